@@ -1,0 +1,16 @@
+"""zhibiao (指标): Chinese development-plan targets, extracted, stored and tracked.
+
+    import zhibiao
+    extraction = zhibiao.extract_file("plan.pdf")      # what one document says
+    db = zhibiao.open("zhibiao.db")                     # a database of many (see zhibiao.store)
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def extract_file(path, limits=None):
+    """Everything zhibiao extracts from one file (see :func:`zhibiao.api.extract_file`)."""
+    from zhibiao.api import extract_file as _extract_file
+
+    return _extract_file(path, limits)

@@ -1,0 +1,5 @@
+import sys
+
+from zhibiao.cli import main
+
+sys.exit(main())

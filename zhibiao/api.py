@@ -1,0 +1,48 @@
+"""The Python API: what the CLI, the web app and users' scripts call.
+
+    >>> from zhibiao.api import extract_file
+    >>> extraction = extract_file("plan.pdf")
+    >>> [t.name for t in extraction.targets]
+
+The stages run in order: load -> normalise -> extract -> annotate (catalogue: region codes and
+canonical indicator ids).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from zhibiao.extract.pipeline import extract_document
+from zhibiao.models import Extraction, LoadedText
+from zhibiao.text.document import Document
+
+
+def read_document(path: str | Path, limits=None) -> Document:
+    """Load a file (TXT/HTML/PDF/DOCX) and normalise it. Raises :class:`zhibiao.errors.LoadError`."""
+    from zhibiao.load import load
+
+    return Document.from_loaded(load(path, limits))
+
+
+def annotate(extraction: Extraction, doc: Document | None = None) -> Extraction:
+    """Resolve the region and map every line to a canonical indicator (the catalogue stage)."""
+    from zhibiao.catalog.annotate import annotate_extraction
+
+    return annotate_extraction(extraction, text=doc.text if doc is not None else None)
+
+
+def extract(doc: Document) -> Extraction:
+    return annotate(extract_document(doc), doc)
+
+
+def extract_file(path: str | Path, limits=None) -> Extraction:
+    """Everything zhibiao extracts from one file."""
+    return extract(read_document(path, limits))
+
+
+def extract_text(text: str, source: str = "<text>") -> Extraction:
+    """Extract from a string already in memory (tests, the web upload preview)."""
+    data = text.encode("utf-8")
+    loaded = LoadedText(path=source, format="txt", text=text, sha256=hashlib.sha256(data).hexdigest(),
+                        encoding="utf-8")
+    return extract(Document.from_loaded(loaded))

@@ -1,0 +1,85 @@
+"""`zhibiao extract`: what one or more documents say, as a readable table or as JSON."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from zhibiao.cli.app import app
+from zhibiao.errors import ZhibiaoError
+from zhibiao.models import Extraction, json_number
+
+
+
+
+def _fmt_value(t) -> str:
+    if t.value is None:
+        return ""
+    v = str(json_number(t.value))
+    if t.value_high is not None:
+        v += f"–{json_number(t.value_high)}"
+    return v
+
+
+def print_text(extraction: Extraction, console: Console) -> None:
+    d = extraction.document
+    region = d.region.name if d.region else "?"
+    code = f" ({d.region.code})" if d.region and d.region.code else ""
+    console.print(f"[bold]{d.title or d.source}[/bold]")
+    console.print(f"  {d.doc_type} · {region}{code} · plan year {d.plan_year or '?'} · "
+                  f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}")
+    table = Table(title=f"目标 Targets ({len(extraction.targets)})", show_lines=False)
+    for col in ("#", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"):
+        table.add_column(col, overflow="fold")
+    for t in extraction.targets:
+        name = f"{t.parent} / {t.name}" if t.parent else t.name
+        table.add_row(t.seq or "", t.category or "", name, t.text, t.kind or "[red]?[/red]",
+                      t.comparator or "", _fmt_value(t), t.unit or "", t.indicator or "")
+    console.print(table)
+    if extraction.actuals:
+        at = Table(title=f"实际 Actuals ({len(extraction.actuals)})")
+        for col in ("year", "name", "measure", "text", "value", "unit", "id"):
+            at.add_column(col, overflow="fold")
+        for a in extraction.actuals:
+            at.add_row(str(a.year or ""), a.name, a.measure, a.text, _fmt_value(a), a.unit or "", a.indicator or "")
+        console.print(at)
+    if extraction.commitments:
+        console.print(f"承诺 Commitments: {len(extraction.commitments)}")
+    for w in extraction.warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+
+
+@app.command("extract")
+def extract_command(
+    files: List[Path] = typer.Argument(..., help="Documents to read: .txt (any encoding), .html, .pdf, .docx.",
+                                       show_default=False),
+    format: str = typer.Option("text", "--format", "-f", help="Output: text (readable tables) or json "
+                               "(one object per file, one per line).", case_sensitive=False),
+) -> None:
+    """Extract metadata, targets, actuals and commitments from documents. 提取文件中的目标指标。"""
+    fmt = format.lower()
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    from zhibiao.api import extract_file
+
+    console = Console(soft_wrap=False)
+    err = Console(stderr=True)
+    failures = 0
+    for path in files:
+        try:
+            extraction = extract_file(path)
+        except ZhibiaoError as exc:
+            failures += 1
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            continue
+        if fmt == "json":
+            sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            print_text(extraction, console)
+    if failures:
+        raise typer.Exit(3)

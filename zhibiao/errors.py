@@ -1,0 +1,30 @@
+"""The project's own errors. Anything a user can cause raises one of these, with a message that
+names the file and the problem; the CLI prints it as one line and never a traceback."""
+from __future__ import annotations
+
+
+class ZhibiaoError(Exception):
+    """Base of every error zhibiao reports to a user."""
+
+    exit_code = 1
+
+
+class LoadError(ZhibiaoError):
+    """A file could not be read as a document (missing, empty, binary, scanned, encrypted...)."""
+
+    exit_code = 3
+
+    def __init__(self, path: str, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class LimitExceeded(LoadError):
+    """A configured limit (file size, pages, decompressed size, time) was exceeded."""
+
+
+class InputError(ZhibiaoError):
+    """Bad input to a command that is not a document (a CSV row, a filter value...)."""
+
+    exit_code = 2

@@ -1,0 +1,82 @@
+"""Numbers as printed: Arabic (6.5, 1,234.5) and Chinese (百分之五, 一千二百万, 三点五), always to
+``Decimal`` from the printed digits — never through a binary float."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CN_CHARS = "零〇一二两三四五六七八九十百千万亿点"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = rf"[{CN_CHARS}]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
+NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>{ARABIC})|(?P<cn>{CHINESE}))")
+
+
+class NumberError(ValueError):
+    pass
+
+
+def parse_arabic(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
+        raise NumberError(f"not a number: {text!r}") from exc
+
+
+def parse_chinese(text: str) -> Decimal:
+    """一千二百万 -> 12000000, 三点五 -> 3.5, 二〇二四 -> 2024 (digit by digit)."""
+    if not text or any(ch not in CN_CHARS for ch in text):
+        raise NumberError(f"not a Chinese numeral: {text!r}")
+    whole, _, frac = text.partition("点")
+    if any(ch in "点" for ch in frac):
+        raise NumberError(f"two decimal points: {text!r}")
+    if frac and any(ch not in CN_DIGITS for ch in frac):
+        raise NumberError(f"bad decimals: {text!r}")
+    if whole and all(ch in CN_DIGITS for ch in whole) and len(whole) > 1:
+        integer = int("".join(str(CN_DIGITS[ch]) for ch in whole))  # 二〇二四: read digit by digit
+    elif whole:
+        try:
+            # cn2an returns an int for a whole number: exact. 两/〇 are spelled out first.
+            integer = cn2an.cn2an(whole.replace("两", "二").replace("〇", "零"), "normal")
+        except (ValueError, KeyError) as exc:
+            raise NumberError(f"not a Chinese numeral: {text!r}") from exc
+        if not isinstance(integer, int):
+            raise NumberError(f"not a whole number: {text!r}")
+    else:
+        integer = 0
+    digits = "".join(str(CN_DIGITS[ch]) for ch in frac)
+    return Decimal(f"{integer}.{digits}") if digits else Decimal(integer)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    value: Decimal
+    start: int
+    end: int
+    percent: bool  # written 百分之X
+    chinese: bool
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number in ``text`` with its offsets, Chinese numerals included."""
+    out: list[NumberMatch] = []
+    for m in NUMBER.finditer(text):
+        if m.group("ar"):
+            out.append(NumberMatch(parse_arabic(m.group("ar")), m.start(), m.end(), bool(m.group("pct")), False))
+        elif m.group("cn"):
+            try:
+                value = parse_chinese(m.group("cn"))
+            except NumberError:
+                continue
+            out.append(NumberMatch(value, m.start(), m.end(), bool(m.group("pct")), True))
+    return out
+
+
+def read_back(text: str) -> Decimal | None:
+    """The single number printed in ``text`` (used to verify an extracted value against its span)."""
+    nums = find_numbers(text)
+    return nums[0].value if len(nums) == 1 else None

@@ -1,0 +1,102 @@
+"""Stage 3: everything a document says, as an :class:`Extraction`.
+
+Metadata, sections, targets from tables and prose, actuals and commitments. Regions and
+indicators are left as printed names; the catalogue stage resolves them.
+"""
+from __future__ import annotations
+
+import re
+
+from zhibiao.extract.grammar import _candidates
+from zhibiao.extract.metadata import Metadata, extract_metadata
+from zhibiao.extract.prose import extract_prose_targets
+from zhibiao.extract.sections import extract_sections
+from zhibiao.extract.tables import extract_tables
+from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
+from zhibiao.text.document import Document
+
+FOOTNOTE_MARK = re.compile(r"\s*[（(]\s*注\s*\d*\s*[）)]|[*＊※①②③④⑤]+$")
+
+
+def guess_level(name: str) -> str:
+    """A first guess from the printed suffix; the catalogue stage replaces it with the registry's."""
+    if name in ("中华人民共和国", "全国", "国务院"):
+        return "national"
+    if name.endswith(("省", "自治区", "特别行政区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
+        return "province"
+    if name.endswith(("县", "区", "旗")):
+        return "county"
+    return "prefecture"
+
+
+def clean_name(name: str) -> str:
+    return FOOTNOTE_MARK.sub("", name).strip()
+
+
+def value_reads_back(text: str, target: Target) -> bool:
+    """The value must be printed in the target's own span: extraction never invents digits."""
+    if target.value is None:
+        return True
+    values = {c.value for c in _candidates(text)}
+    ok = target.value in values
+    if target.value_high is not None:
+        ok = ok and target.value_high in values
+    return ok
+
+
+def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Target]:
+    text = doc.text
+    targets: list[Target] = []
+    for table in extract_tables(text, doc.normalized.table_zone):
+        warnings.extend(f"table at {table.start}: {w}" for w in table.warnings)
+        for row in table.rows:
+            p = row.parsed
+            flags = list(row.flags)
+            span = Span(*row.span)
+            if any(c.span.start < span.end and span.start < c.span.end for c in doc.normalized.changes):
+                flags.append("decimal_restored")
+            targets.append(Target(
+                name=clean_name(row.name), text=row.text, kind=p.kind, year=table.year or meta.plan_year,
+                category=row.category, seq=row.seq, parent=clean_name(row.parent) if row.parent else None,
+                unit=row.unit if p.kind == "numeric" else (row.unit or None), comparator=p.comparator,
+                value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
+                source="table", span=span, name_span=Span(*row.name_span), flags=flags,
+            ))
+    for pt in extract_prose_targets(text):
+        if pt.parsed.kind is None:
+            continue
+        p = pt.parsed
+        targets.append(Target(
+            name=clean_name(pt.name), text=pt.text, kind=p.kind, year=meta.plan_year, unit=p.unit,
+            comparator=p.comparator, value=p.value, value_high=p.value_high, modality=pt.modality,
+            reference=p.reference, source="prose", span=Span(*pt.span), name_span=Span(*pt.name_span),
+        ))
+    out = []
+    for t in targets:
+        t.source_span = doc.to_source(t.span)
+        t.page = doc.page_of(t.span)
+        if t.kind == "numeric" and not value_reads_back(t.span.slice(text), t):
+            warnings.append(f"target {t.name!r}: value {t.value} cannot be read back from {t.span.slice(text)!r}; "
+                            "left unparsed")
+            t.kind, t.comparator, t.value, t.value_high = None, None, None, None
+        if t.kind is None:
+            warnings.append(f"target {t.name!r}: could not parse {t.text!r}")
+        out.append(t)
+    return out
+
+
+def extract_document(doc: Document) -> Extraction:
+    warnings: list[str] = list(doc.loaded.warnings)
+    meta = extract_metadata(doc)
+    region = Region(meta.region_name, guess_level(meta.region_name)) if meta.region_name else None
+    info = DocumentInfo(
+        source=doc.loaded.path, sha256=doc.loaded.sha256, format=doc.loaded.format, doc_type=meta.doc_type,
+        title=meta.title, issuer=meta.issuer, region=region, plan_year=meta.plan_year,
+        doc_number=meta.doc_number, issued_on=meta.issued_on,
+    )
+    sections = extract_sections(doc.text, doc.normalized.table_zone)
+    targets = _target_lines(doc, meta, warnings)
+    for change in doc.normalized.changes:
+        warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
+    extraction = Extraction(document=info, sections=sections, targets=targets, warnings=warnings)
+    return extraction

@@ -1,0 +1,139 @@
+"""Targets stated in prose: a work report's "主要预期目标是：…" and the same sentence in plan
+reports and national reports. One target per indicator; shared subjects are split
+("一般公共预算收入、城乡居民人均可支配收入增长与经济增长基本同步" gives two)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
+
+TRIGGER = re.compile(
+    r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下)?[:：]"
+    r"|主要预期目标(?:是|为)[:：]?"
+    r"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
+)
+CLAUSE_SPLIT = re.compile(r"[，,；;]")
+# Words that open a target phrase, before its number or wording.
+OPENERS = r"控制在|保持在|不低于|不高于|不超过|不少于|高于|低于|快于|超过|突破|达到|达|约|力争|确保|争取|努力|实现|完成|按"
+OPENER_BEFORE = re.compile(rf"(?:{OPENERS})+$")
+DIRECTIONAL_PHRASE = re.compile(
+    r"(?:保持|实现|继续)?(?:稳步|持续|稳定|逐步|有所|明显|进一步|基本|总体|稳中有|稳中|不断|较快|平稳|大幅|显著)+"
+    r"(?:增长|提高|提升|下降|降低|改善|稳定|平衡|增加|减少|扩大|缩小|提质|好转|回升|优化|上升|向好|加快|增强)"
+    r"|稳中提质|只增不减|正增长|基本平衡|基本稳定"
+)
+LEAD_MODAL = re.compile(r"^(?:努力实现|力争实现|力争|确保|争取|努力|实现|全年|今年|其中|同时)+")
+MEASURE_SUFFIX = re.compile(r"(增长|增速|增幅|涨幅|比重|下降|降低)$")
+
+
+@dataclass
+class ProseTarget:
+    name: str
+    text: str
+    parsed: ParsedTarget
+    span: tuple[int, int]  # of text
+    name_span: tuple[int, int]
+    modality: str | None
+
+
+def find_target_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentence(s) that list the year's main targets."""
+    out = []
+    for m in TRIGGER.finditer(text):
+        # the sentence ends at the first 。 after the trigger (or the line's end)
+        end = len(text)
+        for stop in ("。", "\n"):
+            k = text.find(stop, m.end())
+            if k >= 0:
+                end = min(end, k)
+        head = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"(完成|实现|超额完成)了?.{0,10}$", head) or "去年" in head[-15:]:
+            continue  # "较好完成了…确定的目标任务": a review, not a list of targets
+        if end - m.end() < 8:
+            continue
+        out.append((m.end(), end))
+    return out
+
+
+def _target_start(clause: str) -> int | None:
+    """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上")."""
+    positions = []
+    cands = _candidates(clause)
+    if cands:
+        pos = cands[0].start
+        opener = OPENER_BEFORE.search(clause[:pos])
+        positions.append(opener.start() if opener else pos)
+    for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE):
+        m = pattern.search(clause)
+        if m:
+            start = m.start()
+            opener = OPENER_BEFORE.search(clause[:start])
+            positions.append(opener.start() if opener else start)
+    positions = [p for p in positions if p > 0]
+    return min(positions) if positions else None
+
+
+def split_subjects(names: str) -> list[tuple[str, int, int]]:
+    """"一般公共预算收入、城乡居民人均可支配收入增长" -> both, the shared 增长 carried over."""
+    parts = []
+    pos = 0
+    for piece in re.split(r"(、|和|及)", names):
+        if piece in ("、", "和", "及"):
+            pos += len(piece)
+            continue
+        if piece:
+            parts.append((piece, pos, pos + len(piece)))
+        pos += len(piece)
+    if len(parts) < 2 or any(len(p[0]) < 2 for p in parts):
+        return [(names, 0, len(names))]
+    # "和" joins words inside one name too (研究和试验发展); split on it only when both sides are
+    # long enough to be indicators.
+    if "、" not in names and any(len(p[0]) < 4 for p in parts):
+        return [(names, 0, len(names))]
+    suffix = MEASURE_SUFFIX.search(parts[-1][0])
+    out = []
+    for i, (p, s, e) in enumerate(parts):
+        if suffix and i < len(parts) - 1 and not MEASURE_SUFFIX.search(p):
+            p = p + suffix.group()
+        out.append((p, s, e))
+    return out
+
+
+def extract_prose_targets(text: str) -> list[ProseTarget]:
+    out: list[ProseTarget] = []
+    for s_start, s_end in find_target_sentences(text):
+        sentence = text[s_start:s_end]
+        pos = 0
+        for clause in CLAUSE_SPLIT.split(sentence):
+            c_start = s_start + pos
+            pos += len(clause) + 1
+            if not clause.strip():
+                continue
+            k = _target_start(clause)
+            if k is None:
+                continue
+            name_part = clause[:k]
+            lead = LEAD_MODAL.match(name_part)
+            modality_m = MODALITY.search(clause)
+            modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
+            if lead:
+                name_part = name_part[lead.end():]
+            name_offset = c_start + (lead.end() if lead else 0)
+            name_part = name_part.rstrip("要")
+            if len(name_part) < 2:
+                continue
+            target_text = clause[k:].strip()
+            parsed = parse_target(target_text)
+            if parsed.kind is None:
+                continue
+            whole_relative = parsed.kind == "relative" and lead is not None
+            for name, a, b in split_subjects(name_part):
+                out.append(ProseTarget(
+                    name=name.strip(),
+                    text=(clause.strip() if whole_relative else target_text),
+                    parsed=parsed,
+                    span=(c_start + k, c_start + len(clause)),
+                    name_span=(name_offset + a, name_offset + b),
+                    modality=modality or parsed.modality,
+                ))
+    return out

@@ -1,0 +1,66 @@
+"""The section tree of a document body: 一、 / （一） / 1. / （1） headings and 附件."""
+from __future__ import annotations
+
+import re
+
+from zhibiao.models import Section, Span
+
+LEVELS = [
+    (1, re.compile(r"^(?P<num>[一二三四五六七八九十百]+、)\s*(?P<title>.*)")),
+    (2, re.compile(r"^(?P<num>[（(][一二三四五六七八九十百]+[）)])\s*(?P<title>.*)")),
+    (3, re.compile(r"^(?P<num>\d{1,2}[.．、])(?!\d)\s*(?P<title>.*)")),
+    (4, re.compile(r"^(?P<num>[（(]\d{1,2}[）)])\s*(?P<title>.*)")),
+    (1, re.compile(r"^(?P<num>附件\s*\d*)\s*[:：]?\s*(?P<title>.*)")),
+]
+TITLE_END = re.compile(r"[。；;！!？?]")
+
+
+def extract_sections(text: str, stop: int | None = None) -> list[Section]:
+    """Headings in ``text`` (up to ``stop``, where the targets table starts), with their paths."""
+    sections: list[Section] = []
+    stack: list[Section] = []
+    pos = 0
+    limit = len(text) if stop is None else stop
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if start >= limit:
+            if line.strip().startswith("附件") and len(line.strip()) < 40:
+                pass
+            else:
+                continue
+        stripped = line.lstrip()
+        lead = len(line) - len(stripped)
+        for level, pattern in LEVELS:
+            m = pattern.match(stripped)
+            if not m:
+                continue
+            title = m.group("title")
+            cut = TITLE_END.search(title)
+            if cut:
+                title = title[:cut.start()]
+            if len(title) > 60 or (level == 3 and not title):
+                break
+            if level >= 3 and not cut and len(stripped) > 60:
+                break
+            heading = (m.group("num") + title).strip()
+            span = Span(start + lead, start + lead + len(heading))
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            path = [s.number + s.title for s in stack] + [heading]
+            sec = Section(level=level, number=m.group("num").strip(), title=title.strip(), span=span, path=path)
+            sections.append(sec)
+            stack.append(sec)
+            break
+    return sections
+
+
+def section_path_at(sections: list[Section], offset: int) -> list[str]:
+    """The heading path in force at ``offset``."""
+    current: list[str] = []
+    for s in sections:
+        if s.span.start <= offset:
+            current = s.path
+        else:
+            break
+    return current

@@ -1,0 +1,646 @@
+"""Main-targets tables (主要目标 / 主要指标) in every layout, rebuilt into target rows.
+
+Three layouts reach us as text:
+
+* **tab** — a Word table saved as text: one row per line, cells separated by tabs, a merged cell
+  printed in its first row only (HTML, DOCX and PDF loaders emit the same);
+* **cell per line** — a web page copied as text: every cell on its own line;
+* **space** — a PDF's text layer: cells separated by spaces, wrapped names, a 单位 column,
+  a merged target printed once after the rows it covers.
+
+Each layout is first turned into a stream of cells; one assembler then rebuilds rows by the
+table's meaning — categories spanning rows, row numbers, parent rows with sub-rows, labels with
+no target of their own, targets shared by merged cells — so the rules live in one place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from zhibiao.extract.grammar import ASSIGNED, RELATIVE, UNITS, ParsedTarget, _candidates, parse_target
+
+UNIT_SET = set(UNITS) | {"—", "-", "/", "–"}
+DIRECTIONAL_TARGET = re.compile(
+    r"^(?:较\d{4}年|比上年|与上年相比|占全国份额|占全省份额|总量)?"
+    r"(?:稳步|持续|稳定|逐步|有所|明显|进一步|保持|基本|总体|稳中有|稳中|不断|正|大幅|显著|继续|力争|确保|实现|较快|平稳)+"
+    r"(?:增长|提高|提升|下降|降低|改善|稳定|平衡|增加|减少|扩大|缩小|提质|好转|回升|优化|上升|向好|加快|增强)?$"
+    r"|^(?:只增不减|不下降|稳中提质|稳中有升|正增长|基本平衡|基本稳定|合理区间|控制在合理区间|保持在合理区间)$"
+)
+TARGET_START = re.compile(r"^(?:控制在|保持在|保持|确保|力争|达到|不低于|不高于|不超过|低于|高于|超过|增长|增加|下降|降低|减少|较\d{4}年|比上年|完成|按)")
+SEQ_PREFIX = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[^\d\s])")
+CN_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(.+)$")
+TITLE = re.compile(r"(主要目标|主要指标|主要预期目标|指标表|目标表|指标体系|计划表)")
+YEAR_IN = re.compile(r"(\d{4})\s*年")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    categories: frozenset[str]
+    headers: tuple[re.Pattern, ...]
+    target_columns: re.Pattern
+    generic_labels: frozenset[str]
+    attributes: dict
+    name_suffix: re.Pattern
+    table_end: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    data = yaml.safe_load(resources.files("zhibiao.extract").joinpath("data/table_vocab.yaml").read_text("utf-8"))
+    return Vocab(
+        categories=frozenset(data["categories"]),
+        headers=tuple(re.compile(p) for p in data["headers"]),
+        target_columns=re.compile(data["target_columns"]),
+        generic_labels=frozenset(data["generic_labels"]),
+        attributes=dict(data["attributes"]),
+        name_suffix=re.compile(data["name_suffixes"]),
+        table_end=re.compile(data["table_end"]),
+    )
+
+
+@dataclass
+class Cell:
+    text: str  # as printed, spaces inside Chinese text removed
+    start: int  # span in the normalised text
+    end: int
+    line: int  # index of the line it came from
+    role: str = ""  # what the layout says the cell is: seq | name | unit | target ("" = unknown)
+    line_complete: bool = False  # space layout: the line also held a unit or a target
+    long_line: bool = False  # space layout: the fragment filled its line (a wrap, not a new cell)
+
+
+@dataclass
+class Row:
+    seq: str | None
+    category: str | None
+    name: str
+    name_cell: Cell
+    parent: str | None = None
+    unit: str | None = None
+    target: Cell | None = None
+    target_text: str | None = None
+    binding: str | None = None
+    is_label: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TableRow:
+    """A rebuilt row, ready to become a Target."""
+
+    seq: str | None
+    category: str | None
+    name: str
+    parent: str | None
+    unit: str | None
+    text: str
+    parsed: ParsedTarget
+    year: int | None
+    span: tuple[int, int]
+    name_span: tuple[int, int]
+    binding: str | None
+    flags: list[str]
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    layout: str
+    year: int | None
+    rows: list[TableRow]
+    warnings: list[str]
+
+
+# ---------------------------------------------------------------- cell classification helpers
+
+def squeeze(text: str) -> str:
+    """Drop layout spaces inside a cell (spaces between Latin words stay)."""
+    text = text.strip()
+    return re.sub(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])", "", text)
+
+
+def is_header(text: str) -> bool:
+    t = text.replace(" ", "")
+    return any(p.match(t) for p in vocab().headers)
+
+
+def is_unit(text: str) -> bool:
+    return text.replace(" ", "") in UNIT_SET
+
+
+def is_name_like(text: str) -> bool:
+    return bool(vocab().name_suffix.search(text.rstrip("）)").rstrip())) or bool(
+        re.search(r"[（(][^）)]*[）)]$", text) and vocab().name_suffix.search(re.sub(r"[（(][^）)]*[）)]$", "", text)))
+
+
+def is_target_text(text: str) -> bool:
+    """Does this cell state a target (rather than name an indicator)?"""
+    t = text.strip()
+    if not t or len(t) > 80:
+        return False
+    if ASSIGNED.search(t):
+        return True
+    if re.match(r"^(?:与|和|同|跟|高于|快于|略高于|慢于|优于|不低于|低于)", t) and RELATIVE.search(t):
+        return True
+    if DIRECTIONAL_TARGET.match(t):
+        return True
+    if _candidates(t):
+        if is_name_like(t) and not re.search(r"[\d%‰]\s*(?:以上|以内|以下|左右)?[)）]?$", t):
+            return False
+        return True
+    start = TARGET_START.match(t)
+    if start and len(t) > start.end() + 1 and not is_name_like(t):
+        return True
+    return False
+
+
+def looks_like_category(text: str) -> bool:
+    t = text.strip()
+    if t in vocab().categories:
+        return True
+    m = CN_HEADING.match(t)
+    if m and len(m.group(1)) <= 10:
+        return True
+    return 2 <= len(t) <= 6 and not is_name_like(t) and not re.search(r"\d", t)
+
+
+# ---------------------------------------------------------------- finding tables
+
+def _line_bounds(text: str, start: int = 0):
+    pos = start
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        yield pos, end
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def find_tables(text: str, zone: int | None) -> list[tuple[int, int, int | None]]:
+    """(start, end, year) of each targets table: from its header cells to the line that ends it."""
+    tables = []
+    lines = list(_line_bounds(text))
+    i = 0
+    year_hint = None
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e].strip()
+        if TITLE.search(line) and len(line) < 60:
+            y = YEAR_IN.search(line)
+            year_hint = int(y.group(1)) if y else year_hint
+        cells = [c for c in re.split(r"\t+", line) if c.strip()]
+        header_cells = sum(1 for c in cells if is_header(c.strip()))
+        starts_table = False
+        if cells and header_cells >= 2 and header_cells >= len(cells) - 1:
+            starts_table = True
+        elif len(cells) == 1 and is_header(cells[0]) and cells[0].replace(" ", "") in ("序号", "指标名称", "指标类型", "类别", "指标"):
+            # one cell per line: 指标类型 / 序号 / 指标名称 / 2024年目标 on lines of their own
+            nxt = [text[a:b].strip() for a, b in lines[i + 1:i + 8] if text[a:b].strip()][:3]
+            starts_table = any(is_header(n) for n in nxt)
+        elif " " in line and re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
+            starts_table = True
+        if not starts_table or (zone is not None and s < zone and not TITLE.search(text[max(0, s - 200):s])):
+            if not starts_table:
+                i += 1
+                continue
+        j = i + 1
+        while j < len(lines):
+            a, b = lines[j]
+            ln = text[a:b].strip()
+            if vocab().table_end.match(ln) or (len(ln) > 90 and "。" in ln and "\t" not in ln):
+                break
+            j += 1
+        header_year = YEAR_IN.search(text[s:lines[min(j, len(lines)) - 1][1]][:200])
+        year = int(header_year.group(1)) if header_year else year_hint
+        end = lines[j - 1][1] if j - 1 < len(lines) else len(text)
+        tables.append((s, end, year))
+        i = j
+    # A header repeated after a page break continues the same table.
+    merged: list[tuple[int, int, int | None]] = []
+    for t in tables:
+        if merged and not text[merged[-1][1]:t[0]].strip():
+            merged[-1] = (merged[-1][0], t[1], merged[-1][2] or t[2])
+        else:
+            merged.append(t)
+    return merged
+
+
+# ---------------------------------------------------------------- cells from each layout
+
+def detect_layout(text: str, start: int, end: int) -> str:
+    lines = [text[s:e] for s, e in _line_bounds(text[:end], start) if text[s:e].strip()]
+    tabbed = sum(1 for ln in lines if "\t" in ln.strip("\n"))
+    spaced = sum(1 for ln in lines if "\t" not in ln and re.match(r"^\s*\d{1,3} \S", ln))
+    if tabbed >= max(2, len(lines) // 4):
+        return "tab"
+    if spaced >= 3:
+        return "space"
+    return "cell"
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+    cells = []
+    for li, (s, e) in enumerate(_line_bounds(text[:end], start)):
+        pos = s
+        seen_name = False
+        for part in text[s:e].split("\t"):
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
+                if re.fullmatch(r"\d{1,3}", c.text):
+                    c.role = "target" if seen_name else "seq"
+                elif not looks_like_category(c.text) or seen_name:
+                    seen_name = True
+                cells.append(c)
+            pos += len(part) + 1
+    return cells
+
+
+def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
+    """Split a space-layout row: [seq] name… [unit] [target…]. The unit is the rightmost unit
+    token after which only a target (or nothing) follows."""
+    toks = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    if not toks:
+        return []
+
+    def cell(a: int, b: int, role: str) -> Cell:
+        s0 = toks[a][1]
+        e0 = toks[b - 1][1] + len(toks[b - 1][0])
+        return Cell(squeeze(line[s0:e0]), offset + s0, offset + e0, li, role=role)
+
+    for i in range(len(toks) - 1, -1, -1):
+        for width in (3, 2, 1):
+            if i - width + 1 < 0:
+                continue
+            a = i - width + 1
+            joined = "".join(t for t, _ in toks[a:i + 1])
+            if joined not in UNIT_SET:
+                continue
+            rest = "".join(t for t, _ in toks[i + 1:])
+            if rest and not is_target_text(rest):
+                continue
+            out: list[Cell] = []
+            k = 0
+            if a > 0 and re.fullmatch(r"\d{1,3}", toks[0][0]):
+                out.append(cell(0, 1, "seq"))
+                k = 1
+            if a > k:
+                out.append(cell(k, a, "name"))
+            out.append(cell(a, i + 1, "unit"))
+            if rest:
+                out.append(cell(i + 1, len(toks), "target"))
+            for c in out:
+                c.line_complete = True
+            return out
+    out = []
+    k = 0
+    if re.fullmatch(r"\d{1,3}", toks[0][0]) and len(toks) > 1:
+        out.append(cell(0, 1, "seq"))
+        k = 1
+    rest = "".join(t for t, _ in toks[k:])
+    if k == 0 and is_target_text(rest) and not re.fullmatch(r"\d{1,3}", rest):
+        c = cell(0, len(toks), "target")
+        c.line_complete = True
+        return [c]
+    out.append(cell(k, len(toks), "name" if k or not re.fullmatch(r"\d{1,3}", rest) else "seq"))
+    return out
+
+
+def _space_cells(text: str, start: int, end: int) -> list[Cell]:
+    raw_lines = [(s, e) for s, e in _line_bounds(text[:end], start)]
+    cells: list[Cell] = []
+    skip_next = False
+    for li, (s, e) in enumerate(raw_lines):
+        if skip_next:
+            skip_next = False
+            continue
+        line = text[s:e]
+        if not line.strip():
+            continue
+        if re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
+            continue  # header, first or repeated after a page break
+        # A unit wrapped over two lines ("微克 /" + "立方米") is one token.
+        if line.rstrip().endswith("/") and li + 1 < len(raw_lines):
+            s2, e2 = raw_lines[li + 1]
+            joined = line.rstrip() + text[s2:e2].strip()
+            parts = _split_space_line(joined, s, li)
+            # offsets past the first line belong to the second: clamp spans to the real text
+            for c in parts:
+                if c.end > e:
+                    c.end = min(e2, s2 + (c.end - e - 1)) if c.start >= e else e2
+                    if c.start > e:
+                        c.start = s2 + (c.start - len(line.rstrip()) - s)
+            cells.extend(parts)
+            skip_next = True
+            continue
+        parts = _split_space_line(line, s, li)
+        name_len = max((len(c.text) for c in parts if not re.fullmatch(r"\d{1,3}", c.text)), default=0)
+        for c in parts:
+            c.long_line = name_len >= 12
+        cells.extend(parts)
+    return _join_fragments(cells)
+
+
+def _join_fragments(cells: list[Cell]) -> list[Cell]:
+    """Name fragments on lines of their own: a wrapped name is joined again; short separate cells
+    stay apart when a unit/target line follows them (民间投资 / 增长 / 占投资比重)."""
+    out: list[Cell] = []
+    i = 0
+    n = len(cells)
+    while i < n:
+        c = cells[i]
+        if c.line_complete or re.fullmatch(r"\d{1,3}", c.text) or is_unit(c.text):
+            out.append(c)
+            i += 1
+            continue
+        # collect a run of fragment cells (each alone on its line, no unit/target)
+        run = [c]
+        j = i + 1
+        while j < n and not cells[j].line_complete and not re.fullmatch(r"\d{1,3}", cells[j].text) \
+                and cells[j].line != run[-1].line:
+            run.append(cells[j])
+            j += 1
+        following = cells[j] if j < n else None
+        followed_by_row = following is not None and following.line_complete and not is_unit(following.text) \
+            and not is_target_text(following.text)
+        followed_by_seq = following is not None and re.fullmatch(r"\d{1,3}", following.text) is not None
+        groups: list[list[Cell]] = []
+        for frag in run:
+            if groups and (
+                followed_by_row or followed_by_seq
+                or groups[-1][-1].text.count("（") > groups[-1][-1].text.count("）")
+                or groups[-1][-1].text.count("(") > groups[-1][-1].text.count(")")
+                or groups[-1][-1].long_line
+            ):
+                groups[-1].append(frag)
+            else:
+                groups.append([frag])
+        for g in groups:
+            out.append(Cell("".join(x.text for x in g), g[0].start, g[-1].end, g[0].line,
+                            long_line=g[-1].long_line))
+        i = j
+    return out
+
+
+def _line_cells(text: str, start: int, end: int) -> list[Cell]:
+    cells = []
+    for li, (s, e) in enumerate(_line_bounds(text[:end], start)):
+        part = text[s:e]
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(squeeze(part), s + lead, s + len(part.rstrip()), li))
+    return cells
+
+
+# ---------------------------------------------------------------- assembling rows
+
+class _Assembler:
+    def __init__(self, cells: list[Cell]):
+        self.cells = cells
+        self.rows: list[Row] = []
+        self.category: str | None = None
+        self.pending_category: list[Cell] = []
+        self.seq: str | None = None
+        self.group: list[Row] = []  # rows of the current row number
+        self.label: Row | None = None  # the parent of the current sub-rows
+        self.last_seq_num = 0
+        self.warnings: list[str] = []
+        self.value_columns: list[str] = []
+
+    def expected_seq(self, n: int) -> bool:
+        return self.last_seq_num < n <= self.last_seq_num + 2 or (self.last_seq_num == 0 and n <= 3)
+
+    def run(self) -> list[Row]:
+        v = vocab()
+        cells = self.cells
+        i = 0
+        while i < len(cells):
+            c = cells[i]
+            t = c.text
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if not t:
+                pass
+            elif c.role == "target":
+                self.add_target(c)
+            elif c.role == "unit":
+                self.add_unit(t)
+            elif c.role == "seq" and self.expected_seq(int(t)):
+                self.start_group(t)
+            elif c.role == "seq" and nxt is not None and nxt.line == c.line:
+                # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
+                cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, role=nxt.role,
+                                    line_complete=nxt.line_complete)
+            elif (not c.role and re.fullmatch(r"\d{1,3}", t) and self.rows and self.rows[-1].target is None
+                  and not self.rows[-1].is_label
+                  and not (int(t) == self.last_seq_num + 1 and nxt is not None and not is_target_text(nxt.text))):
+                self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
+            elif is_header(t):
+                if not re.match(r"^(序号|指标|类别|指标类型|指标名称|单位|属性|名称|编号|备注)", t):
+                    self.value_columns.append(t)
+            elif t in v.attributes:
+                if self.rows:
+                    self.rows[-1].binding = v.attributes[t]
+            elif re.fullmatch(r"\d{1,3}", t) and self.expected_seq(int(t)):
+                self.start_group(t)
+            elif (m := SEQ_PREFIX.match(t)) and self.expected_seq(int(m.group(1))):
+                self.start_group(m.group(1))
+                name_cell = Cell(t[m.end():].strip(), c.start + m.end(), c.end, c.line)
+                self.add_name(name_cell)
+            elif re.fullmatch(r"\d{1,3}", t) and nxt is not None:
+                # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
+                cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, line_complete=nxt.line_complete)
+            elif is_unit(t):
+                self.add_unit(t)
+            elif self.is_category(t, nxt):
+                self.pending_category.append(c)
+            elif is_target_text(t):
+                self.add_target(c)
+            else:
+                self.add_name(c)
+            i += 1
+        self.finish()
+        return self.rows
+
+    # -- cells
+
+    def is_category(self, text: str, nxt: Cell | None) -> bool:
+        m = CN_HEADING.match(text)
+        if m and len(m.group(1)) <= 10 and not is_target_text(text):
+            return True
+        if text in vocab().categories:
+            return True
+        if self.open_label_group():
+            return False
+        upcoming_seq = nxt is not None and (
+            (re.fullmatch(r"\d{1,3}", nxt.text) and self.expected_seq(int(nxt.text)))
+            or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))
+            or self.pending_category)
+        return bool(upcoming_seq) and looks_like_category(text) and not is_target_text(text)
+
+    def open_label_group(self) -> bool:
+        """Inside a parent row whose sub-rows still lack targets (a pollutant list, say)."""
+        return bool(self.group) and self.label is not None and self.group[-1].target is None
+
+    def start_group(self, seq: str) -> None:
+        self.flush_category()
+        self.seq = seq
+        self.last_seq_num = int(seq)
+        self.group = []
+        self.label = None
+
+    def flush_category(self) -> None:
+        if self.pending_category:
+            text = "".join(c.text for c in self.pending_category)
+            m = CN_HEADING.match(text)
+            self.category = m.group(1).strip() if m else text
+            self.pending_category = []
+            if not self.seq_in_use():
+                self.group = []
+                self.label = None
+
+    def seq_in_use(self) -> bool:
+        return False
+
+    def add_name(self, c: Cell) -> None:
+        self.flush_category()
+        generic = vocab().generic_labels
+        if c.text in generic:
+            # 结构性指标: the rows that follow are sub-rows of this row number's main row
+            main = self.group[0] if self.group else None
+            self.label = main
+            self._generic = True
+            return
+        row = Row(self.seq, self.category, c.text, c)
+        if not self.group:
+            self.group.append(row)
+            self.rows.append(row)
+            self.label = None
+            self._generic = False
+            return
+        last = self.group[-1]
+        fragment = bool(re.fullmatch(r"(增长|增速|增幅|占.{0,8}比重|比重|总量|总额)", last.name))
+        if last.target is None and last.parent is None:
+            last.is_label = True  # a row without a target followed by names: their parent
+            self.label = last
+            row.parent = last.name
+        elif last.target is None:
+            siblings = [r for r in self.group[:-1] if r.parent == last.parent]
+            if not fragment and any(r.target is not None for r in siblings):
+                last.is_label = True  # a sub-row that opens sub-sub-rows (交通、能源和水利投资 → 交通投资)
+                self.label = last
+                row.parent = last.name
+            else:
+                row.parent = last.parent  # parallel sub-rows sharing one target (pollutants)
+        elif self.label is not None:
+            row.parent = self.label.name
+        else:
+            row.parent = last.parent
+        if row.parent is None and self.seq is None and last.target is not None:
+            # tables without row numbers: a new name after a complete row is a new row
+            self.group = [row]
+        else:
+            self.group.append(row)
+        self.rows.append(row)
+
+    def add_unit(self, unit: str) -> None:
+        if self.rows and self.rows[-1].target is None:
+            self.rows[-1].unit = unit.replace(" ", "")
+        elif self.rows and self.rows[-1].unit is None:
+            self.rows[-1].unit = unit.replace(" ", "")
+
+    def add_target(self, c: Cell) -> None:
+        self.flush_category()
+        if not self.rows:
+            self.warnings.append(f"target cell {c.text!r} before any indicator name")
+            return
+        last = self.rows[-1]
+        if last.target is not None:
+            if c.text.startswith(("(", "（")) or (last.target_text or "").endswith(("，", ",")):
+                last.target_text = (last.target_text or "") + c.text
+                last.target = Cell(last.target_text, last.target.start, c.end, c.line)
+            elif self.value_columns and len(self.value_columns) > 1:
+                # several value columns (last year's result, this year's target): keep the target one
+                tcol = next((k for k, h in enumerate(self.value_columns) if vocab().target_columns.search(h)),
+                            len(self.value_columns) - 1)
+                last.flags.append(f"value_column:{tcol}")
+                count = sum(1 for f in last.flags if f.startswith("value_cell"))
+                last.flags.append("value_cell")
+                if count + 1 == tcol:
+                    last.target, last.target_text = c, c.text
+            else:
+                self.warnings.append(f"row {last.name!r}: extra cell {c.text!r} ignored")
+            return
+        last.target, last.target_text = c, c.text
+        # A merged target printed once after the rows it covers (PDF): every row just above
+        # with a unit but no target shares it.
+        idx = len(self.rows) - 2
+        while idx >= 0:
+            r = self.rows[idx]
+            if r.target is not None or r.is_label:
+                if r.is_label:
+                    idx -= 1
+                    continue
+                break
+            if r.unit is None or last.unit is None:
+                break
+            r.target, r.target_text = c, c.text
+            r.flags.append("merged_target_below")
+            idx -= 1
+
+    def finish(self) -> None:
+        # Rows with no target cell at all take the merged cell of the row above when it is a
+        # qualitative target (完成省下达目标 over a pollutant list); a number is never spread.
+        prev_target: Row | None = None
+        for r in self.rows:
+            if r.is_label:
+                continue
+            if r.target is not None:
+                prev_target = r
+                continue
+            if prev_target is not None:
+                parsed = parse_target(prev_target.target_text or "")
+                if parsed.kind in ("assigned", "relative", "directional"):
+                    r.target, r.target_text = prev_target.target, prev_target.target_text
+                    r.flags.append("inherited_from_row_above")
+                    continue
+            self.warnings.append(f"row {r.name!r}: no target found")
+
+
+def parse_table(text: str, start: int, end: int, year: int | None) -> Table:
+    layout = detect_layout(text, start, end)
+    if layout == "tab":
+        cells = _tab_cells(text, start, end)
+    elif layout == "space":
+        cells = _space_cells(text, start, end)
+    else:
+        cells = _line_cells(text, start, end)
+    asm = _Assembler(cells)
+    rows = asm.run()
+    out: list[TableRow] = []
+    for r in rows:
+        if r.is_label or r.target is None:
+            continue
+        ttext = squeeze(r.target_text or "")
+        unit = None if r.unit in ("—", "-", "–", "/") else r.unit
+        parsed = parse_target(ttext, column_unit=unit)
+        if parsed.kind == "numeric" and parsed.unit is None:
+            parsed.unit = unit
+        elif parsed.kind != "numeric":
+            parsed.unit = parsed.unit or unit
+        out.append(TableRow(
+            seq=r.seq, category=r.category, name=r.name, parent=r.parent, unit=parsed.unit,
+            text=ttext, parsed=parsed, year=year, span=(r.target.start, r.target.end),
+            name_span=(r.name_cell.start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
+        ))
+    return Table(start, end, layout, year, out, asm.warnings)
+
+
+def extract_tables(text: str, zone: int | None) -> list[Table]:
+    return [parse_table(text, s, e, y) for s, e, y in find_tables(text, zone)]

@@ -1,0 +1,225 @@
+"""Plain data classes passed between the pipeline's stages.
+
+Every stage (load -> text -> extract -> catalog -> store -> track -> web/cli) speaks in these
+types; none of them knows how the others work. Numbers are ``Decimal`` built from the printed
+digits; spans are half-open ``[start, end)`` character offsets.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+SCHEMA = "zhibiao.extraction/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of character offsets ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass
+class LoadedText:
+    """What a loader read from a file: text in reading order, before normalisation.
+
+    Tables are one row per line with cells separated by tabs. ``pages`` holds the offset in
+    ``text`` where each page starts (PDF only; a single 0 otherwise). ``metadata`` carries what the
+    file itself says about the document (an HTML page's 索引号/发文字号/成文日期 block, a PDF's or
+    DOCX's title), with the keys as printed.
+    """
+
+    path: str
+    format: str  # txt | html | pdf | docx
+    text: str
+    sha256: str
+    encoding: str | None = None
+    pages: list[int] = field(default_factory=lambda: [0])
+    metadata: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def page_of(self, offset: int) -> int:
+        """1-based page number of a raw-text offset."""
+        page = 1
+        for i, start in enumerate(self.pages):
+            if offset >= start:
+                page = i + 1
+            else:
+                break
+        return page
+
+
+@dataclass
+class Region:
+    name: str
+    level: str  # national | province | prefecture | county
+    code: str | None = None
+    parent: str | None = None  # the parent region's name
+    parent_code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "level": self.level, "code": self.code, "parent": self.parent}
+
+
+@dataclass
+class Section:
+    """A heading of the document body (一、 / （一） / 1. / （1） / 附件)."""
+
+    level: int
+    number: str
+    title: str
+    span: Span
+    path: list[str] = field(default_factory=list)  # titles of the enclosing headings, this one last
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "number": self.number, "title": self.title,
+                "span": self.span.to_list(), "path": self.path}
+
+
+@dataclass
+class DocumentInfo:
+    source: str
+    sha256: str
+    format: str
+    doc_type: str = "other"  # plan_notice | plan_report | work_report | statistical_bulletin | other
+    title: str | None = None
+    issuer: str | None = None
+    region: Region | None = None
+    plan_year: int | None = None
+    doc_number: str | None = None
+    issued_on: str | None = None  # ISO date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "sha256": self.sha256, "format": self.format,
+            "doc_type": self.doc_type, "title": self.title, "issuer": self.issuer,
+            "region": self.region.to_dict() if self.region else None,
+            "plan_year": self.plan_year, "doc_number": self.doc_number, "issued_on": self.issued_on,
+        }
+
+
+@dataclass
+class Target:
+    """One target a document sets (SCHEMA.md `target` line)."""
+
+    name: str
+    text: str
+    kind: str | None  # numeric | relative | directional | assigned | None (unparsed)
+    year: int | None = None
+    category: str | None = None
+    seq: str | None = None
+    parent: str | None = None
+    unit: str | None = None
+    comparator: str | None = None  # >= > <= < ~ = range
+    value: Decimal | None = None
+    value_high: Decimal | None = None
+    modality: str | None = None  # 确保 / 力争 / 争取 / 预期 ...
+    reference: str | None = None  # relative targets: what they are tied to (经济增长, GDP增速 ...)
+    source: str = "table"  # table | prose
+    indicator: str | None = None
+    indicator_confidence: float | None = None
+    span: Span | None = None  # of `text` in the normalised text
+    name_span: Span | None = None
+    source_span: Span | None = None  # of `text` in the raw text
+    page: int | None = None
+    flags: list[str] = field(default_factory=list)  # e.g. decimal_restored, inherited_from_row_above
+
+
+@dataclass
+class Actual:
+    """A result the document states for an earlier period (SCHEMA.md `actual` line)."""
+
+    name: str
+    measure: str  # growth | level | share
+    text: str
+    comparator: str = "="
+    value: Decimal | None = None
+    unit: str | None = None
+    year: int | None = None
+    period: str | None = None  # e.g. "2024-01/2024-09" for 1—9月
+    estimated: bool = False
+    rank: str | None = None
+    indicator: str | None = None
+    indicator_confidence: float | None = None
+    span: Span | None = None
+    source_span: Span | None = None
+    page: int | None = None
+
+
+@dataclass
+class Commitment:
+    """A quantified task the document's body commits to (新增高新技术企业350家)."""
+
+    metric: str
+    text: str
+    value: Decimal | None
+    unit: str | None = None
+    comparator: str = "="
+    modality: str | None = None  # 确保 / 力争 / 争创 / None
+    year: int | None = None
+    section_path: list[str] = field(default_factory=list)
+    target_ref: int | None = None  # index into `targets` of the table target it restates
+    indicator: str | None = None
+    indicator_confidence: float | None = None
+    span: Span | None = None
+    source_span: Span | None = None
+    page: int | None = None
+
+
+@dataclass
+class Extraction:
+    document: DocumentInfo
+    sections: list[Section] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    actuals: list[Actual] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "document": self.document.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "targets": [line_to_dict(t) for t in self.targets],
+            "actuals": [line_to_dict(a) for a in self.actuals],
+            "commitments": [line_to_dict(c) for c in self.commitments],
+            "warnings": list(self.warnings),
+        }
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number. Shortest-repr floats print the same digits for the <=15
+    significant digits a plan document prints, so 16.4 stays 16.4 on the wire."""
+    if value is None:
+        return None
+    if value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    return float(value)
+
+
+def line_to_dict(line: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(line):
+        v = getattr(line, f.name)
+        if isinstance(v, Decimal):
+            v = json_number(v)
+        elif isinstance(v, Span):
+            v = v.to_list()
+        elif isinstance(v, list):
+            v = list(v)
+        out[f.name] = v
+    return out

@@ -1,0 +1,264 @@
+"""Stage 2: normalise a loaded text, keeping an exact map back to the raw text.
+
+Passes, in order (each an edit list on a :class:`MappedText`):
+
+1. line endings, BOM, NUL and form feeds;
+2. width folding: full-width letters, digits and ASCII symbols to ASCII (Chinese punctuation
+   such as ，。：（） is kept as printed);
+3. page furniture: page numbers ("—31—", "第 3 页", "3/12") and headers repeated at page starts;
+4. decimal points a PDF lost as a space, restored only on strong evidence and flagged
+   (``1023 6 亿元``, ``％ 5 5 左右`` in a table row, ``PM2 5``, ``0 008``);
+5. spaces: a space next to a Chinese character is layout, not content, and goes — except in
+   space-separated table rows, where spaces separate cells;
+6. lines a page break or a wrap cut mid-sentence are joined again ("八\\n\\n八战略").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from zhibiao.models import LoadedText, Span
+from zhibiao.text.offsets import Change, Edit, MappedText
+
+# Full-width forms folded to ASCII, except the Chinese punctuation documents print on purpose.
+_KEEP_FULLWIDTH = set("（）：，；！？")
+WIDTH_TABLE: dict[int, str] = {
+    cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH
+}
+WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
+                    0xFE6A: "%", 0x2215: "/"})
+
+CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、—…《》【】"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+PAGE_NUMBER = re.compile(
+    r"^[ \t]*(?:[—–\-－ ]*\d{1,4}[—–\-－ ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
+)
+PAGE_NUMBER_STRICT = re.compile(r"^[ \t]*(?:[—–\-－]+ ?\d{1,4} ?[—–\-－]+|第\s*\d+\s*页.*页?)[ \t]*$")
+
+HEADING = re.compile(
+    r"^[ \t]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
+    r"|第[一二三四五六七八九十百]+[章节部分条]|附件|附表)"
+)
+TERMINAL = tuple("。！？；：:;!?”’\"）)」』】》…")
+DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号\s*$")
+TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
+ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
+
+UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|%|‰"
+DECIMAL_IN_BODY = re.compile(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
+DECIMAL_AT_ROW_END = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
+LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
+PM25 = re.compile(r"(PM2) (5)(?!\d)")
+
+
+@dataclass
+class NormalizedText:
+    """The normalised text of a document, its map back to the raw text and the flagged changes."""
+
+    mapped: MappedText
+    changes: list[Change] = field(default_factory=list)
+    table_zone: int | None = None  # offset where the attachment/targets table zone starts
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+    def to_source(self, start: int, end: int) -> Span:
+        return self.mapped.to_source(start, end)
+
+
+def _lines(text: str):
+    """(start, end) of every line, end excluding the newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def _basic_cleanup(m: MappedText) -> MappedText:
+    edits = [Edit(x.start(), x.end(), "\n" if x.group() != "\ufeff" and x.group() != "\x00" else "", "cleanup")
+             for x in re.finditer(r"\r\n?|\ufeff|\x00", m.text)]
+    m = m.edit(edits)
+    # A form feed marks a page break (PDF loader); it becomes a newline so furniture can be found.
+    return m.translate({0x0C: "\n", 0x0B: "\n"})
+
+
+def _drop_furniture(m: MappedText, pages: int) -> MappedText:
+    text = m.text
+    lines = list(_lines(text))
+    drop: set[int] = set()
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if not line.strip():
+            continue
+        # A bare number is furniture only in a paged document or when dashed ("—31—").
+        if PAGE_NUMBER_STRICT.match(line) or (pages > 1 and PAGE_NUMBER.match(line) and "\t" not in line):
+            drop.add(i)
+    if pages > 2:  # running headers/footers repeated at page boundaries
+        counts = Counter(re.sub(r"\d+", "#", text[s:e].strip()) for s, e in lines if text[s:e].strip())
+        for i, (s, e) in enumerate(lines):
+            key = re.sub(r"\d+", "#", text[s:e].strip())
+            if key and counts[key] >= max(3, pages // 2) and len(key) < 40 and "\t" not in text[s:e] \
+                    and not TABLE_HEADER.search(key):
+                drop.add(i)
+    edits = []
+    for i in sorted(drop):
+        s, e = lines[i]
+        edits.append(Edit(s, min(e + 1, len(text)), "", "furniture"))
+    return m.edit(edits)
+
+
+def find_table_zone(text: str) -> int | None:
+    """Offset where the appended targets table starts (a bare 附件 line, else a header row)."""
+    for s, e in _lines(text):
+        if ATTACHMENT_LINE.match(text[s:e]):
+            return s
+    for s, e in _lines(text):
+        line = text[s:e]
+        if len(line.strip()) < 60 and TABLE_HEADER.search(line):
+            return s
+    return None
+
+
+def _is_space_row(line: str) -> bool:
+    return "\t" not in line and " " in line.strip()
+
+
+def _restore_decimals(m: MappedText, zone: int | None) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
+    text = m.text
+    edits: list[Edit] = []
+    flagged: list[tuple[int, int, str, str]] = []
+
+    def add(match: re.Match, kind: str) -> None:
+        a, b = match.group(1), match.group(2)
+        s, e = match.start(1), match.end(2)
+        if any(ed.start < e and s < ed.end for ed in edits):
+            return
+        edits.append(Edit(s, e, f"{a}.{b}", kind))
+        src = m.to_source(s, e)
+        flagged.append((src.start, src.end, text[s:e], f"{a}.{b}"))
+
+    for x in PM25.finditer(text):
+        add(x, "decimal_restored")
+    for x in DECIMAL_IN_BODY.finditer(text):
+        add(x, "decimal_restored")
+    for s, e in _lines(text):
+        if zone is None or s < zone:
+            continue
+        line = text[s:e]
+        if not _is_space_row(line):
+            continue
+        for x in LEADING_ZERO.finditer(line):
+            add(_Shifted(x, s), "decimal_restored")
+        for x in DECIMAL_AT_ROW_END.finditer(line):
+            add(_Shifted(x, s), "decimal_restored")
+    return m.edit(edits), flagged
+
+
+class _Shifted:
+    """A regex match moved by an offset (matches found in one line, edits made on the text)."""
+
+    def __init__(self, match: re.Match, offset: int):
+        self._m, self._o = match, offset
+
+    def group(self, i: int) -> str:
+        return self._m.group(i)
+
+    def start(self, i: int = 0) -> int:
+        return self._m.start(i) + self._o
+
+    def end(self, i: int = 0) -> int:
+        return self._m.end(i) + self._o
+
+
+def _fold_spaces(m: MappedText, zone: int | None) -> MappedText:
+    text = m.text
+    edits: list[Edit] = []
+    for s, e in _lines(text):
+        line = text[s:e]
+        keep_cells = zone is not None and s >= zone and _is_space_row(line)
+        for x in re.finditer(r" +", line):
+            a, b = x.start(), x.end()
+            if b == len(line) or (a == 0 and not keep_cells):
+                edits.append(Edit(s + a, s + b, "", "space"))
+                continue
+            if keep_cells:
+                if b - a > 1:
+                    edits.append(Edit(s + a, s + b, " ", "space"))
+                continue
+            before, after = line[a - 1] if a else "", line[b]
+            if _CJK_CHAR.match(before) or _CJK_CHAR.match(after) or before == "\t" or after == "\t":
+                edits.append(Edit(s + a, s + b, "", "space"))
+            elif b - a > 1:
+                edits.append(Edit(s + a, s + b, " ", "space"))
+    return m.edit(edits)
+
+
+def _is_heading_line(line: str) -> bool:
+    """A heading on a line of its own (not a run-in heading that opens a paragraph)."""
+    return bool(HEADING.match(line)) and len(line) < 40 and "。" not in line
+
+
+def _join_broken_lines(m: MappedText, zone: int | None) -> MappedText:
+    text = m.text
+    lines = [(s, e) for s, e in _lines(text)]
+    edits: list[Edit] = []
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    for (s1, e1), (s2, e2) in zip(nonblank, nonblank[1:]):
+        if zone is not None and e1 >= zone:
+            break
+        a, b = text[s1:e1], text[s2:e2]
+        if "\t" in a or "\t" in b or len(a) < 10:
+            continue
+        if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b):
+            continue
+        if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a):
+            continue
+        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(("人民政府", "文件", "通知", "报告", "公报")):
+            continue
+        if re.match(r"^[\u4e00-\u9fff]{2,6}\s*[:：]", b):  # a "key: value" line (发布日期: …)
+            continue
+        if not (_CJK_CHAR.match(a[-1]) or a[-1].isalnum()) or not (_CJK_CHAR.match(b[0]) or b[0].isalnum()):
+            continue
+        edits.append(Edit(e1, s2, "", "join"))
+    return m.edit(edits)
+
+
+def normalize(loaded: LoadedText | str) -> NormalizedText:
+    """Normalise a loaded document (or a plain string)."""
+    raw = loaded.text if isinstance(loaded, LoadedText) else loaded
+    pages = len(loaded.pages) if isinstance(loaded, LoadedText) else 1
+    m = MappedText(raw)
+    m = _basic_cleanup(m)
+    m = m.translate(WIDTH_TABLE)
+    m = _drop_furniture(m, pages)
+    zone = find_table_zone(m.text)
+    m, flagged = _restore_decimals(m, zone)
+    zone = find_table_zone(m.text)
+    m = _fold_spaces(m, zone)
+    zone = find_table_zone(m.text)
+    m = _join_broken_lines(m, zone)
+    zone = find_table_zone(m.text)
+    changes = _locate_changes(m, flagged)
+    return NormalizedText(m, changes, zone)
+
+
+def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]]) -> list[Change]:
+    """Report each restored decimal with its span in the final text, found through the raw span
+    it was made from (later passes may have moved it)."""
+    first_at: dict[int, int] = {}
+    for i, raw_start in enumerate(m.starts):
+        first_at.setdefault(raw_start, i)
+    changes: list[Change] = []
+    for raw_start, raw_end, before, after in flagged:
+        i = first_at.get(raw_start)
+        if i is None:
+            continue
+        j = i
+        while j < len(m.text) and m.ends[j] <= raw_end:
+            j += 1
+        changes.append(Change("decimal_restored", before, after, Span(i, j), Span(raw_start, raw_end)))
+    return changes

@@ -1,0 +1,102 @@
+"""Text that remembers where every character came from.
+
+A :class:`MappedText` is a string plus, for each of its characters, the ``[start, end)`` range of
+the original (raw) text it was made from. Every normalisation pass is a list of non-overlapping
+edits applied through :meth:`MappedText.edit`, so the map stays exact however many passes run
+(a blunt whole-text NFKC would shift offsets silently).
+"""
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Iterable
+
+from zhibiao.models import Span
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``replacement``. ``kind`` names the pass; flagged kinds
+    (restored decimal points, say) are reported to the user."""
+
+    start: int
+    end: int
+    replacement: str
+    kind: str = "edit"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A flagged change, with its span in the normalised text and in the raw text."""
+
+    kind: str
+    before: str
+    after: str
+    span: Span
+    source_span: Span
+
+
+class MappedText:
+    __slots__ = ("text", "starts", "ends", "raw_length")
+
+    def __init__(self, text: str, starts: array | None = None, ends: array | None = None,
+                 raw_length: int | None = None):
+        self.text = text
+        n = len(text)
+        self.starts = starts if starts is not None else array("l", range(n))
+        self.ends = ends if ends is not None else array("l", range(1, n + 1))
+        self.raw_length = raw_length if raw_length is not None else n
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_source(self, start: int, end: int) -> Span:
+        """The raw-text span that the normalised span ``[start, end)`` came from."""
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span [{start}, {end}) outside text of length {n}")
+        if start == end:
+            pos = self.starts[start] if start < n else self.raw_length
+            return Span(pos, pos)
+        return Span(self.starts[start], self.ends[end - 1])
+
+    def edit(self, edits: Iterable[Edit]) -> "MappedText":
+        """Apply non-overlapping edits (any order) and return the new mapped text."""
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        if not ordered:
+            return self
+        parts: list[str] = []
+        starts = array("l")
+        ends = array("l")
+        pos = 0
+        for e in ordered:
+            if e.start < pos:
+                raise ValueError(f"overlapping edits at {e.start}")
+            parts.append(self.text[pos:e.start])
+            starts.extend(self.starts[pos:e.start])
+            ends.extend(self.ends[pos:e.start])
+            if e.replacement:
+                if e.end > e.start:
+                    src_start, src_end = self.starts[e.start], self.ends[e.end - 1]
+                else:  # a pure insertion takes the position of the next character
+                    anchor = self.starts[e.start] if e.start < len(self.text) else self.raw_length
+                    src_start = src_end = anchor
+                if len(e.replacement) == e.end - e.start:  # same length: keep the 1:1 map
+                    starts.extend(self.starts[e.start:e.end])
+                    ends.extend(self.ends[e.start:e.end])
+                else:
+                    starts.extend([src_start] * len(e.replacement))
+                    ends.extend([src_end] * len(e.replacement))
+                parts.append(e.replacement)
+            pos = e.end
+        parts.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return MappedText("".join(parts), starts, ends, self.raw_length)
+
+    def translate(self, table: dict[int, str | int | None]) -> "MappedText":
+        """A character-for-character translation (width folding): the map is unchanged."""
+        out = self.text.translate(table)
+        if len(out) != len(self.text):
+            raise ValueError("translate() must keep the length; use edit() to delete or insert")
+        return MappedText(out, self.starts, self.ends, self.raw_length)
