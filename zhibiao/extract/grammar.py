@@ -25,6 +25,7 @@ UNITS = sorted(
 )
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 UNIT_AFTER = re.compile(rf"\s?(?:{UNIT_RE})")
+COUNT_WORDS = frozenset("个 项 年 条 次 家 名 场 倍 件 所 座 台 天 张 套 间 辆 艘".split())
 
 PREFIX_COMPARATORS = [
     (re.compile(r"(?:不低于|不少于|不小于|至少|不低于上年的?)$"), ">="),
@@ -94,8 +95,11 @@ def _candidates(text: str) -> list[NumberMatch]:
             continue
         if n.start > 0 and re.match(r"[A-Za-z]", text[n.start - 1]):
             continue  # PM2.5, SO2, 5G
-        if n.chinese and not n.percent and not UNIT_AFTER.match(text, n.end):
-            continue
+        if n.chinese and not n.percent:
+            unit = UNIT_AFTER.match(text, n.end)
+            # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
+            if not unit or unit.group().strip() in COUNT_WORDS:
+                continue
         out.append(n)
     return out
 

@@ -19,8 +19,6 @@ DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[【（(]\s*(\d{4})\s*[〕
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局)\s*$")
-YEAR_OF_PLAN = re.compile(r"(\d{4})\s*年(?:[^，。\n]{0,30}?)(?:国民经济和社会发展(?:计划|规划)|主要目标|主要预期目标|工作安排|重点工作|目标任务|经济社会发展)")
-REVIEW_YEAR = re.compile(r"(\d{4})\s*年(?:主要)?工作回顾|(\d{4})\s*年(?:主要)?工作$|一、\s*(\d{4})\s*年")
 
 
 @dataclass
@@ -41,7 +39,10 @@ def _lines(text: str) -> list[str]:
 def find_title(doc: Document) -> str | None:
     if doc.loaded.title:
         return doc.loaded.title.strip()
-    for line in _lines(doc.text[:3000])[:15]:
+    quoted = re.search(r"《([^》]{6,80}(?:报告|计划|通知|公报|纲要))》", doc.search_text[:1500])
+    if quoted and re.search(r"\d{4}年", quoted.group(1)):
+        return quoted.group(1)
+    for line in _lines(doc.search_text[:3000])[:15]:
         if TITLE_HINT.search(line) and len(line) <= 80 and not line.endswith(("。", "：", ":")) \
                 and not line.startswith(("各", "附件")):
             return line
@@ -50,15 +51,22 @@ def find_title(doc: Document) -> str | None:
 
 def doc_type_of(title: str | None, text: str) -> str:
     t = title or ""
-    head = text[:4000]
+    head = text[:800]
     if "统计公报" in t or re.search(r"国民经济和社会发展统计公报", head[:300]):
         return "statistical_bulletin"
-    if "政府工作报告" in t or re.search(r"^\s*各位代表", text[:200]) or "政府工作报告" in head[:600]:
+    if "政府工作报告" in t:
         return "work_report"
-    if re.search(r"执行情况.{0,20}(计划|草案).{0,6}报告", t) or re.search(r"计划执行情况.{0,40}草案的报告", head[:600]):
+    if re.search(r"执行情况.{0,30}(计划|草案).{0,6}报告", t):
         return "plan_report"
-    if re.search(r"(下达|印发).{0,30}(计划|规划)", t) or re.search(r"现印发给你们|现予印发|现将.{0,30}印发", head):
+    if re.search(r"(下达|印发).{0,30}(计划|规划)", t):
         return "plan_notice"
+    if re.search(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案", head):
+        return "plan_report"
+    if re.search(r"现印发给你们|现予印发|现将.{0,30}印发给", text[:4000]):
+        return "plan_notice"
+    if re.search(r"^\s*各位代表", text[:200]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
+            or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开).{0,40}(作|报告)", head):
+        return "work_report"
     return "other"
 
 
@@ -67,7 +75,7 @@ def find_doc_number(doc: Document) -> str | None:
         value = doc.loaded.metadata.get(key)
         if value and DOC_NUMBER.search(value):
             return re.sub(r"\s+", "", DOC_NUMBER.search(value).group())
-    head = doc.text[:1500]
+    head = doc.search_text[:1500]
     for line in _lines(head)[:12]:
         m = DOC_NUMBER.search(line)
         if m and len(line) <= 30:
@@ -102,7 +110,7 @@ def find_issued_on(doc: Document) -> str | None:
         m = re.search(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})", value)
         if m:
             return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    lines = _lines(doc.text)
+    lines = _lines(doc.search_text)
     for i, line in enumerate(lines):
         if len(line) > 24 or "印发" in line:
             continue
@@ -124,11 +132,15 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
                 return m.group("region"), m.group()
             return "中华人民共和国", "国务院"
     if title:
-        m = re.search(rf"(?:关于下达)?\s*\d{{4}}\s*年\s*(?P<r>{REGION_NAME})国民经济", title) or \
-            re.match(rf"(?P<r>{REGION_NAME})\d{{4}}年", title)
+        bare = re.sub(r"^(?:关于)?(?:印发|下达)?", "", title)
+        m = re.search(rf"\d{{4}}\s*年\s*(?P<r>{REGION_NAME})国民经济", bare) or \
+            re.match(rf"(?P<r>{REGION_NAME})\d{{4}}年", bare)
         if m:
             return m.group("r"), None
-    tail = _lines(doc.text[-3000:])
+    opening = re.search(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)", doc.search_text[:600])
+    if opening and opening.group(1) == "国务院":
+        return "中华人民共和国", "国务院"
+    tail = _lines(doc.search_text[-3000:])
     for line in reversed(tail):
         m = ISSUER.fullmatch(line) if len(line) < 20 else None
         if m:
@@ -136,30 +148,46 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     return None, None
 
 
+HEADING_YEAR = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(\d{4})\s*年(.{0,12})", re.M)
+REVIEW_WORDS = re.compile(r"^(?:主要)?工作回顾|^(?:主要)?工作$|^(?:的)?主要工作|^工作总结|^(?:计划)?执行情况|^经济社会发展(?:情况|回顾)")
+TARGET_YEAR = re.compile(r"(\d{4})\s*年[^，。；\n]{0,16}?主要(?:预期)?目标")
+
+
 def find_plan_year(doc: Document, title: str | None, doc_type: str) -> int | None:
+    text = doc.search_text
     if title:
-        m = re.search(r"(\d{4})\s*年", title)
-        if m and doc_type != "statistical_bulletin":
-            return int(m.group(1))
-    text = doc.text
-    if doc_type == "work_report" or doc_type == "plan_report" or doc_type == "other":
-        years = [int(m.group(1)) for m in YEAR_OF_PLAN.finditer(text) if 1949 < int(m.group(1)) < 2100]
-        review = [int(next(g for g in m.groups() if g)) for m in REVIEW_YEAR.finditer(text)]
-        if review:
-            return max(review) + 1 if not years or max(years) <= max(review) else max(years)
-        if years:
-            counts = Counter(years)
-            return max(y for y in counts if counts[y] >= 1)
-    if doc_type == "statistical_bulletin" and title:
-        m = re.search(r"(\d{4})\s*年", title)
+        # "2020年…计划执行情况与2021年计划草案的报告": the plan is the later year
+        found = [int(y) for y in re.findall(r"(\d{4})\s*年", title)]
+        if found:
+            return found[0] if doc_type == "statistical_bulletin" else max(found)
+    if doc_type == "statistical_bulletin":
+        m = re.search(r"(\d{4})\s*年", text[:500])
         return int(m.group(1)) if m else None
-    m = re.search(r"(\d{4})\s*年", text[:2000])
-    return int(m.group(1)) if m else None
+    # The year of the targets: "2024年主要目标", a heading "二、2024年工作总体部署", or the year
+    # after the one a heading reviews ("一、2023年工作回顾").
+    years = [int(m.group(1)) for m in TARGET_YEAR.finditer(text)]
+    for m in HEADING_YEAR.finditer(text):
+        y = int(m.group(1))
+        years.append(y + 1 if REVIEW_WORDS.search(m.group(2)) else y)
+    years = [y for y in years if 1949 < y < 2100]
+    if years:
+        return max(years)
+    mentioned = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})\s*年", text) if 1949 < int(m.group(1)) < 2100]
+    if not mentioned:
+        return None
+    if doc_type in ("work_report", "plan_report"):
+        # A report reviews last year before setting this year's targets: the year it speaks of
+        # most in its first part is the one before the plan year.
+        head = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})\s*年", text[: max(2000, len(text) * 2 // 5)])]
+        counts = Counter(y for y in head if 1949 < y < 2100) or Counter(mentioned)
+        top = max(counts.values())
+        return max(y for y, n in counts.items() if n == top) + 1
+    return Counter(mentioned).most_common(1)[0][0]
 
 
 def extract_metadata(doc: Document) -> Metadata:
     title = find_title(doc)
-    doc_type = doc_type_of(title, doc.text)
+    doc_type = doc_type_of(title, doc.search_text)
     region, issuer = find_region_name(doc, title)
     if issuer is None and region is not None:
         issuer = "国务院" if region == "中华人民共和国" else f"{region}人民政府"

@@ -45,7 +45,7 @@ def value_reads_back(text: str, target: Target) -> bool:
 
 
 def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Target]:
-    text = doc.text
+    text = doc.search_text
     targets: list[Target] = []
     for table in extract_tables(text, doc.normalized.table_zone):
         warnings.extend(f"table at {table.start}: {w}" for w in table.warnings)
@@ -73,6 +73,12 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
         ))
     out = []
     for t in targets:
+        # names and phrases as printed (traditional characters stay traditional)
+        t.text = doc.printed(t.text, t.span)
+        if t.name_span is not None:
+            t.name = doc.printed(t.name, t.name_span)
+            if t.parent:
+                t.parent = doc.printed(t.parent, Span(max(0, t.name_span.start - 200), t.name_span.end))
         t.source_span = doc.to_source(t.span)
         t.page = doc.page_of(t.span)
         if t.kind == "numeric" and not value_reads_back(t.span.slice(text), t):
@@ -94,7 +100,7 @@ def extract_document(doc: Document) -> Extraction:
         title=meta.title, issuer=meta.issuer, region=region, plan_year=meta.plan_year,
         doc_number=meta.doc_number, issued_on=meta.issued_on,
     )
-    sections = extract_sections(doc.text, doc.normalized.table_zone)
+    sections = extract_sections(doc.search_text, doc.normalized.table_zone)
     targets = _target_lines(doc, meta, warnings)
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")

@@ -10,10 +10,14 @@ from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, 
 
 TRIGGER = re.compile(
     r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下)?[:：]"
-    r"|主要预期目标(?:是|为)[:：]?"
+    r"|主要预期目标(?:是|为)?[:：]?"
     r"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
+    r"|(?:型|类)?指标方面[,，:：]"
 )
-CLAUSE_SPLIT = re.compile(r"[，,；;]")
+# A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
+INLINE = re.compile(r"(?:今年|明年|\d{4}年)[^。；;\n]{0,20}?(?:目标|预期)(?!是|为|[:：])")
+LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])")
+CLAUSE_SPLIT = re.compile(r"[，,；;\n]")
 # Words that open a target phrase, before its number or wording.
 OPENERS = r"控制在|保持在|不低于|不高于|不超过|不少于|高于|低于|快于|超过|突破|达到|达|约|力争|确保|争取|努力|实现|完成|按"
 OPENER_BEFORE = re.compile(rf"(?:{OPENERS})+$")
@@ -22,7 +26,7 @@ DIRECTIONAL_PHRASE = re.compile(
     r"(?:增长|提高|提升|下降|降低|改善|稳定|平衡|增加|减少|扩大|缩小|提质|好转|回升|优化|上升|向好|加快|增强)"
     r"|稳中提质|只增不减|正增长|基本平衡|基本稳定"
 )
-LEAD_MODAL = re.compile(r"^(?:努力实现|力争实现|力争|确保|争取|努力|实现|全年|今年|其中|同时)+")
+LEAD_MODAL = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])?(?:努力实现|力争实现|力争|确保|争取|努力|实现|全年|今年|其中|同时|全市|全省|全县|全区|全国|我市|我省|我县|我区)*")
 MEASURE_SUFFIX = re.compile(r"(增长|增速|增幅|涨幅|比重|下降|降低)$")
 
 
@@ -40,16 +44,47 @@ def find_target_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentence(s) that list the year's main targets."""
     out = []
     for m in TRIGGER.finditer(text):
-        # the sentence ends at the first 。 after the trigger (or the line's end)
-        end = len(text)
-        for stop in ("。", "\n"):
-            k = text.find(stop, m.end())
-            if k >= 0:
-                end = min(end, k)
         head = text[max(0, m.start() - 40):m.start()]
         if re.search(r"(完成|实现|超额完成)了?.{0,10}$", head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
-        if end - m.end() < 8:
+        start = m.end()
+        while start < len(text) and text[start] in " \t\n\u3000":
+            start += 1
+        if start > m.end() and "\n" in text[m.end():start]:
+            # a list on the following lines (——生产总值增长6%以上；…): take every item line
+            end = start
+            for line in text[start:].split("\n"):
+                if not line.strip():
+                    end += len(line) + 1
+                    continue
+                if not LIST_ITEM.match(line) and end > start:
+                    break
+                end += len(line) + 1
+                if not LIST_ITEM.match(line):
+                    break  # a single paragraph after the trigger
+            end = min(end, len(text))
+            k = text.find("。", start, end)
+            if k >= 0 and not LIST_ITEM.match(text[start:start + 3]):
+                end = k
+        else:
+            end = len(text)
+            for stop in ("。", "\n"):
+                k = text.find(stop, start)
+                if k >= 0:
+                    end = min(end, k)
+        if end - start < 6:
+            continue
+        out.append((start, end))
+    for m in INLINE.finditer(text):
+        if any(a - 60 <= m.start() <= b for a, b in out):
+            continue
+        end = len(text)
+        for stop in ("。", "\n", "；", ";"):
+            k = text.find(stop, m.end())
+            if k >= 0:
+                end = min(end, k)
+        head = text[max(0, m.start() - 12):m.start()]
+        if "去年" in head or end - m.end() < 4:
             continue
         out.append((m.end(), end))
     return out
@@ -119,8 +154,9 @@ def extract_prose_targets(text: str) -> list[ProseTarget]:
             if lead:
                 name_part = name_part[lead.end():]
             name_offset = c_start + (lead.end() if lead else 0)
-            name_part = name_part.rstrip("要")
-            if len(name_part) < 2:
+            name_part = re.sub(r"(?:要|预期|目标|预计|计划|力争|确保|分别)+$", "", name_part)
+            core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
+            if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
                 continue
             target_text = clause[k:].strip()
             parsed = parse_target(target_text)

@@ -430,7 +430,7 @@ class _Assembler:
             elif c.role == "target":
                 self.add_target(c)
             elif c.role == "unit":
-                self.add_unit(t)
+                self.add_unit(t, starts_line=i == 0 or cells[i - 1].line != c.line)
             elif c.role == "seq" and self.expected_seq(int(t)):
                 self.start_group(t)
             elif c.role == "seq" and nxt is not None and nxt.line == c.line:
@@ -549,7 +549,14 @@ class _Assembler:
             self.group.append(row)
         self.rows.append(row)
 
-    def add_unit(self, unit: str) -> None:
+    def add_unit(self, unit: str, starts_line: bool = False) -> None:
+        if starts_line:
+            # a unit on a line of its own (PDF) belongs to every name fragment waiting above it
+            for r in reversed(self.rows):
+                if r.target is not None or r.unit is not None:
+                    break
+                if not r.is_label:
+                    r.unit = unit.replace(" ", "")
         if self.rows and self.rows[-1].target is None:
             self.rows[-1].unit = unit.replace(" ", "")
         elif self.rows and self.rows[-1].unit is None:

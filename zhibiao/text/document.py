@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from zhibiao.models import LoadedText, Span
+from zhibiao.text.chinese import has_traditional, to_simplified
 from zhibiao.text.normalize import NormalizedText, normalize
 
 
@@ -20,6 +22,22 @@ class Document:
     def text(self) -> str:
         """The normalised text (spans of extracted lines point into it)."""
         return self.normalized.text
+
+    @cached_property
+    def search_text(self) -> str:
+        """The text the extractor's patterns read: simplified characters, same offsets as ``text``."""
+        text = self.normalized.text
+        return to_simplified(text) if has_traditional(text) else text
+
+    def printed(self, value: str, span: Span | tuple[int, int]) -> str:
+        """``value`` (found in ``search_text`` at ``span``) written as the document prints it."""
+        if self.search_text is self.normalized.text or not value:
+            return value
+        a, b = (span.start, span.end) if isinstance(span, Span) else span
+        back = {}
+        for s_ch, p_ch in zip(self.search_text[a:b], self.normalized.text[a:b]):
+            back.setdefault(s_ch, p_ch)
+        return "".join(back.get(ch, ch) for ch in value)
 
     @property
     def raw(self) -> str:

@@ -54,6 +54,10 @@ LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25 = re.compile(r"(PM2) (5)(?!\d)")
 
 
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
+DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+")
+
+
 @dataclass
 class NormalizedText:
     """The normalised text of a document, its map back to the raw text and the flagged changes."""
@@ -84,6 +88,17 @@ def _basic_cleanup(m: MappedText) -> MappedText:
     m = m.edit(edits)
     # A form feed marks a page break (PDF loader); it becomes a newline so furniture can be found.
     return m.translate({0x0C: "\n", 0x0B: "\n"})
+
+
+def _drop_noise(m: MappedText) -> MappedText:
+    """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,)."""
+    text = m.text
+    edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)]
+    taken = {(e.start, e.end) for e in edits}
+    for x in DOUBLED_PUNCT.finditer(text):
+        if not any(a < x.end() and x.start() < b for a, b in taken):
+            edits.append(Edit(x.start(), x.end(), "", "noise"))
+    return m.edit(edits)
 
 
 def _drop_furniture(m: MappedText, pages: int) -> MappedText:
@@ -234,6 +249,7 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = MappedText(raw)
     m = _basic_cleanup(m)
     m = m.translate(WIDTH_TABLE)
+    m = _drop_noise(m)
     m = _drop_furniture(m, pages)
     zone = find_table_zone(m.text)
     m, flagged = _restore_decimals(m, zone)
