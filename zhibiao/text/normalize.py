@@ -54,7 +54,7 @@ LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25 = re.compile(r"(PM2) (5)(?!\d)")
 
 
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
 DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+")
 
 

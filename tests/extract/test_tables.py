@@ -1,0 +1,183 @@
+"""Targets tables in every layout: spec cases for the hard rows, and generated tables that must
+parse back to what was generated."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zhibiao.api import extract_text
+
+NOTICE_HEAD = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n各县（市、区）人民政府：\n\n现印发给你们，请认真组织实施。\n\n"
+
+
+def targets_of(text: str):
+    return extract_text(text).targets
+
+
+def by_name(targets):
+    return {(t.parent, t.name): t for t in targets}
+
+
+TAB_TABLE = (
+    NOTICE_HEAD + "附件\n\n2025年全市经济社会发展主要目标\n\n"
+    "指标类型\t序号\t指标名称\t2025年目标\n"
+    "经济发展\t1\t地区生产总值增速\t6%左右\n"
+    "\t2\t固定资产投资增速\t7%\n"
+    "\t\t结构性指标\t制造业投资增速\t12%\n"
+    "\t\t\t基础设施投资增速\t9%以上\n"
+    "\t3\t一般公共预算收入增速\t与经济增长基本同步\n"
+    "生态环境\t4\t单位GDP能耗降低\t完成省下达目标\n"
+    "\t5\t主要污染物排放量降低\t化学需氧量\n"
+    "\t\t\t氨氮\n"
+    "\t6\tPM2.5年均浓度\t30微克/立方米以下\n"
+    "社会民生\t7\t城镇调查失业率\t5.5%以内\n"
+    "\t8\t医院数量\t88\n"
+    "\n抄送：市委各部门。\n"
+)
+
+
+def test_tab_layout_with_sub_rows_and_merged_cells():
+    t = by_name(targets_of(TAB_TABLE))
+    assert t[(None, "地区生产总值增速")].comparator == "~"
+    assert t[("固定资产投资增速", "制造业投资增速")].value == Decimal("12")
+    assert t[("固定资产投资增速", "基础设施投资增速")].comparator == ">="
+    assert t[(None, "一般公共预算收入增速")].kind == "relative"
+    # the pollutants print no target: the merged 完成省下达目标 of the row above covers them
+    for pollutant in ("化学需氧量", "氨氮"):
+        line = t[("主要污染物排放量降低", pollutant)]
+        assert line.kind == "assigned" and "inherited_from_row_above" in line.flags
+    assert (None, "主要污染物排放量降低") not in t  # a label row is not a target
+    assert t[(None, "PM2.5年均浓度")].unit == "微克/立方米"
+    assert t[(None, "医院数量")].value == Decimal("88")  # a bare number after a name is its target
+    assert {x.category for x in t.values()} == {"经济发展", "生态环境", "社会民生"}
+    assert all(x.year == 2025 for x in t.values())
+
+
+SPACE_TABLE = (
+    NOTICE_HEAD + "附件\n\n２０２５年某省国民经济和社会发展计划主要目标\n\n"
+    "类别 序号 指 标 单位 ２０２５ 年目标\n\n"
+    "经济\n\n发展\n\n"
+    "１ 地区生产总值增长 ％ ５ ５ 左右\n\n"
+    "２ 民间投资\n增长\n\n占投资比重\n％ 较 ２０２４ 年有所提升\n\n"
+    "３ 制造业投资增长 ％\n\n４ 交通投资增长 ％\n\n快于面上投资增速\n\n"
+    "生态\n\n环境\n\n"
+    "５ 森林覆盖率 ％ ６２ １\n\n"
+    "６ 细颗粒物（ＰＭ２ ５）平均浓度\n微克 ／\n立方米\n\n不高于 ２８\n\n"
+    "—５—\n\n"
+    "７ 生产安全事故死亡率 人 ／亿元 ＜ ０ ０１\n"
+)
+
+
+def test_space_layout_from_a_pdf_text_layer():
+    t = by_name(targets_of(SPACE_TABLE))
+    gdp = t[(None, "地区生产总值增长")]
+    assert (gdp.value, gdp.comparator, gdp.unit, gdp.category) == (Decimal("5.5"), "~", "%", "经济发展")
+    assert "decimal_restored" in gdp.flags
+    assert t[("民间投资", "增长")].kind == "directional"
+    assert t[("民间投资", "占投资比重")].text == "较2024年有所提升"
+    # one merged target printed once below the rows it covers
+    assert t[(None, "制造业投资增长")].kind == t[(None, "交通投资增长")].kind == "relative"
+    assert t[(None, "森林覆盖率")].value == Decimal("62.1")
+    pm = t[(None, "细颗粒物（PM2.5）平均浓度")]
+    assert (pm.comparator, pm.value, pm.unit) == ("<=", Decimal("28"), "微克/立方米")
+    assert t[(None, "生产安全事故死亡率")].value == Decimal("0.01")
+    assert t[(None, "森林覆盖率")].category == "生态环境"
+
+
+CELL_TABLE = (
+    NOTICE_HEAD + "附件\n\n2025年全市国民经济和社会发展计划主要目标\n\n"
+    + "\n\n".join([
+        "指标类型", "序号", "指标名称", "2025年目标",
+        "经济发展", "1", "地区生产总值增速(GDP)", "7%以上",
+        "2", "固定资产投资增速", "8%", "结构性指标", "工业投资增速", "10%",
+        "科技创新", "3", "R&D经费支出占GDP比重", "3.0%左右",
+        "安全保障", "4", "不良贷款率", "控制在合理区间", "(1.5%左右)",
+        "5", "粮食综合生产能力", "60万吨",
+    ]) + "\n\n信息来源：市政府办公室\n"
+)
+
+
+def test_cell_per_line_layout():
+    t = by_name(targets_of(CELL_TABLE))
+    assert t[(None, "地区生产总值增速(GDP)")].comparator == ">="
+    assert t[("固定资产投资增速", "工业投资增速")].value == Decimal("10")
+    npl = t[(None, "不良贷款率")]
+    assert (npl.value, npl.comparator) == (Decimal("1.5"), "~")  # the cell continued on the next line
+    assert t[(None, "粮食综合生产能力")].unit == "万吨"
+    assert len(t) == 6
+
+
+def test_spans_point_at_the_printed_text():
+    from zhibiao.api import read_document  # noqa: F401  (spans are in the normalised text)
+    from zhibiao.text import normalize
+
+    norm = normalize(SPACE_TABLE).text
+    for t in targets_of(SPACE_TABLE):
+        assert t.span.slice(norm).replace(" ", "") == t.text
+        raw = SPACE_TABLE[t.source_span.start:t.source_span.end]
+        assert raw.strip()
+
+
+# ------------------------------------------------------------------ generated tables
+
+NAMES = ["地区生产总值增速", "规上工业增加值增速", "服务业增加值增速", "社会消费品零售总额增速", "城镇调查失业率",
+         "居民消费价格涨幅", "森林覆盖率", "实际使用外资额", "医院数量", "新增城镇就业人数", "空气质量优良天数比例",
+         "高新技术产业增加值占比", "常住人口城镇化率", "人均预期寿命", "粮食综合生产能力"]
+TARGETS = [  # text, kind, comparator, value, unit
+    ("{v}%以上", "numeric", ">=", "%"), ("{v}%左右", "numeric", "~", "%"), ("{v}%以内", "numeric", "<=", "%"),
+    ("{v}%", "numeric", "=", "%"), ("{v}万人", "numeric", "=", "万人"), ("{v}亿美元以上", "numeric", ">=", "亿美元"),
+    ("与经济增长基本同步", "relative", None, None), ("稳步增长", "directional", None, None),
+    ("完成省下达目标", "assigned", None, None),
+]
+CATEGORIES = ["经济发展", "科技创新", "生态环境", "社会民生", "安全保障"]
+
+row_strategy = st.tuples(st.sampled_from(range(len(NAMES))), st.sampled_from(TARGETS),
+                         st.decimals(min_value=1, max_value=999, places=1, allow_nan=False, allow_infinity=False))
+
+
+def _rows(draw_rows):
+    seen, rows = set(), []
+    for name_i, target, value in draw_rows:
+        if name_i in seen:
+            continue
+        seen.add(name_i)
+        text = target[0].format(v=value)
+        rows.append((NAMES[name_i], text, target, value))
+    return rows
+
+
+def _render(rows, layout, categories):
+    lines = ["附件", "", "2025年全市国民经济和社会发展计划主要目标", ""]
+    if layout == "tab":
+        lines.append("指标类型\t序号\t指标名称\t2025年目标")
+        for i, (name, text, _t, _v) in enumerate(rows):
+            cat = categories[i] if i == 0 or categories[i] != categories[i - 1] else ""
+            lines.append(f"{cat}\t{i + 1}\t{name}\t{text}")
+    else:
+        cells = ["指标类型", "序号", "指标名称", "2025年目标"]
+        for i, (name, text, _t, _v) in enumerate(rows):
+            if i == 0 or categories[i] != categories[i - 1]:
+                cells.append(categories[i])
+            cells += [str(i + 1), name, text]
+        lines += [c for cell in cells for c in (cell, "")]
+    return NOTICE_HEAD + "\n".join(lines) + "\n抄送：各部门。\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row_strategy, min_size=1, max_size=12), st.sampled_from(["tab", "cell"]),
+       st.lists(st.sampled_from(CATEGORIES), min_size=12, max_size=12))
+def test_generated_tables_parse_back(draw_rows, layout, cats):
+    rows = _rows(draw_rows)
+    categories = sorted(cats[: len(rows)], key=CATEGORIES.index)
+    got = targets_of(_render(rows, layout, categories))
+    assert [t.name for t in got] == [r[0] for r in rows]
+    for t, (name, text, target, value), cat in zip(got, rows, categories):
+        assert t.text == text
+        assert t.kind == target[1]
+        assert t.comparator == target[2]
+        assert t.category == cat
+        if target[1] == "numeric":
+            assert t.value == value and t.unit == target[3]
