@@ -129,6 +129,7 @@ class Target:
     value_high: Decimal | None = None
     modality: str | None = None  # 确保 / 力争 / 争取 / 预期 ...
     reference: str | None = None  # relative targets: what they are tied to (经济增长, GDP增速 ...)
+    attribute: str | None = None  # the table's 属性 column: binding (约束性) | anticipatory (预期性)
     source: str = "table"  # table | prose
     indicator: str | None = None
     indicator_confidence: float | None = None

@@ -181,3 +181,25 @@ def test_generated_tables_parse_back(draw_rows, layout, cats):
         assert t.category == cat
         if target[1] == "numeric":
             assert t.value == value and t.unit == target[3]
+
+
+HEAD2 = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n现印发给你们。\n\n附件\n\n2025年主要指标\n\n"
+
+
+def test_table_with_last_year_column_and_attribute_column():
+    text = HEAD2 + ("序号\t指标名称\t单位\t2024年预计\t2025年目标\t属性\n"
+                    "1\t地区生产总值增长\t%\t5.8\t6左右\t预期性\n"
+                    "2\t单位GDP能耗降低\t%\t3.2\t完成省下达目标\t约束性\n"
+                    "3\t森林覆盖率\t%\t61.2\t61.5\t约束性\n")
+    t = by_name(targets_of(text))
+    assert t[(None, "地区生产总值增长")].value == Decimal("6")  # the target column, not last year's
+    assert t[(None, "森林覆盖率")].value == Decimal("61.5")
+    assert t[(None, "单位GDP能耗降低")].kind == "assigned"
+    assert [x.attribute for x in t.values()] == ["anticipatory", "binding", "binding"]
+
+
+def test_table_without_row_numbers():
+    text = HEAD2 + "指标名称\t单位\t目标值\n地区生产总值增长\t%\t6左右\n新增城镇就业\t万人\t12\n"
+    t = by_name(targets_of(text))
+    assert t[(None, "新增城镇就业")].unit == "万人" and t[(None, "新增城镇就业")].value == Decimal("12")
+    assert len(t) == 2

@@ -60,7 +60,7 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
                 category=row.category, seq=row.seq, parent=clean_name(row.parent) if row.parent else None,
                 unit=row.unit if p.kind == "numeric" else (row.unit or None), comparator=p.comparator,
                 value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
-                source="table", span=span, name_span=Span(*row.name_span), flags=flags,
+                attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
             ))
     for pt in extract_prose_targets(text):
         if pt.parsed.kind is None:

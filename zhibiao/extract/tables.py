@@ -85,6 +85,7 @@ class Row:
     target_text: str | None = None
     binding: str | None = None
     is_label: bool = False
+    value_cells: int = 1
     flags: list[str] = field(default_factory=list)
 
 
@@ -576,11 +577,9 @@ class _Assembler:
                 # several value columns (last year's result, this year's target): keep the target one
                 tcol = next((k for k, h in enumerate(self.value_columns) if vocab().target_columns.search(h)),
                             len(self.value_columns) - 1)
-                last.flags.append(f"value_column:{tcol}")
-                count = sum(1 for f in last.flags if f.startswith("value_cell"))
-                last.flags.append("value_cell")
-                if count + 1 == tcol:
+                if last.value_cells == tcol:
                     last.target, last.target_text = c, c.text
+                last.value_cells += 1
             else:
                 self.warnings.append(f"row {last.name!r}: extra cell {c.text!r} ignored")
             return
