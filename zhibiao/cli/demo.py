@@ -1,0 +1,83 @@
+"""`zhibiao demo`: the bundled example corpus (or a folder), extracted, stored and served."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from zhibiao.cli.app import app
+from zhibiao.errors import ZhibiaoError
+
+SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
+
+
+def examples_dir() -> Path:
+    """The bundled examples: beside the package in a checkout, inside it when installed."""
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here.parent / "examples", here / "examples"):
+        if candidate.is_dir():
+            return candidate
+    raise ZhibiaoError("the bundled examples are missing (expected an examples/ folder beside the package)")
+
+
+def document_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+                  and "src" not in p.relative_to(folder).parts[:-1])
+
+
+def summarise(files: list[Path], console: Console) -> list:
+    from zhibiao.api import extract_file
+
+    table = Table(title="zhibiao demo: what each document says")
+    for col in ("document", "type", "region", "year", "targets", "actuals", "commitments", "warnings"):
+        table.add_column(col)
+    extractions = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            try:
+                e = extract_file(path)
+            except ZhibiaoError as exc:
+                table.add_row(path.name, "[red]error[/red]", str(exc.args[0])[:60], "", "", "", "", "")
+            else:
+                extractions.append(e)
+                d = e.document
+                region = f"{d.region.name} {d.region.code or ''}" if d.region else "?"
+                table.add_row(path.name, d.doc_type, region, str(d.plan_year or "?"), str(len(e.targets)),
+                              str(len(e.actuals)), str(len(e.commitments)), str(len(e.warnings)))
+            progress.advance(task)
+    console.print(table)
+    return extractions
+
+
+@app.command("demo")
+def demo_command(
+    folder: Optional[Path] = typer.Argument(None, help="A folder of documents (default: the bundled examples)."),
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="Store the documents in a temporary SQLite "
+                               "database and open the web dashboard (when the web stage is installed)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to serve on."),
+    port: int = typer.Option(8000, "--port", help="Port to serve on."),
+) -> None:
+    """Run zhibiao on the bundled example corpus (or FOLDER). 演示：提取示例文件并展示结果。"""
+    console = Console()
+    source = folder or examples_dir()
+    if not source.is_dir():
+        raise typer.BadParameter(f"{source} is not a folder", param_hint="FOLDER")
+    files = document_files(source)
+    if not files:
+        console.print(f"[red]error:[/red] no documents (.txt .html .pdf .docx) in {source}")
+        raise typer.Exit(3)
+    summarise(files, console)
+    if serve:
+        try:
+            from zhibiao.web.demo import serve_demo
+        except ImportError:
+            console.print("(the web dashboard is not part of this installation; extraction summary only)")
+            return
+        serve_demo(files, host=host, port=port, console=console)
