@@ -265,6 +265,8 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
 def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]]) -> list[Change]:
     """Report each restored decimal with its span in the final text, found through the raw span
     it was made from (later passes may have moved it)."""
+    if not flagged:
+        return []
     first_at: dict[int, int] = {}
     for i, raw_start in enumerate(m.starts):
         first_at.setdefault(raw_start, i)
