@@ -1,5 +1,88 @@
 """Stage 1: read a file (TXT in any encoding, HTML, PDF, DOCX) into a :class:`LoadedText`.
 
-This package is written by the loaders work; until then only the interface is fixed:
-``load(path, limits=None) -> LoadedText`` raising :class:`zhibiao.errors.LoadError`.
+``load(path)`` looks at the bytes, not the suffix, to pick the loader, and raises
+:class:`zhibiao.errors.LoadError` (one line naming the file and the problem) for anything it
+cannot read: a missing path, a directory, an empty or binary file, a scanned or encrypted PDF, a
+broken DOCX, a file over the size limit.
 """
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from zhibiao.errors import LimitExceeded, LoadError
+from zhibiao.load.limits import Limits
+from zhibiao.load.txt import decode
+from zhibiao.models import LoadedText
+
+__all__ = ["Limits", "load", "sniff"]
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    head = data[:2048].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        return "docx"
+    lowered = head[:1024].lower()
+    if suffix in (".htm", ".html", ".xhtml", ".shtml") or lowered.startswith((b"<!doctype html", b"<html")) \
+            or b"<html" in lowered or (b"<body" in lowered and b"</" in lowered):
+        return "html"
+    return "txt"
+
+
+def _read(path: Path, limits: Limits) -> bytes:
+    p = str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise LoadError(p, "no such file") from None
+    except PermissionError:
+        raise LoadError(p, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(p, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise LoadError(p, "is a directory, not a file")
+    if st.st_size > limits.max_file_bytes:
+        raise LimitExceeded(p, f"file is {st.st_size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB "
+                               "limit (ZHIBIAO_MAX_FILE_MB)")
+    if st.st_size == 0:
+        raise LoadError(p, "file is empty")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(limits.max_file_bytes + 1)
+    except PermissionError:
+        raise LoadError(p, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(p, f"cannot read: {exc.strerror or exc}") from None
+
+
+def load(path: str | os.PathLike, limits: Limits | None = None) -> LoadedText:
+    """Read one file into a :class:`LoadedText`."""
+    limits = limits or Limits.from_env()
+    path = Path(path)
+    data = _read(path, limits)
+    sha = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, path.suffix.lower())
+    if kind == "pdf":
+        from zhibiao.load.pdf import load_pdf
+
+        return load_pdf(path, data, sha, limits)
+    if kind == "docx":
+        from zhibiao.load.docx import load_docx
+
+        return load_docx(path, data, sha, limits)
+    text, encoding = decode(data, str(path))
+    if "\x00" in text:
+        raise LoadError(str(path), "not a text, HTML, PDF or DOCX document (binary data: NUL bytes)")
+    printable = sum(1 for ch in text[:4000] if ch.isprintable() or ch in "\n\r\t")
+    if text and printable / len(text[:4000]) < 0.85:
+        raise LoadError(str(path), "not a text, HTML, PDF or DOCX document (binary data)")
+    if not text.strip():
+        raise LoadError(str(path), "file has no text")
+    if kind == "html":
+        from zhibiao.load.html import load_html
+
+        return load_html(path, text, sha, encoding)
+    return LoadedText(path=str(path), format="txt", text=text, sha256=sha, encoding=encoding)

@@ -1,0 +1,53 @@
+"""Plain text in any common encoding: UTF-8 (with or without BOM), UTF-16, GBK/GB18030."""
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from zhibiao.errors import LoadError
+
+CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
+
+
+def _cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if any(a <= ord(ch) <= b for a, b in CJK_RANGES))
+    return cjk / max(1, sum(1 for ch in sample if not ch.isspace()))
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """(text, encoding). UTF-8 and BOM-marked encodings are unambiguous and tried first; then
+    GB18030 (a superset of GBK, the usual encoding of government sites) when it gives Chinese text;
+    charset-normalizer decides the rest."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without a BOM: every other byte is NUL for ASCII, never for GB text
+    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+        try:
+            return data.decode("utf-16-le"), "utf-16-le"
+        except UnicodeDecodeError:
+            pass
+    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+        try:
+            return data.decode("utf-16-be"), "utf-16-be"
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("gb18030")
+        if _cjk_share(text) > 0.2:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise LoadError(path, "not a text, HTML, PDF or DOCX document (binary data)")
+    return str(best), best.encoding
