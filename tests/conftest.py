@@ -1,28 +1,14 @@
 """Shared fixtures. Real documents from ../shared are read in place and skipped when absent."""
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "gold"
-DEV = SHARED / "corpus" / "dev"
-OWN_CORPUS = ROOT / "tests" / "corpus"
-EXAMPLES = ROOT / "examples"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/paths.py, tests/formats.py
 
-
-def need_shared(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is absent: the shared corpus lives beside the repo (../shared) on dev machines and CI")
-    return path
-
-
-def load_gold(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+from paths import GOLD, SEEDS, need_shared  # noqa: E402
 
 
 @pytest.fixture

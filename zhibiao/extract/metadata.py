@@ -64,7 +64,7 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "plan_report"
     if re.search(r"现印发给你们|现予印发|现将.{0,30}印发给", text[:4000]):
         return "plan_notice"
-    if re.search(r"^\s*各位代表", text[:200]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
+    if re.search(r"(?:^|\n)\s*各位代表", text[:400]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
             or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开).{0,40}(作|报告)", head):
         return "work_report"
     return "other"

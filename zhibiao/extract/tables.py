@@ -317,10 +317,9 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
 def _space_cells(text: str, start: int, end: int) -> list[Cell]:
     raw_lines = [(s, e) for s, e in _line_bounds(text[:end], start)]
     cells: list[Cell] = []
-    skip_next = False
+    skip_until = -1
     for li, (s, e) in enumerate(raw_lines):
-        if skip_next:
-            skip_next = False
+        if li <= skip_until:
             continue
         line = text[s:e]
         if not line.strip():
@@ -328,8 +327,10 @@ def _space_cells(text: str, start: int, end: int) -> list[Cell]:
         if re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
             continue  # header, first or repeated after a page break
         # A unit wrapped over two lines ("微克 /" + "立方米") is one token.
-        if line.rstrip().endswith("/") and li + 1 < len(raw_lines):
-            s2, e2 = raw_lines[li + 1]
+        nxt_i = next((k for k in range(li + 1, min(li + 4, len(raw_lines)))
+                      if text[raw_lines[k][0]:raw_lines[k][1]].strip()), None)
+        if line.rstrip().endswith("/") and nxt_i is not None:
+            s2, e2 = raw_lines[nxt_i]
             joined = line.rstrip() + text[s2:e2].strip()
             parts = _split_space_line(joined, s, li)
             # offsets past the first line belong to the second: clamp spans to the real text
@@ -339,7 +340,7 @@ def _space_cells(text: str, start: int, end: int) -> list[Cell]:
                     if c.start > e:
                         c.start = s2 + (c.start - len(line.rstrip()) - s)
             cells.extend(parts)
-            skip_next = True
+            skip_until = nxt_i
             continue
         parts = _split_space_line(line, s, li)
         name_len = max((len(c.text) for c in parts if not re.fullmatch(r"\d{1,3}", c.text)), default=0)

@@ -86,8 +86,7 @@ def _basic_cleanup(m: MappedText) -> MappedText:
     edits = [Edit(x.start(), x.end(), "\n" if x.group() != "\ufeff" and x.group() != "\x00" else "", "cleanup")
              for x in re.finditer(r"\r\n?|\ufeff|\x00", m.text)]
     m = m.edit(edits)
-    # A form feed marks a page break (PDF loader); it becomes a newline so furniture can be found.
-    return m.translate({0x0C: "\n", 0x0B: "\n"})
+    return m.translate({0x0B: "\n"})
 
 
 def _drop_noise(m: MappedText) -> MappedText:
@@ -101,28 +100,56 @@ def _drop_noise(m: MappedText) -> MappedText:
     return m.edit(edits)
 
 
-def _drop_furniture(m: MappedText, pages: int) -> MappedText:
+def _drop_furniture(m: MappedText) -> MappedText:
+    """Page numbers and running headers/footers. Only the first and last lines of a page (pages
+    are separated by form feeds) can be furniture, except a dashed page number ("—31—"), which
+    is furniture wherever a text copied from a PDF left it."""
     text = m.text
     lines = list(_lines(text))
+    edge: set[int] = set()
+    paged = "\f" in text
+    if paged:
+        page_lines: list[list[int]] = [[]]
+        for i, (s, e) in enumerate(lines):
+            parts = text[s:e].split("\f")
+            for k, part in enumerate(parts):
+                if k:
+                    page_lines.append([])
+                if part.strip():
+                    page_lines[-1].append(i)
+        for idx in page_lines:
+            edge.update(idx[:2] + idx[-2:])
+        # A bare number is a page number only where pages print them in sequence at an edge.
+        bare = []
+        for idx in page_lines:
+            for i in (idx[:1] + idx[-1:]):
+                line = text[lines[i][0]:lines[i][1]].replace("\f", "")
+                if PAGE_NUMBER.match(line) and "\t" not in line:
+                    bare.append((i, int(re.search(r"\d+", line).group())))
+        numbers = [n for _i, n in bare]
+        sequential = len(numbers) >= 2 and sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= len(numbers) // 2
+        page_numbers = {i for i, _n in bare} if sequential else set()
+    else:
+        page_numbers = set()
     drop: set[int] = set()
     for i, (s, e) in enumerate(lines):
-        line = text[s:e]
-        if not line.strip():
+        line = text[s:e].replace("\f", "")
+        if not line.strip() or "\t" in line:
             continue
-        # A bare number is furniture only in a paged document or when dashed ("—31—").
-        if PAGE_NUMBER_STRICT.match(line) or (pages > 1 and PAGE_NUMBER.match(line) and "\t" not in line):
+        if PAGE_NUMBER_STRICT.match(line) or i in page_numbers:
             drop.add(i)
-    if pages > 2:  # running headers/footers repeated at page boundaries
-        counts = Counter(re.sub(r"\d+", "#", text[s:e].strip()) for s, e in lines if text[s:e].strip())
-        for i, (s, e) in enumerate(lines):
-            key = re.sub(r"\d+", "#", text[s:e].strip())
-            if key and counts[key] >= max(3, pages // 2) and len(key) < 40 and "\t" not in text[s:e] \
-                    and not TABLE_HEADER.search(key):
+    if paged and len(edge) > 8:
+        counts = Counter(re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip()) for i in edge)
+        pages = text.count("\f") + 1
+        for i in edge:
+            key = re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
+            if key and "\t" not in key and counts[key] >= max(3, pages // 2) and len(key) < 40 and not TABLE_HEADER.search(key):
                 drop.add(i)
     edits = []
     for i in sorted(drop):
         s, e = lines[i]
-        edits.append(Edit(s, min(e + 1, len(text)), "", "furniture"))
+        keep_ff = "\f" if "\f" in text[s:e] else ""
+        edits.append(Edit(s, min(e + 1, len(text)), keep_ff, "furniture"))
     return m.edit(edits)
 
 
@@ -245,12 +272,12 @@ def _join_broken_lines(m: MappedText, zone: int | None) -> MappedText:
 def normalize(loaded: LoadedText | str) -> NormalizedText:
     """Normalise a loaded document (or a plain string)."""
     raw = loaded.text if isinstance(loaded, LoadedText) else loaded
-    pages = len(loaded.pages) if isinstance(loaded, LoadedText) else 1
     m = MappedText(raw)
     m = _basic_cleanup(m)
     m = m.translate(WIDTH_TABLE)
     m = _drop_noise(m)
-    m = _drop_furniture(m, pages)
+    m = _drop_furniture(m)
+    m = m.translate({0x0C: "\n"})  # page breaks are plain line breaks from here on
     zone = find_table_zone(m.text)
     m, flagged = _restore_decimals(m, zone)
     zone = find_table_zone(m.text)

@@ -1,0 +1,219 @@
+"""Each loader on real files made here, in every format; bad input gets one clear error."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhibiao.errors import LimitExceeded, LoadError
+from zhibiao.load import Limits, load
+
+from formats import write_docx, write_html, write_pdf
+
+PLAN = (
+    "湖州市人民政府关于下达2025年湖州市国民经济和社会发展计划的通知\n\n"
+    "各区县人民政府，市政府各部门：\n\n"
+    "2025年湖州市国民经济和社会发展计划已经市人大审议批准，现印发给你们，请认真组织实施。\n\n"
+    "一、着力扩大有效投资\n\n新增高新技术企业300家，建设高标准农田5万亩。\n\n"
+    "湖州市人民政府\n\n2025年2月10日\n\n附件\n\n2025年湖州市国民经济和社会发展计划主要目标\n\n"
+    "指标类型\t序号\t指标名称\t2025年目标\n"
+    "经济发展\t1\t地区生产总值增速\t6%左右\n"
+    "\t2\t一般公共预算收入增速\t与经济增长基本同步\n"
+    "生态环境\t3\t单位GDP能耗降低\t完成省下达目标\n"
+    "社会民生\t4\t城镇调查失业率\t5%以内\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gbk", "gb18030"])
+def test_txt_in_every_common_encoding(tmp_path, encoding):
+    path = tmp_path / f"plan-{encoding}.txt"
+    path.write_bytes(PLAN.encode(encoding))
+    loaded = load(path)
+    assert loaded.text.replace("\r\n", "\n") == PLAN
+    assert loaded.format == "txt"
+    assert len(loaded.sha256) == 64
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国民经济和社会发展计划目标增长亿元万人，。：（）、 \n0123456789%")),
+               min_size=20, max_size=300).filter(lambda t: t.strip()))
+def test_txt_round_trip_in_gb18030_and_utf16(text):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        for enc in ("gb18030", "utf-16"):
+            p = Path(d) / f"x.{enc}.txt"
+            p.write_bytes(text.encode(enc))
+            assert load(p).text == text
+
+
+def test_html_page_main_content_metadata_and_merged_cells(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("""<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知_湖州市人民政府</title>
+<script>alert('<p>不要我</p>')</script></head><body>
+<div class="nav"><a href="/">首页</a><a>政务公开</a></div><div class="position">当前位置：首页 &gt; 文件</div>
+<table class="meta"><tr><td>索引号：</td><td>113305/2025-01</td><td>发布机构：</td><td>湖州市人民政府</td></tr>
+<tr><td>发文字号：</td><td>湖政发〔2025〕3号</td><td>成文日期：</td><td>2025-02-10</td></tr></table>
+<div id="zoom"><h1>湖州市人民政府关于下达2025年湖州市国民经济和社会发展计划的通知</h1>
+<p onclick="steal()">各区县人民政府：现印发给你们。</p>
+<table><tr><th>类别</th><th>序号</th><th colspan="2">指标</th><th>目标</th></tr>
+<tr><td rowspan="2">经济发展</td><td>1</td><td colspan="2">地区生产总值增速</td><td>6%左右</td></tr>
+<tr><td>2</td><td>固定资产投资增速</td><td>工业投资增速</td><td rowspan="2">10%</td></tr>
+<tr><td>生态</td><td>3</td><td colspan="2">森林覆盖率</td></tr></table></div>
+<div class="footer">主办单位：湖州市人民政府办公室 网站标识码：123 浙ICP备1号</div></body></html>""", encoding="utf-8")
+    loaded = load(page)
+    assert loaded.format == "html"
+    assert loaded.metadata["发文字号"] == "湖政发〔2025〕3号"
+    assert loaded.metadata["成文日期"] == "2025-02-10"
+    assert loaded.title == "湖州市人民政府关于下达2025年湖州市国民经济和社会发展计划的通知"
+    lines = loaded.text.split("\n")
+    assert "类别\t序号\t指标\t\t目标" in lines
+    assert "经济发展\t1\t地区生产总值增速\t\t6%左右" in lines
+    assert "\t2\t固定资产投资增速\t工业投资增速\t10%" in lines  # rowspan: text in the first row only
+    assert "生态\t3\t森林覆盖率" in lines
+    for noise in ("首页", "当前位置", "主办单位", "ICP", "alert", "不要我", "索引号"):
+        assert noise not in loaded.text
+
+
+def test_docx_paragraphs_tables_and_merges(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("嘉善县人民政府关于下达2025年计划的通知")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text, t.cell(0, 2).text = "类别", "指标", "目标"
+    t.cell(1, 0).merge(t.cell(2, 0)).text = "经济发展"  # vertical merge
+    t.cell(1, 1).text, t.cell(1, 2).text = "地区生产总值增速", "6%"
+    t.cell(2, 1).merge(t.cell(2, 2)).text = "稳步增长"  # horizontal merge
+    d.add_paragraph("嘉善县人民政府")
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    loaded = load(path)
+    assert loaded.format == "docx"
+    lines = loaded.text.split("\n")
+    assert lines[0] == "嘉善县人民政府关于下达2025年计划的通知"
+    assert "经济发展\t地区生产总值增速\t6%" in lines
+    assert "\t稳步增长" in lines  # merged cells once, first position
+    assert loaded.text.index("通知") < loaded.text.index("类别") < loaded.text.rindex("嘉善县人民政府")
+
+
+def test_pdf_text_tables_pages_and_furniture(tmp_path):
+    body = PLAN.replace("新增高新技术企业300家", "新增高新技术企业300家。" + "推进项目建设，" * 300)
+    path = write_pdf(body, tmp_path / "plan.pdf")
+    loaded = load(path)
+    assert loaded.format == "pdf"
+    assert len(loaded.pages) >= 2 and loaded.pages[0] == 0
+    assert "经济发展\t1\t地区生产总值增速\t6%左右" in loaded.text.replace(" ", "")\
+        or "经济发展\t1\t地区生产总值增速\t6%左右" in loaded.text
+    assert loaded.page_of(loaded.text.index("附件")) == len(loaded.pages)
+    from zhibiao.api import extract_file
+
+    e = extract_file(path)
+    assert [t.name for t in e.targets] == ["地区生产总值增速", "一般公共预算收入增速", "单位GDP能耗降低", "城镇调查失业率"]
+    assert all(t.page == len(loaded.pages) for t in e.targets)
+    assert "—1—" not in e.document.title and "—" not in "".join(s.title for s in e.sections)
+
+
+def test_pdf_table_continued_on_next_page_is_joined(tmp_path):
+    rows = "\n".join(f"\t{i}\t指标{i}增速\t{i}%" for i in range(1, 80))
+    text = PLAN.split("附件")[0] + "附件\n\n2025年主要目标\n\n类别\t序号\t指标名称\t2025年目标\n" + rows + "\n"
+    loaded = load(write_pdf(text, tmp_path / "long.pdf"))
+    assert len(loaded.pages) >= 2
+    assert loaded.text.count("类别\t序号\t指标名称\t2025年目标") == 1  # repeated header dropped
+    from zhibiao.api import extract_file
+
+    targets = extract_file(tmp_path / "long.pdf").targets
+    assert [t.seq for t in targets] == [str(i) for i in range(1, 80)]
+
+
+def _scanned_pdf(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    for x in range(0, 200, 10):
+        c.rect(50 + x, 500, 5, 5, fill=1)  # an image-like drawing, no text
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_scanned_pdf_has_a_clear_error(tmp_path):
+    with pytest.raises(LoadError, match="no text layer"):
+        load(_scanned_pdf(tmp_path / "scan.pdf"))
+
+
+def test_encrypted_pdf_has_a_clear_error(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    enc = pdfencrypt.StandardEncryption("secret", ownerPassword="owner", canPrint=0)
+    c = canvas.Canvas(str(path), encrypt=enc)
+    c.drawString(100, 700, "plan 2025")
+    c.save()
+    with pytest.raises(LoadError, match="encrypted"):
+        load(path)
+
+
+def test_truncated_pdf_and_docx(tmp_path):
+    pdf = write_pdf(PLAN, tmp_path / "ok.pdf").read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(pdf[: len(pdf) // 3])
+    with pytest.raises(LoadError):
+        load(tmp_path / "cut.pdf")
+    docx_bytes = write_docx(PLAN, tmp_path / "ok.docx").read_bytes()
+    (tmp_path / "cut.docx").write_bytes(docx_bytes[: len(docx_bytes) // 2])
+    with pytest.raises(LoadError, match="DOCX"):
+        load(tmp_path / "cut.docx")
+
+
+def test_docx_zip_bomb_and_entities_are_refused(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document>" + b"0" * 5_000_000 + b"</w:document>")
+    bomb.write_bytes(buf.getvalue())
+    with pytest.raises(LimitExceeded, match="zip bomb"):
+        load(bomb, Limits(max_decompressed_bytes=1_000_000))
+    ent = tmp_path / "entities.docx"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document/>')
+    ent.write_bytes(buf.getvalue())
+    with pytest.raises(LoadError, match="entit"):
+        load(ent)
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda p: p, "no such file"),
+    (lambda p: (p.mkdir(), p)[1], "is a directory"),
+    (lambda p: (p.write_bytes(b""), p)[1], "empty"),
+    (lambda p: (p.write_bytes(bytes(range(256)) * 40), p)[1], "binary"),
+    (lambda p: (p.write_bytes("计划\x00目标".encode()), p)[1], "NUL"),
+])
+def test_bad_input_gets_one_clear_error(tmp_path, make, problem):
+    path = make(tmp_path / "doc.txt")
+    with pytest.raises(LoadError) as info:
+        load(path)
+    assert problem in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(PLAN.encode() * 2000)
+    with pytest.raises(LimitExceeded, match="limit"):
+        load(path, Limits(max_file_bytes=100_000))
+
+
+def test_content_decides_the_loader_not_the_suffix(tmp_path):
+    path = write_html(PLAN, tmp_path / "page.txt")
+    assert load(path).format == "html"
+    docx_as_pdf = write_docx(PLAN, tmp_path / "x.docx")
+    renamed = tmp_path / "x.pdf"
+    renamed.write_bytes(docx_as_pdf.read_bytes())
+    assert load(renamed).format == "docx"

@@ -1,0 +1,26 @@
+"""Where the test documents are. ../shared (beside the repo) holds the real seeds and gold;
+tests that read it skip with a reason when it is absent."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold"
+DEV = SHARED / "corpus" / "dev"
+OWN_CORPUS = ROOT / "tests" / "corpus"
+EXAMPLES = ROOT / "examples"
+
+
+def need_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpus lives beside the repo (../shared) on dev machines and CI")
+    return path
+
+
+def load_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]

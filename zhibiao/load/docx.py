@@ -1,0 +1,82 @@
+"""Word documents: paragraphs and tables in document order, tables as tab-separated rows.
+
+python-docx repeats a merged cell in every grid position it covers; we print its text once, in
+its first position, and leave the others empty (the same layout as Word's "save as text").
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from zhibiao.errors import LimitExceeded, LoadError
+from zhibiao.load.limits import Limits
+from zhibiao.models import LoadedText
+
+
+def _check_zip(path: Path, data: bytes, limits: Limits) -> None:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise LoadError(str(path), "DOCX is damaged or truncated (not a readable zip archive)") from None
+    with zf:
+        names = zf.namelist()
+        if "word/document.xml" not in names:
+            raise LoadError(str(path), "not a Word document (a zip archive without word/document.xml)")
+        total = sum(info.file_size for info in zf.infolist())
+        if total > limits.max_decompressed_bytes:
+            raise LimitExceeded(str(path), f"DOCX would decompress to {total / 1e6:.0f} MB, over the "
+                                           f"{limits.max_decompressed_bytes / 1e6:.0f} MB limit (a zip bomb?)")
+        try:
+            with zf.open("word/document.xml") as fh:
+                head = fh.read(4096)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise LoadError(str(path), f"DOCX is damaged: {exc}") from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise LoadError(str(path), "DOCX declares XML entities (refused: entity expansion attack)")
+
+
+def _table_rows(table) -> list[str]:
+    rows_out = []
+    above: dict[int, object] = {}
+    for row in table.rows:
+        cells = []
+        seen_in_row = set()
+        for col, cell in enumerate(row.cells):
+            tc = cell._tc
+            if id(tc) in seen_in_row or above.get(col) is tc:
+                cells.append("")
+            else:
+                cells.append(" ".join(cell.text.split()))
+            seen_in_row.add(id(tc))
+            above[col] = tc
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            rows_out.append("\t".join(cells))
+    return rows_out
+
+
+def load_docx(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
+    _check_zip(path, data, limits)
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types for a broken package
+        raise LoadError(str(path), f"DOCX could not be read: {type(exc).__name__}: {exc}") from None
+    parts: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            parts.append("\n".join(_table_rows(Table(child, document))))
+    text = "\n\n".join(p for p in parts if p.strip())
+    if not text.strip():
+        raise LoadError(str(path), "DOCX has no text")
+    title = (document.core_properties.title or "").strip() or None
+    return LoadedText(path=str(path), format="docx", text=text + "\n", sha256=sha, title=title)

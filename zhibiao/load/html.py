@@ -1,0 +1,218 @@
+"""HTML pages saved from government sites: the article only, tables kept as tables.
+
+The page's navigation, breadcrumbs, share buttons, scripts and footers are dropped; the main
+content is the container with the most Chinese text and the fewest links. ``<table>`` elements
+are read directly, honouring rowspan and colspan: one row per line, cells separated by tabs, a
+merged cell's text in its first position only. The metadata block most sites print above the
+article (索引号, 发布机构, 发文字号, 成文日期 …) goes to ``LoadedText.metadata``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from zhibiao.errors import LoadError
+from zhibiao.models import LoadedText
+
+DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button",
+             "select", "input", "textarea", "svg", "canvas", "object", "embed", "template")
+NOISE_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|share|bdshare|footer|foot|header|head-?top|sidebar|side|"
+    r"toolbar|print|position|location|dqwz|weizhi|copyright|banner|search|login|related|xgwz|fenxiang)([\s_-]|$)",
+    re.I,
+)
+CONTENT_ATTR = re.compile(r"(zoom|article|content|TRS_Editor|ccontent|pages_content|detail|Custom_UnionStyle|"
+                          r"main-?text|news_?con|con_?text|wenzhang|zwgk_?content|view)", re.I)
+META_KEYS = ("索引号", "发布机构", "发文机关", "公开方式", "发文字号", "文号", "主题分类", "成文日期", "发布日期",
+             "公开日期", "有效性", "生效日期", "失效日期", "公开范围", "信息来源", "来源", "浏览次数", "分类")
+META_LINE = re.compile(rf"^\s*(?:{'|'.join(META_KEYS)})\s*[:：]")
+BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+              "blockquote", "pre", "center", "tr", "table", "main", "body", "font"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FOOTER_LINE = re.compile(r"(主办单位|承办单位|网站标识码|ICP备|公网安备|版权所有|技术支持|网站地图|联系我们|"
+                         r"字体[:：]?\s*[\[【]?\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫在手机打开)")
+
+
+def _cjk_count(el) -> int:
+    return len(CJK.findall(el.text_content() or ""))
+
+
+def _link_density(el) -> float:
+    total = len((el.text_content() or "").strip()) or 1
+    links = sum(len((a.text_content() or "").strip()) for a in el.iter("a"))
+    return links / total
+
+
+def _clean(root) -> None:
+    for bad in root.xpath("//comment()"):
+        parent = bad.getparent()
+        if parent is not None:
+            parent.remove(bad)
+    for el in list(root.iter(*DROP_TAGS)):
+        el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        attrs = " ".join(filter(None, [el.get("class"), el.get("id")]))
+        if attrs and NOISE_ATTR.search(attrs) and not CONTENT_ATTR.search(attrs) and el.find(".//table") is None:
+            el.drop_tree()
+
+
+def _main_container(root):
+    candidates = []
+    for el in root.iter("div", "td", "article", "section", "main", "body"):
+        attrs = " ".join(filter(None, [el.get("class"), el.get("id")]))
+        cjk = _cjk_count(el)
+        if cjk < 20:
+            continue
+        score = cjk * (1.0 - _link_density(el))
+        if attrs and CONTENT_ATTR.search(attrs):
+            score *= 1.5
+        candidates.append((score, cjk, el))
+    if not candidates:
+        return root
+    best_score = max(c[0] for c in candidates)
+    # the deepest container that still holds most of the best text: not the whole page
+    good = [c for c in candidates if c[0] >= 0.8 * best_score]
+    good.sort(key=lambda c: len(list(c[2].iterancestors())), reverse=True)
+    return good[0][2]
+
+
+def _table_rows(table) -> list[str]:
+    grid: dict[tuple[int, int], str] = {}
+    taken: set[tuple[int, int]] = set()
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            try:
+                rowspan = max(1, min(int(cell.get("rowspan", "1") or 1), 500))
+                colspan = max(1, min(int(cell.get("colspan", "1") or 1), 100))
+            except ValueError:
+                rowspan = colspan = 1
+            text = " ".join(_inline_text(cell).split())
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+            grid[(r, c)] = text  # the merged cell's text in its first position only
+            c += colspan
+    out = []
+    width = max((c for _r, c in taken), default=-1) + 1
+    for r in range(len(rows)):
+        cells = [grid.get((r, c), "") for c in range(width)]
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            out.append("\t".join(cells))
+    return out
+
+
+def _nearest_table(el):
+    for anc in el.iterancestors():
+        if anc.tag == "table":
+            return anc
+    return None
+
+
+def _inline_text(el) -> str:
+    parts = []
+    for node in el.iter():
+        if node.tag == "br":
+            parts.append(" ")
+        if node is not el and node.tag == "table":
+            continue
+        if node.text and node.tag not in ("table",):
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _to_text(container) -> str:
+    out: list[str] = []
+
+    def walk(el) -> None:
+        if not isinstance(el.tag, str):
+            return
+        tag = el.tag.lower()
+        if tag == "table":
+            out.append("\n")
+            out.append("\n".join(_table_rows(el)))
+            out.append("\n")
+            return
+        if tag == "br":
+            out.append("\n")
+        elif tag in BLOCK_TAGS:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "section", "article"):
+            out.append("\n")
+
+    walk(container)
+    text = "".join(out).replace("\xa0", " ")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    kept = [ln for ln in lines if not FOOTER_LINE.search(ln) or len(ln) > 80]
+    text = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _metadata(root, page_text: str) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for m in root.iter("meta"):
+        name, content = (m.get("name") or "").strip(), (m.get("content") or "").strip()
+        if name in ("ArticleTitle", "PubDate", "ContentSource", "ColumnName") and content:
+            meta[name] = content
+    keys = "|".join(META_KEYS)
+    for key in META_KEYS:
+        m = re.search(rf"{key}\s*[:：]\s*(.+?)(?=\s+(?:{keys})\s*[:：]|\n|$)", page_text)
+        if m and m.group(1).strip() and key not in meta:
+            value = m.group(1).strip()
+            if not re.match(rf"^(?:{keys})\s*[:：]", value):
+                meta[key] = value
+    return meta
+
+
+def load_html(path: Path, text: str, sha: str, encoding: str) -> LoadedText:
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(
+            encoding="utf-8", remove_comments=True, huge_tree=False))
+    except (etree.ParserError, ValueError) as exc:
+        raise LoadError(str(path), f"HTML could not be parsed: {exc}") from None
+    title_el = root.find(".//title")
+    page_title = (title_el.text_content() if title_el is not None else "") or ""
+    for el in list(root.iter("script", "style")):
+        el.drop_tree()
+    whole = _to_text(root)
+    meta = _metadata(root, whole)
+    _clean(root)
+    container = _main_container(root)
+    body = _to_text(container)
+    body = "\n".join(ln for ln in body.split("\n") if not META_LINE.match(ln))
+    title = meta.get("ArticleTitle")
+    if not title:
+        for tag in ("h1", "h2"):
+            h = container.find(f".//{tag}") if container is not root else None
+            h = h if h is not None else root.find(f".//{tag}")
+            if h is not None and len(h.text_content().strip()) >= 6:
+                title = " ".join(h.text_content().split())
+                break
+    if not title and page_title:
+        title = re.split(r"[_|\-–—]\s*[^_|\-–—]*(?:政府|网|门户)[^_|\-–—]*$", page_title.strip())[0].strip() or None
+    if title and title not in body[:400]:
+        body = title + "\n\n" + body
+    if not body.strip():
+        raise LoadError(str(path), "HTML page has no text content")
+    return LoadedText(path=str(path), format="html", text=body, sha256=sha, encoding=encoding,
+                      metadata=meta, title=title)
