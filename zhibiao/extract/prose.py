@@ -154,7 +154,7 @@ def extract_prose_targets(text: str) -> list[ProseTarget]:
             if lead:
                 name_part = name_part[lead.end():]
             name_offset = c_start + (lead.end() if lead else 0)
-            name_part = re.sub(r"(?:要|预期|目标|预计|计划|力争|确保|分别)+$", "", name_part)
+            name_part = re.sub(r"(?:要|预期|目标|预计|计划|力争|确保|分别|保持|实现|继续|达到)+$", "", name_part)
             core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
             if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
                 continue

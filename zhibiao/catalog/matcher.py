@@ -1,0 +1,252 @@
+"""The indicator catalogue and the matcher that maps any printed name to one canonical id.
+
+A name is normalised (width, traditional characters, brackets, numbering, notes such as （注）,
+quotes, spaces), then looked up exactly among every alias; failing that, by its concept (the
+name without 增长/增速/总额 …) and the line's measure (增长X% is growth, X亿元 a level); failing
+that, fuzzily (rapidfuzz), above :data:`FUZZY_THRESHOLD` only. Below it the line stays
+unmapped rather than forced onto a near miss.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from zhibiao.errors import InputError
+from zhibiao.text.chinese import to_simplified
+
+FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
+MEASURES = {"growth", "level", "share", "ratio", "count", "rate", "index"}
+DIRECTIONS = {"up", "down", "band"}
+GROWTH_SUFFIX = re.compile(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长)$")
+LEVEL_SUFFIX = re.compile(r"(?:总额|总量|水平|规模|数量|额)$")
+AMOUNT_UNITS = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元", "美元", "千万元", "万亿美元"}
+NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
+NOTE = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
+QUOTES = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def normalize_name(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name or "")
+    s = to_simplified(s)
+    s = NOTE.sub("", s)
+    s = QUOTES.sub("", s)
+    s = NUMBERING.sub("", s)
+    s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
+    return s.lower()
+
+
+def without_brackets(key: str) -> str:
+    return BRACKETED.sub("", key)
+
+
+def concept_of(key: str) -> str:
+    """地区生产总值增长 -> 地区生产总值; 城镇居民人均可支配收入水平 -> 城镇居民人均可支配收入."""
+    k = without_brackets(key)
+    k = GROWTH_SUFFIX.sub("", k)
+    return LEVEL_SUFFIX.sub("", k) or k
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_zh: str
+    name_en: str
+    measure: str
+    unit: str | None
+    direction: str
+    binding: bool
+    category: str
+    aliases: tuple[str, ...]
+    definition: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name_zh": self.name_zh, "name_en": self.name_en, "measure": self.measure,
+                "unit": self.unit, "direction": self.direction, "binding": self.binding,
+                "category": self.category, "aliases": list(self.aliases), "definition": self.definition}
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    confidence: float
+    reason: str
+
+
+def _measure_fits(entry_measure: str, inferred: str | None) -> bool:
+    if inferred is None:
+        return True
+    if inferred == "growth":
+        return entry_measure == "growth" or entry_measure == "rate"
+    if inferred == "share":
+        return entry_measure in ("share", "rate", "ratio")
+    return entry_measure not in ("growth",)
+
+
+def infer_measure(name: str, unit: str | None, measure: str | None, text: str | None) -> str | None:
+    """What the line measures: its own word for it, its unit, or its wording."""
+    if measure in ("growth", "level", "share"):
+        return measure
+    key = without_brackets(normalize_name(name))
+    t = normalize_name(text or "")
+    if GROWTH_SUFFIX.search(key):
+        return "growth"
+    if unit and unit not in ("%", "‰", "百分点"):
+        return "level"  # 增加3万人: an amount, even when the wording says it grows
+    if re.match(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)", t):
+        return "growth"
+    if re.search(r"比重|占比|份额|比例", key) or re.search(r"比重|份额|占比", t):
+        return "share"
+    if unit == "%":
+        return "growth_or_share"
+    return None
+
+
+@dataclass
+class Catalog:
+    indicators: dict[str, Indicator]
+    _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _concept: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _keys: list[str] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        for ind in self.indicators.values():
+            for alias in (ind.name_zh, *ind.aliases):
+                key = normalize_name(alias)
+                for k in {key, without_brackets(key)}:
+                    ids = self._exact.setdefault(k, [])
+                    if ind.id not in ids:
+                        ids.append(ind.id)
+                ids = self._concept.setdefault(concept_of(key), [])
+                if ind.id not in ids:
+                    ids.append(ind.id)
+        self._keys = list(self._exact)
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def default(cls) -> "Catalog":
+        extra = [p for p in os.environ.get("ZHIBIAO_CATALOG", "").split(os.pathsep) if p]
+        return _cached_catalog(tuple(extra))
+
+    @classmethod
+    def load(cls, extra: list[str | Path] | tuple = ()) -> "Catalog":
+        text = resources.files("zhibiao.catalog").joinpath("data/indicators.yaml").read_text("utf-8")
+        indicators = _parse(yaml.safe_load(text), "indicators.yaml (bundled)")
+        for path in extra:
+            p = Path(path)
+            try:
+                data = yaml.safe_load(p.read_text("utf-8"))
+            except OSError as exc:
+                raise InputError(f"{p}: cannot read the catalogue file: {exc.strerror or exc}") from None
+            except yaml.YAMLError as exc:
+                raise InputError(f"{p}: not valid YAML: {exc}") from None
+            indicators.update(_parse(data, str(p)))
+        return cls(indicators)
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        return self.indicators.get(indicator_id)
+
+    def search(self, word: str) -> list[Indicator]:
+        w = normalize_name(word)
+        out = []
+        for ind in self.indicators.values():
+            hay = [ind.id, ind.name_en.lower(), normalize_name(ind.name_zh), *(normalize_name(a) for a in ind.aliases)]
+            if any(w in h for h in hay):
+                out.append(ind)
+        return out
+
+    # ------------------------------------------------------------------ matching
+
+    def _choose(self, ids: list[str], inferred: str | None) -> str | None:
+        if not ids:
+            return None
+        if inferred == "growth_or_share":
+            fitting = [i for i in ids if self.indicators[i].measure in ("growth", "share", "rate", "ratio")]
+        else:
+            fitting = [i for i in ids if _measure_fits(self.indicators[i].measure, inferred)]
+        if fitting:
+            return fitting[0]
+        # the name was right but the measure is the concept's other face: 地区生产总值 as a level
+        for i in ids:
+            concept = concept_of(normalize_name(self.indicators[i].name_zh))
+            for j in self._concept.get(concept, []):
+                if _measure_fits(self.indicators[j].measure, inferred if inferred != "growth_or_share" else "growth"):
+                    return j
+        return None
+
+    def match(self, name: str, *, unit: str | None = None, measure: str | None = None, text: str | None = None,
+              parent: str | None = None) -> Match | None:
+        if not name or not name.strip():
+            return None
+        inferred = infer_measure(name, unit, measure, text)
+        key = normalize_name(name)
+        names = [key]
+        if parent:
+            pkey = normalize_name(parent)
+            names = [pkey + key, key, without_brackets(pkey) + key] if len(key) <= 6 else [key, pkey + key]
+        for k in names:
+            for variant in (k, without_brackets(k)):
+                chosen = self._choose(self._exact.get(variant, []), inferred)
+                if chosen:
+                    return Match(chosen, 1.0, "alias")
+        for k in names:
+            chosen = self._choose(self._concept.get(concept_of(k), []), inferred)
+            if chosen:
+                return Match(chosen, 0.95, "concept")
+        best: Match | None = None
+        for k in names:
+            if len(k) < 3:
+                continue
+            for hit_key, score, _i in process.extract(k, self._keys, scorer=fuzz.ratio, limit=5,
+                                                      score_cutoff=FUZZY_THRESHOLD):
+                chosen = self._choose(self._exact[hit_key], inferred)
+                if chosen and (best is None or score / 100 > best.confidence):
+                    best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
+                    break
+        return best
+
+
+@lru_cache(maxsize=8)
+def _cached_catalog(extra: tuple[str, ...]) -> Catalog:
+    return Catalog.load(extra)
+
+
+REQUIRED = ("id", "name_zh", "name_en", "measure", "direction")
+
+
+def _parse(data, source: str) -> dict[str, Indicator]:
+    if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
+        raise InputError(f"{source}: expected a mapping with an 'indicators' list")
+    out: dict[str, Indicator] = {}
+    for n, raw in enumerate(data["indicators"], 1):
+        where = f"{source}: indicator #{n}"
+        if not isinstance(raw, dict):
+            raise InputError(f"{where}: expected a mapping")
+        missing = [f for f in REQUIRED if not raw.get(f)]
+        if missing:
+            raise InputError(f"{where} ({raw.get('id', '?')}): missing {', '.join(missing)}")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", str(raw["id"])):
+            raise InputError(f"{where}: id {raw['id']!r} must be snake_case")
+        if raw["measure"] not in MEASURES:
+            raise InputError(f"{where} ({raw['id']}): measure {raw['measure']!r} is not one of {sorted(MEASURES)}")
+        if raw["direction"] not in DIRECTIONS:
+            raise InputError(f"{where} ({raw['id']}): direction {raw['direction']!r} is not one of {sorted(DIRECTIONS)}")
+        aliases = raw.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise InputError(f"{where} ({raw['id']}): aliases must be a list")
+        out[raw["id"]] = Indicator(
+            id=raw["id"], name_zh=str(raw["name_zh"]), name_en=str(raw["name_en"]), measure=raw["measure"],
+            unit=raw.get("unit"), direction=raw["direction"], binding=bool(raw.get("binding", False)),
+            category=str(raw.get("category") or "other"), aliases=tuple(str(a) for a in aliases),
+            definition=str(raw.get("definition") or ""),
+        )
+    return out

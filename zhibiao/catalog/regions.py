@@ -1,0 +1,135 @@
+"""The region registry: the nation, every province-, prefecture- and county-level division with its
+GB/T 2260 code and parent (data: ``catalog/data/regions.csv``).
+
+Names resolve in full (绍兴市), short (绍兴), traditional (紹興市) and as an issuer (浙江省人民政府,
+国务院). A short name shared by several regions (朝阳: a district of Beijing and a city of
+Liaoning) resolves only when it is unique, or within a given parent.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from zhibiao.models import Region
+from zhibiao.text.chinese import to_simplified
+
+LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+ISSUER_SUFFIX = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|发展和改革委员会|发展改革委|统计局|"
+                           r"人民代表大会常务委员会|人大常委会)$")
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class RegionRegistry:
+    rows: dict[str, RegionRow]
+    _by_name: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_alias: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _pattern: re.Pattern | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for row in self.rows.values():
+            self._by_name.setdefault(row.name, []).append(row.code)
+            for a in row.aliases:
+                self._by_alias.setdefault(a, []).append(row.code)
+            if row.parent_code:
+                self._children.setdefault(row.parent_code, []).append(row.code)
+
+    @classmethod
+    def default(cls) -> "RegionRegistry":
+        return _default_registry()
+
+    # ------------------------------------------------------------------ lookups
+
+    def region(self, code: str) -> Region:
+        row = self.rows[code]
+        parent = self.rows.get(row.parent_code) if row.parent_code else None
+        return Region(name=row.name, level=row.level, code=row.code,
+                      parent=parent.name if parent else None, parent_code=parent.code if parent else None)
+
+    def by_code(self, code: str) -> Region | None:
+        return self.region(code) if code in self.rows else None
+
+    def children(self, code: str) -> list[Region]:
+        return [self.region(c) for c in sorted(self._children.get(code, []))]
+
+    def parent(self, region: Region) -> Region | None:
+        return self.by_code(region.parent_code) if region.parent_code else None
+
+    def ancestors(self, region: Region) -> list[Region]:
+        out = []
+        current = self.parent(region)
+        while current is not None:
+            out.append(current)
+            current = self.parent(current)
+        return out
+
+    def _within(self, code: str, within: str | None) -> bool:
+        if within is None:
+            return True
+        c = code
+        while c:
+            if c == within:
+                return True
+            c = self.rows[c].parent_code if c in self.rows else None
+        return False
+
+    def resolve(self, name: str | None, within: str | None = None) -> Region | None:
+        """A region by full, short, traditional or issuer name; None when unknown or ambiguous."""
+        if not name:
+            return None
+        n = to_simplified(re.sub(r"\s+", "", name))
+        if n in ("国务院", "全国", "中国", "中华人民共和国", "国家"):
+            return self.by_code("100000")
+        n = ISSUER_SUFFIX.sub("", n) or n
+        for table in (self._by_name, self._by_alias):
+            codes = [c for c in table.get(n, []) if self._within(c, within)]
+            if len(codes) == 1:
+                return self.region(codes[0])
+            if len(codes) > 1:
+                # 吉林 is a province and a city: the larger one, when there is exactly one
+                top = min(LEVEL_RANK[self.rows[c].level] for c in codes)
+                best = [c for c in codes if LEVEL_RANK[self.rows[c].level] == top]
+                return self.region(best[0]) if len(best) == 1 else None
+        return None
+
+    def issuer_name(self, region: Region) -> str:
+        return "国务院" if region.level == "national" else f"{region.name}人民政府"
+
+    def find_in_text(self, text: str) -> list[tuple[Region, int, int]]:
+        """Regions named in ``text`` (full names at every level; short names of provinces and
+        prefecture-level cities, which are rarely ordinary words), longest names first."""
+        if self._pattern is None:
+            names = set(self._by_name)
+            for alias, codes in self._by_alias.items():
+                if len(alias) >= 2 and all(LEVEL_RANK[self.rows[c].level] <= 2 for c in codes):
+                    names.add(alias)
+            names.discard("")
+            self._pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        out = []
+        for m in self._pattern.finditer(to_simplified(text)):
+            region = self.resolve(m.group())
+            if region is not None:
+                out.append((region, m.start(), m.end()))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> RegionRegistry:
+    text = resources.files("zhibiao.catalog").joinpath("data/regions.csv").read_text("utf-8")
+    rows = {}
+    for r in csv.DictReader(text.splitlines()):
+        rows[r["code"]] = RegionRow(r["code"], r["name"], r["level"], r["parent_code"] or None,
+                                    tuple(a for a in (r.get("aliases") or "").split("|") if a))
+    return RegionRegistry(rows)
