@@ -1,0 +1,174 @@
+"""The catalogue maps every printed variant of a name to one id, keeps near misses apart, and
+the region registry resolves names, issuers and codes."""
+from __future__ import annotations
+
+import collections
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from paths import DEV, GOLD, load_gold, need_shared
+from zhibiao.catalog import Catalog, RegionRegistry
+from zhibiao.cli import app
+from zhibiao.errors import InputError
+
+CAT = Catalog.load()
+REG = RegionRegistry.default()
+ALIASES = [(ind.id, a) for ind in CAT.indicators.values() for a in (ind.name_zh, *ind.aliases)]
+
+
+def test_catalogue_is_large_and_complete():
+    assert len(CAT.indicators) >= 150
+    for ind in CAT.indicators.values():
+        assert ind.name_en and ind.definition and ind.measure and ind.direction in ("up", "down", "band")
+
+
+@pytest.mark.parametrize("indicator_id, alias", ALIASES, ids=[f"{i}:{a}" for i, a in ALIASES])
+def test_every_alias_maps_to_its_id(indicator_id, alias):
+    ind = CAT.get(indicator_id)
+    measure = {"growth": "growth", "share": "share"}.get(ind.measure, "level")
+    m = CAT.match(alias, measure=measure, unit=ind.unit)
+    assert m is not None and m.id == indicator_id, (alias, m)
+
+
+NEAR_MISSES = [
+    ("规上工业增加值增速", "规上工业亩均税收增速"),
+    ("规上工业增加值增速", "规上工业数字经济核心制造业增加值增速"),
+    ("数字经济核心产业增加值占GDP比重", "数字经济增加值占GDP比重"),
+    ("城镇调查失业率", "城镇登记失业率"),
+    ("居民人均可支配收入增长", "城乡居民人均可支配收入比"),
+    ("单位GDP能耗降低", "单位GDP用水量降低"),
+    ("单位GDP能耗降低", "单位GDP二氧化碳排放降低"),
+    ("出口增长", "进出口总额增长"),
+    ("一般公共预算收入增长", "财政总收入增长"),
+]
+
+
+@pytest.mark.parametrize("a, b", NEAR_MISSES)
+def test_near_misses_do_not_collide(a, b):
+    ma, mb = CAT.match(a, unit="%"), CAT.match(b, unit="%")
+    assert ma is not None and mb is not None and ma.id != mb.id
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    ("地区生产总值", "%", "增长6%左右", "gdp_growth"),
+    ("地区生产总值", "亿元", "7791亿元", "gdp_level"),
+    ("1.地区生产总值（注）", "%", "增长6%左右", "gdp_growth"),
+    ("地区生产总值（ＧＤＰ）增长", "%", "5.5左右", "gdp_growth"),
+    ("國內生產總值增長", "%", "7.5%左右", "gdp_growth"),
+    ("人才资源总量", "万人", "增加3万人左右", "talent_total"),
+    ("全员劳动生产率", None, "稳步增长", "labor_productivity_growth"),
+])
+def test_measure_and_unit_pick_the_face_of_a_concept(name, unit, text, expected):
+    assert CAT.match(name, unit=unit, text=text).id == expected
+
+
+def test_parent_completes_a_short_sub_row_name():
+    assert CAT.match("增长", unit="%", parent="民间投资").id == "private_investment_growth"
+    assert CAT.match("占投资比重", unit="%", parent="民间投资").id == "private_investment_share"
+    assert CAT.match("氨氮", parent="主要污染物排放量降低").id == "ammonia_reduction"
+
+
+def test_unknown_names_stay_unmapped():
+    assert CAT.match("绍兴文理学院更名进度") is None
+    assert CAT.match("") is None
+
+
+NOISE = st.sampled_from(["", " ", "　"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([a for _i, a in ALIASES if len(a) >= 4]), NOISE, st.sampled_from(["", "1.", "（一）", "3、"]),
+       st.sampled_from(["", "（注）", "(注)"]), st.booleans())
+def test_noise_variants_map_like_the_clean_name(alias, space, number, note, fullwidth):
+    clean = CAT.match(alias)
+    noisy = number + space.join(alias) + note
+    if fullwidth:
+        noisy = noisy.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F) if chr(c) not in "()"})
+    got = CAT.match(noisy)
+    assert (got.id if got else None) == (clean.id if clean else None)
+
+
+def test_gold_groups_map_consistently_without_collisions():
+    need_shared(GOLD)
+    by_group = collections.defaultdict(collections.Counter)
+    for path in list(GOLD.glob("*.jsonl")) + (list(DEV.glob("*.jsonl")) if DEV.exists() else []):
+        for g in load_gold(path):
+            if g.get("type") not in ("target", "actual") or not g.get("group"):
+                continue
+            m = CAT.match(g["name"], unit=g.get("unit"), measure=g.get("measure"), text=g.get("text"),
+                          parent=g.get("parent"))
+            by_group[g["group"]][m.id if m else None] += 1
+    unmapped = {grp: c for grp, c in by_group.items() if None in c}
+    assert not unmapped
+    owner = collections.defaultdict(list)
+    for grp, c in by_group.items():
+        owner[c.most_common(1)[0][0]].append(grp)
+    collisions = {i: g for i, g in owner.items() if len(g) > 1}
+    # the dev gold labels one concept twice (trade_growth / import_export_growth, trade_level /
+    # import_export_level, urban_income_growth / urban_disposable_income_growth): only those may share
+    allowed = [{"trade_growth", "import_export_growth"}, {"trade_level", "import_export_level"},
+               {"urban_income_growth", "urban_disposable_income_growth"}]
+    assert all(set(g) in allowed for g in collisions.values()), collisions
+
+
+def test_user_catalogue_extends_and_is_validated(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("indicators:\n- id: night_economy_growth\n  name_zh: 夜间经济营业额增长\n  name_en: Night economy\n"
+                     "  measure: growth\n  direction: up\n  aliases: [夜经济增长]\n", encoding="utf-8")
+    cat = Catalog.load([extra])
+    assert cat.match("夜经济增长").id == "night_economy_growth"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("indicators:\n- id: BadId\n  name_zh: x\n  name_en: x\n  measure: growth\n  direction: up\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="bad.yaml.*snake_case"):
+        Catalog.load([bad])
+
+
+@pytest.mark.parametrize("name, code, level, parent", [
+    ("绍兴市", "330600", "prefecture", "浙江省"), ("绍兴", "330600", "prefecture", "浙江省"),
+    ("浙江省人民政府", "330000", "province", "中华人民共和国"), ("國務院", "100000", "national", None),
+    ("嘉兴市", "330400", "prefecture", "浙江省"), ("柯桥区", "330603", "county", "绍兴市"),
+    ("紹興市", "330600", "prefecture", "浙江省"), ("诸暨市", "330681", "county", "绍兴市"),
+])
+def test_regions_resolve(name, code, level, parent):
+    r = REG.resolve(name)
+    assert (r.code, r.level, r.parent) == (code, level, parent)
+
+
+def test_registry_covers_the_country_and_zhejiang_counties():
+    levels = collections.Counter(row.level for row in REG.rows.values())
+    assert levels["province"] >= 34 and levels["prefecture"] >= 330
+    zj_counties = [r for r in REG.rows.values() if r.code.startswith("33") and r.level == "county"]
+    assert len(zj_counties) == 90
+    assert REG.resolve("朝阳区") is None  # two districts share the name: never a silent guess
+    assert REG.resolve("朝阳区", within="110000").code == "110105"
+
+
+def test_find_regions_in_text():
+    found = [r.name for r, _s, _e in REG.find_in_text("绍兴市人民政府关于下达2024年绍兴市国民经济和社会发展计划的通知")]
+    assert found == ["绍兴市", "绍兴市"]
+
+
+def test_catalog_cli():
+    runner = CliRunner()
+    r = runner.invoke(app, ["catalog", "search", "失业率", "--format", "json"])
+    assert r.exit_code == 0 and {"surveyed_unemployment", "registered_unemployment"} <= {i["id"] for i in
+                                                                                       __import__("json").loads(r.stdout)}
+    r = runner.invoke(app, ["catalog", "show", "cpi"])
+    assert r.exit_code == 0 and "居民消费价格涨幅" in r.stdout and "band" in r.stdout
+    assert runner.invoke(app, ["catalog", "show", "no_such_thing"]).exit_code == 1
+    r = runner.invoke(app, ["catalog", "regions", "绍兴", "--format", "json"])
+    assert r.exit_code == 0 and "柯桥区" in r.stdout
+
+
+def test_catalog_unmatched_cli(tmp_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text("某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n现印发给你们。\n\n附件\n\n2025年主要目标\n\n"
+                   "序号\t指标名称\t2025年目标\n1\t地区生产总值增长\t6%左右\n2\t夜间经济营业额增长\t10%\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["catalog", "unmatched", str(doc), "--format", "json"])
+    assert r.exit_code == 0
+    names = [row["name"] for row in __import__("json").loads(r.stdout)]
+    assert names == ["夜间经济营业额增长"]
