@@ -14,3 +14,15 @@ def extract_file(path, limits=None):
     from zhibiao.api import extract_file as _extract_file
 
     return _extract_file(path, limits)
+
+
+def open(db=None, rules=None):  # noqa: A001 - the natural name: zhibiao.open("zhibiao.db")
+    """A database of documents and the tracking questions asked of it.
+
+        db = zhibiao.open("zhibiao.db")
+        db.status(region="绍兴市", year=2023).to_dict()
+    """
+    from zhibiao.store import Database
+    from zhibiao.track import Rules, Tracker
+
+    return Tracker(Database.open(db), Rules.load(rules) if rules else None)

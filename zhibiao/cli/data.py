@@ -1,0 +1,340 @@
+"""Commands over the database: ingest, reindex, import-actuals, targets, status, override,
+compare and export. Each takes ``--db`` (a path or a SQLAlchemy URL; default ./zhibiao.db or
+ZHIBIAO_DATABASE_URL)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from zhibiao.cli.app import app
+from zhibiao.errors import ZhibiaoError
+
+DbOption = typer.Option(None, "--db", help="Database: a SQLite path or a SQLAlchemy URL (default ./zhibiao.db, or "
+                        "ZHIBIAO_DATABASE_URL).")
+FORMATS = ("text", "json", "csv")
+STATUS_COLOURS = {"achieved": "green", "basically_achieved": "yellow", "missed": "red", "on_track": "green",
+                  "behind": "red", "pending": "bright_black", "needs_review": "magenta"}
+compare_app = typer.Typer(help="Compare targets across years, regions and levels. 目标比较。", no_args_is_help=True)
+app.add_typer(compare_app, name="compare")
+
+
+def _fail(exc: Exception, code: int = 1) -> None:
+    Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _tracker(db: Optional[str], rules: Optional[Path] = None):
+    import zhibiao
+
+    try:
+        return zhibiao.open(db, rules=rules)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+
+
+def _fmt(fmt: str, allowed=FORMATS) -> str:
+    if fmt not in allowed:
+        raise typer.BadParameter(f"must be one of {', '.join(allowed)}", param_hint="--format")
+    return fmt
+
+
+def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    flat = [{c: (json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), (dict, list)) else r.get(c))
+             for c in columns} for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns)
+        w.writeheader()
+        w.writerows(flat)
+        sys.stdout.write(buf.getvalue())
+        return
+    table = Table(title=title)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in flat:
+        table.add_row(*["" if r[c] is None else str(r[c]) for c in columns])
+    Console().print(table)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: List[str] = typer.Argument(..., help="Files, folders (searched recursively) and glob patterns."),
+    db: Optional[str] = DbOption,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Worker processes for extraction."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    format: str = typer.Option("text", "--format", "-f", help="Summary as text or json."),
+) -> None:
+    """Extract documents into the database, one transaction each; re-ingesting changes nothing. 入库。"""
+    fmt = _fmt(format, ("text", "json"))
+    from zhibiao.store.ingest import ingest, iter_files
+
+    tracker = _tracker(db)
+    files = iter_files(paths)
+    err = Console(stderr=True)
+    show = not quiet and err.is_terminal
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        summary = ingest(tracker.db, files, jobs=jobs, on_progress=lambda r: progress.advance(task))
+    data = summary.to_dict()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        d = data["documents"]
+        Console().print(f"documents: {d['new']} new, {d['replaced']} replaced, {d['unchanged']} unchanged, "
+                        f"{d['failed']} failed · targets {data['targets']} · actuals {data['actuals']} · "
+                        f"commitments {data['commitments']}")
+        for f in data["failures"]:
+            err.print(f"[red]failed:[/red] {f['error']}", highlight=False)
+    if data["failures"]:
+        raise typer.Exit(1)
+
+
+@app.command("reindex")
+def reindex_command(
+    db: Optional[str] = DbOption,
+    all_documents: bool = typer.Option(False, "--all", help="Re-extract every document, not only those read by an "
+                                       "older extractor."),
+    format: str = typer.Option("text", "--format", "-f", help="Summary as text or json."),
+) -> None:
+    """Re-extract stored documents after the extractor improved (corrections are kept). 重新提取。"""
+    fmt = _fmt(format, ("text", "json"))
+    from zhibiao.store.ingest import reindex
+
+    summary = reindex(_tracker(db).db, everything=all_documents)
+    data = summary.to_dict()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        Console().print(f"re-extracted {data['documents']['replaced']} document(s) · targets {data['targets']} · "
+                        f"actuals {data['actuals']} · commitments {data['commitments']}")
+
+
+@app.command("import-actuals")
+def import_actuals_command(
+    file: Path = typer.Argument(..., help="A CSV or XLSX file: region, indicator or name, year, [period], value, "
+                                "unit, source."),
+    db: Optional[str] = DbOption,
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Store the valid rows even when others are "
+                                      "invalid (by default nothing is stored if any row is)."),
+) -> None:
+    """Import official figures (statistics bureau data) as actuals. 导入统计数据。"""
+    from zhibiao.store.imports import import_actuals
+
+    tracker = _tracker(db)
+    try:
+        report = import_actuals(tracker.db, file, skip_invalid=skip_invalid)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    err = Console(stderr=True)
+    for e in report.errors:
+        err.print(f"[red]invalid:[/red] {e}", highlight=False)
+    Console().print(f"stored {report.stored} observation(s); {len(report.errors)} invalid row(s)")
+    if report.errors and not skip_invalid:
+        raise typer.Exit(2)
+
+
+def _filters():
+    return (typer.Option(None, "--region", "-r", help="Region name or code (绍兴市, 绍兴, 330600)."),
+            typer.Option(None, "--year", "-y", help="Plan year."),
+            typer.Option(None, "--indicator", "-i", help="Indicator id (see zhibiao catalog search)."),
+            typer.Option(None, "--level", help="Region level: national, province, prefecture, county."))
+
+
+_REGION, _YEAR, _INDICATOR, _LEVEL = _filters()
+
+
+@app.command("targets")
+def targets_command(region: Optional[str] = _REGION, year: Optional[int] = _YEAR, indicator: Optional[str] = _INDICATOR,
+                    level: Optional[str] = _LEVEL, db: Optional[str] = DbOption,
+                    format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
+    """List stored targets, filtered. 列出目标。"""
+    fmt = _fmt(format)
+    try:
+        rows = _tracker(db).targets(region=region, year=year, indicator=indicator, level=level)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    _emit_rows(rows, fmt, f"{len(rows)} target(s)", ["region", "year", "seq", "name", "indicator", "text", "kind",
+                                                     "comparator", "value", "unit", "document"])
+
+
+@app.command("status")
+def status_command(
+    region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
+    year: int = typer.Option(..., "--year", "-y", help="The year the targets are for."),
+    indicator: Optional[str] = typer.Option(None, "--indicator", "-i", help="Only this indicator id."),
+    db: Optional[str] = DbOption,
+    rules: Optional[Path] = typer.Option(None, "--rules", help="A rules file replacing the bundled status rules."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+) -> None:
+    """Did a region reach its targets? Status of each target with its actual and source. 目标完成情况。"""
+    fmt = _fmt(format)
+    tracker = _tracker(db, rules)
+    try:
+        report = tracker.status(region, year)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    if indicator:
+        report.targets = [t for t in report.targets if t.indicator == indicator]
+    data = report.to_dict()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    if fmt == "csv":
+        _emit_rows([t.to_dict() | {"actual": (t.actual or {}).get("value")} for t in report.targets], "csv", "",
+                   ["name", "indicator", "text", "status", "actual", "explanation"])
+        return
+    console = Console()
+    table = Table(title=f"{data['region']['name']} {year} 目标完成情况 status")
+    for c in ("指标 indicator", "目标 target", "状态 status", "实际 actual", "说明 explanation"):
+        table.add_column(c, overflow="fold")
+    for t in report.targets:
+        colour = STATUS_COLOURS.get(t.status, "white")
+        table.add_row(t.name, t.text, f"[{colour}]{t.status}[/{colour}]", (t.actual or {}).get("text") or "",
+                      t.explanation)
+    console.print(table)
+    console.print(" · ".join(f"{k} {v}" for k, v in data["summary"].items()))
+
+
+@app.command("override")
+def override_command(
+    region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
+    year: int = typer.Option(..., "--year", "-y", help="The year of the target."),
+    target: str = typer.Option(..., "--target", "-t", help="The target's indicator id (or its name when unmapped)."),
+    status: str = typer.Option(..., "--status", "-s", help="achieved, basically_achieved, missed, on_track, behind, "
+                               "pending or needs_review."),
+    reason: str = typer.Option(..., "--reason", help="Why (shown with the status)."),
+    who: Optional[str] = typer.Option(None, "--who", help="Who decided."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Set a target's status by hand, with a reason. 人工设定状态。"""
+    try:
+        _tracker(db).override(region, year, target, status, reason, who)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    Console().print(f"{region} {year} {target}: {status}")
+
+
+@compare_app.command("years")
+def compare_years_command(region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
+                          year: int = typer.Option(..., "--year", "-y", help="This year (compared with the year before)."),
+                          db: Optional[str] = DbOption,
+                          format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
+    """A region's plan against its previous one: raised, lowered, unchanged, new, dropped. 年度比较。"""
+    fmt = _fmt(format)
+    try:
+        rows = _tracker(db).compare_years(region, year)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    flat = [r | {"previous": (r["previous"] or {}).get("text"), "current": (r["current"] or {}).get("text")}
+            for r in rows] if fmt != "json" else rows
+    _emit_rows(flat, fmt, f"{region} {year - 1} → {year}", ["name", "indicator", "change", "previous", "current",
+                                                            "delta"])
+
+
+@compare_app.command("regions")
+def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-i", help="Indicator id."),
+                            year: int = typer.Option(..., "--year", "-y", help="Plan year."),
+                            level: Optional[str] = typer.Option(None, "--level", help="Only regions of this level."),
+                            region: Optional[str] = typer.Option(None, "--region", "-r", help="Only the children of "
+                                                                 "this region."),
+                            db: Optional[str] = DbOption,
+                            format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
+    """One indicator's targets across regions. 地区比较。"""
+    fmt = _fmt(format)
+    try:
+        rows = _tracker(db).compare_regions(indicator, year, level=level, parent=region)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    flat = [r | {"region": r["region"]["name"]} for r in rows] if fmt != "json" else rows
+    _emit_rows(flat, fmt, f"{indicator} {year}", ["region", "name", "text", "comparator", "value", "unit", "document"])
+
+
+@compare_app.command("levels")
+def compare_levels_command(region: str = typer.Option(..., "--region", "-r", help="The superior region."),
+                           year: int = typer.Option(..., "--year", "-y", help="Plan year."),
+                           db: Optional[str] = DbOption,
+                           format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
+    """Each child region's targets against its parent's: the margin (层层加码) and what it left out. 层级比较。"""
+    fmt = _fmt(format, ("text", "json"))
+    try:
+        data = _tracker(db).compare_levels(region, year)
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    console = Console()
+    for child in data["children"]:
+        table = Table(title=f"{child['region']['name']} vs {data['region']['name']} {year}")
+        for c in ("indicator", "child", "parent", "margin"):
+            table.add_column(c, overflow="fold")
+        for t in child["targets"]:
+            table.add_row(t["name"], t["child"]["text"], t["parent"]["text"],
+                          "" if t["margin"] is None else f"{t['margin']:+}")
+        console.print(table)
+        if child["left_out"]:
+            console.print("left out: " + "、".join(x["name"] for x in child["left_out"]))
+
+
+@app.command("export")
+def export_command(
+    output: Path = typer.Argument(..., help="The file to write (use - for standard output with csv/json)."),
+    format: str = typer.Option("csv", "--format", "-f", help="csv, xlsx or json."),
+    region: Optional[str] = _REGION, year: Optional[int] = _YEAR, indicator: Optional[str] = _INDICATOR,
+    level: Optional[str] = _LEVEL, db: Optional[str] = DbOption,
+) -> None:
+    """Export targets (with status when a region and year are given) to CSV, XLSX or JSON. 导出。"""
+    fmt = _fmt(format, ("csv", "xlsx", "json"))
+    tracker = _tracker(db)
+    try:
+        rows = tracker.targets(region=region, year=year, indicator=indicator, level=level)
+        if region and year:
+            status = {(t.indicator or t.name): t for t in tracker.status(region, year).targets}
+            for r in rows:
+                st = status.get(r["indicator"] or r["name"])
+                r["status"] = st.status if st else None
+                r["actual"] = (st.actual or {}).get("value") if st else None
+                r["explanation"] = st.explanation if st else None
+    except ZhibiaoError as exc:
+        _fail(exc, 2)
+    columns = ["region", "region_code", "year", "seq", "category", "parent", "name", "indicator", "text", "kind",
+               "comparator", "value", "value_high", "unit", "doc_type", "document"] + (
+        ["status", "actual", "explanation"] if region and year else [])
+    if fmt == "json":
+        text = json.dumps(rows, ensure_ascii=False)
+        sys.stdout.write(text + "\n") if str(output) == "-" else output.write_text(text, "utf-8")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        w.writerows({c: (json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), list) else r.get(c))
+                     for c in columns} for r in rows)
+        sys.stdout.write(buf.getvalue()) if str(output) == "-" else output.write_text(buf.getvalue(), "utf-8-sig")
+    else:
+        import openpyxl
+
+        if str(output) == "-":
+            raise typer.BadParameter("xlsx needs a file name", param_hint="OUTPUT")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "targets"
+        ws.append(columns)
+        for r in rows:
+            ws.append([json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), list) else r.get(c)
+                       for c in columns])
+        wb.save(output)
+    if str(output) != "-":
+        Console(stderr=True).print(f"wrote {len(rows)} row(s) to {output}")

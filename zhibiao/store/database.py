@@ -1,0 +1,127 @@
+"""Opening a database (SQLite by default, any SQLAlchemy URL) and keeping its schema current.
+
+``Database.open("zhibiao.db")`` or ``Database.open("postgresql+psycopg://…")`` connects and runs
+the Alembic migrations shipped in the package; SQLite gets WAL mode, a busy timeout and foreign
+keys so that concurrent ingests and a running server can share a file.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+import time
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from zhibiao.errors import InputError
+from zhibiao.store.schema import Base, IndicatorRow, RegionRow
+
+DEFAULT_PATH = "zhibiao.db"
+ENV_URL = "ZHIBIAO_DATABASE_URL"
+
+
+def resolve_url(db: str | os.PathLike | None = None) -> str:
+    """A SQLAlchemy URL from ``--db`` (a path or a URL), else ``ZHIBIAO_DATABASE_URL``, else ./zhibiao.db."""
+    value = str(db) if db else os.environ.get(ENV_URL) or DEFAULT_PATH
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+class Database:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @classmethod
+    def open(cls, db: str | os.PathLike | None = None, *, migrate: bool = True) -> "Database":
+        url = resolve_url(db)
+        try:
+            if url.startswith("sqlite"):
+                path = url.split("sqlite:///", 1)[-1]
+                if path and path != ":memory:" and not Path(path).parent.exists():
+                    raise InputError(f"{path}: the folder for the database does not exist")
+                engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_pre_ping=True)
+        except InputError:
+            raise
+        except Exception as exc:  # a malformed URL, an unknown driver
+            raise InputError(f"cannot open database {url!r}: {exc}") from None
+        database = cls(engine)
+        if migrate:
+            database.migrate()
+        return database
+
+    def migrate(self) -> None:
+        """Bring the schema to the latest migration (idempotent, safe for concurrent callers:
+        two processes opening a new database at once both end with one schema)."""
+        cfg = Config()
+        cfg.set_main_option("script_location", "zhibiao.store:migrations")
+        for attempt in range(5):
+            try:
+                with self.engine.begin() as conn:
+                    if self.engine.dialect.name == "postgresql":
+                        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")  # one migrator at a time
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                self._seed_reference_data()
+                return
+            except (OperationalError, IntegrityError, ProgrammingError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))  # another process was creating the same schema
+
+    def _seed_reference_data(self) -> None:
+        """Regions and indicators from the catalogue (inserted once; a newer catalogue updates)."""
+        from zhibiao.catalog import Catalog, RegionRegistry
+
+        with self.session.begin() as s:
+            have = s.scalar(select(RegionRow.code).limit(1))
+            if have is None:
+                reg = RegionRegistry.default()
+                s.add_all(RegionRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+                          for r in reg.rows.values())
+            existing = set(s.scalars(select(IndicatorRow.id)))
+            for ind in Catalog.default().indicators.values():
+                if ind.id not in existing:
+                    s.add(IndicatorRow(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, measure=ind.measure,
+                                       unit=ind.unit, direction=ind.direction, binding=ind.binding,
+                                       category=ind.category))
+
+    def schema_tables(self) -> list[str]:
+        return sorted(Base.metadata.tables)
+
+    def new_session(self) -> Session:
+        return self.session()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

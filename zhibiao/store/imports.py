@@ -1,0 +1,140 @@
+"""Official figures from statistics bureaus (CSV or XLSX) as observations, validated row by row.
+
+Columns (header names, in any order; Chinese headers accepted): region (地区), indicator (指标 id)
+or name (指标名称), year (年份), period (期间, optional, e.g. 2024-01/2024-09), value (数值), unit
+(单位), source (来源), comparator (optional, default =), estimated (optional: true/false, 1/0, 是/否).
+Nothing is stored when a row is invalid, unless the caller asks to skip invalid rows.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from sqlalchemy import delete
+
+from zhibiao.errors import InputError
+from zhibiao.store.database import Database
+from zhibiao.store.schema import ObservationRow
+
+HEADERS = {
+    "region": ("region", "地区", "区域", "行政区划"), "indicator": ("indicator", "指标代码", "指标id"),
+    "name": ("name", "指标", "指标名称"), "year": ("year", "年份", "年度"), "period": ("period", "期间", "时期"),
+    "value": ("value", "数值", "值", "实际值"), "unit": ("unit", "单位"), "source": ("source", "来源", "数据来源"),
+    "comparator": ("comparator", "比较符"), "estimated": ("estimated", "预计", "是否预计"),
+}
+PERIOD = re.compile(r"^\d{4}-\d{2}/\d{4}-\d{2}$")
+
+
+@dataclass
+class ImportReport:
+    stored: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:
+            raise InputError(f"{path}: not a readable Excel workbook: {exc}") from None
+        ws = wb.active
+        values = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        wb.close()
+    else:
+        data = path.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise InputError(f"{path}: not a UTF-8 or GB18030 CSV file")
+        values = list(csv.reader(io.StringIO(text)))
+    if not values:
+        raise InputError(f"{path}: the file is empty")
+    header = [h.strip().lower() for h in values[0]]
+    columns = {}
+    for key, names in HEADERS.items():
+        for i, h in enumerate(header):
+            if h in names:
+                columns[key] = i
+    missing = [k for k in ("region", "year", "value") if k not in columns]
+    if "indicator" not in columns and "name" not in columns:
+        missing.append("indicator or name")
+    if missing:
+        raise InputError(f"{path}: missing column(s): {', '.join(missing)} (header: {', '.join(values[0])})")
+    return [{k: (row[i].strip() if i < len(row) else "") for k, i in columns.items()} for row in values[1:]
+            if any(c.strip() for c in row)]
+
+
+def import_actuals(db: Database, path: str | Path, skip_invalid: bool = False) -> ImportReport:
+    from zhibiao.catalog import Catalog, RegionRegistry
+
+    path = Path(path)
+    rows = _rows(path)
+    registry, catalog = RegionRegistry.default(), Catalog.default()
+    report = ImportReport()
+    good: list[ObservationRow] = []
+    for n, row in enumerate(rows, start=2):
+        where = f"{path.name} row {n}"
+        region = registry.by_code(row["region"]) if row["region"].isdigit() else registry.resolve(row["region"])
+        if region is None:
+            report.errors.append(f"{where}: region {row['region']!r} is unknown or ambiguous")
+            continue
+        indicator = row.get("indicator") or ""
+        name = row.get("name") or indicator
+        if indicator and catalog.get(indicator) is None:
+            report.errors.append(f"{where}: indicator {indicator!r} is not in the catalogue")
+            continue
+        if not indicator:
+            m = catalog.match(name, unit=row.get("unit") or None)
+            if m is None:
+                report.errors.append(f"{where}: indicator name {name!r} matches nothing in the catalogue")
+                continue
+            indicator = m.id
+        try:
+            year = int(float(row["year"]))
+        except ValueError:
+            report.errors.append(f"{where}: year {row['year']!r} is not a year")
+            continue
+        try:
+            value = Decimal(row["value"].replace(",", "").rstrip("%"))
+        except InvalidOperation:
+            report.errors.append(f"{where}: value {row['value']!r} is not a number")
+            continue
+        period = row.get("period") or None
+        if period and not PERIOD.match(period):
+            report.errors.append(f"{where}: period {period!r} is not like 2024-01/2024-09")
+            continue
+        comparator = row.get("comparator") or "="
+        if comparator not in ("=", ">", ">=", "<", "<=", "~"):
+            report.errors.append(f"{where}: comparator {comparator!r} is not one of = > >= < <= ~")
+            continue
+        estimated = (row.get("estimated") or "").lower() in ("1", "true", "yes", "是", "y")
+        ind = catalog.get(indicator)
+        good.append(ObservationRow(
+            document_id=None, source=row.get("source") or path.name, region_code=region.code, indicator=indicator,
+            name=name, year=year, period=period, measure=ind.measure if ind else None, value=value,
+            unit=row.get("unit") or (ind.unit if ind else None), comparator=comparator, estimated=estimated,
+            text=f"{name} {row['value']}{row.get('unit') or ''}", imported=True,
+        ))
+    if report.errors and not skip_invalid:
+        return report
+    with db.session.begin() as s:
+        for obs in good:  # re-importing the same figure replaces it
+            s.execute(delete(ObservationRow).where(
+                ObservationRow.imported.is_(True), ObservationRow.region_code == obs.region_code,
+                ObservationRow.indicator == obs.indicator, ObservationRow.year == obs.year,
+                (ObservationRow.period == obs.period) if obs.period else ObservationRow.period.is_(None)))
+            s.add(obs)
+    report.stored = len(good)
+    return report

@@ -1,0 +1,264 @@
+"""Building the database from documents: one transaction per document, idempotent by content.
+
+The same bytes ingested twice change nothing; a changed file at a known path replaces its old
+version and every line extracted from it. Extraction runs in worker processes (``jobs``); the
+parent process does all writing, so a killed ingest leaves only whole documents behind.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from zhibiao.errors import ZhibiaoError
+from zhibiao.extract import EXTRACTOR_VERSION
+from zhibiao.models import Extraction, LoadedText
+from zhibiao.store.database import Database, now
+from zhibiao.store.schema import CommitmentRow, DocumentRow, ObservationRow, TargetRow
+
+SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # new | unchanged | replaced | failed
+    error: str | None = None
+    targets: int = 0
+    actuals: int = 0
+    commitments: int = 0
+
+
+@dataclass
+class IngestSummary:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": {s: self.count(s) for s in ("new", "replaced", "unchanged", "failed")},
+            "targets": sum(r.targets for r in self.results),
+            "actuals": sum(r.actuals for r in self.results),
+            "commitments": sum(r.commitments for r in self.results),
+            "failures": [{"path": r.path, "error": r.error} for r in self.results if r.status == "failed"],
+        }
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files, folders (recursively) and glob patterns, in a stable order; hidden files skipped."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).parts
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(x.startswith(".") for x in rel):
+                    add(f)
+        elif any(ch in str(raw) for ch in "*?["):
+            for f in sorted(glob.glob(str(raw), recursive=True)):
+                if Path(f).is_file():
+                    add(Path(f))
+        else:
+            add(p)  # a missing file is reported by the loader, with its name
+    return out
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass
+class Extracted:
+    """What a worker sends back: the loaded text and its extraction (picklable)."""
+
+    path: str
+    loaded: LoadedText | None
+    normalized_text: str | None
+    extraction: Extraction | None
+    error: str | None
+
+
+def extract_one(path: str) -> Extracted:
+    from zhibiao.api import extract, read_document
+
+    try:
+        doc = read_document(path)
+        return Extracted(path, doc.loaded, doc.text, extract(doc), None)
+    except ZhibiaoError as exc:
+        return Extracted(path, None, None, None, str(exc))
+    except Exception as exc:  # never let one strange document stop the others
+        return Extracted(path, None, None, None, f"{path}: unexpected error: {type(exc).__name__}: {exc}")
+
+
+def extract_loaded(loaded: LoadedText) -> Extracted:
+    from zhibiao.api import extract
+    from zhibiao.text.document import Document
+
+    doc = Document.from_loaded(loaded)
+    return Extracted(loaded.path, loaded, doc.text, extract(doc), None)
+
+
+def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, int, int]:
+    region = e.document.region.code if e.document.region else None
+    for i, t in enumerate(e.targets):
+        s.add(TargetRow(
+            document_id=doc_row.id, line_no=i, region_code=region, year=t.year, name=t.name, parent=t.parent,
+            category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
+            comparator=t.comparator, value=t.value, value_high=t.value_high, unit=t.unit, modality=t.modality,
+            reference=t.reference, span_start=t.span.start if t.span else None,
+            span_end=t.span.end if t.span else None,
+            source_start=t.source_span.start if t.source_span else None,
+            source_end=t.source_span.end if t.source_span else None, page=t.page,
+        ))
+    for i, a in enumerate(e.actuals):
+        s.add(ObservationRow(
+            document_id=doc_row.id, line_no=i, source=doc_row.path, region_code=region, indicator=a.indicator,
+            name=a.name, year=a.year, period=a.period, measure=a.measure, value=a.value, unit=a.unit,
+            comparator=a.comparator, estimated=a.estimated, text=a.text,
+            span_start=a.span.start if a.span else None, span_end=a.span.end if a.span else None,
+            source_start=a.source_span.start if a.source_span else None,
+            source_end=a.source_span.end if a.source_span else None, imported=False,
+        ))
+    for i, c in enumerate(e.commitments):
+        s.add(CommitmentRow(
+            document_id=doc_row.id, line_no=i, metric=c.metric, text=c.text, value=c.value, unit=c.unit,
+            comparator=c.comparator, modality=c.modality, year=c.year, indicator=c.indicator,
+            section_path=list(c.section_path), span_start=c.span.start if c.span else None,
+            span_end=c.span.end if c.span else None,
+        ))
+    return len(e.targets), len(e.actuals), len(e.commitments)
+
+
+def _delete_lines(s: Session, document_id: int) -> None:
+    for table in (TargetRow, ObservationRow, CommitmentRow):
+        s.execute(delete(table).where(table.document_id == document_id))
+
+
+def store(db: Database, x: Extracted) -> FileResult:
+    """Write one extracted document in one transaction."""
+    assert x.loaded is not None and x.extraction is not None
+    e, loaded = x.extraction, x.loaded
+    d = e.document
+    try:
+        with db.session.begin() as s:
+            if s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == loaded.sha256)) is not None:
+                return FileResult(x.path, "unchanged")
+            status = "new"
+            old = s.scalars(select(DocumentRow).where(DocumentRow.path == str(Path(x.path).resolve()))).all()
+            for row in old:  # the same file changed: its old version goes, lines and all
+                _delete_lines(s, row.id)
+                s.delete(row)
+                status = "replaced"
+            s.flush()
+            row = DocumentRow(
+                sha256=loaded.sha256, path=str(Path(x.path).resolve()), format=loaded.format, doc_type=d.doc_type,
+                title=d.title, issuer=d.issuer, region_code=d.region.code if d.region else None,
+                region_name=d.region.name if d.region else None, plan_year=d.plan_year, doc_number=d.doc_number,
+                issued_on=d.issued_on, raw_text=loaded.text, text=x.normalized_text or "",
+                doc_metadata={"loader": loaded.metadata, "pages": loaded.pages, "title": loaded.title,
+                              "encoding": loaded.encoding},
+                extraction=e.to_dict(), extractor_version=EXTRACTOR_VERSION, ingested_at=now(),
+            )
+            s.add(row)
+            s.flush()
+            n_t, n_a, n_c = write_lines(s, row, e)
+        return FileResult(x.path, status, targets=n_t, actuals=n_a, commitments=n_c)
+    except IntegrityError:
+        # another ingest stored the same bytes a moment ago: nothing to do
+        return FileResult(x.path, "unchanged")
+
+
+def _known_hashes(db: Database) -> set[str]:
+    with db.session() as s:
+        return set(s.scalars(select(DocumentRow.sha256)))
+
+
+def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
+           on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
+    files = iter_files(paths)
+    known = _known_hashes(db)
+    summary = IngestSummary()
+    todo: list[str] = []
+    for f in files:
+        sha = file_sha256(f) if f.is_file() else None
+        if sha is not None and sha in known:
+            r = FileResult(str(f), "unchanged")
+            summary.results.append(r)
+            if on_progress:
+                on_progress(r)
+        else:
+            todo.append(str(f))
+
+    def results() -> Iterator[Extracted]:
+        if jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                yield from pool.map(extract_one, todo, chunksize=4)
+        else:
+            for p in todo:
+                yield extract_one(p)
+
+    for x in results():
+        r = FileResult(x.path, "failed", x.error) if x.error else store(db, x)
+        summary.results.append(r)
+        if on_progress:
+            on_progress(r)
+    return summary
+
+
+def reindex(db: Database, everything: bool = False,
+            on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
+    """Re-extract stored documents (those read by an older extractor, or all), from their stored
+    text: the files need not exist any more. Reviewers' corrections are kept apart and survive."""
+    summary = IngestSummary()
+    with db.session() as s:
+        q = select(DocumentRow.id)
+        if not everything:
+            q = q.where(DocumentRow.extractor_version != EXTRACTOR_VERSION)
+        ids = list(s.scalars(q))
+    for doc_id in ids:
+        with db.session.begin() as s:
+            row = s.get(DocumentRow, doc_id)
+            meta = row.doc_metadata or {}
+            loaded = LoadedText(path=row.path, format=row.format, text=row.raw_text, sha256=row.sha256,
+                                encoding=meta.get("encoding"), pages=meta.get("pages") or [0],
+                                metadata=meta.get("loader") or {}, title=meta.get("title"))
+            x = extract_loaded(loaded)
+            e = x.extraction
+            _delete_lines(s, row.id)
+            d = e.document
+            row.doc_type, row.title, row.issuer = d.doc_type, d.title, d.issuer
+            row.region_code = d.region.code if d.region else None
+            row.region_name = d.region.name if d.region else None
+            row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on
+            row.text, row.extraction, row.extractor_version = x.normalized_text, e.to_dict(), EXTRACTOR_VERSION
+            n_t, n_a, n_c = write_lines(s, row, e)
+        r = FileResult(row.path, "replaced", targets=n_t, actuals=n_a, commitments=n_c)
+        summary.results.append(r)
+        if on_progress:
+            on_progress(r)
+    return summary
