@@ -1,0 +1,187 @@
+"""The store on real SQLite and PostgreSQL: schema, ingest, idempotency, replacement, reindex,
+imports, crashes and concurrent writers."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, inspect, select
+
+from dbs import db_url  # noqa: F401  (fixture)
+from paths import SEEDS, need_shared
+from zhibiao.store import Database
+from zhibiao.store.imports import import_actuals
+from zhibiao.store.ingest import ingest, iter_files, reindex
+from zhibiao.store.schema import Base, DocumentRow, ObservationRow, TargetRow
+
+PLAN = ("某县人民政府关于下达2025年德清县国民经济和社会发展计划的通知\n\n现印发给你们，请认真组织实施。\n\n德清县人民政府\n\n"
+        "2025年2月1日\n\n附件\n\n2025年主要目标\n\n序号\t指标名称\t2025年目标\n1\t地区生产总值增长\t{gdp}\n"
+        "2\t城镇调查失业率\t5%以内\n3\t博物馆数量\t12家\n")
+REPORT = ("各位代表：\n\n一、2024年工作回顾\n\n全年实现地区生产总值800亿元，增长7.1%。城镇调查失业率4.2%。\n\n"
+          "二、2025年主要目标\n\n主要预期目标是：地区生产总值增长6.5%左右，城镇调查失业率5%以内。\n")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def counts(db: Database) -> dict[str, int]:
+    with db.session() as s:
+        return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) for t in
+                (DocumentRow, TargetRow, ObservationRow)}
+
+
+def test_schema_matches_the_models(db_url):
+    db = Database.open(db_url)
+    tables = set(inspect(db.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    Database.open(db_url)  # migrating again is a no-op
+
+
+def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path, db_url):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    plan = write(docs, "plan.txt", PLAN.format(gdp="6%左右"))
+    write(docs, ".hidden.txt", PLAN.format(gdp="9%"))
+    db = Database.open(db_url)
+    first = ingest(db, [docs])
+    assert first.count("new") == 1 and first.to_dict()["targets"] == 3
+    before = counts(db)
+    again = ingest(db, [docs, str(docs / "*.txt")])
+    assert again.count("unchanged") == 1 and counts(db) == before
+    plan.write_text(PLAN.format(gdp="6.5%以上"), encoding="utf-8")
+    changed = ingest(db, [plan])
+    assert changed.count("replaced") == 1 and counts(db) == before
+    with db.session() as s:
+        gdp = s.scalar(select(TargetRow).where(TargetRow.name == "地区生产总值增长"))
+        assert (gdp.text, gdp.value, gdp.indicator, gdp.region_code) == ("6.5%以上", Decimal("6.5"), "gdp_growth",
+                                                                         "330521")
+        assert isinstance(gdp.value, Decimal)  # stored exactly, never as a float
+
+
+def test_failures_are_reported_and_the_rest_stored(tmp_path, db_url):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write(docs, "plan.txt", PLAN.format(gdp="6%"))
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "junk.pdf").write_bytes(b"%PDF-1.4 broken")
+    summary = ingest(Database.open(db_url), [docs, tmp_path / "missing.txt"])
+    data = summary.to_dict()
+    assert data["documents"]["new"] == 1 and data["documents"]["failed"] == 3
+    assert any("empty" in f["error"] for f in data["failures"])
+    assert any("missing.txt" in f["error"] and "no such file" in f["error"] for f in data["failures"])
+
+
+def test_parallel_ingest_and_reindex(tmp_path, db_url):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(6):
+        write(docs, f"plan{i}.txt", PLAN.format(gdp=f"{i + 5}%"))
+    db = Database.open(db_url)
+    summary = ingest(db, [docs], jobs=2)
+    assert summary.count("new") == 6
+    with db.session.begin() as s:
+        s.execute(DocumentRow.__table__.update().values(extractor_version="old"))
+    r = reindex(db)
+    assert r.count("replaced") == 6 and counts(db)["targets"] == 18
+    assert reindex(db).count("replaced") == 0
+
+
+def test_import_actuals_csv_and_xlsx(tmp_path, db_url):
+    db = Database.open(db_url)
+    good = write(tmp_path, "a.csv", "region,indicator,name,year,value,unit,source\n"
+                                    "德清县,gdp_growth,,2024,7.1,%,县统计局\n"
+                                    "330521,,城镇调查失业率,2024,4.2,%,县统计局\n")
+    report = import_actuals(db, good)
+    assert report.stored == 2 and not report.errors
+    assert import_actuals(db, good).stored == 2  # re-import replaces, never duplicates
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ObservationRow)) == 2
+    bad = write(tmp_path, "b.csv", "region,indicator,year,value\n德清县,gdp_growth,2024,abc\n火星市,cpi,2024,2\n")
+    report = import_actuals(db, bad)
+    assert report.stored == 0
+    assert report.errors == ["b.csv row 2: value 'abc' is not a number",
+                             "b.csv row 3: region '火星市' is unknown or ambiguous"]
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["地区", "指标", "年份", "数值", "单位"])
+    wb.active.append(["德清县", "博物馆数量", 2025, 13, "家"])
+    wb.save(tmp_path / "c.xlsx")
+    assert import_actuals(db, tmp_path / "c.xlsx").stored == 1
+
+
+def _cli(*args, env=None):
+    return subprocess.Popen([sys.executable, "-m", "zhibiao", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+
+
+def _invariants(db: Database) -> None:
+    """Every stored document has all its lines: no half-written document."""
+    with db.session() as s:
+        for d in s.scalars(select(DocumentRow)):
+            n_targets = s.scalar(select(func.count()).select_from(TargetRow).where(TargetRow.document_id == d.id))
+            assert n_targets == len(d.extraction["targets"])
+            n_obs = s.scalar(select(func.count()).select_from(ObservationRow).where(ObservationRow.document_id == d.id))
+            assert n_obs == len(d.extraction["actuals"])
+
+
+def test_killed_ingest_leaves_whole_documents_only(tmp_path, db_url):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(40):
+        write(docs, f"r{i}.txt", REPORT.replace("7.1%", f"7.{i}%") + PLAN.format(gdp=f"{i}%"))
+    Database.open(db_url)
+    for delay in (0.8, 1.2, 1.6):
+        p = _cli("ingest", str(docs), "--db", db_url, "--quiet")
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        _invariants(Database.open(db_url))
+    p = _cli("ingest", str(docs), "--db", db_url, "--quiet")
+    assert p.wait(timeout=120) == 0
+    db = Database.open(db_url)
+    _invariants(db)
+    assert counts(db)["documents"] == 40
+
+
+def test_concurrent_ingests_do_not_duplicate(tmp_path, db_url):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(12):
+        write(docs, f"p{i}.txt", PLAN.format(gdp=f"{i}.5%"))
+    Database.open(db_url)
+    procs = [_cli("ingest", str(docs), "--db", db_url, "--quiet") for _ in range(2)]
+    codes = [p.wait(timeout=120) for p in procs]
+    errs = [p.stderr.read().decode() for p in procs]
+    assert codes == [0, 0], errs
+    db = Database.open(db_url)
+    assert counts(db)["documents"] == 12
+    _invariants(db)
+
+
+@pytest.mark.corpus
+def test_seeds_twice_leave_identical_counts(db_url):
+    need_shared(SEEDS)
+    db = Database.open(db_url)
+    ingest(db, [SEEDS])
+    first = counts(db)
+    ingest(db, [SEEDS])
+    assert counts(db) == first and first["documents"] == 5
+
+
+def test_iter_files_expands_folders_and_globs(tmp_path):
+    (tmp_path / "a").mkdir()
+    write(tmp_path / "a", "x.txt", "x")
+    write(tmp_path, "y.html", "y")
+    write(tmp_path, "z.csv", "z")
+    got = [p.name for p in iter_files([tmp_path, str(tmp_path / "*.html")])]
+    assert got == ["x.txt", "y.html"]

@@ -1,0 +1,169 @@
+"""Status rules as a spec table, and the tracking questions on real databases."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import zhibiao
+from dbs import db_url  # noqa: F401  (fixture)
+from paths import SEEDS, need_shared
+from zhibiao.errors import InputError
+from zhibiao.store.ingest import ingest
+from zhibiao.track.status import Actual, Context, Rules, TargetLine, decide
+
+D = Decimal
+
+
+def target(comparator, value, unit="%", direction="up", kind="numeric", high=None, text="", reference=None, year=2024):
+    return TargetLine(name="x", indicator="x", text=text or f"{value}{unit}", kind=kind, comparator=comparator,
+                      value=D(value) if value is not None else None, value_high=D(high) if high else None, unit=unit,
+                      year=year, reference=reference, direction=direction)
+
+
+def actual(value, unit="%", period=None, year=2024):
+    return Actual(value=D(value), unit=unit, text=f"{value}{unit}", document="report.txt", span=[0, 4], year=year,
+                  period=period, estimated=False)
+
+
+class Refs(Context):
+    def __init__(self, gdp=None, parent=None):
+        self.gdp, self.parent = gdp, parent
+
+    def actual_of(self, indicator, year):
+        return actual(self.gdp) if indicator == "gdp_growth" and self.gdp is not None else None
+
+    def parent_target(self, t):
+        return self.parent
+
+
+SPEC = [
+    # comparator, target, direction, actual -> status
+    (">=", "6.5", "up", "7.8", "achieved"), (">=", "6.5", "up", "6.5", "achieved"), (">=", "6.5", "up", "6.4", "missed"),
+    (">", "6.5", "up", "6.5", "missed"), ("<=", "5", "down", "5", "achieved"), ("<=", "5", "down", "5.1", "missed"),
+    ("<", "0.007", "down", "0.007", "missed"), ("<", "0.007", "down", "0.006", "achieved"),
+    ("=", "9", "up", "9.2", "achieved"), ("=", "9", "up", "8.9", "missed"),  # a bare figure: floor when up
+    ("=", "1.68", "down", "1.65", "achieved"), ("=", "3", "band", "3.4", "missed"),  # ceiling when down/band
+    ("~", "10", "up", "10.8", "achieved"), ("~", "10", "up", "9.6", "basically_achieved"), ("~", "10", "up", "9.4", "missed"),
+    ("~", "3", "band", "3.3", "basically_achieved"), ("~", "3", "band", "2.1", "achieved"), ("~", "3", "band", "3.6", "missed"),
+    ("range", "6", "up", "6.2", "achieved"), ("range", "6", "up", "5.9", "missed"),
+]
+
+
+@pytest.mark.parametrize("comparator, value, direction, got, status", SPEC)
+def test_status_of_numeric_targets(comparator, value, direction, got, status):
+    t = target(comparator, value, direction=direction, high="6.5" if comparator == "range" else None)
+    s = decide(t, actual(got), Refs())
+    assert s.status == status
+    assert "report.txt" in s.explanation
+
+
+def test_tolerance_is_configurable():
+    strict = Rules.from_data({"tolerance": {"percent_points": 0.1}, "rules": Rules.load().rules}, "test")
+    assert decide(target("~", "10"), actual("9.6"), Refs(), strict).status == "missed"
+
+
+def test_units_convert_or_need_review():
+    assert decide(target(">=", "1.2", unit="万亿元"), actual("12500", unit="亿元"), Refs()).status == "achieved"
+    assert decide(target(">=", "10", unit="万人"), actual("5", unit="%"), Refs()).status == "needs_review"
+
+
+def test_no_actual_qualitative_and_unparsed():
+    assert decide(target(">=", "6"), None, Refs()).status == "pending"
+    assert decide(target(None, None, kind="directional", text="稳步增长"), actual("5"), Refs()).status == "needs_review"
+    assert decide(target(None, None, kind=None, text="另行安排"), actual("5"), Refs()).status == "needs_review"
+
+
+@pytest.mark.parametrize("text, reference, own, gdp, status", [
+    ("与经济增长基本同步", "经济增长", "7.0", "7.8", "achieved"),   # within the sync tolerance
+    ("与经济增长基本同步", "经济增长", "5.9", "7.8", "missed"),
+    ("高于GDP增速", "GDP增速", "8.5", "7.8", "achieved"),
+    ("高于GDP增速", "GDP增速", "7.8", "7.8", "missed"),
+])
+def test_relative_targets_use_the_referenced_actual(text, reference, own, gdp, status):
+    t = target(None, None, kind="relative", text=text, reference=reference)
+    assert decide(t, actual(own), Refs(gdp=gdp)).status == status
+
+
+def test_assigned_targets_use_the_superior_target():
+    t = target(None, None, kind="assigned", text="完成省下达目标")
+    parent = target("<=", "3", direction="down")
+    assert decide(t, actual("2.5"), Refs(parent=parent)).status == "achieved"
+    assert decide(t, actual("2.5"), Refs(parent=None)).status == "needs_review"
+
+
+def test_partial_year_progress_and_later_year_targets():
+    jobs = target("=", "12", unit="万人")
+    assert decide(jobs, actual("7", unit="万人", period="2024-01/2024-06"), Refs()).status == "on_track"
+    assert decide(jobs, actual("5", unit="万人", period="2024-01/2024-06"), Refs()).status == "behind"
+    growth = target(">=", "6")
+    assert decide(growth, actual("5.5", period="2024-01/2024-09"), Refs()).status == "behind"
+    five_year = target(">=", "70", year=2025)
+    assert decide(five_year, actual("66", year=2023), Refs()).status == "pending"
+
+
+def test_bad_rules_file(tmp_path):
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("rules:\n- {when: {}, test: magic}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown test"):
+        Rules.load(bad)
+
+
+# ------------------------------------------------------------------ on the seeds (issue 6's checks)
+
+@pytest.fixture
+def seeded(db_url):
+    need_shared(SEEDS)
+    db = zhibiao.open(db_url)
+    ingest(db.db, [SEEDS])
+    return db
+
+
+@pytest.mark.corpus
+def test_shaoxing_2023_status(seeded):
+    report = seeded.status(region="绍兴市", year=2023)
+    by = {t.indicator: t for t in report.targets}
+    gdp = by["gdp_growth"]
+    assert (gdp.text, gdp.status, gdp.actual["value"]) == ("6.5%以上", "achieved", 7.8)
+    assert gdp.actual["document"].endswith("004_c9cea4230a75a5a3.txt")
+    assert (by["industrial_value_added_growth"].status, by["industrial_value_added_growth"].actual["value"]) == \
+        ("achieved", 10.8)
+    ratio = by["urban_rural_income_ratio"]
+    assert (ratio.text, ratio.status, ratio.actual["value"]) == ("不高于1.68", "achieved", 1.65)
+    assert by["hospitals"].status == "pending" and by["hospitals"].actual is None
+    data = report.to_dict()
+    assert set(data) == {"region", "year", "targets", "summary"}
+    assert set(data["targets"][0]) >= {"name", "indicator", "text", "comparator", "value", "unit", "status",
+                                       "explanation", "actual"}
+    assert sum(data["summary"].values()) == len(data["targets"])
+
+
+@pytest.mark.corpus
+def test_shaoxing_2024_against_2023(seeded):
+    changes = {c["indicator"]: c for c in seeded.compare_years("绍兴市", 2024)}
+    assert changes["industrial_value_added_growth"]["change"] == "lowered"
+    assert (changes["industrial_value_added_growth"]["previous"]["text"],
+            changes["industrial_value_added_growth"]["current"]["text"]) == ("10%左右", "9%")
+    assert changes["rd_intensity"]["change"] == "raised"
+    assert changes["museums"]["change"] == "raised" and changes["museums"]["delta"] == 5
+
+
+@pytest.mark.corpus
+def test_zhejiang_2024_against_its_cities(seeded):
+    levels = seeded.compare_levels("浙江省", 2024)
+    gdp = {c["region"]["name"]: next(t for t in c["targets"] if t["indicator"] == "gdp_growth")
+           for c in levels["children"]}
+    assert gdp["绍兴市"]["child"]["text"] == "6.5%以上" and gdp["绍兴市"]["margin"] == 1
+    assert gdp["嘉兴市"]["child"]["text"] == "增长6%左右" and gdp["嘉兴市"]["margin"] == 0.5
+    assert all(g["parent"]["value"] == 5.5 and g["raised"] for g in gdp.values())
+    regions = {r["region"]["name"] for r in seeded.compare_regions("gdp_growth", 2024, level="prefecture")}
+    assert regions == {"绍兴市", "嘉兴市"}
+
+
+@pytest.mark.corpus
+def test_override_with_reason(seeded):
+    seeded.override("绍兴市", 2023, "hospitals", "achieved", "统计局快报：115家", who="analyst")
+    line = next(t for t in seeded.status("绍兴市", 2023).targets if t.indicator == "hospitals")
+    assert line.status == "achieved" and line.overridden and "115家" in line.explanation
+    with pytest.raises(InputError):
+        seeded.override("绍兴市", 2023, "hospitals", "great", "x")
