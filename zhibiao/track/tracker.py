@@ -11,7 +11,7 @@ from sqlalchemy import select
 from zhibiao.errors import InputError
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
-from zhibiao.store.schema import DocumentRow, IndicatorRow, ObservationRow, RegionRow, StatusOverrideRow, TargetRow
+from zhibiao.store.schema import CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow, StatusOverrideRow, TargetRow
 from zhibiao.track.status import Actual, Context, Rules, Status, TargetLine, decide, fmt
 
 INCREMENT = ("增加", "新增", "净增")
@@ -46,6 +46,7 @@ class StatusLine:
     document: str | None = None
     span: list[int] | None = None
     overridden: bool = False
+    review: dict | None = None  # a reviewer's confirmation or correction: action, changes, who, at
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -66,9 +67,7 @@ class StatusReport:
 
     def to_dict(self) -> dict:
         return {"region": self.region, "year": self.year,
-                "targets": [{k: v for k, v in t.to_dict().items() if k not in ("document", "span", "overridden")}
-                            | {"document": t.document, "span": t.span, "overridden": t.overridden}
-                            for t in self.targets],
+                "targets": [t.to_dict() for t in self.targets],
                 "summary": self.summary}
 
     def to_dataframe(self):
@@ -157,15 +156,31 @@ class Tracker(Context):
 
     # ------------------------------------------------------------------ status
 
+    def _corrections(self, shas: set[str]) -> dict:
+        with self.db.session() as s:
+            rows = list(s.scalars(select(CorrectionRow).where(CorrectionRow.document_sha256.in_(shas))
+                                  .order_by(CorrectionRow.id)))
+        return {(r.document_sha256, r.line_type, r.line_key): r for r in rows}
+
     def status(self, region: str, year: int, reviewed_only: bool = False) -> StatusReport:
+        """Every target of a region for a year with its status. Reviewers' corrections apply;
+        ``reviewed_only`` keeps the lines a reviewer confirmed or corrected."""
         r = self.region(region)
         self._current_region = r.code
         report = StatusReport(region=r.to_dict() | {"code": r.code}, year=year)
         with self.db.session() as s:
             overrides = {o.target_key: o for o in s.scalars(select(StatusOverrideRow).where(
                 StatusOverrideRow.region_code == r.code, StatusOverrideRow.year == year))}
-        for t, d in self._target_rows(r.code, year):
+        rows = self._target_rows(r.code, year)
+        corrections = self._corrections({d.sha256 for _t, d in rows})
+        for t, d in rows:
             line = self._line(t, d)
+            c = corrections.get((d.sha256, "target", f"{t.span_start}-{t.span_end}"))
+            if reviewed_only and c is None:
+                continue
+            if c is not None and c.action == "correct":
+                for k, v in (c.changes or {}).items():
+                    setattr(line, k, Decimal(str(v)) if k == "value" and v is not None else v)
             actual = self.actual_of(line.indicator, year) if line.indicator else None
             st: Status = decide(line, actual, self, self.rules)
             key = line.indicator or line.name
@@ -180,6 +195,8 @@ class Tracker(Context):
                 value=_num(line.value), unit=line.unit, status=st.status, explanation=st.explanation,
                 actual={"value": _num(a.value), "text": a.text, "document": a.document, "span": a.span} if a else None,
                 document=d.path, span=line.span, overridden=overridden,
+                review={"action": c.action, "changes": c.changes, "who": c.who,
+                        "at": c.created_at.isoformat(timespec="minutes")} if c is not None else None,
             ))
         return report
 

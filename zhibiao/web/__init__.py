@@ -1,0 +1,1 @@
+"""Stage 7: the REST API and the web dashboard (``create_app``), and ``zhibiao serve``."""

@@ -1,0 +1,357 @@
+"""The REST API (``/api/v1``): everything the pages show, as JSON (or CSV with ``?format=csv``).
+
+Listings follow Datasette's conventions: ``{"rows": [...], "next": token}`` with ``_size`` and
+``_next`` for keyset pagination, and streamed CSV. Writes (upload, delete, corrections) need the
+server's token (``Authorization: Bearer …``); without a token configured the server is read-only.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, func, select
+
+from zhibiao.errors import InputError, ZhibiaoError
+from zhibiao.models import json_number
+from zhibiao.store.database import now
+from zhibiao.store.schema import (CommitmentRow, CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow,
+                                  TargetRow)
+
+router = APIRouter(prefix="/api/v1")
+MAX_PAGE = 1000
+
+
+def state(request: Request):
+    return request.app.state.zhibiao
+
+
+def require_token(request: Request) -> str:
+    """Writes need the configured token; a server started without one is read-only."""
+    st = state(request)
+    if not st.token:
+        raise HTTPException(403, "this server is read-only (start it with --token or ZHIBIAO_TOKEN to allow writes)")
+    header = request.headers.get("authorization", "")
+    supplied = header[7:] if header.lower().startswith("bearer ") else request.headers.get("x-zhibiao-token", "")
+    supplied = supplied or request.cookies.get("zhibiao_token", "")
+    import hmac
+
+    if not supplied or not hmac.compare_digest(supplied, st.token):
+        raise HTTPException(401, "a valid token is required for this request")
+    return supplied
+
+
+def _num(v):
+    return json_number(v) if v is not None else None
+
+
+def rows_response(rows: list[dict], fmt: str | None, next_token: str | None = None, extra: dict | None = None):
+    if fmt == "csv":
+        return csv_response(rows)
+    return JSONResponse({"rows": rows, "next": next_token} | (extra or {}))
+
+
+def csv_response(rows: Iterable[dict], filename: str = "zhibiao.csv") -> StreamingResponse:
+    rows = list(rows)
+    columns = list(rows[0]) if rows else []
+
+    def stream():
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        yield "\ufeff" + buf.getvalue()
+        for r in rows:
+            buf.seek(0)
+            buf.truncate()
+            w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in r.items()})
+            yield buf.getvalue()
+
+    return StreamingResponse(stream(), media_type="text/csv; charset=utf-8",
+                             headers={"content-disposition": f'attachment; filename="{filename}"'})
+
+
+def _page(q, key, size: int, next_token: str | None):
+    if next_token:
+        try:
+            q = q.where(key > int(next_token))
+        except ValueError:
+            raise HTTPException(400, "_next must be a token from a previous page") from None
+    return q.order_by(key).limit(size + 1)
+
+
+def document_dict(d: DocumentRow, counts: dict | None = None) -> dict:
+    out = {"id": d.id, "sha256": d.sha256, "path": d.path, "name": Path(d.path).name, "format": d.format,
+           "doc_type": d.doc_type, "title": d.title, "issuer": d.issuer,
+           "region": {"name": d.region_name, "code": d.region_code}, "plan_year": d.plan_year,
+           "doc_number": d.doc_number, "issued_on": d.issued_on, "extractor_version": d.extractor_version,
+           "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None}
+    if counts is not None:
+        out["counts"] = counts
+    return out
+
+
+@router.get("/documents", summary="List documents")
+def list_documents(request: Request, region: str | None = None, year: int | None = None, doc_type: str | None = None,
+                   q: str | None = Query(None, description="Search in titles"),
+                   _size: int = Query(50, ge=1, le=MAX_PAGE), _next: str | None = None, format: str | None = None):
+    st = state(request)
+    stmt = select(DocumentRow)
+    if region:
+        stmt = stmt.where(DocumentRow.region_code == st.region_code(region))
+    if year:
+        stmt = stmt.where(DocumentRow.plan_year == year)
+    if doc_type:
+        stmt = stmt.where(DocumentRow.doc_type == doc_type)
+    if q:
+        stmt = stmt.where(DocumentRow.title.contains(q) | DocumentRow.path.contains(q))
+    with st.db.session() as s:
+        docs = list(s.scalars(_page(stmt, DocumentRow.id, _size, _next)))
+    nxt = str(docs[_size - 1].id) if len(docs) > _size else None
+    return rows_response([document_dict(d) for d in docs[:_size]], format, nxt)
+
+
+def _get_document(st, doc_id: int) -> DocumentRow:
+    with st.db.session() as s:
+        d = s.get(DocumentRow, doc_id)
+    if d is None:
+        raise HTTPException(404, f"no document {doc_id}")
+    return d
+
+
+@router.get("/documents/{doc_id}", summary="One document with its extraction")
+def get_document(request: Request, doc_id: int):
+    st = state(request)
+    d = _get_document(st, doc_id)
+    e = d.extraction or {}
+    return document_dict(d, {k: len(e.get(k) or []) for k in ("targets", "actuals", "commitments")}) | {
+        "sections": e.get("sections", []), "warnings": e.get("warnings", [])}
+
+
+@router.get("/documents/{doc_id}/text", summary="The document's normalised text with every extracted span")
+def document_text(request: Request, doc_id: int):
+    st = state(request)
+    d = _get_document(st, doc_id)
+    e = d.extraction or {}
+    corrections = st.corrections(d.sha256)
+    spans = []
+    for kind in ("targets", "actuals", "commitments"):
+        for i, line in enumerate(e.get(kind) or []):
+            span = line.get("span")
+            if not span:
+                continue
+            key = (kind[:-1], f"{span[0]}-{span[1]}")
+            spans.append({"type": kind[:-1], "index": i, "start": span[0], "end": span[1], "line": line,
+                          "correction": corrections.get(key)})
+    spans.sort(key=lambda x: (x["start"], -x["end"]))
+    return {"id": d.id, "title": d.title, "text": d.text, "spans": spans}
+
+
+@router.post("/extract", summary="Extract an uploaded file without storing it (the upload preview)")
+async def preview(request: Request, file: UploadFile = File(...)):
+    st = state(request)
+    path = await _save_upload(st, file)
+    try:
+        from zhibiao.api import extract_file
+
+        e = extract_file(path)
+    except ZhibiaoError as exc:
+        raise HTTPException(422, str(exc).replace(str(path), file.filename or "upload")) from None
+    finally:
+        path.unlink(missing_ok=True)
+    return e.to_dict() | {"document": e.document.to_dict() | {"source": file.filename}}
+
+
+async def _save_upload(st, file: UploadFile) -> Path:
+    name = Path(file.filename or "upload.txt").name  # never a path from the client
+    suffix = Path(name).suffix.lower()
+    if suffix not in (".txt", ".htm", ".html", ".pdf", ".docx"):
+        raise HTTPException(422, f"{name}: unsupported file type (TXT, HTML, PDF or DOCX)")
+    limit = st.max_upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(413, f"{name}: larger than the upload limit of {limit // 1_000_000} MB")
+    folder = Path(tempfile.mkdtemp(prefix="zhibiao-upload-"))
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+@router.post("/documents", summary="Upload and store a document", dependencies=[Depends(require_token)])
+async def upload(request: Request, file: UploadFile = File(...)):
+    st = state(request)
+    path = await _save_upload(st, file)
+    from zhibiao.store.ingest import extract_one, store
+
+    try:
+        x = extract_one(str(path))
+        if x.error:
+            raise HTTPException(422, x.error.replace(str(path), file.filename or "upload"))
+        x.path = str(st.uploads / f"{x.loaded.sha256[:16]}-{path.name}")
+        Path(x.path).write_bytes(path.read_bytes())
+        x.loaded.path = x.path
+        result = store(st.db, x)
+    finally:
+        path.unlink(missing_ok=True)
+    with st.db.session() as s:
+        doc_id = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == x.loaded.sha256))
+    return {"id": doc_id, "status": result.status, "targets": len(x.extraction.targets),
+            "actuals": len(x.extraction.actuals), "commitments": len(x.extraction.commitments)}
+
+
+@router.delete("/documents/{doc_id}", summary="Delete a document and its lines", dependencies=[Depends(require_token)])
+def delete_document(request: Request, doc_id: int):
+    st = state(request)
+    with st.db.session.begin() as s:
+        d = s.get(DocumentRow, doc_id)
+        if d is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        for table in (TargetRow, ObservationRow, CommitmentRow):
+            s.execute(delete(table).where(table.document_id == doc_id))
+        s.delete(d)
+    return {"deleted": doc_id}
+
+
+@router.get("/regions", summary="Regions: the children of a region (the provinces by default)")
+def regions(request: Request, parent: str | None = None, with_documents: bool = False):
+    st = state(request)
+    code = st.region_code(parent) if parent else "100000"
+    with st.db.session() as s:
+        me = s.get(RegionRow, code)
+        kids = list(s.scalars(select(RegionRow).where(RegionRow.parent_code == code).order_by(RegionRow.code)))
+        have = set(s.scalars(select(DocumentRow.region_code).distinct())) if with_documents else None
+    rows = [{"code": r.code, "name": r.name, "level": r.level} | ({"has_documents": r.code in have} if have is not None
+                                                                  else {}) for r in kids]
+    return {"region": {"code": me.code, "name": me.name, "level": me.level} if me else None, "rows": rows, "next": None}
+
+
+@router.get("/indicators", summary="The indicator catalogue")
+def indicators(request: Request, q: str | None = None, format: str | None = None):
+    from zhibiao.catalog import Catalog
+
+    cat = Catalog.default()
+    found = cat.search(q) if q else list(cat.indicators.values())
+    return rows_response([i.to_dict() for i in found], format)
+
+
+@router.get("/targets", summary="Targets, filtered")
+def targets(request: Request, region: str | None = None, year: int | None = None, indicator: str | None = None,
+            level: str | None = None, _size: int = Query(100, ge=1, le=MAX_PAGE), _next: str | None = None,
+            format: str | None = None):
+    st = state(request)
+    try:
+        rows = st.tracker().targets(region=region, year=year, indicator=indicator, level=level)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    start = int(_next) if _next and _next.isdigit() else 0
+    page = rows[start:start + _size]
+    nxt = str(start + _size) if start + _size < len(rows) else None
+    return rows_response(page, format, nxt)
+
+
+@router.get("/actuals", summary="Actual figures (from documents and imports), filtered")
+def actuals(request: Request, region: str | None = None, year: int | None = None, indicator: str | None = None,
+            _size: int = Query(100, ge=1, le=MAX_PAGE), _next: str | None = None, format: str | None = None):
+    st = state(request)
+    stmt = select(ObservationRow)
+    if region:
+        stmt = stmt.where(ObservationRow.region_code == st.region_code(region))
+    if year:
+        stmt = stmt.where(ObservationRow.year == year)
+    if indicator:
+        stmt = stmt.where(ObservationRow.indicator == indicator)
+    with st.db.session() as s:
+        obs = list(s.scalars(_page(stmt, ObservationRow.id, _size, _next)))
+    nxt = str(obs[_size - 1].id) if len(obs) > _size else None
+    rows = [{"id": o.id, "region_code": o.region_code, "indicator": o.indicator, "name": o.name, "year": o.year,
+             "period": o.period, "measure": o.measure, "value": _num(o.value), "unit": o.unit,
+             "comparator": o.comparator, "estimated": o.estimated, "text": o.text, "source": o.source,
+             "document_id": o.document_id, "span": [o.span_start, o.span_end] if o.span_start is not None else None,
+             "imported": o.imported} for o in obs[:_size]]
+    return rows_response(rows, format, nxt)
+
+
+@router.get("/status", summary="Status of a region's targets for a year (the same JSON as `zhibiao status`)")
+def status(request: Request, region: str, year: int, reviewed: bool = False, format: str | None = None):
+    st = state(request)
+    try:
+        report = st.tracker().status(region, year, reviewed_only=reviewed)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    if format == "csv":
+        return csv_response([t.to_dict() | {"actual": (t.actual or {}).get("value")} for t in report.targets])
+    return report.to_dict()
+
+
+@router.get("/compare/years", summary="A region's targets against the previous year's")
+def compare_years(request: Request, region: str, year: int, format: str | None = None):
+    try:
+        rows = state(request).tracker().compare_years(region, year)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return rows_response(rows, format)
+
+
+@router.get("/compare/regions", summary="One indicator across regions")
+def compare_regions(request: Request, indicator: str, year: int, level: str | None = None, region: str | None = None,
+                    format: str | None = None):
+    try:
+        rows = state(request).tracker().compare_regions(indicator, year, level=level, parent=region)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return rows_response(rows, format)
+
+
+@router.get("/compare/levels", summary="Child regions' targets against their parent's")
+def compare_levels(request: Request, region: str, year: int):
+    try:
+        return state(request).tracker().compare_levels(region, year)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+class CorrectionIn(BaseModel):
+    document_id: int
+    line_type: str = Field(pattern="^(target|actual|commitment)$")
+    index: int = Field(ge=0)
+    action: str = Field(pattern="^(confirm|correct)$")
+    changes: dict[str, Any] = Field(default_factory=dict)
+    who: str | None = Field(default=None, max_length=80)
+
+
+CORRECTABLE = {"value", "comparator", "indicator", "year", "unit", "name"}
+
+
+@router.post("/corrections", summary="Confirm or correct an extracted line", dependencies=[Depends(require_token)])
+def correct(request: Request, body: CorrectionIn):
+    st = state(request)
+    d = _get_document(st, body.document_id)
+    lines = (d.extraction or {}).get(body.line_type + "s") or []
+    if body.index >= len(lines):
+        raise HTTPException(404, f"document {d.id} has no {body.line_type} #{body.index}")
+    bad = set(body.changes) - CORRECTABLE
+    if bad:
+        raise HTTPException(422, f"cannot correct {', '.join(sorted(bad))} (only {', '.join(sorted(CORRECTABLE))})")
+    if body.action == "correct" and not body.changes:
+        raise HTTPException(422, "a correction needs at least one changed field")
+    span = lines[body.index].get("span") or [0, 0]
+    with st.db.session.begin() as s:
+        s.add(CorrectionRow(document_sha256=d.sha256, line_type=body.line_type, line_key=f"{span[0]}-{span[1]}",
+                            action=body.action, changes=body.changes, who=body.who, created_at=now()))
+    return {"ok": True, "line": lines[body.index], "correction": st.corrections(d.sha256).get(
+        (body.line_type, f"{span[0]}-{span[1]}"))}
+
+
+@router.get("/coverage", summary="Documents per region and year")
+def coverage(request: Request):
+    st = state(request)
+    with st.db.session() as s:
+        rows = s.execute(select(DocumentRow.region_code, DocumentRow.region_name, DocumentRow.plan_year,
+                                func.count()).group_by(DocumentRow.region_code, DocumentRow.region_name,
+                                                       DocumentRow.plan_year)).all()
+    return {"rows": [{"region_code": c, "region": n, "year": y, "documents": k} for c, n, y, k in rows], "next": None}

@@ -1,0 +1,21 @@
+"""`zhibiao demo`: documents ingested into a temporary SQLite database, then served."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+
+
+def serve_demo(files: list[Path], host: str = "127.0.0.1", port: int = 8000, console: Console | None = None) -> None:
+    from zhibiao.store import Database
+    from zhibiao.store.ingest import ingest
+    from zhibiao.web.serve import run
+
+    console = console or Console()
+    folder = Path(tempfile.mkdtemp(prefix="zhibiao-demo-"))
+    db = Database.open(folder / "demo.db")
+    summary = ingest(db, files).to_dict()
+    console.print(f"demo database {folder / 'demo.db'}: {summary['documents']['new']} documents, "
+                  f"{summary['targets']} targets, {summary['actuals']} actuals")
+    run(db, host=host, port=port, console=console)

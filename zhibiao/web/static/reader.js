@@ -1,0 +1,90 @@
+// The document reader: the text with every extracted line highlighted. Click a highlight to see its
+// row; click a row to scroll to its span. Text is inserted with textContent only (never as HTML).
+(function () {
+  const box = document.getElementById('doctext');
+  const tbody = document.querySelector('#lines tbody');
+  const docId = box.dataset.doc;
+  const cfg = window.ZHIBIAO || {writable: false, labels: {}};
+
+  function activate(id, scrollText) {
+    document.querySelectorAll('.active').forEach(el => el.classList.remove('active'));
+    const mark = document.getElementById('span-' + id);
+    const row = document.getElementById('row-' + id);
+    if (mark) { mark.classList.add('active'); if (scrollText) mark.scrollIntoView({block: 'center'}); }
+    if (row) { row.classList.add('active'); if (!scrollText) row.scrollIntoView({block: 'nearest'}); }
+  }
+
+  function cell(tr, text) { const td = document.createElement('td'); td.textContent = text == null ? '' : String(text); tr.appendChild(td); return td; }
+
+  async function send(span, action, changes) {
+    const token = (document.getElementById('token') || {}).value || '';
+    const who = (document.getElementById('who') || {}).value || null;
+    const r = await fetch('/api/v1/corrections', {method: 'POST', headers: {'content-type': 'application/json',
+      'authorization': 'Bearer ' + token}, body: JSON.stringify({document_id: Number(docId), line_type: span.type,
+      index: span.index, action: action, changes: changes, who: who})});
+    const body = await r.json();
+    if (!r.ok) { alert(body.detail || r.status); return; }
+    load();
+  }
+
+  function row(span) {
+    const line = span.line, id = span.start + '-' + span.end;
+    const tr = document.createElement('tr');
+    tr.id = 'row-' + id; tr.dataset.type = span.type;
+    cell(tr, span.type === 'target' ? '目标' : span.type === 'actual' ? '实际' : '承诺');
+    cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || line.metric || ''));
+    const c = span.correction;
+    let shown = line.text;
+    if (c && c.action === 'correct') shown += ' → ' + JSON.stringify(c.changes);
+    const td = cell(tr, shown);
+    if (c) {
+      const note = document.createElement('div'); note.className = 'corrected';
+      note.textContent = (c.action === 'correct' ? cfg.labels.corrected : cfg.labels.confirmed) + ' · ' + (c.who || '?') + ' · ' + c.at;
+      td.appendChild(note);
+    }
+    const actions = cell(tr, '');
+    if (cfg.writable && span.type !== 'commitment') {
+      const ok = document.createElement('button'); ok.textContent = cfg.labels.confirm;
+      ok.onclick = ev => { ev.stopPropagation(); send(span, 'confirm', {}); };
+      const fix = document.createElement('button'); fix.textContent = cfg.labels.correct;
+      fix.onclick = ev => {
+        ev.stopPropagation();
+        const value = prompt('value', line.value == null ? '' : line.value);
+        if (value === null) return;
+        const comparator = prompt('comparator (>= > <= < ~ = range)', line.comparator || '=');
+        const changes = {value: Number(value)};
+        if (comparator) changes.comparator = comparator;
+        send(span, 'correct', changes);
+      };
+      actions.append(ok, fix);
+    }
+    tr.onclick = () => activate(id, true);
+    return tr;
+  }
+
+  async function load() {
+    const r = await fetch('/api/v1/documents/' + docId + '/text');
+    const data = await r.json();
+    box.textContent = '';
+    tbody.textContent = '';
+    let pos = 0;
+    const text = data.text;
+    for (const span of data.spans) {
+      tbody.appendChild(row(span));
+      if (span.start < pos) continue;  // overlapping spans: the first one is highlighted
+      box.appendChild(document.createTextNode(text.slice(pos, span.start)));
+      const mark = document.createElement('mark');
+      mark.className = 'span ' + span.type;
+      mark.id = 'span-' + span.start + '-' + span.end;
+      mark.textContent = text.slice(span.start, span.end);
+      mark.title = (span.line.name || span.line.metric || '') + ' ' + (span.line.text || '');
+      mark.onclick = () => activate(span.start + '-' + span.end, false);
+      box.appendChild(mark);
+      pos = span.end;
+    }
+    box.appendChild(document.createTextNode(text.slice(pos)));
+    if (location.hash.startsWith('#span-')) activate(location.hash.slice(6), true);
+    box.dataset.ready = '1';
+  }
+  load();
+})();
