@@ -145,7 +145,13 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
             t_rows = s.execute(select(TargetRow, DocumentRow).join(DocumentRow).where(
                 TargetRow.indicator == indicator_id, TargetRow.region_code == r.code).order_by(TargetRow.year)).all()
         tracker._current_region = r.code
-        for t, d in t_rows:
+        from zhibiao.track.tracker import DOC_PREFERENCE
+
+        best: dict = {}
+        for t, d in t_rows:  # one target a year: the plan's table over a report's prose
+            if t.year not in best or DOC_PREFERENCE.get(d.doc_type, 9) < DOC_PREFERENCE.get(best[t.year][1].doc_type, 9):
+                best[t.year] = (t, d)
+        for t, d in (best[y] for y in sorted(best)):
             a = tracker.actual_of(indicator_id, t.year, r.code)
             series.append({"year": t.year, "target": float(t.value) if t.value is not None else None, "text": t.text,
                            "actual": float(a.value) if a else None, "actual_text": a.text if a else None,
@@ -155,7 +161,7 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
     chart = {"series": series, "across": [{"region": x["region"]["name"], "value": x["value"], "text": x["text"]}
                                           for x in across]}
     return render(request, "indicator.html", ind=ind, region_name=region_name, series=series, across=across,
-                  year=year, level=level, chart_json=json.dumps(chart, ensure_ascii=False), years=years_with)
+                  year=year, level=level, chart=chart, years=years_with)
 
 
 @router.get("/compare/years", response_class=HTMLResponse)
