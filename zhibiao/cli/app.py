@@ -28,3 +28,10 @@ def main_callback(
                                  is_eager=True),
 ) -> None:
     """zhibiao (指标): targets of Chinese development plans, extracted, stored and tracked."""
+
+
+def print_error(message: object, label: str = "error") -> None:
+    """One line on stderr, never wrapped or styled, so scripts can read it."""
+    import sys
+
+    sys.stderr.write(f"{label}: {message}\n")

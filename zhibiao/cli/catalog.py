@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zhibiao.cli.app import app
+from zhibiao.cli.app import app, print_error
 from zhibiao.errors import ZhibiaoError
 
 catalog_app = typer.Typer(help="Indicator catalogue and region registry. 指标目录与行政区划。", no_args_is_help=True)
@@ -30,7 +30,7 @@ def _catalog(extra: Optional[List[Path]]):
     try:
         return Catalog.load([*env, *(extra or [])])
     except ZhibiaoError as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(exc)
         raise typer.Exit(2) from None
 
 
@@ -64,7 +64,7 @@ def show(indicator_id: str = typer.Argument(..., help="An indicator id, e.g. gdp
     fmt = _check_format(format)
     ind = _catalog(catalog).get(indicator_id)
     if ind is None:
-        Console(stderr=True).print(f"[red]error:[/red] no indicator {indicator_id!r} (try: zhibiao catalog search)")
+        print_error(f"no indicator {indicator_id!r} (try: zhibiao catalog search)")
         raise typer.Exit(1)
     if fmt == "json":
         typer.echo(json.dumps(ind.to_dict(), ensure_ascii=False))
@@ -91,7 +91,7 @@ def unmatched(files: List[Path] = typer.Argument(..., help="Documents to extract
         try:
             e = extract_document(read_document(path))
         except ZhibiaoError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            print_error(exc)
             continue
         for kind, lines in (("target", e.targets), ("actual", e.actuals)):
             for line in lines:
@@ -124,7 +124,7 @@ def regions(name: Optional[str] = typer.Argument(None, help="A region name (绍�
     reg = RegionRegistry.default()
     region = reg.by_code("100000") if not name else (reg.by_code(name) if name.isdigit() else reg.resolve(name))
     if region is None:
-        Console(stderr=True).print(f"[red]error:[/red] no single region is called {name!r}")
+        print_error(f"no single region is called {name!r}")
         raise typer.Exit(1)
     children = reg.children(region.code)
     if fmt == "json":

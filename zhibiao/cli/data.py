@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app
+from zhibiao.cli.app import app, print_error
 from zhibiao.errors import ZhibiaoError
 
 DbOption = typer.Option(None, "--db", help="Database: a SQLite path or a SQLAlchemy URL (default ./zhibiao.db, or "
@@ -28,7 +28,7 @@ app.add_typer(compare_app, name="compare")
 
 
 def _fail(exc: Exception, code: int = 1) -> None:
-    Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
+    print_error(exc)
     raise typer.Exit(code)
 
 
@@ -97,7 +97,7 @@ def ingest_command(
                         f"{d['failed']} failed · targets {data['targets']} · actuals {data['actuals']} · "
                         f"commitments {data['commitments']}")
         for f in data["failures"]:
-            err.print(f"[red]failed:[/red] {f['error']}", highlight=False)
+            print_error(f["error"], "failed")
     if data["failures"]:
         raise typer.Exit(1)
 
@@ -140,7 +140,7 @@ def import_actuals_command(
         _fail(exc, 2)
     err = Console(stderr=True)
     for e in report.errors:
-        err.print(f"[red]invalid:[/red] {e}", highlight=False)
+        print_error(e, "invalid")
     Console().print(f"stored {report.stored} observation(s); {len(report.errors)} invalid row(s)")
     if report.errors and not skip_invalid:
         raise typer.Exit(2)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app
+from zhibiao.cli.app import app, print_error
 from zhibiao.errors import ZhibiaoError
 
 SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
@@ -71,7 +71,7 @@ def demo_command(
         raise typer.BadParameter(f"{source} is not a folder", param_hint="FOLDER")
     files = document_files(source)
     if not files:
-        console.print(f"[red]error:[/red] no documents (.txt .html .pdf .docx) in {source}")
+        print_error(f"no documents (.txt .html .pdf .docx) in {source}")
         raise typer.Exit(3)
     summarise(files, console)
     if serve:

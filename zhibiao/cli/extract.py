@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zhibiao.cli.app import app
+from zhibiao.cli.app import app, print_error
 from zhibiao.errors import ZhibiaoError
 from zhibiao.models import Extraction, json_number
 
@@ -33,13 +33,17 @@ def print_text(extraction: Extraction, console: Console) -> None:
     console.print(f"[bold]{d.title or d.source}[/bold]")
     console.print(f"  {d.doc_type} · {region}{code} · plan year {d.plan_year or '?'} · "
                   f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}")
+    wide = console.width >= 120  # on a narrow terminal, the columns a reader needs most
     table = Table(title=f"目标 Targets ({len(extraction.targets)})", show_lines=False)
-    for col in ("#", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"):
+    columns = ["#", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"]
+    keep = [c for c in columns if wide or c not in ("类别 category", "kind", "id")]
+    for col in keep:
         table.add_column(col, overflow="fold")
     for t in extraction.targets:
         name = f"{t.parent} / {t.name}" if t.parent else t.name
-        table.add_row(t.seq or "", t.category or "", name, t.text, t.kind or "[red]?[/red]",
-                      t.comparator or "", _fmt_value(t), t.unit or "", t.indicator or "")
+        cells = dict(zip(columns, (t.seq or "", t.category or "", name, t.text, t.kind or "[red]?[/red]",
+                                   t.comparator or "", _fmt_value(t), t.unit or "", t.indicator or "")))
+        table.add_row(*(cells[c] for c in keep))
     console.print(table)
     if extraction.actuals:
         at = Table(title=f"实际 Actuals ({len(extraction.actuals)})")
@@ -68,6 +72,8 @@ def extract_command(
     from zhibiao.api import extract_file
 
     console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(width=200)  # piped output: wide rows, no wrapping inside names
     err = Console(stderr=True)
     failures = 0
     for path in files:
@@ -75,7 +81,7 @@ def extract_command(
             extraction = extract_file(path)
         except ZhibiaoError as exc:
             failures += 1
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            print_error(exc)
             continue
         if fmt == "json":
             sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")

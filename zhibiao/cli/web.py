@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from zhibiao.cli.app import app
+from zhibiao.cli.app import app, print_error
 from zhibiao.errors import ZhibiaoError
 
 
@@ -29,6 +29,6 @@ def serve_command(
     try:
         database = Database.open(db)
     except ZhibiaoError as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(exc)
         raise typer.Exit(2) from None
     run(database, host=host, port=port, token=token, max_upload_mb=max_upload_mb)

@@ -1,0 +1,127 @@
+"""The CLI as users run it: exit codes, one-line errors, JSON and text output, the demo."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from paths import EXAMPLES, SEEDS, need_shared
+
+PLAN = ("某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n现印发给你们。\n\n附件\n\n2025年主要目标\n\n"
+        "序号\t指标名称\t2025年目标\n1\t地区生产总值增长\t6%左右\n")
+
+
+def zb(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "zhibiao", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_extract_json_several_files_and_failures(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(PLAN, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    r = zb("extract", "--format", "json", str(a), str(empty), str(tmp_path / "missing.pdf"), str(tmp_path))
+    assert r.returncode == 3
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(lines) == 1 and lines[0]["schema"] == "zhibiao.extraction/1"
+    assert lines[0]["targets"][0]["value"] == 6
+    errors = r.stderr.strip().splitlines()
+    assert len(errors) == 3 and "Traceback" not in r.stderr
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("missing.pdf" in e and "no such file" in e for e in errors)
+    assert any("is a directory" in e for e in errors)
+
+
+def test_extract_text_output_and_usage_errors(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(PLAN, encoding="utf-8")
+    r = zb("extract", str(a))
+    assert r.returncode == 0 and "地区生产总值增长" in r.stdout and "6%左右" in r.stdout
+    assert zb("extract", "--format", "yaml", str(a)).returncode == 2
+    assert zb("extract").returncode == 2
+    assert zb("no-such-command").returncode == 2
+    assert zb("--version").stdout.startswith("zhibiao ")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "status", "compare", "catalog", "serve", "demo", "export",
+                                     "reindex", "import-actuals", "targets", "override"])
+def test_every_command_has_help(command):
+    r = zb(command, "--help")
+    assert r.returncode == 0 and "Usage" in r.stdout
+
+
+def _serve_demo(folder, port):
+    return subprocess.Popen([sys.executable, "-m", "zhibiao", "demo", *([str(folder)] if folder else []), "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+
+
+def _get(url, tries=150):
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return json.loads(r.read())
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} never answered")
+
+
+def _port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def test_demo_serves_the_bundled_examples():
+    port = _port()
+    proc = _serve_demo(None, port)
+    try:
+        data = _get(f"http://127.0.0.1:{port}/api/v1/status?region=%E6%B9%96%E5%B7%9E%E5%B8%82&year=2024")
+        assert {"achieved", "missed", "basically_achieved", "pending"} <= set(data["summary"])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert EXAMPLES.is_dir()
+
+
+@pytest.mark.corpus
+def test_demo_on_the_seeds_reports_shaoxing_2023():
+    need_shared(SEEDS)
+    port = _port()
+    proc = _serve_demo(SEEDS, port)
+    try:
+        data = _get(f"http://127.0.0.1:{port}/api/v1/status?region=%E7%BB%8D%E5%85%B4%E5%B8%82&year=2023")
+        gdp = next(t for t in data["targets"] if t["indicator"] == "gdp_growth")
+        assert gdp["status"] == "achieved" and gdp["actual"]["value"] == 7.8
+        assert gdp["actual"]["document"].endswith("004_c9cea4230a75a5a3.txt")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_data_commands_end_to_end(tmp_path):
+    db = str(tmp_path / "z.db")
+    r = zb("ingest", str(EXAMPLES), "--db", db, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["documents"]["new"] == 9
+    assert json.loads(zb("ingest", str(EXAMPLES), "--db", db, "--format", "json").stdout)["documents"]["unchanged"] == 9
+    status = json.loads(zb("status", "-r", "湖州市", "-y", "2024", "--db", db, "-f", "json").stdout)
+    assert status["region"]["code"] == "330500"
+    r = zb("compare", "years", "-r", "湖州市", "-y", "2025", "--db", db, "-f", "csv")
+    assert r.returncode == 0 and "lowered" in r.stdout
+    out = tmp_path / "t.xlsx"
+    assert zb("export", str(out), "-f", "xlsx", "-r", "湖州市", "-y", "2024", "--db", db).returncode == 0
+    import openpyxl
+
+    ws = openpyxl.load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    assert "status" in header and ws.max_row > 10
+    bad = zb("status", "-r", "火星市", "-y", "2024", "--db", db)
+    assert bad.returncode == 2 and "火星市" in bad.stderr and "Traceback" not in bad.stderr
