@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from zhibiao.extract.actuals import find_actuals, review_end
+from zhibiao.extract.commitments import find_commitments
 from zhibiao.extract.grammar import _candidates
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.tables import extract_tables
-from zhibiao.models import Actual, DocumentInfo, Extraction, Region, Span, Target
+from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Section, Span, Target
 from zhibiao.text.document import Document
 
 FOOTNOTE_MARK = re.compile(r"\s*[（(]\s*注\s*\d*\s*[）)]|[*＊※①②③④⑤]+$")
@@ -129,6 +130,28 @@ def _actual_lines(doc: Document, meta: Metadata) -> list[Actual]:
     return out
 
 
+def _commitment_lines(doc: Document, meta: Metadata, sections: list[Section], targets: list[Target]) -> list[Commitment]:
+    """Commitments live in a plan's body (before its targets table) and in the part of a report
+    that sets out this year's work (after its review of last year)."""
+    if meta.doc_type == "statistical_bulletin":
+        return []
+    text = doc.search_text
+    zone = doc.normalized.table_zone
+    end = zone if zone is not None else len(text)
+    start = review_end(text, meta.doc_type, meta.plan_year) if meta.doc_type in ("work_report", "plan_report") else 0
+    if start >= end:
+        return []
+    out = []
+    for c in find_commitments(text, start, end, sections, targets):
+        span = Span(c.start, c.end)
+        out.append(Commitment(
+            metric=doc.printed(c.metric, span), text=doc.printed(c.text, span), value=c.value, unit=c.unit,
+            comparator=c.comparator, modality=c.modality, year=meta.plan_year, section_path=c.section_path,
+            target_ref=c.target_ref, span=span, source_span=doc.to_source(span), page=doc.page_of(span),
+        ))
+    return out
+
+
 def extract_document(doc: Document) -> Extraction:
     warnings: list[str] = list(doc.loaded.warnings)
     meta = extract_metadata(doc)
@@ -143,5 +166,7 @@ def extract_document(doc: Document) -> Extraction:
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
     actuals = _actual_lines(doc, meta)
-    extraction = Extraction(document=info, sections=sections, targets=targets, actuals=actuals, warnings=warnings)
+    commitments = _commitment_lines(doc, meta, sections, targets)
+    extraction = Extraction(document=info, sections=sections, targets=targets, actuals=actuals,
+                            commitments=commitments, warnings=warnings)
     return extraction
