@@ -57,7 +57,8 @@ def find_commitments(text: str, start: int, end: int, sections: list[Section],
         pos = nxt
         if len(sentence) < 4 or REVIEW.search(sentence[:12]):
             continue
-        modality_m = MODALITY.search(sentence)
+        # 力争/确保 opening a sentence govern all of it; inside, only their own clause
+        modality_m = MODALITY.match(sentence.lstrip())
         offset = 0
         last_name = None
         for clause in CLAUSE_SPLIT.split(sentence):
