@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from zhibiao.errors import LimitExceeded, LoadError
@@ -30,7 +31,7 @@ def _check_zip(path: Path, data: bytes, limits: Limits) -> None:
         try:
             with zf.open("word/document.xml") as fh:
                 head = fh.read(4096)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise LoadError(str(path), f"DOCX is damaged: {exc}") from None
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise LoadError(str(path), "DOCX declares XML entities (refused: entity expansion attack)")
@@ -68,13 +69,16 @@ def load_docx(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
     except Exception as exc:  # python-docx raises many types for a broken package
         raise LoadError(str(path), f"DOCX could not be read: {type(exc).__name__}: {exc}") from None
     parts: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            parts.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            parts.append("\n".join(_table_rows(Table(child, document))))
+    try:
+        body = document.element.body
+        for child in body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if tag == "p":
+                parts.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                parts.append("\n".join(_table_rows(Table(child, document))))
+    except Exception as exc:  # a damaged document body: python-docx raises many types
+        raise LoadError(str(path), f"DOCX body could not be read: {type(exc).__name__}: {exc}") from None
     text = "\n\n".join(p for p in parts if p.strip())
     if not text.strip():
         raise LoadError(str(path), "DOCX has no text")

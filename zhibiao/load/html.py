@@ -160,7 +160,10 @@ def _to_text(container) -> str:
         if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "section", "article"):
             out.append("\n")
 
-    walk(container)
+    try:
+        walk(container)
+    except RecursionError:  # absurdly deep markup: keep the text, lose the layout
+        out[:] = ["\n".join(t.strip() for t in container.itertext() if t.strip())]
     text = "".join(out).replace("\xa0", " ")
     lines = [ln.rstrip() for ln in text.split("\n")]
     kept = [ln for ln in lines if not FOOTER_LINE.search(ln) or len(ln) > 80]

@@ -69,7 +69,7 @@ def load_pdf(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
         if "Password" in name or "Encrypt" in name:
             raise LoadError(p, "PDF is encrypted (password protected); decrypt it first") from None
         raise LoadError(p, f"PDF could not be read: {name}: {exc}") from None
-    with pdf:
+    try:
         try:
             n_pages = len(pdf.pages)
         except Exception as exc:
@@ -79,12 +79,18 @@ def load_pdf(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
         if n_pages > limits.max_pages:
             raise LimitExceeded(p, f"PDF has {n_pages} pages, over the {limits.max_pages} page limit "
                                    "(ZHIBIAO_MAX_PAGES)")
+        import time
+
+        deadline = time.monotonic() + limits.max_seconds
         chunks: list[str] = []
         pages: list[int] = []
         offset = 0
         prev_table: list[list[str]] | None = None
         n_chars = 0
         for page in pdf.pages:
+            if time.monotonic() > deadline:
+                raise LimitExceeded(p, f"reading the PDF took longer than {limits.max_seconds:g} s at page "
+                                       f"{page.page_number} of {n_pages} (ZHIBIAO_MAX_SECONDS)")
             try:
                 items = _page_items(page)
                 n_chars += len(page.chars)
@@ -121,4 +127,9 @@ def load_pdf(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
             title = title.strip() if isinstance(title, str) and re.search(r"[\u4e00-\u9fff]", title) else None
         except Exception:
             title = None
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # closing a damaged file can fail too; the error that matters is raised
+            pass
     return LoadedText(path=p, format="pdf", text="".join(chunks), sha256=sha, pages=pages, title=title)

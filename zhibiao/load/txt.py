@@ -48,6 +48,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
-    if best is None:
-        raise LoadError(path, "not a text, HTML, PDF or DOCX document (binary data)")
-    return str(best), best.encoding
+    if best is not None:
+        return str(best), best.encoding
+    # Mixed or damaged encodings (a UTF-8 page with a GBK paragraph pasted in): keep the reading
+    # with the fewest undecodable bytes, when they are few.
+    readings = [(data.decode(enc, errors="replace"), enc) for enc in ("utf-8", "gb18030")]
+    text, enc = min(readings, key=lambda r: r[0].count("\ufffd"))
+    if text and text.count("\ufffd") / len(text) < 0.2 and _cjk_share(text) > 0.2:
+        return text, f"{enc} (with undecodable bytes replaced)"
+    raise LoadError(path, "not a text, HTML, PDF or DOCX document (binary data)")
