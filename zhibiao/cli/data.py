@@ -148,7 +148,7 @@ def import_actuals_command(
 
 def _filters():
     return (typer.Option(None, "--region", "-r", help="Region name or code (绍兴市, 绍兴, 330600)."),
-            typer.Option(None, "--year", "-y", help="Plan year."),
+            typer.Option(None, "--year", "-y", min=1949, max=2200, help="Plan year."),
             typer.Option(None, "--indicator", "-i", help="Indicator id (see zhibiao catalog search)."),
             typer.Option(None, "--level", help="Region level: national, province, prefecture, county."))
 
@@ -173,7 +173,7 @@ def targets_command(region: Optional[str] = _REGION, year: Optional[int] = _YEAR
 @app.command("status")
 def status_command(
     region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
-    year: int = typer.Option(..., "--year", "-y", help="The year the targets are for."),
+    year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="The year the targets are for."),
     indicator: Optional[str] = typer.Option(None, "--indicator", "-i", help="Only this indicator id."),
     db: Optional[str] = DbOption,
     rules: Optional[Path] = typer.Option(None, "--rules", help="A rules file replacing the bundled status rules."),
@@ -211,7 +211,7 @@ def status_command(
 @app.command("override")
 def override_command(
     region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
-    year: int = typer.Option(..., "--year", "-y", help="The year of the target."),
+    year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="The year of the target."),
     target: str = typer.Option(..., "--target", "-t", help="The target's indicator id (or its name when unmapped)."),
     status: str = typer.Option(..., "--status", "-s", help="achieved, basically_achieved, missed, on_track, behind, "
                                "pending or needs_review."),
@@ -229,7 +229,7 @@ def override_command(
 
 @compare_app.command("years")
 def compare_years_command(region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
-                          year: int = typer.Option(..., "--year", "-y", help="This year (compared with the year before)."),
+                          year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="This year (compared with the year before)."),
                           db: Optional[str] = DbOption,
                           format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
     """A region's plan against its previous one: raised, lowered, unchanged, new, dropped. 年度比较。"""
@@ -246,7 +246,7 @@ def compare_years_command(region: str = typer.Option(..., "--region", "-r", help
 
 @compare_app.command("regions")
 def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-i", help="Indicator id."),
-                            year: int = typer.Option(..., "--year", "-y", help="Plan year."),
+                            year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="Plan year."),
                             level: Optional[str] = typer.Option(None, "--level", help="Only regions of this level."),
                             region: Optional[str] = typer.Option(None, "--region", "-r", help="Only the children of "
                                                                  "this region."),
@@ -264,7 +264,7 @@ def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-
 
 @compare_app.command("levels")
 def compare_levels_command(region: str = typer.Option(..., "--region", "-r", help="The superior region."),
-                           year: int = typer.Option(..., "--year", "-y", help="Plan year."),
+                           year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="Plan year."),
                            db: Optional[str] = DbOption,
                            format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
     """Each child region's targets against its parent's: the margin (层层加码) and what it left out. 层级比较。"""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,8 +217,15 @@ def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
 
     def results() -> Iterator[Extracted]:
         if jobs > 1 and len(todo) > 1:
+            # A bounded window of documents in flight: memory stays flat however large the corpus.
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                yield from pool.map(extract_one, todo, chunksize=4)
+                window: deque = deque()
+                for p in todo:
+                    window.append(pool.submit(extract_one, p))
+                    if len(window) >= 4 * jobs:
+                        yield window.popleft().result()
+                while window:
+                    yield window.popleft().result()
         else:
             for p in todo:
                 yield extract_one(p)

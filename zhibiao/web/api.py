@@ -10,10 +10,10 @@ import csv
 import io
 import json
 import tempfile
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Any, Iterable
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select
@@ -25,6 +25,10 @@ from zhibiao.store.schema import (CommitmentRow, CorrectionRow, DocumentRow, Ind
                                   TargetRow)
 
 router = APIRouter(prefix="/api/v1")
+# Bounds keep absurd numbers from reaching the database (SQLite integers are 64-bit).
+YEAR = Query(ge=1949, le=2200)
+YEAR_OPT = Query(None, ge=1949, le=2200)
+MAX_ID = 2**62
 MAX_PAGE = 1000
 
 
@@ -79,14 +83,17 @@ def csv_response(rows: Iterable[dict], filename: str = "zhibiao.csv") -> Streami
 def _page(q, key, size: int, next_token: str | None):
     if next_token:
         try:
-            q = q.where(key > int(next_token))
+            after = int(next_token)
+            if not 0 <= after < MAX_ID:
+                raise ValueError(next_token)
+            q = q.where(key > after)
         except ValueError:
             raise HTTPException(400, "_next must be a token from a previous page") from None
     return q.order_by(key).limit(size + 1)
 
 
 def document_dict(d: DocumentRow, counts: dict | None = None) -> dict:
-    out = {"id": d.id, "sha256": d.sha256, "path": d.path, "name": Path(d.path).name, "format": d.format,
+    out = {"id": d.id, "sha256": d.sha256, "path": d.path, "name": FilePath(d.path).name, "format": d.format,
            "doc_type": d.doc_type, "title": d.title, "issuer": d.issuer,
            "region": {"name": d.region_name, "code": d.region_code}, "plan_year": d.plan_year,
            "doc_number": d.doc_number, "issued_on": d.issued_on, "extractor_version": d.extractor_version,
@@ -97,7 +104,7 @@ def document_dict(d: DocumentRow, counts: dict | None = None) -> dict:
 
 
 @router.get("/documents", summary="List documents")
-def list_documents(request: Request, region: str | None = None, year: int | None = None, doc_type: str | None = None,
+def list_documents(request: Request, region: str | None = None, year: int | None = YEAR_OPT, doc_type: str | None = None,
                    q: str | None = Query(None, description="Search in titles"),
                    _size: int = Query(50, ge=1, le=MAX_PAGE), _next: str | None = None, format: str | None = None):
     st = state(request)
@@ -125,7 +132,7 @@ def _get_document(st, doc_id: int) -> DocumentRow:
 
 
 @router.get("/documents/{doc_id}", summary="One document with its extraction")
-def get_document(request: Request, doc_id: int):
+def get_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
     st = state(request)
     d = _get_document(st, doc_id)
     e = d.extraction or {}
@@ -134,7 +141,7 @@ def get_document(request: Request, doc_id: int):
 
 
 @router.get("/documents/{doc_id}/text", summary="The document's normalised text with every extracted span")
-def document_text(request: Request, doc_id: int):
+def document_text(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
     st = state(request)
     d = _get_document(st, doc_id)
     e = d.extraction or {}
@@ -167,16 +174,16 @@ async def preview(request: Request, file: UploadFile = File(...)):
     return e.to_dict() | {"document": e.document.to_dict() | {"source": file.filename}}
 
 
-async def _save_upload(st, file: UploadFile) -> Path:
-    name = Path(file.filename or "upload.txt").name  # never a path from the client
-    suffix = Path(name).suffix.lower()
+async def _save_upload(st, file: UploadFile) -> FilePath:
+    name = FilePath(file.filename or "upload.txt").name  # never a path from the client
+    suffix = FilePath(name).suffix.lower()
     if suffix not in (".txt", ".htm", ".html", ".pdf", ".docx"):
         raise HTTPException(422, f"{name}: unsupported file type (TXT, HTML, PDF or DOCX)")
     limit = st.max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"{name}: larger than the upload limit of {limit // 1_000_000} MB")
-    folder = Path(tempfile.mkdtemp(prefix="zhibiao-upload-"))
+    folder = FilePath(tempfile.mkdtemp(prefix="zhibiao-upload-"))
     path = folder / name
     path.write_bytes(data)
     return path
@@ -193,7 +200,7 @@ async def upload(request: Request, file: UploadFile = File(...)):
         if x.error:
             raise HTTPException(422, x.error.replace(str(path), file.filename or "upload"))
         x.path = str(st.uploads / f"{x.loaded.sha256[:16]}-{path.name}")
-        Path(x.path).write_bytes(path.read_bytes())
+        FilePath(x.path).write_bytes(path.read_bytes())
         x.loaded.path = x.path
         result = store(st.db, x)
     finally:
@@ -205,7 +212,7 @@ async def upload(request: Request, file: UploadFile = File(...)):
 
 
 @router.delete("/documents/{doc_id}", summary="Delete a document and its lines", dependencies=[Depends(require_token)])
-def delete_document(request: Request, doc_id: int):
+def delete_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
     st = state(request)
     with st.db.session.begin() as s:
         d = s.get(DocumentRow, doc_id)
@@ -240,7 +247,7 @@ def indicators(request: Request, q: str | None = None, format: str | None = None
 
 
 @router.get("/targets", summary="Targets, filtered")
-def targets(request: Request, region: str | None = None, year: int | None = None, indicator: str | None = None,
+def targets(request: Request, region: str | None = None, year: int | None = YEAR_OPT, indicator: str | None = None,
             level: str | None = None, _size: int = Query(100, ge=1, le=MAX_PAGE), _next: str | None = None,
             format: str | None = None):
     st = state(request)
@@ -255,7 +262,7 @@ def targets(request: Request, region: str | None = None, year: int | None = None
 
 
 @router.get("/actuals", summary="Actual figures (from documents and imports), filtered")
-def actuals(request: Request, region: str | None = None, year: int | None = None, indicator: str | None = None,
+def actuals(request: Request, region: str | None = None, year: int | None = YEAR_OPT, indicator: str | None = None,
             _size: int = Query(100, ge=1, le=MAX_PAGE), _next: str | None = None, format: str | None = None):
     st = state(request)
     stmt = select(ObservationRow)
@@ -277,7 +284,7 @@ def actuals(request: Request, region: str | None = None, year: int | None = None
 
 
 @router.get("/status", summary="Status of a region's targets for a year (the same JSON as `zhibiao status`)")
-def status(request: Request, region: str, year: int, reviewed: bool = False, format: str | None = None):
+def status(request: Request, region: str, year: int = YEAR, reviewed: bool = False, format: str | None = None):
     st = state(request)
     try:
         report = st.tracker().status(region, year, reviewed_only=reviewed)
@@ -289,7 +296,7 @@ def status(request: Request, region: str, year: int, reviewed: bool = False, for
 
 
 @router.get("/compare/years", summary="A region's targets against the previous year's")
-def compare_years(request: Request, region: str, year: int, format: str | None = None):
+def compare_years(request: Request, region: str, year: int = YEAR, format: str | None = None):
     try:
         rows = state(request).tracker().compare_years(region, year)
     except InputError as exc:
@@ -298,7 +305,7 @@ def compare_years(request: Request, region: str, year: int, format: str | None =
 
 
 @router.get("/compare/regions", summary="One indicator across regions")
-def compare_regions(request: Request, indicator: str, year: int, level: str | None = None, region: str | None = None,
+def compare_regions(request: Request, indicator: str, year: int = YEAR, level: str | None = None, region: str | None = None,
                     format: str | None = None):
     try:
         rows = state(request).tracker().compare_regions(indicator, year, level=level, parent=region)
@@ -308,7 +315,7 @@ def compare_regions(request: Request, indicator: str, year: int, level: str | No
 
 
 @router.get("/compare/levels", summary="Child regions' targets against their parent's")
-def compare_levels(request: Request, region: str, year: int):
+def compare_levels(request: Request, region: str, year: int = YEAR):
     try:
         return state(request).tracker().compare_levels(region, year)
     except InputError as exc:
@@ -316,9 +323,9 @@ def compare_levels(request: Request, region: str, year: int):
 
 
 class CorrectionIn(BaseModel):
-    document_id: int
+    document_id: int = Field(ge=1, le=MAX_ID)
     line_type: str = Field(pattern="^(target|actual|commitment)$")
-    index: int = Field(ge=0)
+    index: int = Field(ge=0, le=1_000_000)
     action: str = Field(pattern="^(confirm|correct)$")
     changes: dict[str, Any] = Field(default_factory=dict)
     who: str | None = Field(default=None, max_length=80)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 from fastapi import APIRouter, HTTPException, Request
+from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import func, select
@@ -96,7 +97,7 @@ def home(request: Request, q: str | None = None):
 
 
 @router.get("/region/{region}/{year}", response_class=HTMLResponse)
-def scorecard(request: Request, region: str, year: int, reviewed: bool = False):
+def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200), reviewed: bool = False):
     try:
         report = _tracker(request).status(region, year, reviewed_only=reviewed)
     except InputError as exc:
@@ -194,7 +195,7 @@ def compare_levels_page(request: Request, region: str, year: int):
 
 
 @router.get("/document/{doc_id}", response_class=HTMLResponse)
-def reader(request: Request, doc_id: int):
+def reader(request: Request, doc_id: int = FPath(ge=1, le=2**62)):
     st = request.app.state.zhibiao
     with st.db.session() as s:
         d = s.get(DocumentRow, doc_id)
