@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import uuid
 
+from sqlalchemy import func, select
+
+from zhibiao.store.schema import CommitmentRow, DocumentRow, ObservationRow, TargetRow
+
 import pytest
 
 PG_URL = os.environ.get("ZHIBIAO_TEST_POSTGRES_URL")
@@ -43,3 +47,17 @@ def db_url(request, tmp_path):
         yield url
     finally:
         drop_postgres(url)
+
+
+def check_invariants(db) -> None:
+    """Every table agrees with every document's extraction; no line without its document."""
+    with db.session() as s:
+        docs = list(s.scalars(select(DocumentRow)))
+        for d in docs:
+            for table, key in ((TargetRow, "targets"), (ObservationRow, "actuals"), (CommitmentRow, "commitments")):
+                n = s.scalar(select(func.count()).select_from(table).where(table.document_id == d.id))
+                assert n == len(d.extraction[key]), (d.path, key)
+        ids = {d.id for d in docs}
+        for table in (TargetRow, CommitmentRow):
+            assert set(s.scalars(select(table.document_id).distinct())) <= ids
+        assert len({d.sha256 for d in docs}) == len(docs)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select
 
-from dbs import db_url  # noqa: F401  (fixture)
+from dbs import check_invariants, db_url  # noqa: F401  (fixture)
 from paths import SEEDS, need_shared
 from zhibiao.store import Database
 from zhibiao.store.imports import import_actuals
@@ -124,16 +124,6 @@ def _cli(*args, env=None):
                             stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
 
 
-def _invariants(db: Database) -> None:
-    """Every stored document has all its lines: no half-written document."""
-    with db.session() as s:
-        for d in s.scalars(select(DocumentRow)):
-            n_targets = s.scalar(select(func.count()).select_from(TargetRow).where(TargetRow.document_id == d.id))
-            assert n_targets == len(d.extraction["targets"])
-            n_obs = s.scalar(select(func.count()).select_from(ObservationRow).where(ObservationRow.document_id == d.id))
-            assert n_obs == len(d.extraction["actuals"])
-
-
 def test_killed_ingest_leaves_whole_documents_only(tmp_path, db_url):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -145,11 +135,11 @@ def test_killed_ingest_leaves_whole_documents_only(tmp_path, db_url):
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
         p.wait()
-        _invariants(Database.open(db_url))
+        check_invariants(Database.open(db_url))
     p = _cli("ingest", str(docs), "--db", db_url, "--quiet")
     assert p.wait(timeout=120) == 0
     db = Database.open(db_url)
-    _invariants(db)
+    check_invariants(db)
     assert counts(db)["documents"] == 40
 
 
@@ -165,7 +155,7 @@ def test_concurrent_ingests_do_not_duplicate(tmp_path, db_url):
     assert codes == [0, 0], errs
     db = Database.open(db_url)
     assert counts(db)["documents"] == 12
-    _invariants(db)
+    check_invariants(db)
 
 
 @pytest.mark.corpus
