@@ -131,6 +131,7 @@ def _sentence(text: str, s: int, e: int, out: list[FoundActual], strict: bool = 
             period = fn(pm)
             break
     last_name: str | None = None
+    last_names: list[str] | None = None
     offset = 0
     for clause in CLAUSE_SPLIT.split(sentence):
         c_start = s + offset
@@ -146,7 +147,9 @@ def _sentence(text: str, s: int, e: int, out: list[FoundActual], strict: bool = 
                     a.rank = rank
         if re.search(r"将|要|拟", clause) and not re.search(r"将近", clause):
             continue
-        figures, last_name = clause_figures(clause, last_name)
+        figures, last_name = clause_figures(clause, last_name, last_names)
+        if len(figures) >= 2:
+            last_names = [f.name for f in figures]
         for f in figures:
             out.append(FoundActual(
                 name=f.name, measure=f.measure, text=f.text, comparator=f.comparator, value=f.value, unit=f.unit,
@@ -168,7 +171,8 @@ class Figure:
     end: int
 
 
-def clause_figures(clause: str, last_name: str | None = None) -> tuple[list[Figure], str | None]:
+def clause_figures(clause: str, last_name: str | None = None,
+                   last_names: list[str] | None = None) -> tuple[list[Figure], str | None]:
     """Every figure a clause states, each with the name of what it measures ("全年实现地区生产总值
     7791亿元" -> 地区生产总值, 7791 亿元), and the last name seen (a clause like "增长7.8%" that
     names nothing speaks of the one before)."""
@@ -203,7 +207,11 @@ def clause_figures(clause: str, last_name: str | None = None) -> tuple[list[Figu
     if len(figures) >= 2:
         between = clause[figures[0][2]:figures[1][0].start]
         if re.fullmatch(r"\s*[、和]\s*", between):
-            names_for_list = _split_names(_name_before(clause, figures[0][0].start), len(figures))
+            own = _name_before(clause, figures[0][0].start)
+            names_for_list = _split_names(own, len(figures))
+            if names_for_list is None and not re.search(r"[\u4e00-\u9fff]{2}", own or "") and last_names \
+                    and len(last_names) == len(figures):
+                names_for_list = list(last_names)  # "…80392元、48825元，分别增长5.0%、6.4%"
     list_measure: str | None = None
     list_sign = 1
     for k, (n, unit, unit_end) in enumerate(figures):

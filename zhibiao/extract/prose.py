@@ -162,7 +162,7 @@ def extract_prose_targets(text: str) -> list[ProseTarget]:
             parsed = parse_target(target_text)
             if parsed.kind is None:
                 continue
-            whole_relative = parsed.kind == "relative" and lead is not None
+            whole_relative = parsed.kind == "relative" and lead is not None and lead.end() > 0
             for name, a, b in split_subjects(name_part):
                 out.append(ProseTarget(
                     name=name.strip(),

@@ -1,0 +1,43 @@
+"""Our own documents in every layout (tests/corpus/, examples/) against their expected output,
+written in the ../shared/gold/SCHEMA.md format and checked by hand (see tests/corpus/README.md)."""
+from __future__ import annotations
+
+import pytest
+
+from paths import EXAMPLES, OWN_CORPUS, load_gold
+from zhibiao.api import extract_file
+
+EXPECTED = sorted(list(OWN_CORPUS.glob("*.jsonl")) + list(EXAMPLES.glob("*.jsonl")))
+DOC_FIELDS = ("doc_type", "region", "region_level", "region_code", "plan_year", "doc_number", "issued_on")
+TARGET_FIELDS = ("category", "seq", "unit", "text", "kind", "comparator", "value", "value_high")
+ACTUAL_FIELDS = ("measure", "unit", "text", "comparator", "value")
+
+
+def _key(line: dict) -> tuple:
+    return (line["type"], line.get("year"), line.get("parent"), line["name"])
+
+
+@pytest.mark.parametrize("expected_file", EXPECTED, ids=[p.name for p in EXPECTED])
+def test_document_extracts_as_expected(expected_file):
+    gold = load_gold(expected_file)
+    doc = expected_file.with_name(expected_file.name[: -len(".jsonl")])
+    e = extract_file(doc).to_dict()
+    d = e["document"]
+    got_doc = {"doc_type": d["doc_type"], "region": (d["region"] or {}).get("name"),
+               "region_level": (d["region"] or {}).get("level"), "region_code": (d["region"] or {}).get("code"),
+               "plan_year": d["plan_year"], "doc_number": d["doc_number"], "issued_on": d["issued_on"]}
+    want_doc = next(g for g in gold if g["type"] == "document")
+    assert got_doc == {f: want_doc[f] for f in DOC_FIELDS}
+    got = {}
+    for kind in ("target", "actual"):
+        for line in e[kind + "s"]:
+            got.setdefault(_key({"type": kind, **line}), []).append(line)
+    for g in (g for g in gold if g["type"] in ("target", "actual")):
+        candidates = got.get(_key(g))
+        assert candidates, f"missed {g['type']} {g['name']} {g['text']}"
+        fields = TARGET_FIELDS if g["type"] == "target" else ACTUAL_FIELDS
+        want = {f: g[f] for f in fields}
+        assert any({f: c[f] for f in fields} == want for c in candidates), (g["name"], want, candidates)
+        assert any(c["indicator"] == g["group"] for c in candidates), (g["name"], g["group"])
+    n_expected = sum(1 for g in gold if g["type"] in ("target", "actual"))
+    assert sum(len(v) for v in got.values()) == n_expected  # nothing extra either
