@@ -1,10 +1,15 @@
-"""Actual results a document reports for an earlier period (work reports' reviews, plan
-execution reports, statistical bulletins).
+"""Actual results a document reports for an earlier period: the review part of work reports
+(一、2023年工作回顾 / 过去一年 …), plan execution reports (执行情况), statistical bulletins, and the
+review paragraphs of plan notices.
 
 A result is a clause naming an indicator and a figure: "全年实现地区生产总值7791亿元" (a level),
 "增长7.8%" (growth, the name carried over from the clause before), "占比达76.1%" (a share).
-Sentences that set or quote targets, speak of plans, or compare with other regions' figures never
-give actuals: a target mistaken for a result is the worst error this product can make.
+Time is scoped from the outside in: the document type gives the reviewed year (a report for plan
+year N reviews N−1, a bulletin its title's year); level-1 headings mark review, multi-year review
+(过去五年) and plan parts; a paragraph or sentence opening with its own time (2022年，… / 去年… /
+五年来… / 今年…) overrides its section. Sentences that set or quote targets, speak of plans, or
+state other regions' figures never give actuals: a target mistaken for a result is the worst error
+this product can make.
 """
 from __future__ import annotations
 
@@ -12,149 +17,79 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.grammar import COUNT_WORDS, UNIT_AFTER, _candidates
-from zhibiao.extract.prose import TRIGGER
+from zhibiao.extract.grammar import COUNT_WORDS, UNITS, _candidates
+from zhibiao.extract.metadata import Metadata
+from zhibiao.extract.prose import find_target_sentences
+from zhibiao.models import Actual, Section, Span, Target
+from zhibiao.text.document import Document
 
-SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-CLAUSE_SPLIT = re.compile(r"[，,：:]")
-# A sentence that sets a target or speaks of the future gives no result.
-FUTURE = re.compile(r"力争|确保|预期目标|主要目标|目标是|目标为|力求|将要|预计到|到20\d\d年|今年|明年")
-# In a plan, where every sentence is about the plan year, much weaker words already mean a plan.
-PLAN_WORDS = re.compile(r"目标|力争|确保|预期|计划|争取|力求|要|将|拟|规划")
-VERB_ONLY = re.compile(r"^(?:组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
-                       r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育)?$")
-CONTROL_BEFORE = re.compile(r"(?:控制在|不超过|不高于)$")
-FLOOR_BEFORE = re.compile(r"(?:不低于|不少于|至少)$")
-RATIO_NAME = re.compile(r"(?:比|倍差|指数|系数)$")
-ELSEWHERE = re.compile(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|平均)|全国平均|全省平均")
-GROWTH_BEFORE = re.compile(r"(?:同比|比上年|较上年|比去年|年均|名义|实际|同口径)?(?:增长|增速|增幅|提高|上涨|上升|涨幅)(?:了)?$")
-DECLINE_BEFORE = re.compile(r"(?:同比|比上年|较上年|比去年)?(?:下降|减少|回落|降低)(?:了)?$")
-SHARE_NAME = re.compile(r"(?:比重|占比|比例|率|份额|覆盖率|强度)$")
-LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|全年|全市|全省|全县|全区|全国|今年|去年|上年|一年来|过去一年|"
-                  r"我们|实现|完成|累计|共计|达到|首次|预计|初步核算|初步统计|据初步核算|比上年|同比|分别|均|并|还)+")
-TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|共计|累计|约|接近|首次|控制在|保持在|保持|"
-                   r"缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|降到|升至|增至|增加到|"
-                   r"稳定在|不低于|不少于|不高于|不超过|均|各)+$")
-GT_BEFORE = re.compile(r"(?:突破|超过|超|逾|高于)$")
-APPROX_BEFORE = re.compile(r"(?:约|近|接近)$")
-RANK = re.compile(r"(?:居|位居|列|位列|排名)(?:全国|全省|全市|全区)?(?:第[一二三四五六七八九十\d]+位|前\d+位|首位|第一|前列)")
+SENTENCE_END = re.compile(r"[。！!？?\n]")
+CLAUSE_SPLIT = re.compile(r"[，,：:；;]")
+
+# Units: the grammar's list plus a magnitude in front of any of its base units (1.6万公里,
+# 4.45亿千瓦, 5.31亿吨), longest first so 万人次 wins over 万人 and 万.
+_MAGNITUDES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万", "千")
+_BASES = {u for u in UNITS if not u.startswith(("万", "亿", "千万", "百分", "个百分")) and u not in ("%", "‰", "年", "岁")}
+_ALL_UNITS = set(UNITS) | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))}
+UNIT_AFTER = re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in sorted(_ALL_UNITS, key=len, reverse=True)) + ")")
+POINTS = re.compile(r"^\s?个?百分点")
+
+# --- time scope ---------------------------------------------------------------------------
+REVIEW_TITLE = re.compile(r"回顾|执行情况|完成情况|主要工作|工作总结|总结|过去|成就|成绩|基本情况|运行情况|发展情况|取得")
+MULTI_TITLE = re.compile(r"五年|十年|时期|届|以来")
+PLAN_TITLE = re.compile(r"今年|明年|目标|总体要求|安排|部署|重点|任务|建议|草案|展望|思路|举措|措施|对策|政府自身建设")
+LAST_YEAR = re.compile(r"(?<![比较同与和])(?:去年|上年(?!同期)|过去一年|一年来|过去的一年)")
+MULTI = re.compile(r"这五年|五年来|过去五年|近五年|五年间|五年累计|这些年|年均|两年平均|三年平均|以来|"
+                   r"“?十[一二三四五]五”?(?:时期|期间|以来)|近年来|多年来|历年|几年来|近几年|三年来|两年来")
+FUTURE = re.compile(r"今年|明年|下一步|未来|预计到|到20\d\d年|力争|力求|努力(?!下)|预期|计划(?=[到在于将要新完实达力])|将要")
+SOFT_FUTURE = re.compile(r"目标|将(?!近)|拟|确保|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
+EXPLICIT_YEAR = re.compile(r"(?<![比较与同和到至从由])(?:截至|截止|到)?(\d{4})\s*年(?:底|末|全年|度)?(?!以来|来|起|前|之前|以前|计划|目标|的目标|规划)")
+ELSEWHERE = re.compile(r"(?:高于|低于|快于|慢于|超过|领先|优于)(?:全国|全省|全市|全区|面上|平均|同期)|全国平均|全省平均|全市平均|"
+                       r"比全(?:国|省|市)|较全(?:国|省|市)|全国同期|全省同期")
+ESTIMATE = re.compile(r"预计(?!到)|初步核算|初步统计|初步测算|预估|快报数")
+RANK = re.compile(r"(?:居|位居|列|位列|排名|排|分居|分别居|均居)(?:全国|全省|全市|全区|中部|西部|东部|同类城市|全国同类城市|全省同类城市)?"
+                  r"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|首位|第一|前列)")
 PERIOD = [
-    (re.compile(r"1\s*[-—–至]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
+    (re.compile(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
+    (re.compile(r"一至([一二三四五六七八九十]{1,2})月"), lambda m: (1, _cn_month(m.group(1)))),
     (re.compile(r"上半年"), lambda m: (1, 6)),
-    (re.compile(r"前三季度"), lambda m: (1, 9)),
-    (re.compile(r"一季度|第一季度"), lambda m: (1, 3)),
+    (re.compile(r"前三季度|一至三季度|1-3季度"), lambda m: (1, 9)),
+    (re.compile(r"(?<![前二三四])一季度|第一季度"), lambda m: (1, 3)),
 ]
 
+# --- what a figure measures ---------------------------------------------------------------
+GROWTH_VERB = re.compile(r"(?:同比|比上年|较上年|比去年|比上年同期|同口径|可比价|名义|实际|分别|均|全年)*"
+                         r"(?:增长|增加|提高|提升|上升|上涨|增|涨|回升|攀升)(?:了)?(?:分别)?$")
+DECLINE_VERB = re.compile(r"(?:同比|比上年|较上年|比去年|比上年同期|分别|均)*(?:下降|减少|降低|回落|下滑|改善|缩减|减)(?:了)?(?:分别)?$")
+TO_VERB = re.compile(r"(?:提高|提升|上升|下降|降低|回落|缩小|扩大|增加|增长|减少|达|升|降|增)(?:到|至)$")
+GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|降幅|增长速度)$")
+SHARE_NAME = re.compile(r"(?:比重|占比|比例|率|份额|之比|强度|贡献率|覆盖面|水平)$")
+LEVEL_RATE = re.compile(r"失业率$")  # a rate the sources report as the economy's level, not a share of something
+RATIO_NAME = re.compile(r"(?:比|倍差|指数|系数)$")
+GT_BEFORE = re.compile(r"(?:突破|超过|超|逾|高于|大于)$")
+LT_BEFORE = re.compile(r"(?:不到|不足|低于|少于)$")
+APPROX_BEFORE = re.compile(r"(?:约|近|接近|将近|大约)$")
+COMPARATOR_WORDS = r"突破|超过|超|逾|高于|大于|不到|不足|低于|约|近|接近|将近|大约|达到|达|为|是|至|到|控制在|保持在|稳定在|保持|稳定"
 
-@dataclass
-class FoundActual:
-    name: str
-    measure: str
-    text: str
-    comparator: str
-    value: Decimal
-    unit: str | None
-    start: int
-    end: int
-    estimated: bool
-    rank: str | None
-    period: tuple[int, int] | None
-
-
-def review_end(text: str, doc_type: str, plan_year: int | None) -> int:
-    """Where the review of last year ends: the targets paragraph or the heading of this year's work."""
-    if doc_type == "statistical_bulletin":
-        return len(text)
-    ends = [m.start() for m in TRIGGER.finditer(text)]
-    if plan_year:
-        for m in re.finditer(rf"(?m)^\s*[一二三四五六七八九十]+、\s*{plan_year}\s*年", text):
-            ends.append(m.start())
-    m = re.search(r"(?m)^\s*[二三四五]、.{0,12}(?:今年|主要目标|总体要求|工作安排|工作部署|重点工作|工作任务)", text)
-    if m:
-        ends.append(m.start())
-    return min(ends) if ends else len(text)
-
-
-def _name_before(clause: str, pos: int) -> str:
-    """The indicator named before the figure at ``pos``: the clause's words up to it, without the
-    verbs and adverbs that introduce a figure."""
-    name = clause[:pos]
-    name = re.sub(r"^[\s、，,]+", "", name)
-    prev = LEAD.match(name)
-    if prev:
-        name = name[prev.end():]
-    for _ in range(3):
-        name = TRAIL.sub("", name)
-        name = GROWTH_BEFORE.sub("", name)
-        name = DECLINE_BEFORE.sub("", name)
-    return name.strip(" 、，,")
+# --- names --------------------------------------------------------------------------------
+LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|全市|全省|全县|全区|全国|全镇|我市|我省|我县|我区|今年|去年|上年|"
+                  r"一年来|过去一年|我们|实现|完成|累计|共计|达到|首次|预计|初步核算|初步统计|据初步核算|比上年|同比|分别|均|并|还|"
+                  r"报告(?:提到|指出|显示|称)|截至\d{4}年(?:底|末)|\d{4}年(?:底|末|全年)?|年末|年底|全年共|共)+")
+TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|比去年|比上年同期|共计|累计|约|接近|近|将近|"
+                   r"首次|控制在|保持在|保持|稳定在|缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|"
+                   r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|均|各|由|从|"
+                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已)+$")
+VERB_ONLY = re.compile(r"^(?:组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
+                       r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育|实现|解决|帮助|带动|吸引|接待|"
+                       r"承办|办理|培训|救助|资助|惠及|服务|转移|安置|帮扶|扶持|支持|减轻|减少|增加|建立|建立了|新建了|改造了|完成了|"
+                       r"实现了|解决了|帮助了|达到|达|为)?$")
+PREPOSITION = re.compile(r"^(?:从|在|对|把|以|其|中有|向|为|与|给|让|使|被|将|按|据|经|和|及|或|而|但|又|也|都|就)")
 
 
-def _split_names(name: str, n: int) -> list[str] | None:
-    """"城镇和农村居民人均可支配收入" with two figures -> the two names it abbreviates;
-    "固定资产投资、社会消费品零售总额" -> its two names."""
-    parts = [p for p in re.split(r"、|和|及|与", name) if p]
-    if len(parts) == n and all(len(p) >= 2 for p in parts):
-        if n == 2 and len(parts[0]) <= 3 and len(parts[1]) > len(parts[0]) + 2:
-            head = len(parts[0])
-            return [parts[0] + parts[1][head:], parts[1]]
-        return parts
-    return None
+def _cn_month(s: str) -> int:
+    from zhibiao.extract.numbers import parse_chinese
 
-
-def find_actuals(text: str, start: int = 0, end: int | None = None, strict: bool = False) -> list[FoundActual]:
-    """Results stated in ``text[start:end]``; ``strict`` for plans, whose sentences are about the
-    plan year unless they say otherwise."""
-    end = len(text) if end is None else end
-    out: list[FoundActual] = []
-    pos = start
-    for m in SENTENCE_END.finditer(text, start, end):
-        sentence_start, sentence_end = pos, m.start()
-        pos = m.end()
-        _sentence(text, sentence_start, sentence_end, out, strict)
-    if pos < end:
-        _sentence(text, pos, end, out, strict)
-    return out
-
-
-def _sentence(text: str, s: int, e: int, out: list[FoundActual], strict: bool = False) -> None:
-    sentence = text[s:e]
-    if len(sentence) < 4 or FUTURE.search(sentence) or not re.search(r"\d|[一二三四五六七八九十百千万]", sentence):
-        return
-    if strict and PLAN_WORDS.search(sentence):
-        return
-    estimated = bool(re.search(r"预计|初步核算|初步统计|初步测算", sentence))
-    period = None
-    for pattern, fn in PERIOD:
-        pm = pattern.search(sentence)
-        if pm:
-            period = fn(pm)
-            break
-    last_name: str | None = None
-    last_names: list[str] | None = None
-    offset = 0
-    for clause in CLAUSE_SPLIT.split(sentence):
-        c_start = s + offset
-        offset += len(clause) + 1
-        if not clause.strip() or ELSEWHERE.search(clause):
-            continue
-        rank_m = RANK.search(clause)
-        rank = rank_m.group() if rank_m else None
-        if rank and out and not _candidates(clause[:rank_m.start()]):
-            # "、居全省第2位" qualifies the figures just before it
-            for a in out[-2:]:
-                if a.rank is None and a.start >= s:
-                    a.rank = rank
-        if re.search(r"将|要|拟", clause) and not re.search(r"将近", clause):
-            continue
-        figures, last_name = clause_figures(clause, last_name, last_names)
-        if len(figures) >= 2:
-            last_names = [f.name for f in figures]
-        for f in figures:
-            out.append(FoundActual(
-                name=f.name, measure=f.measure, text=f.text, comparator=f.comparator, value=f.value, unit=f.unit,
-                start=c_start + f.start, end=c_start + f.end, estimated=estimated, rank=rank, period=period,
-            ))
+    return int(parse_chinese(s))
 
 
 @dataclass
@@ -171,120 +106,477 @@ class Figure:
     end: int
 
 
+def _name_before(clause: str, pos: int) -> str:
+    """The indicator named before the figure at ``pos``: the clause's words up to it, without the
+    verbs and adverbs that introduce a figure."""
+    name = clause[:pos]
+    name = re.sub(r"^[\s、，,—\-·]+", "", name)
+    lead = LEAD.match(name)
+    if lead:
+        name = name[lead.end():]
+    for _ in range(3):
+        name = TRAIL.sub("", name)
+        name = GROWTH_VERB.sub("", name)
+        name = DECLINE_VERB.sub("", name)
+        name = re.sub(r"[（(][^）)]*$", "", name)  # an unclosed bracket belongs to the figure
+    return name.strip(" 、，,")
+
+
+def _split_names(name: str, n: int) -> list[str] | None:
+    """One printed name for ``n`` figures: "城镇和农村居民人均可支配收入" -> both incomes,
+    "城乡居民人均可支配收入" -> 城镇… and 农村…, "规上工业企业利税总额、利润总额" -> both with the shared
+    head, "固定资产投资、社会消费品零售总额" -> the two names."""
+    if n == 2 and name.startswith("城乡居民"):
+        return ["城镇" + name[2:], "农村" + name[2:]]
+    parts = [p for p in re.split(r"、|和|及|与|以及", name) if p]
+    if len(parts) != n:
+        return None
+    shortest, longest = min(len(p) for p in parts), max(len(p) for p in parts)
+    if shortest <= 4 and longest >= shortest + 3:
+        head = parts[0][:-len(parts[-1])] if len(parts[0]) > len(parts[-1]) else ""
+        tail = parts[-1][len(parts[0]):] if len(parts[-1]) > len(parts[0]) else ""
+        if tail:
+            # 城镇和农村居民人均可支配收入: the last item carries the shared rest of the name
+            core = len(parts[0])
+            return [p + parts[-1][core:] if i < n - 1 else p for i, p in enumerate(parts)]
+        if head:
+            # 规上工业企业利税总额、利润总额: the first item carries the shared head
+            return [p if i == 0 else parts[0][:len(parts[0]) - len(p)] + p for i, p in enumerate(parts)]
+    return parts
+
+
+def _unit_at(clause: str, n) -> tuple[str | None, int]:
+    if n.percent:
+        return "%", n.end
+    m = UNIT_AFTER.match(clause, n.end)
+    if not m:
+        return None, n.end
+    return m.group().strip(), m.end()
+
+
 def clause_figures(clause: str, last_name: str | None = None,
                    last_names: list[str] | None = None) -> tuple[list[Figure], str | None]:
     """Every figure a clause states, each with the name of what it measures ("全年实现地区生产总值
     7791亿元" -> 地区生产总值, 7791 亿元), and the last name seen (a clause like "增长7.8%" that
-    names nothing speaks of the one before)."""
+    names nothing speaks of the one before; "…80392元、48825元，分别增长5.0%、6.4%" speaks of the
+    names of the list before, ``last_names``)."""
     out: list[Figure] = []
     figures = []
     for n in _candidates(clause):
-        unit_m = UNIT_AFTER.match(clause, n.end)
-        unit = "%" if n.percent else (unit_m.group().strip() if unit_m else None)
-        after = clause[(unit_m.end() if unit_m else n.end):]
-        if unit is None and RATIO_NAME.search(re.sub(r"(?:缩小|扩大|下降|提高)?(?:至|到|为|达)?$", "",
-                                                     clause[:n.start])) and not n.chinese:
+        unit, unit_end = _unit_at(clause, n)
+        after = clause[unit_end:]
+        if POINTS.match(clause[n.end:]) or (unit == "倍"):
+            continue  # 提高3个百分点, 增长1.2倍: a change in points or a multiple, not a figure of its own
+        if unit is None and not n.chinese and RATIO_NAME.search(
+                re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", clause[:n.start])):
             figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
             continue
-        if unit is None or unit == "年" or (unit in COUNT_WORDS and n.chinese):
+        if unit is None and not n.chinese and re.search(r"指数(?:为|达|达到)?$", clause[:n.start]):
+            figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1
             continue
-        if re.match(r"^(?:以上|以下)?[\u4e00-\u9fff“]", after) and unit != "%" and not re.match(
-                r"^(?:以上|左右|多)?(?:[，,、。；]|$)", after) and re.match(r"^(?:以上|以下)", after):
+        if unit is None or unit in ("年", "岁") or (unit in COUNT_WORDS and n.chinese and not n.percent):
+            continue
+        if re.match(r"^(?:以上|以下)[\u4e00-\u9fff“]", after) and unit != "%":
             continue  # "10亿元以上产业项目": a qualifier inside a name
-        if unit in ("分钟", "小时", "天", "条") and re.match(r"^[\u4e00-\u9fff“”]", after):
+        if re.match(r"^(?:以上|以下)?(?:的|规模|级|量级|大关|台阶|级别)", after):
+            continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
+        if unit in ("分钟", "小时", "天", "条", "米") and re.match(r"^[\u4e00-\u9fff“”]", after):
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
         if clause[:n.start].count("“") > clause[:n.start].count("”"):
             continue  # inside quotation marks: a name such as “5+1”
-        if re.match(r"^级", after):
-            continue  # "10亿元级产业链": a class, not a figure
-        figures.append((n, unit, unit_m.end() if unit_m else n.end))
+        if re.search(r"(?:第|前|后|近|每)$", clause[:n.start]) and unit != "%":
+            continue  # 第2位, 前10位, 每1000人口: an ordinal or a base, not a figure
+        figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
     qualifier_at = [m.start() for m in re.finditer(r"\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]", clause)]
     figures = [f for f in figures if not any(re.fullmatch(r"、", clause[f[2]:q]) for q in qualifier_at)]
+    # "从3.16万亿元增加到8.31万亿元", "由46.9%提高到48.2%": only the figure reached is a result
+    kept = []
+    for i, f in enumerate(figures):
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$", clause[:f[0].start]) and \
+                re.search(r"(?:到|至)$", clause[f[2]:nxt[0].start]):
+            continue
+        kept.append(f)
+    figures = kept
     if not figures:
         return out, last_name
-    names_for_list: list[str] | None = None
-    if len(figures) >= 2:
-        between = clause[figures[0][2]:figures[1][0].start]
-        if re.fullmatch(r"\s*[、和]\s*", between):
-            own = _name_before(clause, figures[0][0].start)
-            names_for_list = _split_names(own, len(figures))
-            if names_for_list is None and not re.search(r"[\u4e00-\u9fff]{2}", own or "") and last_names \
-                    and len(last_names) == len(figures):
-                names_for_list = list(last_names)  # "…80392元、48825元，分别增长5.0%、6.4%"
-    list_measure: str | None = None
-    list_sign = 1
-    for k, (n, unit, unit_end) in enumerate(figures):
-        before = clause[:n.start]
-        if k > 0:
-            before = clause[figures[k - 1][2]:n.start]
-        measure = "level"
-        value = n.value
-        prefix = before.rstrip()
-        if DECLINE_BEFORE.search(prefix):
-            measure, value = "growth", -value
-        elif GROWTH_BEFORE.search(prefix) and unit == "%":
-            measure = "growth"
-        elif k > 0 and list_measure and re.fullmatch(r"\s*[、和]\s*", before):
-            measure, value = list_measure, value * list_sign  # 分别下降15.3%、6.3%
-        elif unit in ("%", "‰"):
-            measure = "share"
-        if k == 0:
-            list_measure, list_sign = measure, (-1 if value < 0 else 1)
-        comparator = "="
-        if GT_BEFORE.search(prefix):
-            comparator = ">"
-        elif CONTROL_BEFORE.search(prefix) and clause[unit_end:unit_end + 2] != "左右":
-            comparator = "<="
-        elif FLOOR_BEFORE.search(prefix):
-            comparator = ">="
-        elif APPROX_BEFORE.search(prefix) or clause[unit_end:unit_end + 2] == "左右":
-            comparator = "~"
-        elif clause[unit_end:unit_end + 2] == "以上":
-            comparator = ">="
-        if names_for_list:
-            name = names_for_list[k]
+
+    # Figures joined by 、/和 form a list sharing one printed name, measure and comparator.
+    groups: list[list[int]] = [[0]]
+    for k in range(1, len(figures)):
+        between = clause[figures[k - 1][2]:figures[k][0].start]
+        if re.fullmatch(r"\s*(?:左右|以上)?\s*(?:、|和|及|与)\s*", between):
+            groups[-1].append(k)
         else:
-            name = _name_before(before if k else clause, len(before) if k else n.start)
-            if k > 0 and not name:
-                name = figures and _name_before(clause, figures[0][0].start)
-        if measure == "share" and name and not SHARE_NAME.search(name) and last_name and not re.search(
-                r"[\u4e00-\u9fff]{2}", name):
-            name = last_name
-        if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
-            name = name.rsplit("、", 1)[1]  # "…产业链1条以上、省级以上龙头企业": the last item is this figure's
-        after_unit = clause[unit_end:]
-        if name and re.search(r"[和及、]$", name) and re.match(r"[\u4e00-\u9fff“]{2,}", after_unit):
-            # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
-            name = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}", after_unit).group()
-        if name and "等" in name:
-            # "争取专项债、特别国债…等资金支持": the thing measured follows the list
-            head = re.match(r"^(争取|引进|完成|实现|累计|新增|获得)?", name).group()
-            tail_name = name.rsplit("等", 1)[1]
-            name = head + tail_name if len(tail_name) >= 2 else ""
-        if VERB_ONLY.match(name or "") and unit and unit != "%":
-            # "组织4478家次企业境外参展": the count comes first, the thing counted after it
-            tail = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}", clause[unit_end:])
-            name = tail.group() if tail else name
-        if name and (name.endswith("的") or re.match(r"^(?:从|在|对|把|以|其|中有|我市|我省|我县|我区)", name)):
-            continue
-        if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
-            name = last_name
-        if not name:
-            continue
-        last_name = name
-        phrase_start = _phrase_start(clause, n.start)
-        paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:])
-        if paren and unit:
-            unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
-        phrase_end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上") else 0)
-        out.append(Figure(name=name, measure=measure, text=clause[phrase_start:phrase_end],
-                          comparator=comparator, value=value, unit=unit, start=phrase_start, end=phrase_end))
+            groups.append([k])
+
+    for g_index, group in enumerate(groups):
+        first = figures[group[0]]
+        prev_end = figures[groups[g_index - 1][-1]][2] if g_index else 0
+        before = clause[prev_end:first[0].start]
+        prefix = before.rstrip()
+        own_name = _name_before(before, len(before))
+        if g_index and not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name or ""):
+            own_name = ""
+        names: list[str | None]
+        if len(group) > 1:
+            split = _split_names(own_name, len(group)) if own_name else None
+            if split is None and not own_name and last_names and len(last_names) == len(group):
+                split = list(last_names)  # "…80392元、48825元，分别增长5.0%、6.4%"
+            names = list(split) if split else [own_name or None] + [None] * (len(group) - 1)
+        else:
+            names = [own_name or None]
+        last_unit_end = figures[group[-1]][2]
+        tail_word = clause[last_unit_end:last_unit_end + 2]
+        # measure and comparator from the words before the list and after its last figure
+        measure_kind = "level"
+        if DECLINE_VERB.search(prefix):
+            measure_kind = "decline"
+        elif GROWTH_VERB.search(prefix):
+            measure_kind = "growth"
+        verb_strip = re.sub(rf"(?:{COMPARATOR_WORDS})+$", "", prefix)
+        if measure_kind == "level" and not TO_VERB.search(prefix):
+            if DECLINE_VERB.search(verb_strip):
+                measure_kind = "decline"
+            elif GROWTH_VERB.search(verb_strip):
+                measure_kind = "growth"
+        comparator = "="
+        bare = re.sub(r"(?:分别|均|各)$", "", prefix)
+        if GT_BEFORE.search(bare):
+            comparator = ">"
+        elif LT_BEFORE.search(bare):
+            comparator = "<"
+        elif APPROX_BEFORE.search(bare) or tail_word == "左右":
+            comparator = "~"
+        elif tail_word == "以上":
+            comparator = ">="
+        for pos_in_group, k in enumerate(group):
+            n, unit, unit_end = figures[k]
+            name = names[pos_in_group]
+            if name is None:
+                name = names[0] if pos_in_group else None
+            value = n.value
+            if unit == "%":
+                if measure_kind == "growth":
+                    measure = "growth"
+                elif measure_kind == "decline":
+                    measure, value = "growth", -value
+                else:
+                    measure = "share"
+            else:
+                measure = "level"
+            # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率
+            if name and unit == "%" and GROWTH_NAME.search(name):
+                measure = "growth"
+            elif name and measure == "share" and LEVEL_RATE.search(name):
+                measure = "level"
+            if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
+                name = name.rsplit("、", 1)[1]  # "…产业链1条以上、省级以上龙头企业": the last item is this figure's
+            after_unit = clause[unit_end:]
+            if name and re.search(r"[和及、]$", name) and re.match(r"[\u4e00-\u9fff“]{2,}", after_unit):
+                # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
+                name = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}", after_unit).group()
+            if name and "等" in name:
+                # "争取专项债、特别国债…等资金支持": the thing measured follows the list
+                head = re.match(r"^(争取|引进|完成|实现|累计|新增|获得)?", name).group()
+                tail_name = name.rsplit("等", 1)[1]
+                name = head + tail_name if len(tail_name) >= 2 else ""
+            if VERB_ONLY.match(name or "") and unit and unit != "%":
+                # "组织4478家次企业境外参展", "68.7万农村贫困人口脱贫": the thing counted follows
+                tail = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}", after_unit)
+                verb = name or ""
+                name = (verb + tail.group() if verb in ("新增", "新建", "累计") else tail.group()) if tail else name
+            if name and (name.endswith("的") or PREPOSITION.match(name)):
+                continue
+            if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
+                name = last_name
+            if not name:
+                continue
+            if measure == "share" and not SHARE_NAME.search(name) and last_name and name == last_name:
+                pass
+            last_name = name
+            start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
+            paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:])
+            if paren and unit:
+                unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
+            end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上") else 0)
+            out.append(Figure(name=name, measure=measure, text=clause[start:end], comparator=comparator,
+                              value=value, unit=unit, start=start, end=end))
     return out, last_name
 
 
 def _phrase_start(clause: str, number_start: int) -> int:
     m = re.search(r"(?:同比|比上年|较上年|比去年|名义|实际|同口径)?(?:增长|下降|减少|回落|上涨|提高)?"
-                  r"(?:突破|超过|超|逾|达到|达|约|为|缩小至|扩大至|提高到|提高至|降至|升至)?$",
+                  r"(?:突破|超过|超|逾|达到|达|约|为|缩小至|扩大至|提高到|提高至|降至|升至|回落到)?$",
                   clause[:number_start])
     return m.start() if m and m.group() else number_start
+
+
+# --- where results are stated -------------------------------------------------------------
+
+@dataclass
+class _Zone:
+    start: int
+    end: int
+    mode: str  # review | multi | plan
+
+
+def _title_mode(title: str, plan_year: int | None) -> str | None:
+    years = [int(y) for y in re.findall(r"(\d{4})\s*年", title)]
+    if plan_year and any(y >= plan_year for y in years):
+        return "plan"
+    if REVIEW_TITLE.search(title) or (plan_year and years):
+        if MULTI_TITLE.search(title) and not (plan_year and plan_year - 1 in years):
+            return "multi"
+        return "review"
+    if PLAN_TITLE.search(title):
+        return "plan"
+    return None
+
+
+def _zones(text: str, meta: Metadata, sections: list[Section], limit: int,
+           target_sentences: list[tuple[int, int]]) -> list[_Zone]:
+    if meta.doc_type == "statistical_bulletin":
+        return [_Zone(0, limit, "review")]
+    report = meta.doc_type in ("work_report", "plan_report")
+    heads = [s for s in sections if s.level == 1 and s.span.start < limit and not s.number.startswith("附件")]
+    zones: list[_Zone] = []
+    mode, start, seen_plan = ("review" if report else "plan"), 0, False
+    for s in heads:
+        zones.append(_Zone(start, s.span.start, mode))
+        m = _title_mode(s.title, meta.plan_year)
+        if m is None:
+            m = "plan" if (seen_plan or not report) else mode
+        seen_plan = seen_plan or m == "plan"
+        mode, start = m, s.span.start
+    zones.append(_Zone(start, limit, mode))
+    if report:
+        # The year's targets end the review: what follows them speaks of the plan year (reports
+        # without headings, such as news excerpts of a work report).
+        for a, _b in sorted(target_sentences):
+            z = next((z for z in zones if z.start <= a < z.end), None)
+            if z is None or z.mode != "review" or (heads and any(h.span.start <= a for h in heads)
+                                                    and _title_mode(_head_at(heads, a).title, meta.plan_year) == "review"):
+                continue
+            out = []
+            for zz in zones:
+                if zz.end <= a:
+                    out.append(zz)
+                elif zz.start >= a:
+                    out.append(_Zone(zz.start, zz.end, "plan"))
+                else:
+                    out += [_Zone(zz.start, a, zz.mode), _Zone(a, zz.end, "plan")]
+            zones = out
+            break
+    return [z for z in zones if z.end > z.start]
+
+
+def _head_at(heads: list[Section], pos: int) -> Section:
+    return [h for h in heads if h.span.start <= pos][-1]
+
+
+def _opening_time(head: str, plan_year: int | None, bulletin: bool) -> tuple[str | None, int | None]:
+    """What the opening words of a paragraph or sentence say about its time: ("review", year),
+    ("multi", None), ("plan", None) or (None, None) when they say nothing."""
+    m = EXPLICIT_YEAR.search(head)
+    multi = MULTI.search(head)
+    if m:
+        y = int(m.group(1))
+        if multi and multi.start() < m.start():
+            return "multi", None
+        if bulletin or plan_year is None or y < plan_year:
+            return "review", y
+        return "plan", None
+    if LAST_YEAR.search(head):
+        return "review", None
+    if multi:
+        return "multi", None
+    if FUTURE.search(head) and not bulletin:
+        return "plan", None
+    return None, None
+
+
+def _region_level(name: str | None) -> str | None:
+    if not name:
+        return None
+    if name in ("中华人民共和国", "全国"):
+        return "national"
+    if name.endswith(("省", "自治区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
+        return "province"
+    if name.endswith(("县", "区", "旗", "镇")):
+        return "county"
+    return "prefecture"
+
+
+OTHER_REGION = {
+    "national": None,
+    "province": re.compile(r"^(?:全国|我国|中国)"),
+    "prefecture": re.compile(r"^(?:全国|我国|全省|我省|中国)"),
+    "county": re.compile(r"^(?:全国|我国|全省|我省|全市|我市|中国)"),
+}
+
+
+@dataclass
+class _Found:
+    figure: Figure
+    start: int
+    end: int
+    year: int | None
+    period: tuple[int, int] | None
+    estimated: bool
+    rank: str | None = None
+
+
+def _sentences(text: str, start: int, end: int):
+    pos = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def find_results(text: str, meta: Metadata, sections: list[Section], blocked: list[tuple[int, int]],
+                 limit: int | None = None) -> list[_Found]:
+    """Every result stated in ``text[:limit]`` with its year; ``blocked`` are target sentences."""
+    limit = len(text) if limit is None else limit
+    bulletin = meta.doc_type == "statistical_bulletin"
+    plan_year = meta.plan_year
+    year0 = plan_year if bulletin else (plan_year - 1 if plan_year else None)
+    other_region = OTHER_REGION.get(_region_level(meta.region_name) or "", None)
+    target_sentences = [b for b in blocked if b[1] - b[0] > 0]
+    out: list[_Found] = []
+    for zone in _zones(text, meta, sections, limit, target_sentences):
+        pos = zone.start
+        for para in text[zone.start:zone.end].split("\n"):
+            p_start, p_end = pos, pos + len(para)
+            pos = p_end + 1
+            if not re.search(r"\d|[一二三四五六七八九十百千万]", para):
+                continue
+            p_mode, p_year = _opening_time(re.split(r"[，,。；;：:]", para.lstrip(), maxsplit=1)[0][:30],
+                                           plan_year, bulletin)
+            if p_mode == "review" and p_year is None:
+                p_year = year0
+            if p_mode is None:
+                p_mode, p_year = zone.mode, year0
+            para_estimated = False
+            for s, e in _sentences(text, p_start, p_end):
+                para_estimated = _sentence(text, s, e, p_mode, p_year, year0, plan_year, bulletin, blocked,
+                                           other_region, para_estimated, out)
+    return out
+
+
+def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0: int | None,
+              plan_year: int | None, bulletin: bool, blocked: list[tuple[int, int]], other_region,
+              para_estimated: bool, out: list[_Found]) -> bool:
+    sentence = text[s:e]
+    cands = _candidates(sentence)
+    if not cands:
+        return para_estimated or bool(re.search(r"下同", sentence) and ESTIMATE.search(sentence))
+    head = sentence[:cands[0].start]
+    mode, year = _opening_time(head, plan_year, bulletin)
+    if mode is None:
+        mode, year = p_mode, p_year
+    elif mode == "review" and year is None:
+        year = year0
+    if mode != "review":
+        return para_estimated
+    if re.search(r"下同", sentence) and ESTIMATE.search(sentence):
+        para_estimated = True
+    est_at = ESTIMATE.search(sentence)
+    period = None
+    for pattern, fn in PERIOD:
+        pm = pattern.search(head)
+        if pm:
+            period = fn(pm)
+            break
+    first_here = len(out)
+    last_name: str | None = None
+    last_names: list[str] | None = None
+    offset = 0
+    stop = False
+    prev_clause_found: list[_Found] = []
+    for clause in CLAUSE_SPLIT.split(sentence):
+        c_start = s + offset
+        offset += len(clause) + 1
+        if stop or not clause.strip():
+            continue
+        if any(a < c_start + len(clause) and c_start < b for a, b in blocked):
+            continue  # a target sentence: never a result
+        if FUTURE.search(clause) and not bulletin:
+            stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
+            continue
+        rank_m = RANK.search(clause)
+        if rank_m and not _candidates(clause[:rank_m.start()]):
+            _give_rank(rank_m.group(), prev_clause_found)
+        if (SOFT_FUTURE.search(clause) and not bulletin) or ELSEWHERE.search(clause) or MULTI.search(clause):
+            continue
+        if other_region and other_region.match(re.sub(r"^(?:其中|同期|而|但)", "", clause.lstrip())) \
+                and not re.match(r"^(?:全国|全省)(?:第|前|首|领先)", clause.lstrip()):
+            continue  # "全国居民消费价格上涨0.2%": another region's figure
+        figures, last_name = clause_figures(clause, last_name, last_names)
+        if len(figures) >= 2:
+            last_names = [f.name for f in figures]
+        found = []
+        for f in figures:
+            a = c_start + f.start
+            estimated = para_estimated or bool(est_at and s + est_at.start() <= a) or \
+                bool(re.match(r"\s*[（(]\s*预计", clause[f.end:]))
+            found.append(_Found(f, a, c_start + f.end, year, period, estimated))
+        if rank_m and found and _candidates(clause[:rank_m.start()]):
+            _give_rank(rank_m.group(), [x for x in found if x.start < c_start + rank_m.start()])
+        if found:
+            prev_clause_found = found
+            out.extend(found)
+    # a "(预计数)" note after the sentence's figures covers them all
+    if re.search(r"[（(]\s*预计", sentence):
+        for f in out[first_here:]:
+            f.estimated = True
+    return para_estimated
+
+
+def _give_rank(rank: str, found: list[_Found]) -> None:
+    """"居全省第2位" qualifies the figures just before it; "分别居全省第2位、第3位" one each."""
+    free = [f for f in found if f.rank is None]
+    if not free:
+        return
+    parts = re.findall(r"第[一二三四五六七八九十\d]+(?:位|名)?", rank)
+    if len(parts) > 1 and len(parts) == len(free):
+        prefix = rank[:rank.index(parts[0])]
+        prefix = re.sub(r"^(?:分居|分别居|均居)", "居", prefix)
+        for f, p in zip(free, parts):
+            f.rank = prefix + (p if p.endswith(("位", "名")) else p + "位")
+        return
+    for f in free:
+        f.rank = re.sub(r"^(?:分别居|均居)", "居", rank)
+
+
+def extract_actuals(doc: Document, meta: Metadata, sections: list[Section], targets: list[Target]) -> list[Actual]:
+    """The results ``doc`` states for earlier periods, each with its year (and period) and span in
+    the normalised text. ``source_span`` and ``page`` are left for the pipeline to fill."""
+    text = doc.search_text
+    limit = doc.normalized.table_zone if doc.normalized.table_zone is not None else len(text)
+    blocked = [] if meta.doc_type == "statistical_bulletin" else list(find_target_sentences(text))
+    blocked += [(t.span.start, t.span.end) for t in targets if t.span is not None]
+    out: list[Actual] = []
+    seen = set()
+    for f in find_results(text, meta, sections, blocked, limit):
+        fig = f.figure
+        span = Span(f.start, f.end)
+        period = None
+        if f.period and f.year:
+            period = f"{f.year}-{f.period[0]:02d}/{f.year}-{f.period[1]:02d}"
+        key = (fig.name, fig.measure, fig.value, fig.unit, f.year, period)
+        if key in seen:
+            continue  # a result restated (a news excerpt's headline and body)
+        seen.add(key)
+        near = Span(max(0, f.start - 200), f.end)  # the name's characters are printed around the figure
+        out.append(Actual(
+            name=doc.printed(fig.name, near), measure=fig.measure, text=doc.printed(fig.text, span),
+            comparator=fig.comparator, value=fig.value, unit=doc.printed(fig.unit, span) if fig.unit else None,
+            year=f.year, period=period, estimated=f.estimated, rank=doc.printed(f.rank, Span(f.start, min(len(text), f.end + 40)))
+            if f.rank else None, span=span,
+        ))
+    return out

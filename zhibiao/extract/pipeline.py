@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from zhibiao.extract.actuals import find_actuals, review_end
-from zhibiao.extract.commitments import find_commitments
+from zhibiao.extract.actuals import extract_actuals
+from zhibiao.extract.commitments import extract_commitments
 from zhibiao.extract.grammar import _candidates
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets
@@ -93,65 +93,6 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
     return out
 
 
-def _actual_lines(doc: Document, meta: Metadata) -> list[Actual]:
-    text = doc.search_text
-    end = review_end(text, meta.doc_type, meta.plan_year)
-    zone = doc.normalized.table_zone
-    if zone is not None:
-        end = min(end, zone)
-    if meta.doc_type == "statistical_bulletin":
-        year = meta.plan_year
-    else:
-        year = meta.plan_year - 1 if meta.plan_year else None
-    if meta.doc_type in ("work_report", "statistical_bulletin"):
-        found = find_actuals(text, 0, end)
-    else:
-        # A plan's body speaks of the plan year; only paragraphs that review the year before do not.
-        found = []
-        review = re.compile(rf"去年|过去一年|上年|一年来|执行情况|完成情况|{year}\s*年" if year else r"去年|过去一年|一年来")
-        pos = 0
-        for para in text[:end].split("\n"):
-            a, b = pos, pos + len(para)
-            pos = b + 1
-            if review.search(para[:120]) and not (meta.plan_year and re.search(rf"{meta.plan_year}\s*年", para[:60])):
-                found.extend(find_actuals(text, a, b, strict=True))
-    out = []
-    for f in found:
-        span = Span(f.start, f.end)
-        period = None
-        if f.period and year:
-            period = f"{year}-{f.period[0]:02d}/{year}-{f.period[1]:02d}"
-        out.append(Actual(
-            name=doc.printed(f.name, Span(max(0, f.start - 80), f.end)), measure=f.measure,
-            text=doc.printed(f.text, span), comparator=f.comparator, value=f.value, unit=f.unit, year=year,
-            period=period, estimated=f.estimated, rank=f.rank, span=span, source_span=doc.to_source(span),
-            page=doc.page_of(span),
-        ))
-    return out
-
-
-def _commitment_lines(doc: Document, meta: Metadata, sections: list[Section], targets: list[Target]) -> list[Commitment]:
-    """Commitments live in a plan's body (before its targets table) and in the part of a report
-    that sets out this year's work (after its review of last year)."""
-    if meta.doc_type == "statistical_bulletin":
-        return []
-    text = doc.search_text
-    zone = doc.normalized.table_zone
-    end = zone if zone is not None else len(text)
-    start = review_end(text, meta.doc_type, meta.plan_year) if meta.doc_type in ("work_report", "plan_report") else 0
-    if start >= end:
-        return []
-    out = []
-    for c in find_commitments(text, start, end, sections, targets):
-        span = Span(c.start, c.end)
-        out.append(Commitment(
-            metric=doc.printed(c.metric, span), text=doc.printed(c.text, span), value=c.value, unit=c.unit,
-            comparator=c.comparator, modality=c.modality, year=meta.plan_year, section_path=c.section_path,
-            target_ref=c.target_ref, span=span, source_span=doc.to_source(span), page=doc.page_of(span),
-        ))
-    return out
-
-
 def extract_document(doc: Document) -> Extraction:
     warnings: list[str] = list(doc.loaded.warnings)
     meta = extract_metadata(doc)
@@ -165,8 +106,11 @@ def extract_document(doc: Document) -> Extraction:
     targets = _target_lines(doc, meta, warnings)
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
-    actuals = _actual_lines(doc, meta)
-    commitments = _commitment_lines(doc, meta, sections, targets)
+    actuals = extract_actuals(doc, meta, sections, targets)
+    commitments = extract_commitments(doc, sections, targets, meta)
+    for line in [*actuals, *commitments]:
+        line.source_span = doc.to_source(line.span)
+        line.page = doc.page_of(line.span)
     extraction = Extraction(document=info, sections=sections, targets=targets, actuals=actuals,
                             commitments=commitments, warnings=warnings)
     return extraction

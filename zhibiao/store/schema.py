@@ -58,6 +58,7 @@ class DocumentRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     targets: Mapped[list["TargetRow"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                       passive_deletes=True)
+    __table_args__ = (Index("ix_documents_region_year", "region_code", "plan_year"),)
 
 
 class TargetRow(Base):
@@ -86,7 +87,8 @@ class TargetRow(Base):
     source_end: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
     document: Mapped[DocumentRow] = relationship(back_populates="targets")
-    __table_args__ = (Index("ix_targets_region_year", "region_code", "year"),)
+    __table_args__ = (Index("ix_targets_region_year", "region_code", "year"),
+                      Index("ix_targets_indicator_year", "indicator", "year"))
 
 
 class ObservationRow(Base):

@@ -103,8 +103,9 @@ def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
     except InputError as exc:
         raise HTTPException(404, str(exc)) from None
     st = request.app.state.zhibiao
-    with st.db.session() as s:
-        paths = dict(s.execute(select(DocumentRow.path, DocumentRow.id)).all())
+    wanted = {t.document for t in report.targets} | {t.actual["document"] for t in report.targets if t.actual}
+    with st.db.session() as s:  # only the documents this scorecard links to
+        paths = dict(s.execute(select(DocumentRow.path, DocumentRow.id).where(DocumentRow.path.in_(wanted))).all())
     summary = report.summary
     return render(request, "scorecard.html", report=report, summary=summary, statuses=STATUS_ORDER, year=year,
                   doc_ids=paths, reviewed=reviewed, region=report.region)
