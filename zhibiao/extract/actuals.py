@@ -41,7 +41,7 @@ PLAN_TITLE = re.compile(r"今年|明年|目标|总体要求|安排|部署|重点
 LAST_YEAR = re.compile(r"(?<![比较同与和])(?:去年|上年(?!同期)|过去一年|一年来|过去的一年)")
 MULTI = re.compile(r"这五年|五年来|过去五年|近五年|五年间|五年累计|这些年|年均|两年平均|三年平均|以来|"
                    r"“?十[一二三四五]五”?(?:时期|期间|以来)|近年来|多年来|历年|几年来|近几年|三年来|两年来")
-FUTURE = re.compile(r"今年|明年|下一步|未来|预计到|到20\d\d年|力争|力求|努力(?!下)|预期|计划(?=[到在于将要新完实达力])|将要")
+FUTURE = re.compile(r"今年|明年|下一步|预计到|到20\d\d年|力争|力求|努力(?!下)|预期|计划(?=[到在于将要新完实达力])|将要")
 SOFT_FUTURE = re.compile(r"目标|将(?!近)|拟|确保|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
 EXPLICIT_YEAR = re.compile(r"(?<![比较与同和到至从由])(?:截至|截止|到)?(\d{4})\s*年(?:底|末|全年|度)?(?!以来|来|起|前|之前|以前|计划|目标|的目标|规划)")
 ELSEWHERE = re.compile(r"(?:高于|低于|快于|慢于|超过|领先|优于)(?:全国|全省|全市|全区|面上|平均|同期)|全国平均|全省平均|全市平均|"
@@ -78,12 +78,14 @@ LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此�
 TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|比去年|比上年同期|共计|累计|约|接近|近|将近|"
                    r"首次|控制在|保持在|保持|稳定在|缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|"
                    r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|均|各|由|从|"
-                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已)+$")
+                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|每人每月|每人每年|每月|每年)+$")
 VERB_ONLY = re.compile(r"^(?:组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
                        r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育|实现|解决|帮助|带动|吸引|接待|"
                        r"承办|办理|培训|救助|资助|惠及|服务|转移|安置|帮扶|扶持|支持|减轻|减少|增加|建立|建立了|新建了|改造了|完成了|"
                        r"实现了|解决了|帮助了|达到|达|为)?$")
-PREPOSITION = re.compile(r"^(?:从|在|对|把|以|其|中有|向|为|与|给|让|使|被|将|按|据|经|和|及|或|而|但|又|也|都|就)")
+# a phrase opening with a preposition or conjunction is a circumstance, not an indicator's name
+PREPOSITION = re.compile(r"^(?:从|把|让|被|将|按照|根据|通过|围绕|针对|对于|为了|由于|随着|其中有|中有|和|及|或|而|但|"
+                         r"在(?!建|校|岗|园|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
 
 
 def _cn_month(s: str) -> int:
@@ -184,8 +186,8 @@ def clause_figures(clause: str, last_name: str | None = None,
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
         if clause[:n.start].count("“") > clause[:n.start].count("”"):
             continue  # inside quotation marks: a name such as “5+1”
-        if re.search(r"(?:第|前|后|近|每)$", clause[:n.start]) and unit != "%":
-            continue  # 第2位, 前10位, 每1000人口: an ordinal or a base, not a figure
+        if re.search(r"(?:第|前|后|每|连续|先后)$", clause[:n.start]):
+            continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
         figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
     qualifier_at = [m.start() for m in re.finditer(r"\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]", clause)]
@@ -217,13 +219,19 @@ def clause_figures(clause: str, last_name: str | None = None,
         before = clause[prev_end:first[0].start]
         prefix = before.rstrip()
         own_name = _name_before(before, len(before))
-        if g_index and not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name or ""):
-            own_name = ""
+        if g_index:
+            # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
+            own_name = own_name.rsplit("、", 1)[-1]
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name):
+                own_name = ""
+        if own_name == "人均" and last_name:
+            own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
         if len(group) > 1:
             split = _split_names(own_name, len(group)) if own_name else None
-            if split is None and not own_name and last_names and len(last_names) == len(group):
-                split = list(last_names)  # "…80392元、48825元，分别增长5.0%、6.4%"
+            if split is None and not own_name and last_names and len(last_names) >= len(group):
+                # "…80392元、48825元，分别增长5.0%、6.4%": the names of the figures just before
+                split = list(last_names[-len(group):])
             names = list(split) if split else [own_name or None] + [None] * (len(group) - 1)
         else:
             names = [own_name or None]
@@ -379,7 +387,8 @@ def _head_at(heads: list[Section], pos: int) -> Section:
 def _opening_time(head: str, plan_year: int | None, bulletin: bool) -> tuple[str | None, int | None]:
     """What the opening words of a paragraph or sentence say about its time: ("review", year),
     ("multi", None), ("plan", None) or (None, None) when they say nothing."""
-    m = EXPLICIT_YEAR.search(head)
+    years = list(EXPLICIT_YEAR.finditer(head))
+    m = years[-1] if years else None  # the time adverbial is the year nearest the words that follow
     multi = MULTI.search(head)
     if m:
         y = int(m.group(1))
@@ -494,7 +503,7 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
             break
     first_here = len(out)
     last_name: str | None = None
-    last_names: list[str] | None = None
+    recent: list[str] = []  # names of the sentence's figures, latest last
     offset = 0
     stop = False
     prev_clause_found: list[_Found] = []
@@ -516,9 +525,15 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
         if other_region and other_region.match(re.sub(r"^(?:其中|同期|而|但)", "", clause.lstrip())) \
                 and not re.match(r"^(?:全国|全省)(?:第|前|首|领先)", clause.lstrip()):
             continue  # "全国居民消费价格上涨0.2%": another region's figure
-        figures, last_name = clause_figures(clause, last_name, last_names)
-        if len(figures) >= 2:
-            last_names = [f.name for f in figures]
+        figures, last_name = clause_figures(clause, last_name, recent)
+        for f in figures:
+            if f.name in recent:
+                recent.remove(f.name)
+            recent.append(f.name)
+        if not figures:
+            subject = _subject(clause)
+            if subject:
+                last_name = subject  # "消费对经济增长的贡献率上升3个百分点，达到51.2%"
         found = []
         for f in figures:
             a = c_start + f.start
@@ -535,6 +550,25 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
         for f in out[first_here:]:
             f.estimated = True
     return para_estimated
+
+
+SUBJECT_VERB = re.compile(r"屡|再创|创|持续|保持|实现|稳步|连续|不断|继续|进一步|大幅|明显|稳定|较快|快速|首次|取得|获得|位居|居|"
+                          r"达到|突破|超过|上升|提高|下降|增长|回落")
+
+
+def _subject(clause: str) -> str | None:
+    """The indicator a clause without a usable figure speaks of, for the clauses after it:
+    "粮食产量屡创历史新高，去年达到1.09万亿斤"."""
+    cands = _candidates(clause)
+    if cands:
+        name = _name_before(clause, cands[0].start)
+    else:
+        m = SUBJECT_VERB.search(clause)
+        name = _name_before(clause, m.start()) if m else ""
+    if not (2 <= len(name) <= 20) or not re.search(r"[\u4e00-\u9fff]{2}", name) or PREPOSITION.match(name) \
+            or re.search(r"我们|工作|政策|改革|建设|发展$|[，,。]", name) or VERB_ONLY.match(name):
+        return None
+    return name
 
 
 def _give_rank(rank: str, found: list[_Found]) -> None:

@@ -14,7 +14,7 @@ from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.tables import extract_tables
-from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Section, Span, Target
+from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
 
 FOOTNOTE_MARK = re.compile(r"\s*[（(]\s*注\s*\d*\s*[）)]|[*＊※①②③④⑤]+$")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text,
                         UniqueConstraint)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, undefer
 
 NUM = Numeric(24, 8)
 
@@ -50,10 +50,11 @@ class DocumentRow(Base):
     plan_year: Mapped[int | None] = mapped_column(Integer, index=True)
     doc_number: Mapped[str | None] = mapped_column(String(80))
     issued_on: Mapped[str | None] = mapped_column(String(10))
-    raw_text: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    doc_metadata: Mapped[dict] = mapped_column("metadata", JSON, default=dict)
-    extraction: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The large columns load only when read (a scorecard over 60,000 documents never needs them).
+    raw_text: Mapped[str] = mapped_column(Text, deferred=True)
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    doc_metadata: Mapped[dict] = mapped_column("metadata", JSON, default=dict, deferred=True)
+    extraction: Mapped[dict] = mapped_column(JSON, default=dict, deferred=True)
     extractor_version: Mapped[str] = mapped_column(String(32))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     targets: Mapped[list["TargetRow"]] = relationship(back_populates="document", cascade="all, delete-orphan",
@@ -162,3 +163,8 @@ class CorrectionRow(Base):
     changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> corrected value
     who: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Loader options for code that reads a document's large columns after its session closes.
+FULL_DOCUMENT = [undefer(DocumentRow.raw_text), undefer(DocumentRow.text), undefer(DocumentRow.doc_metadata),
+                 undefer(DocumentRow.extraction)]

@@ -21,7 +21,7 @@ from sqlalchemy import delete, func, select
 from zhibiao.errors import InputError, ZhibiaoError
 from zhibiao.models import json_number
 from zhibiao.store.database import now
-from zhibiao.store.schema import (CommitmentRow, CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow,
+from zhibiao.store.schema import (FULL_DOCUMENT, CommitmentRow, CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow,
                                   TargetRow)
 
 router = APIRouter(prefix="/api/v1")
@@ -125,7 +125,7 @@ def list_documents(request: Request, region: str | None = None, year: int | None
 
 def _get_document(st, doc_id: int) -> DocumentRow:
     with st.db.session() as s:
-        d = s.get(DocumentRow, doc_id)
+        d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
     if d is None:
         raise HTTPException(404, f"no document {doc_id}")
     return d

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from zhibiao import __version__
 from zhibiao.errors import InputError
-from zhibiao.store.schema import DocumentRow, ObservationRow, RegionRow, TargetRow
+from zhibiao.store.schema import FULL_DOCUMENT, DocumentRow, ObservationRow, RegionRow, TargetRow
 
 router = APIRouter(include_in_schema=False)
 env = Environment(loader=PackageLoader("zhibiao.web", "templates"), autoescape=select_autoescape(["html"]),
@@ -199,7 +199,7 @@ def compare_levels_page(request: Request, region: str, year: int):
 def reader(request: Request, doc_id: int = FPath(ge=1, le=2**62)):
     st = request.app.state.zhibiao
     with st.db.session() as s:
-        d = s.get(DocumentRow, doc_id)
+        d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
     if d is None:
         raise HTTPException(404, f"no document {doc_id}")
     return render(request, "reader.html", doc=d, name=Path(d.path).name, e=d.extraction or {})
