@@ -160,3 +160,14 @@ def test_docx_members_are_checked_before_reading(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(LimitExceeded):
         load(path, Limits(max_decompressed_bytes=1_000_000))
+
+
+def test_a_300_mb_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(300_000_000)  # sparse: nothing is written, the size is real
+    with pytest.raises(LimitExceeded, match="300.0 MB"):
+        load(path)
+    from zhibiao.cli import main
+
+    assert main(["extract", str(path)]) == 3

@@ -130,7 +130,9 @@ def test_killed_ingest_leaves_whole_documents_only(tmp_path, db_url):
     for i in range(40):
         write(docs, f"r{i}.txt", REPORT.replace("7.1%", f"7.{i}%") + PLAN.format(gdp=f"{i}%"))
     Database.open(db_url)
-    for delay in (0.8, 1.2, 1.6):
+    import random
+
+    for delay in sorted(random.uniform(0.6, 2.0) for _ in range(4)):  # killed at random points
         p = _cli("ingest", str(docs), "--db", db_url, "--quiet")
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
