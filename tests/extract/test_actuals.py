@@ -8,13 +8,14 @@ import pytest
 
 from paths import GOLD, SEEDS, load_gold, need_shared
 from zhibiao.api import extract_text
-from zhibiao.extract.actuals import find_actuals
+from zhibiao.extract.actuals import clause_figures
 
 D = Decimal
 
 
 def actuals(sentence: str):
-    return [(a.name, a.measure, a.value, a.unit, a.comparator) for a in find_actuals(sentence)]
+    e = extract_text("政府工作报告\n\n各位代表：\n\n一、2025年工作回顾\n\n" + sentence + "\n")
+    return [(a.name, a.measure, a.value, a.unit, a.comparator) for a in e.actuals]
 
 
 SPEC = [

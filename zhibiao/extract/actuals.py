@@ -30,7 +30,7 @@ CLAUSE_SPLIT = re.compile(r"[，,：:；;]")
 # 4.45亿千瓦, 5.31亿吨), longest first so 万人次 wins over 万人 and 万.
 _MAGNITUDES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万", "千")
 _BASES = {u for u in UNITS if not u.startswith(("万", "亿", "千万", "百分", "个百分")) and u not in ("%", "‰", "年", "岁")}
-_ALL_UNITS = set(UNITS) | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))}
+_ALL_UNITS = set(UNITS) | set(_MAGNITUDES) | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))}
 UNIT_AFTER = re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in sorted(_ALL_UNITS, key=len, reverse=True)) + ")")
 POINTS = re.compile(r"^\s?个?百分点")
 
@@ -39,10 +39,12 @@ REVIEW_TITLE = re.compile(r"回顾|执行情况|完成情况|主要工作|工作
 MULTI_TITLE = re.compile(r"五年|十年|时期|届|以来")
 PLAN_TITLE = re.compile(r"今年|明年|目标|总体要求|安排|部署|重点|任务|建议|草案|展望|思路|举措|措施|对策|政府自身建设")
 LAST_YEAR = re.compile(r"(?<![比较同与和])(?:去年|上年(?!同期)|过去一年|一年来|过去的一年)")
-MULTI = re.compile(r"这五年|五年来|过去五年|近五年|五年间|五年累计|这些年|年均|两年平均|三年平均|以来|"
+MULTI = re.compile(r"这五年|五年来|过去五年|近五年|五年间|五年累计|这些年|以来|"
                    r"“?十[一二三四五]五”?(?:时期|期间|以来)|近年来|多年来|历年|几年来|近几年|三年来|两年来")
+# an average over years qualifies its own clause only: "增长11%，两年平均增长8.2%，制造业投资增长27%"
+AVERAGE = re.compile(r"年均(?:增长|增速|增幅|提高|上涨|下降|递增|减少)|[两三四五]年平均|平均每年")
 FUTURE = re.compile(r"今年|明年|下一步|预计到|到20\d\d年|力争|力求|努力(?!下)|预期|计划(?=[到在于将要新完实达力])|将要")
-SOFT_FUTURE = re.compile(r"目标|将(?!近)|拟|确保|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
+SOFT_FUTURE = re.compile(r"目标|将(?!近)|拟|确保|有望|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
 EXPLICIT_YEAR = re.compile(r"(?<![比较与同和到至从由])(?:截至|截止|到)?(\d{4})\s*年(?:底|末|全年|度)?(?!以来|来|起|前|之前|以前|计划|目标|的目标|规划)")
 ELSEWHERE = re.compile(r"(?:高于|低于|快于|慢于|超过|领先|优于)(?:全国|全省|全市|全区|面上|平均|同期)|全国平均|全省平均|全市平均|"
                        r"比全(?:国|省|市)|较全(?:国|省|市)|全国同期|全省同期")
@@ -66,7 +68,7 @@ GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|降幅|增长速度
 SHARE_NAME = re.compile(r"(?:比重|占比|比例|率|份额|之比|强度|贡献率|覆盖面|水平)$")
 LEVEL_RATE = re.compile(r"失业率$")  # a rate the sources report as the economy's level, not a share of something
 RATIO_NAME = re.compile(r"(?:比|倍差|指数|系数)$")
-GT_BEFORE = re.compile(r"(?:突破|超过|超|逾|高于|大于)$")
+GT_BEFORE = re.compile(r"(?:突破|超过|超|逾|高于|大于|破)$")
 LT_BEFORE = re.compile(r"(?:不到|不足|低于|少于)$")
 APPROX_BEFORE = re.compile(r"(?:约|近|接近|将近|大约)$")
 COMPARATOR_WORDS = r"突破|超过|超|逾|高于|大于|不到|不足|低于|约|近|接近|将近|大约|达到|达|为|是|至|到|控制在|保持在|稳定在|保持|稳定"
@@ -74,11 +76,11 @@ COMPARATOR_WORDS = r"突破|超过|超|逾|高于|大于|不到|不足|低于|�
 # --- names --------------------------------------------------------------------------------
 LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|全市|全省|全县|全区|全国|全镇|我市|我省|我县|我区|今年|去年|上年|"
                   r"一年来|过去一年|我们|实现|完成|累计|共计|达到|首次|预计|初步核算|初步统计|据初步核算|比上年|同比|分别|均|并|还|"
-                  r"报告(?:提到|指出|显示|称)|截至\d{4}年(?:底|末)|\d{4}年(?:底|末|全年)?|年末|年底|全年共|共)+")
+                  r"报告(?:提到|指出|显示|称)|截至\d{4}年(?:底|末)|\d{4}年(?:底|末|全年)?|全年共|共)+")
 TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|比去年|比上年同期|共计|累计|约|接近|近|将近|"
                    r"首次|控制在|保持在|保持|稳定在|缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|"
-                   r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|均|各|由|从|"
-                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|每人每月|每人每年|每月|每年)+$")
+                   r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|(?<!人)均|各|由|从|"
+                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|又|再|还|也|破|每人每月|每人每年|每月|每年)+$")
 VERB_ONLY = re.compile(r"^(?:组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
                        r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育|实现|解决|帮助|带动|吸引|接待|"
                        r"承办|办理|培训|救助|资助|惠及|服务|转移|安置|帮扶|扶持|支持|减轻|减少|增加|建立|建立了|新建了|改造了|完成了|"
@@ -116,6 +118,8 @@ def _name_before(clause: str, pos: int) -> str:
     lead = LEAD.match(name)
     if lead:
         name = name[lead.end():]
+    # "江苏全省GDP", "济南去年GDP": a place named before the indicator
+    name = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})", "", name)
     for _ in range(3):
         name = TRAIL.sub("", name)
         name = GROWTH_VERB.sub("", name)
@@ -167,6 +171,8 @@ def clause_figures(clause: str, last_name: str | None = None,
     for n in _candidates(clause):
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:]
+        if re.match(r"(?:多|余)[万亿千百]", clause[unit_end:]) or (unit in _MAGNITUDES and re.match(r"多|余", after)):
+            continue  # "4万多亿元": the unit is after the 多
         if POINTS.match(clause[n.end:]) or (unit == "倍"):
             continue  # 提高3个百分点, 增长1.2倍: a change in points or a multiple, not a figure of its own
         if unit is None and not n.chinese and RATIO_NAME.search(
@@ -224,6 +230,8 @@ def clause_figures(clause: str, last_name: str | None = None,
             own_name = own_name.rsplit("、", 1)[-1]
             if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name):
                 own_name = ""
+        if re.fullmatch(r"[、，,\s]*累计(?:达到|达|共)?", before) and last_name:
+            own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
         if own_name == "人均" and last_name:
             own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
@@ -290,12 +298,13 @@ def clause_figures(clause: str, last_name: str | None = None,
                 head = re.match(r"^(争取|引进|完成|实现|累计|新增|获得)?", name).group()
                 tail_name = name.rsplit("等", 1)[1]
                 name = head + tail_name if len(tail_name) >= 2 else ""
-            if VERB_ONLY.match(name or "") and unit and unit != "%":
+            if VERB_ONLY.match(name or "") and unit and unit != "%" and not re.match(r"左右|以上|以下|多|余", after_unit):
                 # "组织4478家次企业境外参展", "68.7万农村贫困人口脱贫": the thing counted follows
-                tail = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}", after_unit)
+                tail = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}?(?=得到|获得|全部|均|已|被|受益|实现|完成|的|[^\u4e00-\u9fff“”A-Za-z]|$)",
+                                after_unit)
                 verb = name or ""
                 name = (verb + tail.group() if verb in ("新增", "新建", "累计") else tail.group()) if tail else name
-            if name and (name.endswith("的") or PREPOSITION.match(name)):
+            if name and not _good_name(name):
                 continue
             if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
                 name = last_name
@@ -510,7 +519,11 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
     for clause in CLAUSE_SPLIT.split(sentence):
         c_start = s + offset
         offset += len(clause) + 1
-        if stop or not clause.strip():
+        if not clause.strip():
+            continue
+        if stop and not bulletin and (LAST_YEAR.match(clause.lstrip()) or _last_year_at(clause, plan_year)):
+            stop = False  # "…五年累计…，去年达到…": last year again
+        if stop:
             continue
         if any(a < c_start + len(clause) and c_start < b for a, b in blocked):
             continue  # a target sentence: never a result
@@ -520,7 +533,10 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
         rank_m = RANK.search(clause)
         if rank_m and not _candidates(clause[:rank_m.start()]):
             _give_rank(rank_m.group(), prev_clause_found)
-        if (SOFT_FUTURE.search(clause) and not bulletin) or ELSEWHERE.search(clause) or MULTI.search(clause):
+        if MULTI.search(clause) and not _last_year_at(clause, plan_year):
+            stop = True  # "五年累计培育…，累计新增…": the years before last
+            continue
+        if (SOFT_FUTURE.search(clause) and not bulletin) or ELSEWHERE.search(clause) or AVERAGE.search(clause):
             continue
         if other_region and other_region.match(re.sub(r"^(?:其中|同期|而|但)", "", clause.lstrip())) \
                 and not re.match(r"^(?:全国|全省)(?:第|前|首|领先)", clause.lstrip()):
@@ -530,7 +546,7 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
             if f.name in recent:
                 recent.remove(f.name)
             recent.append(f.name)
-        if not figures:
+        if not figures and not rank_m:
             subject = _subject(clause)
             if subject:
                 last_name = subject  # "消费对经济增长的贡献率上升3个百分点，达到51.2%"
@@ -571,6 +587,24 @@ def _subject(clause: str) -> str | None:
     return name
 
 
+BAD_NAME_END = re.compile(r"(?:使|了|和|与|及|又|的|给|让|向|对|把|被|在|从|为|以|将|到人|等|或)$")
+BAD_NAME_START = re.compile(r"^(?:多|余|个|位|平均每天|每天|名|项|家)")
+
+
+def _good_name(name: str) -> bool:
+    """Whether the words before a figure read as an indicator's name, not a circumstance or a verb."""
+    return not (BAD_NAME_END.search(name) or BAD_NAME_START.match(name) or PREPOSITION.match(name)
+                or re.search(r"[>|/\\]|\d{4}年", name) or (VERB_ONLY.match(name) and len(name) <= 4))
+
+
+def _last_year_at(clause: str, plan_year: int | None) -> bool:
+    head = re.sub(r"^\s*(?:其中|同时|而|但)?", "", clause)[:12]
+    if LAST_YEAR.match(head):
+        return True
+    m = EXPLICIT_YEAR.match(head)
+    return bool(m and plan_year and int(m.group(1)) == plan_year - 1)
+
+
 def _give_rank(rank: str, found: list[_Found]) -> None:
     """"居全省第2位" qualifies the figures just before it; "分别居全省第2位、第3位" one each."""
     free = [f for f in found if f.rank is None]
@@ -587,6 +621,17 @@ def _give_rank(rank: str, found: list[_Found]) -> None:
         f.rank = re.sub(r"^(?:分别居|均居)", "居", rank)
 
 
+def _own_region_words(region: str | None) -> re.Pattern | None:
+    if not region:
+        return None
+    short = re.sub(r"(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)$", "", region)
+    if region == "中华人民共和国":
+        short = "中国|我国"
+    if len(short) < 2 and region != "中华人民共和国":
+        return None
+    return re.compile(rf"^(?:{short})(?:全省|全市|全县|全区|全国|省|市|县)?(?:去年|上年)?")
+
+
 def extract_actuals(doc: Document, meta: Metadata, sections: list[Section], targets: list[Target]) -> list[Actual]:
     """The results ``doc`` states for earlier periods, each with its year (and period) and span in
     the normalised text. ``source_span`` and ``page`` are left for the pipeline to fill."""
@@ -596,8 +641,15 @@ def extract_actuals(doc: Document, meta: Metadata, sections: list[Section], targ
     blocked += [(t.span.start, t.span.end) for t in targets if t.span is not None]
     out: list[Actual] = []
     seen = set()
+    own = _own_region_words(meta.region_name)
     for f in find_results(text, meta, sections, blocked, limit):
         fig = f.figure
+        if f.year is None:
+            continue  # a result whose year cannot be told is no use for tracking, and may mislead
+        if own:
+            rest = own.sub("", fig.name)
+            if len(rest) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]{2}", rest):
+                fig.name = rest  # "江苏全省GDP" -> "GDP"
         span = Span(f.start, f.end)
         period = None
         if f.period and f.year:
