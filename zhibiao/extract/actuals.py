@@ -68,6 +68,9 @@ GROWTH_NAME = re.compile(r"(?:涨幅|增幅|增速|增长率|降幅|增长速度
 SHARE_NAME = re.compile(r"(?:比重|占比|比例|率|份额|之比|强度|贡献率|覆盖面|水平)$")
 LEVEL_RATE = re.compile(r"失业率$")  # a rate the sources report as the economy's level, not a share of something
 RATIO_NAME = re.compile(r"(?:比|倍差|指数|系数)$")
+# how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
+TARGET_BEFORE = [(re.compile(r"(?:不低于|不少于|不小于|至少)$"), ">="), (re.compile(r"(?:不高于|不超过|不多于|控制在)$"), "<="),
+                 (re.compile(r"(?:不到|不足|低于|少于)$"), "<"), (re.compile(r"(?:突破|超过|超|逾|高于|大于)$"), ">")]
 GT_BEFORE = re.compile(r"(?:突破|超过|超|逾|高于|大于|破)$")
 LT_BEFORE = re.compile(r"(?:不到|不足|低于|少于)$")
 APPROX_BEFORE = re.compile(r"(?:约|近|接近|将近|大约)$")
@@ -76,18 +79,18 @@ COMPARATOR_WORDS = r"突破|超过|超|逾|高于|大于|不到|不足|低于|�
 # --- names --------------------------------------------------------------------------------
 LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|全市|全省|全县|全区|全国|全镇|我市|我省|我县|我区|今年|去年|上年|"
                   r"一年来|过去一年|我们|实现|完成|累计|共计|达到|首次|预计|初步核算|初步统计|据初步核算|比上年|同比|分别|均|并|还|"
-                  r"报告(?:提到|指出|显示|称)|截至\d{4}年(?:底|末)|\d{4}年(?:底|末|全年)?|全年共|共)+")
+                  r"报告(?:提到|指出|显示|称)|截至\d{4}年(?:底|末)|\d{4}年(?:底|末|全年)?|全年共|共有)+")
 TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|比去年|比上年同期|共计|累计|约|接近|近|将近|"
                    r"首次|控制在|保持在|保持|稳定在|缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|"
                    r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|(?<!人)均|各|由|从|"
                    r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|又|再|还|也|破|每人每月|每人每年|每月|每年)+$")
-VERB_ONLY = re.compile(r"^(?:组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
+VERB_ONLY = re.compile(r"^新?(?:挂牌|组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
                        r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育|实现|解决|帮助|带动|吸引|接待|"
                        r"承办|办理|培训|救助|资助|惠及|服务|转移|安置|帮扶|扶持|支持|减轻|减少|增加|建立|建立了|新建了|改造了|完成了|"
                        r"实现了|解决了|帮助了|达到|达|为)?$")
 # a phrase opening with a preposition or conjunction is a circumstance, not an indicator's name
 PREPOSITION = re.compile(r"^(?:从|把|让|被|将|按照|根据|通过|围绕|针对|对于|为了|由于|随着|其中有|中有|和|及|或|而|但|"
-                         r"在(?!建|校|岗|园|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
+                         r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
 
 
 def _cn_month(s: str) -> int:
@@ -108,6 +111,7 @@ class Figure:
     unit: str | None
     start: int
     end: int
+    own: bool = True  # named in its own clause (not carried over from the clause before)
 
 
 def _name_before(clause: str, pos: int) -> str:
@@ -119,7 +123,10 @@ def _name_before(clause: str, pos: int) -> str:
     if lead:
         name = name[lead.end():]
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
-    name = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})", "", name)
+    name = re.sub(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})", "", name)
+    name = re.sub(r"^(年末|年底)(?:全市|全省|全县|全区|全国)", r"\1", name)
+    # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
+    name = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})", "", name)
     for _ in range(3):
         name = TRAIL.sub("", name)
         name = GROWTH_VERB.sub("", name)
@@ -137,6 +144,12 @@ def _split_names(name: str, n: int) -> list[str] | None:
     parts = [p for p in re.split(r"、|和|及|与|以及", name) if p]
     if len(parts) != n:
         return None
+    money = r"\d+(?:\.\d+)?[万亿]?元"
+    if n == 2 and re.search(money + "$", parts[0]) and re.match(money, parts[1]):
+        # "年经营性收入80万元、100万元以上行政村占比": two thresholds of one name
+        head = re.sub(money + "$", "", parts[0])
+        rest = re.sub("^" + money, "", parts[1])
+        return [parts[0] + rest, head + parts[1]]
     shortest, longest = min(len(p) for p in parts), max(len(p) for p in parts)
     if shortest <= 4 and longest >= shortest + 3:
         head = parts[0][:-len(parts[-1])] if len(parts[0]) > len(parts[-1]) else ""
@@ -160,8 +173,8 @@ def _unit_at(clause: str, n) -> tuple[str | None, int]:
     return m.group().strip(), m.end()
 
 
-def clause_figures(clause: str, last_name: str | None = None,
-                   last_names: list[str] | None = None) -> tuple[list[Figure], str | None]:
+def clause_figures(clause: str, last_name: str | None = None, last_names: list[str] | None = None,
+                   as_target: bool = False) -> tuple[list[Figure], str | None]:
     """Every figure a clause states, each with the name of what it measures ("全年实现地区生产总值
     7791亿元" -> 地区生产总值, 7791 亿元), and the last name seen (a clause like "增长7.8%" that
     names nothing speaks of the one before; "…80392元、48825元，分别增长5.0%、6.4%" speaks of the
@@ -173,6 +186,9 @@ def clause_figures(clause: str, last_name: str | None = None,
         after = clause[unit_end:]
         if re.match(r"(?:多|余)[万亿千百]", clause[unit_end:]) or (unit in _MAGNITUDES and re.match(r"多|余", after)):
             continue  # "4万多亿元": the unit is after the 多
+        if unit != "%" and re.search(r"(?:比|较)(?:上年|去年|上年末|上年底|年初)(?:末|底)?(?:增加|减少|多|少|增长|下降|净增)了?$",
+                                     clause[:n.start]):
+            continue  # "比上年末增加1.1万人": a change against last year, not a level
         if POINTS.match(clause[n.end:]) or (unit == "倍"):
             continue  # 提高3个百分点, 增长1.2倍: a change in points or a multiple, not a figure of its own
         if unit is None and not n.chinese and RATIO_NAME.search(
@@ -207,6 +223,10 @@ def clause_figures(clause: str, last_name: str | None = None,
             continue
         kept.append(f)
     figures = kept
+    ranged = []
+    for f in figures:
+        low = re.search(r"(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$", clause[:f[0].start])
+        ranged.append(low)
     if not figures:
         return out, last_name
 
@@ -219,10 +239,13 @@ def clause_figures(clause: str, last_name: str | None = None,
         else:
             groups.append([k])
 
+    consumed = 0
     for g_index, group in enumerate(groups):
         first = figures[group[0]]
         prev_end = figures[groups[g_index - 1][-1]][2] if g_index else 0
-        before = clause[prev_end:first[0].start]
+        prev_end = max(prev_end, min(consumed, first[0].start))  # "4个核心区、3个协同区": 核心区 was counted
+        low = ranged[group[0]]
+        before = clause[prev_end:low.start() if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()
         own_name = _name_before(before, len(before))
         if g_index:
@@ -232,6 +255,8 @@ def clause_figures(clause: str, last_name: str | None = None,
                 own_name = ""
         if re.fullmatch(r"[、，,\s]*累计(?:达到|达|共)?", before) and last_name:
             own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
+        if own_name.startswith("占") and last_name:
+            own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
         if own_name == "人均" and last_name:
             own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
@@ -244,7 +269,8 @@ def clause_figures(clause: str, last_name: str | None = None,
         else:
             names = [own_name or None]
         last_unit_end = figures[group[-1]][2]
-        tail_word = clause[last_unit_end:last_unit_end + 2]
+        paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[last_unit_end:])
+        tail_word = clause[last_unit_end + (paren.end() if paren else 0):][:2]
         # measure and comparator from the words before the list and after its last figure
         measure_kind = "level"
         if DECLINE_VERB.search(prefix):
@@ -259,7 +285,13 @@ def clause_figures(clause: str, last_name: str | None = None,
                 measure_kind = "growth"
         comparator = "="
         bare = re.sub(r"(?:分别|均|各)$", "", prefix)
-        if GT_BEFORE.search(bare):
+        bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
+        if bound in (">=", "<="):
+            # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
+            comparator = bound if (as_target or not bare.endswith("控制在")) else "="
+        elif as_target and tail_word[:2] in ("以内", "以下"):
+            comparator = "<="
+        elif GT_BEFORE.search(bare):
             comparator = ">"
         elif LT_BEFORE.search(bare):
             comparator = "<"
@@ -273,6 +305,8 @@ def clause_figures(clause: str, last_name: str | None = None,
             if name is None:
                 name = names[0] if pos_in_group else None
             value = n.value
+            if ranged[k] is not None:
+                value = Decimal(ranged[k].group(1))  # "1—2个": at least the low end
             if unit == "%":
                 if measure_kind == "growth":
                     measure = "growth"
@@ -291,36 +325,68 @@ def clause_figures(clause: str, last_name: str | None = None,
                 name = name.rsplit("、", 1)[1]  # "…产业链1条以上、省级以上龙头企业": the last item is this figure's
             after_unit = clause[unit_end:]
             if name and re.search(r"[和及、]$", name) and re.match(r"[\u4e00-\u9fff“]{2,}", after_unit):
-                # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
-                name = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}", after_unit).group()
+                name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
             if name and "等" in name:
                 # "争取专项债、特别国债…等资金支持": the thing measured follows the list
                 head = re.match(r"^(争取|引进|完成|实现|累计|新增|获得)?", name).group()
                 tail_name = name.rsplit("等", 1)[1]
                 name = head + tail_name if len(tail_name) >= 2 else ""
-            if VERB_ONLY.match(name or "") and unit and unit != "%" and not re.match(r"左右|以上|以下|多|余", after_unit):
+            if name and PREPOSITION.match(name) and re.search(r"(?:建设|打造|培育|新建|创建|实施|推进|引进|建成|改造|设立)$", name):
+                name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
+            found_after = _counted_after(after_unit) if unit and unit != "%" and (
+                not name or VERB_ONLY.match(name) or _good_name(name)) else None
+            counted = found_after[0] if found_after else None
+            noun_end = None
+            if counted and VERB_ONLY.match(name or ""):
                 # "组织4478家次企业境外参展", "68.7万农村贫困人口脱贫": the thing counted follows
-                tail = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,30}?(?=得到|获得|全部|均|已|被|受益|实现|完成|的|[^\u4e00-\u9fff“”A-Za-z]|$)",
-                                after_unit)
                 verb = name or ""
-                name = (verb + tail.group() if verb in ("新增", "新建", "累计") else tail.group()) if tail else name
+                name = verb + counted if verb.startswith("新") or verb == "累计" else counted
+                noun_end = unit_end + found_after[1]
+            elif counted and (unit in COUNTERS or unit.endswith(tuple(COUNTERS))) and re.match(r"[\u4e00-\u9fff“]", after_unit):
+                # "推进省级特色产业集群4个核心区": what is counted follows the count word
+                context = re.sub(rf"^(?:{COUNT_VERBS})+", "", name or "") if g_index == 0 else ""
+                name = context + counted if context and len(counted) <= 6 and _good_name(context) else counted
+                noun_end = unit_end + found_after[1]
             if name and not _good_name(name):
                 continue
+            own = True
             if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
-                name = last_name
+                name, own = last_name, False
             if not name:
                 continue
-            if measure == "share" and not SHARE_NAME.search(name) and last_name and name == last_name:
-                pass
             last_name = name
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
+            if ranged[k] is not None:
+                start = ranged[k].start()
             paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:])
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
             end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上") else 0)
-            out.append(Figure(name=name, measure=measure, text=clause[start:end], comparator=comparator,
-                              value=value, unit=unit, start=start, end=end))
+            if noun_end:
+                end = max(end, noun_end)
+                consumed = max(consumed, noun_end)
+            out.append(Figure(name=name, measure=measure, text=clause[start:end],
+                              comparator=">=" if ranged[k] is not None else comparator,
+                              value=value, unit=unit, start=start, end=end, own=own))
     return out, last_name
+
+
+COUNTERS = frozenset("个 家 项 所 座 条 场 台 艘 件 名 张 套 间 户 辆 处 批 支 类 种 场次 家次".split())
+COUNT_VERBS = r"推进|推动|建设|打造|培育|创建|实施|新建|建成|完成|引进|改造|开展|举办|组织|支持|争创|力争|确保|争取|全面|加快|深化"
+_COUNTED_STOP = r"(?=得到|获得|全部|均|已|被|受益|实现|完成|出成效|落地|见效|取得|入选|获|并|精彩|顺畅|顺利|圆满|成功|安全|有序|[两三四]季|连续|建设(?:[^\u4e00-\u9fff]|$)|[^\u4e00-\u9fff“”A-Za-z]|$)"
+_NOT_COUNTED = re.compile(r"^(?:居|位居|列|排名|具有|有|是|为|在|并|和|及|且|以|用于|达|占|实现|完成|覆盖|左右|以上|以下|以内|多|余|次|的|等)")
+
+
+def _counted_after(after: str) -> tuple[str, int] | None:
+    """What a count printed before its noun counts: "10个具有辨识度的研学旅游基地" -> 研学旅游基地,
+    "3家差异化管控试点企业出成效" -> 差异化管控试点企业."""
+    m = re.match(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP, after)
+    if m and not re.search(r"\d", m.group()):
+        return m.group(1), m.end()
+    m = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP, after)
+    if not m or _NOT_COUNTED.match(m.group()):
+        return None
+    return m.group(), m.end()
 
 
 def _phrase_start(clause: str, number_start: int) -> int:
@@ -506,7 +572,7 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
     est_at = ESTIMATE.search(sentence)
     period = None
     for pattern, fn in PERIOD:
-        pm = pattern.search(head)
+        pm = pattern.search(head) or pattern.match(sentence)
         if pm:
             period = fn(pm)
             break

@@ -106,20 +106,24 @@ def _sentence(text: str, s: int, e: int, meta: Metadata, sections: list[Section]
         if re.search(r"去年|上年(?!同期)|过去一年|五年来", clause) and not re.search(r"比去年|比上年|较上年|较去年", clause):
             continue
         clause_modality = MODALITY.search(clause)
-        figures, last_name = clause_figures(clause, last_name)
+        figures, last_name = clause_figures(clause, last_name, as_target=True)
         for f in figures:
             if f.measure == "growth" and f.unit != "%":
                 continue
             if NOT_A_TASK.match(f.name) or len(f.name) < 2:
                 continue
             metric = LEAD_MODAL.sub("", f.name)
-            at = clause.rfind(metric, 0, f.start)
-            if at < 0 or len(metric) < 2 or re.search(r"[、，,]$", clause[:f.start].rstrip()):
+            if not f.own or len(metric) < 2:
                 continue  # the figure names nothing in its own clause
+            at = clause.rfind(metric, 0, f.start)
+            if at < 0:
+                after = clause.find(metric, f.start)  # "新挂牌6个省级风貌样板区": named after the figure
+                at = after if after >= 0 else len(clause) - len(clause.lstrip())
+            begin, end = min(at, f.start), max(f.end, at + len(metric) if clause.startswith(metric, at) else f.end)
             modality = clause_modality or modality_m
             out.append(FoundCommitment(
-                metric=metric, text=clause[at:f.end], value=f.value, unit=f.unit, comparator=f.comparator,
-                modality=modality.group() if modality else None, start=c_start + at, end=c_start + f.end,
+                metric=metric, text=clause[begin:end], value=f.value, unit=f.unit, comparator=f.comparator,
+                modality=modality.group() if modality else None, start=c_start + begin, end=c_start + end,
                 section_path=section_path_at(sections, c_start), target_ref=target_ref(metric, f.value, targets),
             ))
 
