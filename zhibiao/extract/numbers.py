@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -27,6 +28,7 @@ def parse_arabic(text: str) -> Decimal:
         raise NumberError(f"not a number: {text!r}") from exc
 
 
+@lru_cache(maxsize=8192)
 def parse_chinese(text: str) -> Decimal:
     """一千二百万 -> 12000000, 三点五 -> 3.5, 二〇二四 -> 2024 (digit by digit)."""
     if not text or any(ch not in CN_CHARS for ch in text):
