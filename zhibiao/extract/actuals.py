@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from zhibiao.extract.grammar import COUNT_WORDS, UNITS, _candidates
 from zhibiao.extract.metadata import Metadata
+from zhibiao.extract.numbers import find_numbers
 from zhibiao.extract.prose import find_target_sentences
 from zhibiao.models import Actual, Section, Span, Target
 from zhibiao.text.document import Document
@@ -30,7 +31,7 @@ CLAUSE_SPLIT = re.compile(r"[，,：:；;]")
 # 4.45亿千瓦, 5.31亿吨), longest first so 万人次 wins over 万人 and 万.
 _MAGNITUDES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万", "千")
 _BASES = {u for u in UNITS if not u.startswith(("万", "亿", "千万", "百分", "个百分")) and u not in ("%", "‰", "年", "岁")}
-_ALL_UNITS = set(UNITS) | set(_MAGNITUDES) | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))}
+_ALL_UNITS = set(UNITS) | {"万亿", "亿", "万"} | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))}
 UNIT_AFTER = re.compile(r"\s?(?:" + "|".join(re.escape(u) for u in sorted(_ALL_UNITS, key=len, reverse=True)) + ")")
 POINTS = re.compile(r"^\s?个?百分点")
 
@@ -83,11 +84,11 @@ LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此�
 TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|比去年|比上年同期|共计|累计|约|接近|近|将近|"
                    r"首次|控制在|保持在|保持|稳定在|缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|"
                    r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|(?<!人)均|各|由|从|"
-                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|又|再|还|也|破|每人每月|每人每年|每月|每年)+$")
+                   r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|又|再|还|也|破|将|高达|压缩至|压缩到|减少到|减少至|减至|每人每月|每人每年|每月|每年)+$")
 VERB_ONLY = re.compile(r"^新?(?:挂牌|组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
                        r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育|实现|解决|帮助|带动|吸引|接待|"
                        r"承办|办理|培训|救助|资助|惠及|服务|转移|安置|帮扶|扶持|支持|减轻|减少|增加|建立|建立了|新建了|改造了|完成了|"
-                       r"实现了|解决了|帮助了|达到|达|为)?$")
+                       r"实现了|解决了|帮助了|达到|达|为|引导|用好|用于|安排|投入|拟安排|拟投入)?$")
 # a phrase opening with a preposition or conjunction is a circumstance, not an indicator's name
 PREPOSITION = re.compile(r"^(?:从|把|让|被|将|按照|根据|通过|围绕|针对|对于|为了|由于|随着|其中有|中有|和|及|或|而|但|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
@@ -114,6 +115,24 @@ class Figure:
     own: bool = True  # named in its own clause (not carried over from the clause before)
 
 
+def figure_candidates(text: str) -> list:
+    """The grammar's candidate numbers, plus Chinese numerals counting things where they state a
+    figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
+    cands = _candidates(text)
+    have = {(c.start, c.end) for c in cands}
+    for n in find_numbers(text):
+        if not n.chinese or n.percent or (n.start, n.end) in have or n.end - n.start < 2 or n.value < 10:
+            continue
+        unit = UNIT_AFTER.match(text, n.end)
+        if not unit or unit.group().strip() not in COUNT_WORDS:
+            continue
+        after = text[unit.end():]
+        if re.match(r"[\u4e00-\u9fff“]", after) and not re.match(r"以上|左右|以内|以下", after):
+            continue
+        cands.append(n)
+    return sorted(cands, key=lambda c: c.start)
+
+
 def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
@@ -132,6 +151,7 @@ def _name_before(clause: str, pos: int) -> str:
         name = GROWTH_VERB.sub("", name)
         name = DECLINE_VERB.sub("", name)
         name = re.sub(r"[（(][^）)]*$", "", name)  # an unclosed bracket belongs to the figure
+        name = re.sub(r"(?:从|由)[^从由]*\d[^从由]*$", "", name)  # "城镇化率从47.5%提高到": the figure left behind
     return name.strip(" 、，,")
 
 
@@ -151,7 +171,7 @@ def _split_names(name: str, n: int) -> list[str] | None:
         rest = re.sub("^" + money, "", parts[1])
         return [parts[0] + rest, head + parts[1]]
     shortest, longest = min(len(p) for p in parts), max(len(p) for p in parts)
-    if shortest <= 4 and longest >= shortest + 3:
+    if n == 2 and shortest <= 4 and longest >= shortest + 3:
         head = parts[0][:-len(parts[-1])] if len(parts[0]) > len(parts[-1]) else ""
         tail = parts[-1][len(parts[0]):] if len(parts[-1]) > len(parts[0]) else ""
         if tail:
@@ -181,7 +201,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     names of the list before, ``last_names``)."""
     out: list[Figure] = []
     figures = []
-    for n in _candidates(clause):
+    for n in figure_candidates(clause):
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:]
         if re.match(r"(?:多|余)[万亿千百]", clause[unit_end:]) or (unit in _MAGNITUDES and re.match(r"多|余", after)):
@@ -198,14 +218,18 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         if unit is None and not n.chinese and re.search(r"指数(?:为|达|达到)?$", clause[:n.start]):
             figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1
             continue
-        if unit is None or unit in ("年", "岁") or (unit in COUNT_WORDS and n.chinese and not n.percent):
+        if unit is None or unit in ("年", "岁"):
             continue
         if re.match(r"^(?:以上|以下)[\u4e00-\u9fff“]", after) and unit != "%":
             continue  # "10亿元以上产业项目": a qualifier inside a name
         if re.match(r"^(?:以上|以下)?(?:的|规模|级|量级|大关|台阶|级别)", after):
             continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
+        if unit == "条" and clause[:n.start].endswith("新"):
+            continue  # "民间投资新36条": a policy's name
         if unit in ("分钟", "小时", "天", "条", "米") and re.match(r"^[\u4e00-\u9fff“”]", after):
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
+        if clause[:n.start].rstrip().endswith("±"):
+            continue  # "±800千伏": a rating inside a name
         if clause[:n.start].count("“") > clause[:n.start].count("”"):
             continue  # inside quotation marks: a name such as “5+1”
         if re.search(r"(?:第|前|后|每|连续|先后)$", clause[:n.start]):
@@ -218,7 +242,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     kept = []
     for i, f in enumerate(figures):
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$", clause[:f[0].start]) and \
+        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$", clause[:f[0].start]) and \
                 re.search(r"(?:到|至)$", clause[f[2]:nxt[0].start]):
             continue
         kept.append(f)
@@ -333,7 +357,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 name = head + tail_name if len(tail_name) >= 2 else ""
             if name and PREPOSITION.match(name) and re.search(r"(?:建设|打造|培育|新建|创建|实施|推进|引进|建成|改造|设立)$", name):
                 name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
-            found_after = _counted_after(after_unit) if unit and unit != "%" and (
+            found_after = _counted_after(after_unit, unit in COUNTERS) if unit and unit != "%" and (
                 not name or VERB_ONLY.match(name) or _good_name(name)) else None
             counted = found_after[0] if found_after else None
             noun_end = None
@@ -373,14 +397,14 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
 
 COUNTERS = frozenset("个 家 项 所 座 条 场 台 艘 件 名 张 套 间 户 辆 处 批 支 类 种 场次 家次".split())
 COUNT_VERBS = r"推进|推动|建设|打造|培育|创建|实施|新建|建成|完成|引进|改造|开展|举办|组织|支持|争创|力争|确保|争取|全面|加快|深化"
-_COUNTED_STOP = r"(?=得到|获得|全部|均|已|被|受益|实现|完成|出成效|落地|见效|取得|入选|获|并|精彩|顺畅|顺利|圆满|成功|安全|有序|[两三四]季|连续|建设(?:[^\u4e00-\u9fff]|$)|[^\u4e00-\u9fff“”A-Za-z]|$)"
+_COUNTED_STOP = r"(?=得到|获得|全部|均|已|被|是|始终|都|要(?!素|求|点)|将|能|可以|[和及与](?=\d)|受益|实现|完成|出成效|落地|见效|取得|入选|获|并|精彩|顺畅|顺利|圆满|成功|安全|有序|[两三四]季|连续|建设(?:[^\u4e00-\u9fff]|$)|[^\u4e00-\u9fff“”A-Za-z]|$)"
 _NOT_COUNTED = re.compile(r"^(?:居|位居|列|排名|具有|有|是|为|在|并|和|及|且|以|用于|达|占|实现|完成|覆盖|左右|以上|以下|以内|多|余|次|的|等)")
 
 
-def _counted_after(after: str) -> tuple[str, int] | None:
+def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
     """What a count printed before its noun counts: "10个具有辨识度的研学旅游基地" -> 研学旅游基地,
     "3家差异化管控试点企业出成效" -> 差异化管控试点企业."""
-    m = re.match(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP, after)
+    m = re.match(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP, after) if counter else None
     if m and not re.search(r"\d", m.group()):
         return m.group(1), m.end()
     m = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP, after)
@@ -556,7 +580,7 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
               plan_year: int | None, bulletin: bool, blocked: list[tuple[int, int]], other_region,
               para_estimated: bool, out: list[_Found]) -> bool:
     sentence = text[s:e]
-    cands = _candidates(sentence)
+    cands = figure_candidates(sentence)
     if not cands:
         return para_estimated or bool(re.search(r"下同", sentence) and ESTIMATE.search(sentence))
     head = sentence[:cands[0].start]
@@ -660,7 +684,7 @@ BAD_NAME_START = re.compile(r"^(?:多|余|个|位|平均每天|每天|名|项|�
 def _good_name(name: str) -> bool:
     """Whether the words before a figure read as an indicator's name, not a circumstance or a verb."""
     return not (BAD_NAME_END.search(name) or BAD_NAME_START.match(name) or PREPOSITION.match(name)
-                or re.search(r"[>|/\\]|\d{4}年", name) or (VERB_ONLY.match(name) and len(name) <= 4))
+                or re.search(r"[>|/\\±]|\d{4}年|\d$", name) or (VERB_ONLY.match(name) and len(name) <= 4))
 
 
 def _last_year_at(clause: str, plan_year: int | None) -> bool:

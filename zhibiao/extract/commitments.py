@@ -16,8 +16,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.actuals import CLAUSE_SPLIT, _opening_time, _sentences, _zones, clause_figures
-from zhibiao.extract.grammar import _candidates
+from zhibiao.extract.actuals import CLAUSE_SPLIT, _opening_time, _sentences, _zones, clause_figures, figure_candidates
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import find_target_sentences
 from zhibiao.extract.sections import section_path_at
@@ -25,7 +24,10 @@ from zhibiao.models import Commitment, Section, Span, Target
 from zhibiao.text.document import Document
 
 MODALITY = re.compile(r"力争|确保|争创|争取|努力")
-LEAD_MODAL = re.compile(r"^(?:力争|确保|争创|争取|努力|力求|全年|全市|全省|全县|全区|今年|年内|当年)+")
+LEAD_MODAL = re.compile(r"^(?:力争|确保|争创|争取|努力|力求|全年|全市|全省|全县|全区|今年|年内|当年|要(?!素|求|点)|再|还|并|将|拟)+")
+# A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
+MULTI_YEAR = re.compile(r"五年|时期|期间|规划期|“?十[一二三四五]五”?")
+OTHER_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
 # "第2位", "前3名", "约": a figure that counts nothing the plan commits to
 NOT_A_TASK = re.compile(r"^(?:第|前|近|约)?$")
 
@@ -67,8 +69,12 @@ def find_commitments(text: str, meta: Metadata, sections: list[Section], targets
     if meta.doc_type == "statistical_bulletin":
         return []
     out: list[FoundCommitment] = []
+    heads = [s for s in sections if s.level == 1]
     for zone in _zones(text, meta, sections, limit, blocked):
         if zone.mode != "plan":
+            continue
+        head = next((h for h in reversed(heads) if h.span.start <= zone.start), None)
+        if head and MULTI_YEAR.search(head.title) and not (meta.plan_year and str(meta.plan_year) in head.title):
             continue
         pos = zone.start
         for para in text[zone.start:zone.end].split("\n"):
@@ -86,12 +92,15 @@ def find_commitments(text: str, meta: Metadata, sections: list[Section], targets
 def _sentence(text: str, s: int, e: int, meta: Metadata, sections: list[Section], targets: list[Target],
               blocked: list[tuple[int, int]], out: list[FoundCommitment]) -> None:
     sentence = text[s:e]
-    cands = _candidates(sentence)
+    cands = figure_candidates(sentence)
     if len(sentence) < 4 or not cands:
         return
     mode, _ = _opening_time(sentence[:cands[0].start], meta.plan_year, False)
     if mode in ("review", "multi"):
         return
+    other = OTHER_YEAR.search(sentence)
+    if other and meta.plan_year and int(other.group(1) or other.group(2)) != meta.plan_year:
+        return  # "到2025年…": a later year's goal
     # 力争/确保 opening a sentence govern all of it; inside, only their own clause
     modality_m = MODALITY.match(re.sub(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*", "", sentence.lstrip()))
     offset = 0
