@@ -553,7 +553,8 @@ def find_results(text: str, meta: Metadata, sections: list[Section], blocked: li
     bulletin = meta.doc_type == "statistical_bulletin"
     plan_year = meta.plan_year
     year0 = plan_year if bulletin else (plan_year - 1 if plan_year else None)
-    other_region = OTHER_REGION.get(_region_level(meta.region_name) or "", None)
+    # a document of unknown region is at least not the country's
+    other_region = OTHER_REGION.get(_region_level(meta.region_name) or "province")
     target_sentences = [b for b in blocked if b[1] - b[0] > 0]
     out: list[_Found] = []
     for zone in _zones(text, meta, sections, limit, target_sentences):
@@ -606,6 +607,7 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
     offset = 0
     stop = False
     prev_clause_found: list[_Found] = []
+    pending: list[_Found] = []  # figures since the last rank
     for clause in CLAUSE_SPLIT.split(sentence):
         c_start = s + offset
         offset += len(clause) + 1
@@ -622,11 +624,16 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
             continue
         rank_m = RANK.search(clause)
         if rank_m and not _candidates(clause[:rank_m.start()]):
-            _give_rank(rank_m.group(), prev_clause_found)
+            several = len(re.findall(r"第[一二三四五六七八九十\d]+", rank_m.group())) > 1 or rank_m.group().startswith("均")
+            _give_rank(rank_m.group(), pending if several else prev_clause_found)
+            pending = []
         if MULTI.search(clause) and not _last_year_at(clause, plan_year):
             stop = True  # "五年累计培育…，累计新增…": the years before last
             continue
         if (SOFT_FUTURE.search(clause) and not bulletin) or ELSEWHERE.search(clause) or AVERAGE.search(clause):
+            subject = _subject(clause)
+            if subject and not ELSEWHERE.search(clause):
+                last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
             continue
         if other_region and other_region.match(re.sub(r"^(?:其中|同期|而|但)", "", clause.lstrip())) \
                 and not re.match(r"^(?:全国|全省)(?:第|前|首|领先)", clause.lstrip()):
@@ -648,6 +655,9 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
             found.append(_Found(f, a, c_start + f.end, year, period, estimated))
         if rank_m and found and _candidates(clause[:rank_m.start()]):
             _give_rank(rank_m.group(), [x for x in found if x.start < c_start + rank_m.start()])
+            pending = []
+        elif found:
+            pending += found
         if found:
             prev_clause_found = found
             out.extend(found)
@@ -668,6 +678,7 @@ def _subject(clause: str) -> str | None:
     cands = _candidates(clause)
     if cands:
         name = _name_before(clause, cands[0].start)
+        name = re.sub(r"^.*(?:确定|下达|提出|制定|设定|明确)的", "", name)  # "年初确定的地区生产总值"
     else:
         m = SUBJECT_VERB.search(clause)
         name = _name_before(clause, m.start()) if m else ""
