@@ -228,6 +228,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # "民间投资新36条": a policy's name
         if unit in ("分钟", "小时", "天", "条", "米") and re.match(r"^[\u4e00-\u9fff“”]", after):
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
+        if clause[:n.start].endswith("等"):
+            continue  # "…工矿、农业等9个重点领域": the count of a list just printed, not a figure
         if clause[:n.start].rstrip().endswith("±"):
             continue  # "±800千伏": a rating inside a name
         if clause[:n.start].count("“") > clause[:n.start].count("”"):

@@ -50,13 +50,13 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s“”\"'（）()、，,]", "", name)
 
 
-def target_ref(metric: str, value: Decimal, targets: list[Target]) -> int | None:
-    """The table target a commitment restates: the same value and a name that reads the same
-    (社会消费品零售总额 for 社会消费品零售总额增长)."""
+def target_ref(metric: str, value: Decimal, unit: str | None, targets: list[Target]) -> int | None:
+    """The table target a commitment restates: the same value (in the same unit) and a name that
+    reads the same (社会消费品零售总额 for 社会消费品零售总额增长)."""
     best, best_score = None, 0.0
     m = _norm(metric)
     for i, t in enumerate(targets):
-        if t.value is None or t.value != value or t.source != "table":
+        if t.value is None or t.value != value or t.source != "table" or (t.unit and unit and t.unit != unit):
             continue
         score = fuzz.partial_ratio(m, _norm(t.name))
         if score > best_score:
@@ -133,7 +133,7 @@ def _sentence(text: str, s: int, e: int, meta: Metadata, sections: list[Section]
             out.append(FoundCommitment(
                 metric=metric, text=clause[begin:end], value=f.value, unit=f.unit, comparator=f.comparator,
                 modality=modality.group() if modality else None, start=c_start + begin, end=c_start + end,
-                section_path=section_path_at(sections, c_start), target_ref=target_ref(metric, f.value, targets),
+                section_path=section_path_at(sections, c_start), target_ref=target_ref(metric, f.value, f.unit, targets),
             ))
 
 
