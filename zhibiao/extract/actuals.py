@@ -387,7 +387,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:])
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
-            end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上") else 0)
+            end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上", "以内", "以下") else 0)
             if noun_end:
                 end = max(end, noun_end)
                 consumed = max(consumed, noun_end)
