@@ -17,15 +17,17 @@ TRIGGER = re.compile(
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE = re.compile(r"(?:今年|明年|\d{4}年)[^。；;\n]{0,20}?(?:目标|预期)(?!是|为|[:：])")
 LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])")
-CLAUSE_SPLIT = re.compile(r"[，,；;\n]")
+CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
 # Words that open a target phrase, before its number or wording.
-OPENERS = r"控制在|保持在|不低于|不高于|不超过|不少于|高于|低于|快于|超过|突破|达到|达|约|力争|确保|争取|努力|实现|完成|按"
+OPENERS = r"控制在|保持在|稳定在|不低于|不高于|不超过|不少于|高于|低于|快于|超过|突破|达到|达|约|力争|确保|争取|努力|实现|完成|按"
 OPENER_BEFORE = re.compile(rf"(?:{OPENERS})+$")
 DIRECTIONAL_PHRASE = re.compile(
-    r"(?:保持|实现|继续)?(?:稳步|持续|稳定|逐步|有所|明显|进一步|基本|总体|稳中有|稳中|不断|较快|平稳|大幅|显著)+"
+    r"(?:保持|实现|继续)?(?:稳步|持续|稳定|逐步|有所|明显|进一步|基本|总体|稳中有|稳中|不断|较快|平稳|大幅|显著|继续)+"
     r"(?:增长|提高|提升|下降|降低|改善|稳定|平衡|增加|减少|扩大|缩小|提质|好转|回升|优化|上升|向好|加快|增强)"
-    r"|稳中提质|只增不减|正增长|基本平衡|基本稳定"
+    r"|稳中提质|只增不减|正增长|基本平衡|基本稳定|回稳向好|稳中向好|保持合理水平|保持在合理区间|合理水平"
+    r"|(?<=[\u4e00-\u9fff]{4})(?:改善|好转)$"
 )
+EXPLAINING = re.compile(r"这里|着重|说明|强调|考虑|主要是|之所以|既|需要|必须")
 LEAD_MODAL = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])?(?:努力实现|力争实现|力争|确保|争取|努力|实现|全年|今年|其中|同时|全市|全省|全县|全区|全国|我市|我省|我县|我区)*")
 MEASURE_SUFFIX = re.compile(r"(增长|增速|增幅|涨幅|比重|下降|降低)$")
 
@@ -72,9 +74,28 @@ def find_target_sentences(text: str) -> list[tuple[int, int]]:
                 k = text.find(stop, start)
                 if k >= 0:
                     end = min(end, k)
+            # "…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。": the list goes on
+            while end < len(text) and text[end] == "。":
+                nxt = len(text)
+                for stop in ("。", "\n"):
+                    k = text.find(stop, end + 1)
+                    if k >= 0:
+                        nxt = min(nxt, k)
+                sentence = text[end + 1:nxt]
+                clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+                if not clauses or EXPLAINING.search(sentence) or TRIGGER.search(sentence) or \
+                        sum(1 for c in clauses if _target_start(c) is not None) * 2 < len(clauses):
+                    break
+                end = nxt
         if end - start < 6:
             continue
         out.append((start, end))
+    # a trigger inside a list already taken (…指标方面，…。…指标方面，…) starts no second list
+    kept: list[tuple[int, int]] = []
+    for a, b in out:
+        if not any(a0 <= a < b0 for a0, b0 in kept):
+            kept.append((a, b))
+    out = kept
     for m in INLINE.finditer(text):
         if any(a - 60 <= m.start() <= b for a, b in out):
             continue
@@ -146,6 +167,13 @@ def extract_prose_targets(text: str) -> list[ProseTarget]:
                 continue
             k = _target_start(clause)
             if k is None:
+                # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
+                m = re.match(r"\s*完成(?:国家|省|市|上级)?下达的(.{2,40})$", clause)
+                if m:
+                    parsed = parse_target(clause.strip())
+                    out.append(ProseTarget(name=m.group(1).strip(), text=clause.strip(), parsed=parsed,
+                                           span=(c_start, c_start + len(clause)),
+                                           name_span=(c_start + m.start(1), c_start + m.end(1)), modality=None))
                 continue
             name_part = clause[:k]
             lead = LEAD_MODAL.match(name_part)

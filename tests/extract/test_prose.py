@@ -1,0 +1,46 @@
+"""Targets in prose: spec paragraphs -> (name, text, kind, comparator, value)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zhibiao.extract.prose import extract_prose_targets
+
+D = Decimal
+
+
+def targets(paragraph: str):
+    return [(t.name, t.text, t.parsed.kind, t.parsed.comparator, t.parsed.value) for t in extract_prose_targets(paragraph)]
+
+
+SPEC = [
+    ("经济社会发展的主要预期目标是：地区生产总值增长6.5%以上，城镇调查失业率5%以内。",
+     [("地区生产总值增长", "6.5%以上", "numeric", ">=", D("6.5")), ("城镇调查失业率", "5%以内", "numeric", "<=", D("5"))]),
+    ("主要预期目标是：一般公共预算收入、城乡居民人均可支配收入增长与经济增长基本同步。",
+     [("一般公共预算收入增长", "与经济增长基本同步", "relative", None, None),
+      ("城乡居民人均可支配收入增长", "与经济增长基本同步", "relative", None, None)]),
+    # the list goes on after the first full stop; an explanation afterwards does not
+    ("今年发展的主要预期目标是：国内生产总值增长7%左右，国际收支基本平衡。能耗强度下降3.1%以上，主要污染物排放继续减少。"
+     "这里着重说明一下。",
+     [("国内生产总值增长", "7%左右", "numeric", "~", D("7")), ("国际收支", "基本平衡", "directional", None, None),
+      ("能耗强度下降", "3.1%以上", "numeric", ">=", D("3.1")), ("主要污染物排放", "继续减少", "directional", None, None)]),
+    ("主要预期目标是：粮食总产量稳定在507万吨，国际收支状况继续改善，进出口回稳向好，居民消费价格保持合理水平，"
+     "完成省下达的节能减排降碳约束性指标。",
+     [("粮食总产量", "稳定在507万吨", "numeric", "=", D("507")), ("国际收支状况", "继续改善", "directional", None, None),
+      ("进出口", "回稳向好", "directional", None, None), ("居民消费价格", "保持合理水平", "directional", None, None)]),
+    ("2023年，江苏目标经济增长5%左右。", [("经济增长", "5%左右", "numeric", "~", D("5"))]),
+    ("报告指出，去年全省地区生产总值增长6%，完成了年度目标。", []),  # a review, never a target
+]
+
+
+@pytest.mark.parametrize("paragraph, expected", SPEC)
+def test_prose_targets(paragraph, expected):
+    got = targets(paragraph)
+    assert got[:len(expected)] == expected
+    assert len(got) <= len(expected) + 1
+
+
+def test_assigned_with_a_long_object_is_kept():
+    got = targets("主要预期目标是：完成省下达的节能减排降碳约束性指标和环境质量改善目标。")
+    assert got and got[0][2] == "assigned"
