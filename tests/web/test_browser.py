@@ -148,3 +148,44 @@ def test_phone_sized_screen(browser, server):
     assert width <= 400  # no sideways scrolling on a phone
     pg.screenshot(path=str(SHOTS / "scorecard_phone.png"), full_page=True)
     ctx.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_server(tmp_path_factory):
+    import uvicorn
+
+    from paths import SEEDS, need_shared
+    from zhibiao.store import Database
+    from zhibiao.store.ingest import ingest
+    from zhibiao.web.app import create_app
+
+    need_shared(SEEDS)
+    db = Database.open(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    ingest(db, [SEEDS])
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.mark.corpus
+def test_seeds_scorecard_and_reader(page, seeds_server):
+    page.goto(f"{seeds_server}/region/330600/2023")
+    gdp = page.locator("#scorecard tr[data-indicator=gdp_growth]")
+    assert "7.8%" in gdp.inner_text()
+    assert gdp.locator(".status").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(27, 127, 59)"
+    page.screenshot(path=str(SHOTS / "seeds_scorecard_shaoxing_2023.png"), full_page=True)
+    # the 2024 plan (seed 000): its GDP target's span highlighted in the reader
+    page.goto(f"{seeds_server}/region/330600/2024")
+    page.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
+    page.wait_for_selector("#doctext[data-ready='1']")
+    assert page.locator("mark.span.active").inner_text() == "6.5%以上"
+    assert "000_f74a9d579936cf71" in page.inner_text("main")
+    page.screenshot(path=str(SHOTS / "seeds_reader_000.png"))
