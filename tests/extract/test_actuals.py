@@ -76,6 +76,9 @@ SPEC = [
     ("新增上市企业6家、累计达100家。",
      [("新增上市企业", "level", D("6"), "家", "="), ("累计上市企业", "level", D("100"), "家", "=")]),
     ("新引进10亿元以上产业项目85个。", [("新引进10亿元以上产业项目", "level", D("85"), "个", "=")]),
+    ("全县接待游客3500余万人次。", [("接待游客", "level", D("3500"), "万人次", ">")]),
+    ("新增省级未来社区3个，累计建成15个。",
+     [("新增省级未来社区", "level", D("3"), "个", "="), ("累计省级未来社区", "level", D("15"), "个", "=")]),
     ("国内生产总值达到33.5万亿元，比上年增长8.7%。",
      [("国内生产总值", "level", D("33.5"), "万亿元", "="), ("国内生产总值", "growth", D("8.7"), "%", "=")]),
     ("粮食产量屡创历史新高，去年达到1.09万亿斤。", [("粮食产量", "level", D("1.09"), "万亿斤", "=")]),
@@ -110,6 +113,26 @@ def test_ranks_are_kept_on_the_lines_they_qualify():
         ("一般公共预算收入", "level", "居全省第4位"), ("一般公共预算收入", "growth", "居全省第3位"),
     ]
     assert not any("第" in a.name for a in e.actuals)  # a rank is never a line of its own
+
+
+def test_partial_periods_end_where_the_full_year_speaks():
+    e = extract_text(REVIEW.format("上半年规上工业增加值增长7.2%，全年增长6.5%。1—9月，固定资产投资增长4.1%。"))
+    assert [(a.name, a.value, a.period) for a in e.actuals] == [
+        ("规上工业增加值", D("7.2"), "2025-01/2025-06"), ("规上工业增加值", D("6.5"), None),
+        ("固定资产投资", D("4.1"), "2025-01/2025-09")]
+
+
+def test_headings_without_numbers_scope_the_years():
+    # "2024年工作回顾" reviews 2024 whatever else the document's dates suggest, and the part under
+    # "2025年工作安排" sets tasks, never results
+    report = ("政府工作报告\n\n——2025年1月12日在安吉县第十七届人民代表大会第五次会议上\n\n各位代表：\n\n"
+              "2024年工作回顾\n\n过去一年，全县实现地区生产总值620.5亿元，同比增长5.8%。\n\n"
+              "2025年工作安排\n\n新增规上工业企业50家，完成工业投资100亿元以上。\n")
+    e = extract_text(report)
+    assert {(a.name, a.value, a.year) for a in e.actuals} == {("地区生产总值", D("620.5"), 2024),
+                                                              ("地区生产总值", D("5.8"), 2024)}
+    assert {(c.metric, c.value, c.year) for c in e.commitments} == {("新增规上工业企业", D("50"), 2025),
+                                                                     ("工业投资", D("100"), 2025)}
 
 
 WORK_REPORT = """政府工作报告

@@ -13,6 +13,7 @@ this product can make.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -141,6 +142,10 @@ def _name_before(clause: str, pos: int) -> str:
     lead = LEAD.match(name)
     if lead:
         name = name[lead.end():]
+    name = re.sub(r"^(?:上半年|下半年|前三季度|一季度|第一季度|1\s*[-—–~～至到]\s*\d{1,2}\s*月)[，,]?", "", name)
+    lead = LEAD.match(name)
+    if lead:
+        name = name[lead.end():]
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
     name = re.sub(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})", "", name)
     name = re.sub(r"^(年末|年底)(?:全市|全省|全县|全区|全国)", r"\1", name)
@@ -187,6 +192,11 @@ def _split_names(name: str, n: int) -> list[str] | None:
 def _unit_at(clause: str, n) -> tuple[str | None, int]:
     if n.percent:
         return "%", n.end
+    more = re.match(r"([万亿千]?)(?:多|余)", clause[n.end:])
+    if more:
+        m = UNIT_AFTER.match(clause, n.end + more.end())  # "3500余万人次", "4万多亿元"
+        if m:
+            return more.group(1) + m.group().strip(), m.end()
     m = UNIT_AFTER.match(clause, n.end)
     if not m:
         return None, n.end
@@ -204,8 +214,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     for n in figure_candidates(clause):
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:]
-        if re.match(r"(?:多|余)[万亿千百]", clause[unit_end:]) or (unit in _MAGNITUDES and re.match(r"多|余", after)):
-            continue  # "4万多亿元": the unit is after the 多
+        if unit in _MAGNITUDES and re.match(r"多|余", after):
+            continue  # "4万多": the unit is missing
         if unit != "%" and re.search(r"(?:比|较)(?:上年|去年|上年末|上年底|年初)(?:末|底)?(?:增加|减少|多|少|增长|下降|净增)了?$",
                                      clause[:n.start]):
             continue  # "比上年末增加1.1万人": a change against last year, not a level
@@ -279,7 +289,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             own_name = own_name.rsplit("、", 1)[-1]
             if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name):
                 own_name = ""
-        if re.fullmatch(r"[、，,\s]*累计(?:达到|达|共)?", before) and last_name:
+        if re.fullmatch(r"[、，,\s]*累计(?:达到|达|共|建成|创建|培育|新增|完成)?", before) and last_name:
             own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:
             own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
@@ -310,6 +320,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             elif GROWTH_VERB.search(verb_strip):
                 measure_kind = "growth"
         comparator = "="
+        if re.match(r"[万亿千]?(?:多|余)", clause[first[0].end:]):
+            comparator = ">"  # "3500余万人次": more than
         bare = re.sub(r"(?:分别|均|各)$", "", prefix)
         bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
         if bound in (">=", "<="):
@@ -317,7 +329,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             comparator = bound if (as_target or not bare.endswith("控制在")) else "="
         elif as_target and tail_word[:2] in ("以内", "以下"):
             comparator = "<="
-        elif GT_BEFORE.search(bare):
+        elif comparator == ">" or GT_BEFORE.search(bare):
             comparator = ">"
         elif LT_BEFORE.search(bare):
             comparator = "<"
@@ -424,6 +436,30 @@ def _phrase_start(clause: str, number_start: int) -> int:
 
 # --- where results are stated -------------------------------------------------------------
 
+REVIEW_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、)?[ \t]*(\d{4})[ \t]*年[^\n。，,]{0,16}?"
+                            r"(?:工作回顾|回顾|计划执行情况|执行情况|主要工作|工作总结)[ \t]*$")
+PLAN_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、)?[ \t]*(\d{4})[ \t]*年[^\n。，,]{0,20}?"
+                          r"(?:工作安排|主要目标|预期目标|重点工作|工作任务|总体要求|计划草案|工作部署|总体部署)[^\n。，,]{0,12}$")
+
+
+THIS_YEAR_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、)?[ \t]*(?:今年|明年)[^\n。，,]{0,16}"
+                               r"(?:工作|目标|任务|安排|部署)[^\n。，,]{0,8}$")
+
+
+def plan_year_of(text: str, meta: Metadata) -> int | None:
+    """The year a report plans for, read from its own headings where it prints them ("2024年工作
+    回顾" reviews 2024, so the plan is for 2025); the metadata's year otherwise."""
+    if meta.doc_type not in ("work_report", "plan_report"):
+        return meta.plan_year
+    m = REVIEW_HEADING.search(text)
+    if m:
+        return int(m.group(1)) + 1
+    m = PLAN_HEADING.search(text)
+    if m:
+        return int(m.group(1))
+    return meta.plan_year
+
+
 @dataclass
 class _Zone:
     start: int
@@ -461,9 +497,13 @@ def _zones(text: str, meta: Metadata, sections: list[Section], limit: int,
         mode, start = m, s.span.start
     zones.append(_Zone(start, limit, mode))
     if report:
-        # The year's targets end the review: what follows them speaks of the plan year (reports
-        # without headings, such as news excerpts of a work report).
-        for a, _b in sorted(target_sentences):
+        # The year's targets, or a heading for the plan year printed without a number, end the
+        # review: what follows speaks of the plan year (reports without numbered headings, news
+        # excerpts of a work report).
+        cuts = [a for a, _b in target_sentences] + [m.start() for m in PLAN_HEADING.finditer(text, 0, limit)
+                                                    if not meta.plan_year or int(m.group(1)) >= meta.plan_year]
+        cuts += [m.start() for m in THIS_YEAR_HEADING.finditer(text, 0, limit)]
+        for a in sorted(cuts):
             z = next((z for z in zones if z.start <= a < z.end), None)
             if z is None or z.mode != "review" or (heads and any(h.span.start <= a for h in heads)
                                                     and _title_mode(_head_at(heads, a).title, meta.plan_year) == "review"):
@@ -553,6 +593,7 @@ def find_results(text: str, meta: Metadata, sections: list[Section], blocked: li
     """Every result stated in ``text[:limit]`` with its year; ``blocked`` are target sentences."""
     limit = len(text) if limit is None else limit
     bulletin = meta.doc_type == "statistical_bulletin"
+    meta = dataclasses.replace(meta, plan_year=plan_year_of(text, meta))
     plan_year = meta.plan_year
     year0 = plan_year if bulletin else (plan_year - 1 if plan_year else None)
     # a document of unknown region is at least not the country's
@@ -640,6 +681,13 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
         if other_region and other_region.match(re.sub(r"^(?:其中|同期|而|但)", "", clause.lstrip())) \
                 and not re.match(r"^(?:全国|全省)(?:第|前|首|领先)", clause.lstrip()):
             continue  # "全国居民消费价格上涨0.2%": another region's figure
+        if re.search(r"全年|年末|年底", clause):
+            period = None  # "上半年…增长7.2%，全年增长6.5%"
+        for pattern, fn in PERIOD:
+            pm = pattern.match(clause.lstrip())
+            if pm:
+                period = fn(pm)
+                break
         figures, last_name = clause_figures(clause, last_name, recent)
         for f in figures:
             if f.name in recent:

@@ -10,13 +10,15 @@ targets paragraph are targets, not commitments.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.actuals import CLAUSE_SPLIT, _opening_time, _sentences, _zones, clause_figures, figure_candidates
+from zhibiao.extract.actuals import (CLAUSE_SPLIT, _opening_time, _sentences, _zones, clause_figures, figure_candidates,
+                                     plan_year_of)
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import find_target_sentences
 from zhibiao.extract.sections import section_path_at
@@ -143,6 +145,7 @@ def extract_commitments(doc: Document, sections: list[Section], targets: list[Ta
     left for the pipeline to fill."""
     meta = meta or extract_metadata(doc)
     text = doc.search_text
+    meta = dataclasses.replace(meta, plan_year=plan_year_of(text, meta))
     limit = doc.normalized.table_zone if doc.normalized.table_zone is not None else len(text)
     blocked = list(find_target_sentences(text)) + [(t.span.start, t.span.end) for t in targets if t.span is not None]
     out: list[Commitment] = []
