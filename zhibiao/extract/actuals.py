@@ -120,6 +120,8 @@ def figure_candidates(text: str) -> list:
     """The grammar's candidate numbers, plus Chinese numerals counting things where they state a
     figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
     cands = _candidates(text)
+    if not re.search(r"[一二两三四五六七八九十百千]", text):
+        return cands
     have = {(c.start, c.end) for c in cands}
     for n in find_numbers(text):
         if not n.chinese or n.percent or (n.start, n.end) in have or n.end - n.start < 2 or n.value < 10:
