@@ -41,7 +41,7 @@ REVIEW_TITLE = re.compile(r"回顾|执行情况|完成情况|主要工作|工作
 MULTI_TITLE = re.compile(r"五年|十年|时期|届|以来")
 PLAN_TITLE = re.compile(r"今年|明年|目标|总体要求|安排|部署|重点|任务|建议|草案|展望|思路|举措|措施|对策|政府自身建设")
 LAST_YEAR = re.compile(r"(?<![比较同与和])(?:去年|上年(?!同期)|过去一年|一年来|过去的一年)")
-MULTI = re.compile(r"这五年|五年来|过去五年|近五年|五年间|五年累计|这些年|以来|"
+MULTI = re.compile(r"这五年|五年来|过去五年|近[两三四五]年|[两三四五]年间|五年累计|这些年|以来|"
                    r"“?十[一二三四五]五”?(?:时期|期间|以来)|近年来|多年来|历年|几年来|近几年|三年来|两年来")
 # an average over years qualifies its own clause only: "增长11%，两年平均增长8.2%，制造业投资增长27%"
 AVERAGE = re.compile(r"年均(?:增长|增速|增幅|提高|上涨|下降|递增|减少)|[两三四五]年平均|平均每年")
@@ -79,14 +79,15 @@ APPROX_BEFORE = re.compile(r"(?:约|近|接近|将近|大约)$")
 COMPARATOR_WORDS = r"突破|超过|超|逾|高于|大于|不到|不足|低于|约|近|接近|将近|大约|达到|达|为|是|至|到|控制在|保持在|稳定在|保持|稳定"
 
 # --- names --------------------------------------------------------------------------------
-LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|全市|全省|全县|全区|全国|全镇|我市|我省|我县|我区|今年|去年|上年|"
+LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|全市|全省|全县|全区|全国|全镇|我市|我省|我县|我区|今年|"
+                  r"去年(?:末|底)?|上年(?:末|底)?|"
                   r"一年来|过去一年|我们|实现|完成|累计|共计|达到|首次|预计|初步核算|初步统计|据初步核算|比上年|同比|分别|均|并|还|"
                   r"报告(?:提到|指出|显示|称)|截至\d{4}年(?:底|末)|\d{4}年(?:底|末|全年)?|全年共|共有)+")
 TRAIL = re.compile(r"(?:实现|完成|达到|达|为|是|突破|超过|超|逾|分别|同比|比上年|较上年|比去年|比上年同期|共计|累计|约|接近|近|将近|"
                    r"首次|控制在|保持在|保持|稳定在|缩小至|缩小到|扩大至|扩大到|提高到|提高至|提升至|提升到|下降到|下降至|降至|"
                    r"降到|回落到|回落至|上升到|上升至|升至|增至|增加到|增加至|预计|不低于|不少于|不高于|不超过|(?<!人)均|各|由|从|"
                    r"同口径|可比价|名义|实际|全年|年末|年底|新|已|去年|上年|又|再|还|也|破|将|高达|压缩至|压缩到|减少到|减少至|减至|每人每月|每人每年|每月|每年)+$")
-VERB_ONLY = re.compile(r"^新?(?:挂牌|组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
+VERB_ONLY = re.compile(r"^(?:新|又|再|还)?(?:挂牌|组织|举办|建成|完成|实施|开展|推动|推进|培育|引进|创建|打造|建设|累计|新增|共|有|其中|全年|已有|拥有|"
                        r"完工|开工|新建|改造|推出|挂牌|选树|争创|力争|确保|争取|新引进|新开工|新培育|实现|解决|帮助|带动|吸引|接待|"
                        r"承办|办理|培训|救助|资助|惠及|服务|转移|安置|帮扶|扶持|支持|减轻|减少|增加|建立|建立了|新建了|改造了|完成了|"
                        r"实现了|解决了|帮助了|达到|达|为|引导|用好|用于|安排|投入|拟安排|拟投入)?$")
@@ -615,10 +616,20 @@ def find_results(text: str, meta: Metadata, sections: list[Section], blocked: li
                 p_year = year0
             if p_mode is None:
                 p_mode, p_year = zone.mode, year0
+            p_base, p_base_year = p_mode, p_year
             para_estimated = False
             for s, e in _sentences(text, p_start, p_end):
+                # a sentence that opens with its own time sets it for the rest of the paragraph
+                # ("…收官之年。过去五年，…。城镇新增就业人数超过6400万人。" speaks of five years)
+                lead = re.split(r"[，,：:；;]", text[s:e].lstrip(), maxsplit=1)[0]
+                lead = lead if len(lead) <= 40 else lead[:12]  # a time adverbial opens a long clause
+                s_mode, s_year = _opening_time(lead, plan_year, bulletin)
+                if s_mode is None and re.match(r"\s*(?:全年|年末|年底)", text[s:e]) and p_base == "review":
+                    s_mode, s_year = "review", p_base_year
                 para_estimated = _sentence(text, s, e, p_mode, p_year, year0, plan_year, bulletin, blocked,
                                            other_region, para_estimated, out)
+                if s_mode is not None:
+                    p_mode, p_year = s_mode, (s_year if s_year is not None or s_mode != "review" else year0)
     return out
 
 
