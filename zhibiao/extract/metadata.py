@@ -65,7 +65,7 @@ def doc_type_of(title: str | None, text: str) -> str:
     if re.search(r"现印发给你们|现予印发|现将.{0,30}印发给", text[:4000]):
         return "plan_notice"
     if re.search(r"(?:^|\n)\s*各位代表", text[:400]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
-            or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开).{0,40}(作|报告)", head):
+            or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开)", head):
         return "work_report"
     return "other"
 
@@ -110,6 +110,10 @@ def find_issued_on(doc: Document) -> str | None:
         m = re.search(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})", value)
         if m:
             return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上"
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[\s\S]{0,40}?人民代表大会", doc.search_text[:800])
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     lines = _lines(doc.search_text)
     for i, line in enumerate(lines):
         if len(line) > 24 or "印发" in line:
