@@ -296,6 +296,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:
             own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
+        if own_name in ("总数", "总量", "总计", "合计", "总规模") and last_name:
+            # "新认定国家高新技术企业1100家，总数达6500家"
+            own_name = re.sub(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+", "", last_name) + own_name
         if own_name == "人均" and last_name:
             own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
@@ -329,8 +332,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
         if bound in (">=", "<="):
             # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
-            comparator = bound if (as_target or not bare.endswith("控制在")) else "="
-        elif as_target and tail_word[:2] in ("以内", "以下"):
+            comparator = bound if (as_target or not bare.endswith("控制在") or tail_word in ("以内", "以下")) else "="
+        elif tail_word[:2] in ("以内", "以下"):
             comparator = "<="
         elif comparator == ">" or GT_BEFORE.search(bare):
             comparator = ">"
@@ -724,6 +727,13 @@ def _sentence(text: str, s: int, e: int, p_mode: str, p_year: int | None, year0:
         if found:
             prev_clause_found = found
             out.extend(found)
+    # "突破9000亿元，达到9180亿元": the exact figure makes the bound redundant
+    mine = out[first_here:]
+    for f in mine:
+        if f.figure.comparator == ">" and any(
+                g is not f and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
+                == (f.figure.name, f.figure.measure, f.figure.unit) for g in mine):
+            out.remove(f)
     # a "(预计数)" note after the sentence's figures covers them all
     if re.search(r"[（(]\s*预计", sentence):
         for f in out[first_here:]:
