@@ -35,7 +35,8 @@ def resolve_region(extraction: Extraction, text: str | None) -> None:
         # text names most often, preferring the larger levels a report is given by.
         counts: Counter = Counter()
         found = {}
-        for reg, _s, _e in registry.find_in_text(text[:20000]):
+        # the region is named in a report's heading and opening; the first pages are enough
+        for reg, _s, _e in registry.find_in_text(text[:4000]) or registry.find_in_text(text[4000:20000]):
             counts[reg.code] += 1
             found[reg.code] = reg
         if counts:

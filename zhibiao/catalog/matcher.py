@@ -110,7 +110,7 @@ def infer_measure(name: str, unit: str | None, measure: str | None, text: str | 
     return None
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
 class Catalog:
     indicators: dict[str, Indicator]
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -185,6 +185,12 @@ class Catalog:
 
     def match(self, name: str, *, unit: str | None = None, measure: str | None = None, text: str | None = None,
               parent: str | None = None) -> Match | None:
+        # Only the opening words of the text decide anything (增长…, 占比…): a shorter key lets the
+        # same name in thousands of documents be matched once.
+        return self._match(name, unit, measure, (text or "")[:12], parent)
+
+    @lru_cache(maxsize=65536)
+    def _match(self, name: str, unit: str | None, measure: str | None, text: str, parent: str | None) -> Match | None:
         if not name or not name.strip():
             return None
         inferred = infer_measure(name, unit, measure, text)
