@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -164,6 +163,6 @@ def test_seed_plan_notice_commitments_and_the_hand_checked_sample():
     assert right / 50 >= 0.95
 
 
-def test_review_doc_states_its_sample(tmp_path: Path):
+def test_review_doc_states_its_sample():
     text = REVIEW_DOC.read_text("utf-8")
     assert "precision" in text and re.search(r"\d+ of 50 right", text)
