@@ -44,3 +44,14 @@ def test_prose_targets(paragraph, expected):
 def test_assigned_with_a_long_object_is_kept():
     got = targets("主要预期目标是：完成省下达的节能减排降碳约束性指标和环境质量改善目标。")
     assert got and got[0][2] == "assigned"
+
+
+def test_items_detailed_with_qi_zhong_get_their_parent():
+    text = ("主要预期目标是：\n——生产总值增长6%以上，其中第一产业增加值增长2.9%，第二产业增加值增长6.3%以上；\n"
+            "——固定资产投资增长10%，其中交通投资增长10%、生态环保和水利设施投资增长10%、民间投资增长12%；\n"
+            "——地方财政收入增长7%。\n")
+    got = [(t.parent, t.name, t.parsed.value) for t in extract_prose_targets(text)]
+    assert got == [(None, "生产总值增长", D("6")), ("生产总值", "第一产业增加值增长", D("2.9")),
+                   ("生产总值", "第二产业增加值增长", D("6.3")), (None, "固定资产投资增长", D("10")),
+                   ("固定资产投资", "交通投资增长", D("10")), ("固定资产投资", "生态环保和水利设施投资增长", D("10")),
+                   ("固定资产投资", "民间投资增长", D("12")), (None, "地方财政收入增长", D("7"))]

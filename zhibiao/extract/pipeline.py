@@ -72,6 +72,7 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
             name=clean_name(pt.name), text=pt.text, kind=p.kind, year=meta.plan_year, unit=p.unit,
             comparator=p.comparator, value=p.value, value_high=p.value_high, modality=pt.modality,
             reference=p.reference, source="prose", span=Span(*pt.span), name_span=Span(*pt.name_span),
+            parent=pt.parent,
         ))
     out = []
     for t in targets:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.tables import is_name_like
 
 TRIGGER = re.compile(
     r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下)?[:：]"
@@ -40,6 +41,7 @@ class ProseTarget:
     span: tuple[int, int]  # of text
     name_span: tuple[int, int]
     modality: str | None
+    parent: str | None = None  # "生产总值增长6%以上，其中第一产业增加值增长2.9%": 生产总值
 
 
 def find_target_sentences(text: str) -> list[tuple[int, int]]:
@@ -142,9 +144,9 @@ def split_subjects(names: str) -> list[tuple[str, int, int]]:
         pos += len(piece)
     if len(parts) < 2 or any(len(p[0]) < 2 for p in parts):
         return [(names, 0, len(names))]
-    # "和" joins words inside one name too (研究和试验发展); split on it only when both sides are
-    # long enough to be indicators.
-    if "、" not in names and any(len(p[0]) < 4 for p in parts):
+    # "和" joins words inside one name too (研究和试验发展, 生态环保城市更新和水利设施投资); split on it
+    # only when the part before it is an indicator's name in its own right.
+    if "、" not in names and (any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
         return [(names, 0, len(names))]
     suffix = MEASURE_SUFFIX.search(parts[-1][0])
     out = []
@@ -155,16 +157,40 @@ def split_subjects(names: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _clauses(sentence: str):
+    """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
+    its own figure ("交通投资增长10%、民间投资增长10%")."""
+    pos, sep = 0, ""
+    for part in re.split(r"([，,；;。\n])", sentence):
+        if len(part) == 1 and part in "，,；;。\n":
+            sep = part
+            pos += 1
+            continue
+        pieces = part.split("、")
+        if len(pieces) > 1 and all(_candidates(p) for p in pieces):
+            off = pos
+            for i, p in enumerate(pieces):
+                yield off, (sep if i == 0 else "、"), p
+                off += len(p) + 1
+        else:
+            yield pos, sep, part
+        pos += len(part)
+
+
 def extract_prose_targets(text: str) -> list[ProseTarget]:
     out: list[ProseTarget] = []
     for s_start, s_end in find_target_sentences(text):
         sentence = text[s_start:s_end]
-        pos = 0
-        for clause in CLAUSE_SPLIT.split(sentence):
-            c_start = s_start + pos
-            pos += len(clause) + 1
+        main_name: str | None = None  # the item a "其中…" clause details
+        parent: str | None = None
+        for offset, sep, clause in _clauses(sentence):
+            c_start = s_start + offset
             if not clause.strip():
                 continue
+            if clause.lstrip(" —-").startswith("其中"):
+                parent = main_name
+            elif sep not in ("，", ",", "、"):
+                parent = None  # a new item (after ；, 。 or a new line) details nothing
             k = _target_start(clause)
             if k is None:
                 # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
@@ -199,5 +225,8 @@ def extract_prose_targets(text: str) -> list[ProseTarget]:
                     span=(c_start + k, c_start + len(clause)),
                     name_span=(name_offset + a, name_offset + b),
                     modality=modality or parsed.modality,
+                    parent=parent,
                 ))
+            if parent is None:
+                main_name = re.sub(r"(?:增长|增速)$", "", out[-1].name) if out else None
     return out
