@@ -152,7 +152,7 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     return None, None
 
 
-HEADING_YEAR = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(\d{4})\s*年(.{0,12})", re.M)
+HEADING_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*(\d{4})\s*年(.{0,12})$", re.M)
 REVIEW_WORDS = re.compile(r"^(?:主要)?工作回顾|^(?:主要)?工作$|^(?:的)?主要工作|^工作总结|^(?:计划)?执行情况|^经济社会发展(?:情况|回顾)")
 TARGET_YEAR = re.compile(r"(\d{4})\s*年[^，。；\n]{0,16}?主要(?:预期)?目标")
 
@@ -167,6 +167,11 @@ def find_plan_year(doc: Document, title: str | None, doc_type: str) -> int | Non
     if doc_type == "statistical_bulletin":
         m = re.search(r"(\d{4})\s*年", text[:500])
         return int(m.group(1)) if m else None
+    if doc_type == "work_report":
+        # delivered to the congress early in the year it plans: "2019年1月21日在杭州市…人民代表大会"
+        m = re.search(r"(\d{4})\s*年\s*([1-4])\s*月\s*\d{1,2}\s*日\s*在[\s\S]{0,40}?人民代表大会", text[:800])
+        if m:
+            return int(m.group(1))
     # The year of the targets: "2024年主要目标", a heading "二、2024年工作总体部署", or the year
     # after the one a heading reviews ("一、2023年工作回顾").
     years = [int(m.group(1)) for m in TARGET_YEAR.finditer(text)]

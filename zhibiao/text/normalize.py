@@ -41,13 +41,13 @@ HEADING = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百]+[章节部分条]|附件|附表)"
 )
-TERMINAL = tuple("。！？；：:;!?”’\"）)」』】》…")
+TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
 DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号\s*$")
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
-UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|%|‰"
+UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
 DECIMAL_IN_BODY = re.compile(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
 DECIMAL_AT_ROW_END = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
 LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
