@@ -26,6 +26,7 @@ from zhibiao.models import Commitment, Section, Span, Target
 from zhibiao.text.document import Document
 
 MODALITY = re.compile(r"力争|确保|争创|争取|努力")
+FIGURE_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 LEAD_MODAL = re.compile(r"^(?:力争|确保|争创|争取|努力|力求|全年|全市|全省|全县|全区|今年|年内|当年|要(?!素|求|点)|再|还|并|将|拟)+")
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR = re.compile(r"五年|时期|期间|规划期|“?十[一二三四五]五”?")
@@ -110,8 +111,8 @@ def _sentence(text: str, s: int, e: int, meta: Metadata, sections: list[Section]
     for clause in CLAUSE_SPLIT.split(sentence):
         c_start = s + offset
         offset += len(clause) + 1
-        if not clause.strip():
-            continue
+        if not clause.strip() or not FIGURE_HINT.search(clause):
+            continue  # no digit and no Chinese numeral: nothing to count
         if any(a < c_start + len(clause) and c_start < b for a, b in blocked):
             continue  # the targets paragraph: targets, not commitments
         if re.search(r"去年|上年(?!同期)|过去一年|五年来", clause) and not re.search(r"比去年|比上年|较上年|较去年", clause):

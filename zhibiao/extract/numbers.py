@@ -63,8 +63,14 @@ class NumberMatch:
     chinese: bool
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every number in ``text`` with its offsets, Chinese numerals included."""
+@lru_cache(maxsize=16384)
+def find_numbers(text: str) -> tuple[NumberMatch, ...]:
+    """Every number in ``text`` with its offsets, Chinese numerals included (cached: the
+    extractors read the same clauses more than once)."""
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in NUMBER.finditer(text):
         if m.group("ar"):
