@@ -203,3 +203,14 @@ def test_table_without_row_numbers():
     t = by_name(targets_of(text))
     assert t[(None, "新增城镇就业")].unit == "万人" and t[(None, "新增城镇就业")].value == Decimal("12")
     assert len(t) == 2
+
+
+def test_plan_report_table_with_last_years_plan_and_result():
+    text = HEAD2.replace("2025年主要指标", "主要指标") + (
+        "序号\t指标\t单位\t2024年计划\t2024年完成\t2025年计划\n"
+        "1\t地区生产总值增长\t%\t6左右\t6.3\t5.5左右\n"
+        "2\t城镇新增就业人数\t万人\t10\t11.2\t10\n")
+    t = by_name(targets_of(text))
+    gdp = t[(None, "地区生产总值增长")]
+    assert (gdp.year, gdp.value, gdp.comparator) == (2025, Decimal("5.5"), "~")
+    assert t[(None, "城镇新增就业人数")].value == Decimal("10")

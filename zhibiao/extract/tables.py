@@ -184,6 +184,19 @@ def _line_bounds(text: str, start: int = 0):
         pos = nl + 1
 
 
+def target_column(headers: list[str]) -> int:
+    """Which of several value columns holds this year's targets: the latest year's 目标/计划
+    column (2022年计划 | 2022年完成 | 2023年计划 -> the last), else the last column."""
+    def year(h: str) -> int:
+        m = YEAR_IN.search(h)
+        return int(m.group(1)) if m else 0
+
+    marked = [k for k, h in enumerate(headers) if vocab().target_columns.search(h)]
+    if not marked:
+        return len(headers) - 1
+    return max(marked, key=lambda k: (year(headers[k]), k))
+
+
 def find_tables(text: str, zone: int | None) -> list[tuple[int, int, int | None]]:
     """(start, end, year) of each targets table: from its header cells to the line that ends it."""
     tables = []
@@ -218,8 +231,9 @@ def find_tables(text: str, zone: int | None) -> list[tuple[int, int, int | None]
             if vocab().table_end.match(ln) or (len(ln) > 90 and "。" in ln and "\t" not in ln):
                 break
             j += 1
-        header_year = YEAR_IN.search(text[s:lines[min(j, len(lines)) - 1][1]][:200])
-        year = int(header_year.group(1)) if header_year else year_hint
+        header = text[s:lines[min(j, len(lines)) - 1][1]][:200]
+        header_years = [int(y) for y in YEAR_IN.findall(header)]
+        year = max(header_years) if header_years else year_hint  # 2022年完成 | 2023年计划: for 2023
         end = lines[j - 1][1] if j - 1 < len(lines) else len(text)
         tables.append((s, end, year))
         i = j
@@ -576,8 +590,7 @@ class _Assembler:
                 last.target = Cell(last.target_text, last.target.start, c.end, c.line)
             elif self.value_columns and len(self.value_columns) > 1:
                 # several value columns (last year's result, this year's target): keep the target one
-                tcol = next((k for k, h in enumerate(self.value_columns) if vocab().target_columns.search(h)),
-                            len(self.value_columns) - 1)
+                tcol = target_column(self.value_columns)
                 if last.value_cells == tcol:
                     last.target, last.target_text = c, c.text
                 last.value_cells += 1
