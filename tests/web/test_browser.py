@@ -27,15 +27,12 @@ def _free_port() -> int:
     return port
 
 
-@pytest.fixture(scope="module")
-def server(example_db):
+def _serve(app):
+    """Run an app with uvicorn on a free loopback port in a thread; yield its base URL."""
     import uvicorn
 
-    from zhibiao.web.app import create_app
-
     port = _free_port()
-    config = uvicorn.Config(create_app(example_db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     for _ in range(100):
@@ -45,6 +42,13 @@ def server(example_db):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server(example_db):
+    from zhibiao.web.app import create_app
+
+    yield from _serve(create_app(example_db, token=TOKEN))
 
 
 @pytest.fixture(scope="module")
@@ -152,8 +156,6 @@ def test_phone_sized_screen(browser, server):
 
 @pytest.fixture(scope="module")
 def seeds_server(tmp_path_factory):
-    import uvicorn
-
     from paths import SEEDS, need_shared
     from zhibiao.store import Database
     from zhibiao.store.ingest import ingest
@@ -162,17 +164,7 @@ def seeds_server(tmp_path_factory):
     need_shared(SEEDS)
     db = Database.open(tmp_path_factory.mktemp("seeds") / "seeds.db")
     ingest(db, [SEEDS])
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    yield from _serve(create_app(db))
 
 
 @pytest.mark.corpus
