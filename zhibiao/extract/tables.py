@@ -255,7 +255,8 @@ def detect_layout(text: str, start: int, end: int) -> str:
     spaced = sum(1 for ln in lines if "\t" not in ln and re.match(r"^\s*\d{1,3} \S", ln))
     if tabbed >= max(2, len(lines) // 4):
         return "tab"
-    if spaced >= 3:
+    header_spaced = bool(lines) and " " in lines[0].strip() and bool(re.search(r"序\s*号", lines[0]))
+    if spaced >= 3 or (spaced >= 1 and header_spaced):
         return "space"
     return "cell"
 
