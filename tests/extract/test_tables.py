@@ -184,7 +184,8 @@ def _render(rows, layout, categories):
     return NOTICE_HEAD + "\n".join(lines) + "\n抄送：各部门。\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("ZHIBIAO_FUZZ_EXAMPLES", "60")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(row_strategy, min_size=1, max_size=12), st.sampled_from(["tab", "cell", "space"]),
        st.lists(st.sampled_from(CATEGORIES), min_size=12, max_size=12))
 def test_generated_tables_parse_back(draw_rows, layout, cats):
