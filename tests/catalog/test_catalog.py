@@ -172,3 +172,11 @@ def test_catalog_unmatched_cli(tmp_path):
     assert r.exit_code == 0
     names = [row["name"] for row in __import__("json").loads(r.stdout)]
     assert names == ["夜间经济营业额增长"]
+
+
+@pytest.mark.parametrize("name, unit, expected", [
+    ("河南省生產總值", "%", "gdp_growth"), ("全市规上工业增加值", "%", "industrial_value_added_growth"),
+    ("人民币存款", "%", "deposit_growth"), ("能耗强度", "%", "energy_intensity_reduction"),
+])
+def test_region_prefixes_and_short_forms(name, unit, expected):
+    assert CAT.match(name, unit=unit).id == expected

@@ -32,6 +32,7 @@ NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七
 NOTE = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
 QUOTES = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
 BRACKETED = re.compile(r"\([^()]*\)")
+REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
 
 
 def normalize_name(name: str) -> str:
@@ -208,6 +209,12 @@ class Catalog:
             chosen = self._choose(self._concept.get(concept_of(k), []), inferred)
             if chosen:
                 return Match(chosen, 0.95, "concept")
+        # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
+        bare = REGION_PREFIX.sub("", key)
+        if bare != key and len(bare) >= 3:
+            found = self._match(bare, unit, measure, text, parent)
+            if found is not None:
+                return Match(found.id, round(found.confidence * 0.98, 3), f"without region: {found.reason}")
         best: Match | None = None
         for k in names:
             if len(k) < 3:
