@@ -518,28 +518,21 @@ class _Assembler:
             m = CN_HEADING.match(text)
             self.category = m.group(1).strip() if m else text
             self.pending_category = []
-            if not self.seq_in_use():
-                self.group = []
-                self.label = None
-
-    def seq_in_use(self) -> bool:
-        return False
+            self.group = []  # a new category starts new rows
+            self.label = None
 
     def add_name(self, c: Cell) -> None:
         self.flush_category()
         generic = vocab().generic_labels
         if c.text in generic:
             # 结构性指标: the rows that follow are sub-rows of this row number's main row
-            main = self.group[0] if self.group else None
-            self.label = main
-            self._generic = True
+            self.label = self.group[0] if self.group else None
             return
         row = Row(self.seq, self.category, c.text, c)
         if not self.group:
             self.group.append(row)
             self.rows.append(row)
             self.label = None
-            self._generic = False
             return
         last = self.group[-1]
         fragment = bool(re.fullmatch(r"(增长|增速|增幅|占.{0,8}比重|比重|总量|总额)", last.name))
