@@ -234,3 +234,13 @@ def test_plan_report_table_with_last_years_plan_and_result():
     gdp = t[(None, "地区生产总值增长")]
     assert (gdp.year, gdp.value, gdp.comparator) == (2025, Decimal("5.5"), "~")
     assert t[(None, "城镇新增就业人数")].value == Decimal("10")
+
+
+def test_space_layout_with_the_category_on_its_first_row():
+    """A borderless PDF table: the category printed on the line of its first row."""
+    text = HEAD2.replace("2025年主要指标", "2025年主要目标") + (
+        "类别 序号 指标 单位 2025年目标\n经济发展 1 地区生产总值增长 % 6左右\n2 规上工业增加值增长 % 7\n"
+        "社会民生 3 城镇调查失业率 % 5以内\n4 城镇新增就业人数 万人 12\n")
+    got = [(t.category, t.seq, t.name, t.value, t.unit) for t in targets_of(text)]
+    assert got == [("经济发展", "1", "地区生产总值增长", Decimal("6"), "%"), ("经济发展", "2", "规上工业增加值增长", Decimal("7"), "%"),
+                   ("社会民生", "3", "城镇调查失业率", Decimal("5"), "%"), ("社会民生", "4", "城镇新增就业人数", Decimal("12"), "万人")]

@@ -285,6 +285,12 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
     toks = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
     if not toks:
         return []
+    if len(toks) > 2 and re.fullmatch(r"\d{1,3}", toks[1][0]) and not re.fullmatch(r"\d+", toks[0][0]) \
+            and looks_like_category(toks[0][0]):
+        # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
+        first, start = toks[0]
+        rest = _split_space_line(line[toks[1][1]:], offset + toks[1][1], li)
+        return [Cell(first, offset + start, offset + start + len(first), li, role="category")] + rest
 
     def cell(a: int, b: int, role: str) -> Cell:
         s0 = toks[a][1]
@@ -448,6 +454,8 @@ class _Assembler:
                 self.add_target(c)
             elif c.role == "unit":
                 self.add_unit(t, starts_line=i == 0 or cells[i - 1].line != c.line)
+            elif c.role == "category":
+                self.pending_category.append(c)
             elif c.role == "seq" and self.expected_seq(int(t)):
                 self.start_group(t)
             elif c.role == "seq" and nxt is not None and nxt.line == c.line:
