@@ -26,7 +26,8 @@ from zhibiao.models import Commitment, Section, Span, Target
 from zhibiao.text.document import Document
 
 MODALITY = re.compile(r"力争|确保|争创|争取|努力")
-FIGURE_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
+# A figure is a digit, or a Chinese numeral before a unit (三家, 两个): 一 alone (一批, 进一步) is none.
+FIGURE_HINT = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]+\s?(?:[个家项万亿倍名人条座所场次批处只台辆套间户]|%|百分)|百分之")
 LEAD_MODAL = re.compile(r"^(?:力争|确保|争创|争取|努力|力求|全年|全市|全省|全县|全区|今年|年内|当年|要(?!素|求|点)|再|还|并|将|拟)+")
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR = re.compile(r"五年|时期|期间|规划期|“?十[一二三四五]五”?")

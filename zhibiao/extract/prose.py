@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.tables import is_name_like
@@ -44,7 +45,8 @@ class ProseTarget:
     parent: str | None = None  # "生产总值增长6%以上，其中第一产业增加值增长2.9%": 生产总值
 
 
-def find_target_sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def find_target_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the sentence(s) that list the year's main targets."""
     out = []
     for m in TRIGGER.finditer(text):
@@ -110,7 +112,7 @@ def find_target_sentences(text: str) -> list[tuple[int, int]]:
         if "去年" in head or end - m.end() < 4:
             continue
         out.append((m.end(), end))
-    return out
+    return tuple(out)  # cached: never to be changed by a caller
 
 
 def _target_start(clause: str) -> int | None:
