@@ -55,3 +55,12 @@ def test_items_detailed_with_qi_zhong_get_their_parent():
                    ("生产总值", "第二产业增加值增长", D("6.3")), (None, "固定资产投资增长", D("10")),
                    ("固定资产投资", "交通投资增长", D("10")), ("固定资产投资", "生态环保和水利设施投资增长", D("10")),
                    ("固定资产投资", "民间投资增长", D("12")), (None, "地方财政收入增长", D("7"))]
+
+
+def test_a_target_stated_twice_is_one_target():
+    from zhibiao.api import extract_text
+
+    text = ("各位代表：\n\n2023年，全省目标经济增长5%左右。\n\n报告明确了2023年经济社会发展主要预期目标：经济增长5%左右，"
+            "城镇调查失业率5%左右。\n")
+    names = [t.name for t in extract_text(text).targets]
+    assert names.count("经济增长") == 1 and "城镇调查失业率" in names

@@ -64,9 +64,14 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
                 value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
                 attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
             ))
+    seen_prose: set[tuple] = set()
     for pt in extract_prose_targets(text):
         if pt.parsed.kind is None:
             continue
+        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value)
+        if key in seen_prose:
+            continue  # stated twice (a passing mention, then the list): one target
+        seen_prose.add(key)
         p = pt.parsed
         targets.append(Target(
             name=clean_name(pt.name), text=pt.text, kind=p.kind, year=meta.plan_year, unit=p.unit,
