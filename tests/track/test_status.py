@@ -99,7 +99,26 @@ def test_partial_year_progress_and_later_year_targets():
     growth = target(">=", "6")
     assert decide(growth, actual("5.5", period="2024-01/2024-09"), Refs()).status == "behind"
     five_year = target(">=", "70", year=2025)
-    assert decide(five_year, actual("66", year=2023), Refs()).status == "pending"
+    assert decide(five_year, actual("66", year=2023), Refs()).status == "pending"  # no earlier figure to compare
+
+
+class Series(Refs):
+    def __init__(self, values):
+        super().__init__()
+        self.values = values
+
+    def actual_of(self, indicator, year):
+        return actual(self.values[year], year=year) if year in self.values else None
+
+
+@pytest.mark.parametrize("values, status", [
+    ({2022: "64", 2023: "66"}, "on_track"),   # +2 a year, 2 a year needed to reach 70 by 2025
+    ({2022: "65.5", 2023: "66"}, "behind"),   # +0.5 a year is too slow
+    ({2022: "69", 2023: "71"}, "on_track"),   # already there
+])
+def test_later_year_targets_by_required_rate(values, status):
+    t = target(">=", "70", year=2025)
+    assert decide(t, actual(values[2023], year=2023), Series(values)).status == status
 
 
 def test_bad_rules_file(tmp_path):
@@ -167,3 +186,20 @@ def test_override_with_reason(seeded):
     assert line.status == "achieved" and line.overridden and "115家" in line.explanation
     with pytest.raises(InputError):
         seeded.override("绍兴市", 2023, "hospitals", "great", "x")
+
+
+def test_five_year_target_tracked_by_required_rate(db_url, tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("德清县人民政府关于印发德清县2023年国民经济和社会发展计划的通知\n\n现印发给你们。\n\n附件\n\n主要目标\n\n"
+                    "序号\t指标名称\t2025年目标\n1\t森林覆盖率\t70%\n", encoding="utf-8")
+    data = tmp_path / "a.csv"
+    data.write_text("region,indicator,year,value,unit\n德清县,forest_coverage,2022,64,%\n德清县,forest_coverage,2023,66,%\n",
+                    encoding="utf-8")
+    db = zhibiao.open(db_url)
+    ingest(db.db, [plan])
+    from zhibiao.store.imports import import_actuals
+
+    assert import_actuals(db.db, data).stored == 2
+    line = db.status("德清县", 2025).targets[0]
+    assert (line.status, line.actual["value"]) == ("on_track", 66)
+    assert "2025" in line.explanation and "2023" in line.explanation

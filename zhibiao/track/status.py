@@ -225,9 +225,27 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
                   f"{round(Decimal(months) / 12 * 100, 1)}%，来源 {a.document}", a)
 
 
-def _required_rate(t: TargetLine, a: Actual, tol: dict) -> Status:
-    return Status("pending", f"目标年份 {t.year} 晚于实际 {a.year}，按年均进度跟踪（最近实际 {fmt(a.value, a.unit)}，"
-                             f"来源 {a.document}）", a)
+def _required_rate(t: TargetLine, a: Actual, ctx: Context, tol: dict) -> Status:
+    """A target for a later year (到2025年…): is the observed yearly change at least the change
+    still needed each year to reach it?"""
+    value = convert(a.value, a.unit, t.unit)
+    if value is None or t.value is None or t.year is None or a.year is None:
+        return Status("needs_review", f"目标 {t.text}（{t.year}年）与最近实际 {a.text} 不可比", a)
+    up = t.direction == "up" and t.comparator not in ("<=", "<")
+    reached = value >= t.value if up else value <= t.value
+    if reached:
+        return Status("on_track", f"{a.year}年实际 {fmt(value, t.unit)} 已达到{t.year}年目标 {t.text}，来源 {a.document}", a)
+    previous = ctx.actual_of(t.indicator, a.year - 1) if t.indicator else None
+    if previous is None:
+        return Status("pending", f"目标年份 {t.year}，最近实际 {fmt(value, t.unit)}（{a.year}年，来源 {a.document}）；"
+                                 f"缺少上一年实际，无法计算年均进度", a)
+    before = convert(previous.value, previous.unit, t.unit)
+    observed = value - before if before is not None else None
+    required = (t.value - value) / (t.year - a.year)
+    ok = observed is not None and (observed >= required if up else observed <= required)
+    return Status("on_track" if ok else "behind",
+                  f"{a.year}年实际 {fmt(value, t.unit)}，年变化 {fmt(observed, t.unit)}，到{t.year}年需每年 "
+                  f"{fmt(required.quantize(Decimal('0.01')), t.unit)}，来源 {a.document}", a)
 
 
 TESTS = {"compare", "relative", "assigned", "progress", "required_rate"}
@@ -271,7 +289,7 @@ def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = 
         elif test == "progress":
             s = _progress(t, a, tol)
         else:
-            s = _required_rate(t, a, tol)
+            s = _required_rate(t, a, ctx, tol)
         s.rule = name
         return s
     return Status("needs_review", "没有规则适用 (no rule applies)", a)

@@ -145,6 +145,13 @@ class Tracker(Context):
                       document=(d.path if d else o.source), span=[o.span_start, o.span_end] if o.span_start is not None
                       else None, year=o.year, period=o.period, estimated=o.estimated, comparator=o.comparator)
 
+    def latest_actual(self, indicator: str, before_year: int) -> Actual | None:
+        with self.db.session() as s:
+            year = s.scalar(select(ObservationRow.year).where(
+                ObservationRow.region_code == self._current_region, ObservationRow.indicator == indicator,
+                ObservationRow.year < before_year).order_by(ObservationRow.year.desc()).limit(1))
+        return self.actual_of(indicator, year) if year else None
+
     def parent_target(self, target: TargetLine) -> TargetLine | None:
         region = self.region(self._current_region)
         if not region.parent_code or not target.indicator:
@@ -182,6 +189,9 @@ class Tracker(Context):
                 for k, v in (c.changes or {}).items():
                     setattr(line, k, Decimal(str(v)) if k == "value" and v is not None else v)
             actual = self.actual_of(line.indicator, year) if line.indicator else None
+            if actual is None and line.indicator and d.plan_year and year > d.plan_year:
+                # a target for a later year (到2025年… in a 2023 plan): the latest figure so far
+                actual = self.latest_actual(line.indicator, year)
             st: Status = decide(line, actual, self, self.rules)
             key = line.indicator or line.name
             overridden = False
