@@ -11,7 +11,7 @@
     const mark = document.getElementById('span-' + id);
     const row = document.getElementById('row-' + id);
     if (mark) { mark.classList.add('active'); if (scrollText) mark.scrollIntoView({block: 'center'}); }
-    if (row) { row.classList.add('active'); if (!scrollText) row.scrollIntoView({block: 'nearest'}); }
+    if (row) { row.classList.add('active'); row.scrollIntoView({block: 'nearest'}); }
   }
 
   function cell(tr, text) { const td = document.createElement('td'); td.textContent = text == null ? '' : String(text); tr.appendChild(td); return td; }
