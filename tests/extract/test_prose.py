@@ -64,3 +64,11 @@ def test_a_target_stated_twice_is_one_target():
             "城镇调查失业率5%左右。\n")
     names = [t.name for t in extract_text(text).targets]
     assert names.count("经济增长") == 1 and "城镇调查失业率" in names
+
+
+def test_numbered_list_after_a_proposal_trigger():
+    text = ("2025年全市经济社会发展主要预期目标建议如下：\n1.地区生产总值增长5.5%左右；\n2.城镇调查失业率控制在5.5%以内；\n"
+            "3.居民消费价格涨幅控制在2%左右。\n")
+    assert targets(text) == [("地区生产总值增长", "5.5%左右", "numeric", "~", D("5.5")),
+                             ("城镇调查失业率", "控制在5.5%以内", "numeric", "<=", D("5.5")),
+                             ("居民消费价格涨幅", "控制在2%左右", "numeric", "~", D("2"))]

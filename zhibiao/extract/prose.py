@@ -11,7 +11,7 @@ from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, 
 from zhibiao.extract.tables import is_name_like
 
 TRIGGER = re.compile(
-    r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下)?[:：]"
+    r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下|建议如下|安排如下|建议为|设定为|确定为)?[:：]"
     r"|主要预期目标(?:是|为)?[:：]?"
     r"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
     r"|(?:型|类)?指标方面[,，:：]"
@@ -118,7 +118,9 @@ def find_target_sentences(text: str) -> tuple[tuple[int, int], ...]:
 def _target_start(clause: str) -> int | None:
     """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上")."""
     positions = []
-    cands = _candidates(clause)
+    marker = re.match(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])", clause)
+    skip = marker.end() if marker else 0  # "1.地区生产总值…": the item's number is no value
+    cands = [c for c in _candidates(clause) if c.start >= skip]
     if cands:
         pos = cands[0].start
         opener = OPENER_BEFORE.search(clause[:pos])
@@ -129,7 +131,7 @@ def _target_start(clause: str) -> int | None:
             start = m.start()
             opener = OPENER_BEFORE.search(clause[:start])
             positions.append(opener.start() if opener else start)
-    positions = [p for p in positions if p > 0]
+    positions = [p for p in positions if p > skip]
     return min(positions) if positions else None
 
 
