@@ -17,12 +17,15 @@ from zhibiao.models import Extraction, json_number
 
 
 
-def _fmt_value(t) -> str:
-    if t.value is None:
+def _fmt_value(line) -> str:
+    """A line's value as printed in the table: a target may be a range (value–value_high); actuals
+    and commitments carry a single value."""
+    if line.value is None:
         return ""
-    v = str(json_number(t.value))
-    if t.value_high is not None:
-        v += f"–{json_number(t.value_high)}"
+    v = str(json_number(line.value))
+    high = getattr(line, "value_high", None)
+    if high is not None:
+        v += f"–{json_number(high)}"
     return v
 
 
