@@ -34,4 +34,23 @@ def print_error(message: object, label: str = "error") -> None:
     """One line on stderr, never wrapped or styled, so scripts can read it."""
     import sys
 
-    sys.stderr.write(f"{label}: {message}\n")
+    sys.stderr.write(f"{label}: {' '.join(terminal_safe(message).splitlines())}\n")
+
+
+# C0 and C1 control characters (but tab and newline), DEL, and the bidirectional controls that
+# reorder what a terminal shows (U+202E and friends): never sent to a terminal from a document.
+_UNSAFE = {c: None for c in (*range(0, 9), *range(11, 32), *range(127, 160), 0x061C, 0x200E, 0x200F,
+                             *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def terminal_safe(value: object) -> str:
+    """Text from a document or a user, without the characters that would act on the terminal."""
+    return str(value).translate(_UNSAFE)
+
+
+def plain(value: object, style: str = "") -> "Text":
+    """Document text for a rich table or print: never read as markup (``[/bold]``, ``[link=…]``)
+    or emoji codes, and without control characters (escape sequences)."""
+    from rich.text import Text
+
+    return Text("" if value is None else terminal_safe(value), style=style)

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zhibiao.cli.app import app, print_error
+from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
 
 catalog_app = typer.Typer(help="Indicator catalogue and region registry. 指标目录与行政区划。", no_args_is_help=True)
@@ -49,11 +49,11 @@ def search(word: str = typer.Argument(..., help="Part of an id, an English name 
     if fmt == "json":
         typer.echo(json.dumps([i.to_dict() for i in found], ensure_ascii=False))
         return
-    table = Table(title=f"{len(found)} indicator(s) matching {word!r}")
+    table = Table(title=plain(f"{len(found)} indicator(s) matching {word!r}"))
     for col in ("id", "中文", "English", "measure", "unit", "aliases"):
         table.add_column(col, overflow="fold")
     for i in found:
-        table.add_row(i.id, i.name_zh, i.name_en, i.measure, i.unit or "", "、".join(i.aliases[:6]))
+        table.add_row(*map(plain, (i.id, i.name_zh, i.name_en, i.measure, i.unit or "", "、".join(i.aliases[:6]))))
     Console().print(table)
 
 
@@ -71,7 +71,7 @@ def show(indicator_id: str = typer.Argument(..., help="An indicator id, e.g. gdp
         return
     table = Table(show_header=False)
     for k, v in ind.to_dict().items():
-        table.add_row(k, "、".join(v) if isinstance(v, list) else str(v))
+        table.add_row(plain(k), plain("、".join(v) if isinstance(v, list) else v))
     Console().print(table)
 
 
@@ -105,11 +105,11 @@ def unmatched(files: List[Path] = typer.Argument(..., help="Documents to extract
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} unmatched name(s)")
+    table = Table(title=plain(f"{len(rows)} unmatched name(s)"))
     for col in ("count", "kind", "name", "documents"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r["count"]), r["kind"], r["name"], ", ".join(r["documents"]))
+        table.add_row(str(r["count"]), plain(r["kind"]), plain(r["name"]), plain(", ".join(r["documents"])))
     Console().print(table)
 
 
@@ -132,10 +132,10 @@ def regions(name: Optional[str] = typer.Argument(None, help="A region name (绍�
                               ensure_ascii=False))
         return
     console = Console()
-    console.print(f"[bold]{region.name}[/bold] {region.code} · {region.level} · parent {region.parent or '-'}")
+    console.print(plain(region.name, "bold") + plain(f" {region.code} · {region.level} · parent {region.parent or '-'}"))
     table = Table(title=f"{len(children)} children")
     for col in ("code", "name", "level"):
         table.add_column(col)
     for c in children:
-        table.add_row(c.code, c.name, c.level)
+        table.add_row(plain(c.code), plain(c.name), plain(c.level))
     console.print(table)

@@ -3,8 +3,6 @@ compare and export. Each takes ``--db`` (a path or a SQLAlchemy URL; default ./z
 ZHIBIAO_DATABASE_URL)."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -15,8 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app, print_error
+from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
+from zhibiao.export import write_csv, write_xlsx
 
 DbOption = typer.Option(None, "--db", help="Database: a SQLite path or a SQLAlchemy URL (default ./zhibiao.db, or "
                         "ZHIBIAO_DATABASE_URL).")
@@ -54,17 +53,13 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
     flat = [{c: (json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), (dict, list)) else r.get(c))
              for c in columns} for r in rows]
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=columns)
-        w.writeheader()
-        w.writerows(flat)
-        sys.stdout.write(buf.getvalue())
+        write_csv(sys.stdout, rows, columns, bom=False)
         return
-    table = Table(title=title)
+    table = Table(title=plain(title))
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in flat:
-        table.add_row(*["" if r[c] is None else str(r[c]) for c in columns])
+        table.add_row(*[plain(r[c]) for c in columns])
     Console().print(table)
 
 
@@ -197,15 +192,15 @@ def status_command(
                    ["name", "indicator", "text", "status", "actual", "explanation"])
         return
     console = Console()
-    table = Table(title=f"{data['region']['name']} {year} 目标完成情况 status")
+    table = Table(title=plain(f"{data['region']['name']} {year} 目标完成情况 status"))
     for c in ("指标 indicator", "目标 target", "状态 status", "实际 actual", "说明 explanation"):
         table.add_column(c, overflow="fold")
     for t in report.targets:
         colour = STATUS_COLOURS.get(t.status, "white")
-        table.add_row(t.name, t.text, f"[{colour}]{t.status}[/{colour}]", (t.actual or {}).get("text") or "",
-                      t.explanation)
+        table.add_row(plain(t.name), plain(t.text), plain(t.status, colour), plain((t.actual or {}).get("text")),
+                      plain(t.explanation))
     console.print(table)
-    console.print(" · ".join(f"{k} {v}" for k, v in data["summary"].items()))
+    console.print(plain(" · ".join(f"{k} {v}" for k, v in data["summary"].items())))
 
 
 @app.command("override")
@@ -224,7 +219,7 @@ def override_command(
         _tracker(db).override(region, year, target, status, reason, who)
     except ZhibiaoError as exc:
         _fail(exc, 2)
-    Console().print(f"{region} {year} {target}: {status}")
+    Console().print(plain(f"{region} {year} {target}: {status}"))
 
 
 @compare_app.command("years")
@@ -278,15 +273,15 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
         return
     console = Console()
     for child in data["children"]:
-        table = Table(title=f"{child['region']['name']} vs {data['region']['name']} {year}")
+        table = Table(title=plain(f"{child['region']['name']} vs {data['region']['name']} {year}"))
         for c in ("indicator", "child", "parent", "margin"):
             table.add_column(c, overflow="fold")
         for t in child["targets"]:
-            table.add_row(t["name"], t["child"]["text"], t["parent"]["text"],
+            table.add_row(plain(t["name"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),
                           "" if t["margin"] is None else f"{t['margin']:+}")
         console.print(table)
         if child["left_out"]:
-            console.print("left out: " + "、".join(x["name"] for x in child["left_out"]))
+            console.print(plain("left out: " + "、".join(x["name"] for x in child["left_out"])))
 
 
 @app.command("export")
@@ -317,24 +312,10 @@ def export_command(
         text = json.dumps(rows, ensure_ascii=False)
         sys.stdout.write(text + "\n") if str(output) == "-" else output.write_text(text, "utf-8")
     elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-        w.writeheader()
-        w.writerows({c: (json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), list) else r.get(c))
-                     for c in columns} for r in rows)
-        sys.stdout.write(buf.getvalue()) if str(output) == "-" else output.write_text(buf.getvalue(), "utf-8-sig")
+        write_csv(sys.stdout if str(output) == "-" else output, rows, columns, bom=str(output) != "-")
     else:
-        import openpyxl
-
         if str(output) == "-":
             raise typer.BadParameter("xlsx needs a file name", param_hint="OUTPUT")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "targets"
-        ws.append(columns)
-        for r in rows:
-            ws.append([json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), list) else r.get(c)
-                       for c in columns])
-        wb.save(output)
+        write_xlsx(output, rows, columns, sheet="targets")
     if str(output) != "-":
         Console(stderr=True).print(f"wrote {len(rows)} row(s) to {output}")

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app, print_error
+from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
 
 SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
@@ -44,12 +44,12 @@ def summarise(files: list[Path], console: Console) -> list:
             try:
                 e = extract_file(path)
             except ZhibiaoError as exc:
-                table.add_row(path.name, "[red]error[/red]", str(exc.args[0])[:60], "", "", "", "", "")
+                table.add_row(plain(path.name), plain("error", "red"), plain(str(exc.args[0])[:60]), "", "", "", "", "")
             else:
                 extractions.append(e)
                 d = e.document
                 region = f"{d.region.name} {d.region.code or ''}" if d.region else "?"
-                table.add_row(path.name, d.doc_type, region, str(d.plan_year or "?"), str(len(e.targets)),
+                table.add_row(plain(path.name), plain(d.doc_type), plain(region), str(d.plan_year or "?"), str(len(e.targets)),
                               str(len(e.actuals)), str(len(e.commitments)), str(len(e.warnings)))
             progress.advance(task)
     console.print(table)

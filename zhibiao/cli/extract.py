@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from zhibiao.cli.app import app, print_error
+from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
 from zhibiao.models import Extraction, json_number
 
@@ -33,9 +33,9 @@ def print_text(extraction: Extraction, console: Console) -> None:
     d = extraction.document
     region = d.region.name if d.region else "?"
     code = f" ({d.region.code})" if d.region and d.region.code else ""
-    console.print(f"[bold]{d.title or d.source}[/bold]")
-    console.print(f"  {d.doc_type} · {region}{code} · plan year {d.plan_year or '?'} · "
-                  f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}")
+    console.print(plain(d.title or d.source, "bold"))
+    console.print(plain(f"  {d.doc_type} · {region}{code} · plan year {d.plan_year or '?'} · "
+                        f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}"))
     wide = console.width >= 120  # on a narrow terminal, the columns a reader needs most
     table = Table(title=f"目标 Targets ({len(extraction.targets)})", show_lines=False)
     columns = ["#", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"]
@@ -44,8 +44,9 @@ def print_text(extraction: Extraction, console: Console) -> None:
         table.add_column(col, overflow="fold")
     for t in extraction.targets:
         name = f"{t.parent} / {t.name}" if t.parent else t.name
-        cells = dict(zip(columns, (t.seq or "", t.category or "", name, t.text, t.kind or "[red]?[/red]",
-                                   t.comparator or "", _fmt_value(t), t.unit or "", t.indicator or "")))
+        cells = dict(zip(columns, (plain(t.seq), plain(t.category), plain(name), plain(t.text),
+                                   plain(t.kind) if t.kind else plain("?", "red"), plain(t.comparator),
+                                   _fmt_value(t), plain(t.unit), plain(t.indicator))))
         table.add_row(*(cells[c] for c in keep))
     console.print(table)
     if extraction.actuals:
@@ -53,12 +54,13 @@ def print_text(extraction: Extraction, console: Console) -> None:
         for col in ("year", "name", "measure", "text", "value", "unit", "id"):
             at.add_column(col, overflow="fold")
         for a in extraction.actuals:
-            at.add_row(str(a.year or ""), a.name, a.measure, a.text, _fmt_value(a), a.unit or "", a.indicator or "")
+            at.add_row(str(a.year or ""), plain(a.name), plain(a.measure), plain(a.text), _fmt_value(a), plain(a.unit),
+                       plain(a.indicator))
         console.print(at)
     if extraction.commitments:
         console.print(f"承诺 Commitments: {len(extraction.commitments)}")
     for w in extraction.warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+        console.print(plain("warning: ", "yellow") + plain(w), highlight=False)
 
 
 @app.command("extract")

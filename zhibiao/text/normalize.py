@@ -2,7 +2,7 @@
 
 Passes, in order (each an edit list on a :class:`MappedText`):
 
-1. line endings, BOM, NUL and form feeds;
+1. line endings, BOM, NUL and other control characters, bidirectional overrides;
 2. width folding: full-width letters, digits and ASCII symbols to ASCII (Chinese punctuation
    such as ，。：（） is kept as printed);
 3. page furniture: page numbers ("—31—", "第 3 页", "3/12") and headers repeated at page starts;
@@ -82,9 +82,15 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+# Control characters that are never content (NUL, escape sequences, BEL...; tab, newline, vertical
+# tab and form feed are layout) and the bidirectional controls that make a name display as
+# something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends): dropped, the offset map keeps them.
+INVISIBLE_CONTROLS = re.compile("[\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
 def _basic_cleanup(m: MappedText) -> MappedText:
-    edits = [Edit(x.start(), x.end(), "\n" if x.group() != "\ufeff" and x.group() != "\x00" else "", "cleanup")
-             for x in re.finditer(r"\r\n?|\ufeff|\x00", m.text)]
+    edits = [Edit(x.start(), x.end(), "\n" if x.group()[0] == "\r" else "", "cleanup")
+             for x in re.finditer(f"\r\n?|{INVISIBLE_CONTROLS.pattern}", m.text)]
     m = m.edit(edits)
     return m.translate({0x0B: "\n"})
 

@@ -6,9 +6,6 @@ server's token (``Authorization: Bearer …``); without a token configured the s
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import tempfile
 from pathlib import Path as FilePath
 from typing import Any, Iterable
@@ -19,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select
 
 from zhibiao.errors import InputError, ZhibiaoError
+from zhibiao.export import columns_of, iter_csv
 from zhibiao.models import json_number
 from zhibiao.store.database import now
 from zhibiao.store.schema import (FULL_DOCUMENT, CommitmentRow, CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow,
@@ -62,21 +60,10 @@ def rows_response(rows: list[dict], fmt: str | None, next_token: str | None = No
 
 
 def csv_response(rows: Iterable[dict], filename: str = "zhibiao.csv") -> StreamingResponse:
+    """CSV through the one export writer (formula-safe cells), streamed."""
     rows = list(rows)
-    columns = list(rows[0]) if rows else []
-
-    def stream():
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-        w.writeheader()
-        yield "\ufeff" + buf.getvalue()
-        for r in rows:
-            buf.seek(0)
-            buf.truncate()
-            w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in r.items()})
-            yield buf.getvalue()
-
-    return StreamingResponse(stream(), media_type="text/csv; charset=utf-8",
+    columns = columns_of(rows, None)
+    return StreamingResponse(iter_csv(rows, columns), media_type="text/csv; charset=utf-8",
                              headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
