@@ -138,6 +138,7 @@ class Target:
     source_span: Span | None = None  # of `text` in the raw text
     page: int | None = None
     flags: list[str] = field(default_factory=list)  # e.g. decimal_restored, inherited_from_row_above
+    name_origin: str = "printed"  # printed | carried (from an earlier clause) | composed (from a list)
 
 
 @dataclass
@@ -159,6 +160,8 @@ class Actual:
     span: Span | None = None
     source_span: Span | None = None
     page: int | None = None
+    name_span: Span | None = None  # where the name is printed (normalised text)
+    name_origin: str = "printed"  # printed | carried (from an earlier clause) | composed (from a list)
 
 
 @dataclass
@@ -179,6 +182,8 @@ class Commitment:
     span: Span | None = None
     source_span: Span | None = None
     page: int | None = None
+    name_span: Span | None = None
+    name_origin: str = "printed"
 
 
 @dataclass

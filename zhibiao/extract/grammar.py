@@ -11,58 +11,60 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberMatch, find_numbers, parse_chinese
 
-# Longest first, so 万人次 wins over 万人 and 人/亿元 over 人.
-UNITS = sorted(
-    """万亿元 亿元 千万元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 万人次 人次 万人 人 万户 户 万名 名
-    个百分点 百分点 % ‰ 微克/立方米 毫克/立方米 人/亿元 人/万人 万吨标煤 万吨标准煤 吨标准煤 吨标煤 万吨 吨 公斤
-    万亩 亩 万公顷 公顷 平方公里 万平方米 平方米 公里 千米 米 万千瓦时 亿千瓦时 万千瓦 千瓦 万标箱 标箱 万辆 辆
-    万套 套 万间 间 万张 张 个 家 件 所 座 条 项 台 艘 场 次 倍 岁 年 天 小时 分钟 立方米 亿立方米 万立方米 吨/万元
-    立方米/万元 元/人 元/月 元/年 万元/人 个/万人 人/千人 张/千人 家次 万家次 万家 场次 万册 册 万台 万只 万头 万株 万棵
-    亿吨 亿人次 千公顷 万公里 万千瓦时 亿方 万方 万个 万件 万名
-    万 亿""".split(),
-    key=len,
-    reverse=True,
-)
+# Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
+# base unit (亿千瓦, 万千瓦时, 千公顷); matched longest first, so 万人次 wins over 万人 and 万.
+_BASES = LEX.words("units.base")
+_MAGNITUDES = LEX.words("units.magnitudes")
+UNITS = tuple(sorted(
+    set(LEX.words("units.standalone", "units.compound")) | set(_BASES)
+    | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))},
+    key=len, reverse=True))
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 UNIT_AFTER = re.compile(rf"\s?(?:{UNIT_RE})")
-COUNT_WORDS = frozenset("个 项 年 条 次 家 名 场 倍 件 所 座 台 天 张 套 间 辆 艘".split())
+MAGNITUDES = frozenset(_MAGNITUDES)
+COUNT_WORDS = frozenset(LEX.words("units.count_words"))
+COUNTERS = frozenset(LEX.words("units.counters"))
+PERCENT_WORDS = LEX.alt("units.percent_words")
 
 PREFIX_COMPARATORS = [
-    (re.compile(r"(?:不低于|不少于|不小于|至少|不低于上年的?)$"), ">="),
-    (re.compile(r"(?:不高于|不超过|不多于|不大于|最多|控制在)$"), "<="),
-    (re.compile(r"(?:高于|超过|突破|大于|多于|逾|超)$"), ">"),
-    (re.compile(r"(?:低于|少于|小于|不足|不满|不到)$"), "<"),
-    (re.compile(r"(?:约|大约|接近)$"), "~"),
-    (re.compile(r"(?:≥|>=|⩾)$"), ">="),
-    (re.compile(r"(?:≤|<=|⩽)$"), "<="),
-    (re.compile(r">$"), ">"),
-    (re.compile(r"<$"), "<"),
-    (re.compile(r"≈$"), "~"),
+    (re.compile(rf"(?:{LEX.alt('comparators.at_least_before', 'comparators.symbols_at_least')})$"), ">="),
+    (re.compile(rf"(?:{LEX.alt('comparators.at_most_before', 'comparators.symbols_at_most')})$"), "<="),
+    (re.compile(rf"(?:{LEX.alt('comparators.above_before', 'comparators.symbols_above')})$"), ">"),
+    (re.compile(rf"(?:{LEX.alt('comparators.below_before', 'comparators.symbols_below')})$"), "<"),
+    (re.compile(rf"(?:{LEX.alt('comparators.about_before', 'comparators.symbols_about')})$"), "~"),
 ]
 SUFFIX_COMPARATORS = [
-    (re.compile(r"^(?:以上)"), ">="),
-    (re.compile(r"^(?:以内|以下)"), "<="),
-    (re.compile(r"^(?:左右|上下)"), "~"),
+    (re.compile(rf"^(?:{LEX.alt('comparators.at_least_after')})"), ">="),
+    (re.compile(rf"^(?:{LEX.alt('comparators.at_most_after')})"), "<="),
+    (re.compile(rf"^(?:{LEX.alt('comparators.about_after')})"), "~"),
 ]
-RANGE_SEP = re.compile(r"\s?(?:[-—–~～]{1,2}|至|到)\s?")
+RANGE_SEP = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
 YEAR_AFTER = re.compile(r"\s?年")
 
+_BODIES = LEX.alt("kinds.assigning_bodies")
+_ASSIGN_VERBS = LEX.alt("kinds.assigning_verbs")
+_ASSIGN_OBJECTS = LEX.alt("kinds.assigned_objects")
 ASSIGNED = re.compile(
-    r"(?:国家|省|市|县|上级|中央|自治区|省政府|市政府)[^，,。；;]{0,3}(?:下达|确定|核定|下发|分解|要求)[^，,。；;]{0,2}(?:目标|任务|指标|计划)"
-    r"|(?:省|国|市)定(?:目标|任务)|下达(?:的)?(?:目标|任务|计划)|完成(?:国家|省|市|上级)?下达的"
+    rf"(?:{_BODIES})[^，,。；;]{{0,5}}(?:{_ASSIGN_VERBS})[^，,。；;]{{0,2}}(?:{_ASSIGN_OBJECTS})"
+    rf"|(?:{_ASSIGN_VERBS})(?:的)?(?:{_ASSIGN_OBJECTS})|(?:{_BODIES})(?:{_ASSIGN_VERBS})为准"
+    rf"|完成(?:{_BODIES})?(?:{_ASSIGN_VERBS})的|{LEX.alt('kinds.assigned_phrases')}"
 )
 RELATIVE = re.compile(
-    r"(?:与|和|同|跟)(?P<ref1>[^，,。；;]{1,14}?)(?:基本)?(?:同步|相适应|相协调|相匹配|保持一致)"
-    r"|(?:高于|快于|略高于|超过|不低于|低于|慢于|优于)(?P<ref2>[^，,。；;]{1,14}?(?:增速|增长|增幅|平均|水平|速度))"
+    rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:基本)?(?:{LEX.alt('kinds.relative_verbs')})"
+    rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}))"
 )
-DIRECTIONAL = re.compile(
-    r"增长|提高|提升|下降|降低|改善|增加|减少|扩大|缩小|稳定|平衡|提质|好转|优化|巩固|稳中|回升|上升|只增不减|不下降|保持|加快|增强|收窄"
-    r"|向好|回稳|合理水平"
-)
-MODALITY = re.compile(r"确保|力争|争取|努力|预期|力求|争创|确定|计划")
-GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少|回落)")
+_DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
+DIRECTIONAL = re.compile(_DIRECTIONS)
+_MORPHEMES = "".join(LEX.words("kinds.direction_morphemes"))
+_FILLERS = "".join(LEX.words("kinds.compound_fillers"))
+# 量稳质升, 保稳提质, 稳中有升: a compound of direction morphemes, two directions at least
+DIRECTION_COMPOUND = re.compile(rf"(?=(?:[{_FILLERS}]{{0,3}}[{_MORPHEMES}]){{2}})[{_MORPHEMES}{_FILLERS}]{{4}}")
+MODALITY = re.compile(LEX.alt("kinds.modality"))
+GROWTH_WORD = re.compile(
+    rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")
 
 
 @dataclass
@@ -135,7 +137,7 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
         if rel:
             ref = (rel.group("ref1") or rel.group("ref2") or "").strip()
             return ParsedTarget("relative", modality=modality, reference=ref or None)
-        if DIRECTIONAL.search(t):
+        if DIRECTIONAL.search(t) or DIRECTION_COMPOUND.search(t):
             return ParsedTarget("directional", modality=modality)
         return ParsedTarget(None, modality=modality, notes=[f"no value or known wording in {t!r}"])
 

@@ -6,7 +6,6 @@ GB/T 2260 codes and levels (extract never imports catalog).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from zhibiao.extract.numbers import NumberError, parse_chinese
@@ -27,7 +26,7 @@ class Metadata:
     title: str | None
     issuer: str | None
     region_name: str | None
-    plan_year: int | None
+    plan_year: int | None  # set from the time scope (scope.py owns the plan year)
     doc_number: str | None
     issued_on: str | None
 
@@ -152,48 +151,6 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     return None, None
 
 
-HEADING_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*(\d{4})\s*年(.{0,12})$", re.M)
-REVIEW_WORDS = re.compile(r"^(?:主要)?工作回顾|^(?:主要)?工作$|^(?:的)?主要工作|^工作总结|^(?:计划)?执行情况|^经济社会发展(?:情况|回顾)")
-TARGET_YEAR = re.compile(r"(\d{4})\s*年[^，。；\n]{0,16}?主要(?:预期)?目标")
-
-
-def find_plan_year(doc: Document, title: str | None, doc_type: str) -> int | None:
-    text = doc.search_text
-    if title:
-        # "2020年…计划执行情况与2021年计划草案的报告": the plan is the later year
-        found = [int(y) for y in re.findall(r"(\d{4})\s*年", title)]
-        if found:
-            return found[0] if doc_type == "statistical_bulletin" else max(found)
-    if doc_type == "statistical_bulletin":
-        m = re.search(r"(\d{4})\s*年", text[:500])
-        return int(m.group(1)) if m else None
-    if doc_type == "work_report":
-        # delivered to the congress early in the year it plans: "2019年1月21日在杭州市…人民代表大会"
-        m = re.search(r"(\d{4})\s*年\s*([1-4])\s*月\s*\d{1,2}\s*日\s*在[\s\S]{0,40}?人民代表大会", text[:800])
-        if m:
-            return int(m.group(1))
-    # The year of the targets: "2024年主要目标", a heading "二、2024年工作总体部署", or the year
-    # after the one a heading reviews ("一、2023年工作回顾").
-    years = [int(m.group(1)) for m in TARGET_YEAR.finditer(text)]
-    for m in HEADING_YEAR.finditer(text):
-        y = int(m.group(1))
-        years.append(y + 1 if REVIEW_WORDS.search(m.group(2)) else y)
-    years = [y for y in years if 1949 < y < 2100]
-    if years:
-        return max(years)
-    mentioned = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})\s*年", text) if 1949 < int(m.group(1)) < 2100]
-    if not mentioned:
-        return None
-    if doc_type in ("work_report", "plan_report"):
-        # A report reviews last year before setting this year's targets: the year it speaks of
-        # most in its first part is the one before the plan year.
-        head = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})\s*年", text[: max(2000, len(text) * 2 // 5)])]
-        counts = Counter(y for y in head if 1949 < y < 2100) or Counter(mentioned)
-        top = max(counts.values())
-        return max(y for y, n in counts.items() if n == top) + 1
-    return Counter(mentioned).most_common(1)[0][0]
-
-
 def extract_metadata(doc: Document) -> Metadata:
     title = find_title(doc)
     doc_type = doc_type_of(title, doc.search_text)
@@ -202,6 +159,6 @@ def extract_metadata(doc: Document) -> Metadata:
         issuer = "国务院" if region == "中华人民共和国" else f"{region}人民政府"
     return Metadata(
         doc_type=doc_type, title=title, issuer=issuer, region_name=region,
-        plan_year=find_plan_year(doc, title, doc_type), doc_number=find_doc_number(doc),
+        plan_year=None, doc_number=find_doc_number(doc),
         issued_on=find_issued_on(doc),
     )

@@ -11,8 +11,11 @@ from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
 from zhibiao.extract.grammar import _candidates
 from zhibiao.extract.metadata import Metadata, extract_metadata
-from zhibiao.extract.prose import extract_prose_targets
+from zhibiao.extract.prose import extract_prose_targets, find_target_sentences
+from zhibiao.extract.reading import Reading
+from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
+from zhibiao.extract.segments import Segments
 from zhibiao.extract.tables import extract_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
@@ -99,24 +102,42 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
     return out
 
 
+def read(doc: Document) -> Reading:
+    """Everything the views share, computed once: segments, sections, metadata, time scope."""
+    text = doc.search_text
+    meta = extract_metadata(doc)
+    limit = doc.normalized.table_zone if doc.normalized.table_zone is not None else len(text)
+    sections = extract_sections(text, doc.normalized.table_zone)
+    target_sentences = find_target_sentences(text)
+    scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences))
+    meta.plan_year = scope.plan_year
+    if meta.issued_on is None and scope.delivered_on:
+        meta.issued_on = scope.delivered_on
+    return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
+                   limit=limit, target_sentences=target_sentences)
+
+
 def extract_document(doc: Document) -> Extraction:
     warnings: list[str] = list(doc.loaded.warnings)
-    meta = extract_metadata(doc)
+    reading = read(doc)
+    meta = reading.meta
+    warnings += reading.scope.warnings
     region = Region(meta.region_name, guess_level(meta.region_name)) if meta.region_name else None
+    if region is None:
+        warnings.append("the region could not be established from the document")
     info = DocumentInfo(
         source=doc.loaded.path, sha256=doc.loaded.sha256, format=doc.loaded.format, doc_type=meta.doc_type,
         title=meta.title, issuer=meta.issuer, region=region, plan_year=meta.plan_year,
         doc_number=meta.doc_number, issued_on=meta.issued_on,
     )
-    sections = extract_sections(doc.search_text, doc.normalized.table_zone)
     targets = _target_lines(doc, meta, warnings)
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
-    actuals = extract_actuals(doc, meta, sections, targets)
-    commitments = extract_commitments(doc, sections, targets, meta)
+    actuals = extract_actuals(reading, [(t.span.start, t.span.end) for t in targets if t.span is not None])
+    commitments = extract_commitments(reading, targets)
     for line in [*actuals, *commitments]:
         line.source_span = doc.to_source(line.span)
         line.page = doc.page_of(line.span)
-    extraction = Extraction(document=info, sections=sections, targets=targets, actuals=actuals,
+    extraction = Extraction(document=info, sections=reading.sections, targets=targets, actuals=actuals,
                             commitments=commitments, warnings=warnings)
     return extraction

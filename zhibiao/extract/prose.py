@@ -7,31 +7,33 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.tables import is_name_like
 
+_INTRO = LEX.alt("targets.introductions")
 TRIGGER = re.compile(
-    r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下|建议如下|安排如下|建议为|设定为|确定为)?[:：]"
-    r"|主要预期目标(?:是|为)?[:：]?"
-    r"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
-    r"|(?:型|类)?指标方面[,，:：]"
+    rf"(?:{LEX.alt('targets.head_qualifiers')})?(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.head_tails')})?(?:{_INTRO})?[:：]"
+    rf"|主要预期目标(?:是|为)?[:：]?"
+    rf"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
+    rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
 )
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
-INLINE = re.compile(r"(?:今年|明年|\d{4}年)[^。；;\n]{0,20}?(?:目标|预期)(?!是|为|[:：])")
-LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]+[）)])")
+INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])")
+_BULLETS = LEX.alt("targets.bullets")
+LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)])")
 CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
-# Words that open a target phrase, before its number or wording.
-OPENERS = r"控制在|保持在|稳定在|不低于|不高于|不超过|不少于|高于|低于|快于|超过|突破|达到|达|约|力争|确保|争取|努力|实现|完成|按"
-OPENER_BEFORE = re.compile(rf"(?:{OPENERS})+$")
+OPENER_BEFORE = re.compile(rf"(?:{LEX.alt('targets.openers')})+$")
 DIRECTIONAL_PHRASE = re.compile(
-    r"(?:保持|实现|继续)?(?:稳步|持续|稳定|逐步|有所|明显|进一步|基本|总体|稳中有|稳中|不断|较快|平稳|大幅|显著|继续)+"
-    r"(?:增长|提高|提升|下降|降低|改善|稳定|平衡|增加|减少|扩大|缩小|提质|好转|回升|优化|上升|向好|加快|增强)"
-    r"|稳中提质|只增不减|正增长|基本平衡|基本稳定|回稳向好|稳中向好|保持合理水平|保持在合理区间|合理水平"
-    r"|(?<=[\u4e00-\u9fff]{4})(?:改善|好转)$"
+    rf"(?:{LEX.alt('kinds.manner_leads')})?(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down', 'kinds.direction_steady')})"
+    rf"|{LEX.alt('kinds.directional_phrases')}"
+    rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
-EXPLAINING = re.compile(r"这里|着重|说明|强调|考虑|主要是|之所以|既|需要|必须")
-LEAD_MODAL = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)])?(?:努力实现|力争实现|力争|确保|争取|努力|实现|全年|今年|其中|同时|全市|全省|全县|全区|全国|我市|我省|我县|我区)*")
-MEASURE_SUFFIX = re.compile(r"(增长|增速|增幅|涨幅|比重|下降|降低)$")
+EXPLAINING = re.compile(LEX.alt("targets.explaining"))
+LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})*")
+NAME_TRAIL = re.compile(rf"(?:{LEX.alt('targets.name_trails')})+$")
+MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
+COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 
 
 @dataclass
@@ -51,7 +53,7 @@ def find_target_sentences(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in TRIGGER.finditer(text):
         head = text[max(0, m.start() - 40):m.start()]
-        if re.search(r"(完成|实现|超额完成)了?.{0,10}$", head) or "去年" in head[-15:]:
+        if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
         start = m.end()
         while start < len(text) and text[start] in " \t\n\u3000":
@@ -212,7 +214,7 @@ def extract_prose_targets(text: str) -> list[ProseTarget]:
             if lead:
                 name_part = name_part[lead.end():]
             name_offset = c_start + (lead.end() if lead else 0)
-            name_part = re.sub(r"(?:要|预期|目标|预计|计划|力争|确保|分别|保持|实现|继续|达到)+$", "", name_part)
+            name_part = NAME_TRAIL.sub("", name_part)
             core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
             if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
                 continue

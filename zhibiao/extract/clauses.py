@@ -1,0 +1,421 @@
+"""One clause analysis: the figures a clause states and what each measures.
+
+"全年实现地区生产总值7791亿元，增长7.8%" gives two figures: 地区生产总值 7791 亿元 (a level, the
+name printed) and 增长7.8% (growth, the name carried over from the clause before). Targets,
+actuals and commitments are views of this analysis: each decides which clauses it reads (by time
+and by kind of sentence), the analysis says what the clause states.
+
+Each figure keeps where its name came from (``origin``): ``printed`` in its own clause,
+``carried`` over from an earlier clause, or ``composed`` from a list (城乡居民 → 城镇居民, 农村居民).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zhibiao.extract.coordination import split_names
+from zhibiao.extract.grammar import COUNT_WORDS, COUNTERS, MAGNITUDES, UNIT_AFTER, _candidates
+from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.numbers import find_numbers
+from zhibiao.models import Span
+
+
+def _alt(*paths: str) -> str:
+    return LEX.alt(*paths)
+
+
+POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
+_GROWTH = _alt("measures.growth_verbs")
+_DECLINE = _alt("measures.decline_verbs")
+GROWTH_VERB = re.compile(rf"(?:{_alt('measures.growth_qualifiers')})*(?:{_GROWTH})(?:了)?(?:分别)?$")
+DECLINE_VERB = re.compile(rf"(?:{_alt('measures.decline_qualifiers')})*(?:{_DECLINE})(?:了)?(?:分别)?$")
+TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
+GROWTH_NAME = re.compile(rf"(?:{_alt('measures.growth_names')})$")
+SHARE_NAME = re.compile(rf"(?:{_alt('measures.share_names')})$")
+LEVEL_RATE = re.compile(rf"(?:{_alt('measures.level_rates')})$")
+RATIO_NAME = re.compile(rf"(?:{_alt('measures.ratio_names')})$")
+CHANGE_AGAINST_LAST = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
+CLASS_AFTER = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
+ORDINAL_BEFORE = re.compile(rf"(?:{_alt('measures.ordinal_words')})$")
+# how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
+TARGET_BEFORE = [(re.compile(rf"(?:{_alt('comparators.at_least_before')})$"), ">="),
+                 (re.compile(rf"(?:{_alt('comparators.at_most_before')})$"), "<="),
+                 (re.compile(rf"(?:{_alt('comparators.below_before')})$"), "<"),
+                 (re.compile(rf"(?:{_alt('comparators.above_before')})$"), ">")]
+GT_BEFORE = re.compile(rf"(?:{_alt('comparators.above_before')})$")
+LT_BEFORE = re.compile(rf"(?:{_alt('comparators.below_before')})$")
+APPROX_BEFORE = re.compile(rf"(?:{_alt('comparators.about_before')})$")
+COMPARATOR_WORDS = _alt("comparators.above_before", "comparators.below_before", "comparators.about_before",
+                        "comparators.reach_words")
+
+# --- names --------------------------------------------------------------------------------
+_OWN = _alt("names.own_region_words")
+LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
+                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?)+")
+TRAIL = re.compile(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
+VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
+PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
+                         r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
+COUNT_VERBS = _alt("names.count_verbs")
+BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
+NAME_UNITS = frozenset(LEX.words("units.name_units"))
+
+
+@dataclass
+class Figure:
+    """A figure in a clause and what it measures; offsets are within the clause."""
+
+    name: str
+    measure: str
+    text: str
+    comparator: str
+    value: Decimal
+    unit: str | None
+    start: int
+    end: int
+    own: bool = True  # named in its own clause (not carried over from the clause before)
+
+
+def figure_candidates(text: str) -> list:
+    """The grammar's candidate numbers, plus Chinese numerals counting things where they state a
+    figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
+    cands = _candidates(text)
+    if not re.search(r"[一二两三四五六七八九十百千]", text):
+        return cands
+    have = {(c.start, c.end) for c in cands}
+    for n in find_numbers(text):
+        if not n.chinese or n.percent or (n.start, n.end) in have or n.end - n.start < 2 or n.value < 10:
+            continue
+        unit = UNIT_AFTER.match(text, n.end)
+        if not unit or unit.group().strip() not in COUNT_WORDS:
+            continue
+        after = text[unit.end():]
+        if re.match(r"[\u4e00-\u9fff“]", after) and not re.match(r"以上|左右|以内|以下", after):
+            continue
+        cands.append(n)
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _name_before(clause: str, pos: int) -> str:
+    """The indicator named before the figure at ``pos``: the clause's words up to it, without the
+    verbs and adverbs that introduce a figure."""
+    name = clause[:pos]
+    name = re.sub(r"^[\s、，,—\-·]+", "", name)
+    lead = LEAD.match(name)
+    if lead:
+        name = name[lead.end():]
+    name = re.sub(r"^(?:上半年|下半年|前三季度|一季度|第一季度|1\s*[-—–~～至到]\s*\d{1,2}\s*月)[，,]?", "", name)
+    lead = LEAD.match(name)
+    if lead:
+        name = name[lead.end():]
+    # "江苏全省GDP", "济南去年GDP": a place named before the indicator
+    name = re.sub(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})", "", name)
+    name = re.sub(r"^(年末|年底)(?:全市|全省|全县|全区|全国)", r"\1", name)
+    # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
+    name = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})", "", name)
+    for _ in range(3):
+        name = TRAIL.sub("", name)
+        name = GROWTH_VERB.sub("", name)
+        name = DECLINE_VERB.sub("", name)
+        name = re.sub(r"[（(][^）)]*$", "", name)  # an unclosed bracket belongs to the figure
+        name = re.sub(r"(?:从|由)[^从由]*\d[^从由]*$", "", name)  # "城镇化率从47.5%提高到": the figure left behind
+    return name.strip(" 、，,")
+
+
+def _unit_at(clause: str, n) -> tuple[str | None, int]:
+    if n.percent:
+        return "%", n.end
+    more = re.match(r"([万亿千]?)(?:多|余)", clause[n.end:])
+    if more:
+        m = UNIT_AFTER.match(clause, n.end + more.end())  # "3500余万人次", "4万多亿元"
+        if m:
+            return more.group(1) + m.group().strip(), m.end()
+    m = UNIT_AFTER.match(clause, n.end)
+    if not m:
+        return None, n.end
+    return m.group().strip(), m.end()
+
+
+def clause_figures(clause: str, last_name: str | None = None, last_names: list[str] | None = None,
+                   as_target: bool = False) -> tuple[list[Figure], str | None]:
+    """Every figure a clause states, each with the name of what it measures ("全年实现地区生产总值
+    7791亿元" -> 地区生产总值, 7791 亿元), and the last name seen (a clause like "增长7.8%" that
+    names nothing speaks of the one before; "…80392元、48825元，分别增长5.0%、6.4%" speaks of the
+    names of the list before, ``last_names``)."""
+    out: list[Figure] = []
+    figures = []
+    for n in figure_candidates(clause):
+        unit, unit_end = _unit_at(clause, n)
+        after = clause[unit_end:]
+        if unit in MAGNITUDES and re.match(r"多|余", after):
+            continue  # "4万多": the unit is missing
+        if unit != "%" and CHANGE_AGAINST_LAST.search(clause[:n.start]):
+            continue  # "比上年末增加1.1万人": a change against last year, not a level
+        if POINTS.match(clause[n.end:]) or (unit == "倍"):
+            continue  # 提高3个百分点, 增长1.2倍: a change in points or a multiple, not a figure of its own
+        if unit is None and not n.chinese and RATIO_NAME.search(
+                re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", clause[:n.start])):
+            figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
+            continue
+        if unit is None and not n.chinese and re.search(r"指数(?:为|达|达到)?$", clause[:n.start]):
+            figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1
+            continue
+        if unit is None or unit in ("年", "岁"):
+            continue
+        if re.match(r"^(?:以上|以下)[\u4e00-\u9fff“]", after) and unit != "%":
+            continue  # "10亿元以上产业项目": a qualifier inside a name
+        if CLASS_AFTER.match(after):
+            continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
+        if unit == "条" and clause[:n.start].endswith("新"):
+            continue  # "民间投资新36条": a policy's name
+        if unit in NAME_UNITS and re.match(r"^[\u4e00-\u9fff“”]", after):
+            continue  # "15分钟公共服务圈", "民营经济33条": part of a name
+        if clause[:n.start].endswith("等"):
+            continue  # "…工矿、农业等9个重点领域": the count of a list just printed, not a figure
+        if clause[:n.start].rstrip().endswith("±"):
+            continue  # "±800千伏": a rating inside a name
+        if clause[:n.start].count("“") > clause[:n.start].count("”"):
+            continue  # inside quotation marks: a name such as “5+1”
+        if ORDINAL_BEFORE.search(clause[:n.start]):
+            continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
+        figures.append((n, unit, unit_end))
+    # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
+    qualifier_at = [m.start() for m in re.finditer(r"\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]", clause)]
+    figures = [f for f in figures if not any(re.fullmatch(r"、", clause[f[2]:q]) for q in qualifier_at)]
+    # "从3.16万亿元增加到8.31万亿元", "由46.9%提高到48.2%": only the figure reached is a result
+    kept = []
+    for i, f in enumerate(figures):
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$", clause[:f[0].start]) and \
+                re.search(r"(?:到|至)$", clause[f[2]:nxt[0].start]):
+            continue
+        kept.append(f)
+    figures = kept
+    ranged = []
+    for f in figures:
+        low = re.search(r"(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$", clause[:f[0].start])
+        ranged.append(low)
+    if not figures:
+        return out, last_name
+
+    # Figures joined by 、/和 form a list sharing one printed name, measure and comparator.
+    groups: list[list[int]] = [[0]]
+    for k in range(1, len(figures)):
+        between = clause[figures[k - 1][2]:figures[k][0].start]
+        if re.fullmatch(r"\s*(?:左右|以上)?\s*(?:、|和|及|与)\s*", between):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+
+    consumed = 0
+    for g_index, group in enumerate(groups):
+        first = figures[group[0]]
+        prev_end = figures[groups[g_index - 1][-1]][2] if g_index else 0
+        prev_end = max(prev_end, min(consumed, first[0].start))  # "4个核心区、3个协同区": 核心区 was counted
+        low = ranged[group[0]]
+        before = clause[prev_end:low.start() if low else first[0].start]  # "试点1—2个": the name ends before 1—
+        prefix = before.rstrip()
+        own_name = _name_before(before, len(before))
+        if g_index:
+            # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
+            own_name = own_name.rsplit("、", 1)[-1]
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name):
+                own_name = ""
+        if re.fullmatch(r"[、，,\s]*累计(?:达到|达|共|建成|创建|培育|新增|完成)?", before) and last_name:
+            own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
+        if own_name.startswith("占") and last_name:
+            own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
+        if own_name in BARE_TOTALS and last_name:
+            # "新认定国家高新技术企业1100家，总数达6500家"
+            own_name = re.sub(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+", "", last_name) + own_name
+        if own_name == "人均" and last_name:
+            own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
+        names: list[str | None]
+        if len(group) > 1:
+            split = split_names(own_name, len(group)) if own_name else None
+            if split is None and not own_name and last_names and len(last_names) >= len(group):
+                # "…80392元、48825元，分别增长5.0%、6.4%": the names of the figures just before
+                split = list(last_names[-len(group):])
+            names = list(split) if split else [own_name or None] + [None] * (len(group) - 1)
+        else:
+            names = [own_name or None]
+        last_unit_end = figures[group[-1]][2]
+        paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[last_unit_end:])
+        tail_word = clause[last_unit_end + (paren.end() if paren else 0):][:2]
+        # measure and comparator from the words before the list and after its last figure
+        measure_kind = "level"
+        if DECLINE_VERB.search(prefix):
+            measure_kind = "decline"
+        elif GROWTH_VERB.search(prefix):
+            measure_kind = "growth"
+        verb_strip = re.sub(rf"(?:{COMPARATOR_WORDS})+$", "", prefix)
+        if measure_kind == "level" and not TO_VERB.search(prefix):
+            if DECLINE_VERB.search(verb_strip):
+                measure_kind = "decline"
+            elif GROWTH_VERB.search(verb_strip):
+                measure_kind = "growth"
+        comparator = "="
+        if re.match(r"[万亿千]?(?:多|余)", clause[first[0].end:]):
+            comparator = ">"  # "3500余万人次": more than
+        bare = re.sub(r"(?:分别|均|各)$", "", prefix)
+        bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
+        if bound in (">=", "<="):
+            # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
+            comparator = bound if (as_target or not bare.endswith("控制在") or tail_word in ("以内", "以下")) else "="
+        elif tail_word[:2] in ("以内", "以下"):
+            comparator = "<="
+        elif comparator == ">" or GT_BEFORE.search(bare):
+            comparator = ">"
+        elif LT_BEFORE.search(bare):
+            comparator = "<"
+        elif APPROX_BEFORE.search(bare) or tail_word == "左右":
+            comparator = "~"
+        elif tail_word == "以上":
+            comparator = ">="
+        for pos_in_group, k in enumerate(group):
+            n, unit, unit_end = figures[k]
+            name = names[pos_in_group]
+            if name is None:
+                name = names[0] if pos_in_group else None
+            value = n.value
+            if ranged[k] is not None:
+                value = Decimal(ranged[k].group(1))  # "1—2个": at least the low end
+            if unit == "%":
+                if measure_kind == "growth":
+                    measure = "growth"
+                elif measure_kind == "decline":
+                    measure, value = "growth", -value
+                else:
+                    measure = "share"
+            else:
+                measure = "level"
+            # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率
+            if name and unit == "%" and GROWTH_NAME.search(name):
+                measure = "growth"
+            elif name and measure == "share" and LEVEL_RATE.search(name):
+                measure = "level"
+            if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
+                name = name.rsplit("、", 1)[1]  # "…产业链1条以上、省级以上龙头企业": the last item is this figure's
+            after_unit = clause[unit_end:]
+            if name and re.search(r"[和及、]$", name) and re.match(r"[\u4e00-\u9fff“]{2,}", after_unit):
+                name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
+            if name and "等" in name:
+                # "争取专项债、特别国债…等资金支持": the thing measured follows the list
+                head = re.match(r"^(争取|引进|完成|实现|累计|新增|获得)?", name).group()
+                tail_name = name.rsplit("等", 1)[1]
+                name = head + tail_name if len(tail_name) >= 2 else ""
+            if name and PREPOSITION.match(name) and re.search(r"(?:建设|打造|培育|新建|创建|实施|推进|引进|建成|改造|设立)$", name):
+                name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
+            found_after = _counted_after(after_unit, unit in COUNTERS) if unit and unit != "%" and (
+                not name or VERB_ONLY.match(name) or _good_name(name)) else None
+            counted = found_after[0] if found_after else None
+            noun_end = None
+            if counted and VERB_ONLY.match(name or ""):
+                # "组织4478家次企业境外参展", "68.7万农村贫困人口脱贫": the thing counted follows
+                verb = name or ""
+                name = verb + counted if verb.startswith("新") or verb == "累计" else counted
+                noun_end = unit_end + found_after[1]
+            elif counted and (unit in COUNTERS or unit.endswith(tuple(COUNTERS))) and re.match(r"[\u4e00-\u9fff“]", after_unit):
+                # "推进省级特色产业集群4个核心区": what is counted follows the count word
+                context = re.sub(rf"^(?:{COUNT_VERBS})+", "", name or "") if g_index == 0 else ""
+                name = context + counted if context and len(counted) <= 6 and _good_name(context) else counted
+                noun_end = unit_end + found_after[1]
+            if name and not _good_name(name):
+                continue
+            own = True
+            if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
+                name, own = last_name, False
+            if not name:
+                continue
+            last_name = name
+            start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
+            if ranged[k] is not None:
+                start = ranged[k].start()
+            paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:])
+            if paren and unit:
+                unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
+            end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上", "以内", "以下") else 0)
+            if noun_end:
+                end = max(end, noun_end)
+                consumed = max(consumed, noun_end)
+            out.append(Figure(name=name, measure=measure, text=clause[start:end],
+                              comparator=">=" if ranged[k] is not None else comparator,
+                              value=value, unit=unit, start=start, end=end, own=own))
+    return out, last_name
+
+
+_COUNTED_STOP = (rf"(?={_alt('names.counted_stops')}|要(?!素|求|点)|[和及与](?=\d)|[两三四]季|建设(?:[^\u4e00-\u9fff]|$)"
+                 r"|[^\u4e00-\u9fff“”A-Za-z]|$)")
+_NOT_COUNTED = re.compile(rf"^(?:{_alt('names.not_counted')})")
+
+
+def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
+    """What a count printed before its noun counts: "10个具有辨识度的研学旅游基地" -> 研学旅游基地,
+    "3家差异化管控试点企业出成效" -> 差异化管控试点企业."""
+    m = re.match(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP, after) if counter else None
+    if m and not re.search(r"\d", m.group()):
+        return m.group(1), m.end()
+    m = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP, after)
+    if not m or _NOT_COUNTED.match(m.group()):
+        return None
+    return m.group(), m.end()
+
+
+_PHRASE_START = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('names.phrase_verbs')})?"
+                           rf"(?:{_alt('names.phrase_openers')})?$")
+
+
+def _phrase_start(clause: str, number_start: int) -> int:
+    m = _PHRASE_START.search(clause[:number_start])
+    return m.start() if m and m.group() else number_start
+
+
+SUBJECT_VERB = re.compile(LEX.alt("names.subject_verbs"))
+QUOTED_TARGET = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
+NOT_INDICATOR = re.compile(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
+
+
+def _subject(clause: str) -> str | None:
+    """The indicator a clause without a usable figure speaks of, for the clauses after it:
+    "粮食产量屡创历史新高，去年达到1.09万亿斤"."""
+    cands = _candidates(clause)
+    if cands:
+        name = _name_before(clause, cands[0].start)
+        name = QUOTED_TARGET.sub("", name)  # "年初确定的地区生产总值"
+    else:
+        m = SUBJECT_VERB.search(clause)
+        name = _name_before(clause, m.start()) if m else ""
+    if not (2 <= len(name) <= 20) or not re.search(r"[\u4e00-\u9fff]{2}", name) or PREPOSITION.match(name) \
+            or NOT_INDICATOR.search(name) or VERB_ONLY.match(name):
+        return None
+    return name
+
+
+BAD_NAME_END = re.compile(rf"(?:{_alt('names.bad_endings')})$")
+BAD_NAME_START = re.compile(rf"^(?:{_alt('names.bad_starts')})")
+
+
+def _good_name(name: str) -> bool:
+    """Whether the words before a figure read as an indicator's name, not a circumstance or a verb."""
+    return not (BAD_NAME_END.search(name) or BAD_NAME_START.match(name) or PREPOSITION.match(name)
+                or re.search(r"[>|/\\±]|\d{4}年|\d$", name) or (VERB_ONLY.match(name) and len(name) <= 4))
+
+
+
+def ground_name(text: str, name: str, figure_start: int, floor: int, own: bool) -> tuple[Span | None, str]:
+    """Where a figure's name is printed, and how it was found: ``printed`` in the figure's own
+    clause, ``carried`` over from an earlier clause of the sentence, or ``composed`` from printed
+    words (城镇居民… from 城乡居民…, a shared 增长 added to each name of a list). A composed name's
+    span covers the longest printed piece of it."""
+    floor = max(floor, figure_start - 300)  # names stand near their figures; keeps the search linear
+    window = text[floor:figure_start]
+    k = window.rfind(name)
+    if k >= 0:
+        return Span(floor + k, floor + k + len(name)), ("printed" if own else "carried")
+    for size in range(len(name) - 1, 1, -1):
+        for i in range(0, len(name) - size + 1):
+            k = window.rfind(name[i:i + size])
+            if k >= 0:
+                return Span(floor + k, floor + k + size), "composed"
+    return None, "composed" if own else "carried"

@@ -1,0 +1,91 @@
+"""Coordination: one printed name standing for several indicators, expanded the same way for
+targets, actuals and commitments.
+
+* a list of names sharing a predicate: "一般公共预算收入、城乡居民人均可支配收入增长" → both, the
+  shared 增长 carried over (:func:`split_subjects`);
+* a name and several values taken in order (分别): "城乡居民人均可支配收入分别增长6%、7%" →
+  城镇居民… and 农村居民…; "三次产业增加值分别增长…" → 第一/第二/第三产业增加值; "城镇和农村居民人均
+  可支配收入" → both incomes; "规上工业企业利税总额、利润总额" → both with the shared head
+  (:func:`split_names`). The word pairs (城乡 → 城镇 + 农村 …) are data: ``lexicon.yaml``.
+"""
+from __future__ import annotations
+
+import re
+
+from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.tables import is_name_like
+
+JOINERS = re.compile(LEX.alt("names.list_joiners"))
+# 和 joins words inside a name too (研究和试验发展), so a subject list splits on 、和及 only
+SUBJECT_JOINERS = ("、", "和", "及")
+MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
+_COORDINATIONS = LEX.mapping("names.coordinations")
+_COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
+_MONEY = r"\d+(?:\.\d+)?[万亿]?元"
+
+
+def expand_coordination(name: str, n: int | None = None) -> list[str] | None:
+    """城乡居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入]; ``n``, when given,
+    is how many values the name must cover."""
+    m = _COORDINATION.match(name)
+    if not m:
+        return None
+    members = _COORDINATIONS[m.group(1)]
+    if n is not None and len(members) != n:
+        return None
+    rest = name[m.end():]
+    if not rest and n is None:
+        return None
+    return [member + rest for member in members]
+
+
+def split_names(name: str, n: int) -> list[str] | None:
+    """One printed name for ``n`` figures taken in order, or ``None`` when it does not divide."""
+    composed = expand_coordination(name, n)
+    if composed:
+        return composed
+    parts = [p for p in JOINERS.split(name) if p]
+    if len(parts) != n:
+        return None
+    if n == 2 and re.search(_MONEY + "$", parts[0]) and re.match(_MONEY, parts[1]):
+        # "年经营性收入80万元、100万元以上行政村占比": two thresholds of one name
+        head = re.sub(_MONEY + "$", "", parts[0])
+        rest = re.sub("^" + _MONEY, "", parts[1])
+        return [parts[0] + rest, head + parts[1]]
+    shortest, longest = min(len(p) for p in parts), max(len(p) for p in parts)
+    if shortest <= 4 and longest >= shortest + 3:
+        if len(parts[-1]) > len(parts[0]) and all(len(p) <= 4 for p in parts[:-1]):
+            # 城镇和农村居民人均可支配收入: the last item carries the shared rest of the name
+            core = len(parts[0])
+            return [p + parts[-1][core:] if i < n - 1 else p for i, p in enumerate(parts)]
+        if len(parts[0]) > len(parts[-1]) and all(len(p) <= 4 for p in parts[1:]):
+            # 规上工业企业利税总额、利润总额: the first item carries the shared head
+            return [p if i == 0 else parts[0][:len(parts[0]) - len(p)] + p for i, p in enumerate(parts)]
+    return parts
+
+
+def split_subjects(names: str) -> list[tuple[str, int, int]]:
+    """Names sharing one predicate, each with its offsets in ``names``: "一般公共预算收入、城乡居民
+    人均可支配收入增长" → both, the shared 增长 carried over."""
+    parts = []
+    pos = 0
+    for piece in re.split(r"(、|和|及)", names):
+        if piece in SUBJECT_JOINERS:
+            pos += len(piece)
+            continue
+        if piece:
+            parts.append((piece, pos, pos + len(piece)))
+        pos += len(piece)
+    if len(parts) < 2 or any(len(p[0]) < 2 for p in parts):
+        return [(names, 0, len(names))]
+    # "和" joins words inside one name too (研究和试验发展, 生态环保城市更新和水利设施投资); split on it
+    # only when the part before it is an indicator's name in its own right.
+    if "、" not in names and (any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
+        return [(names, 0, len(names))]
+    suffix = MEASURE_SUFFIX.search(parts[-1][0])
+    out = []
+    for i, (p, s, e) in enumerate(parts):
+        if suffix and i < len(parts) - 1 and not MEASURE_SUFFIX.search(p):
+            p = p + suffix.group()
+        out.append((p, s, e))
+    return out

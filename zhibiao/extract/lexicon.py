@@ -1,0 +1,68 @@
+"""The extractor's words, loaded once from ``extract/data/lexicon.yaml``.
+
+The data file is the only home of the word lists (comparators, units, verbs of growth and
+decline, modality, time words …); code asks for a list by its dotted path and combines the
+words with structure of its own. Like dateparser's language files: the words are data, the
+parser is language-neutral.
+
+    >>> from zhibiao.extract.lexicon import LEX
+    >>> LEX.alt("comparators.at_least_after")   # a regex alternation, longest word first
+    '以上'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_data(name: str) -> dict:
+    """A data file of ``extract/data`` (parsed with the C loader where PyYAML has it)."""
+    text = resources.files("zhibiao.extract").joinpath("data", name).read_text("utf-8")
+    return yaml.load(text, Loader=_Loader)
+
+
+class Lexicon:
+    """Named word lists; ``alt`` turns one or more of them into a regex alternation."""
+
+    def __init__(self, data: dict):
+        self._data = data
+        self._alt: dict[tuple[str, ...], str] = {}
+
+    def get(self, path: str):
+        node = self._data
+        for key in path.split("."):
+            node = node[key]
+        return node
+
+    def words(self, *paths: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for path in paths:
+            for w in self.get(path):
+                if w not in out:
+                    out.append(str(w))
+        return tuple(out)
+
+    def alt(self, *paths: str) -> str:
+        """``(?:w1|w2|…)`` without the group: the words of ``paths``, escaped, longest first so a
+        longer word (万人次) wins over its prefix (万人)."""
+        key = tuple(paths)
+        if key not in self._alt:
+            words = sorted(set(self.words(*paths)), key=lambda w: (-len(w), w))
+            self._alt[key] = "|".join(re.escape(w) for w in words) or "(?!)"
+        return self._alt[key]
+
+    def mapping(self, path: str) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(v) for k, v in self.get(path).items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(load_data("lexicon.yaml"))
+
+
+LEX = lexicon()

@@ -1,0 +1,351 @@
+"""Time: the one owner of a document's plan year, of the parts it divides into (a review of
+last year, a review of several years, the plan) and of the time each sentence speaks of.
+
+The plan year is established by evidence, never by counting years: the title (下达2024年…计划),
+the date a report was delivered to its congress (2024年1月21日在…人民代表大会; a news lead's
+"1月11日，…第一次会议开幕" with its byline's year), the year of a target statement (2022年，…主要
+预期目标是), headings (二、2024年工作安排; 一、2023年工作回顾 reviews the year before), a plan part's
+"2022年是…之年。做好今年…", the congress session (十四届全国人大二次会议, from a data file of terms),
+the page's publication date. Each piece of evidence votes with a weight; a document with none
+gets ``None`` and a warning, and its lines are still extracted.
+
+Targets, actuals and commitments all read time from here: :func:`build_scope` returns the zones
+and :meth:`Scope.time_of` what the opening words of a paragraph or sentence say about its time.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.extract.numbers import NumberError, parse_chinese
+from zhibiao.models import Section
+
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+
+# --- words of time (all from the lexicon) ---------------------------------------------------
+LAST_YEAR = re.compile(rf"(?<![比较同与和])(?:{LEX.alt('time.last_year')})(?!同期)")
+_PERIOD_NAMES = r"“?十[一二三四五六]五”?"
+MULTI = re.compile(rf"{LEX.alt('time.multi_year')}|{_PERIOD_NAMES}(?:{LEX.alt('time.five_year_periods')})")
+FUTURE = re.compile(rf"{LEX.alt('time.future')}|努力(?!下)|计划(?=[到在于将要新完实达力])|到20\d\d年")
+SOFT_FUTURE = re.compile(rf"{LEX.alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
+ESTIMATE = re.compile(rf"(?:{LEX.alt('time.estimate')})(?!到)")
+EXPLICIT_YEAR = re.compile(
+    rf"(?<![{''.join(LEX.words('time.year_not_time_before'))}])(?:截至|截止|到)?({YEAR})\s*年"
+    rf"(?:{LEX.alt('time.year_parts')})?(?!{LEX.alt('time.year_not_time')})")
+REVIEW_TITLE = re.compile(LEX.alt("time.review_titles"))
+MULTI_TITLE = re.compile(LEX.alt("time.multi_titles"))
+PLAN_TITLE = re.compile(LEX.alt("time.plan_titles"))
+_NUMBERED = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、)?[ \t]*"
+REVIEW_HEADING = re.compile(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{LEX.alt('time.review_headings')})[ \t]*$")
+PLAN_HEADING = re.compile(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{LEX.alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
+THIS_YEAR_HEADING = re.compile(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{LEX.alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
+# "报告提出2022年政府主要工作安排": a plan part named inside a sentence
+PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{LEX.alt('time.plan_headings')})")
+TARGET_YEAR = re.compile(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
+YEAR_IS = re.compile(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{LEX.alt('time.year_of_phrases')})")
+THIS_YEAR = re.compile(LEX.alt("time.this_year"))
+
+# --- dates ----------------------------------------------------------------------------------
+_CONGRESS = LEX.alt("time.congress")
+FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
+# "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
+NEWS_DELIVERY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+                           rf"(?:{LEX.alt('time.congress_events')})")
+DATELINE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{LEX.alt('time.today')})")
+# a page's publication date near its top: 2018-03-20 10:33:06, 发布时间:2022-01-12, 2021年3月15日
+PUBLISHED = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
+_CN_NUM = "〇零一二两三四五六七八九十"
+SESSION = re.compile(
+    rf"(?P<body>[\u4e00-\u9fff]{{0,12}}?)第?(?P<term>[{_CN_NUM}\d]{{1,3}})\s*届\s*(?P<nat>全国)?\s*(?:{_CONGRESS})"
+    rf"(?:常务委员会)?\s*第?(?P<session>[{_CN_NUM}\d]{{1,3}})\s*次(?:全体)?会议")
+
+
+def _num(text: str) -> int | None:
+    try:
+        return int(text) if text.isdigit() else int(parse_chinese(text))
+    except (NumberError, ValueError):
+        return None
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
+@dataclass(frozen=True)
+class YearEvidence:
+    """One reason to believe a year is the plan year: where it was read, and how much it weighs."""
+
+    year: int
+    source: str  # title | delivery | target_statement | heading | year_is | congress | published | mentions
+    weight: int
+    at: int | None = None  # offset in the text
+
+
+@dataclass
+class Zone:
+    start: int
+    end: int
+    mode: str  # review | multi | plan
+
+
+@dataclass
+class Scope:
+    """What time each part of a document speaks of."""
+
+    doc_type: str
+    plan_year: int | None
+    evidence: list[YearEvidence] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
+    delivered_on: str | None = None  # a report's delivery to its congress (ISO date)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def bulletin(self) -> bool:
+        return self.doc_type == "statistical_bulletin"
+
+    @property
+    def review_year(self) -> int | None:
+        """The year results are for unless a sentence says otherwise."""
+        if self.plan_year is None:
+            return None
+        return self.plan_year if self.bulletin else self.plan_year - 1
+
+    def time_of(self, head: str) -> tuple[str | None, int | None]:
+        """What the opening words of a paragraph or sentence say about its time: ("review", year),
+        ("multi", None), ("plan", None) or (None, None) when they say nothing."""
+        years = list(EXPLICIT_YEAR.finditer(head))
+        m = years[-1] if years else None  # the time adverbial is the year nearest the words that follow
+        multi = MULTI.search(head)
+        if m:
+            y = int(m.group(1))
+            if multi and multi.start() < m.start():
+                return "multi", None
+            if self.bulletin or self.plan_year is None or y < self.plan_year:
+                return "review", y
+            return "plan", None
+        if LAST_YEAR.search(head):
+            return "review", None
+        if multi:
+            return "multi", None
+        if FUTURE.search(head) and not self.bulletin:
+            return "plan", None
+        return None, None
+
+    def is_last_year(self, clause: str) -> bool:
+        """Does a clause open with the reviewed year ("去年…", "2023年…")?"""
+        head = re.sub(r"^\s*(?:其中|同时|而|但)?", "", clause)[:12]
+        if LAST_YEAR.match(head):
+            return True
+        m = EXPLICIT_YEAR.match(head)
+        return bool(m and self.plan_year and int(m.group(1)) == self.plan_year - 1)
+
+    def zone_at(self, offset: int) -> Zone | None:
+        return next((z for z in self.zones if z.start <= offset < z.end), None)
+
+
+# --- the plan year ---------------------------------------------------------------------------
+
+def _congress_year(m: re.Match) -> int | None:
+    """The year a numbered session of a national or provincial congress met."""
+    terms = load_terms()
+    term, session = _num(m.group("term")), _num(m.group("session"))
+    if not term or not session:
+        return None
+    body = m.group("body") or ""
+    if m.group("nat") or body.endswith(("全国", "国家")):
+        ref = terms["national"]
+    else:
+        province = next((p for p in terms["provincial_exceptions"] if body.endswith(p)), None)
+        if province:
+            ref = terms["provincial_exceptions"][province]
+        elif body.endswith(("省", "自治区")) or body in ("", "自治区", "省"):
+            ref = terms["provincial"]
+        else:
+            return None  # a city's or county's congress: its terms are its own
+    began = ref["began"] + terms["term_years"] * (term - ref["term"])
+    return min(began + session - 1, began + terms["term_years"] - 1)
+
+
+_TERMS: dict | None = None
+
+
+def load_terms() -> dict:
+    global _TERMS
+    if _TERMS is None:
+        _TERMS = load_data("congress_terms.yaml")
+    return _TERMS
+
+
+def published_date(text: str) -> tuple[int, int, int] | None:
+    """The page's own date near its top (a byline, 发布时间, a timestamp)."""
+    head = text[:400]
+    for m in PUBLISHED.finditer(head):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return y, mo, d
+    return None
+
+
+def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
+    """(year or None, month, day, offset) of a report's delivery to its congress."""
+    head = text[:1500]
+    m = FULL_DELIVERY.search(head)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3)), m.start()
+    m = NEWS_DELIVERY.search(head) or DATELINE.search(head)
+    if m:
+        return None, int(m.group(1)), int(m.group(2)), m.start()
+    return None
+
+
+def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvidence]:
+    ev: list[YearEvidence] = []
+    if title:
+        found = [int(y) for y in re.findall(rf"({YEAR})\s*年", title)]
+        if found:
+            ev.append(YearEvidence(found[0] if doc_type == "statistical_bulletin" else max(found), "title", 20))
+    if doc_type == "statistical_bulletin":
+        m = re.search(rf"({YEAR})\s*年", text[:500])
+        if m:
+            ev.append(YearEvidence(int(m.group(1)), "first_year", 6, m.start()))
+        pub = published_date(text)
+        if pub:
+            ev.append(YearEvidence(pub[0] - 1, "published", 2))
+        return ev
+    delivery = _delivery(text)
+    pub = published_date(text)
+    if delivery:
+        y, mo, _d, at = delivery
+        if y is None and pub:
+            y = pub[0] - (1 if mo > pub[1] else 0)  # a byline dated before the month: the year before
+        if y is not None:
+            ev.append(YearEvidence(y + (1 if mo >= 10 else 0), "delivery", 12, at))  # December sessions plan the next year
+    elif pub and doc_type in ("work_report", "plan_notice", "plan_report"):
+        ev.append(YearEvidence(pub[0], "published", 2))
+    for m in TARGET_YEAR.finditer(text):
+        ev.append(YearEvidence(int(m.group(1)), "target_statement", 6, m.start()))
+    for m in PLAN_HEADING.finditer(text):
+        ev.append(YearEvidence(int(m.group(1)), "plan_heading", 5, m.start()))
+    for m in REVIEW_HEADING.finditer(text):
+        ev.append(YearEvidence(int(m.group(1)) + 1, "review_heading", 5, m.start()))
+    for m in PLAN_NAMED.finditer(text[:3000]):
+        ev.append(YearEvidence(int(m.group(1)), "plan_named", 3, m.start()))
+    for m in YEAR_IS.finditer(text):
+        today = THIS_YEAR.search(text, m.end(), m.end() + 60)
+        ev.append(YearEvidence(int(m.group(1)), "year_is", 4 if today else 1, m.start()))
+    for m in SESSION.finditer(text[:3000]):
+        y = _congress_year(m)
+        if y:
+            ev.append(YearEvidence(y, "congress", 8, m.start()))
+    return ev
+
+
+def decide_plan_year(text: str, title: str | None, doc_type: str) -> tuple[int | None, list[YearEvidence]]:
+    ev = year_evidence(text, title, doc_type)
+    ev = [e for e in ev if 1949 < e.year < 2100]
+    if not ev and doc_type not in ("statistical_bulletin",):
+        ev = _mentions(text, doc_type)
+    if not ev:
+        return None, []
+    weight: dict[int, int] = defaultdict(int)
+    for e in ev:
+        weight[e.year] += e.weight
+    best = max(weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return best, ev
+
+
+def _mentions(text: str, doc_type: str) -> list[YearEvidence]:
+    """No statement of the year: the years a text speaks of, as weak evidence. A report reviews
+    last year before setting this year's targets, so the year it speaks of most in its first part
+    is the one before the plan year; a plan notice's is its own."""
+    mentioned = [(int(m.group(1)), m.start()) for m in re.finditer(rf"(?<!\d)({YEAR})\s*年", text)]
+    if not mentioned:
+        return []
+    if doc_type in ("work_report", "plan_report"):
+        cut = max(2000, len(text) * 2 // 5)
+        head = [(y, at) for y, at in mentioned if at < cut] or mentioned
+        return [YearEvidence(y + 1, "mentions", 1, at) for y, at in head]
+    return [YearEvidence(y, "mentions", 1, at) for y, at in mentioned]
+
+
+def delivered_on(text: str, plan_year: int | None) -> str | None:
+    """The date a report was delivered to its congress (a work report's issue date)."""
+    delivery = _delivery(text)
+    if not delivery:
+        return None
+    y, mo, d, _at = delivery
+    if y is None:
+        if plan_year is None:
+            return None
+        y = plan_year - 1 if mo >= 10 else plan_year
+    return _iso(y, mo, d)
+
+
+# --- zones -----------------------------------------------------------------------------------
+
+def title_mode(title: str, plan_year: int | None) -> str | None:
+    years = [int(y) for y in re.findall(rf"({YEAR})\s*年", title)]
+    if plan_year and any(y >= plan_year for y in years):
+        return "plan"
+    if REVIEW_TITLE.search(title) or (plan_year and years):
+        if MULTI_TITLE.search(title) and not (plan_year and plan_year - 1 in years):
+            return "multi"
+        return "review"
+    if PLAN_TITLE.search(title):
+        return "plan"
+    return None
+
+
+def _zones(text: str, doc_type: str, plan_year: int | None, sections: list[Section], limit: int,
+           target_sentences: list[tuple[int, int]]) -> list[Zone]:
+    if doc_type == "statistical_bulletin":
+        return [Zone(0, limit, "review")]
+    report = doc_type in ("work_report", "plan_report")
+    heads = [s for s in sections if s.level == 1 and s.span.start < limit and not s.number.startswith("附件")]
+    zones: list[Zone] = []
+    mode, start, seen_plan = ("review" if report else "plan"), 0, False
+    for s in heads:
+        zones.append(Zone(start, s.span.start, mode))
+        m = title_mode(s.title, plan_year)
+        if m is None:
+            m = "plan" if (seen_plan or not report) else mode
+        seen_plan = seen_plan or m == "plan"
+        mode, start = m, s.span.start
+    zones.append(Zone(start, limit, mode))
+    if report:
+        # The year's targets, or a heading for the plan year printed without a number, end the
+        # review: what follows speaks of the plan year (reports without numbered headings, news
+        # excerpts of a work report).
+        cuts = [a for a, _b in target_sentences] + [m.start() for m in PLAN_HEADING.finditer(text, 0, limit)
+                                                    if not plan_year or int(m.group(1)) >= plan_year]
+        cuts += [m.start() for m in THIS_YEAR_HEADING.finditer(text, 0, limit)]
+        for a in sorted(cuts):
+            z = next((z for z in zones if z.start <= a < z.end), None)
+            head = next((h for h in reversed(heads) if h.span.start <= a), None)
+            if z is None or z.mode != "review" or (head is not None and title_mode(head.title, plan_year) == "review"):
+                continue
+            out = []
+            for zz in zones:
+                if zz.end <= a:
+                    out.append(zz)
+                elif zz.start >= a:
+                    out.append(Zone(zz.start, zz.end, "plan"))
+                else:
+                    out += [Zone(zz.start, a, zz.mode), Zone(a, zz.end, "plan")]
+            zones = out
+            break
+    return [z for z in zones if z.end > z.start]
+
+
+def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
+                target_sentences: list[tuple[int, int]]) -> Scope:
+    plan_year, evidence = decide_plan_year(text, title, doc_type)
+    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence)
+    if plan_year is None:
+        scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
+    if doc_type in ("work_report", "plan_report"):
+        scope.delivered_on = delivered_on(text, plan_year)
+    scope.zones = _zones(text, doc_type, plan_year, sections, limit, target_sentences)
+    return scope

@@ -1,0 +1,88 @@
+"""Paragraphs, sentences and clauses with their offsets, computed once per document.
+
+A paragraph is a line of the normalised text (the normaliser joins lines a wrap cut); a
+sentence ends at 。！？ or a line break; a clause at ，；： (and their ASCII forms). Every
+extractor walks these instead of splitting the text again.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+SENTENCE_END = re.compile(r"[。！!？?\n]")
+CLAUSE_END = re.compile(r"[，,：:；;]")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    sep: str  # the separator before it ("" for a sentence's first clause)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    clauses: tuple[Clause, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+
+
+def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
+    out = []
+    pos, sep = start, ""
+    for m in CLAUSE_END.finditer(text, start, end):
+        out.append(Clause(pos, m.start(), sep))
+        pos, sep = m.end(), m.group()
+    out.append(Clause(pos, end, sep))
+    return tuple(out)
+
+
+def _sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
+    out = []
+    pos = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append(Sentence(pos, m.start(), _clauses(text, pos, m.start())))
+        pos = m.end()
+    if pos < end:
+        out.append(Sentence(pos, end, _clauses(text, pos, end)))
+    return tuple(out)
+
+
+class Segments:
+    """The paragraphs of a text (with their sentences and clauses), in order."""
+
+    def __init__(self, text: str):
+        self.text = text
+        paragraphs = []
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            paragraphs.append(Paragraph(pos, end, _sentences(text, pos, end)))
+            pos = end + 1
+        self.paragraphs: tuple[Paragraph, ...] = tuple(paragraphs)
+        self._starts = [p.start for p in self.paragraphs]
+
+    def paragraphs_in(self, start: int, end: int):
+        """Paragraphs that begin in ``[start, end)``, cut to that range."""
+        i = max(0, bisect_right(self._starts, start) - 1)
+        while i < len(self.paragraphs):
+            p = self.paragraphs[i]
+            i += 1
+            if p.end < start:
+                continue
+            if p.start >= end:
+                break
+            if p.start >= start and p.end <= end:
+                yield p
+            else:
+                a, b = max(p.start, start), min(p.end, end)
+                yield Paragraph(a, b, _sentences(self.text, a, b))
