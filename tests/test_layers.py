@@ -1,4 +1,4 @@
-"""The pipeline's shape: each stage imports only the stages below it (load -> text -> extract ->
+"""The pipeline's shape: each stage imports only the stages below it (load -> fetch -> text -> extract ->
 catalog -> store -> track -> web/cli), and the shared models and errors."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhibiao"
-ORDER = ["load", "text", "extract", "catalog", "store", "track", "web", "cli"]
+ORDER = ["load", "fetch", "text", "extract", "catalog", "store", "track", "web", "cli"]
 SHARED = {"models", "errors"}
 
 

@@ -28,3 +28,8 @@ class InputError(ZhibiaoError):
     """Bad input to a command that is not a document (a CSV row, a filter value...)."""
 
     exit_code = 2
+
+
+class FetchError(LoadError):
+    """An address could not be fetched as a document: refused (private address, robots.txt, a
+    page that needs JavaScript), unreachable, timed out, over a limit, or not a document."""

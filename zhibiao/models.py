@@ -229,3 +229,21 @@ def line_to_dict(line: Any) -> dict[str, Any]:
             v = list(v)
         out[f.name] = v
     return out
+
+
+@dataclass
+class Provenance:
+    """Where a fetched document came from: what was asked for, where it was found after
+    redirects, when, and what the server said. ``article`` describes the page that linked an
+    attachment (its address, title, date and metadata block)."""
+
+    url: str
+    final_url: str
+    retrieved_at: str  # ISO 8601, UTC
+    http_status: int
+    content_type: str
+    redirects: list[str] = field(default_factory=list)
+    article: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)

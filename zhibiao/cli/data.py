@@ -65,32 +65,69 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
 
 @app.command("ingest")
 def ingest_command(
-    paths: List[str] = typer.Argument(..., help="Files, folders (searched recursively) and glob patterns."),
+    paths: Optional[List[str]] = typer.Argument(None, help="Files, folders (searched recursively), glob patterns and "
+                                                "web addresses (http:// or https://)."),
+    urls: Optional[Path] = typer.Option(None, "--urls", help="A file of web addresses to fetch, one per line "
+                                        "(# comments allowed)."),
     db: Optional[str] = DbOption,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Worker processes for extraction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     format: str = typer.Option("text", "--format", "-f", help="Summary as text or json."),
 ) -> None:
-    """Extract documents into the database, one transaction each; re-ingesting changes nothing. 入库。"""
+    """Extract documents (files, or fetched from their addresses) into the database, one transaction
+    each; re-ingesting changes nothing. 入库（文件或网址）。"""
     fmt = _fmt(format, ("text", "json"))
-    from zhibiao.store.ingest import ingest, iter_files
+    from zhibiao.fetch import is_address
+    from zhibiao.store.ingest import IngestSummary, ingest, iter_files
 
+    addresses = [p for p in paths or [] if is_address(p)]
+    if urls is not None:
+        from zhibiao.store.addresses import read_address_list
+
+        try:
+            addresses += [u for u in read_address_list(urls.read_text("utf-8-sig")) if u not in addresses]
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{urls}: cannot read the list of addresses: {getattr(exc, 'strerror', None) or exc}", 2)
+    local = [p for p in paths or [] if not is_address(p)]
+    if not local and not addresses:
+        raise typer.BadParameter("give files, folders or addresses, or --urls FILE", param_hint="PATHS")
     tracker = _tracker(db)
-    files = iter_files(paths)
+    files = iter_files(local)
     err = Console(stderr=True)
     show = not quiet and err.is_terminal
+    summary = IngestSummary()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not show) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        summary = ingest(tracker.db, files, jobs=jobs, on_progress=lambda r: progress.advance(task))
+        if files:
+            task = progress.add_task("ingesting", total=len(files))
+            summary = ingest(tracker.db, files, jobs=jobs, on_progress=lambda r: progress.advance(task))
+        if addresses:
+            from zhibiao.fetch import FetchSettings
+            from zhibiao.store.addresses import ingest_addresses
+
+            try:
+                FetchSettings.from_env()
+            except ZhibiaoError as exc:
+                _fail(exc, 2)
+            fetching = progress.add_task("fetching", total=len(addresses))
+            ingest_addresses(tracker.db, addresses, summary=summary,
+                             on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
+                             on_progress=lambda r: None if r.via else progress.advance(fetching))
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
+        console = Console(highlight=False)
+        for f in data.get("fetched", []):
+            if f["status"] == "failed":
+                continue
+            via = f" (attachment of {f['via']})" if f["via"] else ""
+            console.print(f"{f['status']:<9} {f['url']}{via} · {f['title'] or ''} · targets {f['targets']}",
+                          markup=False, soft_wrap=True)
         d = data["documents"]
-        Console().print(f"documents: {d['new']} new, {d['replaced']} replaced, {d['unchanged']} unchanged, "
-                        f"{d['failed']} failed · targets {data['targets']} · actuals {data['actuals']} · "
-                        f"commitments {data['commitments']}")
+        console.print(f"documents: {d['new']} new, {d['replaced']} replaced, {d['unchanged']} unchanged, "
+                      f"{d['failed']} failed · targets {data['targets']} · actuals {data['actuals']} · "
+                      f"commitments {data['commitments']}")
         for f in data["failures"]:
             print_error(f["error"], "failed")
     if data["failures"]:

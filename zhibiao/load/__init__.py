@@ -1,6 +1,8 @@
-"""Stage 1: read a file (TXT in any encoding, HTML, PDF, DOCX) into a :class:`LoadedText`.
+"""Stage 1: read a file (TXT in any encoding, HTML, PDF, DOCX; DOC through a converter where one
+is installed) into a :class:`LoadedText`.
 
-``load(path)`` looks at the bytes, not the suffix, to pick the loader, and raises
+``load(path)`` (and ``load_bytes(data, source)`` for bytes fetched from an address) looks at the
+bytes, not the suffix, to pick the loader, and raises
 :class:`zhibiao.errors.LoadError` (one line naming the file and the problem) for anything it
 cannot read: a missing path, a directory, an empty or binary file, a scanned or encrypted PDF, a
 broken DOCX, a file over the size limit.
@@ -16,7 +18,9 @@ from zhibiao.load.limits import Limits
 from zhibiao.load.txt import decode
 from zhibiao.models import LoadedText
 
-__all__ = ["Limits", "load", "sniff"]
+__all__ = ["Limits", "load", "load_bytes", "sniff", "OLE_MAGIC"]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS, old Excel: a compound file
 
 
 def sniff(data: bytes, suffix: str) -> str:
@@ -25,6 +29,8 @@ def sniff(data: bytes, suffix: str) -> str:
         return "pdf"
     if data[:4] == b"PK\x03\x04":
         return "docx"
+    if data[:8] == OLE_MAGIC:
+        return "wps" if suffix in (".wps", ".wpt") else "doc"
     lowered = head[:1024].lower()
     if suffix in (".htm", ".html", ".xhtml", ".shtml") or lowered.startswith((b"<!doctype html", b"<html")) \
             or b"<html" in lowered or (b"<body" in lowered and b"</" in lowered):
@@ -62,27 +68,45 @@ def load(path: str | os.PathLike, limits: Limits | None = None) -> LoadedText:
     """Read one file into a :class:`LoadedText`."""
     limits = limits or Limits.from_env()
     path = Path(path)
-    data = _read(path, limits)
+    return load_bytes(_read(path, limits), path, limits)
+
+
+def load_bytes(data: bytes, source: str | os.PathLike, limits: Limits | None = None,
+               suffix: str | None = None) -> LoadedText:
+    """Read a document from bytes already in memory (a fetched page or attachment). ``source``
+    names it in errors and becomes ``LoadedText.path``; ``suffix`` (".pdf") only breaks ties the
+    bytes leave open."""
+    limits = limits or Limits.from_env()
+    name = str(source)  # an address stays as written (Path would fold its "//")
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceeded(name, f"{len(data) / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB "
+                                  "limit (ZHIBIAO_MAX_FILE_MB)")
+    if not data:
+        raise LoadError(name, "file is empty")
     sha = hashlib.sha256(data).hexdigest()
-    kind = sniff(data, path.suffix.lower())
+    kind = sniff(data, (suffix if suffix is not None else Path(name).suffix).lower())
+    if kind in ("doc", "wps"):
+        from zhibiao.load.doc import load_doc
+
+        return load_doc(name, data, sha, limits, kind)
     if kind == "pdf":
         from zhibiao.load.pdf import load_pdf
 
-        return load_pdf(path, data, sha, limits)
+        return load_pdf(name, data, sha, limits)
     if kind == "docx":
         from zhibiao.load.docx import load_docx
 
-        return load_docx(path, data, sha, limits)
-    text, encoding = decode(data, str(path))
+        return load_docx(name, data, sha, limits)
+    text, encoding = decode(data, name)
     if "\x00" in text:
-        raise LoadError(str(path), "not a text, HTML, PDF or DOCX document (binary data: NUL bytes)")
+        raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data: NUL bytes)")
     printable = sum(1 for ch in text[:4000] if ch.isprintable() or ch in "\n\r\t")
     if text and printable / len(text[:4000]) < 0.85:
-        raise LoadError(str(path), "not a text, HTML, PDF or DOCX document (binary data)")
+        raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data)")
     if not text.strip():
-        raise LoadError(str(path), "file has no text")
+        raise LoadError(name, "file has no text")
     if kind == "html":
         from zhibiao.load.html import load_html
 
-        return load_html(path, text, sha, encoding)
-    return LoadedText(path=str(path), format="txt", text=text, sha256=sha, encoding=encoding)
+        return load_html(name, text, sha, encoding)
+    return LoadedText(path=name, format="txt", text=text, sha256=sha, encoding=encoding)

@@ -15,7 +15,7 @@ from zhibiao.load.limits import Limits
 from zhibiao.models import LoadedText
 
 
-def _check_zip(path: Path, data: bytes, limits: Limits) -> None:
+def _check_zip(path: str | Path, data: bytes, limits: Limits) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -58,7 +58,7 @@ def _table_rows(table) -> list[str]:
     return rows_out
 
 
-def load_docx(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
+def load_docx(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
     _check_zip(path, data, limits)
     try:
         import docx

@@ -187,7 +187,7 @@ def _metadata(root, page_text: str) -> dict[str, str]:
     return meta
 
 
-def load_html(path: Path, text: str, sha: str, encoding: str) -> LoadedText:
+def load_html(path: str | Path, text: str, sha: str, encoding: str) -> LoadedText:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(
             encoding="utf-8", remove_comments=True, huge_tree=False))
@@ -219,3 +219,22 @@ def load_html(path: Path, text: str, sha: str, encoding: str) -> LoadedText:
         raise LoadError(str(path), "HTML page has no text content")
     return LoadedText(path=str(path), format="html", text=body, sha256=sha, encoding=encoding,
                       metadata=meta, title=title)
+
+
+def page_outline(text: str) -> tuple[list[tuple[str, str]], int]:
+    """What a fetcher needs to know of a page: its links outside navigation and footers, as
+    (href, link text), and how many Chinese characters its main content has outside links (an
+    article wrapping an attachment has few; a page that is the document has many)."""
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(
+            encoding="utf-8", remove_comments=True, huge_tree=False))
+    except (etree.ParserError, ValueError):
+        return [], 0
+    for el in list(root.iter("script", "style")):
+        el.drop_tree()
+    _clean(root)
+    links = [((a.get("href") or "").strip(), " ".join((a.text_content() or "").split()))
+             for a in root.iter("a") if (a.get("href") or "").strip()]
+    container = _main_container(root)
+    own = _cjk_count(container) - sum(_cjk_count(a) for a in container.iter("a"))
+    return links, max(own, 0)

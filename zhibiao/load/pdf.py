@@ -52,7 +52,7 @@ def _page_items(page) -> list[tuple[float, str, list[list[str]] | None]]:
     return items
 
 
-def load_pdf(path: Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
+def load_pdf(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError

@@ -1,7 +1,9 @@
 """Building the database from documents: one transaction per document, idempotent by content.
 
-The same bytes ingested twice change nothing; a changed file at a known path replaces its old
-version and every line extracted from it. Extraction runs in worker processes (``jobs``); the
+The same bytes ingested twice change nothing, nor does a document whose extracted text is
+unchanged (a fetched page whose furniture changed); a changed document at a known path or address
+becomes a new version of it: the newest is the document and its lines, the earlier ones are kept
+as its history (``document_versions``), never two competing documents. Extraction runs in worker processes (``jobs``); the
 parent process does all writing, so a killed ingest leaves only whole documents behind.
 """
 from __future__ import annotations
@@ -21,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from zhibiao.errors import ZhibiaoError
 from zhibiao.extract import EXTRACTOR_VERSION
-from zhibiao.models import Extraction, LoadedText
+from zhibiao.models import Extraction, LoadedText, Provenance
 from zhibiao.store.database import Database, now
-from zhibiao.store.schema import CommitmentRow, DocumentRow, ObservationRow, TargetRow
+from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
+                                  TargetRow)
 
 SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
 
@@ -36,6 +39,9 @@ class FileResult:
     targets: int = 0
     actuals: int = 0
     commitments: int = 0
+    url: str | None = None  # the address a fetched document came from
+    via: str | None = None  # the article page that linked it, for an attachment
+    title: str | None = None
 
 
 @dataclass
@@ -52,7 +58,9 @@ class IngestSummary:
             "actuals": sum(r.actuals for r in self.results),
             "commitments": sum(r.commitments for r in self.results),
             "failures": [{"path": r.path, "error": r.error} for r in self.results if r.status == "failed"],
-        }
+        } | ({"fetched": [{"url": r.url, "via": r.via, "status": r.status, "title": r.title, "error": r.error,
+                           "targets": r.targets, "actuals": r.actuals, "commitments": r.commitments}
+                          for r in self.results if r.url]} if any(r.url for r in self.results) else {})
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -102,6 +110,8 @@ class Extracted:
     normalized_text: str | None
     extraction: Extraction | None
     error: str | None
+    provenance: Provenance | None = None  # set for a document fetched from an address
+    original: bytes | None = None  # the bytes it was read from (kept for fetched documents)
 
 
 def extract_one(path: str) -> Extracted:
@@ -160,32 +170,83 @@ def _delete_lines(s: Session, document_id: int) -> None:
         s.execute(delete(table).where(table.document_id == document_id))
 
 
+def _identity(x: Extracted) -> str:
+    """What makes two versions the same document: the address it was fetched from, or its path."""
+    return x.provenance.url if x.provenance else str(Path(x.path).resolve())
+
+
+def _set_provenance(s: Session, row: DocumentRow, x: Extracted) -> None:
+    from datetime import datetime
+
+    p = x.provenance
+    if p is None:
+        return
+    row.source_url, row.final_url, row.http_status = p.url, p.final_url, p.http_status
+    row.content_type = p.content_type[:120] if p.content_type else None
+    row.retrieved_at = datetime.fromisoformat(p.retrieved_at.replace("Z", "+00:00")).replace(tzinfo=None)
+    if x.original is not None and s.get(OriginalRow, x.loaded.sha256) is None:
+        s.add(OriginalRow(sha256=x.loaded.sha256, data=x.original, size=len(x.original),
+                          content_type=row.content_type))
+
+
+def _archive(s: Session, row: DocumentRow) -> None:
+    """Keep the active version of a document as history before a newer one replaces it."""
+    s.add(DocumentVersionRow(
+        document_id=row.id, version=row.version or 1, sha256=row.sha256, path=row.path, format=row.format,
+        title=row.title, doc_number=row.doc_number, issued_on=row.issued_on, plan_year=row.plan_year,
+        source_url=row.source_url, final_url=row.final_url, retrieved_at=row.retrieved_at,
+        http_status=row.http_status, content_type=row.content_type, raw_text=row.raw_text, text=row.text,
+        doc_metadata=row.doc_metadata or {}, extraction=row.extraction or {},
+        extractor_version=row.extractor_version, ingested_at=row.ingested_at, superseded_at=now()))
+
+
+def _fill(row: DocumentRow, x: Extracted) -> None:
+    e, loaded = x.extraction, x.loaded
+    d = e.document
+    row.sha256, row.path, row.format, row.doc_type = loaded.sha256, _identity(x), loaded.format, d.doc_type
+    row.title, row.issuer = d.title, d.issuer
+    row.region_code = d.region.code if d.region else None
+    row.region_name = d.region.name if d.region else None
+    row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on
+    row.raw_text, row.text = loaded.text, x.normalized_text or ""
+    row.doc_metadata = {"loader": loaded.metadata, "pages": loaded.pages, "title": loaded.title,
+                        "encoding": loaded.encoding} | (
+        {"redirects": x.provenance.redirects, "article": x.provenance.article} if x.provenance else {})
+    row.extraction, row.extractor_version, row.ingested_at = e.to_dict(), EXTRACTOR_VERSION, now()
+
+
 def store(db: Database, x: Extracted) -> FileResult:
     """Write one extracted document in one transaction."""
     assert x.loaded is not None and x.extraction is not None
     e, loaded = x.extraction, x.loaded
-    d = e.document
     try:
         with db.session.begin() as s:
-            if s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == loaded.sha256)) is not None:
+            same = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == loaded.sha256))
+            if same is not None:
+                if x.provenance is not None and same.source_url is None:
+                    _set_provenance(s, same, x)  # a known file, now also known by its address
                 return FileResult(x.path, "unchanged")
-            status = "new"
-            old = s.scalars(select(DocumentRow).where(DocumentRow.path == str(Path(x.path).resolve()))).all()
-            for row in old:  # the same file changed: its old version goes, lines and all
+            versions = s.scalars(select(DocumentRow).where(DocumentRow.path == _identity(x))
+                                 .order_by(DocumentRow.id)).all()
+            if versions and versions[-1].text == (x.normalized_text or ""):
+                return FileResult(x.path, "unchanged")  # other bytes, same text: nothing to change
+            for extra in versions[:-1]:  # a database from before versions could hold several: one stays
+                _delete_lines(s, extra.id)
+                s.delete(extra)
+            if versions:
+                row = versions[-1]
+                _archive(s, row)
                 _delete_lines(s, row.id)
-                s.delete(row)
+                row.version = (row.version or 1) + 1
+                for attr in ("source_url", "final_url", "retrieved_at", "http_status", "content_type"):
+                    setattr(row, attr, None)
                 status = "replaced"
-            s.flush()
-            row = DocumentRow(
-                sha256=loaded.sha256, path=str(Path(x.path).resolve()), format=loaded.format, doc_type=d.doc_type,
-                title=d.title, issuer=d.issuer, region_code=d.region.code if d.region else None,
-                region_name=d.region.name if d.region else None, plan_year=d.plan_year, doc_number=d.doc_number,
-                issued_on=d.issued_on, raw_text=loaded.text, text=x.normalized_text or "",
-                doc_metadata={"loader": loaded.metadata, "pages": loaded.pages, "title": loaded.title,
-                              "encoding": loaded.encoding},
-                extraction=e.to_dict(), extractor_version=EXTRACTOR_VERSION, ingested_at=now(),
-            )
-            s.add(row)
+            else:
+                row = DocumentRow(version=1)
+                s.add(row)
+                status = "new"
+            _fill(row, x)
+            _set_provenance(s, row, x)
             s.flush()
             n_t, n_a, n_c = write_lines(s, row, e)
         return FileResult(x.path, status, targets=n_t, actuals=n_a, commitments=n_c)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text,
+from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, Numeric, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, undefer
 
@@ -57,9 +57,57 @@ class DocumentRow(Base):
     extraction: Mapped[dict] = mapped_column(JSON, default=dict, deferred=True)
     extractor_version: Mapped[str] = mapped_column(String(32))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # Provenance of a document fetched from an address (zhibiao.fetch); NULL for local files.
+    source_url: Mapped[str | None] = mapped_column(Text, index=True)
+    final_url: Mapped[str | None] = mapped_column(Text)
+    retrieved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     targets: Mapped[list["TargetRow"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                       passive_deletes=True)
     __table_args__ = (Index("ix_documents_region_year", "region_code", "plan_year"),)
+
+
+class OriginalRow(Base):
+    """The bytes a fetched document was read from, once per content hash, so that re-extraction
+    never needs the network again."""
+
+    __tablename__ = "originals"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str | None] = mapped_column(String(120))
+
+
+class DocumentVersionRow(Base):
+    """An earlier version of a document, kept as its history when a changed version replaced it
+    (the same address or path, different text). Only the newest version is active: its row is
+    the document, and only its lines are tracked."""
+
+    __tablename__ = "document_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    doc_number: Mapped[str | None] = mapped_column(String(80))
+    issued_on: Mapped[str | None] = mapped_column(String(10))
+    plan_year: Mapped[int | None] = mapped_column(Integer)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    final_url: Mapped[str | None] = mapped_column(Text)
+    retrieved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    raw_text: Mapped[str] = mapped_column(Text, deferred=True)
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    doc_metadata: Mapped[dict] = mapped_column("metadata", JSON, default=dict, deferred=True)
+    extraction: Mapped[dict] = mapped_column(JSON, default=dict, deferred=True)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    superseded_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class TargetRow(Base):
