@@ -122,8 +122,8 @@ def ingest_command(
             if f["status"] == "failed":
                 continue
             via = f" (attachment of {f['via']})" if f["via"] else ""
-            console.print(f"{f['status']:<9} {f['url']}{via} · {f['title'] or ''} · targets {f['targets']}",
-                          markup=False, soft_wrap=True)
+            console.print(plain(f"{f['status']:<9} {f['url']}{via} · {f['title'] or ''} · targets {f['targets']}"),
+                          soft_wrap=True)
         d = data["documents"]
         console.print(f"documents: {d['new']} new, {d['replaced']} replaced, {d['unchanged']} unchanged, "
                       f"{d['failed']} failed · targets {data['targets']} · actuals {data['actuals']} · "
@@ -225,19 +225,28 @@ def status_command(
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
-        _emit_rows([t.to_dict() | {"actual": (t.actual or {}).get("value")} for t in report.targets], "csv", "",
-                   ["name", "indicator", "text", "status", "actual", "explanation"])
+        _emit_rows([t.to_dict() | {"actual": (t.actual or {}).get("value"), "source": _source(t.citation),
+                                   "citation": (t.citation or {}).get("text")} for t in report.targets], "csv", "",
+                   ["name", "indicator", "text", "status", "actual", "explanation", "source", "citation"])
         return
     console = Console()
     table = Table(title=plain(f"{data['region']['name']} {year} 目标完成情况 status"))
-    for c in ("指标 indicator", "目标 target", "状态 status", "实际 actual", "说明 explanation"):
+    for c in ("指标 indicator", "目标 target", "状态 status", "实际 actual", "说明 explanation", "来源 source"):
         table.add_column(c, overflow="fold")
     for t in report.targets:
         colour = STATUS_COLOURS.get(t.status, "white")
         table.add_row(plain(t.name), plain(t.text), plain(t.status, colour), plain((t.actual or {}).get("text")),
-                      plain(t.explanation))
+                      plain(t.explanation), plain(_source(t.citation)))
     console.print(table)
     console.print(plain(" · ".join(f"{k} {v}" for k, v in data["summary"].items())))
+
+
+def _source(citation: dict | None) -> str:
+    """A short source: the address a document was fetched from, else its title; with the page."""
+    if not citation:
+        return ""
+    page = f" p.{citation['page']}" if citation.get("page") else ""
+    return (citation.get("url") or citation.get("title") or "") + page
 
 
 @app.command("override")
@@ -343,7 +352,7 @@ def export_command(
     except ZhibiaoError as exc:
         _fail(exc, 2)
     columns = ["region", "region_code", "year", "seq", "category", "parent", "name", "indicator", "text", "kind",
-               "comparator", "value", "value_high", "unit", "doc_type", "document"] + (
+               "comparator", "value", "value_high", "unit", "doc_type", "document", "page", "url", "citation"] + (
         ["status", "actual", "explanation"] if region and year else [])
     if fmt == "json":
         text = json.dumps(rows, ensure_ascii=False)

@@ -38,6 +38,7 @@ class Actual:
     period: str | None
     estimated: bool
     comparator: str = "="
+    citation: dict | None = None  # where the figure can be checked (zhibiao.track.citations.cite_line)
 
 
 @dataclass

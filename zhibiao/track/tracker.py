@@ -12,6 +12,7 @@ from zhibiao.errors import InputError
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
 from zhibiao.store.schema import CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow, StatusOverrideRow, TargetRow
+from zhibiao.track.citations import Source, cite_line, cite_text
 from zhibiao.track.status import Actual, Context, Rules, Status, TargetLine, decide, fmt
 
 INCREMENT = ("增加", "新增", "净增")
@@ -47,6 +48,7 @@ class StatusLine:
     span: list[int] | None = None
     overridden: bool = False
     review: dict | None = None  # a reviewer's confirmation or correction: action, changes, who, at
+    citation: dict | None = None  # the document to cite for this target: text, quote, page, address
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -81,6 +83,7 @@ class Tracker(Context):
         self.db = db
         self.rules = rules or Rules.load()
         self._directions: dict[str, str] | None = None
+        self._pages: dict[int, list[int]] = {}
 
     # ------------------------------------------------------------------ lookups
 
@@ -141,9 +144,27 @@ class Tracker(Context):
                     -(d.plan_year or 0) if d else 0, -(d.id if d else 0))
 
         o, d = sorted(rows, key=rank)[0]
-        return Actual(value=o.value, unit=o.unit, text=o.text or fmt(o.value, o.unit),
+        text = o.text or fmt(o.value, o.unit)
+        citation = cite_line(Source.from_row(d), quote=f"{o.name} {text}", page=self._page_of(d, o.source_start)) \
+            if d is not None else {"text": o.source, "quote": f"{o.name} {text}", "page": None, "document_id": None,
+                                   "title": None, "url": None, "retrieved_at": None}
+        return Actual(value=o.value, unit=o.unit, text=text,
                       document=(d.path if d else o.source), span=[o.span_start, o.span_end] if o.span_start is not None
-                      else None, year=o.year, period=o.period, estimated=o.estimated, comparator=o.comparator)
+                      else None, year=o.year, period=o.period, estimated=o.estimated, comparator=o.comparator,
+                      citation=citation)
+
+    def _page_of(self, d: DocumentRow, source_start: int | None) -> int | None:
+        """The page of a raw-text offset of a paged (PDF) document."""
+        if source_start is None:
+            return None
+        if d.id not in self._pages:
+            with self.db.session() as s:
+                meta = s.scalar(select(DocumentRow.doc_metadata).where(DocumentRow.id == d.id)) or {}
+            self._pages[d.id] = list(meta.get("pages") or [0])
+        pages = self._pages[d.id]
+        if len(pages) <= 1:
+            return None
+        return sum(1 for start in pages if source_start >= start) or 1
 
     def latest_actual(self, indicator: str, before_year: int) -> Actual | None:
         with self.db.session() as s:
@@ -203,8 +224,10 @@ class Tracker(Context):
             report.targets.append(StatusLine(
                 name=line.name, indicator=line.indicator, text=line.text, comparator=line.comparator,
                 value=_num(line.value), unit=line.unit, status=st.status, explanation=st.explanation,
-                actual={"value": _num(a.value), "text": a.text, "document": a.document, "span": a.span} if a else None,
+                actual={"value": _num(a.value), "text": a.text, "document": a.document, "span": a.span,
+                        "citation": a.citation} if a else None,
                 document=d.path, span=line.span, overridden=overridden,
+                citation=cite_line(Source.from_row(d), quote=f"{t.name} {t.text}", page=t.page),
                 review={"action": c.action, "changes": c.changes, "who": c.who,
                         "at": c.created_at.isoformat(timespec="minutes")} if c is not None else None,
             ))
@@ -311,7 +334,23 @@ class Tracker(Context):
             return None
         return {"name": t.name, "text": t.text, "kind": t.kind, "comparator": t.comparator, "value": _num(t.value),
                 "unit": t.unit, "document": d.path if d else None,
-                "span": [t.span_start, t.span_end] if t.span_start is not None else None}
+                "span": [t.span_start, t.span_end] if t.span_start is not None else None,
+                "url": d.source_url if d else None, "page": t.page,
+                "citation": cite_text(Source.from_row(d), t.page) if d else None}
+
+    # ------------------------------------------------------------------ citations
+
+    def sources(self, region: str, year: int) -> list[Source]:
+        """The documents a region-year's status cites (its targets' and their actuals'), each once."""
+        report = self.status(region, year)
+        ids: list[int] = []
+        for line in report.targets:
+            for c in (line.citation, (line.actual or {}).get("citation")):
+                if c and c.get("document_id") and c["document_id"] not in ids:
+                    ids.append(c["document_id"])
+        with self.db.session() as s:
+            rows = {d.id: d for d in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
+        return [Source.from_row(rows[i]) for i in ids if i in rows]
 
     # ------------------------------------------------------------------ listings
 

@@ -1,0 +1,64 @@
+"""`zhibiao cite`: where each figure of a region-year can be checked, as text or for a reference
+manager (CSL-JSON, BibTeX)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from zhibiao.cli.app import app, plain, print_error
+from zhibiao.errors import ZhibiaoError
+
+CITE_FORMATS = ("text", "json", "csl", "bibtex")
+
+
+@app.command("cite")
+def cite_command(
+    region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
+    year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="The year the targets are for."),
+    indicator: Optional[str] = typer.Option(None, "--indicator", "-i", help="Only this indicator id."),
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite path or a SQLAlchemy URL (default "
+                                     "./zhibiao.db, or ZHIBIAO_DATABASE_URL)."),
+    format: str = typer.Option("text", "--format", "-f", help="text (a GB/T 7714 reference per figure), json, "
+                               "csl (CSL-JSON of the documents) or bibtex."),
+) -> None:
+    """Cite every target and actual of a region-year: issuer, title, document number, date, page,
+    address and retrieval date. 引用来源。"""
+    if format not in CITE_FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(CITE_FORMATS)}", param_hint="--format")
+    import zhibiao
+    from zhibiao.track.citations import bibtex, csl_json
+
+    try:
+        tracker = zhibiao.open(db)
+        report = tracker.status(region, year)
+        lines = [t for t in report.targets if not indicator or t.indicator == indicator]
+        if format in ("csl", "bibtex"):
+            wanted = {c["document_id"] for t in lines for c in (t.citation, (t.actual or {}).get("citation")) if c}
+            sources = [s for s in tracker.sources(region, year) if s.document_id in wanted]
+    except ZhibiaoError as exc:
+        print_error(exc)
+        raise typer.Exit(2)
+    if not lines:
+        print_error(f"no targets stored for {report.region['name']} {year}"
+                    + (f" with indicator {indicator}" if indicator else ""))
+        raise typer.Exit(1)
+    if format == "csl":
+        sys.stdout.write(json.dumps(csl_json(sources), ensure_ascii=False, indent=2) + "\n")
+    elif format == "bibtex":
+        sys.stdout.write(bibtex(sources))
+    elif format == "json":
+        rows = [{"name": t.name, "indicator": t.indicator, "text": t.text, "citation": t.citation,
+                 "actual": {"text": t.actual["text"], "citation": t.actual.get("citation")} if t.actual else None}
+                for t in lines]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        for t in lines:
+            console.print(plain(f"{t.name} {t.text}", "bold"))
+            console.print(plain(f"  {t.citation['text']}"))
+            if t.actual and t.actual.get("citation"):
+                console.print(plain(f"  实际 actual {t.actual['text']}: {t.actual['citation']['text']}"))
