@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhibiao"
-ORDER = ["load", "fetch", "text", "extract", "catalog", "store", "track", "web", "cli"]
+ORDER = ["load", "fetch", "text", "extract", "catalog", "store", "track", "report", "web", "cli"]
 SHARED = {"models", "errors"}
 
 

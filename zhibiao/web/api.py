@@ -11,7 +11,7 @@ from pathlib import Path as FilePath
 from typing import Any, Iterable
 
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select
 
@@ -307,6 +307,23 @@ def compare_levels(request: Request, region: str, year: int = YEAR):
         return state(request).tracker().compare_levels(region, year)
     except InputError as exc:
         raise HTTPException(400, str(exc)) from None
+
+
+@router.get("/report", summary="The 目标完成情况 report of a region-year as DOCX or XLSX (`zhibiao report`)",
+            response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
+def report(request: Request, region: str, year: int = YEAR, format: str = Query("docx", pattern="^(docx|xlsx)$"),
+           lang: str = Query("zh", pattern="^(zh|en)$")):
+    from zhibiao.report import MEDIA_TYPES, report_bytes
+
+    tracker = state(request).tracker()
+    try:
+        code = tracker.region(region).code
+        data = report_bytes(tracker, region, year, format, lang)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    name = f"zhibiao-report-{code}-{year}{'-en' if lang == 'en' else ''}.{format}"
+    return Response(data, media_type=MEDIA_TYPES[format],
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 class CorrectionIn(BaseModel):

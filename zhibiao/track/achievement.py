@@ -1,0 +1,40 @@
+"""The achievement rate an analyst quotes for a region-year: targets achieved or basically
+achieved over the targets that have an actual figure, with the number still pending beside it.
+One definition for the grid, the region tree, the overview and the report."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+REACHED = ("achieved", "basically_achieved")
+
+
+@dataclass(frozen=True)
+class Achievement:
+    reached: int      # achieved + basically achieved
+    judged: int       # targets with an actual figure
+    pending: int      # targets still waiting for one
+    total: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share reached, 0–1; None when no target has an actual yet."""
+        return self.reached / self.judged if self.judged else None
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"rate": self.rate}
+
+
+def achievement(lines: Iterable) -> Achievement:
+    """From status lines (anything with ``.status`` and ``.actual``, or dicts with those keys)."""
+    reached = judged = pending = total = 0
+    for line in lines:
+        status = line["status"] if isinstance(line, dict) else line.status
+        actual = line.get("actual") if isinstance(line, dict) else line.actual
+        total += 1
+        if status == "pending":
+            pending += 1
+        if actual:
+            judged += 1
+            reached += status in REACHED
+    return Achievement(reached, judged, pending, total)
