@@ -114,14 +114,18 @@ def write_xlsx(target: str | os.PathLike | IO[bytes], rows: Iterable[dict], colu
     ws.title = re.sub(r"[\[\]:*?/\\]", "_", sheet)[:31] or "zhibiao"
     for r, values in enumerate([list(columns)] + [[row.get(c) for c in columns] for row in rows], start=1):
         for c, value in enumerate(values, start=1):
-            v = _xlsx_value(value)
-            cell = ws.cell(row=r, column=c)
-            cell.value = v
-            if isinstance(v, str):
-                cell.data_type = "s"  # openpyxl would make "=…" a formula
-                if v.startswith(FORMULA_START):
-                    cell.quotePrefix = True
+            set_cell(ws.cell(row=r, column=c), value)
     wb.save(target)
+
+
+def set_cell(cell, value: Any) -> None:
+    """One openpyxl cell, the safe way: text a string (never a formula), numbers numbers."""
+    v = _xlsx_value(value)
+    cell.value = v
+    if isinstance(v, str):
+        cell.data_type = "s"  # openpyxl would make "=…" a formula
+        if v.startswith(FORMULA_START):
+            cell.quotePrefix = True
 
 
 def xlsx_bytes(rows: Iterable[dict], columns: Sequence[str] | None = None, sheet: str = "zhibiao") -> bytes:

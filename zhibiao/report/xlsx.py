@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from zhibiao.export import set_cell
 from zhibiao.report import charts
 from zhibiao.report.data import Report
 
@@ -20,9 +21,7 @@ def _put(ws, row: int, values: list, bold: bool = False) -> None:
     """Write a row of values as data: text is always text, never a formula (=, +, -, @)."""
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"
+        set_cell(cell, value)
         if bold:
             cell.font = Font(bold=True)
 
