@@ -178,7 +178,8 @@ def test_work_report_review_and_targets_do_not_mix():
     assert all(a.year == 2025 for a in e.actuals)
     # five years' figures and this year's tasks are not last year's results
     assert not {a.value for a in e.actuals} & {D("6.8"), D("1200"), D("300"), D("5")}
-    assert [t.name for t in e.targets] == ["地区生产总值增长", "规上工业增加值增长", "城镇调查失业率"]
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6%左右"), ("规上工业增加值", "增长8%"),
+                                                   ("城镇调查失业率", "5%以内")]
     assert not {(a.span.start, a.span.end) for a in e.actuals} & {(t.span.start, t.span.end) for t in e.targets}
 
 

@@ -49,8 +49,8 @@ def value_reads_back(text: str, target: Target) -> bool:
     return ok
 
 
-def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Target]:
-    text = doc.search_text
+def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
+    doc, meta, text = reading.doc, reading.meta, reading.text
     targets: list[Target] = []
     for table in extract_tables(text, doc.normalized.table_zone):
         warnings.extend(f"table at {table.start}: {w}" for w in table.warnings)
@@ -68,19 +68,19 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
                 attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
             ))
     seen_prose: set[tuple] = set()
-    for pt in extract_prose_targets(text):
+    for pt in extract_prose_targets(text, reading.limit):
         if pt.parsed.kind is None:
             continue
-        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value)
+        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year)
         if key in seen_prose:
             continue  # stated twice (a passing mention, then the list): one target
         seen_prose.add(key)
         p = pt.parsed
         targets.append(Target(
-            name=clean_name(pt.name), text=pt.text, kind=p.kind, year=meta.plan_year, unit=p.unit,
+            name=clean_name(pt.name), text=pt.text, kind=p.kind, year=pt.year or meta.plan_year, unit=p.unit,
             comparator=p.comparator, value=p.value, value_high=p.value_high, modality=pt.modality,
             reference=p.reference, source="prose", span=Span(*pt.span), name_span=Span(*pt.name_span),
-            parent=pt.parent,
+            parent=pt.parent, category=pt.category, name_origin=pt.name_origin,
         ))
     out = []
     for t in targets:
@@ -90,6 +90,8 @@ def _target_lines(doc: Document, meta: Metadata, warnings: list[str]) -> list[Ta
             t.name = doc.printed(t.name, t.name_span)
             if t.parent:
                 t.parent = doc.printed(t.parent, Span(max(0, t.name_span.start - 200), t.name_span.end))
+        if t.category and t.source == "prose":
+            t.category = doc.printed(t.category, Span(max(0, t.span.start - 3000), t.span.end))
         t.source_span = doc.to_source(t.span)
         t.page = doc.page_of(t.span)
         if t.kind == "numeric" and not value_reads_back(t.span.slice(text), t):
@@ -108,7 +110,7 @@ def read(doc: Document) -> Reading:
     meta = extract_metadata(doc)
     limit = doc.normalized.table_zone if doc.normalized.table_zone is not None else len(text)
     sections = extract_sections(text, doc.normalized.table_zone)
-    target_sentences = find_target_sentences(text)
+    target_sentences = find_target_sentences(text, limit)
     scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences))
     meta.plan_year = scope.plan_year
     if meta.issued_on is None and scope.delivered_on:
@@ -130,7 +132,7 @@ def extract_document(doc: Document) -> Extraction:
         title=meta.title, issuer=meta.issuer, region=region, plan_year=meta.plan_year,
         doc_number=meta.doc_number, issued_on=meta.issued_on,
     )
-    targets = _target_lines(doc, meta, warnings)
+    targets = _target_lines(reading, warnings)
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
     actuals = extract_actuals(reading, [(t.span.start, t.span.end) for t in targets if t.span is not None])

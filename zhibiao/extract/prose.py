@@ -1,15 +1,21 @@
-"""Targets stated in prose: a work report's "主要预期目标是：…" and the same sentence in plan
-reports and national reports. One target per indicator; shared subjects are split
-("一般公共预算收入、城乡居民人均可支配收入增长与经济增长基本同步" gives two)."""
+"""Targets stated in prose: a work report's "主要预期目标是：…", the same list in plan reports and
+notices, and lists opened without a colon — by a heading that names the year's targets
+(二、预期目标 / 2026年经济社会发展主要目标) or by a dash (主要预期目标——…). One target per indicator:
+shared subjects are split ("一般公共预算收入、城乡居民人均可支配收入增长与经济增长基本同步" gives two),
+values taken in order are paired with their names (城乡居民收入分别增长5%和6%), a predicate shared
+with 均 reaches every name listed before it, and sub-heads (预期性指标, 关于经济发展类目标) become the
+category of the items below them.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
-from zhibiao.extract.tables import is_name_like
+from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.scope import target_year_in
 
 _INTRO = LEX.alt("targets.introductions")
 TRIGGER = re.compile(
@@ -17,11 +23,17 @@ TRIGGER = re.compile(
     rf"|主要预期目标(?:是|为)?[:：]?"
     rf"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
     rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
+    rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
 )
+_NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
+# 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets
+HEAD_LINE = re.compile(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
+                       rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])")
 _BULLETS = LEX.alt("targets.bullets")
-LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)])")
+LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
+HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
 CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
 OPENER_BEFORE = re.compile(rf"(?:{LEX.alt('targets.openers')})+$")
 DIRECTIONAL_PHRASE = re.compile(
@@ -32,8 +44,15 @@ DIRECTIONAL_PHRASE = re.compile(
 EXPLAINING = re.compile(LEX.alt("targets.explaining"))
 LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})*")
 NAME_TRAIL = re.compile(rf"(?:{LEX.alt('targets.name_trails')})+$")
-MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
 COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
+# 年均增长 / 累计 / 平均: part of the predicate, never of the name
+PREDICATE_TAIL = re.compile(rf"(?:{LEX.alt('measures.averages')}|年均|累计|平均)(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
+SUBHEAD = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
+                     rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')}))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
+RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
+PREDICATE_VERB = re.compile(rf"(?:{LEX.alt('targets.predicate_verbs')})$")
+SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
+VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
 
 
 @dataclass
@@ -45,16 +64,79 @@ class ProseTarget:
     name_span: tuple[int, int]
     modality: str | None
     parent: str | None = None  # "生产总值增长6%以上，其中第一产业增加值增长2.9%": 生产总值
+    category: str | None = None  # a sub-head of the list (预期性指标, 经济发展类目标)
+    year: int | None = None  # set when the list's words name its own year (“十四五”时期 → 2025)
+    name_origin: str = "printed"
+
+
+@dataclass(frozen=True)
+class TargetList:
+    start: int
+    end: int
+    year: int | None = None  # the year the opening words name, if any
+
+
+def _line_end(text: str, start: int) -> int:
+    k = text.find("\n", start)
+    return len(text) if k < 0 else k
+
+
+def _target_like(paragraph: str) -> bool:
+    """Most of a paragraph's clauses state a target."""
+    clauses = [c for c in CLAUSE_SPLIT.split(paragraph) if c.strip()]
+    hits = sum(1 for c in clauses if _target_start(c) is not None)
+    return hits > 0 and hits * 2 >= len(clauses)
+
+
+def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
+    """The paragraphs below a heading that names the year's targets, while they state targets
+    (sub-heads and a lead sentence before 一是… included)."""
+    pos = _line_end(text, m.start()) + 1
+    start = end = None
+    lead_taken = False
+    for _ in range(40):
+        if pos >= min(len(text), limit):
+            break
+        line_end = _line_end(text, pos)
+        line = text[pos:line_end]
+        stripped = line.strip()
+        if not stripped:
+            pos = line_end + 1
+            continue
+        if "\t" in line:
+            break  # a table
+        if SUBHEAD.match(stripped) or _target_like(stripped):
+            start = pos if start is None else start
+            end = line_end
+        elif start is None and not lead_taken and (stripped.endswith(("：", ":")) or LIST_ITEM.match(text[line_end + 1:line_end + 4])):
+            lead_taken = True  # "主要目标是：" on its own line, or a lead sentence before 一是…
+        else:
+            break
+        pos = line_end + 1
+    if start is None:
+        return None
+    return TargetList(start, end, target_year_in(m.group("words")))
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = len(text)
+    for stop in ("。", "\n"):
+        k = text.find(stop, start)
+        if k >= 0:
+            end = min(end, k)
+    return end
 
 
 @lru_cache(maxsize=16)
-def find_target_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of the sentence(s) that list the year's main targets."""
-    out = []
-    for m in TRIGGER.finditer(text):
+def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, ...]:
+    """The lists of the year's targets in ``text[:limit]``."""
+    limit = len(text) if limit is None else limit
+    out: list[TargetList] = []
+    for m in TRIGGER.finditer(text, 0, limit):
         head = text[max(0, m.start() - 40):m.start()]
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
+        year = target_year_in(text[max(0, m.start() - 30):m.end()])
         start = m.end()
         while start < len(text) and text[start] in " \t\n\u3000":
             start += 1
@@ -65,45 +147,44 @@ def find_target_sentences(text: str) -> tuple[tuple[int, int], ...]:
                 if not line.strip():
                     end += len(line) + 1
                     continue
-                if not LIST_ITEM.match(line) and end > start:
+                if not LIST_ITEM.match(line) and not SUBHEAD.match(line.strip()) and end > start:
                     break
                 end += len(line) + 1
-                if not LIST_ITEM.match(line):
+                if not LIST_ITEM.match(line) and not SUBHEAD.match(line.strip()):
                     break  # a single paragraph after the trigger
             end = min(end, len(text))
             k = text.find("。", start, end)
             if k >= 0 and not LIST_ITEM.match(text[start:start + 3]):
                 end = k
         else:
-            end = len(text)
-            for stop in ("。", "\n"):
-                k = text.find(stop, start)
-                if k >= 0:
-                    end = min(end, k)
+            end = _sentence_end(text, start)
             # "…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。": the list goes on
             while end < len(text) and text[end] == "。":
-                nxt = len(text)
-                for stop in ("。", "\n"):
-                    k = text.find(stop, end + 1)
-                    if k >= 0:
-                        nxt = min(nxt, k)
+                nxt = _sentence_end(text, end + 1)
                 sentence = text[end + 1:nxt]
                 clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
-                if not clauses or EXPLAINING.search(sentence) or TRIGGER.search(sentence) or \
-                        sum(1 for c in clauses if _target_start(c) is not None) * 2 < len(clauses):
+                if not clauses or EXPLAINING.search(sentence) or TRIGGER.search(sentence) or (
+                        sum(1 for c in clauses if _target_start(c) is not None) * 2 < len(clauses)
+                        and not SUBHEAD.match(sentence)):
                     break
                 end = nxt
         if end - start < 6:
             continue
-        out.append((start, end))
+        out.append(TargetList(start, end, year))
+    for m in HEAD_LINE.finditer(text, 0, limit) if "\n" in text else ():
+        if any(t.start - 80 <= m.start() <= t.end for t in out):
+            continue  # the heading of a list already taken ("一、今年主要预期目标：")
+        found = _heading_list(text, m, limit)
+        if found:
+            out.append(found)
     # a trigger inside a list already taken (…指标方面，…。…指标方面，…) starts no second list
-    kept: list[tuple[int, int]] = []
-    for a, b in out:
-        if not any(a0 <= a < b0 for a0, b0 in kept):
-            kept.append((a, b))
+    kept: list[TargetList] = []
+    for t in sorted(out, key=lambda t: t.start):
+        if not any(k.start <= t.start < k.end for k in kept):
+            kept.append(t)
     out = kept
-    for m in INLINE.finditer(text):
-        if any(a - 60 <= m.start() <= b for a, b in out):
+    for m in INLINE.finditer(text, 0, limit):
+        if any(t.start - 60 <= m.start() <= t.end for t in out):
             continue
         end = len(text)
         for stop in ("。", "\n", "；", ";"):
@@ -113,8 +194,13 @@ def find_target_sentences(text: str) -> tuple[tuple[int, int], ...]:
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
-        out.append((m.end(), end))
+        out.append(TargetList(m.end(), end, target_year_in(text[m.start():m.end()])))
     return tuple(out)  # cached: never to be changed by a caller
+
+
+def find_target_sentences(text: str, limit: int | None = None) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the text that lists the year's targets: never a result, never a task."""
+    return tuple((t.start, t.end) for t in find_target_lists(text, limit))
 
 
 def _target_start(clause: str) -> int | None:
@@ -137,32 +223,6 @@ def _target_start(clause: str) -> int | None:
     return min(positions) if positions else None
 
 
-def split_subjects(names: str) -> list[tuple[str, int, int]]:
-    """"一般公共预算收入、城乡居民人均可支配收入增长" -> both, the shared 增长 carried over."""
-    parts = []
-    pos = 0
-    for piece in re.split(r"(、|和|及)", names):
-        if piece in ("、", "和", "及"):
-            pos += len(piece)
-            continue
-        if piece:
-            parts.append((piece, pos, pos + len(piece)))
-        pos += len(piece)
-    if len(parts) < 2 or any(len(p[0]) < 2 for p in parts):
-        return [(names, 0, len(names))]
-    # "和" joins words inside one name too (研究和试验发展, 生态环保城市更新和水利设施投资); split on it
-    # only when the part before it is an indicator's name in its own right.
-    if "、" not in names and (any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
-        return [(names, 0, len(names))]
-    suffix = MEASURE_SUFFIX.search(parts[-1][0])
-    out = []
-    for i, (p, s, e) in enumerate(parts):
-        if suffix and i < len(parts) - 1 and not MEASURE_SUFFIX.search(p):
-            p = p + suffix.group()
-        out.append((p, s, e))
-    return out
-
-
 def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
     its own figure ("交通投资增长10%、民间投资增长10%")."""
@@ -173,7 +233,7 @@ def _clauses(sentence: str):
             pos += 1
             continue
         pieces = part.split("、")
-        if len(pieces) > 1 and all(_candidates(p) for p in pieces):
+        if len(pieces) > 1 and all(_candidates(p) for p in pieces) and not RESPECTIVELY.search(part):
             off = pos
             for i, p in enumerate(pieces):
                 yield off, (sep if i == 0 else "、"), p
@@ -183,56 +243,168 @@ def _clauses(sentence: str):
         pos += len(part)
 
 
-def extract_prose_targets(text: str) -> list[ProseTarget]:
-    out: list[ProseTarget] = []
-    for s_start, s_end in find_target_sentences(text):
-        sentence = text[s_start:s_end]
-        main_name: str | None = None  # the item a "其中…" clause details
-        parent: str | None = None
+def _values(target_text: str) -> list:
+    """The values a predicate lists in order ("增长5%和6%", "分别增长7.5%、8.5%")."""
+    cands = _candidates(target_text)
+    out = cands[:1]
+    for c in cands[1:]:
+        gap = target_text[out[-1].end:c.start]
+        gap = re.sub(r"^\s*(?:%|‰|个百分点|左右|以上|以内|以下)*", "", gap)
+        if not VALUE_JOINER.match(gap):
+            break
+        out.append(c)
+    return out
+
+
+def _value_text(target_text: str, value, nxt) -> str:
+    """A value's own words in a list of values: 6%, 8.5%左右."""
+    end = nxt.start if nxt is not None else len(target_text)
+    piece = target_text[value.start:end]
+    return re.sub(r"\s*(?:、|和|及|与|,|，)\s*$", "", piece)
+
+
+class _ListReader:
+    """The targets of one list, clause by clause."""
+
+    def __init__(self, text: str, tl: TargetList):
+        self.text = text
+        self.tl = tl
+        self.out: list[ProseTarget] = []
+        self.category: str | None = None
+        self.main_name: str | None = None  # the item a "其中…" clause details
+        self.parent: str | None = None
+        self.pending_names: list[tuple[str, int, int]] = []  # bare names waiting for a shared 均 predicate
+        self.pending_values: list[tuple[str, tuple[int, int]]] = []  # names waiting for values (分别)
+
+    def run(self) -> list[ProseTarget]:
+        text, tl = self.text, self.tl
+        pos = tl.start
+        for sentence in re.split(r"(?<=[。\n])", text[tl.start:tl.end]):
+            s_start = pos
+            pos += len(sentence)
+            body = sentence.rstrip("。\n")
+            sub = SUBHEAD.match(body.strip())
+            if sub:
+                self.category = sub.group("cat")
+                continue
+            year = target_year_in(re.split(r"[，,：:；;]", body, maxsplit=1)[0]) or tl.year
+            self.sentence(body, s_start, year)
+        return self.out
+
+    def emit(self, **kw) -> None:
+        self.out.append(ProseTarget(category=self.category, parent=self.parent, **kw))
+
+    def sentence(self, sentence: str, s_start: int, year: int | None) -> None:
+        self.pending_names = []
+        self.pending_values = []
         for offset, sep, clause in _clauses(sentence):
             c_start = s_start + offset
             if not clause.strip():
                 continue
             if clause.lstrip(" —-").startswith("其中"):
-                parent = main_name
+                self.parent = self.main_name
             elif sep not in ("，", ",", "、"):
-                parent = None  # a new item (after ；, 。 or a new line) details nothing
-            k = _target_start(clause)
-            if k is None:
-                # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
-                m = re.match(r"\s*完成(?:国家|省|市|上级)?下达的(.{2,40})$", clause)
-                if m:
-                    parsed = parse_target(clause.strip())
-                    out.append(ProseTarget(name=m.group(1).strip(), text=clause.strip(), parsed=parsed,
-                                           span=(c_start, c_start + len(clause)),
-                                           name_span=(c_start + m.start(1), c_start + m.end(1)), modality=None))
+                self.parent = None  # a new item (after ；, 。 or a new line) details nothing
+                self.pending_names = []
+            if self.pending_values and not re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"左右|以上|以内|以下", "", clause)):
+                # "城镇居民、农村居民人均可支配收入分别增长7%，8%": the next value of the list
+                cands = _candidates(clause)
+                if cands:
+                    name, name_span = self.pending_values.pop(0)
+                    t = clause.strip()
+                    self.emit(name=name, text=t, parsed=parse_target(t), span=(c_start, c_start + len(clause)),
+                              name_span=name_span, modality=None, year=year, name_origin="composed")
+                    continue
+            self.pending_values = []
+            self.clause(clause, c_start, year)
+
+    def clause(self, clause: str, c_start: int, year: int | None) -> None:
+        k = _target_start(clause)
+        if k is None:
+            # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
+            m = re.match(r"\s*(?:全面)?完成(?:国家|省|市|上级)?[、和]?(?:国家|省|市|上级)?下达的(.{2,40})$", clause)
+            if m:
+                parsed = parse_target(clause.strip())
+                self.emit(name=m.group(1).strip(), text=clause.strip(), parsed=parsed,
+                          span=(c_start, c_start + len(clause)), name_span=(c_start + m.start(1), c_start + m.end(1)),
+                          modality=None, year=year)
+                return
+            bare = LEAD_MODAL.sub("", clause.strip())
+            if 2 <= len(bare) <= 20 and re.fullmatch(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+", bare):
+                at = clause.find(bare)
+                self.pending_names.append((bare, c_start + at, c_start + at + len(bare)))  # "交通投资，…均增长12%"
+            return
+        lead = LEAD_MODAL.match(clause[:k])
+        lead_end = lead.end() if lead else 0
+        modality_m = MODALITY.search(clause)
+        modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
+        name_part = NAME_TRAIL.sub("", clause[lead_end:k])
+        # the predicate's words (增长, 年均增长, 累计, 分别增长) belong to the target's text, never to the name
+        cut = len(name_part)
+        respectively = RESPECTIVELY.search(name_part)
+        verb = PREDICATE_VERB.search(name_part)
+        if verb is not None and verb.start() >= 3:  # 经济增长 stays whole: 经济 alone names nothing
+            cut = verb.start()
+        for m in (PREDICATE_TAIL.search(name_part), respectively):
+            if m is not None and m.start() >= 2:
+                cut = min(cut, m.start())
+        pred = k if cut == len(name_part) else lead_end + cut  # where the predicate's words start in the clause
+        name_part = name_part[:cut]
+        name_offset = c_start + lead_end
+        target_text = clause[pred:].strip()
+        core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
+        if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
+            self.pending_names = []
+            return
+        parsed = parse_target(target_text)
+        if parsed.kind is None:
+            return
+        span = (c_start + pred, c_start + len(clause.rstrip()))
+        names = None
+        if SHARED.match(target_text) and self.pending_names:
+            # "交通投资，生态环保、城市更新和水利设施投资，高新技术产业投资均增长12%以上": one predicate for all
+            for name, a, b in self.pending_names:
+                self.emit(name=name, text=target_text, parsed=parsed, span=span, name_span=(a, b),
+                          modality=modality or parsed.modality, year=year)
+            names = [(name_part.strip(), 0, len(name_part.strip()))]
+        self.pending_names = []
+        values = _values(target_text) if parsed.kind == "numeric" else []
+        if names is None and respectively:
+            split = split_names(name_part.strip(), max(len(values), 2))
+            if split and len(split) >= 2:
+                self.respectively(split, values, target_text, c_start + pred, (name_offset, name_offset + len(name_part)),
+                                  name_part, modality, year)
+                return
+        whole_relative = parsed.kind == "relative" and lead_end > 0
+        for name, a, b in (names or split_subjects(name_part)):
+            self.emit(name=name.strip(), text=(clause.strip() if whole_relative else target_text), parsed=parsed,
+                      span=span, name_span=(name_offset + a, name_offset + b), modality=modality or parsed.modality,
+                      year=year, name_origin="printed" if name.strip() in name_part else "composed")
+        if self.parent is None and self.out:
+            self.main_name = re.sub(r"(?:增长|增速)$", "", self.out[-1].name)
+
+    def respectively(self, names: list[str], values: list, target_text: str, t_start: int, name_span: tuple[int, int],
+                     name_part: str, modality: str | None, year: int | None) -> None:
+        """"城乡居民收入分别增长5%和6%": the names in order, each with its value; names left without
+        a value take the values of the clauses that follow ("…分别增长7%，8%")."""
+        for i, name in enumerate(names):
+            origin = "printed" if name in name_part else "composed"
+            if i >= len(values):
+                self.pending_values.append((name, name_span))
                 continue
-            name_part = clause[:k]
-            lead = LEAD_MODAL.match(name_part)
-            modality_m = MODALITY.search(clause)
-            modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
-            if lead:
-                name_part = name_part[lead.end():]
-            name_offset = c_start + (lead.end() if lead else 0)
-            name_part = NAME_TRAIL.sub("", name_part)
-            core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
-            if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
-                continue
-            target_text = clause[k:].strip()
-            parsed = parse_target(target_text)
-            if parsed.kind is None:
-                continue
-            whole_relative = parsed.kind == "relative" and lead is not None and lead.end() > 0
-            for name, a, b in split_subjects(name_part):
-                out.append(ProseTarget(
-                    name=name.strip(),
-                    text=(clause.strip() if whole_relative else target_text),
-                    parsed=parsed,
-                    span=(c_start + k, c_start + len(clause)),
-                    name_span=(name_offset + a, name_offset + b),
-                    modality=modality or parsed.modality,
-                    parent=parent,
-                ))
-            if parent is None:
-                main_name = re.sub(r"(?:增长|增速)$", "", out[-1].name) if out else None
+            nxt = values[i + 1] if i + 1 < len(values) else None
+            if i == 0:
+                piece = re.sub(r"\s*(?:、|和|及|与|,|，)\s*$", "", target_text[:nxt.start] if nxt is not None else target_text)
+                a = t_start
+            else:
+                piece = _value_text(target_text, values[i], nxt)
+                a = t_start + values[i].start
+            self.emit(name=name, text=piece, parsed=parse_target(piece), span=(a, a + len(piece)), name_span=name_span,
+                      modality=modality, year=year, name_origin=origin)
+
+
+def extract_prose_targets(text: str, limit: int | None = None) -> list[ProseTarget]:
+    out: list[ProseTarget] = []
+    for tl in find_target_lists(text, limit):
+        out.extend(_ListReader(text, tl).run())
     return out

@@ -145,6 +145,28 @@ class Scope:
         return next((z for z in self.zones if z.start <= offset < z.end), None)
 
 
+# --- the year a target is for ------------------------------------------------------------------
+_FIVE_YEAR_ORDINALS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+FIVE_YEAR_PERIOD = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|规划|末|期末)?")
+BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR})\s*年")
+YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
+
+
+def target_year_in(words: str) -> int | None:
+    """The year a target statement is for when its own words say so: "十四五"时期 → 2025,
+    到2035年 → 2035, 2021—2025年 → 2025; ``None`` when they say nothing."""
+    m = YEAR_RANGE.search(words)
+    if m:
+        return int(m.group(2))
+    m = BY_YEAR.search(words)
+    if m:
+        return int(m.group(1))
+    m = FIVE_YEAR_PERIOD.search(words)
+    if m:
+        return _FIVE_YEAR_ORDINALS.get(m.group(1))
+    return None
+
+
 # --- the plan year ---------------------------------------------------------------------------
 
 def _congress_year(m: re.Match) -> int | None:
