@@ -50,7 +50,7 @@ _ASSIGN_OBJECTS = LEX.alt("kinds.assigned_objects")
 ASSIGNED = re.compile(
     rf"(?:{_BODIES})[^，,。；;]{{0,5}}(?:{_ASSIGN_VERBS})[^，,。；;]{{0,2}}(?:{_ASSIGN_OBJECTS})"
     rf"|(?:{_ASSIGN_VERBS})(?:的)?(?:{_ASSIGN_OBJECTS})|(?:{_BODIES})(?:{_ASSIGN_VERBS})为准"
-    rf"|完成(?:{_BODIES})?(?:{_ASSIGN_VERBS})的|{LEX.alt('kinds.assigned_phrases')}"
+    rf"|完成[^，,。；;]{{0,8}}?(?:{_ASSIGN_VERBS})的|{LEX.alt('kinds.assigned_phrases')}"
 )
 RELATIVE = re.compile(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:基本)?(?:{LEX.alt('kinds.relative_verbs')})"

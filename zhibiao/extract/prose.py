@@ -15,7 +15,7 @@ from functools import lru_cache
 from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.scope import target_year_in
+from zhibiao.extract.scope import THIS_YEAR, target_year_in
 
 _INTRO = LEX.alt("targets.introductions")
 TRIGGER = re.compile(
@@ -52,6 +52,7 @@ SUBHEAD = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.
 RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB = re.compile(rf"(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
+SHARED_TAIL = re.compile(rf"(?:{LEX.alt('targets.shared_predicate')})$")
 VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
 
 
@@ -118,6 +119,16 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
     return TargetList(start, end, target_year_in(m.group("words")))
 
 
+def _list_year(text: str, start: int, end: int) -> int | None:
+    """The year the words opening a list name ("“十四五”时期主要目标：" → 2025); none for this
+    year's list ("今年发展的主要预期目标是：")."""
+    cut = max(text.rfind("。", 0, start), text.rfind("\n", 0, start), start - 40)
+    words = text[cut + 1:end]
+    if THIS_YEAR.search(words):
+        return None
+    return target_year_in(words)
+
+
 def _sentence_end(text: str, start: int) -> int:
     end = len(text)
     for stop in ("。", "\n"):
@@ -136,7 +147,7 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
         head = text[max(0, m.start() - 40):m.start()]
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
-        year = target_year_in(text[max(0, m.start() - 30):m.end()])
+        year = _list_year(text, m.start(), m.end())
         start = m.end()
         while start < len(text) and text[start] in " \t\n\u3000":
             start += 1
@@ -345,6 +356,9 @@ class _ListReader:
         verb = PREDICATE_VERB.search(name_part)
         if verb is not None and verb.start() >= 3:  # 经济增长 stays whole: 经济 alone names nothing
             cut = verb.start()
+            shared = SHARED_TAIL.search(name_part, 0, cut)  # "民间项目投资均增长12%": 均 is the predicate's
+            if shared and shared.start() >= 2:
+                cut = shared.start()
         for m in (PREDICATE_TAIL.search(name_part), respectively):
             if m is not None and m.start() >= 2:
                 cut = min(cut, m.start())
@@ -387,20 +401,26 @@ class _ListReader:
                      name_part: str, modality: str | None, year: int | None) -> None:
         """"城乡居民收入分别增长5%和6%": the names in order, each with its value; names left without
         a value take the values of the clauses that follow ("…分别增长7%，8%")."""
-        for i, name in enumerate(names):
-            origin = "printed" if name in name_part else "composed"
-            if i >= len(values):
-                self.pending_values.append((name, name_span))
-                continue
+        pieces = []
+        for i in range(min(len(names), len(values))):
             nxt = values[i + 1] if i + 1 < len(values) else None
             if i == 0:
                 piece = re.sub(r"\s*(?:、|和|及|与|,|，)\s*$", "", target_text[:nxt.start] if nxt is not None else target_text)
-                a = t_start
+                pieces.append((piece, t_start, parse_target(piece)))
             else:
                 piece = _value_text(target_text, values[i], nxt)
-                a = t_start + values[i].start
-            self.emit(name=name, text=piece, parsed=parse_target(piece), span=(a, a + len(piece)), name_span=name_span,
-                      modality=modality, year=year, name_origin=origin)
+                pieces.append((piece, t_start + values[i].start, parse_target(piece)))
+        # "分别增长7%、10%左右": a bound printed after the last value is the whole list's
+        last = pieces[-1][2] if pieces else None
+        for i, name in enumerate(names):
+            if i >= len(pieces):
+                self.pending_values.append((name, name_span))
+                continue
+            piece, a, parsed = pieces[i]
+            if last is not None and parsed.comparator == "=" and last.comparator not in ("=", "range"):
+                parsed.comparator = last.comparator
+            self.emit(name=name, text=piece, parsed=parsed, span=(a, a + len(piece)), name_span=name_span,
+                      modality=modality, year=year, name_origin="printed" if name in name_part else "composed")
 
 
 def extract_prose_targets(text: str, limit: int | None = None) -> list[ProseTarget]:

@@ -59,7 +59,7 @@ PUBLISHED = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*
 _CN_NUM = "〇零一二两三四五六七八九十"
 SESSION = re.compile(
     rf"(?P<body>[\u4e00-\u9fff]{{0,12}}?)第?(?P<term>[{_CN_NUM}\d]{{1,3}})\s*届\s*(?P<nat>全国)?\s*(?:{_CONGRESS})"
-    rf"(?:常务委员会)?\s*第?(?P<session>[{_CN_NUM}\d]{{1,3}})\s*次(?:全体)?会议")
+    rf"(?:常务委员会)?\s*第?(?P<session>[{_CN_NUM}\d]{{1,3}})\s*次(?:全体)?会议(?!以来|召开以来|之后|后)")
 
 
 def _num(text: str) -> int | None:
