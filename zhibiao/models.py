@@ -102,6 +102,9 @@ class DocumentInfo:
     plan_year: int | None = None
     doc_number: str | None = None
     issued_on: str | None = None  # ISO date
+    # the level the text speaks of itself at (全县 → county), for the catalogue stage to find a
+    # region the document never names in full; not part of the JSON contract
+    region_level_hint: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -25,27 +25,56 @@ def _catalog():
 
 
 def resolve_region(extraction: Extraction, text: str | None) -> None:
+    """The document's region by evidence: the name it prints (title, issuer, congress, bureau),
+    else a division of the level the text speaks of itself at (全县 → a county) that it names —
+    the one named most, its parent named too. A document that names none keeps none, with a
+    warning: the first place a text mentions is not its region."""
     registry = _registry()
     if registry is None:
         return
     doc = extraction.document
-    region = registry.resolve(doc.region.name) if doc.region else None
+    region = _resolve_printed(registry, doc.region.name) if doc.region else None
     if region is None and text:
-        # No region in the title or signature (a work report opens with 各位代表): the region the
-        # text names most often, preferring the larger levels a report is given by.
-        counts: Counter = Counter()
-        found = {}
-        # the region is named in a report's heading and opening; the first pages are enough
-        for reg, _s, _e in registry.find_in_text(text[:4000]) or registry.find_in_text(text[4000:20000]):
-            counts[reg.code] += 1
-            found[reg.code] = reg
-        if counts:
-            code, _n = counts.most_common(1)[0]
-            region = found[code]
+        region = _region_by_mentions(registry, text[:6000], doc.region_level_hint)
     if region is not None:
         doc.region = region
         if doc.issuer is None or doc.issuer.endswith("人民政府") or doc.issuer == "国务院":
             doc.issuer = registry.issuer_name(region)
+    else:
+        doc.region = None
+        extraction.warnings.append("the region could not be established from the document: listed for review")
+
+
+def _resolve_printed(registry, name: str):
+    """A printed name, or the longest tail of it that is a region's ("日在浮山县" → 浮山县: the
+    words before a name are not always cut off by the extractor)."""
+    for i in range(0, max(1, len(name) - 1)):
+        region = registry.resolve(name[i:])
+        if region is not None:
+            return region
+    return None
+
+
+def _region_by_mentions(registry, head: str, hint: str | None):
+    """The division a text speaks of, from the divisions it names: each scores its mentions, one
+    more for each of its ancestors named too (a county's text names its city and province, a
+    province's names many cities once each), and two more at the level the text calls itself
+    (全县 → county; 全市 fits a county-level city too). None unless the best is named twice."""
+    found: dict[str, object] = {}
+    mentions: Counter = Counter()
+    for level in ("province", "prefecture", "county"):
+        for reg, _s, _e in registry.find_at_level(head, level):
+            mentions[reg.code] += 1
+            found[reg.code] = reg
+    scores: Counter = Counter()
+    for code, reg in found.items():
+        scores[code] = mentions[code] + sum(1 for a in registry.ancestors(reg) if a.code in found)
+        if hint and (reg.level == hint or (hint == "prefecture" and reg.level == "county" and reg.name.endswith("市"))):
+            scores[code] += 2
+    if not scores:
+        return None
+    code, _score = scores.most_common(1)[0]
+    return found[code] if mentions[code] >= 2 else None
 
 
 def map_indicators(extraction: Extraction) -> None:

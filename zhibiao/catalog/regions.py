@@ -17,6 +17,16 @@ from zhibiao.models import Region
 from zhibiao.text.chinese import to_simplified
 
 LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+
+
+def _ethnic_groups() -> list[str]:
+    text = resources.files("zhibiao.catalog").joinpath("data/ethnic_groups.txt").read_text("utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+# the generic end of a division's name: 漾濞彝族自治县 → 漾濞, 宁夏回族自治区 → 宁夏, 诸暨市 → 诸暨
+_ETHNIC = "|".join(sorted(_ethnic_groups(), key=len, reverse=True))
+SHORT_SUFFIX = re.compile(rf"(?:(?:{_ETHNIC})族?)*自治(?:县|旗|州|区)$|特别行政区$|地区$|[省市县区旗盟]$")
 ISSUER_SUFFIX = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|发展和改革委员会|发展改革委|统计局|"
                            r"人民代表大会常务委员会|人大常委会)$")
 
@@ -37,6 +47,7 @@ class RegionRegistry:
     _by_alias: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _pattern: re.Pattern | None = field(default=None, repr=False)
+    _level_patterns: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for row in self.rows.values():
@@ -106,6 +117,37 @@ class RegionRegistry:
 
     def issuer_name(self, region: Region) -> str:
         return "国务院" if region.level == "national" else f"{region.name}人民政府"
+
+    @staticmethod
+    def short_name(name: str) -> str | None:
+        """A division's name without its generic end (漾濞彝族自治县 → 漾濞), when two characters remain."""
+        short = SHORT_SUFFIX.sub("", name)
+        return short if short != name and len(short) >= 2 else None
+
+    def find_at_level(self, text: str, level: str) -> list[tuple[Region, int, int]]:
+        """Divisions of one level named in ``text``, by full or short name (a document that calls
+        itself 全县 names its county 漾濞, not 漾濞彝族自治县)."""
+        if level not in self._level_patterns:
+            names: dict[str, list[str]] = {}
+            higher: set[str] = set()  # 大理 is the prefecture's before it is the county-level city's
+            for row in self.rows.values():
+                forms = {row.name, self.short_name(row.name), *row.aliases} - {None, ""}
+                if LEVEL_RANK[row.level] < LEVEL_RANK[level]:
+                    higher |= forms
+                elif row.level == level:
+                    for n in forms:
+                        names.setdefault(n, []).append(row.code)
+            names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
+            self._level_names = getattr(self, "_level_names", {})
+            self._level_names[level] = names
+            self._level_patterns[level] = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        names = self._level_names[level]
+        out = []
+        for m in self._level_patterns[level].finditer(to_simplified(text)):
+            codes = names.get(m.group(), [])
+            if len(codes) == 1:
+                out.append((self.region(codes[0]), m.start(), m.end()))
+        return out
 
     def find_in_text(self, text: str) -> list[tuple[Region, int, int]]:
         """Regions named in ``text`` (full names at every level; short names of provinces and

@@ -1,23 +1,41 @@
-"""What a document is: its type, title, issuer, region (as printed), plan year, number and date.
+"""What a document is: its type, title, issuer, region (as printed), number and date. The plan
+year belongs to the time scope (``scope.py``).
 
-Regions are found here by their printed names only; the catalogue stage resolves them to
-GB/T 2260 codes and levels (extract never imports catalog).
+Regions are found here by their printed names only, from evidence: the title, the issuer, a
+congress (XX县第十八届人民代表大会), a bureau (XX市XX区发展和改革局), the signature; and the level a
+document speaks of itself at (全县 / 县委 → a county). The catalogue stage resolves names to
+GB/T 2260 codes and levels (extract never imports catalog); a document that names no region
+gets none, never the first place it mentions.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
+from zhibiao.text.chinese import to_simplified
 from zhibiao.text.document import Document
 
 REGION_NAME = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
 TITLE_HINT = re.compile(r"关于|通知|报告|计划|规划|公报|纲要")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[【（(]\s*(\d{4})\s*[〕\]】）)]\s*\d+\s*号")
+TITLE_END = re.compile(r"(?:通知|报告|计划|规划|公报|纲要|建议|意见|决定|草案)[)）]?$")
+DOC_NUMBER = re.compile(r"(?:(?:发文字号|发文文号|文号)\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{1,8}\s*[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d+\s*号)")
+DOC_NUMBER_KEY = re.compile(r"(?:发文字号|发文文号|文号)\s*[:：]?\s*")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISO_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局)\s*$")
+WRITTEN_ON = re.compile(r"成文日期\s*[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})")
+ISSUING_WORDS = re.compile(r"现予下达|现印发给你们|现予印发|现将.{0,30}印发给|现下达给你们|现转发给你们")
+# XX县第十八届人民代表大会 / XX市XX区发展和改革局: bodies that name their region
+_BODY_START = r"(?:(?<![\u4e00-\u9fff])|(?<=在)|(?<=于)|(?<=经)|(?<=向))"
+CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大)")
+BUREAU_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME}?{REGION_NAME})(?:发展和改革局|发展和改革委员会|发展改革委|发改委|发改局|统计局)")
+_SELF = {level: re.compile(LEX.alt(f"documents.self_references.{level}"))
+         for level in ("province", "prefecture", "county")}
 
 
 @dataclass
@@ -29,6 +47,7 @@ class Metadata:
     plan_year: int | None  # set from the time scope (scope.py owns the plan year)
     doc_number: str | None
     issued_on: str | None
+    region_level_hint: str | None = None  # the level the document speaks of itself at (全县 → county)
 
 
 def _lines(text: str) -> list[str]:
@@ -36,15 +55,34 @@ def _lines(text: str) -> list[str]:
 
 
 def find_title(doc: Document) -> str | None:
+    """The document's title: a loader's, a quoted 《…》 title, or the first title-like line — joined
+    with its continuation when a page broke it ("…关于下达2020年" / "自治区国民经济…计划的通知")."""
     if doc.loaded.title:
         return doc.loaded.title.strip()
     quoted = re.search(r"《([^》]{6,80}(?:报告|计划|通知|公报|纲要))》", doc.search_text[:1500])
     if quoted and re.search(r"\d{4}年", quoted.group(1)):
-        return quoted.group(1)
-    for line in _lines(doc.search_text[:3000])[:15]:
-        if TITLE_HINT.search(line) and len(line) <= 80 and not line.endswith(("。", "：", ":")) \
-                and not line.startswith(("各", "附件")):
-            return line
+        return doc.printed(quoted.group(1), (quoted.start(1), quoted.end(1)))
+    pos = 0
+    lines: list[tuple[str, int]] = []
+    for raw in doc.search_text[:3000].split("\n"):
+        if raw.strip():
+            lines.append((raw.strip(), pos + raw.index(raw.strip()[0])))
+        pos += len(raw) + 1
+    for i, (line, at) in enumerate(lines[:15]):
+        if not TITLE_HINT.search(line) or len(line) > 80 or line.endswith(("。", "：", ":")) \
+                or line.startswith(("各", "附件")) or re.search(r"[，,。]", line):
+            continue
+        title, end = line, at + len(line)
+        if not TITLE_END.search(title):
+            for nxt, nat in lines[i + 1:i + 3]:
+                if len(title) + len(nxt) > 80 or re.search(r"[，,。：:]", nxt):
+                    break
+                title, end = title + nxt, nat + len(nxt)
+                if TITLE_END.search(title):
+                    break
+            if not TITLE_END.search(title):
+                title, end = line, at + len(line)
+        return doc.printed(title, (at, end))
     return None
 
 
@@ -61,25 +99,54 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "plan_notice"
     if re.search(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案", head):
         return "plan_report"
-    if re.search(r"现印发给你们|现予印发|现将.{0,30}印发给", text[:4000]):
+    if ISSUING_WORDS.search(text[:4000]):
         return "plan_notice"
     if re.search(r"(?:^|\n)\s*各位代表", text[:400]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
-            or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开)", head):
+            or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开)", head) \
+            or re.search(r"政府工作(?:的)?总体要求|做好今年政府工作", text[:3000]):
         return "work_report"
     return "other"
+
+
+def _printed(doc: Document, m: re.Match, group: str | int = 0) -> str:
+    a, b = m.start(group), m.end(group)
+    return re.sub(r"\s+", "", doc.printed(m.group(group), (a, b)))
 
 
 def find_doc_number(doc: Document) -> str | None:
     for key in ("发文字号", "文号"):
         value = doc.loaded.metadata.get(key)
-        if value and DOC_NUMBER.search(value):
-            return re.sub(r"\s+", "", DOC_NUMBER.search(value).group())
+        if value:
+            m = DOC_NUMBER.search(value)
+            if m:
+                return re.sub(r"\s+", "", m.group("num"))
     head = doc.search_text[:1500]
-    for line in _lines(head)[:12]:
-        m = DOC_NUMBER.search(line)
-        if m and len(line) <= 30:
-            return re.sub(r"\s+", "", m.group()).replace("[", "〔").replace("]", "〕")
+    pos = 0
+    for raw in head.split("\n")[:40]:
+        line = raw.strip()
+        m = DOC_NUMBER.search(raw)
+        # a number on a short line of its own, after a 文号 key, or glued before the title
+        if m and (len(line) <= 30 or DOC_NUMBER_KEY.search(raw[:m.start("num")]) or raw.lstrip().startswith(m.group("num"))):
+            number = _printed(doc, _Shift(m, pos), "num")
+            return number.replace("[", "〔").replace("]", "〕")
+        pos += len(raw) + 1
     return None
+
+
+class _Shift:
+    """A match found in a line, read at the line's offset in the text."""
+
+    def __init__(self, m: re.Match, offset: int):
+        self._m, self._o = m, offset
+
+    def start(self, g=0) -> int:
+        return self._m.start(g) + self._o
+
+    def end(self, g=0) -> int:
+        return self._m.end(g) + self._o
+
+    def group(self, g=0) -> str:
+        return self._m.group(g)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -101,14 +168,21 @@ def _date_in(line: str) -> str | None:
     return None
 
 
+def _iso_of(value: str) -> str | None:
+    m = ISO_DATE.search(value)
+    return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def find_issued_on(doc: Document) -> str | None:
-    """The date under the issuer's name closing a notice (not the 印发 date of the colophon);
-    a web page's 成文日期 when the page states it."""
+    """The date a notice was issued: a page's 成文日期 (in its metadata or printed in its header),
+    the date under the issuer's name closing the notice (not the 印发 date of the colophon), or a
+    date line right after the paragraph that issues the plan (现予下达…)."""
     value = doc.loaded.metadata.get("成文日期")
-    if value:
-        m = re.search(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})", value)
-        if m:
-            return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if value and _iso_of(value):
+        return _iso_of(value)
+    m = WRITTEN_ON.search(doc.search_text[:2000])
+    if m and _iso_of(m.group(1)):
+        return _iso_of(m.group(1))
     # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上"
     m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[\s\S]{0,40}?人民代表大会", doc.search_text[:800])
     if m:
@@ -123,11 +197,26 @@ def find_issued_on(doc: Document) -> str | None:
         prev = lines[max(0, i - 2):i]
         if any(SIGNATURE.search(p) and len(p) <= 30 for p in prev):
             return date
+        if i < 40 and any(ISSUING_WORDS.search(p) for p in lines[max(0, i - 3):i]):
+            return date  # "…现予下达，请认真贯彻实施。" / "2020年1月22日"
     return None
 
 
+def region_level_hint(text: str) -> str | None:
+    """The level a document speaks of itself at: 全县 / 县委 / 县域 → county; none when unclear."""
+    head = text[:6000]
+    counts = Counter({level: len(p.findall(head)) for level, p in _SELF.items()})
+    (level, n), = counts.most_common(1)
+    if n < 2:
+        return None
+    others = sum(counts.values()) - n
+    return level if n >= 2 * others else None
+
+
 def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str | None]:
-    """(region name as printed, issuer) from the title, the signature or the salutation."""
+    """(region name as printed, issuer) from the title, the issuer, a congress or bureau it
+    names, the signature or the salutation."""
+    text = doc.search_text
     for source in filter(None, [title, doc.loaded.metadata.get("发布机构")]):
         m = ISSUER.search(source)
         if m:
@@ -140,10 +229,14 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
             re.match(rf"(?P<r>{REGION_NAME})\d{{4}}年", bare)
         if m:
             return m.group("r"), None
-    opening = re.search(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)", doc.search_text[:600])
+    opening = re.search(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)", text[:600])
     if opening and opening.group(1) == "国务院":
         return "中华人民共和国", "国务院"
-    tail = _lines(doc.search_text[-3000:])
+    for pattern in (CONGRESS_BODY, BUREAU_BODY):
+        m = pattern.search(text[:1500])
+        if m and not re.match(r"全国", m.group("r")):
+            return m.group("r"), None
+    tail = _lines(text[-3000:])
     for line in reversed(tail):
         m = ISSUER.fullmatch(line) if len(line) < 20 else None
         if m:
@@ -153,12 +246,13 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
 
 def extract_metadata(doc: Document) -> Metadata:
     title = find_title(doc)
-    doc_type = doc_type_of(title, doc.search_text)
-    region, issuer = find_region_name(doc, title)
+    plain_title = to_simplified(title) if title else None  # the patterns read simplified characters
+    doc_type = doc_type_of(plain_title, doc.search_text)
+    region, issuer = find_region_name(doc, plain_title)
     if issuer is None and region is not None:
         issuer = "国务院" if region == "中华人民共和国" else f"{region}人民政府"
     return Metadata(
         doc_type=doc_type, title=title, issuer=issuer, region_name=region,
-        plan_year=None, doc_number=find_doc_number(doc),
-        issued_on=find_issued_on(doc),
+        plan_year=None, doc_number=find_doc_number(doc), issued_on=find_issued_on(doc),
+        region_level_hint=region_level_hint(doc.search_text),
     )

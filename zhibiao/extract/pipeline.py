@@ -125,12 +125,10 @@ def extract_document(doc: Document) -> Extraction:
     meta = reading.meta
     warnings += reading.scope.warnings
     region = Region(meta.region_name, guess_level(meta.region_name)) if meta.region_name else None
-    if region is None:
-        warnings.append("the region could not be established from the document")
     info = DocumentInfo(
         source=doc.loaded.path, sha256=doc.loaded.sha256, format=doc.loaded.format, doc_type=meta.doc_type,
         title=meta.title, issuer=meta.issuer, region=region, plan_year=meta.plan_year,
-        doc_number=meta.doc_number, issued_on=meta.issued_on,
+        doc_number=meta.doc_number, issued_on=meta.issued_on, region_level_hint=meta.region_level_hint,
     )
     targets = _target_lines(reading, warnings)
     for change in doc.normalized.changes:
