@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhibiao"
 ORDER = ["load", "fetch", "text", "extract", "catalog", "store", "track", "report", "web", "cli"]
-SHARED = {"models", "errors"}
+SHARED = {"models", "errors", "settings"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -8,7 +8,6 @@ unmapped rather than forced onto a near miss.
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -135,8 +134,9 @@ class Catalog:
 
     @classmethod
     def default(cls) -> "Catalog":
-        extra = [p for p in os.environ.get("ZHIBIAO_CATALOG", "").split(os.pathsep) if p]
-        return _cached_catalog(tuple(extra))
+        from zhibiao.settings import Settings
+
+        return _cached_catalog(Settings.load().catalog)
 
     @classmethod
     def load(cls, extra: list[str | Path] | tuple = ()) -> "Catalog":

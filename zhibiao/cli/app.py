@@ -54,3 +54,38 @@ def plain(value: object, style: str = "") -> "Text":
     from rich.text import Text
 
     return Text("" if value is None else terminal_safe(value), style=style)
+
+
+def setting_option(name: str, *flags: str, **kwargs):
+    """A Typer option for a setting of zhibiao.settings: no default of its own (None means "not
+    given", so the environment and the setting's default apply), help from the setting."""
+    from dataclasses import fields
+
+    from zhibiao.settings import Settings
+
+    f = next(f for f in fields(Settings) if f.name == name)
+    default = f.default if f.default not in (None, ()) else None
+    tail = f"Also {f.metadata['env']}" + (f"; default {default}" if default is not None else "") + "."
+    return typer.Option(None, *flags, help=f"{f.metadata['help']} {tail}", show_default=False, **kwargs)
+
+
+def load_settings(**options):
+    """The settings in effect for a command (options over environment over defaults); a malformed
+    environment variable is a one-line usage error."""
+    from zhibiao.errors import ZhibiaoError
+    from zhibiao.settings import Settings
+
+    try:
+        return Settings.load(**options)
+    except ZhibiaoError as exc:
+        print_error(exc)
+        raise typer.Exit(2) from None
+
+
+def console(stderr: bool = False):
+    """A Rich console: the terminal's width on a terminal; piped or captured, wide rows that
+    scripts and pagers can read without names folded across lines."""
+    from rich.console import Console
+
+    c = Console(stderr=stderr, soft_wrap=False)
+    return c if c.is_terminal else Console(stderr=stderr, width=200, soft_wrap=False)

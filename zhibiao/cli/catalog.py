@@ -3,7 +3,6 @@ catalogue does not know yet."""
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import List, Optional
@@ -26,9 +25,10 @@ FormatOption = typer.Option("text", "--format", "-f", help="text or json.")
 def _catalog(extra: Optional[List[Path]]):
     from zhibiao.catalog import Catalog
 
-    env = [p for p in os.environ.get("ZHIBIAO_CATALOG", "").split(os.pathsep) if p]
+    from zhibiao.settings import Settings
+
     try:
-        return Catalog.load([*env, *(extra or [])])
+        return Catalog.load([*Settings.load().catalog, *(extra or [])])  # the option adds to the environment's
     except ZhibiaoError as exc:
         print_error(exc)
         raise typer.Exit(2) from None

@@ -13,12 +13,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app, plain, print_error
+from zhibiao.cli.app import app, plain, print_error, setting_option
 from zhibiao.errors import ZhibiaoError
 from zhibiao.export import write_csv, write_xlsx
 
-DbOption = typer.Option(None, "--db", help="Database: a SQLite path or a SQLAlchemy URL (default ./zhibiao.db, or "
-                        "ZHIBIAO_DATABASE_URL).")
+DbOption = setting_option("database", "--db")
 FORMATS = ("text", "json", "csv")
 STATUS_COLOURS = {"achieved": "green", "basically_achieved": "yellow", "missed": "red", "on_track": "green",
                   "behind": "red", "pending": "bright_black", "needs_review": "magenta"}

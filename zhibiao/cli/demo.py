@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app, plain, print_error
+from zhibiao.cli.app import app, load_settings, plain, print_error, setting_option
 from zhibiao.errors import ZhibiaoError
 
 SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
@@ -61,8 +61,8 @@ def demo_command(
     folder: Optional[Path] = typer.Argument(None, help="A folder of documents (default: the bundled examples)."),
     serve: bool = typer.Option(True, "--serve/--no-serve", help="Store the documents in a temporary SQLite "
                                "database and open the web dashboard (when the web stage is installed)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to serve on."),
-    port: int = typer.Option(8000, "--port", help="Port to serve on."),
+    host: Optional[str] = setting_option("host", "--host"),
+    port: Optional[int] = setting_option("port", "--port"),
 ) -> None:
     """Run zhibiao on the bundled example corpus (or FOLDER). 演示：提取示例文件并展示结果。"""
     console = Console()
@@ -80,4 +80,4 @@ def demo_command(
         except ImportError:
             console.print("(the web dashboard is not part of this installation; extraction summary only)")
             return
-        serve_demo(files, host=host, port=port, console=console)
+        serve_demo(files, load_settings(host=host, port=port), console=console)

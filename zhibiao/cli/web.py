@@ -5,30 +5,34 @@ from typing import Optional
 
 import typer
 
-from zhibiao.cli.app import app, print_error
+from zhibiao.cli.app import app, print_error, setting_option
 from zhibiao.errors import ZhibiaoError
 
 
 @app.command("serve")
 def serve_command(
-    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite path or a SQLAlchemy URL (default "
-                                     "./zhibiao.db, or ZHIBIAO_DATABASE_URL)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    token: Optional[str] = typer.Option(None, "--token", envvar="ZHIBIAO_TOKEN", help="Allow writes (upload, delete, "
-                                        "corrections) to requests carrying this token; without it the server is "
-                                        "read-only. Also ZHIBIAO_TOKEN."),
-    max_upload_mb: float = typer.Option(20, "--max-upload-mb", help="Largest upload accepted, in MB."),
+    db: Optional[str] = setting_option("database", "--db"),
+    host: Optional[str] = setting_option("host", "--host"),
+    port: Optional[int] = setting_option("port", "--port"),
+    token: Optional[str] = setting_option("token", "--token"),
+    generate_token: bool = typer.Option(False, "--generate-token", help="Make a random write token and print it "
+                                        "once (instead of --token)."),
+    max_upload_mb: Optional[float] = setting_option("max_upload_mb", "--max-upload-mb"),
 ) -> None:
     """Serve the web dashboard and the REST API (/api/v1). 启动网页与接口服务。"""
-    from rich.console import Console
+    import secrets
 
+    from zhibiao.settings import Settings
     from zhibiao.store import Database
     from zhibiao.web.serve import run
 
+    if generate_token and token:
+        raise typer.BadParameter("give --token or --generate-token, not both", param_hint="--generate-token")
     try:
-        database = Database.open(db)
+        settings = Settings.load(database=db, host=host, port=port, max_upload_mb=max_upload_mb,
+                                 token=secrets.token_hex(16) if generate_token else token)
+        database = Database.open(settings.database)
     except ZhibiaoError as exc:
         print_error(exc)
         raise typer.Exit(2) from None
-    run(database, host=host, port=port, token=token, max_upload_mb=max_upload_mb)
+    run(database, settings, token_generated=generate_token)

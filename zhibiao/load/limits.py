@@ -1,18 +1,7 @@
 """Limits that keep a hostile or broken file from exhausting the machine."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-
-
-def _env_number(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if not value:
-        return default
-    try:
-        return float(value)
-    except ValueError:
-        return default
 
 
 @dataclass(frozen=True)
@@ -24,9 +13,9 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> "Limits":
-        return cls(
-            max_file_bytes=int(_env_number("ZHIBIAO_MAX_FILE_MB", 200) * 1_000_000),
-            max_pages=int(_env_number("ZHIBIAO_MAX_PAGES", 2000)),
-            max_decompressed_bytes=int(_env_number("ZHIBIAO_MAX_DECOMPRESSED_MB", 500) * 1_000_000),
-            max_seconds=_env_number("ZHIBIAO_MAX_SECONDS", 120),
-        )
+        """The limits in effect (zhibiao.settings: ZHIBIAO_MAX_FILE_MB and the others)."""
+        from zhibiao.settings import Settings
+
+        s = Settings.load()
+        return cls(max_file_bytes=int(s.max_file_mb * 1_000_000), max_pages=s.max_pages,
+                   max_decompressed_bytes=int(s.max_decompressed_mb * 1_000_000), max_seconds=s.max_seconds)

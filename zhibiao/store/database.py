@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from zhibiao.errors import InputError
 from zhibiao.store.schema import Base, IndicatorRow, RegionRow
 
-DEFAULT_PATH = "zhibiao.db"
-ENV_URL = "ZHIBIAO_DATABASE_URL"
 
 
 def resolve_url(db: str | os.PathLike | None = None) -> str:
-    """A SQLAlchemy URL from ``--db`` (a path or a URL), else ``ZHIBIAO_DATABASE_URL``, else ./zhibiao.db."""
-    value = str(db) if db else os.environ.get(ENV_URL) or DEFAULT_PATH
+    """A SQLAlchemy URL from ``--db`` (a path or a URL), else ``ZHIBIAO_DATABASE_URL``, else ./zhibiao.db
+    (zhibiao.settings)."""
+    from zhibiao.settings import Settings
+
+    value = Settings.load(database=str(db) if db else None).database
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"

@@ -5,9 +5,8 @@ JavaScript is served from the installed plotly package, so pages work offline.
 """
 from __future__ import annotations
 
-import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -16,6 +15,7 @@ from sqlalchemy import select
 
 from zhibiao import __version__
 from zhibiao.errors import InputError
+from zhibiao.settings import Settings
 from zhibiao.store import Database
 from zhibiao.store.schema import CorrectionRow
 
@@ -59,16 +59,22 @@ def plotly_js() -> Path:
     return path
 
 
-def create_app(db: Database | str | None = None, token: str | None = None, max_upload_mb: float | None = None) -> FastAPI:
-    database = db if isinstance(db, Database) else Database.open(db)
-    token = token or os.environ.get("ZHIBIAO_TOKEN") or None
-    limit = max_upload_mb or float(os.environ.get("ZHIBIAO_MAX_UPLOAD_MB", "20"))
-    uploads = Path(os.environ.get("ZHIBIAO_UPLOAD_DIR") or tempfile.mkdtemp(prefix="zhibiao-uploads-"))
+def create_app(db: Database | str | None = None, token: str | None = None, max_upload_mb: float | None = None,
+               settings: Settings | None = None) -> FastAPI:
+    """The app over a database. Configuration comes from ``settings`` (zhibiao.settings: the
+    environment and defaults) with ``token`` / ``max_upload_mb`` given here taking precedence."""
+    settings = settings or Settings.load()
+    overrides = {k: v for k, v in (("token", token), ("max_upload_mb", max_upload_mb)) if v is not None}
+    if overrides:
+        settings = replace(settings, **overrides)
+    database = db if isinstance(db, Database) else Database.open(db or settings.database)
+    token = settings.token or None
+    uploads = Path(settings.upload_dir or tempfile.mkdtemp(prefix="zhibiao-uploads-"))
     uploads.mkdir(parents=True, exist_ok=True)
     app = FastAPI(title="zhibiao", version=__version__, openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs",
                   redoc_url=None, description="Targets of Chinese development plans: documents, targets, actuals, "
                   "status and comparisons. 发展规划目标指标数据库。")
-    app.state.zhibiao = AppState(database, token, int(limit * 1_000_000), uploads)
+    app.state.zhibiao = AppState(database, token, settings.max_upload_bytes, uploads)
 
     from zhibiao.web.api import router
     from zhibiao.web.pages import router as pages

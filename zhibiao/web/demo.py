@@ -6,8 +6,10 @@ from pathlib import Path
 
 from rich.console import Console
 
+from zhibiao.settings import Settings
 
-def serve_demo(files: list[Path], host: str = "127.0.0.1", port: int = 8000, console: Console | None = None) -> None:
+
+def serve_demo(files: list[Path], settings: Settings | None = None, console: Console | None = None) -> None:
     from zhibiao.store import Database
     from zhibiao.store.ingest import ingest
     from zhibiao.web.serve import run
@@ -18,4 +20,4 @@ def serve_demo(files: list[Path], host: str = "127.0.0.1", port: int = 8000, con
     summary = ingest(db, files).to_dict()
     console.print(f"demo database {folder / 'demo.db'}: {summary['documents']['new']} documents, "
                   f"{summary['targets']} targets, {summary['actuals']} actuals")
-    run(db, host=host, port=port, console=console)
+    run(db, settings, console=console)

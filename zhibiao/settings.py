@@ -1,0 +1,180 @@
+"""Every setting zhibiao reads, in one place: its default, its environment variable and its
+command-line option.
+
+    settings = Settings.load()                 # defaults, then the environment
+    settings = Settings.load(port=9000)        # ... then options given on the command line
+
+An option given (not None) wins over the environment, which wins over the default. The CLI and
+the web server both read their configuration here and nowhere else; ``zhibiao settings`` prints
+the values in effect and where each came from, and the table in docs/cli.md is generated from
+this module (``python -m zhibiao.settings``; a test checks they agree).
+
+To add a setting: add a field below with ``setting(...)``; name its environment variable
+``ZHIBIAO_…``; give the option name if a command takes it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable, Mapping
+
+from zhibiao.errors import InputError
+
+__all__ = ["Settings", "describe", "markdown_table"]
+
+
+def _text(value: str) -> str:
+    return value
+
+
+def _number(value: str) -> float:
+    number = float(value)
+    if not number > 0 or number == float("inf"):
+        raise ValueError(value)
+    return number
+
+
+def _whole(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise ValueError(value)
+    return number
+
+
+def _port(value: str) -> int:
+    number = int(value)
+    if not 0 < number < 65536:
+        raise ValueError(value)
+    return number
+
+
+def _paths(value: str) -> tuple[str, ...]:
+    return tuple(p for p in value.split(os.pathsep) if p)
+
+
+def _lang(value: str) -> str:
+    value = value.strip().lower()
+    if value.startswith("zh"):
+        return "zh"
+    if value.startswith("en"):
+        return "en"
+    raise ValueError(value)
+
+
+PARSERS: dict[Callable, str] = {_text: "text", _number: "a positive number", _whole: "a whole number ≥ 0",
+                                _port: "a port number (1–65535)", _paths: "paths separated by the OS path separator",
+                                _lang: "zh or en"}
+
+
+def setting(default: Any, env: str, help: str, option: str | None = None, parse: Callable = _text) -> Any:
+    return field(default=default, metadata={"env": env, "help": help, "option": option, "parse": parse})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # -- the database (every command that stores or reads)
+    database: str = setting("zhibiao.db", "ZHIBIAO_DATABASE_URL", "Database: a SQLite path or a SQLAlchemy URL "
+                            "(postgresql+psycopg://user@host/db).", "--db")
+    # -- the web server (serve, demo)
+    host: str = setting("127.0.0.1", "ZHIBIAO_HOST", "Address the server listens on.", "--host")
+    port: int = setting(8000, "ZHIBIAO_PORT", "Port the server listens on.", "--port", _port)
+    token: str | None = setting(None, "ZHIBIAO_TOKEN", "Token that allows writes (upload, delete, review); without "
+                                "one the server is read-only.", "--token")
+    max_upload_mb: float = setting(20.0, "ZHIBIAO_MAX_UPLOAD_MB", "Largest upload the server accepts, in MB.",
+                                   "--max-upload-mb", _number)
+    upload_dir: str | None = setting(None, "ZHIBIAO_UPLOAD_DIR", "Folder where uploaded documents are kept (default: "
+                                     "a new temporary folder per server).")
+    # -- reading documents (every command that loads files)
+    max_file_mb: float = setting(200.0, "ZHIBIAO_MAX_FILE_MB", "Largest document file read, in MB.", None, _number)
+    max_pages: int = setting(2000, "ZHIBIAO_MAX_PAGES", "Most pages read from a PDF.", None, _whole)
+    max_decompressed_mb: float = setting(500.0, "ZHIBIAO_MAX_DECOMPRESSED_MB", "Most bytes a DOCX may unpack to, in "
+                                         "MB.", None, _number)
+    max_seconds: float = setting(120.0, "ZHIBIAO_MAX_SECONDS", "Longest time spent reading one PDF, in seconds.", None,
+                                 _number)
+    # -- the catalogue and the interface
+    catalog: tuple[str, ...] = setting((), "ZHIBIAO_CATALOG", "Extra indicator catalogue files (YAML), separated by "
+                                       "the OS path separator; entries override the bundled ones.", "--catalog",
+                                       _paths)
+    lang: str = setting("zh", "ZHIBIAO_LANG", "Language of explanations and labels in the CLI (zh or en); the web "
+                        "follows the reader's choice.", "--lang", _lang)
+
+    @classmethod
+    def load(cls, env: Mapping[str, str] | None = None, **options: Any) -> "Settings":
+        """Defaults, overridden by the environment, overridden by options that are not None.
+        A malformed value is an :class:`InputError` naming the variable or option."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is not None and raw.strip() != "":
+                values[f.name] = _parse(f, raw.strip(), f.metadata["env"])
+        unknown = set(options) - {f.name for f in fields(cls)}
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+        by_name = {f.name: f for f in fields(cls)}
+        for name, value in options.items():
+            if value is None or value == ():
+                continue
+            f = by_name[name]
+            if isinstance(value, str) and f.metadata["parse"] is not _text:
+                value = _parse(f, value, f.metadata["option"] or name)
+            elif f.metadata["parse"] is _lang:
+                value = _parse(f, str(value), f.metadata["option"] or name)
+            elif isinstance(value, (list, tuple)):
+                value = tuple(str(v) for v in value)
+            values[name] = value
+        return cls(**values)
+
+    def sources(self, env: Mapping[str, str] | None = None, **options: Any) -> dict[str, str]:
+        """Where each value came from: option, environment or default."""
+        env = os.environ if env is None else env
+        out = {}
+        for f in fields(self):
+            if options.get(f.name) not in (None, ()):
+                out[f.name] = "option"
+            elif (env.get(f.metadata["env"]) or "").strip():
+                out[f.name] = "environment"
+            else:
+                out[f.name] = "default"
+        return out
+
+    def to_dict(self, hide_secrets: bool = True) -> dict[str, Any]:
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if hide_secrets and f.name == "token" and value:
+                value = "(set)"
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1_000_000)
+
+
+def _parse(f, raw: str, where: str) -> Any:
+    parse = f.metadata["parse"]
+    try:
+        return parse(raw)
+    except (ValueError, TypeError):
+        raise InputError(f"{where}: {raw!r} is not {PARSERS[parse]}") from None
+
+
+def describe() -> list[dict[str, Any]]:
+    """Every setting: name, environment variable, option, default, kind and help."""
+    return [{"name": f.name, "env": f.metadata["env"], "option": f.metadata["option"],
+             "default": list(f.default) if isinstance(f.default, tuple) else f.default,
+             "kind": PARSERS[f.metadata["parse"]], "help": f.metadata["help"]} for f in fields(Settings)]
+
+
+def markdown_table() -> str:
+    rows = ["| setting | environment variable | option | default | meaning |", "| --- | --- | --- | --- | --- |"]
+    for d in describe():
+        default = "—" if d["default"] in (None, []) else f"`{d['default']}`"
+        option = f"`{d['option']}`" if d["option"] else "—"
+        rows.append(f"| `{d['name']}` | `{d['env']}` | {option} | {default} | {d['help']} ({d['kind']}) |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates the table in docs/cli.md
+    print(markdown_table(), end="")
