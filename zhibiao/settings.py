@@ -34,6 +34,13 @@ def _number(value: str) -> float:
     return number
 
 
+def _non_negative(value: str) -> float:
+    number = float(value)
+    if not 0 <= number < float("inf"):
+        raise ValueError(value)
+    return number
+
+
 def _whole(value: str) -> int:
     number = int(value)
     if number < 0:
@@ -61,7 +68,8 @@ def _lang(value: str) -> str:
     raise ValueError(value)
 
 
-PARSERS: dict[Callable, str] = {_text: "text", _number: "a positive number", _whole: "a whole number ≥ 0",
+PARSERS: dict[Callable, str] = {_text: "text", _number: "a positive number", _non_negative: "a number ≥ 0",
+                                _whole: "a whole number ≥ 0",
                                 _port: "a port number (1–65535)", _paths: "paths separated by the OS path separator",
                                 _lang: "zh or en"}
 
@@ -97,6 +105,26 @@ class Settings:
                                        _paths)
     lang: str = setting("zh", "ZHIBIAO_LANG", "Language of explanations and labels in the CLI (zh or en); the web "
                         "follows the reader's choice.", "--lang", _lang)
+    # -- fetching documents from their addresses (ingest URL…; zhibiao.fetch parses the networks)
+    fetch_allow_private: str = setting("", "ZHIBIAO_FETCH_ALLOW_PRIVATE", "1: private, loopback and link-local "
+                                       "addresses may be fetched; or a comma list of networks (10.2.0.0/16) that may.")
+    fetch_networks: str = setting("", "ZHIBIAO_FETCH_NETWORKS", "A comma list of networks: no address outside them "
+                                  "is ever fetched (empty: any).")
+    fetch_user_agent: str | None = setting(None, "ZHIBIAO_FETCH_USER_AGENT", "The User-Agent sent with every request "
+                                           "(default: zhibiao/VERSION with a description).")
+    fetch_delay: float = setting(2.0, "ZHIBIAO_FETCH_DELAY", "Seconds between two requests to one host (a robots.txt "
+                                 "Crawl-delay, up to 60 s, wins when longer).", None, _non_negative)
+    fetch_timeout: float = setting(30.0, "ZHIBIAO_FETCH_TIMEOUT", "Seconds to connect, and seconds without data "
+                                   "while reading.", None, _number)
+    fetch_max_seconds: float = setting(300.0, "ZHIBIAO_FETCH_MAX_SECONDS", "Seconds for one whole response.", None,
+                                       _number)
+    fetch_retries: int = setting(2, "ZHIBIAO_FETCH_RETRIES", "Retries after a timeout, a dropped connection, HTTP 429 "
+                                 "or 5xx.", None, _whole)
+    fetch_backoff: float = setting(2.0, "ZHIBIAO_FETCH_BACKOFF", "Seconds before the first retry, doubling (a "
+                                   "Retry-After header, up to 60 s, wins).", None, _non_negative)
+    fetch_max_redirects: int = setting(5, "ZHIBIAO_FETCH_MAX_REDIRECTS", "Redirects followed.", None, _whole)
+    fetch_max_attachments: int = setting(5, "ZHIBIAO_FETCH_MAX_ATTACHMENTS", "Attachments followed from one article "
+                                         "page.", None, _whole)
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **options: Any) -> "Settings":
