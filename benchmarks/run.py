@@ -1,23 +1,30 @@
-"""Benchmarks: extraction throughput and accuracy, ingest, and API latency. See README.md.
+"""Benchmarks: extraction throughput, per-stage profile, single-document latency, ingest at national
+scale, and query latency. See README.md; results go to RESULTS.md by hand, with the commands.
 
-    .venv/bin/python benchmarks/run.py extract --documents 2000
-    .venv/bin/python benchmarks/run.py ingest --documents 10000 [--postgres URL]
-    .venv/bin/python benchmarks/run.py api --documents 60000 --requests 300
-    .venv/bin/python benchmarks/run.py all        # what RESULTS.md records
+    .venv/bin/python benchmarks/run.py extract --corpus /work/bench-corpus --documents 1000
+    .venv/bin/python benchmarks/run.py stages --corpus /work/bench-corpus --documents 200
+    .venv/bin/python benchmarks/run.py cli
+    .venv/bin/python benchmarks/run.py ingest --corpus /work/bench-corpus --db /work/bench-corpus/national.db
+    .venv/bin/python benchmarks/run.py queries --db /work/bench-corpus/national.db --requests 200
 
-Each prints a JSON line per measurement. Timings are measured here, never asserted in tests.
+Each measurement prints one JSON line (and appends it to ``--results FILE`` when given). Timings
+are measured here, never asserted in tests. Long runs (ingest) resume where they stopped.
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import importlib.util
 import json
 import os
+import pstats
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -26,14 +33,103 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import corpus_files, generate  # noqa: E402
 
-SHARED_SCORE = ROOT.parent / "shared" / "score.py"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+RESULTS: Path | None = None
 
 
 def report(**fields) -> dict:
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
+    fields = {"at": time.strftime("%Y-%m-%d %H:%M"), **fields}
+    line = json.dumps(fields, ensure_ascii=False)
+    print(line, flush=True)
+    if RESULTS is not None:
+        with open(RESULTS, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
     return fields
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def loadavg() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+# --------------------------------------------------------------------------------------- corpus
+
+
+def documents_for(corpus: Path | None, n: int, fmt: str, kinds: tuple[str, ...] | None = None) -> tuple[list[Path], object]:
+    """``n`` distinct documents of one format: from a generated corpus folder when given (its
+    national part for TXT/HTML, its sample for PDF/DOCX), else generated into a temporary folder."""
+    if corpus is not None:
+        files = corpus_files(corpus, sample=fmt in ("pdf", "docx"))
+        files = [f for f in files if f.suffix == f".{fmt}" and (not kinds or any(k in f.name for k in kinds))]
+        if len(files) >= n:
+            step = max(1, len(files) // n)
+            return files[::step][:n], None
+    tmp = tempfile.TemporaryDirectory()
+    from documents import KINDS
+
+    return generate(Path(tmp.name), n, formats=[fmt], kinds=kinds or KINDS), tmp
+
+
+# --------------------------------------------------------------------------------------- accuracy
+
+
+def _score_module():
+    path = SHARED / "score.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def accuracy(paths: list[Path], outputs: list[dict | None]) -> dict:
+    """Targets and actuals against the generated ground truth, with ../shared/score.py's matching."""
+    score = _score_module()
+    if score is None:
+        return {"note": "../shared/score.py absent: accuracy not measured"}
+    out = {}
+    docs_ok = docs_n = 0
+    for kind in ("target", "actual"):
+        tp = gold_n = pred_n = exact = 0
+        for path, pred in zip(paths, outputs):
+            gold = [json.loads(x) for x in Path(f"{path}.jsonl").read_text("utf-8").splitlines()]
+            g = [x for x in gold if x["type"] == kind]
+            p = (pred or {}).get(kind + "s") or []
+            pairs = score.match(g, p, kind)
+            optional = sum(1 for gg, _ in pairs if gg.get("optional"))
+            tp += len(pairs) - optional
+            gold_n += sum(1 for x in g if not x.get("optional"))
+            pred_n += len(p) - optional
+            exact += sum(1 for gg, pp in pairs if not gg.get("optional") and all(
+                score.field_ok(f, gg, pp) for f in score.FIELDS if score.graded(f, gg)))
+            if kind == "target":
+                d = (pred or {}).get("document") or {}
+                region = d.get("region") or {}
+                docs_n += 1
+                docs_ok += (d.get("doc_type") == gold[0]["doc_type"] and d.get("plan_year") == gold[0]["plan_year"]
+                            and region.get("code") == gold[0]["region_code"])
+        if not gold_n and not pred_n:
+            out[kind + "s"] = {"gold": 0, "predicted": 0}
+            continue
+        p_, r_ = tp / max(1, pred_n), tp / max(1, gold_n)
+        out[kind + "s"] = {"gold": gold_n, "predicted": pred_n, "precision": round(p_, 3), "recall": round(r_, 3),
+                           "f1": round(2 * p_ * r_ / max(1e-9, p_ + r_), 3), "exact": round(exact / max(1, gold_n), 3)}
+    out["document_type_year_region"] = round(docs_ok / max(1, docs_n), 3)
+    return out
+
+
+# --------------------------------------------------------------------------------------- extraction
 
 
 def _extract(path: str) -> tuple[int, dict | None]:
@@ -45,98 +141,365 @@ def _extract(path: str) -> tuple[int, dict | None]:
         return os.path.getsize(path), None
 
 
-def _score_module():
-    if not SHARED_SCORE.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("score", SHARED_SCORE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _warm() -> None:
+    """Imports and the catalogue, loaded once before timing (what a long-running process has paid)."""
+    from zhibiao.api import extract_text
+
+    extract_text("浙江省人民政府关于下达2024年浙江省国民经济和社会发展计划的通知\n\n地区生产总值增长6%左右。\n")
 
 
-def accuracy(paths: list[Path], outputs: list[dict | None]) -> dict:
-    score = _score_module()
-    if score is None:
-        return {"note": "../shared/score.py absent: accuracy not measured"}
-    tp = gold_n = pred_n = exact = 0
-    for path, out in zip(paths, outputs):
-        gold = [json.loads(x) for x in Path(f"{path}.jsonl").read_text("utf-8").splitlines()]
-        for kind in ("target", "actual"):
-            g = [x for x in gold if x["type"] == kind]
-            p = (out or {}).get(kind + "s") or []
-            pairs = score.match(g, p, kind)
-            tp += len(pairs)
-            gold_n += len(g)
-            pred_n += len(p)
-            exact += sum(1 for gg, pp in pairs if all(score.field_ok(f, gg, pp) for f in score.FIELDS
-                                                       if score.graded(f, gg)))
-    precision, recall = tp / max(1, pred_n), tp / max(1, gold_n)
-    return {"precision": round(precision, 4), "recall": round(recall, 4),
-            "f1": round(2 * precision * recall / max(1e-9, precision + recall), 4), "exact": round(exact / max(1, gold_n), 4)}
+SEED_SCRIPT = """
+import json, os, sys, time
+from zhibiao.api import extract_file, extract_text
+extract_text("浙江省人民政府关于下达2024年浙江省国民经济和社会发展计划的通知\\n\\n地区生产总值增长6%左右。\\n")
+out = []
+for p in sys.argv[1:]:
+    t = time.perf_counter(); extract_file(p); out.append([p, os.path.getsize(p), time.perf_counter() - t])
+print(json.dumps(out))
+"""
 
 
-def bench_seeds(repeat: int = 20) -> list[dict]:
-    """Real documents of real length (the seeds, 20–46 KB each), when ../shared is there."""
-    seeds = sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt"))
+def bench_seeds(rounds: int = 5) -> dict | None:
+    """The real seeds (18–46 KB), each extracted once per fresh process: no cache of a repeated
+    document can serve them. ``rounds`` processes; documents/s over all of them."""
+    seeds = sorted(SEEDS.glob("*.txt"))
     if not seeds:
-        return []
-    paths = [str(p) for p in seeds] * repeat
-    start = time.perf_counter()
-    sizes = [_extract(p)[0] for p in paths]
-    secs = time.perf_counter() - start
-    return [report(measure="extract", format="txt (seeds, real length)", jobs=1, documents=len(paths),
-                   docs_per_s=round(len(paths) / secs, 1), mb_per_s=round(sum(sizes) / secs / 1e6, 2))]
+        return None
+    times, sizes = [], []
+    for _ in range(rounds):
+        proc = subprocess.run([sys.executable, "-c", SEED_SCRIPT, *map(str, seeds)], capture_output=True, text=True,
+                              check=True)
+        for _p, size, secs in json.loads(proc.stdout):
+            times.append(secs)
+            sizes.append(size)
+    total = sum(times)
+    return report(measure="extract", format="txt (the 5 real seeds, 18–46 KB)", jobs=1, documents=len(times),
+                  docs_per_s=round(len(times) / total, 1), mb_per_s=round(sum(sizes) / total / 1e6, 2),
+                  median_ms=round(statistics.median(times) * 1000, 1), load=loadavg(), commit=git_commit())
 
 
-def bench_extract(documents: int, formats: list[str]) -> list[dict]:
-    results = bench_seeds()
-    for fmt in formats:
-        n = documents if fmt in ("txt", "html") else max(20, documents // 20)  # DOCX/PDF are slower to write
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = generate(Path(tmp), n, (2020, 2025), [fmt])
-            for jobs in (1, 2):
-                start = time.perf_counter()
-                if jobs == 1:
-                    out = [_extract(str(p)) for p in paths]
-                else:
-                    with ProcessPoolExecutor(jobs) as pool:
-                        out = list(pool.map(_extract, [str(p) for p in paths], chunksize=8))
-                secs = time.perf_counter() - start
-                size = sum(s for s, _ in out)
-                acc = accuracy(paths, [o for _, o in out]) if jobs == 1 else {}
-                results.append(report(measure="extract", format=fmt, jobs=jobs, documents=n,
-                                      docs_per_s=round(n / secs, 1), mb_per_s=round(size / secs / 1e6, 2),
-                                      failures=sum(1 for _, o in out if o is None),
-                                      peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                                      accuracy=acc))
-    return results
-
-
-def _run_ingest(paths_dir: Path, db: str, jobs: int) -> dict:
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "zhibiao", "ingest", str(paths_dir), "--db", db, "--jobs", str(jobs),
-                           "--quiet", "--format", "json"], capture_output=True, text=True)
-    secs = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(proc.stderr[-2000:])
-    summary = json.loads(proc.stdout)
-    return {"seconds": round(secs, 1), "summary": summary["documents"],
-            "peak_rss_mb_largest_process": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
-
-
-def bench_ingest(documents: int, postgres: str | None, jobs: int = 2) -> list[dict]:
+def bench_extract(corpus: Path | None, documents: int, formats: list[str], jobs_list=(1, 2)) -> list[dict]:
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        generate(corpus, documents, (2016, 2025), ["txt"])
-        r = _run_ingest(corpus, str(Path(tmp) / "bench.db"), jobs)
-        results.append(report(measure="ingest", database="sqlite", documents=documents, jobs=jobs, **r,
-                              docs_per_s=round(documents / r["seconds"], 1)))
-        if postgres:
-            r = _run_ingest(corpus, postgres, jobs)
-            results.append(report(measure="ingest", database="postgresql", documents=documents, jobs=jobs, **r,
-                                  docs_per_s=round(documents / r["seconds"], 1)))
+    if (r := bench_seeds()) is not None:
+        results.append(r)
+    _warm()
+    groups = [("txt", ("plan_notice", "work_report"), "txt, generated plan notices and work reports (seeds' kinds)")]
+    groups += [(fmt, None, f"{fmt}, generated, all four kinds") for fmt in formats]
+    for fmt, kinds, label in groups:
+        n = documents if fmt in ("txt", "html") else max(20, documents // 10)
+        paths, tmp = documents_for(corpus, n, fmt, kinds)
+        for jobs in jobs_list:
+            start = time.perf_counter()
+            if jobs == 1:
+                out = [_extract(str(p)) for p in paths]
+            else:
+                with ProcessPoolExecutor(jobs, initializer=_warm) as pool:
+                    list(pool.map(_warm_noop, range(jobs)))  # workers started and warm before timing
+                    start = time.perf_counter()
+                    out = list(pool.map(_extract, [str(p) for p in paths], chunksize=4))
+            secs = time.perf_counter() - start
+            size = sum(s for s, _ in out)
+            acc = accuracy(paths, [o for _, o in out]) if jobs == 1 else {}
+            results.append(report(measure="extract", format=label, jobs=jobs, documents=len(paths),
+                                  mean_kb=round(size / len(paths) / 1024, 1), docs_per_s=round(len(paths) / secs, 1),
+                                  mb_per_s=round(size / secs / 1e6, 2), failures=sum(1 for _, o in out if o is None),
+                                  peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                                  accuracy=acc, load=loadavg(), commit=git_commit()))
+        if tmp is not None:
+            tmp.cleanup()
     return results
+
+
+def _warm_noop(_i: int) -> None:
+    return None
+
+
+# --------------------------------------------------------------------------------------- stages
+
+
+def _callee_times(prof: cProfile.Profile, parent_name: str, parent_file: str) -> dict[str, float]:
+    """Cumulative time of each function called directly by ``parent`` (seconds, under the profiler)."""
+    stats = pstats.Stats(prof).stats
+    out: dict[str, float] = {}
+    for func, (_cc, _nc, _tt, _ct, callers) in stats.items():
+        for caller, edge in callers.items():
+            if caller[2] == parent_name and caller[0].endswith(parent_file):
+                name = f"{Path(func[0]).stem}.{func[2]}" if func[0] not in ("~", "") else func[2]
+                out[name] = out.get(name, 0.0) + edge[3]
+    return out
+
+
+def bench_stages(corpus: Path | None, documents: int) -> list[dict]:
+    """Where the time of one document goes: load, normalise, each step of extraction (the functions
+    ``extract_document`` calls, shares measured under cProfile and scaled to the unprofiled time),
+    and the catalogue's annotation."""
+    from zhibiao.catalog.annotate import annotate_extraction
+    from zhibiao.extract.pipeline import extract_document
+    from zhibiao.load import load
+    from zhibiao.text.document import Document
+
+    _warm()
+    sets = []
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if seeds:
+        sets.append(("the 5 real seeds", seeds))
+    paths, tmp = documents_for(corpus, documents, "txt", ("plan_notice", "work_report"))
+    sets.append((f"{len(paths)} generated plan notices and work reports (TXT)", paths))
+    results = []
+    for label, files in sets:
+        totals = {"load": 0.0, "normalise": 0.0, "extract": 0.0, "annotate": 0.0}
+        inner: dict[str, float] = {}
+        size = 0
+        for path in files:
+            size += os.path.getsize(path)
+            t0 = time.perf_counter()
+            loaded = load(path)
+            t1 = time.perf_counter()
+            doc = Document.from_loaded(loaded)
+            t2 = time.perf_counter()
+            extraction = extract_document(doc)
+            t3 = time.perf_counter()
+            annotate_extraction(extraction, text=doc.text)
+            t4 = time.perf_counter()
+            for k, v in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+                totals[k] += v
+        # the breakdown of extraction, on a second pass under the profiler (no timing taken from it directly)
+        prof = cProfile.Profile()
+        for path in files:
+            doc = Document.from_loaded(load(path))
+            prof.enable()
+            extract_document(doc)
+            prof.disable()
+        callees = _callee_times(prof, "extract_document", "pipeline.py")
+        whole = sum(callees.values()) or 1.0
+        n = len(files)
+        for name, secs in callees.items():
+            inner[name] = totals["extract"] * secs / whole / n * 1000
+        per_doc = {k: round(v / n * 1000, 2) for k, v in totals.items()}
+        total_ms = sum(per_doc.values())
+        results.append(report(
+            measure="stages", documents=label, n=n, mean_kb=round(size / n / 1024, 1),
+            ms_per_doc=per_doc, total_ms=round(total_ms, 1), docs_per_s=round(1000 / total_ms, 1),
+            mb_per_s=round(size / n / 1e6 / (total_ms / 1000), 2),
+            extract_steps_ms={k: round(v, 2) for k, v in sorted(inner.items(), key=lambda kv: -kv[1]) if v >= 0.05},
+            load=loadavg(), commit=git_commit()))
+    if tmp is not None:
+        tmp.cleanup()
+    return results
+
+
+# --------------------------------------------------------------------------------------- one document, whole process
+
+BREAKDOWN = r"""
+import sys, time, json, io
+t0 = time.perf_counter()
+import zhibiao.cli
+t1 = time.perf_counter()
+from zhibiao.catalog import Catalog, RegionRegistry
+Catalog.default(); RegionRegistry.default()
+t2 = time.perf_counter()
+from zhibiao.api import read_document
+doc = read_document(sys.argv[1])
+t3 = time.perf_counter()
+from zhibiao.extract.pipeline import extract_document
+e = extract_document(doc)
+t4 = time.perf_counter()
+from zhibiao.api import annotate
+annotate(e, doc)
+t5 = time.perf_counter()
+from rich.console import Console
+from zhibiao.cli.extract import print_text
+print_text(e, Console(file=io.StringIO(), width=160))
+t6 = time.perf_counter()
+print(json.dumps({"imports": t1 - t0, "catalogue": t2 - t1, "load_normalise": t3 - t2, "extract": t4 - t3,
+                  "annotate": t5 - t4, "print": t6 - t5}))
+"""
+
+
+def _median_run(argv: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=False)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_cli(runs: int = 15, path: Path | None = None) -> dict:
+    """``zhibiao extract FILE``: the median whole-process time, and where it goes."""
+    zhibiao = str(Path(sys.executable).with_name("zhibiao"))
+    path = path or next(iter(sorted(SEEDS.glob("000_*.txt"))), None)
+    if path is None:
+        paths = generate(Path(tempfile.mkdtemp()), 1, formats=["txt"], kinds=("plan_notice",))
+        path = paths[0]
+    whole = _median_run([zhibiao, "extract", str(path)], runs)
+    whole_json = _median_run([zhibiao, "extract", "--format", "json", str(path)], runs)
+    python = _median_run([sys.executable, "-c", "pass"], runs)
+    help_ = _median_run([zhibiao, "--help"], runs)
+    parts = []
+    for _ in range(max(3, runs // 3)):
+        proc = subprocess.run([sys.executable, "-c", BREAKDOWN, str(path)], capture_output=True, text=True, check=True)
+        parts.append(json.loads(proc.stdout))
+    breakdown = {k: round(statistics.median(p[k] for p in parts) * 1000, 1) for k in parts[0]}
+    imports = _import_times(zhibiao, path)
+    return report(measure="cli", file=path.name, kb=round(path.stat().st_size / 1024, 1), runs=runs,
+                  median_ms={"zhibiao extract FILE": round(whole * 1000), "zhibiao extract --format json FILE":
+                             round(whole_json * 1000), "zhibiao --help": round(help_ * 1000),
+                             "python -c pass": round(python * 1000)},
+                  in_process_ms=breakdown, imports_ms_by_package=imports, load=loadavg(), commit=git_commit())
+
+
+def _import_times(zhibiao: str, path: Path) -> dict:
+    """``python -X importtime``: cumulative import time of each top-level package (ms)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", zhibiao, "extract", str(path)], capture_output=True,
+                          text=True)
+    totals: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if not m:
+            continue
+        self_us, _cum, indent, name = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+        top = name.split(".")[0]
+        totals[top] = totals.get(top, 0) + self_us
+    top = sorted(totals.items(), key=lambda kv: -kv[1])
+    out = {k: round(v / 1000, 1) for k, v in top[:12]}
+    out["(all)"] = round(sum(totals.values()) / 1000, 1)
+    return out
+
+
+# --------------------------------------------------------------------------------------- ingest
+
+
+def _tree_rss(pid: int) -> list[int]:
+    """RSS in bytes of a process and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                out.append(int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE"))
+        except OSError:
+            pass
+        todo.extend(children.get(p, []))
+    return out
+
+
+def _count_documents(db: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    from zhibiao.store.database import resolve_url
+
+    engine = create_engine(resolve_url(db))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM documents")).scalar() or 0
+    except Exception:
+        return 0
+    finally:
+        engine.dispose()
+
+
+def database_size(db: str) -> int:
+    from zhibiao.store.database import resolve_url
+
+    url = resolve_url(db)
+    if url.startswith("sqlite"):
+        path = Path(url.split("sqlite:///", 1)[1])
+        return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+    engine.dispose()
+    return int(size)
+
+
+def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None, sample: bool = False,
+                 every: float = 10.0, limit_dirs: list[str] | None = None) -> dict:
+    """``zhibiao ingest CORPUS --jobs N`` on the generated corpus, resumable: a state file beside the
+    results keeps the seconds already spent, so a run that was stopped continues (ingest itself skips
+    documents already stored). RSS of every process sampled each second; a checkpoint every
+    ``every`` seconds records documents stored and memory, to show memory flat in corpus size."""
+    root = corpus / ("sample" if sample else "national")
+    targets = [str(root / d) for d in limit_dirs] if limit_dirs else [str(root)]
+    total_files = sum(1 for t in targets for p in Path(t).rglob("*.jsonl") if not p.name.startswith("."))
+    label = label or ("sqlite" if "://" not in db else db.split(":", 1)[0])
+    state_path = corpus / f"ingest-{label}.state.json"
+    state = json.loads(state_path.read_text()) if state_path.exists() else {"seconds": 0.0, "start_docs": None,
+                                                                           "checkpoints": [], "peak_largest": 0,
+                                                                           "peak_total": 0}
+    have = _count_documents(db)
+    if state["start_docs"] is None:
+        state["start_docs"] = have
+    argv = [str(Path(sys.executable).with_name("zhibiao")), "ingest", *targets, "--db", db, "--jobs", str(jobs),
+            "--quiet", "--format", "json"]
+    stderr_path = corpus / f"ingest-{label}.stderr"
+    started = time.perf_counter()
+    base = state["seconds"]
+    with open(stderr_path, "a") as err:
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err, text=True)
+    stop = threading.Event()
+
+    def sample_rss():
+        last = 0.0
+        while not stop.is_set():
+            rss = _tree_rss(proc.pid)
+            if rss:
+                state["peak_largest"] = max(state["peak_largest"], max(rss))
+                state["peak_total"] = max(state["peak_total"], sum(rss))
+            now = time.perf_counter()
+            if now - last >= every:
+                last = now
+                state["seconds"] = base + now - started
+                state["checkpoints"].append({"seconds": round(state["seconds"], 1), "documents": _count_documents(db),
+                                             "rss_mb": [round(r / 2**20) for r in rss], "load": loadavg()})
+                state_path.write_text(json.dumps(state))
+            stop.wait(1.0)
+
+    sampler = threading.Thread(target=sample_rss, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    stop.set()
+    sampler.join()
+    state["seconds"] = base + time.perf_counter() - started
+    state_path.write_text(json.dumps(state))
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"ingest failed ({proc.returncode}); see {stderr_path}")
+    summary = json.loads(out)
+    stored = _count_documents(db) - state["start_docs"]
+    size = database_size(db)
+    checkpoints = state["checkpoints"]
+    return report(measure="ingest", database=label, corpus=str(root), files=total_files, jobs=jobs,
+                  documents_stored=stored, summary=summary["documents"], failures=summary["failures"][:5],
+                  targets=summary["targets"], actuals=summary["actuals"], commitments=summary["commitments"],
+                  seconds=round(state["seconds"], 1), docs_per_s=round(stored / max(1e-9, state["seconds"]), 1),
+                  peak_rss_mb_largest_process=round(state["peak_largest"] / 2**20),
+                  peak_rss_mb_all_processes=round(state["peak_total"] / 2**20),
+                  rss_at=_rss_profile(checkpoints), database_mb=round(size / 1e6), bytes_per_document=size // max(1, stored),
+                  load=loadavg(), commit=git_commit())
+
+
+def _rss_profile(checkpoints: list[dict]) -> list[dict]:
+    """Largest-process RSS at ten points along the run (flat in corpus size or not)."""
+    if not checkpoints:
+        return []
+    step = max(1, len(checkpoints) // 10)
+    return [{"documents": c["documents"], "largest_mb": max(c["rss_mb"] or [0]), "all_mb": sum(c["rss_mb"])}
+            for c in checkpoints[::step]]
+
+
+# --------------------------------------------------------------------------------------- queries
 
 
 def _percentiles(samples: list[float]) -> dict:
@@ -148,76 +511,142 @@ def _percentiles(samples: list[float]) -> dict:
     return {"p50_ms": pick(0.50), "p95_ms": pick(0.95), "p99_ms": pick(0.99), "mean_ms": round(statistics.mean(s) * 1000, 1)}
 
 
-def bench_api(documents: int, requests: int, db_path: str | None = None) -> list[dict]:
+def start_server(db: str, port: int, workers: int = 1, token: str | None = None, extra_env: dict | None = None):
     import httpx
 
+    argv = [str(Path(sys.executable).with_name("zhibiao")), "serve", "--db", db, "--port", str(port)]
+    if workers > 1:
+        argv += ["--workers", str(workers)]
+    if token:
+        argv += ["--token", token]
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env=os.environ | (extra_env or {}))
+    for _ in range(600):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
+            return server
+        except httpx.TransportError:
+            if server.poll() is not None:
+                raise SystemExit(f"server exited: {server.stderr.read()[-2000:]}")
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("server did not start")
+
+
+def stop_server(server) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def query_samples(db: str, requests: int, seed: int = 7) -> dict:
+    """Distinct region-years, parents, documents and search words to query, from the database."""
+    import random
+
+    from sqlalchemy import select
+
     from zhibiao.store import Database
-    from zhibiao.store.schema import DocumentRow
+    from zhibiao.store.schema import DocumentRow, RegionRow
 
-    tmp = tempfile.mkdtemp()
-    db = db_path or str(Path(tmp) / "api.db")
-    if not db_path:
-        corpus = Path(tmp) / "corpus"
-        generate(corpus, documents, (2016, 2025), ["txt"])
-        report(measure="api-setup", **_run_ingest(corpus, db, 2))
     database = Database.open(db)
-    from sqlalchemy import func, select
-
+    rng = random.Random(seed)
     with database.session() as s:
-        n_docs = s.scalar(select(func.count()).select_from(DocumentRow))
-        sample = s.execute(select(DocumentRow.id, DocumentRow.region_code, DocumentRow.plan_year)
-                           .where(DocumentRow.doc_type == "plan_notice").limit(requests)).all()
+        rows = s.execute(select(DocumentRow.id, DocumentRow.region_code, DocumentRow.plan_year, DocumentRow.doc_type,
+                                DocumentRow.region_name)).all()
+        parents = s.execute(select(RegionRow.code).where(RegionRow.level.in_(("province", "prefecture")))).scalars().all()
+    database.dispose()
+    notices = [r for r in rows if r.doc_type == "plan_notice" and r.region_code]
+    rng.shuffle(notices)
+    docs = list(rows)
+    rng.shuffle(docs)
+    years = sorted({r.plan_year for r in rows if r.plan_year})
+    have_parent = sorted({r.region_code for r in notices if r.region_code in set(parents)})
+    rng.shuffle(have_parent)
+    words = ["统计公报", "政府工作报告", "计划的通知", "计划执行情况"] + sorted({r.region_name for r in notices if r.region_name})[:200]
+    rng.shuffle(words)
+    return {"notices": notices[:requests], "documents": docs[:requests], "years": years,
+            "parents": have_parent[:requests], "words": words[:requests], "count": len(rows)}
+
+
+def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | None = None) -> list[dict]:
+    """Latency of each view over HTTP (a real server, one request at a time, loopback)."""
+    import httpx
+
+    samples = query_samples(db, requests)
     port = 18000 + os.getpid() % 1000
-    server = subprocess.Popen([sys.executable, "-m", "zhibiao", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    server = start_server(db, port, workers)
+    label = label or ("sqlite" if "://" not in db else db.split(":", 1)[0])
+    n = samples["notices"]
+    years = samples["years"] or [2024]
+    endpoints = {
+        "scorecard (API /api/v1/status)": [f"/api/v1/status?region={d.region_code}&year={d.plan_year}" for d in n],
+        "scorecard (page /region/{code}/{year})": [f"/region/{d.region_code}/{d.plan_year}" for d in n],
+        "compare years (API)": [f"/api/v1/compare/years?region={d.region_code}&year={d.plan_year}" for d in n],
+        "parent grid: children vs parent (API /api/v1/compare/levels)": [
+            f"/api/v1/compare/levels?region={p}&year={years[i % len(years)]}" for i, p in enumerate(samples["parents"])],
+        "indicator across all counties (API /api/v1/compare/regions)": [
+            f"/api/v1/compare/regions?indicator={ind}&year={years[i % len(years)]}&level=county"
+            for i, ind in enumerate(["gdp_growth", "fai_growth", "retail_sales_growth", "cpi", "pm25"] * 8)],
+        "search documents (API /api/v1/documents?q=)": [f"/api/v1/documents?q={w}" for w in samples["words"]],
+        "reader text with spans (API /api/v1/documents/{id}/text)": [f"/api/v1/documents/{d.id}/text"
+                                                                       for d in samples["documents"]],
+        "reader (page /document/{id})": [f"/document/{d.id}" for d in samples["documents"]],
+    }
     results = []
     try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            for _ in range(200):
-                try:
-                    client.get("/api/v1/openapi.json")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            endpoints = {
-                "scorecard_api": lambda d: f"/api/v1/status?region={d.region_code}&year={d.plan_year}",
-                "scorecard_page": lambda d: f"/region/{d.region_code}/{d.plan_year}",
-                "compare_years": lambda d: f"/api/v1/compare/years?region={d.region_code}&year={d.plan_year}",
-                "compare_regions": lambda d: f"/api/v1/compare/regions?indicator=gdp_growth&year={d.plan_year}&level=county",
-                "reader_text": lambda d: f"/api/v1/documents/{d.id}/text",
-                "reader_page": lambda d: f"/document/{d.id}",
-            }
-            for name, url in endpoints.items():
-                times = []
-                for d in sample[:requests]:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+            for name, urls in endpoints.items():
+                times, errors, first = [], 0, None
+                for url in urls[:requests]:
                     t0 = time.perf_counter()
-                    r = client.get(url(d))
-                    times.append(time.perf_counter() - t0)
-                    r.raise_for_status()
-                results.append(report(measure="api", endpoint=name, documents=n_docs, requests=len(times),
-                                      **_percentiles(times)))
+                    r = client.get(url)
+                    dt = time.perf_counter() - t0
+                    if first is None:
+                        first = dt
+                    times.append(dt)
+                    errors += r.status_code >= 400
+                results.append(report(measure="query", database=label, documents=samples["count"], endpoint=name,
+                                      requests=len(times), errors=errors, first_ms=round((first or 0) * 1000, 1),
+                                      **_percentiles(times), workers=workers, load=loadavg(), commit=git_commit()))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_server(server)
     return results
 
 
 def main() -> None:
+    global RESULTS
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["extract", "ingest", "api", "all"])
-    ap.add_argument("--documents", type=int, default=None)
+    ap.add_argument("what", choices=["extract", "stages", "cli", "ingest", "queries"])
+    ap.add_argument("--corpus", type=Path, default=None, help="a corpus written by generate.py")
+    ap.add_argument("--documents", type=int, default=500)
     ap.add_argument("--formats", default="txt,html,docx,pdf")
-    ap.add_argument("--postgres", default=os.environ.get("ZHIBIAO_TEST_POSTGRES_URL"))
+    ap.add_argument("--db", default=None, help="ingest/queries: a SQLite path or a SQLAlchemy URL")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--label", default=None, help="ingest/queries: a name for the run (its state file)")
+    ap.add_argument("--sample", action="store_true", help="ingest: the PDF/DOCX sample instead of the national corpus")
     ap.add_argument("--requests", type=int, default=200)
-    ap.add_argument("--db", default=None, help="api: an existing database instead of a generated one")
+    ap.add_argument("--workers", type=int, default=1, help="queries: server worker processes")
+    ap.add_argument("--runs", type=int, default=15, help="cli: runs per command")
+    ap.add_argument("--file", type=Path, default=None, help="cli: the document (default seed 000)")
+    ap.add_argument("--results", type=Path, default=None, help="also append each JSON line to this file")
     args = ap.parse_args()
-    if args.what in ("extract", "all"):
-        bench_extract(args.documents or 2000, args.formats.split(","))
-    if args.what in ("ingest", "all"):
-        bench_ingest(args.documents or 10000, args.postgres)
-    if args.what in ("api", "all"):
-        bench_api(args.documents or 60000, args.requests, args.db)
+    RESULTS = args.results
+    if args.what == "extract":
+        bench_extract(args.corpus, args.documents, args.formats.split(","))
+    elif args.what == "stages":
+        bench_stages(args.corpus, args.documents)
+    elif args.what == "cli":
+        bench_cli(args.runs, args.file)
+    elif args.what == "ingest":
+        if not args.corpus or not args.db:
+            ap.error("ingest needs --corpus and --db")
+        bench_ingest(args.corpus, args.db, args.jobs, args.label, args.sample)
+    elif args.what == "queries":
+        if not args.db:
+            ap.error("queries needs --db")
+        bench_queries(args.db, args.requests, args.workers, args.label)
 
 
 if __name__ == "__main__":
