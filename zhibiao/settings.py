@@ -48,6 +48,13 @@ def _whole(value: str) -> int:
     return number
 
 
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
 def _port(value: str) -> int:
     number = int(value)
     if not 0 < number < 65536:
@@ -69,7 +76,7 @@ def _lang(value: str) -> str:
 
 
 PARSERS: dict[Callable, str] = {_text: "text", _number: "a positive number", _non_negative: "a number ≥ 0",
-                                _whole: "a whole number ≥ 0",
+                                _whole: "a whole number ≥ 0", _count: "a whole number ≥ 1",
                                 _port: "a port number (1–65535)", _paths: "paths separated by the OS path separator",
                                 _lang: "zh or en"}
 
@@ -90,6 +97,9 @@ class Settings:
                                 "one the server is read-only.", "--token")
     max_upload_mb: float = setting(20.0, "ZHIBIAO_MAX_UPLOAD_MB", "Largest upload the server accepts, in MB.",
                                    "--max-upload-mb", _number)
+    workers: int = setting(1, "ZHIBIAO_WORKERS", "Server processes answering requests side by side (for many users: "
+                           "about 2 per core on PostgreSQL; on SQLite writes still go one at a time).", "--workers",
+                           _count)
     upload_dir: str | None = setting(None, "ZHIBIAO_UPLOAD_DIR", "Folder where uploaded documents are kept (default: "
                                      "a new temporary folder per server).")
     # -- reading documents (every command that loads files)

@@ -18,6 +18,7 @@ def serve_command(
     generate_token: bool = typer.Option(False, "--generate-token", help="Make a random write token and print it "
                                         "once (instead of --token)."),
     max_upload_mb: Optional[float] = setting_option("max_upload_mb", "--max-upload-mb"),
+    workers: Optional[int] = setting_option("workers", "--workers", "-w", min=1, max=64),
 ) -> None:
     """Serve the web dashboard and the REST API (/api/v1). 启动网页与接口服务。"""
     import secrets
@@ -29,7 +30,7 @@ def serve_command(
     if generate_token and token:
         raise typer.BadParameter("give --token or --generate-token, not both", param_hint="--generate-token")
     try:
-        settings = Settings.load(database=db, host=host, port=port, max_upload_mb=max_upload_mb,
+        settings = Settings.load(database=db, host=host, port=port, max_upload_mb=max_upload_mb, workers=workers,
                                  token=secrets.token_hex(16) if generate_token else token)
         database = Database.open(settings.database)
     except ZhibiaoError as exc:

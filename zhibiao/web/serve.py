@@ -1,10 +1,42 @@
-"""Running the web app with uvicorn."""
+"""Running the web app with uvicorn: one process, or ``settings.workers`` processes on one port.
+
+With several workers uvicorn starts each from an import string (:func:`worker_app`), so the
+settings reach them through the environment — the same ZHIBIAO_* variables a deployment sets — and
+every worker builds its own app and connection pool.
+"""
 from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import fields
 
 from rich.console import Console
 
 from zhibiao.settings import Settings
 from zhibiao.store import Database
+
+
+def worker_app():
+    """The app of one worker process (uvicorn calls this factory in each worker); the parent has
+    already opened and migrated the database."""
+    from zhibiao.web.app import create_app
+
+    settings = Settings.load()
+    return create_app(Database.open(settings.database, migrate=False), settings=settings)
+
+
+def _export(settings: Settings, db: Database) -> None:
+    """The settings in effect, as environment variables the worker processes inherit."""
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if value in (None, ()) or f.name == "catalog":
+            continue
+        os.environ[f.metadata["env"]] = str(value)
+    os.environ["ZHIBIAO_DATABASE_URL"] = db.engine.url.render_as_string(hide_password=False)
+    if settings.catalog:
+        os.environ["ZHIBIAO_CATALOG"] = os.pathsep.join(settings.catalog)
+    # one upload folder for all workers (a file is kept by the worker that received it)
+    os.environ.setdefault("ZHIBIAO_UPLOAD_DIR", tempfile.mkdtemp(prefix="zhibiao-uploads-"))
 
 
 def write_access_note(settings: Settings, token_generated: bool = False, lang: str = "en") -> str:
@@ -30,9 +62,19 @@ def run(db: Database, settings: Settings | None = None, console: Console | None 
 
     settings = settings or Settings.load()
     console = console or Console()
-    app = create_app(db, settings=settings)
-    console.print(f"serving {db.url} on http://{settings.host}:{settings.port}/ · Ctrl-C to stop", highlight=False,
+    workers = settings.workers
+    many = f" with {workers} workers" if workers > 1 else ""
+    console.print(f"serving {db.url} on http://{settings.host}:{settings.port}/{many} · Ctrl-C to stop", highlight=False,
                   markup=False, soft_wrap=True)
+    if workers > 1 and db.is_sqlite:
+        console.print("SQLite: readers run side by side, writes (uploads, reviews) one at a time; for a team, "
+                      "PostgreSQL (docs/deploy.md)", highlight=False, markup=False, soft_wrap=True)
     console.print(write_access_note(settings, token_generated, settings.lang), highlight=False, markup=False,
                   soft_wrap=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(create_app(db, settings=settings), host=settings.host, port=settings.port, log_level="warning")
+        return
+    _export(settings, db)
+    db.dispose()
+    uvicorn.run("zhibiao.web.serve:worker_app", factory=True, host=settings.host, port=settings.port, workers=workers,
+                log_level="warning")
