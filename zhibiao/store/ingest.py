@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -135,34 +135,38 @@ def extract_loaded(loaded: LoadedText) -> Extracted:
 
 
 def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, int, int]:
+    """Insert a document's targets, actuals and commitments: one multi-row INSERT per table (rows as
+    plain dicts, not ORM objects: at national scale the writer would otherwise be the bottleneck)."""
     region = e.document.region.code if e.document.region else None
-    for i, t in enumerate(e.targets):
-        s.add(TargetRow(
-            document_id=doc_row.id, line_no=i, region_code=region, year=t.year, name=t.name, parent=t.parent,
-            category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
-            comparator=t.comparator, value=t.value, value_high=t.value_high, unit=t.unit, modality=t.modality,
-            reference=t.reference, span_start=t.span.start if t.span else None,
-            span_end=t.span.end if t.span else None,
-            source_start=t.source_span.start if t.source_span else None,
-            source_end=t.source_span.end if t.source_span else None, page=t.page,
-        ))
-    for i, a in enumerate(e.actuals):
-        s.add(ObservationRow(
-            document_id=doc_row.id, line_no=i, source=doc_row.path, region_code=region, indicator=a.indicator,
-            name=a.name, year=a.year, period=a.period, measure=a.measure, value=a.value, unit=a.unit,
-            comparator=a.comparator, estimated=a.estimated, text=a.text,
-            span_start=a.span.start if a.span else None, span_end=a.span.end if a.span else None,
-            source_start=a.source_span.start if a.source_span else None,
-            source_end=a.source_span.end if a.source_span else None, imported=False,
-        ))
-    for i, c in enumerate(e.commitments):
-        s.add(CommitmentRow(
-            document_id=doc_row.id, line_no=i, metric=c.metric, text=c.text, value=c.value, unit=c.unit,
-            comparator=c.comparator, modality=c.modality, year=c.year, indicator=c.indicator,
-            section_path=list(c.section_path), span_start=c.span.start if c.span else None,
-            span_end=c.span.end if c.span else None,
-        ))
-    return len(e.targets), len(e.actuals), len(e.commitments)
+
+    def start(span):
+        return span.start if span else None
+
+    def end(span):
+        return span.end if span else None
+
+    targets = [dict(
+        document_id=doc_row.id, line_no=i, region_code=region, year=t.year, name=t.name, parent=t.parent,
+        category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
+        comparator=t.comparator, value=t.value, value_high=t.value_high, unit=t.unit, modality=t.modality,
+        reference=t.reference, span_start=start(t.span), span_end=end(t.span), source_start=start(t.source_span),
+        source_end=end(t.source_span), page=t.page,
+    ) for i, t in enumerate(e.targets)]
+    actuals = [dict(
+        document_id=doc_row.id, line_no=i, source=doc_row.path, region_code=region, indicator=a.indicator,
+        name=a.name, year=a.year, period=a.period, measure=a.measure, value=a.value, unit=a.unit,
+        comparator=a.comparator, estimated=a.estimated, text=a.text, span_start=start(a.span), span_end=end(a.span),
+        source_start=start(a.source_span), source_end=end(a.source_span), imported=False,
+    ) for i, a in enumerate(e.actuals)]
+    commitments = [dict(
+        document_id=doc_row.id, line_no=i, metric=c.metric, text=c.text, value=c.value, unit=c.unit,
+        comparator=c.comparator, modality=c.modality, year=c.year, indicator=c.indicator,
+        section_path=list(c.section_path), span_start=start(c.span), span_end=end(c.span),
+    ) for i, c in enumerate(e.commitments)]
+    for table, rows in ((TargetRow, targets), (ObservationRow, actuals), (CommitmentRow, commitments)):
+        if rows:
+            s.execute(insert(table.__table__), rows)
+    return len(targets), len(actuals), len(commitments)
 
 
 def _delete_lines(s: Session, document_id: int) -> None:
