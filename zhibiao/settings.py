@@ -185,6 +185,15 @@ class Settings:
             out[f.name] = list(value) if isinstance(value, tuple) else value
         return out
 
+    def export(self) -> None:
+        """Write these settings into this process's environment, so that the processes it starts
+        (the server's workers, which uvicorn starts afresh) load the same settings."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value in (None, ()):
+                continue
+            os.environ[f.metadata["env"]] = os.pathsep.join(value) if isinstance(value, tuple) else str(value)
+
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1_000_000)

@@ -131,3 +131,14 @@ def test_the_token_stays_out_of_the_command_line(server):
             assert TOKEN.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()
         except FileNotFoundError:
             continue
+
+
+def test_settings_a_worker_loads_are_the_parents(monkeypatch):
+    """What `serve --workers` hands its workers (the environment) loads back as the same settings."""
+    from zhibiao.settings import Settings
+
+    monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items() if not k.startswith("ZHIBIAO_")})
+    parent = Settings.load(database="postgresql+psycopg://u:secret@db.internal/zb", port=9001, workers=3,
+                           token="t0ken", catalog=("a.yaml", "b.yaml"), max_upload_mb=7.5, lang="en")
+    parent.export()
+    assert Settings.load() == parent

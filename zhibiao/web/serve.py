@@ -6,9 +6,8 @@ every worker builds its own app and connection pool.
 """
 from __future__ import annotations
 
-import os
 import tempfile
-from dataclasses import fields
+from dataclasses import replace
 
 from rich.console import Console
 
@@ -23,20 +22,6 @@ def worker_app():
 
     settings = Settings.load()
     return create_app(Database.open(settings.database, migrate=False), settings=settings)
-
-
-def _export(settings: Settings, db: Database) -> None:
-    """The settings in effect, as environment variables the worker processes inherit."""
-    for f in fields(settings):
-        value = getattr(settings, f.name)
-        if value in (None, ()) or f.name == "catalog":
-            continue
-        os.environ[f.metadata["env"]] = str(value)
-    os.environ["ZHIBIAO_DATABASE_URL"] = db.engine.url.render_as_string(hide_password=False)
-    if settings.catalog:
-        os.environ["ZHIBIAO_CATALOG"] = os.pathsep.join(settings.catalog)
-    # one upload folder for all workers (a file is kept by the worker that received it)
-    os.environ.setdefault("ZHIBIAO_UPLOAD_DIR", tempfile.mkdtemp(prefix="zhibiao-uploads-"))
 
 
 def write_access_note(settings: Settings, token_generated: bool = False, lang: str = "en") -> str:
@@ -74,7 +59,9 @@ def run(db: Database, settings: Settings | None = None, console: Console | None 
     if workers <= 1:
         uvicorn.run(create_app(db, settings=settings), host=settings.host, port=settings.port, log_level="warning")
         return
-    _export(settings, db)
+    # the workers connect to the database the parent opened (and migrated), and share one upload folder
+    replace(settings, database=db.engine.url.render_as_string(hide_password=False),
+            upload_dir=settings.upload_dir or tempfile.mkdtemp(prefix="zhibiao-uploads-")).export()
     db.dispose()
     uvicorn.run("zhibiao.web.serve:worker_app", factory=True, host=settings.host, port=settings.port, workers=workers,
                 log_level="warning")
