@@ -33,32 +33,23 @@ def cite_command(
     from zhibiao.track.citations import bibtex, csl_json
 
     try:
-        tracker = zhibiao.open(db)
-        report = tracker.status(region, year)
-        lines = [t for t in report.targets if not indicator or t.indicator == indicator]
-        if format in ("csl", "bibtex"):
-            wanted = {c["document_id"] for t in lines for c in (t.citation, (t.actual or {}).get("citation")) if c}
-            sources = [s for s in tracker.sources(region, year) if s.document_id in wanted]
+        figures, sources = zhibiao.open(db).cite(region, year, indicator)
     except ZhibiaoError as exc:
         print_error(exc)
         raise typer.Exit(2)
-    if not lines:
-        print_error(f"no targets stored for {report.region['name']} {year}"
-                    + (f" with indicator {indicator}" if indicator else ""))
+    if not figures:
+        print_error(f"no targets stored for {region} {year}" + (f" with indicator {indicator}" if indicator else ""))
         raise typer.Exit(1)
     if format == "csl":
         sys.stdout.write(json.dumps(csl_json(sources), ensure_ascii=False, indent=2) + "\n")
     elif format == "bibtex":
         sys.stdout.write(bibtex(sources))
     elif format == "json":
-        rows = [{"name": t.name, "indicator": t.indicator, "text": t.text, "citation": t.citation,
-                 "actual": {"text": t.actual["text"], "citation": t.actual.get("citation")} if t.actual else None}
-                for t in lines]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     else:
         console = Console(highlight=False, soft_wrap=True)
-        for t in lines:
-            console.print(plain(f"{t.name} {t.text}", "bold"))
-            console.print(plain(f"  {t.citation['text']}"))
-            if t.actual and t.actual.get("citation"):
-                console.print(plain(f"  实际 actual {t.actual['text']}: {t.actual['citation']['text']}"))
+        for f in figures:
+            console.print(plain(f"{f['name']} {f['text']}", "bold"))
+            console.print(plain(f"  {f['citation']['text']}"))
+            if f["actual"] and f["actual"].get("citation"):
+                console.print(plain(f"  实际 actual {f['actual']['text']}: {f['actual']['citation']['text']}"))

@@ -111,7 +111,7 @@ def ingest_command(
             fetching = progress.add_task("fetching", total=len(addresses))
             ingest_addresses(tracker.db, addresses, summary=summary,
                              on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
-                             on_progress=lambda r: None if r.via else progress.advance(fetching))
+                             on_done=lambda u: progress.advance(fetching))
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")

@@ -26,9 +26,11 @@ def read_address_list(text: str) -> list[str]:
 def ingest_addresses(db: Database, urls: Iterable[str], fetcher: Fetcher | None = None,
                      on_progress: Callable[[FileResult], None] | None = None,
                      on_start: Callable[[str], None] | None = None,
+                     on_done: Callable[[str], None] | None = None,
                      summary: IngestSummary | None = None) -> IngestSummary:
-    """Fetch, extract and store every address. ``on_start(url)`` is called before each fetch,
-    ``on_progress(result)`` after each document (or failure)."""
+    """Fetch, extract and store every address. ``on_start(url)`` is called before each address,
+    ``on_progress(result)`` after each document (or failure), ``on_done(url)`` after each address
+    with everything it stood for."""
     summary = summary if summary is not None else IngestSummary()
     own = fetcher is None
     fetcher = fetcher or Fetcher()
@@ -46,6 +48,8 @@ def ingest_addresses(db: Database, urls: Iterable[str], fetcher: Fetcher | None 
                 outcome = fetch_address(url, fetcher)
             except ZhibiaoError as exc:
                 report(FileResult(url, "failed", str(exc), url=url))
+                if on_done:
+                    on_done(url)
                 continue
             for doc in outcome.documents:
                 via = doc.provenance.article["url"] if doc.provenance.article else None
@@ -64,6 +68,8 @@ def ingest_addresses(db: Database, urls: Iterable[str], fetcher: Fetcher | None 
                 report(r)
             for failure in outcome.failures:
                 report(FileResult(failure.path, "failed", str(failure), url=failure.path, via=url))
+            if on_done:
+                on_done(url)
     finally:
         if own:
             fetcher.close()

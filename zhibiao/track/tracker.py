@@ -340,17 +340,26 @@ class Tracker(Context):
 
     # ------------------------------------------------------------------ citations
 
-    def sources(self, region: str, year: int) -> list[Source]:
-        """The documents a region-year's status cites (its targets' and their actuals'), each once."""
+    def cite(self, region: str, year: int, indicator: str | None = None) -> tuple[list[dict], list[Source]]:
+        """Every target of a region-year (or of one indicator) with its citation and its actual's,
+        and the documents they cite, each once (for CSL-JSON and BibTeX)."""
         report = self.status(region, year)
+        lines = [t for t in report.targets if not indicator or t.indicator == indicator]
+        figures = [{"name": t.name, "indicator": t.indicator, "text": t.text, "citation": t.citation,
+                    "actual": {"text": t.actual["text"], "citation": t.actual.get("citation")} if t.actual else None}
+                   for t in lines]
         ids: list[int] = []
-        for line in report.targets:
-            for c in (line.citation, (line.actual or {}).get("citation")):
+        for f in figures:
+            for c in (f["citation"], (f["actual"] or {}).get("citation")):
                 if c and c.get("document_id") and c["document_id"] not in ids:
                     ids.append(c["document_id"])
         with self.db.session() as s:
             rows = {d.id: d for d in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
-        return [Source.from_row(rows[i]) for i in ids if i in rows]
+        return figures, [Source.from_row(rows[i]) for i in ids if i in rows]
+
+    def sources(self, region: str, year: int) -> list[Source]:
+        """The documents a region-year's status cites (its targets' and their actuals'), each once."""
+        return self.cite(region, year)[1]
 
     # ------------------------------------------------------------------ listings
 

@@ -7,6 +7,7 @@ server's token (``Authorization: Bearer …``); without a token configured the s
 from __future__ import annotations
 
 import tempfile
+from urllib.parse import quote
 from pathlib import Path as FilePath
 from typing import Any, Iterable
 
@@ -80,11 +81,15 @@ def _page(q, key, size: int, next_token: str | None):
 
 
 def document_dict(d: DocumentRow, counts: dict | None = None) -> dict:
+    from zhibiao.store.provenance import provenance
+    from zhibiao.track.citations import Source, cite_text
+
     out = {"id": d.id, "sha256": d.sha256, "path": d.path, "name": FilePath(d.path).name, "format": d.format,
            "doc_type": d.doc_type, "title": d.title, "issuer": d.issuer,
            "region": {"name": d.region_name, "code": d.region_code}, "plan_year": d.plan_year,
            "doc_number": d.doc_number, "issued_on": d.issued_on, "extractor_version": d.extractor_version,
-           "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None}
+           "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None,
+           "source": provenance(d), "version": d.version or 1, "citation": cite_text(Source.from_row(d))}
     if counts is not None:
         out["counts"] = counts
     return out
@@ -129,10 +134,13 @@ def get_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
 
 @router.get("/documents/{doc_id}/text", summary="The document's normalised text with every extracted span")
 def document_text(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
+    from zhibiao.track.citations import Source, cite_text
+
     st = state(request)
     d = _get_document(st, doc_id)
     e = d.extraction or {}
     corrections = st.corrections(d.sha256)
+    source = Source.from_row(d)
     spans = []
     for kind in ("targets", "actuals", "commitments"):
         for i, line in enumerate(e.get(kind) or []):
@@ -141,9 +149,114 @@ def document_text(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
                 continue
             key = (kind[:-1], f"{span[0]}-{span[1]}")
             spans.append({"type": kind[:-1], "index": i, "start": span[0], "end": span[1], "line": line,
-                          "correction": corrections.get(key)})
+                          "correction": corrections.get(key), "citation": cite_text(source, line.get("page"))})
     spans.sort(key=lambda x: (x["start"], -x["end"]))
     return {"id": d.id, "title": d.title, "text": d.text, "spans": spans}
+
+
+@router.get("/documents/{doc_id}/versions", summary="The document's versions: the active one first, then its history")
+def document_versions(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
+    from zhibiao.store.provenance import history
+
+    rows = history(state(request).db, doc_id)
+    if not rows:
+        raise HTTPException(404, f"no document {doc_id}")
+    return {"rows": rows, "next": None}
+
+
+@router.get("/documents/{doc_id}/original", summary="The original bytes of a fetched document (as a download)")
+def document_original(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
+    from zhibiao.store.provenance import original
+
+    found = original(state(request).db, doc_id)
+    if found is None:
+        raise HTTPException(404, f"document {doc_id} has no stored original (only fetched documents keep theirs)")
+    data, content_type = found
+    suffix = {"application/pdf": "pdf", "text/html": "html", "text/plain": "txt", "application/msword": "doc",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}.get(content_type or "",
+                                                                                                 "bin")
+    # always a download, never rendered on this site's origin (a fetched page may carry scripts)
+    return Response(data, media_type="application/octet-stream",
+                    headers={"content-disposition": f'attachment; filename="document-{doc_id}.{suffix}"',
+                             "x-content-type-options": "nosniff"})
+
+
+@router.get("/documents/{doc_id}/citation", summary="The document as a citation: text (GB/T 7714), CSL-JSON or BibTeX")
+def document_citation(request: Request, doc_id: int = Path(ge=1, le=MAX_ID),
+                      format: str = Query("text", pattern="^(text|csl|bibtex)$")):
+    from zhibiao.track.citations import Source, bibtex_entry, cite_text, csl_item
+
+    st = state(request)
+    with st.db.session() as s:
+        d = s.get(DocumentRow, doc_id)
+    if d is None:
+        raise HTTPException(404, f"no document {doc_id}")
+    source = Source.from_row(d)
+    if format == "csl":
+        return JSONResponse([csl_item(source)], media_type="application/vnd.citationstyles.csl+json")
+    if format == "bibtex":
+        return Response(bibtex_entry(source), media_type="application/x-bibtex; charset=utf-8")
+    return Response(cite_text(source) + "\n", media_type="text/plain; charset=utf-8")
+
+
+@router.get("/citations", summary="Citations of a region-year: every figure (json, text) or its documents (csl, bibtex)")
+def citations(request: Request, region: str, year: int = YEAR, indicator: str | None = None,
+              format: str = Query("json", pattern="^(json|text|csl|bibtex)$")):
+    from zhibiao.track.citations import bibtex, csl_json
+
+    try:
+        figures, sources = state(request).tracker().cite(region, year, indicator)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    name = f"zhibiao-{region}-{year}".replace('"', "")
+    if format == "csl":
+        return JSONResponse(csl_json(sources), media_type="application/vnd.citationstyles.csl+json")
+    if format == "bibtex":
+        return Response(bibtex(sources), media_type="application/x-bibtex; charset=utf-8",
+                        headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(name)}.bib"})
+    if format == "text":
+        lines = []
+        for f in figures:
+            lines.append(f"{f['name']} {f['text']}: {f['citation']['text']}")
+            if f["actual"] and f["actual"].get("citation"):
+                lines.append(f"  {f['actual']['text']}: {f['actual']['citation']['text']}")
+        return Response("\n".join(lines) + "\n", media_type="text/plain; charset=utf-8")
+    return {"rows": figures, "next": None}
+
+
+class FetchIn(BaseModel):
+    urls: list[str] = Field(min_length=1, max_length=100, description="Web addresses (http, https) to fetch")
+
+
+@router.post("/fetch", status_code=202, dependencies=[Depends(require_token)],
+             summary="Add documents by address: fetch, extract and store them in a background job")
+def fetch_addresses(request: Request, body: FetchIn):
+    from zhibiao.fetch import is_address
+
+    urls = []
+    for u in body.urls:
+        u = u.strip()
+        if not u:
+            continue
+        if len(u) > 2000 or not is_address(u):
+            raise HTTPException(422, f"{u[:80]!r}: not an http or https address")
+        if u not in urls:
+            urls.append(u)
+    if not urls:
+        raise HTTPException(422, "no address given")
+    try:
+        job = state(request).jobs.submit(urls)
+    except InputError as exc:
+        raise HTTPException(429, str(exc)) from None
+    return JSONResponse({"job": job.to_dict(), "url": f"/api/v1/jobs/{job.id}"}, status_code=202)
+
+
+@router.get("/jobs/{job_id}", summary="A fetching job's progress and results")
+def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
+    job = state(request).jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id}")
+    return job.to_dict()
 
 
 @router.post("/extract", summary="Extract an uploaded file without storing it (the upload preview)")

@@ -27,6 +27,7 @@ class AppState:
     max_upload_bytes: int
     uploads: Path
     _region_codes: dict = field(default_factory=dict)
+    _jobs: object = None
 
     def tracker(self):
         from zhibiao.track import Tracker
@@ -40,6 +41,15 @@ class AppState:
             except InputError as exc:
                 raise HTTPException(400, str(exc)) from None
         return self._region_codes[name_or_code]
+
+    @property
+    def jobs(self):
+        """The background fetching jobs ("add by address"), started on first use."""
+        if self._jobs is None:
+            from zhibiao.web.jobs import Jobs
+
+            self._jobs = Jobs(self.db)
+        return self._jobs
 
     def corrections(self, sha256: str) -> dict:
         """(line_type, line_key) -> the latest correction of that line, with who and when."""

@@ -202,7 +202,12 @@ def reader(request: Request, doc_id: int = FPath(ge=1, le=2**62)):
         d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
     if d is None:
         raise HTTPException(404, f"no document {doc_id}")
-    return render(request, "reader.html", doc=d, name=Path(d.path).name, e=d.extraction or {})
+    from zhibiao.store.provenance import history, provenance
+    from zhibiao.track.citations import Source, cite_text
+
+    versions = history(st.db, d.id) if (d.version or 1) > 1 else []
+    return render(request, "reader.html", doc=d, name=Path(d.path).name, e=d.extraction or {},
+                  source=provenance(d), versions=versions, citation=cite_text(Source.from_row(d)))
 
 
 @router.get("/upload", response_class=HTMLResponse)

@@ -43,6 +43,20 @@
       td.appendChild(note);
     }
     const actions = cell(tr, '');
+    if (span.citation) {  // where this figure can be checked: the reference text, shown on demand
+      const cite = document.createElement('button'); cite.textContent = cfg.labels.cite || 'cite';
+      cite.className = 'cite';
+      cite.onclick = ev => {
+        ev.stopPropagation();
+        let box = tr.querySelector('.citation');
+        if (box) { box.remove(); return; }
+        box = document.createElement('div'); box.className = 'citation muted';
+        const label = line.name || line.metric || '', said = line.text || '';
+        box.textContent = '“' + (said.startsWith(label) ? said : label + ' ' + said) + '” ' + span.citation;
+        td.appendChild(box);
+      };
+      actions.append(cite);
+    }
     if (cfg.writable && span.type !== 'commitment') {
       const ok = document.createElement('button'); ok.textContent = cfg.labels.confirm;
       ok.onclick = ev => { ev.stopPropagation(); send(span, 'confirm', {}); };

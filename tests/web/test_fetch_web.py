@@ -1,0 +1,110 @@
+"""Add by address through the API (a background job with progress, token-guarded), provenance,
+versions, originals and citations in the API and the pages — against the tests' own web site."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from docserver import DocServer, build_site
+from zhibiao.store import Database
+from zhibiao.web.app import create_app
+
+TOKEN = "t" * 32
+AUTH = {"authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    server = build_site(DocServer(), tmp_path_factory.mktemp("site"))
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def client(tmp_path):
+    app = create_app(Database.open(tmp_path / "w.db"), token=TOKEN)
+    with TestClient(app) as c:
+        yield c
+
+
+def wait(client, url: str, seconds: float = 60) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job = client.get(url).json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {url} did not finish")
+
+
+def test_add_by_address_runs_as_a_job_and_the_document_carries_its_source(client, site):
+    urls = [site.url("/zwgk/art_2024_5.html"), site.url("/notice.html"), site.url("/missing.html")]
+    r = client.post("/api/v1/fetch", json={"urls": urls}, headers=AUTH)
+    assert r.status_code == 202, r.text
+    job = wait(client, r.json()["url"])
+    assert job["state"] == "done" and job["total"] == 3 and job["done"] == 3
+    by_url = {x["url"]: x for x in job["results"]}
+    pdf = by_url[site.url("/files/plan2024.pdf")]
+    assert pdf["status"] == "new" and pdf["via"] == urls[0] and pdf["document_id"]
+    assert by_url[urls[2]]["status"] == "failed" and "HTTP 404" in by_url[urls[2]]["error"]
+    doc = client.get(f"/api/v1/documents/{pdf['document_id']}").json()
+    assert doc["source"]["url"] == site.url("/files/plan2024.pdf") and doc["source"]["http_status"] == 200
+    assert doc["source"]["article"]["url"] == urls[0] and doc["source"]["retrieved_at"].endswith("Z")
+    assert "[EB/OL]" in doc["citation"] and doc["version"] == 1
+    original = client.get(f"/api/v1/documents/{pdf['document_id']}/original")
+    assert original.status_code == 200 and original.content == site.pages["/files/plan2024.pdf"].body
+    assert original.headers["content-type"] == "application/octet-stream"
+    assert original.headers["content-disposition"].startswith("attachment")
+    spans = client.get(f"/api/v1/documents/{pdf['document_id']}/text").json()["spans"]
+    assert spans and all(site.url("/files/plan2024.pdf") in s["citation"] for s in spans)
+    # status and citations of the region-year
+    status = client.get("/api/v1/status", params={"region": "浙江省", "year": 2024}).json()
+    assert status["targets"][0]["citation"]["url"] == site.url("/files/plan2024.pdf")
+    csl = client.get("/api/v1/citations", params={"region": "浙江省", "year": 2024, "format": "csl"})
+    assert csl.headers["content-type"].startswith("application/vnd.citationstyles.csl+json")
+    assert [i["URL"] for i in csl.json()] == [site.url("/files/plan2024.pdf")]
+    bib = client.get("/api/v1/citations", params={"region": "330000", "year": 2024, "format": "bibtex"})
+    assert bib.text.startswith("@report{") and "attachment" in bib.headers["content-disposition"]
+    rows = client.get("/api/v1/citations", params={"region": "浙江省", "year": 2024}).json()["rows"]
+    assert rows[0]["citation"]["text"].endswith(site.url("/files/plan2024.pdf") + ".")
+    # the pages show the address as the source
+    page = client.get(f"/document/{pdf['document_id']}").text
+    assert site.url("/files/plan2024.pdf") in page and urls[0] in page and "[EB/OL]" in page
+    card = client.get("/region/330000/2024").text
+    assert site.url("/files/plan2024.pdf") in card and "format=bibtex" in card
+
+
+def test_fetching_needs_the_token_and_valid_addresses(client, site):
+    assert client.post("/api/v1/fetch", json={"urls": [site.url("/notice.html")]}).status_code == 401
+    r = client.post("/api/v1/fetch", json={"urls": ["file:///etc/passwd"]}, headers=AUTH)
+    assert r.status_code == 422 and "not an http or https address" in r.json()["detail"]
+    assert client.post("/api/v1/fetch", json={"urls": []}, headers=AUTH).status_code == 422
+    assert client.get("/api/v1/jobs/" + "0" * 32).status_code == 404
+    assert client.get("/api/v1/jobs/nope").status_code == 422
+
+
+def test_read_only_server_refuses_fetching(tmp_path, site):
+    with TestClient(create_app(Database.open(tmp_path / "r.db"))) as c:
+        assert c.post("/api/v1/fetch", json={"urls": [site.url("/notice.html")]}).status_code == 403
+        assert "fetch-form" not in c.get("/upload").text
+
+
+def test_versions_of_a_changed_page(client, site, tmp_path):
+    from docserver import Page, html_bytes, src
+
+    text = src("huzhou_2024_plan.txt")
+    site.pages["/v.html"] = Page(body=html_bytes(text, tmp_path, "v1.html"))
+    job = wait(client, client.post("/api/v1/fetch", json={"urls": [site.url("/v.html")]}, headers=AUTH).json()["url"])
+    doc_id = job["results"][0]["document_id"]
+    site.pages["/v.html"] = Page(body=html_bytes(text.replace("6%左右", "7%左右", 1), tmp_path, "v2.html"))
+    job = wait(client, client.post("/api/v1/fetch", json={"urls": [site.url("/v.html")]}, headers=AUTH).json()["url"])
+    assert job["results"][0]["status"] == "replaced" and job["results"][0]["document_id"] == doc_id
+    versions = client.get(f"/api/v1/documents/{doc_id}/versions").json()["rows"]
+    assert [(v["version"], v["active"]) for v in versions] == [(2, True), (1, False)]
+    assert versions[1]["superseded_at"]
+    assert 'id="versions"' in client.get(f"/document/{doc_id}").text
+    assert client.get("/api/v1/documents/999/versions").status_code == 404
+    listed = client.get("/api/v1/documents").json()["rows"]
+    assert sum(1 for d in listed if d["source"] and d["source"]["url"] == site.url("/v.html")) == 1
