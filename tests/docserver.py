@@ -4,6 +4,7 @@ reportlab), a redirect chain, a robots.txt that forbids a path, a slow page, a 4
 file, a challenge page, and pages that are not documents. Every request is recorded."""
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from formats import write_html, write_pdf
 from paths import EXAMPLES
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)  # where the tests' fetching is confined
 
 
 @dataclass
@@ -155,3 +157,14 @@ def build_site(server: DocServer, tmp: Path) -> DocServer:
         "/to-private": Page(302, b"", headers={"Location": "http://127.0.0.2:9/secret"}),
     })
     return server
+
+
+def fetch_settings(**changes):
+    """Fetch settings for the tests: the loopback network only, no delays, quick retries."""
+    import ipaddress
+
+    from zhibiao.fetch import FetchSettings
+
+    base = dict(allow_private=True, networks=(ipaddress.ip_network("127.0.0.0/8"),), delay=0.0, backoff=0.01,
+                timeout=5.0, retries=1)
+    return FetchSettings(**(base | changes))

@@ -1,11 +1,7 @@
-import ipaddress
-
 import pytest
 
-from docserver import DocServer, build_site
-from zhibiao.fetch import Fetcher, FetchSettings
-
-LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
+from docserver import DocServer, build_site, fetch_settings
+from zhibiao.fetch import Fetcher
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +11,7 @@ def site(tmp_path_factory):
     server.close()
 
 
-def settings(**changes) -> FetchSettings:
-    base = dict(allow_private=True, networks=LOOPBACK, delay=0.0, backoff=0.01, timeout=5.0, retries=1)
-    return FetchSettings(**(base | changes))
-
-
 @pytest.fixture
 def fetcher():
-    with Fetcher(settings()) as f:
+    with Fetcher(fetch_settings()) as f:
         yield f

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import settings
 from docserver import ARTICLE_TITLE, DocServer, Page
+from docserver import fetch_settings as settings
 from zhibiao.errors import FetchError
 from zhibiao.fetch import Fetcher, fetch_address
 from zhibiao.load import doc as doc_loader

@@ -8,8 +8,8 @@ import ipaddress
 
 import pytest
 
-from conftest import LOOPBACK, settings
-from docserver import DocServer, Page
+from docserver import LOOPBACK, DocServer, Page
+from docserver import fetch_settings as settings
 from zhibiao.errors import FetchError, InputError
 from zhibiao.fetch import Fetcher, FetchSettings, fetch_address
 from zhibiao.fetch.guard import refusal
