@@ -370,6 +370,36 @@ def _import_times(zhibiao: str, path: Path) -> dict:
 # --------------------------------------------------------------------------------------- ingest
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of one process so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _tree_rss(pid: int) -> list[int]:
     """RSS in bytes of a process and its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
@@ -439,6 +469,9 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
     state = json.loads(state_path.read_text()) if state_path.exists() else {"seconds": 0.0, "start_docs": None,
                                                                            "checkpoints": [], "peak_largest": 0,
                                                                            "peak_total": 0}
+    state.setdefault("cpu", {"parent": 0.0, "workers": 0.0})
+    cpu_base = dict(state["cpu"])
+    cpu_now: dict[int, float] = {}
     have = _count_documents(db)
     if state["start_docs"] is None:
         state["start_docs"] = have
@@ -455,6 +488,12 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
         last = 0.0
         while not stop.is_set():
             rss = _tree_rss(proc.pid)
+            for p in _tree(proc.pid):
+                c = cpu_seconds(p)
+                if c is not None:
+                    cpu_now[p] = c
+            state["cpu"] = {"parent": cpu_base["parent"] + cpu_now.get(proc.pid, 0.0),
+                            "workers": cpu_base["workers"] + sum(v for k, v in cpu_now.items() if k != proc.pid)}
             if rss:
                 state["peak_largest"] = max(state["peak_largest"], max(rss))
                 state["peak_total"] = max(state["peak_total"], sum(rss))
@@ -480,10 +519,18 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
     stored = _count_documents(db) - state["start_docs"]
     size = database_size(db)
     checkpoints = state["checkpoints"]
+    cpu = state["cpu"]
+    # On a shared machine wall time depends on the neighbours; CPU time does not (much): on an idle
+    # machine with `jobs` cores the run could take no less than the busiest of these.
+    idle_estimate = max(cpu["parent"], (cpu["parent"] + cpu["workers"]) / max(1, os.cpu_count() or 1))
     return report(measure="ingest", database=label, corpus=str(root), files=total_files, jobs=jobs,
                   documents_stored=stored, summary=summary["documents"], failures=summary["failures"][:5],
                   targets=summary["targets"], actuals=summary["actuals"], commitments=summary["commitments"],
                   seconds=round(state["seconds"], 1), docs_per_s=round(stored / max(1e-9, state["seconds"]), 1),
+                  cpu_seconds={"writer (parent)": round(cpu["parent"], 1), "extraction (workers)": round(cpu["workers"], 1)},
+                  cpu_ms_per_document={"writer": round(cpu["parent"] / max(1, stored) * 1000, 1),
+                                       "extraction": round(cpu["workers"] / max(1, stored) * 1000, 1)},
+                  idle_machine_estimate_s=round(idle_estimate, 1),
                   peak_rss_mb_largest_process=round(state["peak_largest"] / 2**20),
                   peak_rss_mb_all_processes=round(state["peak_total"] / 2**20),
                   rss_at=_rss_profile(checkpoints), database_mb=round(size / 1e6), bytes_per_document=size // max(1, stored),

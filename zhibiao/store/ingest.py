@@ -264,6 +264,20 @@ def _known_hashes(db: Database) -> set[str]:
         return set(s.scalars(select(DocumentRow.sha256)))
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end when the ingest that started it is gone (killed, or stopped by a signal),
+    instead of waiting forever for work that will never come."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
            on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
     files = iter_files(paths)
@@ -283,7 +297,7 @@ def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
     def results() -> Iterator[Extracted]:
         if jobs > 1 and len(todo) > 1:
             # A bounded window of documents in flight: memory stays flat however large the corpus.
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
                 window: deque = deque()
                 for p in todo:
                     window.append(pool.submit(extract_one, p))
