@@ -43,11 +43,19 @@ class Words:
 
 @dataclass
 class Source:
-    title: str | None
+    reference: str | None          # the GB/T 7714 reference of the document (track/citations.py)
+    quote: str | None = None       # the printed words the figure was read from
     span: list[int] | None = None
 
     def label(self) -> str:
-        return self.title or ""
+        """The reference, and the quoted words on a line of their own."""
+        return "\n".join(x for x in (self.reference, f"“{self.quote}”" if self.quote else None) if x)
+
+
+def _source(citation: dict | None, span: list[int] | None) -> Source | None:
+    if not citation:
+        return None
+    return Source(citation.get("text"), citation.get("quote"), span)
 
 
 @dataclass
@@ -121,25 +129,6 @@ class Report:
         return fallback
 
 
-def _titles(tracker, paths: set[str]) -> dict[str, str]:
-    """Document titles by stored source (until the read model names documents itself)."""
-    from sqlalchemy import select
-
-    from zhibiao.store.schema import DocumentRow
-
-    if not paths:
-        return {}
-    with tracker.db.session() as s:
-        rows = s.execute(select(DocumentRow.path, DocumentRow.title, DocumentRow.issuer, DocumentRow.region_name,
-                                DocumentRow.plan_year, DocumentRow.doc_number).where(DocumentRow.path.in_(paths))).all()
-    out = {}
-    for path, title, issuer, region, year, number in rows:
-        if title and region and region not in title:  # 政府工作报告: whose, and which year's
-            title = f"{region}{year or ''}年{title}" if year else f"{region}{title}"
-        out[path] = title or " ".join(str(x) for x in (issuer, year, number) if x)
-    return out
-
-
 def _comparison(line: dict) -> str | None:
     """stricter / looser / same / different of a child's target against its parent's."""
     for key in ("comparison", "relation", "label"):
@@ -155,9 +144,6 @@ def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
     """Everything a report of ``region``'s ``year`` says, from the read model."""
     status = tracker.status(region, year)
     listed = {(t["document"], tuple(t["span"] or ())): t for t in tracker.targets(region=region, year=year)}
-    wanted = {t.document for t in status.targets if t.document} | {
-        t.actual["document"] for t in status.targets if t.actual and t.actual.get("document")}
-    titles = _titles(tracker, wanted)
     lines = []
     for t in status.targets:
         row = listed.get((t.document, tuple(t.span or ())), {})
@@ -166,8 +152,8 @@ def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
             category=row.get("category"), seq=row.get("seq"), name=t.name, indicator=t.indicator, target=t.text,
             unit=t.unit, value=t.value, status=t.status, explanation=t.explanation,
             actual=a["text"] if a else None, actual_value=a["value"] if a else None,
-            target_source=Source(titles.get(t.document) or None, t.span) if t.document else None,
-            actual_source=Source(titles.get(a.get("document")) or a.get("document"), a.get("span")) if a else None))
+            target_source=_source(t.citation, t.span),
+            actual_source=_source(a.get("citation"), a.get("span")) if a else None))
     report = Report(region=status.region, year=year, lang=lang, lines=lines, achievement=achievement(status.targets))
     parent_code = tracker.region(status.region["code"]).parent_code
     if parent_code:
