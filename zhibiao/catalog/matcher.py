@@ -160,7 +160,7 @@ class Catalog:
         w = normalize_name(word)
         out = []
         for ind in self.indicators.values():
-            hay = [ind.id, ind.name_en.lower(), normalize_name(ind.name_zh), *(normalize_name(a) for a in ind.aliases)]
+            hay = [ind.id, normalize_name(ind.name_en), normalize_name(ind.name_zh), *(normalize_name(a) for a in ind.aliases)]
             if any(w in h for h in hay):
                 out.append(ind)
         return out

@@ -96,6 +96,31 @@ class RegionRegistry:
             c = self.rows[c].parent_code if c in self.rows else None
         return False
 
+    def search(self, word: str, limit: int = 20) -> list[Region]:
+        """Regions whose code starts with ``word`` or whose name or alias contains it: exact
+        names first, then prefixes, then the rest; higher levels before lower ones."""
+        w = to_simplified(re.sub(r"\s+", "", word or ""))
+        if not w:
+            return []
+        scored = []
+        for row in self.rows.values():
+            if w.isdigit():
+                if row.code.startswith(w):
+                    scored.append(((0 if row.code == w else 1), row))
+                continue
+            names = (row.name, *row.aliases)
+            if any(w == n for n in names):
+                rank = 0
+            elif any(n.startswith(w) for n in names):
+                rank = 1
+            elif any(w in n for n in names):
+                rank = 2
+            else:
+                continue
+            scored.append((rank, row))
+        scored.sort(key=lambda x: (x[0], LEVEL_RANK.get(x[1].level, 9), x[1].code))
+        return [self.region(row.code) for _rank, row in scored[:limit]]
+
     def resolve(self, name: str | None, within: str | None = None) -> Region | None:
         """A region by full, short, traditional or issuer name; None when unknown or ambiguous."""
         if not name:

@@ -422,6 +422,14 @@ def compare_levels(request: Request, region: str, year: int = YEAR):
         raise HTTPException(400, str(exc)) from None
 
 
+@router.get("/search", summary="Indicators, regions, documents and targets matching a query (two characters or more)")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=100),
+           _size: int = Query(20, ge=1, le=100)):
+    from zhibiao.track.search import search as run
+
+    return run(state(request).db, q, _size).to_dict()
+
+
 @router.get("/report", summary="The 目标完成情况 report of a region-year as DOCX or XLSX (`zhibiao report`)",
             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
 def report(request: Request, region: str, year: int = YEAR, format: str = Query("docx", pattern="^(docx|xlsx)$"),

@@ -89,8 +89,11 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     from zhibiao.web.api import router
     from zhibiao.web.pages import router as pages
 
+    from zhibiao.web.analyst import router as analyst
+
     app.include_router(router)
     app.include_router(pages)
+    app.include_router(analyst)
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_static():
