@@ -62,6 +62,13 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
     Console().print(table)
 
 
+def _refresh_views(tracker) -> None:
+    """The SQL view v_status reads a snapshot of the statuses: bring it up to date."""
+    from zhibiao.cli.views import refresh_status_snapshot
+
+    refresh_status_snapshot(tracker)
+
+
 @app.command("ingest")
 def ingest_command(
     paths: Optional[List[str]] = typer.Argument(None, help="Files, folders (searched recursively), glob patterns and "
@@ -112,6 +119,7 @@ def ingest_command(
             ingest_addresses(tracker.db, addresses, summary=summary,
                              on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
                              on_done=lambda u: progress.advance(fetching))
+    _refresh_views(tracker)
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -144,7 +152,9 @@ def reindex_command(
     fmt = _fmt(format, ("text", "json"))
     from zhibiao.store.ingest import reindex
 
-    summary = reindex(_tracker(db).db, everything=all_documents)
+    tracker = _tracker(db)
+    summary = reindex(tracker.db, everything=all_documents)
+    _refresh_views(tracker)
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -169,6 +179,7 @@ def import_actuals_command(
         report = import_actuals(tracker.db, file, skip_invalid=skip_invalid)
     except ZhibiaoError as exc:
         _fail(exc, 2)
+    _refresh_views(tracker)
     err = Console(stderr=True)
     for e in report.errors:
         print_error(e, "invalid")

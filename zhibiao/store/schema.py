@@ -185,6 +185,31 @@ class CommitmentRow(Base):
     span_end: Mapped[int | None] = mapped_column(Integer)
 
 
+class StatusSnapshotRow(Base):
+    """The status of every target as last computed by the tracker (``track/snapshot.py``), so that
+    the SQL views (``v_status``) can show it to Datasette, pandas or a spreadsheet. The tracker
+    stays the one place a status is decided; this is its output, refreshed after each ingest."""
+
+    __tablename__ = "status_snapshot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    region_code: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(Integer)
+    line_no: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str | None] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    value: Mapped[Decimal | None] = mapped_column(NUM)
+    status: Mapped[str] = mapped_column(String(24))
+    explanation: Mapped[str] = mapped_column(Text)
+    actual_value: Mapped[Decimal | None] = mapped_column(NUM)
+    actual_text: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(Integer)
+    actual_document_id: Mapped[int | None] = mapped_column(Integer)
+    computed_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_status_snapshot_region_year", "region_code", "year"),)
+
+
 class StatusOverrideRow(Base):
     __tablename__ = "status_overrides"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -1,0 +1,33 @@
+"""`zhibiao snapshot`: recompute the status snapshot the SQL view v_status reads (also done after
+every ingest, reindex and import-actuals)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from zhibiao.cli.app import app
+from zhibiao.cli.data import DbOption, _tracker
+
+
+def refresh_status_snapshot(tracker) -> int:
+    """After a command changed what the database holds: v_status follows."""
+    from zhibiao.track.snapshot import refresh
+
+    return refresh(tracker)
+
+
+@app.command("snapshot")
+def snapshot_command(db: Optional[str] = DbOption,
+                     format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
+    """Recompute every target's status into the table the SQL view v_status reads (for Datasette,
+    pandas, spreadsheets). 刷新状态快照。"""
+    if format not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    n = refresh_status_snapshot(_tracker(db))
+    if format == "json":
+        sys.stdout.write(json.dumps({"lines": n}) + "\n")
+    else:
+        typer.echo(f"status snapshot: {n} line(s)")
