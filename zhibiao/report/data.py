@@ -13,6 +13,7 @@ import yaml
 
 from zhibiao import __version__
 from zhibiao.track.achievement import Achievement, achievement
+from zhibiao.track.grid import comparison_label
 
 LANGS = ("zh", "en")
 
@@ -129,17 +130,6 @@ class Report:
         return fallback
 
 
-def _comparison(line: dict) -> str | None:
-    """stricter / looser / same / different of a child's target against its parent's."""
-    for key in ("comparison", "relation", "label"):
-        if line.get(key):
-            return line[key]
-    margin = line.get("margin")
-    if margin is None:
-        return "different"
-    return "same" if margin == 0 else ("stricter" if line.get("raised") else "looser")
-
-
 def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
     """Everything a report of ``region``'s ``year`` says, from the read model."""
     status = tracker.status(region, year)
@@ -162,6 +152,6 @@ def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
         mine = next((c for c in levels["children"] if c["region"]["code"] == status.region["code"]), None)
         for x in (mine or {}).get("targets", []):
             report.vs_parent.append({"indicator": x["indicator"], "name": x["name"], "own": x["child"]["text"],
-                                     "parent": x["parent"]["text"], "comparison": _comparison(x)})
+                                     "parent": x["parent"]["text"], "comparison": comparison_label(x)})
     report.vs_last_year = [r for r in tracker.compare_years(region, year) if r["previous"] or r["current"]]
     return report

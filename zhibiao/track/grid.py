@@ -1,0 +1,128 @@
+"""A parent region at a glance (the grid of the analyst views): for one year, each child
+region's target for each indicator with its status, and how it stands against the parent's own
+target — stricter, looser, the same, or not comparable (层层加码 at a glance) — with each child's
+achievement rate. Built from the tracker's status and level comparison only."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from zhibiao.catalog import Catalog, RegionRegistry
+from zhibiao.track.achievement import Achievement, achievement
+
+COMPARISONS = ("stricter", "same", "looser", "different")
+
+
+def comparison_label(line: dict) -> str:
+    """stricter / looser / same / different: a child's target against its parent's, as the
+    level comparison (``Tracker.compare_levels``) labels it."""
+    for key in ("comparison", "relation", "label"):
+        if line.get(key) in COMPARISONS:
+            return line[key]
+    margin = line.get("margin")
+    if margin is None:
+        return "different"
+    return "same" if margin == 0 else ("stricter" if line.get("raised") else "looser")
+
+
+@dataclass
+class Cell:
+    indicator: str
+    name: str
+    text: str
+    unit: str | None
+    value: Any
+    status: str
+    explanation: str
+    actual: str | None
+    actual_value: Any
+    document_id: int | None
+    span: list[int] | None
+    comparison: str | None = None  # against the parent's target; None on the parent's own row
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class GridRow:
+    region: dict
+    cells: dict[str, Cell]
+    achievement: Achievement
+    is_parent: bool = False
+
+    def to_dict(self) -> dict:
+        return {"region": self.region, "is_parent": self.is_parent, "achievement": self.achievement.to_dict(),
+                "cells": {k: c.to_dict() for k, c in self.cells.items()}}
+
+
+@dataclass
+class Grid:
+    region: dict
+    year: int
+    indicators: list[dict]          # the columns: id, name, unit, direction
+    rows: list[GridRow]             # the parent's own first, then each child with targets
+    children_without_targets: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"region": self.region, "year": self.year, "indicators": self.indicators,
+                "rows": [r.to_dict() for r in self.rows], "children_without_targets": self.children_without_targets}
+
+    def column(self, indicator: str) -> list[tuple[dict, Cell | None]]:
+        """One indicator down the children (not the parent's row): for the map and the bar chart."""
+        return [(r.region, r.cells.get(indicator)) for r in self.rows if not r.is_parent]
+
+
+def _cells(report) -> dict[str, Cell]:
+    out: dict[str, Cell] = {}
+    for t in report.targets:
+        if not t.indicator or t.indicator in out:
+            continue
+        a = t.actual or {}
+        out[t.indicator] = Cell(indicator=t.indicator, name=t.name, text=t.text, unit=t.unit, value=t.value,
+                                status=t.status, explanation=t.explanation, actual=a.get("text"),
+                                actual_value=a.get("value"), document_id=(t.citation or {}).get("document_id"),
+                                span=t.span)
+    return out
+
+
+def _region_dict(r) -> dict:
+    return {"name": r.name, "code": r.code, "level": r.level}
+
+
+def parent_grid(tracker, region: str, year: int, all_indicators: bool = False) -> Grid:
+    """The grid of ``region``'s children for ``year``. Columns: the parent's indicators in its
+    own order, then those at least two children set (every indicator with ``all_indicators``)."""
+    parent = tracker.region(region)
+    reg = RegionRegistry.default()
+    own = tracker.status(parent.code, year)
+    rows = [GridRow(_region_dict(parent), _cells(own), achievement(own.targets), is_parent=True)]
+    levels = {c["region"]["code"]: {x["indicator"]: comparison_label(x) for x in c["targets"]}
+              for c in tracker.compare_levels(parent.code, year)["children"]}
+    without = []
+    for child in reg.children(parent.code):
+        report = tracker.status(child.code, year)
+        if not report.targets:
+            without.append(_region_dict(child))
+            continue
+        cells = _cells(report)
+        for ind, cell in cells.items():
+            if ind in rows[0].cells:
+                cell.comparison = levels.get(child.code, {}).get(ind, "different")
+        rows.append(GridRow(_region_dict(child), cells, achievement(report.targets)))
+    counts: dict[str, int] = {}
+    for r in rows[1:]:
+        for ind in r.cells:
+            counts[ind] = counts.get(ind, 0) + 1
+    order = list(rows[0].cells)
+    order += sorted((i for i in counts if i not in rows[0].cells and (all_indicators or counts[i] >= 2)),
+                    key=lambda i: (-counts[i], i))
+    cat = Catalog.default()
+    indicators = []
+    for ind in order:
+        entry = cat.get(ind)
+        indicators.append({"id": ind, "name_zh": entry.name_zh if entry else ind,
+                           "name_en": entry.name_en if entry else ind, "unit": entry.unit if entry else None,
+                           "direction": entry.direction if entry else None,
+                           "children": counts.get(ind, 0)})
+    return Grid(_region_dict(parent), year, indicators, rows, without)
