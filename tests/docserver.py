@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from formats import write_html, write_pdf
+from formats import doc_bytes, write_html, write_pdf
 from paths import EXAMPLES
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,7 +68,14 @@ class DocServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address) -> None:  # a client hanging up is no error here
+                import sys
+
+                if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+                    super().handle_error(request, client_address)
+
+        self.httpd = Server((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.host = host
         self.port = self.httpd.server_address[1]
@@ -123,6 +130,8 @@ def build_site(server: DocServer, tmp: Path) -> DocServer:
 <div id="zoom"><h1>{ARTICLE_TITLE}</h1><p>各市、县（市、区）人民政府，省政府直属各单位：现将计划印发给你们，请认真组织实施。</p>
 <p>附件：<a href="/files/plan2024.pdf">2024年浙江省国民经济和社会发展计划.pdf</a></p></div>
 <div class="footer">主办单位：浙江省人民政府办公厅 网站标识码：3300000001</div></body></html>""".encode()
+    doc_article = article.replace(b"/files/plan2024.pdf", b"/files/plan2024.doc").replace(
+        "2024年浙江省国民经济和社会发展计划.pdf".encode(), "2024年湖州市国民经济和社会发展计划.doc".encode())
     listing = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>政策文件</title></head><body><ul>" + "".join(
         f"<li><a href='/zwgk/art_{i}.html'>关于做好第{i}批重点项目建设工作的通知</a></li>" for i in range(30))
         + "</ul></body></html>").encode()
@@ -141,6 +150,8 @@ def build_site(server: DocServer, tmp: Path) -> DocServer:
         "/gbk/notice.html": Page(body=gbk, content_type="text/html; charset=GBK"),
         "/zwgk/art_2024_5.html": Page(body=article),
         "/files/plan2024.pdf": Page(body=pdf, content_type="application/pdf"),
+        "/zwgk/art_doc.html": Page(body=doc_article),
+        "/files/plan2024.doc": Page(body=doc_bytes(src("huzhou_2024_plan.txt")), content_type="application/msword"),
         "/old": Page(301, b"", headers={"Location": "/older"}),
         "/older": Page(302, b"", headers={"Location": "/notice.html"}),
         "/loop": Page(302, b"", headers={"Location": "/loop"}),
