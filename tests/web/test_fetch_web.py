@@ -108,3 +108,14 @@ def test_versions_of_a_changed_page(client, site, tmp_path):
     assert client.get("/api/v1/documents/999/versions").status_code == 404
     listed = client.get("/api/v1/documents").json()["rows"]
     assert sum(1 for d in listed if d["source"] and d["source"]["url"] == site.url("/v.html")) == 1
+
+
+def test_actuals_carry_their_address_and_citation(client, site, tmp_path):
+    from docserver import Page, html_bytes, src
+
+    site.pages["/report.html"] = Page(body=html_bytes(src("huzhou_2025_work_report.txt"), tmp_path, "r.html"))
+    job = wait(client, client.post("/api/v1/fetch", json={"urls": [site.url("/report.html")]}, headers=AUTH).json()["url"])
+    assert job["results"][0]["actuals"] > 0, job
+    rows = client.get("/api/v1/actuals", params={"region": "湖州市"}).json()["rows"]
+    assert rows and all(r["url"] == site.url("/report.html") for r in rows)
+    assert all(r["citation"].endswith(site.url("/report.html") + ".") and "[EB/OL]" in r["citation"] for r in rows)

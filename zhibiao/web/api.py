@@ -375,11 +375,17 @@ def actuals(request: Request, region: str | None = None, year: int | None = YEAR
     with st.db.session() as s:
         obs = list(s.scalars(_page(stmt, ObservationRow.id, _size, _next)))
     nxt = str(obs[_size - 1].id) if len(obs) > _size else None
+    from zhibiao.track.citations import Source, cite_text
+
+    with st.db.session() as s:  # the documents of this page, for their addresses and citations
+        wanted = {o.document_id for o in obs[:_size] if o.document_id}
+        docs = {d.id: Source.from_row(d) for d in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(wanted)))}
     rows = [{"id": o.id, "region_code": o.region_code, "indicator": o.indicator, "name": o.name, "year": o.year,
              "period": o.period, "measure": o.measure, "value": _num(o.value), "unit": o.unit,
              "comparator": o.comparator, "estimated": o.estimated, "text": o.text, "source": o.source,
              "document_id": o.document_id, "span": [o.span_start, o.span_end] if o.span_start is not None else None,
-             "imported": o.imported} for o in obs[:_size]]
+             "imported": o.imported, "url": docs[o.document_id].url if o.document_id in docs else None,
+             "citation": cite_text(docs[o.document_id]) if o.document_id in docs else o.source} for o in obs[:_size]]
     return rows_response(rows, format, nxt)
 
 
