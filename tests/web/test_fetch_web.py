@@ -119,3 +119,28 @@ def test_actuals_carry_their_address_and_citation(client, site, tmp_path):
     rows = client.get("/api/v1/actuals", params={"region": "湖州市"}).json()["rows"]
     assert rows and all(r["url"] == site.url("/report.html") for r in rows)
     assert all(r["citation"].endswith(site.url("/report.html") + ".") and "[EB/OL]" in r["citation"] for r in rows)
+
+
+def test_a_job_is_answered_by_every_worker_of_the_server(tmp_path, site):
+    """`serve --workers N`: the job runs in the process that accepted it, any process reports it."""
+    path = tmp_path / "shared.db"
+    with TestClient(create_app(Database.open(path), token=TOKEN)) as one, \
+            TestClient(create_app(Database.open(path), token=TOKEN)) as other:
+        r = one.post("/api/v1/fetch", json={"urls": [site.url("/notice.html")]}, headers=AUTH)
+        job = wait(other, r.json()["url"])
+        assert job["state"] == "done" and job["results"][0]["status"] == "new"
+
+
+def test_a_job_cut_short_by_a_stopped_server_says_so(tmp_path):
+    from datetime import timedelta
+
+    from zhibiao.store.jobs import create_job, get_job, update_job
+    from zhibiao.store.schema import FetchJobRow
+
+    db = Database.open(tmp_path / "j.db")
+    job = create_job(db, ["http://127.0.0.1:9/a"])
+    update_job(db, job["id"], state="running")
+    with db.session.begin() as s:
+        s.get(FetchJobRow, job["id"]).created_at -= timedelta(hours=2)
+    stale = get_job(db, job["id"])
+    assert stale["state"] == "failed" and "interrupted" in stale["error"]

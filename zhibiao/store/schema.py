@@ -110,6 +110,22 @@ class DocumentVersionRow(Base):
     superseded_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class FetchJobRow(Base):
+    """A background "add by address" job of the web server: its progress and results, kept in the
+    database so that every worker process of a server answers for it."""
+
+    __tablename__ = "fetch_jobs"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))  # queued | running | done | failed
+    urls: Mapped[list] = mapped_column(JSON, default=list)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    current: Mapped[str | None] = mapped_column(Text)
+    results: Mapped[list] = mapped_column(JSON, default=list)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class TargetRow(Base):
     __tablename__ = "targets"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -248,7 +248,7 @@ def fetch_addresses(request: Request, body: FetchIn):
         job = state(request).jobs.submit(urls)
     except InputError as exc:
         raise HTTPException(429, str(exc)) from None
-    return JSONResponse({"job": job.to_dict(), "url": f"/api/v1/jobs/{job.id}"}, status_code=202)
+    return JSONResponse({"job": job, "url": f"/api/v1/jobs/{job['id']}"}, status_code=202)
 
 
 @router.get("/jobs/{job_id}", summary="A fetching job's progress and results")
@@ -256,7 +256,7 @@ def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
     job = state(request).jobs.get(job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id}")
-    return job.to_dict()
+    return job
 
 
 @router.post("/extract", summary="Extract an uploaded file without storing it (the upload preview)")
