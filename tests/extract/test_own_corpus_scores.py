@@ -62,6 +62,21 @@ def test_what_cannot_be_established_is_null_and_reported(extractions, doc, field
     assert e["targets"], f"{doc.name}: no target listed"
 
 
+def _says_unknown(warning: str, word: str) -> bool:
+    w = warning.lower()
+    return word in w and any(x in w for x in ("not", "unknown", "no "))
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
+def test_no_warning_says_an_established_year_or_region_is_unknown(extractions, doc):
+    """The warnings a reviewer reads must be true: none says the year (or region) could not be
+    established on a document whose year (or region) the extraction states."""
+    e = extractions[doc]
+    for field, word in (("plan_year", "year"), ("region", "region")):
+        if e["document"][field] is not None:
+            assert not any(_says_unknown(w, word) for w in e["warnings"]), (doc.name, field, e["warnings"])
+
+
 def test_there_is_a_document_of_unknown_year_and_one_of_unknown_region():
     assert {f for _d, f in UNDETERMINED} == {"plan_year", "region"}
 
