@@ -20,7 +20,7 @@ from zhibiao.extract.grammar import _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.scope import ESTIMATE, FUTURE, LAST_YEAR, MULTI, SOFT_FUTURE, Scope
+from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
 from zhibiao.models import Actual, Span
 
 RANK = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
@@ -93,7 +93,7 @@ class _ResultReader:
                 p_text = text[para.start:para.end]
                 if not re.search(r"\d|[一二三四五六七八九十百千万]", p_text):
                     continue
-                p_mode, p_year = scope.time_of(re.split(r"[，,。；;：:]", p_text.lstrip(), maxsplit=1)[0][:30])
+                p_mode, p_year = scope.time_of(scope.opening(p_text))
                 if p_mode == "review" and p_year is None:
                     p_year = year0
                 if p_mode is None:
@@ -104,8 +104,8 @@ class _ResultReader:
                     s_text = text[sentence.start:sentence.end]
                     # a sentence that opens with its own time sets it for the rest of the paragraph
                     # ("…收官之年。过去五年，…。城镇新增就业人数超过6400万人。" speaks of five years)
-                    lead = re.split(r"[，,：:；;]", s_text.lstrip(), maxsplit=1)[0]
-                    lead = lead if len(lead) <= 40 else lead[:12]  # a time adverbial opens a long clause
+                    lead = scope.opening(s_text, 40)
+                    lead = lead if len(lead) < 40 else lead[:12]  # a time adverbial opens a long clause
                     s_mode, s_year = scope.time_of(lead)
                     if s_mode is None and re.match(r"\s*(?:全年|年末|年底)", s_text) and p_base == "review":
                         s_mode, s_year = "review", p_base_year
@@ -156,7 +156,7 @@ class _ResultReader:
                 continue
             if any(a < cl.end and c_start < b for a, b in self.blocked):
                 continue  # a target sentence: never a result
-            if FUTURE.search(clause) and not bulletin:
+            if scope.is_future(clause):
                 stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
                 continue
             rank_m = RANK.search(clause)
@@ -167,7 +167,7 @@ class _ResultReader:
             if MULTI.search(clause) and not scope.is_last_year(clause):
                 stop = True  # "五年累计培育…，累计新增…": the years before last
                 continue
-            if (SOFT_FUTURE.search(clause) and not bulletin) or ELSEWHERE.search(clause) or AVERAGE.search(clause):
+            if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or AVERAGE.search(clause):
                 subject = _subject(clause)
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"

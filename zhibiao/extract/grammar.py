@@ -20,7 +20,7 @@ _BASES = LEX.words("units.base")
 _MAGNITUDES = LEX.words("units.magnitudes")
 UNITS = tuple(sorted(
     set(LEX.words("units.standalone", "units.compound")) | set(_BASES)
-    | {m + b for m in _MAGNITUDES for b in _BASES if not b.startswith(("千", "百", "十"))},
+    | {m + b for m in _MAGNITUDES for b in _BASES if not (m.endswith("千") and b.startswith("千"))},
     key=len, reverse=True))
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 UNIT_AFTER = re.compile(rf"\s?(?:{UNIT_RE})")

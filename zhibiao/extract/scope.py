@@ -46,6 +46,8 @@ PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{LEX.alt('tim
 TARGET_YEAR = re.compile(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
 YEAR_IS = re.compile(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{LEX.alt('time.year_of_phrases')})")
 THIS_YEAR = re.compile(LEX.alt("time.this_year"))
+RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
+REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{LEX.alt('time.reporting_verbs')})(?:了|道)?$")
 
 # --- dates ----------------------------------------------------------------------------------
 _CONGRESS = LEX.alt("time.congress")
@@ -112,9 +114,17 @@ class Scope:
             return None
         return self.plan_year if self.bulletin else self.plan_year - 1
 
+    def is_future(self, clause: str) -> bool:
+        """Does a clause speak of the plan year or later? (Not "好于年初预期", "通过不懈努力": results.)"""
+        return not self.bulletin and bool(FUTURE.search(RESULT_MARKERS.sub("", clause)))
+
+    def is_soft_future(self, clause: str) -> bool:
+        return not self.bulletin and bool(SOFT_FUTURE.search(RESULT_MARKERS.sub("", clause)))
+
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
         ("multi", None), ("plan", None) or (None, None) when they say nothing."""
+        head = RESULT_MARKERS.sub("", head)
         years = list(EXPLICIT_YEAR.finditer(head))
         m = years[-1] if years else None  # the time adverbial is the year nearest the words that follow
         multi = MULTI.search(head)
@@ -132,6 +142,16 @@ class Scope:
         if FUTURE.search(head) and not self.bulletin:
             return "plan", None
         return None, None
+
+    @staticmethod
+    def opening(text: str, limit: int = 30) -> str:
+        """The words that open a paragraph or sentence, past a clause that only says who speaks
+        ("报告指出，2021年，…" opens with 2021年)."""
+        parts = re.split(r"[，,。；;：:]", text.lstrip(), maxsplit=2)
+        first = parts[0]
+        if len(parts) > 1 and REPORTING.match(first):
+            first = parts[1]
+        return first[:limit]
 
     def is_last_year(self, clause: str) -> bool:
         """Does a clause open with the reviewed year ("去年…", "2023年…")?"""
