@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zhibiao.extract.coordination import split_names, split_subjects
-from zhibiao.extract.grammar import ASSIGNED, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 
@@ -30,7 +30,9 @@ _NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四
 HEAD_LINE = re.compile(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
-INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])")
+INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
+                    rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
+LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
 HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
@@ -89,12 +91,19 @@ def _target_like(paragraph: str) -> bool:
     return hits > 0 and hits * 2 >= len(clauses)
 
 
+def _opens_items(text: str, line_end: int) -> bool:
+    """Is the next non-blank line a list item or a sub-head?"""
+    nxt = text[line_end + 1:line_end + 200].lstrip()
+    line = nxt.split("\n", 1)[0].strip()
+    return bool(LIST_ITEM.match(line) or SUBHEAD.match(line))
+
+
 def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
     """The paragraphs below a heading that names the year's targets, while they state targets
     (sub-heads and a lead sentence before 一是… included)."""
     pos = _line_end(text, m.start()) + 1
     start = end = None
-    lead_taken = False
+    lead_taken = 0
     for _ in range(40):
         if pos >= min(len(text), limit):
             break
@@ -109,8 +118,9 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         if SUBHEAD.match(stripped) or _target_like(stripped):
             start = pos if start is None else start
             end = line_end
-        elif start is None and not lead_taken and (stripped.endswith(("：", ":")) or LIST_ITEM.match(text[line_end + 1:line_end + 4])):
-            lead_taken = True  # "主要目标是：" on its own line, or a lead sentence before 一是…
+        elif start is None and lead_taken < 2 and (stripped.endswith(("：", ":")) or LEAD_END.search(stripped)
+                                                   or _opens_items(text, line_end)):
+            lead_taken += 1  # "主要目标是：" on its own line, or a lead sentence before 一是… / ●
         else:
             break
         pos = line_end + 1
@@ -148,6 +158,8 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
         year = _list_year(text, m.start(), m.end())
+        if not re.search(r"[:：—]$", m.group()) and not text[m.end():_line_end(text, m.end())].strip():
+            continue  # a heading without a colon ("今年主要预期目标"): a heading list, read below
         start = m.end()
         while start < len(text) and text[start] in " \t\n\u3000":
             start += 1
@@ -224,7 +236,7 @@ def _target_start(clause: str) -> int | None:
         pos = cands[0].start
         opener = OPENER_BEFORE.search(clause[:pos])
         positions.append(opener.start() if opener else pos)
-    for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE):
+    for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE, DIRECTION_COMPOUND):
         m = pattern.search(clause)
         if m:
             start = m.start()

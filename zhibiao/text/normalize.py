@@ -44,6 +44,8 @@ HEADING = re.compile(
 TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
 DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
+# a line opening with a bullet or an ordinal item is a new item, never the end of the line above
+ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
 STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号\s*$")
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
@@ -263,7 +265,7 @@ def _join_broken_lines(m: MappedText, zone: int | None) -> MappedText:
         a, b = text[s1:e1], text[s2:e2]
         if "\t" in a or "\t" in b or len(a) < 10:
             continue
-        if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b):
+        if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b) or ITEM_START.match(b):
             continue
         if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
             continue
