@@ -29,6 +29,8 @@ ELSEWHERE = re.compile(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('els
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE = re.compile(LEX.alt("measures.averages"))
 ALL_YEAR = re.compile(r"全年|年末|年底")
+PERIOD_WORDS = re.compile(LEX.alt("time.period_words"))
+REACHED_BEFORE = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
 PERIOD = [
     (re.compile(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
     (re.compile(r"一至([一二三四五六七八九十]{1,2})月"), lambda m: (1, int(parse_chinese(m.group(1))))),
@@ -128,6 +130,9 @@ class _ResultReader:
             mode, year = p_mode, p_year
         elif mode == "review" and year is None:
             year = scope.review_year
+        if mode == "multi":
+            self.reached(sentence)  # "过去五年，…地方一般公共预算收入达1579亿元": last year's level
+            return para_estimated
         if mode != "review":
             return para_estimated
         if SAME_BELOW.search(s_text) and ESTIMATE.search(s_text):
@@ -205,7 +210,13 @@ class _ResultReader:
             if found:
                 prev_clause_found = found
                 self.out.extend(found)
-        # "突破9000亿元，达到9180亿元": the exact figure makes the bound redundant
+        # "突破9000亿元，达到9180亿元": the exact figure makes the bound redundant; "增加2380元，达到
+        # 32650元": the level reached makes the change redundant (a change alone stays: 贫困人口减少1650万人)
+        mine = self.out[first_here:]
+        for i, f in enumerate(mine):
+            if f.figure.increment and any(g.figure.measure == "level" and not g.figure.increment and g.figure.unit == f.figure.unit
+                                          for g in mine[i + 1:]):
+                self.out.remove(f)
         mine = self.out[first_here:]
         for f in mine:
             if f.figure.comparator == ">" and any(
@@ -217,6 +228,24 @@ class _ResultReader:
             for f in self.out[first_here:]:
                 f.estimated = True
         return para_estimated
+
+
+    def reached(self, sentence) -> None:
+        """Levels a review of several years says were reached by its end: the reviewed year's."""
+        text, year = self.text, self.scope.review_year
+        if year is None:
+            return
+        last_name = None
+        for cl in sentence.clauses:
+            clause = text[cl.start:cl.end]
+            if not clause.strip() or PERIOD_WORDS.search(clause) or any(a < cl.end and cl.start < b for a, b in self.blocked):
+                last_name = None
+                continue
+            figures, last_name = clause_figures(clause, last_name)
+            for f in figures:
+                if f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
+                    self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
+                                           sentence.start))
 
 
 def _give_rank(rank: str, found: list[_Found]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhibiao.extract.coordination import split_names
-from zhibiao.extract.grammar import COUNT_WORDS, COUNTERS, MAGNITUDES, UNIT_AFTER, _candidates
+from zhibiao.extract.grammar import COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.models import Span
@@ -59,6 +59,10 @@ PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
 COUNT_VERBS = _alt("names.count_verbs")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
+MILESTONE_BEFORE = re.compile(rf"(?:{_alt('comparators.milestone_verbs')})$")
+MILESTONE_AFTER = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators.milestone_nouns')})")
+INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
+CHROME_END = re.compile(rf"(?:{_alt('names.chrome_words')})$")
 NAME_UNITS = frozenset(LEX.words("units.name_units"))
 
 
@@ -75,6 +79,7 @@ class Figure:
     start: int
     end: int
     own: bool = True  # named in its own clause (not carried over from the clause before)
+    increment: bool = False  # "净增4.6万户", "增加2380元": a change of the named indicator
 
 
 def figure_candidates(text: str) -> list:
@@ -165,7 +170,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue
         if re.match(r"^(?:以上|以下)[\u4e00-\u9fff“]", after) and unit != "%":
             continue  # "10亿元以上产业项目": a qualifier inside a name
-        if CLASS_AFTER.match(after):
+        milestone = MILESTONE_BEFORE.search(clause[:n.start]) and MILESTONE_AFTER.match(after)
+        if CLASS_AFTER.match(after) and not milestone:
             continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
         if unit == "条" and clause[:n.start].endswith("新"):
             continue  # "民间投资新36条": a policy's name
@@ -258,6 +264,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         comparator = "="
         if re.match(r"[万亿千]?(?:多|余)", clause[first[0].end:]):
             comparator = ">"  # "3500余万人次": more than
+        milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
         bare = re.sub(r"(?:分别|均|各)$", "", prefix)
         bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
         if bound in (">=", "<="):
@@ -265,6 +272,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             comparator = bound if (as_target or not bare.endswith("控制在") or tail_word in ("以内", "以下")) else "="
         elif tail_word[:2] in ("以内", "以下"):
             comparator = "<="
+        elif milestone:
+            comparator = ">="  # "迈上5500亿元新台阶", "突破2000亿元大关": a level reached
         elif comparator == ">" or GT_BEFORE.search(bare):
             comparator = ">"
         elif LT_BEFORE.search(bare):
@@ -323,6 +332,10 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 noun_end = unit_end + found_after[1]
             if name and not _good_name(name):
                 continue
+            if name and CHROME_END.search(name):
+                continue  # "阅读 3.2万": a page's reader count
+            if name and len(name) > 5 and name.endswith(tuple(BARE_TOTALS)):
+                name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
             own = True
             if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
                 name, own = last_name, False
@@ -336,12 +349,16 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
             end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上", "以内", "以下") else 0)
+            landmark = MILESTONE_AFTER.match(clause, unit_end) if milestone else None
+            if landmark:
+                end = landmark.end()  # "迈上5.5万亿元台阶": the landmark is part of the figure's words
             if noun_end:
                 end = max(end, noun_end)
                 consumed = max(consumed, noun_end)
             out.append(Figure(name=name, measure=measure, text=clause[start:end],
                               comparator=">=" if ranged[k] is not None else comparator,
-                              value=value, unit=unit, start=start, end=end, own=own))
+                              value=value, unit=unit, start=start, end=end, own=own,
+                              increment=unit != "%" and bool(INCREMENT_BEFORE.search(clause[:n.start]))))
     return out, last_name
 
 
@@ -363,7 +380,7 @@ def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
 
 
 _PHRASE_START = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('names.phrase_verbs')})?"
-                           rf"(?:{_alt('names.phrase_openers')})?$")
+                           rf"(?:{_alt('names.phrase_openers', 'comparators.milestone_verbs')})?$")
 
 
 def _phrase_start(clause: str, number_start: int) -> int:
@@ -384,7 +401,8 @@ def _subject(clause: str) -> str | None:
         name = _name_before(clause, cands[0].start)
         name = QUOTED_TARGET.sub("", name)  # "年初确定的地区生产总值"
     else:
-        m = SUBJECT_VERB.search(clause)
+        hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause)) if h]
+        m = min(hits, key=lambda h: h.start()) if hits else None
         name = _name_before(clause, m.start()) if m else ""
     if not (2 <= len(name) <= 20) or not re.search(r"[\u4e00-\u9fff]{2}", name) or PREPOSITION.match(name) \
             or NOT_INDICATOR.search(name) or VERB_ONLY.match(name):

@@ -17,23 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-from zhibiao.extract.grammar import ASSIGNED, RELATIVE, UNITS, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.lexicon import LEX, load_data
 
 UNIT_SET = set(UNITS) | {"—", "-", "/", "–"}
+_DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_TARGET = re.compile(
-    r"^(?:较\d{4}年|比上年|与上年相比|占全国份额|占全省份额|总量)?"
-    r"(?:稳步|持续|稳定|逐步|有所|明显|进一步|保持|基本|总体|稳中有|稳中|不断|正|大幅|显著|继续|力争|确保|实现|较快|平稳)+"
-    r"(?:增长|提高|提升|下降|降低|改善|稳定|平衡|增加|减少|扩大|缩小|提质|好转|回升|优化|上升|向好|加快|增强)?$"
-    r"|^(?:只增不减|不下降|稳中提质|稳中有升|正增长|基本平衡|基本稳定|合理区间|控制在合理区间|保持在合理区间)$"
+    rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.cell_manners')})+(?:{_DIRECTIONS})?$"
+    rf"|^(?:{LEX.alt('kinds.directional_phrases')}|控制在合理区间|合理区间)$"
+    rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
 )
-TARGET_START = re.compile(r"^(?:控制在|保持在|保持|确保|力争|达到|不低于|不高于|不超过|低于|高于|超过|增长|增加|下降|降低|减少|较\d{4}年|比上年|完成|按)")
+TARGET_START = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
 SEQ_PREFIX = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[^\d\s])")
 CN_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(.+)$")
-TITLE = re.compile(r"(主要目标|主要指标|主要预期目标|指标表|目标表|指标体系|计划表)")
 YEAR_IN = re.compile(r"(\d{4})\s*年")
 
 
@@ -46,11 +43,12 @@ class Vocab:
     attributes: dict
     name_suffix: re.Pattern
     table_end: re.Pattern
+    title: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    data = yaml.safe_load(resources.files("zhibiao.extract").joinpath("data/table_vocab.yaml").read_text("utf-8"))
+    data = load_data("table_vocab.yaml")
     return Vocab(
         categories=frozenset(data["categories"]),
         headers=tuple(re.compile(p) for p in data["headers"]),
@@ -59,6 +57,7 @@ def vocab() -> Vocab:
         attributes=dict(data["attributes"]),
         name_suffix=re.compile(data["name_suffixes"]),
         table_end=re.compile(data["table_end"]),
+        title=re.compile("|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))),
     )
 
 
@@ -206,7 +205,7 @@ def find_tables(text: str, zone: int | None) -> list[tuple[int, int, int | None]
     while i < len(lines):
         s, e = lines[i]
         line = text[s:e].strip()
-        if TITLE.search(line) and len(line) < 60:
+        if vocab().title.search(line) and len(line) < 60:
             y = YEAR_IN.search(line)
             year_hint = int(y.group(1)) if y else year_hint
         cells = [c for c in re.split(r"\t+", line) if c.strip()]
@@ -220,7 +219,7 @@ def find_tables(text: str, zone: int | None) -> list[tuple[int, int, int | None]
             starts_table = any(is_header(n) for n in nxt)
         elif " " in line and re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
             starts_table = True
-        if not starts_table or (zone is not None and s < zone and not TITLE.search(text[max(0, s - 200):s])):
+        if not starts_table or (zone is not None and s < zone and not vocab().title.search(text[max(0, s - 200):s])):
             if not starts_table:
                 i += 1
                 continue

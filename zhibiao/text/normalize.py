@@ -88,8 +88,9 @@ def _lines(text: str):
 
 # Control characters that are never content (NUL, escape sequences, BEL...; tab, newline, vertical
 # tab and form feed are layout) and the bidirectional controls that make a name display as
-# something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends): dropped, the offset map keeps them.
-INVISIBLE_CONTROLS = re.compile("[\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+# something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends), and the zero-width characters pasted
+# text carries inside words and numbers (地区生\u200b产总值): dropped, the offset map keeps them.
+INVISIBLE_CONTROLS = re.compile("[\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad]+")
 
 
 def _basic_cleanup(m: MappedText) -> MappedText:
