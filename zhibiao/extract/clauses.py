@@ -334,7 +334,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 continue
             if name and CHROME_END.search(name):
                 continue  # "阅读 3.2万": a page's reader count
-            if name and len(name) > 5 and name.endswith(tuple(BARE_TOTALS)):
+            if name and len(name) > 5 and name.endswith("总量") and name in clause:
                 name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
             own = True
             if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):

@@ -31,6 +31,8 @@ PERCENT_WORDS = LEX.alt("units.percent_words")
 
 PREFIX_COMPARATORS = [
     (re.compile(rf"(?:{LEX.alt('comparators.at_least_before', 'comparators.symbols_at_least')})$"), ">="),
+    # 迈上5500亿元新台阶: a milestone is reached, the figure included
+    (re.compile(rf"(?:{LEX.alt('comparators.milestone_verbs')})$"), "milestone"),
     (re.compile(rf"(?:{LEX.alt('comparators.at_most_before', 'comparators.symbols_at_most')})$"), "<="),
     (re.compile(rf"(?:{LEX.alt('comparators.above_before', 'comparators.symbols_above')})$"), ">"),
     (re.compile(rf"(?:{LEX.alt('comparators.below_before', 'comparators.symbols_below')})$"), "<"),
@@ -43,6 +45,7 @@ SUFFIX_COMPARATORS = [
 ]
 RANGE_SEP = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
 YEAR_AFTER = re.compile(r"\s?年")
+MILESTONE_NOUN = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
 
 _BODIES = LEX.alt("kinds.assigning_bodies")
 _ASSIGN_VERBS = LEX.alt("kinds.assigning_verbs")
@@ -118,6 +121,9 @@ def _comparator(text: str, start: int, end: int) -> str:
     # "控制在3%左右" was handled by the suffix; a bare 控制在 is a ceiling.
     for pattern, comp in PREFIX_COMPARATORS:
         if pattern.search(before):
+            if comp == "milestone":
+                # 迈上…台阶 / 突破…大关 is reached (>=); a bare 突破 exceeds (>)
+                return ">=" if MILESTONE_NOUN.match(after) or not before.endswith("突破") else ">"
             return comp
     return "="
 

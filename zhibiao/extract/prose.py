@@ -48,12 +48,14 @@ LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}
 NAME_TRAIL = re.compile(rf"(?:{LEX.alt('targets.name_trails')})+$")
 COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
-PREDICATE_TAIL = re.compile(rf"(?:{LEX.alt('measures.averages')}|年均|累计|平均)(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
+PREDICATE_TAIL = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
 SUBHEAD = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')}))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
 RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
-PREDICATE_VERB = re.compile(rf"(?:{LEX.alt('targets.predicate_verbs')})$")
+PREDICATE_VERB = re.compile(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
+BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
+NOTE_TAIL = re.compile(rf"[（(][^（）()]{{0,30}}(?:{LEX.alt('targets.note_words')})[^（）()]{{0,30}}[)）]\s*$")
 SHARED_TAIL = re.compile(rf"(?:{LEX.alt('targets.shared_predicate')})$")
 VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
 
@@ -366,7 +368,9 @@ class _ListReader:
         cut = len(name_part)
         respectively = RESPECTIVELY.search(name_part)
         verb = PREDICATE_VERB.search(name_part)
-        if verb is not None and verb.start() >= 3:  # 经济增长 stays whole: 经济 alone names nothing
+        # only a figure takes the verb into its text: "居民收入增长|与经济增长同步", "能耗下降|完成省下达任务"
+        numeric = parse_target(clause[k:]).kind == "numeric"
+        if verb is not None and verb.start() >= 3 and numeric:  # 经济增长 stays whole: 经济 alone names nothing
             cut = verb.start()
             shared = SHARED_TAIL.search(name_part, 0, cut)  # "民间项目投资均增长12%": 均 is the predicate's
             if shared and shared.start() >= 2:
@@ -376,8 +380,12 @@ class _ListReader:
                 cut = min(cut, m.start())
         pred = k if cut == len(name_part) else lead_end + cut  # where the predicate's words start in the clause
         name_part = name_part[:cut]
+        if len(name_part) > 5 and name_part.endswith("总量"):
+            name_part = name_part[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
         name_offset = c_start + lead_end
-        target_text = clause[pred:].strip()
+        target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
+        if name_part.strip() in BARE_TOTALS and self.out:
+            name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶": the indicator just named
         core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
         if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
             self.pending_names = []
@@ -401,7 +409,8 @@ class _ListReader:
                 self.respectively(split, values, target_text, c_start + pred, (name_offset, name_offset + len(name_part)),
                                   name_part, modality, year)
                 return
-        whole_relative = parsed.kind == "relative" and lead_end > 0
+        # "努力实现城乡居民收入增长与经济增长同步": the modal words govern the whole relation
+        whole_relative = parsed.kind == "relative" and bool(MODALITY.search(clause[:lead_end]))
         for name, a, b in (names or split_subjects(name_part)):
             self.emit(name=name.strip(), text=(clause.strip() if whole_relative else target_text), parsed=parsed,
                       span=span, name_span=(name_offset + a, name_offset + b), modality=modality or parsed.modality,
