@@ -62,9 +62,9 @@ RELATIVE = re.compile(
 _DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL = re.compile(_DIRECTIONS)
 _MORPHEMES = "".join(LEX.words("kinds.direction_morphemes"))
-_FILLERS = "".join(LEX.words("kinds.compound_fillers"))
-# 量稳质升, 保稳提质, 稳中有升: a compound of direction morphemes, two directions at least
-DIRECTION_COMPOUND = re.compile(rf"(?=(?:[{_FILLERS}]{{0,3}}[{_MORPHEMES}]){{2}})[{_MORPHEMES}{_FILLERS}]{{4}}")
+_PREFIXES = "".join(LEX.words("kinds.compound_prefixes"))
+# 稳中有升 = 稳中 + 有升, 量稳质升 = 量稳 + 质升: two halves, the second a prefix and a morpheme
+DIRECTION_COMPOUND = re.compile(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
 MODALITY = re.compile(LEX.alt("kinds.modality"))
 GROWTH_WORD = re.compile(
     rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")

@@ -38,8 +38,10 @@ LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[�
 HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
 CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
 OPENER_BEFORE = re.compile(rf"(?:{LEX.alt('targets.openers')})+$")
+_DIRS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE = re.compile(
-    rf"(?:{LEX.alt('kinds.manner_leads')})?(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down', 'kinds.direction_steady')})"
+    rf"(?:{LEX.alt('kinds.manner_leads')})(?:{LEX.alt('kinds.manners')})*(?:{_DIRS})"
+    rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
