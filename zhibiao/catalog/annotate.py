@@ -38,8 +38,10 @@ def resolve_region(extraction: Extraction, text: str | None) -> None:
         region = _region_by_mentions(registry, text[:6000], doc.region_level_hint)
     if region is not None:
         doc.region = region
-        if doc.issuer is None or doc.issuer.endswith("人民政府") or doc.issuer == "国务院":
-            doc.issuer = registry.issuer_name(region)
+        if doc.issuer is None:
+            doc.issuer = registry.issuer_name(region, doc.doc_type)
+        elif doc.issuer.endswith("人民政府") or doc.issuer == "国务院":
+            doc.issuer = registry.issuer_name(region)  # as the registry writes it ("日在浮山县人民政府")
     else:
         doc.region = None
         extraction.warnings.append("the region could not be established from the document: listed for review")

@@ -140,8 +140,17 @@ class RegionRegistry:
                 return self.region(best[0]) if len(best) == 1 else None
         return None
 
-    def issuer_name(self, region: Region) -> str:
-        return "国务院" if region.level == "national" else f"{region.name}人民政府"
+    def issuer_name(self, region: Region, doc_type: str | None = None) -> str:
+        """The body that issues a kind of document for a region: the government (a plan notice,
+        a work report), the development and reform commission (a plan report: 委员会 at province and
+        city level, 局 in a county), the statistics bureau (a bulletin)."""
+        national = region.level == "national"
+        if doc_type == "plan_report":
+            return "国家发展和改革委员会" if national else region.name + (
+                "发展和改革局" if region.level == "county" else "发展和改革委员会")
+        if doc_type == "statistical_bulletin":
+            return "国家统计局" if national else f"{region.name}统计局"
+        return "国务院" if national else f"{region.name}人民政府"
 
     @staticmethod
     def short_name(name: str) -> str | None:

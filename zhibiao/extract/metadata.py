@@ -29,7 +29,7 @@ ISO_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局)\s*$")
 WRITTEN_ON = re.compile(r"成文日期\s*[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})")
-ISSUING_WORDS = re.compile(r"现予下达|现印发给你们|现予印发|现将.{0,30}印发给|现下达给你们|现转发给你们")
+ISSUING_WORDS = re.compile(r"现予下达|现印发给你们|现予印发|现将.{0,30}印发给|现下达给?你们|现转发给你们|现印发你们")
 # XX县第十八届人民代表大会 / XX市XX区发展和改革局: bodies that name their region
 _BODY_START = r"(?:(?<![\u4e00-\u9fff])|(?<=在)|(?<=于)|(?<=经)|(?<=向))"
 CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大)")
@@ -59,9 +59,16 @@ def find_title(doc: Document) -> str | None:
     with its continuation when a page broke it ("…关于下达2020年" / "自治区国民经济…计划的通知")."""
     if doc.loaded.title:
         return doc.loaded.title.strip()
+    line_title = _title_line(doc)
+    if line_title and TITLE_END.search(to_simplified(line_title)):
+        return line_title
     quoted = re.search(r"《([^》]{6,80}(?:报告|计划|通知|公报|纲要))》", doc.search_text[:1500])
     if quoted and re.search(r"\d{4}年", quoted.group(1)):
         return doc.printed(quoted.group(1), (quoted.start(1), quoted.end(1)))
+    return line_title
+
+
+def _title_line(doc: Document) -> str | None:
     pos = 0
     lines: list[tuple[str, int]] = []
     for raw in doc.search_text[:3000].split("\n"):
@@ -232,10 +239,13 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     opening = re.search(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)", text[:600])
     if opening and opening.group(1) == "国务院":
         return "中华人民共和国", "国务院"
-    for pattern in (CONGRESS_BODY, BUREAU_BODY):
-        m = pattern.search(text[:1500])
-        if m and not re.match(r"全国", m.group("r")):
-            return m.group("r"), None
+    m = CONGRESS_BODY.search(text[:1500])
+    if m and not re.match(r"全国", m.group("r")):
+        return m.group("r"), None
+    m = BUREAU_BODY.search(text[:1500])
+    if m and not re.match(r"全国", m.group("r")):
+        # a bureau's own document (成都市温江区发展和改革局): the bureau is the issuer
+        return m.group("r"), doc.printed(m.group(), (m.start(), m.end()))
     tail = _lines(text[-3000:])
     for line in reversed(tail):
         m = ISSUER.fullmatch(line) if len(line) < 20 else None
@@ -249,8 +259,11 @@ def extract_metadata(doc: Document) -> Metadata:
     plain_title = to_simplified(title) if title else None  # the patterns read simplified characters
     doc_type = doc_type_of(plain_title, doc.search_text)
     region, issuer = find_region_name(doc, plain_title)
-    if issuer is None and region is not None:
-        issuer = "国务院" if region == "中华人民共和国" else f"{region}人民政府"
+    if issuer is None:
+        bureau = BUREAU_BODY.search(doc.search_text[:1500])
+        if bureau:  # "南雄市发展和改革局局长 陈立" under a plan report's title
+            issuer = doc.printed(bureau.group(), (bureau.start(), bureau.end()))
+    # no issuer printed: the catalogue stage names the usual one for the document's kind and region
     return Metadata(
         doc_type=doc_type, title=title, issuer=issuer, region_name=region,
         plan_year=None, doc_number=find_doc_number(doc), issued_on=find_issued_on(doc),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import NumberError, parse_chinese
@@ -55,6 +56,12 @@ FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
 NEWS_DELIVERY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                            rf"(?:{LEX.alt('time.congress_events')})")
+# "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
+DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
+                          rf"(?:{LEX.alt('time.congress_events')})")
+RELATIVE_DELIVERY = re.compile(rf"({LEX.alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+                               rf"(?:{LEX.alt('time.congress_events')})")
+YESTERDAY = frozenset(LEX.words("time.yesterday"))
 DATELINE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{LEX.alt('time.today')})")
 # a page's publication date near its top: 2018-03-20 10:33:06, 发布时间:2022-01-12, 2021年3月15日
 PUBLISHED = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
@@ -231,7 +238,9 @@ def published_date(text: str) -> tuple[int, int, int] | None:
 
 
 def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
-    """(year or None, month, day, offset) of a report's delivery to its congress."""
+    """(year or None, month, day, offset) of a report's delivery to its congress. A news item
+    may give only the day ("…会议20日开幕") or a day relative to its byline ("昨天上午…开幕"): the
+    byline's month and year complete it."""
     head = text[:1500]
     m = FULL_DELIVERY.search(head)
     if m:
@@ -239,6 +248,20 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
     m = NEWS_DELIVERY.search(head) or DATELINE.search(head)
     if m:
         return None, int(m.group(1)), int(m.group(2)), m.start()
+    pub = published_date(text)
+    if pub is None:
+        return None
+    m = DAY_DELIVERY.search(head)
+    if m:
+        day = int(m.group(1))
+        y, mo = pub[0], pub[1]
+        if day > pub[2]:  # the byline is in the next month
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return y, mo, day, m.start()
+    m = RELATIVE_DELIVERY.search(head)
+    if m:
+        d = date(*pub) - timedelta(days=1 if m.group(1) in YESTERDAY else 0)
+        return d.year, d.month, d.day, m.start()
     return None
 
 

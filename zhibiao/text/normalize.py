@@ -59,7 +59,7 @@ PM25 = re.compile(r"(PM2) (5)(?!\d)")
 
 
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
-DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+")
+DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
 
 
 @dataclass
