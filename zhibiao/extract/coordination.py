@@ -21,6 +21,7 @@ SUBJECT_JOINERS = ("、", "和", "及")
 MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
 _COORDINATIONS = LEX.mapping("names.coordinations")
 _COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
+SHARED_HEAD = re.compile(rf"^(?:{LEX.alt('names.shared_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
 
 
@@ -78,14 +79,19 @@ def split_subjects(names: str) -> list[tuple[str, int, int]]:
         pos += len(piece)
     if len(parts) < 2 or any(len(p[0]) < 2 for p in parts):
         return [(names, 0, len(names))]
+    head = SHARED_HEAD.match(parts[0][0])
     # "和" joins words inside one name too (研究和试验发展, 生态环保城市更新和水利设施投资); split on it
-    # only when the part before it is an indicator's name in its own right.
-    if "、" not in names and (any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
+    # only when the part before it is an indicator's name in its own right, or names a head the
+    # short parts after it share (粮食播种面积和产量).
+    shares_head = head is not None and all(len(p[0]) < 4 for p in parts[1:])
+    if "、" not in names and not shares_head and (any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
         return [(names, 0, len(names))]
     suffix = MEASURE_SUFFIX.search(parts[-1][0])
     out = []
     for i, (p, s, e) in enumerate(parts):
         if suffix and i < len(parts) - 1 and not MEASURE_SUFFIX.search(p):
             p = p + suffix.group()
+        if i and head and not SHARED_HEAD.match(p) and (shares_head or len(p) >= 4):
+            p = head.group() + p  # 单位地区生产总值能耗和二氧化碳排放: the head is shared
         out.append((p, s, e))
     return out
