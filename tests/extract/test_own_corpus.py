@@ -1,5 +1,11 @@
 """Our own documents in every layout (tests/corpus/, examples/) against their expected output,
-written in the ../shared/gold/SCHEMA.md format and checked by hand (see tests/corpus/README.md)."""
+written in the ../shared/gold/SCHEMA.md format and checked by hand (see tests/corpus/README.md).
+
+Every document is scored by ``tests/corpus_score.py`` against the extraction bar
+(``test_own_corpus_scores.py``). Documents whose expected file says ``"grading": "scored"`` are
+held to that bar only; every other document is checked here line by line and field by field. A
+document is promoted to line-by-line checking (its ``grading`` removed) once the extractor reads it
+exactly."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +13,14 @@ import pytest
 from paths import EXAMPLES, OWN_CORPUS, load_gold
 from zhibiao.api import extract_file
 
-EXPECTED = sorted(list(OWN_CORPUS.glob("*.jsonl")) + list(EXAMPLES.glob("*.jsonl")))
+ALL_EXPECTED = sorted(list(OWN_CORPUS.glob("*.jsonl")) + list(EXAMPLES.glob("*.jsonl")))
+
+
+def _grading(path) -> str:
+    return next(g for g in load_gold(path) if g["type"] == "document").get("grading", "exact")
+
+
+EXPECTED = [p for p in ALL_EXPECTED if _grading(p) == "exact"]
 DOC_FIELDS = ("doc_type", "region", "region_level", "region_code", "plan_year", "doc_number", "issued_on")
 TARGET_FIELDS = ("category", "seq", "unit", "text", "kind", "comparator", "value", "value_high")
 ACTUAL_FIELDS = ("measure", "unit", "text", "comparator", "value")
@@ -48,3 +61,9 @@ def test_document_extracts_as_expected(expected_file):
                          and any(_fields(c, g["type"]) == _fields(g, g["type"]) for c in got.get(_key(g), [])))
     n_required = sum(1 for g in lines if not g.get("optional"))
     assert sum(len(v) for v in got.values()) == n_required + optional_found  # nothing extra either
+
+
+def test_most_of_the_corpus_is_read_exactly():
+    # the line-by-line check covers most documents: "scored" is a stage, not a hiding place
+    scored = [p for p in ALL_EXPECTED if _grading(p) == "scored"]
+    assert len(scored) <= len(ALL_EXPECTED) // 2, [p.name for p in scored]

@@ -56,16 +56,18 @@ def split_names(name: str, n: int) -> list[str] | None:
     shortest, longest = min(len(p) for p in parts), max(len(p) for p in parts)
     if shortest <= 4 and longest >= shortest + 3:
         if len(parts[-1]) > len(parts[0]) and all(len(p) <= 4 for p in parts[:-1]):
-            # 城镇和农村居民人均可支配收入: the last item carries the shared rest of the name
-            core = len(parts[0])
-            return [p + parts[-1][core:] if i < n - 1 else p for i, p in enumerate(parts)]
+            # 城镇和农村居民人均可支配收入: the last item carries the shared rest of the name;
+            # 民间投资和制造业投资占全部投资比重: the rest after the word the items end with
+            k = parts[-1].find(parts[0][-2:])
+            tail = parts[-1][k + 2:] if 0 <= k and k + 2 < len(parts[-1]) else parts[-1][len(parts[0]):]
+            return [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
         if len(parts[0]) > len(parts[-1]) and all(len(p) <= 4 for p in parts[1:]):
             # 规上工业企业利税总额、利润总额: the first item carries the shared head
             return [p if i == 0 else parts[0][:len(parts[0]) - len(p)] + p for i, p in enumerate(parts)]
     return parts
 
 
-def split_subjects(names: str) -> list[tuple[str, int, int]]:
+def split_subjects(names: str, and_joins: bool = False) -> list[tuple[str, int, int]]:
     """Names sharing one predicate, each with its offsets in ``names``: "一般公共预算收入、城乡居民
     人均可支配收入增长" → both, the shared 增长 carried over."""
     parts = []
@@ -84,7 +86,10 @@ def split_subjects(names: str) -> list[tuple[str, int, int]]:
     # only when the part before it is an indicator's name in its own right, or names a head the
     # short parts after it share (粮食播种面积和产量).
     shares_head = head is not None and all(len(p[0]) < 4 for p in parts[1:])
-    if "、" not in names and not shares_head and (any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
+    # a target in words (完成省下达目标, 稳中提质) names no figure: 和 between two full names joins them
+    whole_names = and_joins and all(len(p[0]) >= 4 for p in parts)
+    if "、" not in names and not shares_head and not whole_names and (
+            any(len(p[0]) < 4 for p in parts) or not is_name_like(parts[0][0])):
         return [(names, 0, len(names))]
     suffix = MEASURE_SUFFIX.search(parts[-1][0])
     out = []

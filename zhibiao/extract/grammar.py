@@ -45,6 +45,7 @@ SUFFIX_COMPARATORS = [
 ]
 RANGE_SEP = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
 YEAR_AFTER = re.compile(r"\s?年")
+FROM_TO = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
 MILESTONE_NOUN = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
 
 _BODIES = LEX.alt("kinds.assigning_bodies")
@@ -160,6 +161,10 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
         nxt = next((c for c in cands if c.start == sep.end()), None)
         return nxt if nxt is not None and nxt.value > n.value else None
 
+    # "由2.1%提高到2.2%": the value reached is the target
+    reached = FROM_TO.search(t)
+    if reached:
+        cands = [c for c in cands if c.start >= reached.end()] or cands
     pairs = [(n, range_after(n)) for n in cands]
     ranged = [(n, hi) for n, hi in pairs if hi is not None]
     pick = next((n for n in cands if unit_of(n) == "%"), None)

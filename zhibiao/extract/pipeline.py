@@ -68,7 +68,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                 attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
             ))
     seen_prose: set[tuple] = set()
-    for pt in extract_prose_targets(text, reading.limit):
+    for pt in extract_prose_targets(text, reading.limit, reading.scope.plan_year):
         if pt.parsed.kind is None:
             continue
         key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year)

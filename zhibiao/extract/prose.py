@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zhibiao.extract.coordination import split_names, split_subjects
-from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 
@@ -31,7 +31,10 @@ HEAD_LINE = re.compile(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
+                    rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
+# a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
+FUTURE_OPENING = re.compile(rf"(?:^|(?<=[。\n]))\s*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
 LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
@@ -57,6 +60,10 @@ RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB = re.compile(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
+YEAR_LEAD = re.compile(r"\s*到\d{4}年")
+ASSIGNED_OBJECT = re.compile(r"下达的(.{2,40}?)(?:目标任务|目标|任务)?$")
+# words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
+NOT_A_NAME = re.compile(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$")
 NOTE_TAIL = re.compile(rf"[（(][^（）()]{{0,30}}(?:{LEX.alt('targets.note_words')})[^（）()]{{0,30}}[)）]\s*$")
 SHARED_TAIL = re.compile(rf"(?:{LEX.alt('targets.shared_predicate')})$")
 VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
@@ -240,7 +247,7 @@ def _target_start(clause: str) -> int | None:
         pos = cands[0].start
         opener = OPENER_BEFORE.search(clause[:pos])
         positions.append(opener.start() if opener else pos)
-    for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE, DIRECTION_COMPOUND):
+    for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE, DIRECTION_COMPOUND, FROM_TO):
         m = pattern.search(clause)
         if m:
             start = m.start()
@@ -365,10 +372,14 @@ class _ListReader:
         lead_end = lead.end() if lead else 0
         modality_m = MODALITY.search(clause)
         modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
-        name_part = NAME_TRAIL.sub("", clause[lead_end:k])
-        # the predicate's words (增长, 年均增长, 累计, 分别增长) belong to the target's text, never to the name
+        raw = clause[lead_end:k]
+        name_part = NAME_TRAIL.sub("", raw)
+        # the predicate's words (增长, 年均增长, 累计, 分别增长) belong to the target's text, never to the
+        # name; 分别 is looked for before the trailing words are trimmed
+        respectively = RESPECTIVELY.search(raw)
+        if respectively is not None and respectively.start() < 2:
+            respectively = None
         cut = len(name_part)
-        respectively = RESPECTIVELY.search(name_part)
         verb = PREDICATE_VERB.search(name_part)
         # only a figure takes the verb into its text: "居民收入增长|与经济增长同步", "能耗下降|完成省下达任务"
         numeric = parse_target(clause[k:]).kind == "numeric"
@@ -377,19 +388,25 @@ class _ListReader:
             shared = SHARED_TAIL.search(name_part, 0, cut)  # "民间项目投资均增长12%": 均 is the predicate's
             if shared and shared.start() >= 2:
                 cut = shared.start()
-        for m in (PREDICATE_TAIL.search(name_part), respectively):
-            if m is not None and m.start() >= 2:
-                cut = min(cut, m.start())
+        tail = PREDICATE_TAIL.search(name_part)
+        if tail is not None and tail.start() >= 2:
+            cut = min(cut, tail.start())
         pred = k if cut == len(name_part) else lead_end + cut  # where the predicate's words start in the clause
+        if respectively is not None:
+            cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
         name_part = name_part[:cut]
         if len(name_part) > 5 and name_part.endswith("总量"):
             name_part = name_part[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
         name_offset = c_start + lead_end
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
-        if name_part.strip() in BARE_TOTALS and self.out:
-            name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶": the indicator just named
+        if (name_part.strip() in BARE_TOTALS or (not name_part.strip() and YEAR_LEAD.match(clause))) and self.out:
+            name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶", "…，到2026年突破8000亿元"
+        assigned_object = ASSIGNED_OBJECT.search(clause[k:])
+        if not name_part.strip() and assigned_object:
+            # "全面完成国家、省下达的年度节能减排降碳约束性指标": the indicator is the object assigned
+            name_part, name_offset = assigned_object.group(1), c_start + k + assigned_object.start(1)
         core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
-        if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core):
+        if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core) or NOT_A_NAME.search(name_part):
             self.pending_names = []
             return
         parsed = parse_target(target_text)
@@ -413,7 +430,7 @@ class _ListReader:
                 return
         # "努力实现城乡居民收入增长与经济增长同步": the modal words govern the whole relation
         whole_relative = parsed.kind == "relative" and bool(MODALITY.search(clause[:lead_end]))
-        for name, a, b in (names or split_subjects(name_part)):
+        for name, a, b in (names or split_subjects(name_part, and_joins=parsed.kind != "numeric")):
             self.emit(name=name.strip(), text=(clause.strip() if whole_relative else target_text), parsed=parsed,
                       span=span, name_span=(name_offset + a, name_offset + b), modality=modality or parsed.modality,
                       year=year, name_origin="printed" if name.strip() in name_part else "composed")
@@ -446,8 +463,27 @@ class _ListReader:
                       modality=modality, year=year, name_origin="printed" if name in name_part else "composed")
 
 
-def extract_prose_targets(text: str, limit: int | None = None) -> list[ProseTarget]:
+def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]) -> list[TargetList]:
+    """Sentences that set targets for a later year (到2025年，…; 今后五年，…年均增长7%左右; “十四五”
+    时期，…) outside the year's lists: each dated to the year its opening words name."""
+    if plan_year is None:
+        return []
+    out = []
+    for m in FUTURE_OPENING.finditer(text):
+        start = m.start()
+        if any(t.start <= start < t.end for t in taken):
+            continue
+        end = _sentence_end(text, m.end())
+        year = plan_year + 4 if m.group("next") else target_year_in(m.group())
+        if year is None or year <= plan_year or not _target_like(text[start:end]):
+            continue
+        out.append(TargetList(start, end, year))
+    return out
+
+
+def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None) -> list[ProseTarget]:
     out: list[ProseTarget] = []
-    for tl in find_target_lists(text, limit):
+    lists = find_target_lists(text, limit)
+    for tl in [*lists, *future_lists(text, plan_year, lists)]:
         out.extend(_ListReader(text, tl).run())
     return out

@@ -264,8 +264,8 @@ def _join_broken_lines(m: MappedText, zone: int | None) -> MappedText:
         if zone is not None and e1 >= zone:
             break
         a, b = text[s1:e1], text[s2:e2]
-        if "\t" in a or "\t" in b or len(a) < 10:
-            continue
+        if "\t" in a or "\t" in b or len(a) < 10 or (len(a) < 15 and len(b) < 6):
+            continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b) or ITEM_START.match(b):
             continue
         if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
