@@ -34,6 +34,8 @@ ISSUING_WORDS = re.compile(r"现予下达|现印发给你们|现予印发|现将
 _BODY_START = r"(?:(?<![\u4e00-\u9fff])|(?<=在)|(?<=于)|(?<=经)|(?<=向))"
 CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大)")
 BUREAU_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME}?{REGION_NAME})(?:发展和改革局|发展和改革委员会|发展改革委|发改委|发改局|统计局)")
+# a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"
+BYLINE_BUREAU = re.compile(rf"(?m)^[ \t]*{REGION_NAME}?{REGION_NAME}(?:发展和改革局|发展和改革委员会|发展改革委|统计局)(?=局长|主任|[ \t]|$)")
 _SELF = {level: re.compile(LEX.alt(f"documents.self_references.{level}"))
          for level in ("province", "prefecture", "county")}
 
@@ -260,8 +262,8 @@ def extract_metadata(doc: Document) -> Metadata:
     doc_type = doc_type_of(plain_title, doc.search_text)
     region, issuer = find_region_name(doc, plain_title)
     if issuer is None:
-        bureau = BUREAU_BODY.search(doc.search_text[:1500])
-        if bureau:  # "南雄市发展和改革局局长 陈立" under a plan report's title
+        bureau = BYLINE_BUREAU.search(doc.search_text[:1500])
+        if bureau:  # "南雄市发展和改革局局长 陈立" on its own line under a plan report's title
             issuer = doc.printed(bureau.group(), (bureau.start(), bureau.end()))
     # no issuer printed: the catalogue stage names the usual one for the document's kind and region
     return Metadata(
