@@ -62,11 +62,12 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
     Console().print(table)
 
 
-def _refresh_views(tracker) -> None:
-    """The SQL view v_status reads a snapshot of the statuses: bring it up to date."""
+def _refresh_views(tracker, since=None) -> None:
+    """The SQL view v_status reads a snapshot of the statuses: bring it up to date (after an
+    ingest, only where the documents it stored can change a status)."""
     from zhibiao.cli.views import refresh_status_snapshot
 
-    refresh_status_snapshot(tracker)
+    refresh_status_snapshot(tracker, since)
 
 
 @app.command("ingest")
@@ -98,6 +99,9 @@ def ingest_command(
     if not local and not addresses:
         raise typer.BadParameter("give files, folders or addresses, or --urls FILE", param_hint="PATHS")
     tracker = _tracker(db)
+    from zhibiao.store.database import now
+
+    started = now()
     files = iter_files(local)
     err = Console(stderr=True)
     show = not quiet and err.is_terminal
@@ -119,7 +123,7 @@ def ingest_command(
             ingest_addresses(tracker.db, addresses, summary=summary,
                              on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
                              on_done=lambda u: progress.advance(fetching))
-    _refresh_views(tracker)
+    _refresh_views(tracker, since=started)
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
