@@ -362,9 +362,11 @@ def test_a_value_that_cannot_be_read_back_is_left_out_with_a_warning():
 
     text = "全年实现地区生产总值超五百亿元，同比下降5.6%。"
     warnings: list[str] = []
-    level = Actual(name="地区生产总值", measure="level", text="超五百亿元", value=D("500"), unit="亿元", span=Span(8, 13))
-    decline = Actual(name="地区生产总值", measure="growth", text="下降5.6%", value=D("-5.6"), unit="%", span=Span(16, 22))
-    invented = Actual(name="地区生产总值", measure="level", text="超五百亿元", value=D("5000"), unit="亿元", span=Span(8, 13))
+    a, b = text.index("超五百亿元"), text.index("超五百亿元") + 5
+    c, d = text.index("下降5.6%"), text.index("下降5.6%") + 6
+    level = Actual(name="地区生产总值", measure="level", text="超五百亿元", value=D("500"), unit="亿元", span=Span(a, b))
+    decline = Actual(name="地区生产总值", measure="growth", text="下降5.6%", value=D("-5.6"), unit="%", span=Span(c, d))
+    invented = Actual(name="地区生产总值", measure="level", text="超五百亿元", value=D("5000"), unit="亿元", span=Span(a, b))
     assert _reads_back(text, level, level.name, warnings) and _reads_back(text, decline, decline.name, warnings)
     assert not warnings
     assert not _reads_back(text, invented, invented.name, warnings)
