@@ -410,20 +410,37 @@ def compare_years(request: Request, region: str, year: int = YEAR, format: str |
     return rows_response(rows, format)
 
 
-@router.get("/compare/regions", summary="One indicator across regions")
+@router.get("/compare/regions", summary="One indicator across regions (all rows, or pages with `_size` and `_next`)")
 def compare_regions(request: Request, indicator: str, year: int = YEAR, level: str | None = None, region: str | None = None,
-                    format: str | None = None):
+                    format: str | None = None, _size: int | None = Query(None, ge=1, le=MAX_PAGE),
+                    _next: str | None = None):
     try:
-        rows = state(request).tracker().compare_regions(indicator, year, level=level, parent=region)
+        rows = state(request).compare_regions(indicator, year, level=level, parent=region)
     except InputError as exc:
         raise HTTPException(400, str(exc)) from None
-    return rows_response(rows, format)
+    if _size is None or format == "csv":
+        return rows_response(rows, format)
+    start = _offset(_next, len(rows))
+    end = start + _size
+    return rows_response(rows[start:end], format, str(end) if end < len(rows) else None, {"total": len(rows)})
+
+
+def _offset(token: str | None, total: int) -> int:
+    if not token:
+        return 0
+    try:
+        start = int(token)
+    except ValueError:
+        start = -1
+    if not 0 <= start <= total:
+        raise HTTPException(400, "_next must be a token from a previous page")
+    return start
 
 
 @router.get("/compare/levels", summary="Child regions' targets against their parent's")
 def compare_levels(request: Request, region: str, year: int = YEAR):
     try:
-        return state(request).tracker().compare_levels(region, year)
+        return state(request).compare_levels(region, year)
     except InputError as exc:
         raise HTTPException(400, str(exc)) from None
 

@@ -28,11 +28,21 @@ class AppState:
     uploads: Path
     _region_codes: dict = field(default_factory=dict)
     _jobs: object = None
+    views: object = None  # the cache of cross-region views (web/cache.py)
 
     def tracker(self):
         from zhibiao.track import Tracker
 
         return Tracker(self.db)
+
+    def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None) -> list:
+        """One indicator across regions (cached: it reads a row per region of the country)."""
+        return self.views.get(("compare_regions", indicator, year, level, parent),
+                              lambda: self.tracker().compare_regions(indicator, year, level=level, parent=parent))
+
+    def compare_levels(self, region: str, year: int) -> dict:
+        """A region's children against it (cached: every child's targets)."""
+        return self.views.get(("compare_levels", region, year), lambda: self.tracker().compare_levels(region, year))
 
     def region_code(self, name_or_code: str) -> str:
         if name_or_code not in self._region_codes:
@@ -84,7 +94,9 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     app = FastAPI(title="zhibiao", version=__version__, openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs",
                   redoc_url=None, description="Targets of Chinese development plans: documents, targets, actuals, "
                   "status and comparisons. 发展规划目标指标数据库。")
-    app.state.zhibiao = AppState(database, token, settings.max_upload_bytes, uploads)
+    from zhibiao.web.cache import ViewCache
+
+    app.state.zhibiao = AppState(database, token, settings.max_upload_bytes, uploads, views=ViewCache(database))
 
     from zhibiao.web.api import router
     from zhibiao.web.pages import router as pages

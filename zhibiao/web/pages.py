@@ -159,7 +159,7 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
                            "actual": float(a.value) if a else None, "actual_text": a.text if a else None,
                            "document": d.id})
     year = year or (years_with[-1] if years_with else None)
-    across = tracker.compare_regions(indicator_id, year, level=level) if year else []
+    across = st.compare_regions(indicator_id, year, level=level) if year else []
     chart = {"series": series, "across": [{"region": x["region"]["name"], "value": x["value"], "text": x["text"]}
                                           for x in across]}
     return render(request, "indicator.html", ind=ind, region_name=region_name, series=series, across=across,
@@ -180,7 +180,7 @@ def compare_years_page(request: Request, region: str, year: int):
 def compare_regions_page(request: Request, indicator: str, year: int, level: str | None = None,
                          region: str | None = None):
     try:
-        rows = _tracker(request).compare_regions(indicator, year, level=level, parent=region)
+        rows = request.app.state.zhibiao.compare_regions(indicator, year, level=level, parent=region)
     except InputError as exc:
         raise HTTPException(404, str(exc)) from None
     return render(request, "compare_regions.html", rows=rows, indicator=indicator, year=year, level=level)
@@ -189,7 +189,7 @@ def compare_regions_page(request: Request, indicator: str, year: int, level: str
 @router.get("/compare/levels", response_class=HTMLResponse)
 def compare_levels_page(request: Request, region: str, year: int):
     try:
-        data = _tracker(request).compare_levels(region, year)
+        data = request.app.state.zhibiao.compare_levels(region, year)
     except InputError as exc:
         raise HTTPException(404, str(exc)) from None
     return render(request, "compare_levels.html", data=data, year=year)
