@@ -13,6 +13,7 @@ are measured here, never asserted in tests. Long runs (ingest) resume where they
 from __future__ import annotations
 
 import argparse
+from urllib.parse import quote
 import cProfile
 import importlib.util
 import json
@@ -631,7 +632,13 @@ def query_samples(db: str, requests: int, seed: int = 7) -> dict:
     years = sorted({r.plan_year for r in rows if r.plan_year})
     have_parent = sorted({r.region_code for r in notices if r.region_code in set(parents)})
     rng.shuffle(have_parent)
-    words = ["统计公报", "政府工作报告", "计划的通知", "计划执行情况"] + sorted({r.region_name for r in notices if r.region_name})[:200]
+    # what people type in the search box: two-character names (the common case), indicator words,
+    # longer phrases of titles and targets
+    names = sorted({r.region_name for r in notices if r.region_name})
+    rng.shuffle(names)
+    words = [n[:2] for n in names[:60]] + names[60:100] + [
+        "粮食", "就业", "GDP", "地区生产总值", "固定资产投资", "失业率", "森林覆盖率", "统计公报", "政府工作报告",
+        "计划执行情况", "高新技术企业", "居民人均可支配收入", "5.5%", "PM2.5"] * 4
     rng.shuffle(words)
     return {"notices": notices[:requests], "documents": docs[:requests], "years": years,
             "parents": have_parent[:requests], "words": words[:requests], "count": len(rows)}
@@ -656,7 +663,8 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
         "indicator across all counties (API /api/v1/compare/regions)": [
             f"/api/v1/compare/regions?indicator={ind}&year={years[i % len(years)]}&level=county"
             for i, ind in enumerate(["gdp_growth", "fai_growth", "retail_sales_growth", "cpi", "pm25"] * 8)],
-        "search documents (API /api/v1/documents?q=)": [f"/api/v1/documents?q={w}" for w in samples["words"]],
+        "search (API /api/v1/search?q=)": [f"/api/v1/search?q={quote(w)}" for w in samples["words"]],
+        "documents by title (API /api/v1/documents?q=)": [f"/api/v1/documents?q={quote(w)}" for w in samples["words"][:50]],
         "reader text with spans (API /api/v1/documents/{id}/text)": [f"/api/v1/documents/{d.id}/text"
                                                                        for d in samples["documents"]],
         "reader (page /document/{id})": [f"/document/{d.id}" for d in samples["documents"]],
