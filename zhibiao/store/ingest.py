@@ -112,6 +112,10 @@ class Extracted:
     error: str | None
     provenance: Provenance | None = None  # set for a document fetched from an address
     original: bytes | None = None  # the bytes it was read from (kept for fetched documents)
+    extraction_dict: dict | None = None  # extraction.to_dict(), made in the worker: the one writer has less to do
+
+    def stored_extraction(self) -> dict:
+        return self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
 
 
 def extract_one(path: str) -> Extracted:
@@ -119,7 +123,8 @@ def extract_one(path: str) -> Extracted:
 
     try:
         doc = read_document(path)
-        return Extracted(path, doc.loaded, doc.text, extract(doc), None)
+        e = extract(doc)
+        return Extracted(path, doc.loaded, doc.text, e, None, extraction_dict=e.to_dict())
     except ZhibiaoError as exc:
         return Extracted(path, None, None, None, str(exc))
     except Exception as exc:  # never let one strange document stop the others
@@ -216,7 +221,7 @@ def _fill(row: DocumentRow, x: Extracted) -> None:
     row.doc_metadata = {"loader": loaded.metadata, "pages": loaded.pages, "title": loaded.title,
                         "encoding": loaded.encoding} | (
         {"redirects": x.provenance.redirects, "article": x.provenance.article} if x.provenance else {})
-    row.extraction, row.extractor_version, row.ingested_at = e.to_dict(), EXTRACTOR_VERSION, now()
+    row.extraction, row.extractor_version, row.ingested_at = x.stored_extraction(), EXTRACTOR_VERSION, now()
 
 
 def store(db: Database, x: Extracted) -> FileResult:
