@@ -18,3 +18,10 @@ def indicator_coverage(db: Database) -> dict[str, dict[int, int]]:
     for indicator, year, n in rows:
         out.setdefault(indicator, {})[year] = n
     return out
+
+
+def target_years(db: Database, region_codes: list[str]) -> list[int]:
+    """The years for which any of these regions has targets."""
+    with db.session() as s:
+        return sorted(y for y in s.scalars(select(TargetRow.year).where(
+            TargetRow.region_code.in_(region_codes), TargetRow.year.is_not(None)).distinct()))
