@@ -105,3 +105,57 @@ def grid_page(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
     return render(request, "grid.html", grid=grid, year=year, years=years, indicator=indicator, chosen=chosen,
                   colour=colour, colours=COLOUR_BY, chart=chart, maps_available=maps.available(),
                   install_hint=maps.INSTALL_HINT, crumbs=_breadcrumbs(code), all=all)
+
+
+@router.get("/region/{region}", response_class=HTMLResponse)
+def overview_page(request: Request, region: str, indicator: str | None = None):
+    """A region across the years: targets and achievement by year, a chart of one indicator's
+    targets and actuals over the years, the documents, and the regions below it."""
+    from zhibiao.catalog import Catalog, RegionRegistry
+    from zhibiao.track.coverage import documents_of, target_years
+
+    tracker = request.app.state.zhibiao.tracker()
+    try:
+        r = tracker.region(region)
+    except InputError as exc:
+        raise HTTPException(404, str(exc)) from None
+    reg = RegionRegistry.default()
+    children = reg.children(r.code)
+    years = []
+    counts: dict[str, int] = {}
+    reports = {}
+    from zhibiao.track.achievement import achievement
+
+    for y in target_years(tracker.db, [r.code]):
+        report = tracker.status(r.code, y)
+        reports[y] = report
+        years.append({"year": y, "achievement": achievement(report.targets), "summary": report.summary})
+        for t in report.targets:
+            if t.indicator:
+                counts[t.indicator] = counts.get(t.indicator, 0) + 1
+    if indicator not in counts:
+        indicator = "gdp_growth" if "gdp_growth" in counts else (max(counts, key=counts.get) if counts else None)
+    listed = {(t["document"], tuple(t["span"] or ())): t for t in tracker.targets(region=r.code, indicator=indicator)} \
+        if indicator else {}
+    series = []
+    for y, report in reports.items():
+        line = next((t for t in report.targets if t.indicator == indicator), None)
+        if line is None:
+            continue
+        row = listed.get((line.document, tuple(line.span or ())), {})
+        a = line.actual or {}
+        series.append({"year": y, "value": _num(line.value), "value_high": _num(row.get("value_high")),
+                       "comparator": line.comparator, "text": line.text, "status": line.status,
+                       "actual": _num(a.get("value")), "actual_text": a.get("text"), "unit": line.unit})
+    cat = Catalog.default()
+    ind = cat.get(indicator) if indicator else None
+    child_codes = {c.code for c in children}
+    from zhibiao.track.coverage import regions_with_targets
+
+    with_data = regions_with_targets(tracker.db, list(child_codes))
+    chart = {"series": series, "unit": (ind.unit if ind else None) or (series[0]["unit"] if series else None),
+             "achievement": [{"year": y["year"], "rate": y["achievement"].rate} for y in years]}
+    choices = sorted(counts, key=lambda i: (-counts[i], i))
+    return render(request, "overview.html", region=r, crumbs=_breadcrumbs(r.code), years=years, chart=chart,
+                  indicator=indicator, ind=ind, choices=[cat.get(i) or i for i in choices],
+                  documents=documents_of(tracker.db, r.code), children=children, with_data=with_data)

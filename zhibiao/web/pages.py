@@ -92,7 +92,9 @@ def home(request: Request, q: str | None = None):
             names[code] = name
     order = sorted(names, key=lambda c: (c[:2], {"national": 0, "province": 1, "prefecture": 2, "county": 3}.get(
         levels.get(c, ""), 4), c))
-    return render(request, "home.html", years=years, matrix=matrix, names=names, order=order, recent=recent, q=q or "",
+    from zhibiao.track.coverage import region_tree
+
+    return render(request, "home.html", tree=region_tree(st.db), recent=recent, q=q or "",
                   n_targets=n_targets, n_actuals=n_actuals, n_documents=sum(k for *_x, k in cov))
 
 
@@ -109,17 +111,6 @@ def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
     summary = report.summary
     return render(request, "scorecard.html", report=report, summary=summary, statuses=STATUS_ORDER, year=year,
                   doc_ids=paths, reviewed=reviewed, region=report.region)
-
-
-@router.get("/region/{region}", response_class=HTMLResponse)
-def region_latest(request: Request, region: str):
-    st = request.app.state.zhibiao
-    code = st.region_code(region)
-    with st.db.session() as s:
-        year = s.scalar(select(func.max(TargetRow.year)).where(TargetRow.region_code == code))
-    if year is None:
-        raise HTTPException(404, f"no targets stored for {region}")
-    return RedirectResponse(f"/region/{code}/{year}")
 
 
 @router.get("/indicator/{indicator_id}", response_class=HTMLResponse)

@@ -85,5 +85,39 @@
       geo: {visible: false, fitbounds: 'locations', projection: {type: 'mercator'}}}, config).then(() => { el.dataset.ready = '1'; });
   }
 
-  window.ZhibiaoCharts = {childrenBar, choropleth, config, colour};
+  // One region's target for one indicator over the years: a range target (5–6%) as a band, a
+  // single figure as a line; the actual as points coloured by status; the unit on the axis.
+  function overYears(id) {
+    const el = document.getElementById(id);
+    const d = data();
+    if (!el || !d.series || !d.series.length) return;
+    const labels = L(), s = d.series, years = s.map(p => p.year);
+    const traces = [];
+    const ranged = s.filter(p => p.value_high !== null && p.value_high !== undefined);
+    if (ranged.length) traces.push({type: 'bar', x: ranged.map(p => p.year), base: ranged.map(p => p.value),
+      y: ranged.map(p => p.value_high - p.value), width: 0.5, marker: {color: 'rgba(15,48,87,0.18)'},
+      name: labels.target + ' (range)', hoverinfo: 'skip'});
+    traces.push({type: 'scatter', mode: 'lines+markers', x: years, y: s.map(p => p.value), name: labels.target,
+      line: {color: '#0f3057', dash: 'dot'}, marker: {symbol: 'line-ew-open', size: 18, color: '#0f3057', line: {width: 3}},
+      text: s.map(p => p.text), hovertemplate: '%{x}: %{text}<extra>' + labels.target + '</extra>'});
+    traces.push({type: 'scatter', mode: 'markers', x: years, y: s.map(p => p.actual), name: labels.actual,
+      marker: {size: 12, color: s.map(p => colour(p.status || 'pending')), line: {width: 1, color: '#fff'}},
+      text: s.map(p => (p.actual_text || '') + ' · ' + (labels.statuses[p.status] || '')),
+      hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'});
+    Plotly.newPlot(el, traces, {margin: {t: 20, r: 10, l: 50, b: 40}, legend: {orientation: 'h', y: -0.2},
+      xaxis: {dtick: 1, type: 'category'}, yaxis: {title: {text: d.unit || ''}, rangemode: 'tozero'}}, config).then(() => { el.dataset.ready = '1'; });
+  }
+
+  function achievementBars(id) {
+    const el = document.getElementById(id);
+    const d = data();
+    if (!el || !d.achievement) return;
+    const a = d.achievement.filter(p => p.rate !== null);
+    if (!a.length) { el.remove(); return; }
+    Plotly.newPlot(el, [{type: 'bar', x: a.map(p => String(p.year)), y: a.map(p => p.rate * 100), marker: {color: colour('achieved')},
+      text: a.map(p => Math.round(p.rate * 100) + '%'), textposition: 'auto', hoverinfo: 'x+text', name: L().rate}],
+      {margin: {t: 10, r: 10, l: 50, b: 30}, yaxis: {title: {text: '%'}, range: [0, 100]}, xaxis: {type: 'category'}}, config);
+  }
+
+  window.ZhibiaoCharts = {childrenBar, choropleth, overYears, achievementBars, config, colour};
 })();
