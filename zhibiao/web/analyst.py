@@ -7,7 +7,7 @@ from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse
 
 from zhibiao.errors import InputError
-from zhibiao.web.pages import render
+from zhibiao.web.pages import _crumbs, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -42,14 +42,6 @@ def indicators_page(request: Request):
     for _cat, inds in ordered:
         inds.sort(key=lambda i: (-sum(coverage.get(i.id, {}).values()), i.id))
     return render(request, "indicators.html", groups=ordered, coverage=coverage, years=years)
-
-
-def _breadcrumbs(code: str) -> list:
-    from zhibiao.catalog import RegionRegistry
-
-    reg = RegionRegistry.default()
-    r = reg.by_code(code)
-    return list(reversed(reg.ancestors(r))) + [r] if r else []
 
 
 def _num(v):
@@ -104,7 +96,7 @@ def grid_page(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
              "colour": colour, "map": map_data}
     return render(request, "grid.html", grid=grid, year=year, years=years, indicator=indicator, chosen=chosen,
                   colour=colour, colours=COLOUR_BY, chart=chart, maps_available=maps.available(),
-                  install_hint=maps.INSTALL_HINT, crumbs=_breadcrumbs(code), all=all)
+                  install_hint=maps.INSTALL_HINT, crumbs=_crumbs(code), all=all)
 
 
 @router.get("/region/{region}", response_class=HTMLResponse)
@@ -156,6 +148,6 @@ def overview_page(request: Request, region: str, indicator: str | None = None):
     chart = {"series": series, "unit": (ind.unit if ind else None) or (series[0]["unit"] if series else None),
              "achievement": [{"year": y["year"], "rate": y["achievement"].rate} for y in years]}
     choices = sorted(counts, key=lambda i: (-counts[i], i))
-    return render(request, "overview.html", region=r, crumbs=_breadcrumbs(r.code), years=years, chart=chart,
+    return render(request, "overview.html", region=r, crumbs=_crumbs(r.code), years=years, chart=chart,
                   indicator=indicator, ind=ind, choices=[cat.get(i) or i for i in choices],
                   documents=documents_of(tracker.db, r.code), children=children, with_data=with_data)

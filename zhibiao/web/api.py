@@ -453,6 +453,26 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=100),
     return run(state(request).db, q, _size).to_dict()
 
 
+class TableIn(BaseModel):
+    columns: list[str] = Field(max_length=200)
+    rows: list[list[str | float | int | None]] = Field(max_length=50_000)
+
+
+@router.post("/export", summary="Write a table's rows (as the page shows them, filtered) to CSV or XLSX")
+def export_table(body: TableIn, format: str = Query("csv", pattern="^(csv|xlsx)$"),
+                 name: str = Query("zhibiao", max_length=80)):
+    """The download buttons of the pages' tables: the rows of the current filter, written by the one
+    export module the CLI uses (formula cells inert). Stores nothing, so it needs no token."""
+    from zhibiao.export import XLSX_MEDIA_TYPE, csv_text, xlsx_bytes
+
+    rows = [dict(zip(body.columns, r)) for r in body.rows]
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "zhibiao"
+    disposition = {"content-disposition": f'attachment; filename="{safe}.{format}"'}
+    if format == "xlsx":
+        return Response(xlsx_bytes(rows, body.columns, sheet=safe[:31]), media_type=XLSX_MEDIA_TYPE, headers=disposition)
+    return Response(csv_text(rows, body.columns), media_type="text/csv; charset=utf-8", headers=disposition)
+
+
 @router.get("/report", summary="The 目标完成情况 report of a region-year as DOCX or XLSX (`zhibiao report`)",
             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
 def report(request: Request, region: str, year: int = YEAR, format: str = Query("docx", pattern="^(docx|xlsx)$"),

@@ -63,6 +63,15 @@ def render(request: Request, template: str, **ctx) -> HTMLResponse:
     return response
 
 
+def _crumbs(code: str) -> list:
+    """The region and the regions above it, for breadcrumbs."""
+    from zhibiao.catalog import RegionRegistry
+
+    reg = RegionRegistry.default()
+    r = reg.by_code(code)
+    return list(reversed(reg.ancestors(r))) + [r] if r else []
+
+
 def _tracker(request: Request):
     return request.app.state.zhibiao.tracker()
 
@@ -109,7 +118,10 @@ def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
     with st.db.session() as s:  # only the documents this scorecard links to
         paths = dict(s.execute(select(DocumentRow.path, DocumentRow.id).where(DocumentRow.path.in_(wanted))).all())
     summary = report.summary
+    categories = {(t["document"], (t["span"] or [None])[0]): t["category"]  # the plan's own category of each line
+                  for t in _tracker(request).targets(region=report.region["code"], year=year)}
     return render(request, "scorecard.html", report=report, summary=summary, statuses=STATUS_ORDER, year=year,
+                  categories=categories, crumbs=_crumbs(report.region["code"]),
                   doc_ids=paths, reviewed=reviewed, region=report.region)
 
 
@@ -174,7 +186,17 @@ def compare_regions_page(request: Request, indicator: str, year: int, level: str
         rows = request.app.state.zhibiao.compare_regions(indicator, year, level=level, parent=region)
     except InputError as exc:
         raise HTTPException(404, str(exc)) from None
-    return render(request, "compare_regions.html", rows=rows, indicator=indicator, year=year, level=level)
+    from zhibiao.catalog import Catalog
+    from zhibiao.track.coverage import indicator_coverage
+
+    ind = Catalog.default().get(indicator)
+    years = sorted(indicator_coverage(request.app.state.zhibiao.db).get(indicator, {}))
+    unit = (ind.unit if ind else None) or next((r["unit"] for r in rows if r.get("unit")), None)
+    series = [{"code": r["region"]["code"], "name": r["region"]["name"], "text": r["text"], "value": r["value"],
+               "value_high": None, "actual": None, "actual_text": None, "status": None, "comparison": None} for r in rows]
+    chart = {"series": series, "unit": unit, "parent": None, "colour": "target", "map": None}
+    return render(request, "compare_regions.html", rows=rows, indicator=indicator, year=year, level=level, ind=ind,
+                  years=years, unit=unit, chart=chart, parent=region)
 
 
 @router.get("/compare/levels", response_class=HTMLResponse)
