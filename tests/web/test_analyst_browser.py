@@ -182,3 +182,23 @@ def test_home_tree_overview_search_indicators_and_phone(browser, examples):  # n
     _shoot(browser, f"{examples}/indicators", "indicators")
     _shoot(browser, f"{examples}/compare/regions?indicator=gdp_growth&year=2024", "compare_regions")
     _shoot(browser, f"{examples}/region/330500/2024?lang=en", "scorecard_en")
+
+
+@pytest.mark.corpus
+def test_seeds_reader_shows_the_rebuilt_table_with_the_cell_highlighted(browser, seeds):  # noqa: F811
+    for width in (1280, 390):
+        ctx, pg = _page(browser, width)
+        pg.goto(f"{seeds}/region/330600/2024")
+        pg.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
+        pg.wait_for_selector("#doctext[data-ready='1']")
+        cell = pg.locator("#rebuilt td.current")
+        assert cell.inner_text() == "6.5%以上"
+        row = pg.locator("#rebuilt tr.current")
+        assert "地区生产总值增速" in row.inner_text()
+        assert pg.locator("#rebuilt tr.category").first.inner_text() == "经济发展"
+        # the jump lands on the highlighted number, on a phone too
+        mark = pg.locator("mark.span.active")
+        top = mark.evaluate("el => el.getBoundingClientRect().top")
+        assert 0 <= top <= pg.evaluate("window.innerHeight"), f"the highlighted number is off screen at {width}px"
+        pg.screenshot(path=str(SHOTS / f"seeds_reader_table{'_phone' if width == 390 else ''}.png"))
+        ctx.close()

@@ -10,8 +10,40 @@
     document.querySelectorAll('.active').forEach(el => el.classList.remove('active'));
     const mark = document.getElementById('span-' + id);
     const row = document.getElementById('row-' + id);
-    if (mark) { mark.classList.add('active'); if (scrollText) mark.scrollIntoView({block: 'center'}); }
     if (row) { row.classList.add('active'); row.scrollIntoView({block: 'nearest'}); }
+    const tcell = document.getElementById('cell-' + id);
+    document.querySelectorAll('#rebuilt .current').forEach(el => el.classList.remove('current'));
+    if (tcell) { tcell.classList.add('current'); tcell.parentElement.classList.add('current'); tcell.scrollIntoView({block: 'nearest'}); }
+    // the text last, so that on a phone (one column) the jump lands on the highlighted number
+    if (mark) { mark.classList.add('active'); if (scrollText) mark.scrollIntoView({block: 'center'}); }
+  }
+
+  // A targets table the extractor rebuilt (tabs, one cell per line, pipes, a PDF's ruling) shown as
+  // rows and columns: the plan's categories as group rows, then No. | indicator | target, the line
+  // of the active number highlighted in its row.
+  function buildTable(spans) {
+    const holder = document.getElementById('rebuilt');
+    if (!holder) return;
+    const rows = spans.filter(s => s.type === 'target' && s.line.source === 'table');
+    holder.hidden = rows.length === 0;
+    const tb = holder.querySelector('tbody');
+    tb.textContent = '';
+    let category = null;
+    for (const s of rows.sort((a, b) => a.index - b.index)) {
+      const line = s.line, id = s.start + '-' + s.end;
+      if ((line.category || null) !== category) {
+        category = line.category || null;
+        if (category) { const tr = document.createElement('tr'); tr.className = 'category';
+          const td = cell(tr, category); td.colSpan = 3; tb.appendChild(tr); }
+      }
+      const tr = document.createElement('tr');
+      cell(tr, line.seq || '');
+      cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || ''));
+      const td = cell(tr, line.text || '');
+      td.id = 'cell-' + id; td.className = 'target-cell';
+      tr.onclick = () => activate(id, true);
+      tb.appendChild(tr);
+    }
   }
 
   function cell(tr, text) { const td = document.createElement('td'); td.textContent = text == null ? '' : String(text); tr.appendChild(td); return td; }
@@ -97,6 +129,7 @@
       pos = span.end;
     }
     box.appendChild(document.createTextNode(text.slice(pos)));
+    buildTable(data.spans);
     if (location.hash.startsWith('#span-')) activate(location.hash.slice(6), true);
     box.dataset.ready = '1';
   }
