@@ -102,6 +102,8 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     for t in targets:
         # names and phrases as printed (traditional characters stay traditional)
         t.text = doc.printed(t.text, t.span)
+        if t.unit:  # as printed (萬噸 stays 萬噸): the unit is in the target's words or its row's unit cell
+            t.unit = doc.printed(t.unit, Span(min(t.span.start, t.name_span.start if t.name_span else t.span.start), t.span.end))
         if t.name_span is not None:
             t.name = doc.printed(t.name, t.name_span)
             if t.parent:

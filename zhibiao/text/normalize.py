@@ -276,7 +276,8 @@ def _join_broken_lines(m: MappedText, zone: int | None) -> MappedText:
             continue
         if re.match(r"^[\u4e00-\u9fff]{2,6}\s*[:：]", b):  # a "key: value" line (发布日期: …)
             continue
-        number_cut = re.search(r"\d\.?$", a) and b[0].isdigit()  # "…收入200." / "2亿元": a number wrapped
+        # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
+        number_cut = re.search(r"\d\.?$", a) and re.match(r"\.?\d", b) and not (a.endswith(".") and b.startswith("."))
         if not number_cut and (not (_CJK_CHAR.match(a[-1]) or a[-1].isalnum()) or not (_CJK_CHAR.match(b[0]) or b[0].isalnum())):
             continue
         if "\n\n" in text[e1:s2] and (len(a) < 12 or TITLE_END.search(a)):
