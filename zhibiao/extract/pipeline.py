@@ -22,7 +22,9 @@ from zhibiao.extract.tables import extract_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
 
-FOOTNOTE_MARK = re.compile(r"\s*[（(]\s*注\s*\d*\s*[）)]|[*＊※①②③④⑤]+$")
+# (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
+# without rescanning a long run from each of its characters)
+FOOTNOTE_MARK = re.compile(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
 
 
 def guess_level(name: str) -> str:

@@ -49,7 +49,7 @@ DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
 STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
-DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号\s*$")
+DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
