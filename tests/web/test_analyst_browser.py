@@ -159,6 +159,14 @@ def test_scorecard_sorts_filters_and_downloads_what_it_shows(browser, examples):
     assert pg.locator("#scorecard tbody tr:not([hidden])").count() == 1
     pg.screenshot(path=str(SHOTS / "scorecard_filtered.png"), full_page=True)
     ctx.close()
+    # on a phone the explanation column gives way to a tap on the status
+    ctx, pg = _page(browser, 390)
+    pg.goto(f"{examples}/region/330500/2024")
+    row = pg.locator("#scorecard tr[data-indicator=gdp_growth]")
+    assert not row.locator("td.hide-narrow").first.is_visible()
+    row.locator("details.explain summary").click()
+    assert "6.3%" in row.locator("details.explain").inner_text()
+    ctx.close()
     _shoot(browser, f"{examples}/region/330500/2024", "scorecard")
 
 
