@@ -42,7 +42,7 @@ def test_article_with_a_pdf_attachment_gives_the_attachment_with_the_article_met
     article = d.provenance.article
     assert article["url"] == site.url("/zwgk/art_2024_5.html") and article["title"] == ARTICLE_TITLE
     assert article["date"] == "2024-01-30"
-    assert d.loaded.metadata["发文字号"] == "浙政发〔2024〕5号" and d.loaded.title == ARTICLE_TITLE
+    assert d.loaded.metadata["发文字号"] == "浙政发〔2024〕5号" and d.loaded.metadata["ArticleTitle"] == ARTICLE_TITLE
     assert "新增高新技术企业5000家" in d.loaded.text.replace("\n", "")
 
 

@@ -165,10 +165,9 @@ def fetch_address(url: str, fetcher: Fetcher) -> FetchOutcome:
         for key in META_CARRIED:  # the article's 发文字号, 成文日期 … describe its attachment too
             if key in page.metadata and key not in loaded.metadata:
                 loaded.metadata[key] = page.metadata[key]
+        # the article's title is kept beside the attachment's own: the store falls back on it when the
+        # attachment's text names no title (a bare targets table)
         loaded.metadata["ArticleTitle"] = page.title or ""
-        if not loaded.title:
-            name = re.sub(r"\.(pdf|docx?|wps)$", "", re.sub(r"^附件\s*\d*\s*[:：.、]?\s*", "", text), flags=re.I)
-            loaded.title = page.title if (len(attachments) == 1 and not page_is_document) or len(name) < 6 else name
         outcome.documents.append(FetchedDocument(loaded, a.data, _provenance(a, article)))
     if not outcome.documents:
         raise FetchError(url, "no attachment could be read: " + "; ".join(str(f) for f in outcome.failures))
