@@ -71,3 +71,28 @@ def test_overview_tree_and_export(client):
                     json={"columns": ["a", "b"], "rows": [["=1+1", "6%左右"], ["-2", None]]})
     assert r.status_code == 200 and r.text.splitlines()[1:] == ["'=1+1,6%左右", "'-2,"]
     assert client.post("/api/v1/export", params={"format": "pdf"}, json={"columns": [], "rows": []}).status_code == 422
+
+
+def test_region_tree_is_current_without_a_snapshot_and_after_a_review(tmp_path):
+    from zhibiao.store import Database
+    from zhibiao.store.ingest import ingest
+    from zhibiao.track import Tracker
+    from zhibiao.track.coverage import region_tree
+    from zhibiao.track.snapshot import refresh
+
+    from paths import EXAMPLES
+
+    db = Database.open(tmp_path / "tree.db")
+    ingest(db, [EXAMPLES])  # as the web upload does: no snapshot yet
+
+    def huzhou_2024():
+        tree = region_tree(Tracker(db))
+        zhejiang = tree[0]["children"][0]
+        huzhou = next(c for c in zhejiang["children"] if c["code"] == "330500")
+        return next(y["achievement"] for y in huzhou["years"] if y["year"] == 2024)
+
+    assert huzhou_2024()["reached"] == 12 and huzhou_2024()["judged"] == 16
+    refresh(Tracker(db))
+    assert huzhou_2024()["reached"] == 12
+    Tracker(db).override("湖州市", 2024, "gdp_growth", "missed", "revised figures", "tester")
+    assert huzhou_2024()["reached"] == 11  # the snapshot is older than the override: computed afresh

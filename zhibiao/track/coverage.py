@@ -39,16 +39,22 @@ def documents_of(db: Database, region_code: str) -> list[dict]:
     return [{"id": i, "title": t, "doc_type": k, "year": y, "doc_number": n, "issued_on": d} for i, t, k, y, n, d in rows]
 
 
-def region_tree(db: Database) -> list[dict]:
+LIVE_LIMIT = 300  # region-years the tree computes afresh per request when the snapshot lacks them
+
+
+def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
     """The regions the database covers, as a tree (nation → province → city → county) with their
     ancestors: per region its documents, the years it has targets for, and the achievement of
-    each year from the status snapshot (``track/snapshot.py``)."""
+    each year — from the status snapshot (``track/snapshot.py``) where it is current, computed
+    afresh (up to ``live_limit`` region-years) where it is missing or older than the region's
+    newest document, correction or override (a document uploaded through the web, a review)."""
     from sqlalchemy import case
 
     from zhibiao.catalog import RegionRegistry
-    from zhibiao.store.schema import DocumentRow, StatusSnapshotRow
-    from zhibiao.track.achievement import REACHED, Achievement
+    from zhibiao.store.schema import CorrectionRow, DocumentRow, StatusOverrideRow, StatusSnapshotRow
+    from zhibiao.track.achievement import REACHED, Achievement, achievement
 
+    db = tracker.db
     snap = StatusSnapshotRow
     with db.session() as s:
         docs = dict(s.execute(select(DocumentRow.region_code, func.count()).where(DocumentRow.region_code.is_not(None))
@@ -57,15 +63,29 @@ def region_tree(db: Database) -> list[dict]:
             snap.region_code, snap.year, func.count(),
             func.sum(case((snap.status.in_(REACHED) & snap.actual_text.is_not(None), 1), else_=0)),
             func.sum(case((snap.actual_text.is_not(None), 1), else_=0)),
-            func.sum(case((snap.status == "pending", 1), else_=0))).group_by(snap.region_code, snap.year)).all()
+            func.sum(case((snap.status == "pending", 1), else_=0)), func.min(snap.computed_at))
+            .group_by(snap.region_code, snap.year)).all()
         target_years = s.execute(select(TargetRow.region_code, TargetRow.year).where(
             TargetRow.region_code.is_not(None), TargetRow.year.is_not(None)).distinct()).all()
+        changed = dict(s.execute(select(DocumentRow.region_code, func.max(DocumentRow.ingested_at))
+                                 .group_by(DocumentRow.region_code)).all())
+        for code, at in s.execute(select(DocumentRow.region_code, func.max(CorrectionRow.created_at)).join(
+                CorrectionRow, CorrectionRow.document_sha256 == DocumentRow.sha256).group_by(DocumentRow.region_code)):
+            changed[code] = max(filter(None, (changed.get(code), at)))
+        overridden = {(c, y): at for c, y, at in s.execute(select(
+            StatusOverrideRow.region_code, StatusOverrideRow.year, func.max(StatusOverrideRow.created_at))
+            .group_by(StatusOverrideRow.region_code, StatusOverrideRow.year))}
     years: dict[str, dict[int, dict | None]] = {}
     for code, year in target_years:
         years.setdefault(code, {})[year] = None
-    for code, year, total, reached, judged, pending in stats:
-        years.setdefault(code, {})[year] = Achievement(int(reached or 0), int(judged or 0), int(pending or 0),
-                                                       int(total)).to_dict()
+    for code, year, total, reached, judged, pending, computed in stats:
+        newest = max(filter(None, (changed.get(code), overridden.get((code, year)))), default=None)
+        if code in years and year in years[code] and (newest is None or computed >= newest):
+            years[code][year] = Achievement(int(reached or 0), int(judged or 0), int(pending or 0),
+                                            int(total)).to_dict()
+    stale = sorted((c, y) for c, by_year in years.items() for y, a in by_year.items() if a is None)
+    for code, year in stale[:live_limit]:
+        years[code][year] = achievement(tracker.status(code, year).targets).to_dict()
     reg = RegionRegistry.default()
     nodes: dict[str, dict] = {}
 

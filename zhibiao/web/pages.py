@@ -103,7 +103,7 @@ def home(request: Request, q: str | None = None):
         levels.get(c, ""), 4), c))
     from zhibiao.track.coverage import region_tree
 
-    return render(request, "home.html", tree=region_tree(st.db), recent=recent, q=q or "",
+    return render(request, "home.html", tree=st.views.get(("region_tree",), lambda: region_tree(st.tracker())), recent=recent, q=q or "",
                   n_targets=n_targets, n_actuals=n_actuals, n_documents=sum(k for *_x, k in cov))
 
 
