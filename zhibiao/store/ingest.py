@@ -22,13 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from zhibiao.errors import ZhibiaoError
+from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 from zhibiao.extract import EXTRACTOR_VERSION
 from zhibiao.models import Extraction, LoadedText, Provenance
 from zhibiao.store.database import Database, now
 from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
                                   TargetRow)
 
-SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
 
 
 @dataclass
@@ -177,6 +177,19 @@ def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, i
 def _delete_lines(s: Session, document_id: int) -> None:
     for table in (TargetRow, ObservationRow, CommitmentRow):
         s.execute(delete(table).where(table.document_id == document_id))
+
+
+def delete_document(db: Database, document_id: int) -> bool:
+    """Delete a document, its earlier versions and every line extracted from it, in one
+    transaction (reviewers' corrections, keyed by content hash, are kept). False if absent."""
+    with db.session.begin() as s:
+        row = s.get(DocumentRow, document_id)
+        if row is None:
+            return False
+        _delete_lines(s, document_id)
+        s.execute(delete(DocumentVersionRow).where(DocumentVersionRow.document_id == document_id))
+        s.delete(row)
+    return True
 
 
 def _identity(x: Extracted) -> str:

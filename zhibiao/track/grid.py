@@ -16,7 +16,9 @@ COMPARISONS = ("stricter", "same", "looser", "different")
 def comparison_label(line: dict) -> str:
     """stricter / looser / same / different: a child's target against its parent's, as the
     level comparison (``Tracker.compare_levels``) labels it."""
-    for key in ("strictness", "comparison", "relation", "label"):
+    if "strictness" in line:  # the read model's one definition (track/comparison.py); totals compare as "different"
+        return line["strictness"] if line["strictness"] in COMPARISONS else "different"
+    for key in ("comparison", "relation", "label"):
         if line.get(key) in COMPARISONS:
             return line[key]
     margin = line.get("margin")
