@@ -15,7 +15,6 @@ from rich.table import Table
 
 from zhibiao.cli.app import app, console, load_settings, plain, print_error, setting_option
 from zhibiao.errors import NotFound, ZhibiaoError
-from zhibiao.track.status import status_name
 from zhibiao.export import write_csv, write_xlsx
 
 DbOption = setting_option("database", "--db")
@@ -239,6 +238,9 @@ def status_command(
     lang: Optional[str] = LangOption,
 ) -> None:
     """Did a region reach its targets? Status of each target with its actual and source. 目标完成情况。"""
+    from zhibiao.track.status import status_name
+    from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
+
     fmt = _fmt(format)
     lang = load_settings(lang=lang).lang
     tracker = _tracker(db, rules)
@@ -303,26 +305,6 @@ def _source(citation: dict | None) -> str:
     return (citation.get("url") or citation.get("title") or "") + page
 
 
-STATUS_COLUMNS = ["region", "year", "category", "seq", "name", "indicator", "text", "unit", "status", "explanation",
-                  "document", "document_id", "page", "span", "actual", "actual_text", "actual_document",
-                  "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation"]
-
-
-def status_rows(report, lang: str = "zh") -> list[dict]:
-    """A status report as flat rows for CSV and XLSX: every target and actual with its document's
-    title, page and span."""
-    rows = []
-    for t in report.targets:
-        a = t.actual or {}
-        rows.append({"region": report.region["name"], "year": report.year, "category": t.category, "seq": t.seq,
-                     "name": t.name, "indicator": t.indicator, "text": t.text, "unit": t.unit, "status": t.status, "explanation": t.explain(lang),
-                     "document": (t.document or {}).get("title"), "document_id": (t.document or {}).get("id"),
-                     "page": t.page, "span": t.span, "actual": a.get("value"), "actual_text": a.get("text"),
-                     "actual_document": a.get("source"), "actual_document_id": (a.get("document") or {}).get("id"),
-                     "actual_page": (a.get("citation") or {}).get("page"), "actual_span": a.get("span"),
-                     "conflict": t.conflict, "url": (t.citation or {}).get("url"),
-                     "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text")})
-    return rows
 
 
 @app.command("override")
@@ -438,6 +420,8 @@ def export_command(
 ) -> None:
     """Export targets (with status and actuals when a region and year are given) to CSV, XLSX or
     JSON, each with its document's title, page and span. 导出。"""
+    from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
+
     fmt = _fmt(format, ("csv", "xlsx", "json"))
     lang = load_settings(lang=lang).lang
     tracker = _tracker(db)

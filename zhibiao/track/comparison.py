@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from zhibiao.track.status import PERCENTISH, POINTS, TargetLine, convert, target_frame
+from zhibiao.track.status import PERCENTISH, POINTS, TargetLine, _reduction_indicator, convert, target_frame
 
 INCREMENT = ("增加", "新增", "净增")
 INTENSIVE_MEASURES = {"growth", "share", "rate", "ratio", "index"}
@@ -31,13 +31,27 @@ def _value(t: TargetLine) -> Decimal | None:
     return t.value
 
 
+def _frame(t: TargetLine) -> str:
+    frame = target_frame(t)
+    if frame == "plain" and _reduction_indicator(t.indicator):
+        return "decline"  # 2.5以上 under 单位GDP能耗降低: a decline
+    return frame
+
+
+def same_frame(a: TargetLine, b: TargetLine) -> bool:
+    """Both read the same way: the same frame, or a bare figure beside a change or a level (6%
+    under a growth indicator is the change 增长6%)."""
+    fa, fb = _frame(a), _frame(b)
+    return fa == fb or {fa, fb} in ({"plain", "rise"}, {"plain", "level"})
+
+
 def comparable(a: TargetLine | None, b: TargetLine | None) -> bool:
     """Whether two targets' values can be set against each other (see the module docstring)."""
     if a is None or b is None or a.value is None or b.value is None or a.kind != "numeric" or b.kind != "numeric":
         return False
     if convert(a.value, a.unit, b.unit) is None:
         return False
-    if target_frame(a) != target_frame(b):
+    if not same_frame(a, b):
         return False
     return (a.text or "").startswith(INCREMENT) == (b.text or "").startswith(INCREMENT)
 
@@ -46,7 +60,7 @@ def intensive(t: TargetLine, measure: str | None) -> bool:
     """A figure that compares across regions of different sizes (a rate, a share, per capita)."""
     if measure in INTENSIVE_MEASURES or t.unit in PERCENTISH - {None} or t.unit in POINTS or t.unit == "‰":
         return True
-    if target_frame(t) == "decline":
+    if _frame(t) == "decline":
         return True
     return bool(PER_UNIT.search(t.unit or "") or PER_UNIT.search(t.name or ""))
 
@@ -64,7 +78,7 @@ def strictness(a: TargetLine, b: TargetLine, direction: str) -> str | None:
     if not comparable(a, b):
         return None
     av, bv = convert(a.value, a.unit, b.unit), b.value
-    if target_frame(a) == "decline" and direction != "band":
+    if _frame(a) == "decline" and direction != "band":
         direction = "up"
     if direction == "band":
         return "same" if (av, a.comparator, a.value_high) == (bv, b.comparator, b.value_high) else "different"

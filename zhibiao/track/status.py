@@ -215,6 +215,10 @@ def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | 
     (a share in % never compares with a change in 百分点)."""
     if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH) or (unit in POINTS and to_unit in POINTS):
         return value
+    if (unit, to_unit) == ("‰", "%"):
+        return value / 10
+    if (unit, to_unit) == ("%", "‰"):
+        return value * 10
     if unit in SCALE and to_unit in SCALE and (unit[-1] == to_unit[-1] or unit.endswith(to_unit[-2:])):
         return value * SCALE[unit] / SCALE[to_unit]
     return None
@@ -269,28 +273,45 @@ def _reduction_indicator(indicator: str | None) -> bool:
 
 
 def target_frame(t: TargetLine) -> str:
-    """decline (the target is the size of a decline), or plain (the number as printed)."""
+    """How the target's number reads: ``decline`` (the size of a decline: 下降3%以上, 能耗降低 3.1%),
+    ``rise`` (a change: 增长6%), ``level`` (a level reached: 下降到5%以下, 提高到70%), or ``plain``
+    (the number as printed: 6.5%以上 under a name that says what it is)."""
     w = _words()
     text, name = t.text or "", (t.name or "").strip()
     digit = re.search(r"\d", text)
     lead = text[:digit.start()] if digit else text  # the words before the figure: 较2020年下降13% → 较…下降
-    if w["down_to"].search(lead):
-        return "plain"  # 下降到5%以下: a level
+    if w["down_to"].search(lead) or w["up_to"].search(lead):
+        return "level"
     if w["down"].search(lead) or (w["down"].search(name[-4:]) and not w["up"].search(lead)):
         return "decline"
+    if w["up"].search(lead):
+        return "rise"
     return "plain"
+
+
+def _measure(a: Actual) -> str | None:
+    if a.measure:
+        return a.measure
+    if a.indicator:  # an imported figure: the catalogue says what it measures
+        from zhibiao.catalog import Catalog
+
+        ind = Catalog.default().get(a.indicator)
+        return ind.measure if ind else None
+    return None
 
 
 def decline_size(a: Actual) -> Decimal | None:
     """The actual read as the size of a decline (5.6 for 下降5.6% or 增长-5.6%); None for a level."""
     w = _words()
     text = a.text or ""
-    if w["down"].search(text) and not w["down_to"].search(text):
+    if w["down_to"].search(text) or w["up_to"].search(text):
+        return None  # 下降到3%: a level
+    if w["down"].search(text):
         return a.value if a.value >= 0 else -a.value
-    if w["up"].search(text) or a.measure == "growth":
+    if w["up"].search(text) or _measure(a) == "growth":
         return -a.value
-    if _reduction_indicator(a.indicator):
-        return a.value
+    if _reduction_indicator(a.indicator) and a.measure in (None, "rate"):
+        return a.value  # a reduction rate (an imported 5.6 for 单位GDP能耗降低)
     return None
 
 
@@ -328,14 +349,20 @@ def _estimated(a: Actual) -> Say | str:
 def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Status:
     frame = target_frame(t)
     direction = t.direction
+    raw, shown_unit = a.value, a.unit
     if frame == "decline":
         size = decline_size(a)
         if size is None:
             return Status("needs_review", Say.of("change_vs_level", actual=a.text, target=t.text), a)
-        raw, shown_unit = size, a.unit
+        raw = size
         direction = "band" if t.direction == "band" else "up"  # a larger decline is better
-    else:
-        raw, shown_unit = a.value, a.unit
+    elif frame == "rise":
+        change = signed_change(a)
+        if change is None:
+            return Status("needs_review", Say.of("change_vs_level", actual=a.text, target=t.text), a)
+        raw = change
+    elif frame == "level" and signed_change(a) is not None:
+        return Status("needs_review", Say.of("level_vs_change", actual=a.text, target=t.text), a)
     value = convert(raw, shown_unit, t.unit)
     if value is None:
         return Status("needs_review", Say.of("units_differ", actual=a.text, target=t.text, a_unit=a.unit or "—",
@@ -574,8 +601,13 @@ def part_indicator(t: TargetLine, part: str, unit: str | None) -> str | None:
     subject = (m.group(1) if m else "").strip()
     if not subject:
         return t.indicator
-    found = Catalog.default().match(f"{t.name}{subject}", unit=unit, text=part)
-    return found.id if found is not None and found.confidence >= 0.9 else None
+    name = re.sub(r"[（(].*?[)）]", "", t.name or "")
+    bare = re.sub(r"(?:总额|总量|总值|额|量)$", "", name)
+    for candidate in dict.fromkeys((f"{name}{subject}", f"{bare}{subject}", f"{bare[-2:]}{subject}")):
+        found = Catalog.default().match(candidate, unit=unit, text=part)
+        if found is not None and found.confidence >= 0.9:
+            return found.id
+    return None
 
 
 def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = None) -> Status:

@@ -196,8 +196,11 @@ class Tracker:
             a = st.actual
             disagreeing = c.disagreeing
             say_en, say_zh = st.explanation_en, st.explanation
-            if disagreeing:
-                note = Say.of("conflict", others="；".join(f"{o.doc.title}：{o.text}" for o in disagreeing))
+            notes = [Say.of("restated_differs", source=o.doc.title, text=o.text) for o in disagreeing if o.restated]
+            others = [o for o in disagreeing if not o.restated]
+            if others:
+                notes.insert(0, Say.of("conflict", others="；".join(f"{o.doc.title}：{o.text}" for o in others)))
+            for note in notes:
                 say_zh, say_en = f"{say_zh}；{note.render('zh')}", f"{say_en}; {note.render('en')}"
             report.targets.append(StatusLine(
                 name=line.name, indicator=line.indicator, text=line.text, comparator=line.comparator,
@@ -356,6 +359,28 @@ class Tracker:
             a = self.actual(region_code, indicator, year)
             out.append({"year": year, "target": c.winner.brief(), "actual": _actual_dict(a), "conflict": c.conflict})
         return out
+
+
+STATUS_COLUMNS = ["region", "year", "category", "seq", "name", "indicator", "text", "unit", "status", "explanation",
+                  "document", "document_id", "page", "span", "actual", "actual_text", "actual_document",
+                  "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation"]
+
+
+def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
+    """A status report as flat rows for CSV and XLSX: every target and actual with its document's
+    title, page and span."""
+    rows = []
+    for t in report.targets:
+        a = t.actual or {}
+        rows.append({"region": report.region["name"], "year": report.year, "category": t.category, "seq": t.seq,
+                     "name": t.name, "indicator": t.indicator, "text": t.text, "unit": t.unit, "status": t.status, "explanation": t.explain(lang),
+                     "document": (t.document or {}).get("title"), "document_id": (t.document or {}).get("id"),
+                     "page": t.page, "span": t.span, "actual": a.get("value"), "actual_text": a.get("text"),
+                     "actual_document": a.get("source"), "actual_document_id": (a.get("document") or {}).get("id"),
+                     "actual_page": (a.get("citation") or {}).get("page"), "actual_span": a.get("span"),
+                     "conflict": t.conflict, "url": (t.citation or {}).get("url"),
+                     "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text")})
+    return rows
 
 
 def _apply(line: TargetLine, changes: dict) -> None:

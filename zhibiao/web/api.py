@@ -299,9 +299,9 @@ def status(request: Request, region: str, year: int = YEAR, reviewed: bool = Fal
     st = state(request)
     report = st.tracker().status(region, year, reviewed_only=reviewed)
     if format == "csv":
-        from zhibiao.export import status_rows
+        from zhibiao.track.tracker import status_rows
 
-        return csv_response(status_rows(report))
+        return csv_response(status_rows(report, request.query_params.get("lang", "zh")))
     return report.to_dict()
 
 
