@@ -38,7 +38,7 @@ class Source:
         """From a ``DocumentRow`` (or anything with its attributes)."""
         from zhibiao.track.queries import document_title
 
-        title = document_title(d)  # the one way a document is named
+        title = d.title or document_title(d)  # as printed; composed (the one way) when it has none
         retrieved = getattr(d, "retrieved_at", None)
         return cls(document_id=d.id, title=title, issuer=d.issuer, doc_number=d.doc_number, issued_on=d.issued_on,
                    plan_year=d.plan_year, region_name=d.region_name, region_code=d.region_code,

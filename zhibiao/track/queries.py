@@ -91,13 +91,14 @@ class DocRef:
     url: str | None
     sha256: str
     retrieved_at: str | None = None  # ISO date a fetched document was retrieved
+    printed_title: str | None = None  # the title as the document prints it (for citations)
 
     @classmethod
     def of(cls, d: DocumentRow) -> "DocRef":
         return cls(id=d.id, title=document_title(d), doc_type=d.doc_type or "other", region_code=d.region_code,
                    region_name=d.region_name, plan_year=d.plan_year, issued_on=d.issued_on, doc_number=d.doc_number,
                    issuer=d.issuer, url=getattr(d, "source_url", None), sha256=d.sha256,
-                   retrieved_at=_iso_date(getattr(d, "retrieved_at", None)))
+                   retrieved_at=_iso_date(getattr(d, "retrieved_at", None)), printed_title=d.title)
 
     def brief(self) -> dict:
         return {"id": self.id, "title": self.title, "doc_type": self.doc_type}
@@ -108,7 +109,7 @@ class DocRef:
 
 def source_of(ref: DocRef) -> Source:
     """What a citation needs of a document."""
-    return Source(document_id=ref.id, title=ref.title, issuer=ref.issuer, doc_number=ref.doc_number,
+    return Source(document_id=ref.id, title=ref.printed_title or ref.title, issuer=ref.issuer, doc_number=ref.doc_number,
                   issued_on=ref.issued_on, plan_year=ref.plan_year, region_name=ref.region_name,
                   region_code=ref.region_code, doc_type=ref.doc_type, url=ref.url, retrieved_at=ref.retrieved_at,
                   sha256=ref.sha256)

@@ -250,7 +250,8 @@ class Tracker:
                                         region_code=d["region"]["code"], region_name=d["region"]["name"],
                                         plan_year=d["plan_year"], issued_on=d["issued_on"],
                                         doc_number=d["doc_number"], issuer=d["issuer"], url=d["url"],
-                                        sha256=d["sha256"], retrieved_at=d.get("retrieved_at"))))
+                                        sha256=d["sha256"], retrieved_at=d.get("retrieved_at"),
+                                        printed_title=d.get("printed_title"))))
         return out
 
     # ------------------------------------------------------------------ comparisons
