@@ -35,6 +35,7 @@ class StatusLine:
     status: str
     explanation: str
     actual: dict | None
+    value_high: Any = None
     document: dict | None = None  # {id, title, doc_type} of the document that set the target
     span: list[int] | None = None
     overridden: bool = False
@@ -204,7 +205,8 @@ class Tracker:
                 say_zh, say_en = f"{say_zh}；{note.render('zh')}", f"{say_en}; {note.render('en')}"
             report.targets.append(StatusLine(
                 name=line.name, indicator=line.indicator, text=line.text, comparator=line.comparator,
-                value=_num(line.value), unit=line.unit, status=st.status, explanation=say_zh, explanation_en=say_en,
+                value=_num(line.value), value_high=_num(line.value_high), unit=line.unit, status=st.status,
+                explanation=say_zh, explanation_en=say_en,
                 status_zh=status_name(st.status, "zh"), status_en=status_name(st.status, "en"),
                 actual=_actual_dict(a), document=t.doc.brief(), span=line.span, overridden=overridden,
                 citation=cite_line(source_of(t.doc), quote=f"{t.name} {t.text}", page=t.page),

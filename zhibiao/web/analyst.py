@@ -127,16 +127,13 @@ def overview_page(request: Request, region: str, indicator: str | None = None):
                 counts[t.indicator] = counts.get(t.indicator, 0) + 1
     if indicator not in counts:
         indicator = "gdp_growth" if "gdp_growth" in counts else (max(counts, key=counts.get) if counts else None)
-    listed = {(t["document"], tuple(t["span"] or ())): t for t in tracker.targets(region=r.code, indicator=indicator)} \
-        if indicator else {}
     series = []
     for y, report in reports.items():
         line = next((t for t in report.targets if t.indicator == indicator), None)
         if line is None:
             continue
-        row = listed.get((line.document, tuple(line.span or ())), {})
         a = line.actual or {}
-        series.append({"year": y, "value": _num(line.value), "value_high": _num(row.get("value_high")),
+        series.append({"year": y, "value": _num(line.value), "value_high": line.value_high,
                        "comparator": line.comparator, "text": line.text, "status": line.status,
                        "actual": _num(a.get("value")), "actual_text": a.get("text"), "unit": line.unit})
     cat = Catalog.default()
