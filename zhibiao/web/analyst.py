@@ -93,7 +93,7 @@ def grid_page(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
     chart = {"series": series, "unit": (chosen or {}).get("unit") or (parent_cell.unit if parent_cell else None),
              "parent": {"name": grid.region["name"], "value": _num(parent_cell.value) if parent_cell else None,
                         "text": parent_cell.text if parent_cell else None},
-             "colour": colour, "map": map_data}
+             "colour": colour, "map": map_data, "direction": (chosen or {}).get("direction")}
     return render(request, "grid.html", grid=grid, year=year, years=years, indicator=indicator, chosen=chosen,
                   colour=colour, colours=COLOUR_BY, chart=chart, maps_available=maps.available(),
                   install_hint=maps.INSTALL_HINT, crumbs=_crumbs(code), all=all)

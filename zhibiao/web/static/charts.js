@@ -77,7 +77,8 @@
     } else {
       const group = rows.filter(s => (by === 'actual' ? s.actual : s.value) != null);
       traces.push(Object.assign({}, base, {locations: group.map(s => s.code), z: group.map(s => by === 'actual' ? s.actual : s.value),
-        colorscale: 'Blues', colorbar: {title: {text: d.unit || ''}, thickness: 12}, text: group.map(hover), name: ''}));
+        colorscale: 'Blues', reversescale: d.direction === 'down',  // darker is better either way
+        colorbar: {title: {text: d.unit || ''}, thickness: 12}, text: group.map(hover), name: ''}));
     }
     if (d.map.maritime) traces.push({type: 'scattergeo', mode: 'lines', lon: d.map.maritime.lon, lat: d.map.maritime.lat,
       line: {color: '#6b7785', width: 1}, hoverinfo: 'skip', showlegend: false});
