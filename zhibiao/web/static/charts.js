@@ -77,7 +77,9 @@
     } else {
       const group = rows.filter(s => (by === 'actual' ? s.actual : s.value) != null);
       traces.push(Object.assign({}, base, {locations: group.map(s => s.code), z: group.map(s => by === 'actual' ? s.actual : s.value),
-        colorscale: 'Blues', reversescale: d.direction === 'down',  // darker is better either way
+        // light to dark blue (never the grey of "no data"): a larger figure darker, a smaller one
+        // where lower is better
+        colorscale: [[0, '#b8d3ee'], [1, '#08306b']], reversescale: d.direction === 'down',
         colorbar: {title: {text: d.unit || ''}, thickness: 12}, text: group.map(hover), name: ''}));
     }
     if (d.map.maritime) traces.push({type: 'scattergeo', mode: 'lines', lon: d.map.maritime.lon, lat: d.map.maritime.lat,
