@@ -111,15 +111,17 @@
       bar.max = job.total; bar.value = job.done;
       fmsg.textContent = job.done + ' / ' + job.total + (job.current ? ' · ' + job.current : '');
       list.textContent = '';
+      const said = window.ZHIBIAO_FETCH || {};
       for (const res of job.results) {
         const li = document.createElement('li');
+        const status = said[res.status] || res.status;
         li.className = 'fetch-result ' + res.status;
         if (res.document_id && res.status !== 'failed') {
           const a = document.createElement('a'); a.href = '/document/' + res.document_id;
-          a.textContent = res.status + ': ' + (res.title || res.url) + ' (' + res.targets + ')';
+          a.textContent = status + ': ' + (res.title || res.url) + ' (' + res.targets + ')';
           li.appendChild(a);
         } else {
-          li.textContent = res.status + ': ' + (res.error || res.url);
+          li.textContent = status + ': ' + (res.error || res.url);
         }
         list.appendChild(li);
       }
