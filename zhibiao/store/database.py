@@ -7,14 +7,14 @@ keys so that concurrent ingests and a running server can share a file.
 from __future__ import annotations
 
 import os
+import re
+import time
 from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-import time
-
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -82,9 +82,24 @@ class Database:
             database.migrate()
         return database
 
+    def current_revision(self) -> str | None:
+        """The schema revision the database is at (None for a new or unreadable one)."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):
+            return None
+
     def migrate(self) -> None:
         """Bring the schema to the latest migration (idempotent, safe for concurrent callers:
-        two processes opening a new database at once both end with one schema)."""
+        two processes opening a new database at once both end with one schema). A database already
+        at the head, with its reference data in place, is left alone without loading Alembic: the
+        check is one query, so every command starts fast."""
+        if self.current_revision() == head_revision() and self._reference_data_current():
+            return
+        from alembic import command
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", "zhibiao.store:migrations")
         for attempt in range(5):
@@ -100,6 +115,17 @@ class Database:
                 if attempt == 4:
                     raise
                 time.sleep(0.2 * (attempt + 1))  # another process was creating the same schema
+
+    def _reference_data_current(self) -> bool:
+        """Regions are stored and every indicator of the catalogue is (counted, not parsed: the
+        seeding adds missing ids only)."""
+        try:
+            with self.session() as s:
+                regions = s.scalar(select(RegionRow.code).limit(1))
+                indicators = s.scalar(select(func.count()).select_from(IndicatorRow))
+        except (OperationalError, ProgrammingError):
+            return False
+        return regions is not None and indicators >= catalogue_size()
 
     def _seed_reference_data(self) -> None:
         """Regions and indicators from the catalogue (inserted once; a newer catalogue updates)."""
@@ -126,3 +152,30 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    """The newest migration shipped in the package, read from the migration files (cheap: no
+    Alembic import): the one revision no other names as its ``down_revision``."""
+    folder = resources.files("zhibiao.store").joinpath("migrations", "versions")
+    revisions, downs = set(), set()
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".py"):
+            continue
+        source = entry.read_text("utf-8")
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", source, re.M)
+        down = re.search(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", source, re.M)
+        if rev:
+            revisions.add(rev.group(1))
+        if down:
+            downs.add(down.group(1))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else ""  # several heads: let Alembic decide (and complain)
+
+
+@lru_cache(maxsize=1)
+def catalogue_size() -> int:
+    """How many indicators the bundled catalogue has (counted in the YAML text)."""
+    data = resources.files("zhibiao.catalog").joinpath("data", "indicators.yaml").read_text("utf-8")
+    return len(re.findall(r"^- id:", data, re.M))
