@@ -23,18 +23,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u2
 def decimal(value: Any, field: str = "value") -> Decimal:
     """A finite decimal from a JSON number or a printed one ("6.5", "1,234", "6.5%")."""
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict, tuple)):
-        raise InputError(f"{field}: {value!r} is not a number")
+        raise InputError(f"{field} {value!r} is not a number")
     text = str(value).strip().replace(",", "").rstrip("%").strip() if isinstance(value, str) else value
     if isinstance(text, str) and len(text) > 40:
-        raise InputError(f"{field}: {value[:40]!r}… is not a number")
+        raise InputError(f"{field} {value[:40]!r}… is not a number")
     try:
         number = Decimal(str(text)) if not isinstance(text, Decimal) else text
     except (InvalidOperation, ValueError):
-        raise InputError(f"{field}: {value!r} is not a number") from None
+        raise InputError(f"{field} {value!r} is not a number") from None
     if not number.is_finite():
-        raise InputError(f"{field}: {value!r} is not a finite number")
+        raise InputError(f"{field} {value!r} is not a finite number")
     if abs(number) >= MAX_ABS:
-        raise InputError(f"{field}: {value!r} is out of range (at most 15 digits before the point)")
+        raise InputError(f"{field} {value!r} is out of range (at most 15 digits before the point)")
     if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
         number = number.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
     return number
@@ -42,20 +42,20 @@ def decimal(value: Any, field: str = "value") -> Decimal:
 
 def comparator(value: Any, field: str = "comparator") -> str:
     if not isinstance(value, str) or value.strip() not in COMPARATORS:
-        raise InputError(f"{field}: {value!r} is not one of {' '.join(COMPARATORS)}")
+        raise InputError(f"{field} {value!r} is not one of {' '.join(COMPARATORS)}")
     return value.strip()
 
 
 def year(value: Any, field: str = "year") -> int:
     if isinstance(value, bool):
-        raise InputError(f"{field}: {value!r} is not a year")
+        raise InputError(f"{field} {value!r} is not a year")
     try:
         number = Decimal(str(value).strip())
         whole = int(number) if number.is_finite() and number == number.to_integral_value() else None
     except (InvalidOperation, ValueError, OverflowError):
         whole = None
     if whole is None or not FIRST_YEAR <= whole <= LAST_YEAR:
-        raise InputError(f"{field}: {value!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
+        raise InputError(f"{field} {value!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
     return whole
 
 
@@ -66,7 +66,7 @@ def text(value: Any, field: str, max_length: int, required: bool = False) -> str
             raise InputError(f"{field}: a value is required")
         return None
     if not isinstance(value, str):
-        raise InputError(f"{field}: {value!r} is not text")
+        raise InputError(f"{field} {value!r} is not text")
     cleaned = _CONTROL.sub("", value).strip()
     if required and not cleaned:
         raise InputError(f"{field}: a value is required")
