@@ -701,6 +701,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--label", default=None, help="ingest/queries: a name for the run (its state file)")
     ap.add_argument("--sample", action="store_true", help="ingest: the PDF/DOCX sample instead of the national corpus")
+    ap.add_argument("--provinces", default=None, help="ingest: only these provinces' folders (comma-separated code "
+                    "prefixes, e.g. 33,44)")
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--workers", type=int, default=1, help="queries: server worker processes")
     ap.add_argument("--runs", type=int, default=15, help="cli: runs per command")
@@ -717,7 +719,8 @@ def main() -> None:
     elif args.what == "ingest":
         if not args.corpus or not args.db:
             ap.error("ingest needs --corpus and --db")
-        bench_ingest(args.corpus, args.db, args.jobs, args.label, args.sample)
+        bench_ingest(args.corpus, args.db, args.jobs, args.label, args.sample,
+                     limit_dirs=args.provinces.split(",") if args.provinces else None)
     elif args.what == "queries":
         if not args.db:
             ap.error("queries needs --db")
