@@ -658,7 +658,10 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
         "scorecard (API /api/v1/status)": [f"/api/v1/status?region={d.region_code}&year={d.plan_year}" for d in n],
         "scorecard (page /region/{code}/{year})": [f"/region/{d.region_code}/{d.plan_year}" for d in n],
         "compare years (API)": [f"/api/v1/compare/years?region={d.region_code}&year={d.plan_year}" for d in n],
-        "parent grid: children vs parent (API /api/v1/compare/levels)": [
+        "home page (/: the region tree)": ["/"] * min(requests, 20),
+        "parent-region grid (page /region/{code}/{year}/grid)": [
+            f"/region/{p}/{years[i % len(years)]}/grid" for i, p in enumerate(samples["parents"])],
+        "children vs parent (API /api/v1/compare/levels)": [
             f"/api/v1/compare/levels?region={p}&year={years[i % len(years)]}" for i, p in enumerate(samples["parents"])],
         "indicator across all counties (API /api/v1/compare/regions)": [
             f"/api/v1/compare/regions?indicator={ind}&year={years[i % len(years)]}&level=county"
