@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from formats import doc_bytes, write_html, write_pdf
-from paths import EXAMPLES
+from paths import EXAMPLES, ROOT
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)  # where the tests' fetching is confined
@@ -94,7 +94,8 @@ class DocServer:
 
 
 def src(name: str) -> str:
-    path = EXAMPLES / "src" / name if (EXAMPLES / "src" / name).exists() else EXAMPLES / name
+    sources = ROOT / "tests" / "example_sources"  # the TXT sources of the built DOCX and PDF
+    path = sources / name if (sources / name).exists() else EXAMPLES / name
     data = path.read_bytes()
     try:
         return data.decode("utf-8")

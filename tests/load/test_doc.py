@@ -7,13 +7,13 @@ import os
 import pytest
 
 from formats import doc_bytes, write_doc
-from paths import EXAMPLES
+from paths import ROOT
 from zhibiao.api import extract_file
 from zhibiao.errors import LoadError
 from zhibiao.load import doc as doc_loader
 from zhibiao.load import load, load_bytes
 
-PLAN = EXAMPLES / "src" / "huzhou_2024_plan.txt"
+PLAN = ROOT / "tests" / "example_sources" / "huzhou_2024_plan.txt"
 
 
 @pytest.fixture

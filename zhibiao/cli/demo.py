@@ -13,7 +13,6 @@ from zhibiao.cli.app import app, load_settings, plain, print_error, setting_opti
 from zhibiao.errors import ZhibiaoError
 
 
-
 def examples_dir() -> Path:
     """The bundled examples: beside the package in a checkout, inside it when installed."""
     here = Path(__file__).resolve().parents[1]
@@ -27,8 +26,7 @@ def document_files(folder: Path) -> list[Path]:
     from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-                  and "src" not in p.relative_to(folder).parts[:-1])
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def summarise(files: list[Path], console: Console) -> list:
