@@ -11,7 +11,7 @@ schemathesis = pytest.importorskip("schemathesis")
 
 from paths import EXAMPLES  # noqa: E402
 from zhibiao.store import Database  # noqa: E402
-from zhibiao.store.ingest import ingest  # noqa: E402
+from zhibiao.ingest import ingest  # noqa: E402
 from zhibiao.web.app import create_app  # noqa: E402
 
 

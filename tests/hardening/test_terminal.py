@@ -7,7 +7,7 @@ import pytest
 
 from zhibiao.cli import main
 from zhibiao.store import Database
-from zhibiao.store.ingest import ingest
+from zhibiao.ingest import ingest
 
 PLAN = ("嘉善县人民政府关于下达{y}年嘉善县国民经济和社会发展计划的通知\x1b]8;;http://evil.example\x07\n\n现印发给你们。\n\n"
         "附件\n\n{y}年主要目标\n\n序号\t指标名称\t{y}年目标\n"

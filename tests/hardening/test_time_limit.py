@@ -56,7 +56,7 @@ def _slow_extract(doc):
 def test_ingest_reports_the_runaway_document_and_stores_the_others(tmp_path, monkeypatch, jobs):
     import zhibiao.api
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
 
     for y in (2030, 2031, 2032):
         (tmp_path / f"plan{y}.txt").write_text(PLAN.format(y=y), encoding="utf-8")

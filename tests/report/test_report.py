@@ -25,7 +25,7 @@ def zb(*args):
 @pytest.fixture(scope="module")
 def example_db_path(tmp_path_factory):
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
 
     path = tmp_path_factory.mktemp("report") / "examples.db"
     ingest(Database.open(path), [EXAMPLES])

@@ -12,8 +12,7 @@ from dbs import check_invariants, db_url  # noqa: F401  (fixture)
 from docserver import DocServer, Page, build_site, html_bytes, src
 from zhibiao.fetch import Fetcher, FetchSettings
 from zhibiao.store import Database
-from zhibiao.store.addresses import ingest_addresses, read_address_list
-from zhibiao.store.ingest import ingest, reindex
+from zhibiao.ingest import ingest, ingest_addresses, read_address_list, reindex
 from zhibiao.store.schema import DocumentRow, DocumentVersionRow, OriginalRow, TargetRow
 
 

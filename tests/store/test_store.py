@@ -17,7 +17,7 @@ from dbs import check_invariants, db_url  # noqa: F401  (fixture)
 from paths import SEEDS, need_shared
 from zhibiao.store import Database
 from zhibiao.store.imports import import_actuals
-from zhibiao.store.ingest import ingest, iter_files, reindex
+from zhibiao.ingest import ingest, iter_files, reindex
 from zhibiao.store.schema import Base, DocumentRow, ObservationRow, TargetRow
 
 PLAN = ("某县人民政府关于下达2025年德清县国民经济和社会发展计划的通知\n\n现印发给你们，请认真组织实施。\n\n德清县人民政府\n\n"

@@ -12,8 +12,7 @@ from docserver import DocServer, build_site
 from paths import GOLD, load_gold, need_shared
 from zhibiao.fetch import Fetcher, FetchSettings
 from zhibiao.store import Database
-from zhibiao.store.addresses import ingest_addresses
-from zhibiao.store.ingest import ingest
+from zhibiao.ingest import ingest, ingest_addresses
 from zhibiao.track import Tracker
 from zhibiao.track.citations import Source, bibtex, bibtex_entry, cite_text, csl_json
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import zhibiao
 from dbs import db_url  # noqa: F401  (fixture)
 from paths import EXAMPLES
-from zhibiao.store.ingest import ingest
+from zhibiao.ingest import ingest
 
 HEAD = ("湖州市人民政府关于下达2026年湖州市国民经济和社会发展计划的通知\n\n湖政发〔2026〕{n}号\n\n"
         "各区县人民政府，市政府各部门：\n现将2026年湖州市国民经济和社会发展计划下达给你们，请认真组织实施。\n\n"
@@ -98,7 +98,7 @@ def test_a_later_documents_restatement_never_replaces_the_plan(db_url, tmp_path)
     ingest(tracker.db, [plan])
     # the completion table's row is last year's target as the report restates it (the extractor's
     # reading of completion tables is issue 13's; here the line is dated as that reading will date it)
-    from zhibiao.store.ingest import extract_one, store
+    from zhibiao.ingest import extract_one, store
 
     x = extract_one(str(report))
     restated = next(t for t in x.extraction.targets if t.text.startswith("6.5"))

@@ -9,7 +9,7 @@ import zhibiao
 from dbs import db_url  # noqa: F401  (fixture)
 from paths import SEEDS, need_shared
 from zhibiao.errors import InputError
-from zhibiao.store.ingest import ingest
+from zhibiao.ingest import ingest
 from zhibiao.track.status import Actual, Context, Rules, TargetLine, decide
 
 D = Decimal

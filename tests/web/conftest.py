@@ -6,7 +6,7 @@ from paths import EXAMPLES
 @pytest.fixture(scope="module")
 def example_db(tmp_path_factory):
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
 
     db = Database.open(tmp_path_factory.mktemp("web") / "web.db")
     summary = ingest(db, [EXAMPLES])

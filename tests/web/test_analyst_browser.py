@@ -29,7 +29,7 @@ def examples(example_db):
 def seeds(tmp_path_factory):
     from paths import SEEDS, need_shared
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
     from zhibiao.track import Tracker
     from zhibiao.track.snapshot import refresh
     from zhibiao.web.app import create_app

@@ -75,7 +75,7 @@ def test_overview_tree_and_export(client):
 
 def test_region_tree_is_current_without_a_snapshot_and_after_a_review(tmp_path):
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
     from zhibiao.track import Tracker
     from zhibiao.track.coverage import region_tree
     from zhibiao.track.snapshot import refresh

@@ -158,7 +158,7 @@ def test_phone_sized_screen(browser, server):
 def seeds_server(tmp_path_factory):
     from paths import SEEDS, need_shared
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
     from zhibiao.web.app import create_app
 
     need_shared(SEEDS)

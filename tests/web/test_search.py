@@ -12,7 +12,7 @@ from paths import EXAMPLES
 @pytest.fixture
 def client(db_url):  # noqa: F811
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
     from zhibiao.web.app import create_app
 
     db = Database.open(db_url)

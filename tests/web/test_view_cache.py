@@ -31,7 +31,7 @@ JIAXING_PLAN = """嘉兴市人民政府关于下达2024年嘉兴市国民经济�
 @pytest.fixture
 def client(tmp_path):
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
     from zhibiao.web.app import create_app
 
     db = Database.open(tmp_path / "cache.db")

@@ -61,7 +61,7 @@ def _workers(pid: int) -> set[int]:
 @pytest.fixture
 def server(db_url, tmp_path):  # noqa: F811
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
 
     db = Database.open(db_url)
     ingest(db, [EXAMPLES / "huzhou_2025_plan.txt", EXAMPLES / "huzhou_2025_work_report.txt"])

@@ -87,12 +87,10 @@ def ingest_command(
     each; re-ingesting changes nothing. 入库（文件或网址）。"""
     fmt = _fmt(format, ("text", "json"))
     from zhibiao.fetch import is_address
-    from zhibiao.store.ingest import IngestSummary, ingest, iter_files
+    from zhibiao.ingest import IngestSummary, ingest, iter_files, read_address_list
 
     addresses = [p for p in paths or [] if is_address(p)]
     if urls is not None:
-        from zhibiao.store.addresses import read_address_list
-
         try:
             addresses += [u for u in read_address_list(urls.read_text("utf-8-sig")) if u not in addresses]
         except (OSError, UnicodeDecodeError) as exc:
@@ -119,7 +117,7 @@ def ingest_command(
             summary = ingest(tracker.db, files, jobs=jobs, on_progress=lambda r: progress.advance(task))
         if addresses:
             from zhibiao.fetch import FetchSettings
-            from zhibiao.store.addresses import ingest_addresses
+            from zhibiao.ingest import ingest_addresses
 
             try:
                 FetchSettings.from_env()
@@ -160,7 +158,7 @@ def reindex_command(
 ) -> None:
     """Re-extract stored documents after the extractor improved (corrections are kept). 重新提取。"""
     fmt = _fmt(format, ("text", "json"))
-    from zhibiao.store.ingest import reindex
+    from zhibiao.ingest import reindex
 
     tracker = _tracker(db)
     summary = reindex(tracker.db, everything=all_documents)

@@ -1,27 +1,26 @@
-"""Building the database from documents: one transaction per document, idempotent by content.
+"""Writing extracted documents: one transaction per document, idempotent by content. The
+orchestration that extracts documents (files in worker processes, addresses through the fetcher)
+and hands them here is :mod:`zhibiao.ingest`, above this stage: the store never runs extraction.
 
 The same bytes ingested twice change nothing, nor does a document whose extracted text is
 unchanged (a fetched page whose furniture changed); a changed document at a known path or address
 becomes a new version of it: the newest is the document and its lines, the earlier ones are kept
-as its history (``document_versions``), never two competing documents. Extraction runs in worker processes (``jobs``); the
-parent process does all writing, so a killed ingest leaves only whole documents behind.
+as its history (``document_versions``), never two competing documents. One process does all
+writing, so a killed ingest leaves only whole documents behind.
 """
 from __future__ import annotations
 
 import glob
 import hashlib
 import os
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from zhibiao.errors import ZhibiaoError
 from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 from zhibiao.extract import EXTRACTOR_VERSION
 from zhibiao.models import Extraction, LoadedText, Provenance
@@ -116,26 +115,6 @@ class Extracted:
 
     def stored_extraction(self) -> dict:
         return self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
-
-
-def extract_one(path: str) -> Extracted:
-    from zhibiao.api import read_and_extract
-
-    try:
-        doc, e = read_and_extract(path)  # within the per-document time limit (ZHIBIAO_MAX_SECONDS)
-        return Extracted(path, doc.loaded, doc.text, e, None, extraction_dict=e.to_dict())
-    except ZhibiaoError as exc:
-        return Extracted(path, None, None, None, str(exc))
-    except Exception as exc:  # never let one strange document stop the others
-        return Extracted(path, None, None, None, f"{path}: unexpected error: {type(exc).__name__}: {exc}")
-
-
-def extract_loaded(loaded: LoadedText) -> Extracted:
-    from zhibiao.api import extract
-    from zhibiao.text.document import Document
-
-    doc = Document.from_loaded(loaded)
-    return Extracted(loaded.path, loaded, doc.text, extract(doc), None)
 
 
 def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, int, int]:
@@ -276,93 +255,43 @@ def store(db: Database, x: Extracted) -> FileResult:
         return FileResult(x.path, "unchanged")
 
 
-def _known_hashes(db: Database) -> set[str]:
+def known_hashes(db: Database) -> set[str]:
+    """The content hashes of the stored documents (an ingest skips files it has already)."""
     with db.session() as s:
         return set(s.scalars(select(DocumentRow.sha256)))
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In a worker: end when the ingest that started it is gone (killed, or stopped by a signal),
-    instead of waiting forever for work that will never come."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
-
-
-def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
-           on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
-    files = iter_files(paths)
-    known = _known_hashes(db)
-    summary = IngestSummary()
-    todo: list[str] = []
-    for f in files:
-        sha = file_sha256(f) if f.is_file() else None
-        if sha is not None and sha in known:
-            r = FileResult(str(f), "unchanged")
-            summary.results.append(r)
-            if on_progress:
-                on_progress(r)
-        else:
-            todo.append(str(f))
-
-    def results() -> Iterator[Extracted]:
-        if jobs > 1 and len(todo) > 1:
-            # A bounded window of documents in flight: memory stays flat however large the corpus.
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-                window: deque = deque()
-                for p in todo:
-                    window.append(pool.submit(extract_one, p))
-                    if len(window) >= 4 * jobs:
-                        yield window.popleft().result()
-                while window:
-                    yield window.popleft().result()
-        else:
-            for p in todo:
-                yield extract_one(p)
-
-    for x in results():
-        r = FileResult(x.path, "failed", x.error) if x.error else store(db, x)
-        summary.results.append(r)
-        if on_progress:
-            on_progress(r)
-    return summary
-
-
-def reindex(db: Database, everything: bool = False,
-            on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
-    """Re-extract stored documents (those read by an older extractor, or all), from their stored
-    text: the files need not exist any more. Reviewers' corrections are kept apart and survive."""
-    summary = IngestSummary()
+def documents_to_reindex(db: Database, everything: bool = False) -> list[int]:
+    """Ids of the documents read by an older extractor version (or of all of them)."""
     with db.session() as s:
         q = select(DocumentRow.id)
         if not everything:
             q = q.where(DocumentRow.extractor_version != EXTRACTOR_VERSION)
-        ids = list(s.scalars(q))
-    for doc_id in ids:
-        with db.session.begin() as s:
-            row = s.get(DocumentRow, doc_id)
-            meta = row.doc_metadata or {}
-            loaded = LoadedText(path=row.path, format=row.format, text=row.raw_text, sha256=row.sha256,
-                                encoding=meta.get("encoding"), pages=meta.get("pages") or [0],
-                                metadata=meta.get("loader") or {}, title=meta.get("title"))
-            x = extract_loaded(loaded)
-            e = x.extraction
-            _delete_lines(s, row.id)
-            d = e.document
-            row.doc_type, row.title, row.issuer = d.doc_type, d.title, d.issuer
-            row.region_code = d.region.code if d.region else None
-            row.region_name = d.region.name if d.region else None
-            row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on
-            row.text, row.extraction, row.extractor_version = x.normalized_text, e.to_dict(), EXTRACTOR_VERSION
-            n_t, n_a, n_c = write_lines(s, row, e)
-        r = FileResult(row.path, "replaced", targets=n_t, actuals=n_a, commitments=n_c)
-        summary.results.append(r)
-        if on_progress:
-            on_progress(r)
-    return summary
+        return list(s.scalars(q.order_by(DocumentRow.id)))
+
+
+def stored_loaded(db: Database, doc_id: int) -> LoadedText:
+    """A stored document's loaded text, as its loader read it (re-extraction needs no file)."""
+    with db.session() as s:
+        row = s.get(DocumentRow, doc_id)
+        meta = row.doc_metadata or {}
+        return LoadedText(path=row.path, format=row.format, text=row.raw_text, sha256=row.sha256,
+                          encoding=meta.get("encoding"), pages=meta.get("pages") or [0],
+                          metadata=meta.get("loader") or {}, title=meta.get("title"))
+
+
+def replace_extraction(db: Database, doc_id: int, x: Extracted) -> FileResult:
+    """A stored document's lines replaced by a new extraction of its own text, in one transaction."""
+    e = x.extraction
+    with db.session.begin() as s:
+        row = s.get(DocumentRow, doc_id)
+        _delete_lines(s, row.id)
+        d = e.document
+        row.doc_type, row.title, row.issuer = d.doc_type, d.title, d.issuer
+        row.region_code = d.region.code if d.region else None
+        row.region_name = d.region.name if d.region else None
+        row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on
+        row.text, row.extraction, row.extractor_version = x.normalized_text, e.to_dict(), EXTRACTOR_VERSION
+        n_t, n_a, n_c = write_lines(s, row, e)
+        path = row.path
+    return FileResult(path, "replaced", targets=n_t, actuals=n_a, commitments=n_c)

@@ -239,7 +239,7 @@ async def _save_upload(st, file: UploadFile) -> FilePath:
 async def upload(request: Request, file: UploadFile = File(...)):
     st = state(request)
     path = await _save_upload(st, file)
-    from zhibiao.store.ingest import extract_one, store
+    from zhibiao.ingest import extract_one, store
 
     try:
         x = extract_one(str(path))

@@ -11,7 +11,7 @@ from zhibiao.settings import Settings
 
 def serve_demo(files: list[Path], settings: Settings | None = None, console: Console | None = None) -> None:
     from zhibiao.store import Database
-    from zhibiao.store.ingest import ingest
+    from zhibiao.ingest import ingest
     from zhibiao.web.serve import run
 
     console = console or Console()

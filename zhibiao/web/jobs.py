@@ -33,7 +33,7 @@ class Jobs:
         return get_job(self.db, job_id)
 
     def _run(self, job_id: str, urls: list[str]) -> None:
-        from zhibiao.store.addresses import ingest_addresses
+        from zhibiao.ingest import ingest_addresses
 
         done = 0
         update_job(self.db, job_id, state="running")

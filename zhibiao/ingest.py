@@ -1,0 +1,192 @@
+"""Building the database from documents: the orchestration above the store.
+
+    >>> import zhibiao
+    >>> from zhibiao.ingest import ingest
+    >>> tracker = zhibiao.open("zhibiao.db")
+    >>> ingest(tracker.db, ["~/plans"], jobs=2).to_dict()
+
+Files are extracted in worker processes (``jobs``), addresses through the polite fetcher
+(:mod:`zhibiao.fetch`); each extracted document is handed to :mod:`zhibiao.store.ingest`, which
+writes it in one transaction (the parent process does all writing, so a killed ingest leaves only
+whole documents behind). The store itself never runs extraction: data flows
+load → text → extract → catalog → store, and this module is what connects them.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, Iterator
+
+from zhibiao.errors import ZhibiaoError
+from zhibiao.models import LoadedText
+from zhibiao.store.database import Database
+from zhibiao.store.ingest import (Extracted, FileResult, IngestSummary, documents_to_reindex, file_sha256, iter_files,
+                                  known_hashes, replace_extraction, store, stored_loaded)
+
+__all__ = ["Extracted", "FileResult", "IngestSummary", "extract_loaded", "extract_one", "ingest",
+           "ingest_addresses", "iter_files", "read_address_list", "reindex", "store"]
+
+
+def extract_one(path: str) -> Extracted:
+    """A file loaded and extracted (in a worker process), or the one-line reason it could not be."""
+    from zhibiao.api import read_and_extract
+
+    try:
+        doc, e = read_and_extract(path)  # within the per-document time limit (ZHIBIAO_MAX_SECONDS)
+        return Extracted(path, doc.loaded, doc.text, e, None, extraction_dict=e.to_dict())
+    except ZhibiaoError as exc:
+        return Extracted(path, None, None, None, str(exc))
+    except Exception as exc:  # never let one strange document stop the others
+        return Extracted(path, None, None, None, f"{path}: unexpected error: {type(exc).__name__}: {exc}")
+
+
+def extract_loaded(loaded: LoadedText) -> Extracted:
+    """Text a loader already read (a fetched document, a stored one) extracted."""
+    from zhibiao.api import extract
+    from zhibiao.text.document import Document
+
+    doc = Document.from_loaded(loaded)
+    return Extracted(loaded.path, loaded, doc.text, extract(doc), None)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end when the ingest that started it is gone (killed, or stopped by a signal),
+    instead of waiting forever for work that will never come."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
+def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
+           on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
+    """Files, folders (recursively) and glob patterns extracted and stored, one transaction each;
+    files whose bytes are stored already are skipped unread."""
+    files = iter_files(paths)
+    known = known_hashes(db)
+    summary = IngestSummary()
+    todo: list[str] = []
+    for f in files:
+        sha = file_sha256(f) if f.is_file() else None
+        if sha is not None and sha in known:
+            r = FileResult(str(f), "unchanged")
+            summary.results.append(r)
+            if on_progress:
+                on_progress(r)
+        else:
+            todo.append(str(f))
+
+    def results() -> Iterator[Extracted]:
+        if jobs > 1 and len(todo) > 1:
+            # A bounded window of documents in flight: memory stays flat however large the corpus.
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+                window: deque = deque()
+                for p in todo:
+                    window.append(pool.submit(extract_one, p))
+                    if len(window) >= 4 * jobs:
+                        yield window.popleft().result()
+                while window:
+                    yield window.popleft().result()
+        else:
+            for p in todo:
+                yield extract_one(p)
+
+    for x in results():
+        r = FileResult(x.path, "failed", x.error) if x.error else store(db, x)
+        summary.results.append(r)
+        if on_progress:
+            on_progress(r)
+    return summary
+
+
+def reindex(db: Database, everything: bool = False,
+            on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
+    """Re-extract stored documents (those read by an older extractor, or all), from their stored
+    text: the files need not exist any more. Reviewers' corrections are kept apart and survive."""
+    summary = IngestSummary()
+    for doc_id in documents_to_reindex(db, everything):
+        r = replace_extraction(db, doc_id, extract_loaded(stored_loaded(db, doc_id)))
+        summary.results.append(r)
+        if on_progress:
+            on_progress(r)
+    return summary
+
+
+def read_address_list(text: str) -> list[str]:
+    """Addresses from a --urls file: one per line; blank lines and # comments skipped."""
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if line and line not in out:
+            out.append(line)
+    return out
+
+
+def ingest_addresses(db: Database, urls: Iterable[str], fetcher=None,
+                     on_progress: Callable[[FileResult], None] | None = None,
+                     on_start: Callable[[str], None] | None = None,
+                     on_done: Callable[[str], None] | None = None,
+                     summary: IngestSummary | None = None) -> IngestSummary:
+    """Fetch, extract and store every address (:mod:`zhibiao.fetch`: politely, within limits, never
+    a private address unless allowed): the page, or the attachments of an article, each stored with
+    its provenance and original bytes by the same rules as files (unchanged text changes nothing;
+    changed text is a new version). ``on_start(url)`` is called before each address,
+    ``on_progress(result)`` after each document (or failure), ``on_done(url)`` after each address
+    with everything it stood for."""
+    from zhibiao.fetch import Fetcher, fetch_address
+
+    summary = summary if summary is not None else IngestSummary()
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+
+    def report(r: FileResult) -> None:
+        summary.results.append(r)
+        if on_progress:
+            on_progress(r)
+
+    try:
+        for url in urls:
+            if on_start:
+                on_start(url)
+            try:
+                outcome = fetch_address(url, fetcher)
+            except ZhibiaoError as exc:
+                report(FileResult(url, "failed", str(exc), url=url))
+                if on_done:
+                    on_done(url)
+                continue
+            for doc in outcome.documents:
+                via = doc.provenance.article["url"] if doc.provenance.article else None
+                try:
+                    x = extract_loaded(doc.loaded)
+                    article_title = (doc.provenance.article or {}).get("title")
+                    d = x.extraction.document
+                    if article_title and not doc.loaded.title and (d.title is None or d.region is None):
+                        # an attachment whose text names no title or region: the article's title does
+                        doc.loaded.title = article_title
+                        x = extract_loaded(doc.loaded)
+                except ZhibiaoError as exc:
+                    report(FileResult(doc.provenance.url, "failed", str(exc), url=doc.provenance.url, via=via))
+                    continue
+                except Exception as exc:  # never let one strange document stop the others
+                    report(FileResult(doc.provenance.url, "failed", f"{doc.provenance.url}: unexpected error: "
+                                      f"{type(exc).__name__}: {exc}", url=doc.provenance.url, via=via))
+                    continue
+                x = Extracted(x.path, x.loaded, x.normalized_text, x.extraction, None, doc.provenance, doc.original)
+                r = store(db, x)
+                r.url, r.via, r.title = doc.provenance.url, via, x.extraction.document.title
+                report(r)
+            for failure in outcome.failures:
+                report(FileResult(failure.path, "failed", str(failure), url=failure.path, via=url))
+            if on_done:
+                on_done(url)
+    finally:
+        if own:
+            fetcher.close()
+    return summary
