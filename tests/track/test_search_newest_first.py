@@ -5,7 +5,7 @@ from __future__ import annotations
 from dbs import db_url  # noqa: F401  (fixture)
 from paths import EXAMPLES
 from zhibiao.store import Database
-from zhibiao.store.ingest import ingest
+from zhibiao.ingest import ingest
 from zhibiao.track.search import search
 
 
