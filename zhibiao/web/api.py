@@ -65,6 +65,13 @@ def csv_response(rows: Iterable[dict], filename: str = "zhibiao.csv") -> Streami
                              headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
+def attachment(filename: str) -> dict[str, str]:
+    """A download's header for any file name: an ASCII fallback and the UTF-8 name (RFC 6266), since
+    headers carry Latin-1 only (a Chinese name there was a 500)."""
+    fallback = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in filename) or "zhibiao"
+    return {"content-disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"}
+
+
 def _after(next_token: str | None) -> int:
     """The id a page continues after (a ``next`` token of the previous page)."""
     if not next_token:
@@ -209,11 +216,15 @@ def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
 async def preview(request: Request, file: UploadFile = File(...)):
     st = state(request)
     path, name = await _save_upload(st, file)
-    try:
-        x = await _extract_upload(st, path, name)
+    from zhibiao.web.extraction import preview_json
+
+    try:  # read, extracted and encoded in a worker process: the event loop only forwards the bytes
+        status_code, body = await st.extraction.run(preview_json, str(path), name, name=name)
+    except ZhibiaoError as exc:
+        raise HTTPException(422, str(exc).replace(str(path), name)) from None
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
-    return x.stored_extraction() | {"document": x.stored_extraction()["document"] | {"source": name}}
+    return Response(body, status_code=status_code, media_type="application/json")
 
 
 def upload_name(filename: str | None) -> str:
@@ -385,7 +396,7 @@ def export_table(body: TableIn, format: str = Query("csv", pattern="^(csv|xlsx)$
 
     rows = [dict(zip(body.columns, r)) for r in body.rows]
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "zhibiao"
-    disposition = {"content-disposition": f'attachment; filename="{safe}.{format}"'}
+    disposition = attachment(f"{safe}.{format}")
     if format == "xlsx":
         return Response(xlsx_bytes(rows, body.columns, sheet=safe[:31]), media_type=XLSX_MEDIA_TYPE, headers=disposition)
     return Response(csv_text(rows, body.columns), media_type="text/csv; charset=utf-8", headers=disposition)
