@@ -100,8 +100,15 @@ class Settings:
     workers: int = setting(1, "ZHIBIAO_WORKERS", "Server processes answering requests side by side (for many users: "
                            "about 2 per core on PostgreSQL; on SQLite writes still go one at a time).", "--workers",
                            _count)
+    max_json_mb: float = setting(5.0, "ZHIBIAO_MAX_JSON_MB", "Largest request body other than an upload (JSON), in "
+                                 "MB: refused from its headers, never held in memory.", None, _number)
+    extract_workers: int = setting(2, "ZHIBIAO_EXTRACT_WORKERS", "Processes of the server that read and extract "
+                                   "uploads, so that requests never wait behind one.", None, _count)
+    extract_queue: int = setting(8, "ZHIBIAO_EXTRACT_QUEUE", "Uploads waiting for an extraction process; beyond "
+                                 "them the server answers 503 (busy) at once.", None, _whole)
     upload_dir: str | None = setting(None, "ZHIBIAO_UPLOAD_DIR", "Folder where uploaded documents are kept (default: "
-                                     "a new temporary folder per server).")
+                                     "a temporary folder made on the first upload and removed when the server "
+                                     "stops; the database keeps every document's text either way).")
     # -- reading documents (every command that loads files)
     max_file_mb: float = setting(200.0, "ZHIBIAO_MAX_FILE_MB", "Largest document file read, in MB.", None, _number)
     max_pages: int = setting(2000, "ZHIBIAO_MAX_PAGES", "Most pages read from a PDF.", None, _whole)
@@ -199,6 +206,10 @@ class Settings:
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1_000_000)
+
+    @property
+    def max_json_bytes(self) -> int:
+        return int(self.max_json_mb * 1_000_000)
 
 
 def _parse(f, raw: str, where: str) -> Any:

@@ -157,17 +157,19 @@ def _delete_lines(s: Session, document_id: int) -> None:
         s.execute(delete(table).where(table.document_id == document_id))
 
 
-def delete_document(db: Database, document_id: int) -> bool:
+def delete_document(db: Database, document_id: int) -> str | None:
     """Delete a document, its earlier versions and every line extracted from it, in one
-    transaction (reviewers' corrections, keyed by content hash, are kept). False if absent."""
+    transaction (reviewers' corrections, keyed by content hash, are kept). The path it was read
+    from (the server removes the file when it is an upload it stored); None if absent."""
     with db.session.begin() as s:
         row = s.get(DocumentRow, document_id)
         if row is None:
-            return False
+            return None
+        path = row.path
         _delete_lines(s, document_id)
         s.execute(delete(DocumentVersionRow).where(DocumentVersionRow.document_id == document_id))
         s.delete(row)
-    return True
+    return path
 
 
 def _identity(x: Extracted) -> str:

@@ -701,12 +701,15 @@ class ReadModel:
             s.add(StatusOverrideRow(region_code=region_code, year=year, target_key=target, status=status,
                                     reason=reason, who=who, created_at=now()))
 
-    def delete_document(self, doc_id: int) -> None:
-        """A document and every line extracted from it (reviews are kept by content hash)."""
+    def delete_document(self, doc_id: int) -> str:
+        """A document and every line extracted from it (reviews are kept by content hash); the path
+        it was read from, for the server to remove an upload it stored."""
         from zhibiao.store.ingest import delete_document
 
-        if not delete_document(self.db, doc_id):
+        path = delete_document(self.db, doc_id)
+        if path is None:
             raise NotFound(f"no document {doc_id}")
+        return path
 
 
 def review_dict(r: CorrectionRow) -> dict:

@@ -6,6 +6,7 @@ server's token (``Authorization: Bearer …``); without a token configured the s
 """
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path as FilePath
 from urllib.parse import quote
@@ -13,6 +14,7 @@ from typing import Any, Iterable
 
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from zhibiao.errors import InputError, ZhibiaoError
 from zhibiao.export import columns_of, iter_csv
@@ -31,18 +33,18 @@ def state(request: Request):
 
 
 def require_token(request: Request) -> str:
-    """Writes need the configured token; a server started without one is read-only."""
+    """Writes need the configured token (a header, or the session cookie from this site's pages);
+    a server started without one is read-only. The guard (web/guard.py) has checked this already,
+    before the body was read; this states it in the schema and checks again."""
+    from zhibiao.web.guard import credentials
+
     st = state(request)
     if not st.token:
         raise HTTPException(403, "this server is read-only (start it with --token or ZHIBIAO_TOKEN to allow writes)")
-    header = request.headers.get("authorization", "")
-    supplied = header[7:] if header.lower().startswith("bearer ") else request.headers.get("x-zhibiao-token", "")
-    supplied = supplied or request.cookies.get("zhibiao_token", "")
-    import hmac
-
-    if not supplied or not hmac.compare_digest(supplied, st.token):
+    how = credentials({k.lower(): v for k, v in request.scope.get("headers") or []}, st.token)
+    if how is None:
         raise HTTPException(401, "a valid token is required for this request")
-    return supplied
+    return how
 
 
 def _num(v):
@@ -61,6 +63,13 @@ def csv_response(rows: Iterable[dict], filename: str = "zhibiao.csv") -> Streami
     columns = columns_of(rows, None)
     return StreamingResponse(iter_csv(rows, columns), media_type="text/csv; charset=utf-8",
                              headers={"content-disposition": f'attachment; filename="{filename}"'})
+
+
+def attachment(filename: str) -> dict[str, str]:
+    """A download's header for any file name: an ASCII fallback and the UTF-8 name (RFC 6266), since
+    headers carry Latin-1 only (a Chinese name there was a 500)."""
+    fallback = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in filename) or "zhibiao"
+    return {"content-disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"}
 
 
 def _after(next_token: str | None) -> int:
@@ -206,20 +215,30 @@ def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
 @router.post("/extract", summary="Extract an uploaded file without storing it (the upload preview)")
 async def preview(request: Request, file: UploadFile = File(...)):
     st = state(request)
-    path = await _save_upload(st, file)
-    try:
-        from zhibiao.api import extract_file
+    path, name = await _save_upload(st, file)
+    from zhibiao.web.extraction import preview_json
 
-        e = extract_file(path)
+    try:  # read, extracted and encoded in a worker process: the event loop only forwards the bytes
+        status_code, body = await st.extraction.run(preview_json, str(path), name, name=name)
     except ZhibiaoError as exc:
-        raise HTTPException(422, str(exc).replace(str(path), file.filename or "upload")) from None
+        raise HTTPException(422, str(exc).replace(str(path), name)) from None
     finally:
-        path.unlink(missing_ok=True)
-    return e.to_dict() | {"document": e.document.to_dict() | {"source": file.filename}}
+        shutil.rmtree(path.parent, ignore_errors=True)
+    return Response(body, status_code=status_code, media_type="application/json")
 
 
-async def _save_upload(st, file: UploadFile) -> FilePath:
-    name = FilePath(file.filename or "upload.txt").name  # never a path from the client
+def upload_name(filename: str | None) -> str:
+    """The uploaded file's name as shown and kept: its base name only (never a path from the
+    client), without control characters, at most 100 characters with its suffix."""
+    name = FilePath((filename or "").replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in "/\\").strip(" .") or "upload.txt"
+    stem, suffix = FilePath(name).stem, FilePath(name).suffix[:10]
+    return (stem[:100 - len(suffix)] or "upload") + suffix
+
+
+async def _save_upload(st, file: UploadFile) -> tuple[FilePath, str]:
+    """The upload in a folder of its own (removed by the caller), and its name."""
+    name = upload_name(file.filename)
     suffix = FilePath(name).suffix.lower()
     from zhibiao.load import SUFFIXES, formats_text
 
@@ -228,29 +247,41 @@ async def _save_upload(st, file: UploadFile) -> FilePath:
     limit = st.max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
-        raise HTTPException(413, f"{name}: larger than the upload limit of {limit // 1_000_000} MB")
+        raise HTTPException(413, f"{name}: larger than the upload limit of {limit / 1_000_000:g} MB")
     folder = FilePath(tempfile.mkdtemp(prefix="zhibiao-upload-"))
-    path = folder / name
+    path = folder / f"upload{suffix}"  # the client's name is shown, never used on disk
     path.write_bytes(data)
-    return path
+    return path, name
+
+
+async def _extract_upload(st, path: FilePath, name: str):
+    """Read and extract in the server's worker processes (never on the event loop), within the
+    per-document time limit; a failure is a 422 naming the upload, a full queue a 503."""
+    from zhibiao.ingest import extract_one
+
+    try:
+        x = await st.extraction.run(extract_one, str(path), name=name)
+    except ZhibiaoError as exc:
+        raise HTTPException(422, str(exc).replace(str(path), name)) from None
+    if x.error:
+        raise HTTPException(422, x.error.replace(str(path), name))
+    return x
 
 
 @router.post("/documents", summary="Upload and store a document", dependencies=[Depends(require_token)])
 async def upload(request: Request, file: UploadFile = File(...)):
     st = state(request)
-    path = await _save_upload(st, file)
-    from zhibiao.ingest import extract_one, store
+    path, name = await _save_upload(st, file)
+    from zhibiao.ingest import store
 
     try:
-        x = extract_one(str(path))
-        if x.error:
-            raise HTTPException(422, x.error.replace(str(path), file.filename or "upload"))
-        x.path = str(st.uploads / f"{x.loaded.sha256[:16]}-{path.name}")
+        x = await _extract_upload(st, path, name)
+        x.path = str(st.uploads / f"{x.loaded.sha256[:16]}-{name}")
         FilePath(x.path).write_bytes(path.read_bytes())
         x.loaded.path = x.path
-        result = store(st.db, x)
+        result = await run_in_threadpool(store, st.db, x)  # the write waits in a thread, not on the event loop
     finally:
-        path.unlink(missing_ok=True)
+        shutil.rmtree(path.parent, ignore_errors=True)
     doc = st.read().document_by_sha256(x.loaded.sha256)
     return {"id": doc["id"], "title": doc["title"], "status": result.status, "targets": len(x.extraction.targets),
             "actuals": len(x.extraction.actuals), "commitments": len(x.extraction.commitments),
@@ -259,7 +290,10 @@ async def upload(request: Request, file: UploadFile = File(...)):
 
 @router.delete("/documents/{doc_id}", summary="Delete a document and its lines", dependencies=[Depends(require_token)])
 def delete_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
-    state(request).read().delete_document(doc_id)
+    st = state(request)
+    stored = st.read().delete_document(doc_id)
+    if stored and st.holds_upload(stored):
+        FilePath(stored).unlink(missing_ok=True)  # an uploaded file goes with its document (never an ingested one)
     return {"deleted": doc_id}
 
 
@@ -362,7 +396,7 @@ def export_table(body: TableIn, format: str = Query("csv", pattern="^(csv|xlsx)$
 
     rows = [dict(zip(body.columns, r)) for r in body.rows]
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "zhibiao"
-    disposition = {"content-disposition": f'attachment; filename="{safe}.{format}"'}
+    disposition = attachment(f"{safe}.{format}")
     if format == "xlsx":
         return Response(xlsx_bytes(rows, body.columns, sheet=safe[:31]), media_type=XLSX_MEDIA_TYPE, headers=disposition)
     return Response(csv_text(rows, body.columns), media_type="text/csv; charset=utf-8", headers=disposition)
@@ -394,19 +428,19 @@ class CorrectionIn(BaseModel):
     who: str | None = Field(default=None, max_length=80)
 
 
-CORRECTABLE = {"value", "comparator", "indicator", "year", "unit", "name"}
-
-
 @router.post("/corrections", summary="Review an extracted line: confirm it, correct it, or reject it (not a target)",
              dependencies=[Depends(require_token)])
 def correct(request: Request, body: CorrectionIn):
-    bad = set(body.changes) - CORRECTABLE
-    if bad:
-        raise HTTPException(422, f"cannot correct {', '.join(sorted(bad))} (only {', '.join(sorted(CORRECTABLE))})")
-    if body.action == "correct" and not body.changes:
+    from zhibiao.store import validate
+
+    try:  # finite decimals, known comparators, years in range, bounded text: or nothing is stored
+        changes = validate.correction_changes(body.changes) if body.action == "correct" else {}
+        who = validate.text(body.who, "who", 80)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from None
+    if body.action == "correct" and not changes:
         raise HTTPException(422, "a correction needs at least one changed field")
-    return state(request).read().review(body.document_id, body.line_type, body.index, body.action,
-                                        body.changes if body.action == "correct" else {}, body.who)
+    return state(request).read().review(body.document_id, body.line_type, body.index, body.action, changes, who)
 
 
 @router.get("/review", summary="The queue of lines needing a person's review")

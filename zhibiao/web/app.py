@@ -8,18 +8,24 @@ pages and JSON under ``/api/``.
 """
 from __future__ import annotations
 
+import re
+import shutil
 import tempfile
-from dataclasses import dataclass, replace
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from zhibiao import __version__
 from zhibiao.errors import InputError, NotFound
+from zhibiao.web.extraction import Busy
 from zhibiao.settings import Settings
 from zhibiao.store import Database
 
@@ -29,9 +35,36 @@ class AppState:
     db: Database
     token: str | None
     max_upload_bytes: int
-    uploads: Path
+    upload_dir: Path | None  # ZHIBIAO_UPLOAD_DIR, or None: a temporary folder made on the first upload
     _jobs: object = None
     views: object = None  # the cache of cross-region views (web/cache.py)
+    max_json_bytes: int = 5_000_000
+    extraction: object = None  # the process pool that reads uploads (web/extraction.py)
+    _temporary_uploads: Path | None = field(default=None, repr=False)
+
+    @property
+    def uploads(self) -> Path:
+        """Where uploaded files are kept: the configured folder, or one temporary folder for this
+        server, made when the first upload arrives and removed when the server stops."""
+        if self.upload_dir is not None:
+            self.upload_dir.mkdir(parents=True, exist_ok=True)
+            return self.upload_dir
+        if self._temporary_uploads is None:
+            self._temporary_uploads = Path(tempfile.mkdtemp(prefix="zhibiao-uploads-"))
+        return self._temporary_uploads
+
+    def holds_upload(self, path: str) -> bool:
+        """Whether ``path`` is a file this server stored for an upload (so deleting its document
+        deletes it); a file an ingest read stays where it is."""
+        folders = [f for f in (self.upload_dir, self._temporary_uploads) if f is not None]
+        return any(Path(path).resolve().parent == f.resolve() for f in folders)
+
+    def close(self) -> None:
+        if self.extraction is not None:
+            self.extraction.shutdown()
+        if self._temporary_uploads is not None:
+            shutil.rmtree(self._temporary_uploads, ignore_errors=True)
+            self._temporary_uploads = None
 
     def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None) -> list:
         """One indicator across regions (cached: it reads a row per region of the country)."""
@@ -64,6 +97,17 @@ class AppState:
         return ReadModel(self.db)
 
 
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}")
+
+
+def with_nonce(request: Request, page: HTMLResponse) -> HTMLResponse:
+    """FastAPI's documentation pages start Swagger UI / ReDoc with an inline script: it carries
+    this response's nonce, so the Content-Security-Policy lets it (and nothing injected) run."""
+    nonce = getattr(request.state, "csp_nonce", "")
+    html = page.body.decode("utf-8").replace("<script>", f'<script nonce="{nonce}">')
+    return HTMLResponse(html, status_code=page.status_code)
+
+
 def offline_docs_assets() -> Path:
     """Swagger UI and ReDoc as files of the installed fastapi-offline package."""
     import fastapi_offline
@@ -90,14 +134,29 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
         settings = replace(settings, **overrides)
     database = db if isinstance(db, Database) else Database.open(db or settings.database)
     token = settings.token or None
-    uploads = Path(settings.upload_dir or tempfile.mkdtemp(prefix="zhibiao-uploads-"))
-    uploads.mkdir(parents=True, exist_ok=True)
-    app = FastAPI(title="zhibiao", version=__version__, openapi_url="/api/v1/openapi.json", docs_url=None,
-                  redoc_url=None, description="Targets of Chinese development plans: documents, targets, actuals, "
-                  "status and comparisons. 发展规划目标指标数据库。")
     from zhibiao.web.cache import ViewCache
+    from zhibiao.web.extraction import ExtractionPool
 
-    app.state.zhibiao = AppState(database, token, settings.max_upload_bytes, uploads, views=ViewCache(database))
+    st = AppState(database, token, settings.max_upload_bytes, Path(settings.upload_dir) if settings.upload_dir else None,
+                  views=ViewCache(database), max_json_bytes=settings.max_json_bytes,
+                  extraction=ExtractionPool(settings.extract_workers, settings.extract_queue, settings.max_seconds))
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        st.extraction.start()  # the workers are ready before the first upload
+        try:
+            yield
+        finally:
+            st.close()  # workers stopped, the temporary upload folder removed
+
+    app = FastAPI(title="zhibiao", version=__version__, openapi_url="/api/v1/openapi.json", docs_url=None,
+                  redoc_url=None, lifespan=lifespan, description="Targets of Chinese development plans: documents, "
+                  "targets, actuals, status and comparisons. 发展规划目标指标数据库。")
+    app.state.zhibiao = st
+    from zhibiao.web.guard import Guard, session_router
+
+    app.add_middleware(Guard, settings=lambda: (st.token, st.max_upload_bytes, st.max_json_bytes))
+    app.include_router(session_router)
 
     from zhibiao.web.api import router
     from zhibiao.web.pages import router as pages
@@ -116,6 +175,8 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str):
         folder = Path(__file__).parent / "static"
+        if not SAFE_NAME.fullmatch(name):  # (a NUL, a slash: never a file of ours)
+            raise HTTPException(404, "not found")
         path = (folder / name).resolve()
         if path.parent != folder.resolve() or not path.is_file():  # no path traversal
             raise HTTPException(404, "not found")
@@ -124,20 +185,23 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     docs_assets = offline_docs_assets()
 
     @app.get("/api/v1/docs", include_in_schema=False)
-    def swagger_ui():
-        return get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="zhibiao API",
-                                   swagger_js_url="/static/docs/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/docs/swagger-ui.css",
-                                   swagger_favicon_url="/static/docs/favicon.png")
+    def swagger_ui(request: Request):
+        return with_nonce(request, get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="zhibiao API",
+                                                       swagger_js_url="/static/docs/swagger-ui-bundle.js",
+                                                       swagger_css_url="/static/docs/swagger-ui.css",
+                                                       swagger_favicon_url="/static/docs/favicon.png"))
 
     @app.get("/api/v1/redoc", include_in_schema=False)
-    def redoc():
-        return get_redoc_html(openapi_url="/api/v1/openapi.json", title="zhibiao API",
-                              redoc_js_url="/static/docs/redoc.standalone.js",
-                              redoc_favicon_url="/static/docs/favicon.png", with_google_fonts=False)
+    def redoc(request: Request):
+        return with_nonce(request, get_redoc_html(openapi_url="/api/v1/openapi.json", title="zhibiao API",
+                                                  redoc_js_url="/static/docs/redoc.standalone.js",
+                                                  redoc_favicon_url="/static/docs/favicon.png",
+                                                  with_google_fonts=False))
 
     @app.get("/static/docs/{name}", include_in_schema=False)
     def docs_static(name: str):
+        if not SAFE_NAME.fullmatch(name):
+            raise HTTPException(404, "not found")
         path = (docs_assets / name).resolve()
         if path.parent != docs_assets.resolve() or not path.is_file():
             raise HTTPException(404, "not found")
@@ -149,6 +213,18 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": message}, status_code=status)
         return error_page(request, status, message)
+
+    @app.exception_handler(SQLAlchemyError)
+    def database_failed(request: Request, exc: SQLAlchemyError):
+        from zhibiao.store.database import database_error
+
+        return answer(request, 503, str(database_error(str(database.engine.url), exc)))
+
+    @app.exception_handler(Busy)
+    def busy(request: Request, exc: Busy):
+        response = answer(request, 503, str(exc))
+        response.headers["retry-after"] = "5"
+        return response
 
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound):

@@ -44,6 +44,29 @@ def _watch_server(server_pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="zhibiao-exit-with-server").start()
 
 
+def _warm_up() -> int:
+    from zhibiao.api import extract_text
+
+    extract_text("某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n附件\n\n2025年主要目标\n\n"
+                 "序号\t指标名称\t2025年目标\n1\t地区生产总值增长\t6%左右\n")
+    return os.getpid()
+
+
+def preview_json(path: str, name: str) -> tuple[int, bytes]:
+    """In a worker: the upload preview's whole answer, as JSON bytes (a large extraction is
+    encoded here, not on the server's event loop), with the upload's name in place of its path."""
+    import json
+
+    from zhibiao.ingest import extract_one
+
+    x = extract_one(path)
+    if x.error:
+        return 422, json.dumps({"detail": x.error.replace(path, name)}, ensure_ascii=False).encode("utf-8")
+    data = x.stored_extraction()
+    data["document"] = data["document"] | {"source": name}
+    return 200, json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
 class ExtractionPool:
     def __init__(self, workers: int = 2, queue: int = 8, max_seconds: float = 120.0):
         self.workers = max(1, workers)
@@ -64,9 +87,10 @@ class ExtractionPool:
             return self._pool
 
     def start(self) -> None:
-        """Start the workers now (at server start-up) rather than on the first upload."""
+        """Start the workers now (at server start-up), each reading a small text once so that the
+        catalogue and the extractor's data are loaded before the first upload arrives."""
         for _ in range(self.workers):
-            self._executor().submit(os.getpid)
+            self._executor().submit(_warm_up)
 
     def _rebuild(self) -> None:
         with self._lock:

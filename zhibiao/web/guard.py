@@ -24,12 +24,15 @@ import secrets
 from typing import Callable
 from urllib.parse import urlsplit
 
-from fastapi import HTTPException
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 SESSION_COOKIE = "zhibiao_session"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Writes that store nothing, open to everyone (each bounded like any other body).
 OPEN_WRITES = frozenset({"/api/v1/extract", "/api/v1/export", "/api/v1/session"})
+# (DELETE /api/v1/session only clears the cookie: open too, it changes nothing stored)
 MULTIPART_OVERHEAD = 64 * 1024  # headers and boundaries around an upload's bytes
 
 
@@ -188,3 +191,42 @@ async def _refuse(send, status: int, detail: str) -> None:
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})
+
+
+# ------------------------------------------------------------------ the session
+
+session_router = APIRouter(prefix="/api/v1", tags=["session"])
+
+
+class SessionIn(BaseModel):
+    token: str = Field(min_length=1, max_length=512, description="The server's write token")
+
+
+@session_router.post("/session", summary="Remember the write token in this browser (a SameSite=Strict cookie)")
+def start_session(request: Request, body: SessionIn):
+    """Checks the token and sets the ``zhibiao_session`` cookie: HttpOnly, SameSite=Strict, Secure
+    over HTTPS, for this browser session. Writes carried by the cookie must come from this site's
+    own pages (their Origin is checked); scripts elsewhere cannot use it."""
+    token = request.app.state.zhibiao.token
+    if not token:
+        raise HTTPException(403, "this server is read-only (start it with --token or ZHIBIAO_TOKEN to allow writes)")
+    if not _same(body.token.strip(), token):
+        raise HTTPException(401, "that is not this server's token")
+    response = JSONResponse({"ok": True})
+    response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict", path="/",
+                        secure=request.url.scheme == "https")
+    return response
+
+
+@session_router.delete("/session", summary="Forget the write token in this browser")
+def end_session(request: Request):
+    response = JSONResponse({"ok": True})
+    response.delete_cookie(SESSION_COOKIE, path="/", samesite="strict", httponly=True)
+    return response
+
+
+@session_router.get("/session", summary="Whether this browser may write (the token was given and is remembered)")
+def session_state(request: Request):
+    token = request.app.state.zhibiao.token
+    return {"writable": bool(token), "remembered": bool(token) and credentials(_headers(request.scope), token)
+            == "cookie"}

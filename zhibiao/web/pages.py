@@ -61,7 +61,9 @@ def render(request: Request, template: str, status_code: int = 200, **ctx) -> HT
     st = request.app.state.zhibiao
     html = env.get_template(template).render(request=request, t=t, lang=lang, version=__version__,
                                              indicator_name=indicator_name, writable=bool(st.token),
-                                             path=request.url.path, **ctx)
+                                             path=request.url.path,
+                                             csp_nonce=getattr(request.state, "csp_nonce", ""),  # inline scripts
+                                             **ctx)
     response = HTMLResponse(html, status_code=status_code)
     if request.query_params.get("lang") in ("zh", "en"):
         response.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax")

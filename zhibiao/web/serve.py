@@ -60,8 +60,15 @@ def run(db: Database, settings: Settings | None = None, console: Console | None 
         uvicorn.run(create_app(db, settings=settings), host=settings.host, port=settings.port, log_level="warning")
         return
     # the workers connect to the database the parent opened (and migrated), and share one upload folder
+    shared = None if settings.upload_dir else tempfile.mkdtemp(prefix="zhibiao-uploads-")
     replace(settings, database=db.engine.url.render_as_string(hide_password=False),
-            upload_dir=settings.upload_dir or tempfile.mkdtemp(prefix="zhibiao-uploads-")).export()
+            upload_dir=settings.upload_dir or shared).export()
     db.dispose()
-    uvicorn.run("zhibiao.web.serve:worker_app", factory=True, host=settings.host, port=settings.port, workers=workers,
-                log_level="warning")
+    try:
+        uvicorn.run("zhibiao.web.serve:worker_app", factory=True, host=settings.host, port=settings.port,
+                    workers=workers, log_level="warning")
+    finally:
+        if shared:  # the temporary folder goes with the server (the database keeps every document's text)
+            import shutil
+
+            shutil.rmtree(shared, ignore_errors=True)

@@ -59,14 +59,18 @@
 
   async function send(span, action, changes) {
     const token = (document.getElementById('token') || {}).value || '';
-    if (!token) { say(L.need_token, true); document.getElementById('token').focus(); return; }
+    const session = window.ZhibiaoSession;
+    if (session) await session.ready;
+    if (!(session ? session.canWrite(token) : token)) { say(L.need_token, true); document.getElementById('token').focus(); return; }
     const who = (document.getElementById('who') || {}).value || null;
-    const r = await fetch('/api/v1/corrections', {method: 'POST', headers: {'content-type': 'application/json',
-      'authorization': 'Bearer ' + token}, body: JSON.stringify({document_id: Number(docId), line_type: span.type,
+    const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
+    const r = await fetch('/api/v1/corrections', {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+      body: JSON.stringify({document_id: Number(docId), line_type: span.type,
       index: span.index, action: action, changes: changes, who: who})});
     let body = {};
     try { body = await r.json(); } catch (e) { /* not JSON */ }
     if (!r.ok) { say(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+    if (session) session.remember(token);
     say(L.saved, false);
     load();
   }

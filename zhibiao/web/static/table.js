@@ -139,3 +139,33 @@
   }
   document.querySelectorAll('table.datatable').forEach(init);
 })();
+
+// A <select data-autosubmit> submits its form when changed (no inline handlers: the
+// Content-Security-Policy runs only this site's scripts).
+document.querySelectorAll('select[data-autosubmit]').forEach(function (s) {
+  s.addEventListener('change', function () { if (s.form) s.form.submit(); });
+});
+
+// The write token, given once: after a write succeeds with it, the server is asked to remember it
+// in this browser (an HttpOnly, SameSite=Strict session cookie; writes it carries are accepted
+// from this site's own pages only). Until the browser closes, the token fields may stay empty.
+window.ZhibiaoSession = (function () {
+  let remembered = false;
+  const ready = fetch('/api/v1/session').then(r => r.ok ? r.json() : {}).then(s => {
+    remembered = !!s.remembered;
+    if (remembered) document.querySelectorAll('input[type=password][id$=token]').forEach(i => {
+      i.placeholder = '✓'; i.title = i.title || 'remembered in this browser session';
+    });
+  }).catch(() => {});
+  return {
+    ready: ready,
+    // headers for a write: the typed token, or none when the session cookie will do
+    headers: function (token) { return token ? {authorization: 'Bearer ' + token} : {}; },
+    canWrite: function (token) { return !!token || remembered; },
+    remember: function (token) {
+      if (!token) return Promise.resolve();
+      return fetch('/api/v1/session', {method: 'POST', headers: {'content-type': 'application/json'},
+        body: JSON.stringify({token: token})}).then(r => { if (r.ok) remembered = true; }).catch(() => {});
+    },
+  };
+})();

@@ -26,6 +26,8 @@
     say('');
   }
 
+  const uploadForm = document.getElementById('upload-form');  // the buttons do the work; Enter never reloads
+  if (uploadForm) uploadForm.addEventListener('submit', ev => ev.preventDefault());
   input.addEventListener('change', () => choose(input.files[0]));
   ['dragenter', 'dragover'].forEach(t => zone.addEventListener(t, ev => { ev.preventDefault(); zone.classList.add('over'); }));
   ['dragleave', 'drop'].forEach(t => zone.addEventListener(t, ev => { ev.preventDefault(); zone.classList.remove('over'); }));
@@ -81,9 +83,12 @@
   if (save) save.onclick = async () => {
     if (!chosen) { say(L.choose_first, 'error-text'); return; }
     const token = document.getElementById('token').value;
-    if (!token) { say(L.need_token, 'error-text'); document.getElementById('token').focus(); return; }
-    const r = await post('/api/v1/documents', {authorization: 'Bearer ' + token}, L.saving);
+    const session = window.ZhibiaoSession;
+    if (session) await session.ready;
+    if (!(session ? session.canWrite(token) : token)) { say(L.need_token, 'error-text'); document.getElementById('token').focus(); return; }
+    const r = await post('/api/v1/documents', session ? session.headers(token) : {authorization: 'Bearer ' + token}, L.saving);
     if (!r.ok) { say(L.failed + ': ' + detail(r.body), 'error-text'); return; }
+    if (session) session.remember(token);
     const data = r.body;
     say((L['saved_' + data.status] || data.status) + ': ' + data.targets + ' ' + L.targets + ', ' + data.actuals + ' ' + L.actuals + ' ', 'ok-text');
     const a = document.createElement('a');
@@ -101,10 +106,14 @@
     const list = document.getElementById('fetch-results');
     if (!urls.length) return;
     const token = document.getElementById('fetch-token').value;
-    const r = await fetch('/api/v1/fetch', {method: 'POST', headers: {'content-type': 'application/json',
-      authorization: 'Bearer ' + token}, body: JSON.stringify({urls: urls})});
+    const session = window.ZhibiaoSession;
+    if (session) await session.ready;
+    const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
+    const r = await fetch('/api/v1/fetch', {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+      body: JSON.stringify({urls: urls})});
     const data = await r.json();
     if (!r.ok) { fmsg.textContent = typeof data.detail === 'string' ? data.detail : JSON.stringify(data.detail); return; }
+    if (session) session.remember(token);
     fetchBtn.disabled = true; bar.hidden = false; list.textContent = '';
     const poll = async () => {
       const job = await (await fetch(data.url)).json();
