@@ -589,9 +589,10 @@ def start_server(db: str, port: int, workers: int = 1, token: str | None = None,
         argv += ["--token", token]
     server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               env=os.environ | (extra_env or {}))
-    for _ in range(600):
+    deadline = time.monotonic() + 600  # a loaded machine can take minutes to start a server
+    while time.monotonic() < deadline:
         try:
-            httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=30)
             return server
         except httpx.TransportError:
             if server.poll() is not None:
