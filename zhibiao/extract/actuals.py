@@ -308,4 +308,33 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             rank=doc.printed(f.rank, Span(f.start, min(len(text), f.end + 40))) if f.rank else None,
             span=span, name_span=name_span, name_origin=origin,
         ))
+    out.extend(_table_actuals(reading, seen))
+    return out
+
+
+def _table_actuals(reading: Reading, seen: set) -> list[Actual]:
+    """Results printed in tables (a completion table's 完成 column, a bulletin's output by
+    product, a five-year table's base values); a figure the text already stated is listed once."""
+    doc = reading.doc
+    out = []
+    stated = {(k[0], k[1], k[2], k[4]) for k in seen}
+    for table in reading.tables:
+        for line in table.lines:
+            if line.type != "actual":
+                continue
+            period = None
+            if line.period and line.year:
+                period = f"{line.year}-{line.period[0]:02d}/{line.year}-{line.period[1]:02d}"
+            key = (line.name, line.measure, line.value, line.year)
+            if key in stated or (line.name, line.measure, line.value, line.unit, line.year, period) in seen:
+                continue
+            stated.add(key)
+            span, name_span = Span(*line.span), Span(*line.name_span)
+            out.append(Actual(
+                name=doc.printed(line.name, name_span), measure=line.measure, text=doc.printed(line.text, span),
+                comparator=line.comparator, value=line.value, unit=doc.printed(line.unit, name_span) if line.unit else None,
+                year=line.year, period=period, estimated=line.estimated, span=span, name_span=name_span,
+                name_origin=line.name_origin, parent=doc.printed(line.parent, Span(max(0, span.start - 2000), span.end))
+                if line.parent else None, source="table",
+            ))
     return out

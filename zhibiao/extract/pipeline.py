@@ -16,7 +16,8 @@ from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments
-from zhibiao.extract.tables import extract_tables
+from zhibiao.extract.columns import TableContext
+from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
 
@@ -52,7 +53,7 @@ def value_reads_back(text: str, target: Target) -> bool:
 def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     doc, meta, text = reading.doc, reading.meta, reading.text
     targets: list[Target] = []
-    for table in extract_tables(text, doc.normalized.table_zone):
+    for table in reading.tables:
         warnings.extend(f"table at {table.start}: {w}" for w in table.warnings)
         for row in table.rows:
             p = row.parsed
@@ -67,8 +68,20 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                 value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
                 attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
             ))
+        for line in table.lines:
+            if line.type != "target" or line.parsed is None:
+                continue
+            p = line.parsed
+            targets.append(Target(
+                name=clean_name(line.name), text=line.text, kind=p.kind, year=line.year or meta.plan_year,
+                category=line.category, seq=line.seq, parent=line.parent,
+                unit=p.unit if p.kind == "numeric" else (p.unit or None), comparator=p.comparator,
+                value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
+                attribute=line.attribute, source="table", span=Span(*line.span), name_span=Span(*line.name_span),
+                name_origin=line.name_origin,
+            ))
     seen_prose: set[tuple] = set()
-    for pt in extract_prose_targets(text, reading.limit, reading.scope.plan_year):
+    for pt in extract_prose_targets(text, reading.limit, reading.scope.plan_year, reading.table_spans):
         if pt.parsed.kind is None:
             continue
         key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year)
@@ -104,19 +117,40 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     return out
 
 
+ATTACHMENT_LINE = re.compile(r"(?m)^[ \t]*附\s*件\s*\d*[ \t]*$")
+
+
+def appended_part(text: str) -> int:
+    """Where an appended part (a bare 附件 line: the notice's targets table) starts, else the end."""
+    m = ATTACHMENT_LINE.search(text)
+    return m.start() if m else len(text)
+
+
+def _table_context(scope, doc_type: str, start: int) -> TableContext:
+    zone = scope.zone_at(max(0, start - 1))
+    year = scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
+    return TableContext(plan_year=scope.plan_year, zone_year=year,
+                        forward=doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"))
+
+
 def read(doc: Document) -> Reading:
-    """Everything the views share, computed once: segments, sections, metadata, time scope."""
+    """Everything the views share, computed once: segments, sections, tables, metadata, time scope."""
     text = doc.search_text
     meta = extract_metadata(doc)
-    limit = doc.normalized.table_zone if doc.normalized.table_zone is not None else len(text)
-    sections = extract_sections(text, doc.normalized.table_zone)
-    target_sentences = find_target_sentences(text, limit)
-    scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences))
+    spans = find_tables(text)
+    table_spans = tuple((t.start, t.end) for t in spans)
+    limit = appended_part(text)
+    sections = extract_sections(text, limit, table_spans)
+    target_sentences = find_target_sentences(text, limit, table_spans)
+    scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences), table_spans)
     meta.plan_year = scope.plan_year
     if meta.issued_on is None and scope.delivered_on:
         meta.issued_on = scope.delivered_on
+    tables = []
+    for span in spans:
+        tables += extract_tables(text, [span], _table_context(scope, meta.doc_type, span.start))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
-                   limit=limit, target_sentences=target_sentences)
+                   limit=limit, target_sentences=target_sentences, tables=tables, table_spans=table_spans)
 
 
 def extract_document(doc: Document) -> Extraction:

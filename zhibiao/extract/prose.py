@@ -159,9 +159,21 @@ def _sentence_end(text: str, start: int) -> int:
     return end
 
 
+def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]) -> list[TargetList]:
+    """Lists that start outside every table, cut where a table begins."""
+    out = []
+    for t in lists:
+        if any(a <= t.start < b for a, b in tables):
+            continue
+        end = min([t.end] + [a for a, _b in tables if t.start < a < t.end])
+        if end - t.start >= 4:
+            out.append(TargetList(t.start, end, t.year))
+    return out
+
+
 @lru_cache(maxsize=16)
-def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, ...]:
-    """The lists of the year's targets in ``text[:limit]``."""
+def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[int, int], ...] = ()) -> tuple[TargetList, ...]:
+    """The lists of the year's targets in ``text[:limit]``, outside ``tables``."""
     limit = len(text) if limit is None else limit
     out: list[TargetList] = []
     for m in TRIGGER.finditer(text, 0, limit):
@@ -211,6 +223,7 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
         found = _heading_list(text, m, limit)
         if found:
             out.append(found)
+    out = _outside_tables(out, tables)
     # a trigger inside a list already taken (…指标方面，…。…指标方面，…) starts no second list
     kept: list[TargetList] = []
     for t in sorted(out, key=lambda t: t.start):
@@ -229,12 +242,13 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
         if "去年" in head or end - m.end() < 4:
             continue
         out.append(TargetList(m.end(), end, target_year_in(text[m.start():m.end()])))
-    return tuple(out)  # cached: never to be changed by a caller
+    return tuple(_outside_tables(out, tables))  # cached: never to be changed by a caller
 
 
-def find_target_sentences(text: str, limit: int | None = None) -> tuple[tuple[int, int], ...]:
+def find_target_sentences(text: str, limit: int | None = None,
+                          tables: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
     """(start, end) of the text that lists the year's targets: never a result, never a task."""
-    return tuple((t.start, t.end) for t in find_target_lists(text, limit))
+    return tuple((t.start, t.end) for t in find_target_lists(text, limit, tables))
 
 
 def _target_start(clause: str) -> int | None:
@@ -322,6 +336,10 @@ class _ListReader:
                 self.category = sub.group("cat")
                 continue
             year = target_year_in(re.split(r"[，,：:；;]", body, maxsplit=1)[0]) or tl.year
+            lead = TRIGGER.search(body)
+            if lead and re.search(r"[:：—]$", lead.group()):
+                # "…建议2024年…主要预期目标是：地区生产总值增长6%左右；…": the items follow the colon
+                body, s_start = body[lead.end():], s_start + lead.end()
             self.sentence(body, s_start, year)
         return self.out
 
@@ -481,9 +499,10 @@ def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]
     return out
 
 
-def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None) -> list[ProseTarget]:
+def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None,
+                          tables: tuple[tuple[int, int], ...] = ()) -> list[ProseTarget]:
     out: list[ProseTarget] = []
-    lists = find_target_lists(text, limit)
-    for tl in [*lists, *future_lists(text, plan_year, lists)]:
+    lists = find_target_lists(text, limit, tables)
+    for tl in [*lists, *_outside_tables(future_lists(text, plan_year, lists), tables)]:
         out.extend(_ListReader(text, tl).run())
     return out

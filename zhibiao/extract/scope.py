@@ -404,13 +404,33 @@ def _zones(text: str, doc_type: str, plan_year: int | None, sections: list[Secti
     return [z for z in zones if z.end > z.start]
 
 
+def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
+    """Zones without the tables inside them (a table is read as a table, never as prose)."""
+    out = []
+    k = 0  # both lists are sorted: one pass
+    for z in zones:
+        pos = z.start
+        while k < len(tables) and tables[k][1] <= pos:
+            k += 1
+        i = k
+        while i < len(tables) and tables[i][0] < z.end:
+            a, b = tables[i]
+            if a > pos:
+                out.append(Zone(pos, a, z.mode))
+            pos = max(pos, b)
+            i += 1
+        if pos < z.end:
+            out.append(Zone(pos, z.end, z.mode))
+    return out
+
+
 def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
-                target_sentences: list[tuple[int, int]]) -> Scope:
+                target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = ()) -> Scope:
     plan_year, evidence = decide_plan_year(text, title, doc_type)
     scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence)
     if plan_year is None:
         scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
     if doc_type in ("work_report", "plan_report"):
         scope.delivered_on = delivered_on(text, plan_year)
-    scope.zones = _zones(text, doc_type, plan_year, sections, limit, target_sentences)
+    scope.zones = _cut(_zones(text, doc_type, plan_year, sections, limit, target_sentences), tables)
     return scope

@@ -15,15 +15,21 @@ LEVELS = [
 TITLE_END = re.compile(r"[。；;！!？?]")
 
 
-def extract_sections(text: str, stop: int | None = None) -> list[Section]:
-    """Headings in ``text`` (up to ``stop``, where the targets table starts), with their paths."""
+def extract_sections(text: str, stop: int | None = None, skip: tuple[tuple[int, int], ...] = ()) -> list[Section]:
+    """Headings in ``text`` (up to ``stop``, where an appended part starts), with their paths; a
+    line inside a table (``skip``) is a cell, never a heading."""
     sections: list[Section] = []
     stack: list[Section] = []
     pos = 0
     limit = len(text) if stop is None else stop
+    k = 0
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
+        while k < len(skip) and skip[k][1] < start:
+            k += 1
+        if k < len(skip) and skip[k][0] <= start < skip[k][1]:
+            continue
         if start >= limit:
             if line.strip().startswith("附件") and len(line.strip()) < 40:
                 pass
