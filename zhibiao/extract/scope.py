@@ -106,6 +106,7 @@ class Scope:
     doc_type: str
     plan_year: int | None
     evidence: list[YearEvidence] = field(default_factory=list)
+    in_year: bool = False  # an execution report written during its year: its results are that year's
     zones: list[Zone] = field(default_factory=list)
     delivered_on: str | None = None  # a report's delivery to its congress (ISO date)
     warnings: list[str] = field(default_factory=list)
@@ -119,14 +120,18 @@ class Scope:
         """The year results are for unless a sentence says otherwise."""
         if self.plan_year is None:
             return None
-        return self.plan_year if self.bulletin else self.plan_year - 1
+        return self.plan_year if self.bulletin or self.in_year else self.plan_year - 1
+
+    def _plain(self, clause: str) -> str:
+        clause = RESULT_MARKERS.sub("", clause)
+        return THIS_YEAR.sub("", clause) if self.in_year else clause  # during the year, 今年 is its results
 
     def is_future(self, clause: str) -> bool:
         """Does a clause speak of the plan year or later? (Not "好于年初预期", "通过不懈努力": results.)"""
-        return not self.bulletin and bool(FUTURE.search(RESULT_MARKERS.sub("", clause)))
+        return not self.bulletin and bool(FUTURE.search(self._plain(clause)))
 
     def is_soft_future(self, clause: str) -> bool:
-        return not self.bulletin and bool(SOFT_FUTURE.search(RESULT_MARKERS.sub("", clause)))
+        return not self.bulletin and bool(SOFT_FUTURE.search(self._plain(clause)))
 
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
@@ -139,14 +144,16 @@ class Scope:
             y = int(m.group(1))
             if multi and multi.start() < m.start():
                 return "multi", None
-            if self.bulletin or self.plan_year is None or y < self.plan_year:
+            if self.bulletin or self.plan_year is None or y < self.plan_year or (self.in_year and y == self.plan_year):
                 return "review", y
             return "plan", None
-        if LAST_YEAR.search(head):
+        if LAST_YEAR.search(head) and not self.in_year:
+            return "review", None
+        if self.in_year and THIS_YEAR.search(head):
             return "review", None
         if multi:
             return "multi", None
-        if FUTURE.search(head) and not self.bulletin:
+        if FUTURE.search(self._plain(head)) and not self.bulletin:
             return "plan", None
         return None, None
 
@@ -173,8 +180,21 @@ class Scope:
 
 
 # --- the year a target is for ------------------------------------------------------------------
-_FIVE_YEAR_ORDINALS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-FIVE_YEAR_PERIOD = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|规划|末|期末)?")
+_PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
+FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
+
+
+PERIOD_TARGETS = re.compile(rf"(?:{FIVE_YEAR_PERIOD.pattern})(?:时期|期间)?(?:经济社会发展)?的?(?:主要目标|发展目标|目标)"
+                            rf"|到(?:{FIVE_YEAR_PERIOD.pattern})末")
+
+
+def five_year_period(words: str) -> tuple[int, int] | None:
+    """(first, last) year of the five-year period ``words`` name: “十四五” or 第十四个五年 → 2021–2025."""
+    m = FIVE_YEAR_PERIOD.search(words)
+    if not m:
+        return None
+    start = _PERIOD_START.get(m.group(1) or (m.group(2) + "五"))
+    return (start, start + 4) if start else None
 BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR})\s*年")
 YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
 
@@ -188,10 +208,8 @@ def target_year_in(words: str) -> int | None:
     m = BY_YEAR.search(words)
     if m:
         return int(m.group(1))
-    m = FIVE_YEAR_PERIOD.search(words)
-    if m:
-        return _FIVE_YEAR_ORDINALS.get(m.group(1))
-    return None
+    period = five_year_period(words)
+    return period[1] if period else None
 
 
 # --- the plan year ---------------------------------------------------------------------------
@@ -265,20 +283,68 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
     return None
 
 
+_FULL_DATE = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
+_DATE_LINE = re.compile(rf"(?m)^[ \t]*[（(]?[ \t]*({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t]*[）)]?[ \t]*$")
+_BARE_YEAR = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
+_DOC_NUMBER_YEAR = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
+_PROPOSAL = re.compile(r"建议")
+
+
+def _bulletin_evidence(text: str) -> list[YearEvidence]:
+    """A bulletin reports on the year before the bureau dates it (2024年3月28日 → 2023), and its
+    first sentence names that year (2023年，全市…); a repost's page date is weak evidence."""
+    ev: list[YearEvidence] = []
+    head = text[:600]
+    m = _DATE_LINE.search(head)
+    if m:
+        ev.append(YearEvidence(int(m.group(1)) - 1, "bureau_date", 10, m.start()))
+    m = _BARE_YEAR.search(text[:500])
+    if m:
+        ev.append(YearEvidence(int(m.group(1)), "first_year", 6, m.start()))
+    pub = published_date(text)
+    if pub:
+        ev.append(YearEvidence(pub[0] - 1, "published", 2))
+    return ev
+
+
+def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
+    """A five-year outline or proposal is dated by its issue (a date, its number 〔2021〕, the
+    congress that adopted it); the years in its title (2035, 二〇三五) are its horizon, not its year.
+    Without a date, the period it opens: an outline is issued in its first year (十四五 → 2021),
+    a proposal the year before."""
+    ev: list[YearEvidence] = []
+    head = text[:3000]
+    for m in _DATE_LINE.finditer(head):
+        ev.append(YearEvidence(int(m.group(1)), "issued", 10, m.start()))
+    for m in _FULL_DATE.finditer(head[:1500]):
+        ev.append(YearEvidence(int(m.group(1)), "date", 3, m.start()))
+    m = _DOC_NUMBER_YEAR.search(head)
+    if m:
+        ev.append(YearEvidence(int(m.group(1)), "doc_number", 8, m.start()))
+    for m in SESSION.finditer(head):
+        y = _congress_year(m)
+        if y:
+            ev.append(YearEvidence(y, "congress", 8, m.start()))
+    period = five_year_period((title or "") + text[:1500])
+    if period:
+        proposal = bool(title and _PROPOSAL.search(title))
+        ev.append(YearEvidence(period[0] - (1 if proposal else 0), "period", 3))
+    pub = published_date(text)
+    if pub:
+        ev.append(YearEvidence(pub[0], "published", 2))
+    return ev
+
+
 def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvidence]:
     ev: list[YearEvidence] = []
+    if doc_type == "five_year_plan":
+        return _five_year_evidence(text, title)
     if title:
         found = [int(y) for y in re.findall(rf"({YEAR})\s*年", title)]
         if found:
             ev.append(YearEvidence(found[0] if doc_type == "statistical_bulletin" else max(found), "title", 20))
     if doc_type == "statistical_bulletin":
-        m = re.search(rf"({YEAR})\s*年", text[:500])
-        if m:
-            ev.append(YearEvidence(int(m.group(1)), "first_year", 6, m.start()))
-        pub = published_date(text)
-        if pub:
-            ev.append(YearEvidence(pub[0] - 1, "published", 2))
-        return ev
+        return ev + _bulletin_evidence(text)
     delivery = _delivery(text)
     pub = published_date(text)
     if delivery:
@@ -327,7 +393,10 @@ def _mentions(text: str, doc_type: str) -> list[YearEvidence]:
     is the one before the plan year; a plan notice's is its own."""
     mentioned = [(int(m.group(1)), m.start()) for m in re.finditer(rf"(?<!\d)({YEAR})\s*年", text)]
     if not mentioned:
-        return []
+        # "“十四五”主要目标": a text setting a period's targets is written as the period opens
+        m = PERIOD_TARGETS.search(text[:3000])
+        period = five_year_period(m.group()) if m else None
+        return [YearEvidence(period[0], "period", 1)] if period else []
     if doc_type in ("work_report", "plan_report"):
         cut = max(2000, len(text) * 2 // 5)
         head = [(y, at) for y, at in mentioned if at < cut] or mentioned
@@ -404,6 +473,15 @@ def _zones(text: str, doc_type: str, plan_year: int | None, sections: list[Secti
     return [z for z in zones if z.end > z.start]
 
 
+PROGRESS_TITLE = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
+DRAFT_WORDS = re.compile(LEX.alt("documents.draft_words"))
+
+
+def in_year_report(title: str | None, doc_type: str) -> bool:
+    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan)."""
+    return bool(doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title))
+
+
 def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
     """Zones without the tables inside them (a table is read as a table, never as prose)."""
     out = []
@@ -427,7 +505,7 @@ def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
 def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
                 target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = ()) -> Scope:
     plan_year, evidence = decide_plan_year(text, title, doc_type)
-    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence)
+    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year_report(title, doc_type))
     if plan_year is None:
         scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
     if doc_type in ("work_report", "plan_report"):

@@ -52,7 +52,7 @@ CELL_VALUE = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
-STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
+STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号\s*$")
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
@@ -64,6 +64,10 @@ LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25 = re.compile(r"(PM2) (5)(?!\d)")
 
 
+# forum markup a repost carries ([b]20[/b][b]22[/b][b]年[/b], [align=center], [font=宋体]): dropped
+BBCODE = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table|tr|td|th|center|left|right|quote|"
+                    r"code|list|indent|backcolor|sup|sub)(?:=[^\]\n]{0,60})?\]", re.IGNORECASE)
+BBCODE_BREAK = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
 DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
 
@@ -112,9 +116,13 @@ def _basic_cleanup(m: MappedText) -> MappedText:
 
 
 def _drop_noise(m: MappedText) -> MappedText:
-    """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,)."""
+    """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,),
+    forum markup ([b]…[/b])."""
     text = m.text
     edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)]
+    # a block's end ([/align], [/p], [br]) ends a paragraph; other markup goes
+    edits += [Edit(x.start(), x.end(), "\n" if BBCODE_BREAK.match(x.group()) else "", "noise") for x in BBCODE.finditer(text)]
+    edits.sort(key=lambda e: e.start)
     taken = {(e.start, e.end) for e in edits}
     for x in DOUBLED_PUNCT.finditer(text):
         if not any(a < x.end() and x.start() < b for a, b in taken):
@@ -320,7 +328,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
             continue
-        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(("人民政府", "文件", "通知", "报告", "公报")):
+        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")):
             continue
         if re.match(r"^[\u4e00-\u9fff]{2,6}\s*[:：]", b):  # a "key: value" line (发布日期: …)
             continue
