@@ -282,6 +282,8 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
     doc, text = reading.doc, reading.text
     blocked = [] if reading.scope.bulletin else list(reading.target_sentences)
     blocked += targets_spans
+    if reading.title_span:
+        blocked.append(reading.title_span)  # a headline restates the body
     out: list[Actual] = []
     seen = set()
     own = _own_region_words(reading.meta.region_name)
@@ -299,7 +301,7 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
         if key in seen:
             continue  # a result restated (a news excerpt's headline and body)
         seen.add(key)
-        name_span, origin = ground_name(text, fig.name, f.start, f.sentence_start, fig.own)
+        name_span, origin = ground_name(text, fig.name, f.start, f.sentence_start, fig.own, f.end)
         near = name_span or Span(max(0, f.start - 200), f.end)  # the name's characters are printed around the figure
         out.append(Actual(
             name=doc.printed(fig.name, near), measure=fig.measure, text=doc.printed(fig.text, span),

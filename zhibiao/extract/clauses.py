@@ -26,6 +26,7 @@ def _alt(*paths: str) -> str:
 
 
 POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
+POINTS_LIST = re.compile(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 _GROWTH = _alt("measures.growth_verbs")
 _DECLINE = _alt("measures.decline_verbs")
 GROWTH_VERB = re.compile(rf"(?:{_alt('measures.growth_qualifiers')})*(?:{_GROWTH})(?:了)?(?:分别)?$")
@@ -35,6 +36,9 @@ GROWTH_NAME = re.compile(rf"(?:{_alt('measures.growth_names')})$")
 SHARE_NAME = re.compile(rf"(?:{_alt('measures.share_names')})$")
 LEVEL_RATE = re.compile(rf"(?:{_alt('measures.level_rates')})$")
 RATIO_NAME = re.compile(rf"(?:{_alt('measures.ratio_names')})$")
+RATE_NAME = re.compile(rf"(?:{_alt('measures.rate_names')})$")
+INDEX_NAME = re.compile(rf"(?:{_alt('measures.index_names')})$")
+PER_MILLE = frozenset(LEX.words("units.per_mille"))
 CHANGE_AGAINST_LAST = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
 CLASS_AFTER = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
 ORDINAL_BEFORE = re.compile(rf"(?:{_alt('measures.ordinal_words')})$")
@@ -157,8 +161,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # "4万多": the unit is missing
         if unit != "%" and CHANGE_AGAINST_LAST.search(clause[:n.start]):
             continue  # "比上年末增加1.1万人": a change against last year, not a level
-        if POINTS.match(clause[n.end:]) or (unit == "倍"):
-            continue  # 提高3个百分点, 增长1.2倍: a change in points or a multiple, not a figure of its own
+        if POINTS.match(clause[n.end:]) or (unit == "倍") or (unit == "个" and POINTS_LIST.match(clause, unit_end)):
+            continue  # 提高3个百分点, 增长1.2倍, 分别拉动0.1个、5.0个和2.9个百分点: points or a multiple
         if unit is None and not n.chinese and RATIO_NAME.search(
                 re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", clause[:n.start])):
             figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
@@ -297,11 +301,17 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                     measure, value = "growth", -value
                 else:
                     measure = "share"
+            elif unit in PER_MILLE:
+                measure = "share"  # 出生率为5.94‰: a rate
             else:
                 measure = "level"
-            # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率
-            if name and unit == "%" and GROWTH_NAME.search(name):
+            if name and measure == "share" and INDEX_NAME.search(name):
+                measure = "level"  # 居民消费价格总指数为101.6 (or 100.8%): an index as printed
+            # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率, 人口自然增长率
+            if name and unit == "%" and GROWTH_NAME.search(name) and not RATE_NAME.search(name):
                 measure = "growth"
+            elif name and unit == "%" and RATE_NAME.search(name):
+                measure = "share"
             elif name and measure == "share" and LEVEL_RATE.search(name):
                 measure = "level"
             if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
@@ -421,13 +431,15 @@ def _good_name(name: str) -> bool:
 
 
 
-def ground_name(text: str, name: str, figure_start: int, floor: int, own: bool) -> tuple[Span | None, str]:
+def ground_name(text: str, name: str, figure_start: int, floor: int, own: bool,
+                figure_end: int | None = None) -> tuple[Span | None, str]:
     """Where a figure's name is printed, and how it was found: ``printed`` in the figure's own
     clause, ``carried`` over from an earlier clause of the sentence, or ``composed`` from printed
     words (城镇居民… from 城乡居民…, a shared 增长 added to each name of a list). A composed name's
     span covers the longest printed piece of it."""
     floor = max(floor, figure_start - 300)  # names stand near their figures; keeps the search linear
-    window = text[floor:figure_start]
+    # a thing counted is printed after its count ("1390名就业困难人员"): inside the figure's words
+    window = text[floor:figure_start if figure_end is None else figure_end]
     k = window.rfind(name)
     if k >= 0:
         return Span(floor + k, floor + k + len(name)), ("printed" if own else "carried")

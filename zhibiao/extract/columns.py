@@ -388,11 +388,19 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
                for r in rows[1:])
 
 
+TITLE_GROWTH = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(set(load_data('table_vocab.yaml')['columns']['growth']), key=len, reverse=True)))})")
+
+
 def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str) -> list[GridLine]:
     """Every target and actual of a table's rows."""
     name_col = next((c for c in columns if c.role == "name"), None)
     if name_col is None:
         return []
+    if TITLE_GROWTH.search(title or ""):
+        # "表1　2020年居民消费价格比上年涨跌幅度": the title says what its unlabelled figures are
+        for c in columns:
+            if c.role == "value" and c.measure is None and c.kind in ("result", "base", None):
+                c.measure = "growth"
     forward = any(c.kind == "target" for c in columns)
     total = not forward and total_row(rows, columns, title)
     estimated_years, all_estimated = estimate_note(note)

@@ -14,7 +14,9 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_CHARS = "零〇一二两三四五六七八九十百千万亿点"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = rf"[{CN_CHARS}]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
-NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>{ARABIC})|(?P<cn>{CHINESE}))")
+# a minus sign before digits (增长-0.5%, 为-5.11‰, a table cell -3.1), never a hyphen between
+# numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
+NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
 
 
 class NumberError(ValueError):
@@ -23,7 +25,7 @@ class NumberError(ValueError):
 
 def parse_arabic(text: str) -> Decimal:
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(text.replace(",", "").replace("−", "-"))
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
         raise NumberError(f"not a number: {text!r}") from exc
 

@@ -150,7 +150,17 @@ def read(doc: Document) -> Reading:
     for span in spans:
         tables += extract_tables(text, [span], _table_context(scope, meta.doc_type, span.start))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
-                   limit=limit, target_sentences=target_sentences, tables=tables, table_spans=table_spans)
+                   limit=limit, target_sentences=target_sentences, tables=tables, table_spans=table_spans,
+                   title_span=_title_span(doc.text, meta.title))
+
+
+def _title_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the document's title is printed at its head (a repost's headline restates a result
+    of its body: it is not read for results)."""
+    if not title:
+        return None
+    k = text.find(title, 0, 600)
+    return (k, k + len(title)) if k >= 0 else None
 
 
 def extract_document(doc: Document) -> Extraction:

@@ -24,6 +24,7 @@ class Reading:
     target_sentences: tuple[tuple[int, int], ...]  # the year's targets in prose: never results
     tables: list = field(default_factory=list)  # tables.Table, each read once
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
+    title_span: tuple[int, int] | None = None  # the title at the document's head
 
     def in_table(self, offset: int) -> bool:
         k = bisect_right(self.table_spans, (offset, float("inf"))) - 1

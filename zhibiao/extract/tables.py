@@ -365,9 +365,9 @@ def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> 
 
 
 def _caption_above(text: str, lines: list[tuple[int, int]], i: int) -> str:
-    for a, b in reversed(lines[max(0, i - 3):i]):
+    for a, b in reversed(lines[max(0, i - 4):i]):
         line = text[a:b].strip()
-        if not line:
+        if not line or _TABLE_UNIT.match(line):
             continue
         if len(line) <= 60 and not _prose(line) and (_CAPTION.search(line) or vocab().title.search(line)):
             return line
