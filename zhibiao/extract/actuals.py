@@ -130,6 +130,13 @@ class _ResultReader:
             mode, year = p_mode, p_year
         elif mode == "review" and year is None:
             year = scope.review_year
+        looking_back = scope.five_year_past(scope.opening(s_text, 40)) if scope.five_year else None
+        if looking_back is not None:
+            # an outline looking back at its base period (2020年，… / “十三五”时期… / 五年来…):
+            # results of the base year, averages over the period included
+            mode, year = "review", looking_back
+        elif scope.five_year and mode == "multi":
+            mode, year = "review", scope.review_year
         if mode == "multi":
             self.reached(sentence)  # "过去五年，…地方一般公共预算收入达1579亿元": last year's level
             return para_estimated
@@ -169,10 +176,13 @@ class _ResultReader:
                 several = len(re.findall(r"第[一二三四五六七八九十\d]+", rank_m.group())) > 1 or rank_m.group().startswith("均")
                 _give_rank(rank_m.group(), pending if several else prev_clause_found)
                 pending = []
-            if MULTI.search(clause) and not scope.is_last_year(clause):
+            if MULTI.search(clause) and not scope.is_last_year(clause) and not scope.five_year:
                 stop = True  # "五年累计培育…，累计新增…": the years before last
                 continue
-            if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or AVERAGE.search(clause):
+            clause_year = scope.five_year_past(clause) if scope.five_year else None
+            if clause_year is not None:
+                year = clause_year  # "…，2020年全市地区生产总值预计达到2800亿元左右"
+            if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or (AVERAGE.search(clause) and not scope.five_year):
                 subject = _subject(clause)
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"

@@ -56,7 +56,7 @@ COMPARATOR_WORDS = _alt("comparators.above_before", "comparators.below_before", 
 # --- names --------------------------------------------------------------------------------
 _OWN = _alt("names.own_region_words")
 LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
-                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?)+")
+                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 TRAIL = re.compile(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
 VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
 PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"

@@ -28,6 +28,7 @@ MAGNITUDES = frozenset(_MAGNITUDES)
 COUNT_WORDS = frozenset(LEX.words("units.count_words"))
 COUNTERS = frozenset(LEX.words("units.counters"))
 PERCENT_WORDS = LEX.alt("units.percent_words")
+NOT_A_FIGURE_BEFORE = LEX.alt("units.reference_words")
 
 PREFIX_COMPARATORS = [
     (re.compile(rf"(?:{LEX.alt('comparators.at_least_before', 'comparators.symbols_at_least')})$"), ">="),
@@ -91,11 +92,17 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     return m.group().strip(), m.end()
 
 
+DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
-    such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之."""
+    such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
     out = []
+    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if re.search(r"\d[-/.:]\d", text) else []
     for n in find_numbers(text):
+        if any(a <= n.start < b for a, b in stamps):
+            continue  # 2026-02-12 16:30: a page's date and time
         if n.chinese and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人
             n = NumberMatch(parse_chinese(text[n.start + (3 if n.percent else 0):n.end - 1]), n.start, n.end - 1,
@@ -103,7 +110,12 @@ def _candidates(text: str) -> list[NumberMatch]:
         if YEAR_AFTER.match(text, n.end) and (n.chinese or 1900 <= n.value <= 2100):
             continue
         if n.start > 0 and re.match(r"[A-Za-z]", text[n.start - 1]):
-            continue  # PM2.5, SO2, 5G
+            continue  # PM2.5, SO2
+        if re.match(r"[A-Za-z]", text[n.end:n.end + 1]):
+            continue  # 5G, 4K, 3D: part of a name
+        if re.match(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号", text[n.end:n.end + 9]) \
+                or re.search(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$", text[max(0, n.start - 3):n.start]):
+            continue  # 宜府发〔2021〕5号, 见表1, 图2: a document's number, a table's, a figure's
         if n.chinese and not n.percent:
             unit = UNIT_AFTER.match(text, n.end)
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value

@@ -81,7 +81,10 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                 name_origin=line.name_origin,
             ))
     seen_prose: set[tuple] = set()
-    for pt in extract_prose_targets(text, reading.limit, reading.scope.plan_year, reading.table_spans):
+    horizons = [(z.start, z.end, z.horizon) for z in reading.scope.zones if z.mode == "plan" and z.horizon]
+    scope = reading.scope
+    for pt in extract_prose_targets(text, reading.limit, scope.plan_year, reading.table_spans, horizons,
+                                    lambda opening: scope.five_year_past(opening) is not None):
         if pt.parsed.kind is None:
             continue
         key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year)

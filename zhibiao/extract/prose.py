@@ -49,7 +49,9 @@ DIRECTIONAL_PHRASE = re.compile(
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
 EXPLAINING = re.compile(LEX.alt("targets.explaining"))
-LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})*")
+ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
+LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
+                        rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL = re.compile(rf"(?:{LEX.alt('targets.name_trails')})+$")
 COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
@@ -100,6 +102,11 @@ def _target_like(paragraph: str) -> bool:
     clauses = [c for c in CLAUSE_SPLIT.split(paragraph) if c.strip()]
     hits = sum(1 for c in clauses if _target_start(c) is not None)
     return hits > 0 and hits * 2 >= len(clauses)
+
+
+def _states_targets(sentence: str) -> bool:
+    """Some clause of a sentence states a target."""
+    return any(_target_start(c) is not None for c in CLAUSE_SPLIT.split(sentence) if c.strip())
 
 
 def _opens_items(text: str, line_end: int) -> bool:
@@ -344,6 +351,8 @@ class _ListReader:
         return self.out
 
     def emit(self, **kw) -> None:
+        if kw["parsed"].kind == "directional" and ABSTRACT_SUBJECT.search(kw["name"]):
+            return  # 创新能力明显增强: an aim, not an indicator's target
         self.out.append(ProseTarget(category=self.category, parent=self.parent, **kw))
 
     def sentence(self, sentence: str, s_start: int, year: int | None) -> None:
@@ -499,10 +508,35 @@ def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]
     return out
 
 
+def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[TargetList],
+                  looks_back=lambda opening: False) -> list[TargetList]:
+    """In a part that plans for a five-year period (an outline's chapters, a report's 十四五
+    paragraph), every sentence that states targets (…，到2025年，旅游总收入突破1500亿元；力争…达到…)
+    is a list of targets for the period's end, or for the year its own words name (到2035年)."""
+    out: list[TargetList] = []
+    for start, end, horizon in horizons:
+        pos = start
+        while pos < end:
+            stop = _sentence_end(text, pos)
+            stop = min(stop, end)
+            sentence = text[pos:stop]
+            if sentence.strip() and not any(t.start <= pos < t.end or pos <= t.start < stop for t in taken) \
+                    and _states_targets(sentence) and not HEADING.match(sentence) \
+                    and not looks_back(re.split(r"[，,。]", sentence.lstrip(), maxsplit=1)[0][:40]):
+                year = target_year_in(sentence)
+                out.append(TargetList(pos, stop, year if year and year >= horizon - 5 else horizon))
+            pos = stop + 1
+    return out
+
+
 def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None,
-                          tables: tuple[tuple[int, int], ...] = ()) -> list[ProseTarget]:
+                          tables: tuple[tuple[int, int], ...] = (),
+                          horizons: list[tuple[int, int, int]] | None = None,
+                          looks_back=lambda opening: False) -> list[ProseTarget]:
     out: list[ProseTarget] = []
     lists = find_target_lists(text, limit, tables)
-    for tl in [*lists, *_outside_tables(future_lists(text, plan_year, lists), tables)]:
+    later = _outside_tables(future_lists(text, plan_year, lists), tables)
+    later += horizon_lists(text, horizons or [], [*lists, *later], looks_back)
+    for tl in [*lists, *later]:
         out.extend(_ListReader(text, tl).run())
     return out

@@ -36,6 +36,8 @@ EXPLICIT_YEAR = re.compile(
     rf"(?<![{''.join(LEX.words('time.year_not_time_before'))}])(?:截至|截止|到)?({YEAR})\s*年"
     rf"(?:{LEX.alt('time.year_parts')})?(?!{LEX.alt('time.year_not_time')})")
 REVIEW_TITLE = re.compile(LEX.alt("time.review_titles"))
+REVIEW_OPENER = re.compile(LEX.alt("time.review_openers"))
+PAST_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
 MULTI_TITLE = re.compile(LEX.alt("time.multi_titles"))
 PLAN_TITLE = re.compile(LEX.alt("time.plan_titles"))
 _NUMBERED = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、)?[ \t]*"
@@ -97,6 +99,7 @@ class Zone:
     start: int
     end: int
     mode: str  # review | multi | plan
+    horizon: int | None = None  # a part that plans for a five-year period's end (or 2035): its year
 
 
 @dataclass
@@ -107,6 +110,11 @@ class Scope:
     plan_year: int | None
     evidence: list[YearEvidence] = field(default_factory=list)
     in_year: bool = False  # an execution report written during its year: its results are that year's
+    horizon: int | None = None  # a five-year plan: the year it plans for (the period's end)
+
+    @property
+    def five_year(self) -> bool:
+        return self.doc_type == "five_year_plan"
     zones: list[Zone] = field(default_factory=list)
     delivered_on: str | None = None  # a report's delivery to its congress (ISO date)
     warnings: list[str] = field(default_factory=list)
@@ -120,8 +128,30 @@ class Scope:
         """The year results are for unless a sentence says otherwise."""
         if self.plan_year is None:
             return None
+        if self.five_year and self.horizon:
+            return self.horizon - 5  # an outline's base year (十四五: 2020), whatever year it was issued
         return self.plan_year if self.bulletin or self.in_year else self.plan_year - 1
 
+    def five_year_past(self, head: str) -> int | None:
+        """The year a sentence of a five-year plan speaks of when it looks back (2020年，… /
+        “十三五”时期… / 回顾“十四五”… / 五年来…): its base year or an earlier one; ``None`` when it
+        does not look back."""
+        if not self.five_year or self.review_year is None:
+            return None
+        base = self.review_year
+        head = RESULT_MARKERS.sub("", head)
+        years = [int(m.group(1)) for m in PAST_YEAR.finditer(head)]
+        past = [y for y in years if y <= base]
+        if past:
+            return max(past)
+        if years:
+            return None  # 到2025年…: ahead
+        period = five_year_period(head)
+        if period and period[1] <= base:
+            return period[1]
+        if REVIEW_OPENER.search(head):
+            return base
+        return None
     def _plain(self, clause: str) -> str:
         clause = RESULT_MARKERS.sub("", clause)
         return THIS_YEAR.sub("", clause) if self.in_year else clause  # during the year, 今年 is its results
@@ -144,7 +174,8 @@ class Scope:
             y = int(m.group(1))
             if multi and multi.start() < m.start():
                 return "multi", None
-            if self.bulletin or self.plan_year is None or y < self.plan_year or (self.in_year and y == self.plan_year):
+            if self.bulletin or self.plan_year is None or y < self.plan_year or (self.in_year and y == self.plan_year) \
+                    or (self.five_year and self.review_year is not None and y <= self.review_year):
                 return "review", y
             return "plan", None
         if LAST_YEAR.search(head) and not self.in_year:
@@ -195,7 +226,7 @@ def five_year_period(words: str) -> tuple[int, int] | None:
         return None
     start = _PERIOD_START.get(m.group(1) or (m.group(2) + "五"))
     return (start, start + 4) if start else None
-BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR})\s*年")
+BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR}|[二〇零一三四五六七八九]{{4}})\s*年")
 YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
 
 
@@ -207,7 +238,7 @@ def target_year_in(words: str) -> int | None:
         return int(m.group(2))
     m = BY_YEAR.search(words)
     if m:
-        return int(m.group(1))
+        return int(m.group(1)) if m.group(1).isdigit() else _num(m.group(1))  # 到二〇三五年: digit by digit
     period = five_year_period(words)
     return period[1] if period else None
 
@@ -494,11 +525,66 @@ def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
         while i < len(tables) and tables[i][0] < z.end:
             a, b = tables[i]
             if a > pos:
-                out.append(Zone(pos, a, z.mode))
+                out.append(Zone(pos, a, z.mode, z.horizon))
             pos = max(pos, b)
             i += 1
         if pos < z.end:
-            out.append(Zone(pos, z.end, z.mode))
+            out.append(Zone(pos, z.end, z.mode, z.horizon))
+    return out
+
+
+# a line that heads a five-year period's goals: “十四五”主要目标, “十四五”时期的主要目标任务, 今后五年的主要任务
+FIVE_YEAR_HEAD = re.compile(rf"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])?[ \t]*"
+                            rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{LEX.alt('targets.next_five_years')})"
+                            rf"[^\n。，,]{{0,16}}?(?:目标|任务)[^\n。，,]{{0,8}}$")
+
+
+def five_year_horizon(title: str | None, text: str, plan_year: int | None) -> int | None:
+    """The year a five-year document plans for: the end of the period it names (第十四个五年 →
+    2025), else five years from its own."""
+    period = five_year_period((title or "") + "\n" + text[:1500])
+    if period:
+        return period[1]
+    return plan_year + 4 if plan_year else None
+
+
+def _five_year_zones(text: str, zones: list[Zone], sections: list[Section], doc_type: str, title: str | None,
+                     plan_year: int | None) -> list[Zone]:
+    """Give each part that plans for a five-year period its horizon: every plan part of an outline
+    (a part for 2035 its own year), and in a digest of goals the part a heading for the period's
+    goals opens, up to the next heading of its rank."""
+    if doc_type == "five_year_plan":
+        horizon = five_year_horizon(title, text, plan_year)
+        heads = [s for s in sections if s.level == 1]
+        for z in zones:
+            if z.mode != "plan":
+                continue
+            head = next((h for h in reversed(heads) if h.span.start <= z.start), None)
+            years = [int(y) for y in re.findall(rf"({YEAR})\s*年", head.title)] if head else []
+            own = target_year_in(head.title) if head else None
+            own = own or max((y for y in years if plan_year is None or y > plan_year), default=None)
+            z.horizon = own if own and (plan_year is None or own >= plan_year) else horizon
+        return zones
+    if doc_type != "other":
+        return zones  # a report's five-year paragraph is read through its statement of targets (…主要目标是：)
+    out = list(zones)
+    level1 = [s.span.start for s in sections if s.level == 1]
+    for m in FIVE_YEAR_HEAD.finditer(text):
+        period = five_year_period(m.group()) or ((plan_year, plan_year + 4) if plan_year else None)
+        if period is None or (plan_year and period[1] < plan_year):
+            continue
+        end = next((a for a in level1 if a > m.start() + 1), len(text))
+        cut = []
+        for z in out:
+            if z.end <= m.start() or z.start >= end:
+                cut.append(z)
+                continue
+            if z.start < m.start():
+                cut.append(Zone(z.start, m.start(), z.mode, z.horizon))
+            cut.append(Zone(max(z.start, m.start()), min(z.end, end), "plan", period[1]))
+            if z.end > end:
+                cut.append(Zone(end, z.end, z.mode, z.horizon))
+        out = cut
     return out
 
 
@@ -510,5 +596,7 @@ def build_scope(text: str, title: str | None, doc_type: str, sections: list[Sect
         scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
     if doc_type in ("work_report", "plan_report"):
         scope.delivered_on = delivered_on(text, plan_year)
-    scope.zones = _cut(_zones(text, doc_type, plan_year, sections, limit, target_sentences), tables)
+    zones = _zones(text, doc_type, plan_year, sections, limit, target_sentences)
+    scope.zones = _cut(_five_year_zones(text, zones, sections, doc_type, title, plan_year), tables)
+    scope.horizon = five_year_horizon(title, text, plan_year) if doc_type == "five_year_plan" else None
     return scope

@@ -1,4 +1,4 @@
-"""The section tree of a document body: 一、 / （一） / 1. / （1） headings and 附件."""
+"""The section tree of a document body: 第一篇 / 第一章 / 一、 / （一） / 1. / （1） headings and 附件."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,9 @@ import re
 from zhibiao.models import Section, Span
 
 LEVELS = [
+    # an outline's parts and chapters (第一篇 / 第三章) open parts like 一、 does; its sections (第一节) less
+    (1, re.compile(r"^(?P<num>第[一二三四五六七八九十百]+[篇章])\s*(?P<title>.*)")),
+    (2, re.compile(r"^(?P<num>第[一二三四五六七八九十百]+节)\s*(?P<title>.*)")),
     (1, re.compile(r"^(?P<num>[一二三四五六七八九十百]+、)\s*(?P<title>.*)")),
     (2, re.compile(r"^(?P<num>[（(][一二三四五六七八九十百]+[）)])\s*(?P<title>.*)")),
     (3, re.compile(r"^(?P<num>\d{1,2}[.．、])(?!\d)\s*(?P<title>.*)")),

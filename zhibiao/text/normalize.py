@@ -324,6 +324,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # table rows with cells between pipes
         if CELL_VALUE.match(b) and not re.search(r"[，。；,;]", a):
             continue  # a name cell above its value cell (a table copied one cell per line)
+        if len(b.strip()) <= 4 and not b.rstrip().endswith(TERMINAL) and not re.search(r"[，。；,;]", a):
+            continue  # a caption above a header cell, a cell above a cell
         if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b) or ITEM_START.match(b):
             continue
         if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
