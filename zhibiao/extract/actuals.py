@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from zhibiao.extract.clauses import Figure, _subject, clause_figures, figure_candidates, ground_name
 from zhibiao.extract.grammar import _candidates
@@ -320,7 +321,46 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             rank=doc.printed(f.rank, Span(f.start, min(len(text), f.end + 40))) if f.rank else None,
             span=span, name_span=name_span, name_origin=origin,
         ))
-    out.extend(_table_actuals(reading, seen))
+    tabled = _table_actuals(reading, seen)
+    return _one_figure_each(out, tabled)
+
+
+_MAGNITUDE = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
+
+
+def _scaled(value: Decimal, unit: str | None) -> tuple[Decimal, Decimal, str]:
+    """A figure in its base unit, with half the step of its last printed digit (18.9万元 → 189000,
+    ±500, 元)."""
+    unit = unit or ""
+    factor, base = 1, unit
+    for word, f in _MAGNITUDE.items():
+        if unit.startswith(word) and len(unit) > len(word):
+            factor, base = f, unit[len(word):]
+            break
+    exponent = value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0
+    return value * factor, Decimal(5) * Decimal(10) ** (exponent - 1) * factor, base
+
+
+def _same_figure(a: Actual, b: Actual) -> bool:
+    if (a.year, a.measure, a.period) != (b.year, b.measure, b.period) or a.value is None or b.value is None:
+        return False
+    x, hx, ux = _scaled(a.value, a.unit)
+    y, hy, uy = _scaled(b.value, b.unit)
+    return ux == uy and abs(x - y) <= max(hx, hy)
+
+
+def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
+    """A figure a table and the text both state (人均地区生产总值 189195元 in the table, 18.9万元 in
+    the text; 累计全社会固定资产投资 13.8 and 固定资产投资年均增长13.8%) is listed once: the more
+    precise printing."""
+    out = list(prose)
+    for t in tabled:
+        twin = next((p for p in out if p.source == "prose" and (p.name in t.name or t.name in p.name)
+                     and _same_figure(p, t)), None)
+        if twin is None:
+            out.append(t)
+        elif _scaled(t.value, t.unit)[1] < _scaled(twin.value, twin.unit)[1]:
+            out[out.index(twin)] = t  # the table prints more digits
     return out
 
 

@@ -198,7 +198,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     for i, f in enumerate(figures):
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$", clause[:f[0].start]) and \
-                re.search(r"(?:到|至)$", clause[f[2]:nxt[0].start]):
+                re.search(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$", clause[f[2]:nxt[0].start]):
             continue
         kept.append(f)
     figures = kept

@@ -228,6 +228,7 @@ class GridLine:
 
 _UNIT_IN_NAME = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOSE}]$")
 _GROWTH_NAME = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'targets.predicate_verbs')})$")
+POINTS_CELL = re.compile(LEX.alt("units.points"))
 _LEVEL_RATE = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 
 
@@ -348,8 +349,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
                                 **{**common, "name": t_name}))
             continue
         number = _number(text)
-        if number is None or cumulative:
-            continue  # 完成 (no figure), ［4.5］ (a five-year sum)
+        if number is None or cumulative or POINTS_CELL.search(text):
+            continue  # 完成 (no figure), ［4.5］ (a five-year sum), 提高13.4个百分点 (a change in points)
         value, _a, _b = number
         a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)

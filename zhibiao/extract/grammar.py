@@ -29,6 +29,7 @@ COUNT_WORDS = frozenset(LEX.words("units.count_words"))
 COUNTERS = frozenset(LEX.words("units.counters"))
 PERCENT_WORDS = LEX.alt("units.percent_words")
 NOT_A_FIGURE_BEFORE = LEX.alt("units.reference_words")
+TIME_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.time_after')})")
 
 PREFIX_COMPARATORS = [
     (re.compile(rf"(?:{LEX.alt('comparators.at_least_before', 'comparators.symbols_at_least')})$"), ">="),
@@ -111,8 +112,10 @@ def _candidates(text: str) -> list[NumberMatch]:
             continue
         if n.start > 0 and re.match(r"[A-Za-z]", text[n.start - 1]):
             continue  # PM2.5, SO2
-        if re.match(r"[A-Za-z]", text[n.end:n.end + 1]):
-            continue  # 5G, 4K, 3D: part of a name
+        if re.match(r"[A-Za-z]", text[n.end:n.end + 1]) or TIME_AFTER.match(text, n.end):
+            continue  # 5G, 4K, 3D: part of a name; 21世纪: a time
+        if text.count("“", 0, n.start) > text.count("”", 0, n.start):
+            continue  # inside quotation marks: a name (“三类500强”, “5+1”)
         if re.match(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号", text[n.end:n.end + 9]) \
                 or re.search(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$", text[max(0, n.start - 3):n.start]):
             continue  # 宜府发〔2021〕5号, 见表1, 图2: a document's number, a table's, a figure's

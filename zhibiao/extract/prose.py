@@ -49,6 +49,9 @@ DIRECTIONAL_PHRASE = re.compile(
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
 EXPLAINING = re.compile(LEX.alt("targets.explaining"))
+NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
+ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
+DATED_EVENT = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
 ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
@@ -90,7 +93,7 @@ class TargetList:
     start: int
     end: int
     year: int | None = None  # the year the opening words name, if any
-
+    ahead: int = 0  # years after the plan year, when the words before it speak of the next five
 
 def _line_end(text: str, start: int) -> int:
     k = text.find("\n", start)
@@ -174,7 +177,7 @@ def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]
             continue
         end = min([t.end] + [a for a, _b in tables if t.start < a < t.end])
         if end - t.start >= 4:
-            out.append(TargetList(t.start, end, t.year))
+            out.append(TargetList(t.start, end, t.year, t.ahead))
     return out
 
 
@@ -188,6 +191,8 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
         year = _list_year(text, m.start(), m.end())
+        # "…通过五年的努力奋斗，实现六个明显提升。…具体目标为：": goals for five years ahead
+        ahead = 4 if year is None and NEXT_FIVE.search(text[max(0, m.start() - 200):m.start()]) else 0
         if not re.search(r"[:：—]$", m.group()) and not text[m.end():_line_end(text, m.end())].strip():
             continue  # a heading without a colon ("今年主要预期目标"): a heading list, read below
         start = m.end()
@@ -223,7 +228,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
                 end = nxt
         if end - start < 6:
             continue
-        out.append(TargetList(start, end, year))
+        out.append(TargetList(start, end, year, ahead))
     for m in HEAD_LINE.finditer(text, 0, limit) if "\n" in text else ():
         if any(t.start - 80 <= m.start() <= t.end for t in out):
             continue  # the heading of a list already taken ("一、今年主要预期目标：")
@@ -334,10 +339,14 @@ class _ListReader:
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
         pos = tl.start
-        for sentence in re.split(r"(?<=[。\n])", text[tl.start:tl.end]):
+        sentences = re.split(r"(?<=[。\n])", text[tl.start:tl.end])
+        for k, sentence in enumerate(sentences):
             s_start = pos
             pos += len(sentence)
             body = sentence.rstrip("。\n")
+            if ORDINAL_ITEM.match(body) and sentence.endswith("。") and not _candidates(body) \
+                    and k + 1 < len(sentences) and sentences[k + 1].strip():
+                continue  # "一是市域经济实力明显提升。到…": the item's summary, its targets follow
             sub = SUBHEAD.match(body.strip())
             if sub:
                 self.category = sub.group("cat")
@@ -521,7 +530,7 @@ def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[T
             stop = min(stop, end)
             sentence = text[pos:stop]
             if sentence.strip() and not any(t.start <= pos < t.end or pos <= t.start < stop for t in taken) \
-                    and _states_targets(sentence) and not HEADING.match(sentence) \
+                    and _states_targets(sentence) and not HEADING.match(sentence) and not DATED_EVENT.search(sentence) \
                     and not looks_back(re.split(r"[，,。]", sentence.lstrip(), maxsplit=1)[0][:40]):
                 year = target_year_in(sentence)
                 out.append(TargetList(pos, stop, year if year and year >= horizon - 5 else horizon))
@@ -538,5 +547,7 @@ def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | 
     later = _outside_tables(future_lists(text, plan_year, lists), tables)
     later += horizon_lists(text, horizons or [], [*lists, *later], looks_back)
     for tl in [*lists, *later]:
+        if tl.year is None and tl.ahead and plan_year:
+            tl = TargetList(tl.start, tl.end, plan_year + tl.ahead)
         out.extend(_ListReader(text, tl).run())
     return out
