@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhibiao.extract.clauses import Figure, _subject, clause_figures, figure_candidates, ground_name
-from zhibiao.extract.grammar import _candidates
+from zhibiao.extract.grammar import UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
@@ -63,6 +63,26 @@ def region_level(name: str | None) -> str | None:
     return "prefecture"
 
 
+_PLAN_WORDS = LEX.alt("plans.words")
+_UNITS = "|".join(re.escape(u) for u in UNITS)
+# 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
+PLAN_QUOTED = re.compile(
+    rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?)\s*[）)])"
+    rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
+
+
+@dataclass
+class QuotedPlan:
+    """Last year's plan for a result, quoted beside it: a target of the reviewed year."""
+
+    name: str
+    text: str
+    inner: str
+    span: tuple[int, int]  # of text
+    inner_span: tuple[int, int]
+    year: int | None
+
+
 @dataclass
 class _Found:
     figure: Figure
@@ -87,6 +107,7 @@ class _ResultReader:
         # a document of unknown region is at least not the country's
         self.other_region = OTHER_REGION.get(region_level(reading.meta.region_name) or "province")
         self.out: list[_Found] = []
+        self.plans: list[QuotedPlan] = []
 
     def run(self) -> list[_Found]:
         scope, text = self.scope, self.text
@@ -169,6 +190,15 @@ class _ResultReader:
                 continue
             if any(a < cl.end and c_start < b for a, b in self.blocked):
                 continue  # a target sentence: never a result
+            quoted = PLAN_QUOTED.search(clause)
+            if quoted and last_name:
+                # "…增长6.2%，高于年初目标（6%）0.2个百分点", "完成年计划710亿元的89.4%": last year's
+                # plan for the figure just stated; the gap or the share completed is no result
+                q, i = ("quote", "inner") if quoted.group("quote") else ("quote2", "inner2")
+                self.plans.append(QuotedPlan(last_name, quoted.group(q), quoted.group(i),
+                                             (c_start + quoted.start(q), c_start + quoted.end(q)),
+                                             (c_start + quoted.start(i), c_start + quoted.end(i)), year))
+                continue
             if scope.is_future(clause):
                 stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
                 continue
@@ -298,7 +328,10 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
     out: list[Actual] = []
     seen = set()
     own = _own_region_words(reading.meta.region_name)
-    for f in _ResultReader(reading, blocked).run():
+    reader = _ResultReader(reading, blocked)
+    found = reader.run()
+    reading.quoted_plans = reader.plans
+    for f in found:
         fig = f.figure
         if own:
             rest = own.sub("", fig.name)

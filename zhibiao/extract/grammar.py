@@ -29,6 +29,7 @@ COUNT_WORDS = frozenset(LEX.words("units.count_words"))
 COUNTERS = frozenset(LEX.words("units.counters"))
 PERCENT_WORDS = LEX.alt("units.percent_words")
 NOT_A_FIGURE_BEFORE = LEX.alt("units.reference_words")
+POINTS_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.points')})")
 TIME_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.time_after')})")
 
 PREFIX_COMPARATORS = [
@@ -163,6 +164,9 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
             return ParsedTarget("directional", modality=modality)
         return ParsedTarget(None, modality=modality, notes=[f"no value or known wording in {t!r}"])
 
+    def unit_end_of(n: NumberMatch) -> int:
+        return n.end
+
     # A percentage is what a rate/growth target means; prefer it over counts in the same phrase
     # ("128个考核断面…占比100%" is 100%, "增长10%，占全国份额保持14.3‰" is 10%).
     def unit_of(n: NumberMatch) -> str | None:
@@ -176,6 +180,11 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
         nxt = next((c for c in cands if c.start == sep.end()), None)
         return nxt if nxt is not None and nxt.value > n.value else None
 
+    # "高于全国平均水平0.5个百分点以上": a gap in points against another indicator is a relative target
+    rel = RELATIVE.search(t)
+    if rel and rel.start() <= 2 and all(POINTS_AFTER.match(t, unit_end_of(c)) for c in cands):
+        ref = (rel.group("ref1") or rel.group("ref2") or "").strip()
+        return ParsedTarget("relative", modality=modality, reference=ref or None)
     # "由2.1%提高到2.2%": the value reached is the target
     reached = FROM_TO.search(t)
     if reached:

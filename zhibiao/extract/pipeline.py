@@ -9,7 +9,8 @@ import re
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
-from zhibiao.extract.grammar import _candidates
+from zhibiao.extract.clauses import ground_name
+from zhibiao.extract.grammar import _candidates, parse_target
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets, find_target_sentences
 from zhibiao.extract.reading import Reading
@@ -136,6 +137,29 @@ def _table_context(scope, doc_type: str, start: int) -> TableContext:
                         forward=doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"))
 
 
+def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
+    """Last year's plans quoted beside their results (年初目标（6.5%）, 完成年计划710亿元的89.4%):
+    targets of the reviewed year, named by the result they were set for."""
+    doc, out = reading.doc, []
+    for q in reading.quoted_plans:
+        p = parse_target(q.inner)
+        if p.kind != "numeric":
+            continue
+        span, inner = Span(*q.span), Span(*q.inner_span)
+        if not value_reads_back(inner.slice(reading.text), Target(name=q.name, text=q.text, kind=p.kind, value=p.value,
+                                                                 value_high=p.value_high)):
+            warnings.append(f"quoted plan {q.text!r}: value cannot be read back; left out")
+            continue
+        name_span, origin = ground_name(reading.text, q.name, span.start, max(0, span.start - 300), False)
+        out.append(Target(
+            name=doc.printed(q.name, name_span or Span(max(0, span.start - 300), span.end)), text=doc.printed(q.text, span),
+            kind=p.kind, year=q.year, unit=p.unit, comparator=p.comparator, value=p.value, value_high=p.value_high,
+            source="prose", span=span, name_span=name_span, name_origin=origin,
+            source_span=doc.to_source(span), page=doc.page_of(span),
+        ))
+    return out
+
+
 def read(doc: Document) -> Reading:
     """Everything the views share, computed once: segments, sections, tables, metadata, time scope."""
     text = doc.search_text
@@ -181,6 +205,7 @@ def extract_document(doc: Document) -> Extraction:
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
     actuals = extract_actuals(reading, [(t.span.start, t.span.end) for t in targets if t.span is not None])
+    targets += _quoted_plan_targets(reading, warnings)
     commitments = extract_commitments(reading, targets)
     for line in [*actuals, *commitments]:
         line.source_span = doc.to_source(line.span)

@@ -25,6 +25,7 @@ class Reading:
     tables: list = field(default_factory=list)  # tables.Table, each read once
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
+    quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
 
     def in_table(self, offset: int) -> bool:
         k = bisect_right(self.table_spans, (offset, float("inf"))) - 1

@@ -57,7 +57,7 @@ _CONGRESS = LEX.alt("time.congress")
 FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
 NEWS_DELIVERY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
-                           rf"(?:{LEX.alt('time.congress_events')})")
+                           rf"(?:{LEX.alt('time.congress_events', 'time.congress_reports')})")
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
 DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
                           rf"(?:{LEX.alt('time.congress_events')})")
