@@ -108,6 +108,7 @@ class _ResultReader:
         self.other_region = OTHER_REGION.get(region_level(reading.meta.region_name) or "province")
         self.out: list[_Found] = []
         self.plans: list[QuotedPlan] = []
+        self.prev_estimate = False  # the sentence before gave estimates (初步核算)
 
     def run(self) -> list[_Found]:
         scope, text = self.scope, self.text
@@ -167,6 +168,9 @@ class _ResultReader:
         if SAME_BELOW.search(s_text) and ESTIMATE.search(s_text):
             para_estimated = True
         est_at = ESTIMATE.search(s_text)
+        # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate
+        continued = bool(self.prev_estimate and re.match(r"\s*其中", s_text))
+        self.prev_estimate = bool(est_at) or continued
         period = None
         for pattern, fn in PERIOD:
             pm = pattern.search(head) or pattern.match(s_text)
@@ -240,7 +244,7 @@ class _ResultReader:
             found = []
             for f in figures:
                 a = c_start + f.start
-                estimated = para_estimated or bool(est_at and s + est_at.start() <= a) or \
+                estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(re.match(r"\s*[（(]\s*预计", clause[f.end:]))
                 found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s))
             if rank_m and found and _candidates(clause[:rank_m.start()]):
@@ -402,7 +406,7 @@ def _table_actuals(reading: Reading, seen: set) -> list[Actual]:
     product, a five-year table's base values); a figure the text already stated is listed once."""
     doc = reading.doc
     out = []
-    stated = {(k[0], k[1], k[2], k[4]) for k in seen}
+    stated = {(k[0], k[1], k[2], k[4], k[5]) for k in seen}
     for table in reading.tables:
         for line in table.lines:
             if line.type != "actual":
@@ -410,14 +414,15 @@ def _table_actuals(reading: Reading, seen: set) -> list[Actual]:
             period = None
             if line.period and line.year:
                 period = f"{line.year}-{line.period[0]:02d}/{line.year}-{line.period[1]:02d}"
-            key = (line.name, line.measure, line.value, line.year)
+            key = (line.name, line.measure, line.value, line.year, period)
             if key in stated or (line.name, line.measure, line.value, line.unit, line.year, period) in seen:
                 continue
             stated.add(key)
             span, name_span = Span(*line.span), Span(*line.name_span)
             out.append(Actual(
                 name=doc.printed(line.name, name_span), measure=line.measure, text=doc.printed(line.text, span),
-                comparator=line.comparator, value=line.value, unit=doc.printed(line.unit, name_span) if line.unit else None,
+                comparator=line.comparator, value=line.value,
+                unit=doc.printed(line.unit, Span(*line.unit_span) if line.unit_span else name_span) if line.unit else None,
                 year=line.year, period=period, estimated=line.estimated, span=span, name_span=name_span,
                 name_origin=line.name_origin, parent=doc.printed(line.parent, Span(max(0, span.start - 2000), span.end))
                 if line.parent else None, source="table",

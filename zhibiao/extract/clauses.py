@@ -60,7 +60,7 @@ LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads
 TRAIL = re.compile(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
 VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
 PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
-                         r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
+                         r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
 COUNT_VERBS = _alt("names.count_verbs")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
 MILESTONE_BEFORE = re.compile(rf"(?:{_alt('comparators.milestone_verbs')})$")
@@ -167,8 +167,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", clause[:n.start])):
             figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
             continue
-        if unit is None and not n.chinese and re.search(r"指数(?:为|达|达到)?$", clause[:n.start]):
-            figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1
+        if unit is None and not n.chinese and re.search(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$", clause[:n.start]):
+            figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1, …生产安全事故死亡率为0.021
             continue
         if unit is None or unit in ("年", "岁"):
             continue

@@ -80,6 +80,7 @@ class Column:
     unit: str | None = None
     estimated: bool = False
     five_year_end: int | None = None  # “十三五”年均增长: a period ending in 2020
+    span: tuple[int, int] | None = None  # where the header cell is printed
 
 
 def _squeeze(text: str) -> str:
@@ -163,7 +164,7 @@ def parse_header(text: str) -> Column | None:
 
 def combine(parent: Column, child: Column) -> Column:
     """A two-row header: 2022年计划 over 增速（%） is a target column of growth in %."""
-    out = Column(index=child.index, label=parent.label + "/" + child.label, role="value",
+    out = Column(index=child.index, label=parent.label + "/" + child.label, role="value", span=child.span,
                  kind=child.kind or parent.kind, year=child.year or parent.year,
                  period=child.period or parent.period, measure=child.measure or parent.measure,
                  unit=child.unit or parent.unit, estimated=child.estimated or parent.estimated,
@@ -180,13 +181,27 @@ def is_value_cell(text: str) -> bool:
     t = _squeeze(text)
     if not t:
         return False
-    if t in DASHES:
+    if column_vocab().sub_row.match(t):
+        return False  # 其中：0-14岁: a sub-row's name
+    if t in DASHES or NUMERIC_CELL.fullmatch(t):
         return True
-    if re.match(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d", t) and not re.search(r"[\u4e00-\u9fff]{3}", t):
-        return True
+    if re.match(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d", t):
+        return False  # 0-14岁, 3岁以下婴幼儿托位数: a name that opens with a number
     if t == "完成" or re.fullmatch(r"(?:提高|降低|增加|减少|下降)\d+(?:\.\d+)?个?百分点", t):
         return True
     return is_target_text(t)
+
+
+def _numeric_cell() -> re.Pattern:
+    from zhibiao.extract.grammar import UNIT_RE
+
+    number = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
+    # a range takes no unit: 0-14岁 and 10—50万元 are brackets (row labels), 6-6.5 a target
+    return re.compile(rf"[{_OPEN}]?[<>≤≥＜＞]?(?:{number}\s*[-—–~～至]\s*{number}|{number}\s*(?:{UNIT_RE})?)"
+                      rf"\s*(?:左右|以上|以内|以下)?[{_CLOSE}]?(?:[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,6}}[{_CLOSE}])?")
+
+
+NUMERIC_CELL = _numeric_cell()  # 6.5左右, -3.1, <5.5, ［30］, 2.7（预计）, 185以上, 6-6.5
 
 
 @dataclass
@@ -224,6 +239,7 @@ class GridLine:
     estimated: bool = False
     period: tuple[int, int] | None = None
     name_origin: str = "printed"
+    unit_span: tuple[int, int] | None = None  # where the unit is printed (its cell or the header)
 
 
 _UNIT_IN_NAME = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOSE}]$")
@@ -313,9 +329,12 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         return []
     name_span = (name_cell.start + lead, name_cell.start + lead + len(name))
     unit = name_unit
+    unit_span = (name_cell.start, name_cell.end) if name_unit else None
     if "unit" in by_role and by_role["unit"].index in row.cells:
-        printed = _squeeze(row.cells[by_role["unit"].index].text)
+        unit_cell = row.cells[by_role["unit"].index]
+        printed = _squeeze(unit_cell.text)
         unit = None if printed in DASHES else printed
+        unit_span = (unit_cell.start, unit_cell.end)
     seq = None
     if "seq" in by_role and by_role["seq"].index in row.cells:
         seq = _squeeze(row.cells[by_role["seq"].index].text) or None
@@ -358,7 +377,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
             or (c.year is not None and c.year in estimated_years)
         comparator = "~" if re.search(r"左右|约", text) else "="
         out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
-                            value=value, comparator=comparator, estimated=estimated, period=c.period, **common))
+                            value=value, comparator=comparator, estimated=estimated, period=c.period,
+                            unit_span=unit_span if a_unit == unit else c.span, **common))
     return out
 
 

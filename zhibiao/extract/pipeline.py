@@ -88,7 +88,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                                     lambda opening: scope.five_year_past(opening) is not None):
         if pt.parsed.kind is None:
             continue
-        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year)
+        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year or meta.plan_year)
         if key in seen_prose:
             continue  # stated twice (a passing mention, then the list): one target
         seen_prose.add(key)

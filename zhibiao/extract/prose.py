@@ -50,6 +50,7 @@ DIRECTIONAL_PHRASE = re.compile(
 )
 EXPLAINING = re.compile(LEX.alt("targets.explaining"))
 NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
+LIST_YEAR = re.compile(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
 ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
 DATED_EVENT = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
 ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
@@ -157,7 +158,8 @@ def _list_year(text: str, start: int, end: int) -> int | None:
     words = text[cut + 1:end]
     if THIS_YEAR.search(words):
         return None
-    return target_year_in(words)
+    named = LIST_YEAR.search(words)  # "2024年全市经济社会发展主要预期目标初步考虑为：" (a preview)
+    return target_year_in(words) or (int(named.group(1)) if named else None)
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -261,35 +261,35 @@ def _cell_line(raw: str) -> str:
     return raw.strip().strip("|").strip()
 
 
-def _header_row(raw: str, sep: str) -> list[Column] | None:
+def _header_row(raw: str, sep: str, offset: int = 0) -> list[Column] | None:
     parts = _parts(raw, sep)
     cols, misses = [], 0
-    for k, (piece, _pos) in enumerate(parts):
+    for k, (piece, pos) in enumerate(parts):
         if not piece.strip():
             continue
         c = parse_header(piece)
         if c is None:
             misses += 1
             continue
-        c.index = k
+        c.index, c.span = k, (offset + pos, offset + pos + len(piece))
         cols.append(c)
     if len(cols) >= 2 and misses <= (1 if len(cols) >= 3 else 0):
         return cols
     return None
 
 
-def _sub_header(raw: str, sep: str, top: list[Column]) -> list[Column] | None:
+def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0) -> list[Column] | None:
     """A second header row (绝对值 | 增速（%） under 2022年计划, 目标 | 实际 under 2023年): the
     columns it refines, each combined with the label above it."""
     parts = _parts(raw, sep)
     subs = []
-    for k, (piece, _pos) in enumerate(parts):
+    for k, (piece, pos) in enumerate(parts):
         if not piece.strip():
             continue
         c = parse_header(piece)
         if c is None or c.role != "value":
             return None
-        c.index = k
+        c.index, c.span = k, (offset + pos, offset + pos + len(piece))
         subs.append(c)
     if not subs or not any(not p.strip() for p, _ in parts[:subs[0].index]):
         return None
@@ -415,12 +415,12 @@ def find_tables(text: str) -> list[TableSpan]:
         layout, columns, body = None, None, i + 1
         sep = _row_sep(raw)
         if sep:
-            columns = _header_row(raw, sep)
+            columns = _header_row(raw, sep, s)
             if columns:
                 layout = "tab" if sep == "\t" else "pipe"
                 nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
                 if nxt is not None and _row_sep(text[lines[nxt][0]:lines[nxt][1]]) == sep:
-                    sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns)
+                    sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns, lines[nxt][0])
                     if sub:
                         columns, body = sub, nxt + 1
         elif " " in line and re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
@@ -428,6 +428,7 @@ def find_tables(text: str) -> list[TableSpan]:
         else:
             first = parse_header(_cell_line(raw))
             if first is not None and first.role in ("seq", "name", "category"):
+                first.span = (s, e)
                 cols, k = [first], i + 1
                 while k < len(lines) and len(cols) < 12:
                     cell = _cell_line(text[lines[k][0]:lines[k][1]])
@@ -437,6 +438,7 @@ def find_tables(text: str) -> list[TableSpan]:
                     c = parse_header(cell)
                     if c is None:
                         break
+                    c.span = lines[k]
                     cols.append(c)
                     k += 1
                 if len(cols) >= 2:
@@ -496,8 +498,8 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
                 c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
                 if re.fullmatch(r"\d{1,3}", c.text):
                     c.role = "target" if seen_name else "seq"
-                elif not looks_like_category(c.text) or seen_name:
-                    seen_name = True
+                elif not looks_like_category(c.text) or seen_name or is_unit(c.text):
+                    seen_name = True  # a unit follows a name: a number after it is a target
                 cells.append(c)
     return cells
 
@@ -701,7 +703,7 @@ class _Assembler:
                 self.start_group(m.group(1))
                 name_cell = Cell(t[m.end():].strip(), c.start + m.end(), c.end, c.line)
                 self.add_name(name_cell)
-            elif re.fullmatch(r"\d{1,3}", t) and nxt is not None:
+            elif re.fullmatch(r"\d{1,3}", t) and nxt is not None and nxt.line == c.line:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
                 cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, line_complete=nxt.line_complete)
             elif is_unit(t):
