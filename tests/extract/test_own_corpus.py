@@ -14,6 +14,8 @@ import pytest
 
 from paths import EXAMPLES, OWN_CORPUS, load_gold
 from zhibiao.api import extract_file, read_document
+from zhibiao.extract.grammar import _candidates
+from zhibiao.text.chinese import to_simplified
 
 ALL_EXPECTED = sorted(list(OWN_CORPUS.glob("*.jsonl")) + list(EXAMPLES.glob("*.jsonl")))
 
@@ -86,24 +88,48 @@ def _squashed(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+def _columns(text: str) -> str:
+    """A page printed in two columns, read column by column: each line's left part (before a run
+    of spaces), then each line's right part."""
+    left, right = [], []
+    for line in text.split("\n"):
+        parts = re.split(r" {2,}", line.strip(), maxsplit=1)
+        left.append(parts[0])
+        right.append(parts[1] if len(parts) > 1 else "")
+    return _squashed("".join(left) + "".join(right))
+
+
+_BARE_MAGNITUDE = re.compile(r"(?<![\d一二三四五六七八九十两])([十百千]?)(?=万|亿)")
+
+
+def _printed_values(text: str) -> set[float]:
+    """The figures a phrase prints, Chinese numerals included (突破两千亿元 → 2000), and a bare
+    magnitude before a unit (迈上万亿元台阶 → 1 万亿元, 突破千万标箱大关 → 1000 万标箱)."""
+    plain = to_simplified(text)
+    values = {abs(float(c.value)) for c in _candidates(plain)}
+    if not re.search(r"\d", plain):
+        values |= {{"": 1.0, "十": 10.0, "百": 100.0, "千": 1000.0}[m.group(1)] for m in _BARE_MAGNITUDE.finditer(plain)}
+    return values
+
+
 @pytest.mark.parametrize("expected_file", ALL_EXPECTED, ids=[p.name for p in ALL_EXPECTED])
 def test_expected_lines_are_printed_in_their_document(expected_file):
     """The expected output itself is re-read from its document: every line's text (and its name and
     parent, unless the name is composed from several places) is printed there, and its value is
     the number printed in its text. An error here is an error in the expected file."""
-    text = _squashed(read_document(_document_of(expected_file)).text)
+    doc = read_document(_document_of(expected_file))
+    texts = (_squashed(doc.text), _columns(doc.raw))
     problems = []
     for g in load_gold(expected_file):
         if g["type"] not in ("target", "actual"):
             continue
-        if _squashed(g["text"]) not in text:
+        if not any(_squashed(g["text"]) in t for t in texts):
             problems.append(f"text {g['text']!r} of {g['name']!r}")
-        if g.get("name_origin") not in ("composed", "carried") and _squashed(g["name"]) not in text:
+        if g.get("name_origin") not in ("composed", "carried") and not any(_squashed(g["name"]) in t for t in texts):
             problems.append(f"name {g['name']!r}")
-        if g.get("parent") and _squashed(g["parent"]) not in text:
+        if g.get("parent") and not any(_squashed(g["parent"]) in t for t in texts):
             problems.append(f"parent {g['parent']!r} of {g['name']!r}")
         if g.get("value") is not None and g.get("kind", "numeric") == "numeric":
-            printed = re.findall(r"\d+(?:\.\d+)?", g["text"])
-            if not any(float(p) == abs(float(g["value"])) for p in printed):
+            if abs(float(g["value"])) not in _printed_values(g["text"]):
                 problems.append(f"value {g['value']} of {g['name']!r} is not printed in {g['text']!r}")
     assert not problems, problems

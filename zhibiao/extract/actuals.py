@@ -22,6 +22,7 @@ from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
+from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 
 RANK = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
@@ -63,6 +64,23 @@ def region_level(name: str | None) -> str | None:
     return "prefecture"
 
 
+BREAKDOWN = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
+BREAKDOWN_SENTENCE = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
+SHARED_HEADS = re.compile(rf"^(?:{LEX.alt('names.shared_heads')})")
+
+
+def _shared_head(name: str, before: str | None) -> str | None:
+    """"规模以上工业企业营业收入…；利润总额…": a four-character measure after a name that opens with
+    a shared head (规模以上工业…) takes that head; ``None`` when the name stands alone."""
+    if not before or len(name) != 4 or not is_name_like(name) or SHARED_HEADS.match(name):
+        return None
+    head = SHARED_HEADS.match(before)
+    tail = before[-4:]
+    if head is None or len(before) - 4 < head.end() or not is_name_like(tail) or tail == name:
+        return None
+    return before[:-4] + name
+
+
 _PLAN_WORDS = LEX.alt("plans.words")
 _UNITS = "|".join(re.escape(u) for u in UNITS)
 # 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
@@ -94,6 +112,7 @@ class _Found:
     clause_start: int
     sentence_start: int
     rank: str | None = None
+    parent: str | None = None  # a part of the figure before (其中城市上涨0.4%)
 
 
 class _ResultReader:
@@ -178,6 +197,8 @@ class _ResultReader:
                 period = fn(pm)
                 break
         first_here = len(self.out)
+        # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before
+        breakdown = self.out[-1].figure.name if BREAKDOWN_SENTENCE.match(s_text) and self.out else None
         last_name: str | None = None
         recent: list[str] = []  # names of the sentence's figures, latest last
         stop = False
@@ -232,8 +253,16 @@ class _ResultReader:
                 if pm:
                     period = fn(pm)
                     break
+            before = last_name
             figures, last_name = clause_figures(clause, last_name, recent)
+            if BREAKDOWN.match(clause.lstrip()) and self.out:
+                breakdown = before or self.out[-1].figure.name  # "其中城市上涨0.4%": parts of the figure before
             for f in figures:
+                shared = _shared_head(f.name, before) if f.own else None
+                if shared:
+                    # "…营业收入6920.4亿元；利润总额385.6亿元": the head carries over
+                    last_name = shared if last_name == f.name else last_name
+                    f.name = shared
                 if f.name in recent:
                     recent.remove(f.name)
                 recent.append(f.name)
@@ -246,7 +275,8 @@ class _ResultReader:
                 a = c_start + f.start
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(re.match(r"\s*[（(]\s*预计", clause[f.end:]))
-                found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s))
+                found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s,
+                                    parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if rank_m and found and _candidates(clause[:rank_m.start()]):
                 _give_rank(rank_m.group(), [x for x in found if x.start < c_start + rank_m.start()])
                 pending = []
@@ -357,6 +387,7 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             year=f.year, period=period, estimated=f.estimated,
             rank=doc.printed(f.rank, Span(f.start, min(len(text), f.end + 40))) if f.rank else None,
             span=span, name_span=name_span, name_origin=origin,
+            parent=doc.printed(f.parent, Span(max(0, f.start - 300), f.end)) if f.parent else None,
         ))
     tabled = _table_actuals(reading, seen)
     return _one_figure_each(out, tabled)

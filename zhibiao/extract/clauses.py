@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhibiao.extract.coordination import split_names
+from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import find_numbers
@@ -25,6 +26,7 @@ def _alt(*paths: str) -> str:
     return LEX.alt(*paths)
 
 
+FOOTNOTE_MARK = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
 POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
 POINTS_LIST = re.compile(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 _GROWTH = _alt("measures.growth_verbs")
@@ -110,6 +112,7 @@ def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
     name = clause[:pos]
+    name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
     name = re.sub(r"^[\s、，,—\-·]+", "", name)
     lead = LEAD.match(name)
     if lead:
@@ -344,7 +347,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 continue
             if name and CHROME_END.search(name):
                 continue  # "阅读 3.2万": a page's reader count
-            if name and len(name) > 5 and name.endswith("总量") and name in clause:
+            if name and len(name) > 5 and name.endswith("总量") and name in clause and is_name_like(name[:-2]):
                 name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
             own = True
             if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):

@@ -361,8 +361,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
             elif c.measure == "growth" and unit != "%":
                 t_name, origin, t_unit = name + "增速", "composed", "%"
             parsed = parse_target(_squeeze(text), column_unit=t_unit)
-            if parsed.kind == "numeric" and parsed.unit is None:
-                parsed.unit = t_unit
+            if parsed.unit is None:
+                parsed.unit = t_unit  # a worded target keeps the unit its row prints, as in targets tables
             out.append(GridLine("target", text=_squeeze(text), span=span, year=c.year, seq=seq, unit=parsed.unit,
                                 attribute=attribute, parsed=parsed, name_origin=origin,
                                 **{**common, "name": t_name}))
