@@ -436,6 +436,9 @@ class _ListReader:
         if len(name_part) > 5 and name_part.endswith("总量"):
             name_part = name_part[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
         name_offset = c_start + lead_end
+        if self.out and name_part.strip() and (PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())):
+            # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
+            pred, name_part = lead_end, self.out[-1].name
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
         if (name_part.strip() in BARE_TOTALS or (not name_part.strip() and YEAR_LEAD.match(clause))) and self.out:
             name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶", "…，到2026年突破8000亿元"

@@ -186,7 +186,10 @@ def _drop_furniture(m: MappedText) -> MappedText:
 def _is_prose(line: str) -> bool:
     """A line of running text: a sentence, not a table row, cell, heading or caption."""
     t = line.strip()
-    return "\t" not in t and not PIPE_ROW.search(t) and (t.endswith("。") or (len(t) > 30 and bool(re.search(r"[。；;]", t))))
+    if "\t" in t or PIPE_ROW.search(t):
+        return False
+    # a long line with sentence punctuation that does not open with a row number (1 地区生产总值…)
+    return t.endswith("。") or (len(t) > 30 and bool(re.search(r"[。；;，,]", t)) and not re.match(r"\d{1,3}\s", t))
 
 
 def find_table_zones(text: str) -> list[tuple[int, int]]:
