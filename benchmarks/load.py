@@ -17,6 +17,7 @@ The load generator is one Python process (asyncio + httpx) on the same machine a
 from __future__ import annotations
 
 import argparse
+from urllib.parse import quote
 import asyncio
 import json
 import os
@@ -62,7 +63,7 @@ def reader_mix(samples: dict) -> list[tuple[str, str, int]]:
         for y in years:
             mix.append(("indicator_all_counties", f"/api/v1/compare/regions?indicator={ind}&year={y}&level=county", 1))
     for w in samples["words"]:
-        mix.append(("search", f"/api/v1/documents?q={w}", 1))
+        mix.append(("search", f"/api/v1/search?q={quote(w)}", 1))
     return mix
 
 

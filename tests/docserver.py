@@ -131,7 +131,9 @@ def build_site(server: DocServer, tmp: Path) -> DocServer:
 <p>附件：<a href="/files/plan2024.pdf">2024年浙江省国民经济和社会发展计划.pdf</a></p></div>
 <div class="footer">主办单位：浙江省人民政府办公厅 网站标识码：3300000001</div></body></html>""".encode()
     doc_article = article.replace(b"/files/plan2024.pdf", b"/files/plan2024.doc").replace(
-        "2024年浙江省国民经济和社会发展计划.pdf".encode(), "2024年湖州市国民经济和社会发展计划.doc".encode())
+        "2024年浙江省国民经济和社会发展计划.pdf".encode(), "2024年湖州市国民经济和社会发展计划.doc".encode()).replace(
+        ARTICLE_TITLE.encode(), "湖州市人民政府关于下达2024年湖州市国民经济和社会发展计划的通知".encode()).replace(
+        "浙政发〔2024〕5号".encode(), "湖政发〔2024〕3号".encode())
     listing = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>政策文件</title></head><body><ul>" + "".join(
         f"<li><a href='/zwgk/art_{i}.html'>关于做好第{i}批重点项目建设工作的通知</a></li>" for i in range(30))
         + "</ul></body></html>").encode()

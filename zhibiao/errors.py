@@ -33,3 +33,11 @@ class InputError(ZhibiaoError):
 class FetchError(LoadError):
     """An address could not be fetched as a document: refused (private address, robots.txt, a
     page that needs JavaScript), unreachable, timed out, over a limit, or not a document."""
+
+
+class NotFound(ZhibiaoError):
+    """A question about something the database does not hold: an unknown region or indicator, a
+    region-year without data, a missing document. The message names the closest matches or what
+    exists; the CLI exits 1, the API answers 404."""
+
+    exit_code = 1

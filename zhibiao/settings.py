@@ -119,7 +119,8 @@ class Settings:
     fetch_allow_private: str = setting("", "ZHIBIAO_FETCH_ALLOW_PRIVATE", "1: private, loopback and link-local "
                                        "addresses may be fetched; or a comma list of networks (10.2.0.0/16) that may.")
     fetch_networks: str = setting("", "ZHIBIAO_FETCH_NETWORKS", "A comma list of networks: no address outside them "
-                                  "is ever fetched (empty: any).")
+                                  "is ever fetched, and host names are resolved from the hosts file only, never "
+                                  "by DNS (empty: any).")
     fetch_user_agent: str | None = setting(None, "ZHIBIAO_FETCH_USER_AGENT", "The User-Agent sent with every request "
                                            "(default: zhibiao/VERSION with a description).")
     fetch_delay: float = setting(2.0, "ZHIBIAO_FETCH_DELAY", "Seconds between two requests to one host (a robots.txt "

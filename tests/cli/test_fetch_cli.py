@@ -38,7 +38,7 @@ def test_ingest_an_address_then_status_and_cite_show_it(site, tmp_path):
     line = json.loads(r.stdout)["targets"][0]
     assert line["citation"]["url"] == url and line["citation"]["retrieved_at"]
     r = zb("status", "-r", "湖州市", "-y", "2024", "--db", db, env={"COLUMNS": "250"})
-    assert r.returncode == 0 and "来源 source" in r.stdout and url in r.stdout
+    assert r.returncode == 0 and "来源" in r.stdout and url in r.stdout
     r = zb("cite", "-r", "湖州市", "-y", "2024", "-i", "gdp_growth", "--db", db)
     assert r.returncode == 0 and "[EB/OL]" in r.stdout and url in r.stdout and "湖政发〔2024〕3号" in r.stdout
     csl = json.loads(zb("cite", "-r", "湖州市", "-y", "2024", "--db", db, "-f", "csl").stdout)

@@ -359,3 +359,20 @@ def test_no_target_is_ever_taken_for_a_result():
                 assert a.year < e.document.plan_year + own_year, (doc.name, a.name, a.year)
         if doc.name.startswith("00") and e.document.doc_type == "plan_notice":
             assert not e.actuals, doc.name  # the seeds' plan notices review nothing
+
+
+def test_a_value_that_cannot_be_read_back_is_left_out_with_a_warning():
+    from zhibiao.extract.pipeline import _reads_back
+    from zhibiao.models import Actual, Span
+
+    text = "全年实现地区生产总值超五百亿元，同比下降5.6%。"
+    warnings: list[str] = []
+    a, b = text.index("超五百亿元"), text.index("超五百亿元") + 5
+    c, d = text.index("下降5.6%"), text.index("下降5.6%") + 6
+    level = Actual(name="地区生产总值", measure="level", text="超五百亿元", value=D("500"), unit="亿元", span=Span(a, b))
+    decline = Actual(name="地区生产总值", measure="growth", text="下降5.6%", value=D("-5.6"), unit="%", span=Span(c, d))
+    invented = Actual(name="地区生产总值", measure="level", text="超五百亿元", value=D("5000"), unit="亿元", span=Span(a, b))
+    assert _reads_back(text, level, level.name, warnings) and _reads_back(text, decline, decline.name, warnings)
+    assert not warnings
+    assert not _reads_back(text, invented, invented.name, warnings)
+    assert "cannot be read back" in warnings[0]

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zhibiao.api import extract_text
-from zhibiao.extract.grammar import parse_target
+from zhibiao.extract.grammar import _candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.text import normalize
 
@@ -27,7 +27,14 @@ def test_extractor_survives_any_mix_of_plan_words(text):
         assert 0 <= t.span.start <= t.span.end <= len(norm)
         assert 0 <= t.source_span.start <= t.source_span.end <= len(text)
         if t.value is not None:
-            assert t.value in {n.value for n in find_numbers(t.span.slice(norm))} or t.kind == "numeric"
+            # every value is printed in its own span: extraction never invents digits
+            assert t.value in {n.value for n in [*find_numbers(t.span.slice(norm)), *_candidates(t.span.slice(norm))]}
+    for line in [*e.actuals, *e.commitments]:
+        assert 0 <= line.span.start <= line.span.end <= len(norm)
+        if line.value is not None:
+            span_text = line.span.slice(norm)  # 两千亿元 is read as 2000 of 亿元, as the extractor reads it
+            printed = {n.value for n in [*find_numbers(span_text), *_candidates(span_text)]}
+            assert line.value in printed or -line.value in printed  # 下降5% is growth -5
     e.to_dict()  # serialisable
 
 

@@ -42,7 +42,7 @@ def test_article_with_a_pdf_attachment_gives_the_attachment_with_the_article_met
     article = d.provenance.article
     assert article["url"] == site.url("/zwgk/art_2024_5.html") and article["title"] == ARTICLE_TITLE
     assert article["date"] == "2024-01-30"
-    assert d.loaded.metadata["发文字号"] == "浙政发〔2024〕5号" and d.loaded.title == ARTICLE_TITLE
+    assert d.loaded.metadata["发文字号"] == "浙政发〔2024〕5号" and d.loaded.metadata["ArticleTitle"] == ARTICLE_TITLE
     assert "新增高新技术企业5000家" in d.loaded.text.replace("\n", "")
 
 
@@ -169,5 +169,40 @@ def test_robots_crawl_delay_is_honoured(tmp_path):
             fetch_address(server.url("/a.txt"), f)
         pages = [h for h in server.hits if h.path == "/a.txt"]
         assert pages[1].at - pages[0].at >= 0.39
+    finally:
+        server.close()
+
+
+def test_a_short_article_with_analytics_scripts_still_gives_its_attachment(site, fetcher):
+    body = site.pages["/zwgk/art_2024_5.html"].body.replace(
+        b"</body>", b"<script>var _hmt=[];</script><noscript><img src='/stat.gif'></noscript></body>")
+    site.pages["/zwgk/art_scripts.html"] = Page(body=body)
+    d = only(fetch_address(site.url("/zwgk/art_scripts.html"), fetcher))
+    assert d.loaded.format == "pdf"
+
+
+def test_attachments_behind_a_download_script(site, fetcher):
+    site.pages["/module/download/downfile.jsp"] = Page(body=site.pages["/files/plan2024.pdf"].body,
+                                                       content_type="application/octet-stream",
+                                                       headers={"Content-Disposition": 'attachment; filename="plan.pdf"'})
+    body = site.pages["/zwgk/art_2024_5.html"].body.replace(
+        b'href="/files/plan2024.pdf"', b'href="/module/download/downfile.jsp?classid=0&filename=2402051.pdf"')
+    site.pages["/zwgk/art_download.html"] = Page(body=body)
+    d = only(fetch_address(site.url("/zwgk/art_download.html"), fetcher))
+    assert d.loaded.format == "pdf" and d.provenance.url.endswith("filename=2402051.pdf")
+
+
+def test_a_huge_robots_txt_is_read_up_to_its_limit():
+    server = DocServer()
+    try:
+        server.pages["/robots.txt"] = Page(body=b"User-agent: *\nDisallow: /private/\n" + b"#" * 700_000,
+                                           content_type="text/plain")
+        server.pages["/a.txt"] = Page(body="二〇二四年计划：地区生产总值增长5%左右。".encode() * 10,
+                                      content_type="text/plain; charset=utf-8")
+        server.pages["/private/a.txt"] = server.pages["/a.txt"]
+        with Fetcher(settings()) as f:
+            assert only(fetch_address(server.url("/a.txt"), f)).loaded.format == "txt"
+            with pytest.raises(FetchError, match="forbids"):
+                fetch_address(server.url("/private/a.txt"), f)
     finally:
         server.close()

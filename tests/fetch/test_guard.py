@@ -93,3 +93,15 @@ def test_settings_from_the_environment(monkeypatch):
     monkeypatch.setenv("ZHIBIAO_FETCH_DELAY", "soon")
     with pytest.raises(InputError, match="ZHIBIAO_FETCH_DELAY"):
         FetchSettings.from_env()
+
+
+def test_confined_fetching_resolves_names_without_dns(site):
+    """Under ZHIBIAO_FETCH_NETWORKS a name is looked up in the hosts file only: localhost is found
+    there; any other name is refused before a DNS query could leave the machine."""
+    from zhibiao.fetch.guard import resolve
+
+    confined = settings()
+    assert "127.0.0.1" in resolve("localhost", 80, confined) or "::1" in resolve("localhost", 80, confined)
+    with Fetcher(confined) as f, pytest.raises(FetchError, match="not in the hosts file"):
+        fetch_address("http://plans.example.invalid/notice.html", f)
+    assert resolve("127.0.0.1", 80, confined) == ["127.0.0.1"]

@@ -34,5 +34,7 @@ def test_no_server_errors(case):
 
     response = case.call()
     case.validate_response(response, checks=[not_a_server_error])
-    if case.method.upper() in ("POST", "DELETE", "PUT", "PATCH") and case.path != "/api/v1/extract":
+    # the upload preview and the tables' export store nothing, so they need no token
+    if case.method.upper() in ("POST", "DELETE", "PUT", "PATCH") and case.path not in ("/api/v1/extract",
+                                                                                       "/api/v1/export"):
         assert response.status_code in (400, 401, 403, 404, 405, 422), (case.path, response.status_code)

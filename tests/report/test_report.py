@@ -144,7 +144,7 @@ def test_report_from_the_api(example_db_path):
     assert Document(io.BytesIO(r.content)).tables[0].rows[1].cells[0].text == "经济发展"
     r = client.get("/api/v1/report", params={"region": "湖州市", "year": 2024, "format": "xlsx", "lang": "en"})
     assert r.status_code == 200 and load_workbook(io.BytesIO(r.content)).sheetnames[0] == "Summary"
-    assert client.get("/api/v1/report", params={"region": "无此地", "year": 2024}).status_code == 400
+    assert client.get("/api/v1/report", params={"region": "无此地", "year": 2024}).status_code == 404
     assert client.get("/api/v1/report", params={"region": "湖州市", "year": 2024, "format": "pdf"}).status_code == 422
 
 

@@ -128,3 +128,36 @@ def test_reindex_reads_a_fetched_document_without_the_network(tmp_path, site):
 
 def test_address_lists():
     assert read_address_list("# plans\nhttp://a/1\n\n  http://a/2  \nhttp://a/1\n") == ["http://a/1", "http://a/2"]
+
+
+def test_an_attachment_without_a_title_of_its_own_takes_the_articles(tmp_path, site):
+    from docserver import Page
+    from formats import write_docx
+
+    db = Database.open(tmp_path / "z.db")
+    plan = src("zhejiang_2024_plan.txt")
+    table = plan[plan.index("类别\t"):]  # the targets table alone: no title, no issuer
+    assert "浙江" not in table
+    docx = write_docx(table, tmp_path / "table.docx").read_bytes()
+    site.pages["/files/table.docx"] = Page(body=docx, content_type="application/octet-stream")
+    site.pages["/zwgk/art_table.html"] = Page(body=site.pages["/zwgk/art_2024_5.html"].body.replace(
+        b"/files/plan2024.pdf", b"/files/table.docx").replace("计划.pdf".encode(), "计划.docx".encode()))
+    summary = run(db, site.url("/zwgk/art_table.html"))
+    assert [r.status for r in summary.results] == ["new"], summary.to_dict()
+    with db.session() as s:
+        d = s.scalar(select(DocumentRow))
+        assert d.format == "docx" and d.source_url == site.url("/files/table.docx")
+        assert d.title == "浙江省人民政府关于下达2024年浙江省国民经济和社会发展计划的通知" and d.region_name == "浙江省"
+        assert s.scalar(select(func.count()).select_from(TargetRow)) == 11
+
+
+def test_a_doc_attachment_is_stored_with_its_own_title_and_region(tmp_path, site):
+    from zhibiao.load import doc as doc_loader
+
+    if not doc_loader.converters():
+        pytest.skip("antiword is not installed (scripts/setup --system installs it)")
+    db = Database.open(tmp_path / "z.db")
+    assert run(db, site.url("/zwgk/art_doc.html")).results[0].status == "new"
+    with db.session() as s:
+        d = s.scalar(select(DocumentRow))
+        assert d.format == "doc" and d.region_name == "湖州市" and d.doc_number == "湖政发〔2024〕3号"

@@ -143,3 +143,25 @@ def test_a_table_zone_ends_at_the_text_after_the_table():
     assert len(zones) == 1 and n.text[zones[0][0]:zones[0][1]].endswith("3")
     assert "1 地区生产总值增长 % 6左右" in n.text  # cells of a space-laid table keep their spaces
     assert "87.5%，较上年有所回落" in n.text  # the text after the table is joined as text
+
+
+def test_two_columns_are_read_one_after_the_other_with_an_exact_map():
+    raw = ("2022年工作回顾                            2023年主要目标\n"
+           "全年全区生产总值达到512.3亿元，增长5      全区经济社会发展的主要预期目标是：\n"
+           ".1%，规模以上工业增加值增长8.2%。        地区生产总值增长6%左右。\n")
+    n = normalize(raw)
+    assert n.text.index("2022年工作回顾") < n.text.index("增长8.2%") < n.text.index("2023年主要目标") \
+        < n.text.index("地区生产总值增长6%左右")
+    assert "增长5.1%" in n.text  # a number wrapped at the column's edge is joined again
+    for piece in ("地区生产总值增长6%左右", "主要预期目标是", "512.3亿元"):
+        a = n.text.index(piece)
+        src = n.to_source(a, a + len(piece))
+        assert raw[src.start:src.end] == piece
+
+
+def test_a_space_separated_table_is_not_taken_for_columns():
+    raw = ("序号   指标名称              单位    2024年目标\n"
+           "1      地区生产总值增长      %       6左右\n"
+           "2      规上工业增加值增长    %       7\n"
+           "3      固定资产投资增长      %       5以上\n")
+    assert normalize(raw).text.index("地区生产总值增长") < normalize(raw).text.index("规上工业增加值增长")

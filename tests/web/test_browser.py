@@ -179,5 +179,7 @@ def test_seeds_scorecard_and_reader(page, seeds_server):
     page.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
     page.wait_for_selector("#doctext[data-ready='1']")
     assert page.locator("mark.span.active").inner_text() == "6.5%以上"
-    assert "000_f74a9d579936cf71" in page.inner_text("main")
+    main = page.inner_text("main")
+    assert "绍兴市人民政府关于下达2024年绍兴市国民经济和社会发展" in main and "绍政发〔2024〕2号" in main
+    assert "000_f74a9d579936cf71" not in main and "/work" not in main  # a document is named, never a path
     page.screenshot(path=str(SHOTS / "seeds_reader_000.png"))

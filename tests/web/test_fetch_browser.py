@@ -35,7 +35,7 @@ def test_add_by_address_then_read_the_source(page, fetch_server, site):  # noqa:
     results = page.locator("#fetch-results li")
     assert results.count() == 3
     texts = results.all_inner_texts()
-    assert any("robots.txt" in t for t in texts) and sum(t.startswith("new") for t in texts) == 2
+    assert any("robots.txt" in t for t in texts) and sum(t.startswith("新入库") for t in texts) == 2
     page.screenshot(path=str(SHOTS / "fetch-upload.png"), full_page=True)
     page.locator("#fetch-results a", has_text="浙江省").click()
     page.wait_for_selector("#doctext[data-ready='1']")

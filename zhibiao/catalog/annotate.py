@@ -64,9 +64,10 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     (全县 → county; 全市 fits a county-level city too). None unless the best is named twice."""
     found: dict[str, object] = {}
     mentions: Counter = Counter()
+    masthead = len(head) - len(head.lstrip()) + len(head.lstrip().split("\n", 1)[0])
     for level in ("province", "prefecture", "county"):
-        for reg, _s, _e in registry.find_at_level(head, level):
-            mentions[reg.code] += 1
+        for reg, s, _e in registry.find_at_level(head, level):
+            mentions[reg.code] += 2 if s < masthead else 1  # a title or masthead names its own region
             found[reg.code] = reg
     scores: Counter = Counter()
     for code, reg in found.items():

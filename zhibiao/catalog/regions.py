@@ -19,6 +19,28 @@ from zhibiao.text.chinese import to_simplified
 LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 
 
+def _lengths_by_first_char(names) -> dict[str, list[int]]:
+    out: dict[str, set[int]] = {}
+    for n in names:
+        out.setdefault(n[0], set()).add(len(n))
+    return {ch: sorted(ls, reverse=True) for ch, ls in out.items()}
+
+
+def _scan(text: str, names, lengths: dict[str, list[int]]):
+    """Every name of ``names`` in ``text``, left to right, the longest at each place: a dictionary
+    look-up per character that can start a name (a regex of thousands of names is slower)."""
+    i, n = 0, len(text)
+    while i < n:
+        for size in lengths.get(text[i], ()):
+            word = text[i:i + size]
+            if word in names:
+                yield word, i, i + size
+                i += size
+                break
+        else:
+            i += 1
+
+
 def _ethnic_groups() -> list[str]:
     text = resources.files("zhibiao.catalog").joinpath("data/ethnic_groups.txt").read_text("utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
@@ -46,8 +68,8 @@ class RegionRegistry:
     _by_name: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_alias: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _pattern: re.Pattern | None = field(default=None, repr=False)
-    _level_patterns: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+    _all_names: tuple | None = field(default=None, repr=False)
+    _level_names: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for row in self.rows.values():
@@ -160,8 +182,8 @@ class RegionRegistry:
 
     def find_at_level(self, text: str, level: str) -> list[tuple[Region, int, int]]:
         """Divisions of one level named in ``text``, by full or short name (a document that calls
-        itself 全县 names its county 漾濞, not 漾濞彝族自治县)."""
-        if level not in self._level_patterns:
+        itself 全县 names its county 漾濞, not 漾濞彝族自治县), longest names first."""
+        if level not in self._level_names:
             names: dict[str, list[str]] = {}
             higher: set[str] = set()  # 大理 is the prefecture's before it is the county-level city's
             for row in self.rows.values():
@@ -172,32 +194,31 @@ class RegionRegistry:
                     for n in forms:
                         names.setdefault(n, []).append(row.code)
             names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
-            self._level_names = getattr(self, "_level_names", {})
-            self._level_names[level] = names
-            self._level_patterns[level] = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        names = self._level_names[level]
+            self._level_names[level] = (names, _lengths_by_first_char(names))
+        names, lengths = self._level_names[level]
         out = []
-        for m in self._level_patterns[level].finditer(to_simplified(text)):
-            codes = names.get(m.group(), [])
+        for name, a, b in _scan(to_simplified(text), names, lengths):
+            codes = names[name]
             if len(codes) == 1:
-                out.append((self.region(codes[0]), m.start(), m.end()))
+                out.append((self.region(codes[0]), a, b))
         return out
 
     def find_in_text(self, text: str) -> list[tuple[Region, int, int]]:
         """Regions named in ``text`` (full names at every level; short names of provinces and
         prefecture-level cities, which are rarely ordinary words), longest names first."""
-        if self._pattern is None:
+        if self._all_names is None:
             names = set(self._by_name)
             for alias, codes in self._by_alias.items():
                 if len(alias) >= 2 and all(LEVEL_RANK[self.rows[c].level] <= 2 for c in codes):
                     names.add(alias)
             names.discard("")
-            self._pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+            self._all_names = (names, _lengths_by_first_char(names))
+        names, lengths = self._all_names
         out = []
-        for m in self._pattern.finditer(to_simplified(text)):
-            region = self.resolve(m.group())
+        for name, a, b in _scan(to_simplified(text), names, lengths):
+            region = self.resolve(name)
             if region is not None:
-                out.append((region, m.start(), m.end()))
+                out.append((region, a, b))
         return out
 
 

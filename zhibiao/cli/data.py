@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao.cli.app import app, plain, print_error, setting_option
-from zhibiao.errors import ZhibiaoError
+from zhibiao.cli.app import app, console, load_settings, plain, print_error, setting_option
+from zhibiao.errors import NotFound, ZhibiaoError
 from zhibiao.export import write_csv, write_xlsx
 
 DbOption = setting_option("database", "--db")
@@ -25,9 +25,11 @@ compare_app = typer.Typer(help="Compare targets across years, regions and levels
 app.add_typer(compare_app, name="compare")
 
 
-def _fail(exc: Exception, code: int = 1) -> None:
+def _fail(exc: Exception, code: int | None = None) -> None:
+    """One line on stderr and the exit code: the error's own (1 for something the database does not
+    hold, 2 for bad input), or ``code``."""
     print_error(exc)
-    raise typer.Exit(code)
+    raise typer.Exit(code if code is not None else getattr(exc, "exit_code", 1))
 
 
 def _tracker(db: Optional[str], rules: Optional[Path] = None):
@@ -36,7 +38,7 @@ def _tracker(db: Optional[str], rules: Optional[Path] = None):
     try:
         return zhibiao.open(db, rules=rules)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
+        _fail(exc)
 
 
 def _fmt(fmt: str, allowed=FORMATS) -> str:
@@ -62,11 +64,12 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
     Console().print(table)
 
 
-def _refresh_views(tracker) -> None:
-    """The SQL view v_status reads a snapshot of the statuses: bring it up to date."""
+def _refresh_views(tracker, since=None) -> None:
+    """The SQL view v_status reads a snapshot of the statuses: bring it up to date (after an
+    ingest, only where the documents it stored can change a status)."""
     from zhibiao.cli.views import refresh_status_snapshot
 
-    refresh_status_snapshot(tracker)
+    refresh_status_snapshot(tracker, since)
 
 
 @app.command("ingest")
@@ -98,7 +101,14 @@ def ingest_command(
     if not local and not addresses:
         raise typer.BadParameter("give files, folders or addresses, or --urls FILE", param_hint="PATHS")
     tracker = _tracker(db)
+    from zhibiao.store.database import now
+
+    started = now()
     files = iter_files(local)
+    if local and not files and not addresses:
+        from zhibiao.load import formats_text
+
+        _fail(f"{', '.join(local)}: no documents ({formats_text()}) found", 1)
     err = Console(stderr=True)
     show = not quiet and err.is_terminal
     summary = IngestSummary()
@@ -119,7 +129,7 @@ def ingest_command(
             ingest_addresses(tracker.db, addresses, summary=summary,
                              on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
                              on_done=lambda u: progress.advance(fetching))
-    _refresh_views(tracker)
+    _refresh_views(tracker, since=started)
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -178,7 +188,7 @@ def import_actuals_command(
     try:
         report = import_actuals(tracker.db, file, skip_invalid=skip_invalid)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
+        _fail(exc)
     _refresh_views(tracker)
     err = Console(stderr=True)
     for e in report.errors:
@@ -207,48 +217,84 @@ def targets_command(region: Optional[str] = _REGION, year: Optional[int] = _YEAR
     try:
         rows = _tracker(db).targets(region=region, year=year, indicator=indicator, level=level)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
+        _fail(exc)
+    if fmt != "json":
+        rows = [r | {"document": r["document_title"]} for r in rows]
     _emit_rows(rows, fmt, f"{len(rows)} target(s)", ["region", "year", "seq", "name", "indicator", "text", "kind",
-                                                     "comparator", "value", "unit", "document"])
+                                                     "comparator", "value", "unit", "document", "page"])
+
+
+LangOption = setting_option("lang", "--lang")
 
 
 @app.command("status")
 def status_command(
     region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
     year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="The year the targets are for."),
-    indicator: Optional[str] = typer.Option(None, "--indicator", "-i", help="Only this indicator id."),
+    indicator: Optional[str] = typer.Option(None, "--indicator", "-i", help="Only this indicator (an id or a name)."),
     db: Optional[str] = DbOption,
     rules: Optional[Path] = typer.Option(None, "--rules", help="A rules file replacing the bundled status rules."),
     format: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+    lang: Optional[str] = LangOption,
 ) -> None:
     """Did a region reach its targets? Status of each target with its actual and source. 目标完成情况。"""
+    from zhibiao.track.status import status_name
+    from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
+
     fmt = _fmt(format)
+    lang = load_settings(lang=lang).lang
     tracker = _tracker(db, rules)
     try:
-        report = tracker.status(region, year)
+        report = tracker.status(region, year, require_data=True)
+        if indicator:
+            report.targets = _only_indicator(tracker, report, indicator)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
-    if indicator:
-        report.targets = [t for t in report.targets if t.indicator == indicator]
+        _fail(exc)
     data = report.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
-        _emit_rows([t.to_dict() | {"actual": (t.actual or {}).get("value"), "source": _source(t.citation),
-                                   "citation": (t.citation or {}).get("text")} for t in report.targets], "csv", "",
-                   ["name", "indicator", "text", "status", "actual", "explanation", "source", "citation"])
+        from zhibiao.export import write_csv
+
+        rows = status_rows(report, lang)
+        write_csv(sys.stdout, rows, list(rows[0]) if rows else STATUS_COLUMNS, bom=False)
         return
-    console = Console()
-    table = Table(title=plain(f"{data['region']['name']} {year} 目标完成情况 status"))
-    for c in ("指标 indicator", "目标 target", "状态 status", "实际 actual", "说明 explanation", "来源 source"):
+    en = lang == "en"
+    out = console()
+    table = Table(title=plain(f"{data['region']['name']} {year} " + ("status of targets" if en else "目标完成情况")))
+    heads = (("indicator", "target", "status", "actual", "explanation", "source of the target") if en else
+             ("指标", "目标", "状态", "实际", "说明", "目标来源"))
+    for c in heads:
         table.add_column(c, overflow="fold")
     for t in report.targets:
         colour = STATUS_COLOURS.get(t.status, "white")
-        table.add_row(plain(t.name), plain(t.text), plain(t.status, colour), plain((t.actual or {}).get("text")),
-                      plain(t.explanation), plain(_source(t.citation)))
-    console.print(table)
-    console.print(plain(" · ".join(f"{k} {v}" for k, v in data["summary"].items())))
+        status = t.status_en if en else t.status_zh
+        table.add_row(plain(t.name), plain(t.text + (" ⚠" if t.conflict else "")), plain(status, colour),
+                      plain((t.actual or {}).get("text")), plain(t.explain(lang)), plain(_source(t.citation)))
+    out.print(table)
+    out.print(plain(" · ".join(f"{status_name(k, lang)} {v}" for k, v in data["summary"].items())))
+    if any(t.conflict for t in report.targets):
+        out.print(plain("⚠ " + ("another document states this target differently (see the explanation)" if en
+                                else "另有文件对该目标表述不同（见说明）")))
+    if report.needs_review:
+        out.print(plain(("documents needing review (no plan year or region): " if en else
+                         "需要审核的文件（缺年份或地区）：") + "；".join(d["title"] for d in report.needs_review)))
+
+
+def _only_indicator(tracker, report, word: str) -> list:
+    """The report's lines for one indicator; none is a NotFound naming the closest of the
+    region-year's own targets."""
+    wanted = tracker.q.indicator(word)
+    lines = [t for t in report.targets if t.indicator == wanted]
+    if not lines:
+        from rapidfuzz import fuzz, process
+
+        names = {f"{t.indicator} ({t.name})" if t.indicator else t.name: t for t in report.targets}
+        near = [n for n, _s, _i in process.extract(word, list(names), scorer=fuzz.WRatio, limit=3)]
+        raise NotFound(f"{report.region['name']} has no {wanted} target for {report.year}"
+                       + (f"; its closest targets: {', '.join(near)}" if near else ""))
+    return lines
 
 
 def _source(citation: dict | None) -> str:
@@ -257,6 +303,8 @@ def _source(citation: dict | None) -> str:
         return ""
     page = f" p.{citation['page']}" if citation.get("page") else ""
     return (citation.get("url") or citation.get("title") or "") + page
+
+
 
 
 @app.command("override")
@@ -274,7 +322,7 @@ def override_command(
     try:
         _tracker(db).override(region, year, target, status, reason, who)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
+        _fail(exc)
     Console().print(plain(f"{region} {year} {target}: {status}"))
 
 
@@ -285,18 +333,21 @@ def compare_years_command(region: str = typer.Option(..., "--region", "-r", help
                           format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
     """A region's plan against its previous one: raised, lowered, unchanged, new, dropped. 年度比较。"""
     fmt = _fmt(format)
+    tracker = _tracker(db)
     try:
-        rows = _tracker(db).compare_years(region, year)
+        r = tracker.region(region)
+        tracker.q.require_year(r, year)
+        rows = tracker.compare_years(region, year)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
+        _fail(exc)
     flat = [r | {"previous": (r["previous"] or {}).get("text"), "current": (r["current"] or {}).get("text")}
             for r in rows] if fmt != "json" else rows
-    _emit_rows(flat, fmt, f"{region} {year - 1} → {year}", ["name", "indicator", "change", "previous", "current",
-                                                            "delta"])
+    _emit_rows(flat, fmt, f"{r.name} {year - 1} → {year}", ["name", "indicator", "change", "previous", "current",
+                                                            "delta", "unit", "strictness"])
 
 
 @compare_app.command("regions")
-def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-i", help="Indicator id."),
+def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-i", help="Indicator (an id or a name)."),
                             year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="Plan year."),
                             level: Optional[str] = typer.Option(None, "--level", help="Only regions of this level."),
                             region: Optional[str] = typer.Option(None, "--region", "-r", help="Only the children of "
@@ -308,9 +359,14 @@ def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-
     try:
         rows = _tracker(db).compare_regions(indicator, year, level=level, parent=region)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
-    flat = [r | {"region": r["region"]["name"]} for r in rows] if fmt != "json" else rows
-    _emit_rows(flat, fmt, f"{indicator} {year}", ["region", "name", "text", "comparator", "value", "unit", "document"])
+        _fail(exc)
+    if not rows:
+        _fail(NotFound(f"no region has a {indicator} target for {year}"
+                       + (f" at the {level} level" if level else "") + (f" under {region}" if region else "")))
+    flat = [r | {"region": r["region"]["name"], "document": r["document"]["title"]} for r in rows] \
+        if fmt != "json" else rows
+    _emit_rows(flat, fmt, f"{indicator} {year}", ["region", "name", "text", "comparator", "value", "unit", "document",
+                                                  "conflict"])
 
 
 @compare_app.command("levels")
@@ -318,26 +374,41 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
                            year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="Plan year."),
                            db: Optional[str] = DbOption,
                            format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
-    """Each child region's targets against its parent's: the margin (层层加码) and what it left out. 层级比较。"""
+    """Each child region's targets against its parent's: like with like, stricter or looser by the
+    indicator's direction (层层加码), and what a child left out. 层级比较。"""
     fmt = _fmt(format, ("text", "json"))
+    tracker = _tracker(db)
     try:
-        data = _tracker(db).compare_levels(region, year)
+        r = tracker.region(region)
+        tracker.q.require_year(r, year)
+        data = tracker.compare_levels(region, year)
     except ZhibiaoError as exc:
-        _fail(exc, 2)
+        _fail(exc)
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
-    console = Console()
+    out = console()
+    if not data["children"]:
+        out.print(plain(f"no region under {data['region']['name']} has targets for {year}"))
     for child in data["children"]:
         table = Table(title=plain(f"{child['region']['name']} vs {data['region']['name']} {year}"))
-        for c in ("indicator", "child", "parent", "margin"):
+        for c in ("indicator", "unit", "child", "parent", "margin", "stricter/looser"):
             table.add_column(c, overflow="fold")
         for t in child["targets"]:
-            table.add_row(plain(t["name"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),
-                          "" if t["margin"] is None else f"{t['margin']:+}")
-        console.print(table)
+            name = f"{t['parent_name']} / {t['name']}" if t.get("parent_name") else t["name"]
+            margin = "" if t["margin"] is None else f"{t['margin']:+}"
+            if t["margin"] is None and not t["intensive"]:
+                margin = "(totals)"
+            table.add_row(plain(name), plain(t["unit"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),
+                          plain(margin), plain(t["strictness"] or ""))
+        out.print(table)
         if child["left_out"]:
-            console.print(plain("left out: " + "、".join(x["name"] for x in child["left_out"])))
+            out.print(plain("left out: " + "、".join(f"{x['name']} {x['text']}" for x in child["left_out"])))
+
+
+TARGET_COLUMNS = ["region", "region_code", "year", "seq", "category", "parent", "name", "indicator", "text", "kind",
+                  "comparator", "value", "value_high", "unit", "doc_type", "document", "document_id", "page", "span",
+                  "url", "citation"]
 
 
 @app.command("export")
@@ -345,25 +416,27 @@ def export_command(
     output: Path = typer.Argument(..., help="The file to write (use - for standard output with csv/json)."),
     format: str = typer.Option("csv", "--format", "-f", help="csv, xlsx or json."),
     region: Optional[str] = _REGION, year: Optional[int] = _YEAR, indicator: Optional[str] = _INDICATOR,
-    level: Optional[str] = _LEVEL, db: Optional[str] = DbOption,
+    level: Optional[str] = _LEVEL, db: Optional[str] = DbOption, lang: Optional[str] = LangOption,
 ) -> None:
-    """Export targets (with status when a region and year are given) to CSV, XLSX or JSON. 导出。"""
+    """Export targets (with status and actuals when a region and year are given) to CSV, XLSX or
+    JSON, each with its document's title, page and span. 导出。"""
+    from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
+
     fmt = _fmt(format, ("csv", "xlsx", "json"))
+    lang = load_settings(lang=lang).lang
     tracker = _tracker(db)
     try:
-        rows = tracker.targets(region=region, year=year, indicator=indicator, level=level)
         if region and year:
-            status = {(t.indicator or t.name): t for t in tracker.status(region, year).targets}
-            for r in rows:
-                st = status.get(r["indicator"] or r["name"])
-                r["status"] = st.status if st else None
-                r["actual"] = (st.actual or {}).get("value") if st else None
-                r["explanation"] = st.explanation if st else None
+            report = tracker.status(region, year, require_data=True)
+            if indicator:
+                report.targets = _only_indicator(tracker, report, indicator)
+            rows, columns = status_rows(report, lang), STATUS_COLUMNS
+        else:
+            rows = [r | {"document": r["document_title"]} for r in
+                    tracker.targets(region=region, year=year, indicator=indicator, level=level)]
+            columns = TARGET_COLUMNS
     except ZhibiaoError as exc:
-        _fail(exc, 2)
-    columns = ["region", "region_code", "year", "seq", "category", "parent", "name", "indicator", "text", "kind",
-               "comparator", "value", "value_high", "unit", "doc_type", "document", "page", "url", "citation"] + (
-        ["status", "actual", "explanation"] if region and year else [])
+        _fail(exc)
     if fmt == "json":
         text = json.dumps(rows, ensure_ascii=False)
         sys.stdout.write(text + "\n") if str(output) == "-" else output.write_text(text, "utf-8")
@@ -372,6 +445,6 @@ def export_command(
     else:
         if str(output) == "-":
             raise typer.BadParameter("xlsx needs a file name", param_hint="OUTPUT")
-        write_xlsx(output, rows, columns, sheet="targets")
+        write_xlsx(output, rows, columns, sheet="status" if region and year else "targets")
     if str(output) != "-":
         Console(stderr=True).print(f"wrote {len(rows)} row(s) to {output}")

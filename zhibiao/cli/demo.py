@@ -12,7 +12,6 @@ from rich.table import Table
 from zhibiao.cli.app import app, load_settings, plain, print_error, setting_option
 from zhibiao.errors import ZhibiaoError
 
-SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
 
 
 def examples_dir() -> Path:
@@ -25,6 +24,8 @@ def examples_dir() -> Path:
 
 
 def document_files(folder: Path) -> list[Path]:
+    from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
+
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts)
                   and "src" not in p.relative_to(folder).parts[:-1])
@@ -71,7 +72,9 @@ def demo_command(
         raise typer.BadParameter(f"{source} is not a folder", param_hint="FOLDER")
     files = document_files(source)
     if not files:
-        print_error(f"no documents (.txt .html .pdf .docx) in {source}")
+        from zhibiao.load import formats_text
+
+        print_error(f"{source}: no documents ({formats_text()}) in this folder")
         raise typer.Exit(3)
     summarise(files, console)
     if serve:

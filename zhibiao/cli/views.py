@@ -12,11 +12,16 @@ from zhibiao.cli.app import app
 from zhibiao.cli.data import DbOption, _tracker
 
 
-def refresh_status_snapshot(tracker) -> int:
-    """After a command changed what the database holds: v_status follows."""
-    from zhibiao.track.snapshot import refresh
+def refresh_status_snapshot(tracker, since=None) -> int:
+    """After a command changed what the database holds: v_status follows. With ``since`` (an
+    ingest's start), only the region-years the documents stored since then can affect."""
+    from zhibiao.track.snapshot import affected_since, drop_orphans, refresh
 
-    return refresh(tracker)
+    if since is None:
+        return refresh(tracker)
+    n = refresh(tracker, affected_since(tracker.db, since))
+    drop_orphans(tracker.db)
+    return n
 
 
 @app.command("snapshot")

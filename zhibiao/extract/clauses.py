@@ -29,6 +29,14 @@ def _alt(*paths: str) -> str:
 FOOTNOTE_MARK = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
 POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
 POINTS_LIST = re.compile(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
+# How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
+# such test is anchored at the figure, and looking no further keeps the work per figure constant
+# (a copy of the whole clause per figure made a clause of many figures quadratic).
+NEAR = 48
+MAX_NAME = 200  # characters before a figure that can be its name (the real ones have under 60)
+RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$")  # "1—2个": the low end
+# (the look-behind: a match starts where a number starts, not at every digit of a long run)
+QUALIFIER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
 _GROWTH = _alt("measures.growth_verbs")
 _DECLINE = _alt("measures.decline_verbs")
 GROWTH_VERB = re.compile(rf"(?:{_alt('measures.growth_qualifiers')})*(?:{_GROWTH})(?:了)?(?:分别)?$")
@@ -111,7 +119,7 @@ def figure_candidates(text: str) -> list:
 def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
-    name = clause[:pos]
+    name = clause[max(0, pos - MAX_NAME):pos]
     name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
     name = re.sub(r"^[\s、，,—\-·]+", "", name)
     lead = LEAD.match(name)
@@ -138,7 +146,7 @@ def _name_before(clause: str, pos: int) -> str:
 def _unit_at(clause: str, n) -> tuple[str | None, int]:
     if n.percent:
         return "%", n.end
-    more = re.match(r"([万亿千]?)(?:多|余)", clause[n.end:])
+    more = re.match(r"([万亿千]?)(?:多|余)", clause[n.end:n.end + 2])
     if more:
         m = UNIT_AFTER.match(clause, n.end + more.end())  # "3500余万人次", "4万多亿元"
         if m:
@@ -157,20 +165,25 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     names of the list before, ``last_names``)."""
     out: list[Figure] = []
     figures = []
+    quotes = [0]  # open quotation marks before each offset
+    for ch in clause:
+        quotes.append(quotes[-1] + (ch == "“") - (ch == "”"))
     for n in figure_candidates(clause):
         unit, unit_end = _unit_at(clause, n)
-        after = clause[unit_end:]
+        after = clause[unit_end:unit_end + NEAR]
+        before_n = clause[max(0, n.start - NEAR):n.start]
         if unit in MAGNITUDES and re.match(r"多|余", after):
             continue  # "4万多": the unit is missing
-        if unit != "%" and CHANGE_AGAINST_LAST.search(clause[:n.start]):
+        if unit != "%" and CHANGE_AGAINST_LAST.search(before_n):
             continue  # "比上年末增加1.1万人": a change against last year, not a level
-        if POINTS.match(clause[n.end:]) or (unit == "倍") or (unit == "个" and POINTS_LIST.match(clause, unit_end)):
+        if POINTS.match(clause[n.end:n.end + NEAR]) or (unit == "倍") or (
+                unit == "个" and POINTS_LIST.match(clause[unit_end:unit_end + NEAR])):
             continue  # 提高3个百分点, 增长1.2倍, 分别拉动0.1个、5.0个和2.9个百分点: points or a multiple
         if unit is None and not n.chinese and RATIO_NAME.search(
-                re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", clause[:n.start])):
+                re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", before_n)):
             figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
             continue
-        if unit is None and not n.chinese and re.search(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$", clause[:n.start]):
+        if unit is None and not n.chinese and re.search(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$", before_n):
             figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1, …生产安全事故死亡率为0.021
             continue
         if unit is None or unit in ("年", "岁"):
@@ -180,35 +193,35 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         milestone = MILESTONE_BEFORE.search(clause[:n.start]) and MILESTONE_AFTER.match(after)
         if CLASS_AFTER.match(after) and not milestone:
             continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
-        if unit == "条" and clause[:n.start].endswith("新"):
+        if unit == "条" and before_n.endswith("新"):
             continue  # "民间投资新36条": a policy's name
         if unit in NAME_UNITS and re.match(r"^[\u4e00-\u9fff“”]", after):
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
-        if clause[:n.start].endswith("等"):
+        if before_n.endswith("等"):
             continue  # "…工矿、农业等9个重点领域": the count of a list just printed, not a figure
-        if clause[:n.start].rstrip().endswith("±"):
+        if before_n.rstrip().endswith("±"):
             continue  # "±800千伏": a rating inside a name
-        if clause[:n.start].count("“") > clause[:n.start].count("”"):
+        if quotes[n.start] > 0:
             continue  # inside quotation marks: a name such as “5+1”
-        if ORDINAL_BEFORE.search(clause[:n.start]):
+        if ORDINAL_BEFORE.search(before_n):
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
         figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
-    qualifier_at = [m.start() for m in re.finditer(r"\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]", clause)]
-    figures = [f for f in figures if not any(re.fullmatch(r"、", clause[f[2]:q]) for q in qualifier_at)]
+    qualifier_at = {m.start() for m in QUALIFIER.finditer(clause)}
+    figures = [f for f in figures if not (clause[f[2]:f[2] + 1] == "、" and f[2] + 1 in qualifier_at)]
     # "从3.16万亿元增加到8.31万亿元", "由46.9%提高到48.2%": only the figure reached is a result
     kept = []
     for i, f in enumerate(figures):
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$", clause[:f[0].start]) and \
+        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$",
+                             clause[max(0, f[0].start - NEAR):f[0].start]) and \
                 re.search(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$", clause[f[2]:nxt[0].start]):
             continue
         kept.append(f)
     figures = kept
     ranged = []
     for f in figures:
-        low = re.search(r"(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$", clause[:f[0].start])
-        ranged.append(low)
+        ranged.append(RANGE_LOW.search(clause, max(0, f[0].start - NEAR), f[0].start))
     if not figures:
         return out, last_name
 
@@ -216,7 +229,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     groups: list[list[int]] = [[0]]
     for k in range(1, len(figures)):
         between = clause[figures[k - 1][2]:figures[k][0].start]
-        if re.fullmatch(r"\s*(?:左右|以上)?\s*(?:、|和|及|与)\s*", between):
+        if re.fullmatch(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*", between):  # (no two \s* side by side)
             groups[-1].append(k)
         else:
             groups.append([k])
@@ -228,7 +241,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         prev_end = max(prev_end, min(consumed, first[0].start))  # "4个核心区、3个协同区": 核心区 was counted
         low = ranged[group[0]]
         before = clause[prev_end:low.start() if low else first[0].start]  # "试点1—2个": the name ends before 1—
-        prefix = before.rstrip()
+        prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
         own_name = _name_before(before, len(before))
         if g_index:
             # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
@@ -254,7 +267,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         else:
             names = [own_name or None]
         last_unit_end = figures[group[-1]][2]
-        paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[last_unit_end:])
+        paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[last_unit_end:last_unit_end + NEAR])
         tail_word = clause[last_unit_end + (paren.end() if paren else 0):][:2]
         # measure and comparator from the words before the list and after its last figure
         measure_kind = "level"
@@ -269,7 +282,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             elif GROWTH_VERB.search(verb_strip):
                 measure_kind = "growth"
         comparator = "="
-        if re.match(r"[万亿千]?(?:多|余)", clause[first[0].end:]):
+        if re.match(r"[万亿千]?(?:多|余)", clause[first[0].end:first[0].end + NEAR]):
             comparator = ">"  # "3500余万人次": more than
         milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
         bare = re.sub(r"(?:分别|均|各)$", "", prefix)
@@ -319,7 +332,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 measure = "level"
             if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
                 name = name.rsplit("、", 1)[1]  # "…产业链1条以上、省级以上龙头企业": the last item is this figure's
-            after_unit = clause[unit_end:]
+            after_unit = clause[unit_end:unit_end + NEAR]
             if name and re.search(r"[和及、]$", name) and re.match(r"[\u4e00-\u9fff“]{2,}", after_unit):
                 name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
             if name and "等" in name:
@@ -358,7 +371,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
             if ranged[k] is not None:
                 start = ranged[k].start()
-            paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:])
+            paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:unit_end + NEAR])
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
             end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上", "以内", "以下") else 0)
@@ -397,7 +410,7 @@ _PHRASE_START = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('na
 
 
 def _phrase_start(clause: str, number_start: int) -> int:
-    m = _PHRASE_START.search(clause[:number_start])
+    m = _PHRASE_START.search(clause, max(0, number_start - NEAR), number_start)
     return m.start() if m and m.group() else number_start
 
 

@@ -13,7 +13,11 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "八": 8, "九": 9}
 CN_CHARS = "零〇一二两三四五六七八九十百千万亿点"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = rf"[{CN_CHARS}]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
+# A Chinese numeral starts where its run of numeral characters starts (the look-behind), and its
+# first part holds none of the characters the second requires: the same matches as
+# [CN]*[digit][CN]*, without rescanning a long run of 万万万… from each of its characters.
+CHINESE = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
+MAX_NUMBER_CHARS = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
 # a minus sign before digits (增长-0.5%, 为-5.11‰, a table cell -3.1), never a hyphen between
 # numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
 NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
@@ -75,6 +79,8 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
 def _find_numbers(text: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in NUMBER.finditer(text):
+        if m.end() - m.start() > MAX_NUMBER_CHARS:
+            continue  # (and int() refuses more than 4300 digits)
         if m.group("ar"):
             out.append(NumberMatch(parse_arabic(m.group("ar")), m.start(), m.end(), bool(m.group("pct")), False))
         elif m.group("cn"):

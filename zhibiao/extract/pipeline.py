@@ -9,8 +9,9 @@ import re
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
-from zhibiao.extract.clauses import ground_name
+from zhibiao.extract.clauses import figure_candidates, ground_name
 from zhibiao.extract.grammar import _candidates, parse_target
+from zhibiao.extract.numbers import find_numbers
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets, find_target_sentences
 from zhibiao.extract.reading import Reading
@@ -22,7 +23,9 @@ from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
 
-FOOTNOTE_MARK = re.compile(r"\s*[（(]\s*注\s*\d*\s*[）)]|[*＊※①②③④⑤]+$")
+# (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
+# without rescanning a long run from each of its characters)
+FOOTNOTE_MARK = re.compile(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
 
 
 def guess_level(name: str) -> str:
@@ -49,6 +52,20 @@ def value_reads_back(text: str, target: Target) -> bool:
     if target.value_high is not None:
         ok = ok and target.value_high in values
     return ok
+
+
+def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
+    """An actual's or a commitment's value must be printed in its own span (a decline, 下降5.6%,
+    is stored as growth −5.6): a figure that cannot be read back is reported, never output."""
+    if line.value is None:
+        return True
+    span_text = line.span.slice(text)
+    # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count
+    printed = {n.value for n in [*find_numbers(span_text), *_candidates(span_text), *figure_candidates(span_text)]}
+    if line.value in printed or -line.value in printed:
+        return True
+    warnings.append(f"{name!r}: value {line.value} cannot be read back from {line.span.slice(text)!r}; left out")
+    return False
 
 
 def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
@@ -103,6 +120,8 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     for t in targets:
         # names and phrases as printed (traditional characters stay traditional)
         t.text = doc.printed(t.text, t.span)
+        if t.unit:  # as printed (萬噸 stays 萬噸): the unit is in the target's words or its row's unit cell
+            t.unit = doc.printed(t.unit, Span(min(t.span.start, t.name_span.start if t.name_span else t.span.start), t.span.end))
         if t.name_span is not None:
             t.name = doc.printed(t.name, t.name_span)
             if t.parent:
@@ -207,6 +226,8 @@ def extract_document(doc: Document) -> Extraction:
     actuals = extract_actuals(reading, [(t.span.start, t.span.end) for t in targets if t.span is not None])
     targets += _quoted_plan_targets(reading, warnings)
     commitments = extract_commitments(reading, targets)
+    actuals = [a for a in actuals if _reads_back(reading.text, a, a.name, warnings)]
+    commitments = [c for c in commitments if _reads_back(reading.text, c, c.metric, warnings)]
     for line in [*actuals, *commitments]:
         line.source_span = doc.to_source(line.span)
         line.page = doc.page_of(line.span)

@@ -265,8 +265,13 @@ def find_target_sentences(text: str, limit: int | None = None,
     return tuple((t.start, t.end) for t in find_target_lists(text, limit, tables))
 
 
+MAX_CLAUSE = 400  # the longest clause of the real documents has 143 characters: a longer one lists no target
+
+
 def _target_start(clause: str) -> int | None:
     """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上")."""
+    if len(clause) > MAX_CLAUSE:
+        return None  # (and the phrase patterns below, searched over it, stay bounded)
     positions = []
     marker = re.match(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])", clause)
     skip = marker.end() if marker else 0  # "1.地区生产总值…": the item's number is no value

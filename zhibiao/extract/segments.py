@@ -62,15 +62,33 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+# The longest sentence of the real documents has under 500 characters (a clause under 150). A
+# longer run without a full stop is not prose: it is cut (at a clause break where there is one),
+# so that the work an extractor does per sentence, which grows faster than its length, stays bounded.
+MAX_SENTENCE = 1000
+_BREAKS = "，,；;：:、"
+
+
+def _bounded(text: str, start: int, end: int):
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind(ch, start + MAX_SENTENCE // 2, start + MAX_SENTENCE) for ch in _BREAKS)
+        if cut < 0:
+            cut = start + MAX_SENTENCE
+        yield start, cut
+        start = cut + 1 if text[cut] in _BREAKS else cut
+    if end > start:
+        yield start, end
+
+
 def _sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     out = []
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
         if m.start() > pos:
-            out.append(Sentence(pos, m.start(), _clauses(text, pos, m.start())))
+            out.extend(Sentence(a, b, _clauses(text, a, b)) for a, b in _bounded(text, pos, m.start()))
         pos = m.end()
     if pos < end:
-        out.append(Sentence(pos, end, _clauses(text, pos, end)))
+        out.extend(Sentence(a, b, _clauses(text, a, b)) for a, b in _bounded(text, pos, end))
     return tuple(out)
 
 

@@ -137,6 +137,8 @@ def is_unit(text: str) -> bool:
 
 
 def is_name_like(text: str) -> bool:
+    if len(text) > 200:
+        return False  # no indicator's name is this long (and the patterns below stay bounded)
     return bool(vocab().name_suffix.search(text.rstrip("）)").rstrip())) or bool(
         re.search(r"[（(][^）)]*[）)]$", text) and vocab().name_suffix.search(re.sub(r"[（(][^）)]*[）)]$", "", text)))
 

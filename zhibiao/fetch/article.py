@@ -32,6 +32,9 @@ CHALLENGE = re.compile(
     r"(?:开启|启用|打开|允许).{0,8}(?:JavaScript|JS|脚本)|\$_ts\s*=|_\$[a-zA-Z]{2}\s*=|document\.cookie\s*=.{0,200}location",
     re.I | re.S)
 CJK = re.compile(r"[\u4e00-\u9fff]")
+JS_REFUSAL = ("the page needs JavaScript or a browser check (an anti-bot challenge or a script-only page): zhibiao "
+              "does not run scripts; save the page from a browser and ingest the file")
+ATTACHMENT_LINK = re.compile(r"\.(?:pdf|docx?|wps)(?:$|[?&#;])", re.I)
 META_CARRIED = ("发文字号", "文号", "成文日期", "发布日期", "发布机构", "索引号", "主题分类", "PubDate", "ContentSource")
 
 
@@ -103,8 +106,9 @@ def _load(r: Response, suffix: str) -> LoadedText:
 
 
 def is_attachment(href: str, text: str) -> bool:
-    path = unquote(httpx.URL(href).path if "://" in href else href.split("?", 1)[0]).lower()
-    return path.endswith(ATTACHMENT_SUFFIXES) or text.lower().endswith(ATTACHMENT_SUFFIXES)
+    """A link to a document file: by its path, a download script's file name (downfile.jsp?filename=
+    计划.pdf), or the link's text (附件：….pdf)."""
+    return bool(ATTACHMENT_LINK.search(unquote(href))) or text.lower().endswith(ATTACHMENT_SUFFIXES)
 
 
 def fetch_address(url: str, fetcher: Fetcher) -> FetchOutcome:
@@ -119,10 +123,12 @@ def fetch_address(url: str, fetcher: Fetcher) -> FetchOutcome:
     if kind != "html":
         outcome.documents.append(FetchedDocument(_load(r, suffix), r.data, _provenance(r)))
         return outcome
-    if needs_javascript(r.data, r.status):
-        raise FetchError(url, "the page needs JavaScript or a browser check (an anti-bot challenge or a script-only "
-                              "page): zhibiao does not run scripts; save the page from a browser and ingest the file")
-    page = _load(r, suffix or ".html")
+    try:
+        page = _load(r, suffix or ".html")
+    except FetchError:
+        if needs_javascript(r.data, r.status):  # no text at all: a script-only shell
+            raise FetchError(url, JS_REFUSAL) from None
+        raise
     base = r.redirects[-1] if r.redirects else r.final_url
     links, own_text = page_outline(decode(r.data, url)[0])
     attachments: list[tuple[str, str]] = []
@@ -138,6 +144,8 @@ def fetch_address(url: str, fetcher: Fetcher) -> FetchOutcome:
         outcome.documents.append(FetchedDocument(page, r.data, _provenance(r)))
     if not attachments:
         if not page_is_document:
+            if needs_javascript(r.data, r.status):  # judged only here: a short article may carry scripts too
+                raise FetchError(url, JS_REFUSAL)
             raise FetchError(url, "not a document: the page has almost no text of its own and links no attachment "
                                   "(PDF, DOCX, DOC, WPS) — an index or a search page?")
         return outcome
@@ -157,10 +165,9 @@ def fetch_address(url: str, fetcher: Fetcher) -> FetchOutcome:
         for key in META_CARRIED:  # the article's 发文字号, 成文日期 … describe its attachment too
             if key in page.metadata and key not in loaded.metadata:
                 loaded.metadata[key] = page.metadata[key]
+        # the article's title is kept beside the attachment's own: the store falls back on it when the
+        # attachment's text names no title (a bare targets table)
         loaded.metadata["ArticleTitle"] = page.title or ""
-        if not loaded.title:
-            name = re.sub(r"\.(pdf|docx?|wps)$", "", re.sub(r"^附件\s*\d*\s*[:：.、]?\s*", "", text), flags=re.I)
-            loaded.title = page.title if (len(attachments) == 1 and not page_is_document) or len(name) < 6 else name
         outcome.documents.append(FetchedDocument(loaded, a.data, _provenance(a, article)))
     if not outcome.documents:
         raise FetchError(url, "no attachment could be read: " + "; ".join(str(f) for f in outcome.failures))

@@ -142,7 +142,7 @@ class Fetcher:
         (5xx, unreachable) forbids everything for now."""
         url = origin + "/robots.txt"
         for _hop in range(5):
-            r = self._request(asked, url, limit=MAX_ROBOTS_BYTES, robots=True)
+            r = self._request(asked, url, limit=MAX_ROBOTS_BYTES, robots=True, truncate=True)
             if r.status in REDIRECTS and r.headers.get("location"):
                 url = self._check_url(asked, str(httpx.URL(url).join(r.headers["location"])))
                 continue
@@ -156,7 +156,8 @@ class Fetcher:
         raise FetchError(asked, f"robots.txt of {origin} answered HTTP {r.status}: the site cannot say what "
                                 "crawlers may fetch; try again later")
 
-    def _request(self, asked: str, url: str, limit: int | None = None, robots: bool = False) -> Response:
+    def _request(self, asked: str, url: str, limit: int | None = None, robots: bool = False,
+                 truncate: bool = False) -> Response:
         """One GET with retries: a timeout, a dropped connection, 429 and 5xx are tried again after
         a growing pause (Retry-After honoured up to 60 s)."""
         s = self.settings
@@ -164,7 +165,7 @@ class Fetcher:
         for attempt in range(attempts):
             self._wait_turn(url)
             try:
-                response = self._once(asked, url, limit or s.max_bytes)
+                response = self._once(asked, url, limit or s.max_bytes, truncate)
             except BlockedAddress as exc:
                 where = "" if self._origin(asked) == self._origin(url) else f" (redirected to {url})"
                 raise FetchError(asked, f"{exc}{where}; nothing was sent") from None
@@ -203,7 +204,9 @@ class Fetcher:
                     pass
         time.sleep(max(0.0, min(pause, 60.0)))
 
-    def _once(self, asked: str, url: str, limit: int) -> Response:
+    def _once(self, asked: str, url: str, limit: int, truncate: bool = False) -> Response:
+        """One GET. Over ``limit`` bytes it stops: an error, or (``truncate``, for robots.txt, of
+        which RFC 9309 asks crawlers to read the first 500 KiB) the first ``limit`` bytes."""
         s = self.settings
         started = time.monotonic()
         with self.client.stream("GET", url) as r:
@@ -214,13 +217,16 @@ class Fetcher:
             if r.status_code in REDIRECTS:
                 return base
             declared = headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
+            if declared.isdigit() and int(declared) > limit and not truncate:
                 raise FetchError(asked, f"{url} is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit "
                                         "(ZHIBIAO_MAX_UPLOAD_MB); not downloaded")
             chunks: list[bytes] = []
             size = 0
             for chunk in r.iter_bytes():
                 size += len(chunk)
+                if size > limit and truncate:
+                    chunks.append(chunk[: len(chunk) - (size - limit)])
+                    break
                 if size > limit:
                     raise FetchError(asked, f"{url} is over the {limit / 1e6:g} MB limit (ZHIBIAO_MAX_UPLOAD_MB); "
                                             "download stopped")

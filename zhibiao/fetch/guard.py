@@ -46,7 +46,42 @@ def refusal(address: str, settings: FetchSettings) -> str | None:
     return f"{kind} address: refused (set ZHIBIAO_FETCH_ALLOW_PRIVATE=1 to allow fetching from private networks)"
 
 
-def resolve(host: str, port: int) -> list[str]:
+HOSTS_FILE = "/etc/hosts"
+
+
+def _literal(host: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        return None
+
+
+def resolve_locally(host: str) -> list[str]:
+    """A host name's addresses from the hosts file alone: no DNS query leaves the machine."""
+    found: list[str] = []
+    try:
+        lines = open(HOSTS_FILE, encoding="utf-8", errors="replace").read().splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        parts = line.split("#", 1)[0].split()
+        if len(parts) >= 2 and host.lower() in (p.lower() for p in parts[1:]) and _literal(parts[0]):
+            found.append(_literal(parts[0]))
+    return found
+
+
+def resolve(host: str, port: int, settings: FetchSettings | None = None) -> list[str]:
+    """The addresses to check and connect to. Confined fetching (ZHIBIAO_FETCH_NETWORKS) resolves
+    names from the hosts file only, so that not even a DNS query reaches beyond the networks."""
+    literal = _literal(host)
+    if literal:
+        return [literal]
+    if settings is not None and settings.networks:
+        found = resolve_locally(host)
+        if not found:
+            raise BlockedAddress(host, host, "not in the hosts file, and fetching is confined to networks "
+                                             "(ZHIBIAO_FETCH_NETWORKS), where names are resolved locally only")
+        return found
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
@@ -66,7 +101,7 @@ class GuardedBackend(httpcore.SyncBackend):
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: typing.Iterable | None = None) -> httpcore.NetworkStream:
-        addresses = resolve(host, port)
+        addresses = resolve(host, port, self.settings)
         for address in addresses:  # all of them: a name resolving to a public and a private address is refused
             reason = refusal(address, self.settings)
             if reason:

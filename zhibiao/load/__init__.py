@@ -18,7 +18,24 @@ from zhibiao.load.limits import Limits
 from zhibiao.load.txt import decode
 from zhibiao.models import LoadedText
 
-__all__ = ["Limits", "load", "load_bytes", "sniff", "OLE_MAGIC"]
+__all__ = ["Limits", "load", "load_bytes", "sniff", "OLE_MAGIC", "FORMATS", "SUFFIXES", "is_document_name",
+           "formats_text"]
+
+# The one list of file names zhibiao reads as documents (by suffix; the loader still decides by the
+# bytes). Ingest, the demo, the web upload and the docs all use it. .doc and .wps need a converter
+# (antiword or LibreOffice) at read time; without one the error says so.
+FORMATS = {".txt": "TXT", ".text": "TXT", ".htm": "HTML", ".html": "HTML", ".shtml": "HTML", ".xhtml": "HTML",
+           ".pdf": "PDF", ".docx": "DOCX", ".doc": "DOC", ".wps": "WPS"}
+SUFFIXES = frozenset(FORMATS)
+
+
+def is_document_name(name: str | os.PathLike) -> bool:
+    return Path(name).suffix.lower() in SUFFIXES
+
+
+def formats_text() -> str:
+    """The formats for messages: TXT, HTML, PDF, DOCX, DOC, WPS."""
+    return ", ".join(dict.fromkeys(FORMATS.values()))
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS, old Excel: a compound file
 

@@ -16,7 +16,9 @@ from zhibiao.load.limits import Limits
 from zhibiao.models import LoadedText
 
 
-FURNITURE = re.compile(r"^\s*(?:[—–\-－]*\s*\d{1,4}\s*[—–\-－]*|第\s*\d+\s*页.*)\s*$")
+# A page number alone on its line ("— 3 —", "第 3 页"). No two runs of \s side by side: "\s*[—]*\s*"
+# around nothing is quadratic on a line of spaces.
+FURNITURE = re.compile(r"^\s*(?:(?:[—–\-－]+\s*)?\d{1,4}(?:\s*[—–\-－]+)?|第\s*\d+\s*页.*)\s*$")
 
 
 def _cell(text) -> str:

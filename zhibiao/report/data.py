@@ -133,14 +133,12 @@ class Report:
 def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
     """Everything a report of ``region``'s ``year`` says, from the read model."""
     status = tracker.status(region, year)
-    listed = {(t["document"], tuple(t["span"] or ())): t for t in tracker.targets(region=region, year=year)}
     lines = []
     for t in status.targets:
-        row = listed.get((t.document, tuple(t.span or ())), {})
         a = t.actual or None
         lines.append(Line(
-            category=row.get("category"), seq=row.get("seq"), name=t.name, indicator=t.indicator, target=t.text,
-            unit=t.unit, value=t.value, status=t.status, explanation=t.explanation,
+            category=t.category, seq=t.seq, name=t.name, indicator=t.indicator, target=t.text,
+            unit=t.unit, value=t.value, status=t.status, explanation=t.explain(lang),
             actual=a["text"] if a else None, actual_value=a["value"] if a else None,
             target_source=_source(t.citation, t.span),
             actual_source=_source(a.get("citation"), a.get("span")) if a else None))

@@ -55,6 +55,12 @@ def ingest_addresses(db: Database, urls: Iterable[str], fetcher: Fetcher | None 
                 via = doc.provenance.article["url"] if doc.provenance.article else None
                 try:
                     x = extract_loaded(doc.loaded)
+                    article_title = (doc.provenance.article or {}).get("title")
+                    d = x.extraction.document
+                    if article_title and not doc.loaded.title and (d.title is None or d.region is None):
+                        # an attachment whose text names no title or region: the article's title does
+                        doc.loaded.title = article_title
+                        x = extract_loaded(doc.loaded)
                 except ZhibiaoError as exc:
                     report(FileResult(doc.provenance.url, "failed", str(exc), url=doc.provenance.url, via=via))
                     continue

@@ -22,13 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from zhibiao.errors import ZhibiaoError
+from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 from zhibiao.extract import EXTRACTOR_VERSION
 from zhibiao.models import Extraction, LoadedText, Provenance
 from zhibiao.store.database import Database, now
 from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
                                   TargetRow)
 
-SUFFIXES = {".txt", ".htm", ".html", ".pdf", ".docx"}
 
 
 @dataclass
@@ -112,6 +112,10 @@ class Extracted:
     error: str | None
     provenance: Provenance | None = None  # set for a document fetched from an address
     original: bytes | None = None  # the bytes it was read from (kept for fetched documents)
+    extraction_dict: dict | None = None  # extraction.to_dict(), made in the worker: the one writer has less to do
+
+    def stored_extraction(self) -> dict:
+        return self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
 
 
 def extract_one(path: str) -> Extracted:
@@ -119,7 +123,8 @@ def extract_one(path: str) -> Extracted:
 
     try:
         doc = read_document(path)
-        return Extracted(path, doc.loaded, doc.text, extract(doc), None)
+        e = extract(doc)
+        return Extracted(path, doc.loaded, doc.text, e, None, extraction_dict=e.to_dict())
     except ZhibiaoError as exc:
         return Extracted(path, None, None, None, str(exc))
     except Exception as exc:  # never let one strange document stop the others
@@ -174,6 +179,19 @@ def _delete_lines(s: Session, document_id: int) -> None:
         s.execute(delete(table).where(table.document_id == document_id))
 
 
+def delete_document(db: Database, document_id: int) -> bool:
+    """Delete a document, its earlier versions and every line extracted from it, in one
+    transaction (reviewers' corrections, keyed by content hash, are kept). False if absent."""
+    with db.session.begin() as s:
+        row = s.get(DocumentRow, document_id)
+        if row is None:
+            return False
+        _delete_lines(s, document_id)
+        s.execute(delete(DocumentVersionRow).where(DocumentVersionRow.document_id == document_id))
+        s.delete(row)
+    return True
+
+
 def _identity(x: Extracted) -> str:
     """What makes two versions the same document: the address it was fetched from, or its path."""
     return x.provenance.url if x.provenance else str(Path(x.path).resolve())
@@ -216,7 +234,7 @@ def _fill(row: DocumentRow, x: Extracted) -> None:
     row.doc_metadata = {"loader": loaded.metadata, "pages": loaded.pages, "title": loaded.title,
                         "encoding": loaded.encoding} | (
         {"redirects": x.provenance.redirects, "article": x.provenance.article} if x.provenance else {})
-    row.extraction, row.extractor_version, row.ingested_at = e.to_dict(), EXTRACTOR_VERSION, now()
+    row.extraction, row.extractor_version, row.ingested_at = x.stored_extraction(), EXTRACTOR_VERSION, now()
 
 
 def store(db: Database, x: Extracted) -> FileResult:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,15 +35,16 @@ CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
 PAGE_NUMBER = re.compile(
-    r"^[ \t]*(?:[—–\-－ ]*\d{1,4}[—–\-－ ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
+    r"^[ \t]*(?:[—–\-－· ]*\d{1,4}[—–\-－· ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
 )
-PAGE_NUMBER_STRICT = re.compile(r"^[ \t]*(?:[—–\-－]+ ?\d{1,4} ?[—–\-－]+|第\s*\d+\s*页.*页?)[ \t]*$")
+PAGE_NUMBER_STRICT = re.compile(r"^[ \t]*(?:[—–\-－·]+ ?\d{1,4} ?[—–\-－·]+|第\s*\d+\s*页.*页?)[ \t]*$")
 
 HEADING = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百]+[章节部分条]|附件|附表)"
 )
 TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
+TITLE_END = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
 # a date line, a byline (——2024年1月22日在…) or a bracketed date ((2022年3月25日)): a line of its own
 DATE_LINE = re.compile(r"^\s*[—–\-（(]*\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
@@ -53,7 +55,7 @@ CELL_VALUE = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
 STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
-DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号\s*$")
+DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
@@ -337,10 +339,78 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         if re.match(r"^[\u4e00-\u9fff]{2,6}\s*[:：]", b):  # a "key: value" line (发布日期: …)
             continue
-        if not (_CJK_CHAR.match(a[-1]) or a[-1].isalnum()) or not (_CJK_CHAR.match(b[0]) or b[0].isalnum()):
+        # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
+        number_cut = re.search(r"\d\.?$", a) and re.match(r"\.?\d", b) and not (a.endswith(".") and b.startswith("."))
+        if not number_cut and (not (_CJK_CHAR.match(a[-1]) or a[-1].isalnum()) or not (_CJK_CHAR.match(b[0]) or b[0].isalnum())):
             continue
+        if "\n\n" in text[e1:s2] and (len(a) < 12 or TITLE_END.search(a)):
+            continue  # across a blank line only a full line runs on (a page break), never a title or header
         edits.append(Edit(e1, s2, "", "join"))
     return m.edit(edits)
+
+
+COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+
+
+def _width(text: str) -> int:
+    """Display width: Chinese characters take two columns of a fixed-width page."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _rebuild_columns(m: MappedText) -> MappedText:
+    """A page set in two columns (a yearbook) reaches us as lines holding a piece of each column
+    side by side. A run of lines split by one wide gap at the same display column, both sides
+    prose, is rebuilt: the left column's lines, then the right column's. Table rows (several
+    short cells a line) are never taken for columns."""
+    text = m.text
+    lines = list(_lines(text))
+    split: list[tuple[int, int, int] | None] = []  # (gap start, gap end, display column of the right side)
+    for s0, e0 in lines:
+        line = text[s0:e0]
+        gaps = list(COLUMN_GAP.finditer(line))
+        if "\t" in line or len(gaps) != 1:
+            split.append(None)
+            continue
+        g = gaps[0]
+        left, right = line[:g.start()].strip(), line[g.end():].strip()
+        prose = len(left) >= 6 and len(right) >= 6 and _CJK_CHAR.search(left) and _CJK_CHAR.search(right)
+        split.append((s0 + g.start(), s0 + g.end(), _width(line[:g.end()])) if prose else None)
+    pieces: list[tuple[int, int] | str] = []
+    pos = 0
+    i = 0
+    while i < len(lines):
+        # a run of consecutive non-blank lines, most of them split at one column
+        j = i
+        while j < len(lines) and text[lines[j][0]:lines[j][1]].strip():
+            j += 1
+        cols = [split[k][2] for k in range(i, j) if split[k]]
+        if len(cols) >= 3 and len(cols) * 3 >= 2 * (j - i):
+            col = sorted(cols)[len(cols) // 2]
+            if sum(1 for c in cols if abs(c - col) <= 4) * 3 >= 2 * len(cols):
+                left, right = [], []
+                for k in range(i, j):
+                    s0, e0 = lines[k]
+                    sp = split[k]
+                    line = text[s0:e0]
+                    if sp and abs(sp[2] - col) <= 4:
+                        left.append((s0, sp[0]))
+                        right.append((sp[1], e0))
+                    elif _width(line) - _width(line.lstrip()) >= col - 4:
+                        right.append((s0 + len(line) - len(line.lstrip()), e0))  # the right column only
+                    else:
+                        left.append((s0, e0))
+                pieces.append((pos, lines[i][0]))
+                for a, b in left:
+                    pieces += [(a, b), "\n"]
+                for a, b in right:
+                    pieces += [(a, b), "\n"]
+                pieces.pop()
+                pos = lines[j - 1][1]
+        i = j + 1
+    if not pieces:
+        return m
+    pieces.append((pos, len(text)))
+    return m.rearrange(pieces)
 
 
 def normalize(loaded: LoadedText | str) -> NormalizedText:
@@ -352,6 +422,7 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = _drop_noise(m)
     m = _drop_furniture(m)
     m = m.translate({0x0C: "\n"})  # page breaks are plain line breaks from here on
+    m = _rebuild_columns(m)
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     m, flagged = _restore_decimals(m, find_table_zones(m.text))
     m = _fold_spaces(m, find_table_zones(m.text))

@@ -58,7 +58,31 @@ class MappedText:
         if start == end:
             pos = self.starts[start] if start < n else self.raw_length
             return Span(pos, pos)
-        return Span(self.starts[start], self.ends[end - 1])
+        first, last = self.starts[start], self.ends[end - 1]
+        if last < first:  # a span across pieces put in a new order (columns rebuilt): cover them all
+            first, last = min(self.starts[start:end]), max(self.ends[start:end])
+        return Span(first, last)
+
+    def rearrange(self, pieces: list[tuple[int, int] | str]) -> "MappedText":
+        """A new text made of slices of this one in any order (``(start, end)``) and inserted
+        strings (mapped, empty, to where the next slice comes from): columns put one after the
+        other keep an exact map."""
+        parts: list[str] = []
+        starts = array("l")
+        ends = array("l")
+        for i, piece in enumerate(pieces):
+            if isinstance(piece, str):
+                nxt = next((p for p in pieces[i + 1:] if not isinstance(p, str)), None)
+                anchor = self.starts[nxt[0]] if nxt and nxt[0] < len(self.text) else self.raw_length
+                parts.append(piece)
+                starts.extend([anchor] * len(piece))
+                ends.extend([anchor] * len(piece))
+            else:
+                a, b = piece
+                parts.append(self.text[a:b])
+                starts.extend(self.starts[a:b])
+                ends.extend(self.ends[a:b])
+        return MappedText("".join(parts), starts, ends, self.raw_length)
 
     def edit(self, edits: Iterable[Edit]) -> "MappedText":
         """Apply non-overlapping edits (any order) and return the new mapped text."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import PurePath
 from typing import Any, Iterable
 
 DOC_TYPE_GENRE = {"plan_notice": "国民经济和社会发展计划", "plan_report": "计划执行情况与计划草案的报告",
@@ -37,10 +36,9 @@ class Source:
     @classmethod
     def from_row(cls, d: Any) -> "Source":
         """From a ``DocumentRow`` (or anything with its attributes)."""
-        title = d.title or (f"{d.region_name or ''}{d.plan_year or ''}{'年' if d.plan_year else ''}"
-                            f"{DOC_TYPE_GENRE.get(d.doc_type, '')}" if d.region_name or d.plan_year else None)
-        if not title:
-            title = PurePath(d.path).name if not getattr(d, "source_url", None) else d.source_url
+        from zhibiao.track.queries import document_title
+
+        title = d.title or document_title(d)  # as printed; composed (the one way) when it has none
         retrieved = getattr(d, "retrieved_at", None)
         return cls(document_id=d.id, title=title, issuer=d.issuer, doc_number=d.doc_number, issued_on=d.issued_on,
                    plan_year=d.plan_year, region_name=d.region_name, region_code=d.region_code,

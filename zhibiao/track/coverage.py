@@ -18,3 +18,99 @@ def indicator_coverage(db: Database) -> dict[str, dict[int, int]]:
     for indicator, year, n in rows:
         out.setdefault(indicator, {})[year] = n
     return out
+
+
+def target_years(db: Database, region_codes: list[str]) -> list[int]:
+    """The years for which any of these regions has targets."""
+    with db.session() as s:
+        return sorted(y for y in s.scalars(select(TargetRow.year).where(
+            TargetRow.region_code.in_(region_codes), TargetRow.year.is_not(None)).distinct()))
+
+
+def documents_of(db: Database, region_code: str) -> list[dict]:
+    """A region's documents, newest plan year first."""
+    from zhibiao.store.schema import DocumentRow
+
+    with db.session() as s:
+        rows = s.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.doc_type, DocumentRow.plan_year,
+                                DocumentRow.doc_number, DocumentRow.issued_on)
+                         .where(DocumentRow.region_code == region_code)
+                         .order_by(DocumentRow.plan_year.desc(), DocumentRow.id)).all()
+    return [{"id": i, "title": t, "doc_type": k, "year": y, "doc_number": n, "issued_on": d} for i, t, k, y, n, d in rows]
+
+
+LIVE_LIMIT = 300  # region-years the tree computes afresh per request when the snapshot lacks them
+
+
+def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
+    """The regions the database covers, as a tree (nation → province → city → county) with their
+    ancestors: per region its documents, the years it has targets for, and the achievement of
+    each year — from the status snapshot (``track/snapshot.py``) where it is current, computed
+    afresh (up to ``live_limit`` region-years) where it is missing or older than the region's
+    newest document, correction or override (a document uploaded through the web, a review)."""
+    from sqlalchemy import case
+
+    from zhibiao.catalog import RegionRegistry
+    from zhibiao.store.schema import CorrectionRow, DocumentRow, StatusOverrideRow, StatusSnapshotRow
+    from zhibiao.track.achievement import REACHED, Achievement, achievement
+
+    db = tracker.db
+    snap = StatusSnapshotRow
+    with db.session() as s:
+        docs = dict(s.execute(select(DocumentRow.region_code, func.count()).where(DocumentRow.region_code.is_not(None))
+                              .group_by(DocumentRow.region_code)).all())
+        stats = s.execute(select(
+            snap.region_code, snap.year, func.count(),
+            func.sum(case((snap.status.in_(REACHED) & snap.actual_text.is_not(None), 1), else_=0)),
+            func.sum(case((snap.actual_text.is_not(None), 1), else_=0)),
+            func.sum(case((snap.status == "pending", 1), else_=0)), func.min(snap.computed_at))
+            .group_by(snap.region_code, snap.year)).all()
+        target_years = s.execute(select(TargetRow.region_code, TargetRow.year).where(
+            TargetRow.region_code.is_not(None), TargetRow.year.is_not(None)).distinct()).all()
+        changed = dict(s.execute(select(DocumentRow.region_code, func.max(DocumentRow.ingested_at))
+                                 .group_by(DocumentRow.region_code)).all())
+        for code, at in s.execute(select(DocumentRow.region_code, func.max(CorrectionRow.created_at)).join(
+                CorrectionRow, CorrectionRow.document_sha256 == DocumentRow.sha256).group_by(DocumentRow.region_code)):
+            changed[code] = max(filter(None, (changed.get(code), at)))
+        overridden = {(c, y): at for c, y, at in s.execute(select(
+            StatusOverrideRow.region_code, StatusOverrideRow.year, func.max(StatusOverrideRow.created_at))
+            .group_by(StatusOverrideRow.region_code, StatusOverrideRow.year))}
+    years: dict[str, dict[int, dict | None]] = {}
+    for code, year in target_years:
+        years.setdefault(code, {})[year] = None
+    for code, year, total, reached, judged, pending, computed in stats:
+        newest = max(filter(None, (changed.get(code), overridden.get((code, year)))), default=None)
+        if code in years and year in years[code] and (newest is None or computed >= newest):
+            years[code][year] = Achievement(int(reached or 0), int(judged or 0), int(pending or 0),
+                                            int(total)).to_dict()
+    stale = sorted((c, y) for c, by_year in years.items() for y, a in by_year.items() if a is None)
+    for code, year in stale[:live_limit]:
+        years[code][year] = achievement(tracker.status(code, year).targets).to_dict()
+    reg = RegionRegistry.default()
+    nodes: dict[str, dict] = {}
+
+    def node(code: str) -> dict | None:
+        if code in nodes:
+            return nodes[code]
+        r = reg.by_code(code)
+        if r is None:
+            return None
+        by_year = years.get(code, {})
+        nodes[code] = n = {"code": code, "name": r.name, "level": r.level, "documents": docs.get(code, 0),
+                           "years": [{"year": y, "achievement": by_year[y]} for y in sorted(by_year)],
+                           "children": []}
+        parent = node(r.parent_code) if r.parent_code else None
+        if parent is not None:
+            parent["children"].append(n)
+        return n
+
+    for code in set(docs) | set(years):
+        node(code)
+    for n in nodes.values():
+        n["children"].sort(key=lambda c: c["code"])
+    return sorted((n for c, n in nodes.items() if not (reg.by_code(c).parent_code in nodes)), key=lambda n: n["code"])
+
+
+def regions_with_targets(db: Database, region_codes: list[str]) -> set[str]:
+    with db.session() as s:
+        return set(s.scalars(select(TargetRow.region_code).where(TargetRow.region_code.in_(region_codes)).distinct()))

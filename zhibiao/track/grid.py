@@ -16,6 +16,8 @@ COMPARISONS = ("stricter", "same", "looser", "different")
 def comparison_label(line: dict) -> str:
     """stricter / looser / same / different: a child's target against its parent's, as the
     level comparison (``Tracker.compare_levels``) labels it."""
+    if "strictness" in line:  # the read model's one definition (track/comparison.py); totals compare as "different"
+        return line["strictness"] if line["strictness"] in COMPARISONS else "different"
     for key in ("comparison", "relation", "label"):
         if line.get(key) in COMPARISONS:
             return line[key]
@@ -92,7 +94,8 @@ def _region_dict(r) -> dict:
 
 def parent_grid(tracker, region: str, year: int, all_indicators: bool = False) -> Grid:
     """The grid of ``region``'s children for ``year``. Columns: the parent's indicators in its
-    own order, then those at least two children set (every indicator with ``all_indicators``)."""
+    own order, then those at least two children set (any child's when there is one; every indicator
+    with ``all_indicators``)."""
     parent = tracker.region(region)
     reg = RegionRegistry.default()
     own = tracker.status(parent.code, year)
@@ -115,8 +118,9 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False) -
         for ind in r.cells:
             counts[ind] = counts.get(ind, 0) + 1
     order = list(rows[0].cells)
-    order += sorted((i for i in counts if i not in rows[0].cells and (all_indicators or counts[i] >= 2)),
-                    key=lambda i: (-counts[i], i))
+    shared = 2 if len(rows) > 2 else 1  # with one child, its own indicators are the comparison
+    order += sorted((i for i in counts if i not in rows[0].cells and (all_indicators or counts[i] >= shared)),
+                    key=lambda i: -counts[i])  # ties keep the children's own order
     cat = Catalog.default()
     indicators = []
     for ind in order:

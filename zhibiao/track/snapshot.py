@@ -6,14 +6,46 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from datetime import datetime
+
+from sqlalchemy import delete, exists, select
 
 from zhibiao.store.database import now
-from zhibiao.store.schema import StatusSnapshotRow, TargetRow
+from zhibiao.store.schema import DocumentRow, RegionRow, StatusSnapshotRow, TargetRow
 
 
 def _dec(v) -> Decimal | None:
     return Decimal(str(v)) if v is not None else None
+
+
+def affected_since(db, since: datetime) -> set[tuple[str, int]]:
+    """The region-years whose status may have changed because documents were stored since
+    ``since``: every year of each region those documents are about (their targets and actuals
+    reach across years), and of that region's children (a child's 完成省下达目标 reads its
+    parent's target). At national scale this keeps an ingest of a few documents from recomputing
+    every status in the database."""
+    with db.session() as s:
+        touched = set(s.scalars(select(DocumentRow.region_code).where(DocumentRow.ingested_at >= since,
+                                                                      DocumentRow.region_code.is_not(None))
+                                .distinct()))
+        if not touched:
+            return set()
+        codes = touched | set(s.scalars(select(RegionRow.code).where(RegionRow.parent_code.in_(touched))))
+        out: set[tuple[str, int]] = set()
+        chunk = sorted(codes)
+        for i in range(0, len(chunk), 500):  # bounded IN lists
+            out |= set(s.execute(select(TargetRow.region_code, TargetRow.year).where(
+                TargetRow.region_code.in_(chunk[i:i + 500]), TargetRow.year.is_not(None)).distinct()).all())
+        return out
+
+
+def drop_orphans(db) -> int:
+    """Snapshot lines of region-years that no longer have any target (their documents were
+    replaced or deleted)."""
+    with db.session.begin() as s:
+        result = s.execute(delete(StatusSnapshotRow).where(~exists().where(
+            TargetRow.region_code == StatusSnapshotRow.region_code, TargetRow.year == StatusSnapshotRow.year)))
+    return result.rowcount or 0
 
 
 def refresh(tracker, region_years: set[tuple[str, int]] | None = None) -> int:

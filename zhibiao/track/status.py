@@ -1,12 +1,27 @@
 """Where each target stands: its status against the actual figure, and why.
 
 The rules deciding a status are data (``track/rules.yaml``, first match wins); the tests they
-name are here. Every status carries a one-line explanation naming the actual, its value and the
-document (or import) it came from.
+name are here. Every status carries an explanation in Chinese and English
+(``track/messages.yaml``) naming the actual, its value and the document (or import) it came from.
+
+Comparisons respect what the wording says, not only the number:
+
+- a target worded as a decline (单位GDP能耗下降3.1%以上, 降低, 减少) is a floor on the size of the
+  decline; the actual is read as a decline too, whether printed 下降5.6%, 增长-5.6% or as a
+  reduction rate, so a decline of 5.6 % meets it. A level (0.45吨标准煤/万元) does not compare with
+  a decline and needs review.
+- 下降到/降至/控制在 set a level; 增长/提高 a change; a bare figure is a floor for indicators where
+  higher is better and a ceiling for those where lower is better (and for band indicators: CPI).
+- A target printed with several parts (增长10%，占全国份额保持14.3‰左右) is judged part by part; the
+  worst part decides.
+- Directional targets are judged where the direction is clear: 稳步增长/正增长 → growth above
+  zero, 持续下降 → a decline, 基本稳定 → a change within the tolerance, 持续改善 → better by the
+  indicator's direction; anything else needs review.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -19,12 +34,75 @@ from zhibiao.errors import InputError
 from zhibiao.models import json_number
 
 STATUSES = ("achieved", "basically_achieved", "missed", "on_track", "behind", "pending", "needs_review")
+# The worst part of a multi-part target decides the whole.
+SEVERITY = {"missed": 6, "behind": 5, "needs_review": 4, "pending": 3, "basically_achieved": 2, "on_track": 1,
+            "achieved": 0}
 SCALE = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "千万元": Decimal(10) ** 7, "万元": Decimal(10) ** 4,
          "元": Decimal(1), "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万亿美元": Decimal(10) ** 12,
          "万人": Decimal(10) ** 4, "人": Decimal(1), "亿人次": Decimal(10) ** 8, "万人次": Decimal(10) ** 4,
          "万吨": Decimal(10) ** 4, "吨": Decimal(1), "亿吨": Decimal(10) ** 8, "万亩": Decimal(10) ** 4,
          "亩": Decimal(1)}
-PERCENTISH = {"%", "‰", "百分点", None}
+PERCENTISH = {"%", None}
+POINTS = {"百分点", "个百分点"}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# ---------------------------------------------------------------------------------- messages
+
+
+@lru_cache(maxsize=1)
+def messages() -> dict[str, dict[str, str]]:
+    text = resources.files("zhibiao.track").joinpath("messages.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=_Loader)
+
+
+@dataclass(frozen=True)
+class Say:
+    """An explanation: a message key and its values, rendered in either language."""
+
+    key: str
+    params: tuple = ()
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> "Say":
+        return cls(key, tuple(params.items()))
+
+    def render(self, lang: str = "zh") -> str:
+        entry = messages().get(self.key)
+        if entry is None:  # a literal explanation from a user's rules file
+            return self.key
+        values = {k: (v.render(lang) if isinstance(v, Say) else _text(v, lang)) for k, v in self.params}
+        return entry.get(lang, entry["zh"]).format(**values)
+
+
+class Joined(tuple):
+    """Several explanations rendered one after the other."""
+
+    def render(self, lang: str) -> str:
+        sep = messages()["part_separator"][lang]
+        return sep.join(s.render(lang) for s in self)
+
+
+class StatusName(str):
+    """A status, rendered by its name in the explanation's language."""
+
+
+def _text(v: Any, lang: str) -> str:
+    if isinstance(v, StatusName):
+        return status_name(str(v), lang)
+    if isinstance(v, Joined):
+        return v.render(lang)
+    if isinstance(v, Decimal):
+        return str(json_number(v))
+    return "" if v is None else str(v)
+
+
+def status_name(status: str, lang: str = "zh") -> str:
+    entry = messages().get(f"status.{status}")
+    return entry[lang] if entry else status
+
+
+# ---------------------------------------------------------------------------------- data
 
 
 @dataclass
@@ -32,13 +110,18 @@ class Actual:
     value: Decimal
     unit: str | None
     text: str
-    document: str
+    document: str  # the source's title (a document's, or an import's source)
     span: list[int] | None
     year: int | None
     period: str | None
     estimated: bool
     comparator: str = "="
     citation: dict | None = None  # where the figure can be checked (zhibiao.track.citations.cite_line)
+    measure: str | None = None  # growth | level | share | ...
+    indicator: str | None = None
+    document_id: int | None = None
+    basis: str | None = None  # official | revision | bulletin | preliminary | estimate
+    superseded: list[dict] = field(default_factory=list)  # figures this one takes precedence over
 
 
 @dataclass
@@ -57,14 +140,28 @@ class TargetLine:
     document: str | None = None
     span: list[int] | None = None
     parent: str | None = None
+    base_value: Decimal | None = None  # a five-year outline's base-year value, where known
+    base_year: int | None = None
 
 
 @dataclass
 class Status:
     status: str
-    explanation: str
+    say: Say | Joined
     actual: Actual | None = None
     rule: str | None = None
+    parts: list[dict] = field(default_factory=list)
+
+    @property
+    def explanation(self) -> str:
+        return self.say.render("zh")
+
+    @property
+    def explanation_en(self) -> str:
+        return self.say.render("en")
+
+    def explain(self, lang: str) -> str:
+        return self.say.render(lang)
 
 
 @dataclass
@@ -78,7 +175,7 @@ class Rules:
             return _default_rules()
         p = Path(path)
         try:
-            data = yaml.safe_load(p.read_text("utf-8"))
+            data = yaml.load(p.read_text("utf-8"), Loader=_Loader)
         except OSError as exc:
             raise InputError(f"{p}: cannot read the rules file: {exc.strerror or exc}") from None
         except yaml.YAMLError as exc:
@@ -104,7 +201,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def _default_rules() -> Rules:
     text = resources.files("zhibiao.track").joinpath("rules.yaml").read_text("utf-8")
-    return Rules.from_data(yaml.safe_load(text), "rules.yaml (bundled)")
+    return Rules.from_data(yaml.load(text, Loader=_Loader), "rules.yaml (bundled)")
 
 
 def fmt(value: Decimal | None, unit: str | None = None) -> str:
@@ -114,9 +211,14 @@ def fmt(value: Decimal | None, unit: str | None = None) -> str:
 
 
 def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | None:
-    """The value in another unit (亿元 -> 万亿元), or None when the units do not compare."""
-    if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH and "‰" not in (unit, to_unit)):
+    """The value in another unit (亿元 -> 万亿元), or None when the units do not compare
+    (a share in % never compares with a change in 百分点)."""
+    if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH) or (unit in POINTS and to_unit in POINTS):
         return value
+    if (unit, to_unit) == ("‰", "%"):
+        return value / 10
+    if (unit, to_unit) == ("%", "‰"):
+        return value * 10
     if unit in SCALE and to_unit in SCALE and (unit[-1] == to_unit[-1] or unit.endswith(to_unit[-2:])):
         return value * SCALE[unit] / SCALE[to_unit]
     return None
@@ -133,17 +235,147 @@ class Context:
         return None
 
 
+# ---------------------------------------------------------------------------------- wording
+
+
+@lru_cache(maxsize=1)
+def _words():
+    from zhibiao.extract.lexicon import lexicon
+
+    lex = lexicon()
+    down = lex.alt("kinds.direction_down")
+    up = lex.alt("measures.growth_verbs")
+    better = ("改善", "好转", "向好", "优化", "提质")
+    return {
+        "down": re.compile(f"(?:{down})"),
+        "down_to": re.compile(f"(?:{down})(?:到|至)|降至|减至"),
+        "up": re.compile(f"(?:{up})"),
+        "up_to": re.compile(f"(?:{up})(?:到|至)"),
+        "better": re.compile("|".join(better)),
+        "not_down": re.compile("只增不减|不下降|不减少|不降低"),
+        "steady": re.compile(lex.alt("kinds.direction_steady")),
+        "rise": re.compile(f"正增长|(?:{lex.alt('kinds.direction_up')})"),
+        "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words')})"
+                                "|占|比重|份额"),
+        "part_lead": re.compile(f"^(.*?)(?=(?:{lex.alt('comparators.reach_words', 'measures.growth_verbs', 'measures.decline_verbs')})|\\d)"),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _reduction_indicator(indicator: str | None) -> bool:
+    """A catalogue indicator that measures a decline (单位GDP能耗降低, 农村贫困人口减少)."""
+    if not indicator:
+        return False
+    from zhibiao.catalog import Catalog
+
+    ind = Catalog.default().get(indicator)
+    return bool(ind and _words()["down"].search(ind.name_zh) and not _words()["down_to"].search(ind.name_zh))
+
+
+def target_frame(t: TargetLine) -> str:
+    """How the target's number reads: ``decline`` (the size of a decline: 下降3%以上, 能耗降低 3.1%),
+    ``rise`` (a change: 增长6%), ``level`` (a level reached: 下降到5%以下, 提高到70%), or ``plain``
+    (the number as printed: 6.5%以上 under a name that says what it is)."""
+    w = _words()
+    text, name = t.text or "", (t.name or "").strip()
+    digit = re.search(r"\d", text)
+    lead = text[:digit.start()] if digit else text  # the words before the figure: 较2020年下降13% → 较…下降
+    if w["down_to"].search(lead) or w["up_to"].search(lead):
+        return "level"
+    if w["down"].search(lead) or (w["down"].search(name[-4:]) and not w["up"].search(lead)):
+        return "decline"
+    if w["up"].search(lead):
+        return "rise"
+    return "plain"
+
+
+def _measure(a: Actual) -> str | None:
+    if a.measure:
+        return a.measure
+    if a.indicator:  # an imported figure: the catalogue says what it measures
+        from zhibiao.catalog import Catalog
+
+        ind = Catalog.default().get(a.indicator)
+        return ind.measure if ind else None
+    return None
+
+
+def decline_size(a: Actual) -> Decimal | None:
+    """The actual read as the size of a decline (5.6 for 下降5.6% or 增长-5.6%); None for a level."""
+    w = _words()
+    text = a.text or ""
+    if w["down_to"].search(text) or w["up_to"].search(text):
+        return None  # 下降到3%: a level
+    if w["down"].search(text):
+        return a.value if a.value >= 0 else -a.value
+    if w["up"].search(text) or _measure(a) == "growth":
+        return -a.value
+    if _reduction_indicator(a.indicator) and a.measure in (None, "rate"):
+        return a.value  # a reduction rate (an imported 5.6 for 单位GDP能耗降低)
+    return None
+
+
+def signed_change(a: Actual) -> Decimal | None:
+    """The actual as a signed change (−5.6 for 下降5.6%); None when it is a level."""
+    size = decline_size(a)
+    return None if size is None else -size
+
+
+def split_parts(text: str) -> list[str] | None:
+    """The parts of a target printed with several (增长10%，占全国份额保持14.3‰左右), each parseable
+    on its own and each with a verb or comparator of its own; None for a one-part target."""
+    from zhibiao.extract.grammar import parse_target
+
+    pieces = [p.strip() for p in re.split(r"[，,；;]", text or "") if p.strip()]
+    if len(pieces) < 2:
+        return None
+    w = _words()
+    for p in pieces:
+        pt = parse_target(p)
+        if pt.kind is None or pt.kind == "assigned":
+            return None
+        if pt.kind == "numeric" and pt.comparator == "=" and not w["part_verb"].search(p):
+            return None  # 128个考核断面中: a scope, not a target
+    return pieces
+
+
+# ---------------------------------------------------------------------------------- tests
+
+
+def _estimated(a: Actual) -> Say | str:
+    return Say.of("estimated") if a.estimated else ""
+
+
 def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Status:
-    value = convert(a.value, a.unit, t.unit)
+    frame = target_frame(t)
+    direction = t.direction
+    raw, shown_unit = a.value, a.unit
+    if frame == "decline":
+        size = decline_size(a)
+        if size is None:
+            return Status("needs_review", Say.of("change_vs_level", actual=a.text, target=t.text), a)
+        raw = size
+        direction = "band" if t.direction == "band" else "up"  # a larger decline is better
+    elif frame == "rise":
+        change = signed_change(a)
+        if change is None:
+            return Status("needs_review", Say.of("change_vs_level", actual=a.text, target=t.text), a)
+        raw = change
+    elif frame == "level" and signed_change(a) is not None:
+        return Status("needs_review", Say.of("level_vs_change", actual=a.text, target=t.text), a)
+    value = convert(raw, shown_unit, t.unit)
     if value is None:
-        return Status("needs_review", f"实际 {a.text} 的单位与目标 {t.text} 不可比 (units differ: {a.unit} vs {t.unit})", a)
+        return Status("needs_review", Say.of("units_differ", actual=a.text, target=t.text, a_unit=a.unit or "—",
+                                             t_unit=t.unit or "—"), a)
+    shown = Say.of("decline_value", value=fmt(value, t.unit)) if frame == "decline" else fmt(value, t.unit)
     good, bad = ("on_track", "behind") if partial else ("achieved", "missed")
     comp = t.comparator
-    direction = t.direction
     if comp == "=":
         comp = ">=" if direction == "up" else "<="
     v, hi = t.value, t.value_high
-    pct = t.unit in PERCENTISH
+    if v is None:
+        return Status("needs_review", Say.of("comparator_unknown", comparator=t.comparator), a)
+    pct = t.unit in PERCENTISH or t.unit in POINTS or t.unit == "‰"
     slack = Decimal(str(tol["percent_points"])) if pct else abs(v) * Decimal(str(tol["relative"])) if v else Decimal(0)
     if comp == ">=":
         ok = value >= v
@@ -153,56 +385,60 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
         ok = value <= v
     elif comp == "<":
         ok = value < v
-    elif comp == "range":
-        ok = v <= value <= hi or (direction == "up" and value > hi) or (direction != "up" and value < v)
+    elif comp == "range" and hi is not None:
+        ok = v <= value <= hi or (direction == "up" and value > hi) or (direction == "down" and value < v)
     elif comp == "~":
         if direction == "up":
             ok = value >= v
-        else:
+        elif direction == "down":
             ok = value <= v
+        else:
+            ok = abs(value - v) <= Decimal(0) or value <= v
         if not ok and abs(value - v) <= slack:
-            src = f"{a.document}"
             return Status("on_track" if partial else "basically_achieved",
-                          f"实际 {fmt(value, t.unit)} 接近目标 {t.text}（容差 {fmt(slack, t.unit)}），来源 {src}", a)
+                          Say.of("near", value=shown, estimated=_estimated(a), target=t.text,
+                                 slack=fmt(slack, t.unit), source=a.document), a)
     else:
-        return Status("needs_review", f"比较符 {t.comparator!r} 无法判断", a)
-    status = good if ok else bad
-    verb = "达到" if ok else "未达到"
-    return Status(status, f"实际 {fmt(value, t.unit)}{'（预计）' if a.estimated else ''} {verb}目标 {t.text}，来源 {a.document}", a)
+        return Status("needs_review", Say.of("comparator_unknown", comparator=t.comparator), a)
+    return Status(good if ok else bad, Say.of("met" if ok else "not_met", value=shown, estimated=_estimated(a),
+                                              target=t.text, source=a.document), a)
+
+
+REFERENCES = (("投资", "fai_growth"), ("经济", "gdp_growth"), ("GDP", "gdp_growth"), ("生产总值", "gdp_growth"))
 
 
 def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
     ref = (t.reference or "")
-    ref_indicator = "gdp_growth" if any(w in ref for w in ("经济", "GDP", "生产总值", "经济发展")) else None
-    if "投资" in ref:
-        ref_indicator = "fai_growth"
+    ref_indicator = next((ind for word, ind in REFERENCES if word in ref), None)
     if ref_indicator is None:
-        return Status("needs_review", f"参照指标“{ref}”无法识别，需人工判断", a)
+        return Status("needs_review", Say.of("reference_unknown", reference=ref), a)
     if a is None:
-        return Status("pending", "尚无实际数据 (no actual figure yet)")
+        return Status("pending", Say.of("no_actual"))
     r = ctx.actual_of(ref_indicator, t.year)
     if r is None:
-        return Status("pending", f"参照指标 {ref_indicator} 尚无实际数据", a)
+        return Status("pending", Say.of("reference_pending", reference=ref), a)
+    own, other = signed_change(a), signed_change(r)
+    own = a.value if own is None else own
+    other = r.value if other is None else other
     synced = any(w in t.text for w in ("同步", "相适应", "相协调"))
     if synced:
-        ok = a.value >= r.value or abs(a.value - r.value) <= Decimal(str(tol["sync_points"]))
-        rel = "同步" if ok else "未同步"
+        ok = own >= other or abs(own - other) <= Decimal(str(tol["sync_points"]))
+        key = "in_step" if ok else "not_in_step"
     else:
-        ok = a.value > r.value
-        rel = "高于" if ok else "未高于"
-    return Status("achieved" if ok else "missed",
-                  f"实际 {fmt(a.value, a.unit)}（{a.document}）{rel}参照 {fmt(r.value, r.unit)}（{r.document}）", a)
+        ok = own > other
+        key = "above" if ok else "not_above"
+    return Status("achieved" if ok else "missed", Say.of(key, value=fmt(own, a.unit), source=a.document,
+                                                          ref_value=fmt(other, r.unit), ref_source=r.document), a)
 
 
 def _assigned(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
     superior = ctx.parent_target(t)
     if superior is None or superior.kind != "numeric":
-        return Status("pending" if a is None else "needs_review", "上级下达目标未入库，无法判断 (the superior region's "
-                      "target is not stored)", a)
+        return Status("pending" if a is None else "needs_review", Say.of("superior_missing"), a)
     if a is None:
-        return Status("pending", f"上级目标 {superior.text}，尚无实际数据")
+        return Status("pending", Say.of("superior_pending", target=superior.text))
     s = _compare(superior, a, tol)
-    s.explanation += f"（按上级目标 {superior.text}）"
+    s.say = Joined((s.say, Say.of("against_superior", target=superior.text)))
     return s
 
 
@@ -213,43 +449,101 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
             months = int(a.period.split("/")[1].split("-")[1])
         except (IndexError, ValueError):
             months = 12
-    if t.unit in PERCENTISH or t.comparator in ("~",):
+    if t.unit in PERCENTISH or t.unit in POINTS or t.comparator in ("~",) or target_frame(t) == "decline":
         return _compare(t, a, tol, partial=True)  # rates compare directly
     value = convert(a.value, a.unit, t.unit)
     if value is None or not t.value:
-        return Status("needs_review", "进度无法计算 (units differ)", a)
+        return Status("needs_review", Say.of("progress_units"), a)
     done = value / t.value
     share = Decimal(months) / 12 - Decimal(str(tol["progress_margin"]))
     ok = done >= share
     return Status("on_track" if ok else "behind",
-                  f"1-{months}月完成 {fmt(value, t.unit)}，为目标的 {round(done * 100, 1)}%，时序进度 "
-                  f"{round(Decimal(months) / 12 * 100, 1)}%，来源 {a.document}", a)
+                  Say.of("progress", months=months, value=fmt(value, t.unit), done=round(done * 100, 1),
+                         elapsed=round(Decimal(months) / 12 * 100, 1), source=a.document), a)
 
 
 def _required_rate(t: TargetLine, a: Actual, ctx: Context, tol: dict) -> Status:
-    """A target for a later year (到2025年…): is the observed yearly change at least the change
-    still needed each year to reach it?"""
+    """A target for a later year (到2025年…, a five-year outline): is the observed yearly change at
+    least the change still needed each year to reach it? The observed change is over the year
+    before, or, without it, the average since the outline's base value."""
     value = convert(a.value, a.unit, t.unit)
     if value is None or t.value is None or t.year is None or a.year is None:
-        return Status("needs_review", f"目标 {t.text}（{t.year}年）与最近实际 {a.text} 不可比", a)
+        return Status("needs_review", Say.of("later_incomparable", target=t.text, year=t.year, actual=a.text), a)
     up = t.direction == "up" and t.comparator not in ("<=", "<")
     reached = value >= t.value if up else value <= t.value
     if reached:
-        return Status("on_track", f"{a.year}年实际 {fmt(value, t.unit)} 已达到{t.year}年目标 {t.text}，来源 {a.document}", a)
+        return Status("on_track", Say.of("later_reached", a_year=a.year, value=fmt(value, t.unit), year=t.year,
+                                         target=t.text, source=a.document), a)
     previous = ctx.actual_of(t.indicator, a.year - 1) if t.indicator else None
-    if previous is None:
-        return Status("pending", f"目标年份 {t.year}，最近实际 {fmt(value, t.unit)}（{a.year}年，来源 {a.document}）；"
-                                 f"缺少上一年实际，无法计算年均进度", a)
-    before = convert(previous.value, previous.unit, t.unit)
-    observed = value - before if before is not None else None
+    before = convert(previous.value, previous.unit, t.unit) if previous is not None else None
+    if before is not None:
+        observed, basis = value - before, Say.of("basis_previous")
+    elif t.base_value is not None and t.base_year is not None and a.year > t.base_year:
+        observed = (value - t.base_value) / (a.year - t.base_year)
+        basis = Say.of("basis_base", base_year=t.base_year, base=fmt(t.base_value, t.unit))
+    else:
+        return Status("pending", Say.of("later_pending", year=t.year, value=fmt(value, t.unit), a_year=a.year,
+                                        source=a.document), a)
     required = (t.value - value) / (t.year - a.year)
-    ok = observed is not None and (observed >= required if up else observed <= required)
+    ok = observed >= required if up else observed <= required
     return Status("on_track" if ok else "behind",
-                  f"{a.year}年实际 {fmt(value, t.unit)}，年变化 {fmt(observed, t.unit)}，到{t.year}年需每年 "
-                  f"{fmt(required.quantize(Decimal('0.01')), t.unit)}，来源 {a.document}", a)
+                  Say.of("later_rate", a_year=a.year, value=fmt(value, t.unit), basis=basis,
+                         observed=fmt(observed.quantize(Decimal("0.01")), t.unit), year=t.year,
+                         required=fmt(required.quantize(Decimal("0.01")), t.unit), source=a.document), a)
 
 
-TESTS = {"compare", "relative", "assigned", "progress", "required_rate"}
+def directional_sense(text: str) -> str | None:
+    """rise | decline | not_down | better | steady, or None when the direction is not clear."""
+    w = _words()
+    text = text or ""
+    if w["not_down"].search(text):
+        return "not_down"
+    if w["down"].search(text):
+        return "decline"
+    if w["better"].search(text):
+        return "better"
+    if w["rise"].search(text):
+        return "rise"
+    if "平衡" in text:
+        return None  # 基本平衡: a balance of two flows, not one figure
+    if w["steady"].search(text):
+        return "steady"
+    return None
+
+
+def _directional(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
+    sense = directional_sense(t.text)
+    if sense is None:
+        return Status("needs_review", Say.of("qualitative"), a)
+    if a is None:
+        return Status("pending", Say.of("no_actual"))
+    change = signed_change(a)
+    unit = a.unit
+    if change is None:  # a level: compare with the year before
+        previous = ctx.actual_of(t.indicator, a.year - 1) if t.indicator and a.year else None
+        before = convert(previous.value, previous.unit, a.unit) if previous is not None else None
+        if before is None:
+            return Status("pending", Say.of("steady_needs_previous", target=t.text), a)
+        change = a.value - before
+        unit = "个百分点" if a.unit in PERCENTISH else a.unit
+    if sense == "better":
+        sense = "decline" if t.direction == "down" else "rise"
+    pct = unit in PERCENTISH or unit in POINTS or unit == "‰"
+    slack = Decimal(str(tol["percent_points"])) if pct else abs(a.value) * Decimal(str(tol["relative"]))
+    if sense == "rise":
+        ok, meaning = change > 0, Say.of("meaning_rise")
+    elif sense == "not_down":
+        ok, meaning = change >= 0, Say.of("meaning_rise")
+    elif sense == "decline":
+        ok, meaning = change < 0, Say.of("meaning_decline")
+    else:
+        ok, meaning = abs(change) <= slack, Say.of("meaning_steady", tolerance=fmt(slack, unit))
+    return Status("achieved" if ok else "missed",
+                  Say.of("directional_met" if ok else "directional_not_met", actual=a.text, target=t.text,
+                         meaning=meaning, source=a.document), a)
+
+
+TESTS = {"compare", "relative", "assigned", "progress", "required_rate", "directional"}
 
 
 def _holds(cond: dict, t: TargetLine, a: Actual | None) -> bool:
@@ -271,15 +565,15 @@ def _holds(cond: dict, t: TargetLine, a: Actual | None) -> bool:
     return True
 
 
-def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = None) -> Status:
-    rules = rules or Rules.load()
+def _decide_one(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules) -> Status:
     tol = rules.tolerance
     for rule in rules.rules:
         if not _holds(rule.get("when") or {}, t, a):
             continue
         name = rule.get("name")
         if "status" in rule:
-            return Status(rule["status"], rule.get("explanation") or rule["status"], a, name)
+            key = rule.get("message") or rule.get("explanation") or rule["status"]
+            return Status(rule["status"], Say(key), a, name)
         test = rule["test"]
         if test == "compare":
             s = _compare(t, a, tol)
@@ -289,8 +583,65 @@ def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = 
             s = _assigned(t, a, ctx, tol)
         elif test == "progress":
             s = _progress(t, a, tol)
+        elif test == "directional":
+            s = _directional(t, a, ctx, tol)
         else:
             s = _required_rate(t, a, ctx, tol)
         s.rule = name
         return s
-    return Status("needs_review", "没有规则适用 (no rule applies)", a)
+    return Status("needs_review", Say.of("no_rule"), a)
+
+
+def part_indicator(t: TargetLine, part: str, unit: str | None) -> str | None:
+    """The indicator a later part of a target is about: the target's name with the part's own
+    subject (外贸出口总额 + 占全国份额 → export_share_national)."""
+    from zhibiao.catalog import Catalog
+
+    m = _words()["part_lead"].match(part)
+    subject = (m.group(1) if m else "").strip()
+    if not subject:
+        return t.indicator
+    name = re.sub(r"[（(].*?[)）]", "", t.name or "")
+    bare = re.sub(r"(?:总额|总量|总值|额|量)$", "", name)
+    for candidate in dict.fromkeys((f"{name}{subject}", f"{bare}{subject}", f"{bare[-2:]}{subject}")):
+        found = Catalog.default().match(candidate, unit=unit, text=part)
+        if found is not None and found.confidence >= 0.9:
+            return found.id
+    return None
+
+
+def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = None) -> Status:
+    rules = rules or Rules.load()
+    parts = split_parts(t.text) if t.kind in ("numeric", "directional", "relative") else None
+    if not parts:
+        return _decide_one(t, a, ctx, rules)
+    from zhibiao.extract.grammar import parse_target
+
+    results: list[tuple[str, Status]] = []
+    for i, text in enumerate(parts):
+        pt = parse_target(text)
+        indicator = t.indicator if i == 0 else part_indicator(t, text, pt.unit)
+        direction = t.direction
+        if i and indicator and indicator != t.indicator:
+            from zhibiao.catalog import Catalog
+
+            ind = Catalog.default().get(indicator)
+            direction = ind.direction if ind else direction
+        line = replace(t, text=text, kind=pt.kind, comparator=pt.comparator, value=pt.value, value_high=pt.value_high,
+                       unit=pt.unit or (t.unit if i == 0 else None), reference=pt.reference, indicator=indicator,
+                       direction=direction)
+        actual = a if i == 0 else (ctx.actual_of(indicator, t.year) if indicator else None)
+        results.append((text, _decide_one(line, actual, ctx, rules)))
+    worst = max(results, key=lambda r: SEVERITY.get(r[1].status, 4))[1]
+    say = Say.of("parts", parts=Joined(Say.of("part", text=text, status=StatusName(s.status), explanation=s.say)
+                                       for text, s in results))
+    return Status(worst.status, say, results[0][1].actual or a, "parts",
+                  parts=[{"text": text, "status": s.status, "explanation": s.explanation,
+                          "explanation_en": s.explanation_en, "actual": _actual_brief(s.actual)} for text, s in results])
+
+
+def _actual_brief(a: Actual | None) -> dict | None:
+    if a is None:
+        return None
+    return {"value": json_number(a.value) if a.value is not None else None, "text": a.text, "unit": a.unit,
+            "document": a.document, "document_id": a.document_id}

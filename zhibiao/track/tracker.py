@@ -1,32 +1,23 @@
 """The questions analysts ask of the database: did a region reach its targets, what changed from
-last year's plan, how do regions and levels compare. Every answer names its sources."""
+last year's plan, how do regions and levels compare. Every answer names its sources by title.
+
+All reading goes through the read model (:mod:`zhibiao.track.queries`), which decides which
+document's target wins and which figure is the actual; this module judges and compares.
+"""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
-
-from sqlalchemy import select
 
 from zhibiao.errors import InputError
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
-from zhibiao.store.schema import CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow, StatusOverrideRow, TargetRow
-from zhibiao.track.citations import Source, cite_line, cite_text
-from zhibiao.track.status import Actual, Context, Rules, Status, TargetLine, decide, fmt
-
-INCREMENT = ("增加", "新增", "净增")
-
-
-def comparable(a: TargetRow | None, b: TargetRow | None) -> bool:
-    """Two targets' values compare when they are in one unit and both are levels or both are
-    increments (增加3万人 is not comparable with 1600万人)."""
-    if a is None or b is None or a.value is None or b.value is None or a.unit != b.unit:
-        return False
-    return a.text.startswith(INCREMENT) == b.text.startswith(INCREMENT)
-
-
-DOC_PREFERENCE = {"plan_notice": 0, "plan_report": 1, "work_report": 2, "other": 3, "statistical_bulletin": 4}
+from zhibiao.track.citations import Source, cite_line
+from zhibiao.track.comparison import comparable, difference, intensive, strictness
+from zhibiao.track.queries import ActualFact, DocRef, ReadModel, TargetFact, source_of
+from zhibiao.track.status import (STATUSES, Actual, Context, Rules, Say, Status, TargetLine, decide, fmt,
+                                  status_name)
 
 
 def _num(v: Decimal | None):
@@ -44,14 +35,30 @@ class StatusLine:
     status: str
     explanation: str
     actual: dict | None
-    document: str | None = None
+    value_high: Any = None
+    document: dict | None = None  # {id, title, doc_type} of the document that set the target
     span: list[int] | None = None
     overridden: bool = False
     review: dict | None = None  # a reviewer's confirmation or correction: action, changes, who, at
     citation: dict | None = None  # the document to cite for this target: text, quote, page, address
+    explanation_en: str = ""
+    kind: str | None = None
+    parent: str | None = None
+    category: str | None = None
+    seq: str | None = None
+    page: int | None = None
+    year: int | None = None
+    conflict: bool = False  # another document states this target differently
+    others: list[dict] = field(default_factory=list)  # what the other documents state
+    parts: list[dict] = field(default_factory=list)  # a multi-part target, judged part by part
+    status_en: str = ""
+    status_zh: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def explain(self, lang: str = "zh") -> str:
+        return self.explanation_en if lang == "en" else self.explanation
 
 
 @dataclass
@@ -59,6 +66,8 @@ class StatusReport:
     region: dict
     year: int
     targets: list[StatusLine] = field(default_factory=list)
+    needs_review: list[dict] = field(default_factory=list)  # documents without a year or region
+    rejected: int = 0  # lines a reviewer marked as not a target
 
     @property
     def summary(self) -> dict[str, int]:
@@ -70,7 +79,7 @@ class StatusReport:
     def to_dict(self) -> dict:
         return {"region": self.region, "year": self.year,
                 "targets": [t.to_dict() for t in self.targets],
-                "summary": self.summary}
+                "summary": self.summary, "needs_review": self.needs_review, "rejected": self.rejected}
 
     def to_dataframe(self):
         import pandas as pd  # optional dependency
@@ -78,267 +87,143 @@ class StatusReport:
         return pd.DataFrame([t.to_dict() for t in self.targets])
 
 
-class Tracker(Context):
+class _RegionContext(Context):
+    """What the status tests ask beyond a target and its actual, for one region."""
+
+    def __init__(self, tracker: "Tracker", region: Region):
+        self.tracker, self.region = tracker, region
+
+    def actual_of(self, indicator: str | None, year: int | None) -> Actual | None:
+        return self.tracker.actual(self.region.code, indicator, year)
+
+    def parent_target(self, target: TargetLine) -> TargetLine | None:
+        if not self.region.parent_code or not target.indicator or target.year is None:
+            return None
+        for c in self.tracker.q.targets_for(self.region.parent_code, target.year):
+            if c.winner.indicator == target.indicator:
+                return self.tracker.line(c.winner)
+        return None
+
+
+class Tracker:
     def __init__(self, db: Database, rules: Rules | None = None):
         self.db = db
         self.rules = rules or Rules.load()
-        self._directions: dict[str, str] | None = None
-        self._pages: dict[int, list[int]] = {}
+        self.q = ReadModel(db)
 
     # ------------------------------------------------------------------ lookups
 
     def region(self, name_or_code: str) -> Region:
-        from zhibiao.catalog import RegionRegistry
-
-        reg = RegionRegistry.default()
-        r = reg.by_code(name_or_code) if str(name_or_code).isdigit() else reg.resolve(name_or_code)
-        if r is None:
-            raise InputError(f"region {name_or_code!r} is unknown or ambiguous (try: zhibiao catalog regions NAME)")
-        return r
+        return self.q.region(name_or_code)
 
     def directions(self) -> dict[str, str]:
-        if self._directions is None:
-            with self.db.session() as s:
-                self._directions = {i.id: i.direction for i in s.scalars(select(IndicatorRow))}
-        return self._directions
+        return self.q.directions()
 
-    def _target_rows(self, region_code: str, year: int) -> list[tuple[TargetRow, DocumentRow]]:
-        with self.db.session() as s:
-            rows = s.execute(select(TargetRow, DocumentRow).join(DocumentRow)
-                             .where(TargetRow.region_code == region_code, TargetRow.year == year)
-                             .order_by(DocumentRow.id, TargetRow.line_no)).all()
-        # one target per indicator: the plan's table over a report's prose, the latest version
-        chosen: dict[str, tuple[TargetRow, DocumentRow]] = {}
-        order: list[str] = []
-        for t, d in rows:
-            key = t.indicator or f"name:{t.parent or ''}/{t.name}"
-            if key in chosen:
-                old_d = chosen[key][1]
-                if (DOC_PREFERENCE.get(d.doc_type, 9), -d.id) >= (DOC_PREFERENCE.get(old_d.doc_type, 9), -old_d.id):
-                    continue
-            else:
-                order.append(key)
-            chosen[key] = (t, d)
-        return [chosen[k] for k in order]
-
-    def _line(self, t: TargetRow, d: DocumentRow) -> TargetLine:
+    def line(self, t: TargetFact) -> TargetLine:
         return TargetLine(name=t.name, indicator=t.indicator, text=t.text, kind=t.kind, comparator=t.comparator,
                           value=t.value, value_high=t.value_high, unit=t.unit, year=t.year, reference=t.reference,
-                          direction=self.directions().get(t.indicator or "", "up"), document=d.path,
-                          span=[t.span_start, t.span_end] if t.span_start is not None else None, parent=t.parent)
+                          direction=self.directions().get(t.indicator or "", "up"), document=t.doc.title,
+                          span=t.span, parent=t.parent)
 
-    def actual_of(self, indicator: str, year: int | None, region_code: str | None = None) -> Actual | None:
-        region_code = region_code or self._current_region
-        if indicator is None or year is None:
-            return None
-        with self.db.session() as s:
-            rows = s.execute(select(ObservationRow, DocumentRow).outerjoin(DocumentRow)
-                             .where(ObservationRow.region_code == region_code, ObservationRow.indicator == indicator,
-                                    ObservationRow.year == year)).all()
-        if not rows:
-            return None
+    def _actual(self, f: ActualFact, superseded: list[ActualFact]) -> Actual:
+        text = f.text or fmt(f.value, f.unit)
+        if f.doc is not None:
+            citation = cite_line(source_of(f.doc), quote=f"{f.name} {text}",
+                                 page=self.q.page_of(f.doc.id, f.source_span[0] if f.source_span else None))
+        else:
+            citation = {"text": f.source, "quote": f"{f.name} {text}", "page": None, "document_id": None,
+                        "title": None, "url": None, "retrieved_at": None}
+        return Actual(value=f.value, unit=f.unit, text=text, document=f.source, span=f.span, year=f.year,
+                      period=f.period, estimated=f.estimated or f.basis == "estimate", comparator=f.comparator,
+                      citation=citation, measure=f.measure, indicator=f.indicator,
+                      document_id=f.doc.id if f.doc else None, basis=f.basis,
+                      superseded=[{"value": _num(s.value), "unit": s.unit, "text": s.text, "basis": s.basis,
+                                   "period": s.period, "source": s.source,
+                                   "document": s.doc.brief() if s.doc else None, "span": s.span}
+                                  for s in superseded])
 
-        def rank(item):
-            o, d = item
-            return (0 if o.imported else 1, 0 if not o.period else 1, 1 if o.estimated else 0,
-                    -(d.plan_year or 0) if d else 0, -(d.id if d else 0))
+    def actual(self, region_code: str, indicator: str | None, year: int | None,
+               full_year: bool = False) -> Actual | None:
+        """The actual for a region, indicator and year (the read model's precedence)."""
+        chosen = self.q.actual_for(region_code, indicator, year, full_year=full_year)
+        return self._actual(chosen.winner, chosen.superseded) if chosen else None
 
-        o, d = sorted(rows, key=rank)[0]
-        text = o.text or fmt(o.value, o.unit)
-        citation = cite_line(Source.from_row(d), quote=f"{o.name} {text}", page=self._page_of(d, o.source_start)) \
-            if d is not None else {"text": o.source, "quote": f"{o.name} {text}", "page": None, "document_id": None,
-                                   "title": None, "url": None, "retrieved_at": None}
-        return Actual(value=o.value, unit=o.unit, text=text,
-                      document=(d.path if d else o.source), span=[o.span_start, o.span_end] if o.span_start is not None
-                      else None, year=o.year, period=o.period, estimated=o.estimated, comparator=o.comparator,
-                      citation=citation)
-
-    def _page_of(self, d: DocumentRow, source_start: int | None) -> int | None:
-        """The page of a raw-text offset of a paged (PDF) document."""
-        if source_start is None:
-            return None
-        if d.id not in self._pages:
-            with self.db.session() as s:
-                meta = s.scalar(select(DocumentRow.doc_metadata).where(DocumentRow.id == d.id)) or {}
-            self._pages[d.id] = list(meta.get("pages") or [0])
-        pages = self._pages[d.id]
-        if len(pages) <= 1:
-            return None
-        return sum(1 for start in pages if source_start >= start) or 1
-
-    def latest_actual(self, indicator: str, before_year: int) -> Actual | None:
-        with self.db.session() as s:
-            year = s.scalar(select(ObservationRow.year).where(
-                ObservationRow.region_code == self._current_region, ObservationRow.indicator == indicator,
-                ObservationRow.year < before_year).order_by(ObservationRow.year.desc()).limit(1))
-        return self.actual_of(indicator, year) if year else None
-
-    def parent_target(self, target: TargetLine) -> TargetLine | None:
-        region = self.region(self._current_region)
-        if not region.parent_code or not target.indicator:
-            return None
-        for t, d in self._target_rows(region.parent_code, target.year):
-            if t.indicator == target.indicator:
-                return self._line(t, d)
+    def latest_actual(self, region_code: str, indicator: str, before_year: int) -> Actual | None:
+        years = self.q.actual_years(region_code, indicator, before=before_year)
+        for y in reversed(years):
+            a = self.actual(region_code, indicator, y, full_year=True) or self.actual(region_code, indicator, y)
+            if a is not None:
+                return a
         return None
 
     # ------------------------------------------------------------------ status
 
-    def _corrections(self, shas: set[str]) -> dict:
-        with self.db.session() as s:
-            rows = list(s.scalars(select(CorrectionRow).where(CorrectionRow.document_sha256.in_(shas))
-                                  .order_by(CorrectionRow.id)))
-        return {(r.document_sha256, r.line_type, r.line_key): r for r in rows}
-
-    def status(self, region: str, year: int, reviewed_only: bool = False) -> StatusReport:
-        """Every target of a region for a year with its status. Reviewers' corrections apply;
-        ``reviewed_only`` keeps the lines a reviewer confirmed or corrected."""
+    def status(self, region: str, year: int, reviewed_only: bool = False, require_data: bool = False) -> StatusReport:
+        """Every target of a region for a year with its status. Reviewers' corrections apply and
+        lines they rejected are left out; ``reviewed_only`` keeps the lines a reviewer confirmed
+        or corrected. ``require_data``: a region-year without targets is a NotFound naming the
+        years that have them."""
         r = self.region(region)
-        self._current_region = r.code
+        if require_data:
+            self.q.require_year(r, year)
+        ctx = _RegionContext(self, r)
         report = StatusReport(region=r.to_dict() | {"code": r.code}, year=year)
-        with self.db.session() as s:
-            overrides = {o.target_key: o for o in s.scalars(select(StatusOverrideRow).where(
-                StatusOverrideRow.region_code == r.code, StatusOverrideRow.year == year))}
-        rows = self._target_rows(r.code, year)
-        corrections = self._corrections({d.sha256 for _t, d in rows})
-        for t, d in rows:
-            line = self._line(t, d)
-            c = corrections.get((d.sha256, "target", f"{t.span_start}-{t.span_end}"))
-            if reviewed_only and c is None:
+        overrides = self.q.overrides(r.code, year)
+        chosen = self.q.targets_for(r.code, year)
+        reviews = self.q.corrections_for({c.winner.doc.sha256 for c in chosen})
+        for c in chosen:
+            t = c.winner
+            line = self.line(t)
+            review = reviews.get((t.doc.sha256, "target", f"{t.span[0]}-{t.span[1]}" if t.span else "None-None"))
+            if review is not None and review["action"] == "reject":
+                report.rejected += 1
                 continue
-            if c is not None and c.action == "correct":
-                for k, v in (c.changes or {}).items():
-                    setattr(line, k, Decimal(str(v)) if k == "value" and v is not None else v)
-            actual = self.actual_of(line.indicator, year) if line.indicator else None
-            if actual is None and line.indicator and d.plan_year and year > d.plan_year:
-                # a target for a later year (到2025年… in a 2023 plan): the latest figure so far
-                actual = self.latest_actual(line.indicator, year)
-            st: Status = decide(line, actual, self, self.rules)
+            if reviewed_only and review is None:
+                continue
+            if review is not None and review["action"] == "correct":
+                _apply(line, review["changes"] or {})
+            actual = self.actual(r.code, line.indicator, year) if line.indicator else None
+            if actual is None and line.indicator and t.doc.plan_year and year > t.doc.plan_year:
+                # a target for a later year (到2025年…, a five-year outline): the latest figure so far
+                actual = self.latest_actual(r.code, line.indicator, year)
+            st: Status = decide(line, actual, ctx, self.rules)
             key = line.indicator or line.name
             overridden = False
             if key in overrides:
                 o = overrides[key]
-                st = Status(o.status, f"人工设定：{o.reason}（{o.who or '?'}，{o.created_at:%Y-%m-%d}）", st.actual)
+                st = Status(o.status, Say.of("override", reason=o.reason, who=o.who or "?",
+                                             date=f"{o.created_at:%Y-%m-%d}"), st.actual)
                 overridden = True
             a = st.actual
+            disagreeing = c.disagreeing
+            say_en, say_zh = st.explanation_en, st.explanation
+            notes = [Say.of("restated_differs", source=o.doc.title, text=o.text) for o in disagreeing if o.restated]
+            others = [o for o in disagreeing if not o.restated]
+            if others:
+                notes.insert(0, Say.of("conflict", others="；".join(f"{o.doc.title}：{o.text}" for o in others)))
+            for note in notes:
+                say_zh, say_en = f"{say_zh}；{note.render('zh')}", f"{say_en}; {note.render('en')}"
             report.targets.append(StatusLine(
                 name=line.name, indicator=line.indicator, text=line.text, comparator=line.comparator,
-                value=_num(line.value), unit=line.unit, status=st.status, explanation=st.explanation,
-                actual={"value": _num(a.value), "text": a.text, "document": a.document, "span": a.span,
-                        "citation": a.citation} if a else None,
-                document=d.path, span=line.span, overridden=overridden,
-                citation=cite_line(Source.from_row(d), quote=f"{t.name} {t.text}", page=t.page),
-                review={"action": c.action, "changes": c.changes, "who": c.who,
-                        "at": c.created_at.isoformat(timespec="minutes")} if c is not None else None,
+                value=_num(line.value), value_high=_num(line.value_high), unit=line.unit, status=st.status,
+                explanation=say_zh, explanation_en=say_en,
+                status_zh=status_name(st.status, "zh"), status_en=status_name(st.status, "en"),
+                actual=_actual_dict(a), document=t.doc.brief(), span=line.span, overridden=overridden,
+                citation=cite_line(source_of(t.doc), quote=f"{t.name} {t.text}", page=t.page),
+                review=review, kind=line.kind, parent=line.parent, category=t.category, seq=t.seq, page=t.page, year=t.year,
+                conflict=bool(disagreeing), others=[o.brief() for o in c.others], parts=st.parts,
             ))
+        report.needs_review = [d for d in self.q.documents_needing_review()
+                               if d["region"]["code"] in (None, r.code)]
         return report
 
     def override(self, region: str, year: int, target: str, status: str, reason: str, who: str | None = None) -> None:
-        from zhibiao.store.database import now
-        from zhibiao.track.status import STATUSES
-
         if status not in STATUSES:
             raise InputError(f"status {status!r} is not one of {', '.join(STATUSES)}")
         if not reason.strip():
             raise InputError("an override needs a reason")
         r = self.region(region)
-        with self.db.session.begin() as s:
-            old = s.scalar(select(StatusOverrideRow).where(StatusOverrideRow.region_code == r.code,
-                                                           StatusOverrideRow.year == year,
-                                                           StatusOverrideRow.target_key == target))
-            if old:
-                s.delete(old)
-                s.flush()
-            s.add(StatusOverrideRow(region_code=r.code, year=year, target_key=target, status=status, reason=reason,
-                                    who=who, created_at=now()))
-
-    # ------------------------------------------------------------------ comparisons
-
-    def compare_years(self, region: str, year: int) -> list[dict]:
-        """This year's plan against last year's: raised, lowered, unchanged, changed, new, dropped."""
-        r = self.region(region)
-        now_rows = {self._key(t): (t, d) for t, d in self._target_rows(r.code, year)}
-        prev_rows = {self._key(t): (t, d) for t, d in self._target_rows(r.code, year - 1)}
-        out = []
-        for key in list(now_rows) + [k for k in prev_rows if k not in now_rows]:
-            cur, prev = now_rows.get(key), prev_rows.get(key)
-            t, p = (cur[0] if cur else None), (prev[0] if prev else None)
-            if t is None:
-                change = "dropped"
-            elif p is None:
-                change = "new"
-            elif comparable(t, p):
-                change = "raised" if t.value > p.value else "lowered" if t.value < p.value else (
-                    "unchanged" if t.comparator == p.comparator else "changed")
-            else:
-                change = "unchanged" if (t.text == p.text) else "changed"
-            base = t or p
-            out.append({"indicator": base.indicator, "name": base.name, "change": change,
-                        "previous": self._brief(p, prev[1] if prev else None),
-                        "current": self._brief(t, cur[1] if cur else None),
-                        "delta": _num(t.value - p.value) if comparable(t, p) else None})
-        return out
-
-    def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None) -> list[dict]:
-        """One indicator across the regions of a level, or the children of a region."""
-        with self.db.session() as s:
-            q = select(TargetRow, DocumentRow, RegionRow).join(DocumentRow).join(
-                RegionRow, RegionRow.code == TargetRow.region_code).where(
-                TargetRow.indicator == indicator, TargetRow.year == year)
-            if level:
-                q = q.where(RegionRow.level == level)
-            if parent:
-                q = q.where(RegionRow.parent_code == self.region(parent).code)
-            rows = s.execute(q.order_by(RegionRow.code, DocumentRow.id)).all()
-        best: dict[str, tuple] = {}
-        for t, d, reg in rows:
-            old = best.get(reg.code)
-            if old is None or DOC_PREFERENCE.get(d.doc_type, 9) < DOC_PREFERENCE.get(old[1].doc_type, 9):
-                best[reg.code] = (t, d, reg)
-        return [{"region": {"name": reg.name, "code": reg.code, "level": reg.level}} | self._brief(t, d)
-                for t, d, reg in best.values()]
-
-    def compare_levels(self, region: str, year: int) -> dict:
-        """Each child region's targets against the region's own: the margin in points (层层加码) and
-        the region's targets a child left out."""
-        r = self.region(region)
-        parent_rows = {self._key(t): (t, d) for t, d in self._target_rows(r.code, year) if t.indicator}
-        from zhibiao.catalog import RegionRegistry
-
-        children = []
-        for child in RegionRegistry.default().children(r.code):
-            rows = {self._key(t): (t, d) for t, d in self._target_rows(child.code, year) if t.indicator}
-            if not rows:
-                continue
-            lines = []
-            for key, (pt, pd) in parent_rows.items():
-                if key not in rows:
-                    continue
-                ct, cd = rows[key]
-                margin = (ct.value - pt.value) if comparable(ct, pt) else None
-                lines.append({"indicator": pt.indicator, "name": ct.name, "parent": self._brief(pt, pd),
-                              "child": self._brief(ct, cd), "margin": _num(margin),
-                              "raised": (margin > 0) if margin is not None else None})
-            left_out = [self._brief(pt, pd) for key, (pt, pd) in parent_rows.items() if key not in rows]
-            children.append({"region": {"name": child.name, "code": child.code, "level": child.level},
-                             "targets": lines, "left_out": left_out})
-        return {"region": {"name": r.name, "code": r.code, "level": r.level}, "year": year, "children": children}
-
-    @staticmethod
-    def _key(t: TargetRow) -> str:
-        return t.indicator or f"name:{t.name}"
-
-    @staticmethod
-    def _brief(t: TargetRow | None, d: DocumentRow | None) -> dict | None:
-        if t is None:
-            return None
-        return {"name": t.name, "text": t.text, "kind": t.kind, "comparator": t.comparator, "value": _num(t.value),
-                "unit": t.unit, "document": d.path if d else None,
-                "span": [t.span_start, t.span_end] if t.span_start is not None else None,
-                "url": d.source_url if d else None, "page": t.page,
-                "citation": cite_text(Source.from_row(d), t.page) if d else None}
-
-    # ------------------------------------------------------------------ citations
+        self.q.set_override(r.code, year, target, status, reason, who)
 
     def cite(self, region: str, year: int, indicator: str | None = None) -> tuple[list[dict], list[Source]]:
         """Every target of a region-year (or of one indicator) with its citation and its actual's,
@@ -353,29 +238,169 @@ class Tracker(Context):
             for c in (f["citation"], (f["actual"] or {}).get("citation")):
                 if c and c.get("document_id") and c["document_id"] not in ids:
                     ids.append(c["document_id"])
-        with self.db.session() as s:
-            rows = {d.id: d for d in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
-        return figures, [Source.from_row(rows[i]) for i in ids if i in rows]
+        return figures, self._sources(ids)
 
     def sources(self, region: str, year: int) -> list[Source]:
         """The documents a region-year's status cites (its targets' and their actuals'), each once."""
         return self.cite(region, year)[1]
 
+    def _sources(self, ids: list[int]) -> list[Source]:
+        out = []
+        for i in ids:
+            d = self.q.document(i)
+            out.append(source_of(DocRef(id=d["id"], title=d["title"], doc_type=d["doc_type"],
+                                        region_code=d["region"]["code"], region_name=d["region"]["name"],
+                                        plan_year=d["plan_year"], issued_on=d["issued_on"],
+                                        doc_number=d["doc_number"], issuer=d["issuer"], url=d["url"],
+                                        sha256=d["sha256"], retrieved_at=d.get("retrieved_at"),
+                                        printed_title=d.get("printed_title"))))
+        return out
+
+    # ------------------------------------------------------------------ comparisons
+
+    def _brief(self, t: TargetFact | None) -> dict | None:
+        return t.brief() if t is not None else None
+
+    def compare_years(self, region: str, year: int) -> list[dict]:
+        """This year's plan against last year's: raised, lowered, unchanged, changed, new, dropped,
+        and whether this year's is stricter or looser by the indicator's direction."""
+        r = self.region(region)
+        now_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year)}
+        prev_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year - 1)}
+        out = []
+        for key in list(now_rows) + [k for k in prev_rows if k not in now_rows]:
+            t, p = now_rows.get(key), prev_rows.get(key)
+            tl, pl = (self.line(t) if t else None), (self.line(p) if p else None)
+            delta = difference(tl, pl) if tl and pl else None
+            if t is None:
+                change = "dropped"
+            elif p is None:
+                change = "new"
+            elif delta is not None:
+                change = "raised" if delta > 0 else "lowered" if delta < 0 else (
+                    "unchanged" if t.comparator == p.comparator else "changed")
+            else:
+                change = "unchanged" if t.text == p.text else "changed"
+            base = t or p
+            direction = self.directions().get(base.indicator or "", "up")
+            out.append({"indicator": base.indicator, "name": base.name, "parent": base.parent, "unit": base.unit,
+                        "change": change, "previous": self._brief(p), "current": self._brief(t), "delta": _num(delta),
+                        "strictness": strictness(tl, pl, direction) if tl and pl else None})
+        return out
+
+    def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None) -> list[dict]:
+        """One indicator across the regions of a level, or the children of a region."""
+        indicator = self.q.indicator(indicator)
+        codes = None
+        if parent:
+            from zhibiao.catalog import RegionRegistry
+
+            codes = [c.code for c in RegionRegistry.default().children(self.region(parent).code)]
+        by_region = self.q.targets_of_regions(codes, year, indicator=indicator, level=level)
+        out = []
+        for code, chosen in by_region.items():
+            for c in chosen:
+                if c.winner.indicator != indicator:
+                    continue
+                w = c.winner
+                out.append({"region": {"name": w.doc.region_name, "code": code,
+                                       "level": self.q.region_levels([code]).get(code)}}
+                           | w.brief() | {"indicator": indicator, "conflict": c.conflict, "document_id": w.doc.id,
+                                          "others": [o.brief() for o in c.disagreeing]})
+        return out
+
+    def compare_levels(self, region: str, year: int) -> dict:
+        """Each child region's targets against the region's own: like with like (rates, growth,
+        shares, per-capita figures get a margin and stricter / looser; totals of different regions
+        are side by side), with units and parents, and the region's targets a child left out."""
+        from zhibiao.catalog import Catalog, RegionRegistry
+
+        cat = Catalog.default()
+        r = self.region(region)
+        parent_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year) if c.winner.indicator}
+        kids = RegionRegistry.default().children(r.code)
+        by_region = self.q.targets_of_regions([k.code for k in kids], year)
+        children = []
+        for child in kids:
+            chosen = by_region.get(child.code)
+            if not chosen:
+                continue
+            rows = {c.winner.key: c.winner for c in chosen}
+            lines = []
+            for key, pt in parent_rows.items():
+                ct = rows.get(key)
+                if ct is None:
+                    continue
+                cl, pl = self.line(ct), self.line(pt)
+                ind = cat.get(pt.indicator)
+                per_unit = intensive(pl, ind.measure if ind else None)
+                margin = difference(cl, pl) if per_unit else None
+                label = strictness(cl, pl, self.directions().get(pt.indicator, "up")) if per_unit else None
+                if label is None and ct.text == pt.text:
+                    label = "same"  # 稳步增长 and 稳步增长: the same words, whatever they mean
+                lines.append({"indicator": pt.indicator, "name": ct.name, "parent_name": pt.parent,
+                              "unit": pt.unit, "parent": pt.brief(), "child": ct.brief(), "margin": _num(margin),
+                              "comparable": comparable(cl, pl), "intensive": per_unit, "strictness": label,
+                              "raised": label == "stricter" if label in ("stricter", "looser") else None})
+            names = {c.winner.name for c in chosen}
+            left_out = [pt.brief() for key, pt in parent_rows.items() if key not in rows and pt.name not in names]
+            children.append({"region": {"name": child.name, "code": child.code, "level": child.level},
+                             "targets": lines, "left_out": left_out})
+        return {"region": {"name": r.name, "code": r.code, "level": r.level}, "year": year, "children": children}
+
     # ------------------------------------------------------------------ listings
 
     def targets(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
                 level: str | None = None) -> list[dict]:
-        with self.db.session() as s:
-            q = select(TargetRow, DocumentRow).join(DocumentRow)
-            if region:
-                q = q.where(TargetRow.region_code == self.region(region).code)
-            if year:
-                q = q.where(TargetRow.year == year)
-            if indicator:
-                q = q.where(TargetRow.indicator == indicator)
-            if level:
-                q = q.join(RegionRow, RegionRow.code == TargetRow.region_code).where(RegionRow.level == level)
-            rows = s.execute(q.order_by(TargetRow.region_code, TargetRow.year, DocumentRow.id, TargetRow.line_no)).all()
-        return [{"region": d.region_name, "region_code": t.region_code, "year": t.year, "seq": t.seq,
-                 "category": t.category, "parent": t.parent, "doc_type": d.doc_type} | self._brief(t, d)
-                | {"indicator": t.indicator, "value_high": _num(t.value_high)} for t, d in rows]
+        rows, _next = self.q.list_targets(region=region, year=year, indicator=indicator, level=level)
+        return rows
+
+    def indicator_series(self, region_code: str, indicator: str) -> list[dict]:
+        """A region's winning target and actual for one indicator, year by year."""
+        out = []
+        for year, c in self.q.target_series(region_code, indicator).items():
+            a = self.actual(region_code, indicator, year)
+            out.append({"year": year, "target": c.winner.brief(), "actual": _actual_dict(a), "conflict": c.conflict})
+        return out
+
+
+STATUS_COLUMNS = ["region", "year", "category", "seq", "name", "indicator", "text", "unit", "status", "explanation",
+                  "document", "document_id", "page", "span", "actual", "actual_text", "actual_document",
+                  "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation"]
+
+
+def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
+    """A status report as flat rows for CSV and XLSX: every target and actual with its document's
+    title, page and span."""
+    rows = []
+    for t in report.targets:
+        a = t.actual or {}
+        rows.append({"region": report.region["name"], "year": report.year, "category": t.category, "seq": t.seq,
+                     "name": t.name, "indicator": t.indicator, "text": t.text, "unit": t.unit, "status": t.status, "explanation": t.explain(lang),
+                     "document": (t.document or {}).get("title"), "document_id": (t.document or {}).get("id"),
+                     "page": t.page, "span": t.span, "actual": a.get("value"), "actual_text": a.get("text"),
+                     "actual_document": a.get("source"), "actual_document_id": (a.get("document") or {}).get("id"),
+                     "actual_page": (a.get("citation") or {}).get("page"), "actual_span": a.get("span"),
+                     "conflict": t.conflict, "url": (t.citation or {}).get("url"),
+                     "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text")})
+    return rows
+
+
+def _apply(line: TargetLine, changes: dict) -> None:
+    for k, v in changes.items():
+        if k in ("value", "value_high") and v is not None:
+            try:
+                v = Decimal(str(v))
+            except InvalidOperation:
+                continue
+        if hasattr(line, k):
+            setattr(line, k, v)
+
+
+def _actual_dict(a: Actual | None) -> dict | None:
+    if a is None:
+        return None
+    return {"value": _num(a.value), "unit": a.unit, "text": a.text, "year": a.year, "period": a.period,
+            "estimated": a.estimated, "basis": a.basis, "source": a.document,
+            "document": {"id": a.document_id, "title": a.document} if a.document_id else None,
+            "span": a.span, "citation": a.citation, "superseded": a.superseded}

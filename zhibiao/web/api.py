@@ -7,21 +7,16 @@ server's token (``Authorization: Bearer …``); without a token configured the s
 from __future__ import annotations
 
 import tempfile
-from urllib.parse import quote
 from pathlib import Path as FilePath
+from urllib.parse import quote
 from typing import Any, Iterable
 
 from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import delete, func, select
-
 from zhibiao.errors import InputError, ZhibiaoError
 from zhibiao.export import columns_of, iter_csv
 from zhibiao.models import json_number
-from zhibiao.store.database import now
-from zhibiao.store.schema import (FULL_DOCUMENT, CommitmentRow, CorrectionRow, DocumentRow, IndicatorRow, ObservationRow, RegionRow,
-                                  TargetRow)
 
 router = APIRouter(prefix="/api/v1")
 # Bounds keep absurd numbers from reaching the database (SQLite integers are 64-bit).
@@ -68,90 +63,47 @@ def csv_response(rows: Iterable[dict], filename: str = "zhibiao.csv") -> Streami
                              headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
-def _page(q, key, size: int, next_token: str | None):
-    if next_token:
-        try:
-            after = int(next_token)
-            if not 0 <= after < MAX_ID:
-                raise ValueError(next_token)
-            q = q.where(key > after)
-        except ValueError:
-            raise HTTPException(400, "_next must be a token from a previous page") from None
-    return q.order_by(key).limit(size + 1)
+def _after(next_token: str | None) -> int:
+    """The id a page continues after (a ``next`` token of the previous page)."""
+    if not next_token:
+        return 0
+    try:
+        after = int(next_token)
+        if not 0 <= after < MAX_ID:
+            raise ValueError(next_token)
+        return after
+    except ValueError:
+        raise HTTPException(400, "_next must be a token from a previous page") from None
 
 
-def document_dict(d: DocumentRow, counts: dict | None = None) -> dict:
-    from zhibiao.store.provenance import provenance
-    from zhibiao.track.citations import Source, cite_text
-
-    out = {"id": d.id, "sha256": d.sha256, "path": d.path, "name": FilePath(d.path).name, "format": d.format,
-           "doc_type": d.doc_type, "title": d.title, "issuer": d.issuer,
-           "region": {"name": d.region_name, "code": d.region_code}, "plan_year": d.plan_year,
-           "doc_number": d.doc_number, "issued_on": d.issued_on, "extractor_version": d.extractor_version,
-           "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None,
-           "source": provenance(d), "version": d.version or 1, "citation": cite_text(Source.from_row(d))}
-    if counts is not None:
-        out["counts"] = counts
-    return out
+def _token(next_id: int | None) -> str | None:
+    return str(next_id) if next_id is not None else None
 
 
-@router.get("/documents", summary="List documents")
+@router.get("/documents", summary="List documents (by id and title)")
 def list_documents(request: Request, region: str | None = None, year: int | None = YEAR_OPT, doc_type: str | None = None,
-                   q: str | None = Query(None, description="Search in titles"),
+                   q: str | None = Query(None, description="Search in titles, regions, issuers, document numbers"),
                    _size: int = Query(50, ge=1, le=MAX_PAGE), _next: str | None = None, format: str | None = None):
-    st = state(request)
-    stmt = select(DocumentRow)
-    if region:
-        stmt = stmt.where(DocumentRow.region_code == st.region_code(region))
-    if year:
-        stmt = stmt.where(DocumentRow.plan_year == year)
-    if doc_type:
-        stmt = stmt.where(DocumentRow.doc_type == doc_type)
-    if q:
-        stmt = stmt.where(DocumentRow.title.contains(q) | DocumentRow.path.contains(q))
-    with st.db.session() as s:
-        docs = list(s.scalars(_page(stmt, DocumentRow.id, _size, _next)))
-    nxt = str(docs[_size - 1].id) if len(docs) > _size else None
-    return rows_response([document_dict(d) for d in docs[:_size]], format, nxt)
+    rows, nxt = state(request).read().documents(region=region, year=year, doc_type=doc_type, q=q,
+                                                 after=_after(_next), size=_size)
+    return rows_response(rows, format, _token(nxt))
 
 
-def _get_document(st, doc_id: int) -> DocumentRow:
-    with st.db.session() as s:
-        d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
-    if d is None:
-        raise HTTPException(404, f"no document {doc_id}")
-    return d
+@router.get("/documents/needing-review", summary="Documents stored without a plan year or a region")
+def documents_needing_review(request: Request, format: str | None = None):
+    return rows_response(state(request).read().documents_needing_review(), format)
 
 
-@router.get("/documents/{doc_id}", summary="One document with its extraction")
+@router.get("/documents/{doc_id}", summary="One document with its extraction's counts, sections and warnings")
 def get_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
-    st = state(request)
-    d = _get_document(st, doc_id)
-    e = d.extraction or {}
-    return document_dict(d, {k: len(e.get(k) or []) for k in ("targets", "actuals", "commitments")}) | {
-        "sections": e.get("sections", []), "warnings": e.get("warnings", [])}
+    d = state(request).read().document(doc_id, full=True)
+    d.pop("text"), d.pop("extraction")
+    return d
 
 
 @router.get("/documents/{doc_id}/text", summary="The document's normalised text with every extracted span")
 def document_text(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
-    from zhibiao.track.citations import Source, cite_text
-
-    st = state(request)
-    d = _get_document(st, doc_id)
-    e = d.extraction or {}
-    corrections = st.corrections(d.sha256)
-    source = Source.from_row(d)
-    spans = []
-    for kind in ("targets", "actuals", "commitments"):
-        for i, line in enumerate(e.get(kind) or []):
-            span = line.get("span")
-            if not span:
-                continue
-            key = (kind[:-1], f"{span[0]}-{span[1]}")
-            spans.append({"type": kind[:-1], "index": i, "start": span[0], "end": span[1], "line": line,
-                          "correction": corrections.get(key), "citation": cite_text(source, line.get("page"))})
-    spans.sort(key=lambda x: (x["start"], -x["end"]))
-    return {"id": d.id, "title": d.title, "text": d.text, "spans": spans}
+    return state(request).read().document_text(doc_id)
 
 
 @router.get("/documents/{doc_id}/versions", summary="The document's versions: the active one first, then its history")
@@ -184,14 +136,9 @@ def document_original(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
 @router.get("/documents/{doc_id}/citation", summary="The document as a citation: text (GB/T 7714), CSL-JSON or BibTeX")
 def document_citation(request: Request, doc_id: int = Path(ge=1, le=MAX_ID),
                       format: str = Query("text", pattern="^(text|csl|bibtex)$")):
-    from zhibiao.track.citations import Source, bibtex_entry, cite_text, csl_item
+    from zhibiao.track.citations import bibtex_entry, cite_text, csl_item
 
-    st = state(request)
-    with st.db.session() as s:
-        d = s.get(DocumentRow, doc_id)
-    if d is None:
-        raise HTTPException(404, f"no document {doc_id}")
-    source = Source.from_row(d)
+    source = state(request).read().source(doc_id)
     if format == "csl":
         return JSONResponse([csl_item(source)], media_type="application/vnd.citationstyles.csl+json")
     if format == "bibtex":
@@ -204,10 +151,7 @@ def citations(request: Request, region: str, year: int = YEAR, indicator: str | 
               format: str = Query("json", pattern="^(json|text|csl|bibtex)$")):
     from zhibiao.track.citations import bibtex, csl_json
 
-    try:
-        figures, sources = state(request).tracker().cite(region, year, indicator)
-    except InputError as exc:
-        raise HTTPException(400, str(exc)) from None
+    figures, sources = state(request).tracker().cite(region, year, indicator)
     name = f"zhibiao-{region}-{year}".replace('"', "")
     if format == "csl":
         return JSONResponse(csl_json(sources), media_type="application/vnd.citationstyles.csl+json")
@@ -277,8 +221,10 @@ async def preview(request: Request, file: UploadFile = File(...)):
 async def _save_upload(st, file: UploadFile) -> FilePath:
     name = FilePath(file.filename or "upload.txt").name  # never a path from the client
     suffix = FilePath(name).suffix.lower()
-    if suffix not in (".txt", ".htm", ".html", ".pdf", ".docx"):
-        raise HTTPException(422, f"{name}: unsupported file type (TXT, HTML, PDF or DOCX)")
+    from zhibiao.load import SUFFIXES, formats_text
+
+    if suffix not in SUFFIXES:
+        raise HTTPException(422, f"{name}: unsupported file type (one of {formats_text()})")
     limit = st.max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
@@ -305,36 +251,21 @@ async def upload(request: Request, file: UploadFile = File(...)):
         result = store(st.db, x)
     finally:
         path.unlink(missing_ok=True)
-    with st.db.session() as s:
-        doc_id = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == x.loaded.sha256))
-    return {"id": doc_id, "status": result.status, "targets": len(x.extraction.targets),
-            "actuals": len(x.extraction.actuals), "commitments": len(x.extraction.commitments)}
+    doc = st.read().document_by_sha256(x.loaded.sha256)
+    return {"id": doc["id"], "title": doc["title"], "status": result.status, "targets": len(x.extraction.targets),
+            "actuals": len(x.extraction.actuals), "commitments": len(x.extraction.commitments),
+            "region": doc["region"], "plan_year": doc["plan_year"], "doc_type": doc["doc_type"]}
 
 
 @router.delete("/documents/{doc_id}", summary="Delete a document and its lines", dependencies=[Depends(require_token)])
 def delete_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
-    st = state(request)
-    with st.db.session.begin() as s:
-        d = s.get(DocumentRow, doc_id)
-        if d is None:
-            raise HTTPException(404, f"no document {doc_id}")
-        for table in (TargetRow, ObservationRow, CommitmentRow):
-            s.execute(delete(table).where(table.document_id == doc_id))
-        s.delete(d)
+    state(request).read().delete_document(doc_id)
     return {"deleted": doc_id}
 
 
 @router.get("/regions", summary="Regions: the children of a region (the provinces by default)")
 def regions(request: Request, parent: str | None = None, with_documents: bool = False):
-    st = state(request)
-    code = st.region_code(parent) if parent else "100000"
-    with st.db.session() as s:
-        me = s.get(RegionRow, code)
-        kids = list(s.scalars(select(RegionRow).where(RegionRow.parent_code == code).order_by(RegionRow.code)))
-        have = set(s.scalars(select(DocumentRow.region_code).distinct())) if with_documents else None
-    rows = [{"code": r.code, "name": r.name, "level": r.level} | ({"has_documents": r.code in have} if have is not None
-                                                                  else {}) for r in kids]
-    return {"region": {"code": me.code, "name": me.name, "level": me.level} if me else None, "rows": rows, "next": None}
+    return state(request).read().region_children(parent, with_documents) | {"next": None}
 
 
 @router.get("/indicators", summary="The indicator catalogue")
@@ -346,86 +277,67 @@ def indicators(request: Request, q: str | None = None, format: str | None = None
     return rows_response([i.to_dict() for i in found], format)
 
 
-@router.get("/targets", summary="Targets, filtered")
+@router.get("/targets", summary="Targets, filtered (every stored line, each with its document's id and title)")
 def targets(request: Request, region: str | None = None, year: int | None = YEAR_OPT, indicator: str | None = None,
             level: str | None = None, _size: int = Query(100, ge=1, le=MAX_PAGE), _next: str | None = None,
             format: str | None = None):
-    st = state(request)
-    try:
-        rows = st.tracker().targets(region=region, year=year, indicator=indicator, level=level)
-    except InputError as exc:
-        raise HTTPException(400, str(exc)) from None
-    start = int(_next) if _next and _next.isdigit() else 0
-    page = rows[start:start + _size]
-    nxt = str(start + _size) if start + _size < len(rows) else None
-    return rows_response(page, format, nxt)
+    rows, nxt = state(request).read().list_targets(region=region, year=year, indicator=indicator, level=level,
+                                                    after=_after(_next), size=_size)
+    return rows_response(rows, format, _token(nxt))
 
 
 @router.get("/actuals", summary="Actual figures (from documents and imports), filtered")
 def actuals(request: Request, region: str | None = None, year: int | None = YEAR_OPT, indicator: str | None = None,
             _size: int = Query(100, ge=1, le=MAX_PAGE), _next: str | None = None, format: str | None = None):
-    st = state(request)
-    stmt = select(ObservationRow)
-    if region:
-        stmt = stmt.where(ObservationRow.region_code == st.region_code(region))
-    if year:
-        stmt = stmt.where(ObservationRow.year == year)
-    if indicator:
-        stmt = stmt.where(ObservationRow.indicator == indicator)
-    with st.db.session() as s:
-        obs = list(s.scalars(_page(stmt, ObservationRow.id, _size, _next)))
-    nxt = str(obs[_size - 1].id) if len(obs) > _size else None
-    from zhibiao.track.citations import Source, cite_text
-
-    with st.db.session() as s:  # the documents of this page, for their addresses and citations
-        wanted = {o.document_id for o in obs[:_size] if o.document_id}
-        docs = {d.id: Source.from_row(d) for d in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(wanted)))}
-    rows = [{"id": o.id, "region_code": o.region_code, "indicator": o.indicator, "name": o.name, "year": o.year,
-             "period": o.period, "measure": o.measure, "value": _num(o.value), "unit": o.unit,
-             "comparator": o.comparator, "estimated": o.estimated, "text": o.text, "source": o.source,
-             "document_id": o.document_id, "span": [o.span_start, o.span_end] if o.span_start is not None else None,
-             "imported": o.imported, "url": docs[o.document_id].url if o.document_id in docs else None,
-             "citation": cite_text(docs[o.document_id]) if o.document_id in docs else o.source} for o in obs[:_size]]
-    return rows_response(rows, format, nxt)
+    rows, nxt = state(request).read().list_actuals(region=region, year=year, indicator=indicator,
+                                                    after=_after(_next), size=_size)
+    return rows_response(rows, format, _token(nxt))
 
 
 @router.get("/status", summary="Status of a region's targets for a year (the same JSON as `zhibiao status`)")
 def status(request: Request, region: str, year: int = YEAR, reviewed: bool = False, format: str | None = None):
     st = state(request)
-    try:
-        report = st.tracker().status(region, year, reviewed_only=reviewed)
-    except InputError as exc:
-        raise HTTPException(400, str(exc)) from None
+    report = st.tracker().status(region, year, reviewed_only=reviewed)
     if format == "csv":
-        return csv_response([t.to_dict() | {"actual": (t.actual or {}).get("value")} for t in report.targets])
+        from zhibiao.track.tracker import status_rows
+
+        return csv_response(status_rows(report, request.query_params.get("lang", "zh")))
     return report.to_dict()
 
 
 @router.get("/compare/years", summary="A region's targets against the previous year's")
 def compare_years(request: Request, region: str, year: int = YEAR, format: str | None = None):
-    try:
-        rows = state(request).tracker().compare_years(region, year)
-    except InputError as exc:
-        raise HTTPException(400, str(exc)) from None
+    rows = state(request).tracker().compare_years(region, year)
     return rows_response(rows, format)
 
 
-@router.get("/compare/regions", summary="One indicator across regions")
+@router.get("/compare/regions", summary="One indicator across regions (all rows, or pages with `_size` and `_next`)")
 def compare_regions(request: Request, indicator: str, year: int = YEAR, level: str | None = None, region: str | None = None,
-                    format: str | None = None):
+                    format: str | None = None, _size: int | None = Query(None, ge=1, le=MAX_PAGE),
+                    _next: str | None = None):
+    rows = state(request).compare_regions(indicator, year, level=level, parent=region)
+    if _size is None or format == "csv":
+        return rows_response(rows, format)
+    start = _offset(_next, len(rows))
+    end = start + _size
+    return rows_response(rows[start:end], format, str(end) if end < len(rows) else None, {"total": len(rows)})
+
+
+def _offset(token: str | None, total: int) -> int:
+    if not token:
+        return 0
     try:
-        rows = state(request).tracker().compare_regions(indicator, year, level=level, parent=region)
-    except InputError as exc:
-        raise HTTPException(400, str(exc)) from None
-    return rows_response(rows, format)
+        start = int(token)
+    except ValueError:
+        start = -1
+    if not 0 <= start <= total:
+        raise HTTPException(400, "_next must be a token from a previous page")
+    return start
 
 
 @router.get("/compare/levels", summary="Child regions' targets against their parent's")
 def compare_levels(request: Request, region: str, year: int = YEAR):
-    try:
-        return state(request).tracker().compare_levels(region, year)
-    except InputError as exc:
-        raise HTTPException(400, str(exc)) from None
+    return state(request).compare_levels(region, year)
 
 
 @router.get("/search", summary="Indicators, regions, documents and targets matching a query (two characters or more)")
@@ -434,6 +346,26 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=100),
     from zhibiao.track.search import search as run
 
     return run(state(request).db, q, _size).to_dict()
+
+
+class TableIn(BaseModel):
+    columns: list[str] = Field(max_length=200)
+    rows: list[list[str | float | int | None]] = Field(max_length=50_000)
+
+
+@router.post("/export", summary="Write a table's rows (as the page shows them, filtered) to CSV or XLSX")
+def export_table(body: TableIn, format: str = Query("csv", pattern="^(csv|xlsx)$"),
+                 name: str = Query("zhibiao", max_length=80)):
+    """The download buttons of the pages' tables: the rows of the current filter, written by the one
+    export module the CLI uses (formula cells inert). Stores nothing, so it needs no token."""
+    from zhibiao.export import XLSX_MEDIA_TYPE, csv_text, xlsx_bytes
+
+    rows = [dict(zip(body.columns, r)) for r in body.rows]
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "zhibiao"
+    disposition = {"content-disposition": f'attachment; filename="{safe}.{format}"'}
+    if format == "xlsx":
+        return Response(xlsx_bytes(rows, body.columns, sheet=safe[:31]), media_type=XLSX_MEDIA_TYPE, headers=disposition)
+    return Response(csv_text(rows, body.columns), media_type="text/csv; charset=utf-8", headers=disposition)
 
 
 @router.get("/report", summary="The 目标完成情况 report of a region-year as DOCX or XLSX (`zhibiao report`)",
@@ -457,7 +389,7 @@ class CorrectionIn(BaseModel):
     document_id: int = Field(ge=1, le=MAX_ID)
     line_type: str = Field(pattern="^(target|actual|commitment)$")
     index: int = Field(ge=0, le=1_000_000)
-    action: str = Field(pattern="^(confirm|correct)$")
+    action: str = Field(pattern="^(confirm|correct|reject)$")
     changes: dict[str, Any] = Field(default_factory=dict)
     who: str | None = Field(default=None, max_length=80)
 
@@ -465,31 +397,23 @@ class CorrectionIn(BaseModel):
 CORRECTABLE = {"value", "comparator", "indicator", "year", "unit", "name"}
 
 
-@router.post("/corrections", summary="Confirm or correct an extracted line", dependencies=[Depends(require_token)])
+@router.post("/corrections", summary="Review an extracted line: confirm it, correct it, or reject it (not a target)",
+             dependencies=[Depends(require_token)])
 def correct(request: Request, body: CorrectionIn):
-    st = state(request)
-    d = _get_document(st, body.document_id)
-    lines = (d.extraction or {}).get(body.line_type + "s") or []
-    if body.index >= len(lines):
-        raise HTTPException(404, f"document {d.id} has no {body.line_type} #{body.index}")
     bad = set(body.changes) - CORRECTABLE
     if bad:
         raise HTTPException(422, f"cannot correct {', '.join(sorted(bad))} (only {', '.join(sorted(CORRECTABLE))})")
     if body.action == "correct" and not body.changes:
         raise HTTPException(422, "a correction needs at least one changed field")
-    span = lines[body.index].get("span") or [0, 0]
-    with st.db.session.begin() as s:
-        s.add(CorrectionRow(document_sha256=d.sha256, line_type=body.line_type, line_key=f"{span[0]}-{span[1]}",
-                            action=body.action, changes=body.changes, who=body.who, created_at=now()))
-    return {"ok": True, "line": lines[body.index], "correction": st.corrections(d.sha256).get(
-        (body.line_type, f"{span[0]}-{span[1]}"))}
+    return state(request).read().review(body.document_id, body.line_type, body.index, body.action,
+                                        body.changes if body.action == "correct" else {}, body.who)
+
+
+@router.get("/review", summary="The queue of lines needing a person's review")
+def review_queue(request: Request, format: str | None = None):
+    return rows_response(state(request).read().review_queue(), format)
 
 
 @router.get("/coverage", summary="Documents per region and year")
 def coverage(request: Request):
-    st = state(request)
-    with st.db.session() as s:
-        rows = s.execute(select(DocumentRow.region_code, DocumentRow.region_name, DocumentRow.plan_year,
-                                func.count()).group_by(DocumentRow.region_code, DocumentRow.region_name,
-                                                       DocumentRow.plan_year)).all()
-    return {"rows": [{"region_code": c, "region": n, "year": y, "documents": k} for c, n, y, k in rows], "next": None}
+    return {"rows": state(request).read().coverage(), "next": None}

@@ -18,6 +18,10 @@ def serve_demo(files: list[Path], settings: Settings | None = None, console: Con
     folder = Path(tempfile.mkdtemp(prefix="zhibiao-demo-"))
     db = Database.open(folder / "demo.db")
     summary = ingest(db, files).to_dict()
+    from zhibiao.track import Tracker
+    from zhibiao.track.snapshot import refresh
+
+    refresh(Tracker(db))  # the statuses the home page's region tree and the SQL views read
     console.print(f"demo database {folder / 'demo.db'}: {summary['documents']['new']} documents, "
                   f"{summary['targets']} targets, {summary['actuals']} actuals")
     run(db, settings, console=console)

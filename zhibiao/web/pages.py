@@ -3,22 +3,18 @@ English toggle (``?lang=en``, remembered in a cookie); indicator names in Englis
 catalogue."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import yaml
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Query, Request
 from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
-from sqlalchemy import func, select
 
 from zhibiao import __version__
-from zhibiao.errors import InputError
-from zhibiao.store.schema import FULL_DOCUMENT, DocumentRow, ObservationRow, RegionRow, TargetRow
+from zhibiao.errors import NotFound
 
 router = APIRouter(include_in_schema=False)
 env = Environment(loader=PackageLoader("zhibiao.web", "templates"), autoescape=select_autoescape(["html"]),
@@ -28,7 +24,18 @@ STATUS_ORDER = ("achieved", "basically_achieved", "on_track", "missed", "behind"
 
 @lru_cache(maxsize=1)
 def strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(resources.files("zhibiao.web").joinpath("i18n.yaml").read_text("utf-8"))
+    return yaml.load(resources.files("zhibiao.web").joinpath("i18n.yaml").read_text("utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def translate(key: str, lang: str) -> str:
+    """An interface string; a status's name comes from the tracker's messages (one owner)."""
+    entry = strings().get(key)
+    if entry is None:
+        from zhibiao.track.status import messages
+
+        entry = messages().get(f"status.{key}")
+    return entry.get(lang, entry.get("zh", key)) if entry else key
 
 
 def lang_of(request: Request) -> str:
@@ -36,13 +43,11 @@ def lang_of(request: Request) -> str:
     return "en" if lang == "en" else "zh"
 
 
-def render(request: Request, template: str, **ctx) -> HTMLResponse:
+def render(request: Request, template: str, status_code: int = 200, **ctx) -> HTMLResponse:
     lang = lang_of(request)
-    table = strings()
 
     def t(key: str) -> str:
-        entry = table.get(key)
-        return entry.get(lang, entry.get("zh", key)) if entry else key
+        return translate(key, lang)
 
     def indicator_name(indicator_id: str | None, fallback: str = "") -> str:
         if lang == "en" and indicator_id:
@@ -57,160 +62,153 @@ def render(request: Request, template: str, **ctx) -> HTMLResponse:
     html = env.get_template(template).render(request=request, t=t, lang=lang, version=__version__,
                                              indicator_name=indicator_name, writable=bool(st.token),
                                              path=request.url.path, **ctx)
-    response = HTMLResponse(html)
+    response = HTMLResponse(html, status_code=status_code)
     if request.query_params.get("lang") in ("zh", "en"):
         response.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax")
     return response
+
+
+def _crumbs(code: str) -> list:
+    """The region and the regions above it, for breadcrumbs."""
+    from zhibiao.catalog import RegionRegistry
+
+    reg = RegionRegistry.default()
+    r = reg.by_code(code)
+    return list(reversed(reg.ancestors(r))) + [r] if r else []
 
 
 def _tracker(request: Request):
     return request.app.state.zhibiao.tracker()
 
 
+def _read(request: Request):
+    return request.app.state.zhibiao.read()
+
+
+def error_page(request: Request, status: int, message: str, links: list[tuple[str, str]] | None = None) -> HTMLResponse:
+    """An error as a page in the reader's language, with the problem and links onward."""
+    return render(request, "error.html", status_code=status, status=status, message=message, links=links or [],
+                  title_key={404: "error_404", 422: "error_422", 400: "error_400", 401: "error_401",
+                             403: "error_403", 413: "error_413"}.get(status, "error_other"))
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str | None = None):
-    st = request.app.state.zhibiao
-    with st.db.session() as s:
-        cov = s.execute(select(DocumentRow.region_code, DocumentRow.region_name, DocumentRow.plan_year,
-                               func.count()).group_by(DocumentRow.region_code, DocumentRow.region_name,
-                                                      DocumentRow.plan_year)).all()
-        recent_q = select(DocumentRow).order_by(DocumentRow.id.desc()).limit(12)
-        if q:
-            recent_q = select(DocumentRow).where(DocumentRow.title.contains(q) | DocumentRow.region_name.contains(q)
-                                                 | DocumentRow.path.contains(q)).order_by(DocumentRow.id.desc()).limit(50)
-        recent = list(s.scalars(recent_q))
-        n_targets = s.scalar(select(func.count()).select_from(TargetRow))
-        n_actuals = s.scalar(select(func.count()).select_from(ObservationRow))
-        levels = dict(s.execute(select(RegionRow.code, RegionRow.level).where(
-            RegionRow.code.in_([c for c, *_ in cov if c]))).all())
-    years = sorted({y for _c, _n, y, _k in cov if y})
+    read = _read(request)
+    cov = read.coverage()
+    recent, _next = read.documents(q=q or None, size=50 if q else 12, newest_first=True)
+    levels = read.region_levels({c["region_code"] for c in cov if c["region_code"]})
+    years = sorted({c["year"] for c in cov if c["year"]})
     matrix: dict = defaultdict(dict)
     names = {}
-    for code, name, year, k in cov:
-        if code:
-            matrix[code][year] = k
-            names[code] = name
+    for c in cov:
+        if c["region_code"]:
+            matrix[c["region_code"]][c["year"]] = c["documents"]
+            names[c["region_code"]] = c["region"]
     order = sorted(names, key=lambda c: (c[:2], {"national": 0, "province": 1, "prefecture": 2, "county": 3}.get(
         levels.get(c, ""), 4), c))
-    return render(request, "home.html", years=years, matrix=matrix, names=names, order=order, recent=recent, q=q or "",
-                  n_targets=n_targets, n_actuals=n_actuals, n_documents=sum(k for *_x, k in cov))
+    counts = read.counts()
+    from zhibiao.track.coverage import region_tree
+
+    st = request.app.state.zhibiao
+    return render(request, "home.html", tree=st.views.get(("region_tree",), lambda: region_tree(st.tracker())),
+                  years=years, matrix=matrix, names=names, order=order,
+                  recent=recent, q=q or "",
+                  n_targets=counts["targets"], n_actuals=counts["actuals"], n_documents=counts["documents"],
+                  needing_review=read.documents_needing_review(limit=50), queue=len(read.review_queue(limit=500)))
 
 
 @router.get("/region/{region}/{year}", response_class=HTMLResponse)
 def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200), reviewed: bool = False):
+    tracker = _tracker(request)
+    r = tracker.region(region)
     try:
-        report = _tracker(request).status(region, year, reviewed_only=reviewed)
-    except InputError as exc:
-        raise HTTPException(404, str(exc)) from None
-    st = request.app.state.zhibiao
-    wanted = {t.document for t in report.targets} | {t.actual["document"] for t in report.targets if t.actual}
-    with st.db.session() as s:  # only the documents this scorecard links to
-        paths = dict(s.execute(select(DocumentRow.path, DocumentRow.id).where(DocumentRow.path.in_(wanted))).all())
-    summary = report.summary
-    return render(request, "scorecard.html", report=report, summary=summary, statuses=STATUS_ORDER, year=year,
-                  doc_ids=paths, reviewed=reviewed, region=report.region)
-
-
-@router.get("/region/{region}", response_class=HTMLResponse)
-def region_latest(request: Request, region: str):
-    st = request.app.state.zhibiao
-    code = st.region_code(region)
-    with st.db.session() as s:
-        year = s.scalar(select(func.max(TargetRow.year)).where(TargetRow.region_code == code))
-    if year is None:
-        raise HTTPException(404, f"no targets stored for {region}")
-    return RedirectResponse(f"/region/{code}/{year}")
+        report = tracker.status(region, year, reviewed_only=reviewed, require_data=True)
+    except NotFound as exc:
+        years = tracker.q.years_with_targets(r.code)
+        return error_page(request, 404, str(exc), [(f"/region/{r.code}/{y}", f"{r.name} {y}") for y in years])
+    return render(request, "scorecard.html", report=report, summary=report.summary, statuses=STATUS_ORDER, year=year,
+                  reviewed=reviewed, region=report.region, crumbs=_crumbs(report.region["code"]))
 
 
 @router.get("/indicator/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(request: Request, indicator_id: str, region: str | None = None, level: str | None = None,
-                   year: int | None = None):
+                   year: int | None = Query(None, ge=1949, le=2200)):
     from zhibiao.catalog import Catalog
 
-    ind = Catalog.default().get(indicator_id)
-    if ind is None:
-        raise HTTPException(404, f"no indicator {indicator_id}")
-    st = request.app.state.zhibiao
     tracker = _tracker(request)
-    series = []
-    region_name = None
-    with st.db.session() as s:
-        regions_with = list(s.execute(select(TargetRow.region_code, func.count()).where(
-            TargetRow.indicator == indicator_id).group_by(TargetRow.region_code)).all())
-        years_with = sorted(set(s.scalars(select(TargetRow.year).where(TargetRow.indicator == indicator_id))) - {None})
+    ind = Catalog.default().get(tracker.q.indicator(indicator_id))
+    regions_with, years_with = tracker.q.indicator_usage(ind.id)
     if region is None and regions_with:
-        region = max(regions_with, key=lambda x: x[1])[0]
+        region = max(regions_with.items(), key=lambda x: x[1])[0]
+    series, region_name = [], None
     if region:
         r = tracker.region(region)
         region_name = r.name
-        with st.db.session() as s:
-            t_rows = s.execute(select(TargetRow, DocumentRow).join(DocumentRow).where(
-                TargetRow.indicator == indicator_id, TargetRow.region_code == r.code).order_by(TargetRow.year)).all()
-        tracker._current_region = r.code
-        from zhibiao.track.tracker import DOC_PREFERENCE
-
-        best: dict = {}
-        for t, d in t_rows:  # one target a year: the plan's table over a report's prose
-            if t.year not in best or DOC_PREFERENCE.get(d.doc_type, 9) < DOC_PREFERENCE.get(best[t.year][1].doc_type, 9):
-                best[t.year] = (t, d)
-        for t, d in (best[y] for y in sorted(best)):
-            a = tracker.actual_of(indicator_id, t.year, r.code)
-            series.append({"year": t.year, "target": float(t.value) if t.value is not None else None, "text": t.text,
-                           "actual": float(a.value) if a else None, "actual_text": a.text if a else None,
-                           "document": d.id})
+        series = tracker.indicator_series(r.code, ind.id)
     year = year or (years_with[-1] if years_with else None)
-    across = tracker.compare_regions(indicator_id, year, level=level) if year else []
-    chart = {"series": series, "across": [{"region": x["region"]["name"], "value": x["value"], "text": x["text"]}
-                                          for x in across]}
+    across = request.app.state.zhibiao.compare_regions(ind.id, year, level=level) if year else []
+    chart = {"series": [{"year": p["year"], "target": p["target"]["value"], "text": p["target"]["text"],
+                         "actual": (p["actual"] or {}).get("value")} for p in series],
+             "across": [{"region": x["region"]["name"], "value": x["value"], "text": x["text"]} for x in across]}
     return render(request, "indicator.html", ind=ind, region_name=region_name, series=series, across=across,
                   year=year, level=level, chart=chart, years=years_with)
 
 
 @router.get("/compare/years", response_class=HTMLResponse)
-def compare_years_page(request: Request, region: str, year: int):
-    try:
-        rows = _tracker(request).compare_years(region, year)
-        r = _tracker(request).region(region)
-    except InputError as exc:
-        raise HTTPException(404, str(exc)) from None
+def compare_years_page(request: Request, region: str, year: int = Query(ge=1949, le=2200)):
+    tracker = _tracker(request)
+    r = tracker.region(region)
+    rows = tracker.compare_years(region, year)
     return render(request, "compare_years.html", rows=rows, region=r, year=year)
 
 
 @router.get("/compare/regions", response_class=HTMLResponse)
-def compare_regions_page(request: Request, indicator: str, year: int, level: str | None = None,
+def compare_regions_page(request: Request, indicator: str, year: int = Query(ge=1949, le=2200), level: str | None = None,
                          region: str | None = None):
-    try:
-        rows = _tracker(request).compare_regions(indicator, year, level=level, parent=region)
-    except InputError as exc:
-        raise HTTPException(404, str(exc)) from None
-    return render(request, "compare_regions.html", rows=rows, indicator=indicator, year=year, level=level)
+    tracker = _tracker(request)
+    indicator = tracker.q.indicator(indicator)
+    rows = request.app.state.zhibiao.compare_regions(indicator, year, level=level, parent=region)
+    from zhibiao.catalog import Catalog
+    from zhibiao.track.coverage import indicator_coverage
+
+    ind = Catalog.default().get(indicator)
+    years = sorted(indicator_coverage(request.app.state.zhibiao.db).get(indicator, {}))
+    unit = (ind.unit if ind else None) or next((r["unit"] for r in rows if r.get("unit")), None)
+    series = [{"code": r["region"]["code"], "name": r["region"]["name"], "text": r["text"], "value": r["value"],
+               "value_high": None, "actual": None, "actual_text": None, "status": None, "comparison": None} for r in rows]
+    chart = {"series": series, "unit": unit, "parent": None, "colour": "target", "map": None}
+    return render(request, "compare_regions.html", rows=rows, indicator=indicator, year=year, level=level, ind=ind,
+                  years=years, unit=unit, chart=chart, parent=region)
 
 
 @router.get("/compare/levels", response_class=HTMLResponse)
-def compare_levels_page(request: Request, region: str, year: int):
-    try:
-        data = _tracker(request).compare_levels(region, year)
-    except InputError as exc:
-        raise HTTPException(404, str(exc)) from None
+def compare_levels_page(request: Request, region: str, year: int = Query(ge=1949, le=2200)):
+    data = request.app.state.zhibiao.compare_levels(region, year)
     return render(request, "compare_levels.html", data=data, year=year)
 
 
 @router.get("/document/{doc_id}", response_class=HTMLResponse)
 def reader(request: Request, doc_id: int = FPath(ge=1, le=2**62)):
-    st = request.app.state.zhibiao
-    with st.db.session() as s:
-        d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
-    if d is None:
-        raise HTTPException(404, f"no document {doc_id}")
-    from zhibiao.store.provenance import history, provenance
-    from zhibiao.track.citations import Source, cite_text
+    read = _read(request)
+    d = read.document(doc_id, full=True)
+    from zhibiao.store.provenance import history
 
-    versions = history(st.db, d.id) if (d.version or 1) > 1 else []
-    return render(request, "reader.html", doc=d, name=Path(d.path).name, e=d.extraction or {},
-                  source=provenance(d), versions=versions, citation=cite_text(Source.from_row(d)))
+    versions = history(read.db, doc_id) if d["version"] > 1 else []
+    return render(request, "reader.html", doc=d, e=d["extraction"], versions=versions)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request):
+    read = _read(request)
+    return render(request, "review.html", queue=read.review_queue(), documents=read.documents_needing_review())
 
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_page(request: Request):
+    from zhibiao.load import SUFFIXES, formats_text
+
     st = request.app.state.zhibiao
-    return render(request, "upload.html", limit_mb=st.max_upload_bytes // 1_000_000)
+    suffixes = sorted(SUFFIXES)
+    return render(request, "upload.html", limit_mb=st.max_upload_bytes // 1_000_000, suffixes=suffixes,
+                  accept=",".join(suffixes), formats=formats_text())

@@ -1,19 +1,72 @@
-// Upload: preview what zhibiao extracts from a file, then store it (with the server's token).
+// Upload: choose or drop a file, preview what zhibiao extracts, then store it (with the server's
+// token). Progress and every message appear beside the buttons, in the page's language.
 (function () {
-  const file = document.getElementById('file');
+  const cfg = JSON.parse(document.getElementById('upload-config').textContent);
+  const L = cfg.labels;
+  const input = document.getElementById('file');
+  const zone = document.getElementById('drop-zone');
   const msg = document.getElementById('message');
-  function form() { const f = new FormData(); f.append('file', file.files[0]); return f; }
+  const progress = document.getElementById('progress');
+  const fileName = document.getElementById('file-name');
+  let chosen = null;
+
+  function say(text, kind) { msg.textContent = text; msg.className = kind || ''; }
   function cell(tr, v) { const td = document.createElement('td'); td.textContent = v == null ? '' : String(v); tr.appendChild(td); }
 
+  function choose(file) {
+    chosen = null;
+    document.getElementById('result').hidden = true;
+    if (!file) return;
+    const dot = file.name.lastIndexOf('.');
+    const suffix = dot >= 0 ? file.name.slice(dot).toLowerCase() : '';
+    if (!cfg.suffixes.includes(suffix)) { say(file.name + ': ' + L.wrong_type, 'error-text'); return; }
+    if (file.size > cfg.limit) { say(file.name + ': ' + L.too_large, 'error-text'); return; }
+    chosen = file;
+    fileName.textContent = L.chosen + ': ' + file.name + ' (' + Math.ceil(file.size / 1024) + ' KB)';
+    say('');
+  }
+
+  input.addEventListener('change', () => choose(input.files[0]));
+  ['dragenter', 'dragover'].forEach(t => zone.addEventListener(t, ev => { ev.preventDefault(); zone.classList.add('over'); }));
+  ['dragleave', 'drop'].forEach(t => zone.addEventListener(t, ev => { ev.preventDefault(); zone.classList.remove('over'); }));
+  zone.addEventListener('drop', ev => { const f = ev.dataTransfer && ev.dataTransfer.files[0]; if (f) choose(f); });
+  zone.addEventListener('keydown', ev => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); input.click(); } });
+
+  // XMLHttpRequest, for upload progress (fetch has none).
+  function post(url, headers, busy) {
+    return new Promise(resolve => {
+      const form = new FormData();
+      form.append('file', chosen, chosen.name);
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+      progress.hidden = false; progress.value = 0;
+      say(L.uploading);
+      xhr.upload.onprogress = ev => { if (ev.lengthComputable) progress.value = Math.round(100 * ev.loaded / ev.total); };
+      xhr.upload.onload = () => { progress.removeAttribute('value'); say(busy); };
+      xhr.onload = () => {
+        progress.hidden = true;
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = {detail: xhr.statusText || String(xhr.status)}; }
+        resolve({ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, body: body});
+      };
+      xhr.onerror = () => { progress.hidden = true; resolve({ok: false, status: 0, body: {detail: L.failed}}); };
+      xhr.send(form);
+    });
+  }
+
+  function detail(body) { return typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail); }
+
   document.getElementById('preview-btn').onclick = async () => {
-    if (!file.files.length) return;
-    msg.textContent = '…';
-    const r = await fetch('/api/v1/extract', {method: 'POST', body: form()});
-    const data = await r.json();
-    if (!r.ok) { msg.textContent = data.detail; document.getElementById('result').hidden = true; return; }
-    msg.textContent = '';
-    const d = data.document;
-    document.getElementById('result-doc').textContent = [d.title, d.doc_type, d.region && d.region.name, d.plan_year].filter(Boolean).join(' · ');
+    if (!chosen) { say(L.choose_first, 'error-text'); return; }
+    const r = await post('/api/v1/extract', {}, L.extracting);
+    if (!r.ok) { say(L.failed + ': ' + detail(r.body), 'error-text'); document.getElementById('result').hidden = true; return; }
+    const data = r.body, d = data.document;
+    say(L.preview_done + ': ' + data.targets.length + ' ' + L.targets + ', ' + data.actuals.length + ' ' + L.actuals, 'ok-text');
+    document.getElementById('result-doc').textContent = [d.title || chosen.name, d.doc_type, d.region ? d.region.name : L.no_region,
+      d.plan_year || L.no_year].join(' · ');
+    document.getElementById('result-counts').textContent = data.targets.length + ' ' + L.targets + ' · ' + data.actuals.length + ' ' +
+      L.actuals + ' · ' + data.commitments.length + ' ' + L.commitments + ' · ' + data.warnings.length + ' ' + L.warnings;
     const body = document.querySelector('#result-targets tbody');
     body.textContent = '';
     for (const t of data.targets) {
@@ -26,15 +79,16 @@
 
   const save = document.getElementById('save-btn');
   if (save) save.onclick = async () => {
-    if (!file.files.length) return;
+    if (!chosen) { say(L.choose_first, 'error-text'); return; }
     const token = document.getElementById('token').value;
-    const r = await fetch('/api/v1/documents', {method: 'POST', body: form(), headers: {authorization: 'Bearer ' + token}});
-    const data = await r.json();
-    if (!r.ok) { msg.textContent = data.detail; return; }
-    msg.textContent = '';
+    if (!token) { say(L.need_token, 'error-text'); document.getElementById('token').focus(); return; }
+    const r = await post('/api/v1/documents', {authorization: 'Bearer ' + token}, L.saving);
+    if (!r.ok) { say(L.failed + ': ' + detail(r.body), 'error-text'); return; }
+    const data = r.body;
+    say((L['saved_' + data.status] || data.status) + ': ' + data.targets + ' ' + L.targets + ', ' + data.actuals + ' ' + L.actuals + ' ', 'ok-text');
     const a = document.createElement('a');
     a.href = '/document/' + data.id; a.id = 'saved-link';
-    a.textContent = data.status + ': ' + data.targets + ' targets, ' + data.actuals + ' actuals → /document/' + data.id;
+    a.textContent = L.open_document + ' “' + data.title + '”';
     msg.appendChild(a);
   };
 
@@ -57,15 +111,17 @@
       bar.max = job.total; bar.value = job.done;
       fmsg.textContent = job.done + ' / ' + job.total + (job.current ? ' · ' + job.current : '');
       list.textContent = '';
+      const said = window.ZHIBIAO_FETCH || {};
       for (const res of job.results) {
         const li = document.createElement('li');
+        const status = said[res.status] || res.status;
         li.className = 'fetch-result ' + res.status;
         if (res.document_id && res.status !== 'failed') {
           const a = document.createElement('a'); a.href = '/document/' + res.document_id;
-          a.textContent = res.status + ': ' + (res.title || res.url) + ' (' + res.targets + ')';
+          a.textContent = status + ': ' + (res.title || res.url) + ' (' + res.targets + ')';
           li.appendChild(a);
         } else {
-          li.textContent = res.status + ': ' + (res.error || res.url);
+          li.textContent = status + ': ' + (res.error || res.url);
         }
         list.appendChild(li);
       }

@@ -1,0 +1,212 @@
+"""The analyst's views in a real browser (Debian's chromium via Playwright), on the bundled
+examples and on the seeds: the parent-region grid with stricter/looser marks, the map, tables
+that sort, filter and download, search, the region tree and overview, the phone layout.
+Screenshots at desktop and phone widths go to artifacts/screenshots."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from test_browser import CHROMIUM, SHOTS, _serve, browser  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def examples(example_db):
+    from zhibiao.track.snapshot import refresh
+    from zhibiao.track import Tracker
+    from zhibiao.web.app import create_app
+
+    refresh(Tracker(example_db))  # as `zhibiao ingest` does
+    yield from _serve(create_app(example_db))
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    from paths import SEEDS, need_shared
+    from zhibiao.store import Database
+    from zhibiao.store.ingest import ingest
+    from zhibiao.track import Tracker
+    from zhibiao.track.snapshot import refresh
+    from zhibiao.web.app import create_app
+
+    need_shared(SEEDS)
+    db = Database.open(tmp_path_factory.mktemp("seeds-analyst") / "seeds.db")
+    ingest(db, [SEEDS])
+    refresh(Tracker(db))
+    yield from _serve(create_app(db))
+
+
+def _page(browser, width=1280):  # noqa: F811
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    ctx = browser.new_context(viewport={"width": width, "height": 900} if width > 400 else PHONE,
+                              is_mobile=width <= 400, accept_downloads=True)
+    return ctx, ctx.new_page()
+
+
+def _shoot(browser, url, name, ready=None):  # noqa: F811
+    """A desktop and a phone screenshot of a page; on the phone nothing scrolls sideways."""
+    for width, suffix in ((1280, ""), (390, "_phone")):
+        ctx, pg = _page(browser, width)
+        pg.goto(url)
+        if ready:
+            pg.wait_for_selector(ready)
+        pg.screenshot(path=str(SHOTS / f"{name}{suffix}.png"), full_page=True)
+        if width == 390:
+            assert pg.evaluate("document.documentElement.scrollWidth") <= 400, f"{name} scrolls sideways on a phone"
+        ctx.close()
+
+
+@pytest.mark.corpus
+def test_seeds_zhejiang_grid_marks_cities_against_the_province(browser, seeds):  # noqa: F811
+    ctx, pg = _page(browser)
+    pg.goto(f"{seeds}/region/330000/2024/grid?indicator=gdp_growth")
+    rows = pg.locator("#grid tbody tr")
+    assert rows.first.get_attribute("data-region") == "330000"  # the province's own targets first
+    for code, text in (("330400", "增长6%左右"), ("330600", "6.5%以上")):  # Jiaxing, Shaoxing vs 5.5左右
+        cell = pg.locator(f"#grid tr[data-region='{code}'] td[data-comparison]").first
+        assert cell.get_attribute("data-comparison") == "stricter"
+        assert text in cell.inner_text() and "▲" in cell.inner_text()
+    urban = pg.locator("#grid tr[data-region='330600'] td.cell", has_text="73.4%")
+    assert urban.get_attribute("data-comparison") == "looser"  # 城镇化率 73.4% under the province's 74.5
+    # every cell links to its source sentence
+    href = pg.locator("#grid tr[data-region='330600'] td[data-comparison] a").first.get_attribute("href")
+    assert href.startswith("/document/") and "#span-" in href
+    pg.wait_for_selector("#map[data-ready='1']")
+    coloured = pg.locator("#map path.choroplethlocation")
+    assert coloured.count() == 11  # Zhejiang's eleven cities drawn from their own boundaries
+    fills = {coloured.nth(i).evaluate("el => getComputedStyle(el).fill") for i in range(11)}
+    assert len(fills) >= 2  # the two cities with targets stand out from the rest
+    ctx.close()
+    _shoot(browser, f"{seeds}/region/330000/2024/grid?indicator=gdp_growth&colour=comparison",
+           "seeds_grid_zhejiang_2024", "#map[data-ready='1']")
+
+
+@pytest.mark.corpus
+def test_seeds_search_and_report_button(browser, seeds):  # noqa: F811
+    ctx, pg = _page(browser)
+    # GDP and 地区生产总值 name the GDP level exactly; its growth follows
+    for q, where, expect in (("GDP", "#found-indicators", "gdp_level"), ("地区生产总值", "#found-indicators", "gdp_level"),
+                             ("绍兴", "#found-regions", "330600")):
+        pg.goto(f"{seeds}/")
+        pg.fill("header input[name=q]", q)
+        pg.press("header input[name=q]", "Enter")
+        pg.wait_for_selector(where)
+        first = pg.locator(f"{where} li a").first
+        assert expect in (first.get_attribute("data-id") or first.get_attribute("data-code") or ""), q
+        if where == "#found-indicators":
+            top = [a.get_attribute("data-id") for a in pg.locator(f"{where} li a").all()[:3]]
+            assert "gdp_growth" in top, q
+    pg.screenshot(path=str(SHOTS / "seeds_search.png"), full_page=True)
+    pg.goto(f"{seeds}/region/330600/2023")
+    with pg.expect_download() as dl:
+        pg.click("#report-docx")
+    path = dl.value.path()
+    from docx import Document
+
+    table = Document(path).tables[0]
+    assert any(r.cells[1].text.startswith("地区生产总值") and r.cells[4].text == "已完成" for r in table.rows)
+    ctx.close()
+
+
+def test_map_of_the_example_cities(browser, examples):  # noqa: F811
+    ctx, pg = _page(browser)
+    pg.goto(f"{examples}/region/330000/2024/grid?indicator=gdp_growth&colour=status")
+    pg.wait_for_selector("#map[data-ready='1']")
+    paths = pg.locator("#map path.choroplethlocation")
+    assert paths.count() == 11
+    fills = [paths.nth(i).evaluate("el => getComputedStyle(el).fill") for i in range(11)]
+    # Huzhou achieved (green), Taizhou missed (red), the others without data
+    assert "rgb(27, 127, 59)" in fills and "rgb(192, 57, 43)" in fills
+    assert sum(f not in ("rgb(27, 127, 59)", "rgb(192, 57, 43)") for f in fills) == 9
+    assert pg.locator("#chart-children .main-svg").count() >= 1
+    assert "5.5" in pg.inner_text("#chart-children")  # the province's target line
+    ctx.close()
+    _shoot(browser, f"{examples}/region/330000/2024/grid?indicator=gdp_growth", "grid_zhejiang_2024",
+           "#map[data-ready='1']")
+
+
+def test_scorecard_sorts_filters_and_downloads_what_it_shows(browser, examples):  # noqa: F811
+    ctx, pg = _page(browser)
+    pg.goto(f"{examples}/region/330500/2024")
+    pg.select_option("select.dt-status", "missed")
+    shown = pg.locator("#scorecard tbody tr:not([hidden])")
+    assert shown.count() == 4
+    pg.click("#scorecard thead th:nth-child(1)")  # sort by indicator
+    names = [shown.nth(i).locator("td").first.inner_text() for i in range(shown.count())]
+    assert names == sorted(names, key=lambda n: n) or len(set(names)) == 4
+    assert "scorecard.status=missed" in pg.url and "scorecard.sort=0" in pg.url  # a view one can share
+    with pg.expect_download() as dl:
+        pg.click(".dt-csv")
+    text = open(dl.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["指标", "目标", "状态"]
+    assert [r[0] for r in rows[1:]] == names and all(r[2] == "未完成" for r in rows[1:])
+    with pg.expect_download() as dl:
+        pg.click(".dt-xlsx")
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(open(dl.value.path(), "rb").read())).active
+    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == names
+    # the shared address restores the view
+    pg.goto(pg.url)
+    assert pg.locator("#scorecard tbody tr:not([hidden])").count() == 4
+    pg.fill(".dt-q", "PM2.5")
+    assert pg.locator("#scorecard tbody tr:not([hidden])").count() == 1
+    pg.screenshot(path=str(SHOTS / "scorecard_filtered.png"), full_page=True)
+    ctx.close()
+    # on a phone the explanation column gives way to a tap on the status
+    ctx, pg = _page(browser, 390)
+    pg.goto(f"{examples}/region/330500/2024")
+    row = pg.locator("#scorecard tr[data-indicator=gdp_growth]")
+    assert not row.locator("td.hide-narrow").first.is_visible()
+    row.locator("details.explain summary").click()
+    assert "6.3%" in row.locator("details.explain").inner_text()
+    ctx.close()
+    _shoot(browser, f"{examples}/region/330500/2024", "scorecard")
+
+
+def test_home_tree_overview_search_indicators_and_phone(browser, examples):  # noqa: F811
+    ctx, pg = _page(browser)
+    pg.goto(f"{examples}/")
+    tree = pg.locator("#coverage")
+    assert tree.locator("tr[data-region='330500'] .yearchip", has_text="75%").count() == 1  # Huzhou 2024
+    assert tree.locator("tr[data-region='330000'] .yearchip").first.inner_text().startswith("2024")
+    pg.click("#coverage tr[data-region='330500'] th a")
+    pg.wait_for_selector("#chart-years[data-ready='1']")
+    assert [a.inner_text() for a in pg.locator(".crumbs a").all()] == ["中华人民共和国", "浙江省"]
+    assert pg.locator("#years-table tr[data-year='2024']").inner_text().count("75%") == 1
+    assert "%" in pg.inner_text("#chart-years")  # the unit on the axis
+    pg.goto(f"{examples}/search?q=就业")
+    assert "new_urban_jobs" in [a.get_attribute("data-id") for a in pg.locator("#found-indicators li a").all()]
+    ctx.close()
+    _shoot(browser, f"{examples}/", "home")
+    _shoot(browser, f"{examples}/region/330500", "overview_huzhou", "#chart-years[data-ready='1']")
+    _shoot(browser, f"{examples}/search?q=GDP", "search")
+    _shoot(browser, f"{examples}/indicators", "indicators")
+    _shoot(browser, f"{examples}/compare/regions?indicator=gdp_growth&year=2024", "compare_regions")
+    _shoot(browser, f"{examples}/region/330500/2024?lang=en", "scorecard_en")
+
+
+@pytest.mark.corpus
+def test_seeds_reader_shows_the_rebuilt_table_with_the_cell_highlighted(browser, seeds):  # noqa: F811
+    for width in (1280, 390):
+        ctx, pg = _page(browser, width)
+        pg.goto(f"{seeds}/region/330600/2024")
+        pg.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
+        pg.wait_for_selector("#doctext[data-ready='1']")
+        cell = pg.locator("#rebuilt td.current")
+        assert cell.inner_text() == "6.5%以上"
+        row = pg.locator("#rebuilt tr.current")
+        assert "地区生产总值增速" in row.inner_text()
+        assert pg.locator("#rebuilt tr.category").first.inner_text() == "经济发展"
+        # the jump lands on the highlighted number, on a phone too
+        mark = pg.locator("mark.span.active")
+        top = mark.evaluate("el => el.getBoundingClientRect().top")
+        assert 0 <= top <= pg.evaluate("window.innerHeight"), f"the highlighted number is off screen at {width}px"
+        pg.screenshot(path=str(SHOTS / f"seeds_reader_table{'_phone' if width == 390 else ''}.png"))
+        ctx.close()

@@ -1,0 +1,96 @@
+"""The cross-region views are cached per worker and never stale: a document stored or deleted, an
+import, a review or an override changes the answer at once; pages of a long list add up to it."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from paths import EXAMPLES
+
+TOKEN = "cache-test-token"
+JIAXING_PLAN = """嘉兴市人民政府关于下达2024年嘉兴市国民经济和社会发展计划的通知
+
+各县（市、区）人民政府，市政府各部门：
+
+2024年嘉兴市国民经济和社会发展计划已经市人大审议批准，现印发给你们，请认真组织实施。
+
+嘉兴市人民政府
+
+2024年2月8日
+
+附件
+
+2024年嘉兴市国民经济和社会发展计划主要目标
+
+类别\t序号\t指标名称\t2024年目标
+经济发展\t1\t地区生产总值增速\t5.5%左右
+\t2\t固定资产投资增速\t7%
+"""
+
+
+@pytest.fixture
+def client(tmp_path):
+    from zhibiao.store import Database
+    from zhibiao.store.ingest import ingest
+    from zhibiao.web.app import create_app
+
+    db = Database.open(tmp_path / "cache.db")
+    ingest(db, [EXAMPLES])
+    app = create_app(db, token=TOKEN)
+    with TestClient(app) as c:
+        yield c, app.state.zhibiao.views
+
+
+def _regions(client, **params):
+    r = client.get("/api/v1/compare/regions", params={"indicator": "gdp_growth", "year": 2024, **params})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_repeated_view_is_served_from_the_cache_and_changes_with_the_data(client):
+    c, cache = client
+    first = _regions(c, level="prefecture")["rows"]
+    assert {x["region"]["name"] for x in first} >= {"湖州市", "台州市"}
+    hits = cache.hits
+    assert _regions(c, level="prefecture")["rows"] == first
+    assert cache.hits == hits + 1
+    # the page reads the same cached rows
+    page = c.get("/compare/regions", params={"indicator": "gdp_growth", "year": 2024, "level": "prefecture"})
+    assert page.status_code == 200 and "台州" in page.text
+
+    # a new plan notice of 嘉兴市: the next answer has it, whichever request comes first
+    r = c.post("/api/v1/documents", headers={"authorization": f"Bearer {TOKEN}"},
+               files={"file": ("jiaxing_2024.txt", JIAXING_PLAN.encode("utf-8"), "text/plain")})
+    assert r.status_code == 200, r.text
+    doc_id = r.json()["id"]
+    page = c.get("/compare/regions", params={"indicator": "gdp_growth", "year": 2024, "level": "prefecture"})
+    assert "嘉兴市" in page.text
+    after = _regions(c, level="prefecture")["rows"]
+    jiaxing = [x for x in after if x["region"]["name"] == "嘉兴市"]
+    assert len(jiaxing) == 1 and jiaxing[0]["text"] == "5.5%左右"
+    levels = c.get("/api/v1/compare/levels", params={"region": "浙江省", "year": 2024}).json()
+    assert "嘉兴市" in {x["region"]["name"] for x in levels["children"]}
+
+    # deleted again: gone from every cached view
+    assert c.delete(f"/api/v1/documents/{doc_id}", headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
+    assert _regions(c, level="prefecture")["rows"] == first
+    levels = c.get("/api/v1/compare/levels", params={"region": "浙江省", "year": 2024}).json()
+    assert "嘉兴市" not in {x["region"]["name"] for x in levels["children"]}
+
+
+def test_pages_of_a_cross_region_view_add_up_to_the_whole(client):
+    c, _cache = client
+    whole = _regions(c)["rows"]
+    assert len(whole) >= 3
+    pages, token = [], None
+    while True:
+        params = {"_size": 2} | ({"_next": token} if token else {})
+        data = _regions(c, **params)
+        assert data["total"] == len(whole)
+        pages += data["rows"]
+        token = data["next"]
+        if token is None:
+            break
+    assert pages == whole
+    bad = c.get("/api/v1/compare/regions", params={"indicator": "gdp_growth", "year": 2024, "_size": 2, "_next": "x"})
+    assert bad.status_code == 400

@@ -1,0 +1,772 @@
+"""The read model: every question the CLI, the REST API and the pages ask of the database, answered
+in one place, as plain data (no ORM rows leave this module).
+
+It owns the rules that decide *which* stored line answers a question:
+
+- **Which document's target wins** for a region, year and indicator (:func:`target_precedence`):
+  1. a target stated by its issuing document comes before the same target restated by a later one
+     (a plan report's completion table repeating last year's plan never replaces the plan);
+  2. then by kind of document: the plan notice (下达计划的通知), the plan report's draft
+     (计划草案), the government work report, a five-year outline, other documents;
+  3. then a table row before a sentence of prose;
+  4. then the most recent document (issue date, then the latest stored).
+  The other documents' statements stay visible beside the winner, and a different value or
+  comparator is flagged as a conflict.
+- **Which figure is the actual** for a region, indicator and year (:func:`actual_precedence`):
+  imported official figures, then a revision published later, then a statistical bulletin's
+  figure, then a preliminary figure (初步核算, or any figure a report states without 预计), then an
+  estimate (预计); a full-year figure before a partial one; among equals the latest document.
+  Superseded figures are returned too, so views can show an estimate beside its revision.
+
+Listings are paged by keyset (``after`` an id, Datasette-style ``next`` tokens).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from sqlalchemy import delete, func, or_, select
+
+from zhibiao.errors import InputError, NotFound
+from zhibiao.models import Region, json_number
+from zhibiao.store.database import Database, now
+from zhibiao.store.schema import (FULL_DOCUMENT, CorrectionRow, DocumentRow, ObservationRow, RegionRow,
+                                  StatusOverrideRow, TargetRow)
+from zhibiao.track.citations import Source, cite_text
+
+DOC_TYPE_ORDER = {"plan_notice": 0, "plan_report": 1, "work_report": 2, "outline": 3, "other": 4,
+                  "statistical_bulletin": 5}
+DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual plan"),
+                  "plan_report": ("计划执行情况与计划草案的报告", "plan report"),
+                  "work_report": ("政府工作报告", "government work report"),
+                  "statistical_bulletin": ("统计公报", "statistical bulletin"),
+                  "outline": ("规划纲要", "five-year plan outline"),
+                  "other": ("政府文件", "government document")}
+PRELIMINARY_WORDS = ("初步核算", "初步统计", "快报")
+REVISION_WORDS = ("修订", "核实", "最终核实", "修正")
+
+
+def _num(v: Decimal | None):
+    return json_number(v) if v is not None else None
+
+
+def document_title(d: Any) -> str:
+    """How a person names a stored document: its title; else issuer, year and document number;
+    else region, year and kind; never a path on the server (at most a file's own name)."""
+    title, region, year_n = getattr(d, "title", None), getattr(d, "region_name", None), getattr(d, "plan_year", None)
+    if title:  # 政府工作报告: whose, and which year's
+        if year_n and str(year_n) not in title:
+            title = f"{year_n}年{title}"
+        if region and region not in title:
+            title = f"{region}{title}"
+        return title
+    genre = DOC_TYPE_NAMES.get(getattr(d, "doc_type", None) or "other", DOC_TYPE_NAMES["other"])[0]
+    year = f"{d.plan_year}年" if getattr(d, "plan_year", None) else ""
+    if getattr(d, "issuer", None) and (getattr(d, "doc_number", None) or year):
+        return f"{d.issuer} {year}{genre}" + (f"（{d.doc_number}）" if d.doc_number else "")
+    if getattr(d, "region_name", None) or year:
+        return f"{d.region_name or ''}{year}{genre}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
+    url = getattr(d, "source_url", None)
+    return url or PurePath(getattr(d, "path", "") or "document").name
+
+
+# ---------------------------------------------------------------------------------- plain data
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document as views name and link it."""
+
+    id: int
+    title: str
+    doc_type: str
+    region_code: str | None
+    region_name: str | None
+    plan_year: int | None
+    issued_on: str | None
+    doc_number: str | None
+    issuer: str | None
+    url: str | None
+    sha256: str
+    retrieved_at: str | None = None  # ISO date a fetched document was retrieved
+    printed_title: str | None = None  # the title as the document prints it (for citations)
+
+    @classmethod
+    def of(cls, d: DocumentRow) -> "DocRef":
+        return cls(id=d.id, title=document_title(d), doc_type=d.doc_type or "other", region_code=d.region_code,
+                   region_name=d.region_name, plan_year=d.plan_year, issued_on=d.issued_on, doc_number=d.doc_number,
+                   issuer=d.issuer, url=getattr(d, "source_url", None), sha256=d.sha256,
+                   retrieved_at=_iso_date(getattr(d, "retrieved_at", None)), printed_title=d.title)
+
+    def brief(self) -> dict:
+        return {"id": self.id, "title": self.title, "doc_type": self.doc_type}
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def source_of(ref: DocRef) -> Source:
+    """What a citation needs of a document."""
+    return Source(document_id=ref.id, title=ref.printed_title or ref.title, issuer=ref.issuer, doc_number=ref.doc_number,
+                  issued_on=ref.issued_on, plan_year=ref.plan_year, region_name=ref.region_name,
+                  region_code=ref.region_code, doc_type=ref.doc_type, url=ref.url, retrieved_at=ref.retrieved_at,
+                  sha256=ref.sha256)
+
+
+@dataclass
+class TargetFact:
+    """One stored target line with its document."""
+
+    id: int
+    line_no: int
+    region_code: str | None
+    year: int | None
+    name: str
+    parent: str | None
+    category: str | None
+    seq: str | None
+    indicator: str | None
+    text: str
+    kind: str | None
+    comparator: str | None
+    value: Decimal | None
+    value_high: Decimal | None
+    unit: str | None
+    modality: str | None
+    reference: str | None
+    span: list[int] | None
+    source_span: list[int] | None
+    page: int | None
+    doc: DocRef
+
+    @property
+    def key(self) -> str:
+        """What makes two lines the same target of a region-year: the indicator, else the name."""
+        return self.indicator or f"name:{self.parent or ''}/{self.name}"
+
+    @property
+    def restated(self) -> bool:
+        """Stated by a later document than the plan that set it (last year's plan in a completion
+        table), not by its issuing document."""
+        return (self.doc.plan_year is not None and self.year is not None and self.doc.plan_year > self.year
+                and self.doc.doc_type in ("plan_report", "work_report", "statistical_bulletin", "other"))
+
+    @property
+    def from_table(self) -> bool:
+        return bool(self.seq) or self.category is not None
+
+    def statement(self) -> tuple:
+        return (self.comparator, self.value, self.value_high, self.unit, self.kind)
+
+    def brief(self) -> dict:
+        return {"name": self.name, "parent": self.parent, "text": self.text, "kind": self.kind,
+                "comparator": self.comparator, "value": _num(self.value), "value_high": _num(self.value_high),
+                "unit": self.unit, "document": self.doc.brief(), "span": self.span, "page": self.page,
+                "restated": self.restated, "url": self.doc.url, "citation": cite_text(source_of(self.doc), self.page)}
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "region": self.doc.region_name, "region_code": self.region_code, "year": self.year,
+                "seq": self.seq, "category": self.category, "parent": self.parent, "name": self.name,
+                "indicator": self.indicator, "text": self.text, "kind": self.kind, "comparator": self.comparator,
+                "value": _num(self.value), "value_high": _num(self.value_high), "unit": self.unit,
+                "doc_type": self.doc.doc_type, "document": self.doc.brief(), "document_id": self.doc.id,
+                "document_title": self.doc.title, "span": self.span, "source_span": self.source_span,
+                "page": self.page, "url": self.doc.url, "citation": cite_text(source_of(self.doc), self.page)}
+
+
+@dataclass
+class ChosenTarget:
+    """The target that counts for a region-year-indicator, and what other documents say."""
+
+    winner: TargetFact
+    others: list[TargetFact] = field(default_factory=list)
+
+    @property
+    def disagreeing(self) -> list[TargetFact]:
+        return [o for o in self.others if o.statement() != self.winner.statement()]
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.disagreeing)
+
+
+@dataclass
+class ActualFact:
+    """One stored actual figure (from a document or imported)."""
+
+    id: int
+    region_code: str | None
+    indicator: str | None
+    name: str
+    year: int | None
+    period: str | None
+    measure: str | None
+    value: Decimal | None
+    unit: str | None
+    comparator: str
+    estimated: bool
+    imported: bool
+    text: str | None
+    span: list[int] | None
+    source_span: list[int] | None
+    doc: DocRef | None
+    source: str  # the import's source column, or the document's title
+
+    @property
+    def basis(self) -> str:
+        """official (imported) | revision | bulletin | preliminary | estimate."""
+        if self.imported:
+            return "official"
+        text = self.text or ""
+        if self.estimated or "预计" in text:
+            return "estimate"
+        if any(w in text for w in REVISION_WORDS) or (self.doc is not None and self.doc.plan_year is not None
+                                                       and self.year is not None and self.doc.plan_year > self.year + 1):
+            return "revision"
+        if any(w in text for w in PRELIMINARY_WORDS):
+            return "preliminary"
+        if self.doc is not None and self.doc.doc_type == "statistical_bulletin":
+            return "bulletin"
+        return "preliminary"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "region_code": self.region_code, "indicator": self.indicator, "name": self.name,
+                "year": self.year, "period": self.period, "measure": self.measure, "value": _num(self.value),
+                "unit": self.unit, "comparator": self.comparator, "estimated": self.estimated, "text": self.text,
+                "imported": self.imported, "basis": self.basis, "source": self.source,
+                "document": self.doc.brief() if self.doc else None, "document_id": self.doc.id if self.doc else None,
+                "document_title": self.doc.title if self.doc else None, "span": self.span,
+                "url": self.doc.url if self.doc else None,
+                "citation": cite_text(source_of(self.doc)) if self.doc else self.source}
+
+
+BASIS_ORDER = {"official": 0, "revision": 1, "bulletin": 2, "preliminary": 3, "estimate": 4}
+
+
+@dataclass
+class ChosenActual:
+    winner: ActualFact
+    superseded: list[ActualFact] = field(default_factory=list)
+
+
+def target_precedence(t: TargetFact) -> tuple:
+    """Smaller wins (see the module's docstring)."""
+    return (1 if t.restated else 0, DOC_TYPE_ORDER.get(t.doc.doc_type, 9), 0 if t.from_table else 1,
+            _desc(t.doc.issued_on), -t.doc.id, t.line_no)
+
+
+def actual_precedence(a: ActualFact) -> tuple:
+    """Smaller wins (see the module's docstring)."""
+    return (BASIS_ORDER[a.basis], 1 if a.period else 0, -(a.doc.plan_year or 0) if a.doc else 0,
+            _desc(a.doc.issued_on if a.doc else None), -(a.doc.id if a.doc else 0), -a.id)
+
+
+def _iso_date(value) -> str | None:
+    return value.date().isoformat() if hasattr(value, "date") else value
+
+
+def _desc(iso: str | None) -> tuple:
+    """An ISO date sorted newest first (missing dates last)."""
+    if not iso:
+        return (1, "")
+    return (0, "".join(chr(0x10FFFF - ord(c)) for c in iso))
+
+
+def choose_targets(facts: Iterable[TargetFact]) -> list[ChosenTarget]:
+    """One target per key, in the order the winner's document prints them."""
+    groups: dict[str, list[TargetFact]] = {}
+    for f in facts:
+        groups.setdefault(f.key, []).append(f)
+    chosen = []
+    for items in groups.values():
+        items.sort(key=target_precedence)
+        chosen.append(ChosenTarget(items[0], items[1:]))
+    chosen.sort(key=lambda c: (target_precedence(c.winner)[:2], c.winner.doc.id, c.winner.line_no))
+    return chosen
+
+
+# ---------------------------------------------------------------------------------- the model
+
+
+class ReadModel:
+    """Queries over one database. Cheap to create; holds small caches for one request or command."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._directions: dict[str, str] | None = None
+        self._pages: dict[int, list[int]] = {}
+
+    # ---------------------------------------------------------------- regions and indicators
+
+    def region(self, name_or_code: str) -> Region:
+        """A region by name, short name, issuer or code; an unknown one is an error listing the
+        closest names."""
+        from zhibiao.catalog import RegionRegistry
+
+        reg = RegionRegistry.default()
+        text = str(name_or_code).strip()
+        r = reg.by_code(text) if text.isdigit() else reg.resolve(text)
+        if r is None:
+            near = closest_regions(text)
+            hint = f"; closest: {', '.join(near)}" if near else ""
+            raise NotFound(f"region {text!r} is unknown or ambiguous{hint} (zhibiao catalog regions NAME lists "
+                           "regions)")
+        return r
+
+    def indicator(self, word: str) -> str:
+        """An indicator id from an id, a Chinese or English name or an alias; an unknown one is an
+        error listing the closest."""
+        from zhibiao.catalog import Catalog
+
+        cat = Catalog.default()
+        if cat.get(word):
+            return word
+        m = cat.match(word)
+        if m is not None and m.confidence >= 0.95:
+            return m.id
+        near = closest_indicators(word)
+        hint = f"; closest: {', '.join(near)}" if near else ""
+        raise NotFound(f"indicator {word!r} is unknown{hint} (zhibiao catalog search WORD lists indicators)")
+
+    def directions(self) -> dict[str, str]:
+        if self._directions is None:
+            from zhibiao.catalog import Catalog
+
+            self._directions = {i.id: i.direction for i in Catalog.default().indicators.values()}
+        return self._directions
+
+    def years_with_targets(self, region_code: str) -> list[int]:
+        with self.db.session() as s:
+            return sorted(y for y in s.scalars(select(TargetRow.year).where(TargetRow.region_code == region_code)
+                                               .distinct()) if y is not None)
+
+    def years_with_data(self, region_code: str) -> list[int]:
+        """Years for which the region has targets or actual figures."""
+        with self.db.session() as s:
+            t = set(s.scalars(select(TargetRow.year).where(TargetRow.region_code == region_code).distinct()))
+            o = set(s.scalars(select(ObservationRow.year).where(ObservationRow.region_code == region_code).distinct()))
+        return sorted(y for y in t | o if y is not None)
+
+    def require_year(self, region: Region, year: int) -> None:
+        """An error naming the years that exist when a region has no targets for ``year``."""
+        years = self.years_with_targets(region.code)
+        if year not in years:
+            have = f"targets exist for {', '.join(map(str, years))}" if years else "no targets are stored for it"
+            raise NotFound(f"{region.name} ({region.code}) has no targets for {year}: {have}")
+
+    # ---------------------------------------------------------------- targets
+
+    def _target_facts(self, stmt) -> list[TargetFact]:
+        with self.db.session() as s:
+            rows = s.execute(stmt).all()
+        refs: dict[int, DocRef] = {}
+        out = []
+        for t, d in rows:
+            ref = refs.get(d.id) or refs.setdefault(d.id, DocRef.of(d))
+            out.append(TargetFact(
+                id=t.id, line_no=t.line_no, region_code=t.region_code, year=t.year, name=t.name, parent=t.parent,
+                category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
+                comparator=t.comparator, value=t.value, value_high=t.value_high, unit=t.unit, modality=t.modality,
+                reference=t.reference, span=[t.span_start, t.span_end] if t.span_start is not None else None,
+                source_span=[t.source_start, t.source_end] if t.source_start is not None else None,
+                page=t.page, doc=ref))
+        return out
+
+    def targets_for(self, region_code: str, year: int) -> list[ChosenTarget]:
+        """The targets of a region for a year: one per indicator (or unmapped name), the winner by
+        :func:`target_precedence`, with what other documents state."""
+        stmt = (select(TargetRow, DocumentRow).join(DocumentRow)
+                .where(TargetRow.region_code == region_code, TargetRow.year == year)
+                .order_by(DocumentRow.id, TargetRow.line_no))
+        return choose_targets(self._target_facts(stmt))
+
+    def targets_of_regions(self, region_codes: list[str] | None, year: int, indicator: str | None = None,
+                           level: str | None = None) -> dict[str, list[ChosenTarget]]:
+        """:meth:`targets_for` for many regions at once (one query)."""
+        stmt = select(TargetRow, DocumentRow).join(DocumentRow).where(TargetRow.year == year)
+        if region_codes is not None:
+            stmt = stmt.where(TargetRow.region_code.in_(region_codes))
+        if indicator:
+            stmt = stmt.where(TargetRow.indicator == indicator)
+        if level:
+            stmt = stmt.join(RegionRow, RegionRow.code == TargetRow.region_code).where(RegionRow.level == level)
+        by_region: dict[str, list[TargetFact]] = {}
+        for f in self._target_facts(stmt.order_by(DocumentRow.id, TargetRow.line_no)):
+            if f.region_code:
+                by_region.setdefault(f.region_code, []).append(f)
+        return {code: choose_targets(facts) for code, facts in sorted(by_region.items())}
+
+    def target_series(self, region_code: str, indicator: str) -> dict[int, ChosenTarget]:
+        """A region's winning target for one indicator, year by year."""
+        stmt = (select(TargetRow, DocumentRow).join(DocumentRow)
+                .where(TargetRow.region_code == region_code, TargetRow.indicator == indicator))
+        by_year: dict[int, list[TargetFact]] = {}
+        for f in self._target_facts(stmt):
+            if f.year is not None:
+                by_year.setdefault(f.year, []).append(f)
+        return {y: choose_targets(fs)[0] for y, fs in sorted(by_year.items())}
+
+    def list_targets(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
+                     level: str | None = None, after: int = 0, size: int | None = None) -> tuple[list[dict], int | None]:
+        """Every stored target line (all documents), filtered, in id order; returns a page and the
+        id to continue after (None on the last page)."""
+        stmt = select(TargetRow, DocumentRow).join(DocumentRow)
+        if region:
+            stmt = stmt.where(TargetRow.region_code == self.region(region).code)
+        if year:
+            stmt = stmt.where(TargetRow.year == year)
+        if indicator:
+            stmt = stmt.where(TargetRow.indicator == self.indicator(indicator))
+        if level:
+            stmt = stmt.join(RegionRow, RegionRow.code == TargetRow.region_code).where(RegionRow.level == level)
+        if after:
+            stmt = stmt.where(TargetRow.id > after)
+        stmt = stmt.order_by(TargetRow.id)
+        if size:
+            stmt = stmt.limit(size + 1)
+        facts = self._target_facts(stmt)
+        nxt = facts[size - 1].id if size and len(facts) > size else None
+        return [f.to_dict() for f in (facts[:size] if size else facts)], nxt
+
+    # ---------------------------------------------------------------- actuals
+
+    def _actual_facts(self, stmt) -> list[ActualFact]:
+        with self.db.session() as s:
+            rows = s.execute(stmt).all()
+        refs: dict[int, DocRef] = {}
+        out = []
+        for o, d in rows:
+            ref = None if d is None else (refs.get(d.id) or refs.setdefault(d.id, DocRef.of(d)))
+            out.append(ActualFact(
+                id=o.id, region_code=o.region_code, indicator=o.indicator, name=o.name, year=o.year, period=o.period,
+                measure=o.measure, value=o.value, unit=o.unit, comparator=o.comparator or "=",
+                estimated=bool(o.estimated), imported=bool(o.imported), text=o.text,
+                span=[o.span_start, o.span_end] if o.span_start is not None else None,
+                source_span=[o.source_start, o.source_end] if o.source_start is not None else None,
+                doc=ref, source=ref.title if ref else (o.source or "")))
+        return out
+
+    def actual_for(self, region_code: str, indicator: str | None, year: int | None,
+                   full_year: bool = False) -> ChosenActual | None:
+        """The figure that counts as the actual (:func:`actual_precedence`) and those it
+        supersedes. ``full_year`` leaves out partial-period figures."""
+        if not indicator or year is None:
+            return None
+        stmt = (select(ObservationRow, DocumentRow).outerjoin(DocumentRow)
+                .where(ObservationRow.region_code == region_code, ObservationRow.indicator == indicator,
+                       ObservationRow.year == year))
+        facts = [f for f in self._actual_facts(stmt) if f.value is not None and not (full_year and f.period)]
+        if not facts:
+            return None
+        facts.sort(key=actual_precedence)
+        return ChosenActual(facts[0], facts[1:])
+
+    def actual_years(self, region_code: str, indicator: str, before: int | None = None) -> list[int]:
+        stmt = select(ObservationRow.year).where(ObservationRow.region_code == region_code,
+                                                 ObservationRow.indicator == indicator).distinct()
+        if before is not None:
+            stmt = stmt.where(ObservationRow.year < before)
+        with self.db.session() as s:
+            return sorted(y for y in s.scalars(stmt) if y is not None)
+
+    def list_actuals(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
+                     after: int = 0, size: int | None = None) -> tuple[list[dict], int | None]:
+        stmt = select(ObservationRow, DocumentRow).outerjoin(DocumentRow)
+        if region:
+            stmt = stmt.where(ObservationRow.region_code == self.region(region).code)
+        if year:
+            stmt = stmt.where(ObservationRow.year == year)
+        if indicator:
+            stmt = stmt.where(ObservationRow.indicator == self.indicator(indicator))
+        if after:
+            stmt = stmt.where(ObservationRow.id > after)
+        stmt = stmt.order_by(ObservationRow.id)
+        if size:
+            stmt = stmt.limit(size + 1)
+        facts = self._actual_facts(stmt)
+        nxt = facts[size - 1].id if size and len(facts) > size else None
+        return [f.to_dict() for f in (facts[:size] if size else facts)], nxt
+
+    def page_of(self, doc_id: int, source_start: int | None) -> int | None:
+        """The page of a raw-text offset of a paged (PDF) document."""
+        if source_start is None:
+            return None
+        if doc_id not in self._pages:
+            with self.db.session() as s:
+                meta = s.scalar(select(DocumentRow.doc_metadata).where(DocumentRow.id == doc_id)) or {}
+            self._pages[doc_id] = list(meta.get("pages") or [0])
+        pages = self._pages[doc_id]
+        if len(pages) <= 1:
+            return None
+        return sum(1 for start in pages if source_start >= start) or 1
+
+    # ---------------------------------------------------------------- documents
+
+    def documents(self, region: str | None = None, year: int | None = None, doc_type: str | None = None,
+                  q: str | None = None, after: int = 0, size: int = 50, newest_first: bool = False
+                  ) -> tuple[list[dict], int | None]:
+        stmt = select(DocumentRow)
+        if region:
+            stmt = stmt.where(DocumentRow.region_code == self.region(region).code)
+        if year:
+            stmt = stmt.where(DocumentRow.plan_year == year)
+        if doc_type:
+            stmt = stmt.where(DocumentRow.doc_type == doc_type)
+        if q:
+            stmt = stmt.where(or_(DocumentRow.title.contains(q), DocumentRow.region_name.contains(q),
+                                  DocumentRow.issuer.contains(q), DocumentRow.doc_number.contains(q)))
+        if after:
+            stmt = stmt.where(DocumentRow.id < after if newest_first else DocumentRow.id > after)
+        stmt = stmt.order_by(DocumentRow.id.desc() if newest_first else DocumentRow.id).limit(size + 1)
+        with self.db.session() as s:
+            docs = list(s.scalars(stmt))
+        nxt = docs[size - 1].id if len(docs) > size else None
+        return [document_dict(d) for d in docs[:size]], nxt
+
+    def document(self, doc_id: int, full: bool = False) -> dict:
+        """A document's metadata (with its extraction, text and counts when ``full``)."""
+        with self.db.session() as s:
+            d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT if full else ())
+        if d is None:
+            raise NotFound(f"no document {doc_id}")
+        out = document_dict(d)
+        if full:
+            e = d.extraction or {}
+            out |= {"counts": {k: len(e.get(k) or []) for k in ("targets", "actuals", "commitments")},
+                    "sections": e.get("sections", []), "warnings": e.get("warnings", []), "text": d.text,
+                    "extraction": e}
+        return out
+
+    def source(self, doc_id: int) -> Source:
+        """What a citation of the document needs."""
+        with self.db.session() as s:
+            d = s.get(DocumentRow, doc_id)
+        if d is None:
+            raise NotFound(f"no document {doc_id}")
+        return Source.from_row(d)
+
+    def document_by_sha256(self, sha256: str) -> dict:
+        with self.db.session() as s:
+            d = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
+        if d is None:
+            raise NotFound(f"no document with content {sha256[:12]}…")
+        return document_dict(d)
+
+    def document_text(self, doc_id: int) -> dict:
+        """The normalised text with every extracted span and its review."""
+        doc = self.document(doc_id, full=True)
+        e = doc["extraction"]
+        reviews = self.corrections(doc["sha256"])
+        source = self.source(doc_id)
+        spans = []
+        for kind in ("targets", "actuals", "commitments"):
+            for i, line in enumerate(e.get(kind) or []):
+                span = line.get("span")
+                if not span:
+                    continue
+                spans.append({"type": kind[:-1], "index": i, "start": span[0], "end": span[1], "line": line,
+                              "correction": reviews.get((kind[:-1], f"{span[0]}-{span[1]}")),
+                              "citation": cite_text(source, line.get("page"))})
+        spans.sort(key=lambda x: (x["start"], -x["end"]))
+        return {"id": doc["id"], "title": doc["title"], "text": doc["text"], "spans": spans}
+
+    def documents_needing_review(self, limit: int = 200) -> list[dict]:
+        """Documents stored without a plan year or a region: their lines count for no region-year
+        until a person fixes the metadata (or the extractor learns to read it)."""
+        with self.db.session() as s:
+            docs = list(s.scalars(select(DocumentRow).where(or_(DocumentRow.plan_year.is_(None),
+                                                                DocumentRow.region_code.is_(None)))
+                                  .order_by(DocumentRow.id).limit(limit)))
+        return [document_dict(d) | {"missing": [m for m, v in (("year", d.plan_year), ("region", d.region_code))
+                                                if v is None]} for d in docs]
+
+    def coverage(self) -> list[dict]:
+        with self.db.session() as s:
+            rows = s.execute(select(DocumentRow.region_code, DocumentRow.region_name, DocumentRow.plan_year,
+                                    func.count()).group_by(DocumentRow.region_code, DocumentRow.region_name,
+                                                           DocumentRow.plan_year)).all()
+        return [{"region_code": c, "region": n, "year": y, "documents": k} for c, n, y, k in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self.db.session() as s:
+            return {"documents": s.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+                    "targets": s.scalar(select(func.count()).select_from(TargetRow)) or 0,
+                    "actuals": s.scalar(select(func.count()).select_from(ObservationRow)) or 0}
+
+    def region_levels(self, codes: Iterable[str]) -> dict[str, str]:
+        from zhibiao.catalog import RegionRegistry
+
+        reg = RegionRegistry.default()
+        return {c: reg.rows[c].level for c in codes if c in reg.rows}
+
+    def region_children(self, parent: str | None = None, with_documents: bool = False) -> dict:
+        from zhibiao.catalog import RegionRegistry
+
+        reg = RegionRegistry.default()
+        me = self.region(parent) if parent else reg.region("100000")
+        have = None
+        if with_documents:
+            with self.db.session() as s:
+                have = set(s.scalars(select(DocumentRow.region_code).distinct()))
+        rows = [{"code": r.code, "name": r.name, "level": r.level}
+                | ({"has_documents": r.code in have} if have is not None else {}) for r in reg.children(me.code)]
+        return {"region": {"code": me.code, "name": me.name, "level": me.level}, "rows": rows}
+
+    def latest_target_year(self, region_code: str) -> int | None:
+        with self.db.session() as s:
+            return s.scalar(select(func.max(TargetRow.year)).where(TargetRow.region_code == region_code))
+
+    def indicator_usage(self, indicator: str) -> tuple[dict[str, int], list[int]]:
+        """Regions with targets for an indicator (code -> count), and the years."""
+        with self.db.session() as s:
+            regions = dict(s.execute(select(TargetRow.region_code, func.count()).where(
+                TargetRow.indicator == indicator).group_by(TargetRow.region_code)).all())
+            years = sorted(set(s.scalars(select(TargetRow.year).where(TargetRow.indicator == indicator))) - {None})
+        return {k: v for k, v in regions.items() if k}, years
+
+    # ---------------------------------------------------------------- reviews, overrides, deletion
+
+    def corrections(self, sha256: str) -> dict:
+        """(line_type, line_key) -> the latest review of that line, with who and when."""
+        with self.db.session() as s:
+            rows = list(s.scalars(select(CorrectionRow).where(CorrectionRow.document_sha256 == sha256)
+                                  .order_by(CorrectionRow.id)))
+        return {(r.line_type, r.line_key): review_dict(r) for r in rows}
+
+    def corrections_for(self, shas: set[str]) -> dict:
+        """(sha256, line_type, line_key) -> the latest review, for many documents."""
+        if not shas:
+            return {}
+        with self.db.session() as s:
+            rows = list(s.scalars(select(CorrectionRow).where(CorrectionRow.document_sha256.in_(shas))
+                                  .order_by(CorrectionRow.id)))
+        return {(r.document_sha256, r.line_type, r.line_key): review_dict(r) for r in rows}
+
+    def review(self, doc_id: int, line_type: str, index: int, action: str, changes: dict | None = None,
+               who: str | None = None) -> dict:
+        """Store a reviewer's confirm / correct / reject of one extracted line (kept apart from the
+        extraction, so it survives re-extraction)."""
+        with self.db.session() as s:
+            d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
+        if d is None:
+            raise NotFound(f"no document {doc_id}")
+        lines = (d.extraction or {}).get(line_type + "s") or []
+        if not 0 <= index < len(lines):
+            raise NotFound(f"document {doc_id} has no {line_type} #{index}")
+        span = lines[index].get("span") or [0, 0]
+        key = f"{span[0]}-{span[1]}"
+        with self.db.session.begin() as s:
+            s.add(CorrectionRow(document_sha256=d.sha256, line_type=line_type, line_key=key, action=action,
+                                changes=changes or {}, who=who, created_at=now()))
+        return {"ok": True, "line": lines[index], "correction": self.corrections(d.sha256).get((line_type, key))}
+
+    def review_queue(self, limit: int = 500) -> list[dict]:
+        """The lines a person should look at, most useful first: targets whose wording could not be
+        parsed, targets two documents state differently, targets with no indicator, and lines of
+        documents without a year or region. Lines already reviewed are left out."""
+        with self.db.session() as s:
+            rows = s.execute(select(TargetRow, DocumentRow).join(DocumentRow).where(or_(
+                TargetRow.kind.is_(None), TargetRow.indicator.is_(None), DocumentRow.plan_year.is_(None),
+                DocumentRow.region_code.is_(None))).order_by(DocumentRow.id, TargetRow.line_no).limit(limit * 2)).all()
+        reviewed = self.corrections_for({d.sha256 for _t, d in rows})
+        out = []
+        for t, d in rows:
+            if (d.sha256, "target", f"{t.span_start}-{t.span_end}") in reviewed:
+                continue
+            reason = ("unparsed" if t.kind is None else "no_region_or_year" if d.plan_year is None or
+                      d.region_code is None else "no_indicator")
+            out.append({"reason": reason, "document": DocRef.of(d).brief(), "line_type": "target",
+                        "index": t.line_no, "name": t.name, "text": t.text, "year": t.year,
+                        "span": [t.span_start, t.span_end] if t.span_start is not None else None})
+        order = {"unparsed": 0, "conflict": 1, "no_region_or_year": 2, "no_indicator": 3}
+        out.sort(key=lambda x: order[x["reason"]])
+        return out[:limit]
+
+    def overrides(self, region_code: str, year: int) -> dict[str, StatusOverrideRow]:
+        with self.db.session() as s:
+            return {o.target_key: o for o in s.scalars(select(StatusOverrideRow).where(
+                StatusOverrideRow.region_code == region_code, StatusOverrideRow.year == year))}
+
+    def set_override(self, region_code: str, year: int, target: str, status: str, reason: str,
+                     who: str | None) -> None:
+        with self.db.session.begin() as s:
+            old = s.scalar(select(StatusOverrideRow).where(StatusOverrideRow.region_code == region_code,
+                                                           StatusOverrideRow.year == year,
+                                                           StatusOverrideRow.target_key == target))
+            if old:
+                s.delete(old)
+                s.flush()
+            s.add(StatusOverrideRow(region_code=region_code, year=year, target_key=target, status=status,
+                                    reason=reason, who=who, created_at=now()))
+
+    def delete_document(self, doc_id: int) -> None:
+        """A document and every line extracted from it (reviews are kept by content hash)."""
+        from zhibiao.store.ingest import delete_document
+
+        if not delete_document(self.db, doc_id):
+            raise NotFound(f"no document {doc_id}")
+
+
+def review_dict(r: CorrectionRow) -> dict:
+    return {"action": r.action, "changes": r.changes, "who": r.who, "at": r.created_at.isoformat(timespec="minutes")}
+
+
+def document_dict(d: DocumentRow) -> dict:
+    """A document as the API and pages show it: by id and title, never by a path on the server."""
+    from zhibiao.store.provenance import provenance
+
+    return {"source": provenance(d), "version": d.version or 1, "citation": cite_text(Source.from_row(d)),"id": d.id, "sha256": d.sha256, "title": document_title(d), "printed_title": d.title,
+            "format": d.format, "doc_type": d.doc_type, "issuer": d.issuer,
+            "region": {"name": d.region_name, "code": d.region_code}, "plan_year": d.plan_year,
+            "doc_number": d.doc_number, "issued_on": d.issued_on, "url": getattr(d, "source_url", None),
+            "retrieved_at": _iso_date(getattr(d, "retrieved_at", None)),
+            "extractor_version": d.extractor_version,
+            "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None}
+
+
+# ---------------------------------------------------------------------------------- closest names
+
+
+def closest_regions(word: str, limit: int = 5) -> list[str]:
+    """Region names (with codes) nearest to a word that names none, by name, alias and code."""
+    from rapidfuzz import fuzz, process
+
+    from zhibiao.catalog import RegionRegistry
+
+    reg = RegionRegistry.default()
+    choices: dict[str, str] = {}
+    for row in reg.rows.values():
+        for n in (row.name, *row.aliases, row.code):
+            choices.setdefault(n, row.code)
+    # names that contain the word, or that the word contains, first; then by similarity
+    word_s = word.strip()
+    contained = [c for n, c in choices.items() if word_s and len(n) >= 2 and (word_s in n or n in word_s)]
+    hits = [choices[n] for n, _s, _i in process.extract(word_s, list(choices), scorer=fuzz.WRatio, limit=limit * 3)]
+    codes: list[str] = []
+    for c in sorted(set(contained), key=lambda c: (reg.rows[c].level != "province", c))[:limit] + hits:
+        if c not in codes:
+            codes.append(c)
+    return [f"{reg.rows[c].name} {c}" for c in codes[:limit]]
+
+
+def closest_indicators(word: str, limit: int = 5) -> list[str]:
+    """Indicator ids nearest to a word, by id, Chinese and English name and alias."""
+    from rapidfuzz import fuzz, process
+
+    from zhibiao.catalog import Catalog, normalize_name
+
+    cat = Catalog.default()
+    choices: dict[str, str] = {}
+    for ind in cat.indicators.values():
+        for n in (ind.id, ind.name_en.lower(), normalize_name(ind.name_zh), *(normalize_name(a) for a in ind.aliases)):
+            choices.setdefault(n, ind.id)
+    w = normalize_name(word) if not word.isascii() else word.lower()
+    ids: list[str] = []
+    for ind in cat.search(word)[:limit]:
+        ids.append(ind.id)
+    for n, _s, _i in process.extract(w, list(choices), scorer=fuzz.WRatio, limit=limit * 4):
+        if choices[n] not in ids:
+            ids.append(choices[n])
+    return [f"{i} ({cat.get(i).name_zh})" for i in ids[:limit]]

