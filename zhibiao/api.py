@@ -36,8 +36,22 @@ def extract(doc: Document) -> Extraction:
 
 
 def extract_file(path: str | Path, limits=None) -> Extraction:
-    """Everything zhibiao extracts from one file."""
-    return extract(read_document(path, limits))
+    """Everything zhibiao extracts from one file, within the per-document time limit
+    (``limits.max_seconds``, ZHIBIAO_MAX_SECONDS) over every stage."""
+    doc, extraction = read_and_extract(path, limits)
+    return extraction
+
+
+def read_and_extract(path: str | Path, limits=None) -> tuple[Document, Extraction]:
+    """The document and its extraction; every stage within the per-document time limit
+    (a :class:`zhibiao.errors.LimitExceeded` naming the file when it runs out)."""
+    from zhibiao.load import Limits
+    from zhibiao.load.limits import time_limit
+
+    limits = limits or Limits.from_env()
+    with time_limit(limits.max_seconds, str(path)):
+        doc = read_document(path, limits)
+        return doc, extract(doc)
 
 
 def extract_text(text: str, source: str = "<text>") -> Extraction:

@@ -41,3 +41,16 @@ class NotFound(ZhibiaoError):
     exists; the CLI exits 1, the API answers 404."""
 
     exit_code = 1
+
+
+class DatabaseFileError(ZhibiaoError):
+    """The database file cannot be used: not a SQLite database, damaged, truncated, a folder,
+    read-only. Like any unreadable input (exit code 3)."""
+
+    exit_code = 3
+
+
+class DatabaseUnreachable(ZhibiaoError):
+    """The database server cannot be reached or refuses the connection (exit code 4)."""
+
+    exit_code = 4

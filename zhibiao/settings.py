@@ -107,8 +107,9 @@ class Settings:
     max_pages: int = setting(2000, "ZHIBIAO_MAX_PAGES", "Most pages read from a PDF.", None, _whole)
     max_decompressed_mb: float = setting(500.0, "ZHIBIAO_MAX_DECOMPRESSED_MB", "Most bytes a DOCX may unpack to, in "
                                          "MB.", None, _number)
-    max_seconds: float = setting(120.0, "ZHIBIAO_MAX_SECONDS", "Longest time spent reading one PDF, in seconds.", None,
-                                 _number)
+    max_seconds: float = setting(120.0, "ZHIBIAO_MAX_SECONDS", "Longest time spent on one document (reading, "
+                                 "normalising, extracting), in seconds: ingest, extract and the server report it as "
+                                 "an error and go on.", None, _number)
     # -- the catalogue and the interface
     catalog: tuple[str, ...] = setting((), "ZHIBIAO_CATALOG", "Extra indicator catalogue files (YAML), separated by "
                                        "the OS path separator; entries override the bundled ones.", "--catalog",

@@ -1,7 +1,8 @@
 """The `zhibiao` command: a thin Typer layer over the Python API.
 
 Each concern registers its commands from its own module (extract, catalog, store/track, web), so
-this file only assembles them. Exit codes: 0 success, 1 error, 2 usage error, 3 unreadable input.
+this file only assembles them. Exit codes (docs/cli.md): 0 success, 1 error, 2 usage error, 3 unreadable input
+(a document or the database file), 4 the database server cannot be reached.
 """
 from __future__ import annotations
 
@@ -19,11 +20,24 @@ for _module in ("demo", "catalog", "data", "cite", "report", "views", "web", "se
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from zhibiao.cli.app import print_error
+    from zhibiao.errors import ZhibiaoError
+    from zhibiao.store.database import database_error, last_opened
+
     try:
         app(args=argv, prog_name="zhibiao", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    except ZhibiaoError as exc:  # an error a command did not report itself: still one line
+        print_error(exc)
+        return exc.exit_code
+    except (DBAPIError, SQLAlchemyError) as exc:  # the database failed in the middle of a command
+        error = database_error(last_opened() or "database", exc)
+        print_error(error)
+        return error.exit_code
     return 0
 
 

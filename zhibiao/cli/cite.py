@@ -36,7 +36,7 @@ def cite_command(
         figures, sources = zhibiao.open(db).cite(region, year, indicator)
     except ZhibiaoError as exc:
         print_error(exc)
-        raise typer.Exit(2)
+        raise typer.Exit(max(2, exc.exit_code))
     if not figures:
         print_error(f"no targets stored for {region} {year}" + (f" with indicator {indicator}" if indicator else ""))
         raise typer.Exit(1)

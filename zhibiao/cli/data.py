@@ -38,7 +38,7 @@ def _tracker(db: Optional[str], rules: Optional[Path] = None):
     try:
         return zhibiao.open(db, rules=rules)
     except ZhibiaoError as exc:
-        _fail(exc)
+        _fail(exc)  # its own exit code: a bad database file 3, an unreachable server 4
 
 
 def _fmt(fmt: str, allowed=FORMATS) -> str:

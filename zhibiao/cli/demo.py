@@ -67,7 +67,11 @@ def demo_command(
 ) -> None:
     """Run zhibiao on the bundled example corpus (or FOLDER). 演示：提取示例文件并展示结果。"""
     console = Console()
-    source = folder or examples_dir()
+    try:
+        source = folder or examples_dir()
+    except ZhibiaoError as exc:
+        print_error(exc)
+        raise typer.Exit(3) from None
     if not source.is_dir():
         raise typer.BadParameter(f"{source} is not a folder", param_hint="FOLDER")
     files = document_files(source)

@@ -33,7 +33,8 @@ def serve_command(
         settings = Settings.load(database=db, host=host, port=port, max_upload_mb=max_upload_mb, workers=workers,
                                  token=secrets.token_hex(16) if generate_token else token)
         database = Database.open(settings.database)
+        database.check(thorough=True)  # a damaged file is refused now, not answered with errors later
     except ZhibiaoError as exc:
         print_error(exc)
-        raise typer.Exit(2) from None
+        raise typer.Exit(max(2, exc.exit_code)) from None
     run(database, settings, token_generated=generate_token)

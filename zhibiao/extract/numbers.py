@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
-import cn2an
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -49,6 +48,8 @@ def parse_chinese(text: str) -> Decimal:
     elif whole:
         try:
             # cn2an returns an int for a whole number: exact. 两/〇 are spelled out first.
+            import cn2an  # imported on first use: it takes ~0.1 s, and most figures are digits
+
             integer = cn2an.cn2an(whole.replace("两", "二").replace("〇", "零"), "normal")
         except (ValueError, KeyError) as exc:
             raise NumberError(f"not a Chinese numeral: {text!r}") from exc

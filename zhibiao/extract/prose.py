@@ -34,7 +34,7 @@ INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
-FUTURE_OPENING = re.compile(rf"(?:^|(?<=[。\n]))\s*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
+FUTURE_OPENING = re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
 LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")

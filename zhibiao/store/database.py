@@ -7,19 +7,19 @@ keys so that concurrent ingests and a running server can share a file.
 from __future__ import annotations
 
 import os
+import re
+import time
 from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-import time
-
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from zhibiao.errors import InputError
+from zhibiao.errors import DatabaseFileError, DatabaseUnreachable, InputError, ZhibiaoError
 from zhibiao.store.schema import Base, IndicatorRow, RegionRow
 
 
@@ -33,6 +33,74 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+_OPENED: list[str] = []  # the databases this process opened (the last names a failure found later)
+
+
+def last_opened() -> str | None:
+    return _OPENED[-1] if _OPENED else None
+
+
+def where(url: str) -> str:
+    """How to name a database to a person: a SQLite file's path, a server's URL without password."""
+    if url.startswith("sqlite"):
+        return url.split(":///", 1)[-1] or ":memory:"
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL is named as given, password-looking part hidden
+        return url.split("@")[-1]
+
+
+def database_error(url: str, exc: BaseException) -> ZhibiaoError:
+    """One line naming the database and what is wrong with it, from whatever the driver raised."""
+    orig = getattr(exc, "orig", None) or exc
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    low = detail.lower()
+    name = where(url)
+    if url.startswith("sqlite"):
+        path = Path(name)
+        if path.is_dir():
+            return DatabaseFileError(f"{name}: is a folder, not a database file")
+        if "not a database" in low or "file is encrypted" in low:
+            return DatabaseFileError(f"{name}: not a SQLite database (another kind of file, or encrypted)")
+        if "malformed" in low or "disk image" in low or "corrupt" in low:
+            return DatabaseFileError(f"{name}: the database file is damaged or truncated ({detail}); restore it from a "
+                                     "backup")
+        if "readonly" in low or "read-only" in low or (path.exists() and not os.access(path, os.W_OK)):
+            return DatabaseFileError(f"{name}: the database is read-only (zhibiao writes to the file and its folder)")
+        if "unable to open" in low:
+            return DatabaseFileError(f"{name}: cannot open the database file (permission denied?)")
+        if "locked" in low:
+            return DatabaseFileError(f"{name}: the database is locked by another program")
+        if "can't locate revision" in low or "no such revision" in low:
+            return DatabaseFileError(f"{name}: the database was written by a newer zhibiao ({detail})")
+        return DatabaseFileError(f"{name}: cannot use the database: {detail}")
+    if "can't locate revision" in low or "no such revision" in low:
+        return DatabaseFileError(f"{name}: the database was written by a newer zhibiao ({detail})")
+    return DatabaseUnreachable(f"{name}: cannot use the database server: {detail}")
+
+
+def _check_sqlite_size(path: str) -> None:
+    """A file cut short (a copy interrupted, a full disk) reads as empty tables, not as an error:
+    the header says how many pages the file has, so a shorter file is truncated."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+        size = os.path.getsize(path)
+    except OSError:
+        return  # in memory, a URI, or gone: the queries will say
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]  # the header's page count is kept up to date
+    if valid and pages and size < pages * page_size:
+        raise DatabaseFileError(f"{path}: the database file is truncated ({size} of {pages * page_size} bytes); "
+                                "restore it from a backup")
 
 
 def now() -> datetime:
@@ -67,24 +135,69 @@ class Database:
         try:
             if url.startswith("sqlite"):
                 path = url.split("sqlite:///", 1)[-1]
-                if path and path != ":memory:" and not Path(path).parent.exists():
+                if path and path != ":memory:" and not path.startswith("file:") and not Path(path).parent.exists():
                     raise InputError(f"{path}: the folder for the database does not exist")
                 engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
-                engine = create_engine(url, pool_pre_ping=True)
+                args = {"connect_timeout": 10} if url.startswith("postgresql") else {}
+                engine = create_engine(url, pool_pre_ping=True, connect_args=args)
         except InputError:
             raise
         except Exception as exc:  # a malformed URL, an unknown driver
-            raise InputError(f"cannot open database {url!r}: {exc}") from None
+            raise InputError(f"cannot open database {where(url)!r}: {exc}") from None
         database = cls(engine)
-        if migrate:
-            database.migrate()
+        _OPENED.append(url)
+        try:
+            database.check()
+            if migrate:
+                database.migrate()
+        except ZhibiaoError:
+            raise
+        except Exception as exc:  # the driver's error, whatever it is: one line naming the database
+            engine.dispose()
+            raise database_error(url, exc) from None
         return database
+
+    def current_revision(self) -> str | None:
+        """The schema revision the database is at (None for a new or unreadable one)."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):
+            return None
+
+    def check(self, thorough: bool = False) -> None:
+        """Read the database's schema now, so that a file that is no database, or a server that
+        cannot be reached, is reported at once rather than in the middle of a command.
+        ``thorough`` (the server at start-up) also reads every page of a SQLite file."""
+        try:
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                    _check_sqlite_size(where(str(self.engine.url)))
+                    if thorough:
+                        found = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+                        if found != "ok":
+                            raise OperationalError("PRAGMA quick_check", {}, Exception(f"database disk image is "
+                                                                                       f"malformed: {found}"))
+                else:
+                    conn.exec_driver_sql("SELECT 1").scalar()
+        except ZhibiaoError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the driver's error: one line naming the database
+            raise database_error(str(self.engine.url), exc) from None
 
     def migrate(self) -> None:
         """Bring the schema to the latest migration (idempotent, safe for concurrent callers:
-        two processes opening a new database at once both end with one schema)."""
+        two processes opening a new database at once both end with one schema). A database already
+        at the head, with its reference data in place, is left alone without loading Alembic: the
+        check is one query, so every command starts fast."""
+        if self.current_revision() == head_revision() and self._reference_data_current():
+            return
+        from alembic import command
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", "zhibiao.store:migrations")
         for attempt in range(5):
@@ -100,6 +213,17 @@ class Database:
                 if attempt == 4:
                     raise
                 time.sleep(0.2 * (attempt + 1))  # another process was creating the same schema
+
+    def _reference_data_current(self) -> bool:
+        """Regions are stored and every indicator of the catalogue is (counted, not parsed: the
+        seeding adds missing ids only)."""
+        try:
+            with self.session() as s:
+                regions = s.scalar(select(RegionRow.code).limit(1))
+                indicators = s.scalar(select(func.count()).select_from(IndicatorRow))
+        except (OperationalError, ProgrammingError):
+            return False
+        return regions is not None and indicators >= catalogue_size()
 
     def _seed_reference_data(self) -> None:
         """Regions and indicators from the catalogue (inserted once; a newer catalogue updates)."""
@@ -126,3 +250,30 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    """The newest migration shipped in the package, read from the migration files (cheap: no
+    Alembic import): the one revision no other names as its ``down_revision``."""
+    folder = resources.files("zhibiao.store").joinpath("migrations", "versions")
+    revisions, downs = set(), set()
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".py"):
+            continue
+        source = entry.read_text("utf-8")
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", source, re.M)
+        down = re.search(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", source, re.M)
+        if rev:
+            revisions.add(rev.group(1))
+        if down:
+            downs.add(down.group(1))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else ""  # several heads: let Alembic decide (and complain)
+
+
+@lru_cache(maxsize=1)
+def catalogue_size() -> int:
+    """How many indicators the bundled catalogue has (counted in the YAML text)."""
+    data = resources.files("zhibiao.catalog").joinpath("data", "indicators.yaml").read_text("utf-8")
+    return len(re.findall(r"^- id:", data, re.M))

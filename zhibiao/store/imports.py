@@ -11,12 +11,12 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sqlalchemy import delete
 
 from zhibiao.errors import InputError
+from zhibiao.store import validate as check
 from zhibiao.store.database import Database
 from zhibiao.store.schema import ObservationRow
 
@@ -101,31 +101,29 @@ def import_actuals(db: Database, path: str | Path, skip_invalid: bool = False) -
                 report.errors.append(f"{where}: indicator name {name!r} matches nothing in the catalogue")
                 continue
             indicator = m.id
-        try:
-            year = int(float(row["year"]))
-        except ValueError:
-            report.errors.append(f"{where}: year {row['year']!r} is not a year")
-            continue
-        try:
-            value = Decimal(row["value"].replace(",", "").rstrip("%"))
-        except InvalidOperation:
-            report.errors.append(f"{where}: value {row['value']!r} is not a number")
+        try:  # finite decimals, years that are years, bounded text: nothing a view could choke on
+            year = check.year(row["year"])
+            value = check.decimal(row["value"])
+            comparator = check.comparator(row.get("comparator") or "=")
+            if comparator == "range":
+                raise InputError("comparator: a range needs two values; import its ends as >= and <=")
+            name = check.text(name, "name", 200, required=True)
+            unit = check.text(row.get("unit") or None, "unit", 32)
+            source = check.text(row.get("source") or None, "source", 500)
+        except InputError as exc:
+            report.errors.append(f"{where}: {exc}")
             continue
         period = row.get("period") or None
         if period and not PERIOD.match(period):
             report.errors.append(f"{where}: period {period!r} is not like 2024-01/2024-09")
             continue
-        comparator = row.get("comparator") or "="
-        if comparator not in ("=", ">", ">=", "<", "<=", "~"):
-            report.errors.append(f"{where}: comparator {comparator!r} is not one of = > >= < <= ~")
-            continue
         estimated = (row.get("estimated") or "").lower() in ("1", "true", "yes", "是", "y")
         ind = catalog.get(indicator)
         good.append(ObservationRow(
-            document_id=None, source=row.get("source") or path.name, region_code=region.code, indicator=indicator,
+            document_id=None, source=source or path.name, region_code=region.code, indicator=indicator,
             name=name, year=year, period=period, measure=ind.measure if ind else None, value=value,
-            unit=row.get("unit") or (ind.unit if ind else None), comparator=comparator, estimated=estimated,
-            text=f"{name} {row['value']}{row.get('unit') or ''}", imported=True,
+            unit=unit or (ind.unit if ind else None), comparator=comparator, estimated=estimated,
+            text=f"{name} {row['value'].strip()}{unit or ''}", imported=True,
         ))
     if report.errors and not skip_invalid:
         return report

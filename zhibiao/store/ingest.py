@@ -119,11 +119,10 @@ class Extracted:
 
 
 def extract_one(path: str) -> Extracted:
-    from zhibiao.api import extract, read_document
+    from zhibiao.api import read_and_extract
 
     try:
-        doc = read_document(path)
-        e = extract(doc)
+        doc, e = read_and_extract(path)  # within the per-document time limit (ZHIBIAO_MAX_SECONDS)
         return Extracted(path, doc.loaded, doc.text, e, None, extraction_dict=e.to_dict())
     except ZhibiaoError as exc:
         return Extracted(path, None, None, None, str(exc))

@@ -75,14 +75,14 @@ class Grid:
         return [(r.region, r.cells.get(indicator)) for r in self.rows if not r.is_parent]
 
 
-def _cells(report) -> dict[str, Cell]:
+def _cells(report, lang: str = "zh") -> dict[str, Cell]:
     out: dict[str, Cell] = {}
     for t in report.targets:
         if not t.indicator or t.indicator in out:
             continue
         a = t.actual or {}
         out[t.indicator] = Cell(indicator=t.indicator, name=t.name, text=t.text, unit=t.unit, value=t.value,
-                                status=t.status, explanation=t.explanation, actual=a.get("text"),
+                                status=t.status, explanation=t.explain(lang), actual=a.get("text"),
                                 actual_value=a.get("value"), document_id=(t.citation or {}).get("document_id"),
                                 span=t.span)
     return out
@@ -92,14 +92,14 @@ def _region_dict(r) -> dict:
     return {"name": r.name, "code": r.code, "level": r.level}
 
 
-def parent_grid(tracker, region: str, year: int, all_indicators: bool = False) -> Grid:
+def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, lang: str = "zh") -> Grid:
     """The grid of ``region``'s children for ``year``. Columns: the parent's indicators in its
     own order, then those at least two children set (any child's when there is one; every indicator
     with ``all_indicators``)."""
     parent = tracker.region(region)
     reg = RegionRegistry.default()
     own = tracker.status(parent.code, year)
-    rows = [GridRow(_region_dict(parent), _cells(own), achievement(own.targets), is_parent=True)]
+    rows = [GridRow(_region_dict(parent), _cells(own, lang), achievement(own.targets), is_parent=True)]
     levels = {c["region"]["code"]: {x["indicator"]: comparison_label(x) for x in c["targets"]}
               for c in tracker.compare_levels(parent.code, year)["children"]}
     without = []
@@ -108,7 +108,7 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False) -
         if not report.targets:
             without.append(_region_dict(child))
             continue
-        cells = _cells(report)
+        cells = _cells(report, lang)
         for ind, cell in cells.items():
             if ind in rows[0].cells:
                 cell.comparison = levels.get(child.code, {}).get(ind, "different")

@@ -7,7 +7,7 @@ from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse
 
 from zhibiao.errors import InputError
-from zhibiao.web.pages import _crumbs, render
+from zhibiao.web.pages import _crumbs, lang_of, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -61,7 +61,10 @@ def grid_page(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
 
     tracker = request.app.state.zhibiao.tracker()
     try:
-        grid = parent_grid(tracker, region, year, all_indicators=all)
+        code = tracker.region(region).code
+        lang = lang_of(request)
+        grid = request.app.state.zhibiao.views.get(  # the children's statuses: cached until the database changes
+            ("grid", code, year, all, lang), lambda: parent_grid(tracker, code, year, all_indicators=all, lang=lang))
     except InputError as exc:
         raise HTTPException(404, str(exc)) from None
     code = grid.region["code"]

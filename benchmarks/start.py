@@ -1,0 +1,69 @@
+"""How long a CLI command takes to start: `zhibiao status` over a 25-document database, whole
+process, minus a bare interpreter start (`python3 -c pass`), median of N runs. The goal (issue 14):
+at most 0.4 s of overhead.
+
+    .venv/bin/python benchmarks/start.py [--runs 15]
+
+Builds the database once in a temporary folder from the seeds and the dev set (../shared), or
+from the bundled examples when ../shared is absent. Prints one JSON line; results go to
+RESULTS.md by hand. Wall and CPU time (the CPU time is what other work on a shared machine does
+not inflate) are both reported.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+ZHIBIAO = str(Path(sys.executable).parent / "zhibiao")
+
+
+def documents(n: int = 25) -> list[Path]:
+    pool = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "dev").glob("*.txt"))
+    if not pool:
+        pool = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".html", ".pdf", ".docx"))
+    return pool[:n]
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.db")
+        docs = documents()
+        subprocess.run([ZHIBIAO, "ingest", *map(str, docs), "--db", db, "-q"], check=True, stdout=subprocess.DEVNULL)
+        region, year = ("绍兴市", "2023") if (SHARED / "seeds").exists() else ("湖州市", "2024")
+        status = [ZHIBIAO, "status", "-r", region, "-y", year, "--db", db]
+        bare = ["python3", "-c", "pass"]
+        timed(status)  # warm the file cache and the compiled bytecode
+        runs = {"status": [timed(status) for _ in range(args.runs)], "bare": [timed(bare) for _ in range(args.runs)]}
+    med = {k: (statistics.median(w for w, _c in v), statistics.median(c for _w, c in v)) for k, v in runs.items()}
+    out = {"measure": "cli start", "documents": len(docs), "runs": args.runs,
+           "status_wall_s": round(med["status"][0], 3), "bare_wall_s": round(med["bare"][0], 3),
+           "overhead_wall_s": round(med["status"][0] - med["bare"][0], 3),
+           "status_cpu_s": round(med["status"][1], 3), "bare_cpu_s": round(med["bare"][1], 3),
+           "overhead_cpu_s": round(med["status"][1] - med["bare"][1], 3), "load": os.getloadavg()[0]}
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
