@@ -315,7 +315,7 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
 
 
 _FULL_DATE = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-_DATE_LINE = re.compile(rf"(?m)^[ \t]*[（(]?[ \t]*({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t]*[）)]?[ \t]*$")
+_DATE_LINE = re.compile(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
 _BARE_YEAR = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
 _DOC_NUMBER_YEAR = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
 _PROPOSAL = re.compile(r"建议")
@@ -534,7 +534,7 @@ def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
 
 
 # a line that heads a five-year period's goals: “十四五”主要目标, “十四五”时期的主要目标任务, 今后五年的主要任务
-FIVE_YEAR_HEAD = re.compile(rf"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])?[ \t]*"
+FIVE_YEAR_HEAD = re.compile(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
                             rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{LEX.alt('targets.next_five_years')})"
                             rf"[^\n。，,]{{0,16}}?(?:目标|任务)[^\n。，,]{{0,8}}$")
 

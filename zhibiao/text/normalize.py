@@ -46,7 +46,7 @@ HEADING = re.compile(
 TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
 TITLE_END = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
 # a date line, a byline (——2024年1月22日在…) or a bracketed date ((2022年3月25日)): a line of its own
-DATE_LINE = re.compile(r"^\s*[—–\-（(]*\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATE_LINE = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
 PIPE_ROW = re.compile(r"\S\s*\|\s*\S|^\s*\||\|\s*$")
 # a cell of a table copied one cell per line: a figure, a unit or a short cell without punctuation
