@@ -337,3 +337,47 @@ def test_narrative_and_quoted_names_state_no_targets_in_an_outline():
     t = [(x.name, x.text) for x in extract_text(text).targets]
     assert t == [("引进“三类500强”企业", "5家"), ("港口吞吐量", "超2000万吨")]
     assert extract_text(text).targets[1].comparator == ">"
+
+
+def test_a_bare_year_column_under_a_unit_line_and_a_title_saying_what_the_figures_are():
+    text = ("2023年荆州市国民经济和社会发展统计公报\n一、综合\n全年居民消费价格上涨0.4%。\n"
+            "表1　2023年居民消费价格比上年涨跌幅度\n单位：% | |\n指标 | 2023年 |\n居民消费价格 | 0.4 |\n"
+            "一、食品烟酒 | -0.8 |\n其中：粮食 | 0.6 |\n二、衣着 | 1.2 |\n")
+    a = _actuals(extract_text(text))
+    assert a[(2023, "居民消费价格", "食品烟酒", "growth")].value == Decimal("-0.8")  # numbering dropped
+    assert a[(2023, "居民消费价格", "粮食", "growth")].unit == "%"  # from 单位：% above the header
+    assert (2023, "居民消费价格", "衣着", "growth") in a
+
+
+def test_year_to_date_and_full_year_figures_of_one_row_are_two_results():
+    text = (PROGRESS.split("二、")[0] + "表1　2024年民生指标执行情况\n"
+            "指标 | 单位 | 年度目标 | 1—9月完成 | 预计全年 |\n城镇调查失业率 | % | 5.5以内 | 5.2 | 5.2左右 |\n")
+    e = extract_text(text)
+    rate = sorted((a.period or "", a.estimated, a.comparator) for a in e.actuals if a.name == "城镇调查失业率")
+    assert rate == [("", True, "~"), ("2024-01/2024-09", False, "=")]
+    assert _targets(e)[(2024, "城镇调查失业率")].comparator == "<="
+
+
+def test_a_figure_the_text_rounds_is_listed_once_as_the_table_prints_it():
+    text = ("荆州市国民经济和社会发展第十四个五年规划纲要\n表1　“十三五”时期主要指标\n"
+            "指标 | 2015年完成 | 2020年完成 | “十三五”年均增长(%) |\n人均地区生产总值(元) | 62310 | 89560 | 7.5 |\n"
+            "“十三五”时期，人均地区生产总值达到8.96万元，年均增长7.5%。\n")
+    got = [(a.year, a.measure, a.value, a.unit) for a in extract_text(text).actuals if a.name == "人均地区生产总值"]
+    assert sorted(got) == [(2015, "level", Decimal("62310"), "元"), (2020, "growth", Decimal("7.5"), "%"),
+                           (2020, "level", Decimal("89560"), "元")]
+
+
+@pytest.mark.parametrize("phrase, kind", [("高于全国平均水平0.5个百分点以上", "relative"), ("保持上年水平", "directional"),
+                                          ("高于全国平均水平", "relative")])
+def test_gaps_against_a_reference_and_last_years_level(phrase, kind):
+    from zhibiao.extract.grammar import parse_target
+
+    p = parse_target(phrase)
+    assert (p.kind, p.value) == (kind, None)
+
+
+def test_a_report_handed_in_writing_is_dated_by_the_news():
+    text = ("1月10日，省发展和改革委员会受省政府委托，以书面形式向省第十四届人民代表大会第三次会议作《关于湖北省2024年国民经济"
+            "和社会发展计划执行情况与2025年计划草案的报告》。\n报告提出2025年主要预期目标：地区生产总值增长5.5%左右。\n")
+    d = extract_text(text).document
+    assert (d.doc_type, d.plan_year, d.issued_on) == ("plan_report", 2025, "2025-01-10")
