@@ -58,7 +58,9 @@ def reader_mix(samples: dict) -> list[tuple[str, str, int]]:
     for d in docs:
         mix += [("reader_api", f"/api/v1/documents/{d.id}/text", 2), ("reader_page", f"/document/{d.id}", 2)]
     for i, p in enumerate(parents):
-        mix.append(("parent_grid", f"/api/v1/compare/levels?region={p}&year={years[i % len(years)]}", 1))
+        mix.append(("parent_grid", f"/region/{p}/{years[i % len(years)]}/grid", 1))
+        mix.append(("compare_levels", f"/api/v1/compare/levels?region={p}&year={years[i % len(years)]}", 1))
+    mix.append(("home", "/", max(1, len(n) // 20)))
     for i, ind in enumerate(["gdp_growth", "fai_growth", "retail_sales_growth", "cpi", "pm25", "surveyed_unemployment"]):
         for y in years:
             mix.append(("indicator_all_counties", f"/api/v1/compare/regions?indicator={ind}&year={y}&level=county", 1))

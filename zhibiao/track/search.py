@@ -6,6 +6,10 @@ Two-character queries (绍兴, 粮食, 就业) are the common case. The text ind
 trigram tokenizer on SQLite and pg_trgm on PostgreSQL (migration 0004); both need three
 characters, so a shorter query is answered by a substring scan instead (LIKE), which at two
 characters is what a person means anyway.
+
+Matches come newest first (the highest ids): the index and the scan can then stop at the first
+``limit`` matches instead of ranking every one — at national scale a common word (地区生产总值)
+matches a hundred thousand target lines, and ranking them all took a second.
 """
 from __future__ import annotations
 
@@ -73,7 +77,7 @@ def _document_ids(db: Database, q: str, limit: int) -> list[int]:
     with db.session() as s:
         if len(q) >= TRIGRAM and db.is_sqlite:
             return list(s.scalars(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
-                                       "ORDER BY rank LIMIT :n"), {"q": _fts_phrase(q), "n": limit}))
+                                       "ORDER BY rowid DESC LIMIT :n"), {"q": _fts_phrase(q), "n": limit}))
         pattern = _like(q)
         cond = or_(DocumentRow.title.ilike(pattern, escape="\\"), DocumentRow.issuer.ilike(pattern, escape="\\"),
                    DocumentRow.doc_number.ilike(pattern, escape="\\"))
@@ -84,11 +88,10 @@ def _target_ids(db: Database, q: str, limit: int) -> list[int]:
     with db.session() as s:
         if len(q) >= TRIGRAM and db.is_sqlite:
             return list(s.scalars(text("SELECT rowid FROM targets_fts WHERE targets_fts MATCH :q "
-                                       "ORDER BY rank LIMIT :n"), {"q": _fts_phrase(q), "n": limit}))
+                                       "ORDER BY rowid DESC LIMIT :n"), {"q": _fts_phrase(q), "n": limit}))
         pattern = _like(q)  # on PostgreSQL the trigram indexes serve this from three characters on
         cond = or_(TargetRow.name.ilike(pattern, escape="\\"), TargetRow.text.ilike(pattern, escape="\\"))
-        return list(s.scalars(select(TargetRow.id).where(cond).order_by(TargetRow.year.desc(), TargetRow.id)
-                              .limit(limit)))
+        return list(s.scalars(select(TargetRow.id).where(cond).order_by(TargetRow.id.desc()).limit(limit)))
 
 
 def search(db: Database, q: str, limit: int = 20) -> SearchResult:

@@ -1,0 +1,225 @@
+"""Results (actuals) in a work report's review, one sentence (or more) per word of the lexicon's
+lists that only results read: ranks (ranks.*), other regions' figures (elsewhere.*), estimates and
+periods (time.estimate, time.half_year …), a review of several years (time.reached_verbs,
+time.period_words), averages (measures.averages), names carried from a clause without a figure
+(names.subject_verbs, names.quoting_verbs, names.not_indicators). Every sentence is written here
+with facts of our own choosing; none is built from the lexicon (see
+``benchmarks/lexicon_mutations.py``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.api import extract_text
+
+
+def report(review: str, region: str = "某市") -> str:
+    """A work report for 2024 whose review of 2023 is ``review``."""
+    return (f"{region}2024年政府工作报告\n\n一、2023年工作回顾\n{review}\n"
+            "二、2024年工作安排\n全市上下要奋发有为。\n")
+
+
+def actuals(review: str, region: str = "某市") -> list:
+    return extract_text(report(review, region)).actuals
+
+
+def named(review: str, region: str = "某市") -> list[tuple[str, str]]:
+    return [(a.name, str(a.value)) for a in actuals(review, region)]
+
+
+# ranks.verbs / scopes / places: a rank qualifies the figures of the clause before it
+RANKS = [
+    ("全年地区生产总值增长6.5%，居全省第2位。", ["居全省第2位"]),
+    ("全年地区生产总值增长6.5%，位居全省第2位。", ["位居全省第2位"]),
+    ("全年地区生产总值增长6.5%，列全省第2位。", ["列全省第2位"]),
+    ("全年地区生产总值增长6.5%，排名全省第2位。", ["排名全省第2位"]),
+    ("全年地区生产总值增长6.5%，排全省第2位。", ["排全省第2位"]),
+    ("地区生产总值增长6.5%，工业增加值增长7.2%，均居全省第2位。", ["居全省第2位", "居全省第2位"]),
+    ("地区生产总值、工业增加值分别增长6.5%、7.2%，分居全省第2位、第3位。", ["居全省第2位", "居全省第3位"]),
+    ("全年地区生产总值增长6.5%，居全国第2位。", ["居全国第2位"]),
+    ("全年地区生产总值增长6.5%，居全市第2位。", ["居全市第2位"]),
+    ("全年地区生产总值增长6.5%，居全区第2位。", ["居全区第2位"]),
+    ("全年地区生产总值增长6.5%，居中部第2位。", ["居中部第2位"]),
+    ("全年地区生产总值增长6.5%，居西部第2位。", ["居西部第2位"]),
+    ("全年地区生产总值增长6.5%，居东部第2位。", ["居东部第2位"]),
+    ("全年地区生产总值增长6.5%，居同类城市第2位。", ["居同类城市第2位"]),
+    ("全年地区生产总值增长6.5%，居全国同类城市第2位。", ["居全国同类城市第2位"]),
+    ("全年地区生产总值增长6.5%，居全省同类城市第2位。", ["居全省同类城市第2位"]),
+    ("全年地区生产总值增长6.5%，居全省首位。", ["居全省首位"]),
+    ("全年地区生产总值增长6.5%，居全省前列。", ["居全省前列"]),
+]
+
+
+@pytest.mark.parametrize("review,ranks", RANKS)
+def test_ranks(review, ranks):
+    assert [a.rank for a in actuals(review)] == ranks
+
+
+# elsewhere.comparisons / scopes / phrases / compared: another region's figure is no result
+ELSEWHERE = [
+    "全年地区生产总值增长6.5%，增速高于全国1.2%。", "全年地区生产总值增长6.5%，增速低于全省1.2%。",
+    "全年地区生产总值增长6.5%，增速快于全市1.2%。", "全年地区生产总值增长6.5%，增速慢于全区1.2%。",
+    "全年地区生产总值增长6.5%，增速超过全省1.2%。", "全年地区生产总值增长6.5%，增速领先全省1.2%。",
+    "全年地区生产总值增长6.5%，增速优于全省1.2%。", "全年地区生产总值增长6.5%，增速高于面上1.2%。",
+    "全年地区生产总值增长6.5%，增速高于平均1.2%。", "全年地区生产总值增长6.5%，增速高于同期1.2%。",
+    "全年地区生产总值增长6.5%，全市平均为5.2%。", "全年地区生产总值增长6.5%，增速比全市高1.2%。",
+    "全年地区生产总值增长6.5%，增速较全市高1.2%。", "全年地区生产总值增长6.5%，增速比全省高1.2%。",
+    "全年地区生产总值增长6.5%，增速较全省高1.2%。", "全年地区生产总值增长6.5%，增速比全国高1.2%。",
+    "全年地区生产总值增长6.5%，增速较全国高1.2%。",
+]
+
+
+@pytest.mark.parametrize("review", ELSEWHERE)
+def test_other_regions_figures_are_no_results(review):
+    assert named(review) == [("地区生产总值", "6.5")]
+
+
+# a province's report: its own province is no other region, the country is
+PROVINCE_ELSEWHERE = ["全年地区生产总值增长6.5%，全省平均为5.2%。", "全年地区生产总值增长6.5%，全省同期为5.2%。"]
+
+
+@pytest.mark.parametrize("review", PROVINCE_ELSEWHERE)
+def test_averages_of_the_whole_are_no_results(review):
+    assert named(review, "某省") == [("地区生产总值", "6.5")]
+
+
+NATIONAL_ELSEWHERE = ["全年国内生产总值增长5.2%，全国平均为5.2%。", "全年国内生产总值增长5.2%，全国同期为5.2%。"]
+
+
+@pytest.mark.parametrize("review", NATIONAL_ELSEWHERE)
+def test_national_averages_are_no_results(review):
+    text = f"2024年国务院政府工作报告\n\n一、2023年工作回顾\n{review}\n二、2024年工作安排\n全国上下要奋发有为。\n"
+    assert [(a.name, str(a.value)) for a in extract_text(text).actuals] == [("国内生产总值", "5.2")]
+
+
+# time.estimate: estimated figures, later revised
+ESTIMATES = ["预计全年地区生产总值增长6.5%。", "初步核算，全年地区生产总值增长6.5%。", "初步统计，全年地区生产总值增长6.5%。",
+             "初步测算，全年地区生产总值增长6.5%。", "预估全年地区生产总值增长6.5%。", "快报数显示，全年地区生产总值增长6.5%。"]
+
+
+@pytest.mark.parametrize("review", ESTIMATES)
+def test_estimated_figures(review):
+    assert [(str(a.value), a.estimated) for a in actuals(review)] == [("6.5", True)]
+
+
+def test_an_estimate_note_covers_the_rest_of_the_paragraph():
+    got = actuals("全年地区生产总值增长6.5%（预计数，下同），工业增加值增长7.2%。")
+    assert [(a.name, a.estimated) for a in got] == [("地区生产总值", True), ("工业增加值", True)]
+
+
+# time.half_year / three_quarters / first_quarter: the period of a figure
+PERIODS = [
+    ("上半年地区生产总值增长6.5%，全年增长6.1%。", [("6.5", "2023-01/2023-06"), ("6.1", None)]),
+    ("前三季度地区生产总值增长6.5%。", [("6.5", "2023-01/2023-09")]),
+    ("一至三季度地区生产总值增长6.5%。", [("6.5", "2023-01/2023-09")]),
+    ("1-3季度地区生产总值增长6.5%。", [("6.5", "2023-01/2023-09")]),
+    ("一季度地区生产总值增长6.5%。", [("6.5", "2023-01/2023-03")]),
+    ("第一季度地区生产总值增长6.5%。", [("6.5", "2023-01/2023-03")]),
+]
+
+
+@pytest.mark.parametrize("review,expected", PERIODS)
+def test_periods(review, expected):
+    assert [(str(a.value), a.period) for a in actuals(review)] == expected
+
+
+# time.reached_verbs: in a review of several years, a level reached is the reviewed year's;
+# time.period_words: sums and averages over the years are not
+REACHED = [
+    ("过去五年，全市常住人口达到300万人。", [("常住人口", "300")]),
+    ("过去五年，全市常住人口达300万人。", [("常住人口", "300")]),
+    ("过去五年，全市地区生产总值突破5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值超过5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市常住人口增至300万人。", [("常住人口", "300")]),
+    ("过去五年，全市人均可支配收入提高到3万元。", [("人均可支配收入", "3")]),
+    ("过去五年，全市人均可支配收入提高至3万元。", [("人均可支配收入", "3")]),
+    ("过去五年，全市人均可支配收入提升到3万元。", [("人均可支配收入", "3")]),
+    ("过去五年，全市人均可支配收入提升至3万元。", [("人均可支配收入", "3")]),
+    ("过去五年，全市地区生产总值迈上5000亿元台阶。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值跃上5000亿元台阶。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值跨上5000亿元台阶。", [("地区生产总值", "5000")]),
+    ("过去五年，全市人均可支配收入升至3万元。", [("人均可支配收入", "3")]),
+    ("过去五年，全市城镇登记失业率降至3%。", [("城镇登记失业率", "3")]),
+    ("过去五年，全市城镇登记失业率下降到3%。", [("城镇登记失业率", "3")]),
+    ("过去五年，全市城乡收入比缩小到1.9。", [("城乡收入比", "1.9")]),
+    ("过去五年，全市城乡收入比缩小至1.9。", [("城乡收入比", "1.9")]),
+    ("过去五年，全市高新技术企业累计达到300家。", []),
+    ("过去五年，全市财政收入年均达到300亿元。", []),
+    ("过去五年，全市居民人均可支配收入平均达到3万元。", []),
+    ("过去五年，全市五年引进项目投资达到300亿元。", []),
+    ("过去五年，全市共引进人才达到3万人。", []),
+    ("过去五年，全市先后引进人才达到3万人。", []),
+    ("过去五年，全市新增市场主体达到3万户。", []),
+    ("过去五年，全市引进人才十年来首次达到3万人。", []),
+    ("过去五年，全市三年行动投资达到300亿元。", []),
+    ("过去五年，全市两年行动投资达到300亿元。", []),
+]
+
+
+@pytest.mark.parametrize("review,expected", REACHED)
+def test_levels_reached_over_several_years(review, expected):
+    assert named(review) == expected
+
+
+# measures.averages: an average over years qualifies its own clause only, never a result of the year
+AVERAGES = [
+    ("全年地区生产总值增长6.5%，年均增长6.1%。", [("地区生产总值", "6.5")]),
+    ("全年地区生产总值增长6.5%，年均增速6.1%。", [("地区生产总值", "6.5")]),
+    ("全年地区生产总值增长6.5%，年均增幅6.1%。", [("地区生产总值", "6.5")]),
+    ("全年城镇化率提高1.2%，年均提高1.1%。", [("城镇化率", "1.2")]),
+    ("全年居民消费价格上涨2.5%，年均上涨2.1%。", [("居民消费价格", "2.5")]),
+    ("全年单位能耗下降3.5%，年均下降3.1%。", [("单位能耗", "-3.5")]),
+    ("全年地区生产总值增长6.5%，年均递增6.1%。", [("地区生产总值", "6.5")]),
+    ("全年二氧化硫排放减少3.5%，年均减少3.1%。", [("二氧化硫排放", "-3.5")]),
+    ("全年地区生产总值增长6.5%，两年平均增长6.1%。", [("地区生产总值", "6.5")]),
+    ("全年地区生产总值增长6.5%，三年平均增长6.1%。", [("地区生产总值", "6.5")]),
+    ("全年地区生产总值增长6.5%，四年平均增长6.1%。", [("地区生产总值", "6.5")]),
+    ("全年地区生产总值增长6.5%，五年平均增长6.1%。", [("地区生产总值", "6.5")]),
+    ("全年地区生产总值增长6.5%，平均每年增长6.1%。", [("地区生产总值", "6.5")]),
+]
+
+
+@pytest.mark.parametrize("review,expected", AVERAGES)
+def test_averages_over_years(review, expected):
+    assert named(review) == expected
+
+
+# names.subject_verbs: a clause without a usable figure names the indicator of the next one
+SUBJECTS = ["屡创新高", "再创新高", "创历史新高", "持续增加", "保持稳定", "实现丰收", "稳步提升", "连续丰收", "不断提高",
+            "继续增长", "进一步提高", "大幅提高", "明显提高", "稳定增长", "较快增长", "快速增长", "首次突围", "取得丰收",
+            "获得丰收", "位居全省上游", "居全省上游", "达到历史最好", "突破历史纪录", "超过上年", "上升明显", "提高明显",
+            "下降明显", "增长明显", "回落明显"]
+
+
+@pytest.mark.parametrize("words", SUBJECTS)
+def test_a_clause_without_a_figure_names_the_next(words):
+    assert named(f"粮食产量{words}，去年达到60万吨。") == [("粮食产量", "60")]
+
+
+# names.quoting_verbs: a target quoted in the review names the result after it
+QUOTING = ["确定", "下达", "提出", "制定", "设定", "明确"]
+
+
+@pytest.mark.parametrize("verb", QUOTING)
+def test_a_quoted_target_names_the_result(verb):
+    got = actuals(f"年初{verb}的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%。")
+    assert [(a.name, str(a.value)) for a in got] == [("地区生产总值", "7.1")]
+
+
+# names.not_indicators: a clause about a policy names nothing for the next
+NOT_INDICATORS = ["我们持续发力", "招商工作持续推进", "惠企政策持续发力", "营商环境改革持续深化", "园区建设持续推进"]
+
+
+@pytest.mark.parametrize("clause", NOT_INDICATORS)
+def test_policies_name_no_indicator(clause):
+    assert named(f"{clause}，增长6.5%。") == []
+
+
+# time.result_markers in a review: a result told against expectations or after effort is a result
+MARKED = ["好于年初预期", "超预期", "好于预期", "好于年初目标", "超出预期", "超过预期", "高于预期", "低于预期", "不及预期",
+          "通过不懈努力", "经过不懈努力", "经过努力", "通过努力"]
+
+
+@pytest.mark.parametrize("marker", MARKED)
+def test_results_against_expectations(marker):
+    assert named(f"{marker}，全年地区生产总值增长6.5%。") == [("地区生产总值", "6.5")]

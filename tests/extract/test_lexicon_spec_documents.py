@@ -1,0 +1,91 @@
+"""The words of a document's metadata and of its commitments, one text (or more) per word of the
+lexicon's ``documents.*`` and ``commitments.*`` lists: the level a text speaks of itself at, and the
+quantified tasks of a plan (their modal word, the words before their name, the units a Chinese
+numeral counts, the parts for several years that commit to no year). Every text is written here
+with facts of our own choosing; none is built from the lexicon (see
+``benchmarks/lexicon_mutations.py``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.api import extract_text
+from zhibiao.extract.metadata import region_level_hint
+
+# documents.self_references: how a document speaks of its own region
+SELF_REFERENCES = [
+    ("全省", "province"), ("我省", "province"), ("省委", "province"), ("省政府", "province"), ("本省", "province"),
+    ("省人大", "province"), ("全自治区", "province"),
+    ("全市", "prefecture"), ("我市", "prefecture"), ("市委", "prefecture"), ("市政府", "prefecture"), ("本市", "prefecture"),
+    ("市人大", "prefecture"), ("市域", "prefecture"), ("全州", "prefecture"), ("我州", "prefecture"), ("州委", "prefecture"),
+    ("全盟", "prefecture"), ("盟委", "prefecture"),
+    ("全县", "county"), ("我县", "county"), ("县委", "county"), ("县政府", "county"), ("本县", "county"), ("县人大", "county"),
+    ("县域", "county"), ("全旗", "county"), ("我旗", "county"), ("旗委", "county"),
+]
+
+
+@pytest.mark.parametrize("word,level", SELF_REFERENCES)
+def test_the_level_a_text_speaks_of_itself_at(word, level):
+    assert region_level_hint(f"{word}经济稳定增长。{word}上下奋发有为。") == level
+
+
+def notice(body: str, heading: str = "一、推进产业升级") -> str:
+    """A plan notice for 2024 whose first part, under ``heading``, is ``body``."""
+    return ("某市人民政府关于印发某市2024年国民经济和社会发展计划的通知\n\n各县（市、区）人民政府：\n\n"
+            "现将《某市2024年国民经济和社会发展计划》印发给你们，请认真组织实施。\n\n" + heading + "\n" + body + "\n")
+
+
+def commitments(body: str, heading: str = "一、推进产业升级") -> list[tuple]:
+    return [(c.metric, str(c.value), c.unit, c.modality) for c in extract_text(notice(body, heading)).commitments]
+
+
+# commitments.modality / commitments.leads: a task's modal word and the words before its name
+TASKS = [
+    ("力争新增高新技术企业350家。", [("新增高新技术企业", "350", "家", "力争")]),
+    ("确保新增高新技术企业350家。", [("新增高新技术企业", "350", "家", "确保")]),
+    ("争创省级园区3个。", [("省级园区", "3", "个", "争创")]),
+    ("争取新增高新技术企业350家。", [("新增高新技术企业", "350", "家", "争取")]),
+    ("努力新增高新技术企业350家。", [("新增高新技术企业", "350", "家", "努力")]),
+    ("新增高新技术企业350家，力争新增上市企业5家。",
+     [("新增高新技术企业", "350", "家", None), ("新增上市企业", "5", "家", "力争")]),
+    ("力求新增高新技术企业350家。", [("新增高新技术企业", "350", "家", None)]),
+    ("年内新增高新技术企业350家。", [("新增高新技术企业", "350", "家", None)]),
+    ("当年新增高新技术企业350家。", [("新增高新技术企业", "350", "家", None)]),
+    ("再新增高新技术企业350家。", [("新增高新技术企业", "350", "家", None)]),
+    ("拟新增高新技术企业350家。", [("新增高新技术企业", "350", "家", None)]),
+    ("要新增高新技术企业350家。", [("新增高新技术企业", "350", "家", None)]),
+]
+
+
+@pytest.mark.parametrize("body,expected", TASKS)
+def test_tasks_of_the_plan(body, expected):
+    assert commitments(body) == expected
+
+
+# commitments.hint_units: a Chinese numeral before one of them counts something
+COUNTED_IN_WORDS = [
+    ("新建学校十二个。", ("新建学校", "12", "个")), ("新增高新技术企业十二家。", ("新增高新技术企业", "12", "家")),
+    ("实施重点项目十二项。", ("实施重点项目", "12", "项")), ("新增造林三万亩。", ("新增造林", "3", "万亩")),
+    ("新增投资三亿元。", ("新增投资", "3", "亿元")), ("新增就业三百人。", ("新增就业", "300", "人")),
+    ("新建农村公路十二条。", ("新建农村公路", "12", "条")), ("新建桥梁十二座。", ("新建桥梁", "12", "座")),
+    ("新建学校十二所。", ("新建学校", "12", "所")), ("举办展会十二场。", ("举办展会", "12", "场")),
+    ("开展督查十二次。", ("开展督查", "12", "次")), ("新增设备十二台。", ("新增设备", "12", "台")),
+    ("新增公交车十二辆。", ("新增公交车", "12", "辆")), ("新建保障房十二套。", ("新建保障房", "12", "套")),
+    ("改造校舍十二间。", ("改造校舍", "12", "间")), ("新增养殖大户十二户。", ("新增养殖大户", "12", "户")),
+    ("引进种牛十二只。", ("引进种牛", "12", "只")), ("培养技术骨干十二名。", ("培养技术骨干", "12", "名")),
+]
+
+
+@pytest.mark.parametrize("body,expected", COUNTED_IN_WORDS)
+def test_chinese_numerals_count_tasks(body, expected):
+    assert [c[:3] for c in commitments(body)] == [expected]
+
+
+# commitments.multi_year_titles: a part for several years commits to no single year's figures
+MULTI_YEAR_PARTS = ["一、未来五年主要任务", "一、规划实施时期重点任务", "一、规划期间重点任务", "一、规划期主要任务"]
+
+
+@pytest.mark.parametrize("heading", MULTI_YEAR_PARTS)
+def test_parts_for_several_years_commit_to_nothing(heading):
+    assert commitments("新增高新技术企业350家。", heading) == []
+    assert commitments("新增高新技术企业350家。") == [("新增高新技术企业", "350", "家", None)]

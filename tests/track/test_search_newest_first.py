@@ -1,0 +1,23 @@
+"""Search lists matches newest first (highest ids) — what lets the text index and the two-character
+scan stop at the first page of matches instead of ranking every match in a national database."""
+from __future__ import annotations
+
+from dbs import db_url  # noqa: F401  (fixture)
+from paths import EXAMPLES
+from zhibiao.store import Database
+from zhibiao.store.ingest import ingest
+from zhibiao.track.search import search
+
+
+def test_matches_come_newest_first_and_a_limit_keeps_the_newest(db_url):  # noqa: F811
+    db = Database.open(db_url)
+    ingest(db, [EXAMPLES])
+    for q in ("地区生产总值", "就业"):  # the text index (three characters and more), and the scan
+        everything = search(db, q, limit=200)
+        ids = [t["document_id"] for t in everything.targets]
+        assert len(set(ids)) >= 2 and ids == sorted(ids, reverse=True), q
+        first = search(db, q, limit=3)
+        assert [t["document_id"] for t in first.targets][:3] == ids[:3]
+    docs = [d["id"] for d in search(db, "湖州市", limit=50).documents]
+    assert len(docs) >= 2 and docs == sorted(docs, reverse=True)
+    db.dispose()
