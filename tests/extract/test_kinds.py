@@ -381,3 +381,11 @@ def test_a_report_handed_in_writing_is_dated_by_the_news():
             "和社会发展计划执行情况与2025年计划草案的报告》。\n报告提出2025年主要预期目标：地区生产总值增长5.5%左右。\n")
     d = extract_text(text).document
     assert (d.doc_type, d.plan_year, d.issued_on) == ("plan_report", 2025, "2025-01-10")
+
+
+def test_a_digest_s_headline_a_direction_before_its_object_and_aims_on_the_economy():
+    text = ("荆州力争2025年GDP达5000亿元\n来源：荆州日报\n"
+            "《荆州市国民经济和社会发展第十四个五年规划纲要》近日印发。《纲要》提出“十四五”期间要大幅提高常住人口城镇化率、大幅提高中等收入群体，"
+            "到2025年，全市GDP总量达5000亿元。\n保持经济平稳较快增长，质量效益明显提升。\n")
+    t = [(x.name, x.text, x.kind) for x in extract_text(text).targets]
+    assert t == [("常住人口城镇化率", "大幅提高", "directional"), ("GDP总量", "达5000亿元", "numeric")]

@@ -291,7 +291,7 @@ class TableContext:
 
     plan_year: int | None
     zone_year: int | None  # the year of the part the table stands in (the reviewed year in a review)
-    forward: bool  # a plan document: a bare year after the plan year is a target column
+    forward: bool | None  # a plan document: a bare year after the plan year is a target column (None: not known)
 
 
 def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -> None:

@@ -80,23 +80,12 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
             if any(c.span.start < span.end and span.start < c.span.end for c in doc.normalized.changes):
                 flags.append("decimal_restored")
             targets.append(Target(
-                name=clean_name(row.name), text=row.text, kind=p.kind, year=table.year or meta.plan_year,
+                name=clean_name(row.name), text=row.text, kind=p.kind, year=row.year or table.year or meta.plan_year,
                 category=row.category, seq=row.seq, parent=clean_name(row.parent) if row.parent else None,
                 unit=row.unit if p.kind == "numeric" else (row.unit or None), comparator=p.comparator,
                 value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
                 attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
-            ))
-        for line in table.lines:
-            if line.type != "target" or line.parsed is None:
-                continue
-            p = line.parsed
-            targets.append(Target(
-                name=clean_name(line.name), text=line.text, kind=p.kind, year=line.year or meta.plan_year,
-                category=line.category, seq=line.seq, parent=line.parent,
-                unit=p.unit if p.kind == "numeric" else (p.unit or None), comparator=p.comparator,
-                value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
-                attribute=line.attribute, source="table", span=Span(*line.span), name_span=Span(*line.name_span),
-                name_origin=line.name_origin,
+                name_origin=row.name_origin,
             ))
     seen_prose: set[tuple] = set()
     horizons = [(z.start, z.end, z.horizon) for z in reading.scope.zones if z.mode == "plan" and z.horizon]

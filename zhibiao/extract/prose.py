@@ -16,6 +16,7 @@ from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
+from zhibiao.extract.tables import is_name_like
 
 _INTRO = LEX.alt("targets.introductions")
 TRIGGER = re.compile(
@@ -53,6 +54,8 @@ NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
 LIST_YEAR = re.compile(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
 ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
 DATED_EVENT = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
+VERB_OBJECT = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down')})"
+                         r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
 ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
@@ -411,6 +414,8 @@ class _ListReader:
                 at = clause.find(bare)
                 self.pending_names.append((bare, c_start + at, c_start + at + len(bare)))  # "交通投资，…均增长12%"
             return
+        if self.verb_object(clause, k, c_start, year):
+            return
         lead = LEAD_MODAL.match(clause[:k])
         lead_end = lead.end() if lead else 0
         modality_m = MODALITY.search(clause)
@@ -483,6 +488,25 @@ class _ListReader:
         if self.parent is None and self.out:
             self.main_name = re.sub(r"(?:增长|增速)$", "", self.out[-1].name)
 
+    def verb_object(self, clause: str, k: int, c_start: int, year: int | None) -> bool:
+        """"…要大幅提高常住人口城镇化率、大幅提高中等收入群体": a direction said before its object names
+        the object; each 、-piece is one (a piece whose object is no indicator gives none)."""
+        if _candidates(clause[k:]):
+            return False
+        pos, found = k, False
+        for piece in clause[k:].split("、"):
+            m = VERB_OBJECT.fullmatch(piece)
+            if m and is_name_like(m.group("obj")):
+                a = c_start + pos
+                verb = piece[:m.start("obj")]
+                self.emit(name=m.group("obj"), text=verb, parsed=parse_target(verb), span=(a, a + len(verb)),
+                          name_span=(a + m.start("obj"), a + m.end("obj")), modality=None, year=year)
+                found = True
+            elif not m:
+                return found
+            pos += len(piece) + 1
+        return found
+
     def respectively(self, names: list[str], values: list, target_text: str, t_start: int, name_span: tuple[int, int],
                      name_part: str, modality: str | None, year: int | None) -> None:
         """"城乡居民收入分别增长5%和6%": the names in order, each with its value; names left without
@@ -533,8 +557,10 @@ def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[T
     paragraph), every sentence that states targets (…，到2025年，旅游总收入突破1500亿元；力争…达到…)
     is a list of targets for the period's end, or for the year its own words name (到2035年)."""
     out: list[TargetList] = []
+    head = re.match(r"\s*([^\n]*)", text)
+    headline = head.end(1) if head and "。" not in head.group(1) and len(head.group(1)) <= 60 else 0
     for start, end, horizon in horizons:
-        pos = start
+        pos = max(start, headline)  # a headline restates its body ("云南力争2025年GDP达3.5万亿元")
         while pos < end:
             stop = _sentence_end(text, pos)
             stop = min(stop, end)

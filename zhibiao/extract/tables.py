@@ -106,6 +106,7 @@ class TableRow:
     name_span: tuple[int, int]
     binding: str | None
     flags: list[str]
+    name_origin: str = "printed"  # composed: a row named with its column (地区生产总值增速, …年均增长)
 
 
 @dataclass
@@ -225,8 +226,8 @@ def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
     if len(values) >= 2 or any(c.kind not in ("target", None) or c.measure is not None for c in values):
         return True
     only = values[0]
-    if only.kind is None:  # a bare year: targets ahead of a plan, results otherwise
-        return not (ctx.forward and (ctx.plan_year is None or only.year is None or only.year >= ctx.plan_year))
+    if only.kind is None:  # a bare year: targets ahead of a plan (or of a document not known), results otherwise
+        return ctx.forward is False or bool(ctx.forward and ctx.plan_year and only.year and only.year < ctx.plan_year)
     return False
 
 
@@ -1011,11 +1012,15 @@ def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridL
 def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableContext | None = None) -> list[Table]:
     """Every table: targets tables row by row, the others column by column (``Table.lines``)."""
     out = []
-    ctx = ctx or TableContext(None, None, False)
+    ctx = ctx or TableContext(None, None, None)
     for span in find_tables(text) if spans is None else spans:
         if not reads_by_column(span, ctx):
             out.append(parse_table(text, span))
-        else:
-            lines = read_by_columns(text, span, ctx)
-            out.append(Table(span.start, span.end, span.layout, span.year, [], [], lines))
+            continue
+        lines = read_by_columns(text, span, ctx)
+        rows = [TableRow(seq=x.seq, category=x.category, name=x.name, parent=x.parent, unit=x.unit, text=x.text,
+                         parsed=x.parsed, year=x.year, span=x.span, name_span=x.name_span, binding=x.attribute,
+                         flags=[], name_origin=x.name_origin) for x in lines if x.type == "target" and x.parsed]
+        out.append(Table(span.start, span.end, span.layout, span.year, rows, [],
+                         [x for x in lines if x.type == "actual"]))
     return out
