@@ -165,6 +165,8 @@ class Actual:
     page: int | None = None
     name_span: Span | None = None  # where the name is printed (normalised text)
     name_origin: str = "printed"  # printed | carried (from an earlier clause) | composed (from a list)
+    parent: str | None = None  # a table row under a total (食品烟酒 under 居民消费价格)
+    source: str = "prose"  # prose | table
 
 
 @dataclass

@@ -180,3 +180,17 @@ def test_catalog_unmatched_cli(tmp_path):
 ])
 def test_region_prefixes_and_short_forms(name, unit, expected):
     assert CAT.match(name, unit=unit).id == expected
+
+
+def test_an_index_is_the_growth_series_printed_another_way():
+    assert CAT.match("居民消费价格总指数", measure="level", text="为101.6").id == "cpi"
+
+
+def test_a_count_in_its_own_unit_is_never_the_share_of_the_same_name():
+    m = CAT.match("空气质量优良天数", unit="天", measure="level", text="215天")
+    assert m is None or m.id != "good_air_days_share"
+
+
+def test_all_industry_is_not_industry_above_the_designated_size():
+    assert CAT.match("全部工业增加值", unit="%", measure="growth", text="增长6.9%").id == "industry_value_added_growth"
+    assert CAT.match("规模以上工业增加值", unit="%", measure="growth", text="增长8.2%").id == "industrial_value_added_growth"

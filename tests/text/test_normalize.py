@@ -91,6 +91,60 @@ def test_mapped_text_edit_rejects_overlaps():
     assert out.to_source(1, 2).to_list() == [3, 4]
 
 
+# ---------------------------------------------------------------- layouts of issue 13's kinds
+
+def _loaded(text: str, fmt: str = "txt"):
+    from zhibiao.models import LoadedText
+
+    return LoadedText(path="x." + fmt, format=fmt, text=text, sha256="0")
+
+
+def test_html_and_docx_paragraphs_are_never_joined_but_wrapped_text_lines_are():
+    raw = "国家统计局平川调查队\n\n（2022年3月25日）\n\n一年来，全市经济运行稳中向好，实现了良好开局\n\n图1　地区生产总值及其增长速度\n\n按常住人口计算。"
+    for fmt in ("html", "docx"):
+        out = normalize(_loaded(raw, fmt)).text
+        assert "良好开局\n" in out and "调查队\n" in out, fmt
+    assert "良好开局图1" in normalize(_loaded(raw, "txt")).text  # a text file's blank line is a page break
+
+
+def test_table_rows_and_cells_are_never_joined():
+    raw = ("主要指标完成情况如下，各项指标均较好完成年度计划任务目标\n"
+           "| 地区生产总值增长 | % | 8左右 |\n| 城镇新增就业 | 万人 | 5 |\n"
+           "城镇居民人均可支配收入增长（%）\n8\n8.6\n"
+           "“十五五”时期经济社会发展主要指标\n指标\n2025年\n")
+    out = normalize(raw).text
+    assert "| 地区生产总值增长 | % | 8左右 |\n| 城镇新增就业" in out
+    assert "增长（%）\n8\n8.6\n" in out
+    assert "主要指标\n指标\n2025年" in out
+
+
+def test_bylines_dated_signatures_and_titles_end_their_line():
+    raw = ("平川市2023年国民经济和社会发展计划执行情况\n今年以来，全市上下坚持稳中求进工作总基调，经济运行平稳\n"
+           "——2024年1月22日在平川市第九届人民代表大会第三次会议上\n平川市发展和改革委员会\n"
+           "平川市发展和改革委员会　2023年10月20日\n今年以来，全市经济运行呈现恢复态势，支柱产业承压")
+    out = normalize(raw).text
+    assert "计划执行情况\n" in out
+    assert "会议上\n平川市" in out
+    assert "2023年10月20日\n今年以来" in out
+
+
+def test_forum_markup_is_dropped_and_a_block_end_ends_its_paragraph():
+    out = normalize("[align=center][b]20[/b][b]22[/b][b]年[/b]公报[/align][align=left]正文[/align]").text
+    assert out.split("\n")[:2] == ["2022年公报", "正文"]
+
+
+def test_a_table_zone_ends_at_the_text_after_the_table():
+    from zhibiao.text.normalize import find_table_zones
+
+    raw = ("一、执行情况\n序号 指标 单位 2023年目标\n1 地区生产总值增长 % 6左右\n2 城镇新增就业 万人 3\n"
+           "全年外贸进出口总额完成210亿元，比上年增长5%，完成年计划的87.5%，\n较上年有所回落。\n")
+    n = normalize(raw)
+    zones = find_table_zones(n.text)
+    assert len(zones) == 1 and n.text[zones[0][0]:zones[0][1]].endswith("3")
+    assert "1 地区生产总值增长 % 6左右" in n.text  # cells of a space-laid table keep their spaces
+    assert "87.5%，较上年有所回落" in n.text  # the text after the table is joined as text
+
+
 def test_two_columns_are_read_one_after_the_other_with_an_exact_map():
     raw = ("2022年工作回顾                            2023年主要目标\n"
            "全年全区生产总值达到512.3亿元，增长5      全区经济社会发展的主要预期目标是：\n"

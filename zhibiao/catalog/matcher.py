@@ -27,6 +27,7 @@ FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pair
 MEASURES = {"growth", "level", "share", "ratio", "count", "rate", "index"}
 DIRECTIONS = {"up", "down", "band"}
 GROWTH_SUFFIX = re.compile(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长|递增)$")
+INDEX_SUFFIX = re.compile(r"指数$")
 LEVEL_SUFFIX = re.compile(r"(?:总额|总量|水平|规模|数量|额)$")
 AMOUNT_UNITS = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元", "美元", "千万元", "万亿美元"}
 NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
@@ -88,6 +89,8 @@ def _measure_fits(entry_measure: str, inferred: str | None) -> bool:
         return True
     if inferred == "growth":
         return entry_measure == "growth" or entry_measure == "rate"
+    if inferred == "index":  # 居民消费价格总指数为101.6 (last year = 100): the growth series, printed as an index
+        return entry_measure in ("growth", "index", "rate")
     if inferred == "share":
         return entry_measure in ("share", "rate", "ratio")
     return entry_measure not in ("growth",)
@@ -95,9 +98,11 @@ def _measure_fits(entry_measure: str, inferred: str | None) -> bool:
 
 def infer_measure(name: str, unit: str | None, measure: str | None, text: str | None) -> str | None:
     """What the line measures: its own word for it, its unit, or its wording."""
+    key = without_brackets(normalize_name(name))
+    if INDEX_SUFFIX.search(key) and measure in (None, "level") and unit in (None, "%"):
+        return "index"
     if measure in ("growth", "level", "share"):
         return measure
-    key = without_brackets(normalize_name(name))
     t = normalize_name(text or "")
     if GROWTH_SUFFIX.search(key):
         return "growth"
@@ -169,7 +174,10 @@ class Catalog:
 
     # ------------------------------------------------------------------ matching
 
-    def _choose(self, ids: list[str], inferred: str | None) -> str | None:
+    def _choose(self, ids: list[str], inferred: str | None, unit: str | None = None) -> str | None:
+        if unit and unit not in ("%", "‰", "百分点"):
+            # 空气质量优良天数215天: a count in its own unit is never the share of the same name
+            ids = [i for i in ids if self.indicators[i].measure != "share"]
         if not ids:
             return None
         if inferred == "growth_or_share":
@@ -204,11 +212,11 @@ class Catalog:
             names = [pkey + key, key, without_brackets(pkey) + key] if len(key) <= 6 else [key, pkey + key]
         for k in names:
             for variant in (k, without_brackets(k)):
-                chosen = self._choose(self._exact.get(variant, []), inferred)
+                chosen = self._choose(self._exact.get(variant, []), inferred, unit)
                 if chosen:
                     return Match(chosen, 1.0, "alias")
         for k in names:
-            chosen = self._choose(self._concept.get(concept_of(k), []), inferred)
+            chosen = self._choose(self._concept.get(concept_of(k), []), inferred, unit)
             if chosen:
                 return Match(chosen, 0.95, "concept")
         # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
@@ -223,7 +231,7 @@ class Catalog:
                 continue
             for hit_key, score, _i in process.extract(k, self._keys, scorer=fuzz.ratio, limit=5,
                                                       score_cutoff=FUZZY_THRESHOLD):
-                chosen = self._choose(self._exact[hit_key], inferred)
+                chosen = self._choose(self._exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
                     break

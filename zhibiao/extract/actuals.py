@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from zhibiao.extract.clauses import Figure, _subject, clause_figures, figure_candidates, ground_name
-from zhibiao.extract.grammar import _candidates
+from zhibiao.extract.grammar import UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
+from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 
 RANK = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
@@ -62,6 +64,43 @@ def region_level(name: str | None) -> str | None:
     return "prefecture"
 
 
+BREAKDOWN = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
+BREAKDOWN_SENTENCE = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
+SHARED_HEADS = re.compile(rf"^(?:{LEX.alt('names.shared_heads')})")
+
+
+def _shared_head(name: str, before: str | None) -> str | None:
+    """"规模以上工业企业营业收入…；利润总额…": a four-character measure after a name that opens with
+    a shared head (规模以上工业…) takes that head; ``None`` when the name stands alone."""
+    if not before or len(name) != 4 or not is_name_like(name) or SHARED_HEADS.match(name):
+        return None
+    head = SHARED_HEADS.match(before)
+    tail = before[-4:]
+    if head is None or len(before) - 4 < head.end() or not is_name_like(tail) or tail == name:
+        return None
+    return before[:-4] + name
+
+
+_PLAN_WORDS = LEX.alt("plans.words")
+_UNITS = "|".join(re.escape(u) for u in UNITS)
+# 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
+PLAN_QUOTED = re.compile(
+    rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?)\s*[）)])"
+    rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
+
+
+@dataclass
+class QuotedPlan:
+    """Last year's plan for a result, quoted beside it: a target of the reviewed year."""
+
+    name: str
+    text: str
+    inner: str
+    span: tuple[int, int]  # of text
+    inner_span: tuple[int, int]
+    year: int | None
+
+
 @dataclass
 class _Found:
     figure: Figure
@@ -73,6 +112,7 @@ class _Found:
     clause_start: int
     sentence_start: int
     rank: str | None = None
+    parent: str | None = None  # a part of the figure before (其中城市上涨0.4%)
 
 
 class _ResultReader:
@@ -86,6 +126,8 @@ class _ResultReader:
         # a document of unknown region is at least not the country's
         self.other_region = OTHER_REGION.get(region_level(reading.meta.region_name) or "province")
         self.out: list[_Found] = []
+        self.plans: list[QuotedPlan] = []
+        self.prev_estimate = False  # the sentence before gave estimates (初步核算)
 
     def run(self) -> list[_Found]:
         scope, text = self.scope, self.text
@@ -130,6 +172,13 @@ class _ResultReader:
             mode, year = p_mode, p_year
         elif mode == "review" and year is None:
             year = scope.review_year
+        looking_back = scope.five_year_past(scope.opening(s_text, 40)) if scope.five_year else None
+        if looking_back is not None:
+            # an outline looking back at its base period (2020年，… / “十三五”时期… / 五年来…):
+            # results of the base year, averages over the period included
+            mode, year = "review", looking_back
+        elif scope.five_year and mode == "multi":
+            mode, year = "review", scope.review_year
         if mode == "multi":
             self.reached(sentence)  # "过去五年，…地方一般公共预算收入达1579亿元": last year's level
             return para_estimated
@@ -138,6 +187,9 @@ class _ResultReader:
         if SAME_BELOW.search(s_text) and ESTIMATE.search(s_text):
             para_estimated = True
         est_at = ESTIMATE.search(s_text)
+        # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate
+        continued = bool(self.prev_estimate and re.match(r"\s*其中", s_text))
+        self.prev_estimate = bool(est_at) or continued
         period = None
         for pattern, fn in PERIOD:
             pm = pattern.search(head) or pattern.match(s_text)
@@ -145,6 +197,8 @@ class _ResultReader:
                 period = fn(pm)
                 break
         first_here = len(self.out)
+        # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before
+        breakdown = self.out[-1].figure.name if BREAKDOWN_SENTENCE.match(s_text) and self.out else None
         last_name: str | None = None
         recent: list[str] = []  # names of the sentence's figures, latest last
         stop = False
@@ -161,6 +215,15 @@ class _ResultReader:
                 continue
             if any(a < cl.end and c_start < b for a, b in self.blocked):
                 continue  # a target sentence: never a result
+            quoted = PLAN_QUOTED.search(clause)
+            if quoted and last_name:
+                # "…增长6.2%，高于年初目标（6%）0.2个百分点", "完成年计划710亿元的89.4%": last year's
+                # plan for the figure just stated; the gap or the share completed is no result
+                q, i = ("quote", "inner") if quoted.group("quote") else ("quote2", "inner2")
+                self.plans.append(QuotedPlan(last_name, quoted.group(q), quoted.group(i),
+                                             (c_start + quoted.start(q), c_start + quoted.end(q)),
+                                             (c_start + quoted.start(i), c_start + quoted.end(i)), year))
+                continue
             if scope.is_future(clause):
                 stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
                 continue
@@ -169,10 +232,13 @@ class _ResultReader:
                 several = len(re.findall(r"第[一二三四五六七八九十\d]+", rank_m.group())) > 1 or rank_m.group().startswith("均")
                 _give_rank(rank_m.group(), pending if several else prev_clause_found)
                 pending = []
-            if MULTI.search(clause) and not scope.is_last_year(clause):
+            if MULTI.search(clause) and not scope.is_last_year(clause) and not scope.five_year:
                 stop = True  # "五年累计培育…，累计新增…": the years before last
                 continue
-            if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or AVERAGE.search(clause):
+            clause_year = scope.five_year_past(clause) if scope.five_year else None
+            if clause_year is not None:
+                year = clause_year  # "…，2020年全市地区生产总值预计达到2800亿元左右"
+            if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or (AVERAGE.search(clause) and not scope.five_year):
                 subject = _subject(clause)
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
@@ -187,8 +253,16 @@ class _ResultReader:
                 if pm:
                     period = fn(pm)
                     break
+            before = last_name
             figures, last_name = clause_figures(clause, last_name, recent)
+            if BREAKDOWN.match(clause.lstrip()) and self.out:
+                breakdown = before or self.out[-1].figure.name  # "其中城市上涨0.4%": parts of the figure before
             for f in figures:
+                shared = _shared_head(f.name, before) if f.own else None
+                if shared:
+                    # "…营业收入6920.4亿元；利润总额385.6亿元": the head carries over
+                    last_name = shared if last_name == f.name else last_name
+                    f.name = shared
                 if f.name in recent:
                     recent.remove(f.name)
                 recent.append(f.name)
@@ -199,9 +273,10 @@ class _ResultReader:
             found = []
             for f in figures:
                 a = c_start + f.start
-                estimated = para_estimated or bool(est_at and s + est_at.start() <= a) or \
+                estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(re.match(r"\s*[（(]\s*预计", clause[f.end:]))
-                found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s))
+                found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s,
+                                    parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if rank_m and found and _candidates(clause[:rank_m.start()]):
                 _give_rank(rank_m.group(), [x for x in found if x.start < c_start + rank_m.start()])
                 pending = []
@@ -282,10 +357,15 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
     doc, text = reading.doc, reading.text
     blocked = [] if reading.scope.bulletin else list(reading.target_sentences)
     blocked += targets_spans
+    if reading.title_span:
+        blocked.append(reading.title_span)  # a headline restates the body
     out: list[Actual] = []
     seen = set()
     own = _own_region_words(reading.meta.region_name)
-    for f in _ResultReader(reading, blocked).run():
+    reader = _ResultReader(reading, blocked)
+    found = reader.run()
+    reading.quoted_plans = reader.plans
+    for f in found:
         fig = f.figure
         if own:
             rest = own.sub("", fig.name)
@@ -299,7 +379,7 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
         if key in seen:
             continue  # a result restated (a news excerpt's headline and body)
         seen.add(key)
-        name_span, origin = ground_name(text, fig.name, f.start, f.sentence_start, fig.own)
+        name_span, origin = ground_name(text, fig.name, f.start, f.sentence_start, fig.own, f.end)
         near = name_span or Span(max(0, f.start - 200), f.end)  # the name's characters are printed around the figure
         out.append(Actual(
             name=doc.printed(fig.name, near), measure=fig.measure, text=doc.printed(fig.text, span),
@@ -307,5 +387,75 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             year=f.year, period=period, estimated=f.estimated,
             rank=doc.printed(f.rank, Span(f.start, min(len(text), f.end + 40))) if f.rank else None,
             span=span, name_span=name_span, name_origin=origin,
+            parent=doc.printed(f.parent, Span(max(0, f.start - 300), f.end)) if f.parent else None,
         ))
+    tabled = _table_actuals(reading, seen)
+    return _one_figure_each(out, tabled)
+
+
+_MAGNITUDE = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
+
+
+def _scaled(value: Decimal, unit: str | None) -> tuple[Decimal, Decimal, str]:
+    """A figure in its base unit, with half the step of its last printed digit (18.9万元 → 189000,
+    ±500, 元)."""
+    unit = unit or ""
+    factor, base = 1, unit
+    for word, f in _MAGNITUDE.items():
+        if unit.startswith(word) and len(unit) > len(word):
+            factor, base = f, unit[len(word):]
+            break
+    exponent = value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0
+    return value * factor, Decimal(5) * Decimal(10) ** (exponent - 1) * factor, base
+
+
+def _same_figure(a: Actual, b: Actual) -> bool:
+    if (a.year, a.measure, a.period) != (b.year, b.measure, b.period) or a.value is None or b.value is None:
+        return False
+    x, hx, ux = _scaled(a.value, a.unit)
+    y, hy, uy = _scaled(b.value, b.unit)
+    return ux == uy and abs(x - y) <= max(hx, hy)
+
+
+def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
+    """A figure a table and the text both state (人均地区生产总值 189195元 in the table, 18.9万元 in
+    the text; 累计全社会固定资产投资 13.8 and 固定资产投资年均增长13.8%) is listed once: the more
+    precise printing."""
+    out = list(prose)
+    for t in tabled:
+        twin = next((p for p in out if p.source == "prose" and (p.name in t.name or t.name in p.name)
+                     and _same_figure(p, t)), None)
+        if twin is None:
+            out.append(t)
+        elif _scaled(t.value, t.unit)[1] < _scaled(twin.value, twin.unit)[1]:
+            out[out.index(twin)] = t  # the table prints more digits
+    return out
+
+
+def _table_actuals(reading: Reading, seen: set) -> list[Actual]:
+    """Results printed in tables (a completion table's 完成 column, a bulletin's output by
+    product, a five-year table's base values); a figure the text already stated is listed once."""
+    doc = reading.doc
+    out = []
+    stated = {(k[0], k[1], k[2], k[4], k[5]) for k in seen}
+    for table in reading.tables:
+        for line in table.lines:
+            if line.type != "actual":
+                continue
+            period = None
+            if line.period and line.year:
+                period = f"{line.year}-{line.period[0]:02d}/{line.year}-{line.period[1]:02d}"
+            key = (line.name, line.measure, line.value, line.year, period)
+            if key in stated or (line.name, line.measure, line.value, line.unit, line.year, period) in seen:
+                continue
+            stated.add(key)
+            span, name_span = Span(*line.span), Span(*line.name_span)
+            out.append(Actual(
+                name=doc.printed(line.name, name_span), measure=line.measure, text=doc.printed(line.text, span),
+                comparator=line.comparator, value=line.value,
+                unit=doc.printed(line.unit, Span(*line.unit_span) if line.unit_span else name_span) if line.unit else None,
+                year=line.year, period=period, estimated=line.estimated, span=span, name_span=name_span,
+                name_origin=line.name_origin, parent=doc.printed(line.parent, Span(max(0, span.start - 2000), span.end))
+                if line.parent else None, source="table",
+            ))
     return out

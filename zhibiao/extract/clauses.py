@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhibiao.extract.coordination import split_names
+from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import find_numbers
@@ -25,7 +26,9 @@ def _alt(*paths: str) -> str:
     return LEX.alt(*paths)
 
 
+FOOTNOTE_MARK = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
 POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
+POINTS_LIST = re.compile(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant
 # (a copy of the whole clause per figure made a clause of many figures quadratic).
@@ -43,6 +46,9 @@ GROWTH_NAME = re.compile(rf"(?:{_alt('measures.growth_names')})$")
 SHARE_NAME = re.compile(rf"(?:{_alt('measures.share_names')})$")
 LEVEL_RATE = re.compile(rf"(?:{_alt('measures.level_rates')})$")
 RATIO_NAME = re.compile(rf"(?:{_alt('measures.ratio_names')})$")
+RATE_NAME = re.compile(rf"(?:{_alt('measures.rate_names')})$")
+INDEX_NAME = re.compile(rf"(?:{_alt('measures.index_names')})$")
+PER_MILLE = frozenset(LEX.words("units.per_mille"))
 CHANGE_AGAINST_LAST = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
 CLASS_AFTER = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
 ORDINAL_BEFORE = re.compile(rf"(?:{_alt('measures.ordinal_words')})$")
@@ -60,11 +66,11 @@ COMPARATOR_WORDS = _alt("comparators.above_before", "comparators.below_before", 
 # --- names --------------------------------------------------------------------------------
 _OWN = _alt("names.own_region_words")
 LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
-                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?)+")
+                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 TRAIL = re.compile(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
 VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
 PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
-                         r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他))")
+                         r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
 COUNT_VERBS = _alt("names.count_verbs")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
 MILESTONE_BEFORE = re.compile(rf"(?:{_alt('comparators.milestone_verbs')})$")
@@ -114,6 +120,7 @@ def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
     name = clause[max(0, pos - MAX_NAME):pos]
+    name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
     name = re.sub(r"^[\s、，,—\-·]+", "", name)
     lead = LEAD.match(name)
     if lead:
@@ -169,14 +176,15 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # "4万多": the unit is missing
         if unit != "%" and CHANGE_AGAINST_LAST.search(before_n):
             continue  # "比上年末增加1.1万人": a change against last year, not a level
-        if POINTS.match(clause[n.end:n.end + NEAR]) or (unit == "倍"):
-            continue  # 提高3个百分点, 增长1.2倍: a change in points or a multiple, not a figure of its own
+        if POINTS.match(clause[n.end:n.end + NEAR]) or (unit == "倍") or (
+                unit == "个" and POINTS_LIST.match(clause[unit_end:unit_end + NEAR])):
+            continue  # 提高3个百分点, 增长1.2倍, 分别拉动0.1个、5.0个和2.9个百分点: points or a multiple
         if unit is None and not n.chinese and RATIO_NAME.search(
                 re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", before_n)):
             figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
             continue
-        if unit is None and not n.chinese and re.search(r"指数(?:为|达|达到)?$", before_n):
-            figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1
+        if unit is None and not n.chinese and re.search(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$", before_n):
+            figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1, …生产安全事故死亡率为0.021
             continue
         if unit is None or unit in ("年", "岁"):
             continue
@@ -207,7 +215,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$",
                              clause[max(0, f[0].start - NEAR):f[0].start]) and \
-                re.search(r"(?:到|至)$", clause[f[2]:nxt[0].start]):
+                re.search(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$", clause[f[2]:nxt[0].start]):
             continue
         kept.append(f)
     figures = kept
@@ -309,11 +317,17 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                     measure, value = "growth", -value
                 else:
                     measure = "share"
+            elif unit in PER_MILLE:
+                measure = "share"  # 出生率为5.94‰: a rate
             else:
                 measure = "level"
-            # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率
-            if name and unit == "%" and GROWTH_NAME.search(name):
+            if name and measure == "share" and INDEX_NAME.search(name):
+                measure = "level"  # 居民消费价格总指数为101.6 (or 100.8%): an index as printed
+            # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率, 人口自然增长率
+            if name and unit == "%" and GROWTH_NAME.search(name) and not RATE_NAME.search(name):
                 measure = "growth"
+            elif name and unit == "%" and RATE_NAME.search(name):
+                measure = "share"
             elif name and measure == "share" and LEVEL_RATE.search(name):
                 measure = "level"
             if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
@@ -346,7 +360,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 continue
             if name and CHROME_END.search(name):
                 continue  # "阅读 3.2万": a page's reader count
-            if name and len(name) > 5 and name.endswith("总量") and name in clause:
+            if name and len(name) > 5 and name.endswith("总量") and name in clause and is_name_like(name[:-2]):
                 name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
             own = True
             if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
@@ -433,13 +447,15 @@ def _good_name(name: str) -> bool:
 
 
 
-def ground_name(text: str, name: str, figure_start: int, floor: int, own: bool) -> tuple[Span | None, str]:
+def ground_name(text: str, name: str, figure_start: int, floor: int, own: bool,
+                figure_end: int | None = None) -> tuple[Span | None, str]:
     """Where a figure's name is printed, and how it was found: ``printed`` in the figure's own
     clause, ``carried`` over from an earlier clause of the sentence, or ``composed`` from printed
     words (城镇居民… from 城乡居民…, a shared 增长 added to each name of a list). A composed name's
     span covers the longest printed piece of it."""
     floor = max(floor, figure_start - 300)  # names stand near their figures; keeps the search linear
-    window = text[floor:figure_start]
+    # a thing counted is printed after its count ("1390名就业困难人员"): inside the figure's words
+    window = text[floor:figure_start if figure_end is None else figure_end]
     k = window.rfind(name)
     if k >= 0:
         return Span(floor + k, floor + k + len(name)), ("printed" if own else "carried")

@@ -28,6 +28,9 @@ MAGNITUDES = frozenset(_MAGNITUDES)
 COUNT_WORDS = frozenset(LEX.words("units.count_words"))
 COUNTERS = frozenset(LEX.words("units.counters"))
 PERCENT_WORDS = LEX.alt("units.percent_words")
+NOT_A_FIGURE_BEFORE = LEX.alt("units.reference_words")
+POINTS_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.points')})")
+TIME_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.time_after')})")
 
 PREFIX_COMPARATORS = [
     (re.compile(rf"(?:{LEX.alt('comparators.at_least_before', 'comparators.symbols_at_least')})$"), ">="),
@@ -91,11 +94,17 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     return m.group().strip(), m.end()
 
 
+DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
-    such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之."""
+    such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
     out = []
+    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if re.search(r"\d[-/.:]\d", text) else []
     for n in find_numbers(text):
+        if any(a <= n.start < b for a, b in stamps):
+            continue  # 2026-02-12 16:30: a page's date and time
         if n.chinese and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人
             n = NumberMatch(parse_chinese(text[n.start + (3 if n.percent else 0):n.end - 1]), n.start, n.end - 1,
@@ -103,7 +112,14 @@ def _candidates(text: str) -> list[NumberMatch]:
         if YEAR_AFTER.match(text, n.end) and (n.chinese or 1900 <= n.value <= 2100):
             continue
         if n.start > 0 and re.match(r"[A-Za-z]", text[n.start - 1]):
-            continue  # PM2.5, SO2, 5G
+            continue  # PM2.5, SO2
+        if re.match(r"[A-Za-z]", text[n.end:n.end + 1]) or TIME_AFTER.match(text, n.end):
+            continue  # 5G, 4K, 3D: part of a name; 21世纪: a time
+        if text.count("“", 0, n.start) > text.count("”", 0, n.start):
+            continue  # inside quotation marks: a name (“三类500强”, “5+1”)
+        if re.match(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号", text[n.end:n.end + 9]) \
+                or re.search(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$", text[max(0, n.start - 3):n.start]):
+            continue  # 宜府发〔2021〕5号, 见表1, 图2: a document's number, a table's, a figure's
         if n.chinese and not n.percent:
             unit = UNIT_AFTER.match(text, n.end)
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
@@ -148,6 +164,9 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
             return ParsedTarget("directional", modality=modality)
         return ParsedTarget(None, modality=modality, notes=[f"no value or known wording in {t!r}"])
 
+    def unit_end_of(n: NumberMatch) -> int:
+        return n.end
+
     # A percentage is what a rate/growth target means; prefer it over counts in the same phrase
     # ("128个考核断面…占比100%" is 100%, "增长10%，占全国份额保持14.3‰" is 10%).
     def unit_of(n: NumberMatch) -> str | None:
@@ -161,6 +180,11 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
         nxt = next((c for c in cands if c.start == sep.end()), None)
         return nxt if nxt is not None and nxt.value > n.value else None
 
+    # "高于全国平均水平0.5个百分点以上": a gap in points against another indicator is a relative target
+    rel = RELATIVE.search(t)
+    if rel and rel.start() <= 2 and all(POINTS_AFTER.match(t, unit_end_of(c)) for c in cands):
+        ref = (rel.group("ref1") or rel.group("ref2") or "").strip()
+        return ParsedTarget("relative", modality=modality, reference=ref or None)
     # "由2.1%提高到2.2%": the value reached is the target
     reached = FROM_TO.search(t)
     if reached:

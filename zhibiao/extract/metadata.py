@@ -20,14 +20,27 @@ from zhibiao.text.document import Document
 
 REGION_NAME = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
-TITLE_HINT = re.compile(r"关于|通知|报告|计划|规划|公报|纲要")
-TITLE_END = re.compile(r"(?:通知|报告|计划|规划|公报|纲要|建议|意见|决定|草案)[)）]?$")
+TITLE_HINT = re.compile(r"关于|通知|报告|计划|规划|公报|纲要|执行情况")
+TITLE_END = re.compile(r"(?:通知|报告|计划|规划|公报|纲要|建议|意见|决定|草案|执行情况)[)）]?$")
+# a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
+HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
+BULLETIN_HEADING = re.compile(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
+BULLETIN_FIRST = frozenset(LEX.words("documents.bulletin_first_section"))
+BULLETIN_BODY = re.compile(rf"(?m)^[ \t]*[\u4e00-\u9fff]{{2,20}}?(?:{LEX.alt('documents.bulletin_bodies')})")
+# a bulletin's title printed at the head of a line that goes on (…统计公报 2023年,在…)
+BULLETIN_TITLE = re.compile(r"(?:\d{4}\s*年)?[\u4e00-\u9fff]{0,12}?(?:\d{4}\s*年)?[\u4e00-\u9fff]{0,20}?国民经济和社会发展统计公报")
+FIVE_YEAR_TITLE = re.compile(LEX.alt("documents.five_year_titles"))
+FIVE_YEAR_QUOTED = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七八九十]+个五年|十[一二三四五六]五)[^》]{{0,30}}(?:{LEX.alt('documents.five_year_titles')})[^》]{{0,10}}》")
+PROGRESS_TITLE = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
+DRAFT_WORDS = re.compile(LEX.alt("documents.draft_words"))
+PARTY_ISSUER = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})[\u4e00-\u9fff]{{1,12}}?(?:委员会|委)(?=关于)")
 DOC_NUMBER = re.compile(r"(?:(?:发文字号|发文文号|文号)\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{1,8}\s*[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d+\s*号)")
 DOC_NUMBER_KEY = re.compile(r"(?:发文字号|发文文号|文号)\s*[:：]?\s*")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局)\s*$")
+SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局|调查队|调查总队)\s*$")
+SIGNED_LINE = re.compile(r"^(.{2,30}?(?:人民政府|委员会|统计局|发展和改革局|调查队|调查总队))\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 WRITTEN_ON = re.compile(r"成文日期\s*[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})")
 ISSUING_WORDS = re.compile(r"现予下达|现印发给你们|现予印发|现将.{0,30}印发给|现下达给?你们|现转发给你们|现印发你们")
 # XX县第十八届人民代表大会 / XX市XX区发展和改革局: bodies that name their region
@@ -64,6 +77,11 @@ def find_title(doc: Document) -> str | None:
     line_title = _title_line(doc)
     if line_title and TITLE_END.search(to_simplified(line_title)):
         return line_title
+    head = doc.search_text[:300]
+    bulletin = BULLETIN_TITLE.search(head)
+    if bulletin and head[:bulletin.start()].strip() == "":
+        # "2023年昌吉市国民经济和社会发展统计公报 2023年,在市党委…": the title opens a long line
+        return doc.printed(bulletin.group().strip(), (bulletin.start(), bulletin.end()))
     quoted = re.search(r"《([^》]{6,80}(?:报告|计划|通知|公报|纲要))》", doc.search_text[:1500])
     if quoted and re.search(r"\d{4}年", quoted.group(1)):
         return doc.printed(quoted.group(1), (quoted.start(1), quoted.end(1)))
@@ -79,7 +97,7 @@ def _title_line(doc: Document) -> str | None:
         pos += len(raw) + 1
     for i, (line, at) in enumerate(lines[:15]):
         if not TITLE_HINT.search(line) or len(line) > 80 or line.endswith(("。", "：", ":")) \
-                or line.startswith(("各", "附件")) or re.search(r"[，,。]", line):
+                or line.startswith(("各", "附件")) or re.search(r"[，,。]", line) or HEADING_NUMBER.match(line):
             continue
         title, end = line, at + len(line)
         if not TITLE_END.search(title):
@@ -95,6 +113,15 @@ def _title_line(doc: Document) -> str | None:
     return None
 
 
+def is_bulletin_layout(text: str) -> bool:
+    """A text laid out in a bulletin's sections (一、综合 / 二、农业 …), opening with 综合, under a
+    statistics bureau's name or with preliminary accounts (初步核算): a bulletin without a title."""
+    heads = [m.group(1) for m in BULLETIN_HEADING.finditer(text[:20000])]
+    if not heads or heads[0] not in BULLETIN_FIRST:
+        return False
+    return len(set(heads)) >= 2 or bool(BULLETIN_BODY.search(text[:600])) or "初步核算" in text[:3000]
+
+
 def doc_type_of(title: str | None, text: str) -> str:
     t = title or ""
     head = text[:800]
@@ -102,18 +129,26 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "statistical_bulletin"
     if "政府工作报告" in t:
         return "work_report"
+    if FIVE_YEAR_TITLE.search(t):
+        return "five_year_plan"  # an outline, its proposal, or a notice issuing one
     if re.search(r"执行情况.{0,30}(计划|草案).{0,6}报告", t):
         return "plan_report"
+    if PROGRESS_TITLE.search(t) and "计划" in t:
+        return "plan_report"  # an execution report written during the year
     if re.search(r"(下达|印发).{0,30}(计划|规划)", t):
         return "plan_notice"
     if re.search(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案", head):
         return "plan_report"
     if ISSUING_WORDS.search(text[:4000]):
         return "plan_notice"
+    if is_bulletin_layout(text):
+        return "statistical_bulletin"
     if re.search(r"(?:^|\n)\s*各位代表", text[:400]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
             or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开)", head) \
             or re.search(r"政府工作(?:的)?总体要求|做好今年政府工作", text[:3000]):
         return "work_report"
+    if FIVE_YEAR_QUOTED.search(text[:1500]):
+        return "five_year_plan"  # a digest of an outline (《…第十四个五年规划…纲要》)
     return "other"
 
 
@@ -197,6 +232,10 @@ def find_issued_on(doc: Document) -> str | None:
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     lines = _lines(doc.search_text)
+    for line in lines[:12]:
+        m = SIGNED_LINE.match(line)
+        if m and len(line) <= 40:
+            return _date_in(m.group(2))  # "柳州市发展和改革委员会　2023年10月20日": the body and its date on one line
     for i, line in enumerate(lines):
         if len(line) > 24 or "印发" in line:
             continue
@@ -226,6 +265,13 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     """(region name as printed, issuer) from the title, the issuer, a congress or bureau it
     names, the signature or the salutation."""
     text = doc.search_text
+    if title:
+        party = PARTY_ISSUER.match(title)
+        if party:
+            body = re.sub(rf"^(?:{LEX.alt('documents.party_issuers')})", "", party.group())
+            region = re.match(rf"{REGION_NAME}", body + "委")
+            if region:
+                return region.group(), party.group()
     for source in filter(None, [title, doc.loaded.metadata.get("发布机构")]):
         m = ISSUER.search(source)
         if m:
@@ -235,7 +281,7 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     if title:
         bare = re.sub(r"^(?:关于)?(?:印发|下达)?", "", title)
         m = re.search(rf"\d{{4}}\s*年\s*(?P<r>{REGION_NAME})国民经济", bare) or \
-            re.match(rf"(?P<r>{REGION_NAME})\d{{4}}年", bare)
+            re.match(rf"(?P<r>{REGION_NAME})(?:\d{{4}}年|国民经济和社会发展第)", bare)
         if m:
             return m.group("r"), None
     opening = re.search(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)", text[:600])
@@ -266,8 +312,44 @@ def extract_metadata(doc: Document) -> Metadata:
         if bureau:  # "南雄市发展和改革局局长 陈立" on its own line under a plan report's title
             issuer = doc.printed(bureau.group(), (bureau.start(), bureau.end()))
     # no issuer printed: the catalogue stage names the usual one for the document's kind and region
+    number, issued_on = find_doc_number(doc), find_issued_on(doc)
+    if doc_type == "five_year_plan":
+        said_number, said_date, said_issuer = issue_sentence(doc)
+        number, issued_on = number or said_number, issued_on or said_date
+        issuer = said_issuer or issuer  # the government that issued the outline, not the page's source
     return Metadata(
         doc_type=doc_type, title=title, issuer=issuer, region_name=region,
-        plan_year=None, doc_number=find_doc_number(doc), issued_on=find_issued_on(doc),
+        plan_year=None, doc_number=number, issued_on=issued_on,
         region_level_hint=region_level_hint(doc.search_text),
     )
+
+
+ISSUE_VERBS = re.compile(r"印发|发布|下发|通过")
+ADOPTED = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^）)\n]{0,60}通过\s*[）)]")
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def issue_sentence(doc: Document) -> tuple[str | None, str | None, str | None]:
+    """A digest of an outline says how it was issued: "2月6日，桂林市人民政府印发《…纲要》（市政发
+    〔2026〕3号）" / "（2020年12月28日…全体会议通过）": the number and the date (its year from the
+    number when the sentence prints only month and day)."""
+    text = doc.search_text[:3000]
+    m = ADOPTED.search(text)
+    if m:
+        return None, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+    for sentence in re.split(r"[。\n]", text):
+        if not ISSUE_VERBS.search(sentence):
+            continue
+        number = DOC_NUMBER.search(sentence)
+        if not number:
+            continue
+        num = re.sub(r"\s+", "", number.group("num"))
+        num = re.sub(r"^.*[以为将由的经按用]", "", num)  # "省政府以云政发〔2021〕4号": the words before are the sentence's
+        year = int(re.search(r"\d{4}", num).group())
+        day = MONTH_DAY.search(sentence)
+        at = doc.search_text.find(num)
+        printed = doc.printed(num, (at, at + len(num))) if at >= 0 else num
+        gov = ISSUER.search(sentence)
+        issuer = gov.group() if gov and gov.group("region") else None
+        return printed, (_iso(year, int(day.group(1)), int(day.group(2))) if day else None), issuer
+    return None, None, None

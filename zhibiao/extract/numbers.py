@@ -17,7 +17,9 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # [CN]*[digit][CN]*, without rescanning a long run of 万万万… from each of its characters.
 CHINESE = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
 MAX_NUMBER_CHARS = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
-NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>{ARABIC})|(?P<cn>{CHINESE}))")
+# a minus sign before digits (增长-0.5%, 为-5.11‰, a table cell -3.1), never a hyphen between
+# numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
+NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
 
 
 class NumberError(ValueError):
@@ -26,7 +28,7 @@ class NumberError(ValueError):
 
 def parse_arabic(text: str) -> Decimal:
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(text.replace(",", "").replace("−", "-"))
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
         raise NumberError(f"not a number: {text!r}") from exc
 

@@ -9,8 +9,8 @@ import re
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
-from zhibiao.extract.grammar import _candidates
-from zhibiao.extract.clauses import figure_candidates
+from zhibiao.extract.clauses import figure_candidates, ground_name
+from zhibiao.extract.grammar import _candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets, find_target_sentences
@@ -18,7 +18,8 @@ from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments
-from zhibiao.extract.tables import extract_tables
+from zhibiao.extract.columns import TableContext
+from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
 
@@ -70,7 +71,7 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
 def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     doc, meta, text = reading.doc, reading.meta, reading.text
     targets: list[Target] = []
-    for table in extract_tables(text, doc.normalized.table_zone):
+    for table in reading.tables:
         warnings.extend(f"table at {table.start}: {w}" for w in table.warnings)
         for row in table.rows:
             p = row.parsed
@@ -79,17 +80,21 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
             if any(c.span.start < span.end and span.start < c.span.end for c in doc.normalized.changes):
                 flags.append("decimal_restored")
             targets.append(Target(
-                name=clean_name(row.name), text=row.text, kind=p.kind, year=table.year or meta.plan_year,
+                name=clean_name(row.name), text=row.text, kind=p.kind, year=row.year or table.year or meta.plan_year,
                 category=row.category, seq=row.seq, parent=clean_name(row.parent) if row.parent else None,
                 unit=row.unit if p.kind == "numeric" else (row.unit or None), comparator=p.comparator,
                 value=p.value, value_high=p.value_high, modality=p.modality, reference=p.reference,
                 attribute=row.binding, source="table", span=span, name_span=Span(*row.name_span), flags=flags,
+                name_origin=row.name_origin,
             ))
     seen_prose: set[tuple] = set()
-    for pt in extract_prose_targets(text, reading.limit, reading.scope.plan_year):
+    horizons = [(z.start, z.end, z.horizon) for z in reading.scope.zones if z.mode == "plan" and z.horizon]
+    scope = reading.scope
+    for pt in extract_prose_targets(text, reading.limit, scope.plan_year, reading.table_spans, horizons,
+                                    lambda opening: scope.five_year_past(opening) is not None):
         if pt.parsed.kind is None:
             continue
-        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year)
+        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year or meta.plan_year)
         if key in seen_prose:
             continue  # stated twice (a passing mention, then the list): one target
         seen_prose.add(key)
@@ -124,19 +129,73 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     return out
 
 
+ATTACHMENT_LINE = re.compile(r"(?m)^[ \t]*附\s*件\s*\d*[ \t]*$")
+
+
+def appended_part(text: str) -> int:
+    """Where an appended part (a bare 附件 line: the notice's targets table) starts, else the end."""
+    m = ATTACHMENT_LINE.search(text)
+    return m.start() if m else len(text)
+
+
+def _table_context(scope, doc_type: str, start: int) -> TableContext:
+    zone = scope.zone_at(max(0, start - 1))
+    year = scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
+    return TableContext(plan_year=scope.plan_year, zone_year=year,
+                        forward=doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"))
+
+
+def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
+    """Last year's plans quoted beside their results (年初目标（6.5%）, 完成年计划710亿元的89.4%):
+    targets of the reviewed year, named by the result they were set for."""
+    doc, out = reading.doc, []
+    for q in reading.quoted_plans:
+        p = parse_target(q.inner)
+        if p.kind != "numeric":
+            continue
+        span, inner = Span(*q.span), Span(*q.inner_span)
+        if not value_reads_back(inner.slice(reading.text), Target(name=q.name, text=q.text, kind=p.kind, value=p.value,
+                                                                 value_high=p.value_high)):
+            warnings.append(f"quoted plan {q.text!r}: value cannot be read back; left out")
+            continue
+        name_span, origin = ground_name(reading.text, q.name, span.start, max(0, span.start - 300), False)
+        out.append(Target(
+            name=doc.printed(q.name, name_span or Span(max(0, span.start - 300), span.end)), text=doc.printed(q.text, span),
+            kind=p.kind, year=q.year, unit=p.unit, comparator=p.comparator, value=p.value, value_high=p.value_high,
+            source="prose", span=span, name_span=name_span, name_origin=origin,
+            source_span=doc.to_source(span), page=doc.page_of(span),
+        ))
+    return out
+
+
 def read(doc: Document) -> Reading:
-    """Everything the views share, computed once: segments, sections, metadata, time scope."""
+    """Everything the views share, computed once: segments, sections, tables, metadata, time scope."""
     text = doc.search_text
     meta = extract_metadata(doc)
-    limit = doc.normalized.table_zone if doc.normalized.table_zone is not None else len(text)
-    sections = extract_sections(text, doc.normalized.table_zone)
-    target_sentences = find_target_sentences(text, limit)
-    scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences))
+    spans = find_tables(text)
+    table_spans = tuple((t.start, t.end) for t in spans)
+    limit = appended_part(text)
+    sections = extract_sections(text, limit, table_spans)
+    target_sentences = find_target_sentences(text, limit, table_spans)
+    scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences), table_spans)
     meta.plan_year = scope.plan_year
     if meta.issued_on is None and scope.delivered_on:
         meta.issued_on = scope.delivered_on
+    tables = []
+    for span in spans:
+        tables += extract_tables(text, [span], _table_context(scope, meta.doc_type, span.start))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
-                   limit=limit, target_sentences=target_sentences)
+                   limit=limit, target_sentences=target_sentences, tables=tables, table_spans=table_spans,
+                   title_span=_title_span(doc.text, meta.title))
+
+
+def _title_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the document's title is printed at its head (a repost's headline restates a result
+    of its body: it is not read for results)."""
+    if not title:
+        return None
+    k = text.find(title, 0, 600)
+    return (k, k + len(title)) if k >= 0 else None
 
 
 def extract_document(doc: Document) -> Extraction:
@@ -154,6 +213,7 @@ def extract_document(doc: Document) -> Extraction:
     for change in doc.normalized.changes:
         warnings.append(f"decimal point restored: {change.before!r} -> {change.after!r} at {change.span.start}")
     actuals = extract_actuals(reading, [(t.span.start, t.span.end) for t in targets if t.span is not None])
+    targets += _quoted_plan_targets(reading, warnings)
     commitments = extract_commitments(reading, targets)
     actuals = [a for a in actuals if _reads_back(reading.text, a, a.name, warnings)]
     commitments = [c for c in commitments if _reads_back(reading.text, c, c.metric, warnings)]

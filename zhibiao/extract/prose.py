@@ -16,6 +16,7 @@ from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
+from zhibiao.extract.tables import is_name_like
 
 _INTRO = LEX.alt("targets.introductions")
 TRIGGER = re.compile(
@@ -49,7 +50,15 @@ DIRECTIONAL_PHRASE = re.compile(
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
 EXPLAINING = re.compile(LEX.alt("targets.explaining"))
-LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})*")
+NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
+LIST_YEAR = re.compile(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
+ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
+DATED_EVENT = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
+VERB_OBJECT = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down')})"
+                         r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
+ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
+LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
+                        rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL = re.compile(rf"(?:{LEX.alt('targets.name_trails')})+$")
 COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
@@ -88,7 +97,7 @@ class TargetList:
     start: int
     end: int
     year: int | None = None  # the year the opening words name, if any
-
+    ahead: int = 0  # years after the plan year, when the words before it speak of the next five
 
 def _line_end(text: str, start: int) -> int:
     k = text.find("\n", start)
@@ -100,6 +109,11 @@ def _target_like(paragraph: str) -> bool:
     clauses = [c for c in CLAUSE_SPLIT.split(paragraph) if c.strip()]
     hits = sum(1 for c in clauses if _target_start(c) is not None)
     return hits > 0 and hits * 2 >= len(clauses)
+
+
+def _states_targets(sentence: str) -> bool:
+    """Some clause of a sentence states a target."""
+    return any(_target_start(c) is not None for c in CLAUSE_SPLIT.split(sentence) if c.strip())
 
 
 def _opens_items(text: str, line_end: int) -> bool:
@@ -147,7 +161,8 @@ def _list_year(text: str, start: int, end: int) -> int | None:
     words = text[cut + 1:end]
     if THIS_YEAR.search(words):
         return None
-    return target_year_in(words)
+    named = LIST_YEAR.search(words)  # "2024年全市经济社会发展主要预期目标初步考虑为：" (a preview)
+    return target_year_in(words) or (int(named.group(1)) if named else None)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -159,9 +174,21 @@ def _sentence_end(text: str, start: int) -> int:
     return end
 
 
+def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]) -> list[TargetList]:
+    """Lists that start outside every table, cut where a table begins."""
+    out = []
+    for t in lists:
+        if any(a <= t.start < b for a, b in tables):
+            continue
+        end = min([t.end] + [a for a, _b in tables if t.start < a < t.end])
+        if end - t.start >= 4:
+            out.append(TargetList(t.start, end, t.year, t.ahead))
+    return out
+
+
 @lru_cache(maxsize=16)
-def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, ...]:
-    """The lists of the year's targets in ``text[:limit]``."""
+def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[int, int], ...] = ()) -> tuple[TargetList, ...]:
+    """The lists of the year's targets in ``text[:limit]``, outside ``tables``."""
     limit = len(text) if limit is None else limit
     out: list[TargetList] = []
     for m in TRIGGER.finditer(text, 0, limit):
@@ -169,6 +196,8 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
         year = _list_year(text, m.start(), m.end())
+        # "…通过五年的努力奋斗，实现六个明显提升。…具体目标为：": goals for five years ahead
+        ahead = 4 if year is None and NEXT_FIVE.search(text[max(0, m.start() - 200):m.start()]) else 0
         if not re.search(r"[:：—]$", m.group()) and not text[m.end():_line_end(text, m.end())].strip():
             continue  # a heading without a colon ("今年主要预期目标"): a heading list, read below
         start = m.end()
@@ -204,13 +233,14 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
                 end = nxt
         if end - start < 6:
             continue
-        out.append(TargetList(start, end, year))
+        out.append(TargetList(start, end, year, ahead))
     for m in HEAD_LINE.finditer(text, 0, limit) if "\n" in text else ():
         if any(t.start - 80 <= m.start() <= t.end for t in out):
             continue  # the heading of a list already taken ("一、今年主要预期目标：")
         found = _heading_list(text, m, limit)
         if found:
             out.append(found)
+    out = _outside_tables(out, tables)
     # a trigger inside a list already taken (…指标方面，…。…指标方面，…) starts no second list
     kept: list[TargetList] = []
     for t in sorted(out, key=lambda t: t.start):
@@ -229,12 +259,13 @@ def find_target_lists(text: str, limit: int | None = None) -> tuple[TargetList, 
         if "去年" in head or end - m.end() < 4:
             continue
         out.append(TargetList(m.end(), end, target_year_in(text[m.start():m.end()])))
-    return tuple(out)  # cached: never to be changed by a caller
+    return tuple(_outside_tables(out, tables))  # cached: never to be changed by a caller
 
 
-def find_target_sentences(text: str, limit: int | None = None) -> tuple[tuple[int, int], ...]:
+def find_target_sentences(text: str, limit: int | None = None,
+                          tables: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
     """(start, end) of the text that lists the year's targets: never a result, never a task."""
-    return tuple((t.start, t.end) for t in find_target_lists(text, limit))
+    return tuple((t.start, t.end) for t in find_target_lists(text, limit, tables))
 
 
 MAX_CLAUSE = 400  # the longest clause of the real documents has 143 characters: a longer one lists no target
@@ -318,19 +349,29 @@ class _ListReader:
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
         pos = tl.start
-        for sentence in re.split(r"(?<=[。\n])", text[tl.start:tl.end]):
+        sentences = re.split(r"(?<=[。\n])", text[tl.start:tl.end])
+        for k, sentence in enumerate(sentences):
             s_start = pos
             pos += len(sentence)
             body = sentence.rstrip("。\n")
+            if ORDINAL_ITEM.match(body) and sentence.endswith("。") and not _candidates(body) \
+                    and k + 1 < len(sentences) and sentences[k + 1].strip():
+                continue  # "一是市域经济实力明显提升。到…": the item's summary, its targets follow
             sub = SUBHEAD.match(body.strip())
             if sub:
                 self.category = sub.group("cat")
                 continue
             year = target_year_in(re.split(r"[，,：:；;]", body, maxsplit=1)[0]) or tl.year
+            lead = TRIGGER.search(body)
+            if lead and re.search(r"[:：—]$", lead.group()):
+                # "…建议2024年…主要预期目标是：地区生产总值增长6%左右；…": the items follow the colon
+                body, s_start = body[lead.end():], s_start + lead.end()
             self.sentence(body, s_start, year)
         return self.out
 
     def emit(self, **kw) -> None:
+        if kw["parsed"].kind == "directional" and ABSTRACT_SUBJECT.search(kw["name"]):
+            return  # 创新能力明显增强: an aim, not an indicator's target
         self.out.append(ProseTarget(category=self.category, parent=self.parent, **kw))
 
     def sentence(self, sentence: str, s_start: int, year: int | None) -> None:
@@ -373,6 +414,8 @@ class _ListReader:
                 at = clause.find(bare)
                 self.pending_names.append((bare, c_start + at, c_start + at + len(bare)))  # "交通投资，…均增长12%"
             return
+        if self.verb_object(clause, k, c_start, year):
+            return
         lead = LEAD_MODAL.match(clause[:k])
         lead_end = lead.end() if lead else 0
         modality_m = MODALITY.search(clause)
@@ -403,6 +446,9 @@ class _ListReader:
         if len(name_part) > 5 and name_part.endswith("总量"):
             name_part = name_part[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
         name_offset = c_start + lead_end
+        if self.out and name_part.strip() and (PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())):
+            # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
+            pred, name_part = lead_end, self.out[-1].name
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
         if (name_part.strip() in BARE_TOTALS or (not name_part.strip() and YEAR_LEAD.match(clause))) and self.out:
             name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶", "…，到2026年突破8000亿元"
@@ -441,6 +487,25 @@ class _ListReader:
                       year=year, name_origin="printed" if name.strip() in name_part else "composed")
         if self.parent is None and self.out:
             self.main_name = re.sub(r"(?:增长|增速)$", "", self.out[-1].name)
+
+    def verb_object(self, clause: str, k: int, c_start: int, year: int | None) -> bool:
+        """"…要大幅提高常住人口城镇化率、大幅提高中等收入群体": a direction said before its object names
+        the object; each 、-piece is one (a piece whose object is no indicator gives none)."""
+        if _candidates(clause[k:]):
+            return False
+        pos, found = k, False
+        for piece in clause[k:].split("、"):
+            m = VERB_OBJECT.fullmatch(piece)
+            if m and is_name_like(m.group("obj")):
+                a = c_start + pos
+                verb = piece[:m.start("obj")]
+                self.emit(name=m.group("obj"), text=verb, parsed=parse_target(verb), span=(a, a + len(verb)),
+                          name_span=(a + m.start("obj"), a + m.end("obj")), modality=None, year=year)
+                found = True
+            elif not m:
+                return found
+            pos += len(piece) + 1
+        return found
 
     def respectively(self, names: list[str], values: list, target_text: str, t_start: int, name_span: tuple[int, int],
                      name_part: str, modality: str | None, year: int | None) -> None:
@@ -486,9 +551,39 @@ def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]
     return out
 
 
-def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None) -> list[ProseTarget]:
+def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[TargetList],
+                  looks_back=lambda opening: False) -> list[TargetList]:
+    """In a part that plans for a five-year period (an outline's chapters, a report's 十四五
+    paragraph), every sentence that states targets (…，到2025年，旅游总收入突破1500亿元；力争…达到…)
+    is a list of targets for the period's end, or for the year its own words name (到2035年)."""
+    out: list[TargetList] = []
+    head = re.match(r"\s*([^\n]*)", text)
+    headline = head.end(1) if head and "。" not in head.group(1) and len(head.group(1)) <= 60 else 0
+    for start, end, horizon in horizons:
+        pos = max(start, headline)  # a headline restates its body ("云南力争2025年GDP达3.5万亿元")
+        while pos < end:
+            stop = _sentence_end(text, pos)
+            stop = min(stop, end)
+            sentence = text[pos:stop]
+            if sentence.strip() and not any(t.start <= pos < t.end or pos <= t.start < stop for t in taken) \
+                    and _states_targets(sentence) and not HEADING.match(sentence) and not DATED_EVENT.search(sentence) \
+                    and not looks_back(re.split(r"[，,。]", sentence.lstrip(), maxsplit=1)[0][:40]):
+                year = target_year_in(sentence)
+                out.append(TargetList(pos, stop, year if year and year >= horizon - 5 else horizon))
+            pos = stop + 1
+    return out
+
+
+def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None,
+                          tables: tuple[tuple[int, int], ...] = (),
+                          horizons: list[tuple[int, int, int]] | None = None,
+                          looks_back=lambda opening: False) -> list[ProseTarget]:
     out: list[ProseTarget] = []
-    lists = find_target_lists(text, limit)
-    for tl in [*lists, *future_lists(text, plan_year, lists)]:
+    lists = find_target_lists(text, limit, tables)
+    later = _outside_tables(future_lists(text, plan_year, lists), tables)
+    later += horizon_lists(text, horizons or [], [*lists, *later], looks_back)
+    for tl in [*lists, *later]:
+        if tl.year is None and tl.ahead and plan_year:
+            tl = TargetList(tl.start, tl.end, plan_year + tl.ahead)
         out.extend(_ListReader(text, tl).run())
     return out

@@ -2,7 +2,8 @@
 segments, its sections, its metadata and its time scope."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from zhibiao.extract.metadata import Metadata
 from zhibiao.extract.scope import Scope
@@ -19,5 +20,13 @@ class Reading:
     sections: list[Section]
     meta: Metadata
     scope: Scope
-    limit: int  # where the appended targets table zone starts (or the text's end)
+    limit: int  # where an appended part (附件: the targets table) starts, or the text's end
     target_sentences: tuple[tuple[int, int], ...]  # the year's targets in prose: never results
+    tables: list = field(default_factory=list)  # tables.Table, each read once
+    table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
+    title_span: tuple[int, int] | None = None  # the title at the document's head
+    quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
+
+    def in_table(self, offset: int) -> bool:
+        k = bisect_right(self.table_spans, (offset, float("inf"))) - 1
+        return k >= 0 and self.table_spans[k][0] <= offset < self.table_spans[k][1]

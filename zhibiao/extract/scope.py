@@ -36,6 +36,8 @@ EXPLICIT_YEAR = re.compile(
     rf"(?<![{''.join(LEX.words('time.year_not_time_before'))}])(?:截至|截止|到)?({YEAR})\s*年"
     rf"(?:{LEX.alt('time.year_parts')})?(?!{LEX.alt('time.year_not_time')})")
 REVIEW_TITLE = re.compile(LEX.alt("time.review_titles"))
+REVIEW_OPENER = re.compile(LEX.alt("time.review_openers"))
+PAST_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
 MULTI_TITLE = re.compile(LEX.alt("time.multi_titles"))
 PLAN_TITLE = re.compile(LEX.alt("time.plan_titles"))
 _NUMBERED = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
@@ -55,7 +57,7 @@ _CONGRESS = LEX.alt("time.congress")
 FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
 NEWS_DELIVERY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
-                           rf"(?:{LEX.alt('time.congress_events')})")
+                           rf"(?:{LEX.alt('time.congress_events', 'time.congress_reports')})")
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
 DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
                           rf"(?:{LEX.alt('time.congress_events')})")
@@ -97,6 +99,7 @@ class Zone:
     start: int
     end: int
     mode: str  # review | multi | plan
+    horizon: int | None = None  # a part that plans for a five-year period's end (or 2035): its year
 
 
 @dataclass
@@ -106,6 +109,12 @@ class Scope:
     doc_type: str
     plan_year: int | None
     evidence: list[YearEvidence] = field(default_factory=list)
+    in_year: bool = False  # an execution report written during its year: its results are that year's
+    horizon: int | None = None  # a five-year plan: the year it plans for (the period's end)
+
+    @property
+    def five_year(self) -> bool:
+        return self.doc_type == "five_year_plan"
     zones: list[Zone] = field(default_factory=list)
     delivered_on: str | None = None  # a report's delivery to its congress (ISO date)
     warnings: list[str] = field(default_factory=list)
@@ -119,14 +128,40 @@ class Scope:
         """The year results are for unless a sentence says otherwise."""
         if self.plan_year is None:
             return None
-        return self.plan_year if self.bulletin else self.plan_year - 1
+        if self.five_year and self.horizon:
+            return self.horizon - 5  # an outline's base year (十四五: 2020), whatever year it was issued
+        return self.plan_year if self.bulletin or self.in_year else self.plan_year - 1
+
+    def five_year_past(self, head: str) -> int | None:
+        """The year a sentence of a five-year plan speaks of when it looks back (2020年，… /
+        “十三五”时期… / 回顾“十四五”… / 五年来…): its base year or an earlier one; ``None`` when it
+        does not look back."""
+        if not self.five_year or self.review_year is None:
+            return None
+        base = self.review_year
+        head = RESULT_MARKERS.sub("", head)
+        years = [int(m.group(1)) for m in PAST_YEAR.finditer(head)]
+        past = [y for y in years if y <= base]
+        if past:
+            return max(past)
+        if years:
+            return None  # 到2025年…: ahead
+        period = five_year_period(head)
+        if period and period[1] <= base:
+            return period[1]
+        if REVIEW_OPENER.search(head):
+            return base
+        return None
+    def _plain(self, clause: str) -> str:
+        clause = RESULT_MARKERS.sub("", clause)
+        return THIS_YEAR.sub("", clause) if self.in_year else clause  # during the year, 今年 is its results
 
     def is_future(self, clause: str) -> bool:
         """Does a clause speak of the plan year or later? (Not "好于年初预期", "通过不懈努力": results.)"""
-        return not self.bulletin and bool(FUTURE.search(RESULT_MARKERS.sub("", clause)))
+        return not self.bulletin and bool(FUTURE.search(self._plain(clause)))
 
     def is_soft_future(self, clause: str) -> bool:
-        return not self.bulletin and bool(SOFT_FUTURE.search(RESULT_MARKERS.sub("", clause)))
+        return not self.bulletin and bool(SOFT_FUTURE.search(self._plain(clause)))
 
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
@@ -139,14 +174,17 @@ class Scope:
             y = int(m.group(1))
             if multi and multi.start() < m.start():
                 return "multi", None
-            if self.bulletin or self.plan_year is None or y < self.plan_year:
+            if self.bulletin or self.plan_year is None or y < self.plan_year or (self.in_year and y == self.plan_year) \
+                    or (self.five_year and self.review_year is not None and y <= self.review_year):
                 return "review", y
             return "plan", None
-        if LAST_YEAR.search(head):
+        if LAST_YEAR.search(head) and not self.in_year:
+            return "review", None
+        if self.in_year and THIS_YEAR.search(head):
             return "review", None
         if multi:
             return "multi", None
-        if FUTURE.search(head) and not self.bulletin:
+        if FUTURE.search(self._plain(head)) and not self.bulletin:
             return "plan", None
         return None, None
 
@@ -173,9 +211,22 @@ class Scope:
 
 
 # --- the year a target is for ------------------------------------------------------------------
-_FIVE_YEAR_ORDINALS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-FIVE_YEAR_PERIOD = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|规划|末|期末)?")
-BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR})\s*年")
+_PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
+FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
+
+
+PERIOD_TARGETS = re.compile(rf"(?:{FIVE_YEAR_PERIOD.pattern})(?:时期|期间)?(?:经济社会发展)?的?(?:主要目标|发展目标|目标)"
+                            rf"|到(?:{FIVE_YEAR_PERIOD.pattern})末")
+
+
+def five_year_period(words: str) -> tuple[int, int] | None:
+    """(first, last) year of the five-year period ``words`` name: “十四五” or 第十四个五年 → 2021–2025."""
+    m = FIVE_YEAR_PERIOD.search(words)
+    if not m:
+        return None
+    start = _PERIOD_START.get(m.group(1) or (m.group(2) + "五"))
+    return (start, start + 4) if start else None
+BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR}|[二〇零一三四五六七八九]{{4}})\s*年")
 YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
 
 
@@ -187,11 +238,9 @@ def target_year_in(words: str) -> int | None:
         return int(m.group(2))
     m = BY_YEAR.search(words)
     if m:
-        return int(m.group(1))
-    m = FIVE_YEAR_PERIOD.search(words)
-    if m:
-        return _FIVE_YEAR_ORDINALS.get(m.group(1))
-    return None
+        return int(m.group(1)) if m.group(1).isdigit() else _num(m.group(1))  # 到二〇三五年: digit by digit
+    period = five_year_period(words)
+    return period[1] if period else None
 
 
 # --- the plan year ---------------------------------------------------------------------------
@@ -265,20 +314,68 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
     return None
 
 
+_FULL_DATE = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
+_DATE_LINE = re.compile(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
+_BARE_YEAR = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
+_DOC_NUMBER_YEAR = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
+_PROPOSAL = re.compile(r"建议")
+
+
+def _bulletin_evidence(text: str) -> list[YearEvidence]:
+    """A bulletin reports on the year before the bureau dates it (2024年3月28日 → 2023), and its
+    first sentence names that year (2023年，全市…); a repost's page date is weak evidence."""
+    ev: list[YearEvidence] = []
+    head = text[:600]
+    m = _DATE_LINE.search(head)
+    if m:
+        ev.append(YearEvidence(int(m.group(1)) - 1, "bureau_date", 10, m.start()))
+    m = _BARE_YEAR.search(text[:500])
+    if m:
+        ev.append(YearEvidence(int(m.group(1)), "first_year", 6, m.start()))
+    pub = published_date(text)
+    if pub:
+        ev.append(YearEvidence(pub[0] - 1, "published", 2))
+    return ev
+
+
+def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
+    """A five-year outline or proposal is dated by its issue (a date, its number 〔2021〕, the
+    congress that adopted it); the years in its title (2035, 二〇三五) are its horizon, not its year.
+    Without a date, the period it opens: an outline is issued in its first year (十四五 → 2021),
+    a proposal the year before."""
+    ev: list[YearEvidence] = []
+    head = text[:3000]
+    for m in _DATE_LINE.finditer(head):
+        ev.append(YearEvidence(int(m.group(1)), "issued", 10, m.start()))
+    for m in _FULL_DATE.finditer(head[:1500]):
+        ev.append(YearEvidence(int(m.group(1)), "date", 3, m.start()))
+    m = _DOC_NUMBER_YEAR.search(head)
+    if m:
+        ev.append(YearEvidence(int(m.group(1)), "doc_number", 8, m.start()))
+    for m in SESSION.finditer(head):
+        y = _congress_year(m)
+        if y:
+            ev.append(YearEvidence(y, "congress", 8, m.start()))
+    period = five_year_period((title or "") + text[:1500])
+    if period:
+        proposal = bool(title and _PROPOSAL.search(title))
+        ev.append(YearEvidence(period[0] - (1 if proposal else 0), "period", 3))
+    pub = published_date(text)
+    if pub:
+        ev.append(YearEvidence(pub[0], "published", 2))
+    return ev
+
+
 def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvidence]:
     ev: list[YearEvidence] = []
+    if doc_type == "five_year_plan":
+        return _five_year_evidence(text, title)
     if title:
         found = [int(y) for y in re.findall(rf"({YEAR})\s*年", title)]
         if found:
             ev.append(YearEvidence(found[0] if doc_type == "statistical_bulletin" else max(found), "title", 20))
     if doc_type == "statistical_bulletin":
-        m = re.search(rf"({YEAR})\s*年", text[:500])
-        if m:
-            ev.append(YearEvidence(int(m.group(1)), "first_year", 6, m.start()))
-        pub = published_date(text)
-        if pub:
-            ev.append(YearEvidence(pub[0] - 1, "published", 2))
-        return ev
+        return ev + _bulletin_evidence(text)
     delivery = _delivery(text)
     pub = published_date(text)
     if delivery:
@@ -327,7 +424,10 @@ def _mentions(text: str, doc_type: str) -> list[YearEvidence]:
     is the one before the plan year; a plan notice's is its own."""
     mentioned = [(int(m.group(1)), m.start()) for m in re.finditer(rf"(?<!\d)({YEAR})\s*年", text)]
     if not mentioned:
-        return []
+        # "“十四五”主要目标": a text setting a period's targets is written as the period opens
+        m = PERIOD_TARGETS.search(text[:3000])
+        period = five_year_period(m.group()) if m else None
+        return [YearEvidence(period[0], "period", 1)] if period else []
     if doc_type in ("work_report", "plan_report"):
         cut = max(2000, len(text) * 2 // 5)
         head = [(y, at) for y, at in mentioned if at < cut] or mentioned
@@ -404,13 +504,99 @@ def _zones(text: str, doc_type: str, plan_year: int | None, sections: list[Secti
     return [z for z in zones if z.end > z.start]
 
 
+PROGRESS_TITLE = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
+DRAFT_WORDS = re.compile(LEX.alt("documents.draft_words"))
+
+
+def in_year_report(title: str | None, doc_type: str) -> bool:
+    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan)."""
+    return bool(doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title))
+
+
+def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
+    """Zones without the tables inside them (a table is read as a table, never as prose)."""
+    out = []
+    k = 0  # both lists are sorted: one pass
+    for z in zones:
+        pos = z.start
+        while k < len(tables) and tables[k][1] <= pos:
+            k += 1
+        i = k
+        while i < len(tables) and tables[i][0] < z.end:
+            a, b = tables[i]
+            if a > pos:
+                out.append(Zone(pos, a, z.mode, z.horizon))
+            pos = max(pos, b)
+            i += 1
+        if pos < z.end:
+            out.append(Zone(pos, z.end, z.mode, z.horizon))
+    return out
+
+
+# a line that heads a five-year period's goals: “十四五”主要目标, “十四五”时期的主要目标任务, 今后五年的主要任务
+FIVE_YEAR_HEAD = re.compile(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
+                            rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{LEX.alt('targets.next_five_years')})"
+                            rf"[^\n。，,]{{0,16}}?(?:目标|任务)[^\n。，,]{{0,8}}$")
+
+
+def five_year_horizon(title: str | None, text: str, plan_year: int | None) -> int | None:
+    """The year a five-year document plans for: the end of the period it names (第十四个五年 →
+    2025), else five years from its own."""
+    period = five_year_period((title or "") + "\n" + text[:1500])
+    if period:
+        return period[1]
+    return plan_year + 4 if plan_year else None
+
+
+def _five_year_zones(text: str, zones: list[Zone], sections: list[Section], doc_type: str, title: str | None,
+                     plan_year: int | None) -> list[Zone]:
+    """Give each part that plans for a five-year period its horizon: every plan part of an outline
+    (a part for 2035 its own year), and in a digest of goals the part a heading for the period's
+    goals opens, up to the next heading of its rank."""
+    if doc_type == "five_year_plan":
+        horizon = five_year_horizon(title, text, plan_year)
+        heads = [s for s in sections if s.level == 1]
+        for z in zones:
+            if z.mode != "plan":
+                continue
+            head = next((h for h in reversed(heads) if h.span.start <= z.start), None)
+            years = [int(y) for y in re.findall(rf"({YEAR})\s*年", head.title)] if head else []
+            own = target_year_in(head.title) if head else None
+            own = own or max((y for y in years if plan_year is None or y > plan_year), default=None)
+            z.horizon = own if own and (plan_year is None or own >= plan_year) else horizon
+        return zones
+    if doc_type != "other":
+        return zones  # a report's five-year paragraph is read through its statement of targets (…主要目标是：)
+    out = list(zones)
+    level1 = [s.span.start for s in sections if s.level == 1]
+    for m in FIVE_YEAR_HEAD.finditer(text):
+        period = five_year_period(m.group()) or ((plan_year, plan_year + 4) if plan_year else None)
+        if period is None or (plan_year and period[1] < plan_year):
+            continue
+        end = next((a for a in level1 if a > m.start() + 1), len(text))
+        cut = []
+        for z in out:
+            if z.end <= m.start() or z.start >= end:
+                cut.append(z)
+                continue
+            if z.start < m.start():
+                cut.append(Zone(z.start, m.start(), z.mode, z.horizon))
+            cut.append(Zone(max(z.start, m.start()), min(z.end, end), "plan", period[1]))
+            if z.end > end:
+                cut.append(Zone(end, z.end, z.mode, z.horizon))
+        out = cut
+    return out
+
+
 def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
-                target_sentences: list[tuple[int, int]]) -> Scope:
+                target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = ()) -> Scope:
     plan_year, evidence = decide_plan_year(text, title, doc_type)
-    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence)
+    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year_report(title, doc_type))
     if plan_year is None:
         scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
     if doc_type in ("work_report", "plan_report"):
         scope.delivered_on = delivered_on(text, plan_year)
-    scope.zones = _zones(text, doc_type, plan_year, sections, limit, target_sentences)
+    zones = _zones(text, doc_type, plan_year, sections, limit, target_sentences)
+    scope.zones = _cut(_five_year_zones(text, zones, sections, doc_type, title, plan_year), tables)
+    scope.horizon = five_year_horizon(title, text, plan_year) if doc_type == "five_year_plan" else None
     return scope

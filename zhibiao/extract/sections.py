@@ -1,4 +1,4 @@
-"""The section tree of a document body: 一、 / （一） / 1. / （1） headings and 附件."""
+"""The section tree of a document body: 第一篇 / 第一章 / 一、 / （一） / 1. / （1） headings and 附件."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,9 @@ import re
 from zhibiao.models import Section, Span
 
 LEVELS = [
+    # an outline's parts and chapters (第一篇 / 第三章) open parts like 一、 does; its sections (第一节) less
+    (1, re.compile(r"^(?P<num>第[一二三四五六七八九十百]+[篇章])\s*(?P<title>.*)")),
+    (2, re.compile(r"^(?P<num>第[一二三四五六七八九十百]+节)\s*(?P<title>.*)")),
     (1, re.compile(r"^(?P<num>[一二三四五六七八九十百]+、)\s*(?P<title>.*)")),
     (2, re.compile(r"^(?P<num>[（(][一二三四五六七八九十百]+[）)])\s*(?P<title>.*)")),
     (3, re.compile(r"^(?P<num>\d{1,2}[.．、])(?!\d)\s*(?P<title>.*)")),
@@ -15,15 +18,21 @@ LEVELS = [
 TITLE_END = re.compile(r"[。；;！!？?]")
 
 
-def extract_sections(text: str, stop: int | None = None) -> list[Section]:
-    """Headings in ``text`` (up to ``stop``, where the targets table starts), with their paths."""
+def extract_sections(text: str, stop: int | None = None, skip: tuple[tuple[int, int], ...] = ()) -> list[Section]:
+    """Headings in ``text`` (up to ``stop``, where an appended part starts), with their paths; a
+    line inside a table (``skip``) is a cell, never a heading."""
     sections: list[Section] = []
     stack: list[Section] = []
     pos = 0
     limit = len(text) if stop is None else stop
+    k = 0
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
+        while k < len(skip) and skip[k][1] < start:
+            k += 1
+        if k < len(skip) and skip[k][0] <= start < skip[k][1]:
+            continue
         if start >= limit:
             if line.strip().startswith("附件") and len(line.strip()) < 40:
                 pass

@@ -35,12 +35,29 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
+OPEN, CLOSE = "（(", "）)"
+BRACKET_SPAN = 80  # a bracket left open longer than this is a stray one, not a parenthesis
+
+
 def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
+    """Clauses of a sentence; a separator inside brackets ("(主要是纳统项目剩余投资不足,难以支撑投资持续
+    增长)") separates nothing."""
     out = []
     pos, sep = start, ""
-    for m in CLAUSE_END.finditer(text, start, end):
-        out.append(Clause(pos, m.start(), sep))
-        pos, sep = m.end(), m.group()
+    opened = -1  # where the bracket now open was opened
+    for m in re.finditer(r"[，,：:；;（(）)]", text[start:end]):
+        ch, at = m.group(), start + m.start()
+        if ch in OPEN:
+            opened = at
+            continue
+        if ch in CLOSE:
+            opened = -1
+            continue
+        if opened >= 0 and at - opened < BRACKET_SPAN:
+            continue
+        opened = -1
+        out.append(Clause(pos, at, sep))
+        pos, sep = at + 1, ch
     out.append(Clause(pos, end, sep))
     return tuple(out)
 

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from zhibiao.extract.columns import (Column, GridCell, GridLine, GridRow, TableContext, classify, combine, is_value_cell,
+                                     parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 
@@ -104,6 +106,7 @@ class TableRow:
     name_span: tuple[int, int]
     binding: str | None
     flags: list[str]
+    name_origin: str = "printed"  # composed: a row named with its column (地区生产总值增速, …年均增长)
 
 
 @dataclass
@@ -114,6 +117,7 @@ class Table:
     year: int | None
     rows: list[TableRow]
     warnings: list[str]
+    lines: list[GridLine] = field(default_factory=list)  # tables read column by column
 
 
 # ---------------------------------------------------------------- cell classification helpers
@@ -198,51 +202,275 @@ def target_column(headers: list[str]) -> int:
     return max(marked, key=lambda k: (year(headers[k]), k))
 
 
-def find_tables(text: str, zone: int | None) -> list[tuple[int, int, int | None]]:
-    """(start, end, year) of each targets table: from its header cells to the line that ends it."""
-    tables = []
+@dataclass
+class TableSpan:
+    """Where a table is and how it is laid out: from its header to its last row."""
+
+    start: int
+    end: int
+    year: int | None  # the year a targets table's targets are for (header, else the title above)
+    layout: str  # tab | pipe | cell | space
+    columns: list[Column] | None = None  # set when the table is read column by column
+    body: int = 0  # where the rows start (after the header)
+    title: str = ""  # the caption above the header (表1　2023年…)
+    note: str = ""  # a note under the table (注：…)
+    unit: str | None = None  # 单位：% above the header: the unit of every figure
+
+
+def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
+    """A table with several kinds of column (targets and results, base values, averages, a
+    bulletin's results) is read column by column; a targets table row by row, by the assembler."""
+    values = [c for c in span.columns or [] if c.role == "value"]
+    if not values:
+        return False
+    if len(values) >= 2 or any(c.kind not in ("target", None) or c.measure is not None for c in values):
+        return True
+    only = values[0]
+    if only.kind is None:  # a bare year: targets ahead of a plan (or of a document not known), results otherwise
+        return ctx.forward is False or bool(ctx.forward and ctx.plan_year and only.year and only.year < ctx.plan_year)
+    return False
+
+
+_CAPTION = re.compile(r"^(?:表\s*\d+|附表)|(?:情况|构成|速度|幅度|指标|目标|计划|产量)(?:[（(][^）)]*[）)])?$")
+PIPE_SPLIT = re.compile(r"\|")
+
+
+def _parts(raw: str, sep: str) -> list[tuple[str, int]]:
+    """The cells of a tab or ``|`` row with their offsets in the line (empty cells keep their
+    place; the pipes framing a row are not cells)."""
+    out, pos = [], 0
+    pieces = raw.split(sep)
+    for k, piece in enumerate(pieces):
+        out.append((piece, pos))
+        pos += len(piece) + 1
+    if sep == "|":
+        if out and not out[0][0].strip():
+            out = out[1:]
+        if out and not out[-1][0].strip():
+            out = out[:-1]
+    return out
+
+
+def _row_sep(raw: str) -> str | None:
+    if "\t" in raw.strip():
+        return "\t"
+    if raw.count("|") >= 2 and len([p for p in raw.split("|") if p.strip()]) >= 2:
+        return "|"
+    return None
+
+
+def _cell_line(raw: str) -> str:
+    """A line of a one-cell-per-line table, without the pipes some pages frame cells with."""
+    return raw.strip().strip("|").strip()
+
+
+def _header_row(raw: str, sep: str, offset: int = 0) -> list[Column] | None:
+    parts = _parts(raw, sep)
+    cols, misses = [], 0
+    for k, (piece, pos) in enumerate(parts):
+        if not piece.strip():
+            continue
+        c = parse_header(piece)
+        if c is None:
+            misses += 1
+            continue
+        c.index, c.span = k, (offset + pos, offset + pos + len(piece))
+        cols.append(c)
+    if len(cols) >= 2 and misses <= (1 if len(cols) >= 3 else 0):
+        return cols
+    return None
+
+
+def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0) -> list[Column] | None:
+    """A second header row (绝对值 | 增速（%） under 2022年计划, 目标 | 实际 under 2023年): the
+    columns it refines, each combined with the label above it."""
+    parts = _parts(raw, sep)
+    subs = []
+    for k, (piece, pos) in enumerate(parts):
+        if not piece.strip():
+            continue
+        c = parse_header(piece)
+        if c is None or c.role != "value":
+            return None
+        c.index, c.span = k, (offset + pos, offset + pos + len(piece))
+        subs.append(c)
+    if not subs or not any(not p.strip() for p, _ in parts[:subs[0].index]):
+        return None
+    out = [c for c in top if c.index < subs[0].index or (c.role != "value" and c.index not in {x.index for x in subs})]
+    values_above = sorted((c for c in top if c.role == "value"), key=lambda c: c.index)
+    for sub in subs:
+        above = [c for c in values_above if c.index <= sub.index]
+        if above:
+            merged = combine(above[-1], sub)
+            out.append(merged)
+        else:
+            out.append(sub)
+    # columns of the first row that no sub-header refines (属性 at the end)
+    taken = {c.index for c in out}
+    out += [c for c in top if c.index not in taken and c.index > subs[-1].index]
+    return sorted(out, key=lambda c: c.index)
+
+
+def _is_row_line(raw: str, layout: str) -> bool:
+    if layout == "tab":
+        return "\t" in raw and bool(raw.strip())
+    if layout == "pipe":
+        return "|" in raw
+    return False
+
+
+def _prose(line: str) -> bool:
+    t = line.strip()
+    return len(t) > 40 or (t.endswith("。") and len(t) > 12) or bool(re.search(r"[。；;].", t) and len(t) > 20)
+
+
+def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> int:
+    """Index of the first line after the table whose rows start at line ``j``."""
+    v = vocab()
+    k = j
+    while k < len(lines):
+        raw = text[lines[k][0]:lines[k][1]]
+        line = raw.strip()
+        if not line:
+            k += 1
+            continue
+        if v.table_end.match(line):
+            break
+        if layout in ("tab", "pipe"):
+            if _is_row_line(raw, layout):
+                k += 1
+                continue
+            nxt = next((text[a:b] for a, b in lines[k + 1:k + 3] if text[a:b].strip()), "")
+            if len(line) <= 20 and not _prose(line) and _is_row_line(nxt, layout):
+                k += 1  # a category on a line of its own
+                continue
+            break
+        if layout == "space":
+            if len(line) > 90 and "。" in line and "\t" not in line:
+                break
+            k += 1
+            continue
+        # one cell per line: cells until running text
+        if _prose(line):
+            break
+        k += 1
+    if layout == "cell":
+        # headings and captions before the text that ends the table are not cells of it
+        while k > j:
+            raw = text[lines[k - 1][0]:lines[k - 1][1]]
+            cell = _cell_line(raw)
+            if not raw.strip() or (not is_value_cell(cell) and not is_unit(cell) and cell not in vocab().attributes
+                                   and cell.strip("|")):
+                k -= 1
+                continue
+            break
+    return k
+
+
+def _caption_above(text: str, lines: list[tuple[int, int]], i: int) -> str:
+    for a, b in reversed(lines[max(0, i - 4):i]):
+        line = text[a:b].strip()
+        if not line or _TABLE_UNIT.match(line):
+            continue
+        if len(line) <= 60 and not _prose(line) and (_CAPTION.search(line) or vocab().title.search(line)):
+            return line
+        return ""
+    return ""
+
+
+_TABLE_UNIT = re.compile(r"^[（(]?单位\s*[:：]\s*([^\s|）)]{1,8})")
+
+
+def _unit_above(text: str, lines: list[tuple[int, int]], i: int) -> str | None:
+    for a, b in reversed(lines[max(0, i - 2):i]):
+        m = _TABLE_UNIT.match(text[a:b].strip())
+        if m:
+            return m.group(1)
+    return None
+
+
+def _note_below(text: str, lines: list[tuple[int, int]], k: int) -> str:
+    for a, b in lines[k:k + 3]:
+        line = text[a:b].strip()
+        if not line:
+            continue
+        return line if line.startswith("注") else ""
+    return ""
+
+
+def find_tables(text: str) -> list[TableSpan]:
+    """Every table of a text, each from its header to its own last row (the text after a table
+    is read like any other text)."""
+    tables: list[TableSpan] = []
     lines = list(_line_bounds(text))
     i = 0
     year_hint = None
     while i < len(lines):
         s, e = lines[i]
-        line = text[s:e].strip()
+        raw = text[s:e]
+        line = raw.strip()
+        if not line:
+            i += 1
+            continue
         if vocab().title.search(line) and len(line) < 60:
             y = YEAR_IN.search(line)
             year_hint = int(y.group(1)) if y else year_hint
-        cells = [c for c in re.split(r"\t+", line) if c.strip()]
-        header_cells = sum(1 for c in cells if is_header(c.strip()))
-        starts_table = False
-        if cells and header_cells >= 2 and header_cells >= len(cells) - 1:
-            starts_table = True
-        elif len(cells) == 1 and is_header(cells[0]) and cells[0].replace(" ", "") in ("序号", "指标名称", "指标类型", "类别", "指标"):
-            # one cell per line: 指标类型 / 序号 / 指标名称 / 2024年目标 on lines of their own
-            nxt = [text[a:b].strip() for a, b in lines[i + 1:i + 8] if text[a:b].strip()][:3]
-            starts_table = any(is_header(n) for n in nxt)
+        layout, columns, body = None, None, i + 1
+        sep = _row_sep(raw)
+        if sep:
+            columns = _header_row(raw, sep, s)
+            if columns:
+                layout = "tab" if sep == "\t" else "pipe"
+                nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
+                if nxt is not None and _row_sep(text[lines[nxt][0]:lines[nxt][1]]) == sep:
+                    sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns, lines[nxt][0])
+                    if sub:
+                        columns, body = sub, nxt + 1
         elif " " in line and re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
-            starts_table = True
-        if not starts_table or (zone is not None and s < zone and not vocab().title.search(text[max(0, s - 200):s])):
-            if not starts_table:
-                i += 1
-                continue
-        j = i + 1
-        while j < len(lines):
-            a, b = lines[j]
-            ln = text[a:b].strip()
-            if vocab().table_end.match(ln) or (len(ln) > 90 and "。" in ln and "\t" not in ln):
-                break
-            j += 1
-        header = text[s:lines[min(j, len(lines)) - 1][1]][:200]
+            layout = "space"
+        else:
+            first = parse_header(_cell_line(raw))
+            if first is not None and first.role in ("seq", "name", "category"):
+                first.span = (s, e)
+                cols, k = [first], i + 1
+                while k < len(lines) and len(cols) < 12:
+                    cell = _cell_line(text[lines[k][0]:lines[k][1]])
+                    if not cell:
+                        k += 1
+                        continue
+                    c = parse_header(cell)
+                    if c is None:
+                        break
+                    c.span = lines[k]
+                    cols.append(c)
+                    k += 1
+                if len(cols) >= 2:
+                    for n, c in enumerate(cols):
+                        c.index = n
+                    layout, columns, body = "cell", cols, k
+        if layout is None:
+            i += 1
+            continue
+        k = _table_end(text, lines, body, layout)
+        last = max(body - 1, k - 1)
+        while last > i and not text[lines[last][0]:lines[last][1]].strip():
+            last -= 1
+        end = lines[last][1]
+        caption = _caption_above(text, lines, i)
+        header = text[s:lines[max(i, body - 1)][1]][:300]
         header_years = [int(y) for y in YEAR_IN.findall(header)]
-        year = max(header_years) if header_years else year_hint  # 2022年完成 | 2023年计划: for 2023
-        end = lines[j - 1][1] if j - 1 < len(lines) else len(text)
-        tables.append((s, end, year))
-        i = j
+        year = max(header_years) if header_years else year_hint
+        if not header_years and caption and YEAR_IN.search(caption):
+            year = int(YEAR_IN.search(caption).group(1))
+        tables.append(TableSpan(s, end, year, layout, columns, lines[body][0] if body < len(lines) else end,
+                                caption, _note_below(text, lines, k), _unit_above(text, lines, i)))
+        i = max(k, i + 1)
     # A header repeated after a page break continues the same table.
-    merged: list[tuple[int, int, int | None]] = []
+    merged: list[TableSpan] = []
     for t in tables:
-        if merged and not text[merged[-1][1]:t[0]].strip():
-            merged[-1] = (merged[-1][0], t[1], merged[-1][2] or t[2])
+        if merged and not text[merged[-1].end:t.start].strip() and merged[-1].layout == t.layout:
+            m = merged[-1]
+            m.end, m.year, m.note = t.end, m.year or t.year, t.note or m.note
         else:
             merged.append(t)
     return merged
@@ -262,21 +490,20 @@ def detect_layout(text: str, start: int, end: int) -> str:
     return "cell"
 
 
-def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
+def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
     cells = []
     for li, (s, e) in enumerate(_line_bounds(text[:end], start)):
-        pos = s
         seen_name = False
-        for part in text[s:e].split("\t"):
+        for part, at in _parts(text[s:e], sep):
             if part.strip():
+                pos = s + at
                 lead = len(part) - len(part.lstrip())
                 c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
                 if re.fullmatch(r"\d{1,3}", c.text):
                     c.role = "target" if seen_name else "seq"
-                elif not looks_like_category(c.text) or seen_name:
-                    seen_name = True
+                elif not looks_like_category(c.text) or seen_name or is_unit(c.text):
+                    seen_name = True  # a unit follows a name: a number after it is a target
                 cells.append(c)
-            pos += len(part) + 1
     return cells
 
 
@@ -479,7 +706,7 @@ class _Assembler:
                 self.start_group(m.group(1))
                 name_cell = Cell(t[m.end():].strip(), c.start + m.end(), c.end, c.line)
                 self.add_name(name_cell)
-            elif re.fullmatch(r"\d{1,3}", t) and nxt is not None:
+            elif re.fullmatch(r"\d{1,3}", t) and nxt is not None and nxt.line == c.line:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
                 cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, line_complete=nxt.line_complete)
             elif is_unit(t):
@@ -636,10 +863,14 @@ class _Assembler:
             self.warnings.append(f"row {r.name!r}: no target found")
 
 
-def parse_table(text: str, start: int, end: int, year: int | None) -> Table:
-    layout = detect_layout(text, start, end)
+def parse_table(text: str, span: TableSpan) -> Table:
+    """A targets table, rebuilt row by row by the assembler."""
+    start, end, year = span.start, span.end, span.year
+    layout = span.layout if span.layout in ("tab", "pipe", "space") else detect_layout(text, start, end)
     if layout == "tab":
         cells = _tab_cells(text, start, end)
+    elif layout == "pipe":
+        cells = _tab_cells(text, start, end, "|")
     elif layout == "space":
         cells = _space_cells(text, start, end)
     else:
@@ -665,5 +896,131 @@ def parse_table(text: str, start: int, end: int, year: int | None) -> Table:
     return Table(start, end, layout, year, out, asm.warnings)
 
 
-def extract_tables(text: str, zone: int | None) -> list[Table]:
-    return [parse_table(text, s, e, y) for s, e, y in find_tables(text, zone)]
+# ---------------------------------------------------------------- tables read column by column
+
+def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
+    rows: list[GridRow] = []
+    category = None
+    columns = span.columns or []
+    cat_col = next((c.index for c in columns if c.role == "category"), None)
+    for s, e in _line_bounds(text[:span.end], span.body):
+        raw = text[s:e]
+        if not raw.strip():
+            continue
+        parts = _parts(raw, sep) if sep in raw else [(raw, 0)]
+        filled = [(k, p, at) for k, (p, at) in enumerate(parts) if p.strip()]
+        if not filled:
+            continue
+        if all(parse_header(p) is not None for _k, p, _at in filled) and len(filled) >= 2:
+            continue  # the header repeated after a page break
+        if len(filled) == 1 and not is_value_cell(filled[0][1]) and (
+                cat_col is None or filled[0][0] == cat_col) and looks_like_category(squeeze(filled[0][1])):
+            m = CN_HEADING.match(squeeze(filled[0][1]))
+            category = m.group(1) if m else squeeze(filled[0][1])
+            continue
+        row = GridRow()
+        for k, p, at in filled:
+            lead = len(p) - len(p.lstrip())
+            row.cells[k] = GridCell(p.strip(), s + at + lead, s + at + len(p.rstrip()))
+        if cat_col is not None and cat_col in row.cells:
+            category = squeeze(row.cells[cat_col].text)
+        row.category = category
+        rows.append(row)
+    return rows
+
+
+def _fits(col: Column, t: str) -> bool:
+    if col.role == "seq":
+        return bool(re.fullmatch(r"\d{1,3}", t))
+    if col.role == "category":
+        return looks_like_category(t) and not is_value_cell(t)
+    if col.role == "unit":
+        return is_unit(t)
+    if col.role == "attribute":
+        return t in vocab().attributes
+    if col.role in ("name", "note"):
+        return not is_value_cell(t) and not is_unit(t) and t not in vocab().attributes
+    return is_value_cell(t)
+
+
+def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
+    """One cell per line: each cell goes to the next column it can fill (a row's optional cells,
+    such as its category or unit, may be missing); a name where a value was due starts a row."""
+    columns = span.columns or []
+    n = len(columns)
+    rows: list[GridRow] = []
+    row: GridRow | None = None
+    j = 0
+    category = None
+    name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
+    has_category = any(c.role == "category" for c in columns)
+    for s, e in _line_bounds(text[:span.end], span.body):
+        raw = text[s:e]
+        if not raw.strip():
+            continue
+        t = squeeze(_cell_line(raw))
+        if not t:
+            row = None  # a line of pipes between rows
+            continue
+        if (row is None or j > name_at) and not has_category and (
+                CN_HEADING.match(t) or t in vocab().categories) and not is_value_cell(t):
+            m = CN_HEADING.match(t)
+            category = m.group(1) if m else t
+            row = None
+            continue
+        start = s + (len(raw) - len(raw.lstrip()))
+        cell = GridCell(_cell_line(raw), start, start + len(_cell_line(raw)))
+        for attempt in (0, 1):
+            if row is None:
+                row, j = GridRow(category=category), 0
+                rows.append(row)
+            k = j
+            while k < n and not _fits(columns[k], t):
+                k += 1
+            if k < n and not (k > name_at and columns[k].role != "name" and _fits(columns[name_at], t)):
+                if columns[k].role == "category":
+                    category = t
+                    row.category = t
+                row.cells[columns[k].index] = cell
+                j = k + 1
+                break
+            if attempt == 0 and row.cells:
+                row = None  # a cell the row has no room for begins the next row
+                continue
+            break
+    return [r for r in rows if r.cells]
+
+
+def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridLine]:
+    """Targets and actuals of a table with several kinds of column."""
+    columns = span.columns or []
+    title_year = int(YEAR_IN.search(span.title).group(1)) if span.title and YEAR_IN.search(span.title) else None
+    classify(columns, ctx, title_year)
+    if span.layout == "tab":
+        rows = _grid_cells_tab(text, span, "\t")
+    elif span.layout == "pipe":
+        rows = _grid_cells_tab(text, span, "|")
+    else:
+        rows = _grid_cells_line(text, span)
+    if span.unit:
+        for c in columns:
+            if c.role == "value" and c.unit is None:
+                c.unit = span.unit
+    return read_rows(rows, columns, span.title, span.note)
+
+
+def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableContext | None = None) -> list[Table]:
+    """Every table: targets tables row by row, the others column by column (``Table.lines``)."""
+    out = []
+    ctx = ctx or TableContext(None, None, None)
+    for span in find_tables(text) if spans is None else spans:
+        if not reads_by_column(span, ctx):
+            out.append(parse_table(text, span))
+            continue
+        lines = read_by_columns(text, span, ctx)
+        rows = [TableRow(seq=x.seq, category=x.category, name=x.name, parent=x.parent, unit=x.unit, text=x.text,
+                         parsed=x.parsed, year=x.year, span=x.span, name_span=x.name_span, binding=x.attribute,
+                         flags=[], name_origin=x.name_origin) for x in lines if x.type == "target" and x.parsed]
+        out.append(Table(span.start, span.end, span.layout, span.year, rows, [],
+                         [x for x in lines if x.type == "actual"]))
+    return out

@@ -15,6 +15,7 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,11 +45,16 @@ HEADING = re.compile(
 )
 TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
 TITLE_END = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
-DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a date line, a byline (——2024年1月22日在…) or a bracketed date ((2022年3月25日)): a line of its own
+DATE_LINE = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
+PIPE_ROW = re.compile(r"\S\s*\|\s*\S|^\s*\||\|\s*$")
+# a cell of a table copied one cell per line: a figure, a unit or a short cell without punctuation
+CELL_VALUE = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|左右|以上|以内|以下)*\s*$")
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
-STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
+STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
@@ -60,6 +66,10 @@ LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25 = re.compile(r"(PM2) (5)(?!\d)")
 
 
+# forum markup a repost carries ([b]20[/b][b]22[/b][b]年[/b], [align=center], [font=宋体]): dropped
+BBCODE = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table|tr|td|th|center|left|right|quote|"
+                    r"code|list|indent|backcolor|sup|sub)(?:=[^\]\n]{0,60})?\]", re.IGNORECASE)
+BBCODE_BREAK = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
 DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
 
@@ -70,7 +80,12 @@ class NormalizedText:
 
     mapped: MappedText
     changes: list[Change] = field(default_factory=list)
-    table_zone: int | None = None  # offset where the attachment/targets table zone starts
+    table_zones: list[tuple[int, int]] = field(default_factory=list)  # where tables are laid out
+
+    @property
+    def table_zone(self) -> int | None:
+        """Where the first table zone starts."""
+        return self.table_zones[0][0] if self.table_zones else None
 
     @property
     def text(self) -> str:
@@ -103,9 +118,13 @@ def _basic_cleanup(m: MappedText) -> MappedText:
 
 
 def _drop_noise(m: MappedText) -> MappedText:
-    """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,)."""
+    """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,),
+    forum markup ([b]…[/b])."""
     text = m.text
     edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)]
+    # a block's end ([/align], [/p], [br]) ends a paragraph; other markup goes
+    edits += [Edit(x.start(), x.end(), "\n" if BBCODE_BREAK.match(x.group()) else "", "noise") for x in BBCODE.finditer(text)]
+    edits.sort(key=lambda e: e.start)
     taken = {(e.start, e.end) for e in edits}
     for x in DOUBLED_PUNCT.finditer(text):
         if not any(a < x.end() and x.start() < b for a, b in taken):
@@ -166,23 +185,57 @@ def _drop_furniture(m: MappedText) -> MappedText:
     return m.edit(edits)
 
 
-def find_table_zone(text: str) -> int | None:
-    """Offset where the appended targets table starts (a bare 附件 line, else a header row)."""
-    for s, e in _lines(text):
-        if ATTACHMENT_LINE.match(text[s:e]):
-            return s
-    for s, e in _lines(text):
+def _is_prose(line: str) -> bool:
+    """A line of running text: a sentence, not a table row, cell, heading or caption."""
+    t = line.strip()
+    if "\t" in t or PIPE_ROW.search(t):
+        return False
+    # a long line with sentence punctuation that does not open with a row number (1 地区生产总值…)
+    return t.endswith("。") or (len(t) > 30 and bool(re.search(r"[。；;，,]", t)) and not re.match(r"\d{1,3}\s", t))
+
+
+def find_table_zones(text: str) -> list[tuple[int, int]]:
+    """Where tables are laid out in the text: from an appended 附件 part to the end, or from a
+    header row to the first line of running text after it. Inside a zone, spaces between cells
+    are kept and lines are never joined."""
+    lines = list(_lines(text))
+    zones: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
         line = text[s:e]
+        if ATTACHMENT_LINE.match(line):
+            zones.append((s, len(text)))
+            break
         if len(line.strip()) < 60 and TABLE_HEADER.search(line):
-            return s
-    return None
+            j = i + 1
+            while j < len(lines) and not _is_prose(text[lines[j][0]:lines[j][1]]):
+                j += 1
+            end = lines[j - 1][1]
+            zones.append((s, end))
+            i = j
+            continue
+        i += 1
+    return zones
+
+
+def find_table_zone(text: str) -> int | None:
+    """Offset where the first table zone starts (see :func:`find_table_zones`)."""
+    zones = find_table_zones(text)
+    return zones[0][0] if zones else None
+
+
+def _in_zones(offset: int, zones: list[tuple[int, int]]) -> bool:
+    """Is ``offset`` inside one of ``zones`` (sorted, disjoint)? A binary search: linear overall."""
+    k = bisect_right(zones, (offset, float("inf"))) - 1
+    return k >= 0 and zones[k][0] <= offset <= zones[k][1]
 
 
 def _is_space_row(line: str) -> bool:
     return "\t" not in line and " " in line.strip()
 
 
-def _restore_decimals(m: MappedText, zone: int | None) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
+def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
     text = m.text
     edits: list[Edit] = []
     flagged: list[tuple[int, int, str, str]] = []
@@ -201,7 +254,7 @@ def _restore_decimals(m: MappedText, zone: int | None) -> tuple[MappedText, list
     for x in DECIMAL_IN_BODY.finditer(text):
         add(x, "decimal_restored")
     for s, e in _lines(text):
-        if zone is None or s < zone:
+        if not _in_zones(s, zones):
             continue
         line = text[s:e]
         if not _is_space_row(line):
@@ -229,12 +282,12 @@ class _Shifted:
         return self._m.end(i) + self._o
 
 
-def _fold_spaces(m: MappedText, zone: int | None) -> MappedText:
+def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
     text = m.text
     edits: list[Edit] = []
     for s, e in _lines(text):
         line = text[s:e]
-        keep_cells = zone is not None and s >= zone and _is_space_row(line)
+        keep_cells = _in_zones(s, zones) and _is_space_row(line)
         for x in re.finditer(r" +", line):
             a, b = x.start(), x.end()
             if b == len(line) or (a == 0 and not keep_cells):
@@ -257,22 +310,32 @@ def _is_heading_line(line: str) -> bool:
     return bool(HEADING.match(line)) and len(line) < 40 and "。" not in line
 
 
-def _join_broken_lines(m: MappedText, zone: int | None) -> MappedText:
+def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool = False) -> MappedText:
+    """Join lines a wrap or a page break cut. ``blocks``: the loader separated paragraphs by a
+    blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break."""
     text = m.text
     lines = [(s, e) for s, e in _lines(text)]
     edits: list[Edit] = []
     nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
     for (s1, e1), (s2, e2) in zip(nonblank, nonblank[1:]):
-        if zone is not None and e1 >= zone:
-            break
+        if _in_zones(s1, zones) or _in_zones(s2, zones):
+            continue
+        if blocks and "\n" in text[e1 + 1:s2]:
+            continue
         a, b = text[s1:e1], text[s2:e2]
         if "\t" in a or "\t" in b or len(a) < 10 or (len(a) < 15 and len(b) < 6):
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
+        if PIPE_ROW.search(a) or PIPE_ROW.search(b):
+            continue  # table rows with cells between pipes
+        if CELL_VALUE.match(b) and not re.search(r"[，。；,;]", a):
+            continue  # a name cell above its value cell (a table copied one cell per line)
+        if len(b.strip()) <= 4 and not b.rstrip().endswith(TERMINAL) and not re.search(r"[，。；,;]", a):
+            continue  # a caption above a header cell, a cell above a cell
         if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b) or ITEM_START.match(b):
             continue
         if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
             continue
-        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(("人民政府", "文件", "通知", "报告", "公报")):
+        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")):
             continue
         if re.match(r"^[\u4e00-\u9fff]{2,6}\s*[:：]", b):  # a "key: value" line (发布日期: …)
             continue
@@ -360,15 +423,12 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = _drop_furniture(m)
     m = m.translate({0x0C: "\n"})  # page breaks are plain line breaks from here on
     m = _rebuild_columns(m)
-    zone = find_table_zone(m.text)
-    m, flagged = _restore_decimals(m, zone)
-    zone = find_table_zone(m.text)
-    m = _fold_spaces(m, zone)
-    zone = find_table_zone(m.text)
-    m = _join_broken_lines(m, zone)
-    zone = find_table_zone(m.text)
+    blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
+    m, flagged = _restore_decimals(m, find_table_zones(m.text))
+    m = _fold_spaces(m, find_table_zones(m.text))
+    m = _join_broken_lines(m, find_table_zones(m.text), blocks)
     changes = _locate_changes(m, flagged)
-    return NormalizedText(m, changes, zone)
+    return NormalizedText(m, changes, find_table_zones(m.text))
 
 
 def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]]) -> list[Change]:

@@ -1,0 +1,391 @@
+"""Kinds of document beyond the notice and the work report (issue 13): statistical bulletins, plan
+reports with completion tables, in-year execution reports, five-year outlines, proposals and
+digests. Each test is a document written for it, pinning one rule."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zhibiao.api import extract_file, extract_text
+
+
+def _actuals(e):
+    return {(a.year, a.parent, a.name, a.measure): a for a in e.actuals}
+
+
+def _targets(e):
+    return {(t.year, t.name): t for t in e.targets}
+
+
+# ---------------------------------------------------------------- what a document is, and its year
+
+BULLETIN_NO_TITLE = """安溪县统计局
+（2022年3月20日）
+2021年，全县经济运行稳中向好。
+一、综合
+初步核算，全县地区生产总值1032.5亿元，比上年增长7.1%。
+二、农业
+全年粮食产量12.3万吨，增长1.5%。
+"""
+
+
+def test_a_bulletin_without_a_title_is_known_by_its_sections_and_dated_by_its_bureau():
+    e = extract_text(BULLETIN_NO_TITLE)
+    d = e.document
+    assert (d.doc_type, d.plan_year, d.issued_on) == ("statistical_bulletin", 2021, "2022-03-20")
+    assert {a.year for a in e.actuals} == {2021}  # the bureau's date is of the next year
+    gdp = _actuals(e)[(2021, None, "地区生产总值", "level")]
+    assert gdp.estimated and gdp.value == Decimal("1032.5")
+
+
+def test_a_bulletin_title_opening_a_long_line_is_its_title():
+    e = extract_text("2022年东台市国民经济和社会发展统计公报 2022年,面对复杂形势,全市经济稳定增长。\n一、综合\n"
+                     "全年地区生产总值1200亿元，增长5.0%。\n")
+    assert (e.document.doc_type, e.document.title, e.document.plan_year) == (
+        "statistical_bulletin", "2022年东台市国民经济和社会发展统计公报", 2022)
+
+
+def test_forum_markup_is_dropped_and_ends_paragraphs():
+    raw = ("[align=center][b]20[/b][b]23[/b][b]年[/b][b]沁县国民经济和社会发展统计公报[/b][/align]"
+           "[align=center]沁县统计局[/align][align=center]2024年4月2日[/align][align=left]一、综合[/align]"
+           "[align=left]全年地区生产总值120.5亿元，增长5.1%。[/align]")
+    e = extract_text(raw)
+    assert e.document.title == "2023年沁县国民经济和社会发展统计公报"
+    assert (e.document.plan_year, e.document.issued_on) == (2023, "2024-04-02")
+    assert not any("[" in a.name or "]" in a.name for a in e.actuals) and e.actuals
+
+
+OUTLINE = """通山县人民政府关于印发通山县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要的通知
+通府发〔2021〕12号
+通山县人民政府
+2021年4月6日
+第一章　发展基础
+2020年，全县地区生产总值达到350.2亿元，一般公共预算收入21.6亿元。“十三五”时期，地区生产总值年均增长6.4%。
+第二章　2035年远景目标
+到2035年，全县地区生产总值突破800亿元。
+第三章　“十四五”时期主要目标
+推动产业集群发展，到2025年，全县规模以上工业企业达到260家，旅游总收入突破180亿元。
+"""
+
+
+def test_an_outline_is_a_five_year_plan_dated_by_its_issue_not_by_its_horizon():
+    d = extract_text(OUTLINE).document
+    assert (d.doc_type, d.plan_year, d.doc_number, d.issued_on) == ("five_year_plan", 2021, "通府发〔2021〕12号", "2021-04-06")
+
+
+def test_an_outline_looks_back_at_its_base_year_and_plans_for_its_period_and_horizon():
+    e = extract_text(OUTLINE)
+    a = _actuals(e)
+    assert a[(2020, None, "地区生产总值", "level")].value == Decimal("350.2")
+    assert a[(2020, None, "一般公共预算收入", "level")].value == Decimal("21.6")
+    assert a[(2020, None, "地区生产总值", "growth")].text == "年均增长6.4%"  # the period's average, of its last year
+    t = _targets(e)
+    assert t[(2035, "地区生产总值")].comparator == ">" and t[(2035, "地区生产总值")].value == Decimal("800")
+    assert t[(2025, "规模以上工业企业")].value == Decimal("260")
+    assert t[(2025, "旅游总收入")].text == "突破180亿元"
+    assert {t.year for t in e.targets} == {2025, 2035}
+
+
+def test_a_proposal_is_dated_by_its_adoption_and_a_chinese_numeral_horizon_is_read():
+    text = ("中共鄂州市委关于制定鄂州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n"
+            "（2020年12月20日中国共产党鄂州市第九届委员会第十次全体会议通过）\n"
+            "一、开启新征程\n"
+            "展望二〇三五年，鄂州将基本实现现代化。到二〇三五年，全市常住人口城镇化率达到72%左右。\n"
+            "二、“十四五”时期主要目标\n"
+            "——经济发展取得新成效。地区生产总值年均增长6%左右，到2025年经济总量突破1500亿元。\n")
+    e = extract_text(text)
+    d = e.document
+    assert (d.doc_type, d.plan_year, d.issued_on, d.issuer) == ("five_year_plan", 2020, "2020-12-20", "中共鄂州市委")
+    t = _targets(e)
+    assert t[(2035, "常住人口城镇化率")].comparator == "~"
+    assert t[(2025, "地区生产总值")].text == "年均增长6%左右"
+    assert t[(2025, "经济总量")].text == "突破1500亿元"  # 到2025年 opens the clause, not the name
+
+
+def test_a_digest_says_how_its_outline_was_issued():
+    text = ("一图读懂｜荆州市“十五五”规划纲要\n"
+            "3月2日，荆州市人民政府印发《荆州市国民经济和社会发展第十五个五年规划纲要》（荆政发〔2026〕4号）。\n"
+            "《纲要》提出，到2030年，全市地区生产总值突破2000亿元。\n")
+    d = extract_text(text).document
+    assert (d.doc_type, d.doc_number, d.issued_on, d.plan_year) == ("five_year_plan", "荆政发〔2026〕4号", "2026-03-02", 2026)
+    assert d.issuer == "荆州市人民政府"
+
+
+PROGRESS = """荆州市2024年1—9月国民经济和社会发展计划执行情况
+荆州市发展和改革委员会　2024年10月18日
+今年以来，全市经济运行总体平稳。
+一、计划执行情况
+1—9月，全市地区生产总值1600.5亿元，同比增长5.2%。
+预计全年，地区生产总值增长5.5%左右，低于年初目标（6%左右）。
+二、2025年计划安排的初步考虑
+2025年全市经济社会发展主要预期目标初步考虑为：地区生产总值增长6%左右。
+"""
+
+
+def test_an_in_year_report_gives_results_of_its_own_year_and_previews_the_next():
+    e = extract_text(PROGRESS)
+    d = e.document
+    assert (d.doc_type, d.plan_year, d.issued_on) == ("plan_report", 2024, "2024-10-18")
+    a = [x for x in e.actuals if x.name == "地区生产总值" and x.measure == "growth"]
+    assert {(x.year, x.period, x.estimated, x.value) for x in a} == {
+        (2024, "2024-01/2024-09", False, Decimal("5.2")), (2024, None, True, Decimal("5.5"))}
+    t = {(x.year, x.name, x.text) for x in e.targets}
+    assert (2024, "地区生产总值", "年初目标（6%左右）") in t  # the year's own plan, quoted
+    assert (2025, "地区生产总值", "增长6%左右") in t  # next year's, previewed
+
+
+# ---------------------------------------------------------------- bulletins' results
+
+def test_signed_figures_per_mille_rates_and_indices():
+    text = ("2023年荆州市国民经济和社会发展统计公报\n一、综合\n"
+            "全年第二产业增加值增长-0.5%。全年出生率为6.12‰，人口自然增长率为-1.35‰。\n"
+            "全市居民消费价格总指数为101.2，食品类价格指数为99.6%。\n")
+    a = {(x.name, x.measure): x for x in extract_text(text).actuals}
+    assert a[("第二产业增加值", "growth")].value == Decimal("-0.5")
+    assert a[("出生率", "share")].value == Decimal("6.12")
+    assert a[("人口自然增长率", "share")].value == Decimal("-1.35")
+    assert a[("居民消费价格总指数", "level")].value == Decimal("101.2")
+    assert a[("食品类价格指数", "level")].value == Decimal("99.6")
+
+
+def test_points_in_a_list_headlines_and_footnote_markers():
+    text = ("2023年荆州市统计公报：GDP增长5.1%\n荆州市统计局\n2024年3月1日\n一、综合\n"
+            "初步核算，全市地区生产总值（GDP）[1]1200.5亿元，比上年增长5.1%。三次产业分别拉动增长0.3个、2.0个和2.8个百分点。\n")
+    e = extract_text(text)
+    names = {(a.name, a.measure) for a in e.actuals}
+    assert names == {("地区生产总值（GDP）", "level"), ("地区生产总值（GDP）", "growth")}  # no GDP headline, no points
+
+
+def test_breakdowns_shared_heads_and_continued_estimates():
+    text = ("2023年荆州市国民经济和社会发展统计公报\n一、综合\n"
+            "初步核算，全年地区生产总值1200.5亿元，增长5.1%。其中，第一产业增加值98.2亿元，增长3.0%。\n"
+            "全年居民消费价格上涨0.5%，其中城市上涨0.4%，农村上涨0.7%。\n"
+            "全年规模以上工业企业营业收入2100.3亿元，增长4.2%；利润总额120.6亿元，下降2.1%。\n"
+            "分经济类型看，国有企业增长3.1%。\n")
+    a = _actuals(extract_text(text))
+    assert a[(2023, None, "第一产业增加值", "level")].estimated  # 其中 continues the 初步核算 sentence
+    assert not a[(2023, None, "规模以上工业企业营业收入", "level")].estimated
+    assert a[(2023, "居民消费价格", "城市", "growth")].value == Decimal("0.4")
+    assert a[(2023, "居民消费价格", "农村", "growth")].value == Decimal("0.7")
+    assert a[(2023, None, "规模以上工业企业利润总额", "growth")].value == Decimal("-2.1")
+    assert (2023, "规模以上工业企业利润总额", "国有企业", "growth") in a
+
+
+def test_a_rate_printed_bare_and_a_change_against_the_start_of_the_year():
+    text = ("2023年荆州市国民经济和社会发展统计公报\n一、综合\n"
+            "亿元地区生产总值生产安全事故死亡率为0.018。年末金融机构各项存款余额3000.5亿元，比年初增加200.1亿元，增长7.1%。\n")
+    a = _actuals(extract_text(text))
+    assert a[(2023, None, "亿元地区生产总值生产安全事故死亡率", "level")].value == Decimal("0.018")
+    growth = a[(2023, None, "年末金融机构各项存款余额", "growth")]
+    assert growth.value == Decimal("7.1") and growth.text == "增长7.1%"
+
+
+# ---------------------------------------------------------------- tables of every kind
+
+RESULTS_TABLES = """2023年荆州市国民经济和社会发展统计公报
+一、综合
+全年居民消费价格比上年上涨0.5%。
+表1　2023年居民消费价格比上年涨跌幅度
+指标	比上年涨跌（%）
+居民消费价格	0.5
+食品烟酒	-1.1
+衣着	0.9
+二、农业
+表2　2023年主要农产品产量
+产品名称 | 单位 | 产量 | 比上年增长(%) |
+粮食 | 万吨 | 81.2 | 1.3 |
+油料 | 万吨 | 5.6 | -2.0 |
+全年农林牧渔业总产值310.2亿元，增长4.1%。
+三、人口
+表3　2023年末常住人口及其构成
+指标
+年末数（万人）
+比重（%）
+年末常住人口
+320.5
+100.0
+其中：城镇
+190.1
+59.3
+0-14岁
+50.2
+15.7
+全年城镇新增就业3.1万人。
+"""
+
+
+def test_results_tables_in_every_layout_and_the_text_after_them():
+    a = _actuals(extract_text(RESULTS_TABLES))
+    # a table whose title names its total: the rows under it are its parts; the total restated once
+    assert a[(2023, "居民消费价格", "食品烟酒", "growth")].value == Decimal("-1.1")
+    assert [k for k in a if k[2] == "居民消费价格"] == [(2023, None, "居民消费价格", "growth")]
+    # output by product in | pipes: a level in the row's unit, growth in %
+    assert (a[(2023, None, "粮食", "level")].unit, a[(2023, None, "粮食", "growth")].value) == ("万吨", Decimal("1.3"))
+    assert a[(2023, None, "油料", "growth")].value == Decimal("-2.0")
+    # one cell per line, units in the header, a first row of share 100 is the total
+    assert a[(2023, "年末常住人口", "城镇", "level")].unit == "万人"
+    assert a[(2023, "年末常住人口", "0-14岁", "share")].value == Decimal("15.7")
+    # the text after each table is read as text
+    assert a[(2023, None, "农林牧渔业总产值", "level")].value == Decimal("310.2")
+    assert a[(2023, None, "城镇新增就业", "level")].value == Decimal("3.1")
+
+
+COMPLETION = """关于荆州市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
+——2024年1月8日在荆州市第九届人民代表大会第三次会议上
+一、2023年计划执行情况
+主要指标完成情况见下表。
+序号	指标	单位	2023年目标	2023年完成	属性
+1	地区生产总值增长	%	6左右	5.4	预期性
+2	城镇新增就业	万人	3.5	3.8（预计）	预期性
+3	单位地区生产总值能耗降低	%	完成省下达任务	完成	约束性
+全年外贸进出口总额210亿元，完成年计划240亿元的87.5%；实际使用外资3.2亿美元，比年初目标（4亿美元）少0.8亿美元。
+二、2024年主要目标
+2024年全市经济社会发展主要预期目标是：地区生产总值增长5.5%左右。
+"""
+
+
+def test_a_completion_table_gives_last_years_targets_and_results_and_the_text_after_it_is_read():
+    e = extract_text(COMPLETION)
+    t = _targets(e)
+    gdp = t[(2023, "地区生产总值增长")]
+    assert (gdp.seq, gdp.value, gdp.comparator, gdp.attribute, gdp.source) == ("1", Decimal("6"), "~", "anticipatory", "table")
+    assert t[(2023, "单位地区生产总值能耗降低")].kind == "assigned"
+    a = _actuals(e)
+    assert a[(2023, None, "地区生产总值增长", "growth")].value == Decimal("5.4")
+    jobs = a[(2023, None, "城镇新增就业", "level")]
+    assert (jobs.value, jobs.unit, jobs.estimated, jobs.text) == (Decimal("3.8"), "万人", True, "3.8（预计）")
+    assert not any(x.name == "单位地区生产总值能耗降低" for x in e.actuals)  # 完成: no figure
+    # plans quoted beside results after the table, and next year's targets in prose
+    assert t[(2023, "外贸进出口总额")].text == "年计划240亿元"
+    assert t[(2023, "实际使用外资")].value == Decimal("4")
+    assert a[(2023, None, "外贸进出口总额", "level")].value == Decimal("210")
+    assert not any(x.value in (Decimal("87.5"), Decimal("0.8")) for x in e.actuals)
+    assert t[(2024, "地区生产总值")].text == "增长5.5%左右"
+
+
+def test_a_two_row_header_in_a_real_html_table(tmp_path):
+    html = ("<html><head><meta charset='utf-8'><title>关于荆州市2022年国民经济和社会发展计划执行情况及2023年计划草案的报告</title></head>"
+            "<body><div class='article'><p>关于荆州市2022年国民经济和社会发展计划执行情况及2023年计划草案的报告</p>"
+            "<p>一、2022年计划执行情况</p><p>2022年主要指标计划执行情况</p><table>"
+            "<tr><td rowspan='2'>指标名称</td><td rowspan='2'>单位</td><td colspan='2'>2022年计划</td><td colspan='2'>2022年实绩</td></tr>"
+            "<tr><td>绝对值</td><td>增速（%）</td><td>绝对值</td><td>增速（%）</td></tr>"
+            "<tr><td>地区生产总值</td><td>亿元</td><td>2100</td><td>6.5</td><td>2050.3</td><td>4.9</td></tr>"
+            "<tr><td>规模以上工业增加值</td><td>亿元</td><td>—</td><td>8</td><td>—</td><td>6.1</td></tr>"
+            "</table><p>全年粮食产量达到80.5万吨。</p></div></body></html>")
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    e = extract_file(path)
+    t = _targets(e)
+    assert t[(2022, "地区生产总值")].value == Decimal("2100") and t[(2022, "地区生产总值")].unit == "亿元"
+    assert t[(2022, "地区生产总值增速")].unit == "%" and t[(2022, "规模以上工业增加值增速")].value == Decimal("8")
+    a = _actuals(e)
+    assert a[(2022, None, "地区生产总值", "level")].value == Decimal("2050.3")
+    assert a[(2022, None, "地区生产总值", "growth")].value == Decimal("4.9")
+    assert a[(2022, None, "规模以上工业增加值", "growth")].value == Decimal("6.1")
+    assert a[(2022, None, "粮食产量", "level")].value == Decimal("80.5")
+
+
+FIVE_YEAR_TABLE = """荆州市国民经济和社会发展第十四个五年规划纲要
+第三章　主要目标
+类别	序号	指标	单位	2020年	2025年	年均增长［累计］	属性
+经济发展	1	地区生产总值增长	%	3.1	—	6左右	预期性
+	2	居民人均可支配收入	元	30500	42000	6.6	预期性
+	3	常住人口城镇化率	%	55.2	60	［4.8］	预期性
+	4	城镇新增就业	万人	—	—	［20］	预期性
+注：2020年数据为预计数；［］内为五年累计数。
+"""
+
+
+def test_a_five_year_table_gives_base_values_end_year_targets_and_averages():
+    e = extract_text(FIVE_YEAR_TABLE)
+    t = _targets(e)
+    assert (t[(2025, "地区生产总值增长")].value, t[(2025, "地区生产总值增长")].category) == (Decimal("6"), "经济发展")
+    assert t[(2025, "居民人均可支配收入")].value == Decimal("42000")
+    assert t[(2025, "居民人均可支配收入年均增长")].unit == "%"  # the row's average, a target of its own
+    assert t[(2025, "城镇新增就业")].value == Decimal("20")  # a five-year sum is the row's target
+    assert (2025, "常住人口城镇化率年均增长") not in t  # ［4.8］ beside the end-year figure: left out
+    assert all(x.attribute == "anticipatory" for x in e.targets)
+    a = _actuals(e)
+    base = a[(2020, None, "居民人均可支配收入", "level")]
+    assert (base.value, base.estimated) == (Decimal("30500"), True)  # the note marks 2020's figures as estimates
+    assert a[(2020, None, "地区生产总值增长", "growth")].value == Decimal("3.1")
+
+
+# ---------------------------------------------------------------- five-year digests and reports
+
+def test_goals_for_five_years_ahead_and_their_summaries():
+    text = ("2021年7月28日，市委书记代表市委作报告，提出通过五年的努力奋斗，实现“三个提升”。\n"
+            "报告指出，具体目标为：\n"
+            "一是经济实力明显提升。全市生产总值突破300亿元，年均增长8%。\n"
+            "二是城市品质明显提升。城市功能不断优化，常住人口城镇化率达到60%左右。\n")
+    e = extract_text(text)
+    years = {t.year for t in e.targets}
+    names = {t.name for t in e.targets}
+    assert "经济实力" not in names and "城市品质" not in names  # an item's summary heads it
+    assert "城市功能" not in names  # an aim on a capacity, no indicator
+    assert {"生产总值", "常住人口城镇化率"} <= names
+    assert [x.text for x in e.targets if x.name == "生产总值"] == ["突破300亿元", "年均增长8%"]
+    assert (e.document.plan_year, years) == (2021, {2025})  # five years ahead of the year it was said
+
+
+def test_narrative_and_quoted_names_state_no_targets_in_an_outline():
+    text = ("荆州市国民经济和社会发展第十四个五年规划纲要\n"
+            "第一章　总体要求\n"
+            "1月20日，市八届人大五次会议以98.6%的赞成率审查通过了《纲要》。\n"
+            "打造21世纪海上丝路节点城市，引进“三类500强”企业5家，力争港口吞吐量超2000万吨。\n")
+    t = [(x.name, x.text) for x in extract_text(text).targets]
+    assert t == [("引进“三类500强”企业", "5家"), ("港口吞吐量", "超2000万吨")]
+    assert extract_text(text).targets[1].comparator == ">"
+
+
+def test_a_bare_year_column_under_a_unit_line_and_a_title_saying_what_the_figures_are():
+    text = ("2023年荆州市国民经济和社会发展统计公报\n一、综合\n全年居民消费价格上涨0.4%。\n"
+            "表1　2023年居民消费价格比上年涨跌幅度\n单位：% | |\n指标 | 2023年 |\n居民消费价格 | 0.4 |\n"
+            "一、食品烟酒 | -0.8 |\n其中：粮食 | 0.6 |\n二、衣着 | 1.2 |\n")
+    a = _actuals(extract_text(text))
+    assert a[(2023, "居民消费价格", "食品烟酒", "growth")].value == Decimal("-0.8")  # numbering dropped
+    assert a[(2023, "居民消费价格", "粮食", "growth")].unit == "%"  # from 单位：% above the header
+    assert (2023, "居民消费价格", "衣着", "growth") in a
+
+
+def test_year_to_date_and_full_year_figures_of_one_row_are_two_results():
+    text = (PROGRESS.split("二、")[0] + "表1　2024年民生指标执行情况\n"
+            "指标 | 单位 | 年度目标 | 1—9月完成 | 预计全年 |\n城镇调查失业率 | % | 5.5以内 | 5.2 | 5.2左右 |\n")
+    e = extract_text(text)
+    rate = sorted((a.period or "", a.estimated, a.comparator) for a in e.actuals if a.name == "城镇调查失业率")
+    assert rate == [("", True, "~"), ("2024-01/2024-09", False, "=")]
+    assert _targets(e)[(2024, "城镇调查失业率")].comparator == "<="
+
+
+def test_a_figure_the_text_rounds_is_listed_once_as_the_table_prints_it():
+    text = ("荆州市国民经济和社会发展第十四个五年规划纲要\n表1　“十三五”时期主要指标\n"
+            "指标 | 2015年完成 | 2020年完成 | “十三五”年均增长(%) |\n人均地区生产总值(元) | 62310 | 89560 | 7.5 |\n"
+            "“十三五”时期，人均地区生产总值达到8.96万元，年均增长7.5%。\n")
+    got = [(a.year, a.measure, a.value, a.unit) for a in extract_text(text).actuals if a.name == "人均地区生产总值"]
+    assert sorted(got) == [(2015, "level", Decimal("62310"), "元"), (2020, "growth", Decimal("7.5"), "%"),
+                           (2020, "level", Decimal("89560"), "元")]
+
+
+@pytest.mark.parametrize("phrase, kind", [("高于全国平均水平0.5个百分点以上", "relative"), ("保持上年水平", "directional"),
+                                          ("高于全国平均水平", "relative")])
+def test_gaps_against_a_reference_and_last_years_level(phrase, kind):
+    from zhibiao.extract.grammar import parse_target
+
+    p = parse_target(phrase)
+    assert (p.kind, p.value) == (kind, None)
+
+
+def test_a_report_handed_in_writing_is_dated_by_the_news():
+    text = ("1月10日，省发展和改革委员会受省政府委托，以书面形式向省第十四届人民代表大会第三次会议作《关于湖北省2024年国民经济"
+            "和社会发展计划执行情况与2025年计划草案的报告》。\n报告提出2025年主要预期目标：地区生产总值增长5.5%左右。\n")
+    d = extract_text(text).document
+    assert (d.doc_type, d.plan_year, d.issued_on) == ("plan_report", 2025, "2025-01-10")
+
+
+def test_a_digest_s_headline_a_direction_before_its_object_and_aims_on_the_economy():
+    text = ("荆州力争2025年GDP达5000亿元\n来源：荆州日报\n"
+            "《荆州市国民经济和社会发展第十四个五年规划纲要》近日印发。《纲要》提出“十四五”期间要大幅提高常住人口城镇化率、大幅提高中等收入群体，"
+            "到2025年，全市GDP总量达5000亿元。\n保持经济平稳较快增长，质量效益明显提升。\n")
+    t = [(x.name, x.text, x.kind) for x in extract_text(text).targets]
+    assert t == [("常住人口城镇化率", "大幅提高", "directional"), ("GDP总量", "达5000亿元", "numeric")]

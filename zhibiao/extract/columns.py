@@ -1,0 +1,443 @@
+"""Tables with several kinds of column, read column by column: completion tables (2023年目标 |
+2023年完成), in-year tables (年度目标 | 1—9月完成 | 预计全年), five-year tables (2020年基期值 |
+2025年目标 | 年均增长［累计］ | 属性) and a bulletin's results (产量 | 比上年增长（%）, 年末数（万人） |
+比重（%）).
+
+Each header cell says what its column holds (:func:`parse_header`): a role (name, unit,
+attribute …) or, for a value column, its kind (target, actual, base value, average, estimate or a
+plain result), year, period, measure and unit. Two-row headers (2022年计划 over 绝对值 | 增速（%）)
+give each column both labels. Rows are then rebuilt by position (tab and ``|`` layouts, where an
+empty cell keeps its place) or by what each cell can be (one cell per line), and every value cell
+becomes a target or an actual of its column's year. The words are data: ``table_vocab.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from zhibiao.extract.grammar import ParsedTarget, _candidates, parse_target
+from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.extract.numbers import parse_chinese
+
+_ROLES = ("seq", "category", "name", "unit", "attribute", "note")
+_KINDS = ("target", "actual", "base", "average", "cumulative", "estimate")
+_MEASURES = ("level", "growth", "share")
+BRACKETS = "（(［[〔【"
+CLOSING = "）)］]〕】"
+YEAR_PREFIX = re.compile(r"^(\d{4})\s*年(?:末|底)?")
+PERIOD_PREFIX = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份)?|一至([一二三四五六七八九十]{1,2})月|(上半年)|(前三季度))")
+FIVE_YEAR_PREFIX = re.compile(r"^[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期)?")
+_OPEN, _CLOSE = re.escape(BRACKETS), re.escape(CLOSING)
+BRACKET_TAIL = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
+DASHES = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
+_FIVE_YEAR_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+
+
+@dataclass(frozen=True)
+class ColumnVocab:
+    words: dict  # word -> (group, value)
+    word: re.Pattern  # one word of the vocabulary, longest first
+    pattern: re.Pattern  # a run of them
+    growth_with_unit: frozenset
+    estimate_note: re.Pattern
+    total_shares: frozenset
+    sub_row: re.Pattern
+    attributes: dict
+
+
+@lru_cache(maxsize=1)
+def column_vocab() -> ColumnVocab:
+    data = load_data("table_vocab.yaml")
+    words: dict[str, tuple[str, str]] = {}
+    for group, entries in data["columns"].items():
+        for w in entries:
+            words.setdefault(w, ("role", group) if group in _ROLES else ("kind", group) if group in _KINDS
+                             else ("measure", group) if group in _MEASURES else ("filler", group))
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return ColumnVocab(
+        words=words, word=re.compile(alt), pattern=re.compile(rf"(?:{alt})+"),
+        growth_with_unit=frozenset(data["growth_with_unit"]),
+        estimate_note=re.compile("|".join(map(re.escape, data["estimate_notes"]))),
+        total_shares=frozenset(data["total_shares"]),
+        sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, data['sub_row_marks']))})\s*[:：]?\s*"),
+        attributes=dict(data["attributes"]),
+    )
+
+
+@dataclass
+class Column:
+    """What one column of a table holds."""
+
+    index: int
+    label: str
+    role: str  # seq | category | name | unit | attribute | note | value
+    kind: str | None = None  # value columns: target | actual | base | average | cumulative | estimate | result
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    measure: str | None = None  # level | growth | share
+    unit: str | None = None
+    estimated: bool = False
+    five_year_end: int | None = None  # “十三五”年均增长: a period ending in 2020
+    span: tuple[int, int] | None = None  # where the header cell is printed
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def parse_header(text: str) -> Column | None:
+    """What a header cell says about its column, or ``None`` when the cell is not a header
+    ("2023年目标" → a target column of 2023; "年末数（万人）" → levels in 万人; "产品名称" → names)."""
+    from zhibiao.extract.grammar import UNITS
+
+    t = _squeeze(text)
+    if not t or len(t) > 24:
+        return None
+    col = Column(index=-1, label=t, role="value")
+    m = YEAR_PREFIX.match(t)
+    if m:
+        col.year = int(m.group(1))
+        t = t[m.end():]
+    m = PERIOD_PREFIX.match(t)
+    if m:
+        if m.group(1):
+            col.period = (1, int(m.group(1)))
+        elif m.group(2):
+            col.period = (1, int(parse_chinese(m.group(2))))
+        else:
+            col.period = (1, 6) if m.group(3) else (1, 9)
+        t = t[m.end():]
+    m = FIVE_YEAR_PREFIX.match(t)
+    if m:
+        col.five_year_end = _FIVE_YEAR_END.get(m.group(1))
+        t = t[m.end():]
+    notes: list[str] = []
+    while True:
+        b = BRACKET_TAIL.search(t)
+        if not b:
+            break
+        notes.append(b.group(1))
+        t = t[:b.start()]
+    v = column_vocab()
+    for note in notes:
+        if note in UNITS or note in ("%", "‰"):
+            col.unit = note
+        elif note in v.words and v.words[note][0] == "kind":
+            col.kind = col.kind or v.words[note][1]
+        elif "预计" in note:
+            col.estimated = True
+        else:
+            return None
+    if t in v.growth_with_unit and col.unit:
+        col.measure = "growth"
+        t = ""
+    if t and not v.pattern.fullmatch(t):
+        return None
+    if not t and col.year is None and col.period is None and col.measure is None:
+        return None
+    kinds, roles = [], []
+    for w in v.word.findall(t):
+        group, value = v.words[w]
+        if group == "role":
+            roles.append(value)
+        elif group == "kind":
+            kinds.append(value)
+        elif group == "measure":
+            col.measure = col.measure or value
+    if roles and not kinds and col.year is None and col.period is None:
+        col.role = roles[0]
+        return col
+    if "actual" in kinds:
+        col.kind = "actual"
+    elif "estimate" in kinds:
+        col.kind, col.estimated = "estimate", True
+    elif kinds:
+        col.kind = kinds[0] if col.kind is None or col.kind == "cumulative" else col.kind
+        if "average" in kinds and col.kind == "cumulative":
+            col.kind = "average"
+    if col.kind is None and col.five_year_end and col.measure is None:
+        return None
+    return col
+
+
+def combine(parent: Column, child: Column) -> Column:
+    """A two-row header: 2022年计划 over 增速（%） is a target column of growth in %."""
+    out = Column(index=child.index, label=parent.label + "/" + child.label, role="value", span=child.span,
+                 kind=child.kind or parent.kind, year=child.year or parent.year,
+                 period=child.period or parent.period, measure=child.measure or parent.measure,
+                 unit=child.unit or parent.unit, estimated=child.estimated or parent.estimated,
+                 five_year_end=child.five_year_end or parent.five_year_end)
+    if child.role != "value":
+        out.role = child.role
+    return out
+
+
+def is_value_cell(text: str) -> bool:
+    """A cell holding a figure, a target in words or a dash (never a name)."""
+    from zhibiao.extract.tables import is_target_text
+
+    t = _squeeze(text)
+    if not t:
+        return False
+    if column_vocab().sub_row.match(t):
+        return False  # 其中：0-14岁: a sub-row's name
+    if t in DASHES or NUMERIC_CELL.fullmatch(t):
+        return True
+    if re.match(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d", t):
+        return False  # 0-14岁, 3岁以下婴幼儿托位数: a name that opens with a number
+    if t == "完成" or re.fullmatch(r"(?:提高|降低|增加|减少|下降)\d+(?:\.\d+)?个?百分点", t):
+        return True
+    return is_target_text(t)
+
+
+def _numeric_cell() -> re.Pattern:
+    from zhibiao.extract.grammar import UNIT_RE
+
+    number = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
+    # a range takes no unit: 0-14岁 and 10—50万元 are brackets (row labels), 6-6.5 a target
+    return re.compile(rf"[{_OPEN}]?[<>≤≥＜＞]?(?:{number}\s*[-—–~～至]\s*{number}|{number}\s*(?:{UNIT_RE})?)"
+                      rf"\s*(?:左右|以上|以内|以下)?[{_CLOSE}]?(?:[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,6}}[{_CLOSE}])?")
+
+
+NUMERIC_CELL = _numeric_cell()  # 6.5左右, -3.1, <5.5, ［30］, 2.7（预计）, 185以上, 6-6.5
+
+
+@dataclass
+class GridCell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class GridRow:
+    cells: dict[int, GridCell] = field(default_factory=dict)  # column index -> cell
+    category: str | None = None
+
+
+@dataclass
+class GridLine:
+    """A target or an actual read from one cell."""
+
+    type: str  # target | actual
+    name: str
+    name_span: tuple[int, int]
+    text: str
+    span: tuple[int, int]
+    year: int | None
+    parent: str | None = None
+    category: str | None = None
+    seq: str | None = None
+    unit: str | None = None
+    attribute: str | None = None
+    parsed: ParsedTarget | None = None  # targets
+    measure: str | None = None  # actuals
+    value: Decimal | None = None
+    comparator: str = "="
+    estimated: bool = False
+    period: tuple[int, int] | None = None
+    name_origin: str = "printed"
+    unit_span: tuple[int, int] | None = None  # where the unit is printed (its cell or the header)
+
+
+_UNIT_IN_NAME = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOSE}]$")
+_GROWTH_NAME = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'targets.predicate_verbs')})$")
+POINTS_CELL = re.compile(LEX.alt("units.points"))
+_LEVEL_RATE = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
+
+
+def row_name(text: str) -> tuple[str, str | None, int]:
+    """A row label without its 其中： mark and a unit printed in brackets after it:
+    ("城镇新增就业（万人）" → 城镇新增就业, 万人); the offset where the name starts."""
+    from zhibiao.extract.grammar import UNITS
+
+    name = text.strip()
+    lead = 0
+    m = column_vocab().sub_row.match(name) or re.match(r"^[一二三四五六七八九十]+\s*[、.．]\s*", name)
+    if m:
+        lead = m.end()
+        name = name[m.end():]
+    unit = None
+    u = _UNIT_IN_NAME.search(name)
+    if u and (u.group(1) in UNITS or u.group(1) in ("%", "‰")):
+        unit = u.group(1)
+        name = name[:u.start()]
+    return name, unit, lead
+
+
+def _number(text: str) -> tuple[Decimal, int, int] | None:
+    """The figure of a result cell ("2.7（预计）", "-0.6", "[30]"), with its offsets."""
+    m = re.search(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?", text)
+    if not m:
+        return None
+    return Decimal(m.group().replace("−", "-").replace(",", "")), m.start(), m.end()
+
+
+def actual_measure(name: str, unit: str | None, column: Column) -> str:
+    if column.measure:
+        return column.measure
+    if unit == "%":
+        if _GROWTH_NAME.search(name):
+            return "growth"
+        return "level" if _LEVEL_RATE.search(name) else "share"
+    return "level"
+
+
+@dataclass
+class TableContext:
+    """What a table needs to know of its document: the plan year and the year its part speaks of."""
+
+    plan_year: int | None
+    zone_year: int | None  # the year of the part the table stands in (the reviewed year in a review)
+    forward: bool | None  # a plan document: a bare year after the plan year is a target column (None: not known)
+
+
+def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -> None:
+    """Settle each value column's kind and year: a bare year is a target when it lies ahead of
+    the plan year in a plan document, a base value otherwise; results without a kind are actuals;
+    averages are targets in a table of targets and actuals in a review."""
+    values = [c for c in columns if c.role == "value"]
+    for c in values:
+        if c.kind is None and c.measure is None and c.year is not None:
+            c.kind = "target" if ctx.forward and ctx.plan_year and c.year > ctx.plan_year else "base"
+        elif c.kind is None:
+            c.kind = "result"
+    targets = [c for c in values if c.kind == "target"]
+    end_year = max((c.year for c in targets if c.year), default=None)
+    for c in values:
+        if c.kind in ("average", "cumulative"):
+            c.year = c.year or c.five_year_end or end_year or (title_year if targets else None)
+        if c.year is None:
+            c.year = title_year or ctx.zone_year
+    if targets and end_year:
+        for c in targets:
+            c.year = c.year or end_year
+
+
+def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
+                 estimated_years: set[int], all_estimated: bool) -> list[GridLine]:
+    """The targets and actuals one row states, one per value cell."""
+    by_role = {c.role: c for c in reversed(columns) if c.role != "value"}
+    name_col = by_role.get("name")
+    if name_col is None or name_col.index not in row.cells:
+        return []
+    name_cell = row.cells[name_col.index]
+    name, name_unit, lead = row_name(name_cell.text)
+    if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+        return []
+    name_span = (name_cell.start + lead, name_cell.start + lead + len(name))
+    unit = name_unit
+    unit_span = (name_cell.start, name_cell.end) if name_unit else None
+    if "unit" in by_role and by_role["unit"].index in row.cells:
+        unit_cell = row.cells[by_role["unit"].index]
+        printed = _squeeze(unit_cell.text)
+        unit = None if printed in DASHES else printed
+        unit_span = (unit_cell.start, unit_cell.end)
+    seq = None
+    if "seq" in by_role and by_role["seq"].index in row.cells:
+        seq = _squeeze(row.cells[by_role["seq"].index].text) or None
+    attribute = None
+    if "attribute" in by_role and by_role["attribute"].index in row.cells:
+        attribute = column_vocab().attributes.get(_squeeze(row.cells[by_role["attribute"].index].text))
+    values = [c for c in columns if c.role == "value" and c.index in row.cells
+              and _squeeze(row.cells[c.index].text) not in DASHES and _squeeze(row.cells[c.index].text)]
+    has_target = any(c.kind == "target" for c in values)
+    forward = any(c.kind == "target" for c in columns)
+    out: list[GridLine] = []
+    common = dict(name=name, name_span=name_span, parent=parent, category=row.category)
+    for c in values:
+        cell = row.cells[c.index]
+        text = cell.text.strip()
+        span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
+        cumulative = c.kind == "cumulative" or bool(re.match(rf"^[{_OPEN}]", _squeeze(text)))
+        if c.kind == "target" or (forward and c.kind in ("average", "cumulative")):
+            t_name, origin, t_unit = name, "printed", c.unit or unit
+            if c.kind in ("average", "cumulative") and has_target:
+                if cumulative:
+                    continue  # a five-year sum beside the end-year figure: a judgement call, left out
+                t_name, origin, t_unit = name + "年均增长", "composed", "%"
+            elif c.measure == "growth" and unit != "%":
+                t_name, origin, t_unit = name + "增速", "composed", "%"
+            parsed = parse_target(_squeeze(text), column_unit=t_unit)
+            if parsed.unit is None:
+                parsed.unit = t_unit  # a worded target keeps the unit its row prints, as in targets tables
+            out.append(GridLine("target", text=_squeeze(text), span=span, year=c.year, seq=seq, unit=parsed.unit,
+                                attribute=attribute, parsed=parsed, name_origin=origin,
+                                **{**common, "name": t_name}))
+            continue
+        number = _number(text)
+        if number is None or cumulative or POINTS_CELL.search(text):
+            continue  # 完成 (no figure), ［4.5］ (a five-year sum), 提高13.4个百分点 (a change in points)
+        value, _a, _b = number
+        a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
+        measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
+        estimated = c.estimated or c.kind == "estimate" or "预计" in text or all_estimated \
+            or (c.year is not None and c.year in estimated_years)
+        comparator = "~" if re.search(r"左右|约", text) else "="
+        out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
+                            value=value, comparator=comparator, estimated=estimated, period=c.period,
+                            unit_span=unit_span if a_unit == unit else c.span, **common))
+    return out
+
+
+def estimate_note(note: str) -> tuple[set[int], bool]:
+    """Years a note under a table marks as estimates ("注：2025年数据为预计数"), or all (no year)."""
+    v = column_vocab()
+    if not v.estimate_note.search(note):
+        return set(), False
+    years = {int(y) for y in re.findall(r"(\d{4})\s*年", note)}
+    return years, not years
+
+
+def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
+    """Is the first row of a results table the total the others detail (its name in the title,
+    a share of 100, or later rows opening with 其中)?"""
+    if len(rows) < 2:
+        return False
+    name_col = next((c for c in columns if c.role == "name"), None)
+    if name_col is None or name_col.index not in rows[0].cells:
+        return False
+    first, _u, _l = row_name(rows[0].cells[name_col.index].text)
+    if first and _squeeze(first) in _squeeze(title):
+        return True
+    shares = [c for c in columns if c.role == "value" and c.measure == "share"]
+    if any(_squeeze(rows[0].cells.get(c.index, GridCell("", 0, 0)).text) in column_vocab().total_shares for c in shares):
+        return True
+    return any(column_vocab().sub_row.match(r.cells.get(name_col.index, GridCell("", 0, 0)).text.strip())
+               for r in rows[1:])
+
+
+TITLE_GROWTH = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(set(load_data('table_vocab.yaml')['columns']['growth']), key=len, reverse=True)))})")
+
+
+def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str) -> list[GridLine]:
+    """Every target and actual of a table's rows."""
+    name_col = next((c for c in columns if c.role == "name"), None)
+    if name_col is None:
+        return []
+    if TITLE_GROWTH.search(title or ""):
+        # "表1　2020年居民消费价格比上年涨跌幅度": the title says what its unlabelled figures are
+        for c in columns:
+            if c.role == "value" and c.measure is None and c.kind in ("result", "base", None):
+                c.measure = "growth"
+    forward = any(c.kind == "target" for c in columns)
+    total = not forward and total_row(rows, columns, title)
+    estimated_years, all_estimated = estimate_note(note)
+    out: list[GridLine] = []
+    main: str | None = None
+    first_name = None
+    for k, row in enumerate(rows):
+        cell = row.cells.get(name_col.index)
+        if cell is None:
+            continue
+        name, _u, _l = row_name(cell.text)
+        sub = bool(column_vocab().sub_row.match(cell.text.strip()))
+        if k == 0:
+            first_name = name
+        parent = first_name if (total and k > 0) else (main if sub else None)
+        if not sub:
+            main = name
+        out.extend(lines_of_row(row, columns, parent, estimated_years, all_estimated))
+    return out
