@@ -21,3 +21,15 @@ def test_matches_come_newest_first_and_a_limit_keeps_the_newest(db_url):  # noqa
     docs = [d["id"] for d in search(db, "湖州市", limit=50).documents]
     assert len(docs) >= 2 and docs == sorted(docs, reverse=True)
     db.dispose()
+
+
+def test_control_characters_in_a_query_are_dropped_not_an_error(db_url):  # noqa: F811
+    """A NUL inside a query ended the FTS5 phrase early ("unterminated string", a 503 on the API);
+    PostgreSQL refuses NUL in text. Control characters are never what a person searches for."""
+    db = Database.open(db_url)
+    ingest(db, [EXAMPLES])
+    clean = search(db, "地区生产总值", limit=5)
+    dirty = search(db, "地区\x00生产\x0b总值\x1e", limit=5)
+    assert dirty.query == "地区生产总值" and dirty.targets == clean.targets and clean.targets
+    assert search(db, "\x00\x01", limit=5).targets == []
+    db.dispose()

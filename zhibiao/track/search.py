@@ -13,6 +13,7 @@ matches a hundred thousand target lines, and ranking them all took a second.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select, text
@@ -95,7 +96,8 @@ def _target_ids(db: Database, q: str, limit: int) -> list[int]:
 
 
 def search(db: Database, q: str, limit: int = 20) -> SearchResult:
-    q = (q or "").strip()[:100]
+    # control characters (a NUL ends an FTS5 query string early) are never part of a search
+    q = "".join(ch for ch in (q or "") if unicodedata.category(ch)[0] != "C").strip()[:100]
     result = SearchResult(q)
     if not q:
         return result
