@@ -12,22 +12,37 @@ It owns the rules that decide *which* stored line answers a question:
   4. then the most recent document (issue date, then the latest stored).
   The other documents' statements stay visible beside the winner, and a different value or
   comparator is flagged as a conflict.
-- **Which figure is the actual** for a region, indicator and year (:func:`actual_precedence`):
-  imported official figures, then a revision published later, then a statistical bulletin's
-  figure, then a preliminary figure (初步核算, or any figure a report states without 预计), then an
-  estimate (预计); a full-year figure before a partial one; among equals the latest document.
-  Superseded figures are returned too, so views can show an estimate beside its revision.
+- **Which figure is the actual** for a region, indicator and year (:func:`actual_precedence`), by
+  the figure's basis (:attr:`ActualFact.basis`, words in ``track/bases.yaml``):
+  1. imported official figures (``zhibiao import-actuals``);
+  2. a revision: a figure its sentence marks as revised (修订, 核实), or one published more than a
+     year after its year;
+  3. a statistical bulletin's figure (初步核算 in a bulletin is the bulletin's figure);
+  4. a preliminary figure (初步核算 in another document, or a figure a report states without 预计);
+  5. an estimate (预计, a （预计） cell, a 预计全年 column, a note marking a column as estimates).
+  Then a full-year figure before a partial one; among equals the latest document. Superseded
+  figures are returned too, so views show an estimate beside its revision.
+- **Which targets cover a period** (:attr:`TargetFact.period`): a target its document sets for a
+  later year (a five-year outline's end year, 到2027年) covers the years from its base year (a
+  five-year plan's: the last year of the previous plan, 2020 for 十四五, 2025 for 十五五; else the
+  year before the document's) to its end year. It is a target of its own, apart from the annual
+  plan's target for the same indicator and year, and within its period a five-year plan states it
+  first.
 
 Listings are paged by keyset (``after`` an id, Datasette-style ``next`` tokens).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
 from pathlib import PurePath
 from typing import Any, Iterable
 
-from sqlalchemy import delete, func, or_, select
+import yaml
+from sqlalchemy import case, delete, func, or_, select
 
 from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
@@ -36,16 +51,23 @@ from zhibiao.store.schema import (FULL_DOCUMENT, CorrectionRow, DocumentRow, Obs
                                   StatusOverrideRow, TargetRow)
 from zhibiao.track.citations import Source, cite_text
 
-DOC_TYPE_ORDER = {"plan_notice": 0, "plan_report": 1, "work_report": 2, "outline": 3, "other": 4,
-                  "statistical_bulletin": 5}
+DOC_TYPE_ORDER = {"plan_notice": 0, "plan_report": 1, "work_report": 2, "five_year_plan": 3, "outline": 3,
+                  "other": 4, "statistical_bulletin": 5}
 DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual plan"),
                   "plan_report": ("计划执行情况与计划草案的报告", "plan report"),
                   "work_report": ("政府工作报告", "government work report"),
                   "statistical_bulletin": ("统计公报", "statistical bulletin"),
+                  "five_year_plan": ("五年规划纲要", "five-year plan"),
                   "outline": ("规划纲要", "five-year plan outline"),
                   "other": ("政府文件", "government document")}
-PRELIMINARY_WORDS = ("初步核算", "初步统计", "快报")
-REVISION_WORDS = ("修订", "核实", "最终核实", "修正")
+CONTEXT_CHARS = 160  # how far before a figure its sentence's words are looked for (预计, 初步核算, 修订)
+
+
+@lru_cache(maxsize=1)
+def basis_words() -> dict[str, tuple[str, ...]]:
+    """The words that tell revised, preliminary and estimated figures apart (track/bases.yaml)."""
+    data = yaml.safe_load(resources.files("zhibiao.track").joinpath("bases.yaml").read_text("utf-8"))
+    return {k: tuple(v) for k, v in data.items()}
 
 
 def _num(v: Decimal | None):
@@ -143,8 +165,17 @@ class TargetFact:
 
     @property
     def key(self) -> str:
-        """What makes two lines the same target of a region-year: the indicator, else the name."""
-        return self.indicator or f"name:{self.parent or ''}/{self.name}"
+        """What makes two lines the same target of a region-year: the indicator, else the name;
+        and the period a five-year target covers (its own target, beside the annual plan's)."""
+        base = self.indicator or f"name:{self.parent or ''}/{self.name}"
+        period = self.period
+        return f"{base}@{period[0]}-{period[1]}" if period else base
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        """(base year, end year) of a target set for a later year than its document's (a
+        five-year outline's 2025 or 2030 targets, a work report's 到2027年), else None."""
+        return target_period(self.doc.doc_type, self.doc.plan_year, self.year)
 
     @property
     def restated(self) -> bool:
@@ -214,22 +245,28 @@ class ActualFact:
     doc: DocRef | None
     source: str  # the import's source column, or the document's title
 
+    context: str = ""  # the words before the figure in its paragraph (at most CONTEXT_CHARS)
+
     @property
     def basis(self) -> str:
-        """official (imported) | revision | bulletin | preliminary | estimate."""
+        """official (imported) | revision | bulletin | preliminary | estimate (module docstring)."""
         if self.imported:
             return "official"
-        text = self.text or ""
-        if self.estimated or "预计" in text:
-            return "estimate"
-        if any(w in text for w in REVISION_WORDS) or (self.doc is not None and self.doc.plan_year is not None
-                                                       and self.year is not None and self.doc.plan_year > self.year + 1):
+        words = basis_words()
+        paragraph = self.context.rsplit("\n", 1)[-1]
+        sentence = re.split(r"[。！？]", paragraph)[-1] + (self.text or "")
+        if any(w in sentence for w in words["revision"]) or (
+                self.doc is not None and self.doc.plan_year is not None and self.year is not None
+                and self.doc.plan_year > self.year + 1):
             return "revision"
-        if any(w in text for w in PRELIMINARY_WORDS):
-            return "preliminary"
+        said = _last_word(paragraph + (self.text or ""), words["estimate"] + words["preliminary"])
+        if self.estimated and said in words["estimate"]:
+            return "estimate"
         if self.doc is not None and self.doc.doc_type == "statistical_bulletin":
             return "bulletin"
-        return "preliminary"
+        if said in words["preliminary"] or not self.estimated:
+            return "preliminary"
+        return "estimate"  # marked estimated by a note or a column: 预计全年, 注：…为预计数
 
     def to_dict(self) -> dict:
         return {"id": self.id, "region_code": self.region_code, "indicator": self.indicator, "name": self.name,
@@ -251,9 +288,28 @@ class ChosenActual:
     superseded: list[ActualFact] = field(default_factory=list)
 
 
+def target_period(doc_type: str | None, plan_year: int | None, year: int | None) -> tuple[int, int] | None:
+    """The years a target covers when its document sets it for a later year: from the base year
+    (a five-year plan's: the last year of the plan before it — 2020 for an outline of 2021 or a
+    proposal of 2020, 2025 for 十五五; a target year ending a five-year plan that the document's
+    year lies in: that plan's; else the year before the document's) to the target's year."""
+    if plan_year is None or year is None:
+        return None
+    if doc_type in ("five_year_plan", "outline"):
+        base = plan_year - plan_year % 5
+        return (base, year) if year > base else None
+    if year <= plan_year:
+        return None
+    base = year - 5 if year % 5 == 0 and year - 5 < plan_year else plan_year - 1
+    return (base, year)
+
+
 def target_precedence(t: TargetFact) -> tuple:
     """Smaller wins (see the module's docstring)."""
-    return (1 if t.restated else 0, DOC_TYPE_ORDER.get(t.doc.doc_type, 9), 0 if t.from_table else 1,
+    kind = DOC_TYPE_ORDER.get(t.doc.doc_type, 9)
+    if t.period and t.doc.doc_type in ("five_year_plan", "outline"):
+        kind = -1  # a five-year target: the outline that set it first
+    return (1 if t.restated else 0, kind, 0 if t.from_table else 1,
             _desc(t.doc.issued_on), -t.doc.id, t.line_no)
 
 
@@ -261,6 +317,16 @@ def actual_precedence(a: ActualFact) -> tuple:
     """Smaller wins (see the module's docstring)."""
     return (BASIS_ORDER[a.basis], 1 if a.period else 0, -(a.doc.plan_year or 0) if a.doc else 0,
             _desc(a.doc.issued_on if a.doc else None), -(a.doc.id if a.doc else 0), -a.id)
+
+
+def _last_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` printed last in ``text`` (the one nearest the figure)."""
+    best, at = None, -1
+    for w in words:
+        i = text.rfind(w)
+        if i > at:
+            best, at = w, i
+    return best
 
 
 def _iso_date(value) -> str | None:
@@ -432,12 +498,23 @@ class ReadModel:
 
     # ---------------------------------------------------------------- actuals
 
+    @staticmethod
+    def _actuals_select():
+        """Observations with their document and the words before each figure in its document's
+        text (read by the database: what tells a 预计 from a 初步核算 figure, ActualFact.basis)."""
+        start = case((ObservationRow.span_start > CONTEXT_CHARS, ObservationRow.span_start - CONTEXT_CHARS + 1),
+                     else_=1)
+        length = case((ObservationRow.span_start > CONTEXT_CHARS, CONTEXT_CHARS), else_=ObservationRow.span_start)
+        context = case((ObservationRow.span_start.is_(None), None),
+                       else_=func.substr(DocumentRow.text, start, length))
+        return select(ObservationRow, DocumentRow, context.label("context")).outerjoin(DocumentRow)
+
     def _actual_facts(self, stmt) -> list[ActualFact]:
         with self.db.session() as s:
             rows = s.execute(stmt).all()
         refs: dict[int, DocRef] = {}
         out = []
-        for o, d in rows:
+        for o, d, context in rows:
             ref = None if d is None else (refs.get(d.id) or refs.setdefault(d.id, DocRef.of(d)))
             out.append(ActualFact(
                 id=o.id, region_code=o.region_code, indicator=o.indicator, name=o.name, year=o.year, period=o.period,
@@ -445,7 +522,7 @@ class ReadModel:
                 estimated=bool(o.estimated), imported=bool(o.imported), text=o.text,
                 span=[o.span_start, o.span_end] if o.span_start is not None else None,
                 source_span=[o.source_start, o.source_end] if o.source_start is not None else None,
-                doc=ref, source=ref.title if ref else (o.source or "")))
+                doc=ref, source=ref.title if ref else (o.source or ""), context=context or ""))
         return out
 
     def actual_for(self, region_code: str, indicator: str | None, year: int | None,
@@ -454,7 +531,7 @@ class ReadModel:
         supersedes. ``full_year`` leaves out partial-period figures."""
         if not indicator or year is None:
             return None
-        stmt = (select(ObservationRow, DocumentRow).outerjoin(DocumentRow)
+        stmt = (self._actuals_select()
                 .where(ObservationRow.region_code == region_code, ObservationRow.indicator == indicator,
                        ObservationRow.year == year))
         facts = [f for f in self._actual_facts(stmt) if f.value is not None and not (full_year and f.period)]
@@ -473,7 +550,7 @@ class ReadModel:
 
     def list_actuals(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
                      after: int = 0, size: int | None = None) -> tuple[list[dict], int | None]:
-        stmt = select(ObservationRow, DocumentRow).outerjoin(DocumentRow)
+        stmt = self._actuals_select()
         if region:
             stmt = stmt.where(ObservationRow.region_code == self.region(region).code)
         if year:

@@ -141,7 +141,8 @@ class TargetLine:
     span: list[int] | None = None
     parent: str | None = None
     base_value: Decimal | None = None  # a five-year outline's base-year value, where known
-    base_year: int | None = None
+    base_year: int | None = None  # a target covering years (a five-year outline's): the year before the first
+    measure: str | None = None  # such a target's: level | average (年均) | cumulative (累计, ［30］): period_measure
 
 
 @dataclass
@@ -151,6 +152,7 @@ class Status:
     actual: Actual | None = None
     rule: str | None = None
     parts: list[dict] = field(default_factory=list)
+    progress: dict | None = None  # a target covering years: the figures of each year, observed and required
 
     @property
     def explanation(self) -> str:
@@ -462,34 +464,192 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
                          elapsed=round(Decimal(months) / 12 * 100, 1), source=a.document), a)
 
 
+_BRACKETED = re.compile(r"^\s*[\[［〔【]")
+
+
+def period_measure(t: TargetLine) -> str:
+    """How a target covering several years (a five-year outline's) counts them: ``cumulative``
+    (累计, a bracketed ［30］, and a decline in % such as 能耗降低13.5%: over the whole period),
+    ``average`` (年均, and any growth rate: each year's growth) or ``level`` (the end year's level)."""
+    text, name = t.text or "", t.name or ""
+    if _BRACKETED.match(text) or "累计" in text or "累计" in name:
+        return "cumulative"
+    if "年均" in text or "年均" in name:
+        return "average"
+    if t.unit in PERCENTISH and t.kind == "numeric":
+        frame = target_frame(t)
+        if frame == "decline" or _reduction_indicator(t.indicator):
+            return "cumulative"
+        if frame == "rise" or _indicator_measure(t.indicator) == "growth":
+            return "average"
+    return "level"
+
+
+def _indicator_measure(indicator: str | None) -> str | None:
+    if not indicator:
+        return None
+    from zhibiao.catalog import Catalog
+
+    ind = Catalog.default().get(indicator)
+    return ind.measure if ind else None
+
+
+def _year_figures(t: TargetLine, ctx: Context, last: int) -> dict[int, Actual]:
+    """The full-year figure of each year after the base year up to ``last``."""
+    out = {}
+    for y in range(t.base_year + 1, last + 1):
+        a = ctx.actual_of(t.indicator, y)
+        if a is not None and not a.period:
+            out[y] = a
+    return out
+
+
+def _brief_figure(a: Actual, value: Decimal | None = None) -> dict:
+    return {"year": a.year, "value": json_number(value if value is not None else a.value), "text": a.text,
+            "unit": a.unit, "basis": a.basis, "source": a.document, "document_id": a.document_id,
+            "superseded": a.superseded}
+
+
+def _years_text(years: list[int]) -> str:
+    return f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def _sources(figures: list[Actual]) -> str:
+    return "、".join(dict.fromkeys(f.document for f in figures if f.document))
+
+
+def _missing_note(missing: list[int]) -> Say | str:
+    return Say.of("period_missing", years="、".join(map(str, missing))) if missing else ""
+
+
+def _q(v: Decimal) -> Decimal:
+    return v.quantize(Decimal("0.01"))
+
+
+def _period_rate(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
+    """A target for the years after its base year: 年均 growth (each year's growth, compounded), or
+    累计 (the years' amounts summed; a decline or growth in % compounded). Years without a figure
+    count at the pace the target implies; the figures still needed are spread over the years left."""
+    if t.value is None or t.year is None or t.base_year is None or not t.indicator:
+        return Status("needs_review", Say.of("comparator_unknown", comparator=t.comparator), a)
+    figures = _year_figures(t, ctx, t.year)
+    n = t.year - t.base_year
+    amounts = t.measure == "cumulative" and t.unit not in PERCENTISH
+    decline = t.measure == "cumulative" and not amounts and (target_frame(t) == "decline"
+                                                             or _reduction_indicator(t.indicator))
+    values: dict[int, Decimal] = {}
+    for y, f in figures.items():
+        if amounts:
+            v = convert(f.value, f.unit, t.unit)
+        else:
+            v = decline_size(f) if decline else signed_change(f)
+            v = None if v is None or f.unit not in PERCENTISH else v
+        if v is not None:
+            values[y] = v
+    if not values:
+        return Status("pending", Say.of("period_pending", base_year=t.base_year, year=t.year, target=t.text), a)
+    years = sorted(values)
+    last = years[-1]
+    missing = [y for y in range(t.base_year + 1, last + 1) if y not in values]
+    left = t.year - last
+    goal = t.value
+    one, hundred = Decimal(1), Decimal(100)
+    if amounts:  # a sum: 城镇新增就业［30］万人
+        pace = goal / n
+        done = sum(values.values()) + pace * len(missing)
+        observed = sum(values.values()) / len(values)
+        required = (goal - done) / left if left else None
+        reached = done >= goal
+    else:  # rates compounded: each year's factor
+        sign = -1 if decline else 1
+        factor = {y: one + sign * v / hundred for y, v in values.items()}
+        product = one
+        for f in factor.values():
+            product *= f
+        target_factor = (one + sign * goal / hundred) ** (n if t.measure == "average" else 1)
+        pace = target_factor ** (one / n)
+        done_factor = product * pace ** len(missing)
+        observed = sign * ((product ** (one / len(values))) - one) * hundred
+        if t.measure == "cumulative":
+            done = sign * (done_factor - one) * hundred
+        else:  # the average so far, the years without a figure at the target's pace
+            done = sign * (done_factor ** (one / (last - t.base_year)) - one) * hundred
+        required = sign * ((target_factor / done_factor) ** (one / left) - one) * hundred if left else None
+        reached = done_factor >= target_factor if not decline else done_factor <= target_factor
+    unit = t.unit or ""
+    progress = {"measure": t.measure, "base_year": t.base_year, "end_year": t.year, "unit": t.unit,
+                "observed": json_number(_q(observed)), "required": json_number(_q(required)) if required is not None else None,
+                "done": json_number(_q(done)), "missing": missing,
+                "years": [_brief_figure(figures[y], values[y]) for y in years]}
+    shown = [figures[y] for y in years]
+    common = dict(years=_years_text(years), span=_years_text([t.base_year + 1, last]) if last > t.base_year + 1
+                  else str(last), observed=fmt(_q(observed), unit), sources=_sources(shown),
+                  missing=_missing_note(missing), year=t.year, target=t.text, done=fmt(_q(done), unit))
+    what = "average" if t.measure == "average" else ("sum" if amounts else ("decline" if decline else "growth"))
+    if left == 0:  # the end year's figure is in: achieved or not
+        pct = t.unit in PERCENTISH
+        slack = Decimal(str(tol["percent_points"])) if pct else abs(goal) * Decimal(str(tol["relative"]))
+        if reached:
+            status = "achieved"
+        elif t.comparator == "~" and abs(done - goal) <= slack:
+            status = "basically_achieved"
+        else:
+            status = "missed"
+        return Status(status, Say.of(f"period_final_{what}", **common), a or shown[-1], progress=progress)
+    if reached and t.measure == "cumulative":
+        return Status("on_track", Say.of(f"period_reached_{what}", **common), a or shown[-1], progress=progress)
+    ok = observed >= required
+    return Status("on_track" if ok else "behind",
+                  Say.of(f"period_rate_{what}", required=fmt(_q(required), unit), left=left, **common),
+                  a or shown[-1], progress=progress)
+
+
 def _required_rate(t: TargetLine, a: Actual, ctx: Context, tol: dict) -> Status:
     """A target for a later year (到2025年…, a five-year outline): is the observed yearly change at
-    least the change still needed each year to reach it? The observed change is over the year
-    before, or, without it, the average since the outline's base value."""
+    least the change still needed each year to reach it? The observed change is the average since
+    the base year's figure (a five-year outline's base value), or, without it, over the nearest
+    earlier figure. 年均 and 累计 targets count each year's figure (:func:`_period_rate`)."""
+    if t.measure in ("average", "cumulative"):
+        return _period_rate(t, a, ctx, tol)
+    if a is None:
+        return Status("pending", Say.of("no_actual"))
     value = convert(a.value, a.unit, t.unit)
     if value is None or t.value is None or t.year is None or a.year is None:
         return Status("needs_review", Say.of("later_incomparable", target=t.text, year=t.year, actual=a.text), a)
+    if t.base_year is not None and a.year <= t.base_year:  # only the base year's figure so far
+        return Status("pending", Say.of("period_pending", base_year=t.base_year, year=t.year, target=t.text), a)
     up = t.direction == "up" and t.comparator not in ("<=", "<")
     reached = value >= t.value if up else value <= t.value
+    progress = {"measure": "level", "base_year": t.base_year, "end_year": t.year, "unit": t.unit,
+                "years": [_brief_figure(a, value)]}
     if reached:
         return Status("on_track", Say.of("later_reached", a_year=a.year, value=fmt(value, t.unit), year=t.year,
-                                         target=t.text, source=a.document), a)
-    previous = ctx.actual_of(t.indicator, a.year - 1) if t.indicator else None
-    before = convert(previous.value, previous.unit, t.unit) if previous is not None else None
+                                         target=t.text, source=a.document), a, progress=progress)
+    earlier = None
+    if t.base_year is not None and t.indicator and a.year > t.base_year:
+        earlier = ctx.actual_of(t.indicator, t.base_year)
+    if earlier is None and t.indicator:
+        earlier = ctx.actual_of(t.indicator, a.year - 1)
+    before = convert(earlier.value, earlier.unit, t.unit) if earlier is not None and earlier.year is not None \
+        and earlier.year < a.year else None
     if before is not None:
-        observed, basis = value - before, Say.of("basis_previous")
+        observed = (value - before) / (a.year - earlier.year)
+        basis = Say.of("basis_since", from_year=earlier.year, from_value=fmt(before, t.unit),
+                       from_source=earlier.document)
+        progress["years"].insert(0, _brief_figure(earlier, before))
     elif t.base_value is not None and t.base_year is not None and a.year > t.base_year:
         observed = (value - t.base_value) / (a.year - t.base_year)
         basis = Say.of("basis_base", base_year=t.base_year, base=fmt(t.base_value, t.unit))
     else:
         return Status("pending", Say.of("later_pending", year=t.year, value=fmt(value, t.unit), a_year=a.year,
-                                        source=a.document), a)
+                                        source=a.document), a, progress=progress)
     required = (t.value - value) / (t.year - a.year)
     ok = observed >= required if up else observed <= required
+    progress |= {"observed": json_number(_q(observed)), "required": json_number(_q(required))}
     return Status("on_track" if ok else "behind",
                   Say.of("later_rate", a_year=a.year, value=fmt(value, t.unit), basis=basis,
-                         observed=fmt(observed.quantize(Decimal("0.01")), t.unit), year=t.year,
-                         required=fmt(required.quantize(Decimal("0.01")), t.unit), source=a.document), a)
+                         observed=fmt(_q(observed), t.unit), year=t.year,
+                         required=fmt(_q(required), t.unit), source=a.document), a, progress=progress)
 
 
 def directional_sense(text: str) -> str | None:
@@ -561,6 +721,8 @@ def _holds(cond: dict, t: TargetLine, a: Actual | None) -> bool:
             if later != bool(want):
                 return False
         if key == "comparator" and t.comparator not in want:
+            return False
+        if key == "measure" and t.measure not in want:
             return False
     return True
 

@@ -16,8 +16,8 @@ from zhibiao.store.database import Database
 from zhibiao.track.citations import Source, cite_line
 from zhibiao.track.comparison import comparable, difference, intensive, strictness
 from zhibiao.track.queries import ActualFact, DocRef, ReadModel, TargetFact, source_of
-from zhibiao.track.status import (STATUSES, Actual, Context, Rules, Say, Status, TargetLine, decide, fmt,
-                                  status_name)
+from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
+                                  period_measure, status_name)
 
 
 def _num(v: Decimal | None):
@@ -51,6 +51,10 @@ class StatusLine:
     conflict: bool = False  # another document states this target differently
     others: list[dict] = field(default_factory=list)  # what the other documents state
     parts: list[dict] = field(default_factory=list)  # a multi-part target, judged part by part
+    period: list[int] | None = None  # [base year, end year] of a target covering years (a five-year outline's)
+    measure: str | None = None  # how such a target counts its years: level | average (年均) | cumulative (累计)
+    progress: dict | None = None  # its figures year by year, the yearly change observed and still required
+    restated: bool = False  # the target as a later document restates it (its issuing document is not stored)
     status_en: str = ""
     status_zh: str = ""
 
@@ -120,10 +124,14 @@ class Tracker:
         return self.q.directions()
 
     def line(self, t: TargetFact) -> TargetLine:
-        return TargetLine(name=t.name, indicator=t.indicator, text=t.text, kind=t.kind, comparator=t.comparator,
+        line = TargetLine(name=t.name, indicator=t.indicator, text=t.text, kind=t.kind, comparator=t.comparator,
                           value=t.value, value_high=t.value_high, unit=t.unit, year=t.year, reference=t.reference,
                           direction=self.directions().get(t.indicator or "", "up"), document=t.doc.title,
                           span=t.span, parent=t.parent)
+        if t.period:
+            line.base_year = t.period[0]
+            line.measure = period_measure(line)
+        return line
 
     def _actual(self, f: ActualFact, superseded: list[ActualFact]) -> Actual:
         text = f.text or fmt(f.value, f.unit)
@@ -134,7 +142,7 @@ class Tracker:
             citation = {"text": f.source, "quote": f"{f.name} {text}", "page": None, "document_id": None,
                         "title": None, "url": None, "retrieved_at": None}
         return Actual(value=f.value, unit=f.unit, text=text, document=f.source, span=f.span, year=f.year,
-                      period=f.period, estimated=f.estimated or f.basis == "estimate", comparator=f.comparator,
+                      period=f.period, estimated=f.basis == "estimate", comparator=f.comparator,
                       citation=citation, measure=f.measure, indicator=f.indicator,
                       document_id=f.doc.id if f.doc else None, basis=f.basis,
                       superseded=[{"value": _num(s.value), "unit": s.unit, "text": s.text, "basis": s.basis,
@@ -182,10 +190,13 @@ class Tracker:
                 continue
             if review is not None and review["action"] == "correct":
                 _apply(line, review["changes"] or {})
-            actual = self.actual(r.code, line.indicator, year) if line.indicator else None
-            if actual is None and line.indicator and t.doc.plan_year and year > t.doc.plan_year:
+            actual = self.actual(r.code, line.indicator, year, full_year=bool(t.period)) if line.indicator else None
+            if actual is None and line.indicator and t.period:
                 # a target for a later year (到2025年…, a five-year outline): the latest figure so far
                 actual = self.latest_actual(r.code, line.indicator, year)
+                if actual is not None and actual.year is not None and actual.year <= t.period[0] \
+                        and line.measure != "level":
+                    actual = None  # the base year's figure is where a 年均 or 累计 target starts from
             st: Status = decide(line, actual, ctx, self.rules)
             key = line.indicator or line.name
             overridden = False
@@ -201,6 +212,9 @@ class Tracker:
             others = [o for o in disagreeing if not o.restated]
             if others:
                 notes.insert(0, Say.of("conflict", others="；".join(f"{o.doc.title}：{o.text}" for o in others)))
+            revised = _revision_note(a)
+            if revised is not None:
+                notes.insert(0, revised)
             for note in notes:
                 say_zh, say_en = f"{say_zh}；{note.render('zh')}", f"{say_en}; {note.render('en')}"
             report.targets.append(StatusLine(
@@ -212,6 +226,8 @@ class Tracker:
                 citation=cite_line(source_of(t.doc), quote=f"{t.name} {t.text}", page=t.page),
                 review=review, kind=line.kind, parent=line.parent, category=t.category, seq=t.seq, page=t.page, year=t.year,
                 conflict=bool(disagreeing), others=[o.brief() for o in c.others], parts=st.parts,
+                period=list(t.period) if t.period else None, measure=line.measure, progress=st.progress,
+                restated=t.restated,
             ))
         report.needs_review = [d for d in self.q.documents_needing_review()
                                if d["region"]["code"] in (None, r.code)]
@@ -384,6 +400,28 @@ def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
                      "conflict": t.conflict, "url": (t.citation or {}).get("url"),
                      "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text")})
     return rows
+
+
+def _revision_note(a: Actual | None) -> Say | None:
+    """The figure used, and the full-year figures of other documents it takes precedence over that
+    state it differently (an estimate and its revision), for the explanation."""
+    if a is None:
+        return None
+    replaced, seen = [], {a.document_id}
+    for s in a.superseded:
+        other = (s.get("document") or {}).get("id")
+        if s.get("period") or other in seen or s.get("value") is None:
+            continue
+        seen.add(other)
+        value = Decimal(str(s["value"]))
+        if value == a.value and s.get("basis") == a.basis:
+            continue  # the same figure, restated
+        replaced.append(Say.of("replaced", basis=Say.of(f"basis.{s['basis']}"), value=fmt(value, s.get("unit")),
+                               source=s.get("source")))
+    if not replaced:
+        return None
+    return Say.of("revised", basis=Say.of(f"basis.{a.basis}"), value=fmt(a.value, a.unit), source=a.document,
+                  replaced=Joined(replaced))
 
 
 def _apply(line: TargetLine, changes: dict) -> None:
