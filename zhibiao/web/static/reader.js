@@ -23,31 +23,72 @@
     if (mark) { mark.classList.add('active'); if (scrollText) mark.scrollIntoView({block: 'center'}); }
   }
 
-  // A targets table the extractor rebuilt (tabs, one cell per line, pipes, a PDF's ruling) shown as
-  // rows and columns: the plan's categories as group rows, then No. | indicator | target, the line
-  // of the active number highlighted in its row.
+  // The tables the extractor rebuilt (tabs, one cell per line, pipes, a PDF's ruling) shown as rows
+  // and columns: a group per target year (a plan report's completion table, then its draft targets),
+  // the plan's categories as group rows, then No. | indicator | target | result — a completion
+  // table's result (or a five-year table's base value) beside its target, a results table's rows
+  // (a bulletin's) on their own; the line of the active number highlighted in its row.
   function buildTable(spans) {
     const holder = document.getElementById('rebuilt');
     if (!holder) return;
-    const rows = spans.filter(s => s.type === 'target' && s.line.source === 'table');
-    holder.hidden = rows.length === 0;
+    const targets = spans.filter(s => s.type === 'target' && s.line.source === 'table').sort((a, b) => a.index - b.index);
+    const results = spans.filter(s => s.type === 'actual' && s.line.source === 'table').sort((a, b) => a.index - b.index);
+    holder.hidden = targets.length + results.length === 0;
     const tb = holder.querySelector('tbody');
     tb.textContent = '';
-    let category = null;
-    for (const s of rows.sort((a, b) => a.index - b.index)) {
-      const line = s.line, id = s.start + '-' + s.end;
-      if ((line.category || null) !== category) {
-        category = line.category || null;
-        if (category) { const tr = document.createElement('tr'); tr.className = 'category';
-          const td = cell(tr, category); td.colSpan = 3; tb.appendChild(tr); }
+    const key = line => (line.parent || '') + '/' + (line.name || '');
+    const used = new Set();
+    function resultOf(line) {  // the same row's result: same name, the target's year first, else an earlier year
+      const same = results.filter(r => !used.has(r) && (key(r.line) === key(line) || (line.indicator && r.line.indicator === line.indicator)));
+      const pick = same.find(r => r.line.year === line.year) || same.find(r => r.line.year != null && r.line.year < line.year);
+      if (pick) used.add(pick);
+      return pick;
+    }
+    const groups = new Map();
+    for (const s of targets) {
+      const y = s.line.year == null ? '' : String(s.line.year);
+      if (!groups.has(y)) groups.set(y, []);
+      groups.get(y).push({target: s, result: null});
+    }
+    for (const items of groups.values()) for (const it of items) it.result = resultOf(it.target.line);
+    const rest = results.filter(r => !used.has(r));
+    for (const r of rest) {
+      const y = r.line.year == null ? '' : String(r.line.year);
+      const k = 'results ' + y;
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k).push({target: null, result: r});
+    }
+    const several = groups.size > 1;
+    for (const [y, items] of groups) {
+      const years = new Set(items.filter(it => it.result).map(it => it.result.line.year));
+      if (several || [...years].some(v => v != null && String(v) !== y)) {  // a base year's values beside 2025's targets
+        const tr = document.createElement('tr'); tr.className = 'year';
+        const shown = y.startsWith('results ') ? L.actual + ' ' + y.slice(8)
+          : (y || '') + [...years].filter(v => v != null && String(v) !== y).map(v => ' · ' + L.actual + ' ' + v).join('');
+        const td = cell(tr, shown); td.colSpan = 4; tb.appendChild(tr);
       }
-      const tr = document.createElement('tr');
-      cell(tr, line.seq || '');
-      cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || ''));
-      const td = cell(tr, line.text || '');
-      td.id = 'cell-' + id; td.className = 'target-cell';
-      tr.onclick = () => activate(id, true);
-      tb.appendChild(tr);
+      let category = null;
+      for (const it of items) {
+        const line = (it.target || it.result).line;
+        if ((line.category || null) !== category) {
+          category = line.category || null;
+          if (category) { const tr = document.createElement('tr'); tr.className = 'category';
+            const td = cell(tr, category); td.colSpan = 4; tb.appendChild(tr); }
+        }
+        const tr = document.createElement('tr');
+        cell(tr, line.seq || '');
+        cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || ''));
+        for (const s of [it.target, it.result]) {
+          const td = cell(tr, s ? s.line.text || '' : '');
+          if (!s) continue;
+          const id = s.start + '-' + s.end;
+          td.id = 'cell-' + id; td.className = s.type === 'target' ? 'target-cell' : 'result-cell';
+          td.onclick = ev => { ev.stopPropagation(); activate(id, true); };
+        }
+        const first = it.target || it.result;
+        tr.onclick = () => activate(first.start + '-' + first.end, true);
+        tb.appendChild(tr);
+      }
     }
   }
 
