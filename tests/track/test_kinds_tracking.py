@@ -176,7 +176,8 @@ def test_an_annual_target_and_a_five_year_target_of_one_year_stay_apart(outline_
     notice.write_text((DOCS / "notice_yueyang_2023.txt").read_text("utf-8").replace("2023", "2025"), encoding="utf-8")
     ingest(tracker.db, [notice])
     gdp = [t for t in tracker.status("岳阳市", 2025).targets if t.indicator == "gdp_growth"]
-    assert sorted((t.text, bool(t.period)) for t in gdp) == [("6.5左右", False), ("7左右", True)]
+    # the year's own target first: views taking one line per indicator (the grid) show the annual plan's
+    assert [(t.text, bool(t.period)) for t in gdp] == [("6.5左右", False), ("7左右", True)]
     annual = next(t for t in gdp if not t.period)
     assert annual.status == "pending" and annual.document["doc_type"] == "plan_notice"
 

@@ -349,7 +349,10 @@ def choose_targets(facts: Iterable[TargetFact]) -> list[ChosenTarget]:
     for items in groups.values():
         items.sort(key=target_precedence)
         chosen.append(ChosenTarget(items[0], items[1:]))
-    chosen.sort(key=lambda c: (target_precedence(c.winner)[:2], c.winner.doc.id, c.winner.line_no))
+    # the year's own targets first, then those covering a period (a five-year outline's): views that
+    # take one line per indicator (the grid, comparisons) take the annual plan's
+    chosen.sort(key=lambda c: (c.winner.period is not None, target_precedence(c.winner)[:2], c.winner.doc.id,
+                               c.winner.line_no))
     return chosen
 
 
