@@ -252,9 +252,10 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:
             own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
-        if own_name in BARE_TOTALS and last_name:
-            # "新认定国家高新技术企业1100家，总数达6500家"
-            own_name = re.sub(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+", "", last_name) + own_name
+        if own_name in BARE_TOTALS:
+            # "新认定国家高新技术企业1100家，总数达6500家"; a total of nothing named is no figure
+            own_name = re.sub(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+", "", last_name) + own_name \
+                if last_name else ""
         if own_name == "人均" and last_name:
             own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
