@@ -56,3 +56,73 @@ def test_a_total_with_no_name_before_it_in_a_review_of_several_years_is_not_list
     text = ("政府工作报告\n各位代表：\n一、2024年工作回顾\n"
             "五年累计新增上市企业12家，累计达到58家；去年新增高新技术企业310家，总数达到2100家。\n")
     assert not [a for a in actuals(text) if a[1] == "总数"]
+
+
+def document(text: str) -> dict:
+    return extract_text(text).to_dict()["document"]
+
+
+def test_a_report_made_on_the_governments_behalf_is_a_plan_report_whatever_its_title():
+    d = document("在全市计划工作会议上的报告\n\n各位代表：\n受市人民政府委托，现将全市2024年国民经济和社会发展计划"
+                 "执行情况报告如下，请予审议。\n一、2024年计划执行情况\n全市地区生产总值增长5.2%。\n")
+    assert d["doc_type"] == "plan_report"
+
+
+def test_a_plan_sent_down_with_issuing_words_is_a_plan_notice_and_dated_by_the_line_under_them():
+    d = document("某县2025年国民经济和社会发展计划\n\n各乡镇人民政府，县政府各部门：\n现将《某县2025年国民经济和社会发展计划》"
+                 "印发给你们，请认真贯彻执行。\n\n2025年2月10日\n\n2025年主要目标\n序号\t指标\t2025年目标\n"
+                 "1\t地区生产总值增长\t6%左右\n")
+    assert (d["doc_type"], d["issued_on"]) == ("plan_notice", "2025-02-10")
+    # 现将…下达给你们 issues a plan as 现予下达 does
+    d = document("某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n各区人民政府：\n"
+                 "现将2025年计划下达给你们，请认真贯彻实施。\n2025年2月20日\n\n附件\n")
+    assert d["issued_on"] == "2025-02-20"
+
+
+def test_a_written_on_date_printed_in_the_header_dates_the_notice():
+    d = document("某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n成文日期：2025年03月05日\n"
+                 "各区人民政府：\n现予下达，请认真贯彻实施。\n")
+    assert d["issued_on"] == "2025-03-05"
+
+
+def test_a_report_made_for_the_state_council_is_the_nations():
+    d = document("政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+                 "一、2024年工作回顾\n国内生产总值增长5%。\n")
+    assert (d["region"] or {}).get("code") == "100000"
+
+
+NOTICE = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n附件\n\n2025年主要目标\n"
+
+
+def table_targets(table: str) -> list[tuple]:
+    return [(t.category, t.name, t.text, t.parent) for t in extract_text(NOTICE + table).targets]
+
+
+def test_a_markdown_rule_between_rows_is_no_row_and_no_parent():
+    assert table_targets("| 指标名称 | 单位 | 2025年目标 |\n|---|:---:|---|\n| 地区生产总值增长 | % | 6左右 |\n"
+                         "| 城镇新增就业 | 万人 | 5 |\n") == [
+        (None, "地区生产总值增长", "6左右", None), (None, "城镇新增就业", "5", None)]
+
+
+def test_one_cell_per_line_a_name_under_a_category_heading_starts_a_row():
+    assert table_targets("指标名称\n单位\n2025年目标\n一、经济发展\n地区生产总值增长\n%\n6左右\n二、民生福祉\n"
+                         "城镇新增就业\n万人\n5\n") == [
+        ("经济发展", "地区生产总值增长", "6左右", None), ("民生福祉", "城镇新增就业", "5", None)]
+
+
+def test_numbered_heading_rows_inside_a_tab_table_are_categories():
+    assert table_targets("序号\t指标名称\t单位\t2025年目标\n一、经济发展\n1\t地区生产总值增长\t%\t6左右\n"
+                         "二、民生福祉\n2\t城镇新增就业\t万人\t5\n") == [
+        ("经济发展", "地区生产总值增长", "6左右", None), ("民生福祉", "城镇新增就业", "5", None)]
+
+
+def test_a_table_set_with_spaces_under_a_spaced_header():
+    assert table_targets("序号 指标名称 单位 2025年目标\n1 地区生产总值增长 % 6左右\n") == [
+        (None, "地区生产总值增长", "6左右", None)]
+
+
+def test_a_sub_row_without_a_target_after_sub_rows_with_one_opens_sub_sub_rows():
+    rows = table_targets("序号\t指标名称\t单位\t2025年目标\n1\t固定资产投资增长\t%\t7\n\t工业投资增长\t%\t9\n"
+                         "\t交通和能源投资\t\t\n\t交通投资增长\t%\t10\n\t能源投资增长\t%\t8\n")
+    assert [(r[1], r[3]) for r in rows] == [("固定资产投资增长", None), ("工业投资增长", None),
+                                            ("交通投资增长", "交通和能源投资"), ("能源投资增长", "交通和能源投资")]

@@ -42,7 +42,7 @@ CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年([一二三四
 SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局|调查队|调查总队)\s*$")
 SIGNED_LINE = re.compile(r"^(.{2,30}?(?:人民政府|委员会|统计局|发展和改革局|调查队|调查总队))\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 WRITTEN_ON = re.compile(r"成文日期\s*[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})")
-ISSUING_WORDS = re.compile(r"现予下达|现印发给你们|现予印发|现将.{0,30}印发给|现下达给?你们|现转发给你们|现印发你们")
+ISSUING_WORDS = re.compile(r"现予(?:下达|印发)|现(?:印发|下达|转发)给?你们|现将.{0,30}(?:印发|下达|转发)给")
 # XX县第十八届人民代表大会 / XX市XX区发展和改革局: bodies that name their region
 _BODY_START = r"(?:(?<![\u4e00-\u9fff])|(?<=在)|(?<=于)|(?<=经)|(?<=向))"
 CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大)")

@@ -490,9 +490,16 @@ def detect_layout(text: str, start: int, end: int) -> str:
     return "cell"
 
 
+def _is_rule_line(raw: str) -> bool:
+    """A line drawn between rows (Markdown's |---|:---:|, +----+): no cell of its own."""
+    return raw.count("-") >= 3 and not raw.strip(" \t|:+-—=")
+
+
 def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
     cells = []
     for li, (s, e) in enumerate(_line_bounds(text[:end], start)):
+        if _is_rule_line(text[s:e]):
+            continue
         seen_name = False
         for part, at in _parts(text[s:e], sep):
             if part.strip():
@@ -735,7 +742,9 @@ class _Assembler:
             (re.fullmatch(r"\d{1,3}", nxt.text) and self.expected_seq(int(nxt.text)))
             or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))
             or self.pending_category)
-        return bool(upcoming_seq) and looks_like_category(text) and not is_target_text(text)
+        # a name right under a category heading is followed by its unit or its target (城镇新增就业 / 万人)
+        names_a_row = nxt is not None and (is_unit(nxt.text) or is_target_text(nxt.text))
+        return bool(upcoming_seq) and not names_a_row and looks_like_category(text) and not is_target_text(text)
 
     def open_label_group(self) -> bool:
         """Inside a parent row whose sub-rows still lack targets (a pollutant list, say)."""
@@ -905,7 +914,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
     cat_col = next((c.index for c in columns if c.role == "category"), None)
     for s, e in _line_bounds(text[:span.end], span.body):
         raw = text[s:e]
-        if not raw.strip():
+        if not raw.strip() or _is_rule_line(raw):
             continue
         parts = _parts(raw, sep) if sep in raw else [(raw, 0)]
         filled = [(k, p, at) for k, (p, at) in enumerate(parts) if p.strip()]
