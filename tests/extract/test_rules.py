@@ -126,3 +126,34 @@ def test_a_sub_row_without_a_target_after_sub_rows_with_one_opens_sub_sub_rows()
                          "\t交通和能源投资\t\t\n\t交通投资增长\t%\t10\n\t能源投资增长\t%\t8\n")
     assert [(r[1], r[3]) for r in rows] == [("固定资产投资增长", None), ("工业投资增长", None),
                                             ("交通投资增长", "交通和能源投资"), ("能源投资增长", "交通和能源投资")]
+
+
+REPORT = ("政府工作报告\n——2025年1月20日在某某市第八届人民代表大会第五次会议上\n各位代表：\n一、2024年工作回顾\n"
+          "全市地区生产总值增长5.6%。\n二、2025年主要目标\n今年经济社会发展的主要预期目标是：")
+
+
+def prose_targets(goals: str) -> list[tuple]:
+    return [(t.year, t.name, t.text, t.comparator) for t in extract_text(REPORT + goals + "\n").targets]
+
+
+def test_a_total_after_a_growth_target_is_the_same_indicators_level():
+    assert prose_targets("地区生产总值增长5.5%左右，总量迈上3400亿元新台阶；城镇新增就业5万人。")[:2] == [
+        (2025, "地区生产总值", "增长5.5%左右", "~"), (2025, "地区生产总值", "迈上3400亿元新台阶", ">=")]
+
+
+def test_a_milestone_dated_later_in_the_same_sentence_keeps_its_own_year():
+    assert prose_targets("地区生产总值增长5.5%左右，到2027年突破4000亿元。") == [
+        (2025, "地区生产总值", "增长5.5%左右", "~"), (2027, "地区生产总值", "突破4000亿元", ">")]
+
+
+def test_the_assigned_indicators_are_the_object_of_完成_下达的():
+    assert prose_targets("地区生产总值增长5.5%左右；全面完成省下达的年度节能减排降碳约束性指标。")[1][1] == \
+        "年度节能减排降碳约束性指标"
+
+
+def test_values_of_a_respectively_list_continue_after_a_comma_and_a_closing_bound_covers_the_list():
+    assert prose_targets("城镇居民、农村居民人均可支配收入分别增长5%，6%左右；城镇新增就业5万人。") == [
+        (2025, "城镇居民人均可支配收入", "分别增长5%", "="), (2025, "农村居民人均可支配收入", "6%左右", "~"),
+        (2025, "城镇新增就业", "5万人", "=")]
+    assert prose_targets("规上工业增加值、固定资产投资分别增长7%、10%左右。") == [
+        (2025, "规上工业增加值", "分别增长7%", "~"), (2025, "固定资产投资", "10%左右", "~")]

@@ -69,7 +69,7 @@ RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB = re.compile(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
-YEAR_LEAD = re.compile(r"\s*到\d{4}年")
+YEAR_LEAD = re.compile(r"\s*到(\d{4})年")
 ASSIGNED_OBJECT = re.compile(r"下达的(.{2,40}?)(?:目标任务|目标|任务)?$")
 # words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
 NOT_A_NAME = re.compile(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$")
@@ -399,6 +399,9 @@ class _ListReader:
             self.clause(clause, c_start, year)
 
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
+        own_year = YEAR_LEAD.match(clause)
+        if own_year and (year is None or int(own_year.group(1)) > year):
+            year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
         k = _target_start(clause)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
