@@ -157,3 +157,36 @@ def test_values_of_a_respectively_list_continue_after_a_comma_and_a_closing_boun
         (2025, "城镇新增就业", "5万人", "=")]
     assert prose_targets("规上工业增加值、固定资产投资分别增长7%、10%左右。") == [
         (2025, "规上工业增加值", "分别增长7%", "~"), (2025, "固定资产投资", "10%左右", "~")]
+
+
+def test_an_outline_looking_back_gives_its_base_years_results():
+    e = extract_text("某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n"
+                     "（某某市第十六届人民代表大会第五次会议审议通过）\n\n第一章 发展基础\n"
+                     "2020年，全市地区生产总值达到3000亿元。\n")
+    assert e.to_dict()["document"]["plan_year"] == 2021
+    assert [(a.year, a.name, str(a.value)) for a in e.actuals] == [(2020, "地区生产总值", "3000")]
+
+
+def test_a_year_after_words_of_several_years_is_still_that_years_result():
+    e = extract_text("政府工作报告\n各位代表：\n一、2024年工作回顾\n五年来，2024年全市地区生产总值达到3200亿元。\n")
+    assert [(a.year, a.name, str(a.value)) for a in e.actuals] == [(2024, "地区生产总值", "3200")]
+
+
+def review(body: str) -> list[tuple]:
+    e = extract_text("政府工作报告\n各位代表：\n一、2024年工作回顾\n" + body + "\n")
+    return [(a.year, a.name, a.measure, str(a.value), a.rank) for a in e.actuals]
+
+
+def test_a_sum_over_several_years_is_skipped_and_last_year_read_again_after_it():
+    assert review("全年地区生产总值增长5%，五年累计新增就业30万人，去年新增城镇就业6.5万人。") == [
+        (2024, "地区生产总值", "growth", "5", None), (2024, "新增城镇就业", "level", "6.5", None)]
+
+
+def test_a_result_restated_later_is_listed_once():
+    assert review("全市地区生产总值增长5.6%。\n二、主要做法\n全市地区生产总值增长5.6%，居全省前列。") == [
+        (2024, "地区生产总值", "growth", "5.6", None)]
+
+
+def test_a_second_rank_with_no_figure_left_to_qualify_is_dropped():
+    assert review("全市地区生产总值增长5.6%，居全省第2位，居全国城市第10位。") == [
+        (2024, "地区生产总值", "growth", "5.6", "居全省第2位")]
