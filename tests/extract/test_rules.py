@@ -190,3 +190,16 @@ def test_a_result_restated_later_is_listed_once():
 def test_a_second_rank_with_no_figure_left_to_qualify_is_dropped():
     assert review("全市地区生产总值增长5.6%，居全省第2位，居全国城市第10位。") == [
         (2024, "地区生产总值", "growth", "5.6", "居全省第2位")]
+
+
+def test_a_list_whose_first_item_carries_the_head_shares_it_with_the_short_items():
+    from zhibiao.extract.coordination import split_names
+
+    assert split_names("规上工业企业利税总额、利润总额", 2) == ["规上工业企业利税总额", "规上工业企业利润总额"]
+
+
+def test_the_targets_paragraph_gives_targets_and_the_tasks_after_it_commitments():
+    e = extract_text(REPORT.rsplit("今年", 1)[0] + "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
+                     "新建5G基站3000个。\n三、重点工作\n今年要改造老旧小区120个。\n")
+    assert [t.name for t in e.targets] == ["地区生产总值", "新建5G基站"]
+    assert [(c.metric, str(c.value)) for c in e.commitments] == [("改造老旧小区", "120")]
