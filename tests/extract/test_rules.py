@@ -39,6 +39,12 @@ CLAUSES = [
     # more than a printed count (4万多家, 3万余人)
     ("服务企业4万多家", None, [("服务企业", "level", ">", "4", "万家")]),
     ("带动就业3万余人", None, [("带动就业", "level", ">", "3", "万人")]),
+    # a rating inside a name (±800千伏), a name in quotation marks (“5+1”), the count of a list just printed
+    ("建设±800千伏输电通道", None, []),
+    ("打造“5+1”产业集群", None, []),
+    ("聚焦工矿、农业等9个重点领域", None, []),
+    # a period before the name is no part of it
+    ("上半年，地区生产总值增长5%", None, [("地区生产总值", "growth", "=", "5", "%")]),
 ]
 
 
@@ -203,3 +209,63 @@ def test_the_targets_paragraph_gives_targets_and_the_tasks_after_it_commitments(
                      "新建5G基站3000个。\n三、重点工作\n今年要改造老旧小区120个。\n")
     assert [t.name for t in e.targets] == ["地区生产总值", "新建5G基站"]
     assert [(c.metric, str(c.value)) for c in e.commitments] == [("改造老旧小区", "120")]
+
+
+@pytest.mark.parametrize("numeral, problem", [("", "not a Chinese numeral"), ("三点五点二", "two decimal points"),
+                                               ("三点十", "bad decimals"), ("十十十亿万", "not a Chinese numeral")])
+def test_a_chinese_numeral_that_is_no_number_is_refused(numeral, problem):
+    from zhibiao.extract.numbers import NumberError, parse_chinese
+
+    with pytest.raises(NumberError, match=problem):
+        parse_chinese(numeral)
+
+
+def test_runs_too_long_for_a_figure_and_numerals_that_are_no_number_are_not_figures():
+    from zhibiao.extract.numbers import MAX_NUMBER_CHARS, find_numbers, read_back
+
+    assert find_numbers("1" * (MAX_NUMBER_CHARS + 1) + "亿元") == ()
+    assert find_numbers("增长十十十亿万") == ()
+    assert [str(n.value) for n in find_numbers("增长三点五%，达到1,200亿元")] == ["3.5", "1200"]
+    assert read_back("增长5%和6%") is None and str(read_back("增长5%")) == "5"  # a span with two numbers proves nothing
+
+
+def test_a_sentence_without_a_full_stop_is_cut_at_a_clause_break_into_bounded_pieces():
+    from zhibiao.extract.segments import MAX_SENTENCE, Segments
+
+    text = "，".join(["城镇新增就业5万人"] * 400)  # 4,000 characters, no 。
+    sentences = Segments(text).paragraphs[0].sentences
+    assert len(sentences) > 1 and all(s.end - s.start <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start:s.end].startswith("城镇") for s in sentences)  # cut after a comma, never inside a clause
+    no_breaks = "城" * 2500
+    pieces = Segments(no_breaks).paragraphs[0].sentences
+    assert [(s.start, s.end) for s in pieces] == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_list_items_led_by_their_category_and_a_colon_are_read_each_under_its_category():
+    report = REPORT.replace("今年经济社会发展的主要预期目标是：", "今年经济社会发展的主要预期目标是：\n")
+    e = extract_text(report + "——经济发展：地区生产总值增长5.5%左右，城镇新增就业5万人。\n"
+                     "——民生福祉：城镇调查失业率控制在5.5%以内。\n")
+    assert [(t.category, t.name, t.text) for t in e.targets] == [
+        ("经济发展", "地区生产总值", "增长5.5%左右"), ("经济发展", "城镇新增就业", "5万人"),
+        ("民生福祉", "城镇调查失业率", "控制在5.5%以内")]
+
+
+def test_an_indicators_own_name_before_a_colon_is_no_category():
+    from zhibiao.extract.prose import _labelled
+
+    assert _labelled("地区生产总值：增长5.5%左右。") is None
+    assert _labelled("其中：城镇新增就业5万人。") is None
+    assert _labelled("民生福祉：城镇调查失业率控制在5.5%以内。").group("cat") == "民生福祉"
+
+
+def test_a_date_line_is_read_in_digits_and_in_chinese_numerals_and_an_impossible_date_is_none():
+    from zhibiao.extract.metadata import _date_in
+
+    assert _date_in("二〇二五年二月二十日") == "2025-02-20" and _date_in("2025年2月20日") == "2025-02-20"
+    assert _date_in("2025年13月40日") is None and _date_in("二〇二五年十三月四十日") is None
+
+
+def test_a_target_mentioned_in_passing_and_then_listed_is_one_target():
+    e = extract_text(REPORT.rsplit("今年", 1)[0] + "今年地区生产总值增长5.5%左右。"
+                     "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业5万人。\n")
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长5.5%左右"), ("城镇新增就业", "5万人")]

@@ -44,9 +44,7 @@ def clean_name(name: str) -> str:
 
 
 def value_reads_back(text: str, target: Target) -> bool:
-    """The value must be printed in the target's own span: extraction never invents digits."""
-    if target.value is None:
-        return True
+    """The value of a numeric target must be printed in its own span: extraction never invents digits."""
     values = {c.value for c in _candidates(text)}
     ok = target.value in values
     if target.value_high is not None:

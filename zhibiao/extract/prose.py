@@ -53,6 +53,8 @@ EXPLAINING = re.compile(LEX.alt("targets.explaining"))
 NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
 LIST_YEAR = re.compile(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
 ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
+# "经济发展：地区生产总值增长6%左右…": a list item led by its category and a colon
+LABELLED_ITEM = re.compile(rf"^[ \t\u3000]*(?:{_BULLETS})?[ \t\u3000]*(?P<cat>[\u4e00-\u9fff]{{2,8}})[:：](?=[^\n]*\d)")
 DATED_EVENT = re.compile(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
 VERB_OBJECT = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down')})"
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
@@ -210,14 +212,15 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
                 if not line.strip():
                     end += len(line) + 1
                     continue
-                if not LIST_ITEM.match(line) and not SUBHEAD.match(line.strip()) and end > start:
+                item = LIST_ITEM.match(line) or SUBHEAD.match(line.strip()) or _labelled(line)
+                if not item and end > start:
                     break
                 end += len(line) + 1
-                if not LIST_ITEM.match(line) and not SUBHEAD.match(line.strip()):
+                if not item:
                     break  # a single paragraph after the trigger
             end = min(end, len(text))
             k = text.find("。", start, end)
-            if k >= 0 and not LIST_ITEM.match(text[start:start + 3]):
+            if k >= 0 and not LIST_ITEM.match(text[start:start + 3]) and not _labelled(text[start:_line_end(text, start)]):
                 end = k
         else:
             end = _sentence_end(text, start)
@@ -269,6 +272,18 @@ def find_target_sentences(text: str, limit: int | None = None,
 
 
 MAX_CLAUSE = 400  # the longest clause of the real documents has 143 characters: a longer one lists no target
+
+
+def _labelled(line: str) -> re.Match | None:
+    """A list item led by its category ("民生福祉：城镇调查失业率…"), not by the indicator's own
+    name ("地区生产总值：增长6%左右", whose figure follows the colon at once) nor by 其中."""
+    m = LABELLED_ITEM.match(line)
+    if not m or m.group("cat") == "其中" or TRIGGER.search(m.group()):
+        return None
+    rest = line[m.end():]
+    k = _target_start(rest)
+    named = k is not None and re.search(r"[\u4e00-\u9fff]{2}", PREDICATE_VERB.sub("", rest[:k]))
+    return m if named else None
 
 
 def _target_start(clause: str) -> int | None:
@@ -361,6 +376,10 @@ class _ListReader:
             if sub:
                 self.category = sub.group("cat")
                 continue
+            label = _labelled(body)
+            if label:
+                self.category = label.group("cat")
+                body, s_start = body[label.end():], s_start + label.end()
             year = target_year_in(re.split(r"[，,：:；;]", body, maxsplit=1)[0]) or tl.year
             lead = TRIGGER.search(body)
             if lead and re.search(r"[:：—]$", lead.group()):

@@ -2,7 +2,6 @@
 segments, its sections, its metadata and its time scope."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from zhibiao.extract.metadata import Metadata
@@ -26,7 +25,3 @@ class Reading:
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
     quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
-
-    def in_table(self, offset: int) -> bool:
-        k = bisect_right(self.table_spans, (offset, float("inf"))) - 1
-        return k >= 0 and self.table_spans[k][0] <= offset < self.table_spans[k][1]
