@@ -51,6 +51,8 @@ def test_extract_text_form_reads_every_document(path):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Traceback" not in out
+    heading = out.splitlines()[0]  # the document by its name (title, else issuer, year and kind), then its file's name
+    assert str(path.parent) not in heading and heading.endswith(f"({path.name})") and len(heading) > len(path.name) + 4
     data = json.loads(_run("extract", "--format", "json", str(path)).stdout)
     # every target and actual the JSON names is in the readable tables, with its printed wording
     assert f"Targets ({len(data['targets'])})" in out
