@@ -311,14 +311,21 @@ class _ResultReader:
         if year is None:
             return
         last_name = None
+        last_year = False  # "五年累计…；去年新增高新技术企业310家，…": from 去年 on, the reviewed year's results
         for cl in sentence.clauses:
             clause = text[cl.start:cl.end]
-            if not clause.strip() or PERIOD_WORDS.search(clause) or any(a < cl.end and cl.start < b for a, b in self.blocked):
+            if not last_year and LAST_YEAR.match(clause.lstrip()) and not MULTI.search(clause):
+                last_year = True
+            over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else PERIOD_WORDS.search(clause)
+            if not clause.strip() or over_years or any(a < cl.end and cl.start < b for a, b in self.blocked):
                 last_name = None
                 continue
             figures, last_name = clause_figures(clause, last_name)
             for f in figures:
-                if f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
+                if last_year and f.own and not f.increment:
+                    self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
+                                           sentence.start))
+                elif f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
                                            sentence.start))
 
