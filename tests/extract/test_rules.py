@@ -269,3 +269,8 @@ def test_a_target_mentioned_in_passing_and_then_listed_is_one_target():
     e = extract_text(REPORT.rsplit("今年", 1)[0] + "今年地区生产总值增长5.5%左右。"
                      "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业5万人。\n")
     assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长5.5%左右"), ("城镇新增就业", "5万人")]
+
+
+def test_a_share_of_the_plan_names_its_indicator_for_the_next_clause_and_a_comparison_names_nothing():
+    assert review("全市地区生产总值增长6.0%，高于年初目标0.5个百分点；一般公共预算收入完成年计划的101.2%，增长3.8%。") == [
+        (2024, "地区生产总值", "growth", "6.0", None), (2024, "一般公共预算收入", "growth", "3.8", None)]

@@ -416,15 +416,21 @@ def _phrase_start(clause: str, number_start: int) -> int:
 
 
 SUBJECT_VERB = re.compile(LEX.alt("names.subject_verbs"))
+COMPARISON_START = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
+SHARE_OF_PLAN = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')})的")
 QUOTED_TARGET = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
 NOT_INDICATOR = re.compile(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
 
 
 def _subject(clause: str) -> str | None:
     """The indicator a clause without a usable figure speaks of, for the clauses after it:
-    "粮食产量屡创历史新高，去年达到1.09万亿斤"."""
+    "粮食产量屡创历史新高，去年达到1.09万亿斤"; "一般公共预算收入完成年计划的101.2%" speaks of
+    一般公共预算收入, its figure a share of the plan."""
     cands = _candidates(clause)
-    if cands:
+    share_of_plan = SHARE_OF_PLAN.search(clause)
+    if share_of_plan:
+        name = _name_before(clause, share_of_plan.start())
+    elif cands:
         name = _name_before(clause, cands[0].start)
         name = QUOTED_TARGET.sub("", name)  # "年初确定的地区生产总值"
     else:
@@ -432,8 +438,8 @@ def _subject(clause: str) -> str | None:
         m = min(hits, key=lambda h: h.start()) if hits else None
         name = _name_before(clause, m.start()) if m else ""
     if not (2 <= len(name) <= 20) or not re.search(r"[\u4e00-\u9fff]{2}", name) or PREPOSITION.match(name) \
-            or NOT_INDICATOR.search(name) or VERB_ONLY.match(name):
-        return None
+            or NOT_INDICATOR.search(name) or VERB_ONLY.match(name) or COMPARISON_START.match(name):
+        return None  # ("高于年初目标0.5个百分点": a comparison, no indicator)
     return name
 
 
