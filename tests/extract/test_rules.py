@@ -274,3 +274,9 @@ def test_a_target_mentioned_in_passing_and_then_listed_is_one_target():
 def test_a_share_of_the_plan_names_its_indicator_for_the_next_clause_and_a_comparison_names_nothing():
     assert review("全市地区生产总值增长6.0%，高于年初目标0.5个百分点；一般公共预算收入完成年计划的101.2%，增长3.8%。") == [
         (2024, "地区生产总值", "growth", "6.0", None), (2024, "一般公共预算收入", "growth", "3.8", None)]
+
+
+def test_an_outline_is_dated_by_the_congress_session_that_approved_it():
+    d = document("某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+                 "（2021年2月5日某某市第八届人民代表大会第六次会议批准）\n第一章 发展基础\n")
+    assert (d["doc_type"], d["issued_on"], d["plan_year"]) == ("five_year_plan", "2021-02-05", 2021)

@@ -228,7 +228,12 @@ def find_issued_on(doc: Document) -> str | None:
     if m and _iso_of(m.group(1)):
         return _iso_of(m.group(1))
     # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上"
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[\s\S]{0,40}?人民代表大会", doc.search_text[:800])
+    # an outline's approval: "（2021年2月5日衢州市第八届人民代表大会第六次会议批准）"
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[\s\S]{0,40}?人民代表大会"
+                  r"|[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^（()）\n]{0,40}?人民代表大会[^（()）\n]{0,30}?"
+                  r"(?:批准|通过)\s*[）)]", doc.search_text[:800])
+    if m and m.group(1) is None:
+        return _iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     lines = _lines(doc.search_text)
