@@ -81,7 +81,9 @@ def document_title(d: Any) -> str:
     if title:  # 政府工作报告: whose, and which year's
         if year_n and str(year_n) not in title:
             title = f"{year_n}年{title}"
-        if region and region not in title:
+        from zhibiao.text.chinese import to_simplified
+
+        if region and region not in to_simplified(title):  # (溫州市 in a traditional title is 温州市)
             title = f"{region}{title}"
         return title
     genre = DOC_TYPE_NAMES.get(getattr(d, "doc_type", None) or "other", DOC_TYPE_NAMES["other"])[0]

@@ -1,0 +1,26 @@
+"""How a person names a stored document (``track.queries.document_title``): its title, with
+whose and which year's added where the title leaves them out; never a path."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from zhibiao.track.queries import document_title
+
+
+def doc(**kw):
+    base = dict(title=None, region_name=None, plan_year=None, doc_type="work_report", issuer=None, doc_number=None)
+    return SimpleNamespace(**(base | kw))
+
+
+def test_a_bare_title_gets_its_region_and_year():
+    assert document_title(doc(title="政府工作报告", region_name="湖州市", plan_year=2025)) == "湖州市2025年政府工作报告"
+
+
+def test_a_traditional_title_that_names_the_region_is_left_as_printed():
+    assert document_title(doc(title="2025年溫州市政府工作報告", region_name="温州市", plan_year=2025)) == \
+        "2025年溫州市政府工作報告"
+
+
+def test_without_a_title_issuer_year_and_kind_name_it():
+    assert document_title(doc(issuer="湖州市人民政府", plan_year=2025, doc_type="plan_notice",
+                              doc_number="湖政发〔2025〕2号")).startswith("湖州市人民政府 2025年")
