@@ -87,9 +87,12 @@ def _read(request: Request):
     return request.app.state.zhibiao.read()
 
 
-def error_page(request: Request, status: int, message: str, links: list[tuple[str, str]] | None = None) -> HTMLResponse:
-    """An error as a page in the reader's language, with the problem and links onward."""
+def error_page(request: Request, status: int, message: str, links: list[tuple[str, str]] | None = None,
+               headline: str | None = None) -> HTMLResponse:
+    """An error as a page in the reader's language, with links onward: ``headline`` (already in
+    that language), else the status's explanation, then the technical ``message`` as details."""
     return render(request, "error.html", status_code=status, status=status, message=message, links=links or [],
+                  headline=headline,
                   title_key={404: "error_404", 422: "error_422", 400: "error_400", 401: "error_401",
                              403: "error_403", 413: "error_413"}.get(status, "error_other"))
 
@@ -128,7 +131,8 @@ def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
         report = tracker.status(region, year, reviewed_only=reviewed, require_data=True)
     except NotFound as exc:
         years = tracker.q.years_with_targets(r.code)
-        return error_page(request, 404, str(exc), [(f"/region/{r.code}/{y}", f"{r.name} {y}") for y in years])
+        headline = translate("no_targets_for_year", lang_of(request)).format(region=r.name, code=r.code, year=year)
+        return error_page(request, 404, str(exc), [(f"/region/{r.code}/{y}", f"{r.name} {y}") for y in years], headline)
     return render(request, "scorecard.html", report=report, summary=report.summary, statuses=STATUS_ORDER, year=year,
                   reviewed=reviewed, region=report.region, crumbs=_crumbs(report.region["code"]))
 
