@@ -629,6 +629,23 @@ class ReadModel:
             raise NotFound(f"no document {doc_id}")
         return Source.from_row(d)
 
+    def document_id_at(self, url: str) -> int | None:
+        """The document fetched from ``url`` (its newest version), if any."""
+        with self.db.session() as s:
+            return s.scalar(select(DocumentRow.id).where(DocumentRow.source_url == url).order_by(DocumentRow.id.desc())
+                            .limit(1))
+
+    def version(self) -> tuple:
+        """A value that changes with every write: the largest id of documents, actual figures,
+        reviewers' corrections and status overrides (each write adds a row), and the number of
+        documents (a deletion). One query; the web's cache of cross-region views keys on it."""
+        with self.db.session() as s:
+            return tuple(s.execute(select(
+                select(func.max(DocumentRow.id)).scalar_subquery(), select(func.count(DocumentRow.id)).scalar_subquery(),
+                select(func.max(ObservationRow.id)).scalar_subquery(),
+                select(func.max(CorrectionRow.id)).scalar_subquery(),
+                select(func.max(StatusOverrideRow.id)).scalar_subquery())).one())
+
     def document_by_sha256(self, sha256: str) -> dict:
         with self.db.session() as s:
             d = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))

@@ -16,11 +16,7 @@ import time
 from collections import OrderedDict
 from typing import Any, Callable, Hashable
 
-from sqlalchemy import text
-
-VERSION_SQL = text(
-    "SELECT (SELECT max(id) FROM documents), (SELECT count(*) FROM documents), (SELECT max(id) FROM observations), "
-    "(SELECT max(id) FROM corrections), (SELECT max(id) FROM status_overrides)")
+from zhibiao.track.queries import ReadModel
 
 
 class ViewCache:
@@ -33,8 +29,7 @@ class ViewCache:
         self.hits = self.misses = 0
 
     def version(self) -> tuple:
-        with self.db.engine.connect() as conn:
-            return tuple(conn.execute(VERSION_SQL).one())
+        return ReadModel(self.db).version()
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value for ``key`` at the database's current version, else ``compute()``'s

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from sqlalchemy import select
-
 from zhibiao.errors import InputError
 from zhibiao.store import Database
 from zhibiao.store.jobs import create_job, get_job, update_job, waiting
-from zhibiao.store.schema import DocumentRow
+from zhibiao.track.queries import ReadModel
 
 MAX_WAITING = 8
 
@@ -42,8 +40,7 @@ class Jobs:
             update_job(self.db, job_id, current=url)
 
         def progressed(r) -> None:
-            with self.db.session() as s:
-                doc_id = s.scalar(select(DocumentRow.id).where(DocumentRow.source_url == r.url)) if r.url else None
+            doc_id = ReadModel(self.db).document_id_at(r.url) if r.url else None
             update_job(self.db, job_id, result={"url": r.url or r.path, "via": r.via, "status": r.status,
                                                 "error": r.error, "title": r.title, "document_id": doc_id,
                                                 "targets": r.targets, "actuals": r.actuals})
