@@ -18,7 +18,6 @@ from pathlib import Path
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: the catalogue loads in ms
-from rapidfuzz import fuzz, process
 
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import to_simplified
@@ -225,6 +224,8 @@ class Catalog:
             found = self._match(bare, unit, measure, text, parent)
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without region: {found.reason}")
+        from rapidfuzz import fuzz, process  # here: most commands never match fuzzily, and it takes a while to import
+
         best: Match | None = None
         for k in names:
             if len(k) < 3:
