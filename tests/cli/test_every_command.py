@@ -110,7 +110,13 @@ def test_every_command_on_every_document(label, path, databases, tmp_path):
         for line in status["targets"]:
             assert line["document"]["title"] and "/" not in line["document"]["title"][:1]
             assert line["name"][:4] in text.stdout or (line.get("indicator") or "") in text.stdout
-        invoke("status", "-r", code, "-y", y, "--db", db, "--lang", "en")
+        english = runner.invoke(app, ["status", "-r", code, "-y", y, "--db", db, "--lang", "en"], env={"COLUMNS": "300"})
+        assert english.exit_code == 0 and "status of targets" in english.stdout
+        named = next((t["indicator"] for t in status["targets"] if t.get("indicator")), None)
+        if named:  # indicators by their English names, the printed name beside
+            from zhibiao.catalog import Catalog
+
+            assert Catalog.default().get(named).name_en in english.stdout
         invoke("status", "-r", code, "-y", y, "--db", db, "--format", "csv")
         _both("cite", "-r", code, "-y", y, "--db", db)
         invoke("cite", "-r", code, "-y", y, "--db", db, "--format", "bibtex")

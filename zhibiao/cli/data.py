@@ -265,10 +265,17 @@ def status_command(
              ("指标", "目标", "状态", "实际", "说明", "目标来源"))
     for c in heads:
         table.add_column(c, overflow="fold")
+    catalog = None
+    if en:
+        from zhibiao.catalog import Catalog
+
+        catalog = Catalog.default()
     for t in report.targets:
         colour = STATUS_COLOURS.get(t.status, "white")
         status = t.status_en if en else t.status_zh
-        table.add_row(plain(t.name), plain(t.text + (" ⚠" if t.conflict else "")), plain(status, colour),
+        known = catalog.get(t.indicator) if catalog and t.indicator else None
+        name = f"{known.name_en} ({t.name})" if known else t.name  # English, with the printed name
+        table.add_row(plain(name), plain(t.text + (" ⚠" if t.conflict else "")), plain(status, colour),
                       plain((t.actual or {}).get("text")), plain(t.explain(lang)), plain(_source(t.citation)))
     out.print(table)
     out.print(plain(" · ".join(f"{status_name(k, lang)} {v}" for k, v in data["summary"].items())))
