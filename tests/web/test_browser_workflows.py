@@ -84,11 +84,15 @@ def test_drop_a_file_preview_and_save_with_progress_beside_the_button(page, serv
 
     page.add_init_script(WATCH)
     page.goto(f"{server}/upload?lang={lang}")
+    assert page.inner_text("#choose-label") == translate("choose_file", lang)  # not the browser's own words
     _drop(page, "#drop-zone", f"jiashan_{lang}.txt", PLAN.replace("嘉善县", "嘉善县" if lang == "zh" else "平湖市"))
     assert f"jiashan_{lang}.txt" in page.inner_text("#file-name")  # the drop chose the file
     page.click("#preview-btn")
     page.wait_for_selector("#result:not([hidden])")
     assert page.locator("#result-targets tbody tr").count() == 4
+    # the kind of document and of each target in the page's language, not the contract's words
+    assert translate("doc_plan_notice", lang) in page.inner_text("#result-doc")
+    assert page.locator("#result-targets tbody tr").first.locator("td").nth(2).inner_text() == translate("kind_numeric", lang)
     message = page.inner_text("#message")
     assert message.startswith(translate("preview_done", lang) + ": 4 " + translate("targets", lang))
     assert _beside(page, "#preview-btn", "#message")

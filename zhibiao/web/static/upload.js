@@ -65,7 +65,7 @@
     if (!r.ok) { say(L.failed + ': ' + detail(r.body), 'error-text'); document.getElementById('result').hidden = true; return; }
     const data = r.body, d = data.document;
     say(L.preview_done + ': ' + data.targets.length + ' ' + L.targets + ', ' + data.actuals.length + ' ' + L.actuals, 'ok-text');
-    document.getElementById('result-doc').textContent = [d.title || chosen.name, d.doc_type, d.region ? d.region.name : L.no_region,
+    document.getElementById('result-doc').textContent = [d.title || chosen.name, L.doc_types[d.doc_type] || d.doc_type, d.region ? d.region.name : L.no_region,
       d.plan_year || L.no_year].join(' · ');
     document.getElementById('result-counts').textContent = data.targets.length + ' ' + L.targets + ' · ' + data.actuals.length + ' ' +
       L.actuals + ' · ' + data.commitments.length + ' ' + L.commitments + ' · ' + data.warnings.length + ' ' + L.warnings;
@@ -73,7 +73,7 @@
     body.textContent = '';
     for (const t of data.targets) {
       const tr = document.createElement('tr');
-      [(t.parent ? t.parent + ' / ' : '') + t.name, t.text, t.kind, t.comparator, t.value, t.unit].forEach(v => cell(tr, v));
+      [(t.parent ? t.parent + ' / ' : '') + t.name, t.text, L.kinds[t.kind || 'none'] || t.kind, t.comparator, t.value, t.unit].forEach(v => cell(tr, v));
       body.appendChild(tr);
     }
     document.getElementById('result').hidden = false;
