@@ -142,7 +142,7 @@ def test_a_five_year_outline_with_two_bulletins(outline_2025):
     assert _row(text, "城镇新增就业")[2] == "进度正常"
     _no_paths(text)
     english = _cli("status", "-r", "岳阳市", "-y", "2025", "--db", db, "--lang", "en")
-    row = _row(english, "地区生产总值增长")
+    row = _row(english, "GDP growth (地区生产总值增长)")  # the catalogue's English name, the printed one beside
     assert row[2] == "behind" and "ayearisneededintheremaining1year(s)" in row[4]
     data = json.loads(_cli("status", "-r", "岳阳市", "-y", "2025", "--db", db, "-f", "json"))
     assert _by_indicator(data["targets"], "gdp_growth")["progress"]["required"] == gdp.progress["required"]
