@@ -42,6 +42,14 @@ PERIOD = [
 ]
 ESTIMATED_NOTE = re.compile(r"[（(]\s*预计")
 SAME_BELOW = re.compile(r"下同")
+ANY_NUMERAL = re.compile(r"\d|[一二三四五六七八九十百千万]")
+OPENS_ALL_YEAR = re.compile(r"\s*(?:全年|年末|年底)")
+OPENS_AMONG = re.compile(r"\s*其中")
+ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
+LEADING_LINK = re.compile(r"^(?:其中|同期|而|但)")
+WIDER_RANK = re.compile(r"^(?:全国|全省)(?:第|前|首|领先)")
+ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]\s*预计")
+TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 
 _NATIONAL = r"全国|我国|中国"
 OTHER_REGION = {
@@ -135,7 +143,7 @@ class _ResultReader:
         for zone in scope.zones:
             for para in self.r.segments.paragraphs_in(zone.start, zone.end):
                 p_text = text[para.start:para.end]
-                if not re.search(r"\d|[一二三四五六七八九十百千万]", p_text):
+                if not ANY_NUMERAL.search(p_text):
                     continue
                 p_mode, p_year = scope.time_of(scope.opening(p_text))
                 if p_mode == "review" and p_year is None:
@@ -151,7 +159,7 @@ class _ResultReader:
                     lead = scope.opening(s_text, 40)
                     lead = lead if len(lead) < 40 else lead[:12]  # a time adverbial opens a long clause
                     s_mode, s_year = scope.time_of(lead)
-                    if s_mode is None and re.match(r"\s*(?:全年|年末|年底)", s_text) and p_base == "review":
+                    if s_mode is None and OPENS_ALL_YEAR.match(s_text) and p_base == "review":
                         s_mode, s_year = "review", p_base_year
                     estimated = self.sentence(sentence, p_mode, p_year, estimated)
                     if s_mode is not None:
@@ -188,7 +196,7 @@ class _ResultReader:
             para_estimated = True
         est_at = ESTIMATE.search(s_text)
         # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate
-        continued = bool(self.prev_estimate and re.match(r"\s*其中", s_text))
+        continued = bool(self.prev_estimate and OPENS_AMONG.match(s_text))
         self.prev_estimate = bool(est_at) or continued
         period = None
         for pattern, fn in PERIOD:
@@ -229,7 +237,7 @@ class _ResultReader:
                 continue
             rank_m = RANK.search(clause)
             if rank_m and not _candidates(clause[:rank_m.start()]):
-                several = len(re.findall(r"第[一二三四五六七八九十\d]+", rank_m.group())) > 1 or rank_m.group().startswith("均")
+                several = len(ORDINAL.findall(rank_m.group())) > 1 or rank_m.group().startswith("均")
                 _give_rank(rank_m.group(), pending if several else prev_clause_found)
                 pending = []
             if MULTI.search(clause) and not scope.is_last_year(clause) and not scope.five_year:
@@ -243,8 +251,8 @@ class _ResultReader:
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
                 continue
-            if self.other_region and self.other_region.match(re.sub(r"^(?:其中|同期|而|但)", "", clause.lstrip())) \
-                    and not re.match(r"^(?:全国|全省)(?:第|前|首|领先)", clause.lstrip()):
+            if self.other_region and self.other_region.match(LEADING_LINK.sub("", clause.lstrip())) \
+                    and not WIDER_RANK.match(clause.lstrip()):
                 continue  # "全国居民消费价格上涨0.2%": another region's figure
             if ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"
@@ -274,7 +282,7 @@ class _ResultReader:
             for f in figures:
                 a = c_start + f.start
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
-                    bool(re.match(r"\s*[（(]\s*预计", clause[f.end:]))
+                    bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
                 found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s,
                                     parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if rank_m and found and _candidates(clause[:rank_m.start()]):
@@ -376,7 +384,7 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
         fig = f.figure
         if own:
             rest = own.sub("", fig.name)
-            if len(rest) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]{2}", rest):
+            if len(rest) >= 2 and TWO_LETTERS.search(rest):
                 fig.name = rest  # "江苏全省GDP" -> "GDP"
         span = Span(f.start, f.end)
         period = None

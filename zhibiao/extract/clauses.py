@@ -68,6 +68,11 @@ _OWN = _alt("names.own_region_words")
 LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 TRAIL = re.compile(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
+# the words each pattern anchored at the end can end with (a cheap test before the search)
+TRAIL_LAST = (*LEX.words("names.trails"), "均")
+GROWTH_VERB_LAST = (*LEX.words("measures.growth_verbs"), "了", "分别")
+DECLINE_VERB_LAST = (*LEX.words("measures.decline_verbs"), "了", "分别")
+FOOTNOTE_CLOSERS = frozenset("]］〕】")
 VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
 PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
@@ -78,6 +83,43 @@ MILESTONE_AFTER = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators
 INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
 CHROME_END = re.compile(rf"(?:{_alt('names.chrome_words')})$")
 NAME_UNITS = frozenset(LEX.words("units.name_units"))
+
+# patterns of the functions below, compiled once
+CHINESE_NUMERAL_CHAR = re.compile(r"[一二两三四五六七八九十百千]")
+WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
+BOUND_WORD = re.compile(r"以上|左右|以内|以下")
+LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
+LEADING_PERIOD = re.compile(r"^(?:上半年|下半年|前三季度|一季度|第一季度|1\s*[-—–~～至到]\s*\d{1,2}\s*月)[，,]?")
+LEADING_PLACE = re.compile(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})")
+YEAR_END_PLACE = re.compile(r"^(年末|年底)(?:全市|全省|全县|全区|全国)")
+INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
+UNCLOSED_BRACKET = re.compile(r"[（(][^）)]*$")
+FROM_FIGURE_END = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
+MORE_THAN = re.compile(r"([万亿千]?)(?:多|余)")
+MORE_WORD = re.compile(r"多|余")
+RATIO_VERB_END = re.compile(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$")
+INDEX_OR_RATE_IS = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
+QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
+WORD_OR_QUOTES = re.compile(r"^[\u4e00-\u9fff“”]")
+FROM_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
+TO_BETWEEN = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
+LIST_JOINER = re.compile(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*")
+TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+CUMULATIVE_ONLY = re.compile(r"[、，,\s]*累计(?:达到|达|共|建成|创建|培育|新增|完成)?")
+NEW_LEAD = re.compile(r"^新增")
+NEW_OR_COUNT_LEAD = re.compile(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+")
+SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+COMPARATOR_END = re.compile(rf"(?:{COMPARATOR_WORDS})+$")
+MORE_AFTER = re.compile(r"[万亿千]?(?:多|余)")
+EACH_END = re.compile(r"(?:分别|均|各)$")
+DIGIT = re.compile(r"\d")
+JOINER_END = re.compile(r"[和及、]$")
+WORDS_AFTER = re.compile(r"[\u4e00-\u9fff“]{2,}")
+LIST_HEAD_VERB = re.compile(r"^(争取|引进|完成|实现|累计|新增|获得)?")
+BUILD_VERB_END = re.compile(r"(?:建设|打造|培育|新建|创建|实施|推进|引进|建成|改造|设立)$")
+COUNT_LEAD = re.compile(rf"^(?:{COUNT_VERBS})+")
+TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+NOT_IN_A_NAME = re.compile(r"[>|/\\±]|\d{4}年|\d$")
 
 
 @dataclass
@@ -100,7 +142,7 @@ def figure_candidates(text: str) -> list:
     """The grammar's candidate numbers, plus Chinese numerals counting things where they state a
     figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
     cands = _candidates(text)
-    if not re.search(r"[一二两三四五六七八九十百千]", text):
+    if not CHINESE_NUMERAL_CHAR.search(text):
         return cands
     have = {(c.start, c.end) for c in cands}
     for n in find_numbers(text):
@@ -110,7 +152,7 @@ def figure_candidates(text: str) -> list:
         if not unit or unit.group().strip() not in COUNT_WORDS:
             continue
         after = text[unit.end():]
-        if re.match(r"[\u4e00-\u9fff“]", after) and not re.match(r"以上|左右|以内|以下", after):
+        if WORD_OR_QUOTE.match(after) and not BOUND_WORD.match(after):
             continue
         cands.append(n)
     return sorted(cands, key=lambda c: c.start)
@@ -120,33 +162,45 @@ def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
     name = clause[max(0, pos - MAX_NAME):pos]
-    name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
-    name = re.sub(r"^[\s、，,—\-·]+", "", name)
+    if FOOTNOTE_CLOSERS.intersection(name):
+        name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
+    name = LEADING_MARKS.sub("", name)
     lead = LEAD.match(name)
     if lead:
         name = name[lead.end():]
-    name = re.sub(r"^(?:上半年|下半年|前三季度|一季度|第一季度|1\s*[-—–~～至到]\s*\d{1,2}\s*月)[，,]?", "", name)
+    name = LEADING_PERIOD.sub("", name)
     lead = LEAD.match(name)
     if lead:
         name = name[lead.end():]
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
-    name = re.sub(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})", "", name)
-    name = re.sub(r"^(年末|年底)(?:全市|全省|全县|全区|全国)", r"\1", name)
+    name = LEADING_PLACE.sub("", name)
+    name = YEAR_END_PLACE.sub(r"\1", name)
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
-    name = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})", "", name)
+    if "实现" in name or "完成" in name:
+        name = INNER_VERB.sub("", name)
+    # (each pattern below is tried only where its last word or character is present: a pattern
+    # anchored at the end is otherwise tried at every position of a name of up to 200 characters)
     for _ in range(3):
-        name = TRAIL.sub("", name)
-        name = GROWTH_VERB.sub("", name)
-        name = DECLINE_VERB.sub("", name)
-        name = re.sub(r"[（(][^）)]*$", "", name)  # an unclosed bracket belongs to the figure
-        name = re.sub(r"(?:从|由)[^从由]*\d[^从由]*$", "", name)  # "城镇化率从47.5%提高到": the figure left behind
+        before = name
+        if name.endswith(TRAIL_LAST):
+            name = TRAIL.sub("", name)
+        if name.endswith(GROWTH_VERB_LAST):
+            name = GROWTH_VERB.sub("", name)
+        if name.endswith(DECLINE_VERB_LAST):
+            name = DECLINE_VERB.sub("", name)
+        if "（" in name or "(" in name:
+            name = UNCLOSED_BRACKET.sub("", name)  # an unclosed bracket belongs to the figure
+        if "从" in name or "由" in name:
+            name = FROM_FIGURE_END.sub("", name)  # "城镇化率从47.5%提高到": the figure left behind
+        if name == before:
+            break  # nothing more to strip
     return name.strip(" 、，,")
 
 
 def _unit_at(clause: str, n) -> tuple[str | None, int]:
     if n.percent:
         return "%", n.end
-    more = re.match(r"([万亿千]?)(?:多|余)", clause[n.end:n.end + 2])
+    more = MORE_THAN.match(clause[n.end:n.end + 2])
     if more:
         m = UNIT_AFTER.match(clause, n.end + more.end())  # "3500余万人次", "4万多亿元"
         if m:
@@ -165,14 +219,11 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     names of the list before, ``last_names``)."""
     out: list[Figure] = []
     figures = []
-    quotes = [0]  # open quotation marks before each offset
-    for ch in clause:
-        quotes.append(quotes[-1] + (ch == "“") - (ch == "”"))
     for n in figure_candidates(clause):
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:unit_end + NEAR]
         before_n = clause[max(0, n.start - NEAR):n.start]
-        if unit in MAGNITUDES and re.match(r"多|余", after):
+        if unit in MAGNITUDES and MORE_WORD.match(after):
             continue  # "4万多": the unit is missing
         if unit != "%" and CHANGE_AGAINST_LAST.search(before_n):
             continue  # "比上年末增加1.1万人": a change against last year, not a level
@@ -180,28 +231,28 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 unit == "个" and POINTS_LIST.match(clause[unit_end:unit_end + NEAR])):
             continue  # 提高3个百分点, 增长1.2倍, 分别拉动0.1个、5.0个和2.9个百分点: points or a multiple
         if unit is None and not n.chinese and RATIO_NAME.search(
-                re.sub(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$", "", before_n)):
+                RATIO_VERB_END.sub("", before_n)):
             figures.append((n, None, n.end))  # 城乡收入比缩小至1.65: a ratio has no unit
             continue
-        if unit is None and not n.chinese and re.search(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$", before_n):
+        if unit is None and not n.chinese and INDEX_OR_RATE_IS.search(before_n):
             figures.append((n, None, n.end))  # 制造业高质量发展指数为89.1, …生产安全事故死亡率为0.021
             continue
         if unit is None or unit in ("年", "岁"):
             continue
-        if re.match(r"^(?:以上|以下)[\u4e00-\u9fff“]", after) and unit != "%":
+        if QUALIFIER_AFTER.match(after) and unit != "%":
             continue  # "10亿元以上产业项目": a qualifier inside a name
         milestone = MILESTONE_BEFORE.search(clause[:n.start]) and MILESTONE_AFTER.match(after)
         if CLASS_AFTER.match(after) and not milestone:
             continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
         if unit == "条" and before_n.endswith("新"):
             continue  # "民间投资新36条": a policy's name
-        if unit in NAME_UNITS and re.match(r"^[\u4e00-\u9fff“”]", after):
+        if unit in NAME_UNITS and WORD_OR_QUOTES.match(after):
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
         if before_n.endswith("等"):
             continue  # "…工矿、农业等9个重点领域": the count of a list just printed, not a figure
         if before_n.rstrip().endswith("±"):
             continue  # "±800千伏": a rating inside a name
-        if quotes[n.start] > 0:
+        if clause.count("“", 0, n.start) > clause.count("”", 0, n.start):
             continue  # inside quotation marks: a name such as “5+1”
         if ORDINAL_BEFORE.search(before_n):
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
@@ -213,9 +264,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     kept = []
     for i, f in enumerate(figures):
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt and re.search(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$",
-                             clause[max(0, f[0].start - NEAR):f[0].start]) and \
-                re.search(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$", clause[f[2]:nxt[0].start]):
+        if nxt and FROM_BEFORE.search(clause[max(0, f[0].start - NEAR):f[0].start]) and \
+                TO_BETWEEN.search(clause[f[2]:nxt[0].start]):
             continue
         kept.append(f)
     figures = kept
@@ -229,7 +279,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     groups: list[list[int]] = [[0]]
     for k in range(1, len(figures)):
         between = clause[figures[k - 1][2]:figures[k][0].start]
-        if re.fullmatch(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*", between):  # (no two \s* side by side)
+        if LIST_JOINER.fullmatch(between):  # (no two \s* side by side)
             groups[-1].append(k)
         else:
             groups.append([k])
@@ -246,16 +296,15 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         if g_index:
             # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
             own_name = own_name.rsplit("、", 1)[-1]
-            if not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", own_name):
+            if not TWO_LETTERS.search(own_name):
                 own_name = ""
-        if re.fullmatch(r"[、，,\s]*累计(?:达到|达|共|建成|创建|培育|新增|完成)?", before) and last_name:
-            own_name = "累计" + re.sub(r"^新增", "", last_name)  # "新增上市企业6家、累计达100家"
+        if CUMULATIVE_ONLY.fullmatch(before) and last_name:
+            own_name = "累计" + NEW_LEAD.sub("", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:
             own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
         if own_name in BARE_TOTALS:
             # "新认定国家高新技术企业1100家，总数达6500家"; a total of nothing named is no figure
-            own_name = re.sub(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+", "", last_name) + own_name \
-                if last_name else ""
+            own_name = NEW_OR_COUNT_LEAD.sub("", last_name) + own_name if last_name else ""
         if own_name == "人均" and last_name:
             own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
@@ -268,7 +317,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         else:
             names = [own_name or None]
         last_unit_end = figures[group[-1]][2]
-        paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[last_unit_end:last_unit_end + NEAR])
+        paren = SHORT_PAREN.match(clause[last_unit_end:last_unit_end + NEAR])
         tail_word = clause[last_unit_end + (paren.end() if paren else 0):][:2]
         # measure and comparator from the words before the list and after its last figure
         measure_kind = "level"
@@ -276,17 +325,17 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             measure_kind = "decline"
         elif GROWTH_VERB.search(prefix):
             measure_kind = "growth"
-        verb_strip = re.sub(rf"(?:{COMPARATOR_WORDS})+$", "", prefix)
+        verb_strip = COMPARATOR_END.sub("", prefix)
         if measure_kind == "level" and not TO_VERB.search(prefix):
             if DECLINE_VERB.search(verb_strip):
                 measure_kind = "decline"
             elif GROWTH_VERB.search(verb_strip):
                 measure_kind = "growth"
         comparator = "="
-        if re.match(r"[万亿千]?(?:多|余)", clause[first[0].end:first[0].end + NEAR]):
+        if MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
             comparator = ">"  # "3500余万人次": more than
         milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
-        bare = re.sub(r"(?:分别|均|各)$", "", prefix)
+        bare = EACH_END.sub("", prefix)
         bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
         if bound in (">=", "<="):
             # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
@@ -331,17 +380,17 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 measure = "share"
             elif name and measure == "share" and LEVEL_RATE.search(name):
                 measure = "level"
-            if name and "、" in name and re.search(r"\d", name.rsplit("、", 1)[0]):
+            if name and "、" in name and DIGIT.search(name.rsplit("、", 1)[0]):
                 name = name.rsplit("、", 1)[1]  # "…产业链1条以上、省级以上龙头企业": the last item is this figure's
             after_unit = clause[unit_end:unit_end + NEAR]
-            if name and re.search(r"[和及、]$", name) and re.match(r"[\u4e00-\u9fff“]{2,}", after_unit):
+            if name and JOINER_END.search(name) and WORDS_AFTER.match(after_unit):
                 name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
             if name and "等" in name:
                 # "争取专项债、特别国债…等资金支持": the thing measured follows the list
-                head = re.match(r"^(争取|引进|完成|实现|累计|新增|获得)?", name).group()
+                head = LIST_HEAD_VERB.match(name).group()
                 tail_name = name.rsplit("等", 1)[1]
                 name = head + tail_name if len(tail_name) >= 2 else ""
-            if name and PREPOSITION.match(name) and re.search(r"(?:建设|打造|培育|新建|创建|实施|推进|引进|建成|改造|设立)$", name):
+            if name and PREPOSITION.match(name) and BUILD_VERB_END.search(name):
                 name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
             found_after = _counted_after(after_unit, unit in COUNTERS) if unit and unit != "%" and (
                 not name or VERB_ONLY.match(name) or _good_name(name)) else None
@@ -352,9 +401,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 verb = name or ""
                 name = verb + counted if verb.startswith("新") or verb == "累计" else counted
                 noun_end = unit_end + found_after[1]
-            elif counted and (unit in COUNTERS or unit.endswith(tuple(COUNTERS))) and re.match(r"[\u4e00-\u9fff“]", after_unit):
+            elif counted and (unit in COUNTERS or unit.endswith(tuple(COUNTERS))) and WORD_OR_QUOTE.match(after_unit):
                 # "推进省级特色产业集群4个核心区": what is counted follows the count word
-                context = re.sub(rf"^(?:{COUNT_VERBS})+", "", name or "") if g_index == 0 else ""
+                context = COUNT_LEAD.sub("", name or "") if g_index == 0 else ""
                 name = context + counted if context and len(counted) <= 6 and _good_name(context) else counted
                 noun_end = unit_end + found_after[1]
             if name and not _good_name(name):
@@ -364,7 +413,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if name and len(name) > 5 and name.endswith("总量") and name in clause and is_name_like(name[:-2]):
                 name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
             own = True
-            if not name or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
+            if not name or not TWO_LETTERS.search(name):
                 name, own = last_name, False
             if not name:
                 continue
@@ -372,7 +421,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
             if ranged[k] is not None:
                 start = ranged[k].start()
-            paren = re.match(r"[（(][\u4e00-\u9fff]{1,2}[）)]", clause[unit_end:unit_end + NEAR])
+            paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR])
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
             end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上", "以内", "以下") else 0)
@@ -392,15 +441,17 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
 _COUNTED_STOP = (rf"(?={_alt('names.counted_stops')}|要(?!素|求|点)|[和及与](?=\d)|[两三四]季|建设(?:[^\u4e00-\u9fff]|$)"
                  r"|[^\u4e00-\u9fff“”A-Za-z]|$)")
 _NOT_COUNTED = re.compile(rf"^(?:{_alt('names.not_counted')})")
+COUNTED_AFTER_DE = re.compile(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP)
+COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP)
 
 
 def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
     """What a count printed before its noun counts: "10个具有辨识度的研学旅游基地" -> 研学旅游基地,
     "3家差异化管控试点企业出成效" -> 差异化管控试点企业."""
-    m = re.match(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP, after) if counter else None
-    if m and not re.search(r"\d", m.group()):
+    m = COUNTED_AFTER_DE.match(after) if counter else None
+    if m and not DIGIT.search(m.group()):
         return m.group(1), m.end()
-    m = re.match(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP, after)
+    m = COUNTED_AFTER.match(after)
     if not m or _NOT_COUNTED.match(m.group()):
         return None
     return m.group(), m.end()
@@ -437,7 +488,7 @@ def _subject(clause: str) -> str | None:
         hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause)) if h]
         m = min(hits, key=lambda h: h.start()) if hits else None
         name = _name_before(clause, m.start()) if m else ""
-    if not (2 <= len(name) <= 20) or not re.search(r"[\u4e00-\u9fff]{2}", name) or PREPOSITION.match(name) \
+    if not (2 <= len(name) <= 20) or not TWO_HAN.search(name) or PREPOSITION.match(name) \
             or NOT_INDICATOR.search(name) or VERB_ONLY.match(name) or COMPARISON_START.match(name):
         return None  # ("高于年初目标0.5个百分点": a comparison, no indicator)
     return name
@@ -450,7 +501,7 @@ BAD_NAME_START = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 def _good_name(name: str) -> bool:
     """Whether the words before a figure read as an indicator's name, not a circumstance or a verb."""
     return not (BAD_NAME_END.search(name) or BAD_NAME_START.match(name) or PREPOSITION.match(name)
-                or re.search(r"[>|/\\±]|\d{4}年|\d$", name) or (VERB_ONLY.match(name) and len(name) <= 4))
+                or NOT_IN_A_NAME.search(name) or (VERB_ONLY.match(name) and len(name) <= 4))
 
 
 

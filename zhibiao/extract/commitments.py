@@ -36,6 +36,8 @@ NOT_A_TASK = re.compile(r"^(?:第|前|近|约)?$")
 REVIEW_WORDS = re.compile(rf"{LEX.alt('time.last_year')}|五年来")
 COMPARED_WITH_LAST = re.compile(r"比去年|比上年|较上年|较去年")
 ITEM_NUMBER = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
+NAME_MARKS = re.compile(r"[\s“”\"'（）()、，,]")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 
 
 @dataclass
@@ -55,7 +57,7 @@ class FoundCommitment:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\s“”\"'（）()、，,]", "", name)
+    return NAME_MARKS.sub("", name)
 
 
 def target_ref(metric: str, value: Decimal, unit: str | None, targets: list[Target]) -> int | None:
@@ -85,7 +87,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         if head and MULTI_YEAR.search(head.title) and not (scope.plan_year and str(scope.plan_year) in head.title):
             continue
         for para in reading.segments.paragraphs_in(zone.start, zone.end):
-            opening = re.split(r"[，,。；;：:]", text[para.start:para.end].lstrip(), maxsplit=1)[0][:30]
+            opening = CLAUSE_BREAK.split(text[para.start:para.end].lstrip(), maxsplit=1)[0][:30]
             p_mode, _ = scope.time_of(opening)
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan

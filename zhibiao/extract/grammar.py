@@ -95,13 +95,17 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
+MAY_HOLD_STAMP = re.compile(r"\d[-/.:]\d")  # a cheap test before looking for dates and times
+LATIN = re.compile(r"[A-Za-z]")
+NUMBERED_THING_AFTER = re.compile(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
+REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
 
 
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
     such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
     out = []
-    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if re.search(r"\d[-/.:]\d", text) else []
+    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
     for n in find_numbers(text):
         if any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
@@ -111,14 +115,14 @@ def _candidates(text: str) -> list[NumberMatch]:
                             n.percent, True)
         if YEAR_AFTER.match(text, n.end) and (n.chinese or 1900 <= n.value <= 2100):
             continue
-        if n.start > 0 and re.match(r"[A-Za-z]", text[n.start - 1]):
+        if n.start > 0 and LATIN.match(text[n.start - 1]):
             continue  # PM2.5, SO2
-        if re.match(r"[A-Za-z]", text[n.end:n.end + 1]) or TIME_AFTER.match(text, n.end):
+        if LATIN.match(text[n.end:n.end + 1]) or TIME_AFTER.match(text, n.end):
             continue  # 5G, 4K, 3D: part of a name; 21世纪: a time
         if text.count("“", 0, n.start) > text.count("”", 0, n.start):
             continue  # inside quotation marks: a name (“三类500强”, “5+1”)
-        if re.match(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号", text[n.end:n.end + 9]) \
-                or re.search(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$", text[max(0, n.start - 3):n.start]):
+        if NUMBERED_THING_AFTER.match(text[n.end:n.end + 9]) \
+                or REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
             continue  # 宜府发〔2021〕5号, 见表1, 图2: a document's number, a table's, a figure's
         if n.chinese and not n.percent:
             unit = UNIT_AFTER.match(text, n.end)

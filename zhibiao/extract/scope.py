@@ -51,6 +51,10 @@ YEAR_IS = re.compile(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?
 THIS_YEAR = re.compile(LEX.alt("time.this_year"))
 RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
 REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{LEX.alt('time.reporting_verbs')})(?:了|道)?$")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+LEADING_LINK = re.compile(r"^\s*(?:其中|同时|而|但)?")
+YEAR_WORD = re.compile(rf"({YEAR})\s*年")
+YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
 
 # --- dates ----------------------------------------------------------------------------------
 _CONGRESS = LEX.alt("time.congress")
@@ -192,7 +196,7 @@ class Scope:
     def opening(text: str, limit: int = 30) -> str:
         """The words that open a paragraph or sentence, past a clause that only says who speaks
         ("报告指出，2021年，…" opens with 2021年)."""
-        parts = re.split(r"[，,。；;：:]", text.lstrip(), maxsplit=2)
+        parts = CLAUSE_BREAK.split(text.lstrip(), maxsplit=2)
         first = parts[0]
         if len(parts) > 1 and REPORTING.match(first):
             first = parts[1]
@@ -200,7 +204,7 @@ class Scope:
 
     def is_last_year(self, clause: str) -> bool:
         """Does a clause open with the reviewed year ("去年…", "2023年…")?"""
-        head = re.sub(r"^\s*(?:其中|同时|而|但)?", "", clause)[:12]
+        head = LEADING_LINK.sub("", clause)[:12]
         if LAST_YEAR.match(head):
             return True
         m = EXPLICIT_YEAR.match(head)
@@ -371,7 +375,7 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
     if doc_type == "five_year_plan":
         return _five_year_evidence(text, title)
     if title:
-        found = [int(y) for y in re.findall(rf"({YEAR})\s*年", title)]
+        found = [int(y) for y in YEAR_WORD.findall(title)]
         if found:
             ev.append(YearEvidence(found[0] if doc_type == "statistical_bulletin" else max(found), "title", 20))
     if doc_type == "statistical_bulletin":
@@ -422,7 +426,7 @@ def _mentions(text: str, doc_type: str) -> list[YearEvidence]:
     """No statement of the year: the years a text speaks of, as weak evidence. A report reviews
     last year before setting this year's targets, so the year it speaks of most in its first part
     is the one before the plan year; a plan notice's is its own."""
-    mentioned = [(int(m.group(1)), m.start()) for m in re.finditer(rf"(?<!\d)({YEAR})\s*年", text)]
+    mentioned = [(int(m.group(1)), m.start()) for m in YEAR_MENTION.finditer(text)]
     if not mentioned:
         # "“十四五”主要目标": a text setting a period's targets is written as the period opens
         m = PERIOD_TARGETS.search(text[:3000])
@@ -451,7 +455,7 @@ def delivered_on(text: str, plan_year: int | None) -> str | None:
 # --- zones -----------------------------------------------------------------------------------
 
 def title_mode(title: str, plan_year: int | None) -> str | None:
-    years = [int(y) for y in re.findall(rf"({YEAR})\s*年", title)]
+    years = [int(y) for y in YEAR_WORD.findall(title)]
     if plan_year and any(y >= plan_year for y in years):
         return "plan"
     if REVIEW_TITLE.search(title) or (plan_year and years):
@@ -560,7 +564,7 @@ def _five_year_zones(text: str, zones: list[Zone], sections: list[Section], doc_
             if z.mode != "plan":
                 continue
             head = next((h for h in reversed(heads) if h.span.start <= z.start), None)
-            years = [int(y) for y in re.findall(rf"({YEAR})\s*年", head.title)] if head else []
+            years = [int(y) for y in YEAR_WORD.findall(head.title)] if head else []
             own = target_year_in(head.title) if head else None
             own = own or max((y for y in years if plan_year is None or y > plan_year), default=None)
             z.horizon = own if own and (plan_year is None or own >= plan_year) else horizon

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,：:；;]")
+CLAUSE_END_OR_BRACKET = re.compile(r"[，,：:；;（(）)]")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     out = []
     pos, sep = start, ""
     opened = -1  # where the bracket now open was opened
-    for m in re.finditer(r"[，,：:；;（(）)]", text[start:end]):
+    for m in CLAUSE_END_OR_BRACKET.finditer(text[start:end]):
         ch, at = m.group(), start + m.start()
         if ch in OPEN:
             opened = at
