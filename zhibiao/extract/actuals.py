@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.clauses import Figure, _subject, clause_figures, figure_candidates, ground_name
+from zhibiao.extract.clauses import Figure, _subject, clause_figures, ground_name
 from zhibiao.extract.grammar import UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
+from zhibiao.extract.segments import SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 
@@ -130,7 +131,7 @@ class _ResultReader:
         self.r = reading
         self.scope: Scope = reading.scope
         self.text = reading.text
-        self.blocked = blocked
+        self.blocked = SpanIndex(blocked)
         # a document of unknown region is at least not the country's
         self.other_region = OTHER_REGION.get(region_level(reading.meta.region_name) or "province")
         self.out: list[_Found] = []
@@ -171,10 +172,10 @@ class _ResultReader:
         s = sentence.start
         s_text = text[s:sentence.end]
         bulletin = scope.bulletin
-        cands = figure_candidates(s_text)
-        if not cands:
+        first = self.r.first_figure(s, sentence.end)
+        if first is None:
             return para_estimated or bool(SAME_BELOW.search(s_text) and ESTIMATE.search(s_text))
-        head = s_text[:cands[0].start]
+        head = s_text[:first.start]
         mode, year = scope.time_of(head)
         if mode is None:
             mode, year = p_mode, p_year
@@ -221,7 +222,7 @@ class _ResultReader:
                 stop = False  # "…五年累计…，去年达到…": last year again
             if stop:
                 continue
-            if any(a < cl.end and c_start < b for a, b in self.blocked):
+            if self.blocked.overlaps(c_start, cl.end):
                 continue  # a target sentence: never a result
             quoted = PLAN_QUOTED.search(clause)
             if quoted and last_name:
@@ -325,7 +326,7 @@ class _ResultReader:
             if not last_year and LAST_YEAR.match(clause.lstrip()) and not MULTI.search(clause):
                 last_year = True
             over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else PERIOD_WORDS.search(clause)
-            if not clause.strip() or over_years or any(a < cl.end and cl.start < b for a, b in self.blocked):
+            if not clause.strip() or over_years or self.blocked.overlaps(cl.start, cl.end):
                 last_name = None
                 continue
             figures, last_name = clause_figures(clause, last_name)

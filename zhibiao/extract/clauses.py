@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from zhibiao.extract.coordination import split_names
 from zhibiao.extract.tables import is_name_like
-from zhibiao.extract.grammar import COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates
+from zhibiao.extract.grammar import (COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates,
+                                     iter_candidates)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.models import Span
@@ -146,16 +147,35 @@ def figure_candidates(text: str) -> list:
         return cands
     have = {(c.start, c.end) for c in cands}
     for n in find_numbers(text):
-        if not n.chinese or n.percent or (n.start, n.end) in have or n.end - n.start < 2 or n.value < 10:
-            continue
-        unit = UNIT_AFTER.match(text, n.end)
-        if not unit or unit.group().strip() not in COUNT_WORDS:
-            continue
-        after = text[unit.end():]
-        if WORD_OR_QUOTE.match(after) and not BOUND_WORD.match(after):
-            continue
-        cands.append(n)
+        if (n.start, n.end) not in have and _counts_a_figure(text, n):
+            cands.append(n)
     return sorted(cands, key=lambda c: c.start)
+
+
+def _counts_a_figure(text: str, n) -> bool:
+    """A Chinese numeral the grammar leaves out that counts things as a figure (一百二十家。)."""
+    if not n.chinese or n.percent or n.end - n.start < 2 or n.value < 10:
+        return False
+    unit = UNIT_AFTER.match(text, n.end)
+    if not unit or unit.group().strip() not in COUNT_WORDS:
+        return False
+    after = text[unit.end():]
+    return not (WORD_OR_QUOTE.match(after) and not BOUND_WORD.match(after))
+
+
+def first_figure(text: str):
+    """The first of :func:`figure_candidates`, or ``None``, without finding the others (what
+    decides a sentence's time is the words before its first figure)."""
+    first = next(iter_candidates(text), None)
+    if CHINESE_NUMERAL_CHAR.search(text):
+        # a numeral counting things before the grammar's first candidate comes first (numbers are
+        # in order, and none before the first candidate is one of the candidates)
+        for n in find_numbers(text):
+            if first is not None and n.start >= first.start:
+                break
+            if _counts_a_figure(text, n):
+                return n
+    return first
 
 
 def _name_before(clause: str, pos: int) -> str:

@@ -17,10 +17,11 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.clauses import clause_figures, figure_candidates, ground_name
+from zhibiao.extract.clauses import clause_figures, ground_name
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.sections import section_path_at
+from zhibiao.extract.segments import SpanIndex
 from zhibiao.models import Commitment, Span, Target
 
 MODALITY = re.compile(LEX.alt("commitments.modality"))
@@ -76,6 +77,7 @@ def target_ref(metric: str, value: Decimal, unit: str | None, targets: list[Targ
 
 def find_commitments(reading: Reading, targets: list[Target], blocked: list[tuple[int, int]]) -> list[FoundCommitment]:
     scope, text = reading.scope, reading.text
+    blocked_spans = SpanIndex(blocked)
     if scope.bulletin:
         return []
     out: list[FoundCommitment] = []
@@ -92,19 +94,19 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             for sentence in para.sentences:
-                _sentence(reading, sentence, targets, blocked, out)
+                _sentence(reading, sentence, targets, blocked_spans, out)
     return out
 
 
-def _sentence(reading: Reading, sentence, targets: list[Target], blocked: list[tuple[int, int]],
+def _sentence(reading: Reading, sentence, targets: list[Target], blocked: SpanIndex,
               out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
-    cands = figure_candidates(s_text)
-    if len(s_text) < 4 or not cands:
+    first = reading.first_figure(s, sentence.end)
+    if len(s_text) < 4 or first is None:
         return
-    mode, _ = scope.time_of(s_text[:cands[0].start])
+    mode, _ = scope.time_of(s_text[:first.start])
     if mode in ("review", "multi"):
         return
     other = OTHER_YEAR.search(s_text)
@@ -118,7 +120,7 @@ def _sentence(reading: Reading, sentence, targets: list[Target], blocked: list[t
         clause = text[cl.start:cl.end]
         if not clause.strip() or not FIGURE_HINT.search(clause):
             continue  # no digit and no Chinese numeral: nothing to count
-        if any(a < cl.end and c_start < b for a, b in blocked):
+        if blocked.overlaps(c_start, cl.end):
             continue  # the targets paragraph: targets, not commitments
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue

@@ -104,7 +104,11 @@ REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
     such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
-    out = []
+    return list(iter_candidates(text))
+
+
+def iter_candidates(text: str):
+    """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often enough)."""
     stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
     for n in find_numbers(text):
         if any(a <= n.start < b for a, b in stamps):
@@ -129,8 +133,7 @@ def _candidates(text: str) -> list[NumberMatch]:
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
             if not unit or unit.group().strip() in COUNT_WORDS:
                 continue
-        out.append(n)
-    return out
+        yield n
 
 
 def _comparator(text: str, start: int, end: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zhibiao.extract.clauses import first_figure
 from zhibiao.extract.metadata import Metadata
 from zhibiao.extract.scope import Scope
 from zhibiao.extract.segments import Segments
@@ -25,3 +26,12 @@ class Reading:
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
     quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
+    _first_figures: dict = field(default_factory=dict, repr=False)  # (start, end) -> first_figure
+
+    def first_figure(self, start: int, end: int):
+        """The first figure of ``text[start:end]`` (offsets within it), or ``None``: found once per
+        sentence of this document, though actuals and commitments both ask."""
+        key = (start, end)
+        if key not in self._first_figures:
+            self._first_figures[key] = first_figure(self.text[start:end])
+        return self._first_figures[key]

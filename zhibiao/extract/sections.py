@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from zhibiao.models import Section, Span
 
@@ -65,11 +66,7 @@ def extract_sections(text: str, stop: int | None = None, skip: tuple[tuple[int, 
 
 
 def section_path_at(sections: list[Section], offset: int) -> list[str]:
-    """The heading path in force at ``offset``."""
-    current: list[str] = []
-    for s in sections:
-        if s.span.start <= offset:
-            current = s.path
-        else:
-            break
-    return current
+    """The heading path in force at ``offset`` (``sections`` in the order of the text, as
+    :func:`extract_sections` gives them: a binary search)."""
+    k = bisect_right(sections, offset, key=lambda s: s.span.start)
+    return sections[k - 1].path if k else []

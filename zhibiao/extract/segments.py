@@ -7,33 +7,49 @@ extractor walks these instead of splitting the text again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,：:；;]")
 CLAUSE_END_OR_BRACKET = re.compile(r"[，,：:；;（(）)]")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     start: int
     end: int
     sep: str  # the separator before it ("" for a sentence's first clause)
 
 
-@dataclass(frozen=True)
 class Sentence:
-    start: int
-    end: int
-    clauses: tuple[Clause, ...]
+    """A sentence; its clauses are split when first asked for (most sentences an extractor
+    passes over, it never reads clause by clause)."""
+
+    __slots__ = ("start", "end", "_text", "_clauses")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.start, self.end, self._text, self._clauses = start, end, text, None
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        if self._clauses is None:
+            self._clauses = _clauses(self._text, self.start, self.end)
+        return self._clauses
 
 
-@dataclass(frozen=True)
 class Paragraph:
-    start: int
-    end: int
-    sentences: tuple[Sentence, ...]
+    """A paragraph; its sentences are split when first asked for."""
+
+    __slots__ = ("start", "end", "_text", "_sentences")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.start, self.end, self._text, self._sentences = start, end, text, None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        if self._sentences is None:
+            self._sentences = _sentences(self._text, self.start, self.end)
+        return self._sentences
 
 
 OPEN, CLOSE = "（(", "）)"
@@ -86,10 +102,10 @@ def _sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
         if m.start() > pos:
-            out.extend(Sentence(a, b, _clauses(text, a, b)) for a, b in _bounded(text, pos, m.start()))
+            out.extend(Sentence(text, a, b) for a, b in _bounded(text, pos, m.start()))
         pos = m.end()
     if pos < end:
-        out.extend(Sentence(a, b, _clauses(text, a, b)) for a, b in _bounded(text, pos, end))
+        out.extend(Sentence(text, a, b) for a, b in _bounded(text, pos, end))
     return tuple(out)
 
 
@@ -102,7 +118,7 @@ class Segments:
         pos = 0
         for line in text.split("\n"):
             end = pos + len(line)
-            paragraphs.append(Paragraph(pos, end, _sentences(text, pos, end)))
+            paragraphs.append(Paragraph(text, pos, end))
             pos = end + 1
         self.paragraphs: tuple[Paragraph, ...] = tuple(paragraphs)
         self._starts = [p.start for p in self.paragraphs]
@@ -121,4 +137,23 @@ class Segments:
                 yield p
             else:
                 a, b = max(p.start, start), min(p.end, end)
-                yield Paragraph(a, b, _sentences(self.text, a, b))
+                yield Paragraph(self.text, a, b)
+
+
+class SpanIndex:
+    """Spans (any order, overlapping or not) asked whether any of them overlaps a range, in
+    logarithmic time: the sentences where targets are stated, tested for every clause."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self._starts = [a for a, _b in ordered]
+        self._reach = []  # the furthest end among the spans up to each one
+        furthest = float("-inf")
+        for _a, b in ordered:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Is there a span ``(a, b)`` with ``a < end`` and ``start < b``?"""
+        k = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return k > 0 and self._reach[k - 1] > start
