@@ -31,6 +31,10 @@ WIDTH_TABLE: dict[int, str] = {
 WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
                     0xFE6A: "%", 0x2215: "/"})
 
+# any character WIDTH_TABLE folds (a text with none is left as it is)
+WIDTH_FOLDED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE)) + "]")
+VERTICAL_TAB, FORM_FEED = re.compile("\x0b"), re.compile("\x0c")
+
 CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、—…《》【】"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
@@ -72,6 +76,8 @@ BBCODE = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table
 BBCODE_BREAK = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
 PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
 DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
+# two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
+TWO_MARKS = re.compile(r"[,，、;；。：:][,，、。;；：:]")
 
 
 @dataclass
@@ -108,25 +114,26 @@ def _lines(text: str):
 # something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends), and the zero-width characters pasted
 # text carries inside words and numbers (地区生\u200b产总值): dropped, the offset map keeps them.
 INVISIBLE_CONTROLS = re.compile("[\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad]+")
+LINE_END_OR_INVISIBLE = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
 
 
 def _basic_cleanup(m: MappedText) -> MappedText:
     edits = [Edit(x.start(), x.end(), "\n" if x.group()[0] == "\r" else "", "cleanup")
-             for x in re.finditer(f"\r\n?|{INVISIBLE_CONTROLS.pattern}", m.text)]
+             for x in LINE_END_OR_INVISIBLE.finditer(m.text)]
     m = m.edit(edits)
-    return m.translate({0x0B: "\n"})
+    return m.translate({0x0B: "\n"}, VERTICAL_TAB)
 
 
 def _drop_noise(m: MappedText) -> MappedText:
     """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,),
     forum markup ([b]…[/b])."""
     text = m.text
-    edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)]
+    edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)] if "(" in text else []
     # a block's end ([/align], [/p], [br]) ends a paragraph; other markup goes
     edits += [Edit(x.start(), x.end(), "\n" if BBCODE_BREAK.match(x.group()) else "", "noise") for x in BBCODE.finditer(text)]
     edits.sort(key=lambda e: e.start)
     taken = {(e.start, e.end) for e in edits}
-    for x in DOUBLED_PUNCT.finditer(text):
+    for x in DOUBLED_PUNCT.finditer(text) if TWO_MARKS.search(text) else ():
         if not any(a < x.end() and x.start() < b for a, b in taken):
             edits.append(Edit(x.start(), x.end(), "", "noise"))
     return m.edit(edits)
@@ -350,6 +357,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
 
 
 COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+THREE_BLANKS = re.compile(r"[ \t]{3}")  # no such run: no gap between columns anywhere
 
 
 def _width(text: str) -> int:
@@ -363,6 +371,8 @@ def _rebuild_columns(m: MappedText) -> MappedText:
     prose, is rebuilt: the left column's lines, then the right column's. Table rows (several
     short cells a line) are never taken for columns."""
     text = m.text
+    if not THREE_BLANKS.search(text):
+        return m
     lines = list(_lines(text))
     split: list[tuple[int, int, int] | None] = []  # (gap start, gap end, display column of the right side)
     for s0, e0 in lines:
@@ -418,10 +428,10 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     raw = loaded.text if isinstance(loaded, LoadedText) else loaded
     m = MappedText(raw)
     m = _basic_cleanup(m)
-    m = m.translate(WIDTH_TABLE)
+    m = m.translate(WIDTH_TABLE, WIDTH_FOLDED)
     m = _drop_noise(m)
     m = _drop_furniture(m)
-    m = m.translate({0x0C: "\n"})  # page breaks are plain line breaks from here on
+    m = m.translate({0x0C: "\n"}, FORM_FEED)  # page breaks are plain line breaks from here on
     m = _rebuild_columns(m)
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     m, flagged = _restore_decimals(m, find_table_zones(m.text))

@@ -7,6 +7,7 @@ edits applied through :meth:`MappedText.edit`, so the map stays exact however ma
 """
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 from typing import Iterable
@@ -36,6 +37,18 @@ class Change:
     source_span: Span
 
 
+_COUNTING = array("l", range(1 << 16))  # 0, 1, 2, …: the identity map of a new text is a slice of it
+
+
+def _counting(n: int) -> array:
+    """``array("l", range(n + 1))``, copied from a shared one (a copy costs far less than
+    building an array from n integers)."""
+    global _COUNTING
+    if len(_COUNTING) <= n:
+        _COUNTING = array("l", range(max(n + 1, 2 * len(_COUNTING))))
+    return _COUNTING[:n + 1]
+
+
 class MappedText:
     __slots__ = ("text", "starts", "ends", "raw_length")
 
@@ -43,8 +56,12 @@ class MappedText:
                  raw_length: int | None = None):
         self.text = text
         n = len(text)
-        self.starts = starts if starts is not None else array("l", range(n))
-        self.ends = ends if ends is not None else array("l", range(1, n + 1))
+        if starts is None or ends is None:
+            counting = _counting(n)
+            self.starts = starts if starts is not None else counting[:n]
+            self.ends = ends if ends is not None else counting[1:]
+        else:
+            self.starts, self.ends = starts, ends
         self.raw_length = raw_length if raw_length is not None else n
 
     def __len__(self) -> int:
@@ -118,8 +135,12 @@ class MappedText:
         ends.extend(self.ends[pos:])
         return MappedText("".join(parts), starts, ends, self.raw_length)
 
-    def translate(self, table: dict[int, str | int | None]) -> "MappedText":
-        """A character-for-character translation (width folding): the map is unchanged."""
+    def translate(self, table: dict[int, str | int | None], present: "re.Pattern | None" = None) -> "MappedText":
+        """A character-for-character translation (width folding): the map is unchanged.
+        ``present``: a pattern finding any character of the table; where it finds none, the
+        text is kept as it is (a translation walks every character, a search far faster)."""
+        if present is not None and not present.search(self.text):
+            return self
         out = self.text.translate(table)
         if len(out) != len(self.text):
             raise ValueError("translate() must keep the length; use edit() to delete or insert")
