@@ -19,7 +19,7 @@ from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates,
                                      iter_candidates)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import find_numbers
+from zhibiao.extract.numbers import find_numbers, iter_numbers
 from zhibiao.models import Span
 
 
@@ -166,11 +166,11 @@ def _counts_a_figure(text: str, n) -> bool:
 def first_figure(text: str):
     """The first of :func:`figure_candidates`, or ``None``, without finding the others (what
     decides a sentence's time is the words before its first figure)."""
-    first = next(iter_candidates(text), None)
+    first = next(iter_candidates(text, iter_numbers(text)), None)
     if CHINESE_NUMERAL_CHAR.search(text):
         # a numeral counting things before the grammar's first candidate comes first (numbers are
         # in order, and none before the first candidate is one of the candidates)
-        for n in find_numbers(text):
+        for n in iter_numbers(text):
             if first is not None and n.start >= first.start:
                 break
             if _counts_a_figure(text, n):

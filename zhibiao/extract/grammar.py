@@ -107,11 +107,12 @@ def _candidates(text: str) -> list[NumberMatch]:
     return list(iter_candidates(text))
 
 
-def iter_candidates(text: str):
-    """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often enough)."""
+def iter_candidates(text: str, numbers=None):
+    """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often
+    enough); ``numbers``: the text's numbers (``find_numbers(text)``, or read lazily)."""
     stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
-    for n in find_numbers(text):
-        if any(a <= n.start < b for a, b in stamps):
+    for n in find_numbers(text) if numbers is None else numbers:
+        if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
         if n.chinese and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人

@@ -78,19 +78,23 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
 
 
 def _find_numbers(text: str) -> list[NumberMatch]:
-    out: list[NumberMatch] = []
+    return list(iter_numbers(text))
+
+
+def iter_numbers(text: str):
+    """The numbers of :func:`find_numbers`, read one at a time (not cached): for a caller that
+    needs only the first few."""
     for m in NUMBER.finditer(text):
         if m.end() - m.start() > MAX_NUMBER_CHARS:
             continue  # (and int() refuses more than 4300 digits)
         if m.group("ar"):
-            out.append(NumberMatch(parse_arabic(m.group("ar")), m.start(), m.end(), bool(m.group("pct")), False))
+            yield NumberMatch(parse_arabic(m.group("ar")), m.start(), m.end(), bool(m.group("pct")), False)
         elif m.group("cn"):
             try:
                 value = parse_chinese(m.group("cn"))
             except NumberError:
                 continue
-            out.append(NumberMatch(value, m.start(), m.end(), bool(m.group("pct")), True))
-    return out
+            yield NumberMatch(value, m.start(), m.end(), bool(m.group("pct")), True)
 
 
 def read_back(text: str) -> Decimal | None:

@@ -58,8 +58,9 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
     if line.value is None:
         return True
     span_text = line.span.slice(text)
-    # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count
-    printed = {n.value for n in [*find_numbers(span_text), *_candidates(span_text), *figure_candidates(span_text)]}
+    # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count (figure_candidates
+    # holds the grammar's candidates too)
+    printed = {n.value for n in [*find_numbers(span_text), *figure_candidates(span_text)]}
     if line.value in printed or -line.value in printed:
         return True
     warnings.append(f"{name!r}: value {line.value} cannot be read back from {line.span.slice(text)!r}; left out")

@@ -401,7 +401,7 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
     for m in YEAR_IS.finditer(text):
         today = THIS_YEAR.search(text, m.end(), m.end() + 60)
         ev.append(YearEvidence(int(m.group(1)), "year_is", 4 if today else 1, m.start()))
-    for m in SESSION.finditer(text[:3000]):
+    for m in SESSION.finditer(text[:3000]) if "届" in text[:3000] else ():  # (届: no session without it)
         y = _congress_year(m)
         if y:
             ev.append(YearEvidence(y, "congress", 8, m.start()))

@@ -122,10 +122,19 @@ class Table:
 
 # ---------------------------------------------------------------- cell classification helpers
 
+SEQ_NUMBER = re.compile(r"\d{1,3}")
+DIGITS = re.compile(r"\d+")
+LAYOUT_SPACES = re.compile(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
+BRACKETED_END = re.compile(r"[（(][^）)]*[）)]$")
+RELATIVE_OPENER = re.compile(r"^(?:与|和|同|跟|高于|快于|略高于|慢于|优于|不低于|低于)")
+FIGURE_END = re.compile(r"[\d%‰]\s*(?:以上|以内|以下|左右)?[)）]?$")
+DIGIT = re.compile(r"\d")
+TOKEN = re.compile(r"\S+")
+
 def squeeze(text: str) -> str:
     """Drop layout spaces inside a cell (spaces between Latin words stay)."""
     text = text.strip()
-    return re.sub(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])", "", text)
+    return LAYOUT_SPACES.sub("", text)
 
 
 def is_header(text: str) -> bool:
@@ -141,7 +150,7 @@ def is_name_like(text: str) -> bool:
     if len(text) > 200:
         return False  # no indicator's name is this long (and the patterns below stay bounded)
     return bool(vocab().name_suffix.search(text.rstrip("）)").rstrip())) or bool(
-        re.search(r"[（(][^）)]*[）)]$", text) and vocab().name_suffix.search(re.sub(r"[（(][^）)]*[）)]$", "", text)))
+        BRACKETED_END.search(text) and vocab().name_suffix.search(BRACKETED_END.sub("", text)))
 
 
 def is_target_text(text: str) -> bool:
@@ -151,12 +160,12 @@ def is_target_text(text: str) -> bool:
         return False
     if ASSIGNED.search(t):
         return True
-    if re.match(r"^(?:与|和|同|跟|高于|快于|略高于|慢于|优于|不低于|低于)", t) and RELATIVE.search(t):
+    if RELATIVE_OPENER.match(t) and RELATIVE.search(t):
         return True
     if DIRECTIONAL_TARGET.match(t):
         return True
     if _candidates(t):
-        if is_name_like(t) and not re.search(r"[\d%‰]\s*(?:以上|以内|以下|左右)?[)）]?$", t):
+        if is_name_like(t) and not FIGURE_END.search(t):
             return False
         return True
     start = TARGET_START.match(t)
@@ -172,7 +181,7 @@ def looks_like_category(text: str) -> bool:
     m = CN_HEADING.match(t)
     if m and len(m.group(1)) <= 10:
         return True
-    return 2 <= len(t) <= 6 and not is_name_like(t) and not re.search(r"\d", t)
+    return 2 <= len(t) <= 6 and not is_name_like(t) and not DIGIT.search(t)
 
 
 # ---------------------------------------------------------------- finding tables
@@ -506,7 +515,7 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
                 pos = s + at
                 lead = len(part) - len(part.lstrip())
                 c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
-                if re.fullmatch(r"\d{1,3}", c.text):
+                if SEQ_NUMBER.fullmatch(c.text):
                     c.role = "target" if seen_name else "seq"
                 elif not looks_like_category(c.text) or seen_name or is_unit(c.text):
                     seen_name = True  # a unit follows a name: a number after it is a target
@@ -517,10 +526,10 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
 def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
     """Split a space-layout row: [seq] name… [unit] [target…]. The unit is the rightmost unit
     token after which only a target (or nothing) follows."""
-    toks = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    toks = [(m.group(), m.start()) for m in TOKEN.finditer(line)]
     if not toks:
         return []
-    if len(toks) > 2 and re.fullmatch(r"\d{1,3}", toks[1][0]) and not re.fullmatch(r"\d+", toks[0][0]) \
+    if len(toks) > 2 and SEQ_NUMBER.fullmatch(toks[1][0]) and not DIGITS.fullmatch(toks[0][0]) \
             and looks_like_category(toks[0][0]):
         # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
         first, start = toks[0]
@@ -545,7 +554,7 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
                 continue
             out: list[Cell] = []
             k = 0
-            if a > 0 and re.fullmatch(r"\d{1,3}", toks[0][0]):
+            if a > 0 and SEQ_NUMBER.fullmatch(toks[0][0]):
                 out.append(cell(0, 1, "seq"))
                 k = 1
             if a > k:
@@ -558,15 +567,15 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
             return out
     out = []
     k = 0
-    if re.fullmatch(r"\d{1,3}", toks[0][0]) and len(toks) > 1:
+    if SEQ_NUMBER.fullmatch(toks[0][0]) and len(toks) > 1:
         out.append(cell(0, 1, "seq"))
         k = 1
     rest = "".join(t for t, _ in toks[k:])
-    if k == 0 and is_target_text(rest) and not re.fullmatch(r"\d{1,3}", rest):
+    if k == 0 and is_target_text(rest) and not SEQ_NUMBER.fullmatch(rest):
         c = cell(0, len(toks), "target")
         c.line_complete = True
         return [c]
-    out.append(cell(k, len(toks), "name" if k or not re.fullmatch(r"\d{1,3}", rest) else "seq"))
+    out.append(cell(k, len(toks), "name" if k or not SEQ_NUMBER.fullmatch(rest) else "seq"))
     return out
 
 
@@ -599,7 +608,7 @@ def _space_cells(text: str, start: int, end: int) -> list[Cell]:
             skip_until = nxt_i
             continue
         parts = _split_space_line(line, s, li)
-        name_len = max((len(c.text) for c in parts if not re.fullmatch(r"\d{1,3}", c.text)), default=0)
+        name_len = max((len(c.text) for c in parts if not SEQ_NUMBER.fullmatch(c.text)), default=0)
         for c in parts:
             c.long_line = name_len >= 12
         cells.extend(parts)
@@ -614,21 +623,21 @@ def _join_fragments(cells: list[Cell]) -> list[Cell]:
     n = len(cells)
     while i < n:
         c = cells[i]
-        if c.line_complete or re.fullmatch(r"\d{1,3}", c.text) or is_unit(c.text):
+        if c.line_complete or SEQ_NUMBER.fullmatch(c.text) or is_unit(c.text):
             out.append(c)
             i += 1
             continue
         # collect a run of fragment cells (each alone on its line, no unit/target)
         run = [c]
         j = i + 1
-        while j < n and not cells[j].line_complete and not re.fullmatch(r"\d{1,3}", cells[j].text) \
+        while j < n and not cells[j].line_complete and not SEQ_NUMBER.fullmatch(cells[j].text) \
                 and cells[j].line != run[-1].line:
             run.append(cells[j])
             j += 1
         following = cells[j] if j < n else None
         followed_by_row = following is not None and following.line_complete and not is_unit(following.text) \
             and not is_target_text(following.text)
-        followed_by_seq = following is not None and re.fullmatch(r"\d{1,3}", following.text) is not None
+        followed_by_seq = following is not None and SEQ_NUMBER.fullmatch(following.text) is not None
         groups: list[list[Cell]] = []
         for frag in run:
             if groups and (
@@ -697,7 +706,7 @@ class _Assembler:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
                 cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, role=nxt.role,
                                     line_complete=nxt.line_complete)
-            elif (not c.role and re.fullmatch(r"\d{1,3}", t) and self.rows and self.rows[-1].target is None
+            elif (not c.role and SEQ_NUMBER.fullmatch(t) and self.rows and self.rows[-1].target is None
                   and not self.rows[-1].is_label
                   and not (int(t) == self.last_seq_num + 1 and nxt is not None and not is_target_text(nxt.text))):
                 self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
@@ -707,13 +716,13 @@ class _Assembler:
             elif t in v.attributes:
                 if self.rows:
                     self.rows[-1].binding = v.attributes[t]
-            elif re.fullmatch(r"\d{1,3}", t) and self.expected_seq(int(t)):
+            elif SEQ_NUMBER.fullmatch(t) and self.expected_seq(int(t)):
                 self.start_group(t)
             elif (m := SEQ_PREFIX.match(t)) and self.expected_seq(int(m.group(1))):
                 self.start_group(m.group(1))
                 name_cell = Cell(t[m.end():].strip(), c.start + m.end(), c.end, c.line)
                 self.add_name(name_cell)
-            elif re.fullmatch(r"\d{1,3}", t) and nxt is not None and nxt.line == c.line:
+            elif SEQ_NUMBER.fullmatch(t) and nxt is not None and nxt.line == c.line:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
                 cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, line_complete=nxt.line_complete)
             elif is_unit(t):
@@ -739,7 +748,7 @@ class _Assembler:
         if self.open_label_group():
             return False
         upcoming_seq = nxt is not None and (
-            (re.fullmatch(r"\d{1,3}", nxt.text) and self.expected_seq(int(nxt.text)))
+            (SEQ_NUMBER.fullmatch(nxt.text) and self.expected_seq(int(nxt.text)))
             or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))
             or self.pending_category)
         # a name right under a category heading is followed by its unit or its target (城镇新增就业 / 万人)
@@ -940,7 +949,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
 
 def _fits(col: Column, t: str) -> bool:
     if col.role == "seq":
-        return bool(re.fullmatch(r"\d{1,3}", t))
+        return bool(SEQ_NUMBER.fullmatch(t))
     if col.role == "category":
         return looks_like_category(t) and not is_value_cell(t)
     if col.role == "unit":
