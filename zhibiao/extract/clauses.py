@@ -43,24 +43,24 @@ _DECLINE = _alt("measures.decline_verbs")
 GROWTH_VERB = re.compile(rf"(?:{_alt('measures.growth_qualifiers')})*(?:{_GROWTH})(?:了)?(?:分别)?$")
 DECLINE_VERB = re.compile(rf"(?:{_alt('measures.decline_qualifiers')})*(?:{_DECLINE})(?:了)?(?:分别)?$")
 TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
-GROWTH_NAME = re.compile(rf"(?:{_alt('measures.growth_names')})$")
+GROWTH_NAME = LEX.ending("measures.growth_names")
 SHARE_NAME = re.compile(rf"(?:{_alt('measures.share_names')})$")
-LEVEL_RATE = re.compile(rf"(?:{_alt('measures.level_rates')})$")
-RATIO_NAME = re.compile(rf"(?:{_alt('measures.ratio_names')})$")
-RATE_NAME = re.compile(rf"(?:{_alt('measures.rate_names')})$")
-INDEX_NAME = re.compile(rf"(?:{_alt('measures.index_names')})$")
+LEVEL_RATE = LEX.ending("measures.level_rates")
+RATIO_NAME = LEX.ending("measures.ratio_names")
+RATE_NAME = LEX.ending("measures.rate_names")
+INDEX_NAME = LEX.ending("measures.index_names")
 PER_MILLE = frozenset(LEX.words("units.per_mille"))
 CHANGE_AGAINST_LAST = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
 CLASS_AFTER = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
-ORDINAL_BEFORE = re.compile(rf"(?:{_alt('measures.ordinal_words')})$")
+ORDINAL_BEFORE = LEX.ending("measures.ordinal_words")
 # how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
-TARGET_BEFORE = [(re.compile(rf"(?:{_alt('comparators.at_least_before')})$"), ">="),
-                 (re.compile(rf"(?:{_alt('comparators.at_most_before')})$"), "<="),
-                 (re.compile(rf"(?:{_alt('comparators.below_before')})$"), "<"),
-                 (re.compile(rf"(?:{_alt('comparators.above_before')})$"), ">")]
-GT_BEFORE = re.compile(rf"(?:{_alt('comparators.above_before')})$")
-LT_BEFORE = re.compile(rf"(?:{_alt('comparators.below_before')})$")
-APPROX_BEFORE = re.compile(rf"(?:{_alt('comparators.about_before')})$")
+TARGET_BEFORE = [(LEX.ending("comparators.at_least_before"), ">="),
+                 (LEX.ending("comparators.at_most_before"), "<="),
+                 (LEX.ending("comparators.below_before"), "<"),
+                 (LEX.ending("comparators.above_before"), ">")]
+GT_BEFORE = LEX.ending("comparators.above_before")
+LT_BEFORE = LEX.ending("comparators.below_before")
+APPROX_BEFORE = LEX.ending("comparators.about_before")
 COMPARATOR_WORDS = _alt("comparators.above_before", "comparators.below_before", "comparators.about_before",
                         "comparators.reach_words")
 
@@ -79,12 +79,14 @@ PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
 COUNT_VERBS = _alt("names.count_verbs")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
-MILESTONE_BEFORE = re.compile(rf"(?:{_alt('comparators.milestone_verbs')})$")
+MILESTONE_BEFORE = LEX.ending("comparators.milestone_verbs")
 MILESTONE_AFTER = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators.milestone_nouns')})")
 INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
-CHROME_END = re.compile(rf"(?:{_alt('names.chrome_words')})$")
+CHROME_END = LEX.ending("names.chrome_words")
 NAME_UNITS = frozenset(LEX.words("units.name_units"))
 
+# (a test of a text's last words is an Ending, not a pattern ending in $: the same answer,
+# without trying the pattern at every position)
 # patterns of the functions below, compiled once
 CHINESE_NUMERAL_CHAR = re.compile(r"[一二两三四五六七八九十百千]")
 WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
@@ -514,7 +516,7 @@ def _subject(clause: str) -> str | None:
     return name
 
 
-BAD_NAME_END = re.compile(rf"(?:{_alt('names.bad_endings')})$")
+BAD_NAME_END = LEX.ending("names.bad_endings")
 BAD_NAME_START = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 
 

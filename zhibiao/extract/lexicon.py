@@ -56,8 +56,26 @@ class Lexicon:
             self._alt[key] = "|".join(re.escape(w) for w in words) or "(?!)"
         return self._alt[key]
 
+    def ending(self, *paths: str) -> "Ending":
+        """What ``re.compile(f"(?:{alt(*paths)})$")`` tests, as a test of the text's end."""
+        return Ending(self.words(*paths))
+
     def mapping(self, path: str) -> dict[str, tuple[str, ...]]:
         return {k: tuple(v) for k, v in self.get(path).items()}
+
+
+class Ending:
+    """Does a text end with one of some words? The same answer as a search for the pattern
+    ``(?:w1|w2|…)$`` (whose ``$`` also matches before a final newline), without trying the
+    pattern at every position of the text."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words):
+        self.words = tuple(words)
+
+    def search(self, text: str) -> bool:
+        return text.endswith(self.words) or (text.endswith("\n") and text[:-1].endswith(self.words))
 
 
 @lru_cache(maxsize=1)
