@@ -13,7 +13,7 @@ from zhibiao.extract.clauses import figure_candidates, ground_name
 from zhibiao.extract.grammar import _candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.extract.metadata import Metadata, extract_metadata
-from zhibiao.extract.prose import extract_prose_targets, find_target_sentences
+from zhibiao.extract.prose import extract_prose_targets, find_target_lists
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
@@ -90,7 +90,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     horizons = [(z.start, z.end, z.horizon) for z in reading.scope.zones if z.mode == "plan" and z.horizon]
     scope = reading.scope
     for pt in extract_prose_targets(text, reading.limit, scope.plan_year, reading.table_spans, horizons,
-                                    lambda opening: scope.five_year_past(opening) is not None):
+                                    lambda opening: scope.five_year_past(opening) is not None, reading.target_lists):
         if pt.parsed.kind is None:
             continue
         key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year or meta.plan_year)
@@ -175,7 +175,8 @@ def read(doc: Document) -> Reading:
     table_spans = tuple((t.start, t.end) for t in spans)
     limit = appended_part(text)
     sections = extract_sections(text, limit, table_spans)
-    target_sentences = find_target_sentences(text, limit, table_spans)
+    target_lists = find_target_lists(text, limit, table_spans)
+    target_sentences = tuple((t.start, t.end) for t in target_lists)  # (find_target_sentences)
     scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences), table_spans)
     meta.plan_year = scope.plan_year
     if meta.issued_on is None and scope.delivered_on:
@@ -184,8 +185,8 @@ def read(doc: Document) -> Reading:
     for span in spans:
         tables += extract_tables(text, [span], _table_context(scope, meta.doc_type, span.start))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
-                   limit=limit, target_sentences=target_sentences, tables=tables, table_spans=table_spans,
-                   title_span=_title_span(doc.text, meta.title))
+                   limit=limit, target_sentences=target_sentences, target_lists=target_lists, tables=tables,
+                   table_spans=table_spans, title_span=_title_span(doc.text, meta.title))
 
 
 def _title_span(text: str, title: str | None) -> tuple[int, int] | None:

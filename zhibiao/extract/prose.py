@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
@@ -188,9 +187,10 @@ def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]
     return out
 
 
-@lru_cache(maxsize=16)
 def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[int, int], ...] = ()) -> tuple[TargetList, ...]:
-    """The lists of the year's targets in ``text[:limit]``, outside ``tables``."""
+    """The lists of the year's targets in ``text[:limit]``, outside ``tables`` (found once per
+    document by the pipeline, which hands them to :func:`extract_prose_targets`; never cached,
+    so a document read again is read again)."""
     limit = len(text) if limit is None else limit
     out: list[TargetList] = []
     for m in TRIGGER.finditer(text, 0, limit):
@@ -262,7 +262,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if "去年" in head or end - m.end() < 4:
             continue
         out.append(TargetList(m.end(), end, target_year_in(text[m.start():m.end()])))
-    return tuple(_outside_tables(out, tables))  # cached: never to be changed by a caller
+    return tuple(_outside_tables(out, tables))
 
 
 def find_target_sentences(text: str, limit: int | None = None,
@@ -599,9 +599,13 @@ def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[T
 def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | None = None,
                           tables: tuple[tuple[int, int], ...] = (),
                           horizons: list[tuple[int, int, int]] | None = None,
-                          looks_back=lambda opening: False) -> list[ProseTarget]:
+                          looks_back=lambda opening: False,
+                          lists: tuple[TargetList, ...] | None = None) -> list[ProseTarget]:
+    """The targets stated in prose; ``lists``: :func:`find_target_lists` of the same arguments,
+    when the caller has them already."""
     out: list[ProseTarget] = []
-    lists = find_target_lists(text, limit, tables)
+    if lists is None:
+        lists = find_target_lists(text, limit, tables)
     later = _outside_tables(future_lists(text, plan_year, lists), tables)
     later += horizon_lists(text, horizons or [], [*lists, *later], looks_back)
     for tl in [*lists, *later]:

@@ -22,6 +22,7 @@ class Reading:
     scope: Scope
     limit: int  # where an appended part (附件: the targets table) starts, or the text's end
     target_sentences: tuple[tuple[int, int], ...]  # the year's targets in prose: never results
+    target_lists: tuple = ()  # prose.TargetList: where those targets are listed (target_sentences are their spans)
     tables: list = field(default_factory=list)  # tables.Table, each read once
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
