@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
@@ -61,8 +61,9 @@ def parse_chinese(text: str) -> Decimal:
     return Decimal(f"{integer}.{digits}") if digits else Decimal(integer)
 
 
-@dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):
+    """A number as printed, with its offsets (a named tuple: thousands are made per document)."""
+
     value: Decimal
     start: int
     end: int
