@@ -8,25 +8,27 @@ The output of each document is ``zhibiao.api.extract_file(path).to_dict()`` as J
 ``zhibiao extract --format json FILE`` prints — one file per document. The documents: the real
 seeds and dev documents in ../shared (when present), the project's test corpus and its examples,
 and with ``--corpus DIR --limit N`` every k-th of N documents of a generated corpus (see README.md).
-Each document is read afresh, in its own call; nothing is cached between documents but what a long
-process keeps anyway (the catalogue, the lexicon).
+Run ``write`` with the code before a change (a checkout of main, say) and ``check`` with the code
+after it: the documents are named by paths relative to the checkout, so the two can differ.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SHARED = ROOT.parent / "shared"
 FORMATS = {".txt", ".html", ".htm", ".pdf", ".docx"}
 
 
 def documents(corpus: Path | None = None, limit: int = 0) -> list[Path]:
-    folders = [SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev", ROOT / "tests" / "corpus", ROOT / "examples"]
+    """The documents, by paths relative to the checkout (run from its root: the outputs name their
+    source, so two checkouts of the project give comparable outputs)."""
+    folders = [Path("../shared/corpus/seeds"), Path("../shared/corpus/dev"), Path("tests/corpus"), Path("examples")]
     found = []
     for folder in folders:
         if folder.is_dir():
@@ -40,11 +42,8 @@ def documents(corpus: Path | None = None, limit: int = 0) -> list[Path]:
 
 def key(path: Path) -> str:
     """A file name for the document's output: its path, readable, with a hash against collisions."""
-    try:
-        rel = str(path.resolve().relative_to(ROOT.parent))
-    except ValueError:
-        rel = str(path)
-    return rel.replace("/", "__") + "." + hashlib.sha1(rel.encode()).hexdigest()[:8] + ".json"
+    rel = str(path)
+    return rel.replace("/", "__").lstrip("._") + "." + hashlib.sha1(rel.encode()).hexdigest()[:8] + ".json"
 
 
 def output(path: Path) -> str:
@@ -64,12 +63,15 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="a generated corpus (benchmarks/generate.py)")
     parser.add_argument("--limit", type=int, default=0, help="how many of its documents")
     args = parser.parse_args()
-    paths = documents(args.corpus, args.limit)
-    args.folder.mkdir(parents=True, exist_ok=True)
+    folder = args.folder.resolve()
+    corpus = args.corpus.resolve() if args.corpus else None
+    os.chdir(ROOT)
+    paths = documents(corpus, args.limit)
+    folder.mkdir(parents=True, exist_ok=True)
     differ = missing = 0
     for path in paths:
         out = output(path)
-        target = args.folder / key(path)
+        target = folder / key(path)
         if args.mode == "write":
             target.write_text(out, encoding="utf-8")
         elif not target.exists():
@@ -79,8 +81,8 @@ def main() -> int:
             differ += 1
             print(f"DIFFERS: {path}")
             if differ == 1:
-                (args.folder / "last-difference.json").write_text(out, encoding="utf-8")
-                print(f"  (its new output: {args.folder / 'last-difference.json'}; diff it against {target})")
+                (folder / "last-difference.json").write_text(out, encoding="utf-8")
+                print(f"  (its new output: {folder / 'last-difference.json'}; diff it against {target})")
     verb = "written" if args.mode == "write" else f"checked: {differ} differ, {missing} not recorded"
     print(f"{len(paths)} documents {verb}")
     return 1 if differ or missing else 0
