@@ -721,6 +721,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=None, help="a corpus written by generate.py")
     ap.add_argument("--documents", type=int, default=500)
     ap.add_argument("--formats", default="txt,html,docx,pdf")
+    ap.add_argument("--extract-jobs", default="1,2", help="extract: the numbers of processes to measure with")
     ap.add_argument("--db", default=None, help="ingest/queries: a SQLite path or a SQLAlchemy URL")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--label", default=None, help="ingest/queries: a name for the run (its state file)")
@@ -735,7 +736,8 @@ def main() -> None:
     args = ap.parse_args()
     RESULTS = args.results
     if args.what == "extract":
-        bench_extract(args.corpus, args.documents, args.formats.split(","))
+        bench_extract(args.corpus, args.documents, args.formats.split(","),
+                      tuple(int(j) for j in args.extract_jobs.split(",")))
     elif args.what == "stages":
         bench_stages(args.corpus, args.documents)
     elif args.what == "cli":
