@@ -43,6 +43,8 @@ _DECLINE = _alt("measures.decline_verbs")
 GROWTH_VERB = re.compile(rf"(?:{_alt('measures.growth_qualifiers')})*(?:{_GROWTH})(?:了)?(?:分别)?$")
 DECLINE_VERB = re.compile(rf"(?:{_alt('measures.decline_qualifiers')})*(?:{_DECLINE})(?:了)?(?:分别)?$")
 TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
+# (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
+# trying the pattern at every position of the text)
 GROWTH_NAME = LEX.ending("measures.growth_names")
 SHARE_NAME = re.compile(rf"(?:{_alt('measures.share_names')})$")
 LEVEL_RATE = LEX.ending("measures.level_rates")
@@ -85,8 +87,6 @@ INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})�
 CHROME_END = LEX.ending("names.chrome_words")
 NAME_UNITS = frozenset(LEX.words("units.name_units"))
 
-# (a test of a text's last words is an Ending, not a pattern ending in $: the same answer,
-# without trying the pattern at every position)
 # patterns of the functions below, compiled once
 CHINESE_NUMERAL_CHAR = re.compile(r"[一二两三四五六七八九十百千]")
 WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
