@@ -180,6 +180,27 @@ def test_an_annual_target_and_a_five_year_target_of_one_year_stay_apart(outline_
     assert [(t.text, bool(t.period)) for t in gdp] == [("6.5左右", False), ("7左右", True)]
     annual = next(t for t in gdp if not t.period)
     assert annual.status == "pending" and annual.document["doc_type"] == "plan_notice"
+    # a status set by hand for the five-year target leaves the annual one alone
+    tracker.override("岳阳市", 2025, "gdp_growth@2020-2025", "on_track", "市统计局快报")
+    gdp = [t for t in tracker.status("岳阳市", 2025).targets if t.indicator == "gdp_growth"]
+    assert [(t.status, t.overridden) for t in gdp] == [("pending", False), ("on_track", True)]
+
+
+def test_a_relative_five_year_target_in_a_year_before_its_end(db_url, tmp_path):  # noqa: F811
+    """与经济增长同步 over 2021–2025 judged on the latest year's figures: on its way, not achieved."""
+    outline = tmp_path / "outline.txt"
+    outline.write_text(OUTLINE_2025.read_text("utf-8").replace(
+        "民生福祉\t4\t城镇新增就业", "民生福祉\t4\t居民人均可支配收入增长\t%\t5.0\t—\t与经济增长同步\t预期性\n\t4\t城镇新增就业"),
+        encoding="utf-8")
+    bulletin = tmp_path / "bulletin.txt"
+    text = BULLETINS_2025[1].read_text("utf-8").replace(
+        "全年城镇新增就业", "全年全体居民人均可支配收入36000元，比上年增长{}%。全年城镇新增就业")
+    tracker = zhibiao.open(db_url)
+    for growth, status in (("6.0", "on_track"), ("4.1", "behind")):
+        bulletin.write_text(text.format(growth), encoding="utf-8")  # a new version of the bulletin
+        ingest(tracker.db, [outline, bulletin])
+        line = _by_indicator(tracker.status("岳阳市", 2025).targets, "disposable_income_growth")
+        assert line.status == status and "5.6%" in line.explanation  # against 2024's GDP growth
 
 
 def test_the_end_year_judges_the_whole_period():
@@ -364,3 +385,12 @@ def _five_year(name, text, comparator, value, unit="%") -> TargetLine:
                    value_high=None, unit=unit, year=2025, reference=None, base_year=2020)
     t.measure = "average" if unit == "%" else "cumulative"
     return t
+
+
+def test_the_change_needed_is_judged_as_shown():
+    """6.5 % and 6.1 % average 6.30 % (6.2998…); with 2021 and 2022 at 6.3 % the year left needs
+    6.30 %: on track, as the explanation shows it, not behind by a ten-thousandth."""
+    t = _five_year("人均地区生产总值增长", "6.3", "=", "6.3")
+    s = decide(t, _fact("6.1", 2024), Series({2023: "6.5", 2024: "6.1"}))
+    assert (s.progress["observed"], s.progress["required"], s.status) == (6.3, 6.3, "on_track")
+    assert decide(t, _fact("6.0", 2024), Series({2023: "6.5", 2024: "6.0"})).status == "behind"

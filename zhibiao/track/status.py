@@ -416,7 +416,7 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Statu
         return Status("needs_review", Say.of("reference_unknown", reference=ref), a)
     if a is None:
         return Status("pending", Say.of("no_actual"))
-    r = ctx.actual_of(ref_indicator, t.year)
+    r = ctx.actual_of(ref_indicator, a.year or t.year)  # the reference of the same year as the figure
     if r is None:
         return Status("pending", Say.of("reference_pending", reference=ref), a)
     own, other = signed_change(a), signed_change(r)
@@ -429,8 +429,10 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Statu
     else:
         ok = own > other
         key = "above" if ok else "not_above"
-    return Status("achieved" if ok else "missed", Say.of(key, value=fmt(own, a.unit), source=a.document,
-                                                          ref_value=fmt(other, r.unit), ref_source=r.document), a)
+    good, bad = ("on_track", "behind") if a.year is not None and t.year is not None and a.year < t.year \
+        else ("achieved", "missed")  # a five-year target in a year before its end year: on its way
+    return Status(good if ok else bad, Say.of(key, value=fmt(own, a.unit), source=a.document,
+                                              ref_value=fmt(other, r.unit), ref_source=r.document), a)
 
 
 def _assigned(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
@@ -598,7 +600,7 @@ def _period_rate(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> St
         return Status(status, Say.of(f"period_final_{what}", **common), a or shown[-1], progress=progress)
     if reached and t.measure == "cumulative":
         return Status("on_track", Say.of(f"period_reached_{what}", **common), a or shown[-1], progress=progress)
-    ok = observed >= required
+    ok = _q(observed) >= _q(required)  # as shown: 6.30% observed against 6.30% needed is on track
     return Status("on_track" if ok else "behind",
                   Say.of(f"period_rate_{what}", required=fmt(_q(required), unit), left=left, **common),
                   a or shown[-1], progress=progress)
@@ -644,12 +646,15 @@ def _required_rate(t: TargetLine, a: Actual, ctx: Context, tol: dict) -> Status:
         return Status("pending", Say.of("later_pending", year=t.year, value=fmt(value, t.unit), a_year=a.year,
                                         source=a.document), a, progress=progress)
     required = (t.value - value) / (t.year - a.year)
-    ok = observed >= required if up else observed <= required
+    ok = _q(observed) >= _q(required) if up else _q(observed) <= _q(required)
     progress |= {"observed": json_number(_q(observed)), "required": json_number(_q(required))}
+    def change(v: Decimal):  # a share in % changes by percentage points
+        return Say.of("points", value=json_number(_q(v))) if t.unit == "%" else fmt(_q(v), t.unit)
+
     return Status("on_track" if ok else "behind",
                   Say.of("later_rate", a_year=a.year, value=fmt(value, t.unit), basis=basis,
-                         observed=fmt(_q(observed), t.unit), year=t.year,
-                         required=fmt(_q(required), t.unit), source=a.document), a, progress=progress)
+                         observed=change(observed), year=t.year, required=change(required), source=a.document),
+                  a, progress=progress)
 
 
 def directional_sense(text: str) -> str | None:

@@ -195,10 +195,12 @@ class Tracker:
                 # a target for a later year (到2025年…, a five-year outline): the latest figure so far
                 actual = self.latest_actual(r.code, line.indicator, year)
                 if actual is not None and actual.year is not None and actual.year <= t.period[0] \
-                        and line.measure != "level":
-                    actual = None  # the base year's figure is where a 年均 or 累计 target starts from
+                        and (line.measure != "level" or line.kind != "numeric"):
+                    actual = None  # the base year's figure is where the period starts, not a result of it
             st: Status = decide(line, actual, ctx, self.rules)
             key = line.indicator or line.name
+            if t.period:  # a five-year target: its own override, apart from the annual plan's
+                key = f"{key}@{t.period[0]}-{t.period[1]}"
             overridden = False
             if key in overrides:
                 o = overrides[key]
