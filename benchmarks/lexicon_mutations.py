@@ -22,9 +22,11 @@ How it runs fast: this process imports pytest and every part of zhibiao that doe
 extraction data, once. For each entry it forks a child that imports the extractor afresh with
 the entry removed from the data it reads (``zhibiao.extract.lexicon``'s parsed lexicon before any
 pattern is compiled from it, or the file ``load_data`` returns), then runs the tests with
-``pytest -x`` in that child — the tests that pin words (``test_lexicon_spec_*``) first and the
-others only if those pass, so a noticed removal fails within seconds. The checkout is never touched. A child that runs longer
-than ``--timeout`` seconds (a removal that makes a pattern hang) counts as noticed and is listed.
+``pytest -x`` in that child. The tests that pin words (``test_lexicon_spec_*``) are first run
+directly, case by case, without pytest's collection: most removals fail there within a second,
+and a removal none of them notices is then checked by every test under pytest. The checkout is
+never touched. A child that runs longer than ``--timeout`` seconds (a removal that makes a pattern
+hang) counts as noticed and is listed.
 """
 from __future__ import annotations
 
@@ -156,25 +158,59 @@ def _install(entry) -> None:
     lexicon.load_data = load_data  # (tables.py and scope.py import it by name after this)
 
 
+def _quick_failure(files: list[str]) -> bool:
+    """Run the cases of the word-pinning test files directly, without pytest's collection: whether
+    one of them fails. Only a shortcut to a failure pytest would report too: a test that takes a
+    fixture or more than one parametrize mark is left to pytest, and a run without failures here
+    goes on to pytest."""
+    import importlib.util
+    import inspect
+
+    for path in files:
+        spec = importlib.util.spec_from_file_location(f"_quick_{Path(path).stem}", ROOT / path)
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except Exception:
+            return True  # the module does not even import without the entry
+        for name, test in vars(module).items():
+            if not name.startswith("test_") or not inspect.isfunction(test):
+                continue
+            marks = getattr(test, "pytestmark", [])
+            params = list(inspect.signature(test).parameters)
+            if len(marks) > 1 or any(m.name != "parametrize" for m in marks):
+                continue
+            if marks:
+                argnames, values = marks[0].args[0], marks[0].args[1]
+                names = [a.strip() for a in argnames.split(",")] if isinstance(argnames, str) else list(argnames)
+                if names != params:
+                    continue
+                cases = [tuple(v) if len(names) > 1 else (v,) for v in values]
+            elif params:
+                continue
+            else:
+                cases = [()]
+            for args in cases:
+                try:
+                    test(*args)
+                except Exception:
+                    return True
+    return False
+
+
 def _child(entry, files: list[str]) -> int:
-    """Run the tests without ``entry``: the word-pinning tests first, the others only if those pass
-    (collecting every test file costs more than running the spec tables)."""
+    """Run the tests without ``entry``: the word-pinning tables directly first (most removals fail
+    there within a second), then, if none failed, every test under pytest, those tables first."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
+    _install(entry)
+    spec_files = [f for f in files if Path(f).name.startswith("test_lexicon_spec")]
+    if _quick_failure(spec_files):
+        return 1
     import pytest
 
-    _install(entry)
-    first = [f for f in files if Path(f).name.startswith("test_lexicon_spec")]
-    rest = [f for f in files if f not in first]
-    for part in (first, rest):
-        if not part:
-            continue
-        code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *part,
-                                *[f"--deselect={d}" for d in DESELECTED]]))
-        if code not in (0, 5):  # 5: nothing collected (every test of the part deselected)
-            return code
-    return 0
+    return int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *files, *[f"--deselect={d}" for d in DESELECTED]]))
 
 
 def _warm() -> None:
