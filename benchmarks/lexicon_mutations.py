@@ -8,7 +8,7 @@ crashes rather than words, left out), and reports the share of entries whose rem
 notices. An entry is *noticed* when a test fails without it.
 
     .venv/bin/python benchmarks/lexicon_mutations.py              # every entry
-    .venv/bin/python benchmarks/lexicon_mutations.py --sample 20  # a fixed random sample
+    .venv/bin/python benchmarks/lexicon_mutations.py --sample 20  # a fixed sample (chosen by a hash of each word)
     .venv/bin/python benchmarks/lexicon_mutations.py --only names.trails --jobs 2
     .venv/bin/python benchmarks/lexicon_mutations.py --json       # one JSON line
     .venv/bin/python benchmarks/lexicon_mutations.py --only units --tests tests/extract/test_lexicon_spec_grammar.py
@@ -24,16 +24,16 @@ the entry removed from the data it reads (``zhibiao.extract.lexicon``'s parsed l
 pattern is compiled from it, or the file ``load_data`` returns), then runs the tests with
 ``pytest -x`` in that child. The tests that pin words (``test_lexicon_spec_*``) are first run
 directly, case by case, without pytest's collection: most removals fail there within a second,
-and a removal none of them notices is then checked by every test under pytest. The checkout is
+and a removal none of them notices is then checked by the other tests under pytest. The checkout is
 never touched. A child that runs longer than ``--timeout`` seconds (a removal that makes a pattern
 hang) counts as noticed and is listed.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import random
 import re
 import signal
 import sys
@@ -140,12 +140,14 @@ def _parent(data, path):
 def _install(entry) -> None:
     """In a child: import the extractor's data loader afresh and make it serve the data without
     ``entry``, before any module that compiles patterns from the data is imported."""
-    fname, path, _word = entry
     for name in list(sys.modules):
         if name.startswith(FRESH):
             del sys.modules[name]
     import zhibiao.extract.lexicon as lexicon
 
+    if entry is None:  # the baseline: the data as it is
+        return
+    fname, path, _word = entry
     if fname == "lexicon.yaml":
         mutate(lexicon.LEX._data, path)  # nothing has read it yet
         return
@@ -158,59 +160,70 @@ def _install(entry) -> None:
     lexicon.load_data = load_data  # (tables.py and scope.py import it by name after this)
 
 
-def _quick_failure(files: list[str]) -> bool:
+def _quick_run(files: list[str]) -> tuple[bool, list[str]]:
     """Run the cases of the word-pinning test files directly, without pytest's collection: whether
-    one of them fails. Only a shortcut to a failure pytest would report too: a test that takes a
-    fixture or more than one parametrize mark is left to pytest, and a run without failures here
-    goes on to pytest."""
+    one of them fails, and the files whose every test ran here (pytest need not run them again). A
+    test that takes a fixture, has a mark other than one ``parametrize``, or has a case with marks
+    of its own is left to pytest."""
     import importlib.util
     import inspect
 
+    from _pytest.mark.structures import ParameterSet
+
+    done = []
     for path in files:
         spec = importlib.util.spec_from_file_location(f"_quick_{Path(path).stem}", ROOT / path)
         module = importlib.util.module_from_spec(spec)
         try:
             spec.loader.exec_module(module)
         except Exception:
-            return True  # the module does not even import without the entry
+            return True, done  # the module does not even import without the entry
+        if getattr(module, "pytestmark", None):
+            continue  # marks on the whole module (a skip, say): pytest's to apply
+        complete = True
         for name, test in vars(module).items():
             if not name.startswith("test_") or not inspect.isfunction(test):
                 continue
             marks = getattr(test, "pytestmark", [])
             params = list(inspect.signature(test).parameters)
-            if len(marks) > 1 or any(m.name != "parametrize" for m in marks):
-                continue
-            if marks:
+            cases = None
+            if len(marks) == 1 and marks[0].name == "parametrize":
                 argnames, values = marks[0].args[0], marks[0].args[1]
                 names = [a.strip() for a in argnames.split(",")] if isinstance(argnames, str) else list(argnames)
-                if names != params:
-                    continue
-                cases = [tuple(v) if len(names) > 1 else (v,) for v in values]
-            elif params:
-                continue
-            else:
+                if names == params and not any(isinstance(v, ParameterSet) for v in values):
+                    cases = [tuple(v) if len(names) > 1 else (v,) for v in values]
+            elif not marks and not params:
                 cases = [()]
+            if cases is None:
+                complete = False
+                continue
             for args in cases:
                 try:
                     test(*args)
                 except Exception:
-                    return True
-    return False
+                    return True, done
+        if complete:
+            done.append(path)
+    return False, done
 
 
 def _child(entry, files: list[str]) -> int:
     """Run the tests without ``entry``: the word-pinning tables directly first (most removals fail
-    there within a second), then, if none failed, every test under pytest, those tables first."""
+    there within a second), then, if none failed, the other tests under pytest."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     _install(entry)
-    spec_files = [f for f in files if Path(f).name.startswith("test_lexicon_spec")]
-    if _quick_failure(spec_files):
+    failed, done = _quick_run([f for f in files if Path(f).name.startswith("test_lexicon_spec")])
+    if failed:
         return 1
+    rest = [f for f in files if f not in done]
+    if not rest:
+        return 0
     import pytest
 
-    return int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *files, *[f"--deselect={d}" for d in DESELECTED]]))
+    code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *rest, *[f"--deselect={d}" for d in DESELECTED]]))
+    return 0 if code == 5 else code  # 5: nothing collected (every test of the files deselected)
 
 
 def _warm() -> None:
@@ -225,16 +238,32 @@ def _warm() -> None:
     assert not stale, f"{stale} imported before the children: they read the extraction data"
 
 
+class BaselineFailed(RuntimeError):
+    """The tests fail with the data unchanged: every removal would count as noticed."""
+
+
+BASELINE_FAILED = ("the tests fail with the extraction data unchanged (run them with ZHIBIAO_SHARED_DIR= "
+                   "to see which): a failure would say nothing about the entry removed")
+
+
 def check(chosen: list, files: list[str], jobs: int = 1, timeout: float = 300.0, progress=None) -> list[tuple]:
-    """(entry, noticed, timed out, seconds) for each entry, ``jobs`` children at a time."""
+    """(entry, noticed, timed out, seconds) for each entry, ``jobs`` children at a time. A child
+    with the data unchanged runs first, beside the others: if the tests fail there, a failure
+    says nothing about the entry removed, and the check stops with ``BaselineFailed``."""
     os.chdir(ROOT)
     os.environ["ZHIBIAO_SHARED_DIR"] = ""  # our own documents alone
     sys.dont_write_bytecode = True
     _warm()
+    chosen = [None, *chosen]
     running: dict[int, tuple[int, float]] = {}  # pid -> (index, started)
     results: dict[int, tuple] = {}
     todo = list(range(len(chosen)))
     while todo or running:
+        if results.get(0, (None, False))[1]:
+            for p in running:
+                os.kill(p, signal.SIGKILL)
+                os.waitpid(p, 0)
+            raise BaselineFailed(BASELINE_FAILED)
         while todo and len(running) < max(1, jobs):
             k = todo.pop(0)
             sys.stdout.flush()
@@ -256,17 +285,19 @@ def check(chosen: list, files: list[str], jobs: int = 1, timeout: float = 300.0,
                     os.waitpid(p, 0)
                     del running[p]
                     results[k] = (chosen[k], True, True, now - started)
-                    if progress:
-                        progress(len(results))
+                    if progress and k:
+                        progress(len(results) - (0 in results), results[k])
             time.sleep(0.02)
             continue
         if pid not in running:
             continue
         k, started = running.pop(pid)
         results[k] = (chosen[k], os.waitstatus_to_exitcode(status) != 0, False, time.perf_counter() - started)
-        if progress:
-            progress(len(results))
-    return [results[k] for k in range(len(chosen))]
+        if progress and k:
+            progress(len(results) - (0 in results), results[k])
+    if results[0][1]:
+        raise BaselineFailed(BASELINE_FAILED)
+    return [results[k] for k in range(1, len(chosen))]
 
 
 def label(entry) -> str:
@@ -276,15 +307,26 @@ def label(entry) -> str:
     return f"{fname}:{'.'.join(keys)}={word}"
 
 
+def _sample_key(entry, seed: int) -> str:
+    """An entry's place in the sample: a hash of its file, its keys and its word, not of its
+    position in a list, so adding or deleting a word changes the sample by that word alone."""
+    fname, path, word = entry
+    keys = "/".join(str(p) for p in path if isinstance(p, str))
+    return hashlib.sha256(f"{seed}:{fname}:{keys}={word}".encode()).hexdigest()
+
+
 def select(all_entries: list, only: list[str], sample: int, seed: int) -> list:
     pool = [e for e in all_entries if not only or any(label(e).split(":", 1)[1].startswith(o) or label(e).startswith(o)
                                                      for o in only)]
-    return random.Random(seed).sample(pool, min(sample, len(pool))) if sample else pool
+    if not sample:
+        return pool
+    chosen = set(map(id, sorted(pool, key=lambda e: _sample_key(e, seed))[:sample]))
+    return [e for e in pool if id(e) in chosen]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sample", type=int, default=0, help="check a fixed random sample of N entries (0: all)")
+    ap.add_argument("--sample", type=int, default=0, help="check a fixed sample of N entries, chosen by a hash of each (0: all)")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--only", action="append", default=[],
                     help="only entries whose path starts with this (names.trails, table_vocab.yaml:headers); repeatable")
@@ -297,12 +339,20 @@ def main(argv: list[str] | None = None) -> int:
     all_entries = entries()
     chosen = select(all_entries, args.only, args.sample, args.seed)
 
-    def progress(done: int) -> None:
-        if not args.json:
-            print(f"\r{done}/{len(chosen)}", end="", file=sys.stderr, flush=True)
+    def progress(done: int, result: tuple) -> None:
+        if args.json:
+            return
+        entry, noticed, _timed_out, _seconds = result
+        if not noticed:  # listed as found, so a long run can be acted on before it ends
+            print(f"\r  unnoticed: {label(entry)}", file=sys.stderr)
+        print(f"\r{done}/{len(chosen)}", end="", file=sys.stderr, flush=True)
 
     t0 = time.perf_counter()
-    results = check(chosen, args.tests or test_files(), args.jobs, args.timeout, progress)
+    try:
+        results = check(chosen, args.tests or test_files(), args.jobs, args.timeout, progress)
+    except BaselineFailed as e:
+        print(f"\nlexicon_mutations: {e}", file=sys.stderr)
+        return 2
     elapsed = time.perf_counter() - t0
     unnoticed = [e for e, noticed, _t, _s in results if not noticed]
     timed_out = [e for e, _n, t, _s in results if t]

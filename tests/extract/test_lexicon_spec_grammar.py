@@ -95,6 +95,24 @@ def test_chinese_numerals_counting_things_are_no_values(phrase):
     assert parse_target(phrase).value is None
 
 
+# units.reference_words: a number after one of them points to a part of the document, no value
+REFERENCES = ["见表2", "见图2", "详见附件3", "见专栏4"]
+
+
+@pytest.mark.parametrize("phrase", REFERENCES)
+def test_numbers_of_tables_figures_and_annexes_are_no_values(phrase):
+    assert parse_target(phrase).value is None
+
+
+# units.time_after: a number before one of them is a time, no value
+TIMES = ["进入21世纪", "厂房建于上世纪80年代"]
+
+
+@pytest.mark.parametrize("phrase", TIMES)
+def test_centuries_and_decades_are_no_values(phrase):
+    assert parse_target(phrase).value is None
+
+
 # kinds.direction_up / direction_down / direction_steady: a direction without a figure
 DIRECTIONS = ["稳步增长", "持续提高", "有所提升", "稳定增加", "逐步扩大", "明显回升", "进一步上升", "加快", "不断增强",
               "持续改善", "总体好转", "结构优化", "总体向好", "提质", "回稳", "持续下降", "逐步降低", "有所减少",

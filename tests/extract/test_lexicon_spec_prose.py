@@ -265,6 +265,9 @@ DIRECTIONAL = [
       ("投资", "平稳增长", "directional"), ("出口", "大幅增加", "directional"), ("质量", "显著提升", "directional"),
       ("环境", "继续改善", "directional"), ("收入", "合理增长", "directional"), ("利润", "较大幅度增加", "directional"),
       ("亏损", "小幅减少", "directional")]),
+    ("主要预期目标是：就业保持基本稳定。", [("就业", "保持基本稳定", "directional")]),
+    ("主要预期目标是：粮食产量保持上年水平，油料产量保持上年水准。",
+     [("粮食产量", "保持上年水平", "directional"), ("油料产量", "保持上年水准", "directional")]),
     ("主要预期目标是：外贸保持增长，消费继续扩大，投资实现回升。",
      [("外贸", "保持增长", "directional"), ("消费", "继续扩大", "directional"), ("投资", "实现回升", "directional")]),
     ("主要预期目标是：国际收支基本平衡，财政收支稳中提质，工业生产正增长，居民消费价格保持合理水平，社会大局保持在合理区间。",
@@ -281,6 +284,18 @@ DIRECTIONAL = [
 @pytest.mark.parametrize("paragraph,expected", DIRECTIONAL)
 def test_directional_wordings(paragraph, expected):
     assert kinds(paragraph) == expected
+
+
+# kinds.abstract_subjects: a direction said of a capacity or a quality is an aim, no target
+AIMS = ["创新能力明显增强", "综合实力显著提升", "辐射带动作用明显增强", "城市功能不断优化", "市场活力持续增强", "发展动力不断增强",
+        "产业竞争力明显提升", "城市影响力持续扩大", "城市品质不断提升", "城市形象持续改善", "城乡面貌明显改善", "营商氛围持续优化",
+        "开放格局不断优化", "现代产业体系不断优化", "体制机制持续优化", "改革成效持续提升", "产业结构持续优化", "质量效益稳步提升",
+        "经济持续向好"]
+
+
+@pytest.mark.parametrize("aim", AIMS)
+def test_aims_are_no_targets(aim):
+    assert named(f"主要预期目标是：城镇新增就业3万人，{aim}。") == [("城镇新增就业", "3万人")]
 
 
 # targets.next_five_years and the years a list's opening words name

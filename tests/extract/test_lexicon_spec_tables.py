@@ -165,3 +165,15 @@ def test_target_cells_by_their_wording(cell, kind):
     got, _warnings = rows(text)
     assert [(r[2], r[3]) for r in got] == [("研发经费投入强度", cell), ("城镇调查失业率", "5.5%以内")]
     assert got[0][4] == kind
+
+
+# directional_phrases of a level held (持平): the cell is this year's target; what kind it is, the
+# target grammar does not say yet (kind None, reported for review)
+LEVEL_HELD = ["与上年持平", "基本持平", "持平"]
+
+
+@pytest.mark.parametrize("cell", LEVEL_HELD)
+def test_cells_holding_last_years_level_are_targets(cell):
+    text = TITLE + "序号\t指标名称\t2025年目标\n1\t粮食产量\t" + cell + "\n2\t城镇调查失业率\t5.5%以内" + END
+    got, _warnings = rows(text)
+    assert [(r[2], r[3]) for r in got] == [("粮食产量", cell), ("城镇调查失业率", "5.5%以内")]
