@@ -148,6 +148,7 @@ CELLS = [
     # comparison_prefixes: what a direction is compared with
     ("比上年有所提升", "directional"), ("较上年有所提升", "directional"), ("与上年相比有所提升", "directional"),
     ("占全国份额稳步提升", "directional"), ("占全省份额稳步提升", "directional"), ("总量稳步提升", "directional"),
+    ("占全省份额保持稳定", "directional"),
     # directional_phrases and 控制在合理区间
     ("稳中提质", "directional"), ("只增不减", "directional"), ("基本平衡", "directional"), ("回稳向好", "directional"),
     ("保持合理水平", "directional"), ("保持在合理区间", "directional"), ("合理水平", "directional"),

@@ -40,7 +40,7 @@ TIMES = [
     ("2020年来全市地区生产总值年均增长6%", (None, None)), ("2020年起全市实行新标准", (None, None)),
     ("2020年前全市完成改造", (None, None)), ("2020年之前全市完成改造", (None, None)),
     ("2020年以前全市完成改造", (None, None)), ("2020年计划全市地区生产总值增长6%", (None, None)),
-    ("2020年目标全市地区生产总值增长6%", (None, None)), ("2020年规划全市地区生产总值增长6%", (None, None)),
+    ("2020年目标全市地区生产总值增长6%", (None, None)), ("2020年的目标全市地区生产总值增长6%", (None, None)), ("2020年规划全市地区生产总值增长6%", (None, None)),
     # time.year_not_time_before: a year after one of these is a comparison or an end point
     ("比2020年全市地区生产总值增长6%", (None, None)), ("较2020年全市地区生产总值增长6%", (None, None)),
     ("与2020年相比全市地区生产总值增长6%", (None, None)), ("同2020年相比全市地区生产总值增长6%", (None, None)),
@@ -52,6 +52,18 @@ TIMES = [
 @pytest.mark.parametrize("opening,expected", TIMES)
 def test_what_opening_words_say_of_time(opening, expected):
     assert REPORT.time_of(opening) == expected
+
+
+# time.review_openers: in a five-year plan, a sentence opening with one of them looks back to the
+# period's base year (an outline for 2021-2025 looks back to 2020)
+LOOKING_BACK = ["回顾全市发展成就", "五年来全市地区生产总值年均增长6%", "过去五年全市地区生产总值年均增长6%",
+                "过去的五年全市地区生产总值年均增长6%", "这五年全市地区生产总值年均增长6%",
+                "党的十九大以来全市地区生产总值年均增长6%"]
+
+
+@pytest.mark.parametrize("opening", LOOKING_BACK)
+def test_openings_that_look_back_in_a_five_year_plan(opening):
+    assert Scope("five_year_plan", 2021, horizon=2025).five_year_past(opening) == 2020
 
 
 # time.result_markers: a result told against expectations or after effort speaks of the past, though
@@ -87,6 +99,7 @@ TITLES = [
     ("一年来工作回顾", "review"), ("计划执行情况", "review"), ("目标完成情况", "review"), ("主要工作", "review"),
     ("总结", "review"), ("过去一年", "review"), ("发展成就", "review"), ("工作成绩", "review"), ("基本情况", "review"),
     ("经济运行情况", "review"), ("经济发展情况", "review"), ("取得的进展", "review"),
+    ("发展基础", "review"),
     ("过去五年工作回顾", "multi"), ("过去十年成就", "multi"), ("“十三五”时期回顾", "multi"), ("本届政府工作回顾", "multi"),
     ("党的二十大以来工作回顾", "multi"),
     ("今年工作", "plan"), ("明年工作", "plan"), ("目标", "plan"), ("总体要求", "plan"), ("工作安排", "plan"),
@@ -143,7 +156,7 @@ def test_this_year_after_the_year_of_phrase_weighs_it():
     assert [e.weight for e in heavy] == [4] and [e.weight for e in light] == [1]
 
 
-THIS_YEAR_HEADINGS = ["今年工作", "今年目标", "今年主要任务", "今年工作安排", "今年工作部署"]
+THIS_YEAR_HEADINGS = ["今年工作", "今年目标", "今年主要任务", "今年工作安排", "今年工作部署", "明年重点安排", "今年总体部署"]
 
 
 @pytest.mark.parametrize("heading", THIS_YEAR_HEADINGS)
@@ -158,7 +171,12 @@ DAYS = [("2024-01-11 10:00\n昨天上午，某市第十届人民代表大会第�
         ("2024-01-11 10:00\n昨日上午，某市第十届人民代表大会第三次会议开幕。", "2024-01-10"),
         ("2024-01-11 10:00\n今天上午，某市第十届人民代表大会第三次会议开幕。", "2024-01-11"),
         ("2024-01-11 10:00\n今日上午，某市第十届人民代表大会第三次会议开幕。", "2024-01-11"),
-        ("人民网1月10日电 今天上午，某市第十届人民代表大会第三次会议在市会议中心召开。\n2024-01-10", "2024-01-10")]
+        ("人民网1月10日电 今天上午，某市第十届人民代表大会第三次会议在市会议中心召开。\n2024-01-10", "2024-01-10"),
+        # time.congress_reports: a report handed to the congress on a day
+        ("1月12日，市长代表市人民政府向某市第十届人民代表大会第三次会议作《政府工作报告》。", "2024-01-12"),
+        ("1月12日，市人民政府向某市第十届人民代表大会第三次会议提交《政府工作报告》。", "2024-01-12"),
+        ("1月12日，市长向某市第十届人民代表大会第三次会议作书面报告。", "2024-01-12"),
+        ("1月12日，市人民政府向某市第十届人民代表大会第三次会议以书面形式提交报告。", "2024-01-12")]
 
 
 @pytest.mark.parametrize("text,day", DAYS)
@@ -190,6 +208,7 @@ def test_congress_sessions_date_a_report(text, year):
 
 
 # target_year_in: the year a target statement names (scope's five-year periods)
-@pytest.mark.parametrize("words,year", [("“十四五”时期", 2025), ("到2035年", 2035), ("2021—2025年", 2025)])
+@pytest.mark.parametrize("words,year", [("“十四五”时期", 2025), ("“十三五”时期", 2020), ("“十二五”期间", 2015),
+                                        ("“十一五”时期", 2010), ("到2035年", 2035), ("2021—2025年", 2025)])
 def test_the_year_a_statement_names(words, year):
     assert target_year_in(words) == year
