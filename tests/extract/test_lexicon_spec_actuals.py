@@ -223,3 +223,23 @@ MARKED = ["好于年初预期", "超预期", "好于预期", "好于年初目标
 @pytest.mark.parametrize("marker", MARKED)
 def test_results_against_expectations(marker):
     assert named(f"{marker}，全年地区生产总值增长6.5%。") == [("地区生产总值", "6.5")]
+
+
+# plans.words: the reviewed year's plan quoted beside its result is that year's target
+PLANS_QUOTED = [
+    ("全年旅游总收入达到800亿元，年初目标（780亿元）。", "旅游总收入", "年初目标（780亿元）"),
+    ("全年旅游总收入达到800亿元，年度目标（780亿元）。", "旅游总收入", "年度目标（780亿元）"),
+    ("全年旅游总收入达到800亿元，全年目标（780亿元）。", "旅游总收入", "全年目标（780亿元）"),
+    ("全年旅游总收入达到800亿元，年初计划（780亿元）。", "旅游总收入", "年初计划（780亿元）"),
+    ("全年旅游总收入达到800亿元，年度计划（780亿元）。", "旅游总收入", "年度计划（780亿元）"),
+    ("全年旅游总收入达到800亿元，计划目标（780亿元）。", "旅游总收入", "计划目标（780亿元）"),
+    ("全年旅游总收入达到800亿元，预期目标（780亿元）。", "旅游总收入", "预期目标（780亿元）"),
+    ("全年旅游总收入达到800亿元，年初预期目标（780亿元）。", "旅游总收入", "年初预期目标（780亿元）"),
+    ("全年外贸进出口总额650亿元，完成年计划600亿元的108%。", "外贸进出口总额", "年计划600亿元"),
+]
+
+
+@pytest.mark.parametrize("review,name,text", PLANS_QUOTED)
+def test_plans_quoted_beside_results(review, name, text):
+    targets = extract_text(report(review)).targets
+    assert [(t.name, t.text, t.year) for t in targets] == [(name, text, 2023)]
