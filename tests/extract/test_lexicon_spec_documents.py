@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.api import extract_text
-from zhibiao.extract.metadata import region_level_hint
+from zhibiao.extract.metadata import doc_type_of, is_bulletin_layout, region_level_hint
 
 # documents.self_references: how a document speaks of its own region
 SELF_REFERENCES = [
@@ -89,3 +89,40 @@ MULTI_YEAR_PARTS = ["一、未来五年主要任务", "一、规划实施时期�
 def test_parts_for_several_years_commit_to_nothing(heading):
     assert commitments("新增高新技术企业350家。", heading) == []
     assert commitments("新增高新技术企业350家。") == [("新增高新技术企业", "350", "家", None)]
+
+
+# documents.five_year_titles / progress_titles: the kind of document a title names
+TITLED = [
+    ("某市“十四五”规划纲要", "five_year_plan"), ("某市二〇三五年远景目标纲要", "five_year_plan"),
+    ("某市第十四个五年规划", "five_year_plan"), ("某市“十四五”规划和二〇三五年远景目标", "five_year_plan"),
+    ("某市“十四五”规划和2035年远景目标", "five_year_plan"), ("中共某市委关于制定二〇三五年远景目标的建议", "five_year_plan"),
+    ("中共某市委关于制定“十四五”规划的建议", "five_year_plan"), ("某市“十四五”规划建议", "five_year_plan"),
+    ("某市2024年上半年国民经济和社会发展计划执行情况", "plan_report"),
+]
+
+
+@pytest.mark.parametrize("title,doc_type", TITLED)
+def test_titles_name_the_kind_of_document(title, doc_type):
+    assert doc_type_of(title, "") == doc_type
+
+
+# documents.bulletin_sections / bulletin_first_section: a text without a title laid out in a
+# bulletin's sections, opening with 综合, is a bulletin
+SECTIONS = ["农业", "工业", "建筑业", "固定资产投资", "投资", "国内贸易", "对外经济", "交通", "邮电", "旅游", "财政", "金融",
+            "居民收入", "人民生活", "社会保障", "人口", "就业", "教育", "科学技术", "科技", "文化", "卫生", "体育", "资源", "环境",
+            "安全生产", "城市建设"]
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_sections_of_a_bulletin(section):
+    assert is_bulletin_layout(f"一、综合\n全年地区生产总值增长6%。\n二、{section}\n全年增长5%。\n")
+
+
+def test_a_bulletin_opens_with_its_general_section():
+    assert not is_bulletin_layout("一、农业\n全年粮食产量增长2%。\n二、工业\n全年增长5%。\n")
+
+
+# documents.bulletin_bodies: a bureau's name under the title makes one section enough
+@pytest.mark.parametrize("body", ["某市统计局", "某县调查队", "某市调查总队"])
+def test_a_bureau_signs_a_bulletin(body):
+    assert is_bulletin_layout(f"{body}\n一、综合\n全年地区生产总值增长6%。\n")
