@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from zhibiao.extract.columns import parse_header
 from zhibiao.extract.tables import extract_tables
 
 TITLE = "附件\n2025年全市经济社会发展主要目标\n"
@@ -178,3 +179,51 @@ def test_cells_holding_last_years_level_are_targets(cell):
     text = TITLE + "序号\t指标名称\t2025年目标\n1\t粮食产量\t" + cell + "\n2\t城镇调查失业率\t5.5%以内" + END
     got, _warnings = rows(text)
     assert [(r[2], r[3]) for r in got] == [("粮食产量", cell), ("城镇调查失业率", "5.5%以内")]
+
+
+# columns.*: what a header cell says about its column (role; a value column's kind, measure, year)
+HEADER_CELLS = [
+    ("序号", ("seq", None, None, None)), ("编号", ("seq", None, None, None)),
+    ("类别", ("category", None, None, None)), ("指标类型", ("category", None, None, None)),
+    ("指标类别", ("category", None, None, None)), ("分类", ("category", None, None, None)),
+    ("类型", ("category", None, None, None)), ("领域", ("category", None, None, None)),
+    ("指标名称", ("name", None, None, None)), ("主要指标", ("name", None, None, None)), ("指标", ("name", None, None, None)),
+    ("名称", ("name", None, None, None)), ("产品名称", ("name", None, None, None)), ("项目", ("name", None, None, None)),
+    ("指标项", ("name", None, None, None)),
+    ("单位", ("unit", None, None, None)), ("计量单位", ("unit", None, None, None)),
+    ("属性", ("attribute", None, None, None)), ("指标属性", ("attribute", None, None, None)),
+    ("备注", ("note", None, None, None)), ("说明", ("note", None, None, None)),
+    ("2024年目标", ("value", "target", None, 2024)), ("2024年计划", ("value", "target", None, 2024)),
+    ("2024年预期目标", ("value", "target", None, 2024)), ("2024年计划目标", ("value", "target", None, 2024)),
+    ("2024年年度目标", ("value", "target", None, 2024)), ("2024年目标值", ("value", "target", None, 2024)),
+    ("2024年年目标", ("value", "target", None, 2024)), ("2024年预期", ("value", "target", None, 2024)),
+    ("2024年计划数", ("value", "target", None, 2024)), ("2024年主要目标", ("value", "target", None, 2024)),
+    ("2023年完成", ("value", "actual", None, 2023)), ("2023年实际", ("value", "actual", None, 2023)),
+    ("2023年实绩", ("value", "actual", None, 2023)), ("2023年完成情况", ("value", "actual", None, 2023)),
+    ("2023年执行情况", ("value", "actual", None, 2023)), ("2023年实际完成", ("value", "actual", None, 2023)),
+    ("2023年完成值", ("value", "actual", None, 2023)), ("2023年完成数", ("value", "actual", None, 2023)),
+    ("2023年执行", ("value", "actual", None, 2023)), ("2023年实现", ("value", "actual", None, 2023)),
+    ("基期值", ("value", "base", None, None)), ("基期", ("value", "base", None, None)), ("基数", ("value", "base", None, None)),
+    ("年均增长", ("value", "average", None, None)), ("年均增速", ("value", "average", None, None)),
+    ("年均", ("value", "average", None, None)), ("平均增长", ("value", "average", None, None)),
+    ("累计", ("value", "cumulative", None, None)),
+    ("2023年预计", ("value", "estimate", None, 2023)), ("2023年预计完成", ("value", "estimate", None, 2023)),
+    ("2023年预计全年", ("value", "estimate", None, 2023)), ("2023年全年预计", ("value", "estimate", None, 2023)),
+    ("绝对值", ("value", None, "level", None)), ("绝对数", ("value", None, "level", None)),
+    ("产量", ("value", None, "level", None)), ("年末数", ("value", None, "level", None)),
+    ("总量", ("value", None, "level", None)), ("数量", ("value", None, "level", None)),
+    ("金额", ("value", None, "level", None)), ("数值", ("value", None, "level", None)),
+    ("总额", ("value", None, "level", None)), ("人数", ("value", None, "level", None)),
+    ("增速", ("value", None, "growth", None)), ("比上年增长", ("value", None, "growth", None)),
+    ("比上年涨跌", ("value", None, "growth", None)), ("比上年增减", ("value", None, "growth", None)),
+    ("增幅", ("value", None, "growth", None)), ("增长速度", ("value", None, "growth", None)),
+    ("涨跌幅度", ("value", None, "growth", None)), ("增长率", ("value", None, "growth", None)),
+    ("涨跌幅", ("value", None, "growth", None)),
+    ("比重", ("value", None, "share", None)), ("占比", ("value", None, "share", None)),
+]
+
+
+@pytest.mark.parametrize("cell,expected", HEADER_CELLS)
+def test_header_cells(cell, expected):
+    column = parse_header(cell)
+    assert column is not None and (column.role, column.kind, column.measure, column.year) == expected
