@@ -87,7 +87,7 @@ def measure(base: str, name: str, body: bytes | None) -> dict:
            "upload_status": done.get("status"), "upload_seconds": done.get("seconds")}
     for url, times in latencies.items():
         times.sort()
-        q = statistics.quantiles(times, n=20) if len(times) >= 2 else times * 19
+        q = statistics.quantiles(times, n=20, method="inclusive") if len(times) >= 2 else times * 19
         out[url] = {"reads": len(times), "p50_ms": round(statistics.median(times), 1), "p95_ms": round(q[18], 1),
                     "max_ms": round(times[-1], 1)}
     return out
