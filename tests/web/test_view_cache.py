@@ -1,5 +1,7 @@
-"""The cross-region views are cached per worker and never stale: a document stored or deleted, an
-import, a review or an override changes the answer at once; pages of a long list add up to it."""
+"""The cross-region views are cached per worker: a document stored or deleted, an import, a review
+or an override changes the answer at once (a view costly to compute — a national database — is
+refreshed in the background instead, its previous answer served meanwhile for a bounded time);
+pages of a long list add up to it."""
 from __future__ import annotations
 
 import pytest
@@ -94,3 +96,67 @@ def test_pages_of_a_cross_region_view_add_up_to_the_whole(client):
     assert pages == whole
     bad = c.get("/api/v1/compare/regions", params={"indicator": "gdp_growth", "year": 2024, "_size": 2, "_next": "x"})
     assert bad.status_code == 400
+
+
+def test_a_costly_view_is_refreshed_in_the_background_after_a_write(tmp_path):
+    """At national scale a write every few seconds must not make the region tree cold for every
+    reader: the previous answer is served while one thread computes the new one."""
+    import threading
+    import time
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.cache import ViewCache
+
+    db = Database.open(tmp_path / "bg.db")
+    files = sorted(EXAMPLES.glob("*.txt"))
+    ingest(db, files[:1])
+    cache = ViewCache(db, background_after=0.2, max_stale=60)
+    release = threading.Event()
+    calls = []
+
+    def documents():  # costly: the first computation, and the refresh until released
+        calls.append(threading.current_thread().name)
+        if len(calls) == 1:
+            time.sleep(0.25)
+        else:
+            release.wait(10)
+        with db.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT count(*) FROM documents").scalar()
+
+    assert cache.get("n", documents) == 1
+    ingest(db, files[1:2])
+    assert cache.get("n", documents) == 1  # the previous answer, at once
+    assert cache.get("n", documents) == 1 and cache.stale == 2
+    release.set()
+    for _ in range(200):
+        if cache.get("n", documents) == 2:
+            break
+        time.sleep(0.05)
+    assert cache.get("n", documents) == 2
+    assert calls[1] == "zhibiao-view-refresh" and len(calls) == 2  # one refresh, in the background
+
+
+def test_a_quick_view_or_a_too_old_answer_is_computed_at_once(tmp_path):
+    import time
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.cache import ViewCache
+
+    db = Database.open(tmp_path / "q.db")
+    files = sorted(EXAMPLES.glob("*.txt"))
+    ingest(db, files[:1])
+
+    def documents():
+        with db.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT count(*) FROM documents").scalar()
+
+    quick = ViewCache(db, background_after=30)
+    assert quick.get("n", documents) == 1
+    costly = ViewCache(db, background_after=0, max_stale=0.1)
+    assert costly.get("n", documents) == 1
+    time.sleep(0.2)
+    ingest(db, files[1:2])
+    assert quick.get("n", documents) == 2
+    assert costly.get("n", documents) == 2 and costly.stale == 0

@@ -1,55 +1,101 @@
 """A cache for the views that read across many regions (one indicator across every county, the
-children of a region against their parent, the parent-region grid): at national scale they read
-thousands of rows and take hundreds of milliseconds, while their answer changes only when the
-database does.
+children of a region against their parent, the parent-region grid, the home page's region tree):
+at national scale they read thousands of rows and take hundreds of milliseconds to seconds,
+while their answer changes only when the database does.
 
-Each worker process keeps its own cache. An entry is valid while the database's *version* is the
-one it was computed at: the largest id of documents, actual figures, reviewers' corrections and
+Each worker process keeps its own cache. An entry is current while the database's *version* is
+the one it was computed at: the largest id of documents, actual figures, reviewers' corrections and
 status overrides (every write adds a row: a new, replaced or fetched document, an import, a
-review, an override), and the number of documents (a deletion). Reading the version is one query. Entries also expire after ``ttl`` seconds, and the least recently used go first
-when the cache is full.
+review, an override), and the number of documents (a deletion). Reading the version is one query.
+Entries also expire after ``ttl`` seconds, and the least recently used go first when the cache is
+full.
+
+**Refreshed in the background when costly.** On a busy national database a write arrives every
+few seconds (an upload, a review) and would make every cross-region view cold for everyone. So an
+entry whose computation took at least ``background_after`` seconds is, once the database has
+moved on, still answered from the cache while one background thread computes it afresh — for at
+most ``max_stale`` seconds after it was computed, after which the request computes it itself. A
+view that is quick to compute (a small database) is always computed at once, so a change is seen
+by the next request.
 """
 from __future__ import annotations
 
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any, Callable, Hashable
 
 from zhibiao.track.queries import ReadModel
 
 
+@dataclass
+class Entry:
+    version: tuple
+    computed_at: float
+    cost: float  # seconds the computation took
+    value: Any
+
+
 class ViewCache:
-    def __init__(self, db, ttl: float = 600.0, size: int = 256):
+    def __init__(self, db, ttl: float = 600.0, size: int = 256, background_after: float = 1.0,
+                 max_stale: float = 120.0):
         self.db = db
         self.ttl = ttl
         self.size = size
-        self._entries: OrderedDict[Hashable, tuple[tuple, float, Any]] = OrderedDict()
+        self.background_after = background_after
+        self.max_stale = max_stale
+        self._entries: OrderedDict[Hashable, Entry] = OrderedDict()
+        self._refreshing: set[Hashable] = set()
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.stale = 0
 
     def version(self) -> tuple:
         return ReadModel(self.db).version()
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value for ``key`` at the database's current version, else ``compute()``'s
-        (computed outside the lock: two requests may compute one value once each, never wait)."""
+        (computed outside the lock: two requests may compute one value once each, never wait) —
+        or, for a costly view, the previous value while it is computed afresh in the background."""
         version = self.version()
         now = time.monotonic()
         with self._lock:
             entry = self._entries.get(key)
-            if entry is not None and entry[0] == version and now - entry[1] < self.ttl:
-                self._entries.move_to_end(key)
-                self.hits += 1
-                return entry[2]
+            if entry is not None and now - entry.computed_at < self.ttl:
+                if entry.version == version:
+                    self._entries.move_to_end(key)
+                    self.hits += 1
+                    return entry.value
+                if entry.cost >= self.background_after and now - entry.computed_at < self.max_stale:
+                    self._entries.move_to_end(key)
+                    self.stale += 1
+                    if key not in self._refreshing:
+                        self._refreshing.add(key)
+                        threading.Thread(target=self._refresh, args=(key, compute), daemon=True,
+                                         name="zhibiao-view-refresh").start()
+                    return entry.value
+        return self._compute(key, compute, version)
+
+    def _compute(self, key: Hashable, compute: Callable[[], Any], version: tuple) -> Any:
+        started = time.monotonic()
         value = compute()
         with self._lock:
             self.misses += 1
-            self._entries[key] = (version, now, value)
+            self._entries[key] = Entry(version, started, time.monotonic() - started, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
         return value
+
+    def _refresh(self, key: Hashable, compute: Callable[[], Any]) -> None:
+        try:
+            self._compute(key, compute, self.version())
+        except Exception:  # the next request computes it itself and reports what went wrong
+            with self._lock:
+                self._entries.pop(key, None)
+        finally:
+            with self._lock:
+                self._refreshing.discard(key)
 
     def clear(self) -> None:
         with self._lock:

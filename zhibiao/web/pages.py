@@ -97,10 +97,19 @@ def error_page(request: Request, status: int, message: str, links: list[tuple[st
                              403: "error_403", 413: "error_413"}.get(status, "error_other"))
 
 
+TREE_ROWS = 600  # a larger tree (a national database: 3,000 regions) leaves the counties to their city's page
+
+
+def _tree_rows(nodes: list[dict]) -> int:
+    return sum(1 + _tree_rows(n["children"]) for n in nodes)
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str | None = None):
     read = _read(request)
-    cov = read.coverage()
+    st = request.app.state.zhibiao
+    cached = st.views.get  # the counts across every region: computed once per database version
+    cov = cached(("coverage",), read.coverage)
     recent, _next = read.documents(q=q or None, size=50 if q else 12, newest_first=True)
     levels = read.region_levels({c["region_code"] for c in cov if c["region_code"]})
     years = sorted({c["year"] for c in cov if c["year"]})
@@ -112,15 +121,16 @@ def home(request: Request, q: str | None = None):
             names[c["region_code"]] = c["region"]
     order = sorted(names, key=lambda c: (c[:2], {"national": 0, "province": 1, "prefecture": 2, "county": 3}.get(
         levels.get(c, ""), 4), c))
-    counts = read.counts()
+    counts = cached(("counts",), read.counts)
     from zhibiao.track.coverage import region_tree
 
-    st = request.app.state.zhibiao
-    return render(request, "home.html", tree=st.views.get(("region_tree",), lambda: region_tree(st.tracker())),
+    tree = cached(("region_tree",), lambda: region_tree(st.tracker()))
+    return render(request, "home.html", tree=tree, compact_tree=_tree_rows(tree) > TREE_ROWS,
                   years=years, matrix=matrix, names=names, order=order,
                   recent=recent, q=q or "",
                   n_targets=counts["targets"], n_actuals=counts["actuals"], n_documents=counts["documents"],
-                  needing_review=read.documents_needing_review(limit=50), queue=len(read.review_queue(limit=500)))
+                  needing_review=read.documents_needing_review(limit=50),
+                  queue=cached(("review_queue_size",), lambda: len(read.review_queue(limit=500))))
 
 
 @router.get("/region/{region}/{year}", response_class=HTMLResponse)

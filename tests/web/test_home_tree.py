@@ -1,0 +1,50 @@
+"""The home page's region tree at national scale: past TREE_ROWS regions it shows the nation,
+provinces and cities, and leaves each city's counties to its own page (a tree of 3,000 regions
+is a 3.5 MB page), saying how many there are."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from paths import EXAMPLES
+
+DEQING_PLAN = """德清县人民政府关于下达2024年德清县国民经济和社会发展计划的通知
+
+各乡镇人民政府，县政府各部门：
+
+2024年德清县国民经济和社会发展计划已经县人大审议批准，现印发给你们，请认真组织实施。
+
+德清县人民政府
+
+2024年2月6日
+
+附件
+
+2024年德清县国民经济和社会发展计划主要目标
+
+类别\t序号\t指标名称\t2024年目标
+经济发展\t1\t地区生产总值增速\t6%左右
+\t2\t固定资产投资增速\t8%
+"""
+
+
+def test_a_large_tree_leaves_counties_to_their_citys_page(tmp_path, monkeypatch):
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web import pages
+    from zhibiao.web.app import create_app
+
+    plan = tmp_path / "deqing_2024.txt"
+    plan.write_text(DEQING_PLAN, encoding="utf-8")
+    db = Database.open(tmp_path / "tree.db")
+    ingest(db, [EXAMPLES, plan])
+    with TestClient(create_app(db)) as c:
+        full = c.get("/")
+        assert full.status_code == 200
+        assert "data-region=\"330521\"" in full.text and "data-region=\"330500\"" in full.text  # 德清县 under 湖州市
+        monkeypatch.setattr(pages, "TREE_ROWS", 2)
+        compact = c.get("/", params={"lang": "en"})
+    assert compact.status_code == 200
+    assert "data-region=\"330521\"" not in compact.text
+    assert "data-region=\"330500\"" in compact.text and "data-region=\"330000\"" in compact.text
+    assert "Counties below (on this region&#39;s page): 1" in compact.text
+    assert 'href="/region/330500"' in compact.text
