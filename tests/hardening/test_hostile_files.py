@@ -171,3 +171,27 @@ def test_a_300_mb_file_is_refused_before_it_is_read(tmp_path):
     from zhibiao.cli import main
 
     assert main(["extract", str(path)]) == 3
+
+
+def test_a_plan_with_a_few_stray_nul_bytes_is_read_with_a_warning(tmp_path):
+    """Issue 17.7: a UTF-8 plan with a few NUL bytes (a bad conversion) was refused as binary;
+    it is read with them removed and a warning, its figures intact. Many NULs stay binary."""
+    long_plan = PLAN.replace("现印发给你们。", "现印发给你们，请认真组织实施。" * 80)
+    assert len(long_plan.encode()) > 3000
+    damaged = tmp_path / "plan.txt"
+    damaged.write_bytes(long_plan[:40].encode() + b"\x00" + long_plan[40:].encode() + b"\x00\x00")
+    loaded = load(damaged)
+    assert "\x00" not in loaded.text and loaded.text.strip() == long_plan.strip()
+    assert loaded.warnings == ["3 stray NUL byte(s) removed (a damaged conversion?)"]
+    extraction = extract_file(damaged)
+    assert {t.text for t in extraction.targets} >= {"6%左右", "5%以内"}
+    assert any("NUL" in w for w in extraction.warnings)
+
+    html = tmp_path / "plan.html"
+    html.write_bytes(f"<html><body><pre>{long_plan}</pre></body></html>".encode().replace("附件".encode(), b"\x00" + "附件".encode()))
+    assert load(html).warnings[0].startswith("1 stray NUL")
+
+    binary = tmp_path / "junk.txt"
+    binary.write_bytes(("计划" * 500).encode().replace("划".encode(), b"\x00\x00\x00"))
+    with pytest.raises(LoadError, match="binary"):
+        load(binary)

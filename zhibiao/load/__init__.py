@@ -81,6 +81,9 @@ def _read(path: Path, limits: Limits) -> bytes:
         raise LoadError(p, f"cannot read: {exc.strerror or exc}") from None
 
 
+STRAY_NUL_RATIO = 1000  # at most one NUL byte per this many bytes is removed with a warning; more is binary
+
+
 def load(path: str | os.PathLike, limits: Limits | None = None) -> LoadedText:
     """Read one file into a :class:`LoadedText`."""
     limits = limits or Limits.from_env()
@@ -114,6 +117,11 @@ def load_bytes(data: bytes, source: str | os.PathLike, limits: Limits | None = N
         from zhibiao.load.docx import load_docx
 
         return load_docx(name, data, sha, limits)
+    warnings = []
+    nul = data.count(b"\x00")
+    if nul and nul * STRAY_NUL_RATIO <= len(data):  # a few NUL bytes in a long text: a bad conversion
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"{nul} stray NUL byte(s) removed (a damaged conversion?)")
     text, encoding = decode(data, name)
     if "\x00" in text:
         raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data: NUL bytes)")
@@ -125,5 +133,7 @@ def load_bytes(data: bytes, source: str | os.PathLike, limits: Limits | None = N
     if kind == "html":
         from zhibiao.load.html import load_html
 
-        return load_html(name, text, sha, encoding)
-    return LoadedText(path=name, format="txt", text=text, sha256=sha, encoding=encoding)
+        loaded = load_html(name, text, sha, encoding)
+        loaded.warnings[:0] = warnings
+        return loaded
+    return LoadedText(path=name, format="txt", text=text, sha256=sha, encoding=encoding, warnings=warnings)
