@@ -211,6 +211,23 @@ def test_any_upload_name_is_an_answer_never_a_500(client, name):
         assert "/" not in shown and "\x00" not in shown and len(shown) <= 100
 
 
+HUGE = "9" * 30
+
+
+@pytest.mark.parametrize("url", [
+    f"/compare/years?region=330500&year={HUGE}", f"/compare/regions?indicator=gdp_growth&year={HUGE}",
+    f"/compare/levels?region=330000&year={HUGE}", f"/indicator/gdp_growth?year={HUGE}", f"/region/330500/{HUGE}",
+    f"/region/330500/{HUGE}/grid", f"/document/{HUGE}", f"/api/v1/status?region=330500&year={HUGE}",
+    f"/api/v1/compare/years?region=330500&year={HUGE}", f"/api/v1/documents/{HUGE}",
+    "/api/v1/documents?_next=%C2%B2", "/api/v1/targets?_next=%C2%B2", "/api/v1/compare/regions?indicator=gdp_growth"
+    "&year=2024&_size=2&_next=%C2%B2", "/api/v1/documents?_size=" + HUGE])
+def test_huge_years_and_odd_page_tokens_are_answers_never_a_500(client, url):
+    """Issue 17.7: a huge year on the compare and indicator pages (OverflowError) and ``_next=²``
+    (a digit int() accepts and base64 does not) answered 500."""
+    r = client.get(url)
+    assert 400 <= r.status_code < 500, (url, r.status_code, r.text[:200])
+
+
 @pytest.mark.parametrize("url", ["/static/%00", "/static/%00style.css", "/static/..%2F..%2Fapp.py",
                                  "/static/docs/%00", "/static/" + "a" * 5000])
 def test_static_odd_names_are_404(client, url):
