@@ -66,7 +66,8 @@ class DocumentRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     targets: Mapped[list["TargetRow"]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                       passive_deletes=True)
-    __table_args__ = (Index("ix_documents_region_year", "region_code", "plan_year"),)
+    __table_args__ = (Index("ix_documents_region_year", "region_code", "plan_year"),
+                      Index("ix_documents_region_ingested", "region_code", "ingested_at"))
 
 
 class OriginalRow(Base):
