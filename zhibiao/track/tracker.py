@@ -174,6 +174,10 @@ class Tracker:
         r = self.region(region)
         if require_data:
             self.q.require_year(r, year)
+        with self.q.actuals_of(r.code, year):
+            return self._status(r, year, reviewed_only)
+
+    def _status(self, r: Region, year: int, reviewed_only: bool) -> StatusReport:
         ctx = _RegionContext(self, r)
         report = StatusReport(region=r.to_dict() | {"code": r.code}, year=year)
         overrides = self.q.overrides(r.code, year)
