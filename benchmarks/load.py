@@ -69,6 +69,16 @@ def reader_mix(samples: dict) -> list[tuple[str, str, int]]:
     return mix
 
 
+def _message(r) -> str:
+    """What an error answer says: the API's detail, or an error page's text without its markup."""
+    import re
+
+    if "html" in r.headers.get("content-type", ""):
+        main = r.text.split("<main", 1)[-1]
+        return " ".join(re.sub(r"<[^>]+>", " ", main).split())[:300]
+    return r.text[:300]
+
+
 async def run_load(base: str, token: str | None, samples: dict, readers: int, duration: float, max_requests: int,
                    uploads: list[Path], timeout: float) -> dict:
     import httpx
@@ -106,7 +116,7 @@ async def run_load(base: str, token: str | None, samples: dict, readers: int, du
                     r = await client.get(url)
                     dt = time.perf_counter() - t0
                     if r.status_code >= 400:
-                        note_error(view, f"{r.status_code} {url} {r.text[:120]}")
+                        note_error(view, f"{r.status_code} {url} {_message(r)}")
                         continue
                 except httpx.HTTPError as exc:
                     note_error(view, f"{type(exc).__name__} {url}")

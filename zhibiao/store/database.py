@@ -109,8 +109,8 @@ def now() -> datetime:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: the next statement may wait for a writer
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
