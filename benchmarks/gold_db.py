@@ -143,8 +143,19 @@ def build(corpus: Path, db_url: str, batch: int = 100, limit: int | None = None)
         rate = done / (time.perf_counter() - start)
         print(f"\r{done}/{len(todo)} documents ({rate:.0f}/s)", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    _advance_sequences(db)
     db.dispose()
     return {"documents": done, "seconds": round(time.perf_counter() - start, 1)}
+
+
+def _advance_sequences(db) -> None:
+    """Documents are written with ids of their own: move PostgreSQL's id sequence past them, or the
+    next upload to the database collides with document 1 (SQLite takes the largest id itself)."""
+    if db.is_sqlite:
+        return
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('documents', 'id'), "
+                             "(SELECT coalesce(max(id), 1) FROM documents))")
 
 
 def _columns(table, row: dict) -> dict:

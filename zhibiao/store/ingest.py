@@ -252,9 +252,13 @@ def store(db: Database, x: Extracted) -> FileResult:
             s.flush()
             n_t, n_a, n_c = write_lines(s, row, e)
         return FileResult(x.path, status, targets=n_t, actuals=n_a, commitments=n_c)
-    except IntegrityError:
-        # another ingest stored the same bytes a moment ago: nothing to do
-        return FileResult(x.path, "unchanged")
+    except IntegrityError as exc:
+        with db.session() as s:
+            if s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == loaded.sha256)) is not None:
+                return FileResult(x.path, "unchanged")  # another ingest stored the same bytes a moment ago
+        # any other conflict (a database whose id sequence is behind its rows…) stored nothing: say so
+        problem = str(getattr(exc, "orig", exc) or exc).splitlines()[0]
+        return FileResult(x.path, "failed", f"{x.path}: not stored, the database refused it: {problem}")
 
 
 def known_hashes(db: Database) -> set[str]:

@@ -282,6 +282,9 @@ async def upload(request: Request, file: UploadFile = File(...)):
         result = await run_in_threadpool(store, st.db, x)  # the write waits in a thread, not on the event loop
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
+    if result.status == "failed":
+        FilePath(x.path).unlink(missing_ok=True)
+        raise HTTPException(503, (result.error or "not stored").replace(x.path, name))
     doc = st.read().document_by_sha256(x.loaded.sha256)
     return {"id": doc["id"], "title": doc["title"], "status": result.status, "targets": len(x.extraction.targets),
             "actuals": len(x.extraction.actuals), "commitments": len(x.extraction.commitments),
