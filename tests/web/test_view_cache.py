@@ -160,3 +160,30 @@ def test_a_quick_view_or_a_too_old_answer_is_computed_at_once(tmp_path):
     ingest(db, files[1:2])
     assert quick.get("n", documents) == 2
     assert costly.get("n", documents) == 2 and costly.stale == 0
+
+
+def test_requests_for_a_view_being_computed_wait_for_it(tmp_path):
+    """Fifty readers arriving while the region tree is computed cold must not compute it fifty
+    times over (each taking a core for seconds): they wait for the one computation."""
+    import threading
+    import time
+
+    from zhibiao.store import Database
+    from zhibiao.web.cache import ViewCache
+
+    db = Database.open(tmp_path / "w.db")
+    cache = ViewCache(db)
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.5)
+        return "tree"
+
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(cache.get("tree", slow))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert answers == ["tree"] * 8 and len(calls) == 1

@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable, Hashable
 
@@ -47,6 +48,7 @@ class ViewCache:
         self.max_stale = max_stale
         self._entries: OrderedDict[Hashable, Entry] = OrderedDict()
         self._refreshing: set[Hashable] = set()
+        self._inflight: dict[Hashable, Future] = {}  # computed now by a request: others wait for it
         self._lock = threading.Lock()
         self.hits = self.misses = self.stale = 0
 
@@ -55,8 +57,9 @@ class ViewCache:
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value for ``key`` at the database's current version, else ``compute()``'s
-        (computed outside the lock: two requests may compute one value once each, never wait) —
-        or, for a costly view, the previous value while it is computed afresh in the background."""
+        (computed outside the lock, once: requests for a value being computed wait for it instead
+        of computing it again) — or, for a costly view, the previous value while it is computed
+        afresh in the background."""
         version = self.version()
         now = time.monotonic()
         with self._lock:
@@ -74,7 +77,24 @@ class ViewCache:
                         threading.Thread(target=self._refresh, args=(key, compute), daemon=True,
                                          name="zhibiao-view-refresh").start()
                     return entry.value
-        return self._compute(key, compute, version)
+            waiting = self._inflight.get(key)
+            if waiting is None:
+                self._inflight[key] = mine = Future()
+        if waiting is not None:  # another request is computing it: wait for that answer
+            try:
+                return waiting.result()
+            except Exception:
+                return compute()  # it failed there: this request tries, and reports its own error
+        try:
+            value = self._compute(key, compute, version)
+            mine.set_result(value)
+            return value
+        except BaseException as exc:
+            mine.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                self._inflight.pop(key, None)
 
     def _compute(self, key: Hashable, compute: Callable[[], Any], version: tuple) -> Any:
         started = time.monotonic()
