@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_text import hostile_texts, longest_lines, read_text
+from hostile_text import hostile_texts, longest_lines, read_text, run_of
 from paths import EXAMPLES
 
 SIZE = int(os.environ.get("ZHIBIAO_HANG_SIZE", "30000"))
@@ -128,6 +128,14 @@ def _check(name: str, text: str, folder: Path, limit_for) -> None:
 @pytest.mark.parametrize("name", sorted(hostile_texts(10)))
 def test_long_runs_stay_linear(name, tmp_path, limit_for):
     _check(name, hostile_texts(SIZE)[name], tmp_path, limit_for)
+
+
+def test_a_long_line_at_a_page_edge_stays_linear(tmp_path, limit_for):
+    """Found by benchmarks/linear_time.py patterns: the page-number pattern, tried on the first
+    and last line of each page of a paged text, had overlapping runs of spaces (16,000 spaces
+    before a character at a page edge: 6 s to normalise, quadratic)."""
+    run = run_of(" ", SIZE * 4)  # long enough that quadratic time passes even this generous guard
+    _check("page_edge", f"第1页\n正文\n\f{run}x\n正文\n1\n\f2\n正文\n{run}3\n", tmp_path, limit_for)
 
 
 @pytest.mark.parametrize("index", range(2))

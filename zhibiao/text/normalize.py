@@ -162,8 +162,9 @@ def _drop_furniture(m: MappedText) -> MappedText:
         bare = []
         for idx in page_lines:
             for i in (idx[:1] + idx[-1:]):
-                line = text[lines[i][0]:lines[i][1]].replace("\f", "")
-                if PAGE_NUMBER.match(line) and "\t" not in line:
+                line = text[lines[i][0]:lines[i][1]].replace("\f", "").strip(" \t")
+                # a page number is a short line; PAGE_NUMBER's runs of spaces overlap (quadratic on a long one)
+                if len(line) <= 40 and PAGE_NUMBER.match(line) and "\t" not in line:
                     bare.append((i, int(re.search(r"\d+", line).group())))
         numbers = [n for _i, n in bare]
         sequential = len(numbers) >= 2 and sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= len(numbers) // 2
