@@ -123,19 +123,3 @@ def test_a_worker_that_never_answers_is_replaced():
     asyncio.run(scenario())
     assert time.monotonic() - started < 20
 
-
-def test_workers_run_at_a_lower_priority_than_the_server():
-    """On two cores an extraction competes with the reads for the CPU: its workers yield (a
-    niceness above the server's), so reads keep their latency (benchmarks/responsive.py)."""
-    import os
-
-    from zhibiao.web.extraction import WORKER_NICENESS
-
-    async def scenario():
-        pool = ExtractionPool(workers=1, queue=0, max_seconds=60)
-        try:
-            return await pool.run(os.nice, 0)
-        finally:
-            pool.shutdown()
-
-    assert asyncio.run(scenario()) >= min(19, os.nice(0) + WORKER_NICENESS)

@@ -4,11 +4,9 @@ Reading and extracting a document is CPU work (seconds for a large PDF). Done in
 handler it would stop every other request — the server has one event loop — so uploads and
 previews hand their file to worker processes. At most ``workers`` documents are extracted at
 once and ``queue`` more wait; beyond that the server answers 503 at once instead of piling work
-up. Workers run at a lower priority (niceness +10) than the server, so that on a machine with
-few cores the reads answered meanwhile get the CPU first. Each document runs within the
-per-document time limit (ZHIBIAO_MAX_SECONDS), enforced in the worker by a timer signal (which
-stops even a runaway regular expression); should a worker not answer even then (stuck inside a C
-library), the pool is torn down and rebuilt.
+up. Each document runs within the per-document time limit (ZHIBIAO_MAX_SECONDS), enforced in the
+worker by a timer signal (which stops even a runaway regular expression); should a worker not
+answer even then (stuck inside a C library), the pool is torn down and rebuilt.
 """
 from __future__ import annotations
 
@@ -30,17 +28,10 @@ class Busy(Exception):
     """Every worker is busy and the queue is full: try again in a moment."""
 
 
-WORKER_NICENESS = 10  # extraction yields the CPU to the processes answering reads
-
-
 def _worker_start(server_pid: int) -> None:
-    """In a worker: run at a lower priority than the server, so that on a machine with few cores
-    the reads it answers meanwhile get the CPU first; end when the server that started the pool is
-    gone (killed included)."""
-    try:
-        os.nice(WORKER_NICENESS)
-    except OSError:  # pragma: no cover - not allowed to change priority: run as we are
-        pass
+    """In a worker: end when the server that started the pool is gone (killed included). (A lower
+    CPU priority for the workers was tried: reads got faster, but uploads starved behind a
+    concurrent ingest — benchmarks/RESULTS.md §7.)"""
 
     def watch() -> None:
         while True:
