@@ -195,3 +195,14 @@ def test_a_plan_with_a_few_stray_nul_bytes_is_read_with_a_warning(tmp_path):
     binary.write_bytes(("计划" * 500).encode().replace("划".encode(), b"\x00\x00\x00"))
     with pytest.raises(LoadError, match="binary"):
         load(binary)
+
+
+def test_html_with_control_characters_is_read_not_a_crash(tmp_path):
+    """Found by the fuzz run: a control character beside an element the cleaner drops made lxml
+    raise ValueError ("All strings must be XML compatible") — a crash, not an answer."""
+    page = tmp_path / "page.html"
+    page.write_bytes(("<html><body><div>某市计划\x01正文<script>x()</script>尾\x02巴\ufffe</div>"
+                      "<p>目标\x0b增长6%</p></body></html>").encode())
+    text = load(page).text
+    assert "某市计划正文" in text and "尾巴" in text and "目标增长6%" in text
+    assert not any(ch in text for ch in "\x01\x02\x0b\ufffe")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from zhibiao.errors import LimitExceeded, LoadError
@@ -81,6 +82,7 @@ def _read(path: Path, limits: Limits) -> bytes:
         raise LoadError(p, f"cannot read: {exc.strerror or exc}") from None
 
 
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 STRAY_NUL_RATIO = 1000  # at most one NUL byte per this many bytes is removed with a warning; more is binary
 
 
@@ -133,7 +135,9 @@ def load_bytes(data: bytes, source: str | os.PathLike, limits: Limits | None = N
     if kind == "html":
         from zhibiao.load.html import load_html
 
-        loaded = load_html(name, text, sha, encoding)
+        # characters XML cannot carry (C0 controls, U+FFFE/U+FFFF): lxml refuses them when the
+        # cleaned tree is edited, and the normaliser would drop them anyway
+        loaded = load_html(name, XML_ILLEGAL.sub("", text), sha, encoding)
         loaded.warnings[:0] = warnings
         return loaded
     return LoadedText(path=name, format="txt", text=text, sha256=sha, encoding=encoding, warnings=warnings)
