@@ -280,3 +280,10 @@ def test_an_outline_is_dated_by_the_congress_session_that_approved_it():
     d = document("某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
                  "（2021年2月5日某某市第八届人民代表大会第六次会议批准）\n第一章 发展基础\n")
     assert (d["doc_type"], d["issued_on"], d["plan_year"]) == ("five_year_plan", "2021-02-05", 2021)
+
+
+def test_growth_reaching_a_figure_is_growth_and_人均_keeps_its_均():
+    assert figures("营业收入增长达到5%") == [("营业收入", "growth", "=", "5", "%")]
+    assert figures("城镇化率达到60%") == [("城镇化率", "share", "=", "60", "%")]
+    assert figures("城镇居民人均增长5%") == [("城镇居民人均", "growth", "=", "5", "%")]
+    assert figures("两项收入均增长5%") == [("两项收入", "growth", "=", "5", "%")]

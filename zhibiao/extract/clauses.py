@@ -40,8 +40,9 @@ RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$")  
 QUALIFIER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
 _GROWTH = _alt("measures.growth_verbs")
 _DECLINE = _alt("measures.decline_verbs")
-GROWTH_VERB = re.compile(rf"(?:{_alt('measures.growth_qualifiers')})*(?:{_GROWTH})(?:了)?(?:分别)?$")
-DECLINE_VERB = re.compile(rf"(?:{_alt('measures.decline_qualifiers')})*(?:{_DECLINE})(?:了)?(?:分别)?$")
+# (a qualifier right after 人 is part of 人均: "…人均增长5%" is per head, not "人 + 均增长")
+GROWTH_VERB = re.compile(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
+DECLINE_VERB = re.compile(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
 TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
@@ -348,7 +349,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         elif GROWTH_VERB.search(prefix):
             measure_kind = "growth"
         verb_strip = COMPARATOR_END.sub("", prefix)
-        if measure_kind == "level" and not TO_VERB.search(prefix):
+        to_level = TO_VERB.search(prefix)
+        # 提高到60% is the level reached; 达到 only reaches the figure of the verb before it (增长达到5%)
+        if measure_kind == "level" and (not to_level or to_level.group().startswith("达")):
             if DECLINE_VERB.search(verb_strip):
                 measure_kind = "decline"
             elif GROWTH_VERB.search(verb_strip):
