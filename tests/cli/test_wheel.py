@@ -35,7 +35,12 @@ def test_the_wheel_in_a_fresh_venv_runs_the_demo(tmp_path):
                        cwd=elsewhere, env=env | {"COLUMNS": "200"}, timeout=600)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stdout + r.stderr
-    shown = [p.name for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".pdf", ".docx")]
+    from zhibiao.api import extract_file
+    from zhibiao.cli.extract import document_name
+
+    # every example named by its title, as the checkout names it
+    shown = [document_name(extract_file(p).document) for p in EXAMPLES.iterdir()
+             if p.suffix in (".txt", ".html", ".pdf", ".docx")]
     assert shown and all(name in r.stdout for name in shown), r.stdout
     where = subprocess.run([str(py), "-c", "import zhibiao, pathlib; print(pathlib.Path(zhibiao.__file__).parent)"],
                            capture_output=True, text=True, cwd=elsewhere, env=env)

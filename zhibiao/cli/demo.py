@@ -31,9 +31,11 @@ def document_files(folder: Path) -> list[Path]:
 
 def summarise(files: list[Path], console: Console) -> list:
     from zhibiao.api import extract_file
+    from zhibiao.cli.extract import document_name
 
     table = Table(title="zhibiao demo: what each document says")
-    for col in ("document", "type", "region", "year", "targets", "actuals", "commitments", "warnings"):
+    table.add_column("document", overflow="fold", min_width=14)  # its title, wrapped rather than cut
+    for col in ("type", "region", "year", "targets", "actuals", "commitments", "warnings"):
         table.add_column(col)
     extractions = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -47,8 +49,8 @@ def summarise(files: list[Path], console: Console) -> list:
             else:
                 extractions.append(e)
                 d = e.document
-                region = f"{d.region.name} {d.region.code or ''}" if d.region else "?"
-                table.add_row(plain(path.name), plain(d.doc_type), plain(region), str(d.plan_year or "?"), str(len(e.targets)),
+                region = d.region.name if d.region else "?"
+                table.add_row(plain(document_name(d)), plain(d.doc_type), plain(region), str(d.plan_year or "?"), str(len(e.targets)),
                               str(len(e.actuals)), str(len(e.commitments)), str(len(e.warnings)))
             progress.advance(task)
     console.print(table)

@@ -29,18 +29,23 @@ def _fmt_value(line) -> str:
     return v
 
 
-def print_text(extraction: Extraction, console: Console) -> None:
-    d = extraction.document
-    region = d.region.name if d.region else "?"
-    code = f" ({d.region.code})" if d.region and d.region.code else ""
+def document_name(d) -> str:
+    """An extracted document named as the stored one is everywhere (``track.queries.document_title``)."""
     from types import SimpleNamespace
 
     from zhibiao.track.queries import document_title
 
+    return document_title(SimpleNamespace(title=d.title, region_name=d.region.name if d.region else None,
+                                          plan_year=d.plan_year, doc_type=d.doc_type, issuer=d.issuer,
+                                          doc_number=d.doc_number))
+
+
+def print_text(extraction: Extraction, console: Console) -> None:
+    d = extraction.document
+    region = d.region.name if d.region else "?"
+    code = f" ({d.region.code})" if d.region and d.region.code else ""
     # named as everywhere else (its title, else issuer, year and kind), then the file it was read from
-    named = SimpleNamespace(title=d.title, region_name=d.region.name if d.region else None, plan_year=d.plan_year,
-                            doc_type=d.doc_type, issuer=d.issuer, doc_number=d.doc_number)
-    console.print(plain(document_title(named), "bold") + plain(f"  ({Path(d.source).name})", "dim"))
+    console.print(plain(document_name(d), "bold") + plain(f"  ({Path(d.source).name})", "dim"))
     console.print(plain(f"  {d.doc_type} · {region}{code} · plan year {d.plan_year or '?'} · "
                         f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}"))
     wide = console.width >= 120  # on a narrow terminal, the columns a reader needs most
