@@ -287,3 +287,8 @@ def test_growth_reaching_a_figure_is_growth_and_人均_keeps_its_均():
     assert figures("城镇化率达到60%") == [("城镇化率", "share", "=", "60", "%")]
     assert figures("城镇居民人均增长5%") == [("城镇居民人均", "growth", "=", "5", "%")]
     assert figures("两项收入均增长5%") == [("两项收入", "growth", "=", "5", "%")]
+
+
+def test_holding_last_years_level_is_a_directional_target():
+    assert prose_targets("地区生产总值增长5.5%左右，粮食播种面积与上年持平，粮食产量保持稳定。")[1:] == [
+        (2025, "粮食播种面积", "与上年持平", None), (2025, "粮食产量", "保持稳定", None)]
