@@ -137,7 +137,7 @@ CELLS = [
     ("力争上年水准", None), ("达到上年水准", None), ("不低于上年水准", None), ("不高于上年水准", None),
     ("不超过上年水准", None), ("低于上年水准", None), ("高于上年", None), ("超过上年", None), ("增长较快", "directional"),
     ("增加较快", "directional"), ("下降较快", "directional"), ("降低较快", "directional"), ("减少较快", "directional"),
-    ("比上年持平", None), ("完成上年水准", None), ("按上年水准", None),
+    ("比上年持平", "directional"), ("完成上年水准", None), ("按上年水准", None),
     # cell_manners and manners: a manner (and a direction) in a cell
     ("保持稳定", "directional"), ("正增长", "directional"), ("力争稳步增长", "directional"), ("确保稳中有进", "directional"),
     ("实现较快增长", "directional"), ("稳步增长", "directional"), ("持续提升", "directional"), ("稳定增长", "directional"),
@@ -169,8 +169,8 @@ def test_target_cells_by_their_wording(cell, kind):
     assert got[0][4] == kind
 
 
-# directional_phrases of a level held (持平): the cell is this year's target; what kind it is, the
-# target grammar does not say yet (kind None, reported for review)
+# directional_phrases of a level held (持平): the cell is this year's target, a steady direction
+# (kinds.direction_steady), judged within the tolerance like 基本稳定
 LEVEL_HELD = ["与上年持平", "基本持平", "持平"]
 
 
@@ -179,6 +179,7 @@ def test_cells_holding_last_years_level_are_targets(cell):
     text = TITLE + "序号\t指标名称\t2025年目标\n1\t粮食产量\t" + cell + "\n2\t城镇调查失业率\t5.5%以内" + END
     got, _warnings = rows(text)
     assert [(r[2], r[3]) for r in got] == [("粮食产量", cell), ("城镇调查失业率", "5.5%以内")]
+    assert got[0][4] == "directional"
 
 
 # columns.*: what a header cell says about its column (role; a value column's kind, measure, year)
