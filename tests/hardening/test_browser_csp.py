@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from appserver import served
 from paths import EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -25,28 +23,14 @@ PLAN = ("嘉善县人民政府关于下达2025年嘉善县国民经济和社会�
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     from zhibiao.store import Database
     from zhibiao.ingest import ingest
     from zhibiao.web.app import create_app
 
     db = Database.open(tmp_path_factory.mktemp("csp") / "c.db")
     ingest(db, [EXAMPLES])
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(400):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(db, token=TOKEN)) as live:
+        yield live.url
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,13 @@ import json
 import re
 import socket
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from appserver import served
 from paths import EXAMPLES
 from zhibiao.store import Database
 from zhibiao.ingest import ingest
@@ -46,29 +46,10 @@ def readonly(db):
         yield c
 
 
-def _serve(app):
-    import uvicorn
-
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    return srv, thread, port
-
-
 @pytest.fixture(scope="module")
 def live(db):
-    srv, thread, port = _serve(create_app(db, token=TOKEN, max_upload_mb=1))
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(db, token=TOKEN, max_upload_mb=1)) as live_server:
+        yield live_server.port
 
 
 def _raw(port: int, head: str, body: bytes = b"", wait: float = 10.0) -> tuple[int, bytes]:

@@ -6,7 +6,6 @@ responsive; nothing here asserts a time.)"""
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 import time
 from dataclasses import replace
@@ -14,6 +13,7 @@ from dataclasses import replace
 import httpx
 import pytest
 
+from appserver import served
 from paths import EXAMPLES
 from zhibiao.load import load
 from zhibiao.settings import Settings
@@ -29,23 +29,6 @@ def big_document(size: int = 1_000_000) -> bytes:
     return (base * (size // len(base) + 1))[:size].encode("utf-8")
 
 
-def _serve(app):
-    import uvicorn
-
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(400):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    return srv, thread, f"http://127.0.0.1:{port}"
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     database = Database.open(tmp_path_factory.mktemp("responsive") / "r.db")
@@ -56,8 +39,8 @@ def db(tmp_path_factory):
 def test_a_read_completes_while_a_slow_extraction_runs(db):
     app = create_app(db, settings=replace(Settings.load(), token="t", max_upload_mb=5, extract_workers=1))
     st = app.state.zhibiao
-    srv, thread, base = _serve(app)
-    try:
+    with served(app) as live:
+        base = live.url
         done = {}
 
         def upload():
@@ -80,9 +63,6 @@ def test_a_read_completes_while_a_slow_extraction_runs(db):
         assert [r.status_code for r in reads] == [200, 200, 200]
         assert still_extracting, "the reads were answered only after the extraction ended"
         assert done["preview"].status_code == 200 and len(done["preview"].json()["targets"]) > 1000
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_a_full_queue_is_told_at_once():
