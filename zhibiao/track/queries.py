@@ -486,20 +486,25 @@ class ReadModel:
         """Every stored target line (all documents), filtered, in id order; returns a page and the
         id to continue after (None on the last page)."""
         stmt = select(TargetRow, DocumentRow).join(DocumentRow)
-        if region:
-            stmt = stmt.where(TargetRow.region_code == self.region(region).code)
-        if year:
-            stmt = stmt.where(TargetRow.year == year)
-        if indicator:
-            stmt = stmt.where(TargetRow.indicator == self.indicator(indicator))
         if level:
             stmt = stmt.join(RegionRow, RegionRow.code == TargetRow.region_code).where(RegionRow.level == level)
+        return self._page(stmt, TargetRow, self._target_facts, region, year, indicator, after, size)
+
+    def _page(self, stmt, row, facts_of, region, year, indicator, after: int, size: int | None):
+        """A listing's page: ``stmt`` filtered on ``row``'s region, year and indicator, in id order
+        after ``after``; the lines as dicts and the id to continue after (None on the last page)."""
+        if region:
+            stmt = stmt.where(row.region_code == self.region(region).code)
+        if year:
+            stmt = stmt.where(row.year == year)
+        if indicator:
+            stmt = stmt.where(row.indicator == self.indicator(indicator))
         if after:
-            stmt = stmt.where(TargetRow.id > after)
-        stmt = stmt.order_by(TargetRow.id)
+            stmt = stmt.where(row.id > after)
+        stmt = stmt.order_by(row.id)
         if size:
             stmt = stmt.limit(size + 1)
-        facts = self._target_facts(stmt)
+        facts = facts_of(stmt)
         nxt = facts[size - 1].id if size and len(facts) > size else None
         return [f.to_dict() for f in (facts[:size] if size else facts)], nxt
 
@@ -579,21 +584,8 @@ class ReadModel:
 
     def list_actuals(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
                      after: int = 0, size: int | None = None) -> tuple[list[dict], int | None]:
-        stmt = self._actuals_select()
-        if region:
-            stmt = stmt.where(ObservationRow.region_code == self.region(region).code)
-        if year:
-            stmt = stmt.where(ObservationRow.year == year)
-        if indicator:
-            stmt = stmt.where(ObservationRow.indicator == self.indicator(indicator))
-        if after:
-            stmt = stmt.where(ObservationRow.id > after)
-        stmt = stmt.order_by(ObservationRow.id)
-        if size:
-            stmt = stmt.limit(size + 1)
-        facts = self._actual_facts(stmt)
-        nxt = facts[size - 1].id if size and len(facts) > size else None
-        return [f.to_dict() for f in (facts[:size] if size else facts)], nxt
+        return self._page(self._actuals_select(), ObservationRow, self._actual_facts, region, year, indicator,
+                          after, size)
 
     def page_of(self, doc_id: int, source_start: int | None) -> int | None:
         """The page of a raw-text offset of a paged (PDF) document."""
