@@ -83,22 +83,25 @@ def database_error(url: str, exc: BaseException) -> ZhibiaoError:
     return DatabaseUnreachable(f"{name}: cannot use the database server: {detail}")
 
 
-def _check_sqlite_size(path: str) -> None:
+def _check_sqlite_size(conn, path: str) -> None:
     """A file cut short (a copy interrupted, a full disk) reads as empty tables, not as an error:
-    the header says how many pages the file has, so a shorter file is truncated."""
+    the header says how many pages the file has, so a shorter file is truncated.
+
+    The header is read through SQLite (``PRAGMA page_count``), never by opening the file here:
+    closing any descriptor of the file drops every POSIX lock this process holds on it, so another
+    process closing its last connection then believes itself alone, checkpoints and deletes the
+    write-ahead log under this one's feet — which is how a server and a ``zhibiao snapshot``
+    sharing a file corrupted it."""
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-        size = os.path.getsize(path)
+        size = os.path.getsize(path)  # stat only: no descriptor opened
+        wal = os.path.getsize(path + "-wal") if os.path.exists(path + "-wal") else 0
     except OSError:
         return  # in memory, a URI, or gone: the queries will say
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        return
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    valid = header[24:28] == header[92:96]  # the header's page count is kept up to date
-    if valid and pages and size < pages * page_size:
+    if wal:
+        return  # pages may live in the write-ahead log, beyond the file's end
+    page_size = conn.exec_driver_sql("PRAGMA page_size").scalar() or 0
+    pages = conn.exec_driver_sql("PRAGMA page_count").scalar() or 0  # the header's count while it is valid
+    if pages and size < pages * page_size:
         raise DatabaseFileError(f"{path}: the database file is truncated ({size} of {pages * page_size} bytes); "
                                 "restore it from a backup")
 
@@ -175,7 +178,7 @@ class Database:
             with self.engine.connect() as conn:
                 if self.is_sqlite:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-                    _check_sqlite_size(where(str(self.engine.url)))
+                    _check_sqlite_size(conn, where(str(self.engine.url)))
                     if thorough:
                         found = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
                         if found != "ok":
