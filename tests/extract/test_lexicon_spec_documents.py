@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.api import extract_text
-from zhibiao.extract.metadata import doc_type_of, is_bulletin_layout, region_level_hint
+from zhibiao.extract.metadata import doc_type_of, find_region_name, is_bulletin_layout, region_level_hint
+from zhibiao.models import LoadedText
+from zhibiao.text.document import Document
 
 # documents.self_references: how a document speaks of its own region
 SELF_REFERENCES = [
@@ -126,3 +128,95 @@ def test_a_bulletin_opens_with_its_general_section():
 @pytest.mark.parametrize("body", ["某市统计局", "某县调查队", "某市调查总队"])
 def test_a_bureau_signs_a_bulletin(body):
     assert is_bulletin_layout(f"{body}\n一、综合\n全年地区生产总值增长6%。\n")
+
+
+def info(text: str):
+    return extract_text(text).document
+
+
+# documents.title_words: a line holding one of them (and no sentence punctuation) is a title line
+@pytest.mark.parametrize("word", ["关于", "通知", "报告", "计划", "规划", "公报", "纲要", "执行情况"])
+def test_words_of_a_title_line(word):
+    assert info(f"某市{word}文稿\n全市经济运行平稳，各项工作有序推进。\n").title == f"某市{word}文稿"
+
+
+# documents.title_endings: a title broken over two lines is joined up to the word that ends it
+@pytest.mark.parametrize("ending", ["通知", "报告", "计划", "规划", "公报", "纲要", "建议", "意见", "决定", "草案", "执行情况"])
+def test_a_title_broken_over_lines_is_joined_to_its_ending(ending):
+    # a blank line between (as a page break leaves it): the text stage keeps short lines apart
+    text = f"某市关于印发\n\n某项工作的{ending}\n各区县，各部门：\n全市经济运行平稳。\n"
+    assert info(text).title == f"某市关于印发某项工作的{ending}"
+
+
+# documents.signing_bodies: a date line under a signature dates the document
+@pytest.mark.parametrize("body", ["人民政府", "国务院", "办公厅", "办公室", "委员会", "统计局", "调查队", "调查总队"])
+def test_the_date_under_a_signature(body):
+    text = f"某市关于某项工作的报告\n\n全市经济运行平稳，各项工作有序推进。\n\n某市{body}\n2024年3月5日\n"
+    assert info(text).issued_on == "2024-03-05"
+
+
+# documents.dated_bodies: a body and a date on one line at the head of a document
+@pytest.mark.parametrize("body", ["人民政府", "委员会", "统计局", "发展和改革局", "调查队", "调查总队"])
+def test_a_body_and_its_date_on_one_line(body):
+    text = f"某市关于某项工作的报告\n某市{body}　2024年3月5日\n\n全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).issued_on == "2024-03-05"
+
+
+# documents.bureaus: a bureau named near the head issues the document (and names its region)
+@pytest.mark.parametrize("bureau", ["发展和改革局", "发展和改革委员会", "发展改革委", "发改委", "发改局", "统计局"])
+def test_a_bureau_near_the_head_is_the_issuer(bureau):
+    text = f"某项工作的说明\n\n某市{bureau}提出。全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).issuer == f"某市{bureau}"
+
+
+# documents.number_keys: a document number after its key on a long line
+@pytest.mark.parametrize("key", ["发文字号", "文号"])
+def test_a_document_number_after_its_key(key):
+    text = f"某市人民政府关于某项工作的通知\n索引号：000000000/2024-00001　主题分类：综合政务　{key}：某政发〔2024〕3号\n全市经济运行平稳。\n"
+    assert info(text).doc_number == "某政发〔2024〕3号"
+
+
+# documents.date_keys: a page header's 成文日期 dates the document
+def test_a_written_on_date_in_a_page_header():
+    text = "某市人民政府关于某项工作的通知\n成文日期：2024-03-05\n全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).issued_on == "2024-03-05"
+
+
+# documents.issuing_verbs: a text that issues a plan to the bodies below is a plan notice
+@pytest.mark.parametrize("sentence", ["现予下达，请认真贯彻执行。", "现印发给你们，请认真贯彻执行。", "现将某市年度计划转发给你们，请认真贯彻执行。",
+                                      "现下达给你们，请认真贯彻执行。"])
+def test_issuing_a_plan_makes_a_plan_notice(sentence):
+    assert doc_type_of(None, f"各区县人民政府，市各部门：\n{sentence}\n") == "plan_notice"
+
+
+# documents.issue_verbs: a digest of an outline reports how it was issued, with its number
+@pytest.mark.parametrize("verb", ["印发", "发布", "下发", "通过"])
+def test_how_an_outline_was_issued(verb):
+    text = (f"某市“十四五”规划纲要解读\n\n2月6日，某市人民政府{verb}《某市国民经济和社会发展第十四个五年规划纲要》"
+            "（某政发〔2021〕3号）。\n全市经济运行平稳。\n")
+    doc = info(text)
+    assert (doc.doc_number, doc.issued_on) == ("某政发〔2021〕3号", "2021-02-06")
+
+
+# documents.approval_verbs: an outline approved by the people's congress
+@pytest.mark.parametrize("verb", ["批准", "通过"])
+def test_an_outline_approved_by_the_congress(verb):
+    text = (f"某市国民经济和社会发展第十四个五年规划纲要\n（2021年2月5日某市第八届人民代表大会第六次会议{verb}）\n\n"
+            "全市经济运行平稳。\n")
+    assert info(text).issued_on == "2021-02-05"
+
+
+# documents.congress_words: the congress a report was delivered at names its region
+@pytest.mark.parametrize("congress", ["人民代表大会", "人大"])
+def test_the_congress_a_report_was_delivered_at_names_its_region(congress):
+    text = (f"政府工作报告\n——2024年1月21日在某市第十四届{congress}第四次会议上\n\n"
+            "各位代表：现在，我代表政府向大会报告工作。\n")
+    loaded = LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64, encoding="utf-8")
+    assert find_region_name(Document.from_loaded(loaded), "政府工作报告") == ("某市", None)
+
+
+# documents.body_prepositions: a body's name starts after the preposition that introduces it
+@pytest.mark.parametrize("word", ["在", "于", "经", "向", "由"])
+def test_a_body_starts_after_its_preposition(word):
+    text = f"某项工作的说明\n\n本文{word}某市统计局提出。全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).issuer == "某市统计局"

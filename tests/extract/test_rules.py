@@ -8,6 +8,9 @@ import pytest
 
 from zhibiao.api import extract_text
 from zhibiao.extract.clauses import clause_figures
+from zhibiao.extract.metadata import find_region_name
+from zhibiao.models import LoadedText
+from zhibiao.text.document import Document
 
 
 def figures(clause: str, last: str | None = None) -> list[tuple]:
@@ -292,3 +295,16 @@ def test_growth_reaching_a_figure_is_growth_and_人均_keeps_its_均():
 def test_holding_last_years_level_is_a_directional_target():
     assert prose_targets("地区生产总值增长5.5%左右，粮食播种面积与上年持平，粮食产量保持稳定。")[1:] == [
         (2025, "粮食播种面积", "与上年持平", None), (2025, "粮食产量", "保持稳定", None)]
+
+
+def test_a_bureau_of_a_region_with_a_one_character_name_issues_its_report():
+    text = ("关于全县年度计划执行情况的报告\n沛县发展和改革局局长　张某\n\n"
+            "受县人民政府委托，现将全县年度计划执行情况报告如下。全县地区生产总值增长6%。\n")
+    assert extract_text(text).document.issuer == "沛县发展和改革局"
+
+
+def test_the_congress_a_report_was_delivered_at_names_the_region_without_the_date_before_it():
+    text = ("政府工作报告\n——2024年1月21日在杭州市第十四届人民代表大会第四次会议上\n\n"
+            "各位代表：现在，我代表市人民政府向大会报告工作。去年全市地区生产总值增长6%。\n")
+    loaded = LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64, encoding="utf-8")
+    assert find_region_name(Document.from_loaded(loaded), "政府工作报告") == ("杭州市", None)

@@ -20,8 +20,8 @@ from zhibiao.text.document import Document
 
 REGION_NAME = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
-TITLE_HINT = re.compile(r"关于|通知|报告|计划|规划|公报|纲要|执行情况")
-TITLE_END = re.compile(r"(?:通知|报告|计划|规划|公报|纲要|建议|意见|决定|草案|执行情况)[)）]?$")
+TITLE_HINT = re.compile(LEX.alt("documents.title_words"))
+TITLE_END = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
 # a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
 HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
 BULLETIN_HEADING = re.compile(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
@@ -34,21 +34,31 @@ FIVE_YEAR_QUOTED = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七�
 PROGRESS_TITLE = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
 DRAFT_WORDS = re.compile(LEX.alt("documents.draft_words"))
 PARTY_ISSUER = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})[\u4e00-\u9fff]{{1,12}}?(?:委员会|委)(?=关于)")
-DOC_NUMBER = re.compile(r"(?:(?:发文字号|发文文号|文号)\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{1,8}\s*[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d+\s*号)")
-DOC_NUMBER_KEY = re.compile(r"(?:发文字号|发文文号|文号)\s*[:：]?\s*")
+_NUMBER_KEYS = LEX.alt("documents.number_keys")
+DOC_NUMBER = re.compile(rf"(?:(?:{_NUMBER_KEYS})\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*\d{{4}}\s*[〕\]】）)]\s*\d+\s*号)")
+DOC_NUMBER_KEY = re.compile(rf"(?:{_NUMBER_KEYS})\s*[:：]?\s*")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-SIGNATURE = re.compile(r"(人民政府|国务院|办公厅|办公室|委员会|发展和改革委员会|统计局|调查队|调查总队)\s*$")
-SIGNED_LINE = re.compile(r"^(.{2,30}?(?:人民政府|委员会|统计局|发展和改革局|调查队|调查总队))\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
-WRITTEN_ON = re.compile(r"成文日期\s*[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})")
-ISSUING_WORDS = re.compile(r"现予(?:下达|印发)|现(?:印发|下达|转发)给?你们|现将.{0,30}(?:印发|下达|转发)给")
+SIGNATURE = re.compile(rf"(?:{LEX.alt('documents.signing_bodies')})\s*$")
+SIGNED_LINE = re.compile(rf"^(.{{2,30}}?(?:{LEX.alt('documents.dated_bodies')}))\s*(\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*$")
+WRITTEN_ON = re.compile(rf"(?:{LEX.alt('documents.date_keys')})\s*[:：]?\s*(\d{{4}}\s*[-年./]\s*\d{{1,2}}\s*[-月./]\s*\d{{1,2}})")
+_ISSUING = LEX.alt("documents.issuing_verbs")
+ISSUING_WORDS = re.compile(rf"现予(?:{_ISSUING})|现(?:{_ISSUING})给?你们|现将.{{0,30}}(?:{_ISSUING})给")
 # XX县第十八届人民代表大会 / XX市XX区发展和改革局: bodies that name their region
-_BODY_START = r"(?:(?<![\u4e00-\u9fff])|(?<=在)|(?<=于)|(?<=经)|(?<=向))"
-CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大)")
-BUREAU_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME}?{REGION_NAME})(?:发展和改革局|发展和改革委员会|发展改革委|发改委|发改局|统计局)")
+_BODY_START = "(?:(?<![\u4e00-\u9fff])|" + "|".join(f"(?<={re.escape(w)})" for w in LEX.words("documents.body_prepositions")) + ")"
+_CONGRESS = LEX.alt("documents.congress_words")
+_APPROVAL = LEX.alt("documents.approval_verbs")
+# a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上";
+# an outline's approval: "（2021年2月5日衢州市第八届人民代表大会第六次会议批准）"
+DELIVERED = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
+                       rf"|[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^（()）\n]{{0,40}}?(?:{_CONGRESS})[^（()）\n]{{0,30}}?"
+                       rf"(?:{_APPROVAL})\s*[）)]")
+CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:{_CONGRESS})")
+_BUREAUS = LEX.alt("documents.bureaus")
+BUREAU_BODY = re.compile(rf"{_BODY_START}(?P<r>(?:{REGION_NAME})?{REGION_NAME})(?:{_BUREAUS})")
 # a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"
-BYLINE_BUREAU = re.compile(rf"(?m)^[ \t]*{REGION_NAME}?{REGION_NAME}(?:发展和改革局|发展和改革委员会|发展改革委|统计局)(?=局长|主任|[ \t]|$)")
+BYLINE_BUREAU = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|[ \t]|$)")
 _SELF = {level: re.compile(LEX.alt(f"documents.self_references.{level}"))
          for level in ("province", "prefecture", "county")}
 
@@ -158,7 +168,7 @@ def _printed(doc: Document, m: re.Match, group: str | int = 0) -> str:
 
 
 def find_doc_number(doc: Document) -> str | None:
-    for key in ("发文字号", "文号"):
+    for key in LEX.words("documents.number_keys"):
         value = doc.loaded.metadata.get(key)
         if value:
             m = DOC_NUMBER.search(value)
@@ -221,17 +231,13 @@ def find_issued_on(doc: Document) -> str | None:
     """The date a notice was issued: a page's 成文日期 (in its metadata or printed in its header),
     the date under the issuer's name closing the notice (not the 印发 date of the colophon), or a
     date line right after the paragraph that issues the plan (现予下达…)."""
-    value = doc.loaded.metadata.get("成文日期")
+    value = next(filter(None, map(doc.loaded.metadata.get, LEX.words("documents.date_keys"))), None)
     if value and _iso_of(value):
         return _iso_of(value)
     m = WRITTEN_ON.search(doc.search_text[:2000])
     if m and _iso_of(m.group(1)):
         return _iso_of(m.group(1))
-    # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上"
-    # an outline's approval: "（2021年2月5日衢州市第八届人民代表大会第六次会议批准）"
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[\s\S]{0,40}?人民代表大会"
-                  r"|[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^（()）\n]{0,40}?人民代表大会[^（()）\n]{0,30}?"
-                  r"(?:批准|通过)\s*[）)]", doc.search_text[:800])
+    m = DELIVERED.search(doc.search_text[:800])
     if m and m.group(1) is None:
         return _iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))
     if m:
@@ -294,17 +300,31 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
         return "中华人民共和国", "国务院"
     m = CONGRESS_BODY.search(text[:1500])
     if m and not re.match(r"全国", m.group("r")):
-        return m.group("r"), None
+        return _body_region(m)[0], None
     m = BUREAU_BODY.search(text[:1500])
     if m and not re.match(r"全国", m.group("r")):
         # a bureau's own document (成都市温江区发展和改革局): the bureau is the issuer
-        return m.group("r"), doc.printed(m.group(), (m.start(), m.end()))
+        region, start = _body_region(m)
+        return region, doc.printed(text[start:m.end()], (start, m.end()))
     tail = _lines(text[-3000:])
     for line in reversed(tail):
         m = ISSUER.fullmatch(line) if len(line) < 20 else None
         if m:
             return (m.group("region") or "中华人民共和国"), m.group()
     return None, None
+
+
+_AFTER_PREPOSITION = re.compile(rf"^[\u4e00-\u9fff]+?(?:{'|'.join(map(re.escape, LEX.words('documents.body_prepositions')))})(?={REGION_NAME}$)")
+
+
+def _body_region(m: re.Match) -> tuple[str, int]:
+    """The region a body's match names, and where it starts: a match that opened at the start of
+    a clause keeps the words before the body's preposition ("日在杭州市" of "…21日在杭州市第十三届
+    人民代表大会"); the region starts after them."""
+    name = m.group("r")
+    lead = _AFTER_PREPOSITION.match(name)
+    cut = lead.end() if lead else 0
+    return name[cut:], m.start("r") + cut
 
 
 def extract_metadata(doc: Document) -> Metadata:
@@ -329,8 +349,8 @@ def extract_metadata(doc: Document) -> Metadata:
     )
 
 
-ISSUE_VERBS = re.compile(r"印发|发布|下发|通过")
-ADOPTED = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^）)\n]{0,60}通过\s*[）)]")
+ISSUE_VERBS = re.compile(LEX.alt("documents.issue_verbs"))
+ADOPTED = re.compile(rf"[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^）)\n]{{0,60}}(?:{_APPROVAL})\s*[）)]")
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
