@@ -49,6 +49,19 @@ def test_extract_text_output_and_usage_errors(tmp_path):
     assert zb("--version").stdout.startswith("zhibiao ")
 
 
+def test_extract_text_output_shows_the_year_of_targets_for_other_years(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("关于某市2024年计划执行情况与2025年计划草案的报告\n\n受市人民政府委托，现将计划执行情况报告如下。\n\n"
+                      "主要指标\n指标名称\t单位\t2024年计划\t2024年完成\t2025年目标\n"
+                      "地区生产总值增速\t%\t6左右\t5.8\t6.5\n", encoding="utf-8")
+    out = zb("extract", str(report), "--format", "text").stdout
+    rows = [line for line in out.splitlines() if "地区生产总值增速" in line]
+    assert any("2024" in r and "6左右" in r for r in rows) and any("2025" in r and "6.5" in r for r in rows)
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    assert "年 year" not in zb("extract", str(plan)).stdout  # one plan year: no column for it
+
+
 @pytest.mark.parametrize("command", ["extract", "ingest", "status", "compare", "catalog", "serve", "demo", "export",
                                      "reindex", "import-actuals", "targets", "override"])
 def test_every_command_has_help(command):

@@ -50,13 +50,16 @@ def print_text(extraction: Extraction, console: Console) -> None:
                         f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}"))
     wide = console.width >= 120  # on a narrow terminal, the columns a reader needs most
     table = Table(title=f"目标 Targets ({len(extraction.targets)})", show_lines=False)
-    columns = ["#", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"]
-    keep = [c for c in columns if wide or c not in ("类别 category", "kind", "id")]
+    columns = ["#", "年 year", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"]
+    # the year column where a target is for another year than the plan's (a plan report's last-year
+    # column, an outline's milestones)
+    other_years = any(t.year != d.plan_year for t in extraction.targets)
+    keep = [c for c in columns if (wide or c not in ("类别 category", "kind", "id")) and (other_years or c != "年 year")]
     for col in keep:
         table.add_column(col, overflow="fold")
     for t in extraction.targets:
         name = f"{t.parent} / {t.name}" if t.parent else t.name
-        cells = dict(zip(columns, (plain(t.seq), plain(t.category), plain(name), plain(t.text),
+        cells = dict(zip(columns, (plain(t.seq), plain(str(t.year or "")), plain(t.category), plain(name), plain(t.text),
                                    plain(t.kind) if t.kind else plain("?", "red"), plain(t.comparator),
                                    _fmt_value(t), plain(t.unit), plain(t.indicator))))
         table.add_row(*(cells[c] for c in keep))
