@@ -122,6 +122,7 @@ class Catalog:
     _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _concept: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _keys: list[str] = field(default_factory=list, repr=False)
+    _keys_by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for ind in self.indicators.values():
@@ -135,6 +136,19 @@ class Catalog:
                 if ind.id not in ids:
                     ids.append(ind.id)
         self._keys = list(self._exact)
+
+    def _fuzzy_keys(self, length: int) -> list[str]:
+        """The aliases a name of ``length`` characters can be a fuzzy match of, in catalogue order.
+        ``fuzz.ratio`` is 100 · (1 − indel distance / (l1 + l2)) and the distance is at least
+        |l1 − l2|: an alias whose length alone keeps it under :data:`FUZZY_THRESHOLD` cannot
+        match (it is left out before scoring; the margin keeps float rounding on the safe side).
+        The same hits, in the same order, as scoring every alias; it depends on the catalogue only."""
+        keys = self._keys_by_length.get(length)
+        if keys is None:
+            keys = [k for k in self._keys
+                    if 100 * (1 - abs(len(k) - length) / (len(k) + length)) >= FUZZY_THRESHOLD - 1]
+            self._keys_by_length[length] = keys
+        return keys
 
     # ------------------------------------------------------------------ loading
 
@@ -230,7 +244,7 @@ class Catalog:
         for k in names:
             if len(k) < 3:
                 continue
-            for hit_key, score, _i in process.extract(k, self._keys, scorer=fuzz.ratio, limit=5,
+            for hit_key, score, _i in process.extract(k, self._fuzzy_keys(len(k)), scorer=fuzz.ratio, limit=5,
                                                       score_cutoff=FUZZY_THRESHOLD):
                 chosen = self._choose(self._exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
