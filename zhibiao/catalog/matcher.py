@@ -21,11 +21,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: the cat
 
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import to_simplified
+from zhibiao.text.scan import scanner
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
 MEASURES = {"growth", "level", "share", "ratio", "count", "rate", "index"}
 DIRECTIONS = {"up", "down", "band"}
-GROWTH_SUFFIX = re.compile(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长|递增)$")
+GROWTH_SUFFIX = scanner(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长|递增)$")
 INDEX_SUFFIX = re.compile(r"指数$")
 LEVEL_SUFFIX = re.compile(r"(?:总额|总量|水平|规模|数量|额)$")
 AMOUNT_UNITS = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元", "美元", "千万元", "万亿美元"}

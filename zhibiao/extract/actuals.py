@@ -25,10 +25,11 @@ from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
 from zhibiao.extract.segments import SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
+from zhibiao.text.scan import scanner
 
 RANK = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
                   rf"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|{LEX.alt('ranks.places')})")
-ELSEWHERE = re.compile(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
+ELSEWHERE = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE = re.compile(LEX.alt("measures.averages"))
 ALL_YEAR = re.compile(r"全年|年末|年底")
@@ -49,7 +50,7 @@ OPENS_AMONG = re.compile(r"\s*其中")
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 LEADING_LINK = re.compile(r"^(?:其中|同期|而|但)")
 WIDER_RANK = re.compile(r"^(?:全国|全省)(?:第|前|首|领先)")
-ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]\s*预计")
+ESTIMATE_NOTE_AFTER = scanner(r"\s*[（(]\s*预计")
 TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 
 _NATIONAL = r"全国|我国|中国"

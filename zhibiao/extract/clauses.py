@@ -21,6 +21,7 @@ from zhibiao.extract.grammar import (COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import find_numbers, iter_numbers
 from zhibiao.models import Span
+from zhibiao.text.scan import scanner
 
 
 def _alt(*paths: str) -> str:
@@ -29,7 +30,7 @@ def _alt(*paths: str) -> str:
 
 FOOTNOTE_MARK = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
 POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
-POINTS_LIST = re.compile(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
+POINTS_LIST = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant
 # (a copy of the whole clause per figure made a clause of many figures quadratic).
@@ -41,8 +42,8 @@ QUALIFIER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff
 _GROWTH = _alt("measures.growth_verbs")
 _DECLINE = _alt("measures.decline_verbs")
 # (a qualifier right after 人 is part of 人均: "…人均增长5%" is per head, not "人 + 均增长")
-GROWTH_VERB = re.compile(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
-DECLINE_VERB = re.compile(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
+GROWTH_VERB = scanner(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
+DECLINE_VERB = scanner(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
 TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
@@ -71,7 +72,7 @@ COMPARATOR_WORDS = _alt("comparators.above_before", "comparators.below_before", 
 _OWN = _alt("names.own_region_words")
 LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
-TRAIL = re.compile(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
+TRAIL = scanner(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
 # the words each pattern anchored at the end can end with (a cheap test before the search)
 TRAIL_LAST = (*LEX.words("names.trails"), "均")
 GROWTH_VERB_LAST = (*LEX.words("measures.growth_verbs"), "了", "分别")
@@ -107,14 +108,14 @@ QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
 WORD_OR_QUOTES = re.compile(r"^[\u4e00-\u9fff“”]")
 FROM_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
 TO_BETWEEN = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
-LIST_JOINER = re.compile(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*")
+LIST_JOINER = scanner(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*")
 TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 CUMULATIVE_ONLY = re.compile(r"[、，,\s]*累计(?:达到|达|共|建成|创建|培育|新增|完成)?")
 NEW_LEAD = re.compile(r"^新增")
 NEW_OR_COUNT_LEAD = re.compile(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+")
 SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
-COMPARATOR_END = re.compile(rf"(?:{COMPARATOR_WORDS})+$")
-MORE_AFTER = re.compile(r"[万亿千]?(?:多|余)")
+COMPARATOR_END = scanner(rf"(?:{COMPARATOR_WORDS})+$")
+MORE_AFTER = scanner(r"[万亿千]?(?:多|余)")
 EACH_END = re.compile(r"(?:分别|均|各)$")
 DIGIT = re.compile(r"\d")
 JOINER_END = re.compile(r"[和及、]$")

@@ -23,11 +23,12 @@ from zhibiao.extract.reading import Reading
 from zhibiao.extract.sections import section_path_at
 from zhibiao.extract.segments import SpanIndex
 from zhibiao.models import Commitment, Span, Target
+from zhibiao.text.scan import scanner
 
 MODALITY = re.compile(LEX.alt("commitments.modality"))
 # A figure is a digit, or a Chinese numeral before a unit (三家, 两个): 一 alone (一批, 进一步) is none.
 # (the look-behind: a run of numerals is tried from its start only, not rescanned from each character)
-FIGURE_HINT = re.compile(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|百分之")
+FIGURE_HINT = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|百分之")
 LEAD_MODAL = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")

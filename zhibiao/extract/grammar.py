@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberMatch, find_numbers, parse_chinese
+from zhibiao.text.scan import scanner
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
 # base unit (亿千瓦, 万千瓦时, 千公顷); matched longest first, so 万人次 wins over 万人 and 万.
@@ -23,7 +24,7 @@ UNITS = tuple(sorted(
     | {m + b for m in _MAGNITUDES for b in _BASES if not (m.endswith("千") and b.startswith("千"))},
     key=len, reverse=True))
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
-UNIT_AFTER = re.compile(rf"\s?(?:{UNIT_RE})")
+UNIT_AFTER = scanner(rf"\s?(?:{UNIT_RE})")
 MAGNITUDES = frozenset(_MAGNITUDES)
 COUNT_WORDS = frozenset(LEX.words("units.count_words"))
 COUNTERS = frozenset(LEX.words("units.counters"))
@@ -54,7 +55,7 @@ MILESTONE_NOUN = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt
 _BODIES = LEX.alt("kinds.assigning_bodies")
 _ASSIGN_VERBS = LEX.alt("kinds.assigning_verbs")
 _ASSIGN_OBJECTS = LEX.alt("kinds.assigned_objects")
-ASSIGNED = re.compile(
+ASSIGNED = scanner(
     rf"(?:{_BODIES})[^，,。；;]{{0,5}}(?:{_ASSIGN_VERBS})[^，,。；;]{{0,2}}(?:{_ASSIGN_OBJECTS})"
     rf"|(?:{_ASSIGN_VERBS})(?:的)?(?:{_ASSIGN_OBJECTS})|(?:{_BODIES})(?:{_ASSIGN_VERBS})为准"
     rf"|完成[^，,。；;]{{0,8}}?(?:{_ASSIGN_VERBS})的|{LEX.alt('kinds.assigned_phrases')}"
@@ -70,7 +71,7 @@ _PREFIXES = "".join(LEX.words("kinds.compound_prefixes"))
 # 稳中有升 = 稳中 + 有升, 量稳质升 = 量稳 + 质升: two halves, the second a prefix and a morpheme
 DIRECTION_COMPOUND = re.compile(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
 MODALITY = re.compile(LEX.alt("kinds.modality"))
-GROWTH_WORD = re.compile(
+GROWTH_WORD = scanner(
     rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")
 
 
@@ -97,7 +98,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
 MAY_HOLD_STAMP = re.compile(r"\d[-/.:]\d")  # a cheap test before looking for dates and times
 LATIN = re.compile(r"[A-Za-z]")
-NUMBERED_THING_AFTER = re.compile(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
+NUMBERED_THING_AFTER = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
 REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
 
 

@@ -7,6 +7,8 @@ from typing import NamedTuple
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
+from zhibiao.text.scan import scanner
+
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -19,7 +21,9 @@ CHINESE = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七�
 MAX_NUMBER_CHARS = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
 # a minus sign before digits (增长-0.5%, 为-5.11‰, a table cell -3.1), never a hyphen between
 # numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
-NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+# (a scanner: a position that cannot start a number — one not a digit, a minus sign, 百 or a
+# Chinese numeral — is refused on its first character, not after the whole pattern is tried)
+NUMBER = scanner(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
 
 
 class NumberError(ValueError):

@@ -22,10 +22,11 @@ from zhibiao.extract.columns import TableContext
 from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.document import Document
+from zhibiao.text.scan import scanner
 
 # (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
 # without rescanning a long run from each of its characters)
-FOOTNOTE_MARK = re.compile(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
+FOOTNOTE_MARK = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
 
 
 def guess_level(name: str) -> str:

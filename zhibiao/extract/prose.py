@@ -16,9 +16,10 @@ from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODAL
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.tables import is_name_like
+from zhibiao.text.scan import scanner
 
 _INTRO = LEX.alt("targets.introductions")
-TRIGGER = re.compile(
+TRIGGER = scanner(
     rf"(?:{LEX.alt('targets.head_qualifiers')})?(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.head_tails')})?(?:{_INTRO})?[:：]"
     rf"|主要预期目标(?:是|为)?[:：]?"
     rf"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
@@ -30,19 +31,19 @@ _NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四
 HEAD_LINE = re.compile(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
-INLINE = re.compile(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
+INLINE = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
-FUTURE_OPENING = re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
+FUTURE_OPENING = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
 LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
 HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
 CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
-OPENER_BEFORE = re.compile(rf"(?:{LEX.alt('targets.openers')})+$")
+OPENER_BEFORE = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
 _DIRS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
-DIRECTIONAL_PHRASE = re.compile(
+DIRECTIONAL_PHRASE = scanner(
     rf"(?:{LEX.alt('kinds.manner_leads')})(?:{LEX.alt('kinds.manners')})*(?:{_DIRS})"
     rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"

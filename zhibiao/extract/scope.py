@@ -22,17 +22,18 @@ from datetime import date, timedelta
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.models import Section
+from zhibiao.text.scan import scanner
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 
 # --- words of time (all from the lexicon) ---------------------------------------------------
-LAST_YEAR = re.compile(rf"(?<![比较同与和])(?:{LEX.alt('time.last_year')})(?!同期)")
+LAST_YEAR = scanner(rf"(?<![比较同与和])(?:{LEX.alt('time.last_year')})(?!同期)")
 _PERIOD_NAMES = r"“?十[一二三四五六]五”?"
-MULTI = re.compile(rf"{LEX.alt('time.multi_year')}|{_PERIOD_NAMES}(?:{LEX.alt('time.five_year_periods')})")
+MULTI = scanner(rf"{LEX.alt('time.multi_year')}|{_PERIOD_NAMES}(?:{LEX.alt('time.five_year_periods')})")
 FUTURE = re.compile(rf"{LEX.alt('time.future')}|努力(?!下)|计划(?=[到在于将要新完实达力])|到20\d\d年")
-SOFT_FUTURE = re.compile(rf"{LEX.alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
+SOFT_FUTURE = scanner(rf"{LEX.alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
 ESTIMATE = re.compile(rf"(?:{LEX.alt('time.estimate')})(?!到)")
-EXPLICIT_YEAR = re.compile(
+EXPLICIT_YEAR = scanner(
     rf"(?<![{''.join(LEX.words('time.year_not_time_before'))}])(?:截至|截止|到)?({YEAR})\s*年"
     rf"(?:{LEX.alt('time.year_parts')})?(?!{LEX.alt('time.year_not_time')})")
 REVIEW_TITLE = re.compile(LEX.alt("time.review_titles"))
@@ -46,7 +47,7 @@ PLAN_HEADING = re.compile(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?
 THIS_YEAR_HEADING = re.compile(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{LEX.alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
 # "报告提出2022年政府主要工作安排": a plan part named inside a sentence
 PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{LEX.alt('time.plan_headings')})")
-TARGET_YEAR = re.compile(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
+TARGET_YEAR = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
 YEAR_IS = re.compile(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{LEX.alt('time.year_of_phrases')})")
 THIS_YEAR = re.compile(LEX.alt("time.this_year"))
 RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
@@ -55,6 +56,10 @@ CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 LEADING_LINK = re.compile(r"^\s*(?:其中|同时|而|但)?")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
+# Any of the words Scope.time_of tests for, in one pattern: the opening words of most sentences
+# say nothing of time, and one search tells so instead of six (see time_of).
+TIME_SIGNAL = scanner("|".join(f"(?:{p.pattern})" for p in (RESULT_MARKERS, EXPLICIT_YEAR, MULTI, LAST_YEAR,
+                                                                 THIS_YEAR, FUTURE)))
 
 # --- dates ----------------------------------------------------------------------------------
 _CONGRESS = LEX.alt("time.congress")
@@ -70,7 +75,7 @@ RELATIVE_DELIVERY = re.compile(rf"({LEX.alt('time.today', 'time.yesterday')})[^�
 YESTERDAY = frozenset(LEX.words("time.yesterday"))
 DATELINE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{LEX.alt('time.today')})")
 # a page's publication date near its top: 2018-03-20 10:33:06, 发布时间:2022-01-12, 2021年3月15日
-PUBLISHED = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
+PUBLISHED = scanner(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 _CN_NUM = "〇零一二两三四五六七八九十"
 SESSION = re.compile(
     rf"(?P<body>[\u4e00-\u9fff]{{0,12}}?)第?(?P<term>[{_CN_NUM}\d]{{1,3}})\s*届\s*(?P<nat>全国)?\s*(?:{_CONGRESS})"
@@ -170,6 +175,9 @@ class Scope:
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
         ("multi", None), ("plan", None) or (None, None) when they say nothing."""
+        if not TIME_SIGNAL.search(head):
+            # none of the words tested below (nor a marker whose removal could join two halves of one)
+            return None, None
         head = RESULT_MARKERS.sub("", head)
         years = list(EXPLICIT_YEAR.finditer(head))
         m = years[-1] if years else None  # the time adverbial is the year nearest the words that follow
@@ -216,10 +224,10 @@ class Scope:
 
 # --- the year a target is for ------------------------------------------------------------------
 _PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
-FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
+FIVE_YEAR_PERIOD = scanner(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
 
 
-PERIOD_TARGETS = re.compile(rf"(?:{FIVE_YEAR_PERIOD.pattern})(?:时期|期间)?(?:经济社会发展)?的?(?:主要目标|发展目标|目标)"
+PERIOD_TARGETS = scanner(rf"(?:{FIVE_YEAR_PERIOD.pattern})(?:时期|期间)?(?:经济社会发展)?的?(?:主要目标|发展目标|目标)"
                             rf"|到(?:{FIVE_YEAR_PERIOD.pattern})末")
 
 

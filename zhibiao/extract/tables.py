@@ -22,6 +22,7 @@ from zhibiao.extract.columns import (Column, GridCell, GridLine, GridRow, TableC
                                      parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.text.scan import scanner
 
 UNIT_SET = set(UNITS) | {"—", "-", "/", "–"}
 _DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
@@ -124,7 +125,7 @@ class Table:
 
 SEQ_NUMBER = re.compile(r"\d{1,3}")
 DIGITS = re.compile(r"\d+")
-LAYOUT_SPACES = re.compile(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
+LAYOUT_SPACES = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
 BRACKETED_END = re.compile(r"[（(][^）)]*[）)]$")
 RELATIVE_OPENER = re.compile(r"^(?:与|和|同|跟|高于|快于|略高于|慢于|优于|不低于|低于)")
 FIGURE_END = re.compile(r"[\d%‰]\s*(?:以上|以内|以下|左右)?[)）]?$")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from zhibiao.models import LoadedText, Span
 from zhibiao.text.offsets import Change, Edit, MappedText
+from zhibiao.text.scan import scanner
 
 # Full-width forms folded to ASCII, except the Chinese punctuation documents print on purpose.
 _KEEP_FULLWIDTH = set("（）：，；！？")
@@ -58,7 +59,7 @@ CELL_VALUE = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
-STAMP_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
+STAMP_END = scanner(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
 TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
@@ -66,7 +67,7 @@ ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
 DECIMAL_IN_BODY = re.compile(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
 DECIMAL_AT_ROW_END = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
-LEADING_ZERO = re.compile(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
+LEADING_ZERO = scanner(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25 = re.compile(r"(PM2) (5)(?!\d)")
 
 
@@ -74,8 +75,8 @@ PM25 = re.compile(r"(PM2) (5)(?!\d)")
 BBCODE = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table|tr|td|th|center|left|right|quote|"
                     r"code|list|indent|backcolor|sup|sub)(?:=[^\]\n]{0,60})?\]", re.IGNORECASE)
 BBCODE_BREAK = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
-DOUBLED_PUNCT = re.compile(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
+PINYIN_GLOSS = scanner(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
+DOUBLED_PUNCT = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
 TWO_MARKS = re.compile(r"[,，、;；。：:][,，、。;；：:]")
 

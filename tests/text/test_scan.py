@@ -1,0 +1,95 @@
+"""zhibiao.text.scan: a pattern compiled with a look-ahead of its first characters finds exactly
+what the plain pattern finds."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+from hypothesis import given, settings, strategies as st
+
+import zhibiao.catalog
+import zhibiao.extract
+import zhibiao.text
+from zhibiao.text.scan import first_characters, scanner
+
+
+def test_first_characters_of_optional_parts_alternations_and_lookbehinds():
+    assert first_characters(r"(?P<pct>百分之)?(?:\d+|[一二三])") == r"[百\d一二三]"
+    assert first_characters(r"(?<![到至])(?:截至|到)?(20\d\d)年") == "[截到2]"
+    assert first_characters(r"(?:增|减)*(?:长|少)$") == "[增减长少]"
+    assert first_characters(r"\s?(?:万元|亿元|%)") == r"[\s万亿%]"
+
+
+def test_no_bound_where_a_match_can_start_anywhere_or_be_empty():
+    assert first_characters(r"(?:a)?.b") is None  # any character
+    assert first_characters(r"(?:x)?[^，。]+") is None  # a negated class
+    assert first_characters(r"(?:a|b)?") is None  # the empty string
+    assert first_characters(r"(?:增长)?(?:以上)?$") is None
+
+
+def test_patterns_the_engine_scans_fast_already_are_left_as_they_are():
+    for pattern in (r"增长\d+%", r"[，,；;]", r"^\s*第", r"(?m)^[ \t]*附件"):
+        assert scanner(pattern).pattern == pattern
+
+
+def test_leading_inline_flags_stay_first():
+    rx = scanner(r"(?m)(?:一、)?(20\d\d)年$")
+    assert rx.pattern.startswith("(?m)(?=")
+    assert [m.group(1) for m in rx.finditer("2023年\n一、2024年\n")] == ["2023", "2024"]
+
+
+def _project_patterns() -> list[re.Pattern]:
+    found = []
+    for package in (zhibiao.extract, zhibiao.text, zhibiao.catalog):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return found
+
+
+PATTERNS = _project_patterns()
+# the characters the project's patterns are about, and some they are not
+ALPHABET = st.sampled_from(list("0123456789.,-−%‰ 　\n，。；：、（）“”年月日至到截去今上下比较增长下降提高亿万千百十一二三四五六七八九零〇两点"
+                                "分之元人个家以内上左右约近全市省县区第届次会议目标预期力争确保实现达到突破ABCxyzPM"))
+
+
+WRAPPED = re.compile(r"^((?:\(\?[aiLmsux]+\))?)\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)$", re.S)
+
+
+def _pairs() -> list[tuple[re.Pattern, re.Pattern]]:
+    """(plain, scanned) for every pattern of the project a scanner changes: those compiled with
+    one (their plain form read back from the wrapper) and those compiled plainly."""
+    pairs = []
+    for pattern in PATTERNS:
+        flags = pattern.flags & ~re.UNICODE
+        wrapped = WRAPPED.match(pattern.pattern)
+        if wrapped:
+            pairs.append((re.compile(wrapped.group(1) + wrapped.group(2), flags), pattern))
+        else:
+            fast = scanner(pattern.pattern, flags)
+            if fast.pattern != pattern.pattern:
+                pairs.append((pattern, fast))
+    return pairs
+
+
+PAIRS = _pairs()
+
+
+def test_the_project_compiles_its_hot_patterns_with_a_scanner():
+    from zhibiao.extract import numbers, scope
+
+    assert numbers.NUMBER in [fast for _plain, fast in PAIRS]
+    assert scope.TIME_SIGNAL in [fast for _plain, fast in PAIRS]
+    assert len(PAIRS) > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_every_project_pattern_finds_the_same_matches_through_its_scanner(text):
+    for plain, fast in PAIRS:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, plain.pattern
+        for pos in range(len(text)):
+            a, b = plain.match(text, pos), fast.match(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), plain.pattern
