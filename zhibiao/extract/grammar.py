@@ -100,6 +100,11 @@ MAY_HOLD_STAMP = re.compile(r"\d[-/.:]\d")  # a cheap test before looking for da
 LATIN = re.compile(r"[A-Za-z]")
 NUMBERED_THING_AFTER = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
 REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # (LATIN's characters)
+# What can follow a number that is no value, in one match at its end: 年 (a year: 较2023年), a Latin
+# letter (5G), a time word (21世纪), a document's number (〔2021〕5号). Only 年 and a time word
+# opening with it (年代) can both match there: a year's match is tested for the time word too.
+NOT_A_VALUE_AFTER = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
 
 
 def _candidates(text: str) -> list[NumberMatch]:
@@ -112,6 +117,7 @@ def iter_candidates(text: str, numbers=None):
     """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often
     enough); ``numbers``: the text's numbers (``find_numbers(text)``, or read lazily)."""
     stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
+    quoted = "“" in text
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
@@ -119,17 +125,17 @@ def iter_candidates(text: str, numbers=None):
             # 一千二百万人: the 万 belongs to the unit 万人
             n = NumberMatch(parse_chinese(text[n.start + (3 if n.percent else 0):n.end - 1]), n.start, n.end - 1,
                             n.percent, True)
-        if YEAR_AFTER.match(text, n.end) and (n.chinese or 1900 <= n.value <= 2100):
-            continue
-        if n.start > 0 and LATIN.match(text[n.start - 1]):
+        # (every test below only leaves a number out, so their order does not matter)
+        after = NOT_A_VALUE_AFTER.match(text, n.end)
+        if after is not None and (after.lastgroup != "year" or n.chinese or 1900 <= n.value <= 2100
+                                  or TIME_AFTER.match(text, n.end)):
+            continue  # 较2023年: a year; 5G, 4K, 3D: part of a name; 21世纪: a time; 宜府发〔2021〕5号: a document's number
+        if n.start > 0 and text[n.start - 1] in ASCII_LETTERS:
             continue  # PM2.5, SO2
-        if LATIN.match(text[n.end:n.end + 1]) or TIME_AFTER.match(text, n.end):
-            continue  # 5G, 4K, 3D: part of a name; 21世纪: a time
-        if text.count("“", 0, n.start) > text.count("”", 0, n.start):
+        if quoted and text.count("“", 0, n.start) > text.count("”", 0, n.start):
             continue  # inside quotation marks: a name (“三类500强”, “5+1”)
-        if NUMBERED_THING_AFTER.match(text[n.end:n.end + 9]) \
-                or REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
-            continue  # 宜府发〔2021〕5号, 见表1, 图2: a document's number, a table's, a figure's
+        if REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
+            continue  # 见表1, 图2: a table's number, a figure's
         if n.chinese and not n.percent:
             unit = UNIT_AFTER.match(text, n.end)
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value

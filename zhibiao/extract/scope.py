@@ -80,6 +80,27 @@ _CN_NUM = "〇零一二两三四五六七八九十"
 SESSION = re.compile(
     rf"(?P<body>[\u4e00-\u9fff]{{0,12}}?)第?(?P<term>[{_CN_NUM}\d]{{1,3}})\s*届\s*(?P<nat>全国)?\s*(?:{_CONGRESS})"
     rf"(?:常务委员会)?\s*第?(?P<session>[{_CN_NUM}\d]{{1,3}})\s*次(?:全体)?会议(?!以来|召开以来|之后|后)")
+SESSION_REACH = 16  # a match starts at most this far before the spaces before its 届: body 12, 第, term 3
+
+
+def sessions(text: str):
+    """``SESSION.finditer(text)``: the same matches, with the pattern tried only where one can
+    start — within :data:`SESSION_REACH` characters (and a run of spaces) before a 届 — instead of
+    at every position (its lazy opening made a scan of 3,000 characters cost ~0.7 ms)."""
+    pos, k = 0, text.find("届")
+    while k >= 0:
+        first = k
+        while first > pos and text[first - 1].isspace():  # (\s: the same characters as str.isspace)
+            first -= 1
+        for p in range(max(pos, first - SESSION_REACH), k + 1):
+            m = SESSION.match(text, p)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = k + 1  # no match starts at or before this 届
+        k = text.find("届", pos)
 
 
 def _num(text: str) -> int | None:
@@ -364,7 +385,7 @@ def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
     m = _DOC_NUMBER_YEAR.search(head)
     if m:
         ev.append(YearEvidence(int(m.group(1)), "doc_number", 8, m.start()))
-    for m in SESSION.finditer(head):
+    for m in sessions(head):
         y = _congress_year(m)
         if y:
             ev.append(YearEvidence(y, "congress", 8, m.start()))
@@ -409,7 +430,7 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
     for m in YEAR_IS.finditer(text):
         today = THIS_YEAR.search(text, m.end(), m.end() + 60)
         ev.append(YearEvidence(int(m.group(1)), "year_is", 4 if today else 1, m.start()))
-    for m in SESSION.finditer(text[:3000]) if "届" in text[:3000] else ():  # (届: no session without it)
+    for m in sessions(text[:3000]):
         y = _congress_year(m)
         if y:
             ev.append(YearEvidence(y, "congress", 8, m.start()))

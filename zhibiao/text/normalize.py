@@ -54,6 +54,12 @@ TITLE_END = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决
 DATE_LINE = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
 PIPE_ROW = re.compile(r"\S\s*\|\s*\S|^\s*\||\|\s*$")
+
+
+def _pipe_row(line: str) -> bool:
+    """A table row with cells between pipes (every match holds a |: a line without one is not
+    scanned)."""
+    return "|" in line and PIPE_ROW.search(line) is not None
 # a cell of a table copied one cell per line: a figure, a unit or a short cell without punctuation
 CELL_VALUE = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|左右|以上|以内|以下)*\s*$")
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
@@ -65,7 +71,7 @@ TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目�
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
 UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
-DECIMAL_IN_BODY = re.compile(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
+DECIMAL_IN_BODY = scanner(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
 DECIMAL_AT_ROW_END = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
 LEADING_ZERO = scanner(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25 = re.compile(r"(PM2) (5)(?!\d)")
@@ -197,7 +203,7 @@ def _drop_furniture(m: MappedText) -> MappedText:
 def _is_prose(line: str) -> bool:
     """A line of running text: a sentence, not a table row, cell, heading or caption."""
     t = line.strip()
-    if "\t" in t or PIPE_ROW.search(t):
+    if "\t" in t or _pipe_row(t):
         return False
     # a long line with sentence punctuation that does not open with a row number (1 地区生产总值…)
     return t.endswith("。") or (len(t) > 30 and bool(re.search(r"[。；;，,]", t)) and not re.match(r"\d{1,3}\s", t))
@@ -334,7 +340,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         a, b = text[s1:e1], text[s2:e2]
         if "\t" in a or "\t" in b or len(a) < 10 or (len(a) < 15 and len(b) < 6):
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
-        if PIPE_ROW.search(a) or PIPE_ROW.search(b):
+        if _pipe_row(a) or _pipe_row(b):
             continue  # table rows with cells between pipes
         if CELL_VALUE.match(b) and not re.search(r"[，。；,;]", a):
             continue  # a name cell above its value cell (a table copied one cell per line)

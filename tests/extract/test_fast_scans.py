@@ -1,0 +1,21 @@
+"""Scans made fast for speed (issue 16) find exactly what the plain pattern finds."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from zhibiao.extract.scope import SESSION, sessions
+
+PIECES = ["第十四届", "十四届", "14届", "第十三届全国", "届", "人民代表大会", "人大", "全国人大", "常务委员会", "第二次会议",
+          "二次会议", "第3次全体会议", "会议", "以来", "后", "省", "杭州市", "在", " ", "　", "\n", "政府工作报告", "第", "十",
+          "一二三", "2024年", "，", "。", "全国"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=16).map("".join))
+def test_sessions_are_the_pattern_s_matches(text):
+    assert [(m.span(), m.groups()) for m in sessions(text)] == [(m.span(), m.groups()) for m in SESSION.finditer(text)]
+
+
+def test_sessions_are_found_in_a_document_head():
+    head = "浙江省第十四届人民代表大会第二次会议\n政府工作报告\n——2024年1月23日在省十四届人大二次会议上"
+    assert [m.group("term", "session") for m in sessions(head)] == [("十四", "二"), ("十四", "二")]
