@@ -19,3 +19,16 @@ def test_sessions_are_the_pattern_s_matches(text):
 def test_sessions_are_found_in_a_document_head():
     head = "浙江省第十四届人民代表大会第二次会议\n政府工作报告\n——2024年1月23日在省十四届人大二次会议上"
     assert [m.group("term", "session") for m in sessions(head)] == [("十四", "二"), ("十四", "二")]
+
+
+def test_numerals_read_without_cn2an_are_read_as_cn2an_reads_them():
+    import cn2an
+    from decimal import Decimal
+
+    from zhibiao.extract.numbers import parse_chinese
+
+    digits = "一二三四五六七八九"
+    forms = list("零〇一二两三四五六七八九十") + [a + "十" + b for a in ["", *digits] for b in ["", *digits]]
+    for form in forms:
+        expected = Decimal(cn2an.cn2an(form.replace("两", "二").replace("〇", "零"), "normal"))
+        assert parse_chinese.__wrapped__(form) == expected and str(parse_chinese.__wrapped__(form)) == str(expected)
