@@ -406,6 +406,16 @@ def test_words_that_name_nothing(clause):
     assert figures(clause) == []
 
 
+# names.duration_leads / duration_units / duration_tails: a span of time before a figure names
+# nothing ("粮食总产量52.3万吨，连续十年稳定在50万吨以上": no second figure named 连续十年)
+DURATIONS = ["连续十年", "近三年", "连续3个季度", "连续6个月", "十年来", "三年以来"]
+
+
+@pytest.mark.parametrize("duration", DURATIONS)
+def test_a_span_of_time_names_no_figure(duration):
+    assert figures(f"{duration}稳定在50万吨以上") == []
+
+
 # names.counted_stops: what a count counts ends before one of them
 COUNTED = [
     ("新增3家试点企业得到表彰", "试点企业"), ("新增3家试点企业获得表彰", "试点企业"), ("新增3家试点企业全部投产", "试点企业"),

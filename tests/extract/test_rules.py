@@ -308,3 +308,10 @@ def test_the_congress_a_report_was_delivered_at_names_the_region_without_the_dat
             "各位代表：现在，我代表市人民政府向大会报告工作。去年全市地区生产总值增长6%。\n")
     loaded = LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64, encoding="utf-8")
     assert find_region_name(Document.from_loaded(loaded), "政府工作报告") == ("杭州市", None)
+
+
+@pytest.mark.parametrize("marker", ["（一）", "(二)", "三、", "4.", "（5）"])
+def test_a_numbered_item_of_the_targets_list_is_named_without_its_number(marker):
+    text = ("某县2025年政府工作报告\n\n二、2025年工作安排\n今年全县经济社会发展主要预期目标为：\n"
+            f"{marker}地区生产总值增长6%以上；\n")
+    assert [(t.name, t.text) for t in extract_text(text).targets] == [("地区生产总值", "增长6%以上")]

@@ -524,10 +524,16 @@ BAD_NAME_END = LEX.ending("names.bad_endings")
 BAD_NAME_START = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 
 
+DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})?[\d一二两三四五六七八九十几多]+(?:{_alt('names.duration_units')})"
+                      rf"(?:{_alt('names.duration_tails')})?")
+
+
 def _good_name(name: str) -> bool:
-    """Whether the words before a figure read as an indicator's name, not a circumstance or a verb."""
+    """Whether the words before a figure read as an indicator's name, not a circumstance, a span of
+    time or a verb."""
     return not (BAD_NAME_END.search(name) or BAD_NAME_START.match(name) or PREPOSITION.match(name)
-                or NOT_IN_A_NAME.search(name) or (VERB_ONLY.match(name) and len(name) <= 4))
+                or NOT_IN_A_NAME.search(name) or (VERB_ONLY.match(name) and len(name) <= 4)
+                or DURATION.fullmatch(name))
 
 
 
