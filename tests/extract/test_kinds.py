@@ -286,6 +286,24 @@ def test_a_two_row_header_in_a_real_html_table(tmp_path):
     assert a[(2022, None, "粮食产量", "level")].value == Decimal("80.5")
 
 
+def test_the_plan_years_columns_under_one_header_are_all_targets(tmp_path):
+    # "2025年" over "目标 | 增长（%）" in the 2025 plan: the growth column is a target too, not a result
+    html = ("<html><head><meta charset='utf-8'></head><body><h1>某市人民政府关于印发某市2025年国民经济和社会发展计划的通知</h1>"
+            "<p>现将《某市2025年国民经济和社会发展计划》印发给你们，请认真贯彻执行。</p><p>某市2025年主要指标</p><table>"
+            "<tr><td rowspan='2'>指标名称</td><td rowspan='2'>单位</td><td colspan='2'>2025年</td></tr>"
+            "<tr><td>目标</td><td>增长（%）</td></tr>"
+            "<tr><td>地区生产总值</td><td>亿元</td><td>6200</td><td>6左右</td></tr>"
+            "<tr><td>规模以上工业增加值</td><td>亿元</td><td>—</td><td>7</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "plan.html"
+    path.write_text(html, encoding="utf-8")
+    e = extract_file(path)
+    t = _targets(e)
+    assert t[(2025, "地区生产总值")].value == Decimal("6200")
+    assert t[(2025, "地区生产总值增速")].text == "6左右" and t[(2025, "规模以上工业增加值增速")].value == Decimal("7")
+    assert e.actuals == []
+
+
 FIVE_YEAR_TABLE = """荆州市国民经济和社会发展第十四个五年规划纲要
 第三章　主要目标
 类别	序号	指标	单位	2020年	2025年	年均增长［累计］	属性

@@ -302,6 +302,8 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     for c in values:
         if c.kind is None and c.measure is None and c.year is not None:
             c.kind = "target" if ctx.forward and ctx.plan_year and c.year > ctx.plan_year else "base"
+        elif c.kind is None and c.year is not None and ctx.forward and ctx.plan_year and c.year >= ctx.plan_year:
+            c.kind = "target"  # "2025年" over "目标 | 增长（%）" in the 2025 plan: both columns are the plan's
         elif c.kind is None:
             c.kind = "result"
     targets = [c for c in values if c.kind == "target"]
