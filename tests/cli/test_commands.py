@@ -62,6 +62,15 @@ def test_extract_text_output_shows_the_year_of_targets_for_other_years(tmp_path)
     assert "年 year" not in zb("extract", str(plan)).stdout  # one plan year: no column for it
 
 
+def test_extract_text_output_of_a_bulletin_prints_no_empty_targets_table(tmp_path):
+    bulletin = tmp_path / "bulletin.txt"
+    bulletin.write_text("某县2024年国民经济和社会发展统计公报\n\n一、综合\n初步核算，全年全县地区生产总值286.45亿元，比上年增长5.6%。\n",
+                        encoding="utf-8")
+    out = zb("extract", str(bulletin)).stdout
+    assert "Targets (0)" in out and "Actuals (2)" in out
+    assert "指标 indicator" not in out  # the targets table's header
+
+
 @pytest.mark.parametrize("command", ["extract", "ingest", "status", "compare", "catalog", "serve", "demo", "export",
                                      "reindex", "import-actuals", "targets", "override"])
 def test_every_command_has_help(command):

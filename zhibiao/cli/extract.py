@@ -63,7 +63,10 @@ def print_text(extraction: Extraction, console: Console) -> None:
                                    plain(t.kind) if t.kind else plain("?", "red"), plain(t.comparator),
                                    _fmt_value(t), plain(t.unit), plain(t.indicator))))
         table.add_row(*(cells[c] for c in keep))
-    console.print(table)
+    if extraction.targets:
+        console.print(table)
+    else:  # a bulletin states results only: no empty table
+        console.print(plain("目标 Targets (0)", "dim"))
     if extraction.actuals:
         at = Table(title=f"实际 Actuals ({len(extraction.actuals)})")
         for col in ("year", "name", "measure", "text", "value", "unit", "id"):
