@@ -315,3 +315,14 @@ def test_a_numbered_item_of_the_targets_list_is_named_without_its_number(marker)
     text = ("某县2025年政府工作报告\n\n二、2025年工作安排\n今年全县经济社会发展主要预期目标为：\n"
             f"{marker}地区生产总值增长6%以上；\n")
     assert [(t.name, t.text) for t in extract_text(text).targets] == [("地区生产总值", "增长6%以上")]
+
+
+def test_a_table_laid_out_in_fixed_width_columns_with_a_letter_spaced_header():
+    table = ("序号   指      标      名      称          单 位     2024年预计     2025年计划     增长（%）\n"
+             "1      地区生产总值                        亿元      3120           3300           5.5左右\n"
+             "2      单位地区生产总值能耗降低            %         3.2            完成省下达任务\n")
+    e = extract_text(NOTICE + table)
+    assert [(t.name, t.text, t.unit) for t in e.targets] == [
+        ("地区生产总值", "3300", "亿元"), ("地区生产总值增速", "5.5左右", "%"), ("单位地区生产总值能耗降低", "完成省下达任务", "%")]
+    assert [(a.year, a.name, a.text, a.estimated) for a in e.actuals] == [
+        (2024, "地区生产总值", "3120", True), (2024, "单位地区生产总值能耗降低", "3.2", True)]

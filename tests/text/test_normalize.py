@@ -165,3 +165,18 @@ def test_a_space_separated_table_is_not_taken_for_columns():
            "2      规上工业增加值增长    %       7\n"
            "3      固定资产投资增长      %       5以上\n")
     assert normalize(raw).text.index("地区生产总值增长") < normalize(raw).text.index("规上工业增加值增长")
+
+
+def test_a_table_laid_out_with_wide_gaps_keeps_its_cells_apart():
+    # a fixed-width table (a PDF's text layer): wide gaps between cells become tabs, a header word
+    # set letter by letter is one cell, and words set at another spacing are other cells
+    raw = ("正文。\n\n附件\n\n序号   指      标      名      称          单 位     2024年预计     2025年计划\n"
+           "1      地区生产总值                        亿元      3120           3300\n")
+    out = normalize(raw).text
+    assert "序号\t指标名称\t单位\t2024年预计\t2025年计划\n" in out
+    assert "1\t地区生产总值\t亿元\t3120\t3300\n" in out
+
+
+def test_single_spaces_between_cells_stay_spaces():
+    out = normalize("正文。\n\n附件\n\n序号 指标名称 单位 2025年目标\n1 地区生产总值增长 % 6左右\n").text
+    assert "1 地区生产总值增长 % 6左右" in out and "\t" not in out

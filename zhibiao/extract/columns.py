@@ -302,8 +302,6 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     for c in values:
         if c.kind is None and c.measure is None and c.year is not None:
             c.kind = "target" if ctx.forward and ctx.plan_year and c.year > ctx.plan_year else "base"
-        elif c.kind is None and c.year is not None and ctx.forward and ctx.plan_year and c.year >= ctx.plan_year:
-            c.kind = "target"  # "2025年" over "目标 | 增长（%）" in the 2025 plan: both columns are the plan's
         elif c.kind is None:
             c.kind = "result"
     targets = [c for c in values if c.kind == "target"]
@@ -316,6 +314,10 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     if targets and end_year:
         for c in targets:
             c.year = c.year or end_year
+    if ctx.forward and ctx.plan_year:
+        for c in values:
+            if c.kind == "result" and c.year is not None and c.year >= ctx.plan_year:
+                c.kind = "target"  # "2025年计划 | 增长（%）" in the 2025 plan: no result of a year not yet run
 
 
 def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,

@@ -297,14 +297,45 @@ class _Shifted:
         return self._m.end(i) + self._o
 
 
+# a word of a header set letter by letter across a wide cell ("指  标  名  称", "单 位")
+WIDE_GAP = re.compile(r"\S {2,}(?=\S)")
+LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,5}(?!\S)")
+
+
+def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
+    """The words of a run of single letters: the letters of one word are set at one spacing, and
+    a wider or narrower gap starts the next cell ("指      标      名      称          单 位")."""
+    letters = [(x.start(), x.end()) for x in re.finditer(r"\S", run.group())]
+    base = run.start()
+    words, first = [], 0
+    for k in range(1, len(letters)):
+        gap = letters[k][0] - letters[k - 1][1]
+        prev = letters[k - 1][0] - letters[k - 2][1] if k - 1 > first else gap
+        if abs(gap - prev) > 1:  # another spacing: the letter opens the next word
+            words.append((first, k - 1))
+            first = k
+    words.append((first, len(letters) - 1))
+    return [(base + letters[i][0], base + letters[j][1]) for i, j in words if j > i]
+
+
 def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
     text = m.text
     edits: list[Edit] = []
     for s, e in _lines(text):
         line = text[s:e]
         keep_cells = _in_zones(s, zones) and _is_space_row(line)
+        spaced = [w for x in LETTER_SPACED.finditer(line) for w in _spaced_words(x)] if keep_cells else []
+        # a row set out by a layout (a PDF's text layer, a fixed-width table): wide gaps between
+        # its cells, single spaces inside them — the gaps become tabs, so the cells stay apart
+        laid_out = keep_cells and len(WIDE_GAP.findall(line.strip())) >= 2
         for x in re.finditer(r" +", line):
             a, b = x.start(), x.end()
+            if spaced and any(p <= a and b <= q for p, q in spaced):
+                edits.append(Edit(s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
+                continue
+            if laid_out and b - a >= 2 and a > 0 and b < len(line):
+                edits.append(Edit(s + a, s + b, "\t", "space"))
+                continue
             if b == len(line) or (a == 0 and not keep_cells):
                 edits.append(Edit(s + a, s + b, "", "space"))
                 continue
