@@ -130,6 +130,42 @@ def test_pdf_table_continued_on_next_page_is_joined(tmp_path):
     assert [t.seq for t in targets] == [str(i) for i in range(1, 80)]
 
 
+def _unruled_table_pdf(path: Path) -> Path:
+    """A plan notice whose targets table has no rules: each cell a string drawn at its column."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 10.5)
+    y = 800
+    for line in ("湖州市人民政府关于下达2025年湖州市国民经济和社会发展计划的通知", "现印发给你们，请认真组织实施。",
+                 "附件：2025年主要指标"):
+        c.drawString(60, y, line)
+        y -= 20
+    for row in (("序号", "指标名称", "单位", "2024年预计", "2025年计划", "增长（%）"),
+                ("1", "地区生产总值", "亿元", "4000", "4230", "5.5左右"),
+                ("2", "一般公共预算收入", "亿元", "330.5", "345", "4")):
+        for x, cell in zip((60, 90, 260, 310, 380, 450), row):
+            c.drawString(x, y, cell)
+        y -= 18
+    c.save()
+    return path
+
+
+def test_pdf_unruled_table_keeps_its_columns_apart(tmp_path):
+    loaded = load(_unruled_table_pdf(tmp_path / "plan.pdf"))
+    assert "1  地区生产总值  亿元  4000  4230  5.5左右" in loaded.text  # a wide gap, not "4000 4230 5.5左右"
+    assert "现印发给你们，请认真组织实施。" in loaded.text  # prose keeps no gaps
+    from zhibiao.api import extract_file
+
+    e = extract_file(tmp_path / "plan.pdf")
+    assert [(t.name, t.text) for t in e.targets] == [
+        ("地区生产总值", "4230"), ("地区生产总值增速", "5.5左右"), ("一般公共预算收入", "345"), ("一般公共预算收入增速", "4")]
+    assert [(a.year, a.name, a.text) for a in e.actuals] == [(2024, "地区生产总值", "4000"), (2024, "一般公共预算收入", "330.5")]
+
+
 def _scanned_pdf(path: Path) -> Path:
     from reportlab.pdfgen import canvas
 

@@ -25,6 +25,33 @@ def _cell(text) -> str:
     return " ".join((text or "").split())
 
 
+# A gap between two characters of a line wider than this many of their size is a gap between the
+# cells of an unruled table (or between a name and its date), not a word space.
+CELL_GAP_EMS = 0.75
+
+
+def _line_text(line: dict) -> str:
+    """A text line as pdfplumber reads it, with each space between words that stands for a wide
+    gap made two: an unruled table's cells stay apart — "3120  3300  5.5左右", not
+    "3120 3300 5.5左右"."""
+    text = line["text"]
+    chars = [c for c in line.get("chars") or () if not c["text"].isspace()]
+    if " " not in text or len(chars) != len(text.replace(" ", "")):
+        return text  # (the characters are not the text's one for one: keep the text)
+    out: list[str] = []
+    k = 0  # the character the next letter of the text is
+    for letter in text:
+        if letter != " ":
+            out.append(letter)
+            k += 1
+            continue
+        prev, nxt = chars[k - 1] if k else None, chars[k] if k < len(chars) else None
+        wide = prev is not None and nxt is not None and \
+            nxt["x0"] - prev["x1"] > CELL_GAP_EMS * (max(prev.get("size") or 0, nxt.get("size") or 0) or 10)
+        out.append("  " if wide else " ")
+    return "".join(out)
+
+
 def _page_items(page) -> list[tuple[float, str, list[list[str]] | None]]:
     """(top, text, table rows or None) for the page's text lines and tables."""
     tables = []
@@ -46,8 +73,8 @@ def _page_items(page) -> list[tuple[float, str, list[list[str]] | None]]:
 
     free = page.filter(outside) if bboxes else page
     items: list[tuple[float, str, list[list[str]] | None]] = []
-    for line in free.extract_text_lines(return_chars=False):
-        items.append((line["top"], line["text"], None))
+    for line in free.extract_text_lines(return_chars=True):
+        items.append((line["top"], _line_text(line), None))
     for bbox, rows in tables:
         items.append((bbox[1], "", rows))
     items.sort(key=lambda it: it[0])
