@@ -326,3 +326,28 @@ def test_a_table_laid_out_in_fixed_width_columns_with_a_letter_spaced_header():
         ("地区生产总值", "3300", "亿元"), ("地区生产总值增速", "5.5左右", "%"), ("单位地区生产总值能耗降低", "完成省下达任务", "%")]
     assert [(a.year, a.name, a.text, a.estimated) for a in e.actuals] == [
         (2024, "地区生产总值", "3120", True), (2024, "单位地区生产总值能耗降低", "3.2", True)]
+
+
+def test_a_table_with_several_value_columns_set_apart_by_single_spaces():
+    # text copied from a PDF: one space between cells, a header word set letter by letter, a number
+    # and its qualifier apart, a name wrapped before its values and one wrapped after them
+    table = ("序号 指 标 名 称 单位 2024年预计 2025年计划 增长（%）\n"
+             "1 地区生产总值 亿元 3120 3300 5.5 左右\n"
+             "2 城镇居民人均可\n支配收入 元 48950 51400 5\n"
+             "3 农村居民人均可支配 元 23880 25320 6\n收入\n"
+             "4 单位地区生产总值能耗降低 % 3.2 完成省下达任务\n")
+    e = extract_text(NOTICE + table)
+    assert [(t.year, t.name, t.text) for t in e.targets] == [
+        (2025, "地区生产总值", "3300"), (2025, "地区生产总值增速", "5.5左右"),
+        (2025, "城镇居民人均可支配收入", "51400"), (2025, "城镇居民人均可支配收入增速", "5"),
+        (2025, "农村居民人均可支配收入", "25320"), (2025, "农村居民人均可支配收入增速", "6"),
+        (2025, "单位地区生产总值能耗降低", "完成省下达任务")]
+    assert [(a.year, a.name, a.text, a.estimated) for a in e.actuals] == [
+        (2024, "地区生产总值", "3120", True), (2024, "城镇居民人均可支配收入", "48950", True),
+        (2024, "农村居民人均可支配收入", "23880", True), (2024, "单位地区生产总值能耗降低", "3.2", True)]
+    assert not [w for w in e.warnings if "read back" in w or "cell" in w]  # every value read from its own cell
+
+
+def test_a_space_table_with_one_target_column_keeps_the_row_reader():
+    assert table_targets("序号 指标名称 单位 2025年目标\n1 地区生产总值增长 % 6 左右\n") == [
+        (None, "地区生产总值增长", "6左右", None)]

@@ -438,6 +438,7 @@ def find_tables(text: str) -> list[TableSpan]:
                         columns, body = sub, nxt + 1
         elif " " in line and re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
             layout = "space"
+            columns = _space_header(raw, s)  # several value columns: read column by column
         else:
             first = parse_header(_cell_line(raw))
             if first is not None and first.role in ("seq", "name", "category"):
@@ -1010,6 +1011,106 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
     return [r for r in rows if r.cells]
 
 
+def _space_header(raw: str, offset: int) -> list[Column] | None:
+    """The columns of a header whose cells are set apart by single spaces ("序号 指 标 单位 2024年预计
+    2025年计划 增长（%）"): each cell the shortest run of tokens that reads as a header (a word set
+    letter by letter is one cell; two names side by side, 指标 名称, one column). Only a header
+    with two value columns or more, every token read."""
+    toks = [(m.group(), m.start()) for m in TOKEN.finditer(raw)]
+    cols: list[Column] = []
+    i = 0
+    while i < len(toks):
+        for width in (1, 2, 3, 4):
+            if i + width > len(toks):
+                continue
+            c = parse_header("".join(t for t, _ in toks[i:i + width]))
+            if c is not None:
+                end = toks[i + width - 1][1] + len(toks[i + width - 1][0])
+                c.span = (offset + toks[i][1], offset + end)
+                if cols and c.role != "value" and cols[-1].role == c.role:
+                    cols[-1].span = (cols[-1].span[0], c.span[1])  # "指标 名称": one name column
+                else:
+                    c.index = len(cols)
+                    cols.append(c)
+                i += width
+                break
+        else:
+            return None
+    values = [c for c in cols if c.role == "value"]
+    if len(values) < 2 or not any(c.role == "name" for c in cols):
+        return None
+    return cols
+
+
+QUALIFIER = re.compile(r"(?:左右|以上|以内|以下|%|‰)")
+
+
+def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
+    """Rows of a table whose cells are set apart by single spaces, under a header of several value
+    columns: [seq] [category] name [unit] value… [attribute]. The values are the tokens from the
+    right (a qualifier printed apart, "5.5 左右", joins its number); a row printing fewer values than
+    the header fills the first columns; a line of words alone continues the row's name above it, or
+    is a category."""
+    columns = span.columns or []
+    by_role = {c.role: c.index for c in reversed(columns)}
+    values = [c.index for c in columns if c.role == "value"]
+    rows: list[GridRow] = []
+    category = None
+    for s, e in _line_bounds(text[:span.end], span.body):
+        raw = text[s:e]
+        toks = [(m.group(), s + m.start(), s + m.end()) for m in TOKEN.finditer(raw)]
+        if not toks:
+            continue
+        if re.search(r"序\s*号", raw) and re.search(r"指\s*标", raw):
+            continue  # the header repeated after a page break
+        row = GridRow()
+        attr = by_role.get("attribute")
+        if attr is not None and toks[-1][0] in vocab().attributes:
+            t, a, b = toks.pop()
+            row.cells[attr] = GridCell(t, a, b)
+        groups: list[list[tuple[str, int, int]]] = []
+        while len(toks) > 1 and len(groups) < len(values):
+            t = toks[-1][0]
+            if QUALIFIER.fullmatch(t) and len(toks) > 2 and is_value_cell(toks[-2][0] + t):
+                groups.insert(0, [toks[-2], toks[-1]])
+                del toks[-2:]
+            elif is_value_cell(t):
+                groups.insert(0, [toks.pop()])
+            else:
+                break
+        if toks and "unit" in by_role and is_unit(toks[-1][0]):
+            t, a, b = toks.pop()
+            row.cells[by_role["unit"]] = GridCell(t, a, b)
+        if toks and "seq" in by_role and SEQ_NUMBER.fullmatch(toks[0][0]):
+            t, a, b = toks.pop(0)
+            row.cells[by_role["seq"]] = GridCell(t, a, b)
+        if len(toks) > 1 and "category" in by_role and looks_like_category(toks[0][0]):
+            category = toks.pop(0)[0]
+        if not groups and not row.cells:
+            words = "".join(t for t, _a, _b in toks)
+            if rows and "name" in by_role and by_role["name"] in rows[-1].cells and not looks_like_category(words):
+                cell = rows[-1].cells[by_role["name"]]  # a name wrapped onto the next line
+                rows[-1].cells[by_role["name"]] = GridCell(cell.text + words, cell.start, toks[-1][2])
+            elif words:
+                category = words
+            continue
+        if toks and "name" in by_role:
+            row.cells[by_role["name"]] = GridCell("".join(t for t, _a, _b in toks), toks[0][1], toks[-1][2])
+        name_col = by_role.get("name")
+        last = rows[-1] if rows else None
+        if groups and last is not None and name_col in row.cells and name_col in last.cells                 and not any(k in last.cells for k in values) and by_role.get("seq") not in row.cells:
+            # "3 城镇居民人均可" / "支配收入 元 48950 …": the name began on the line above
+            head, tail = last.cells[name_col], row.cells[name_col]
+            row.cells[name_col] = GridCell(head.text + tail.text, head.start, tail.end)
+            row.cells.update({k: c for k, c in last.cells.items() if k not in row.cells})
+            rows.pop()
+        for index, group in zip(values, groups):
+            row.cells[index] = GridCell("".join(t for t, _a, _b in group), group[0][1], group[-1][2])
+        row.category = category
+        rows.append(row)
+    return rows
+
+
 def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridLine]:
     """Targets and actuals of a table with several kinds of column."""
     columns = span.columns or []
@@ -1019,6 +1120,8 @@ def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridL
         rows = _grid_cells_tab(text, span, "\t")
     elif span.layout == "pipe":
         rows = _grid_cells_tab(text, span, "|")
+    elif span.layout == "space":
+        rows = _grid_cells_space(text, span)
     else:
         rows = _grid_cells_line(text, span)
     if span.unit:
