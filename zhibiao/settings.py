@@ -106,6 +106,13 @@ class Settings:
                                    "uploads, so that requests never wait behind one.", None, _count)
     extract_queue: int = setting(8, "ZHIBIAO_EXTRACT_QUEUE", "Uploads waiting for an extraction process; beyond "
                                  "them the server answers 503 (busy) at once.", None, _whole)
+    request_timeout: float = setting(30.0, "ZHIBIAO_REQUEST_TIMEOUT", "Seconds a read may take, its wait for a "
+                                     "turn included, before the server answers 503 with Retry-After instead of "
+                                     "keeping the reader waiting (the work goes on and is cached); 0: no limit.",
+                                     "--request-timeout", _non_negative)
+    max_concurrent: int = setting(8, "ZHIBIAO_MAX_CONCURRENT", "Reads each server process handles at once; more "
+                                  "wait their turn (within the request timeout); 0: no limit.", "--max-concurrent",
+                                  _whole)
     upload_dir: str | None = setting(None, "ZHIBIAO_UPLOAD_DIR", "Folder where uploaded documents are kept (default: "
                                      "a temporary folder made on the first upload and removed when the server "
                                      "stops; the database keeps every document's text either way).")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from dbs import db_url  # noqa: F401  (fixture)
 from paths import EXAMPLES
 
 TOKEN = "cache-test-token"
@@ -111,7 +112,7 @@ def test_a_costly_view_is_refreshed_in_the_background_after_a_write(tmp_path):
     db = Database.open(tmp_path / "bg.db")
     files = sorted(EXAMPLES.glob("*.txt"))
     ingest(db, files[:1])
-    cache = ViewCache(db, background_after=0.2, max_stale=60)
+    cache = ViewCache(db, background_after=0.2, max_stale=60, refresh_every=0)
     release = threading.Event()
     calls = []
 
@@ -187,3 +188,103 @@ def test_requests_for_a_view_being_computed_wait_for_it(tmp_path):
     for t in threads:
         t.join(10)
     assert answers == ["tree"] * 8 and len(calls) == 1
+
+
+def test_uploads_and_deletions_in_the_web_keep_the_status_snapshot_current(db_url):
+    """The home page's region tree reads the status snapshot: the server refreshes the snapshot of
+    the regions an upload or a deletion touches (in the background), so the tree never has to
+    compute a national database's statuses per request."""
+    from sqlalchemy import func, select
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.store.schema import StatusSnapshotRow
+    from zhibiao.track import Tracker
+    from zhibiao.track.coverage import region_tree
+    from zhibiao.track.snapshot import refresh
+    from zhibiao.web.app import create_app
+
+    db = Database.open(db_url)
+    ingest(db, [EXAMPLES])
+    refresh(Tracker(db))  # as `zhibiao ingest` leaves it
+
+    def lines(code, year):
+        with db.session() as s:
+            return s.scalar(select(func.count()).select_from(StatusSnapshotRow).where(
+                StatusSnapshotRow.region_code == code, StatusSnapshotRow.year == year))
+
+    def achievement(code, year, live_limit):
+        def find(nodes):
+            for n in nodes:
+                if n["code"] == code:
+                    return {y["year"]: y["achievement"] for y in n["years"]}.get(year)
+                found = find(n["children"])
+                if found is not None:
+                    return found
+        return find(region_tree(Tracker(db), live_limit=live_limit))
+
+    assert lines("330400", 2024) == 0
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        r = c.post("/api/v1/documents", headers={"authorization": f"Bearer {TOKEN}"},
+                   files={"file": ("jiaxing_2024.txt", JIAXING_PLAN.encode("utf-8"), "text/plain")})
+        assert r.status_code == 200, r.text
+        doc_id = r.json()["id"]
+    # the server stopped after the refresh it had started: 嘉兴市 2024's two targets are in the snapshot
+    assert lines("330400", 2024) == 2
+    assert achievement("330400", 2024, live_limit=0)["total"] == 2  # from the snapshot alone
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        assert c.delete(f"/api/v1/documents/{doc_id}", headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
+    assert lines("330400", 2024) == 0
+
+
+def test_beyond_its_live_limit_the_tree_shows_the_snapshots_previous_figure(tmp_path):
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.track import Tracker
+    from zhibiao.track.coverage import region_tree
+    from zhibiao.track.snapshot import refresh
+
+    db = Database.open(tmp_path / "tree.db")
+    files = sorted(EXAMPLES.glob("*.txt"))
+    ingest(db, files)
+    refresh(Tracker(db))
+    with db.engine.begin() as conn:  # every region's data newer than its snapshot (a document re-stored)
+        conn.exec_driver_sql("UPDATE documents SET ingested_at = '2999-01-01 00:00:00'")
+
+    def figures(tree):
+        out = {}
+        for n in tree:
+            out |= {(n["code"], y["year"]): y["achievement"] for y in n["years"]} | figures(n["children"])
+        return out
+
+    live = figures(region_tree(Tracker(db)))
+    previous = figures(region_tree(Tracker(db), live_limit=0))
+    assert live and set(live) == set(previous)
+    assert all(previous[k] is not None for k in live if live[k] is not None)  # not blank: the last known figure
+    assert previous == live  # nothing changed but the dates: the same figures
+
+
+def test_a_costly_view_is_refreshed_at_most_once_per_interval(tmp_path):
+    import time
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.cache import ViewCache
+
+    db = Database.open(tmp_path / "every.db")
+    files = sorted(EXAMPLES.glob("*.txt"))
+    ingest(db, files[:1])
+    cache = ViewCache(db, background_after=0, max_stale=60, refresh_every=3600)
+    calls = []
+
+    def documents():
+        calls.append(1)
+        with db.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT count(*) FROM documents").scalar()
+
+    assert cache.get("n", documents) == 1
+    ingest(db, files[1:2])
+    for _ in range(5):
+        assert cache.get("n", documents) == 1  # within the interval: the previous answer, no refresh started
+    time.sleep(0.2)
+    assert len(calls) == 1 and cache.stale == 5

@@ -19,6 +19,8 @@ def serve_command(
                                         "once (instead of --token)."),
     max_upload_mb: Optional[float] = setting_option("max_upload_mb", "--max-upload-mb"),
     workers: Optional[int] = setting_option("workers", "--workers", "-w", min=1, max=64),
+    request_timeout: Optional[float] = setting_option("request_timeout", "--request-timeout", min=0),
+    max_concurrent: Optional[int] = setting_option("max_concurrent", "--max-concurrent", min=0),
 ) -> None:
     """Serve the web dashboard and the REST API (/api/v1). 启动网页与接口服务。"""
     import secrets
@@ -31,6 +33,7 @@ def serve_command(
         raise typer.BadParameter("give --token or --generate-token, not both", param_hint="--generate-token")
     try:
         settings = Settings.load(database=db, host=host, port=port, max_upload_mb=max_upload_mb, workers=workers,
+                                 request_timeout=request_timeout, max_concurrent=max_concurrent,
                                  token=secrets.token_hex(16) if generate_token else token)
         database = Database.open(settings.database)
         database.check(thorough=True)  # a damaged file is refused now, not answered with errors later

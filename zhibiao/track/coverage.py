@@ -39,7 +39,10 @@ def documents_of(db: Database, region_code: str) -> list[dict]:
     return [{"id": i, "title": t, "doc_type": k, "year": y, "doc_number": n, "issued_on": d} for i, t, k, y, n, d in rows]
 
 
-LIVE_LIMIT = 300  # region-years the tree computes afresh per request when the snapshot lacks them
+# Region-years the tree computes afresh when the snapshot lacks them or is older than their data
+# (≈ 15 ms each): beyond them the snapshot's previous figure is shown, until the snapshot catches up
+# (the server refreshes it after each upload and deletion; `zhibiao ingest` after each run).
+LIVE_LIMIT = 60
 
 
 def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
@@ -78,14 +81,21 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
     years: dict[str, dict[int, dict | None]] = {}
     for code, year in target_years:
         years.setdefault(code, {})[year] = None
+    previous: dict[tuple[str, int], dict] = {}  # the snapshot's figure of a region-year whose data changed since
     for code, year, total, reached, judged, pending, computed in stats:
+        if code not in years or year not in years[code]:
+            continue
+        figure = Achievement(int(reached or 0), int(judged or 0), int(pending or 0), int(total)).to_dict()
         newest = max(filter(None, (changed.get(code), overridden.get((code, year)))), default=None)
-        if code in years and year in years[code] and (newest is None or computed >= newest):
-            years[code][year] = Achievement(int(reached or 0), int(judged or 0), int(pending or 0),
-                                            int(total)).to_dict()
+        if newest is None or computed >= newest:
+            years[code][year] = figure
+        else:
+            previous[(code, year)] = figure
     stale = sorted((c, y) for c, by_year in years.items() for y, a in by_year.items() if a is None)
     for code, year in stale[:live_limit]:
         years[code][year] = achievement(tracker.status(code, year).targets).to_dict()
+    for code, year in stale[live_limit:]:
+        years[code][year] = previous.get((code, year))
     reg = RegionRegistry.default()
     nodes: dict[str, dict] = {}
 

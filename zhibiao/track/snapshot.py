@@ -28,8 +28,16 @@ def affected_since(db, since: datetime) -> set[tuple[str, int]]:
         touched = set(s.scalars(select(DocumentRow.region_code).where(DocumentRow.ingested_at >= since,
                                                                       DocumentRow.region_code.is_not(None))
                                 .distinct()))
-        if not touched:
-            return set()
+    return affected_by(db, touched)
+
+
+def affected_by(db, region_codes: set[str]) -> set[tuple[str, int]]:
+    """The region-years a change to documents of these regions can affect: every year of each
+    region with targets, and of its children's (see :func:`affected_since`)."""
+    touched = {c for c in region_codes if c}
+    if not touched:
+        return set()
+    with db.session() as s:
         codes = touched | set(s.scalars(select(RegionRow.code).where(RegionRow.parent_code.in_(touched))))
         out: set[tuple[str, int]] = set()
         chunk = sorted(codes)
@@ -37,6 +45,18 @@ def affected_since(db, since: datetime) -> set[tuple[str, int]]:
             out |= set(s.execute(select(TargetRow.region_code, TargetRow.year).where(
                 TargetRow.region_code.in_(chunk[i:i + 500]), TargetRow.year.is_not(None)).distinct()).all())
         return out
+
+
+def refresh_regions(tracker, region_codes: set[str]) -> int:
+    """After documents of these regions were stored or deleted (an upload, a deletion in the web):
+    their region-years' statuses recomputed, and the lines of region-years left without targets
+    dropped. Returns the number of lines written."""
+    n = refresh(tracker, affected_by(tracker.db, region_codes))
+    with tracker.db.session.begin() as s:  # region-years of these regions that lost every target
+        s.execute(delete(StatusSnapshotRow).where(StatusSnapshotRow.region_code.in_(sorted(c for c in region_codes if c)),
+                                                  ~exists().where(TargetRow.region_code == StatusSnapshotRow.region_code,
+                                                                  TargetRow.year == StatusSnapshotRow.year)))
+    return n
 
 
 def drop_orphans(db) -> int:

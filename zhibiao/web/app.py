@@ -39,8 +39,11 @@ class AppState:
     _jobs: object = None
     views: object = None  # the cache of cross-region views (web/cache.py)
     max_json_bytes: int = 5_000_000
+    max_concurrent: int = 8  # reads handled at once by this process (web/admission.py)
+    request_timeout: float = 30.0  # seconds before a read is answered 503 with Retry-After
     extraction: object = None  # the process pool that reads uploads (web/extraction.py)
     _temporary_uploads: Path | None = field(default=None, repr=False)
+    _snapshots: object = field(default=None, repr=False)  # one thread refreshing the status snapshot after writes
 
     @property
     def uploads(self) -> Path:
@@ -59,7 +62,31 @@ class AppState:
         folders = [f for f in (self.upload_dir, self._temporary_uploads) if f is not None]
         return any(Path(path).resolve().parent == f.resolve() for f in folders)
 
+    def after_write(self, region_codes) -> None:
+        """The status snapshot of the regions a write touched (an upload, a deletion), refreshed in
+        one background thread, in order: the region tree and ``v_status`` follow the web's writes
+        without the request waiting for it (an ingest refreshes it itself)."""
+        codes = {c for c in region_codes if c}
+        if not codes:
+            return
+        if self._snapshots is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._snapshots = ThreadPoolExecutor(1, thread_name_prefix="zhibiao-snapshot")
+        self._snapshots.submit(self._refresh_snapshot, codes)
+
+    def _refresh_snapshot(self, codes: set[str]) -> None:
+        from zhibiao.track.snapshot import refresh_regions
+
+        try:
+            refresh_regions(self.tracker(), codes)
+        except Exception:  # noqa: BLE001 - the tree computes these region-years live meanwhile; the next
+            pass  # ingest or `zhibiao snapshot` brings the snapshot up to date
+
     def close(self) -> None:
+        if self._snapshots is not None:
+            self._snapshots.shutdown(wait=True)  # a refresh under way ends before the database goes
+            self._snapshots = None
         if self.extraction is not None:
             self.extraction.shutdown()
         if self._temporary_uploads is not None:
@@ -139,6 +166,7 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
 
     st = AppState(database, token, settings.max_upload_bytes, Path(settings.upload_dir) if settings.upload_dir else None,
                   views=ViewCache(database), max_json_bytes=settings.max_json_bytes,
+                  max_concurrent=settings.max_concurrent, request_timeout=settings.request_timeout,
                   extraction=ExtractionPool(settings.extract_workers, settings.extract_queue, settings.max_seconds))
 
     @asynccontextmanager
@@ -156,6 +184,10 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     from zhibiao.web.guard import Guard, session_router
 
     app.add_middleware(Guard, settings=lambda: (st.token, st.max_upload_bytes, st.max_json_bytes))
+    from zhibiao.web.admission import Admission
+
+    # outermost: a read waits for its turn, and is answered 503 rather than left hanging (web/admission.py)
+    app.add_middleware(Admission, settings=lambda: (st.max_concurrent, st.request_timeout))
     app.include_router(session_router)
 
     from zhibiao.web.api import router

@@ -104,15 +104,16 @@ def _tree_rows(nodes: list[dict]) -> int:
     return sum(1 + _tree_rows(n["children"]) for n in nodes)
 
 
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, q: str | None = None):
-    read = _read(request)
-    st = request.app.state.zhibiao
-    cached = st.views.get  # the counts across every region: computed once per database version
-    cov = cached(("coverage",), read.coverage)
-    recent, _next = read.documents(q=q or None, size=50 if q else 12, newest_first=True)
+def home_view(st) -> dict:
+    """Everything the home page shows that reads across the whole database — coverage, counts,
+    the region tree, the newest documents, what needs review — computed together and cached as one
+    view (web/cache.py): a request is one version query and a render; after a write at national
+    scale it is refreshed in the background, not per request. ``warm`` computes it at start-up."""
+    from zhibiao.track.coverage import region_tree
+
+    read = st.read()
+    cov = read.coverage()
     levels = read.region_levels({c["region_code"] for c in cov if c["region_code"]})
-    years = sorted({c["year"] for c in cov if c["year"]})
     matrix: dict = defaultdict(dict)
     names = {}
     for c in cov:
@@ -121,16 +122,29 @@ def home(request: Request, q: str | None = None):
             names[c["region_code"]] = c["region"]
     order = sorted(names, key=lambda c: (c[:2], {"national": 0, "province": 1, "prefecture": 2, "county": 3}.get(
         levels.get(c, ""), 4), c))
-    counts = cached(("counts",), read.counts)
-    from zhibiao.track.coverage import region_tree
+    counts = read.counts()
+    tree = region_tree(st.tracker())
+    recent, _next = read.documents(size=12, newest_first=True)
+    return {"tree": tree, "tree_rows": _tree_rows(tree),
+            "years": sorted({c["year"] for c in cov if c["year"]}), "matrix": dict(matrix), "names": names,
+            "order": order, "recent": recent, "n_targets": counts["targets"], "n_actuals": counts["actuals"],
+            "n_documents": counts["documents"], "needing_review": read.documents_needing_review(limit=50),
+            "queue": len(read.review_queue(limit=500))}
 
-    tree = cached(("region_tree",), lambda: region_tree(st.tracker()))
-    return render(request, "home.html", tree=tree, compact_tree=_tree_rows(tree) > TREE_ROWS,
-                  years=years, matrix=matrix, names=names, order=order,
-                  recent=recent, q=q or "",
-                  n_targets=counts["targets"], n_actuals=counts["actuals"], n_documents=counts["documents"],
-                  needing_review=read.documents_needing_review(limit=50),
-                  queue=cached(("review_queue_size",), lambda: len(read.review_queue(limit=500))))
+
+def warm(st) -> None:
+    """Compute the home page's view now (a server starting), so that its first reader does not."""
+    st.views.get(("home",), lambda: home_view(st))
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, q: str | None = None):
+    st = request.app.state.zhibiao
+    view = dict(st.views.get(("home",), lambda: home_view(st)))
+    view["compact_tree"] = view.pop("tree_rows") > TREE_ROWS
+    if q:  # a search of titles: per request (an indexed query), the rest from the cached view
+        view["recent"], _next = st.read().documents(q=q, size=50, newest_first=True)
+    return render(request, "home.html", q=q or "", **view)
 
 
 @router.get("/region/{region}/{year}", response_class=HTMLResponse)

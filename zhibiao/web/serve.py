@@ -21,7 +21,25 @@ def worker_app():
     from zhibiao.web.app import create_app
 
     settings = Settings.load()
-    return create_app(Database.open(settings.database, migrate=False), settings=settings)
+    app = create_app(Database.open(settings.database, migrate=False), settings=settings)
+    warm_in_background(app)
+    return app
+
+
+def warm_in_background(app) -> None:
+    """The home page's cross-region view computed while the server starts (a national database:
+    seconds), in a thread, so that the first readers find it ready or wait for this one computation."""
+    import threading
+
+    from zhibiao.web.pages import warm
+
+    def run_warm() -> None:
+        try:
+            warm(app.state.zhibiao)
+        except Exception:  # noqa: BLE001 - the first request computes it again and reports what fails
+            pass
+
+    threading.Thread(target=run_warm, name="zhibiao-warm", daemon=True).start()
 
 
 def write_access_note(settings: Settings, token_generated: bool = False, lang: str = "en") -> str:
@@ -57,7 +75,9 @@ def run(db: Database, settings: Settings | None = None, console: Console | None 
     console.print(write_access_note(settings, token_generated, settings.lang), highlight=False, markup=False,
                   soft_wrap=True)
     if workers <= 1:
-        uvicorn.run(create_app(db, settings=settings), host=settings.host, port=settings.port, log_level="warning")
+        app = create_app(db, settings=settings)
+        warm_in_background(app)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
         return
     # the workers connect to the database the parent opened (and migrated), and share one upload folder
     shared = None if settings.upload_dir else tempfile.mkdtemp(prefix="zhibiao-uploads-")
