@@ -742,10 +742,93 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
     return results
 
 
+# --------------------------------------------------------------------------------------- writes
+
+
+def _extracted(corpus: Path | None, n: int) -> list:
+    """``n`` distinct documents of the corpus extracted once (two processes), kept in a pickle in
+    the temporary folder so that runs before and after a change write the very same input: this
+    measures the writer, not extraction."""
+    import pickle
+
+    from zhibiao.ingest import extract_one
+
+    cache = Path(tempfile.gettempdir()) / f"zhibiao-writes-{n}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    paths, _tmp = documents_for(corpus, n, "txt")
+    with ProcessPoolExecutor(2) as pool:
+        xs = [x for x in pool.map(extract_one, [str(p) for p in paths], chunksize=8) if not x.error]
+    cache.write_bytes(pickle.dumps(xs))
+    return xs
+
+
+def _fresh_database(db: str, tag: str) -> tuple[str, object]:
+    """A new empty database beside ``db``: a SQLite file in a temporary folder, or a new database
+    on the same PostgreSQL server (dropped afterwards)."""
+    if "://" not in db:
+        tmp = tempfile.TemporaryDirectory()
+        return str(Path(tmp.name) / f"{tag}.db"), tmp.cleanup
+    import psycopg
+
+    base = db.replace("postgresql+psycopg://", "postgresql://")
+    name = f"writes_{tag}_{os.getpid()}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return db.rsplit("/", 1)[0] + "/" + name, drop
+
+
+def bench_writes(corpus: Path | None, db: str, documents: int, batches=(1, 32), label: str | None = None) -> list[dict]:
+    """The ingest writer alone: the same extracted documents stored into a fresh database one
+    transaction per document (``store``, batch 1) and in batches (``store_many``); CPU of the
+    writing process and, on PostgreSQL, of its server process, and wall time, per document."""
+    from zhibiao.store import Database
+    from zhibiao.store.ingest import store, store_many
+
+    xs = _extracted(corpus, documents)
+    out = []
+    for batch in batches:
+        url, cleanup = _fresh_database(db, f"b{batch}")
+        try:
+            target = Database.open(url)
+            backend = None
+            if not target.is_sqlite:
+                with target.engine.connect() as conn:
+                    backend = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            server0 = cpu_seconds(backend) if backend else None
+            c0, w0 = time.process_time(), time.perf_counter()
+            for i in range(0, len(xs), batch):
+                if batch == 1:
+                    store(target, xs[i])
+                else:
+                    store_many(target, xs[i:i + batch])
+            cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+            server = (cpu_seconds(backend) - server0) if backend and server0 is not None else None
+            with target.engine.connect() as conn:
+                stored = conn.exec_driver_sql("SELECT count(*) FROM documents").scalar()
+            target.dispose()
+        finally:
+            cleanup()
+        n = len(xs)
+        out.append(report(measure="writes", database=label or ("sqlite" if "://" not in db else db.split(":", 1)[0]),
+                          batch=batch, documents=n, stored=stored, seconds=round(wall, 2),
+                          documents_per_s=round(n / wall, 1),
+                          writer_cpu_ms_per_document=round(1000 * cpu / n, 2),
+                          server_cpu_ms_per_document=round(1000 * server / n, 2) if server is not None else None,
+                          wall_ms_per_document=round(1000 * wall / n, 2), load=loadavg(), commit=git_commit()))
+    return out
+
+
 def main() -> None:
     global RESULTS
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["extract", "stages", "cli", "ingest", "queries"])
+    ap.add_argument("what", choices=["extract", "stages", "cli", "ingest", "writes", "queries"])
     ap.add_argument("--corpus", type=Path, default=None, help="a corpus written by generate.py")
     ap.add_argument("--documents", type=int, default=500)
     ap.add_argument("--formats", default="txt,html,docx,pdf")
@@ -756,6 +839,7 @@ def main() -> None:
     ap.add_argument("--sample", action="store_true", help="ingest: the PDF/DOCX sample instead of the national corpus")
     ap.add_argument("--provinces", default=None, help="ingest: only these provinces' folders (comma-separated code "
                     "prefixes, e.g. 33,44)")
+    ap.add_argument("--batches", default="1,32", help="writes: documents per transaction to measure with")
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--only", default=None, help="queries: only the views whose name contains one of these "
                                                  "comma-separated words (e.g. home,grid)")
@@ -777,6 +861,10 @@ def main() -> None:
             ap.error("ingest needs --corpus and --db")
         bench_ingest(args.corpus, args.db, args.jobs, args.label, args.sample,
                      limit_dirs=args.provinces.split(",") if args.provinces else None)
+    elif args.what == "writes":
+        if not args.db:
+            ap.error("writes needs --db")
+        bench_writes(args.corpus, args.db, args.documents, tuple(int(b) for b in args.batches.split(",")), args.label)
     elif args.what == "queries":
         if not args.db:
             ap.error("queries needs --db")

@@ -7,13 +7,14 @@
 
 Files are extracted in worker processes (``jobs``), addresses through the polite fetcher
 (:mod:`zhibiao.fetch`); each extracted document is handed to :mod:`zhibiao.store.ingest`, which
-writes it in one transaction (the parent process does all writing, so a killed ingest leaves only
-whole documents behind). The store itself never runs extraction: data flows
+writes a batch of them in one transaction (the parent process does all writing, so a killed ingest
+leaves only whole documents behind). The store itself never runs extraction: data flows
 load → text → extract → catalog → store, and this module is what connects them.
 """
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ from zhibiao.errors import ZhibiaoError
 from zhibiao.models import LoadedText
 from zhibiao.store.database import Database
 from zhibiao.store.ingest import (Extracted, FileResult, IngestSummary, documents_to_reindex, file_sha256, iter_files,
-                                  known_hashes, replace_extraction, store, stored_loaded)
+                                  known_hashes, replace_extraction, store, store_many, stored_loaded)
 
 __all__ = ["Extracted", "FileResult", "IngestSummary", "extract_loaded", "extract_one", "ingest",
            "ingest_addresses", "iter_files", "read_address_list", "reindex", "store"]
@@ -65,9 +66,10 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
-           on_progress: Callable[[FileResult], None] | None = None) -> IngestSummary:
-    """Files, folders (recursively) and glob patterns extracted and stored, one transaction each;
-    files whose bytes are stored already are skipped unread."""
+           on_progress: Callable[[FileResult], None] | None = None, batch: int = 32) -> IngestSummary:
+    """Files, folders (recursively) and glob patterns extracted and stored, a batch of up to
+    ``batch`` documents per transaction (a document the database refuses is stored alone, never
+    half-written); files whose bytes are stored already are skipped unread."""
     files = iter_files(paths)
     known = known_hashes(db)
     summary = IngestSummary()
@@ -97,11 +99,28 @@ def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
             for p in todo:
                 yield extract_one(p)
 
+    # The writer stores documents in batches, one transaction each (store_many): up to `batch`
+    # documents, or what arrived within a second, so progress keeps moving when extraction is slow.
+    pending: list[Extracted] = []
+    started = time.monotonic()
+
+    def flush() -> None:
+        done = store_many(db, [x for x in pending if not x.error]) if any(not x.error for x in pending) else []
+        stored = iter(done)
+        for x in pending:
+            r = FileResult(x.path, "failed", x.error) if x.error else next(stored)
+            summary.results.append(r)
+            if on_progress:
+                on_progress(r)
+        pending.clear()
+
     for x in results():
-        r = FileResult(x.path, "failed", x.error) if x.error else store(db, x)
-        summary.results.append(r)
-        if on_progress:
-            on_progress(r)
+        if not pending:
+            started = time.monotonic()
+        pending.append(x)
+        if len(pending) >= batch or time.monotonic() - started >= 1.0:
+            flush()
+    flush()
     return summary
 
 

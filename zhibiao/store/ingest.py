@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
@@ -120,6 +120,22 @@ class Extracted:
 def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, int, int]:
     """Insert a document's targets, actuals and commitments: one multi-row INSERT per table (rows as
     plain dicts, not ORM objects: at national scale the writer would otherwise be the bottleneck)."""
+    rows = line_rows(doc_row, e)
+    insert_lines(s, [rows])
+    return tuple(len(r) for r in rows)
+
+
+def insert_lines(s: Session, documents: list[tuple[list[dict], list[dict], list[dict]]]) -> None:
+    """The lines of one or more documents: one executemany per table (SQLAlchemy sends it as
+    multi-row INSERTs, a thousand rows a statement)."""
+    for k, table in enumerate((TargetRow, ObservationRow, CommitmentRow)):
+        rows = [r for lines in documents for r in lines[k]]
+        if rows:
+            s.execute(insert(table.__table__), rows)
+
+
+def line_rows(doc_row: DocumentRow, e: Extraction) -> tuple[list[dict], list[dict], list[dict]]:
+    """A document's targets, actuals and commitments as rows of their tables."""
     region = e.document.region.code if e.document.region else None
 
     def start(span):
@@ -146,10 +162,7 @@ def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, i
         comparator=c.comparator, modality=c.modality, year=c.year, indicator=c.indicator,
         section_path=list(c.section_path), span_start=start(c.span), span_end=end(c.span),
     ) for i, c in enumerate(e.commitments)]
-    for table, rows in ((TargetRow, targets), (ObservationRow, actuals), (CommitmentRow, commitments)):
-        if rows:
-            s.execute(insert(table.__table__), rows)
-    return len(targets), len(actuals), len(commitments)
+    return targets, actuals, commitments
 
 
 def _delete_lines(s: Session, document_id: int) -> None:
@@ -259,6 +272,47 @@ def store(db: Database, x: Extracted) -> FileResult:
         # any other conflict (a database whose id sequence is behind its rows…) stored nothing: say so
         problem = str(getattr(exc, "orig", exc) or exc).splitlines()[0]
         return FileResult(x.path, "failed", f"{x.path}: not stored, the database refused it: {problem}")
+
+
+def store_many(db: Database, xs: list[Extracted]) -> list[FileResult]:
+    """Several extracted documents written in **one transaction**: the new ones (bytes and path
+    unknown to the database and to the batch) in one multi-row INSERT of documents and one per
+    table of lines, so a PostgreSQL writer pays a round trip and a commit per batch rather than
+    seven per document. Everything else — a known path (a new version), bytes stored already, a
+    fetched document, a repeat within the batch — goes through :func:`store` one by one after
+    the batch, in order. If the database refuses the batch, nothing of it is stored and every
+    document is written one by one instead, each in its own transaction, so that a document it
+    refuses is reported alone and never half-written. Results in the order given."""
+    results: list[FileResult | None] = [None] * len(xs)
+    with db.session() as s:
+        shas = {x.loaded.sha256 for x in xs}
+        idents = {_identity(x) for x in xs}
+        known = set(s.scalars(select(DocumentRow.sha256).where(DocumentRow.sha256.in_(shas)))) | set(
+            s.scalars(select(DocumentRow.path).where(DocumentRow.path.in_(idents))))
+    fast, slow, seen = [], [], set()
+    for i, x in enumerate(xs):
+        keys = {x.loaded.sha256, _identity(x)}
+        (slow if keys & (known | seen) or x.provenance is not None else fast).append(i)
+        seen |= keys
+    if fast:
+        try:
+            with db.session.begin() as s:
+                rows = []
+                for i in fast:
+                    row = DocumentRow(version=1)
+                    _fill(row, xs[i])
+                    rows.append(row)
+                s.add_all(rows)
+                s.flush()  # one INSERT … RETURNING id for the batch
+                lines = [line_rows(row, xs[i].extraction) for row, i in zip(rows, fast)]
+                insert_lines(s, lines)
+            for i, (t, a, c) in zip(fast, lines):
+                results[i] = FileResult(xs[i].path, "new", targets=len(t), actuals=len(a), commitments=len(c))
+        except SQLAlchemyError:
+            slow = sorted(fast + slow)  # nothing of the batch stored: each document on its own
+    for i in slow:
+        results[i] = store(db, xs[i])
+    return results
 
 
 def known_hashes(db: Database) -> set[str]:
