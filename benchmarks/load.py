@@ -32,7 +32,40 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import git_commit, loadavg, query_samples, report, start_server, stop_server  # noqa: E402
+from run import _tree, cpu_seconds, git_commit, loadavg, query_samples, report, start_server, stop_server  # noqa: E402
+
+
+def _cpu_of_tree(pid: int) -> tuple[float, float]:
+    """CPU seconds of a server's processes: (request handling, extraction of uploads). The
+    extraction processes are the multiprocessing children of the workers."""
+    serving = extracting = 0.0
+    for p in _tree(pid):
+        try:
+            cmd = Path(f"/proc/{p}/cmdline").read_bytes()
+        except OSError:
+            continue
+        cpu = cpu_seconds(p) or 0.0
+        if b"multiprocessing" in cmd:
+            extracting += cpu
+        else:
+            serving += cpu
+    return serving, extracting
+
+
+def _postgres_pid(db: str) -> int | None:
+    """The PostgreSQL server's main process (its CPU counts as the server's too), from its data folder."""
+    if not db.startswith("postgresql"):
+        return None
+    try:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(db)
+        with engine.connect() as conn:
+            folder = conn.exec_driver_sql("SHOW data_directory").scalar()
+        engine.dispose()
+        return int(Path(folder, "postmaster.pid").read_text().split()[0])
+    except Exception:  # noqa: BLE001 - not on this machine, or not readable: left out
+        return None
 
 
 def _pct(samples: list[float]) -> dict:
@@ -203,12 +236,37 @@ def main() -> None:
 
         for _ in range(args.workers * 4):
             httpx.get(f"{base}/api/v1/status?region=110000&year=2020", timeout=120)
+    pg = _postgres_pid(args.db)
+    before = _cpu_of_tree(server.pid) if server is not None else None
+    pg_before = sum(cpu_seconds(p) or 0.0 for p in _tree(pg)) if pg else None
+    loads: list[float] = []
+    sampling = True
+
+    def sample_load():
+        while sampling:
+            loads.append(loadavg())
+            time.sleep(5)
+
+    import threading
+
+    sampler = threading.Thread(target=sample_load, daemon=True)
+    sampler.start()
     try:
         result = asyncio.run(run_load(base, token, samples, args.readers, args.duration, args.max_requests, uploads,
                                       args.timeout))
+        if server is not None:
+            after = _cpu_of_tree(server.pid)
+            served = result["requests"] or 1
+            result["server_cpu_s"] = round(after[0] - before[0], 1)
+            result["server_cpu_ms_per_request"] = round(1000 * (after[0] - before[0]) / served, 1)
+            result["extraction_cpu_s"] = round(after[1] - before[1], 1)
+        if pg:
+            result["postgresql_cpu_s"] = round(sum(cpu_seconds(p) or 0.0 for p in _tree(pg)) - pg_before, 1)
     finally:
+        sampling = False
         if server is not None:
             stop_server(server)
+    result["load_during"] = {"min": min(loads), "max": max(loads), "mean": round(sum(loads) / len(loads), 1)} if loads else None
     label = args.label or ("sqlite" if "://" not in args.db else args.db.split(":", 1)[0])
     report(measure="load", database=label, documents=samples["count"], workers=args.workers, readers=args.readers,
            uploader=not args.no_upload, **result, load=loadavg(), commit=git_commit())
