@@ -97,6 +97,9 @@ LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
 LEADING_PERIOD = re.compile(r"^(?:上半年|下半年|前三季度|一季度|第一季度|1\s*[-—–~～至到]\s*\d{1,2}\s*月)[，,]?")
 LEADING_PLACE = re.compile(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})")
 YEAR_END_PLACE = re.compile(r"^(年末|年底)(?:全市|全省|全县|全区|全国)")
+LEADING_MARK_CHARS = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
+LEADING_PERIOD_FIRST = frozenset("上下前一第1")  # what a match of LEADING_PERIOD starts with
+LEADING_PLACE_WORD_FIRST = frozenset("全去上")  # …and of the word at index 2 or 3 of LEADING_PLACE
 INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
 UNCLOSED_BRACKET = re.compile(r"[（(][^）)]*$")
 FROM_FIGURE_END = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
@@ -188,17 +191,23 @@ def _name_before(clause: str, pos: int) -> str:
     name = clause[max(0, pos - MAX_NAME):pos]
     if FOOTNOTE_CLOSERS.intersection(name):
         name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
-    name = LEADING_MARKS.sub("", name)
+    # (each substitution anchored at the start is tried only where the first characters its
+    # matches need are there)
+    if name[:1] in LEADING_MARK_CHARS or name[:1].isspace():
+        name = LEADING_MARKS.sub("", name)
     lead = LEAD.match(name)
     if lead:
         name = name[lead.end():]
-    name = LEADING_PERIOD.sub("", name)
+    if name[:1] in LEADING_PERIOD_FIRST:
+        name = LEADING_PERIOD.sub("", name)
     lead = LEAD.match(name)
     if lead:
         name = name[lead.end():]
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
-    name = LEADING_PLACE.sub("", name)
-    name = YEAR_END_PLACE.sub(r"\1", name)
+    if not LEADING_PLACE_WORD_FIRST.isdisjoint(name[2:4]):
+        name = LEADING_PLACE.sub("", name)
+    if name.startswith(("年末", "年底")):
+        name = YEAR_END_PLACE.sub(r"\1", name)
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
     if "实现" in name or "完成" in name:
         name = INNER_VERB.sub("", name)

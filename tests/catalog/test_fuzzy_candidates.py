@@ -1,0 +1,44 @@
+"""The catalogue scores a name fuzzily against the aliases its length and characters allow only:
+the same hits, in the same order, as scoring every alias."""
+from __future__ import annotations
+
+import random
+
+from rapidfuzz import fuzz, process
+
+from zhibiao.catalog.matcher import FUZZY_THRESHOLD, Catalog
+
+
+def _edited(alias: str, rnd: random.Random, alphabet: list[str]) -> str:
+    chars = list(alias)
+    for _ in range(rnd.randint(1, 4)):
+        at = rnd.randint(0, len(chars))
+        op = rnd.random()
+        if op < 0.33 and chars:
+            del chars[min(at, len(chars) - 1)]
+        elif op < 0.66:
+            chars.insert(at, rnd.choice(alphabet))
+        elif chars:
+            chars[min(at, len(chars) - 1)] = rnd.choice(alphabet)
+    return "".join(chars)
+
+
+def test_candidates_give_the_hits_of_every_alias():
+    catalog = Catalog.load()
+    aliases = catalog._keys
+    alphabet = sorted(set("".join(aliases)))
+    rnd = random.Random(16)
+    queries = [_edited(a, rnd, alphabet) for a in aliases for _ in range(3)] + list(aliases)
+    queries += ["新增高新技术企业", "城镇居民人均可支配收入增长", "规模以上工业增加值增速", "一般公共预算收入"]
+    with_hits = 0
+    for q in queries:
+        everything = process.extract(q, aliases, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_THRESHOLD)
+        scored = process.extract(q, catalog._fuzzy_candidates(q), scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_THRESHOLD)
+        assert [(k, s) for k, s, _i in scored] == [(k, s) for k, s, _i in everything], q
+        with_hits += bool(everything)
+    assert with_hits > len(aliases)  # near misses are found, not only exact names
+
+
+def test_a_name_of_characters_no_alias_holds_is_scored_against_none():
+    catalog = Catalog.load()
+    assert catalog._fuzzy_candidates("ＸＹＺ☃☃☃") == []
