@@ -34,6 +34,9 @@ NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七
 NOTE = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
 QUOTES = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
 BRACKETED = re.compile(r"\([^()]*\)")
+GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
+SHARE_NAME = re.compile(r"比重|占比|份额|比例")
+SHARE_WORDING = re.compile(r"比重|份额|占比")
 REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
 
 
@@ -98,7 +101,12 @@ def _measure_fits(entry_measure: str, inferred: str | None) -> bool:
 
 def infer_measure(name: str, unit: str | None, measure: str | None, text: str | None) -> str | None:
     """What the line measures: its own word for it, its unit, or its wording."""
-    key = without_brackets(normalize_name(name))
+    return _infer_measure(normalize_name(name), unit, measure, text)
+
+
+def _infer_measure(normalized: str, unit: str | None, measure: str | None, text: str | None) -> str | None:
+    """:func:`infer_measure` of a name already normalised (:func:`normalize_name`)."""
+    key = without_brackets(normalized)
     if INDEX_SUFFIX.search(key) and measure in (None, "level") and unit in (None, "%"):
         return "index"
     if measure in ("growth", "level", "share"):
@@ -108,9 +116,9 @@ def infer_measure(name: str, unit: str | None, measure: str | None, text: str | 
         return "growth"
     if unit and unit not in ("%", "‰", "百分点"):
         return "level"  # 增加3万人: an amount, even when the wording says it grows
-    if re.match(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)", t):
+    if GROWTH_WORDING.match(t):
         return "growth"
-    if re.search(r"比重|占比|份额|比例", key) or re.search(r"比重|份额|占比", t):
+    if SHARE_NAME.search(key) or SHARE_WORDING.search(t):
         return "share"
     if unit == "%":
         return "growth_or_share"
@@ -238,8 +246,8 @@ class Catalog:
     def _match(self, name: str, unit: str | None, measure: str | None, text: str, parent: str | None) -> Match | None:
         if not name or not name.strip():
             return None
-        inferred = infer_measure(name, unit, measure, text)
         key = normalize_name(name)
+        inferred = _infer_measure(key, unit, measure, text)
         names = [key]
         if parent:
             pkey = normalize_name(parent)

@@ -318,17 +318,22 @@ def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
     return [(base + letters[i][0], base + letters[j][1]) for i, j in words if j > i]
 
 
+SPACES = re.compile(r" +")
+
+
 def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
     text = m.text
     edits: list[Edit] = []
     for s, e in _lines(text):
         line = text[s:e]
+        if " " not in line:
+            continue  # (most lines of a Chinese text: nothing to fold)
         keep_cells = _in_zones(s, zones) and _is_space_row(line)
         spaced = [w for x in LETTER_SPACED.finditer(line) for w in _spaced_words(x)] if keep_cells else []
         # a row set out by a layout (a PDF's text layer, a fixed-width table): wide gaps between
         # its cells, single spaces inside them — the gaps become tabs, so the cells stay apart
         laid_out = keep_cells and len(WIDE_GAP.findall(line.strip())) >= 2
-        for x in re.finditer(r" +", line):
+        for x in SPACES.finditer(line):
             a, b = x.start(), x.end()
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append(Edit(s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
