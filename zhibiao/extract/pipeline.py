@@ -61,7 +61,10 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
     span_text = line.span.slice(text)
     # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count (figure_candidates
     # holds the grammar's candidates too)
-    printed = {n.value for n in [*find_numbers(span_text), *figure_candidates(span_text)]}
+    printed = {n.value for n in find_numbers(span_text)}
+    if line.value in printed or -line.value in printed:
+        return True
+    printed = {n.value for n in figure_candidates(span_text)}  # (only when the plain numbers have not found it)
     if line.value in printed or -line.value in printed:
         return True
     warnings.append(f"{name!r}: value {line.value} cannot be read back from {line.span.slice(text)!r}; left out")
