@@ -351,3 +351,14 @@ def test_a_table_with_several_value_columns_set_apart_by_single_spaces():
 def test_a_space_table_with_one_target_column_keeps_the_row_reader():
     assert table_targets("序号 指标名称 单位 2025年目标\n1 地区生产总值增长 % 6 左右\n") == [
         (None, "地区生产总值增长", "6左右", None)]
+
+
+def test_years_written_in_chinese_numerals_date_the_plan_and_its_targets():
+    plan = document("某县人民政府关于印发二〇二五年国民经济和社会发展计划的通知\n各乡镇人民政府：\n现印发给你们，请认真贯彻执行。\n"
+                    "某县人民政府\n二〇二五年三月五日\n")
+    assert (plan["plan_year"], plan["issued_on"]) == (2025, "2025-03-05")
+    e = extract_text("某县二〇二五年政府工作报告\n\n各位代表：\n二〇二四年全县生产总值增长6.1%。今年主要预期目标是：生产总值增长6%左右。"
+                     "到二〇三五年，人均生产总值达到10万元。\n")
+    assert (e.document.plan_year, e.document.title) == (2025, "某县二〇二五年政府工作报告")
+    assert [(t.year, t.name) for t in e.targets] == [(2025, "生产总值"), (2035, "人均生产总值")]
+    assert [(a.year, a.name) for a in e.actuals] == [(2024, "生产总值")]

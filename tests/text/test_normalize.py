@@ -19,6 +19,8 @@ from zhibiao.text.offsets import Edit
         ("细颗粒物（ＰＭ２ ５）浓度", "细颗粒物（PM2.5）浓度"),
         ("2024 年 是 关键一年。", "2024年是关键一年。"),
         ("第一段结束。\n\n—３１—\n\n第二段。", "第一段结束。\n\n\n第二段。"),
+        ("固定资产投资1,234.5亿元,增长5%", "固定资产投资1234.5亿元,增长5%"),  # thousands grouped: no clause break
+        ("分别为2023,2024年", "分别为2023,2024年"),  # two years, not a grouped number
     ],
 )
 def test_normalize_spec(raw, expected):

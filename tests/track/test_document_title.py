@@ -21,6 +21,11 @@ def test_a_traditional_title_that_names_the_region_is_left_as_printed():
         "2025年溫州市政府工作報告"
 
 
+def test_a_title_with_its_year_in_chinese_numerals_gets_no_second_year():
+    assert document_title(doc(title="湖州市二〇二五年政府工作报告", region_name="湖州市", plan_year=2025)) == \
+        "湖州市二〇二五年政府工作报告"
+
+
 def test_without_a_title_issuer_year_and_kind_name_it():
     assert document_title(doc(issuer="湖州市人民政府", plan_year=2025, doc_type="plan_notice",
                               doc_number="湖政发〔2025〕2号")).startswith("湖州市人民政府 2025年")

@@ -21,6 +21,7 @@ from zhibiao.extract.segments import Segments
 from zhibiao.extract.columns import TableContext
 from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
+from zhibiao.text.chinese import search_form
 from zhibiao.text.document import Document
 from zhibiao.text.scan import scanner
 
@@ -181,7 +182,8 @@ def read(doc: Document) -> Reading:
     sections = extract_sections(text, limit, table_spans)
     target_lists = find_target_lists(text, limit, table_spans)
     target_sentences = tuple((t.start, t.end) for t in target_lists)  # (find_target_sentences)
-    scope = build_scope(text, meta.title, meta.doc_type, sections, limit, list(target_sentences), table_spans)
+    title = search_form(meta.title) if meta.title else None  # read as the text is: simplified, years in digits
+    scope = build_scope(text, title, meta.doc_type, sections, limit, list(target_sentences), table_spans)
     meta.plan_year = scope.plan_year
     if meta.issued_on is None and scope.delivered_on:
         meta.issued_on = scope.delivered_on

@@ -25,6 +25,17 @@ def _cjk_share(text: str) -> float:
     return cjk / max(1, len(sample) - len(SPACE.findall(sample)))
 
 
+# Chinese characters and the punctuation and full-width forms Chinese text uses (，。：（）％)
+CHINESE_OR_ASCII = re.compile(r"[\x00-\x7f\u3000-\u303f\uff00-\uffef"
+                              + "".join(f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES) + "]*")
+
+
+def _only_chinese_beyond_ascii(text: str) -> bool:
+    """A text of figures and a few Chinese marks (2025。, 6.5％): each character beyond ASCII is
+    Chinese — GB18030's reading, where a guess from so few bytes (Big5) reads other symbols."""
+    return not text.isascii() and CHINESE_OR_ASCII.fullmatch(text) is not None
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding). UTF-8 and BOM-marked encodings are unambiguous and tried first; then
     GB18030 (a superset of GBK, the usual encoding of government sites) when it gives Chinese text;
@@ -50,7 +61,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             pass
     try:
         text = data.decode("gb18030")
-        if _cjk_share(text) > 0.2:
+        if _cjk_share(text) > 0.2 or _only_chinese_beyond_ascii(text):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass

@@ -8,6 +8,7 @@ comes from OpenCC's dictionary (the TSCharacters list), first candidate of each 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 
@@ -37,3 +38,19 @@ def has_traditional(text: str, sample: int = 4000) -> bool:
     table = _table()
     head = text[:sample]
     return sum(1 for ch in head if ord(ch) in table) >= 3
+
+
+# a year written in Chinese numerals, digit by digit (二〇二五年, 二零二五年): four characters, like its digits
+CHINESE_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千万])[一二][〇零一二三四五六七八九]{3}(?=\s*年)")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def years_in_digits(text: str) -> str:
+    """``text`` with each year written in Chinese numerals in digits (same length and offsets)."""
+    return CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text) if "年" in text else text
+
+
+def search_form(text: str) -> str:
+    """A short text (a title) as the extractor's patterns read a document: simplified characters,
+    years in digits."""
+    return years_in_digits(to_simplified(text))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zhibiao.models import LoadedText, Span
-from zhibiao.text.chinese import has_traditional, to_simplified
+from zhibiao.text.chinese import has_traditional, to_simplified, years_in_digits
 from zhibiao.text.normalize import NormalizedText, normalize
 
 
@@ -25,9 +25,10 @@ class Document:
 
     @cached_property
     def search_text(self) -> str:
-        """The text the extractor's patterns read: simplified characters, same offsets as ``text``."""
+        """The text the extractor's patterns read: simplified characters and years in digits
+        (二〇二五年 → 2025年), same offsets as ``text``."""
         text = self.normalized.text
-        return to_simplified(text) if has_traditional(text) else text
+        return years_in_digits(to_simplified(text) if has_traditional(text) else text)
 
     def printed(self, value: str, span: Span | tuple[int, int]) -> str:
         """``value`` (found in ``search_text`` at ``span``) written as the document prints it."""

@@ -467,6 +467,18 @@ def _rebuild_columns(m: MappedText) -> MappedText:
     return m.rearrange(pieces)
 
 
+# a number grouped in thousands (1,234.5亿元): its commas are no clause breaks
+GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
+def _drop_thousands_separators(m: MappedText) -> MappedText:
+    if "," not in m.text:
+        return m
+    edits = [Edit(x.start() + k, x.start() + k + 1, "", "thousands")
+             for x in GROUPED_NUMBER.finditer(m.text) for k, ch in enumerate(x.group()) if ch == ","]
+    return m.edit(edits) if edits else m
+
+
 def normalize(loaded: LoadedText | str) -> NormalizedText:
     """Normalise a loaded document (or a plain string)."""
     raw = loaded.text if isinstance(loaded, LoadedText) else loaded
@@ -479,6 +491,7 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = _rebuild_columns(m)
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     m, flagged = _restore_decimals(m, find_table_zones(m.text))
+    m = _drop_thousands_separators(m)
     m = _fold_spaces(m, find_table_zones(m.text))
     m = _join_broken_lines(m, find_table_zones(m.text), blocks)
     changes = _locate_changes(m, flagged)

@@ -80,11 +80,12 @@ def document_title(d: Any) -> str:
     else region, year and kind; never a path on the server (at most a file's own name)."""
     title, region, year_n = getattr(d, "title", None), getattr(d, "region_name", None), getattr(d, "plan_year", None)
     if title:  # 政府工作报告: whose, and which year's
-        if year_n and str(year_n) not in title:
-            title = f"{year_n}年{title}"
-        from zhibiao.text.chinese import to_simplified
+        from zhibiao.text.chinese import search_form
 
-        if region and region not in to_simplified(title):  # (溫州市 in a traditional title is 温州市)
+        plain = search_form(title)  # (溫州市 in a traditional title is 温州市, 二〇二五年 is 2025年)
+        if year_n and str(year_n) not in plain:
+            title = f"{year_n}年{title}"
+        if region and region not in plain:
             title = f"{region}{title}"
         return title
     genre = DOC_TYPE_NAMES.get(getattr(d, "doc_type", None) or "other", DOC_TYPE_NAMES["other"])[0]
