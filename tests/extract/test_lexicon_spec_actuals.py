@@ -243,3 +243,24 @@ PLANS_QUOTED = [
 def test_plans_quoted_beside_results(review, name, text):
     targets = extract_text(report(review)).targets
     assert [(t.name, t.text, t.year) for t in targets] == [(name, text, 2023)]
+
+
+# plans.comparisons: a result weighed against the reviewed year's plan, opening its clause, states no
+# result and does not turn the sentence to the plan year (the figures after it are still results)
+PLAN_COMPARISONS = ["高于", "低于", "超过", "超出", "好于", "快于", "慢于", "未完成", "完成", "未达到", "达到", "控制在"]
+
+
+@pytest.mark.parametrize("word", PLAN_COMPARISONS)
+def test_a_result_weighed_against_the_plan(word):
+    review = f"全年固定资产投资增长3%，{word}年度预期目标；城镇新增就业5.6万人。"
+    assert named(review) == [("固定资产投资", "3"), ("城镇新增就业", "5.6")]
+
+
+# plans.nouns / plans.periods: the plan a result missed, quoted with its figure, is a target of the
+# reviewed year named by that result
+@pytest.mark.parametrize("plan", ["目标", "计划", "预算", "年度预算", "全年预算", "年初预算"])
+def test_the_plan_a_result_missed_is_a_target_of_the_reviewed_year(plan):
+    review = f"全年固定资产投资下降2.1%，未完成6%的{plan}；城镇新增就业5.6万人。"
+    targets = extract_text(report(review)).targets
+    assert [(t.year, t.name, str(t.value)) for t in targets if t.year == 2023] == [(2023, "固定资产投资", "6")]
+    assert named(review) == [("固定资产投资", "-2.1"), ("城镇新增就业", "5.6")]

@@ -362,3 +362,17 @@ def test_years_written_in_chinese_numerals_date_the_plan_and_its_targets():
     assert (e.document.plan_year, e.document.title) == (2025, "某县二〇二五年政府工作报告")
     assert [(t.year, t.name) for t in e.targets] == [(2025, "生产总值"), (2035, "人均生产总值")]
     assert [(a.year, a.name) for a in e.actuals] == [(2024, "生产总值")]
+
+
+def test_a_review_that_weighs_each_result_against_the_plan_keeps_every_result():
+    text = ("关于某市2024年计划执行情况与2025年计划草案的报告\n\n一、2024年计划执行情况\n"
+            "2024年，全市地区生产总值完成3120亿元，增长5.8%，低于年度预期目标0.2个百分点；一般公共预算收入增长6.2%，"
+            "完成年度预算的101.3%；全社会固定资产投资下降2.1%，未完成6%的预期目标；城镇新增就业5.6万人，完成全年目标任务的112%；"
+            "居民消费价格上涨0.4%，控制在3%左右的目标以内。\n\n二、2025年计划草案\n主要预期目标是：地区生产总值增长6%左右。\n")
+    e = extract_text(text)
+    assert [(a.name, a.text) for a in e.actuals] == [
+        ("地区生产总值", "完成3120亿元"), ("地区生产总值", "增长5.8%"), ("一般公共预算收入", "增长6.2%"),
+        ("全社会固定资产投资", "下降2.1%"), ("城镇新增就业", "5.6万人"), ("居民消费价格", "上涨0.4%")]
+    assert sorted((t.year, t.name, t.text, t.comparator, str(t.value)) for t in e.targets) == [
+        (2024, "全社会固定资产投资", "未完成6%的预期目标", "=", "6"), (2024, "居民消费价格", "控制在3%左右的目标", "~", "3"),
+        (2025, "地区生产总值", "增长6%左右", "~", "6")]

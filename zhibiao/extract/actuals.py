@@ -98,6 +98,11 @@ PLAN_QUOTED = re.compile(
     rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?)\s*[）)])"
     rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
 
+# "低于年度预期目标0.2个百分点", "未完成6%的预期目标": a result weighed against the reviewed year's plan
+PLAN_WEIGHED = re.compile(
+    rf"^\s*(?:{LEX.alt('plans.comparisons')})(?:(?P<inner>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?)的)?"
+    rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|[\d，,。；;]|$)")
+
 
 @dataclass
 class QuotedPlan:
@@ -234,6 +239,14 @@ class _ResultReader:
                                              (c_start + quoted.start(q), c_start + quoted.end(q)),
                                              (c_start + quoted.start(i), c_start + quoted.end(i)), year))
                 continue
+            weighed = PLAN_WEIGHED.match(clause)
+            if weighed:
+                if weighed.group("inner") and last_name:  # "未完成6%的预期目标": the plan, quoted
+                    lead = len(weighed.group()) - len(weighed.group().lstrip())
+                    self.plans.append(QuotedPlan(last_name, weighed.group()[lead:], weighed.group("inner"),
+                                                 (c_start + lead, c_start + weighed.end()),
+                                                 (c_start + weighed.start("inner"), c_start + weighed.end("inner")), year))
+                continue  # compared with the plan: no result, and still the reviewed year
             if scope.is_future(clause):
                 stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
                 continue
