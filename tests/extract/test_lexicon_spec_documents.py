@@ -220,3 +220,17 @@ def test_the_congress_a_report_was_delivered_at_names_its_region(congress):
 def test_a_body_starts_after_its_preposition(word):
     text = f"某项工作的说明\n\n本文{word}某市统计局提出。全市经济运行平稳，各项工作有序推进。\n"
     assert info(text).issuer == "某市统计局"
+
+
+# documents.page_end_marks: a page's chrome after its article (related headlines) states no results
+@pytest.mark.parametrize("mark", ["责任编辑", "相关新闻", "相关阅读", "延伸阅读", "推荐阅读", "相关链接", "相关文章"])
+def test_the_chrome_after_an_articles_end_is_not_read(mark):
+    page = ("某市2024年经济运行情况\n\n去年全市地区生产总值增长6.1%，一般公共预算收入增长4.2%。\n\n"
+            f"（{mark}：某某）\n某县去年粮食产量突破50万吨\n")
+    assert [a.name for a in extract_text(page).actuals] == ["地区生产总值", "一般公共预算收入"]
+
+
+def test_a_paragraph_of_prose_after_the_mark_keeps_the_text_read():
+    page = ("某市2024年经济运行情况\n\n去年全市地区生产总值增长6.1%。\n\n相关新闻\n"
+            "去年全市粮食产量达到50万吨，比上年增长2%，全市上下坚持藏粮于地、藏粮于技，连续多年保持稳定增长的良好势头。\n")
+    assert "粮食产量" in [a.name for a in extract_text(page).actuals]

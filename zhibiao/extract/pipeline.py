@@ -10,6 +10,7 @@ import re
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
 from zhibiao.extract.clauses import figure_candidates, ground_name
+from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import _candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.extract.metadata import Metadata, extract_metadata
@@ -172,9 +173,25 @@ def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
     return out
 
 
+PAGE_END = re.compile(rf"(?m)^[ \t]*[（(【\[]?(?:{LEX.alt('documents.page_end_marks')})")
+PROSE_LINE = re.compile(r"(?m)^[^\n]{40,}[。！？][ \t]*$")
+
+
+def without_page_tail(text: str) -> str:
+    """``text`` with a web page's chrome after its article blanked (same offsets): from the last
+    line that ends the article (（责任编辑：…）, 相关新闻) when no paragraph of prose follows it —
+    the related headlines there ("广东去年GDP突破14万亿") are no results of the document."""
+    end = None
+    for m in PAGE_END.finditer(text, max(0, len(text) - 5000)):
+        end = m.start()
+    if end is None or PROSE_LINE.search(text, end):
+        return text
+    return text[:end] + re.sub(r"[^\n]", " ", text[end:])
+
+
 def read(doc: Document) -> Reading:
     """Everything the views share, computed once: segments, sections, tables, metadata, time scope."""
-    text = doc.search_text
+    text = without_page_tail(doc.search_text)
     meta = extract_metadata(doc)
     spans = find_tables(text)
     table_spans = tuple((t.start, t.end) for t in spans)
