@@ -194,3 +194,23 @@ def test_a_count_in_its_own_unit_is_never_the_share_of_the_same_name():
 def test_all_industry_is_not_industry_above_the_designated_size():
     assert CAT.match("全部工业增加值", unit="%", measure="growth", text="增长6.9%").id == "industry_value_added_growth"
     assert CAT.match("规模以上工业增加值", unit="%", measure="growth", text="增长8.2%").id == "industrial_value_added_growth"
+
+
+def test_a_district_printed_with_its_parents_is_that_district():
+    from zhibiao.catalog.regions import _default_registry
+
+    registry = _default_registry()
+    assert registry.resolve("鼓楼区") is None  # five cities have one
+    assert registry.resolve_compound("南京市鼓楼区").code == "320106"
+    assert registry.resolve_compound("福州市鼓楼区人民政府").code == "350102"
+    assert registry.resolve_compound("浙江省杭州市西湖区").code == "330106"
+    assert registry.resolve_compound("南京市西湖区") is None  # no such district of Nanjing
+
+
+def test_a_short_name_running_into_another_divisions_end_is_not_that_division():
+    from zhibiao.api import extract_text
+
+    e = extract_text("朝阳区2025年政府工作报告\n\n各位代表：\n去年全区地区生产总值增长6%。今年地区生产总值增长5%左右。\n")
+    assert e.document.region is None  # not 朝阳市 of Liaoning: 朝阳区 is a district of Beijing or of Changchun
+    e = extract_text("南京市鼓楼区2025年政府工作报告\n\n各位代表：\n去年全区地区生产总值增长6%。今年地区生产总值增长5%左右。\n")
+    assert e.document.region.code == "320106"

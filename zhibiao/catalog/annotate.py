@@ -48,8 +48,12 @@ def resolve_region(extraction: Extraction, text: str | None) -> None:
 
 
 def _resolve_printed(registry, name: str):
-    """A printed name, or the longest tail of it that is a region's ("日在浮山县" → 浮山县: the
-    words before a name are not always cut off by the extractor)."""
+    """A printed name, a division printed with its parents (南京市鼓楼区 → 鼓楼区 of 南京市), or the
+    longest tail of it that is a region's ("日在浮山县" → 浮山县: the words before a name are not
+    always cut off by the extractor)."""
+    compound = registry.resolve_compound(name)
+    if compound is not None:
+        return compound
     for i in range(0, max(1, len(name) - 1)):
         region = registry.resolve(name[i:])
         if region is not None:

@@ -18,6 +18,8 @@ from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import scanner
 
 LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+# the characters a division's name ends with (省, 市, 区, 县, 旗, 州, 盟)
+DIVISION_ENDS = frozenset("省市区县旗州盟")
 
 
 def _lengths_by_first_char(names) -> dict[str, list[int]]:
@@ -197,12 +199,44 @@ class RegionRegistry:
             names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
             self._level_names[level] = (names, _lengths_by_first_char(names))
         names, lengths = self._level_names[level]
+        plain = to_simplified(text)
         out = []
-        for name, a, b in _scan(to_simplified(text), names, lengths):
+        for name, a, b in _scan(plain, names, lengths):
             codes = names[name]
-            if len(codes) == 1:
-                out.append((self.region(codes[0]), a, b))
+            if len(codes) != 1:
+                continue
+            if b < len(plain) and plain[b] in DIVISION_ENDS and name != self.rows[codes[0]].name:
+                continue  # 朝阳 of 朝阳区: a short name running into another division's end names another place
+            out.append((self.region(codes[0]), a, b))
         return out
+
+    def resolve_compound(self, name: str | None) -> Region | None:
+        """A division printed with its parents before it (南京市鼓楼区, 浙江省杭州市西湖区): the last
+        one, found within the one before it — alone, 鼓楼区 names five districts."""
+        if not name:
+            return None
+        n = to_simplified(re.sub(r"\s+", "", name))
+        n = ISSUER_SUFFIX.sub("", n) or n
+        for cut in range(2, len(n) - 1):
+            if n[cut - 1] not in DIVISION_ENDS:
+                continue
+            parent = self.resolve(n[:cut]) or self.resolve_compound(n[:cut])
+            if parent is None:
+                continue
+            child = self.resolve(n[cut:], within=parent.code) or self.resolve_compound_within(n[cut:], parent.code)
+            if child is not None:
+                return child
+        return None
+
+    def resolve_compound_within(self, name: str, within: str) -> Region | None:
+        for cut in range(2, len(name) - 1):
+            if name[cut - 1] in DIVISION_ENDS:
+                parent = self.resolve(name[:cut], within=within)
+                if parent is not None:
+                    child = self.resolve(name[cut:], within=parent.code)
+                    if child is not None:
+                        return child
+        return None
 
     def find_in_text(self, text: str) -> list[tuple[Region, int, int]]:
         """Regions named in ``text`` (full names at every level; short names of provinces and
