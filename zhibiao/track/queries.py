@@ -511,6 +511,15 @@ class ReadModel:
 
     # ---------------------------------------------------------------- actuals
 
+    # the columns an actual figure and its document are read with: plain rows, not ORM objects (a
+    # scorecard reads several hundred figures; building and instrumenting an object for each cost
+    # as much as deciding the statuses)
+    _OBSERVATION_COLUMNS = ("id", "region_code", "indicator", "name", "year", "period", "measure", "value", "unit",
+                            "comparator", "estimated", "imported", "text", "span_start", "span_end", "source_start",
+                            "source_end", "source")
+    _DOCUMENT_COLUMNS = ("id", "title", "doc_type", "region_code", "region_name", "plan_year", "issued_on",
+                         "doc_number", "issuer", "source_url", "sha256", "retrieved_at", "path")
+
     @staticmethod
     def _actuals_select():
         """Observations with their document and the words before each figure in its document's
@@ -520,22 +529,35 @@ class ReadModel:
         length = case((ObservationRow.span_start > CONTEXT_CHARS, CONTEXT_CHARS), else_=ObservationRow.span_start)
         context = case((ObservationRow.span_start.is_(None), None),
                        else_=func.substr(DocumentRow.text, start, length))
-        return select(ObservationRow, DocumentRow, context.label("context")).outerjoin(DocumentRow)
+        return (select(*(getattr(ObservationRow, c).label(f"o_{c}") for c in ReadModel._OBSERVATION_COLUMNS),
+                       *(getattr(DocumentRow, c).label(f"d_{c}") for c in ReadModel._DOCUMENT_COLUMNS),
+                       context.label("context"))
+                .select_from(ObservationRow).outerjoin(DocumentRow, ObservationRow.document_id == DocumentRow.id))
 
     def _actual_facts(self, stmt) -> list[ActualFact]:
+        from types import SimpleNamespace
+
         with self.db.session() as s:
             rows = s.execute(stmt).all()
         refs: dict[int, DocRef] = {}
         out = []
-        for o, d, context in rows:
-            ref = None if d is None else (refs.get(d.id) or refs.setdefault(d.id, DocRef.of(d)))
+        doc_keys = [(c, f"d_{c}") for c in self._DOCUMENT_COLUMNS]
+        for row in rows:
+            m = row._mapping
+            doc_id = m["d_id"]
+            ref = None
+            if doc_id is not None:
+                ref = refs.get(doc_id)
+                if ref is None:
+                    ref = refs[doc_id] = DocRef.of(SimpleNamespace(**{c: m[k] for c, k in doc_keys}))
+            span_start, source_start = m["o_span_start"], m["o_source_start"]
             out.append(ActualFact(
-                id=o.id, region_code=o.region_code, indicator=o.indicator, name=o.name, year=o.year, period=o.period,
-                measure=o.measure, value=o.value, unit=o.unit, comparator=o.comparator or "=",
-                estimated=bool(o.estimated), imported=bool(o.imported), text=o.text,
-                span=[o.span_start, o.span_end] if o.span_start is not None else None,
-                source_span=[o.source_start, o.source_end] if o.source_start is not None else None,
-                doc=ref, source=ref.title if ref else (o.source or ""), context=context or ""))
+                id=m["o_id"], region_code=m["o_region_code"], indicator=m["o_indicator"], name=m["o_name"],
+                year=m["o_year"], period=m["o_period"], measure=m["o_measure"], value=m["o_value"], unit=m["o_unit"],
+                comparator=m["o_comparator"] or "=", estimated=bool(m["o_estimated"]), imported=bool(m["o_imported"]),
+                text=m["o_text"], span=[span_start, m["o_span_end"]] if span_start is not None else None,
+                source_span=[source_start, m["o_source_end"]] if source_start is not None else None,
+                doc=ref, source=ref.title if ref else (m["o_source"] or ""), context=m["context"] or ""))
         return out
 
     def actual_for(self, region_code: str, indicator: str | None, year: int | None,
