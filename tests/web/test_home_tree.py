@@ -48,3 +48,24 @@ def test_a_large_tree_leaves_counties_to_their_citys_page(tmp_path, monkeypatch)
     assert "data-region=\"330500\"" in compact.text and "data-region=\"330000\"" in compact.text
     assert "Counties below (on this region&#39;s page): 1" in compact.text
     assert 'href="/region/330500"' in compact.text
+
+
+def test_the_home_page_rendered_once_carries_each_responses_nonce(tmp_path):
+    """The home page is rendered once per view and language; each response's inline scripts still
+    carry that response's own nonce (the Content-Security-Policy allows no other)."""
+    import re
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.app import create_app
+
+    db = Database.open(tmp_path / "nonce.db")
+    ingest(db, [EXAMPLES])
+    nonces = []
+    with TestClient(create_app(db)) as c:
+        for _ in range(3):
+            r = c.get("/")
+            nonce = re.search(r"'nonce-([^']+)'", r.headers["content-security-policy"]).group(1)
+            assert f'nonce="{nonce}"' in r.text and "zhibiao-nonce" not in r.text
+            nonces.append(nonce)
+    assert len(set(nonces)) == 3

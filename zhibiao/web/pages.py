@@ -44,6 +44,13 @@ def lang_of(request: Request) -> str:
 
 
 def render(request: Request, template: str, status_code: int = 200, **ctx) -> HTMLResponse:
+    response = HTMLResponse(render_text(request, template, **ctx), status_code=status_code)
+    if request.query_params.get("lang") in ("zh", "en"):
+        response.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def render_text(request: Request, template: str, nonce: str | None = None, **ctx) -> str:
     lang = lang_of(request)
 
     def t(key: str) -> str:
@@ -59,15 +66,11 @@ def render(request: Request, template: str, status_code: int = 200, **ctx) -> HT
         return fallback
 
     st = request.app.state.zhibiao
-    html = env.get_template(template).render(request=request, t=t, lang=lang, version=__version__,
+    return env.get_template(template).render(request=request, t=t, lang=lang, version=__version__,
                                              indicator_name=indicator_name, writable=bool(st.token),
                                              path=request.url.path,
-                                             csp_nonce=getattr(request.state, "csp_nonce", ""),  # inline scripts
-                                             **ctx)
-    response = HTMLResponse(html, status_code=status_code)
-    if request.query_params.get("lang") in ("zh", "en"):
-        response.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax")
-    return response
+                                             csp_nonce=nonce if nonce is not None else  # inline scripts
+                                             getattr(request.state, "csp_nonce", ""), **ctx)
 
 
 def _crumbs(code: str) -> list:
@@ -140,11 +143,28 @@ def warm(st) -> None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str | None = None):
     st = request.app.state.zhibiao
-    view = dict(st.views.get(("home",), lambda: home_view(st)))
+    cached = st.views.get(("home",), lambda: home_view(st))
+    view = dict(cached)
     view["compact_tree"] = view.pop("tree_rows") > TREE_ROWS
-    if q:  # a search of titles: per request (an indexed query), the rest from the cached view
+    if q:  # a search of titles: per request, the rest from the cached view
         view["recent"], _next = st.read().documents(q=q, size=50, newest_first=True)
-    return render(request, "home.html", q=q or "", **view)
+        return render(request, "home.html", q=q, **view)
+    # The page itself is rendered once per view, language and query (a national page: 70 ms of CPU),
+    # with a stand-in for the nonce each response's inline scripts carry
+    key = (lang_of(request), bool(st.token), request.url.query, view["compact_tree"])
+    done = HOME_PAGES.get(key)
+    if done is None or done[0] is not cached:
+        done = HOME_PAGES[key] = (cached, render_text(request, "home.html", nonce=NONCE_SLOT, q="", **view))
+        while len(HOME_PAGES) > 16:
+            HOME_PAGES.pop(next(iter(HOME_PAGES)), None)
+    response = HTMLResponse(done[1].replace(NONCE_SLOT, getattr(request.state, "csp_nonce", "")))
+    if request.query_params.get("lang") in ("zh", "en"):
+        response.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax")
+    return response
+
+
+NONCE_SLOT = "zhibiao-nonce-5f0c1e"  # replaced by each response's nonce
+HOME_PAGES: dict = {}  # (lang, writable, query, compact) -> (the view it was rendered from, its HTML)
 
 
 @router.get("/region/{region}/{year}", response_class=HTMLResponse)
