@@ -36,19 +36,25 @@ from run import _tree, cpu_seconds, git_commit, loadavg, query_samples, report, 
 
 
 def _cpu_of_tree(pid: int) -> tuple[float, float]:
-    """CPU seconds of a server's processes: (request handling, extraction of uploads). The
-    extraction processes are the multiprocessing children of the workers."""
-    serving = extracting = 0.0
+    """CPU seconds of a server's processes: (request handling: the server and its worker
+    processes, extraction of uploads: the processes those workers start)."""
+    children: dict[int, list[int]] = {}
     for p in _tree(pid):
         try:
-            cmd = Path(f"/proc/{p}/cmdline").read_bytes()
-        except OSError:
+            ppid = int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
+        children.setdefault(ppid, []).append(p)
+    serving = extracting = 0.0
+    todo = [(pid, 0)]
+    while todo:
+        p, depth = todo.pop()
         cpu = cpu_seconds(p) or 0.0
-        if b"multiprocessing" in cmd:
-            extracting += cpu
-        else:
+        if depth <= 1:
             serving += cpu
+        else:
+            extracting += cpu
+        todo.extend((c, depth + 1) for c in children.get(p, []))
     return serving, extracting
 
 
