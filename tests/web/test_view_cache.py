@@ -112,7 +112,7 @@ def test_a_costly_view_is_refreshed_in_the_background_after_a_write(tmp_path):
     db = Database.open(tmp_path / "bg.db")
     files = sorted(EXAMPLES.glob("*.txt"))
     ingest(db, files[:1])
-    cache = ViewCache(db, background_after=0.2, max_stale=60, refresh_every=0)
+    cache = ViewCache(db, background_after=0.2, max_stale=60, refresh_every=0, refresh_cost_factor=0)
     release = threading.Event()
     calls = []
 

@@ -18,10 +18,12 @@ most ``max_stale`` seconds after it was computed, after which the request comput
 view that is quick to compute (a small database) is always computed at once, so a change is seen
 by the next request.
 
-**At most one refresh per view every ``refresh_every`` seconds.** Under a steady stream of writes
-(an uploader storing a document every few seconds) recomputing every costly view after each write
-kept both cores busy with refreshes; a view is now refreshed at most once per interval, so a reader
-sees a write in a costly view within about ``refresh_every`` seconds plus its computation.
+**At most one refresh per view every ``refresh_every`` seconds, or ``refresh_cost_factor`` times
+its cost.** Under a steady stream of writes (an uploader storing a document every second or two)
+recomputing every costly view after each write kept both cores busy with refreshes; a view is now
+refreshed at most once per interval — for the national home page (2–3 s of CPU) once every 25 s or
+so, a tenth of a core at most — so a reader sees a write in a costly view after about that interval
+plus its computation.
 """
 from __future__ import annotations
 
@@ -45,13 +47,14 @@ class Entry:
 
 class ViewCache:
     def __init__(self, db, ttl: float = 600.0, size: int = 256, background_after: float = 0.25,
-                 max_stale: float = 120.0, refresh_every: float = 10.0):
+                 max_stale: float = 120.0, refresh_every: float = 10.0, refresh_cost_factor: float = 10.0):
         self.db = db
         self.ttl = ttl
         self.size = size
         self.background_after = background_after
         self.max_stale = max_stale
         self.refresh_every = refresh_every
+        self.refresh_cost_factor = refresh_cost_factor
         self._entries: OrderedDict[Hashable, Entry] = OrderedDict()
         self._refreshing: set[Hashable] = set()
         self._inflight: dict[Hashable, Future] = {}  # computed now by a request: others wait for it
@@ -78,7 +81,8 @@ class ViewCache:
                 if entry.cost >= self.background_after and now - entry.computed_at < self.max_stale:
                     self._entries.move_to_end(key)
                     self.stale += 1
-                    if key not in self._refreshing and now - entry.computed_at >= self.refresh_every:
+                    interval = min(max(self.refresh_every, self.refresh_cost_factor * entry.cost), self.max_stale / 2)
+                    if key not in self._refreshing and now - entry.computed_at >= interval:
                         self._refreshing.add(key)
                         threading.Thread(target=self._refresh, args=(key, compute), daemon=True,
                                          name="zhibiao-view-refresh").start()
