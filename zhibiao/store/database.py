@@ -3,6 +3,10 @@
 ``Database.open("zhibiao.db")`` or ``Database.open("postgresql+psycopg://…")`` connects and runs
 the Alembic migrations shipped in the package; SQLite gets WAL mode, a busy timeout and foreign
 keys so that concurrent ingests and a running server can share a file.
+
+Opening costs one query when the schema is current (no Alembic, no ORM): read commands use Core
+(``engine``) and never import ``sqlalchemy.orm``; ``session`` (the ORM, for the code that writes)
+is made on first use.
 """
 from __future__ import annotations
 
@@ -10,18 +14,20 @@ import os
 import re
 import time
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import create_engine, event, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from zhibiao.errors import DatabaseFileError, DatabaseUnreachable, InputError, ZhibiaoError
-from zhibiao.store.schema import Base, IndicatorRow, RegionRow
+from zhibiao.store import tables
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 def resolve_url(db: str | os.PathLike | None = None) -> str:
@@ -122,7 +128,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
-        self.session = sessionmaker(engine, expire_on_commit=False)
+
+    @cached_property
+    def session(self) -> "sessionmaker[Session]":
+        """ORM sessions (``db.session()``, ``db.session.begin()``) for the code that writes; made on
+        first use, so that reading never imports the ORM."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def url(self) -> str:
@@ -221,9 +234,9 @@ class Database:
         """Regions are stored and every indicator of the catalogue is (counted, not parsed: the
         seeding adds missing ids only)."""
         try:
-            with self.session() as s:
-                regions = s.scalar(select(RegionRow.code).limit(1))
-                indicators = s.scalar(select(func.count()).select_from(IndicatorRow))
+            with self.engine.connect() as conn:
+                regions = conn.scalar(select(tables.regions.c.code).limit(1))
+                indicators = conn.scalar(select(func.count()).select_from(tables.indicators))
         except (OperationalError, ProgrammingError):
             return False
         return regions is not None and indicators >= catalogue_size()
@@ -232,21 +245,21 @@ class Database:
         """Regions and indicators from the catalogue (inserted once; a newer catalogue updates)."""
         from zhibiao.catalog import Catalog, RegionRegistry
 
-        with self.session.begin() as s:
-            have = s.scalar(select(RegionRow.code).limit(1))
+        with self.engine.begin() as conn:
+            have = conn.scalar(select(tables.regions.c.code).limit(1))
             if have is None:
                 reg = RegionRegistry.default()
-                s.add_all(RegionRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-                          for r in reg.rows.values())
-            existing = set(s.scalars(select(IndicatorRow.id)))
-            for ind in Catalog.default().indicators.values():
-                if ind.id not in existing:
-                    s.add(IndicatorRow(id=ind.id, name_zh=ind.name_zh, name_en=ind.name_en, measure=ind.measure,
-                                       unit=ind.unit, direction=ind.direction, binding=ind.binding,
-                                       category=ind.category))
+                conn.execute(insert(tables.regions), [{"code": r.code, "name": r.name, "level": r.level,
+                                                       "parent_code": r.parent_code} for r in reg.rows.values()])
+            existing = set(conn.scalars(select(tables.indicators.c.id)))
+            new = [{"id": ind.id, "name_zh": ind.name_zh, "name_en": ind.name_en, "measure": ind.measure,
+                    "unit": ind.unit, "direction": ind.direction, "binding": ind.binding, "category": ind.category}
+                   for ind in Catalog.default().indicators.values() if ind.id not in existing]
+            if new:
+                conn.execute(insert(tables.indicators), new)
 
     def schema_tables(self) -> list[str]:
-        return sorted(Base.metadata.tables)
+        return sorted(tables.metadata.tables)
 
     def new_session(self) -> Session:
         return self.session()
@@ -278,5 +291,5 @@ def head_revision() -> str:
 @lru_cache(maxsize=1)
 def catalogue_size() -> int:
     """How many indicators the bundled catalogue has (counted in the YAML text)."""
-    data = resources.files("zhibiao.catalog").joinpath("data", "indicators.yaml").read_text("utf-8")
+    data = resources.files("zhibiao").joinpath("catalog", "data", "indicators.yaml").read_text("utf-8")
     return len(re.findall(r"^- id:", data, re.M))
