@@ -40,17 +40,23 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
+from types import SimpleNamespace
 from typing import Any, Iterable
 
 import yaml
-from sqlalchemy import case, delete, func, or_, select
+from sqlalchemy import case, delete, func, insert, or_, select
 
 from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
-from zhibiao.store.schema import (FULL_DOCUMENT, CorrectionRow, DocumentRow, ObservationRow, RegionRow,
-                                  StatusOverrideRow, TargetRow)
+from zhibiao.store.tables import DOCUMENT_BRIEF, corrections, documents, observations, regions, status_overrides, targets
 from zhibiao.track.citations import Source, cite_text
+
+# The read model queries with SQLAlchemy Core (no ORM: a read command never imports it). A document
+# joined to its lines comes as columns labelled ``d_<name>`` and is read back as a record with the
+# ORM row's attribute names (``_record``), which document_title, DocRef.of and Source.from_row read.
+_DOC_COLUMNS = tuple(c.label(f"d_{c.name}") for c in DOCUMENT_BRIEF)
+_ATTRIBUTE = {"metadata": "doc_metadata"}  # the column "metadata" is the attribute doc_metadata
 
 DOC_TYPE_ORDER = {"plan_notice": 0, "plan_report": 1, "work_report": 2, "five_year_plan": 3, "outline": 3,
                   "other": 4, "statistical_bulletin": 5}
@@ -120,7 +126,7 @@ class DocRef:
     printed_title: str | None = None  # the title as the document prints it (for citations)
 
     @classmethod
-    def of(cls, d: DocumentRow) -> "DocRef":
+    def of(cls, d: Any) -> "DocRef":
         return cls(id=d.id, title=document_title(d), doc_type=d.doc_type or "other", region_code=d.region_code,
                    region_name=d.region_name, plan_year=d.plan_year, issued_on=d.issued_on, doc_number=d.doc_number,
                    issuer=d.issuer, url=getattr(d, "source_url", None), sha256=d.sha256,
@@ -412,15 +418,16 @@ class ReadModel:
         return self._directions
 
     def years_with_targets(self, region_code: str) -> list[int]:
-        with self.db.session() as s:
-            return sorted(y for y in s.scalars(select(TargetRow.year).where(TargetRow.region_code == region_code)
-                                               .distinct()) if y is not None)
+        with self.db.engine.connect() as conn:
+            return sorted(y for y in conn.scalars(select(targets.c.year).where(targets.c.region_code == region_code)
+                                                  .distinct()) if y is not None)
 
     def years_with_data(self, region_code: str) -> list[int]:
         """Years for which the region has targets or actual figures."""
-        with self.db.session() as s:
-            t = set(s.scalars(select(TargetRow.year).where(TargetRow.region_code == region_code).distinct()))
-            o = set(s.scalars(select(ObservationRow.year).where(ObservationRow.region_code == region_code).distinct()))
+        with self.db.engine.connect() as conn:
+            t = set(conn.scalars(select(targets.c.year).where(targets.c.region_code == region_code).distinct()))
+            o = set(conn.scalars(select(observations.c.year).where(observations.c.region_code == region_code)
+                                 .distinct()))
         return sorted(y for y in t | o if y is not None)
 
     def require_year(self, region: Region, year: int) -> None:
@@ -432,13 +439,18 @@ class ReadModel:
 
     # ---------------------------------------------------------------- targets
 
+    @staticmethod
+    def _targets_select():
+        """Target lines with their document (its columns labelled ``d_…``)."""
+        return select(targets, *_DOC_COLUMNS).join_from(targets, documents)
+
     def _target_facts(self, stmt) -> list[TargetFact]:
-        with self.db.session() as s:
-            rows = s.execute(stmt).all()
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
         refs: dict[int, DocRef] = {}
         out = []
-        for t, d in rows:
-            ref = refs.get(d.id) or refs.setdefault(d.id, DocRef.of(d))
+        for t in rows:
+            ref = refs.get(t.d_id) or refs.setdefault(t.d_id, DocRef.of(_record(t, "d_")))
             out.append(TargetFact(
                 id=t.id, line_no=t.line_no, region_code=t.region_code, year=t.year, name=t.name, parent=t.parent,
                 category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
@@ -451,31 +463,29 @@ class ReadModel:
     def targets_for(self, region_code: str, year: int) -> list[ChosenTarget]:
         """The targets of a region for a year: one per indicator (or unmapped name), the winner by
         :func:`target_precedence`, with what other documents state."""
-        stmt = (select(TargetRow, DocumentRow).join(DocumentRow)
-                .where(TargetRow.region_code == region_code, TargetRow.year == year)
-                .order_by(DocumentRow.id, TargetRow.line_no))
+        stmt = (self._targets_select().where(targets.c.region_code == region_code, targets.c.year == year)
+                .order_by(documents.c.id, targets.c.line_no))
         return choose_targets(self._target_facts(stmt))
 
     def targets_of_regions(self, region_codes: list[str] | None, year: int, indicator: str | None = None,
                            level: str | None = None) -> dict[str, list[ChosenTarget]]:
         """:meth:`targets_for` for many regions at once (one query)."""
-        stmt = select(TargetRow, DocumentRow).join(DocumentRow).where(TargetRow.year == year)
+        stmt = self._targets_select().where(targets.c.year == year)
         if region_codes is not None:
-            stmt = stmt.where(TargetRow.region_code.in_(region_codes))
+            stmt = stmt.where(targets.c.region_code.in_(region_codes))
         if indicator:
-            stmt = stmt.where(TargetRow.indicator == indicator)
+            stmt = stmt.where(targets.c.indicator == indicator)
         if level:
-            stmt = stmt.join(RegionRow, RegionRow.code == TargetRow.region_code).where(RegionRow.level == level)
+            stmt = stmt.join(regions, regions.c.code == targets.c.region_code).where(regions.c.level == level)
         by_region: dict[str, list[TargetFact]] = {}
-        for f in self._target_facts(stmt.order_by(DocumentRow.id, TargetRow.line_no)):
+        for f in self._target_facts(stmt.order_by(documents.c.id, targets.c.line_no)):
             if f.region_code:
                 by_region.setdefault(f.region_code, []).append(f)
         return {code: choose_targets(facts) for code, facts in sorted(by_region.items())}
 
     def target_series(self, region_code: str, indicator: str) -> dict[int, ChosenTarget]:
         """A region's winning target for one indicator, year by year."""
-        stmt = (select(TargetRow, DocumentRow).join(DocumentRow)
-                .where(TargetRow.region_code == region_code, TargetRow.indicator == indicator))
+        stmt = self._targets_select().where(targets.c.region_code == region_code, targets.c.indicator == indicator)
         by_year: dict[int, list[TargetFact]] = {}
         for f in self._target_facts(stmt):
             if f.year is not None:
@@ -486,14 +496,15 @@ class ReadModel:
                      level: str | None = None, after: int = 0, size: int | None = None) -> tuple[list[dict], int | None]:
         """Every stored target line (all documents), filtered, in id order; returns a page and the
         id to continue after (None on the last page)."""
-        stmt = select(TargetRow, DocumentRow).join(DocumentRow)
+        stmt = self._targets_select()
         if level:
-            stmt = stmt.join(RegionRow, RegionRow.code == TargetRow.region_code).where(RegionRow.level == level)
-        return self._page(stmt, TargetRow, self._target_facts, region, year, indicator, after, size)
+            stmt = stmt.join(regions, regions.c.code == targets.c.region_code).where(regions.c.level == level)
+        return self._page(stmt, targets, self._target_facts, region, year, indicator, after, size)
 
-    def _page(self, stmt, row, facts_of, region, year, indicator, after: int, size: int | None):
-        """A listing's page: ``stmt`` filtered on ``row``'s region, year and indicator, in id order
+    def _page(self, stmt, table, facts_of, region, year, indicator, after: int, size: int | None):
+        """A listing's page: ``stmt`` filtered on ``table``'s region, year and indicator, in id order
         after ``after``; the lines as dicts and the id to continue after (None on the last page)."""
+        row = table.c
         if region:
             stmt = stmt.where(row.region_code == self.region(region).code)
         if year:
@@ -524,21 +535,18 @@ class ReadModel:
     def _actuals_select():
         """Observations with their document and the words before each figure in its document's
         text (read by the database: what tells a 预计 from a 初步核算 figure, ActualFact.basis)."""
-        start = case((ObservationRow.span_start > CONTEXT_CHARS, ObservationRow.span_start - CONTEXT_CHARS + 1),
-                     else_=1)
-        length = case((ObservationRow.span_start > CONTEXT_CHARS, CONTEXT_CHARS), else_=ObservationRow.span_start)
-        context = case((ObservationRow.span_start.is_(None), None),
-                       else_=func.substr(DocumentRow.text, start, length))
-        return (select(*(getattr(ObservationRow, c).label(f"o_{c}") for c in ReadModel._OBSERVATION_COLUMNS),
-                       *(getattr(DocumentRow, c).label(f"d_{c}") for c in ReadModel._DOCUMENT_COLUMNS),
+        o = observations.c
+        start = case((o.span_start > CONTEXT_CHARS, o.span_start - CONTEXT_CHARS + 1), else_=1)
+        length = case((o.span_start > CONTEXT_CHARS, CONTEXT_CHARS), else_=o.span_start)
+        context = case((o.span_start.is_(None), None), else_=func.substr(documents.c.text, start, length))
+        return (select(*(o[c].label(f"o_{c}") for c in ReadModel._OBSERVATION_COLUMNS),
+                       *(documents.c[c].label(f"d_{c}") for c in ReadModel._DOCUMENT_COLUMNS),
                        context.label("context"))
-                .select_from(ObservationRow).outerjoin(DocumentRow, ObservationRow.document_id == DocumentRow.id))
+                .select_from(observations.outerjoin(documents)))
 
     def _actual_facts(self, stmt) -> list[ActualFact]:
-        from types import SimpleNamespace
-
-        with self.db.session() as s:
-            rows = s.execute(stmt).all()
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
         refs: dict[int, DocRef] = {}
         out = []
         doc_keys = [(c, f"d_{c}") for c in self._DOCUMENT_COLUMNS]
@@ -571,8 +579,8 @@ class ReadModel:
             candidates = prefetched.get(indicator, [])
         else:
             candidates = self._actual_facts(self._actuals_select().where(
-                ObservationRow.region_code == region_code, ObservationRow.indicator == indicator,
-                ObservationRow.year == year))
+                observations.c.region_code == region_code, observations.c.indicator == indicator,
+                observations.c.year == year))
         facts = [f for f in candidates if f.value is not None and not (full_year and f.period)]
         if not facts:
             return None
@@ -585,8 +593,8 @@ class ReadModel:
         of the region-year fetched once (a scorecard asks for each of its 20–40 indicators:
         one query instead of one per target)."""
         stmt = (self._actuals_select()
-                .where(ObservationRow.region_code == region_code, ObservationRow.year == year)
-                .order_by(ObservationRow.id))
+                .where(observations.c.region_code == region_code, observations.c.year == year)
+                .order_by(observations.c.id))
         by_indicator: dict[str, list[ActualFact]] = {}
         for f in self._actual_facts(stmt):
             by_indicator.setdefault(f.indicator, []).append(f)
@@ -598,16 +606,16 @@ class ReadModel:
             self._prefetched_actuals.pop(key, None)
 
     def actual_years(self, region_code: str, indicator: str, before: int | None = None) -> list[int]:
-        stmt = select(ObservationRow.year).where(ObservationRow.region_code == region_code,
-                                                 ObservationRow.indicator == indicator).distinct()
+        stmt = select(observations.c.year).where(observations.c.region_code == region_code,
+                                                 observations.c.indicator == indicator).distinct()
         if before is not None:
-            stmt = stmt.where(ObservationRow.year < before)
-        with self.db.session() as s:
-            return sorted(y for y in s.scalars(stmt) if y is not None)
+            stmt = stmt.where(observations.c.year < before)
+        with self.db.engine.connect() as conn:
+            return sorted(y for y in conn.scalars(stmt) if y is not None)
 
     def list_actuals(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
                      after: int = 0, size: int | None = None) -> tuple[list[dict], int | None]:
-        return self._page(self._actuals_select(), ObservationRow, self._actual_facts, region, year, indicator,
+        return self._page(self._actuals_select(), observations, self._actual_facts, region, year, indicator,
                           after, size)
 
     def page_of(self, doc_id: int, source_start: int | None) -> int | None:
@@ -615,8 +623,8 @@ class ReadModel:
         if source_start is None:
             return None
         if doc_id not in self._pages:
-            with self.db.session() as s:
-                meta = s.scalar(select(DocumentRow.doc_metadata).where(DocumentRow.id == doc_id)) or {}
+            with self.db.engine.connect() as conn:
+                meta = conn.scalar(select(documents.c.metadata).where(documents.c.id == doc_id)) or {}
             self._pages[doc_id] = list(meta.get("pages") or [0])
         pages = self._pages[doc_id]
         if len(pages) <= 1:
@@ -628,30 +636,38 @@ class ReadModel:
     def documents(self, region: str | None = None, year: int | None = None, doc_type: str | None = None,
                   q: str | None = None, after: int = 0, size: int = 50, newest_first: bool = False
                   ) -> tuple[list[dict], int | None]:
-        stmt = select(DocumentRow)
+        d = documents.c
+        stmt = select(*DOCUMENT_BRIEF)
         if region:
-            stmt = stmt.where(DocumentRow.region_code == self.region(region).code)
+            stmt = stmt.where(d.region_code == self.region(region).code)
         if year:
-            stmt = stmt.where(DocumentRow.plan_year == year)
+            stmt = stmt.where(d.plan_year == year)
         if doc_type:
-            stmt = stmt.where(DocumentRow.doc_type == doc_type)
+            stmt = stmt.where(d.doc_type == doc_type)
         if q:
-            stmt = stmt.where(or_(DocumentRow.title.contains(q), DocumentRow.region_name.contains(q),
-                                  DocumentRow.issuer.contains(q), DocumentRow.doc_number.contains(q)))
+            stmt = stmt.where(or_(d.title.contains(q), d.region_name.contains(q), d.issuer.contains(q),
+                                  d.doc_number.contains(q)))
         if after:
-            stmt = stmt.where(DocumentRow.id < after if newest_first else DocumentRow.id > after)
-        stmt = stmt.order_by(DocumentRow.id.desc() if newest_first else DocumentRow.id).limit(size + 1)
-        with self.db.session() as s:
-            docs = list(s.scalars(stmt))
+            stmt = stmt.where(d.id < after if newest_first else d.id > after)
+        stmt = stmt.order_by(d.id.desc() if newest_first else d.id).limit(size + 1)
+        docs = self._documents(stmt)
         nxt = docs[size - 1].id if len(docs) > size else None
         return [document_dict(d) for d in docs[:size]], nxt
 
+    def _documents(self, stmt) -> list[SimpleNamespace]:
+        """Documents as records with the ORM row's attribute names."""
+        with self.db.engine.connect() as conn:
+            return [_record(r) for r in conn.execute(stmt)]
+
+    def _document(self, doc_id: int, full: bool = False) -> SimpleNamespace:
+        found = self._documents(select(*(documents.c if full else DOCUMENT_BRIEF)).where(documents.c.id == doc_id))
+        if not found:
+            raise NotFound(f"no document {doc_id}")
+        return found[0]
+
     def document(self, doc_id: int, full: bool = False) -> dict:
         """A document's metadata (with its extraction, text and counts when ``full``)."""
-        with self.db.session() as s:
-            d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT if full else ())
-        if d is None:
-            raise NotFound(f"no document {doc_id}")
+        d = self._document(doc_id, full)
         out = document_dict(d)
         if full:
             e = d.extraction or {}
@@ -662,35 +678,31 @@ class ReadModel:
 
     def source(self, doc_id: int) -> Source:
         """What a citation of the document needs."""
-        with self.db.session() as s:
-            d = s.get(DocumentRow, doc_id)
-        if d is None:
-            raise NotFound(f"no document {doc_id}")
-        return Source.from_row(d)
+        return Source.from_row(self._document(doc_id))
 
     def document_id_at(self, url: str) -> int | None:
         """The document fetched from ``url`` (its newest version), if any."""
-        with self.db.session() as s:
-            return s.scalar(select(DocumentRow.id).where(DocumentRow.source_url == url).order_by(DocumentRow.id.desc())
-                            .limit(1))
+        with self.db.engine.connect() as conn:
+            return conn.scalar(select(documents.c.id).where(documents.c.source_url == url)
+                               .order_by(documents.c.id.desc()).limit(1))
 
     def version(self) -> tuple:
         """A value that changes with every write: the largest id of documents, actual figures,
         reviewers' corrections and status overrides (each write adds a row), and the number of
         documents (a deletion). One query; the web's cache of cross-region views keys on it."""
-        with self.db.session() as s:
-            return tuple(s.execute(select(
-                select(func.max(DocumentRow.id)).scalar_subquery(), select(func.count(DocumentRow.id)).scalar_subquery(),
-                select(func.max(ObservationRow.id)).scalar_subquery(),
-                select(func.max(CorrectionRow.id)).scalar_subquery(),
-                select(func.max(StatusOverrideRow.id)).scalar_subquery())).one())
+        with self.db.engine.connect() as conn:
+            return tuple(conn.execute(select(
+                select(func.max(documents.c.id)).scalar_subquery(),
+                select(func.count(documents.c.id)).scalar_subquery(),
+                select(func.max(observations.c.id)).scalar_subquery(),
+                select(func.max(corrections.c.id)).scalar_subquery(),
+                select(func.max(status_overrides.c.id)).scalar_subquery())).one())
 
     def document_by_sha256(self, sha256: str) -> dict:
-        with self.db.session() as s:
-            d = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
-        if d is None:
+        found = self._documents(select(*DOCUMENT_BRIEF).where(documents.c.sha256 == sha256))
+        if not found:
             raise NotFound(f"no document with content {sha256[:12]}…")
-        return document_dict(d)
+        return document_dict(found[0])
 
     def document_text(self, doc_id: int) -> dict:
         """The normalised text with every extracted span and its review."""
@@ -713,25 +725,24 @@ class ReadModel:
     def documents_needing_review(self, limit: int = 200) -> list[dict]:
         """Documents stored without a plan year or a region: their lines count for no region-year
         until a person fixes the metadata (or the extractor learns to read it)."""
-        with self.db.session() as s:
-            docs = list(s.scalars(select(DocumentRow).where(or_(DocumentRow.plan_year.is_(None),
-                                                                DocumentRow.region_code.is_(None)))
-                                  .order_by(DocumentRow.id).limit(limit)))
+        docs = self._documents(select(*DOCUMENT_BRIEF).where(or_(documents.c.plan_year.is_(None),
+                                                                 documents.c.region_code.is_(None)))
+                               .order_by(documents.c.id).limit(limit))
         return [document_dict(d) | {"missing": [m for m, v in (("year", d.plan_year), ("region", d.region_code))
                                                 if v is None]} for d in docs]
 
     def coverage(self) -> list[dict]:
-        with self.db.session() as s:
-            rows = s.execute(select(DocumentRow.region_code, DocumentRow.region_name, DocumentRow.plan_year,
-                                    func.count()).group_by(DocumentRow.region_code, DocumentRow.region_name,
-                                                           DocumentRow.plan_year)).all()
+        d = documents.c
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(d.region_code, d.region_name, d.plan_year, func.count())
+                                .group_by(d.region_code, d.region_name, d.plan_year)).all()
         return [{"region_code": c, "region": n, "year": y, "documents": k} for c, n, y, k in rows]
 
     def counts(self) -> dict[str, int]:
-        with self.db.session() as s:
-            return {"documents": s.scalar(select(func.count()).select_from(DocumentRow)) or 0,
-                    "targets": s.scalar(select(func.count()).select_from(TargetRow)) or 0,
-                    "actuals": s.scalar(select(func.count()).select_from(ObservationRow)) or 0}
+        with self.db.engine.connect() as conn:
+            return {"documents": conn.scalar(select(func.count()).select_from(documents)) or 0,
+                    "targets": conn.scalar(select(func.count()).select_from(targets)) or 0,
+                    "actuals": conn.scalar(select(func.count()).select_from(observations)) or 0}
 
     def region_levels(self, codes: Iterable[str]) -> dict[str, str]:
         from zhibiao.catalog import RegionRegistry
@@ -746,48 +757,49 @@ class ReadModel:
         me = self.region(parent) if parent else reg.region("100000")
         have = None
         if with_documents:
-            with self.db.session() as s:
-                have = set(s.scalars(select(DocumentRow.region_code).distinct()))
+            with self.db.engine.connect() as conn:
+                have = set(conn.scalars(select(documents.c.region_code).distinct()))
         rows = [{"code": r.code, "name": r.name, "level": r.level}
                 | ({"has_documents": r.code in have} if have is not None else {}) for r in reg.children(me.code)]
         return {"region": {"code": me.code, "name": me.name, "level": me.level}, "rows": rows}
 
     def latest_target_year(self, region_code: str) -> int | None:
-        with self.db.session() as s:
-            return s.scalar(select(func.max(TargetRow.year)).where(TargetRow.region_code == region_code))
+        with self.db.engine.connect() as conn:
+            return conn.scalar(select(func.max(targets.c.year)).where(targets.c.region_code == region_code))
 
     def indicator_usage(self, indicator: str) -> tuple[dict[str, int], list[int]]:
         """Regions with targets for an indicator (code -> count), and the years."""
-        with self.db.session() as s:
-            regions = dict(s.execute(select(TargetRow.region_code, func.count()).where(
-                TargetRow.indicator == indicator).group_by(TargetRow.region_code)).all())
-            years = sorted(set(s.scalars(select(TargetRow.year).where(TargetRow.indicator == indicator))) - {None})
-        return {k: v for k, v in regions.items() if k}, years
+        t = targets.c
+        with self.db.engine.connect() as conn:
+            by_region = dict(conn.execute(select(t.region_code, func.count()).where(t.indicator == indicator)
+                                          .group_by(t.region_code)).all())
+            years = sorted(set(conn.scalars(select(t.year).where(t.indicator == indicator))) - {None})
+        return {k: v for k, v in by_region.items() if k}, years
 
     # ---------------------------------------------------------------- reviews, overrides, deletion
 
     def corrections(self, sha256: str) -> dict:
         """(line_type, line_key) -> the latest review of that line, with who and when."""
-        with self.db.session() as s:
-            rows = list(s.scalars(select(CorrectionRow).where(CorrectionRow.document_sha256 == sha256)
-                                  .order_by(CorrectionRow.id)))
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(corrections).where(corrections.c.document_sha256 == sha256)
+                                .order_by(corrections.c.id)).all()
         return {(r.line_type, r.line_key): review_dict(r) for r in rows}
 
     def corrections_for(self, shas: set[str]) -> dict:
         """(sha256, line_type, line_key) -> the latest review, for many documents."""
         if not shas:
             return {}
-        with self.db.session() as s:
-            rows = list(s.scalars(select(CorrectionRow).where(CorrectionRow.document_sha256.in_(shas))
-                                  .order_by(CorrectionRow.id)))
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(select(corrections).where(corrections.c.document_sha256.in_(shas))
+                                .order_by(corrections.c.id)).all()
         return {(r.document_sha256, r.line_type, r.line_key): review_dict(r) for r in rows}
 
     def review(self, doc_id: int, line_type: str, index: int, action: str, changes: dict | None = None,
                who: str | None = None) -> dict:
         """Store a reviewer's confirm / correct / reject of one extracted line (kept apart from the
         extraction, so it survives re-extraction)."""
-        with self.db.session() as s:
-            d = s.get(DocumentRow, doc_id, options=FULL_DOCUMENT)
+        with self.db.engine.connect() as conn:
+            d = conn.execute(select(documents.c.sha256, documents.c.extraction).where(documents.c.id == doc_id)).first()
         if d is None:
             raise NotFound(f"no document {doc_id}")
         lines = (d.extraction or {}).get(line_type + "s") or []
@@ -795,19 +807,20 @@ class ReadModel:
             raise NotFound(f"document {doc_id} has no {line_type} #{index}")
         span = lines[index].get("span") or [0, 0]
         key = f"{span[0]}-{span[1]}"
-        with self.db.session.begin() as s:
-            s.add(CorrectionRow(document_sha256=d.sha256, line_type=line_type, line_key=key, action=action,
-                                changes=changes or {}, who=who, created_at=now()))
+        with self.db.engine.begin() as conn:
+            conn.execute(insert(corrections).values(document_sha256=d.sha256, line_type=line_type, line_key=key,
+                                                    action=action, changes=changes or {}, who=who, created_at=now()))
         return {"ok": True, "line": lines[index], "correction": self.corrections(d.sha256).get((line_type, key))}
 
     def review_queue(self, limit: int = 500) -> list[dict]:
         """The lines a person should look at, most useful first: targets whose wording could not be
         parsed, targets two documents state differently, targets with no indicator, and lines of
         documents without a year or region. Lines already reviewed are left out."""
-        with self.db.session() as s:
-            rows = s.execute(select(TargetRow, DocumentRow).join(DocumentRow).where(or_(
-                TargetRow.kind.is_(None), TargetRow.indicator.is_(None), DocumentRow.plan_year.is_(None),
-                DocumentRow.region_code.is_(None))).order_by(DocumentRow.id, TargetRow.line_no).limit(limit * 2)).all()
+        with self.db.engine.connect() as conn:
+            found = conn.execute(self._targets_select().where(or_(
+                targets.c.kind.is_(None), targets.c.indicator.is_(None), documents.c.plan_year.is_(None),
+                documents.c.region_code.is_(None))).order_by(documents.c.id, targets.c.line_no).limit(limit * 2)).all()
+        rows = [(t, _record(t, "d_")) for t in found]
         reviewed = self.corrections_for({d.sha256 for _t, d in rows})
         out = []
         for t, d in rows:
@@ -822,22 +835,20 @@ class ReadModel:
         out.sort(key=lambda x: order[x["reason"]])
         return out[:limit]
 
-    def overrides(self, region_code: str, year: int) -> dict[str, StatusOverrideRow]:
-        with self.db.session() as s:
-            return {o.target_key: o for o in s.scalars(select(StatusOverrideRow).where(
-                StatusOverrideRow.region_code == region_code, StatusOverrideRow.year == year))}
+    def overrides(self, region_code: str, year: int) -> dict[str, Any]:
+        """target key -> the override (status, reason, who, created_at)."""
+        with self.db.engine.connect() as conn:
+            return {o.target_key: o for o in conn.execute(select(status_overrides).where(
+                status_overrides.c.region_code == region_code, status_overrides.c.year == year))}
 
     def set_override(self, region_code: str, year: int, target: str, status: str, reason: str,
                      who: str | None) -> None:
-        with self.db.session.begin() as s:
-            old = s.scalar(select(StatusOverrideRow).where(StatusOverrideRow.region_code == region_code,
-                                                           StatusOverrideRow.year == year,
-                                                           StatusOverrideRow.target_key == target))
-            if old:
-                s.delete(old)
-                s.flush()
-            s.add(StatusOverrideRow(region_code=region_code, year=year, target_key=target, status=status,
-                                    reason=reason, who=who, created_at=now()))
+        o = status_overrides.c
+        with self.db.engine.begin() as conn:
+            conn.execute(delete(status_overrides).where(o.region_code == region_code, o.year == year,
+                                                        o.target_key == target))
+            conn.execute(insert(status_overrides).values(region_code=region_code, year=year, target_key=target,
+                                                         status=status, reason=reason, who=who, created_at=now()))
 
     def delete_document(self, doc_id: int) -> str:
         """A document and every line extracted from it (reviews are kept by content hash); the path
@@ -850,11 +861,25 @@ class ReadModel:
         return path
 
 
-def review_dict(r: CorrectionRow) -> dict:
+def _record(row: Any, prefix: str = "") -> SimpleNamespace:
+    """A row's columns (those named ``prefix…``, without it) as a record with the ORM row's
+    attribute names."""
+    if prefix:
+        n = len(prefix)
+        items = {k[n:]: v for k, v in row._mapping.items() if k.startswith(prefix)}
+    else:
+        items = dict(row._mapping)
+    for column, attribute in _ATTRIBUTE.items():
+        if column in items:
+            items[attribute] = items.pop(column)
+    return SimpleNamespace(**items)
+
+
+def review_dict(r: Any) -> dict:
     return {"action": r.action, "changes": r.changes, "who": r.who, "at": r.created_at.isoformat(timespec="minutes")}
 
 
-def document_dict(d: DocumentRow) -> dict:
+def document_dict(d: Any) -> dict:
     """A document as the API and pages show it: by id and title, never by a path on the server."""
     from zhibiao.store.provenance import provenance
 
