@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
@@ -49,6 +47,9 @@ def search(word: str = typer.Argument(..., help="Part of an id, an English name 
     if fmt == "json":
         typer.echo(json.dumps([i.to_dict() for i in found], ensure_ascii=False))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=plain(f"{len(found)} indicator(s) matching {word!r}"))
     for col in ("id", "中文", "English", "measure", "unit", "aliases"):
         table.add_column(col, overflow="fold")
@@ -69,6 +70,9 @@ def show(indicator_id: str = typer.Argument(..., help="An indicator id, e.g. gdp
     if fmt == "json":
         typer.echo(json.dumps(ind.to_dict(), ensure_ascii=False))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(show_header=False)
     for k, v in ind.to_dict().items():
         table.add_row(plain(k), plain("、".join(v) if isinstance(v, list) else v))
@@ -80,6 +84,9 @@ def unmatched(files: List[Path] = typer.Argument(..., help="Documents to extract
               catalog: Optional[List[Path]] = CatalogOption, format: str = FormatOption) -> None:
     """Names in documents that map to no indicator, most frequent first. 未匹配的指标名称。"""
     fmt = _check_format(format)
+    from rich.console import Console
+    from rich.table import Table
+
     from zhibiao.api import read_document
     from zhibiao.extract.pipeline import extract_document
 
@@ -131,6 +138,9 @@ def regions(name: Optional[str] = typer.Argument(None, help="A region name (绍�
         typer.echo(json.dumps({"region": region.to_dict(), "children": [c.to_dict() for c in children]},
                               ensure_ascii=False))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     console.print(plain(region.name, "bold") + plain(f" {region.code} · {region.level} · parent {region.parent or '-'}"))
     table = Table(title=f"{len(children)} children")

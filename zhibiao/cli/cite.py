@@ -7,7 +7,6 @@ import sys
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
@@ -47,6 +46,8 @@ def cite_command(
     elif format == "json":
         sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     else:
+        from rich.console import Console
+
         console = Console(highlight=False, soft_wrap=True)
         for f in figures:
             console.print(plain(f"{f['name']} {f['text']}", "bold"))

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from zhibiao.cli.app import app, console, load_settings, plain, print_error, setting_option
 from zhibiao.errors import NotFound, ZhibiaoError
-from zhibiao.export import write_csv, write_xlsx
+
+# Rich, the exports and the tracker are imported by the commands that use them: every command
+# module is imported at each start (zhibiao.cli), so what one command needs costs nothing to the others.
 
 DbOption = setting_option("database", "--db")
 FORMATS = ("text", "json", "csv")
@@ -51,6 +50,11 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
+    from rich.console import Console
+    from rich.table import Table
+
+    from zhibiao.export import write_csv
+
     flat = [{c: (json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), (dict, list)) else r.get(c))
              for c in columns} for r in rows]
     if fmt == "csv":
@@ -86,6 +90,9 @@ def ingest_command(
     """Extract documents (files, or fetched from their addresses) into the database, one transaction
     each; re-ingesting changes nothing. 入库（文件或网址）。"""
     fmt = _fmt(format, ("text", "json"))
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from zhibiao.fetch import is_address
     from zhibiao.ingest import IngestSummary, ingest, iter_files, read_address_list
 
@@ -158,6 +165,8 @@ def reindex_command(
 ) -> None:
     """Re-extract stored documents after the extractor improved (corrections are kept). 重新提取。"""
     fmt = _fmt(format, ("text", "json"))
+    from rich.console import Console
+
     from zhibiao.ingest import reindex
 
     tracker = _tracker(db)
@@ -180,6 +189,8 @@ def import_actuals_command(
                                       "invalid (by default nothing is stored if any row is)."),
 ) -> None:
     """Import official figures (statistics bureau data) as actuals. 导入统计数据。"""
+    from rich.console import Console
+
     from zhibiao.store.imports import import_actuals
 
     tracker = _tracker(db)
@@ -236,6 +247,8 @@ def status_command(
     lang: Optional[str] = LangOption,
 ) -> None:
     """Did a region reach its targets? Status of each target with its actual and source. 目标完成情况。"""
+    from rich.table import Table
+
     from zhibiao.track.status import status_name
     from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
 
@@ -324,6 +337,8 @@ def override_command(
     db: Optional[str] = DbOption,
 ) -> None:
     """Set a target's status by hand, with a reason. 人工设定状态。"""
+    from rich.console import Console
+
     try:
         _tracker(db).override(region, year, target, status, reason, who)
     except ZhibiaoError as exc:
@@ -392,6 +407,8 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
+    from rich.table import Table
+
     out = console()
     if not data["children"]:
         out.print(plain(f"no region under {data['region']['name']} has targets for {year}"))
@@ -425,6 +442,9 @@ def export_command(
 ) -> None:
     """Export targets (with status and actuals when a region and year are given) to CSV, XLSX or
     JSON, each with its document's title, page and span. 导出。"""
+    from rich.console import Console
+
+    from zhibiao.export import write_csv, write_xlsx
     from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
 
     fmt = _fmt(format, ("csv", "xlsx", "json"))

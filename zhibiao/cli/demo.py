@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from zhibiao.cli.app import app, load_settings, plain, print_error, setting_option
 from zhibiao.errors import ZhibiaoError
+
+if TYPE_CHECKING:  # Rich is imported where used: every start imports this module, few run the demo
+    from rich.console import Console
 
 
 def examples_dir() -> Path:
@@ -30,6 +30,9 @@ def document_files(folder: Path) -> list[Path]:
 
 
 def summarise(files: list[Path], console: Console) -> list:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
     from zhibiao.api import extract_file
     from zhibiao.cli.extract import document_name
 
@@ -66,6 +69,8 @@ def demo_command(
     port: Optional[int] = setting_option("port", "--port"),
 ) -> None:
     """Run zhibiao on the bundled example corpus (or FOLDER). 演示：提取示例文件并展示结果。"""
+    from rich.console import Console
+
     console = Console()
     try:
         source = folder or examples_dir()

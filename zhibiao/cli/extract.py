@@ -4,15 +4,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List
+from typing import TYPE_CHECKING, List
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from zhibiao.cli.app import app, plain, print_error
 from zhibiao.errors import ZhibiaoError
-from zhibiao.models import Extraction, json_number
+
+if TYPE_CHECKING:  # imported where used: every start imports this module, few extract
+    from rich.console import Console
+
+    from zhibiao.models import Extraction
 
 
 
@@ -22,6 +24,8 @@ def _fmt_value(line) -> str:
     and commitments carry a single value."""
     if line.value is None:
         return ""
+    from zhibiao.models import json_number
+
     v = str(json_number(line.value))
     high = getattr(line, "value_high", None)
     if high is not None:
@@ -41,6 +45,8 @@ def document_name(d) -> str:
 
 
 def print_text(extraction: Extraction, console: Console) -> None:
+    from rich.table import Table
+
     d = extraction.document
     region = d.region.name if d.region else "?"
     code = f" ({d.region.code})" if d.region and d.region.code else ""
@@ -92,6 +98,8 @@ def extract_command(
     fmt = format.lower()
     if fmt not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
+    from rich.console import Console
+
     from zhibiao.api import extract_file
 
     console = Console(soft_wrap=False)
