@@ -128,27 +128,48 @@ def _infer_measure(normalized: str, unit: str | None, measure: str | None, text:
 @dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
 class Catalog:
     indicators: dict[str, Indicator]
-    _exact: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _concept: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _keys: list[str] = field(default_factory=list, repr=False)
+    _index: tuple | None = field(default=None, repr=False)
     _keys_by_length: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
-    _postings: dict[str, set[int]] = field(default_factory=dict, repr=False)  # a character -> the aliases holding it
 
-    def __post_init__(self) -> None:
-        for ind in self.indicators.values():
-            for alias in (ind.name_zh, *ind.aliases):
-                key = normalize_name(alias)
-                for k in {key, without_brackets(key)}:
-                    ids = self._exact.setdefault(k, [])
+    # The indexes of names (every alias normalised) are built when a name is first matched: most
+    # commands only look indicators up by id (a status, a listing), and building them takes a while.
+    @property
+    def _exact(self) -> dict[str, list[str]]:
+        return self._indexes()[0]
+
+    @property
+    def _concept(self) -> dict[str, list[str]]:
+        return self._indexes()[1]
+
+    @property
+    def _keys(self) -> list[str]:
+        return self._indexes()[2]
+
+    @property
+    def _postings(self) -> dict[str, set[int]]:  # a character -> the aliases holding it
+        return self._indexes()[3]
+
+    def _indexes(self) -> tuple:
+        if self._index is None:  # (two threads may both build it: the same result, assigned whole)
+            exact: dict[str, list[str]] = {}
+            concept: dict[str, list[str]] = {}
+            postings: dict[str, set[int]] = {}
+            for ind in self.indicators.values():
+                for alias in (ind.name_zh, *ind.aliases):
+                    key = normalize_name(alias)
+                    for k in {key, without_brackets(key)}:
+                        ids = exact.setdefault(k, [])
+                        if ind.id not in ids:
+                            ids.append(ind.id)
+                    ids = concept.setdefault(concept_of(key), [])
                     if ind.id not in ids:
                         ids.append(ind.id)
-                ids = self._concept.setdefault(concept_of(key), [])
-                if ind.id not in ids:
-                    ids.append(ind.id)
-        self._keys = list(self._exact)
-        for i, k in enumerate(self._keys):
-            for ch in k:
-                self._postings.setdefault(ch, set()).add(i)
+            keys = list(exact)
+            for i, k in enumerate(keys):
+                for ch in k:
+                    postings.setdefault(ch, set()).add(i)
+            self._index = (exact, concept, keys, postings)
+        return self._index
 
     def _fuzzy_lengths(self, length: int) -> frozenset[int]:
         """The aliases (by index) a name of ``length`` characters can be a fuzzy match of by their
