@@ -326,11 +326,11 @@ def signed_change(a: Actual) -> Decimal | None:
 def split_parts(text: str) -> list[str] | None:
     """The parts of a target printed with several (增长10%，占全国份额保持14.3‰左右), each parseable
     on its own and each with a verb or comparator of its own; None for a one-part target."""
-    from zhibiao.extract.grammar import parse_target
-
     pieces = [p.strip() for p in re.split(r"[，,；;]", text or "") if p.strip()]
     if len(pieces) < 2:
         return None
+    from zhibiao.extract.grammar import parse_target  # here: only a target with several parts needs it
+
     w = _words()
     for p in pieces:
         pt = parse_target(p)
