@@ -48,4 +48,7 @@ def _write(folder: Path, path: Path, kind: str, value: Any) -> None:
             if old != path:
                 old.unlink(missing_ok=True)
     except (OSError, ValueError):
-        tmp.unlink(missing_ok=True) if tmp.exists() else None
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

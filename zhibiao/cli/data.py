@@ -247,8 +247,6 @@ def status_command(
     lang: Optional[str] = LangOption,
 ) -> None:
     """Did a region reach its targets? Status of each target with its actual and source. 目标完成情况。"""
-    from rich.table import Table
-
     from zhibiao.track.status import status_name
     from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
 
@@ -271,6 +269,8 @@ def status_command(
         rows = status_rows(report, lang)
         write_csv(sys.stdout, rows, list(rows[0]) if rows else STATUS_COLUMNS, bom=False)
         return
+    from rich.table import Table
+
     en = lang == "en"
     out = console()
     table = Table(title=plain(f"{data['region']['name']} {year} " + ("status of targets" if en else "目标完成情况")))
