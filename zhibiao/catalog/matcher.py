@@ -12,13 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: the catalogue loads in ms
-
+from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import scanner
@@ -210,12 +206,13 @@ class Catalog:
 
     @classmethod
     def load(cls, extra: list[str | Path] | tuple = ()) -> "Catalog":
-        text = resources.files("zhibiao.catalog").joinpath("data/indicators.yaml").read_text("utf-8")
-        indicators = _parse(yaml.load(Loader=_Loader, stream=text), "indicators.yaml (bundled)")
+        indicators = _parse(load_yaml("zhibiao.catalog", "data", "indicators.yaml"), "indicators.yaml (bundled)")
+        if extra:
+            import yaml  # (only a user's catalogue files are parsed here: the bundled one is read back)
         for path in extra:
             p = Path(path)
             try:
-                data = yaml.load(Loader=_Loader, stream=p.read_text("utf-8"))
+                data = parse_yaml(p.read_text("utf-8"))
             except OSError as exc:
                 raise InputError(f"{p}: cannot read the catalogue file: {exc.strerror or exc}") from None
             except yaml.YAMLError as exc:

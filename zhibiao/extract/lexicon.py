@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from zhibiao.datafiles import load_yaml
 
 
 def load_data(name: str) -> dict:
     """A data file of ``extract/data`` (parsed with the C loader where PyYAML has it)."""
-    text = resources.files("zhibiao.extract").joinpath("data", name).read_text("utf-8")
-    return yaml.load(text, Loader=_Loader)
+    return load_yaml("zhibiao.extract", "data", name)
 
 
 class Lexicon:

@@ -38,14 +38,13 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import PurePath
 from types import SimpleNamespace
 from typing import Any, Iterable
 
-import yaml
 from sqlalchemy import case, delete, func, insert, or_, select
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
@@ -73,7 +72,7 @@ CONTEXT_CHARS = 160  # how far before a figure its sentence's words are looked f
 @lru_cache(maxsize=1)
 def basis_words() -> dict[str, tuple[str, ...]]:
     """The words that tell revised, preliminary and estimated figures apart (track/bases.yaml)."""
-    data = yaml.safe_load(resources.files("zhibiao.track").joinpath("bases.yaml").read_text("utf-8"))
+    data = load_yaml("zhibiao.track", "bases.yaml")
     return {k: tuple(v) for k, v in data.items()}
 
 

@@ -24,12 +24,10 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.models import json_number
 
@@ -44,7 +42,6 @@ SCALE = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "千万元"
          "亩": Decimal(1)}
 PERCENTISH = {"%", None}
 POINTS = {"百分点", "个百分点"}
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # ---------------------------------------------------------------------------------- messages
@@ -52,8 +49,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @lru_cache(maxsize=1)
 def messages() -> dict[str, dict[str, str]]:
-    text = resources.files("zhibiao.track").joinpath("messages.yaml").read_text("utf-8")
-    return yaml.load(text, Loader=_Loader)
+    return load_yaml("zhibiao.track", "messages.yaml")
 
 
 @dataclass(frozen=True)
@@ -175,9 +171,11 @@ class Rules:
     def load(cls, path: str | Path | None = None) -> "Rules":
         if path is None:
             return _default_rules()
+        import yaml
+
         p = Path(path)
         try:
-            data = yaml.load(p.read_text("utf-8"), Loader=_Loader)
+            data = parse_yaml(p.read_text("utf-8"))
         except OSError as exc:
             raise InputError(f"{p}: cannot read the rules file: {exc.strerror or exc}") from None
         except yaml.YAMLError as exc:
@@ -202,8 +200,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def _default_rules() -> Rules:
-    text = resources.files("zhibiao.track").joinpath("rules.yaml").read_text("utf-8")
-    return Rules.from_data(yaml.load(text, Loader=_Loader), "rules.yaml (bundled)")
+    return Rules.from_data(load_yaml("zhibiao.track", "rules.yaml"), "rules.yaml (bundled)")
 
 
 def fmt(value: Decimal | None, unit: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""The compiled copy of the catalogue (catalog/compiled.py): the same indicators as the YAML says,
+"""The package's data files parsed once (zhibiao/datafiles.py): the same data as the YAML says,
 parsed again whenever the file's bytes change, and never a reason to fail."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from zhibiao.catalog.compiled import cached
+from zhibiao.datafiles import cached, load_yaml
 from zhibiao.catalog.matcher import Catalog, _parse
 
 
@@ -83,3 +83,11 @@ def test_the_bundled_catalogue_is_the_yaml_s():
         catalog = Catalog.load()
         assert catalog.indicators == expected
     assert catalog.match("地区生产总值增长", text="增长6%").id == "gdp_growth"
+
+
+@pytest.mark.parametrize("package, path", [("zhibiao.extract", ("data", "lexicon.yaml")),
+                                           ("zhibiao.track", ("messages.yaml",)), ("zhibiao.track", ("rules.yaml",))])
+def test_data_files_read_back_as_parsed(package, path):
+    text = resources.files(package).joinpath(*path).read_text("utf-8")
+    assert load_yaml(package, *path) == yaml.safe_load(text)
+    assert load_yaml(package, *path) == yaml.safe_load(text)  # read back
