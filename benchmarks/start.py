@@ -16,7 +16,8 @@ that other work on a shared machine does not change (the wall and CPU times it d
 
 Commands run as a user's do: with bytecode written and read (PYTHONDONTWRITEBYTECODE, which
 some shells and CI set, is removed — with it every module of an editable checkout is compiled
-afresh on each start), after one warm-up run.
+afresh on each start, and zhibiao keeps no parsed copy of its data files: zhibiao/datafiles.py),
+after one warm-up run.
 """
 from __future__ import annotations
 
@@ -82,7 +83,9 @@ def main() -> None:
         runs = {"status": [timed(status) for _ in range(args.runs)], "bare": [timed(bare) for _ in range(args.runs)]}
         counted = {"status": instructions(status), "bare": instructions(bare)} if args.callgrind else {}
     med = {k: (statistics.median(w for w, _c in v), statistics.median(c for _w, c in v)) for k, v in runs.items()}
-    out = {"measure": "cli start", "documents": len(docs), "runs": args.runs,
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    out = {"measure": "cli start", "commit": commit, "documents": len(docs), "runs": args.runs,
            "status_wall_s": round(med["status"][0], 3), "bare_wall_s": round(med["bare"][0], 3),
            "overhead_wall_s": round(med["status"][0] - med["bare"][0], 3),
            "status_cpu_s": round(med["status"][1], 3), "bare_cpu_s": round(med["bare"][1], 3),

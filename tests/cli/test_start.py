@@ -4,6 +4,7 @@ imported; the time it takes is measured in benchmarks/start.py, not asserted her
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -14,10 +15,14 @@ PLAN = ("湖州市人民政府关于下达2025年湖州市国民经济和社会�
         "3\t城镇调查失业率\t5.5%以内\n")
 
 # What no read command needs: the ORM (reads are SQLAlchemy Core), migrations (the schema is
-# current), the extractor and the loaders (status judges stored lines), the web server, the exports.
+# current), the extractor and the loaders (status judges stored lines), the web server, the exports,
+# PyYAML (the package's data files are read back parsed: zhibiao/datafiles.py).
 NEVER = ("sqlalchemy.orm", "zhibiao.store.schema", "alembic", "zhibiao.extract.pipeline", "zhibiao.extract.grammar",
          "zhibiao.load", "zhibiao.api", "zhibiao.web", "fastapi", "starlette", "uvicorn", "jinja2", "pdfplumber",
-         "docx", "openpyxl", "matplotlib", "plotly", "rapidfuzz", "zhibiao.report")
+         "docx", "openpyxl", "matplotlib", "plotly", "rapidfuzz", "zhibiao.report", "yaml")
+# As a user's shell runs them: Python writes its bytecode, and zhibiao its parsed data files, beside
+# the package (some shells, and this machine's, set PYTHONDONTWRITEBYTECODE).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 RUN = """
 import json, sys
@@ -35,13 +40,13 @@ def database(tmp_path_factory):
     plan.write_text(PLAN, encoding="utf-8")
     db = folder / "zhibiao.db"
     r = subprocess.run([sys.executable, "-m", "zhibiao", "ingest", str(plan), "--db", str(db), "-q"],
-                       capture_output=True, text=True, timeout=120)
+                       capture_output=True, text=True, timeout=120, env=ENV)
     assert r.returncode == 0, r.stderr
     return str(db)
 
 
 def run(*args: str) -> tuple[str, set[str]]:
-    r = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, timeout=120, env=ENV)
     report = json.loads(r.stderr.strip().splitlines()[-1])
     assert report["code"] == 0, r.stderr
     return r.stdout, set(report["modules"])
