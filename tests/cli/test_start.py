@@ -16,10 +16,10 @@ PLAN = ("湖州市人民政府关于下达2025年湖州市国民经济和社会�
 
 # What no read command needs: the ORM (reads are SQLAlchemy Core), migrations (the schema is
 # current), the extractor and the loaders (status judges stored lines), the web server, the exports,
-# PyYAML (the package's data files are read back parsed: zhibiao/datafiles.py).
+# PyYAML (the package's data files are read back parsed: zhibiao/datafiles.py), the normaliser.
 NEVER = ("sqlalchemy.orm", "zhibiao.store.schema", "alembic", "zhibiao.extract.pipeline", "zhibiao.extract.grammar",
          "zhibiao.load", "zhibiao.api", "zhibiao.web", "fastapi", "starlette", "uvicorn", "jinja2", "pdfplumber",
-         "docx", "openpyxl", "matplotlib", "plotly", "rapidfuzz", "zhibiao.report", "yaml")
+         "docx", "openpyxl", "matplotlib", "plotly", "rapidfuzz", "zhibiao.report", "yaml", "zhibiao.text.normalize")
 # As a user's shell runs them: Python writes its bytecode, and zhibiao its parsed data files, beside
 # the package (some shells, and this machine's, set PYTHONDONTWRITEBYTECODE).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
