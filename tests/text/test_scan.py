@@ -93,3 +93,10 @@ def test_every_project_pattern_finds_the_same_matches_through_its_scanner(text):
         for pos in range(len(text)):
             a, b = plain.match(text, pos), fast.match(text, pos)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), plain.pattern
+
+
+def test_no_bound_under_a_local_flag_that_changes_the_characters_matched():
+    assert first_characters(r"(?i:abc)d") is None
+    assert first_characters(r"(?a:\d)x") is None
+    rx = scanner(r"(?:x)?(?i:abc)")
+    assert rx.fullmatch("ABC") and rx.fullmatch("xaBc")

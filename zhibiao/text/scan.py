@@ -22,6 +22,7 @@ from re import _compiler, _constants as _c, _parser as _p  # the parser behind r
 
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
 _LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+_CASE_OR_CLASSES = re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE
 
 
 class _Unbounded(Exception):
@@ -53,7 +54,10 @@ def _first(seq) -> tuple[list[str], bool]:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero width: the character after it starts the match
         if op is _c.SUBPATTERN:
-            chars, empty = _first(av[-1])
+            _group, add_flags, del_flags, body = av
+            if (add_flags | del_flags) & _CASE_OR_CLASSES:
+                raise _Unbounded  # (?i:…), (?a:…): the characters matched are not those written
+            chars, empty = _first(body)
         elif op is _c.BRANCH:
             chars, empty = [], False
             for alternative in av[1]:
