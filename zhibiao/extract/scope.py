@@ -48,7 +48,7 @@ THIS_YEAR_HEADING = re.compile(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16
 # "报告提出2022年政府主要工作安排": a plan part named inside a sentence
 PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{LEX.alt('time.plan_headings')})")
 TARGET_YEAR = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
-YEAR_IS = re.compile(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{LEX.alt('time.year_of_phrases')})")
+YEAR_IS = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{LEX.alt('time.year_of_phrases')})")
 THIS_YEAR = re.compile(LEX.alt("time.this_year"))
 RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
 REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{LEX.alt('time.reporting_verbs')})(?:了|道)?$")
@@ -65,7 +65,7 @@ TIME_SIGNAL = scanner("|".join(f"(?:{p.pattern})" for p in (RESULT_MARKERS, EXPL
 _CONGRESS = LEX.alt("time.congress")
 FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
-NEWS_DELIVERY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+NEWS_DELIVERY = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                            rf"(?:{LEX.alt('time.congress_events', 'time.congress_reports')})")
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
 DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
@@ -73,7 +73,7 @@ DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,1
 RELATIVE_DELIVERY = re.compile(rf"({LEX.alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                rf"(?:{LEX.alt('time.congress_events')})")
 YESTERDAY = frozenset(LEX.words("time.yesterday"))
-DATELINE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{LEX.alt('time.today')})")
+DATELINE = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{LEX.alt('time.today')})")
 # a page's publication date near its top: 2018-03-20 10:33:06, 发布时间:2022-01-12, 2021年3月15日
 PUBLISHED = scanner(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 _CN_NUM = "〇零一二两三四五六七八九十"

@@ -101,8 +101,11 @@ def _sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     out = []
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
-        if m.start() > pos:
-            out.extend(Sentence(text, a, b) for a, b in _bounded(text, pos, m.start()))
+        at = m.start()
+        if at - pos > MAX_SENTENCE:
+            out.extend(Sentence(text, a, b) for a, b in _bounded(text, pos, at))
+        elif at > pos:
+            out.append(Sentence(text, pos, at))  # (what _bounded gives a sentence within the bound)
         pos = m.end()
     if pos < end:
         out.extend(Sentence(text, a, b) for a, b in _bounded(text, pos, end))
