@@ -153,7 +153,7 @@ class Catalog:
             for ind in self.indicators.values():
                 for alias in (ind.name_zh, *ind.aliases):
                     key = normalize_name(alias)
-                    for k in {key, without_brackets(key)}:
+                    for k in dict.fromkeys((key, without_brackets(key))):  # (a set: an order that changed with PYTHONHASHSEED)
                         ids = exact.setdefault(k, [])
                         if ind.id not in ids:
                             ids.append(ind.id)
