@@ -227,3 +227,12 @@ def test_the_catalogue_index_is_built_in_the_same_order_in_every_process():
     orders = {subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                              env=dict(os.environ, PYTHONHASHSEED=seed)).stdout for seed in ("1", "2", "3")}
     assert len(orders) == 1
+
+
+def test_the_issuer_of_a_division_whose_name_others_share_names_its_parent_too():
+    from zhibiao.catalog.regions import _default_registry
+
+    registry = _default_registry()
+    assert registry.issuer_name(registry.resolve_compound("南京市鼓楼区")) == "南京市鼓楼区人民政府"
+    assert registry.issuer_name(registry.resolve("长兴县"), "plan_report") == "长兴县发展和改革局"  # unique: alone
+    assert registry.issuer_name(registry.resolve("绍兴市"), "statistical_bulletin") == "绍兴市统计局"

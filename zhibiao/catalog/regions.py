@@ -168,14 +168,19 @@ class RegionRegistry:
     def issuer_name(self, region: Region, doc_type: str | None = None) -> str:
         """The body that issues a kind of document for a region: the government (a plan notice,
         a work report), the development and reform commission (a plan report: 委员会 at province and
-        city level, 局 in a county), the statistics bureau (a bulletin)."""
+        city level, 局 in a county), the statistics bureau (a bulletin). A name several divisions share
+        is written with its parent's (南京市鼓楼区人民政府: 鼓楼区 alone names five)."""
         national = region.level == "national"
+        name = region.name
+        parent = self.parent(region) if len(self._by_name.get(name, ())) > 1 else None
+        if parent is not None and parent.level != "national":
+            name = parent.name + name
         if doc_type == "plan_report":
-            return "国家发展和改革委员会" if national else region.name + (
+            return "国家发展和改革委员会" if national else name + (
                 "发展和改革局" if region.level == "county" else "发展和改革委员会")
         if doc_type == "statistical_bulletin":
-            return "国家统计局" if national else f"{region.name}统计局"
-        return "国务院" if national else f"{region.name}人民政府"
+            return "国家统计局" if national else f"{name}统计局"
+        return "国务院" if national else f"{name}人民政府"
 
     @staticmethod
     def short_name(name: str) -> str | None:
