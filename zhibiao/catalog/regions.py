@@ -215,7 +215,7 @@ class RegionRegistry:
             out.append((self.region(codes[0]), a, b))
         return out
 
-    def resolve_compound(self, name: str | None) -> Region | None:
+    def resolve_compound(self, name: str | None, within: str | None = None) -> Region | None:
         """A division printed with its parents before it (南京市鼓楼区, 浙江省杭州市西湖区): the last
         one, found within the one before it — alone, 鼓楼区 names five districts."""
         if not name:
@@ -225,22 +225,12 @@ class RegionRegistry:
         for cut in range(2, len(n) - 1):
             if n[cut - 1] not in DIVISION_ENDS:
                 continue
-            parent = self.resolve(n[:cut]) or self.resolve_compound(n[:cut])
+            parent = self.resolve(n[:cut], within=within)
             if parent is None:
                 continue
-            child = self.resolve(n[cut:], within=parent.code) or self.resolve_compound_within(n[cut:], parent.code)
+            child = self.resolve(n[cut:], within=parent.code) or self.resolve_compound(n[cut:], within=parent.code)
             if child is not None:
                 return child
-        return None
-
-    def resolve_compound_within(self, name: str, within: str) -> Region | None:
-        for cut in range(2, len(name) - 1):
-            if name[cut - 1] in DIVISION_ENDS:
-                parent = self.resolve(name[:cut], within=within)
-                if parent is not None:
-                    child = self.resolve(name[cut:], within=parent.code)
-                    if child is not None:
-                        return child
         return None
 
     def find_in_text(self, text: str) -> list[tuple[Region, int, int]]:

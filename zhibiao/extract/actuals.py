@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.clauses import Figure, _subject, clause_figures, ground_name
+from zhibiao.extract.clauses import TWO_LETTERS, Figure, _subject, clause_figures, ground_name
 from zhibiao.extract.grammar import UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
@@ -51,7 +51,6 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 LEADING_LINK = re.compile(r"^(?:其中|同期|而|但)")
 WIDER_RANK = re.compile(r"^(?:全国|全省)(?:第|前|首|领先)")
 ESTIMATE_NOTE_AFTER = scanner(r"\s*[（(]\s*预计")
-TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 
 _NATIONAL = r"全国|我国|中国"
 OTHER_REGION = {
@@ -94,13 +93,14 @@ def _shared_head(name: str, before: str | None) -> str | None:
 _PLAN_WORDS = LEX.alt("plans.words")
 _UNITS = "|".join(re.escape(u) for u in UNITS)
 # 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
+_PLAN_FIGURE = rf"[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?"  # 6.5%左右, 20亿美元
 PLAN_QUOTED = re.compile(
-    rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?)\s*[）)])"
+    rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?{_PLAN_FIGURE})\s*[）)])"
     rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
 
 # "低于年度预期目标0.2个百分点", "未完成6%的预期目标": a result weighed against the reviewed year's plan
 PLAN_WEIGHED = re.compile(
-    rf"^\s*(?:{LEX.alt('plans.comparisons')})(?:(?P<inner>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?)的)?"
+    rf"^\s*(?:{LEX.alt('plans.comparisons')})(?:(?P<inner>{_PLAN_FIGURE})的)?"
     rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|[\d，,。；;]|$)")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
-from zhibiao.text.chinese import search_form, to_simplified, years_in_digits
+from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
 
 REGION_NAME = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)"
@@ -40,7 +40,7 @@ DOC_NUMBER_KEY = re.compile(rf"(?:{_NUMBER_KEYS})\s*[:：]?\s*")
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 # a date in Chinese numerals (its year in digits in the search text: 2025年三月五日)
-CN_DATE = re.compile(r"(\d{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+CN_DATE = re.compile(r"(\d{4}|[零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 SIGNATURE = re.compile(rf"(?:{LEX.alt('documents.signing_bodies')})\s*$")
 SIGNED_LINE = re.compile(rf"^(.{{2,30}}?(?:{LEX.alt('documents.dated_bodies')}))\s*(\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*$")
 WRITTEN_ON = re.compile(rf"(?:{LEX.alt('documents.date_keys')})\s*[:：]?\s*(\d{{4}}\s*[-年./]\s*\d{{1,2}}\s*[-月./]\s*\d{{1,2}})")
@@ -211,14 +211,14 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 
 def _date_in(line: str) -> str | None:
-    line = years_in_digits(line)  # (the search text has them so already)
     m = DATE.search(line)
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = CN_DATE.search(line)
     if m:
         try:
-            return _iso(int(m.group(1)), int(parse_chinese(m.group(2))), int(parse_chinese(m.group(3))))
+            year = int(m.group(1)) if m.group(1).isdigit() else int(parse_chinese(m.group(1)))  # 二〇二五: digit by digit
+            return _iso(year, int(parse_chinese(m.group(2))), int(parse_chinese(m.group(3))))
         except NumberError:
             return None
     return None

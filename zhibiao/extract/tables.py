@@ -408,6 +408,14 @@ def _note_below(text: str, lines: list[tuple[int, int]], k: int) -> str:
     return ""
 
 
+def _is_space_header(line: str) -> bool:
+    """The header row of a space-separated table (序号 … 指 标 …), first or repeated after a page break."""
+    return bool(SEQ_HEADER.search(line) and NAME_HEADER.search(line))
+
+
+SEQ_HEADER, NAME_HEADER = re.compile(r"序\s*号"), re.compile(r"指\s*标")
+
+
 def find_tables(text: str) -> list[TableSpan]:
     """Every table of a text, each from its header to its own last row (the text after a table
     is read like any other text)."""
@@ -436,7 +444,7 @@ def find_tables(text: str) -> list[TableSpan]:
                     sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns, lines[nxt][0])
                     if sub:
                         columns, body = sub, nxt + 1
-        elif " " in line and re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
+        elif " " in line and _is_space_header(line):
             layout = "space"
             columns = _space_header(raw, s)  # several value columns: read column by column
         else:
@@ -495,7 +503,7 @@ def detect_layout(text: str, start: int, end: int) -> str:
     spaced = sum(1 for ln in lines if "\t" not in ln and re.match(r"^\s*\d{1,3} \S", ln))
     if tabbed >= max(2, len(lines) // 4):
         return "tab"
-    header_spaced = bool(lines) and " " in lines[0].strip() and bool(re.search(r"序\s*号", lines[0]))
+    header_spaced = bool(lines) and " " in lines[0].strip() and bool(SEQ_HEADER.search(lines[0]))
     if spaced >= 3 or (spaced >= 1 and header_spaced):
         return "space"
     return "cell"
@@ -591,7 +599,7 @@ def _space_cells(text: str, start: int, end: int) -> list[Cell]:
         line = text[s:e]
         if not line.strip():
             continue
-        if re.search(r"序\s*号", line) and re.search(r"指\s*标", line):
+        if _is_space_header(line):
             continue  # header, first or repeated after a page break
         # A unit wrapped over two lines ("微克 /" + "立方米") is one token.
         nxt_i = next((k for k in range(li + 1, min(li + 4, len(raw_lines)))
@@ -1042,7 +1050,8 @@ def _space_header(raw: str, offset: int) -> list[Column] | None:
     return cols
 
 
-QUALIFIER = re.compile(r"(?:左右|以上|以内|以下|%|‰)")
+# a bound or a percent sign printed apart from its number ("5.5 左右")
+QUALIFIER = re.compile(rf"(?:{LEX.alt('comparators.at_least_after', 'comparators.at_most_after', 'comparators.about_after')}|%|‰)")
 
 
 def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
@@ -1061,7 +1070,7 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
         toks = [(m.group(), s + m.start(), s + m.end()) for m in TOKEN.finditer(raw)]
         if not toks:
             continue
-        if re.search(r"序\s*号", raw) and re.search(r"指\s*标", raw):
+        if _is_space_header(raw):
             continue  # the header repeated after a page break
         row = GridRow()
         attr = by_role.get("attribute")
