@@ -1,5 +1,5 @@
-"""zhibiao.text.scan: a pattern compiled with a look-ahead of its first characters finds exactly
-what the plain pattern finds."""
+"""zhibiao.text.scan: a pattern compiled knowing its first characters finds exactly what the
+plain pattern finds."""
 from __future__ import annotations
 
 import importlib
@@ -11,7 +11,8 @@ from hypothesis import given, settings, strategies as st
 import zhibiao.catalog
 import zhibiao.extract
 import zhibiao.text
-from zhibiao.text.scan import first_characters, scanner
+from zhibiao.text import scan
+from zhibiao.text.scan import first_characters, is_scanner, scanner
 
 
 def test_first_characters_of_optional_parts_alternations_and_lookbehinds():
@@ -30,12 +31,29 @@ def test_no_bound_where_a_match_can_start_anywhere_or_be_empty():
 
 def test_patterns_the_engine_scans_fast_already_are_left_as_they_are():
     for pattern in (r"增长\d+%", r"[，,；;]", r"^\s*第", r"(?m)^[ \t]*附件"):
-        assert scanner(pattern).pattern == pattern
+        rx = scanner(pattern)
+        assert rx == re.compile(pattern) and not is_scanner(rx)
 
 
-def test_leading_inline_flags_stay_first():
-    rx = scanner(r"(?m)(?:一、)?(20\d\d)年$")
-    assert rx.pattern.startswith("(?m)(?=")
+def test_a_scanner_reads_as_its_pattern_and_keeps_its_flags_and_groups():
+    rx = scanner(r"(?m)(?:一、)?(?P<year>20\d\d)年$")
+    assert is_scanner(rx) and rx.pattern == r"(?m)(?:一、)?(?P<year>20\d\d)年$"
+    assert rx.flags == re.compile(rx.pattern).flags and rx.groupindex == {"year": 1} and rx.groups == 1
+    assert [m.group("year") for m in rx.finditer("2023年\n一、2024年\n")] == ["2023", "2024"]
+    assert rx != re.compile(rx.pattern)  # (its code holds the set of first characters)
+
+
+def test_a_class_of_first_characters_means_what_it_means_in_the_pattern():
+    # \d is every Unicode digit unless the pattern is compiled ASCII: the set read by the engine too
+    text = "约２０２３，约45"
+    assert scanner(r"(?:约)?\d+").findall(text) == re.compile(r"(?:约)?\d+").findall(text) == ["约２０２３", "约45"]
+    assert scanner(r"(?:约)?\d+", re.ASCII).findall(text) == re.compile(r"(?:约)?\d+", re.ASCII).findall(text) == ["约45"]
+
+
+def test_a_compiler_this_module_does_not_know_gets_a_look_ahead(monkeypatch):
+    monkeypatch.setattr(scan, "_with_first_set", lambda *_args: None)
+    rx = scan.scanner(r"(?m)(?:一、)?(20\d\d)年$")
+    assert is_scanner(rx) and rx.pattern.startswith("(?m)(?=")
     assert [m.group(1) for m in rx.finditer("2023年\n一、2024年\n")] == ["2023", "2024"]
 
 
@@ -54,21 +72,17 @@ ALPHABET = st.sampled_from(list("0123456789.,-−%‰ 　\n，。；：、（）
                                 "分之元人个家以内上左右约近全市省县区第届次会议目标预期力争确保实现达到突破ABCxyzPM"))
 
 
-WRAPPED = re.compile(r"^((?:\(\?[aiLmsux]+\))?)\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)$", re.S)
-
-
 def _pairs() -> list[tuple[re.Pattern, re.Pattern]]:
     """(plain, scanned) for every pattern of the project a scanner changes: those compiled with
-    one (their plain form read back from the wrapper) and those compiled plainly."""
+    one and those compiled plainly."""
     pairs = []
     for pattern in PATTERNS:
         flags = pattern.flags & ~re.UNICODE
-        wrapped = WRAPPED.match(pattern.pattern)
-        if wrapped:
-            pairs.append((re.compile(wrapped.group(1) + wrapped.group(2), flags), pattern))
+        if is_scanner(pattern):
+            pairs.append((re.compile(pattern.pattern, flags), pattern))
         else:
             fast = scanner(pattern.pattern, flags)
-            if fast.pattern != pattern.pattern:
+            if is_scanner(fast):
                 pairs.append((pattern, fast))
     return pairs
 
