@@ -7,7 +7,7 @@ document's target wins and which figure is the actual; this module judges and co
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import lru_cache, wraps
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -130,6 +130,17 @@ class _RegionContext(Context):
         return None
 
 
+def _one_connection(method):
+    """The method's queries share one connection of the read model (ReadModel.reading)."""
+
+    @wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self.q.reading():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Tracker:
     def __init__(self, db: Database, rules: Rules | None = None):
         self.db = db
@@ -187,6 +198,7 @@ class Tracker:
 
     # ------------------------------------------------------------------ status
 
+    @_one_connection
     def status(self, region: str, year: int, reviewed_only: bool = False, require_data: bool = False) -> StatusReport:
         """Every target of a region for a year with its status. Reviewers' corrections apply and
         lines they rejected are left out; ``reviewed_only`` keeps the lines a reviewer confirmed
@@ -268,6 +280,7 @@ class Tracker:
         r = self.region(region)
         self.q.set_override(r.code, year, target, status, reason, who)
 
+    @_one_connection
     def cite(self, region: str, year: int, indicator: str | None = None) -> tuple[list[dict], list[Source]]:
         """Every target of a region-year (or of one indicator) with its citation and its actual's,
         and the documents they cite, each once (for CSL-JSON and BibTeX)."""
@@ -304,6 +317,7 @@ class Tracker:
     def _brief(self, t: TargetFact | None) -> dict | None:
         return t.brief() if t is not None else None
 
+    @_one_connection
     def compare_years(self, region: str, year: int) -> list[dict]:
         """This year's plan against last year's: raised, lowered, unchanged, changed, new, dropped,
         and whether this year's is stricter or looser by the indicator's direction."""
@@ -331,6 +345,7 @@ class Tracker:
                         "strictness": strictness(tl, pl, direction) if tl and pl else None})
         return out
 
+    @_one_connection
     def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None) -> list[dict]:
         """One indicator across the regions of a level, or the children of a region."""
         indicator = self.q.indicator(indicator)
@@ -352,6 +367,7 @@ class Tracker:
                                           "others": [o.brief() for o in c.disagreeing]})
         return out
 
+    @_one_connection
     def compare_levels(self, region: str, year: int) -> dict:
         """Each child region's targets against the region's own: like with like (rates, growth,
         shares, per-capita figures get a margin and stricter / looser; totals of different regions
@@ -398,6 +414,7 @@ class Tracker:
         rows, _next = self.q.list_targets(region=region, year=year, indicator=indicator, level=level)
         return rows
 
+    @_one_connection
     def indicator_series(self, region_code: str, indicator: str) -> list[dict]:
         """A region's winning target and actual for one indicator, year by year."""
         out = []
