@@ -32,7 +32,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import _tree, cpu_seconds, git_commit, loadavg, query_samples, report, start_server, stop_server  # noqa: E402
+from run import (_postgres_pid, _tree, cpu_seconds, git_commit, loadavg, query_samples, report, start_server,  # noqa: E402
+                 stop_server)
 
 
 def _cpu_of_tree(pid: int) -> tuple[float, float]:
@@ -56,22 +57,6 @@ def _cpu_of_tree(pid: int) -> tuple[float, float]:
             extracting += cpu
         todo.extend((c, depth + 1) for c in children.get(p, []))
     return serving, extracting
-
-
-def _postgres_pid(db: str) -> int | None:
-    """The PostgreSQL server's main process (its CPU counts as the server's too), from its data folder."""
-    if not db.startswith("postgresql"):
-        return None
-    try:
-        from sqlalchemy import create_engine
-
-        engine = create_engine(db)
-        with engine.connect() as conn:
-            folder = conn.exec_driver_sql("SHOW data_directory").scalar()
-        engine.dispose()
-        return int(Path(folder, "postmaster.pid").read_text().split()[0])
-    except Exception:  # noqa: BLE001 - not on this machine, or not readable: left out
-        return None
 
 
 def _pct(samples: list[float]) -> dict:

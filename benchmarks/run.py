@@ -613,6 +613,22 @@ def _percentiles(samples: list[float]) -> dict:
     return {"p50_ms": pick(0.50), "p95_ms": pick(0.95), "p99_ms": pick(0.99), "mean_ms": round(statistics.mean(s) * 1000, 1)}
 
 
+def _postgres_pid(db: str) -> int | None:
+    """The PostgreSQL server's main process (its CPU counts as the server's too), from its data folder."""
+    if not db.startswith("postgresql"):
+        return None
+    try:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(db)
+        with engine.connect() as conn:
+            folder = conn.exec_driver_sql("SHOW data_directory").scalar()
+        engine.dispose()
+        return int(Path(folder, "postmaster.pid").read_text().split()[0])
+    except Exception:  # noqa: BLE001 - not on this machine, or not readable: left out
+        return None
+
+
 def start_server(db: str, port: int, workers: int = 1, token: str | None = None, extra_env: dict | None = None):
     import httpx
 
@@ -685,6 +701,7 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
     import httpx
 
     samples = query_samples(db, requests)
+    pg = _postgres_pid(db)
     port = 18000 + os.getpid() % 1000
     server = start_server(db, port, workers)
     label = label or ("sqlite" if "://" not in db else db.split(":", 1)[0])
@@ -733,6 +750,7 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
                     continue
                 times, cold, warm, errors, seen = [], [], [], 0, set()
                 cpu_before = sum(cpu_seconds(p) or 0.0 for p in _tree(server.pid))
+                pg_before = sum(cpu_seconds(p) or 0.0 for p in _tree(pg)) if pg else 0.0
                 for url in urls[:requests]:
                     t0 = time.perf_counter()
                     try:
@@ -747,6 +765,9 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
                 # the server's own CPU time per request: what the neighbours on a shared machine change least
                 cpu = sum(cpu_seconds(p) or 0.0 for p in _tree(server.pid)) - cpu_before
                 extra = {"server_cpu_ms_per_request": round(cpu / max(1, len(times)) * 1000, 1)}
+                if pg:  # PostgreSQL's own processes (its server is not the web server's child)
+                    pg_cpu = sum(cpu_seconds(p) or 0.0 for p in _tree(pg)) - pg_before
+                    extra["postgresql_cpu_ms_per_request"] = round(pg_cpu / max(1, len(times)) * 1000, 1)
                 if warm:  # the same URL again: what a cache (or the database's own) gives
                     extra |= {"cold": _percentiles(cold) | {"n": len(cold)}, "warm": _percentiles(warm) | {"n": len(warm)}}
                 results.append(report(measure="query", database=label, documents=samples["count"], endpoint=name,

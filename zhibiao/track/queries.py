@@ -345,6 +345,7 @@ def _iso_date(value) -> str | None:
     return value.date().isoformat() if hasattr(value, "date") else value
 
 
+@lru_cache(maxsize=4096)  # a scorecard sorts its documents' few dates hundreds of times
 def _desc(iso: str | None) -> tuple:
     """An ISO date sorted newest first (missing dates last)."""
     if not iso:
@@ -597,7 +598,7 @@ class ReadModel:
 
     def _actual_facts(self, stmt) -> list[ActualFact]:
         with self._conn() as conn:
-            rows = [row._mapping for row in conn.execute(stmt)]
+            rows = [row._mapping for row in conn.execute(stmt).all()]
             windows = self._contexts(conn, rows)
         refs: dict[int, DocRef] = {}
         out = []
