@@ -254,3 +254,20 @@ def test_content_decides_the_loader_not_the_suffix(tmp_path):
     renamed = tmp_path / "x.pdf"
     renamed.write_bytes(docx_as_pdf.read_bytes())
     assert load(renamed).format == "docx"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国内生产 \n\r\t\u3000\x01\x7f\u200b\x0bab1") + ["\U0001f600"]), max_size=50))
+def test_printable_characters_are_counted_as_one_test_of_each_would(text):
+    from zhibiao.load import _printable
+
+    assert _printable(text) == sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+
+
+def test_a_text_of_control_characters_is_binary(tmp_path):
+    p = tmp_path / "controls.txt"
+    p.write_bytes(("地区生产总值" + "\x01\x02\x03" * 20).encode("utf-8"))
+    with pytest.raises(LoadError, match="binary data"):
+        load(p)
+    p.write_bytes(("地区生产总值\t增长\r\n" * 20 + "\u3000" * 10).encode("utf-8"))
+    assert load(p).text.startswith("地区生产总值")

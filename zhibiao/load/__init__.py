@@ -86,6 +86,15 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 STRAY_NUL_RATIO = 1000  # at most one NUL byte per this many bytes is removed with a warning; more is binary
 
 
+def _printable(sample: str) -> int:
+    """How many characters of ``sample`` are printable or a line break or tab: each distinct
+    character tested once (a test of every character in Python cost ~0.15 ms a document)."""
+    layout = sample.replace("\n", "").replace("\r", "").replace("\t", "")
+    if layout.isprintable():
+        return len(sample)
+    return len(sample) - sum(sample.count(ch) for ch in set(layout) if not ch.isprintable())
+
+
 def load(path: str | os.PathLike, limits: Limits | None = None) -> LoadedText:
     """Read one file into a :class:`LoadedText`."""
     limits = limits or Limits.from_env()
@@ -127,8 +136,7 @@ def load_bytes(data: bytes, source: str | os.PathLike, limits: Limits | None = N
     text, encoding = decode(data, name)
     if "\x00" in text:
         raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data: NUL bytes)")
-    printable = sum(1 for ch in text[:4000] if ch.isprintable() or ch in "\n\r\t")
-    if text and printable / len(text[:4000]) < 0.85:
+    if text and _printable(text[:4000]) / len(text[:4000]) < 0.85:
         raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data)")
     if not text.strip():
         raise LoadError(name, "file has no text")
