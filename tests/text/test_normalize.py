@@ -182,3 +182,36 @@ def test_a_table_laid_out_with_wide_gaps_keeps_its_cells_apart():
 def test_single_spaces_between_cells_stay_spaces():
     out = normalize("正文。\n\n附件\n\n序号 指标名称 单位 2025年目标\n1 地区生产总值增长 % 6左右\n").text
     assert "1 地区生产总值增长 % 6左右" in out and "\t" not in out
+
+
+def test_table_zones_header_to_text_attachment_to_the_end():
+    from zhibiao.text.normalize import find_table_zones
+
+    text = ("指导思想。\n序号 指标 单位 目标\n1 地区生产总值 % 6\n附件\n2 人口 万人 3\n"
+            "全年外贸进出口总额完成210亿元，比上年增长5%，完成年计划的87.5%，\n"
+            "序号 指标 单位 目标\n3 就业 万人 5\n就业形势总体稳定，城镇调查失业率保持在5.5%以内，重点群体就业得到保障。\n"
+            "附件 2\n表格\n")
+    zones = find_table_zones(text)
+    header, second = text.index("序号"), text.rindex("序号")
+    # a 附件 line inside a table's zone is one of its rows; the text after the table ends the zone;
+    # a second header opens another, and a 附件 line outside a zone runs to the end
+    assert zones == [(header, text.index("\n全年")), (second, text.index("\n就业形势")), (text.index("附件 2"), len(text))]
+    assert find_table_zones("指导思想是坚持稳中求进。\n没有表格。") == []
+    assert find_table_zones("序号 指标 单位 目标") == [(0, len("序号 指标 单位 目标"))]
+
+
+def test_page_numbers_on_the_first_and_last_lines_and_between_pages():
+    # (the page break stays a line break)
+    assert normalize("—1—\n第一段结束。\n\f- 2 -\n第二段。\n第 3 页\n").text == "第一段结束。\n\n第二段。\n"
+    assert normalize("第一章 总则\n第一条 内容。").text == "第一章总则\n第一条内容。"  # headings, not furniture
+
+
+def test_width_folding_translates_every_run_and_keeps_the_map():
+    raw = "ＧＤＰ增长６．５％，ＣＰＩ３％左右，目标１０"
+    n = normalize(raw)
+    assert n.text == "GDP增长6.5%，CPI3%左右，目标10"
+    assert list(n.mapped.starts) == list(range(len(raw)))
+    m = MappedText("ａ中ｂ").translate({0xFF41: "a", 0xFF42: "b"}, __import__("re").compile("[ａｂ][ａｂ]*"))
+    assert m.text == "a中b"
+    unchanged = MappedText("中文")
+    assert unchanged.translate({0xFF41: "a"}, __import__("re").compile("ａ")) is unchanged

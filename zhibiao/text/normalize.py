@@ -32,9 +32,18 @@ WIDTH_TABLE: dict[int, str] = {
 WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
                     0xFE6A: "%", 0x2215: "/"})
 
-# any character WIDTH_TABLE folds (a text with none is left as it is)
-WIDTH_FOLDED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE)) + "]")
-VERTICAL_TAB, FORM_FEED = re.compile("\x0b"), re.compile("\x0c")
+
+
+def _runs(chars: str) -> re.Pattern:
+    """A pattern finding runs of the characters of a class. (Written ``[…][…]*``, not ``[…]+``: the
+    engine scans fast for a pattern that opens with a class, and tries one that opens with a
+    repeat at every position.)"""
+    return re.compile(f"{chars}{chars}*")
+
+
+# runs of the characters WIDTH_TABLE folds (only they are translated; a text with none is left as it is)
+WIDTH_FOLDED = _runs("[" + "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE)) + "]")
+VERTICAL_TAB, FORM_FEED = _runs("\x0b"), _runs("\x0c")
 
 CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、—…《》【】"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -43,6 +52,10 @@ PAGE_NUMBER = re.compile(
     r"^[ \t]*(?:[—–\-－· ]*\d{1,4}[—–\-－· ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
 )
 PAGE_NUMBER_STRICT = re.compile(r"^[ \t]*(?:[—–\-－·]+ ?\d{1,4} ?[—–\-－·]+|第\s*\d+\s*页.*页?)[ \t]*$")
+# how every line it matches opens (form feeds in it dropped): found after a line break (a literal
+# the engine scans for fast; the first line is tried apart)
+FURNITURE_START = re.compile(r"\n[ \t\f]*[—–\-－·第]")
+FIRST_LINE_FURNITURE = re.compile(r"[ \t\f]*[—–\-－·第]")
 
 HEADING = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
@@ -71,6 +84,7 @@ TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目�
 ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
 UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
+DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )\d")  # in every match of DECIMAL_IN_BODY (the space first: a fast scan)
 DECIMAL_IN_BODY = scanner(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
 DECIMAL_AT_ROW_END = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
 LEADING_ZERO = scanner(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
@@ -108,23 +122,37 @@ class NormalizedText:
         return self.mapped.to_source(start, end)
 
 
-def _lines(text: str):
+def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, end excluding the newline."""
+    out = []
     pos = 0
     for line in text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
+        end = pos + len(line)
+        out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _line_at(text: str, start: int) -> tuple[int, int]:
+    """(start, end) of the line that starts at ``start``."""
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
 
 
 # Control characters that are never content (NUL, escape sequences, BEL...; tab, newline, vertical
 # tab and form feed are layout) and the bidirectional controls that make a name display as
 # something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends), and the zero-width characters pasted
 # text carries inside words and numbers (地区生\u200b产总值): dropped, the offset map keeps them.
-INVISIBLE_CONTROLS = re.compile("[\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad]+")
+INVISIBLE = "\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad"
+INVISIBLE_CONTROLS = re.compile(f"[{INVISIBLE}]+")
 LINE_END_OR_INVISIBLE = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
+# a character the cleanup edits (most texts hold none: one scan of a class, not of the alternation)
+CLEANUP_CHAR = re.compile(f"[\r\x0b{INVISIBLE}]")
 
 
 def _basic_cleanup(m: MappedText) -> MappedText:
+    if not CLEANUP_CHAR.search(m.text):
+        return m
     edits = [Edit(x.start(), x.end(), "\n" if x.group()[0] == "\r" else "", "cleanup")
              for x in LINE_END_OR_INVISIBLE.finditer(m.text)]
     m = m.edit(edits)
@@ -151,9 +179,9 @@ def _drop_furniture(m: MappedText) -> MappedText:
     are separated by form feeds) can be furniture, except a dashed page number ("—31—"), which
     is furniture wherever a text copied from a PDF left it."""
     text = m.text
-    lines = list(_lines(text))
     edge: set[int] = set()
     paged = "\f" in text
+    lines = _lines(text) if paged else []
     if paged:
         page_lines: list[list[int]] = [[]]
         for i, (s, e) in enumerate(lines):
@@ -178,23 +206,27 @@ def _drop_furniture(m: MappedText) -> MappedText:
         page_numbers = {i for i, _n in bare} if sequential else set()
     else:
         page_numbers = set()
-    drop: set[int] = set()
-    for i, (s, e) in enumerate(lines):
+    drop: set[tuple[int, int]] = set()  # lines, by (start, end)
+    # a line PAGE_NUMBER_STRICT can match opens with a dash or 第 (a line of any other kind is not looked at)
+    numbered = {lines[i] for i in page_numbers}
+    candidates = numbered.union(_line_at(text, x.start() + 1) for x in FURNITURE_START.finditer(text))
+    if FIRST_LINE_FURNITURE.match(text):
+        candidates.add(_line_at(text, 0))
+    for s, e in candidates:
         line = text[s:e].replace("\f", "")
         if not line.strip() or "\t" in line:
             continue
-        if PAGE_NUMBER_STRICT.match(line) or i in page_numbers:
-            drop.add(i)
+        if PAGE_NUMBER_STRICT.match(line) or (s, e) in numbered:
+            drop.add((s, e))
     if paged and len(edge) > 8:
         counts = Counter(re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip()) for i in edge)
         pages = text.count("\f") + 1
         for i in edge:
             key = re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
             if key and "\t" not in key and counts[key] >= max(3, pages // 2) and len(key) < 40 and not TABLE_HEADER.search(key):
-                drop.add(i)
+                drop.add(lines[i])
     edits = []
-    for i in sorted(drop):
-        s, e = lines[i]
+    for s, e in sorted(drop):
         keep_ff = "\f" if "\f" in text[s:e] else ""
         edits.append(Edit(s, min(e + 1, len(text)), keep_ff, "furniture"))
     return m.edit(edits)
@@ -206,31 +238,39 @@ def _is_prose(line: str) -> bool:
     if "\t" in t or _pipe_row(t):
         return False
     # a long line with sentence punctuation that does not open with a row number (1 地区生产总值…)
-    return t.endswith("。") or (len(t) > 30 and bool(re.search(r"[。；;，,]", t)) and not re.match(r"\d{1,3}\s", t))
+    return t.endswith("。") or (len(t) > 30 and bool(CLAUSE_MARK.search(t)) and not ROW_NUMBER.match(t))
+
+
+CLAUSE_MARK = re.compile(r"[。；;，,]")
+ROW_NUMBER = re.compile(r"\d{1,3}\s")
+# every line ATTACHMENT_LINE or TABLE_HEADER matches holds one of these: other lines are not looked at
+ZONE_WORD = re.compile(r"附|序号|指")
 
 
 def find_table_zones(text: str) -> list[tuple[int, int]]:
     """Where tables are laid out in the text: from an appended 附件 part to the end, or from a
     header row to the first line of running text after it. Inside a zone, spaces between cells
     are kept and lines are never joined."""
-    lines = list(_lines(text))
     zones: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
+    n = len(text)
+    pos = 0  # the lines before it are looked at already
+    for x in ZONE_WORD.finditer(text):
+        if x.start() < pos:
+            continue
+        s, e = _line_at(text, text.rfind("\n", 0, x.start()) + 1)
         line = text[s:e]
         if ATTACHMENT_LINE.match(line):
-            zones.append((s, len(text)))
+            zones.append((s, n))
             break
+        pos = e + 1
         if len(line.strip()) < 60 and TABLE_HEADER.search(line):
-            j = i + 1
-            while j < len(lines) and not _is_prose(text[lines[j][0]:lines[j][1]]):
-                j += 1
-            end = lines[j - 1][1]
+            end = e  # the zone runs to the last line before running text
+            while pos <= n:
+                a, b = _line_at(text, pos)
+                if _is_prose(text[a:b]):
+                    break
+                end, pos = b, b + 1
             zones.append((s, end))
-            i = j
-            continue
-        i += 1
     return zones
 
 
@@ -266,18 +306,20 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
 
     for x in PM25.finditer(text):
         add(x, "decimal_restored")
-    for x in DECIMAL_IN_BODY.finditer(text):
+    for x in DECIMAL_IN_BODY.finditer(text) if DIGIT_SPACE_DIGIT.search(text) else ():
         add(x, "decimal_restored")
-    for s, e in _lines(text):
-        if not _in_zones(s, zones):
-            continue
-        line = text[s:e]
-        if not _is_space_row(line):
-            continue
-        for x in LEADING_ZERO.finditer(line):
-            add(_Shifted(x, s), "decimal_restored")
-        for x in DECIMAL_AT_ROW_END.finditer(line):
-            add(_Shifted(x, s), "decimal_restored")
+    for zone_start, zone_end in zones:  # (each starts at a line's start)
+        pos = zone_start
+        while pos <= zone_end:  # the lines that start in the zone
+            s, e = _line_at(text, pos)
+            pos = e + 1
+            line = text[s:e]
+            if not _is_space_row(line):
+                continue
+            for x in LEADING_ZERO.finditer(line):
+                add(_Shifted(x, s), "decimal_restored")
+            for x in DECIMAL_AT_ROW_END.finditer(line):
+                add(_Shifted(x, s), "decimal_restored")
     return m.edit(edits), flagged
 
 
@@ -356,43 +398,59 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
     return m.edit(edits)
 
 
+def _cjk_or_alnum(ch: str) -> bool:
+    """A Chinese character (the common ones tested first, by comparison), a letter or a digit."""
+    return "\u4e00" <= ch <= "\u9fff" or ch.isalnum() or _CJK_CHAR.match(ch) is not None
+
+
 def _is_heading_line(line: str) -> bool:
     """A heading on a line of its own (not a run-in heading that opens a paragraph)."""
     return bool(HEADING.match(line)) and len(line) < 40 and "。" not in line
 
 
+CLAUSE_PUNCT = re.compile(r"[，。；,;]")
+KEY_VALUE_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")  # a "key: value" line (发布日期: …)
+DIGIT_AT_END = re.compile(r"\d\.?$")
+DIGIT_AT_START = re.compile(r"\.?\d")
+# a line that opens a heading, an item, a date or a "key: value" (four tests in one)
+NEW_LINE_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, ITEM_START, DATE_LINE, KEY_VALUE_LINE)))
+TITLE_WORD_END = ("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")
+
+
 def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool = False) -> MappedText:
     """Join lines a wrap or a page break cut. ``blocks``: the loader separated paragraphs by a
-    blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break."""
+    blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break. (Each test
+    below only keeps a pair of lines apart: the cheap ones that keep most apart come first.)"""
     text = m.text
-    lines = [(s, e) for s, e in _lines(text)]
     edits: list[Edit] = []
-    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
-    for (s1, e1), (s2, e2) in zip(nonblank, nonblank[1:]):
+    nonblank = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            nonblank.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
+        if a.endswith(TERMINAL) or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
+            continue  # a sentence's end; short lines one above the other are cells (one per line), not a wrapped sentence
         if _in_zones(s1, zones) or _in_zones(s2, zones):
             continue
         if blocks and "\n" in text[e1 + 1:s2]:
             continue
-        a, b = text[s1:e1], text[s2:e2]
-        if "\t" in a or "\t" in b or len(a) < 10 or (len(a) < 15 and len(b) < 6):
-            continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         if _pipe_row(a) or _pipe_row(b):
             continue  # table rows with cells between pipes
-        if CELL_VALUE.match(b) and not re.search(r"[，。；,;]", a):
+        if CELL_VALUE.match(b) and not CLAUSE_PUNCT.search(a):
             continue  # a name cell above its value cell (a table copied one cell per line)
-        if len(b.strip()) <= 4 and not b.rstrip().endswith(TERMINAL) and not re.search(r"[，。；,;]", a):
+        if len(b.strip()) <= 4 and not b.rstrip().endswith(TERMINAL) and not CLAUSE_PUNCT.search(a):
             continue  # a caption above a header cell, a cell above a cell
-        if a.endswith(TERMINAL) or _is_heading_line(a) or HEADING.match(b) or ITEM_START.match(b):
+        if NEW_LINE_OPENING.match(b) or _is_heading_line(a):
+            continue  # b: a heading, an item, a date line or a "key: value" line
+        if DATE_LINE.match(a) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
             continue
-        if DATE_LINE.match(a) or DATE_LINE.match(b) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
-            continue
-        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")):
-            continue
-        if re.match(r"^[\u4e00-\u9fff]{2,6}\s*[:：]", b):  # a "key: value" line (发布日期: …)
+        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(TITLE_WORD_END):
             continue
         # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
-        number_cut = re.search(r"\d\.?$", a) and re.match(r"\.?\d", b) and not (a.endswith(".") and b.startswith("."))
-        if not number_cut and (not (_CJK_CHAR.match(a[-1]) or a[-1].isalnum()) or not (_CJK_CHAR.match(b[0]) or b[0].isalnum())):
+        number_cut = DIGIT_AT_END.search(a) and DIGIT_AT_START.match(b) and not (a.endswith(".") and b.startswith("."))
+        if not number_cut and (not (_cjk_or_alnum(a[-1])) or not _cjk_or_alnum(b[0])):
             continue
         if "\n\n" in text[e1:s2] and (len(a) < 12 or TITLE_END.search(a)):
             continue  # across a blank line only a full line runs on (a page break), never a title or header
@@ -401,7 +459,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
 
 
 COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
-THREE_BLANKS = re.compile(r"[ \t]{3}")  # no such run: no gap between columns anywhere
+THREE_BLANKS = re.compile(r"[ \t][ \t][ \t]")  # no such run: no gap between columns anywhere (see _runs for why not {3})
 
 
 def _width(text: str) -> int:
@@ -490,12 +548,27 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = m.translate({0x0C: "\n"}, FORM_FEED)  # page breaks are plain line breaks from here on
     m = _rebuild_columns(m)
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
-    m, flagged = _restore_decimals(m, find_table_zones(m.text))
+    zones = _Zones()
+    m, flagged = _restore_decimals(m, zones.of(m.text))
     m = _drop_thousands_separators(m)
-    m = _fold_spaces(m, find_table_zones(m.text))
-    m = _join_broken_lines(m, find_table_zones(m.text), blocks)
+    m = _fold_spaces(m, zones.of(m.text))
+    m = _join_broken_lines(m, zones.of(m.text), blocks)
     changes = _locate_changes(m, flagged)
-    return NormalizedText(m, changes, find_table_zones(m.text))
+    return NormalizedText(m, changes, zones.of(m.text))
+
+
+class _Zones:
+    """The table zones of the text a pass is given: found again only when the pass before it
+    changed the text (most passes change nothing in most documents)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._zones: list[tuple[int, int]] = []
+
+    def of(self, text: str) -> list[tuple[int, int]]:
+        if text is not self._text:
+            self._text, self._zones = text, find_table_zones(text)
+        return list(self._zones)
 
 
 def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]]) -> list[Change]:
@@ -503,9 +576,8 @@ def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]]) -> 
     it was made from (later passes may have moved it)."""
     if not flagged:
         return []
-    first_at: dict[int, int] = {}
-    for i, raw_start in enumerate(m.starts):
-        first_at.setdefault(raw_start, i)
+    # the first character made from each raw position (pairs given last to first: the first one stays)
+    first_at = dict(zip(reversed(m.starts), range(len(m.starts) - 1, -1, -1)))
     changes: list[Change] = []
     for raw_start, raw_end, before, after in flagged:
         i = first_at.get(raw_start)
