@@ -271,3 +271,14 @@ def test_a_text_of_control_characters_is_binary(tmp_path):
         load(p)
     p.write_bytes(("地区生产总值\t增长\r\n" * 20 + "\u3000" * 10).encode("utf-8"))
     assert load(p).text.startswith("地区生产总值")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国内生产㐀䶿一鿿 \t\n\u3000\x0bab1，。")), max_size=60))
+def test_the_cjk_share_is_counted_as_a_loop_over_the_characters_would(text):
+    from zhibiao.load.txt import CJK_RANGES, _cjk_share
+
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if any(a <= ord(ch) <= b for a, b in CJK_RANGES))
+    expected = cjk / max(1, len(sample) - sum(1 for ch in sample if ch.isspace())) if text else 0.0
+    assert _cjk_share(text) == expected

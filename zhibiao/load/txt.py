@@ -11,18 +11,22 @@ from zhibiao.errors import LoadError
 CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
 
 
-CJK_CHAR = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES) + "]")
-SPACE = re.compile(r"\s")  # (the characters str.isspace accepts)
+_CJK_CLASS = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES) + "]"
+# runs of CJK characters and of spaces (the characters str.isspace accepts), written "[…][…]*": a
+# pattern opening with a class is scanned for fast
+CJK_RUN = re.compile(f"{_CJK_CLASS}{_CJK_CLASS}*")
+SPACE_RUN = re.compile(r"\s\s*")
 
 
 def _cjk_share(text: str) -> float:
     """The share of CJK characters among the first 4,000 that are not spaces (counted by the
-    regex engine: a character-by-character loop in Python cost ~2 ms per GBK document)."""
+    regex engine, run by run: a character-by-character loop in Python cost ~2 ms per GBK
+    document, a list of every character ~1 ms)."""
     if not text:
         return 0.0
     sample = text[:4000]
-    cjk = len(CJK_CHAR.findall(sample))
-    return cjk / max(1, len(sample) - len(SPACE.findall(sample)))
+    cjk = sum(map(len, CJK_RUN.findall(sample)))
+    return cjk / max(1, len(sample) - sum(map(len, SPACE_RUN.findall(sample))))
 
 
 # Chinese characters and the punctuation and full-width forms Chinese text uses (，。：（）％)
