@@ -70,3 +70,9 @@ def test_simplified_keeps_the_length():
     text = "國內生產總值" + ASTRAL_TRADITIONAL
     assert len(to_simplified(text)) == len(text)
     assert to_simplified("國內生產總值") == "国内生产总值"
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_simplified_as_a_translation_of_every_character(text):
+    assert to_simplified(text) == text.translate(_table())

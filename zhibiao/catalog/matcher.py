@@ -29,6 +29,8 @@ AMOUNT_UNITS = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元"
 NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
 NOTE = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
 QUOTES = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
+# a note or a quote mark, in one pass (the same as NOTE's pass then QUOTES': no character starts both)
+NOTE_OR_QUOTE = re.compile(f"{NOTE.pattern}|{QUOTES.pattern}")
 BRACKETED = re.compile(r"\([^()]*\)")
 GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
 SHARE_NAME = re.compile(r"比重|占比|份额|比例")
@@ -39,15 +41,14 @@ REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9f
 def normalize_name(name: str) -> str:
     s = unicodedata.normalize("NFKC", name or "")
     s = to_simplified(s)
-    s = NOTE.sub("", s)
-    s = QUOTES.sub("", s)
+    s = NOTE_OR_QUOTE.sub("", s)
     s = NUMBERING.sub("", s)
     s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
     return s.lower()
 
 
 def without_brackets(key: str) -> str:
-    return BRACKETED.sub("", key)
+    return BRACKETED.sub("", key) if "(" in key else key
 
 
 def concept_of(key: str) -> str:
@@ -107,11 +108,11 @@ def _infer_measure(normalized: str, unit: str | None, measure: str | None, text:
         return "index"
     if measure in ("growth", "level", "share"):
         return measure
-    t = normalize_name(text or "")
     if GROWTH_SUFFIX.search(key):
         return "growth"
     if unit and unit not in ("%", "‰", "百分点"):
         return "level"  # 增加3万人: an amount, even when the wording says it grows
+    t = normalize_name(text or "")
     if GROWTH_WORDING.match(t):
         return "growth"
     if SHARE_NAME.search(key) or SHARE_WORDING.search(t):
@@ -121,31 +122,59 @@ def _infer_measure(normalized: str, unit: str | None, measure: str | None, text:
     return None
 
 
+def _keys_by_length(keys: list[str]) -> tuple[frozenset[int], ...]:
+    """For each length of a name, the keys (by index) it can be a fuzzy match of by their lengths:
+    ``fuzz.ratio`` is 100 · (1 − indel distance / (l1 + l2)) and the distance is at least
+    |l1 − l2|, so a key whose length alone keeps it under :data:`FUZZY_THRESHOLD` cannot match
+    (the margin of 1 keeps float rounding on the safe side). A name longer than the table can
+    match none (the ratio only falls as it grows)."""
+    def fits(length: int) -> frozenset[int]:
+        return frozenset(i for i, k in enumerate(keys)
+                         if 100 * (1 - abs(len(k) - length) / (len(k) + length)) >= FUZZY_THRESHOLD - 1)
+
+    table = [frozenset()] + [fits(length) for length in range(1, 2 * max(map(len, keys), default=0) + 2)]
+    while table and not table[-1]:
+        table.pop()
+    return tuple(table)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The names of a catalogue, normalised, and what matching reads from them: built once."""
+
+    exact: dict[str, list[str]]  # a normalised alias (and it without brackets) -> ids
+    concept: dict[str, list[str]]  # an alias's concept -> ids
+    keys: list[str]  # the exact keys, in catalogue order
+    postings: dict[str, set[int]]  # a character -> the keys (by index) holding it
+    rank: dict[str, int]  # a character of the keys -> its place from the rarest (fewest keys; then by the character)
+    by_length: tuple[frozenset[int], ...]  # a name's length -> the keys it can be a fuzzy match of by length
+    name_concepts: dict[str, str]  # an id -> the concept of its Chinese name
+
+
 @dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
 class Catalog:
     indicators: dict[str, Indicator]
-    _index: tuple | None = field(default=None, repr=False)
-    _keys_by_length: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
+    _index: _Index | None = field(default=None, repr=False)
 
     # The indexes of names (every alias normalised) are built when a name is first matched: most
     # commands only look indicators up by id (a status, a listing), and building them takes a while.
     @property
     def _exact(self) -> dict[str, list[str]]:
-        return self._indexes()[0]
+        return self._indexes().exact
 
     @property
     def _concept(self) -> dict[str, list[str]]:
-        return self._indexes()[1]
+        return self._indexes().concept
 
     @property
     def _keys(self) -> list[str]:
-        return self._indexes()[2]
+        return self._indexes().keys
 
     @property
     def _postings(self) -> dict[str, set[int]]:  # a character -> the aliases holding it
-        return self._indexes()[3]
+        return self._indexes().postings
 
-    def _indexes(self) -> tuple:
+    def _indexes(self) -> _Index:
         if self._index is None:  # (two threads may both build it: the same result, assigned whole)
             exact: dict[str, list[str]] = {}
             concept: dict[str, list[str]] = {}
@@ -164,21 +193,17 @@ class Catalog:
             for i, k in enumerate(keys):
                 for ch in k:
                     postings.setdefault(ch, set()).add(i)
-            self._index = (exact, concept, keys, postings)
+            rarest_first = sorted(postings, key=lambda ch: (len(postings[ch]), ch))
+            self._index = _Index(exact, concept, keys, postings, {ch: i for i, ch in enumerate(rarest_first)},
+                                 _keys_by_length(keys),
+                                 {i: concept_of(normalize_name(ind.name_zh)) for i, ind in self.indicators.items()})
         return self._index
 
     def _fuzzy_lengths(self, length: int) -> frozenset[int]:
         """The aliases (by index) a name of ``length`` characters can be a fuzzy match of by their
-        length: ``fuzz.ratio`` is 100 · (1 − indel distance / (l1 + l2)) and the distance is at
-        least |l1 − l2|, so an alias whose length alone keeps it under :data:`FUZZY_THRESHOLD`
-        cannot match (the margin of 1 keeps float rounding on the safe side). Depends on the
-        catalogue only."""
-        fits = self._keys_by_length.get(length)
-        if fits is None:
-            fits = frozenset(i for i, k in enumerate(self._keys)
-                             if 100 * (1 - abs(len(k) - length) / (len(k) + length)) >= FUZZY_THRESHOLD - 1)
-            self._keys_by_length[length] = fits
-        return fits
+        length (:func:`_keys_by_length`)."""
+        by_length = self._indexes().by_length
+        return by_length[length] if length < len(by_length) else frozenset()
 
     def _fuzzy_candidates(self, query: str) -> list[str]:
         """The aliases ``query`` can be a fuzzy match of, in catalogue order: scoring only these
@@ -189,12 +214,19 @@ class Catalog:
         any that many plus one of its characters, an alias that can match holds at least one.
         They are taken among the query's rarest characters in the catalogue, and only the aliases
         holding one of them are scored (a handful instead of hundreds)."""
+        index = self._indexes()
         n = len(query)
         c = (FUZZY_THRESHOLD - 1) / 100
         unmatched = int(n * (2 - 2 * c) / (2 - c) + 1e-9)
-        rarest = sorted((len(self._postings.get(ch, ())), ch) for ch in query)[:unmatched + 1]
-        holding = set().union(*(self._postings.get(ch, ()) for _size, ch in rarest))
-        return [self._keys[i] for i in sorted(holding & self._fuzzy_lengths(n))]
+        # the rarest are the characters no key holds (they pick none), then those the fewest hold
+        held = sorted(filter(index.rank.__contains__, query), key=index.rank.__getitem__)
+        take = unmatched + 1 - (n - len(held))
+        if take <= 0:
+            return []
+        holding = set().union(*map(index.postings.__getitem__, held[:take]))
+        fits = index.by_length[n] if n < len(index.by_length) else ()
+        keys = index.keys
+        return [keys[i] for i in sorted(holding.intersection(fits))]
 
     # ------------------------------------------------------------------ loading
 
@@ -247,9 +279,9 @@ class Catalog:
         if fitting:
             return fitting[0]
         # the name was right but the measure is the concept's other face: 地区生产总值 as a level
+        index = self._indexes()
         for i in ids:
-            concept = concept_of(normalize_name(self.indicators[i].name_zh))
-            for j in self._concept.get(concept, []):
+            for j in index.concept.get(index.name_concepts[i], []):
                 if _measure_fits(self.indicators[j].measure, inferred if inferred != "growth_or_share" else "growth"):
                     return j
         return None
@@ -264,6 +296,7 @@ class Catalog:
     def _match(self, name: str, unit: str | None, measure: str | None, text: str, parent: str | None) -> Match | None:
         if not name or not name.strip():
             return None
+        index = self._indexes()
         key = normalize_name(name)
         inferred = _infer_measure(key, unit, measure, text)
         names = [key]
@@ -272,11 +305,13 @@ class Catalog:
             names = [pkey + key, key, without_brackets(pkey) + key] if len(key) <= 6 else [key, pkey + key]
         for k in names:
             for variant in (k, without_brackets(k)):
-                chosen = self._choose(self._exact.get(variant, []), inferred, unit)
+                ids = index.exact.get(variant)
+                chosen = self._choose(ids, inferred, unit) if ids else None
                 if chosen:
                     return Match(chosen, 1.0, "alias")
         for k in names:
-            chosen = self._choose(self._concept.get(concept_of(k), []), inferred, unit)
+            ids = index.concept.get(concept_of(k))
+            chosen = self._choose(ids, inferred, unit) if ids else None
             if chosen:
                 return Match(chosen, 0.95, "concept")
         # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
@@ -285,19 +320,30 @@ class Catalog:
             found = self._match(bare, unit, measure, text, parent)
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without region: {found.reason}")
-        from rapidfuzz import fuzz, process  # here: most commands never match fuzzily, and it takes a while to import
-
         best: Match | None = None
         for k in names:
             if len(k) < 3:
                 continue
-            for hit_key, score, _i in process.extract(k, self._fuzzy_candidates(k), scorer=fuzz.ratio, limit=5,
+            candidates = self._fuzzy_candidates(k)
+            if not candidates:
+                continue
+            fuzz, process = _rapidfuzz()
+            for hit_key, score, _i in process.extract(k, candidates, scorer=fuzz.ratio, limit=5,
                                                       score_cutoff=FUZZY_THRESHOLD):
-                chosen = self._choose(self._exact[hit_key], inferred, unit)
+                chosen = self._choose(index.exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
                     break
         return best
+
+
+@lru_cache(maxsize=1)
+def _rapidfuzz():
+    """rapidfuzz's scorer and extractor, imported on the first fuzzy match: most commands never
+    match fuzzily, and it takes a while to import."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
 
 
 @lru_cache(maxsize=8)

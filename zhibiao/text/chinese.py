@@ -29,32 +29,46 @@ def _table() -> dict[int, str]:
     return table
 
 
-def to_simplified(text: str) -> str:
-    """Character-for-character traditional -> simplified (same length)."""
-    return text.translate(_table())
-
-
 @lru_cache(maxsize=1)
 def _traditional() -> tuple[re.Pattern, re.Pattern | None]:
-    """Patterns finding the characters :func:`_table` simplifies: a class of those in the Basic
-    Multilingual Plane (the engine tests a character against it in one lookup) and a class of the
+    """Patterns finding the characters :func:`_table` simplifies: runs of those in the Basic
+    Multilingual Plane (written ``[…][…]*``: the engine scans fast for a pattern opening with a
+    class, and tests a character against a class of the plane in one lookup), and a class of the
     others (one class mixing both is tested item by item, a hundred times slower)."""
     codes = sorted(_table())
-    bmp = "".join(re.escape(chr(c)) for c in codes if c <= 0xFFFF)
+    bmp = "[" + "".join(re.escape(chr(c)) for c in codes if c <= 0xFFFF) + "]"
     astral = "".join(chr(c) for c in codes if c > 0xFFFF)
-    return re.compile(f"[{bmp}]"), (re.compile(f"[{astral}]") if astral else None)
+    return re.compile(f"{bmp}{bmp}*"), (re.compile(f"[{astral}]") if astral else None)
 
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def to_simplified(text: str) -> str:
+    """Character-for-character traditional -> simplified (same length). Only the runs of
+    traditional characters are translated: ``str.translate`` raises and clears a KeyError for
+    every character its table lacks (~40 ns each), a scan for the runs costs far less."""
+    runs, astral = _traditional()
+    if astral is not None and ASTRAL.search(text):
+        return text.translate(_table())
+    parts: list[str] = []
+    pos = 0
+    for run in runs.finditer(text):
+        parts += (text[pos:run.start()], run.group().translate(_table()))
+        pos = run.end()
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def has_traditional(text: str, sample: int = 4000) -> bool:
     """Three or more characters of the first ``sample`` are traditional ones (counted by the regex
     engine: a loop over the characters in Python cost ~0.2 ms a document)."""
-    bmp, astral = _traditional()
+    runs, astral = _traditional()
     found = 0
-    for _ in bmp.finditer(text, 0, sample):
-        found += 1
+    for run in runs.finditer(text, 0, sample):
+        found += run.end() - run.start()
         if found >= 3:
             return True
     if astral is not None and ASTRAL.search(text, 0, sample):
