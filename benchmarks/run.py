@@ -696,11 +696,11 @@ def query_samples(db: str, requests: int, seed: int = 7) -> dict:
 
 
 def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | None = None,
-                  only: str | None = None) -> list[dict]:
+                  only: str | None = None, seed: int = 7) -> list[dict]:
     """Latency of each view over HTTP (a real server, one request at a time, loopback)."""
     import httpx
 
-    samples = query_samples(db, requests)
+    samples = query_samples(db, requests, seed)
     pg = _postgres_pid(db)
     port = 18000 + os.getpid() % 1000
     server = start_server(db, port, workers)
@@ -771,7 +771,7 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
                 if warm:  # the same URL again: what a cache (or the database's own) gives
                     extra |= {"cold": _percentiles(cold) | {"n": len(cold)}, "warm": _percentiles(warm) | {"n": len(warm)}}
                 results.append(report(measure="query", database=label, documents=samples["count"], endpoint=name,
-                                      requests=len(times), errors=errors, **_percentiles(times), **extra,
+                                      seed=seed, requests=len(times), errors=errors, **_percentiles(times), **extra,
                                       workers=workers, load=loadavg(), commit=git_commit()))
     finally:
         stop_server(server)
@@ -877,6 +877,8 @@ def main() -> None:
                     "prefixes, e.g. 33,44)")
     ap.add_argument("--batches", default="1,32", help="writes: documents per transaction to measure with")
     ap.add_argument("--requests", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=7, help="queries: which regions, years and documents are asked "
+                    "(another seed: pages the database has not read yet — a cold start of the data)")
     ap.add_argument("--only", default=None, help="queries: only the views whose name contains one of these "
                                                  "comma-separated words (e.g. home,grid)")
     ap.add_argument("--workers", type=int, default=1, help="queries: server worker processes")
@@ -904,7 +906,7 @@ def main() -> None:
     elif args.what == "queries":
         if not args.db:
             ap.error("queries needs --db")
-        bench_queries(args.db, args.requests, args.workers, args.label, args.only)
+        bench_queries(args.db, args.requests, args.workers, args.label, args.only, args.seed)
 
 
 if __name__ == "__main__":

@@ -481,8 +481,11 @@ class ReadModel:
             rows = conn.execute(stmt).all()
         refs: dict[int, DocRef] = {}
         out = []
+        doc_fields = _prefixed_fields(rows[0]._fields, "d_") if rows else ()
         for t in rows:
-            ref = refs.get(t.d_id) or refs.setdefault(t.d_id, DocRef.of(_record(t, "d_")))
+            ref = refs.get(t.d_id)
+            if ref is None:  # a document's record made once per document, its columns found once per result
+                ref = refs[t.d_id] = DocRef.of(SimpleNamespace(**{a: t[i] for a, i in doc_fields}))
             out.append(TargetFact(
                 id=t.id, line_no=t.line_no, region_code=t.region_code, year=t.year, name=t.name, parent=t.parent,
                 category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
@@ -920,6 +923,12 @@ class ReadModel:
         if path is None:
             raise NotFound(f"no document {doc_id}")
         return path
+
+
+def _prefixed_fields(fields: tuple[str, ...], prefix: str) -> tuple[tuple[str, int], ...]:
+    """(attribute name, index) of a result's columns named ``prefix…`` (see :func:`_record`)."""
+    n = len(prefix)
+    return tuple((_ATTRIBUTE.get(k[n:], k[n:]), i) for i, k in enumerate(fields) if k.startswith(prefix))
 
 
 def _record(row: Any, prefix: str = "") -> SimpleNamespace:
