@@ -84,3 +84,25 @@ def test_search_page(client):
     r = client.get("/indicators")
     assert r.status_code == 200 and 'href="/indicator/gdp_growth"' in r.text
     assert '<a href="/compare/regions?indicator=gdp_growth&year=2024">3</a>' in r.text
+
+
+def test_letters_match_in_either_case_and_other_words_as_written(client):
+    upper, lower = _search(client, "GDP")["targets"], _search(client, "gdp")["targets"]
+    assert upper and lower == upper  # a word with letters: matched in either case (ILIKE)
+    jobs = _search(client, "就业")["targets"]  # no letter with a case: matched as written (LIKE), the same rows
+    assert jobs and all("就业" in t["name"] or "就业" in t["text"] for t in jobs)
+
+
+def test_answers_come_from_the_cache_until_the_database_changes(client, tmp_path):
+    st = client.app.state.zhibiao
+    first = _search(client, "湖州")
+    hits = st.searches.hits
+    assert _search(client, "湖州") == first and st.searches.hits == hits + 1
+    (tmp_path / "n.txt").write_text("湖州市人民政府关于下达2027年湖州市国民经济和社会发展计划的通知\n\n"
+                                    "湖政发〔2027〕1号\n\n序号\t指标名称\t单位\t2027年目标\n1\t地区生产总值增长\t%\t6左右\n",
+                                    encoding="utf-8")
+    from zhibiao.ingest import ingest
+
+    ingest(st.db, [tmp_path / "n.txt"])
+    titles = [d["title"] for d in _search(client, "湖州")["documents"]]
+    assert any("2027年湖州市国民经济和社会发展计划" in (t or "") for t in titles)

@@ -18,9 +18,7 @@ def _db(request: Request):
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = ""):
-    from zhibiao.track.search import search
-
-    result = search(_db(request), q)
+    result = request.app.state.zhibiao.search(q)
     return render(request, "search.html", result=result, q=result.query)
 
 

@@ -402,9 +402,7 @@ def compare_levels(request: Request, region: str, year: int = YEAR):
 @router.get("/search", summary="Indicators, regions, documents and targets matching a query (two characters or more)")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=100),
            _size: int = Query(20, ge=1, le=100)):
-    from zhibiao.track.search import search as run
-
-    return run(state(request).db, q, _size).to_dict()
+    return state(request).search(q, _size).to_dict()
 
 
 class TableIn(BaseModel):

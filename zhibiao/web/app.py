@@ -38,6 +38,7 @@ class AppState:
     upload_dir: Path | None  # ZHIBIAO_UPLOAD_DIR, or None: a temporary folder made on the first upload
     _jobs: object = None
     views: object = None  # the cache of cross-region views (web/cache.py)
+    searches: object = None  # the search box's answers, cached apart so that words never evict costly views
     max_json_bytes: int = 5_000_000
     max_concurrent: int = 8  # reads handled at once by this process (web/admission.py)
     request_timeout: float = 30.0  # seconds before a read is answered 503 with Retry-After
@@ -97,6 +98,15 @@ class AppState:
         """One indicator across regions (cached: it reads a row per region of the country)."""
         return self.views.get(("compare_regions", indicator, year, level, parent),
                               lambda: self.tracker().compare_regions(indicator, year, level=level, parent=parent))
+
+    def search(self, q: str, limit: int = 20):
+        """The search box's answer (cached like the cross-region views: a two-character word is
+        matched against every target line of the country)."""
+        from zhibiao.track.search import search
+
+        if self.searches is None:
+            return search(self.db, q, limit)
+        return self.searches.get(("search", q, limit), lambda: search(self.db, q, limit))
 
     def compare_levels(self, region: str, year: int) -> dict:
         """A region's children against it (cached: every child's targets)."""
@@ -165,7 +175,7 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     from zhibiao.web.extraction import ExtractionPool
 
     st = AppState(database, token, settings.max_upload_bytes, Path(settings.upload_dir) if settings.upload_dir else None,
-                  views=ViewCache(database), max_json_bytes=settings.max_json_bytes,
+                  views=ViewCache(database), searches=ViewCache(database, size=1024), max_json_bytes=settings.max_json_bytes,
                   max_concurrent=settings.max_concurrent, request_timeout=settings.request_timeout,
                   extraction=ExtractionPool(settings.extract_workers, settings.extract_queue, settings.max_seconds))
 
