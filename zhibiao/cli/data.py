@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -68,12 +69,34 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
     Console().print(table)
 
 
-def _refresh_views(tracker, since=None) -> None:
+@contextmanager
+def snapshot_progress(quiet: bool = False):
+    """The status snapshot's progress bar on stderr (when it is a terminal and not ``--quiet``):
+    yields the ``on_progress(done, total)`` to hand to the refresh."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet or not err.is_terminal) as progress:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if task is None:
+                task = progress.add_task("status snapshot (region-years)", total=total)
+            progress.update(task, completed=done)
+
+        yield update
+
+
+def _refresh_views(tracker, since=None, jobs: int = 1, quiet: bool = True) -> None:
     """The SQL view v_status reads a snapshot of the statuses: bring it up to date (after an
-    ingest, only where the documents it stored can change a status)."""
+    ingest, only where the documents it stored can change a status), ``jobs`` processes computing."""
     from zhibiao.cli.views import refresh_status_snapshot
 
-    refresh_status_snapshot(tracker, since)
+    with snapshot_progress(quiet) as on_progress:
+        refresh_status_snapshot(tracker, since, jobs=jobs, on_progress=on_progress)
 
 
 @app.command("ingest")
@@ -134,7 +157,7 @@ def ingest_command(
             ingest_addresses(tracker.db, addresses, summary=summary,
                              on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
                              on_done=lambda u: progress.advance(fetching))
-    _refresh_views(tracker, since=started)
+    _refresh_views(tracker, since=started, jobs=jobs, quiet=quiet)
     data = summary.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 
@@ -12,26 +12,35 @@ from zhibiao.cli.app import app
 from zhibiao.cli.data import DbOption, _tracker
 
 
-def refresh_status_snapshot(tracker, since=None) -> int:
+def refresh_status_snapshot(tracker, since=None, jobs: int = 1,
+                            on_progress: Callable[[int, int], None] | None = None) -> int:
     """After a command changed what the database holds: v_status follows. With ``since`` (an
-    ingest's start), only the region-years the documents stored since then can affect."""
+    ingest's start), only the region-years the documents stored since then can affect; ``jobs``
+    processes compute the statuses (one writes them)."""
     from zhibiao.track.snapshot import affected_since, drop_orphans, refresh
 
     if since is None:
-        return refresh(tracker)
-    n = refresh(tracker, affected_since(tracker.db, since))
+        return refresh(tracker, jobs=jobs, on_progress=on_progress)
+    n = refresh(tracker, affected_since(tracker.db, since), jobs=jobs, on_progress=on_progress)
     drop_orphans(tracker.db)
     return n
 
 
 @app.command("snapshot")
 def snapshot_command(db: Optional[str] = DbOption,
+                     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64,
+                                              help="Worker processes computing statuses."),
+                     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
                      format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
     """Recompute every target's status into the table the SQL view v_status reads (for Datasette,
     pandas, spreadsheets). 刷新状态快照。"""
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
-    n = refresh_status_snapshot(_tracker(db))
+    from zhibiao.cli.data import snapshot_progress
+
+    tracker = _tracker(db)
+    with snapshot_progress(quiet) as on_progress:
+        n = refresh_status_snapshot(tracker, jobs=jobs, on_progress=on_progress)
     if format == "json":
         sys.stdout.write(json.dumps({"lines": n}) + "\n")
     else:

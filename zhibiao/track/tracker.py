@@ -207,18 +207,20 @@ class Tracker:
     # ------------------------------------------------------------------ status
 
     @_one_connection
-    def status(self, region: str, year: int, reviewed_only: bool = False, require_data: bool = False) -> StatusReport:
+    def status(self, region: str, year: int, reviewed_only: bool = False, require_data: bool = False,
+               review_queue: bool = True) -> StatusReport:
         """Every target of a region for a year with its status. Reviewers' corrections apply and
         lines they rejected are left out; ``reviewed_only`` keeps the lines a reviewer confirmed
         or corrected. ``require_data``: a region-year without targets is a NotFound naming the
-        years that have them."""
+        years that have them. ``review_queue=False`` leaves ``needs_review`` (the documents
+        without a year or region) empty, for callers that show only the lines (the snapshot)."""
         r = self.region(region)
         if require_data:
             self.q.require_year(r, year)
         with self.q.actuals_of(r.code, year):
-            return self._status(r, year, reviewed_only)
+            return self._status(r, year, reviewed_only, review_queue)
 
-    def _status(self, r: Region, year: int, reviewed_only: bool) -> StatusReport:
+    def _status(self, r: Region, year: int, reviewed_only: bool, review_queue: bool = True) -> StatusReport:
         ctx = _RegionContext(self, r)
         report = StatusReport(region=r.to_dict() | {"code": r.code}, year=year)
         overrides = self.q.overrides(r.code, year)
@@ -276,8 +278,9 @@ class Tracker:
                 period=list(t.period) if t.period else None, measure=line.measure, progress=st.progress,
                 restated=t.restated,
             ))
-        report.needs_review = [d for d in self.q.documents_needing_review()
-                               if d["region"]["code"] in (None, r.code)]
+        if review_queue:
+            report.needs_review = [d for d in self.q.documents_needing_review()
+                                   if d["region"]["code"] in (None, r.code)]
         return report
 
     def override(self, region: str, year: int, target: str, status: str, reason: str, who: str | None = None) -> None:
