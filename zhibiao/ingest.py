@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from zhibiao import workers
 from zhibiao.errors import ZhibiaoError
 from zhibiao.models import LoadedText
 from zhibiao.store.database import Database
@@ -51,64 +51,66 @@ def extract_loaded(loaded: LoadedText) -> Extracted:
     return Extracted(loaded.path, loaded, doc.text, extract(doc), None)
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In a worker: end when the ingest that started it is gone (killed, or stopped by a signal),
-    instead of waiting forever for work that will never come."""
-    import threading
-    import time
+_WORKER: dict = {}
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
 
-    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+def _start_worker(known: frozenset[str]) -> None:
+    _WORKER["known"] = known
+
+
+def _extract_in_worker(path: str) -> Extracted | FileResult:
+    """In a worker process: a file whose bytes are stored already is only hashed (reported
+    unchanged), any other extracted. After the first document — imports, catalogue and lexicon
+    loaded — what the process holds (≈ 77,000 objects) is moved out of the garbage collector's
+    sight (``gc.freeze``): the collections each document's many small objects trigger no longer
+    scan it again and again (measured: 14.9 → 13.8 ms of CPU per generated document)."""
+    x = _unless_known(path, _WORKER.get("known"))
+    if not _WORKER.get("frozen"):
+        import gc
+
+        gc.freeze()
+        _WORKER["frozen"] = True
+    return x
+
+
+def _unless_known(path: str, known: frozenset[str] | set[str] | None) -> Extracted | FileResult:
+    if known:
+        p = Path(path)
+        sha = file_sha256(p) if p.is_file() else None
+        if sha is not None and sha in known:
+            return FileResult(path, "unchanged")
+    return extract_one(path)
 
 
 def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
            on_progress: Callable[[FileResult], None] | None = None, batch: int = 32) -> IngestSummary:
     """Files, folders (recursively) and glob patterns extracted and stored, a batch of up to
     ``batch`` documents per transaction (a document the database refuses is stored alone, never
-    half-written); files whose bytes are stored already are skipped unread."""
-    files = iter_files(paths)
-    known = known_hashes(db)
+    half-written); files whose bytes are stored already are skipped unread (hashed by the
+    workers, not by this process: at national scale hashing 2 GB here kept the workers waiting)."""
+    files = [str(f) for f in iter_files(paths)]
+    known = frozenset(known_hashes(db))
     summary = IngestSummary()
-    todo: list[str] = []
-    for f in files:
-        sha = file_sha256(f) if f.is_file() else None
-        if sha is not None and sha in known:
-            r = FileResult(str(f), "unchanged")
-            summary.results.append(r)
-            if on_progress:
-                on_progress(r)
-        else:
-            todo.append(str(f))
 
-    def results() -> Iterator[Extracted]:
-        if jobs > 1 and len(todo) > 1:
+    def results() -> Iterator[Extracted | FileResult]:
+        if jobs > 1 and len(files) > 1:
             # A bounded window of documents in flight: memory stays flat however large the corpus.
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-                window: deque = deque()
-                for p in todo:
-                    window.append(pool.submit(extract_one, p))
-                    if len(window) >= 4 * jobs:
-                        yield window.popleft().result()
-                while window:
-                    yield window.popleft().result()
+            with workers.pool(jobs, _start_worker, (known,)) as pool:
+                yield from workers.in_order(pool, _extract_in_worker, files, window=4 * jobs)
         else:
-            for p in todo:
-                yield extract_one(p)
+            for p in files:
+                yield _unless_known(p, known)
 
     # The writer stores documents in batches, one transaction each (store_many): up to `batch`
     # documents, or what arrived within a second, so progress keeps moving when extraction is slow.
-    pending: list[Extracted] = []
+    pending: list[Extracted | FileResult] = []
     started = time.monotonic()
 
     def flush() -> None:
-        done = store_many(db, [x for x in pending if not x.error]) if any(not x.error for x in pending) else []
-        stored = iter(done)
+        todo = [x for x in pending if isinstance(x, Extracted) and not x.error]
+        stored = iter(store_many(db, todo) if todo else [])
         for x in pending:
-            r = FileResult(x.path, "failed", x.error) if x.error else next(stored)
+            r = x if isinstance(x, FileResult) else FileResult(x.path, "failed", x.error) if x.error else next(stored)
             summary.results.append(r)
             if on_progress:
                 on_progress(r)

@@ -95,6 +95,30 @@ def test_parallel_ingest_and_reindex(tmp_path, db_url):
     assert reindex(db).count("replaced") == 0
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_stored_already_are_hashed_never_extracted(tmp_path, db_url, jobs, monkeypatch):
+    """A re-ingest (of a national corpus resumed, say) hashes each file — in the workers, not in
+    the writing process — and extracts only those whose bytes are new."""
+    import zhibiao.ingest as orchestration
+    from zhibiao.store.ingest import Extracted
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(5):
+        write(docs, f"plan{i}.txt", PLAN.format(gdp=f"{i + 5}%"))
+    db = Database.open(db_url)
+    assert ingest(db, [docs], jobs=jobs).count("new") == 5
+    write(docs, "plan2.txt", PLAN.format(gdp="9.5%"))  # new bytes at a known path
+    write(docs, "plan9.txt", PLAN.format(gdp="3%"))  # a new file
+    extracted = orchestration.extract_one
+    monkeypatch.setattr(orchestration, "extract_one",  # inherited by the forked workers
+                        lambda p: Extracted(p, None, None, None, f"{p}: extracted") if "plan0" in p else extracted(p))
+    again = ingest(db, [docs], jobs=jobs)
+    by_name = {Path(r.path).name: r.status for r in again.results}
+    assert by_name == {"plan0.txt": "unchanged", "plan1.txt": "unchanged", "plan2.txt": "replaced",
+                       "plan3.txt": "unchanged", "plan4.txt": "unchanged", "plan9.txt": "new"}
+
+
 def test_import_actuals_csv_and_xlsx(tmp_path, db_url):
     db = Database.open(db_url)
     good = write(tmp_path, "a.csv", "region,indicator,name,year,value,unit,source\n"
