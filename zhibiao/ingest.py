@@ -79,7 +79,7 @@ def _unless_known(path: str, known: frozenset[str] | set[str] | None) -> Extract
         sha = file_sha256(p) if p.is_file() else None
         if sha is not None and sha in known:
             return FileResult(path, "unchanged")
-    return extract_one(path)
+    return extract_one(path).for_writer()
 
 
 def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,

@@ -109,3 +109,50 @@ def test_repeats_and_new_versions_in_one_batch_are_handled_in_order(db_url, tmp_
     again = ingest(db, [a, other], batch=32)
     assert [r.status for r in again.results] == ["unchanged"] * 2
     db.dispose()
+
+
+def test_what_a_worker_prepares_is_written_as_the_extraction_itself(db_url, tmp_path):  # noqa: F811
+    """A worker hands the writer its document prepared (``Extracted.for_writer``: the extraction's
+    JSON text, its lines as rows): the rows written are those of the extraction itself, the JSON
+    byte for byte, in a batch and one by one."""
+    from zhibiao.ingest import extract_one
+    from zhibiao.store.ingest import store, store_many
+
+    files = sorted(str(p) for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf"))
+    full = [extract_one(p) for p in files]
+    prepared = [x.for_writer() for x in full]
+    assert all(x.extraction is None and x.rows is not None for x in prepared)
+    from dbs import drop_postgres, fresh_postgres_url
+
+    second = str(tmp_path / "prepared.db") if "://" not in db_url else fresh_postgres_url()
+    databases = []
+    try:
+        for url, xs in ((db_url, full), (second, prepared)):
+            db = Database.open(url)
+            store_many(db, xs[:3])
+            for x in xs[3:]:
+                store(db, x)
+            check_invariants(db)
+            databases.append(db)
+        _compare_rows(databases)
+    finally:
+        for db in databases:
+            db.dispose()
+        if "://" in second:
+            drop_postgres(second)
+
+
+def _compare_rows(databases) -> None:
+    from sqlalchemy import text
+
+    def rows(db, sql):
+        with db.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+
+    cast = "" if databases[1].is_sqlite else "::text"
+    for sql in (f"SELECT path, title, region_code, plan_year, extraction{cast}, metadata{cast} FROM documents ORDER BY path",
+                "SELECT document_id, line_no, name, indicator, value, span_start, source_end FROM targets ORDER BY 1, 2",
+                "SELECT document_id, line_no, name, value, source, year FROM observations ORDER BY 1, 2",
+                "SELECT document_id, line_no, text, value FROM commitments ORDER BY 1, 2"):
+        a, b = rows(databases[0], sql), rows(databases[1], sql)
+        assert a and [tuple(str(v) for v in r) for r in a] == [tuple(str(v) for v in r) for r in b]

