@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for the tests: `start` prints its SQLAlchemy URL, `stop` removes it.
+# A throwaway PostgreSQL server for the tests: `start` prints its SQLAlchemy URL (a stopped one is started
+# again with its databases, never wiped), `stop` removes it.
 # Installs Debian's postgresql when the binaries are missing and we are root.
 set -euo pipefail
 state=${ZHIBIAO_PG_DIR:-/tmp/zhibiao-test-pg}
@@ -25,6 +26,16 @@ case "$cmd" in
     bin=$(bindir)
     if [ -f "$state/url" ] && as_pg "'$bin/pg_ctl' -D '$state/data' status" >/dev/null 2>&1; then
       cat "$state/url"; exit 0
+    fi
+    if [ -f "$state/url" ] && [ -f "$state/data/PG_VERSION" ]; then
+      # a stopped server with its databases (a machine restarted, a benchmark database kept): start it
+      # again on its port — never wipe data that exists
+      port=$(sed -E 's#.*:([0-9]+)/.*#\1#' "$state/url")
+      if as_pg "'$bin/pg_ctl' -D '$state/data' -l '$state/log' -o '-p $port -k $state -c listen_addresses=127.0.0.1' -w start" >/dev/null; then
+        cat "$state/url"; exit 0
+      fi
+      echo "postgres.sh: the server in $state/data did not start (see $state/log); 'stop' removes it" >&2
+      exit 1
     fi
     rm -rf "$state"; mkdir -p "$state"
     [ "$(id -u)" = 0 ] && chown postgres "$state"
