@@ -236,3 +236,29 @@ def test_the_issuer_of_a_division_whose_name_others_share_names_its_parent_too()
     assert registry.issuer_name(registry.resolve_compound("南京市鼓楼区")) == "南京市鼓楼区人民政府"
     assert registry.issuer_name(registry.resolve("长兴县"), "plan_report") == "长兴县发展和改革局"  # unique: alone
     assert registry.issuer_name(registry.resolve("绍兴市"), "statistical_bulletin") == "绍兴市统计局"
+
+
+def _scan_every_place(text, names):
+    """The definition: from each place, the longest name there; after a name, the place after it."""
+    i, out = 0, []
+    while i < len(text):
+        found = max((n for n in names if text.startswith(n, i)), key=len, default=None)
+        if found:
+            out.append((found, i, i + len(found)))
+            i += len(found)
+        else:
+            i += 1
+    return out
+
+
+NAMES = {"绍兴", "绍兴市", "兴市", "上虞", "上虞区", "市区", "越城区"}
+SCANNED = st.lists(st.sampled_from(list("绍兴市上虞区越城新昌县的，") + ["绍兴市", "上虞区"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SCANNED)
+def test_the_region_scan_finds_the_longest_name_at_each_place(text):
+    from zhibiao.catalog.regions import _Names, _scan
+
+    assert list(_scan(text, _Names.of(NAMES))) == _scan_every_place(text, NAMES)
+    assert list(_scan(text, _Names.of(NAMES | {"县"}))) == _scan_every_place(text, NAMES | {"县"})  # a one-character name

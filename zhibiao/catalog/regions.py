@@ -22,26 +22,42 @@ LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 DIVISION_ENDS = frozenset("省市区县旗州盟")
 
 
-def _lengths_by_first_char(names) -> dict[str, list[int]]:
-    out: dict[str, set[int]] = {}
-    for n in names:
-        out.setdefault(n[0], set()).add(len(n))
-    return {ch: sorted(ls, reverse=True) for ch, ls in out.items()}
+@dataclass(frozen=True)
+class _Names:
+    """A set of names as :func:`_scan` looks for them (built once per set)."""
+
+    names: dict | set
+    lengths: dict[str, list[int]]  # a first character -> the lengths of the names it starts, longest first
+    first: re.Pattern  # any first character of a name
+    pairs: frozenset[str] | None  # the first two characters of every name (None: a name of one character)
+
+    @classmethod
+    def of(cls, names) -> "_Names":
+        by_first: dict[str, set[int]] = {}
+        for n in names:
+            by_first.setdefault(n[0], set()).add(len(n))
+        lengths = {ch: sorted(ls, reverse=True) for ch, ls in by_first.items()}
+        first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]" if lengths else "(?!)")
+        pairs = frozenset(n[:2] for n in names) if all(len(n) >= 2 for n in names) else None
+        return cls(names, lengths, first, pairs)
 
 
-def _scan(text: str, names, lengths: dict[str, list[int]]):
-    """Every name of ``names`` in ``text``, left to right, the longest at each place: a dictionary
-    look-up per character that can start a name (a regex of thousands of names is slower)."""
-    i, n = 0, len(text)
-    while i < n:
-        for size in lengths.get(text[i], ()):
-            word = text[i:i + size]
-            if word in names:
-                yield word, i, i + size
-                i += size
+def _scan(text: str, table: _Names):
+    """Every name of the table in ``text``, left to right, the longest at each place: dictionary
+    look-ups at each character that can start a name (a regex of thousands of names is slower),
+    those found by the regex engine, and the first two characters tested before any length."""
+    names, lengths, pairs = table.names, table.lengths, table.pairs
+    i = 0
+    for x in table.first.finditer(text):
+        at = x.start()
+        if at < i or (pairs is not None and text[at:at + 2] not in pairs):
+            continue
+        for size in lengths[text[at]]:
+            word = text[at:at + size]
+            if len(word) == size and word in names:  # (a slice past the text's end is shorter)
+                yield word, at, at + size
+                i = at + size
                 break
-        else:
-            i += 1
 
 
 def _ethnic_groups() -> list[str]:
@@ -71,8 +87,8 @@ class RegionRegistry:
     _by_name: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _by_alias: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _all_names: tuple | None = field(default=None, repr=False)
-    _level_names: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _all_names: _Names | None = field(default=None, repr=False)
+    _level_names: dict[str, _Names] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for row in self.rows.values():
@@ -202,11 +218,12 @@ class RegionRegistry:
                     for n in forms:
                         names.setdefault(n, []).append(row.code)
             names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
-            self._level_names[level] = (names, _lengths_by_first_char(names))
-        names, lengths = self._level_names[level]
+            self._level_names[level] = _Names.of(names)
+        table = self._level_names[level]
+        names = table.names
         plain = to_simplified(text)
         out = []
-        for name, a, b in _scan(plain, names, lengths):
+        for name, a, b in _scan(plain, table):
             codes = names[name]
             if len(codes) != 1:
                 continue
@@ -242,10 +259,9 @@ class RegionRegistry:
                 if len(alias) >= 2 and all(LEVEL_RANK[self.rows[c].level] <= 2 for c in codes):
                     names.add(alias)
             names.discard("")
-            self._all_names = (names, _lengths_by_first_char(names))
-        names, lengths = self._all_names
+            self._all_names = _Names.of(names)
         out = []
-        for name, a, b in _scan(to_simplified(text), names, lengths):
+        for name, a, b in _scan(to_simplified(text), self._all_names):
             region = self.resolve(name)
             if region is not None:
                 out.append((region, a, b))
