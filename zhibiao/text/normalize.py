@@ -15,7 +15,7 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -314,8 +314,8 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
             s, e = _line_at(text, pos)
             pos = e + 1
             line = text[s:e]
-            if not _is_space_row(line):
-                continue
+            if not _is_space_row(line) or not DIGIT_SPACE_DIGIT.search(line):
+                continue  # (both patterns below match a digit, a space and a digit)
             for x in LEADING_ZERO.finditer(line):
                 add(_Shifted(x, s), "decimal_restored")
             for x in DECIMAL_AT_ROW_END.finditer(line):
@@ -391,16 +391,32 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
                     edits.append(Edit(s + a, s + b, " ", "space"))
                 continue
             before, after = line[a - 1] if a else "", line[b]
-            if _CJK_CHAR.match(before) or _CJK_CHAR.match(after) or before == "\t" or after == "\t":
+            if _is_cjk(before) or _is_cjk(after) or before == "\t" or after == "\t":
                 edits.append(Edit(s + a, s + b, "", "space"))
             elif b - a > 1:
                 edits.append(Edit(s + a, s + b, " ", "space"))
     return m.edit(edits)
 
 
+def _doc_number(line: str) -> bool:
+    """DOC_NUMBER's test (each of its matches holds 〔, [ or 号: a line without one is not searched)."""
+    return ("〔" in line or "[" in line or "号" in line) and DOC_NUMBER.search(line) is not None
+
+
+def _stamp_at_end(line: str) -> bool:
+    """STAMP_END's test (each of its matches ends with a digit, 日 or a closing bracket, then spaces)."""
+    last = line.rstrip()[-1:]
+    return (last.isdecimal() or last in ("日", "）", ")")) and STAMP_END.search(line) is not None
+
+
+def _is_cjk(ch: str) -> bool:
+    """A character of :data:`CJK` (the common Chinese ones tested first, by comparison)."""
+    return "\u4e00" <= ch <= "\u9fff" or _CJK_CHAR.match(ch) is not None
+
+
 def _cjk_or_alnum(ch: str) -> bool:
-    """A Chinese character (the common ones tested first, by comparison), a letter or a digit."""
-    return "\u4e00" <= ch <= "\u9fff" or ch.isalnum() or _CJK_CHAR.match(ch) is not None
+    """A Chinese character, a letter or a digit."""
+    return _is_cjk(ch) or ch.isalnum()
 
 
 def _is_heading_line(line: str) -> bool:
@@ -444,12 +460,12 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # a caption above a header cell, a cell above a cell
         if NEW_LINE_OPENING.match(b) or _is_heading_line(a):
             continue  # b: a heading, an item, a date line or a "key: value" line
-        if DATE_LINE.match(a) or DOC_NUMBER.search(b) or DOC_NUMBER.search(a) or STAMP_END.search(a):
+        if DATE_LINE.match(a) or _doc_number(b) or _doc_number(a) or _stamp_at_end(a):
             continue
         if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(TITLE_WORD_END):
             continue
         # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
-        number_cut = DIGIT_AT_END.search(a) and DIGIT_AT_START.match(b) and not (a.endswith(".") and b.startswith("."))
+        number_cut = DIGIT_AT_END.search(a, max(0, len(a) - 2)) and DIGIT_AT_START.match(b) and not (a.endswith(".") and b.startswith("."))
         if not number_cut and (not (_cjk_or_alnum(a[-1])) or not _cjk_or_alnum(b[0])):
             continue
         if "\n\n" in text[e1:s2] and (len(a) < 12 or TITLE_END.search(a)):
@@ -458,7 +474,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
     return m.edit(edits)
 
 
-COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# (the blanks first, the character before them tested after: a pattern opening with a class is scanned fast)
+COLUMN_GAP = re.compile(r"[ \t][ \t][ \t](?<=\S[ \t][ \t][ \t])[ \t]*(?=\S)")
 THREE_BLANKS = re.compile(r"[ \t][ \t][ \t]")  # no such run: no gap between columns anywhere (see _runs for why not {3})
 
 
@@ -475,18 +492,23 @@ def _rebuild_columns(m: MappedText) -> MappedText:
     text = m.text
     if not THREE_BLANKS.search(text):
         return m
-    lines = list(_lines(text))
-    split: list[tuple[int, int, int] | None] = []  # (gap start, gap end, display column of the right side)
-    for s0, e0 in lines:
+    gaps_of: dict[int, list[re.Match]] = {}  # a line's start -> its wide gaps (none crosses a line)
+    for g in COLUMN_GAP.finditer(text):
+        gaps_of.setdefault(text.rfind("\n", 0, g.start()) + 1, []).append(g)
+    split_at: dict[int, tuple[int, int, int]] = {}  # a line's start -> (gap start, gap end, display column of the right side)
+    for s0, gaps in gaps_of.items():
+        s0, e0 = _line_at(text, s0)
         line = text[s0:e0]
-        gaps = list(COLUMN_GAP.finditer(line))
         if "\t" in line or len(gaps) != 1:
-            split.append(None)
             continue
-        g = gaps[0]
-        left, right = line[:g.start()].strip(), line[g.end():].strip()
-        prose = len(left) >= 6 and len(right) >= 6 and _CJK_CHAR.search(left) and _CJK_CHAR.search(right)
-        split.append((s0 + g.start(), s0 + g.end(), _width(line[:g.end()])) if prose else None)
+        a, b = gaps[0].start() - s0, gaps[0].end() - s0
+        left, right = line[:a].strip(), line[b:].strip()
+        if len(left) >= 6 and len(right) >= 6 and _CJK_CHAR.search(left) and _CJK_CHAR.search(right):
+            split_at[s0] = (s0 + a, s0 + b, _width(line[:b]))
+    if len(split_at) < 3:
+        return m  # a run of columns needs three lines split
+    lines = _lines(text)
+    split = [split_at.get(s0) for s0, _e0 in lines]
     pieces: list[tuple[int, int] | str] = []
     pos = 0
     i = 0
@@ -546,14 +568,15 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = _drop_noise(m)
     m = _drop_furniture(m)
     m = m.translate({0x0C: "\n"}, FORM_FEED)  # page breaks are plain line breaks from here on
-    m = _rebuild_columns(m)
+    in_order = _rebuild_columns(m)
+    m, in_order = in_order, in_order is m  # (columns put one after the other: the map is no longer in order)
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     zones = _Zones()
     m, flagged = _restore_decimals(m, zones.of(m.text))
     m = _drop_thousands_separators(m)
     m = _fold_spaces(m, zones.of(m.text))
     m = _join_broken_lines(m, zones.of(m.text), blocks)
-    changes = _locate_changes(m, flagged)
+    changes = _locate_changes(m, flagged, in_order)
     return NormalizedText(m, changes, zones.of(m.text))
 
 
@@ -571,16 +594,24 @@ class _Zones:
         return list(self._zones)
 
 
-def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]]) -> list[Change]:
+def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]], in_order: bool = False) -> list[Change]:
     """Report each restored decimal with its span in the final text, found through the raw span
-    it was made from (later passes may have moved it)."""
+    it was made from (later passes may have moved it). ``in_order``: the map's raw starts never
+    decrease (every pass but the columns' keeps them so), and are searched by bisection."""
     if not flagged:
         return []
-    # the first character made from each raw position (pairs given last to first: the first one stays)
-    first_at = dict(zip(reversed(m.starts), range(len(m.starts) - 1, -1, -1)))
+    starts = m.starts
+    if in_order:
+        first_at = None
+    else:  # the first character made from each raw position (pairs given last to first: the first one stays)
+        first_at = dict(zip(reversed(starts), range(len(starts) - 1, -1, -1)))
     changes: list[Change] = []
     for raw_start, raw_end, before, after in flagged:
-        i = first_at.get(raw_start)
+        if first_at is None:
+            i = bisect_left(starts, raw_start)
+            i = i if i < len(starts) and starts[i] == raw_start else None
+        else:
+            i = first_at.get(raw_start)
         if i is None:
             continue
         j = i
