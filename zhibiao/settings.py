@@ -157,15 +157,19 @@ class Settings:
         """Defaults, overridden by the environment, overridden by options that are not None.
         A malformed value is an :class:`InputError` naming the variable or option."""
         env = os.environ if env is None else env
+        # (the names set, read in one pass: looking up a missing name in os.environ raises and
+        # catches a KeyError, and most of ours are missing; read per document, by load and annotate)
+        present = set(env)
+        all_fields = fields(cls)
         values: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = env.get(f.metadata["env"])
+        for f in all_fields:
+            raw = env.get(f.metadata["env"]) if f.metadata["env"] in present else None
             if raw is not None and raw.strip() != "":
                 values[f.name] = _parse(f, raw.strip(), f.metadata["env"])
-        unknown = set(options) - {f.name for f in fields(cls)}
+        unknown = set(options) - {f.name for f in all_fields}
         if unknown:
             raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
-        by_name = {f.name: f for f in fields(cls)}
+        by_name = {f.name: f for f in all_fields}
         for name, value in options.items():
             if value is None or value == ():
                 continue
