@@ -165,7 +165,8 @@ def _drop_noise(m: MappedText) -> MappedText:
     text = m.text
     edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)] if "(" in text else []
     # a block's end ([/align], [/p], [br]) ends a paragraph; other markup goes
-    edits += [Edit(x.start(), x.end(), "\n" if BBCODE_BREAK.match(x.group()) else "", "noise") for x in BBCODE.finditer(text)]
+    if "[" in text:  # (a pattern ignoring case is tried at every position: not where there is no [)
+        edits += [Edit(x.start(), x.end(), "\n" if BBCODE_BREAK.match(x.group()) else "", "noise") for x in BBCODE.finditer(text)]
     edits.sort(key=lambda e: e.start)
     taken = {(e.start, e.end) for e in edits}
     for x in DOUBLED_PUNCT.finditer(text) if TWO_MARKS.search(text) else ():
@@ -244,7 +245,22 @@ def _is_prose(line: str) -> bool:
 CLAUSE_MARK = re.compile(r"[。；;，,]")
 ROW_NUMBER = re.compile(r"\d{1,3}\s")
 # every line ATTACHMENT_LINE or TABLE_HEADER matches holds one of these: other lines are not looked at
-ZONE_WORD = re.compile(r"附|序号|指")
+ZONE_WORDS = ("附", "序号", "指")
+
+
+def _lines_holding(text: str, words: tuple[str, ...]) -> list[int]:
+    """The starts of the lines that hold one of ``words``, in order (found by str.find: a regex
+    alternation of words is tried at every position)."""
+    starts = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(word, end)
+    return sorted(starts)
 
 
 def find_table_zones(text: str) -> list[tuple[int, int]]:
@@ -254,10 +270,10 @@ def find_table_zones(text: str) -> list[tuple[int, int]]:
     zones: list[tuple[int, int]] = []
     n = len(text)
     pos = 0  # the lines before it are looked at already
-    for x in ZONE_WORD.finditer(text):
-        if x.start() < pos:
+    for start in _lines_holding(text, ZONE_WORDS):
+        if start < pos:
             continue
-        s, e = _line_at(text, text.rfind("\n", 0, x.start()) + 1)
+        s, e = _line_at(text, start)
         line = text[s:e]
         if ATTACHMENT_LINE.match(line):
             zones.append((s, n))
