@@ -84,7 +84,8 @@ class Column:
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """``text`` without whitespace (str.split's whitespace is re's ``\\s``)."""
+    return "".join(text.split())
 
 
 def parse_header(text: str) -> Column | None:

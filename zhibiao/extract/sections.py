@@ -17,6 +17,25 @@ LEVELS = [
     (1, re.compile(r"^(?P<num>附件\s*\d*)\s*[:：]?\s*(?P<title>.*)")),
 ]
 TITLE_END = re.compile(r"[。；;！!？?]")
+# the heading patterns a line can open, by its first character (a line opening otherwise is no
+# heading: the patterns are not tried); any decimal digit (\d) opens 1.
+_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern], ...]] = {}
+for _chars, _picks in (("第", (0, 1)), ("一二三四五六七八九十百", (2,)), ("（(", (3, 5)), ("附", (6,))):
+    for _ch in _chars:
+        _BY_FIRST[_ch] = tuple(LEVELS[k] for k in _picks)
+_NUMBERED = (LEVELS[4],)
+_OPENERS = r"[^\S\n]*[第一二三四五六七八九十百（(附\d]"
+_OPENS = re.compile(_OPENERS)
+_NEXT_OPENS = re.compile(rf"\n(?={_OPENERS})")  # (a literal first: the engine scans for each line end)
+
+
+def _line_starts(text: str):
+    """The start of each line of ``text`` that could be a heading (its first character after
+    spaces opens one of LEVELS); the others are not read."""
+    if _OPENS.match(text):
+        yield 0
+    for m in _NEXT_OPENS.finditer(text):
+        yield m.end()
 
 
 def extract_sections(text: str, stop: int | None = None, skip: tuple[tuple[int, int], ...] = ()) -> list[Section]:
@@ -24,12 +43,11 @@ def extract_sections(text: str, stop: int | None = None, skip: tuple[tuple[int, 
     line inside a table (``skip``) is a cell, never a heading."""
     sections: list[Section] = []
     stack: list[Section] = []
-    pos = 0
     limit = len(text) if stop is None else stop
     k = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start in _line_starts(text):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
         while k < len(skip) and skip[k][1] < start:
             k += 1
         if k < len(skip) and skip[k][0] <= start < skip[k][1]:
@@ -40,8 +58,12 @@ def extract_sections(text: str, stop: int | None = None, skip: tuple[tuple[int, 
             else:
                 continue
         stripped = line.lstrip()
+        first = stripped[:1]
+        candidates = _BY_FIRST.get(first) or (_NUMBERED if first.isdecimal() else None)
+        if not candidates:
+            continue
         lead = len(line) - len(stripped)
-        for level, pattern in LEVELS:
+        for level, pattern in candidates:
             m = pattern.match(stripped)
             if not m:
                 continue

@@ -329,9 +329,12 @@ def _is_row_line(raw: str, layout: str) -> bool:
     return False
 
 
+_STOP_INSIDE = re.compile(r"[。；;].")
+
+
 def _prose(line: str) -> bool:
     t = line.strip()
-    return len(t) > 40 or (t.endswith("。") and len(t) > 12) or bool(re.search(r"[。；;].", t) and len(t) > 20)
+    return len(t) > 40 or (t.endswith("。") and len(t) > 12) or (len(t) > 20 and bool(_STOP_INSIDE.search(t)))
 
 
 def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> int:
