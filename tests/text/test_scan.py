@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 import zhibiao.catalog
@@ -114,3 +115,44 @@ def test_no_bound_under_a_local_flag_that_changes_the_characters_matched():
     assert first_characters(r"(?a:\d)x") is None
     rx = scanner(r"(?:x)?(?i:abc)")
     assert rx.fullmatch("ABC") and rx.fullmatch("xaBc")
+
+
+def _project_line_scanners() -> list[scan.LineScanner]:
+    found = []
+    for package in (zhibiao.extract, zhibiao.text, zhibiao.catalog):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found += [v for v in vars(module).values() if isinstance(v, scan.LineScanner)]
+    return found
+
+
+LINE_SCANNERS = _project_line_scanners()
+# lines of the kinds the project's line patterns look for (headings, dates, attachments, page ends)
+LINES = st.sampled_from(["", " ", "\t", "一、", "二、2024年主要目标", "2023年工作回顾", "今年主要目标任务", "附件", "附 件 1",
+                         "（2024年1月5日）", "2024年3月1日", "“十四五”时期主要目标", "责任编辑：王五", "相关新闻",
+                         "一、农业", "主要预期目标", "全市经济运行稳中向好，地区生产总值增长5.5%，规模以上工业增加值增长6%。",
+                         "2025年计划安排", "（一）", "x"])
+
+
+def test_the_project_finds_its_line_patterns_by_line():
+    from zhibiao.extract import pipeline, scope
+
+    assert scope.PLAN_HEADING in LINE_SCANNERS and pipeline.ATTACHMENT_LINE in LINE_SCANNERS
+
+
+def test_only_a_pattern_of_a_lines_start_is_a_line_scanner():
+    for pattern in (r"附件", r"^附件", r"(?m)附件|^附件", r"(?m)^\s*"):
+        with pytest.raises(ValueError):
+            scan.LineScanner(pattern)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, max_size=12).map("\n".join), st.integers(0, 200), st.integers(0, 220))
+def test_every_line_pattern_finds_what_its_plain_pattern_finds(text, pos, endpos):
+    pos, endpos = min(pos, len(text)), max(min(pos, len(text)), endpos)
+    for rx in LINE_SCANNERS:
+        for a, b in ((0, len(text)), (pos, endpos)):
+            expected = [(m.span(), m.groups()) for m in rx.plain.finditer(text, a, b)]
+            assert [(m.span(), m.groups()) for m in rx.finditer(text, a, b)] == expected, rx.pattern
+            first = rx.search(text, a, b)
+            assert (first and (first.span(), first.groups())) == (expected[0] if expected else None), rx.pattern

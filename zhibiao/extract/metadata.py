@@ -17,6 +17,7 @@ from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
+from zhibiao.text.scan import LineScanner
 
 REGION_NAME = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
@@ -24,7 +25,7 @@ TITLE_HINT = re.compile(LEX.alt("documents.title_words"))
 TITLE_END = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
 # a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
 HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
-BULLETIN_HEADING = re.compile(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
+BULLETIN_HEADING = LineScanner(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
 BULLETIN_FIRST = frozenset(LEX.words("documents.bulletin_first_section"))
 BULLETIN_BODY = re.compile(rf"(?m)^[ \t]*[\u4e00-\u9fff]{{2,20}}?(?:{LEX.alt('documents.bulletin_bodies')})")
 # a bulletin's title printed at the head of a line that goes on (…统计公报 2023年,在…)

@@ -24,7 +24,7 @@ from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.chinese import search_form
 from zhibiao.text.document import Document
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import LineScanner, scanner
 
 # (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
 # without rescanning a long run from each of its characters)
@@ -134,7 +134,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     return out
 
 
-ATTACHMENT_LINE = re.compile(r"(?m)^[ \t]*附\s*件\s*\d*[ \t]*$")
+ATTACHMENT_LINE = LineScanner(r"(?m)^[ \t]*附\s*件\s*\d*[ \t]*$")
 
 
 def appended_part(text: str) -> int:
@@ -173,8 +173,8 @@ def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
     return out
 
 
-PAGE_END = re.compile(rf"(?m)^[ \t]*[（(【\[]?(?:{LEX.alt('documents.page_end_marks')})")
-PROSE_LINE = re.compile(r"(?m)^[^\n]{40,}[。！？][ \t]*$")
+PAGE_END = LineScanner(rf"(?m)^[ \t]*[（(【\[]?(?:{LEX.alt('documents.page_end_marks')})")
+PROSE_LINE = LineScanner(r"(?m)^[^\n]{40,}[。！？][ \t]*$")
 
 
 def without_page_tail(text: str) -> str:

@@ -16,7 +16,7 @@ from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODAL
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.tables import is_name_like
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import LineScanner, scanner
 
 _INTRO = LEX.alt("targets.introductions")
 TRIGGER = scanner(
@@ -28,7 +28,7 @@ TRIGGER = scanner(
 )
 _NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
 # 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets
-HEAD_LINE = re.compile(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
+HEAD_LINE = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.models import Section
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import LineScanner, scanner
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 
@@ -42,9 +42,9 @@ PAST_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
 MULTI_TITLE = re.compile(LEX.alt("time.multi_titles"))
 PLAN_TITLE = re.compile(LEX.alt("time.plan_titles"))
 _NUMBERED = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
-REVIEW_HEADING = re.compile(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{LEX.alt('time.review_headings')})[ \t]*$")
-PLAN_HEADING = re.compile(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{LEX.alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
-THIS_YEAR_HEADING = re.compile(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{LEX.alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
+REVIEW_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{LEX.alt('time.review_headings')})[ \t]*$")
+PLAN_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{LEX.alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
+THIS_YEAR_HEADING = LineScanner(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{LEX.alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
 # "报告提出2022年政府主要工作安排": a plan part named inside a sentence
 PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{LEX.alt('time.plan_headings')})")
 TARGET_YEAR = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
@@ -348,7 +348,7 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
 
 
 _FULL_DATE = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-_DATE_LINE = re.compile(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
+_DATE_LINE = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
 _BARE_YEAR = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
 _DOC_NUMBER_YEAR = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
 _PROPOSAL = re.compile(r"建议")
@@ -567,7 +567,7 @@ def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
 
 
 # a line that heads a five-year period's goals: “十四五”主要目标, “十四五”时期的主要目标任务, 今后五年的主要任务
-FIVE_YEAR_HEAD = re.compile(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
+FIVE_YEAR_HEAD = LineScanner(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
                             rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{LEX.alt('targets.next_five_years')})"
                             rf"[^\n。，,]{{0,16}}?(?:目标|任务)[^\n。，,]{{0,8}}$")
 

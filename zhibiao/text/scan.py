@@ -156,3 +156,44 @@ def scanner(pattern: str, flags: int = 0) -> re.Pattern:
         fast = re.compile(f"{head}(?={first})(?:{body})", flags)
     _SCANNERS.add(fast)
     return fast
+
+
+class LineScanner:
+    """A pattern that matches at a line's start (``(?m)^…``), found through the engine's fast scan
+    for the newline before each line: re tries a ``(?m)^`` pattern at every position of a text
+    (the anchor fails at all but a line's first). The matches are those of the plain pattern, in
+    order and without overlap (its ``finditer`` and ``search``, with ``pos`` and ``endpos``)."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.plain = re.compile(pattern, flags)
+        self.pattern, self.flags = pattern, self.plain.flags
+        parsed = _p.parse(pattern, flags)
+        if not (self.plain.flags & re.MULTILINE and parsed.data and parsed.data[0] == (_c.AT, _c.AT_BEGINNING)
+                and parsed.getwidth()[0] > 0):
+            raise ValueError(f"not a pattern of a line's start that matches at least one character: {pattern!r}")
+        lead = _LEADING_FLAGS.match(pattern)
+        head, body = (lead.group(), pattern[lead.end():]) if lead else ("", pattern)
+        # a literal newline first: the engine looks for it alone, then tries the pattern after it
+        self._after_newline = re.compile(f"{head}\n(?=(?:{body}))", flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        pos = max(pos, 0)
+        last = pos  # a match starts at or after the end of the one before
+        if pos == 0:
+            m = self.plain.match(text, 0, endpos)
+            if m:
+                yield m
+                last = m.end()
+        for line in self._after_newline.finditer(text, max(pos - 1, 0), endpos):
+            if line.end() >= last:
+                m = self.plain.match(text, line.end(), endpos)
+                if m:  # (always: the look-ahead read the same pattern there)
+                    yield m
+                    last = m.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def __repr__(self) -> str:
+        return f"LineScanner({self.pattern!r})"
