@@ -31,6 +31,14 @@ PERIOD_PREFIX = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份
 FIVE_YEAR_PREFIX = re.compile(r"^[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期)?")
 _OPEN, _CLOSE = re.escape(BRACKETS), re.escape(CLOSING)
 BRACKET_TAIL = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
+NUMBER_FIRST = re.compile(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d")
+BRACKET_FIRST = re.compile(rf"^[{_OPEN}]")
+POINTS_CHANGE = re.compile(r"(?:提高|降低|增加|减少|下降)\d+(?:\.\d+)?个?百分点")
+CN_NUMBERING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
+A_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+ABOUT = re.compile(r"左右|约")
+YEARS = re.compile(r"(\d{4})\s*年")
 DASHES = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
 _FIVE_YEAR_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 
@@ -186,9 +194,9 @@ def is_value_cell(text: str) -> bool:
         return False  # 其中：0-14岁: a sub-row's name
     if t in DASHES or NUMERIC_CELL.fullmatch(t):
         return True
-    if re.match(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d", t):
+    if NUMBER_FIRST.match(t):
         return False  # 0-14岁, 3岁以下婴幼儿托位数: a name that opens with a number
-    if t == "完成" or re.fullmatch(r"(?:提高|降低|增加|减少|下降)\d+(?:\.\d+)?个?百分点", t):
+    if t == "完成" or POINTS_CHANGE.fullmatch(t):
         return True
     return is_target_text(t)
 
@@ -256,7 +264,7 @@ def row_name(text: str) -> tuple[str, str | None, int]:
 
     name = text.strip()
     lead = 0
-    m = column_vocab().sub_row.match(name) or re.match(r"^[一二三四五六七八九十]+\s*[、.．]\s*", name)
+    m = column_vocab().sub_row.match(name) or CN_NUMBERING.match(name)
     if m:
         lead = m.end()
         name = name[m.end():]
@@ -270,7 +278,7 @@ def row_name(text: str) -> tuple[str, str | None, int]:
 
 def _number(text: str) -> tuple[Decimal, int, int] | None:
     """The figure of a result cell ("2.7（预计）", "-0.6", "[30]"), with its offsets."""
-    m = re.search(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?", text)
+    m = PLAIN_NUMBER.search(text)
     if not m:
         return None
     return Decimal(m.group().replace("−", "-").replace(",", "")), m.start(), m.end()
@@ -330,7 +338,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         return []
     name_cell = row.cells[name_col.index]
     name, name_unit, lead = row_name(name_cell.text)
-    if not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+    if not A_LETTER.search(name):
         return []
     name_span = (name_cell.start + lead, name_cell.start + lead + len(name))
     unit = name_unit
@@ -356,7 +364,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         cell = row.cells[c.index]
         text = cell.text.strip()
         span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
-        cumulative = c.kind == "cumulative" or bool(re.match(rf"^[{_OPEN}]", _squeeze(text)))
+        cumulative = c.kind == "cumulative" or bool(BRACKET_FIRST.match(_squeeze(text)))
         if c.kind == "target" or (forward and c.kind in ("average", "cumulative")):
             t_name, origin, t_unit = name, "printed", c.unit or unit
             if c.kind in ("average", "cumulative") and has_target:
@@ -380,7 +388,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
         estimated = c.estimated or c.kind == "estimate" or "预计" in text or all_estimated \
             or (c.year is not None and c.year in estimated_years)
-        comparator = "~" if re.search(r"左右|约", text) else "="
+        comparator = "~" if ABOUT.search(text) else "="
         out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
                             value=value, comparator=comparator, estimated=estimated, period=c.period,
                             unit_span=unit_span if a_unit == unit else c.span, **common))
@@ -392,7 +400,7 @@ def estimate_note(note: str) -> tuple[set[int], bool]:
     v = column_vocab()
     if not v.estimate_note.search(note):
         return set(), False
-    years = {int(y) for y in re.findall(r"(\d{4})\s*年", note)}
+    years = {int(y) for y in YEARS.findall(note)}
     return years, not years
 
 

@@ -180,7 +180,7 @@ def find_doc_number(doc: Document) -> str | None:
     pos = 0
     for raw in head.split("\n")[:40]:
         line = raw.strip()
-        m = DOC_NUMBER.search(raw)
+        m = DOC_NUMBER.search(raw) if "号" in raw else None  # (every number ends in 号)
         # a number on a short line of its own, after a 文号 key, or glued before the title
         if m and (len(line) <= 30 or DOC_NUMBER_KEY.search(raw[:m.start("num")]) or raw.lstrip().startswith(m.group("num"))):
             number = _printed(doc, _Shift(m, pos), "num")

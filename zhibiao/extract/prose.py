@@ -78,6 +78,22 @@ NOT_A_NAME = scanner(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$"
 NOTE_TAIL = re.compile(rf"[（(][^（）()]{{0,30}}(?:{LEX.alt('targets.note_words')})[^（）()]{{0,30}}[)）]\s*$")
 SHARED_TAIL = re.compile(rf"(?:{LEX.alt('targets.shared_predicate')})$")
 VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+# (small patterns of the list reader, compiled once)
+OPENS_ITEMS = re.compile(r"[:：—]$")
+TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+ITEM_NUMBER = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
+CLAUSE_SPLIT_KEPT = re.compile(r"([，,；;。\n])")
+VALUE_TAIL = re.compile(r"^\s*(?:%|‰|个百分点|左右|以上|以内|以下)*")
+TRAILING_JOINER = re.compile(r"\s*(?:、|和|及|与|,|，)\s*$")
+AFTER_SENTENCE = re.compile(r"(?<=[。\n])")
+FIRST_BREAK = re.compile(r"[，,：:；;]")
+BOUND_WORDS = re.compile(r"左右|以上|以内|以下")
+COMPLETES_ASSIGNED = re.compile(r"\s*(?:全面)?完成(?:国家|省|市|上级)?[、和]?(?:国家|省|市|上级)?下达的(.{2,40})$")
+BARE_NAME = re.compile(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+")
+PREDICATE_WORDS = re.compile(r"增长|增速|目标|定为|为|达到|保持")
+GROWTH_END = re.compile(r"(?:增长|增速)$")
+FIRST_LINE = re.compile(r"\s*([^\n]*)")
+OPENING_BREAK = re.compile(r"[，,。]")
 
 
 @dataclass
@@ -201,7 +217,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         year = _list_year(text, m.start(), m.end())
         # "…通过五年的努力奋斗，实现六个明显提升。…具体目标为：": goals for five years ahead
         ahead = 4 if year is None and NEXT_FIVE.search(text[max(0, m.start() - 200):m.start()]) else 0
-        if not re.search(r"[:：—]$", m.group()) and not text[m.end():_line_end(text, m.end())].strip():
+        if not OPENS_ITEMS.search(m.group()) and not text[m.end():_line_end(text, m.end())].strip():
             continue  # a heading without a colon ("今年主要预期目标"): a heading list, read below
         start = m.end()
         while start < len(text) and text[start] in " \t\n\u3000":
@@ -283,7 +299,7 @@ def _labelled(line: str) -> re.Match | None:
         return None
     rest = line[m.end():]
     k = _target_start(rest)
-    named = k is not None and re.search(r"[\u4e00-\u9fff]{2}", PREDICATE_VERB.sub("", rest[:k]))
+    named = k is not None and TWO_HAN.search(PREDICATE_VERB.sub("", rest[:k]))
     return m if named else None
 
 
@@ -292,7 +308,7 @@ def _target_start(clause: str) -> int | None:
     if len(clause) > MAX_CLAUSE:
         return None  # (and the phrase patterns below, searched over it, stay bounded)
     positions = []
-    marker = re.match(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])", clause)
+    marker = ITEM_NUMBER.match(clause)
     skip = marker.end() if marker else 0  # "1.地区生产总值…": the item's number is no value
     cands = [c for c in _candidates(clause) if c.start >= skip]
     if cands:
@@ -313,7 +329,7 @@ def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
     its own figure ("交通投资增长10%、民间投资增长10%")."""
     pos, sep = 0, ""
-    for part in re.split(r"([，,；;。\n])", sentence):
+    for part in CLAUSE_SPLIT_KEPT.split(sentence):
         if len(part) == 1 and part in "，,；;。\n":
             sep = part
             pos += 1
@@ -335,7 +351,7 @@ def _values(target_text: str) -> list:
     out = cands[:1]
     for c in cands[1:]:
         gap = target_text[out[-1].end:c.start]
-        gap = re.sub(r"^\s*(?:%|‰|个百分点|左右|以上|以内|以下)*", "", gap)
+        gap = VALUE_TAIL.sub("", gap)
         if not VALUE_JOINER.match(gap):
             break
         out.append(c)
@@ -346,7 +362,7 @@ def _value_text(target_text: str, value, nxt) -> str:
     """A value's own words in a list of values: 6%, 8.5%左右."""
     end = nxt.start if nxt is not None else len(target_text)
     piece = target_text[value.start:end]
-    return re.sub(r"\s*(?:、|和|及|与|,|，)\s*$", "", piece)
+    return TRAILING_JOINER.sub("", piece)
 
 
 class _ListReader:
@@ -365,7 +381,7 @@ class _ListReader:
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
         pos = tl.start
-        sentences = re.split(r"(?<=[。\n])", text[tl.start:tl.end])
+        sentences = AFTER_SENTENCE.split(text[tl.start:tl.end])
         for k, sentence in enumerate(sentences):
             s_start = pos
             pos += len(sentence)
@@ -381,9 +397,9 @@ class _ListReader:
             if label:
                 self.category = label.group("cat")
                 body, s_start = body[label.end():], s_start + label.end()
-            year = target_year_in(re.split(r"[，,：:；;]", body, maxsplit=1)[0]) or tl.year
+            year = target_year_in(FIRST_BREAK.split(body, maxsplit=1)[0]) or tl.year
             lead = TRIGGER.search(body)
-            if lead and re.search(r"[:：—]$", lead.group()):
+            if lead and OPENS_ITEMS.search(lead.group()):
                 # "…建议2024年…主要预期目标是：地区生产总值增长6%左右；…": the items follow the colon
                 body, s_start = body[lead.end():], s_start + lead.end()
             self.sentence(body, s_start, year)
@@ -406,7 +422,7 @@ class _ListReader:
             elif sep not in ("，", ",", "、"):
                 self.parent = None  # a new item (after ；, 。 or a new line) details nothing
                 self.pending_names = []
-            if self.pending_values and not re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"左右|以上|以内|以下", "", clause)):
+            if self.pending_values and not TWO_HAN.search(BOUND_WORDS.sub("", clause)):
                 # "城镇居民、农村居民人均可支配收入分别增长7%，8%": the next value of the list
                 cands = _candidates(clause)
                 if cands:
@@ -425,7 +441,7 @@ class _ListReader:
         k = _target_start(clause)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
-            m = re.match(r"\s*(?:全面)?完成(?:国家|省|市|上级)?[、和]?(?:国家|省|市|上级)?下达的(.{2,40})$", clause)
+            m = COMPLETES_ASSIGNED.match(clause)
             if m:
                 parsed = parse_target(clause.strip())
                 self.emit(name=m.group(1).strip(), text=clause.strip(), parsed=parsed,
@@ -433,7 +449,7 @@ class _ListReader:
                           modality=None, year=year)
                 return
             bare = LEAD_MODAL.sub("", clause.strip())
-            if 2 <= len(bare) <= 20 and re.fullmatch(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+", bare):
+            if 2 <= len(bare) <= 20 and BARE_NAME.fullmatch(bare):
                 at = clause.find(bare)
                 self.pending_names.append((bare, c_start + at, c_start + at + len(bare)))  # "交通投资，…均增长12%"
             return
@@ -479,8 +495,8 @@ class _ListReader:
         if not name_part.strip() and assigned_object:
             # "全面完成国家、省下达的年度节能减排降碳约束性指标": the indicator is the object assigned
             name_part, name_offset = assigned_object.group(1), c_start + k + assigned_object.start(1)
-        core = re.sub(r"增长|增速|目标|定为|为|达到|保持", "", name_part)
-        if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]{2}", core) or NOT_A_NAME.search(name_part):
+        core = PREDICATE_WORDS.sub("", name_part)
+        if len(core) < 2 or not TWO_HAN.search(core) or NOT_A_NAME.search(name_part):
             self.pending_names = []
             return
         parsed = parse_target(target_text)
@@ -509,7 +525,7 @@ class _ListReader:
                       span=span, name_span=(name_offset + a, name_offset + b), modality=modality or parsed.modality,
                       year=year, name_origin="printed" if name.strip() in name_part else "composed")
         if self.parent is None and self.out:
-            self.main_name = re.sub(r"(?:增长|增速)$", "", self.out[-1].name)
+            self.main_name = GROWTH_END.sub("", self.out[-1].name)
 
     def verb_object(self, clause: str, k: int, c_start: int, year: int | None) -> bool:
         """"…要大幅提高常住人口城镇化率、大幅提高中等收入群体": a direction said before its object names
@@ -538,7 +554,7 @@ class _ListReader:
         for i in range(min(len(names), len(values))):
             nxt = values[i + 1] if i + 1 < len(values) else None
             if i == 0:
-                piece = re.sub(r"\s*(?:、|和|及|与|,|，)\s*$", "", target_text[:nxt.start] if nxt is not None else target_text)
+                piece = TRAILING_JOINER.sub("", target_text[:nxt.start] if nxt is not None else target_text)
                 pieces.append((piece, t_start, parse_target(piece)))
             else:
                 piece = _value_text(target_text, values[i], nxt)
@@ -580,7 +596,7 @@ def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[T
     paragraph), every sentence that states targets (…，到2025年，旅游总收入突破1500亿元；力争…达到…)
     is a list of targets for the period's end, or for the year its own words name (到2035年)."""
     out: list[TargetList] = []
-    head = re.match(r"\s*([^\n]*)", text)
+    head = FIRST_LINE.match(text)
     headline = head.end(1) if head and "。" not in head.group(1) and len(head.group(1)) <= 60 else 0
     for start, end, horizon in horizons:
         pos = max(start, headline)  # a headline restates its body ("云南力争2025年GDP达3.5万亿元")
@@ -590,7 +606,7 @@ def horizon_lists(text: str, horizons: list[tuple[int, int, int]], taken: list[T
             sentence = text[pos:stop]
             if sentence.strip() and not any(t.start <= pos < t.end or pos <= t.start < stop for t in taken) \
                     and _states_targets(sentence) and not HEADING.match(sentence) and not DATED_EVENT.search(sentence) \
-                    and not looks_back(re.split(r"[，,。]", sentence.lstrip(), maxsplit=1)[0][:40]):
+                    and not looks_back(OPENING_BREAK.split(sentence.lstrip(), maxsplit=1)[0][:40]):
                 year = target_year_in(sentence)
                 out.append(TargetList(pos, stop, year if year and year >= horizon - 5 else horizon))
             pos = stop + 1

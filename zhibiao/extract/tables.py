@@ -131,6 +131,9 @@ RELATIVE_OPENER = re.compile(r"^(?:与|和|同|跟|高于|快于|略高于|慢�
 FIGURE_END = re.compile(r"[\d%‰]\s*(?:以上|以内|以下|左右)?[)）]?$")
 DIGIT = re.compile(r"\d")
 TOKEN = re.compile(r"\S+")
+SPACED_ROW = re.compile(r"^\s*\d{1,3} \S")
+NAMING_HEADER = re.compile(r"^(序号|指标|类别|指标类型|指标名称|单位|属性|名称|编号|备注)")
+NAME_FRAGMENT = re.compile(r"(增长|增速|增幅|占.{0,8}比重|比重|总量|总额)")
 
 def squeeze(text: str) -> str:
     """Drop layout spaces inside a cell (spaces between Latin words stay)."""
@@ -197,6 +200,16 @@ def _line_bounds(text: str, start: int = 0):
         if nl < 0:
             break
         pos = nl + 1
+
+
+def _all_line_bounds(text: str) -> list[tuple[int, int]]:
+    """``list(_line_bounds(text))``, built from one split."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        out.append((pos, end))
+        pos = end + 1
+    return out
 
 
 def target_column(headers: list[str]) -> int:
@@ -423,7 +436,7 @@ def find_tables(text: str) -> list[TableSpan]:
     """Every table of a text, each from its header to its own last row (the text after a table
     is read like any other text)."""
     tables: list[TableSpan] = []
-    lines = list(_line_bounds(text))
+    lines = _all_line_bounds(text)
     i = 0
     year_hint = None
     while i < len(lines):
@@ -433,7 +446,7 @@ def find_tables(text: str) -> list[TableSpan]:
         if not line:
             i += 1
             continue
-        if vocab().title.search(line) and len(line) < 60:
+        if len(line) < 60 and vocab().title.search(line):
             y = YEAR_IN.search(line)
             year_hint = int(y.group(1)) if y else year_hint
         layout, columns, body = None, None, i + 1
@@ -503,7 +516,7 @@ def find_tables(text: str) -> list[TableSpan]:
 def detect_layout(text: str, start: int, end: int) -> str:
     lines = [text[s:e] for s, e in _line_bounds(text[:end], start) if text[s:e].strip()]
     tabbed = sum(1 for ln in lines if "\t" in ln.strip("\n"))
-    spaced = sum(1 for ln in lines if "\t" not in ln and re.match(r"^\s*\d{1,3} \S", ln))
+    spaced = sum(1 for ln in lines if "\t" not in ln and SPACED_ROW.match(ln))
     if tabbed >= max(2, len(lines) // 4):
         return "tab"
     header_spaced = bool(lines) and " " in lines[0].strip() and bool(SEQ_HEADER.search(lines[0]))
@@ -724,7 +737,7 @@ class _Assembler:
                   and not (int(t) == self.last_seq_num + 1 and nxt is not None and not is_target_text(nxt.text))):
                 self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
             elif is_header(t):
-                if not re.match(r"^(序号|指标|类别|指标类型|指标名称|单位|属性|名称|编号|备注)", t):
+                if not NAMING_HEADER.match(t):
                     self.value_columns.append(t)
             elif t in v.attributes:
                 if self.rows:
@@ -802,7 +815,7 @@ class _Assembler:
             self.label = None
             return
         last = self.group[-1]
-        fragment = bool(re.fullmatch(r"(增长|增速|增幅|占.{0,8}比重|比重|总量|总额)", last.name))
+        fragment = bool(NAME_FRAGMENT.fullmatch(last.name))
         if last.target is None and last.parent is None:
             last.is_label = True  # a row without a target followed by names: their parent
             self.label = last
