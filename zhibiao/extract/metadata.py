@@ -61,6 +61,28 @@ _BUREAUS = LEX.alt("documents.bureaus")
 BUREAU_BODY = re.compile(rf"{_BODY_START}(?P<r>(?:{REGION_NAME})?{REGION_NAME})(?:{_BUREAUS})")
 # a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"
 BYLINE_BUREAU = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|[ \t]|$)")
+# (the small patterns of the functions below, compiled once)
+QUOTED_TITLE = re.compile(r"《([^》]{6,80}(?:报告|计划|通知|公报|纲要))》")
+A_YEAR = re.compile(r"\d{4}年")
+FOUR_DIGITS = re.compile(r"\d{4}")
+SENTENCE_MARK = re.compile(r"[，,。]")
+SENTENCE_OR_COLON = re.compile(r"[，,。：:]")
+PLAN_REPORT_TITLE = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
+ISSUING_TITLE = re.compile(r"(下达|印发).{0,30}(计划|规划)")
+PLAN_REPORT_HEAD = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
+DEPUTIES = re.compile(r"(?:^|\n)\s*各位代表")
+WORK_REPORT_WORDS = re.compile(r"作.{0,4}政府工作报告|政府工作报告")
+CONGRESS_OPENS = re.compile(r"(人民代表大会|人大).{0,30}(开幕|召开)")
+WORK_REQUIREMENTS = re.compile(r"政府工作(?:的)?总体要求|做好今年政府工作")
+DATE_ALONE = re.compile(r"[（(]?\s*[\d零〇一二三四五六七八九十年月日\s]+[)）]?")
+PARTY_LEAD = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})")
+A_REGION_NAME = re.compile(REGION_NAME)
+TITLE_VERB = re.compile(r"^(?:关于)?(?:印发|下达)?")
+YEAR_REGION_PLAN = re.compile(rf"\d{{4}}\s*年\s*(?P<r>{REGION_NAME})国民经济")
+REGION_PLAN = re.compile(rf"(?P<r>{REGION_NAME})(?:\d{{4}}年|国民经济和社会发展第)")
+ON_BEHALF = re.compile(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)")
+SENTENCE_END = re.compile(r"[。\n]")
+WORDS_BEFORE_NUMBER = re.compile(r"^.*[以为将由的经按用]")
 _SELF = {level: re.compile(LEX.alt(f"documents.self_references.{level}"))
          for level in ("province", "prefecture", "county")}
 
@@ -94,8 +116,8 @@ def find_title(doc: Document) -> str | None:
     if bulletin and head[:bulletin.start()].strip() == "":
         # "2023年昌吉市国民经济和社会发展统计公报 2023年,在市党委…": the title opens a long line
         return doc.printed(bulletin.group().strip(), (bulletin.start(), bulletin.end()))
-    quoted = re.search(r"《([^》]{6,80}(?:报告|计划|通知|公报|纲要))》", doc.search_text[:1500])
-    if quoted and re.search(r"\d{4}年", quoted.group(1)):
+    quoted = QUOTED_TITLE.search(doc.search_text[:1500])
+    if quoted and A_YEAR.search(quoted.group(1)):
         return doc.printed(quoted.group(1), (quoted.start(1), quoted.end(1)))
     return line_title
 
@@ -109,12 +131,12 @@ def _title_line(doc: Document) -> str | None:
         pos += len(raw) + 1
     for i, (line, at) in enumerate(lines[:15]):
         if not TITLE_HINT.search(line) or len(line) > 80 or line.endswith(("。", "：", ":")) \
-                or line.startswith(("各", "附件")) or re.search(r"[，,。]", line) or HEADING_NUMBER.match(line):
+                or line.startswith(("各", "附件")) or SENTENCE_MARK.search(line) or HEADING_NUMBER.match(line):
             continue
         title, end = line, at + len(line)
         if not TITLE_END.search(title):
             for nxt, nat in lines[i + 1:i + 3]:
-                if len(title) + len(nxt) > 80 or re.search(r"[，,。：:]", nxt):
+                if len(title) + len(nxt) > 80 or SENTENCE_OR_COLON.search(nxt):
                     break
                 title, end = title + nxt, nat + len(nxt)
                 if TITLE_END.search(title):
@@ -137,27 +159,26 @@ def is_bulletin_layout(text: str) -> bool:
 def doc_type_of(title: str | None, text: str) -> str:
     t = title or ""
     head = text[:800]
-    if "统计公报" in t or re.search(r"国民经济和社会发展统计公报", head[:300]):
+    if "统计公报" in t or "国民经济和社会发展统计公报" in head[:300]:
         return "statistical_bulletin"
     if "政府工作报告" in t:
         return "work_report"
     if FIVE_YEAR_TITLE.search(t):
         return "five_year_plan"  # an outline, its proposal, or a notice issuing one
-    if re.search(r"执行情况.{0,30}(计划|草案).{0,6}报告", t):
+    if PLAN_REPORT_TITLE.search(t):
         return "plan_report"
     if PROGRESS_TITLE.search(t) and "计划" in t:
         return "plan_report"  # an execution report written during the year
-    if re.search(r"(下达|印发).{0,30}(计划|规划)", t):
+    if ISSUING_TITLE.search(t):
         return "plan_notice"
-    if re.search(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案", head):
+    if PLAN_REPORT_HEAD.search(head):
         return "plan_report"
     if ISSUING_WORDS.search(text[:4000]):
         return "plan_notice"
     if is_bulletin_layout(text):
         return "statistical_bulletin"
-    if re.search(r"(?:^|\n)\s*各位代表", text[:400]) or re.search(r"作.{0,4}政府工作报告|政府工作报告", head) \
-            or re.search(r"(人民代表大会|人大).{0,30}(开幕|召开)", head) \
-            or re.search(r"政府工作(?:的)?总体要求|做好今年政府工作", text[:3000]):
+    if DEPUTIES.search(text[:400]) or WORK_REPORT_WORDS.search(head) or CONGRESS_OPENS.search(head) \
+            or WORK_REQUIREMENTS.search(text[:3000]):
         return "work_report"
     if FIVE_YEAR_QUOTED.search(text[:1500]):
         return "five_year_plan"  # a digest of an outline (《…第十四个五年规划…纲要》)
@@ -166,7 +187,7 @@ def doc_type_of(title: str | None, text: str) -> str:
 
 def _printed(doc: Document, m: re.Match, group: str | int = 0) -> str:
     a, b = m.start(group), m.end(group)
-    return re.sub(r"\s+", "", doc.printed(m.group(group), (a, b)))
+    return "".join(doc.printed(m.group(group), (a, b)).split())
 
 
 def find_doc_number(doc: Document) -> str | None:
@@ -175,7 +196,7 @@ def find_doc_number(doc: Document) -> str | None:
         if value:
             m = DOC_NUMBER.search(value)
             if m:
-                return re.sub(r"\s+", "", m.group("num"))
+                return "".join(m.group("num").split())
     head = doc.search_text[:1500]
     pos = 0
     for raw in head.split("\n")[:40]:
@@ -254,7 +275,7 @@ def find_issued_on(doc: Document) -> str | None:
         if len(line) > 24 or "印发" in line:
             continue
         date = _date_in(line)
-        if not date or not re.fullmatch(r"[（(]?\s*[\d零〇一二三四五六七八九十年月日\s]+[)）]?", line):
+        if not date or not DATE_ALONE.fullmatch(line):
             continue
         prev = lines[max(0, i - 2):i]
         if any(SIGNATURE.search(p) and len(p) <= 30 for p in prev):
@@ -282,8 +303,8 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     if title:
         party = PARTY_ISSUER.match(title)
         if party:
-            body = re.sub(rf"^(?:{LEX.alt('documents.party_issuers')})", "", party.group())
-            region = re.match(rf"{REGION_NAME}", body + "委")
+            body = PARTY_LEAD.sub("", party.group())
+            region = A_REGION_NAME.match(body + "委")
             if region:
                 return region.group(), party.group()
     for source in filter(None, [title, doc.loaded.metadata.get("发布机构")]):
@@ -293,19 +314,18 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
                 return m.group("region"), m.group()
             return "中华人民共和国", "国务院"
     if title:
-        bare = re.sub(r"^(?:关于)?(?:印发|下达)?", "", title)
-        m = re.search(rf"\d{{4}}\s*年\s*(?P<r>{REGION_NAME})国民经济", bare) or \
-            re.match(rf"(?P<r>{REGION_NAME})(?:\d{{4}}年|国民经济和社会发展第)", bare)
+        bare = TITLE_VERB.sub("", title)
+        m = YEAR_REGION_PLAN.search(bare) or REGION_PLAN.match(bare)
         if m:
             return m.group("r"), None
-    opening = re.search(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)", text[:600])
+    opening = ON_BEHALF.search(text[:600])
     if opening and opening.group(1) == "国务院":
         return "中华人民共和国", "国务院"
     m = CONGRESS_BODY.search(text[:1500])
-    if m and not re.match(r"全国", m.group("r")):
+    if m and not m.group("r").startswith("全国"):
         return _body_region(m)[0], None
     m = BUREAU_BODY.search(text[:1500])
-    if m and not re.match(r"全国", m.group("r")):
+    if m and not m.group("r").startswith("全国"):
         # a bureau's own document (成都市温江区发展和改革局): the bureau is the issuer
         region, start = _body_region(m)
         return region, doc.printed(text[start:m.end()], (start, m.end()))
@@ -365,15 +385,15 @@ def issue_sentence(doc: Document) -> tuple[str | None, str | None, str | None]:
     m = ADOPTED.search(text)
     if m:
         return None, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
-    for sentence in re.split(r"[。\n]", text):
+    for sentence in SENTENCE_END.split(text):
         if not ISSUE_VERBS.search(sentence):
             continue
         number = DOC_NUMBER.search(sentence)
         if not number:
             continue
-        num = re.sub(r"\s+", "", number.group("num"))
-        num = re.sub(r"^.*[以为将由的经按用]", "", num)  # "省政府以云政发〔2021〕4号": the words before are the sentence's
-        year = int(re.search(r"\d{4}", num).group())
+        num = "".join(number.group("num").split())
+        num = WORDS_BEFORE_NUMBER.sub("", num)  # "省政府以云政发〔2021〕4号": the words before are the sentence's
+        year = int(FOUR_DIGITS.search(num).group())
         day = MONTH_DAY.search(sentence)
         at = doc.search_text.find(num)
         printed = doc.printed(num, (at, at + len(num))) if at >= 0 else num

@@ -175,6 +175,7 @@ def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
 
 PAGE_END = LineScanner(rf"(?m)^[ \t]*[（(【\[]?(?:{LEX.alt('documents.page_end_marks')})")
 PROSE_LINE = LineScanner(r"(?m)^[^\n]{40,}[。！？][ \t]*$")
+NOT_A_NEWLINE = re.compile(r"[^\n]")
 
 
 def without_page_tail(text: str) -> str:
@@ -186,7 +187,7 @@ def without_page_tail(text: str) -> str:
         end = m.start()
     if end is None or PROSE_LINE.search(text, end):
         return text
-    return text[:end] + re.sub(r"[^\n]", " ", text[end:])
+    return text[:end] + NOT_A_NEWLINE.sub(" ", text[end:])
 
 
 def read(doc: Document) -> Reading:

@@ -178,6 +178,21 @@ def is_target_text(text: str) -> bool:
     return False
 
 
+class TargetTexts:
+    """:func:`is_target_text` of the cells of one table, each text tested once (the assembler and
+    the space layout ask again of a cell, and of the cell after it); made for each table, so it
+    holds nothing of another document."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = is_target_text(text)
+        return known
+
+
 def looks_like_category(text: str) -> bool:
     t = text.strip()
     if t in vocab().categories:
@@ -549,7 +564,7 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
     return cells
 
 
-def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
+def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -> list[Cell]:
     """Split a space-layout row: [seq] name… [unit] [target…]. The unit is the rightmost unit
     token after which only a target (or nothing) follows."""
     toks = [(m.group(), m.start()) for m in TOKEN.finditer(line)]
@@ -559,7 +574,7 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
             and looks_like_category(toks[0][0]):
         # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
         first, start = toks[0]
-        rest = _split_space_line(line[toks[1][1]:], offset + toks[1][1], li)
+        rest = _split_space_line(line[toks[1][1]:], offset + toks[1][1], li, targets)
         return [Cell(first, offset + start, offset + start + len(first), li, role="category")] + rest
 
     def cell(a: int, b: int, role: str) -> Cell:
@@ -576,7 +591,7 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
             if joined not in UNIT_SET:
                 continue
             rest = "".join(t for t, _ in toks[i + 1:])
-            if rest and not is_target_text(rest):
+            if rest and not targets(rest):
                 continue
             out: list[Cell] = []
             k = 0
@@ -597,7 +612,7 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
         out.append(cell(0, 1, "seq"))
         k = 1
     rest = "".join(t for t, _ in toks[k:])
-    if k == 0 and is_target_text(rest) and not SEQ_NUMBER.fullmatch(rest):
+    if k == 0 and targets(rest) and not SEQ_NUMBER.fullmatch(rest):
         c = cell(0, len(toks), "target")
         c.line_complete = True
         return [c]
@@ -605,7 +620,7 @@ def _split_space_line(line: str, offset: int, li: int) -> list[Cell]:
     return out
 
 
-def _space_cells(text: str, start: int, end: int) -> list[Cell]:
+def _space_cells(text: str, start: int, end: int, targets=is_target_text) -> list[Cell]:
     raw_lines = [(s, e) for s, e in _line_bounds(text[:end], start)]
     cells: list[Cell] = []
     skip_until = -1
@@ -623,7 +638,7 @@ def _space_cells(text: str, start: int, end: int) -> list[Cell]:
         if line.rstrip().endswith("/") and nxt_i is not None:
             s2, e2 = raw_lines[nxt_i]
             joined = line.rstrip() + text[s2:e2].strip()
-            parts = _split_space_line(joined, s, li)
+            parts = _split_space_line(joined, s, li, targets)
             # offsets past the first line belong to the second: clamp spans to the real text
             for c in parts:
                 if c.end > e:
@@ -633,15 +648,15 @@ def _space_cells(text: str, start: int, end: int) -> list[Cell]:
             cells.extend(parts)
             skip_until = nxt_i
             continue
-        parts = _split_space_line(line, s, li)
+        parts = _split_space_line(line, s, li, targets)
         name_len = max((len(c.text) for c in parts if not SEQ_NUMBER.fullmatch(c.text)), default=0)
         for c in parts:
             c.long_line = name_len >= 12
         cells.extend(parts)
-    return _join_fragments(cells)
+    return _join_fragments(cells, targets)
 
 
-def _join_fragments(cells: list[Cell]) -> list[Cell]:
+def _join_fragments(cells: list[Cell], targets=is_target_text) -> list[Cell]:
     """Name fragments on lines of their own: a wrapped name is joined again; short separate cells
     stay apart when a unit/target line follows them (民间投资 / 增长 / 占投资比重)."""
     out: list[Cell] = []
@@ -662,7 +677,7 @@ def _join_fragments(cells: list[Cell]) -> list[Cell]:
             j += 1
         following = cells[j] if j < n else None
         followed_by_row = following is not None and following.line_complete and not is_unit(following.text) \
-            and not is_target_text(following.text)
+            and not targets(following.text)
         followed_by_seq = following is not None and SEQ_NUMBER.fullmatch(following.text) is not None
         groups: list[list[Cell]] = []
         for frag in run:
@@ -695,8 +710,9 @@ def _line_cells(text: str, start: int, end: int) -> list[Cell]:
 # ---------------------------------------------------------------- assembling rows
 
 class _Assembler:
-    def __init__(self, cells: list[Cell]):
+    def __init__(self, cells: list[Cell], targets=is_target_text):
         self.cells = cells
+        self.targets = targets  # is_target_text (of this table's cells: TargetTexts)
         self.rows: list[Row] = []
         self.category: str | None = None
         self.pending_category: list[Cell] = []
@@ -734,7 +750,7 @@ class _Assembler:
                                     line_complete=nxt.line_complete)
             elif (not c.role and SEQ_NUMBER.fullmatch(t) and self.rows and self.rows[-1].target is None
                   and not self.rows[-1].is_label
-                  and not (int(t) == self.last_seq_num + 1 and nxt is not None and not is_target_text(nxt.text))):
+                  and not (int(t) == self.last_seq_num + 1 and nxt is not None and not self.targets(nxt.text))):
                 self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
             elif is_header(t):
                 if not NAMING_HEADER.match(t):
@@ -755,7 +771,7 @@ class _Assembler:
                 self.add_unit(t)
             elif self.is_category(t, nxt):
                 self.pending_category.append(c)
-            elif is_target_text(t):
+            elif self.targets(t):
                 self.add_target(c)
             else:
                 self.add_name(c)
@@ -767,7 +783,7 @@ class _Assembler:
 
     def is_category(self, text: str, nxt: Cell | None) -> bool:
         m = CN_HEADING.match(text)
-        if m and len(m.group(1)) <= 10 and not is_target_text(text):
+        if m and len(m.group(1)) <= 10 and not self.targets(text):
             return True
         if text in vocab().categories:
             return True
@@ -778,8 +794,8 @@ class _Assembler:
             or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))
             or self.pending_category)
         # a name right under a category heading is followed by its unit or its target (城镇新增就业 / 万人)
-        names_a_row = nxt is not None and (is_unit(nxt.text) or is_target_text(nxt.text))
-        return bool(upcoming_seq) and not names_a_row and looks_like_category(text) and not is_target_text(text)
+        names_a_row = nxt is not None and (is_unit(nxt.text) or self.targets(nxt.text))
+        return bool(upcoming_seq) and not names_a_row and looks_like_category(text) and not self.targets(text)
 
     def open_label_group(self) -> bool:
         """Inside a parent row whose sub-rows still lack targets (a pollutant list, say)."""
@@ -892,6 +908,7 @@ class _Assembler:
         # Rows with no target cell at all take the merged cell of the row above when it is a
         # qualitative target (完成省下达目标 over a pollutant list); a number is never spread.
         prev_target: Row | None = None
+        kinds: dict[str, str | None] = {}  # a target's kind, by its words (rows below one target ask again)
         for r in self.rows:
             if r.is_label:
                 continue
@@ -899,8 +916,10 @@ class _Assembler:
                 prev_target = r
                 continue
             if prev_target is not None:
-                parsed = parse_target(prev_target.target_text or "")
-                if parsed.kind in ("assigned", "relative", "directional"):
+                words = prev_target.target_text or ""
+                if words not in kinds:
+                    kinds[words] = parse_target(words).kind
+                if kinds[words] in ("assigned", "relative", "directional"):
                     r.target, r.target_text = prev_target.target, prev_target.target_text
                     r.flags.append("inherited_from_row_above")
                     continue
@@ -911,15 +930,16 @@ def parse_table(text: str, span: TableSpan) -> Table:
     """A targets table, rebuilt row by row by the assembler."""
     start, end, year = span.start, span.end, span.year
     layout = span.layout if span.layout in ("tab", "pipe", "space") else detect_layout(text, start, end)
+    targets = TargetTexts()
     if layout == "tab":
         cells = _tab_cells(text, start, end)
     elif layout == "pipe":
         cells = _tab_cells(text, start, end, "|")
     elif layout == "space":
-        cells = _space_cells(text, start, end)
+        cells = _space_cells(text, start, end, targets)
     else:
         cells = _line_cells(text, start, end)
-    asm = _Assembler(cells)
+    asm = _Assembler(cells, targets)
     rows = asm.run()
     out: list[TableRow] = []
     for r in rows:
