@@ -557,7 +557,8 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
                 last = now
                 state["seconds"] = base + now - started
                 state["checkpoints"].append({"seconds": round(state["seconds"], 1), "documents": _count_documents(db),
-                                             "rss_mb": [round(r / 2**20) for r in rss], "load": loadavg()})
+                                             "rss_mb": [round(r / 2**20) for r in rss], "load": loadavg(),
+                                             "cpu": {k: round(v, 1) for k, v in state["cpu"].items()}})
                 state_path.write_text(json.dumps(state))
             stop.wait(1.0)
 
@@ -578,6 +579,15 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
     # On a shared machine wall time depends on the neighbours; CPU time does not (much): on an idle
     # machine with `jobs` cores the run could take no less than the busiest of these.
     idle_estimate = max(cpu["parent"], (cpu["parent"] + cpu["workers"]) / max(1, os.cpu_count() or 1))
+    # The closing status snapshot (computed by the workers too, with --jobs): from the first checkpoint
+    # at which every document was stored (±10 s) to the end.
+    stored_at = next((c for c in checkpoints if c["documents"] == stored + state["start_docs"] and "cpu" in c), None)
+    snapshot = {"seconds": round(state["seconds"] - stored_at["seconds"], 1),
+                "cpu_seconds": {k: round(cpu[k] - stored_at["cpu"][k], 1) for k in ("parent", "workers")},
+                "documents_stored_at_s": stored_at["seconds"],
+                "cpu_ms_per_document_before_it": {"writer": round(stored_at["cpu"]["parent"] / max(1, stored) * 1000, 1),
+                                                  "extraction": round(stored_at["cpu"]["workers"] / max(1, stored) * 1000, 1)}
+                } if stored_at else None
     return report(measure="ingest", database=label, corpus=str(root), files=total_files, jobs=jobs,
                   documents_stored=stored, summary=summary["documents"], failures=summary["failures"][:5],
                   targets=summary["targets"], actuals=summary["actuals"], commitments=summary["commitments"],
@@ -585,7 +595,7 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
                   cpu_seconds={"writer (parent)": round(cpu["parent"], 1), "extraction (workers)": round(cpu["workers"], 1)},
                   cpu_ms_per_document={"writer": round(cpu["parent"] / max(1, stored) * 1000, 1),
                                        "extraction": round(cpu["workers"] / max(1, stored) * 1000, 1)},
-                  idle_machine_estimate_s=round(idle_estimate, 1),
+                  idle_machine_estimate_s=round(idle_estimate, 1), closing_snapshot=snapshot,
                   peak_rss_mb_largest_process=round(state["peak_largest"] / 2**20),
                   peak_rss_mb_all_processes=round(state["peak_total"] / 2**20),
                   rss_at=_rss_profile(checkpoints), database_mb=round(size / 1e6), bytes_per_document=size // max(1, stored),
