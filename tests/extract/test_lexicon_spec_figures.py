@@ -321,6 +321,34 @@ FIGURES = [
     ("人口自然增长率0.5%", None, [("人口自然增长率", "share", "=", "0.5", "%")]),
     # measures.ratio_names: an index or a ratio prints no unit, after whatever verb brings it there
     ("空气质量综合指数下降到3.8", None, [("空气质量综合指数", "level", "=", "3.8", None)]),
+    # measures.ratio_verbs: a ratio's figure after the verb that moves it (and names.trails: 降低至)
+    *[(f"城乡居民收入比{verb}至1.65", None, [("城乡居民收入比", "level", "=", "1.65", None)])
+      for verb in ("缩小", "扩大", "下降", "提高", "降低", "上升")],
+    ("城乡居民收入比降低到1.65", None, [("城乡居民收入比", "level", "=", "1.65", None)]),
+    # names.leading_periods: a period opening a clause is not part of the name
+    *[(f"{period}规模以上工业增加值增长7.2%", None, [("规模以上工业增加值", "growth", "=", "7.2", "%")])
+      for period in ("上半年", "下半年", "前三季度", "一季度", "第一季度")],
+    # names.place_scopes: a place's scope (or last year) after its name opens no indicator
+    *[(f"{place}地区生产总值增长5.8%", None, [("地区生产总值", "growth", "=", "5.8", "%")])
+      for place in ("江苏全省", "苏州全市", "丰县全县", "南湖全区", "济南去年", "济南上年")],
+    # names.year_ends, names.year_end_scopes: 年末全市常住人口 is 年末常住人口
+    *[(f"{end}{scope}常住人口1200万人", None, [(f"{end}常住人口", "level", "=", "1200", "万人")])
+      for end in ("年末", "年底") for scope in ("全市", "全省", "全县", "全区", "全国")],
+    # names.inner_verbs: a verb inside the name is not part of the indicator
+    ("规模以上工业企业实现利润总额520亿元", None, [("规模以上工业企业利润总额", "level", "=", "520", "亿元")]),
+    ("规模以上工业企业完成营业收入2000亿元", None, [("规模以上工业企业营业收入", "level", "=", "2000", "亿元")]),
+    # names.cumulative_verbs: 累计 with its verb totals the indicator just named
+    *[(f"累计{verb}100家", "新增上市企业", [("累计上市企业", "level", "=", "100", "家")])
+      for verb in ("达到", "达", "共", "建成", "创建", "培育", "新增", "完成")],
+    # names.new_leads: a bare total of the indicator just named drops its novelty
+    *[("总数达6500家", f"{lead}国家高新技术企业", [("国家高新技术企业总数", "level", "=", "6500", "家")])
+      for lead in ("新增", "新认定", "新培育", "新引进", "新建")],  # (新建: names.count_verbs)
+    # names.list_head_verbs: a list's name before 等 keeps its verb
+    *[(f"{verb}专项债、特别国债等资金支持50亿元", None, [(f"{verb}资金支持", "level", "=", "50", "亿元")])
+      for verb in ("争取", "引进", "新增", "获得")],
+    # names.build_verbs: a circumstance ending in a building verb counts what follows the figure
+    *[(f"在园区、平台{verb}15个线下分中心", None, [("线下分中心", "level", "=", "15", "个")])
+      for verb in ("建设", "打造", "培育", "新建", "创建", "实施", "推进", "引进", "建成", "改造", "设立")],
 ]
 
 

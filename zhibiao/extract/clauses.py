@@ -94,18 +94,20 @@ CHINESE_NUMERAL_CHAR = re.compile(r"[一二两三四五六七八九十百千]")
 WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
 BOUND_WORD = re.compile(r"以上|左右|以内|以下")
 LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
-LEADING_PERIOD = re.compile(r"^(?:上半年|下半年|前三季度|一季度|第一季度|1\s*[-—–~～至到]\s*\d{1,2}\s*月)[，,]?")
-LEADING_PLACE = re.compile(r"^(?!年末|年底|全年)[\u4e00-\u9fff]{2,3}(?:全省|全市|全县|全区|去年|上年)(?=[\u4e00-\u9fffA-Za-z]{2})")
-YEAR_END_PLACE = re.compile(r"^(年末|年底)(?:全市|全省|全县|全区|全国)")
+LEADING_PERIOD = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
+LEADING_PLACE = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+YEAR_END_PLACE = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
+YEAR_ENDS = LEX.words("names.year_ends")
 LEADING_MARK_CHARS = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
-LEADING_PERIOD_FIRST = frozenset("上下前一第1")  # what a match of LEADING_PERIOD starts with
-LEADING_PLACE_WORD_FIRST = frozenset("全去上")  # …and of the word at index 2 or 3 of LEADING_PLACE
-INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
+LEADING_PERIOD_FIRST = frozenset([w[0] for w in LEX.words("names.leading_periods")] + ["1"])  # what a match of LEADING_PERIOD starts with
+LEADING_PLACE_WORD_FIRST = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
+INNER_VERBS = LEX.words("names.inner_verbs")
+INNER_VERB = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 UNCLOSED_BRACKET = re.compile(r"[（(][^）)]*$")
 FROM_FIGURE_END = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 MORE_THAN = re.compile(r"([万亿千]?)(?:多|余)")
 MORE_WORD = re.compile(r"多|余")
-RATIO_VERB_END = re.compile(r"(?:缩小|扩大|下降|提高|降低|上升)?(?:至|到|为|达)?$")
+RATIO_VERB_END = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
 INDEX_OR_RATE_IS = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
 QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
 WORD_OR_QUOTES = re.compile(r"^[\u4e00-\u9fff“”]")
@@ -113,9 +115,9 @@ FROM_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人�
 TO_BETWEEN = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
 LIST_JOINER = scanner(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*")
 TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
-CUMULATIVE_ONLY = re.compile(r"[、，,\s]*累计(?:达到|达|共|建成|创建|培育|新增|完成)?")
+CUMULATIVE_ONLY = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
 NEW_LEAD = re.compile(r"^新增")
-NEW_OR_COUNT_LEAD = re.compile(rf"^(?:新增|新认定|新培育|新引进|新建|{COUNT_VERBS})+")
+NEW_OR_COUNT_LEAD = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
 SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 COMPARATOR_END = scanner(rf"(?:{COMPARATOR_WORDS})+$")
 MORE_AFTER = scanner(r"[万亿千]?(?:多|余)")
@@ -123,8 +125,8 @@ EACH_END = re.compile(r"(?:分别|均|各)$")
 DIGIT = re.compile(r"\d")
 JOINER_END = re.compile(r"[和及、]$")
 WORDS_AFTER = re.compile(r"[\u4e00-\u9fff“]{2,}")
-LIST_HEAD_VERB = re.compile(r"^(争取|引进|完成|实现|累计|新增|获得)?")
-BUILD_VERB_END = re.compile(r"(?:建设|打造|培育|新建|创建|实施|推进|引进|建成|改造|设立)$")
+LIST_HEAD_VERB = re.compile(rf"^({_alt('names.list_head_verbs')})?")
+BUILD_VERB_END = LEX.ending("names.build_verbs")
 COUNT_LEAD = re.compile(rf"^(?:{COUNT_VERBS})+")
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 NOT_IN_A_NAME = re.compile(r"[>|/\\±]|\d{4}年|\d$")
@@ -206,10 +208,10 @@ def _name_before(clause: str, pos: int) -> str:
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
     if not LEADING_PLACE_WORD_FIRST.isdisjoint(name[2:4]):
         name = LEADING_PLACE.sub("", name)
-    if name.startswith(("年末", "年底")):
+    if name.startswith(YEAR_ENDS):
         name = YEAR_END_PLACE.sub(r"\1", name)
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
-    if "实现" in name or "完成" in name:
+    if any(verb in name for verb in INNER_VERBS):
         name = INNER_VERB.sub("", name)
     # (each pattern below is tried only where its last word or character is present: a pattern
     # anchored at the end is otherwise tried at every position of a name of up to 200 characters)
