@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from zhibiao.extract.clauses import clause_figures, figure_candidates
 from zhibiao.extract.grammar import parse_target
 
 D = Decimal
@@ -93,6 +94,22 @@ COUNT_WORDS = ["实现三个突破", "抓好五项重点", "实施三年行动",
 @pytest.mark.parametrize("phrase", COUNT_WORDS)
 def test_chinese_numerals_counting_things_are_no_values(phrase):
     assert parse_target(phrase).value is None
+
+
+# units.not_units: a word that opens with a unit's character is no unit (一方面 is "on one hand", not
+# one 方 of earth), so the numeral before it is wording, while 100万方 of earth stays a figure
+NOT_UNITS = ["一方面坚持稳中求进", "两方向同步发力", "三方式并举", "两方案比选", "三方法推进", "一方针不变",
+             "四方位开放"]
+
+
+@pytest.mark.parametrize("phrase", NOT_UNITS)
+def test_words_that_open_with_a_unit_are_no_unit(phrase):
+    assert figure_candidates(phrase) == []
+
+
+def test_a_cubic_metre_is_still_a_unit():
+    (figure,), _ = clause_figures("完成土石方100万方")
+    assert (figure.value, figure.unit) == (D("100"), "万方")
 
 
 # units.reference_words: a number after one of them points to a part of the document, no value

@@ -24,7 +24,8 @@ UNITS = tuple(sorted(
     | {m + b for m in _MAGNITUDES for b in _BASES if not (m.endswith("千") and b.startswith("千"))},
     key=len, reverse=True))
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
-UNIT_AFTER = scanner(rf"\s?(?:{UNIT_RE})")
+# (a word that opens with a unit's characters is no unit: 一方面, 两方面)
+UNIT_AFTER = scanner(rf"\s?(?!{LEX.alt('units.not_units')})(?:{UNIT_RE})")
 MAGNITUDES = frozenset(_MAGNITUDES)
 COUNT_WORDS = frozenset(LEX.words("units.count_words"))
 COUNTERS = frozenset(LEX.words("units.counters"))
