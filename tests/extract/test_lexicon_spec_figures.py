@@ -325,6 +325,9 @@ FIGURES = [
     *[(f"城乡居民收入比{verb}至1.65", None, [("城乡居民收入比", "level", "=", "1.65", None)])
       for verb in ("缩小", "扩大", "下降", "提高", "降低", "上升")],
     ("城乡居民收入比降低到1.65", None, [("城乡居民收入比", "level", "=", "1.65", None)]),
+    # names.per_heads: after a verb, 人均/户均 qualify the figure, not the name
+    ("医保财政补助标准增加到人均280元", None, [("医保财政补助标准", "level", "=", "280", "元")]),
+    ("农村低保标准提高到户均3000元", None, [("农村低保标准", "level", "=", "3000", "元")]),
     # names.leading_periods: a period opening a clause is not part of the name
     *[(f"{period}规模以上工业增加值增长7.2%", None, [("规模以上工业增加值", "growth", "=", "7.2", "%")])
       for period in ("上半年", "下半年", "前三季度", "一季度", "第一季度")],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -56,6 +57,22 @@ def test_a_compiler_this_module_does_not_know_gets_a_look_ahead(monkeypatch):
     rx = scan.scanner(r"(?m)(?:一、)?(20\d\d)年$")
     assert is_scanner(rx) and rx.pattern.startswith("(?m)(?=")
     assert [m.group(1) for m in rx.finditer("2023年\n一、2024年\n")] == ["2023", "2024"]
+
+
+def test_an_engine_that_refuses_the_written_info_block_gets_a_look_ahead(monkeypatch):
+    # _sre.compile validates the code it is given: a Python whose code differs refuses it with
+    # RuntimeError ("invalid SRE code"), and the pattern is then compiled the portable way
+    real = scan._sre.compile
+
+    def refuse_ours(*args):
+        if sys._getframe(1).f_code.co_name == "_with_first_set":
+            raise RuntimeError("invalid SRE code")
+        return real(*args)  # (re.compile everywhere else goes through the same function)
+
+    monkeypatch.setattr(scan._sre, "compile", refuse_ours)
+    rx = scan.scanner(r"(?:一、)?(20\d\d)年")
+    assert is_scanner(rx) and rx.pattern.startswith("(?=")
+    assert [m.group(1) for m in rx.finditer("2023年，一、2024年")] == ["2023", "2024"]
 
 
 def _project_patterns() -> list[re.Pattern]:

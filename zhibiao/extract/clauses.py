@@ -83,6 +83,7 @@ PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
 COUNT_VERBS = _alt("names.count_verbs")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
+PER_HEADS = LEX.words("names.per_heads")
 MILESTONE_BEFORE = LEX.ending("comparators.milestone_verbs")
 MILESTONE_AFTER = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators.milestone_nouns')})")
 INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
@@ -217,6 +218,8 @@ def _name_before(clause: str, pos: int) -> str:
     # anchored at the end is otherwise tried at every position of a name of up to 200 characters)
     for _ in range(3):
         before = name
+        if name.endswith(PER_HEADS) and name[:-2].endswith(TRAIL_LAST):
+            name = name[:-2]  # "补助标准增加到人均280元": 人均 qualifies the figure
         if name.endswith(TRAIL_LAST):
             name = TRAIL.sub("", name)
         if name.endswith(GROWTH_VERB_LAST):

@@ -131,8 +131,8 @@ def _with_first_set(pattern: str, flags: int, first: str) -> re.Pattern | None:
             index_group[index] = name
         return _sre.compile(pattern, all_flags, info + body, parsed.state.groups - 1, parsed.state.groupdict,
                             tuple(index_group))
-    except (AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover - another Python's internals
-        return None
+    except (AttributeError, TypeError, ValueError, IndexError, RuntimeError):  # pragma: no cover - another Python's
+        return None  # internals (_sre.compile refuses code it does not know with RuntimeError: invalid SRE code)
 
 
 _SCANNERS: weakref.WeakSet = weakref.WeakSet()
