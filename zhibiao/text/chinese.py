@@ -51,13 +51,14 @@ def to_simplified(text: str) -> str:
     runs, astral = _traditional()
     if astral is not None and ASTRAL.search(text):
         return text.translate(_table())
+    first = runs.search(text)
+    if first is None:  # (most texts, and most names the catalogue reads)
+        return text
     parts: list[str] = []
     pos = 0
-    for run in runs.finditer(text):
+    for run in runs.finditer(text, first.start()):
         parts += (text[pos:run.start()], run.group().translate(_table()))
         pos = run.end()
-    if not parts:
-        return text
     parts.append(text[pos:])
     return "".join(parts)
 
