@@ -73,6 +73,14 @@ def test_simplified_keeps_the_length():
 
 
 @settings(max_examples=300, deadline=None)
-@given(TEXT)
+@given(st.lists(TEXT, max_size=6).map("".join))
 def test_simplified_as_a_translation_of_every_character(text):
+    # (short texts are translated whole, long ones run by run: both kinds are drawn)
     assert to_simplified(text) == text.translate(_table())
+    assert to_simplified(text * 3) == (text * 3).translate(_table())
+
+
+def test_a_long_text_without_traditional_characters_is_returned_as_it_is():
+    text = "国内生产总值增长" * 20
+    assert to_simplified(text) is text
+    assert to_simplified("國內生產總值" * 20) == "国内生产总值" * 20

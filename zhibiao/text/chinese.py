@@ -44,10 +44,17 @@ def _traditional() -> tuple[re.Pattern, re.Pattern | None]:
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+SHORT = 64  # a text up to this long is translated whole (its runs' patterns take 5 ms to compile, once)
+
+
 def to_simplified(text: str) -> str:
-    """Character-for-character traditional -> simplified (same length). Only the runs of
-    traditional characters are translated: ``str.translate`` raises and clears a KeyError for
-    every character its table lacks (~40 ns each), a scan for the runs costs far less."""
+    """Character-for-character traditional -> simplified (same length). In a long text only the
+    runs of traditional characters are translated: ``str.translate`` raises and clears a KeyError
+    for every character its table lacks (~40 ns each), a scan for the runs costs far less. A
+    short one (a name, a title) is translated whole: a command that only reads names never
+    compiles the patterns."""
+    if len(text) <= SHORT:
+        return text.translate(_table())
     runs, astral = _traditional()
     if astral is not None and ASTRAL.search(text):
         return text.translate(_table())
