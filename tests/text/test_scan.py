@@ -148,13 +148,16 @@ LINE_SCANNERS = _project_line_scanners()
 LINES = st.sampled_from(["", " ", "\t", "一、", "二、2024年主要目标", "2023年工作回顾", "今年主要目标任务", "附件", "附 件 1",
                          "（2024年1月5日）", "2024年3月1日", "“十四五”时期主要目标", "责任编辑：王五", "相关新闻",
                          "一、农业", "主要预期目标", "全市经济运行稳中向好，地区生产总值增长5.5%，规模以上工业增加值增长6%。",
-                         "2025年计划安排", "（一）", "x"])
+                         "2025年计划安排", "（一）", "x", "三、预期目标和主要指标", "发展目标为", "（二）主要目标", "主要指标"])
 
 
 def test_the_project_finds_its_line_patterns_by_line():
     from zhibiao.extract import pipeline, scope
 
+    from zhibiao.extract import prose
+
     assert scope.PLAN_HEADING in LINE_SCANNERS and pipeline.ATTACHMENT_LINE in LINE_SCANNERS
+    assert prose.HEAD_LINE in LINE_SCANNERS and prose.HEAD_LINE.holding is not None
 
 
 def test_only_a_pattern_of_a_lines_start_is_a_line_scanner():

@@ -29,7 +29,7 @@ TRIGGER = scanner(
 _NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
 # 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets
 HEAD_LINE = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
-                       rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$")
+                       rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads"))
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"

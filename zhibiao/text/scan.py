@@ -162,9 +162,13 @@ class LineScanner:
     """A pattern that matches at a line's start (``(?m)^…``), found through the engine's fast scan
     for the newline before each line: re tries a ``(?m)^`` pattern at every position of a text
     (the anchor fails at all but a line's first). The matches are those of the plain pattern, in
-    order and without overlap (its ``finditer`` and ``search``, with ``pos`` and ``endpos``)."""
+    order and without overlap (its ``finditer`` and ``search``, with ``pos`` and ``endpos``).
 
-    def __init__(self, pattern: str, flags: int = 0):
+    ``holding``: words every match holds (a pattern that never spans lines), when they are rarer
+    than lines: only the lines where a scan for them finds some are tried."""
+
+    def __init__(self, pattern: str, flags: int = 0, holding: str | None = None):
+        self.holding = scanner(holding) if holding else None
         self.plain = re.compile(pattern, flags)
         self.pattern, self.flags = pattern, self.plain.flags
         parsed = _p.parse(pattern, flags)
@@ -180,6 +184,18 @@ class LineScanner:
         endpos = len(text) if endpos is None else endpos
         pos = max(pos, 0)
         last = pos  # a match starts at or after the end of the one before
+        if self.holding is not None:
+            tried = -1
+            for word in self.holding.finditer(text, pos, endpos):
+                start = text.rfind("\n", 0, word.start()) + 1  # the start of the word's line
+                if start < last or start == tried:
+                    continue  # (a line begun before pos, in the match before, or tried already)
+                tried = start
+                m = self.plain.match(text, start, endpos)
+                if m:
+                    yield m
+                    last = m.end()
+            return
         if pos == 0:
             m = self.plain.match(text, 0, endpos)
             if m:
