@@ -11,7 +11,7 @@ from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
 from zhibiao.extract.clauses import figure_candidates, ground_name
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.grammar import _candidates, parse_target
+from zhibiao.extract.grammar import iter_candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
 from zhibiao.extract.metadata import Metadata, extract_metadata
 from zhibiao.extract.prose import extract_prose_targets, find_target_lists
@@ -48,11 +48,12 @@ def clean_name(name: str) -> str:
 
 def value_reads_back(text: str, target: Target) -> bool:
     """The value of a numeric target must be printed in its own span: extraction never invents digits."""
-    values = {c.value for c in _candidates(text)}
-    ok = target.value in values
-    if target.value_high is not None:
-        ok = ok and target.value_high in values
-    return ok
+    wanted = {target.value} if target.value_high is None else {target.value, target.value_high}
+    for c in iter_candidates(text):  # (until each value is found)
+        wanted.discard(c.value)
+        if not wanted:
+            return True
+    return False
 
 
 def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from zhibiao.extract.coordination import split_names, split_subjects
-from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import (ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates,
+                                     iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.tables import is_name_like
@@ -303,6 +304,11 @@ def _labelled(line: str) -> re.Match | None:
     return m if named else None
 
 
+def _has_figure(text: str) -> bool:
+    """Does ``text`` print a figure (a candidate value)? The first found is enough."""
+    return next(iter_candidates(text), None) is not None
+
+
 def _target_start(clause: str) -> int | None:
     """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上")."""
     if len(clause) > MAX_CLAUSE:
@@ -310,9 +316,9 @@ def _target_start(clause: str) -> int | None:
     positions = []
     marker = ITEM_NUMBER.match(clause)
     skip = marker.end() if marker else 0  # "1.地区生产总值…": the item's number is no value
-    cands = [c for c in _candidates(clause) if c.start >= skip]
-    if cands:
-        pos = cands[0].start
+    first = next((c for c in iter_candidates(clause) if c.start >= skip), None)
+    if first is not None:
+        pos = first.start
         opener = OPENER_BEFORE.search(clause[:pos])
         positions.append(opener.start() if opener else pos)
     for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE, DIRECTION_COMPOUND, FROM_TO):
@@ -335,7 +341,7 @@ def _clauses(sentence: str):
             pos += 1
             continue
         pieces = part.split("、")
-        if len(pieces) > 1 and all(_candidates(p) for p in pieces) and not RESPECTIVELY.search(part):
+        if len(pieces) > 1 and all(_has_figure(p) for p in pieces) and not RESPECTIVELY.search(part):
             off = pos
             for i, p in enumerate(pieces):
                 yield off, (sep if i == 0 else "、"), p
@@ -386,7 +392,7 @@ class _ListReader:
             s_start = pos
             pos += len(sentence)
             body = sentence.rstrip("。\n")
-            if ORDINAL_ITEM.match(body) and sentence.endswith("。") and not _candidates(body) \
+            if ORDINAL_ITEM.match(body) and sentence.endswith("。") and not _has_figure(body) \
                     and k + 1 < len(sentences) and sentences[k + 1].strip():
                 continue  # "一是市域经济实力明显提升。到…": the item's summary, its targets follow
             sub = SUBHEAD.match(body.strip())
@@ -424,8 +430,7 @@ class _ListReader:
                 self.pending_names = []
             if self.pending_values and not TWO_HAN.search(BOUND_WORDS.sub("", clause)):
                 # "城镇居民、农村居民人均可支配收入分别增长7%，8%": the next value of the list
-                cands = _candidates(clause)
-                if cands:
+                if _has_figure(clause):
                     name, name_span = self.pending_values.pop(0)
                     t = clause.strip()
                     self.emit(name=name, text=t, parsed=parse_target(t), span=(c_start, c_start + len(clause)),
@@ -530,7 +535,7 @@ class _ListReader:
     def verb_object(self, clause: str, k: int, c_start: int, year: int | None) -> bool:
         """"…要大幅提高常住人口城镇化率、大幅提高中等收入群体": a direction said before its object names
         the object; each 、-piece is one (a piece whose object is no indicator gives none)."""
-        if _candidates(clause[k:]):
+        if _has_figure(clause[k:]):
             return False
         pos, found = k, False
         for piece in clause[k:].split("、"):

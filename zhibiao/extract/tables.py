@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from zhibiao.extract.columns import (Column, GridCell, GridLine, GridRow, TableContext, classify, combine, is_value_cell,
                                      parse_header, read_rows)
-from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.text.scan import scanner
 
@@ -168,7 +168,7 @@ def is_target_text(text: str) -> bool:
         return True
     if DIRECTIONAL_TARGET.match(t):
         return True
-    if _candidates(t):
+    if next(iter_candidates(t), None) is not None:  # (a figure: the first found is enough)
         if is_name_like(t) and not FIGURE_END.search(t):
             return False
         return True
@@ -582,15 +582,15 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
         e0 = toks[b - 1][1] + len(toks[b - 1][0])
         return Cell(squeeze(line[s0:e0]), offset + s0, offset + e0, li, role=role)
 
+    words = [t for t, _ in toks]
     for i in range(len(toks) - 1, -1, -1):
         for width in (3, 2, 1):
             if i - width + 1 < 0:
                 continue
             a = i - width + 1
-            joined = "".join(t for t, _ in toks[a:i + 1])
-            if joined not in UNIT_SET:
+            if "".join(words[a:i + 1]) not in UNIT_SET:
                 continue
-            rest = "".join(t for t, _ in toks[i + 1:])
+            rest = "".join(words[i + 1:])
             if rest and not targets(rest):
                 continue
             out: list[Cell] = []
@@ -611,7 +611,7 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
     if SEQ_NUMBER.fullmatch(toks[0][0]) and len(toks) > 1:
         out.append(cell(0, 1, "seq"))
         k = 1
-    rest = "".join(t for t, _ in toks[k:])
+    rest = "".join(words[k:])
     if k == 0 and targets(rest) and not SEQ_NUMBER.fullmatch(rest):
         c = cell(0, len(toks), "target")
         c.line_complete = True
