@@ -124,3 +124,13 @@ def test_chunks_keep_a_regions_years_together():
         for other in chunks:
             if other is not c:
                 assert not set(codes) & {code for code, _y in other}
+
+
+def test_a_database_in_memory_is_refreshed_by_this_process(small_chunks):
+    """Workers would close the one connection an in-memory database lives in: it is refreshed here."""
+    from zhibiao.ingest import ingest
+
+    db = Database.open("sqlite://")  # SQLAlchemy's URL of a database in memory
+    ingest(db, [EXAMPLES])
+    assert snapshot.refresh(Tracker(db), jobs=2) > 0
+    assert len(_rows(db)) > 0

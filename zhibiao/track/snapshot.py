@@ -162,7 +162,9 @@ def _computed(tracker, region_years: list[tuple[str, int]], jobs: int) -> Iterat
     from zhibiao import workers
 
     chunks = _chunks(region_years)
-    if jobs <= 1 or len(region_years) < PARALLEL_FROM or not workers.can_fork():
+    in_memory = tracker.db.is_sqlite and tracker.db.engine.url.database in (None, "", ":memory:")
+    if jobs <= 1 or len(region_years) < PARALLEL_FROM or not workers.can_fork() or in_memory:
+        # (a database in memory lives in its one connection: it can be neither closed nor shared)
         t = _snapshot_tracker(tracker)
         for chunk in chunks:
             yield [(code, year, status_rows(t, code, year)) for code, year in chunk]
