@@ -264,3 +264,34 @@ def test_the_plan_a_result_missed_is_a_target_of_the_reviewed_year(plan):
     targets = extract_text(report(review)).targets
     assert [(t.year, t.name, str(t.value)) for t in targets if t.year == 2023] == [(2023, "固定资产投资", "6")]
     assert named(review) == [("固定资产投资", "-2.1"), ("城镇新增就业", "5.6")]
+
+
+# documents.region_suffixes, names.own_scopes, names.own_times, names.country_words: a result's
+# name opening with the document's own region in short form (宁夏回族全区去年GDP) is the indicator alone
+OWN_REGION = [
+    ("黑龙江省", "黑龙江省地区生产总值", "地区生产总值"),
+    ("黑龙江省", "黑龙江全省地区生产总值", "地区生产总值"),
+    ("鄂尔多斯市", "鄂尔多斯市地区生产总值", "地区生产总值"),
+    ("鄂尔多斯市", "鄂尔多斯全市地区生产总值", "地区生产总值"),
+    ("长白县", "长白全县地区生产总值", "地区生产总值"),
+    ("宁夏回族自治区", "宁夏回族全区地区生产总值", "地区生产总值"),
+    ("香港特别行政区", "香港全区地区生产总值", "地区生产总值"),
+    ("延边朝鲜族自治州", "延边朝鲜族全州地区生产总值", "全州地区生产总值"),  # (全州: no scope word)
+    ("大兴安岭地区", "大兴安岭去年地区生产总值", "地区生产总值"),
+    ("锡林郭勒盟", "锡林郭勒去年地区生产总值", "地区生产总值"),
+    ("长阳土家族自治县", "长阳土家族全县地区生产总值", "地区生产总值"),
+    ("巴林左旗县", "巴林左旗县地区生产总值", "地区生产总值"),
+    ("科尔沁右翼前旗", "科尔沁右翼前上年地区生产总值", "地区生产总值"),
+    ("浦东新区", "浦东新全市地区生产总值", "地区生产总值"),
+    ("大连金州区", "大连金州全省地区生产总值", "地区生产总值"),
+    ("某某自治区", "某某全国地区生产总值", "地区生产总值"),
+    ("中华人民共和国", "中国国内生产总值", "国内生产总值"),
+    ("中华人民共和国", "我国国内生产总值", "国内生产总值"),
+]
+
+
+@pytest.mark.parametrize("region,name,rest", OWN_REGION)
+def test_a_result_named_with_its_own_region_drops_it(region, name, rest):
+    from zhibiao.extract.actuals import _own_region_words
+
+    assert _own_region_words(region).sub("", name) == rest

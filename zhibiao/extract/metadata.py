@@ -19,7 +19,7 @@ from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
 from zhibiao.text.scan import LineScanner
 
-REGION_NAME = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|特别行政区|自治州|地区|盟|县|自治县|区|旗)"
+REGION_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{LEX.alt('documents.region_suffixes')})"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
 TITLE_HINT = re.compile(LEX.alt("documents.title_words"))
 TITLE_END = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
