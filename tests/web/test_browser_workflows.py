@@ -125,13 +125,16 @@ def _reader_row(page, text: str):
 def test_review_queue_confirm_correct_reject(page, server, tmp_path):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
-    plan = tmp_path / "jiaxing_review.txt"
-    plan.write_text(PLAN.replace("嘉善", "海盐"), encoding="utf-8")
-    page.goto(f"{server}/upload")
-    page.set_input_files("#file", str(plan))
-    page.fill("#token", TOKEN)
-    page.click("#save-btn")
-    page.wait_for_selector("#saved-link")
+    # two counties' plans with the same unmatched line: rejecting one county's leaves the other's
+    # (both uploaded here: the test does not lean on what other tests stored on this server)
+    for county in ("长兴", "海盐"):
+        plan = tmp_path / f"jiaxing_review_{county}.txt"
+        plan.write_text(PLAN.replace("嘉善", county), encoding="utf-8")
+        page.goto(f"{server}/upload")
+        page.set_input_files("#file", str(plan))
+        page.fill("#token", TOKEN)
+        page.click("#save-btn")
+        page.wait_for_selector("#saved-link")
     doc_url = page.get_attribute("#saved-link", "href")
     # the queue lists the line no indicator was found for; it leads to the line in the reader
     page.goto(f"{server}/review")
@@ -147,7 +150,7 @@ def test_review_queue_confirm_correct_reject(page, server, tmp_path):
     assert dialogs and "rejected" not in page.inner_text("#review-message")
     page.goto(f"{server}/review")
     assert page.locator("#review-queue tbody tr", has_text="新增口袋公园数量").filter(has_text="海盐县").count() == 0
-    assert page.locator("#review-queue tbody tr", has_text="新增口袋公园数量").count() >= 1  # the others' stay
+    assert page.locator("#review-queue tbody tr", has_text="新增口袋公园数量").filter(has_text="长兴县").count() >= 1  # the others' stay
     # confirm one line, correct another: shown in the reader and followed by the scorecard
     page.goto(f"{server}{doc_url}")
     page.wait_for_selector("#doctext mark.span")
