@@ -75,16 +75,17 @@ def test_an_engine_that_refuses_the_written_info_block_gets_a_look_ahead(monkeyp
     assert [m.group(1) for m in rx.finditer("2023年，一、2024年")] == ["2023", "2024"]
 
 
-def _project_patterns() -> list[re.Pattern]:
+def _project_objects(kind: type) -> list:
+    """Every module-level object of ``kind`` in the extractor, the text stage and the catalogue."""
     found = []
     for package in (zhibiao.extract, zhibiao.text, zhibiao.catalog):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
-            found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+            found += [v for v in vars(module).values() if isinstance(v, kind)]
     return found
 
 
-PATTERNS = _project_patterns()
+PATTERNS = _project_objects(re.Pattern)
 # the characters the project's patterns are about, and some they are not
 ALPHABET = st.sampled_from(list("0123456789.,-−%‰ 　\n，。；：、（）“”年月日至到截去今上下比较增长下降提高亿万千百十一二三四五六七八九零〇两点"
                                 "分之元人个家以内上左右约近全市省县区第届次会议目标预期力争确保实现达到突破ABCxyzPM"))
@@ -134,16 +135,7 @@ def test_no_bound_under_a_local_flag_that_changes_the_characters_matched():
     assert rx.fullmatch("ABC") and rx.fullmatch("xaBc")
 
 
-def _project_line_scanners() -> list[scan.LineScanner]:
-    found = []
-    for package in (zhibiao.extract, zhibiao.text, zhibiao.catalog):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            found += [v for v in vars(module).values() if isinstance(v, scan.LineScanner)]
-    return found
-
-
-LINE_SCANNERS = _project_line_scanners()
+LINE_SCANNERS = _project_objects(scan.LineScanner)
 # lines of the kinds the project's line patterns look for (headings, dates, attachments, page ends)
 LINES = st.sampled_from(["", " ", "\t", "一、", "二、2024年主要目标", "2023年工作回顾", "今年主要目标任务", "附件", "附 件 1",
                          "（2024年1月5日）", "2024年3月1日", "“十四五”时期主要目标", "责任编辑：王五", "相关新闻",
