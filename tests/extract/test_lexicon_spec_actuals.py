@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.api import extract_text
-from zhibiao.extract.actuals import _own_region_words
+from zhibiao.extract.actuals import _own_region_words, region_level
 
 
 def report(review: str, region: str = "某市") -> str:
@@ -294,3 +294,81 @@ OWN_REGION = [
 @pytest.mark.parametrize("region,name,rest", OWN_REGION)
 def test_a_result_named_with_its_own_region_drops_it(region, name, rest):
     assert _own_region_words(region).sub("", name) == rest
+
+
+# elsewhere.wider_regions (by the document's level) and names.leading_links: a clause opening with a
+# wider region (after a link word) states that region's figure, not the document's
+WIDER_REGIONS = [(region, wider) for region, wider_words in (
+    ("某省", ["全国", "我国", "中国"]),
+    ("某市", ["全国", "我国", "中国", "全省", "我省"]),
+    ("某县", ["全国", "我国", "中国", "全省", "我省", "全市", "我市"])) for wider in wider_words]
+
+
+@pytest.mark.parametrize("region,wider", WIDER_REGIONS)
+def test_a_wider_regions_figure_is_no_result(region, wider):
+    review = f"全年居民消费价格上涨0.6%；{wider}居民消费价格上涨0.2%。"
+    assert named(review, region) == [("居民消费价格", "0.6")]
+
+
+@pytest.mark.parametrize("region,wider", [("某省", "全省"), ("某市", "全市"), ("某县", "全县")])
+def test_the_documents_own_scope_is_its_own_result(region, wider):
+    review = f"全年居民消费价格上涨0.6%；{wider}粮食产量达到52.3万吨。"
+    assert ("粮食产量", "52.3") in named(review, region)
+
+
+@pytest.mark.parametrize("link", ["其中", "同期", "同时", "而", "但"])
+def test_a_link_before_a_wider_region_is_passed_over(link):
+    review = f"全年居民消费价格上涨0.6%，{link}全省居民消费价格上涨0.4%。"
+    assert named(review, "某市") == [("居民消费价格", "0.6")]
+
+
+@pytest.mark.parametrize("link", ["其中", "同期", "同时"])
+def test_a_link_before_last_year_ends_a_review_of_several_years(link):
+    review = f"全年地区生产总值增长6.5%，五年累计新增高新技术企业1200家，{link}去年新增高新技术企业320家。"
+    assert ("新增高新技术企业", "320") in named(review)
+
+
+# ranks.wider_scopes / wider_openers: a clause opening with a wider region's rank still speaks of
+# the document's own figure
+@pytest.mark.parametrize("region,scope", [("某市", "全省"), ("某省", "全国")])
+@pytest.mark.parametrize("opener", ["第一", "前列", "首个", "领先"])
+def test_a_wider_regions_rank_opening_a_clause_keeps_the_figure(region, scope, opener):
+    review = f"全年居民消费价格上涨0.6%；{scope}{opener}的数字经济核心产业增加值增长12.5%。"
+    assert "12.5" in [v for _, v in named(review, region)]
+
+
+# ranks.several_verbs / each_verbs
+def test_respective_ranks_are_written_as_ranks():
+    review = "地区生产总值、工业增加值分别增长6.5%、7.2%，分别居全省第2位、第3位。"
+    assert [a.rank for a in actuals(review)] == ["居全省第2位", "居全省第3位"]
+
+
+def test_one_rank_for_each_figure_is_written_as_a_rank():
+    review = "地区生产总值、工业增加值分别增长6.5%、7.2%，分别居全省前列。"
+    assert [a.rank for a in actuals(review)] == ["居全省前列", "居全省前列"]
+
+
+# time.whole_year: a figure after these is the whole year's, not the part's named before it
+@pytest.mark.parametrize("word", ["全年", "年末", "年底"])
+def test_the_whole_year_ends_a_part_of_it(word):
+    review = f"上半年新增市场主体1.2万户，{word}市场主体总数达到25.6万户。"
+    periods = {str(a.value): a.period for a in actuals(review)}
+    assert periods["1.2"] == "2023-01/2023-06" and periods["25.6"] is None
+
+
+@pytest.mark.parametrize("word", ["全年", "年末", "年底"])
+def test_a_sentence_opening_with_the_whole_year_is_reviewed(word):
+    review = f"2023年，各项工作扎实推进。去年以来经济回升向好。{word}市场主体总数达到25.6万户。"
+    assert "25.6" in [v for _, v in named(review)]
+
+
+# documents.national_names / province_suffixes / municipalities / county_suffixes
+@pytest.mark.parametrize("name,level", [
+    ("中华人民共和国", "national"), ("全国", "national"),
+    ("浙江省", "province"), ("广西壮族自治区", "province"),
+    ("北京市", "province"), ("上海市", "province"), ("天津市", "province"), ("重庆市", "province"),
+    ("安吉县", "county"), ("西湖区", "county"), ("科尔沁右翼前旗", "county"), ("某某镇", "county"),
+    ("湖州市", "prefecture"),
+])
+def test_a_regions_level_from_its_name(name, level):
+    assert region_level(name) == level

@@ -93,6 +93,17 @@ def test_parts_for_several_years_commit_to_nothing(heading):
     assert commitments("新增高新技术企业350家。") == [("新增高新技术企业", "350", "家", None)]
 
 
+# commitments.compared_with_last / commitments.reviews (with time.last_year): a clause with last year's
+# words reviews, unless it compares the plan's figure with last year's
+@pytest.mark.parametrize("compared", ["比去年", "比上年", "较上年", "较去年"])
+def test_a_plan_compared_with_last_year_is_a_task(compared):
+    assert commitments(f"粮食产量{compared}增长2%，达到52万吨。")[:1] == [("粮食产量", "2", "%", None)]
+
+
+def test_a_clause_of_five_years_reviews():
+    assert commitments("新建学校3所，五年来新建学校达到20所。") == [("新建学校", "3", "所", None)]
+
+
 # documents.five_year_titles / progress_titles: the kind of document a title names
 TITLED = [
     ("某市“十四五”规划纲要", "five_year_plan"), ("某市二〇三五年远景目标纲要", "five_year_plan"),

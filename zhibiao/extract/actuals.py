@@ -33,7 +33,7 @@ RANK = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
 ELSEWHERE = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE = re.compile(LEX.alt("measures.averages"))
-ALL_YEAR = re.compile(r"全年|年末|年底")
+ALL_YEAR = re.compile(LEX.alt("time.whole_year"))
 PERIOD_WORDS = re.compile(LEX.alt("time.period_words"))
 REACHED_BEFORE = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
 PERIOD = [
@@ -46,30 +46,32 @@ PERIOD = [
 ESTIMATED_NOTE = re.compile(r"[（(]\s*预计")
 SAME_BELOW = re.compile(r"下同")
 ANY_NUMERAL = re.compile(r"\d|[一二三四五六七八九十百千万]")
-OPENS_ALL_YEAR = re.compile(r"\s*(?:全年|年末|年底)")
+OPENS_ALL_YEAR = re.compile(rf"\s*(?:{LEX.alt('time.whole_year')})")
 OPENS_AMONG = re.compile(r"\s*其中")
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
-LEADING_LINK = re.compile(r"^(?:其中|同期|而|但)")
-WIDER_RANK = re.compile(r"^(?:全国|全省)(?:第|前|首|领先)")
+LEADING_LINK = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+WIDER_RANK = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 ESTIMATE_NOTE_AFTER = scanner(r"\s*[（(]\s*预计")
 
-_NATIONAL = r"全国|我国|中国"
-OTHER_REGION = {
-    "national": None,
-    "province": re.compile(rf"^(?:{_NATIONAL})"),
-    "prefecture": re.compile(rf"^(?:{_NATIONAL}|全省|我省)"),
-    "county": re.compile(rf"^(?:{_NATIONAL}|全省|我省|全市|我市)"),
-}
+# a clause opening with a wider region's words states that region's figure, not the document's own
+OTHER_REGION = {level: re.compile(rf"^(?:{LEX.alt(f'elsewhere.wider_regions.{level}')})") if LEX.get(
+    f"elsewhere.wider_regions.{level}") else None for level in ("national", "province", "prefecture", "county")}
+
+
+NATIONAL_NAMES = frozenset(LEX.words("documents.national_names"))
+PROVINCE_SUFFIXES = LEX.words("documents.province_suffixes")
+MUNICIPALITIES = frozenset(LEX.words("documents.municipalities"))
+COUNTY_SUFFIXES = LEX.words("documents.county_suffixes")
 
 
 def region_level(name: str | None) -> str | None:
     if not name:
         return None
-    if name in ("中华人民共和国", "全国"):
+    if name in NATIONAL_NAMES:
         return "national"
-    if name.endswith(("省", "自治区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
+    if name.endswith(PROVINCE_SUFFIXES) or name in MUNICIPALITIES:
         return "province"
-    if name.endswith(("县", "区", "旗", "镇")):
+    if name.endswith(COUNTY_SUFFIXES):
         return "county"
     return "prefecture"
 
@@ -354,6 +356,12 @@ class _ResultReader:
                                            sentence.start))
 
 
+# "分居全省第2位、第3位": one rank each, written as 居 on each figure; "均居全省第2位": the same rank for
+# each (分居 with more figures than ranks stays as printed)
+SEVERAL_RANKS = re.compile(rf"^(?:{LEX.alt('ranks.several_verbs')})")
+EACH_RANK = re.compile(rf"^(?:{LEX.alt('ranks.each_verbs')})")
+
+
 def _give_rank(rank: str, found: list[_Found]) -> None:
     """"居全省第2位" qualifies the figures just before it; "分别居全省第2位、第3位" one each."""
     free = [f for f in found if f.rank is None]
@@ -362,12 +370,12 @@ def _give_rank(rank: str, found: list[_Found]) -> None:
     parts = re.findall(r"第[一二三四五六七八九十\d]+(?:位|名)?", rank)
     if len(parts) > 1 and len(parts) == len(free):
         prefix = rank[:rank.index(parts[0])]
-        prefix = re.sub(r"^(?:分居|分别居|均居)", "居", prefix)
+        prefix = SEVERAL_RANKS.sub("居", prefix)
         for f, p in zip(free, parts):
             f.rank = prefix + (p if p.endswith(("位", "名")) else p + "位")
         return
     for f in free:
-        f.rank = re.sub(r"^(?:分别居|均居)", "居", rank)
+        f.rank = EACH_RANK.sub("居", rank)
 
 
 REGION_SUFFIX = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")

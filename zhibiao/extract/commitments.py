@@ -33,10 +33,8 @@ LEAD_MODAL = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点)
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
 OTHER_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
-# "第2位", "前3名", "约": a figure that counts nothing the plan commits to
-NOT_A_TASK = re.compile(r"^(?:第|前|近|约)?$")
-REVIEW_WORDS = re.compile(rf"{LEX.alt('time.last_year')}|五年来")
-COMPARED_WITH_LAST = re.compile(r"比去年|比上年|较上年|较去年")
+REVIEW_WORDS = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
+COMPARED_WITH_LAST = re.compile(LEX.alt("commitments.compared_with_last"))
 ITEM_NUMBER = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
 NAME_MARKS = re.compile(r"[\s“”\"'（）()、，,]")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
@@ -130,7 +128,7 @@ def _sentence(reading: Reading, sentence, targets: list[Target], blocked: SpanIn
         for f in figures:
             if f.measure == "growth" and f.unit != "%":
                 continue
-            if NOT_A_TASK.match(f.name) or len(f.name) < 2:
+            if len(f.name) < 2:  # ("第2位", "约3万": a figure that names nothing)
                 continue
             metric = LEAD_MODAL.sub("", f.name)
             if not f.own or len(metric) < 2:

@@ -53,7 +53,7 @@ THIS_YEAR = re.compile(LEX.alt("time.this_year"))
 RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
 REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{LEX.alt('time.reporting_verbs')})(?:了|道)?$")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
-LEADING_LINK = re.compile(r"^\s*(?:其中|同时|而|但)?")
+LEADING_LINK = re.compile(rf"^\s*(?:{LEX.alt('names.leading_links')})?")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
 # Any of the words Scope.time_of tests for, in one pattern: the opening words of most sentences
