@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhibiao.extract.clauses import TWO_LETTERS, Figure, _subject, clause_figures, ground_name
-from zhibiao.extract.grammar import UNITS, _candidates
+from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
@@ -96,7 +96,7 @@ def _shared_head(name: str, before: str | None) -> str | None:
 _PLAN_WORDS = LEX.alt("plans.words")
 _UNITS = "|".join(re.escape(u) for u in UNITS)
 # 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
-_PLAN_FIGURE = rf"[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:左右|以上|以内|以下)?"  # 6.5%左右, 20亿美元
+_PLAN_FIGURE = rf"[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:{BOUND_AFTER})?"  # 6.5%左右, 20亿美元
 PLAN_QUOTED = re.compile(
     rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?{_PLAN_FIGURE})\s*[）)])"
     rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")

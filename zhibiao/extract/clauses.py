@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from zhibiao.extract.coordination import split_names
 from zhibiao.extract.tables import is_name_like
-from zhibiao.extract.grammar import (COUNT_WORDS, COUNTERS, DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates,
-                                     iter_candidates)
+from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
+                                     DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates, iter_candidates)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import find_numbers, iter_numbers
 from zhibiao.models import Span
@@ -93,7 +93,7 @@ NAME_UNITS = frozenset(LEX.words("units.name_units"))
 # patterns of the functions below, compiled once
 CHINESE_NUMERAL_CHAR = re.compile(r"[一二两三四五六七八九十百千]")
 WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
-BOUND_WORD = re.compile(r"以上|左右|以内|以下")
+BOUND_WORD = re.compile(BOUND_AFTER)
 LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
 LEADING_PERIOD = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
 LEADING_PLACE = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
@@ -114,7 +114,7 @@ QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
 WORD_OR_QUOTES = re.compile(r"^[\u4e00-\u9fff“”]")
 FROM_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
 TO_BETWEEN = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
-LIST_JOINER = scanner(r"\s*(?:(?:左右|以上)\s*)?(?:、|和|及|与)\s*")
+LIST_JOINER = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparators.about_after')})\s*)?(?:、|和|及|与)\s*")
 TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 CUMULATIVE_ONLY = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
 NEW_LEAD = re.compile(r"^新增")
@@ -356,7 +356,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             names = [own_name or None]
         last_unit_end = figures[group[-1]][2]
         paren = SHORT_PAREN.match(clause[last_unit_end:last_unit_end + NEAR])
-        tail_word = clause[last_unit_end + (paren.end() if paren else 0):][:2]
+        tail_at = last_unit_end + (paren.end() if paren else 0)
+        tail_word = clause[tail_at:tail_at + NEAR]  # (the words after the list: 以内, 左右 …)
         # measure and comparator from the words before the list and after its last figure
         measure_kind = "level"
         if DECLINE_VERB.search(prefix):
@@ -379,8 +380,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
         if bound in (">=", "<="):
             # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
-            comparator = bound if (as_target or not bare.endswith("控制在") or tail_word in ("以内", "以下")) else "="
-        elif tail_word[:2] in ("以内", "以下"):
+            comparator = bound if (as_target or not bare.endswith("控制在") or tail_word.startswith(AT_MOST_AFTER)) else "="
+        elif tail_word.startswith(AT_MOST_AFTER):
             comparator = "<="
         elif milestone:
             comparator = ">="  # "迈上5500亿元新台阶", "突破2000亿元大关": a level reached
@@ -388,9 +389,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             comparator = ">"
         elif LT_BEFORE.search(bare):
             comparator = "<"
-        elif APPROX_BEFORE.search(bare) or tail_word == "左右":
+        elif APPROX_BEFORE.search(bare) or tail_word.startswith(ABOUT_AFTER):
             comparator = "~"
-        elif tail_word == "以上":
+        elif tail_word.startswith(AT_LEAST_AFTER):
             comparator = ">="
         for pos_in_group, k in enumerate(group):
             n, unit, unit_end = figures[k]
@@ -464,7 +465,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR])
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
-            end = unit_end + (2 if clause[unit_end:unit_end + 2] in ("左右", "以上", "以内", "以下") else 0)
+            bound_word = BOUND_WORD.match(clause, unit_end)
+            end = bound_word.end() if bound_word else unit_end
             landmark = MILESTONE_AFTER.match(clause, unit_end) if milestone else None
             if landmark:
                 end = landmark.end()  # "迈上5.5万亿元台阶": the landmark is part of the figure's words

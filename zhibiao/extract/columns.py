@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from zhibiao.extract.grammar import ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import BOUND_AFTER, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
 
@@ -207,7 +207,7 @@ def _numeric_cell() -> re.Pattern:
     number = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
     # a range takes no unit: 0-14岁 and 10—50万元 are brackets (row labels), 6-6.5 a target
     return re.compile(rf"[{_OPEN}]?[<>≤≥＜＞]?(?:{number}\s*[-—–~～至]\s*{number}|{number}\s*(?:{UNIT_RE})?)"
-                      rf"\s*(?:左右|以上|以内|以下)?[{_CLOSE}]?(?:[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,6}}[{_CLOSE}])?")
+                      rf"\s*(?:{BOUND_AFTER})?[{_CLOSE}]?(?:[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,6}}[{_CLOSE}])?")
 
 
 NUMERIC_CELL = _numeric_cell()  # 6.5左右, -3.1, <5.5, ［30］, 2.7（预计）, 185以上, 6-6.5

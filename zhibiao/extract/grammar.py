@@ -51,6 +51,11 @@ SUFFIX_COMPARATORS = [
 RANGE_SEP = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
 YEAR_AFTER = re.compile(r"\s?年")
 FROM_TO = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
+# the words after a figure that bound it (6%以上, 5.5%以内, 7%左右), and each kind of them
+BOUND_AFTER = LEX.alt("comparators.at_least_after", "comparators.at_most_after", "comparators.about_after")
+AT_LEAST_AFTER = LEX.words("comparators.at_least_after")
+AT_MOST_AFTER = LEX.words("comparators.at_most_after")
+ABOUT_AFTER = LEX.words("comparators.about_after")
 MILESTONE_NOUN = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
 
 _BODIES = LEX.alt("kinds.assigning_bodies")

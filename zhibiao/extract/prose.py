@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from zhibiao.extract.coordination import split_names, split_subjects
-from zhibiao.extract.grammar import (ASSIGNED, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates,
+from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
@@ -84,11 +84,11 @@ OPENS_ITEMS = re.compile(r"[:：—]$")
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 ITEM_NUMBER = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
 CLAUSE_SPLIT_KEPT = re.compile(r"([，,；;。\n])")
-VALUE_TAIL = re.compile(r"^\s*(?:%|‰|个百分点|左右|以上|以内|以下)*")
+VALUE_TAIL = re.compile(rf"^\s*(?:%|‰|{LEX.alt('units.points')}|{BOUND_AFTER})*")
 TRAILING_JOINER = re.compile(r"\s*(?:、|和|及|与|,|，)\s*$")
 AFTER_SENTENCE = re.compile(r"(?<=[。\n])")
 FIRST_BREAK = re.compile(r"[，,：:；;]")
-BOUND_WORDS = re.compile(r"左右|以上|以内|以下")
+BOUND_WORDS = re.compile(BOUND_AFTER)
 COMPLETES_ASSIGNED = re.compile(r"\s*(?:全面)?完成(?:国家|省|市|上级)?[、和]?(?:国家|省|市|上级)?下达的(.{2,40})$")
 BARE_NAME = re.compile(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+")
 PREDICATE_WORDS = re.compile(r"增长|增速|目标|定为|为|达到|保持")

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from zhibiao.extract.columns import (Column, GridCell, GridLine, GridRow, TableContext, classify, combine, is_value_cell,
                                      parse_header, read_rows)
-from zhibiao.extract.grammar import ASSIGNED, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
+from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.text.scan import scanner
 
@@ -41,6 +41,7 @@ YEAR_IN = re.compile(r"(\d{4})\s*年")
 class Vocab:
     categories: frozenset[str]
     headers: tuple[re.Pattern, ...]
+    naming_header: re.Pattern  # a header of a column without values (序号, 指标名称, 单位 …)
     target_columns: re.Pattern
     generic_labels: frozenset[str]
     attributes: dict
@@ -52,9 +53,12 @@ class Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     data = load_data("table_vocab.yaml")
+    naming = "|".join(re.escape(w) for w in sorted(data["naming_headers"], key=len, reverse=True))
+    naming_header = re.compile(rf"^(?:{naming})$")
     return Vocab(
         categories=frozenset(data["categories"]),
-        headers=tuple(re.compile(p) for p in data["headers"]),
+        headers=(naming_header, *(re.compile(p) for p in data["headers"])),
+        naming_header=naming_header,
         target_columns=re.compile(data["target_columns"]),
         generic_labels=frozenset(data["generic_labels"]),
         attributes=dict(data["attributes"]),
@@ -128,11 +132,10 @@ DIGITS = re.compile(r"\d+")
 LAYOUT_SPACES = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
 BRACKETED_END = re.compile(r"[（(][^）)]*[）)]$")
 RELATIVE_OPENER = re.compile(r"^(?:与|和|同|跟|高于|快于|略高于|慢于|优于|不低于|低于)")
-FIGURE_END = re.compile(r"[\d%‰]\s*(?:以上|以内|以下|左右)?[)）]?$")
+FIGURE_END = re.compile(rf"[\d%‰]\s*(?:{BOUND_AFTER})?[)）]?$")
 DIGIT = re.compile(r"\d")
 TOKEN = re.compile(r"\S+")
 SPACED_ROW = re.compile(r"^\s*\d{1,3} \S")
-NAMING_HEADER = re.compile(r"^(序号|指标|类别|指标类型|指标名称|单位|属性|名称|编号|备注)")
 NAME_FRAGMENT = re.compile(r"(增长|增速|增幅|占.{0,8}比重|比重|总量|总额)")
 
 def squeeze(text: str) -> str:
@@ -753,7 +756,7 @@ class _Assembler:
                   and not (int(t) == self.last_seq_num + 1 and nxt is not None and not self.targets(nxt.text))):
                 self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
             elif is_header(t):
-                if not NAMING_HEADER.match(t):
+                if not v.naming_header.match(t.replace(" ", "")):
                     self.value_columns.append(t)
             elif t in v.attributes:
                 if self.rows:
