@@ -150,15 +150,34 @@ CELLS = [
     ("比上年有所提升", "directional"), ("较上年有所提升", "directional"), ("与上年相比有所提升", "directional"),
     ("占全国份额稳步提升", "directional"), ("占全省份额稳步提升", "directional"), ("总量稳步提升", "directional"),
     ("占全省份额保持稳定", "directional"),
-    # directional_phrases and 控制在合理区间
+    # directional_phrases
     ("稳中提质", "directional"), ("只增不减", "directional"), ("基本平衡", "directional"), ("回稳向好", "directional"),
     ("保持合理水平", "directional"), ("保持在合理区间", "directional"), ("合理水平", "directional"),
-    ("控制在合理区间", None),
+    ("控制在合理区间", "directional"), ("合理区间", "directional"), ("基本持平", "directional"),
+    # relative_openers (with relative_links and relative_comparisons): a target tied to another indicator
+    ("略高于全省平均水平", "relative"), ("不低于全省平均水平", "relative"),
     # direction_morphemes and compound_prefixes: a four-character idiom of two halves
     ("量稳质升", "directional"), ("价稳量增", "directional"), ("量稳价降", "directional"), ("价稳量减", "directional"),
     ("量稳质优", "directional"), ("量稳质好", "directional"), ("量稳有进", "directional"), ("止跌回稳", "directional"),
     ("保稳提质", "directional"), ("量增质强", "directional"), ("量稳效升", "directional"), ("止跌向好", "directional"),
 ]
+
+
+# caption_openers / caption_endings: a line captioning a table gives its year when the header prints none
+@pytest.mark.parametrize("caption", [f"2025年全市经济{word}" for word in ("情况", "构成", "速度", "幅度", "指标", "目标",
+                                                                         "计划", "产量")] + ["附表 2025年全市经济"])
+def test_a_caption_dates_the_table(caption):
+    text = "附件\n" + caption + "\n序号\t指标名称\t目标\n1\t地区生产总值增速\t6%左右" + END
+    assert [t.year for t in extract_tables(text, None)] == [2025]
+
+
+# name_fragments: a row named by a fragment only (增长, 占…比重) opens no sub-rows of its own
+@pytest.mark.parametrize("fragment", ["增长", "增速", "增幅", "比重", "总量", "总额", "占全部投资比重"])
+def test_a_name_fragment_is_no_label(fragment):
+    text = ("附件\n2025年全市主要目标\n序号\t指标名称\t单位\t目标\n1\t固定资产投资\t\t\n\t工业投资\t%\t10\n\t" + fragment
+            + "\t\t\n\t民间投资\t%\t8\n2\t地区生产总值增速\t%\t6" + END)
+    got, _warnings = rows(text)
+    assert [(r[1], r[2]) for r in got] == [("固定资产投资", "工业投资"), ("固定资产投资", "民间投资"), (None, "地区生产总值增速")]
 
 
 @pytest.mark.parametrize("cell,kind", CELLS)

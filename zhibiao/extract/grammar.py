@@ -71,7 +71,7 @@ RELATIVE = re.compile(
     rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}))"
 )
 _DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
-DIRECTIONAL = re.compile(_DIRECTIONS)
+DIRECTIONAL = re.compile(rf"{_DIRECTIONS}|{LEX.alt('kinds.directional_phrases')}")
 _MORPHEMES = "".join(LEX.words("kinds.direction_morphemes"))
 _PREFIXES = "".join(LEX.words("kinds.compound_prefixes"))
 # 稳中有升 = 稳中 + 有升, 量稳质升 = 量稳 + 质升: two halves, the second a prefix and a morpheme

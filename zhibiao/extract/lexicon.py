@@ -48,8 +48,7 @@ class Lexicon:
         longer word (万人次) wins over its prefix (万人)."""
         key = tuple(paths)
         if key not in self._alt:
-            words = sorted(set(self.words(*paths)), key=lambda w: (-len(w), w))
-            self._alt[key] = "|".join(re.escape(w) for w in words) or "(?!)"
+            self._alt[key] = alternation(self.words(*paths))
         return self._alt[key]
 
     def ending(self, *paths: str) -> "Ending":
@@ -58,6 +57,11 @@ class Lexicon:
 
     def mapping(self, path: str) -> dict[str, tuple[str, ...]]:
         return {k: tuple(v) for k, v in self.get(path).items()}
+
+
+def alternation(words) -> str:
+    """``w1|w2|…``: words as a regex alternation, escaped, longest first (``(?!)`` for none)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
 class Ending:

@@ -21,14 +21,14 @@ from functools import lru_cache
 from zhibiao.extract.columns import (Column, GridCell, GridLine, GridRow, TableContext, classify, combine, is_value_cell,
                                      parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
-from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.extract.lexicon import LEX, alternation, load_data
 from zhibiao.text.scan import scanner
 
 UNIT_SET = set(UNITS) | {"—", "-", "/", "–"}
 _DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_TARGET = re.compile(
     rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.cell_manners')})+(?:{_DIRECTIONS})?$"
-    rf"|^(?:{LEX.alt('kinds.directional_phrases')}|控制在合理区间|合理区间)$"
+    rf"|^(?:{LEX.alt('kinds.directional_phrases')})$"
     rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
 )
 TARGET_START = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
@@ -131,12 +131,14 @@ SEQ_NUMBER = re.compile(r"\d{1,3}")
 DIGITS = re.compile(r"\d+")
 LAYOUT_SPACES = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
 BRACKETED_END = re.compile(r"[（(][^）)]*[）)]$")
-RELATIVE_OPENER = re.compile(r"^(?:与|和|同|跟|高于|快于|略高于|慢于|优于|不低于|低于)")
+RELATIVE_OPENER = re.compile(rf"^(?:{LEX.alt('kinds.relative_links', 'kinds.relative_comparisons', 'kinds.relative_openers')})")
 FIGURE_END = re.compile(rf"[\d%‰]\s*(?:{BOUND_AFTER})?[)）]?$")
 DIGIT = re.compile(r"\d")
 TOKEN = re.compile(r"\S+")
 SPACED_ROW = re.compile(r"^\s*\d{1,3} \S")
-NAME_FRAGMENT = re.compile(r"(增长|增速|增幅|占.{0,8}比重|比重|总量|总额)")
+_TABLE_WORDS = load_data("table_vocab.yaml")
+# a row named by a fragment only (增长, 占投资比重): a part of the name on the row above
+NAME_FRAGMENT = re.compile(rf"{alternation(_TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
 
 def squeeze(text: str) -> str:
     """Drop layout spaces inside a cell (spaces between Latin words stay)."""
@@ -272,7 +274,8 @@ def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
     return False
 
 
-_CAPTION = re.compile(r"^(?:表\s*\d+|附表)|(?:情况|构成|速度|幅度|指标|目标|计划|产量)(?:[（(][^）)]*[）)])?$")
+_CAPTION = re.compile(rf"^(?:表\s*\d+|{alternation(_TABLE_WORDS['caption_openers'])})"
+                      rf"|(?:{alternation(_TABLE_WORDS['caption_endings'])})(?:[（(][^）)]*[）)])?$")
 PIPE_SPLIT = re.compile(r"\|")
 
 
