@@ -245,3 +245,18 @@ def test_a_paragraph_of_prose_after_the_mark_keeps_the_text_read():
     page = ("某市2024年经济运行情况\n\n去年全市地区生产总值增长6.1%。\n\n相关新闻\n"
             "去年全市粮食产量达到50万吨，比上年增长2%，全市上下坚持藏粮于地、藏粮于技，连续多年保持稳定增长的良好势头。\n")
     assert "粮食产量" in [a.name for a in extract_text(page).actuals]
+
+
+# documents.issuing_verbs / plan_words: a title issuing a plan names a plan notice
+@pytest.mark.parametrize("title", ["某市人民政府关于下达某市2024年重点项目计划的通知", "某区人民政府关于印发某区产业发展规划的通知",
+                                   "某市人民政府关于转发某省2024年重点项目计划的通知"])
+def test_a_title_issuing_a_plan_names_a_plan_notice(title):
+    assert doc_type_of(title, "") == "plan_notice"
+
+
+# documents.quoted_title_endings: a page without a title line takes the dated document it quotes
+@pytest.mark.parametrize("quoted", ["某市2024年政府工作报告", "某市2024年国民经济和社会发展计划", "关于下达某市2024年计划的通知",
+                                    "某市2023年国民经济和社会发展统计公报", "某市2024年产业发展规划纲要"])
+def test_a_page_takes_the_title_it_quotes(quoted):
+    text = f"来源：某某网\n现将《{quoted}》全文转载如下，供大家参考。\n全市经济运行平稳。\n"
+    assert extract_text(text).document.title == quoted

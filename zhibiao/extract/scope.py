@@ -62,7 +62,7 @@ TIME_SIGNAL = scanner("|".join(f"(?:{p.pattern})" for p in (RESULT_MARKERS, EXPL
                                                                  THIS_YEAR, FUTURE)))
 
 # --- dates ----------------------------------------------------------------------------------
-_CONGRESS = LEX.alt("time.congress")
+_CONGRESS = LEX.alt("documents.congress_words")
 FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
 NEWS_DELIVERY = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
