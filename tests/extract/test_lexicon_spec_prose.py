@@ -315,3 +315,22 @@ YEARS = [
 @pytest.mark.parametrize("paragraph,expected", YEARS)
 def test_lists_for_later_years(paragraph, expected):
     assert [(t.name, t.year) for t in extract_prose_targets(paragraph, plan_year=2024)] == expected
+
+
+# targets.predicate_words: a name of a target's predicate words alone names nothing
+@pytest.mark.parametrize("words", ["增长", "增速", "定为", "目标增长", "保持增长", "达到增长"])
+def test_predicate_words_alone_name_no_target(words):
+    assert named(f"主要预期目标是：{words}6%左右。") == []
+
+
+# targets.main_name_tails: the list's main target, without its growth word, is the parent of 其中…
+@pytest.mark.parametrize("tail", ["增长", "增速"])
+def test_the_main_target_is_the_parent_of_its_parts(tail):
+    paragraph = f"主要预期目标是：固定资产投资{tail}8%，其中工业投资增长10%。"
+    parents = [t.parent for t in extract_prose_targets(paragraph, 2024)]
+    assert parents[-1] == "固定资产投资"
+
+
+def test_a_relative_main_target_is_the_parent_of_its_parts():
+    paragraph = "主要预期目标是：居民收入增长与经济增长同步，其中农村居民收入增长8%。"
+    assert [t.parent for t in extract_prose_targets(paragraph, 2024)] == [None, "居民收入"]
