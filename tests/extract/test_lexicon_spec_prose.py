@@ -334,3 +334,11 @@ def test_the_main_target_is_the_parent_of_its_parts(tail):
 def test_a_relative_main_target_is_the_parent_of_its_parts():
     paragraph = "主要预期目标是：居民收入增长与经济增长同步，其中农村居民收入增长8%。"
     assert [t.parent for t in extract_prose_targets(paragraph, 2024)] == [None, "居民收入"]
+
+
+# targets.assigned_tails (with kinds.assigning_bodies): what a level above assigns is the indicator
+@pytest.mark.parametrize("body", ["国家", "省", "市", "县", "上级", "中央", "自治区", "省政府", "市政府", "州"])
+@pytest.mark.parametrize("tail", ["目标任务", "目标", "任务"])
+def test_the_indicator_a_level_above_assigns(body, tail):
+    paragraph = f"主要预期目标是：地区生产总值增长5.5%左右；全面完成{body}下达的年度节能减排降碳{tail}。"
+    assert [name for name, _text in named(paragraph)] == ["地区生产总值", "年度节能减排降碳"]

@@ -106,8 +106,9 @@ INNER_VERBS = LEX.words("names.inner_verbs")
 INNER_VERB = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 UNCLOSED_BRACKET = re.compile(r"[（(][^）)]*$")
 FROM_FIGURE_END = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
-MORE_THAN = re.compile(r"([万亿千]?)(?:多|余)")
-MORE_WORD = re.compile(r"多|余")
+_MORE = _alt("comparators.more_after")  # 3500余万人次, 4万多亿元: more than
+MORE_THAN = re.compile(rf"([万亿千]?)(?:{_MORE})")
+MORE_WORD = re.compile(_MORE)
 RATIO_VERB_END = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
 INDEX_OR_RATE_IS = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
 QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
@@ -121,8 +122,7 @@ NEW_LEAD = re.compile(r"^新增")
 NEW_OR_COUNT_LEAD = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
 SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 COMPARATOR_END = scanner(rf"(?:{COMPARATOR_WORDS})+$")
-MORE_AFTER = scanner(r"[万亿千]?(?:多|余)")
-EACH_END = re.compile(r"(?:分别|均|各)$")
+MORE_AFTER = scanner(rf"[万亿千]?(?:{_MORE})")
 DIGIT = re.compile(r"\d")
 JOINER_END = re.compile(r"[和及、]$")
 WORDS_AFTER = re.compile(r"[\u4e00-\u9fff“]{2,}")
@@ -376,20 +376,19 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         if MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
             comparator = ">"  # "3500余万人次": more than
         milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
-        bare = EACH_END.sub("", prefix)
-        bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(bare)), None)
+        bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(prefix)), None)
         if bound in (">=", "<="):
             # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
-            comparator = bound if (as_target or not bare.endswith("控制在") or tail_word.startswith(AT_MOST_AFTER)) else "="
+            comparator = bound if (as_target or not prefix.endswith("控制在") or tail_word.startswith(AT_MOST_AFTER)) else "="
         elif tail_word.startswith(AT_MOST_AFTER):
             comparator = "<="
         elif milestone:
             comparator = ">="  # "迈上5500亿元新台阶", "突破2000亿元大关": a level reached
-        elif comparator == ">" or GT_BEFORE.search(bare):
+        elif comparator == ">" or GT_BEFORE.search(prefix):
             comparator = ">"
-        elif LT_BEFORE.search(bare):
+        elif LT_BEFORE.search(prefix):
             comparator = "<"
-        elif APPROX_BEFORE.search(bare) or tail_word.startswith(ABOUT_AFTER):
+        elif APPROX_BEFORE.search(prefix) or tail_word.startswith(ABOUT_AFTER):
             comparator = "~"
         elif tail_word.startswith(AT_LEAST_AFTER):
             comparator = ">="

@@ -33,11 +33,10 @@ _OPEN, _CLOSE = re.escape(BRACKETS), re.escape(CLOSING)
 BRACKET_TAIL = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
 NUMBER_FIRST = re.compile(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d")
 BRACKET_FIRST = re.compile(rf"^[{_OPEN}]")
-POINTS_CHANGE = re.compile(r"(?:提高|降低|增加|减少|下降)\d+(?:\.\d+)?个?百分点")
 CN_NUMBERING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
 PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
 A_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-ABOUT = re.compile(r"左右|约")
+ABOUT = re.compile(LEX.alt("comparators.about_after", "comparators.about_before"))
 YEARS = re.compile(r"(\d{4})\s*年")
 DASHES = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
 _FIVE_YEAR_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
@@ -196,7 +195,7 @@ def is_value_cell(text: str) -> bool:
         return True
     if NUMBER_FIRST.match(t):
         return False  # 0-14岁, 3岁以下婴幼儿托位数: a name that opens with a number
-    if t == "完成" or POINTS_CHANGE.fullmatch(t):
+    if t == "完成":
         return True
     return is_target_text(t)
 

@@ -73,7 +73,7 @@ PREDICATE_VERB = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
 YEAR_LEAD = re.compile(r"\s*到(\d{4})年")
-ASSIGNED_OBJECT = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('kinds.assigned_objects')})*$")
+ASSIGNED_OBJECT = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
 # words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
 NOT_A_NAME = scanner(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$")
 NOTE_TAIL = re.compile(rf"[（(][^（）()]{{0,30}}(?:{LEX.alt('targets.note_words')})[^（）()]{{0,30}}[)）]\s*$")
