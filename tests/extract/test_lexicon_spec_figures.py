@@ -377,7 +377,7 @@ def test_a_level_reached_is_no_growth(clause):
     assert (found.measure, str(found.value), found.unit) == ("share", "60", "%")
 
 
-# measures.growth_names / share_names / level_rates / ratio_names: a name that says what it measures
+# measures.growth_names / level_rates / ratio_names: a name that says what it measures
 NAMED_MEASURES = [
     ("居民消费价格涨幅2.1%", "growth"), ("工业产值增幅8%", "growth"), ("工业投资增速5%", "growth"),
     ("研发投入增长率9%", "growth"), ("商品房价格降幅3%", "growth"), ("服务业增长速度6%", "growth"),

@@ -48,7 +48,6 @@ TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
 GROWTH_NAME = LEX.ending("measures.growth_names")
-SHARE_NAME = re.compile(rf"(?:{_alt('measures.share_names')})$")
 LEVEL_RATE = LEX.ending("measures.level_rates")
 RATIO_NAME = LEX.ending("measures.ratio_names")
 RATE_NAME = LEX.ending("measures.rate_names")
