@@ -376,3 +376,15 @@ def test_a_value_that_cannot_be_read_back_is_left_out_with_a_warning():
     assert not warnings
     assert not _reads_back(text, invented, invented.name, warnings)
     assert "cannot be read back" in warnings[0]
+
+
+# A change against last year (not a result of its own) names the indicator for the level after it.
+@pytest.mark.parametrize("sentence", ["全市充电桩总数比上年增加800个、达到4600个。", "全市充电桩总数较上年增加800个，达到4600个。",
+                                      "全市充电桩总数达到4600个、比上年增加800个。"])
+def test_a_change_against_last_year_names_the_level_after_it(sentence):
+    assert lines(sentence) == [("充电桩总数", "level", D("4600"), "个", "=")]
+
+
+def test_a_change_with_no_name_before_it_names_nothing():
+    assert lines("年末常住人口874万人，比上年末增加4万人、户籍人口达到760万人。") == [
+        ("年末常住人口", "level", D("874"), "万人", "="), ("户籍人口", "level", D("760"), "万人", "=")]

@@ -166,3 +166,8 @@ def test_seed_plan_notice_commitments_and_the_hand_checked_sample():
 def test_review_doc_states_its_sample():
     text = REVIEW_DOC.read_text("utf-8")
     assert "precision" in text and re.search(r"\d+ of 50 right", text)
+
+
+def test_a_task_stated_as_a_change_and_a_level_is_the_level():
+    # "比上年多…" is a change, not a task; the level after it is, named before the change
+    assert commitments("新建充电桩比上年多800个、达到4600个。") == [("新建充电桩", D("4600"), "个", "=", None)]

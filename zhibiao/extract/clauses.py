@@ -256,14 +256,19 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     names of the list before, ``last_names``)."""
     out: list[Figure] = []
     figures = []
+    changes: list[tuple[int, int]] = []  # (where 比上年… starts, where its figure ends): changes skipped
+    changed_name = None  # the name a change of this clause gave the figures after it
     for n in figure_candidates(clause):
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:unit_end + NEAR]
         before_n = clause[max(0, n.start - NEAR):n.start]
         if unit in MAGNITUDES and MORE_WORD.match(after):
             continue  # "4万多": the unit is missing
-        if unit != "%" and CHANGE_AGAINST_LAST.search(before_n):
-            continue  # "比上年末增加1.1万人": a change against last year, not a level
+        change = CHANGE_AGAINST_LAST.search(before_n) if unit != "%" else None
+        if change:
+            # "比上年末增加1.1万人": a change against last year, not a level (its words name the indicator)
+            changes.append((n.start - len(before_n) + change.start(), unit_end))
+            continue
         if POINTS.match(clause[n.end:n.end + NEAR]) or (unit == "倍") or (
                 unit == "个" and POINTS_LIST.match(clause[unit_end:unit_end + NEAR])):
             continue  # 提高3个百分点, 增长1.2倍, 分别拉动0.1个、5.0个和2.9个百分点: points or a multiple
@@ -310,7 +315,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     for f in figures:
         ranged.append(RANGE_LOW.search(clause, max(0, f[0].start - NEAR), f[0].start))
     if not figures:
-        return out, last_name
+        return out, _named_by_changes(clause, changes, 0, len(clause), last_name)
 
     # Figures joined by 、/和 form a list sharing one printed name, measure and comparator.
     groups: list[list[int]] = [[0]]
@@ -326,6 +331,12 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         first = figures[group[0]]
         prev_end = figures[groups[g_index - 1][-1]][2] if g_index else 0
         prev_end = max(prev_end, min(consumed, first[0].start))  # "4个核心区、3个协同区": 核心区 was counted
+        if changes:
+            # "5G基站总数比上年增加500个、达到3000个": the figure after a change is the indicator's level
+            named = _named_by_changes(clause, changes, prev_end, first[0].start, last_name)
+            if named != last_name:
+                last_name = changed_name = named  # (printed in this clause: the figure's own name)
+            prev_end = max([prev_end] + [end for start, end in changes if prev_end <= start and end <= first[0].start])
         low = ranged[group[0]]
         before = clause[prev_end:low.start() if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
@@ -453,7 +464,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
             own = True
             if not name or not TWO_LETTERS.search(name):
-                name, own = last_name, False
+                name, own = last_name, last_name is not None and last_name == changed_name
             if not name:
                 continue
             last_name = name
@@ -475,7 +486,25 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                               comparator=">=" if ranged[k] is not None else comparator,
                               value=value, unit=unit, start=start, end=end, own=own,
                               increment=unit != "%" and bool(INCREMENT_BEFORE.search(clause[:n.start]))))
+    if changes and figures:
+        last_name = _named_by_changes(clause, changes, figures[-1][2], len(clause), last_name)
     return out, last_name
+
+
+def _named_by_changes(clause: str, changes: list[tuple[int, int]], start: int, end: int,
+                      last_name: str | None) -> str | None:
+    """The indicator the changes against last year between ``start`` and ``end`` speak of
+    ("5G基站总数比上年增加500个": 5G基站总数), for the figures after them; else ``last_name``."""
+    for change_start, change_end in changes:
+        if start <= change_start and change_end <= end:
+            words = clause[start:change_start]
+            name = _name_before(words, len(words))
+            if start:
+                name = name.rsplit("、", 1)[-1]  # (after a figure: the words since the last 、)
+            if TWO_LETTERS.search(name) and _good_name(name):
+                last_name = name
+            start = change_end
+    return last_name
 
 
 _COUNTED_STOP = (rf"(?={_alt('names.counted_stops')}|要(?!素|求|点)|[和及与](?=\d)|[两三四]季|建设(?:[^\u4e00-\u9fff]|$)"
