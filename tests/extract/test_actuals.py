@@ -388,3 +388,17 @@ def test_a_change_against_last_year_names_the_level_after_it(sentence):
 def test_a_change_with_no_name_before_it_names_nothing():
     assert lines("年末常住人口874万人，比上年末增加4万人、户籍人口达到760万人。") == [
         ("年末常住人口", "level", D("874"), "万人", "="), ("户籍人口", "level", D("760"), "万人", "=")]
+
+
+def test_a_list_of_growth_rates_in_the_same_clause_names_the_list_before_it():
+    # (、 joins the levels and the growth rates: the names are this clause's, not the sentence's before)
+    sentence = ("全年社会消费品零售总额增长5.1%，一般公共预算收入增长3.2%，城乡居民人均可支配收入分别达到6.1万元和3.4万元、"
+                "分别增长4.8%和6.5%。")
+    assert lines(sentence)[2:] == [
+        ("城镇居民人均可支配收入", "level", D("6.1"), "万元", "="), ("农村居民人均可支配收入", "level", D("3.4"), "万元", "="),
+        ("城镇居民人均可支配收入", "growth", D("4.8"), "%", "="), ("农村居民人均可支配收入", "growth", D("6.5"), "%", "=")]
+
+
+@pytest.mark.parametrize("verb", ["净增", "净减"])
+def test_a_net_change_is_no_part_of_the_name(verb):
+    assert lines(f"全市市场主体{verb}1.2万户、总量达到62.5万户。") == [("市场主体总量", "level", D("62.5"), "万户", "=")]

@@ -258,6 +258,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     figures = []
     changes: list[tuple[int, int]] = []  # (where 比上年… starts, where its figure ends): changes skipped
     changed_name = None  # the name a change of this clause gave the figures after it
+    named_before = list(last_names or [])  # the names of the figures before, this clause's included
     for n in figure_candidates(clause):
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:unit_end + NEAR]
@@ -358,9 +359,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         names: list[str | None]
         if len(group) > 1:
             split = split_names(own_name, len(group)) if own_name else None
-            if split is None and not own_name and last_names and len(last_names) >= len(group):
+            if split is None and not own_name and len(named_before) >= len(group):
                 # "…80392元、48825元，分别增长5.0%、6.4%": the names of the figures just before
-                split = list(last_names[-len(group):])
+                split = named_before[-len(group):]
             names = list(split) if split else [own_name or None] + [None] * (len(group) - 1)
         else:
             names = [own_name or None]
@@ -468,6 +469,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if not name:
                 continue
             last_name = name
+            if name in named_before:
+                named_before.remove(name)
+            named_before.append(name)
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
             if ranged[k] is not None:
                 start = ranged[k].start()
