@@ -402,3 +402,10 @@ def test_a_list_of_growth_rates_in_the_same_clause_names_the_list_before_it():
 @pytest.mark.parametrize("verb", ["净增", "净减"])
 def test_a_net_change_is_no_part_of_the_name(verb):
     assert lines(f"全市市场主体{verb}1.2万户、总量达到62.5万户。") == [("市场主体总量", "level", D("62.5"), "万户", "=")]
+
+
+@pytest.mark.parametrize("share", ["为年度预算的101.6%", "为全年预算的101.6%"])
+def test_a_share_of_the_budget_names_no_indicator(share):
+    # (a clause's words that end in 的 are a fragment, never the subject the next clause speaks of)
+    assert lines(f"一般公共预算收入完成145.6亿元，{share}，同口径增长4.1%。") == [
+        ("一般公共预算收入", "level", D("145.6"), "亿元", "="), ("一般公共预算收入", "growth", D("4.1"), "%", "=")]

@@ -562,7 +562,8 @@ def _subject(clause: str) -> str | None:
         m = min(hits, key=lambda h: h.start()) if hits else None
         name = _name_before(clause, m.start()) if m else ""
     if not (2 <= len(name) <= 20) or not TWO_HAN.search(name) or PREPOSITION.match(name) \
-            or NOT_INDICATOR.search(name) or VERB_ONLY.match(name) or COMPARISON_START.match(name):
+            or NOT_INDICATOR.search(name) or VERB_ONLY.match(name) or COMPARISON_START.match(name) \
+            or BAD_NAME_END.search(name):
         return None  # ("高于年初目标0.5个百分点": a comparison, no indicator)
     return name
 
