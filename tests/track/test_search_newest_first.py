@@ -33,3 +33,27 @@ def test_control_characters_in_a_query_are_dropped_not_an_error(db_url):  # noqa
     assert dirty.query == "地区生产总值" and dirty.targets == clean.targets and clean.targets
     assert search(db, "\x00\x01", limit=5).targets == []
     db.dispose()
+
+
+def test_pages_of_a_section_hold_every_match_once_in_order(db_url):  # noqa: F811
+    """The next page of documents or of targets continues below the last id shown: the pages, one
+    after another, are the whole list of matches (the text index, and the two-character scan)."""
+    db = Database.open(db_url)
+    ingest(db, [EXAMPLES])
+    for q in ("地区生产总值", "就业", "湖州", "%", "计划的通知"):
+        whole = search(db, q, limit=1000)
+        for section, size in (("targets", 2), ("documents", 1)):
+            first = search(db, q, limit=size)
+            got, before = list(getattr(first, section)), first.next[section]
+            pages = 1
+            while before is not None:
+                page = search(db, q, limit=size, section=section, before=before)
+                assert page.indicators == [] and page.regions == []  # a next page holds its section only
+                got += getattr(page, section)
+                before = page.next[section]
+                pages += 1
+            assert got == getattr(whole, section), (q, section)
+            per_page = size * 2 if section == "targets" else size
+            assert pages == max(1, -(-len(got) // per_page)), (q, section)
+        assert whole.targets or whole.documents, q
+    db.dispose()

@@ -210,3 +210,48 @@ def test_seeds_reader_shows_the_rebuilt_table_with_the_cell_highlighted(browser,
         assert 0 <= top <= pg.evaluate("window.innerHeight"), f"the highlighted number is off screen at {width}px"
         pg.screenshot(path=str(SHOTS / f"seeds_reader_table{'_phone' if width == 390 else ''}.png"))
         ctx.close()
+
+
+def test_regions_compared_page_by_page_in_both_languages(browser, examples):  # noqa: F811
+    """A page of regions with which of how many, and the pages before and after; the grid read from
+    the status snapshot; the search's next page of targets."""
+    ctx, pg = _page(browser)
+    pg.goto(f"{examples}/compare/regions?indicator=gdp_growth&year=2024&size=1")
+    seen = []
+    for n in (1, 2, 3):
+        pager = pg.locator("nav.pager").first
+        assert f"第 {n}–{n} 个地区，共 3 个" in pager.inner_text()
+        assert pg.locator("#compare-regions tbody tr").count() == 1
+        seen.append(pg.locator("#compare-regions tbody tr td a").first.inner_text())
+        assert (pager.locator("a[rel=prev]").count() == 1) == (n > 1)
+        assert (pager.locator("a[rel=next]").count() == 1) == (n < 3)
+        pg.wait_for_selector("#chart-children .main-svg")
+        if n < 3:
+            pager.locator("a[rel=next]").click()
+            pg.wait_for_load_state()
+    assert seen == ["浙江省", "湖州市", "台州市"]  # in code order, each once
+    pg.locator("nav.pager").last.locator("a[rel=prev]").click()
+    pg.wait_for_load_state()
+    assert pg.locator("#compare-regions tbody tr td a").first.inner_text() == "湖州市"
+    pg.goto(f"{examples}/compare/regions?indicator=gdp_growth&year=2024&size=2&lang=en")
+    pager = pg.locator("nav.pager").first
+    assert "Regions 1–2 of 3" in pager.inner_text() and pager.locator("a[rel=next]").inner_text() == "Next ›"
+    pager.locator("a[rel=next]").click()
+    pg.wait_for_load_state()
+    assert "Regions 3–3 of 3" in pg.locator("nav.pager").first.inner_text()
+    assert pg.locator("nav.pager a[rel=prev]").first.inner_text() == "‹ Previous"
+    pg.screenshot(path=str(SHOTS / "compare_regions_paged_en.png"), full_page=True)
+    # the search's next page of target lines, and back
+    pg.goto(f"{examples}/search?q=%25")
+    more = pg.locator("#more-targets")
+    if more.count():
+        first_page = pg.locator("#found-targets-table tbody tr").count()
+        assert first_page == 40
+        more.click()
+        pg.wait_for_load_state()
+        assert pg.locator("#found-indicators").count() == 0 and pg.locator("#found-targets-table tbody tr").count() >= 1
+        pg.click("#search-first a")
+        pg.wait_for_load_state()
+        assert pg.locator("#found-targets-table tbody tr").count() == first_page
+    ctx.close()
+    _shoot(browser, f"{examples}/compare/regions?indicator=gdp_growth&year=2024&size=2", "compare_regions_paged")

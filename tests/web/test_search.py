@@ -106,3 +106,25 @@ def test_answers_come_from_the_cache_until_the_database_changes(client, tmp_path
     ingest(st.db, [tmp_path / "n.txt"])
     titles = [d["title"] for d in _search(client, "湖州")["documents"]]
     assert any("2027年湖州市国民经济和社会发展计划" in (t or "") for t in titles)
+
+
+def test_next_pages_of_targets_and_documents_in_the_api_and_the_page(client):
+    first = client.get("/api/v1/search", params={"q": "%", "_size": 2}).json()
+    assert len(first["targets"]) == 4 and first["next"]["targets"]
+    rows, token = list(first["targets"]), first["next"]["targets"]
+    while token:
+        page = client.get("/api/v1/search", params={"q": "%", "_size": 2, "section": "targets", "_next": token}).json()
+        assert page["indicators"] == [] and page["documents"] == []
+        rows += page["targets"]
+        token = page["next"]["targets"]
+    whole = client.get("/api/v1/search", params={"q": "%", "_size": 100}).json()["targets"]
+    assert rows == whole
+    assert client.get("/api/v1/search", params={"q": "%", "_next": "5"}).status_code == 400  # which section?
+    assert client.get("/api/v1/search", params={"q": "%", "section": "x", "_next": "5"}).status_code == 422
+    page = client.get("/search", params={"q": "%"})
+    if len(whole) > 40:
+        assert 'id="more-targets"' in page.text
+        more = page.text.split('id="more-targets" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+        second = client.get(more + "&lang=en")
+        assert second.status_code == 200 and "First page of results" in second.text
+        assert 'id="found-indicators"' not in second.text and whole[40]["text"] in second.text

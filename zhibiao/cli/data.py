@@ -395,21 +395,37 @@ def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-
                             level: Optional[str] = typer.Option(None, "--level", help="Only regions of this level."),
                             region: Optional[str] = typer.Option(None, "--region", "-r", help="Only the children of "
                                                                  "this region."),
+                            size: Optional[int] = typer.Option(None, "--size", min=1, max=100_000,
+                                                               help="Only a page of this many regions (in code "
+                                                               "order); every region by default."),
+                            offset: int = typer.Option(0, "--offset", min=0, help="With --size: the regions to skip "
+                                                       "(the next page's --offset is printed)."),
                             db: Optional[str] = DbOption,
                             format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
-    """One indicator's targets across regions. 地区比较。"""
+    """One indicator's targets across regions (every region, or a page of them). 地区比较。"""
     fmt = _fmt(format)
     try:
-        rows = _tracker(db).compare_regions(indicator, year, level=level, parent=region)
+        page = _tracker(db).compare_regions_page(indicator, year, level=level, parent=region,
+                                                 offset=offset if size else 0, size=size)
     except ZhibiaoError as exc:
         _fail(exc)
+    rows = page["rows"]
     if not rows:
         _fail(NotFound(f"no region has a {indicator} target for {year}"
-                       + (f" at the {level} level" if level else "") + (f" under {region}" if region else "")))
+                       + (f" at the {level} level" if level else "") + (f" under {region}" if region else "")
+                       + (f" beyond the first {offset}" if size and offset else "")))
     flat = [r | {"region": r["region"]["name"], "document": r["document"]["title"]} for r in rows] \
         if fmt != "json" else rows
-    _emit_rows(flat, fmt, f"{indicator} {year}", ["region", "name", "text", "comparator", "value", "unit", "document",
-                                                  "conflict"])
+    title = f"{indicator} {year}"
+    if size:  # a page: which regions of how many, and how to ask for the next
+        end = min(offset + size, page["total"])
+        nxt = f"; next page: --offset {end}" if end < page["total"] else ""
+        title += f" (regions {offset + 1}–{end} of {page['total']}{nxt})"
+        if fmt == "json":
+            sys.stdout.write(json.dumps({"rows": rows, "total": page["total"], "offset": offset,
+                                         "next": end if end < page["total"] else None}, ensure_ascii=False) + "\n")
+            return
+    _emit_rows(flat, fmt, title, ["region", "name", "text", "comparator", "value", "unit", "document", "conflict"])
 
 
 @compare_app.command("levels")

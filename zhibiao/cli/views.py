@@ -31,6 +31,9 @@ def snapshot_command(db: Optional[str] = DbOption,
                      jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64,
                                               help="Worker processes computing statuses."),
                      quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+                     only_stale: bool = typer.Option(False, "--stale", help="Only the region-years whose snapshot "
+                                                     "is missing, older than their data, or written before the "
+                                                     "columns the grid reads (an upgrade; an interrupted refresh)."),
                      format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
     """Recompute every target's status into the table the SQL view v_status reads (for Datasette,
     pandas, spreadsheets). 刷新状态快照。"""
@@ -40,7 +43,12 @@ def snapshot_command(db: Optional[str] = DbOption,
 
     tracker = _tracker(db)
     with snapshot_progress(quiet) as on_progress:
-        n = refresh_status_snapshot(tracker, jobs=jobs, on_progress=on_progress)
+        if only_stale:
+            from zhibiao.track.snapshot import refresh, stale
+
+            n = refresh(tracker, stale(tracker.db), jobs=jobs, on_progress=on_progress)
+        else:
+            n = refresh_status_snapshot(tracker, jobs=jobs, on_progress=on_progress)
     if format == "json":
         sys.stdout.write(json.dumps({"lines": n}) + "\n")
     else:

@@ -214,6 +214,11 @@ status_snapshot = Table(
     Column("document_id", Integer),
     Column("actual_document_id", Integer),
     Column("computed_at", DateTime, nullable=False),
+    # what the parent-region grid shows of a line beside the above (migration 0008; NULL in lines
+    # written before it, whose region-years the grid computes live)
+    Column("explanation_en", Text),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
     Index("ix_status_snapshot_region_year", "region_code", "year"),
 )
 

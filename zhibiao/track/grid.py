@@ -1,7 +1,7 @@
 """A parent region at a glance (the grid of the analyst views): for one year, each child
 region's target for each indicator with its status, and how it stands against the parent's own
 target — stricter, looser, the same, or not comparable (层层加码 at a glance) — with each child's
-achievement rate. Built from the tracker's status and level comparison only."""
+achievement rate. Built from the tracker's statuses (or the status snapshot of them) and its level comparison."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -9,6 +9,7 @@ from typing import Any
 
 from zhibiao.catalog import Catalog, RegionRegistry
 from zhibiao.track.achievement import Achievement, achievement
+from zhibiao.track.queries import SnapshotLine
 
 COMPARISONS = ("stricter", "same", "looser", "different")
 
@@ -75,16 +76,21 @@ class Grid:
         return [(r.region, r.cells.get(indicator)) for r in self.rows if not r.is_parent]
 
 
-def _cells(report, lang: str = "zh") -> dict[str, Cell]:
+def _cells(lines, lang: str = "zh") -> dict[str, Cell]:
+    """Each indicator's first line, as a cell: from a status report's lines (``StatusLine``) or
+    the status snapshot's (``SnapshotLine``), which hold the same decisions."""
     out: dict[str, Cell] = {}
-    for t in report.targets:
+    for t in lines:
         if not t.indicator or t.indicator in out:
             continue
-        a = t.actual or {}
+        if isinstance(t, SnapshotLine):
+            actual, actual_value, document_id = t.actual_text, t.actual_value, t.document_id
+        else:
+            a = t.actual or {}
+            actual, actual_value, document_id = a.get("text"), a.get("value"), (t.citation or {}).get("document_id")
         out[t.indicator] = Cell(indicator=t.indicator, name=t.name, text=t.text, unit=t.unit, value=t.value,
-                                status=t.status, explanation=t.explain(lang), actual=a.get("text"),
-                                actual_value=a.get("value"), document_id=(t.citation or {}).get("document_id"),
-                                span=t.span)
+                                status=t.status, explanation=t.explain(lang), actual=actual,
+                                actual_value=actual_value, document_id=document_id, span=t.span)
     return out
 
 
@@ -92,27 +98,47 @@ def _region_dict(r) -> dict:
     return {"name": r.name, "code": r.code, "level": r.level}
 
 
-def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, lang: str = "zh") -> Grid:
+def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, lang: str = "zh",
+                snapshot: bool = True) -> Grid:
     """The grid of ``region``'s children for ``year``. Columns: the parent's indicators in its
     own order, then those at least two children set (any child's when there is one; every indicator
-    with ``all_indicators``)."""
+    with ``all_indicators``).
+
+    Each row's statuses come from the status snapshot where it is current (``ReadModel.current_snapshot``:
+    written by the tracker at the end of an ingest and after each upload), else are decided afresh
+    (``snapshot=False``: every row) — the same lines either way; the children's comparison with the
+    parent's targets is the level comparison's (``Tracker.compare_levels``)."""
     parent = tracker.region(region)
     reg = RegionRegistry.default()
-    own = tracker.status(parent.code, year)
-    rows = [GridRow(_region_dict(parent), _cells(own, lang), achievement(own.targets), is_parent=True)]
-    levels = {c["region"]["code"]: {x["indicator"]: comparison_label(x) for x in c["targets"]}
-              for c in tracker.compare_levels(parent.code, year)["children"]}
-    without = []
-    for child in reg.children(parent.code):
-        report = tracker.status(child.code, year)
-        if not report.targets:
-            without.append(_region_dict(child))
-            continue
-        cells = _cells(report, lang)
-        for ind, cell in cells.items():
-            if ind in rows[0].cells:
-                cell.comparison = levels.get(child.code, {}).get(ind, "different")
-        rows.append(GridRow(_region_dict(child), cells, achievement(report.targets)))
+    kids = reg.children(parent.code)
+    with tracker.q.reading():
+        with_targets = tracker.q.regions_with_targets_in([parent.code] + [k.code for k in kids], year)
+        stored = tracker.q.current_snapshot(
+            year, {c: (parent.parent_code if c == parent.code else parent.code) for c in with_targets}) \
+            if snapshot else {}
+
+        def lines_of(code: str) -> list:
+            if code in stored:
+                return stored[code]
+            if code not in with_targets:
+                return []
+            return tracker.status(code, year).targets
+
+        own = lines_of(parent.code)
+        rows = [GridRow(_region_dict(parent), _cells(own, lang), achievement(own), is_parent=True)]
+        levels = {c["region"]["code"]: {x["indicator"]: comparison_label(x) for x in c["targets"]}
+                  for c in tracker.compare_levels(parent.code, year)["children"]}
+        without = []
+        for child in kids:
+            lines = lines_of(child.code)
+            if not lines:
+                without.append(_region_dict(child))
+                continue
+            cells = _cells(lines, lang)
+            for ind, cell in cells.items():
+                if ind in rows[0].cells:
+                    cell.comparison = levels.get(child.code, {}).get(ind, "different")
+            rows.append(GridRow(_region_dict(child), cells, achievement(lines)))
     counts: dict[str, int] = {}
     for r in rows[1:]:
         for ind in r.cells:

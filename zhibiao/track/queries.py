@@ -29,7 +29,10 @@ It owns the rules that decide *which* stored line answers a question:
   plan's target for the same indicator and year, and within its period a five-year plan states it
   first.
 
-Listings are paged by keyset (``after`` an id, Datasette-style ``next`` tokens).
+Listings are paged by keyset (``after`` an id, Datasette-style ``next`` tokens); one indicator across
+regions by region (:meth:`ReadModel.regions_with_targets`: a page's regions and their number from the
+index, then the winners of that page's regions only). The parent-region grid reads the statuses the
+tracker wrote to the status snapshot where they are current (:meth:`ReadModel.current_snapshot`).
 """
 from __future__ import annotations
 
@@ -49,7 +52,8 @@ from zhibiao.datafiles import load_yaml
 from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
-from zhibiao.store.tables import DOCUMENT_BRIEF, corrections, documents, observations, regions, status_overrides, targets
+from zhibiao.store.tables import (DOCUMENT_BRIEF, corrections, documents, observations, regions, status_overrides,
+                                  status_snapshot, targets)
 from zhibiao.track.citations import Source, cite_text
 
 # The read model queries with SQLAlchemy Core (no ORM: a read command never imports it). A document
@@ -291,6 +295,35 @@ class ActualFact:
                 "citation": cite_text(source_of(self.doc)) if self.doc else self.source}
 
 
+@dataclass
+class SnapshotLine:
+    """A line of the status snapshot (``track/snapshot.py``): a target's status as the tracker
+    decided it when the snapshot was written — the winning target, its actual figure and the
+    explanation in both languages — read back without deciding it again."""
+
+    line_no: int
+    indicator: str | None
+    name: str
+    text: str
+    unit: str | None
+    value: Any
+    status: str
+    explanation: str
+    explanation_en: str
+    actual_text: str | None
+    actual_value: Any
+    document_id: int | None
+    span: list[int] | None
+
+    @property
+    def actual(self) -> str | None:
+        """Whether the line has an actual figure (what :func:`~zhibiao.track.achievement.achievement` asks)."""
+        return self.actual_text
+
+    def explain(self, lang: str = "zh") -> str:
+        return self.explanation_en if lang == "en" else self.explanation
+
+
 BASIS_ORDER = {"official": 0, "revision": 1, "bulletin": 2, "preliminary": 3, "estimate": 4}
 
 
@@ -518,6 +551,33 @@ class ReadModel:
                 by_region.setdefault(f.region_code, []).append(f)
         return {code: choose_targets(facts) for code, facts in sorted(by_region.items())}
 
+    def regions_with_targets(self, year: int, indicator: str, region_codes: list[str] | None = None,
+                             level: str | None = None, offset: int = 0,
+                             size: int | None = None) -> tuple[list[str], int]:
+        """The regions with a target line for ``indicator`` in ``year`` (among ``region_codes``, of
+        ``level``), in code order: the page from ``offset`` (``size`` of them; all without) and how
+        many there are. Read from the index of targets by indicator and year, without reading a
+        line: a page of "one indicator across all counties" computes its page's winners only."""
+        t = targets.c
+        cond = [t.year == year, t.indicator == indicator, t.region_code.is_not(None)]
+        if region_codes is not None:
+            cond.append(t.region_code.in_(region_codes))
+        base = select(t.region_code).where(*cond)
+        if level:
+            base = base.join(regions, regions.c.code == t.region_code).where(regions.c.level == level)
+        page = base.distinct().order_by(t.region_code)
+        if offset:
+            page = page.offset(offset)
+        if size is not None:
+            page = page.limit(size)
+        with self._conn() as conn:
+            codes = list(conn.scalars(page))
+            if size is None and not offset:
+                total = len(codes)
+            else:
+                total = conn.scalar(select(func.count()).select_from(base.distinct().subquery())) or 0
+        return codes, total
+
     def target_series(self, region_code: str, indicator: str) -> dict[int, ChosenTarget]:
         """A region's winning target for one indicator, year by year."""
         stmt = self._targets_select().where(targets.c.region_code == region_code, targets.c.indicator == indicator)
@@ -554,6 +614,76 @@ class ReadModel:
         facts = facts_of(stmt)
         nxt = facts[size - 1].id if size and len(facts) > size else None
         return [f.to_dict() for f in (facts[:size] if size else facts)], nxt
+
+    # ---------------------------------------------------------------- the status snapshot
+
+    def current_snapshot(self, year: int, parents: dict[str, str | None],
+                         lines: bool = True) -> dict[str, list[SnapshotLine]]:
+        """The status snapshot's lines of the regions of ``parents`` (region -> its parent, whose
+        targets a child's status reads: 完成上级下达目标) for ``year``, for the region-years whose
+        lines are current: each line written with every column the views read (migration 0008),
+        after the newest document of the region and of its parent was stored, after the newest
+        review of those documents and the newest override of the region-year, and every document
+        the lines cite still stored. The others are left out: the caller decides their statuses
+        afresh (an upload's region-years until the server's refresh of the snapshot has run).
+        ``lines=False``: which regions only (their lists empty)."""
+        codes = sorted(parents)
+        if not codes:
+            return {}
+        s = status_snapshot.c
+        d = documents.c
+        by_region: dict[str, list] = {}
+        with self._conn() as conn:
+            columns = (status_snapshot,) if lines else (s.region_code, s.computed_at, s.explanation_en,
+                                                        s.document_id, s.actual_document_id)
+            for row in conn.execute(select(*columns).where(s.year == year, s.region_code.in_(codes))
+                                    .order_by(s.region_code, s.line_no)):
+                by_region.setdefault(row.region_code, []).append(row)
+            if not by_region:
+                return {}
+            around = sorted(set(by_region) | {parents[c] for c in by_region if parents.get(c)})
+            changed = dict(conn.execute(select(d.region_code, func.max(d.ingested_at))
+                                        .where(d.region_code.in_(around)).group_by(d.region_code)).all())
+            for code, at in conn.execute(select(d.region_code, func.max(corrections.c.created_at))
+                                         .join(corrections, corrections.c.document_sha256 == d.sha256)
+                                         .where(d.region_code.in_(around)).group_by(d.region_code)):
+                changed[code] = max(filter(None, (changed.get(code), at)))
+            overridden = dict(conn.execute(select(status_overrides.c.region_code, func.max(status_overrides.c.created_at))
+                                           .where(status_overrides.c.year == year,
+                                                  status_overrides.c.region_code.in_(sorted(by_region)))
+                                           .group_by(status_overrides.c.region_code)).all())
+            cited = sorted({i for rows in by_region.values() for r in rows
+                            for i in (r.document_id, r.actual_document_id) if i is not None})
+            stored: set[int] = set()
+            for i in range(0, len(cited), 500):  # bounded IN lists
+                stored |= set(conn.scalars(select(d.id).where(d.id.in_(cited[i:i + 500]))))
+        out: dict[str, list[SnapshotLine]] = {}
+        for code, rows in by_region.items():
+            newest = max(filter(None, (changed.get(code), changed.get(parents.get(code) or ""), overridden.get(code))),
+                         default=None)
+            if any(r.explanation_en is None for r in rows) or (newest is not None and min(
+                    r.computed_at for r in rows) < newest):
+                continue
+            if any(i is not None and i not in stored for r in rows for i in (r.document_id, r.actual_document_id)):
+                continue
+            out[code] = [] if not lines else [SnapshotLine(
+                line_no=r.line_no, indicator=r.indicator, name=r.name, text=r.text, unit=r.unit, value=_num(r.value),
+                status=r.status, explanation=r.explanation, explanation_en=r.explanation_en,
+                actual_text=r.actual_text, actual_value=_num(r.actual_value), document_id=r.document_id,
+                span=[r.span_start, r.span_end] if r.span_start is not None else None) for r in rows]
+        return out
+
+    def indicator_years(self, indicator: str) -> list[int]:
+        """The years with a target for ``indicator`` (from the index of targets by indicator and year)."""
+        with self._conn() as conn:
+            return sorted(y for y in conn.scalars(select(targets.c.year).where(targets.c.indicator == indicator)
+                                                  .distinct()) if y is not None)
+
+    def regions_with_targets_in(self, region_codes: list[str], year: int) -> set[str]:
+        """Which of these regions have a target line for ``year``."""
+        with self._conn() as conn:
+            return set(conn.scalars(select(targets.c.region_code).where(
+                targets.c.region_code.in_(region_codes), targets.c.year == year).distinct()))
 
     # ---------------------------------------------------------------- actuals
 

@@ -9,7 +9,9 @@ characters is what a person means anyway.
 
 Matches come newest first (the highest ids): the index and the scan can then stop at the first
 ``limit`` matches instead of ranking every one — at national scale a common word (地区生产总值)
-matches a hundred thousand target lines, and ranking them all took a second.
+matches a hundred thousand target lines, and ranking them all took a second. The next page of
+documents or targets continues below the last id shown (keyset), by the same index or scan; no
+total is counted (a common word's would mean reading every match).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from sqlalchemy import or_, select, text
 
 from zhibiao.catalog import Catalog, RegionRegistry, normalize_name
 from zhibiao.store.database import Database
-from zhibiao.store.schema import DocumentRow, TargetRow
+from zhibiao.store.tables import documents, targets
 
 TRIGRAM = 3  # the shortest query the text indexes can answer
 
@@ -32,10 +34,14 @@ class SearchResult:
     regions: list[dict] = field(default_factory=list)
     documents: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
+    # where the documents' and the targets' next pages start: the last id shown, None on the last page
+    next: dict = field(default_factory=lambda: {"documents": None, "targets": None})
+    section: str | None = None  # a next page of one section (documents or targets), the others left out
 
     def to_dict(self) -> dict:
         return {"query": self.query, "indicators": self.indicators, "regions": self.regions,
-                "documents": self.documents, "targets": self.targets}
+                "documents": self.documents, "targets": self.targets,
+                "next": {k: (str(v) if v is not None else None) for k, v in self.next.items()}}
 
     @property
     def empty(self) -> bool:
@@ -85,44 +91,75 @@ def _fts_phrase(q: str) -> str:
     return '"' + q.replace('"', '""') + '"'
 
 
-def _document_ids(db: Database, q: str, limit: int) -> list[int]:
-    with db.session() as s:
-        if len(q) >= TRIGRAM and db.is_sqlite:
-            return list(s.scalars(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
-                                       "ORDER BY rowid DESC LIMIT :n"), {"q": _fts_phrase(q), "n": limit}))
-        cond = or_(_contains(DocumentRow.title, q), _contains(DocumentRow.issuer, q), _contains(DocumentRow.doc_number, q))
-        return list(s.scalars(select(DocumentRow.id).where(cond).order_by(DocumentRow.id.desc()).limit(limit)))
+def _document_ids(conn, db: Database, q: str, limit: int, before: int | None = None) -> list[int]:
+    if len(q) >= TRIGRAM and db.is_sqlite:
+        return list(conn.scalars(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
+                                      "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
+                                 {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
+    d = documents.c
+    cond = or_(_contains(d.title, q), _contains(d.issuer, q), _contains(d.doc_number, q))
+    stmt = select(d.id).where(cond).order_by(d.id.desc()).limit(limit)
+    return list(conn.scalars(stmt.where(d.id < before) if before else stmt))
 
 
-def _target_ids(db: Database, q: str, limit: int) -> list[int]:
-    with db.session() as s:
-        if len(q) >= TRIGRAM and db.is_sqlite:
-            return list(s.scalars(text("SELECT rowid FROM targets_fts WHERE targets_fts MATCH :q "
-                                       "ORDER BY rowid DESC LIMIT :n"), {"q": _fts_phrase(q), "n": limit}))
-        # on PostgreSQL the trigram indexes serve this from three characters on
-        cond = or_(_contains(TargetRow.name, q), _contains(TargetRow.text, q))
-        return list(s.scalars(select(TargetRow.id).where(cond).order_by(TargetRow.id.desc()).limit(limit)))
+def _target_ids(conn, db: Database, q: str, limit: int, before: int | None = None) -> list[int]:
+    if len(q) >= TRIGRAM and db.is_sqlite:
+        return list(conn.scalars(text("SELECT rowid FROM targets_fts WHERE targets_fts MATCH :q "
+                                      "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
+                                 {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
+    # on PostgreSQL the trigram indexes serve this from three characters on
+    t = targets.c
+    cond = or_(_contains(t.name, q), _contains(t.text, q))
+    stmt = select(t.id).where(cond).order_by(t.id.desc()).limit(limit)
+    return list(conn.scalars(stmt.where(t.id < before) if before else stmt))
 
 
-def search(db: Database, q: str, limit: int = 20) -> SearchResult:
+_NO_ID = 2**62  # above every id: the first page
+SECTIONS = ("documents", "targets")
+
+
+# what a match shows of its document: never its text, metadata or extraction (a national document's
+# row is 150 KB: reading 40 of them whole was most of a first search's time)
+_DOCUMENT = (documents.c.id, documents.c.title, documents.c.doc_type, documents.c.region_name,
+             documents.c.region_code, documents.c.plan_year, documents.c.doc_number)
+
+
+def search(db: Database, q: str, limit: int = 20, section: str | None = None, before: int | None = None) -> SearchResult:
+    """Indicators, regions, documents (``limit``) and target lines (twice ``limit``) matching
+    ``q``, newest first. ``section`` ("documents" or "targets") with ``before`` (a ``next`` id of
+    the previous page): that section's next page only. Pages, one after another, hold every match
+    once, in the same order."""
     # control characters (a NUL ends an FTS5 query string early) are never part of a search
     q = "".join(ch for ch in (q or "") if unicodedata.category(ch)[0] != "C").strip()[:100]
-    result = SearchResult(q)
+    result = SearchResult(q, section=section if section in SECTIONS else None)
     if not q:
         return result
-    result.indicators = search_indicators(q, limit)
-    result.regions = search_regions(q, limit)
-    doc_ids = _document_ids(db, q, limit)
-    target_ids = _target_ids(db, q, limit * 2)
-    with db.session() as s:
-        docs = {d.id: d for d in s.scalars(select(DocumentRow).where(DocumentRow.id.in_(doc_ids)))}
-        rows = {t.id: (t, d) for t, d in s.execute(select(TargetRow, DocumentRow).join(DocumentRow)
-                                                   .where(TargetRow.id.in_(target_ids)))}
+    if result.section is None:
+        result.indicators = search_indicators(q, limit)
+        result.regions = search_regions(q, limit)
+    t = targets.c
+    wanted = {result.section} if result.section else set(SECTIONS)
+    with db.reader.connect() as conn:
+        # one more than a page: whether there is a next one
+        doc_ids = _document_ids(conn, db, q, limit + 1, before) if "documents" in wanted else []
+        target_ids = _target_ids(conn, db, q, limit * 2 + 1, before) if "targets" in wanted else []
+        if len(doc_ids) > limit:
+            doc_ids = doc_ids[:limit]
+            result.next["documents"] = doc_ids[-1]
+        if len(target_ids) > limit * 2:
+            target_ids = target_ids[:limit * 2]
+            result.next["targets"] = target_ids[-1]
+        docs = {d.id: d for d in conn.execute(select(*_DOCUMENT).where(documents.c.id.in_(doc_ids)))} \
+            if doc_ids else {}
+        rows = {r.id: r for r in conn.execute(
+            select(t.id, t.name, t.text, t.indicator, t.region_code, t.year, t.span_start, t.span_end,
+                   *(c.label(f"d_{c.name}") for c in _DOCUMENT))
+            .join_from(targets, documents).where(t.id.in_(target_ids)))} if target_ids else {}
     result.documents = [{"id": d.id, "title": d.title, "doc_type": d.doc_type, "region": d.region_name,
                          "region_code": d.region_code, "year": d.plan_year, "doc_number": d.doc_number}
                         for d in (docs[i] for i in doc_ids if i in docs)]
-    result.targets = [{"name": t.name, "text": t.text, "indicator": t.indicator, "region": d.region_name,
-                       "region_code": t.region_code, "year": t.year, "document_id": d.id, "document": d.title,
-                       "span": [t.span_start, t.span_end] if t.span_start is not None else None}
-                      for t, d in (rows[i] for i in target_ids if i in rows)]
+    result.targets = [{"name": r.name, "text": r.text, "indicator": r.indicator, "region": r.d_region_name,
+                       "region_code": r.region_code, "year": r.year, "document_id": r.d_id, "document": r.d_title,
+                       "span": [r.span_start, r.span_end] if r.span_start is not None else None}
+                      for r in (rows[i] for i in target_ids if i in rows)]
     return result

@@ -87,6 +87,35 @@ def drop_orphans(db) -> int:
     return result.rowcount or 0
 
 
+def stale(db, on_progress: Callable[[int, int], None] | None = None) -> set[tuple[str, int]]:
+    """The region-years with targets whose snapshot is not current (``ReadModel.current_snapshot``):
+    missing, written before the columns the grid reads (migration 0008), older than a document,
+    review or override of the region (or of its parent) stored since, or citing a deleted
+    document. ``zhibiao snapshot --stale`` recomputes these only — after an upgrade, or to finish
+    an interrupted refresh (each batch is committed as it is written)."""
+    from zhibiao.catalog import RegionRegistry
+
+    reg = RegionRegistry.default()
+    with db.engine.connect() as conn:
+        region_years = conn.execute(select(targets.c.region_code, targets.c.year).where(
+            targets.c.region_code.is_not(None), targets.c.year.is_not(None)).distinct()).all()
+    by_year: dict[int, list[str]] = {}
+    for code, year in region_years:
+        by_year.setdefault(int(year), []).append(str(code))
+    read = ReadModel(db)
+    out: set[tuple[str, int]] = set()
+    for i, (year, codes) in enumerate(sorted(by_year.items())):
+        codes.sort()
+        for j in range(0, len(codes), 500):  # bounded IN lists
+            chunk = codes[j:j + 500]
+            parents = {c: (reg.rows[c].parent_code if c in reg.rows else None) for c in chunk}
+            current = read.current_snapshot(year, parents, lines=False)
+            out |= {(c, year) for c in chunk if c not in current}
+        if on_progress:
+            on_progress(i + 1, len(by_year))
+    return out
+
+
 class _Remembering(ReadModel):
     """The read model of one snapshot run: the targets of the last few region-years asked for are
     remembered, since every child region of a parent asks for the parent's targets (完成上级下达目标)
@@ -130,7 +159,9 @@ def status_rows(tracker, code: str, year: int) -> list[dict]:
             unit=line.unit, value=_dec(line.value), status=line.status, explanation=line.explanation,
             actual_value=_dec(a.get("value")), actual_text=a.get("text"),
             document_id=(line.citation or {}).get("document_id"),
-            actual_document_id=(a.get("citation") or {}).get("document_id"), computed_at=stamp))
+            actual_document_id=(a.get("citation") or {}).get("document_id"), computed_at=stamp,
+            explanation_en=line.explanation_en, span_start=line.span[0] if line.span else None,
+            span_end=line.span[1] if line.span else None))
     return rows
 
 

@@ -357,26 +357,44 @@ class Tracker:
         return out
 
     @_one_connection
-    def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None) -> list[dict]:
-        """One indicator across the regions of a level, or the children of a region."""
+    def compare_regions(self, indicator: str, year: int, level: str | None = None, parent: str | None = None,
+                        offset: int = 0, size: int | None = None) -> list[dict]:
+        """One indicator across the regions of a level, or the children of a region, in region code
+        order: every region's rows, or (``size``) the rows of the ``size`` regions from ``offset``
+        (:meth:`compare_regions_page` says how many there are)."""
+        return self.compare_regions_page(indicator, year, level, parent, offset, size)["rows"]
+
+    @_one_connection
+    def compare_regions_page(self, indicator: str, year: int, level: str | None = None, parent: str | None = None,
+                             offset: int = 0, size: int | None = None) -> dict:
+        """A page of :meth:`compare_regions`: ``rows`` of the regions ``offset`` to ``offset + size``
+        (a region with a five-year target for the year as well as its annual one has a row for
+        each), ``total`` regions, ``offset`` and ``size``. Only the page's regions are read: the
+        regions come from the index of targets, then their lines — pages of 50 counties, not 2,800.
+        The pages, one after another, are exactly the rows of the whole answer."""
         indicator = self.q.indicator(indicator)
         codes = None
         if parent:
             from zhibiao.catalog import RegionRegistry
 
             codes = [c.code for c in RegionRegistry.default().children(self.region(parent).code)]
-        by_region = self.q.targets_of_regions(codes, year, indicator=indicator, level=level)
+        if size is None and not offset:  # the whole answer: every region's lines in one query
+            by_region = self.q.targets_of_regions(codes, year, indicator=indicator, level=level)
+            page, total = list(by_region), len(by_region)
+        else:
+            page, total = self.q.regions_with_targets(year, indicator, codes, level=level, offset=offset, size=size)
+            by_region = self.q.targets_of_regions(page, year, indicator=indicator) if page else {}
+        levels = self.q.region_levels(page)
         out = []
-        for code, chosen in by_region.items():
-            for c in chosen:
+        for code in page:
+            for c in by_region.get(code, []):
                 if c.winner.indicator != indicator:
                     continue
                 w = c.winner
-                out.append({"region": {"name": w.doc.region_name, "code": code,
-                                       "level": self.q.region_levels([code]).get(code)}}
+                out.append({"region": {"name": w.doc.region_name, "code": code, "level": levels.get(code)}}
                            | w.brief() | {"indicator": indicator, "conflict": c.conflict, "document_id": w.doc.id,
                                           "others": [o.brief() for o in c.disagreeing]})
-        return out
+        return {"rows": out, "total": total, "offset": offset, "size": size}
 
     @_one_connection
     def compare_levels(self, region: str, year: int) -> dict:

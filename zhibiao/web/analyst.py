@@ -2,7 +2,7 @@
 the map and the region overview. Every figure comes from the read model in ``zhibiao.track``."""
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse
 
@@ -17,8 +17,12 @@ def _db(request: Request):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = ""):
-    result = request.app.state.zhibiao.search(q)
+def search_page(request: Request, q: str = "", section: str | None = None,
+                before: int | None = Query(None, alias="next", ge=1, le=2**62)):
+    """The search box's answer; ``section`` and ``next``: the next page of its documents or targets."""
+    if section not in ("documents", "targets"):
+        section, before = None, None
+    result = request.app.state.zhibiao.search(q, section=section, before=before)
     return render(request, "search.html", result=result, q=result.query)
 
 

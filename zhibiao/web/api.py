@@ -370,26 +370,34 @@ def compare_years(request: Request, region: str, year: int = YEAR, format: str |
     return rows_response(rows, format)
 
 
-@router.get("/compare/regions", summary="One indicator across regions (all rows, or pages with `_size` and `_next`)")
+@router.get("/compare/regions", summary="One indicator across regions: a page of regions (`_size`, `_next`) with the total")
 def compare_regions(request: Request, indicator: str, year: int = YEAR, level: str | None = None, region: str | None = None,
-                    format: str | None = None, _size: int | None = Query(None, ge=1, le=MAX_PAGE),
-                    _next: str | None = None):
-    rows = state(request).compare_regions(indicator, year, level=level, parent=region)
-    if _size is None or format == "csv":
-        return rows_response(rows, format)
-    start = _offset(_next, len(rows))
+                    format: str | None = None, _size: int = Query(50, ge=1, le=MAX_PAGE), _next: str | None = None):
+    """Regions in code order, ``_size`` regions a page (a region with a five-year target for the
+    year as well as its annual one has a row for each); ``total`` regions, ``next`` and ``prev``
+    the ``_next`` tokens of the pages after and before. ``format=csv`` downloads every row."""
+    st = state(request)
+    if format == "csv":
+        return rows_response(st.compare_regions(indicator, year, level=level, parent=region), format)
+    start = _offset(_next)
+    page = st.compare_regions_page(indicator, year, level=level, parent=region, offset=start, size=_size)
+    total = page["total"]
+    if start and start >= total:
+        raise HTTPException(400, "_next must be a token from a previous page")
     end = start + _size
-    return rows_response(rows[start:end], format, str(end) if end < len(rows) else None, {"total": len(rows)})
+    return rows_response(page["rows"], format, str(end) if end < total else None,
+                         {"total": total, "offset": start, "prev": str(max(0, start - _size)) if start else None})
 
 
-def _offset(token: str | None, total: int) -> int:
+def _offset(token: str | None) -> int:
+    """The offset a ``_next`` token of a page of regions stands for."""
     if not token:
         return 0
     try:
         start = int(token)
     except ValueError:
         start = -1
-    if not 0 <= start <= total:
+    if not 0 <= start < MAX_ID:
         raise HTTPException(400, "_next must be a token from a previous page")
     return start
 
@@ -401,8 +409,16 @@ def compare_levels(request: Request, region: str, year: int = YEAR):
 
 @router.get("/search", summary="Indicators, regions, documents and targets matching a query (two characters or more)")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=100),
-           _size: int = Query(20, ge=1, le=100)):
-    return state(request).search(q, _size).to_dict()
+           _size: int = Query(20, ge=1, le=100),
+           section: str | None = Query(None, pattern="^(documents|targets)$",
+                                       description="With `_next`: the next page of this section only"),
+           _next: str | None = Query(None, description="The section's `next` token from the previous page")):
+    """Newest first: `_size` documents and twice as many target lines; `next` holds each section's
+    token for its next page (`section=targets&_next=…`), null on its last page."""
+    if _next is not None and section is None:
+        raise HTTPException(400, "_next needs section=documents or section=targets")
+    before = _after(_next) or None if _next is not None else None
+    return state(request).search(q, _size, section, before).to_dict()
 
 
 class TableIn(BaseModel):

@@ -99,14 +99,22 @@ class AppState:
         return self.views.get(("compare_regions", indicator, year, level, parent),
                               lambda: self.tracker().compare_regions(indicator, year, level=level, parent=parent))
 
-    def search(self, q: str, limit: int = 20):
-        """The search box's answer (cached like the cross-region views: a two-character word is
-        matched against every target line of the country)."""
+    def compare_regions_page(self, indicator: str, year: int, level: str | None = None, parent: str | None = None,
+                             offset: int = 0, size: int = 50) -> dict:
+        """A page of one indicator across regions (cached per page: a page reads its regions only)."""
+        return self.views.get(("compare_regions_page", indicator, year, level, parent, offset, size),
+                              lambda: self.tracker().compare_regions_page(indicator, year, level=level, parent=parent,
+                                                                          offset=offset, size=size))
+
+    def search(self, q: str, limit: int = 20, section: str | None = None, before: int | None = None):
+        """The search box's answer, or the next page of one of its sections (cached like the
+        cross-region views: a two-character word is matched against every target line of the country)."""
         from zhibiao.track.search import search
 
         if self.searches is None:
-            return search(self.db, q, limit)
-        return self.searches.get(("search", q, limit), lambda: search(self.db, q, limit))
+            return search(self.db, q, limit, section, before)
+        return self.searches.get(("search", q, limit, section, before),
+                                 lambda: search(self.db, q, limit, section, before))
 
     def compare_levels(self, region: str, year: int) -> dict:
         """A region's children against it (cached: every child's targets)."""

@@ -100,6 +100,7 @@ def error_page(request: Request, status: int, message: str, links: list[tuple[st
                              403: "error_403", 413: "error_413"}.get(status, "error_other"))
 
 
+PAGE_REGIONS = 50  # regions a page of a cross-region view shows
 TREE_ROWS = 600  # a larger tree (a national database: 3,000 regions) leaves the counties to their city's page
 
 
@@ -197,12 +198,17 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
         region_name = r.name
         series = tracker.indicator_series(r.code, ind.id)
     year = year or (years_with[-1] if years_with else None)
-    across = request.app.state.zhibiao.compare_regions(ind.id, year, level=level) if year else []
+    # the first page of regions (a national database has 3,800 with a target): the rest on /compare/regions
+    page = request.app.state.zhibiao.compare_regions_page(ind.id, year, level=level, size=PAGE_REGIONS) if year \
+        else {"rows": [], "total": 0}
+    across = page["rows"]
     chart = {"series": [{"year": p["year"], "target": p["target"]["value"], "text": p["target"]["text"],
                          "actual": (p["actual"] or {}).get("value")} for p in series],
              "across": [{"region": x["region"]["name"], "value": x["value"], "text": x["text"]} for x in across]}
+    pager = {"offset": 0, "size": PAGE_REGIONS, "total": page["total"],
+             "url": f"/compare/regions?indicator={ind.id}&year={year}" + (f"&level={level}" if level else "")}
     return render(request, "indicator.html", ind=ind, region_name=region_name, series=series, across=across,
-                  year=year, level=level, chart=chart, years=years_with)
+                  year=year, level=level, chart=chart, years=years_with, pager=pager)
 
 
 @router.get("/compare/years", response_class=HTMLResponse)
@@ -215,21 +221,30 @@ def compare_years_page(request: Request, region: str, year: int = Query(ge=1949,
 
 @router.get("/compare/regions", response_class=HTMLResponse)
 def compare_regions_page(request: Request, indicator: str, year: int = Query(ge=1949, le=2200), level: str | None = None,
-                         region: str | None = None):
+                         region: str | None = None, offset: int = Query(0, ge=0, le=10**6),
+                         size: int = Query(PAGE_REGIONS, ge=1, le=500)):
+    """One indicator across regions, a page of ``size`` regions at a time (a national database:
+    2,800 counties), with the total and the pages before and after."""
+    from urllib.parse import urlencode
+
     tracker = _tracker(request)
     indicator = tracker.q.indicator(indicator)
-    rows = request.app.state.zhibiao.compare_regions(indicator, year, level=level, parent=region)
+    page = request.app.state.zhibiao.compare_regions_page(indicator, year, level=level, parent=region, offset=offset,
+                                                          size=size)
+    rows = page["rows"]
     from zhibiao.catalog import Catalog
-    from zhibiao.track.coverage import indicator_coverage
 
     ind = Catalog.default().get(indicator)
-    years = sorted(indicator_coverage(request.app.state.zhibiao.db).get(indicator, {}))
+    years = tracker.q.indicator_years(indicator)
     unit = (ind.unit if ind else None) or next((r["unit"] for r in rows if r.get("unit")), None)
     series = [{"code": r["region"]["code"], "name": r["region"]["name"], "text": r["text"], "value": r["value"],
                "value_high": None, "actual": None, "actual_text": None, "status": None, "comparison": None} for r in rows]
     chart = {"series": series, "unit": unit, "parent": None, "colour": "target", "map": None}
+    query = {"indicator": indicator, "year": year} | ({"level": level} if level else {}) | (
+        {"region": region} if region else {}) | ({"size": size} if size != PAGE_REGIONS else {})
+    pager = {"offset": offset, "size": size, "total": page["total"], "url": "/compare/regions?" + urlencode(query)}
     return render(request, "compare_regions.html", rows=rows, indicator=indicator, year=year, level=level, ind=ind,
-                  years=years, unit=unit, chart=chart, parent=region)
+                  years=years, unit=unit, chart=chart, parent=region, pager=pager)
 
 
 @router.get("/compare/levels", response_class=HTMLResponse)

@@ -1,0 +1,30 @@
+"""Documents of our own for the cross-region views' tests: 湖州市's districts and counties, each
+with its own 2024 plan notice (figures of our choosing) — some set a higher GDP growth than the
+city's 6%左右, some lower, one the same; two leave out investment."""
+from __future__ import annotations
+
+from pathlib import Path
+
+COUNTIES = {"吴兴区": ("6.5%左右", "8%"), "南浔区": ("5.5%左右", None), "德清县": ("6%左右", "7%"),
+            "长兴县": ("7%以上", "9%左右"), "安吉县": ("6.2%", None)}
+COUNTY_CODES = {"330502", "330503", "330521", "330522", "330523"}
+
+
+def county_plan(name: str, gdp: str, investment: str | None) -> str:
+    """A plan notice of ``name`` for 2024 with its main-targets table."""
+    rows = f"经济发展\t1\t地区生产总值增速\t{gdp}\n"
+    if investment:
+        rows += f"\t2\t固定资产投资增速\t{investment}\n"
+    rows += "民生保障\t3\t城镇调查失业率\t5%以内\n"
+    return (f"{name}人民政府关于下达2024年{name}国民经济和社会发展计划的通知\n\n"
+            f"各乡镇人民政府，{name}政府各部门：\n\n"
+            f"2024年{name}国民经济和社会发展计划已经{name}人大审议批准，现印发给你们，请认真组织实施。\n\n"
+            f"{name}人民政府\n\n2024年2月6日\n\n附件\n\n"
+            f"2024年{name}国民经济和社会发展计划主要目标\n\n类别\t序号\t指标名称\t2024年目标\n{rows}")
+
+
+def write_counties(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (gdp, investment) in COUNTIES.items():
+        (folder / f"{name}_2024.txt").write_text(county_plan(name, gdp, investment), encoding="utf-8")
+    return folder

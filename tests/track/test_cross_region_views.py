@@ -1,0 +1,182 @@
+"""The cross-region views at national scale are paged or read from the status snapshot, and give
+exactly the answer computed whole and afresh: the pages of one indicator across regions add up to
+every region's rows, and the parent-region grid read from the snapshot is the grid decided line
+by line — on real SQLite and PostgreSQL. The snapshot is used only where it is current: a document
+stored, a review, an override or a deletion after it was written makes its region-years (and its
+children's) decided afresh until it is refreshed."""
+from __future__ import annotations
+
+import pytest
+
+from dbs import db_url  # noqa: F401  (fixture)
+from crossregion_docs import COUNTIES, COUNTY_CODES, county_plan, write_counties
+from paths import EXAMPLES, ROOT
+
+TRACK_DOCS = ROOT / "tests" / "track" / "docs"
+
+@pytest.fixture
+def tracker(db_url, tmp_path):  # noqa: F811
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.track import Tracker
+
+    db = Database.open(db_url)
+    summary = ingest(db, [EXAMPLES, TRACK_DOCS, write_counties(tmp_path / "counties")])
+    assert summary.count("failed") == 0
+    yield Tracker(db)
+    db.dispose()
+
+
+def _pages(tracker, size: int, **kwargs) -> tuple[list[dict], list[int]]:
+    rows, totals, offset = [], [], 0
+    while True:
+        page = tracker.compare_regions_page(offset=offset, size=size, **kwargs)
+        totals.append(page["total"])
+        if not page["rows"]:
+            return rows, totals
+        rows += page["rows"]
+        offset += size
+
+
+@pytest.mark.parametrize("query", [
+    {"indicator": "gdp_growth", "year": 2024},
+    {"indicator": "gdp_growth", "year": 2024, "level": "county"},
+    {"indicator": "地区生产总值增速", "year": 2024, "parent": "湖州市"},
+    {"indicator": "fai_growth", "year": 2024},
+    {"indicator": "gdp_growth", "year": 2025},
+])
+def test_pages_of_one_indicator_across_regions_are_the_whole_answer(tracker, query):
+    whole = tracker.compare_regions(**query)
+    regions = list(dict.fromkeys(r["region"]["code"] for r in whole))
+    assert regions == sorted(regions) and len(regions) >= 2
+    for size in (1, 2, 3, 50):
+        rows, totals = _pages(tracker, size, **query)
+        assert rows == whole
+        assert set(totals) == {len(regions)}  # every page says how many regions there are
+    first = tracker.compare_regions_page(size=2, **query)
+    assert [r["region"]["code"] for r in first["rows"]] == regions[:2] or len(first["rows"]) > 2
+
+
+def test_the_county_page_holds_the_counties_of_the_level_only(tracker):
+    page = tracker.compare_regions_page("gdp_growth", 2024, level="county", size=50)
+    assert page["total"] == len(COUNTIES)
+    assert {r["region"]["name"] for r in page["rows"]} == set(COUNTIES)
+    assert {r["text"] for r in page["rows"]} == {gdp for gdp, _ in COUNTIES.values()}
+    assert all(r["region"]["level"] == "county" for r in page["rows"])
+
+
+def _grids(tracker, snapshot: bool) -> dict:
+    from zhibiao.track.grid import parent_grid
+
+    out = {}
+    for parent in ("330000", "330500", "430000", "100000"):
+        for year in (2023, 2024, 2025):
+            for lang in ("zh", "en"):
+                for every in (False, True):
+                    out[parent, year, lang, every] = parent_grid(tracker, parent, year, all_indicators=every,
+                                                                 lang=lang, snapshot=snapshot).to_dict()
+    return out
+
+
+def _current(tracker, parent: str, year: int) -> set[str]:
+    from zhibiao.catalog import RegionRegistry
+
+    kids = RegionRegistry.default().children(parent)
+    return set(tracker.q.current_snapshot(year, {k.code: parent for k in kids}))
+
+
+def test_the_grid_read_from_the_snapshot_is_the_grid_decided_afresh(tracker):
+    from zhibiao.track.snapshot import refresh
+
+    live = _grids(tracker, snapshot=False)
+    assert len(live["330500", 2024, "zh", False]["rows"]) == 1 + len(COUNTIES)
+    assert _current(tracker, "330500", 2024) == set()  # no snapshot yet: every row decided afresh
+    assert _grids(tracker, snapshot=True) == live
+    refresh(tracker)
+    assert _current(tracker, "330500", 2024) == COUNTY_CODES
+    assert _current(tracker, "330000", 2024) == {"330500", "331000"}
+    assert _grids(tracker, snapshot=True) == live
+    cells, zh = ({r["region"]["name"]: r["cells"].get("gdp_growth") for r in live["330500", 2024, lang, False]["rows"]}
+                 for lang in ("en", "zh"))
+    assert cells["吴兴区"]["comparison"] == "stricter" and cells["南浔区"]["comparison"] == "looser"
+    assert cells["德清县"]["comparison"] == "same" and cells["吴兴区"]["span"]
+    # the English explanation, kept in the snapshot beside the Chinese
+    assert cells["吴兴区"]["explanation"] != zh["吴兴区"]["explanation"]
+
+
+def test_the_snapshot_is_left_where_the_data_changed_since(tracker, tmp_path):
+    from zhibiao.ingest import ingest
+    from zhibiao.track.queries import ReadModel
+    from zhibiao.track.snapshot import refresh, refresh_regions
+
+    refresh(tracker)
+    counties = COUNTY_CODES
+    assert _current(tracker, "330500", 2024) == counties
+
+    # a new version of the city's plan: every county reads the city's targets (完成市下达目标)
+    folder = tmp_path / "city"
+    folder.mkdir()
+    (folder / "湖州_2024_补充.txt").write_text(county_plan("湖州市", "6.1%", "7%"), encoding="utf-8")
+    ingest(tracker.db, [folder])
+    assert _current(tracker, "330500", 2024) == set()
+    assert _grids(tracker, snapshot=True) == _grids(tracker, snapshot=False)
+    refresh_regions(tracker, {"330500"})
+    assert _current(tracker, "330500", 2024) == counties
+
+    # a reviewer's correction of one county's line, an override of another's status
+    read = ReadModel(tracker.db)
+    doc = next(d for d in read.documents(region="德清县", size=5)[0])
+    read.review(doc["id"], "target", 0, "correct", {"text": "6.8%左右", "value": "6.8"}, who="test")
+    tracker.override("长兴县", 2024, "gdp_growth", "missed", "test", who="test")
+    assert _current(tracker, "330500", 2024) == counties - {"330521", "330522"}
+    assert _grids(tracker, snapshot=True) == _grids(tracker, snapshot=False)
+    refresh_regions(tracker, {"330521", "330522"})
+    assert _current(tracker, "330500", 2024) == counties
+
+    # a county's plan deleted: its snapshot cites a document that is gone
+    doc = next(d for d in read.documents(region="安吉县", size=5)[0])
+    read.delete_document(doc["id"])
+    assert "330523" not in _current(tracker, "330500", 2024)
+    assert _grids(tracker, snapshot=True) == _grids(tracker, snapshot=False)
+
+
+def test_lines_written_before_the_grid_columns_are_decided_afresh(tracker):
+    from sqlalchemy import update
+
+    from zhibiao.store.tables import status_snapshot
+    from zhibiao.track.snapshot import refresh
+
+    refresh(tracker)
+    with tracker.db.engine.begin() as conn:  # as the snapshot of a database written before migration 0008
+        conn.execute(update(status_snapshot).where(status_snapshot.c.region_code == "330502")
+                     .values(explanation_en=None, span_start=None, span_end=None))
+    assert "330502" not in _current(tracker, "330500", 2024)
+    assert _grids(tracker, snapshot=True) == _grids(tracker, snapshot=False)
+
+
+def test_snapshot_stale_recomputes_what_is_not_current_only(tracker):
+    import json
+    import subprocess
+    import sys
+
+    from sqlalchemy import func, select, update
+
+    from zhibiao.store.tables import status_snapshot
+    from zhibiao.track.snapshot import refresh, stale
+
+    refresh(tracker)
+    assert stale(tracker.db) == set()
+    with tracker.db.engine.begin() as conn:  # a database upgraded to 0008: lines without the grid's columns
+        conn.execute(update(status_snapshot).where(status_snapshot.c.region_code.in_(["330502", "330503"]))
+                     .values(explanation_en=None))
+        conn.execute(status_snapshot.delete().where(status_snapshot.c.region_code == "330521"))
+    assert stale(tracker.db) == {("330502", 2024), ("330503", 2024), ("330521", 2024)}
+    url = str(tracker.db.engine.url.render_as_string(hide_password=False))
+    r = subprocess.run([sys.executable, "-m", "zhibiao", "snapshot", "--db", url, "--stale", "--format", "json"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    with tracker.db.engine.connect() as conn:
+        written = conn.scalar(select(func.count()).select_from(status_snapshot).where(
+            status_snapshot.c.region_code.in_(["330502", "330503", "330521"])))
+    assert json.loads(r.stdout) == {"lines": written} and written >= 6
+    assert stale(tracker.db) == set()
