@@ -737,6 +737,13 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
         "indicator across all counties (API /api/v1/compare/regions)": [
             f"/api/v1/compare/regions?indicator={ind}&year={years[i % len(years)]}&level=county"
             for i, ind in enumerate(["gdp_growth", "fai_growth", "retail_sales_growth", "cpi", "pm25"] * 8)],
+        # its later pages (50 counties each) and the page a person reads (paged the same way)
+        "indicator across all counties, pages 2-6 (API &_next=)": [
+            f"/api/v1/compare/regions?indicator={ind}&year={years[i % len(years)]}&level=county&_next={50 * (1 + i % 5)}"
+            for i, ind in enumerate(["gdp_growth", "fai_growth", "retail_sales_growth", "cpi", "pm25"] * 8)],
+        "indicator across all counties (page /compare/regions)": [
+            f"/compare/regions?indicator={ind}&year={years[i % len(years)]}&level=county"
+            for i, ind in enumerate(["gdp_growth", "fai_growth", "retail_sales_growth", "cpi", "pm25"] * 8)],
         "search (API /api/v1/search?q=)": [f"/api/v1/search?q={quote(w)}" for w in samples["words"]],
         "documents by title (API /api/v1/documents?q=)": [f"/api/v1/documents?q={quote(w)}" for w in samples["words"][:50]],
         "reader text with spans (API /api/v1/documents/{id}/text)": [f"/api/v1/documents/{d.id}/text"
