@@ -180,3 +180,15 @@ def test_snapshot_stale_recomputes_what_is_not_current_only(tracker):
             status_snapshot.c.region_code.in_(["330502", "330503", "330521"])))
     assert json.loads(r.stdout) == {"lines": written} and written >= 6
     assert stale(tracker.db) == set()
+
+
+def test_the_grid_marks_are_the_level_comparison_labels(tracker):
+    """The grid reads only the labels of the level comparison (the child's targets of the parent's
+    indicators): the same labels as the whole comparison gives."""
+    for parent in ("330000", "330500", "430000", "100000"):
+        for year in (2023, 2024, 2025):
+            whole = {c["region"]["code"]: {x["indicator"]: x["strictness"] for x in c["targets"]}
+                     for c in tracker.compare_levels(parent, year)["children"]}
+            marks = tracker.level_marks(parent, year)
+            assert {k: v for k, v in marks.items() if v} == {k: v for k, v in whole.items() if v}
+    assert tracker.level_marks("330500", 2024)["330502"]["gdp_growth"] == "stricter"

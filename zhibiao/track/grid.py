@@ -126,8 +126,8 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, l
 
         own = lines_of(parent.code)
         rows = [GridRow(_region_dict(parent), _cells(own, lang), achievement(own), is_parent=True)]
-        levels = {c["region"]["code"]: {x["indicator"]: comparison_label(x) for x in c["targets"]}
-                  for c in tracker.compare_levels(parent.code, year)["children"]}
+        levels = {code: {ind: comparison_label({"strictness": label}) for ind, label in marks.items()}
+                  for code, marks in tracker.level_marks(parent.code, year).items()}
         without = []
         for child in kids:
             lines = lines_of(child.code)

@@ -396,25 +396,28 @@ class Tracker:
                                           "others": [o.brief() for o in c.disagreeing]})
         return {"rows": out, "total": total, "offset": offset, "size": size}
 
-    @_one_connection
-    def compare_levels(self, region: str, year: int) -> dict:
-        """Each child region's targets against the region's own: like with like (rates, growth,
-        shares, per-capita figures get a margin and stricter / looser; totals of different regions
-        are side by side), with units and parents, and the region's targets a child left out."""
+    def _level_pairs(self, r: Region, year: int, indicators_only: bool = False):
+        """Each child region of ``r`` with targets for ``year``, and each of ``r``'s own targets
+        with the child's for the same target and how they compare — the one definition of the
+        level comparison (:meth:`compare_levels`, the grid's marks). Yields ``(child, chosen,
+        parent's targets by key, pairs)``, ``pairs`` a list of ``(parent target, child target,
+        their lines, intensive, margin, label)``.
+        ``indicators_only``: ``chosen`` holds the child's targets of the parent's indicators only
+        (what the pairs need), read without the others."""
         from zhibiao.catalog import Catalog, RegionRegistry
 
         cat = Catalog.default()
-        r = self.region(region)
         parent_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year) if c.winner.indicator}
         kids = RegionRegistry.default().children(r.code)
-        by_region = self.q.targets_of_regions([k.code for k in kids], year)
-        children = []
+        wanted = {pt.indicator for pt in parent_rows.values()} if indicators_only else None
+        by_region = self.q.targets_of_regions([k.code for k in kids], year, indicators=wanted) \
+            if wanted is None or wanted else {}
         for child in kids:
             chosen = by_region.get(child.code)
             if not chosen:
                 continue
             rows = {c.winner.key: c.winner for c in chosen}
-            lines = []
+            pairs = []
             for key, pt in parent_rows.items():
                 ct = rows.get(key)
                 if ct is None:
@@ -426,15 +429,37 @@ class Tracker:
                 label = strictness(cl, pl, self.directions().get(pt.indicator, "up")) if per_unit else None
                 if label is None and ct.text == pt.text:
                     label = "same"  # 稳步增长 and 稳步增长: the same words, whatever they mean
-                lines.append({"indicator": pt.indicator, "name": ct.name, "parent_name": pt.parent,
-                              "unit": pt.unit, "parent": pt.brief(), "child": ct.brief(), "margin": _num(margin),
-                              "comparable": comparable(cl, pl), "intensive": per_unit, "strictness": label,
-                              "raised": label == "stricter" if label in ("stricter", "looser") else None})
+                pairs.append((pt, ct, cl, pl, per_unit, margin, label))
+            yield child, chosen, parent_rows, pairs
+
+    @_one_connection
+    def compare_levels(self, region: str, year: int) -> dict:
+        """Each child region's targets against the region's own: like with like (rates, growth,
+        shares, per-capita figures get a margin and stricter / looser; totals of different regions
+        are side by side), with units and parents, and the region's targets a child left out."""
+        r = self.region(region)
+        children = []
+        for child, chosen, parent_rows, pairs in self._level_pairs(r, year):
+            rows = {c.winner.key for c in chosen}
+            lines = [{"indicator": pt.indicator, "name": ct.name, "parent_name": pt.parent,
+                      "unit": pt.unit, "parent": pt.brief(), "child": ct.brief(), "margin": _num(margin),
+                      "comparable": comparable(cl, pl), "intensive": per_unit, "strictness": label,
+                      "raised": label == "stricter" if label in ("stricter", "looser") else None}
+                     for pt, ct, cl, pl, per_unit, margin, label in pairs]
             names = {c.winner.name for c in chosen}
             left_out = [pt.brief() for key, pt in parent_rows.items() if key not in rows and pt.name not in names]
             children.append({"region": {"name": child.name, "code": child.code, "level": child.level},
                              "targets": lines, "left_out": left_out})
         return {"region": {"name": r.name, "code": r.code, "level": r.level}, "year": year, "children": children}
+
+    @_one_connection
+    def level_marks(self, region: str, year: int) -> dict[str, dict[str, str | None]]:
+        """child code -> indicator -> how the child's target compares with the region's own
+        (stricter / same / looser / different, or None when they do not compare): the labels of
+        :meth:`compare_levels` without the rest of its answer, for the grid's marks."""
+        r = self.region(region)
+        return {child.code: {pt.indicator: label for pt, _ct, _cl, _pl, _i, _m, label in pairs}
+                for child, _chosen, _rows, pairs in self._level_pairs(r, year, indicators_only=True)}
 
     # ------------------------------------------------------------------ listings
 
