@@ -696,7 +696,12 @@ def query_samples(db: str, requests: int, seed: int = 7) -> dict:
     rng.shuffle(notices)
     docs = list(rows)
     rng.shuffle(docs)
-    years = sorted({r.plan_year for r in rows if r.plan_year})
+    # the years the corpus is about (a stray document of 2031 would make a view of that year trivially small)
+    per_year: dict[int, int] = {}
+    for r in rows:
+        if r.plan_year:
+            per_year[r.plan_year] = per_year.get(r.plan_year, 0) + 1
+    years = sorted(y for y, n in per_year.items() if n * 100 >= len(rows)) or sorted(per_year)
     have_parent = sorted({r.region_code for r in notices if r.region_code in set(parents)})
     rng.shuffle(have_parent)
     # what people type in the search box: two-character names (the common case), indicator words,
