@@ -76,6 +76,23 @@ def test_index_follows_deletions(client):
     assert after["documents"] == [] and all(t["region"] != "台州市" for t in after["targets"])
 
 
+def test_a_costly_search_follows_a_deletion_at_once(client):
+    """At national scale a first search takes a few hundred milliseconds; the cache of
+    cross-region views answers such a view from before a write while it is refreshed behind —
+    never a search: a deleted document must not be found by the next search."""
+    docs = _search(client, "湖州市")["documents"]
+    assert docs
+    searches = client.app.state.zhibiao.searches
+    for entry in searches._entries.values():
+        entry.cost = 30.0  # as if it had taken 30 s
+    from zhibiao.store.schema import DocumentRow
+
+    with client.app.state.zhibiao.db.session.begin() as s:
+        s.delete(s.get(DocumentRow, docs[0]["id"]))
+    after = _search(client, "湖州市")["documents"]
+    assert docs[0]["id"] not in {d["id"] for d in after} and len(after) == len(docs) - 1
+
+
 def test_search_page(client):
     r = client.get("/search", params={"q": "绍兴"})
     assert r.status_code == 200 and 'href="/region/330600"' in r.text

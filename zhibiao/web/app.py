@@ -8,6 +8,7 @@ pages and JSON under ``/api/``.
 """
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import tempfile
@@ -183,7 +184,10 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
     from zhibiao.web.extraction import ExtractionPool
 
     st = AppState(database, token, settings.max_upload_bytes, Path(settings.upload_dir) if settings.upload_dir else None,
-                  views=ViewCache(database), searches=ViewCache(database, size=1024), max_json_bytes=settings.max_json_bytes,
+                  # a search follows a write at once, however long it took (a deleted document must not
+                  # be found by the next search): never answered from before the write
+                  views=ViewCache(database), searches=ViewCache(database, size=1024, background_after=math.inf),
+                  max_json_bytes=settings.max_json_bytes,
                   max_concurrent=settings.max_concurrent, request_timeout=settings.request_timeout,
                   extraction=ExtractionPool(settings.extract_workers, settings.extract_queue, settings.max_seconds))
 
