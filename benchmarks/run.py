@@ -164,7 +164,10 @@ def _extract(path: str) -> tuple[int, dict | None]:
 # (longer than a name and with a table, so that what a process compiles or reads once — the
 # traditional characters' runs, the table vocabulary — is done before any timing: a per-process
 # cost, not a document's)
+# (a congress session too: its terms are a data file read on first use — with PyYAML imported when
+# the parsed copy cannot be cached, as under PYTHONDONTWRITEBYTECODE)
 WARM_TEXT = ("浙江省人民政府关于下达2024年浙江省国民经济和社会发展计划的通知\n\n地区生产总值增长6%左右，新增企业一百二十家。\n"
+             "（2024年1月23日在浙江省第十四届人民代表大会第二次会议上）\n"
              "2023年，全省地区生产总值增长6.0%，一般公共预算收入增长7.0%。\n\n"
              "附件\n2024年主要指标\n序号\t指标\t单位\t2024年目标\n1\t地区生产总值增长\t%\t6左右\n"
              "2\t城镇新增就业\t万人\t80\n")
