@@ -52,8 +52,16 @@ def report(**fields) -> dict:
 
 
 def git_commit() -> str:
+    """The commit of the zhibiao measured: the checkout its package is installed from (a run of this
+    script with another checkout's interpreter measures that checkout's code)."""
     try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+        import zhibiao
+
+        where = Path(zhibiao.__file__).resolve().parent.parent
+    except ImportError:
+        where = ROOT
+    try:
+        return subprocess.run(["git", "-C", str(where), "rev-parse", "--short", "HEAD"], capture_output=True,
                               text=True).stdout.strip()
     except OSError:
         return "?"
@@ -464,6 +472,18 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU of a server and all its processes so far: its own, that of the children it has reaped
+    (PostgreSQL's postmaster reaps the backend of every closed connection) and that of the live ones."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        reaped = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return reaped + sum(cpu_seconds(p) or 0.0 for p in _tree(pid) if p != pid)
+
+
 def _tree_rss(pid: int) -> list[int]:
     """RSS in bytes of a process and its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
@@ -534,7 +554,11 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
                                                                            "checkpoints": [], "peak_largest": 0,
                                                                            "peak_total": 0}
     state.setdefault("cpu", {"parent": 0.0, "workers": 0.0})
+    pg = _postgres_pid(db)  # PostgreSQL's server on this machine: its CPU is the ingest's too
+    if pg:
+        state["cpu"].setdefault("postgresql", 0.0)
     cpu_base = dict(state["cpu"])
+    pg_before = server_cpu_seconds(pg) if pg else 0.0
     cpu_now: dict[int, float] = {}
     have = _count_documents(db)
     if state["start_docs"] is None:
@@ -558,6 +582,8 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
                     cpu_now[p] = c
             state["cpu"] = {"parent": cpu_base["parent"] + cpu_now.get(proc.pid, 0.0),
                             "workers": cpu_base["workers"] + sum(v for k, v in cpu_now.items() if k != proc.pid)}
+            if pg:
+                state["cpu"]["postgresql"] = cpu_base["postgresql"] + server_cpu_seconds(pg) - pg_before
             if rss:
                 state["peak_largest"] = max(state["peak_largest"], max(rss))
                 state["peak_total"] = max(state["peak_total"], sum(rss))
@@ -581,8 +607,13 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed ({proc.returncode}); see {stderr_path}")
     summary = json.loads(out)
-    stored = _count_documents(db) - state["start_docs"]
+    now_docs = _count_documents(db)
+    stored = now_docs - state["start_docs"]
     size = database_size(db)
+    # a resumed run (perhaps at another commit): this invocation's own figures beside the whole's
+    this_run = {"documents": now_docs - have, "seconds": round(time.perf_counter() - started, 1),
+                "cpu_ms_per_document": {k: round((state["cpu"][k] - cpu_base.get(k, 0.0)) / max(1, now_docs - have) * 1000, 1)
+                                        for k in state["cpu"]}}
     checkpoints = state["checkpoints"]
     cpu = state["cpu"]
     # On a shared machine wall time depends on the neighbours; CPU time does not (much): on an idle
@@ -601,7 +632,9 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
                   documents_stored=stored, summary=summary["documents"], failures=summary["failures"][:5],
                   targets=summary["targets"], actuals=summary["actuals"], commitments=summary["commitments"],
                   seconds=round(state["seconds"], 1), docs_per_s=round(stored / max(1e-9, state["seconds"]), 1),
-                  cpu_seconds={"writer (parent)": round(cpu["parent"], 1), "extraction (workers)": round(cpu["workers"], 1)},
+                  cpu_seconds={"writer (parent)": round(cpu["parent"], 1), "extraction (workers)": round(cpu["workers"], 1)}
+                  | ({"postgresql (since it was measured)": round(cpu["postgresql"], 1)} if "postgresql" in cpu else {}),
+                  this_run=this_run,
                   cpu_ms_per_document={"writer": round(cpu["parent"] / max(1, stored) * 1000, 1),
                                        "extraction": round(cpu["workers"] / max(1, stored) * 1000, 1)},
                   idle_machine_estimate_s=round(idle_estimate, 1), closing_snapshot=snapshot,
