@@ -252,6 +252,14 @@ corrections = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
+# One row per change that the views read (migration 0009: added by triggers whenever a document,
+# a reviewer's correction, a status override or an imported figure is written or removed): its
+# largest id is the database's version, which the web's cache of views compares.
+changes = Table(
+    "changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+)
+
 # The columns a document is named, cited and listed by: all but the large ones.
 DOCUMENT_LARGE = ("raw_text", "text", "metadata", "extraction")
 DOCUMENT_BRIEF = tuple(c for c in documents.c if c.name not in DOCUMENT_LARGE)

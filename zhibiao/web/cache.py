@@ -4,9 +4,10 @@ at national scale they read thousands of rows and take hundreds of milliseconds 
 while their answer changes only when the database does.
 
 Each worker process keeps its own cache. An entry is current while the database's *version* is
-the one it was computed at: the largest id of documents, actual figures, reviewers' corrections and
-status overrides (every write adds a row: a new, replaced or fetched document, an import, a
-review, an override), and the number of documents (a deletion). Reading the version is one query.
+the one it was computed at: the largest id of the database's change log, to which triggers add a
+row whenever a document is stored, replaced or deleted, a reviewer's correction or a status override
+is written, or a figure is imported (migration 0009). Reading the version is one indexed lookup, at
+any size (it counted every document before: a scan per cached request at national scale).
 Entries also expire after ``ttl`` seconds, and the least recently used go first when the cache is
 full.
 
