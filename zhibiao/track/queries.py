@@ -54,6 +54,7 @@ from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
 from zhibiao.store.tables import (DOCUMENT_BRIEF, changes, corrections, documents, observations, regions,
                                   status_overrides, status_snapshot, targets)
+from zhibiao.store.textindex import contains
 from zhibiao.track.citations import Source, cite_text
 
 # The read model queries with SQLAlchemy Core (no ORM: a read command never imports it). A document
@@ -845,9 +846,9 @@ class ReadModel:
             stmt = stmt.where(d.plan_year == year)
         if doc_type:
             stmt = stmt.where(d.doc_type == doc_type)
-        if q:
-            stmt = stmt.where(or_(d.title.contains(q), d.region_name.contains(q), d.issuer.contains(q),
-                                  d.doc_number.contains(q)))
+        if q:  # on PostgreSQL through the bigram index (store/textindex.py): not a scan of every document
+            stmt = stmt.where(contains(documents, ("title", "region_name", "issuer", "doc_number"), q,
+                                       self.db.engine.dialect.name))
         if after:
             stmt = stmt.where(d.id < after if newest_first else d.id > after)
         stmt = stmt.order_by(d.id.desc() if newest_first else d.id).limit(size + 1)
