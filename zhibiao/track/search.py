@@ -2,10 +2,11 @@
 regions (names, aliases, GB/T 2260 codes) from the catalogue and the registry; documents (title,
 issuer, document number) and targets (name, wording, category) from the database's text index.
 
-Two-character queries (绍兴, 粮食, 就业) are the common case. The text index is FTS5 with the
-trigram tokenizer on SQLite and pg_trgm on PostgreSQL (migration 0004); both need three
-characters, so a shorter query is answered by a substring scan instead (LIKE), which at two
-characters is what a person means anyway.
+Two-character queries (绍兴, 粮食, 就业) are the common case. On SQLite the text index is FTS5
+with the trigram tokenizer (migration 0004), which needs three characters: a shorter query is
+answered by a substring scan (LIKE), which at two characters is what a person means anyway. On
+PostgreSQL the same LIKE is served by an index of every row's pairs of characters for two
+characters (migration 0010, store/textindex.py) and by pg_trgm's from three.
 
 Matches come newest first (the highest ids): the index and the scan can then stop at the first
 ``limit`` matches instead of ranking every one — at national scale a common word (地区生产总值)
@@ -18,11 +19,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import select, text
 
 from zhibiao.catalog import Catalog, RegionRegistry, normalize_name
 from zhibiao.store.database import Database
 from zhibiao.store.tables import documents, targets
+from zhibiao.store.textindex import contains
 
 TRIGRAM = 3  # the shortest query the text indexes can answer
 
@@ -72,19 +74,12 @@ def search_regions(q: str, limit: int = 20) -> list[dict]:
     return out
 
 
-def _like(q: str) -> str:
-    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _contains(column, q: str):
-    """``column`` contains ``q``, letters in either case: ILIKE, or LIKE when ``q`` has no letter
-    with a case (Chinese, digits, 5.5%) — the same rows, without lowering every row's text first,
-    which made PostgreSQL's scan of the target lines three times slower (a two-character word
-    cannot use the trigram indexes and is matched against every line)."""
-    pattern = _like(q)
-    if q == q.lower() == q.upper():
-        return column.like(pattern, escape="\\")
-    return column.ilike(pattern, escape="\\")
+def _contains(table, columns: tuple[str, ...], q: str, db: Database):
+    """One of ``columns`` contains ``q``, letters in either case: ILIKE, or LIKE when ``q`` has no
+    letter with a case (Chinese, digits, 5.5%) — the same rows, without lowering every row's text
+    first. On PostgreSQL a word of two characters is looked up in the bigram index, a longer one in
+    pg_trgm's (store/textindex.py), not matched against every line."""
+    return contains(table, columns, q, db.engine.dialect.name, ignore_case=not (q == q.lower() == q.upper()))
 
 
 def _fts_phrase(q: str) -> str:
@@ -97,7 +92,7 @@ def _document_ids(conn, db: Database, q: str, limit: int, before: int | None = N
                                       "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
                                  {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
     d = documents.c
-    cond = or_(_contains(d.title, q), _contains(d.issuer, q), _contains(d.doc_number, q))
+    cond = _contains(documents, ("title", "issuer", "doc_number"), q, db)
     stmt = select(d.id).where(cond).order_by(d.id.desc()).limit(limit)
     return list(conn.scalars(stmt.where(d.id < before) if before else stmt))
 
@@ -107,9 +102,8 @@ def _target_ids(conn, db: Database, q: str, limit: int, before: int | None = Non
         return list(conn.scalars(text("SELECT rowid FROM targets_fts WHERE targets_fts MATCH :q "
                                       "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
                                  {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
-    # on PostgreSQL the trigram indexes serve this from three characters on
     t = targets.c
-    cond = or_(_contains(t.name, q), _contains(t.text, q))
+    cond = _contains(targets, ("name", "text"), q, db)
     stmt = select(t.id).where(cond).order_by(t.id.desc()).limit(limit)
     return list(conn.scalars(stmt.where(t.id < before) if before else stmt))
 
