@@ -39,6 +39,11 @@ def upgrade() -> None:
     op.execute(FUNCTION)
     for name, (table, columns) in INDEXES.items():
         op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (zhibiao_ngrams({', '.join(columns)}))")
+        # the index's statistics (a sample of rows, a second at national scale): without them the
+        # planner guesses how many rows hold a pair, and a common one (人民: 64,000 of 100,000
+        # documents) was read from the index and sorted (31 ms) instead of stopping at the first
+        # page of documents in order (1 ms)
+        op.execute(f"ANALYZE {table}")
 
 
 def downgrade() -> None:
