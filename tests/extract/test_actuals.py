@@ -409,3 +409,10 @@ def test_a_share_of_the_budget_names_no_indicator(share):
     # (a clause's words that end in 的 are a fragment, never the subject the next clause speaks of)
     assert lines(f"一般公共预算收入完成145.6亿元，{share}，同口径增长4.1%。") == [
         ("一般公共预算收入", "level", D("145.6"), "亿元", "="), ("一般公共预算收入", "growth", D("4.1"), "%", "=")]
+
+
+def test_a_composed_name_is_written_in_the_documents_characters():
+    # (城鎮 of 城鎮和農村居民… is printed before the longest piece the name is grounded on)
+    text = ("政府工作報告\n\n各位代表：\n\n一、2025年工作回顧\n\n城鎮和農村居民人均可支配收入分別增長4.9%和6.8%。\n\n"
+            "二、2026年主要目標\n\n今年要穩中求進。\n")
+    assert [a.name for a in extract_text(text).actuals] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]

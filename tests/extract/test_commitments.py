@@ -171,3 +171,16 @@ def test_review_doc_states_its_sample():
 def test_a_task_stated_as_a_change_and_a_level_is_the_level():
     # "比上年多…" is a change, not a task; the level after it is, named before the change
     assert commitments("新建充电桩比上年多800个、达到4600个。") == [("新建充电桩", D("4600"), "个", "=", None)]
+
+
+
+def test_a_verb_opening_a_list_of_names_governs_each():
+    assert commitments("新增城镇和农村公益性岗位分别1200个和800个。") == [
+        ("新增城镇公益性岗位", D("1200"), "个", "=", None), ("新增农村公益性岗位", D("800"), "个", "=", None)]
+
+
+def test_a_composed_task_name_is_written_in_the_documents_characters():
+    text = ("某市人民政府關於下達2026年某市國民經濟和社會發展計劃的通知\n\n各區縣人民政府：\n\n"
+            "2026年某市國民經濟和社會發展計劃已經市人大審議批准，現印發給你們。\n\n一、加快科技創新\n\n"
+            "新增城鎮和農村公益性崗位分別1200個和800個。\n")
+    assert [c.metric for c in extract_text(text).commitments] == ["新增城鎮公益性崗位", "新增農村公益性崗位"]

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from zhibiao.api import extract_text
 from zhibiao.extract.prose import extract_prose_targets
 
 D = Decimal
@@ -72,3 +73,11 @@ def test_numbered_list_after_a_proposal_trigger():
     assert targets(text) == [("地区生产总值", "增长5.5%左右", "numeric", "~", D("5.5")),
                              ("城镇调查失业率", "控制在5.5%以内", "numeric", "<=", D("5.5")),
                              ("居民消费价格涨幅", "控制在2%左右", "numeric", "~", D("2"))]
+
+
+def test_a_composed_target_name_is_written_in_the_documents_characters():
+    # (the shared head 單位地區生產總值 is printed items before the piece the name is grounded on)
+    text = ("政府工作報告\n\n一、2025年工作回顧\n全市經濟平穩。\n\n二、2026年主要目標\n\n今年主要預期目標是：地區生產總值增長6%左右；"
+            "單位地區生產總值能耗降低、單位地區生產總值用水量降低、二氧化硫排放量降低、氨氮排放量降低完成省下達目標任務。\n")
+    names = [t.name for t in extract_text(text).targets]
+    assert names[-2:] == ["單位地區生產總值二氧化硫排放量降低", "單位地區生產總值氨氮排放量降低"]

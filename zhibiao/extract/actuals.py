@@ -427,7 +427,8 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             continue  # a result restated (a news excerpt's headline and body)
         seen.add(key)
         name_span, origin = ground_name(text, fig.name, f.start, f.sentence_start, fig.own, f.end)
-        near = name_span or Span(max(0, f.start - 200), f.end)  # the name's characters are printed around the figure
+        # the name's characters are printed around the figure (a composed name's pieces too: 城鎮 of 城鎮和農村居民…)
+        near = name_span if name_span and origin != "composed" else Span(max(0, f.start - 300), f.end)
         out.append(Actual(
             name=doc.printed(fig.name, near), measure=fig.measure, text=doc.printed(fig.text, span),
             comparator=fig.comparator, value=fig.value, unit=doc.printed(fig.unit, span) if fig.unit else None,

@@ -23,6 +23,8 @@ _COORDINATIONS = LEX.mapping("names.coordinations")
 _COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
 SHARED_HEAD = re.compile(rf"^(?:{LEX.alt('names.shared_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
+# a verb opening a list of names governs each of them (新增城镇和农村公益性岗位: 新增 both)
+LEAD_VERB = re.compile(rf"^(?:{LEX.alt('names.new_leads', 'names.count_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 
 
 def expand_coordination(name: str, n: int | None = None) -> list[str] | None:
@@ -42,6 +44,11 @@ def expand_coordination(name: str, n: int | None = None) -> list[str] | None:
 
 def split_names(name: str, n: int) -> list[str] | None:
     """One printed name for ``n`` figures taken in order, or ``None`` when it does not divide."""
+    lead = LEAD_VERB.match(name)
+    if lead:
+        inner = split_names(name[lead.end():], n)
+        if inner:
+            return [lead.group() + part for part in inner]
     composed = expand_coordination(name, n)
     if composed:
         return composed

@@ -118,7 +118,9 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
         if t.unit:  # as printed (萬噸 stays 萬噸): the unit is in the target's words or its row's unit cell
             t.unit = doc.printed(t.unit, Span(min(t.span.start, t.name_span.start if t.name_span else t.span.start), t.span.end))
         if t.name_span is not None:
-            t.name = doc.printed(t.name, t.name_span)
+            # (a composed name's pieces are printed before its longest piece: 城鎮 of 城鎮和農村居民…)
+            t.name = doc.printed(t.name, t.name_span if t.name_origin != "composed"
+                                 else Span(max(0, t.name_span.start - 300), max(t.name_span.end, t.span.end)))
             if t.parent:
                 t.parent = doc.printed(t.parent, Span(max(0, t.name_span.start - 200), t.name_span.end))
         if t.category and t.source == "prose":
