@@ -643,7 +643,7 @@ def test_names_joined_by_he(names, parts):
     assert [p for p, _a, _b in split_subjects(names)] == parts
 
 
-# names.shared_heads: a head the later names of a list share without printing it again
+# names.intensity_heads / shared_heads: a head the later names of a list share without printing it again
 SHARED_HEADS = [
     ("单位地区生产总值能耗和水耗", ["单位地区生产总值能耗", "单位地区生产总值水耗"]),
     ("单位国内生产总值能耗和水耗", ["单位国内生产总值能耗", "单位国内生产总值水耗"]),
@@ -659,3 +659,14 @@ SHARED_HEADS = [
 @pytest.mark.parametrize("names,parts", SHARED_HEADS)
 def test_shared_heads(names, parts):
     assert [p for p, _a, _b in split_subjects(names)] == parts
+
+
+# names.intensity_heads: a list taken in order by 分别 shares a per-output head with every name after it;
+# another head only with short names (规模以上工业增加值、固定资产投资: the investment is no industry's)
+@pytest.mark.parametrize("head", ["单位地区生产总值", "单位国内生产总值", "单位生产总值", "单位GDP", "万元地区生产总值", "万元GDP"])
+def test_an_intensity_head_is_shared_in_order(head):
+    assert split_names(f"{head}能源消耗和二氧化碳排放", 2) == [f"{head}能源消耗", f"{head}二氧化碳排放"]
+
+
+def test_another_head_is_not_shared_with_a_full_name():
+    assert split_names("规模以上工业增加值、固定资产投资", 2) == ["规模以上工业增加值", "固定资产投资"]

@@ -78,7 +78,7 @@ def region_level(name: str | None) -> str | None:
 
 BREAKDOWN = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
 BREAKDOWN_SENTENCE = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
-SHARED_HEADS = re.compile(rf"^(?:{LEX.alt('names.shared_heads')})")
+SHARED_HEADS = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
 
 
 def _shared_head(name: str, before: str | None) -> str | None:

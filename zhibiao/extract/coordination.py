@@ -21,7 +21,8 @@ SUBJECT_JOINERS = ("、", "和", "及")
 MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
 _COORDINATIONS = LEX.mapping("names.coordinations")
 _COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
-SHARED_HEAD = re.compile(rf"^(?:{LEX.alt('names.shared_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+SHARED_HEAD = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+INTENSITY_HEAD = re.compile(rf"^(?:{LEX.alt('names.intensity_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
 # a verb opening a list of names governs each of them (新增城镇和农村公益性岗位: 新增 both)
 LEAD_VERB = re.compile(rf"^(?:{LEX.alt('names.new_leads', 'names.count_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
@@ -71,6 +72,10 @@ def split_names(name: str, n: int) -> list[str] | None:
         if len(parts[0]) > len(parts[-1]) and all(len(p) <= 4 for p in parts[1:]):
             # 规上工业企业利税总额、利润总额: the first item carries the shared head
             return [p if i == 0 else parts[0][:len(parts[0]) - len(p)] + p for i, p in enumerate(parts)]
+    head = INTENSITY_HEAD.match(parts[0])
+    if head:
+        # 单位地区生产总值能源消耗和二氧化碳排放分别降低…: the head is shared (as by split_subjects)
+        return [p if i == 0 or SHARED_HEAD.match(p) or len(p) < 4 else head.group() + p for i, p in enumerate(parts)]
     return parts
 
 
