@@ -814,7 +814,7 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
                     continue
                 times, cold, warm, errors, seen = [], [], [], 0, set()
                 cpu_before = sum(cpu_seconds(p) or 0.0 for p in _tree(server.pid))
-                pg_before = sum(cpu_seconds(p) or 0.0 for p in _tree(pg)) if pg else 0.0
+                pg_before = server_cpu_seconds(pg) if pg else 0.0
                 for url in urls[:requests]:
                     t0 = time.perf_counter()
                     try:
@@ -830,7 +830,7 @@ def bench_queries(db: str, requests: int = 200, workers: int = 1, label: str | N
                 cpu = sum(cpu_seconds(p) or 0.0 for p in _tree(server.pid)) - cpu_before
                 extra = {"server_cpu_ms_per_request": round(cpu / max(1, len(times)) * 1000, 1)}
                 if pg:  # PostgreSQL's own processes (its server is not the web server's child)
-                    pg_cpu = sum(cpu_seconds(p) or 0.0 for p in _tree(pg)) - pg_before
+                    pg_cpu = server_cpu_seconds(pg) - pg_before
                     extra["postgresql_cpu_ms_per_request"] = round(pg_cpu / max(1, len(times)) * 1000, 1)
                 if warm:  # the same URL again: what a cache (or the database's own) gives
                     extra |= {"cold": _percentiles(cold) | {"n": len(cold)}, "warm": _percentiles(warm) | {"n": len(warm)}}
