@@ -104,3 +104,19 @@ def test_the_grid_page_is_the_same_from_the_snapshot_and_decided_afresh(app):
         views.clear()
         assert [_without_nonce(c.get(u).text) for u in urls] == afresh
     assert "吴兴区" in afresh[0] and 'data-comparison="stricter"' in afresh[0]
+
+
+def test_the_indicator_page_follows_a_new_document(app, tmp_path):
+    """Its regions and years are cached like the cross-region views, until the database changes."""
+    from crossregion_docs import county_plan
+    from zhibiao.ingest import ingest
+
+    with TestClient(app) as c:
+        before = c.get("/indicator/fai_growth", params={"lang": "zh"}).text
+        assert "2026 " not in before
+        folder = tmp_path / "later"
+        folder.mkdir()
+        (folder / "德清县_2026.txt").write_text(county_plan("德清县", "6%", "9%").replace("2024", "2026"), "utf-8")
+        assert ingest(app.state.zhibiao.db, [folder]).count("failed") == 0
+        after = c.get("/indicator/fai_growth", params={"lang": "zh"}).text
+        assert "2026 " in after and "/compare/regions?indicator=fai_growth&year=2026" in after
