@@ -416,3 +416,11 @@ def test_a_composed_name_is_written_in_the_documents_characters():
     text = ("政府工作報告\n\n各位代表：\n\n一、2025年工作回顧\n\n城鎮和農村居民人均可支配收入分別增長4.9%和6.8%。\n\n"
             "二、2026年主要目標\n\n今年要穩中求進。\n")
     assert [a.name for a in extract_text(text).actuals] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
+
+
+def test_a_name_with_an_alias_in_brackets_lends_no_head():
+    # (规模以上工业企业营业收入…；利润总额… shares its head; a name ending in a bracketed alias has none to lend)
+    sentence = ("年末常住人口98.6万人，其中城镇人口60.2万人，占常住人口比重（常住人口城镇化率）为61.05%，比上年提高0.9个百分点；"
+                "苗族人口12.4万人，占常住人口比重12.58%。")
+    names = [name for name, *_ in lines(sentence)]
+    assert names[-2:] == ["苗族人口", "苗族人口占常住人口比重"]

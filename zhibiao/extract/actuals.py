@@ -81,6 +81,9 @@ BREAKDOWN_SENTENCE = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|�
 SHARED_HEADS = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
 
 
+BRACKETS = re.compile(r"[（()）]")
+
+
 def _shared_head(name: str, before: str | None) -> str | None:
     """"规模以上工业企业营业收入…；利润总额…": a four-character measure after a name that opens with
     a shared head (规模以上工业…) takes that head; ``None`` when the name stands alone."""
@@ -90,6 +93,8 @@ def _shared_head(name: str, before: str | None) -> str | None:
     tail = before[-4:]
     if head is None or len(before) - 4 < head.end() or not is_name_like(tail) or tail == name:
         return None
+    if BRACKETS.search(before):
+        return None  # "城镇人口占常住人口比重（常住人口城镇化率）": its last four characters are no measure of the head
     return before[:-4] + name
 
 
