@@ -424,3 +424,9 @@ def test_a_name_with_an_alias_in_brackets_lends_no_head():
                 "苗族人口12.4万人，占常住人口比重12.58%。")
     names = [name for name, *_ in lines(sentence)]
     assert names[-2:] == ["苗族人口", "苗族人口占常住人口比重"]
+
+
+@pytest.mark.parametrize("count", ["数量", "个数"])
+def test_a_total_after_a_count_is_the_total_of_the_things_counted(count):
+    assert lines(f"全市高新技术企业{count}比上年净增120家、总数达到860家。") == [
+        ("高新技术企业总数", "level", D("860"), "家", "=")]

@@ -118,6 +118,7 @@ LIST_JOINER = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparato
 TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 CUMULATIVE_ONLY = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
 NEW_LEAD = re.compile(r"^新增")
+COUNT_TAIL = re.compile(rf"(?:{_alt('names.count_tails')})$")
 NEW_OR_COUNT_LEAD = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
 SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 COMPARATOR_END = scanner(rf"(?:{COMPARATOR_WORDS})+$")
@@ -353,7 +354,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
         if own_name in BARE_TOTALS:
             # "新认定国家高新技术企业1100家，总数达6500家"; a total of nothing named is no figure
-            own_name = NEW_OR_COUNT_LEAD.sub("", last_name) + own_name if last_name else ""
+            # (高新技术企业数量…、总数达到860家: the total of 高新技术企业, not of its 数量)
+            own_name = COUNT_TAIL.sub("", NEW_OR_COUNT_LEAD.sub("", last_name)) + own_name if last_name else ""
         if own_name == "人均" and last_name:
             own_name = "人均" + last_name  # a bare 人均 speaks of the indicator just named
         names: list[str | None]
