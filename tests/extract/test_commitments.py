@@ -179,7 +179,7 @@ def test_a_verb_opening_a_list_of_names_governs_each():
         ("新增城镇公益性岗位", D("1200"), "个", "=", None), ("新增农村公益性岗位", D("800"), "个", "=", None)]
 
 
-def test_a_composed_task_name_is_written_in_the_documents_characters():
+def test_a_verb_opening_a_list_governs_each_in_a_traditional_document():
     text = ("某市人民政府關於下達2026年某市國民經濟和社會發展計劃的通知\n\n各區縣人民政府：\n\n"
             "2026年某市國民經濟和社會發展計劃已經市人大審議批准，現印發給你們。\n\n一、加快科技創新\n\n"
             "新增城鎮和農村公益性崗位分別1200個和800個。\n")

@@ -357,7 +357,7 @@ def test_the_whole_year_ends_a_part_of_it(word):
 
 
 @pytest.mark.parametrize("word", ["全年", "年末", "年底"])
-def test_a_sentence_opening_with_the_whole_year_is_reviewed(word):
+def test_a_review_sentence_opening_with_the_whole_year_gives_a_result(word):
     review = f"2023年，各项工作扎实推进。去年以来经济回升向好。{word}市场主体总数达到25.6万户。"
     assert "25.6" in [v for _, v in named(review)]
 

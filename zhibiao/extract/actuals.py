@@ -17,9 +17,9 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.clauses import TWO_LETTERS, Figure, _subject, clause_figures, ground_name
+from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
-from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.lexicon import LEX, alternation
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
@@ -46,7 +46,6 @@ PERIOD = [
 ESTIMATED_NOTE = re.compile(r"[（(]\s*预计")
 SAME_BELOW = re.compile(r"下同")
 ANY_NUMERAL = re.compile(r"\d|[一二三四五六七八九十百千万]")
-OPENS_ALL_YEAR = re.compile(rf"\s*(?:{LEX.alt('time.whole_year')})")
 OPENS_AMONG = re.compile(r"\s*其中")
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
 LEADING_LINK = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
@@ -54,8 +53,8 @@ WIDER_RANK = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('rank
 ESTIMATE_NOTE_AFTER = scanner(r"\s*[（(]\s*预计")
 
 # a clause opening with a wider region's words states that region's figure, not the document's own
-OTHER_REGION = {level: re.compile(rf"^(?:{LEX.alt(f'elsewhere.wider_regions.{level}')})") if LEX.get(
-    f"elsewhere.wider_regions.{level}") else None for level in ("national", "province", "prefecture", "county")}
+OTHER_REGION = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
+                for level, words in LEX.get("elsewhere.wider_regions").items()}
 
 
 NATIONAL_NAMES = frozenset(LEX.words("documents.national_names"))
@@ -165,7 +164,6 @@ class _ResultReader:
                     p_year = year0
                 if p_mode is None:
                     p_mode, p_year = zone.mode, year0
-                p_base, p_base_year = p_mode, p_year
                 estimated = False
                 for sentence in para.sentences:
                     s_text = text[sentence.start:sentence.end]
@@ -174,8 +172,6 @@ class _ResultReader:
                     lead = scope.opening(s_text, 40)
                     lead = lead if len(lead) < 40 else lead[:12]  # a time adverbial opens a long clause
                     s_mode, s_year = scope.time_of(lead)
-                    if s_mode is None and OPENS_ALL_YEAR.match(s_text) and p_base == "review":
-                        s_mode, s_year = "review", p_base_year
                     estimated = self.sentence(sentence, p_mode, p_year, estimated)
                     if s_mode is not None:
                         p_mode, p_year = s_mode, (s_year if s_year is not None or s_mode != "review" else year0)
@@ -432,15 +428,15 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             continue  # a result restated (a news excerpt's headline and body)
         seen.add(key)
         name_span, origin = ground_name(text, fig.name, f.start, f.sentence_start, fig.own, f.end)
-        # the name's characters are printed around the figure (a composed name's pieces too: 城鎮 of 城鎮和農村居民…)
-        near = name_span if name_span and origin != "composed" else Span(max(0, f.start - 300), f.end)
+        # the name's characters are printed around the figure (a composed name's pieces too)
+        near = name_span if name_span and origin != "composed" else Span(max(0, f.start - NAME_REACH), f.end)
         out.append(Actual(
             name=doc.printed(fig.name, near), measure=fig.measure, text=doc.printed(fig.text, span),
             comparator=fig.comparator, value=fig.value, unit=doc.printed(fig.unit, span) if fig.unit else None,
             year=f.year, period=period, estimated=f.estimated,
             rank=doc.printed(f.rank, Span(f.start, min(len(text), f.end + 40))) if f.rank else None,
             span=span, name_span=name_span, name_origin=origin,
-            parent=doc.printed(f.parent, Span(max(0, f.start - 300), f.end)) if f.parent else None,
+            parent=doc.printed(f.parent, Span(max(0, f.start - NAME_REACH), f.end)) if f.parent else None,
         ))
     tabled = _table_actuals(reading, seen)
     return _one_figure_each(out, tabled)

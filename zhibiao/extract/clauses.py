@@ -36,6 +36,9 @@ POINTS_LIST = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(
 # (a copy of the whole clause per figure made a clause of many figures quadratic).
 NEAR = 48
 MAX_NAME = 200  # characters before a figure that can be its name (the real ones have under 60)
+# how far before a figure its name's printed pieces are looked for (a composed name's too: 城鎮 of
+# 城鎮和農村居民…); a bounded window keeps the search linear
+NAME_REACH = 300
 RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$")  # "1—2个": the low end
 # (the look-behind: a match starts where a number starts, not at every digit of a long run)
 QUALIFIER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
@@ -593,7 +596,7 @@ def ground_name(text: str, name: str, figure_start: int, floor: int, own: bool,
     clause, ``carried`` over from an earlier clause of the sentence, or ``composed`` from printed
     words (城镇居民… from 城乡居民…, a shared 增长 added to each name of a list). A composed name's
     span covers the longest printed piece of it."""
-    floor = max(floor, figure_start - 300)  # names stand near their figures; keeps the search linear
+    floor = max(floor, figure_start - NAME_REACH)
     # a thing counted is printed after its count ("1390名就业困难人员"): inside the figure's words
     window = text[floor:figure_start if figure_end is None else figure_end]
     k = window.rfind(name)

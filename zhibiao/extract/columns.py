@@ -18,8 +18,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from zhibiao.extract.grammar import BOUND_AFTER, ParsedTarget, _candidates, parse_target
-from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.extract.lexicon import LEX, alternation, load_data
 from zhibiao.extract.numbers import parse_chinese
+
+TABLE_WORDS = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
 
 _ROLES = ("seq", "category", "name", "unit", "attribute", "note")
 _KINDS = ("target", "actual", "base", "average", "cumulative", "estimate")
@@ -56,7 +58,7 @@ class ColumnVocab:
 
 @lru_cache(maxsize=1)
 def column_vocab() -> ColumnVocab:
-    data = load_data("table_vocab.yaml")
+    data = TABLE_WORDS
     words: dict[str, tuple[str, str]] = {}
     for group, entries in data["columns"].items():
         for w in entries:
@@ -421,7 +423,7 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
                for r in rows[1:])
 
 
-TITLE_GROWTH = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(set(load_data('table_vocab.yaml')['columns']['growth']), key=len, reverse=True)))})")
+TITLE_GROWTH = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
 
 
 def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str) -> list[GridLine]:

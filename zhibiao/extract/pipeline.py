@@ -9,7 +9,7 @@ import re
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
-from zhibiao.extract.clauses import figure_candidates, ground_name
+from zhibiao.extract.clauses import NAME_REACH, figure_candidates, ground_name
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import iter_candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
@@ -120,7 +120,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
         if t.name_span is not None:
             # (a composed name's pieces are printed before its longest piece: 城鎮 of 城鎮和農村居民…)
             t.name = doc.printed(t.name, t.name_span if t.name_origin != "composed"
-                                 else Span(max(0, t.name_span.start - 300), max(t.name_span.end, t.span.end)))
+                                 else Span(max(0, t.name_span.start - NAME_REACH), max(t.name_span.end, t.span.end)))
             if t.parent:
                 t.parent = doc.printed(t.parent, Span(max(0, t.name_span.start - 200), t.name_span.end))
         if t.category and t.source == "prose":
@@ -166,9 +166,9 @@ def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
                                                                  value_high=p.value_high)):
             warnings.append(f"quoted plan {q.text!r}: value cannot be read back; left out")
             continue
-        name_span, origin = ground_name(reading.text, q.name, span.start, max(0, span.start - 300), False)
+        name_span, origin = ground_name(reading.text, q.name, span.start, max(0, span.start - NAME_REACH), False)
         out.append(Target(
-            name=doc.printed(q.name, name_span or Span(max(0, span.start - 300), span.end)), text=doc.printed(q.text, span),
+            name=doc.printed(q.name, name_span or Span(max(0, span.start - NAME_REACH), span.end)), text=doc.printed(q.text, span),
             kind=p.kind, year=q.year, unit=p.unit, comparator=p.comparator, value=p.value, value_high=p.value_high,
             source="prose", span=span, name_span=name_span, name_origin=origin,
             source_span=doc.to_source(span), page=doc.page_of(span),

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from zhibiao.extract.columns import (Column, GridCell, GridLine, GridRow, TableContext, classify, combine, is_value_cell,
-                                     parse_header, read_rows)
+from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine,
+                                     is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
-from zhibiao.extract.lexicon import LEX, alternation, load_data
+from zhibiao.extract.lexicon import LEX, alternation
 from zhibiao.text.scan import scanner
 
 UNIT_SET = set(UNITS) | {"—", "-", "/", "–"}
@@ -52,9 +52,8 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    data = load_data("table_vocab.yaml")
-    naming = "|".join(re.escape(w) for w in sorted(data["naming_headers"], key=len, reverse=True))
-    naming_header = re.compile(rf"^(?:{naming})$")
+    data = TABLE_WORDS
+    naming_header = re.compile(rf"^(?:{alternation(data['naming_headers'])})$")
     return Vocab(
         categories=frozenset(data["categories"]),
         headers=(naming_header, *(re.compile(p) for p in data["headers"])),
@@ -64,7 +63,7 @@ def vocab() -> Vocab:
         attributes=dict(data["attributes"]),
         name_suffix=re.compile(data["name_suffixes"]),
         table_end=re.compile(data["table_end"]),
-        title=re.compile("|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))),
+        title=re.compile(alternation(data["titles"])),
     )
 
 
@@ -136,9 +135,8 @@ FIGURE_END = re.compile(rf"[\d%‰]\s*(?:{BOUND_AFTER})?[)）]?$")
 DIGIT = re.compile(r"\d")
 TOKEN = re.compile(r"\S+")
 SPACED_ROW = re.compile(r"^\s*\d{1,3} \S")
-_TABLE_WORDS = load_data("table_vocab.yaml")
 # a row named by a fragment only (增长, 占投资比重): a part of the name on the row above
-NAME_FRAGMENT = re.compile(rf"{alternation(_TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
+NAME_FRAGMENT = re.compile(rf"{alternation(TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
 
 def squeeze(text: str) -> str:
     """Drop layout spaces inside a cell (spaces between Latin words stay)."""
@@ -274,8 +272,8 @@ def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
     return False
 
 
-_CAPTION = re.compile(rf"^(?:表\s*\d+|{alternation(_TABLE_WORDS['caption_openers'])})"
-                      rf"|(?:{alternation(_TABLE_WORDS['caption_endings'])})(?:[（(][^）)]*[）)])?$")
+_CAPTION = re.compile(rf"^(?:表\s*\d+|{alternation(TABLE_WORDS['caption_openers'])})"
+                      rf"|(?:{alternation(TABLE_WORDS['caption_endings'])})(?:[（(][^）)]*[）)])?$")
 PIPE_SPLIT = re.compile(r"\|")
 
 
