@@ -86,26 +86,17 @@ def _fts_phrase(q: str) -> str:
     return '"' + q.replace('"', '""') + '"'
 
 
-def _document_ids(conn, db: Database, q: str, limit: int, before: int | None = None) -> list[int]:
+def _matching_ids(conn, db: Database, table, columns: tuple[str, ...], q: str, limit: int,
+                  before: int | None = None) -> list[int]:
+    """Ids of ``table``'s rows whose ``columns`` hold ``q``, newest first, below ``before``: from
+    SQLite's full-text index (``<table>_fts``) for a word of three characters or more."""
     if len(q) >= TRIGRAM and db.is_sqlite:
-        return list(conn.scalars(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
+        fts = f"{table.name}_fts"
+        return list(conn.scalars(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q "
                                       "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
                                  {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
-    d = documents.c
-    cond = _contains(documents, ("title", "issuer", "doc_number"), q, db)
-    stmt = select(d.id).where(cond).order_by(d.id.desc()).limit(limit)
-    return list(conn.scalars(stmt.where(d.id < before) if before else stmt))
-
-
-def _target_ids(conn, db: Database, q: str, limit: int, before: int | None = None) -> list[int]:
-    if len(q) >= TRIGRAM and db.is_sqlite:
-        return list(conn.scalars(text("SELECT rowid FROM targets_fts WHERE targets_fts MATCH :q "
-                                      "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
-                                 {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
-    t = targets.c
-    cond = _contains(targets, ("name", "text"), q, db)
-    stmt = select(t.id).where(cond).order_by(t.id.desc()).limit(limit)
-    return list(conn.scalars(stmt.where(t.id < before) if before else stmt))
+    stmt = select(table.c.id).where(_contains(table, columns, q, db)).order_by(table.c.id.desc()).limit(limit)
+    return list(conn.scalars(stmt.where(table.c.id < before) if before else stmt))
 
 
 _NO_ID = 2**62  # above every id: the first page
@@ -135,8 +126,10 @@ def search(db: Database, q: str, limit: int = 20, section: str | None = None, be
     wanted = {result.section} if result.section else set(SECTIONS)
     with db.reader.connect() as conn:
         # one more than a page: whether there is a next one
-        doc_ids = _document_ids(conn, db, q, limit + 1, before) if "documents" in wanted else []
-        target_ids = _target_ids(conn, db, q, limit * 2 + 1, before) if "targets" in wanted else []
+        doc_ids = _matching_ids(conn, db, documents, ("title", "issuer", "doc_number"), q, limit + 1,
+                                before) if "documents" in wanted else []
+        target_ids = _matching_ids(conn, db, targets, ("name", "text"), q, limit * 2 + 1,
+                                   before) if "targets" in wanted else []
         if len(doc_ids) > limit:
             doc_ids = doc_ids[:limit]
             result.next["documents"] = doc_ids[-1]
