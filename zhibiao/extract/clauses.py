@@ -17,9 +17,10 @@ from decimal import Decimal
 from zhibiao.extract.coordination import split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
-                                     DIRECTION_COMPOUND, MAGNITUDES, UNIT_AFTER, _candidates, iter_candidates)
+                                     DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, _candidates,
+                                     iter_candidates)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import find_numbers, iter_numbers
+from zhibiao.extract.numbers import CN_CHARS, find_numbers, iter_numbers
 from zhibiao.models import Span
 from zhibiao.text.scan import scanner
 
@@ -93,7 +94,8 @@ CHROME_END = LEX.ending("names.chrome_words")
 NAME_UNITS = frozenset(LEX.words("units.name_units"))
 
 # patterns of the functions below, compiled once
-CHINESE_NUMERAL_CHAR = re.compile(r"[一二两三四五六七八九十百千]")
+# a Chinese numeral of two characters or more (what _counts_a_figure requires) is a run of two
+CHINESE_NUMERAL_RUN = re.compile(f"[{CN_CHARS}]{{2}}")
 WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
 BOUND_WORD = re.compile(BOUND_AFTER)
 LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
@@ -155,9 +157,11 @@ class Figure:
 def figure_candidates(text: str) -> list:
     """The grammar's candidate numbers, plus Chinese numerals counting things where they state a
     figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
+    if not MAY_HOLD_CANDIDATE.search(text):
+        return []  # (no candidate, and no numeral counting things: both need what this looks for)
     cands = _candidates(text)
-    if not CHINESE_NUMERAL_CHAR.search(text):
-        return cands
+    if not CHINESE_NUMERAL_RUN.search(text):
+        return cands  # (a numeral counting things has two characters or more)
     have = {(c.start, c.end) for c in cands}
     for n in find_numbers(text):
         if (n.start, n.end) not in have and _counts_a_figure(text, n):
@@ -179,8 +183,10 @@ def _counts_a_figure(text: str, n) -> bool:
 def first_figure(text: str):
     """The first of :func:`figure_candidates`, or ``None``, without finding the others (what
     decides a sentence's time is the words before its first figure)."""
+    if not MAY_HOLD_CANDIDATE.search(text):
+        return None  # (most sentences: a heading such as （一）…, or no figure at all)
     first = next(iter_candidates(text, iter_numbers(text)), None)
-    if CHINESE_NUMERAL_CHAR.search(text):
+    if CHINESE_NUMERAL_RUN.search(text):
         # a numeral counting things before the grammar's first candidate comes first (numbers are
         # in order, and none before the first candidate is one of the candidates)
         for n in iter_numbers(text):
@@ -258,12 +264,15 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     7791亿元" -> 地区生产总值, 7791 亿元), and the last name seen (a clause like "增长7.8%" that
     names nothing speaks of the one before; "…80392元、48825元，分别增长5.0%、6.4%" speaks of the
     names of the list before, ``last_names``)."""
+    candidates = figure_candidates(clause)
+    if not candidates:
+        return [], last_name  # (nothing below reads a clause without figures)
     out: list[Figure] = []
     figures = []
     changes: list[tuple[int, int]] = []  # (where 比上年… starts, where its figure ends): changes skipped
     changed_name = None  # the name a change of this clause gave the figures after it
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
-    for n in figure_candidates(clause):
+    for n in candidates:
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:unit_end + NEAR]
         before_n = clause[max(0, n.start - NEAR):n.start]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import NumberMatch, find_numbers, parse_chinese
+from zhibiao.extract.numbers import CN_CHARS, NumberMatch, find_numbers, parse_chinese
 from zhibiao.text.scan import scanner
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
@@ -112,6 +112,13 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 NOT_A_VALUE_AFTER = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
 
 
+# What every candidate needs somewhere in its text: a digit, 百分之, or a Chinese numeral followed by
+# a unit (its last character before the unit's first; the unit may open with a space) — a cheap scan
+# that lets a text with none of them (（一）…, 进一步…: most sentences of a document) skip reading its numbers
+UNIT_FIRST_CHARS = "".join(sorted({u[0] for u in UNITS}))
+MAY_HOLD_CANDIDATE = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
+
+
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
     such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
@@ -121,6 +128,8 @@ def _candidates(text: str) -> list[NumberMatch]:
 def iter_candidates(text: str, numbers=None):
     """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often
     enough); ``numbers``: the text's numbers (``find_numbers(text)``, or read lazily)."""
+    if not MAY_HOLD_CANDIDATE.search(text):
+        return
     stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
     quoted = "“" in text
     for n in find_numbers(text) if numbers is None else numbers:
