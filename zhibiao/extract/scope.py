@@ -52,6 +52,8 @@ YEAR_IS = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{L
 THIS_YEAR = re.compile(LEX.alt("time.this_year"))
 RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
 REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{LEX.alt('time.reporting_verbs')})(?:了|道)?$")
+# the longest text REPORTING can match: 12 characters, a verb, 了 or 道, a final newline (its $)
+REPORTING_LONGEST = 12 + max(map(len, LEX.words("time.reporting_verbs"))) + 2
 CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 LEADING_LINK = re.compile(rf"^\s*(?:{LEX.alt('names.leading_links')})?")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
@@ -225,10 +227,15 @@ class Scope:
     def opening(text: str, limit: int = 30) -> str:
         """The words that open a paragraph or sentence, past a clause that only says who speaks
         ("报告指出，2021年，…" opens with 2021年)."""
-        parts = CLAUSE_BREAK.split(text.lstrip(), maxsplit=2)
-        first = parts[0]
-        if len(parts) > 1 and REPORTING.match(first):
-            first = parts[1]
+        # (the first clause found by a search, not a split: a split copies the rest of a paragraph)
+        text = text.lstrip()
+        brk = CLAUSE_BREAK.search(text)
+        if brk is None:
+            return text[:limit]
+        first = text[:brk.start()]
+        if len(first) <= REPORTING_LONGEST and REPORTING.match(first):
+            after = CLAUSE_BREAK.search(text, brk.end())
+            first = text[brk.end():after.start() if after else len(text)]
         return first[:limit]
 
     def is_last_year(self, clause: str) -> bool:
