@@ -41,6 +41,7 @@ MAX_NAME = 200  # characters before a figure that can be its name (the real ones
 # 城鎮和農村居民…); a bounded window keeps the search linear
 NAME_REACH = 300
 RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$")  # "1—2个": the low end
+RANGE_SEPARATORS = frozenset("-—–~～至到")  # (RANGE_LOW's; a space or a newline may follow them)
 # (the look-behind: a match starts where a number starts, not at every digit of a long run)
 QUALIFIER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
 _GROWTH = _alt("measures.growth_verbs")
@@ -65,6 +66,9 @@ TARGET_BEFORE = [(LEX.ending("comparators.at_least_before"), ">="),
                  (LEX.ending("comparators.at_most_before"), "<="),
                  (LEX.ending("comparators.below_before"), "<"),
                  (LEX.ending("comparators.above_before"), ">")]
+# (the words of all four: most prefixes end with none, and one test says so)
+ANY_TARGET_BEFORE = LEX.ending("comparators.at_least_before", "comparators.at_most_before", "comparators.below_before",
+                               "comparators.above_before")
 GT_BEFORE = LEX.ending("comparators.above_before")
 LT_BEFORE = LEX.ending("comparators.below_before")
 APPROX_BEFORE = LEX.ending("comparators.about_before")
@@ -106,7 +110,7 @@ YEAR_ENDS = LEX.words("names.year_ends")
 LEADING_MARK_CHARS = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
 LEADING_PERIOD_FIRST = frozenset([w[0] for w in LEX.words("names.leading_periods")] + ["1"])  # what a match of LEADING_PERIOD starts with
 LEADING_PLACE_WORD_FIRST = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
-INNER_VERBS = LEX.words("names.inner_verbs")
+INNER_VERB_WORD = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
 INNER_VERB = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 UNCLOSED_BRACKET = re.compile(r"[（(][^）)]*$")
 FROM_FIGURE_END = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
@@ -201,7 +205,7 @@ def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
     name = clause[max(0, pos - MAX_NAME):pos]
-    if FOOTNOTE_CLOSERS.intersection(name):
+    if name.rstrip()[-1:] in FOOTNOTE_CLOSERS:  # (a footnote mark ends the words, spaces aside)
         name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
     # (each substitution anchored at the start is tried only where the first characters its
     # matches need are there)
@@ -221,7 +225,7 @@ def _name_before(clause: str, pos: int) -> str:
     if name.startswith(YEAR_ENDS):
         name = YEAR_END_PLACE.sub(r"\1", name)
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
-    if any(verb in name for verb in INNER_VERBS):
+    if INNER_VERB_WORD.search(name):
         name = INNER_VERB.sub("", name)
     # (each pattern below is tried only where its last word or character is present: a pattern
     # anchored at the end is otherwise tried at every position of a name of up to 200 characters)
@@ -242,6 +246,15 @@ def _name_before(clause: str, pos: int) -> str:
         if name == before:
             break  # nothing more to strip
     return name.strip(" 、，,")
+
+
+def _range_low(clause: str, start: int):
+    """RANGE_LOW's match just before the figure at ``start`` ("1—2个": 1—), or ``None``; looked for only
+    when the character before the figure can end one (a separator or a space: its look-behind makes
+    the pattern tried at every position of the window)."""
+    if start and (clause[start - 1] in RANGE_SEPARATORS or clause[start - 1].isspace()):
+        return RANGE_LOW.search(clause, max(0, start - NEAR), start)
+    return None
 
 
 def _unit_at(clause: str, n) -> tuple[str | None, int]:
@@ -297,8 +310,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue
         if QUALIFIER_AFTER.match(after) and unit != "%":
             continue  # "10亿元以上产业项目": a qualifier inside a name
-        milestone = MILESTONE_BEFORE.search(clause[:n.start]) and MILESTONE_AFTER.match(after)
-        if CLASS_AFTER.match(after) and not milestone:
+        if CLASS_AFTER.match(after) and not (MILESTONE_AFTER.match(after) and MILESTONE_BEFORE.search(clause[:n.start])):
             continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
         if unit == "条" and before_n.endswith("新"):
             continue  # "民间投资新36条": a policy's name
@@ -314,8 +326,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
         figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
-    qualifier_at = {m.start() for m in QUALIFIER.finditer(clause)}
-    figures = [f for f in figures if not (clause[f[2]:f[2] + 1] == "、" and f[2] + 1 in qualifier_at)]
+    if "元以上" in clause:  # (what every QUALIFIER holds: its pattern is tried at every position)
+        qualifier_at = {m.start() for m in QUALIFIER.finditer(clause)}
+        figures = [f for f in figures if not (clause[f[2]:f[2] + 1] == "、" and f[2] + 1 in qualifier_at)]
     # "从3.16万亿元增加到8.31万亿元", "由46.9%提高到48.2%": only the figure reached is a result
     kept = []
     for i, f in enumerate(figures):
@@ -325,9 +338,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue
         kept.append(f)
     figures = kept
-    ranged = []
-    for f in figures:
-        ranged.append(RANGE_LOW.search(clause, max(0, f[0].start - NEAR), f[0].start))
+    ranged = [_range_low(clause, f[0].start) for f in figures]
     if not figures:
         return out, _named_by_changes(clause, changes, 0, len(clause), last_name)
 
@@ -401,7 +412,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         if MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
             comparator = ">"  # "3500余万人次": more than
         milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
-        bound = next((c for pattern, c in TARGET_BEFORE if pattern.search(prefix)), None)
+        bound = None
+        if ANY_TARGET_BEFORE.search(prefix):
+            bound = next(c for pattern, c in TARGET_BEFORE if pattern.search(prefix))
         if bound in (">=", "<="):
             # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
             comparator = bound if (as_target or not prefix.endswith("控制在") or tail_word.startswith(AT_MOST_AFTER)) else "="
@@ -548,7 +561,14 @@ _PHRASE_START = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('na
                            rf"(?:{_alt('names.phrase_openers', 'comparators.milestone_verbs')})?$")
 
 
+# the characters a match of _PHRASE_START that is not empty can end with (a newline: its $)
+_PHRASE_LAST = frozenset([w[-1] for w in LEX.words("names.phrase_qualifiers", "names.phrase_verbs", "names.phrase_openers",
+                                                   "comparators.milestone_verbs")] + ["\n"])
+
+
 def _phrase_start(clause: str, number_start: int) -> int:
+    if not number_start or clause[number_start - 1] not in _PHRASE_LAST:
+        return number_start  # (the pattern, all of it optional, is otherwise tried at every position)
     m = _PHRASE_START.search(clause, max(0, number_start - NEAR), number_start)
     return m.start() if m and m.group() else number_start
 
