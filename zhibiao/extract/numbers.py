@@ -31,8 +31,10 @@ class NumberError(ValueError):
 
 
 def parse_arabic(text: str) -> Decimal:
+    if "," in text or "−" in text:  # (most figures have neither: no copies made)
+        text = text.replace(",", "").replace("−", "-")
     try:
-        return Decimal(text.replace(",", "").replace("−", "-"))
+        return Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the regex only lets digits through
         raise NumberError(f"not a number: {text!r}") from exc
 
@@ -83,6 +85,11 @@ class NumberMatch(NamedTuple):
     chinese: bool
 
 
+# NumberMatch(value, start, end, percent, chinese) made by the tuple's own constructor: the named
+# tuple's __new__ is a Python function, and thousands of numbers are read per document
+_new_tuple = tuple.__new__
+
+
 @lru_cache(maxsize=16384)
 def find_numbers(text: str) -> tuple[NumberMatch, ...]:
     """Every number in ``text`` with its offsets, Chinese numerals included (cached: the
@@ -98,16 +105,18 @@ def iter_numbers(text: str):
     """The numbers of :func:`find_numbers`, read one at a time (not cached): for a caller that
     needs only the first few."""
     for m in NUMBER.finditer(text):
-        if m.end() - m.start() > MAX_NUMBER_CHARS:
+        start, end = m.span()
+        if end - start > MAX_NUMBER_CHARS:
             continue  # (and int() refuses more than 4300 digits)
-        if m.group("ar"):
-            yield NumberMatch(parse_arabic(m.group("ar")), m.start(), m.end(), bool(m.group("pct")), False)
-        elif m.group("cn"):
+        percent, arabic, chinese = m.group("pct", "ar", "cn")
+        if arabic:
+            yield _new_tuple(NumberMatch, (parse_arabic(arabic), start, end, percent is not None, False))
+        elif chinese:
             try:
-                value = parse_chinese(m.group("cn"))
+                value = parse_chinese(chinese)
             except NumberError:
                 continue
-            yield NumberMatch(value, m.start(), m.end(), bool(m.group("pct")), True)
+            yield _new_tuple(NumberMatch, (value, start, end, percent is not None, True))
 
 
 def read_back(text: str) -> Decimal | None:
