@@ -105,6 +105,8 @@ MAY_HOLD_STAMP = re.compile(r"\d[-/.:]\d")  # a cheap test before looking for da
 LATIN = re.compile(r"[A-Za-z]")
 NUMBERED_THING_AFTER = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
 REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
+# what the character before a number is when REFERENCE_BEFORE matches there: a word's last, or a space
+REFERENCE_LAST = frozenset(w[-1] for w in LEX.words("units.reference_words"))
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # (LATIN's characters)
 # What can follow a number that is no value, in one match at its end: 年 (a year: 较2023年), a Latin
 # letter (5G), a time word (21世纪), a document's number (〔2021〕5号). Only 年 and a time word
@@ -148,7 +150,8 @@ def iter_candidates(text: str, numbers=None):
             continue  # PM2.5, SO2
         if quoted and text.count("“", 0, n.start) > text.count("”", 0, n.start):
             continue  # inside quotation marks: a name (“三类500强”, “5+1”)
-        if REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
+        if n.start and (text[n.start - 1] in REFERENCE_LAST or text[n.start - 1].isspace()) and \
+                REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
             continue  # 见表1, 图2: a table's number, a figure's
         if n.chinese and not n.percent:
             unit = UNIT_AFTER.match(text, n.end)
