@@ -9,6 +9,7 @@ import pytest
 from zhibiao.api import extract_text
 from zhibiao.extract.clauses import clause_figures
 from zhibiao.extract.metadata import find_region_name
+from zhibiao.extract.prose import find_target_lists
 from zhibiao.models import LoadedText
 from zhibiao.text.document import Document
 
@@ -148,6 +149,25 @@ def prose_targets(goals: str) -> list[tuple]:
 def test_a_total_after_a_growth_target_is_the_same_indicators_level():
     assert prose_targets("地区生产总值增长5.5%左右，总量迈上3400亿元新台阶；城镇新增就业5万人。")[:2] == [
         (2025, "地区生产总值", "增长5.5%左右", "~"), (2025, "地区生产总值", "迈上3400亿元新台阶", ">=")]
+
+
+def test_a_list_whose_lines_end_in_semicolons_goes_on_to_the_line_ending_its_sentence():
+    # one target a line, no bullet or number: the semicolon says the list goes on
+    goals = ("\n地区生产总值增长6%左右，在实际工作中力争更好结果；\n规模以上工业增加值增长8%；\n"
+             "城镇新增就业2800人以上；\n主要污染物排放总量持续减少。\n全年实施重点项目120个。")
+    assert [(t[1], t[2]) for t in prose_targets(goals)] == [
+        ("地区生产总值", "增长6%左右"), ("规模以上工业增加值", "增长8%"), ("城镇新增就业", "2800人以上"),
+        ("主要污染物排放总量", "持续减少")]
+
+
+def test_a_line_after_a_semicolon_that_states_no_target_is_not_in_the_list():
+    text = "今年主要预期目标是：\n地区生产总值增长6%左右；\n规模以上工业增加值增长8%；\n请各部门认真抓好落实。\n"
+    assert [text[t.start:t.end] for t in find_target_lists(text)] == ["地区生产总值增长6%左右；\n规模以上工业增加值增长8%；\n"]
+
+
+def test_a_total_after_an_amounts_name_adds_nothing_after_an_activitys_it_is_the_amount():
+    assert [t[1] for t in prose_targets("地区生产总值总量迈上3000亿元；主要污染物排放总量持续减少；人才资源总量达到12万人。")] == [
+        "地区生产总值", "主要污染物排放总量", "人才资源总量"]
 
 
 def test_a_milestone_dated_later_in_the_same_sentence_keeps_its_own_year():

@@ -42,6 +42,7 @@ _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
 HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
 CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
+LIST_SEMICOLONS = ("；", ";")  # a line ending in one leaves its sentence open
 OPENER_BEFORE = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
 _DIRS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE = scanner(
@@ -72,6 +73,7 @@ RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
+AMOUNT_TOTAL = re.compile(rf"(?<=..)(?:{LEX.alt('names.amount_ends')})(?P<total>{LEX.alt('names.bare_totals')})$")
 YEAR_LEAD = re.compile(r"\s*到(\d{4})年")
 ASSIGNED_OBJECT = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
 # words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
@@ -228,15 +230,18 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if start > m.end() and "\n" in text[m.end():start]:
             # a list on the following lines (——生产总值增长6%以上；…): take every item line
             end = start
+            open_sentence = False  # the line before ended in ；: its sentence, the list, goes on
             for line in text[start:].split("\n"):
                 if not line.strip():
                     end += len(line) + 1
                     continue
-                item = LIST_ITEM.match(line) or SUBHEAD.match(line.strip()) or _labelled(line)
+                item = LIST_ITEM.match(line) or SUBHEAD.match(line.strip()) or _labelled(line) or (
+                    open_sentence and _target_start(line) is not None)  # "规模以上工业增加值增长8%；" on a line of its own
                 if not item and end > start:
                     break
                 end += len(line) + 1
-                if not item:
+                open_sentence = line.rstrip().endswith(LIST_SEMICOLONS)
+                if not item and not open_sentence:
                     break  # a single paragraph after the trigger
             end = min(end, len(text))
             k = text.find("。", start, end)
@@ -489,8 +494,9 @@ class _ListReader:
         if respectively is not None:
             cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
         name_part = name_part[:cut]
-        if len(name_part) > 5 and name_part.endswith("总量"):
-            name_part = name_part[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
+        total = AMOUNT_TOTAL.search(name_part)
+        if total:
+            name_part = name_part[:total.start('total')]  # "地区生产总值总量迈上…": 总量 after an amount's name adds nothing
         name_offset = c_start + lead_end
         if self.out and name_part.strip() and (PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())):
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
