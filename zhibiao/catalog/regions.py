@@ -1,5 +1,6 @@
 """The region registry: the nation, every province-, prefecture- and county-level division with its
-GB/T 2260 code and parent (data: ``catalog/data/regions.csv``).
+GB/T 2260 code and parent (data: ``catalog/data/regions.csv``, brought up to date by
+``scripts/update_regions.py``), the former divisions older documents name among them.
 
 Names resolve in full (绍兴市), short (绍兴), traditional (紹興市) and as an issuer (浙江省人民政府,
 国务院). A short name shared by several regions (朝阳: a district of Beijing and a city of
@@ -79,6 +80,7 @@ class RegionRow:
     level: str
     parent_code: str | None
     aliases: tuple[str, ...]
+    former: bool = False  # no longer a division (临安市, since 2017 临安区): older documents name it
 
 
 @dataclass
@@ -108,12 +110,14 @@ class RegionRegistry:
         row = self.rows[code]
         parent = self.rows.get(row.parent_code) if row.parent_code else None
         return Region(name=row.name, level=row.level, code=row.code,
-                      parent=parent.name if parent else None, parent_code=parent.code if parent else None)
+                      parent=parent.name if parent else None, parent_code=parent.code if parent else None,
+                      former=row.former)
 
     def by_code(self, code: str) -> Region | None:
         return self.region(code) if code in self.rows else None
 
     def children(self, code: str) -> list[Region]:
+        """The divisions under ``code``, the former ones among them (older documents name them)."""
         return [self.region(c) for c in sorted(self._children.get(code, []))]
 
     def parent(self, region: Region) -> Region | None:
@@ -171,7 +175,7 @@ class RegionRegistry:
             return self.by_code("100000")
         n = ISSUER_SUFFIX.sub("", n) or n
         for table in (self._by_name, self._by_alias):
-            codes = [c for c in table.get(n, []) if self._within(c, within)]
+            codes = self._current_first([c for c in table.get(n, []) if self._within(c, within)])
             if len(codes) == 1:
                 return self.region(codes[0])
             if len(codes) > 1:
@@ -180,6 +184,16 @@ class RegionRegistry:
                 best = [c for c in codes if LEVEL_RANK[self.rows[c].level] == top]
                 return self.region(best[0]) if len(best) == 1 else None
         return None
+
+    def _current_first(self, codes: list[str]) -> list[str]:
+        """``codes`` without the former divisions when a current one is among them: a short name a
+        former division shares with its successor (临安: 临安市 until 2017, 临安区 since) is the
+        successor's; the former's full name still names it alone."""
+        if len(codes) > 1:
+            current = [c for c in codes if not self.rows[c].former]
+            if current:
+                return current
+        return codes
 
     def issuer_name(self, region: Region, doc_type: str | None = None) -> str:
         """The body that issues a kind of document for a region: the government (a plan notice,
@@ -224,7 +238,7 @@ class RegionRegistry:
         plain = to_simplified(text)
         out = []
         for name, a, b in _scan(plain, table):
-            codes = names[name]
+            codes = self._current_first(names[name])
             if len(codes) != 1:
                 continue
             if b < len(plain) and plain[b] in DIVISION_ENDS and name != self.rows[codes[0]].name:
@@ -274,9 +288,10 @@ def _default_registry() -> RegionRegistry:
     lines = csv.reader(text.splitlines())  # (a csv.DictReader takes twice as long: every command reads this)
     head = {name: i for i, name in enumerate(next(lines))}
     code, name, level, parent = head["code"], head["name"], head["level"], head["parent_code"]
-    alias = head.get("aliases")
+    alias, former = head.get("aliases"), head.get("former")
     rows = {}
     for r in lines:
         aliases = r[alias] if alias is not None and alias < len(r) else ""
-        rows[r[code]] = RegionRow(r[code], r[name], r[level], r[parent] or None, tuple(a for a in aliases.split("|") if a))
+        rows[r[code]] = RegionRow(r[code], r[name], r[level], r[parent] or None, tuple(a for a in aliases.split("|") if a),
+                                  former is not None and former < len(r) and r[former] == "1")
     return RegionRegistry(rows)

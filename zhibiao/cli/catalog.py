@@ -142,10 +142,11 @@ def regions(name: Optional[str] = typer.Argument(None, help="A region name (绍�
     from rich.table import Table
 
     console = Console()
-    console.print(plain(region.name, "bold") + plain(f" {region.code} · {region.level} · parent {region.parent or '-'}"))
+    console.print(plain(region.name, "bold") + plain(f" {region.code} · {region.level} · parent {region.parent or '-'}"
+                                                             + (" · former 已撤销" if region.former else "")))
     table = Table(title=f"{len(children)} children")
     for col in ("code", "name", "level"):
         table.add_column(col)
     for c in children:
-        table.add_row(plain(c.code), plain(c.name), plain(c.level))
+        table.add_row(plain(c.code), plain(c.name), plain(c.level + (" (former 已撤销)" if c.former else "")))
     console.print(table)

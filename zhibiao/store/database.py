@@ -257,26 +257,27 @@ class Database:
                 time.sleep(0.2 * (attempt + 1))  # another process was creating the same schema
 
     def _reference_data_current(self) -> bool:
-        """Regions are stored and every indicator of the catalogue is (counted, not parsed: the
-        seeding adds missing ids only)."""
+        """Every region of the registry and every indicator of the catalogue is stored (counted, not
+        parsed: the seeding adds missing ones only)."""
         try:
             with self.engine.connect() as conn:
-                regions = conn.scalar(select(tables.regions.c.code).limit(1))
+                regions = conn.scalar(select(func.count()).select_from(tables.regions))
                 indicators = conn.scalar(select(func.count()).select_from(tables.indicators))
         except (OperationalError, ProgrammingError):
             return False
-        return regions is not None and indicators >= catalogue_size()
+        return regions >= registry_size() and indicators >= catalogue_size()
 
     def _seed_reference_data(self) -> None:
-        """Regions and indicators from the catalogue (inserted once; a newer catalogue updates)."""
+        """Regions and indicators from the catalogue (inserted once; a newer registry or catalogue
+        adds the regions and indicators it has more: 临安区, made in 2017)."""
         from zhibiao.catalog import Catalog, RegionRegistry
 
         with self.engine.begin() as conn:
-            have = conn.scalar(select(tables.regions.c.code).limit(1))
-            if have is None:
-                reg = RegionRegistry.default()
-                conn.execute(insert(tables.regions), [{"code": r.code, "name": r.name, "level": r.level,
-                                                       "parent_code": r.parent_code} for r in reg.rows.values()])
+            stored = set(conn.scalars(select(tables.regions.c.code)))
+            regions = [{"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
+                       for r in RegionRegistry.default().rows.values() if r.code not in stored]
+            if regions:
+                conn.execute(insert(tables.regions), regions)
             existing = set(conn.scalars(select(tables.indicators.c.id)))
             new = [{"id": ind.id, "name_zh": ind.name_zh, "name_en": ind.name_en, "measure": ind.measure,
                     "unit": ind.unit, "direction": ind.direction, "binding": ind.binding, "category": ind.category}
@@ -315,6 +316,12 @@ def head_revision() -> str:
 
 
 @lru_cache(maxsize=1)
+def registry_size() -> int:
+    """How many regions the bundled registry has (its lines counted, not parsed)."""
+    data = resources.files("zhibiao").joinpath("catalog", "data", "regions.csv").read_text("utf-8")
+    return data.count("\n") - 1  # (the header line; the file ends with a new line)
+
+
 def catalogue_size() -> int:
     """How many indicators the bundled catalogue has (counted in the YAML text)."""
     data = resources.files("zhibiao").joinpath("catalog", "data", "indicators.yaml").read_text("utf-8")
