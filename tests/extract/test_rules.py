@@ -68,6 +68,12 @@ def test_in_a_review_of_several_years_the_clauses_from_去年_on_are_last_years_
     assert actuals(text) == [(2024, "新增高新技术企业", "level", "310", "家"), (2024, "高新技术企业总数", "level", "2100", "家")]
 
 
+def test_a_share_of_the_plan_done_is_no_result_but_names_the_figures_after_it():
+    text = ("政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+            "一般公共预算收入完成年度预算的103.2%，同口径增长5.2%；固定资产投资完成年计划的96.5%。\n")
+    assert actuals(text) == [(2024, "一般公共预算收入", "growth", "5.2", "%")]
+
+
 def document(text: str) -> dict:
     return extract_text(text).to_dict()["document"]
 

@@ -597,7 +597,7 @@ def _phrase_start(clause: str, number_start: int) -> int:
 
 SUBJECT_VERB = re.compile(LEX.alt("names.subject_verbs"))
 COMPARISON_START = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
-SHARE_OF_PLAN = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')})的")
+SHARE_OF_PLAN = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
 QUOTED_TARGET = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
 NOT_INDICATOR = re.compile(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
 
