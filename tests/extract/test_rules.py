@@ -32,6 +32,9 @@ CLAUSES = [
     # a name ending in 和: the thing counted follows the figure
     ("推出70项应用场景和10个特色产业专区应用", None,
      [("应用场景", "level", "=", "70", "项"), ("特色产业专区应用", "level", "=", "10", "个")]),
+    # an intensity head is shared in order, but never by a pollutant (cut in total)
+    ("单位地区生产总值能耗、化学需氧量排放量分别降低3%、2%", None,
+     [("单位地区生产总值能耗", "growth", "=", "-3", "%"), ("化学需氧量排放量", "growth", "=", "-2", "%")]),
     # 总量 after a full name adds nothing
     ("地区生产总值总量迈上3000亿元", None, [("地区生产总值", "level", "=", "3000", "亿元")]),
     # a policy's name (新36条) and a page's reader count are no figures

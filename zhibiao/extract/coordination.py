@@ -23,6 +23,8 @@ _COORDINATIONS = LEX.mapping("names.coordinations")
 _COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
 SHARED_HEAD = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 INTENSITY_HEAD = re.compile(rf"^(?:{LEX.alt('names.intensity_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+INTENSITY_HEADS = frozenset(LEX.words("names.intensity_heads"))
+TOTAL_ONLY = re.compile(rf"^(?:{LEX.alt('names.total_only')})")
 _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
 # a verb opening a list of names governs each of them (新增城镇和农村公益性岗位: 新增 both)
 LEAD_VERB = re.compile(rf"^(?:{LEX.alt('names.new_leads', 'names.count_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
@@ -75,7 +77,8 @@ def split_names(name: str, n: int) -> list[str] | None:
     head = INTENSITY_HEAD.match(parts[0])
     if head:
         # 单位地区生产总值能源消耗和二氧化碳排放分别降低…: the head is shared (as by split_subjects)
-        return [p if i == 0 or SHARED_HEAD.match(p) or len(p) < 4 else head.group() + p for i, p in enumerate(parts)]
+        return [p if i == 0 or SHARED_HEAD.match(p) or len(p) < 4 or TOTAL_ONLY.match(p) else head.group() + p
+                for i, p in enumerate(parts)]
     return parts
 
 
@@ -108,7 +111,8 @@ def split_subjects(names: str, and_joins: bool = False) -> list[tuple[str, int, 
     for i, (p, s, e) in enumerate(parts):
         if suffix and i < len(parts) - 1 and not MEASURE_SUFFIX.search(p):
             p = p + suffix.group()
-        if i and head and not SHARED_HEAD.match(p) and (shares_head or len(p) >= 4):
+        if i and head and not SHARED_HEAD.match(p) and (shares_head or len(p) >= 4) and not (
+                head.group() in INTENSITY_HEADS and TOTAL_ONLY.match(p)):
             p = head.group() + p  # 单位地区生产总值能耗和二氧化碳排放: the head is shared
         out.append((p, s, e))
     return out
