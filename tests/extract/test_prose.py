@@ -78,6 +78,6 @@ def test_numbered_list_after_a_proposal_trigger():
 def test_a_composed_target_name_is_written_in_the_documents_characters():
     # (the shared head 單位地區生產總值 is printed items before the piece the name is grounded on)
     text = ("政府工作報告\n\n一、2025年工作回顧\n全市經濟平穩。\n\n二、2026年主要目標\n\n今年主要預期目標是：地區生產總值增長6%左右；"
-            "單位地區生產總值能耗降低、單位地區生產總值用水量降低、二氧化硫排放量降低、氨氮排放量降低完成省下達目標任務。\n")
+            "單位地區生產總值能耗降低、單位地區生產總值用水量降低、二氧化碳排放量降低、建設用地使用面積降低完成省下達目標任務。\n")
     names = [t.name for t in extract_text(text).targets]
-    assert names[-2:] == ["單位地區生產總值二氧化硫排放量降低", "單位地區生產總值氨氮排放量降低"]
+    assert names[-2:] == ["單位地區生產總值二氧化碳排放量降低", "單位地區生產總值建設用地使用面積降低"]

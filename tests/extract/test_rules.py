@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.api import extract_text
+from zhibiao.api import extract_file, extract_text
 from zhibiao.extract.clauses import clause_figures
 from zhibiao.extract.metadata import find_region_name
 from zhibiao.extract.prose import find_target_lists
@@ -172,6 +172,25 @@ def test_a_list_whose_lines_end_in_semicolons_goes_on_to_the_line_ending_its_sen
 def test_a_line_after_a_semicolon_that_states_no_target_is_not_in_the_list():
     text = "今年主要预期目标是：\n地区生产总值增长6%左右；\n规模以上工业增加值增长8%；\n请各部门认真抓好落实。\n"
     assert [text[t.start:t.end] for t in find_target_lists(text)] == ["地区生产总值增长6%左右；\n规模以上工业增加值增长8%；\n"]
+
+
+def test_bare_items_one_a_line_form_a_list_that_a_paragraph_after_them_does_not_join():
+    # a web page's <li> items: no bullet, no punctuation, a paragraph each
+    goals = ("\n\n地区生产总值增长6%左右\n\n规模以上工业增加值增长8%\n\n城镇新增就业3万人\n\n"
+             "为完成上述目标，全年实施重点项目200个，完成投资300亿元，新开工项目80个，竣工项目60个。")
+    assert [(t[1], t[2]) for t in prose_targets(goals)] == [
+        ("地区生产总值", "增长6%左右"), ("规模以上工业增加值", "增长8%"), ("城镇新增就业", "3万人")]
+
+
+def test_a_web_pages_list_items_are_the_years_targets(tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text("<html><head><meta charset='utf-8'><title>2026年某市政府工作报告</title></head><body>"
+                    "<p>一、2025年工作回顾</p><p>全市地区生产总值增长5.9%。</p><p>今年经济社会发展的主要预期目标是：</p>"
+                    "<ul><li>地区生产总值增长6%左右</li><li>城镇新增就业3万人</li><li>居民消费价格涨幅2%左右</li></ul>"
+                    "<p>三、重点工作</p><p>全年实施重点项目200个。</p></body></html>", "utf-8")
+    e = extract_file(page)
+    assert [(t.year, t.name) for t in e.targets] == [(2026, "地区生产总值"), (2026, "城镇新增就业"), (2026, "居民消费价格涨幅")]
+    assert [c.text for c in e.commitments] == ["实施重点项目200个"]
 
 
 def test_a_total_after_an_amounts_name_adds_nothing_after_an_activitys_it_is_the_amount():

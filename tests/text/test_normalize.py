@@ -15,6 +15,9 @@ from zhibiao.text.offsets import Edit
         ("ＧＤＰ增长　６．５％以上", "GDP增长6.5%以上"),  # width folded, ideographic space dropped
         ("地区生产总值（ＧＤＰ）", "地区生产总值（GDP）"),  # Chinese brackets kept as printed
         ("要坚持稳中求进工作总基调，持续推动“八\n\n八战略”走深走实。", "要坚持稳中求进工作总基调，持续推动“八八战略”走深走实。"),
+        # across a page break a full line runs on; a short one is a paragraph of its own (a list item)
+        ("全市上下坚持稳中求进工作总基调，持续推动经济\n\n高质量发展。", "全市上下坚持稳中求进工作总基调，持续推动经济高质量发展。"),
+        ("地区生产总值增长6%左右\n\n城镇新增就业3万人", "地区生产总值增长6%左右\n\n城镇新增就业3万人"),
         ("安排省级财政资金 １０２３ ６ 亿元，支持发展。", "安排省级财政资金1023.6亿元，支持发展。"),
         ("细颗粒物（ＰＭ２ ５）浓度", "细颗粒物（PM2.5）浓度"),
         ("2024 年 是 关键一年。", "2024年是关键一年。"),

@@ -43,6 +43,8 @@ LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[�
 HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
 CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
 LIST_SEMICOLONS = ("；", ";")  # a line ending in one leaves its sentence open
+SENTENCE_ENDS = ("。", "；", ";", "，", ",", "：", ":")
+BARE_ITEM = 40  # the longest line read as a bare list item (one target, no punctuation after it)
 OPENER_BEFORE = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
 _DIRS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE = scanner(
@@ -230,18 +232,23 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if start > m.end() and "\n" in text[m.end():start]:
             # a list on the following lines (——生产总值增长6%以上；…): take every item line
             end = start
-            open_sentence = False  # the line before ended in ；: its sentence, the list, goes on
+            # the line before ended in ；, or was a bare item (a web page's <li>地区生产总值增长6%左右</li>,
+            # followed by another): the list goes on to the next line stating a target
+            open_sentence = bare_item = False
             for line in text[start:].split("\n"):
                 if not line.strip():
                     end += len(line) + 1
                     continue
+                states_target = _target_start(line) is not None
+                short = len(line.strip()) <= BARE_ITEM
                 item = LIST_ITEM.match(line) or SUBHEAD.match(line.strip()) or _labelled(line) or (
-                    open_sentence and _target_start(line) is not None)  # "规模以上工业增加值增长8%；" on a line of its own
+                    states_target and (open_sentence or (bare_item and short)))  # "规模以上工业增加值增长8%；" on a line of its own
                 if not item and end > start:
                     break
                 end += len(line) + 1
                 open_sentence = line.rstrip().endswith(LIST_SEMICOLONS)
-                if not item and not open_sentence:
+                bare_item = states_target and short and not line.rstrip().endswith(SENTENCE_ENDS)
+                if not item and not (open_sentence or bare_item):
                     break  # a single paragraph after the trigger
             end = min(end, len(text))
             k = text.find("。", start, end)

@@ -63,6 +63,9 @@ HEADING = re.compile(
 )
 TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
 TITLE_END = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
+# across a blank line (a page break) only a line this long or longer runs on, or one leaving a quotation
+# or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
+FULL_LINE = 20
 # a date line, a byline (——2024年1月22日在…) or a bracketed date ((2022年3月25日)): a line of its own
 DATE_LINE = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
@@ -484,7 +487,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         number_cut = DIGIT_AT_END.search(a, max(0, len(a) - 2)) and DIGIT_AT_START.match(b) and not (a.endswith(".") and b.startswith("."))
         if not number_cut and (not (_cjk_or_alnum(a[-1])) or not _cjk_or_alnum(b[0])):
             continue
-        if "\n\n" in text[e1:s2] and (len(a) < 12 or TITLE_END.search(a)):
+        if "\n\n" in text[e1:s2] and ((len(a) < FULL_LINE and not _leaves_open(a)) or TITLE_END.search(a)):
             continue  # across a blank line only a full line runs on (a page break), never a title or header
         edits.append(Edit(e1, s2, "", "join"))
     return m.edit(edits)
@@ -493,6 +496,11 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
 # (the blanks first, the character before them tested after: a pattern opening with a class is scanned fast)
 COLUMN_GAP = re.compile(r"[ \t][ \t][ \t](?<=\S[ \t][ \t][ \t])[ \t]*(?=\S)")
 THREE_BLANKS = re.compile(r"[ \t][ \t][ \t]")  # no such run: no gap between columns anywhere (see _runs for why not {3})
+
+
+def _leaves_open(line: str) -> bool:
+    """Does ``line`` leave a quotation or a bracket open (持续推动“八 | 八战略”): its sentence goes on."""
+    return line.count("“") > line.count("”") or line.count("（") > line.count("）") or line.count("(") > line.count(")")
 
 
 def _width(text: str) -> int:
