@@ -192,3 +192,40 @@ def test_the_grid_marks_are_the_level_comparison_labels(tracker):
             marks = tracker.level_marks(parent, year)
             assert {k: v for k, v in marks.items() if v} == {k: v for k, v in whole.items() if v}
     assert tracker.level_marks("330500", 2024)["330502"]["gdp_growth"] == "stricter"
+
+
+
+
+def test_the_children_lines_of_some_indicators_are_read_by_region(tracker):
+    """The grid's marks read the children's lines of the parent's indicators by the index of
+    regions and years, the indicators only filtering them: SQLite (no statistics) chose the index
+    of indicators when the parent had fewer indicators than children, and read every region's
+    lines of them in the country — a municipality's 38 children: 207 ms instead of 9 at national
+    scale. The same lines either way."""
+    from sqlalchemy import text as sql_text
+
+    from zhibiao.catalog import RegionRegistry
+
+    q = tracker.q
+    kids = [k.code for k in RegionRegistry.default().children("330500")]
+    every = q.targets_of_regions(kids, 2024)
+    set_by_some = sorted({c.winner.indicator for chosen in every.values() for c in chosen if c.winner.indicator})
+    # fewer indicators than children (where the index of indicators looked the cheaper to SQLite)
+    wanted = set_by_some[::2][:len(kids) - 1]
+    assert 1 <= len(wanted) < len(kids)
+    captured = []
+    real = q._target_facts
+    q._target_facts = lambda stmt: captured.append(stmt) or real(stmt)
+    try:
+        some = q.targets_of_regions(kids, 2024, indicators=wanted)
+    finally:
+        del q._target_facts
+    expected = {code: [c.winner.id for c in chosen if c.winner.indicator in wanted] for code, chosen in every.items()}
+    assert {code: [c.winner.id for c in chosen] for code, chosen in some.items()} == \
+        {code: ids for code, ids in expected.items() if ids} and some
+    if not tracker.db.is_sqlite:
+        return
+    sql = captured[0].compile(dialect=tracker.db.engine.dialect, compile_kwargs={"literal_binds": True})
+    with tracker.db.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.execute(sql_text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "ix_targets_region_year" in plan and "ix_targets_indicator" not in plan, plan

@@ -555,7 +555,12 @@ class ReadModel:
         if indicator:
             stmt = stmt.where(targets.c.indicator == indicator)
         if indicators is not None:
-            stmt = stmt.where(targets.c.indicator.in_(sorted(set(indicators))))
+            # with regions named, their lines are read by the index of regions and years and the
+            # indicators only filter them: written as ``indicator || ''`` so that SQLite (no statistics)
+            # does not read every region's lines of those indicators from the index of indicators
+            # instead — a municipality's 38 children: 207 ms instead of 9 ms at national scale
+            column = targets.c.indicator.concat("") if region_codes is not None else targets.c.indicator
+            stmt = stmt.where(column.in_(sorted(set(indicators))))
         if level:
             stmt = stmt.join(regions, regions.c.code == targets.c.region_code).where(regions.c.level == level)
         by_region: dict[str, list[TargetFact]] = {}
