@@ -1,7 +1,9 @@
-"""Substring matching served by an index (store/textindex.py, migration 0010), on real SQLite and
-PostgreSQL: the same rows as a plain substring test for words of every length, wildcards taken
-literally, letters in either case when asked; on PostgreSQL the bigram index is what the server
-reads for a word of two characters (the trigram indexes need three)."""
+"""Substring matching served by an index (store/textindex.py, migrations 0010 and 0011), on real
+SQLite and PostgreSQL: the same rows as a plain substring test for words of every length, wildcards
+taken literally, letters in either case when asked; on PostgreSQL the bigram index is what the
+server reads for a word of two characters (the trigram indexes need three), on SQLite the n-gram
+index for any word, newest first for search; SQLite's index holds exactly the tokens of the rows
+stored, after every kind of write and after the migration that builds it for a database."""
 from __future__ import annotations
 
 import random
@@ -13,7 +15,7 @@ from dbs import db_url  # noqa: F401  (fixture)
 from zhibiao.store import Database
 from zhibiao.store.database import now
 from zhibiao.store.tables import documents, targets
-from zhibiao.store.textindex import contains
+from zhibiao.store.textindex import contains, newest_containing, ngram_query, ngram_tokens
 from zhibiao.track.queries import ReadModel
 
 # characters that make words collide often: Chinese, letters in both cases, LIKE's wildcards, its escape
@@ -120,3 +122,134 @@ def test_documents_by_title_reads_the_index_on_postgresql(filled):
         plan = "\n".join(conn.execute(text(f"EXPLAIN {sql}")).scalars())
         assert "ngrams" not in plan and all(f"ix_documents_{c}_trgm" in plan
                                             for c in ("title", "region_name", "issuer", "doc_number")), plan
+
+
+def test_newest_first_from_the_ngram_index_on_sqlite(filled):
+    """Search's walk of SQLite's n-gram index: every match, newest first, page after page below the
+    last id shown — for words of one character to five, wildcards and letters in either case."""
+    db, rows, lines, rng = filled
+    if not db.is_sqlite:
+        pytest.skip("SQLite's n-gram index (PostgreSQL: the LIKE, served by its own indexes)")
+    with db.engine.connect() as conn:
+        for q in _words(rows, rng):
+            for ignore_case in (False, True):
+                for table, columns, want in (
+                        (documents, ("title", "issuer", "doc_number"),
+                         [i for i, r in enumerate(rows, start=1)
+                          if any(_expected(r[c], q, True, ignore_case) for c in ("title", "issuer", "doc_number"))]),
+                        (targets, ("name", "text"),
+                         [i for i, t in enumerate(lines, start=1)
+                          if _expected(t["name"], q, True, ignore_case) or _expected(t["text"], q, True, ignore_case)])):
+                    assert list(conn.scalars(newest_containing(table, columns, q, ignore_case))) == want[::-1], q
+                    got, before = [], None
+                    while True:  # pages of three
+                        page = list(conn.scalars(newest_containing(table, columns, q, ignore_case, before).limit(3)))
+                        got += page
+                        if len(page) < 3:
+                            break
+                        before = page[-1]
+                    assert got == want[::-1], q
+        sql = newest_containing(targets, ("name", "text"), "就业").limit(40).compile(
+            dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})
+        plan = " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+        # the index's rows newest first, each target line read by its id: no scan, no sort
+        assert plan.startswith("SCAN targets_ngrams VIRTUAL TABLE") and "SEARCH targets USING INTEGER PRIMARY KEY" in plan \
+            and "TEMP B-TREE" not in plan, plan
+
+
+def test_ngram_tokens_and_queries():
+    def tokens(*values):
+        return sorted(ngram_tokens(*values).split())
+
+    assert tokens("就业", None, "") == ["5c31x4e1a", "u4e1a", "u5c31"]
+    assert tokens("GDP") == tokens("gdp") == ["64x70", "67x64", "u64", "u67", "u70"]  # folded as LIKE folds
+    assert tokens("ab", "cd") == ["61x62", "63x64", "u61", "u62", "u63", "u64"]  # no pair across two columns
+    assert tokens("增长增长") == ["589ex957f", "957fx589e", "u589e", "u957f"]  # each once
+    assert ngram_query("就") == '"u5c31"' and ngram_query("就业") == '"5c31x4e1a"'
+    assert ngram_query("5.5%") == '"35x2e" AND "2ex35" AND "35x25"' and ngram_query("") is None
+    assert ngram_query("Éé") == '"c9xe9"'  # SQLite's LIKE folds no letter beyond ASCII
+    long = ngram_query("国民经济和社会发展计划执行情况与计划草案的报告")
+    assert long.count(" AND ") == 11
+
+
+def _index_contents(conn, table: str) -> dict[int, set[str]]:
+    """What SQLite's n-gram index of ``table`` holds, read from the index itself (fts5vocab)."""
+    conn.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab "
+                         f"USING fts5vocab(main, {table}_ngrams, instance)")
+    out: dict[int, set[str]] = {}
+    for doc, term in conn.exec_driver_sql(f"SELECT doc, term FROM temp.{table}_vocab"):
+        out.setdefault(doc, set()).add(term)
+    return out
+
+
+def _tokens_of_rows(conn, table: str, columns: tuple[str, ...]) -> dict[int, set[str]]:
+    rows = conn.exec_driver_sql(f"SELECT id, {', '.join(columns)} FROM {table}").all()
+    return {r[0]: set(ngram_tokens(*r[1:]).split()) for r in rows if ngram_tokens(*r[1:])}
+
+
+def _index_is_the_rows(db) -> None:
+    with db.engine.connect() as conn:
+        for table, columns in (("documents", ("title", "issuer", "region_name", "doc_number")),
+                               ("targets", ("name", "text"))):
+            want = _tokens_of_rows(conn, table, columns)
+            assert want and _index_contents(conn, table) == want, table
+
+
+def test_the_sqlite_index_follows_every_write(tmp_path):
+    """Ingest (batches of documents), a changed document at a known path (its lines replaced), a
+    title corrected in place, a document deleted (its lines with it, by the foreign key's cascade):
+    the index holds exactly the tokens of the rows stored, and the search finds what is there."""
+    from zhibiao.ingest import ingest
+    from zhibiao.store.ingest import delete_document
+    from zhibiao.track.search import search
+    from paths import EXAMPLES
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for p in EXAMPLES.iterdir():
+        if p.suffix in (".txt", ".html", ".docx"):
+            (folder / p.name).write_bytes(p.read_bytes())
+    db = Database.open(tmp_path / "n.db")
+    assert ingest(db, [folder]).count("failed") == 0
+    _index_is_the_rows(db)
+    plan = folder / "huzhou_2025_plan.txt"
+    plan.write_text(plan.read_text("gb18030").replace("地区生产总值", "地区生产總值"), "gb18030")  # a new version
+    assert ingest(db, [folder]).count("failed") == 0
+    _index_is_the_rows(db)
+    with db.engine.begin() as conn:
+        first = conn.scalar(select(documents.c.id).order_by(documents.c.id))
+        conn.execute(documents.update().where(documents.c.id == first).values(title="鹦鹉洲的计划"))
+    _index_is_the_rows(db)
+    assert [d["id"] for d in search(db, "鹦鹉").documents] == [first]
+    assert [d["id"] for d in ReadModel(db).documents(q="鹦")[0]] == [first]
+    assert search(db, "總值").targets  # the new version's lines
+    last = ReadModel(db).documents(newest_first=True, size=1)[0][0]["id"]
+    delete_document(db, last)
+    _index_is_the_rows(db)
+    assert all(t["document_id"] != last for t in search(db, "总值").targets)
+    db.dispose()
+
+
+def test_the_migration_builds_the_sqlite_index_for_a_database_written_before(tmp_path):
+    """A database written at migration 0010 (no n-gram index): opening it with this version builds
+    the index of every row already stored; downgrading removes it, triggers and all."""
+    from alembic import command
+    from alembic.config import Config
+
+    from zhibiao.ingest import ingest
+    from paths import EXAMPLES
+
+    db = Database.open(tmp_path / "old.db")
+    cfg = Config()
+    cfg.set_main_option("script_location", "zhibiao.store:migrations")
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    with db.engine.connect() as conn:
+        assert not conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE '%ngrams%'").all()
+    assert ingest(db, [EXAMPLES]).count("failed") == 0  # written without the index
+    db.dispose()
+    db = Database.open(tmp_path / "old.db")
+    assert db.current_revision() == "0011"
+    _index_is_the_rows(db)
+    db.dispose()

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.engine import Engine
 
 from zhibiao.errors import DatabaseFileError, DatabaseUnreachable, InputError, ZhibiaoError
-from zhibiao.store import tables
+from zhibiao.store import tables, textindex
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -130,6 +130,7 @@ def json_dumps(value) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    textindex.register(dbapi_connection)  # the n-gram index's triggers call it (migration 0011)
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA busy_timeout=30000")  # first: the next statement may wait for a writer
     cur.execute("PRAGMA journal_mode=WAL")

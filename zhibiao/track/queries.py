@@ -851,7 +851,7 @@ class ReadModel:
             stmt = stmt.where(d.plan_year == year)
         if doc_type:
             stmt = stmt.where(d.doc_type == doc_type)
-        if q:  # on PostgreSQL through the bigram index (store/textindex.py): not a scan of every document
+        if q:  # through the n-gram / bigram indexes (store/textindex.py): not a scan of every document
             stmt = stmt.where(contains(documents, ("title", "region_name", "issuer", "doc_number"), q,
                                        self.db.engine.dialect.name))
         if after:

@@ -3,10 +3,11 @@ regions (names, aliases, GB/T 2260 codes) from the catalogue and the registry; d
 issuer, document number) and targets (name, wording, category) from the database's text index.
 
 Two-character queries (绍兴, 粮食, 就业) are the common case. On SQLite the text index is FTS5
-with the trigram tokenizer (migration 0004), which needs three characters: a shorter query is
-answered by a substring scan (LIKE), which at two characters is what a person means anyway. On
-PostgreSQL the same LIKE is served by an index of every row's pairs of characters for two
-characters (migration 0010, store/textindex.py) and by pg_trgm's from three.
+with the trigram tokenizer (migration 0004) from three characters, and for one or two an FTS5
+index of every row's characters and pairs of characters (migration 0011), whose rows are tested
+with the LIKE (store/textindex.py). On PostgreSQL the LIKE is served by an index of every row's
+pairs of characters for two characters (migration 0010) and by pg_trgm's from three; a single
+character is matched against every row there.
 
 Matches come newest first (the highest ids): the index and the scan can then stop at the first
 ``limit`` matches instead of ranking every one — at national scale a common word (地区生产总值)
@@ -24,7 +25,7 @@ from sqlalchemy import select, text
 from zhibiao.catalog import Catalog, RegionRegistry, normalize_name
 from zhibiao.store.database import Database
 from zhibiao.store.tables import documents, targets
-from zhibiao.store.textindex import contains
+from zhibiao.store.textindex import contains, newest_containing
 
 TRIGRAM = 3  # the shortest query the text indexes can answer
 
@@ -74,12 +75,10 @@ def search_regions(q: str, limit: int = 20) -> list[dict]:
     return out
 
 
-def _contains(table, columns: tuple[str, ...], q: str, db: Database):
-    """One of ``columns`` contains ``q``, letters in either case: ILIKE, or LIKE when ``q`` has no
-    letter with a case (Chinese, digits, 5.5%) — the same rows, without lowering every row's text
-    first. On PostgreSQL a word of two characters is looked up in the bigram index, a longer one in
-    pg_trgm's (store/textindex.py), not matched against every line."""
-    return contains(table, columns, q, db.engine.dialect.name, ignore_case=not (q == q.lower() == q.upper()))
+def _ignore_case(q: str) -> bool:
+    """ILIKE, or LIKE when ``q`` has no letter with a case (Chinese, digits, 5.5%): the same rows,
+    without lowering every row's text first."""
+    return not (q == q.lower() == q.upper())
 
 
 def _fts_phrase(q: str) -> str:
@@ -88,14 +87,19 @@ def _fts_phrase(q: str) -> str:
 
 def _matching_ids(conn, db: Database, table, columns: tuple[str, ...], q: str, limit: int,
                   before: int | None = None) -> list[int]:
-    """Ids of ``table``'s rows whose ``columns`` hold ``q``, newest first, below ``before``: from
-    SQLite's full-text index (``<table>_fts``) for a word of three characters or more."""
+    """Ids of ``table``'s rows whose ``columns`` hold ``q``, newest first, below ``before``. SQLite:
+    from the full-text index (``<table>_fts``) for a word of three characters or more, else the
+    n-gram index's rows newest first, each tested with the LIKE (``<table>_ngrams``); PostgreSQL:
+    the LIKE, served by its indexes (store/textindex.py)."""
     if len(q) >= TRIGRAM and db.is_sqlite:
         fts = f"{table.name}_fts"
         return list(conn.scalars(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q "
                                       "AND rowid < :before ORDER BY rowid DESC LIMIT :n"),
                                  {"q": _fts_phrase(q), "n": limit, "before": before or _NO_ID}))
-    stmt = select(table.c.id).where(_contains(table, columns, q, db)).order_by(table.c.id.desc()).limit(limit)
+    if db.is_sqlite and (stmt := newest_containing(table, columns, q, _ignore_case(q), before)) is not None:
+        return list(conn.scalars(stmt.limit(limit)))
+    stmt = (select(table.c.id).where(contains(table, columns, q, db.engine.dialect.name, _ignore_case(q)))
+            .order_by(table.c.id.desc()).limit(limit))
     return list(conn.scalars(stmt.where(table.c.id < before) if before else stmt))
 
 
