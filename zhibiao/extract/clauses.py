@@ -50,7 +50,6 @@ _DECLINE = _alt("measures.decline_verbs")
 GROWTH_VERB = scanner(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
 DECLINE_VERB = scanner(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
 TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
-TO_LAST = ("到", "至")  # (what TO_VERB's matches end with)
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
 GROWTH_NAME = LEX.ending("measures.growth_names")
@@ -86,19 +85,32 @@ TRAIL_LAST = (*LEX.words("names.trails"), "均")
 GROWTH_VERB_LAST = (*LEX.words("measures.growth_verbs"), "了", "分别")
 DECLINE_VERB_LAST = (*LEX.words("measures.decline_verbs"), "了", "分别")
 FOOTNOTE_CLOSERS = frozenset("]］〕】")
-COMPARATOR_LAST = LEX.words("comparators.above_before", "comparators.below_before", "comparators.about_before",
-                            "comparators.reach_words")  # (COMPARATOR_END's words)
-CHANGE_LAST = (*LEX.words("measures.change_verbs"), "了")  # (what CHANGE_AGAINST_LAST's matches end with)
-INCREMENT_LAST = (*LEX.words("names.increment_verbs"), "了", "约", "近")  # (…and INCREMENT_BEFORE's)
+
+
+def _last_characters(*word_lists) -> frozenset[str]:
+    """The characters the words end with: testing a text's last character against them is cheaper
+    than ``str.endswith`` with every word (~40 against ~200 ns for a hundred words)."""
+    return frozenset(w[-1] for words in word_lists for w in words)
+
+
+TRAIL_ENDS = _last_characters(TRAIL_LAST)
+GROWTH_VERB_ENDS = _last_characters(GROWTH_VERB_LAST)
+DECLINE_VERB_ENDS = _last_characters(DECLINE_VERB_LAST)
+COMPARATOR_ENDS = _last_characters(LEX.words("comparators.above_before", "comparators.below_before",
+                                             "comparators.about_before", "comparators.reach_words"))  # (COMPARATOR_END's)
+CHANGE_ENDS = _last_characters(LEX.words("measures.change_verbs"), ["了"])  # (what CHANGE_AGAINST_LAST's matches end with)
+INCREMENT_ENDS = _last_characters(LEX.words("names.increment_verbs"), ["了", "约", "近"])  # (…and INCREMENT_BEFORE's)
+TO_ENDS = frozenset("到至")  # (…and TO_VERB's)
 POINTS_FIRST = frozenset(w[0] for w in LEX.words("units.points"))  # (what POINTS's match opens with, past a space)
 MORE_FIRST = frozenset(["万", "亿", "千"] + [w[0] for w in LEX.words("comparators.more_after")])  # (…and MORE_THAN's)
 
 
-def _may_end_with(text: str, last_words: tuple[str, ...]) -> bool:
-    """Whether a pattern anchored at the end (``…$``), whose matches end with one of ``last_words``,
-    can match ``text`` (its ``$`` also matches before a final newline): a test of the text's end
-    before a search that tries the pattern at every position."""
-    return text.endswith(last_words) or text.endswith("\n")
+def _may_end_with(text: str, last_characters: frozenset[str]) -> bool:
+    """Whether a pattern anchored at the end (``…$``), whose matches end with one of
+    ``last_characters``, can match ``text`` (its ``$`` also matches before a final newline): a test
+    of the text's end before a search that tries the pattern at every position."""
+    end = text[-1:]
+    return end in last_characters or end == "\n"
 VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
 PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
@@ -247,11 +259,11 @@ def _name_before(clause: str, pos: int) -> str:
         before = name
         if name.endswith(PER_HEADS) and name[:-2].endswith(TRAIL_LAST):
             name = name[:-2]  # "补助标准增加到人均280元": 人均 qualifies the figure
-        if name.endswith(TRAIL_LAST):
+        if name[-1:] in TRAIL_ENDS:
             name = TRAIL.sub("", name)
-        if name.endswith(GROWTH_VERB_LAST):
+        if name[-1:] in GROWTH_VERB_ENDS:
             name = GROWTH_VERB.sub("", name)
-        if name.endswith(DECLINE_VERB_LAST):
+        if name[-1:] in DECLINE_VERB_ENDS:
             name = DECLINE_VERB.sub("", name)
         if "（" in name or "(" in name:
             name = UNCLOSED_BRACKET.sub("", name)  # an unclosed bracket belongs to the figure
@@ -266,7 +278,7 @@ def _increment_before(clause: str, start: int) -> bool:
     """Does a change verb stand just before the figure at ``start`` ("净增4.6万户")? (INCREMENT_BEFORE
     opens with a look-behind: tried at every position of the clause before it unless its end fits)"""
     words = clause[:start]
-    return _may_end_with(words, INCREMENT_LAST) and bool(INCREMENT_BEFORE.search(words))
+    return _may_end_with(words, INCREMENT_ENDS) and bool(INCREMENT_BEFORE.search(words))
 
 
 def _range_low(clause: str, start: int):
@@ -312,7 +324,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         before_n = clause[max(0, n.start - NEAR):n.start]
         if unit in MAGNITUDES and MORE_WORD.match(after):
             continue  # "4万多": the unit is missing
-        change = CHANGE_AGAINST_LAST.search(before_n) if unit != "%" and _may_end_with(before_n, CHANGE_LAST) else None
+        change = CHANGE_AGAINST_LAST.search(before_n) if unit != "%" and _may_end_with(before_n, CHANGE_ENDS) else None
         if change:
             # "比上年末增加1.1万人": a change against last year, not a level (its words name the indicator)
             changes.append((n.start - len(before_n) + change.start(), unit_end))
@@ -418,17 +430,17 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         tail_word = clause[tail_at:tail_at + NEAR]  # (the words after the list: 以内, 左右 …)
         # measure and comparator from the words before the list and after its last figure
         measure_kind = "level"
-        if _may_end_with(prefix, DECLINE_VERB_LAST) and DECLINE_VERB.search(prefix):
+        if _may_end_with(prefix, DECLINE_VERB_ENDS) and DECLINE_VERB.search(prefix):
             measure_kind = "decline"
-        elif _may_end_with(prefix, GROWTH_VERB_LAST) and GROWTH_VERB.search(prefix):
+        elif _may_end_with(prefix, GROWTH_VERB_ENDS) and GROWTH_VERB.search(prefix):
             measure_kind = "growth"
-        verb_strip = COMPARATOR_END.sub("", prefix) if _may_end_with(prefix, COMPARATOR_LAST) else prefix
-        to_level = TO_VERB.search(prefix) if _may_end_with(prefix, TO_LAST) else None
+        verb_strip = COMPARATOR_END.sub("", prefix) if _may_end_with(prefix, COMPARATOR_ENDS) else prefix
+        to_level = TO_VERB.search(prefix) if _may_end_with(prefix, TO_ENDS) else None
         # 提高到60% is the level reached; 达到 only reaches the figure of the verb before it (增长达到5%)
         if measure_kind == "level" and (not to_level or to_level.group().startswith("达")):
-            if _may_end_with(verb_strip, DECLINE_VERB_LAST) and DECLINE_VERB.search(verb_strip):
+            if _may_end_with(verb_strip, DECLINE_VERB_ENDS) and DECLINE_VERB.search(verb_strip):
                 measure_kind = "decline"
-            elif _may_end_with(verb_strip, GROWTH_VERB_LAST) and GROWTH_VERB.search(verb_strip):
+            elif _may_end_with(verb_strip, GROWTH_VERB_ENDS) and GROWTH_VERB.search(verb_strip):
                 measure_kind = "growth"
         comparator = "="
         if MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
