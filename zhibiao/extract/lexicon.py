@@ -69,13 +69,17 @@ class Ending:
     ``(?:w1|w2|…)$`` (whose ``$`` also matches before a final newline), without trying the
     pattern at every position of the text."""
 
-    __slots__ = ("words",)
+    __slots__ = ("words", "last")
 
     def __init__(self, words):
         self.words = tuple(words)
+        self.last = frozenset(w[-1] for w in self.words if w)  # (most texts end with none of these)
 
     def search(self, text: str) -> bool:
-        return text.endswith(self.words) or (text.endswith("\n") and text[:-1].endswith(self.words))
+        end = text[-1:]
+        if end == "\n":
+            return text.endswith(self.words) or text[:-1].endswith(self.words)
+        return (end in self.last or "" in self.words) and text.endswith(self.words)
 
 
 @lru_cache(maxsize=1)
