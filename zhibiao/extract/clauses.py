@@ -242,9 +242,11 @@ def _name_before(clause: str, pos: int) -> str:
         name = name[lead.end():]
     if name[:1] in LEADING_PERIOD_FIRST:
         name = LEADING_PERIOD.sub("", name)
-    lead = LEAD.match(name)
-    if lead:
-        name = name[lead.end():]
+        # (LEAD is a greedy repeat: on words it has already stripped it matches nothing again, so
+        # it is tried again only after a period was removed)
+        lead = LEAD.match(name)
+        if lead:
+            name = name[lead.end():]
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
     if not LEADING_PLACE_WORD_FIRST.isdisjoint(name[2:4]):
         name = LEADING_PLACE.sub("", name)
@@ -638,6 +640,7 @@ def _subject(clause: str) -> str | None:
 
 BAD_NAME_END = LEX.ending("names.bad_endings")
 BAD_NAME_START = re.compile(rf"^(?:{_alt('names.bad_starts')})")
+BAD_START_OR_PREPOSITION = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
 
 
 DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})?[\d一二两三四五六七八九十几多]+(?:{_alt('names.duration_units')})"
@@ -647,8 +650,8 @@ DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})?[\d一二两三四�
 def _good_name(name: str) -> bool:
     """Whether the words before a figure read as an indicator's name, not a circumstance, a span of
     time or a verb."""
-    return not (BAD_NAME_END.search(name) or BAD_NAME_START.match(name) or PREPOSITION.match(name)
-                or NOT_IN_A_NAME.search(name) or (VERB_ONLY.match(name) and len(name) <= 4)
+    return not (BAD_NAME_END.search(name) or BAD_START_OR_PREPOSITION.match(name)
+                or NOT_IN_A_NAME.search(name) or (len(name) <= 4 and VERB_ONLY.match(name))
                 or DURATION.fullmatch(name))
 
 
