@@ -112,6 +112,8 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # letter (5G), a time word (21世纪), a document's number (〔2021〕5号). Only 年 and a time word
 # opening with it (年代) can both match there: a year's match is tested for the time word too.
 NOT_A_VALUE_AFTER = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
+# the characters its match opens with, past a space (a set test is cheaper than the match at each number)
+NOT_A_VALUE_FIRST = frozenset("年号〕]】") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
 
 # What every candidate needs somewhere in its text: a digit, 百分之, or a Chinese numeral followed by
@@ -142,7 +144,8 @@ def iter_candidates(text: str, numbers=None):
             n = NumberMatch(parse_chinese(text[n.start + (3 if n.percent else 0):n.end - 1]), n.start, n.end - 1,
                             n.percent, True)
         # (every test below only leaves a number out, so their order does not matter)
-        after = NOT_A_VALUE_AFTER.match(text, n.end)
+        following = text[n.end:n.end + 1]
+        after = NOT_A_VALUE_AFTER.match(text, n.end) if following in NOT_A_VALUE_FIRST or following.isspace() else None
         if after is not None and (after.lastgroup != "year" or n.chinese or 1900 <= n.value <= 2100
                                   or TIME_AFTER.match(text, n.end)):
             continue  # 较2023年: a year; 5G, 4K, 3D: part of a name; 21世纪: a time; 宜府发〔2021〕5号: a document's number
