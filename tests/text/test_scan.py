@@ -168,3 +168,26 @@ def test_every_line_pattern_finds_what_its_plain_pattern_finds(text, pos, endpos
             assert [(m.span(), m.groups()) for m in rx.finditer(text, a, b)] == expected, rx.pattern
             first = rx.search(text, a, b)
             assert (first and (first.span(), first.groups())) == (expected[0] if expected else None), rx.pattern
+
+
+# --- word_trie: a word list as a trie, the same matches as the words longest first ---------------
+
+_WORDS = st.lists(st.text(alphabet="万亿人次元千米/", min_size=0, max_size=4), min_size=0, max_size=12)
+_AFTER = st.sampled_from(["", "$", "次", "人次", "(?:以上)?的", "(?:元)?米"])
+
+
+@given(_WORDS, _AFTER, st.text(alphabet="万亿人次元千米/以上的 ", max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_a_word_trie_matches_what_the_words_longest_first_match(words, after, text):
+    from zhibiao.extract.lexicon import alternation
+
+    flat, trie = re.compile(f"(?:{alternation(words)}){after}"), re.compile(f"(?:{scan.word_trie(words)}){after}")
+    for pos in range(len(text) + 1):
+        a, b = flat.match(text, pos), trie.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_a_word_trie_shares_each_words_opening_characters():
+    assert scan.word_trie(["万人次", "万人", "万", "亿元"]) == "万(?:人(?:次)?)?|亿元"
+    assert scan.word_trie([]) == "(?!)"
+    assert re.fullmatch(scan.word_trie(["a.b", "a"]), "a.b") and not re.fullmatch(scan.word_trie(["a.b"]), "axb")

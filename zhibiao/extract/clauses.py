@@ -320,6 +320,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     changes: list[tuple[int, int]] = []  # (where 比上年… starts, where its figure ends): changes skipped
     changed_name = None  # the name a change of this clause gave the figures after it
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
+    quoted = "“" in clause
     for n in candidates:
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:unit_end + NEAR]
@@ -354,9 +355,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # "15分钟公共服务圈", "民营经济33条": part of a name
         if before_n.endswith("等"):
             continue  # "…工矿、农业等9个重点领域": the count of a list just printed, not a figure
-        if before_n.rstrip().endswith("±"):
+        if "±" in before_n and before_n.rstrip().endswith("±"):
             continue  # "±800千伏": a rating inside a name
-        if clause.count("“", 0, n.start) > clause.count("”", 0, n.start):
+        if quoted and clause.count("“", 0, n.start) > clause.count("”", 0, n.start):
             continue  # inside quotation marks: a name such as “5+1”
         if ORDINAL_BEFORE.search(before_n):
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
@@ -407,7 +408,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             own_name = own_name.rsplit("、", 1)[-1]
             if not TWO_LETTERS.search(own_name):
                 own_name = ""
-        if CUMULATIVE_ONLY.fullmatch(before) and last_name:
+        if last_name and CUMULATIVE_ONLY.fullmatch(before):
             own_name = "累计" + NEW_LEAD.sub("", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:
             own_name = last_name + own_name  # "高新技术产业增加值增长11.3%，占规上工业的比重为62.4%"
@@ -432,12 +433,15 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         tail_word = clause[tail_at:tail_at + NEAR]  # (the words after the list: 以内, 左右 …)
         # measure and comparator from the words before the list and after its last figure
         measure_kind = "level"
-        if _may_end_with(prefix, DECLINE_VERB_ENDS) and DECLINE_VERB.search(prefix):
+        # (the prefix ends with no space, so no newline: its last character alone tells which
+        # patterns anchored at its end can match — _may_end_with without the call)
+        prefix_end = prefix[-1:]
+        if prefix_end in DECLINE_VERB_ENDS and DECLINE_VERB.search(prefix):
             measure_kind = "decline"
-        elif _may_end_with(prefix, GROWTH_VERB_ENDS) and GROWTH_VERB.search(prefix):
+        elif prefix_end in GROWTH_VERB_ENDS and GROWTH_VERB.search(prefix):
             measure_kind = "growth"
-        verb_strip = COMPARATOR_END.sub("", prefix) if _may_end_with(prefix, COMPARATOR_ENDS) else prefix
-        to_level = TO_VERB.search(prefix) if _may_end_with(prefix, TO_ENDS) else None
+        verb_strip = COMPARATOR_END.sub("", prefix) if prefix_end in COMPARATOR_ENDS else prefix
+        to_level = TO_VERB.search(prefix) if prefix_end in TO_ENDS else None
         # 提高到60% is the level reached; 达到 only reaches the figure of the verb before it (增长达到5%)
         if measure_kind == "level" and (not to_level or to_level.group().startswith("达")):
             if _may_end_with(verb_strip, DECLINE_VERB_ENDS) and DECLINE_VERB.search(verb_strip):

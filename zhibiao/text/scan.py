@@ -158,6 +158,37 @@ def scanner(pattern: str, flags: int = 0) -> re.Pattern:
     return fast
 
 
+def word_trie(words) -> str:
+    """``w1|w2|…``, the words longest first (as ``lexicon.alternation`` writes them), written as a
+    trie: ``万(?:人(?:次)?|元)?|亿…``. The same matches, and at any position the same words tried in
+    the same order — those that match there, longest first, since they are all prefixes of the one
+    text (each level's optional group is tried before the word that ends there) — so the pattern
+    can be followed by anything. Why: re tries the branches of an alternation one by one, so a list
+    of 500 units costs 500 first-character tests wherever it is tried (~1 µs); the trie one per
+    character matched."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict) -> list[str]:
+        return [re.escape(ch) + rest(child) for ch, child in sorted(node.items()) if ch]
+
+    def rest(node: dict) -> str:
+        after = branches(node)
+        if not after:
+            return ""
+        if len(after) == 1 and "" not in node:
+            return after[0]  # (one way on, and no word ends here: no group needed)
+        group = "(?:" + "|".join(after) + ")"
+        return group + "?" if "" in node else group
+
+    top = branches(root) + ([""] if "" in root else [])  # (an empty word last, as longest first puts it)
+    return "|".join(top) or "(?!)"  # (no words, or only an empty one: never a match, as lexicon.alternation)
+
+
 class LineScanner:
     """A pattern that matches at a line's start (``(?m)^…``), found through the engine's fast scan
     for the newline before each line: re tries a ``(?m)^`` pattern at every position of a text
