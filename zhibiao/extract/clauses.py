@@ -22,11 +22,13 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import CN_CHARS, find_numbers, iter_numbers
 from zhibiao.models import Span
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import scanner, word_trie
 
 
 def _alt(*paths: str) -> str:
-    return LEX.alt(*paths)
+    """``LEX.alt(*paths)`` written as a trie: the same matches (every use below is a group of its
+    own), found without testing each of the words in turn (a name is tried against ~60 verbs)."""
+    return word_trie(LEX.words(*paths))
 
 
 FOOTNOTE_MARK = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
