@@ -101,7 +101,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
-MAY_HOLD_STAMP = re.compile(r"\d[-/.:]\d")  # a cheap test before looking for dates and times
+# a cheap test before looking for dates and times: what each holds (two separators around a
+# number, or a colon before two digits) — not a decimal point alone, as 7.8 has
+MAY_HOLD_STAMP = re.compile(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
 LATIN = re.compile(r"[A-Za-z]")
 NUMBERED_THING_AFTER = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
 REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
