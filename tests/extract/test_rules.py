@@ -110,11 +110,22 @@ def test_a_report_made_for_the_state_council_is_the_nations():
     assert (d["region"] or {}).get("code") == "100000"
 
 
+def test_a_report_made_on_the_state_councils_behalf_is_the_nations_and_its_commissions():
+    d = document("关于2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告\n各位代表：\n"
+                 "受国务院委托，现将计划执行情况和计划草案提请审议。\n一、2024年计划执行情况\n国内生产总值增长5%。\n")
+    assert ((d["region"] or {}).get("code"), d["issuer"]) == ("100000", "国家发展和改革委员会")
+
+
 NOTICE = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n附件\n\n2025年主要目标\n"
 
 
 def table_targets(table: str) -> list[tuple]:
     return [(t.category, t.name, t.text, t.parent) for t in extract_text(NOTICE + table).targets]
+
+
+def test_a_unit_printed_in_brackets_after_the_name_is_the_rows_unit():
+    rows = extract_text(NOTICE + "指标\t2025年预期目标\t备注\n国内生产总值增长（%）\t4.5—5\t\n城镇新增就业（万人）\t1200以上\t\n").targets
+    assert [(t.name, t.unit, t.text) for t in rows] == [("国内生产总值增长", "%", "4.5—5"), ("城镇新增就业", "万人", "1200以上")]
 
 
 def test_a_markdown_rule_between_rows_is_no_row_and_no_parent():

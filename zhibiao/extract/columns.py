@@ -261,20 +261,24 @@ _LEVEL_RATE = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 def row_name(text: str) -> tuple[str, str | None, int]:
     """A row label without its 其中： mark and a unit printed in brackets after it:
     ("城镇新增就业（万人）" → 城镇新增就业, 万人); the offset where the name starts."""
-    from zhibiao.extract.grammar import UNITS
-
     name = text.strip()
     lead = 0
     m = column_vocab().sub_row.match(name) or CN_NUMBERING.match(name)
     if m:
         lead = m.end()
         name = name[m.end():]
-    unit = None
+    name, unit = unit_in_name(name)
+    return name, unit, lead
+
+
+def unit_in_name(name: str) -> tuple[str, str | None]:
+    """A name and the unit printed in brackets at its end ("国内生产总值增长（%）" → 国内生产总值增长, %)."""
+    from zhibiao.extract.grammar import UNITS
+
     u = _UNIT_IN_NAME.search(name)
     if u and (u.group(1) in UNITS or u.group(1) in ("%", "‰")):
-        unit = u.group(1)
-        name = name[:u.start()]
-    return name, unit, lead
+        return name[:u.start()], u.group(1)
+    return name, None
 
 
 def _number(text: str) -> tuple[Decimal, int, int] | None:

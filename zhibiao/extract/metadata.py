@@ -80,7 +80,7 @@ A_REGION_NAME = re.compile(REGION_NAME)
 TITLE_VERB = re.compile(rf"^(?:关于)?(?:{_ISSUING})?")
 YEAR_REGION_PLAN = re.compile(rf"\d{{4}}\s*年\s*(?P<r>{REGION_NAME})国民经济")
 REGION_PLAN = re.compile(rf"(?P<r>{REGION_NAME})(?:\d{{4}}年|国民经济和社会发展第)")
-ON_BEHALF = re.compile(r"我代表(国务院|[\u4e00-\u9fff]{0,8}人民政府)")
+ON_BEHALF = re.compile(r"(?:我代表|受)(国务院|[\u4e00-\u9fff]{0,8}人民政府)")  # (受国务院委托: the national plan report)
 SENTENCE_END = re.compile(r"[。\n]")
 WORDS_BEFORE_NUMBER = re.compile(r"^.*[以为将由的经按用]")
 _SELF = {level: re.compile(LEX.alt(f"documents.self_references.{level}"))
@@ -320,7 +320,8 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
             return m.group("r"), None
     opening = ON_BEHALF.search(text[:600])
     if opening and opening.group(1) == "国务院":
-        return "中华人民共和国", "国务院"
+        # 我代表国务院: the State Council's report; 受国务院委托: a ministry's on its behalf (the plan report)
+        return "中华人民共和国", "国务院" if opening.group().startswith("我代表") else None
     m = CONGRESS_BODY.search(text[:1500])
     if m and not m.group("r").startswith("全国"):
         return _body_region(m)[0], None

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine,
+from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
                                      is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
 from zhibiao.extract.lexicon import LEX, alternation
@@ -951,13 +951,16 @@ def parse_table(text: str, span: TableSpan) -> Table:
             continue
         ttext = squeeze(r.target_text or "")
         unit = None if r.unit in ("—", "-", "–", "/") else r.unit
+        name = r.name
+        if unit is None and name:
+            name, unit = unit_in_name(name)  # 国内生产总值增长（%） | 4.5—5: the unit is the name's
         parsed = parse_target(ttext, column_unit=unit)
         if parsed.kind == "numeric" and parsed.unit is None:
             parsed.unit = unit
         elif parsed.kind != "numeric":
             parsed.unit = parsed.unit or unit
         out.append(TableRow(
-            seq=r.seq, category=r.category, name=r.name, parent=r.parent, unit=parsed.unit,
+            seq=r.seq, category=r.category, name=name, parent=r.parent, unit=parsed.unit,
             text=ttext, parsed=parsed, year=year, span=(r.target.start, r.target.end),
             name_span=(r.name_cell.start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
         ))
