@@ -336,3 +336,9 @@ def test_the_registry_command_marks_former_divisions_in_text_and_json():
     assert former == {"下城区", "江干区", "临安市"} and {"临安区", "钱塘区"} <= {c["name"] for c in listed}
     text = runner.invoke(app, ["catalog", "regions", "临安市"]).output
     assert "330185" in text and "former 已撤销" in text
+
+
+def test_a_short_name_inside_a_higher_divisions_full_name_names_nothing():
+    # 共和 (共和县, 海南藏族自治州) inside 中华人民共和国
+    assert REG.find_at_level("根据《中华人民共和国统计法》，中华人民共和国统计局公布如下。", "county") == []
+    assert [r.code for r, _a, _b in REG.find_at_level("共和县统计局", "county")] == ["632521"]

@@ -116,6 +116,12 @@ def test_a_report_made_on_the_state_councils_behalf_is_the_nations_and_its_commi
     assert ((d["region"] or {}).get("code"), d["issuer"]) == ("100000", "国家发展和改革委员会")
 
 
+def test_the_nations_bulletin_is_the_nations():
+    d = document("中华人民共和国2025年国民经济和社会发展统计公报\n国家统计局\n2026年2月28日\n"
+                 "初步核算，全年国内生产总值1401879亿元，比上年增长5.0%。\n")
+    assert ((d["region"] or {}).get("code"), d["issuer"]) == ("100000", "国家统计局")
+
+
 NOTICE = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n附件\n\n2025年主要目标\n"
 
 

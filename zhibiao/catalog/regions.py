@@ -91,6 +91,7 @@ class RegionRegistry:
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _all_names: _Names | None = field(default=None, repr=False)
     _level_names: dict[str, _Names] = field(default_factory=dict, repr=False)
+    _higher_names: dict[str, _Names] = field(default_factory=dict, repr=False)  # (by level: the names above it)
 
     def __post_init__(self) -> None:
         for row in self.rows.values():
@@ -233,14 +234,23 @@ class RegionRegistry:
                         names.setdefault(n, []).append(row.code)
             names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
             self._level_names[level] = _Names.of(names)
+            self._higher_names[level] = _Names.of({n for n in higher if len(n) > 2} or {"\0\0\0"})
         table = self._level_names[level]
         names = table.names
         plain = to_simplified(text)
         out = []
+        inside: list[tuple[int, int]] | None = None  # where the text names a higher division in full, in order
+        k = 0  # (matches come in order too: one pass over both)
         for name, a, b in _scan(plain, table):
             codes = self._current_first(names[name])
             if len(codes) != 1:
                 continue
+            if inside is None:
+                inside = [(x, y) for _n, x, y in _scan(plain, self._higher_names[level])]
+            while k < len(inside) and inside[k][1] <= a:
+                k += 1
+            if k < len(inside) and inside[k][0] <= a and b <= inside[k][1] and inside[k] != (a, b):
+                continue  # 共和 of 中华人民共和国: a county's short name inside the country's
             if b < len(plain) and plain[b] in DIVISION_ENDS and name != self.rows[codes[0]].name:
                 continue  # 朝阳 of 朝阳区: a short name running into another division's end names another place
             out.append((self.region(codes[0]), a, b))
