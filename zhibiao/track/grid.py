@@ -132,7 +132,8 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, l
         for child in kids:
             lines = lines_of(child.code)
             if not lines:
-                without.append(_region_dict(child))
+                if not child.former:  # (a division since unmade is shown only for the years it set targets)
+                    without.append(_region_dict(child))
                 continue
             cells = _cells(lines, lang)
             for ind, cell in cells.items():
