@@ -22,40 +22,48 @@ from datetime import date, timedelta
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.models import Section
-from zhibiao.text.scan import LineScanner, scanner
+from zhibiao.text.scan import LineScanner, scanner, word_trie
+
+
+def _alt(*paths: str) -> str:
+    """``LEX.alt(*paths)`` written as a trie: the same matches (every use below is a group of its
+    own or a whole alternation), found without testing each word in turn — the opening words of
+    every sentence are searched for any of ~70 time words (TIME_SIGNAL)."""
+    return word_trie(LEX.words(*paths))
+
 
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 
 # --- words of time (all from the lexicon) ---------------------------------------------------
-LAST_YEAR = scanner(rf"(?<![比较同与和])(?:{LEX.alt('time.last_year')})(?!同期)")
+LAST_YEAR = scanner(rf"(?<![比较同与和])(?:{_alt('time.last_year')})(?!同期)")
 _PERIOD_NAMES = r"“?十[一二三四五六]五”?"
-MULTI = scanner(rf"{LEX.alt('time.multi_year')}|{_PERIOD_NAMES}(?:{LEX.alt('time.five_year_periods')})")
-FUTURE = re.compile(rf"{LEX.alt('time.future')}|努力(?!下)|计划(?=[到在于将要新完实达力])|到20\d\d年")
-SOFT_FUTURE = scanner(rf"{LEX.alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
-ESTIMATE = re.compile(rf"(?:{LEX.alt('time.estimate')})(?!到)")
+MULTI = scanner(rf"{_alt('time.multi_year')}|{_PERIOD_NAMES}(?:{_alt('time.five_year_periods')})")
+FUTURE = re.compile(rf"{_alt('time.future')}|努力(?!下)|计划(?=[到在于将要新完实达力])|到20\d\d年")
+SOFT_FUTURE = scanner(rf"{_alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
+ESTIMATE = re.compile(rf"(?:{_alt('time.estimate')})(?!到)")
 EXPLICIT_YEAR = scanner(
     rf"(?<![{''.join(LEX.words('time.year_not_time_before'))}])(?:截至|截止|到)?({YEAR})\s*年"
-    rf"(?:{LEX.alt('time.year_parts')})?(?!{LEX.alt('time.year_not_time')})")
-REVIEW_TITLE = re.compile(LEX.alt("time.review_titles"))
-REVIEW_OPENER = re.compile(LEX.alt("time.review_openers"))
+    rf"(?:{_alt('time.year_parts')})?(?!{_alt('time.year_not_time')})")
+REVIEW_TITLE = re.compile(_alt("time.review_titles"))
+REVIEW_OPENER = re.compile(_alt("time.review_openers"))
 PAST_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
-MULTI_TITLE = re.compile(LEX.alt("time.multi_titles"))
-PLAN_TITLE = re.compile(LEX.alt("time.plan_titles"))
+MULTI_TITLE = re.compile(_alt("time.multi_titles"))
+PLAN_TITLE = re.compile(_alt("time.plan_titles"))
 _NUMBERED = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
-REVIEW_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{LEX.alt('time.review_headings')})[ \t]*$")
-PLAN_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{LEX.alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
-THIS_YEAR_HEADING = LineScanner(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{LEX.alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
+REVIEW_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{_alt('time.review_headings')})[ \t]*$")
+PLAN_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{_alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
+THIS_YEAR_HEADING = LineScanner(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{_alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
 # "报告提出2022年政府主要工作安排": a plan part named inside a sentence
-PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{LEX.alt('time.plan_headings')})")
+PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{_alt('time.plan_headings')})")
 TARGET_YEAR = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
-YEAR_IS = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{LEX.alt('time.year_of_phrases')})")
-THIS_YEAR = re.compile(LEX.alt("time.this_year"))
-RESULT_MARKERS = re.compile(LEX.alt("time.result_markers"))
-REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{LEX.alt('time.reporting_verbs')})(?:了|道)?$")
+YEAR_IS = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{_alt('time.year_of_phrases')})")
+THIS_YEAR = re.compile(_alt("time.this_year"))
+RESULT_MARKERS = re.compile(_alt("time.result_markers"))
+REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{_alt('time.reporting_verbs')})(?:了|道)?$")
 # the longest text REPORTING can match: 12 characters, a verb, 了 or 道, a final newline (its $)
 REPORTING_LONGEST = 12 + max(map(len, LEX.words("time.reporting_verbs"))) + 2
 CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
-LEADING_LINK = re.compile(rf"^\s*(?:{LEX.alt('names.leading_links')})?")
+LEADING_LINK = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
 # Any of the words Scope.time_of tests for, in one pattern: the opening words of most sentences
@@ -64,18 +72,18 @@ TIME_SIGNAL = scanner("|".join(f"(?:{p.pattern})" for p in (RESULT_MARKERS, EXPL
                                                                  THIS_YEAR, FUTURE)))
 
 # --- dates ----------------------------------------------------------------------------------
-_CONGRESS = LEX.alt("documents.congress_words")
+_CONGRESS = _alt("documents.congress_words")
 FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
 NEWS_DELIVERY = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
-                           rf"(?:{LEX.alt('time.congress_events', 'time.congress_reports')})")
+                           rf"(?:{_alt('time.congress_events', 'time.congress_reports')})")
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
 DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
-                          rf"(?:{LEX.alt('time.congress_events')})")
-RELATIVE_DELIVERY = re.compile(rf"({LEX.alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
-                               rf"(?:{LEX.alt('time.congress_events')})")
+                          rf"(?:{_alt('time.congress_events')})")
+RELATIVE_DELIVERY = re.compile(rf"({_alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+                               rf"(?:{_alt('time.congress_events')})")
 YESTERDAY = frozenset(LEX.words("time.yesterday"))
-DATELINE = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{LEX.alt('time.today')})")
+DATELINE = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{_alt('time.today')})")
 # a page's publication date near its top: 2018-03-20 10:33:06, 发布时间:2022-01-12, 2021年3月15日
 PUBLISHED = scanner(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 _CN_NUM = "〇零一二两三四五六七八九十"
@@ -544,8 +552,8 @@ def _zones(text: str, doc_type: str, plan_year: int | None, sections: list[Secti
     return [z for z in zones if z.end > z.start]
 
 
-PROGRESS_TITLE = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
-DRAFT_WORDS = re.compile(LEX.alt("documents.draft_words"))
+PROGRESS_TITLE = re.compile(rf"(?:{_alt('documents.progress_titles')})$")
+DRAFT_WORDS = re.compile(_alt("documents.draft_words"))
 
 
 def in_year_report(title: str | None, doc_type: str) -> bool:
@@ -575,7 +583,7 @@ def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
 
 # a line that heads a five-year period's goals: “十四五”主要目标, “十四五”时期的主要目标任务, 今后五年的主要任务
 FIVE_YEAR_HEAD = LineScanner(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
-                            rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{LEX.alt('targets.next_five_years')})"
+                            rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{_alt('targets.next_five_years')})"
                             rf"[^\n。，,]{{0,16}}?(?:目标|任务)[^\n。，,]{{0,8}}$")
 
 
