@@ -60,8 +60,10 @@ YEAR_IS = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{_
 THIS_YEAR = re.compile(_alt("time.this_year"))
 RESULT_MARKERS = re.compile(_alt("time.result_markers"))
 REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{_alt('time.reporting_verbs')})(?:了|道)?$")
-# the longest text REPORTING can match: 12 characters, a verb, 了 or 道, a final newline (its $)
+# the longest text REPORTING can match: 12 characters, a verb, 了 or 道, a final newline (its $);
+# and the characters its matches end with (a verb's last, 了, 道, that newline)
 REPORTING_LONGEST = 12 + max(map(len, LEX.words("time.reporting_verbs"))) + 2
+REPORTING_ENDS = frozenset([w[-1] for w in LEX.words("time.reporting_verbs")] + ["了", "道", "\n"])
 CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 LEADING_LINK = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
@@ -241,7 +243,7 @@ class Scope:
         if brk is None:
             return text[:limit]
         first = text[:brk.start()]
-        if len(first) <= REPORTING_LONGEST and REPORTING.match(first):
+        if len(first) <= REPORTING_LONGEST and first[-1:] in REPORTING_ENDS and REPORTING.match(first):
             after = CLAUSE_BREAK.search(text, brk.end())
             first = text[brk.end():after.start() if after else len(text)]
         return first[:limit]
