@@ -62,8 +62,8 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     out = []
     pos, sep = start, ""
     opened = -1  # where the bracket now open was opened
-    for m in CLAUSE_END_OR_BRACKET.finditer(text[start:end]):
-        ch, at = m.group(), start + m.start()
+    for m in CLAUSE_END_OR_BRACKET.finditer(text, start, end):
+        ch, at = m.group(), m.start()
         if ch in OPEN:
             opened = at
             continue
@@ -73,10 +73,15 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
         if opened >= 0 and at - opened < BRACKET_SPAN:
             continue
         opened = -1
-        out.append(Clause(pos, at, sep))
+        out.append(_new_tuple(Clause, (pos, at, sep)))
         pos, sep = at + 1, ch
-    out.append(Clause(pos, end, sep))
+    out.append(_new_tuple(Clause, (pos, end, sep)))
     return tuple(out)
+
+
+# Clause(start, end, sep) made by the tuple's own constructor: the named tuple's __new__ is a Python
+# function, and a document has thousands of clauses
+_new_tuple = tuple.__new__
 
 
 # The longest sentence of the real documents has under 500 characters (a clause under 150). A
