@@ -70,6 +70,11 @@ FIGURES = [
     ("两项排放均下降3%", None, [("两项排放", "growth", "=", "-3", "%")]),
     # names.trails: words between a name and its figure, never part of the name
     ("地区生产总值平均为5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),
+    # names.duration_leads / duration_units: how long a figure has held is not part of the name (nor a name)
+    ("粮食总产量连续5年稳定在100万吨以上", None, [("粮食总产量", "level", ">=", "100", "万吨")]),
+    ("城镇调查失业率连续18个月保持在5%以内", None, [("城镇调查失业率", "level", "<=", "5", "%")]),
+    ("工业用电量连续三个季度超过10亿千瓦时", None, [("工业用电量", "level", ">", "10", "亿千瓦时")]),
+    ("工业用电量近三个季度超过10亿千瓦时", None, [("工业用电量", "level", ">", "10", "亿千瓦时")]),
     ("赤字率拟按3%安排", None, [("赤字率", "share", "=", "3", "%")]),
     ("赤字率按3%安排", None, [("赤字率", "share", "=", "3", "%")]),
     ("专项债券规模拟3000亿元", None, [("专项债券规模", "level", "=", "3000", "亿元")]),

@@ -229,6 +229,11 @@ def first_figure(text: str):
     return first
 
 
+# a duration between a name and its figure is the predicate's (粮食总产量|连续5年稳定在100万吨以上)
+NAME_DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})[\d一二两三四五六七八九十]+(?:{_alt('names.duration_units')})$")
+NAME_DURATION_ENDS = frozenset(w[-1] for w in LEX.words("names.duration_units"))
+
+
 def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
@@ -273,6 +278,8 @@ def _name_before(clause: str, pos: int) -> str:
             name = UNCLOSED_BRACKET.sub("", name)  # an unclosed bracket belongs to the figure
         if "从" in name or "由" in name:
             name = FROM_FIGURE_END.sub("", name)  # "城镇化率从47.5%提高到": the figure left behind
+        if name[-1:] in NAME_DURATION_ENDS:
+            name = NAME_DURATION.sub("", name)  # "粮食总产量连续5年稳定在…": how long, not what
         if name == before:
             break  # nothing more to strip
     return name.strip(" 、，,")
