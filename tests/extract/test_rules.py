@@ -122,6 +122,16 @@ def test_the_nations_bulletin_is_the_nations():
     assert ((d["region"] or {}).get("code"), d["issuer"]) == ("100000", "国家统计局")
 
 
+@pytest.mark.parametrize("title, doc_type", [
+    ("某市国民经济和社会发展第十五个五年规划纲要（摘要）", "five_year_plan"),
+    ("某市国民经济和社会发展第十五个五年规划纲要(节选)", "five_year_plan"),
+    ("关于某市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告（全文）", "plan_report"),
+])
+def test_a_titles_bracketed_note_keeps_it_a_title(title, doc_type):
+    d = document(f"{title}\n“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5.5%左右。\n")
+    assert (d["title"], d["doc_type"]) == (title, doc_type)
+
+
 NOTICE = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n附件\n\n2025年主要目标\n"
 
 

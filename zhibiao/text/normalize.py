@@ -449,6 +449,8 @@ DIGIT_AT_END = re.compile(r"\d\.?$")
 DIGIT_AT_START = re.compile(r"\.?\d")
 # a line that opens a heading, an item, a date or a "key: value" (four tests in one)
 NEW_LINE_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, ITEM_START, DATE_LINE, KEY_VALUE_LINE)))
+# a title's bracketed note after its last word (…规划纲要（摘要）, 政府工作报告（全文）)
+TITLE_NOTE_END = re.compile(r"(?:报告|纲要|綱要|计划|規劃|规划|公报|通知)[（(](?:摘要|全文|节选|節選|草案)[)）]$")
 TITLE_WORD_END = ("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")
 
 
@@ -481,7 +483,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # b: a heading, an item, a date line or a "key: value" line
         if DATE_LINE.match(a) or _doc_number(b) or _doc_number(a) or _stamp_at_end(a):
             continue
-        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(TITLE_WORD_END):
+        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(TITLE_WORD_END) or TITLE_NOTE_END.search(a):
             continue
         # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
         number_cut = DIGIT_AT_END.search(a, max(0, len(a) - 2)) and DIGIT_AT_START.match(b) and not (a.endswith(".") and b.startswith("."))
