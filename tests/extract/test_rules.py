@@ -220,6 +220,14 @@ def test_a_web_pages_list_items_are_the_years_targets(tmp_path):
     assert [c.text for c in e.commitments] == ["实施重点项目200个"]
 
 
+@pytest.mark.parametrize("lead", ["同时", "此外", "另外"])
+def test_a_sentence_adding_to_the_list_after_it_is_in_it(lead):
+    goals = (f"\n\n地区生产总值增长6%左右；城镇新增就业3万人。{lead}，要在结构调整等方面取得新进展，"
+             "城乡居民收入增长和经济增长保持同步。\n\n同时，全年实施重点项目120个。")
+    assert [(t[1], t[2]) for t in prose_targets(goals)] == [
+        ("地区生产总值", "增长6%左右"), ("城镇新增就业", "3万人"), ("城乡居民收入增长", "和经济增长保持同步")]
+
+
 def test_a_total_after_an_amounts_name_adds_nothing_after_an_activitys_it_is_the_amount():
     assert [t[1] for t in prose_targets("地区生产总值总量迈上3000亿元；主要污染物排放总量持续减少；人才资源总量达到12万人。")] == [
         "地区生产总值", "主要污染物排放总量", "人才资源总量"]

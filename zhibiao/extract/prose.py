@@ -54,6 +54,7 @@ DIRECTIONAL_PHRASE = scanner(
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
 EXPLAINING = re.compile(LEX.alt("targets.explaining"))
+CONTINUING = re.compile(rf"\s*(?:{LEX.alt('targets.continuing')})[，,]")  # a sentence adding to the one before
 NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
 LIST_YEAR = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
 ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
@@ -199,6 +200,23 @@ def _sentence_end(text: str, start: int) -> int:
     return end
 
 
+def _list_goes_on(text: str, end: int) -> int:
+    """Where a list of targets ending its sentence at ``end`` ends: the sentences after it that
+    state targets are in it ("…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。"), and one adding
+    to it ("同时，要在…取得新进展，城乡居民收入实际增长和经济增长保持同步。")."""
+    while end < len(text) and text[end] == "。":
+        nxt = _sentence_end(text, end + 1)
+        sentence = text[end + 1:nxt]
+        clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+        if not clauses or EXPLAINING.search(sentence) or TRIGGER.search(sentence) or (
+                sum(1 for c in clauses if _target_start(c) is not None) * 2 < len(clauses)
+                and not SUBHEAD.match(sentence)
+                and not (CONTINUING.match(sentence) and _target_start(clauses[-1]) is not None)):
+            break
+        end = nxt
+    return end
+
+
 def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]) -> list[TargetList]:
     """Lists that start outside every table, cut where a table begins."""
     out = []
@@ -253,19 +271,9 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             end = min(end, len(text))
             k = text.find("。", start, end)
             if k >= 0 and not LIST_ITEM.match(text[start:start + 3]) and not _labelled(text[start:_line_end(text, start)]):
-                end = k
+                end = _list_goes_on(text, k)  # a paragraph after the trigger: its sentences as on one line
         else:
-            end = _sentence_end(text, start)
-            # "…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。": the list goes on
-            while end < len(text) and text[end] == "。":
-                nxt = _sentence_end(text, end + 1)
-                sentence = text[end + 1:nxt]
-                clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
-                if not clauses or EXPLAINING.search(sentence) or TRIGGER.search(sentence) or (
-                        sum(1 for c in clauses if _target_start(c) is not None) * 2 < len(clauses)
-                        and not SUBHEAD.match(sentence)):
-                    break
-                end = nxt
+            end = _list_goes_on(text, _sentence_end(text, start))
         if end - start < 6:
             continue
         out.append(TargetList(start, end, year, ahead))
