@@ -35,6 +35,10 @@ CLAUSES = [
     # an intensity head is shared in order, but never by a pollutant (cut in total)
     ("单位地区生产总值能耗、化学需氧量排放量分别降低3%、2%", None,
      [("单位地区生产总值能耗", "growth", "=", "-3", "%"), ("化学需氧量排放量", "growth", "=", "-2", "%")]),
+    # ... to a short name too (能耗: the energy intensity)
+    ("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%", None,
+     [("单位国内生产总值用水量", "growth", "=", "-23", "%"), ("单位国内生产总值能耗", "growth", "=", "-15", "%"),
+      ("单位国内生产总值二氧化碳排放量", "growth", "=", "-18", "%")]),
     # 总量 after a full name adds nothing
     ("地区生产总值总量迈上3000亿元", None, [("地区生产总值", "level", "=", "3000", "亿元")]),
     # a policy's name (新36条) and a page's reader count are no figures

@@ -77,7 +77,7 @@ def split_names(name: str, n: int) -> list[str] | None:
     head = INTENSITY_HEAD.match(parts[0])
     if head:
         # 单位地区生产总值能源消耗和二氧化碳排放分别降低…: the head is shared (as by split_subjects)
-        return [p if i == 0 or SHARED_HEAD.match(p) or len(p) < 4 or TOTAL_ONLY.match(p) else head.group() + p
+        return [p if i == 0 or SHARED_HEAD.match(p) or TOTAL_ONLY.match(p) else head.group() + p
                 for i, p in enumerate(parts)]
     return parts
 
