@@ -124,6 +124,7 @@ MILESTONE_AFTER = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators
 INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
 CHROME_END = LEX.ending("names.chrome_words")
 NAME_UNITS = frozenset(LEX.words("units.name_units"))
+COUNTER_WORDS = tuple(COUNTERS)  # (for str.endswith)
 
 # patterns of the functions below, compiled once
 # a Chinese numeral of two characters or more (what _counts_a_figure requires) is a run of two
@@ -519,8 +520,10 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 name = head + tail_name if len(tail_name) >= 2 else ""
             if name and PREPOSITION.match(name) and BUILD_VERB_END.search(name):
                 name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
+            # (whether the name reads as one, asked once while the name stays what it is)
+            asked, good = name, bool(name) and _good_name(name)
             found_after = _counted_after(after_unit, unit in COUNTERS) if unit and unit != "%" and (
-                not name or VERB_ONLY.match(name) or _good_name(name)) else None
+                not name or VERB_ONLY.match(name) or good) else None
             counted = found_after[0] if found_after else None
             noun_end = None
             if counted and VERB_ONLY.match(name or ""):
@@ -528,12 +531,12 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 verb = name or ""
                 name = verb + counted if verb.startswith("新") or verb == "累计" else counted
                 noun_end = unit_end + found_after[1]
-            elif counted and (unit in COUNTERS or unit.endswith(tuple(COUNTERS))) and WORD_OR_QUOTE.match(after_unit):
+            elif counted and (unit in COUNTERS or unit.endswith(COUNTER_WORDS)) and WORD_OR_QUOTE.match(after_unit):
                 # "推进省级特色产业集群4个核心区": what is counted follows the count word
                 context = COUNT_LEAD.sub("", name or "") if g_index == 0 else ""
                 name = context + counted if context and len(counted) <= 6 and _good_name(context) else counted
                 noun_end = unit_end + found_after[1]
-            if name and not _good_name(name):
+            if name and not (good if name is asked else _good_name(name)):
                 continue
             if name and CHROME_END.search(name):
                 continue  # "阅读 3.2万": a page's reader count
