@@ -159,6 +159,7 @@ NEW_LEAD = re.compile(r"^新增")
 COUNT_TAIL = re.compile(rf"(?:{_alt('names.count_tails')})$")
 NEW_OR_COUNT_LEAD = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
 SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+OPEN_PARENS = frozenset("（(")  # (what SHORT_PAREN opens with: a test before the match)
 COMPARATOR_END = scanner(rf"(?:{COMPARATOR_WORDS})+$")
 MORE_AFTER = scanner(rf"[万亿千]?(?:{_MORE})")
 DIGIT = re.compile(r"\d")
@@ -438,7 +439,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         else:
             names = [own_name or None]
         last_unit_end = figures[group[-1]][2]
-        paren = SHORT_PAREN.match(clause[last_unit_end:last_unit_end + NEAR])
+        paren = SHORT_PAREN.match(clause[last_unit_end:last_unit_end + NEAR]) if clause[last_unit_end:last_unit_end + 1] in OPEN_PARENS else None
         tail_at = last_unit_end + (paren.end() if paren else 0)
         tail_word = clause[tail_at:tail_at + NEAR]  # (the words after the list: 以内, 左右 …)
         # measure and comparator from the words before the list and after its last figure
@@ -459,7 +460,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             elif _may_end_with(verb_strip, GROWTH_VERB_ENDS) and GROWTH_VERB.search(verb_strip):
                 measure_kind = "growth"
         comparator = "="
-        if MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
+        if clause[first[0].end:first[0].end + 1] in MORE_FIRST and MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
             comparator = ">"  # "3500余万人次": more than
         milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
         bound = None
@@ -554,7 +555,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
             if ranged[k] is not None:
                 start = ranged[k].start()
-            paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR])
+            paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR]) if clause[unit_end:unit_end + 1] in OPEN_PARENS else None
             if paren and unit:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
             bound_word = BOUND_WORD.match(clause, unit_end)
