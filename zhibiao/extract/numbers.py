@@ -24,6 +24,7 @@ MAX_NUMBER_CHARS = 40  # no printed figure is longer: a longer run of digits or 
 # (a scanner: a position that cannot start a number — one not a digit, a minus sign, 百 or a
 # Chinese numeral — is refused on its first character, not after the whole pattern is tried)
 NUMBER = scanner(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+assert NUMBER.groups == 3, "iter_numbers reads NUMBER's groups by position: pct, ar, cn"
 
 
 class NumberError(ValueError):
@@ -108,7 +109,7 @@ def iter_numbers(text: str):
         start, end = m.span()
         if end - start > MAX_NUMBER_CHARS:
             continue  # (and int() refuses more than 4300 digits)
-        percent, arabic, chinese = m.group("pct", "ar", "cn")
+        percent, arabic, chinese = m.groups()  # (pct, ar, cn: the pattern's groups in order)
         if arabic:
             yield _new_tuple(NumberMatch, (parse_arabic(arabic), start, end, percent is not None, False))
         elif chinese:
