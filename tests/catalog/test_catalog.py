@@ -342,3 +342,35 @@ def test_a_short_name_inside_a_higher_divisions_full_name_names_nothing():
     # 共和 (共和县, 海南藏族自治州) inside 中华人民共和国
     assert REG.find_at_level("根据《中华人民共和国统计法》，中华人民共和国统计局公布如下。", "county") == []
     assert [r.code for r, _a, _b in REG.find_at_level("共和县统计局", "county")] == ["632521"]
+
+
+@pytest.mark.parametrize("name, unit, measure, text, expected", [
+    # the wording names the share the line is of
+    ("货物出口总额", None, None, "占全国份额保持稳定", "export_share_national"),
+    ("货物出口总额", None, None, "保持适度增长", "export_growth"),
+    ("货物出口总额", "亿元", "level", "320亿元", "export_level"),
+    # the indicator's other name in brackets
+    ("城镇人口占常住人口比重（常住人口城镇化率）", "%", "share", "63.2%", "urbanization_rate"),
+    # the time of the figure names no indicator
+    ("年末城镇新增就业", "人", "level", "3120人", "new_urban_jobs"),
+])
+def test_names_that_say_more_than_the_indicator(name, unit, measure, text, expected):
+    m = CAT.match(name, unit=unit, measure=measure, text=text)
+    assert m is not None and m.id == expected, m
+
+
+def test_a_name_opening_with_the_documents_own_region_is_the_indicators():
+    from zhibiao.api import extract_text
+
+    # (the region named in the text only, so established after extraction, from its mentions)
+    e = extract_text("计划执行情况与计划草案的报告\n各位代表：\n受区人民政府委托，现将计划执行情况报告如下。\n"
+                     "一、2024年计划执行情况\n2024年，全区上下团结奋斗，荔城区经济运行稳中有进，荔城区各项事业全面发展。"
+                     "荔城地区生产总值635亿元，增长2.0%。\n")
+    assert e.document.region.code == "350304"
+    assert [(a.name, a.indicator) for a in e.actuals] == [("荔城地区生产总值", "gdp_level"), ("荔城地区生产总值", "gdp_growth")]
+
+
+def test_a_count_of_what_there_is_is_not_a_count_of_what_is_new():
+    assert CAT.match("新增规模以上工业企业", unit="家", measure="level", text="18家").id == "industrial_enterprises_new"
+    found = CAT.match("规模以上工业企业", unit="家", measure="level", text="1114家")
+    assert found is None or found.id != "industrial_enterprises_new"

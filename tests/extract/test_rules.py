@@ -232,6 +232,11 @@ def test_a_sentence_adding_to_the_list_after_it_is_in_it(lead):
         ("地区生产总值", "增长6%左右"), ("城镇新增就业", "3万人"), ("城乡居民收入增长", "和经济增长保持同步")]
 
 
+def test_the_modality_before_the_verb_is_the_targets_not_the_names():
+    assert prose_targets("地区生产总值力争增长7%；一般公共预算收入确保增长5%以上。") == [
+        (2025, "地区生产总值", "力争增长7%", "="), (2025, "一般公共预算收入", "确保增长5%以上", ">=")]
+
+
 def test_a_total_after_an_amounts_name_adds_nothing_after_an_activitys_it_is_the_amount():
     assert [t[1] for t in prose_targets("地区生产总值总量迈上3000亿元；主要污染物排放总量持续减少；人才资源总量达到12万人。")] == [
         "地区生产总值", "主要污染物排放总量", "人才资源总量"]

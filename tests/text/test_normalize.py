@@ -18,6 +18,9 @@ from zhibiao.text.offsets import Edit
         # across a page break a full line runs on; a short one is a paragraph of its own (a list item)
         ("全市上下坚持稳中求进工作总基调，持续推动经济\n\n高质量发展。", "全市上下坚持稳中求进工作总基调，持续推动经济高质量发展。"),
         ("地区生产总值增长6%左右\n\n城镇新增就业3万人", "地区生产总值增长6%左右\n\n城镇新增就业3万人"),
+        # a chart's caption is a line of its own
+        ("图1 三次产业增加值及其增长速度\n年末全省常住人口3856万人，比上年末增加4万人。",
+         "图1三次产业增加值及其增长速度\n年末全省常住人口3856万人，比上年末增加4万人。"),
         # a title's bracketed note ends the title's line
         ("某市国民经济和社会发展第十五个五年规划纲要（摘要）\n“十五五”时期经济社会发展的主要目标是：",
          "某市国民经济和社会发展第十五个五年规划纲要（摘要）\n“十五五”时期经济社会发展的主要目标是："),

@@ -84,15 +84,37 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     return found[code] if mentions[code] >= 2 else None
 
 
+def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
+    """The document's own region as a name may open with it (荔城地区生产总值: 荔城区's short name),
+    longest first; the region is known here, after the extractor (which names it only when printed)."""
+    region = extraction.document.region
+    if region is None or not region.code or region.level == "national":
+        return ()
+    from zhibiao.catalog.regions import RegionRegistry
+
+    return tuple(f for f in (region.name, RegionRegistry.short_name(region.name)) if f)
+
+
+def _match_name(catalog, name: str | None, own: tuple[str, ...], **how):
+    """The indicator of a name, or of the name without the document's own region opening it."""
+    m = catalog.match(name, **how)
+    if m is None and name:
+        rest = next((name[len(f):] for f in own if name.startswith(f) and len(name) - len(f) >= 2), None)
+        if rest:
+            m = catalog.match(rest, **how)
+    return m
+
+
 def map_indicators(extraction: Extraction) -> None:
     catalog = _catalog()
     if catalog is None:
         return
+    own = _own_region_forms(extraction)
     for t in extraction.targets:
-        m = catalog.match(t.name, unit=t.unit, measure=None, text=t.text, parent=t.parent)
+        m = _match_name(catalog, t.name, own, unit=t.unit, measure=None, text=t.text, parent=t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     for a in extraction.actuals:
-        m = catalog.match(a.name, unit=a.unit, measure=a.measure, text=a.text)
+        m = _match_name(catalog, a.name, own, unit=a.unit, measure=a.measure, text=a.text)
         a.indicator, a.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     for c in extraction.commitments:
         m = catalog.match(c.metric, unit=c.unit, measure=None, text=c.text)

@@ -18,6 +18,7 @@ from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import scanner
+from zhibiao.extract.lexicon import LEX
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
 MEASURES = {"growth", "level", "share", "ratio", "count", "rate", "index"}
@@ -35,6 +36,9 @@ BRACKETED = re.compile(r"\([^()]*\)")
 GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
 SHARE_NAME = re.compile(r"比重|占比|份额|比例")
 SHARE_WORDING = re.compile(r"比重|份额|占比")
+SHARE_OF_WORDING = re.compile(r"占[\u4e00-\u9fff]{0,8}?(?:比重|份额|比例)")  # 占全国份额…, 占规上工业比重…
+NEW_LEADS = tuple(LEX.words("names.new_leads"))
+TIME_PREFIX = re.compile(r"^(?:年末|年底|全年)")
 REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
 
 
@@ -45,6 +49,11 @@ def normalize_name(name: str) -> str:
     s = NUMBERING.sub("", s)
     s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
     return s.lower()
+
+
+def _is_new(key: str) -> bool:
+    """Does a name count what is new (新增规模以上工业企业), not what there is?"""
+    return key.startswith(NEW_LEADS)
 
 
 def without_brackets(key: str) -> str:
@@ -314,6 +323,24 @@ class Catalog:
             chosen = self._choose(ids, inferred, unit) if ids else None
             if chosen:
                 return Match(chosen, 0.95, "concept")
+        # "货物出口总额 | 占全国份额保持稳定": the wording names the share the line is of
+        share_of = SHARE_OF_WORDING.match(normalize_name(text)) if text else None
+        if share_of:
+            found = self._match(name + share_of.group(), unit, "share", "", parent)
+            if found is not None:
+                return Match(found.id, round(found.confidence * 0.98, 3), f"with its wording: {found.reason}")
+        # "城镇人口占常住人口比重（常住人口城镇化率）": the name in brackets is the indicator's other name
+        inner = BRACKETED.search(key) if "(" in key else None
+        if inner and len(inner.group().strip("()")) >= 4:
+            found = self._match(inner.group().strip("()"), unit, measure, text, None)
+            if found is not None:
+                return Match(found.id, round(found.confidence * 0.98, 3), f"bracketed: {found.reason}")
+        # "年末城镇新增就业": the time of the figure names no indicator
+        timeless = TIME_PREFIX.sub("", key)
+        if timeless != key and len(timeless) >= 3:
+            found = self._match(timeless, unit, measure, text, parent)
+            if found is not None:
+                return Match(found.id, round(found.confidence * 0.98, 3), f"without its time: {found.reason}")
         # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
         bare = REGION_PREFIX.sub("", key)
         if bare != key and len(bare) >= 3:
@@ -330,6 +357,8 @@ class Catalog:
             fuzz, process = _rapidfuzz()
             for hit_key, score, _i in process.extract(k, candidates, scorer=fuzz.ratio, limit=5,
                                                       score_cutoff=FUZZY_THRESHOLD):
+                if _is_new(hit_key) != _is_new(k):
+                    continue  # 规模以上工业企业 (how many) is not 新增规模以上工业企业 (how many more)
                 chosen = self._choose(index.exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")

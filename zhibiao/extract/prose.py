@@ -67,6 +67,7 @@ ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL = scanner(rf"(?:{LEX.alt('targets.name_trails')})+$")
+MODAL_TRAIL = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
 COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
 PREDICATE_TAIL = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
@@ -509,6 +510,10 @@ class _ListReader:
         if respectively is not None:
             cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
         name_part = name_part[:cut]
+        modal = MODAL_TRAIL.search(name_part)
+        if modal is not None and modal.start() >= 2:
+            # "地区生产总值力争增长7.5%左右": the modality before the verb is the target's, not the name's
+            name_part, pred = name_part[:modal.start()], min(pred, lead_end + modal.start())
         total = AMOUNT_TOTAL.search(name_part)
         if total:
             name_part = name_part[:total.start('total')]  # "地区生产总值总量迈上…": 总量 after an amount's name adds nothing

@@ -439,8 +439,12 @@ def _cjk_or_alnum(ch: str) -> bool:
 
 
 def _is_heading_line(line: str) -> bool:
-    """A heading on a line of its own (not a run-in heading that opens a paragraph)."""
-    return bool(HEADING.match(line)) and len(line) < 40 and "。" not in line
+    """A heading on a line of its own (not a run-in heading that opens a paragraph), or a chart's
+    or table's caption (图1 三次产业增加值及其增长速度)."""
+    return bool(HEADING.match(line) or CAPTION_LINE.match(line)) and len(line) < 40 and "。" not in line
+
+
+CAPTION_LINE = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
 
 
 CLAUSE_PUNCT = re.compile(r"[，。；,;]")
