@@ -18,7 +18,6 @@ from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import scanner
-from zhibiao.extract.lexicon import LEX
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
 MEASURES = {"growth", "level", "share", "ratio", "count", "rate", "index"}
@@ -37,7 +36,6 @@ GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增�
 SHARE_NAME = re.compile(r"比重|占比|份额|比例")
 SHARE_WORDING = re.compile(r"比重|份额|占比")
 SHARE_OF_WORDING = re.compile(r"占[\u4e00-\u9fff]{0,8}?(?:比重|份额|比例)")  # 占全国份额…, 占规上工业比重…
-NEW_LEADS = tuple(LEX.words("names.new_leads"))
 TIME_PREFIX = re.compile(r"^(?:年末|年底|全年)")
 REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
 
@@ -53,7 +51,15 @@ def normalize_name(name: str) -> str:
 
 def _is_new(key: str) -> bool:
     """Does a name count what is new (新增规模以上工业企业), not what there is?"""
-    return key.startswith(NEW_LEADS)
+    return key.startswith(_new_leads())
+
+
+@lru_cache(maxsize=1)
+def _new_leads() -> tuple[str, ...]:
+    # (the extraction's words, read when first needed: the catalogue is imported without them)
+    from zhibiao.extract.lexicon import LEX
+
+    return tuple(LEX.words("names.new_leads"))
 
 
 def without_brackets(key: str) -> str:
