@@ -41,6 +41,8 @@ CLAUSES = [
       ("单位国内生产总值二氧化碳排放量", "growth", "=", "-18", "%")]),
     # 总量 after a full name adds nothing
     ("地区生产总值总量迈上3000亿元", None, [("地区生产总值", "level", "=", "3000", "亿元")]),
+    # ... but after an activity's name it is the amount
+    ("主要污染物排放总量下降5%", None, [("主要污染物排放总量", "growth", "=", "-5", "%")]),
     # a policy's name (新36条) and a page's reader count are no figures
     ("出台民间投资新36条", None, []),
     ("阅读 3.2万", None, []),

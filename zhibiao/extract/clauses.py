@@ -233,7 +233,19 @@ def first_figure(text: str):
 
 # a duration between a name and its figure is the predicate's (粮食总产量|连续5年稳定在100万吨以上)
 NAME_DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})[\d一二两三四五六七八九十]+(?:{_alt('names.duration_units')})$")
-NAME_DURATION_ENDS = frozenset(w[-1] for w in LEX.words("names.duration_units"))
+NAME_DURATION_ENDS = _last_characters(LEX.words("names.duration_units"))
+
+
+# a bare total after an amount's name (地区生产总值总量迈上…), not after an activity's (主要污染物排放总量)
+BARE_TOTAL_ENDS = _last_characters(LEX.words("names.bare_totals"))  # (what AMOUNT_TOTAL's matches end with)
+AMOUNT_TOTAL = re.compile(rf"(?<=..)(?:{_alt('names.amount_ends')})(?P<total>{_alt('names.bare_totals')})$")
+
+
+def without_bare_total(name: str) -> str:
+    """``name`` without a bare total that adds nothing to it: 地区生产总值总量 is 地区生产总值, while
+    主要污染物排放总量 and 人才资源总量 name the amount itself."""
+    total = AMOUNT_TOTAL.search(name) if name[-1:] in BARE_TOTAL_ENDS else None
+    return name[:total.start("total")] if total else name
 
 
 def _name_before(clause: str, pos: int) -> str:
@@ -541,8 +553,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 continue
             if name and CHROME_END.search(name):
                 continue  # "阅读 3.2万": a page's reader count
-            if name and len(name) > 5 and name.endswith("总量") and name in clause and is_name_like(name[:-2]):
-                name = name[:-2]  # "地区生产总值总量迈上…": 总量 after a full name adds nothing
+            if name:
+                name = without_bare_total(name)
             own = True
             if not name or not TWO_LETTERS.search(name):
                 name, own = last_name, last_name is not None and last_name == changed_name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zhibiao.extract.clauses import without_bare_total
 from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -77,7 +78,6 @@ RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
-AMOUNT_TOTAL = re.compile(rf"(?<=..)(?:{LEX.alt('names.amount_ends')})(?P<total>{LEX.alt('names.bare_totals')})$")
 YEAR_LEAD = re.compile(r"\s*到(\d{4})年")
 ASSIGNED_OBJECT = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
 # words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
@@ -514,9 +514,7 @@ class _ListReader:
         if modal is not None and modal.start() >= 2:
             # "地区生产总值力争增长7.5%左右": the modality before the verb is the target's, not the name's
             name_part, pred = name_part[:modal.start()], min(pred, lead_end + modal.start())
-        total = AMOUNT_TOTAL.search(name_part)
-        if total:
-            name_part = name_part[:total.start('total')]  # "地区生产总值总量迈上…": 总量 after an amount's name adds nothing
+        name_part = without_bare_total(name_part)  # "地区生产总值总量迈上…": 总量 after an amount's name adds nothing
         name_offset = c_start + lead_end
         if self.out and name_part.strip() and (PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())):
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
