@@ -234,7 +234,7 @@ class RegionRegistry:
                         names.setdefault(n, []).append(row.code)
             names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
             self._level_names[level] = _Names.of(names)
-            self._higher_names[level] = _Names.of({n for n in higher if len(n) > 2} or {"\0\0\0"})
+            self._higher_names[level] = _Names.of({n for n in higher if len(n) > 2})
         table = self._level_names[level]
         names = table.names
         plain = to_simplified(text)

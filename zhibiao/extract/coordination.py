@@ -30,6 +30,12 @@ _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
 LEAD_VERB = re.compile(rf"^(?:{LEX.alt('names.new_leads', 'names.count_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 
 
+def _takes_head(head: str, part: str) -> bool:
+    """Does a later name of a list take the head the first printed (单位地区生产总值 … 二氧化碳排放)? Not
+    when it prints a head of its own, nor a pollutant an intensity head (pollutants are cut in total)."""
+    return not SHARED_HEAD.match(part) and not (head in INTENSITY_HEADS and TOTAL_ONLY.match(part))
+
+
 def expand_coordination(name: str, n: int | None = None) -> list[str] | None:
     """城乡居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入]; ``n``, when given,
     is how many values the name must cover."""
@@ -77,8 +83,7 @@ def split_names(name: str, n: int) -> list[str] | None:
     head = INTENSITY_HEAD.match(parts[0])
     if head:
         # 单位地区生产总值能源消耗和二氧化碳排放分别降低…: the head is shared (as by split_subjects)
-        return [p if i == 0 or SHARED_HEAD.match(p) or TOTAL_ONLY.match(p) else head.group() + p
-                for i, p in enumerate(parts)]
+        return [head.group() + p if i and _takes_head(head.group(), p) else p for i, p in enumerate(parts)]
     return parts
 
 
@@ -111,8 +116,7 @@ def split_subjects(names: str, and_joins: bool = False) -> list[tuple[str, int, 
     for i, (p, s, e) in enumerate(parts):
         if suffix and i < len(parts) - 1 and not MEASURE_SUFFIX.search(p):
             p = p + suffix.group()
-        if i and head and not SHARED_HEAD.match(p) and (shares_head or len(p) >= 4) and not (
-                head.group() in INTENSITY_HEADS and TOTAL_ONLY.match(p)):
+        if i and head and (shares_head or len(p) >= 4) and _takes_head(head.group(), p):
             p = head.group() + p  # 单位地区生产总值能耗和二氧化碳排放: the head is shared
         out.append((p, s, e))
     return out
