@@ -159,6 +159,13 @@ def test_a_title_broken_over_lines_is_joined_to_its_ending(ending):
     assert info(text).title == f"某市关于印发某项工作的{ending}"
 
 
+# documents.photo_credits: a caption under a page's photograph ((记者 某某 摄)) is never the title
+@pytest.mark.parametrize("credit", ["摄", "摄影", "供图"])
+def test_a_photographs_caption_is_not_the_title(credit):
+    text = f"市长作政府工作报告（记者 王明{credit}）\n\n全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).title is None
+
+
 # documents.signing_bodies: a date line under a signature dates the document
 @pytest.mark.parametrize("body", ["人民政府", "国务院", "办公厅", "办公室", "委员会", "统计局", "调查队", "调查总队"])
 def test_the_date_under_a_signature(body):

@@ -138,6 +138,24 @@ def test_a_titles_bracketed_note_keeps_it_a_title(title, doc_type):
     assert (d["title"], d["doc_type"]) == (title, doc_type)
 
 
+@pytest.mark.parametrize("head, title", [
+    # a site's headline above the notice it carries: the full title below wins
+    ("某省人民政府发布通知\n\n某省人民政府关于下达2025年\n\n某省国民经济和社会发展计划的通知\n",
+     "某省人民政府关于下达2025年某省国民经济和社会发展计划的通知"),
+    # a title with the note of its delivery on the same line
+    ("政府工作报告（2025年1月20日在某市第九届人民代表大会第四次会议上）某市人民政府市长 王明\n", "政府工作报告"),
+    ("政府工作报告 (——2025年1月20日在某市第九届人民代表大会第四次会议上)\n", "政府工作报告"),
+    # a document number glued before the title
+    ("某政发〔2025〕3号某县人民政府关于下达某县2025年国民经济和社会发展计划的通知\n",
+     "某县人民政府关于下达某县2025年国民经济和社会发展计划的通知"),
+    # a headline with a year is the title: nothing below replaces it
+    ("某市2025年国民经济和社会发展计划\n\n某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n",
+     "某市2025年国民经济和社会发展计划"),
+])
+def test_the_title_among_a_pages_head_lines(head, title):
+    assert document(head + "各位代表：\n全市经济运行平稳，各项工作有序推进。\n")["title"] == title
+
+
 NOTICE = "某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n附件\n\n2025年主要目标\n"
 
 
@@ -470,3 +488,8 @@ def test_a_review_that_weighs_each_result_against_the_plan_keeps_every_result():
     assert sorted((t.year, t.name, t.text, t.comparator, str(t.value)) for t in e.targets) == [
         (2024, "全社会固定资产投资", "未完成6%的预期目标", "=", "6"), (2024, "居民消费价格", "控制在3%左右的目标", "~", "3"),
         (2025, "地区生产总值", "增长6%左右", "~", "6")]
+
+
+def test_a_breadcrumb_ending_in_the_documents_kind_is_not_its_title():
+    head = "某县人民政府门户网站\n首页 > 信息公开 > 政府工作报告\n发布时间：2025-02-20 09:15\n\n政府工作报告\n\n"
+    assert document(head + "各位代表：\n全县经济运行平稳，各项工作有序推进。\n")["title"] == "政府工作报告"

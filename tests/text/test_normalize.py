@@ -224,3 +224,29 @@ def test_width_folding_translates_every_run_and_keeps_the_map():
     assert m.text == "a中b"
     unchanged = MappedText("中文")
     assert unchanged.translate({0xFF41: "a"}, __import__("re").compile("ａ")) is unchanged
+
+
+TITLE_BELOW = "某市人民政府关于下达2024年某市国民经济和社会发展计划的通知"
+
+
+# load/data/web_page.yaml: a web page's furniture copied into a text file stays on lines of its own
+@pytest.mark.parametrize("line", [
+    *(f"{label} 某市人民政府办公室" for label in (
+        "索引号", "发布机构", "发文机关", "公开方式", "发文字号", "主题分类", "组配分类", "成文日期", "发布日期", "发布时间",
+        "公开日期", "有效性", "生效日期", "失效日期", "公开范围", "信息来源", "浏览次数", "点击率", "点击数", "阅读次数",
+        "编稿时间", "归档时间", "稿源", "责任编辑", "字号")),
+    *(f"{mark}：首页 政务公开 政策解读栏目" for mark in ("当前位置", "您当前的位置", "您现在的位置", "当前的位置", "您的位置", "所在位置")),
+    *(f"{tool} 某市人民政府门户网站" for tool in ("收藏本站", "设为首页", "加入收藏", "官方微博", "无障碍阅读", "繁体中文", "繁體中文",
+                                          "打印本页", "关闭窗口")),
+    "首页 > 政务公开 > 政策解读 > 某市发展改革",  # a breadcrumb trail
+    "組配分類 某市人民政府辦公室",  # a traditional page: its labels read in simplified characters
+])
+def test_a_web_pages_furniture_is_never_joined_to_the_title_below_it(line):
+    out = normalize(f"{line}\n{TITLE_BELOW}\n").text
+    assert out.endswith(f"\n{TITLE_BELOW}\n")
+
+
+
+def test_a_line_of_furniture_below_a_headline_is_not_joined_to_it():
+    raw = "某市召开经济工作会议部署全年重点任务\n发布时间 2024-03-05 浏览次数 35\n"
+    assert normalize(raw).text.startswith("某市召开经济工作会议部署全年重点任务\n发布时间")

@@ -17,12 +17,16 @@ from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
+from zhibiao.text.normalize import page_furniture
 from zhibiao.text.scan import LineScanner
 
 REGION_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{LEX.alt('documents.region_suffixes')})"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
 TITLE_HINT = re.compile(LEX.alt("documents.title_words"))
 TITLE_END = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
+# a title and, on its line, the note of its delivery: 政府工作报告（2024年1月20日在…会议上）某某
+TITLE_THEN_DELIVERY = re.compile(rf"^(.{{2,60}}?(?:{LEX.alt('documents.title_endings')}))\s*[（(]\s*[—–-]*\s*\d{{4}}\s*年")
+PHOTO_CAPTION = re.compile(rf"[（(][^（()）]{{0,30}}(?:{LEX.alt('documents.photo_credits')})[)）]\s*$")
 # a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
 HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
 BULLETIN_HEADING = LineScanner(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
@@ -124,17 +128,27 @@ def find_title(doc: Document) -> str | None:
 
 
 def _title_line(doc: Document) -> str | None:
+    """The first title-like line of the document's head (joined with the one or two lines a page
+    break cut it into) — unless it is a bare headline (自治区人民政府发布通知: no 关于, no year) and
+    a full title (…关于下达2020年…的通知) follows within a few lines: a page's headline above it."""
     pos = 0
     lines: list[tuple[str, int]] = []
     for raw in doc.search_text[:3000].split("\n"):
         if raw.strip():
             lines.append((raw.strip(), pos + raw.index(raw.strip()[0])))
         pos += len(raw) + 1
+    first: tuple[str, int, int, int] | None = None  # title, start, end, the line it opened on
     for i, (line, at) in enumerate(lines[:15]):
+        if first is not None and i > first[3] + 6:
+            break
         if not TITLE_HINT.search(line) or len(line) > 80 or line.endswith(("。", "：", ":")) \
-                or line.startswith(("各", "附件")) or SENTENCE_MARK.search(line) or HEADING_NUMBER.match(line):
-            continue
+                or line.startswith(("各", "附件")) or SENTENCE_MARK.search(line) or HEADING_NUMBER.match(line) \
+                or PHOTO_CAPTION.search(line) or page_furniture(line):
+            continue  # (首页>信息公开>政府工作报告: a breadcrumb names where the page sits, not the document)
         title, end = line, at + len(line)
+        delivered = TITLE_THEN_DELIVERY.match(title)
+        if delivered:  # 政府工作报告（2019年1月21日在…会议上）: the title ends before its note
+            title, end = delivered.group(1), at + delivered.end(1)
         if not TITLE_END.search(title):
             for nxt, nat in lines[i + 1:i + 3]:
                 if len(title) + len(nxt) > 80 or SENTENCE_OR_COLON.search(nxt):
@@ -144,8 +158,18 @@ def _title_line(doc: Document) -> str | None:
                     break
             if not TITLE_END.search(title):
                 title, end = line, at + len(line)
-        return doc.printed(title, (at, end))
-    return None
+        number = DOC_NUMBER.match(title)
+        if number and TITLE_HINT.search(title, number.end()):  # 嘉政发〔2023〕3号嘉祥县人民政府关于…: the number is not the title's
+            at += number.end() + len(title[number.end():]) - len(title[number.end():].lstrip())
+            title = title[number.end():].lstrip()
+        if first is None:
+            first = (title, at, end, i)
+            if "关于" in title or A_YEAR.search(title):
+                break
+        elif "关于" in title and A_YEAR.search(title) and TITLE_END.search(title):
+            first = (title, at, end, i)
+            break
+    return doc.printed(first[0], (first[1], first[2])) if first else None
 
 
 def is_bulletin_layout(text: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.errors import LoadError
 from zhibiao.models import LoadedText
 
@@ -26,8 +27,7 @@ NOISE_ATTR = re.compile(
 )
 CONTENT_ATTR = re.compile(r"(zoom|article|content|TRS_Editor|ccontent|pages_content|detail|Custom_UnionStyle|"
                           r"main-?text|news_?con|con_?text|wenzhang|zwgk_?content|view)", re.I)
-META_KEYS = ("索引号", "发布机构", "发文机关", "公开方式", "发文字号", "文号", "主题分类", "成文日期", "发布日期",
-             "公开日期", "有效性", "生效日期", "失效日期", "公开范围", "信息来源", "来源", "浏览次数", "分类")
+META_KEYS = tuple(load_yaml("zhibiao.load", "data", "web_page.yaml")["metadata_keys"])
 META_LINE = re.compile(rf"^\s*(?:{'|'.join(META_KEYS)})\s*[:：]")
 BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
               "blockquote", "pre", "center", "tr", "table", "main", "body", "font"}

@@ -20,7 +20,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.models import LoadedText, Span
+from zhibiao.text.chinese import to_simplified
 from zhibiao.text.offsets import Change, Edit, MappedText
 from zhibiao.text.scan import scanner
 
@@ -458,6 +460,24 @@ TITLE_NOTE_END = re.compile(r"(?:报告|纲要|綱要|计划|規劃|规划|公�
 TITLE_WORD_END = ("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")
 
 
+_WEB_PAGE = load_yaml("zhibiao.load", "data", "web_page.yaml")
+# a line of a web page's furniture (load/data/web_page.yaml), tested in simplified characters: one
+# opening with a label of the page's metadata or its place in the site, or holding the site's tools
+PAGE_LABEL_OR_PLACE = re.compile(rf"\s*(?:{'|'.join(_WEB_PAGE['line_labels'] + _WEB_PAGE['location_marks'])})")
+SITE_TOOL = re.compile("|".join(_WEB_PAGE["site_tools"]))
+BREADCRUMB = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
+
+
+def page_furniture(line: str) -> bool:
+    """A line a web page prints around the document (breadcrumbs, its metadata block, the site's
+    tools): copied into a text file, it is a line of its own, never part of the document's text —
+    joined, it glued 组配分类…成文日期… or 您当前的位置:…>时政 to the title below it."""
+    if len(line) <= 100 and BREADCRUMB.search(line):
+        return True
+    head = to_simplified(line[:60])
+    return bool(PAGE_LABEL_OR_PLACE.match(head) or SITE_TOOL.search(head))
+
+
 def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool = False) -> MappedText:
     """Join lines a wrap or a page break cut. ``blocks``: the loader separated paragraphs by a
     blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break. (Each test
@@ -495,6 +515,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         if "\n\n" in text[e1:s2] and ((len(a) < FULL_LINE and not _leaves_open(a)) or TITLE_END.search(a)):
             continue  # across a blank line only a full line runs on (a page break), never a title or header
+        if page_furniture(a) or page_furniture(b):
+            continue
         edits.append(Edit(e1, s2, "", "join"))
     return m.edit(edits)
 
