@@ -227,3 +227,59 @@ def test_a_database_made_with_an_older_registry_gains_the_regions_made_since(db_
                                   .where(tables.regions.c.code.in_(["330112", "330114", "330185"]))).all())
     db.dispose()
     assert names == {"330112": "临安区", "330114": "钱塘区", "330185": "临安市"}
+
+
+def test_json_columns_are_compact_utf8_and_rows_written_before_read_the_same(tmp_path, db_url):
+    """A document's extraction, metadata and its commitments' section paths are stored as compact
+    UTF-8 JSON (a Chinese character is itself, not a six-byte escape); rows written by earlier
+    versions (json.dumps' defaults: ASCII escapes, ", " and ": ") are read as the same values."""
+    import json
+
+    from sqlalchemy import text
+
+    from zhibiao.store.schema import CommitmentRow
+    from zhibiao.track.queries import ReadModel
+
+    from paths import EXAMPLES
+
+    db = Database.open(db_url)
+    assert ingest(db, [EXAMPLES]).count("new") > 5
+    cast = "" if db.is_sqlite else "::text"
+    with db.engine.begin() as conn:
+        stored = conn.execute(text(f"SELECT id, extraction{cast}, metadata{cast} FROM documents ORDER BY id")).all()
+        paths = [r[0] for r in conn.execute(text(f"SELECT section_path{cast} FROM commitments"))]
+    for _, extraction, metadata in stored:
+        assert "地区生产总值" in extraction and "\\u" not in extraction and '", "' not in extraction and '": ' not in extraction
+        assert json.loads(metadata) is not None
+    assert all("\\u" not in p and ", " not in p for p in paths)
+    model = ReadModel(db)
+    new = {doc_id: model.document(doc_id, full=True)["extraction"] for doc_id, _, _ in stored}
+    with db.session() as s:
+        sections = sorted((c.id, c.section_path) for c in s.scalars(select(CommitmentRow)))
+    assert any(path for _, path in sections)
+    # the same values as an earlier version wrote them
+    with db.engine.begin() as conn:
+        for doc_id, extraction, metadata in stored:
+            conn.execute(text("UPDATE documents SET extraction = :e, metadata = :m WHERE id = :id"),
+                         {"e": json.dumps(json.loads(extraction)), "m": json.dumps(json.loads(metadata)), "id": doc_id})
+        for cid, path in sections:
+            conn.execute(text("UPDATE commitments SET section_path = :p WHERE id = :id"), {"p": json.dumps(path), "id": cid})
+        old = conn.execute(text(f"SELECT extraction{cast} FROM documents ORDER BY id")).scalars().all()
+    assert all("\\u" in e and '", "' in e for e in old)
+    assert {doc_id: model.document(doc_id, full=True)["extraction"] for doc_id, _, _ in stored} == new
+    with db.session() as s:
+        assert sorted((c.id, c.section_path) for c in s.scalars(select(CommitmentRow))) == sections
+    db.dispose()
+
+
+def test_json_column_values_orjson_refuses_are_written_by_json():
+    """What orjson does not serialise (keys that are not strings, an integer beyond 64 bits) is still
+    written, as json.dumps writes it."""
+    import json
+
+    from zhibiao.store.database import JSONText, json_dumps
+
+    for value in ({2024: "年", "a": [1, 2]}, {"n": 2**70}, ["平", 1.5, None, True]):
+        assert json.loads(json_dumps(value)) == json.loads(json.dumps(value))
+    assert json_dumps(["绍兴", {"k": 1}]) == '["绍兴",{"k":1}]'
+    assert json_dumps(JSONText('{"a": 1}')) == '{"a": 1}'

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 from zhibiao.extract import EXTRACTOR_VERSION
 from zhibiao.models import DocumentInfo, Extraction, LoadedText, Provenance
-from zhibiao.store.database import Database, JSONText, now
+from zhibiao.store.database import Database, JSONText, json_dumps, now
 from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
                                   TargetRow)
 
@@ -134,11 +134,9 @@ class Extracted:
         serialises no JSON (0.4 ms) and builds no rows (0.2 ms) per document."""
         if self.extraction is None or self.error:
             return self
-        import json
-
         data = self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
         return Extracted(self.path, self.loaded, self.normalized_text, None, None, self.provenance, self.original,
-                         extraction_json=JSONText(json.dumps(data)), rows=line_rows(None, self.extraction),
+                         extraction_json=JSONText(json_dumps(data)), rows=line_rows(None, self.extraction),
                          info=self.extraction.document)
 
 
