@@ -54,8 +54,8 @@ def extract_loaded(loaded: LoadedText) -> Extracted:
 _WORKER: dict = {}
 
 
-def _start_worker(known: frozenset[str]) -> None:
-    _WORKER["known"] = known
+def _start_worker(known: frozenset[str], dialect: str | None = None) -> None:
+    _WORKER["known"], _WORKER["dialect"] = known, dialect
 
 
 def _extract_in_worker(path: str) -> Extracted | FileResult:
@@ -64,7 +64,7 @@ def _extract_in_worker(path: str) -> Extracted | FileResult:
     loaded — what the process holds (≈ 77,000 objects) is moved out of the garbage collector's
     sight (``gc.freeze``): the collections each document's many small objects trigger no longer
     scan it again and again (measured: 14.9 → 13.8 ms of CPU per generated document)."""
-    x = _unless_known(path, _WORKER.get("known"))
+    x = _unless_known(path, _WORKER.get("known"), _WORKER.get("dialect"))
     if not _WORKER.get("frozen"):
         import gc
 
@@ -73,13 +73,13 @@ def _extract_in_worker(path: str) -> Extracted | FileResult:
     return x
 
 
-def _unless_known(path: str, known: frozenset[str] | set[str] | None) -> Extracted | FileResult:
+def _unless_known(path: str, known: frozenset[str] | set[str] | None, dialect: str | None = None) -> Extracted | FileResult:
     if known:
         p = Path(path)
         sha = file_sha256(p) if p.is_file() else None
         if sha is not None and sha in known:
             return FileResult(path, "unchanged")
-    return extract_one(path).for_writer()
+    return extract_one(path).for_writer(dialect)
 
 
 def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
@@ -90,16 +90,17 @@ def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
     workers, not by this process: at national scale hashing 2 GB here kept the workers waiting)."""
     files = [str(f) for f in iter_files(paths)]
     known = frozenset(known_hashes(db))
+    dialect = db.engine.dialect.name  # the workers make the lines' values ready for it
     summary = IngestSummary()
 
     def results() -> Iterator[Extracted | FileResult]:
         if jobs > 1 and len(files) > 1:
             # A bounded window of documents in flight: memory stays flat however large the corpus.
-            with workers.pool(jobs, _start_worker, (known,)) as pool:
+            with workers.pool(jobs, _start_worker, (known, dialect)) as pool:
                 yield from workers.in_order(pool, _extract_in_worker, files, window=4 * jobs)
         else:
             for p in files:
-                yield _unless_known(p, known)
+                yield _unless_known(p, known, dialect)
 
     # The writer stores documents in batches, one transaction each (store_many): up to `batch`
     # documents, or what arrived within a second, so progress keeps moving when extraction is slow.

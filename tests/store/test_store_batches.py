@@ -3,6 +3,7 @@ store_many): the same rows as one document at a time, versions and repeats handl
 document the database refuses reported alone — never half-written, the rest of its batch stored."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from dbs import check_invariants, db_url  # noqa: F401  (fixture)
@@ -111,17 +112,22 @@ def test_repeats_and_new_versions_in_one_batch_are_handled_in_order(db_url, tmp_
     db.dispose()
 
 
-def test_what_a_worker_prepares_is_written_as_the_extraction_itself(db_url, tmp_path):  # noqa: F811
+@pytest.mark.parametrize("ready_for_the_database", [False, True])
+def test_what_a_worker_prepares_is_written_as_the_extraction_itself(db_url, tmp_path, ready_for_the_database):  # noqa: F811
     """A worker hands the writer its document prepared (``Extracted.for_writer``: the extraction's
-    JSON text, its lines as rows): the rows written are those of the extraction itself, the JSON
-    byte for byte, in a batch and one by one."""
+    JSON text, its lines as tuples of values — plain, or, for SQLite, the values its driver takes,
+    written without SQLAlchemy): the rows written are those of the extraction itself, every column
+    with the same value and (SQLite) the same storage type, the JSON byte for byte, in a batch and
+    one by one."""
     from zhibiao.ingest import extract_one
     from zhibiao.store.ingest import store, store_many
 
     files = sorted(str(p) for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf"))
     full = [extract_one(p) for p in files]
-    prepared = [x.for_writer() for x in full]
+    dialect = "sqlite" if "://" not in db_url else "postgresql"
+    prepared = [x.for_writer(dialect if ready_for_the_database else None) for x in full]
     assert all(x.extraction is None and x.rows is not None for x in prepared)
+    assert all(x.rows_for == ("sqlite" if ready_for_the_database and dialect == "sqlite" else None) for x in prepared)
     from dbs import drop_postgres, fresh_postgres_url
 
     second = str(tmp_path / "prepared.db") if "://" not in db_url else fresh_postgres_url()
@@ -145,14 +151,19 @@ def test_what_a_worker_prepares_is_written_as_the_extraction_itself(db_url, tmp_
 def _compare_rows(databases) -> None:
     from sqlalchemy import text
 
+    from zhibiao.store.ingest import FROM_DOCUMENT, LINE_COLUMNS, LINE_TABLES
+
     def rows(db, sql):
         with db.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(text(sql))]
 
     cast = "" if databases[1].is_sqlite else "::text"
-    for sql in (f"SELECT path, title, region_code, plan_year, extraction{cast}, metadata{cast} FROM documents ORDER BY path",
-                "SELECT document_id, line_no, name, indicator, value, span_start, source_end FROM targets ORDER BY 1, 2",
-                "SELECT document_id, line_no, name, value, source, year FROM observations ORDER BY 1, 2",
-                "SELECT document_id, line_no, text, value FROM commitments ORDER BY 1, 2"):
+    queries = [f"SELECT path, title, region_code, plan_year, extraction{cast}, metadata{cast} FROM documents ORDER BY path"]
+    for k, table in enumerate(LINE_TABLES):  # every column a line has
+        columns = [f"{c}{cast}" if c == "section_path" else c for c in FROM_DOCUMENT[k] + LINE_COLUMNS[k]]
+        if databases[1].is_sqlite:
+            columns += [f"typeof({c})" for c in FROM_DOCUMENT[k] + LINE_COLUMNS[k]]
+        queries.append(f"SELECT {', '.join(columns)} FROM {table.name} ORDER BY document_id, line_no")
+    for sql in queries:
         a, b = rows(databases[0], sql), rows(databases[1], sql)
-        assert a and [tuple(str(v) for v in r) for r in a] == [tuple(str(v) for v in r) for r in b]
+        assert a and a == b
