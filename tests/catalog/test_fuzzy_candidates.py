@@ -75,3 +75,52 @@ def test_a_name_is_normalised_as_notes_then_quotes_dropped_one_after_the_other(n
     s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
     assert normalize_name(name) == s.lower()
     assert without_brackets(normalize_name(name)) == re.sub(r"\([^()]*\)", "", normalize_name(name))
+
+
+def _normalised_step_by_step(name: str) -> str:
+    """normalize_name as its steps spell it (NFKC, simplified, notes and quotes, numbering, dashes, case)."""
+    s = to_simplified(unicodedata.normalize("NFKC", name))
+    s = NUMBERING.sub("", QUOTES.sub("", NOTE.sub("", s)))
+    return s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-").lower()
+
+
+def test_a_name_of_chinese_characters_is_normalised_by_simplifying_it():
+    # every character of the range: NFKC keeps it, and simplified it is none that a later step
+    # reads or changes (a digit, a space, a bracket, a quote, a dash, 、 or a letter with a case)
+    touched = re.compile(r"[\d\s.、．（()）—–~*＊※\u3000“”\"'‘’《》「」]")
+    for cp in range(0x4E00, 0xA000):
+        ch = chr(cp)
+        assert unicodedata.normalize("NFKC", ch) == ch
+        simple = to_simplified(ch)
+        assert not touched.search(simple) and simple.lower() == simple, ch
+        assert normalize_name(ch) == _normalised_step_by_step(ch) == simple
+
+
+IDEOGRAPH_NAME = st.text(alphabet=st.sampled_from(list("國內生產總值国内生产总值佔比重一二三十注额年末全市")), min_size=1, max_size=70)
+
+
+@settings(max_examples=300, deadline=None)
+@given(IDEOGRAPH_NAME)
+def test_names_of_chinese_characters_are_normalised_as_every_name(name):
+    assert normalize_name(name) == _normalised_step_by_step(name)
+
+
+def test_candidates_are_the_aliases_of_the_rarest_characters_in_catalogue_order():
+    catalog = Catalog.load()
+    index = catalog._indexes()
+    for query in ("规模以上工业增加值增速", "城城镇镇居民", "新增高新技术企业家数", "☃地区生产总值☃"):
+        n = len(query)
+        c = (FUZZY_THRESHOLD - 1) / 100
+        held = sorted((ch for ch in query if ch in index.rank), key=index.rank.__getitem__)
+        take = int(n * (2 - 2 * c) / (2 - c) + 1e-9) + 1 - (n - len(held))
+        holding = set().union(*(index.postings[ch] for ch in held[:take])) if take > 0 else set()
+        expected = [index.keys[i] for i in sorted(holding & catalog._fuzzy_lengths(n))]
+        assert catalog._fuzzy_candidates(query) == expected, query
+
+
+def test_the_share_a_line_is_of_is_read_from_its_wording_however_it_is_printed():
+    catalog = Catalog.load()
+    printed = ["占全国份额保持稳定", "佔全国份额保持稳定", "（一）占全国份额", "“占”全国份额"]
+    found = [catalog.match("货物出口总额", unit="%", text=t) for t in printed]
+    assert all(m is not None and m.id == "export_share_national" for m in found), found
+    assert catalog.match("货物出口总额", unit="%", text="全国份额保持稳定") is None

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from zhibiao.text.chinese import _table, has_traditional, search_form, to_simplified, years_in_digits
+from zhibiao.text.chinese import _table, has_traditional, search_form, simplified_from, to_simplified, years_in_digits
 
 
 def _has_traditional_by_counting(text: str, sample: int = 4000) -> bool:
@@ -84,3 +84,10 @@ def test_a_long_text_without_traditional_characters_is_returned_as_it_is():
     text = "国内生产总值增长" * 20
     assert to_simplified(text) is text
     assert to_simplified("國內生產總值" * 20) == "国内生产总值" * 20
+
+
+def test_the_characters_read_as_a_simplified_one():
+    assert simplified_from("占") == ("占", "佔")
+    assert simplified_from("国")[0] == "国" and "國" in simplified_from("国")
+    assert all(to_simplified(ch) == "国" for ch in simplified_from("国"))
+    assert simplified_from("x") == ("x",)

@@ -12,11 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
-from zhibiao.text.chinese import to_simplified
+from zhibiao.text.chinese import simplified_from, to_simplified
 from zhibiao.text.scan import scanner
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
@@ -30,7 +31,10 @@ NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七
 NOTE = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
 QUOTES = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
 # a note or a quote mark, in one pass (the same as NOTE's pass then QUOTES': no character starts both)
-NOTE_OR_QUOTE = re.compile(f"{NOTE.pattern}|{QUOTES.pattern}")
+NOTE_OR_QUOTE = scanner(f"{NOTE.pattern}|{QUOTES.pattern}")
+# a name of Chinese characters only, as most are: none is changed by NFKC, a note, a quote, a
+# numbering, a dash or a case — normalising it is simplifying it (tests/catalog: every character)
+IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 BRACKETED = re.compile(r"\([^()]*\)")
 GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
 SHARE_NAME = re.compile(r"比重|占比|份额|比例")
@@ -41,12 +45,26 @@ REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9f
 
 
 def normalize_name(name: str) -> str:
+    if name and IDEOGRAPHS.fullmatch(name):
+        return to_simplified(name)
     s = unicodedata.normalize("NFKC", name or "")
     s = to_simplified(s)
     s = NOTE_OR_QUOTE.sub("", s)
     s = NUMBERING.sub("", s)
     s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
     return s.lower()
+
+
+def _may_open_share_of(text: str) -> bool:
+    """Can :data:`SHARE_OF_WORDING` match the normalised ``text``? Its match opens with 占, which
+    only a character simplified to 占 (占, 佔) gives after NFKC (most texts hold none: they are not
+    normalised)."""
+    return _share_of_leads().search(unicodedata.normalize("NFKC", text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _share_of_leads() -> re.Pattern:
+    return re.compile("[" + "".join(simplified_from("占")) + "]")
 
 
 def _is_new(key: str) -> bool:
@@ -137,6 +155,14 @@ def _infer_measure(normalized: str, unit: str | None, measure: str | None, text:
     return None
 
 
+def _bits(indexes) -> int:
+    """A set of small integers as the bits of one integer."""
+    out = 0
+    for i in indexes:
+        out |= 1 << i
+    return out
+
+
 def _keys_by_length(keys: list[str]) -> tuple[frozenset[int], ...]:
     """For each length of a name, the keys (by index) it can be a fuzzy match of by their lengths:
     ``fuzz.ratio`` is 100 · (1 − indel distance / (l1 + l2)) and the distance is at least
@@ -164,6 +190,10 @@ class _Index:
     rank: dict[str, int]  # a character of the keys -> its place from the rarest (fewest keys; then by the character)
     by_length: tuple[frozenset[int], ...]  # a name's length -> the keys it can be a fuzzy match of by length
     name_concepts: dict[str, str]  # an id -> the concept of its Chinese name
+    # the same as bit sets (bit i: key i), for :meth:`Catalog._fuzzy_candidates`: a union and an
+    # intersection of a few integers cost less than of sets, and the bits come out in key order
+    postings_by_rank: tuple[int, ...] = ()  # a character's rank -> the keys holding it
+    lengths_bits: tuple[int, ...] = ()  # ``by_length``
 
 
 @dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
@@ -209,9 +239,11 @@ class Catalog:
                 for ch in k:
                     postings.setdefault(ch, set()).add(i)
             rarest_first = sorted(postings, key=lambda ch: (len(postings[ch]), ch))
+            by_length = _keys_by_length(keys)
             self._index = _Index(exact, concept, keys, postings, {ch: i for i, ch in enumerate(rarest_first)},
-                                 _keys_by_length(keys),
-                                 {i: concept_of(normalize_name(ind.name_zh)) for i, ind in self.indicators.items()})
+                                 by_length,
+                                 {i: concept_of(normalize_name(ind.name_zh)) for i, ind in self.indicators.items()},
+                                 tuple(_bits(postings[ch]) for ch in rarest_first), tuple(map(_bits, by_length)))
         return self._index
 
     def _fuzzy_lengths(self, length: int) -> frozenset[int]:
@@ -233,15 +265,23 @@ class Catalog:
         n = len(query)
         c = (FUZZY_THRESHOLD - 1) / 100
         unmatched = int(n * (2 - 2 * c) / (2 - c) + 1e-9)
-        # the rarest are the characters no key holds (they pick none), then those the fewest hold
-        held = sorted(filter(index.rank.__contains__, query), key=index.rank.__getitem__)
-        take = unmatched + 1 - (n - len(held))
-        if take <= 0:
+        # the rarest are the characters no key holds (they pick none, ranked last), then those the fewest hold
+        absent = len(index.rank)
+        ranks = sorted(map(index.rank.get, query, repeat(absent, n)))
+        take = unmatched + 1 - ranks.count(absent)
+        if take <= 0 or n >= len(index.lengths_bits):
             return []
-        holding = set().union(*map(index.postings.__getitem__, held[:take]))
-        fits = index.by_length[n] if n < len(index.by_length) else ()
+        holding = 0
+        for r in ranks[:take]:
+            holding |= index.postings_by_rank[r]
+        holding &= index.lengths_bits[n]
         keys = index.keys
-        return [keys[i] for i in sorted(holding.intersection(fits))]
+        out = []
+        while holding:  # the keys in catalogue order: the lowest bit first
+            low = holding & -holding
+            out.append(keys[low.bit_length() - 1])
+            holding ^= low
+        return out
 
     # ------------------------------------------------------------------ loading
 
@@ -319,7 +359,8 @@ class Catalog:
             pkey = normalize_name(parent)
             names = [pkey + key, key, without_brackets(pkey) + key] if len(key) <= 6 else [key, pkey + key]
         for k in names:
-            for variant in (k, without_brackets(k)):
+            bare_k = without_brackets(k)
+            for variant in (k, bare_k) if bare_k != k else (k,):  # (the same key is not looked up twice)
                 ids = index.exact.get(variant)
                 chosen = self._choose(ids, inferred, unit) if ids else None
                 if chosen:
@@ -330,7 +371,7 @@ class Catalog:
             if chosen:
                 return Match(chosen, 0.95, "concept")
         # "货物出口总额 | 占全国份额保持稳定": the wording names the share the line is of
-        share_of = SHARE_OF_WORDING.match(normalize_name(text)) if text else None
+        share_of = SHARE_OF_WORDING.match(normalize_name(text)) if text and _may_open_share_of(text) else None
         if share_of:
             found = self._match(name + share_of.group(), unit, "share", "", parent)
             if found is not None:
@@ -342,13 +383,13 @@ class Catalog:
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"bracketed: {found.reason}")
         # "年末城镇新增就业": the time of the figure names no indicator
-        timeless = TIME_PREFIX.sub("", key)
+        timeless = _without_opening(TIME_PREFIX, key)
         if timeless != key and len(timeless) >= 3:
             found = self._match(timeless, unit, measure, text, parent)
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without its time: {found.reason}")
         # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
-        bare = REGION_PREFIX.sub("", key)
+        bare = _without_opening(REGION_PREFIX, key)
         if bare != key and len(bare) >= 3:
             found = self._match(bare, unit, measure, text, parent)
             if found is not None:
@@ -370,6 +411,13 @@ class Catalog:
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
                     break
         return best
+
+
+def _without_opening(pattern: re.Pattern, key: str) -> str:
+    """``pattern.sub("", key)`` for a pattern anchored at the start (``^``: it matches once at
+    most), without building a new string when it does not match."""
+    m = pattern.match(key)
+    return key[m.end():] if m else key
 
 
 @lru_cache(maxsize=1)

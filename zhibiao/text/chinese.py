@@ -29,6 +29,12 @@ def _table() -> dict[int, str]:
     return table
 
 
+def simplified_from(character: str) -> tuple[str, ...]:
+    """The characters :func:`to_simplified` reads as ``character``: itself, then the traditional
+    ones it simplifies (占: 占, 佔)."""
+    return (character, *sorted(chr(k) for k, v in _table().items() if v == character))
+
+
 @lru_cache(maxsize=1)
 def _traditional() -> tuple[re.Pattern, re.Pattern | None]:
     """Patterns finding the characters :func:`_table` simplifies: runs of those in the Basic
