@@ -29,7 +29,10 @@ class _Names:
 
     names: dict | set
     lengths: dict[str, list[int]]  # a first character -> the lengths of the names it starts, longest first
-    first: re.Pattern  # any first character of a name
+    # any first character of a name — followed by any second character of one, when every name has
+    # two (tested in the engine: a third of a Chinese text's characters open some county's name,
+    # a tenth are followed by a character that can come second)
+    first: re.Pattern
     pairs: frozenset[str] | None  # the first two characters of every name (None: a name of one character)
 
     @classmethod
@@ -38,9 +41,11 @@ class _Names:
         for n in names:
             by_first.setdefault(n[0], set()).add(len(n))
         lengths = {ch: sorted(ls, reverse=True) for ch, ls in by_first.items()}
-        first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]" if lengths else "(?!)")
         pairs = frozenset(n[:2] for n in names) if all(len(n) >= 2 for n in names) else None
-        return cls(names, lengths, first, pairs)
+        first = "[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]" if lengths else "(?!)"
+        if lengths and pairs is not None:
+            first += "(?=[" + "".join(re.escape(ch) for ch in sorted({p[1] for p in pairs})) + "])"
+        return cls(names, lengths, re.compile(first), pairs)
 
 
 def _scan(text: str, table: _Names):
