@@ -91,3 +91,17 @@ def test_the_characters_read_as_a_simplified_one():
     assert simplified_from("国")[0] == "国" and "國" in simplified_from("国")
     assert all(to_simplified(ch) == "国" for ch in simplified_from("国"))
     assert simplified_from("x") == ("x",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_a_short_text_is_simplified_alike_before_and_after_the_runs_are_compiled(text):
+    import zhibiao.text.chinese as chinese
+
+    compiled = chinese._traditional()  # (compiled: a short text is tested for runs before it is translated)
+    try:
+        chinese._COMPILED = None  # as in a process that has read no long text
+        before = to_simplified(text)
+    finally:
+        chinese._COMPILED = compiled
+    assert to_simplified(text) == before == text.translate(_table())

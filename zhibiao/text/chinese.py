@@ -44,7 +44,12 @@ def _traditional() -> tuple[re.Pattern, re.Pattern | None]:
     codes = sorted(_table())
     bmp = "[" + "".join(re.escape(chr(c)) for c in codes if c <= 0xFFFF) + "]"
     astral = "".join(chr(c) for c in codes if c > 0xFFFF)
-    return re.compile(f"{bmp}{bmp}*"), (re.compile(f"[{astral}]") if astral else None)
+    global _COMPILED
+    _COMPILED = re.compile(f"{bmp}{bmp}*"), (re.compile(f"[{astral}]") if astral else None)
+    return _COMPILED
+
+
+_COMPILED: tuple[re.Pattern, re.Pattern | None] | None = None  # _traditional()'s, once a text needed them
 
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -57,9 +62,12 @@ def to_simplified(text: str) -> str:
     """Character-for-character traditional -> simplified (same length). In a long text only the
     runs of traditional characters are translated: ``str.translate`` raises and clears a KeyError
     for every character its table lacks (~40 ns each), a scan for the runs costs far less. A
-    short one (a name, a title) is translated whole: a command that only reads names never
-    compiles the patterns."""
+    short one (a name, a title) is translated whole, or kept when the patterns, compiled already
+    for a long text, find nothing to translate: a command that only reads names never compiles them."""
     if len(text) <= SHORT:
+        if _COMPILED is not None:  # (a test for the runs costs a fifth of translating: once they are compiled, ask it first)
+            if _COMPILED[0].search(text) is None and ASTRAL.search(text) is None:
+                return text
         return text.translate(_table())
     runs, astral = _traditional()
     if astral is not None and ASTRAL.search(text):
