@@ -250,3 +250,17 @@ def test_a_web_pages_furniture_is_never_joined_to_the_title_below_it(line):
 def test_a_line_of_furniture_below_a_headline_is_not_joined_to_it():
     raw = "某市召开经济工作会议部署全年重点任务\n发布时间 2024-03-05 浏览次数 35\n"
     assert normalize(raw).text.startswith("某市召开经济工作会议部署全年重点任务\n发布时间")
+
+
+DECIMAL_TEXT = st.lists(st.sampled_from(["1", "23", "4567", "1234567", " ", "  ", ".", "亿元", "%", "万人", "增长", "\n", "x", "０"]),
+                        max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(DECIMAL_TEXT)
+def test_decimals_in_body_are_the_matches_of_a_scan_of_the_whole_text(text):
+    import importlib
+
+    normalize_module = importlib.import_module("zhibiao.text.normalize")  # (the package's name normalize is the function)
+    found = [(m.span(), m.groups()) for m in normalize_module._decimals_in_body(text)]
+    assert found == [(m.span(), m.groups()) for m in normalize_module.DECIMAL_IN_BODY.finditer(text)]

@@ -327,21 +327,46 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
 
     for x in PM25.finditer(text):
         add(x, "decimal_restored")
-    for x in DECIMAL_IN_BODY.finditer(text) if DIGIT_SPACE_DIGIT.search(text) else ():
+    for x in _decimals_in_body(text):
         add(x, "decimal_restored")
     for zone_start, zone_end in zones:  # (each starts at a line's start)
-        pos = zone_start
-        while pos <= zone_end:  # the lines that start in the zone
-            s, e = _line_at(text, pos)
-            pos = e + 1
+        tried = -1
+        # the lines that start in the zone holding a digit, a space and a digit (both patterns below
+        # match one; DIGIT_SPACE_DIGIT never spans lines): found by a scan for the spaces between digits
+        for gap in DIGIT_SPACE_DIGIT.finditer(text, zone_start):
+            s = text.rfind("\n", 0, gap.start()) + 1
+            if s > zone_end:
+                break
+            if s == tried:
+                continue
+            tried = s
+            s, e = _line_at(text, s)
             line = text[s:e]
-            if not _is_space_row(line) or not DIGIT_SPACE_DIGIT.search(line):
-                continue  # (both patterns below match a digit, a space and a digit)
+            if not _is_space_row(line):
+                continue
             for x in LEADING_ZERO.finditer(line):
                 add(_Shifted(x, s), "decimal_restored")
             for x in DECIMAL_AT_ROW_END.finditer(line):
                 add(_Shifted(x, s), "decimal_restored")
     return m.edit(edits), flagged
+
+
+def _decimals_in_body(text: str):
+    """``DECIMAL_IN_BODY.finditer(text)``, tried only where a match can start: every match opens
+    a run of at most six digits (nothing of [\\d.] before it) that ends at a space between digits,
+    which a scan for those spaces finds (most texts hold none, the rest a few)."""
+    last = 0  # (matches do not overlap: one starts at or after the end of the one before)
+    for gap in DIGIT_SPACE_DIGIT.finditer(text):
+        space = gap.start()
+        start = space
+        while start > space - 7 and start > 0 and text[start - 1].isdecimal():  # (isdecimal: what \d matches)
+            start -= 1
+        if start < last or space - start > 6:
+            continue
+        m = DECIMAL_IN_BODY.match(text, start)
+        if m:
+            yield m
+            last = m.end()
 
 
 class _Shifted:
@@ -600,7 +625,7 @@ def _rebuild_columns(m: MappedText) -> MappedText:
 
 
 # a number grouped in thousands (1,234.5亿元): its commas are no clause breaks
-GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+GROUPED_NUMBER = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")  # (opens with a look-behind: told its first characters)
 
 
 def _drop_thousands_separators(m: MappedText) -> MappedText:
