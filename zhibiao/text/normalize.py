@@ -515,6 +515,15 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if line.strip():
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
+    furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
+    # the lower of one pair and the upper of the next)
+
+    def is_furniture(start: int, line: str) -> bool:
+        known = furniture.get(start)
+        if known is None:
+            known = furniture[start] = page_furniture(line)
+        return known
+
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
         if a.endswith(TERMINAL) or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
             continue  # a sentence's end; short lines one above the other are cells (one per line), not a wrapped sentence
@@ -540,7 +549,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         if "\n\n" in text[e1:s2] and ((len(a) < FULL_LINE and not _leaves_open(a)) or TITLE_END.search(a)):
             continue  # across a blank line only a full line runs on (a page break), never a title or header
-        if page_furniture(a) or page_furniture(b):
+        if is_furniture(s1, a) or is_furniture(s2, b):
             continue
         edits.append(Edit(e1, s2, "", "join"))
     return m.edit(edits)
