@@ -8,10 +8,13 @@ with facts of our own choosing; none is built from the lexicon (see
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from zhibiao.api import extract_text
-from zhibiao.extract.actuals import _own_region_words, region_level
+from zhibiao.extract.actuals import OWN_SCOPES, OWN_TIMES, REGION_SUFFIX, own_region_words, region_level
+from zhibiao.extract.lexicon import LEX
 
 
 def report(review: str, region: str = "某市") -> str:
@@ -293,7 +296,28 @@ OWN_REGION = [
 
 @pytest.mark.parametrize("region,name,rest", OWN_REGION)
 def test_a_result_named_with_its_own_region_drops_it(region, name, rest):
-    assert _own_region_words(region).sub("", name) == rest
+    assert own_region_words(region).strip(name) == rest
+
+
+@pytest.mark.parametrize("region,name,rest", OWN_REGION)
+def test_own_region_words_strip_what_their_pattern_removes(region, name, rest):
+    # the pattern each region's words were compiled into before (one per region): the same names left
+    short = LEX.alt("names.country_words") if region == "中华人民共和国" else REGION_SUFFIX.sub("", region)
+    pattern = re.compile(rf"^(?:{short})(?:{OWN_SCOPES})?(?:{OWN_TIMES})?")
+    own = own_region_words(region)
+    for text in (name, rest, name + name, "全省" + name, name[:2], name[:3] + "去年", name[:2] + "全市上年GDP", ""):
+        assert own.strip(text) == pattern.sub("", text), text
+
+
+def test_a_short_name_shorter_than_two_characters_or_no_region_strips_nothing():
+    assert own_region_words(None) is None and own_region_words("") is None
+    assert own_region_words("和县") is None  # (short name 和: one character)
+
+
+def test_a_region_name_with_pattern_characters_is_read_as_its_pattern():
+    # (no registry name has them; the words are then read as they always were, as a pattern)
+    own = own_region_words("A.B市")
+    assert own.strip("AxB全市去年GDP") == "GDP" and own.strip("GDP") == "GDP"
 
 
 # elsewhere.wider_regions (by the document's level) and names.leading_links: a clause opening with a

@@ -13,7 +13,6 @@ product can make.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -384,18 +383,55 @@ OWN_SCOPES = LEX.alt("names.own_scopes")
 OWN_TIMES = LEX.alt("names.own_times")
 
 
-@lru_cache(maxsize=256)
-def _own_region_words(region: str | None) -> re.Pattern | None:
-    """What opens a result's name with the document's own region (江苏全省去年GDP -> GDP); compiled
-    once per region name (a compile cache: it holds no document's results)."""
+# what may follow the region's own name at the start of a result's name (全省, 去年), compiled once
+OWN_AFTER = re.compile(rf"(?:{OWN_SCOPES})?(?:{OWN_TIMES})?")
+
+
+class OwnRegionWords:
+    """What opens a result's name with the document's own region (江苏全省去年GDP -> GDP): the
+    region's short name (or the country's words), then a scope and a time word, each optional —
+    the matches of ``^(?:short)(?:OWN_SCOPES)?(?:OWN_TIMES)?`` found without compiling a pattern
+    for each region (a national ingest meets thousands of them)."""
+
+    __slots__ = ("shorts",)
+
+    def __init__(self, shorts: tuple[str, ...]):
+        self.shorts = shorts  # tried in order, as the alternation's words are
+
+    def strip(self, name: str) -> str:
+        """``name`` without its opening own-region words (unchanged when it does not open so)."""
+        for short in self.shorts:
+            if name.startswith(short):
+                return name[OWN_AFTER.match(name, len(short)).end():]
+        return name
+
+
+class _OwnRegionPattern:
+    """The same for a short name holding characters a pattern reads as syntax: the pattern
+    itself, as it has always been compiled (no region name of the registry has such characters)."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, short: str):
+        self.pattern = re.compile(rf"^(?:{short})(?:{OWN_SCOPES})?(?:{OWN_TIMES})?")
+
+    def strip(self, name: str) -> str:
+        return self.pattern.sub("", name)
+
+
+def own_region_words(region: str | None) -> OwnRegionWords | _OwnRegionPattern | None:
+    """What opens a result's name with the document's own region, or ``None`` when the region is
+    unknown or its short name shorter than two characters."""
     if not region:
         return None
-    short = REGION_SUFFIX.sub("", region)
     if region == "中华人民共和国":
-        short = LEX.alt("names.country_words")
-    if len(short) < 2 and region != "中华人民共和国":
+        return OwnRegionWords(tuple(sorted(set(LEX.words("names.country_words")), key=lambda w: (-len(w), w))))
+    short = REGION_SUFFIX.sub("", region)
+    if len(short) < 2:
         return None
-    return re.compile(rf"^(?:{short})(?:{OWN_SCOPES})?(?:{OWN_TIMES})?")
+    if re.escape(short) != short:
+        return _OwnRegionPattern(short)
+    return OwnRegionWords((short,))
 
 
 def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> list[Actual]:
@@ -409,14 +445,14 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
         blocked.append(reading.title_span)  # a headline restates the body
     out: list[Actual] = []
     seen = set()
-    own = _own_region_words(reading.meta.region_name)
+    own = own_region_words(reading.meta.region_name)
     reader = _ResultReader(reading, blocked)
     found = reader.run()
     reading.quoted_plans = reader.plans
     for f in found:
         fig = f.figure
         if own:
-            rest = own.sub("", fig.name)
+            rest = own.strip(fig.name)
             if len(rest) >= 2 and TWO_LETTERS.search(rest):
                 fig.name = rest  # "江苏全省GDP" -> "GDP"
         span = Span(f.start, f.end)
