@@ -60,18 +60,35 @@ def _norm(name: str) -> str:
     return NAME_MARKS.sub("", name)
 
 
-def target_ref(metric: str, value: Decimal, unit: str | None, targets: list[Target]) -> int | None:
-    """The table target a commitment restates: the same value (in the same unit) and a name that
-    reads the same (社会消费品零售总额 for 社会消费品零售总额增长)."""
-    best, best_score = None, 0.0
-    m = _norm(metric)
-    for i, t in enumerate(targets):
-        if t.value is None or t.value != value or t.source != "table" or (t.unit and unit and t.unit != unit):
-            continue
-        score = fuzz.partial_ratio(m, _norm(t.name))
-        if score > best_score:
-            best, best_score = i, score
-    return best if best_score >= 70 else None
+class TableTargets:
+    """A document's table targets by value, built once per document: the table target a commitment
+    restates (``ref``) has the same value, and most commitments have a value no table target has."""
+
+    def __init__(self, targets: list[Target]):
+        self.by_value: dict[Decimal, list[tuple[int, Target]]] = {}
+        for i, t in enumerate(targets):
+            if t.value is not None and t.source == "table":
+                self.by_value.setdefault(t.value, []).append((i, t))
+        self._names: dict[int, str] = {}  # a target's name without marks, made when first compared
+
+    def ref(self, metric: str, value: Decimal, unit: str | None) -> int | None:
+        """The index of the table target a commitment restates: the same value (in the same unit)
+        and a name that reads the same (社会消费品零售总额 for 社会消费品零售总额增长)."""
+        same_value = self.by_value.get(value)
+        if not same_value:
+            return None
+        best, best_score = None, 0.0
+        m = _norm(metric)
+        for i, t in same_value:  # (in the order of the targets: the first of equal scores wins)
+            if t.unit and unit and t.unit != unit:
+                continue
+            name = self._names.get(i)
+            if name is None:
+                name = self._names[i] = _norm(t.name)
+            score = fuzz.partial_ratio(m, name)
+            if score > best_score:
+                best, best_score = i, score
+        return best if best_score >= 70 else None
 
 
 def find_commitments(reading: Reading, targets: list[Target], blocked: list[tuple[int, int]]) -> list[FoundCommitment]:
@@ -80,6 +97,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
     if scope.bulletin:
         return []
     out: list[FoundCommitment] = []
+    table_targets = TableTargets(targets)
     heads = [s for s in reading.sections if s.level == 1]
     for zone in scope.zones:
         if zone.mode != "plan":
@@ -93,11 +111,11 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             for sentence in para.sentences:
-                _sentence(reading, sentence, targets, blocked_spans, out)
+                _sentence(reading, sentence, table_targets, blocked_spans, out)
     return out
 
 
-def _sentence(reading: Reading, sentence, targets: list[Target], blocked: SpanIndex,
+def _sentence(reading: Reading, sentence, table_targets: TableTargets, blocked: SpanIndex,
               out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
@@ -148,7 +166,7 @@ def _sentence(reading: Reading, sentence, targets: list[Target], blocked: SpanIn
                 metric=metric, text=clause[begin:end], value=f.value, unit=f.unit, comparator=f.comparator,
                 modality=modality.group() if modality else None, start=c_start + begin, end=c_start + end,
                 section_path=section_path_at(reading.sections, c_start),
-                target_ref=target_ref(metric, f.value, f.unit, targets), name_span=name_span, name_origin=origin,
+                target_ref=table_targets.ref(metric, f.value, f.unit), name_span=name_span, name_origin=origin,
             ))
 
 

@@ -1,0 +1,54 @@
+"""The rules' fast forms (issue 16) give what the plain forms they replace give."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings, strategies as st
+from rapidfuzz import fuzz
+
+from zhibiao.extract.commitments import TableTargets, _norm
+from zhibiao.models import Target
+
+
+def _target_ref_scanning(metric, value, unit, targets):
+    """How a commitment's table target was found before: every target scanned for each commitment."""
+    best, best_score = None, 0.0
+    m = _norm(metric)
+    for i, t in enumerate(targets):
+        if t.value is None or t.value != value or t.source != "table" or (t.unit and unit and t.unit != unit):
+            continue
+        score = fuzz.partial_ratio(m, _norm(t.name))
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score >= 70 else None
+
+
+NAMES = st.sampled_from(["社会消费品零售总额", "社会消费品零售总额增长", "新增高新技术企业", "高新技术企业（家）", "城镇新增就业",
+                         "新增城镇就业", "“专精特新”企业", "研发投入", "地区生产总值", "建设高标准农田", "高标准农田"])
+VALUES = st.sampled_from([Decimal("5"), Decimal("5.0"), Decimal("5.00"), Decimal("350"), Decimal("6.5"), Decimal("0"),
+                          Decimal("-0"), Decimal("10")])
+UNITS = st.sampled_from([None, "", "%", "家", "万人", "亿元"])
+TARGETS = st.lists(st.builds(lambda name, value, unit, source: Target(name=name, text="", kind="numeric", value=value, unit=unit,
+                                                                     source=source),
+                             NAMES, st.one_of(st.none(), VALUES), UNITS, st.sampled_from(["table", "prose"])),
+                   max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TARGETS, st.lists(st.tuples(NAMES, VALUES, UNITS), min_size=1, max_size=6))
+def test_table_targets_find_the_target_the_scan_found(targets, commitments):
+    table = TableTargets(targets)
+    for metric, value, unit in commitments:
+        assert table.ref(metric, value, unit) == _target_ref_scanning(metric, value, unit, targets)
+
+
+def test_a_commitment_restating_a_table_target_points_at_it():
+    targets = [Target(name="新增高新技术企业", text="350", kind="numeric", value=Decimal("350"), unit="家", source="table"),
+               Target(name="社会消费品零售总额增长", text="6%", kind="numeric", value=Decimal("6"), unit="%", source="prose"),
+               Target(name="社会消费品零售总额增长", text="6%", kind="numeric", value=Decimal("6.0"), unit="%", source="table")]
+    table = TableTargets(targets)
+    assert table.ref("新增高新技术企业", Decimal("350.0"), "家") == 0
+    assert table.ref("社会消费品零售总额", Decimal("6"), "%") == 2  # (the prose target is no table row)
+    assert table.ref("新增高新技术企业", Decimal("350"), "个") is None  # another unit
+    assert table.ref("研发投入", Decimal("350"), "家") is None  # a name that reads otherwise
+    assert table.ref("新增高新技术企业", Decimal("351"), "家") is None
