@@ -52,3 +52,23 @@ def test_a_commitment_restating_a_table_target_points_at_it():
     assert table.ref("新增高新技术企业", Decimal("350"), "个") is None  # another unit
     assert table.ref("研发投入", Decimal("350"), "家") is None  # a name that reads otherwise
     assert table.ref("新增高新技术企业", Decimal("351"), "家") is None
+
+
+PIECES = st.sampled_from(["增长", "6.5", "%", "亿元", "一百二十", "家", "2024年", "PM2.5", "“5+1”", "见表1", "，", "-", "3",
+                          "万人", "百分之五", "两个", " ", "2026-02-12", "16:30", "新增", "个", "〔2021〕5号", "5G"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=10).map("".join))
+def test_the_clause_analysis_reads_the_candidates_the_grammar_reads(text):
+    from zhibiao.extract.grammar import MAY_HOLD_CANDIDATE, _candidates, candidates_among, iter_candidates
+    from zhibiao.extract.numbers import find_numbers, iter_numbers
+
+    expected = _candidates(text)
+    assert list(iter_candidates(text)) == expected
+    if MAY_HOLD_CANDIDATE.search(text):  # (what candidates_among's callers have tested)
+        assert list(candidates_among(text)) == expected
+        assert list(candidates_among(text, iter_numbers(text))) == expected
+        assert list(candidates_among(text, find_numbers(text))) == expected
+    else:
+        assert expected == []

@@ -18,7 +18,7 @@ from zhibiao.extract.coordination import split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, _candidates,
-                                     iter_candidates)
+                                     candidates_among)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import CN_CHARS, find_numbers, iter_numbers
 from zhibiao.models import Span
@@ -193,7 +193,7 @@ def figure_candidates(text: str) -> list:
     figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
     if not MAY_HOLD_CANDIDATE.search(text):
         return []  # (no candidate, and no numeral counting things: both need what this looks for)
-    cands = _candidates(text)
+    cands = list(candidates_among(text))
     if not CHINESE_NUMERAL_RUN.search(text):
         return cands  # (a numeral counting things has two characters or more)
     have = {(c.start, c.end) for c in cands}
@@ -219,7 +219,7 @@ def first_figure(text: str):
     decides a sentence's time is the words before its first figure)."""
     if not MAY_HOLD_CANDIDATE.search(text):
         return None  # (most sentences: a heading such as （一）…, or no figure at all)
-    first = next(iter_candidates(text, iter_numbers(text)), None)
+    first = next(candidates_among(text, iter_numbers(text)), None)
     if CHINESE_NUMERAL_RUN.search(text):
         # a numeral counting things before the grammar's first candidate comes first (numbers are
         # in order, and none before the first candidate is one of the candidates)

@@ -135,7 +135,13 @@ def iter_candidates(text: str, numbers=None):
     """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often
     enough); ``numbers``: the text's numbers (``find_numbers(text)``, or read lazily)."""
     if not MAY_HOLD_CANDIDATE.search(text):
-        return
+        return iter(())
+    return candidates_among(text, numbers)
+
+
+def candidates_among(text: str, numbers=None):
+    """:func:`iter_candidates` for a text already known to pass ``MAY_HOLD_CANDIDATE`` (the clause
+    analysis tests it first: the test is not made twice)."""
     stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
     quoted = "“" in text
     for n in find_numbers(text) if numbers is None else numbers:

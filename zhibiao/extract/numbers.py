@@ -95,11 +95,7 @@ _new_tuple = tuple.__new__
 def find_numbers(text: str) -> tuple[NumberMatch, ...]:
     """Every number in ``text`` with its offsets, Chinese numerals included (cached: the
     extractors read the same clauses more than once)."""
-    return tuple(_find_numbers(text))
-
-
-def _find_numbers(text: str) -> list[NumberMatch]:
-    return list(iter_numbers(text))
+    return tuple(iter_numbers(text))
 
 
 def iter_numbers(text: str):
