@@ -1,6 +1,7 @@
 """The rules' fast forms (issue 16) give what the plain forms they replace give."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given, settings, strategies as st
@@ -72,3 +73,42 @@ def test_the_clause_analysis_reads_the_candidates_the_grammar_reads(text):
         assert list(candidates_among(text, find_numbers(text))) == expected
     else:
         assert expected == []
+
+
+def _may_overlap(u: str, v: str) -> bool:
+    """Can printed occurrences of ``u`` and ``v`` overlap (one inside the other, or one's end the other's start)?"""
+    return u in v or v in u or any(u.endswith(v[:k]) or v.endswith(u[:k]) for k in range(1, min(len(u), len(v))))
+
+
+def test_no_self_reference_of_one_level_overlaps_one_of_another():
+    # what lets region_level_hint count the three levels in one pass (metadata.SELF_REFERENCE)
+    from zhibiao.extract.lexicon import LEX
+    from zhibiao.extract.metadata import SELF_LEVELS
+
+    words = {level: LEX.words(f"documents.self_references.{level}") for level in SELF_LEVELS}
+    for a in SELF_LEVELS:
+        for b in SELF_LEVELS:
+            if a < b:
+                assert not [(u, v) for u in words[a] for v in words[b] if _may_overlap(u, v)]
+    assert _may_overlap("全省", "省委") and _may_overlap("省委", "全省委员") and not _may_overlap("全省", "全市")
+
+
+SELF_TEXTS = st.lists(st.sampled_from(["全省", "我省", "省委", "全自治区", "全市", "市委", "市域", "全州", "州委", "全县", "县委",
+                                       "县域", "全旗", "旗委", "本县", "本市", "县人大", "省政府", "，", "经济", "全", "委"]),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SELF_TEXTS)
+def test_the_level_a_text_speaks_of_itself_at_counts_each_levels_words_as_its_own_pattern(text):
+    from collections import Counter
+
+    from zhibiao.extract.lexicon import LEX
+    from zhibiao.extract.metadata import SELF_LEVELS, SELF_REFERENCE, region_level_hint
+
+    counts = Counter(m.lastgroup for m in SELF_REFERENCE.finditer(text))
+    own = {level: len(re.findall(LEX.alt(f"documents.self_references.{level}"), text)) for level in SELF_LEVELS}
+    assert all(counts[level] == own[level] for level in SELF_LEVELS)
+    # and the level: the most frequent (the first of a tie), at least twice and twice the others
+    (level, n), = Counter(own).most_common(1)
+    assert region_level_hint(text) == (level if n >= 2 and n >= 2 * (sum(own.values()) - n) else None)

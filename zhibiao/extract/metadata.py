@@ -18,7 +18,7 @@ from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
 from zhibiao.text.normalize import page_furniture
-from zhibiao.text.scan import LineScanner
+from zhibiao.text.scan import LineScanner, scanner
 
 REGION_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{LEX.alt('documents.region_suffixes')})"
 ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
@@ -88,8 +88,13 @@ REGION_PLAN = re.compile(rf"(?P<r>{_TITLE_REGION})(?:\d{{4}}年|国民经济和�
 ON_BEHALF = re.compile(r"(?:我代表|受)(国务院|[\u4e00-\u9fff]{0,8}人民政府)")  # (受国务院委托: the national plan report)
 SENTENCE_END = re.compile(r"[。\n]")
 WORDS_BEFORE_NUMBER = re.compile(r"^.*[以为将由的经按用]")
-_SELF = {level: re.compile(LEX.alt(f"documents.self_references.{level}"))
-         for level in ("province", "prefecture", "county")}
+SELF_LEVELS = ("province", "prefecture", "county")
+# the words of the three levels in one pattern, a named group each, read in one pass: no word of one
+# level can overlap a word of another where printed (tests/extract/test_fast_rules.py checks the
+# lexicon for it), so the matches of each group are those of the level's own pattern
+# (a scanner: the named groups hide the words' first characters from re's own fast scan)
+SELF_REFERENCE = scanner("|".join(f"(?P<{level}>{LEX.alt(f'documents.self_references.{level}')})"
+                                  for level in SELF_LEVELS))
 
 
 @dataclass
@@ -313,7 +318,8 @@ def find_issued_on(doc: Document) -> str | None:
 def region_level_hint(text: str) -> str | None:
     """The level a document speaks of itself at: 全县 / 县委 / 县域 → county; none when unclear."""
     head = text[:6000]
-    counts = Counter({level: len(p.findall(head)) for level, p in _SELF.items()})
+    counts = Counter(dict.fromkeys(SELF_LEVELS, 0))  # (a tie goes to the first level, as before)
+    counts.update(m.lastgroup for m in SELF_REFERENCE.finditer(head))
     (level, n), = counts.most_common(1)
     if n < 2:
         return None
