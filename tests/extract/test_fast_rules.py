@@ -112,3 +112,16 @@ def test_the_level_a_text_speaks_of_itself_at_counts_each_levels_words_as_its_ow
     # and the level: the most frequent (the first of a tie), at least twice and twice the others
     (level, n), = Counter(own).most_common(1)
     assert region_level_hint(text) == (level if n >= 2 and n >= 2 * (sum(own.values()) - n) else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "23", ".", ",", ",000", "-", "−", "5.11", "亿元", "%", "增长", "A", " ", "一",
+                                 "百分之", "十二"]), max_size=12).map("".join))
+def test_a_number_is_read_as_parse_arabic_reads_its_digits(text):
+    from zhibiao.extract.numbers import NUMBER, iter_numbers, parse_arabic
+
+    arabic = {m.start(): m.group("ar") for m in NUMBER.finditer(text) if m.group("ar")}
+    for n in iter_numbers(text):
+        if not n.chinese:
+            expected = parse_arabic(arabic[n.start])
+            assert n.value == expected and str(n.value) == str(expected)  # (the same digits: 6.50 stays 6.50)

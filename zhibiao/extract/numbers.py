@@ -107,7 +107,10 @@ def iter_numbers(text: str):
             continue  # (and int() refuses more than 4300 digits)
         percent, arabic, chinese = m.groups()  # (pct, ar, cn: the pattern's groups in order)
         if arabic:
-            yield _new_tuple(NumberMatch, (parse_arabic(arabic), start, end, percent is not None, False))
+            # (parse_arabic's work inlined for the common form: digits, a sign and a point only — the
+            # pattern lets nothing else through — go straight to Decimal)
+            value = parse_arabic(arabic) if "," in arabic or "−" in arabic else Decimal(arabic)
+            yield _new_tuple(NumberMatch, (value, start, end, percent is not None, False))
         elif chinese:
             try:
                 value = parse_chinese(chinese)
