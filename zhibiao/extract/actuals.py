@@ -36,11 +36,11 @@ ALL_YEAR = re.compile(LEX.alt("time.whole_year"))
 PERIOD_WORDS = re.compile(LEX.alt("time.period_words"))
 REACHED_BEFORE = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
 PERIOD = [
-    (re.compile(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
+    (scanner(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
     (re.compile(r"一至([一二三四五六七八九十]{1,2})月"), lambda m: (1, int(parse_chinese(m.group(1))))),
     (re.compile(LEX.alt("time.half_year")), lambda m: (1, 6)),
     (re.compile(LEX.alt("time.three_quarters")), lambda m: (1, 9)),
-    (re.compile(rf"(?<![前二三四])(?:{LEX.alt('time.first_quarter')})"), lambda m: (1, 3)),
+    (scanner(rf"(?<![前二三四])(?:{LEX.alt('time.first_quarter')})"), lambda m: (1, 3)),
 ]
 ESTIMATED_NOTE = re.compile(r"[（(]\s*预计")
 SAME_BELOW = re.compile(r"下同")
@@ -100,7 +100,7 @@ _PLAN_WORDS = LEX.alt("plans.words")
 _UNITS = "|".join(re.escape(u) for u in UNITS)
 # 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
 _PLAN_FIGURE = rf"[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:{BOUND_AFTER})?"  # 6.5%左右, 20亿美元
-PLAN_QUOTED = re.compile(
+PLAN_QUOTED = scanner(
     rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?{_PLAN_FIGURE})\s*[）)])"
     rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
 

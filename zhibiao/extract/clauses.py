@@ -128,7 +128,7 @@ COUNTER_WORDS = tuple(COUNTERS)  # (for str.endswith)
 
 # patterns of the functions below, compiled once
 # a Chinese numeral of two characters or more (what _counts_a_figure requires) is a run of two
-CHINESE_NUMERAL_RUN = re.compile(f"[{CN_CHARS}]{{2}}")
+CHINESE_NUMERAL_RUN = scanner(f"[{CN_CHARS}]{{2}}")
 WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
 BOUND_WORD = re.compile(BOUND_AFTER)
 LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
@@ -169,7 +169,7 @@ LIST_HEAD_VERB = re.compile(rf"^({_alt('names.list_head_verbs')})?")
 BUILD_VERB_END = LEX.ending("names.build_verbs")
 COUNT_LEAD = re.compile(rf"^(?:{COUNT_VERBS})+")
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-NOT_IN_A_NAME = re.compile(r"[>|/\\±]|\d{4}年|\d$")
+NOT_IN_A_NAME = scanner(r"[>|/\\±]|\d{4}年|\d$")
 
 
 @dataclass
@@ -642,7 +642,7 @@ SUBJECT_VERB = re.compile(LEX.alt("names.subject_verbs"))
 COMPARISON_START = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
 SHARE_OF_PLAN = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
 QUOTED_TARGET = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
-NOT_INDICATOR = re.compile(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
+NOT_INDICATOR = scanner(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
 
 
 def _subject(clause: str) -> str | None:

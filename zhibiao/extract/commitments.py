@@ -32,7 +32,7 @@ FIGURE_HINT = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千�
 LEAD_MODAL = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
-OTHER_YEAR = re.compile(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
+OTHER_YEAR = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
 REVIEW_WORDS = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
 COMPARED_WITH_LAST = re.compile(LEX.alt("commitments.compared_with_last"))
 ITEM_NUMBER = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")

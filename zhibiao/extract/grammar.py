@@ -65,7 +65,7 @@ ASSIGNED = scanner(
     rf"|(?:{_ASSIGN_VERBS})(?:的)?(?:{_ASSIGN_OBJECTS})|(?:{_BODIES})(?:{_ASSIGN_VERBS})为准"
     rf"|完成[^，,。；;]{{0,8}}?(?:{_ASSIGN_VERBS})的|{LEX.alt('kinds.assigned_phrases')}"
 )
-RELATIVE = re.compile(
+RELATIVE = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
     rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}))"
 )
@@ -74,7 +74,7 @@ DIRECTIONAL = re.compile(rf"{_DIRECTIONS}|{LEX.alt('kinds.directional_phrases')}
 _MORPHEMES = "".join(LEX.words("kinds.direction_morphemes"))
 _PREFIXES = "".join(LEX.words("kinds.compound_prefixes"))
 # 稳中有升 = 稳中 + 有升, 量稳质升 = 量稳 + 质升: two halves, the second a prefix and a morpheme
-DIRECTION_COMPOUND = re.compile(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
+DIRECTION_COMPOUND = scanner(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
 MODALITY = re.compile(LEX.alt("kinds.modality"))
 GROWTH_WORD = scanner(
     rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")
@@ -103,7 +103,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
 # a cheap test before looking for dates and times: what each holds (two separators around a
 # number, or a colon before two digits) — not a decimal point alone, as 7.8 has
-MAY_HOLD_STAMP = re.compile(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
+MAY_HOLD_STAMP = scanner(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
 LATIN = re.compile(r"[A-Za-z]")
 NUMBERED_THING_AFTER = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
 REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
