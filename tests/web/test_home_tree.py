@@ -69,3 +69,36 @@ def test_the_home_page_rendered_once_carries_each_responses_nonce(tmp_path):
             assert f'nonce="{nonce}"' in r.text and "zhibiao-nonce" not in r.text
             nonces.append(nonce)
     assert len(set(nonces)) == 3
+
+
+HANGZHOU_BULLETIN = """2024年杭州市国民经济和社会发展统计公报
+
+杭州市统计局
+
+2025年3月10日
+
+一、综合
+
+初步核算，全年全市地区生产总值21860亿元，按可比价格计算，比上年增长4.7%。
+"""
+
+
+def test_every_grid_link_of_the_tree_opens_a_year(tmp_path):
+    """A province whose first city has only a bulletin (documents, no targets): its grid opens at
+    the year of a city below it that has targets, not at an empty year (/region/330000//grid)."""
+    import re
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.app import create_app
+
+    bulletin = tmp_path / "hangzhou_2024_bulletin.txt"
+    bulletin.write_text(HANGZHOU_BULLETIN, encoding="utf-8")
+    db = Database.open(tmp_path / "tree.db")
+    ingest(db, [bulletin, *sorted(EXAMPLES.glob("huzhou_*[!l]"))])  # 湖州市's plans and report, nothing of the province's
+    with TestClient(create_app(db)) as c:
+        home = c.get("/")
+        assert 'data-region="330100"' in home.text  # the bulletin's city is in the tree, before 湖州市
+        links = re.findall(r'href="(/region/\d+/[^"]*grid)"', home.text)
+        assert "/region/330000/2025/grid" in links
+        assert all(c.get(link).status_code == 200 for link in links), links

@@ -118,7 +118,18 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
         node(code)
     for n in nodes.values():
         n["children"].sort(key=lambda c: c["code"])
-    return sorted((n for c, n in nodes.items() if not (reg.by_code(c).parent_code in nodes)), key=lambda n: n["code"])
+
+    def grid_year(n: dict) -> int | None:
+        """The year a region's grid of its children opens at: its own latest year with targets, else
+        the latest of a region below it (a province whose only data is a city's bulletin has none)."""
+        below = [grid_year(c) for c in n["children"]]
+        n["grid_year"] = n["years"][-1]["year"] if n["years"] else max(filter(None, below), default=None)
+        return n["grid_year"]
+
+    roots = [n for c, n in nodes.items() if not (reg.by_code(c).parent_code in nodes)]
+    for n in roots:
+        grid_year(n)
+    return sorted(roots, key=lambda n: n["code"])
 
 
 def regions_with_targets(db: Database, region_codes: list[str]) -> set[str]:

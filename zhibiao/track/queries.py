@@ -873,8 +873,26 @@ class ReadModel:
         return found[0]
 
     def document(self, doc_id: int, full: bool = False) -> dict:
-        """A document's metadata (with its extraction, text and counts when ``full``)."""
-        return self._document_dict(self._document(doc_id, full), full)
+        """A document's metadata (with its extraction, text and counts when ``full``, and the years
+        of its region's scorecards it counts in)."""
+        out = self._document_dict(self._document(doc_id, full), full)
+        if full:
+            out["scorecard_years"] = self._scorecard_years(out)
+        return out
+
+    def _scorecard_years(self, doc: dict) -> list[int]:
+        """The years of its targets and figures (and its plan year) for which the document's region
+        has a scorecard — targets stored for the year: a work report of 2019 that sets none is read
+        in 2018's (its review), and no link leads to a year without one."""
+        code = (doc.get("region") or {}).get("code")
+        e = doc.get("extraction") or {}
+        years = {doc.get("plan_year")} | {line.get("year") for kind in ("targets", "actuals") for line in e.get(kind) or []}
+        years.discard(None)
+        if not code or not years:
+            return []
+        with self._conn() as conn:
+            return sorted(conn.scalars(select(targets.c.year).where(
+                targets.c.region_code == code, targets.c.year.in_(sorted(years))).distinct()))
 
     @staticmethod
     def _document_dict(d: SimpleNamespace, full: bool) -> dict:

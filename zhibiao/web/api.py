@@ -122,7 +122,7 @@ def documents_needing_review(request: Request, format: str | None = None):
     return rows_response(state(request).read().documents_needing_review(), format)
 
 
-@router.get("/documents/{doc_id}", summary="One document with its extraction's counts, sections and warnings")
+@router.get("/documents/{doc_id}", summary="One document with its extraction's counts, sections, warnings and the years of its region's scorecards it counts in")
 def get_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
     d = state(request).read().document(doc_id, full=True)
     d.pop("text"), d.pop("extraction")
