@@ -487,9 +487,10 @@ TITLE_WORD_END = ("人民政府", "文件", "通知", "报告", "公报", "公�
 
 _WEB_PAGE = load_yaml("zhibiao.load", "data", "web_page.yaml")
 # a line of a web page's furniture (load/data/web_page.yaml), tested in simplified characters: one
-# opening with a label of the page's metadata or its place in the site, or holding the site's tools
-PAGE_LABEL_OR_PLACE = re.compile(rf"\s*(?:{'|'.join(_WEB_PAGE['line_labels'] + _WEB_PAGE['location_marks'])})")
-SITE_TOOL = re.compile("|".join(_WEB_PAGE["site_tools"]))
+# opening with a label of the page's metadata, its place in the site or the site's tools
+_OPENINGS = _WEB_PAGE["line_labels"] + _WEB_PAGE["location_marks"] + _WEB_PAGE["site_tools"]
+PAGE_OPENING = re.compile("|".join(_OPENINGS))
+OPENING_LENGTH = max(map(len, _OPENINGS))  # (only a line's first characters are simplified: asked of every joined pair)
 BREADCRUMB = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
 
 
@@ -499,8 +500,7 @@ def page_furniture(line: str) -> bool:
     joined, it glued 组配分类…成文日期… or 您当前的位置:…>时政 to the title below it."""
     if len(line) <= 100 and BREADCRUMB.search(line):
         return True
-    head = to_simplified(line[:60])
-    return bool(PAGE_LABEL_OR_PLACE.match(head) or SITE_TOOL.search(head))
+    return bool(PAGE_OPENING.match(to_simplified(line.lstrip()[:OPENING_LENGTH])))
 
 
 def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool = False) -> MappedText:
