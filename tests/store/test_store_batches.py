@@ -127,6 +127,15 @@ def test_what_a_worker_prepares_is_written_as_the_extraction_itself(db_url, tmp_
     dialect = "sqlite" if "://" not in db_url else "postgresql"
     prepared = [x.for_writer(dialect if ready_for_the_database else None) for x in full]
     assert all(x.extraction is None and x.rows is not None for x in prepared)
+    import dataclasses
+    import pickle
+
+    for x, y in zip(full, prepared):  # a text normalising to itself is handed over once, not twice
+        assert (y.normalized_text is y.loaded.text) == (x.normalized_text == x.loaded.text)
+        if y.normalized_text is y.loaded.text and len(y.loaded.text) > 1:
+            copied = dataclasses.replace(y, normalized_text="".join(y.loaded.text))  # equal, another object
+            assert len(pickle.dumps(copied)) - len(pickle.dumps(y)) >= len(y.loaded.text.encode())
+    assert any(y.normalized_text is y.loaded.text for y in prepared)
     assert all(x.rows_for == ("sqlite" if ready_for_the_database and dialect == "sqlite" else None) for x in prepared)
     from dbs import drop_postgres, fresh_postgres_url
 

@@ -142,7 +142,10 @@ class Extracted:
             return self
         data = self.extraction_dict if self.extraction_dict is not None else self.extraction.to_dict()
         ready = dialect == "sqlite"
-        return Extracted(self.path, self.loaded, self.normalized_text, None, None, self.provenance, self.original,
+        normalized = self.normalized_text
+        if normalized == self.loaded.text:  # most plain-text documents (93 % of a national slice): the
+            normalized = self.loaded.text  # same object, pickled and sent to the writer once, not twice
+        return Extracted(self.path, self.loaded, normalized, None, None, self.provenance, self.original,
                          extraction_json=JSONText(json_dumps(data)), rows=line_values(self.extraction, ready),
                          info=self.extraction.document, rows_for="sqlite" if ready else None)
 
