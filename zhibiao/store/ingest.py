@@ -207,11 +207,16 @@ def _from_document(doc_row: DocumentRow | None) -> tuple[tuple, tuple, tuple]:
     return (doc_id,), (doc_id, doc_path), (doc_id,)
 
 
+def _as_dicts(doc_row: DocumentRow | None, values: tuple[list[tuple], list[tuple], list[tuple]]
+              ) -> tuple[list[dict], list[dict], list[dict]]:
+    return tuple([dict(zip(FROM_DOCUMENT[k] + LINE_COLUMNS[k], own + line)) for line in lines]
+                 for k, (own, lines) in enumerate(zip(_from_document(doc_row), values)))
+
+
 def line_rows(doc_row: DocumentRow | None, e: Extraction) -> tuple[list[dict], list[dict], list[dict]]:
     """A document's targets, actuals and commitments as rows of their tables (dictionaries, for
     SQLAlchemy), with the id and path of its row (None when ``doc_row`` is None)."""
-    return tuple([dict(zip(FROM_DOCUMENT[k] + LINE_COLUMNS[k], own + values)) for values in lines]
-                 for k, (own, lines) in enumerate(zip(_from_document(doc_row), line_values(e))))
+    return _as_dicts(doc_row, line_values(e))
 
 
 def _lines(x: Extracted, doc_row: DocumentRow, dialect: str) -> tuple[list, list, list]:
@@ -219,11 +224,9 @@ def _lines(x: Extracted, doc_row: DocumentRow, dialect: str) -> tuple[list, list
     column's value when the worker made them for this database, else dictionaries."""
     if x.rows is None:
         return line_rows(doc_row, x.extraction)
-    own = _from_document(doc_row)
     if x.rows_for == dialect == "sqlite":
-        return tuple([first + values for values in lines] for first, lines in zip(own, x.rows))
-    return tuple([dict(zip(FROM_DOCUMENT[k] + LINE_COLUMNS[k], first + values)) for values in lines]
-                 for k, (first, lines) in enumerate(zip(own, x.rows)))
+        return tuple([own + line for line in lines] for own, lines in zip(_from_document(doc_row), x.rows))
+    return _as_dicts(doc_row, x.rows)
 
 
 def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, int, int]:
