@@ -158,3 +158,23 @@ def test_the_rules_patterns_scanned_fast_find_what_the_plain_patterns_find(text)
         plain = re.compile(_written(fast.pattern))
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert bool(fast.match(text)) == bool(plain.match(text))
+
+
+ENDING_WORDS = st.lists(st.sampled_from(["", "增长", "长", "提高到", "到", "以上", "上", "左右", "约", "\n"]), max_size=5)
+ENDING_TEXTS = st.lists(st.sampled_from(["地区生产总值", "增长", "长", "提高", "到", "以上", "左右", "约", "\n", " "]),
+                        max_size=6).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(ENDING_WORDS, ENDING_TEXTS)
+def test_an_ending_says_what_it_said_when_it_looked_for_an_empty_word_at_each_search(words, text):
+    from zhibiao.extract.lexicon import Ending, alternation
+
+    words = tuple(words)
+    last = frozenset(w[-1] for w in words if w)
+    end = text[-1:]
+    before = (text.endswith(words) or text[:-1].endswith(words)) if end == "\n" else \
+        ((end in last or "" in words) and text.endswith(words))
+    assert Ending(words).search(text) == before
+    if any(words):  # (and what its pattern at the end says; alternation writes [""] as no word at all)
+        assert before == bool(re.search(f"(?:{alternation(words)})$", text))

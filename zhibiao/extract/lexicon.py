@@ -69,17 +69,18 @@ class Ending:
     ``(?:w1|w2|…)$`` (whose ``$`` also matches before a final newline), without trying the
     pattern at every position of the text."""
 
-    __slots__ = ("words", "last")
+    __slots__ = ("words", "last", "empty")
 
     def __init__(self, words):
         self.words = tuple(words)
         self.last = frozenset(w[-1] for w in self.words if w)  # (most texts end with none of these)
+        self.empty = "" in self.words  # (an empty word ends every text; asked once, not per search)
 
     def search(self, text: str) -> bool:
         end = text[-1:]
         if end == "\n":
             return text.endswith(self.words) or text[:-1].endswith(self.words)
-        return (end in self.last or "" in self.words) and text.endswith(self.words)
+        return (end in self.last or self.empty) and text.endswith(self.words)
 
 
 @lru_cache(maxsize=1)
