@@ -43,6 +43,7 @@ NEAR_MISSES = [
     ("单位GDP能耗降低", "单位GDP二氧化碳排放降低"),
     ("出口增长", "进出口总额增长"),
     ("一般公共预算收入增长", "财政总收入增长"),
+    ("规上工业企业利税总额", "规上工业企业利润总额"),  # profits and taxes, not profits: one character apart
 ]
 
 
