@@ -375,3 +375,15 @@ def test_a_count_of_what_there_is_is_not_a_count_of_what_is_new():
     assert CAT.match("新增规模以上工业企业", unit="家", measure="level", text="18家").id == "industrial_enterprises_new"
     found = CAT.match("规模以上工业企业", unit="家", measure="level", text="1114家")
     assert found is None or found.id != "industrial_enterprises_new"
+
+
+def test_every_growth_reaches_its_level_face_by_concept():
+    # 社会消费品零售总额增长's concept is 社会消费品零售 (增长 and 总额 taken off): its level's aliases must
+    # share it, or a level printed under the growth's name (社会消费品零售总额 4000亿元) is matched only fuzzily
+    index = CAT._indexes()
+    for ind_id in CAT.indicators:
+        level = ind_id.removesuffix("_growth") + "_level"
+        if ind_id.endswith("_growth") and level in CAT.indicators:
+            assert level in index.concept.get(index.name_concepts[ind_id], []), ind_id
+    m = CAT.match("社会消费品零售总额", unit="亿元", text="4000亿元")
+    assert (m.id, m.confidence) == ("retail_sales_level", 1.0)
