@@ -70,6 +70,10 @@ FIGURES = [
     ("两项排放均下降3%", None, [("两项排放", "growth", "=", "-3", "%")]),
     # names.trails: words between a name and its figure, never part of the name
     ("地区生产总值平均为5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),
+    ("一般公共预算收入仍实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
+    ("一般公共预算收入仍然实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
+    ("一般公共预算收入依然达到300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
+    ("一般公共预算收入依旧达到300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
     # names.duration_leads / duration_units: how long a figure has held is not part of the name (nor a name)
     ("粮食总产量连续5年稳定在100万吨以上", None, [("粮食总产量", "level", ">=", "100", "万吨")]),
     ("城镇调查失业率连续18个月保持在5%以内", None, [("城镇调查失业率", "level", "<=", "5", "%")]),
