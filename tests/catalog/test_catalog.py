@@ -44,6 +44,7 @@ NEAR_MISSES = [
     ("出口增长", "进出口总额增长"),
     ("一般公共预算收入增长", "财政总收入增长"),
     ("规上工业企业利税总额", "规上工业企业利润总额"),  # profits and taxes, not profits: one character apart
+    ("金融机构本外币存贷款余额", "金融机构本外币存款余额"),  # deposits and loans, not deposits
 ]
 
 
