@@ -105,3 +105,12 @@ def test_a_short_text_is_simplified_alike_before_and_after_the_runs_are_compiled
     finally:
         chinese._COMPILED = compiled
     assert to_simplified(text) == before == text.translate(_table())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "国", "國", "\u3000", ASTRAL_TRADITIONAL, "𠀀", "\U0010ffff", "\ud800", "\udcff", "\uffff"]),
+               max_size=30))
+def test_a_character_beyond_the_basic_plane_is_found_as_the_pattern_finds_it(text):
+    import zhibiao.text.chinese as chinese
+
+    assert chinese.has_astral(text) == (chinese.ASTRAL.search(text) is not None)
