@@ -264,3 +264,19 @@ def test_decimals_in_body_are_the_matches_of_a_scan_of_the_whole_text(text):
     normalize_module = importlib.import_module("zhibiao.text.normalize")  # (the package's name normalize is the function)
     found = [(m.span(), m.groups()) for m in normalize_module._decimals_in_body(text)]
     assert found == [(m.span(), m.groups()) for m in normalize_module.DECIMAL_IN_BODY.finditer(text)]
+
+
+CLEAN_OR_FOLD = st.lists(st.sampled_from(["国", "a", "\r\n", "\r", "\n", "\x0b", "\u200b", "\ufeff", "\x00", "\u3000", "\xa0", "１",
+                                          "ａ", "％", "，", "（", " ", "\u00ad"]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CLEAN_OR_FOLD)
+def test_one_scan_cleans_and_folds_as_the_two_passes_one_after_the_other(raw):
+    import importlib
+
+    normalize_module = importlib.import_module("zhibiao.text.normalize")
+    m = MappedText(raw)
+    once = normalize_module._clean_and_fold(m)
+    twice = normalize_module._basic_cleanup(m).translate(normalize_module.WIDTH_TABLE, normalize_module.WIDTH_FOLDED)
+    assert (once.text, list(once.starts), list(once.ends)) == (twice.text, list(twice.starts), list(twice.ends))

@@ -153,6 +153,9 @@ INVISIBLE_CONTROLS = re.compile(f"[{INVISIBLE}]+")
 LINE_END_OR_INVISIBLE = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
 # a character the cleanup edits (most texts hold none: one scan of a class, not of the alternation)
 CLEANUP_CHAR = re.compile(f"[\r\x0b{INVISIBLE}]")
+# runs of the characters the cleanup edits or width folding folds (the two sets are apart): one scan
+# of a raw text for both passes, since a text without the first keeps its characters for the second
+CLEANED_OR_FOLDED = _runs(f"[\r\x0b{INVISIBLE}" + WIDTH_FOLDED.pattern[1:WIDTH_FOLDED.pattern.index("]")] + "]")
 
 
 def _basic_cleanup(m: MappedText) -> MappedText:
@@ -162,6 +165,15 @@ def _basic_cleanup(m: MappedText) -> MappedText:
              for x in LINE_END_OR_INVISIBLE.finditer(m.text)]
     m = m.edit(edits)
     return m.translate({0x0B: "\n"}, VERTICAL_TAB)
+
+
+def _clean_and_fold(m: MappedText) -> MappedText:
+    """``_basic_cleanup(m)`` width-folded (``translate(WIDTH_TABLE, WIDTH_FOLDED)``), from one scan
+    for the characters of both when the cleanup has nothing to do (most texts)."""
+    runs = list(CLEANED_OR_FOLDED.finditer(m.text))
+    if any(CLEANUP_CHAR.search(run.group()) for run in runs):  # (the text changes: scanned again)
+        return _basic_cleanup(m).translate(WIDTH_TABLE, WIDTH_FOLDED)
+    return m.translate(WIDTH_TABLE, runs=runs) if runs else m  # (runs of characters width folding folds, only those)
 
 
 def _drop_noise(m: MappedText) -> MappedText:
@@ -649,8 +661,7 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     """Normalise a loaded document (or a plain string)."""
     raw = loaded.text if isinstance(loaded, LoadedText) else loaded
     m = MappedText(raw)
-    m = _basic_cleanup(m)
-    m = m.translate(WIDTH_TABLE, WIDTH_FOLDED)
+    m = _clean_and_fold(m)
     m = _drop_noise(m)
     m = _drop_furniture(m)
     m = m.translate({0x0C: "\n"}, FORM_FEED)  # page breaks are plain line breaks from here on

@@ -135,19 +135,21 @@ class MappedText:
         ends.extend(self.ends[pos:])
         return MappedText("".join(parts), starts, ends, self.raw_length)
 
-    def translate(self, table: dict[int, str | int | None], present: "re.Pattern | None" = None) -> "MappedText":
+    def translate(self, table: dict[int, str | int | None], present: "re.Pattern | None" = None,
+                  runs: "Iterable[re.Match] | None" = None) -> "MappedText":
         """A character-for-character translation (width folding): the map is unchanged.
         ``present``: a pattern finding the runs of characters of the table (every such character
         must be in a run it finds); only those are translated, and a text with none is kept as
         it is. (``str.translate`` costs ~40 ns for each character the table does not hold — a
-        failed lookup raises and clears a KeyError —, a regex scan far less.)"""
-        if present is None:
+        failed lookup raises and clears a KeyError —, a regex scan far less.) ``runs``: those
+        runs found already (matches in this text, in order)."""
+        if present is None and runs is None:
             out = self.text.translate(table)
         else:
             text = self.text
             parts: list[str] = []
             pos = 0
-            for run in present.finditer(text):
+            for run in present.finditer(text) if runs is None else runs:
                 parts.append(text[pos:run.start()])
                 parts.append(run.group().translate(table))
                 pos = run.end()
