@@ -280,3 +280,12 @@ def test_one_scan_cleans_and_folds_as_the_two_passes_one_after_the_other(raw):
     once = normalize_module._clean_and_fold(m)
     twice = normalize_module._basic_cleanup(m).translate(normalize_module.WIDTH_TABLE, normalize_module.WIDTH_FOLDED)
     assert (once.text, list(once.starts), list(once.ends)) == (twice.text, list(twice.starts), list(twice.ends))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "国", "\n", "a"]), max_size=20).map("".join))
+def test_three_blanks_are_found_with_or_without_a_tab(text):
+    import importlib
+
+    normalize_module = importlib.import_module("zhibiao.text.normalize")
+    assert normalize_module._three_blanks(text) == (normalize_module.THREE_BLANKS.search(text) is not None)
