@@ -421,13 +421,25 @@ def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
 SPACES = re.compile(r" +")
 
 
+def _lines_holding_spaces(text: str):
+    """(start, end) of every line holding a space, in order (found from the spaces: most lines of a
+    Chinese text hold none)."""
+    at = text.find(" ")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            yield start, len(text)
+            return
+        yield start, end
+        at = text.find(" ", end)
+
+
 def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
     text = m.text
     edits: list[Edit] = []
-    for s, e in _lines(text):
+    for s, e in _lines_holding_spaces(text):
         line = text[s:e]
-        if " " not in line:
-            continue  # (most lines of a Chinese text: nothing to fold)
         keep_cells = _in_zones(s, zones) and _is_space_row(line)
         spaced = [w for x in LETTER_SPACED.finditer(line) for w in _spaced_words(x)] if keep_cells else []
         # a row set out by a layout (a PDF's text layer, a fixed-width table): wide gaps between
