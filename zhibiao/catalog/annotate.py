@@ -95,13 +95,15 @@ def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
     return tuple(f for f in (region.name, RegionRegistry.short_name(region.name)) if f)
 
 
-def _match_name(catalog, name: str | None, own: tuple[str, ...], **how):
-    """The indicator of a name, or of the name without the document's own region opening it."""
-    m = catalog.match(name, **how)
-    if m is None and name:
+def _match_name(match, name: str | None, own: tuple[str, ...], unit: str | None, measure: str | None,
+                text: str | None, parent: str | None = None):
+    """The indicator of a name (``match``: the catalogue's), or of the name without the document's
+    own region opening it."""
+    m = match(name, unit=unit, measure=measure, text=text, parent=parent)
+    if m is None and name and own:
         rest = next((name[len(f):] for f in own if name.startswith(f) and len(name) - len(f) >= 2), None)
         if rest:
-            m = catalog.match(rest, **how)
+            m = match(rest, unit=unit, measure=measure, text=text, parent=parent)
     return m
 
 
@@ -110,14 +112,15 @@ def map_indicators(extraction: Extraction) -> None:
     if catalog is None:
         return
     own = _own_region_forms(extraction)
+    match = catalog.match
     for t in extraction.targets:
-        m = _match_name(catalog, t.name, own, unit=t.unit, measure=None, text=t.text, parent=t.parent)
+        m = _match_name(match, t.name, own, t.unit, None, t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     for a in extraction.actuals:
-        m = _match_name(catalog, a.name, own, unit=a.unit, measure=a.measure, text=a.text)
+        m = _match_name(match, a.name, own, a.unit, a.measure, a.text)
         a.indicator, a.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     for c in extraction.commitments:
-        m = catalog.match(c.metric, unit=c.unit, measure=None, text=c.text)
+        m = match(c.metric, unit=c.unit, measure=None, text=c.text)
         c.indicator, c.indicator_confidence = (m.id, m.confidence) if m else (None, None)
 
 
