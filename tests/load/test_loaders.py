@@ -282,3 +282,12 @@ def test_the_cjk_share_is_counted_as_a_loop_over_the_characters_would(text):
     cjk = sum(1 for ch in sample if any(a <= ord(ch) <= b for a, b in CJK_RANGES))
     expected = cjk / max(1, len(sample) - sum(1 for ch in sample if ch.isspace())) if text else 0.0
     assert _cjk_share(text) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_told_by_its_nul_bytes(tmp_path, encoding):
+    text = "2024 plan: GDP +6%\n" * 40 + PLAN  # (mostly ASCII: every other byte NUL, on its side)
+    path = tmp_path / f"plan-{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    loaded = load(path)
+    assert (loaded.text, loaded.encoding) == (text, encoding)

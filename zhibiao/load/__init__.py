@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 from zhibiao.errors import LimitExceeded, LoadError
@@ -66,7 +67,7 @@ def _read(path: Path, limits: Limits) -> bytes:
         raise LoadError(p, "permission denied") from None
     except OSError as exc:
         raise LoadError(p, f"cannot read: {exc.strerror or exc}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):  # (what path.is_dir() asks, from the status read above)
         raise LoadError(p, "is a directory, not a file")
     if st.st_size > limits.max_file_bytes:
         raise LimitExceeded(p, f"file is {st.st_size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB "

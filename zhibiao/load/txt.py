@@ -52,13 +52,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # UTF-16 without a BOM: every other byte is NUL for ASCII, never for GB text
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+    # UTF-16 without a BOM: every other byte is NUL for ASCII, never for GB text (a text with fewer
+    # NUL bytes than that in all is neither: its halves are not copied to be counted)
+    utf16 = len(data) >= 4 and data.count(0) > len(data) // 4
+    if utf16 and data[1::2].count(0) > len(data) // 4:
         try:
             return data.decode("utf-16-le"), "utf-16-le"
         except UnicodeDecodeError:
             pass
-    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+    if utf16 and data[0::2].count(0) > len(data) // 4:
         try:
             return data.decode("utf-16-be"), "utf-16-be"
         except UnicodeDecodeError:
