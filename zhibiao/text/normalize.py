@@ -44,7 +44,8 @@ def _runs(chars: str) -> re.Pattern:
 
 
 # runs of the characters WIDTH_TABLE folds (only they are translated; a text with none is left as it is)
-WIDTH_FOLDED = _runs("[" + "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE)) + "]")
+WIDTH_CHARACTERS = "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE))
+WIDTH_FOLDED = _runs(f"[{WIDTH_CHARACTERS}]")
 VERTICAL_TAB, FORM_FEED = _runs("\x0b"), _runs("\x0c")
 
 CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、—…《》【】"
@@ -155,7 +156,7 @@ LINE_END_OR_INVISIBLE = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
 CLEANUP_CHAR = re.compile(f"[\r\x0b{INVISIBLE}]")
 # runs of the characters the cleanup edits or width folding folds (the two sets are apart): one scan
 # of a raw text for both passes, since a text without the first keeps its characters for the second
-CLEANED_OR_FOLDED = _runs(f"[\r\x0b{INVISIBLE}" + WIDTH_FOLDED.pattern[1:WIDTH_FOLDED.pattern.index("]")] + "]")
+CLEANED_OR_FOLDED = _runs(f"[\r\x0b{INVISIBLE}{WIDTH_CHARACTERS}]")
 
 
 def _basic_cleanup(m: MappedText) -> MappedText:
