@@ -95,9 +95,11 @@ def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
 
     def results() -> Iterator[Extracted | FileResult]:
         if jobs > 1 and len(files) > 1:
-            # A bounded window of documents in flight: memory stays flat however large the corpus.
+            # A bounded window of documents in flight: memory stays flat however large the corpus. It
+            # holds a batch per worker: work is handed out only as results are taken, and the writer
+            # takes none while it writes a batch — with a smaller window the workers went idle then.
             with workers.pool(jobs, _start_worker, (known, dialect)) as pool:
-                yield from workers.in_order(pool, _extract_in_worker, files, window=4 * jobs)
+                yield from workers.in_order(pool, _extract_in_worker, files, window=max(4, batch) * jobs)
         else:
             for p in files:
                 yield _unless_known(p, known, dialect)
