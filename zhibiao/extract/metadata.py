@@ -165,8 +165,8 @@ def _title_line(doc: Document) -> str | None:
                 title, end = line, at + len(line)
         number = DOC_NUMBER.match(title)
         if number and TITLE_HINT.search(title, number.end()):  # 嘉政发〔2023〕3号嘉祥县人民政府关于…: the number is not the title's
-            at += number.end() + len(title[number.end():]) - len(title[number.end():].lstrip())
-            title = title[number.end():].lstrip()
+            rest = title[number.end():].lstrip()
+            at, title = at + len(title) - len(rest), rest
         if first is None:
             first = (title, at, end, i)
             if "关于" in title or A_YEAR.search(title):
