@@ -126,7 +126,7 @@ def test_errors_are_one_line(example_db_path, tmp_path):
     r = zb("report", str(tmp_path / "a.pdf"), "-r", "湖州市", "-y", "2024", "--db", str(example_db_path))
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and ".docx or .xlsx" in r.stderr
     r = zb("report", str(tmp_path / "a.docx"), "-r", "湖州市", "-y", "2019", "--db", str(example_db_path))
-    assert r.returncode == 1 and "no stored targets for 2019" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 1 and "湖州市（330500）没有2019年的目标" in r.stderr and "Traceback" not in r.stderr
     r = zb("report", str(tmp_path / "nowhere" / "a.docx"), "-r", "湖州市", "-y", "2024", "--db", str(example_db_path))
     assert r.returncode == 1 and "does not exist" in r.stderr
     assert not list(tmp_path.glob("a.*"))

@@ -184,7 +184,8 @@ def test_error_pages_in_the_page_language_with_links_onward(page, server, lang):
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert "/region/330500/2024" in hrefs and "/" in hrefs
     assert translate("back_home", lang) in page.inner_text("#error") and translate("error_404", lang) in page.inner_text("h1")
-    said = {"zh": "湖州市（330500）没有1999年的目标。", "en": "湖州市 (330500) has no targets for 1999."}[lang]
+    said = {"zh": "湖州市（330500）没有1999年的目标；已有目标的年份：2024、2025",  # track/messages.yaml no_targets
+            "en": "湖州市 (330500) has no targets for 1999: targets exist for 2024, 2025"}[lang]
     assert page.inner_text("#error-message") == said
     page.screenshot(path=str(SHOTS / f"error_404_{lang}.png"))
     # the language chosen once stays for the next error (a cookie), here a bad value: 422

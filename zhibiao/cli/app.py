@@ -37,6 +37,28 @@ def print_error(message: object, label: str = "error") -> None:
     sys.stderr.write(f"{label}: {' '.join(terminal_safe(message).splitlines())}\n")
 
 
+def fail(exc: Exception, code: int | None = None, fmt: str = "text", lang: str | None = None):
+    """Report ``exc`` and end the command. One line on stderr; a region-year without targets
+    (:class:`zhibiao.track.queries.NoTargets`) says so in the command's language (``lang``, else the
+    ``lang`` setting) and, with ``--format json``, prints its fields on stdout too (the API's 404
+    body). The exit code is the error's own (1 for something the database does not hold, 2 for bad
+    input), or ``code``."""
+    import sys
+
+    from zhibiao.track.queries import NoTargets
+
+    if isinstance(exc, NoTargets):
+        lang = lang or load_settings().lang
+        print_error(exc.message(lang))
+        if fmt == "json":
+            import json
+
+            sys.stdout.write(json.dumps(exc.to_dict(lang), ensure_ascii=False) + "\n")
+    else:
+        print_error(exc)
+    raise typer.Exit(code if code is not None else getattr(exc, "exit_code", 1))
+
+
 # C0 and C1 control characters (but tab and newline), DEL, and the bidirectional controls that
 # reorder what a terminal shows (U+202E and friends): never sent to a terminal from a document.
 _UNSAFE = {c: None for c in (*range(0, 9), *range(11, 32), *range(127, 160), 0x061C, 0x200E, 0x200F,

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from zhibiao.cli.app import app, plain, print_error
+from zhibiao.cli.app import app, fail, plain, print_error
 from zhibiao.errors import ZhibiaoError
 
 CITE_FORMATS = ("text", "json", "csl", "bibtex")
@@ -30,14 +30,18 @@ def cite_command(
         raise typer.BadParameter(f"must be one of {', '.join(CITE_FORMATS)}", param_hint="--format")
     import zhibiao
     from zhibiao.track.citations import bibtex, csl_json
+    from zhibiao.track.queries import NoTargets
 
     try:
-        figures, sources = zhibiao.open(db).cite(region, year, indicator)
+        tracker = zhibiao.open(db)
+        tracker.q.require_year(tracker.region(region), year)
+        figures, sources = tracker.cite(region, year, indicator)
+    except NoTargets as exc:
+        fail(exc, fmt=format)
     except ZhibiaoError as exc:
-        print_error(exc)
-        raise typer.Exit(max(2, exc.exit_code))
-    if not figures:
-        print_error(f"no targets stored for {region} {year}" + (f" with indicator {indicator}" if indicator else ""))
+        fail(exc, max(2, exc.exit_code))
+    if not figures:  # targets for the year, none of the indicator
+        print_error(f"no {indicator} target is stored for {region} {year}")
         raise typer.Exit(1)
     if format == "csl":
         sys.stdout.write(json.dumps(csl_json(sources), ensure_ascii=False, indent=2) + "\n")

@@ -11,7 +11,7 @@ from typing import List, Optional
 
 import typer
 
-from zhibiao.cli.app import app, console, load_settings, plain, print_error, setting_option
+from zhibiao.cli.app import app, console, fail, load_settings, plain, print_error, setting_option
 from zhibiao.errors import NotFound, ZhibiaoError
 
 # Rich, the exports and the tracker are imported by the commands that use them: every command
@@ -25,20 +25,13 @@ compare_app = typer.Typer(help="Compare targets across years, regions and levels
 app.add_typer(compare_app, name="compare")
 
 
-def _fail(exc: Exception, code: int | None = None) -> None:
-    """One line on stderr and the exit code: the error's own (1 for something the database does not
-    hold, 2 for bad input), or ``code``."""
-    print_error(exc)
-    raise typer.Exit(code if code is not None else getattr(exc, "exit_code", 1))
-
-
 def _tracker(db: Optional[str], rules: Optional[Path] = None):
     import zhibiao
 
     try:
         return zhibiao.open(db, rules=rules)
     except ZhibiaoError as exc:
-        _fail(exc)  # its own exit code: a bad database file 3, an unreachable server 4
+        fail(exc)  # its own exit code: a bad database file 3, an unreachable server 4
 
 
 def _fmt(fmt: str, allowed=FORMATS) -> str:
@@ -124,7 +117,7 @@ def ingest_command(
         try:
             addresses += [u for u in read_address_list(urls.read_text("utf-8-sig")) if u not in addresses]
         except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{urls}: cannot read the list of addresses: {getattr(exc, 'strerror', None) or exc}", 2)
+            fail(f"{urls}: cannot read the list of addresses: {getattr(exc, 'strerror', None) or exc}", 2)
     local = [p for p in paths or [] if not is_address(p)]
     if not local and not addresses:
         raise typer.BadParameter("give files, folders or addresses, or --urls FILE", param_hint="PATHS")
@@ -136,7 +129,7 @@ def ingest_command(
     if local and not files and not addresses:
         from zhibiao.load import formats_text
 
-        _fail(f"{', '.join(local)}: no documents ({formats_text()}) found", 1)
+        fail(f"{', '.join(local)}: no documents ({formats_text()}) found", 1)
     err = Console(stderr=True)
     show = not quiet and err.is_terminal
     summary = IngestSummary()
@@ -152,7 +145,7 @@ def ingest_command(
             try:
                 FetchSettings.from_env()
             except ZhibiaoError as exc:
-                _fail(exc, 2)
+                fail(exc, 2)
             fetching = progress.add_task("fetching", total=len(addresses))
             ingest_addresses(tracker.db, addresses, summary=summary,
                              on_start=lambda u: progress.update(fetching, description=f"fetching {u[:60]}"),
@@ -220,7 +213,7 @@ def import_actuals_command(
     try:
         report = import_actuals(tracker.db, file, skip_invalid=skip_invalid)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc)
     _refresh_views(tracker)
     err = Console(stderr=True)
     for e in report.errors:
@@ -249,7 +242,7 @@ def targets_command(region: Optional[str] = _REGION, year: Optional[int] = _YEAR
     try:
         rows = _tracker(db).targets(region=region, year=year, indicator=indicator, level=level)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc)
     if fmt != "json":
         rows = [r | {"document": r["document_title"]} for r in rows]
     _emit_rows(rows, fmt, f"{len(rows)} target(s)", ["region", "year", "seq", "name", "indicator", "text", "kind",
@@ -281,7 +274,7 @@ def status_command(
         if indicator:
             report.targets = _only_indicator(tracker, report, indicator)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc, fmt=fmt, lang=lang)
     data = report.to_dict()
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -365,7 +358,7 @@ def override_command(
     try:
         _tracker(db).override(region, year, target, status, reason, who)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc)
     Console().print(plain(f"{region} {year} {target}: {status}"))
 
 
@@ -382,7 +375,7 @@ def compare_years_command(region: str = typer.Option(..., "--region", "-r", help
         tracker.q.require_year(r, year)
         rows = tracker.compare_years(region, year)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc, fmt=fmt)
     flat = [r | {"previous": (r["previous"] or {}).get("text"), "current": (r["current"] or {}).get("text")}
             for r in rows] if fmt != "json" else rows
     _emit_rows(flat, fmt, f"{r.name} {year - 1} → {year}", ["name", "indicator", "change", "previous", "current",
@@ -408,10 +401,10 @@ def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-
         page = _tracker(db).compare_regions_page(indicator, year, level=level, parent=region,
                                                  offset=offset if size else 0, size=size)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc)
     rows = page["rows"]
     if not rows:
-        _fail(NotFound(f"no region has a {indicator} target for {year}"
+        fail(NotFound(f"no region has a {indicator} target for {year}"
                        + (f" at the {level} level" if level else "") + (f" under {region}" if region else "")
                        + (f" beyond the first {offset}" if size and offset else "")))
     flat = [r | {"region": r["region"]["name"], "document": r["document"]["title"]} for r in rows] \
@@ -442,7 +435,7 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
         tracker.q.require_year(r, year)
         data = tracker.compare_levels(region, year)
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc, fmt=fmt)
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
@@ -500,7 +493,7 @@ def export_command(
                     tracker.targets(region=region, year=year, indicator=indicator, level=level)]
             columns = TARGET_COLUMNS
     except ZhibiaoError as exc:
-        _fail(exc)
+        fail(exc, fmt=fmt, lang=lang)
     if fmt == "json":
         text = json.dumps(rows, ensure_ascii=False)
         sys.stdout.write(text + "\n") if str(output) == "-" else output.write_text(text, "utf-8")

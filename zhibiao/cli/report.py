@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from zhibiao.cli.app import app, print_error
+from zhibiao.cli.app import app, fail
 from zhibiao.cli.data import DbOption, _tracker
 from zhibiao.errors import ZhibiaoError
 
@@ -33,8 +33,7 @@ def report_command(
     try:
         report = write_report(tracker, output, region=region, year=year, lang=lang)
     except ZhibiaoError as exc:
-        print_error(exc)
-        raise typer.Exit(1)
+        fail(exc, 1, fmt=format, lang=lang)
     a = report.achievement
     if format == "json":
         sys.stdout.write(json.dumps({"output": str(output), "region": report.region, "year": year,

@@ -53,8 +53,9 @@ def write_report(tracker, output: str | Path, region: str, year: int, lang: str 
     if not out.parent.exists():
         raise InputError(f"{out}: the folder does not exist")
     report = build(tracker, region, year, lang)
-    if not report.lines:
-        raise InputError(f"{report.region['name']} has no stored targets for {year}")
+    if not report.lines:  # targets stored (build checks), every one rejected by a reviewer
+        raise InputError(f"{report.region['name']} {year}: every stored target was rejected in review; "
+                         "there is nothing to report")
     data = render(report, fmt)
     tmp = out.with_name(out.name + ".part")
     tmp.write_bytes(data)

@@ -131,8 +131,9 @@ class Report:
 
 
 def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
-    """Everything a report of ``region``'s ``year`` says, from the read model."""
-    status = tracker.status(region, year)
+    """Everything a report of ``region``'s ``year`` says, from the read model; a region-year
+    without targets is a :class:`zhibiao.track.queries.NoTargets`."""
+    status = tracker.status(region, year, require_data=True)
     lines = []
     for t in status.targets:
         a = t.actual or None

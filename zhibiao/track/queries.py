@@ -57,6 +57,36 @@ from zhibiao.store.tables import (DOCUMENT_BRIEF, changes, corrections, document
 from zhibiao.store.textindex import contains
 from zhibiao.track.citations import Source, cite_text
 
+class NoTargets(NotFound):
+    """A region-year the database holds no targets for: the one answer every command, page and API
+    response gives (``ReadModel.require_year`` raises it), its words in ``messages.yaml``
+    (``no_targets``) in either language, its fields for machines (:meth:`to_dict`). ``str()`` is
+    the English message (logs, other languages' callers)."""
+
+    def __init__(self, region: Region, year: int, years: list[int]):
+        self.region = {"name": region.name, "code": region.code}
+        self.year = year
+        self.years = list(years)  # the years that have targets, ascending
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        from zhibiao.track.status import Say, messages
+
+        lang = "en" if lang == "en" else "zh"
+        if self.years:
+            have = Say.of("no_targets_other_years", years=messages()["year_separator"][lang].join(map(str, self.years)))
+        else:
+            have = Say.of("no_targets_any_year")
+        return Say.of("no_targets", region=self.region["name"], code=self.region["code"], year=self.year,
+                      have=have).render(lang)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The machine-readable form (``--format json`` of the commands, the API's 404 body):
+        ``detail`` the message in ``lang`` (as in every API error), ``error`` ``"no_targets"``."""
+        return {"detail": self.message(lang), "error": "no_targets", "region": dict(self.region), "year": self.year,
+                "years": list(self.years)}
+
+
 # The read model queries with SQLAlchemy Core (no ORM: a read command never imports it). A document
 # joined to its lines comes as columns labelled ``d_<name>`` and is read back as a record with the
 # ORM row's attribute names (``_record``), which document_title, DocRef.of and Source.from_row read.
@@ -504,11 +534,10 @@ class ReadModel:
         return sorted(y for y in t | o if y is not None)
 
     def require_year(self, region: Region, year: int) -> None:
-        """An error naming the years that exist when a region has no targets for ``year``."""
+        """A :class:`NoTargets` naming the years that exist when a region has no targets for ``year``."""
         years = self.years_with_targets(region.code)
         if year not in years:
-            have = f"targets exist for {', '.join(map(str, years))}" if years else "no targets are stored for it"
-            raise NotFound(f"{region.name} ({region.code}) has no targets for {year}: {have}")
+            raise NoTargets(region, year, years)
 
     # ---------------------------------------------------------------- targets
 

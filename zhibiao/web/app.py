@@ -261,7 +261,8 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
             raise HTTPException(404, "not found")
         return FileResponse(path, headers={"cache-control": "public, max-age=86400"})
 
-    from zhibiao.web.pages import error_page
+    from zhibiao.track.queries import NoTargets
+    from zhibiao.web.pages import error_page, lang_of
 
     def answer(request: Request, status: int, message: str):
         if request.url.path.startswith("/api/"):
@@ -282,6 +283,14 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
 
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound):
+        if isinstance(exc, NoTargets):  # a region-year without targets: its words in the reader's language
+            lang = lang_of(request)
+            if request.url.path.startswith("/api/"):
+                return JSONResponse(exc.to_dict(lang), status_code=404)
+            said = exc.message(lang)
+            code = exc.region["code"]
+            return error_page(request, 404, said, [(f"/region/{code}/{y}", f"{exc.region['name']} {y}")
+                                                   for y in exc.years], said)
         return answer(request, 404, str(exc))
 
     @app.exception_handler(InputError)

@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from zhibiao import __version__
-from zhibiao.errors import NotFound
 
 router = APIRouter(include_in_schema=False)
 env = Environment(loader=PackageLoader("zhibiao.web", "templates"), autoescape=select_autoescape(["html"]),
@@ -171,13 +170,8 @@ HOME_PAGES: dict = {}  # (lang, writable, query, compact) -> (the view it was re
 @router.get("/region/{region}/{year}", response_class=HTMLResponse)
 def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200), reviewed: bool = False):
     tracker = _tracker(request)
-    r = tracker.region(region)
-    try:
-        report = tracker.status(region, year, reviewed_only=reviewed, require_data=True)
-    except NotFound as exc:
-        years = tracker.q.years_with_targets(r.code)
-        headline = translate("no_targets_for_year", lang_of(request)).format(region=r.name, code=r.code, year=year)
-        return error_page(request, 404, str(exc), [(f"/region/{r.code}/{y}", f"{r.name} {y}") for y in years], headline)
+    # a region-year without targets: NoTargets, a 404 page linking the years that have them (web/app.py)
+    report = tracker.status(region, year, reviewed_only=reviewed, require_data=True)
     return render(request, "scorecard.html", report=report, summary=report.summary, statuses=STATUS_ORDER, year=year,
                   reviewed=reviewed, region=report.region, crumbs=_crumbs(report.region["code"]))
 
