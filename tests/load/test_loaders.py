@@ -80,6 +80,28 @@ def test_html_page_main_content_metadata_and_merged_cells(tmp_path):
         assert noise not in loaded.text
 
 
+def _footer_words() -> list[str]:
+    from zhibiao.datafiles import load_yaml
+
+    page = load_yaml("zhibiao.load", "data", "web_page.yaml")
+    return page["footer_words"] + page["site_tools"]
+
+
+@pytest.mark.parametrize("word", [*_footer_words(), "字体：【大 中 小】"])
+def test_a_short_line_with_a_footer_word_or_a_site_tool_is_dropped_a_long_one_kept(tmp_path, word):
+    """load/data/web_page.yaml's footer words and site tools (and the font size buttons) mark a
+    line of the page's footer or tools inside the article's own markup, where no class names it."""
+    long = f"（本文已于2025年2月10日在湖州市人民政府门户网站全文公布，{word}，各区县人民政府、市政府各部门、各有关单位请遵照执行，认真组织实施，确保完成全年目标任务。）"
+    assert len(long) > 80
+    page = tmp_path / "page.html"
+    page.write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="zoom">
+<h1>湖州市人民政府关于下达2025年湖州市国民经济和社会发展计划的通知</h1><p>各区县人民政府：现印发给你们。</p>
+<p>【{word}】 湖州市人民政府</p><p>{long}</p></div></body></html>""", encoding="utf-8")
+    lines = load(page).text.split("\n")
+    assert not any(word in ln for ln in lines if len(ln) <= 80), lines
+    assert long in lines and "各区县人民政府：现印发给你们。" in lines
+
+
 def test_docx_paragraphs_tables_and_merges(tmp_path):
     import docx
 

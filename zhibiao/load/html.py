@@ -27,13 +27,16 @@ NOISE_ATTR = re.compile(
 )
 CONTENT_ATTR = re.compile(r"(zoom|article|content|TRS_Editor|ccontent|pages_content|detail|Custom_UnionStyle|"
                           r"main-?text|news_?con|con_?text|wenzhang|zwgk_?content|view)", re.I)
-META_KEYS = tuple(load_yaml("zhibiao.load", "data", "web_page.yaml")["metadata_keys"])
+WEB_PAGE = load_yaml("zhibiao.load", "data", "web_page.yaml")  # a page's furniture: its words
+META_KEYS = tuple(WEB_PAGE["metadata_keys"])
 META_LINE = re.compile(rf"^\s*(?:{'|'.join(META_KEYS)})\s*[:：]")
 BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
               "blockquote", "pre", "center", "tr", "table", "main", "body", "font"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
-FOOTER_LINE = re.compile(r"(主办单位|承办单位|网站标识码|ICP备|公网安备|版权所有|技术支持|网站地图|联系我们|"
-                         r"字体[:：]?\s*[\[【]?\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫在手机打开)")
+# a line of a page's footer or of the tools around its article: a footer word, a site tool, or the
+# font size buttons (字体：大 中 小)
+FOOTER_LINE = re.compile("|".join([*map(re.escape, WEB_PAGE["footer_words"] + WEB_PAGE["site_tools"]),
+                                   r"字体[:：]?\s*[\[【]?\s*[大中小]"]))
 
 
 def _cjk_count(el) -> int:
