@@ -314,20 +314,20 @@ class _ResultReader:
         # "突破9000亿元，达到9180亿元": the exact figure makes the bound redundant; "增加2380元，达到
         # 32650元": the level reached makes the change redundant (a change alone stays: 贫困人口减少1650万人)
         mine = self.out[first_here:]
-        for i, f in enumerate(mine):
-            if f.figure.increment and any(g.figure.measure == "level" and not g.figure.increment and g.figure.unit == f.figure.unit
-                                          for g in mine[i + 1:]):
-                self.out.remove(f)
+        for k, x in enumerate(mine):
+            if x.figure.increment and any(g.figure.measure == "level" and not g.figure.increment and g.figure.unit == x.figure.unit
+                                          for g in mine[k + 1:]):
+                self.out.remove(x)
         mine = self.out[first_here:]
-        for f in mine:
-            if f.figure.comparator == ">" and any(
-                    g is not f and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
-                    == (f.figure.name, f.figure.measure, f.figure.unit) for g in mine):
-                self.out.remove(f)
+        for x in mine:
+            if x.figure.comparator == ">" and any(
+                    g is not x and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
+                    == (x.figure.name, x.figure.measure, x.figure.unit) for g in mine):
+                self.out.remove(x)
         # a "(预计数)" note after the sentence's figures covers them all
         if ESTIMATED_NOTE.search(s_text):
-            for f in self.out[first_here:]:
-                f.estimated = True
+            for x in self.out[first_here:]:
+                x.estimated = True
         return para_estimated
 
 
@@ -402,7 +402,7 @@ class OwnRegionWords:
         """``name`` without its opening own-region words (unchanged when it does not open so)."""
         for short in self.shorts:
             if name.startswith(short):
-                return name[OWN_AFTER.match(name, len(short)).end():]
+                return name[OWN_AFTER.match(name, len(short)).end():]  # type: ignore[union-attr]
         return name
 
 
@@ -490,7 +490,8 @@ def _scaled(value: Decimal, unit: str | None) -> tuple[Decimal, Decimal, str]:
         if unit.startswith(word) and len(unit) > len(word):
             factor, base = f, unit[len(word):]
             break
-    exponent = value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0
+    printed_exponent = value.as_tuple().exponent
+    exponent = printed_exponent if isinstance(printed_exponent, int) else 0
     return value * factor, Decimal(5) * Decimal(10) ** (exponent - 1) * factor, base
 
 
@@ -512,7 +513,7 @@ def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
                      and _same_figure(p, t)), None)
         if twin is None:
             out.append(t)
-        elif _scaled(t.value, t.unit)[1] < _scaled(twin.value, twin.unit)[1]:
+        elif _scaled(t.value, t.unit)[1] < _scaled(twin.value, twin.unit)[1]:  # type: ignore[arg-type]
             out[out.index(twin)] = t  # the table prints more digits
     return out
 

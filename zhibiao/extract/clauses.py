@@ -339,7 +339,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     if not candidates:
         return [], last_name  # (nothing below reads a clause without figures)
     out: list[Figure] = []
-    figures = []
+    figures: list[tuple] = []
     changes: list[tuple[int, int]] = []  # (where 比上年… starts, where its figure ends): changes skipped
     changed_name = None  # the name a change of this clause gave the figures after it
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
@@ -528,13 +528,15 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
             if name and "等" in name:
                 # "争取专项债、特别国债…等资金支持": the thing measured follows the list
-                head = LIST_HEAD_VERB.match(name).group()
+                head_match = LIST_HEAD_VERB.match(name)
+                assert head_match is not None  # the pattern may match nothing: it always matches
+                head = head_match.group()
                 tail_name = name.rsplit("等", 1)[1]
                 name = head + tail_name if len(tail_name) >= 2 else ""
             if name and PREPOSITION.match(name) and BUILD_VERB_END.search(name):
                 name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
             # (whether the name reads as one, asked once while the name stays what it is)
-            asked, good = name, bool(name) and _good_name(name)
+            asked, good = name, (_good_name(name) if name else False)
             found_after = _counted_after(after_unit, unit in COUNTERS) if unit and unit != "%" and (
                 not name or VERB_ONLY.match(name) or good) else None
             counted = found_after[0] if found_after else None
@@ -543,12 +545,12 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 # "组织4478家次企业境外参展", "68.7万农村贫困人口脱贫": the thing counted follows
                 verb = name or ""
                 name = verb + counted if verb.startswith("新") or verb == "累计" else counted
-                noun_end = unit_end + found_after[1]
+                noun_end = unit_end + found_after[1]  # type: ignore[index]
             elif counted and (unit in COUNTERS or unit.endswith(COUNTER_WORDS)) and WORD_OR_QUOTE.match(after_unit):
                 # "推进省级特色产业集群4个核心区": what is counted follows the count word
                 context = COUNT_LEAD.sub("", name or "") if g_index == 0 else ""
                 name = context + counted if context and len(counted) <= 6 and _good_name(context) else counted
-                noun_end = unit_end + found_after[1]
+                noun_end = unit_end + found_after[1]  # type: ignore[index]
             if name and not (good if name is asked else _good_name(name)):
                 continue
             if name and CHROME_END.search(name):

@@ -13,6 +13,7 @@ becomes a target or an actual of its column's year. The words are data: ``table_
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -364,7 +365,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     has_target = any(c.kind == "target" for c in values)
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
-    common = dict(name=name, name_span=name_span, parent=parent, category=row.category)
+    common: dict[str, Any] = dict(name=name, name_span=name_span, parent=parent, category=row.category)
     for c in values:
         cell = row.cells[c.index]
         text = cell.text.strip()

@@ -158,6 +158,7 @@ def _sentence(reading: Reading, sentence, table_targets: TableTargets, blocked: 
             printed = clause.startswith(metric, at)
             begin, end = min(at, f.start), max(f.end, at + len(metric) if printed else f.end)
             modality = clause_modality or modality_m
+            name_span: Span | None
             if printed:
                 name_span, origin = Span(c_start + at, c_start + at + len(metric)), "printed"
             else:

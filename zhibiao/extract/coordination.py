@@ -80,10 +80,10 @@ def split_names(name: str, n: int) -> list[str] | None:
         if len(parts[0]) > len(parts[-1]) and all(len(p) <= 4 for p in parts[1:]):
             # 规上工业企业利税总额、利润总额: the first item carries the shared head
             return [p if i == 0 else parts[0][:len(parts[0]) - len(p)] + p for i, p in enumerate(parts)]
-    head = INTENSITY_HEAD.match(parts[0])
-    if head:
+    shared = INTENSITY_HEAD.match(parts[0])
+    if shared:
         # 单位地区生产总值能源消耗和二氧化碳排放分别降低…: the head is shared (as by split_subjects)
-        return [head.group() + p if i and _takes_head(head.group(), p) else p for i, p in enumerate(parts)]
+        return [shared.group() + p if i and _takes_head(shared.group(), p) else p for i, p in enumerate(parts)]
     return parts
 
 

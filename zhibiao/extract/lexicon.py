@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from zhibiao.datafiles import load_yaml
 
@@ -30,7 +31,7 @@ class Lexicon:
         self._alt: dict[tuple[str, ...], str] = {}
 
     def get(self, path: str):
-        node = self._data
+        node: Any = self._data
         for key in path.split("."):
             node = node[key]
         return node

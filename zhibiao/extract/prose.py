@@ -154,7 +154,8 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
     """The paragraphs below a heading that names the year's targets, while they state targets
     (sub-heads and a lead sentence before 一是… included)."""
     pos = _line_end(text, m.start()) + 1
-    start = end = None
+    start: int | None = None
+    end: int | None = None
     lead_taken = 0
     for _ in range(40):
         if pos >= min(len(text), limit):
@@ -176,7 +177,7 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         else:
             break
         pos = line_end + 1
-    if start is None:
+    if start is None or end is None:
         return None
     return TargetList(start, end, target_year_in(m.group("words")))
 

@@ -26,6 +26,7 @@ class Sentence:
     passes over, it never reads clause by clause)."""
 
     __slots__ = ("start", "end", "_text", "_clauses")
+    _clauses: tuple[Clause, ...] | None
 
     def __init__(self, text: str, start: int, end: int):
         self.start, self.end, self._text, self._clauses = start, end, text, None
@@ -41,6 +42,7 @@ class Paragraph:
     """A paragraph; its sentences are split when first asked for."""
 
     __slots__ = ("start", "end", "_text", "_sentences")
+    _sentences: tuple[Sentence, ...] | None
 
     def __init__(self, text: str, start: int, end: int):
         self.start, self.end, self._text, self._sentences = start, end, text, None
@@ -103,7 +105,7 @@ def _bounded(text: str, start: int, end: int):
 
 
 def _sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
-    out = []
+    out: list[Sentence] = []
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
         at = m.start()

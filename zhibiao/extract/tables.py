@@ -515,7 +515,7 @@ def find_tables(text: str) -> list[TableSpan]:
         header_years = [int(y) for y in YEAR_IN.findall(header)]
         year = max(header_years) if header_years else year_hint
         if not header_years and caption and YEAR_IN.search(caption):
-            year = int(YEAR_IN.search(caption).group(1))
+            year = int(YEAR_IN.search(caption).group(1))  # type: ignore[union-attr]
         tables.append(TableSpan(s, end, year, layout, columns, lines[body][0] if body < len(lines) else end,
                                 caption, _note_below(text, lines, k), _unit_above(text, lines, i)))
         i = max(k, i + 1)
@@ -578,8 +578,8 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
             and looks_like_category(toks[0][0]):
         # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
         first, start = toks[0]
-        rest = _split_space_line(line[toks[1][1]:], offset + toks[1][1], li, targets)
-        return [Cell(first, offset + start, offset + start + len(first), li, role="category")] + rest
+        cells = _split_space_line(line[toks[1][1]:], offset + toks[1][1], li, targets)
+        return [Cell(first, offset + start, offset + start + len(first), li, role="category")] + cells
 
     def cell(a: int, b: int, role: str) -> Cell:
         s0 = toks[a][1]
@@ -795,7 +795,7 @@ class _Assembler:
             return False
         upcoming_seq = nxt is not None and (
             (SEQ_NUMBER.fullmatch(nxt.text) and self.expected_seq(int(nxt.text)))
-            or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))
+            or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))  # type: ignore[union-attr]
             or self.pending_category)
         # a name right under a category heading is followed by its unit or its target (城镇新增就业 / 万人)
         names_a_row = nxt is not None and (is_unit(nxt.text) or self.targets(nxt.text))
@@ -1079,7 +1079,7 @@ def _space_header(raw: str, offset: int) -> list[Column] | None:
                 end = toks[i + width - 1][1] + len(toks[i + width - 1][0])
                 c.span = (offset + toks[i][1], offset + end)
                 if cols and c.role != "value" and cols[-1].role == c.role:
-                    cols[-1].span = (cols[-1].span[0], c.span[1])  # "指标 名称": one name column
+                    cols[-1].span = (cols[-1].span[0], c.span[1])  # type: ignore[index]  # "指标 名称": one name column
                 else:
                     c.index = len(cols)
                     cols.append(c)
@@ -1166,7 +1166,8 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
 def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridLine]:
     """Targets and actuals of a table with several kinds of column."""
     columns = span.columns or []
-    title_year = int(YEAR_IN.search(span.title).group(1)) if span.title and YEAR_IN.search(span.title) else None
+    title_match = YEAR_IN.search(span.title) if span.title else None
+    title_year = int(title_match.group(1)) if title_match else None
     classify(columns, ctx, title_year)
     if span.layout == "tab":
         rows = _grid_cells_tab(text, span, "\t")
