@@ -67,6 +67,13 @@ def git_commit() -> str:
         return "?"
 
 
+def rules_build() -> str:
+    """Whether the extraction rules measured ran compiled (setup.py, mypyc) or as plain Python."""
+    from zhibiao.extract.compiled import build
+
+    return build().describe()
+
+
 def loadavg() -> float:
     return round(os.getloadavg()[0], 2)
 
@@ -229,7 +236,7 @@ def bench_seeds(rounds: int = 5) -> dict | None:
     return report(measure="extract", format="txt (the 5 real seeds, 18–46 KB)", jobs=1, documents=len(times),
                   docs_per_s=round(len(times) / total, 1), mb_per_s=round(sum(sizes) / total / 1e6, 2),
                   docs_per_cpu_s=round(len(times) / sum(cpus), 1), mb_per_cpu_s=round(sum(sizes) / sum(cpus) / 1e6, 2),
-                  median_ms=round(statistics.median(times) * 1000, 1), load=loadavg(), commit=git_commit())
+                  median_ms=round(statistics.median(times) * 1000, 1), load=loadavg(), commit=git_commit(), rules=rules_build())
 
 
 def bench_extract(corpus: Path | None, documents: int, formats: list[str], jobs_list=(1, 2)) -> list[dict]:
@@ -262,7 +269,7 @@ def bench_extract(corpus: Path | None, documents: int, formats: list[str], jobs_
                                   docs_per_cpu_s=round(len(paths) / cpu, 1) if cpu else None,
                                   mb_per_cpu_s=round(size / cpu / 1e6, 2) if cpu else None,
                                   peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                                  accuracy=acc, load=loadavg(), commit=git_commit()))
+                                  accuracy=acc, load=loadavg(), commit=git_commit(), rules=rules_build()))
         if tmp is not None:
             tmp.cleanup()
     return results
@@ -346,7 +353,7 @@ def bench_stages(corpus: Path | None, documents: int) -> list[dict]:
             cpu_ms_per_doc=per_doc, cpu_total_ms=round(total_ms, 1), docs_per_cpu_s=round(1000 / total_ms, 1),
             mb_per_cpu_s=round(size / n / 1e6 / (total_ms / 1000), 2), wall_ms_per_doc=round(wall / n * 1000, 1),
             extract_steps_ms={k: round(v, 2) for k, v in sorted(inner.items(), key=lambda kv: -kv[1]) if v >= 0.05},
-            load=loadavg(), commit=git_commit()))
+            load=loadavg(), commit=git_commit(), rules=rules_build()))
     if tmp is not None:
         tmp.cleanup()
     return results
@@ -418,7 +425,7 @@ def bench_cli(runs: int = 15, path: Path | None = None) -> dict:
     return report(measure="cli", file=path.name, kb=round(path.stat().st_size / 1024, 1), runs=runs,
                   median_wall_ms={k: round(w * 1000) for k, (w, _c) in medians.items()},
                   median_cpu_ms={k: round(c * 1000) for k, (_w, c) in medians.items()},
-                  in_process_ms=breakdown, imports_ms_by_package=imports, load=loadavg(), commit=git_commit())
+                  in_process_ms=breakdown, imports_ms_by_package=imports, load=loadavg(), commit=git_commit(), rules=rules_build())
 
 
 def _import_times(zhibiao: str, path: Path) -> dict:
@@ -641,7 +648,7 @@ def bench_ingest(corpus: Path, db: str, jobs: int = 2, label: str | None = None,
                   peak_rss_mb_largest_process=round(state["peak_largest"] / 2**20),
                   peak_rss_mb_all_processes=round(state["peak_total"] / 2**20),
                   rss_at=_rss_profile(checkpoints), database_mb=round(size / 1e6), bytes_per_document=size // max(1, stored),
-                  load=loadavg(), commit=git_commit())
+                  load=loadavg(), commit=git_commit(), rules=rules_build())
 
 
 def _rss_profile(checkpoints: list[dict]) -> list[dict]:

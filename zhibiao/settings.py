@@ -62,6 +62,15 @@ def _port(value: str) -> int:
     return number
 
 
+def _flag(value: str) -> bool:
+    value = value.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(value)
+
+
 def _paths(value: str) -> tuple[str, ...]:
     return tuple(p for p in value.split(os.pathsep) if p)
 
@@ -78,7 +87,7 @@ def _lang(value: str) -> str:
 PARSERS: dict[Callable, str] = {_text: "text", _number: "a positive number", _non_negative: "a number ≥ 0",
                                 _whole: "a whole number ≥ 0", _count: "a whole number ≥ 1",
                                 _port: "a port number (1–65535)", _paths: "paths separated by the OS path separator",
-                                _lang: "zh or en"}
+                                _lang: "zh or en", _flag: "1 or 0"}
 
 
 def setting(default: Any, env: str, help: str, option: str | None = None, parse: Callable = _text) -> Any:
@@ -124,6 +133,9 @@ class Settings:
     max_seconds: float = setting(120.0, "ZHIBIAO_MAX_SECONDS", "Longest time spent on one document (reading, "
                                  "normalising, extracting), in seconds: ingest, extract and the server report it as "
                                  "an error and go on.", None, _number)
+    pure_python: bool = setting(False, "ZHIBIAO_PURE_PYTHON", "1: run the extraction rules as plain Python where "
+                                "setup.py compiled them (the same results, slower; to debug or profile a rule).",
+                                None, _flag)
     # -- the catalogue and the interface
     catalog: tuple[str, ...] = setting((), "ZHIBIAO_CATALOG", "Extra indicator catalogue files (YAML), separated by "
                                        "the OS path separator; entries override the bundled ones.", "--catalog",
@@ -182,6 +194,16 @@ class Settings:
                 value = tuple(str(v) for v in value)
             values[name] = value
         return cls(**values)
+
+    @classmethod
+    def value(cls, name: str, env: Mapping[str, str] | None = None) -> Any:
+        """One setting from the environment (or its default), without reading the others."""
+        env = os.environ if env is None else env
+        f = next(f for f in fields(cls) if f.name == name)
+        raw = env.get(f.metadata["env"])
+        if raw is None or raw.strip() == "":
+            return f.default
+        return _parse(f, raw.strip(), f.metadata["env"])
 
     def sources(self, env: Mapping[str, str] | None = None, **options: Any) -> dict[str, str]:
         """Where each value came from: option, environment or default."""

@@ -1,0 +1,155 @@
+"""The extraction rules compiled by setup.py (mypyc), and their sources used whenever the compiled
+form is not current (zhibiao/extract/compiled.py)."""
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+import pytest
+
+from zhibiao.errors import InputError
+from zhibiao.extract.compiled import SourceFinder, build, inspect_build
+from zhibiao.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SUFFIX = EXTENSION_SUFFIXES[0]
+
+
+def _package(tmp_path: Path, names=("clauses", "grammar")) -> Path:
+    """A folder holding, for each name, a source and a 'compiled module' written after it."""
+    for name in names:
+        (tmp_path / f"{name}.py").write_text("X = 1\n", "utf-8")
+        (tmp_path / f"{name}{SUFFIX}").write_bytes(b"not an extension")
+        os.utime(tmp_path / f"{name}.py", (1_000_000, 1_000_000))
+        os.utime(tmp_path / f"{name}{SUFFIX}", (2_000_000, 2_000_000))
+    return tmp_path
+
+
+def test_a_current_build_is_used(tmp_path):
+    state = inspect_build(_package(tmp_path), forced=False, library_found=True, checkout=True)
+    assert state.compiled == ("clauses", "grammar") and state.in_use and not state.stale
+
+
+def test_a_source_edited_after_the_build_makes_every_module_run_from_its_source(tmp_path):
+    _package(tmp_path)
+    os.utime(tmp_path / "grammar.py", (3_000_000, 3_000_000))
+    state = inspect_build(tmp_path, forced=False, library_found=True, checkout=True)
+    assert not state.in_use and state.stale
+    assert "grammar.py changed" in state.reason and "scripts/setup" in state.reason
+    assert state.compiled == ("clauses", "grammar")  # all of them, not only the edited one
+
+
+def test_an_installed_package_trusts_its_build_whatever_its_files_times(tmp_path):
+    _package(tmp_path)
+    os.utime(tmp_path / "grammar.py", (3_000_000, 3_000_000))  # as a wheel's archive may leave them
+    assert inspect_build(tmp_path, forced=False, library_found=True, checkout=False).in_use
+    assert not inspect_build(tmp_path, forced=False, library_found=False, checkout=False).in_use
+
+
+def test_a_missing_source_or_library_or_the_setting_refuses_the_build(tmp_path):
+    _package(tmp_path)
+    assert inspect_build(tmp_path, forced=True, library_found=True, checkout=True).reason == "ZHIBIAO_PURE_PYTHON is set"
+    assert "library" in inspect_build(tmp_path, forced=False, library_found=False, checkout=True).reason
+    (tmp_path / "clauses.py").unlink()
+    assert "clauses.py is missing" in inspect_build(tmp_path, forced=False, library_found=True, checkout=True).reason
+
+
+def test_nothing_compiled_is_plain_python_without_a_reason(tmp_path):
+    (tmp_path / "clauses.py").write_text("X = 1\n", "utf-8")
+    state = inspect_build(tmp_path, forced=False, library_found=True, checkout=True)
+    assert state.compiled == () and state.reason is None and not state.in_use
+    assert state.describe() == "plain Python (not compiled)"
+
+
+def test_the_source_finder_imports_the_source_beside_a_compiled_module(tmp_path, monkeypatch):
+    package = tmp_path / "rulespkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("", "utf-8")
+    _package(package, ("mod",))
+    (package / "mod.py").write_text("ANSWER = 42\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ImportError):  # Python's own finders take the (broken) extension first
+        importlib.import_module("rulespkg.mod")
+    sys.modules.pop("rulespkg.mod", None)
+    finder = SourceFinder("rulespkg", package, ("mod",))
+    sys.meta_path.insert(0, finder)
+    try:
+        module = importlib.import_module("rulespkg.mod")
+        assert module.ANSWER == 42 and module.__file__.endswith("mod.py")
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.pop("rulespkg.mod", None)
+        sys.modules.pop("rulespkg", None)
+
+
+def test_the_pure_python_setting_reads_a_flag():
+    assert Settings.value("pure_python", env={}) is False
+    assert Settings.value("pure_python", env={"ZHIBIAO_PURE_PYTHON": "1"}) is True
+    assert Settings.value("pure_python", env={"ZHIBIAO_PURE_PYTHON": "no"}) is False
+    with pytest.raises(InputError, match="ZHIBIAO_PURE_PYTHON"):
+        Settings.value("pure_python", env={"ZHIBIAO_PURE_PYTHON": "maybe"})
+
+
+def _skip_unless_compiled():
+    state = build()
+    if os.environ.get("ZHIBIAO_COMPILE") == "0":
+        pytest.skip("ZHIBIAO_COMPILE=0: this installation was built without compiling the rules")
+    if state.reason and (state.stale or state.reason.startswith("ZHIBIAO_PURE_PYTHON")):
+        pytest.skip(f"the rules run as plain Python here: {state.reason}")
+    if not state.compiled and not shutil.which((sysconfig.get_config_var("CC") or "cc").split()[0]):
+        pytest.skip("no C compiler on this machine: setup.py installed the rules as plain Python")
+    return state
+
+
+def test_setup_compiled_the_rules_and_they_are_in_use():
+    state = _skip_unless_compiled()
+    assert state.in_use, state.describe()
+    import zhibiao.extract.clauses as clauses
+    import zhibiao.extract.pipeline as pipeline
+
+    assert {"clauses", "grammar", "numbers", "actuals", "commitments", "tables"} <= set(state.compiled)
+    assert clauses.__file__.endswith(tuple(EXTENSION_SUFFIXES))
+    assert pipeline.__file__.endswith(".py")  # glue stays interpreted
+
+
+_EXTRACT = """
+import json, sys
+from zhibiao.api import extract_file
+from zhibiao.extract.compiled import build
+out = {"build": build().describe(), "documents": {}}
+for path in sys.argv[1:]:
+    out["documents"][path] = extract_file(path).to_dict()
+print(json.dumps(out, ensure_ascii=False, default=str, sort_keys=True))
+"""
+
+
+def _extract_in_a_process(paths, pure: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "ZHIBIAO_PURE_PYTHON"}
+    if pure:
+        env["ZHIBIAO_PURE_PYTHON"] = "1"
+    done = subprocess.run([sys.executable, "-c", _EXTRACT, *map(str, paths)], capture_output=True, text=True,
+                          env=env, cwd=str(ROOT.parent), timeout=600, check=True)
+    return json.loads(done.stdout)
+
+
+def test_compiled_and_plain_python_rules_extract_the_same():
+    _skip_unless_compiled()
+    paths = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".pdf", ".docx"))
+    if SEEDS.is_dir():
+        paths += sorted(SEEDS.glob("*.txt"))
+    compiled = _extract_in_a_process(paths, pure=False)
+    plain = _extract_in_a_process(paths, pure=True)
+    assert compiled["build"].startswith("compiled") and plain["build"].startswith("plain Python")
+    assert len(compiled["documents"]) == len(paths) >= 7
+    assert sum(len(d["targets"]) for d in compiled["documents"].values()) > 50
+    for path in compiled["documents"]:
+        assert compiled["documents"][path] == plain["documents"][path], path
