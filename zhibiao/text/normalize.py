@@ -513,7 +513,8 @@ TITLE_WORD_END = ("人民政府", "文件", "通知", "报告", "公报", "公�
 _WEB_PAGE = load_yaml("zhibiao.load", "data", "web_page.yaml")
 # a line of a web page's furniture (load/data/web_page.yaml), tested in simplified characters: one
 # opening with a label of the page's metadata, its place in the site or the site's tools
-_OPENINGS = _WEB_PAGE["line_labels"] + _WEB_PAGE["location_marks"] + _WEB_PAGE["site_tools"]
+_OPENINGS = ([k for k in _WEB_PAGE["metadata_keys"] if k not in _WEB_PAGE["generic_keys"]] + _WEB_PAGE["line_labels"]
+             + _WEB_PAGE["location_marks"] + _WEB_PAGE["site_tools"])
 PAGE_OPENING = re.compile("|".join(_OPENINGS))
 OPENING_LENGTH = max(map(len, _OPENINGS))  # (only a line's first characters are simplified: asked of every joined pair)
 BREADCRUMB = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
