@@ -24,15 +24,16 @@ def read_document(path: str | Path, limits=None) -> Document:
     return Document.from_loaded(load(path, limits))
 
 
-def annotate(extraction: Extraction, doc: Document | None = None) -> Extraction:
-    """Resolve the region and map every line to a canonical indicator (the catalogue stage)."""
+def annotate(extraction: Extraction, doc: Document | None = None, settings=None) -> Extraction:
+    """Resolve the region and map every line to a canonical indicator (the catalogue stage), by
+    the catalogue of ``settings`` (:class:`zhibiao.settings.Settings` already read, else read now)."""
     from zhibiao.catalog.annotate import annotate_extraction
 
-    return annotate_extraction(extraction, text=doc.text if doc is not None else None)
+    return annotate_extraction(extraction, text=doc.text if doc is not None else None, settings=settings)
 
 
-def extract(doc: Document) -> Extraction:
-    return annotate(extract_document(doc), doc)
+def extract(doc: Document, settings=None) -> Extraction:
+    return annotate(extract_document(doc), doc, settings)
 
 
 def extract_file(path: str | Path, limits=None) -> Extraction:
@@ -47,11 +48,13 @@ def read_and_extract(path: str | Path, limits=None) -> tuple[Document, Extractio
     (a :class:`zhibiao.errors.LimitExceeded` naming the file when it runs out)."""
     from zhibiao.load import Limits
     from zhibiao.load.limits import time_limit
+    from zhibiao.settings import Settings
 
-    limits = limits or Limits.from_env()
+    settings = Settings.load()  # once a document: its limits and the catalogue it is annotated by
+    limits = limits or Limits.from_settings(settings)
     with time_limit(limits.max_seconds, str(path)):
         doc = read_document(path, limits)
-        return doc, extract(doc)
+        return doc, extract(doc, settings)
 
 
 def extract_text(text: str, source: str = "<text>") -> Extraction:

@@ -170,7 +170,7 @@ class Settings:
         A malformed value is an :class:`InputError` naming the variable or option."""
         env = os.environ if env is None else env
         # (the names set, read in one pass: looking up a missing name in os.environ raises and
-        # catches a KeyError, and most of ours are missing; read per document, by load and annotate)
+        # catches a KeyError, and most of ours are missing; read once for each document extracted)
         present = set(env)
         all_fields = fields(cls)
         values: dict[str, Any] = {}

@@ -42,14 +42,14 @@ def test_the_timer_is_gone_after_the_block():
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
 
-def _slow_extract(doc):
+def _slow_extract(doc, settings=None):
     if "2031" in doc.text:
         while True:  # a stage that never ends (pure Python: the timer stops it)
             pass
     from zhibiao.api import annotate
     from zhibiao.extract.pipeline import extract_document
 
-    return annotate(extract_document(doc), doc)
+    return annotate(extract_document(doc), doc, settings)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -16,12 +16,12 @@ def _registry():
     return RegionRegistry.default()
 
 
-def _catalog():
+def _catalog(settings=None):
     try:
         from zhibiao.catalog.matcher import Catalog
     except ImportError:
         return None
-    return Catalog.default()
+    return Catalog.default(settings)
 
 
 def resolve_region(extraction: Extraction, text: str | None) -> None:
@@ -107,8 +107,9 @@ def _match_name(match, name: str | None, own: tuple[str, ...], unit: str | None,
     return m
 
 
-def map_indicators(extraction: Extraction) -> None:
-    catalog = _catalog()
+def map_indicators(extraction: Extraction, settings=None) -> None:
+    """Every line's indicator, by the catalogue of ``settings`` (read now when not given)."""
+    catalog = _catalog(settings)
     if catalog is None:
         return
     own = _own_region_forms(extraction)
@@ -124,7 +125,7 @@ def map_indicators(extraction: Extraction) -> None:
         c.indicator, c.indicator_confidence = (m.id, m.confidence) if m else (None, None)
 
 
-def annotate_extraction(extraction: Extraction, text: str | None = None) -> Extraction:
+def annotate_extraction(extraction: Extraction, text: str | None = None, settings=None) -> Extraction:
     resolve_region(extraction, text)
-    map_indicators(extraction)
+    map_indicators(extraction, settings)
     return extraction

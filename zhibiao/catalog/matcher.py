@@ -286,10 +286,14 @@ class Catalog:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def default(cls) -> "Catalog":
-        from zhibiao.settings import Settings
+    def default(cls, settings=None) -> "Catalog":
+        """The catalogue in effect: the bundled one with the files of the ``catalog`` setting, from
+        ``settings`` (:class:`zhibiao.settings.Settings` already read) or read now."""
+        if settings is None:
+            from zhibiao.settings import Settings
 
-        return _cached_catalog(Settings.load().catalog)
+            settings = Settings.load()
+        return _cached_catalog(settings.catalog)
 
     @classmethod
     def load(cls, extra: list[str | Path] | tuple = ()) -> "Catalog":

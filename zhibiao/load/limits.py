@@ -22,7 +22,11 @@ class Limits:
         """The limits in effect (zhibiao.settings: ZHIBIAO_MAX_FILE_MB and the others)."""
         from zhibiao.settings import Settings
 
-        s = Settings.load()
+        return cls.from_settings(Settings.load())
+
+    @classmethod
+    def from_settings(cls, s) -> "Limits":
+        """The limits of settings already read (:class:`zhibiao.settings.Settings`)."""
         return cls(max_file_bytes=int(s.max_file_mb * 1_000_000), max_pages=s.max_pages,
                    max_decompressed_bytes=int(s.max_decompressed_mb * 1_000_000), max_seconds=s.max_seconds)
 
