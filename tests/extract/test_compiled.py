@@ -24,8 +24,19 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 SUFFIX = EXTENSION_SUFFIXES[0]
 
 
+LIBRARY = "rules__mypyc" + SUFFIX
+
+
+def _library(package: Path) -> Path:
+    """Where a package folder's shared library is written (outside it, as in site-packages)."""
+    return package.parent / f"{package.name}_{LIBRARY}"
+
+
 def _package(tmp_path: Path, names=("clauses", "grammar")) -> Path:
-    """A folder holding, for each name, a source and a 'compiled module' written after it."""
+    """A folder holding, for each name, a source and a 'compiled module' written after it, and the
+    compiled modules' shared library."""
+    _library(tmp_path).write_bytes(b"not a library")
+    os.utime(_library(tmp_path), (2_000_000, 2_000_000))
     for name in names:
         (tmp_path / f"{name}.py").write_text("X = 1\n", "utf-8")
         (tmp_path / f"{name}{SUFFIX}").write_bytes(b"not an extension")
@@ -35,37 +46,44 @@ def _package(tmp_path: Path, names=("clauses", "grammar")) -> Path:
 
 
 def test_a_current_build_is_used(tmp_path):
-    state = inspect_build(_package(tmp_path), forced=False, library_found=True, checkout=True)
+    state = inspect_build(_package(tmp_path), forced=False, library=_library(tmp_path), checkout=True)
     assert state.compiled == ("clauses", "grammar") and state.in_use and not state.stale
 
 
 def test_a_source_edited_after_the_build_makes_every_module_run_from_its_source(tmp_path):
     _package(tmp_path)
     os.utime(tmp_path / "grammar.py", (3_000_000, 3_000_000))
-    state = inspect_build(tmp_path, forced=False, library_found=True, checkout=True)
+    state = inspect_build(tmp_path, forced=False, library=_library(tmp_path), checkout=True)
     assert not state.in_use and state.stale
     assert "grammar.py changed" in state.reason and "scripts/setup" in state.reason
     assert state.compiled == ("clauses", "grammar")  # all of them, not only the edited one
 
 
+def test_a_rebuilt_library_makes_a_build_current_though_its_stubs_are_older(tmp_path):
+    _package(tmp_path)
+    os.utime(tmp_path / "grammar.py", (3_000_000, 3_000_000))
+    os.utime(_library(tmp_path), (4_000_000, 4_000_000))  # build_ext rebuilt the code, not the unchanged stubs
+    assert inspect_build(tmp_path, forced=False, library=_library(tmp_path), checkout=True).in_use
+
+
 def test_an_installed_package_trusts_its_build_whatever_its_files_times(tmp_path):
     _package(tmp_path)
     os.utime(tmp_path / "grammar.py", (3_000_000, 3_000_000))  # as a wheel's archive may leave them
-    assert inspect_build(tmp_path, forced=False, library_found=True, checkout=False).in_use
-    assert not inspect_build(tmp_path, forced=False, library_found=False, checkout=False).in_use
+    assert inspect_build(tmp_path, forced=False, library=_library(tmp_path), checkout=False).in_use
+    assert not inspect_build(tmp_path, forced=False, library=None, checkout=False).in_use
 
 
 def test_a_missing_source_or_library_or_the_setting_refuses_the_build(tmp_path):
     _package(tmp_path)
-    assert inspect_build(tmp_path, forced=True, library_found=True, checkout=True).reason == "ZHIBIAO_PURE_PYTHON is set"
-    assert "library" in inspect_build(tmp_path, forced=False, library_found=False, checkout=True).reason
+    assert inspect_build(tmp_path, forced=True, library=_library(tmp_path), checkout=True).reason == "ZHIBIAO_PURE_PYTHON is set"
+    assert "library" in inspect_build(tmp_path, forced=False, library=None, checkout=True).reason
     (tmp_path / "clauses.py").unlink()
-    assert "clauses.py is missing" in inspect_build(tmp_path, forced=False, library_found=True, checkout=True).reason
+    assert "clauses.py is missing" in inspect_build(tmp_path, forced=False, library=_library(tmp_path), checkout=True).reason
 
 
 def test_nothing_compiled_is_plain_python_without_a_reason(tmp_path):
     (tmp_path / "clauses.py").write_text("X = 1\n", "utf-8")
-    state = inspect_build(tmp_path, forced=False, library_found=True, checkout=True)
+    state = inspect_build(tmp_path, forced=False, library=_library(tmp_path), checkout=True)
     assert state.compiled == () and state.reason is None and not state.in_use
     assert state.describe() == "plain Python (not compiled)"
 

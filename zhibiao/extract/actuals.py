@@ -22,7 +22,7 @@ from zhibiao.extract.lexicon import LEX, alternation
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
-from zhibiao.extract.segments import SpanIndex
+from zhibiao.extract.segments import Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 from zhibiao.text.scan import scanner
@@ -176,7 +176,7 @@ class _ResultReader:
                         p_mode, p_year = s_mode, (s_year if s_year is not None or s_mode != "review" else year0)
         return self.out
 
-    def sentence(self, sentence, p_mode: str, p_year: int | None, para_estimated: bool) -> bool:
+    def sentence(self, sentence: Sentence, p_mode: str, p_year: int | None, para_estimated: bool) -> bool:
         scope, text = self.scope, self.text
         s = sentence.start
         s_text = text[s:sentence.end]
@@ -331,7 +331,7 @@ class _ResultReader:
         return para_estimated
 
 
-    def reached(self, sentence) -> None:
+    def reached(self, sentence: Sentence) -> None:
         """Levels a review of several years says were reached by its end: the reviewed year's."""
         text, year = self.text, self.scope.review_year
         if year is None:

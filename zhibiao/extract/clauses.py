@@ -20,7 +20,7 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, _candidates,
                                      candidates_among)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, find_numbers, iter_numbers
+from zhibiao.extract.numbers import CN_CHARS, NumberMatch, find_numbers, iter_numbers
 from zhibiao.models import Span
 from zhibiao.text.scan import scanner, word_trie
 
@@ -203,7 +203,7 @@ def figure_candidates(text: str) -> list:
     return sorted(cands, key=lambda c: c.start)
 
 
-def _counts_a_figure(text: str, n) -> bool:
+def _counts_a_figure(text: str, n: NumberMatch) -> bool:
     """A Chinese numeral the grammar leaves out that counts things as a figure (一百二十家。)."""
     if not n.chinese or n.percent or n.end - n.start < 2 or n.value < 10:
         return False
@@ -214,7 +214,7 @@ def _counts_a_figure(text: str, n) -> bool:
     return not (WORD_OR_QUOTE.match(after) and not BOUND_WORD.match(after))
 
 
-def first_figure(text: str):
+def first_figure(text: str) -> NumberMatch | None:
     """The first of :func:`figure_candidates`, or ``None``, without finding the others (what
     decides a sentence's time is the words before its first figure)."""
     if not MAY_HOLD_CANDIDATE.search(text):
@@ -315,7 +315,7 @@ def _range_low(clause: str, start: int):
     return None
 
 
-def _unit_at(clause: str, n) -> tuple[str | None, int]:
+def _unit_at(clause: str, n: NumberMatch) -> tuple[str | None, int]:
     if n.percent:
         return "%", n.end
     more = MORE_THAN.match(clause[n.end:n.end + 2]) if clause[n.end:n.end + 1] in MORE_FIRST else None

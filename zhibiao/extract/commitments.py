@@ -21,7 +21,7 @@ from zhibiao.extract.clauses import clause_figures, ground_name
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.sections import section_path_at
-from zhibiao.extract.segments import SpanIndex
+from zhibiao.extract.segments import Sentence, SpanIndex
 from zhibiao.models import Commitment, Span, Target
 from zhibiao.text.scan import scanner
 
@@ -115,7 +115,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
     return out
 
 
-def _sentence(reading: Reading, sentence, table_targets: TableTargets, blocked: SpanIndex,
+def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
               out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start

@@ -44,11 +44,18 @@ class Build:
         return f"plain Python ({self.reason})"
 
 
-def inspect_build(directory: Path, forced: bool, library_found: bool | None = None,
-                  checkout: bool | None = None) -> Build:
+def find_library() -> Path | None:
+    """Where the compiled modules' shared library is (None: nowhere Python can import it from)."""
+    spec = importlib.util.find_spec(SHARED_LIBRARY)
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
+def inspect_build(directory: Path, forced: bool, library: Path | None, checkout: bool | None = None) -> Build:
     """Which modules of ``directory`` are compiled, and whether their compiled forms may be used.
-    Sources are compared with their compiled modules in a checkout (where rules are edited) only:
-    an installed wheel's files carry the times of its archive, not of its build."""
+    ``library``: the shared library (:func:`find_library`), which holds the compiled code and is
+    built again whenever a source changed (a module's own extension is a stub, left as it is when
+    only the code changed). Sources are compared with the build in a checkout (where rules are
+    edited) only: an installed wheel's files carry the times of its archive, not of its build."""
     suffixes = tuple(EXTENSION_SUFFIXES)
     compiled = {}
     for entry in os.scandir(directory):
@@ -61,21 +68,20 @@ def inspect_build(directory: Path, forced: bool, library_found: bool | None = No
         return Build((), None)
     if forced:
         return Build(names, "ZHIBIAO_PURE_PYTHON is set")
+    if library is None:
+        return Build(names, f"the compiled modules' library {SHARED_LIBRARY} is missing")
     if checkout is None:
         checkout = (directory.parent.parent / "setup.py").is_file()
-    for name in names if checkout else ():
-        source = directory / f"{name}.py"
-        try:
-            changed = source.stat().st_mtime > compiled[name].stat().st_mtime
-        except FileNotFoundError:
-            return Build(names, f"{name}.py is missing beside its compiled module")
-        if changed:
-            return Build(names, f"{name}.py changed after it was compiled; run `bash scripts/setup` to compile again",
-                         stale=True)
-    if library_found is None:
-        library_found = importlib.util.find_spec(SHARED_LIBRARY) is not None
-    if not library_found:
-        return Build(names, f"the compiled modules' library {SHARED_LIBRARY} is missing")
+    if checkout:
+        built = library.stat().st_mtime
+        for name in names:
+            try:
+                changed = (directory / f"{name}.py").stat().st_mtime > max(built, compiled[name].stat().st_mtime)
+            except FileNotFoundError:
+                return Build(names, f"{name}.py is missing beside its compiled module")
+            if changed:
+                return Build(names, f"{name}.py changed after it was compiled; run `bash scripts/setup` to compile "
+                                    "again", stale=True)
     return Build(names, None)
 
 
@@ -108,7 +114,7 @@ def choose(package: str, directory: Path) -> Build:
             forced = Settings.value("pure_python")
         except InputError:
             forced = False  # (a malformed value is reported by the command's own reading of the settings)
-        _BUILD = inspect_build(directory, forced)
+        _BUILD = inspect_build(directory, forced, find_library())
         if _BUILD.compiled and not _BUILD.in_use:
             sys.meta_path.insert(0, SourceFinder(package, directory, _BUILD.compiled))
             if _BUILD.reason and not _BUILD.reason.startswith("ZHIBIAO_PURE_PYTHON"):

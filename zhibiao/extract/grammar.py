@@ -6,6 +6,7 @@ itself; 超过/高于/低于/不满/不足 exclude it. Kinds: ``numeric``; ``rel
 none of them gets ``kind=None`` and is reported, never guessed.
 """
 from __future__ import annotations
+from typing import Iterable, Iterator
 
 import re
 from dataclasses import dataclass, field
@@ -131,7 +132,7 @@ def _candidates(text: str) -> list[NumberMatch]:
     return list(iter_candidates(text))
 
 
-def iter_candidates(text: str, numbers=None):
+def iter_candidates(text: str, numbers: Iterable[NumberMatch] | None = None) -> Iterator[NumberMatch]:
     """The numbers of :func:`_candidates`, in order, one at a time (the first alone is often
     enough); ``numbers``: the text's numbers (``find_numbers(text)``, or read lazily)."""
     if not MAY_HOLD_CANDIDATE.search(text):
@@ -139,7 +140,7 @@ def iter_candidates(text: str, numbers=None):
     return candidates_among(text, numbers)
 
 
-def candidates_among(text: str, numbers=None):
+def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) -> Iterator[NumberMatch]:
     """:func:`iter_candidates` for a text already known to pass ``MAY_HOLD_CANDIDATE`` (the clause
     analysis tests it first: the test is not made twice)."""
     stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []

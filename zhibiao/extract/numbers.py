@@ -1,6 +1,7 @@
 """Numbers as printed: Arabic (6.5, 1,234.5) and Chinese (百分之五, 一千二百万, 三点五), always to
 ``Decimal`` from the printed digits — never through a binary float."""
 from __future__ import annotations
+from typing import Iterator
 
 import re
 from typing import NamedTuple
@@ -98,7 +99,7 @@ def find_numbers(text: str) -> tuple[NumberMatch, ...]:
     return tuple(iter_numbers(text))
 
 
-def iter_numbers(text: str):
+def iter_numbers(text: str) -> Iterator[NumberMatch]:
     """The numbers of :func:`find_numbers`, read one at a time (not cached): for a caller that
     needs only the first few."""
     for m in NUMBER.finditer(text):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from zhibiao.extract.clauses import first_figure
 from zhibiao.extract.metadata import Metadata
+from zhibiao.extract.numbers import NumberMatch
 from zhibiao.extract.scope import Scope
 from zhibiao.extract.segments import Segments
 from zhibiao.models import Section
@@ -27,9 +28,9 @@ class Reading:
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
     quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
-    _first_figures: dict = field(default_factory=dict, repr=False)  # (start, end) -> first_figure
+    _first_figures: dict[tuple[int, int], NumberMatch | None] = field(default_factory=dict, repr=False)  # (start, end) -> first_figure
 
-    def first_figure(self, start: int, end: int):
+    def first_figure(self, start: int, end: int) -> NumberMatch | None:
         """The first figure of ``text[start:end]`` (offsets within it), or ``None``: found once per
         sentence of this document, though actuals and commitments both ask."""
         key = (start, end)

@@ -5,6 +5,7 @@ sentence ends at 。！？ or a line break; a clause at ，；： (and their ASC
 extractor walks these instead of splitting the text again.
 """
 from __future__ import annotations
+from typing import Iterable, Iterator
 
 import re
 from bisect import bisect_left, bisect_right
@@ -93,7 +94,7 @@ MAX_SENTENCE = 1000
 _BREAKS = "，,；;：:、"
 
 
-def _bounded(text: str, start: int, end: int):
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_SENTENCE:
         cut = max(text.rfind(ch, start + MAX_SENTENCE // 2, start + MAX_SENTENCE) for ch in _BREAKS)
         if cut < 0:
@@ -133,7 +134,7 @@ class Segments:
         self.paragraphs: tuple[Paragraph, ...] = tuple(paragraphs)
         self._starts = [p.start for p in self.paragraphs]
 
-    def paragraphs_in(self, start: int, end: int):
+    def paragraphs_in(self, start: int, end: int) -> Iterator[Paragraph]:
         """Paragraphs that begin in ``[start, end)``, cut to that range."""
         i = max(0, bisect_right(self._starts, start) - 1)
         while i < len(self.paragraphs):
@@ -154,10 +155,10 @@ class SpanIndex:
     """Spans (any order, overlapping or not) asked whether any of them overlaps a range, in
     logarithmic time: the sentences where targets are stated, tested for every clause."""
 
-    def __init__(self, spans):
+    def __init__(self, spans: Iterable[tuple[int, int]]):
         ordered = sorted(spans)
         self._starts = [a for a, _b in ordered]
-        self._reach = []  # the furthest end among the spans up to each one
+        self._reach: list[float] = []  # the furthest end among the spans up to each one
         furthest = float("-inf")
         for _a, b in ordered:
             furthest = max(furthest, b)
