@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -120,6 +121,16 @@ def test_english_report(example_db_path, tmp_path):
     assert headings[0] == "1. Summary"
     lines, _ = _achievement_rows(doc)
     assert ("GDP growth", "6%左右", "achieved") in lines
+
+
+def test_the_report_follows_the_language_setting(example_db_path, tmp_path):
+    out = tmp_path / "huzhou-env.docx"
+    done = subprocess.run([sys.executable, "-m", "zhibiao", "report", str(out), "-r", "湖州", "-y", "2024", "--db",
+                           str(example_db_path)], capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "ZHIBIAO_LANG": "en"})
+    assert done.returncode == 0, done.stderr
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "1. Summary"  # ZHIBIAO_LANG=en, as status and cite follow it
 
 
 def test_errors_are_one_line(example_db_path, tmp_path):

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from zhibiao.cli.app import app, fail
-from zhibiao.cli.data import DbOption, _tracker
+from zhibiao.cli.app import app, fail, load_settings
+from zhibiao.cli.data import DbOption, LangOption, _tracker
 from zhibiao.errors import ZhibiaoError
 
 
@@ -19,7 +19,7 @@ def report_command(
                                   "the suffix."),
     region: str = typer.Option(..., "--region", "-r", help="Region name or code (绍兴市, 绍兴, 330600)."),
     year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="The year the targets are for."),
-    lang: str = typer.Option("zh", "--lang", help="zh (default) or en."),
+    lang: Optional[str] = LangOption,
     db: Optional[str] = DbOption,
     format: str = typer.Option("text", "--format", "-f", help="What to print when done: text or json."),
 ) -> None:
@@ -29,6 +29,7 @@ def report_command(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     from zhibiao.report import write_report
 
+    lang = load_settings(lang=lang).lang  # --lang, else ZHIBIAO_LANG, else zh: as every command
     tracker = _tracker(db)
     try:
         report = write_report(tracker, output, region=region, year=year, lang=lang)
