@@ -5,8 +5,8 @@ files (``clauses.cpython-311-….so`` beside ``clauses.py``) and share one libra
 ``zhibiao_rules__mypyc``. Python imports an extension before a source file of the same name, so a
 rule edited after the build would silently run in its old, compiled form. Before any of the rules'
 modules is imported (``zhibiao/extract/__init__.py`` calls :func:`choose`), this module therefore
-checks the build: when a source is newer than its compiled module, when a compiled module has lost
-its source or the shared library, or when ``ZHIBIAO_PURE_PYTHON=1`` asks for it, *every* rule
+checks the build: when a source of a checkout is newer than its build, when a compiled module has
+lost its source or the shared library, or when ``ZHIBIAO_PURE_PYTHON=1`` asks for it, *every* rule
 module is imported from its source — all of them, since compiled modules call each other directly,
 not through their module's names. The results are the same either way (a test extracts the same
 documents both ways); only the time differs. ``bash scripts/setup`` compiles the rules again.
