@@ -175,9 +175,9 @@ class Settings:
         all_fields = fields(cls)
         values: dict[str, Any] = {}
         for f in all_fields:
-            raw = env.get(f.metadata["env"]) if f.metadata["env"] in present else None
-            if raw is not None and raw.strip() != "":
-                values[f.name] = _parse(f, raw.strip(), f.metadata["env"])
+            raw = _raw(f, env) if f.metadata["env"] in present else None
+            if raw is not None:
+                values[f.name] = _parse(f, raw, f.metadata["env"])
         unknown = set(options) - {f.name for f in all_fields}
         if unknown:
             raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
@@ -200,10 +200,8 @@ class Settings:
         """One setting from the environment (or its default), without reading the others."""
         env = os.environ if env is None else env
         f = next(f for f in fields(cls) if f.name == name)
-        raw = env.get(f.metadata["env"])
-        if raw is None or raw.strip() == "":
-            return f.default
-        return _parse(f, raw.strip(), f.metadata["env"])
+        raw = _raw(f, env)
+        return f.default if raw is None else _parse(f, raw, f.metadata["env"])
 
     def sources(self, env: Mapping[str, str] | None = None, **options: Any) -> dict[str, str]:
         """Where each value came from: option, environment or default."""
@@ -243,6 +241,12 @@ class Settings:
     @property
     def max_json_bytes(self) -> int:
         return int(self.max_json_mb * 1_000_000)
+
+
+def _raw(f, env: Mapping[str, str]) -> str | None:
+    """A setting's value as the environment gives it, stripped (None: not given, or blank)."""
+    raw = env.get(f.metadata["env"])
+    return raw.strip() or None if raw is not None else None
 
 
 def _parse(f, raw: str, where: str) -> Any:

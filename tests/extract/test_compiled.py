@@ -121,7 +121,7 @@ def _skip_unless_compiled():
     state = build()
     if os.environ.get("ZHIBIAO_COMPILE") == "0":
         pytest.skip("ZHIBIAO_COMPILE=0: this installation was built without compiling the rules")
-    if state.reason and (state.stale or state.reason.startswith("ZHIBIAO_PURE_PYTHON")):
+    if state.stale or Settings.value("pure_python"):
         pytest.skip(f"the rules run as plain Python here: {state.reason}")
     if not state.compiled and not shutil.which((sysconfig.get_config_var("CC") or "cc").split()[0]):
         pytest.skip("no C compiler on this machine: setup.py installed the rules as plain Python")

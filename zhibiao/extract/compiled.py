@@ -117,7 +117,7 @@ def choose(package: str, directory: Path) -> Build:
         _BUILD = inspect_build(directory, forced, find_library())
         if _BUILD.compiled and not _BUILD.in_use:
             sys.meta_path.insert(0, SourceFinder(package, directory, _BUILD.compiled))
-            if _BUILD.reason and not _BUILD.reason.startswith("ZHIBIAO_PURE_PYTHON"):
+            if not forced:  # (asked for: nothing to say)
                 print(f"zhibiao: the extraction rules run as plain Python (the same results, slower): {_BUILD.reason}",
                       file=sys.stderr)
     return _BUILD
