@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from zhibiao.models import Extraction
+from zhibiao.models import Extraction, Region
 
 
 def _registry():
@@ -66,7 +66,7 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     more for each of its ancestors named too (a county's text names its city and province, a
     province's names many cities once each), and two more at the level the text calls itself
     (全县 → county; 全市 fits a county-level city too). None unless the best is named twice."""
-    found: dict[str, object] = {}
+    found: dict[str, Region] = {}
     mentions: Counter = Counter()
     masthead = len(head) - len(head.lstrip()) + len(head.lstrip().split("\n", 1)[0])
     for level in ("province", "prefecture", "county"):

@@ -173,7 +173,7 @@ def _keys_by_length(keys: list[str]) -> tuple[frozenset[int], ...]:
         return frozenset(i for i, k in enumerate(keys)
                          if 100 * (1 - abs(len(k) - length) / (len(k) + length)) >= FUZZY_THRESHOLD - 1)
 
-    table = [frozenset()] + [fits(length) for length in range(1, 2 * max(map(len, keys), default=0) + 2)]
+    table: list[frozenset[int]] = [frozenset()] + [fits(length) for length in range(1, 2 * max(map(len, keys), default=0) + 2)]
     while table and not table[-1]:
         table.pop()
     return tuple(table)

@@ -140,7 +140,7 @@ class RegionRegistry:
     def _within(self, code: str, within: str | None) -> bool:
         if within is None:
             return True
-        c = code
+        c: str | None = code
         while c:
             if c == within:
                 return True
@@ -228,20 +228,21 @@ class RegionRegistry:
         """Divisions of one level named in ``text``, by full or short name (a document that calls
         itself 全县 names its county 漾濞, not 漾濞彝族自治县), longest names first."""
         if level not in self._level_names:
-            names: dict[str, list[str]] = {}
+            codes_of: dict[str, list[str]] = {}
             higher: set[str] = set()  # 大理 is the prefecture's before it is the county-level city's
             for row in self.rows.values():
-                forms = {row.name, self.short_name(row.name), *row.aliases} - {None, ""}
+                forms = {f for f in (row.name, self.short_name(row.name), *row.aliases) if f}
                 if LEVEL_RANK[row.level] < LEVEL_RANK[level]:
                     higher |= forms
                 elif row.level == level:
                     for n in forms:
-                        names.setdefault(n, []).append(row.code)
-            names = {n: c for n, c in names.items() if n not in higher or n.endswith(("县", "市", "区", "旗"))}
-            self._level_names[level] = _Names.of(names)
+                        codes_of.setdefault(n, []).append(row.code)
+            self._level_names[level] = _Names.of({n: c for n, c in codes_of.items()
+                                                  if n not in higher or n.endswith(("县", "市", "区", "旗"))})
             self._higher_names[level] = _Names.of({n for n in higher if len(n) > 2})
         table = self._level_names[level]
         names = table.names
+        assert isinstance(names, dict)  # (a level's names map to their codes; only a higher level's are a set)
         plain = to_simplified(text)
         out = []
         inside: list[tuple[int, int]] | None = None  # where the text names a higher division in full, in order

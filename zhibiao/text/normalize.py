@@ -218,8 +218,9 @@ def _drop_furniture(m: MappedText) -> MappedText:
             for i in (idx[:1] + idx[-1:]):
                 line = text[lines[i][0]:lines[i][1]].replace("\f", "").strip(" \t")
                 # a page number is a short line; PAGE_NUMBER's runs of spaces overlap (quadratic on a long one)
-                if len(line) <= 40 and PAGE_NUMBER.match(line) and "\t" not in line:
-                    bare.append((i, int(re.search(r"\d+", line).group())))
+                digits = DIGIT_RUN.search(line) if len(line) <= 40 and "\t" not in line and PAGE_NUMBER.match(line) else None
+                if digits is not None:  # (PAGE_NUMBER's match holds digits)
+                    bare.append((i, int(digits.group())))
         numbers = [n for _i, n in bare]
         sequential = len(numbers) >= 2 and sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= len(numbers) // 2
         page_numbers = {i for i, _n in bare} if sequential else set()
@@ -329,7 +330,7 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
     edits: list[Edit] = []
     flagged: list[tuple[int, int, str, str]] = []
 
-    def add(match: re.Match, kind: str) -> None:
+    def add(match: "re.Match | _Shifted", kind: str) -> None:
         a, b = match.group(1), match.group(2)
         s, e = match.start(1), match.end(2)
         if any(ed.start < e and s < ed.end for ed in edits):
@@ -501,6 +502,7 @@ CAPTION_LINE = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
 
 CLAUSE_PUNCT = re.compile(r"[，。；,;]")
 KEY_VALUE_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")  # a "key: value" line (发布日期: …)
+DIGIT_RUN = re.compile(r"\d+")
 DIGIT_AT_END = re.compile(r"\d\.?$")
 DIGIT_AT_START = re.compile(r"\.?\d")
 # a line that opens a heading, an item, a date or a "key: value" (four tests in one)
@@ -635,26 +637,27 @@ def _rebuild_columns(m: MappedText) -> MappedText:
         j = i
         while j < len(lines) and text[lines[j][0]:lines[j][1]].strip():
             j += 1
-        cols = [split[k][2] for k in range(i, j) if split[k]]
+        cols = [sp[2] for sp in split[i:j] if sp]
         if len(cols) >= 3 and len(cols) * 3 >= 2 * (j - i):
             col = sorted(cols)[len(cols) // 2]
             if sum(1 for c in cols if abs(c - col) <= 4) * 3 >= 2 * len(cols):
-                left, right = [], []
+                left_lines: list[tuple[int, int]] = []
+                right_lines: list[tuple[int, int]] = []
                 for k in range(i, j):
                     s0, e0 = lines[k]
                     sp = split[k]
                     line = text[s0:e0]
                     if sp and abs(sp[2] - col) <= 4:
-                        left.append((s0, sp[0]))
-                        right.append((sp[1], e0))
+                        left_lines.append((s0, sp[0]))
+                        right_lines.append((sp[1], e0))
                     elif _width(line) - _width(line.lstrip()) >= col - 4:
-                        right.append((s0 + len(line) - len(line.lstrip()), e0))  # the right column only
+                        right_lines.append((s0 + len(line) - len(line.lstrip()), e0))  # the right column only
                     else:
-                        left.append((s0, e0))
+                        left_lines.append((s0, e0))
                 pieces.append((pos, lines[i][0]))
-                for a, b in left:
+                for a, b in left_lines:
                     pieces += [(a, b), "\n"]
-                for a, b in right:
+                for a, b in right_lines:
                     pieces += [(a, b), "\n"]
                 pieces.pop()
                 pos = lines[j - 1][1]
@@ -685,8 +688,9 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = _drop_noise(m)
     m = _drop_furniture(m)
     m = m.translate({0x0C: "\n"}, FORM_FEED)  # page breaks are plain line breaks from here on
-    in_order = _rebuild_columns(m)
-    m, in_order = in_order, in_order is m  # (columns put one after the other: the map is no longer in order)
+    columns = _rebuild_columns(m)
+    in_order = columns is m  # (columns put one after the other: the map is no longer in order)
+    m = columns
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     zones = _Zones()
     m, flagged = _restore_decimals(m, zones.of(m.text))
@@ -724,13 +728,15 @@ def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]], in_
         first_at = dict(zip(reversed(starts), range(len(starts) - 1, -1, -1)))
     changes: list[Change] = []
     for raw_start, raw_end, before, after in flagged:
+        found: int | None
         if first_at is None:
-            i = bisect_left(starts, raw_start)
-            i = i if i < len(starts) and starts[i] == raw_start else None
+            k = bisect_left(starts, raw_start)
+            found = k if k < len(starts) and starts[k] == raw_start else None
         else:
-            i = first_at.get(raw_start)
-        if i is None:
+            found = first_at.get(raw_start)
+        if found is None:
             continue
+        i = found
         j = i
         while j < len(m.text) and m.ends[j] <= raw_end:
             j += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 from zhibiao.models import Span
 
@@ -135,7 +135,7 @@ class MappedText:
         ends.extend(self.ends[pos:])
         return MappedText("".join(parts), starts, ends, self.raw_length)
 
-    def translate(self, table: dict[int, str | int | None], present: "re.Pattern | None" = None,
+    def translate(self, table: "Mapping[int, str | int | None]", present: "re.Pattern | None" = None,
                   runs: "Iterable[re.Match] | None" = None) -> "MappedText":
         """A character-for-character translation (width folding): the map is unchanged.
         ``present``: a pattern finding the runs of characters of the table (every such character
@@ -149,7 +149,10 @@ class MappedText:
             text = self.text
             parts: list[str] = []
             pos = 0
-            for run in present.finditer(text) if runs is None else runs:
+            if runs is None:
+                assert present is not None  # (the first branch took neither)
+                runs = present.finditer(text)
+            for run in runs:
                 parts.append(text[pos:run.start()])
                 parts.append(run.group().translate(table))
                 pos = run.end()
