@@ -68,8 +68,8 @@ def git_commit() -> str:
 
 
 def rules_build() -> str:
-    """Whether the extraction rules measured ran compiled (setup.py, mypyc) or as plain Python."""
-    from zhibiao.extract.compiled import build
+    """Whether the extraction rules and text stages measured ran compiled (setup.py, mypyc) or as plain Python."""
+    from zhibiao.compiled import build
 
     return build().describe()
 

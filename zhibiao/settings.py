@@ -133,8 +133,9 @@ class Settings:
     max_seconds: float = setting(120.0, "ZHIBIAO_MAX_SECONDS", "Longest time spent on one document (reading, "
                                  "normalising, extracting), in seconds: ingest, extract and the server report it as "
                                  "an error and go on.", None, _number)
-    pure_python: bool = setting(False, "ZHIBIAO_PURE_PYTHON", "1: run the extraction rules as plain Python where "
-                                "setup.py compiled them (the same results, slower; to debug or profile a rule).",
+    pure_python: bool = setting(False, "ZHIBIAO_PURE_PYTHON", "1: run the extraction rules and text stages as plain "
+                                "Python where setup.py compiled them (the same results, slower; to debug or profile "
+                                "a rule).",
                                 None, _flag)
     # -- the catalogue and the interface
     catalog: tuple[str, ...] = setting((), "ZHIBIAO_CATALOG", "Extra indicator catalogue files (YAML), separated by "

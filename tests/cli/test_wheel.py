@@ -46,7 +46,7 @@ def test_the_wheel_in_a_fresh_venv_runs_the_demo(tmp_path):
                            capture_output=True, text=True, cwd=elsewhere, env=env)
     assert str(env_dir) in where.stdout  # the installed copy ran, not this checkout
     if os.environ.get("ZHIBIAO_COMPILE") != "0":
-        # the wheel ships the rules compiled (setup.py), with their shared library, and runs them so
-        rules = subprocess.run([str(py), "-c", "from zhibiao.extract.compiled import build; print(build().describe())"],
+        # the wheel ships the compiled modules (setup.py), with their shared library, and runs them so
+        rules = subprocess.run([str(py), "-c", "from zhibiao.compiled import build; print(build().describe())"],
                                capture_output=True, text=True, cwd=elsewhere, env=env)
         assert rules.stdout.startswith("compiled"), rules.stdout + rules.stderr

@@ -1,10 +1,9 @@
 """Stage 3: what a document says (metadata, sections, targets, actuals, commitments)."""
-from pathlib import Path
+from zhibiao.compiled import choose
 
-from zhibiao.extract.compiled import choose
-
-# compiled rules (setup.py) or their sources: decided before any rule module is imported
-choose(__name__, Path(__file__).parent)
+# compiled modules (setup.py) or their sources, for every package that has them: decided before the
+# first of them is imported (zhibiao/compiled.py; whichever of text, catalog, extract comes first)
+choose()
 
 # Bumped whenever extraction output changes, so `zhibiao reindex` knows which stored documents
 # were read by an older extractor.

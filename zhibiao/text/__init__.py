@@ -11,6 +11,12 @@ import importlib
 import sys
 import types
 
+from zhibiao.compiled import choose
+
+# compiled modules (setup.py) or their sources, for every package that has them: decided before the
+# first of them is imported (zhibiao/compiled.py; whichever of text, catalog, extract comes first)
+choose()
+
 _WHERE = {"Change": "offsets", "Document": "document", "Edit": "offsets", "MappedText": "offsets",
           "NormalizedText": "normalize", "find_table_zone": "normalize", "normalize": "normalize"}
 __all__ = sorted(_WHERE)

@@ -1,8 +1,7 @@
 """A loaded document together with its normalised text: what the extractor reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from zhibiao.models import LoadedText, Span
 from zhibiao.text.chinese import has_traditional, to_simplified, years_in_digits
@@ -13,6 +12,10 @@ from zhibiao.text.normalize import NormalizedText, normalize
 class Document:
     loaded: LoadedText
     normalized: NormalizedText
+    # (search_text, made on first use; not a functools.cached_property, which a class compiled by
+    # mypyc computes again at every read: it has no instance dictionary to keep the value in. Set
+    # by __init__ — a field left out of it is undefined in a compiled class)
+    _search_text: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_loaded(cls, loaded: LoadedText) -> "Document":
@@ -23,19 +26,21 @@ class Document:
         """The normalised text (spans of extracted lines point into it)."""
         return self.normalized.text
 
-    @cached_property
+    @property
     def search_text(self) -> str:
         """The text the extractor's patterns read: simplified characters and years in digits
         (二〇二五年 → 2025年), same offsets as ``text``."""
-        text = self.normalized.text
-        return years_in_digits(to_simplified(text) if has_traditional(text) else text)
+        if self._search_text is None:
+            text = self.normalized.text
+            self._search_text = years_in_digits(to_simplified(text) if has_traditional(text) else text)
+        return self._search_text
 
     def printed(self, value: str, span: Span | tuple[int, int]) -> str:
         """``value`` (found in ``search_text`` at ``span``) written as the document prints it."""
         if self.search_text is self.normalized.text or not value:
             return value
         a, b = (span.start, span.end) if isinstance(span, Span) else span
-        back = {}
+        back: dict[str, str] = {}
         for s_ch, p_ch in zip(self.search_text[a:b], self.normalized.text[a:b]):
             back.setdefault(s_ch, p_ch)
         return "".join(back.get(ch, ch) for ch in value)

@@ -1,0 +1,26 @@
+"""A document's normalised text and the search form the extractor's patterns read."""
+from __future__ import annotations
+
+from zhibiao.models import LoadedText
+from zhibiao.text.document import Document
+
+
+def _document(text: str) -> Document:
+    return Document.from_loaded(LoadedText(text=text, path="note.txt", format="txt", sha256="0" * 64))
+
+
+def test_the_search_text_is_simplified_with_years_in_digits_and_the_same_offsets():
+    doc = _document("二〇二五年，全縣地區生產總值增長6%左右。")
+    assert doc.search_text == "2025年，全县地区生产总值增长6%左右。"
+    assert len(doc.search_text) == len(doc.text)
+    assert doc.printed("地区生产总值", (8, 14)) == "地區生產總值"  # written back as the document prints it
+
+
+def test_the_search_text_is_made_once_per_document():
+    # (the extractor reads it hundreds of times a document: made again at each read — as a
+    # functools.cached_property is in a class compiled by mypyc — it cost more than the extraction)
+    doc = _document("全縣地區生產總值增長6%左右。" * 20)
+    first = doc.search_text
+    assert first is not doc.text and doc.search_text is first
+    plain = _document("全县地区生产总值增长6%左右。")
+    assert plain.search_text is plain.text  # nothing to change: the text itself
