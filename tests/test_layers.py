@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "zhibiao"
 ORDER = ["load", "fetch", "text", "extract", "catalog", "store", "track", "report", "web", "cli"]
-SHARED = {"models", "errors", "settings", "datafiles", "workers"}
+SHARED = {"models", "errors", "settings", "datafiles", "workers", "compiled"}
 
 
 def _imports(path: Path) -> set[str]:
