@@ -1,6 +1,7 @@
 """Scans made fast for speed (issue 16) find exactly what the plain pattern finds."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from zhibiao.extract.scope import SESSION, sessions
@@ -32,3 +33,52 @@ def test_numerals_read_without_cn2an_are_read_as_cn2an_reads_them():
     for form in forms:
         expected = Decimal(cn2an.cn2an(form.replace("两", "二").replace("〇", "零"), "normal"))
         assert parse_chinese.__wrapped__(form) == expected and str(parse_chinese.__wrapped__(form)) == str(expected)
+
+
+# --- scope.TIME_SIGNAL: the loose test for words of time that spares time_of its six searches ------
+
+def _time_words() -> list[str]:
+    from zhibiao.extract.lexicon import LEX
+
+    return list(LEX.words("time.result_markers", "time.multi_year", "time.last_year", "time.this_year", "time.future",
+                          "time.year_parts", "time.year_not_time", "time.year_not_time_before", "time.five_year_periods"))
+
+
+TIME_PIECES = st.lists(st.sampled_from(_time_words() + ["2024年", "2023 年", "1999年", "1000年", "到2025年", "截至2023年",
+                                                        "“十四五”", "十三五", "十七五", "努力", "努力下", "计划到", "计划", "年度计划",
+                                                        "同期", "全市", "地区生产总值", "增长", "6.5%", "，", "。", " ", "力", "争",
+                                                        "今", "年", "去", "上", "2", "0", "4"]), max_size=8).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TIME_PIECES)
+def test_time_signal_finds_every_opening_a_test_of_time_of_finds_words_in(head):
+    from zhibiao.extract.scope import (EXPLICIT_YEAR, FUTURE, LAST_YEAR, MULTI, RESULT_MARKERS, THIS_YEAR,
+                                       TIME_SIGNAL)
+
+    if TIME_SIGNAL.search(head) is None:
+        # (no result marker either: time_of's removal of markers leaves the opening as it is)
+        for pattern in (RESULT_MARKERS, EXPLICIT_YEAR, MULTI, LAST_YEAR, THIS_YEAR, FUTURE):
+            assert pattern.search(head) is None, (pattern.pattern, head)
+
+
+def test_time_signal_refuses_an_opening_without_words_of_time():
+    from zhibiao.extract.scope import TIME_SIGNAL
+
+    for head in ("全市地区生产总值增长", "规模以上工业增加值", "年度计划", "高质量发展", "一般公共预算收入"):
+        assert TIME_SIGNAL.search(head) is None, head
+    for head in ("2023年，", "去年全市", "“十四五”时期", "力争", "计划到", "超额完成", "今年以来"):
+        assert TIME_SIGNAL.search(head) is not None, head
+
+
+@pytest.mark.parametrize("plan_year,expected", [(2024, ("review", 2023)), (2023, ("plan", None))])
+def test_an_opening_asked_again_is_answered_for_its_own_scope(plan_year, expected):
+    from zhibiao.extract.scope import Scope
+
+    scope = Scope("work_report", plan_year)
+    silent = Scope("work_report", plan_year)
+    assert silent.time_of("全市地区生产总值增长") == (None, None)
+    for _ in range(2):  # (the second answer read from what the first search found)
+        assert scope.time_of("2023年，全市") == expected
+        assert scope.time_of("全市地区生产总值增长") == (None, None)
+    assert Scope("work_report", plan_year).time_of("2023年，全市") == expected

@@ -38,7 +38,8 @@ YEAR = r"(?:19[5-9]\d|20\d\d)"
 LAST_YEAR = scanner(rf"(?<![比较同与和])(?:{_alt('time.last_year')})(?!同期)")
 _PERIOD_NAMES = r"“?十[一二三四五六]五”?"
 MULTI = scanner(rf"{_alt('time.multi_year')}|{_PERIOD_NAMES}(?:{_alt('time.five_year_periods')})")
-FUTURE = re.compile(rf"{_alt('time.future')}|努力(?!下)|计划(?=[到在于将要新完实达力])|到20\d\d年")
+_PLANNED = r"计划(?=[到在于将要新完实达力])"  # 计划到/计划在…: a plan ahead (not 年度计划)
+FUTURE = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到20\d\d年")
 SOFT_FUTURE = scanner(rf"{_alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
 ESTIMATE = re.compile(rf"(?:{_alt('time.estimate')})(?!到)")
 EXPLICIT_YEAR = scanner(
@@ -69,9 +70,15 @@ LEADING_LINK = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
 # Any of the words Scope.time_of tests for, in one pattern: the opening words of most sentences
-# say nothing of time, and one search tells so instead of six (see time_of).
-TIME_SIGNAL = scanner("|".join(f"(?:{p.pattern})" for p in (RESULT_MARKERS, EXPLICIT_YEAR, MULTI, LAST_YEAR,
-                                                                 THIS_YEAR, FUTURE)))
+# say nothing of time, and one search tells so instead of six (see time_of). Written loosely — the
+# words without the look-arounds and optional openings around them, a year as any four digits
+# before 年 — so that it finds at least every text a test of time_of finds something in, and so
+# that each of its alternatives opens with a character: re skips an alternative that opens with
+# another character at one comparison, but enters one opening with a look-behind or an optional
+# group (the exact union cost twice as much at each position its first characters let through).
+TIME_SIGNAL = scanner(word_trie(LEX.words("time.result_markers", "time.multi_year", "time.last_year", "time.this_year",
+                                          "time.future") + ("努力",))
+                      + rf"|{_PLANNED}|十[一二三四五六]五|[12]\d{{3}}\s*年")
 
 # --- dates ----------------------------------------------------------------------------------
 _CONGRESS = _alt("documents.congress_words")
@@ -153,6 +160,9 @@ class Scope:
     evidence: list[YearEvidence] = field(default_factory=list)
     in_year: bool = False  # an execution report written during its year: its results are that year's
     horizon: int | None = None  # a five-year plan: the year it plans for (the period's end)
+    # the openings time_of has tested for words of time, and whether it found any: actuals and
+    # commitments ask of the same sentence's opening (half the questions of a document are repeats)
+    _signals: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def five_year(self) -> bool:
@@ -208,7 +218,10 @@ class Scope:
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
         ("multi", None), ("plan", None) or (None, None) when they say nothing."""
-        if not TIME_SIGNAL.search(head):
+        signal = self._signals.get(head)
+        if signal is None:
+            signal = self._signals[head] = TIME_SIGNAL.search(head) is not None
+        if not signal:
             # none of the words tested below (nor a marker whose removal could join two halves of one)
             return None, None
         head = RESULT_MARKERS.sub("", head)
