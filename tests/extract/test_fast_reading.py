@@ -69,3 +69,28 @@ def test_a_cell_squeezed_of_every_whitespace_re_knows():
     spaces = "".join(chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c)))
     text = "地区" + spaces + "生产 总值\t（%）\n"
     assert _squeeze(text) == re.sub(r"\s+", "", text) == "地区生产总值（%）"
+
+
+SEGMENT_PIECES = st.lists(st.sampled_from(["。", "！", "!", "？", "?", "\n", "，", ",", "：", ":", "；", ";", "（", "(", "）", ")",
+                                           "、", "地区生产总值增长6%", "全市", " ", "a"]), max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SEGMENT_PIECES, st.integers(0, 40), st.integers(0, 40))
+def test_positions_are_the_matches_of_the_class(text, start, end):
+    from zhibiao.extract.segments import CLAUSE_ENDS_OR_BRACKETS, SENTENCE_ENDS, positions
+
+    for chars in (SENTENCE_ENDS, CLAUSE_ENDS_OR_BRACKETS, "。"):
+        klass = re.compile("[" + re.escape(chars) + "]")
+        assert positions(text, start, end, chars) == [m.start() for m in klass.finditer(text, start, end)]
+
+
+def test_sentences_and_clauses_end_at_every_mark_and_not_inside_brackets():
+    from zhibiao.extract.segments import Segments
+
+    text = "地区生产总值增长6%，一般公共预算收入增长5%！物价稳定吗？是的?好!完成（主要是投资，消费）；就业：稳定。尾"
+    sentences = Segments(text).paragraphs[0].sentences
+    assert [text[s.start:s.end] for s in sentences] == ["地区生产总值增长6%，一般公共预算收入增长5%", "物价稳定吗", "是的", "好",
+                                                        "完成（主要是投资，消费）；就业：稳定", "尾"]
+    assert [(text[c.start:c.end], c.sep) for c in sentences[0].clauses] == [("地区生产总值增长6%", ""), ("一般公共预算收入增长5%", "，")]
+    assert [(text[c.start:c.end], c.sep) for c in sentences[4].clauses] == [("完成（主要是投资，消费）", ""), ("就业", "；"), ("稳定", "：")]
