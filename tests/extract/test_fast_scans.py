@@ -82,3 +82,32 @@ def test_an_opening_asked_again_is_answered_for_its_own_scope(plan_year, expecte
         assert scope.time_of("2023年，全市") == expected
         assert scope.time_of("全市地区生产总值增长") == (None, None)
     assert Scope("work_report", plan_year).time_of("2023年，全市") == expected
+
+
+# --- scope.years_before: a year-led pattern tried only at the years before its anchor ------------
+
+YEAR_PIECES = st.lists(st.sampled_from(["2024", "2023", "1999", "12", "年", "年是", " ", "\u3000", "\n", "到", "至", "—", "主要",
+                                        "预期", "目标", "指标", "主要预期目标", "经济社会发展", "之年", "关键一年", "，", "。", "；",
+                                        "全市", "是", "9"]), max_size=14).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(YEAR_PIECES)
+def test_years_before_an_anchor_are_the_pattern_s_matches(text):
+    from zhibiao.extract.scope import TARGET_YEAR, TARGET_YEAR_REACH, YEAR_IS, years_before
+
+    for pattern, anchor, reach in ((TARGET_YEAR, "主要", TARGET_YEAR_REACH), (YEAR_IS, "年是", 0)):
+        assert [(m.span(), m.groups()) for m in years_before(pattern, text, anchor, reach)] == \
+            [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_years_before_an_anchor_are_found_far_from_it_and_after_spaces():
+    from zhibiao.extract.scope import TARGET_YEAR, TARGET_YEAR_REACH, YEAR_IS, years_before
+
+    text = "2024 \u3000年全市经济社会发展的主要预期目标是：…。2025年是“十五五”开局之年，2026年主要目标"
+    found = [m.group(1) for m in years_before(TARGET_YEAR, text, "主要", TARGET_YEAR_REACH)]
+    assert found == ["2024", "2026"] == [m.group(1) for m in TARGET_YEAR.finditer(text)]
+    assert [m.group(1) for m in years_before(YEAR_IS, text, "年是", 0)] == ["2025"]
+    # 17 characters between 年 and 主要 are one too many
+    assert list(years_before(TARGET_YEAR, "2024年" + "发" * 17 + "主要目标", "主要", TARGET_YEAR_REACH)) == []
+    assert len(list(years_before(TARGET_YEAR, "2024年" + "发" * 16 + "主要目标", "主要", TARGET_YEAR_REACH))) == 1

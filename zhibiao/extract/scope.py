@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -120,6 +121,42 @@ def sessions(text: str):
         else:
             pos = k + 1  # no match starts at or before this 届
         k = text.find("届", pos)
+
+
+def _year_before(text: str, at: int) -> int:
+    """Where a year printed before the 年 at ``at`` starts — its four digits, then spaces (\\s, the
+    characters str.isspace tests): the one place a match of ``({YEAR})\\s*年`` ending there can start."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k - 4
+
+
+def years_before(pattern: re.Pattern, text: str, anchor: str, reach: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern opening with ``({YEAR})\\s*年`` (a look-behind before
+    it allowed) whose every match holds ``anchor`` at most ``reach`` characters after that 年 (0:
+    the anchor opens with it): the same matches, the pattern tried only at the years before each
+    anchor, which str.find finds, instead of at every 1 and 2 of the text (re's test of each
+    character against the first characters of a pattern costs more than the whole of this)."""
+    last = 0  # a match starts at or after the end of the one before
+    tried = -1  # the last 年 whose year was tried (an anchor's reach overlaps the one before's)
+    k = text.find(anchor)
+    while k >= 0:
+        at = text.find("年", max(k - reach, tried + 1), k + 1)
+        while at >= 0:
+            tried = at
+            start = _year_before(text, at)  # (in the order of the 年s: a later 年's year starts later)
+            if start >= last:
+                m = pattern.match(text, start)
+                if m:
+                    yield m
+                    last = m.end()
+            at = text.find("年", at + 1, k + 1)
+        k = text.find(anchor, k + 1)
+
+
+# every TARGET_YEAR holds 主要 within 17 characters after its 年 ([^…]{0,16}? between); YEAR_IS opens with 年是
+TARGET_YEAR_REACH = 17
 
 
 def _num(text: str) -> int | None:
@@ -449,7 +486,7 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
             ev.append(YearEvidence(y + (1 if mo >= 10 else 0), "delivery", 12, at))  # December sessions plan the next year
     elif pub and doc_type in ("work_report", "plan_notice", "plan_report"):
         ev.append(YearEvidence(pub[0], "published", 2))
-    for m in TARGET_YEAR.finditer(text):
+    for m in years_before(TARGET_YEAR, text, "主要", TARGET_YEAR_REACH):
         ev.append(YearEvidence(int(m.group(1)), "target_statement", 6, m.start()))
     for m in PLAN_HEADING.finditer(text):
         ev.append(YearEvidence(int(m.group(1)), "plan_heading", 5, m.start()))
@@ -457,7 +494,7 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
         ev.append(YearEvidence(int(m.group(1)) + 1, "review_heading", 5, m.start()))
     for m in PLAN_NAMED.finditer(text[:3000]):
         ev.append(YearEvidence(int(m.group(1)), "plan_named", 3, m.start()))
-    for m in YEAR_IS.finditer(text):
+    for m in years_before(YEAR_IS, text, "年是", 0):
         today = THIS_YEAR.search(text, m.end(), m.end() + 60)
         ev.append(YearEvidence(int(m.group(1)), "year_is", 4 if today else 1, m.start()))
     for m in sessions(text[:3000]):
