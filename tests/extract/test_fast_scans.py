@@ -111,3 +111,41 @@ def test_years_before_an_anchor_are_found_far_from_it_and_after_spaces():
     # 17 characters between 年 and 主要 are one too many
     assert list(years_before(TARGET_YEAR, "2024年" + "发" * 17 + "主要目标", "主要", TARGET_YEAR_REACH)) == []
     assert len(list(years_before(TARGET_YEAR, "2024年" + "发" * 16 + "主要目标", "主要", TARGET_YEAR_REACH))) == 1
+
+
+# --- prose: INLINE and FUTURE_OPENING tried only where a match can start -----------------------
+
+PROSE_PIECES = st.lists(st.sampled_from(["今年", "明年", "2024年", "2024 年", "１２３４年", "12年", "年", "目标", "预期", "建议", "提请",
+                                         "拟定", "是", "为", "：", "经济增长", "增长", "6%", "5", "全省", "地区生产总值", "，", "。",
+                                         "；", "\n", " ", "\u3000", "到2025年", "今后五年", "“十四五”时期", "十四五期间", "去年", "x",
+                                         "到", "“", "十"]), max_size=16).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PROSE_PIECES, st.integers(0, 80))
+def test_inline_statements_are_the_pattern_s_matches(text, limit):
+    from zhibiao.extract.prose import INLINE, inline_statements
+
+    for end in (len(text), min(limit, len(text))):
+        assert [(m.span(), m.groups()) for m in inline_statements(text, end)] == \
+            [(m.span(), m.groups()) for m in INLINE.finditer(text, 0, end)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PROSE_PIECES)
+def test_future_openings_are_the_pattern_s_matches(text):
+    from zhibiao.extract.prose import FUTURE_OPENING, future_openings
+
+    assert [(m.span(), m.groups()) for m in future_openings(text)] == [(m.span(), m.groups()) for m in FUTURE_OPENING.finditer(text)]
+
+
+def test_inline_statements_and_future_openings_are_found_at_their_reach():
+    from zhibiao.extract.prose import INLINE_REACH, future_openings, inline_statements
+
+    far = "2024年" + "全" * INLINE_REACH + "目标增长6%"
+    assert [m.start() for m in inline_statements(far, len(far))] == [0]
+    too_far = "2024年" + "全" * (INLINE_REACH + 1) + "目标增长6%"
+    assert list(inline_statements(too_far, len(too_far))) == []
+    text = "建议2025年，今年全省预期增长6%。\u3000 到2027年，生产总值突破1万亿元。“十五五”时期，年均增长5%"
+    assert [m.group() for m in inline_statements(text, len(text))] == ["建议2025年", "今年全省预期"]
+    assert [m.group().strip() for m in future_openings(text)] == ["到2027年，", "“十五五”时期，"]

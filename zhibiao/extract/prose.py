@@ -9,6 +9,8 @@ category of the items below them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from zhibiao.extract.clauses import without_bare_total
@@ -17,6 +19,7 @@ from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, 
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
+from zhibiao.extract.segments import matches_at, positions
 from zhibiao.extract.tables import is_name_like
 from zhibiao.text.scan import LineScanner, scanner
 
@@ -36,8 +39,15 @@ HEAD_LINE = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;�
 INLINE = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
+_INLINE_TIMES = LEX.words("targets.inline_times")
+_INLINE_MARKERS = LEX.words("targets.inline_markers")
+_PROPOSALS = LEX.words("targets.proposals")
+INLINE_REACH = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
 FUTURE_OPENING = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
+# the characters FUTURE_OPENING's words (after the spaces) can start with
+_FUTURE_FIRST = frozenset([w[0] for w in LEX.words("targets.next_five_years")] + ["到", "“", "十"])
+_OPENING_SPACES = " \t\u3000"
 LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
@@ -125,6 +135,39 @@ class TargetList:
     end: int
     year: int | None = None  # the year the opening words name, if any
     ahead: int = 0  # years after the plan year, when the words before it speak of the next five
+
+def inline_statements(text: str, limit: int) -> Iterator[re.Match]:
+    """``INLINE.finditer(text, 0, limit)``, INLINE tried only where a match can start — at a
+    proposal (建议…), or at a time (今年, 2024年) that a marker (目标, 预期) follows within
+    INLINE_REACH characters — found by str.find, instead of at every digit of the text."""
+    markers = positions(text, 0, limit, _INLINE_MARKERS)
+
+    def marked(end: int) -> bool:  # does a marker start within reach of a time ending at ``end``?
+        i = bisect_left(markers, end)
+        return i < len(markers) and markers[i] <= end + INLINE_REACH
+
+    starts = positions(text, 0, limit, _PROPOSALS)
+    for word in _INLINE_TIMES:
+        starts += [k for k in positions(text, 0, limit, (word,)) if marked(k + len(word))]
+    # (\d is what str.isdecimal tests)
+    starts += [k - 4 for k in positions(text, 0, limit, ("年",)) if k >= 4 and text[k - 4:k].isdecimal() and marked(k + 1)]
+    starts.sort()  # (runs in order, one a kind of start: merged in linear time)
+    return matches_at(INLINE, text, starts, limit)
+
+
+def future_openings(text: str) -> Iterator[re.Match]:
+    """``FUTURE_OPENING.finditer(text)``, the pattern tried only where a sentence or a line starts
+    with one of the first characters of its words (after spaces), instead of at every one of
+    those characters in the text."""
+    starts = []
+    for k in [-1] + positions(text, 0, len(text), "。\n"):
+        at = k + 1
+        while at < len(text) and text[at] in _OPENING_SPACES:
+            at += 1
+        if at < len(text) and text[at] in _FUTURE_FIRST:
+            starts.append(k + 1)
+    return matches_at(FUTURE_OPENING, text, starts, len(text))
+
 
 def _line_end(text: str, start: int) -> int:
     k = text.find("\n", start)
@@ -292,7 +335,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if not any(k.start <= t.start < k.end for k in kept):
             kept.append(t)
     out = kept
-    for m in INLINE.finditer(text, 0, limit):
+    for m in inline_statements(text, limit):
         if any(t.start - 60 <= m.start() <= t.end for t in out):
             continue
         end = len(text)
@@ -610,7 +653,7 @@ def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]
     if plan_year is None:
         return []
     out = []
-    for m in FUTURE_OPENING.finditer(text):
+    for m in future_openings(text):
         start = m.start()
         if any(t.start <= start < t.end for t in taken):
             continue

@@ -7,6 +7,7 @@ extractor walks these instead of splitting the text again.
 from __future__ import annotations
 from typing import Iterable, Iterator
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
@@ -14,12 +15,12 @@ SENTENCE_ENDS = "。！!？?\n"  # the characters that end a sentence
 CLAUSE_ENDS_OR_BRACKETS = "，,：:；;（(）)"  # those that end a clause, and the brackets that hide them
 
 
-def positions(text: str, start: int, end: int, chars: str) -> list[int]:
+def positions(text: str, start: int, end: int, chars: Iterable[str]) -> list[int]:
     """The offsets in ``text[start:end]`` of every character of ``chars``, in order (the matches of
     the class ``[chars]``), found by ``str.find``: re tests each character of a text against
     a class (a function call a character), str.find runs through a text for one character many
     times faster, so a scan for each of a few characters, most of them absent, costs less than one
-    test of every character."""
+    test of every character. ``chars`` may hold words: where each of them starts (overlaps too)."""
     out: list[int] = []
     kinds = 0
     for ch in chars:
@@ -33,6 +34,19 @@ def positions(text: str, start: int, end: int, chars: str) -> list[int]:
     if kinds > 1:
         out.sort()  # (runs already in order, one a character: timsort merges them in linear time)
     return out
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int], endpos: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, 0, endpos)`` for a pattern that never matches the empty string and
+    whose every match starts at one of ``starts`` (in order; more are harmless): the pattern tried
+    at those places alone."""
+    last = 0  # a match starts at or after the end of the one before
+    for start in starts:
+        if last <= start < endpos:
+            m = pattern.match(text, start, endpos)
+            if m:
+                yield m
+                last = m.end()
 
 
 class Clause(NamedTuple):
