@@ -45,9 +45,6 @@ _PROPOSALS = LEX.words("targets.proposals")
 INLINE_REACH = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
 FUTURE_OPENING = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
-# the characters FUTURE_OPENING's words (after the spaces) can start with
-_FUTURE_FIRST = frozenset([w[0] for w in LEX.words("targets.next_five_years")] + ["到", "“", "十"])
-_OPENING_SPACES = " \t\u3000"
 LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS = LEX.alt("targets.bullets")
 LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
@@ -149,24 +146,17 @@ def inline_statements(text: str, limit: int) -> Iterator[re.Match]:
     starts = positions(text, 0, limit, _PROPOSALS)
     for word in _INLINE_TIMES:
         starts += [k for k in positions(text, 0, limit, (word,)) if marked(k + len(word))]
-    # (\d is what str.isdecimal tests)
-    starts += [k - 4 for k in positions(text, 0, limit, ("年",)) if k >= 4 and text[k - 4:k].isdecimal() and marked(k + 1)]
+    # four digits and 年 ending within reach before a marker (\d: what str.isdecimal tests)
+    after = 0  # (the reach of a marker overlaps the one before's: each 年 is looked at once)
+    for k in markers:
+        at = text.find("年", max(k - INLINE_REACH - 1, after), k)
+        while at >= 0:
+            if at >= 4 and text[at - 4:at].isdecimal():
+                starts.append(at - 4)
+            at = text.find("年", at + 1, k)
+        after = max(after, k)
     starts.sort()  # (runs in order, one a kind of start: merged in linear time)
     return matches_at(INLINE, text, starts, limit)
-
-
-def future_openings(text: str) -> Iterator[re.Match]:
-    """``FUTURE_OPENING.finditer(text)``, the pattern tried only where a sentence or a line starts
-    with one of the first characters of its words (after spaces), instead of at every one of
-    those characters in the text."""
-    starts = []
-    for k in [-1] + positions(text, 0, len(text), "。\n"):
-        at = k + 1
-        while at < len(text) and text[at] in _OPENING_SPACES:
-            at += 1
-        if at < len(text) and text[at] in _FUTURE_FIRST:
-            starts.append(k + 1)
-    return matches_at(FUTURE_OPENING, text, starts, len(text))
 
 
 def _line_end(text: str, start: int) -> int:
@@ -653,7 +643,7 @@ def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]
     if plan_year is None:
         return []
     out = []
-    for m in future_openings(text):
+    for m in FUTURE_OPENING.finditer(text):
         start = m.start()
         if any(t.start <= start < t.end for t in taken):
             continue

@@ -197,9 +197,10 @@ class Scope:
     evidence: list[YearEvidence] = field(default_factory=list)
     in_year: bool = False  # an execution report written during its year: its results are that year's
     horizon: int | None = None  # a five-year plan: the year it plans for (the period's end)
-    # the openings time_of has tested for words of time, and whether it found any: actuals and
-    # commitments ask of the same sentence's opening (half the questions of a document are repeats)
-    _signals: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    # what time_of answered for an opening (and the fields it read): actuals and commitments ask
+    # of the same sentences' openings, half the questions of a document are repeats
+    _times: dict[tuple[str, str, int | None, bool, int | None], tuple[str | None, int | None]] = \
+        field(default_factory=dict, repr=False, compare=False)
 
     @property
     def five_year(self) -> bool:
@@ -255,10 +256,14 @@ class Scope:
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
         ("multi", None), ("plan", None) or (None, None) when they say nothing."""
-        signal = self._signals.get(head)
-        if signal is None:
-            signal = self._signals[head] = TIME_SIGNAL.search(head) is not None
-        if not signal:
+        key = (head, self.doc_type, self.plan_year, self.in_year, self.horizon)
+        answer = self._times.get(key)
+        if answer is None:
+            answer = self._times[key] = self._time_of(head)
+        return answer
+
+    def _time_of(self, head: str) -> tuple[str | None, int | None]:
+        if not TIME_SIGNAL.search(head):
             # none of the words tested below (nor a marker whose removal could join two halves of one)
             return None, None
         head = RESULT_MARKERS.sub("", head)
