@@ -15,12 +15,12 @@ from setuptools import find_namespace_packages, setup
 # code takes a quarter to a third less CPU). Each keeps its .py beside its compiled module;
 # zhibiao/compiled.py imports the sources instead when the two differ (it looks one folder below
 # zhibiao/: compile nothing deeper). Left interpreted: the packages' __init__ modules, pipeline.py
-# and metadata.py (glue, and little of the time), text/scan.py (it compiles patterns from re's
-# internals, at import only).
+# (glue, and little of the time), text/scan.py (it compiles patterns from re's internals, at import
+# only).
 COMPILED = ["zhibiao/extract/*.py", "zhibiao/text/normalize.py", "zhibiao/text/offsets.py", "zhibiao/text/chinese.py",
             "zhibiao/text/document.py", "zhibiao/catalog/matcher.py", "zhibiao/catalog/annotate.py",
             "zhibiao/catalog/regions.py"]
-INTERPRETED = {"zhibiao/extract/__init__.py", "zhibiao/extract/pipeline.py", "zhibiao/extract/metadata.py"}
+INTERPRETED = {"zhibiao/extract/__init__.py", "zhibiao/extract/pipeline.py"}
 
 
 def can_compile() -> str | None:

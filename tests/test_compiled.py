@@ -154,7 +154,7 @@ def test_setup_compiled_the_modules_and_they_are_in_use():
     import zhibiao.text.scan as scan
 
     assert {"extract.clauses", "extract.grammar", "extract.numbers", "extract.actuals", "extract.commitments",
-            "extract.tables", "text.normalize", "text.offsets", "catalog.matcher"} <= set(state.compiled)
+            "extract.tables", "extract.metadata", "text.normalize", "text.offsets", "catalog.matcher"} <= set(state.compiled)
     assert clauses.__file__.endswith(tuple(EXTENSION_SUFFIXES))
     assert importlib.import_module("zhibiao.text.normalize").__file__.endswith(tuple(EXTENSION_SUFFIXES))
     assert matcher.__file__.endswith(tuple(EXTENSION_SUFFIXES))

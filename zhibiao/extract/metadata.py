@@ -215,11 +215,6 @@ def doc_type_of(title: str | None, text: str) -> str:
     return "other"
 
 
-def _printed(doc: Document, m: re.Match, group: str | int = 0) -> str:
-    a, b = m.start(group), m.end(group)
-    return "".join(doc.printed(m.group(group), (a, b)).split())
-
-
 def find_doc_number(doc: Document) -> str | None:
     for key in LEX.words("documents.number_keys"):
         value = doc.loaded.metadata.get(key)
@@ -234,26 +229,11 @@ def find_doc_number(doc: Document) -> str | None:
         m = DOC_NUMBER.search(raw) if "号" in raw else None  # (every number ends in 号)
         # a number on a short line of its own, after a 文号 key, or glued before the title
         if m and (len(line) <= 30 or DOC_NUMBER_KEY.search(raw[:m.start("num")]) or raw.lstrip().startswith(m.group("num"))):
-            number = _printed(doc, _Shift(m, pos), "num")
+            a, b = pos + m.start("num"), pos + m.end("num")  # (the match's offsets in its line, in the text)
+            number = "".join(doc.printed(m.group("num"), (a, b)).split())
             return number.replace("[", "〔").replace("]", "〕")
         pos += len(raw) + 1
     return None
-
-
-class _Shift:
-    """A match found in a line, read at the line's offset in the text."""
-
-    def __init__(self, m: re.Match, offset: int):
-        self._m, self._o = m, offset
-
-    def start(self, g=0) -> int:
-        return self._m.start(g) + self._o
-
-    def end(self, g=0) -> int:
-        return self._m.end(g) + self._o
-
-    def group(self, g=0) -> str:
-        return self._m.group(g)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -319,7 +299,7 @@ def region_level_hint(text: str) -> str | None:
     """The level a document speaks of itself at: 全县 / 县委 / 县域 → county; none when unclear."""
     head = text[:6000]
     counts = Counter(dict.fromkeys(SELF_LEVELS, 0))  # (a tie goes to the first level, as before)
-    counts.update(m.lastgroup for m in SELF_REFERENCE.finditer(head))
+    counts.update(m.lastgroup or "" for m in SELF_REFERENCE.finditer(head))  # (every match is a level's group)
     (level, n), = counts.most_common(1)
     if n < 2:
         return None
@@ -335,9 +315,9 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
         party = PARTY_ISSUER.match(title)
         if party:
             body = PARTY_LEAD.sub("", party.group())
-            region = A_REGION_NAME.match(body + "委")
-            if region:
-                return region.group(), party.group()
+            named = A_REGION_NAME.match(body + "委")
+            if named:
+                return named.group(), party.group()
     for source in filter(None, [title, doc.loaded.metadata.get("发布机构")]):
         m = ISSUER.search(source)
         if m:
@@ -425,7 +405,10 @@ def issue_sentence(doc: Document) -> tuple[str | None, str | None, str | None]:
             continue
         num = "".join(number.group("num").split())
         num = WORDS_BEFORE_NUMBER.sub("", num)  # "省政府以云政发〔2021〕4号": the words before are the sentence's
-        year = int(FOUR_DIGITS.search(num).group())
+        digits = FOUR_DIGITS.search(num)  # (always: a number holds its year, and the words cut before it hold no digit)
+        if digits is None:
+            continue
+        year = int(digits.group())
         day = MONTH_DAY.search(sentence)
         at = doc.search_text.find(num)
         printed = doc.printed(num, (at, at + len(num))) if at >= 0 else num
