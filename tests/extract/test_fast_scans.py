@@ -142,3 +142,27 @@ def test_inline_statements_are_found_at_their_reach():
     assert list(inline_statements(too_far, len(too_far))) == []
     text = "建议2025年，今年全省预期增长6%。\u3000 到2027年，生产总值突破1万亿元。“十五五”时期，年均增长5%"
     assert [m.group() for m in inline_statements(text, len(text))] == ["建议2025年", "今年全省预期"]
+
+
+HEADING_PIECES = st.lists(st.sampled_from(["二、", "（一）", "1.", "2026年", "经济社会发展", "主要目标", "预期目标", "主要指标", "发展目标",
+                                           "主要预期目标", "和任务", "是", "如下", "：", "。", "\n", " ", "\t", "全市", "x"]),
+                          max_size=14).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(HEADING_PIECES, st.integers(0, 60))
+def test_heading_lines_are_the_pattern_s_matches(text, limit):
+    from zhibiao.extract.prose import HEAD_LINE, heading_lines
+
+    for end in (len(text), min(limit, len(text))):
+        assert [(m.span(), m.groups()) for m in heading_lines(text, end)] == \
+            [(m.span(), m.groups()) for m in HEAD_LINE.finditer(text, 0, end)]
+        assert [(m.span(), m.groups()) for m in heading_lines(text, end)] == \
+            [(m.span(), m.groups()) for m in HEAD_LINE.plain.finditer(text, 0, end)]
+
+
+def test_a_heading_line_is_found_on_the_first_line_and_after_others():
+    from zhibiao.extract.prose import heading_lines
+
+    text = "二、2026年经济社会发展主要预期目标\n全市主要目标是：增长6%。\n（一）主要指标"
+    assert [m.group("words") for m in heading_lines(text, len(text))] == ["2026年经济社会发展主要预期目标", "主要指标"]

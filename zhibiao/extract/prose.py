@@ -35,6 +35,7 @@ _NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四
 # 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets
 HEAD_LINE = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads"))
+_HEADING_HEADS = LEX.words("targets.heading_heads")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
@@ -157,6 +158,18 @@ def inline_statements(text: str, limit: int) -> Iterator[re.Match]:
         after = max(after, k)
     starts.sort()  # (runs in order, one a kind of start: merged in linear time)
     return matches_at(INLINE, text, starts, limit)
+
+
+def heading_lines(text: str, limit: int) -> Iterator[re.Match]:
+    """``HEAD_LINE.finditer(text, 0, limit)``: the pattern tried only at the lines holding one of
+    the heading words every match holds (HEAD_LINE's ``holding``), found by str.find instead of a
+    scan of the text that tests every character against their first characters."""
+    starts: list[int] = []
+    for k in positions(text, 0, limit, _HEADING_HEADS):
+        start = text.rfind("\n", 0, k) + 1  # the start of the word's line
+        if not starts or start != starts[-1]:
+            starts.append(start)
+    return matches_at(HEAD_LINE.plain, text, starts, limit)
 
 
 def _line_end(text: str, start: int) -> int:
@@ -312,7 +325,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if end - start < 6:
             continue
         out.append(TargetList(start, end, year, ahead))
-    for m in HEAD_LINE.finditer(text, 0, limit) if "\n" in text else ():
+    for m in heading_lines(text, limit) if "\n" in text else ():
         if any(t.start - 80 <= m.start() <= t.end for t in out):
             continue  # the heading of a list already taken ("一、今年主要预期目标：")
         found = _heading_list(text, m, limit)
