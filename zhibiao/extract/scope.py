@@ -197,9 +197,10 @@ class Scope:
     evidence: list[YearEvidence] = field(default_factory=list)
     in_year: bool = False  # an execution report written during its year: its results are that year's
     horizon: int | None = None  # a five-year plan: the year it plans for (the period's end)
-    # what time_of answered for an opening (and the fields it read): actuals and commitments ask
-    # of the same sentences' openings, half the questions of a document are repeats
-    _times: dict[tuple[str, str, int | None, bool, int | None], tuple[str | None, int | None]] = \
+    # what time_of answered for an opening, with the fields it read (doc_type, plan_year, in_year,
+    # horizon): actuals and commitments ask of the same sentences' openings, half the questions of
+    # a document are repeats
+    _times: dict[str, tuple[str | None, int | None, str, int | None, bool, int | None]] = \
         field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -256,11 +257,13 @@ class Scope:
     def time_of(self, head: str) -> tuple[str | None, int | None]:
         """What the opening words of a paragraph or sentence say about its time: ("review", year),
         ("multi", None), ("plan", None) or (None, None) when they say nothing."""
-        key = (head, self.doc_type, self.plan_year, self.in_year, self.horizon)
-        answer = self._times.get(key)
-        if answer is None:
-            answer = self._times[key] = self._time_of(head)
-        return answer
+        known = self._times.get(head)
+        if known is not None and known[2] == self.doc_type and known[3] == self.plan_year \
+                and known[4] == self.in_year and known[5] == self.horizon:
+            return known[0], known[1]
+        mode, year = self._time_of(head)
+        self._times[head] = (mode, year, self.doc_type, self.plan_year, self.in_year, self.horizon)
+        return mode, year
 
     def _time_of(self, head: str) -> tuple[str | None, int | None]:
         if not TIME_SIGNAL.search(head):
