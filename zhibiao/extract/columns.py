@@ -13,12 +13,10 @@ becomes a target or an actual of its column's year. The words are data: ``table_
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
-from zhibiao.extract.grammar import BOUND_AFTER, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNITS, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, alternation, load_data
 from zhibiao.extract.numbers import parse_chinese
 
@@ -55,10 +53,10 @@ class ColumnVocab:
     total_shares: frozenset
     sub_row: re.Pattern
     attributes: dict
+    starts: frozenset  # the first characters of the words (a header's words open with one)
 
 
-@lru_cache(maxsize=1)
-def column_vocab() -> ColumnVocab:
+def _column_vocab() -> ColumnVocab:
     data = TABLE_WORDS
     words: dict[str, tuple[str, str]] = {}
     for group, entries in data["columns"].items():
@@ -73,7 +71,15 @@ def column_vocab() -> ColumnVocab:
         total_shares=frozenset(data["total_shares"]),
         sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, data['sub_row_marks']))})\s*[:：]?\s*"),
         attributes=dict(data["attributes"]),
+        starts=frozenset(w[:1] for w in words),
     )
+
+
+COLUMN_VOCAB = _column_vocab()  # compiled once at import
+
+
+def column_vocab() -> ColumnVocab:
+    return COLUMN_VOCAB
 
 
 @dataclass
@@ -93,6 +99,25 @@ class Column:
     span: tuple[int, int] | None = None  # where the header cell is printed
 
 
+UNIT_WORDS = frozenset(UNITS) | {"%", "‰"}  # a unit in brackets after a header or a name (a set: UNITS is a list)
+_HEADER_MAX = 24  # characters of a header cell, at most (spaces aside)
+_HEADER_HEAD = 2 * _HEADER_MAX  # a text whose first 48 characters hold more than 24 besides spaces is no header
+_PERIOD_STARTS = "1一上前"  # what PERIOD_PREFIX, FIVE_YEAR_PREFIX and BRACKET_TAIL's match opens or ends with
+_FIVE_YEAR_STARTS = "“\"十"
+_CLOSERS = frozenset(CLOSING)
+
+
+def is_decimal_char(c: str) -> bool:
+    """``c.isdecimal()`` for one character (or none), mostly without the method call: below U+0660
+    only 0–9 are decimal digits, and none lies from U+2E80 (the CJK blocks) to U+A61F (a test
+    checks every code point)."""
+    if c < "\u0660":
+        return "0" <= c <= "9"
+    if "\u2e80" <= c < "\ua620":
+        return False
+    return c.isdecimal()
+
+
 def _squeeze(text: str) -> str:
     """``text`` without whitespace (str.split's whitespace is re's ``\\s``)."""
     return "".join(text.split())
@@ -101,53 +126,63 @@ def _squeeze(text: str) -> str:
 def parse_header(text: str) -> Column | None:
     """What a header cell says about its column, or ``None`` when the cell is not a header
     ("2023年目标" → a target column of 2023; "年末数（万人）" → levels in 万人; "产品名称" → names)."""
-    from zhibiao.extract.grammar import UNITS
-
+    if len(text) > _HEADER_HEAD and len(_squeeze(text[:_HEADER_HEAD])) > _HEADER_MAX:
+        return None  # a line of text (find_tables asks of every line): its head alone is too long
     t = _squeeze(text)
-    if not t or len(t) > 24:
+    if not t or len(t) > _HEADER_MAX:
         return None
-    col = Column(index=-1, label=t, role="value")
-    m = YEAR_PREFIX.match(t)
+    label = t
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    five_year_end: int | None = None
+    # (each prefix tried only where its first character is: most cells open with none of them)
+    m = YEAR_PREFIX.match(t) if is_decimal_char(t[0]) else None
     if m:
-        col.year = int(m.group(1))
+        year = int(m.group(1))
         t = t[m.end():]
-    m = PERIOD_PREFIX.match(t)
+    m = PERIOD_PREFIX.match(t) if t[:1] in _PERIOD_STARTS else None
     if m:
         if m.group(1):
-            col.period = (1, int(m.group(1)))
+            period = (1, int(m.group(1)))
         elif m.group(2):
-            col.period = (1, int(parse_chinese(m.group(2))))
+            period = (1, int(parse_chinese(m.group(2))))
         else:
-            col.period = (1, 6) if m.group(3) else (1, 9)
+            period = (1, 6) if m.group(3) else (1, 9)
         t = t[m.end():]
-    m = FIVE_YEAR_PREFIX.match(t)
+    m = FIVE_YEAR_PREFIX.match(t) if t[:1] in _FIVE_YEAR_STARTS else None
     if m:
-        col.five_year_end = _FIVE_YEAR_END.get(m.group(1))
+        five_year_end = _FIVE_YEAR_END.get(m.group(1))
         t = t[m.end():]
     notes: list[str] = []
-    while True:
+    while t[-1:] in _CLOSERS:
         b = BRACKET_TAIL.search(t)
         if not b:
             break
         notes.append(b.group(1))
         t = t[:b.start()]
-    v = column_vocab()
+    v = COLUMN_VOCAB
+    unit: str | None = None
+    kind: str | None = None
+    estimated = False
     for note in notes:
-        if note in UNITS or note in ("%", "‰"):
-            col.unit = note
+        if note in UNIT_WORDS:
+            unit = note
         elif note in v.words and v.words[note][0] == "kind":
-            col.kind = col.kind or v.words[note][1]
+            kind = kind or v.words[note][1]
         elif "预计" in note:
-            col.estimated = True
+            estimated = True
         else:
             return None
-    if t in v.growth_with_unit and col.unit:
-        col.measure = "growth"
+    measure: str | None = None
+    if t in v.growth_with_unit and unit:
+        measure = "growth"
         t = ""
-    if t and not v.pattern.fullmatch(t):
+    if t and (t[0] not in v.starts or not v.pattern.fullmatch(t)):
         return None
-    if not t and col.year is None and col.period is None and col.measure is None:
+    if not t and year is None and period is None and measure is None:
         return None
+    col = Column(index=-1, label=label, role="value", kind=kind, year=year, period=period, measure=measure,
+                 unit=unit, estimated=estimated, five_year_end=five_year_end)
     kinds, roles = [], []
     for w in v.word.findall(t):
         group, value = v.words[w]
@@ -204,8 +239,6 @@ def is_value_cell(text: str) -> bool:
 
 
 def _numeric_cell() -> re.Pattern:
-    from zhibiao.extract.grammar import UNIT_RE
-
     number = r"[-+−]?\d+(?:,\d{3})*(?:\.\d+)?"
     # a range takes no unit: 0-14岁 and 10—50万元 are brackets (row labels), 6-6.5 a target
     return re.compile(rf"[{_OPEN}]?[<>≤≥＜＞]?(?:{number}\s*[-—–~～至]\s*{number}|{number}\s*(?:{UNIT_RE})?)"
@@ -274,10 +307,8 @@ def row_name(text: str) -> tuple[str, str | None, int]:
 
 def unit_in_name(name: str) -> tuple[str, str | None]:
     """A name and the unit printed in brackets at its end ("国内生产总值增长（%）" → 国内生产总值增长, %)."""
-    from zhibiao.extract.grammar import UNITS
-
     u = _UNIT_IN_NAME.search(name)
-    if u and (u.group(1) in UNITS or u.group(1) in ("%", "‰")):
+    if u and u.group(1) in UNIT_WORDS:
         return name[:u.start()], u.group(1)
     return name, None
 
@@ -365,7 +396,6 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     has_target = any(c.kind == "target" for c in values)
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
-    common: dict[str, Any] = dict(name=name, name_span=name_span, parent=parent, category=row.category)
     for c in values:
         cell = row.cells[c.index]
         text = cell.text.strip()
@@ -384,7 +414,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
                 parsed.unit = t_unit  # a worded target keeps the unit its row prints, as in targets tables
             out.append(GridLine("target", text=_squeeze(text), span=span, year=c.year, seq=seq, unit=parsed.unit,
                                 attribute=attribute, parsed=parsed, name_origin=origin,
-                                **{**common, "name": t_name}))
+                                name=t_name, name_span=name_span, parent=parent, category=row.category))
             continue
         number = _number(text)
         if number is None or cumulative or POINTS_CELL.search(text):
@@ -397,7 +427,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         comparator = "~" if ABOUT.search(text) else "="
         out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
                             value=value, comparator=comparator, estimated=estimated, period=c.period,
-                            unit_span=unit_span if a_unit == unit else c.span, **common))
+                            unit_span=unit_span if a_unit == unit else c.span, name=name, name_span=name_span,
+                            parent=parent, category=row.category))
     return out
 
 
