@@ -14,17 +14,27 @@ no target of their own, targets shared by merged cells — so the rules live in 
 """
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
-                                     is_value_cell, parse_header, read_rows)
+                                     is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
 from zhibiao.extract.lexicon import LEX, alternation
 from zhibiao.text.scan import scanner
 
-UNIT_SET = set(UNITS) | {"—", "-", "/", "–"}
+def opening_characters(words: tuple[str, ...]) -> frozenset[str]:
+    """The characters an alternation of ``words`` can match from (a cheap test before trying it)."""
+    if not all(words):
+        raise ValueError("an empty word matches anywhere: no first character bounds it")
+    return frozenset(w[0] for w in words)
+
+
+UNIT_SET = frozenset(UNITS) | {"—", "-", "/", "–"}
+UNIT_LONGEST = max(map(len, UNIT_SET))  # characters of the longest unit (a longer token is none)
+TARGET_LONGEST = 80  # characters of the longest cell that can state a target (is_target_text)
 _DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_TARGET = re.compile(
     rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.cell_manners')})+(?:{_DIRECTIONS})?$"
@@ -32,8 +42,10 @@ DIRECTIONAL_TARGET = re.compile(
     rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
 )
 TARGET_START = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
+TARGET_OPENINGS = opening_characters(("较", *LEX.words("targets.cell_openers")))  # what TARGET_START opens with
 SEQ_PREFIX = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[^\d\s])")
-CN_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(.+)$")
+CN_NUMERALS = "一二三四五六七八九十"
+CN_HEADING = re.compile(rf"^[{CN_NUMERALS}]+\s*[、.．]\s*(.+)$")
 YEAR_IN = re.compile(r"(\d{4})\s*年")
 
 
@@ -50,8 +62,7 @@ class Vocab:
     title: re.Pattern
 
 
-@lru_cache(maxsize=1)
-def vocab() -> Vocab:
+def _vocab() -> Vocab:
     data = TABLE_WORDS
     naming_header = re.compile(rf"^(?:{alternation(data['naming_headers'])})$")
     return Vocab(
@@ -67,6 +78,17 @@ def vocab() -> Vocab:
     )
 
 
+VOCAB = _vocab()  # the table vocabulary's patterns, compiled once at import (read in every cell's tests)
+
+
+def vocab() -> Vocab:
+    return VOCAB
+
+
+# every header pattern in one (a cell is a header when one of them matches it at its start)
+HEADER = re.compile("|".join(f"(?:{p.pattern})" for p in VOCAB.headers))
+
+
 @dataclass
 class Cell:
     text: str  # as printed, spaces inside Chinese text removed
@@ -76,6 +98,18 @@ class Cell:
     role: str = ""  # what the layout says the cell is: seq | name | unit | target ("" = unknown)
     line_complete: bool = False  # space layout: the line also held a unit or a target
     long_line: bool = False  # space layout: the fragment filled its line (a wrap, not a new cell)
+
+    # Written out (the dataclass would write the same): compiled, a dataclass's generated __init__
+    # runs as Python code, several times the cost of this one — and a table makes a Cell per cell.
+    def __init__(self, text: str, start: int, end: int, line: int, role: str = "", line_complete: bool = False,
+                 long_line: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line = line
+        self.role = role
+        self.line_complete = line_complete
+        self.long_line = long_line
 
 
 @dataclass
@@ -92,6 +126,21 @@ class Row:
     is_label: bool = False
     value_cells: int = 1
     flags: list[str] = field(default_factory=list)
+
+    def __init__(self, seq: str | None, category: str | None, name: str, name_cell: Cell) -> None:
+        # (written out, as Cell's: the assembler makes one a row; every other field starts empty)
+        self.seq = seq
+        self.category = category
+        self.name = name
+        self.name_cell = name_cell
+        self.parent = None
+        self.unit = None
+        self.target = None
+        self.target_text = None
+        self.binding = None
+        self.is_label = False
+        self.value_cells = 1
+        self.flags = []
 
 
 @dataclass
@@ -112,6 +161,25 @@ class TableRow:
     flags: list[str]
     name_origin: str = "printed"  # composed: a row named with its column (地区生产总值增速, …年均增长)
 
+    def __init__(self, seq: str | None, category: str | None, name: str, parent: str | None, unit: str | None,
+                 text: str, parsed: ParsedTarget, year: int | None, span: tuple[int, int],
+                 name_span: tuple[int, int], binding: str | None, flags: list[str],
+                 name_origin: str = "printed") -> None:
+        # (written out, as Cell's: compiled, the dataclass's own would run as Python code)
+        self.seq = seq
+        self.category = category
+        self.name = name
+        self.parent = parent
+        self.unit = unit
+        self.text = text
+        self.parsed = parsed
+        self.year = year
+        self.span = span
+        self.name_span = name_span
+        self.binding = binding
+        self.flags = flags
+        self.name_origin = name_origin
+
 
 @dataclass
 class Table:
@@ -127,10 +195,14 @@ class Table:
 # ---------------------------------------------------------------- cell classification helpers
 
 SEQ_NUMBER = re.compile(r"\d{1,3}")
-DIGITS = re.compile(r"\d+")
 LAYOUT_SPACES = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
 BRACKETED_END = re.compile(r"[（(][^）)]*[）)]$")
-RELATIVE_OPENER = re.compile(rf"^(?:{LEX.alt('kinds.relative_links', 'kinds.relative_comparisons', 'kinds.relative_openers')})")
+_RELATIVE_OPENERS = ("kinds.relative_links", "kinds.relative_comparisons", "kinds.relative_openers")
+RELATIVE_OPENER = re.compile(rf"^(?:{LEX.alt(*_RELATIVE_OPENERS)})")
+RELATIVE_OPENINGS = opening_characters(LEX.words(*_RELATIVE_OPENERS))  # what RELATIVE_OPENER opens with
+# two tests of is_target_text that say yes whatever else holds, as one pattern found by one scan for
+# their first characters: a phrase of assignment anywhere, or a directional target filling the cell
+ASSIGNED_OR_DIRECTIONAL = scanner(rf"(?:{ASSIGNED.pattern})|(?:{DIRECTIONAL_TARGET.pattern})")
 FIGURE_END = re.compile(rf"[\d%‰]\s*(?:{BOUND_AFTER})?[)）]?$")
 DIGIT = re.compile(r"\d")
 TOKEN = re.compile(r"\S+")
@@ -141,41 +213,71 @@ NAME_FRAGMENT = re.compile(rf"{alternation(TABLE_WORDS['name_fragments'])}|占.{
 def squeeze(text: str) -> str:
     """Drop layout spaces inside a cell (spaces between Latin words stay)."""
     text = text.strip()
-    return LAYOUT_SPACES.sub("", text)
+    return LAYOUT_SPACES.sub("", text) if " " in text else text  # (it drops runs of " " only)
 
 
 def is_header(text: str) -> bool:
-    t = text.replace(" ", "")
-    return any(p.match(t) for p in vocab().headers)
+    return HEADER.match(text.replace(" ", "")) is not None
 
 
 def is_unit(text: str) -> bool:
     return text.replace(" ", "") in UNIT_SET
 
 
+def _reach_from_end(rx: re.Pattern) -> int | None:
+    """How far from a text's end a match of ``rx`` can start, when every match of it ends at the
+    end (the pattern ends with ``$`` or ``\\Z``, not multi-line) and is at most some characters long: that
+    length, and one for the final newline ``$`` may stand before. ``None``: not so bounded."""
+    parser: Any = importlib.import_module("re._parser")  # (the parser behind re, Python 3.11+)
+    consts: Any = importlib.import_module("re._constants")
+    parsed = parser.parse(rx.pattern, rx.flags)
+    ends = ((consts.AT, consts.AT_END), (consts.AT, consts.AT_END_STRING))  # $ and \Z
+    if (rx.flags | parsed.state.flags) & re.MULTILINE or not parsed.data or parsed.data[-1] not in ends:
+        return None
+    _low, high = parsed.getwidth()
+    return high + 1 if high < consts.MAXREPEAT else None
+
+
+NAME_SUFFIX_REACH = _reach_from_end(VOCAB.name_suffix)
+
+
+def _ends_with_name_suffix(text: str) -> bool:
+    """``VOCAB.name_suffix.search(text)``, the pattern tried only where a match can start (near
+    the end): the same answer (a look-behind still sees the text before)."""
+    if NAME_SUFFIX_REACH is None:
+        return VOCAB.name_suffix.search(text) is not None
+    return VOCAB.name_suffix.search(text, max(0, len(text) - NAME_SUFFIX_REACH)) is not None
+
+
+def _may_end_bracketed(text: str) -> bool:
+    """Can BRACKETED_END match: does the text end with a closing bracket (its ``$`` may stand
+    before a final newline)?"""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return last in ("）", ")")
+
+
 def is_name_like(text: str) -> bool:
     if len(text) > 200:
         return False  # no indicator's name is this long (and the patterns below stay bounded)
-    return bool(vocab().name_suffix.search(text.rstrip("）)").rstrip())) or bool(
-        BRACKETED_END.search(text) and vocab().name_suffix.search(BRACKETED_END.sub("", text)))
+    return _ends_with_name_suffix(text.rstrip("）)").rstrip()) or (
+        _may_end_bracketed(text) and BRACKETED_END.search(text) is not None
+        and _ends_with_name_suffix(BRACKETED_END.sub("", text)))
 
 
 def is_target_text(text: str) -> bool:
     """Does this cell state a target (rather than name an indicator)?"""
     t = text.strip()
-    if not t or len(t) > 80:
+    if not t or len(t) > TARGET_LONGEST:
         return False
-    if ASSIGNED.search(t):
+    if ASSIGNED_OR_DIRECTIONAL.search(t):  # (ASSIGNED.search or DIRECTIONAL_TARGET.match)
         return True
-    if RELATIVE_OPENER.match(t) and RELATIVE.search(t):
-        return True
-    if DIRECTIONAL_TARGET.match(t):
+    if t[0] in RELATIVE_OPENINGS and RELATIVE_OPENER.match(t) and RELATIVE.search(t):
         return True
     if next(iter_candidates(t), None) is not None:  # (a figure: the first found is enough)
         if is_name_like(t) and not FIGURE_END.search(t):
             return False
         return True
-    start = TARGET_START.match(t)
+    start = TARGET_START.match(t) if t[0] in TARGET_OPENINGS else None
     if start and len(t) > start.end() + 1 and not is_name_like(t):
         return True
     return False
@@ -196,23 +298,41 @@ class TargetTexts:
         return known
 
 
+def is_seq_number(text: str) -> bool:
+    """``SEQ_NUMBER.fullmatch(text)``: one to three digits (``\\d`` is what str.isdecimal says)."""
+    n = len(text)
+    return 0 < n <= 3 and is_decimal_char(text[0]) and (n < 2 or is_decimal_char(text[1])) and (
+        n < 3 or is_decimal_char(text[2]))
+
+
+def cn_heading(text: str) -> re.Match[str] | None:
+    """``CN_HEADING.match(text)``, tried only where the text opens with a Chinese numeral."""
+    return CN_HEADING.match(text) if text[:1] in CN_NUMERALS else None
+
+
+def seq_prefix(text: str) -> re.Match[str] | None:
+    """``SEQ_PREFIX.match(text)``, tried only where the text opens with a digit."""
+    return SEQ_PREFIX.match(text) if is_decimal_char(text[:1]) else None
+
+
 def looks_like_category(text: str) -> bool:
     t = text.strip()
-    if t in vocab().categories:
+    if t in VOCAB.categories:
         return True
-    m = CN_HEADING.match(t)
+    m = cn_heading(t)
     if m and len(m.group(1)) <= 10:
         return True
-    return 2 <= len(t) <= 6 and not is_name_like(t) and not DIGIT.search(t)
+    return 2 <= len(t) <= 6 and not DIGIT.search(t) and not is_name_like(t)
 
 
 # ---------------------------------------------------------------- finding tables
 
-def _line_bounds(text: str, start: int = 0):
+def _line_bounds(text: str, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """The lines of ``text[:stop]`` from ``start`` on, as (start, end) (without copying that text)."""
     pos = start
-    n = len(text)
+    n = len(text) if stop is None else min(stop, len(text))
     while pos <= n:
-        nl = text.find("\n", pos)
+        nl = text.find("\n", pos, n)
         end = n if nl < 0 else nl
         yield pos, end
         if nl < 0:
@@ -237,7 +357,7 @@ def target_column(headers: list[str]) -> int:
         m = YEAR_IN.search(h)
         return int(m.group(1)) if m else 0
 
-    marked = [k for k, h in enumerate(headers) if vocab().target_columns.search(h)]
+    marked = [k for k, h in enumerate(headers) if VOCAB.target_columns.search(h)]
     if not marked:
         return len(headers) - 1
     return max(marked, key=lambda k: (year(headers[k]), k))
@@ -294,9 +414,9 @@ def _parts(raw: str, sep: str) -> list[tuple[str, int]]:
 
 
 def _row_sep(raw: str) -> str | None:
-    if "\t" in raw.strip():
+    if "\t" in raw and "\t" in raw.strip():
         return "\t"
-    if raw.count("|") >= 2 and len([p for p in raw.split("|") if p.strip()]) >= 2:
+    if "|" in raw and raw.count("|") >= 2 and len([p for p in raw.split("|") if p.strip()]) >= 2:
         return "|"
     return None
 
@@ -371,7 +491,7 @@ def _prose(line: str) -> bool:
 
 def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> int:
     """Index of the first line after the table whose rows start at line ``j``."""
-    v = vocab()
+    v = VOCAB
     k = j
     while k < len(lines):
         raw = text[lines[k][0]:lines[k][1]]
@@ -404,7 +524,7 @@ def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> 
         while k > j:
             raw = text[lines[k - 1][0]:lines[k - 1][1]]
             cell = _cell_line(raw)
-            if not raw.strip() or (not is_value_cell(cell) and not is_unit(cell) and cell not in vocab().attributes
+            if not raw.strip() or (not is_value_cell(cell) and not is_unit(cell) and cell not in VOCAB.attributes
                                    and cell.strip("|")):
                 k -= 1
                 continue
@@ -417,7 +537,7 @@ def _caption_above(text: str, lines: list[tuple[int, int]], i: int) -> str:
         line = text[a:b].strip()
         if not line or _TABLE_UNIT.match(line):
             continue
-        if len(line) <= 60 and not _prose(line) and (_CAPTION.search(line) or vocab().title.search(line)):
+        if len(line) <= 60 and not _prose(line) and (_CAPTION.search(line) or VOCAB.title.search(line)):
             return line
         return ""
     return ""
@@ -465,7 +585,7 @@ def find_tables(text: str) -> list[TableSpan]:
         if not line:
             i += 1
             continue
-        if len(line) < 60 and vocab().title.search(line):
+        if len(line) < 60 and VOCAB.title.search(line):
             y = YEAR_IN.search(line)
             year_hint = int(y.group(1)) if y else year_hint
         layout, columns, body = None, None, i + 1
@@ -533,9 +653,9 @@ def find_tables(text: str) -> list[TableSpan]:
 # ---------------------------------------------------------------- cells from each layout
 
 def detect_layout(text: str, start: int, end: int) -> str:
-    lines = [text[s:e] for s, e in _line_bounds(text[:end], start) if text[s:e].strip()]
+    lines = [text[s:e] for s, e in _line_bounds(text, start, end) if text[s:e].strip()]
     tabbed = sum(1 for ln in lines if "\t" in ln.strip("\n"))
-    spaced = sum(1 for ln in lines if "\t" not in ln and SPACED_ROW.match(ln))
+    spaced = sum(1 for ln in lines if "\t" not in ln and is_decimal_char(ln.lstrip()[:1]) and SPACED_ROW.match(ln))
     if tabbed >= max(2, len(lines) // 4):
         return "tab"
     header_spaced = bool(lines) and " " in lines[0].strip() and bool(SEQ_HEADER.search(lines[0]))
@@ -551,7 +671,7 @@ def _is_rule_line(raw: str) -> bool:
 
 def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
     cells = []
-    for li, (s, e) in enumerate(_line_bounds(text[:end], start)):
+    for li, (s, e) in enumerate(_line_bounds(text, start, end)):
         if _is_rule_line(text[s:e]):
             continue
         seen_name = False
@@ -560,7 +680,7 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
                 pos = s + at
                 lead = len(part) - len(part.lstrip())
                 c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
-                if SEQ_NUMBER.fullmatch(c.text):
+                if is_seq_number(c.text):
                     c.role = "target" if seen_name else "seq"
                 elif not looks_like_category(c.text) or seen_name or is_unit(c.text):
                     seen_name = True  # a unit follows a name: a number after it is a target
@@ -570,11 +690,12 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
 
 def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -> list[Cell]:
     """Split a space-layout row: [seq] name… [unit] [target…]. The unit is the rightmost unit
-    token after which only a target (or nothing) follows."""
+    token after which only a target (or nothing) follows. ``targets``: :func:`is_target_text`, or
+    its memo for one table (:class:`TargetTexts`)."""
     toks = [(m.group(), m.start()) for m in TOKEN.finditer(line)]
     if not toks:
         return []
-    if len(toks) > 2 and SEQ_NUMBER.fullmatch(toks[1][0]) and not DIGITS.fullmatch(toks[0][0]) \
+    if len(toks) > 2 and is_seq_number(toks[1][0]) and not toks[0][0].isdecimal() \
             and looks_like_category(toks[0][0]):
         # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
         first, start = toks[0]
@@ -587,19 +708,25 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
         return Cell(squeeze(line[s0:e0]), offset + s0, offset + e0, li, role=role)
 
     words = [t for t, _ in toks]
+    # the characters of words[i:] (tokens hold no space: a run of them joined is already stripped)
+    after = [0] * (len(words) + 1)
+    for i in range(len(words) - 1, -1, -1):
+        after[i] = after[i + 1] + len(words[i])
     for i in range(len(toks) - 1, -1, -1):
         for width in (3, 2, 1):
             if i - width + 1 < 0:
                 continue
             a = i - width + 1
-            if "".join(words[a:i + 1]) not in UNIT_SET:
+            if after[a] - after[i + 1] > UNIT_LONGEST or "".join(words[a:i + 1]) not in UNIT_SET:
                 continue
+            if after[i + 1] > TARGET_LONGEST:
+                continue  # what follows is too long to be a target (and is not joined: a line stays linear)
             rest = "".join(words[i + 1:])
             if rest and not targets(rest):
                 continue
             out: list[Cell] = []
             k = 0
-            if a > 0 and SEQ_NUMBER.fullmatch(toks[0][0]):
+            if a > 0 and is_seq_number(toks[0][0]):
                 out.append(cell(0, 1, "seq"))
                 k = 1
             if a > k:
@@ -612,20 +739,20 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
             return out
     out = []
     k = 0
-    if SEQ_NUMBER.fullmatch(toks[0][0]) and len(toks) > 1:
+    if is_seq_number(toks[0][0]) and len(toks) > 1:
         out.append(cell(0, 1, "seq"))
         k = 1
     rest = "".join(words[k:])
-    if k == 0 and targets(rest) and not SEQ_NUMBER.fullmatch(rest):
+    if k == 0 and targets(rest) and not is_seq_number(rest):
         c = cell(0, len(toks), "target")
         c.line_complete = True
         return [c]
-    out.append(cell(k, len(toks), "name" if k or not SEQ_NUMBER.fullmatch(rest) else "seq"))
+    out.append(cell(k, len(toks), "name" if k or not is_seq_number(rest) else "seq"))
     return out
 
 
 def _space_cells(text: str, start: int, end: int, targets=is_target_text) -> list[Cell]:
-    raw_lines = [(s, e) for s, e in _line_bounds(text[:end], start)]
+    raw_lines = [(s, e) for s, e in _line_bounds(text, start, end)]
     cells: list[Cell] = []
     skip_until = -1
     for li, (s, e) in enumerate(raw_lines):
@@ -653,7 +780,7 @@ def _space_cells(text: str, start: int, end: int, targets=is_target_text) -> lis
             skip_until = nxt_i
             continue
         parts = _split_space_line(line, s, li, targets)
-        name_len = max((len(c.text) for c in parts if not SEQ_NUMBER.fullmatch(c.text)), default=0)
+        name_len = max((len(c.text) for c in parts if not is_seq_number(c.text)), default=0)
         for c in parts:
             c.long_line = name_len >= 12
         cells.extend(parts)
@@ -668,21 +795,21 @@ def _join_fragments(cells: list[Cell], targets=is_target_text) -> list[Cell]:
     n = len(cells)
     while i < n:
         c = cells[i]
-        if c.line_complete or SEQ_NUMBER.fullmatch(c.text) or is_unit(c.text):
+        if c.line_complete or is_seq_number(c.text) or is_unit(c.text):
             out.append(c)
             i += 1
             continue
         # collect a run of fragment cells (each alone on its line, no unit/target)
         run = [c]
         j = i + 1
-        while j < n and not cells[j].line_complete and not SEQ_NUMBER.fullmatch(cells[j].text) \
+        while j < n and not cells[j].line_complete and not is_seq_number(cells[j].text) \
                 and cells[j].line != run[-1].line:
             run.append(cells[j])
             j += 1
         following = cells[j] if j < n else None
         followed_by_row = following is not None and following.line_complete and not is_unit(following.text) \
             and not targets(following.text)
-        followed_by_seq = following is not None and SEQ_NUMBER.fullmatch(following.text) is not None
+        followed_by_seq = following is not None and is_seq_number(following.text)
         groups: list[list[Cell]] = []
         for frag in run:
             if groups and (
@@ -703,7 +830,7 @@ def _join_fragments(cells: list[Cell], targets=is_target_text) -> list[Cell]:
 
 def _line_cells(text: str, start: int, end: int) -> list[Cell]:
     cells = []
-    for li, (s, e) in enumerate(_line_bounds(text[:end], start)):
+    for li, (s, e) in enumerate(_line_bounds(text, start, end)):
         part = text[s:e]
         if part.strip():
             lead = len(part) - len(part.lstrip())
@@ -731,7 +858,7 @@ class _Assembler:
         return self.last_seq_num < n <= self.last_seq_num + 2 or (self.last_seq_num == 0 and n <= 3)
 
     def run(self) -> list[Row]:
-        v = vocab()
+        v = VOCAB
         cells = self.cells
         i = 0
         while i < len(cells):
@@ -752,7 +879,7 @@ class _Assembler:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
                 cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, role=nxt.role,
                                     line_complete=nxt.line_complete)
-            elif (not c.role and SEQ_NUMBER.fullmatch(t) and self.rows and self.rows[-1].target is None
+            elif (not c.role and is_seq_number(t) and self.rows and self.rows[-1].target is None
                   and not self.rows[-1].is_label
                   and not (int(t) == self.last_seq_num + 1 and nxt is not None and not self.targets(nxt.text))):
                 self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
@@ -762,13 +889,13 @@ class _Assembler:
             elif t in v.attributes:
                 if self.rows:
                     self.rows[-1].binding = v.attributes[t]
-            elif SEQ_NUMBER.fullmatch(t) and self.expected_seq(int(t)):
+            elif is_seq_number(t) and self.expected_seq(int(t)):
                 self.start_group(t)
-            elif (m := SEQ_PREFIX.match(t)) and self.expected_seq(int(m.group(1))):
+            elif (m := seq_prefix(t)) and self.expected_seq(int(m.group(1))):
                 self.start_group(m.group(1))
                 name_cell = Cell(t[m.end():].strip(), c.start + m.end(), c.end, c.line)
                 self.add_name(name_cell)
-            elif SEQ_NUMBER.fullmatch(t) and nxt is not None and nxt.line == c.line:
+            elif is_seq_number(t) and nxt is not None and nxt.line == c.line:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
                 cells[i + 1] = Cell(t + nxt.text, c.start, nxt.end, nxt.line, line_complete=nxt.line_complete)
             elif is_unit(t):
@@ -786,20 +913,26 @@ class _Assembler:
     # -- cells
 
     def is_category(self, text: str, nxt: Cell | None) -> bool:
-        m = CN_HEADING.match(text)
+        m = cn_heading(text)
         if m and len(m.group(1)) <= 10 and not self.targets(text):
             return True
-        if text in vocab().categories:
+        if text in VOCAB.categories:
             return True
-        if self.open_label_group():
+        if nxt is None or self.open_label_group():
             return False
-        upcoming_seq = nxt is not None and (
-            (SEQ_NUMBER.fullmatch(nxt.text) and self.expected_seq(int(nxt.text)))
-            or (SEQ_PREFIX.match(nxt.text) and self.expected_seq(int(SEQ_PREFIX.match(nxt.text).group(1))))  # type: ignore[union-attr]
-            or self.pending_category)
+        if not self.pending_category and not self.opens_row(nxt.text):
+            return False  # no row number comes next
         # a name right under a category heading is followed by its unit or its target (城镇新增就业 / 万人)
-        names_a_row = nxt is not None and (is_unit(nxt.text) or self.targets(nxt.text))
-        return bool(upcoming_seq) and not names_a_row and looks_like_category(text) and not self.targets(text)
+        if not looks_like_category(text) or is_unit(nxt.text) or self.targets(nxt.text):
+            return False
+        return not self.targets(text)
+
+    def opens_row(self, text: str) -> bool:
+        """Is this cell the next row number (alone, or before the row's name: 3.城镇新增就业)?"""
+        if is_seq_number(text):
+            return self.expected_seq(int(text))
+        m = seq_prefix(text)
+        return m is not None and self.expected_seq(int(m.group(1)))
 
     def open_label_group(self) -> bool:
         """Inside a parent row whose sub-rows still lack targets (a pollutant list, say)."""
@@ -815,7 +948,7 @@ class _Assembler:
     def flush_category(self) -> None:
         if self.pending_category:
             text = "".join(c.text for c in self.pending_category)
-            m = CN_HEADING.match(text)
+            m = cn_heading(text)
             self.category = m.group(1).strip() if m else text
             self.pending_category = []
             self.group = []  # a new category starts new rows
@@ -823,7 +956,7 @@ class _Assembler:
 
     def add_name(self, c: Cell) -> None:
         self.flush_category()
-        generic = vocab().generic_labels
+        generic = VOCAB.generic_labels
         if c.text in generic:
             # 结构性指标: the rows that follow are sub-rows of this row number's main row
             self.label = self.group[0] if self.group else None
@@ -974,7 +1107,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
     category = None
     columns = span.columns or []
     cat_col = next((c.index for c in columns if c.role == "category"), None)
-    for s, e in _line_bounds(text[:span.end], span.body):
+    for s, e in _line_bounds(text, span.body, span.end):
         raw = text[s:e]
         if not raw.strip() or _is_rule_line(raw):
             continue
@@ -986,7 +1119,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
             continue  # the header repeated after a page break
         if len(filled) == 1 and not is_value_cell(filled[0][1]) and (
                 cat_col is None or filled[0][0] == cat_col) and looks_like_category(squeeze(filled[0][1])):
-            m = CN_HEADING.match(squeeze(filled[0][1]))
+            m = cn_heading(squeeze(filled[0][1]))
             category = m.group(1) if m else squeeze(filled[0][1])
             continue
         row = GridRow()
@@ -1002,15 +1135,15 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
 
 def _fits(col: Column, t: str) -> bool:
     if col.role == "seq":
-        return bool(SEQ_NUMBER.fullmatch(t))
+        return is_seq_number(t)
     if col.role == "category":
         return looks_like_category(t) and not is_value_cell(t)
     if col.role == "unit":
         return is_unit(t)
     if col.role == "attribute":
-        return t in vocab().attributes
+        return t in VOCAB.attributes
     if col.role in ("name", "note"):
-        return not is_value_cell(t) and not is_unit(t) and t not in vocab().attributes
+        return not is_value_cell(t) and not is_unit(t) and t not in VOCAB.attributes
     return is_value_cell(t)
 
 
@@ -1025,7 +1158,7 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
     category = None
     name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
     has_category = any(c.role == "category" for c in columns)
-    for s, e in _line_bounds(text[:span.end], span.body):
+    for s, e in _line_bounds(text, span.body, span.end):
         raw = text[s:e]
         if not raw.strip():
             continue
@@ -1034,8 +1167,8 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
             row = None  # a line of pipes between rows
             continue
         if (row is None or j > name_at) and not has_category and (
-                CN_HEADING.match(t) or t in vocab().categories) and not is_value_cell(t):
-            m = CN_HEADING.match(t)
+                cn_heading(t) or t in VOCAB.categories) and not is_value_cell(t):
+            m = cn_heading(t)
             category = m.group(1) if m else t
             row = None
             continue
@@ -1108,7 +1241,7 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
     values = [c.index for c in columns if c.role == "value"]
     rows: list[GridRow] = []
     category = None
-    for s, e in _line_bounds(text[:span.end], span.body):
+    for s, e in _line_bounds(text, span.body, span.end):
         raw = text[s:e]
         toks = [(m.group(), s + m.start(), s + m.end()) for m in TOKEN.finditer(raw)]
         if not toks:
@@ -1117,7 +1250,7 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
             continue  # the header repeated after a page break
         row = GridRow()
         attr = by_role.get("attribute")
-        if attr is not None and toks[-1][0] in vocab().attributes:
+        if attr is not None and toks[-1][0] in VOCAB.attributes:
             t, a, b = toks.pop()
             row.cells[attr] = GridCell(t, a, b)
         groups: list[list[tuple[str, int, int]]] = []
@@ -1133,7 +1266,7 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
         if toks and "unit" in by_role and is_unit(toks[-1][0]):
             t, a, b = toks.pop()
             row.cells[by_role["unit"]] = GridCell(t, a, b)
-        if toks and "seq" in by_role and SEQ_NUMBER.fullmatch(toks[0][0]):
+        if toks and "seq" in by_role and is_seq_number(toks[0][0]):
             t, a, b = toks.pop(0)
             row.cells[by_role["seq"]] = GridCell(t, a, b)
         if len(toks) > 1 and "category" in by_role and looks_like_category(toks[0][0]):
