@@ -88,6 +88,19 @@ def test_a_checkout_is_told_by_its_setup_py(tmp_path):
     assert inspect_build(root, forced=False, library=_library(root)).stale
 
 
+def test_setup_compiles_again_when_its_list_may_have_changed_or_the_library_is_missing(tmp_path):
+    root = _package(tmp_path / "pkg")
+    (tmp_path / "setup.py").write_text("", "utf-8")
+    os.utime(tmp_path / "setup.py", (1_000_000, 1_000_000))
+    assert not inspect_build(root, forced=False, library=_library(root)).stale
+    os.utime(tmp_path / "setup.py", (3_000_000, 3_000_000))  # a module added to the list, say
+    state = inspect_build(root, forced=False, library=_library(root))
+    assert state.stale and state.in_use  # (what was compiled is current: it runs compiled meanwhile)
+    missing = inspect_build(root, forced=False, library=None)  # (a library of another name, from an older build)
+    assert missing.stale and not missing.in_use
+    assert not inspect_build(root, forced=False, library=None, checkout=False).stale  # installed: nothing to compile
+
+
 def test_a_missing_source_or_library_or_the_setting_refuses_the_build(tmp_path):
     root = _package(tmp_path / "pkg")
     assert inspect_build(root, forced=True, library=_library(root), checkout=True).reason == "ZHIBIAO_PURE_PYTHON is set"
@@ -138,7 +151,7 @@ def _skip_unless_compiled():
     state = build()
     if os.environ.get("ZHIBIAO_COMPILE") == "0":
         pytest.skip("ZHIBIAO_COMPILE=0: this installation was built without compiling")
-    if state.stale or Settings.value("pure_python"):
+    if (state.stale and not state.in_use) or Settings.value("pure_python"):
         pytest.skip(f"the compiled modules run as plain Python here: {state.reason}")
     if not state.compiled and not shutil.which((sysconfig.get_config_var("CC") or "cc").split()[0]):
         pytest.skip("no C compiler on this machine: setup.py installed every module as plain Python")

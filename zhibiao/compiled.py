@@ -33,7 +33,9 @@ class Build:
 
     compiled: tuple[str, ...]  # the compiled modules, by their names under the package (extract.clauses, text.normalize, …)
     reason: str | None  # why the sources are used instead (None: the compiled forms are used, if any)
-    stale: bool = False  # a source changed after it was compiled: compiling again would use the compiled forms
+    # compiling again would change what runs (a checkout's source or setup.py changed after the
+    # build, its library is missing): ``bash scripts/setup`` compiles when it is set
+    stale: bool = False
 
     @property
     def in_use(self) -> bool:
@@ -86,10 +88,10 @@ def inspect_build(root: Path, forced: bool, library: Path | None, checkout: bool
         return Build((), None)
     if forced:
         return Build(names, "ZHIBIAO_PURE_PYTHON is set")
-    if library is None:
-        return Build(names, f"the compiled modules' library {SHARED_LIBRARY} is missing")
     if checkout is None:
         checkout = (root.parent / "setup.py").is_file()
+    if library is None:  # (in a checkout: built before the library was renamed, or the build failed half-way)
+        return Build(names, f"the compiled modules' library {SHARED_LIBRARY} is missing", stale=checkout)
     if checkout:
         built = library.stat().st_mtime
         for name in names:
@@ -101,6 +103,10 @@ def inspect_build(root: Path, forced: bool, library: Path | None, checkout: bool
             if changed:
                 return Build(names, f"{name.replace('.', '/')}.py changed after it was compiled; run "
                                     "`bash scripts/setup` to compile again", stale=True)
+        try:  # setup.py changed since the build: what it compiles may have (a module added to its list)
+            return Build(names, None, stale=(root.parent / "setup.py").stat().st_mtime > built)
+        except FileNotFoundError:
+            pass
     return Build(names, None)
 
 
