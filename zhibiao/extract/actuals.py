@@ -12,6 +12,8 @@ product can make.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,39 +29,39 @@ from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 from zhibiao.text.scan import scanner
 
-RANK = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
+RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
                   rf"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|{LEX.alt('ranks.places')})")
-ELSEWHERE = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
+ELSEWHERE: Final = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
-AVERAGE = re.compile(LEX.alt("measures.averages"))
-ALL_YEAR = re.compile(LEX.alt("time.whole_year"))
-PERIOD_WORDS = re.compile(LEX.alt("time.period_words"))
-REACHED_BEFORE = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
-PERIOD = [
+AVERAGE: Final = re.compile(LEX.alt("measures.averages"))
+ALL_YEAR: Final = re.compile(LEX.alt("time.whole_year"))
+PERIOD_WORDS: Final = re.compile(LEX.alt("time.period_words"))
+REACHED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
+PERIOD: Final = [
     (scanner(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
     (re.compile(r"一至([一二三四五六七八九十]{1,2})月"), lambda m: (1, int(parse_chinese(m.group(1))))),
     (re.compile(LEX.alt("time.half_year")), lambda m: (1, 6)),
     (re.compile(LEX.alt("time.three_quarters")), lambda m: (1, 9)),
     (scanner(rf"(?<![前二三四])(?:{LEX.alt('time.first_quarter')})"), lambda m: (1, 3)),
 ]
-ESTIMATED_NOTE = re.compile(r"[（(]\s*预计")
-SAME_BELOW = re.compile(r"下同")
-ANY_NUMERAL = re.compile(r"\d|[一二三四五六七八九十百千万]")
-OPENS_AMONG = re.compile(r"\s*其中")
-ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+")
-LEADING_LINK = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
-WIDER_RANK = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
-ESTIMATE_NOTE_AFTER = scanner(r"\s*[（(]\s*预计")
+ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
+SAME_BELOW: Final = re.compile(r"下同")
+ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
+OPENS_AMONG: Final = re.compile(r"\s*其中")
+ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
+LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
+ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 
 # a clause opening with a wider region's words states that region's figure, not the document's own
-OTHER_REGION = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
+OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
                 for level, words in LEX.get("elsewhere.wider_regions").items()}
 
 
-NATIONAL_NAMES = frozenset(LEX.words("documents.national_names"))
-PROVINCE_SUFFIXES = LEX.words("documents.province_suffixes")
-MUNICIPALITIES = frozenset(LEX.words("documents.municipalities"))
-COUNTY_SUFFIXES = LEX.words("documents.county_suffixes")
+NATIONAL_NAMES: Final = frozenset(LEX.words("documents.national_names"))
+PROVINCE_SUFFIXES: Final = LEX.words("documents.province_suffixes")
+MUNICIPALITIES: Final = frozenset(LEX.words("documents.municipalities"))
+COUNTY_SUFFIXES: Final = LEX.words("documents.county_suffixes")
 
 
 def region_level(name: str | None) -> str | None:
@@ -74,12 +76,12 @@ def region_level(name: str | None) -> str | None:
     return "prefecture"
 
 
-BREAKDOWN = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
-BREAKDOWN_SENTENCE = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
-SHARED_HEADS = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
+BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
+BREAKDOWN_SENTENCE: Final = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
+SHARED_HEADS: Final = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
 
 
-BRACKETS = re.compile(r"[（()）]")
+BRACKETS: Final = re.compile(r"[（()）]")
 
 
 def _shared_head(name: str, before: str | None) -> str | None:
@@ -96,16 +98,16 @@ def _shared_head(name: str, before: str | None) -> str | None:
     return before[:-4] + name
 
 
-_PLAN_WORDS = LEX.alt("plans.words")
-_UNITS = "|".join(re.escape(u) for u in UNITS)
+_PLAN_WORDS: Final = LEX.alt("plans.words")
+_UNITS: Final = "|".join(re.escape(u) for u in UNITS)
 # 年初目标（6.5%左右） / 比年初目标(20亿美元)少 / 完成年计划710亿元的89.4%: a plan quoted beside its result
-_PLAN_FIGURE = rf"[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:{BOUND_AFTER})?"  # 6.5%左右, 20亿美元
-PLAN_QUOTED = scanner(
+_PLAN_FIGURE: Final = rf"[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})?(?:{BOUND_AFTER})?"  # 6.5%左右, 20亿美元
+PLAN_QUOTED: Final = scanner(
     rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?{_PLAN_FIGURE})\s*[）)])"
     rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
 
 # "低于年度预期目标0.2个百分点", "未完成6%的预期目标": a result weighed against the reviewed year's plan
-PLAN_WEIGHED = re.compile(
+PLAN_WEIGHED: Final = re.compile(
     rf"^\s*(?:{LEX.alt('plans.comparisons')})(?:(?P<inner>{_PLAN_FIGURE})的)?"
     rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|[\d，,。；;]|$)")
 
@@ -358,8 +360,8 @@ class _ResultReader:
 
 # "分居全省第2位、第3位": one rank each, written as 居 on each figure; "均居全省第2位": the same rank for
 # each (分居 with more figures than ranks stays as printed)
-SEVERAL_RANKS = re.compile(rf"^(?:{LEX.alt('ranks.several_verbs')})")
-EACH_RANK = re.compile(rf"^(?:{LEX.alt('ranks.each_verbs')})")
+SEVERAL_RANKS: Final = re.compile(rf"^(?:{LEX.alt('ranks.several_verbs')})")
+EACH_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.each_verbs')})")
 
 
 def _give_rank(rank: str, found: list[_Found]) -> None:
@@ -378,13 +380,13 @@ def _give_rank(rank: str, found: list[_Found]) -> None:
         f.rank = EACH_RANK.sub("居", rank)
 
 
-REGION_SUFFIX = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
-OWN_SCOPES = LEX.alt("names.own_scopes")
-OWN_TIMES = LEX.alt("names.own_times")
+REGION_SUFFIX: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
+OWN_SCOPES: Final = LEX.alt("names.own_scopes")
+OWN_TIMES: Final = LEX.alt("names.own_times")
 
 
 # what may follow the region's own name at the start of a result's name (全省, 去年), compiled once
-OWN_AFTER = re.compile(rf"(?:{OWN_SCOPES})?(?:{OWN_TIMES})?")
+OWN_AFTER: Final = re.compile(rf"(?:{OWN_SCOPES})?(?:{OWN_TIMES})?")
 
 
 class OwnRegionWords:
@@ -478,7 +480,7 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
     return _one_figure_each(out, tabled)
 
 
-_MAGNITUDE = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
+_MAGNITUDE: Final = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
 
 
 def _scaled(value: Decimal, unit: str | None) -> tuple[Decimal, Decimal, str]:

@@ -10,6 +10,8 @@ Each figure keeps where its name came from (``origin``): ``printed`` in its own 
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,62 +33,62 @@ def _alt(*paths: str) -> str:
     return word_trie(LEX.words(*paths))
 
 
-FOOTNOTE_MARK = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
-POINTS = re.compile(rf"^\s?(?:{_alt('units.points')})")
-POINTS_LIST = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
+FOOTNOTE_MARK: Final = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
+POINTS: Final = re.compile(rf"^\s?(?:{_alt('units.points')})")
+POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant
 # (a copy of the whole clause per figure made a clause of many figures quadratic).
-NEAR = 48
-MAX_NAME = 200  # characters before a figure that can be its name (the real ones have under 60)
+NEAR: Final = 48
+MAX_NAME: Final = 200  # characters before a figure that can be its name (the real ones have under 60)
 # how far before a figure its name's printed pieces are looked for (a composed name's too: 城鎮 of
 # 城鎮和農村居民…); a bounded window keeps the search linear
-NAME_REACH = 300
-RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$")  # "1—2个": the low end
-RANGE_SEPARATORS = frozenset("-—–~～至到")  # (RANGE_LOW's; a space or a newline may follow them)
+NAME_REACH: Final = 300
+RANGE_LOW: Final = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[-—–~～至到]\s?$")  # "1—2个": the low end
+RANGE_SEPARATORS: Final = frozenset("-—–~～至到")  # (RANGE_LOW's; a space or a newline may follow them)
 # (the look-behind: a match starts where a number starts, not at every digit of a long run)
-QUALIFIER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
-_GROWTH = _alt("measures.growth_verbs")
-_DECLINE = _alt("measures.decline_verbs")
+QUALIFIER: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
+_GROWTH: Final = _alt("measures.growth_verbs")
+_DECLINE: Final = _alt("measures.decline_verbs")
 # (a qualifier right after 人 is part of 人均: "…人均增长5%" is per head, not "人 + 均增长")
-GROWTH_VERB = scanner(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
-DECLINE_VERB = scanner(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
-TO_VERB = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
+GROWTH_VERB: Final = scanner(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
+DECLINE_VERB: Final = scanner(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
+TO_VERB: Final = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
-GROWTH_NAME = LEX.ending("measures.growth_names")
-LEVEL_RATE = LEX.ending("measures.level_rates")
-RATIO_NAME = LEX.ending("measures.ratio_names")
-RATE_NAME = LEX.ending("measures.rate_names")
-INDEX_NAME = LEX.ending("measures.index_names")
-PER_MILLE = frozenset(LEX.words("units.per_mille"))
-CHANGE_AGAINST_LAST = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
-CLASS_AFTER = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
-ORDINAL_BEFORE = LEX.ending("measures.ordinal_words")
+GROWTH_NAME: Final = LEX.ending("measures.growth_names")
+LEVEL_RATE: Final = LEX.ending("measures.level_rates")
+RATIO_NAME: Final = LEX.ending("measures.ratio_names")
+RATE_NAME: Final = LEX.ending("measures.rate_names")
+INDEX_NAME: Final = LEX.ending("measures.index_names")
+PER_MILLE: Final = frozenset(LEX.words("units.per_mille"))
+CHANGE_AGAINST_LAST: Final = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
+CLASS_AFTER: Final = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
+ORDINAL_BEFORE: Final = LEX.ending("measures.ordinal_words")
 # how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
-TARGET_BEFORE = [(LEX.ending("comparators.at_least_before"), ">="),
+TARGET_BEFORE: Final = [(LEX.ending("comparators.at_least_before"), ">="),
                  (LEX.ending("comparators.at_most_before"), "<="),
                  (LEX.ending("comparators.below_before"), "<"),
                  (LEX.ending("comparators.above_before"), ">")]
 # (the words of all four: most prefixes end with none, and one test says so)
-ANY_TARGET_BEFORE = LEX.ending("comparators.at_least_before", "comparators.at_most_before", "comparators.below_before",
+ANY_TARGET_BEFORE: Final = LEX.ending("comparators.at_least_before", "comparators.at_most_before", "comparators.below_before",
                                "comparators.above_before")
-GT_BEFORE = LEX.ending("comparators.above_before")
-LT_BEFORE = LEX.ending("comparators.below_before")
-APPROX_BEFORE = LEX.ending("comparators.about_before")
-COMPARATOR_WORDS = _alt("comparators.above_before", "comparators.below_before", "comparators.about_before",
+GT_BEFORE: Final = LEX.ending("comparators.above_before")
+LT_BEFORE: Final = LEX.ending("comparators.below_before")
+APPROX_BEFORE: Final = LEX.ending("comparators.about_before")
+COMPARATOR_WORDS: Final = _alt("comparators.above_before", "comparators.below_before", "comparators.about_before",
                         "comparators.reach_words")
 
 # --- names --------------------------------------------------------------------------------
-_OWN = _alt("names.own_region_words")
-LEAD = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
+_OWN: Final = _alt("names.own_region_words")
+LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
-TRAIL = scanner(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
+TRAIL: Final = scanner(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
 # the words each pattern anchored at the end can end with (a cheap test before the search)
-TRAIL_LAST = (*LEX.words("names.trails"), "均")
-GROWTH_VERB_LAST = (*LEX.words("measures.growth_verbs"), "了", "分别")
-DECLINE_VERB_LAST = (*LEX.words("measures.decline_verbs"), "了", "分别")
-FOOTNOTE_CLOSERS = frozenset("]］〕】")
+TRAIL_LAST: Final = (*LEX.words("names.trails"), "均")
+GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
+DECLINE_VERB_LAST: Final = (*LEX.words("measures.decline_verbs"), "了", "分别")
+FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")
 
 
 def _last_characters(*word_lists) -> frozenset[str]:
@@ -95,16 +97,16 @@ def _last_characters(*word_lists) -> frozenset[str]:
     return frozenset(w[-1] for words in word_lists for w in words)
 
 
-TRAIL_ENDS = _last_characters(TRAIL_LAST)
-GROWTH_VERB_ENDS = _last_characters(GROWTH_VERB_LAST)
-DECLINE_VERB_ENDS = _last_characters(DECLINE_VERB_LAST)
-COMPARATOR_ENDS = _last_characters(LEX.words("comparators.above_before", "comparators.below_before",
+TRAIL_ENDS: Final = _last_characters(TRAIL_LAST)
+GROWTH_VERB_ENDS: Final = _last_characters(GROWTH_VERB_LAST)
+DECLINE_VERB_ENDS: Final = _last_characters(DECLINE_VERB_LAST)
+COMPARATOR_ENDS: Final = _last_characters(LEX.words("comparators.above_before", "comparators.below_before",
                                              "comparators.about_before", "comparators.reach_words"))  # (COMPARATOR_END's)
-CHANGE_ENDS = _last_characters(LEX.words("measures.change_verbs"), ["了"])  # (what CHANGE_AGAINST_LAST's matches end with)
-INCREMENT_ENDS = _last_characters(LEX.words("names.increment_verbs"), ["了", "约", "近"])  # (…and INCREMENT_BEFORE's)
-TO_ENDS = frozenset("到至")  # (…and TO_VERB's)
-POINTS_FIRST = frozenset(w[0] for w in LEX.words("units.points"))  # (what POINTS's match opens with, past a space)
-MORE_FIRST = frozenset(["万", "亿", "千"] + [w[0] for w in LEX.words("comparators.more_after")])  # (…and MORE_THAN's)
+CHANGE_ENDS: Final = _last_characters(LEX.words("measures.change_verbs"), ["了"])  # (what CHANGE_AGAINST_LAST's matches end with)
+INCREMENT_ENDS: Final = _last_characters(LEX.words("names.increment_verbs"), ["了", "约", "近"])  # (…and INCREMENT_BEFORE's)
+TO_ENDS: Final = frozenset("到至")  # (…and TO_VERB's)
+POINTS_FIRST: Final = frozenset(w[0] for w in LEX.words("units.points"))  # (what POINTS's match opens with, past a space)
+MORE_FIRST: Final = frozenset(["万", "亿", "千"] + [w[0] for w in LEX.words("comparators.more_after")])  # (…and MORE_THAN's)
 
 
 def _may_end_with(text: str, last_characters: frozenset[str]) -> bool:
@@ -113,63 +115,63 @@ def _may_end_with(text: str, last_characters: frozenset[str]) -> bool:
     of the text's end before a search that tries the pattern at every position."""
     end = text[-1:]
     return end in last_characters or end == "\n"
-VERB_ONLY = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
-PREPOSITION = re.compile(rf"^(?:{_alt('names.prepositions')}|"
+VERB_ONLY: Final = re.compile(rf"^(?:{_alt('names.verb_prefixes')})?(?:{_alt('names.verbs_only')})?$")
+PREPOSITION: Final = re.compile(rf"^(?:{_alt('names.prepositions')}|"
                          r"在(?!建|校|岗|园(?!区)|库|职|册|线|营|读|网)|对(?!外|口)|其(?!他)|比(?![重例率值])|较(?!大|快|高|低))")
-COUNT_VERBS = _alt("names.count_verbs")
-BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
-PER_HEADS = LEX.words("names.per_heads")
-MILESTONE_BEFORE = LEX.ending("comparators.milestone_verbs")
-MILESTONE_AFTER = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators.milestone_nouns')})")
-INCREMENT_BEFORE = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
-CHROME_END = LEX.ending("names.chrome_words")
-NAME_UNITS = frozenset(LEX.words("units.name_units"))
-COUNTER_WORDS = tuple(COUNTERS)  # (for str.endswith)
+COUNT_VERBS: Final = _alt("names.count_verbs")
+BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
+PER_HEADS: Final = LEX.words("names.per_heads")
+MILESTONE_BEFORE: Final = LEX.ending("comparators.milestone_verbs")
+MILESTONE_AFTER: Final = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators.milestone_nouns')})")
+INCREMENT_BEFORE: Final = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
+CHROME_END: Final = LEX.ending("names.chrome_words")
+NAME_UNITS: Final = frozenset(LEX.words("units.name_units"))
+COUNTER_WORDS: Final = tuple(COUNTERS)  # (for str.endswith)
 
 # patterns of the functions below, compiled once
 # a Chinese numeral of two characters or more (what _counts_a_figure requires) is a run of two
-CHINESE_NUMERAL_RUN = scanner(f"[{CN_CHARS}]{{2}}")
-WORD_OR_QUOTE = re.compile(r"[\u4e00-\u9fff“]")
-BOUND_WORD = re.compile(BOUND_AFTER)
-LEADING_MARKS = re.compile(r"^[\s、，,—\-·]+")
-LEADING_PERIOD = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
-LEADING_PLACE = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
-YEAR_END_PLACE = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
-YEAR_ENDS = LEX.words("names.year_ends")
-LEADING_MARK_CHARS = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
-LEADING_PERIOD_FIRST = frozenset([w[0] for w in LEX.words("names.leading_periods")] + ["1"])  # what a match of LEADING_PERIOD starts with
-LEADING_PLACE_WORD_FIRST = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
-INNER_VERB_WORD = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
-INNER_VERB = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
-UNCLOSED_BRACKET = re.compile(r"[（(][^）)]*$")
-FROM_FIGURE_END = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
-_MORE = _alt("comparators.more_after")  # 3500余万人次, 4万多亿元: more than
-MORE_THAN = re.compile(rf"([万亿千]?)(?:{_MORE})")
-MORE_WORD = re.compile(_MORE)
-RATIO_VERB_END = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
-INDEX_OR_RATE_IS = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
-QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
-WORD_OR_QUOTES = re.compile(r"^[\u4e00-\u9fff“”]")
-FROM_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
-TO_BETWEEN = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
-LIST_JOINER = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparators.about_after')})\s*)?(?:{_alt('names.list_joiners')})\s*")
-TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
-CUMULATIVE_ONLY = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
-NEW_LEAD = re.compile(r"^新增")
-COUNT_TAIL = re.compile(rf"(?:{_alt('names.count_tails')})$")
-NEW_OR_COUNT_LEAD = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
-SHORT_PAREN = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
-OPEN_PARENS = frozenset("（(")  # (what SHORT_PAREN opens with: a test before the match)
-COMPARATOR_END = scanner(rf"(?:{COMPARATOR_WORDS})+$")
-MORE_AFTER = scanner(rf"[万亿千]?(?:{_MORE})")
-DIGIT = re.compile(r"\d")
-JOINER_END = re.compile(r"[和及、]$")
-WORDS_AFTER = re.compile(r"[\u4e00-\u9fff“]{2,}")
-LIST_HEAD_VERB = re.compile(rf"^({_alt('names.list_head_verbs')})?")
-BUILD_VERB_END = LEX.ending("names.build_verbs")
-COUNT_LEAD = re.compile(rf"^(?:{COUNT_VERBS})+")
-TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-NOT_IN_A_NAME = scanner(r"[>|/\\±]|\d{4}年|\d$")
+CHINESE_NUMERAL_RUN: Final = scanner(f"[{CN_CHARS}]{{2}}")
+WORD_OR_QUOTE: Final = re.compile(r"[\u4e00-\u9fff“]")
+BOUND_WORD: Final = re.compile(BOUND_AFTER)
+LEADING_MARKS: Final = re.compile(r"^[\s、，,—\-·]+")
+LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
+LEADING_PLACE: Final = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+YEAR_END_PLACE: Final = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
+YEAR_ENDS: Final = LEX.words("names.year_ends")
+LEADING_MARK_CHARS: Final = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
+LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + ["1"])  # what a match of LEADING_PERIOD starts with
+LEADING_PLACE_WORD_FIRST: Final = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
+INNER_VERB_WORD: Final = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
+INNER_VERB: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
+UNCLOSED_BRACKET: Final = re.compile(r"[（(][^）)]*$")
+FROM_FIGURE_END: Final = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
+_MORE: Final = _alt("comparators.more_after")  # 3500余万人次, 4万多亿元: more than
+MORE_THAN: Final = re.compile(rf"([万亿千]?)(?:{_MORE})")
+MORE_WORD: Final = re.compile(_MORE)
+RATIO_VERB_END: Final = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
+INDEX_OR_RATE_IS: Final = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
+QUALIFIER_AFTER: Final = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
+WORD_OR_QUOTES: Final = re.compile(r"^[\u4e00-\u9fff“”]")
+FROM_BEFORE: Final = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
+TO_BETWEEN: Final = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
+LIST_JOINER: Final = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparators.about_after')})\s*)?(?:{_alt('names.list_joiners')})\s*")
+TWO_LETTERS: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+CUMULATIVE_ONLY: Final = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
+NEW_LEAD: Final = re.compile(r"^新增")
+COUNT_TAIL: Final = re.compile(rf"(?:{_alt('names.count_tails')})$")
+NEW_OR_COUNT_LEAD: Final = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
+SHORT_PAREN: Final = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+OPEN_PARENS: Final = frozenset("（(")  # (what SHORT_PAREN opens with: a test before the match)
+COMPARATOR_END: Final = scanner(rf"(?:{COMPARATOR_WORDS})+$")
+MORE_AFTER: Final = scanner(rf"[万亿千]?(?:{_MORE})")
+DIGIT: Final = re.compile(r"\d")
+JOINER_END: Final = re.compile(r"[和及、]$")
+WORDS_AFTER: Final = re.compile(r"[\u4e00-\u9fff“]{2,}")
+LIST_HEAD_VERB: Final = re.compile(rf"^({_alt('names.list_head_verbs')})?")
+BUILD_VERB_END: Final = LEX.ending("names.build_verbs")
+COUNT_LEAD: Final = re.compile(rf"^(?:{COUNT_VERBS})+")
+TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
+NOT_IN_A_NAME: Final = scanner(r"[>|/\\±]|\d{4}年|\d$")
 
 
 @dataclass
@@ -232,13 +234,13 @@ def first_figure(text: str) -> NumberMatch | None:
 
 
 # a duration between a name and its figure is the predicate's (粮食总产量|连续5年稳定在100万吨以上)
-NAME_DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})[\d一二两三四五六七八九十]+(?:{_alt('names.duration_units')})$")
-NAME_DURATION_ENDS = _last_characters(LEX.words("names.duration_units"))
+NAME_DURATION: Final = re.compile(rf"(?:{_alt('names.duration_leads')})[\d一二两三四五六七八九十]+(?:{_alt('names.duration_units')})$")
+NAME_DURATION_ENDS: Final = _last_characters(LEX.words("names.duration_units"))
 
 
 # a bare total after an amount's name (地区生产总值总量迈上…), not after an activity's (主要污染物排放总量)
-BARE_TOTAL_ENDS = _last_characters(LEX.words("names.bare_totals"))  # (what AMOUNT_TOTAL's matches end with)
-AMOUNT_TOTAL = re.compile(rf"(?<=..)(?:{_alt('names.amount_ends')})(?P<total>{_alt('names.bare_totals')})$")
+BARE_TOTAL_ENDS: Final = _last_characters(LEX.words("names.bare_totals"))  # (what AMOUNT_TOTAL's matches end with)
+AMOUNT_TOTAL: Final = re.compile(rf"(?<=..)(?:{_alt('names.amount_ends')})(?P<total>{_alt('names.bare_totals')})$")
 
 
 def without_bare_total(name: str) -> str:
@@ -605,11 +607,11 @@ def _named_by_changes(clause: str, changes: list[tuple[int, int]], start: int, e
     return last_name
 
 
-_COUNTED_STOP = (rf"(?={_alt('names.counted_stops')}|要(?!素|求|点)|[和及与](?=\d)|[两三四]季|建设(?:[^\u4e00-\u9fff]|$)"
+_COUNTED_STOP: Final = (rf"(?={_alt('names.counted_stops')}|要(?!素|求|点)|[和及与](?=\d)|[两三四]季|建设(?:[^\u4e00-\u9fff]|$)"
                  r"|[^\u4e00-\u9fff“”A-Za-z]|$)")
-_NOT_COUNTED = re.compile(rf"^(?:{_alt('names.not_counted')})")
-COUNTED_AFTER_DE = re.compile(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP)
-COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP)
+_NOT_COUNTED: Final = re.compile(rf"^(?:{_alt('names.not_counted')})")
+COUNTED_AFTER_DE: Final = re.compile(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP)
+COUNTED_AFTER: Final = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP)
 
 
 def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
@@ -624,12 +626,12 @@ def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
     return m.group(), m.end()
 
 
-_PHRASE_START = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('names.phrase_verbs')})?"
+_PHRASE_START: Final = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('names.phrase_verbs')})?"
                            rf"(?:{_alt('names.phrase_openers', 'comparators.milestone_verbs')})?$")
 
 
 # the characters a match of _PHRASE_START that is not empty can end with (a newline: its $)
-_PHRASE_LAST = frozenset([w[-1] for w in LEX.words("names.phrase_qualifiers", "names.phrase_verbs", "names.phrase_openers",
+_PHRASE_LAST: Final = frozenset([w[-1] for w in LEX.words("names.phrase_qualifiers", "names.phrase_verbs", "names.phrase_openers",
                                                    "comparators.milestone_verbs")] + ["\n"])
 
 
@@ -640,11 +642,11 @@ def _phrase_start(clause: str, number_start: int) -> int:
     return m.start() if m and m.group() else number_start
 
 
-SUBJECT_VERB = re.compile(LEX.alt("names.subject_verbs"))
-COMPARISON_START = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
-SHARE_OF_PLAN = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
-QUOTED_TARGET = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
-NOT_INDICATOR = scanner(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
+SUBJECT_VERB: Final = re.compile(LEX.alt("names.subject_verbs"))
+COMPARISON_START: Final = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
+SHARE_OF_PLAN: Final = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
+QUOTED_TARGET: Final = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
+NOT_INDICATOR: Final = scanner(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
 
 
 def _subject(clause: str) -> str | None:
@@ -669,12 +671,12 @@ def _subject(clause: str) -> str | None:
     return name
 
 
-BAD_NAME_END = LEX.ending("names.bad_endings")
-BAD_NAME_START = re.compile(rf"^(?:{_alt('names.bad_starts')})")
-BAD_START_OR_PREPOSITION = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
+BAD_NAME_END: Final = LEX.ending("names.bad_endings")
+BAD_NAME_START: Final = re.compile(rf"^(?:{_alt('names.bad_starts')})")
+BAD_START_OR_PREPOSITION: Final = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
 
 
-DURATION = re.compile(rf"(?:{_alt('names.duration_leads')})?[\d一二两三四五六七八九十几多]+(?:{_alt('names.duration_units')})"
+DURATION: Final = re.compile(rf"(?:{_alt('names.duration_leads')})?[\d一二两三四五六七八九十几多]+(?:{_alt('names.duration_units')})"
                       rf"(?:{_alt('names.duration_tails')})?")
 
 

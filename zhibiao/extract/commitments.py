@@ -11,6 +11,8 @@ clause analysis as actuals (``clauses.py``), read as targets (控制在5% is a c
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,19 +27,19 @@ from zhibiao.extract.segments import Sentence, SpanIndex
 from zhibiao.models import Commitment, Span, Target
 from zhibiao.text.scan import scanner
 
-MODALITY = re.compile(LEX.alt("commitments.modality"))
+MODALITY: Final = re.compile(LEX.alt("commitments.modality"))
 # A figure is a digit, or a Chinese numeral before a unit (三家, 两个): 一 alone (一批, 进一步) is none.
 # (the look-behind: a run of numerals is tried from its start only, not rescanned from each character)
-FIGURE_HINT = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|百分之")
-LEAD_MODAL = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
+FIGURE_HINT: Final = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|百分之")
+LEAD_MODAL: Final = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
-MULTI_YEAR = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
-OTHER_YEAR = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
-REVIEW_WORDS = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
-COMPARED_WITH_LAST = re.compile(LEX.alt("commitments.compared_with_last"))
-ITEM_NUMBER = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
-NAME_MARKS = re.compile(r"[\s“”\"'（）()、，,]")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
+OTHER_YEAR: Final = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
+REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
+COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
+ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
+NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
+CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 
 
 @dataclass

@@ -6,7 +6,8 @@ itself; 超过/高于/低于/不满/不足 exclude it. Kinds: ``numeric``; ``rel
 none of them gets ``kind=None`` and is reported, never guessed.
 """
 from __future__ import annotations
-from typing import Iterable, Iterator
+
+from typing import Final, Iterable, Iterator
 
 import re
 from dataclasses import dataclass, field
@@ -18,23 +19,23 @@ from zhibiao.text.scan import scanner, word_trie
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
 # base unit (亿千瓦, 万千瓦时, 千公顷); matched longest first, so 万人次 wins over 万人 and 万.
-_BASES = LEX.words("units.base")
-_MAGNITUDES = LEX.words("units.magnitudes")
-UNITS = tuple(sorted(
+_BASES: Final = LEX.words("units.base")
+_MAGNITUDES: Final = LEX.words("units.magnitudes")
+UNITS: Final = tuple(sorted(
     set(LEX.words("units.standalone", "units.compound")) | set(_BASES)
     | {m + b for m in _MAGNITUDES for b in _BASES if not (m.endswith("千") and b.startswith("千"))},
     key=len, reverse=True))
-UNIT_RE = word_trie(UNITS)  # (the same matches as the units longest first, found ten times faster)
+UNIT_RE: Final = word_trie(UNITS)  # (the same matches as the units longest first, found ten times faster)
 # (a word that opens with a unit's characters is no unit: 一方面, 两方面)
-UNIT_AFTER = scanner(rf"\s?(?!{LEX.alt('units.not_units')})(?:{UNIT_RE})")
-MAGNITUDES = frozenset(_MAGNITUDES)
-COUNT_WORDS = frozenset(LEX.words("units.count_words"))
-COUNTERS = frozenset(LEX.words("units.counters"))
-NOT_A_FIGURE_BEFORE = LEX.alt("units.reference_words")
-POINTS_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.points')})")
-TIME_AFTER = re.compile(rf"\s?(?:{LEX.alt('units.time_after')})")
+UNIT_AFTER: Final = scanner(rf"\s?(?!{LEX.alt('units.not_units')})(?:{UNIT_RE})")
+MAGNITUDES: Final = frozenset(_MAGNITUDES)
+COUNT_WORDS: Final = frozenset(LEX.words("units.count_words"))
+COUNTERS: Final = frozenset(LEX.words("units.counters"))
+NOT_A_FIGURE_BEFORE: Final = LEX.alt("units.reference_words")
+POINTS_AFTER: Final = re.compile(rf"\s?(?:{LEX.alt('units.points')})")
+TIME_AFTER: Final = re.compile(rf"\s?(?:{LEX.alt('units.time_after')})")
 
-PREFIX_COMPARATORS = [
+PREFIX_COMPARATORS: Final = [
     (re.compile(rf"(?:{LEX.alt('comparators.at_least_before', 'comparators.symbols_at_least')})$"), ">="),
     # 迈上5500亿元新台阶: a milestone is reached, the figure included
     (re.compile(rf"(?:{LEX.alt('comparators.milestone_verbs')})$"), "milestone"),
@@ -43,41 +44,41 @@ PREFIX_COMPARATORS = [
     (re.compile(rf"(?:{LEX.alt('comparators.below_before', 'comparators.symbols_below')})$"), "<"),
     (re.compile(rf"(?:{LEX.alt('comparators.about_before', 'comparators.symbols_about')})$"), "~"),
 ]
-SUFFIX_COMPARATORS = [
+SUFFIX_COMPARATORS: Final = [
     (re.compile(rf"^(?:{LEX.alt('comparators.at_least_after')})"), ">="),
     (re.compile(rf"^(?:{LEX.alt('comparators.at_most_after')})"), "<="),
     (re.compile(rf"^(?:{LEX.alt('comparators.about_after')})"), "~"),
 ]
-RANGE_SEP = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
-YEAR_AFTER = re.compile(r"\s?年")
-FROM_TO = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
+RANGE_SEP: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
+YEAR_AFTER: Final = re.compile(r"\s?年")
+FROM_TO: Final = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
 # the words after a figure that bound it (6%以上, 5.5%以内, 7%左右), and each kind of them
-BOUND_AFTER = LEX.alt("comparators.at_least_after", "comparators.at_most_after", "comparators.about_after")
-AT_LEAST_AFTER = LEX.words("comparators.at_least_after")
-AT_MOST_AFTER = LEX.words("comparators.at_most_after")
-ABOUT_AFTER = LEX.words("comparators.about_after")
-MILESTONE_NOUN = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
+BOUND_AFTER: Final = LEX.alt("comparators.at_least_after", "comparators.at_most_after", "comparators.about_after")
+AT_LEAST_AFTER: Final = LEX.words("comparators.at_least_after")
+AT_MOST_AFTER: Final = LEX.words("comparators.at_most_after")
+ABOUT_AFTER: Final = LEX.words("comparators.about_after")
+MILESTONE_NOUN: Final = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
 
-_BODIES = LEX.alt("kinds.assigning_bodies")
-_ASSIGN_VERBS = LEX.alt("kinds.assigning_verbs")
-_ASSIGN_OBJECTS = LEX.alt("kinds.assigned_objects")
-ASSIGNED = scanner(
+_BODIES: Final = LEX.alt("kinds.assigning_bodies")
+_ASSIGN_VERBS: Final = LEX.alt("kinds.assigning_verbs")
+_ASSIGN_OBJECTS: Final = LEX.alt("kinds.assigned_objects")
+ASSIGNED: Final = scanner(
     rf"(?:{_BODIES})[^，,。；;]{{0,5}}(?:{_ASSIGN_VERBS})[^，,。；;]{{0,2}}(?:{_ASSIGN_OBJECTS})"
     rf"|(?:{_ASSIGN_VERBS})(?:的)?(?:{_ASSIGN_OBJECTS})|(?:{_BODIES})(?:{_ASSIGN_VERBS})为准"
     rf"|完成[^，,。；;]{{0,8}}?(?:{_ASSIGN_VERBS})的|{LEX.alt('kinds.assigned_phrases')}"
 )
-RELATIVE = scanner(
+RELATIVE: Final = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
     rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}))"
 )
-_DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
-DIRECTIONAL = re.compile(rf"{_DIRECTIONS}|{LEX.alt('kinds.directional_phrases')}")
-_MORPHEMES = "".join(LEX.words("kinds.direction_morphemes"))
-_PREFIXES = "".join(LEX.words("kinds.compound_prefixes"))
+_DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
+DIRECTIONAL: Final = re.compile(rf"{_DIRECTIONS}|{LEX.alt('kinds.directional_phrases')}")
+_MORPHEMES: Final = "".join(LEX.words("kinds.direction_morphemes"))
+_PREFIXES: Final = "".join(LEX.words("kinds.compound_prefixes"))
 # 稳中有升 = 稳中 + 有升, 量稳质升 = 量稳 + 质升: two halves, the second a prefix and a morpheme
-DIRECTION_COMPOUND = scanner(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
-MODALITY = re.compile(LEX.alt("kinds.modality"))
-GROWTH_WORD = scanner(
+DIRECTION_COMPOUND: Final = scanner(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
+MODALITY: Final = re.compile(LEX.alt("kinds.modality"))
+GROWTH_WORD: Final = scanner(
     rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")
 
 
@@ -101,29 +102,29 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     return m.group().strip(), m.end()
 
 
-DATE_OR_TIME = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
+DATE_OR_TIME: Final = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
 # a cheap test before looking for dates and times: what each holds (two separators around a
 # number, or a colon before two digits) — not a decimal point alone, as 7.8 has
-MAY_HOLD_STAMP = scanner(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
-LATIN = re.compile(r"[A-Za-z]")
-NUMBERED_THING_AFTER = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
-REFERENCE_BEFORE = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
+MAY_HOLD_STAMP: Final = scanner(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
+LATIN: Final = re.compile(r"[A-Za-z]")
+NUMBERED_THING_AFTER: Final = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
+REFERENCE_BEFORE: Final = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
 # what the character before a number is when REFERENCE_BEFORE matches there: a word's last, or a space
-REFERENCE_LAST = frozenset(w[-1] for w in LEX.words("units.reference_words"))
-ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # (LATIN's characters)
+REFERENCE_LAST: Final = frozenset(w[-1] for w in LEX.words("units.reference_words"))
+ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # (LATIN's characters)
 # What can follow a number that is no value, in one match at its end: 年 (a year: 较2023年), a Latin
 # letter (5G), a time word (21世纪), a document's number (〔2021〕5号). Only 年 and a time word
 # opening with it (年代) can both match there: a year's match is tested for the time word too.
-NOT_A_VALUE_AFTER = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
+NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
 # the characters its match opens with, past a space (a set test is cheaper than the match at each number)
-NOT_A_VALUE_FIRST = frozenset("年号〕]】") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
+NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
 
 # What every candidate needs somewhere in its text: a digit, 百分之, or a Chinese numeral followed by
 # a unit (its last character before the unit's first; the unit may open with a space) — a cheap scan
 # that lets a text with none of them (（一）…, 进一步…: most sentences of a document) skip reading its numbers
-UNIT_FIRST_CHARS = "".join(sorted({u[0] for u in UNITS}))
-MAY_HOLD_CANDIDATE = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
+UNIT_FIRST_CHARS: Final = "".join(sorted({u[0] for u in UNITS}))
+MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
 
 
 def _candidates(text: str) -> list[NumberMatch]:

@@ -1,7 +1,8 @@
 """Numbers as printed: Arabic (6.5, 1,234.5) and Chinese (百分之五, 一千二百万, 三点五), always to
 ``Decimal`` from the printed digits — never through a binary float."""
 from __future__ import annotations
-from typing import Iterator
+
+from typing import Final, Iterator
 
 import re
 from typing import NamedTuple
@@ -11,20 +12,20 @@ from decimal import Decimal, InvalidOperation
 from zhibiao.text.scan import scanner
 
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+CN_DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
-CN_CHARS = "零〇一二两三四五六七八九十百千万亿点"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN_CHARS: Final = "零〇一二两三四五六七八九十百千万亿点"
+ARABIC: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral starts where its run of numeral characters starts (the look-behind), and its
 # first part holds none of the characters the second requires: the same matches as
 # [CN]*[digit][CN]*, without rescanning a long run of 万万万… from each of its characters.
-CHINESE = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
-MAX_NUMBER_CHARS = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
+CHINESE: Final = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
+MAX_NUMBER_CHARS: Final = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
 # a minus sign before digits (增长-0.5%, 为-5.11‰, a table cell -3.1), never a hyphen between
 # numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
 # (a scanner: a position that cannot start a number — one not a digit, a minus sign, 百 or a
 # Chinese numeral — is refused on its first character, not after the whole pattern is tried)
-NUMBER = scanner(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+NUMBER: Final = scanner(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
 assert NUMBER.groups == 3, "iter_numbers reads NUMBER's groups by position: pct, ar, cn"
 
 
@@ -42,7 +43,7 @@ def parse_arabic(text: str) -> Decimal:
 
 
 # 十, 十八, 二十, 三十五: read here, as cn2an reads them (it takes ~10 µs a call)
-TENS = re.compile("([一二三四五六七八九]?)十([一二三四五六七八九]?)")
+TENS: Final = re.compile("([一二三四五六七八九]?)十([一二三四五六七八九]?)")
 
 
 @lru_cache(maxsize=8192)
@@ -89,7 +90,7 @@ class NumberMatch(NamedTuple):
 
 # NumberMatch(value, start, end, percent, chinese) made by the tuple's own constructor: the named
 # tuple's __new__ is a Python function, and thousands of numbers are read per document
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
 
 
 @lru_cache(maxsize=16384)
