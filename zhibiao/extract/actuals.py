@@ -267,7 +267,7 @@ class _ResultReader:
             if clause_year is not None:
                 year = clause_year  # "…，2020年全市地区生产总值预计达到2800亿元左右"
             if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or (AVERAGE.search(clause) and not scope.five_year):
-                subject = _subject(clause)
+                subject = _subject(clause, self.r.clause_numbers(s, sentence.end, c_start, cl.end))
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
                 continue
@@ -282,7 +282,8 @@ class _ResultReader:
                     period = fn(pm)
                     break
             before = last_name
-            figures, last_name = clause_figures(clause, last_name, recent)
+            numbers = self.r.clause_numbers(s, sentence.end, c_start, cl.end)
+            figures, last_name = clause_figures(clause, last_name, recent, numbers=numbers)
             if BREAKDOWN.match(clause.lstrip()) and self.out:
                 breakdown = before or self.out[-1].figure.name  # "其中城市上涨0.4%": parts of the figure before
             for f in figures:
@@ -295,7 +296,7 @@ class _ResultReader:
                     recent.remove(f.name)
                 recent.append(f.name)
             if not figures and not rank_m:
-                subject = _subject(clause)
+                subject = _subject(clause, numbers)
                 if subject:
                     last_name = subject  # "消费对经济增长的贡献率上升3个百分点，达到51.2%"
             found = []
@@ -348,7 +349,8 @@ class _ResultReader:
             if not clause.strip() or over_years or self.blocked.overlaps(cl.start, cl.end):
                 last_name = None
                 continue
-            figures, last_name = clause_figures(clause, last_name)
+            figures, last_name = clause_figures(clause, last_name,
+                                                numbers=self.r.clause_numbers(sentence.start, sentence.end, cl.start, cl.end))
             for f in figures:
                 if last_year and f.own and not f.increment:
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,

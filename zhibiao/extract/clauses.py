@@ -22,7 +22,7 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, _candidates,
                                      candidates_among)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, NumberMatch, find_numbers, iter_numbers
+from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
 from zhibiao.models import Span
 from zhibiao.text.scan import scanner, word_trie
 
@@ -190,16 +190,26 @@ class Figure:
     increment: bool = False  # "净增4.6万户", "增加2380元": a change of the named indicator
 
 
-def figure_candidates(text: str) -> list:
+def figure_candidates(text: str, numbers: tuple[NumberMatch, ...] | None = None) -> list:
     """The grammar's candidate numbers, plus Chinese numerals counting things where they state a
-    figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程")."""
-    if not MAY_HOLD_CANDIDATE.search(text):
-        return []  # (no candidate, and no numeral counting things: both need what this looks for)
-    cands = list(candidates_among(text))
-    if not CHINESE_NUMERAL_RUN.search(text):
-        return cands  # (a numeral counting things has two characters or more)
+    figure ("新增规上工业企业一百二十家。"), not a name ("三个“一号工程”", "十项重大工程").
+    ``numbers``: the text's numbers when they were read already (a clause's, from its sentence's:
+    :func:`numbers_within`); then no pre-test is needed, every candidate being one of them."""
+    if numbers is None:
+        if not MAY_HOLD_CANDIDATE.search(text):
+            return []  # (no candidate, and no numeral counting things: both need what this looks for)
+        cands = list(candidates_among(text))
+        if not CHINESE_NUMERAL_RUN.search(text):
+            return cands  # (a numeral counting things has two characters or more)
+        numbers = find_numbers(text)
+    else:
+        if not numbers:
+            return []
+        cands = list(candidates_among(text, numbers))
+        if not any(n.chinese and n.end - n.start >= 2 for n in numbers):
+            return cands  # (the same test on the numbers themselves)
     have = {(c.start, c.end) for c in cands}
-    for n in find_numbers(text):
+    for n in numbers:
         if (n.start, n.end) not in have and _counts_a_figure(text, n):
             cands.append(n)
     return sorted(cands, key=lambda c: c.start)
@@ -216,13 +226,17 @@ def _counts_a_figure(text: str, n: NumberMatch) -> bool:
     return not (WORD_OR_QUOTE.match(after) and not BOUND_WORD.match(after))
 
 
-def first_figure(text: str) -> NumberMatch | None:
+def first_figure(text: str, numbers: tuple[NumberMatch, ...] | None = None) -> NumberMatch | None:
     """The first of :func:`figure_candidates`, or ``None``, without finding the others (what
-    decides a sentence's time is the words before its first figure)."""
-    if not MAY_HOLD_CANDIDATE.search(text):
-        return None  # (most sentences: a heading such as （一）…, or no figure at all)
-    first = next(candidates_among(text, iter_numbers(text)), None)
-    if CHINESE_NUMERAL_RUN.search(text):
+    decides a sentence's time is the words before its first figure). ``numbers``: the text's
+    numbers, all of them, when they were read already (the caller then knows the text passes
+    ``MAY_HOLD_CANDIDATE``; were it not to, no number would be a candidate anyway)."""
+    if numbers is None:
+        if not MAY_HOLD_CANDIDATE.search(text):
+            return None  # (most sentences: a heading such as （一）…, or no figure at all)
+        first = next(candidates_among(text, iter_numbers(text)), None)
+        if not CHINESE_NUMERAL_RUN.search(text):
+            return first
         # a numeral counting things before the grammar's first candidate comes first (numbers are
         # in order, and none before the first candidate is one of the candidates)
         for n in iter_numbers(text):
@@ -230,7 +244,35 @@ def first_figure(text: str) -> NumberMatch | None:
                 break
             if _counts_a_figure(text, n):
                 return n
+        return first
+    first = next(candidates_among(text, numbers), None)
+    for n in numbers:  # (as above: a numeral counting things has two characters, a run)
+        if first is not None and n.start >= first.start:
+            break
+        if _counts_a_figure(text, n):
+            return n
     return first
+
+
+# A thousands comma between digits ("1,234") may be where a sentence's clauses split (at ","): its
+# numbers are then not those of its clauses read one by one.
+DIGIT_COMMA_DIGIT: Final = re.compile(r"\d,\d")
+
+
+def numbers_within(numbers: tuple[NumberMatch, ...], start: int, end: int) -> tuple[NumberMatch, ...]:
+    """The numbers of ``text[start:end]``, offsets within it, from ``numbers``, all the numbers of
+    ``text``: the same as :func:`find_numbers` of the slice where no number of ``text`` crosses
+    ``start`` or ``end`` and the characters there end no number (a clause of a sentence without a
+    thousands comma between digits: the separator before it is none of the characters a number's
+    look-behind refuses, and none a number can go on with)."""
+    if start == 0 and (not numbers or numbers[-1].end <= end):
+        return numbers
+    return tuple([_new_number((n.value, n.start - start, n.end - start, n.percent, n.chinese))
+                  for n in numbers if start <= n.start and n.end <= end])
+
+
+def _new_number(fields: tuple) -> NumberMatch:
+    return _new_tuple(NumberMatch, fields)  # (NumberMatch made by the tuple's own constructor, as in numbers.py)
 
 
 # a duration between a name and its figure is the predicate's (粮食总产量|连续5年稳定在100万吨以上)
@@ -332,12 +374,13 @@ def _unit_at(clause: str, n: NumberMatch) -> tuple[str | None, int]:
 
 
 def clause_figures(clause: str, last_name: str | None = None, last_names: list[str] | None = None,
-                   as_target: bool = False) -> tuple[list[Figure], str | None]:
+                   as_target: bool = False, numbers: tuple[NumberMatch, ...] | None = None) -> tuple[list[Figure], str | None]:
     """Every figure a clause states, each with the name of what it measures ("全年实现地区生产总值
     7791亿元" -> 地区生产总值, 7791 亿元), and the last name seen (a clause like "增长7.8%" that
     names nothing speaks of the one before; "…80392元、48825元，分别增长5.0%、6.4%" speaks of the
-    names of the list before, ``last_names``)."""
-    candidates = figure_candidates(clause)
+    names of the list before, ``last_names``). ``numbers``: the clause's numbers when they were read
+    already (:func:`numbers_within` its sentence's)."""
+    candidates = figure_candidates(clause, numbers)
     if not candidates:
         return [], last_name  # (nothing below reads a clause without figures)
     out: list[Figure] = []
@@ -649,11 +692,11 @@ QUOTED_TARGET: Final = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
 NOT_INDICATOR: Final = scanner(rf"{_alt('names.not_indicators')}|发展$|[，,。]")
 
 
-def _subject(clause: str) -> str | None:
+def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str | None:
     """The indicator a clause without a usable figure speaks of, for the clauses after it:
     "粮食产量屡创历史新高，去年达到1.09万亿斤"; "一般公共预算收入完成年计划的101.2%" speaks of
-    一般公共预算收入, its figure a share of the plan."""
-    cands = _candidates(clause)
+    一般公共预算收入, its figure a share of the plan. ``numbers``: as for :func:`clause_figures`."""
+    cands = _candidates(clause) if numbers is None else list(candidates_among(clause, numbers)) if numbers else []
     share_of_plan = SHARE_OF_PLAN.search(clause)
     if share_of_plan:
         name = _name_before(clause, share_of_plan.start())

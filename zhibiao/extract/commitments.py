@@ -144,7 +144,8 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
         clause_modality = MODALITY.search(clause)
-        figures, last_name = clause_figures(clause, last_name, as_target=True)
+        figures, last_name = clause_figures(clause, last_name, as_target=True,
+                                            numbers=reading.clause_numbers(s, sentence.end, c_start, cl.end))
         for f in figures:
             if f.measure == "growth" and f.unit != "%":
                 continue
