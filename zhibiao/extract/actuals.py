@@ -44,6 +44,8 @@ PERIOD: Final = [
     (re.compile(LEX.alt("time.three_quarters")), lambda m: (1, 9)),
     (scanner(rf"(?<![前二三四])(?:{LEX.alt('time.first_quarter')})"), lambda m: (1, 3)),
 ]
+# what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's)
+PERIOD_FIRST: Final = frozenset(["1", "一"] + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter")])
 ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
 SAME_BELOW: Final = re.compile(r"下同")
 ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
@@ -276,11 +278,13 @@ class _ResultReader:
                 continue  # "全国居民消费价格上涨0.2%": another region's figure
             if ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"
-            for pattern, fn in PERIOD:
-                pm = pattern.match(clause.lstrip())
-                if pm:
-                    period = fn(pm)
-                    break
+            opening = clause.lstrip()
+            if opening[:1] in PERIOD_FIRST:  # (a clause opening with a period: most open with none)
+                for pattern, fn in PERIOD:
+                    pm = pattern.match(opening)
+                    if pm:
+                        period = fn(pm)
+                        break
             before = last_name
             numbers = self.r.clause_numbers(s, sentence.end, c_start, cl.end)
             figures, last_name = clause_figures(clause, last_name, recent, numbers=numbers)
