@@ -1,0 +1,80 @@
+"""The clause analysis asks a pattern anchored at a text's start (or end) only where the text opens
+(or ends) with a character its matches open (end) with (issue 16): such a test must never refuse a
+text the pattern matches."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from zhibiao.extract import actuals, clauses
+from zhibiao.extract.lexicon import LEX
+
+# (pattern, how it is asked, the cheap test before it)
+PRE_TESTS = [
+    ("LEAD", clauses.LEAD.match, lambda t: t[:1] in clauses.LEAD_FIRST or t[:1].isdecimal()),
+    ("VERB_ONLY", clauses.VERB_ONLY.match, lambda t: t[:1] in clauses.VERB_ONLY_FIRST or t in ("", "\n")),
+    ("PREPOSITION", clauses.PREPOSITION.match, lambda t: t[:1] in clauses.PREPOSITION_FIRST),
+    ("BAD_START_OR_PREPOSITION", clauses.BAD_START_OR_PREPOSITION.match,
+     lambda t: t[:1] in clauses.BAD_START_OR_PREPOSITION_FIRST),
+    ("DURATION", clauses.DURATION.fullmatch, lambda t: t[:1] in clauses.DURATION_FIRST or t[:1].isdecimal()),
+    ("CLASS_AFTER", clauses.CLASS_AFTER.match, lambda t: t[:1] in clauses.CLASS_AFTER_FIRST),
+    ("QUALIFIER_AFTER", clauses.QUALIFIER_AFTER.match, lambda t: t[:1] == "以"),
+    ("BOUND_WORD", clauses.BOUND_WORD.match, lambda t: t[:1] in clauses.BOUND_FIRST),
+    ("CUMULATIVE_ONLY", clauses.CUMULATIVE_ONLY.fullmatch, lambda t: "累计" in t),
+    ("JOINER_END", clauses.JOINER_END.search, lambda t: clauses._may_end_with(t, clauses.JOINER_ENDS)),
+] + [(f"PERIOD[{i}]", pattern.match, lambda t: t[:1] in actuals.PERIOD_FIRST) for i, (pattern, _) in enumerate(actuals.PERIOD)]
+
+# what the patterns are made of: their word lists, digits, numerals, marks, other words
+WORDS = sorted({w for path in ("names.leads", "names.own_region_words", "names.verb_prefixes", "names.verbs_only",
+                               "names.prepositions", "names.bad_starts", "names.duration_leads", "names.duration_units",
+                               "names.duration_tails", "names.cumulative_verbs", "measures.class_words",
+                               "comparators.at_least_after", "comparators.at_most_after", "comparators.about_after",
+                               "time.half_year", "time.three_quarters", "time.first_quarter")
+                for w in LEX.words(path)})
+PIECES = st.one_of(st.sampled_from(WORDS), st.sampled_from(list("0123456789一二两三四五六七八九十几多是年底末月至到-—、和及，, \n“\"截在对其比较他建外"
+                                                                  "以上下的规级产业链累计达新增地区生产总值")),
+                   st.sampled_from(["２", "٣", "2024年", "十四五", "“十四五”时期", "1-9月", "一至三月", "上半年", "截至2024年底"]))
+TEXTS = st.lists(PIECES, max_size=8).map("".join)
+
+
+@pytest.mark.parametrize("name,ask,cheap", PRE_TESTS, ids=[p[0] for p in PRE_TESTS])
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS)
+def test_a_cheap_test_before_a_pattern_never_refuses_a_text_the_pattern_matches(name, ask, cheap, text):
+    if ask(text):
+        assert cheap(text), (name, text)
+
+
+def test_the_texts_each_pattern_matches_pass_its_test():
+    # (each pattern matches real words: the property above is not vacuous)
+    examples = {"LEAD": ["其中地区生产总值", "2024年底", "三是", "“十四五”时期", "全市", "截至2024年底"], "VERB_ONLY": ["", "\n", "新建设", "推进"],
+                "PREPOSITION": ["通过", "在全市", "比上年"], "BAD_START_OR_PREPOSITION": ["余家", "在全市"],
+                "DURATION": ["连续5年", "3年", "十年"], "CLASS_AFTER": ["级产业链", "以上规模"], "QUALIFIER_AFTER": ["以上行政村"],
+                "BOUND_WORD": ["以上", "左右"], "CUMULATIVE_ONLY": ["累计", "、累计达"], "JOINER_END": ["高新技术企业和", "企业、\n"]}
+    asks = {name: (ask, cheap) for name, ask, cheap in PRE_TESTS}
+    for name, texts in examples.items():
+        ask, cheap = asks[name]
+        for text in texts:
+            assert ask(text) and cheap(text), (name, text)
+    assert actuals.PERIOD_FIRST >= {"1", "一", "上", "前", "第"}
+
+
+def test_figures_whose_words_the_cheap_tests_read_are_found_as_before():
+    # names opening with a lead, a count opening with a verb, qualifiers and classes after a figure, a
+    # duration before it, a bound after it: each path behind a cheap test, on a clause it must not refuse
+    def figures(clause, last_name=None):
+        return [(f.name, f.value, f.unit, f.comparator) for f in clauses.clause_figures(clause, last_name)[0]]
+
+    assert figures("其中地区生产总值达到7791亿元") == [("地区生产总值", Decimal("7791"), "亿元", "=")]
+    assert figures("2024年底全市常住人口达到120万人") == [("常住人口", Decimal("120"), "万人", "=")]  # (the year and the scope are no part of it)
+    assert figures("新增高新技术企业350家以上") == [("新增高新技术企业", Decimal("350"), "家", ">=")]
+    assert figures("培育10亿元级产业链3条") == [("培育10亿元级产业链", Decimal("3"), "条", "=")]  # (10亿元级: a class, no figure)
+    assert figures("年经营性收入10万元以上行政村占比达到60%") == [("年经营性收入10万元以上行政村占比", Decimal("60"), "%", "=")]
+    assert figures("累计达100家", "新增上市企业") == [("累计上市企业", Decimal("100"), "家", "=")]
+    assert figures("粮食总产量连续5年稳定在100万吨以上") == [("粮食总产量", Decimal("100"), "万吨", ">=")]
+    assert figures("推进15个重点项目") == [("重点项目", Decimal("15"), "个", "=")]
+    assert figures("居民消费价格上涨2%左右") == [("居民消费价格", Decimal("2"), "%", "~")]
+    assert not clauses._good_name("连续5年") and not clauses._good_name("余家") and not clauses._good_name("通过")
+    assert clauses._verb_only("") and clauses._verb_only("\n") and not clauses._verb_only("地区生产总值")
