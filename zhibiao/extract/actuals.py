@@ -139,6 +139,15 @@ class _Found:
     rank: str | None = None
     parent: str | None = None  # a part of the figure before (其中城市上涨0.4%)
 
+    # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
+    # of its arguments; this one is compiled and called directly — __eq__ and __repr__ stay generated)
+    def __init__(self, figure: Figure, start: int, end: int, year: int | None, period: tuple[int, int] | None,
+                 estimated: bool, clause_start: int, sentence_start: int, rank: str | None = None,
+                 parent: str | None = None):
+        self.figure, self.start, self.end, self.year, self.period = figure, start, end, year, period
+        self.estimated, self.clause_start, self.sentence_start = estimated, clause_start, sentence_start
+        self.rank, self.parent = rank, parent
+
 
 class _ResultReader:
     """Walks the review parts of one document, sentence by sentence, collecting results."""

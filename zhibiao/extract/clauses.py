@@ -204,6 +204,13 @@ class Figure:
     own: bool = True  # named in its own clause (not carried over from the clause before)
     increment: bool = False  # "净增4.6万户", "增加2380元": a change of the named indicator
 
+    # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
+    # of its arguments; this one is compiled and called directly — __eq__ and __repr__ stay generated)
+    def __init__(self, name: str, measure: str, text: str, comparator: str, value: Decimal, unit: str | None,
+                 start: int, end: int, own: bool = True, increment: bool = False):
+        self.name, self.measure, self.text, self.comparator, self.value = name, measure, text, comparator, value
+        self.unit, self.start, self.end, self.own, self.increment = unit, start, end, own, increment
+
 
 def figure_candidates(text: str, numbers: tuple[NumberMatch, ...] | None = None) -> list:
     """The grammar's candidate numbers, plus Chinese numerals counting things where they state a

@@ -57,6 +57,15 @@ class FoundCommitment:
     name_span: Span | None
     name_origin: str
 
+    # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
+    # of its arguments; this one is compiled and called directly — __eq__ and __repr__ stay generated)
+    def __init__(self, metric: str, text: str, value: Decimal, unit: str | None, comparator: str, modality: str | None,
+                 start: int, end: int, section_path: list[str], target_ref: int | None, name_span: Span | None,
+                 name_origin: str):
+        self.metric, self.text, self.value, self.unit, self.comparator = metric, text, value, unit, comparator
+        self.modality, self.start, self.end, self.section_path = modality, start, end, section_path
+        self.target_ref, self.name_span, self.name_origin = target_ref, name_span, name_origin
+
 
 def _norm(name: str) -> str:
     return NAME_MARKS.sub("", name)

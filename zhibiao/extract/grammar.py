@@ -94,6 +94,16 @@ class ParsedTarget:
     number_span: tuple[int, int] | None = None  # offsets of the value (through value_high) in the text
     notes: list[str] = field(default_factory=list)
 
+    # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
+    # of its arguments; this one is compiled and called directly — __eq__ and __repr__ stay generated)
+    def __init__(self, kind: str | None, comparator: str | None = None, value: Decimal | None = None,
+                 value_high: Decimal | None = None, unit: str | None = None, modality: str | None = None,
+                 reference: str | None = None, number_span: tuple[int, int] | None = None,
+                 notes: list[str] | None = None):
+        self.kind, self.comparator, self.value, self.value_high = kind, comparator, value, value_high
+        self.unit, self.modality, self.reference, self.number_span = unit, modality, reference, number_span
+        self.notes = [] if notes is None else notes
+
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     m = UNIT_AFTER.match(text, end)
