@@ -78,3 +78,31 @@ def test_figures_whose_words_the_cheap_tests_read_are_found_as_before():
     assert figures("居民消费价格上涨2%左右") == [("居民消费价格", Decimal("2"), "%", "~")]
     assert not clauses._good_name("连续5年") and not clauses._good_name("余家") and not clauses._good_name("通过")
     assert clauses._verb_only("") and clauses._verb_only("\n") and not clauses._verb_only("地区生产总值")
+
+
+STAMP_PIECES = st.sampled_from(["2026-02-12", "16:30", "7.8", "%", "1-2", "3/4", ".", "-", "/", ":", "05", "12", "年", "增长",
+                                "，", " ", "2024.3.5", "1:2", "9"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(STAMP_PIECES, max_size=8).map("".join))
+def test_a_text_may_hold_a_date_or_time_where_the_pattern_says_so(text):
+    from zhibiao.extract.grammar import MAY_HOLD_STAMP, _may_hold_stamp
+
+    assert _may_hold_stamp(text) == bool(MAY_HOLD_STAMP.search(text))
+
+
+def test_the_dates_and_times_a_text_holds_are_no_candidates():
+    from zhibiao.extract.grammar import _candidates
+
+    assert [n.value for n in _candidates("2026-02-12 16:30 发布，增长7.8%")] == [Decimal("7.8")]
+    assert [n.value for n in _candidates("更新时间 2024.3.5，增长6%")] == [Decimal("6")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2023年", "，", ",", "。", "；", "：", " ", "\n", "全市", "经济", "平稳", "发展"] + ["字" * 12]),
+                max_size=10).map("".join))
+def test_a_paragraphs_opening_is_its_first_clause_at_most_30_characters(paragraph):
+    from zhibiao.extract.commitments import CLAUSE_BREAK, _opening
+
+    assert _opening(paragraph) == CLAUSE_BREAK.split(paragraph.lstrip(), maxsplit=1)[0][:30]

@@ -47,7 +47,7 @@ PERIOD: Final = [
 # what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's)
 PERIOD_FIRST: Final = frozenset(["1", "一"] + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter")])
 ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
-SAME_BELOW: Final = re.compile(r"下同")
+SAME_BELOW: Final = "下同"  # (a word: found by str's own search, without a pattern's call)
 ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
 OPENS_AMONG: Final = re.compile(r"\s*其中")
 ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
@@ -196,7 +196,7 @@ class _ResultReader:
         bulletin = scope.bulletin
         first = self.r.first_figure(s, sentence.end)
         if first is None:
-            return para_estimated or bool(SAME_BELOW.search(s_text) and ESTIMATE.search(s_text))
+            return para_estimated or bool(SAME_BELOW in s_text and ESTIMATE.search(s_text))
         head = s_text[:first.start]
         mode, year = scope.time_of(head)
         if mode is None:
@@ -215,7 +215,7 @@ class _ResultReader:
             return para_estimated
         if mode != "review":
             return para_estimated
-        if SAME_BELOW.search(s_text) and ESTIMATE.search(s_text):
+        if SAME_BELOW in s_text and ESTIMATE.search(s_text):
             para_estimated = True
         est_at = ESTIMATE.search(s_text)
         # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate

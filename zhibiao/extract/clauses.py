@@ -406,7 +406,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     if not candidates:
         return [], last_name  # (nothing below reads a clause without figures)
     out: list[Figure] = []
-    figures: list[tuple] = []
+    figures: list[tuple[NumberMatch, str | None, int]] = []  # (number, unit, where the unit ends; typed: read natively)
     changes: list[tuple[int, int]] = []  # (where 比上年… starts, where its figure ends): changes skipped
     changed_name = None  # the name a change of this clause gave the figures after it
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
@@ -457,7 +457,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         qualifier_at = {m.start() for m in QUALIFIER.finditer(clause)}
         figures = [f for f in figures if not (clause[f[2]:f[2] + 1] == "、" and f[2] + 1 in qualifier_at)]
     # "从3.16万亿元增加到8.31万亿元", "由46.9%提高到48.2%": only the figure reached is a result
-    kept = []
+    kept: list[tuple[NumberMatch, str | None, int]] = []
     for i, f in enumerate(figures):
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         if nxt and FROM_BEFORE.search(clause[max(0, f[0].start - NEAR):f[0].start]) and \
@@ -613,7 +613,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 verb = name or ""
                 name = verb + counted if verb.startswith("新") or verb == "累计" else counted
                 noun_end = unit_end + found_after[1]  # type: ignore[index]
-            elif counted and (unit in COUNTERS or unit.endswith(COUNTER_WORDS)) and WORD_OR_QUOTE.match(after_unit):
+            elif counted and unit and (unit in COUNTERS or unit.endswith(COUNTER_WORDS)) and WORD_OR_QUOTE.match(after_unit):
                 # "推进省级特色产业集群4个核心区": what is counted follows the count word
                 context = COUNT_LEAD.sub("", name or "") if g_index == 0 else ""
                 name = context + counted if context and len(counted) <= 6 and _good_name(context) else counted

@@ -117,13 +117,21 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         if head and MULTI_YEAR.search(head.title) and not (scope.plan_year and str(scope.plan_year) in head.title):
             continue
         for para in reading.segments.paragraphs_in(zone.start, zone.end):
-            opening = CLAUSE_BREAK.split(text[para.start:para.end].lstrip(), maxsplit=1)[0][:30]
-            p_mode, _ = scope.time_of(opening)
+            p_mode, _ = scope.time_of(_opening(text[para.start:para.end]))
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             for sentence in para.sentences:
                 _sentence(reading, sentence, table_targets, blocked_spans, out)
     return out
+
+
+def _opening(paragraph: str) -> str:
+    """A paragraph's opening words (what says its time): its first clause, at most 30 characters —
+    ``CLAUSE_BREAK.split(paragraph.lstrip(), maxsplit=1)[0][:30]``, found by a search of those 30
+    characters instead of a split of the whole paragraph."""
+    words = paragraph.lstrip()
+    brk = CLAUSE_BREAK.search(words, 0, 30)
+    return words[:brk.start()] if brk else words[:30]
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,

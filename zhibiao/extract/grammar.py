@@ -116,6 +116,13 @@ DATE_OR_TIME: Final = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?
 # a cheap test before looking for dates and times: what each holds (two separators around a
 # number, or a colon before two digits) — not a decimal point alone, as 7.8 has
 MAY_HOLD_STAMP: Final = scanner(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
+
+
+def _may_hold_stamp(text: str) -> bool:
+    """``MAY_HOLD_STAMP.search(text)``, asked only where what its matches hold is: a colon, or two of
+    its separators (a text with one decimal point or none, and no colon — most — holds no date)."""
+    return (":" in text or text.count(".") + text.count("-") + text.count("/") >= 2) and \
+        MAY_HOLD_STAMP.search(text) is not None
 LATIN: Final = re.compile(r"[A-Za-z]")
 NUMBERED_THING_AFTER: Final = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
 REFERENCE_BEFORE: Final = re.compile(rf"(?:{NOT_A_FIGURE_BEFORE})\s?$")
@@ -154,7 +161,7 @@ def iter_candidates(text: str, numbers: Iterable[NumberMatch] | None = None) -> 
 def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) -> Iterator[NumberMatch]:
     """:func:`iter_candidates` for a text already known to pass ``MAY_HOLD_CANDIDATE`` (the clause
     analysis tests it first: the test is not made twice)."""
-    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if MAY_HOLD_STAMP.search(text) else []
+    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if _may_hold_stamp(text) else []
     quoted = "“" in text
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
