@@ -140,6 +140,21 @@ def json_dumps(value) -> str:
         return json.dumps(value, separators=(",", ":"))
 
 
+def _adapt_none_directly() -> None:
+    """Python's sqlite3 module binds an int, float or str as it is, but passes every other value —
+    None too — through its adapters' registry, and finding none there, looks for ``__adapt__`` and
+    ``__conform__`` attributes that None lacks (two failed attribute lookups): ≈ 2,500 instructions
+    a None, ≈ 300 of them in each document's lines, a tenth of the ingest writer's instructions.
+    Registered as None's adapter, a C function that returns None for any value makes it one lookup
+    and one call; what is bound is unchanged (None: NULL). Process-wide, as the registry is; an
+    adapter already registered for None is left alone."""
+    import sqlite3
+
+    key = (type(None), sqlite3.PrepareProtocol)
+    if key not in sqlite3.adapters:
+        sqlite3.register_adapter(type(None), {}.get)  # {}.get(None) is None
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     textindex.register(dbapi_connection)  # the n-gram index's triggers call it (migration 0011)
     cur = dbapi_connection.cursor()
@@ -192,6 +207,7 @@ class Database:
                     raise InputError(f"{path}: the folder for the database does not exist")
                 engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
                                        json_serializer=json_dumps)
+                _adapt_none_directly()
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
                 args = {"connect_timeout": 10} if url.startswith("postgresql") else {}

@@ -222,7 +222,7 @@ LINE_COLUMNS = (
     ("line_no", "metric", "text", "value", "unit", "comparator", "modality", "year", "indicator", "section_path",
      "span_start", "span_end"),
 )
-_INSERT_SQL: dict[int, str] = {}  # table's position -> its INSERT with ? placeholders (SQLite)
+_INSERT_SQL: dict[tuple[int, int], str] = {}  # (table's position, rows) -> its INSERT with ? placeholders (SQLite)
 
 
 def _float(value):  # SQLAlchemy's Numeric on SQLite binds a float (its to_float processor)
@@ -237,6 +237,7 @@ def line_values(e: Extraction, sqlite: bool = False) -> tuple[list[tuple], list[
     region = e.document.region.code if e.document.region else None
     num = _float if sqlite else (lambda v: v)
     as_json = json_dumps if sqlite else list
+    flag = int if sqlite else (lambda v: v)  # SQLite stores a bool as the integer 1 or 0: bound as an int, not adapted
 
     def start(span):
         return span.start if span else None
@@ -251,7 +252,7 @@ def line_values(e: Extraction, sqlite: bool = False) -> tuple[list[tuple], list[
     ) for i, t in enumerate(e.targets)]
     actuals = [(
         i, region, a.indicator, a.name, a.year, a.period, a.measure, num(a.value), a.unit, a.comparator,
-        a.estimated, a.text, start(a.span), end(a.span), start(a.source_span), end(a.source_span), False,
+        flag(a.estimated), a.text, start(a.span), end(a.span), start(a.source_span), end(a.source_span), flag(False),
     ) for i, a in enumerate(e.actuals)]
     commitments = [(
         i, c.metric, c.text, num(c.value), c.unit, c.comparator, c.modality, c.year, c.indicator,
@@ -305,12 +306,52 @@ def insert_lines(s: Session, documents: list[tuple[list, list, list]]) -> None:
             s.execute(insert(table), rows)
         values = [r for lines in documents for r in lines[k] if type(r) is tuple]
         if values:
-            sql = _INSERT_SQL.get(k)
-            if sql is None:
-                columns = FROM_DOCUMENT[k] + LINE_COLUMNS[k]
-                sql = _INSERT_SQL[k] = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
-                                        f"VALUES ({', '.join('?' * len(columns))})")
-            s.connection().exec_driver_sql(sql, values)
+            _insert_rows(s.connection(), k, values)
+
+
+def _insert_rows(conn, k: int, values: list[tuple]) -> None:
+    """Rows of driver-ready values (SQLite) inserted by multi-row INSERTs of a few fixed sizes (256,
+    128, … 1 rows: the same statements every batch, prepared once), not one INSERT per row: a
+    statement that writes to a table with FTS5 indexes (the search indexes of migrations 0004 and
+    0011, kept by triggers) opens a savepoint, at which FTS5 writes what it holds to disk — once a
+    row, a third of the writer's instructions went to flushing and merging one-row segments. The
+    same rows, ids and index contents."""
+    n_columns = len(FROM_DOCUMENT[k]) + len(LINE_COLUMNS[k])
+    size = _MULTI_ROWS
+    limit = _variable_limit(conn)
+    while size > 1 and size * n_columns > limit:
+        size //= 2
+    i = 0
+    while i < len(values):
+        while size > len(values) - i:
+            size //= 2
+        chunk = values[i:i + size]
+        conn.exec_driver_sql(_insert_sql(k, size), tuple(v for row in chunk for v in row))
+        i += size
+
+
+_MULTI_ROWS = 256  # rows of the largest multi-row INSERT (a power of two)
+
+
+def _variable_limit(conn) -> int:
+    """How many ``?`` one statement of this SQLite may hold (999 before SQLite 3.32)."""
+    import sqlite3
+
+    try:
+        return conn.connection.dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except (AttributeError, sqlite3.Error):
+        return 999
+
+
+def _insert_sql(k: int, rows: int) -> str:
+    """The INSERT of ``rows`` rows into the ``k``-th table of lines, with ? placeholders (SQLite)."""
+    sql = _INSERT_SQL.get((k, rows))
+    if sql is None:
+        columns = FROM_DOCUMENT[k] + LINE_COLUMNS[k]
+        row = f"({', '.join('?' * len(columns))})"
+        sql = _INSERT_SQL[(k, rows)] = f"INSERT INTO {LINE_TABLES[k].name} ({', '.join(columns)}) VALUES " + ", ".join(
+            [row] * rows)
+    return sql
 
 
 def _delete_lines(s: Session, document_id: int) -> None:
@@ -363,9 +404,10 @@ def _archive(s: Session, row: DocumentRow) -> None:
         extractor_version=row.extractor_version, ingested_at=row.ingested_at, superseded_at=now()))
 
 
-def _fill(row: DocumentRow, x: Extracted) -> None:
+def _fill(row: DocumentRow, x: Extracted, identity: str | None = None) -> None:
     loaded, d = x.loaded, x.document
-    row.sha256, row.path, row.format, row.doc_type = loaded.sha256, _identity(x), loaded.format, d.doc_type
+    row.sha256, row.format, row.doc_type = loaded.sha256, loaded.format, d.doc_type
+    row.path = identity if identity is not None else _identity(x)
     row.title, row.issuer = d.title, d.issuer
     row.region_code = d.region.code if d.region else None
     row.region_name = d.region.name if d.region else None
@@ -434,12 +476,13 @@ def store_many(db: Database, xs: list[Extracted]) -> list[FileResult]:
     results: list[FileResult | None] = [None] * len(xs)
     with db.session() as s:
         shas = {x.loaded.sha256 for x in xs}
-        idents = {_identity(x) for x in xs}
+        identities = [_identity(x) for x in xs]  # (a path resolved: ≈ 8 system calls; once a document)
+        idents = set(identities)
         known = set(s.scalars(select(DocumentRow.sha256).where(DocumentRow.sha256.in_(shas)))) | set(
             s.scalars(select(DocumentRow.path).where(DocumentRow.path.in_(idents))))
     fast, slow, seen = [], [], set()
     for i, x in enumerate(xs):
-        keys = {x.loaded.sha256, _identity(x)}
+        keys = {x.loaded.sha256, identities[i]}
         (slow if keys & (known | seen) or x.provenance is not None else fast).append(i)
         seen |= keys
     if fast:
@@ -448,7 +491,7 @@ def store_many(db: Database, xs: list[Extracted]) -> list[FileResult]:
                 rows = []
                 for i in fast:
                     row = DocumentRow(version=1)
-                    _fill(row, xs[i])
+                    _fill(row, xs[i], identities[i])
                     rows.append(row)
                 s.add_all(rows)
                 s.flush()  # one INSERT … RETURNING id for the batch
