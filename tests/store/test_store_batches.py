@@ -176,3 +176,33 @@ def _compare_rows(databases) -> None:
     for sql in queries:
         a, b = rows(databases[0], sql), rows(databases[1], sql)
         assert a and a == b
+
+
+def test_a_batch_s_lines_are_written_by_a_few_multi_row_inserts(tmp_path):
+    """SQLite: a statement writing to a table with FTS5 indexes (the search indexes, kept by
+    triggers) opens a savepoint, at which FTS5 writes out what it holds: one INSERT a line flushed
+    the indexes once a line (a third of the writer's instructions). A batch's lines go in multi-row
+    INSERTs of 256, 128, … rows; None and bools are bound without the driver's adapter search."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from zhibiao.ingest import extract_one
+    from zhibiao.store.ingest import store_many
+
+    db = Database.open(tmp_path / "rows.db")
+    assert sqlite3.adapters[(type(None), sqlite3.PrepareProtocol)](None) is None
+    files = sorted(str(p) for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf"))
+    prepared = [extract_one(p).for_writer("sqlite") for p in files]
+    assert all(type(line[10]) is int and type(line[-1]) is int for x in prepared for line in x.rows[1])  # bools
+    statements = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda conn, cursor, sql, params, context, many: statements.append((sql, many)))
+    store_many(db, prepared)
+    for k, table in enumerate(("targets", "observations", "commitments")):
+        n = sum(len(x.rows[k]) for x in prepared)
+        inserts = [many for sql, many in statements if sql.startswith(f"INSERT INTO {table} ")]
+        assert n > 30 and 0 < len(inserts) <= bin(n).count("1") + n // 256 and not any(inserts), table
+    assert _counts(db)[1:] == tuple(sum(len(x.rows[k]) for x in prepared) for k in range(3))
+    check_invariants(db)
+    db.dispose()

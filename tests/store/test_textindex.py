@@ -15,7 +15,7 @@ from dbs import db_url  # noqa: F401  (fixture)
 from zhibiao.store import Database
 from zhibiao.store.database import now
 from zhibiao.store.tables import documents, targets
-from zhibiao.store.textindex import contains, newest_containing, ngram_query, ngram_tokens
+from zhibiao.store.textindex import contains, newest_containing, ngram_query, ngram_tokens, value_tokens
 from zhibiao.track.queries import ReadModel
 
 # characters that make words collide often: Chinese, letters in both cases, LIKE's wildcards, its escape
@@ -165,6 +165,9 @@ def test_ngram_tokens_and_queries():
     assert tokens("GDP") == tokens("gdp") == ["64x70", "67x64", "u64", "u67", "u70"]  # folded as LIKE folds
     assert tokens("ab", "cd") == ["61x62", "63x64", "u61", "u62", "u63", "u64"]  # no pair across two columns
     assert tokens("增长增长") == ["589ex957f", "957fx589e", "u589e", "u957f"]  # each once
+    assert tokens("就业", "就业率") == ["4e1ax7387", "5c31x4e1a", "u4e1a", "u5c31", "u7387"]  # once across columns
+    # a value's tokens are remembered (most recur: a national ingest's target lines have a few hundred names)
+    assert value_tokens("地区生产总值") is value_tokens("地区生产总值")
     assert ngram_query("就") == '"u5c31"' and ngram_query("就业") == '"5c31x4e1a"'
     assert ngram_query("5.5%") == '"35x2e" AND "2ex35" AND "35x25"' and ngram_query("") is None
     assert ngram_query("Éé") == '"c9xe9"'  # SQLite's LIKE folds no letter beyond ASCII
