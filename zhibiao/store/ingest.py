@@ -193,7 +193,7 @@ class Extracted:
         extraction's objects — measured on 240 generated documents, the writer then unpickles ≈ 0.4 ms
         less, serialises no JSON (0.4 ms) and builds no rows (0.2 ms) per document. For ``dialect``
         "sqlite" the values are those the driver takes (numbers as floats, JSON as text: what
-        SQLAlchemy's types would make of them), written by one executemany per table without
+        SQLAlchemy's types would make of them; bools as integers), written by multi-row INSERTs without
         SQLAlchemy's per-row work (0.4 ms a document); otherwise plain values, written through
         SQLAlchemy."""
         if self.extraction is None or self.error:
@@ -297,9 +297,9 @@ def write_lines(s: Session, doc_row: DocumentRow, e: Extraction) -> tuple[int, i
 
 
 def insert_lines(s: Session, documents: list[tuple[list, list, list]]) -> None:
-    """The lines of one or more documents: one executemany per table — rows as dictionaries through
-    SQLAlchemy (which sends them as multi-row INSERTs, a thousand rows a statement), rows as tuples
-    of driver-ready values (``_lines``: SQLite) straight to the driver."""
+    """The lines of one or more documents, per table — rows as dictionaries through SQLAlchemy (which
+    sends them as multi-row INSERTs, a thousand rows a statement), rows as tuples of driver-ready
+    values (``_lines``: SQLite) straight to the driver, in multi-row INSERTs too (:func:`_insert_rows`)."""
     for k, table in enumerate(LINE_TABLES):
         rows = [r for lines in documents for r in lines[k] if type(r) is dict]
         if rows:
