@@ -247,6 +247,14 @@ class BaselineFailed(RuntimeError):
 
 BASELINE_FAILED = ("the tests fail with the extraction data unchanged (run them with ZHIBIAO_SHARED_DIR= "
                    "to see which): a failure would say nothing about the entry removed")
+BASELINE_TIMED_OUT = ("the tests with the extraction data unchanged ran longer than --timeout ({:.0f} s): the "
+                      "machine is too busy for this timeout, or the tests too slow; nothing about the data is known")
+
+
+def _baseline_failed(result: tuple) -> BaselineFailed:
+    """Why the run with the data unchanged counts as noticed: its tests failed, or it ran out of time."""
+    _entry, _noticed, timed_out, seconds = result
+    return BaselineFailed(BASELINE_TIMED_OUT.format(seconds) if timed_out else BASELINE_FAILED)
 
 
 def check(chosen: list, files: list[str], jobs: int = 1, timeout: float = 300.0, progress=None) -> list[tuple]:
@@ -266,7 +274,7 @@ def check(chosen: list, files: list[str], jobs: int = 1, timeout: float = 300.0,
             for p in running:
                 os.kill(p, signal.SIGKILL)
                 os.waitpid(p, 0)
-            raise BaselineFailed(BASELINE_FAILED)
+            raise _baseline_failed(results[0])
         while todo and len(running) < max(1, jobs):
             k = todo.pop(0)
             sys.stdout.flush()
@@ -299,7 +307,7 @@ def check(chosen: list, files: list[str], jobs: int = 1, timeout: float = 300.0,
         if progress and k:
             progress(len(results) - (0 in results), results[k])
     if results[0][1]:
-        raise BaselineFailed(BASELINE_FAILED)
+        raise _baseline_failed(results[0])
     return [results[k] for k in range(1, len(chosen))]
 
 
