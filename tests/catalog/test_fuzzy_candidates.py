@@ -124,3 +124,42 @@ def test_the_share_a_line_is_of_is_read_from_its_wording_however_it_is_printed()
     found = [catalog.match("货物出口总额", unit="%", text=t) for t in printed]
     assert all(m is not None and m.id == "export_share_national" for m in found), found
     assert catalog.match("货物出口总额", unit="%", text="全国份额保持稳定") is None
+
+
+def test_only_the_characters_simplified_to_zhan_give_it_after_nfkc():
+    """matcher._may_open_share_of tests the text itself for 占 and 佔: NFKC (normalize_name's) maps
+    no other character onto either."""
+    import sys
+
+    from zhibiao.catalog.matcher import _may_open_share_of
+    from zhibiao.text.chinese import simplified_from
+
+    leads = simplified_from("占")
+    assert set(leads) == {"占", "佔"}
+    onto = [chr(c) for c in range(sys.maxunicode + 1)
+            if any(lead in unicodedata.normalize("NFKC", chr(c)) for lead in leads)]
+    assert sorted(onto) == sorted(leads)
+    assert _may_open_share_of("占全国份额") and _may_open_share_of("佔比") and not _may_open_share_of("增长6%")
+
+
+REGION_NAME = st.text(alphabet=st.sampled_from(list("全国省市县区自治年末底河南杭州生产总值新增")), max_size=14)
+
+
+@settings(max_examples=500, deadline=None)
+@given(REGION_NAME)
+def test_the_cheap_tests_before_the_opening_patterns_refuse_no_match(key):
+    from zhibiao.catalog.matcher import (REGION_PREFIX, TIME_PREFIX, _may_open_with_region, _without_opening,
+                                         _without_time)
+
+    assert _without_time(key) == _without_opening(TIME_PREFIX, key)
+    if REGION_PREFIX.match(key):
+        assert _may_open_with_region(key)
+
+
+def test_a_match_is_compared_and_hashed_by_its_fields():
+    from zhibiao.catalog.matcher import Match
+
+    a, b = Match("gdp_growth", 1.0, "alias"), Match("gdp_growth", 1.0, "alias")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1 and a != Match("gdp_growth", 0.95, "concept")
+    assert repr(a) == "Match(id='gdp_growth', confidence=1.0, reason='alias')"
+

@@ -40,8 +40,13 @@ GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增�
 SHARE_NAME = re.compile(r"比重|占比|份额|比例")
 SHARE_WORDING = re.compile(r"比重|份额|占比")
 SHARE_OF_WORDING = re.compile(r"占[\u4e00-\u9fff]{0,8}?(?:比重|份额|比例)")  # 占全国份额…, 占规上工业比重…
-TIME_PREFIX = re.compile(r"^(?:年末|年底|全年)")
+TIME_OPENINGS = ("年末", "年底", "全年")
+TIME_PREFIX = re.compile("^(?:" + "|".join(TIME_OPENINGS) + ")")
 REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
+# what a match of REGION_PREFIX holds: 全 first, or the first character of 省|自治区|市|县 at the
+# third to seventh place (after two to six characters)
+REGION_PREFIX_FIRST = "全"
+REGION_ENDS_FIRST = "省自市县"
 
 
 def normalize_name(name: str) -> str:
@@ -57,14 +62,19 @@ def normalize_name(name: str) -> str:
 
 def _may_open_share_of(text: str) -> bool:
     """Can :data:`SHARE_OF_WORDING` match the normalised ``text``? Its match opens with 占, which
-    only a character simplified to 占 (占, 佔) gives after NFKC (most texts hold none: they are not
-    normalised)."""
-    return _share_of_leads().search(unicodedata.normalize("NFKC", text)) is not None
+    only a character simplified to 占 (占, 佔) gives; NFKC maps no other character onto either
+    (tests/catalog: every code point), so ``text`` holds one itself (most texts hold none)."""
+    global _SHARE_OF_LEADS
+    leads = _SHARE_OF_LEADS
+    if leads is None:
+        leads = _SHARE_OF_LEADS = simplified_from("占")
+    for lead in leads:
+        if lead in text:
+            return True
+    return False
 
 
-@lru_cache(maxsize=1)
-def _share_of_leads() -> re.Pattern:
-    return re.compile("[" + "".join(simplified_from("占")) + "]")
+_SHARE_OF_LEADS: tuple[str, ...] | None = None  # simplified_from("占"), once a text is asked about
 
 
 def _is_new(key: str) -> bool:
@@ -110,11 +120,16 @@ class Indicator:
                 "category": self.category, "aliases": list(self.aliases), "definition": self.definition}
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # (hashed and compared by its fields, as a frozen one: never changed)
 class Match:
     id: str
     confidence: float
     reason: str
+
+    # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
+    # of its arguments; this one is compiled and called directly — __eq__, __hash__ and __repr__ stay generated)
+    def __init__(self, id: str, confidence: float, reason: str):
+        self.id, self.confidence, self.reason = id, confidence, reason
 
 
 def _measure_fits(entry_measure: str, inferred: str | None) -> bool:
@@ -263,24 +278,37 @@ class Catalog:
         holding one of them are scored (a handful instead of hundreds)."""
         index = self._indexes()
         n = len(query)
+        if n >= len(index.lengths_bits):
+            return []  # (longer than any key can match: the ratio only falls as it grows)
         c = (FUZZY_THRESHOLD - 1) / 100
         unmatched = int(n * (2 - 2 * c) / (2 - c) + 1e-9)
-        # the rarest are the characters no key holds (they pick none, ranked last), then those the fewest hold
-        absent = len(index.rank)
-        ranks = sorted(map(index.rank.get, query, repeat(absent, n)))
-        take = unmatched + 1 - ranks.count(absent)
-        if take <= 0 or n >= len(index.lengths_bits):
+        # the rarest are the characters no key holds (they pick none, ranked last), then those the
+        # fewest hold: the ranks of the characters keys hold, and a count of the others
+        rank = index.rank
+        ranks: list[int] = []
+        absent = 0
+        for ch in query:
+            r = rank.get(ch)
+            if r is None:
+                absent += 1
+            else:
+                ranks.append(r)
+        take = unmatched + 1 - absent
+        if take <= 0:
             return []
+        ranks.sort()
+        postings_by_rank = index.postings_by_rank
         holding = 0
-        for r in ranks[:take]:
-            holding |= index.postings_by_rank[r]
+        for r in ranks[:take]:  # (take <= len(ranks): unmatched + 1 <= n)
+            holding |= postings_by_rank[r]
         holding &= index.lengths_bits[n]
         keys = index.keys
-        out = []
-        while holding:  # the keys in catalogue order: the lowest bit first
-            low = holding & -holding
-            out.append(keys[low.bit_length() - 1])
-            holding ^= low
+        out: list[str] = []
+        while holding:  # the keys from the highest bit down, then reversed: in catalogue order
+            top = holding.bit_length() - 1
+            out.append(keys[top])
+            holding ^= 1 << top
+        out.reverse()
         return out
 
     # ------------------------------------------------------------------ loading
@@ -387,13 +415,13 @@ class Catalog:
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"bracketed: {found.reason}")
         # "年末城镇新增就业": the time of the figure names no indicator
-        timeless = _without_opening(TIME_PREFIX, key)
+        timeless = _without_time(key)
         if timeless != key and len(timeless) >= 3:
             found = self._match(timeless, unit, measure, text, parent)
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without its time: {found.reason}")
         # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
-        bare = _without_opening(REGION_PREFIX, key)
+        bare = _without_opening(REGION_PREFIX, key) if _may_open_with_region(key) else key
         if bare != key and len(bare) >= 3:
             found = self._match(bare, unit, measure, text, parent)
             if found is not None:
@@ -415,6 +443,26 @@ class Catalog:
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
                     break
         return best
+
+
+def _without_time(key: str) -> str:
+    """``_without_opening(TIME_PREFIX, key)``: its words tried in its order by str.startswith."""
+    for word in TIME_OPENINGS:
+        if key.startswith(word):
+            return key[len(word):]
+    return key
+
+
+def _may_open_with_region(key: str) -> bool:
+    """Can :data:`REGION_PREFIX` match ``key``? (A test by str.find before the pattern is tried:
+    most names open with no region.)"""
+    if key.startswith(REGION_PREFIX_FIRST):
+        return True
+    head = key[2:7]
+    for ch in REGION_ENDS_FIRST:
+        if ch in head:
+            return True
+    return False
 
 
 def _without_opening(pattern: re.Pattern, key: str) -> str:
