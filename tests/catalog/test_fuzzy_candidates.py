@@ -163,3 +163,14 @@ def test_a_match_is_compared_and_hashed_by_its_fields():
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1 and a != Match("gdp_growth", 0.95, "concept")
     assert repr(a) == "Match(id='gdp_growth', confidence=1.0, reason='alias')"
 
+
+CONCEPT_NAME = st.text(alphabet=st.sampled_from(list("地区生产总值年均增长率速幅涨上提高实际名义递额量水平规模数(（)）\n ")), max_size=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CONCEPT_NAME)
+def test_a_concept_is_the_name_without_its_growth_then_its_level_suffix(key):
+    from zhibiao.catalog.matcher import GROWTH_SUFFIX, LEVEL_SUFFIX, concept_of
+
+    k = GROWTH_SUFFIX.sub("", without_brackets(key))
+    assert concept_of(key) == (LEVEL_SUFFIX.sub("", k) or k)

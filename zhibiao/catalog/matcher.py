@@ -12,41 +12,41 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
+from typing import Final
 
 from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import simplified_from, to_simplified
 from zhibiao.text.scan import scanner
 
-FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
-MEASURES = {"growth", "level", "share", "ratio", "count", "rate", "index"}
-DIRECTIONS = {"up", "down", "band"}
-GROWTH_SUFFIX = scanner(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长|递增)$")
-INDEX_SUFFIX = re.compile(r"指数$")
-LEVEL_SUFFIX = re.compile(r"(?:总额|总量|水平|规模|数量|额)$")
-AMOUNT_UNITS = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元", "美元", "千万元", "万亿美元"}
-NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
-NOTE = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
-QUOTES = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
+FUZZY_THRESHOLD: Final = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
+MEASURES: Final = {"growth", "level", "share", "ratio", "count", "rate", "index"}
+DIRECTIONS: Final = {"up", "down", "band"}
+GROWTH_SUFFIX: Final = scanner(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长|递增)$")
+INDEX_SUFFIX: Final = re.compile(r"指数$")
+LEVEL_SUFFIX: Final = re.compile(r"(?:总额|总量|水平|规模|数量|额)$")
+AMOUNT_UNITS: Final = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元", "美元", "千万元", "万亿美元"}
+NUMBERING: Final = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
+NOTE: Final = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
+QUOTES: Final = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
 # a note or a quote mark, in one pass (the same as NOTE's pass then QUOTES': no character starts both)
-NOTE_OR_QUOTE = scanner(f"{NOTE.pattern}|{QUOTES.pattern}")
+NOTE_OR_QUOTE: Final = scanner(f"{NOTE.pattern}|{QUOTES.pattern}")
 # a name of Chinese characters only, as most are: none is changed by NFKC, a note, a quote, a
 # numbering, a dash or a case — normalising it is simplifying it (tests/catalog: every character)
-IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
-BRACKETED = re.compile(r"\([^()]*\)")
-GROWTH_WORDING = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
-SHARE_NAME = re.compile(r"比重|占比|份额|比例")
-SHARE_WORDING = re.compile(r"比重|份额|占比")
-SHARE_OF_WORDING = re.compile(r"占[\u4e00-\u9fff]{0,8}?(?:比重|份额|比例)")  # 占全国份额…, 占规上工业比重…
-TIME_OPENINGS = ("年末", "年底", "全年")
-TIME_PREFIX = re.compile("^(?:" + "|".join(TIME_OPENINGS) + ")")
-REGION_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
+IDEOGRAPHS: Final = re.compile(r"[\u4e00-\u9fff]+")
+BRACKETED: Final = re.compile(r"\([^()]*\)")
+GROWTH_WORDING: Final = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
+SHARE_NAME: Final = re.compile(r"比重|占比|份额|比例")
+SHARE_WORDING: Final = re.compile(r"比重|份额|占比")
+SHARE_OF_WORDING: Final = re.compile(r"占[\u4e00-\u9fff]{0,8}?(?:比重|份额|比例)")  # 占全国份额…, 占规上工业比重…
+TIME_OPENINGS: Final = ("年末", "年底", "全年")
+TIME_PREFIX: Final = re.compile("^(?:" + "|".join(TIME_OPENINGS) + ")")
+REGION_PREFIX: Final = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
 # what a match of REGION_PREFIX holds: 全 first, or the first character of 省|自治区|市|县 at the
 # third to seventh place (after two to six characters)
-REGION_PREFIX_FIRST = "全"
-REGION_ENDS_FIRST = "省自市县"
+REGION_PREFIX_FIRST: Final = "全"
+REGION_ENDS_FIRST: Final = "省自市县"
 
 
 def normalize_name(name: str) -> str:
@@ -97,8 +97,13 @@ def without_brackets(key: str) -> str:
 def concept_of(key: str) -> str:
     """地区生产总值增长 -> 地区生产总值; 城镇居民人均可支配收入水平 -> 城镇居民人均可支配收入."""
     k = without_brackets(key)
-    k = GROWTH_SUFFIX.sub("", k)
-    return LEVEL_SUFFIX.sub("", k) or k
+    # (each pattern ends at the text's end: one match at most, cut out as ``sub("", k)`` would, by a
+    # search that builds no new string where none matches)
+    m = GROWTH_SUFFIX.search(k)
+    if m is not None:
+        k = k[:m.start()] + k[m.end():]
+    m = LEVEL_SUFFIX.search(k)
+    return (k[:m.start()] + k[m.end():]) or k if m is not None else k
 
 
 @dataclass(frozen=True)
@@ -486,7 +491,7 @@ def _cached_catalog(extra: tuple[str, ...]) -> Catalog:
     return Catalog.load(extra)
 
 
-REQUIRED = ("id", "name_zh", "name_en", "measure", "direction")
+REQUIRED: Final = ("id", "name_zh", "name_en", "measure", "direction")
 
 
 def _parse(data, source: str) -> dict[str, Indicator]:

@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from zhibiao.models import Region
 from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import scanner
 
-LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+LEVEL_RANK: Final = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 # the characters a division's name ends with (省, 市, 区, 县, 旗, 州, 盟)
-DIVISION_ENDS = frozenset("省市区县旗州盟")
+DIVISION_ENDS: Final = frozenset("省市区县旗州盟")
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,9 @@ def _ethnic_groups() -> list[str]:
 
 
 # the generic end of a division's name: 漾濞彝族自治县 → 漾濞, 宁夏回族自治区 → 宁夏, 诸暨市 → 诸暨
-_ETHNIC = "|".join(sorted(_ethnic_groups(), key=len, reverse=True))
-SHORT_SUFFIX = scanner(rf"(?:(?:{_ETHNIC})族?)*自治(?:县|旗|州|区)$|特别行政区$|地区$|[省市县区旗盟]$")
-ISSUER_SUFFIX = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|发展和改革委员会|发展改革委|统计局|"
+_ETHNIC: Final = "|".join(sorted(_ethnic_groups(), key=len, reverse=True))
+SHORT_SUFFIX: Final = scanner(rf"(?:(?:{_ETHNIC})族?)*自治(?:县|旗|州|区)$|特别行政区$|地区$|[省市县区旗盟]$")
+ISSUER_SUFFIX: Final = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|发展和改革委员会|发展改革委|统计局|"
                            r"人民代表大会常务委员会|人大常委会)$")
 
 

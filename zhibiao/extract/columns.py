@@ -15,32 +15,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Final
 
 from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNITS, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, alternation, load_data
 from zhibiao.extract.numbers import parse_chinese
 
-TABLE_WORDS = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
+TABLE_WORDS: Final = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
 
-_ROLES = ("seq", "category", "name", "unit", "attribute", "note")
-_KINDS = ("target", "actual", "base", "average", "cumulative", "estimate")
-_MEASURES = ("level", "growth", "share")
-BRACKETS = "（(［[〔【"
-CLOSING = "）)］]〕】"
-YEAR_PREFIX = re.compile(r"^(\d{4})\s*年(?:末|底)?")
-PERIOD_PREFIX = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份)?|一至([一二三四五六七八九十]{1,2})月|(上半年)|(前三季度))")
-FIVE_YEAR_PREFIX = re.compile(r"^[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期)?")
+_ROLES: Final = ("seq", "category", "name", "unit", "attribute", "note")
+_KINDS: Final = ("target", "actual", "base", "average", "cumulative", "estimate")
+_MEASURES: Final = ("level", "growth", "share")
+BRACKETS: Final = "（(［[〔【"
+CLOSING: Final = "）)］]〕】"
+YEAR_PREFIX: Final = re.compile(r"^(\d{4})\s*年(?:末|底)?")
+PERIOD_PREFIX: Final = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份)?|一至([一二三四五六七八九十]{1,2})月|(上半年)|(前三季度))")
+FIVE_YEAR_PREFIX: Final = re.compile(r"^[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期)?")
 _OPEN, _CLOSE = re.escape(BRACKETS), re.escape(CLOSING)
-BRACKET_TAIL = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
-NUMBER_FIRST = re.compile(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d")
-BRACKET_FIRST = re.compile(rf"^[{_OPEN}]")
-CN_NUMBERING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
-PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
-A_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-ABOUT = re.compile(LEX.alt("comparators.about_after", "comparators.about_before"))
-YEARS = re.compile(r"(\d{4})\s*年")
-DASHES = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
-_FIVE_YEAR_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+BRACKET_TAIL: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
+NUMBER_FIRST: Final = re.compile(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d")
+BRACKET_FIRST: Final = re.compile(rf"^[{_OPEN}]")
+CN_NUMBERING: Final = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+PLAIN_NUMBER: Final = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
+A_LETTER: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+ABOUT: Final = re.compile(LEX.alt("comparators.about_after", "comparators.about_before"))
+YEARS: Final = re.compile(r"(\d{4})\s*年")
+DASHES: Final = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
+_FIVE_YEAR_END: Final = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _column_vocab() -> ColumnVocab:
     )
 
 
-COLUMN_VOCAB = _column_vocab()  # compiled once at import
+COLUMN_VOCAB: Final = _column_vocab()  # compiled once at import
 
 
 def column_vocab() -> ColumnVocab:
@@ -99,12 +100,12 @@ class Column:
     span: tuple[int, int] | None = None  # where the header cell is printed
 
 
-UNIT_WORDS = frozenset(UNITS) | {"%", "‰"}  # a unit in brackets after a header or a name (a set: UNITS is a list)
-_HEADER_MAX = 24  # characters of a header cell, at most (spaces aside)
+UNIT_WORDS: Final = frozenset(UNITS) | {"%", "‰"}  # a unit in brackets after a header or a name (a set: UNITS is a list)
+_HEADER_MAX: Final = 24  # characters of a header cell, at most (spaces aside)
 _HEADER_HEAD = 2 * _HEADER_MAX  # a text whose first 48 characters hold more than 24 besides spaces is no header
-_PERIOD_STARTS = "1一上前"  # what PERIOD_PREFIX, FIVE_YEAR_PREFIX and BRACKET_TAIL's match opens or ends with
-_FIVE_YEAR_STARTS = "“\"十"
-_CLOSERS = frozenset(CLOSING)
+_PERIOD_STARTS: Final = "1一上前"  # what PERIOD_PREFIX, FIVE_YEAR_PREFIX and BRACKET_TAIL's match opens or ends with
+_FIVE_YEAR_STARTS: Final = "“\"十"
+_CLOSERS: Final = frozenset(CLOSING)
 
 
 def is_decimal_char(c: str) -> bool:
@@ -245,7 +246,7 @@ def _numeric_cell() -> re.Pattern:
                       rf"\s*(?:{BOUND_AFTER})?[{_CLOSE}]?(?:[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,6}}[{_CLOSE}])?")
 
 
-NUMERIC_CELL = _numeric_cell()  # 6.5左右, -3.1, <5.5, ［30］, 2.7（预计）, 185以上, 6-6.5
+NUMERIC_CELL: Final = _numeric_cell()  # 6.5左右, -3.1, <5.5, ［30］, 2.7（预计）, 185以上, 6-6.5
 
 
 @dataclass
@@ -286,10 +287,10 @@ class GridLine:
     unit_span: tuple[int, int] | None = None  # where the unit is printed (its cell or the header)
 
 
-_UNIT_IN_NAME = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOSE}]$")
-_GROWTH_NAME = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'targets.predicate_verbs')})$")
-POINTS_CELL = re.compile(LEX.alt("units.points"))
-_LEVEL_RATE = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
+_UNIT_IN_NAME: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOSE}]$")
+_GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'targets.predicate_verbs')})$")
+POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
+_LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 
 
 def row_name(text: str) -> tuple[str, str | None, int]:
@@ -459,7 +460,7 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
                for r in rows[1:])
 
 
-TITLE_GROWTH = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
+TITLE_GROWTH: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
 
 
 def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str) -> list[GridLine]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Final
 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
@@ -20,80 +21,80 @@ from zhibiao.text.document import Document
 from zhibiao.text.normalize import page_furniture
 from zhibiao.text.scan import LineScanner, scanner
 
-REGION_NAME = rf"[\u4e00-\u9fff]{{1,10}}?(?:{LEX.alt('documents.region_suffixes')})"
-ISSUER = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
-TITLE_HINT = re.compile(LEX.alt("documents.title_words"))
-TITLE_END = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
+REGION_NAME: Final = rf"[\u4e00-\u9fff]{{1,10}}?(?:{LEX.alt('documents.region_suffixes')})"
+ISSUER: Final = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
+TITLE_HINT: Final = re.compile(LEX.alt("documents.title_words"))
+TITLE_END: Final = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
 # a title and, on its line, the note of its delivery: 政府工作报告（2024年1月20日在…会议上）某某
-TITLE_THEN_DELIVERY = re.compile(rf"^(.{{2,60}}?(?:{LEX.alt('documents.title_endings')}))\s*[（(]\s*[—–-]*\s*\d{{4}}\s*年")
-PHOTO_CAPTION = re.compile(rf"[（(][^（()）]{{0,30}}(?:{LEX.alt('documents.photo_credits')})[)）]\s*$")
+TITLE_THEN_DELIVERY: Final = re.compile(rf"^(.{{2,60}}?(?:{LEX.alt('documents.title_endings')}))\s*[（(]\s*[—–-]*\s*\d{{4}}\s*年")
+PHOTO_CAPTION: Final = re.compile(rf"[（(][^（()）]{{0,30}}(?:{LEX.alt('documents.photo_credits')})[)）]\s*$")
 # a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
-HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
-BULLETIN_HEADING = LineScanner(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
-BULLETIN_FIRST = frozenset(LEX.words("documents.bulletin_first_section"))
-BULLETIN_BODY = re.compile(rf"(?m)^[ \t]*[\u4e00-\u9fff]{{2,20}}?(?:{LEX.alt('documents.bulletin_bodies')})")
+HEADING_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
+BULLETIN_HEADING: Final = LineScanner(rf"(?m)^[ \t]*[一二三四五六七八九十]+、[ \t]*({LEX.alt('documents.bulletin_sections')})[^\n。，,]{{0,10}}$")
+BULLETIN_FIRST: Final = frozenset(LEX.words("documents.bulletin_first_section"))
+BULLETIN_BODY: Final = re.compile(rf"(?m)^[ \t]*[\u4e00-\u9fff]{{2,20}}?(?:{LEX.alt('documents.bulletin_bodies')})")
 # a bulletin's title printed at the head of a line that goes on (…统计公报 2023年,在…)
-BULLETIN_TITLE = re.compile(r"(?:\d{4}\s*年)?[\u4e00-\u9fff]{0,12}?(?:\d{4}\s*年)?[\u4e00-\u9fff]{0,20}?国民经济和社会发展统计公报")
-FIVE_YEAR_TITLE = re.compile(LEX.alt("documents.five_year_titles"))
-FIVE_YEAR_QUOTED = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七八九十]+个五年|十[一二三四五六]五)[^》]{{0,30}}(?:{LEX.alt('documents.five_year_titles')})[^》]{{0,10}}》")
-PROGRESS_TITLE = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
-DRAFT_WORDS = re.compile(LEX.alt("documents.draft_words"))
-PARTY_ISSUER = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})[\u4e00-\u9fff]{{1,12}}?(?:委员会|委)(?=关于)")
-_NUMBER_KEYS = LEX.alt("documents.number_keys")
-DOC_NUMBER = re.compile(rf"(?:(?:{_NUMBER_KEYS})\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*\d{{4}}\s*[〕\]】）)]\s*\d+\s*号)")
-DOC_NUMBER_KEY = re.compile(rf"(?:{_NUMBER_KEYS})\s*[:：]?\s*")
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-ISO_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+BULLETIN_TITLE: Final = re.compile(r"(?:\d{4}\s*年)?[\u4e00-\u9fff]{0,12}?(?:\d{4}\s*年)?[\u4e00-\u9fff]{0,20}?国民经济和社会发展统计公报")
+FIVE_YEAR_TITLE: Final = re.compile(LEX.alt("documents.five_year_titles"))
+FIVE_YEAR_QUOTED: Final = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七八九十]+个五年|十[一二三四五六]五)[^》]{{0,30}}(?:{LEX.alt('documents.five_year_titles')})[^》]{{0,10}}》")
+PROGRESS_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
+DRAFT_WORDS: Final = re.compile(LEX.alt("documents.draft_words"))
+PARTY_ISSUER: Final = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})[\u4e00-\u9fff]{{1,12}}?(?:委员会|委)(?=关于)")
+_NUMBER_KEYS: Final = LEX.alt("documents.number_keys")
+DOC_NUMBER: Final = re.compile(rf"(?:(?:{_NUMBER_KEYS})\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*\d{{4}}\s*[〕\]】）)]\s*\d+\s*号)")
+DOC_NUMBER_KEY: Final = re.compile(rf"(?:{_NUMBER_KEYS})\s*[:：]?\s*")
+DATE: Final = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISO_DATE: Final = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 # a date in Chinese numerals (its year in digits in the search text: 2025年三月五日)
-CN_DATE = re.compile(r"(\d{4}|[零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-SIGNATURE = re.compile(rf"(?:{LEX.alt('documents.signing_bodies')})\s*$")
-SIGNED_LINE = re.compile(rf"^(.{{2,30}}?(?:{LEX.alt('documents.dated_bodies')}))\s*(\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*$")
-WRITTEN_ON = re.compile(rf"(?:{LEX.alt('documents.date_keys')})\s*[:：]?\s*(\d{{4}}\s*[-年./]\s*\d{{1,2}}\s*[-月./]\s*\d{{1,2}})")
-_ISSUING = LEX.alt("documents.issuing_verbs")
-ISSUING_WORDS = re.compile(rf"现予(?:{_ISSUING})|现(?:{_ISSUING})给?你们|现将.{{0,30}}(?:{_ISSUING})给")
+CN_DATE: Final = re.compile(r"(\d{4}|[零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+SIGNATURE: Final = re.compile(rf"(?:{LEX.alt('documents.signing_bodies')})\s*$")
+SIGNED_LINE: Final = re.compile(rf"^(.{{2,30}}?(?:{LEX.alt('documents.dated_bodies')}))\s*(\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*$")
+WRITTEN_ON: Final = re.compile(rf"(?:{LEX.alt('documents.date_keys')})\s*[:：]?\s*(\d{{4}}\s*[-年./]\s*\d{{1,2}}\s*[-月./]\s*\d{{1,2}})")
+_ISSUING: Final = LEX.alt("documents.issuing_verbs")
+ISSUING_WORDS: Final = re.compile(rf"现予(?:{_ISSUING})|现(?:{_ISSUING})给?你们|现将.{{0,30}}(?:{_ISSUING})给")
 # XX县第十八届人民代表大会 / XX市XX区发展和改革局: bodies that name their region
-_BODY_START = "(?:(?<![\u4e00-\u9fff])|" + "|".join(f"(?<={re.escape(w)})" for w in LEX.words("documents.body_prepositions")) + ")"
-_CONGRESS = LEX.alt("documents.congress_words")
-_APPROVAL = LEX.alt("documents.approval_verbs")
+_BODY_START: Final = "(?:(?<![\u4e00-\u9fff])|" + "|".join(f"(?<={re.escape(w)})" for w in LEX.words("documents.body_prepositions")) + ")"
+_CONGRESS: Final = LEX.alt("documents.congress_words")
+_APPROVAL: Final = LEX.alt("documents.approval_verbs")
 # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上";
 # an outline's approval: "（2021年2月5日衢州市第八届人民代表大会第六次会议批准）"
-DELIVERED = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
+DELIVERED: Final = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
                        rf"|[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^（()）\n]{{0,40}}?(?:{_CONGRESS})[^（()）\n]{{0,30}}?"
                        rf"(?:{_APPROVAL})\s*[）)]")
-CONGRESS_BODY = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:{_CONGRESS})")
-_BUREAUS = LEX.alt("documents.bureaus")
-BUREAU_BODY = re.compile(rf"{_BODY_START}(?P<r>(?:{REGION_NAME})?{REGION_NAME})(?:{_BUREAUS})")
+CONGRESS_BODY: Final = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:{_CONGRESS})")
+_BUREAUS: Final = LEX.alt("documents.bureaus")
+BUREAU_BODY: Final = re.compile(rf"{_BODY_START}(?P<r>(?:{REGION_NAME})?{REGION_NAME})(?:{_BUREAUS})")
 # a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"
-BYLINE_BUREAU = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|[ \t]|$)")
+BYLINE_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|[ \t]|$)")
 # (the small patterns of the functions below, compiled once)
-QUOTED_TITLE = re.compile(rf"《([^》]{{6,80}}(?:{LEX.alt('documents.quoted_title_endings')}))》")
-A_YEAR = re.compile(r"\d{4}年")
-FOUR_DIGITS = re.compile(r"\d{4}")
-SENTENCE_MARK = re.compile(r"[，,。]")
-SENTENCE_OR_COLON = re.compile(r"[，,。：:]")
-PLAN_REPORT_TITLE = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
-ISSUING_TITLE = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
-PLAN_REPORT_HEAD = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
-DEPUTIES = re.compile(r"(?:^|\n)\s*各位代表")
-WORK_REPORT_WORDS = re.compile(r"作.{0,4}政府工作报告|政府工作报告")
-CONGRESS_OPENS = re.compile(rf"(?:{_CONGRESS}).{{0,30}}(?:{LEX.alt('time.congress_events')})")
-WORK_REQUIREMENTS = re.compile(r"政府工作(?:的)?总体要求|做好今年政府工作")
-DATE_ALONE = re.compile(r"[（(]?\s*[\d零〇一二三四五六七八九十年月日\s]+[)）]?")
-PARTY_LEAD = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})")
-A_REGION_NAME = re.compile(REGION_NAME)
-TITLE_VERB = re.compile(rf"^(?:关于)?(?:{_ISSUING})?")
-_TITLE_REGION = rf"{LEX.alt('documents.national_names')}|{REGION_NAME}"  # (中华人民共和国2025年…统计公报: the nation's)
-YEAR_REGION_PLAN = re.compile(rf"\d{{4}}\s*年\s*(?P<r>{_TITLE_REGION})国民经济")
-REGION_PLAN = re.compile(rf"(?P<r>{_TITLE_REGION})(?:\d{{4}}年|国民经济和社会发展第)")
-ON_BEHALF = re.compile(r"(?:我代表|受)(国务院|[\u4e00-\u9fff]{0,8}人民政府)")  # (受国务院委托: the national plan report)
-SENTENCE_END = re.compile(r"[。\n]")
-WORDS_BEFORE_NUMBER = re.compile(r"^.*[以为将由的经按用]")
-SELF_LEVELS = ("province", "prefecture", "county")
+QUOTED_TITLE: Final = re.compile(rf"《([^》]{{6,80}}(?:{LEX.alt('documents.quoted_title_endings')}))》")
+A_YEAR: Final = re.compile(r"\d{4}年")
+FOUR_DIGITS: Final = re.compile(r"\d{4}")
+SENTENCE_MARK: Final = re.compile(r"[，,。]")
+SENTENCE_OR_COLON: Final = re.compile(r"[，,。：:]")
+PLAN_REPORT_TITLE: Final = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
+ISSUING_TITLE: Final = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
+PLAN_REPORT_HEAD: Final = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
+DEPUTIES: Final = re.compile(r"(?:^|\n)\s*各位代表")
+WORK_REPORT_WORDS: Final = re.compile(r"作.{0,4}政府工作报告|政府工作报告")
+CONGRESS_OPENS: Final = re.compile(rf"(?:{_CONGRESS}).{{0,30}}(?:{LEX.alt('time.congress_events')})")
+WORK_REQUIREMENTS: Final = re.compile(r"政府工作(?:的)?总体要求|做好今年政府工作")
+DATE_ALONE: Final = re.compile(r"[（(]?\s*[\d零〇一二三四五六七八九十年月日\s]+[)）]?")
+PARTY_LEAD: Final = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})")
+A_REGION_NAME: Final = re.compile(REGION_NAME)
+TITLE_VERB: Final = re.compile(rf"^(?:关于)?(?:{_ISSUING})?")
+_TITLE_REGION: Final = rf"{LEX.alt('documents.national_names')}|{REGION_NAME}"  # (中华人民共和国2025年…统计公报: the nation's)
+YEAR_REGION_PLAN: Final = re.compile(rf"\d{{4}}\s*年\s*(?P<r>{_TITLE_REGION})国民经济")
+REGION_PLAN: Final = re.compile(rf"(?P<r>{_TITLE_REGION})(?:\d{{4}}年|国民经济和社会发展第)")
+ON_BEHALF: Final = re.compile(r"(?:我代表|受)(国务院|[\u4e00-\u9fff]{0,8}人民政府)")  # (受国务院委托: the national plan report)
+SENTENCE_END: Final = re.compile(r"[。\n]")
+WORDS_BEFORE_NUMBER: Final = re.compile(r"^.*[以为将由的经按用]")
+SELF_LEVELS: Final = ("province", "prefecture", "county")
 # the words of the three levels in one pattern, a named group each, read in one pass: no word of one
 # level can overlap a word of another where printed (tests/extract/test_fast_rules.py checks the
 # lexicon for it), so the matches of each group are those of the level's own pattern
 # (a scanner: the named groups hide the words' first characters from re's own fast scan)
-SELF_REFERENCE = scanner("|".join(f"(?P<{level}>{LEX.alt(f'documents.self_references.{level}')})"
+SELF_REFERENCE: Final = scanner("|".join(f"(?P<{level}>{LEX.alt(f'documents.self_references.{level}')})"
                                   for level in SELF_LEVELS))
 
 
@@ -349,7 +350,7 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     return None, None
 
 
-_AFTER_PREPOSITION = re.compile(rf"^[\u4e00-\u9fff]+?(?:{'|'.join(map(re.escape, LEX.words('documents.body_prepositions')))})(?={REGION_NAME}$)")
+_AFTER_PREPOSITION: Final = re.compile(rf"^[\u4e00-\u9fff]+?(?:{'|'.join(map(re.escape, LEX.words('documents.body_prepositions')))})(?={REGION_NAME}$)")
 
 
 def _body_region(m: re.Match) -> tuple[str, int]:
@@ -384,9 +385,9 @@ def extract_metadata(doc: Document) -> Metadata:
     )
 
 
-ISSUE_VERBS = re.compile(LEX.alt("documents.issue_verbs"))
-ADOPTED = re.compile(rf"[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^）)\n]{{0,60}}(?:{_APPROVAL})\s*[）)]")
-MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISSUE_VERBS: Final = re.compile(LEX.alt("documents.issue_verbs"))
+ADOPTED: Final = re.compile(rf"[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^）)\n]{{0,60}}(?:{_APPROVAL})\s*[）)]")
+MONTH_DAY: Final = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def issue_sentence(doc: Document) -> tuple[str | None, str | None, str | None]:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from zhibiao.extract.clauses import without_bare_total
 from zhibiao.extract.coordination import split_names, split_subjects
@@ -23,94 +24,94 @@ from zhibiao.extract.segments import matches_at, positions
 from zhibiao.extract.tables import is_name_like
 from zhibiao.text.scan import LineScanner, scanner
 
-_INTRO = LEX.alt("targets.introductions")
-TRIGGER = scanner(
+_INTRO: Final = LEX.alt("targets.introductions")
+TRIGGER: Final = scanner(
     rf"(?:{LEX.alt('targets.head_qualifiers')})?(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.head_tails')})?(?:{_INTRO})?[:：]"
     rf"|主要预期目标(?:是|为)?[:：]?"
     rf"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
     rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
     rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
 )
-_NUMBERING = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
+_NUMBERING: Final = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
 # 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets
-HEAD_LINE = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
+HEAD_LINE: Final = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads"))
-_HEADING_HEADS = LEX.words("targets.heading_heads")
+_HEADING_HEADS: Final = LEX.words("targets.heading_heads")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
-INLINE = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
+INLINE: Final = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
-_INLINE_TIMES = LEX.words("targets.inline_times")
-_INLINE_MARKERS = LEX.words("targets.inline_markers")
-_PROPOSALS = LEX.words("targets.proposals")
-INLINE_REACH = 20  # the most characters INLINE allows between its time and its marker
+_INLINE_TIMES: Final = LEX.words("targets.inline_times")
+_INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
+_PROPOSALS: Final = LEX.words("targets.proposals")
+INLINE_REACH: Final = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
-FUTURE_OPENING = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
-LEAD_END = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
-_BULLETS = LEX.alt("targets.bullets")
-LIST_ITEM = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
-HEADING = re.compile(rf"^[ \t]*{_NUMBERING}")
-CLAUSE_SPLIT = re.compile(r"[，,；;。\n]")
-LIST_SEMICOLONS = ("；", ";")  # a line ending in one leaves its sentence open
-SENTENCE_ENDS = ("。", "；", ";", "，", ",", "：", ":")
-BARE_ITEM = 40  # the longest line read as a bare list item (one target, no punctuation after it)
-OPENER_BEFORE = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
-_DIRS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
-DIRECTIONAL_PHRASE = scanner(
+FUTURE_OPENING: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
+LEAD_END: Final = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
+_BULLETS: Final = LEX.alt("targets.bullets")
+LIST_ITEM: Final = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
+HEADING: Final = re.compile(rf"^[ \t]*{_NUMBERING}")
+CLAUSE_SPLIT: Final = re.compile(r"[，,；;。\n]")
+LIST_SEMICOLONS: Final = ("；", ";")  # a line ending in one leaves its sentence open
+SENTENCE_ENDS: Final = ("。", "；", ";", "，", ",", "：", ":")
+BARE_ITEM: Final = 40  # the longest line read as a bare list item (one target, no punctuation after it)
+OPENER_BEFORE: Final = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
+_DIRS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
+DIRECTIONAL_PHRASE: Final = scanner(
     rf"(?:{LEX.alt('kinds.manner_leads')})(?:{LEX.alt('kinds.manners')})*(?:{_DIRS})"
     rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
 )
-EXPLAINING = re.compile(LEX.alt("targets.explaining"))
-CONTINUING = re.compile(rf"\s*(?:{LEX.alt('targets.continuing')})[，,]")  # a sentence adding to the one before
-NEXT_FIVE = re.compile(LEX.alt("targets.next_five_years"))
-LIST_YEAR = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
-ORDINAL_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+是")
+EXPLAINING: Final = re.compile(LEX.alt("targets.explaining"))
+CONTINUING: Final = re.compile(rf"\s*(?:{LEX.alt('targets.continuing')})[，,]")  # a sentence adding to the one before
+NEXT_FIVE: Final = re.compile(LEX.alt("targets.next_five_years"))
+LIST_YEAR: Final = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
+ORDINAL_ITEM: Final = re.compile(r"^\s*[一二三四五六七八九十]+是")
 # "经济发展：地区生产总值增长6%左右…": a list item led by its category and a colon
-LABELLED_ITEM = re.compile(rf"^[ \t\u3000]*(?:{_BULLETS})?[ \t\u3000]*(?P<cat>[\u4e00-\u9fff]{{2,8}})[:：](?=[^\n]*\d)")
-DATED_EVENT = scanner(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
-VERB_OBJECT = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down')})"
+LABELLED_ITEM: Final = re.compile(rf"^[ \t\u3000]*(?:{_BULLETS})?[ \t\u3000]*(?P<cat>[\u4e00-\u9fff]{{2,8}})[:：](?=[^\n]*\d)")
+DATED_EVENT: Final = scanner(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
+VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down')})"
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
-ABSTRACT_SUBJECT = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
-LEAD_MODAL = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
+ABSTRACT_SUBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
+LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
-NAME_TRAIL = scanner(rf"(?:{LEX.alt('targets.name_trails')})+$")
-MODAL_TRAIL = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
-COMPLETED_BEFORE = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
+NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails')})+$")
+MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
+COMPLETED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
-PREDICATE_TAIL = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
-SUBHEAD = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
+PREDICATE_TAIL: Final = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
+SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')}))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
-RESPECTIVELY = re.compile(LEX.alt("names.respectively"))
-PREDICATE_VERB = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
-SHARED = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
-BARE_TOTALS = frozenset(LEX.words("names.bare_totals"))
-YEAR_LEAD = re.compile(r"\s*到(\d{4})年")
-ASSIGNED_OBJECT = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
+RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
+PREDICATE_VERB: Final = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
+SHARED: Final = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
+BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
+YEAR_LEAD: Final = re.compile(r"\s*到(\d{4})年")
+ASSIGNED_OBJECT: Final = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
 # words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
-NOT_A_NAME = scanner(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$")
-NOTE_TAIL = re.compile(rf"[（(][^（）()]{{0,30}}(?:{LEX.alt('targets.note_words')})[^（）()]{{0,30}}[)）]\s*$")
-SHARED_TAIL = re.compile(rf"(?:{LEX.alt('targets.shared_predicate')})$")
-_JOINERS = LEX.alt("names.list_joiners")
-VALUE_JOINER = re.compile(rf"^\s*(?:{_JOINERS}|,|，)\s*$")
+NOT_A_NAME: Final = scanner(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$")
+NOTE_TAIL: Final = re.compile(rf"[（(][^（）()]{{0,30}}(?:{LEX.alt('targets.note_words')})[^（）()]{{0,30}}[)）]\s*$")
+SHARED_TAIL: Final = re.compile(rf"(?:{LEX.alt('targets.shared_predicate')})$")
+_JOINERS: Final = LEX.alt("names.list_joiners")
+VALUE_JOINER: Final = re.compile(rf"^\s*(?:{_JOINERS}|,|，)\s*$")
 # (small patterns of the list reader, compiled once)
-OPENS_ITEMS = re.compile(r"[:：—]$")
-TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-ITEM_NUMBER = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
-CLAUSE_SPLIT_KEPT = re.compile(r"([，,；;。\n])")
-VALUE_TAIL = re.compile(rf"^\s*(?:%|‰|{LEX.alt('units.points')}|{BOUND_AFTER})*")
-TRAILING_JOINER = re.compile(rf"\s*(?:{_JOINERS}|,|，)\s*$")
-AFTER_SENTENCE = re.compile(r"(?<=[。\n])")
-FIRST_BREAK = re.compile(r"[，,：:；;]")
-BOUND_WORDS = re.compile(BOUND_AFTER)
-_BODIES = LEX.alt("kinds.assigning_bodies")
-COMPLETES_ASSIGNED = re.compile(rf"\s*(?:全面)?完成(?:{_BODIES})?[、和]?(?:{_BODIES})?下达的(.{{2,40}})$")
-BARE_NAME = re.compile(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+")
-PREDICATE_WORDS = re.compile(LEX.alt("targets.predicate_words"))
-GROWTH_END = re.compile(rf"(?:{LEX.alt('targets.main_name_tails')})$")
-FIRST_LINE = re.compile(r"\s*([^\n]*)")
-OPENING_BREAK = re.compile(r"[，,。]")
+OPENS_ITEMS: Final = re.compile(r"[:：—]$")
+TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
+ITEM_NUMBER: Final = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
+CLAUSE_SPLIT_KEPT: Final = re.compile(r"([，,；;。\n])")
+VALUE_TAIL: Final = re.compile(rf"^\s*(?:%|‰|{LEX.alt('units.points')}|{BOUND_AFTER})*")
+TRAILING_JOINER: Final = re.compile(rf"\s*(?:{_JOINERS}|,|，)\s*$")
+AFTER_SENTENCE: Final = re.compile(r"(?<=[。\n])")
+FIRST_BREAK: Final = re.compile(r"[，,：:；;]")
+BOUND_WORDS: Final = re.compile(BOUND_AFTER)
+_BODIES: Final = LEX.alt("kinds.assigning_bodies")
+COMPLETES_ASSIGNED: Final = re.compile(rf"\s*(?:全面)?完成(?:{_BODIES})?[、和]?(?:{_BODIES})?下达的(.{{2,40}})$")
+BARE_NAME: Final = re.compile(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+")
+PREDICATE_WORDS: Final = re.compile(LEX.alt("targets.predicate_words"))
+GROWTH_END: Final = re.compile(rf"(?:{LEX.alt('targets.main_name_tails')})$")
+FIRST_LINE: Final = re.compile(r"\s*([^\n]*)")
+OPENING_BREAK: Final = re.compile(r"[，,。]")
 
 
 @dataclass
@@ -359,7 +360,7 @@ def find_target_sentences(text: str, limit: int | None = None,
     return tuple((t.start, t.end) for t in find_target_lists(text, limit, tables))
 
 
-MAX_CLAUSE = 400  # the longest clause of the real documents has 143 characters: a longer one lists no target
+MAX_CLAUSE: Final = 400  # the longest clause of the real documents has 143 characters: a longer one lists no target
 
 
 def _labelled(line: str) -> re.Match | None:

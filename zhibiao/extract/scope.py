@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Final
 
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import NumberError, parse_chinese
@@ -33,43 +34,43 @@ def _alt(*paths: str) -> str:
     return word_trie(LEX.words(*paths))
 
 
-YEAR = r"(?:19[5-9]\d|20\d\d)"
+YEAR: Final = r"(?:19[5-9]\d|20\d\d)"
 
 # --- words of time (all from the lexicon) ---------------------------------------------------
-LAST_YEAR = scanner(rf"(?<![比较同与和])(?:{_alt('time.last_year')})(?!同期)")
-_PERIOD_NAMES = r"“?十[一二三四五六]五”?"
-MULTI = scanner(rf"{_alt('time.multi_year')}|{_PERIOD_NAMES}(?:{_alt('time.five_year_periods')})")
-_PLANNED = r"计划(?=[到在于将要新完实达力])"  # 计划到/计划在…: a plan ahead (not 年度计划)
-FUTURE = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到20\d\d年")
-SOFT_FUTURE = scanner(rf"{_alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
-ESTIMATE = re.compile(rf"(?:{_alt('time.estimate')})(?!到)")
-EXPLICIT_YEAR = scanner(
+LAST_YEAR: Final = scanner(rf"(?<![比较同与和])(?:{_alt('time.last_year')})(?!同期)")
+_PERIOD_NAMES: Final = r"“?十[一二三四五六]五”?"
+MULTI: Final = scanner(rf"{_alt('time.multi_year')}|{_PERIOD_NAMES}(?:{_alt('time.five_year_periods')})")
+_PLANNED: Final = r"计划(?=[到在于将要新完实达力])"  # 计划到/计划在…: a plan ahead (not 年度计划)
+FUTURE: Final = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到20\d\d年")
+SOFT_FUTURE: Final = scanner(rf"{_alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
+ESTIMATE: Final = re.compile(rf"(?:{_alt('time.estimate')})(?!到)")
+EXPLICIT_YEAR: Final = scanner(
     rf"(?<![{''.join(LEX.words('time.year_not_time_before'))}])(?:截至|截止|到)?({YEAR})\s*年"
     rf"(?:{_alt('time.year_parts')})?(?!{_alt('time.year_not_time')})")
-REVIEW_TITLE = re.compile(_alt("time.review_titles"))
-REVIEW_OPENER = re.compile(_alt("time.review_openers"))
-PAST_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
-MULTI_TITLE = re.compile(_alt("time.multi_titles"))
-PLAN_TITLE = re.compile(_alt("time.plan_titles"))
-_NUMBERED = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
-REVIEW_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{_alt('time.review_headings')})[ \t]*$")
-PLAN_HEADING = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{_alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
-THIS_YEAR_HEADING = LineScanner(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{_alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
+REVIEW_TITLE: Final = re.compile(_alt("time.review_titles"))
+REVIEW_OPENER: Final = re.compile(_alt("time.review_openers"))
+PAST_YEAR: Final = re.compile(rf"(?<!\d)({YEAR})\s*年")
+MULTI_TITLE: Final = re.compile(_alt("time.multi_titles"))
+PLAN_TITLE: Final = re.compile(_alt("time.plan_titles"))
+_NUMBERED: Final = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
+REVIEW_HEADING: Final = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,16}}?(?:{_alt('time.review_headings')})[ \t]*$")
+PLAN_HEADING: Final = LineScanner(rf"{_NUMBERED}({YEAR})[ \t]*年[^\n。，,]{{0,20}}?(?:{_alt('time.plan_headings')})[^\n。，,]{{0,12}}$")
+THIS_YEAR_HEADING: Final = LineScanner(rf"{_NUMBERED}(?:今年|明年)[^\n。，,]{{0,16}}(?:{_alt('time.this_year_headings')})[^\n。，,]{{0,8}}$")
 # "报告提出2022年政府主要工作安排": a plan part named inside a sentence
-PLAN_NAMED = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{_alt('time.plan_headings')})")
-TARGET_YEAR = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
-YEAR_IS = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{_alt('time.year_of_phrases')})")
-THIS_YEAR = re.compile(_alt("time.this_year"))
-RESULT_MARKERS = re.compile(_alt("time.result_markers"))
-REPORTING = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{_alt('time.reporting_verbs')})(?:了|道)?$")
+PLAN_NAMED: Final = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{_alt('time.plan_headings')})")
+TARGET_YEAR: Final = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
+YEAR_IS: Final = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{_alt('time.year_of_phrases')})")
+THIS_YEAR: Final = re.compile(_alt("time.this_year"))
+RESULT_MARKERS: Final = re.compile(_alt("time.result_markers"))
+REPORTING: Final = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{_alt('time.reporting_verbs')})(?:了|道)?$")
 # the longest text REPORTING can match: 12 characters, a verb, 了 or 道, a final newline (its $);
 # and the characters its matches end with (a verb's last, 了, 道, that newline)
 REPORTING_LONGEST = 12 + max(map(len, LEX.words("time.reporting_verbs"))) + 2
-REPORTING_ENDS = frozenset([w[-1] for w in LEX.words("time.reporting_verbs")] + ["了", "道", "\n"])
-CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
-LEADING_LINK = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
-YEAR_WORD = re.compile(rf"({YEAR})\s*年")
-YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
+REPORTING_ENDS: Final = frozenset([w[-1] for w in LEX.words("time.reporting_verbs")] + ["了", "道", "\n"])
+CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
+LEADING_LINK: Final = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
+YEAR_WORD: Final = re.compile(rf"({YEAR})\s*年")
+YEAR_MENTION: Final = re.compile(rf"(?<!\d)({YEAR})\s*年")
 # Any of the words Scope.time_of tests for, in one pattern: the opening words of most sentences
 # say nothing of time, and one search tells so instead of six (see time_of). Written loosely — the
 # words without the look-arounds and optional openings around them, a year as any four digits
@@ -77,30 +78,30 @@ YEAR_MENTION = re.compile(rf"(?<!\d)({YEAR})\s*年")
 # that each of its alternatives opens with a character: re skips an alternative that opens with
 # another character at one comparison, but enters one opening with a look-behind or an optional
 # group (the exact union cost twice as much at each position its first characters let through).
-TIME_SIGNAL = scanner(word_trie(LEX.words("time.result_markers", "time.multi_year", "time.last_year", "time.this_year",
+TIME_SIGNAL: Final = scanner(word_trie(LEX.words("time.result_markers", "time.multi_year", "time.last_year", "time.this_year",
                                           "time.future") + ("努力",))
                       + rf"|{_PLANNED}|十[一二三四五六]五|[12]\d{{3}}\s*年")
 
 # --- dates ----------------------------------------------------------------------------------
-_CONGRESS = _alt("documents.congress_words")
-FULL_DELIVERY = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
+_CONGRESS: Final = _alt("documents.congress_words")
+FULL_DELIVERY: Final = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
-NEWS_DELIVERY = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+NEWS_DELIVERY: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                            rf"(?:{_alt('time.congress_events', 'time.congress_reports')})")
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
-DAY_DELIVERY = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
+DAY_DELIVERY: Final = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
                           rf"(?:{_alt('time.congress_events')})")
-RELATIVE_DELIVERY = re.compile(rf"({_alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+RELATIVE_DELIVERY: Final = re.compile(rf"({_alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                rf"(?:{_alt('time.congress_events')})")
-YESTERDAY = frozenset(LEX.words("time.yesterday"))
-DATELINE = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{_alt('time.today')})")
+YESTERDAY: Final = frozenset(LEX.words("time.yesterday"))
+DATELINE: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日电[^。\n]{{0,40}}(?:{_alt('time.today')})")
 # a page's publication date near its top: 2018-03-20 10:33:06, 发布时间:2022-01-12, 2021年3月15日
-PUBLISHED = scanner(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
-_CN_NUM = "〇零一二两三四五六七八九十"
-SESSION = re.compile(
+PUBLISHED: Final = scanner(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
+_CN_NUM: Final = "〇零一二两三四五六七八九十"
+SESSION: Final = re.compile(
     rf"(?P<body>[\u4e00-\u9fff]{{0,12}}?)第?(?P<term>[{_CN_NUM}\d]{{1,3}})\s*届\s*(?P<nat>全国)?\s*(?:{_CONGRESS})"
     rf"(?:常务委员会)?\s*第?(?P<session>[{_CN_NUM}\d]{{1,3}})\s*次(?:全体)?会议(?!以来|召开以来|之后|后)")
-SESSION_REACH = 16  # a match starts at most this far before the spaces before its 届: body 12, 第, term 3
+SESSION_REACH: Final = 16  # a match starts at most this far before the spaces before its 届: body 12, 第, term 3
 
 
 def sessions(text: str):
@@ -156,7 +157,7 @@ def years_before(pattern: re.Pattern, text: str, anchor: str, reach: int) -> Ite
 
 
 # every TARGET_YEAR holds 主要 within 17 characters after its 年 ([^…]{0,16}? between); YEAR_IS opens with 年是
-TARGET_YEAR_REACH = 17
+TARGET_YEAR_REACH: Final = 17
 
 
 def _num(text: str) -> int | None:
@@ -320,10 +321,10 @@ class Scope:
 
 # --- the year a target is for ------------------------------------------------------------------
 _PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
-FIVE_YEAR_PERIOD = scanner(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
+FIVE_YEAR_PERIOD: Final = scanner(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
 
 
-PERIOD_TARGETS = scanner(rf"(?:{FIVE_YEAR_PERIOD.pattern})(?:时期|期间)?(?:经济社会发展)?的?(?:主要目标|发展目标|目标)"
+PERIOD_TARGETS: Final = scanner(rf"(?:{FIVE_YEAR_PERIOD.pattern})(?:时期|期间)?(?:经济社会发展)?的?(?:主要目标|发展目标|目标)"
                             rf"|到(?:{FIVE_YEAR_PERIOD.pattern})末")
 
 
@@ -334,8 +335,8 @@ def five_year_period(words: str) -> tuple[int, int] | None:
         return None
     start = _PERIOD_START.get(m.group(1) or (m.group(2) + "五"))
     return (start, start + 4) if start else None
-BY_YEAR = re.compile(rf"(?:到|至|截至)({YEAR}|[二〇零一三四五六七八九]{{4}})\s*年")
-YEAR_RANGE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
+BY_YEAR: Final = re.compile(rf"(?:到|至|截至)({YEAR}|[二〇零一三四五六七八九]{{4}})\s*年")
+YEAR_RANGE: Final = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
 
 
 def target_year_in(words: str) -> int | None:
@@ -422,11 +423,11 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
     return None
 
 
-_FULL_DATE = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-_DATE_LINE = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
-_BARE_YEAR = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
-_DOC_NUMBER_YEAR = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
-_PROPOSAL = re.compile(r"建议")
+_FULL_DATE: Final = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
+_DATE_LINE: Final = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
+_BARE_YEAR: Final = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
+_DOC_NUMBER_YEAR: Final = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
+_PROPOSAL: Final = re.compile(r"建议")
 
 
 def _bulletin_evidence(text: str) -> list[YearEvidence]:
@@ -612,8 +613,8 @@ def _zones(text: str, doc_type: str, plan_year: int | None, sections: list[Secti
     return [z for z in zones if z.end > z.start]
 
 
-PROGRESS_TITLE = re.compile(rf"(?:{_alt('documents.progress_titles')})$")
-DRAFT_WORDS = re.compile(_alt("documents.draft_words"))
+PROGRESS_TITLE: Final = re.compile(rf"(?:{_alt('documents.progress_titles')})$")
+DRAFT_WORDS: Final = re.compile(_alt("documents.draft_words"))
 
 
 def in_year_report(title: str | None, doc_type: str) -> bool:
@@ -642,7 +643,7 @@ def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
 
 
 # a line that heads a five-year period's goals: “十四五”主要目标, “十四五”时期的主要目标任务, 今后五年的主要任务
-FIVE_YEAR_HEAD = LineScanner(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
+FIVE_YEAR_HEAD: Final = LineScanner(rf"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[篇章])[ \t]*)?"
                             rf"[^\n。，,]{{0,12}}?(?:{FIVE_YEAR_PERIOD.pattern}|{_alt('targets.next_five_years')})"
                             rf"[^\n。，,]{{0,16}}?(?:目标|任务)[^\n。，,]{{0,8}}$")
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Final
 
 from zhibiao.models import Section, Span
 
-LEVELS = [
+LEVELS: Final = [
     # an outline's parts and chapters (第一篇 / 第三章) open parts like 一、 does; its sections (第一节) less
     (1, re.compile(r"^(?P<num>第[一二三四五六七八九十百]+[篇章])\s*(?P<title>.*)")),
     (2, re.compile(r"^(?P<num>第[一二三四五六七八九十百]+节)\s*(?P<title>.*)")),
@@ -16,17 +17,17 @@ LEVELS = [
     (4, re.compile(r"^(?P<num>[（(]\d{1,2}[）)])\s*(?P<title>.*)")),
     (1, re.compile(r"^(?P<num>附件\s*\d*)\s*[:：]?\s*(?P<title>.*)")),
 ]
-TITLE_END = re.compile(r"[。；;！!？?]")
+TITLE_END: Final = re.compile(r"[。；;！!？?]")
 # the heading patterns a line can open, by its first character (a line opening otherwise is no
 # heading: the patterns are not tried); any decimal digit (\d) opens 1.
 _BY_FIRST: dict[str, tuple[tuple[int, re.Pattern], ...]] = {}
 for _chars, _picks in (("第", (0, 1)), ("一二三四五六七八九十百", (2,)), ("（(", (3, 5)), ("附", (6,))):
     for _ch in _chars:
         _BY_FIRST[_ch] = tuple(LEVELS[k] for k in _picks)
-_NUMBERED = (LEVELS[4],)
-_OPENERS = r"[^\S\n]*[第一二三四五六七八九十百（(附\d]"
-_OPENS = re.compile(_OPENERS)
-_NEXT_OPENS = re.compile(rf"\n(?={_OPENERS})")  # (a literal first: the engine scans for each line end)
+_NUMBERED: Final = (LEVELS[4],)
+_OPENERS: Final = r"[^\S\n]*[第一二三四五六七八九十百（(附\d]"
+_OPENS: Final = re.compile(_OPENERS)
+_NEXT_OPENS: Final = re.compile(rf"\n(?={_OPENERS})")  # (a literal first: the engine scans for each line end)
 
 
 def _line_starts(text: str):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
                                      is_decimal_char, is_value_cell, parse_header, read_rows)
@@ -32,21 +32,21 @@ def opening_characters(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[0] for w in words)
 
 
-UNIT_SET = frozenset(UNITS) | {"—", "-", "/", "–"}
+UNIT_SET: Final = frozenset(UNITS) | {"—", "-", "/", "–"}
 UNIT_LONGEST = max(map(len, UNIT_SET))  # characters of the longest unit (a longer token is none)
-TARGET_LONGEST = 80  # characters of the longest cell that can state a target (is_target_text)
-_DIRECTIONS = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
-DIRECTIONAL_TARGET = re.compile(
+TARGET_LONGEST: Final = 80  # characters of the longest cell that can state a target (is_target_text)
+_DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
+DIRECTIONAL_TARGET: Final = re.compile(
     rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.cell_manners')})+(?:{_DIRECTIONS})?$"
     rf"|^(?:{LEX.alt('kinds.directional_phrases')})$"
     rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
 )
-TARGET_START = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
-TARGET_OPENINGS = opening_characters(("较", *LEX.words("targets.cell_openers")))  # what TARGET_START opens with
-SEQ_PREFIX = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[^\d\s])")
-CN_NUMERALS = "一二三四五六七八九十"
-CN_HEADING = re.compile(rf"^[{CN_NUMERALS}]+\s*[、.．]\s*(.+)$")
-YEAR_IN = re.compile(r"(\d{4})\s*年")
+TARGET_START: Final = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
+TARGET_OPENINGS: Final = opening_characters(("较", *LEX.words("targets.cell_openers")))  # what TARGET_START opens with
+SEQ_PREFIX: Final = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[^\d\s])")
+CN_NUMERALS: Final = "一二三四五六七八九十"
+CN_HEADING: Final = re.compile(rf"^[{CN_NUMERALS}]+\s*[、.．]\s*(.+)$")
+YEAR_IN: Final = re.compile(r"(\d{4})\s*年")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _vocab() -> Vocab:
     )
 
 
-VOCAB = _vocab()  # the table vocabulary's patterns, compiled once at import (read in every cell's tests)
+VOCAB: Final = _vocab()  # the table vocabulary's patterns, compiled once at import (read in every cell's tests)
 
 
 def vocab() -> Vocab:
@@ -86,7 +86,7 @@ def vocab() -> Vocab:
 
 
 # every header pattern in one (a cell is a header when one of them matches it at its start)
-HEADER = re.compile("|".join(f"(?:{p.pattern})" for p in VOCAB.headers))
+HEADER: Final = re.compile("|".join(f"(?:{p.pattern})" for p in VOCAB.headers))
 
 
 @dataclass
@@ -194,21 +194,21 @@ class Table:
 
 # ---------------------------------------------------------------- cell classification helpers
 
-SEQ_NUMBER = re.compile(r"\d{1,3}")
-LAYOUT_SPACES = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
-BRACKETED_END = re.compile(r"[（(][^）)]*[）)]$")
-_RELATIVE_OPENERS = ("kinds.relative_links", "kinds.relative_comparisons", "kinds.relative_openers")
-RELATIVE_OPENER = re.compile(rf"^(?:{LEX.alt(*_RELATIVE_OPENERS)})")
-RELATIVE_OPENINGS = opening_characters(LEX.words(*_RELATIVE_OPENERS))  # what RELATIVE_OPENER opens with
+SEQ_NUMBER: Final = re.compile(r"\d{1,3}")
+LAYOUT_SPACES: Final = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
+BRACKETED_END: Final = re.compile(r"[（(][^）)]*[）)]$")
+_RELATIVE_OPENERS: Final = ("kinds.relative_links", "kinds.relative_comparisons", "kinds.relative_openers")
+RELATIVE_OPENER: Final = re.compile(rf"^(?:{LEX.alt(*_RELATIVE_OPENERS)})")
+RELATIVE_OPENINGS: Final = opening_characters(LEX.words(*_RELATIVE_OPENERS))  # what RELATIVE_OPENER opens with
 # two tests of is_target_text that say yes whatever else holds, as one pattern found by one scan for
 # their first characters: a phrase of assignment anywhere, or a directional target filling the cell
-ASSIGNED_OR_DIRECTIONAL = scanner(rf"(?:{ASSIGNED.pattern})|(?:{DIRECTIONAL_TARGET.pattern})")
-FIGURE_END = re.compile(rf"[\d%‰]\s*(?:{BOUND_AFTER})?[)）]?$")
-DIGIT = re.compile(r"\d")
-TOKEN = re.compile(r"\S+")
-SPACED_ROW = re.compile(r"^\s*\d{1,3} \S")
+ASSIGNED_OR_DIRECTIONAL: Final = scanner(rf"(?:{ASSIGNED.pattern})|(?:{DIRECTIONAL_TARGET.pattern})")
+FIGURE_END: Final = re.compile(rf"[\d%‰]\s*(?:{BOUND_AFTER})?[)）]?$")
+DIGIT: Final = re.compile(r"\d")
+TOKEN: Final = re.compile(r"\S+")
+SPACED_ROW: Final = re.compile(r"^\s*\d{1,3} \S")
 # a row named by a fragment only (增长, 占投资比重): a part of the name on the row above
-NAME_FRAGMENT = re.compile(rf"{alternation(TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
+NAME_FRAGMENT: Final = re.compile(rf"{alternation(TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
 
 def squeeze(text: str) -> str:
     """Drop layout spaces inside a cell (spaces between Latin words stay)."""
@@ -392,9 +392,9 @@ def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
     return False
 
 
-_CAPTION = re.compile(rf"^(?:表\s*\d+|{alternation(TABLE_WORDS['caption_openers'])})"
+_CAPTION: Final = re.compile(rf"^(?:表\s*\d+|{alternation(TABLE_WORDS['caption_openers'])})"
                       rf"|(?:{alternation(TABLE_WORDS['caption_endings'])})(?:[（(][^）)]*[）)])?$")
-PIPE_SPLIT = re.compile(r"\|")
+PIPE_SPLIT: Final = re.compile(r"\|")
 
 
 def _parts(raw: str, sep: str) -> list[tuple[str, int]]:
@@ -481,7 +481,7 @@ def _is_row_line(raw: str, layout: str) -> bool:
     return False
 
 
-_STOP_INSIDE = re.compile(r"[。；;].")
+_STOP_INSIDE: Final = re.compile(r"[。；;].")
 
 
 def _prose(line: str) -> bool:
@@ -543,7 +543,7 @@ def _caption_above(text: str, lines: list[tuple[int, int]], i: int) -> str:
     return ""
 
 
-_TABLE_UNIT = re.compile(r"^[（(]?单位\s*[:：]\s*([^\s|）)]{1,8})")
+_TABLE_UNIT: Final = re.compile(r"^[（(]?单位\s*[:：]\s*([^\s|）)]{1,8})")
 
 
 def _unit_above(text: str, lines: list[tuple[int, int]], i: int) -> str | None:
@@ -1227,7 +1227,7 @@ def _space_header(raw: str, offset: int) -> list[Column] | None:
 
 
 # a bound or a percent sign printed apart from its number ("5.5 左右")
-QUALIFIER = re.compile(rf"(?:{LEX.alt('comparators.at_least_after', 'comparators.at_most_after', 'comparators.about_after')}|%|‰)")
+QUALIFIER: Final = re.compile(rf"(?:{LEX.alt('comparators.at_least_after', 'comparators.at_most_after', 'comparators.about_after')}|%|‰)")
 
 
 def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:

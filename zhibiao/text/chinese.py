@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Final
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def _traditional() -> tuple[re.Pattern, re.Pattern | None]:
 _COMPILED: tuple[re.Pattern, re.Pattern | None] | None = None  # _traditional()'s, once a text needed them
 
 
-ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
 
 
 def has_astral(text: str) -> bool:
@@ -62,7 +63,7 @@ def has_astral(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
-SHORT = 64  # a text up to this long is translated whole (its runs' patterns take 5 ms to compile, once)
+SHORT: Final = 64  # a text up to this long is translated whole (its runs' patterns take 5 ms to compile, once)
 
 
 def to_simplified(text: str) -> str:
@@ -109,8 +110,8 @@ def has_traditional(text: str, sample: int = 4000) -> bool:
 # digits; not a part of a longer numeral. (The look-behind after the first character: a pattern
 # opening with a class is found by the engine's fast scan, one opening with a look-behind is tried
 # at every position.)
-CHINESE_YEAR = re.compile(r"[一二](?<![〇零一二三四五六七八九十百千万][一二])[〇零一二三四五六七八九]{3}(?=\s*年)")
-_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CHINESE_YEAR: Final = re.compile(r"[一二](?<![〇零一二三四五六七八九十百千万][一二])[〇零一二三四五六七八九]{3}(?=\s*年)")
+_YEAR_DIGITS: Final = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def years_in_digits(text: str) -> str:

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Final
 
 from zhibiao.datafiles import load_yaml
 from zhibiao.models import LoadedText, Span
@@ -27,7 +28,7 @@ from zhibiao.text.offsets import Change, Edit, MappedText
 from zhibiao.text.scan import scanner
 
 # Full-width forms folded to ASCII, except the Chinese punctuation documents print on purpose.
-_KEEP_FULLWIDTH = set("（）：，；！？")
+_KEEP_FULLWIDTH: Final = set("（）：，；！？")
 WIDTH_TABLE: dict[int, str] = {
     cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH
 }
@@ -44,35 +45,35 @@ def _runs(chars: str) -> re.Pattern:
 
 
 # runs of the characters WIDTH_TABLE folds (only they are translated; a text with none is left as it is)
-WIDTH_CHARACTERS = "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE))
-WIDTH_FOLDED = _runs(f"[{WIDTH_CHARACTERS}]")
+WIDTH_CHARACTERS: Final = "".join(re.escape(chr(cp)) for cp in sorted(WIDTH_TABLE))
+WIDTH_FOLDED: Final = _runs(f"[{WIDTH_CHARACTERS}]")
 VERTICAL_TAB, FORM_FEED = _runs("\x0b"), _runs("\x0c")
 
-CJK = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、—…《》【】"
-_CJK_CHAR = re.compile(f"[{CJK}]")
+CJK: Final = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、—…《》【】"
+_CJK_CHAR: Final = re.compile(f"[{CJK}]")
 
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER: Final = re.compile(
     r"^[ \t]*(?:[—–\-－· ]*\d{1,4}[—–\-－· ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
 )
-PAGE_NUMBER_STRICT = re.compile(r"^[ \t]*(?:[—–\-－·]+ ?\d{1,4} ?[—–\-－·]+|第\s*\d+\s*页.*页?)[ \t]*$")
+PAGE_NUMBER_STRICT: Final = re.compile(r"^[ \t]*(?:[—–\-－·]+ ?\d{1,4} ?[—–\-－·]+|第\s*\d+\s*页.*页?)[ \t]*$")
 # how every line it matches opens (form feeds in it dropped): found after a line break (a literal
 # the engine scans for fast; the first line is tried apart)
-FURNITURE_START = re.compile(r"\n[ \t\f]*[—–\-－·第]")
-FIRST_LINE_FURNITURE = re.compile(r"[ \t\f]*[—–\-－·第]")
+FURNITURE_START: Final = re.compile(r"\n[ \t\f]*[—–\-－·第]")
+FIRST_LINE_FURNITURE: Final = re.compile(r"[ \t\f]*[—–\-－·第]")
 
-HEADING = re.compile(
+HEADING: Final = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百]+[章节部分条]|附件|附表)"
 )
-TERMINAL = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
-TITLE_END = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
+TERMINAL: Final = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
+TITLE_END: Final = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
 # across a blank line (a page break) only a line this long or longer runs on, or one leaving a quotation
 # or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
-FULL_LINE = 20
+FULL_LINE: Final = 20
 # a date line, a byline (——2024年1月22日在…) or a bracketed date ((2022年3月25日)): a line of its own
-DATE_LINE = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATE_LINE: Final = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
-PIPE_ROW = re.compile(r"\S\s*\|\s*\S|^\s*\||\|\s*$")
+PIPE_ROW: Final = re.compile(r"\S\s*\|\s*\S|^\s*\||\|\s*$")
 
 
 def _pipe_row(line: str) -> bool:
@@ -80,31 +81,31 @@ def _pipe_row(line: str) -> bool:
     scanned)."""
     return "|" in line and PIPE_ROW.search(line) is not None
 # a cell of a table copied one cell per line: a figure, a unit or a short cell without punctuation
-CELL_VALUE = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|左右|以上|以内|以下)*\s*$")
+CELL_VALUE: Final = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|左右|以上|以内|以下)*\s*$")
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
-ITEM_START = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
-STAMP_END = scanner(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
-DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
-TABLE_HEADER = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
-ATTACHMENT_LINE = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
+ITEM_START: Final = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
+STAMP_END: Final = scanner(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
+DOC_NUMBER: Final = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
+TABLE_HEADER: Final = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
+ATTACHMENT_LINE: Final = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
-UNIT_WORDS = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
-DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )\d")  # in every match of DECIMAL_IN_BODY (the space first: a fast scan)
-DECIMAL_IN_BODY = scanner(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
-DECIMAL_AT_ROW_END = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
-LEADING_ZERO = scanner(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
-PM25 = re.compile(r"(PM2) (5)(?!\d)")
+UNIT_WORDS: Final = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
+DIGIT_SPACE_DIGIT: Final = re.compile(r" (?<=\d )\d")  # in every match of DECIMAL_IN_BODY (the space first: a fast scan)
+DECIMAL_IN_BODY: Final = scanner(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
+DECIMAL_AT_ROW_END: Final = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
+LEADING_ZERO: Final = scanner(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
+PM25: Final = re.compile(r"(PM2) (5)(?!\d)")
 
 
 # forum markup a repost carries ([b]20[/b][b]22[/b][b]年[/b], [align=center], [font=宋体]): dropped
-BBCODE = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table|tr|td|th|center|left|right|quote|"
+BBCODE: Final = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table|tr|td|th|center|left|right|quote|"
                     r"code|list|indent|backcolor|sup|sub)(?:=[^\]\n]{0,60})?\]", re.IGNORECASE)
-BBCODE_BREAK = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
-PINYIN_GLOSS = scanner(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
-DOUBLED_PUNCT = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
+BBCODE_BREAK: Final = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
+PINYIN_GLOSS: Final = scanner(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
+DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
-TWO_MARKS = re.compile(r"[,，、;；。：:][,，、。;；：:]")
+TWO_MARKS: Final = re.compile(r"[,，、;；。：:][,，、。;；：:]")
 
 
 @dataclass
@@ -149,14 +150,14 @@ def _line_at(text: str, start: int) -> tuple[int, int]:
 # tab and form feed are layout) and the bidirectional controls that make a name display as
 # something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends), and the zero-width characters pasted
 # text carries inside words and numbers (地区生\u200b产总值): dropped, the offset map keeps them.
-INVISIBLE = "\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad"
-INVISIBLE_CONTROLS = re.compile(f"[{INVISIBLE}]+")
-LINE_END_OR_INVISIBLE = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
+INVISIBLE: Final = "\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad"
+INVISIBLE_CONTROLS: Final = re.compile(f"[{INVISIBLE}]+")
+LINE_END_OR_INVISIBLE: Final = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
 # a character the cleanup edits (most texts hold none: one scan of a class, not of the alternation)
-CLEANUP_CHAR = re.compile(f"[\r\x0b{INVISIBLE}]")
+CLEANUP_CHAR: Final = re.compile(f"[\r\x0b{INVISIBLE}]")
 # runs of the characters the cleanup edits or width folding folds (the two sets are apart): one scan
 # of a raw text for both passes, since a text without the first keeps its characters for the second
-CLEANED_OR_FOLDED = _runs(f"[\r\x0b{INVISIBLE}{WIDTH_CHARACTERS}]")
+CLEANED_OR_FOLDED: Final = _runs(f"[\r\x0b{INVISIBLE}{WIDTH_CHARACTERS}]")
 
 
 def _basic_cleanup(m: MappedText) -> MappedText:
@@ -261,10 +262,10 @@ def _is_prose(line: str) -> bool:
     return t.endswith("。") or (len(t) > 30 and bool(CLAUSE_MARK.search(t)) and not ROW_NUMBER.match(t))
 
 
-CLAUSE_MARK = re.compile(r"[。；;，,]")
-ROW_NUMBER = re.compile(r"\d{1,3}\s")
+CLAUSE_MARK: Final = re.compile(r"[。；;，,]")
+ROW_NUMBER: Final = re.compile(r"\d{1,3}\s")
 # every line ATTACHMENT_LINE or TABLE_HEADER matches holds one of these: other lines are not looked at
-ZONE_WORDS = ("附", "序号", "指")
+ZONE_WORDS: Final = ("附", "序号", "指")
 
 
 def _lines_holding(text: str, words: tuple[str, ...]) -> list[int]:
@@ -400,8 +401,8 @@ class _Shifted:
 
 
 # a word of a header set letter by letter across a wide cell ("指  标  名  称", "单 位")
-WIDE_GAP = re.compile(r"\S {2,}(?=\S)")
-LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,5}(?!\S)")
+WIDE_GAP: Final = re.compile(r"\S {2,}(?=\S)")
+LETTER_SPACED: Final = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,5}(?!\S)")
 
 
 def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
@@ -420,7 +421,7 @@ def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
     return [(base + letters[i][0], base + letters[j][1]) for i, j in words if j > i]
 
 
-SPACES = re.compile(r" +")
+SPACES: Final = re.compile(r" +")
 
 
 def _lines_holding_spaces(text: str):
@@ -497,29 +498,29 @@ def _is_heading_line(line: str) -> bool:
     return bool(HEADING.match(line) or CAPTION_LINE.match(line)) and len(line) < 40 and "。" not in line
 
 
-CAPTION_LINE = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
+CAPTION_LINE: Final = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
 
 
-CLAUSE_PUNCT = re.compile(r"[，。；,;]")
-KEY_VALUE_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")  # a "key: value" line (发布日期: …)
-DIGIT_RUN = re.compile(r"\d+")
-DIGIT_AT_END = re.compile(r"\d\.?$")
-DIGIT_AT_START = re.compile(r"\.?\d")
+CLAUSE_PUNCT: Final = re.compile(r"[，。；,;]")
+KEY_VALUE_LINE: Final = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")  # a "key: value" line (发布日期: …)
+DIGIT_RUN: Final = re.compile(r"\d+")
+DIGIT_AT_END: Final = re.compile(r"\d\.?$")
+DIGIT_AT_START: Final = re.compile(r"\.?\d")
 # a line that opens a heading, an item, a date or a "key: value" (four tests in one)
-NEW_LINE_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, ITEM_START, DATE_LINE, KEY_VALUE_LINE)))
+NEW_LINE_OPENING: Final = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, ITEM_START, DATE_LINE, KEY_VALUE_LINE)))
 # a title's bracketed note after its last word (…规划纲要（摘要）, 政府工作报告（全文）)
-TITLE_NOTE_END = re.compile(r"(?:报告|纲要|綱要|计划|規劃|规划|公报|通知)[（(](?:摘要|全文|节选|節選|草案)[)）]$")
-TITLE_WORD_END = ("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")
+TITLE_NOTE_END: Final = re.compile(r"(?:报告|纲要|綱要|计划|規劃|规划|公报|通知)[（(](?:摘要|全文|节选|節選|草案)[)）]$")
+TITLE_WORD_END: Final = ("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")
 
 
-_WEB_PAGE = load_yaml("zhibiao.load", "data", "web_page.yaml")
+_WEB_PAGE: Final = load_yaml("zhibiao.load", "data", "web_page.yaml")
 # a line of a web page's furniture (load/data/web_page.yaml), tested in simplified characters: one
 # opening with a label of the page's metadata, its place in the site or the site's tools
-_OPENINGS = ([k for k in _WEB_PAGE["metadata_keys"] if k not in _WEB_PAGE["generic_keys"]] + _WEB_PAGE["line_labels"]
+_OPENINGS: Final = ([k for k in _WEB_PAGE["metadata_keys"] if k not in _WEB_PAGE["generic_keys"]] + _WEB_PAGE["line_labels"]
              + _WEB_PAGE["location_marks"] + _WEB_PAGE["site_tools"])
-PAGE_OPENING = re.compile("|".join(_OPENINGS))
+PAGE_OPENING: Final = re.compile("|".join(_OPENINGS))
 OPENING_LENGTH = max(map(len, _OPENINGS))  # (only a line's first characters are simplified: asked of every joined pair)
-BREADCRUMB = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
+BREADCRUMB: Final = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
 
 
 def page_furniture(line: str) -> bool:
@@ -584,8 +585,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
 
 
 # (the blanks first, the character before them tested after: a pattern opening with a class is scanned fast)
-COLUMN_GAP = re.compile(r"[ \t][ \t][ \t](?<=\S[ \t][ \t][ \t])[ \t]*(?=\S)")
-THREE_BLANKS = re.compile(r"[ \t][ \t][ \t]")  # no such run: no gap between columns anywhere (see _runs for why not {3})
+COLUMN_GAP: Final = re.compile(r"[ \t][ \t][ \t](?<=\S[ \t][ \t][ \t])[ \t]*(?=\S)")
+THREE_BLANKS: Final = re.compile(r"[ \t][ \t][ \t]")  # no such run: no gap between columns anywhere (see _runs for why not {3})
 
 
 def _three_blanks(text: str) -> bool:
@@ -669,7 +670,7 @@ def _rebuild_columns(m: MappedText) -> MappedText:
 
 
 # a number grouped in thousands (1,234.5亿元): its commas are no clause breaks
-GROUPED_NUMBER = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")  # (opens with a look-behind: told its first characters)
+GROUPED_NUMBER: Final = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")  # (opens with a look-behind: told its first characters)
 
 
 def _drop_thousands_separators(m: MappedText) -> MappedText:
