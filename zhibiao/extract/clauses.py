@@ -256,19 +256,11 @@ def first_figure(text: str, numbers: tuple[NumberMatch, ...] | None = None) -> N
     if numbers is None:
         if not MAY_HOLD_CANDIDATE.search(text):
             return None  # (most sentences: a heading such as （一）…, or no figure at all)
-        first = next(candidates_among(text, iter_numbers(text)), None)
-        if not CHINESE_NUMERAL_RUN.search(text):
-            return first
-        # a numeral counting things before the grammar's first candidate comes first (numbers are
-        # in order, and none before the first candidate is one of the candidates)
-        for n in iter_numbers(text):
-            if first is not None and n.start >= first.start:
-                break
-            if _counts_a_figure(text, n):
-                return n
-        return first
+        numbers = tuple(iter_numbers(text))
     first = next(candidates_among(text, numbers), None)
-    for n in numbers:  # (as above: a numeral counting things has two characters, a run)
+    # a numeral counting things before the grammar's first candidate comes first (numbers are in
+    # order, and none before the first candidate is one of the candidates)
+    for n in numbers:
         if first is not None and n.start >= first.start:
             break
         if _counts_a_figure(text, n):
