@@ -51,3 +51,23 @@ def test_a_value_of_another_type_than_its_annotation_is_converted_all_the_same()
     target = Target("x", "y", None, unit=Decimal("1.5"), seq=Span(1, 2))
     d = line_to_dict(target)
     assert d["unit"] == 1.5 and d["seq"] == [1, 2]
+
+
+def test_a_span_built_by_its_own_init_is_the_frozen_dataclass_it_was():
+    """Span's written-out ``__init__`` (no ``object.__setattr__`` per field, no ``__post_init__``) makes
+    the instance the generated one made: its fields in its dictionary, equal and hashed by value,
+    refusing assignment and bad offsets, copied and pickled alike."""
+    import pickle
+
+    import pytest
+
+    span = Span(3, 9)
+    assert span.__dict__ == {"start": 3, "end": 9} and span == Span(start=3, end=9) and hash(span) == hash((3, 9))
+    assert dataclasses.astuple(span) == (3, 9) and dataclasses.replace(span, end=12) == Span(3, 12)
+    assert pickle.loads(pickle.dumps(span)) == span and repr(span) == "Span(start=3, end=9)"
+    assert Span(0, 0).slice("abc") == "" and span.to_list() == [3, 9]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 4  # type: ignore[misc]
+    for start, end in ((-1, 2), (5, 4)):
+        with pytest.raises(ValueError, match="bad span"):
+            Span(start, end)
