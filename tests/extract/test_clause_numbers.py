@@ -83,3 +83,34 @@ def _reading(text: str):
 
     loaded = LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64, encoding="utf-8")
     return read(Document.from_loaded(loaded))
+
+
+HINT_PIECES = st.sampled_from(["增长", "6.5", "%", "亿元", "一百二十", "家", "三", "个", "两", "项", "万", "百分之五", "百分",
+                               "十", "亩", "公里", "0", "，", "、", " ", "新增", "企业", "进一步", "一批", "第一", "1" * 41,
+                               "十十十亿万", "（", "）", "达到"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(HINT_PIECES, max_size=10).map("".join))
+def test_commitments_clause_test_from_its_numbers_skips_only_clauses_without_figures(clause):
+    """commitments._may_count answers FIGURE_HINT from the clause's numbers: where it refuses a clause
+    the pattern lets through, the clause analysis finds nothing in it (so nothing was skipped);
+    where it lets one through, so does the pattern."""
+    from zhibiao.extract.commitments import FIGURE_HINT, _may_count
+
+    numbers = find_numbers(clause)
+    hint = FIGURE_HINT.search(clause) is not None
+    if _may_count(clause, numbers):
+        assert hint, clause
+    elif hint:
+        assert clause_figures(clause, "地区生产总值", as_target=True, numbers=numbers) == ([], "地区生产总值"), clause
+        assert clause_figures(clause, "地区生产总值", as_target=True) == ([], "地区生产总值"), clause
+
+
+def test_commitments_clause_test_cases():
+    from zhibiao.extract.commitments import _may_count
+
+    for clause, expected in [("新增企业6家", True), ("增长百分之五", True), ("新增企业一百二十家", True),
+                             ("进一步扩大开放", False), ("推进一批项目", True), ("统一思想", False), ("", False),
+                             ("1" * 41 + "号", False)]:  # (a run of digits too long to be a figure: no number)
+        assert _may_count(clause, find_numbers(clause)) is expected, clause

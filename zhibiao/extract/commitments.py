@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from zhibiao.extract.clauses import clause_figures, ground_name
 from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.numbers import NumberMatch
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.sections import section_path_at
 from zhibiao.extract.segments import Sentence, SpanIndex
@@ -134,6 +135,20 @@ def _opening(paragraph: str) -> str:
     return words[:brk.start()] if brk else words[:30]
 
 
+def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
+    """``FIGURE_HINT.search(clause)`` where its answer decides anything, from the clause's numbers (all
+    of them, read with its sentence's): a clause without a number gives no figure, whatever the pattern
+    says (the clause analysis finds its candidates among the numbers, and none there leaves it as it
+    was: nothing to skip it for); an Arabic number, or 百分之, is what the pattern looks for; only a
+    clause whose numbers are all Chinese numerals is asked of the pattern (a unit after one)."""
+    if not numbers:
+        return False
+    for n in numbers:
+        if not n.chinese or n.percent:
+            return True
+    return FIGURE_HINT.search(clause) is not None
+
+
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
               out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
@@ -154,15 +169,17 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     for cl in sentence.clauses:
         c_start = cl.start
         clause = text[cl.start:cl.end]
-        if not clause.strip() or not FIGURE_HINT.search(clause):
+        numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
+        if numbers is not None and not _may_count(clause, numbers):
+            continue  # (read from the sentence's numbers: the pattern's scan of the clause spared)
+        if numbers is None and (not clause.strip() or not FIGURE_HINT.search(clause)):
             continue  # no digit and no Chinese numeral: nothing to count
         if blocked.overlaps(c_start, cl.end):
             continue  # the targets paragraph: targets, not commitments
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
         clause_modality = MODALITY.search(clause)
-        figures, last_name = clause_figures(clause, last_name, as_target=True,
-                                            numbers=reading.clause_numbers(s, sentence.end, c_start, cl.end))
+        figures, last_name = clause_figures(clause, last_name, as_target=True, numbers=numbers)
         for f in figures:
             if f.measure == "growth" and f.unit != "%":
                 continue
