@@ -106,3 +106,21 @@ def test_a_paragraphs_opening_is_its_first_clause_at_most_30_characters(paragrap
     from zhibiao.extract.commitments import CLAUSE_BREAK, _opening
 
     assert _opening(paragraph) == CLAUSE_BREAK.split(paragraph.lstrip(), maxsplit=1)[0][:30]
+
+
+@settings(max_examples=600, deadline=None)
+@given(head=TEXTS, rest=TEXTS)
+def test_a_sentence_whose_words_hold_no_period_character_names_no_period(head, rest):
+    """actuals._may_name_period refuses a sentence only where no PERIOD is searched in the words before
+    its first figure nor matched at its start."""
+    s_text = head + rest
+    if any(pattern.search(head) or pattern.match(s_text) for pattern, _ in actuals.PERIOD):
+        assert actuals._may_name_period(head, s_text), (head, rest)
+
+
+def test_sentences_naming_a_period_pass_the_test():
+    for head, s_text in [("全市1-9月", "全市1-9月增长5%"), ("上半年，", "上半年，增长5%"), ("", "一季度增长5%"),
+                         ("前三季度", "前三季度增长5%"), ("一至三月", "一至三月增长5%")]:
+        assert any(p.search(head) or p.match(s_text) for p, _ in actuals.PERIOD) and actuals._may_name_period(head, s_text)
+    assert not actuals._may_name_period("全年地区生产总值", "全年地区生产总值增长5%")
+

@@ -46,6 +46,14 @@ PERIOD: Final = [
 ]
 # what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's)
 PERIOD_FIRST: Final = frozenset(["1", "一"] + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter")])
+
+
+def _may_name_period(head: str, s_text: str) -> bool:
+    """Whether a PERIOD can be found in a sentence's words before its first figure (``head``, searched)
+    or at its start (matched): each match opens with a character of PERIOD_FIRST, there or at the start."""
+    return s_text[:1] in PERIOD_FIRST or not PERIOD_FIRST.isdisjoint(head)
+
+
 ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
 SAME_BELOW: Final = "下同"  # (a word: found by str's own search, without a pattern's call)
 ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
@@ -222,11 +230,12 @@ class _ResultReader:
         continued = bool(self.prev_estimate and OPENS_AMONG.match(s_text))
         self.prev_estimate = bool(est_at) or continued
         period = None
-        for pattern, fn in PERIOD:
-            pm = pattern.search(head) or pattern.match(s_text)
-            if pm:
-                period = fn(pm)
-                break
+        if _may_name_period(head, s_text):  # (most sentences name none: ten patterns' calls spared)
+            for pattern, fn in PERIOD:
+                pm = pattern.search(head) or pattern.match(s_text)
+                if pm:
+                    period = fn(pm)
+                    break
         first_here = len(self.out)
         # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before
         breakdown = self.out[-1].figure.name if BREAKDOWN_SENTENCE.match(s_text) and self.out else None
