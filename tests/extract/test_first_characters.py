@@ -124,3 +124,30 @@ def test_sentences_naming_a_period_pass_the_test():
         assert any(p.search(head) or p.match(s_text) for p, _ in actuals.PERIOD) and actuals._may_name_period(head, s_text)
     assert not actuals._may_name_period("全年地区生产总值", "全年地区生产总值增长5%")
 
+
+PHRASE_WORDS = sorted({w for path in ("names.phrase_qualifiers", "names.phrase_verbs", "names.phrase_openers",
+                                      "comparators.milestone_verbs") for w in LEX.words(path)})
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PHRASE_WORDS), st.sampled_from(list("地区生产总值增长达到比上年\n 、，"))),
+                max_size=12).map("".join), st.sampled_from(["5%", "300亿元", "12"]))
+def test_a_figures_phrase_starts_where_the_whole_window_said(words, figure):
+    """clauses._phrase_start searches _PHRASE_START in the characters its longest match can span, not
+    in all NEAR characters before the figure: the same start."""
+    clause = words + figure
+    at = len(words)
+
+    def whole_window(number_start: int) -> int:
+        if not number_start or clause[number_start - 1] not in clauses._PHRASE_LAST:
+            return number_start
+        m = clauses._PHRASE_START.search(clause, max(0, number_start - clauses.NEAR), number_start)
+        return m.start() if m and m.group() else number_start
+
+    assert clauses._phrase_start(clause, at) == whole_window(at)
+
+
+def test_a_figures_phrase_start_examples():
+    clause = "全市地区生产总值同比增长达到5%"
+    assert clauses._phrase_start(clause, clause.index("5")) == clause.index("同比")
+    assert clauses._PHRASE_LONGEST < clauses.NEAR

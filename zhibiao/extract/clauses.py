@@ -692,10 +692,17 @@ _PHRASE_LAST: Final = frozenset([w[-1] for w in LEX.words("names.phrase_qualifie
                                                    "comparators.milestone_verbs")] + ["\n"])
 
 
+# the longest match of _PHRASE_START: one word of each of its three parts, and a newline its $ may
+# stand before — it is searched for in the characters that can hold one, not in all NEAR before the
+# figure (the pattern, all of it optional, is tried at every position of what it is given)
+_PHRASE_LONGEST: Final = (max(map(len, LEX.words("names.phrase_qualifiers"))) + max(map(len, LEX.words("names.phrase_verbs")))
+                          + max(map(len, LEX.words("names.phrase_openers", "comparators.milestone_verbs"))) + 1)
+
+
 def _phrase_start(clause: str, number_start: int) -> int:
     if not number_start or clause[number_start - 1] not in _PHRASE_LAST:
         return number_start  # (the pattern, all of it optional, is otherwise tried at every position)
-    m = _PHRASE_START.search(clause, max(0, number_start - NEAR), number_start)
+    m = _PHRASE_START.search(clause, max(0, number_start - min(NEAR, _PHRASE_LONGEST)), number_start)
     return m.start() if m and m.group() else number_start
 
 
