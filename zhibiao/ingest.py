@@ -83,12 +83,15 @@ def _unless_known(path: str, known: frozenset[str] | set[str] | None, dialect: s
 
 
 def ingest(db: Database, paths: Iterable[str | os.PathLike], jobs: int = 1,
-           on_progress: Callable[[FileResult], None] | None = None, batch: int = 32) -> IngestSummary:
+           on_progress: Callable[[FileResult], None] | None = None, batch: int = 32,
+           listed: bool = False) -> IngestSummary:
     """Files, folders (recursively) and glob patterns extracted and stored, a batch of up to
     ``batch`` documents per transaction (a document the database refuses is stored alone, never
     half-written); files whose bytes are stored already are skipped unread (hashed by the
-    workers, not by this process: at national scale hashing 2 GB here kept the workers waiting)."""
-    files = [str(f) for f in iter_files(paths)]
+    workers, not by this process: at national scale hashing 2 GB here kept the workers waiting).
+    ``listed``: ``paths`` is what :func:`iter_files` returned already (the CLI lists the files to
+    size its progress bar), taken as it is rather than listed again."""
+    files = [str(f) for f in (paths if listed else iter_files(paths))]
     known = frozenset(known_hashes(db))
     dialect = db.engine.dialect.name  # the workers make the lines' values ready for it
     summary = IngestSummary()

@@ -90,3 +90,23 @@ def test_a_folder_is_resolved_once_not_every_file(tmp_path, monkeypatch):
     assert len(files) == 100 and len(calls) <= 1
     calls.clear()
     assert iter_files(files) == files and len(calls) <= 5  # the listing listed again (zhibiao ingest does)
+
+
+def test_files_listed_by_the_caller_are_not_listed_again(tmp_path, monkeypatch):
+    """``zhibiao ingest`` lists the files to size its progress bar and hands the list to ``ingest``
+    with ``listed=True``: taken as it is (at national scale a second listing cost the parent
+    seconds before its first document)."""
+    import zhibiao.ingest as ingesting
+    from zhibiao.store import Database
+
+    doc = tmp_path / "plan.txt"
+    doc.write_text("某县人民政府关于下达2030年国民经济和社会发展计划的通知\n\n地区生产总值增长6%左右。\n", encoding="utf-8")
+    files = iter_files([tmp_path])
+    assert files == [doc]
+
+    def listed_again(paths):
+        raise AssertionError(f"listed again: {paths}")
+
+    monkeypatch.setattr(ingesting, "iter_files", listed_again)
+    summary = ingesting.ingest(Database.open(tmp_path / "z.db"), files, listed=True)
+    assert [r.status for r in summary.results] == ["new"]

@@ -137,7 +137,8 @@ def ingest_command(
                   console=err, disable=not show) as progress:
         if files:
             task = progress.add_task("ingesting", total=len(files))
-            summary = ingest(tracker.db, files, jobs=jobs, on_progress=lambda r: progress.advance(task))
+            summary = ingest(tracker.db, files, jobs=jobs, on_progress=lambda r: progress.advance(task),
+                             listed=True)
         if addresses:
             from zhibiao.fetch import FetchSettings
             from zhibiao.ingest import ingest_addresses
