@@ -17,7 +17,7 @@ def test_bare_pass_counts_the_sentences_with_a_figure_in_utf8_and_gbk(tmp_path):
     utf8, gbk = tmp_path / "u.txt", tmp_path / "g.txt"
     utf8.write_text(TEXT, encoding="utf-8")
     gbk.write_bytes(TEXT.encode("gbk"))
-    # 某县2030年计划 / 增长７％左右 (full width, NFKC) / 1.2万人 — not 粮食产量稳定, 附件, the table header
+    # 某县2030年计划 / 增长７％左右 (full-width digits) / 1.2万人 — not 粮食产量稳定, 附件, the table header
     assert run.bare_pass(utf8) == 3
     assert run.bare_pass(gbk) == 3
 
