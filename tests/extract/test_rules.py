@@ -493,3 +493,37 @@ def test_a_review_that_weighs_each_result_against_the_plan_keeps_every_result():
 def test_a_breadcrumb_ending_in_the_documents_kind_is_not_its_title():
     head = "某县人民政府门户网站\n首页 > 信息公开 > 政府工作报告\n发布时间：2025-02-20 09:15\n\n政府工作报告\n\n"
     assert document(head + "各位代表：\n全县经济运行平稳，各项工作有序推进。\n")["title"] == "政府工作报告"
+
+
+PORTAL_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{page_title}</title></head><body>
+<div class="position">当前位置：首页 &gt; 政策文件</div>
+<table class="meta"><tr><td>发布机构：</td><td>西藏自治区人民政府</td></tr>
+<tr><td>发文字号：</td><td>藏政发〔2021〕4号</td></tr></table>
+<div id="zoom">
+<p>西藏自治区人民政府文件</p>
+<p>藏政发〔2021〕4号</p>
+{body_title}
+<p>各地（市）行政公署，自治区各委、办、厅、局：</p>
+<p>2021年西藏自治区国民经济和社会发展计划已经自治区第十一届人民代表大会第四次会议审议批准，现印发给你们，请认真组织实施。</p>
+<p>附件：2021年主要目标</p>
+<table><tr><td>指标</td><td>单位</td><td>2021年目标</td></tr>
+<tr><td>地区生产总值增长</td><td>%</td><td>9左右</td></tr></table>
+</div></body></html>"""
+NOTICE_TITLE = "西藏自治区人民政府关于下达2021年西藏自治区国民经济和社会发展计划的通知"
+
+
+@pytest.mark.parametrize("page_title, body_title, title", [
+    # a portal names every page 文件: the notice's own title, in its text, is the document's
+    ("文件_西藏自治区人民政府门户网站", f"<p>{NOTICE_TITLE}</p>", NOTICE_TITLE),
+    # a page title with a title's words is the document's
+    (f"{NOTICE_TITLE}_西藏自治区人民政府门户网站", "", NOTICE_TITLE),
+    # a generic page title is still better than none, when the text has no title line
+    ("政策文件_西藏自治区人民政府门户网站", "", "政策文件"),
+])
+def test_a_portals_generic_page_title_gives_way_to_the_texts_own(tmp_path, page_title, body_title, title):
+    page = tmp_path / "page.html"
+    page.write_text(PORTAL_PAGE.format(page_title=page_title, body_title=body_title), "utf-8")
+    doc = extract_file(page).document
+    assert doc.title == title
+    if body_title or title == NOTICE_TITLE:
+        assert doc.plan_year == 2021

@@ -116,9 +116,12 @@ def _lines(text: str) -> list[str]:
 
 def find_title(doc: Document) -> str | None:
     """The document's title: a loader's, a quoted 《…》 title, or the first title-like line — joined
-    with its continuation when a page broke it ("…关于下达2020年" / "自治区国民经济…计划的通知")."""
-    if doc.loaded.title:
-        return doc.loaded.title.strip()
+    with its continuation when a page broke it ("…关于下达2020年" / "自治区国民经济…计划的通知").
+    A loader's title without a title's words (a portal's page named 文件 or 政策解读 for every
+    document it holds) is the last resort, after the text's own title."""
+    loaded = doc.loaded.title.strip() if doc.loaded.title else None
+    if loaded and TITLE_HINT.search(to_simplified(loaded)):
+        return loaded
     line_title = _title_line(doc)
     if line_title and TITLE_END.search(to_simplified(line_title)):
         return line_title
@@ -130,7 +133,7 @@ def find_title(doc: Document) -> str | None:
     quoted = QUOTED_TITLE.search(doc.search_text[:1500])
     if quoted and A_YEAR.search(quoted.group(1)):
         return doc.printed(quoted.group(1), (quoted.start(1), quoted.end(1)))
-    return line_title
+    return line_title or loaded
 
 
 def _title_line(doc: Document) -> str | None:
