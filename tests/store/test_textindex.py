@@ -168,6 +168,15 @@ def test_ngram_tokens_and_queries():
     assert tokens("就业", "就业率") == ["4e1ax7387", "5c31x4e1a", "u4e1a", "u5c31", "u7387"]  # once across columns
     # a value's tokens are remembered (most recur: a national ingest's target lines have a few hundred names)
     assert value_tokens("地区生产总值") is value_tokens("地区生产总值")
+    # ... only short ones: a long wording is a document's own, and remembering every value grew a
+    # national ingest's writer by ≈ 4 KB a document
+    wording = "全年地区生产总值增长5.5%左右，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右"
+    assert value_tokens(wording) == value_tokens(wording) and value_tokens(wording) is not value_tokens(wording)
+    from zhibiao.store import textindex
+
+    for i in range(textindex._TOKENS_KEPT + 10):
+        value_tokens(f"指标{i}")
+    assert 0 < len(textindex._TOKENS) <= textindex._TOKENS_KEPT  # bounded
     assert ngram_query("就") == '"u5c31"' and ngram_query("就业") == '"5c31x4e1a"'
     assert ngram_query("5.5%") == '"35x2e" AND "2ex35" AND "35x25"' and ngram_query("") is None
     assert ngram_query("Éé") == '"c9xe9"'  # SQLite's LIKE folds no letter beyond ASCII

@@ -75,19 +75,25 @@ def ngram_tokens(*values: str | None) -> str:
     return " ".join(sets[0]) if sets else ""
 
 
-_TOKENS: dict[str, frozenset[str]] = {}  # a value -> its tokens (bounded: emptied when full)
-_TOKENS_KEPT = 50_000
+_TOKENS: dict[str, frozenset[str]] = {}  # a short value -> its tokens (bounded: emptied when full)
+_TOKENS_KEPT = 10_000
+# Only values this short are remembered: the names, regions and issuers that recur. A wording or a
+# title is a document's own and rarely seen again, and its tokens weigh ≈ 150 bytes a character:
+# remembering every value (50,000 kept) grew the writer of a national ingest by ≈ 4 KB a document
+# up to ≈ 0.5 GB; short ones alone hold it to a few MB.
+_TOKENS_LONGEST = 24
 
 
 def value_tokens(value: str) -> frozenset[str]:
-    """The tokens of one column's value (:func:`ngram_tokens`), remembered."""
+    """The tokens of one column's value (:func:`ngram_tokens`), remembered when it is short."""
     got = _TOKENS.get(value)
     if got is None:
         h = [_hex(ch) for ch in value.translate(_ASCII_LOWER)]
         got = frozenset(["u" + x for x in h] + [a + "x" + b for a, b in zip(h, h[1:])])
-        if len(_TOKENS) >= _TOKENS_KEPT:
-            _TOKENS.clear()
-        _TOKENS[value] = got
+        if len(value) <= _TOKENS_LONGEST:
+            if len(_TOKENS) >= _TOKENS_KEPT:
+                _TOKENS.clear()
+            _TOKENS[value] = got
     return got
 
 
