@@ -76,3 +76,12 @@ def test_read_commands_import_no_orm_extractor_or_web(database, command, fmt):
 def test_status_json_does_not_import_rich(database):
     _out, modules = run("status", "-r", "湖州市", "-y", "2025", "--db", database, "--format", "json")
     assert not imported(modules, "rich")
+
+
+@pytest.mark.parametrize("command", [["--help"], ["extract", "PLAN"], ["extract", "PLAN", "--format", "json"]])
+def test_commands_without_a_database_import_no_sqlalchemy(tmp_path, command):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    out, modules = run(*[str(plan) if a == "PLAN" else a for a in command])
+    assert "地区生产总值增长" in out or "extract" in out
+    assert not imported(modules, "sqlalchemy")

@@ -37,7 +37,7 @@ def document_name(d) -> str:
     """An extracted document named as the stored one is everywhere (``track.queries.document_title``)."""
     from types import SimpleNamespace
 
-    from zhibiao.track.queries import document_title
+    from zhibiao.track.naming import document_title
 
     return document_title(SimpleNamespace(title=d.title, region_name=d.region.name if d.region else None,
                                           plan_year=d.plan_year, doc_type=d.doc_type, issuer=d.issuer,

@@ -36,7 +36,7 @@ class Source:
     @classmethod
     def from_row(cls, d: Any) -> "Source":
         """From a ``DocumentRow`` (or anything with its attributes)."""
-        from zhibiao.track.queries import document_title
+        from zhibiao.track.naming import document_title
 
         title = d.title or document_title(d)  # as printed; composed (the one way) when it has none
         retrieved = getattr(d, "retrieved_at", None)

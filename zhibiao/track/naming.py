@@ -1,0 +1,38 @@
+"""How a person names a document — stored (a row of the read model) or just extracted (``zhibiao
+extract``): one owner, so that the CLI, the API and the pages name it alike. Kept apart from
+``queries`` so that naming a document needs no database library."""
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual plan"),
+                  "plan_report": ("计划执行情况与计划草案的报告", "plan report"),
+                  "work_report": ("政府工作报告", "government work report"),
+                  "statistical_bulletin": ("统计公报", "statistical bulletin"),
+                  "five_year_plan": ("五年规划纲要", "five-year plan"),
+                  "outline": ("规划纲要", "five-year plan outline"),
+                  "other": ("政府文件", "government document")}
+
+
+def document_title(d: Any) -> str:
+    """How a person names a stored document: its title; else issuer, year and document number;
+    else region, year and kind; never a path on the server (at most a file's own name)."""
+    title, region, year_n = getattr(d, "title", None), getattr(d, "region_name", None), getattr(d, "plan_year", None)
+    if title:  # 政府工作报告: whose, and which year's
+        from zhibiao.text.chinese import search_form
+
+        plain = search_form(title)  # (溫州市 in a traditional title is 温州市, 二〇二五年 is 2025年)
+        if year_n and str(year_n) not in plain:
+            title = f"{year_n}年{title}"
+        if region and region not in plain:
+            title = f"{region}{title}"
+        return title
+    genre = DOC_TYPE_NAMES.get(getattr(d, "doc_type", None) or "other", DOC_TYPE_NAMES["other"])[0]
+    year = f"{d.plan_year}年" if getattr(d, "plan_year", None) else ""
+    if getattr(d, "issuer", None) and (getattr(d, "doc_number", None) or year):
+        return f"{d.issuer} {year}{genre}" + (f"（{d.doc_number}）" if d.doc_number else "")
+    if getattr(d, "region_name", None) or year:
+        return f"{d.region_name or ''}{year}{genre}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
+    url = getattr(d, "source_url", None)
+    return url or PurePath(getattr(d, "path", "") or "document").name
