@@ -168,8 +168,8 @@ def test_ngram_tokens_and_queries():
     assert tokens("就业", "就业率") == ["4e1ax7387", "5c31x4e1a", "u4e1a", "u5c31", "u7387"]  # once across columns
     # a value's tokens are remembered (most recur: a national ingest's target lines have a few hundred names)
     assert value_tokens("地区生产总值") is value_tokens("地区生产总值")
-    # ... only short ones: a long wording is a document's own, and remembering every value grew a
-    # national ingest's writer by ≈ 4 KB a document
+    # ... only short ones: a long wording is a document's own (kept, every value filled the cache at
+    # national scale)
     wording = "全年地区生产总值增长5.5%左右，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右"
     assert value_tokens(wording) == value_tokens(wording) and value_tokens(wording) is not value_tokens(wording)
     from zhibiao.store import textindex

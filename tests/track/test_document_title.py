@@ -1,10 +1,10 @@
-"""How a person names a stored document (``track.queries.document_title``): its title, with
+"""How a person names a stored document (``track.naming.document_title``): its title, with
 whose and which year's added where the title leaves them out; never a path."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from zhibiao.track.queries import document_title
+from zhibiao.track.naming import document_title
 
 
 def doc(**kw):

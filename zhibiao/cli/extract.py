@@ -34,7 +34,7 @@ def _fmt_value(line) -> str:
 
 
 def document_name(d) -> str:
-    """An extracted document named as the stored one is everywhere (``track.queries.document_title``)."""
+    """An extracted document named as the stored one is everywhere (``track.naming.document_title``)."""
     from types import SimpleNamespace
 
     from zhibiao.track.naming import document_title

@@ -55,7 +55,7 @@ from zhibiao.store.tables import (DOCUMENT_BRIEF, changes, corrections, document
                                   status_overrides, status_snapshot, targets)
 from zhibiao.store.textindex import contains
 from zhibiao.track.citations import Source, cite_text
-from zhibiao.track.naming import DOC_TYPE_NAMES, document_title  # noqa: F401  (named here by callers)
+from zhibiao.track.naming import document_title
 
 class NoTargets(NotFound):
     """A region-year the database holds no targets for: the one answer every command, page and API
