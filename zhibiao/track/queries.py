@@ -542,6 +542,16 @@ class ReadModel:
                 .order_by(documents.c.id, targets.c.line_no))
         return choose_targets(self._target_facts(stmt))
 
+    def target_for(self, region_code: str, year: int, indicator: str) -> ChosenTarget | None:
+        """:meth:`targets_for`'s line for one indicator: chosen among that indicator's lines only
+        (the same winner), read by the index of regions and years — ``indicator || ''`` keeps SQLite
+        (no statistics) off the index of indicators, which holds every region's lines of it."""
+        stmt = (self._targets_select().where(targets.c.region_code == region_code, targets.c.year == year,
+                                             targets.c.indicator.concat("") == indicator)
+                .order_by(documents.c.id, targets.c.line_no))
+        chosen = choose_targets(self._target_facts(stmt))
+        return chosen[0] if chosen else None
+
     def targets_of_regions(self, region_codes: list[str] | None, year: int, indicator: str | None = None,
                            level: str | None = None,
                            indicators: Iterable[str] | None = None) -> dict[str, list[ChosenTarget]]:
@@ -797,9 +807,12 @@ class ReadModel:
     def actuals_of(self, region_code: str, year: int):
         """Within the block, :meth:`actual_for` of this region and year reads every actual figure
         of the region-year fetched once (a scorecard asks for each of its 20–40 indicators:
-        one query instead of one per target)."""
+        one query instead of one per target). Figures without an indicator are left out: no
+        status reads them (:meth:`actual_for` answers None without an indicator), and they are
+        two thirds of a region-year's figures at national scale."""
         stmt = (self._actuals_select()
-                .where(observations.c.region_code == region_code, observations.c.year == year)
+                .where(observations.c.region_code == region_code, observations.c.year == year,
+                       observations.c.indicator.is_not(None))
                 .order_by(observations.c.id))
         by_indicator: dict[str, list[ActualFact]] = {}
         for f in self._actual_facts(stmt):

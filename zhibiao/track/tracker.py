@@ -125,6 +125,8 @@ class _RegionContext(Context):
 
     def __init__(self, tracker: "Tracker", region: Region):
         self.tracker, self.region = tracker, region
+        # the parent's winning line by year and indicator, each read once per status
+        self._parent_lines: dict[tuple[int, str], TargetLine | None] = {}
 
     def actual_of(self, indicator: str | None, year: int | None) -> Actual | None:
         return self.tracker.actual(self.region.code, indicator, year)
@@ -132,10 +134,12 @@ class _RegionContext(Context):
     def parent_target(self, target: TargetLine) -> TargetLine | None:
         if not self.region.parent_code or not target.indicator or target.year is None:
             return None
-        for c in self.tracker.q.targets_for(self.region.parent_code, target.year):
-            if c.winner.indicator == target.indicator:
-                return self.tracker.line(c.winner)
-        return None
+        key = (target.year, target.indicator)
+        if key not in self._parent_lines:
+            # the parent's line of this indicator only: its whole scorecard was read for each such line
+            chosen = self.tracker.q.target_for(self.region.parent_code, target.year, target.indicator)
+            self._parent_lines[key] = self.tracker.line(chosen.winner) if chosen else None
+        return self._parent_lines[key]
 
 
 def _one_connection(method):
