@@ -229,3 +229,91 @@ def test_the_children_lines_of_some_indicators_are_read_by_region(tracker):
     with tracker.db.engine.connect() as conn:
         plan = " ".join(str(r[-1]) for r in conn.execute(sql_text(f"EXPLAIN QUERY PLAN {sql}")))
     assert "ix_targets_region_year" in plan and "ix_targets_indicator" not in plan, plan
+
+
+def _summaries(db) -> dict[tuple[str, int], tuple]:
+    from sqlalchemy import select
+
+    from zhibiao.store.tables import status_summary
+
+    s = status_summary.c
+    with db.engine.connect() as conn:
+        return {(r.region_code, r.year): (r.lines, r.reached, r.judged, r.pending)
+                for r in conn.execute(select(status_summary))}
+
+
+def test_each_region_year_of_the_snapshot_has_its_summary_the_achievement_of_its_lines(tracker):
+    """The region tree reads a region-year's achievement from its summary row (migration 0012):
+    written with its lines, the same figures as counting the statuses, and gone with them."""
+    from sqlalchemy import select
+
+    from zhibiao.store.tables import status_snapshot
+    from zhibiao.track.achievement import achievement
+    from zhibiao.track.queries import ReadModel
+    from zhibiao.track.snapshot import refresh, refresh_regions
+
+    refresh(tracker)
+    summaries = _summaries(tracker.db)
+    with tracker.db.engine.connect() as conn:
+        region_years = set(conn.execute(select(status_snapshot.c.region_code, status_snapshot.c.year).distinct()))
+    assert set(summaries) == region_years and len(summaries) >= 10
+    for (code, year), figures in summaries.items():
+        a = achievement(tracker.status(code, year).targets)
+        assert figures == (a.total, a.reached, a.judged, a.pending), (code, year)
+    assert any(judged for _lines, _reached, judged, _pending in summaries.values())
+
+    read = ReadModel(tracker.db)  # a county's only plan deleted: its region-year leaves both tables
+    doc = next(d for d in read.documents(region="安吉县", size=5)[0])
+    read.delete_document(doc["id"])
+    refresh_regions(tracker, {"330523"})
+    assert ("330523", 2024) not in _summaries(tracker.db) and ("330502", 2024) in _summaries(tracker.db)
+
+
+# lines a person should look at: two without an indicator, and a notice without its year or region
+REVIEW_DOCS = {
+    "湖州_2024_报告.txt": "湖州市2024年政府工作报告\n\n2024年1月10日在湖州市第九届人民代表大会第四次会议上\n\n"
+                       "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；未来社区创建数达到30个；"
+                       "城镇新增就业6万人以上。\n",
+    "通知.txt": "关于下达国民经济和社会发展计划的通知\n\n各县区人民政府：\n现将主要预期目标下达如下："
+              "地区生产总值增长6%左右；全社会研发投入强度达到3.5%；特色小镇培育数达到12个。\n",
+}
+
+
+def test_the_review_queue_is_its_definition_read_by_its_index(tracker, tmp_path):
+    """The review queue's first lines, read by the partial index of lines to review and the
+    documents without a year or region, are the first lines in document order of the whole rule."""
+    from sqlalchemy import event, or_
+
+    from zhibiao.ingest import ingest
+    from zhibiao.store.tables import documents, targets
+    from zhibiao.track.queries import ReadModel
+
+    folder = tmp_path / "review"
+    folder.mkdir()
+    for name, text in REVIEW_DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ingest(tracker.db, [folder])
+    read = ReadModel(tracker.db)
+    rule = or_(targets.c.kind.is_(None), targets.c.indicator.is_(None), documents.c.plan_year.is_(None),
+               documents.c.region_code.is_(None))
+    with tracker.db.engine.connect() as conn:
+        whole = conn.execute(read._targets_select().where(rule).order_by(documents.c.id, targets.c.line_no)).all()
+    if tracker.db.is_sqlite:  # the queue's statements read lines by an index, none by testing every line
+        statements: list[tuple[str, tuple]] = []
+        listener = lambda *a: statements.append((a[2], tuple(a[3])))  # noqa: E731
+        event.listen(tracker.db.engine, "before_cursor_execute", listener)
+        read.review_queue(limit=5)
+        event.remove(tracker.db.engine, "before_cursor_execute", listener)
+        with tracker.db.engine.connect() as conn:
+            plans = [" ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+                     for sql, params in statements if "FROM targets" in sql]
+        assert any("ix_targets_to_review" in p for p in plans)
+        assert not any("SCAN targets" in p and "INDEX" not in p.split("SCAN targets")[1][:40] for p in plans), plans
+    assert len(whole) >= 4 and any(t.d_plan_year is None for t in whole) and any(t.d_plan_year for t in whole)
+    order = {"unparsed": 0, "no_region_or_year": 2, "no_indicator": 3}
+    for limit in (1, 2, 3, 500):
+        # the definition: the rule's first lines in document order, the most useful reasons first
+        first = [(t.d_id, t.line_no, "unparsed" if t.kind is None else "no_region_or_year"
+                  if t.d_plan_year is None or t.d_region_code is None else "no_indicator") for t in whole[:limit * 2]]
+        expected = [(d, n) for d, n, _reason in sorted(first, key=lambda x: order[x[2]])][:limit]
+        assert [(q["document"]["id"], q["index"]) for q in read.review_queue(limit=limit)] == expected

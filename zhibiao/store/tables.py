@@ -6,9 +6,11 @@ Numbers are ``Numeric`` (Decimal), never floats."""
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, Numeric,
-                        String, Table, Text, UniqueConstraint)
+                        String, Table, Text, UniqueConstraint, text)
 
 NUM = Numeric(24, 8)
+# a target line a person should look at whatever its document: its wording unparsed, or no indicator
+TO_REVIEW = "kind IS NULL OR indicator IS NULL"
 metadata = MetaData()
 
 regions = Table(
@@ -146,6 +148,10 @@ targets = Table(
     Column("page", Integer),
     Index("ix_targets_indicator_year", "indicator", "year"),
     Index("ix_targets_region_year", "region_code", "year"),
+    # the review queue's lines, in document order (migration 0012): its first page is read from
+    # here instead of testing every line of the database
+    Index("ix_targets_to_review", "document_id", "line_no",
+          sqlite_where=text(TO_REVIEW), postgresql_where=text(TO_REVIEW)),
 )
 
 # An actual value: from a document (document_id set) or imported from statistics (source: the
@@ -220,6 +226,20 @@ status_snapshot = Table(
     Column("span_start", Integer),
     Column("span_end", Integer),
     Index("ix_status_snapshot_region_year", "region_code", "year"),
+)
+
+# One row per region-year of the snapshot: how many of its lines were reached, judged, pending
+# (track/achievement.py), written with its lines (migration 0012). The home page's region tree reads
+# these 34,000 rows at national scale instead of summing 1.1 million lines.
+status_summary = Table(
+    "status_summary", metadata,
+    Column("region_code", String(12), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("lines", Integer, nullable=False),
+    Column("reached", Integer, nullable=False),
+    Column("judged", Integer, nullable=False),
+    Column("pending", Integer, nullable=False),
+    Column("computed_at", DateTime, nullable=False),
 )
 
 # target_key: the indicator id, or the target's name when unmapped.

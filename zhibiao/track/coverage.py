@@ -51,23 +51,19 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
     each year — from the status snapshot (``track/snapshot.py``) where it is current, computed
     afresh (up to ``live_limit`` region-years) where it is missing or older than the region's
     newest document, correction or override (a document uploaded through the web, a review)."""
-    from sqlalchemy import case
-
     from zhibiao.catalog import RegionRegistry
-    from zhibiao.store.schema import CorrectionRow, DocumentRow, StatusOverrideRow, StatusSnapshotRow
-    from zhibiao.track.achievement import REACHED, Achievement, achievement
+    from zhibiao.store.schema import CorrectionRow, DocumentRow, StatusOverrideRow
+    from zhibiao.store.tables import status_summary
+    from zhibiao.track.achievement import Achievement, achievement
 
     db = tracker.db
-    snap = StatusSnapshotRow
+    summary = status_summary.c
     with db.session() as s:
         docs = dict(s.execute(select(DocumentRow.region_code, func.count()).where(DocumentRow.region_code.is_not(None))
                               .group_by(DocumentRow.region_code)).all())
-        stats = s.execute(select(
-            snap.region_code, snap.year, func.count(),
-            func.sum(case((snap.status.in_(REACHED) & snap.actual_text.is_not(None), 1), else_=0)),
-            func.sum(case((snap.actual_text.is_not(None), 1), else_=0)),
-            func.sum(case((snap.status == "pending", 1), else_=0)), func.min(snap.computed_at))
-            .group_by(snap.region_code, snap.year)).all()
+        # each region-year's achievement as the snapshot wrote it (a row each, beside its lines)
+        stats = s.execute(select(summary.region_code, summary.year, summary.lines, summary.reached, summary.judged,
+                                 summary.pending, summary.computed_at)).all()
         target_years = s.execute(select(TargetRow.region_code, TargetRow.year).where(
             TargetRow.region_code.is_not(None), TargetRow.year.is_not(None)).distinct()).all()
         changed = dict(s.execute(select(DocumentRow.region_code, func.max(DocumentRow.ingested_at))

@@ -1054,11 +1054,18 @@ class ReadModel:
         """The lines a person should look at, most useful first: targets whose wording could not be
         parsed, targets two documents state differently, targets with no indicator, and lines of
         documents without a year or region. Lines already reviewed are left out."""
+        # the first lines in document order of either kind, each read by its own index (a partial
+        # index of the lines to review, migration 0012; the documents without a year or region):
+        # the two firsts merged are the first of the whole, without testing every line
+        undated = or_(documents.c.plan_year.is_(None), documents.c.region_code.is_(None))
         with self._conn() as conn:
-            found = conn.execute(self._targets_select().where(or_(
-                targets.c.kind.is_(None), targets.c.indicator.is_(None), documents.c.plan_year.is_(None),
-                documents.c.region_code.is_(None))).order_by(documents.c.id, targets.c.line_no).limit(limit * 2)).all()
-        rows = [(t, _record(t, "d_")) for t in found]
+            to_review = or_(targets.c.kind.is_(None), targets.c.indicator.is_(None))  # store/tables.py TO_REVIEW
+            found = {t.id: t for stmt in (self._targets_select().where(to_review),
+                                          self._targets_select().where(undated))
+                     for t in conn.execute(stmt.order_by(targets.c.document_id, targets.c.line_no)
+                                           .limit(limit * 2))}
+        rows = [(t, _record(t, "d_")) for t in sorted(found.values(), key=lambda t: (t.document_id, t.line_no))
+                ][:limit * 2]
         reviewed = self.corrections_for({d.sha256 for _t, d in rows})
         out = []
         for t, d in rows:

@@ -17,7 +17,8 @@ from typing import Callable, Iterator
 from sqlalchemy import delete, exists, insert, select
 
 from zhibiao.store.database import now
-from zhibiao.store.tables import regions, status_snapshot, targets
+from zhibiao.store.tables import regions, status_snapshot, status_summary, targets
+from zhibiao.track.achievement import REACHED
 from zhibiao.track.queries import ChosenTarget, ReadModel
 
 # Region-years handed to a worker at a time (all the years of a region go together, so that what
@@ -71,10 +72,10 @@ def refresh_regions(tracker, region_codes: set[str]) -> int:
     dropped. Returns the number of lines written."""
     n = refresh(tracker, affected_by(tracker.db, region_codes))
     with tracker.db.engine.begin() as conn:  # region-years of these regions that lost every target
-        conn.execute(delete(status_snapshot).where(
-            status_snapshot.c.region_code.in_(sorted(c for c in region_codes if c)),
-            ~exists().where(targets.c.region_code == status_snapshot.c.region_code,
-                            targets.c.year == status_snapshot.c.year)))
+        for table in (status_snapshot, status_summary):
+            conn.execute(delete(table).where(
+                table.c.region_code.in_(sorted(c for c in region_codes if c)),
+                ~exists().where(targets.c.region_code == table.c.region_code, targets.c.year == table.c.year)))
     return n
 
 
@@ -84,6 +85,8 @@ def drop_orphans(db) -> int:
     with db.engine.begin() as conn:
         result = conn.execute(delete(status_snapshot).where(~exists().where(
             targets.c.region_code == status_snapshot.c.region_code, targets.c.year == status_snapshot.c.year)))
+        conn.execute(delete(status_summary).where(~exists().where(
+            targets.c.region_code == status_summary.c.region_code, targets.c.year == status_summary.c.year)))
     return result.rowcount or 0
 
 
@@ -136,6 +139,10 @@ class _Remembering(ReadModel):
         else:
             self._targets.move_to_end(key)
         return got
+
+    def target_for(self, region_code: str, year: int, indicator: str) -> ChosenTarget | None:
+        """A child's 完成上级下达 line: from the parent's remembered targets, which its siblings share."""
+        return next((c for c in self.targets_for(region_code, year) if c.winner.indicator == indicator), None)
 
 
 def _snapshot_tracker(tracker):
@@ -205,15 +212,27 @@ def _computed(tracker, region_years: list[tuple[str, int]], jobs: int) -> Iterat
         yield from workers.in_order(executor, _compute, chunks, window=4 * jobs)
 
 
+def summary_row(code: str, year: int, lines: list[dict]) -> dict:
+    """A region-year's row of ``status_summary``: what the region tree shows of its lines (an
+    achievement: reached and judged count lines with an actual figure)."""
+    judged = [r for r in lines if r["actual_text"] is not None]
+    return dict(region_code=code, year=year, lines=len(lines), judged=len(judged),
+                reached=sum(r["status"] in REACHED for r in judged),
+                pending=sum(r["status"] == "pending" for r in lines),
+                computed_at=min(r["computed_at"] for r in lines))
+
+
 def _write(db, computed: list[tuple[str, int, list[dict]]]) -> int:
-    """Region-years' lines replaced in one transaction."""
+    """Region-years' lines, and their summaries, replaced in one transaction."""
     rows = [r for _code, _year, lines in computed for r in lines]
+    summaries = [summary_row(code, year, lines) for code, year, lines in computed if lines]
     with db.engine.begin() as conn:
         for code, year, _lines in computed:
-            conn.execute(delete(status_snapshot).where(status_snapshot.c.region_code == code,
-                                                       status_snapshot.c.year == year))
+            for table in (status_snapshot, status_summary):
+                conn.execute(delete(table).where(table.c.region_code == code, table.c.year == year))
         if rows:
             conn.execute(insert(status_snapshot), rows)
+            conn.execute(insert(status_summary), summaries)
     return len(rows)
 
 
