@@ -140,6 +140,35 @@ def test_the_snapshot_is_left_where_the_data_changed_since(tracker, tmp_path):
     assert _grids(tracker, snapshot=True) == _grids(tracker, snapshot=False)
 
 
+def test_the_grid_reads_its_childrens_marks_from_the_snapshot(tracker, monkeypatch):
+    """With every child's lines current in the snapshot, the grid's marks (stricter / same /
+    looser / different against the parent's target) are those the snapshot wrote beside the lines
+    (migration 0013), not compared again; lines written before it are compared live — the same grid."""
+    from sqlalchemy import update
+
+    from zhibiao.store.tables import status_snapshot
+    from zhibiao.track.snapshot import refresh
+    from zhibiao.track.tracker import Tracker
+
+    live = _grids(tracker, snapshot=False)
+    refresh(tracker)
+    compared: list[tuple] = []
+    level_marks = Tracker.level_marks
+    monkeypatch.setattr(Tracker, "level_marks", lambda self, *a: compared.append(a) or level_marks(self, *a))
+    assert _grids(tracker, snapshot=True) == live
+    assert ("330500", 2024) not in compared  # every county current: the marks read with the lines
+    marks = {line.indicator: line.comparison for line in tracker.q.current_snapshot(
+        2024, {"330502": "330500"})["330502"] if line.indicator}
+    assert marks["gdp_growth"] == "stricter" and set(marks.values()) <= {"stricter", "same", "looser", "different"}
+
+    with tracker.db.engine.begin() as conn:  # one county's lines as written before migration 0013
+        conn.execute(update(status_snapshot).where(status_snapshot.c.region_code == "330502")
+                     .values(comparison=None))
+    compared.clear()
+    assert _grids(tracker, snapshot=True) == live
+    assert ("330500", 2024) in compared
+
+
 def test_lines_written_before_the_grid_columns_are_decided_afresh(tracker):
     from sqlalchemy import update
 

@@ -225,6 +225,11 @@ status_snapshot = Table(
     Column("explanation_en", Text),
     Column("span_start", Integer),
     Column("span_end", Integer),
+    # the grid's mark of the line's indicator against the parent region's target of it — stricter,
+    # same, looser, different (track/grid.py) — so that a grid reads its children's marks with their
+    # lines (migration 0013; NULL in lines written before it, whose marks the grid compares live,
+    # in lines without an indicator, and in the lines of a region without a parent)
+    Column("comparison", String(16)),
     Index("ix_status_snapshot_region_year", "region_code", "year"),
 )
 

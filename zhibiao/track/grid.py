@@ -94,6 +94,24 @@ def _cells(lines, lang: str = "zh") -> dict[str, Cell]:
     return out
 
 
+def _stored_marks(stored: dict[str, list], children: list[str]) -> dict[str, dict[str, str]] | None:
+    """The children's marks as the status snapshot wrote them with their lines (each line's
+    ``comparison``, the same for every line of an indicator), or None unless every child with
+    targets is read from the snapshot with its marks."""
+    out: dict[str, dict[str, str]] = {}
+    for code in children:
+        lines = stored.get(code)
+        if lines is None:
+            return None
+        marks = out[code] = {}
+        for line in lines:
+            if line.indicator:
+                if line.comparison is None:
+                    return None
+                marks.setdefault(line.indicator, line.comparison)
+    return out
+
+
 def _region_dict(r) -> dict:
     return {"name": r.name, "code": r.code, "level": r.level}
 
@@ -126,8 +144,10 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, l
 
         own = lines_of(parent.code)
         rows = [GridRow(_region_dict(parent), _cells(own, lang), achievement(own), is_parent=True)]
-        levels = {code: {ind: comparison_label({"strictness": label}) for ind, label in marks.items()}
-                  for code, marks in tracker.level_marks(parent.code, year).items()}
+        levels = _stored_marks(stored, [k.code for k in kids if k.code in with_targets])
+        if levels is None:  # a child decided afresh, or lines written before the marks: compared now
+            levels = {code: {ind: comparison_label({"strictness": label}) for ind, label in marks.items()}
+                      for code, marks in tracker.level_marks(parent.code, year).items()}
         without = []
         for child in kids:
             lines = lines_of(child.code)

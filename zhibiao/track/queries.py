@@ -322,6 +322,7 @@ class SnapshotLine:
     actual_value: Any
     document_id: int | None
     span: list[int] | None
+    comparison: str | None = None  # the grid's mark against the parent's target (migration 0013)
 
     @property
     def actual(self) -> str | None:
@@ -697,7 +698,8 @@ class ReadModel:
                 line_no=r.line_no, indicator=r.indicator, name=r.name, text=r.text, unit=r.unit, value=_num(r.value),
                 status=r.status, explanation=r.explanation, explanation_en=r.explanation_en,
                 actual_text=r.actual_text, actual_value=_num(r.actual_value), document_id=r.document_id,
-                span=[r.span_start, r.span_end] if r.span_start is not None else None) for r in rows]
+                span=[r.span_start, r.span_end] if r.span_start is not None else None,
+                comparison=r.comparison) for r in rows]
         return out
 
     def indicator_years(self, indicator: str) -> list[int]:

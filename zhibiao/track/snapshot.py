@@ -156,11 +156,18 @@ def _snapshot_tracker(tracker):
 
 def status_rows(tracker, code: str, year: int) -> list[dict]:
     """A region-year's statuses as rows of ``status_snapshot``, stamped when computed."""
+    from zhibiao.track.grid import comparison_label
+
     report = tracker.status(code, year, review_queue=False)
+    has_parent = bool(tracker.region(code).parent_code)
+    marks = tracker.marks_against_parent(code, year) if has_parent else {}
     stamp = now()
     rows = []
     for i, line in enumerate(report.targets):
         a = line.actual or {}
+        # the grid's mark, as it labels a child's cell of this indicator (a label or "different")
+        comparison = comparison_label({"strictness": marks.get(line.indicator)}) \
+            if has_parent and line.indicator else None
         rows.append(dict(
             region_code=code, year=year, line_no=i, indicator=line.indicator, name=line.name, text=line.text,
             unit=line.unit, value=_dec(line.value), status=line.status, explanation=line.explanation,
@@ -168,7 +175,7 @@ def status_rows(tracker, code: str, year: int) -> list[dict]:
             document_id=(line.citation or {}).get("document_id"),
             actual_document_id=(a.get("citation") or {}).get("document_id"), computed_at=stamp,
             explanation_en=line.explanation_en, span_start=line.span[0] if line.span else None,
-            span_end=line.span[1] if line.span else None))
+            span_end=line.span[1] if line.span else None, comparison=comparison))
     return rows
 
 

@@ -16,7 +16,7 @@ from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
 from zhibiao.track.citations import Source, cite_line
 from zhibiao.track.comparison import comparable, difference, intensive, strictness
-from zhibiao.track.queries import ActualFact, DocRef, ReadModel, TargetFact, source_of
+from zhibiao.track.queries import ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, source_of
 from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
                                   period_measure, status_name)
 
@@ -408,10 +408,9 @@ class Tracker:
         their lines, intensive, margin, label)``.
         ``indicators_only``: ``chosen`` holds the child's targets of the parent's indicators only
         (what the pairs need), read without the others."""
-        from zhibiao.catalog import Catalog, RegionRegistry
+        from zhibiao.catalog import RegionRegistry
 
-        cat = Catalog.default()
-        parent_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year) if c.winner.indicator}
+        parent_rows = self._parent_rows(r.code, year)
         kids = RegionRegistry.default().children(r.code)
         wanted = {pt.indicator for pt in parent_rows.values()} if indicators_only else None
         by_region = self.q.targets_of_regions([k.code for k in kids], year, indicators=wanted) \
@@ -420,21 +419,33 @@ class Tracker:
             chosen = by_region.get(child.code)
             if not chosen:
                 continue
-            rows = {c.winner.key: c.winner for c in chosen}
-            pairs = []
-            for key, pt in parent_rows.items():
-                ct = rows.get(key)
-                if ct is None:
-                    continue
-                cl, pl = self.line(ct), self.line(pt)
-                ind = cat.get(pt.indicator)
-                per_unit = intensive(pl, ind.measure if ind else None)
-                margin = difference(cl, pl) if per_unit else None
-                label = strictness(cl, pl, self.directions().get(pt.indicator, "up")) if per_unit else None
-                if label is None and ct.text == pt.text:
-                    label = "same"  # 稳步增长 and 稳步增长: the same words, whatever they mean
-                pairs.append((pt, ct, cl, pl, per_unit, margin, label))
-            yield child, chosen, parent_rows, pairs
+            yield child, chosen, parent_rows, self._pairs(parent_rows, chosen)
+
+    def _parent_rows(self, parent_code: str, year: int) -> dict[str, TargetFact]:
+        """A parent region's winning targets with an indicator, by key: what its children compare with."""
+        return {c.winner.key: c.winner for c in self.q.targets_for(parent_code, year) if c.winner.indicator}
+
+    def _pairs(self, parent_rows: dict[str, TargetFact], chosen: list[ChosenTarget]) -> list[tuple]:
+        """A child's winning targets (``chosen``) against the parent's of the same key: ``(parent
+        target, child target, their lines, intensive, margin, label)`` each."""
+        from zhibiao.catalog import Catalog
+
+        cat = Catalog.default()
+        rows = {c.winner.key: c.winner for c in chosen}
+        pairs = []
+        for key, pt in parent_rows.items():
+            ct = rows.get(key)
+            if ct is None:
+                continue
+            cl, pl = self.line(ct), self.line(pt)
+            ind = cat.get(pt.indicator)
+            per_unit = intensive(pl, ind.measure if ind else None)
+            margin = difference(cl, pl) if per_unit else None
+            label = strictness(cl, pl, self.directions().get(pt.indicator, "up")) if per_unit else None
+            if label is None and ct.text == pt.text:
+                label = "same"  # 稳步增长 and 稳步增长: the same words, whatever they mean
+            pairs.append((pt, ct, cl, pl, per_unit, margin, label))
+        return pairs
 
     @_one_connection
     def compare_levels(self, region: str, year: int) -> dict:
@@ -464,6 +475,19 @@ class Tracker:
         r = self.region(region)
         return {child.code: {pt.indicator: label for pt, _ct, _cl, _pl, _i, _m, label in pairs}
                 for child, _chosen, _rows, pairs in self._level_pairs(r, year, indicators_only=True)}
+
+    @_one_connection
+    def marks_against_parent(self, region: str, year: int) -> dict[str, str | None]:
+        """:meth:`level_marks`' labels of one region against its parent: indicator -> label (the
+        status snapshot writes them beside the region's lines, for the grid); empty without a parent."""
+        r = self.region(region)
+        if not r.parent_code:
+            return {}
+        chosen = self.q.targets_for(r.code, year)
+        if not chosen:
+            return {}
+        return {pt.indicator: label for pt, _ct, _cl, _pl, _i, _m, label
+                in self._pairs(self._parent_rows(r.parent_code, year), chosen)}
 
     # ------------------------------------------------------------------ listings
 
