@@ -182,6 +182,21 @@ def test_concurrent_ingests_do_not_duplicate(tmp_path, db_url):
     db = Database.open(db_url)
     assert counts(db)["documents"] == 12
     check_invariants(db)
+    # both refreshed the same region-years' statuses: each region-year's lines are there once, and its
+    # summary row counts them (the second writer waits for the first's summary row, then replaces)
+    from sqlalchemy import func, select
+
+    from zhibiao.store.tables import status_snapshot, status_summary
+
+    snap = status_snapshot.c
+    with db.engine.connect() as conn:
+        lines = dict(((c, y), n) for c, y, n in conn.execute(
+            select(snap.region_code, snap.year, func.count()).group_by(snap.region_code, snap.year)))
+        distinct = conn.scalar(select(func.count()).select_from(
+            select(snap.region_code, snap.year, snap.line_no).distinct().subquery()))
+        summaries = {(r.region_code, r.year): r.lines for r in conn.execute(select(status_summary))}
+    assert lines and sum(lines.values()) == distinct
+    assert summaries == lines
 
 
 @pytest.mark.corpus

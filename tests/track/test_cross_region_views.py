@@ -346,3 +346,52 @@ def test_the_review_queue_is_its_definition_read_by_its_index(tracker, tmp_path)
                   if t.d_plan_year is None or t.d_region_code is None else "no_indicator") for t in whole[:limit * 2]]
         expected = [(d, n) for d, n, _reason in sorted(first, key=lambda x: order[x[2]])][:limit]
         assert [(q["document"]["id"], q["index"]) for q in read.review_queue(limit=limit)] == expected
+
+
+def test_two_writers_of_one_region_year_take_turns(tracker):
+    """Two snapshot writers of the same region-year at once (two ingests): the second waits for the
+    first's summary row, then replaces the first's lines — never lines of both (on PostgreSQL the
+    second's delete could not see the first's uncommitted lines)."""
+    import threading
+
+    from sqlalchemy import delete, func, insert, select
+
+    from zhibiao.store.tables import status_snapshot
+    from zhibiao.track.snapshot import _upsert_summaries, _write, refresh, status_rows, summary_row
+
+    refresh(tracker)
+    lines = status_rows(tracker, "330502", 2024)
+    assert lines
+    first = [dict(r, explanation="first writer") for r in lines]
+    second = [dict(r, explanation="second writer") for r in lines]
+    ready, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def first_writer():  # _write's steps, its transaction held open until released
+        with tracker.db.engine.begin() as conn:
+            _upsert_summaries(conn, [summary_row("330502", 2024, first)])
+            conn.execute(delete(status_snapshot).where(status_snapshot.c.region_code == "330502",
+                                                       status_snapshot.c.year == 2024))
+            conn.execute(insert(status_snapshot), first)
+            ready.set()
+            release.wait(30)
+
+    def second_writer():
+        _write(tracker.db, [("330502", 2024, second)])
+        done.set()
+
+    one = threading.Thread(target=first_writer)
+    one.start()
+    assert ready.wait(30)
+    two = threading.Thread(target=second_writer)
+    two.start()
+    assert not done.wait(1.0)  # it waits for the first writer's transaction
+    release.set()
+    one.join(30)
+    two.join(60)
+    assert done.is_set()
+    with tracker.db.engine.connect() as conn:
+        written = conn.execute(select(status_snapshot.c.explanation, func.count()).where(
+            status_snapshot.c.region_code == "330502", status_snapshot.c.year == 2024)
+            .group_by(status_snapshot.c.explanation)).all()
+    assert written == [("second writer", len(lines))]
+    assert _summaries(tracker.db)[("330502", 2024)][0] == len(lines)

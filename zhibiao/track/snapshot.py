@@ -229,17 +229,37 @@ def summary_row(code: str, year: int, lines: list[dict]) -> dict:
                 computed_at=min(r["computed_at"] for r in lines))
 
 
+def _upsert_summaries(conn, summaries: list[dict]) -> None:
+    """Each region-year's summary row written, or rewritten where it exists (INSERT … ON CONFLICT,
+    both databases)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    stmt = upsert(status_summary)
+    columns = ("lines", "reached", "judged", "pending", "computed_at")
+    conn.execute(stmt.on_conflict_do_update(index_elements=["region_code", "year"],
+                                            set_={c: stmt.excluded[c] for c in columns}), summaries)
+
+
 def _write(db, computed: list[tuple[str, int, list[dict]]]) -> int:
-    """Region-years' lines, and their summaries, replaced in one transaction."""
+    """Region-years' lines, and their summaries, replaced in one transaction. The summaries are
+    written first: on PostgreSQL a region-year's summary row is then the lock that makes two
+    writers of the same region-year (two ingests at once) take turns — the second deletes the
+    first's lines instead of adding its own beside them (rows sorted, so that they lock in one order)."""
     rows = [r for _code, _year, lines in computed for r in lines]
-    summaries = [summary_row(code, year, lines) for code, year, lines in computed if lines]
+    summaries = [summary_row(code, year, lines) for code, year, lines in sorted(computed, key=lambda c: c[:2]) if lines]
     with db.engine.begin() as conn:
-        for code, year, _lines in computed:
-            for table in (status_snapshot, status_summary):
-                conn.execute(delete(table).where(table.c.region_code == code, table.c.year == year))
+        if summaries:
+            _upsert_summaries(conn, summaries)
+        for code, year, lines in computed:
+            conn.execute(delete(status_snapshot).where(status_snapshot.c.region_code == code,
+                                                       status_snapshot.c.year == year))
+            if not lines:
+                conn.execute(delete(status_summary).where(status_summary.c.region_code == code,
+                                                          status_summary.c.year == year))
         if rows:
             conn.execute(insert(status_snapshot), rows)
-            conn.execute(insert(status_summary), summaries)
     return len(rows)
 
 
