@@ -83,3 +83,19 @@ def test_the_server_reads_the_same_settings(monkeypatch, tmp_path):
     assert app_.state.zhibiao.max_upload_bytes == 2_000_000
     assert app_.state.zhibiao.uploads == tmp_path / "up"
     assert create_app(str(tmp_path / "z.db"), max_upload_mb=5).state.zhibiao.max_upload_bytes == 5_000_000
+
+
+def test_a_large_database_is_announced_before_the_servers_check(tmp_path, monkeypatch, capsys):
+    """`zhibiao serve` reads every page of a SQLite file before it listens: a file large enough for
+    that to take a while is announced first, in the interface's language; a small one is not."""
+    import zhibiao.cli.web as web
+    from zhibiao.store import Database
+
+    db = Database.open(tmp_path / "big.db")
+    web.check_before_serving(db, "en")
+    assert "checking the database file" not in capsys.readouterr().err  # a small file: no notice
+    monkeypatch.setattr(web, "ANNOUNCE_CHECK_BYTES", 1)
+    web.check_before_serving(db, "en")
+    assert "checking the database file (0.0 GB, every page read once) before serving" in capsys.readouterr().err
+    web.check_before_serving(db, "zh")
+    assert "正在检查数据库文件" in capsys.readouterr().err

@@ -36,8 +36,30 @@ def serve_command(
                                  request_timeout=request_timeout, max_concurrent=max_concurrent,
                                  token=secrets.token_hex(16) if generate_token else token)
         database = Database.open(settings.database)
-        database.check(thorough=True)  # a damaged file is refused now, not answered with errors later
+        check_before_serving(database, settings.lang)
     except ZhibiaoError as exc:
         print_error(exc)
         raise typer.Exit(max(2, exc.exit_code)) from None
     run(database, settings, token_generated=generate_token)
+
+
+# A SQLite file at least this large is announced before the start-up check reads it whole (a
+# national database, 15 GB: about a minute of reading before the server listens).
+ANNOUNCE_CHECK_BYTES = 1 << 30
+
+
+def check_before_serving(database, lang: str = "en") -> None:
+    """The start-up check of every page of a SQLite file (a damaged file is refused now, not answered
+    with errors later), announced first when the file is large enough for the wait to show."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    path = database.engine.url.database if database.is_sqlite else None
+    size = Path(path).stat().st_size if path and Path(path).is_file() else 0  # (stat: no descriptor opened)
+    if size >= ANNOUNCE_CHECK_BYTES:
+        gb = f"{size / 1e9:.1f} GB"
+        Console(stderr=True).print(f"正在检查数据库文件（{gb}，逐页读取一次）后启动服务……" if lang == "zh" else
+                                   f"checking the database file ({gb}, every page read once) before serving…",
+                                   highlight=False, markup=False)
+    database.check(thorough=True)
