@@ -6,11 +6,9 @@ Numbers are ``Numeric`` (Decimal), never floats."""
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, Numeric,
-                        String, Table, Text, UniqueConstraint, text)
+                        String, Table, Text, UniqueConstraint, or_)
 
 NUM = Numeric(24, 8)
-# a target line a person should look at whatever its document: its wording unparsed, or no indicator
-TO_REVIEW = "kind IS NULL OR indicator IS NULL"
 metadata = MetaData()
 
 regions = Table(
@@ -148,11 +146,14 @@ targets = Table(
     Column("page", Integer),
     Index("ix_targets_indicator_year", "indicator", "year"),
     Index("ix_targets_region_year", "region_code", "year"),
-    # the review queue's lines, in document order (migration 0012): its first page is read from
-    # here instead of testing every line of the database
-    Index("ix_targets_to_review", "document_id", "line_no",
-          sqlite_where=text(TO_REVIEW), postgresql_where=text(TO_REVIEW)),
 )
+
+# A target line a person should look at whatever its document: its wording unparsed, or no
+# indicator — the review queue's rule (track/queries.py), and the partial index of those lines in
+# document order it reads its first page from (migration 0012) instead of testing every line.
+TO_REVIEW = or_(targets.c.kind.is_(None), targets.c.indicator.is_(None))
+Index("ix_targets_to_review", targets.c.document_id, targets.c.line_no,
+      sqlite_where=TO_REVIEW, postgresql_where=TO_REVIEW)
 
 # An actual value: from a document (document_id set) or imported from statistics (source: the
 # document's path or the import's source column).

@@ -51,7 +51,7 @@ from zhibiao.datafiles import load_yaml
 from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
-from zhibiao.store.tables import (DOCUMENT_BRIEF, changes, corrections, documents, observations, regions,
+from zhibiao.store.tables import (DOCUMENT_BRIEF, TO_REVIEW, changes, corrections, documents, observations, regions,
                                   status_overrides, status_snapshot, targets)
 from zhibiao.store.textindex import contains
 from zhibiao.track.citations import Source, cite_text
@@ -544,13 +544,9 @@ class ReadModel:
         return choose_targets(self._target_facts(stmt))
 
     def target_for(self, region_code: str, year: int, indicator: str) -> ChosenTarget | None:
-        """:meth:`targets_for`'s line for one indicator: chosen among that indicator's lines only
-        (the same winner), read by the index of regions and years — ``indicator || ''`` keeps SQLite
-        (no statistics) off the index of indicators, which holds every region's lines of it."""
-        stmt = (self._targets_select().where(targets.c.region_code == region_code, targets.c.year == year,
-                                             targets.c.indicator.concat("") == indicator)
-                .order_by(documents.c.id, targets.c.line_no))
-        chosen = choose_targets(self._target_facts(stmt))
+        """:meth:`targets_for`'s first line of one indicator, chosen among that indicator's lines
+        only (the same winner; :meth:`targets_of_regions` reads them by the index of regions and years)."""
+        chosen = self.targets_of_regions([region_code], year, indicators=[indicator]).get(region_code)
         return chosen[0] if chosen else None
 
     def targets_of_regions(self, region_codes: list[str] | None, year: int, indicator: str | None = None,
@@ -1061,8 +1057,7 @@ class ReadModel:
         # the two firsts merged are the first of the whole, without testing every line
         undated = or_(documents.c.plan_year.is_(None), documents.c.region_code.is_(None))
         with self._conn() as conn:
-            to_review = or_(targets.c.kind.is_(None), targets.c.indicator.is_(None))  # store/tables.py TO_REVIEW
-            found = {t.id: t for stmt in (self._targets_select().where(to_review),
+            found = {t.id: t for stmt in (self._targets_select().where(TO_REVIEW),
                                           self._targets_select().where(undated))
                      for t in conn.execute(stmt.order_by(targets.c.document_id, targets.c.line_no)
                                            .limit(limit * 2))}

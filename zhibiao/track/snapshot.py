@@ -18,7 +18,8 @@ from sqlalchemy import delete, exists, insert, select
 
 from zhibiao.store.database import now
 from zhibiao.store.tables import regions, status_snapshot, status_summary, targets
-from zhibiao.track.achievement import REACHED
+from zhibiao.track.achievement import achievement
+from zhibiao.track.grid import comparison_label
 from zhibiao.track.queries import ChosenTarget, ReadModel
 
 # Region-years handed to a worker at a time (all the years of a region go together, so that what
@@ -156,18 +157,15 @@ def _snapshot_tracker(tracker):
 
 def status_rows(tracker, code: str, year: int) -> list[dict]:
     """A region-year's statuses as rows of ``status_snapshot``, stamped when computed."""
-    from zhibiao.track.grid import comparison_label
-
     report = tracker.status(code, year, review_queue=False)
-    has_parent = bool(tracker.region(code).parent_code)
-    marks = tracker.marks_against_parent(code, year) if has_parent else {}
+    marks = tracker.marks_against_parent(code, year)
     stamp = now()
     rows = []
     for i, line in enumerate(report.targets):
         a = line.actual or {}
         # the grid's mark, as it labels a child's cell of this indicator (a label or "different")
         comparison = comparison_label({"strictness": marks.get(line.indicator)}) \
-            if has_parent and line.indicator else None
+            if marks is not None and line.indicator else None
         rows.append(dict(
             region_code=code, year=year, line_no=i, indicator=line.indicator, name=line.name, text=line.text,
             unit=line.unit, value=_dec(line.value), status=line.status, explanation=line.explanation,
@@ -220,12 +218,10 @@ def _computed(tracker, region_years: list[tuple[str, int]], jobs: int) -> Iterat
 
 
 def summary_row(code: str, year: int, lines: list[dict]) -> dict:
-    """A region-year's row of ``status_summary``: what the region tree shows of its lines (an
-    achievement: reached and judged count lines with an actual figure)."""
-    judged = [r for r in lines if r["actual_text"] is not None]
-    return dict(region_code=code, year=year, lines=len(lines), judged=len(judged),
-                reached=sum(r["status"] in REACHED for r in judged),
-                pending=sum(r["status"] == "pending" for r in lines),
+    """A region-year's row of ``status_summary``: the achievement of its lines (track/achievement.py,
+    the one definition), as the region tree shows it."""
+    a = achievement({"status": r["status"], "actual": r["actual_text"]} for r in lines)
+    return dict(region_code=code, year=year, lines=a.total, reached=a.reached, judged=a.judged, pending=a.pending,
                 computed_at=min(r["computed_at"] for r in lines))
 
 

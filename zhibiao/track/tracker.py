@@ -473,21 +473,18 @@ class Tracker:
         (stricter / same / looser / different, or None when they do not compare): the labels of
         :meth:`compare_levels` without the rest of its answer, for the grid's marks."""
         r = self.region(region)
-        return {child.code: {pt.indicator: label for pt, _ct, _cl, _pl, _i, _m, label in pairs}
+        return {child.code: _labels(pairs)
                 for child, _chosen, _rows, pairs in self._level_pairs(r, year, indicators_only=True)}
 
     @_one_connection
-    def marks_against_parent(self, region: str, year: int) -> dict[str, str | None]:
+    def marks_against_parent(self, region: str, year: int) -> dict[str, str | None] | None:
         """:meth:`level_marks`' labels of one region against its parent: indicator -> label (the
-        status snapshot writes them beside the region's lines, for the grid); empty without a parent."""
+        status snapshot writes them beside the region's lines, for the grid); None without a parent."""
         r = self.region(region)
         if not r.parent_code:
-            return {}
+            return None
         chosen = self.q.targets_for(r.code, year)
-        if not chosen:
-            return {}
-        return {pt.indicator: label for pt, _ct, _cl, _pl, _i, _m, label
-                in self._pairs(self._parent_rows(r.parent_code, year), chosen)}
+        return _labels(self._pairs(self._parent_rows(r.parent_code, year), chosen)) if chosen else {}
 
     # ------------------------------------------------------------------ listings
 
@@ -509,6 +506,11 @@ class Tracker:
 STATUS_COLUMNS = ["region", "year", "category", "seq", "name", "indicator", "text", "unit", "status", "explanation",
                   "document", "document_id", "page", "span", "actual", "actual_text", "actual_document",
                   "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation"]
+
+
+def _labels(pairs: list[tuple]) -> dict[str, str | None]:
+    """Indicator -> the label of :meth:`Tracker._pairs`' pairs (the last pair of an indicator wins)."""
+    return {pt.indicator: label for pt, _ct, _cl, _pl, _i, _m, label in pairs}
 
 
 def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
