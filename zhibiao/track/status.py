@@ -275,8 +275,14 @@ def target_frame(t: TargetLine) -> str:
     """How the target's number reads: ``decline`` (the size of a decline: 下降3%以上, 能耗降低 3.1%),
     ``rise`` (a change: 增长6%), ``level`` (a level reached: 下降到5%以下, 提高到70%), or ``plain``
     (the number as printed: 6.5%以上 under a name that says what it is)."""
+    return _frame_of(t.text or "", (t.name or "").strip())
+
+
+@lru_cache(maxsize=8192)
+def _frame_of(text: str, name: str) -> str:
+    """:func:`target_frame` of a target's words: one answer per text and name (a comparison of a
+    province's cities asks it of each parent target once per child, seven times a pair)."""
     w = _words()
-    text, name = t.text or "", (t.name or "").strip()
     digit = re.search(r"\d", text)
     lead = text[:digit.start()] if digit else text  # the words before the figure: 较2020年下降13% → 较…下降
     if w["down_to"].search(lead) or w["up_to"].search(lead):

@@ -415,19 +415,22 @@ class Tracker:
         wanted = {pt.indicator for pt in parent_rows.values()} if indicators_only else None
         by_region = self.q.targets_of_regions([k.code for k in kids], year, indicators=wanted) \
             if wanted is None or wanted else {}
+        parent_lines = {key: self.line(pt) for key, pt in parent_rows.items()}  # once, not once per child
         for child in kids:
             chosen = by_region.get(child.code)
             if not chosen:
                 continue
-            yield child, chosen, parent_rows, self._pairs(parent_rows, chosen)
+            yield child, chosen, parent_rows, self._pairs(parent_rows, chosen, parent_lines)
 
     def _parent_rows(self, parent_code: str, year: int) -> dict[str, TargetFact]:
         """A parent region's winning targets with an indicator, by key: what its children compare with."""
         return {c.winner.key: c.winner for c in self.q.targets_for(parent_code, year) if c.winner.indicator}
 
-    def _pairs(self, parent_rows: dict[str, TargetFact], chosen: list[ChosenTarget]) -> list[tuple]:
+    def _pairs(self, parent_rows: dict[str, TargetFact], chosen: list[ChosenTarget],
+               parent_lines: dict[str, TargetLine] | None = None) -> list[tuple]:
         """A child's winning targets (``chosen``) against the parent's of the same key: ``(parent
-        target, child target, their lines, intensive, margin, label)`` each."""
+        target, child target, their lines, intensive, margin, label)`` each. ``parent_lines``: the
+        parent targets' lines by key, when the caller made them for several children."""
         from zhibiao.catalog import Catalog
 
         cat = Catalog.default()
@@ -437,7 +440,8 @@ class Tracker:
             ct = rows.get(key)
             if ct is None:
                 continue
-            cl, pl = self.line(ct), self.line(pt)
+            cl = self.line(ct)
+            pl = parent_lines[key] if parent_lines is not None else self.line(pt)
             ind = cat.get(pt.indicator)
             per_unit = intensive(pl, ind.measure if ind else None)
             margin = difference(cl, pl) if per_unit else None
