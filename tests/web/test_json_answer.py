@@ -1,7 +1,9 @@
-"""The scorecard and reader APIs write their JSON without FastAPI's encoder walking every value
-first (web/api.py json_answer): the bytes must be exactly those FastAPI's own response gives, on
-both databases (PostgreSQL returns numbers with the column's scale: 6.00000000)."""
+"""The scorecard, reader, level comparison, coverage, citations and search APIs write their JSON
+by orjson, without FastAPI's encoder walking every value first (web/api.py json_answer): they must
+read as exactly what FastAPI's own response gives, on both databases (PostgreSQL returns numbers with the column's scale: 6.00000000)."""
 from __future__ import annotations
+
+import json
 
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
@@ -12,7 +14,12 @@ from dbs import db_url  # noqa: F401  (fixture)
 from paths import EXAMPLES
 
 
-def test_status_and_reader_json_are_the_bytes_fastapi_writes(db_url):
+def fastapi_json(value):
+    """What FastAPI's own response for ``value`` reads as."""
+    return json.loads(JSONResponse(jsonable_encoder(value)).body)
+
+
+def test_big_answers_are_the_json_fastapi_writes(db_url):
     from zhibiao.ingest import ingest
     from zhibiao.store import Database
     from zhibiao.store.schema import DocumentRow, TargetRow
@@ -31,13 +38,31 @@ def test_status_and_reader_json_are_the_bytes_fastapi_writes(db_url):
         for code, year in region_years:
             r = c.get("/api/v1/status", params={"region": code, "year": year})
             assert r.status_code == 200 and r.headers["content-type"] == "application/json"
-            expected = JSONResponse(jsonable_encoder(tracker.status(code, year).to_dict())).body
-            assert r.content == expected, (code, year)
+            assert json.loads(r.content) == fastapi_json(tracker.status(code, year).to_dict()), (code, year)
             assert r.json()["targets"]
         for doc_id in doc_ids:
             r = c.get(f"/api/v1/documents/{doc_id}/text")
             assert r.status_code == 200
-            assert r.content == JSONResponse(jsonable_encoder(tracker.q.document_text(doc_id))).body, doc_id
+            assert json.loads(r.content) == fastapi_json(tracker.q.document_text(doc_id)), doc_id
+        # the big answers: a region's children against it, the coverage, a scorecard's citations, search
+        parents = sorted({code[:2] + "0000" for code, _ in region_years} | {code[:4] + "00" for code, _ in region_years})
+        compared = 0
+        for code in parents:
+            for year in sorted({y for _, y in region_years}):
+                r = c.get("/api/v1/compare/levels", params={"region": code, "year": year})
+                assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+                expected = tracker.compare_levels(code, year)
+                assert json.loads(r.content) == fastapi_json(expected), (code, year)
+                compared += sum(len(ch["targets"]) for ch in expected["children"])
+        assert compared  # some child's targets were set against its parent's
+        r = c.get("/api/v1/coverage")
+        assert json.loads(r.content) == fastapi_json({"rows": tracker.q.coverage(), "next": None})
+        assert r.json()["rows"]
+        code, year = region_years[0]
+        r = c.get("/api/v1/citations", params={"region": code, "year": year})
+        assert r.status_code == 200 and r.json()["rows"] and r.headers["content-type"] == "application/json"
+        r = c.get("/api/v1/search", params={"q": "生产总值"})
+        assert r.status_code == 200 and r.json()["targets"] and r.headers["content-type"] == "application/json"
 
 
 def test_plain_is_asdict():

@@ -56,14 +56,15 @@ def _json_default(value):
 
 
 def json_answer(content: Any) -> Response:
-    """``content`` as JSON, the same bytes FastAPI's own response gives, without its
-    ``jsonable_encoder`` walking and copying every value first: for a scorecard of 40 lines with
-    their citations that walk cost half as much again as deciding the statuses."""
-    import json
+    """``content`` as JSON — the same document FastAPI's own response gives — written by orjson,
+    without FastAPI's ``jsonable_encoder`` walking and copying every value first: for a scorecard of
+    40 lines with their citations that walk cost half as much again as deciding the statuses, and
+    the standard library's writer took 62 ms for a municipality's 40 children against it (1.6 MB),
+    orjson 8."""
+    import orjson
 
-    body = json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"),
-                      default=_json_default)
-    return Response(body.encode("utf-8"), media_type="application/json")
+    return Response(orjson.dumps(content, default=_json_default, option=orjson.OPT_NON_STR_KEYS),
+                    media_type="application/json")
 
 
 def _num(v):
@@ -193,7 +194,7 @@ def citations(request: Request, region: str, year: int = YEAR, indicator: str | 
             if f["actual"] and f["actual"].get("citation"):
                 lines.append(f"  {f['actual']['text']}: {f['actual']['citation']['text']}")
         return Response("\n".join(lines) + "\n", media_type="text/plain; charset=utf-8")
-    return {"rows": figures, "next": None}
+    return json_answer({"rows": figures, "next": None})
 
 
 class FetchIn(BaseModel):
@@ -404,7 +405,8 @@ def _offset(token: str | None) -> int:
 
 @router.get("/compare/levels", summary="Child regions' targets against their parent's")
 def compare_levels(request: Request, region: str, year: int = YEAR):
-    return state(request).compare_levels(region, year)
+    # (a municipality's 40 children: 1.6 MB, whose walk by FastAPI's encoder took longer than the answer)
+    return json_answer(state(request).compare_levels(region, year))
 
 
 @router.get("/search", summary="Indicators, regions, documents and targets matching a query (two characters or more)")
@@ -418,7 +420,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=100),
     if _next is not None and section is None:
         raise HTTPException(400, "_next needs section=documents or section=targets")
     before = _after(_next) or None if _next is not None else None
-    return state(request).search(q, _size, section, before).to_dict()
+    return json_answer(state(request).search(q, _size, section, before).to_dict())
 
 
 class TableIn(BaseModel):
@@ -489,4 +491,4 @@ def review_queue(request: Request, format: str | None = None):
 
 @router.get("/coverage", summary="Documents per region and year")
 def coverage(request: Request):
-    return {"rows": state(request).read().coverage(), "next": None}
+    return json_answer({"rows": state(request).read().coverage(), "next": None})  # a row per region-year
