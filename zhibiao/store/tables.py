@@ -130,7 +130,7 @@ targets = Table(
     Column("parent", Text),
     Column("category", String(40)),
     Column("seq", String(8)),
-    Column("indicator", String(80), index=True),
+    Column("indicator", String(80)),
     Column("text", Text, nullable=False),
     Column("kind", String(16)),
     Column("comparator", String(8)),
@@ -144,7 +144,9 @@ targets = Table(
     Column("source_start", Integer),
     Column("source_end", Integer),
     Column("page", Integer),
-    Index("ix_targets_indicator_year", "indicator", "year"),
+    # one indicator across regions reads its regions from the index alone (migration 0014); the
+    # indicator alone and indicator-and-year lookups use its prefixes
+    Index("ix_targets_indicator_year_region", "indicator", "year", "region_code"),
     Index("ix_targets_region_year", "region_code", "year"),
 )
 
