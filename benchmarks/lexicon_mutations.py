@@ -3,8 +3,8 @@
 Coverage shows that a rule ran, not that anything checks it. This removes one entry of the
 extraction data (``zhibiao/extract/data/*.yaml``: the lexicon, the table vocabulary, the congress
 terms; not the indicator catalogue) at a time, runs the extraction tests on our own documents
-alone (``tests/extract``, ``tests/text``, with ``../shared`` hidden; the fuzz tests, which check
-crashes rather than words, left out), and reports the share of entries whose removal no test
+alone (``tests/extract``, ``tests/text`` and the tracker's word tests, with ``../shared`` hidden;
+the fuzz tests, which check crashes rather than words, left out), and reports the share of entries whose removal no test
 notices. An entry is *noticed* when a test fails without it.
 
     .venv/bin/python benchmarks/lexicon_mutations.py              # every entry
@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "zhibiao" / "extract" / "data"
 # property tests check crashes, not words; the CI sample of this check is not one of its tests
 IGNORED = {"tests/extract/test_fuzz.py", "tests/extract/test_lexicon_mutations.py"}
+# the tracker reads some of the lexicon's words too (kinds.direction_*, kinds.part_measures): their tests
+TRACKER_WORD_TESTS = ["tests/track/test_direction_words.py"]
 # spec tables that extract whole documents: run after the others, which fail sooner and cost less
 WHOLE_DOCUMENT_SPECS = {"test_lexicon_spec_actuals.py", "test_lexicon_spec_documents.py"}
 DESELECTED = ["tests/extract/test_grammar.py::test_any_printed_number_parses_back_exactly"]
@@ -59,7 +61,7 @@ def test_files() -> list[str]:
     """The test files, those that pin words first (``-x`` then stops at the first failure soon)."""
     files = sorted(str(p.relative_to(ROOT)) for d in ("tests/extract", "tests/text")
                    for p in (ROOT / d).glob("test_*.py"))
-    files = [f for f in files if f not in IGNORED]
+    files = [f for f in files if f not in IGNORED] + TRACKER_WORD_TESTS
     return sorted(files, key=lambda f: (not Path(f).name.startswith("test_lexicon_spec"), f))
 
 

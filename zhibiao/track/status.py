@@ -244,18 +244,18 @@ def _words():
     lex = lexicon()
     down = lex.alt("kinds.direction_down")
     up = lex.alt("measures.growth_verbs")
-    better = ("改善", "好转", "向好", "优化", "提质")
+    # (到/至 after a verb: the level reached — grammar, as in the extractor's patterns)
     return {
         "down": re.compile(f"(?:{down})"),
-        "down_to": re.compile(f"(?:{down})(?:到|至)|降至|减至"),
+        "down_to": re.compile(f"(?:{down})(?:到|至)|(?:{lex.alt('kinds.direction_down_to')})"),
         "up": re.compile(f"(?:{up})"),
         "up_to": re.compile(f"(?:{up})(?:到|至)"),
-        "better": re.compile("|".join(better)),
-        "not_down": re.compile("只增不减|不下降|不减少|不降低"),
+        "better": re.compile(lex.alt("kinds.direction_better")),
+        "not_down": re.compile(lex.alt("kinds.direction_not_down")),
         "steady": re.compile(lex.alt("kinds.direction_steady")),
-        "rise": re.compile(f"正增长|(?:{lex.alt('kinds.direction_up')})"),
-        "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words')})"
-                                "|占|比重|份额"),
+        "balance": re.compile(lex.alt("kinds.direction_balance")),
+        "rise": re.compile(lex.alt("kinds.direction_up")),  # (正增长 too: 增长)
+        "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'kinds.part_measures')})"),
         "part_lead": re.compile(f"^(.*?)(?=(?:{lex.alt('comparators.reach_words', 'measures.growth_verbs', 'measures.decline_verbs')})|\\d)"),
     }
 
@@ -672,7 +672,7 @@ def directional_sense(text: str) -> str | None:
         return "better"
     if w["rise"].search(text):
         return "rise"
-    if "平衡" in text:
+    if w["balance"].search(text):
         return None  # 基本平衡: a balance of two flows, not one figure
     if w["steady"].search(text):
         return "steady"
