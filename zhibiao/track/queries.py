@@ -534,9 +534,7 @@ class ReadModel:
         out = []
         fields = rows[0]._fields
         doc_fields = _prefixed_fields(fields, "d_")
-        # a row's columns by position, found once per result: a Row's attribute lookups were a
-        # third of reading a comparison of a province's cities (23 columns, 400 lines)
-        pick = itemgetter(*(fields.index(c) for c in _TARGET_FACT_COLUMNS))
+        pick = _columns(fields, _TARGET_FACT_COLUMNS)
         for t in rows:
             (id_, line_no, region_code, year, name, parent, category, seq, indicator, text, kind, comparator, value,
              value_high, unit, modality, reference, span_start, span_end, source_start, source_end, page,
@@ -677,11 +675,9 @@ class ReadModel:
                                                         s.document_id, s.actual_document_id)
             result = conn.execute(select(*columns).where(s.year == year, s.region_code.in_(codes))
                                   .order_by(s.region_code, s.line_no))
-            # the columns by position, found once: a Row's attribute lookups were a third of a
-            # province's grid at national scale (20 children, 330 lines)
-            at = {k: i for i, k in enumerate(result.keys())}
-            i_region, i_computed, i_en = at["region_code"], at["computed_at"], at["explanation_en"]
-            i_doc, i_actual_doc = at["document_id"], at["actual_document_id"]
+            keys = tuple(result.keys())
+            i_region, i_computed, i_en, i_doc, i_actual_doc = (keys.index(k) for k in (
+                "region_code", "computed_at", "explanation_en", "document_id", "actual_document_id"))
             for row in result:
                 by_region.setdefault(row[i_region], []).append(row)
             if not by_region:
@@ -703,9 +699,9 @@ class ReadModel:
             for i in range(0, len(cited), 500):  # bounded IN lists
                 stored |= set(conn.scalars(select(d.id).where(d.id.in_(cited[i:i + 500]))))
         if lines:
-            pick = itemgetter(*(at[k] for k in ("line_no", "indicator", "name", "text", "unit", "value", "status",
-                                                "explanation", "explanation_en", "actual_text", "actual_value",
-                                                "document_id", "span_start", "span_end", "comparison")))
+            pick = _columns(keys, ("line_no", "indicator", "name", "text", "unit", "value", "status", "explanation",
+                                   "explanation_en", "actual_text", "actual_value", "document_id", "span_start",
+                                   "span_end", "comparison"))
         out: dict[str, list[SnapshotLine]] = {}
         for code, rows in by_region.items():
             newest = max(filter(None, (changed.get(code), changed.get(parents.get(code) or ""), overridden.get(code))),
@@ -1130,6 +1126,12 @@ class ReadModel:
         if path is None:
             raise NotFound(f"no document {doc_id}")
         return path
+
+
+def _columns(fields: tuple[str, ...], names: tuple[str, ...]) -> itemgetter:
+    """A getter of a result row's ``names`` columns, by position (found once per result): a Row's
+    attribute lookups were a third of a comparison of a province's cities and of its grid."""
+    return itemgetter(*(fields.index(n) for n in names))
 
 
 def _prefixed_fields(fields: tuple[str, ...], prefix: str) -> tuple[tuple[str, int], ...]:
