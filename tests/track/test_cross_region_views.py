@@ -99,6 +99,53 @@ def test_a_page_of_counties_finds_its_regions_and_lines_by_the_index_of_indicato
                for plan in lines), lines
 
 
+def test_the_years_of_an_indicator_are_read_one_index_probe_a_year(tracker):
+    """The years a page of one indicator across regions links to are every year with a line of it
+    — and are found by one probe of the index a year, not by reading every line of the indicator
+    (PostgreSQL has no skip scan: ``SELECT DISTINCT year`` read 75,000 index entries of a common
+    indicator at national scale). The rows the scans of ``targets`` return are counted in
+    PostgreSQL's own account of the query (EXPLAIN ANALYZE)."""
+    import json
+
+    from sqlalchemy import func, select
+
+    from zhibiao.store.tables import targets
+
+    with tracker.db.engine.connect() as conn:
+        counts = dict(conn.execute(select(targets.c.indicator, func.count()).group_by(targets.c.indicator)).all())
+        for indicator in counts:
+            every = {y for (y,) in conn.execute(select(targets.c.year).where(targets.c.indicator == indicator))}
+            assert tracker.q.indicator_years(indicator) == sorted(every - {None}), indicator
+    assert tracker.q.indicator_years("no_such_indicator") == []
+    if tracker.db.is_sqlite:
+        return
+    indicator = max(counts, key=counts.get)
+    years = tracker.q.indicator_years(indicator)
+    assert counts[indicator] > 2 * (len(years) + 1)  # reading every line would show
+    executed = []
+    from sqlalchemy import event
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        executed.append((statement, parameters))
+
+    event.listen(tracker.db.engine, "before_cursor_execute", capture)
+    try:
+        tracker.q.indicator_years(indicator)
+    finally:
+        event.remove(tracker.db.engine, "before_cursor_execute", capture)
+    [(statement, parameters)] = executed
+
+    def rows_read(node) -> int:
+        own = node["Actual Rows"] * node["Actual Loops"] if node.get("Relation Name") == "targets" else 0
+        return own + sum(rows_read(child) for child in node.get("Plans", []))
+
+    with tracker.db.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a test database is small enough to be read whole
+        [(plan,)] = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) {statement}", parameters).all()
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    assert rows_read(plan[0]["Plan"]) <= len(years) + 1, plan
+
+
 def _grids(tracker, snapshot: bool) -> dict:
     from zhibiao.track.grid import parent_grid
 

@@ -724,10 +724,21 @@ class ReadModel:
         return out
 
     def indicator_years(self, indicator: str) -> list[int]:
-        """The years with a target for ``indicator`` (from the index of targets by indicator and year)."""
+        """The years with a target for ``indicator``, one index probe a year: the next year is the
+        least one above the last (a recursive query). ``SELECT DISTINCT year`` read every line of a
+        common indicator from the index on PostgreSQL, which has no skip scan (75,000 lines, most
+        of a cold page of counties)."""
+        t = targets.c
+
+        def least_year(*above):
+            return (select(t.year).where(t.indicator == indicator, t.year.is_not(None), *above)
+                    .order_by(t.year).limit(1).scalar_subquery())
+
+        first = select(least_year().label("year")).cte("years", recursive=True)
+        years = first.union_all(select(least_year(t.year > first.c.year)).where(first.c.year.is_not(None)))
         with self._conn() as conn:
-            return sorted(y for y in conn.scalars(select(targets.c.year).where(targets.c.indicator == indicator)
-                                                  .distinct()) if y is not None)
+            return [y for y in conn.scalars(select(years.c.year).where(years.c.year.is_not(None))
+                                            .order_by(years.c.year))]
 
     def regions_with_targets_in(self, region_codes: list[str], year: int) -> set[str]:
         """Which of these regions have a target line for ``year``."""
