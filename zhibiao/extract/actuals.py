@@ -35,7 +35,9 @@ ELSEWHERE: Final = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt(
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE: Final = re.compile(LEX.alt("measures.averages"))
 ALL_YEAR: Final = re.compile(LEX.alt("time.whole_year"))
-PERIOD_WORDS: Final = re.compile(LEX.alt("time.period_words"))
+# a period word, unless inside a longer word holding it (公共: the look-alike is found first, from its
+# earlier start, and uses the characters up)
+PERIOD_WORDS: Final = re.compile(rf"{LEX.alt('time.period_word_lookalikes')}|({LEX.alt('time.period_words')})")
 REACHED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
 PERIOD: Final = [
     (scanner(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
@@ -367,7 +369,7 @@ class _ResultReader:
             clause = text[cl.start:cl.end]
             if not last_year and LAST_YEAR.match(clause.lstrip()) and not MULTI.search(clause):
                 last_year = True
-            over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else PERIOD_WORDS.search(clause)
+            over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else _says_period(clause)
             if not clause.strip() or over_years or self.blocked.overlaps(cl.start, cl.end):
                 last_name = None
                 continue
@@ -380,6 +382,11 @@ class _ResultReader:
                 elif f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
                                            sentence.start))
+
+
+def _says_period(clause: str) -> bool:
+    """Does the clause speak of a sum or average over the years (累计, 年均, 共…), not of a level?"""
+    return any(m.group(1) for m in PERIOD_WORDS.finditer(clause))
 
 
 # "分居全省第2位、第3位": one rank each, written as 居 on each figure; "均居全省第2位": the same rank for
