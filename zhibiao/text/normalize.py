@@ -27,6 +27,20 @@ from zhibiao.text.chinese import to_simplified
 from zhibiao.text.offsets import Change, Edit, MappedText
 from zhibiao.text.scan import scanner
 
+# the words a document's layout is read by (text/data/layout.yaml)
+LAYOUT: Final = load_yaml("zhibiao.text", "data", "layout.yaml")
+
+
+def _alt(words) -> str:
+    """``w1|w2|…``: the words, escaped (every pattern here only asks whether one is there)."""
+    return "|".join(re.escape(w) for w in words)
+
+
+def _spaced(word: str) -> str:
+    """A word that may be printed letter-spaced (指 标 名 称)."""
+    return r"\s*".join(re.escape(c) for c in word)
+
+
 # Full-width forms folded to ASCII, except the Chinese punctuation documents print on purpose.
 _KEEP_FULLWIDTH: Final = set("（）：，；！？")
 WIDTH_TABLE: dict[int, str] = {
@@ -66,7 +80,7 @@ HEADING: Final = re.compile(
     r"|第[一二三四五六七八九十百]+[章节部分条]|附件|附表)"
 )
 TERMINAL: Final = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
-TITLE_END: Final = re.compile(r"(?:计划|规划|报告|公报|纲要|建议|通知|决定|意见|情况|（摘要）|\(摘要\))$")
+TITLE_END: Final = re.compile(rf"(?:{_alt(LAYOUT['title_ends'])})$")
 # across a blank line (a page break) only a line this long or longer runs on, or one leaving a quotation
 # or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
 FULL_LINE: Final = 20
@@ -81,19 +95,21 @@ def _pipe_row(line: str) -> bool:
     scanned)."""
     return "|" in line and PIPE_ROW.search(line) is not None
 # a cell of a table copied one cell per line: a figure, a unit or a short cell without punctuation
-CELL_VALUE: Final = re.compile(r"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|左右|以上|以内|以下)*\s*$")
+QUALIFIER: Final = _alt(LAYOUT["cell_qualifiers"])
+CELL_VALUE: Final = re.compile(rf"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|{QUALIFIER})*\s*$")
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START: Final = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
 STAMP_END: Final = scanner(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
 DOC_NUMBER: Final = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
-TABLE_HEADER: Final = re.compile(r"(序号|指\s*标\s*名\s*称|指\s*标).{0,40}(目标|单位|计划|预期)")
+_HEADER: Final = LAYOUT["table_header"]
+TABLE_HEADER: Final = re.compile(f"(?:{'|'.join(map(_spaced, _HEADER['names']))}).{{0,40}}(?:{_alt(_HEADER['columns'])})")
 ATTACHMENT_LINE: Final = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
-UNIT_WORDS: Final = "万亿元|亿元|万元|亿美元|万美元|万人次|万人|万吨|万亩|万户|万套|万千瓦|亿千瓦时|万家|万个|万名|万辆|万平方米|%|‰"
+UNIT_WORDS: Final = _alt(LAYOUT["split_decimal_units"])
 DIGIT_SPACE_DIGIT: Final = re.compile(r" (?<=\d )\d")  # in every match of DECIMAL_IN_BODY (the space first: a fast scan)
 DECIMAL_IN_BODY: Final = scanner(rf"(?<![\d.])(\d{{1,6}}) (\d{{1,2}}) ?(?=(?:{UNIT_WORDS}))")
-DECIMAL_AT_ROW_END: Final = re.compile(r"(?<=[^\d\s.] )(\d{1,4}) (\d{1,3})(?=[ \t]*(?:左右|以上|以内|以下)?[ \t]*$)")
+DECIMAL_AT_ROW_END: Final = re.compile(rf"(?<=[^\d\s.] )(\d{{1,4}}) (\d{{1,3}})(?=[ \t]*(?:{QUALIFIER})?[ \t]*$)")
 LEADING_ZERO: Final = scanner(r"(?<![\d.])(0) (\d{1,4})(?![\d.])")
 PM25: Final = re.compile(r"(PM2) (5)(?!\d)")
 
@@ -264,8 +280,9 @@ def _is_prose(line: str) -> bool:
 
 CLAUSE_MARK: Final = re.compile(r"[。；;，,]")
 ROW_NUMBER: Final = re.compile(r"\d{1,3}\s")
-# every line ATTACHMENT_LINE or TABLE_HEADER matches holds one of these: other lines are not looked at
-ZONE_WORDS: Final = ("附", "序号", "指")
+# every line ATTACHMENT_LINE or TABLE_HEADER matches holds one of these (附, a header name's first
+# character): other lines are not looked at
+ZONE_WORDS: Final = tuple(dict.fromkeys(["附"] + [name[0] for name in _HEADER["names"]]))
 
 
 def _lines_holding(text: str, words: tuple[str, ...]) -> list[int]:
@@ -509,8 +526,8 @@ DIGIT_AT_START: Final = re.compile(r"\.?\d")
 # a line that opens a heading, an item, a date or a "key: value" (four tests in one)
 NEW_LINE_OPENING: Final = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, ITEM_START, DATE_LINE, KEY_VALUE_LINE)))
 # a title's bracketed note after its last word (…规划纲要（摘要）, 政府工作报告（全文）)
-TITLE_NOTE_END: Final = re.compile(r"(?:报告|纲要|綱要|计划|規劃|规划|公报|通知)[（(](?:摘要|全文|节选|節選|草案)[)）]$")
-TITLE_WORD_END: Final = ("人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议", "的建議", "草案")
+TITLE_NOTE_END: Final = re.compile(rf"(?:{_alt(LAYOUT['title_note_words'])})[（(](?:{_alt(LAYOUT['title_notes'])})[)）]$")
+TITLE_WORD_END: Final = tuple(LAYOUT["title_word_ends"])
 
 
 _WEB_PAGE: Final = load_yaml("zhibiao.load", "data", "web_page.yaml")
