@@ -76,6 +76,16 @@ def test_nothing_is_written_where_python_writes_no_bytecode(tmp_path, monkeypatc
     assert not list(tmp_path.iterdir())
 
 
+def test_a_slow_result_is_kept_even_where_python_writes_no_bytecode(tmp_path, monkeypatch):
+    """(a map's boundaries: container images often set PYTHONDONTWRITEBYTECODE, and each server
+    process simplified every map again)"""
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    parse, calls = counting(["value"])
+    for _ in range(2):
+        assert cached("t", b"data", parse, tmp_path, even_without_bytecode=True) == ["value"]
+    assert len(calls) == 1 and len(list(tmp_path.iterdir())) == 1
+
+
 def test_the_bundled_catalogue_is_the_yaml_s():
     text = resources.files("zhibiao.catalog").joinpath("data/indicators.yaml").read_text("utf-8")
     expected = _parse(yaml.safe_load(text), "indicators.yaml")

