@@ -23,10 +23,19 @@ from zhibiao.text.scan import scanner
 FUZZY_THRESHOLD: Final = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
 MEASURES: Final = {"growth", "level", "share", "ratio", "count", "rate", "index"}
 DIRECTIONS: Final = {"up", "down", "band"}
-GROWTH_SUFFIX: Final = scanner(r"(?:年均)?(?:增长率|增长|增速|增幅|涨幅|上涨|提高|实际增长|名义增长|递增)$")
-INDEX_SUFFIX: Final = re.compile(r"指数$")
-LEVEL_SUFFIX: Final = re.compile(r"(?:总额|总量|水平|规模|数量|额)$")
-AMOUNT_UNITS: Final = {"亿元", "万元", "元", "万亿元", "亿美元", "万美元", "美元", "千万元", "万亿美元"}
+# the words a name is read by (catalog/data/name_words.yaml)
+WORDS: Final = load_yaml("zhibiao.catalog", "data", "name_words.yaml")
+
+
+def _alt(key: str) -> str:
+    """The words of ``key`` as an alternation, escaped (each pattern below is anchored at an end, or
+    only asks whether one is there: their order changes no match)."""
+    return "|".join(re.escape(w) for w in WORDS[key])
+
+
+GROWTH_SUFFIX: Final = scanner(rf"(?:{_alt('growth_suffix_leads')})?(?:{_alt('growth_suffixes')})$")
+INDEX_SUFFIX: Final = re.compile(rf"(?:{_alt('index_suffixes')})$")
+LEVEL_SUFFIX: Final = re.compile(rf"(?:{_alt('level_suffixes')})$")
 NUMBERING: Final = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
 NOTE: Final = re.compile(r"[（(]\s*注\s*\d*\s*[）)]|[*＊※]")
 QUOTES: Final = re.compile(r"[\s\u3000“”\"'‘’《》「」]")
@@ -36,17 +45,18 @@ NOTE_OR_QUOTE: Final = scanner(f"{NOTE.pattern}|{QUOTES.pattern}")
 # numbering, a dash or a case — normalising it is simplifying it (tests/catalog: every character)
 IDEOGRAPHS: Final = re.compile(r"[\u4e00-\u9fff]+")
 BRACKETED: Final = re.compile(r"\([^()]*\)")
-GROWTH_WORDING: Final = re.compile(r"^(?:比上年|同比|年均)?(?:增长|增加|增速|下降|回落|上涨)")
-SHARE_NAME: Final = re.compile(r"比重|占比|份额|比例")
-SHARE_WORDING: Final = re.compile(r"比重|份额|占比")
-SHARE_OF_WORDING: Final = re.compile(r"占[\u4e00-\u9fff]{0,8}?(?:比重|份额|比例)")  # 占全国份额…, 占规上工业比重…
-TIME_OPENINGS: Final = ("年末", "年底", "全年")
-TIME_PREFIX: Final = re.compile("^(?:" + "|".join(TIME_OPENINGS) + ")")
-REGION_PREFIX: Final = re.compile(r"^(?:全国|全省|全市|全县|全区|[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县))")
-# what a match of REGION_PREFIX holds: 全 first, or the first character of 省|自治区|市|县 at the
-# third to seventh place (after two to six characters)
-REGION_PREFIX_FIRST: Final = "全"
-REGION_ENDS_FIRST: Final = "省自市县"
+GROWTH_WORDING: Final = re.compile(rf"^(?:{_alt('growth_wording_leads')})?(?:{_alt('growth_wording_verbs')})")
+SHARE_NAME: Final = re.compile(_alt("share_names"))
+SHARE_WORDING: Final = re.compile(_alt("share_wordings"))
+SHARE_OF_LEAD: Final = WORDS["share_of_lead"]
+SHARE_OF_WORDING: Final = re.compile(rf"{re.escape(SHARE_OF_LEAD)}[\u4e00-\u9fff]{{0,8}}?(?:{_alt('share_of_words')})")
+TIME_OPENINGS: Final = tuple(WORDS["time_openings"])
+TIME_PREFIX: Final = re.compile(rf"^(?:{_alt('time_openings')})")
+REGION_PREFIX: Final = re.compile(rf"^(?:{_alt('region_openings')}|[\u4e00-\u9fff]{{2,6}}?(?:{_alt('region_ends')}))")
+# what a match of REGION_PREFIX holds: an opening's first character first, or a region end's first
+# character at the third to seventh place (after two to six characters)
+REGION_OPENING_FIRSTS: Final = tuple(sorted({w[0] for w in WORDS["region_openings"]}))
+REGION_ENDS_FIRST: Final = "".join(sorted({w[0] for w in WORDS["region_ends"]}))
 
 
 def normalize_name(name: str) -> str:
@@ -61,20 +71,20 @@ def normalize_name(name: str) -> str:
 
 
 def _may_open_share_of(text: str) -> bool:
-    """Can :data:`SHARE_OF_WORDING` match the normalised ``text``? Its match opens with 占, which
+    """Can :data:`SHARE_OF_WORDING` match the normalised ``text``? Its match opens with its lead (占), which
     only a character simplified to 占 (占, 佔) gives; NFKC maps no other character onto either
     (tests/catalog: every code point), so ``text`` holds one itself (most texts hold none)."""
     global _SHARE_OF_LEADS
     leads = _SHARE_OF_LEADS
     if leads is None:
-        leads = _SHARE_OF_LEADS = simplified_from("占")
+        leads = _SHARE_OF_LEADS = simplified_from(SHARE_OF_LEAD)
     for lead in leads:
         if lead in text:
             return True
     return False
 
 
-_SHARE_OF_LEADS: tuple[str, ...] | None = None  # simplified_from("占"), once a text is asked about
+_SHARE_OF_LEADS: tuple[str, ...] | None = None  # simplified_from(SHARE_OF_LEAD), once a text is asked about
 
 
 def _is_new(key: str) -> bool:
@@ -461,7 +471,7 @@ def _without_time(key: str) -> str:
 def _may_open_with_region(key: str) -> bool:
     """Can :data:`REGION_PREFIX` match ``key``? (A test by str.find before the pattern is tried:
     most names open with no region.)"""
-    if key.startswith(REGION_PREFIX_FIRST):
+    if key.startswith(REGION_OPENING_FIRSTS):
         return True
     head = key[2:7]
     for ch in REGION_ENDS_FIRST:
