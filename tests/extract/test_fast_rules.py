@@ -168,7 +168,8 @@ ENDING_TEXTS = st.lists(st.sampled_from(["地区生产总值", "增长", "长", 
 @settings(max_examples=800, deadline=None)
 @given(ENDING_WORDS, ENDING_TEXTS)
 def test_an_ending_says_what_it_said_when_it_looked_for_an_empty_word_at_each_search(words, text):
-    from zhibiao.extract.lexicon import Ending, alternation
+    from zhibiao.extract.lexicon import Ending
+    from zhibiao.text.scan import alternation
 
     words = tuple(words)
     last = frozenset(w[-1] for w in words if w)

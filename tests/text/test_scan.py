@@ -179,7 +179,7 @@ _AFTER = st.sampled_from(["", "$", "次", "人次", "(?:以上)?的", "(?:元)?�
 @given(_WORDS, _AFTER, st.text(alphabet="万亿人次元千米/以上的 ", max_size=12))
 @settings(max_examples=400, deadline=None)
 def test_a_word_trie_matches_what_the_words_longest_first_match(words, after, text):
-    from zhibiao.extract.lexicon import alternation
+    from zhibiao.text.scan import alternation
 
     flat, trie = re.compile(f"(?:{alternation(words)}){after}"), re.compile(f"(?:{scan.word_trie(words)}){after}")
     for pos in range(len(text) + 1):

@@ -18,7 +18,7 @@ from typing import Final
 from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.text.chinese import simplified_from, to_simplified
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import alternation, scanner
 
 FUZZY_THRESHOLD: Final = 88.0  # rapidfuzz ratio (0-100); chosen so that near-miss pairs in the tests stay apart
 MEASURES: Final = {"growth", "level", "share", "ratio", "count", "rate", "index"}
@@ -28,9 +28,9 @@ WORDS: Final = load_yaml("zhibiao.catalog", "data", "name_words.yaml")
 
 
 def _alt(key: str) -> str:
-    """The words of ``key`` as an alternation, escaped (each pattern below is anchored at an end, or
-    only asks whether one is there: their order changes no match)."""
-    return "|".join(re.escape(w) for w in WORDS[key])
+    """The words of ``key`` as an alternation (each pattern below is anchored at an end, or only
+    asks whether one is there: their order changes no match)."""
+    return alternation(WORDS[key])
 
 
 GROWTH_SUFFIX: Final = scanner(rf"(?:{_alt('growth_suffix_leads')})?(?:{_alt('growth_suffixes')})$")

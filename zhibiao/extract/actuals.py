@@ -20,14 +20,14 @@ from decimal import Decimal
 
 from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
-from zhibiao.extract.lexicon import LEX, alternation
+from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
 from zhibiao.extract.segments import Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import alternation, scanner
 
 RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
                   rf"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|{LEX.alt('ranks.places')})")

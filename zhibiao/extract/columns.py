@@ -18,8 +18,9 @@ from decimal import Decimal
 from typing import Final
 
 from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNITS, ParsedTarget, _candidates, parse_target
-from zhibiao.extract.lexicon import LEX, alternation, load_data
+from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
+from zhibiao.text.scan import alternation
 
 TABLE_WORDS: Final = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
 

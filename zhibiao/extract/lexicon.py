@@ -11,11 +11,11 @@ parser is language-neutral.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 from zhibiao.datafiles import load_yaml
+from zhibiao.text.scan import alternation
 
 
 def load_data(name: str) -> dict:
@@ -60,9 +60,6 @@ class Lexicon:
         return {k: tuple(v) for k, v in self.get(path).items()}
 
 
-def alternation(words) -> str:
-    """``w1|w2|…``: words as a regex alternation, escaped, longest first (``(?!)`` for none)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
 class Ending:

@@ -22,8 +22,8 @@ from typing import Any, Final, Iterator
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
                                      is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
-from zhibiao.extract.lexicon import LEX, alternation
-from zhibiao.text.scan import scanner
+from zhibiao.extract.lexicon import LEX
+from zhibiao.text.scan import alternation, scanner
 
 def opening_characters(words: tuple[str, ...]) -> frozenset[str]:
     """The characters an alternation of ``words`` can match from (a cheap test before trying it)."""

@@ -25,15 +25,10 @@ from zhibiao.datafiles import load_yaml
 from zhibiao.models import LoadedText, Span
 from zhibiao.text.chinese import to_simplified
 from zhibiao.text.offsets import Change, Edit, MappedText
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import alternation as _alt, scanner
 
 # the words a document's layout is read by (text/data/layout.yaml)
 LAYOUT: Final = load_yaml("zhibiao.text", "data", "layout.yaml")
-
-
-def _alt(words) -> str:
-    """``w1|w2|…``: the words, escaped (every pattern here only asks whether one is there)."""
-    return "|".join(re.escape(w) for w in words)
 
 
 def _spaced(word: str) -> str:

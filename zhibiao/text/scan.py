@@ -35,6 +35,12 @@ class _Unbounded(Exception):
     """The first character of a match is not limited to a set we can write down."""
 
 
+
+def alternation(words) -> str:
+    """``w1|w2|…``: words as a regex alternation, escaped, longest first (``(?!)`` for none) — the
+    one way every stage writes a word list of its data files as a pattern."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
+
 def _class_items(items) -> list[str]:
     out = []
     for op, av in items:
@@ -159,7 +165,7 @@ def scanner(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 def word_trie(words) -> str:
-    """``w1|w2|…``, the words longest first (as ``lexicon.alternation`` writes them), written as a
+    """``w1|w2|…``, the words longest first (as :func:`alternation` writes them), written as a
     trie: ``万(?:人(?:次)?|元)?|亿…``. The same matches, and at any position the same words tried in
     the same order — those that match there, longest first, since they are all prefixes of the one
     text (each level's optional group is tried before the word that ends there) — so the pattern
@@ -186,7 +192,7 @@ def word_trie(words) -> str:
         return group + "?" if "" in node else group
 
     top = branches(root) + ([""] if "" in root else [])  # (an empty word last, as longest first puts it)
-    return "|".join(top) or "(?!)"  # (no words, or only an empty one: never a match, as lexicon.alternation)
+    return "|".join(top) or "(?!)"  # (no words, or only an empty one: never a match, as alternation)
 
 
 class LineScanner:
