@@ -1,6 +1,7 @@
 """The region registry: the nation, every province-, prefecture- and county-level division with its
 GB/T 2260 code and parent (data: ``catalog/data/regions.csv``, brought up to date by
-``scripts/update_regions.py``), the former divisions older documents name among them.
+``scripts/update_regions.py``), the former divisions older documents name among them. The words
+its names are read by and its issuers written with: ``catalog/data/region_words.yaml``.
 
 Names resolve in full (绍兴市), short (绍兴), traditional (紹興市) and as an issuer (浙江省人民政府,
 国务院). A short name shared by several regions (朝阳: a district of Beijing and a city of
@@ -15,13 +16,28 @@ from functools import lru_cache
 from importlib import resources
 from typing import Final
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.models import Region
 from zhibiao.text.chinese import to_simplified
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import alternation, scanner
 
 LEVEL_RANK: Final = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+# the words a division's name is read by and an issuer's written with (catalog/data/region_words.yaml)
+WORDS: Final = load_yaml("zhibiao.catalog", "data", "region_words.yaml")
 # the characters a division's name ends with (省, 市, 区, 县, 旗, 州, 盟)
-DIVISION_ENDS: Final = frozenset("省市区县旗州盟")
+DIVISION_ENDS: Final = frozenset(WORDS["division_ends"])
+# the nation's names (国务院, 全国, 中国, …); a full name ending with a level name end (县, 市, 区,
+# 旗) names a division at its level even when a higher one is known by it too
+NATIONAL_NAMES: Final = frozenset(WORDS["national_names"])
+LEVEL_NAME_ENDS: Final = tuple(WORDS["level_name_ends"])
+# the bodies :meth:`RegionRegistry.issuer_name` writes
+GOVERNMENT: Final = WORDS["government"]
+PLAN_COMMISSION: Final = WORDS["plan_commission"]
+PLAN_BUREAU: Final = WORDS["plan_bureau"]
+STATISTICS_BUREAU: Final = WORDS["statistics_bureau"]
+NATIONAL_GOVERNMENT: Final = WORDS["national_government"]
+NATIONAL_PLAN_COMMISSION: Final = WORDS["national_plan_commission"]
+NATIONAL_STATISTICS_BUREAU: Final = WORDS["national_statistics_bureau"]
 
 
 @dataclass(frozen=True)
@@ -74,9 +90,10 @@ def _ethnic_groups() -> list[str]:
 
 # the generic end of a division's name: 漾濞彝族自治县 → 漾濞, 宁夏回族自治区 → 宁夏, 诸暨市 → 诸暨
 _ETHNIC: Final = "|".join(sorted(_ethnic_groups(), key=len, reverse=True))
-SHORT_SUFFIX: Final = scanner(rf"(?:(?:{_ETHNIC})族?)*自治(?:县|旗|州|区)$|特别行政区$|地区$|[省市县区旗盟]$")
-ISSUER_SUFFIX: Final = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府|发展和改革委员会|发展改革委|统计局|"
-                           r"人民代表大会常务委员会|人大常委会)$")
+# (each alternative is anchored at the end: their order changes no match)
+SHORT_SUFFIX: Final = scanner(rf"(?:(?:{_ETHNIC})族?)*(?:{alternation(WORDS['autonomous_ends'])})$"
+                              rf"|(?:{alternation(WORDS['short_name_ends'])})$")
+ISSUER_SUFFIX: Final = re.compile(rf"(?:{alternation(WORDS['issuer_suffixes'])})$")
 
 
 @dataclass(frozen=True)
@@ -178,7 +195,7 @@ class RegionRegistry:
         if not name:
             return None
         n = to_simplified(re.sub(r"\s+", "", name))
-        if n in ("国务院", "全国", "中国", "中华人民共和国", "国家"):
+        if n in NATIONAL_NAMES:
             return self.by_code("100000")
         n = ISSUER_SUFFIX.sub("", n) or n
         for table in (self._by_name, self._by_alias):
@@ -213,11 +230,11 @@ class RegionRegistry:
         if parent is not None and parent.level != "national":
             name = parent.name + name
         if doc_type == "plan_report":
-            return "国家发展和改革委员会" if national else name + (
-                "发展和改革局" if region.level == "county" else "发展和改革委员会")
+            return NATIONAL_PLAN_COMMISSION if national else name + (
+                PLAN_BUREAU if region.level == "county" else PLAN_COMMISSION)
         if doc_type == "statistical_bulletin":
-            return "国家统计局" if national else f"{name}统计局"
-        return "国务院" if national else f"{name}人民政府"
+            return NATIONAL_STATISTICS_BUREAU if national else f"{name}{STATISTICS_BUREAU}"
+        return NATIONAL_GOVERNMENT if national else f"{name}{GOVERNMENT}"
 
     @staticmethod
     def short_name(name: str) -> str | None:
@@ -239,7 +256,7 @@ class RegionRegistry:
                     for n in forms:
                         codes_of.setdefault(n, []).append(row.code)
             self._level_names[level] = _Names.of({n: c for n, c in codes_of.items()
-                                                  if n not in higher or n.endswith(("县", "市", "区", "旗"))})
+                                                  if n not in higher or n.endswith(LEVEL_NAME_ENDS)})
             self._higher_names[level] = _Names.of({n for n in higher if len(n) > 2})
         table = self._level_names[level]
         names = table.names
