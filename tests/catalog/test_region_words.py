@@ -10,7 +10,9 @@ import pytest
 import yaml
 
 from zhibiao.catalog import RegionRegistry
+from zhibiao.catalog.annotate import resolve_region
 from zhibiao.catalog.regions import RegionRow
+from zhibiao.models import DocumentInfo, Extraction, Region
 
 WORDS = yaml.safe_load(files("zhibiao.catalog").joinpath("data", "region_words.yaml").read_text("utf-8"))
 SPEC = {
@@ -99,6 +101,16 @@ ISSUERS = [("government", ZHEJIANG, None, "浙江省人民政府"),
 def test_the_body_issuing_a_kind_of_document(registry, key, code, doc_type, issuer):
     assert issuer.endswith(SPEC[key][0])
     assert registry.issuer_name(registry.by_code(code), doc_type) == issuer
+
+
+@pytest.mark.parametrize("printed, issuer", [("日在浮山县人民政府", "浮山县人民政府"), ("日在浮山县统计局", "日在浮山县统计局")])
+def test_a_governments_printed_name_is_written_as_the_registry_writes_it(printed, issuer):
+    """(catalog.annotate: a government's name the extractor cut badly is written again; another
+    body's is kept as printed)"""
+    extraction = Extraction(DocumentInfo(source="x.txt", sha256="", format="txt", doc_type="plan_notice",
+                                         issuer=printed, region=Region(name="浮山县", level="county")))
+    resolve_region(extraction, None)
+    assert (extraction.document.region.code, extraction.document.issuer) == ("141027", issuer)
 
 
 def test_every_issuer_has_its_case():

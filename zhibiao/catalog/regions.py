@@ -237,6 +237,11 @@ class RegionRegistry:
         return NATIONAL_GOVERNMENT if national else f"{name}{GOVERNMENT}"
 
     @staticmethod
+    def names_a_government(issuer: str) -> bool:
+        """Does ``issuer`` name a government as :meth:`issuer_name` writes one (…人民政府, 国务院)?"""
+        return issuer.endswith(GOVERNMENT) or issuer == NATIONAL_GOVERNMENT
+
+    @staticmethod
     def short_name(name: str) -> str | None:
         """A division's name without its generic end (漾濞彝族自治县 → 漾濞), when two characters remain."""
         short = SHORT_SUFFIX.sub("", name)
