@@ -20,7 +20,7 @@ SPEC = {
     "autonomous_ends": ["自治县", "自治旗", "自治州", "自治区"],
     "short_name_ends": ["特别行政区", "地区", "省", "市", "县", "区", "旗", "盟"],
     "issuer_suffixes": ["人民政府办公厅", "人民政府办公室", "人民政府", "政府办公室", "政府", "发展和改革委员会",
-                        "发展改革委", "统计局", "人民代表大会常务委员会", "人大常委会"],
+                        "发展改革委", "发改委", "发展和改革局", "发改局", "统计局", "人民代表大会常务委员会", "人大常委会"],
     "national_names": ["国务院", "全国", "中国", "中华人民共和国", "国家"],
     "level_name_ends": ["县", "市", "区", "旗"],
     "government": ["人民政府"],
@@ -111,6 +111,14 @@ def test_a_governments_printed_name_is_written_as_the_registry_writes_it(printed
                                          issuer=printed, region=Region(name="浮山县", level="county")))
     resolve_region(extraction, None)
     assert (extraction.document.region.code, extraction.document.issuer) == ("141027", issuer)
+
+
+@pytest.mark.parametrize("code", ["330000", "330500", "330522", "110101", "100000"])
+@pytest.mark.parametrize("doc_type", ["plan_notice", "plan_report", "statistical_bulletin"])
+def test_every_issuer_the_registry_writes_names_its_region_again(registry, code, doc_type):
+    """(a county's plan report is issued by its 发展和改革局: the name written must resolve back)"""
+    region = registry.by_code(code)
+    assert registry.resolve(registry.issuer_name(region, doc_type)).code == code
 
 
 def test_every_issuer_has_its_case():

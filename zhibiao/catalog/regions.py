@@ -195,9 +195,9 @@ class RegionRegistry:
         if not name:
             return None
         n = to_simplified(re.sub(r"\s+", "", name))
-        if n in NATIONAL_NAMES:
-            return self.by_code("100000")
         n = ISSUER_SUFFIX.sub("", n) or n
+        if n in NATIONAL_NAMES:  # (国家统计局, 国家发展和改革委员会: the nation's bodies too)
+            return self.by_code("100000")
         for table in (self._by_name, self._by_alias):
             codes = self._current_first([c for c in table.get(n, []) if self._within(c, within)])
             if len(codes) == 1:
