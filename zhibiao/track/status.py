@@ -35,13 +35,7 @@ STATUSES = ("achieved", "basically_achieved", "missed", "on_track", "behind", "p
 # The worst part of a multi-part target decides the whole.
 SEVERITY = {"missed": 6, "behind": 5, "needs_review": 4, "pending": 3, "basically_achieved": 2, "on_track": 1,
             "achieved": 0}
-SCALE = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "千万元": Decimal(10) ** 7, "万元": Decimal(10) ** 4,
-         "元": Decimal(1), "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万亿美元": Decimal(10) ** 12,
-         "万人": Decimal(10) ** 4, "人": Decimal(1), "亿人次": Decimal(10) ** 8, "万人次": Decimal(10) ** 4,
-         "万吨": Decimal(10) ** 4, "吨": Decimal(1), "亿吨": Decimal(10) ** 8, "万亩": Decimal(10) ** 4,
-         "亩": Decimal(1)}
 PERCENTISH = {"%", None}
-POINTS = {"百分点", "个百分点"}
 
 
 # ---------------------------------------------------------------------------------- messages
@@ -212,15 +206,51 @@ def fmt(value: Decimal | None, unit: str | None = None) -> str:
 def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | None:
     """The value in another unit (亿元 -> 万亿元), or None when the units do not compare
     (a share in % never compares with a change in 百分点)."""
-    if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH) or (unit in POINTS and to_unit in POINTS):
+    if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH) or (is_points(unit) and is_points(to_unit)):
         return value
     if (unit, to_unit) == ("‰", "%"):
         return value / 10
     if (unit, to_unit) == ("%", "‰"):
         return value * 10
-    if unit in SCALE and to_unit in SCALE and (unit[-1] == to_unit[-1] or unit.endswith(to_unit[-2:])):
-        return value * SCALE[unit] / SCALE[to_unit]
+    a, b = unit_scale(unit), unit_scale(to_unit)
+    if a is not None and b is not None and a[1] == b[1]:
+        return value * a[0] / b[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[frozenset[str], tuple[tuple[str, Decimal], ...], frozenset[str]]:
+    """The lexicon's units (extract/data/lexicon.yaml): its base units, its magnitudes with the
+    power of ten each stands for (read as the numeral 一万亿 is: 万亿 = 10^12), longest first, and
+    its percentage points."""
+    from zhibiao.extract.lexicon import lexicon
+    from zhibiao.extract.numbers import parse_chinese
+
+    lex = lexicon()
+    magnitudes = sorted(lex.words("units.magnitudes"), key=len, reverse=True)
+    return (frozenset(lex.words("units.base")), tuple((m, parse_chinese(f"一{m}")) for m in magnitudes),
+            frozenset(lex.words("units.points")))
+
+
+@lru_cache(maxsize=1024)
+def unit_scale(unit: str | None) -> tuple[Decimal, str] | None:
+    """A unit as a power of ten and a base unit (亿千瓦时 → 10^8 千瓦时, 千公顷 → 10^3 公顷, 元 → 1 元),
+    or None for a unit of neither (%, 微克/立方米). A base unit is read as itself first: 千米 is the
+    lexicon's 千米, not 10^3 米. Two units compare when their base units are the same."""
+    if not unit:
+        return None
+    base, magnitudes, _ = _units()
+    if unit in base:
+        return Decimal(1), unit
+    for word, power in magnitudes:
+        if unit.startswith(word) and unit[len(word):] in base:
+            return power, unit[len(word):]
+    return None
+
+
+def is_points(unit: str | None) -> bool:
+    """A change in percentage points (百分点, 个百分点: the lexicon's units.points)."""
+    return unit in _units()[2]
 
 
 class Context:
@@ -380,7 +410,7 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
     v, hi = t.value, t.value_high
     if v is None:
         return Status("needs_review", Say.of("comparator_unknown", comparator=t.comparator), a)
-    pct = t.unit in PERCENTISH or t.unit in POINTS or t.unit == "‰"
+    pct = t.unit in PERCENTISH or is_points(t.unit) or t.unit == "‰"
     slack = Decimal(str(tol["percent_points"])) if pct else abs(v) * Decimal(str(tol["relative"])) if v else Decimal(0)
     if comp == ">=":
         ok = value >= v
@@ -456,7 +486,7 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
             months = int(a.period.split("/")[1].split("-")[1])
         except (IndexError, ValueError):
             months = 12
-    if t.unit in PERCENTISH or t.unit in POINTS or t.comparator in ("~",) or target_frame(t) == "decline":
+    if t.unit in PERCENTISH or is_points(t.unit) or t.comparator in ("~",) or target_frame(t) == "decline":
         return _compare(t, a, tol, partial=True)  # rates compare directly
     value = convert(a.value, a.unit, t.unit)
     if value is None or not t.value:
@@ -696,7 +726,7 @@ def _directional(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> St
         unit = "个百分点" if a.unit in PERCENTISH else a.unit
     if sense == "better":
         sense = "decline" if t.direction == "down" else "rise"
-    pct = unit in PERCENTISH or unit in POINTS or unit == "‰"
+    pct = unit in PERCENTISH or is_points(unit) or unit == "‰"
     slack = Decimal(str(tol["percent_points"])) if pct else abs(a.value) * Decimal(str(tol["relative"]))
     if sense == "rise":
         ok, meaning = change > 0, Say.of("meaning_rise")

@@ -1,0 +1,97 @@
+"""The words a status is decided by, each pinned here by name: the lexicon's units
+(extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``. Every
+case goes through ``decide`` (or ``convert``, which ``decide`` calls), and each would come out
+otherwise without its word."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from test_status import Refs, actual, target
+from zhibiao.track.status import convert, decide
+
+D = Decimal
+
+# ------------------------------------------------------------------ units
+
+# The units a fixed table (status.SCALE) converted before they were read from the lexicon, with
+# the power of ten each stood for and its base unit. Every pair of one base unit converts as it did.
+FORMER_SCALE = {"万亿元": (12, "元"), "亿元": (8, "元"), "千万元": (7, "元"), "万元": (4, "元"), "元": (0, "元"),
+                "亿美元": (8, "美元"), "万美元": (4, "美元"), "万亿美元": (12, "美元"),
+                "万人": (4, "人"), "人": (0, "人"), "亿人次": (8, "人次"), "万人次": (4, "人次"),
+                "万吨": (4, "吨"), "吨": (0, "吨"), "亿吨": (8, "吨"), "万亩": (4, "亩"), "亩": (0, "亩")}
+FORMER_PAIRS = [(a, b) for a in FORMER_SCALE for b in FORMER_SCALE if a != b]
+
+
+@pytest.mark.parametrize("unit, to_unit", FORMER_PAIRS)
+def test_the_former_tables_units_convert_as_before_within_a_base_unit(unit, to_unit):
+    (p, base), (q, to_base) = FORMER_SCALE[unit], FORMER_SCALE[to_unit]
+    got = convert(D("1.5"), unit, to_unit)
+    if base == to_base:
+        assert got == D("1.5") * D(10) ** p / D(10) ** q
+    else:  # 人 and 人次 never compared; 元 and 美元 did (亿美元 as 亿元, one for one) and no longer do
+        assert got is None
+
+
+def test_yuan_and_dollars_do_not_compare():
+    assert decide(target(">=", "50", unit="亿美元"), actual("60", unit="亿元"), Refs()).status == "needs_review"
+    assert decide(target(">=", "50", unit="亿元"), actual("60", unit="亿元"), Refs()).status == "achieved"
+
+
+# Each magnitude of the lexicon, before 元: the power of ten it stands for.
+MAGNITUDES = [("万亿", 12), ("千亿", 11), ("百亿", 10), ("亿", 8), ("千万", 7), ("百万", 6), ("十万", 5), ("万", 4),
+              ("千", 3)]
+
+
+@pytest.mark.parametrize("magnitude, power", MAGNITUDES)
+def test_a_magnitude_scales_its_unit(magnitude, power):
+    goal = target(">=", "1.2", unit=f"{magnitude}元")
+    assert decide(goal, actual(str(D("1.2") * D(10) ** power), unit="元"), Refs()).status == "achieved"
+    assert decide(goal, actual(str(D("1.1") * D(10) ** power), unit="元"), Refs()).status == "missed"
+
+
+# Each base unit of the lexicon, with 万 before it: 3万X is 30000 X.
+BASE_UNITS = ["元", "美元", "斤", "吨", "吨标煤", "吨标准煤", "公斤", "人次", "人", "户", "名", "亩", "公顷", "平方公里",
+              "平方米", "公里", "千米", "米", "千瓦时", "千瓦", "标箱", "辆", "套", "间", "张", "个", "家", "件", "所",
+              "座", "条", "项", "台", "艘", "场", "次", "家次", "场次", "册", "只", "头", "株", "棵", "立方米", "方",
+              "元/人", "元/月", "元/年"]
+
+
+@pytest.mark.parametrize("base", BASE_UNITS)
+def test_a_base_unit_compares_with_itself_under_a_magnitude(base):
+    goal = target(">=", "3", unit=f"万{base}")
+    assert decide(goal, actual("30000", unit=base), Refs()).status == "achieved"
+    assert decide(goal, actual("29000", unit=base), Refs()).status == "missed"
+
+
+@pytest.mark.parametrize("unit, to_unit, ratio", [
+    ("亿千瓦时", "万千瓦时", D(10) ** 4),   # none of these compared before
+    ("千公顷", "公顷", D(10) ** 3),
+    ("万标箱", "标箱", D(10) ** 4),
+    ("亿立方米", "万立方米", D(10) ** 4),
+    ("万千瓦", "亿千瓦", D(10) ** -4),
+    ("万平方米", "平方米", D(10) ** 4),
+    ("万元/人", "元/人", D(10) ** 4),
+])
+def test_units_differing_by_a_magnitude_compare(unit, to_unit, ratio):
+    assert convert(D(3), unit, to_unit) == 3 * ratio
+    assert convert(D(3) * ratio, to_unit, unit) == 3
+
+
+@pytest.mark.parametrize("unit, to_unit", [
+    ("万人", "万人次"),           # people are no visits
+    ("万吨", "万吨标准煤"),       # tonnes are no tonnes of coal equivalent
+    ("千米", "米"),               # 千米 is a base unit of its own (as 公里 is), not 10^3 米
+    ("万", "万人"),               # a bare magnitude is no unit of anything
+    ("亿元", "元/人"),
+    ("%", "个百分点"),            # a share never compares with a change
+])
+def test_units_of_different_base_units_do_not_compare(unit, to_unit):
+    assert convert(D(3), unit, to_unit) is None
+
+
+@pytest.mark.parametrize("unit, to_unit", [("个百分点", "百分点"), ("百分点", "个百分点")])
+def test_percentage_points_are_one_unit(unit, to_unit):
+    assert decide(target(">=", "0.5", unit=to_unit), actual("0.6", unit=unit), Refs()).status == "achieved"
+    assert decide(target("~", "0.5", unit=to_unit), actual("0.1", unit=unit), Refs()).status == "basically_achieved"
