@@ -1,7 +1,7 @@
 """The words a status is decided by, each pinned here by name: the lexicon's units
-(extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``. Every
-case goes through ``decide`` (or ``convert``, which ``decide`` calls), and each would come out
-otherwise without its word."""
+(extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``, and its
+relative verbs (kinds.relative_verbs: 与经济增长同步 is in step). Every case goes through ``decide``
+(or ``convert``, which ``decide`` calls), and each would come out otherwise without its word."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -95,3 +95,22 @@ def test_units_of_different_base_units_do_not_compare(unit, to_unit):
 def test_percentage_points_are_one_unit(unit, to_unit):
     assert decide(target(">=", "0.5", unit=to_unit), actual("0.6", unit=unit), Refs()).status == "achieved"
     assert decide(target("~", "0.5", unit=to_unit), actual("0.1", unit=unit), Refs()).status == "basically_achieved"
+
+
+# ------------------------------------------------------------------ relative targets
+
+
+@pytest.mark.parametrize("text", ["与经济增长同步", "与经济增长相适应", "与经济发展相协调", "与经济增长相匹配",
+                                  "与经济增长保持一致"])
+def test_a_relative_verb_means_in_step(text):
+    """Half a point below GDP growth is in step (within sync_points), though not above it."""
+    t = target(None, None, kind="relative", text=f"居民收入增长{text}", reference="经济增长")
+    s = decide(t, actual("7.3"), Refs(gdp="7.8"))
+    assert s.status == "achieved" and "in step" in s.explanation_en
+    assert decide(t, actual("6.7"), Refs(gdp="7.8")).status == "missed"  # more than a point below
+
+
+def test_a_relative_target_without_a_relative_verb_must_be_above():
+    t = target(None, None, kind="relative", text="居民收入增长快于经济增长", reference="经济增长")
+    assert decide(t, actual("7.3"), Refs(gdp="7.8")).status == "missed"
+    assert decide(t, actual("7.9"), Refs(gdp="7.8")).status == "achieved"

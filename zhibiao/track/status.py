@@ -285,6 +285,7 @@ def _words():
         "steady": re.compile(lex.alt("kinds.direction_steady")),
         "balance": re.compile(lex.alt("kinds.direction_balance")),
         "rise": re.compile(lex.alt("kinds.direction_up")),  # (正增长 too: 增长)
+        "in_step": re.compile(lex.alt("kinds.relative_verbs")),  # 与经济增长同步: in step, not above
         "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'kinds.part_measures')})"),
         "part_lead": re.compile(f"^(.*?)(?=(?:{lex.alt('comparators.reach_words', 'measures.growth_verbs', 'measures.decline_verbs')})|\\d)"),
     }
@@ -455,7 +456,7 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Statu
     own, other = signed_change(a), signed_change(r)
     own = a.value if own is None else own
     other = r.value if other is None else other
-    synced = any(w in t.text for w in ("同步", "相适应", "相协调"))
+    synced = _words()["in_step"].search(t.text or "") is not None  # 同步, 相适应, 相匹配 …: the lexicon's
     if synced:
         ok = own >= other or abs(own - other) <= Decimal(str(tol["sync_points"]))
         key = "in_step" if ok else "not_in_step"
