@@ -1,7 +1,9 @@
 """The words a status is decided by, each pinned here by name: the lexicon's units
 (extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``, and its
-relative verbs (kinds.relative_verbs: 与经济增长同步 is in step). Every case goes through ``decide``
-(or ``convert``, which ``decide`` calls), and each would come out otherwise without its word."""
+relative verbs (kinds.relative_verbs: 与经济增长同步 is in step); and the tracker's own words in
+track/rules.yaml (references: the indicator a relative target's reference names). Every case goes
+through ``decide`` (or ``convert``, which ``decide`` calls), and each would come out otherwise
+without its word."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -9,7 +11,8 @@ from decimal import Decimal
 import pytest
 
 from test_status import Refs, actual, target
-from zhibiao.track.status import convert, decide
+from zhibiao.errors import InputError
+from zhibiao.track.status import Context, Rules, convert, decide
 
 D = Decimal
 
@@ -114,3 +117,58 @@ def test_a_relative_target_without_a_relative_verb_must_be_above():
     t = target(None, None, kind="relative", text="居民收入增长快于经济增长", reference="经济增长")
     assert decide(t, actual("7.3"), Refs(gdp="7.8")).status == "missed"
     assert decide(t, actual("7.9"), Refs(gdp="7.8")).status == "achieved"
+
+
+class Figures(Context):
+    """Each indicator's actual growth, any year."""
+
+    def __init__(self, **growth):
+        self.growth = growth
+
+    def actual_of(self, indicator, year):
+        v = self.growth.get(indicator)
+        return None if v is None else actual(v)
+
+
+@pytest.mark.parametrize("reference, indicator", [
+    ("面上投资增速", "fai_growth"),
+    ("经济增长", "gdp_growth"),
+    ("GDP增速", "gdp_growth"),
+    ("地区生产总值增长", "gdp_growth"),
+    ("数字经济投资增速", "fai_growth"),   # the first word found decides: 投资 before 经济
+])
+def test_a_references_words_name_the_indicator_it_is_compared_with(reference, indicator):
+    t = target(None, None, kind="relative", text=f"高于{reference}", reference=reference)
+    other = {"fai_growth": "gdp_growth", "gdp_growth": "fai_growth"}[indicator]
+    assert decide(t, actual("8"), Figures(**{indicator: "7", other: "9"})).status == "achieved"
+    assert decide(t, actual("8"), Figures(**{indicator: "9", other: "7"})).status == "missed"
+
+
+def test_a_reference_naming_no_known_indicator_needs_review():
+    t = target(None, None, kind="relative", text="高于全国平均水平", reference="全国平均")
+    assert decide(t, actual("8"), Figures(gdp_growth="7", fai_growth="7")).status == "needs_review"
+
+
+def test_a_rules_file_without_references_uses_the_bundled_ones():
+    mine = Rules.from_data({"rules": Rules.load().rules}, "mine.yaml")
+    t = target(None, None, kind="relative", text="高于GDP增速", reference="GDP增速")
+    assert decide(t, actual("8"), Refs(gdp="7"), mine).status == "achieved"
+
+
+def test_a_rules_file_may_name_references_of_its_own():
+    mine = Rules.from_data({"rules": Rules.load().rules, "references": [["居民收入", "disposable_income_growth"]]},
+                           "mine.yaml")
+    t = target(None, None, kind="relative", text="与居民收入增长同步", reference="居民收入增长")
+    assert decide(t, actual("6"), Figures(disposable_income_growth="6.5"), mine).status == "achieved"
+    gdp = target(None, None, kind="relative", text="高于GDP增速", reference="GDP增速")
+    assert decide(gdp, actual("8"), Refs(gdp="7"), mine).status == "needs_review"  # its list replaces ours
+
+
+@pytest.mark.parametrize("references, message", [
+    ({"投资": "fai_growth"}, "must be a list"),
+    ([["投资"]], r"must be a \[word, indicator\] pair"),
+    ([["投资", "no_such_indicator"]], "unknown indicator 'no_such_indicator'"),
+])
+def test_a_rules_files_references_are_checked(references, message):
+    with pytest.raises(InputError, match=message):
+        Rules.from_data({"rules": Rules.load().rules, "references": references}, "mine.yaml")

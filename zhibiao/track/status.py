@@ -160,6 +160,8 @@ class Status:
 class Rules:
     tolerance: dict[str, float]
     rules: list[dict[str, Any]]
+    # a relative target's reference words and the indicator each names, the first found deciding
+    references: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Rules":
@@ -189,12 +191,33 @@ class Rules:
                 raise InputError(f"{source}: rule #{i}: unknown test {r['test']!r} (one of {sorted(TESTS)})")
         tol = {"percent_points": 0.5, "relative": 0.05, "sync_points": 1.0, "progress_margin": 0.0}
         tol.update(data.get("tolerance") or {})
-        return cls(tol, data["rules"])
+        return cls(tol, data["rules"], _references(data.get("references", _bundled_rules()["references"]), source))
+
+
+def _references(data: Any, source: str) -> tuple[tuple[str, str], ...]:
+    """A rules file's ``references``: [word, indicator] pairs, each indicator the catalogue's."""
+    from zhibiao.catalog import Catalog
+
+    if not isinstance(data, list):
+        raise InputError(f"{source}: 'references' must be a list of [word, indicator] pairs")
+    out = []
+    for i, pair in enumerate(data, 1):
+        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair)):
+            raise InputError(f"{source}: reference #{i} must be a [word, indicator] pair, not {pair!r}")
+        if Catalog.default().get(pair[1]) is None:
+            raise InputError(f"{source}: reference #{i}: unknown indicator {pair[1]!r}")
+        out.append((pair[0], pair[1]))
+    return tuple(out)
+
+
+def _bundled_rules() -> dict:
+    """The bundled rules file as data: the sections a user's own file leaves out are its."""
+    return load_yaml("zhibiao.track", "rules.yaml")
 
 
 @lru_cache(maxsize=1)
 def _default_rules() -> Rules:
-    return Rules.from_data(load_yaml("zhibiao.track", "rules.yaml"), "rules.yaml (bundled)")
+    return Rules.from_data(_bundled_rules(), "rules.yaml (bundled)")
 
 
 def fmt(value: Decimal | None, unit: str | None = None) -> str:
@@ -440,12 +463,10 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
                                               target=t.text, source=a.document), a)
 
 
-REFERENCES = (("投资", "fai_growth"), ("经济", "gdp_growth"), ("GDP", "gdp_growth"), ("生产总值", "gdp_growth"))
-
-
-def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
+def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
+              references: tuple[tuple[str, str], ...]) -> Status:
     ref = (t.reference or "")
-    ref_indicator = next((ind for word, ind in REFERENCES if word in ref), None)
+    ref_indicator = next((ind for word, ind in references if word in ref), None)  # (rules.yaml: the first)
     if ref_indicator is None:
         return Status("needs_review", Say.of("reference_unknown", reference=ref), a)
     if a is None:
@@ -779,7 +800,7 @@ def _decide_one(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules) -> 
         if test == "compare":
             s = _compare(t, a, tol)
         elif test == "relative":
-            s = _relative(t, a, ctx, tol)
+            s = _relative(t, a, ctx, tol, rules.references)
         elif test == "assigned":
             s = _assigned(t, a, ctx, tol)
         elif test == "progress":
