@@ -1,9 +1,10 @@
 """The words a status is decided by, each pinned here by name: the lexicon's units
 (extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``, and its
 relative verbs (kinds.relative_verbs: 与经济增长同步 is in step); and the tracker's own words in
-track/rules.yaml (references: the indicator a relative target's reference names). Every case goes
-through ``decide`` (or ``convert``, which ``decide`` calls), and each would come out otherwise
-without its word."""
+track/rules.yaml (references: the indicator a relative target's reference names; period_words: how a
+target covering several years counts them). Every case goes through ``decide`` (or ``convert``,
+which ``decide`` calls, or ``period_measure``, which the tracker asks before it), and each would
+come out otherwise without its word."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -12,7 +13,7 @@ import pytest
 
 from test_status import Refs, actual, target
 from zhibiao.errors import InputError
-from zhibiao.track.status import Context, Rules, convert, decide
+from zhibiao.track.status import Context, Rules, TargetLine, convert, decide, period_measure
 
 D = Decimal
 
@@ -172,3 +173,56 @@ def test_a_rules_file_may_name_references_of_its_own():
 def test_a_rules_files_references_are_checked(references, message):
     with pytest.raises(InputError, match=message):
         Rules.from_data({"rules": Rules.load().rules, "references": references}, "mine.yaml")
+
+
+# ------------------------------------------------------------------ targets covering several years
+
+
+def five_year(name, text, unit="%", indicator=None):
+    return TargetLine(name=name, indicator=indicator, text=text, kind="numeric", comparator="=", value=D(30),
+                      value_high=None, unit=unit, year=2025, reference=None, base_year=2020)
+
+
+@pytest.mark.parametrize("name, text, unit, measure", [
+    ("城镇新增就业", "累计达到30万人", "万人", "cumulative"),   # (the end year's level without 累计)
+    ("累计新增城镇就业", "30", "万人", "cumulative"),
+    ("研发经费投入", "年均8%", "%", "average"),                # (a plain 8% of no known indicator: a level)
+    ("研发经费投入年均增长", "8", "%", "average"),
+])
+def test_a_period_word_says_how_a_target_counts_its_years(name, text, unit, measure):
+    assert period_measure(five_year(name, text, unit)) == measure
+
+
+def test_without_a_period_word_a_figure_is_the_end_years_level():
+    assert period_measure(five_year("城镇新增就业", "达到30万人", "万人")) == "level"
+    assert period_measure(five_year("研发经费投入", "8%")) == "level"
+
+
+def test_a_cumulative_target_is_judged_over_its_years():
+    """The measure decides the rule: 累计 sums the years' figures (five years of 6.1万人 reach 30万人)."""
+    class Jobs(Context):
+        def actual_of(self, indicator, year):
+            return actual("6.1", unit="万人", year=year) if 2021 <= year <= 2025 else None
+
+    t = five_year("城镇新增就业", "累计达到30万人", "万人", indicator="new_urban_jobs")
+    t.measure = period_measure(t)
+    assert decide(t, None, Jobs()).status == "achieved"
+
+
+def test_a_rules_file_without_period_words_uses_the_bundled_ones():
+    mine = Rules.from_data({"rules": Rules.load().rules}, "mine.yaml")
+    assert period_measure(five_year("城镇新增就业", "累计达到30万人", "万人"), mine) == "cumulative"
+
+
+def test_a_rules_file_may_name_period_words_of_its_own():
+    mine = Rules.from_data({"rules": Rules.load().rules,
+                            "period_words": {"cumulative": ["合计"], "average": ["平均每年"]}}, "mine.yaml")
+    assert period_measure(five_year("城镇新增就业", "合计达到30万人", "万人"), mine) == "cumulative"
+    assert period_measure(five_year("研发经费投入", "平均每年8%"), mine) == "average"
+    assert period_measure(five_year("研发经费投入", "年均8%"), mine) == "level"  # its words replace ours
+
+
+@pytest.mark.parametrize("period_words", [["累计"], {"cumulative": ["累计"]}, {"cumulative": "累计", "average": []}])
+def test_a_rules_files_period_words_are_checked(period_words):
+    with pytest.raises(InputError, match="period_words"):
+        Rules.from_data({"rules": Rules.load().rules, "period_words": period_words}, "mine.yaml")

@@ -162,6 +162,8 @@ class Rules:
     rules: list[dict[str, Any]]
     # a relative target's reference words and the indicator each names, the first found deciding
     references: tuple[tuple[str, str], ...] = ()
+    # the words that make a target covering several years count them as a sum or an average
+    period_words: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"cumulative": (), "average": ()})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Rules":
@@ -191,7 +193,18 @@ class Rules:
                 raise InputError(f"{source}: rule #{i}: unknown test {r['test']!r} (one of {sorted(TESTS)})")
         tol = {"percent_points": 0.5, "relative": 0.05, "sync_points": 1.0, "progress_margin": 0.0}
         tol.update(data.get("tolerance") or {})
-        return cls(tol, data["rules"], _references(data.get("references", _bundled_rules()["references"]), source))
+        return cls(tol, data["rules"], _references(data.get("references", _bundled_rules()["references"]), source),
+                   _period_words(data.get("period_words", _bundled_rules()["period_words"]), source))
+
+
+def _period_words(data: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """A rules file's ``period_words``: the words of each way of counting years, cumulative and average."""
+    if not isinstance(data, dict) or set(data) != {"cumulative", "average"}:
+        raise InputError(f"{source}: 'period_words' must be a mapping of 'cumulative' and 'average' to words")
+    for key, words in data.items():
+        if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) and w for w in words):
+            raise InputError(f"{source}: period_words.{key} must be a list of words")
+    return {key: tuple(words) for key, words in data.items()}
 
 
 def _references(data: Any, source: str) -> tuple[tuple[str, str], ...]:
@@ -524,14 +537,16 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
 _BRACKETED = re.compile(r"^\s*[\[［〔【]")
 
 
-def period_measure(t: TargetLine) -> str:
+def period_measure(t: TargetLine, rules: Rules | None = None) -> str:
     """How a target covering several years (a five-year outline's) counts them: ``cumulative``
     (累计, a bracketed ［30］, and a decline in % such as 能耗降低13.5%: over the whole period),
-    ``average`` (年均, and any growth rate: each year's growth) or ``level`` (the end year's level)."""
+    ``average`` (年均, and any growth rate: each year's growth) or ``level`` (the end year's level).
+    The words are the rules' ``period_words`` (track/rules.yaml)."""
     text, name = t.text or "", t.name or ""
-    if _BRACKETED.match(text) or "累计" in text or "累计" in name:
+    words = (rules or Rules.load()).period_words
+    if _BRACKETED.match(text) or any(w in text or w in name for w in words["cumulative"]):
         return "cumulative"
-    if "年均" in text or "年均" in name:
+    if any(w in text or w in name for w in words["average"]):
         return "average"
     if t.unit in PERCENTISH and t.kind == "numeric":
         frame = target_frame(t)

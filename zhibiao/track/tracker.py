@@ -174,7 +174,7 @@ class Tracker:
                           span=t.span, parent=t.parent)
         if t.period:
             line.base_year = t.period[0]
-            line.measure = period_measure(line)
+            line.measure = period_measure(line, self.rules)
         return line
 
     def _actual(self, f: ActualFact, superseded: list[ActualFact]) -> Actual:
