@@ -2,7 +2,9 @@
 (extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``, and its
 relative verbs (kinds.relative_verbs: 与经济增长同步 is in step); and the tracker's own words in
 track/rules.yaml (references: the indicator a relative target's reference names; period_words: how a
-target covering several years counts them). Every case goes through ``decide`` (or ``convert``,
+target covering several years counts them); and the catalogue's level_suffixes
+(catalog/data/name_words.yaml: the amount word a multi-part target's name loses before its later
+part's subject). Every case goes through ``decide`` (or ``convert``,
 which ``decide`` calls, or ``period_measure``, which the tracker asks before it), and each would
 come out otherwise without its word."""
 from __future__ import annotations
@@ -226,3 +228,28 @@ def test_a_rules_file_may_name_period_words_of_its_own():
 def test_a_rules_files_period_words_are_checked(period_words):
     with pytest.raises(InputError, match="period_words"):
         Rules.from_data({"rules": Rules.load().rules, "period_words": period_words}, "mine.yaml")
+
+
+# ------------------------------------------------------------------ targets of several parts
+
+
+class Shares(Context):
+    """A share of 15 % for any indicator asked."""
+
+    def actual_of(self, indicator, year):
+        return actual("15", year=year)
+
+
+@pytest.mark.parametrize("name, subject", [
+    ("税收总额", "占比"),                          # 税收占比 → tax_revenue_share
+    ("税收额", "占比"),
+    ("数字经济总量", "占GDP比重"),                  # 数字经济占GDP比重 → digital_economy_share
+    ("外贸出口规模", "占全国份额"),                  # 外贸出口占全国份额 → export_share_national
+    ("外贸出口水平", "占全国份额"),
+    ("外贸出口数量", "占全国份额"),
+])
+def test_a_later_parts_indicator_is_found_from_the_name_without_its_amount_word(name, subject):
+    t = target("=", "8", text=f"增长8%，{subject}达到14%")
+    t.name = name
+    s = decide(t, None, Shares())
+    assert [p["status"] for p in s.parts] == ["pending", "achieved"]  # (no indicator: pending)

@@ -831,15 +831,17 @@ def _decide_one(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules) -> 
 
 def part_indicator(t: TargetLine, part: str, unit: str | None) -> str | None:
     """The indicator a later part of a target is about: the target's name with the part's own
-    subject (外贸出口总额 + 占全国份额 → export_share_national)."""
+    subject (外贸出口总额 + 占全国份额 → export_share_national), the name also without the word of an
+    amount it ends with (the catalogue's level_suffixes: 总额, 总量, 规模 …)."""
     from zhibiao.catalog import Catalog
+    from zhibiao.catalog.matcher import LEVEL_SUFFIX
 
     m = _words()["part_lead"].match(part)
     subject = (m.group(1) if m else "").strip()
     if not subject:
         return t.indicator
     name = re.sub(r"[（(].*?[)）]", "", t.name or "")
-    bare = re.sub(r"(?:总额|总量|总值|额|量)$", "", name)
+    bare = LEVEL_SUFFIX.sub("", name)
     for candidate in dict.fromkeys((f"{name}{subject}", f"{bare}{subject}", f"{bare[-2:]}{subject}")):
         found = Catalog.default().match(candidate, unit=unit, text=part)
         if found is not None and found.confidence >= 0.9:
