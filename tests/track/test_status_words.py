@@ -158,6 +158,13 @@ def test_a_rules_file_without_references_uses_the_bundled_ones():
     assert decide(t, actual("8"), Refs(gdp="7"), mine).status == "achieved"
 
 
+def test_a_tolerance_a_rules_file_leaves_out_is_the_bundled_one():
+    mine = Rules.from_data({"rules": Rules.load().rules, "tolerance": {"percent_points": 0.1}}, "mine.yaml")
+    assert mine.tolerance == {**Rules.load().tolerance, "percent_points": 0.1}
+    assert Rules.load().tolerance == {"percent_points": 0.5, "relative": 0.05, "sync_points": 1.0,
+                                      "progress_margin": 0.0}
+
+
 def test_a_rules_file_may_name_references_of_its_own():
     mine = Rules.from_data({"rules": Rules.load().rules, "references": [["居民收入", "disposable_income_growth"]]},
                            "mine.yaml")

@@ -191,7 +191,7 @@ class Rules:
                 raise InputError(f"{source}: rule #{i}: unknown status {r['status']!r}")
             if "test" in r and r["test"] not in TESTS:
                 raise InputError(f"{source}: rule #{i}: unknown test {r['test']!r} (one of {sorted(TESTS)})")
-        tol = {"percent_points": 0.5, "relative": 0.05, "sync_points": 1.0, "progress_margin": 0.0}
+        tol = dict(_bundled_rules()["tolerance"])  # (a tolerance a user's file leaves out is the bundled one)
         tol.update(data.get("tolerance") or {})
         return cls(tol, data["rules"], _references(data.get("references", _bundled_rules()["references"]), source),
                    _period_words(data.get("period_words", _bundled_rules()["period_words"]), source))
