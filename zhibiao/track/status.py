@@ -30,6 +30,7 @@ from typing import Any
 from zhibiao.datafiles import load_yaml, parse_yaml
 from zhibiao.errors import InputError
 from zhibiao.models import json_number
+from zhibiao.text.chinese import to_simplified
 
 STATUSES = ("achieved", "basically_achieved", "missed", "on_track", "behind", "pending", "needs_review")
 # The worst part of a multi-part target decides the whole.
@@ -242,6 +243,8 @@ def fmt(value: Decimal | None, unit: str | None = None) -> str:
 def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | None:
     """The value in another unit (亿元 -> 万亿元), or None when the units do not compare
     (a share in % never compares with a change in 百分点)."""
+    if unit is not None and to_unit is not None:  # (億元 is 亿元: units are kept as printed)
+        unit, to_unit = to_simplified(unit), to_simplified(to_unit)
     if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH) or (is_points(unit) and is_points(to_unit)):
         return value
     if (unit, to_unit) == ("‰", "%"):
@@ -275,6 +278,7 @@ def unit_scale(unit: str | None) -> tuple[Decimal, str] | None:
     lexicon's 千米, not 10^3 米. Two units compare when their base units are the same."""
     if not unit:
         return None
+    unit = to_simplified(unit)
     base, magnitudes, _ = _units()
     if unit in base:
         return Decimal(1), unit
@@ -286,7 +290,7 @@ def unit_scale(unit: str | None) -> tuple[Decimal, str] | None:
 
 def is_points(unit: str | None) -> bool:
     """A change in percentage points (百分点, 个百分点: the lexicon's units.points)."""
-    return unit in _units()[2]
+    return unit is not None and to_simplified(unit) in _units()[2]
 
 
 class Context:
@@ -342,7 +346,7 @@ def target_frame(t: TargetLine) -> str:
     """How the target's number reads: ``decline`` (the size of a decline: 下降3%以上, 能耗降低 3.1%),
     ``rise`` (a change: 增长6%), ``level`` (a level reached: 下降到5%以下, 提高到70%), or ``plain``
     (the number as printed: 6.5%以上 under a name that says what it is)."""
-    return _frame_of(t.text or "", (t.name or "").strip())
+    return _frame_of(to_simplified(t.text or ""), to_simplified((t.name or "").strip()))
 
 
 @lru_cache(maxsize=8192)
@@ -375,7 +379,7 @@ def _measure(a: Actual) -> str | None:
 def decline_size(a: Actual) -> Decimal | None:
     """The actual read as the size of a decline (5.6 for 下降5.6% or 增长-5.6%); None for a level."""
     w = _words()
-    text = a.text or ""
+    text = to_simplified(a.text or "")  # (the lexicon's words are simplified; a text is as printed: 減少)
     if w["down_to"].search(text) or w["up_to"].search(text):
         return None  # 下降到3%: a level
     if w["down"].search(text):
@@ -479,7 +483,8 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
 def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
               references: tuple[tuple[str, str], ...]) -> Status:
     ref = (t.reference or "")
-    ref_indicator = next((ind for word, ind in references if word in ref), None)  # (rules.yaml: the first)
+    plain = to_simplified(ref)
+    ref_indicator = next((ind for word, ind in references if word in plain), None)  # (rules.yaml: the first)
     if ref_indicator is None:
         return Status("needs_review", Say.of("reference_unknown", reference=ref), a)
     if a is None:
@@ -490,7 +495,7 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
     own, other = signed_change(a), signed_change(r)
     own = a.value if own is None else own
     other = r.value if other is None else other
-    synced = _words()["in_step"].search(t.text or "") is not None  # 同步, 相适应, 相匹配 …: the lexicon's
+    synced = _words()["in_step"].search(to_simplified(t.text or "")) is not None  # 同步, 相适应, 相匹配 …: the lexicon's
     if synced:
         ok = own >= other or abs(own - other) <= Decimal(str(tol["sync_points"]))
         key = "in_step" if ok else "not_in_step"
@@ -542,7 +547,7 @@ def period_measure(t: TargetLine, rules: Rules | None = None) -> str:
     (累计, a bracketed ［30］, and a decline in % such as 能耗降低13.5%: over the whole period),
     ``average`` (年均, and any growth rate: each year's growth) or ``level`` (the end year's level).
     The words are the rules' ``period_words`` (track/rules.yaml)."""
-    text, name = t.text or "", t.name or ""
+    text, name = to_simplified(t.text or ""), to_simplified(t.name or "")
     words = (rules or Rules.load()).period_words
     if _BRACKETED.match(text) or any(w in text or w in name for w in words["cumulative"]):
         return "cumulative"
@@ -730,7 +735,7 @@ def _required_rate(t: TargetLine, a: Actual, ctx: Context, tol: dict) -> Status:
 def directional_sense(text: str) -> str | None:
     """rise | decline | not_down | better | steady, or None when the direction is not clear."""
     w = _words()
-    text = text or ""
+    text = to_simplified(text or "")
     if w["not_down"].search(text):
         return "not_down"
     if w["down"].search(text):
