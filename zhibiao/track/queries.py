@@ -54,7 +54,7 @@ from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
 from zhibiao.store.tables import (DOCUMENT_BRIEF, TO_REVIEW, changes, corrections, documents, observations, regions,
                                   status_overrides, status_snapshot, targets)
-from zhibiao.store.textindex import contains
+from zhibiao.store.textindex import contains, planned_for_each_word
 from zhibiao.track.citations import Source, cite_text
 from zhibiao.track.naming import document_title
 
@@ -903,14 +903,18 @@ class ReadModel:
         if after:
             stmt = stmt.where(d.id < after if newest_first else d.id > after)
         stmt = stmt.order_by(d.id.desc() if newest_first else d.id).limit(size + 1)
-        docs = self._documents(stmt)
+        docs = self._documents(stmt, searching=bool(q))
         nxt = docs[size - 1].id if len(docs) > size else None
         return [document_dict(d) for d in docs[:size]], nxt
 
-    def _documents(self, stmt) -> list[SimpleNamespace]:
-        """Documents as records with the ORM row's attribute names."""
+    def _documents(self, stmt, searching: bool = False) -> list[SimpleNamespace]:
+        """Documents as records with the ORM row's attribute names (``searching``: a statement that
+        looks for a word, planned for each word: :func:`~zhibiao.store.textindex.planned_for_each_word`)."""
         with self._conn() as conn:
-            return [_record(r) for r in conn.execute(stmt)]
+            if not searching:
+                return [_record(r) for r in conn.execute(stmt)]
+            with planned_for_each_word(conn):
+                return [_record(r) for r in conn.execute(stmt)]
 
     def _document(self, doc_id: int, full: bool = False) -> SimpleNamespace:
         found = self._documents(select(*(_DOCUMENT_FULL if full else DOCUMENT_BRIEF)).where(documents.c.id == doc_id))

@@ -25,7 +25,7 @@ from sqlalchemy import select, text
 from zhibiao.catalog import Catalog, RegionRegistry, normalize_name
 from zhibiao.store.database import Database
 from zhibiao.store.tables import documents, targets
-from zhibiao.store.textindex import contains, newest_containing
+from zhibiao.store.textindex import contains, newest_containing, planned_for_each_word
 
 TRIGRAM = 3  # the shortest query the text indexes can answer
 
@@ -100,7 +100,8 @@ def _matching_ids(conn, db: Database, table, columns: tuple[str, ...], q: str, l
         return list(conn.scalars(stmt.limit(limit)))
     stmt = (select(table.c.id).where(contains(table, columns, q, db.engine.dialect.name, _ignore_case(q)))
             .order_by(table.c.id.desc()).limit(limit))
-    return list(conn.scalars(stmt.where(table.c.id < before) if before else stmt))
+    with planned_for_each_word(conn):
+        return list(conn.scalars(stmt.where(table.c.id < before) if before else stmt))
 
 
 _NO_ID = 2**62  # above every id: the first page
