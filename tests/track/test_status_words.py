@@ -1,5 +1,5 @@
 """The words a status is decided by, each pinned here by name: the lexicon's units
-(extract/data/lexicon.yaml units.base, units.magnitudes, units.points) read by ``convert``, and its
+(extract/data/lexicon.yaml units.base, units.magnitudes, units.points, units.per_mille) read by ``convert``, and its
 relative verbs (kinds.relative_verbs: 与经济增长同步 is in step); and the tracker's own words in
 track/rules.yaml (references: the indicator a relative target's reference names; period_words: how a
 target covering several years counts them); and the catalogue's level_suffixes
@@ -101,6 +101,17 @@ def test_units_of_different_base_units_do_not_compare(unit, to_unit):
 def test_percentage_points_are_one_unit(unit, to_unit):
     assert decide(target(">=", "0.5", unit=to_unit), actual("0.6", unit=unit), Refs()).status == "achieved"
     assert decide(target("~", "0.5", unit=to_unit), actual("0.1", unit=unit), Refs()).status == "basically_achieved"
+
+
+PER_MILLE = ["‰"]  # the lexicon's units.per_mille
+
+
+@pytest.mark.parametrize("sign", PER_MILLE)
+def test_a_rate_per_thousand_is_a_tenth_of_a_percentage_and_missed_by_points(sign):
+    assert convert(D("5.9"), sign, "%") == D("0.59") and convert(D("0.59"), "%", sign) == D("5.9")
+    assert decide(target("<=", "6", unit=sign), actual("0.55", unit="%"), Refs()).status == "achieved"
+    # a 左右 target in ‰ is missed by percentage points' tolerance (0.5), not by 5 % of its value (0.3)
+    assert decide(target("~", "6", unit=sign), actual("5.6", unit=sign), Refs()).status == "basically_achieved"
 
 
 # ------------------------------------------------------------------ relative targets

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from zhibiao.track.status import PERCENTISH, TargetLine, _reduction_indicator, convert, is_points, target_frame
+from zhibiao.track.status import (PERCENTISH, TargetLine, _reduction_indicator, convert, is_per_mille, is_points,
+                                  target_frame)
 
 INCREMENT = ("增加", "新增", "净增")
 INTENSIVE_MEASURES = {"growth", "share", "rate", "ratio", "index"}
@@ -58,7 +59,7 @@ def comparable(a: TargetLine | None, b: TargetLine | None) -> bool:
 
 def intensive(t: TargetLine, measure: str | None) -> bool:
     """A figure that compares across regions of different sizes (a rate, a share, per capita)."""
-    if measure in INTENSIVE_MEASURES or t.unit in PERCENTISH - {None} or is_points(t.unit) or t.unit == "‰":
+    if measure in INTENSIVE_MEASURES or t.unit in PERCENTISH - {None} or is_points(t.unit) or is_per_mille(t.unit):
         return True
     if _frame(t) == "decline":
         return True

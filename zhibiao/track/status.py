@@ -247,9 +247,9 @@ def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | 
         unit, to_unit = to_simplified(unit), to_simplified(to_unit)
     if unit == to_unit or (unit in PERCENTISH and to_unit in PERCENTISH) or (is_points(unit) and is_points(to_unit)):
         return value
-    if (unit, to_unit) == ("‰", "%"):
+    if is_per_mille(unit) and to_unit == "%":
         return value / 10
-    if (unit, to_unit) == ("%", "‰"):
+    if unit == "%" and is_per_mille(to_unit):
         return value * 10
     a, b = unit_scale(unit), unit_scale(to_unit)
     if a is not None and b is not None and a[1] == b[1]:
@@ -258,17 +258,17 @@ def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | 
 
 
 @lru_cache(maxsize=1)
-def _units() -> tuple[frozenset[str], tuple[tuple[str, Decimal], ...], frozenset[str]]:
+def _units() -> tuple[frozenset[str], tuple[tuple[str, Decimal], ...], frozenset[str], frozenset[str]]:
     """The lexicon's units (extract/data/lexicon.yaml): its base units, its magnitudes with the
     power of ten each stands for (read as the numeral 一万亿 is: 万亿 = 10^12), longest first, and
-    its percentage points."""
+    its percentage points and its signs of a rate per thousand."""
     from zhibiao.extract.lexicon import lexicon
     from zhibiao.extract.numbers import parse_chinese
 
     lex = lexicon()
     magnitudes = sorted(lex.words("units.magnitudes"), key=len, reverse=True)
     return (frozenset(lex.words("units.base")), tuple((m, parse_chinese(f"一{m}")) for m in magnitudes),
-            frozenset(lex.words("units.points")))
+            frozenset(lex.words("units.points")), frozenset(lex.words("units.per_mille")))
 
 
 @lru_cache(maxsize=1024)
@@ -279,13 +279,18 @@ def unit_scale(unit: str | None) -> tuple[Decimal, str] | None:
     if not unit:
         return None
     unit = to_simplified(unit)
-    base, magnitudes, _ = _units()
+    base, magnitudes, _, _ = _units()
     if unit in base:
         return Decimal(1), unit
     for word, power in magnitudes:
         if unit.startswith(word) and unit[len(word):] in base:
             return power, unit[len(word):]
     return None
+
+
+def is_per_mille(unit: str | None) -> bool:
+    """A rate per thousand (出生率5.94‰: the lexicon's units.per_mille), a tenth of a percentage."""
+    return unit is not None and unit in _units()[3]
 
 
 def is_points(unit: str | None) -> bool:
@@ -451,7 +456,7 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
     v, hi = t.value, t.value_high
     if v is None:
         return Status("needs_review", Say.of("comparator_unknown", comparator=t.comparator), a)
-    pct = t.unit in PERCENTISH or is_points(t.unit) or t.unit == "‰"
+    pct = t.unit in PERCENTISH or is_points(t.unit) or is_per_mille(t.unit)
     slack = Decimal(str(tol["percent_points"])) if pct else abs(v) * Decimal(str(tol["relative"])) if v else Decimal(0)
     if comp == ">=":
         ok = value >= v
@@ -768,7 +773,7 @@ def _directional(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> St
         unit = "个百分点" if a.unit in PERCENTISH else a.unit
     if sense == "better":
         sense = "decline" if t.direction == "down" else "rise"
-    pct = unit in PERCENTISH or is_points(unit) or unit == "‰"
+    pct = unit in PERCENTISH or is_points(unit) or is_per_mille(unit)
     slack = Decimal(str(tol["percent_points"])) if pct else abs(a.value) * Decimal(str(tol["relative"]))
     if sense == "rise":
         ok, meaning = change > 0, Say.of("meaning_rise")
