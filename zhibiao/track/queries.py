@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -910,11 +910,8 @@ class ReadModel:
     def _documents(self, stmt, searching: bool = False) -> list[SimpleNamespace]:
         """Documents as records with the ORM row's attribute names (``searching``: a statement that
         looks for a word, planned for each word: :func:`~zhibiao.store.textindex.planned_for_each_word`)."""
-        with self._conn() as conn:
-            if not searching:
-                return [_record(r) for r in conn.execute(stmt)]
-            with planned_for_each_word(conn):
-                return [_record(r) for r in conn.execute(stmt)]
+        with self._conn() as conn, (planned_for_each_word(conn) if searching else nullcontext()):
+            return [_record(r) for r in conn.execute(stmt)]
 
     def _document(self, doc_id: int, full: bool = False) -> SimpleNamespace:
         found = self._documents(select(*(_DOCUMENT_FULL if full else DOCUMENT_BRIEF)).where(documents.c.id == doc_id))

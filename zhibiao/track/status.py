@@ -192,10 +192,11 @@ class Rules:
                 raise InputError(f"{source}: rule #{i}: unknown status {r['status']!r}")
             if "test" in r and r["test"] not in TESTS:
                 raise InputError(f"{source}: rule #{i}: unknown test {r['test']!r} (one of {sorted(TESTS)})")
-        tol = dict(_bundled_rules()["tolerance"])  # (a tolerance a user's file leaves out is the bundled one)
+        bundled = _bundled_rules()  # (what a user's file leaves out is the bundled file's)
+        tol = dict(bundled["tolerance"])
         tol.update(data.get("tolerance") or {})
-        return cls(tol, data["rules"], _references(data.get("references", _bundled_rules()["references"]), source),
-                   _period_words(data.get("period_words", _bundled_rules()["period_words"]), source))
+        return cls(tol, data["rules"], _references(data.get("references", bundled["references"]), source),
+                   _period_words(data.get("period_words", bundled["period_words"]), source))
 
 
 def _period_words(data: Any, source: str) -> dict[str, tuple[str, ...]]:
