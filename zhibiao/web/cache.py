@@ -19,6 +19,10 @@ most ``max_stale`` seconds after it was computed, after which the request comput
 view that is quick to compute (a small database) is always computed at once, so a change is seen
 by the next request.
 
+**Costly means CPU, not waiting.** A view's cost is the CPU time its thread spent computing it:
+on a loaded machine (a test suite beside the server, an ingest) a small database's view waited
+for a core long enough to look costly by the clock, and was then answered from before a write.
+
 **A first computation is judged net of the process's warm-up.** The first view a process computes
 also pays for what it loads on first use (modules, the catalogue, the lexicon's units: a quarter of
 a second here, more on a loaded machine), which made a small database's view look costly and then
@@ -50,7 +54,7 @@ from zhibiao.track.queries import ReadModel
 class Entry:
     version: tuple
     computed_at: float
-    cost: float  # seconds the computation took (a first one: less the process's warm-up)
+    cost: float  # CPU seconds the computation took in its thread (a first one: less the process's warm-up)
     value: Any
 
 
@@ -118,9 +122,9 @@ class ViewCache:
                 self._inflight.pop(key, None)
 
     def _compute(self, key: Hashable, compute: Callable[[], Any], version: tuple) -> Any:
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.thread_time()
         value = compute()
-        took = time.monotonic() - started
+        took = time.thread_time() - cpu
         with self._lock:
             self.misses += 1
             first = key not in self._entries
