@@ -163,7 +163,7 @@ def _current(tracker, parent: str, year: int) -> set[str]:
     from zhibiao.catalog import RegionRegistry
 
     kids = RegionRegistry.default().children(parent)
-    return set(tracker.q.current_snapshot(year, {k.code: parent for k in kids}))
+    return set(tracker.q.current_snapshot(year, {k.code: parent for k in kids}, tracker.rules.version))
 
 
 def test_the_grid_read_from_the_snapshot_is_the_grid_decided_afresh(tracker):
@@ -239,7 +239,7 @@ def test_the_grid_reads_its_childrens_marks_from_the_snapshot(tracker, monkeypat
     assert _grids(tracker, snapshot=True) == live
     assert ("330500", 2024) not in compared  # every county current: the marks read with the lines
     marks = {line.indicator: line.comparison for line in tracker.q.current_snapshot(
-        2024, {"330502": "330500"})["330502"] if line.indicator}
+        2024, {"330502": "330500"}, tracker.rules.version)["330502"] if line.indicator}
     assert marks["gdp_growth"] == "stricter" and set(marks.values()) <= {"stricter", "same", "looser", "different"}
 
     with tracker.db.engine.begin() as conn:  # one county's lines as written before migration 0013
@@ -275,12 +275,12 @@ def test_snapshot_stale_recomputes_what_is_not_current_only(tracker):
     from zhibiao.track.snapshot import refresh, stale
 
     refresh(tracker)
-    assert stale(tracker.db) == set()
+    assert stale(tracker.db, tracker.rules.version) == set()
     with tracker.db.engine.begin() as conn:  # a database upgraded to 0008: lines without the grid's columns
         conn.execute(update(status_snapshot).where(status_snapshot.c.region_code.in_(["330502", "330503"]))
                      .values(explanation_en=None))
         conn.execute(status_snapshot.delete().where(status_snapshot.c.region_code == "330521"))
-    assert stale(tracker.db) == {("330502", 2024), ("330503", 2024), ("330521", 2024)}
+    assert stale(tracker.db, tracker.rules.version) == {("330502", 2024), ("330503", 2024), ("330521", 2024)}
     url = str(tracker.db.engine.url.render_as_string(hide_password=False))
     r = subprocess.run([sys.executable, "-m", "zhibiao", "snapshot", "--db", url, "--stale", "--format", "json"],
                        capture_output=True, text=True, timeout=300)
@@ -289,7 +289,67 @@ def test_snapshot_stale_recomputes_what_is_not_current_only(tracker):
         written = conn.scalar(select(func.count()).select_from(status_snapshot).where(
             status_snapshot.c.region_code.in_(["330502", "330503", "330521"])))
     assert json.loads(r.stdout) == {"lines": written} and written >= 6
-    assert stale(tracker.db) == set()
+    assert stale(tracker.db, tracker.rules.version) == set()
+
+
+def test_a_snapshot_decided_under_other_rules_or_code_is_not_current(tracker):
+    """After an upgrade that decides statuses differently (or with other rules), the snapshot's
+    lines are not shown as current: the grid and the region tree decide those region-years afresh,
+    and `zhibiao snapshot --stale` recomputes every one of them."""
+    import json
+    import subprocess
+    import sys
+    from dataclasses import replace
+
+    from sqlalchemy import select, update
+
+    from zhibiao.store.tables import status_summary
+    from zhibiao.track.coverage import region_tree
+    from zhibiao.track.grid import parent_grid
+    from zhibiao.track.snapshot import refresh, stale
+    from zhibiao.track.status import Rules
+    from zhibiao.track.tracker import Tracker
+
+    refresh(tracker)
+    version = tracker.rules.version
+    with tracker.db.engine.connect() as conn:
+        assert set(conn.scalars(select(status_summary.c.rules))) == {version}
+    everything = stale(tracker.db, "another version")
+    assert everything and stale(tracker.db, version) == set()
+    # other rules: a stricter tolerance is another version, and reads no line of this snapshot
+    strict = Tracker(tracker.db, replace(Rules.load(), tolerance={k: 0 for k in tracker.rules.tolerance}))
+    assert strict.rules.version != version
+    assert stale(tracker.db, strict.rules.version) == everything
+    assert not strict.q.current_snapshot(2024, {"330502": "330500"}, strict.rules.version)
+
+    with tracker.db.engine.begin() as conn:  # as an older release wrote it (or before migration 0016)
+        conn.execute(update(status_summary).where(status_summary.c.region_code == "330502").values(rules=None))
+    assert stale(tracker.db, version) == {("330502", y) for c, y in everything if c == "330502"}
+    assert "330502" not in _current(tracker, "330500", 2024)
+    assert parent_grid(tracker, "330500", 2024) == parent_grid(tracker, "330500", 2024, snapshot=False)
+    counted = []
+    status = Tracker.status
+    tracker.status = lambda *a, **k: counted.append(a[:2]) or status(tracker, *a, **k)
+    region_tree(tracker)
+    assert ("330502", 2024) in counted and ("330503", 2024) not in counted  # decided afresh: that one only
+    del tracker.status
+
+    url = str(tracker.db.engine.url.render_as_string(hide_password=False))
+    r = subprocess.run([sys.executable, "-m", "zhibiao", "snapshot", "--db", url, "--stale", "--format", "json"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["lines"] > 0 and stale(tracker.db, version) == set()
+
+
+def test_the_rules_version_follows_the_code_and_data_that_decide_a_status():
+    from zhibiao.track.status import DECIDED_BY, Rules
+
+    assert len(Rules.load().version) == 16 and Rules.load().version == Rules.load().version
+    assert ("zhibiao.track", "status.py") in DECIDED_BY and ("zhibiao.track", "messages.yaml") in DECIDED_BY
+    from importlib import resources
+
+    for package, name in DECIDED_BY:  # every file named exists: a renamed one would silently drop out
+        assert resources.files(package).joinpath(name).is_file(), (package, name)
 
 
 def test_the_grid_marks_are_the_level_comparison_labels(tracker):
@@ -449,7 +509,7 @@ def test_two_writers_of_one_region_year_take_turns(tracker):
 
     def first_writer():  # _write's steps, its transaction held open until released
         with tracker.db.engine.begin() as conn:
-            _upsert_summaries(conn, [summary_row("330502", 2024, first)])
+            _upsert_summaries(conn, [summary_row("330502", 2024, first, tracker.rules.version)])
             conn.execute(delete(status_snapshot).where(status_snapshot.c.region_code == "330502",
                                                        status_snapshot.c.year == 2024))
             conn.execute(insert(status_snapshot), first)
@@ -457,7 +517,7 @@ def test_two_writers_of_one_region_year_take_turns(tracker):
             release.wait(30)
 
     def second_writer():
-        _write(tracker.db, [("330502", 2024, second)])
+        _write(tracker.db, [("330502", 2024, second)], tracker.rules.version)
         done.set()
 
     one = threading.Thread(target=first_writer)

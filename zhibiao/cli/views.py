@@ -32,8 +32,8 @@ def snapshot_command(db: Optional[str] = DbOption,
                                               help="Worker processes computing statuses."),
                      quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
                      only_stale: bool = typer.Option(False, "--stale", help="Only the region-years whose snapshot "
-                                                     "is missing, older than their data, or written before the "
-                                                     "columns the grid reads (an upgrade; an interrupted refresh)."),
+                                                     "is missing, older than their data, or decided by other rules "
+                                                     "or code (an upgrade; an interrupted refresh)."),
                      format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
     """Recompute every target's status into the table the SQL view v_status reads (for Datasette,
     pandas, spreadsheets). 刷新状态快照。"""
@@ -46,7 +46,7 @@ def snapshot_command(db: Optional[str] = DbOption,
         if only_stale:
             from zhibiao.track.snapshot import refresh, stale
 
-            n = refresh(tracker, stale(tracker.db), jobs=jobs, on_progress=on_progress)
+            n = refresh(tracker, stale(tracker.db, tracker.rules.version), jobs=jobs, on_progress=on_progress)
         else:
             n = refresh_status_snapshot(tracker, jobs=jobs, on_progress=on_progress)
     if format == "json":

@@ -248,6 +248,9 @@ status_summary = Table(
     Column("judged", Integer, nullable=False),
     Column("pending", Integer, nullable=False),
     Column("computed_at", DateTime, nullable=False),
+    # what decided these statuses (track/status.py, ``Rules.version``; migration 0016): a row of
+    # other rules or code is not current
+    Column("rules", String(16)),
 )
 
 # target_key: the indicator id, or the target's name when unmapped.

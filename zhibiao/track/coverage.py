@@ -49,8 +49,9 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
     """The regions the database covers, as a tree (nation → province → city → county) with their
     ancestors: per region its documents, the years it has targets for, and the achievement of
     each year — from the status snapshot (``track/snapshot.py``) where it is current, computed
-    afresh (up to ``live_limit`` region-years) where it is missing or older than the region's
-    newest document, correction or override (a document uploaded through the web, a review)."""
+    afresh (up to ``live_limit`` region-years) where it is missing, older than the region's
+    newest document, correction or override (a document uploaded through the web, a review), or
+    decided under other rules or code (``Rules.version``: an upgrade, before ``zhibiao snapshot``)."""
     from zhibiao.catalog import RegionRegistry
     from zhibiao.store.schema import CorrectionRow, DocumentRow, StatusOverrideRow
     from zhibiao.store.tables import status_summary
@@ -63,7 +64,7 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
                               .group_by(DocumentRow.region_code)).all())
         # each region-year's achievement as the snapshot wrote it (a row each, beside its lines)
         stats = s.execute(select(summary.region_code, summary.year, summary.lines, summary.reached, summary.judged,
-                                 summary.pending, summary.computed_at)).all()
+                                 summary.pending, summary.computed_at, summary.rules)).all()
         target_years = s.execute(select(TargetRow.region_code, TargetRow.year).where(
             TargetRow.region_code.is_not(None), TargetRow.year.is_not(None)).distinct()).all()
         changed = dict(s.execute(select(DocumentRow.region_code, func.max(DocumentRow.ingested_at))
@@ -78,12 +79,12 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
     for code, year in target_years:
         years.setdefault(code, {})[year] = None
     previous: dict[tuple[str, int], dict] = {}  # the snapshot's figure of a region-year whose data changed since
-    for code, year, total, reached, judged, pending, computed in stats:
+    for code, year, total, reached, judged, pending, computed, decided_by in stats:
         if code not in years or year not in years[code]:
             continue
         figure = Achievement(int(reached or 0), int(judged or 0), int(pending or 0), int(total)).to_dict()
         newest = max(filter(None, (changed.get(code), overridden.get((code, year)))), default=None)
-        if newest is None or computed >= newest:
+        if decided_by == tracker.rules.version and (newest is None or computed >= newest):
             years[code][year] = figure
         else:
             previous[(code, year)] = figure

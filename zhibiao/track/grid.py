@@ -132,7 +132,8 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, l
     with tracker.q.reading():
         with_targets = tracker.q.regions_with_targets_in([parent.code] + [k.code for k in kids], year)
         stored = tracker.q.current_snapshot(
-            year, {c: (parent.parent_code if c == parent.code else parent.code) for c in with_targets}) \
+            year, {c: (parent.parent_code if c == parent.code else parent.code) for c in with_targets},
+            tracker.rules.version) \
             if snapshot else {}
 
         def lines_of(code: str) -> list:

@@ -53,7 +53,7 @@ from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database, now
 from zhibiao.store.tables import (DOCUMENT_BRIEF, TO_REVIEW, changes, corrections, documents, observations, regions,
-                                  status_overrides, status_snapshot, targets)
+                                  status_overrides, status_snapshot, status_summary, targets)
 from zhibiao.store.textindex import contains, planned_for_each_word
 from zhibiao.track.citations import Source, cite_text
 from zhibiao.track.naming import document_title
@@ -654,12 +654,13 @@ class ReadModel:
 
     # ---------------------------------------------------------------- the status snapshot
 
-    def current_snapshot(self, year: int, parents: dict[str, str | None],
+    def current_snapshot(self, year: int, parents: dict[str, str | None], version: str,
                          lines: bool = True) -> dict[str, list[SnapshotLine]]:
         """The status snapshot's lines of the regions of ``parents`` (region -> its parent, whose
         targets a child's status reads: 完成上级下达目标) for ``year``, for the region-years whose
         lines are current: each line written with every column the views read (migration 0008),
-        after the newest document of the region and of its parent was stored, after the newest
+        decided under ``version`` (the rules in use: ``Rules.version``, recorded on the region-year's
+        summary row, migration 0016), after the newest document of the region and of its parent was stored, after the newest
         review of those documents and the newest override of the region-year, and every document
         the lines cite still stored. The others are left out: the caller decides their statuses
         afresh (an upload's region-years until the server's refresh of the snapshot has run).
@@ -682,6 +683,8 @@ class ReadModel:
                 by_region.setdefault(row[i_region], []).append(row)
             if not by_region:
                 return {}
+            decided = dict(conn.execute(select(status_summary.c.region_code, status_summary.c.rules).where(
+                status_summary.c.year == year, status_summary.c.region_code.in_(sorted(by_region)))).all())
             around = sorted(set(by_region) | {parents[c] for c in by_region if parents.get(c)})
             changed = dict(conn.execute(select(d.region_code, func.max(d.ingested_at))
                                         .where(d.region_code.in_(around)).group_by(d.region_code)).all())
@@ -704,6 +707,8 @@ class ReadModel:
                                    "span_end", "comparison"))
         out: dict[str, list[SnapshotLine]] = {}
         for code, rows in by_region.items():
+            if decided.get(code) != version:
+                continue
             newest = max(filter(None, (changed.get(code), changed.get(parents.get(code) or ""), overridden.get(code))),
                          default=None)
             if any(r[i_en] is None for r in rows) or (newest is not None and min(r[i_computed] for r in rows) < newest):

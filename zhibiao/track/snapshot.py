@@ -91,12 +91,13 @@ def drop_orphans(db) -> int:
     return result.rowcount or 0
 
 
-def stale(db, on_progress: Callable[[int, int], None] | None = None) -> set[tuple[str, int]]:
+def stale(db, version: str, on_progress: Callable[[int, int], None] | None = None) -> set[tuple[str, int]]:
     """The region-years with targets whose snapshot is not current (``ReadModel.current_snapshot``):
-    missing, written before the columns the grid reads (migration 0008), older than a document,
-    review or override of the region (or of its parent) stored since, or citing a deleted
-    document. ``zhibiao snapshot --stale`` recomputes these only — after an upgrade, or to finish
-    an interrupted refresh (each batch is committed as it is written)."""
+    missing, written before the columns the grid reads (migration 0008), decided under other rules
+    or code than ``version`` (``Rules.version``: an upgrade), older than a document, review or
+    override of the region (or of its parent) stored since, or citing a deleted document.
+    ``zhibiao snapshot --stale`` recomputes these only — after an upgrade, or to finish an
+    interrupted refresh (each batch is committed as it is written)."""
     from zhibiao.catalog import RegionRegistry
 
     reg = RegionRegistry.default()
@@ -113,7 +114,7 @@ def stale(db, on_progress: Callable[[int, int], None] | None = None) -> set[tupl
         for j in range(0, len(codes), 500):  # bounded IN lists
             chunk = codes[j:j + 500]
             parents = {c: (reg.rows[c].parent_code if c in reg.rows else None) for c in chunk}
-            current = read.current_snapshot(year, parents, lines=False)
+            current = read.current_snapshot(year, parents, version, lines=False)
             out |= {(c, year) for c in chunk if c not in current}
         if on_progress:
             on_progress(i + 1, len(by_year))
@@ -217,12 +218,12 @@ def _computed(tracker, region_years: list[tuple[str, int]], jobs: int) -> Iterat
         yield from workers.in_order(executor, _compute, chunks, window=4 * jobs)
 
 
-def summary_row(code: str, year: int, lines: list[dict]) -> dict:
+def summary_row(code: str, year: int, lines: list[dict], version: str) -> dict:
     """A region-year's row of ``status_summary``: the achievement of its lines (track/achievement.py,
-    the one definition), as the region tree shows it."""
+    the one definition), as the region tree shows it, and what decided them (``Rules.version``)."""
     a = achievement({"status": r["status"], "actual": r["actual_text"]} for r in lines)
     return dict(region_code=code, year=year, lines=a.total, reached=a.reached, judged=a.judged, pending=a.pending,
-                computed_at=min(r["computed_at"] for r in lines))
+                computed_at=min(r["computed_at"] for r in lines), rules=version)
 
 
 def _upsert_summaries(conn, summaries: list[dict]) -> None:
@@ -233,18 +234,19 @@ def _upsert_summaries(conn, summaries: list[dict]) -> None:
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert
     stmt = upsert(status_summary)
-    columns = ("lines", "reached", "judged", "pending", "computed_at")
+    columns = ("lines", "reached", "judged", "pending", "computed_at", "rules")
     conn.execute(stmt.on_conflict_do_update(index_elements=["region_code", "year"],
                                             set_={c: stmt.excluded[c] for c in columns}), summaries)
 
 
-def _write(db, computed: list[tuple[str, int, list[dict]]]) -> int:
+def _write(db, computed: list[tuple[str, int, list[dict]]], version: str) -> int:
     """Region-years' lines, and their summaries, replaced in one transaction. The summaries are
     written first: on PostgreSQL a region-year's summary row is then the lock that makes two
     writers of the same region-year (two ingests at once) take turns — the second deletes the
     first's lines instead of adding its own beside them (rows sorted, so that they lock in one order)."""
     rows = [r for _code, _year, lines in computed for r in lines]
-    summaries = [summary_row(code, year, lines) for code, year, lines in sorted(computed, key=lambda c: c[:2]) if lines]
+    summaries = [summary_row(code, year, lines, version)
+                 for code, year, lines in sorted(computed, key=lambda c: c[:2]) if lines]
     with db.engine.begin() as conn:
         if summaries:
             _upsert_summaries(conn, summaries)
@@ -272,7 +274,7 @@ def refresh(tracker, region_years: set[tuple[str, int]] | None = None, jobs: int
     todo = sorted((str(c), int(y)) for c, y in region_years)
     written = done = 0
     for computed in _computed(tracker, todo, jobs):
-        written += _write(db, computed)
+        written += _write(db, computed, tracker.rules.version)
         done += len(computed)
         if on_progress:
             on_progress(done, len(todo))

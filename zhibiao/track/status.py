@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +157,14 @@ class Status:
         return self.say.render(lang)
 
 
+# Besides the rules, the files whose change can change a stored status (``Rules.version``): how a
+# status is decided, which document's target wins, the level marks, the explanations, the units.
+DECIDED_BY = (("zhibiao.track", "status.py"), ("zhibiao.track", "comparison.py"), ("zhibiao.track", "tracker.py"),
+              ("zhibiao.track", "queries.py"), ("zhibiao.track", "achievement.py"), ("zhibiao.track", "grid.py"),
+              ("zhibiao.track", "snapshot.py"), ("zhibiao.track", "messages.yaml"),
+              ("zhibiao.extract", "data/lexicon.yaml"), ("zhibiao.catalog", "data/name_words.yaml"))
+
+
 @dataclass
 class Rules:
     tolerance: dict[str, float]
@@ -165,6 +173,30 @@ class Rules:
     references: tuple[tuple[str, str], ...] = ()
     # the words that make a target covering several years count them as a sum or an average
     period_words: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"cumulative": (), "average": ()})
+
+    @cached_property
+    def version(self) -> str:
+        """What a status decided under these rules was decided by: the rules themselves, the
+        package's version and the code and word lists they are read with (``DECIDED_BY``). The
+        status snapshot records it per region-year (migration 0016); a region-year written under
+        another version is not current — an upgrade that decides statuses differently, or other
+        rules — and ``zhibiao snapshot --stale`` recomputes it."""
+        import hashlib
+        import json
+        from importlib import resources
+
+        from zhibiao import __version__
+
+        h = hashlib.sha256(__version__.encode())
+        h.update(json.dumps([self.tolerance, self.rules, self.references, self.period_words],
+                            sort_keys=True, ensure_ascii=False, default=str).encode())
+        for package, name in DECIDED_BY:
+            h.update(f"{package}/{name}".encode())
+            try:
+                h.update(resources.files(package).joinpath(name).read_bytes())
+            except (OSError, ModuleNotFoundError):  # an installation without sources: the version decides
+                pass
+        return h.hexdigest()[:16]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Rules":
