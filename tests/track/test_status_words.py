@@ -59,7 +59,7 @@ def test_a_magnitude_scales_its_unit(magnitude, power):
 
 # Each base unit of the lexicon, with 万 before it: 3万X is 30000 X.
 BASE_UNITS = ["元", "美元", "斤", "吨", "吨标煤", "吨标准煤", "公斤", "人次", "人", "户", "名", "亩", "公顷", "平方公里",
-              "平方米", "公里", "千米", "米", "千瓦时", "千瓦", "标箱", "辆", "套", "间", "张", "个", "家", "件", "所",
+              "平方千米", "平方米", "公里", "千米", "米", "千瓦时", "千瓦", "标箱", "辆", "套", "间", "张", "个", "家", "件", "所",
               "座", "条", "项", "台", "艘", "场", "次", "家次", "场次", "册", "只", "头", "株", "棵", "立方米", "方",
               "元/人", "元/月", "元/年"]
 
@@ -83,6 +83,19 @@ def test_a_base_unit_compares_with_itself_under_a_magnitude(base):
 def test_units_differing_by_a_magnitude_compare(unit, to_unit, ratio):
     assert convert(D(3), unit, to_unit) == 3 * ratio
     assert convert(D(3) * ratio, to_unit, unit) == 3
+
+
+# The lexicon's units.same_as: one base unit under two names.
+SAME_AS = [("公里", "千米"), ("吨标准煤", "吨标煤"), ("平方公里", "平方千米")]
+
+
+@pytest.mark.parametrize("name, other", SAME_AS)
+def test_a_base_unit_under_another_name_compares(name, other):
+    assert convert(D("1.5"), f"万{other}", name) == D(15000)
+    assert convert(D(15000), name, f"万{other}") == D("1.5")
+    goal = target(">=", "500", unit=name)
+    assert decide(goal, actual("510", unit=other), Refs()).status == "achieved"
+    assert decide(goal, actual("490", unit=f"{other}"), Refs()).status == "missed"
 
 
 @pytest.mark.parametrize("unit, to_unit", [

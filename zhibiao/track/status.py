@@ -291,17 +291,19 @@ def convert(value: Decimal, unit: str | None, to_unit: str | None) -> Decimal | 
 
 
 @lru_cache(maxsize=1)
-def _units() -> tuple[frozenset[str], tuple[tuple[str, Decimal], ...], frozenset[str], frozenset[str]]:
+def _units() -> tuple[frozenset[str], tuple[tuple[str, Decimal], ...], frozenset[str], frozenset[str], dict[str, str]]:
     """The lexicon's units (extract/data/lexicon.yaml): its base units, its magnitudes with the
-    power of ten each stands for (read as the numeral 一万亿 is: 万亿 = 10^12), longest first, and
-    its percentage points and its signs of a rate per thousand."""
+    power of ten each stands for (read as the numeral 一万亿 is: 万亿 = 10^12), longest first, its
+    percentage points, its signs of a rate per thousand, and the base units that are another's
+    under a second name (千米 → 公里)."""
     from zhibiao.extract.lexicon import lexicon
     from zhibiao.extract.numbers import parse_chinese
 
     lex = lexicon()
     magnitudes = sorted(lex.words("units.magnitudes"), key=len, reverse=True)
+    same_as = {other: name for name, others in lex.mapping("units.same_as").items() for other in others}
     return (frozenset(lex.words("units.base")), tuple((m, parse_chinese(f"一{m}")) for m in magnitudes),
-            frozenset(lex.words("units.points")), frozenset(lex.words("units.per_mille")))
+            frozenset(lex.words("units.points")), frozenset(lex.words("units.per_mille")), same_as)
 
 
 @lru_cache(maxsize=1024)
@@ -312,12 +314,12 @@ def unit_scale(unit: str | None) -> tuple[Decimal, str] | None:
     if not unit:
         return None
     unit = to_simplified(unit)
-    base, magnitudes, _, _ = _units()
+    base, magnitudes, _, _, same_as = _units()
     if unit in base:
-        return Decimal(1), unit
+        return Decimal(1), same_as.get(unit, unit)
     for word, power in magnitudes:
         if unit.startswith(word) and unit[len(word):] in base:
-            return power, unit[len(word):]
+            return power, same_as.get(unit[len(word):], unit[len(word):])
     return None
 
 
