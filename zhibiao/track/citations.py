@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable
 
-DOC_TYPE_GENRE = {"plan_notice": "国民经济和社会发展计划", "plan_report": "计划执行情况与计划草案的报告",
-                  "work_report": "政府工作报告", "statistical_bulletin": "统计公报", "other": "政府文件"}
+from zhibiao.track.naming import genre
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def _date_parts(iso: str | None) -> dict | None:
 
 def csl_item(src: Source) -> dict[str, Any]:
     item: dict[str, Any] = {"id": src.key, "type": "report", "title": src.title, "language": "zh-CN",
-                            "genre": DOC_TYPE_GENRE.get(src.doc_type, "政府文件")}
+                            "genre": genre(src.doc_type)}
     if src.issuer:
         item["author"] = [{"literal": src.issuer}]
         item["publisher"] = src.issuer
@@ -130,7 +129,7 @@ def bibtex_entry(src: Source) -> str:
     year = (src.issued_on or "")[:4] or (str(src.plan_year) if src.plan_year else "")
     if year:
         fields.append(("year", year))
-    fields.append(("type", _bib(DOC_TYPE_GENRE.get(src.doc_type, "政府文件"))))
+    fields.append(("type", _bib(genre(src.doc_type))))
     if src.url:
         fields.append(("url", src.url.replace("{", "%7B").replace("}", "%7D")))
         if src.retrieved_at:

@@ -3,8 +3,8 @@ last year's): whether they compare at all, the difference, and which is stricter
 
 - **Like with like.** Two targets compare when they are in one unit (after 亿元 ↔ 万亿元), read in
   one frame (both declines, or both as printed) and both are levels or both increments (增加3万人
-  is not 1600万人). A margin is given only for intensive figures — rates, growth, shares, ratios,
-  indices, per-capita and per-unit figures — never for totals of different regions (参保人数 378
+  is not 1600万人: the increment words of track/rules.yaml's ``comparison_words``). A margin is given only for intensive figures — rates, growth, shares, ratios,
+  indices, per-capita and per-unit figures (its ``per_unit`` words) — never for totals of different regions (参保人数 378
   万人 vs 4625万人 is shown side by side, without a margin).
 - **Stricter or looser** follows the indicator's direction: for "up" indicators a higher value is
   stricter, for "down" ones (PM2.5, unemployment) a lower one; a decline target's size counts as
@@ -15,17 +15,23 @@ last year's): whether they compare at all, the difference, and which is stricter
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+from functools import lru_cache
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.track.status import (PERCENTISH, TargetLine, _reduction_indicator, convert, is_per_mille, is_points,
                                   target_frame)
 
-INCREMENT = ("增加", "新增", "净增")
 INTENSIVE_MEASURES = {"growth", "share", "rate", "ratio", "index"}
-PER_UNIT = re.compile(r"人均|每|率|比重|占比|强度|密度|/")
 RANK_UP = {">": 3, ">=": 2, "=": 2, "range": 2, "~": 1}
 RANK_DOWN = {"<": 3, "<=": 2, "=": 2, "range": 2, "~": 1}
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of track/rules.yaml's ``comparison_words``: an increment's, and a per-unit figure's."""
+    words = load_yaml("zhibiao.track", "rules.yaml")["comparison_words"]
+    return tuple(words["increment"]), tuple(words["per_unit"])
 
 
 def _value(t: TargetLine) -> Decimal | None:
@@ -54,7 +60,8 @@ def comparable(a: TargetLine | None, b: TargetLine | None) -> bool:
         return False
     if not same_frame(a, b):
         return False
-    return (a.text or "").startswith(INCREMENT) == (b.text or "").startswith(INCREMENT)
+    increment = _words()[0]
+    return (a.text or "").startswith(increment) == (b.text or "").startswith(increment)
 
 
 def intensive(t: TargetLine, measure: str | None) -> bool:
@@ -63,7 +70,8 @@ def intensive(t: TargetLine, measure: str | None) -> bool:
         return True
     if _frame(t) == "decline":
         return True
-    return bool(PER_UNIT.search(t.unit or "") or PER_UNIT.search(t.name or ""))
+    said = f"{t.unit or ''} {t.name or ''}"
+    return any(word in said for word in _words()[1])
 
 
 def difference(a: TargetLine, b: TargetLine) -> Decimal | None:

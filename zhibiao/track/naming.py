@@ -15,6 +15,12 @@ DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual p
                   "other": ("政府文件", "government document")}
 
 
+def genre(doc_type: str | None, lang: str = "zh") -> str:
+    """What kind of document a type is, as a person says it (政府工作报告; a citation's genre)."""
+    names = DOC_TYPE_NAMES.get(doc_type or "other", DOC_TYPE_NAMES["other"])
+    return names[0] if lang == "zh" else names[1]
+
+
 def document_title(d: Any) -> str:
     """How a person names a stored document: its title; else issuer, year and document number;
     else region, year and kind; never a path on the server (at most a file's own name)."""
@@ -28,11 +34,11 @@ def document_title(d: Any) -> str:
         if region and region not in plain:
             title = f"{region}{title}"
         return title
-    genre = DOC_TYPE_NAMES.get(getattr(d, "doc_type", None) or "other", DOC_TYPE_NAMES["other"])[0]
+    kind = genre(getattr(d, "doc_type", None))
     year = f"{d.plan_year}年" if getattr(d, "plan_year", None) else ""
     if getattr(d, "issuer", None) and (getattr(d, "doc_number", None) or year):
-        return f"{d.issuer} {year}{genre}" + (f"（{d.doc_number}）" if d.doc_number else "")
+        return f"{d.issuer} {year}{kind}" + (f"（{d.doc_number}）" if d.doc_number else "")
     if getattr(d, "region_name", None) or year:
-        return f"{d.region_name or ''}{year}{genre}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
+        return f"{d.region_name or ''}{year}{kind}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
     url = getattr(d, "source_url", None)
     return url or PurePath(getattr(d, "path", "") or "document").name

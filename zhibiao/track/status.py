@@ -161,7 +161,7 @@ class Status:
 # status is decided, which document's target wins, the level marks, the explanations, the units.
 DECIDED_BY = (("zhibiao.track", "status.py"), ("zhibiao.track", "comparison.py"), ("zhibiao.track", "tracker.py"),
               ("zhibiao.track", "queries.py"), ("zhibiao.track", "achievement.py"), ("zhibiao.track", "grid.py"),
-              ("zhibiao.track", "snapshot.py"), ("zhibiao.track", "messages.yaml"),
+              ("zhibiao.track", "snapshot.py"), ("zhibiao.track", "messages.yaml"), ("zhibiao.track", "rules.yaml"),
               ("zhibiao.extract", "data/lexicon.yaml"), ("zhibiao.catalog", "data/name_words.yaml"))
 
 
