@@ -13,7 +13,8 @@ import re
 import pytest
 
 from zhibiao.api import extract_text
-from zhibiao.extract.actuals import OWN_SCOPES, OWN_TIMES, REGION_SUFFIX, own_region_words, region_level
+from zhibiao.extract.actuals import OWN_SCOPES, OWN_TIMES, REGION_SUFFIX, own_region_words
+from zhibiao.extract.metadata import region_level
 from zhibiao.extract.lexicon import LEX
 
 
@@ -395,10 +396,26 @@ def test_a_review_sentence_opening_with_the_whole_year_gives_a_result(word):
 # documents.national_names / province_suffixes / municipalities / county_suffixes
 @pytest.mark.parametrize("name,level", [
     ("中华人民共和国", "national"), ("全国", "national"),
-    ("浙江省", "province"), ("广西壮族自治区", "province"),
+    ("浙江省", "province"), ("广西壮族自治区", "province"), ("香港特别行政区", "province"),
     ("北京市", "province"), ("上海市", "province"), ("天津市", "province"), ("重庆市", "province"),
     ("安吉县", "county"), ("西湖区", "county"), ("科尔沁右翼前旗", "county"), ("某某镇", "county"),
     ("湖州市", "prefecture"),
 ])
 def test_a_regions_level_from_its_name(name, level):
     assert region_level(name) == level
+
+
+@pytest.mark.parametrize("name,level", [("澳门特别行政区", "province"), ("某某县", "county"), ("某某市", "prefecture")])
+def test_a_documents_region_is_given_its_level_by_the_same_rule(name, level):
+    # the pipeline's first guess (before the catalogue's registry) is metadata.region_level's
+    import hashlib
+
+    from zhibiao.extract.pipeline import extract_document
+    from zhibiao.models import LoadedText
+    from zhibiao.text.document import Document
+
+    text = f"{name}人民政府关于下达2024年国民经济和社会发展计划的通知\n\n地区生产总值增长6%左右。\n"
+    loaded = LoadedText(path="town.txt", format="txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                        encoding="utf-8")
+    info = extract_document(Document.from_loaded(loaded)).document
+    assert info.region is not None and info.region.name == name and info.region.level == level

@@ -21,6 +21,7 @@ from decimal import Decimal
 from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.metadata import region_level
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
@@ -68,24 +69,6 @@ ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 # a clause opening with a wider region's words states that region's figure, not the document's own
 OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
                 for level, words in LEX.get("elsewhere.wider_regions").items()}
-
-
-NATIONAL_NAMES: Final = frozenset(LEX.words("documents.national_names"))
-PROVINCE_SUFFIXES: Final = LEX.words("documents.province_suffixes")
-MUNICIPALITIES: Final = frozenset(LEX.words("documents.municipalities"))
-COUNTY_SUFFIXES: Final = LEX.words("documents.county_suffixes")
-
-
-def region_level(name: str | None) -> str | None:
-    if not name:
-        return None
-    if name in NATIONAL_NAMES:
-        return "national"
-    if name.endswith(PROVINCE_SUFFIXES) or name in MUNICIPALITIES:
-        return "province"
-    if name.endswith(COUNTY_SUFFIXES):
-        return "county"
-    return "prefecture"
 
 
 BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
@@ -457,7 +440,7 @@ def own_region_words(region: str | None) -> OwnRegionWords | _OwnRegionPattern |
     unknown or its short name shorter than two characters."""
     if not region:
         return None
-    if region == "中华人民共和国":
+    if region_level(region) == "national":
         return OwnRegionWords(tuple(sorted(set(LEX.words("names.country_words")), key=lambda w: (-len(w), w))))
     short = REGION_SUFFIX.sub("", region)
     if len(short) < 2:

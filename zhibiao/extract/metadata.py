@@ -299,6 +299,26 @@ def find_issued_on(doc: Document) -> str | None:
     return None
 
 
+NATIONAL_NAMES: Final = frozenset(LEX.words("documents.national_names"))
+PROVINCE_SUFFIXES: Final = tuple(LEX.words("documents.province_suffixes"))
+MUNICIPALITIES: Final = frozenset(LEX.words("documents.municipalities"))
+COUNTY_SUFFIXES: Final = tuple(LEX.words("documents.county_suffixes"))
+
+
+def region_level(name: str | None) -> str | None:
+    """A region's level from its printed name (the lexicon's endings); the catalogue stage replaces
+    it with the registry's when it knows the region."""
+    if not name:
+        return None
+    if name in NATIONAL_NAMES:
+        return "national"
+    if name.endswith(PROVINCE_SUFFIXES) or name in MUNICIPALITIES:
+        return "province"
+    if name.endswith(COUNTY_SUFFIXES):
+        return "county"
+    return "prefecture"
+
+
 def region_level_hint(text: str) -> str | None:
     """The level a document speaks of itself at: 全县 / 县委 / 县域 → county; none when unclear."""
     head = text[:6000]

@@ -13,7 +13,7 @@ from zhibiao.extract.clauses import NAME_REACH, figure_candidates, ground_name
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import iter_candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
-from zhibiao.extract.metadata import Metadata, extract_metadata
+from zhibiao.extract.metadata import Metadata, extract_metadata, region_level
 from zhibiao.extract.prose import extract_prose_targets, find_target_lists
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
@@ -29,17 +29,6 @@ from zhibiao.text.scan import LineScanner, scanner
 # (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
 # without rescanning a long run from each of its characters)
 FOOTNOTE_MARK = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
-
-
-def guess_level(name: str) -> str:
-    """A first guess from the printed suffix; the catalogue stage replaces it with the registry's."""
-    if name in ("中华人民共和国", "全国", "国务院"):
-        return "national"
-    if name.endswith(("省", "自治区", "特别行政区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
-        return "province"
-    if name.endswith(("县", "区", "旗")):
-        return "county"
-    return "prefecture"
 
 
 def clean_name(name: str) -> str:
@@ -230,7 +219,7 @@ def extract_document(doc: Document) -> Extraction:
     reading = read(doc)
     meta = reading.meta
     warnings += reading.scope.warnings
-    region = Region(meta.region_name, guess_level(meta.region_name)) if meta.region_name else None
+    region = Region(meta.region_name, region_level(meta.region_name) or "prefecture") if meta.region_name else None
     info = DocumentInfo(
         source=doc.loaded.path, sha256=doc.loaded.sha256, format=doc.loaded.format, doc_type=meta.doc_type,
         title=meta.title, issuer=meta.issuer, region=region, plan_year=meta.plan_year,
