@@ -81,6 +81,11 @@ def test_seeds_zhejiang_grid_marks_cities_against_the_province(browser, seeds): 
     assert coloured.count() == 11  # Zhejiang's eleven cities drawn from their own boundaries
     fills = {coloured.nth(i).evaluate("el => getComputedStyle(el).fill") for i in range(11)}
     assert len(fills) >= 2  # the two cities with targets stand out from the rest
+    # the bar chart names the province's target in its legend, not in a label over the bars
+    pg.wait_for_selector("#chart-children .legend")
+    legend = pg.locator("#chart-children .legend").text_content()
+    assert "浙江省" in legend and "5.5" in legend
+    assert pg.locator("#chart-children .annotation").count() == 0
     ctx.close()
     _shoot(browser, f"{seeds}/region/330000/2024/grid?indicator=gdp_growth&colour=comparison",
            "seeds_grid_zhejiang_2024", "#map[data-ready='1']")

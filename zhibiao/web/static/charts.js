@@ -28,12 +28,14 @@
       text: rows.map(s => (s.actual_text || '') + ' · ' + (labels.statuses[s.status] || '')),
       hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'}];
     const layout = {margin: {t: 20, r: 10, l: 50, b: 60}, barmode: 'overlay', legend: {orientation: 'h', y: -0.25},
-      yaxis: {title: {text: d.unit || ''}, zeroline: true}, shapes: [], annotations: []};
+      yaxis: {title: {text: d.unit || ''}, zeroline: true}, shapes: []};
     if (d.parent && d.parent.value !== null) {
-      layout.shapes.push({type: 'line', xref: 'paper', x0: 0, x1: 1, y0: d.parent.value, y1: d.parent.value,
-        line: {dash: 'dash', color: '#c0392b', width: 2}});
-      layout.annotations.push({xref: 'paper', x: 1, y: d.parent.value, xanchor: 'right', yanchor: 'bottom', showarrow: false,
-        text: labels.parent_target + ' ' + d.parent.name + ' ' + (d.parent.text || ''), font: {color: '#c0392b', size: 11}});
+      const line = {dash: 'dash', color: '#c0392b', width: 2};
+      layout.shapes.push({type: 'line', xref: 'paper', x0: 0, x1: 1, y0: d.parent.value, y1: d.parent.value, line});
+      // the parent's target is named in the legend, not written over the bars (a label on the
+      // line covered the tallest bars and was cut off at the chart's edge)
+      traces.push({type: 'scatter', mode: 'lines', name: labels.parent_target + ' ' + d.parent.name + ' ' + (d.parent.text || ''),
+        x: [names[0]], y: [d.parent.value], line, hoverinfo: 'skip', showlegend: true});
     }
     Plotly.newPlot(el, traces, layout, config);
   }
