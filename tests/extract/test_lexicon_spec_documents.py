@@ -267,3 +267,19 @@ def test_a_title_issuing_a_plan_names_a_plan_notice(title):
 def test_a_page_takes_the_title_it_quotes(quoted):
     text = f"来源：某某网\n现将《{quoted}》全文转载如下，供大家参考。\n全市经济运行平稳。\n"
     assert extract_text(text).document.title == quoted
+
+
+# documents.nation / national_government: the State Council's report is the nation's, and so is a
+# page whose publisher is the State Council (as a government site prints it, in either script)
+def test_the_state_councils_report_is_the_nations():
+    text = ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n"
+            "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n")
+    loaded = LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64, encoding="utf-8")
+    assert find_region_name(Document.from_loaded(loaded), "政府工作报告") == ("中华人民共和国", "国务院")
+
+
+@pytest.mark.parametrize("publisher", ["国务院", "國務院"])
+def test_a_page_published_by_the_state_council_is_the_nations(publisher):
+    loaded = LoadedText(path="<text>", format="html", text="关于做好某项工作的通知\n\n各地区要认真落实。\n",
+                        sha256="0" * 64, encoding="utf-8", metadata={"发布机构": publisher})
+    assert find_region_name(Document.from_loaded(loaded), None) == ("中华人民共和国", "国务院")

@@ -199,6 +199,8 @@ SESSIONS = [
     ("在西藏自治区第十一届人民代表大会第五次会议上", 2022),
     # a term lasts five years: a sixth session would be in the next term's first year at the latest
     ("在第十四届全国人民代表大会第七次会议上", 2027),
+    # documents.national_bodies: the nation's congress named before its term
+    ("在全国第十四届人民代表大会第二次会议上", 2024),
 ]
 
 

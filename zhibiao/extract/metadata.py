@@ -22,7 +22,10 @@ from zhibiao.text.normalize import page_furniture
 from zhibiao.text.scan import LineScanner, scanner
 
 REGION_NAME: Final = rf"[\u4e00-\u9fff]{{1,10}}?(?:{LEX.alt('documents.region_suffixes')})"
-ISSUER: Final = re.compile(rf"(?P<region>{REGION_NAME})人民政府|国务院|國務院")
+NATION: Final = LEX.words("documents.nation")[0]
+NATIONAL_GOVERNMENT: Final = LEX.words("documents.national_government")
+NATIONAL_BODIES: Final = LEX.words("documents.national_bodies")
+ISSUER: Final = re.compile(rf"(?P<region>{REGION_NAME})人民政府|{LEX.alt('documents.national_government')}")
 TITLE_HINT: Final = re.compile(LEX.alt("documents.title_words"))
 TITLE_END: Final = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
 # a title and, on its line, the note of its delivery: 政府工作报告（2024年1月20日在…会议上）某某
@@ -86,7 +89,7 @@ TITLE_VERB: Final = re.compile(rf"^(?:关于)?(?:{_ISSUING})?")
 _TITLE_REGION: Final = rf"{LEX.alt('documents.national_names')}|{REGION_NAME}"  # (中华人民共和国2025年…统计公报: the nation's)
 YEAR_REGION_PLAN: Final = re.compile(rf"\d{{4}}\s*年\s*(?P<r>{_TITLE_REGION})国民经济")
 REGION_PLAN: Final = re.compile(rf"(?P<r>{_TITLE_REGION})(?:\d{{4}}年|国民经济和社会发展第)")
-ON_BEHALF: Final = re.compile(r"(?:我代表|受)(国务院|[\u4e00-\u9fff]{0,8}人民政府)")  # (受国务院委托: the national plan report)
+ON_BEHALF: Final = re.compile(rf"(?:我代表|受)({LEX.alt('documents.national_government')}|[\u4e00-\u9fff]{{0,8}}人民政府)")  # (受国务院委托: the national plan report)
 SENTENCE_END: Final = re.compile(r"[。\n]")
 WORDS_BEFORE_NUMBER: Final = re.compile(r"^.*[以为将由的经按用]")
 SELF_LEVELS: Final = ("province", "prefecture", "county")
@@ -347,21 +350,21 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
         if m:
             if m.group("region"):
                 return m.group("region"), m.group()
-            return "中华人民共和国", "国务院"
+            return NATION, NATIONAL_GOVERNMENT[0]
     if title:
         bare = TITLE_VERB.sub("", title)
         m = YEAR_REGION_PLAN.search(bare) or REGION_PLAN.match(bare)
         if m:
             return m.group("r"), None
     opening = ON_BEHALF.search(text[:600])
-    if opening and opening.group(1) == "国务院":
+    if opening and opening.group(1) in NATIONAL_GOVERNMENT:
         # 我代表国务院: the State Council's report; 受国务院委托: a ministry's on its behalf (the plan report)
-        return "中华人民共和国", "国务院" if opening.group().startswith("我代表") else None
+        return NATION, NATIONAL_GOVERNMENT[0] if opening.group().startswith("我代表") else None
     m = CONGRESS_BODY.search(text[:1500])
-    if m and not m.group("r").startswith("全国"):
+    if m and not m.group("r").startswith(NATIONAL_BODIES):
         return _body_region(m)[0], None
     m = BUREAU_BODY.search(text[:1500])
-    if m and not m.group("r").startswith("全国"):
+    if m and not m.group("r").startswith(NATIONAL_BODIES):
         # a bureau's own document (成都市温江区发展和改革局): the bureau is the issuer
         region, start = _body_region(m)
         return region, doc.printed(text[start:m.end()], (start, m.end()))
@@ -369,7 +372,7 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     for line in reversed(tail):
         m = ISSUER.fullmatch(line) if len(line) < 20 else None
         if m:
-            return (m.group("region") or "中华人民共和国"), m.group()
+            return (m.group("region") or NATION), m.group()
     return None, None
 
 

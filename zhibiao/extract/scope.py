@@ -354,6 +354,10 @@ def target_year_in(words: str) -> int | None:
 
 # --- the plan year ---------------------------------------------------------------------------
 
+NATIONAL_BODIES: Final = LEX.words("documents.national_bodies")
+PROVINCE_SUFFIXES: Final = LEX.words("documents.province_suffixes")
+
+
 def _congress_year(m: re.Match) -> int | None:
     """The year a numbered session of a national or provincial congress met."""
     terms = load_terms()
@@ -361,13 +365,13 @@ def _congress_year(m: re.Match) -> int | None:
     if not term or not session:
         return None
     body = m.group("body") or ""
-    if m.group("nat") or body.endswith(("全国", "国家")):
+    if m.group("nat") or body.endswith(NATIONAL_BODIES):
         ref = terms["national"]
     else:
         province = next((p for p in terms["provincial_exceptions"] if body.endswith(p)), None)
         if province:
             ref = terms["provincial_exceptions"][province]
-        elif body.endswith(("省", "自治区")) or body in ("", "自治区", "省"):
+        elif body.endswith(PROVINCE_SUFFIXES) or not body or body in PROVINCE_SUFFIXES:
             ref = terms["provincial"]
         else:
             return None  # a city's or county's congress: its terms are its own
