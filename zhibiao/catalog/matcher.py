@@ -50,16 +50,52 @@ SHARE_NAME: Final = re.compile(_alt("share_names"))
 SHARE_WORDING: Final = re.compile(_alt("share_wordings"))
 SHARE_OF_LEAD: Final = WORDS["share_of_lead"]
 SHARE_OF_WORDING: Final = re.compile(rf"{re.escape(SHARE_OF_LEAD)}[\u4e00-\u9fff]{{0,8}}?(?:{_alt('share_of_words')})")
-TIME_OPENINGS: Final = tuple(WORDS["time_openings"])
+TIME_OPENINGS: Final[tuple[str, ...]] = tuple(WORDS["time_openings"])
 TIME_PREFIX: Final = re.compile(rf"^(?:{_alt('time_openings')})")
 REGION_PREFIX: Final = re.compile(rf"^(?:{_alt('region_openings')}|[\u4e00-\u9fff]{{2,6}}?(?:{_alt('region_ends')}))")
 # what a match of REGION_PREFIX holds: an opening's first character first, or a region end's first
 # character at the third to seventh place (after two to six characters)
-REGION_OPENING_FIRSTS: Final = tuple(sorted({w[0] for w in WORDS["region_openings"]}))
-REGION_ENDS_FIRST: Final = "".join(sorted({w[0] for w in WORDS["region_ends"]}))
+REGION_OPENING_FIRSTS: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["region_openings"]}))
+REGION_ENDS_FIRST: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["region_ends"]}))
+
+
+# The patterns above that ask for a word at a name's end or start ask only when its last or first
+# character is one of the words' (compiled, a pattern's method is a generic call costing several times
+# a test of one character, and most names end with none of these words). ``$`` also matches before a
+# final newline: a text ending with one is read by the pattern (tests/catalog/test_cheap_paths.py).
+GROWTH_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["growth_suffixes"]}))
+INDEX_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["index_suffixes"]}))
+LEVEL_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["level_suffixes"]}))
+GROWTH_WORDING_FIRSTS: Final = "".join(sorted({w[0] for w in (*WORDS["growth_wording_leads"], *WORDS["growth_wording_verbs"])}))
+SHARE_NAMES: Final[tuple[str, ...]] = tuple(WORDS["share_names"])
+SHARE_WORDINGS: Final[tuple[str, ...]] = tuple(WORDS["share_wordings"])
+
+
+def _suffix(key: str, lasts: str, pattern: re.Pattern) -> re.Match | None:
+    """``pattern.search(key)`` for a pattern of words anchored at the end (``$``) whose last
+    characters are ``lasts``."""
+    last = key[-1:]
+    if last != "\n" and last not in lasts:  # ("" is in any string: an empty key is asked)
+        return None
+    return pattern.search(key)
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``words``? (As the alternation of them searched: a generic call.)"""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def normalize_name(name: str) -> str:
+    if name and _plain().fullmatch(name):
+        return _without_opening(NUMBERING, name) if name[:1] in _NUMBERING_OPENERS else name
+    return _normalized(name)
+
+
+def _normalized(name: str) -> str:
+    """:func:`normalize_name` step by step (what its one-pattern path must give)."""
     if name and IDEOGRAPHS.fullmatch(name):
         return to_simplified(name)
     s = unicodedata.normalize("NFKC", name or "")
@@ -68,6 +104,48 @@ def normalize_name(name: str) -> str:
     s = NUMBERING.sub("", s)
     s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
     return s.lower()
+
+
+def _plain() -> re.Pattern:
+    """A name of characters no step of :func:`_normalized` changes but the numbering's, which
+    only cuts off a numbering opening it, and only when it opens with one of
+    :data:`_NUMBERING_OPENERS`. Most names and wordings are such (地区生产总值增速, 6.5%以上,
+    新增省级重点实验室、新型研发机构): normalised by one pattern (two for a numbering) instead of
+    NFKC, simplifying and four more passes. The characters: the Chinese ones :func:`to_simplified`
+    keeps, 、, and the printable ASCII ones each step keeps (one by one: not a capital, a space, a
+    quote, a note mark or ~) but brackets, which open a note ((注1)) or a numbering ((1)) wherever
+    they stand (tests/catalog/test_cheap_paths.py: every character, and names built to break it)."""
+    global _PLAIN, _NUMBERING_OPENERS
+    pattern = _PLAIN
+    if pattern is None:
+        ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000))
+        simplified = to_simplified(ideographs)  # (one pass over the block: the characters it keeps)
+        kept = [ch for ch, s in zip(ideographs, simplified) if ch == s]
+        ascii_kept = [chr(c) for c in range(0x21, 0x7F) if chr(c) not in "()" and _normalized(chr(c)) == chr(c)]
+        # the ones a numbering can open with: a digit then a stop, or a numeral then 、 (its third
+        # form opens with a bracket)
+        _NUMBERING_OPENERS = "".join(ch for ch in [*ascii_kept, *kept]
+                                     if NUMBERING.match(ch + ".") or NUMBERING.match(ch + "、"))
+        chars = "".join([*map(re.escape, ascii_kept), *_ranges(kept), "、"])
+        pattern = _PLAIN = re.compile(f"[{chars}]*")
+    return pattern
+
+
+def _ranges(chars: list[str]) -> list[str]:
+    """Sorted characters as a character class's items, escaped: runs of consecutive ones as ranges (``a-z``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) if i == j else f"{re.escape(chars[i])}-{re.escape(chars[j])}")
+        i = j + 1
+    return out
+
+
+_PLAIN: re.Pattern | None = None  # _plain(), built when a name is first normalised
+_NUMBERING_OPENERS = ""  # (with it)
 
 
 def _may_open_share_of(text: str) -> bool:
@@ -109,10 +187,10 @@ def concept_of(key: str) -> str:
     k = without_brackets(key)
     # (each pattern ends at the text's end: one match at most, cut out as ``sub("", k)`` would, by a
     # search that builds no new string where none matches)
-    m = GROWTH_SUFFIX.search(k)
+    m = _suffix(k, GROWTH_LASTS, GROWTH_SUFFIX)
     if m is not None:
         k = k[:m.start()] + k[m.end():]
-    m = LEVEL_SUFFIX.search(k)
+    m = _suffix(k, LEVEL_LASTS, LEVEL_SUFFIX)
     return (k[:m.start()] + k[m.end():]) or k if m is not None else k
 
 
@@ -167,18 +245,18 @@ def infer_measure(name: str, unit: str | None, measure: str | None, text: str | 
 def _infer_measure(normalized: str, unit: str | None, measure: str | None, text: str | None) -> str | None:
     """:func:`infer_measure` of a name already normalised (:func:`normalize_name`)."""
     key = without_brackets(normalized)
-    if INDEX_SUFFIX.search(key) and measure in (None, "level") and unit in (None, "%"):
+    if measure in (None, "level") and unit in (None, "%") and _suffix(key, INDEX_LASTS, INDEX_SUFFIX):
         return "index"
     if measure in ("growth", "level", "share"):
         return measure
-    if GROWTH_SUFFIX.search(key):
+    if _suffix(key, GROWTH_LASTS, GROWTH_SUFFIX):
         return "growth"
     if unit and unit not in ("%", "‰", "百分点"):
         return "level"  # 增加3万人: an amount, even when the wording says it grows
     t = normalize_name(text or "")
-    if GROWTH_WORDING.match(t):
+    if t[:1] in GROWTH_WORDING_FIRSTS and t and GROWTH_WORDING.match(t):  # (opening with a lead or a verb)
         return "growth"
-    if SHARE_NAME.search(key) or SHARE_WORDING.search(t):
+    if _holds_any(key, SHARE_NAMES) or _holds_any(t, SHARE_WORDINGS):
         return "share"
     if unit == "%":
         return "growth_or_share"
@@ -224,6 +302,8 @@ class _Index:
     # intersection of a few integers cost less than of sets, and the bits come out in key order
     postings_by_rank: tuple[int, ...] = ()  # a character's rank -> the keys holding it
     lengths_bits: tuple[int, ...] = ()  # ``by_length``
+    # ``rank`` by code point, up to the highest a key holds (-1: a character no key holds)
+    rank_by_code: list[int] = field(default_factory=list)
 
 
 @dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
@@ -270,10 +350,14 @@ class Catalog:
                     postings.setdefault(ch, set()).add(i)
             rarest_first = sorted(postings, key=lambda ch: (len(postings[ch]), ch))
             by_length = _keys_by_length(keys)
+            rank_by_code = [-1] * (max(map(ord, rarest_first), default=-1) + 1)
+            for rank, ch in enumerate(rarest_first):
+                rank_by_code[ord(ch)] = rank
             self._index = _Index(exact, concept, keys, postings, {ch: i for i, ch in enumerate(rarest_first)},
                                  by_length,
                                  {i: concept_of(normalize_name(ind.name_zh)) for i, ind in self.indicators.items()},
-                                 tuple(_bits(postings[ch]) for ch in rarest_first), tuple(map(_bits, by_length)))
+                                 tuple(_bits(postings[ch]) for ch in rarest_first), tuple(map(_bits, by_length)),
+                                 rank_by_code)
         return self._index
 
     def _fuzzy_lengths(self, length: int) -> frozenset[int]:
@@ -298,17 +382,24 @@ class Catalog:
         c = (FUZZY_THRESHOLD - 1) / 100
         unmatched = int(n * (2 - 2 * c) / (2 - c) + 1e-9)
         # the rarest are the characters no key holds (they pick none, ranked last), then those the
-        # fewest hold: the ranks of the characters keys hold, and a count of the others
-        rank = index.rank
+        # fewest hold: the ranks of the characters keys hold, and a count of the others. (Read by
+        # code point from the query's bytes: taking its characters one by one made a string of
+        # each, hashed for a look-up, three times the cost; surrogatepass: a lone surrogate is a
+        # code point no key holds, as it was a character.)
+        # ("utf-32" is encoded by the codec's fast path, in the machine's order after a byte order
+        # mark: ff fe 00 00 little-endian; of the four bytes of a code point the highest is 0)
+        data = query.encode("utf-32", "surrogatepass")
+        low, middle, high = (0, 1, 2) if data[0] == 0xFF else (3, 2, 1)
+        rank_by_code = index.rank_by_code
+        limit = len(rank_by_code)
         ranks: list[int] = []
-        absent = 0
-        for ch in query:
-            r = rank.get(ch)
-            if r is None:
-                absent += 1
-            else:
-                ranks.append(r)
-        take = unmatched + 1 - absent
+        for i in range(4, len(data), 4):
+            code = data[i + low] | data[i + middle] << 8 | data[i + high] << 16
+            if code < limit:
+                r = rank_by_code[code]
+                if r >= 0:
+                    ranks.append(r)
+        take = unmatched + 1 - (n - len(ranks))
         if take <= 0:
             return []
         ranks.sort()
@@ -462,6 +553,8 @@ class Catalog:
 
 def _without_time(key: str) -> str:
     """``_without_opening(TIME_PREFIX, key)``: its words tried in its order by str.startswith."""
+    if not key.startswith(TIME_OPENINGS):
+        return key
     for word in TIME_OPENINGS:
         if key.startswith(word):
             return key[len(word):]
