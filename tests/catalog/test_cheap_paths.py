@@ -190,3 +190,18 @@ def test_the_ranks_by_code_point_are_the_ranks():
     index = CATALOG._indexes()
     assert len(index.rank_by_code) == max(map(ord, index.rank)) + 1
     assert {chr(code): r for code, r in enumerate(index.rank_by_code) if r >= 0} == index.rank
+
+
+# ------------------------------------------------------------------ a region's head simplified once
+
+def test_the_divisions_of_a_head_simplified_once_are_those_of_the_head():
+    from zhibiao.catalog.regions import RegionRegistry
+    from zhibiao.text.chinese import to_simplified
+
+    registry = RegionRegistry.default()
+    heads = ["浙江省紹興市人民政府關於印發諸暨市國民經濟和社會發展計劃的通知", "漾濞彝族自治縣2024年政府工作報告 全縣地區生產總值",
+             "南京市鼓樓區、杭州市西湖區和大理州的統計公報", "根據《中華人民共和國統計法》，共和縣統計局公布", "薴" * 3 + "河南省鄭州市"]
+    for head in heads:
+        for level in ("province", "prefecture", "county"):
+            assert registry.find_at_level(to_simplified(head), level, simplified=True) == registry.find_at_level(head, level), (head, level)
+    assert registry.find_at_level(heads[0], "county")  # (the heads name divisions: the comparison is not of nothing)

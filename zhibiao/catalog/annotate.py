@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from zhibiao.models import Extraction, Region
+from zhibiao.text.chinese import to_simplified
 
 
 def _registry():
@@ -69,8 +70,9 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     found: dict[str, Region] = {}
     mentions: Counter = Counter()
     masthead = len(head) - len(head.lstrip()) + len(head.lstrip().split("\n", 1)[0])
+    plain = to_simplified(head)  # (once for the three levels: the same length, the same offsets)
     for level in ("province", "prefecture", "county"):
-        for reg, s, _e in registry.find_at_level(head, level):
+        for reg, s, _e in registry.find_at_level(plain, level, simplified=True):
             mentions[reg.code] += 2 if s < masthead else 1  # a title or masthead names its own region
             found[reg.code] = reg
     scores: Counter = Counter()

@@ -247,9 +247,10 @@ class RegionRegistry:
         short = SHORT_SUFFIX.sub("", name)
         return short if short != name and len(short) >= 2 else None
 
-    def find_at_level(self, text: str, level: str) -> list[tuple[Region, int, int]]:
+    def find_at_level(self, text: str, level: str, simplified: bool = False) -> list[tuple[Region, int, int]]:
         """Divisions of one level named in ``text``, by full or short name (a document that calls
-        itself 全县 names its county 漾濞, not 漾濞彝族自治县), longest names first."""
+        itself 全县 names its county 漾濞, not 漾濞彝族自治县), longest names first. ``simplified``:
+        ``text`` is to_simplified's already (a caller asking of every level simplifies it once)."""
         if level not in self._level_names:
             codes_of: dict[str, list[str]] = {}
             higher: set[str] = set()  # 大理 is the prefecture's before it is the county-level city's
@@ -266,7 +267,7 @@ class RegionRegistry:
         table = self._level_names[level]
         names = table.names
         assert isinstance(names, dict)  # (a level's names map to their codes; only a higher level's are a set)
-        plain = to_simplified(text)
+        plain = text if simplified else to_simplified(text)
         out = []
         inside: list[tuple[int, int]] | None = None  # where the text names a higher division in full, in order
         k = 0  # (matches come in order too: one pass over both)
