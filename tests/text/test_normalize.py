@@ -289,13 +289,3 @@ def test_three_blanks_are_found_with_or_without_a_tab(text):
 
     normalize_module = importlib.import_module("zhibiao.text.normalize")
     assert normalize_module._three_blanks(text) == (normalize_module.THREE_BLANKS.search(text) is not None)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([" ", "  ", "\n", "国", "a", "\t"]), max_size=30).map("".join))
-def test_the_lines_holding_a_space_are_found_from_the_spaces(text):
-    import importlib
-
-    normalize_module = importlib.import_module("zhibiao.text.normalize")
-    every_line = [(s, e) for s, e in normalize_module._lines(text) if " " in text[s:e]]
-    assert list(normalize_module._lines_holding_spaces(text)) == every_line

@@ -11,16 +11,17 @@ is made on first use.
 from __future__ import annotations
 
 import os
+import random
 import re
 import time
 from datetime import datetime, timezone
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from sqlalchemy import create_engine, event, func, insert, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.engine import Engine
 
 from zhibiao.errors import DatabaseFileError, DatabaseUnreachable, InputError, ZhibiaoError
@@ -87,6 +88,42 @@ def database_error(url: str, exc: BaseException) -> ZhibiaoError:
     if "can't locate revision" in low or "no such revision" in low:
         return DatabaseFileError(f"{name}: the database was written by a newer zhibiao ({detail})")
     return DatabaseUnreachable(f"{name}: cannot use the database server: {detail}")
+
+
+# PostgreSQL aborts one of two transactions that wait on each other (deadlock_detected) or that
+# could not both be serialised (serialization_failure), and expects the application to run it again:
+# two ingests writing the same documents or region-years at once, a deletion beside them
+CONFLICT_STATES = frozenset({"40P01", "40001"})
+CONFLICT_ATTEMPTS = 6
+T = TypeVar("T")
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """Was ``exc`` a transaction the server aborted only because another one was in its way?"""
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in CONFLICT_STATES
+
+
+def retrying(transaction: Callable[[], T], attempts: int = CONFLICT_ATTEMPTS) -> T:
+    """``transaction()`` — a function that opens, writes and commits one transaction — run again
+    when the server aborted it for a conflict (nothing of an aborted transaction is stored), after
+    a short random wait that grows with each attempt, so the two writers do not meet again at once.
+    Any other error, or the last attempt's, is raised as it is."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return transaction()
+        except DBAPIError as exc:
+            if attempt == attempts or not is_conflict(exc):
+                raise
+            time.sleep(random.uniform(0.02, 0.1) * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def retried(function: Callable[..., T]) -> Callable[..., T]:
+    """``function`` — whose every call is one transaction — run again on a conflict (:func:`retrying`)."""
+    @wraps(function)
+    def run(*args, **kwargs) -> T:
+        return retrying(lambda: function(*args, **kwargs))
+    return run
 
 
 def _check_sqlite_size(conn, path: str) -> None:

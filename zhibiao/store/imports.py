@@ -17,7 +17,7 @@ from sqlalchemy import delete
 
 from zhibiao.errors import InputError
 from zhibiao.store import validate as check
-from zhibiao.store.database import Database
+from zhibiao.store.database import Database, retried
 from zhibiao.store.schema import ObservationRow
 
 HEADERS = {
@@ -127,6 +127,14 @@ def import_actuals(db: Database, path: str | Path, skip_invalid: bool = False) -
         ))
     if report.errors and not skip_invalid:
         return report
+    _store_observations(db, good)
+    report.stored = len(good)
+    return report
+
+
+@retried
+def _store_observations(db: Database, good: list[ObservationRow]) -> None:
+    """The figures written in one transaction, each replacing the figure imported before it."""
     with db.session.begin() as s:
         for obs in good:  # re-importing the same figure replaces it
             s.execute(delete(ObservationRow).where(
@@ -134,5 +142,3 @@ def import_actuals(db: Database, path: str | Path, skip_invalid: bool = False) -
                 ObservationRow.indicator == obs.indicator, ObservationRow.year == obs.year,
                 (ObservationRow.period == obs.period) if obs.period else ObservationRow.period.is_(None)))
             s.add(obs)
-    report.stored = len(good)
-    return report

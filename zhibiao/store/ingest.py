@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from zhibiao.load import SUFFIXES  # the one list of document formats, owned by load/
 from zhibiao.extract import EXTRACTOR_VERSION
 from zhibiao.models import DocumentInfo, Extraction, LoadedText, Provenance
-from zhibiao.store.database import Database, JSONText, json_dumps, now
+from zhibiao.store.database import Database, JSONText, json_dumps, now, retried
 from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
                                   TargetRow)
 
@@ -359,6 +359,7 @@ def _delete_lines(s: Session, document_id: int) -> None:
         s.execute(delete(table).where(table.document_id == document_id))
 
 
+@retried
 def delete_document(db: Database, document_id: int) -> str | None:
     """Delete a document, its earlier versions and every line extracted from it, in one
     transaction (reviewers' corrections, keyed by content hash, are kept). The path it was read
@@ -419,6 +420,7 @@ def _fill(row: DocumentRow, x: Extracted, identity: str | None = None) -> None:
     row.extraction, row.extractor_version, row.ingested_at = x.stored_extraction(), EXTRACTOR_VERSION, now()
 
 
+@retried
 def store(db: Database, x: Extracted) -> FileResult:
     """Write one extracted document in one transaction."""
     assert x.loaded is not None and (x.extraction is not None or x.rows is not None)
@@ -531,6 +533,7 @@ def stored_loaded(db: Database, doc_id: int) -> LoadedText:
                           metadata=meta.get("loader") or {}, title=meta.get("title"))
 
 
+@retried
 def replace_extraction(db: Database, doc_id: int, x: Extracted) -> FileResult:
     """A stored document's lines replaced by a new extraction of its own text, in one transaction."""
     e = x.extraction

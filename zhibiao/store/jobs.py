@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from zhibiao.store.database import Database, now
+from zhibiao.store.database import Database, now, retried
 from zhibiao.store.schema import FetchJobRow
 
 STALE = timedelta(hours=1)  # a job "running" longer than this was cut short by a stopped server
@@ -35,6 +35,7 @@ def waiting(db: Database) -> int:
             FetchJobRow.state.in_(("queued", "running")), FetchJobRow.created_at > now() - STALE)) or 0
 
 
+@retried
 def create_job(db: Database, urls: list[str]) -> dict[str, Any]:
     with db.session.begin() as s:
         s.execute(delete(FetchJobRow).where(FetchJobRow.created_at < now() - KEEP))  # old jobs are forgotten
@@ -50,6 +51,7 @@ def get_job(db: Database, job_id: str) -> dict[str, Any] | None:
         return job_dict(row) if row is not None else None
 
 
+@retried
 def update_job(db: Database, job_id: str, *, result: dict | None = None, finished: bool = False,
                **fields: Any) -> None:
     """Set fields (state, done, current, error), append a result, or mark the job finished."""

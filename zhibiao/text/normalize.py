@@ -15,7 +15,7 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +23,7 @@ from typing import Final
 
 from zhibiao.datafiles import load_yaml
 from zhibiao.models import LoadedText, Span
-from zhibiao.text.chinese import to_simplified
+from zhibiao.text.chinese import simplified_from, to_simplified
 from zhibiao.text.offsets import Change, Edit, MappedText
 from zhibiao.text.scan import alternation as _alt, scanner
 
@@ -75,6 +75,7 @@ HEADING: Final = re.compile(
     r"|第[一二三四五六七八九十百]+[章节部分条]|附件|附表)"
 )
 TERMINAL: Final = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
+TERMINAL_MARKS: Final = frozenset(TERMINAL)  # (each a character: a line's last one is looked up)
 TITLE_END: Final = re.compile(rf"(?:{_alt(LAYOUT['title_ends'])})$")
 # across a blank line (a page break) only a line this long or longer runs on, or one leaving a quotation
 # or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
@@ -329,9 +330,18 @@ def find_table_zone(text: str) -> int | None:
 
 
 def _in_zones(offset: int, zones: list[tuple[int, int]]) -> bool:
-    """Is ``offset`` inside one of ``zones`` (sorted, disjoint)? A binary search: linear overall."""
-    k = bisect_right(zones, (offset, float("inf"))) - 1
-    return k >= 0 and zones[k][0] <= offset <= zones[k][1]
+    """Is ``offset`` inside one of ``zones`` (sorted, disjoint)? A binary search: linear overall.
+    (By the zones' starts; a tuple with float("inf") was a float parsed from its string at every call.)"""
+    if not zones:
+        return False
+    lo, hi = 0, len(zones)
+    while lo < hi:  # the last zone starting at or before offset
+        mid = (lo + hi) // 2
+        if zones[mid][0] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo > 0 and offset <= zones[lo - 1][1]
 
 
 def _is_space_row(line: str) -> bool:
@@ -436,50 +446,58 @@ def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
 SPACES: Final = re.compile(r" +")
 
 
-def _lines_holding_spaces(text: str):
-    """(start, end) of every line holding a space, in order (found from the spaces: most lines of a
-    Chinese text hold none)."""
-    at = text.find(" ")
-    while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        if end < 0:
-            yield start, len(text)
-            return
-        yield start, end
-        at = text.find(" ", end)
-
-
 def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
+    """Spaces next to a Chinese character (or a tab) go, at a line's ends too; a run of spaces
+    elsewhere is one space; in a table zone's space-separated rows they separate cells. (The lines
+    holding a space and their runs of spaces — SPACES' matches — are found by str.find: most lines
+    of a Chinese text hold none, most runs are one space.)"""
     text = m.text
-    edits: list[Edit] = []
-    for s, e in _lines_holding_spaces(text):
-        line = text[s:e]
-        keep_cells = _in_zones(s, zones) and _is_space_row(line)
-        spaced = [w for x in LETTER_SPACED.finditer(line) for w in _spaced_words(x)] if keep_cells else []
-        # a row set out by a layout (a PDF's text layer, a fixed-width table): wide gaps between
-        # its cells, single spaces inside them — the gaps become tabs, so the cells stay apart
-        laid_out = keep_cells and len(WIDE_GAP.findall(line.strip())) >= 2
-        for x in SPACES.finditer(line):
-            a, b = x.start(), x.end()
+    n = len(text)
+    edits: list[tuple[int, int, str, str]] = []
+    at = text.find(" ")  # the first space of a line
+    while at >= 0:
+        s = text.rfind("\n", 0, at) + 1
+        e = text.find("\n", at)
+        if e < 0:
+            e = n
+        length = e - s
+        keep_cells = laid_out = False
+        spaced: list[tuple[int, int]] = []
+        if zones and _in_zones(s, zones):
+            line = text[s:e]
+            keep_cells = _is_space_row(line)
+            if keep_cells:
+                spaced = [w for x in LETTER_SPACED.finditer(line) for w in _spaced_words(x)]
+                # a row set out by a layout (a PDF's text layer, a fixed-width table): wide gaps between
+                # its cells, single spaces inside them — the gaps become tabs, so the cells stay apart
+                laid_out = len(WIDE_GAP.findall(line.strip())) >= 2
+        run = at
+        while run >= 0:
+            stop = run + 1
+            while stop < e and text[stop] == " ":
+                stop += 1
+            a, b = run - s, stop - s  # (in the line)
+            run = text.find(" ", stop, e)
             if spaced and any(p <= a and b <= q for p, q in spaced):
-                edits.append(Edit(s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
+                edits.append((s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
                 continue
-            if laid_out and b - a >= 2 and a > 0 and b < len(line):
-                edits.append(Edit(s + a, s + b, "\t", "space"))
+            if laid_out and b - a >= 2 and a > 0 and b < length:
+                edits.append((s + a, s + b, "\t", "space"))
                 continue
-            if b == len(line) or (a == 0 and not keep_cells):
-                edits.append(Edit(s + a, s + b, "", "space"))
+            if b == length or (a == 0 and not keep_cells):
+                edits.append((s + a, s + b, "", "space"))
                 continue
             if keep_cells:
                 if b - a > 1:
-                    edits.append(Edit(s + a, s + b, " ", "space"))
+                    edits.append((s + a, s + b, " ", "space"))
                 continue
-            before, after = line[a - 1] if a else "", line[b]
-            if _is_cjk(before) or _is_cjk(after) or before == "\t" or after == "\t":
-                edits.append(Edit(s + a, s + b, "", "space"))
+            before, after = text[s + a - 1] if a else "", text[s + b]
+            if "\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff" or _is_cjk(before) or _is_cjk(after) \
+                    or before == "\t" or after == "\t":
+                edits.append((s + a, s + b, "", "space"))
             elif b - a > 1:
-                edits.append(Edit(s + a, s + b, " ", "space"))
+                edits.append((s + a, s + b, " ", "space"))
+        at = text.find(" ", e) if e < n else -1
     return m.edit(edits)
 
 
@@ -506,8 +524,11 @@ def _cjk_or_alnum(ch: str) -> bool:
 
 def _is_heading_line(line: str) -> bool:
     """A heading on a line of its own (not a run-in heading that opens a paragraph), or a chart's
-    or table's caption (图1 三次产业增加值及其增长速度)."""
-    return bool(HEADING.match(line) or CAPTION_LINE.match(line)) and len(line) < 40 and "。" not in line
+    or table's caption (图1 三次产业增加值及其增长速度). (The length first: most lines are longer.)"""
+    if len(line) >= 40 or "。" in line:
+        return False
+    first = line[:1]  # (tried only on a line opening with a space, a digit or a character one of the patterns opens with)
+    return (first.isdecimal() or first.isspace() or first in HEADING_OPENERS) and bool(HEADING.match(line) or CAPTION_LINE.match(line))
 
 
 CAPTION_LINE: Final = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
@@ -539,61 +560,154 @@ def page_furniture(line: str) -> bool:
     """A line a web page prints around the document (breadcrumbs, its metadata block, the site's
     tools): copied into a text file, it is a line of its own, never part of the document's text —
     joined, it glued 组配分类…成文日期… or 您当前的位置:…>时政 to the title below it."""
-    if len(line) <= 100 and BREADCRUMB.search(line):
+    if len(line) <= 100 and _has_breadcrumb(line):
         return True
-    return bool(PAGE_OPENING.match(to_simplified(line.lstrip()[:OPENING_LENGTH])))
+    # (a line whose first character no opening starts with, in either form, is not simplified nor matched)
+    return line.lstrip()[:1] in _opening_firsts() and PAGE_OPENING.match(to_simplified(line.lstrip()[:OPENING_LENGTH])) is not None
+
+
+def _has_breadcrumb(line: str) -> bool:
+    """BREADCRUMB's test (each of its matches holds two of its marks: a line without one is not scanned)."""
+    return ("›" in line or ">" in line or "»" in line) and BREADCRUMB.search(line) is not None
+
+
+_OPENING_FIRSTS: set[str] = set()  # made on first use (it reads the table of traditional characters)
+
+
+def _opening_firsts() -> set[str]:
+    """The characters a line PAGE_OPENING matches (simplified) can open with: the first characters
+    of the openings and the traditional characters read as them."""
+    if not _OPENING_FIRSTS:
+        for word in _OPENINGS:
+            _OPENING_FIRSTS.update(simplified_from(word[0]))
+    return _OPENING_FIRSTS
 
 
 def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool = False) -> MappedText:
     """Join lines a wrap or a page break cut. ``blocks``: the loader separated paragraphs by a
     blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break. (Each test
-    below only keeps a pair of lines apart: the cheap ones that keep most apart come first.)"""
+    below only keeps a pair of lines apart, so their order changes nothing but the cost: the cheap
+    ones that keep most apart come first, and a regex is tried only where a character test of the
+    line's first or last character lets it match — about half the pairs are joined, and pass them all.)"""
     text = m.text
-    edits: list[Edit] = []
+    edits: list[tuple[int, int, str, str]] = []  # (plain tuples: an Edit is made by a function in Python)
     nonblank = []
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
+        if line and not line.isspace():  # (line.strip() is not empty: no copy made)
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
-
-    def is_furniture(start: int, line: str) -> bool:
-        known = furniture.get(start)
-        if known is None:
-            known = furniture[start] = page_furniture(line)
-        return known
-
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
-        if a.endswith(TERMINAL) or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
+        last = a[-1]
+        if last in TERMINAL_MARKS or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
             continue  # a sentence's end; short lines one above the other are cells (one per line), not a wrapped sentence
-        if _in_zones(s1, zones) or _in_zones(s2, zones):
+        # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
+        if not (("\u4e00" <= last <= "\u9fff" or _cjk_or_alnum(last)) and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]))) \
+                and not _number_cut(a, b):
+            continue
+        if zones and (_in_zones(s1, zones) or _in_zones(s2, zones)):
             continue
         if blocks and "\n" in text[e1 + 1:s2]:
             continue
         if _pipe_row(a) or _pipe_row(b):
             continue  # table rows with cells between pipes
-        if CELL_VALUE.match(b) and not CLAUSE_PUNCT.search(a):
+        if _cell_value(b) and not CLAUSE_PUNCT.search(a):
             continue  # a name cell above its value cell (a table copied one cell per line)
-        if len(b.strip()) <= 4 and not b.rstrip().endswith(TERMINAL) and not CLAUSE_PUNCT.search(a):
+        if len(b.strip()) <= 4 and b.rstrip()[-1:] not in TERMINAL_MARKS and not CLAUSE_PUNCT.search(a):
             continue  # a caption above a header cell, a cell above a cell
-        if NEW_LINE_OPENING.match(b) or _is_heading_line(a):
+        if (b.startswith("各") and b.endswith(("：", ":"))) or _ends_with(a, TITLE_WORD_ENDS) or _title_note_end(a):
+            continue
+        if _stamp_at_end(a) or _date_line(a) or _is_heading_line(a):
+            continue
+        if _opens_new_line(b):
             continue  # b: a heading, an item, a date line or a "key: value" line
-        if DATE_LINE.match(a) or _doc_number(b) or _doc_number(a) or _stamp_at_end(a):
+        if _doc_number(b) or _doc_number(a):
             continue
-        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(TITLE_WORD_END) or TITLE_NOTE_END.search(a):
-            continue
-        # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
-        number_cut = DIGIT_AT_END.search(a, max(0, len(a) - 2)) and DIGIT_AT_START.match(b) and not (a.endswith(".") and b.startswith("."))
-        if not number_cut and (not (_cjk_or_alnum(a[-1])) or not _cjk_or_alnum(b[0])):
-            continue
-        if "\n\n" in text[e1:s2] and ((len(a) < FULL_LINE and not _leaves_open(a)) or TITLE_END.search(a)):
+        if s2 > e1 + 1 and "\n\n" in text[e1:s2] and ((len(a) < FULL_LINE and not _leaves_open(a)) or _ends_with(a, TITLE_ENDS)):
             continue  # across a blank line only a full line runs on (a page break), never a title or header
-        if is_furniture(s1, a) or is_furniture(s2, b):
+        upper = furniture.get(s1)
+        if upper is None:
+            upper = page_furniture(a)
+        if upper:
             continue
-        edits.append(Edit(e1, s2, "", "join"))
+        lower = furniture[s2] = page_furniture(b)
+        if lower:
+            continue
+        edits.append((e1, s2, "", "join"))
     return m.edit(edits)
+
+
+def _number_cut(a: str, b: str) -> bool:
+    """A number wrapped at the end of ``a``: ``DIGIT_AT_END.search(a, len(a) - 2)`` and
+    ``DIGIT_AT_START.match(b)``, not a point at both ends — tested character by character (\\d is
+    what isdecimal() accepts)."""
+    if a[-1:].isdecimal():
+        return (b[:1].isdecimal() or (b[:1] == "." and b[1:2].isdecimal()))
+    if a[-1:] == "." and a[-2:-1].isdecimal():
+        return b[:1].isdecimal()  # (a point at both ends is no number cut)
+    return False
+
+
+def _ends_with(line: str, words: dict[str, tuple[str, ...]]) -> bool:
+    """``line.endswith`` one of the words, given by their last character (:func:`_by_last`)."""
+    ending = words.get(line[-1:])
+    return ending is not None and line.endswith(ending)
+
+
+def _by_last(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Words by their last character (a line is compared with those ending as it ends only)."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        out.setdefault(word[-1:], []).append(word)
+    return {last: tuple(ws) for last, ws in out.items()}
+
+
+# a line ending with one of these ends a title (TITLE_END's and TITLE_WORD_END's words, by their last character)
+TITLE_ENDS: Final = _by_last(LAYOUT["title_ends"])
+TITLE_WORD_ENDS: Final = _by_last(LAYOUT["title_word_ends"])
+# every match of TITLE_NOTE_END ends with a closing bracket and is at most this long
+TITLE_NOTE_LENGTH: Final = (max(map(len, LAYOUT["title_note_words"])) + max(map(len, LAYOUT["title_notes"])) + 2)
+
+
+def _title_note_end(line: str) -> bool:
+    """``TITLE_NOTE_END.search(line)``, tried only at the line's last characters, and only when it
+    ends with a closing bracket (every match ends the line with one)."""
+    return line[-1:] in (")", "）") and TITLE_NOTE_END.search(line, max(0, len(line) - TITLE_NOTE_LENGTH)) is not None
+
+
+def _date_line(line: str) -> bool:
+    """``DATE_LINE.match(line)``, tried only on a line opening with a space, a dash, a bracket or a digit."""
+    first = line[:1]
+    return (first.isdecimal() or first.isspace() or first in DATE_OPENERS) and DATE_LINE.match(line) is not None
+
+
+def _cell_value(line: str) -> bool:
+    """``CELL_VALUE.match(line)``, tried only when the line's first character after its spaces is a
+    digit or one CELL_VALUE lets open a figure."""
+    first = line.lstrip()[:1]
+    return (first.isdecimal() or first in CELL_OPENERS) and CELL_VALUE.match(line) is not None
+
+
+def _opens_new_line(line: str) -> bool:
+    """``NEW_LINE_OPENING.match(line)``: a line opening with a space, a digit or a character one of
+    its patterns opens with; or with a Chinese character and holding a colon (a "key: value")."""
+    first = line[:1]
+    if first.isdecimal() or first.isspace() or first in NEW_LINE_OPENERS:
+        return NEW_LINE_OPENING.match(line) is not None
+    if "\u4e00" <= first <= "\u9fff" and ("：" in line or ":" in line):
+        return KEY_VALUE_LINE.match(line) is not None  # (the only one of the four opening so)
+    return False
+
+
+# the characters (besides spaces and digits) a line DATE_LINE, CELL_VALUE or NEW_LINE_OPENING
+# matches may open with: those their patterns write first (pinned, pattern by pattern, by
+# tests/text/test_fast_paths.py)
+DATE_OPENERS: Final = frozenset("—–-（(")
+CELL_OPENERS: Final = frozenset("-—–+<>≤≥＜＞〔［[(（")
+NEW_LINE_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附—–-•·●■◆▲★☆○◇□▪►√")
+HEADING_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附图圖表")  # (HEADING's and CAPTION_LINE's)
 
 
 # (the blanks first, the character before them tested after: a pattern opening with a class is scanned fast)
@@ -688,7 +802,7 @@ GROUPED_NUMBER: Final = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,
 def _drop_thousands_separators(m: MappedText) -> MappedText:
     if "," not in m.text:
         return m
-    edits = [Edit(x.start() + k, x.start() + k + 1, "", "thousands")
+    edits = [(x.start() + k, x.start() + k + 1, "", "thousands")
              for x in GROUPED_NUMBER.finditer(m.text) for k, ch in enumerate(x.group()) if ch == ","]
     return m.edit(edits) if edits else m
 

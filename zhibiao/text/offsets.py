@@ -101,39 +101,45 @@ class MappedText:
                 ends.extend(self.ends[a:b])
         return MappedText("".join(parts), starts, ends, self.raw_length)
 
-    def edit(self, edits: Iterable[Edit]) -> "MappedText":
-        """Apply non-overlapping edits (any order) and return the new mapped text."""
-        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    def edit(self, edits: Iterable[tuple[int, int, str, str]]) -> "MappedText":
+        """Apply non-overlapping edits (any order) and return the new mapped text. An edit is an
+        :class:`Edit` or a plain tuple of its fields (made faster than a named tuple). (The new map is
+        gathered as views of the old one and copied once at the end: extending an array piece by
+        piece copied each piece twice and grew the array again and again.)"""
+        ordered = sorted(edits, key=lambda e: (e[0], e[1]))
         if not ordered:
             return self
+        text = self.text
+        old_starts, old_ends = memoryview(self.starts), memoryview(self.ends)
         parts: list[str] = []
-        starts = array("l")
-        ends = array("l")
+        starts: list = []  # views of the old map and arrays of new entries, in order
+        ends: list = []
         pos = 0
-        for e in ordered:
-            if e.start < pos:
-                raise ValueError(f"overlapping edits at {e.start}")
-            parts.append(self.text[pos:e.start])
-            starts.extend(self.starts[pos:e.start])
-            ends.extend(self.ends[pos:e.start])
-            if e.replacement:
-                if e.end > e.start:
-                    src_start, src_end = self.starts[e.start], self.ends[e.end - 1]
-                else:  # a pure insertion takes the position of the next character
-                    anchor = self.starts[e.start] if e.start < len(self.text) else self.raw_length
-                    src_start = src_end = anchor
-                if len(e.replacement) == e.end - e.start:  # same length: keep the 1:1 map
-                    starts.extend(self.starts[e.start:e.end])
-                    ends.extend(self.ends[e.start:e.end])
+        for start, end, replacement, _kind in ordered:
+            if start < pos:
+                raise ValueError(f"overlapping edits at {start}")
+            if start > pos:
+                parts.append(text[pos:start])
+                starts.append(old_starts[pos:start])
+                ends.append(old_ends[pos:start])
+            if replacement:
+                if len(replacement) == end - start:  # same length: keep the 1:1 map
+                    starts.append(old_starts[start:end])
+                    ends.append(old_ends[start:end])
                 else:
-                    starts.extend([src_start] * len(e.replacement))
-                    ends.extend([src_end] * len(e.replacement))
-                parts.append(e.replacement)
-            pos = e.end
-        parts.append(self.text[pos:])
-        starts.extend(self.starts[pos:])
-        ends.extend(self.ends[pos:])
-        return MappedText("".join(parts), starts, ends, self.raw_length)
+                    if end > start:
+                        src_start, src_end = self.starts[start], self.ends[end - 1]
+                    else:  # a pure insertion takes the position of the next character
+                        anchor = self.starts[start] if start < len(text) else self.raw_length
+                        src_start = src_end = anchor
+                    starts.append(array("l", [src_start]) * len(replacement))
+                    ends.append(array("l", [src_end]) * len(replacement))
+                parts.append(replacement)
+            pos = end
+        parts.append(text[pos:])
+        starts.append(old_starts[pos:])
+        ends.append(old_ends[pos:])
+        return MappedText("".join(parts), array("l", b"".join(starts)), array("l", b"".join(ends)), self.raw_length)
 
     def translate(self, table: "Mapping[int, str | int | None]", present: "re.Pattern | None" = None,
                   runs: "Iterable[re.Match] | None" = None) -> "MappedText":

@@ -51,7 +51,7 @@ from sqlalchemy import delete, func, insert, or_, select, union_all
 from zhibiao.datafiles import load_yaml
 from zhibiao.errors import InputError, NotFound
 from zhibiao.models import Region, json_number
-from zhibiao.store.database import Database, now
+from zhibiao.store.database import Database, now, retrying
 from zhibiao.store.tables import (DOCUMENT_BRIEF, TO_REVIEW, changes, corrections, documents, observations, regions,
                                   status_overrides, status_snapshot, status_summary, targets)
 from zhibiao.store.textindex import contains, planned_for_each_word
@@ -1128,11 +1128,14 @@ class ReadModel:
     def set_override(self, region_code: str, year: int, target: str, status: str, reason: str,
                      who: str | None) -> None:
         o = status_overrides.c
-        with self.db.engine.begin() as conn:
-            conn.execute(delete(status_overrides).where(o.region_code == region_code, o.year == year,
-                                                        o.target_key == target))
-            conn.execute(insert(status_overrides).values(region_code=region_code, year=year, target_key=target,
-                                                         status=status, reason=reason, who=who, created_at=now()))
+
+        def replace() -> None:
+            with self.db.engine.begin() as conn:
+                conn.execute(delete(status_overrides).where(o.region_code == region_code, o.year == year,
+                                                            o.target_key == target))
+                conn.execute(insert(status_overrides).values(region_code=region_code, year=year, target_key=target,
+                                                             status=status, reason=reason, who=who, created_at=now()))
+        retrying(replace)
 
     def delete_document(self, doc_id: int) -> str:
         """A document and every line extracted from it (reviews are kept by content hash); the path

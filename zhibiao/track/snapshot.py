@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 
 from sqlalchemy import delete, exists, insert, select
 
-from zhibiao.store.database import now
+from zhibiao.store.database import now, retried
 from zhibiao.store.tables import regions, status_snapshot, status_summary, targets
 from zhibiao.track.achievement import achievement
 from zhibiao.track.grid import comparison_label
@@ -72,14 +72,21 @@ def refresh_regions(tracker, region_codes: set[str]) -> int:
     their region-years' statuses recomputed, and the lines of region-years left without targets
     dropped. Returns the number of lines written."""
     n = refresh(tracker, affected_by(tracker.db, region_codes))
-    with tracker.db.engine.begin() as conn:  # region-years of these regions that lost every target
+    _drop_emptied(tracker.db, region_codes)
+    return n
+
+
+@retried
+def _drop_emptied(db, region_codes: set[str]) -> None:
+    """The snapshot's region-years of these regions that lost every target, dropped."""
+    with db.engine.begin() as conn:
         for table in (status_snapshot, status_summary):
             conn.execute(delete(table).where(
                 table.c.region_code.in_(sorted(c for c in region_codes if c)),
                 ~exists().where(targets.c.region_code == table.c.region_code, targets.c.year == table.c.year)))
-    return n
 
 
+@retried
 def drop_orphans(db) -> int:
     """Snapshot lines of region-years that no longer have any target (their documents were
     replaced or deleted)."""
@@ -239,6 +246,7 @@ def _upsert_summaries(conn, summaries: list[dict]) -> None:
                                             set_={c: stmt.excluded[c] for c in columns}), summaries)
 
 
+@retried
 def _write(db, computed: list[tuple[str, int, list[dict]]], version: str) -> int:
     """Region-years' lines, and their summaries, replaced in one transaction. The summaries are
     written first: on PostgreSQL a region-year's summary row is then the lock that makes two

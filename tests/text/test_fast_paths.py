@@ -1,0 +1,312 @@
+"""The text stage's fast paths give the answers of the general tests they stand in for.
+
+Each character test that decides whether a regex is tried at all (a line's first or last
+character, a mark it must hold) is compared with the regex alone on many lines made of the
+characters and words the patterns read; and the passes rewritten for speed — joining broken
+lines, folding spaces, applying edits — are compared, output and map, with their earlier form,
+kept here as the reference (tests/text/test_fast_paths.py is where a new fast path is pinned).
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from array import array
+from bisect import bisect_right
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from zhibiao.text.chinese import simplified_from, to_simplified
+from zhibiao.text.offsets import Edit, MappedText
+
+N = importlib.import_module("zhibiao.text.normalize")  # (the module: the package's attribute is the function)
+
+# pieces a line is made of: the characters and words the patterns open or end with, in both forms
+_OPENING_WORDS = N._OPENINGS
+_PIECES = (
+    list(" \t\u2003\u3000") + list("0123456789.%，。；;：:、．,()（）[]〔〕［］|-—–+<>≤≥＜＞•·●■◆▲★☆○◇□▪►√")
+    + list("一二三四五六七八九十百第附件表图圖章节条是各号年月日国家发展经济增长万亿元a")
+    + list(">»›") + ["”", "“", "」", "…", "\u4e00", "\u9fff", "\u3400", "\uff01"]
+    + N.LAYOUT["title_ends"] + N.LAYOUT["title_word_ends"] + N.LAYOUT["title_note_words"] + N.LAYOUT["title_notes"]
+    + N.LAYOUT["cell_qualifiers"] + _OPENING_WORDS
+    + [t for w in _OPENING_WORDS for t in simplified_from(w[0])[1:]]  # traditional forms of the openings' first characters
+    + ["2024年3月25日", "2018-03-20", "10:33", "〔2024〕", "[2024]", "12号", "报告（摘要）", "纲要(全文)", "首页>政务公开>"]
+    # openings the line patterns match whole (a heading, an item, a date, a caption, a cell)
+    + ["第三章", "第一节", "第二部分", "(2022年3月25日)", "（2022年3月25日）", "——2024年1月22日", "—", "–2024年1月2日",
+       "（一）", "(二)", "（1）", "(2)", "1、", "2.", "三、", "十．", "百、", "一是", "十是", "附件", "附表", "图1", "圖2", "表3",
+       "＜5", "＞5%", "≤3", "≥2", "<1", ">4", "+5", "-3", "〔6〕", "［7］", "[8]", "(9)", "（10）"]
+)
+LINES = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+# -- character tests against their regexes -------------------------------------------------
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+@example("12、目标")
+@example(" 一是加快")
+@example("发布日期：2024")
+@example("国家发展 ： x")
+@example("\u2003（3）")
+@example("第三章 总则")
+@example("（2022年3月25日）")
+def test_a_new_line_opening_is_tested_as_the_pattern_does(line):
+    assert N._opens_new_line(line) == (N.NEW_LINE_OPENING.match(line) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+@example("—2024年1月22日")
+@example(" 2024 年 1 月 2 日")
+@example("(2022年3月25日)")
+def test_a_date_line_is_tested_as_the_pattern_does(line):
+    assert N._date_line(line) == (N.DATE_LINE.match(line) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+@example(" ＜5%")
+@example("6左右")
+@example("\u30005.5 以上")
+def test_a_cell_value_is_tested_as_the_pattern_does(line):
+    assert N._cell_value(line) == (N.CELL_VALUE.match(line) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+@example("图1 三次产业增加值")
+@example("表 2")
+@example("（一）构建体系")
+def test_a_heading_line_is_tested_as_the_patterns_do(line):
+    general = bool(N.HEADING.match(line) or N.CAPTION_LINE.match(line)) and len(line) < 40 and "。" not in line
+    assert N._is_heading_line(line) == general
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+@example("某市国民经济和社会发展第十五个五年规划纲要（摘要）")
+@example("政府工作报告(全文)")
+def test_title_endings_are_tested_as_the_patterns_do(line):
+    assert N._title_note_end(line) == (N.TITLE_NOTE_END.search(line) is not None)
+    assert N._ends_with(line, N.TITLE_ENDS) == (N.TITLE_END.search(line) is not None)
+    assert N._ends_with(line, N.TITLE_WORD_ENDS) == line.endswith(N.TITLE_WORD_END)
+    assert (line[-1:] in N.TERMINAL_MARKS) == line.endswith(N.TERMINAL)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES, LINES)
+@example("收入200.", "2亿元")
+@example("增长5", ".1%")
+@example("增长5.", ".1%")
+def test_a_number_cut_is_tested_as_the_patterns_do(a, b):
+    if not a:
+        return
+    general = bool(re.compile(r"\d\.?$").search(a, max(0, len(a) - 2)) and re.compile(r"\.?\d").match(b)
+                   and not (a.endswith(".") and b.startswith(".")))
+    assert N._number_cut(a, b) == general
+
+
+def _page_furniture(line: str) -> bool:
+    """page_furniture as it was: the regexes alone."""
+    if len(line) <= 100 and N.BREADCRUMB.search(line):
+        return True
+    return bool(N.PAGE_OPENING.match(to_simplified(line.lstrip()[:N.OPENING_LENGTH])))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+def test_page_furniture_is_tested_as_the_patterns_do(line):
+    assert N.page_furniture(line) == _page_furniture(line)
+
+
+@pytest.mark.parametrize("word", _OPENING_WORDS)
+def test_every_opening_in_either_form_is_page_furniture(word):
+    for first in simplified_from(word[0]):
+        line = f" {first}{word[1:]} 某市人民政府"
+        assert N.page_furniture(line) == _page_furniture(line)
+        assert N.page_furniture(line) or to_simplified(first) != word[0]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=6), st.integers(-2, 130))
+def test_a_zone_is_found_as_the_bisection_by_tuples_did(raw, offset):
+    zones, pos = [], 0
+    for gap, width in raw:
+        zones.append((pos + gap, pos + gap + width))
+        pos += gap + width + 1
+    k = bisect_right(zones, (offset, float("inf"))) - 1
+    assert N._in_zones(offset, zones) == (k >= 0 and zones[k][0] <= offset <= zones[k][1])
+
+
+# -- the passes against their earlier form -------------------------------------------------
+
+def _edit(m: MappedText, edits) -> MappedText:
+    """MappedText.edit as it was: the map extended piece by piece."""
+    ordered = sorted(edits, key=lambda e: (e[0], e[1]))
+    if not ordered:
+        return m
+    parts, starts, ends, pos = [], array("l"), array("l"), 0
+    for start, end, replacement, _kind in ordered:
+        if start < pos:
+            raise ValueError(f"overlapping edits at {start}")
+        parts.append(m.text[pos:start])
+        starts.extend(m.starts[pos:start])
+        ends.extend(m.ends[pos:start])
+        if replacement:
+            if end > start:
+                src_start, src_end = m.starts[start], m.ends[end - 1]
+            else:
+                src_start = src_end = m.starts[start] if start < len(m.text) else m.raw_length
+            if len(replacement) == end - start:
+                starts.extend(m.starts[start:end])
+                ends.extend(m.ends[start:end])
+            else:
+                starts.extend([src_start] * len(replacement))
+                ends.extend([src_end] * len(replacement))
+            parts.append(replacement)
+        pos = end
+    parts.append(m.text[pos:])
+    starts.extend(m.starts[pos:])
+    ends.extend(m.ends[pos:])
+    return MappedText("".join(parts), starts, ends, m.raw_length)
+
+
+def _same(a: MappedText, b: MappedText) -> None:
+    assert (a.text, list(a.starts), list(a.ends), a.raw_length) == (b.text, list(b.starts), list(b.ends), b.raw_length)
+
+
+@st.composite
+def _edits(draw):
+    """A mapped text (edited once already, so its map is not the identity) and edits on it."""
+    text = draw(st.text(alphabet="ab国 \n", max_size=30))
+    m = MappedText(text)
+    if len(text) > 3:
+        m = m.edit([Edit(1, 3, draw(st.sampled_from(["", "x", "xyz"])))])
+    edits, pos = [], 0
+    while pos <= len(m.text) and len(edits) < 8:
+        start = pos + draw(st.integers(0, 3))
+        end = start + draw(st.integers(0, 3))
+        if end > len(m.text):
+            break
+        edits.append(Edit(start, end, draw(st.sampled_from(["", " ", "\t", "xy", "abcd"])), "test"))
+        pos = end + (1 if end == start else 0)  # (two insertions at one place: their order is the caller's)
+    return m, draw(st.permutations(edits))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_edits(), st.booleans())
+def test_edits_are_applied_as_piece_by_piece(case, plain):
+    m, edits = case
+    given_edits = [tuple(e) for e in edits] if plain else edits  # (plain tuples, as the passes give them)
+    _same(m.edit(given_edits), _edit(m, edits))
+
+
+def test_overlapping_edits_are_refused_with_plain_tuples():
+    with pytest.raises(ValueError):
+        MappedText("abcdef").edit([(0, 3, "x", "t"), (2, 4, "y", "t")])
+
+
+def _fold_spaces(m: MappedText, zones) -> MappedText:
+    """_fold_spaces as it was: lines and runs of spaces found by the regex."""
+    text = m.text
+    edits = []
+    for s, e in N._lines(text):
+        line = text[s:e]
+        if " " not in line:
+            continue
+        keep_cells = N._in_zones(s, zones) and N._is_space_row(line)
+        spaced = [w for x in N.LETTER_SPACED.finditer(line) for w in N._spaced_words(x)] if keep_cells else []
+        laid_out = keep_cells and len(N.WIDE_GAP.findall(line.strip())) >= 2
+        for x in re.finditer(r" +", line):
+            a, b = x.start(), x.end()
+            if spaced and any(p <= a and b <= q for p, q in spaced):
+                edits.append(Edit(s + a, s + b, "", "space"))
+                continue
+            if laid_out and b - a >= 2 and a > 0 and b < len(line):
+                edits.append(Edit(s + a, s + b, "\t", "space"))
+                continue
+            if b == len(line) or (a == 0 and not keep_cells):
+                edits.append(Edit(s + a, s + b, "", "space"))
+                continue
+            if keep_cells:
+                if b - a > 1:
+                    edits.append(Edit(s + a, s + b, " ", "space"))
+                continue
+            before, after = line[a - 1] if a else "", line[b]
+            if N._is_cjk(before) or N._is_cjk(after) or before == "\t" or after == "\t":
+                edits.append(Edit(s + a, s + b, "", "space"))
+            elif b - a > 1:
+                edits.append(Edit(s + a, s + b, " ", "space"))
+    return _edit(m, edits)
+
+
+_ROWS = st.lists(st.sampled_from([" ", "  ", "   ", "\t", "\n", "国", "指", "标", "a", "1", "，", "附件\n", "序号 指标 目标\n"]),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_ROWS)
+@example("附件\n指    标    名    称    单 位\n1 地区生产总值 % 6 左右 \n")
+@example("序号  指标   目标\n1  地区  生产   5 5\n正文，这是一段很长的文字。\n a b  c ")
+def test_spaces_are_folded_as_by_the_regex(text):
+    m = MappedText(text)
+    zones = N.find_table_zones(text)
+    _same(N._fold_spaces(m, zones), _fold_spaces(m, zones))
+
+
+def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText:
+    """_join_broken_lines as it was: every test as written first, in its first order."""
+    text = m.text
+    edits = []
+    nonblank = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            nonblank.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    digit_at_end, digit_at_start = re.compile(r"\d\.?$"), re.compile(r"\.?\d")
+    for (s1, e1, a), (s2, _e2, b) in zip(nonblank, nonblank[1:]):
+        if a.endswith(N.TERMINAL) or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
+            continue
+        if N._in_zones(s1, zones) or N._in_zones(s2, zones):
+            continue
+        if blocks and "\n" in text[e1 + 1:s2]:
+            continue
+        if N._pipe_row(a) or N._pipe_row(b):
+            continue
+        if N.CELL_VALUE.match(b) and not N.CLAUSE_PUNCT.search(a):
+            continue
+        if len(b.strip()) <= 4 and not b.rstrip().endswith(N.TERMINAL) and not N.CLAUSE_PUNCT.search(a):
+            continue
+        if N.NEW_LINE_OPENING.match(b) or (bool(N.HEADING.match(a) or N.CAPTION_LINE.match(a)) and len(a) < 40 and "。" not in a):
+            continue
+        if N.DATE_LINE.match(a) or N._doc_number(b) or N._doc_number(a) or N._stamp_at_end(a):
+            continue
+        if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(N.TITLE_WORD_END) or N.TITLE_NOTE_END.search(a):
+            continue
+        number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))
+        if not number_cut and (not (N._cjk_or_alnum(a[-1])) or not N._cjk_or_alnum(b[0])):
+            continue
+        if "\n\n" in text[e1:s2] and ((len(a) < N.FULL_LINE and not N._leaves_open(a)) or N.TITLE_END.search(a)):
+            continue
+        if _page_furniture(a) or _page_furniture(b):
+            continue
+        edits.append(Edit(e1, s2, "", "join"))
+    return _edit(m, edits)
+
+
+_LONG_LINES = st.lists(LINES.map(lambda line: "坚持稳中求进工作总基调" + line), min_size=1, max_size=8)
+_BREAKS = st.sampled_from(["\n", "\n\n", "\n \n"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.one_of(LINES, _LONG_LINES.map("".join)), _BREAKS), max_size=10), st.booleans())
+@example([("要坚持稳中求进工作总基调，持续推动“八", "\n\n"), ("八战略”走深走实。", "\n")], False)
+@example([("全市上下坚持稳中求进工作总基调，持续推动经济", "\n\n"), ("高质量发展。", "\n")], True)
+@example([("全市上下坚持稳中求进工作总基调，收入200.", "\n"), ("2亿元", "\n"), ("您当前的位置：首页", "\n")], False)
+def test_broken_lines_are_joined_as_by_every_test_in_turn(pieces, blocks):
+    text = "".join(line + brk for line, brk in pieces)
+    m = MappedText(text)
+    zones = N.find_table_zones(text)
+    _same(N._join_broken_lines(m, zones, blocks), _join_broken_lines(m, zones, blocks))
