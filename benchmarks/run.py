@@ -19,6 +19,7 @@ import cProfile
 import importlib.util
 import json
 import os
+import platform
 import pstats
 import re
 import resource
@@ -42,8 +43,14 @@ SEEDS = SHARED / "corpus" / "seeds"
 RESULTS: Path | None = None
 
 
+def interpreter() -> str:
+    """Which CPython measured: the distribution's optimised build and one built from source differ by
+    15–25 % of a document's CPU (RESULTS.md §1, "the interpreter")."""
+    return f"{platform.python_version()} {os.path.realpath(sys._base_executable)}"
+
+
 def report(**fields) -> dict:
-    fields = {"at": time.strftime("%Y-%m-%d %H:%M"), **fields}
+    fields = {"at": time.strftime("%Y-%m-%d %H:%M"), **fields, "python": interpreter()}
     line = json.dumps(fields, ensure_ascii=False)
     print(line, flush=True)
     if RESULTS is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
@@ -29,3 +31,30 @@ def test_floor_reports_both_rates_and_their_ratio_interleaved(tmp_path, monkeypa
     assert len(line["floor_rounds"]) == len(line["extract_rounds"]) == 2
     assert line["floor_docs_per_cpu_s"] > line["extract_docs_per_cpu_s"] > 0
     assert abs(line["extract_over_floor"] - line["extract_docs_per_cpu_s"] / line["floor_docs_per_cpu_s"]) < 0.01
+    assert line["python"].split()[0] == run.platform.python_version()  # which interpreter measured: ±20 % (RESULTS §1)
+
+
+def test_the_callgrind_harness_counts_the_pipeline_through_the_c_api_function_it_toggles_on():
+    """callgrind counts only inside PyRun_SimpleStringFlags (an exported symbol: a stripped
+    distribution build has no functools_reduce, and the count was 0): the harness's measured run goes
+    through it, and what is counted is a document's work (a seed is tens of millions of
+    instructions; the start-up and the warm-up before, hundreds, are not counted)."""
+    import os
+    import re
+    import shutil
+    import subprocess
+
+    from tests.paths import SEEDS, need_shared
+
+    need_shared(SEEDS)
+    if shutil.which("valgrind") is None:
+        pytest.skip("valgrind is not installed: the harness is for callgrind")
+    root = BENCH.parent
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=PyRun_SimpleStringFlags",
+                          "--callgrind-out-file=/dev/null", sys.executable, str(BENCH / "callgrind_pipeline.py"),
+                          str(root), "seeds", "1"],
+                         capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "1 documents" in out.stderr
+    collected = int(re.search(r"Collected : (\d+)", out.stderr).group(1))
+    assert 10_000_000 < collected < 400_000_000, collected
