@@ -366,7 +366,8 @@ def test_a_started_server_keeps_its_start_up_heap_out_of_the_collectors_walks(tm
 
     from zhibiao.store import Database
     from zhibiao.web.app import create_app
-    from zhibiao.web.serve import GC_THRESHOLD, warm_in_background
+    from zhibiao.web.serve import warm_in_background
+    from zhibiao.workers import GC_THRESHOLD
 
     db = Database.open(tmp_path / "gc.db")
     app = create_app(db)

@@ -101,13 +101,16 @@ def extract_command(
     from rich.console import Console
 
     from zhibiao.api import extract_file
+    from zhibiao.workers import settle_garbage_collector
 
     console = Console(soft_wrap=False)
     if not console.is_terminal:
         console = Console(width=200)  # piped output: wide rows, no wrapping inside names
     err = Console(stderr=True)
     failures = 0
-    for path in files:
+    for number, path in enumerate(files):
+        if number == 1:
+            settle_garbage_collector(collect=False)  # (several files: what the first loaded stays)
         try:
             extraction = extract_file(path)
         except ZhibiaoError as exc:

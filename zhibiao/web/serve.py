@@ -12,6 +12,7 @@ from dataclasses import replace
 from rich.console import Console
 
 from zhibiao.settings import Settings
+from zhibiao.workers import settle_garbage_collector
 from zhibiao.store import Database
 
 
@@ -38,29 +39,9 @@ def warm_in_background(app) -> None:
             warm(app.state.zhibiao)
         except Exception:  # noqa: BLE001 - the first request computes it again and reports what fails
             pass
-        settle_garbage_collector()
+        settle_garbage_collector()  # (zhibiao.workers: the start-up heap out of the collector's walks)
 
     threading.Thread(target=run_warm, name="zhibiao-warm", daemon=True).start()
-
-
-# Allocations between two collections of the youngest generation (Python's default: 700). A page
-# of a cross-region view allocates tens of thousands of short-lived objects; with the default a
-# full collection came every few requests.
-GC_THRESHOLD = (10_000, 10, 10)
-
-
-def settle_garbage_collector() -> None:
-    """Once the server has started (modules, catalogue, registry, templates and the home page's
-    view loaded): those objects are moved out of the collector's sight (``gc.freeze``) and the
-    youngest generation is collected less often. A full collection walked the whole start-up heap
-    (≈ 210,000 objects at national scale): 70–110 ms, in one request of nine on the grid pages —
-    their p95. After: 5–15 ms, and rarer. Frozen objects are still freed when no longer referenced;
-    only cycles among them stay (the start-up heap lives as long as the process anyway)."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLD)
 
 
 def write_access_note(settings: Settings, token_generated: bool = False, lang: str = "en") -> str:
