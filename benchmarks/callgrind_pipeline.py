@@ -34,8 +34,6 @@ for d in docs:
     extract_file(d)
 
 
-
-
 def measured() -> None:
     for path in docs:
         forget_between_documents()
