@@ -537,8 +537,6 @@ CAPTION_LINE: Final = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
 CLAUSE_PUNCT: Final = re.compile(r"[，。；,;]")
 KEY_VALUE_LINE: Final = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")  # a "key: value" line (发布日期: …)
 DIGIT_RUN: Final = re.compile(r"\d+")
-DIGIT_AT_END: Final = re.compile(r"\d\.?$")
-DIGIT_AT_START: Final = re.compile(r"\.?\d")
 # a line that opens a heading, an item, a date or a "key: value" (four tests in one)
 NEW_LINE_OPENING: Final = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, ITEM_START, DATE_LINE, KEY_VALUE_LINE)))
 # a title's bracketed note after its last word (…规划纲要（摘要）, 政府工作报告（全文）)
@@ -640,8 +638,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
 
 
 def _number_cut(a: str, b: str) -> bool:
-    """A number wrapped at the end of ``a``: ``DIGIT_AT_END.search(a, len(a) - 2)`` and
-    ``DIGIT_AT_START.match(b)``, not a point at both ends — tested character by character (\\d is
+    """A number wrapped at the end of ``a``: ``a`` ends with ``\\d\\.?``, ``b`` opens with
+    ``\\.?\\d``, not a point at both ends — tested character by character (\\d is
     what isdecimal() accepts)."""
     if a[-1:].isdecimal():
         return (b[:1].isdecimal() or (b[:1] == "." and b[1:2].isdecimal()))
