@@ -430,3 +430,36 @@ def test_a_name_with_an_alias_in_brackets_lends_no_head():
 def test_a_total_after_a_count_is_the_total_of_the_things_counted(count):
     assert lines(f"全市高新技术企业{count}比上年净增120家、总数达到860家。") == [
         ("高新技术企业总数", "level", D("860"), "家", "=")]
+
+
+def test_a_figure_the_text_and_a_table_both_state_is_listed_once_the_more_precise():
+    """_one_figure_each: a table's figure the text already states (the same year, measure, period
+    and base unit, the value within the coarser printing's half step, one name within the other)
+    replaces the text's when it prints more digits, is dropped when it prints fewer, and is listed
+    when no prose figure is its twin; the first twin in the text's order is the one replaced."""
+    from zhibiao.extract.actuals import _one_figure_each
+    from zhibiao.models import Actual
+
+    def prose(name, value, unit, year=2025, measure="level"):
+        return Actual(name=name, measure=measure, text=f"{name}{value}{unit}", value=D(value), unit=unit, year=year)
+
+    def table(name, value, unit, year=2025, measure="level"):
+        a = prose(name, value, unit, year, measure)
+        a.source = "table"
+        return a
+
+    per_head = prose("人均地区生产总值", "18.9", "万元")
+    again = prose("全市人均地区生产总值", "18.9", "万元")  # a second statement: not replaced, the first is
+    other_year = prose("地区生产总值", "7791.2", "亿元", year=2024)
+    growth = prose("地区生产总值", "7.8", "%", measure="growth")
+    precise = table("人均地区生产总值", "189195", "元")  # within 18.9万元's half step, in yuan
+    coarse = table("地区生产总值", "7791", "亿元", year=2024)  # prints fewer digits than the text's: dropped
+    unmatched = [table("地区生产总值", "7791", "亿元"),  # another year than the text's
+                 table("人均地区生产总值", "189195", "元", measure="growth"),  # another measure
+                 table("人均地区生产总值", "18.9", "万吨"),  # another base unit
+                 table("一般公共预算收入", "7.8", "%", measure="growth")]  # another name
+    out = _one_figure_each([per_head, again, other_year, growth], [precise, coarse, *unmatched])
+    assert out == [precise, again, other_year, growth, *unmatched]
+    # a replaced twin is a table's figure now: a second table figure does not replace it again
+    finer = table("人均地区生产总值", "189194.6", "元")
+    assert _one_figure_each([per_head], [precise, finer]) == [precise, finer]

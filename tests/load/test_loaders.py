@@ -80,6 +80,60 @@ def test_html_page_main_content_metadata_and_merged_cells(tmp_path):
         assert noise not in loaded.text
 
 
+# A page with what text_content() has to get right: blank text nodes of the markup, tails, a
+# comment and a processing instruction whose content is no text but whose tail is, links nested in
+# links, ASCII and Chinese runs, a container of menus and one of the article.
+_MEASURED_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>
+  <div class="menu"> <a href="/">首页 </a> <a> 政务公开<a>信息</a></a>  \n</div>
+  <div id="zoom">\n  <p>  湖州市2025年计划 <b>地区生产总值</b>增长6%左右。</p><?php echo 1 ?>尾 巴
+  <td> 表内文字 </td>  <span>   </span>\n<p>ASCII only 123</p> 末<a href="#x"> 附件一 </a> \n </div>
+  <section>  </section><main>十</main></body></html>"""
+
+
+def _tree(text: str):
+    import lxml.html
+
+    from zhibiao.load.html import _parser
+
+    return lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
+
+
+@pytest.mark.parametrize("page", ["measured", *sorted(str(p) for p in Path(__file__).parents[2].joinpath("examples")
+                                                     .glob("*.html"))])
+def test_one_walk_measures_every_element_as_its_text_content_does(page):
+    """The main container is chosen by each element's Chinese characters, stripped length and the
+    share of it in links, summed from the children's in one walk (html._pieces): the same numbers
+    as text_content() of each element — on a page made for it and on the bundled examples' pages."""
+    from zhibiao.load.html import CJK, _clean, _pieces
+
+    root = _tree(_MEASURED_PAGE if page == "measured" else Path(page).read_text(encoding="utf-8", errors="replace"))
+    _clean(root)
+    pieces = _pieces(root)
+    checked = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = el.text_content() or ""
+        links = sum(len((a.text_content() or "").strip()) for a in el.iter("a"))
+        piece = pieces[el]
+        assert (piece.cjk, piece.stripped, piece.links) == (len(CJK.findall(text)), len(text.strip()), links), \
+            (el.tag, text)
+        checked += 1
+    assert checked >= 12
+
+
+def test_every_element_is_an_lxml_html_element_chosen_in_c():
+    """The parser's elements are lxml.html's (text_content, drop_tree), chosen by a lookup in C, for
+    a form's fields too."""
+    import lxml.html
+
+    root = _tree('<html><body><form><input name="q"><select><option>a</option></select><textarea>b</textarea>'
+                 '</form><p>文字</p></body></html>')
+    assert {type(el) for el in root.iter() if isinstance(el.tag, str)} == {lxml.html.HtmlElement}
+    root.find(".//form").drop_tree()
+    assert root.text_content() == "文字"
+
+
 def _footer_words() -> list[str]:
     from zhibiao.datafiles import load_yaml
 

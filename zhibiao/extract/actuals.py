@@ -497,15 +497,19 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
 _MAGNITUDE: Final = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
 
 
+def _magnitude(unit: str | None) -> tuple[int, str]:
+    """A unit's magnitude and base unit (万元 → 10000, 元)."""
+    unit = unit or ""
+    for word, f in _MAGNITUDE.items():
+        if unit.startswith(word) and len(unit) > len(word):
+            return f, unit[len(word):]
+    return 1, unit
+
+
 def _scaled(value: Decimal, unit: str | None) -> tuple[Decimal, Decimal, str]:
     """A figure in its base unit, with half the step of its last printed digit (18.9万元 → 189000,
     ±500, 元)."""
-    unit = unit or ""
-    factor, base = 1, unit
-    for word, f in _MAGNITUDE.items():
-        if unit.startswith(word) and len(unit) > len(word):
-            factor, base = f, unit[len(word):]
-            break
+    factor, base = _magnitude(unit)
     printed_exponent = value.as_tuple().exponent
     exponent = printed_exponent if isinstance(printed_exponent, int) else 0
     return value * factor, Decimal(5) * Decimal(10) ** (exponent - 1) * factor, base
@@ -524,9 +528,23 @@ def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
     the text; 累计全社会固定资产投资 13.8 and 固定资产投资年均增长13.8%) is listed once: the more
     precise printing."""
     out = list(prose)
+    if not tabled:
+        return out
+    # the prose figures a table's can be the same as: those of its year, measure, period and base
+    # unit (as _same_figure asks), in their order — a bulletin's hundreds of results are not each
+    # compared with every figure of its tables
+    alike: dict[tuple, list[int]] = {}
+    for i, p in enumerate(out):
+        if p.source == "prose" and p.value is not None:
+            alike.setdefault((p.year, p.measure, p.period, _magnitude(p.unit)[1]), []).append(i)
     for t in tabled:
-        twin = next((p for p in out if p.source == "prose" and (p.name in t.name or t.name in p.name)
-                     and _same_figure(p, t)), None)
+        twin = None
+        if t.value is not None:
+            for i in alike.get((t.year, t.measure, t.period, _magnitude(t.unit)[1]), ()):
+                p = out[i]
+                if p.source == "prose" and (p.name in t.name or t.name in p.name) and _same_figure(p, t):
+                    twin = p
+                    break
         if twin is None:
             out.append(t)
         elif _scaled(t.value, t.unit)[1] < _scaled(twin.value, twin.unit)[1]:  # type: ignore[arg-type]

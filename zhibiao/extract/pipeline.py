@@ -53,12 +53,14 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
     span_text = line.span.slice(text)
     # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count (figure_candidates
     # holds the grammar's candidates too)
-    printed = {n.value for n in find_numbers(span_text)}
-    if line.value in printed or -line.value in printed:
-        return True
-    printed = {n.value for n in figure_candidates(span_text)}  # (only when the plain numbers have not found it)
-    if line.value in printed or -line.value in printed:
-        return True
+    value, negated = line.value, -line.value
+    # (compared one by one, the first equal ending the search: a set of them hashed every Decimal)
+    for n in find_numbers(span_text):
+        if n.value == value or n.value == negated:
+            return True
+    for c in figure_candidates(span_text):  # (only when the plain numbers have not found it)
+        if c.value == value or c.value == negated:
+            return True
     warnings.append(f"{name!r}: value {line.value} cannot be read back from {line.span.slice(text)!r}; left out")
     return False
 
@@ -102,22 +104,24 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
         ))
     out = []
     for t in targets:
+        t_span = t.span
+        assert t_span is not None  # (every target above is made with its span)
         # names and phrases as printed (traditional characters stay traditional)
-        t.text = doc.printed(t.text, t.span)
+        t.text = doc.printed(t.text, t_span)
         if t.unit:  # as printed (萬噸 stays 萬噸): the unit is in the target's words or its row's unit cell
-            t.unit = doc.printed(t.unit, Span(min(t.span.start, t.name_span.start if t.name_span else t.span.start), t.span.end))
+            t.unit = doc.printed(t.unit, Span(min(t_span.start, t.name_span.start if t.name_span else t_span.start), t_span.end))
         if t.name_span is not None:
             # (a composed name's pieces are printed before its longest piece: 城鎮 of 城鎮和農村居民…)
             t.name = doc.printed(t.name, t.name_span if t.name_origin != "composed"
-                                 else Span(max(0, t.name_span.start - NAME_REACH), max(t.name_span.end, t.span.end)))
+                                 else Span(max(0, t.name_span.start - NAME_REACH), max(t.name_span.end, t_span.end)))
             if t.parent:
                 t.parent = doc.printed(t.parent, Span(max(0, t.name_span.start - 200), t.name_span.end))
         if t.category and t.source == "prose":
-            t.category = doc.printed(t.category, Span(max(0, t.span.start - 3000), t.span.end))
-        t.source_span = doc.to_source(t.span)
-        t.page = doc.page_of(t.span)
-        if t.kind == "numeric" and not value_reads_back(t.span.slice(text), t):
-            warnings.append(f"target {t.name!r}: value {t.value} cannot be read back from {t.span.slice(text)!r}; "
+            t.category = doc.printed(t.category, Span(max(0, t_span.start - 3000), t_span.end))
+        t.source_span = doc.to_source(t_span)
+        t.page = doc.page_of(t_span)
+        if t.kind == "numeric" and not value_reads_back(t_span.slice(text), t):
+            warnings.append(f"target {t.name!r}: value {t.value} cannot be read back from {t_span.slice(text)!r}; "
                             "left unparsed")
             t.kind, t.comparator, t.value, t.value_high = None, None, None, None
         if t.kind is None:
@@ -233,9 +237,14 @@ def extract_document(doc: Document) -> Extraction:
     commitments = extract_commitments(reading, targets)
     actuals = [a for a in actuals if _reads_back(reading.text, a, a.name, warnings)]
     commitments = [c for c in commitments if _reads_back(reading.text, c, c.metric, warnings)]
-    for line in [*actuals, *commitments]:
-        line.source_span = doc.to_source(line.span)
-        line.page = doc.page_of(line.span)
+    for actual in actuals:
+        assert actual.span is not None  # (every actual and commitment is found with its span)
+        actual.source_span = doc.to_source(actual.span)
+        actual.page = doc.page_of(actual.span)
+    for commitment in commitments:
+        assert commitment.span is not None
+        commitment.source_span = doc.to_source(commitment.span)
+        commitment.page = doc.page_of(commitment.span)
     extraction = Extraction(document=info, sections=reading.sections, targets=targets, actuals=actuals,
                             commitments=commitments, warnings=warnings)
     return extraction

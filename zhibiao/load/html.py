@@ -33,20 +33,83 @@ META_LINE = re.compile(rf"^\s*(?:{'|'.join(META_KEYS)})\s*[:：]")
 BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
               "blockquote", "pre", "center", "tr", "table", "main", "body", "font"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
+NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 # a line of a page's footer or of the tools around its article: a footer word, a site tool, or the
 # font size buttons (字体：大 中 小)
 FOOTER_LINE = re.compile("|".join([*map(re.escape, WEB_PAGE["footer_words"] + WEB_PAGE["site_tools"]),
                                    r"字体[:：]?\s*[\[【]?\s*[大中小]"]))
 
 
+# Every element an lxml.html element (text_content, drop_tree), chosen in C: lxml.html's own lookup
+# asks a Python method for each element Python touches — a form's fields get classes of their own
+# there, which nothing here uses.
+ELEMENT_CLASSES = etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+                                                  pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity)
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """A parser for one page (a parser is not shared between threads)."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=False)
+    parser.set_element_class_lookup(ELEMENT_CLASSES)
+    return parser
+
+
 def _cjk_count(el) -> int:
-    return len(CJK.findall(el.text_content() or ""))
+    return len(NOT_CJK.sub("", el.text_content() or ""))  # (its Chinese characters, counted a run at a time)
 
 
-def _link_density(el) -> float:
-    total = len((el.text_content() or "").strip()) or 1
-    links = sum(len((a.text_content() or "").strip()) for a in el.iter("a"))
-    return links / total
+class _Piece:
+    """What the container's choice needs of an element's text (``text_content()``: its text and its
+    descendants', their tails included, its own tail not): how many Chinese characters, its length
+    stripped, and the stripped lengths of the links within — summed from its children's, so that
+    every element's is known after one walk of the page (``text_content()`` of each candidate read
+    its whole subtree again: the page's text once per element holding it)."""
+
+    __slots__ = ("cjk", "length", "lead", "trail", "links")
+
+    def __init__(self, text: str = "") -> None:
+        length = self.length = len(text)
+        # (most of a page's text nodes are markup's spaces and line ends, or ASCII)
+        self.cjk = 0 if text.isascii() else len(NOT_CJK.sub("", text))  # (a run at a time, not a character)
+        self.lead = length - len(text.lstrip())  # leading whitespace (all of it when the text is blank)
+        self.trail = length - len(text.rstrip())
+        self.links = 0  # the stripped lengths of the <a> elements within
+
+    def add(self, other: "_Piece") -> None:
+        """``other``'s text appended to this one's (and its links counted)."""
+        blank, other_blank = self.lead == self.length, other.lead == other.length
+        self.lead = self.length + other.lead if blank else self.lead
+        self.trail = other.length + self.trail if other_blank else other.trail
+        self.length += other.length
+        self.cjk += other.cjk
+        self.links += other.links
+
+    @property
+    def stripped(self) -> int:
+        """``len(text.strip())``."""
+        return 0 if self.lead == self.length else self.length - self.lead - self.trail
+
+
+def _pieces(root) -> dict:
+    """Each element under ``root`` (itself included) -> its :class:`_Piece`, from one walk."""
+    out: dict = {}
+    stack = [(root, False)]
+    while stack:
+        el, done = stack.pop()
+        if not done:
+            stack.append((el, True))
+            stack.extend((child, False) for child in reversed(el) if isinstance(child.tag, str))
+            continue
+        piece = _Piece(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str):
+                piece.add(out[child])
+            if child.tail:
+                piece.add(_Piece(child.tail))
+        if el.tag == "a":
+            piece.links += piece.stripped
+        out[el] = piece
+    return out
 
 
 def _clean(root) -> None:
@@ -66,12 +129,15 @@ def _clean(root) -> None:
 
 def _main_container(root):
     candidates = []
+    pieces = _pieces(root)
     for el in root.iter("div", "td", "article", "section", "main", "body"):
-        attrs = " ".join(filter(None, [el.get("class"), el.get("id")]))
-        cjk = _cjk_count(el)
+        piece = pieces[el]
+        cjk = piece.cjk
         if cjk < 20:
             continue
-        score = cjk * (1.0 - _link_density(el))
+        attrs = " ".join(filter(None, [el.get("class"), el.get("id")]))
+        # (the share of its text in links: a page's menus are mostly links)
+        score = cjk * (1.0 - piece.links / (piece.stripped or 1))
         if attrs and CONTENT_ATTR.search(attrs):
             score *= 1.5
         candidates.append((score, cjk, el))
@@ -192,8 +258,7 @@ def _metadata(root, page_text: str) -> dict[str, str]:
 
 def load_html(path: str | Path, text: str, sha: str, encoding: str) -> LoadedText:
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(
-            encoding="utf-8", remove_comments=True, huge_tree=False))
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(str(path), f"HTML could not be parsed: {exc}") from None
     title_el = root.find(".//title")
@@ -229,8 +294,7 @@ def page_outline(text: str) -> tuple[list[tuple[str, str]], int]:
     (href, link text), and how many Chinese characters its main content has outside links (an
     article wrapping an attachment has few; a page that is the document has many)."""
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(
-            encoding="utf-8", remove_comments=True, huge_tree=False))
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError):
         return [], 0
     for el in list(root.iter("script", "style")):
