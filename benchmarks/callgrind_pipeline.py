@@ -5,8 +5,11 @@ instruction count is the same from run to run whatever else the machine does, un
         --callgrind-out-file=OUT $CO/.venv/bin/python $CO/benchmarks/callgrind_pipeline.py $CO seeds 5
     callgrind_annotate --inclusive=yes OUT | grep CPyDef | head -60
 
-``CO`` is the checkout measured; ``seeds`` (../shared/corpus/seeds), ``dev`` (../shared/corpus/dev)
-or ``gen`` (the TXT documents of a generated corpus at /work/bench-small, `generate.py --limit`).
+``CO`` is the checkout measured; ``seeds`` (../shared/corpus/seeds), ``dev`` (../shared/corpus/dev),
+``gen`` (the TXT documents of a generated corpus at /work/bench-small, `generate.py --limit`) or
+``national`` (N documents, TXT and HTML as the national ingest mixes them, drawn with a fixed seed
+from province 33 of the national corpus at /work/bench-corpus — or the corpus named by a fourth
+argument).
 Only the work run through ``PyRun_SimpleStringFlags`` (the C API's function, called here through
 ctypes) is counted: every document is read once before it (the imports and the tables built on
 first need are not a document's cost), and the caches that outlive a document are emptied before
@@ -14,6 +17,7 @@ each (``run.forget_between_documents``: no repeat is served). (An exported funct
 not ``functools_reduce`` as before: a distribution's CPython — Debian's ``/usr/bin/python3`` — is
 stripped of its internal symbols, and callgrind then counted nothing.)"""
 import ctypes
+import random
 import sys
 from pathlib import Path
 
@@ -26,10 +30,13 @@ from zhibiao.api import extract_file  # noqa: E402
 
 FORMATS = (".txt", ".html", ".htm", ".pdf", ".docx")
 if which in ("seeds", "dev"):
-    docs = sorted(p for p in (co.parent / "shared" / "corpus" / which).glob("*.*") if p.suffix.lower() in FORMATS)
+    docs = sorted(p for p in (co.parent / "shared" / "corpus" / which).glob("*.*") if p.suffix.lower() in FORMATS)[:n]
+elif which == "national":
+    corpus = Path(sys.argv[4]) if len(sys.argv) > 4 else Path("/work/bench-corpus")
+    pool = sorted(p for p in (corpus / "national" / "33").rglob("*") if p.suffix in (".txt", ".html"))
+    docs = random.Random(3).sample(pool, n)
 else:
-    docs = sorted(Path("/work/bench-small/national").rglob("*.txt"))
-docs = docs[:n]
+    docs = sorted(Path("/work/bench-small/national").rglob("*.txt"))[:n]
 for d in docs:
     extract_file(d)
 

@@ -4,6 +4,7 @@ scale, and query latency. See README.md; results go to RESULTS.md by hand, with 
     .venv/bin/python benchmarks/run.py extract --corpus /work/bench-corpus --documents 1000
     .venv/bin/python benchmarks/run.py floor --corpus /work/bench-corpus --documents 200
     .venv/bin/python benchmarks/run.py stages --corpus /work/bench-corpus --documents 200
+    .venv/bin/python benchmarks/run.py kinds --corpus /work/bench-corpus --documents 600
     .venv/bin/python benchmarks/run.py cli
     .venv/bin/python benchmarks/run.py ingest --corpus /work/bench-corpus --db /work/bench-corpus/national.db
     .venv/bin/python benchmarks/run.py queries --db /work/bench-corpus/national.db --requests 200
@@ -353,6 +354,38 @@ def bench_floor(corpus: Path | None, documents: int, rounds: int = 3) -> list[di
                               extract_rounds=[round(x, 1) for x in extraction], load=loadavg(),
                               commit=git_commit(), rules=rules_build()))
     return results
+
+
+def bench_kinds(corpus: Path | None, documents: int, provinces: list[str] | None = None) -> list[dict]:
+    """Where a national ingest's extraction CPU goes: ``documents`` of the national corpus (TXT and
+    HTML, spread evenly over its files — or its ``provinces``' folders), each extracted once in
+    this process with the caches emptied before it, CPU per document by kind and format (a plan
+    notice's table layout counts as its kind: plan_notice-tab.html) and each group's share."""
+    if corpus is None:
+        raise SystemExit("kinds needs --corpus (a corpus written by generate.py)")
+    files = [f for f in corpus_files(corpus, sample=False) if f.suffix in (".txt", ".html")
+             and (not provinces or any(f"/national/{p}" in f.as_posix() for p in provinces))]
+    if not files:
+        raise SystemExit(f"kinds: no TXT or HTML documents under {corpus}")
+    step = max(1, len(files) // documents)
+    files = files[::step][:documents]
+    _warm()
+    cpu: dict[str, list[float]] = {}
+    size: dict[str, int] = {}
+    for path in files:
+        group = path.name.split("-", 1)[-1].split(".")[0] + path.suffix  # 2024-plan_notice-tab.html -> plan_notice-tab.html
+        forget_between_documents()
+        t0 = time.process_time()
+        _extract(str(path))
+        cpu.setdefault(group, []).append(time.process_time() - t0)
+        size[group] = size.get(group, 0) + os.path.getsize(path)
+    total = sum(sum(v) for v in cpu.values())
+    groups = {g: {"documents": len(v), "cpu_ms_per_doc": round(sum(v) / len(v) * 1000, 2),
+                  "mean_kb": round(size[g] / len(v) / 1000, 1), "share_of_cpu": round(sum(v) / total, 3)}
+              for g, v in sorted(cpu.items(), key=lambda kv: -sum(kv[1]))}
+    n = sum(len(v) for v in cpu.values())
+    return [report(measure="kinds", documents=n, cpu_ms_per_doc=round(total / n * 1000, 2), groups=groups,
+                   load=loadavg(), commit=git_commit(), rules=rules_build())]
 
 
 # --------------------------------------------------------------------------------------- stages
@@ -1013,7 +1046,7 @@ def bench_writes(corpus: Path | None, db: str, documents: int, batches=(1, 32), 
 def main() -> None:
     global RESULTS
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["extract", "floor", "stages", "cli", "ingest", "writes", "queries"])
+    ap.add_argument("what", choices=["extract", "floor", "stages", "kinds", "cli", "ingest", "writes", "queries"])
     ap.add_argument("--corpus", type=Path, default=None, help="a corpus written by generate.py")
     ap.add_argument("--documents", type=int, default=500)
     ap.add_argument("--formats", default="txt,html,docx,pdf")
@@ -1022,8 +1055,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--label", default=None, help="ingest/queries: a name for the run (its state file)")
     ap.add_argument("--sample", action="store_true", help="ingest: the PDF/DOCX sample instead of the national corpus")
-    ap.add_argument("--provinces", default=None, help="ingest: only these provinces' folders (comma-separated code "
-                    "prefixes, e.g. 33,44)")
+    ap.add_argument("--provinces", default=None, help="ingest, kinds: only these provinces' folders (comma-separated "
+                    "code prefixes, e.g. 33,44)")
     ap.add_argument("--batches", default="1,32", help="writes: documents per transaction to measure with")
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7, help="queries: which regions, years and documents are asked "
@@ -1043,6 +1076,8 @@ def main() -> None:
         bench_floor(args.corpus, args.documents)
     elif args.what == "stages":
         bench_stages(args.corpus, args.documents)
+    elif args.what == "kinds":
+        bench_kinds(args.corpus, args.documents, args.provinces.split(",") if args.provinces else None)
     elif args.what == "cli":
         bench_cli(args.runs, args.file)
     elif args.what == "ingest":

@@ -58,3 +58,21 @@ def test_the_callgrind_harness_counts_the_pipeline_through_the_c_api_function_it
     assert "1 documents" in out.stderr
     collected = int(re.search(r"Collected : (\d+)", out.stderr).group(1))
     assert 10_000_000 < collected < 400_000_000, collected
+
+
+def test_kinds_reports_each_kind_and_format_with_its_share_of_the_cpu(tmp_path):
+    """run.py kinds: a generated corpus's documents, CPU per document by kind and format (a plan
+    notice's table layout is part of its kind), the shares adding up to the whole."""
+    from generate import generate_corpus
+
+    generate_corpus(tmp_path, limit=16, progress=False)
+    (line,) = run.bench_kinds(tmp_path, 16)
+    assert line["measure"] == "kinds" and line["documents"] == 16
+    groups = line["groups"]
+    assert sum(g["documents"] for g in groups.values()) == 16
+    assert abs(sum(g["share_of_cpu"] for g in groups.values()) - 1) < 0.01
+    assert all(name.endswith((".txt", ".html")) and "-" not in name.split(".")[0].replace("plan_notice-", "")
+               for name in groups), groups
+    assert list(groups) == sorted(groups, key=lambda g: -groups[g]["share_of_cpu"])  # the costliest first
+    with pytest.raises(SystemExit, match="no TXT or HTML"):
+        run.bench_kinds(tmp_path, 16, provinces=["99"])
