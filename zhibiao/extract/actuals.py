@@ -533,16 +533,18 @@ def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
     # the prose figures a table's can be the same as: those of its year, measure, period and base
     # unit (as _same_figure asks), in their order — a bulletin's hundreds of results are not each
     # compared with every figure of its tables
-    alike: dict[tuple, list[int]] = {}
+    # (each with its name, read once: a prose figure still in its place is the one indexed — one a
+    # table's replaced is no longer there)
+    alike: dict[tuple, list[tuple[int, Actual, str]]] = {}
     for i, p in enumerate(out):
         if p.source == "prose" and p.value is not None:
-            alike.setdefault((p.year, p.measure, p.period, _magnitude(p.unit)[1]), []).append(i)
+            alike.setdefault((p.year, p.measure, p.period, _magnitude(p.unit)[1]), []).append((i, p, p.name))
     for t in tabled:
         twin = None
         if t.value is not None:
-            for i in alike.get((t.year, t.measure, t.period, _magnitude(t.unit)[1]), ()):
-                p = out[i]
-                if p.source == "prose" and (p.name in t.name or t.name in p.name) and _same_figure(p, t):
+            name = t.name
+            for i, p, p_name in alike.get((t.year, t.measure, t.period, _magnitude(t.unit)[1]), ()):
+                if out[i] is p and (p_name in name or name in p_name) and _same_figure(p, t):
                     twin = p
                     break
         if twin is None:
