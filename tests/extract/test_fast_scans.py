@@ -166,3 +166,52 @@ def test_a_heading_line_is_found_on_the_first_line_and_after_others():
 
     text = "二、2026年经济社会发展主要预期目标\n全市主要目标是：增长6%。\n（一）主要指标"
     assert [m.group("words") for m in heading_lines(text, len(text))] == ["2026年经济社会发展主要预期目标", "主要指标"]
+
+
+BULLETIN_PIECES = st.lists(st.sampled_from(["2024年", "2024 年", "某某市", "国民经济和社会发展统计公报", "国民经济和社会发展",
+                                            "统计公报", "全年", " ", "\n", "，", "2", "x"]), max_size=12).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(BULLETIN_PIECES)
+def test_a_bulletin_s_title_is_the_pattern_s_match(head):
+    from zhibiao.extract.metadata import BULLETIN_TITLE, bulletin_title
+
+    found, plain = bulletin_title(head), BULLETIN_TITLE.search(head)
+    assert (found.span() if found else None) == (plain.span() if plain else None)
+
+
+def test_a_bulletin_s_title_is_found_at_the_head_of_a_long_line():
+    from zhibiao.extract.metadata import bulletin_title
+
+    head = "2025年某某县国民经济和社会发展统计公报 2025年，全县经济稳中有进。"
+    assert bulletin_title(head).group() == "2025年某某县国民经济和社会发展统计公报"
+    assert bulletin_title("某某县2025年政府工作报告 各位代表：") is None
+
+
+# --- metadata: a body's region tried only before the body's words ----------------------------------
+
+BODY_PIECES = st.lists(st.sampled_from(["在", "于", "由", "经", "杭州市", "某某", "西湖区", "县", "自治区", "特别行政区", "第", "十四", "十",
+                                        "届", "人民代表大会", "人大", "第二次会议", "发展和改革局", "发展和改革委员会", "统计局", "发改委",
+                                        "2024年", "1月", "日", "，", "。", "\n", " ", "x", "我"]), max_size=16).map("".join)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(BODY_PIECES)
+def test_a_body_s_region_is_the_pattern_s_match(head):
+    from zhibiao.extract.metadata import BUREAU_BODY, CONGRESS_BODY, bureau_body, congress_body
+
+    for found, plain in ((congress_body(head), CONGRESS_BODY.search(head)), (bureau_body(head), BUREAU_BODY.search(head))):
+        assert ((found.span(), found.groupdict()) if found else None) == ((plain.span(), plain.groupdict()) if plain else None)
+
+
+def test_a_body_s_region_is_found_at_the_head_far_from_the_start_and_at_its_reach():
+    from zhibiao.extract.metadata import REGION_NAME_CHARS, bureau_body, congress_body
+
+    head = "人大" + "政府工作报告\n" * 30 + "——2024年1月21日在某某市第十四届人民代表大会第二次会议上"
+    assert congress_body(head).group("r") == "日在某某市"  # (the words before 在: _body_region cuts them)
+    assert bureau_body("关于2024年计划的报告\n由某某市某某区发展和改革局编制").group("r") == "由某某市某某区"  # (cut the same way)
+    longest = "某" * REGION_NAME_CHARS + "特别行政区"
+    assert congress_body(f"，{longest}第{'十' * 40}届人大").group("r") == longest  # (a term's numerals: any number)
+    assert bureau_body(f"，{longest}{longest}统计局").group("r") == longest + longest
+    assert congress_body("某某市人民代表大会") is None and bureau_body("发展和改革局") is None
