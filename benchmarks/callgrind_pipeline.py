@@ -1,7 +1,10 @@
 """The whole pipeline (load, normalise, extract, annotate) on a few documents, for callgrind: its
-instruction count is the same from run to run whatever else the machine does, unlike CPU time.
+instruction count is the same from run to run whatever else the machine does, unlike CPU time —
+with the strings' hash seed fixed (``PYTHONHASHSEED=0``: a random seed orders sets and dicts, and
+collides their keys, differently in each run, ±0.3 % on the seeds and up to ±0.7 % on 40 national
+documents; a warning is printed without it).
 
-    cd /tmp && PYTHONPATH=$CO valgrind --tool=callgrind --toggle-collect=PyRun_SimpleStringFlags \
+    cd /tmp && PYTHONHASHSEED=0 PYTHONPATH=$CO valgrind --tool=callgrind --toggle-collect=PyRun_SimpleStringFlags \
         --callgrind-out-file=OUT $CO/.venv/bin/python $CO/benchmarks/callgrind_pipeline.py $CO seeds 5
     callgrind_annotate --inclusive=yes OUT | grep CPyDef | head -60
 
@@ -17,9 +20,14 @@ each (``run.forget_between_documents``: no repeat is served). (An exported funct
 not ``functools_reduce`` as before: a distribution's CPython — Debian's ``/usr/bin/python3`` — is
 stripped of its internal symbols, and callgrind then counted nothing.)"""
 import ctypes
+import os
 import random
 import sys
 from pathlib import Path
+
+if os.environ.get("PYTHONHASHSEED") in (None, "random"):
+    print("callgrind_pipeline: PYTHONHASHSEED is not set: the count moves by a few tenths of a percent from run to run "
+          "(set PYTHONHASHSEED=0 to compare two counts)", file=sys.stderr)
 
 co = Path(sys.argv[1]).resolve()
 which, n = sys.argv[2], int(sys.argv[3])

@@ -72,7 +72,8 @@ _CONGRESS: Final = LEX.alt("documents.congress_words")
 _APPROVAL: Final = LEX.alt("documents.approval_verbs")
 # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上";
 # an outline's approval: "（2021年2月5日衢州市第八届人民代表大会第六次会议批准）"
-DELIVERED: Final = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
+# (a scanner: tried only at a digit or an opening bracket)
+DELIVERED: Final = scanner(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
                        rf"|[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^（()）\n]{{0,40}}?(?:{_CONGRESS})[^（()）\n]{{0,30}}?"
                        rf"(?:{_APPROVAL})\s*[）)]")
 CONGRESS_BODY: Final = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:{_CONGRESS})")

@@ -70,7 +70,7 @@ REPORTING_ENDS: Final = frozenset([w[-1] for w in LEX.words("time.reporting_verb
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 LEADING_LINK: Final = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD: Final = re.compile(rf"({YEAR})\s*年")
-YEAR_MENTION: Final = re.compile(rf"(?<!\d)({YEAR})\s*年")
+YEAR_MENTION: Final = scanner(rf"(?<!\d)({YEAR})\s*年")  # (a scanner: tried only at a 1 or a 2: a text's every year, found 4–5 times faster)
 # Any of the words Scope.time_of tests for, in one pattern: the opening words of most sentences
 # say nothing of time, and one search tells so instead of six (see time_of). Written loosely — the
 # words without the look-arounds and optional openings around them, a year as any four digits

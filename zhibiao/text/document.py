@@ -40,10 +40,14 @@ class Document:
         if self.search_text is self.normalized.text or not value:
             return value
         a, b = (span.start, span.end) if isinstance(span, Span) else span
-        back: dict[str, str] = {}
-        for s_ch, p_ch in zip(self.search_text[a:b], self.normalized.text[a:b]):
-            back.setdefault(s_ch, p_ch)
-        return "".join(back.get(ch, ch) for ch in value)
+        searched, printed = self.search_text[a:b], self.normalized.text[a:b]
+        if searched == printed:
+            return value  # (a span with no character changed: every character maps to itself)
+        # each character of the span's search form -> the printed one at its first place in the
+        # span (a table built in C from the two, reversed so that the first place wins: most such
+        # spans are in a traditional text, where every character differs)
+        n = min(len(searched), len(printed))
+        return value.translate(str.maketrans(searched[n - 1::-1] if n else "", printed[n - 1::-1] if n else ""))
 
     @property
     def raw(self) -> str:
