@@ -1,8 +1,8 @@
 """Whether the compiled modules run compiled, and plain Python when their compiled form is not current.
 
 setup.py compiles the modules where a document's time goes — the extraction rules
-(``zhibiao/extract``), the normalisation of a text (``zhibiao/text``) and the catalogue's matching
-(``zhibiao/catalog``) — with mypyc into C extensions that sit beside their ``.py`` files
+(``zhibiao/extract``), the normalisation of a text (``zhibiao/text``), the catalogue's matching
+(``zhibiao/catalog``) and the HTML loader (``zhibiao/load/html.py``) — with mypyc into C extensions that sit beside their ``.py`` files
 (``extract/clauses.cpython-311-….so`` beside ``extract/clauses.py``) and share one library,
 :data:`SHARED_LIBRARY`. Python imports an extension before a source file of the same name, so a
 module edited after the build would silently run in its old, compiled form. Before the first of

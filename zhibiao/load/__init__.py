@@ -15,10 +15,15 @@ import re
 import stat
 from pathlib import Path
 
+from zhibiao.compiled import choose
 from zhibiao.errors import LimitExceeded, LoadError
 from zhibiao.load.limits import Limits
 from zhibiao.load.txt import decode
 from zhibiao.models import LoadedText
+
+# the HTML loader is compiled (setup.py) or read from its source: decided before it is imported
+# (zhibiao/compiled.py)
+choose()
 
 __all__ = ["Limits", "load", "load_bytes", "sniff", "OLE_MAGIC", "FORMATS", "SUFFIXES", "is_document_name",
            "formats_text"]
