@@ -2,8 +2,9 @@
 
 setup.py compiles the modules where a document's time goes — the extraction rules
 (``zhibiao/extract``), the normalisation of a text (``zhibiao/text``), the catalogue's matching
-(``zhibiao/catalog``) and the HTML loader (``zhibiao/load/html.py``) — with mypyc into C extensions that sit beside their ``.py`` files
-(``extract/clauses.cpython-311-….so`` beside ``extract/clauses.py``) and share one library,
+(``zhibiao/catalog``) and the HTML loader (``zhibiao/load/html.py``) — with mypyc into C
+extensions that sit beside their ``.py`` files (``extract/clauses.cpython-311-….so`` beside
+``extract/clauses.py``) and share one library,
 :data:`SHARED_LIBRARY`. Python imports an extension before a source file of the same name, so a
 module edited after the build would silently run in its old, compiled form. Before the first of
 them is imported (the ``__init__`` of each of those packages calls :func:`choose`), this module

@@ -49,6 +49,8 @@ def bulletin_title(head: str) -> re.Match | None:
     pattern's lazy runs of up to 12 and 20 characters are tried at every position of a Chinese text
     (≈ 0.8 µs a character: 250 µs for a head of 300), and most heads hold no bulletin's title."""
     return BULLETIN_TITLE.search(head) if BULLETIN_WORDS in head else None
+
+
 FIVE_YEAR_TITLE: Final = re.compile(LEX.alt("documents.five_year_titles"))
 FIVE_YEAR_QUOTED: Final = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七八九十]+个五年|十[一二三四五六]五)[^》]{{0,30}}(?:{LEX.alt('documents.five_year_titles')})[^》]{{0,10}}》")
 PROGRESS_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
