@@ -506,6 +506,12 @@ def _magnitude(unit: str | None) -> tuple[int, str]:
     return 1, unit
 
 
+def _kind(a: Actual) -> tuple:
+    """What two figures must share to be the same figure (as _same_figure asks): year, measure,
+    period and base unit."""
+    return a.year, a.measure, a.period, _magnitude(a.unit)[1]
+
+
 def _scaled(value: Decimal, unit: str | None) -> tuple[Decimal, Decimal, str]:
     """A figure in its base unit, with half the step of its last printed digit (18.9万元 → 189000,
     ±500, 元)."""
@@ -530,20 +536,18 @@ def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
     out = list(prose)
     if not tabled:
         return out
-    # the prose figures a table's can be the same as: those of its year, measure, period and base
-    # unit (as _same_figure asks), in their order — a bulletin's hundreds of results are not each
-    # compared with every figure of its tables
-    # (each with its name, read once: a prose figure still in its place is the one indexed — one a
-    # table's replaced is no longer there)
+    # the prose figures a table's can be the same as: those of its _kind, in their order — a
+    # bulletin's hundreds of results are not each compared with every figure of its tables (each
+    # with its name, read once; a prose figure a table's replaced is no longer in its place)
     alike: dict[tuple, list[tuple[int, Actual, str]]] = {}
     for i, p in enumerate(out):
         if p.source == "prose" and p.value is not None:
-            alike.setdefault((p.year, p.measure, p.period, _magnitude(p.unit)[1]), []).append((i, p, p.name))
+            alike.setdefault(_kind(p), []).append((i, p, p.name))
     for t in tabled:
         twin = None
         if t.value is not None:
             name = t.name
-            for i, p, p_name in alike.get((t.year, t.measure, t.period, _magnitude(t.unit)[1]), ()):
+            for i, p, p_name in alike.get(_kind(t), ()):
                 if out[i] is p and (p_name in name or name in p_name) and _same_figure(p, t):
                     twin = p
                     break

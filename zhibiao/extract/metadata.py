@@ -100,31 +100,34 @@ def _first_in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, i
     return pattern.match(text, first) if first >= 0 else None
 
 
+def _places(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every place one of ``words`` is printed in ``text``."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            out.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return out
+
+
 def congress_body(head: str) -> re.Match | None:
     """CONGRESS_BODY's first match in ``head`` (某县第十八届人民代表大会), tried only before each
     congress word that follows a 届."""
     windows = []
-    for word in CONGRESS_WORDS:
-        at = head.find(word)
-        while at >= 0:
-            if at > 0 and head[at - 1] == "届":
-                start = at - 1
-                while start > 0 and head[start - 1] in TERM_CHARS:
-                    start -= 1
-                windows.append((max(0, start - REGION_NAME_REACH), at + len(word)))
-            at = head.find(word, at + 1)
+    for at, end in _places(head, CONGRESS_WORDS):
+        if at > 0 and head[at - 1] == "届":
+            start = at - 1
+            while start > 0 and head[start - 1] in TERM_CHARS:
+                start -= 1
+            windows.append((max(0, start - REGION_NAME_REACH), end))
     return _first_in_windows(CONGRESS_BODY, head, windows)
 
 
 def bureau_body(head: str) -> re.Match | None:
     """BUREAU_BODY's first match in ``head`` (某市某区发展和改革局), tried only before each bureau's
     name (the region's two names before it at most)."""
-    windows = []
-    for word in BUREAU_WORDS:
-        at = head.find(word)
-        while at >= 0:
-            windows.append((max(0, at - 2 * REGION_NAME_REACH), at + len(word)))
-            at = head.find(word, at + 1)
+    windows = [(max(0, at - 2 * REGION_NAME_REACH), end) for at, end in _places(head, BUREAU_WORDS)]
     return _first_in_windows(BUREAU_BODY, head, windows)
 
 

@@ -21,7 +21,7 @@ from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments
 from zhibiao.extract.columns import TableContext
 from zhibiao.extract.tables import extract_tables, find_tables
-from zhibiao.models import DocumentInfo, Extraction, Region, Span, Target
+from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.chinese import search_form
 from zhibiao.text.document import Document
 from zhibiao.text.scan import LineScanner, scanner
@@ -218,6 +218,13 @@ def _title_span(text: str, title: str | None) -> tuple[int, int] | None:
     return (k, k + len(title)) if k >= 0 else None
 
 
+def _place(doc: Document, line: Actual | Commitment) -> None:
+    """Where a result or a commitment stands in the file as loaded, and on which page."""
+    assert line.span is not None  # (every actual and commitment is found with its span)
+    line.source_span = doc.to_source(line.span)
+    line.page = doc.page_of(line.span)
+
+
 def extract_document(doc: Document) -> Extraction:
     warnings: list[str] = list(doc.loaded.warnings)
     reading = read(doc)
@@ -237,14 +244,9 @@ def extract_document(doc: Document) -> Extraction:
     commitments = extract_commitments(reading, targets)
     actuals = [a for a in actuals if _reads_back(reading.text, a, a.name, warnings)]
     commitments = [c for c in commitments if _reads_back(reading.text, c, c.metric, warnings)]
-    for actual in actuals:
-        assert actual.span is not None  # (every actual and commitment is found with its span)
-        actual.source_span = doc.to_source(actual.span)
-        actual.page = doc.page_of(actual.span)
-    for commitment in commitments:
-        assert commitment.span is not None
-        commitment.source_span = doc.to_source(commitment.span)
-        commitment.page = doc.page_of(commitment.span)
+    lines: list[Actual | Commitment] = [*actuals, *commitments]
+    for line in lines:
+        _place(doc, line)
     extraction = Extraction(document=info, sections=reading.sections, targets=targets, actuals=actuals,
                             commitments=commitments, warnings=warnings)
     return extraction

@@ -32,7 +32,6 @@ META_KEYS = tuple(WEB_PAGE["metadata_keys"])
 META_LINE = re.compile(rf"^\s*(?:{'|'.join(META_KEYS)})\s*[:：]")
 BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
               "blockquote", "pre", "center", "tr", "table", "main", "body", "font"}
-CJK = re.compile(r"[\u4e00-\u9fff]")
 NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 # a line of a page's footer or of the tools around its article: a footer word, a site tool, or the
 # font size buttons (字体：大 中 小)

@@ -43,14 +43,14 @@ class Document:
         searched, printed = self.search_text[a:b], self.normalized.text[a:b]
         if searched == printed:
             return value  # (a span with no character changed: every character maps to itself)
-        at = searched.find(value) if len(searched) == len(printed) else -1
+        # (the search form keeps the text's offsets: the two slices are of one length)
+        at = searched.find(value)
         if at >= 0:
             return printed[at:at + len(value)]  # the value as printed where it stands (头发与发展: 頭髮與發展)
         # a value not printed as it is (a name cleaned of its marks): each character of the span's
         # search form -> the printed one at its first place in the span (a table built in C from the
         # two, reversed so that the first place wins)
-        n = min(len(searched), len(printed))
-        return value.translate(str.maketrans(searched[n - 1::-1] if n else "", printed[n - 1::-1] if n else ""))
+        return value.translate(str.maketrans(searched[::-1], printed[::-1]))
 
     @property
     def raw(self) -> str:
