@@ -88,7 +88,8 @@ def test_range_separators(phrase):
 # units.count_words: a Chinese numeral before one of them counts things (三项, 两个): wording, no value
 COUNT_WORDS = ["实现三个突破", "抓好五项重点", "实施三年行动", "落实十条措施", "开展三次督查", "引进两家龙头", "评选十名标兵",
                "举办三场推介", "翻两倍", "办好十件实事", "新建两所学校", "建成三座桥梁", "新增三台设备", "提前两天完成",
-               "发放两张清单", "配置三套设施", "改造五间校舍", "购置三辆公交", "新造两艘渡轮"]
+               "发放两张清单", "配置三套设施", "改造五间校舍", "购置三辆公交", "新造两艘渡轮",
+               "落实一方是独生子女的政策", "签订三方协议"]
 
 
 @pytest.mark.parametrize("phrase", COUNT_WORDS)
