@@ -463,3 +463,15 @@ def test_a_figure_the_text_and_a_table_both_state_is_listed_once_the_more_precis
     # a replaced twin is a table's figure now: a second table figure does not replace it again
     finer = table("人均地区生产总值", "189194.6", "元")
     assert _one_figure_each([per_head], [precise, finer]) == [precise, finer]
+
+
+def test_a_figure_printed_in_traditional_characters_meets_its_tables_twin():
+    """萬元 is 万元 as a traditional text prints it: 18.9萬元 in the text and 189195元 in the table are
+    one figure (its magnitude read from the unit's simplified reading)."""
+    from zhibiao.extract.actuals import _one_figure_each
+    from zhibiao.models import Actual
+
+    per_head = Actual(name="人均地區生產總值", measure="level", text="達到18.9萬元", value=D("18.9"), unit="萬元", year=2020)
+    precise = Actual(name="人均地區生產總值", measure="level", text="189195", value=D("189195"), unit="元", year=2020)
+    precise.source = "table"
+    assert _one_figure_each([per_head], [precise]) == [precise]

@@ -337,11 +337,19 @@ def test_content_decides_the_loader_not_the_suffix(tmp_path):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("国内生产 \n\r\t\u3000\x01\x7f\u200b\x0bab1") + ["\U0001f600"]), max_size=50))
+@given(st.text(alphabet=st.sampled_from(list("国内生产 \n\r\t\u3000\xa0\x01\x7f\u200b\x0b\x1cab1") + ["\U0001f600"]), max_size=50))
 def test_printable_characters_are_counted_as_one_test_of_each_would(text):
     from zhibiao.load import _printable
 
-    assert _printable(text) == sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    assert _printable(text) == sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t\u3000\xa0")
+
+
+def test_a_text_of_short_lines_indented_by_ideographic_spaces_is_text(tmp_path):
+    # (two U+3000 before each short line: a third of the characters, which isprintable refuses)
+    p = tmp_path / "indented.txt"
+    p.write_text("地区生产总值\n" + "\n".join(f"\u3000\u3000{cell} |" for cell in ["年均", "6.1", "%", "预期性"] * 10),
+                 encoding="utf-8")
+    assert "预期性" in load(p).text
 
 
 def test_a_text_of_control_characters_is_binary(tmp_path):

@@ -14,11 +14,10 @@ LAYOUT = yaml.safe_load(files("zhibiao.text").joinpath("data", "layout.yaml").re
 RUNNING = "全市上下坚持稳中求进工作总基调，经济运行稳中向好。"
 OPENING = "某市关于二〇二四年国民经济和社会发展工作"  # 19 characters: with any word a full line
 SPEC = {
-    "title_word_ends": ["人民政府", "文件", "通知", "报告", "公报", "公報", "执行情况", "執行情況", "纲要", "綱要", "的建议",
-                        "的建議", "草案"],
+    "title_word_ends": ["人民政府", "文件", "通知", "报告", "公报", "执行情况", "纲要", "的建议", "草案"],
     "title_ends": ["计划", "规划", "建议", "决定", "意见", "情况", "（摘要）"],
-    "title_note_words": ["报告", "纲要", "綱要", "计划", "規劃", "规划", "公报", "通知"],
-    "title_notes": ["摘要", "全文", "节选", "節選", "草案"],
+    "title_note_words": ["报告", "纲要", "计划", "规划", "公报", "通知"],
+    "title_notes": ["摘要", "全文", "节选", "草案"],
     "cell_qualifiers": ["左右", "以上", "以内", "以下"],
     "table_header.names": ["序号", "指标"],
     "table_header.columns": ["目标", "单位", "计划", "预期"],
@@ -95,3 +94,30 @@ def test_every_layout_word_has_its_case():
         for sub, inner in (words.items() if isinstance(words, dict) else [(None, words)]):
             in_file[f"{key}.{sub}" if sub else key] = sorted(inner)
     assert in_file == {key: sorted(words) for key, words in SPEC.items()}
+
+
+# every word is read in either script (normalize._in_both_scripts): a traditional document's
+# layout is read by the same words, printed 億元, 主要指標, 綱要（節選）
+def _traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+@pytest.mark.parametrize("unit", SPEC["split_decimal_units"])
+def test_a_split_decimal_is_restored_before_each_unit_in_traditional_characters(unit):
+    assert f"12.3{_traditional(unit)}" in normalize(_traditional(f"全年共安排资金 12 3{unit}，用于发展。")).text
+
+
+@pytest.mark.parametrize("word", SPEC["title_word_ends"])
+def test_a_titles_last_word_in_traditional_characters_never_runs_on(word):
+    assert _apart(_traditional(f"{OPENING}{word}\n{RUNNING}"))
+
+
+def test_a_traditional_header_opens_a_table():
+    assert "6.5" in normalize("序號 指標 單位 目標\n1 地區生產總值增長 % 6 5\n").text
+    assert "6 5" in normalize("序號 項目 年度\n1 地區生產總值增長 % 6 5\n").text
+
+
+def test_a_traditional_titles_bracketed_note_ends_its_line():
+    assert _apart(f"某市國民經濟和社會發展第十四個五年規劃綱要（節選）\n{_traditional(RUNNING)}")

@@ -289,3 +289,16 @@ def test_three_blanks_are_found_with_or_without_a_tab(text):
 
     normalize_module = importlib.import_module("zhibiao.text.normalize")
     assert normalize_module._three_blanks(text) == (normalize_module.THREE_BLANKS.search(text) is not None)
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("增长6%，，居民消费价格涨幅3%左右。", "增长6%，居民消费价格涨幅3%左右。"),
+    ("能耗下降3.4%以上。。主要污染物排放继续减少。", "能耗下降3.4%以上。主要污染物排放继续减少。"),
+    ("涨幅3%左右。，城镇新增就业", "涨幅3%左右。城镇新增就业"),
+    ("主要目标：：增长6%", "主要目标：增长6%"),
+    ("新建学校、、医院", "新建学校、医院"),
+])
+def test_doubled_punctuation_is_dropped(raw, clean):
+    # (a repost's doubled marks: "。。" left a sentence of its own between them, and the target
+    # sentence after it was read apart from its list)
+    assert normalize(raw).text == clean

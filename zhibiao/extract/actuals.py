@@ -28,6 +28,7 @@ from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
 from zhibiao.extract.segments import Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
+from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import alternation, scanner
 
 RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
@@ -498,8 +499,8 @@ _MAGNITUDE: Final = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百
 
 
 def _magnitude(unit: str | None) -> tuple[int, str]:
-    """A unit's magnitude and base unit (万元 → 10000, 元)."""
-    unit = unit or ""
+    """A unit's magnitude and base unit (万元 → 10000, 元; 萬元 too: a unit is as printed)."""
+    unit = to_simplified(unit or "")
     for word, f in _MAGNITUDE.items():
         if unit.startswith(word) and len(unit) > len(word):
             return f, unit[len(word):]

@@ -33,7 +33,29 @@ def _table() -> dict[int, str]:
 def simplified_from(character: str) -> tuple[str, ...]:
     """The characters :func:`to_simplified` reads as ``character``: itself, then the traditional
     ones it simplifies (占: 占, 佔)."""
-    return (character, *sorted(chr(k) for k, v in _table().items() if v == character))
+    return (character, *_traditional_of().get(character, ()))
+
+
+@lru_cache(maxsize=1)
+def _traditional_of() -> dict[str, tuple[str, ...]]:
+    """Each simplified character with the traditional ones :func:`_table` simplifies to it."""
+    inverse: dict[str, list[str]] = {}
+    for code, simple in _table().items():
+        inverse.setdefault(simple, []).append(chr(code))
+    return {simple: tuple(sorted(chars)) for simple, chars in inverse.items()}
+
+
+def script_forms(words) -> list[str]:
+    """Every printing of ``words`` in simplified or traditional characters, character by character
+    (亿元 → 亿元, 億元; 执行情况 → 执行情况, 執行情况, 执行情況, 執行情況): a word list written once, in
+    either script, for a stage that reads a text as printed, before its simplified shadow exists."""
+    out: set[str] = set()
+    for word in words:
+        forms = [""]
+        for ch in to_simplified(word):
+            forms = [f + c for f in forms for c in simplified_from(ch)]
+        out.update(forms)
+    return sorted(out)
 
 
 @lru_cache(maxsize=1)

@@ -23,12 +23,25 @@ from typing import Final
 
 from zhibiao.datafiles import load_yaml
 from zhibiao.models import LoadedText, Span
-from zhibiao.text.chinese import simplified_from, to_simplified
+from zhibiao.text.chinese import script_forms, simplified_from, to_simplified
 from zhibiao.text.offsets import Change, Edit, MappedText
 from zhibiao.text.scan import alternation as _alt, scanner
 
-# the words a document's layout is read by (text/data/layout.yaml)
-LAYOUT: Final = load_yaml("zhibiao.text", "data", "layout.yaml")
+
+
+def _in_both_scripts(node):
+    """The layout's word lists with every printing of each word in simplified or traditional
+    characters (this stage reads the text as printed, before its simplified shadow: 億元 splits a
+    decimal as 亿元 does, 主要指標 heads a table as 主要指标 does)."""
+    if isinstance(node, dict):
+        return {k: _in_both_scripts(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return script_forms(node)
+    return node
+
+
+# the words a document's layout is read by (text/data/layout.yaml), in either script
+LAYOUT: Final = _in_both_scripts(load_yaml("zhibiao.text", "data", "layout.yaml"))
 
 
 def _spaced(word: str) -> str:
@@ -115,7 +128,7 @@ BBCODE: Final = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|im
                     r"code|list|indent|backcolor|sup|sub)(?:=[^\]\n]{0,60})?\]", re.IGNORECASE)
 BBCODE_BREAK: Final = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
 PINYIN_GLOSS: Final = scanner(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
-DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；]+|(?<=[：:])[：:]+")
+DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；。]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
 TWO_MARKS: Final = re.compile(r"[,，、;；。：:][,，、。;；：:]")
 
