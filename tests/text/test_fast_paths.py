@@ -281,7 +281,8 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
         if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(N.TITLE_WORD_END) or N.TITLE_NOTE_END.search(a):
             continue
         number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))
-        if not number_cut and (not (N._cjk_or_alnum(a[-1])) or not N._cjk_or_alnum(b[0])):
+        wrapped_after = N._cjk_or_alnum(a[-1]) or (a[-1] in N.WRAPPED_AFTER and s2 == e1 + 1)
+        if not number_cut and (not wrapped_after or not (N._cjk_or_alnum(b[0]) or b[0] in N.WRAPPED_BEFORE)):
             continue
         if "\n\n" in text[e1:s2] and ((len(a) < N.FULL_LINE and not N._leaves_open(a)) or N.TITLE_END.search(a)):
             continue

@@ -302,3 +302,27 @@ def test_doubled_punctuation_is_dropped(raw, clean):
     # (a repost's doubled marks: "。。" left a sentence of its own between them, and the target
     # sentence after it was read apart from its list)
     assert normalize(raw).text == clean
+
+
+LONG = "全区上下坚持稳中求进工作总基调，经济运行稳中向好，"  # (a full line: long enough to be wrapped)
+
+
+@pytest.mark.parametrize("upper, lower", [
+    (f"{LONG}城镇调查失业率5.5%左右,", "城镇登记失业率4.5%以内。"),  # a repost's ASCII comma
+    (f"{LONG}地区生产总值增长6.5%", "左右。"),  # a percent sign at the wrap
+    (f"{LONG}出生率为5.94‰", "左右。"),
+    (f"{LONG}完成年计划710亿元的89.4%(", "主要是二产未达预期)。"),  # an opening bracket
+    (f"{LONG}地区生产总值增长6%左右", ";城镇新增就业22万人以上。"),  # the line below opens with a mark
+    (f"{LONG}城镇新增就业22万人以上", ",城镇登记失业率4.5%以内。"),
+    (f"{LONG}主要预期目标", ":地区生产总值增长6%左右。"),
+    (f"{LONG}城镇登记失业率4.5", "%以内。"),
+    (f"{LONG}地区生产总值增长6%左右", ")。"),
+])
+def test_a_line_wrapped_after_or_before_a_mark_is_joined(upper, lower):
+    assert normalize(f"{upper}\n{lower}").text == upper + lower
+
+
+def test_a_line_ending_with_a_percent_sign_does_not_run_across_a_blank_line():
+    # (a news headline ending with its figure, then the article)
+    text = "某市人大会议开幕今年地区生产总值预期增长6.5%\n\n1月15日，某市第十八届人民代表大会第三次会议开幕。"
+    assert normalize(text).text == text

@@ -89,6 +89,12 @@ HEADING: Final = re.compile(
 )
 TERMINAL: Final = tuple("。！？；：:;!?”’\"」』】》…")  # not ）: a page break often falls right after one
 TERMINAL_MARKS: Final = frozenset(TERMINAL)  # (each a character: a line's last one is looked up)
+# a wrap may fall after these as after a Chinese character (a repost's ASCII comma or opening
+# bracket, a percent sign: 增长6.5% / 左右) — on the next line, not across a blank one (a headline
+# ending 增长6.5%, then the article) — and a line opening with these continues the line above
+# (；城镇新增就业…, %以内)
+WRAPPED_AFTER: Final = frozenset(",(%‰")
+WRAPPED_BEFORE: Final = frozenset(",;:%‰)")
 TITLE_END: Final = re.compile(rf"(?:{_alt(LAYOUT['title_ends'])})$")
 # across a blank line (a page break) only a line this long or longer runs on, or one leaving a quotation
 # or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
@@ -615,7 +621,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if last in TERMINAL_MARKS or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
             continue  # a sentence's end; short lines one above the other are cells (one per line), not a wrapped sentence
         # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
-        if not (("\u4e00" <= last <= "\u9fff" or _cjk_or_alnum(last)) and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]))) \
+        if not (("\u4e00" <= last <= "\u9fff" or _cjk_or_alnum(last) or (last in WRAPPED_AFTER and s2 == e1 + 1))
+                and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]) or b[0] in WRAPPED_BEFORE)) \
                 and not _number_cut(a, b):
             continue
         if zones and (_in_zones(s1, zones) or _in_zones(s2, zones)):
