@@ -40,10 +40,25 @@ def _only_chinese_beyond_ascii(text: str) -> bool:
     return not text.isascii() and CHINESE_OR_ASCII.fullmatch(text) is not None
 
 
+# scripts a Chinese text does not write in: Greek, Cyrillic, box drawing, kana, Hangul, the private
+# use area — what GB18030 reads Big5 bytes as (資料圖 據交匯點 → 戈瓜 沮ユ蹲翴): a reading that holds
+# them is not the text's
+FOREIGN = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\ue000-\uf8ff]")
+FOREIGN_SHARE = 0.01
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Mostly Chinese characters among the first 4,000, and next to none of another script."""
+    if not (_cjk_share(text) > 0.2 or _only_chinese_beyond_ascii(text)):
+        return False
+    sample = text[:4000]
+    return len(FOREIGN.findall(sample)) <= FOREIGN_SHARE * len(sample)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding). UTF-8 and BOM-marked encodings are unambiguous and tried first; then
-    GB18030 (a superset of GBK, the usual encoding of government sites) when it gives Chinese text;
-    charset-normalizer decides the rest."""
+    GB18030 (a superset of GBK, the usual encoding of government sites) and Big5 when either gives
+    Chinese text; charset-normalizer decides the rest."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -65,12 +80,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode("utf-16-be"), "utf-16-be"
         except UnicodeDecodeError:
             pass
-    try:
-        text = data.decode("gb18030")
-        if _cjk_share(text) > 0.2 or _only_chinese_beyond_ascii(text):
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
+    # GB18030 (the mainland's sites), then Big5 with Hong Kong's characters (a traditional repost):
+    # Big5's bytes are valid GB18030 too, read as other scripts' characters
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(text):
+            return text, encoding
     best = from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding
