@@ -218,7 +218,7 @@ def _fold_spaces(m: MappedText, zones) -> MappedText:
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append(Edit(s + a, s + b, "", "space"))
                 continue
-            if laid_out and b - a >= 2 and a > 0 and b < len(line):
+            if laid_out and b - a >= 2 and b < len(line):
                 edits.append(Edit(s + a, s + b, "\t", "space"))
                 continue
             if b == len(line) or (a == 0 and not keep_cells):

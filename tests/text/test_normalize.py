@@ -326,3 +326,19 @@ def test_a_line_ending_with_a_percent_sign_does_not_run_across_a_blank_line():
     # (a news headline ending with its figure, then the article)
     text = "某市人大会议开幕今年地区生产总值预期增长6.5%\n\n1月15日，某市第十八届人民代表大会第三次会议开幕。"
     assert normalize(text).text == text
+
+
+FIXED_WIDTH_HEADER = "类别        序号        指标名称            单位        2023年实际        2024年目标        属性"
+FIXED_WIDTH_ROWS = ["经济发展    1           地区生产总值增长    %           6.0               6左右             预期性",
+                    "            2           城镇新增就业        万人        8.2               8                 预期性"]
+
+
+def test_a_fixed_width_table_keeps_its_cells_apart():
+    # (a text laid out by runs of spaces, as pdftotext -layout writes a table: its header is 78
+    # characters with the gaps, 32 without — a header is known by its words, not its gaps; a row
+    # under a merged category cell opens with a gap, its first cell empty)
+    text = f"2024年主要指标\n{FIXED_WIDTH_HEADER}\n" + "\n".join(FIXED_WIDTH_ROWS) + "\n\n全市上下坚持稳中求进工作总基调。"
+    assert normalize(text).text.split("\n")[1:4] == [
+        "类别\t序号\t指标名称\t单位\t2023年实际\t2024年目标\t属性",
+        "经济发展\t1\t地区生产总值增长\t%\t6.0\t6左右\t预期性",
+        "\t2\t城镇新增就业\t万人\t8.2\t8\t预期性"]

@@ -331,7 +331,8 @@ def find_table_zones(text: str) -> list[tuple[int, int]]:
             zones.append((s, n))
             break
         pos = e + 1
-        if len(line.strip()) < 60 and TABLE_HEADER.search(line):
+        # (its length without the runs of spaces a fixed-width layout sets between its cells)
+        if (len(line.strip()) < 60 or len(" ".join(line.split())) < 60) and TABLE_HEADER.search(line):
             end = e  # the zone runs to the last line before running text
             while pos <= n:
                 a, b = _line_at(text, pos)
@@ -500,7 +501,7 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append((s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
                 continue
-            if laid_out and b - a >= 2 and a > 0 and b < length:
+            if laid_out and b - a >= 2 and b < length:  # (a gap opening the row: its first cell is empty)
                 edits.append((s + a, s + b, "\t", "space"))
                 continue
             if b == length or (a == 0 and not keep_cells):
