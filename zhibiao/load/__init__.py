@@ -101,7 +101,8 @@ def _printable(sample: str) -> int:
     layout = sample.replace("\n", "").replace("\r", "").replace("\t", "")
     if layout.isprintable():
         return len(sample)
-    return len(sample) - sum(sample.count(ch) for ch in set(layout) if not ch.isprintable() and not (ch >= "\xa0" and ch.isspace()))
+    refused = (ch for ch in set(layout) if not ch.isprintable() and not (ch >= "\xa0" and ch.isspace()))
+    return len(sample) - sum(sample.count(ch) for ch in refused)
 
 
 def load(path: str | os.PathLike, limits: Limits | None = None) -> LoadedText:

@@ -28,7 +28,6 @@ from zhibiao.text.offsets import Change, Edit, MappedText
 from zhibiao.text.scan import alternation as _alt, scanner
 
 
-
 def _in_both_scripts(node):
     """The layout's word lists with every printing of each word in simplified or traditional
     characters (this stage reads the text as printed, before its simplified shadow: 億元 splits a
@@ -332,7 +331,7 @@ def find_table_zones(text: str) -> list[tuple[int, int]]:
             break
         pos = e + 1
         # (its length without the runs of spaces a fixed-width layout sets between its cells)
-        if (len(line.strip()) < 60 or len(" ".join(line.split())) < 60) and TABLE_HEADER.search(line):
+        if len(" ".join(line.split())) < 60 and TABLE_HEADER.search(line):
             end = e  # the zone runs to the last line before running text
             while pos <= n:
                 a, b = _line_at(text, pos)
