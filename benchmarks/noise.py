@@ -121,10 +121,11 @@ def write_variant(name: str, text: str, folder: Path, stem: str) -> tuple[Path, 
     return path, None
 
 
-def documents() -> list[Path]:
+def documents(shared: Path = SHARED) -> list[Path]:
+    """The project's own TXT documents, then the seeds and the dev set of ``shared`` (where present)."""
     found = sorted((ROOT / "tests" / "corpus").glob("*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
     for sub in ("seeds", "dev"):
-        found += sorted((SHARED / "corpus" / sub).glob("*.txt"))
+        found += sorted((shared / "corpus" / sub).glob("*.txt"))
     return found
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from zhibiao.extract.coordination import split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
-                                     DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNITS, _candidates,
+                                     DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      candidates_among)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
@@ -176,8 +176,6 @@ NEW_LEAD: Final = re.compile(r"^新增")
 COUNT_TAIL: Final = re.compile(rf"(?:{_alt('names.count_tails')})$")
 NEW_OR_COUNT_LEAD: Final = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
 SHORT_PAREN: Final = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
-# a unit's other name in brackets joins it (万套（间）); other short notes do not (6.1%(图), 6%（预计）)
-UNIT_WORDS: Final = frozenset(UNITS)
 OPEN_PARENS: Final = frozenset("（(")  # (what SHORT_PAREN opens with: a test before the match)
 COMPARATOR_END: Final = scanner(rf"(?:{COMPARATOR_WORDS})+$")
 MORE_AFTER: Final = scanner(rf"[万亿千]?(?:{_MORE})")
@@ -631,6 +629,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if ranged[k] is not None:
                 start = ranged[k].start()
             paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR]) if clause[unit_end:unit_end + 1] in OPEN_PARENS else None
+            # a unit's other name in brackets joins it (万套（间）); other short notes do not (6.1%(图), 6%（预计）)
             if paren and unit and paren.group()[1:-1] in UNIT_WORDS:
                 unit, unit_end = unit + paren.group(), unit_end + paren.end()  # 万套（间）
             bound_word = BOUND_WORD.match(clause, unit_end) if clause[unit_end:unit_end + 1] in BOUND_FIRST else None

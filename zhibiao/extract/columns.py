@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNITS, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.text.scan import alternation
@@ -101,7 +101,6 @@ class Column:
     span: tuple[int, int] | None = None  # where the header cell is printed
 
 
-UNIT_WORDS: Final = frozenset(UNITS) | {"%", "‰"}  # a unit in brackets after a header or a name (a set: UNITS is a list)
 _HEADER_MAX: Final = 24  # characters of a header cell, at most (spaces aside)
 _HEADER_HEAD = 2 * _HEADER_MAX  # a text whose first 48 characters hold more than 24 besides spaces is no header
 _PERIOD_STARTS: Final = "1一上前"  # what PERIOD_PREFIX, FIVE_YEAR_PREFIX and BRACKET_TAIL's match opens or ends with

@@ -25,6 +25,7 @@ UNITS: Final = tuple(sorted(
     set(LEX.words("units.standalone", "units.compound")) | set(_BASES)
     | {m + b for m in _MAGNITUDES for b in _BASES if not (m.endswith("千") and b.startswith("千"))},
     key=len, reverse=True))
+UNIT_WORDS: Final = frozenset(UNITS)  # (the same, to look a word up in)
 UNIT_RE: Final = word_trie(UNITS)  # (the same matches as the units longest first, found ten times faster)
 # (a word that opens with a unit's characters is no unit: 一方面, 两方面)
 UNIT_AFTER: Final = scanner(rf"\s?(?!{LEX.alt('units.not_units')})(?:{UNIT_RE})")

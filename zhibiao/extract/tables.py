@@ -21,7 +21,8 @@ from typing import Any, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
                                      is_decimal_char, is_value_cell, parse_header, read_rows)
-from zhibiao.extract.grammar import ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNITS, ParsedTarget, iter_candidates, parse_target
+from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNIT_WORDS, ParsedTarget, iter_candidates,
+                                     parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.text.scan import alternation, scanner
 
@@ -32,7 +33,7 @@ def opening_characters(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[0] for w in words)
 
 
-UNIT_SET: Final = frozenset(UNITS) | {"—", "-", "/", "–"}
+UNIT_SET: Final = UNIT_WORDS | {"—", "-", "/", "–"}
 UNIT_LONGEST = max(map(len, UNIT_SET))  # characters of the longest unit (a longer token is none)
 TARGET_LONGEST: Final = 80  # characters of the longest cell that can state a target (is_target_text)
 _DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
