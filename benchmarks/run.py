@@ -417,8 +417,10 @@ def bench_stages(corpus: Path | None, documents: int) -> list[dict]:
     seeds = sorted(SEEDS.glob("*.txt"))
     if seeds:
         sets.append(("the 5 real seeds", seeds))
-    paths, tmp = documents_for(corpus, documents, "txt", ("plan_notice", "work_report"))
-    sets.append((f"{len(paths)} generated plan notices and work reports (TXT)", paths))
+    tmp = None
+    if documents:
+        paths, tmp = documents_for(corpus, documents, "txt", ("plan_notice", "work_report"))
+        sets.append((f"{len(paths)} generated plan notices and work reports (TXT)", paths))
     results = []
     for label, files in sets:
         totals = {"load": 0.0, "normalise": 0.0, "extract": 0.0, "annotate": 0.0}

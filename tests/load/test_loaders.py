@@ -259,6 +259,83 @@ def test_pdf_unruled_table_keeps_its_columns_apart(tmp_path):
     assert [(a.year, a.name, a.text) for a in e.actuals] == [(2024, "地区生产总值", "4000"), (2024, "一般公共预算收入", "330.5")]
 
 
+def _justified_pdf(path: Path, paragraphs: list[list[str]], width: float = 360, spacing: float = 10) -> Path:
+    """A page set as a word processor sets it: each paragraph's lines but its last justified to the
+    column's ``width`` (characters spaced out), lines 16 pt apart, paragraphs ``spacing`` more. A
+    paragraph whose last line starts with ``|`` is justified to the end (it fills its last line
+    too); a line starting with ``>`` is indented by two characters."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(width + 144, 842))
+    y = 780.0
+    for lines in paragraphs:
+        for i, line in enumerate(lines):
+            full = i < len(lines) - 1 or line.startswith("|")
+            indent = 21 if line.startswith(">") else 0
+            line = line.lstrip("|>")
+            natural = pdfmetrics.stringWidth(line, "STSong-Light", 10.5)
+            assert natural <= width - indent, line  # (the fixture's lines fit its column)
+            text = c.beginText(72 + indent, y)
+            text.setFont("STSong-Light", 10.5)
+            text.setCharSpace((width - indent - natural) / (len(line) - 1) if full else 0)
+            text.textOut(line)
+            c.drawText(text)
+            y -= 16
+        y -= spacing
+    c.save()
+    return path
+
+
+def test_pdf_paragraphs_from_the_page_geometry(tmp_path):
+    """A line full to the margin wraps, whatever its last character; space between lines or a short
+    line ends a paragraph: the text of a PDF keeps its paragraphs as a text file would."""
+    path = _justified_pdf(tmp_path / "report.pdf", [
+        ["青川市政府工作报告发布 今年GDP预期增长6%左右"],
+        ["2025-01-20 09:00 来源：青川日报"],
+        ["报告显示，去年全市地区生产总值达到1234.5亿元，增长6.1%。", "规模以上工业增加值增长7.2%；全市森林覆盖率达到45.6%；城镇新增就",
+         "业3.21万人。"],
+        ["|一般公共预算收入增长5.5%，居民人均可支配收入增长6.2%。"],
+        ["报告提出，今年主要预期目标是：地区生产总值增长6%左右。"],
+        ["报告指出，今年将坚持稳中求进工作总基调，推进产业转型升级，", "加快建设现代化产业体系，扩大有效投资，推动消费持续恢复，",
+         "持续改善生态环境质量，切实保障和改善民生。"],
+        ["报告要求，全市上下要坚定信心、真抓实干，以更大力度推进", "改革开放，以更实举措推进高质量发展，奋力谱写现代化建设",
+         "新篇章。"],
+    ])
+    text = load(path).text
+    assert "增长6.1%。规模以上工业增加值" in text  # a wrap after 。 (the line is full)
+    assert "城镇新增就业3.21万人。" in text
+    assert "6.2%。\n\n报告提出" in text  # a full last line, then space: a paragraph's end
+    assert "6%左右\n\n2025-01-20" in text and "青川日报\n\n报告显示" in text  # headline, dateline, lead apart
+    from zhibiao.api import extract_file
+
+    e = extract_file(path)
+    assert {(a.year, str(a.value)) for a in e.actuals} >= {(2024, "7.2"), (2024, "45.6"), (2024, "3.21")}
+    assert [(t.year, t.text) for t in e.targets] == [(2025, "增长6%左右")]
+
+
+def test_pdf_indented_line_opens_a_paragraph(tmp_path):
+    """Paragraphs set without space between them, each opening indented: a full line ending with
+    。 and an indented line after it are two paragraphs; a full line and one at the left edge, one."""
+    path = _justified_pdf(tmp_path / "plan.pdf", [
+        [">全年地区生产总值增长5.8%，一般公共预算收入增长4.1%。", "城镇新增就业2.5万人，城镇调查失业率5.1%，居民收入增长6.0%。"],
+        ["|>今年主要预期目标：地区生产总值增长5.5%左右，城镇新增就业2万人。"],
+        [">固定资产投资增长6%，社会消费品零售总额增长6.5%。"],
+    ], spacing=0)
+    text = load(path).text
+    assert "增长4.1%。城镇新增就业" in text
+    assert "增长6.0%。\n今年主要" in text and "就业2万人。\n固定资产" in text
+
+
+def test_pdf_short_lines_never_join(tmp_path):
+    """A page of short lines (one cell or one heading a line) has no full line: nothing is joined,
+    though its longest line is the page's widest."""
+    path = _justified_pdf(tmp_path / "cells.pdf", [["指标"], ["地区生产总值（亿元）"], ["300.41"], ["469.5"]])
+    assert load(path).text.split() == ["指标", "地区生产总值（亿元）", "300.41", "469.5"]
+
+
 def _scanned_pdf(path: Path) -> Path:
     from reportlab.pdfgen import canvas
 

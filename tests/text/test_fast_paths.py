@@ -286,6 +286,9 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
             continue
         if "\n\n" in text[e1:s2] and ((len(a) < N.FULL_LINE and not N._leaves_open(a)) or N.TITLE_END.search(a)):
             continue
+        if "\n\n" in text[e1:s2] and N._wrap_length(nonblank) > N.WRAPPED_LONGEST and not N._leaves_open(a) \
+                and not N.CLAUSE_PUNCT.search(a):
+            continue
         if _page_furniture(a) or _page_furniture(b):
             continue
         edits.append(Edit(e1, s2, "", "join"))

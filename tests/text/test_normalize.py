@@ -36,6 +36,22 @@ def test_normalize_spec(raw, expected):
     assert normalize(raw).text == expected
 
 
+def test_across_a_blank_line_a_text_of_paragraph_lines_runs_on_only_in_prose():
+    """A text of one line a paragraph (its lines far longer than a page's width) is not wrapped: a
+    line without a clause above a blank line is a headline above its dateline, not a page break —
+    joined, the headline's target and the lead's results became one sentence. A paragraph's piece
+    cut by a page break (it holds clauses) still runs on; in a wrapped text any full line does."""
+    para = "全市地区生产总值达到1234.5亿元，增长6.1%，规模以上工业增加值增长7.2%，固定资产投资增长5.3%，" * 2 + "实现良好开局。"
+    raw = (f"青川市政府工作报告发布 今年GDP预期增长6%左右\n\n2025-01-20 09:00 来源：青川日报\n\n{para}\n\n"
+           f"推进重大项目建设，力争新增10亿元以上产业项目30个以上，其\n\n中50亿元以上项目5个。\n\n{para}\n\n{para}")
+    out = normalize(raw).text
+    assert out.startswith("青川市政府工作报告发布今年GDP预期增长6%左右\n\n2025-01-20 09:00来源：青川日报\n\n全市")
+    assert "30个以上，其中50亿元" in out
+    wrapped = "\n\n".join(["青川市政府工作报告发布今年GDP预期增长", "6%左右全市地区生产总值达到1234.5亿元",
+                             "增长6.1%规模以上工业增加值增长7.2%固定", "资产投资增长5.3%实现良好开局。"])
+    assert normalize(wrapped).text == wrapped.replace("\n", "")
+
+
 def test_heading_and_title_lines_are_not_joined():
     raw = "一、聚焦创新提质\n\n（一）构建体系。内容。\n\n绍兴市人民政府关于下达2024年计划的通知\n\n各区、县（市）人民政府："
     out = normalize(raw).text

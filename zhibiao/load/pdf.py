@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from zhibiao.errors import LimitExceeded, LoadError
@@ -52,8 +53,113 @@ def _line_text(line: dict) -> str:
     return "".join(out)
 
 
-def _page_items(page) -> list[tuple[float, str, list[list[str]] | None]]:
-    """(top, text, table rows or None) for the page's text lines and tables."""
+# A line is full when it ends within this many of its characters' size of its page's right text
+# edge and past this share of the page's width (a page of short lines has no full one): its
+# paragraph goes on on the next line, whatever its last character — a line may end with 。
+# mid-paragraph.
+FULL_LINE_EMS = 1.5
+FULL_LINE_SHARE = 0.75
+# The next line starting further right than this (in its characters' size) opens a new paragraph
+# (the two-character indent of a Chinese paragraph), or is not body text (a centred or right-set line).
+INDENT_EMS = 0.5
+# A gap between two lines wider than a wrap's by this much (in the characters' size) is space
+# between paragraphs.
+PARAGRAPH_GAP_EMS = 0.3
+
+
+@dataclass
+class _Line:
+    """A text line of a page: its text and where it stands."""
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # its largest character's
+    full: bool = False  # it reaches its page's right text edge (set by _Page.mark_full)
+
+    @property
+    def is_cells(self) -> bool:
+        """A row of an unruled table's cells (or an empty line): never part of a paragraph."""
+        return "  " in self.text.strip() or not self.text.strip()
+
+
+def _text_line(line: dict) -> _Line:
+    sizes = [c.get("size") or 0 for c in line.get("chars") or ()]
+    return _Line(_line_text(line), line["x0"], line["x1"], line["top"], line["bottom"], max(sizes, default=0) or 10.0)
+
+
+Item = tuple[float, "_Line | None", "list[list[str]] | None"]  # (top, a text line, or a table's rows)
+
+
+@dataclass
+class _Page:
+    width: float
+    items: list[Item]
+
+    def runs(self) -> list[list[_Line]]:
+        """The page's runs of consecutive text lines (a table between two breaks a run)."""
+        runs: list[list[_Line]] = [[]]
+        for _top, line, _rows in self.items:
+            if line is None:
+                runs.append([])
+            else:
+                runs[-1].append(line)
+        return [r for r in runs if r]
+
+    def mark_full(self) -> None:
+        """Mark the page's lines that reach its text's right edge."""
+        plain = [line for _t, line, _r in self.items if line is not None and not line.is_cells]
+        right = max((line.x1 for line in plain), default=0.0)
+        for line in plain:
+            line.full = line.x1 >= right - FULL_LINE_EMS * line.size and line.x1 >= FULL_LINE_SHARE * self.width
+
+
+def _wrap_gap(pages: list[_Page]) -> float | None:
+    """The gap after a full line, most of which are wraps: the median over the document (a page of
+    one-line paragraphs has only paragraphs' gaps), or ``None`` when no full line has one after it."""
+    gaps = sorted(b.top - a.bottom for page in pages for run in page.runs() for a, b in zip(run, run[1:])
+                  if a.full)
+    return gaps[len(gaps) // 2] if gaps else None
+
+
+def _join_wraps(pages: list[_Page]) -> None:
+    """Each line the paragraph only wraps at joined to the next, in place: the line is full, the
+    next starts at the text's left edge in the same size after no wider gap than a wrap's, and
+    neither is a row of cells. The wraps are the PDF's layout, and only its geometry tells a wrap
+    after 。 from the end of a paragraph: the text alone would read a new paragraph there, losing
+    what its opening said ("去年，…。" then "原煤产量…": the year of the results)."""
+    for page in pages:
+        page.mark_full()
+    wrap_gap = _wrap_gap(pages)
+    if wrap_gap is None:
+        return
+    for page in pages:
+        left = min((line.x0 for _t, line, _r in page.items if line is not None and not line.is_cells), default=0.0)
+        items: list[Item] = []
+        for top, line, rows in page.items:
+            prev = items[-1][1] if items else None
+            if (line is not None and prev is not None and prev.full and not line.is_cells
+                    and line.x0 <= left + INDENT_EMS * line.size
+                    and line.top - prev.bottom <= wrap_gap + PARAGRAPH_GAP_EMS * line.size):
+                word_break = prev.text[-1:].isascii() and prev.text[-1:].isalnum() and line.text[:1].isascii() \
+                    and line.text[:1].isalnum()
+                # (the joined line stands where the next did: whether it wraps again is the next's)
+                joined = _Line(prev.text + (" " if word_break else "") + line.text, line.x0, line.x1, line.top,
+                               line.bottom, line.size, line.full)
+                items[-1] = (items[-1][0], joined, None)
+                continue
+            if (line is not None and prev is not None and not line.is_cells and not prev.is_cells
+                    and line.top - prev.bottom > wrap_gap + PARAGRAPH_GAP_EMS * line.size):
+                # space between paragraphs: a blank line, as a text file shows it (a headline, its
+                # dateline and its lead stay apart though none ends with a stop)
+                items.append((top, _Line("", line.x0, line.x0, top, top, line.size), None))
+            items.append((top, line, rows))
+        page.items = items
+
+
+def _page_items(page) -> _Page:
+    """The page's text lines and tables, in order from its top."""
     tables = []
     try:
         found = page.find_tables()
@@ -72,13 +178,10 @@ def _page_items(page) -> list[tuple[float, str, list[list[str]] | None]]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in bboxes)
 
     free = page.filter(outside) if bboxes else page
-    items: list[tuple[float, str, list[list[str]] | None]] = []
-    for line in free.extract_text_lines(return_chars=True):
-        items.append((line["top"], _line_text(line), None))
-    for bbox, rows in tables:
-        items.append((bbox[1], "", rows))
+    items: list[Item] = [(line["top"], _text_line(line), None) for line in free.extract_text_lines(return_chars=True)]
+    items += [(bbox[1], None, rows) for bbox, rows in tables]
     items.sort(key=lambda it: it[0])
-    return items
+    return _Page(float(page.width), items)
 
 
 def load_pdf(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedText:
@@ -116,16 +219,21 @@ def load_pdf(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedT
         offset = 0
         prev_table: list[list[str]] | None = None
         n_chars = 0
+        read: list[_Page] = []
         for page in pdf.pages:
             if time.monotonic() > deadline:
                 raise LimitExceeded(p, f"reading the PDF took longer than {limits.max_seconds:g} s at page "
                                        f"{page.page_number} of {n_pages} (ZHIBIAO_MAX_SECONDS)")
             try:
-                items = _page_items(page)
+                read.append(_page_items(page))
                 n_chars += len(page.chars)
             except Exception as exc:
                 raise LoadError(p, f"PDF page {page.page_number} could not be read: {type(exc).__name__}: {exc}") \
                     from None
+            page.close()  # (its characters are read: a long PDF's pages are not all held at once)
+        _join_wraps(read)
+        for page_read in read:
+            items = [(top, line.text if line is not None else "", rows) for top, line, rows in page_read.items]
             lines: list[str] = []
             for i, (_top, text, rows) in enumerate(items):
                 if rows is None:

@@ -614,6 +614,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if line and not line.isspace():  # (line.strip() is not empty: no copy made)
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
+    wrap_length = -1  # the length of the text's wrapped lines (_wrap_length), found when first needed
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
@@ -643,8 +644,15 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # b: a heading, an item, a date line or a "key: value" line
         if _doc_number(b) or _doc_number(a):
             continue
-        if s2 > e1 + 1 and "\n\n" in text[e1:s2] and ((len(a) < FULL_LINE and not _leaves_open(a)) or _ends_with(a, TITLE_ENDS)):
-            continue  # across a blank line only a full line runs on (a page break), never a title or header
+        if s2 > e1 + 1 and "\n\n" in text[e1:s2]:
+            if (len(a) < FULL_LINE and not _leaves_open(a)) or _ends_with(a, TITLE_ENDS):
+                continue  # across a blank line only a full line runs on (a page break), never a title or header
+            if wrap_length < 0:
+                wrap_length = _wrap_length(nonblank)
+            if wrap_length > WRAPPED_LONGEST and not _leaves_open(a) and not CLAUSE_PUNCT.search(a):
+                # a text of one line a paragraph, not wrapped: only a paragraph of clauses runs on
+                # past a page break; a line without one is a headline above its dateline, a caption
+                continue
         upper = furniture.get(s1)
         if upper is None:
             upper = page_furniture(a)
@@ -655,6 +663,19 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         edits.append((e1, s2, "", "join"))
     return m.edit(edits)
+
+
+# a text whose lines are longer than this (_wrap_length) is not wrapped at a page's width: it holds
+# a paragraph a line (a page of A4 holds 35–45 characters a line, a landscape one 60)
+WRAPPED_LONGEST: Final = 60
+
+
+def _wrap_length(lines: list[tuple[int, int, str]]) -> int:
+    """How long a text's lines are: the upper quartile of their lengths, of those of FULL_LINE
+    characters or more. A text wrapped at a width has most of its lines at about that length; a
+    text of one line a paragraph has its paragraphs' lengths, far above a headline's."""
+    lengths = sorted(len(line) for _s, _e, line in lines if len(line) >= FULL_LINE)
+    return lengths[len(lengths) * 3 // 4] if lengths else 0
 
 
 def _number_cut(a: str, b: str) -> bool:
