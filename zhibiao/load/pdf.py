@@ -125,10 +125,11 @@ def _wrap_gap(pages: list[_Page]) -> float | None:
 
 def _join_wraps(pages: list[_Page]) -> None:
     """Each line the paragraph only wraps at joined to the next, in place: the line is full, the
-    next starts at the text's left edge in the same size after no wider gap than a wrap's, and
-    neither is a row of cells. The wraps are the PDF's layout, and only its geometry tells a wrap
-    after 。 from the end of a paragraph: the text alone would read a new paragraph there, losing
-    what its opening said ("去年，…。" then "原煤产量…": the year of the results)."""
+    next starts at the text's left edge after no wider gap than a wrap's, and neither is a row of
+    cells; a wider gap between two lines of text becomes a blank line. The wraps are the PDF's
+    layout, and only its geometry tells a wrap after 。 from the end of a paragraph: the text alone
+    would read a new paragraph there, losing what its opening said ("去年，…。" then "原煤产量…":
+    the year of the results)."""
     for page in pages:
         page.mark_full()
     wrap_gap = _wrap_gap(pages)
