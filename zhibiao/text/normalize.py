@@ -614,7 +614,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if line and not line.isspace():  # (line.strip() is not empty: no copy made)
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    wrap_length = -1  # the length of the text's wrapped lines (_wrap_length), found when first needed
+    wrap_length = -1  # how long the text's lines are (_wrap_length), found when first needed
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
