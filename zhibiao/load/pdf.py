@@ -97,16 +97,6 @@ class _Page:
     width: float
     items: list[Item]
 
-    def runs(self) -> list[list[_Line]]:
-        """The page's runs of consecutive text lines (a table between two breaks a run)."""
-        runs: list[list[_Line]] = [[]]
-        for _top, line, _rows in self.items:
-            if line is None:
-                runs.append([])
-            else:
-                runs[-1].append(line)
-        return [r for r in runs if r]
-
     def mark_full(self) -> None:
         """Mark the page's lines that reach its text's right edge."""
         plain = [line for _t, line, _r in self.items if line is not None and not line.is_cells]
@@ -118,8 +108,8 @@ class _Page:
 def _wrap_gap(pages: list[_Page]) -> float | None:
     """The gap after a full line, most of which are wraps: the median over the document (a page of
     one-line paragraphs has only paragraphs' gaps), or ``None`` when no full line has one after it."""
-    gaps = sorted(b.top - a.bottom for page in pages for run in page.runs() for a, b in zip(run, run[1:])
-                  if a.full)
+    gaps = sorted(b.top - a.bottom for page in pages for (_t, a, _r), (_u, b, _s) in zip(page.items, page.items[1:])
+                  if a is not None and b is not None and a.full)
     return gaps[len(gaps) // 2] if gaps else None
 
 

@@ -645,14 +645,19 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if _doc_number(b) or _doc_number(a):
             continue
         if s2 > e1 + 1 and "\n\n" in text[e1:s2]:
-            if (len(a) < FULL_LINE and not _leaves_open(a)) or _ends_with(a, TITLE_ENDS):
-                continue  # across a blank line only a full line runs on (a page break), never a title or header
-            if wrap_length < 0:
-                wrap_length = _wrap_length(nonblank)
-            if wrap_length > WRAPPED_LONGEST and not _leaves_open(a) and not CLAUSE_PUNCT.search(a):
-                # a text of one line a paragraph, not wrapped: only a paragraph of clauses runs on
-                # past a page break; a line without one is a headline above its dateline, a caption
+            # across a blank line (a page break) only a full line runs on, or one leaving a quotation
+            # or a bracket open; never a title or a header
+            if _ends_with(a, TITLE_ENDS):
                 continue
+            if not _leaves_open(a):
+                if len(a) < FULL_LINE:
+                    continue
+                if wrap_length < 0:
+                    wrap_length = _wrap_length(nonblank)
+                if wrap_length > WRAPPED_LONGEST and not CLAUSE_PUNCT.search(a):
+                    # a text of one line a paragraph, not wrapped: only a paragraph of clauses runs
+                    # on past a page break; a line without one is a headline above its dateline
+                    continue
         upper = furniture.get(s1)
         if upper is None:
             upper = page_furniture(a)
