@@ -30,6 +30,9 @@ from zhibiao.text.offsets import Edit
         ("第一段结束。\n\n—３１—\n\n第二段。", "第一段结束。\n\n\n第二段。"),
         ("固定资产投资1,234.5亿元,增长5%", "固定资产投资1234.5亿元,增长5%"),  # thousands grouped: no clause break
         ("分别为2023,2024年", "分别为2023,2024年"),  # two years, not a grouped number
+        # a pinyin gloss a wrap put at the next line's start goes, and the wrap joins; "(a)" opening a line stays
+        ("一般公共预算收入218.5亿元、增长\n(zhǎng)5.2%；", "一般公共预算收入218.5亿元、增长5.2%；"),
+        ("今年主要工作安排如下所列各项\n(a)城镇新增就业2万人", "今年主要工作安排如下所列各项\n(a)城镇新增就业2万人"),
     ],
 )
 def test_normalize_spec(raw, expected):

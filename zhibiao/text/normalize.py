@@ -132,7 +132,12 @@ PM25: Final = re.compile(r"(PM2) (5)(?!\d)")
 BBCODE: Final = re.compile(r"\[/?(?:b|i|u|s|p|br|hr|align|color|font|size|url|img|table|tr|td|th|center|left|right|quote|"
                     r"code|list|indent|backcolor|sup|sub)(?:=[^\]\n]{0,60})?\]", re.IGNORECASE)
 BBCODE_BREAK: Final = re.compile(r"\[(?:/(?:align|p|center|left|right|quote|indent|tr|table)|br|hr)\]", re.IGNORECASE)
-PINYIN_GLOSS: Final = scanner(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}\)")
+_PINYIN: Final = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+_TONED: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# a gloss after its character (區(qū)), or at the start of the next line when a wrap fell between
+# them (增长 / (zhǎng)5.2%: there only a gloss with a tone mark — a line may open with "(a)")
+PINYIN_GLOSS: Final = scanner(rf"(?<=[\u4e00-\u9fff])\([{_PINYIN}]{{1,7}}\)"
+                              rf"|(?<=[\u4e00-\u9fff]\n)\((?=[a-zü]{{0,5}}[{_TONED}])[{_PINYIN}]{{1,7}}\)")
 DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；。]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
 TWO_MARKS: Final = re.compile(r"[,，、;；。：:][,，、。;；：:]")
