@@ -212,13 +212,20 @@ def _fold_spaces(m: MappedText, zones) -> MappedText:
             continue
         keep_cells = N._in_zones(s, zones) and N._is_space_row(line)
         spaced = [w for x in N.LETTER_SPACED.finditer(line) for w in N._spaced_words(x)] if keep_cells else []
-        laid_out = keep_cells and len(N.WIDE_GAP.findall(line.strip())) >= 2
+        # the zone's rows set out by wide gaps, never by bars; a sub-row of one gap or an indent, or
+        # a name and its figure parted by one space, in a table so laid out
+        zone_laid_out = N._in_zones(s, zones) and N._LaidOutZones(text, zones).of(s) and "|" not in line
+        gaps = len(N.WIDE_GAP.findall(line.strip()))
+        laid_out = keep_cells and "|" not in line and (gaps >= 2 or (zone_laid_out and (gaps == 1 or line.startswith("  "))))
+        laid_out = laid_out or (not keep_cells and zone_laid_out and line.startswith("  ") and "\t" not in line)
+        last_run = list(re.finditer(r" +", line.rstrip()))
+        figure_gap = last_run[-1].start() if keep_cells and zone_laid_out and not gaps and N._laid_out_row(line) else -1
         for x in re.finditer(r" +", line):
             a, b = x.start(), x.end()
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append(Edit(s + a, s + b, "", "space"))
                 continue
-            if laid_out and b - a >= 2 and b < len(line):
+            if (laid_out and b - a >= 2 and b < len(line)) or a == figure_gap:
                 edits.append(Edit(s + a, s + b, "\t", "space"))
                 continue
             if b == len(line) or (a == 0 and not keep_cells):
@@ -236,7 +243,7 @@ def _fold_spaces(m: MappedText, zones) -> MappedText:
     return _edit(m, edits)
 
 
-_ROWS = st.lists(st.sampled_from([" ", "  ", "   ", "\t", "\n", "国", "指", "标", "a", "1", "，", "附件\n", "序号 指标 目标\n"]),
+_ROWS = st.lists(st.sampled_from([" ", "  ", "   ", "\t", "\n", "国", "指", "标", "a", "1", "，", "|", "附件\n", "序号 指标 目标\n"]),
                  max_size=40).map("".join)
 
 

@@ -207,6 +207,97 @@ def test_a_table_laid_out_with_wide_gaps_keeps_its_cells_apart():
     assert "1\t地区生产总值\t亿元\t3120\t3300\n" in out
 
 
+def test_in_a_laid_out_table_an_indented_row_or_one_of_a_single_gap_keeps_its_cells_apart():
+    # a table copied with runs of spaces for its tabs: a sub-row under its parent row is indented
+    # (its first cells empty) and holds one wide gap, or only its one cell
+    raw = ("正文。\n\n附件\n\n类别  序号  指标名称  2025年目标\n"
+           "经济  1  固定资产投资增速  6%\n"
+           "      其中  工业投资 增速  9%\n"
+           "      民间投资增速  5%\n"
+           "          二氧化硫\n"
+           "  2  人均 GDP 增速  5.5%\n")
+    out = normalize(raw).text
+    assert "\t其中\t工业投资 增速\t9%\n" in out
+    assert "\t民间投资增速\t5%\n" in out  # one gap and an indent
+    assert "\n\t二氧化硫\n" in out  # an indent only
+    assert "\t2\t人均 GDP 增速\t5.5%" in out
+    # a row of one gap in a table whose rows are not laid out is not: its run is one space
+    out = normalize("正文。\n\n附件\n\n序号 指标名称 2025年目标\n1 地区生产总值增长  6左右\n  2 人口 3\n").text
+    assert "1 地区生产总值增长 6左右\n" in out and "\t" not in out
+
+
+def test_a_laid_out_table_read_whole_when_its_sub_rows_hold_one_gap(tmp_path):
+    from zhibiao.api import extract_file
+
+    # the same notice's table with tabs and with runs of two spaces: the same targets
+    rows = [("经济发展", "1", "地区生产总值增长", "6%左右"), ("", "2", "固定资产投资增长", "7%"),
+            ("", "", "制造业投资增长", "12%"), ("", "", "民间投资增长", "5%以上"),
+            ("生态环境", "3", "单位GDP能耗降低", "完成省下达目标"), ("", "4", "森林覆盖率", "61.5%")]
+    head = "某某市人民政府关于下达2025年国民经济和社会发展计划的通知\n\n各县（市、区）人民政府：\n\n现将计划下达。\n\n附件\n\n"
+    tabbed = head + "类别\t序号\t指标名称\t2025年目标\n" + "".join("\t".join(r) + "\n" for r in rows)
+    spaced = head + "类别  序号  指标名称  2025年目标\n" + "".join("  ".join(r) + "\n" for r in rows)
+    (tmp_path / "tabbed.txt").write_text(tabbed, encoding="utf-8")
+    (tmp_path / "spaced.txt").write_text(spaced, encoding="utf-8")
+    read = [[(t.name, t.text) for t in extract_file(tmp_path / name).targets] for name in ("tabbed.txt", "spaced.txt")]
+    assert len(read[0]) == 6 and read[1] == read[0]
+
+
+def test_a_table_set_out_by_runs_of_spaces_is_a_zone_without_header_words():
+    from zhibiao.text.normalize import find_table_zones
+
+    prose = "全年粮食总产量170.6万吨，比上年增长1.8%。\n"
+    table = ("表2　2024年主要农产品产量\n"
+             "产品名称    单位      产量      比上年增长（%）\n"
+             "油料      万吨      18.42   2.6\n"
+             "茶叶      万吨      9.86    5.9\n")
+    text = prose + table + prose
+    # three rows of wide gaps open a zone (the caption above is not one of them); running text ends it
+    assert find_table_zones(text) == [(text.index("产品名称"), text.index("\n全年", 1))]
+    assert find_table_zones(prose + table[:table.index("茶叶")] + prose) == []  # two rows: no table
+    # two cells a row: a name and its figure, parted by a wide gap, or by one space (a layout's
+    # narrowest), under a header of one gap
+    two = "指标      比上年涨跌（%）\n居民消费价格  0.3\n其中：食品 -0.6\n衣着      1.1\n居住      -0.2\n"
+    assert find_table_zones(prose + two + prose) == [(len(prose), len(prose + two) - 1)]
+    out = normalize(prose + two + prose).text
+    assert "\n指标\t比上年涨跌（%）\n居民消费价格\t0.3\n其中：食品\t-0.6\n衣着\t1.1\n" in out
+    # a line of prose with a figure is no row: "增长 5" in a sentence
+    assert find_table_zones("今年增长 5\n明年增长 6\n后年增长 7\n".replace("增长", "经济增长率达到，")) == []
+    # one space before a figure parts a short name only; a row is short
+    assert find_table_zones("全市规模以上工业企业实现利润总额比上年 5\n" * 3) == []
+    assert find_table_zones(("地区生产总值" * 14 + "    亿元    5\n") * 3) == []
+
+
+def test_a_table_of_bars_with_empty_cells_keeps_its_bars(tmp_path):
+    from zhibiao.api import extract_file
+
+    # "|  |": an empty cell between bars is no wide gap of a layout (its rows are not set out again)
+    head = "某某市人民政府关于下达2025年国民经济和社会发展计划的通知\n\n现将计划下达。\n\n附件\n\n"
+    rows = [("类别", "序号", "指标名称", "2025年目标", "", ""), ("经济发展", "1", "地区生产总值增长", "6%左右", "", ""),
+            ("", "2", "固定资产投资增长", "7%", "", ""), ("", "", "制造业投资增长", "12%", "", ""),
+            ("", "3", "森林覆盖率", "61.5%", "", "")]  # (the empty cells a copied table ends its rows with)
+    tabbed = head + "".join("\t".join(r) + "\n" for r in rows)
+    piped = head + "".join(f"| {' | '.join(r)} |\n" for r in rows)
+    (tmp_path / "tabbed.txt").write_text(tabbed, encoding="utf-8")
+    (tmp_path / "piped.txt").write_text(piped, encoding="utf-8")
+    read = [[(t.name, t.text) for t in extract_file(tmp_path / n).targets] for n in ("tabbed.txt", "piped.txt")]
+    assert len(read[0]) == 4 and read[1] == read[0]
+
+
+def test_a_bulletin_table_set_out_by_spaces_reads_as_its_tabbed_form(tmp_path):
+    from zhibiao.api import extract_file
+
+    head = "某某市2024年国民经济和社会发展统计公报\n\n某某市统计局\n\n一、农业\n\n全年粮食总产量170.6万吨，比上年增长1.8%。\n\n表2　2024年主要农产品产量及其增长速度\n"
+    rows = [("产品名称", "单位", "产量", "比上年增长（%）"), ("油料", "万吨", "18.42", "2.6"),
+            ("茶叶", "万吨", "9.86", "5.9"), ("柑橘", "万吨", "412.30", "-1.4")]
+    tail = "\n二、工业\n\n全年规模以上工业增加值比上年增长8.2%。\n"
+    tabbed = head + "".join("\t".join(r) + "\n" for r in rows) + tail
+    spaced = head + "".join("".join(c.ljust(10) for c in r).rstrip() + "\n" for r in rows) + tail
+    (tmp_path / "tabbed.txt").write_text(tabbed, encoding="utf-8")
+    (tmp_path / "spaced.txt").write_text(spaced, encoding="utf-8")
+    read = [sorted((a.name, str(a.value)) for a in extract_file(tmp_path / n).actuals) for n in ("tabbed.txt", "spaced.txt")]
+    assert ("茶叶", "9.86") in read[0] and read[1] == read[0]
+
+
 def test_single_spaces_between_cells_stay_spaces():
     out = normalize("正文。\n\n附件\n\n序号 指标名称 单位 2025年目标\n1 地区生产总值增长 % 6左右\n").text
     assert "1 地区生产总值增长 % 6左右" in out and "\t" not in out

@@ -15,7 +15,7 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -344,7 +344,76 @@ def find_table_zones(text: str) -> list[tuple[int, int]]:
                     break
                 end, pos = b, b + 1
             zones.append((s, end))
-    return zones
+    return _with_laid_out_runs(text, zones)
+
+
+LAID_OUT_RUN: Final = 3  # consecutive rows of cells parted by runs of spaces: a table without header words
+ROW_LONGEST: Final = 80  # a laid-out row's characters, its runs of spaces counted as one
+
+
+def _laid_out_row(line: str) -> bool:
+    """A row of a table set out by runs of spaces (a PDF's text layer, a fixed-width layout): cells
+    parted by wide gaps, not running text — two gaps or more, or one before a figure."""
+    t = line.strip()
+    if "|" in t or len(" ".join(t.split())) > ROW_LONGEST or _is_prose(t):
+        return False
+    gaps = len(WIDE_GAP.findall(t))
+    if gaps >= 2:
+        return True
+    # a name and its figure: "居民消费价格  0.3" (a layout may leave one space: "其中：食品烟酒 -0.6")
+    last = t.rfind(" ")
+    return last > 0 and (gaps == 1 or last <= NAME_CELL_LONGEST) and FIGURE_CELL.fullmatch(t[last + 1:]) is not None \
+        and not CLAUSE_MARK.search(t, 0, last)  # (a clause before the figure: a sentence's piece)
+
+
+FIGURE_CELL: Final = re.compile(r"[-−]?\d[\d,.]*%?")
+NAME_CELL_LONGEST: Final = 16  # a name cell before one space and a figure
+
+
+def _with_laid_out_runs(text: str, zones: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``zones`` and, outside them, every run of LAID_OUT_RUN rows or more set out by runs of spaces
+    (a statistical bulletin's 产品名称  单位  产量 … table names no header word) — to the first line
+    of running text after it, as a header's zone. (Lines holding a space found by str.find.)"""
+    added: list[tuple[int, int]] = []
+    n = len(text)
+    run_start, run_end, rows = -1, -1, 0
+    at = text.find(" ")
+    while at >= 0:
+        s = text.rfind("\n", 0, at) + 1
+        e = text.find("\n", at)
+        if e < 0:
+            e = n
+        if _laid_out_row(text[s:e]):
+            if rows and s == run_end + 1:
+                run_end, rows = e, rows + 1
+            else:
+                if rows >= LAID_OUT_RUN:
+                    added.append((run_start, run_end))
+                run_start, run_end, rows = s, e, 1
+        at = text.find(" ", e) if e < n else -1
+    if rows >= LAID_OUT_RUN:
+        added.append((run_start, run_end))
+    if not added:
+        return zones
+    out = list(zones)
+    for s, e in added:
+        if _in_zones(s, zones):
+            continue
+        if s >= 2 and text[s - 2] != "\n":  # the line above: a header of wide gaps ("指标      比上年涨跌（%）")
+            a = text.rfind("\n", 0, s - 1) + 1
+            above = text[a:s - 1]
+            if WIDE_GAP.search(above.strip()) and not _is_prose(above) and "|" not in above and not _in_zones(a, zones):
+                s = a
+        pos = e + 1
+        while pos <= n:  # (on to the first line of running text, as after a header)
+            a, b = _line_at(text, pos)
+            if _is_prose(text[a:b]) or _in_zones(a, zones):
+                break
+            e, pos = b, b + 1
+        if out and out[-1][1] >= s:
+            continue
+        out.append((s, e))
+    return sorted(out)
 
 
 def find_table_zone(text: str) -> int | None:
@@ -468,6 +537,37 @@ def _spaced_words(run: re.Match) -> list[tuple[int, int]]:
 
 
 SPACES: Final = re.compile(r" +")
+LAID_OUT_ROWS: Final = 2  # rows of two wide gaps or more that show a zone's table set out by a layout
+
+
+class _LaidOutZones:
+    """Which table zones are set out by a layout: those holding rows of cells parted by wide gaps
+    — two rows of three cells or more, or three of two (each zone counted once, when a row of it
+    first asks)."""
+
+    def __init__(self, text: str, zones: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._zones = zones  # (sorted, disjoint)
+        self._starts = [start for start, _end in zones]
+        self._known: dict[int, bool] = {}
+
+    def of(self, offset: int) -> bool:
+        """Is the zone holding ``offset`` (a line's start inside a zone) laid out?"""
+        k = bisect_right(self._starts, offset) - 1  # the last zone starting at or before it
+        if k < 0 or offset > self._zones[k][1]:
+            return False
+        start, end = self._zones[k]
+        if start not in self._known:
+            several = one = 0  # rows of two gaps or more; rows of one
+            for line in self._text[start:end].split("\n"):
+                if "\t" not in line and "|" not in line:
+                    gaps = len(WIDE_GAP.findall(line.strip()))
+                    several += gaps >= 2
+                    one += gaps == 1
+                    if several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN:
+                        break
+            self._known[start] = several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN
+        return self._known[start]
 
 
 def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
@@ -478,6 +578,7 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
     text = m.text
     n = len(text)
     edits: list[tuple[int, int, str, str]] = []
+    laid_out_zones = _LaidOutZones(text, zones)
     at = text.find(" ")  # the first space of a line
     while at >= 0:
         s = text.rfind("\n", 0, at) + 1
@@ -486,15 +587,27 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
             e = n
         length = e - s
         keep_cells = laid_out = False
+        figure_gap = -1  # (in the line) a run of spaces that parts two cells, though narrow
         spaced: list[tuple[int, int]] = []
         if zones and _in_zones(s, zones):
             line = text[s:e]
             keep_cells = _is_space_row(line)
             if keep_cells:
                 spaced = [w for x in LETTER_SPACED.finditer(line) for w in _spaced_words(x)]
+            if keep_cells and "|" not in line:  # (a row of | cells is set out by its bars)
                 # a row set out by a layout (a PDF's text layer, a fixed-width table): wide gaps between
-                # its cells, single spaces inside them — the gaps become tabs, so the cells stay apart
-                laid_out = len(WIDE_GAP.findall(line.strip())) >= 2
+                # its cells, single spaces inside them — the gaps become tabs, so the cells stay apart.
+                # In a table so laid out, a row of one gap or an indent (a sub-row: its first cells
+                # empty, "      高新技术产业投资增速  15%") is set out the same way.
+                gaps = len(WIDE_GAP.findall(line.strip()))
+                laid_out = gaps >= 2 or ((gaps == 1 or line.startswith("  ")) and laid_out_zones.of(s))
+                if not gaps and laid_out_zones.of(s) and _laid_out_row(line):
+                    # a name and its figure parted by one space ("其中：食品烟酒 -0.6"): a cell each
+                    figure_gap = line.rstrip().rfind(" ")
+                    while figure_gap > 0 and line[figure_gap - 1] == " ":
+                        figure_gap -= 1
+            elif line.startswith("  ") and "\t" not in line and "|" not in line and laid_out_zones.of(s):
+                laid_out = True  # one cell, indented: "          氨氮" under its parent row
         run = at
         while run >= 0:
             stop = run + 1
@@ -505,7 +618,7 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append((s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
                 continue
-            if laid_out and b - a >= 2 and b < length:  # (a gap opening the row: its first cell is empty)
+            if (laid_out and b - a >= 2 and b < length) or a == figure_gap:  # (a gap opening the row: its first cell is empty)
                 edits.append((s + a, s + b, "\t", "space"))
                 continue
             if b == length or (a == 0 and not keep_cells):
