@@ -35,6 +35,8 @@ RUNS: list[tuple[str, str]] = [
     ("target_word", "目标"),
     ("target_list", "主要目标："),
     ("percent_growth", "增长1%"),
+    # short tables set out by runs of spaces, a blank line apart: each opens a zone of the normaliser
+    ("laid_out_rows", "油料      万吨      18.42\n茶叶      万吨      9.86\n柑橘      万吨      4.1\n\n"),
 ]
 
 PLAN_HEAD = ("某市人民政府关于下达2025年某市国民经济和社会发展计划的通知\n\n现印发给你们。\n\n"

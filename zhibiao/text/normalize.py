@@ -397,8 +397,8 @@ def _with_laid_out_runs(text: str, zones: list[tuple[int, int]]) -> list[tuple[i
         return zones
     out = list(zones)
     for s, e in added:
-        if _in_zones(s, zones):
-            continue
+        if _in_zones(s, zones) or (out and out[-1][1] >= s):
+            continue  # (within a zone already, or one a run above ran on through: each line ran over once)
         if s >= 2 and text[s - 2] != "\n":  # the line above: a header of wide gaps ("指标      比上年涨跌（%）")
             a = text.rfind("\n", 0, s - 1) + 1
             above = text[a:s - 1]
@@ -410,8 +410,6 @@ def _with_laid_out_runs(text: str, zones: list[tuple[int, int]]) -> list[tuple[i
             if _is_prose(text[a:b]) or _in_zones(a, zones):
                 break
             e, pos = b, b + 1
-        if out and out[-1][1] >= s:
-            continue
         out.append((s, e))
     return sorted(out)
 
