@@ -244,3 +244,32 @@ def test_space_layout_with_the_category_on_its_first_row():
     got = [(t.category, t.seq, t.name, t.value, t.unit) for t in targets_of(text)]
     assert got == [("经济发展", "1", "地区生产总值增长", Decimal("6"), "%"), ("经济发展", "2", "规上工业增加值增长", Decimal("7"), "%"),
                    ("社会民生", "3", "城镇调查失业率", Decimal("5"), "%"), ("社会民生", "4", "城镇新增就业人数", Decimal("12"), "万人")]
+
+
+def test_space_layout_without_a_unit_column():
+    """A table whose every run of spaces was folded to one (a repost): no unit column to part a name
+    from its target — the row's last tokens are its target, the shortest reading as one, with the
+    target's opening word before it; a figure before a unit at a row's end is the target as printed."""
+    text = NOTICE_HEAD + "附件\n\n2025年全市经济社会发展主要目标\n\n" + (
+        "指标类型 序号 指标名称 2025年目标\n"
+        "经济发展 1 地区生产总值增速 6%左右\n"
+        " 2 人均 GDP 增速 5.5%\n"
+        " 3 固定资产投资增速 7%\n"
+        " 制造业投资增速 12%\n"
+        " 4 服务业增加值增速 高于 GDP 增速\n"
+        "对外开放 5 外贸出口总额 增长 8%以上，占全国份额保持稳定\n"
+        "文化发展 6 接待过夜游客人数 3100 万人次\n"
+        " 7 山区 26 县居民人均可支配收入与全省平\n均之比\n— 持续提高\n")  # (a wrapped name: its first line is no row)
+    got = [(t.seq, t.name, t.text) for t in targets_of(text)]
+    assert got == [("1", "地区生产总值增速", "6%左右"), ("2", "人均GDP增速", "5.5%"), ("3", "固定资产投资增速", "7%"),
+                   ("3", "制造业投资增速", "12%"), ("4", "服务业增加值增速", "高于GDP增速"),
+                   ("5", "外贸出口总额", "增长8%以上，占全国份额保持稳定"), ("6", "接待过夜游客人数", "3100万人次"),
+                   ("7", "山区26县居民人均可支配收入与全省平均之比", "持续提高")]
+
+
+def test_space_layout_without_a_unit_column_parts_no_name_holding_a_figure():
+    # two figures and no unit column (last year's and this year's): no name is made to hold the first
+    from zhibiao.extract import tables
+
+    cells = tables._split_space_line("1 地区生产总值增长 6.1% 6%左右", 0, 0)
+    assert [c.role for c in cells] == ["seq", "name"]

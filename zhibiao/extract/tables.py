@@ -42,6 +42,8 @@ DIRECTIONAL_TARGET: Final = re.compile(
     rf"|^(?:{LEX.alt('kinds.directional_phrases')})$"
     rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
 )
+FIGURE_TOKEN: Final = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
+NAME_SHORTEST: Final = 3  # a name before a row's target, split off by spaces ("山区 26 县…" is a name's pieces)
 TARGET_START: Final = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
 TARGET_OPENINGS: Final = opening_characters(("较", *LEX.words("targets.cell_openers")))  # what TARGET_START opens with
 SEQ_PREFIX: Final = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=[^\d\s])")
@@ -730,6 +732,12 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
             if a > 0 and is_seq_number(toks[0][0]):
                 out.append(cell(0, 1, "seq"))
                 k = 1
+            if not rest and a - 1 > k and FIGURE_TOKEN.fullmatch(words[a - 1]):
+                # the row's figure before its unit, nothing after: the target as printed ("3100 万人次")
+                out += [cell(k, a - 1, "name"), cell(a - 1, i + 1, "target")]
+                for c in out:
+                    c.line_complete = True
+                return out
             if a > k:
                 out.append(cell(k, a, "name"))
             out.append(cell(a, i + 1, "unit"))
@@ -744,6 +752,24 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
         out.append(cell(0, 1, "seq"))
         k = 1
     rest = "".join(words[k:])
+    # no unit column: the row's last tokens its target, the shortest that reads as one ("人均 GDP 增速
+    # 5.5%", "服务业增加值增速 高于 GDP 增速"), with a target's opening word before it ("增长 8%以上"),
+    # after a name (a wrapped name's first line is none: "山区 26 县…与全省平"); a row with no number
+    # too, when a name by its ending opens it ("  高新技术产业投资增速 15%", a sub-row; not "增长 8%")
+    for j in range(len(toks) - 1, k, -1):
+        if after[j] > TARGET_LONGEST:
+            break
+        if not targets("".join(words[j:])):
+            continue
+        while j - 1 > k and (opener := TARGET_START.match(words[j - 1])) is not None and opener.end() == len(words[j - 1]):
+            j -= 1
+        name = "".join(words[k:j])
+        if targets(name) or len(name) < NAME_SHORTEST or (k == 0 and not is_name_like(name)):
+            break
+        out += [cell(k, j, "name"), cell(j, len(toks), "target")]
+        for c in out:
+            c.line_complete = True
+        return out
     if k == 0 and targets(rest) and not is_seq_number(rest):
         c = cell(0, len(toks), "target")
         c.line_complete = True
