@@ -268,8 +268,20 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
     digit_at_end, digit_at_start = re.compile(r"\d\.?$"), re.compile(r"\.?\d")
+    wrap_length = N._wrap_length(nonblank)
+    width = wrap_length if N.FULL_LINE <= wrap_length <= N.WRAPPED_LONGEST else 0
+    if sum(1 for _s, _e, line in nonblank if len(line) >= width - N.WRAP_SLACK) < N.WIDTH_LINES:
+        width = 0
     for (s1, e1, a), (s2, _e2, b) in zip(nonblank, nonblank[1:]):
-        if a.endswith(N.TERMINAL) or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
+        # a clause's end, or a wrap mark across a blank line, runs on at the wrap width of a wrapped
+        # text (reached by several lines); a line opening with a mark no line opens with continues
+        # the line above
+        at_width = width > 0 and len(a) >= width - N.WRAP_SLACK
+        continues = b[:1] in N.CONTINUES_ABOVE
+        if (a.endswith(N.TERMINAL) and not (a[-1] in N.CLAUSE_ENDS and at_width)) or len(a) < 10 \
+                or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
+            continue
+        if a[-1] in N.WRAPPED_AFTER and s2 != e1 + 1 and not continues and not at_width:
             continue
         if N._in_zones(s1, zones) or N._in_zones(s2, zones):
             continue
@@ -288,12 +300,12 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
         if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(N.TITLE_WORD_END) or N.TITLE_NOTE_END.search(a):
             continue
         number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))
-        wrapped_after = N._cjk_or_alnum(a[-1]) or (a[-1] in N.WRAPPED_AFTER and s2 == e1 + 1)
-        if not number_cut and (not wrapped_after or not (N._cjk_or_alnum(b[0]) or b[0] in N.WRAPPED_BEFORE)):
+        wrapped_after = N._cjk_or_alnum(a[-1]) or a[-1] in N.WRAPPED_AFTER or a[-1] in N.CLAUSE_ENDS or continues
+        if not number_cut and (not wrapped_after or not (N._cjk_or_alnum(b[0]) or b[0] in N.WRAPPED_BEFORE or continues)):
             continue
-        if "\n\n" in text[e1:s2] and ((len(a) < N.FULL_LINE and not N._leaves_open(a)) or N.TITLE_END.search(a)):
+        if "\n\n" in text[e1:s2] and not continues and ((len(a) < N.FULL_LINE and not N._leaves_open(a)) or N.TITLE_END.search(a)):
             continue
-        if "\n\n" in text[e1:s2] and N._wrap_length(nonblank) > N.WRAPPED_LONGEST and not N._leaves_open(a) \
+        if "\n\n" in text[e1:s2] and not continues and wrap_length > N.WRAPPED_LONGEST and not N._leaves_open(a) \
                 and not N.CLAUSE_PUNCT.search(a):
             continue
         if _page_furniture(a) or _page_furniture(b):

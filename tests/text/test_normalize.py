@@ -452,3 +452,29 @@ def test_a_fixed_width_table_keeps_its_cells_apart():
         "类别\t序号\t指标名称\t单位\t2023年实际\t2024年目标\t属性",
         "经济发展\t1\t地区生产总值增长\t%\t6.0\t6左右\t预期性",
         "\t2\t城镇新增就业\t万人\t8.2\t8\t预期性"]
+
+
+def test_a_clause_end_at_a_wrapped_texts_width_runs_on():
+    # a text copied out of a PDF, each line cut at 30 characters: a line that ends at the width with a
+    # semicolon (or, across a blank line, a repost's comma) is a wrap, and the sentence runs on
+    lines = ["全市全年地区生产总值增长6%左右，一般公共预算收入增长5%；",
+             "规模以上工业增加值增长7%，全社会固定资产投资增长8%以上,",
+             "社会消费品零售总额增长6.5%，外贸进出口总额增长5%左右",
+             "。城镇调查失业率控制在5.5%以内。"]
+    assert [len(x) for x in lines[:3]] == [30, 30, 29]
+    joined = "".join(lines) + "\n"
+    for sep in ("\n", "\n\n"):
+        assert normalize(sep.join(lines) + "\n").text == joined
+    # a list item short of the width ends its line; so does a sentence's end
+    items = "地区生产总值增长6%左右；\n一般公共预算收入增长5%；\n" + sep.join(lines) + "\n"
+    assert normalize(items).text.startswith("地区生产总值增长6%左右；\n一般公共预算收入增长5%；\n全市")
+    # in a text of one line a paragraph (not wrapped at a width) a semicolon ends its line
+    long = "全市地区生产总值增长6%左右，一般公共预算收入增长5%，规模以上工业增加值增长7%，全社会固定资产投资增长8%以上，社会消费品零售总额增长6%；"
+    assert len(long) > 60
+    assert normalize(long + "\n" + long + "\n" + long + "。\n").text.count("\n") == 3
+
+
+def test_a_line_opening_with_a_mark_no_line_opens_with_continues_the_line_above():
+    # (across a blank line too: the wrap put the sentence's full stop on a line of its own)
+    assert normalize("全年外贸进出口总额增长5%\n\n。城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%。城镇新增就业二十万人。\n"
+    assert normalize("全年外贸进出口总额增长5%\n\n，城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%，城镇新增就业二十万人。\n"

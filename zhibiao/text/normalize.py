@@ -94,6 +94,12 @@ TERMINAL_MARKS: Final = frozenset(TERMINAL)  # (each a character: a line's last 
 # (；城镇新增就业…, %以内)
 WRAPPED_AFTER: Final = frozenset(",(%‰")
 WRAPPED_BEFORE: Final = frozenset(",;:%‰)")
+# no line opens with these: one that does continues the line above, across a blank line too (增长5% / 。)
+CONTINUES_ABOVE: Final = frozenset("。，、；：）！？")
+# a clause's end at a wrapped text's width (…增长7.5%； / 固定资产投资…): the sentence runs on — it
+# and the marks of WRAPPED_AFTER, across a blank line too, on a line that long (within WRAP_SLACK)
+CLAUSE_ENDS: Final = frozenset("；;")
+WRAP_SLACK: Final = 2
 TITLE_END: Final = re.compile(rf"(?:{_alt(LAYOUT['title_ends'])})$")
 # across a blank line (a page break) only a line this long or longer runs on, or one leaving a quotation
 # or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
@@ -731,15 +737,26 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
     wrap_length = -1  # how long the text's lines are (_wrap_length), found when first needed
+    wrap_width = -1  # the width it is wrapped at, if it is (_wrap_width), found when first needed
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
         last = a[-1]
-        if last in TERMINAL_MARKS or len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
-            continue  # a sentence's end; short lines one above the other are cells (one per line), not a wrapped sentence
+        if len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
+            continue  # short lines one above the other are cells (one per line), not a wrapped sentence
+        continues = b[0] in CONTINUES_ABOVE
+        at_width = False  # a at the wrap width of a wrapped text (asked only of a line ending with a mark)
+        if last in TERMINAL_MARKS or (last in WRAPPED_AFTER and s2 > e1 + 1 and not continues):
+            if last not in CLAUSE_ENDS and last not in WRAPPED_AFTER:
+                continue  # a sentence's end
+            if wrap_width < 0:
+                wrap_width = _wrap_width(nonblank)
+            at_width = wrap_width > 0 and len(a) >= wrap_width - WRAP_SLACK
+            if not at_width:
+                continue  # a clause's end, or a mark across a blank line, short of the width
         # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
-        if not (("\u4e00" <= last <= "\u9fff" or _cjk_or_alnum(last) or (last in WRAPPED_AFTER and s2 == e1 + 1))
-                and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]) or b[0] in WRAPPED_BEFORE)) \
+        if not (("\u4e00" <= last <= "\u9fff" or _cjk_or_alnum(last) or last in WRAPPED_AFTER or at_width or continues)
+                and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]) or b[0] in WRAPPED_BEFORE or continues)) \
                 and not _number_cut(a, b):
             continue
         if zones and (_in_zones(s1, zones) or _in_zones(s2, zones)):
@@ -760,7 +777,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # b: a heading, an item, a date line or a "key: value" line
         if _doc_number(b) or _doc_number(a):
             continue
-        if s2 > e1 + 1 and "\n\n" in text[e1:s2]:
+        if s2 > e1 + 1 and "\n\n" in text[e1:s2] and not continues:
             # across a blank line (a page break) only a full line runs on, or one leaving a quotation
             # or a bracket open; never a title or a header
             if _ends_with(a, TITLE_ENDS):
@@ -797,6 +814,20 @@ def _wrap_length(lines: list[tuple[int, int, str]]) -> int:
     text of one line a paragraph has its paragraphs' lengths, far above a headline's."""
     lengths = sorted(len(line) for _s, _e, line in lines if len(line) >= FULL_LINE)
     return lengths[len(lengths) * 3 // 4] if lengths else 0
+
+
+WIDTH_LINES: Final = 3  # lines that reach a text's width, at least, for it to be wrapped at one
+
+
+def _wrap_width(lines: list[tuple[int, int, str]]) -> int:
+    """The width a text is wrapped at (a PDF's text layer copied out), or 0: its lines' length
+    (_wrap_length) when a page's (FULL_LINE to WRAPPED_LONGEST) and reached by WIDTH_LINES lines or
+    more (a headline and its dateline are two lines, not a width)."""
+    width = _wrap_length(lines)
+    if not FULL_LINE <= width <= WRAPPED_LONGEST:
+        return 0
+    reaching = sum(1 for _s, _e, line in lines if len(line) >= width - WRAP_SLACK)
+    return width if reaching >= WIDTH_LINES else 0
 
 
 def _number_cut(a: str, b: str) -> bool:
