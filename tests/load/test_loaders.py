@@ -58,10 +58,25 @@ def test_txt_round_trip_in_gb18030_and_utf16(text):
 @example(text="（資料圖）\n\n據交匯點消息，1月15日上午，江蘇省十四屆人大一次會議開幕。")
 def test_txt_round_trip_in_big5(text, tmp_path_factory):
     # (Big5's bytes are valid GB18030 too, read as kana and rare characters: 戈瓜 沮ユ蹲翴 — once
-    # refused as binary data after that reading)
+    # refused as binary data after that reading; a short one may read as Chinese both ways, see below)
     p = tmp_path_factory.mktemp("big5") / "x.txt"
     p.write_bytes(text.encode("big5hkscs"))
     assert load(p).text == text
+
+
+@pytest.mark.parametrize("text", ["0000000000億億億億億億億億億億", "0000000000億億億億億億劃匯和經",
+                                  "全市地区生产总值增长6.5%，建成面积1000㎡，货物进出口总额增长5%"])
+def test_a_short_text_chinese_in_both_gb18030_and_big5_is_read_in_its_own(tmp_path, text):
+    # the same bytes are 億億億… in Big5 and 货货货… in GB18030: too short for another script to show
+    # in the wrong reading, so the characters' frequencies decide (charset-normalizer's measure)
+    for encoding in ("big5hkscs", "gb18030"):
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue  # (a simplified text has no Big5 form)
+        p = tmp_path / f"x.{encoding}.txt"
+        p.write_bytes(data)
+        assert load(p).text == text, encoding
 
 
 def test_html_page_main_content_metadata_and_merged_cells(tmp_path):

@@ -40,10 +40,11 @@ def _only_chinese_beyond_ascii(text: str) -> bool:
     return not text.isascii() and CHINESE_OR_ASCII.fullmatch(text) is not None
 
 
-# scripts a Chinese text does not write in: Greek, Cyrillic, box drawing, kana, Hangul, the private
-# use area — what GB18030 reads Big5 bytes as (資料圖 據交匯點 → 戈瓜 沮ユ蹲翴): a reading that holds
-# them is not the text's
-FOREIGN = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\ue000-\uf8ff]")
+# scripts a Chinese text does not write in: Greek, Cyrillic, box drawing, kana, bopomofo, Hangul, the
+# private use area, small form variants — what GB18030 reads Big5 bytes as (資料圖 據交匯點 → 戈瓜
+# 沮ユ蹲翴), and Big5 GB18030's (、% 万万（） → ﹜% 勀勀ㄗㄘ): a reading that holds them is not the text's
+FOREIGN = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u318f\u31a0-\u31bf\uac00-\ud7af"
+                     r"\ue000-\uf8ff\ufe50-\ufe6f]")
 FOREIGN_SHARE = 0.01
 
 
@@ -53,6 +54,27 @@ def _reads_as_chinese(text: str) -> bool:
         return False
     sample = text[:4000]
     return len(FOREIGN.findall(sample)) <= FOREIGN_SHARE * len(sample)
+
+
+# A short text may read as Chinese in both GB18030 and Big5 (億億億 in Big5 is 货货货 in GB18030):
+# too few characters for another script's to show. Below this size, when both readings are Chinese,
+# charset-normalizer's measure of each (its frequencies of Chinese characters) decides; a longer
+# text's wrong reading shows other scripts (kana, box drawing, the private use area), and is
+# not measured (it would cost a document milliseconds).
+ARBITRATED_BYTES = 4096
+
+
+def _gb_or_big5(data: bytes, gb_text: str) -> tuple[str, str]:
+    try:
+        big5_text = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return gb_text, "gb18030"
+    if big5_text == gb_text or not _reads_as_chinese(big5_text):
+        return gb_text, "gb18030"
+    best = from_bytes(data, cp_isolation=["gb18030", "big5hkscs"]).best()
+    if best is not None and best.encoding == "big5hkscs":
+        return big5_text, "big5hkscs"
+    return gb_text, "gb18030"
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -88,6 +110,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if _reads_as_chinese(text):
+            if encoding == "gb18030" and len(data) < ARBITRATED_BYTES:
+                return _gb_or_big5(data, text)
             return text, encoding
     best = from_bytes(data).best()
     if best is not None:
