@@ -361,15 +361,23 @@ def _laid_out_row(line: str) -> bool:
     """A row of a table set out by runs of spaces (a PDF's text layer, a fixed-width layout): cells
     parted by wide gaps, not running text — two gaps or more, or one before a figure."""
     t = line.strip()
-    if "|" in t or len(" ".join(t.split())) > ROW_LONGEST or _is_prose(t):
+    if "|" in t:
         return False
-    gaps = len(WIDE_GAP.findall(t))
-    if gaps >= 2:
-        return True
-    # a name and its figure: "居民消费价格  0.3" (a layout may leave one space: "其中：食品烟酒 -0.6")
+    # (the cheap tests first: most lines holding a space are running text, too long to be a row)
+    if len(t) > ROW_LONGEST and (len(t) - t.count(" ") > ROW_LONGEST or len(" ".join(t.split())) > ROW_LONGEST):
+        return False
     last = t.rfind(" ")
-    return last > 0 and (gaps == 1 or last <= NAME_CELL_LONGEST) and FIGURE_CELL.fullmatch(t[last + 1:]) is not None \
-        and not CLAUSE_MARK.search(t, 0, last)  # (a clause before the figure: a sentence's piece)
+    if "  " in t:
+        gaps = len(WIDE_GAP.findall(t))
+        if gaps >= 2:
+            return not _is_prose(t)
+    else:
+        gaps = 0
+        if last > NAME_CELL_LONGEST:
+            return False
+    # a name and its figure: "居民消费价格  0.3" (a layout may leave one space: "其中：食品烟酒 -0.6")
+    return last > 0 and (gaps == 1 or last <= NAME_CELL_LONGEST) and FIGURE_CELL.fullmatch(t, last + 1) is not None \
+        and not CLAUSE_MARK.search(t, 0, last) and not _is_prose(t)  # (a clause before the figure: a sentence's piece)
 
 
 FIGURE_CELL: Final = re.compile(r"[-−]?\d[\d,.]*%?")
