@@ -65,6 +65,8 @@ ARBITRATED_BYTES = 4096
 
 
 def _gb_or_big5(data: bytes, gb_text: str) -> tuple[str, str]:
+    """(text, encoding) of a short text that reads as Chinese in GB18030: Big5's reading instead
+    when it reads as Chinese too and charset-normalizer prefers it."""
     try:
         big5_text = data.decode("big5hkscs")
     except UnicodeDecodeError:

@@ -359,7 +359,8 @@ ROW_LONGEST: Final = 80  # a laid-out row's characters, its runs of spaces count
 
 def _laid_out_row(line: str) -> bool:
     """A row of a table set out by runs of spaces (a PDF's text layer, a fixed-width layout): cells
-    parted by wide gaps, not running text — two gaps or more, or one before a figure."""
+    parted by wide gaps, not running text — two gaps or more, or one before a figure, or a short
+    name and its figure one space apart; no clause before the figure, no longer than ROW_LONGEST."""
     t = line.strip()
     if "|" in t:
         return False
