@@ -579,6 +579,7 @@ class _LaidOutZones:
                     one += gaps == 1
                     if several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN:
                         break
+            # (rows of one gap: as many as open a zone with no header word)
             self._known[start] = several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN
         return self._known[start]
 
@@ -616,9 +617,7 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
                 laid_out = gaps >= 2 or ((gaps == 1 or line.startswith("  ")) and laid_out_zones.of(s))
                 if not gaps and laid_out_zones.of(s) and _laid_out_row(line):
                     # a name and its figure parted by one space ("其中：食品烟酒 -0.6"): a cell each
-                    figure_gap = line.rstrip().rfind(" ")
-                    while figure_gap > 0 and line[figure_gap - 1] == " ":
-                        figure_gap -= 1
+                    figure_gap = line.rstrip().rfind(" ")  # (one space: the row has no wide gap)
             elif line.startswith("  ") and "\t" not in line and "|" not in line and laid_out_zones.of(s):
                 laid_out = True  # one cell, indented: "          氨氮" under its parent row
         run = at
@@ -759,7 +758,9 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             if last not in CLAUSE_ENDS and last not in WRAPPED_AFTER:
                 continue  # a sentence's end
             if wrap_width < 0:
-                wrap_width = _wrap_width(nonblank)
+                if wrap_length < 0:
+                    wrap_length = _wrap_length(nonblank)
+                wrap_width = _wrap_width(nonblank, wrap_length)
             at_width = wrap_width > 0 and len(a) >= wrap_width - WRAP_SLACK
             if not at_width:
                 continue  # a clause's end, or a mark across a blank line, short of the width
@@ -828,11 +829,10 @@ def _wrap_length(lines: list[tuple[int, int, str]]) -> int:
 WIDTH_LINES: Final = 3  # lines that reach a text's width, at least, for it to be wrapped at one
 
 
-def _wrap_width(lines: list[tuple[int, int, str]]) -> int:
+def _wrap_width(lines: list[tuple[int, int, str]], width: int) -> int:
     """The width a text is wrapped at (a PDF's text layer copied out), or 0: its lines' length
-    (_wrap_length) when a page's (FULL_LINE to WRAPPED_LONGEST) and reached by WIDTH_LINES lines or
-    more (a headline and its dateline are two lines, not a width)."""
-    width = _wrap_length(lines)
+    ``width`` (_wrap_length) when a page's (FULL_LINE to WRAPPED_LONGEST) and reached by WIDTH_LINES
+    lines or more (a headline and its dateline are two lines, not a width)."""
     if not FULL_LINE <= width <= WRAPPED_LONGEST:
         return 0
     reaching = sum(1 for _s, _e, line in lines if len(line) >= width - WRAP_SLACK)
