@@ -24,6 +24,7 @@ from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, Gr
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.numbers import ARABIC
 from zhibiao.text.scan import alternation, scanner
 
 def opening_characters(words: tuple[str, ...]) -> frozenset[str]:
@@ -42,7 +43,7 @@ DIRECTIONAL_TARGET: Final = re.compile(
     rf"|^(?:{LEX.alt('kinds.directional_phrases')})$"
     rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
 )
-FIGURE_TOKEN: Final = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
+FIGURE_TOKEN: Final = re.compile(rf"[-−]?{ARABIC}")  # a figure as the numbers module prints one
 NAME_SHORTEST: Final = 3  # a name before a row's target, split off by spaces ("山区 26 县…" is a name's pieces)
 TARGET_START: Final = re.compile(rf"^(?:较\d{{4}}年|{LEX.alt('targets.cell_openers')})")
 TARGET_OPENINGS: Final = opening_characters(("较", *LEX.words("targets.cell_openers")))  # what TARGET_START opens with
@@ -734,18 +735,13 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
                 k = 1
             if not rest and a - 1 > k and FIGURE_TOKEN.fullmatch(words[a - 1]):
                 # the row's figure before its unit, nothing after: the target as printed ("3100 万人次")
-                out += [cell(k, a - 1, "name"), cell(a - 1, i + 1, "target")]
-                for c in out:
-                    c.line_complete = True
-                return out
+                return _whole_line(out + [cell(k, a - 1, "name"), cell(a - 1, i + 1, "target")])
             if a > k:
                 out.append(cell(k, a, "name"))
             out.append(cell(a, i + 1, "unit"))
             if rest:
                 out.append(cell(i + 1, len(toks), "target"))
-            for c in out:
-                c.line_complete = True
-            return out
+            return _whole_line(out)
     out = []
     k = 0
     if is_seq_number(toks[0][0]) and len(toks) > 1:
@@ -766,16 +762,18 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
         name = "".join(words[k:j])
         if targets(name) or len(name) < NAME_SHORTEST or (k == 0 and not is_name_like(name)):
             break
-        out += [cell(k, j, "name"), cell(j, len(toks), "target")]
-        for c in out:
-            c.line_complete = True
-        return out
+        return _whole_line(out + [cell(k, j, "name"), cell(j, len(toks), "target")])
     if k == 0 and targets(rest) and not is_seq_number(rest):
-        c = cell(0, len(toks), "target")
-        c.line_complete = True
-        return [c]
+        return _whole_line([cell(0, len(toks), "target")])
     out.append(cell(k, len(toks), "name" if k or not is_seq_number(rest) else "seq"))
     return out
+
+
+def _whole_line(cells: list[Cell]) -> list[Cell]:
+    """``cells``, marked as a row's whole line (no fragment of a name wrapped onto other lines)."""
+    for c in cells:
+        c.line_complete = True
+    return cells
 
 
 def _space_cells(text: str, start: int, end: int, targets=is_target_text) -> list[Cell]:
