@@ -466,7 +466,7 @@ def test_a_clause_end_at_a_wrapped_texts_width_runs_on():
     for sep in ("\n", "\n\n"):
         assert normalize(sep.join(lines) + "\n").text == joined
     # a list item short of the width ends its line; so does a sentence's end
-    items = "地区生产总值增长6%左右；\n一般公共预算收入增长5%；\n" + sep.join(lines) + "\n"
+    items = "地区生产总值增长6%左右；\n一般公共预算收入增长5%；\n" + "\n\n".join(lines) + "\n"
     assert normalize(items).text.startswith("地区生产总值增长6%左右；\n一般公共预算收入增长5%；\n全市")
     # in a text of one line a paragraph (not wrapped at a width) a semicolon ends its line
     long = "全市地区生产总值增长6%左右，一般公共预算收入增长5%，规模以上工业增加值增长7%，全社会固定资产投资增长8%以上，社会消费品零售总额增长6%；"
