@@ -81,3 +81,19 @@ def test_a_composed_target_name_is_written_in_the_documents_characters():
             "單位地區生產總值能耗降低、單位地區生產總值用水量降低、二氧化碳排放量降低、建設用地使用面積降低完成省下達目標任務。\n")
     names = [t.name for t in extract_text(text).targets]
     assert names[-2:] == ["單位地區生產總值二氧化碳排放量降低", "單位地區生產總值建設用地使用面積降低"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n\n\n\n"])
+def test_a_headed_list_is_read_whole_whatever_blank_lines_part_its_items(gap):
+    # a page copied with blank lines between its lines: they part the items, and count for nothing
+    # in how long the list under its heading may run
+    items = [f"——{name}增长{k + 3}%左右" for k, name in enumerate(
+        ["地区生产总值", "规模以上工业增加值", "固定资产投资", "社会消费品零售总额", "一般公共预算收入", "外贸进出口总额",
+         "城镇居民人均可支配收入", "农村居民人均可支配收入", "实际使用外资", "服务业增加值", "高新技术产业增加值",
+         "数字经济核心产业增加值", "全社会研发经费支出", "建筑业总产值", "粮食总产量", "旅游总收入", "限上批发零售业销售额",
+         "民间投资", "工业投资", "农林牧渔业增加值", "进口总额", "出口总额"])]
+    text = gap.join(["平川市2025年国民经济和社会发展计划", "二、2025年经济社会发展主要目标", "（一）预期性指标", *items[:11],
+                     "（二）约束性指标", *items[11:], "三、主要任务", "（一）着力扩大有效需求。抓好重大项目建设。"]) + "\n"
+    got = [(t.name, t.value) for t in extract_text(text).targets]
+    assert len(got) == len(items) == 22
+    assert got[-1] == ("出口总额", D(24))

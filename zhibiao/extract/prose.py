@@ -197,6 +197,9 @@ def _opens_items(text: str, line_end: int) -> bool:
     return bool(LIST_ITEM.match(line) or SUBHEAD.match(line))
 
 
+HEADED_LIST_LINES: Final = 40  # a list under a heading naming the year's targets runs this many lines at most
+
+
 def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
     """The paragraphs below a heading that names the year's targets, while they state targets
     (sub-heads and a lead sentence before 一是… included)."""
@@ -204,7 +207,9 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
     start: int | None = None
     end: int | None = None
     lead_taken = 0
-    for _ in range(40):
+    lines_read = 0  # (blank lines between the items count for nothing: a page copied with a blank line
+    # after every line holds as long a list)
+    while lines_read < HEADED_LIST_LINES:
         if pos >= min(len(text), limit):
             break
         line_end = _line_end(text, pos)
@@ -213,6 +218,7 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         if not stripped:
             pos = line_end + 1
             continue
+        lines_read += 1
         if "\t" in line:
             break  # a table
         if SUBHEAD.match(stripped) or _target_like(stripped):
