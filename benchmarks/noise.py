@@ -81,6 +81,7 @@ TEXT_VARIANTS = {
     "ideographic-indent": (lambda t: "\n".join("\u3000\u3000" + x if x.strip() else x for x in t.split("\n")), "utf-8"),
     "pinyin-glosses": (lambda t: _between_characters(t, 0.02, lambda r: f"({r.choice(PINYIN)})"), "utf-8"),
     "page-numbers": (_paged, "utf-8"),
+    "blank-lines": (lambda t: t.replace("\n", "\n\n"), "utf-8"),  # a page copied with a blank line after every line
     "wrap38": (lambda t: _wrapped(t, 38), "utf-8"),
     "wrap38-blank-lines": (lambda t: _wrapped(t, 38, blank=True), "utf-8"),
     "tables-piped": (_piped, "utf-8"),

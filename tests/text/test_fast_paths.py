@@ -218,6 +218,11 @@ def _fold_spaces(m: MappedText, zones) -> MappedText:
         gaps = len(N.WIDE_GAP.findall(line.strip()))
         laid_out = keep_cells and "|" not in line and (gaps >= 2 or (zone_laid_out and (gaps == 1 or line.startswith("  "))))
         laid_out = laid_out or (not keep_cells and zone_laid_out and line.startswith("  ") and "\t" not in line)
+        split_singles = False
+        if laid_out and keep_cells and "|" not in line and gaps and not spaced:
+            # a row short of its table's cells by as many as its single spaces: parted at them too
+            missing = N._LaidOutZones(text, zones).cells(s) - gaps - 1 - line.startswith("  ")
+            split_singles = missing > 0 and len(re.findall(r"(?<=\S) (?=\S)", line.strip())) == missing
         last_run = list(re.finditer(r" +", line.rstrip()))
         figure_gap = last_run[-1].start() if keep_cells and zone_laid_out and not gaps and N._laid_out_row(line) else -1
         for x in re.finditer(r" +", line):
@@ -225,7 +230,7 @@ def _fold_spaces(m: MappedText, zones) -> MappedText:
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append(Edit(s + a, s + b, "", "space"))
                 continue
-            if (laid_out and b - a >= 2 and b < len(line)) or a == figure_gap:
+            if (laid_out and b < len(line) and (b - a >= 2 or split_singles)) or a == figure_gap:
                 edits.append(Edit(s + a, s + b, "\t", "space"))
                 continue
             if b == len(line) or (a == 0 and not keep_cells):
@@ -285,23 +290,26 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
             continue
         if N._in_zones(s1, zones) or N._in_zones(s2, zones):
             continue
-        if blocks and "\n" in text[e1 + 1:s2]:
-            continue
+        number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))
+        if blocks and "\n" in text[e1 + 1:s2] and not at_width and not number_cut:
+            continue  # a paragraph's end, but for a wrapped text's line at its width or a number cut
         if N._pipe_row(a) or N._pipe_row(b):
             continue
         if N.CELL_VALUE.match(b) and not N.CLAUSE_PUNCT.search(a):
             continue
         if len(b.strip()) <= 4 and not b.rstrip().endswith(N.TERMINAL) and not N.CLAUSE_PUNCT.search(a):
             continue
-        if N.NEW_LINE_OPENING.match(b) or (bool(N.HEADING.match(a) or N.CAPTION_LINE.match(a)) and len(a) < 40 and "。" not in a):
+        if N.NEW_LINE_OPENING.match(b) or (bool(N.HEADING.match(a) or N.CAPTION_LINE.match(a)) and len(a) < 40 and "。" not in a
+                                           and not at_width):
             continue
         if N.DATE_LINE.match(a) or N._doc_number(b) or N._doc_number(a) or N._stamp_at_end(a):
             continue
         if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(N.TITLE_WORD_END) or N.TITLE_NOTE_END.search(a):
             continue
-        number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))
         wrapped_after = N._cjk_or_alnum(a[-1]) or a[-1] in N.WRAPPED_AFTER or a[-1] in N.CLAUSE_ENDS or continues
-        if not number_cut and (not wrapped_after or not (N._cjk_or_alnum(b[0]) or b[0] in N.WRAPPED_BEFORE or continues)):
+        if not number_cut and not (wrapped_after or at_width) \
+                or not number_cut and not (N._cjk_or_alnum(b[0]) or b[0] in N.WRAPPED_BEFORE or continues
+                                           or (at_width and not b[0].isspace())):
             continue
         if "\n\n" in text[e1:s2] and not continues and ((len(a) < N.FULL_LINE and not N._leaves_open(a)) or N.TITLE_END.search(a)):
             continue

@@ -137,6 +137,21 @@ def test_html_and_docx_paragraphs_are_never_joined_but_wrapped_text_lines_are():
     assert "良好开局图1" in normalize(_loaded(raw, "txt")).text  # a text file's blank line is a page break
 
 
+def test_html_and_docx_paragraphs_that_are_a_wrapped_texts_lines_run_on():
+    # a PDF's text pasted into a page or a Word file, a line a paragraph: a line at the text's
+    # width runs on into the next, and a number cut between two paragraphs is one number
+    para = ("全市上下坚持稳中求进工作总基调，着力推动高质量发展，经济运行持续回升向好，地区生产总值"
+            "增长百分之五左右，城镇新增就业三万人以上，居民人均可支配收入增长与经济增长基本同步，"
+            "粮食产量稳定在五十万吨以上，单位地区生产总值能耗完成省下达的目标任务。")
+    wrapped = "\n\n".join(["平川市2024年国民经济和社会发展计划"] + [para[i:i + 30] for i in range(0, len(para), 30)])
+    cut = ("2023年，全市规模以上工业增加值增长11.6%，固定资产投资增长12.\n\n"
+           "8%，社会消费品零售总额增长6.5%，一般公共预算收入增长8.9%，各项指标均好于预期。")
+    for fmt in ("html", "docx"):
+        out = normalize(_loaded(wrapped, fmt)).text
+        assert para in out and "发展计划\n" in out, fmt
+        assert "增长12.8%，社会消费品" in normalize(_loaded(cut, fmt)).text, fmt
+
+
 def test_table_rows_and_cells_are_never_joined():
     raw = ("主要指标完成情况如下，各项指标均较好完成年度计划任务目标\n"
            "| 地区生产总值增长 | % | 8左右 |\n| 城镇新增就业 | 万人 | 5 |\n"
@@ -161,6 +176,16 @@ def test_bylines_dated_signatures_and_titles_end_their_line():
 def test_forum_markup_is_dropped_and_a_block_end_ends_its_paragraph():
     out = normalize("[align=center][b]20[/b][b]22[/b][b]年[/b]公报[/align][align=left]正文[/align]").text
     assert out.split("\n")[:2] == ["2022年公报", "正文"]
+
+
+def test_a_sentence_naming_header_words_opens_no_table_zone():
+    from zhibiao.text.normalize import find_table_zones
+
+    # 指标 … 预期 in a sentence, not a header row: the lines below it are text, joined as text
+    raw = ("全年地区生产总值增长6.5%，各项主要指标均好于预期。\n"
+           "规模以上工业增加值增长11.6%，固定资产投资增长12.\n8%，社会消费品零售总额增长6.5%。")
+    assert find_table_zones(raw) == []
+    assert "增长12.8%，社会消费品" in normalize(raw).text
 
 
 def test_a_table_zone_ends_at_the_text_after_the_table():
@@ -454,6 +479,35 @@ def test_a_fixed_width_table_keeps_its_cells_apart():
         "\t2\t城镇新增就业\t万人\t8.2\t8\t预期性"]
 
 
+def test_a_cell_that_fills_its_column_is_parted_from_the_next_by_its_one_space():
+    # a layout whose cell filled its column leaves one space before the next (pdftotext -layout, tab
+    # stops): a row short of its table's cells by as many cells as it holds single spaces is parted
+    # at them too (the table's count: its rows' most frequent); a row holding more single spaces than
+    # cells missing keeps them (人均 GDP 增速)
+    rows = ["序号    指标                单位    2023年实际 2024年目标 属性",
+            "1       地区生产总值增长    %       6.0        6左右      预期性",
+            "2       一般公共预算收入增长   %    5.2        与经济增长同步 预期性",
+            "3       城镇调查失业率 %    5.1        5.5以内    预期性",
+            "4       城镇新增就业        万人    3.2        3          预期性",
+            "5       粮食总产量          万吨    52.1       52         约束性",
+            "6       人均 GDP 增速 %     5.0        5.5        预期性"]
+    out = normalize("2024年主要指标\n" + "\n".join(rows) + "\n\n全市上下坚持稳中求进工作总基调。").text.split("\n")
+    assert out[1:5] == ["序号\t指标\t单位\t2023年实际\t2024年目标\t属性",
+                        "1\t地区生产总值增长\t%\t6.0\t6左右\t预期性",
+                        "2\t一般公共预算收入增长\t%\t5.2\t与经济增长同步\t预期性",
+                        "3\t城镇调查失业率\t%\t5.1\t5.5以内\t预期性"]
+    assert out[7].split("\t")[1:] == ["人均 GDP 增速 %", "5.0", "5.5", "预期性"]
+    # rows under a merged category cell open with an indent: an empty cell, counted as one
+    grouped = ["类别      序号  指标              单位  2025年目标 属性",
+               "经济发展  1     地区生产总值增长  %     6左右      预期性",
+               "          2     城镇新增就业      万人  3          预期性",
+               "          3     粮食总产量        万吨  52         约束性",
+               "          4     高新技术企业数 家     1000       预期性"]
+    out = normalize("\n".join(grouped) + "\n\n全市上下坚持稳中求进工作总基调。").text.split("\n")
+    assert out[0] == "类别\t序号\t指标\t单位\t2025年目标\t属性"
+    assert out[4] == "\t4\t高新技术企业数\t家\t1000\t预期性"
+
+
 def test_a_clause_end_at_a_wrapped_texts_width_runs_on():
     # a text copied out of a PDF, each line cut at 30 characters: a line that ends at the width with a
     # semicolon (or, across a blank line, a repost's comma) is a wrap, and the sentence runs on
@@ -472,6 +526,26 @@ def test_a_clause_end_at_a_wrapped_texts_width_runs_on():
     long = "全市地区生产总值增长6%左右，一般公共预算收入增长5%，规模以上工业增加值增长7%，全社会固定资产投资增长8%以上，社会消费品零售总额增长6%；"
     assert len(long) > 60
     assert normalize(long + "\n" + long + "\n" + long + "。\n").text.count("\n") == 3
+
+
+def test_a_line_at_a_wrapped_texts_width_runs_on_whatever_it_ends_or_the_next_opens_with():
+    # a wrapped text's line that reaches its width was cut by the wrap: it runs on after a character
+    # no wrap is expected after (R&|D), into a line opening with a repost's ASCII bracket, and a
+    # heading that long was wrapped too
+    lines = ["一、全市全年地区生产总值增长6.5%左右，全社会研究与研发（R&",
+             "D）经费支出占比达到3.2%左右，规模以上工业增加值增长7.5%",
+             "(主要是新增产能集中释放)，全社会固定资产投资增长8.5%以上",
+             "“十四五”规划目标任务全面完成，城镇新增就业三万人。",
+             "二、着力扩大有效需求"]
+    assert [len(x) for x in lines[:4]] == [32, 32, 31, 26]
+    out = normalize("\n".join(lines) + "\n").text
+    assert out == "".join(lines[:4]) + "\n" + lines[4] + "\n"
+    # the same lines in a text of one line a paragraph (not wrapped at a width) keep apart
+    paragraph = "全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展，经济运行持续回升向好。"
+    assert len(paragraph) > 50
+    text = "\n".join([paragraph * 2] * 3 + lines) + "\n"
+    assert normalize(text).text.split("\n")[3:5] == lines[:2]
+    assert normalize(text).text.split("\n")[5].startswith(lines[2])
 
 
 def test_a_line_opening_with_a_mark_no_line_opens_with_continues_the_line_above():

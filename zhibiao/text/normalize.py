@@ -342,7 +342,8 @@ def find_table_zones(text: str) -> list[tuple[int, int]]:
             break
         pos = e + 1
         # (its length without the runs of spaces a fixed-width layout sets between its cells)
-        if len(" ".join(line.split())) < 60 and TABLE_HEADER.search(line):
+        if len(" ".join(line.split())) < 60 and TABLE_HEADER.search(line) and not _is_prose(line):
+            # (a sentence that names 指标 and 预期 is no header row)
             end = e  # the zone runs to the last line before running text
             while pos <= n:
                 a, b = _line_at(text, pos)
@@ -530,6 +531,7 @@ class _Shifted:
 
 # a word of a header set letter by letter across a wide cell ("指  标  名  称", "单 位")
 WIDE_GAP: Final = re.compile(r"\S {2,}(?=\S)")
+SINGLE_SPACE: Final = re.compile(r"(?<=\S) (?=\S)")
 LETTER_SPACED: Final = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,5}(?!\S)")
 
 
@@ -563,13 +565,37 @@ class _LaidOutZones:
         self._zones = zones  # (sorted, disjoint)
         self._starts = [start for start, _end in zones]
         self._known: dict[int, bool] = {}
+        self._cells: dict[int, int] = {}
+
+    def _zone_start(self, offset: int) -> int:
+        """The start of the zone holding ``offset``, or -1."""
+        k = bisect_right(self._starts, offset) - 1  # the last zone starting at or before it
+        return -1 if k < 0 or offset > self._zones[k][1] else self._zones[k][0]
+
+    def cells(self, offset: int) -> int:
+        """How many cells the rows of the (laid-out) zone holding ``offset`` hold most often: one
+        more than their wide gaps, an indent an empty cell (the larger count where two are as frequent)."""
+        start = self._zone_start(offset)
+        if start < 0:
+            return 0
+        if start not in self._cells:
+            end = self._zones[bisect_right(self._starts, offset) - 1][1]
+            counts: dict[int, int] = {}
+            for line in self._text[start:end].split("\n"):
+                if "\t" not in line and "|" not in line:
+                    gaps = len(WIDE_GAP.findall(line.strip()))
+                    if gaps:
+                        cells = gaps + 1 + line.startswith("  ")
+                        counts[cells] = counts.get(cells, 0) + 1
+            self._cells[start] = max(counts, key=lambda c: (counts[c], c)) if counts else 0
+        return self._cells[start]
 
     def of(self, offset: int) -> bool:
         """Is the zone holding ``offset`` (a line's start inside a zone) laid out?"""
-        k = bisect_right(self._starts, offset) - 1  # the last zone starting at or before it
-        if k < 0 or offset > self._zones[k][1]:
+        start = self._zone_start(offset)
+        if start < 0:
             return False
-        start, end = self._zones[k]
+        end = self._zones[bisect_right(self._starts, offset) - 1][1]
         if start not in self._known:
             several = one = 0  # rows of two gaps or more; rows of one
             for line in self._text[start:end].split("\n"):
@@ -600,7 +626,7 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
         if e < 0:
             e = n
         length = e - s
-        keep_cells = laid_out = False
+        keep_cells = laid_out = split_singles = False
         figure_gap = -1  # (in the line) a run of spaces that parts two cells, though narrow
         spaced: list[tuple[int, int]] = []
         if zones and _in_zones(s, zones):
@@ -615,6 +641,11 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
                 # empty, "      高新技术产业投资增速  15%") is set out the same way.
                 gaps = len(WIDE_GAP.findall(line.strip()))
                 laid_out = gaps >= 2 or ((gaps == 1 or line.startswith("  ")) and laid_out_zones.of(s))
+                if laid_out and gaps and not spaced:
+                    # a cell that filled its column leaves one space before the next: a row short of
+                    # its table's cells by as many as it holds single spaces is parted at them too
+                    missing = laid_out_zones.cells(s) - gaps - 1 - line.startswith("  ")
+                    split_singles = missing > 0 and len(SINGLE_SPACE.findall(line.strip())) == missing
                 if not gaps and laid_out_zones.of(s) and _laid_out_row(line):
                     # a name and its figure parted by one space ("其中：食品烟酒 -0.6"): a cell each
                     figure_gap = line.rstrip().rfind(" ")  # (one space: the row has no wide gap)
@@ -630,7 +661,7 @@ def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
             if spaced and any(p <= a and b <= q for p, q in spaced):
                 edits.append((s + a, s + b, "", "space"))  # inside a letter-spaced word: one cell
                 continue
-            if (laid_out and b - a >= 2 and b < length) or a == figure_gap:  # (a gap opening the row: its first cell is empty)
+            if (laid_out and b < length and (b - a >= 2 or split_singles)) or a == figure_gap:  # (a gap opening the row: its first cell is empty)
                 edits.append((s + a, s + b, "\t", "space"))
                 continue
             if b == length or (a == 0 and not keep_cells):
@@ -732,7 +763,8 @@ def _opening_firsts() -> set[str]:
 
 def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool = False) -> MappedText:
     """Join lines a wrap or a page break cut. ``blocks``: the loader separated paragraphs by a
-    blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break. (Each test
+    blank line (HTML, DOCX), so a blank line is a paragraph's end, never a page break, unless the
+    paragraphs are a wrapped text's lines (``at_width``) or part a number. (Each test
     below only keeps a pair of lines apart, so their order changes nothing but the cost: the cheap
     ones that keep most apart come first, and a regex is tried only where a character test of the
     line's first or last character lets it match — about half the pairs are joined, and pass them all.)"""
@@ -744,8 +776,11 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if line and not line.isspace():  # (line.strip() is not empty: no copy made)
             nonblank.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    wrap_length = -1  # how long the text's lines are (_wrap_length), found when first needed
-    wrap_width = -1  # the width it is wrapped at, if it is (_wrap_width), found when first needed
+    wrap_length = _wrap_length(nonblank)  # how long the text's lines are
+    # the width it is wrapped at, if it is: a line that reaches it (``at_width``) was cut by the wrap,
+    # whatever its last character or the next line's first, unless it ends a sentence
+    wrap_width = _wrap_width(nonblank, wrap_length)
+    reaching = wrap_width - WRAP_SLACK if wrap_width > 0 else len(text) + 1
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
@@ -753,26 +788,26 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
         if len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         continues = b[0] in CONTINUES_ABOVE
-        at_width = False  # a at the wrap width of a wrapped text (asked only of a line ending with a mark)
+        at_width = len(a) >= reaching
         if last in TERMINAL_MARKS or (last in WRAPPED_AFTER and s2 > e1 + 1 and not continues):
             if last not in CLAUSE_ENDS and last not in WRAPPED_AFTER:
                 continue  # a sentence's end
-            if wrap_width < 0:
-                if wrap_length < 0:
-                    wrap_length = _wrap_length(nonblank)
-                wrap_width = _wrap_width(nonblank, wrap_length)
-            at_width = wrap_width > 0 and len(a) >= wrap_width - WRAP_SLACK
             if not at_width:
                 continue  # a clause's end, or a mark across a blank line, short of the width
         # "…收入200." / "2亿元", "增长5" / ".1%": a number wrapped at the line's end
         if not (("\u4e00" <= last <= "\u9fff" or _cjk_or_alnum(last) or last in WRAPPED_AFTER or at_width or continues)
-                and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]) or b[0] in WRAPPED_BEFORE or continues)) \
+                and ("\u4e00" <= b[0] <= "\u9fff" or _cjk_or_alnum(b[0]) or b[0] in WRAPPED_BEFORE or continues
+                     or (at_width and not b[0].isspace()))) \
                 and not _number_cut(a, b):
             continue
         if zones and (_in_zones(s1, zones) or _in_zones(s2, zones)):
             continue
         if blocks and "\n" in text[e1 + 1:s2]:
-            continue
+            # the loader's paragraph end — unless its paragraphs are the lines of a wrapped text (a
+            # PDF's text pasted into a page or a Word file, a line a paragraph): ``a`` at its width,
+            # or a number cut between them
+            if not at_width and not _number_cut(a, b):
+                continue
         if _pipe_row(a) or _pipe_row(b):
             continue  # table rows with cells between pipes
         if _cell_value(b) and not CLAUSE_PUNCT.search(a):
@@ -781,8 +816,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # a caption above a header cell, a cell above a cell
         if (b.startswith("各") and b.endswith(("：", ":"))) or _ends_with(a, TITLE_WORD_ENDS) or _title_note_end(a):
             continue
-        if _stamp_at_end(a) or _date_line(a) or _is_heading_line(a):
-            continue
+        if _stamp_at_end(a) or _date_line(a) or (_is_heading_line(a) and not at_width):
+            continue  # (a heading at a wrapped text's width runs on: it was wrapped)
         if _opens_new_line(b):
             continue  # b: a heading, an item, a date line or a "key: value" line
         if _doc_number(b) or _doc_number(a):
@@ -795,8 +830,6 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             if not _leaves_open(a):
                 if len(a) < FULL_LINE:
                     continue
-                if wrap_length < 0:
-                    wrap_length = _wrap_length(nonblank)
                 if wrap_length > WRAPPED_LONGEST and not CLAUSE_PUNCT.search(a):
                     # a text of one line a paragraph, not wrapped: only a paragraph of clauses runs
                     # on past a page break; a line without one is a headline above its dateline
