@@ -31,6 +31,9 @@ SPEC = [
      [("粮食总产量", "稳定在507万吨", "numeric", "=", D("507")), ("国际收支状况", "继续改善", "directional", None, None),
       ("进出口", "回稳向好", "directional", None, None), ("居民消费价格", "保持合理水平", "directional", None, None)]),
     ("2023年，江苏目标经济增长5%左右。", [("经济增长", "5%左右", "numeric", "~", D("5"))]),
+    # a name of Latin letters (GDP) names an indicator as two Chinese characters do
+    ("主要预期目标是：GDP增长6%左右，CPI涨幅3%左右。",
+     [("GDP", "增长6%左右", "numeric", "~", D("6")), ("CPI涨幅", "3%左右", "numeric", "~", D("3"))]),
     ("报告指出，去年全省地区生产总值增长6%，完成了年度目标。", []),  # a review, never a target
 ]
 
@@ -97,3 +100,22 @@ def test_a_headed_list_is_read_whole_whatever_blank_lines_part_its_items(gap):
     got = [(t.name, t.value) for t in extract_text(text).targets]
     assert len(got) == len(items) == 22
     assert got[-1] == ("出口总额", D(24))
+
+
+def test_a_figure_in_passing_is_a_target_only_where_no_list_states_the_targets():
+    # a news digest without a list states its targets in passing; a report listing them states a
+    # section's own figure so (foreign trade, money supply): a task's figure, read as a commitment
+    digest = "平川市政府工作报告发布\n\n2025年1月10日\n\n今年全市地区生产总值预期增长6%左右，城镇新增就业3万人。\n"
+    assert [(t.name, t.value) for t in extract_text(digest).targets] == [("地区生产总值", D(6)), ("城镇新增就业", D(3))]
+    report = ("平川市2025年政府工作报告\n\n二、2025年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
+              "城镇新增就业3万人。\n\n（三）扩大对外开放。今年全市进出口总额预期增长8%左右，实际使用外资5亿美元。\n")
+    got = extract_text(report)
+    assert [t.name for t in got.targets] == ["地区生产总值", "城镇新增就业"]
+    # (its name without the marker and the words setting the figure)
+    assert [(c.metric, c.value) for c in got.commitments if "进出口" in c.text] == [("进出口总额", D(8))]
+    # a restatement of a listed target, in the report's explanation of its list, is that target
+    # (the time's 的 opens no name)
+    restated = report + "\n关于经济增长目标。综合权衡，今年的经济增长目标定为6%左右是必要的。\n"
+    got = extract_text(restated)
+    assert [t.name for t in got.targets] == ["地区生产总值", "城镇新增就业"]
+    assert not [c for c in got.commitments if c.value == D(6)]

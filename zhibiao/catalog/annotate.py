@@ -127,7 +127,58 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
         c.indicator, c.indicator_confidence = (m.id, m.confidence) if m else (None, None)
 
 
+def merge_restated_targets(extraction: Extraction) -> None:
+    """A figure stated twice in one document under two names of one indicator is one target (a news
+    headline's GDP增长5.5%以上 and its article's 地区生产总值增长5.5%以上; a report's list and its
+    explanation, 经济增长预期目标定为7.5%左右): a prose statement gives way to a table row, then to the
+    fuller name, then to the one stated first. Only figures: two directions of one indicator may
+    speak of two things the catalogue does not tell apart. A commitment of a target's indicator, year and
+    value, worded as a target, restates it and goes."""
+    def figure(t) -> tuple:
+        return (t.indicator, t.year, t.comparator, t.value, t.value_high)
+
+    def rank(t) -> tuple:
+        return (t.source == "table", len(t.name or ""))
+
+    kept: dict[tuple, int] = {}  # a figure -> the index of the target standing for it
+    drop: set[int] = set()
+    for i, t in enumerate(extraction.targets):
+        if t.indicator is None or t.value is None or t.kind != "numeric":
+            continue
+        key = figure(t)
+        j = kept.get(key)
+        if j is None:
+            kept[key] = i
+            continue
+        other = extraction.targets[j]
+        if t.source == "table" and other.source == "table":
+            continue  # two rows of a table are two rows
+        if rank(t) > rank(other):
+            drop.add(j)
+            kept[key] = i
+        else:
+            drop.add(i)
+    if drop:
+        extraction.targets = [t for i, t in enumerate(extraction.targets) if i not in drop]
+    # a figure worded as a target (预期, 目标) restating one (今年经济增长预期目标定为7.5%左右, in the
+    # report's explanation of its list) is that target; a task's figure equal to a target (力争实际使用外资
+    # 10.6亿美元以上, in the tasks) pursues it, and stays
+    stated = {(t.indicator, t.year, t.value) for t in extraction.targets if t.indicator is not None and t.value is not None}
+    if stated:
+        extraction.commitments = [c for c in extraction.commitments if c.indicator is None
+                                  or (c.indicator, c.year, c.value) not in stated or not _worded_as_target(c.text)]
+
+
+def _worded_as_target(text: str) -> bool:
+    """Does ``text`` state a target's marker (目标, 预期: the extraction's ``targets.inline_markers``)?"""
+    from zhibiao.extract.lexicon import LEX  # (read when first asked: the catalogue loads without the extraction's data)
+
+    simplified = to_simplified(text)
+    return any(marker in simplified for marker in LEX.words("targets.inline_markers"))
+
+
 def annotate_extraction(extraction: Extraction, text: str | None = None, settings=None) -> Extraction:
     resolve_region(extraction, text)
     map_indicators(extraction, settings)
+    merge_restated_targets(extraction)
     return extraction

@@ -83,9 +83,10 @@ COMPARATOR_WORDS: Final = _alt("comparators.above_before", "comparators.below_be
 _OWN: Final = _alt("names.own_region_words")
 LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads')}|{_OWN}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
-TRAIL: Final = scanner(rf"(?:{_alt('names.trails')}|(?<!人)均)+$")
+# (and a target's marker and the words setting its figure: 经济增长预期目标定为7.5%左右 names 经济增长)
+TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'targets.set_as')}|(?<!人)均)+$")
 # the words each pattern anchored at the end can end with (a cheap test before the search)
-TRAIL_LAST: Final = (*LEX.words("names.trails"), "均")
+TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as"), "均")
 GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
 DECLINE_VERB_LAST: Final = (*LEX.words("measures.decline_verbs"), "了", "分别")
 FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import without_bare_total
+from zhibiao.extract.clauses import TWO_LETTERS, without_bare_total
 from zhibiao.extract.coordination import split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -38,9 +38,14 @@ HEAD_LINE: Final = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n�
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads"))
 _HEADING_HEADS: Final = LEX.words("targets.heading_heads")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
-INLINE: Final = scanner(rf"(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?:{LEX.alt('targets.inline_markers')})(?!是|为|[:：])"
+INLINE: Final = scanner(rf"(?P<time>{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?P<marker>{LEX.alt('targets.inline_markers')})"
+                    rf"(?!是|为(?!\d)|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
+# right after an inline marker: the figure set, so the name is the words before the marker
+# ("今年全市地区生产总值预期增长6%左右", "今年GDP增长目标定为6.5%"), not after it ("今年全市预期地区生产总值增长…")
+SET_AFTER_MARKER: Final = re.compile(rf"(?:{LEX.alt('targets.inline_markers')})*(?:{LEX.alt('targets.set_as')})?"
+                                     rf"(?:\d|{LEX.alt('targets.predicate_verbs')})")
 _INLINE_TIMES: Final = LEX.words("targets.inline_times")
 _INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
 _PROPOSALS: Final = LEX.words("targets.proposals")
@@ -76,7 +81,7 @@ VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('k
 ABSTRACT_SUBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:{LEX.alt('targets.item_leads', 'names.own_region_words')}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
-NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails')})+$")
+NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails', 'targets.set_as')})+$")
 MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
 COMPLETED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
@@ -345,6 +350,10 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         if not any(k.start <= t.start < k.end for k in kept):
             kept.append(t)
     out = kept
+    # a document listing the year's targets states a figure in passing only for a section of its own
+    # (今年进出口总额预期增长7.5%左右, under foreign trade: a task's figure, not one of the targets);
+    # one without a list (a news digest) states its targets so
+    listed = bool(out)
     for m in inline_statements(text, limit):
         if any(t.start - 60 <= m.start() <= t.end for t in out):
             continue
@@ -356,8 +365,23 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
-        out.append(TargetList(m.end(), end, target_year_in(text[m.start():m.end()])))
+        start = _inline_start(text, m)
+        if listed and start != m.end():
+            continue
+        out.append(TargetList(start, end, target_year_in(text[m.start():m.end()])))
     return tuple(_outside_tables(out, tables))
+
+
+def _inline_start(text: str, m: re.Match) -> int:
+    """Where an inline statement's list opens: after its marker, or after its time where the figure
+    is set right after the marker (SET_AFTER_MARKER) and words stand between the two: the target's
+    name ("今年的经济增长目标定为…": 的 and a comma after the time are not)."""
+    if m.group("time") is None or not SET_AFTER_MARKER.match(text, m.end("marker")):
+        return m.end()
+    start = m.end("time")
+    while start < m.start("marker") and text[start] in "，, \t\u3000的":
+        start += 1
+    return start if TWO_LETTERS.search(text, start, m.start("marker")) else m.end()
 
 
 def find_target_sentences(text: str, limit: int | None = None,
@@ -564,6 +588,10 @@ class _ListReader:
         if respectively is not None:
             cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
         name_part = name_part[:cut]
+        trail = NAME_TRAIL.search(name_part)
+        if trail is not None:
+            # "地区生产总值目标增长6%": the words before the verb are the predicate's too
+            name_part, pred = name_part[:trail.start()], min(pred, lead_end + trail.start())
         modal = MODAL_TRAIL.search(name_part)
         if modal is not None and modal.start() >= 2:
             # "地区生产总值力争增长7.5%左右": the modality before the verb is the target's, not the name's
@@ -581,7 +609,7 @@ class _ListReader:
             # "全面完成国家、省下达的年度节能减排降碳约束性指标": the indicator is the object assigned
             name_part, name_offset = assigned_object.group(1), c_start + k + assigned_object.start(1)
         core = PREDICATE_WORDS.sub("", name_part)
-        if len(core) < 2 or not TWO_HAN.search(core) or NOT_A_NAME.search(name_part):
+        if len(core) < 2 or not TWO_LETTERS.search(core) or NOT_A_NAME.search(name_part):
             self.pending_names = []
             return
         parsed = parse_target(target_text)

@@ -1,0 +1,46 @@
+"""A figure stated twice in one document under two names of one indicator is one target."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zhibiao.api import extract_text
+from zhibiao.catalog.annotate import merge_restated_targets
+from zhibiao.models import DocumentInfo, Extraction, Target
+
+
+def test_a_news_headline_and_its_article_state_one_target():
+    text = ("平川定下今年发展目标：GDP增长6.5%以上\n\n来源：平川日报\n\n"
+            "1月10日，平川市第十届人民代表大会第四次会议开幕。报告提出，今年全市经济社会发展的主要预期目标是："
+            "地区生产总值增长6.5%以上，城镇新增就业3万人，居民消费价格涨幅3%左右。\n")
+    targets = extract_text(text).targets
+    assert [t.name for t in targets if t.indicator == "gdp_growth"] == ["地区生产总值"]  # the fuller name
+    assert {t.indicator for t in targets} >= {"new_urban_jobs", "cpi"}
+
+
+def _target(name: str, indicator: str | None, source: str = "prose", value: str | None = "6", kind: str = "numeric") -> Target:
+    return Target(name=name, text="增长6%", kind=kind, year=2025, comparator="=" if value else None,
+                  value=Decimal(value) if value else None, source=source, indicator=indicator)
+
+
+def _merged(*targets: Target) -> list[str]:
+    extraction = Extraction(document=DocumentInfo(source="x.txt", sha256="0", format="txt"), targets=list(targets))
+    merge_restated_targets(extraction)
+    return [f"{t.name}/{t.source}" for t in extraction.targets]
+
+
+def test_a_table_row_outranks_prose_and_two_rows_stay_two():
+    assert _merged(_target("经济增长", "gdp_growth"), _target("GDP增速", "gdp_growth", "table")) == ["GDP增速/table"]
+    assert _merged(_target("地区生产总值增长", "gdp_growth", "table"), _target("GDP增速", "gdp_growth", "table")) == \
+        ["地区生产总值增长/table", "GDP增速/table"]
+
+
+def test_only_the_same_figure_of_one_known_indicator_is_merged():
+    assert _merged(_target("GDP", "gdp_growth"), _target("地区生产总值", "gdp_growth", value="7")) == \
+        ["GDP/prose", "地区生产总值/prose"]
+    assert _merged(_target("甲指标", None), _target("乙指标乙", None)) == ["甲指标/prose", "乙指标乙/prose"]
+    # directions of one indicator may speak of two things the catalogue does not tell apart
+    assert _merged(_target("城镇居民收入", "disposable_income_growth", value=None, kind="directional"),
+                   _target("农村居民收入", "disposable_income_growth", value=None, kind="directional")) == \
+        ["城镇居民收入/prose", "农村居民收入/prose"]
+    # the same name length: the one stated first
+    assert _merged(_target("经济增长", "gdp_growth"), _target("生产总值", "gdp_growth")) == ["经济增长/prose"]
