@@ -567,19 +567,19 @@ class _LaidOutZones:
         self._known: dict[int, bool] = {}
         self._cells: dict[int, int] = {}
 
-    def _zone_start(self, offset: int) -> int:
-        """The start of the zone holding ``offset``, or -1."""
+    def _zone(self, offset: int) -> tuple[int, int] | None:
+        """The zone holding ``offset``, if one does."""
         k = bisect_right(self._starts, offset) - 1  # the last zone starting at or before it
-        return -1 if k < 0 or offset > self._zones[k][1] else self._zones[k][0]
+        return None if k < 0 or offset > self._zones[k][1] else self._zones[k]
 
     def cells(self, offset: int) -> int:
         """How many cells the rows of the (laid-out) zone holding ``offset`` hold most often: one
         more than their wide gaps, an indent an empty cell (the larger count where two are as frequent)."""
-        start = self._zone_start(offset)
-        if start < 0:
+        zone = self._zone(offset)
+        if zone is None:
             return 0
+        start, end = zone
         if start not in self._cells:
-            end = self._zones[bisect_right(self._starts, offset) - 1][1]
             counts: dict[int, int] = {}
             for line in self._text[start:end].split("\n"):
                 if "\t" not in line and "|" not in line:
@@ -592,10 +592,10 @@ class _LaidOutZones:
 
     def of(self, offset: int) -> bool:
         """Is the zone holding ``offset`` (a line's start inside a zone) laid out?"""
-        start = self._zone_start(offset)
-        if start < 0:
+        zone = self._zone(offset)
+        if zone is None:
             return False
-        end = self._zones[bisect_right(self._starts, offset) - 1][1]
+        start, end = zone
         if start not in self._known:
             several = one = 0  # rows of two gaps or more; rows of one
             for line in self._text[start:end].split("\n"):
@@ -780,7 +780,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
     # the width it is wrapped at, if it is: a line that reaches it (``at_width``) was cut by the wrap,
     # whatever its last character or the next line's first, unless it ends a sentence
     wrap_width = _wrap_width(nonblank, wrap_length)
-    reaching = wrap_width - WRAP_SLACK if wrap_width > 0 else len(text) + 1
+    reaching = wrap_width - WRAP_SLACK if wrap_width > 0 else len(text) + 1  # (no line reaches an unwrapped text's)
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
     for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
