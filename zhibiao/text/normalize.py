@@ -557,57 +557,45 @@ LAID_OUT_ROWS: Final = 2  # rows of two wide gaps or more that show a zone's tab
 
 class _LaidOutZones:
     """Which table zones are set out by a layout: those holding rows of cells parted by wide gaps
-    — two rows of three cells or more, or three of two (each zone counted once, when a row of it
-    first asks)."""
+    — two rows of three cells or more, or three of two — and how many cells their rows hold most
+    often (each zone read once, in one pass, when a row of it first asks)."""
 
     def __init__(self, text: str, zones: list[tuple[int, int]]) -> None:
         self._text = text
         self._zones = zones  # (sorted, disjoint)
         self._starts = [start for start, _end in zones]
-        self._known: dict[int, bool] = {}
-        self._cells: dict[int, int] = {}
+        self._read: dict[int, tuple[bool, int]] = {}  # a zone's start -> (laid out, its rows' cells)
 
-    def _zone(self, offset: int) -> tuple[int, int] | None:
-        """The zone holding ``offset``, if one does."""
+    def _reading(self, offset: int) -> tuple[bool, int]:
+        """(laid out, cells) of the zone holding ``offset``; (False, 0) outside every zone."""
         k = bisect_right(self._starts, offset) - 1  # the last zone starting at or before it
-        return None if k < 0 or offset > self._zones[k][1] else self._zones[k]
-
-    def cells(self, offset: int) -> int:
-        """How many cells the rows of the (laid-out) zone holding ``offset`` hold most often: one
-        more than their wide gaps, an indent an empty cell (the larger count where two are as frequent)."""
-        zone = self._zone(offset)
-        if zone is None:
-            return 0
-        start, end = zone
-        if start not in self._cells:
-            counts: dict[int, int] = {}
-            for line in self._text[start:end].split("\n"):
-                if "\t" not in line and "|" not in line:
-                    gaps = len(WIDE_GAP.findall(line.strip()))
-                    if gaps:
-                        cells = gaps + 1 + line.startswith("  ")
-                        counts[cells] = counts.get(cells, 0) + 1
-            self._cells[start] = max(counts, key=lambda c: (counts[c], c)) if counts else 0
-        return self._cells[start]
-
-    def of(self, offset: int) -> bool:
-        """Is the zone holding ``offset`` (a line's start inside a zone) laid out?"""
-        zone = self._zone(offset)
-        if zone is None:
-            return False
-        start, end = zone
-        if start not in self._known:
+        if k < 0 or offset > self._zones[k][1]:
+            return False, 0
+        start, end = self._zones[k]
+        if start not in self._read:
             several = one = 0  # rows of two gaps or more; rows of one
+            counts: dict[int, int] = {}  # cells a row -> rows (an indent an empty cell)
             for line in self._text[start:end].split("\n"):
                 if "\t" not in line and "|" not in line:
                     gaps = len(WIDE_GAP.findall(line.strip()))
                     several += gaps >= 2
                     one += gaps == 1
-                    if several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN:
-                        break
+                    if gaps:
+                        cells = gaps + 1 + line.startswith("  ")
+                        counts[cells] = counts.get(cells, 0) + 1
             # (rows of one gap: as many as open a zone with no header word)
-            self._known[start] = several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN
-        return self._known[start]
+            laid_out = several >= LAID_OUT_ROWS or one >= LAID_OUT_RUN
+            self._read[start] = (laid_out, max(counts, key=lambda c: (counts[c], c)) if counts else 0)
+        return self._read[start]
+
+    def of(self, offset: int) -> bool:
+        """Is the zone holding ``offset`` (a line's start inside a zone) laid out?"""
+        return self._reading(offset)[0]
+
+    def cells(self, offset: int) -> int:
+        """How many cells the rows of the zone holding ``offset`` hold most often: one more than their
+        wide gaps, an indent an empty cell (the larger count where two are as frequent)."""
+        return self._reading(offset)[1]
 
 
 def _fold_spaces(m: MappedText, zones: list[tuple[int, int]]) -> MappedText:
