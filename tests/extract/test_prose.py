@@ -30,6 +30,11 @@ SPEC = [
      "完成省下达的节能减排降碳约束性指标。",
      [("粮食总产量", "稳定在507万吨", "numeric", "=", D("507")), ("国际收支状况", "继续改善", "directional", None, None),
       ("进出口", "回稳向好", "directional", None, None), ("居民消费价格", "保持合理水平", "directional", None, None)]),
+    # 、 parts targets stated in words after names of their own as it parts figures
+    ("主要预期目标是：对外贸易总额保持稳定、实际利用外资稳中有增、单位GDP能耗完成省下达任务、城镇调查失业率5.5%以内。",
+     [("对外贸易总额", "保持稳定", "directional", None, None), ("实际利用外资", "稳中有增", "directional", None, None),
+      ("单位GDP能耗", "完成省下达任务", "assigned", None, None),
+      ("城镇调查失业率", "5.5%以内", "numeric", "<=", D("5.5"))]),
     ("2023年，江苏目标经济增长5%左右。", [("经济增长", "5%左右", "numeric", "~", D("5"))]),
     # a name of Latin letters (GDP) names an indicator as two Chinese characters do
     ("主要预期目标是：GDP增长6%左右，CPI涨幅3%左右。",

@@ -319,6 +319,23 @@ def test_a_list_whose_first_item_carries_the_head_shares_it_with_the_short_items
     assert split_names("规上工业企业利税总额、利润总额", 2) == ["规上工业企业利税总额", "规上工业企业利润总额"]
 
 
+def test_a_condition_before_a_figure_names_nothing_the_indicator_is_carried():
+    assert review("一般公共预算收入86.4亿元，增长5.1%，扣除减税降费因素后增长7.9%。") == [
+        (2024, "一般公共预算收入", "level", "86.4", None), (2024, "一般公共预算收入", "growth", "5.1", None),
+        (2024, "一般公共预算收入", "growth", "7.9", None)]
+
+
+def test_two_names_each_whole_taken_in_order_keep_their_own_words():
+    # (a last item longer than the first carries the words the first leaves out only when the
+    # first is not a name itself: 城镇和农村居民…)
+    assert [(a[1], a[3]) for a in review("全县生产总值、一般公共预算收入分别增长7%和5%。")] == [
+        ("生产总值", "7"), ("一般公共预算收入", "5")]
+    e = extract_text(REPORT.rsplit("今年", 1)[0] + "今年主要预期目标是：全县生产总值、一般公共预算收入分别增长7%和5%，"
+                     "规上工业增加值、利润分别增长8%和6%。\n")
+    assert [(t.name, str(t.value)) for t in e.targets] == [
+        ("生产总值", "7"), ("一般公共预算收入", "5"), ("规上工业增加值", "8"), ("规上工业利润", "6")]
+
+
 def test_the_targets_paragraph_gives_targets_and_the_tasks_after_it_commitments():
     e = extract_text(REPORT.rsplit("今年", 1)[0] + "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
                      "新建5G基站3000个。\n三、重点工作\n今年要改造老旧小区120个。\n")

@@ -218,6 +218,21 @@ def test_table_with_last_year_column_and_attribute_column():
     assert [x.attribute for x in t.values()] == ["anticipatory", "binding", "binding"]
 
 
+def test_a_sub_header_with_a_bare_percent_refines_the_column_above_it():
+    # (a merged "2025年计划" over 绝对值 | 增长%: an HTML table's colspan, a Word table's; the
+    # growth column's unit printed without brackets)
+    text = HEAD2 + ("类别\t指标\t单位\t2025年计划\t\t属性\n"
+                    "\t\t\t绝对值\t增速%\n"
+                    "经济发展\t地区生产总值\t亿元\t1850\t5.5左右\t预期性\n"
+                    "\t固定资产投资\t亿元\t—\t7\t预期性\n")
+    t = by_name(targets_of(text))
+    growth = t[(None, "地区生产总值增速")]
+    assert (growth.value, growth.unit, growth.comparator, growth.year) == (Decimal("5.5"), "%", "~", 2025)
+    assert t[(None, "地区生产总值")].unit == "亿元" and t[(None, "地区生产总值")].value == Decimal("1850")
+    assert t[(None, "固定资产投资增速")].unit == "%"
+    assert len(t) == 3
+
+
 def test_table_without_row_numbers():
     text = HEAD2 + "指标名称\t单位\t目标值\n地区生产总值增长\t%\t6左右\n新增城镇就业\t万人\t12\n"
     t = by_name(targets_of(text))

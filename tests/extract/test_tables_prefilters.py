@@ -55,6 +55,9 @@ def test_row_numbers_in_other_digits_still_open_rows():
     ("十三五时期年均增速", dict(five_year_end=2020, kind="average")),
     ("年末数（万人）", dict(unit="万人", measure="level")),
     ("增长（%）", dict(unit="%", measure="growth")),
+    ("增长%", dict(unit="%", measure="growth")),  # a sign's unit printed bare
+    ("比上年增长%", dict(unit="%", measure="growth")),
+    ("增速‰", dict(unit="‰", measure="growth")),
     ("2023年目标（预计）", dict(year=2023, kind="estimate")),
 ])
 def test_headers_past_each_quick_test(cell, expected):
@@ -70,6 +73,7 @@ def test_headers_past_each_quick_test(cell, expected):
     " ".join("指标名称" * 7),
     "产品名称（吨）增长",  # a word after the brackets
     "四、经济发展",
+    "5%", "%",  # a value, a unit alone
 ])
 def test_no_header_where_the_quick_tests_refuse(cell):
     assert columns.parse_header(cell) is None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.coordination import split_names
+from zhibiao.extract.coordination import share_head, split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
@@ -187,7 +187,8 @@ LIST_HEAD_VERB: Final = re.compile(rf"^({_alt('names.list_head_verbs')})?")
 BUILD_VERB_END: Final = LEX.ending("names.build_verbs")
 COUNT_LEAD: Final = re.compile(rf"^(?:{COUNT_VERBS})+")
 TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
-NOT_IN_A_NAME: Final = scanner(r"[>|/\\±]|\d{4}年|\d$")
+# (a name may end with a digit only as a term of letters and digits does: 广义货币M2, PM2.5, PM10)
+NOT_IN_A_NAME: Final = scanner(r"[>|/\\±]|\d{4}年|(?<![A-Za-z])(?<![A-Za-z]\d)(?<![A-Za-z]\d\.)\d$")
 
 
 @dataclass
@@ -486,11 +487,15 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         before = clause[prev_end:low.start() if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
         own_name = _name_before(before, len(before))
+        if own_name and CONDITION_END.search(own_name):
+            own_name = ""  # "…，扣除价格因素后实际增长4.8%": a condition, the indicator carried
         if g_index:
             # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
             own_name = own_name.rsplit("、", 1)[-1]
             if not TWO_LETTERS.search(own_name):
                 own_name = ""
+            elif last_name:
+                own_name = share_head(last_name, own_name)  # "…播种面积稳定在120万亩、产量…": 粮食产量
         if last_name and "累计" in before and CUMULATIVE_ONLY.fullmatch(before):
             own_name = "累计" + NEW_LEAD.sub("", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:
@@ -738,6 +743,7 @@ def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str
 
 
 BAD_NAME_END: Final = LEX.ending("names.bad_endings")
+CONDITION_END: Final = LEX.ending("names.condition_endings")
 BAD_NAME_START: Final = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 BAD_START_OR_PREPOSITION: Final = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
 BAD_START_OR_PREPOSITION_FIRST: Final = PREPOSITION_FIRST | _first_characters(LEX.words("names.bad_starts"))

@@ -124,6 +124,9 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+_BARE_UNITS: Final = ("%", "‰")  # units a header may print without brackets (增长%, 增速‰)
+
+
 def parse_header(text: str) -> Column | None:
     """What a header cell says about its column, or ``None`` when the cell is not a header
     ("2023年目标" → a target column of 2023; "年末数（万人）" → levels in 万人; "产品名称" → names)."""
@@ -174,6 +177,8 @@ def parse_header(text: str) -> Column | None:
             estimated = True
         else:
             return None
+    if unit is None and t[-1:] in _BARE_UNITS:
+        unit, t = t[-1], t[:-1]  # 增长%, 增速%: a unit printed bare
     measure: str | None = None
     if t in v.growth_with_unit and unit:
         measure = "growth"

@@ -20,10 +20,14 @@ JOINERS = re.compile(LEX.alt("names.list_joiners"))
 SUBJECT_JOINERS = ("、", "和", "及")
 MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
 _COORDINATIONS = LEX.mapping("names.coordinations")
-_COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
+# a coordinated word, after a place of one's own (dropped) and other words of the name (kept)
+_COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?([^、和及与]{{0,12}}?)({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")
+# the measure a list's last item ends with, shared by the items before it (粮食、油料、蔬菜产量)
+MEASURE_TAIL = re.compile(rf"(?:{LEX.alt('names.shared_tails')})$")
 SHARED_HEAD = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 INTENSITY_HEAD = re.compile(rf"^(?:{LEX.alt('names.intensity_heads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 INTENSITY_HEADS = frozenset(LEX.words("names.intensity_heads"))
+BARE_MEASURES = frozenset(LEX.words("names.bare_measures"))
 TOTAL_ONLY = re.compile(rf"^(?:{LEX.alt('names.total_only')})")
 _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
 # a verb opening a list of names governs each of them (新增城镇和农村公益性岗位: 新增 both)
@@ -36,19 +40,30 @@ def _takes_head(head: str, part: str) -> bool:
     return not SHARED_HEAD.match(part) and not (head in INTENSITY_HEADS and TOTAL_ONLY.match(part))
 
 
-def expand_coordination(name: str, n: int | None = None) -> list[str] | None:
-    """城乡居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入]; ``n``, when given,
-    is how many values the name must cover."""
+def share_head(first: str, part: str) -> str:
+    """A name listed after ``first`` with the head ``first`` opens with when it prints none of its own
+    (粮食播种面积…、产量… → 粮食产量; 单位地区生产总值能耗…、二氧化碳排放… → 单位地区生产总值二氧化碳
+    排放): a bare measure (产量, 利润) takes a head word, any name an intensity head — not a thing of its
+    own (粮食总产量…、生猪出栏…)."""
+    lead = LEAD_VERB.match(first)  # (确保粮食播种面积…: the verb governs the list, the head follows it)
+    head = SHARED_HEAD.match(first[lead.end():] if lead else first)
+    if head is None or not (part in BARE_MEASURES or head.group() in INTENSITY_HEADS) or not _takes_head(head.group(), part):
+        return part
+    return head.group() + part
+
+
+def expand_coordination(name: str, n: int) -> list[str] | None:
+    """城乡居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入], the words before
+    the coordinated word kept (金融机构本外币存贷款余额 → …存款余额, …贷款余额), when it has ``n``
+    members."""
     m = _COORDINATION.match(name)
     if not m:
         return None
-    members = _COORDINATIONS[m.group(1)]
-    if n is not None and len(members) != n:
-        return None
+    members = _COORDINATIONS[m.group(2)]
     rest = name[m.end():]
-    if not rest and n is None:
-        return None
-    return [member + rest for member in members]
+    if len(members) != n or JOINERS.search(rest):
+        return None  # (进出口总额、实际使用外资: a list of names, the word opening its first)
+    return [m.group(1) + member + rest for member in members]
 
 
 def split_names(name: str, n: int) -> list[str] | None:
@@ -70,16 +85,36 @@ def split_names(name: str, n: int) -> list[str] | None:
         rest = re.sub("^" + _MONEY, "", parts[1])
         return [parts[0] + rest, head + parts[1]]
     shortest, longest = min(len(p) for p in parts), max(len(p) for p in parts)
-    if shortest <= 4 and longest >= shortest + 3:
-        if len(parts[-1]) > len(parts[0]) and all(len(p) <= 4 for p in parts[:-1]):
-            # 城镇和农村居民人均可支配收入: the last item carries the shared rest of the name;
-            # 民间投资和制造业投资占全部投资比重: the rest after the word the items end with
-            k = parts[-1].find(parts[0][-2:])
-            tail = parts[-1][k + 2:] if 0 <= k and k + 2 < len(parts[-1]) else parts[-1][len(parts[0]):]
+    short_items = shortest <= 4 and longest >= shortest + 3
+    modifiers = not any(is_name_like(p) for p in parts[:-1])  # (the items before the last name nothing whole)
+    measure = MEASURE_TAIL.search(parts[-1]) if modifiers else None
+    if measure is not None:
+        # 粮食、油料、蔬菜产量; 高新技术产业、装备制造业增加值: items naming no measure share the last's
+        return [p + measure.group() for p in parts[:-1]] + [parts[-1]]
+    short_first = short_items and all(len(p) <= 4 for p in parts[:-1])
+    if len(parts[-1]) > len(parts[0]) and (short_first or modifiers):
+        # 城镇和农村居民人均可支配收入, 农村常住居民、城镇常住居民人均可支配收入: the last item carries
+        # the rest of the name the first items open — after the word they end with (民间投资和制造业
+        # 投资占全部投资比重), else after as many characters; an item that is a name in its own right
+        # (生产总值、一般公共预算收入) takes nothing but what follows its own last word
+        k = parts[-1].find(parts[0][-2:])
+        if 0 <= k and k + 2 < len(parts[-1]):
+            return [p + parts[-1][k + 2:] if i < n - 1 else p for i, p in enumerate(parts)]
+        if short_first and not is_name_like(parts[0]):
+            tail = parts[-1][len(parts[0]):]
             return [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
-        if len(parts[0]) > len(parts[-1]) and all(len(p) <= 4 for p in parts[1:]):
-            # 规上工业企业利税总额、利润总额: the first item carries the shared head
-            return [p if i == 0 else parts[0][:len(parts[0]) - len(p)] + p for i, p in enumerate(parts)]
+    if short_items and len(parts[0]) > len(parts[-1]) and all(len(p) <= 4 for p in parts[1:]):
+        # 规上工业企业利税总额、利润总额, 生产安全事故起数、死亡人数: the first item's head is shared by
+        # the short items after it ending as it does (the words they stand for); another measure
+        # takes the head word only (规上工业增加值、利润 → 规上工业利润; 社会消费品零售总额、网上零售)
+        word = SHARED_HEAD.match(parts[0])
+        out = [parts[0]]
+        for p in parts[1:]:
+            if p[-1] == parts[0][-1]:
+                out.append(parts[0][:len(parts[0]) - len(p)] + p)
+            else:
+                out.append(word.group() + p if word is not None else p)
+        return out
     shared = INTENSITY_HEAD.match(parts[0])
     if shared:
         # 单位地区生产总值能源消耗和二氧化碳排放分别降低…: the head is shared (as by split_subjects)

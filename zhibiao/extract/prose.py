@@ -410,6 +410,12 @@ def _has_figure(text: str) -> bool:
     return next(iter_candidates(text), None) is not None
 
 
+def _states_own_target(piece: str) -> bool:
+    """Does a 、-piece of a clause state a target of its own: a figure, or a target in words after
+    a name of its own ("外贸进出口总额保持稳定、实际使用外资稳中有增")?"""
+    return _has_figure(piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
+
+
 def _target_start(clause: str) -> int | None:
     """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上")."""
     if len(clause) > MAX_CLAUSE:
@@ -434,7 +440,7 @@ def _target_start(clause: str) -> int | None:
 
 def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
-    its own figure ("交通投资增长10%、民间投资增长10%")."""
+    its own target ("交通投资增长10%、民间投资增长10%", "…保持稳定、实际使用外资稳中有增")."""
     pos, sep = 0, ""
     for part in CLAUSE_SPLIT_KEPT.split(sentence):
         if len(part) == 1 and part in "，,；;。\n":
@@ -442,7 +448,7 @@ def _clauses(sentence: str):
             pos += 1
             continue
         pieces = part.split("、")
-        if len(pieces) > 1 and all(_has_figure(p) for p in pieces) and not RESPECTIVELY.search(part):
+        if len(pieces) > 1 and all(_states_own_target(p) for p in pieces) and not RESPECTIVELY.search(part):
             off = pos
             for i, p in enumerate(pieces):
                 yield off, (sep if i == 0 else "、"), p
