@@ -233,6 +233,26 @@ def test_a_sub_header_with_a_bare_percent_refines_the_column_above_it():
     assert len(t) == 3
 
 
+def test_columns_dated_against_the_plan_year():
+    # (上年完成 | 本年计划: a county's table names no year; the plan year dates it)
+    text = HEAD2 + ("序号\t指标名称\t单位\t上年完成\t本年度计划\t属性\n"
+                    "1\t地区生产总值增长\t%\t5.6\t6左右\t预期性\n"
+                    "2\t城镇新增就业\t人\t3100\t3000\t预期性\n")
+    e = extract_text(text)
+    assert [(t.year, t.name, t.value) for t in e.targets] == [
+        (2025, "地区生产总值增长", Decimal("6")), (2025, "城镇新增就业", Decimal("3000"))]
+    assert [(a.year, a.name, a.value) for a in e.actuals] == [
+        (2024, "地区生产总值增长", Decimal("5.6")), (2024, "城镇新增就业", Decimal("3100"))]
+
+
+def test_a_column_dated_against_the_plan_year_over_a_sub_header():
+    text = HEAD2 + ("指标\t单位\t上年\t\t本年\n\t\t计划\t完成\t计划\n"
+                    "地区生产总值增长\t%\t6\t5.6\t6.5左右\n")
+    e = extract_text(text)
+    assert [(t.year, t.value) for t in e.targets] == [(2024, Decimal("6")), (2025, Decimal("6.5"))]
+    assert [(a.year, a.value) for a in e.actuals] == [(2024, Decimal("5.6"))]
+
+
 def test_table_without_row_numbers():
     text = HEAD2 + "指标名称\t单位\t目标值\n地区生产总值增长\t%\t6左右\n新增城镇就业\t万人\t12\n"
     t = by_name(targets_of(text))

@@ -58,6 +58,16 @@ def test_row_numbers_in_other_digits_still_open_rows():
     ("增长%", dict(unit="%", measure="growth")),  # a sign's unit printed bare
     ("比上年增长%", dict(unit="%", measure="growth")),
     ("增速‰", dict(unit="‰", measure="growth")),
+    ("本年度计划", dict(year_offset=0, kind="target")),  # a year named against the plan year
+    ("上年完成", dict(year_offset=-1, kind="actual")),
+    ("今年目标", dict(year_offset=0, kind="target")),
+    ("当年完成", dict(year_offset=0, kind="actual")),
+    ("去年实际", dict(year_offset=-1, kind="actual")),
+    ("上半年完成", dict(year_offset=None, period=(1, 6))),
+    ("本年", dict(year_offset=0, kind=None)),
+    ("计划增长%", dict(kind="target", measure="growth", unit="%")),  # 增长 with a unit after a kind
+    ("2025年预计增长（%）", dict(year=2025, kind="estimate", measure="growth", unit="%")),
+    ("本年指标", dict(role="value", year_offset=0)),  # as 2025年指标: a year's figures, not the names
     ("2023年目标（预计）", dict(year=2023, kind="estimate")),
 ])
 def test_headers_past_each_quick_test(cell, expected):
@@ -74,6 +84,7 @@ def test_headers_past_each_quick_test(cell, expected):
     "产品名称（吨）增长",  # a word after the brackets
     "四、经济发展",
     "5%", "%",  # a value, a unit alone
+    "计划增长", "民间投资增长（%）",  # 增长 without a unit; a name before it
 ])
 def test_no_header_where_the_quick_tests_refuse(cell):
     assert columns.parse_header(cell) is None

@@ -31,6 +31,9 @@ BRACKETS: Final = "（(［[〔【"
 CLOSING: Final = "）)］]〕】"
 YEAR_PREFIX: Final = re.compile(r"^(\d{4})\s*年(?:末|底)?")
 PERIOD_PREFIX: Final = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份)?|一至([一二三四五六七八九十]{1,2})月|(上半年)|(前三季度))")
+_RELATIVE_YEARS: Final = TABLE_WORDS["relative_years"]  # 本年 → 0, 上年 → −1
+RELATIVE_YEAR_PREFIX: Final = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, _RELATIVE_YEARS), key=len, reverse=True))})(?:度)?")
+_RELATIVE_STARTS: Final = frozenset(w[0] for w in _RELATIVE_YEARS)
 FIVE_YEAR_PREFIX: Final = re.compile(r"^[“\"]?(十[一二三四五六])五[”\"]?(?:时期|期间|期)?")
 _OPEN, _CLOSE = re.escape(BRACKETS), re.escape(CLOSING)
 BRACKET_TAIL: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
@@ -99,6 +102,7 @@ class Column:
     estimated: bool = False
     five_year_end: int | None = None  # “十三五”年均增长: a period ending in 2020
     span: tuple[int, int] | None = None  # where the header cell is printed
+    year_offset: int | None = None  # 本年计划, 上年完成: the year against the plan year (0, −1)
 
 
 _HEADER_MAX: Final = 24  # characters of a header cell, at most (spaces aside)
@@ -144,6 +148,11 @@ def parse_header(text: str) -> Column | None:
     if m:
         year = int(m.group(1))
         t = t[m.end():]
+    year_offset: int | None = None
+    m = RELATIVE_YEAR_PREFIX.match(t) if t[:1] in _RELATIVE_STARTS else None
+    if m:
+        year_offset = _RELATIVE_YEARS[m.group().rstrip("度")]  # (本年度计划: 度 is no year's)
+        t = t[m.end():]
     m = PERIOD_PREFIX.match(t) if t[:1] in _PERIOD_STARTS else None
     if m:
         if m.group(1):
@@ -180,15 +189,18 @@ def parse_header(text: str) -> Column | None:
     if unit is None and t[-1:] in _BARE_UNITS:
         unit, t = t[-1], t[:-1]  # 增长%, 增速%: a unit printed bare
     measure: str | None = None
-    if t in v.growth_with_unit and unit:
-        measure = "growth"
-        t = ""
+    if unit:
+        growth = next((w for w in v.growth_with_unit if t.endswith(w)), None)
+        rest = t[:len(t) - len(growth)] if growth is not None else ""
+        if growth is not None and (not rest or rest[0] in v.starts and v.pattern.fullmatch(rest)):
+            measure = "growth"  # 增长（%）, 计划增长%: 增长 with a unit, after a column's other words
+            t = rest
     if t and (t[0] not in v.starts or not v.pattern.fullmatch(t)):
         return None
-    if not t and year is None and period is None and measure is None:
+    if not t and year is None and year_offset is None and period is None and measure is None:
         return None
     col = Column(index=-1, label=label, role="value", kind=kind, year=year, period=period, measure=measure,
-                 unit=unit, estimated=estimated, five_year_end=five_year_end)
+                 unit=unit, estimated=estimated, five_year_end=five_year_end, year_offset=year_offset)
     kinds, roles = [], []
     for w in v.word.findall(t):
         group, value = v.words[w]
@@ -198,7 +210,7 @@ def parse_header(text: str) -> Column | None:
             kinds.append(value)
         elif group == "measure":
             col.measure = col.measure or value
-    if roles and not kinds and col.year is None and col.period is None:
+    if roles and not kinds and col.year is None and col.year_offset is None and col.period is None:
         col.role = roles[0]
         return col
     if "actual" in kinds:
@@ -220,7 +232,8 @@ def combine(parent: Column, child: Column) -> Column:
                  kind=child.kind or parent.kind, year=child.year or parent.year,
                  period=child.period or parent.period, measure=child.measure or parent.measure,
                  unit=child.unit or parent.unit, estimated=child.estimated or parent.estimated,
-                 five_year_end=child.five_year_end or parent.five_year_end)
+                 five_year_end=child.five_year_end or parent.five_year_end,
+                 year_offset=parent.year_offset if child.year_offset is None else child.year_offset)
     if child.role != "value":
         out.role = child.role
     return out
@@ -352,6 +365,8 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     averages are targets in a table of targets and actuals in a review."""
     values = [c for c in columns if c.role == "value"]
     for c in values:
+        if c.year is None and c.year_offset is not None and ctx.plan_year:
+            c.year = ctx.plan_year + c.year_offset  # 本年计划, 上年完成: against the plan year
         if c.kind is None and c.measure is None and c.year is not None:
             c.kind = "target" if ctx.forward and ctx.plan_year and c.year > ctx.plan_year else "base"
         elif c.kind is None:
