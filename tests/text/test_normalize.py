@@ -439,6 +439,23 @@ def test_doubled_punctuation_is_dropped(raw, clean):
     assert normalize(raw).text == clean
 
 
+@pytest.mark.parametrize("raw,clean", [
+    ("增长6%左右👍，投资增长8%🔥。", "增长6%左右，投资增长8%。"),  # a repost's pictographs
+    ("增长6%左右❤️。", "增长6%左右❤。"),  # (a presentation selector goes; a symbol of the BMP stays)
+    ("投资增长8%.消费增长5%.", "投资增长8%。消费增长5%。"),  # an ASCII full stop ending a sentence
+    ("（见附件）.\n下一段", "（见附件）。\n下一段"),
+    ("增长5.5%，No.1，第1.2节，1.地区生产总值", "增长5.5%，No.1，第1.2节，1.地区生产总值"),  # no full stops
+    ("网址www.gov.cn。", "网址www.gov.cn。"),
+    ("见附件.docx。", "见附件.docx。"),
+])
+def test_a_reposts_decoration_goes_and_its_ascii_full_stops_are_chinese(raw, clean):
+    n = normalize(raw)
+    assert n.text == clean
+    # (the map still leads each character back to where it was printed)
+    k = n.text.find("投资") if "投资" in n.text else 0
+    assert raw[n.to_source(k, k + 2).start:][:2] == n.text[k:k + 2]
+
+
 LONG = "全区上下坚持稳中求进工作总基调，经济运行稳中向好，"  # (a full line: long enough to be wrapped)
 
 

@@ -163,10 +163,12 @@ class Figures(Context):
     ("GDP增速", "gdp_growth"),
     ("地区生产总值增长", "gdp_growth"),
     ("数字经济投资增速", "fai_growth"),   # the first word found decides: 投资 before 经济
+    ("城镇居民", "urban_income_growth"),  # 农村居民收入增速高于城镇居民
+    ("农村居民收入增长", "rural_income_growth"),
 ])
 def test_a_references_words_name_the_indicator_it_is_compared_with(reference, indicator):
     t = target(None, None, kind="relative", text=f"高于{reference}", reference=reference)
-    other = {"fai_growth": "gdp_growth", "gdp_growth": "fai_growth"}[indicator]
+    other = "fai_growth" if indicator == "gdp_growth" else "gdp_growth"
     assert decide(t, actual("8"), Figures(**{indicator: "7", other: "9"})).status == "achieved"
     assert decide(t, actual("8"), Figures(**{indicator: "9", other: "7"})).status == "missed"
 

@@ -70,7 +70,8 @@ ASSIGNED: Final = scanner(
 )
 RELATIVE: Final = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
-    rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}))"
+    rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}"
+    rf"|(?:{LEX.alt('kinds.relative_final_tails')})(?=[，,。；;]|$)))"
 )
 _DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL: Final = re.compile(rf"{_DIRECTIONS}|{LEX.alt('kinds.directional_phrases')}")

@@ -147,6 +147,11 @@ PINYIN_GLOSS: Final = scanner(rf"(?<=[\u4e00-\u9fff])\([{_PINYIN}]{{1,7}}\)"
 DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；。]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
 TWO_MARKS: Final = re.compile(r"[,，、;；。：:][,，、。;；：:]")
+# pictographs a repost decorates its lines with (👍, 🔥 and their presentation selectors): no text
+PICTOGRAPHS: Final = re.compile("[\U0001F000-\U0001FAFF\uFE0E\uFE0F]+")
+# an ASCII full stop ending a Chinese sentence (…增长5%. / …增长5%.下一句): never a decimal point, a
+# list number or an abbreviation's (a digit or a letter stands before those)
+ASCII_FULL_STOP: Final = scanner(r"(?<=[\u4e00-\u9fff%‰）)”])\.(?=\s|$|[\u4e00-\u9fff“（(])")
 
 
 @dataclass
@@ -221,7 +226,8 @@ def _clean_and_fold(m: MappedText) -> MappedText:
 
 def _drop_noise(m: MappedText) -> MappedText:
     """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,),
-    forum markup ([b]…[/b])."""
+    forum markup ([b]…[/b]), a repost's pictographs (👍); an ASCII full stop ending a sentence is
+    the Chinese one (增长5%. → 增长5%。)."""
     text = m.text
     edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)] if "(" in text else []
     # a block's end ([/align], [/p], [br]) ends a paragraph; other markup goes
@@ -232,6 +238,10 @@ def _drop_noise(m: MappedText) -> MappedText:
     for x in DOUBLED_PUNCT.finditer(text) if TWO_MARKS.search(text) else ():
         if not any(a < x.end() and x.start() < b for a, b in taken):
             edits.append(Edit(x.start(), x.end(), "", "noise"))
+    if "." in text:
+        edits += [Edit(x.start(), x.end(), "。", "noise") for x in ASCII_FULL_STOP.finditer(text)]
+    edits += [Edit(x.start(), x.end(), "", "noise") for x in PICTOGRAPHS.finditer(text)]
+    edits.sort(key=lambda e: e.start)
     return m.edit(edits)
 
 
