@@ -66,6 +66,22 @@ def test_items_detailed_with_qi_zhong_get_their_parent():
                    ("固定资产投资", "民间投资", D("12")), (None, "地方财政收入", D("7"))]
 
 
+def test_a_breakdown_in_brackets_details_the_target_before_it():
+    text = ("主要预期目标是：规上工业增加值增长8%（其中制造业增长9%），固定资产投资增长10%；"
+            "生产总值增长7%以上（其中第二产业增长8%、第三产业增长7%）。\n")
+    got = [(t.parent, t.name, t.text, t.parsed.value) for t in extract_prose_targets(text)]
+    assert got == [(None, "规上工业增加值", "增长8%", D("8")), ("规上工业增加值", "制造业", "增长9%", D("9")),
+                   (None, "固定资产投资", "增长10%", D("10")), (None, "生产总值", "增长7%以上", D("7")),
+                   ("生产总值", "第二产业", "增长8%", D("8")), ("生产总值", "第三产业", "增长7%", D("7"))]
+    # (the separator before each clause: a comma right after an item's end does not join it on)
+    from zhibiao.extract.prose import _clauses
+    assert [(sep, c) for _o, sep, c in _clauses("甲增长1%（其中丁增长2%），乙增长2%；丙增长3%，戊增长4%") if c] == [
+        ("", "甲增长1%"), ("，", "其中丁增长2%"), ("；", "乙增长2%"), ("；", "丙增长3%"), ("，", "戊增长4%")]
+    # (a note in brackets is the target's own words still)
+    got = [t.text for t in extract_prose_targets("主要预期目标是：地区生产总值增长6%左右（按可比价计算）。\n")]
+    assert got == ["增长6%左右（按可比价计算）"]
+
+
 def test_a_target_stated_twice_is_one_target():
     from zhibiao.api import extract_text
 

@@ -319,6 +319,18 @@ def test_a_list_whose_first_item_carries_the_head_shares_it_with_the_short_items
     assert split_names("规上工业企业利税总额、利润总额", 2) == ["规上工业企业利税总额", "规上工业企业利润总额"]
 
 
+def test_a_bracket_holding_a_breakdown_or_the_plan_is_a_clause_of_its_own():
+    # (not one clause with the figure before it: 其中制造业 named 规上工业增加值's growth, and a plan's
+    # words in the bracket made the whole clause a plan, its result lost)
+    e = extract_text("政府工作报告\n各位代表：\n一、2024年工作回顾\n全市规上工业增加值增长8.1%（其中制造业增长9.2%），"
+                     "城镇新增就业2.3万人（完成年度目标的115%），新增市场主体1.2万户（年度目标1万户），"
+                     "一般公共预算收入86.2亿元（同口径增长5.1%）。\n")
+    assert [(a.parent, a.name, a.measure, str(a.value)) for a in e.actuals] == [
+        (None, "规上工业增加值", "growth", "8.1"), ("规上工业增加值", "制造业", "growth", "9.2"),
+        (None, "城镇新增就业", "level", "2.3"), (None, "新增市场主体", "level", "1.2"),
+        (None, "一般公共预算收入", "level", "86.2"), (None, "一般公共预算收入", "growth", "5.1")]
+
+
 def test_a_condition_before_a_figure_names_nothing_the_indicator_is_carried():
     assert review("一般公共预算收入86.4亿元，增长5.1%，扣除减税降费因素后增长7.9%。") == [
         (2024, "一般公共预算收入", "level", "86.4", None), (2024, "一般公共预算收入", "growth", "5.1", None),

@@ -25,7 +25,7 @@ from zhibiao.extract.metadata import region_level
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
-from zhibiao.extract.segments import Sentence, SpanIndex
+from zhibiao.extract.segments import CLOSE, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 from zhibiao.text.chinese import to_simplified
@@ -232,6 +232,8 @@ class _ResultReader:
         pending: list[_Found] = []  # figures since the last rank
         for cl in sentence.clauses:
             c_start = cl.start
+            if breakdown is not None and cl.sep and cl.sep in CLOSE:
+                breakdown = None  # "…（其中制造业增长9.2%），城镇新增就业…": the bracket closed the breakdown
             clause = text[cl.start:cl.end]
             if not clause.strip():
                 continue

@@ -105,6 +105,7 @@ OPENS_ITEMS: Final = re.compile(r"[:：—]$")
 TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
 ITEM_NUMBER: Final = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
 CLAUSE_SPLIT_KEPT: Final = re.compile(r"([，,；;。\n])")
+BREAKDOWN_OPEN: Final = re.compile(r"[（(](?=其中)")
 VALUE_TAIL: Final = re.compile(rf"^\s*(?:%|‰|{LEX.alt('units.points')}|{BOUND_AFTER})*")
 TRAILING_JOINER: Final = re.compile(rf"\s*(?:{_JOINERS}|,|，)\s*$")
 AFTER_SENTENCE: Final = re.compile(r"(?<=[。\n])")
@@ -438,13 +439,35 @@ def _target_start(clause: str) -> int | None:
     return min(positions) if positions else None
 
 
+def _unbracketed_breakdowns(sentence: str) -> str:
+    """A breakdown in brackets after a target ("增长8%（其中制造业增长9%）") read as one in clauses: its
+    opening bracket a comma before 其中, its closing one the end of the item it details (；). One
+    character for one: offsets stay."""
+    chars = list(sentence)
+    for opener in BREAKDOWN_OPEN.finditer(sentence):
+        depth = 0
+        for k in range(opener.start(), len(sentence)):
+            if sentence[k] in "（(":
+                depth += 1
+            elif sentence[k] in "）)":
+                depth -= 1
+                if depth == 0:
+                    chars[opener.start()], chars[k] = "，", "；"
+                    break
+    return "".join(chars)
+
+
 def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
-    its own target ("交通投资增长10%、民间投资增长10%", "…保持稳定、实际使用外资稳中有增")."""
+    its own target ("交通投资增长10%、民间投资增长10%", "…保持稳定、实际使用外资稳中有增"); a
+    breakdown in brackets is read as one after a comma."""
+    if "其中" in sentence and BREAKDOWN_OPEN.search(sentence):
+        sentence = _unbracketed_breakdowns(sentence)
     pos, sep = 0, ""
     for part in CLAUSE_SPLIT_KEPT.split(sentence):
         if len(part) == 1 and part in "，,；;。\n":
-            sep = part
+            if not (part in "，," and sep in ("；", ";", "。", "\n") and not sentence[pos - 1:pos].strip("，,；;。\n")):
+                sep = part  # (a comma right after an item's end does not join the next clause to it)
             pos += 1
             continue
         pieces = part.split("、")

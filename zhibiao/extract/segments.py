@@ -9,7 +9,9 @@ from typing import Iterable, Iterator
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
+from typing import Final, NamedTuple
+
+from zhibiao.extract.lexicon import LEX
 
 SENTENCE_ENDS = "。！!？?\n"  # the characters that end a sentence
 CLAUSE_ENDS_OR_BRACKETS = "，,：:；;（(）)"  # those that end a clause, and the brackets that hide them
@@ -90,6 +92,11 @@ class Paragraph:
 
 OPEN, CLOSE = "（(", "）)"
 BRACKET_SPAN = 80  # a bracket left open longer than this is a stray one, not a parenthesis
+# a bracket opening a breakdown of the figure before it or the plan it is weighed against
+# ("增长8.1%（其中制造业增长9.2%）", "2.3万人（完成年度目标的115%）"): a clause of its own, not hidden
+OWN_CLAUSE_BRACKET: Final = re.compile(
+    rf"[（(](?:{LEX.alt('names.breakdowns')}|(?:{LEX.alt('plans.comparisons')})?(?:{LEX.alt('plans.periods')})?"
+    rf"(?:{LEX.alt('plans.words', 'plans.nouns')}))")
 
 
 def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
@@ -98,14 +105,19 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     out = []
     pos, sep = start, ""
     opened = -1  # where the bracket now open was opened
+    own = False  # the bracket now open holds a clause of its own
     for at in positions(text, start, end, CLAUSE_ENDS_OR_BRACKETS):
         ch = text[at]
         if ch in OPEN:
-            opened = at
-            continue
-        if ch in CLOSE:
+            own = OWN_CLAUSE_BRACKET.match(text, at) is not None
+            if not own:
+                opened = at
+                continue
+        elif ch in CLOSE:
             opened = -1
-            continue
+            if not own:
+                continue
+            own = False
         if opened >= 0 and at - opened < BRACKET_SPAN:
             continue
         opened = -1
