@@ -147,11 +147,10 @@ PINYIN_GLOSS: Final = scanner(rf"(?<=[\u4e00-\u9fff])\([{_PINYIN}]{{1,7}}\)"
 DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；。]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
 TWO_MARKS: Final = re.compile(r"[,，、;；。：:][,，、。;；：:]")
-# pictographs a repost decorates its lines with (👍, 🔥 and their presentation selectors): no text
-PICTOGRAPHS: Final = re.compile("[\U0001F000-\U0001FAFF\uFE0E\uFE0F]+")
 # an ASCII full stop ending a Chinese sentence (…增长5%. / …增长5%.下一句): never a decimal point, a
-# list number or an abbreviation's (a digit or a letter stands before those)
-ASCII_FULL_STOP: Final = scanner(r"(?<=[\u4e00-\u9fff%‰）)”])\.(?=\s|$|[\u4e00-\u9fff“（(])")
+# list number or an abbreviation's (a digit or a letter stands before those); the stop first, so
+# that the engine looks for it as a literal (the text's decimal points are the only other ones)
+ASCII_FULL_STOP: Final = re.compile(r"\.(?<=[\u4e00-\u9fff%‰）)”]\.)(?=\s|$|[\u4e00-\u9fff“（(])")
 
 
 @dataclass
@@ -196,7 +195,10 @@ def _line_at(text: str, start: int) -> tuple[int, int]:
 # tab and form feed are layout) and the bidirectional controls that make a name display as
 # something else (U+202E RIGHT-TO-LEFT OVERRIDE and friends), and the zero-width characters pasted
 # text carries inside words and numbers (地区生\u200b产总值): dropped, the offset map keeps them.
-INVISIBLE: Final = "\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad"
+# characters that print no text: controls, zero-width marks, and the pictographs a repost decorates
+# its lines with (👍, 🔥, with their presentation selectors)
+INVISIBLE: Final = ("\ufeff\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad"
+                    "\ufe0e\ufe0f\U0001F000-\U0001FAFF")
 INVISIBLE_CONTROLS: Final = re.compile(f"[{INVISIBLE}]+")
 LINE_END_OR_INVISIBLE: Final = re.compile(f"\r\n?|{INVISIBLE_CONTROLS.pattern}")
 # a character the cleanup edits (most texts hold none: one scan of a class, not of the alternation)
@@ -226,8 +228,8 @@ def _clean_and_fold(m: MappedText) -> MappedText:
 
 def _drop_noise(m: MappedText) -> MappedText:
     """Pinyin glosses injected after characters by some sites (區(qū)), doubled punctuation (,,),
-    forum markup ([b]…[/b]), a repost's pictographs (👍); an ASCII full stop ending a sentence is
-    the Chinese one (增长5%. → 增长5%。)."""
+    forum markup ([b]…[/b]); an ASCII full stop ending a sentence is the Chinese one (增长5%. →
+    增长5%。)."""
     text = m.text
     edits = [Edit(x.start(), x.end(), "", "noise") for x in PINYIN_GLOSS.finditer(text)] if "(" in text else []
     # a block's end ([/align], [/p], [br]) ends a paragraph; other markup goes
@@ -240,8 +242,7 @@ def _drop_noise(m: MappedText) -> MappedText:
             edits.append(Edit(x.start(), x.end(), "", "noise"))
     if "." in text:
         edits += [Edit(x.start(), x.end(), "。", "noise") for x in ASCII_FULL_STOP.finditer(text)]
-    edits += [Edit(x.start(), x.end(), "", "noise") for x in PICTOGRAPHS.finditer(text)]
-    edits.sort(key=lambda e: e.start)
+        edits.sort(key=lambda e: e.start)
     return m.edit(edits)
 
 
