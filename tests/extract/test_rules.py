@@ -331,6 +331,13 @@ def test_a_bracket_holding_a_breakdown_or_the_plan_is_a_clause_of_its_own():
         (None, "一般公共预算收入", "level", "86.2"), (None, "一般公共预算收入", "growth", "5.1")]
 
 
+def test_a_breakdown_inside_a_hidden_bracket_stays_hidden():
+    from zhibiao.extract.segments import _clauses
+    text = "增长8.1%（主要是（其中制造业增长9.2%）拉动），城镇新增就业2.3万人（完成年度目标的115%）"
+    assert [text[c.start:c.end] for c in _clauses(text, 0, len(text))] == [
+        "增长8.1%（主要是（其中制造业增长9.2%）拉动）", "城镇新增就业2.3万人", "完成年度目标的115%", ""]
+
+
 def test_a_condition_before_a_figure_names_nothing_the_indicator_is_carried():
     assert review("一般公共预算收入86.4亿元，增长5.1%，扣除减税降费因素后增长7.9%。") == [
         (2024, "一般公共预算收入", "level", "86.4", None), (2024, "一般公共预算收入", "growth", "5.1", None),

@@ -20,7 +20,7 @@ from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, 
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
-from zhibiao.extract.segments import matches_at, positions
+from zhibiao.extract.segments import CLOSE, OPEN, matches_at, positions
 from zhibiao.extract.tables import is_name_like
 from zhibiao.text.scan import LineScanner, scanner
 
@@ -105,7 +105,7 @@ OPENS_ITEMS: Final = re.compile(r"[:：—]$")
 TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
 ITEM_NUMBER: Final = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
 CLAUSE_SPLIT_KEPT: Final = re.compile(r"([，,；;。\n])")
-BREAKDOWN_OPEN: Final = re.compile(r"[（(](?=其中)")
+BREAKDOWN_OPEN: Final = re.compile(rf"[（(](?={LEX.alt('names.breakdowns')})")  # （其中…
 VALUE_TAIL: Final = re.compile(rf"^\s*(?:%|‰|{LEX.alt('units.points')}|{BOUND_AFTER})*")
 TRAILING_JOINER: Final = re.compile(rf"\s*(?:{_JOINERS}|,|，)\s*$")
 AFTER_SENTENCE: Final = re.compile(r"(?<=[。\n])")
@@ -447,9 +447,9 @@ def _unbracketed_breakdowns(sentence: str) -> str:
     for opener in BREAKDOWN_OPEN.finditer(sentence):
         depth = 0
         for k in range(opener.start(), len(sentence)):
-            if sentence[k] in "（(":
+            if sentence[k] in OPEN:
                 depth += 1
-            elif sentence[k] in "）)":
+            elif sentence[k] in CLOSE:
                 depth -= 1
                 if depth == 0:
                     chars[opener.start()], chars[k] = "，", "；"
@@ -461,7 +461,7 @@ def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
     its own target ("交通投资增长10%、民间投资增长10%", "…保持稳定、实际使用外资稳中有增"); a
     breakdown in brackets is read as one after a comma."""
-    if "其中" in sentence and BREAKDOWN_OPEN.search(sentence):
+    if ("（" in sentence or "(" in sentence) and BREAKDOWN_OPEN.search(sentence):
         sentence = _unbracketed_breakdowns(sentence)
     pos, sep = 0, ""
     for part in CLAUSE_SPLIT_KEPT.split(sentence):

@@ -109,7 +109,7 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     for at in positions(text, start, end, CLAUSE_ENDS_OR_BRACKETS):
         ch = text[at]
         if ch in OPEN:
-            own = OWN_CLAUSE_BRACKET.match(text, at) is not None
+            own = opened < 0 and OWN_CLAUSE_BRACKET.match(text, at) is not None  # (not inside a hidden one)
             if not own:
                 opened = at
                 continue
