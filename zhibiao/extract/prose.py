@@ -20,7 +20,7 @@ from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, 
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
-from zhibiao.extract.segments import CLOSE, OPEN, matches_at, positions
+from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
 from zhibiao.extract.tables import is_name_like
 from zhibiao.text.scan import LineScanner, scanner
 
@@ -105,7 +105,6 @@ OPENS_ITEMS: Final = re.compile(r"[:：—]$")
 TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
 ITEM_NUMBER: Final = re.compile(r"^[\s—\-•·]*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])")
 CLAUSE_SPLIT_KEPT: Final = re.compile(r"([，,；;。\n])")
-BREAKDOWN_OPEN: Final = re.compile(rf"[（(](?={LEX.alt('names.breakdowns')})")  # （其中…
 VALUE_TAIL: Final = re.compile(rf"^\s*(?:%|‰|{LEX.alt('units.points')}|{BOUND_AFTER})*")
 TRAILING_JOINER: Final = re.compile(rf"\s*(?:{_JOINERS}|,|，)\s*$")
 AFTER_SENTENCE: Final = re.compile(r"(?<=[。\n])")
@@ -440,11 +439,11 @@ def _target_start(clause: str) -> int | None:
 
 
 def _unbracketed_breakdowns(sentence: str) -> str:
-    """A breakdown in brackets after a target ("增长8%（其中制造业增长9%）") read as one in clauses: its
-    opening bracket a comma before 其中, its closing one the end of the item it details (；). One
-    character for one: offsets stay."""
+    """A bracket holding a clause of its own (segments' OWN_CLAUSE_BRACKET: a breakdown after a target,
+    "增长8%（其中制造业增长9%）") read as clauses: its opening bracket a comma, its closing one the end of
+    the item it details (；). One character for one: offsets stay."""
     chars = list(sentence)
-    for opener in BREAKDOWN_OPEN.finditer(sentence):
+    for opener in OWN_CLAUSE_BRACKET.finditer(sentence):
         depth = 0
         for k in range(opener.start(), len(sentence)):
             if sentence[k] in OPEN:
@@ -461,15 +460,16 @@ def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
     its own target ("交通投资增长10%、民间投资增长10%", "…保持稳定、实际使用外资稳中有增"); a
     breakdown in brackets is read as one after a comma."""
-    if ("（" in sentence or "(" in sentence) and BREAKDOWN_OPEN.search(sentence):
+    if ("（" in sentence or "(" in sentence) and OWN_CLAUSE_BRACKET.search(sentence):
         sentence = _unbracketed_breakdowns(sentence)
-    pos, sep = 0, ""
+    pos, sep, between = 0, "", ""
     for part in CLAUSE_SPLIT_KEPT.split(sentence):
         if len(part) == 1 and part in "，,；;。\n":
-            if not (part in "，," and sep in ("；", ";", "。", "\n") and not sentence[pos - 1:pos].strip("，,；;。\n")):
-                sep = part  # (a comma right after an item's end does not join the next clause to it)
-            pos += 1
+            if between or part not in "，,":
+                sep = part  # (a comma right after another mark — "…）；，" — keeps the mark: it ended the item)
+            pos, between = pos + 1, ""
             continue
+        between = part
         pieces = part.split("、")
         if len(pieces) > 1 and all(_states_own_target(p) for p in pieces) and not RESPECTIVELY.search(part):
             off = pos
