@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from zhibiao.extract import actuals, clauses
+from zhibiao.extract import actuals, clauses, grammar
 from zhibiao.extract.lexicon import LEX
 
 # (pattern, how it is asked, the cheap test before it)
@@ -20,7 +20,7 @@ PRE_TESTS = [
      lambda t: t[:1] in clauses.BAD_START_OR_PREPOSITION_FIRST),
     ("DURATION", clauses.DURATION.fullmatch, lambda t: t[:1] in clauses.DURATION_FIRST or t[:1].isdecimal()),
     ("CLASS_AFTER", clauses.CLASS_AFTER.match, lambda t: t[:1] in clauses.CLASS_AFTER_FIRST),
-    ("QUALIFIER_AFTER", clauses.QUALIFIER_AFTER.match, lambda t: t[:1] == "以"),
+    ("QUALIFIER_AFTER", grammar.QUALIFIER_AFTER.match, lambda t: t[:1] in grammar.QUALIFIER_FIRST),
     ("BOUND_WORD", clauses.BOUND_WORD.match, lambda t: t[:1] in clauses.BOUND_FIRST),
     ("CUMULATIVE_ONLY", clauses.CUMULATIVE_ONLY.fullmatch, lambda t: "累计" in t),
     ("JOINER_END", clauses.JOINER_END.search, lambda t: clauses._may_end_with(t, clauses.JOINER_ENDS)),
@@ -51,7 +51,7 @@ def test_the_texts_each_pattern_matches_pass_its_test():
     # (each pattern matches real words: the property above is not vacuous)
     examples = {"LEAD": ["其中地区生产总值", "2024年底", "三是", "“十四五”时期", "全市", "截至2024年底"], "VERB_ONLY": ["", "\n", "新建设", "推进"],
                 "PREPOSITION": ["通过", "在全市", "比上年"], "BAD_START_OR_PREPOSITION": ["余家", "在全市"],
-                "DURATION": ["连续5年", "3年", "十年"], "CLASS_AFTER": ["级产业链", "以上规模"], "QUALIFIER_AFTER": ["以上行政村"],
+                "DURATION": ["连续5年", "3年", "十年"], "CLASS_AFTER": ["级产业链", "以上规模"], "QUALIFIER_AFTER": ["以上行政村", "及以上老年人"],
                 "BOUND_WORD": ["以上", "左右"], "CUMULATIVE_ONLY": ["累计", "、累计达"], "JOINER_END": ["高新技术企业和", "企业、\n"]}
     asks = {name: (ask, cheap) for name, ask, cheap in PRE_TESTS}
     for name, texts in examples.items():

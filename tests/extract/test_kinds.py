@@ -347,6 +347,17 @@ def test_goals_for_five_years_ahead_and_their_summaries():
     assert (e.document.plan_year, years) == (2021, {2025})  # five years ahead of the year it was said
 
 
+@pytest.mark.parametrize("opener", ["——", "一是", "●"])
+def test_an_items_summary_sentence_heads_its_targets_whatever_opens_the_item(opener):
+    """An item's first sentence, without a figure and with its targets after it, sums the item up
+    (an outline's goal groups: "——生态环境持续改善。森林覆盖率…"); an item of one sentence is a target."""
+    text = ("松阳县国民经济和社会发展第十四个五年规划纲要\n\n“十四五”时期经济社会发展主要目标是：\n\n"
+            f"{opener}生态环境持续改善。森林覆盖率保持在80%，地表水达到或好于Ⅲ类水体比例达到100%。\n\n"
+            f"{opener}居民收入稳步增长。\n")
+    names = [(t.name, t.text) for t in extract_text(text).targets]
+    assert names == [("森林覆盖率", "保持在80%"), ("地表水达到或好于Ⅲ类水体比例", "达到100%"), ("居民收入", "稳步增长")]
+
+
 def test_narrative_and_quoted_names_state_no_targets_in_an_outline():
     text = ("荆州市国民经济和社会发展第十四个五年规划纲要\n"
             "第一章　总体要求\n"

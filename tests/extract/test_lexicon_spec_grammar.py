@@ -154,7 +154,17 @@ RELATIVES = [
     ("高于全市增幅", "全市增幅"), ("高于全国水平", "全国水平"), ("快于全省发展速度", "全省发展速度"),
     ("快于城镇居民", "城镇居民"),  # 农村居民收入增长快于城镇居民 (kinds.relative_final_tails)
     ("快于城镇居民收入增速", "城镇居民收入增速"),  # … only where the clause ends
+    ("跑赢经济增长", "经济增长"), ("不高于全国平均水平", "全国平均"),
 ]
+
+
+# kinds.relative_negations: a comparison denied is part of the target's text, never of the name
+@pytest.mark.parametrize("target", ["不低于全省平均水平", "不高于全国平均水平", "不超过经济增长"])
+def test_a_denied_comparison_is_the_targets_text(target):
+    from zhibiao.extract.prose import extract_prose_targets
+
+    got = [(t.name, t.text, t.parsed.kind) for t in extract_prose_targets(f"主要预期目标是：社会消费品零售总额增长{target}。")]
+    assert got == [("社会消费品零售总额增长", target, "relative")]
 
 
 @pytest.mark.parametrize("phrase,reference", RELATIVES)

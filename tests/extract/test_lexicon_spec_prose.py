@@ -5,9 +5,13 @@ choosing; none is built from the lexicon (see ``benchmarks/lexicon_mutations.py`
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from zhibiao.extract.prose import extract_prose_targets
+
+D = Decimal
 
 
 def named(text: str) -> list[tuple[str, str]]:
@@ -232,11 +236,18 @@ NAMED = [
      [("交通投资", "均增长12%以上"), ("生态环保投资", "均增长12%以上"), ("民间投资", "均增长12%以上")]),
     ("主要预期目标是：交通投资，生态环保投资，民间投资都增长12%以上。",
      [("交通投资", "都增长12%以上"), ("生态环保投资", "都增长12%以上"), ("民间投资", "都增长12%以上")]),
+    # … before a target in words too: the wording's, not the name's
+    ("主要预期目标是：其他主要经济指标均保持较快增长，居民收入增长都与经济增长基本同步。",
+     [("其他主要经济指标", "均保持较快增长"), ("居民收入增长", "都与经济增长基本同步")]),
     # targets.shared_measures: the measure a list of names shares
     ("主要预期目标是：一般公共预算收入、城乡居民人均可支配收入增长与经济增长基本同步。",
      [("一般公共预算收入增长", "与经济增长基本同步"), ("城乡居民人均可支配收入增长", "与经济增长基本同步")]),
     ("主要预期目标是：工业投资、民间投资增速快于面上投资增速。",
      [("工业投资增速", "快于面上投资增速"), ("民间投资增速", "快于面上投资增速")]),
+    # … with the amount it is of (names.shared_tails)
+    ("主要预期目标是：文化产业、旅游产业和高端装备制造业增加值增速均高于GDP增速。",
+     [("文化产业增加值增速", "均高于GDP增速"), ("旅游产业增加值增速", "均高于GDP增速"),
+      ("高端装备制造业增加值增速", "均高于GDP增速")]),
     ("主要预期目标是：工业产值、服务业营收增幅高于全省平均水平。",
      [("工业产值增幅", "高于全省平均水平"), ("服务业营收增幅", "高于全省平均水平")]),
     ("主要预期目标是：居民消费价格、工业品价格涨幅保持在合理区间。",
@@ -313,10 +324,57 @@ DIRECTIONAL = [
       ("居民消费价格", "保持合理水平", "directional"), ("社会大局", "保持在合理区间", "directional")]),
     ("主要预期目标是：经济运行回稳向好，居民收入稳中向好。",
      [("经济运行", "回稳向好", "directional"), ("居民收入", "稳中向好", "directional")]),
+    # kinds.direction_sizes: a direction with its size in words (两位数: ten per cent or more), before
+    # the verb with a lead or 以上, or after it; the numeral 两 in it is no figure
+    ("主要预期目标是：进出口总额保持两位数增长，数字经济核心产业增加值实现两位数以上增长，高新技术产业投资增长两位数，"
+     "民间投资两位数增长。",
+     [("进出口总额", "保持两位数增长", "directional"), ("数字经济核心产业增加值", "实现两位数以上增长", "directional"),
+      ("高新技术产业投资", "增长两位数", "directional"), ("民间投资", "两位数增长", "directional")]),
     ("主要预期目标是：生态环境质量持续改善，营商环境明显好转，空气质量改善，就业形势好转。",
      [("生态环境质量", "持续改善", "directional"), ("营商环境", "明显好转", "directional"), ("空气质量", "改善", "directional"),
       ("就业形势", "好转", "directional")]),
 ]
+
+
+# comparators.qualifying_bounds: a figure with a bound and a word after it is part of the name (a
+# standard indicator of the outlines: 每千人口拥有3岁以下婴幼儿托位数); a bound that ends the clause, or a
+# rate's, bounds the value
+QUALIFIED_NAMES = [
+    ("主要目标是：每千人口拥有3岁以下婴幼儿托位数达到4.5个，65岁及以上老年人健康管理率达到72%，人均预期寿命达到80岁以上，"
+     "新引进10亿元以上产业项目20个，城镇新增就业3万人以上。",
+     [("每千人口拥有3岁以下婴幼儿托位数", "达到4.5个", D("4.5"), "="), ("65岁及以上老年人健康管理率", "达到72%", D("72"), "="),
+      ("人均预期寿命", "达到80岁以上", D("80"), ">="), ("新引进10亿元以上产业项目", "20个", D("20"), "="),
+      ("城镇新增就业", "3万人以上", D("3"), ">=")]),
+    ("主要目标是：规上工业增加值增长6%以上，森林覆盖率保持在60%以上水平，人口自然增长率控制在6‰以下水平。",
+     [("规上工业增加值", "增长6%以上", D("6"), ">="), ("森林覆盖率", "保持在60%以上水平", D("60"), ">="),
+      ("人口自然增长率", "控制在6‰以下水平", D("6"), "<=")]),
+]
+
+
+@pytest.mark.parametrize("text, qualifies", [("3岁以下人员", True), ("3岁及以下人员", True), ("3岁的以下人员", False),
+                                             ("3岁以下，", False), ("3以下人员", False), ("3%以下企业", False)])
+def test_a_qualifier_is_a_bound_right_after_the_figures_unit_with_a_word_after_it(text, qualifies):
+    from zhibiao.extract.grammar import _qualifies_a_name
+    from zhibiao.extract.numbers import find_numbers
+
+    assert _qualifies_a_name(text, find_numbers(text)[0]) is qualifies
+
+
+def test_a_qualifier_is_found_after_the_longest_unit():
+    """The bound is looked for within reach of the number (grammar.QUALIFIER_REACH): after any unit."""
+    from zhibiao.extract.grammar import UNITS, _qualifies_a_name
+    from zhibiao.extract.numbers import find_numbers
+
+    for unit in UNITS:
+        if unit not in ("%", "‰"):
+            text = f"新建10 {unit}以上项目"
+            assert _qualifies_a_name(text, find_numbers(text)[0]), unit
+
+
+@pytest.mark.parametrize("paragraph,expected", QUALIFIED_NAMES)
+def test_a_figure_qualifying_a_name_is_no_value(paragraph, expected):
+    got = extract_prose_targets(paragraph, plan_year=2025)
+    assert [(t.name, t.text, t.parsed.value, t.parsed.comparator) for t in got] == expected
 
 
 @pytest.mark.parametrize("paragraph,expected", DIRECTIONAL)

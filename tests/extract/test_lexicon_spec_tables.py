@@ -146,6 +146,9 @@ CELLS = [
     ("不断提高", "directional"), ("较快增长", "directional"), ("平稳增长", "directional"), ("大幅提升", "directional"),
     ("显著提升", "directional"), ("继续提高", "directional"), ("适度增长", "directional"), ("合理增长", "directional"),
     ("较大幅度提高", "directional"), ("小幅增长", "directional"),
+    # direction_sizes: a direction with its size in words, alone or after a manner of a cell
+    ("两位数增长", "directional"), ("保持两位数增长", "directional"), ("实现两位数以上增长", "directional"),
+    ("保持两位数", "directional"),
     # comparison_prefixes: what a direction is compared with
     ("比上年有所提升", "directional"), ("较上年有所提升", "directional"), ("与上年相比有所提升", "directional"),
     ("占全国份额稳步提升", "directional"), ("占全省份额稳步提升", "directional"), ("总量稳步提升", "directional"),

@@ -130,6 +130,54 @@ def test_directional_targets_judged_where_the_direction_is_clear(text, actual_te
     assert decide(t, a, NoRefs()).status == status
 
 
+@pytest.mark.parametrize("text", ["保持两位数增长", "增长两位数", "實現兩位數以上增長", "保持两位数"])
+@pytest.mark.parametrize("actual_text, value, status", [
+    ("增长12.5%", "12.5", "achieved"), ("增长10%", "10", "achieved"),
+    ("增长8%", "8", "missed"),  # growth, but not of two digits
+    ("下降1%", "-1", "missed"),
+])
+def test_a_direction_with_its_size_in_words_is_held_to_that_size(text, actual_text, value, status):
+    """两位数增长 (lexicon kinds.direction_sizes): growth of 10 % or more, not any growth."""
+    t = TargetLine(name="进出口总额", indicator="x", text=text, kind="directional", comparator=None, value=None,
+                   value_high=None, unit="%", year=2024, reference=None)
+    a = Actual(value=Decimal(value), unit="%", text=actual_text, document="报告", span=None, year=2024, period=None,
+               estimated=False, measure="growth")
+    s = decide(t, a, NoRefs())
+    assert s.status == status
+    assert "增长不低于 10%" in s.explanation and "growth of at least 10%" in s.explanation_en
+
+
+class Levels(Context):
+    def __init__(self, values, unit="亿美元"):
+        self.values, self.unit = values, unit
+
+    def actual_of(self, indicator, year):
+        v = self.values.get(year)
+        return None if v is None else Actual(value=Decimal(v), unit=self.unit, text=f"{v}{self.unit}", document="公报",
+                                             span=None, year=year, period=None, estimated=False, measure="level",
+                                             indicator=indicator)
+
+
+@pytest.mark.parametrize("before, now, status", [("200", "224", "achieved"), ("200", "212", "missed"),
+                                                 (None, "224", "pending")])
+def test_a_size_in_words_judges_a_level_by_its_growth_over_the_year_before(before, now, status):
+    t = TargetLine(name="进出口总额", indicator="trade", text="保持两位数增长", kind="directional", comparator=None,
+                   value=None, value_high=None, unit=None, year=2024, reference=None)
+    a = Actual(value=Decimal(now), unit="亿美元", text=f"{now}亿美元", document="公报", span=None, year=2024,
+               period=None, estimated=False, measure="level", indicator="trade")
+    assert decide(t, a, Levels({2023: before} if before else {})).status == status
+
+
+@pytest.mark.parametrize("before, now, unit", [("0", "5", "亿美元"), ("20", "23", "%")])
+def test_a_size_in_words_is_no_test_of_a_level_from_nothing_or_of_a_rate(before, now, unit):
+    """No growth in % from a level of 0; a rate's change is in points, not the growth a size says."""
+    t = TargetLine(name="进出口总额", indicator="trade", text="保持两位数增长", kind="directional", comparator=None,
+                   value=None, value_high=None, unit=None, year=2024, reference=None)
+    a = Actual(value=Decimal(now), unit=unit, text=f"{now}{unit}", document="公报", span=None, year=2024,
+               period=None, estimated=False, measure="level", indicator="trade")
+    assert decide(t, a, Levels({2023: before}, unit)).status == "needs_review"
+
+
 class Shares(Context):
     def __init__(self, values):
         self.values = values

@@ -146,6 +146,23 @@ def test_a_relative_target_without_a_relative_verb_must_be_above():
     assert decide(t, actual("7.9"), Refs(gdp="7.8")).status == "achieved"
 
 
+@pytest.mark.parametrize("text, own, status", [
+    ("低于经济增长", "7.3", "achieved"), ("低于经济增长", "7.8", "missed"), ("慢于经济增长", "8.1", "missed"),
+    ("不低于经济增长", "7.8", "achieved"), ("不低于经济增长", "7.7", "missed"),
+    ("不高于经济增长", "7.8", "achieved"), ("不超过经济增长", "7.9", "missed"),
+    ("跑赢经济增长", "7.9", "achieved"), ("跑赢经济增长", "7.8", "missed"),
+])
+def test_a_relative_target_is_judged_the_way_its_comparison_points(text, own, status):
+    """kinds.relative_below (低于: under the reference) and relative_negations (不低于: at least as
+    high, the reference's own figure included; 不高于: at most)."""
+    t = target(None, None, kind="relative", text=f"支出增长{text}", reference="经济增长")
+    s = decide(t, actual(own), Refs(gdp="7.8"))
+    assert s.status == status
+    below = ("低于" in text or "慢于" in text) and not text.startswith("不")
+    said = {("achieved", True): "is below", ("missed", True): "is not below"}.get((status, below))
+    assert said is None or said in s.explanation_en
+
+
 class Figures(Context):
     """Each indicator's actual growth, any year."""
 

@@ -166,7 +166,6 @@ MORE_THAN: Final = re.compile(rf"([万亿千]?)(?:{_MORE})")
 MORE_WORD: Final = re.compile(_MORE)
 RATIO_VERB_END: Final = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
 INDEX_OR_RATE_IS: Final = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
-QUALIFIER_AFTER: Final = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff“]")
 WORD_OR_QUOTES: Final = re.compile(r"^[\u4e00-\u9fff“”]")
 FROM_BEFORE: Final = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
 TO_BETWEEN: Final = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
@@ -429,8 +428,6 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue
         if unit is None or unit in ("年", "岁"):
             continue
-        if unit != "%" and after[:1] == "以" and QUALIFIER_AFTER.match(after):
-            continue  # "10亿元以上产业项目": a qualifier inside a name
         if after[:1] in CLASS_AFTER_FIRST and CLASS_AFTER.match(after) and not (MILESTONE_AFTER.match(after) and MILESTONE_BEFORE.search(clause[:n.start])):
             continue  # "10亿元级产业链", "万亿大关", "50强": a class, not a figure
         if unit == "条" and before_n.endswith("新"):

@@ -18,7 +18,8 @@ from zhibiao.extract.tables import is_name_like
 JOINERS = re.compile(LEX.alt("names.list_joiners"))
 # 和 joins words inside a name too (研究和试验发展), so a subject list splits on 、和及 only
 SUBJECT_JOINERS = ("、", "和", "及")
-MEASURE_SUFFIX = re.compile(rf"({LEX.alt('targets.shared_measures')})$")
+# the measure a list of subjects shares, with the amount it is of (…和高端装备制造业增加值|增速均高于…)
+MEASURE_SUFFIX = re.compile(rf"((?:{LEX.alt('names.shared_tails')})?(?:{LEX.alt('targets.shared_measures')}))$")
 _COORDINATIONS = LEX.mapping("names.coordinations")
 # a coordinated word, after a place of one's own (dropped) and other words of the name (kept)
 _COORDINATION = re.compile(rf"^(?:{LEX.alt('names.own_region_words')})?([^、和及与]{{0,12}}?)({'|'.join(sorted(map(re.escape, _COORDINATIONS), key=len, reverse=True))})")

@@ -70,7 +70,7 @@ ASSIGNED: Final = scanner(
 )
 RELATIVE: Final = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
-    rf"|(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}"
+    rf"|(?:{LEX.alt('kinds.relative_negations')})?(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}"
     rf"|(?:{LEX.alt('kinds.relative_final_tails')})(?=[，,。；;]|$)))"
 )
 _DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
@@ -146,6 +146,31 @@ UNIT_FIRST_CHARS: Final = "".join(sorted({u[0] for u in UNITS}))
 MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
 
 
+# a figure with a bound and a word after it qualifies the word (3岁以下婴幼儿托位数, 10亿元以上产业项目):
+# a name's part, not a value — tried where the unit is followed by a bound's first character
+QUALIFIER_AFTER: Final = re.compile(rf"(?:{LEX.alt('comparators.qualifying_bounds')})[\u4e00-\u9fff“]")
+QUALIFIER_FIRST: Final = frozenset(w[0] for w in LEX.words("comparators.qualifying_bounds"))
+QUALIFIER_FIRSTS: Final = tuple(sorted(QUALIFIER_FIRST))  # (looked for one by one: nothing made for a number)
+RATE_UNITS: Final = frozenset(("%", "‰"))  # (a rate with a bound is a target's: 增长6%以上)
+QUALIFIER_REACH: Final = max(map(len, UNITS)) + 2  # a space, the longest unit, a bound's first character
+
+
+def _qualifies_a_name(text: str, n: NumberMatch) -> bool:
+    """Is ``n`` (a number of ``text``) a qualifier inside a name: its unit (not a rate's), a bound
+    and a word after them (3岁以下婴幼儿, 1000万元及以上项目)? The bound is looked for first, and the
+    unit read only where one follows the number with a word after it (a few numbers in a hundred)."""
+    reach = n.end + QUALIFIER_REACH
+    at = -1
+    for first in QUALIFIER_FIRSTS:
+        found = text.find(first, n.end, reach)
+        if found >= 0 and (at < 0 or found < at):
+            at = found
+    if at < 0 or QUALIFIER_AFTER.match(text, at) is None:
+        return False
+    unit = UNIT_AFTER.match(text, n.end)
+    return unit is not None and unit.end() == at and unit.group().strip() not in RATE_UNITS
+
+
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
     such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
@@ -185,6 +210,8 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         if n.start and (text[n.start - 1] in REFERENCE_LAST or text[n.start - 1].isspace()) and \
                 REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
             continue  # 见表1, 图2: a table's number, a figure's
+        if not n.percent and following not in RATE_UNITS and _qualifies_a_name(text, n):
+            continue  # 3岁以下婴幼儿托位数, 10亿元以上产业项目: a qualifier inside a name
         if n.chinese and not n.percent:
             unit = UNIT_AFTER.match(text, n.end)
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value

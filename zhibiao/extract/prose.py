@@ -67,12 +67,18 @@ DIRECTIONAL_PHRASE: Final = scanner(
     rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
+    # a direction with its size in words: 保持两位数（以上）增长, 增长两位数
+    rf"|(?:{LEX.alt('kinds.manner_leads')})?(?:{LEX.alt('kinds.direction_sizes')})(?:{LEX.alt('comparators.at_least_after')})?"
+    rf"(?:{LEX.alt('kinds.direction_up')})"
+    rf"|(?:{LEX.alt('kinds.direction_up')})(?:{LEX.alt('kinds.direction_sizes')})"
 )
 EXPLAINING: Final = re.compile(LEX.alt("targets.explaining"))
 CONTINUING: Final = re.compile(rf"\s*(?:{LEX.alt('targets.continuing')})[，,]")  # a sentence adding to the one before
 NEXT_FIVE: Final = re.compile(LEX.alt("targets.next_five_years"))
 LIST_YEAR: Final = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
-ORDINAL_ITEM: Final = re.compile(r"^\s*[一二三四五六七八九十]+是")
+# an item opened by an ordinal (一是) or a bullet (——): its first sentence, without a figure and with
+# more of the item after it, sums the item up ("——生态环境持续改善。森林覆盖率…")
+SUMMED_ITEM: Final = re.compile(rf"^\s*(?:[一二三四五六七八九十]+是|{_BULLETS})")
 # "经济发展：地区生产总值增长6%左右…": a list item led by its category and a colon
 LABELLED_ITEM: Final = re.compile(rf"^[ \t\u3000]*(?:{_BULLETS})?[ \t\u3000]*(?P<cat>[\u4e00-\u9fff]{{2,8}})[:：](?=[^\n]*\d)")
 DATED_EVENT: Final = scanner(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -522,7 +528,7 @@ class _ListReader:
             s_start = pos
             pos += len(sentence)
             body = sentence.rstrip("。\n")
-            if ORDINAL_ITEM.match(body) and sentence.endswith("。") and not _has_figure(body) \
+            if SUMMED_ITEM.match(body) and sentence.endswith("。") and not _has_figure(body) \
                     and k + 1 < len(sentences) and sentences[k + 1].strip():
                 continue  # "一是市域经济实力明显提升。到…": the item's summary, its targets follow
             sub = SUBHEAD.match(body.strip())
@@ -609,6 +615,10 @@ class _ListReader:
             cut = verb.start()
             shared = SHARED_TAIL.search(name_part, 0, cut)  # "民间项目投资均增长12%": 均 is the predicate's
             if shared and shared.start() >= 2:
+                cut = shared.start()
+        elif not numeric:
+            shared = SHARED_TAIL.search(name_part)  # "其他主要经济指标均保持两位数增长": 均 is the wording's
+            if shared:
                 cut = shared.start()
         tail = PREDICATE_TAIL.search(name_part)
         if tail is not None and tail.start() >= 2:

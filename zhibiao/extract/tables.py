@@ -42,6 +42,8 @@ DIRECTIONAL_TARGET: Final = re.compile(
     rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.cell_manners')})+(?:{_DIRECTIONS})?$"
     rf"|^(?:{LEX.alt('kinds.directional_phrases')})$"
     rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
+    rf"|^(?:{LEX.alt('kinds.cell_manners')})?(?:{LEX.alt('kinds.direction_sizes')})(?:{LEX.alt('comparators.at_least_after')})?"
+    rf"(?:{LEX.alt('kinds.direction_up')})?$"  # 两位数增长: a direction with its size in words
 )
 FIGURE_TOKEN: Final = re.compile(rf"[-−]?{ARABIC}")  # a figure as the numbers module prints one
 NAME_SHORTEST: Final = 3  # a name before a row's target, split off by spaces ("山区 26 县…" is a name's pieces)

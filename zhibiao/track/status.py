@@ -366,6 +366,9 @@ def _words():
         "balance": re.compile(lex.alt("kinds.direction_balance")),
         "rise": re.compile(lex.alt("kinds.direction_up")),  # (正增长 too: 增长)
         "in_step": re.compile(lex.alt("kinds.relative_verbs")),  # 与经济增长同步: in step, not above
+        # 高于/低于 the reference, or denied (不低于: at least as high)
+        "comparison": re.compile(f"(?P<no>{lex.alt('kinds.relative_negations')})?(?P<than>{lex.alt('kinds.relative_comparisons')})"),
+        "below": re.compile(f"^(?:{lex.alt('kinds.relative_below')})$"),
         "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'kinds.part_measures')})"),
         "part_lead": re.compile(f"^(.*?)(?=(?:{lex.alt('comparators.reach_words', 'measures.growth_verbs', 'measures.decline_verbs')})|\\d)"),
     }
@@ -540,8 +543,16 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
         ok = own >= other or abs(own - other) <= Decimal(str(tol["sync_points"]))
         key = "in_step" if ok else "not_in_step"
     else:
-        ok = own > other
-        key = "above" if ok else "not_above"
+        w = _words()
+        said = w["comparison"].search(to_simplified(t.text or ""))
+        below = said is not None and w["below"].match(said.group("than")) is not None
+        denied = said is not None and said.group("no") is not None
+        if below:  # 低于X: under it; 不低于X: at least as high
+            ok = own >= other if denied else own < other
+            key = ("not_below" if ok else "below") if denied else ("below" if ok else "not_below")
+        else:  # 高于/快于/超过X: over it; 不高于/不超过X: at most as high
+            ok = own <= other if denied else own > other
+            key = ("not_above" if ok else "above") if denied else ("above" if ok else "not_above")
     good, bad = ("on_track", "behind") if a.year is not None and t.year is not None and a.year < t.year \
         else ("achieved", "missed")  # a five-year target in a year before its end year: on its way
     return Status(good if ok else bad, Say.of(key, value=fmt(own, a.unit), source=a.document,
@@ -791,8 +802,25 @@ def directional_sense(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _direction_sizes() -> tuple[re.Pattern, dict[str, Decimal]]:
+    from zhibiao.extract.lexicon import lexicon
+
+    sizes = {word: Decimal(str(least)) for word, least in lexicon().get("kinds.direction_sizes").items()}
+    return re.compile("|".join(sorted(map(re.escape, sizes), key=len, reverse=True))), sizes
+
+
+def direction_size(text: str) -> Decimal | None:
+    """The least growth in % a direction's size in words means (保持两位数增长: 10), or None."""
+    pattern, sizes = _direction_sizes()
+    m = pattern.search(to_simplified(text or ""))
+    return sizes[m.group()] if m else None
+
+
 def _directional(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
     sense = directional_sense(t.text)
+    # 保持两位数增长: growth of at least the size, not any growth
+    least = direction_size(t.text) if sense in ("rise", "steady") else None
     if sense is None:
         return Status("needs_review", Say.of("qualitative"), a)
     if a is None:
@@ -804,8 +832,18 @@ def _directional(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> St
         before = convert(previous.value, previous.unit, a.unit) if previous is not None else None
         if before is None:
             return Status("pending", Say.of("steady_needs_previous", target=t.text), a)
-        change = a.value - before
-        unit = "个百分点" if a.unit in PERCENTISH else a.unit
+        if least is not None:  # a size in % of growth: the level's growth over the year before
+            if before <= 0 or a.unit in PERCENTISH:
+                return Status("needs_review", Say.of("qualitative"), a)
+            change, unit = (a.value - before) / before * 100, "%"
+        else:
+            change = a.value - before
+            unit = "个百分点" if a.unit in PERCENTISH else a.unit
+    if least is not None:
+        ok = change >= least
+        return Status("achieved" if ok else "missed",
+                      Say.of("directional_met" if ok else "directional_not_met", actual=a.text, target=t.text,
+                             meaning=Say.of("meaning_rise_at_least", least=fmt(least, "%")), source=a.document), a)
     if sense == "better":
         sense = "decline" if t.direction == "down" else "rise"
     pct = unit in PERCENTISH or is_points(unit) or is_per_mille(unit)
