@@ -76,3 +76,35 @@ def test_kinds_reports_each_kind_and_format_with_its_share_of_the_cpu(tmp_path):
     assert list(groups) == sorted(groups, key=lambda g: -groups[g]["share_of_cpu"])  # the costliest first
     with pytest.raises(SystemExit, match="no TXT or HTML"):
         run.bench_kinds(tmp_path, 16, provinces=["99"])
+
+
+@pytest.mark.parametrize("unsettled", [False, True])
+def test_extraction_is_measured_with_the_collector_settled_as_the_product_runs_it(monkeypatch, unsettled):
+    """Every process of the product that extracts many documents settles the collector (an ingest's
+    workers, ``zhibiao extract`` with several files); the benchmarks measure extraction so too, unless
+    asked to measure the collector's defaults (ZHIBIAO_BENCH_UNSETTLED)."""
+    import gc
+
+    from zhibiao.workers import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    if unsettled:
+        monkeypatch.setenv("ZHIBIAO_BENCH_UNSETTLED", "1")
+    else:
+        monkeypatch.delenv("ZHIBIAO_BENCH_UNSETTLED", raising=False)
+    gc.set_threshold(700, 10, 10)
+    try:
+        run._warm()
+        assert (gc.get_threshold() == GC_THRESHOLD) is not unsettled
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+    # the seeds' fresh processes too
+    import json
+    import os
+    import subprocess
+
+    script = run.SEED_SCRIPT + "\nimport gc\nprint(json.dumps(gc.get_threshold()))\n"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=BENCH.parent,
+                         env={**os.environ, "PYTHONPATH": str(BENCH.parent)})
+    assert (tuple(json.loads(out.stdout.splitlines()[-1])) == GC_THRESHOLD) is not unsettled
