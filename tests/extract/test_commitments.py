@@ -82,7 +82,7 @@ def test_sentence(sentence, expected):
 
 def test_modality_of_a_sentence_and_of_a_clause():
     got = commitments("力争新增上市企业6家、股份公司120家。新增农创客1800名，确保帮扶率100%。")
-    assert got == [("新增上市企业", D("6"), "家", "=", "力争"), ("股份公司", D("120"), "家", "=", "力争"),
+    assert got == [("新增上市企业", D("6"), "家", "=", "力争"), ("新增股份公司", D("120"), "家", "=", "力争"),
                    ("新增农创客", D("1800"), "名", "=", None), ("帮扶率", D("100"), "%", "=", "确保")]
 
 
@@ -194,6 +194,17 @@ def test_a_task_stated_as_a_change_and_a_level_is_the_level():
 def test_a_verb_opening_a_list_of_names_governs_each():
     assert commitments("新增城镇和农村公益性岗位分别1200个和800个。") == [
         ("新增城镇公益性岗位", D("1200"), "个", "=", None), ("新增农村公益性岗位", D("800"), "个", "=", None)]
+
+
+def test_things_counted_after_a_count_of_new_things_are_new_too():
+    """新增… 80家、… 60家: each is an increment (names.new_leads), counted by the same counter, unless it
+    prints a verb of its own or is counted otherwise (人 is no counter: 失业人员再就业 stays)."""
+    assert commitments("力争新增规上工业企业80家、高新技术企业60家以上。新认定省级研发中心50家、企业研究院20家。") == [
+        ("新增规上工业企业", D("80"), "家", "=", "力争"), ("新增高新技术企业", D("60"), "家", ">=", "力争"),
+        ("新认定省级研发中心", D("50"), "家", "=", None), ("新认定企业研究院", D("20"), "家", "=", None)]
+    assert commitments("新增就业8000人、失业人员再就业3000人，新增上市企业3家、培育专精特新企业20家。") == [
+        ("新增就业", D("8000"), "人", "=", None), ("失业人员再就业", D("3000"), "人", "=", None),
+        ("新增上市企业", D("3"), "家", "=", None), ("培育专精特新企业", D("20"), "家", "=", None)]
 
 
 def test_a_verb_opening_a_list_governs_each_in_a_traditional_document():

@@ -492,7 +492,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if not TWO_LETTERS.search(own_name):
                 own_name = ""
             elif last_name:
-                own_name = share_head(last_name, own_name)  # "…播种面积稳定在120万亩、产量…": 粮食产量
+                # "…播种面积稳定在120万亩、产量…": 粮食产量; "新增…企业80家、高新技术企业60家": 新增高新技术企业
+                same_counter = first[1] in COUNTERS and first[1] == figures[groups[g_index - 1][-1]][1]
+                own_name = share_head(last_name, own_name, same_counter)
         if last_name and "累计" in before and CUMULATIVE_ONLY.fullmatch(before):
             own_name = "累计" + NEW_LEAD.sub("", last_name)  # "新增上市企业6家、累计达100家"
         if own_name.startswith("占") and last_name:

@@ -33,6 +33,7 @@ TOTAL_ONLY = re.compile(rf"^(?:{LEX.alt('names.total_only')})")
 _MONEY = r"\d+(?:\.\d+)?[万亿]?元"
 # a verb opening a list of names governs each of them (新增城镇和农村公益性岗位: 新增 both)
 LEAD_VERB = re.compile(rf"^(?:{LEX.alt('names.new_leads', 'names.count_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+NEW_LEAD = re.compile(rf"^(?:{LEX.alt('names.new_leads')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 
 
 def _takes_head(head: str, part: str) -> bool:
@@ -41,15 +42,20 @@ def _takes_head(head: str, part: str) -> bool:
     return not SHARED_HEAD.match(part) and not (head in INTENSITY_HEADS and TOTAL_ONLY.match(part))
 
 
-def share_head(first: str, part: str) -> str:
+def share_head(first: str, part: str, same_unit: bool = False) -> str:
     """A name listed after ``first`` with the head ``first`` opens with when it prints none of its own
     (粮食播种面积…、产量… → 粮食产量; 单位地区生产总值能耗…、二氧化碳排放… → 单位地区生产总值二氧化碳
     排放): a bare measure (产量, 利润) takes a head word, any name an intensity head — not a thing of its
-    own (粮食总产量…、生猪出栏…)."""
+    own (粮食总产量…、生猪出栏…). A thing counted by the same counter (``same_unit``: 家, 个 …) after a
+    count of new things, with no verb of its own, is new too (新增规上工业企业80家、高新技术企业60家 → 新增高新技术企业:
+    an increment, not a stock)."""
     lead = LEAD_VERB.match(first)  # (确保粮食播种面积…: the verb governs the list, the head follows it)
     head = SHARED_HEAD.match(first[lead.end():] if lead else first)
     if head is None or not (part in BARE_MEASURES or head.group() in INTENSITY_HEADS) or not _takes_head(head.group(), part):
-        return part
+        if not same_unit or LEAD_VERB.match(part) is not None:
+            return part
+        new = NEW_LEAD.match(first[lead.end():] if lead and not NEW_LEAD.match(first) else first)  # (力争新增…)
+        return new.group() + part if new is not None else part
     return head.group() + part
 
 
