@@ -369,6 +369,7 @@ def _words():
         # 高于/低于 the reference, or denied (不低于: at least as high)
         "comparison": re.compile(f"(?P<no>{lex.alt('kinds.relative_negations')})?(?P<than>{lex.alt('kinds.relative_comparisons')})"),
         "below": re.compile(f"^(?:{lex.alt('kinds.relative_below')})$"),
+        "size": re.compile(lex.alt("kinds.direction_sizes")),  # 两位数 (增长)
         "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'kinds.part_measures')})"),
         "part_lead": re.compile(f"^(.*?)(?=(?:{lex.alt('comparators.reach_words', 'measures.growth_verbs', 'measures.decline_verbs')})|\\d)"),
     }
@@ -549,10 +550,10 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
         denied = said is not None and said.group("no") is not None
         if below:  # 低于X: under it; 不低于X: at least as high
             ok = own >= other if denied else own < other
-            key = ("not_below" if ok else "below") if denied else ("below" if ok else "not_below")
+            key = "below" if own < other else "not_below"  # (what was seen, whichever way the target points)
         else:  # 高于/快于/超过X: over it; 不高于/不超过X: at most as high
             ok = own <= other if denied else own > other
-            key = ("not_above" if ok else "above") if denied else ("above" if ok else "not_above")
+            key = "above" if own > other else "not_above"
     good, bad = ("on_track", "behind") if a.year is not None and t.year is not None and a.year < t.year \
         else ("achieved", "missed")  # a five-year target in a year before its end year: on its way
     return Status(good if ok else bad, Say.of(key, value=fmt(own, a.unit), source=a.document,
@@ -803,18 +804,16 @@ def directional_sense(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _direction_sizes() -> tuple[re.Pattern, dict[str, Decimal]]:
+def _direction_sizes() -> dict[str, Decimal]:
     from zhibiao.extract.lexicon import lexicon
 
-    sizes = {word: Decimal(str(least)) for word, least in lexicon().get("kinds.direction_sizes").items()}
-    return re.compile("|".join(sorted(map(re.escape, sizes), key=len, reverse=True))), sizes
+    return {word: Decimal(str(least)) for word, least in lexicon().get("kinds.direction_sizes").items()}
 
 
 def direction_size(text: str) -> Decimal | None:
     """The least growth in % a direction's size in words means (保持两位数增长: 10), or None."""
-    pattern, sizes = _direction_sizes()
-    m = pattern.search(to_simplified(text or ""))
-    return sizes[m.group()] if m else None
+    m = _words()["size"].search(to_simplified(text or ""))
+    return _direction_sizes()[m.group()] if m else None
 
 
 def _directional(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Status:
