@@ -20,7 +20,7 @@ PRE_TESTS = [
      lambda t: t[:1] in clauses.BAD_START_OR_PREPOSITION_FIRST),
     ("DURATION", clauses.DURATION.fullmatch, lambda t: t[:1] in clauses.DURATION_FIRST or t[:1].isdecimal()),
     ("CLASS_AFTER", clauses.CLASS_AFTER.match, lambda t: t[:1] in clauses.CLASS_AFTER_FIRST),
-    ("QUALIFIER_AFTER", grammar.QUALIFIER_AFTER.match, lambda t: t[:1] in grammar.QUALIFIER_FIRST),
+    ("QUALIFIER_AFTER", grammar.QUALIFIER_AFTER.match, lambda t: t[:1] in grammar.QUALIFIER_FIRSTS),
     ("BOUND_WORD", clauses.BOUND_WORD.match, lambda t: t[:1] in clauses.BOUND_FIRST),
     ("CUMULATIVE_ONLY", clauses.CUMULATIVE_ONLY.fullmatch, lambda t: "累计" in t),
     ("JOINER_END", clauses.JOINER_END.search, lambda t: clauses._may_end_with(t, clauses.JOINER_ENDS)),

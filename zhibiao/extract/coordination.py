@@ -46,17 +46,24 @@ def share_head(first: str, part: str, same_unit: bool = False) -> str:
     """A name listed after ``first`` with the head ``first`` opens with when it prints none of its own
     (粮食播种面积…、产量… → 粮食产量; 单位地区生产总值能耗…、二氧化碳排放… → 单位地区生产总值二氧化碳
     排放): a bare measure (产量, 利润) takes a head word, any name an intensity head — not a thing of its
-    own (粮食总产量…、生猪出栏…). A thing counted by the same counter (``same_unit``: 家, 个 …) after a
-    count of new things, with no verb of its own, is new too (新增规上工业企业80家、高新技术企业60家 → 新增高新技术企业:
-    an increment, not a stock)."""
+    own (粮食总产量…、生猪出栏…); failing a head, the lead a count of new things opens with
+    (``share_lead``)."""
     lead = LEAD_VERB.match(first)  # (确保粮食播种面积…: the verb governs the list, the head follows it)
     head = SHARED_HEAD.match(first[lead.end():] if lead else first)
     if head is None or not (part in BARE_MEASURES or head.group() in INTENSITY_HEADS) or not _takes_head(head.group(), part):
-        if not same_unit or LEAD_VERB.match(part) is not None:
-            return part
-        new = NEW_LEAD.match(first[lead.end():] if lead and not NEW_LEAD.match(first) else first)  # (力争新增…)
-        return new.group() + part if new is not None else part
+        return share_lead(first, part) if same_unit else part
     return head.group() + part
+
+
+def share_lead(first: str, part: str) -> str:
+    """A thing counted by the same counter as ``first`` (家, 个 …) after a count of new things, with no
+    verb of its own, is new too (新增规上工业企业80家、高新技术企业60家 → 新增高新技术企业: an
+    increment, not a stock)."""
+    if LEAD_VERB.match(part) is not None:
+        return part
+    lead = LEAD_VERB.match(first)
+    new = NEW_LEAD.match(first[lead.end():] if lead and not NEW_LEAD.match(first) else first)  # (力争新增…)
+    return new.group() + part if new is not None else part
 
 
 def expand_coordination(name: str, n: int) -> list[str] | None:

@@ -79,6 +79,12 @@ _MORPHEMES: Final = "".join(LEX.words("kinds.direction_morphemes"))
 _PREFIXES: Final = "".join(LEX.words("kinds.compound_prefixes"))
 # 稳中有升 = 稳中 + 有升, 量稳质升 = 量稳 + 质升: two halves, the second a prefix and a morpheme
 DIRECTION_COMPOUND: Final = scanner(rf"(?:[{_PREFIXES}][{_MORPHEMES}]|[{_MORPHEMES}]中)[{_PREFIXES}][{_MORPHEMES}]")
+# a direction with its size in words (保持两位数（以上）增长, 增长两位数, a cell's bare 两位数): a
+# directional target, which the tracker holds to the least growth the word means
+SIZED_DIRECTION: Final = (
+    rf"(?:{LEX.alt('kinds.manner_leads')})?(?:{LEX.alt('kinds.direction_sizes')})(?:{LEX.alt('comparators.at_least_after')})?"
+    rf"(?:{LEX.alt('kinds.direction_up')})?|(?:{LEX.alt('kinds.direction_up')})(?:{LEX.alt('kinds.direction_sizes')})"
+)
 MODALITY: Final = re.compile(LEX.alt("kinds.modality"))
 GROWTH_WORD: Final = scanner(
     rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")
@@ -149,8 +155,7 @@ MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape
 # a figure with a bound and a word after it qualifies the word (3岁以下婴幼儿托位数, 10亿元以上产业项目):
 # a name's part, not a value — tried where the unit is followed by a bound's first character
 QUALIFIER_AFTER: Final = re.compile(rf"(?:{LEX.alt('comparators.qualifying_bounds')})[\u4e00-\u9fff“]")
-QUALIFIER_FIRST: Final = frozenset(w[0] for w in LEX.words("comparators.qualifying_bounds"))
-QUALIFIER_FIRSTS: Final = tuple(sorted(QUALIFIER_FIRST))  # (looked for one by one: nothing made for a number)
+QUALIFIER_FIRSTS: Final = tuple(sorted({w[0] for w in LEX.words("comparators.qualifying_bounds")}))  # (looked for one by one)
 RATE_UNITS: Final = frozenset(("%", "‰"))  # (a rate with a bound is a target's: 增长6%以上)
 QUALIFIER_REACH: Final = max(map(len, UNITS)) + 2  # a space, the longest unit, a bound's first character
 

@@ -16,7 +16,7 @@ from typing import Final
 
 from zhibiao.extract.clauses import TWO_LETTERS, without_bare_total
 from zhibiao.extract.coordination import split_names, split_subjects
-from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, ParsedTarget, _candidates,
+from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
@@ -67,10 +67,7 @@ DIRECTIONAL_PHRASE: Final = scanner(
     rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
-    # a direction with its size in words: 保持两位数（以上）增长, 增长两位数
-    rf"|(?:{LEX.alt('kinds.manner_leads')})?(?:{LEX.alt('kinds.direction_sizes')})(?:{LEX.alt('comparators.at_least_after')})?"
-    rf"(?:{LEX.alt('kinds.direction_up')})"
-    rf"|(?:{LEX.alt('kinds.direction_up')})(?:{LEX.alt('kinds.direction_sizes')})"
+    rf"|{SIZED_DIRECTION}"
 )
 EXPLAINING: Final = re.compile(LEX.alt("targets.explaining"))
 CONTINUING: Final = re.compile(rf"\s*(?:{LEX.alt('targets.continuing')})[，,]")  # a sentence adding to the one before

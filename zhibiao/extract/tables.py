@@ -21,7 +21,7 @@ from typing import Any, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
                                      is_decimal_char, is_value_cell, parse_header, read_rows)
-from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, UNIT_WORDS, ParsedTarget, iter_candidates,
+from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import ARABIC
@@ -39,11 +39,10 @@ UNIT_LONGEST = max(map(len, UNIT_SET))  # characters of the longest unit (a long
 TARGET_LONGEST: Final = 80  # characters of the longest cell that can state a target (is_target_text)
 _DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_TARGET: Final = re.compile(
-    rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.cell_manners')})+(?:{_DIRECTIONS})?$"
+    rf"^(?:较\d{{4}}年|{LEX.alt('kinds.comparison_prefixes')})?(?:{LEX.alt('kinds.manners', 'kinds.manner_leads')})+(?:{_DIRECTIONS})?$"
     rf"|^(?:{LEX.alt('kinds.directional_phrases')})$"
-    rf"|^(?:{LEX.alt('kinds.cell_manners')})?{DIRECTION_COMPOUND.pattern}$"
-    rf"|^(?:{LEX.alt('kinds.cell_manners')})?(?:{LEX.alt('kinds.direction_sizes')})(?:{LEX.alt('comparators.at_least_after')})?"
-    rf"(?:{LEX.alt('kinds.direction_up')})?$"  # 两位数增长: a direction with its size in words
+    rf"|^(?:{LEX.alt('kinds.manner_leads')})?{DIRECTION_COMPOUND.pattern}$"
+    rf"|^(?:{SIZED_DIRECTION})$"
 )
 FIGURE_TOKEN: Final = re.compile(rf"[-−]?{ARABIC}")  # a figure as the numbers module prints one
 NAME_SHORTEST: Final = 3  # a name before a row's target, split off by spaces ("山区 26 县…" is a name's pieces)
