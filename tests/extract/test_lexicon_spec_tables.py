@@ -129,7 +129,7 @@ def test_table_titles_date_the_table(title):
     assert [t.year for t in extract_tables(text, None)] == [2025]
 
 
-# target cells read by their wording: kinds.cell_manners, kinds.comparison_prefixes, kinds.manners,
+# target cells read by their wording: kinds.manner_leads, kinds.comparison_prefixes, kinds.manners,
 # kinds.directional_phrases, the direction morphemes, targets.cell_openers
 CELLS = [
     # cell_openers: a cell opening with one of these states a target
@@ -138,7 +138,7 @@ CELLS = [
     ("不超过上年水准", None), ("低于上年水准", None), ("高于上年", None), ("超过上年", None), ("增长较快", "directional"),
     ("增加较快", "directional"), ("下降较快", "directional"), ("降低较快", "directional"), ("减少较快", "directional"),
     ("比上年持平", "directional"), ("完成上年水准", None), ("按上年水准", None),
-    # cell_manners and manners: a manner (and a direction) in a cell
+    # manner_leads and manners: a manner (and a direction) in a cell
     ("保持稳定", "directional"), ("正增长", "directional"), ("力争稳步增长", "directional"), ("确保稳中有进", "directional"),
     ("实现较快增长", "directional"), ("稳步增长", "directional"), ("持续提升", "directional"), ("稳定增长", "directional"),
     ("逐步提高", "directional"), ("有所提升", "directional"), ("明显改善", "directional"), ("进一步提高", "directional"),
