@@ -634,6 +634,15 @@ class _ListReader:
             name_part, pred = name_part[:modal.start()], min(pred, lead_end + modal.start())
         name_part = without_bare_total(name_part)  # "地区生产总值总量迈上…": 总量 after an amount's name adds nothing
         name_offset = c_start + lead_end
+        if self.pending_names and SHARED.match(clause, lead_end):
+            # "交通投资，民间投资，均保持较快增长": the predicate, standing alone, is the names' before it
+            target_text = NOTE_TAIL.sub("", clause[lead_end:]).strip()
+            parsed = parse_target(target_text)
+            if parsed.kind is not None:
+                self.emit_pending(target_text, parsed, (c_start + lead_end, c_start + len(clause.rstrip())), modality, year,
+                                  alone=len(self.pending_names) == 1)
+            self.pending_names = []
+            return
         if self.out and name_part.strip() and (PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())):
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
@@ -655,9 +664,7 @@ class _ListReader:
         names = None
         if SHARED.match(target_text) and self.pending_names:
             # "交通投资，生态环保、城市更新和水利设施投资，高新技术产业投资均增长12%以上": one predicate for all
-            for name, a, b in self.pending_names:
-                self.emit(name=name, text=target_text, parsed=parsed, span=span, name_span=(a, b),
-                          modality=modality or parsed.modality, year=year)
+            self.emit_pending(target_text, parsed, span, modality, year, alone=False)
             names = [(name_part.strip(), 0, len(name_part.strip()))]
         self.pending_names = []
         values = _values(target_text) if parsed.kind == "numeric" else []
@@ -675,6 +682,18 @@ class _ListReader:
                       year=year, name_origin="printed" if name.strip() in name_part else "composed")
         if self.parent is None and self.out:
             self.main_name = GROWTH_END.sub("", self.out[-1].name)
+
+    def emit_pending(self, target_text: str, parsed: ParsedTarget, span: tuple[int, int], modality: str | None,
+                     year: int | None, alone: bool) -> None:
+        """The bare names waiting for a shared predicate (均增长12%): where commas part them, each
+        is one name (交通投资，生态环保、城市更新和水利设施投资，…: a category of its own); one alone
+        (``alone``: no other name shares the predicate) is the list, split (工业投资、民间投资，均增长10%以上)."""
+        for name, a, b in self.pending_names:
+            parts = split_subjects(name, and_joins=parsed.kind != "numeric") if alone else [(name, 0, len(name))]
+            for part, pa, pb in parts:
+                self.emit(name=part.strip(), text=target_text, parsed=parsed, span=span, name_span=(a + pa, a + pb),
+                          modality=modality or parsed.modality, year=year,
+                          name_origin="printed" if part.strip() in name else "composed")
 
     def verb_object(self, clause: str, k: int, c_start: int, year: int | None) -> bool:
         """"…要大幅提高常住人口城镇化率、大幅提高中等收入群体": a direction said before its object names
