@@ -204,3 +204,40 @@ def test_five_year_target_tracked_by_required_rate(db_url, tmp_path):
     line = db.status("德清县", 2025).targets[0]
     assert (line.status, line.actual["value"]) == ("on_track", 66)
     assert "2025" in line.explanation and "2023" in line.explanation
+
+
+STRETCH = [
+    # the target as printed, its comparator and figure, the actual → status, and whether the stretch is met
+    ("确保增长6.5%、力争7%", "=", "6.5", "7.2", "achieved", True),
+    ("确保增长6.5%、力争7%", "=", "6.5", "6.8", "achieved", False),
+    ("增长6%左右，力争6.5%", "~", "6", "5.2", "missed", None),  # missed: no word of the stretch
+    ("控制在5.5%以内，力争控制在5%以内", "<=", "5.5", "4.9", "achieved", True),
+    ("控制在5.5%以内，力争控制在5%以内", "<=", "5.5", "5.2", "achieved", False),
+]
+
+
+@pytest.mark.parametrize("text, comparator, value, got, status, stretch_met", STRETCH)
+def test_a_stretch_is_judged_beside_the_target_never_as_a_part_of_it(text, comparator, value, got, status, stretch_met):
+    # "增长6.5%、力争7%": the status is the target's own; a met target says whether its stretch is met too
+    direction = "down" if comparator == "<=" else "up"
+    a = actual(got)
+    a.text = f"增长{got}%" if "增长" in text else a.text  # (a growth target is met by a growth)
+    s = decide(target(comparator, value, direction=direction, text=text), a, Refs())
+    assert s.status == status and not s.parts
+    stretch = text.split("，")[-1].split("、")[-1]
+    if stretch_met is None:
+        assert f"{stretch}：" not in s.explanation and "stretch" not in s.explanation_en
+    else:
+        assert f"{stretch}：{'已完成' if stretch_met else '未完成'}" in s.explanation, s.explanation
+        assert f"the stretch “{stretch}”" in s.explanation_en
+
+
+def test_a_decline_with_a_stretch_is_one_target_judged_by_its_first_figure():
+    # "下降3%，力争下降3.5%": not two parts (the stretch would make a 3.2% cut a miss)
+    t = TargetLine(name="单位地区生产总值能耗", indicator="x", text="下降3%，力争下降3.5%", kind="numeric", comparator="=",
+                   value=D("3"), value_high=None, unit="%", year=2024, reference=None, direction="down")
+    a = Actual(value=D("3.2"), unit="%", text="下降3.2%", document="report.txt", span=[0, 4], year=2024, period=None,
+               estimated=False)
+    s = decide(t, a, Refs())
+    assert s.status == "achieved" and not s.parts
+    assert "力争下降3.5%：未完成" in s.explanation

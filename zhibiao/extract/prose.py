@@ -94,6 +94,11 @@ SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<ca
 RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB: Final = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED: Final = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
+# a stretch's words before its figure: a lead, then only a predicate's words (力争增长7%, 力争达到8%,
+# 力争控制在5%以内) — a name after the lead makes a target of its own (力争外贸增长10%)
+STRETCH_LEAD: Final = re.compile(
+    rf"\s*(?:{LEX.alt('targets.stretch_leads')})(?:实现|{LEX.alt('measures.growth_qualifiers', 'measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'comparators.at_least_before', 'comparators.at_most_before', 'comparators.above_before', 'comparators.about_before', 'comparators.milestone_verbs')})*\s*")
+STRETCH_JOINS: Final = "，,、"  # (what parts a stretch from its target: one sentence's clauses)
 BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
 YEAR_LEAD: Final = re.compile(r"\s*到(\d{4})年")
 ASSIGNED_OBJECT: Final = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
@@ -576,6 +581,8 @@ class _ListReader:
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
+        if self.stretch(clause, c_start):
+            return
         k = _target_start(clause)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
@@ -682,6 +689,35 @@ class _ListReader:
                       year=year, name_origin="printed" if name.strip() in name_part else "composed")
         if self.parent is None and self.out:
             self.main_name = GROWTH_END.sub("", self.out[-1].name)
+
+    def stretch(self, clause: str, c_start: int) -> bool:
+        """"地区生产总值确保增长6.5%、力争7%": a nameless figure striven for right after a target's own,
+        in its unit and beyond it, is that target's stretch — its phrase taken into the target's text (the
+        figure judged stays the first). The targets of the clause before (one, or a list's) take it."""
+        lead = STRETCH_LEAD.match(clause)
+        if lead is None or not self.out:
+            return False
+        figures = _candidates(clause)
+        if not figures or figures[0].start != lead.end():
+            return False  # (a name between: a target of its own)
+        last = self.out[-1]
+        end = last.span[1]
+        between = self.text[end:c_start]
+        if len(between) != 1 or between not in STRETCH_JOINS:
+            return False
+        stretch, first = parse_target(clause.strip()), last.parsed
+        if stretch.kind != "numeric" or first.kind != "numeric" or stretch.unit != first.unit \
+                or stretch.value is None or first.value is None:
+            return False
+        beyond = stretch.value < first.value if first.comparator in ("<=", "<") else stretch.value > first.value
+        if not beyond:
+            return False
+        new_end = c_start + len(clause.rstrip())
+        for t in self.out:
+            if t.span[1] == end:
+                t.text = self.text[t.span[0]:new_end]
+                t.span = (t.span[0], new_end)
+        return True
 
     def emit_pending(self, target_text: str, parsed: ParsedTarget, span: tuple[int, int], modality: str | None,
                      year: int | None, alone: bool) -> None:

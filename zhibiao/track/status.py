@@ -370,6 +370,7 @@ def _words():
         "comparison": re.compile(f"(?P<no>{lex.alt('kinds.relative_negations')})?(?P<than>{lex.alt('kinds.relative_comparisons')})"),
         "below": re.compile(f"^(?:{lex.alt('kinds.relative_below')})$"),
         "size": re.compile(lex.alt("kinds.direction_sizes")),  # 两位数 (增长)
+        "stretch": re.compile(f"^(?:{lex.alt('targets.stretch_leads')})"),  # 力争7%: beyond the target, not a part of it
         "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'kinds.part_measures')})"),
         "part_lead": re.compile(f"^(.*?)(?=(?:{lex.alt('comparators.reach_words', 'measures.growth_verbs', 'measures.decline_verbs')})|\\d)"),
     }
@@ -444,12 +445,12 @@ def signed_change(a: Actual) -> Decimal | None:
 def split_parts(text: str) -> list[str] | None:
     """The parts of a target printed with several (增长10%，占全国份额保持14.3‰左右), each parseable
     on its own and each with a verb or comparator of its own; None for a one-part target."""
-    pieces = [p.strip() for p in re.split(r"[，,；;]", text or "") if p.strip()]
+    w = _words()
+    pieces = [p.strip() for p in re.split(r"[，,；;]", text or "") if p.strip() and not w["stretch"].match(p.strip())]
     if len(pieces) < 2:
         return None
     from zhibiao.extract.grammar import parse_target  # here: only a target with several parts needs it
 
-    w = _words()
     for p in pieces:
         pt = parse_target(p)
         if pt.kind is None or pt.kind == "assigned":
@@ -931,11 +932,39 @@ def part_indicator(t: TargetLine, part: str, unit: str | None) -> str | None:
     return None
 
 
+def stretch_of(text: str) -> str | None:
+    """The stretch printed after a target's own figure (确保增长6.5%、力争7% → 力争7%): the last piece
+    opening with a stretch word and holding a figure, or None."""
+    pieces = [p.strip() for p in re.split(r"[，,；;、]", text or "")]
+    last = pieces[-1] if len(pieces) > 1 else ""
+    return last if _words()["stretch"].match(last) and re.search(r"\d", last) else None
+
+
+def _with_stretch(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules, status: Status) -> Status:
+    """A target met with a stretch beyond it (增长6.5%、力争7%) says whether the stretch is met too:
+    the stretch's figure judged in the target's own frame (its words before the first figure); the
+    status stays the target's."""
+    stretch = stretch_of(t.text) if t.kind == "numeric" else None
+    if stretch is None or a is None or status.status not in ("achieved", "on_track"):
+        return status
+    from zhibiao.extract.grammar import parse_target  # here: only a target with a stretch needs it
+
+    pt = parse_target(stretch)
+    if pt.kind != "numeric" or pt.value is None:
+        return status
+    line = replace(t, value=pt.value, value_high=None, comparator="<=" if t.comparator in ("<=", "<") else ">=")
+    beyond = _decide_one(line, a, ctx, rules)
+    if beyond.status not in ("achieved", "missed", "on_track", "behind"):
+        return status
+    say = Say.of("with_stretch", main=status.say, stretch=stretch, status=StatusName(beyond.status))
+    return replace(status, say=say)
+
+
 def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = None) -> Status:
     rules = rules or Rules.load()
     parts = split_parts(t.text) if t.kind in ("numeric", "directional", "relative") else None
     if not parts:
-        return _decide_one(t, a, ctx, rules)
+        return _with_stretch(t, a, ctx, rules, _decide_one(t, a, ctx, rules))
     from zhibiao.extract.grammar import parse_target
 
     results: list[tuple[str, Status]] = []
