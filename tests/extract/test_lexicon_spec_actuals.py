@@ -148,6 +148,20 @@ REACHED = [
     ("过去五年，全市城镇登记失业率下降到3%。", [("城镇登记失业率", "3")]),
     ("过去五年，全市城乡收入比缩小到1.9。", [("城乡收入比", "1.9")]),
     ("过去五年，全市城乡收入比缩小至1.9。", [("城乡收入比", "1.9")]),
+    # … from a level to a level (由…增加到…): the end the reviewed year's
+    ("过去五年，全市地区生产总值由3000亿元增加到5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元增加至5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元增长到5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元增长至5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元扩大到5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元扩大至5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元上升到5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市地区生产总值由3000亿元上升至5000亿元。", [("地区生产总值", "5000")]),
+    ("过去五年，全市城镇登记失业率由4.5%下降至3%。", [("城镇登记失业率", "3")]),
+    ("过去五年，全市城镇登记失业率由4.5%降低到3%。", [("城镇登记失业率", "3")]),
+    ("过去五年，全市城镇登记失业率由4.5%降低至3%。", [("城镇登记失业率", "3")]),
+    ("过去五年，全市城镇登记失业率由4.5%减少到3%。", [("城镇登记失业率", "3")]),
+    ("过去五年，全市城镇登记失业率由4.5%减少至3%。", [("城镇登记失业率", "3")]),
     ("过去五年，全市高新技术企业累计达到300家。", []),
     ("过去五年，全市财政收入年均达到300亿元。", []),
     ("过去五年，全市居民人均可支配收入平均达到3万元。", []),
@@ -265,6 +279,37 @@ PLAN_COMPARISONS = ["高于", "低于", "超过", "超出", "好于", "快于", 
 def test_a_result_weighed_against_the_plan(word):
     review = f"全年固定资产投资增长3%，{word}年度预期目标；城镇新增就业5.6万人。"
     assert named(review) == [("固定资产投资", "3"), ("城镇新增就业", "5.6")]
+
+
+# plans.words anywhere in a clause of results (not only opening it): the reviewed year's plan spoken of
+# beside its results, no result and no turn to the plan year — its figure, where one follows, that
+# year's target (targets.set_as between)
+PLAN_MENTIONS = [
+    ("全年固定资产投资增长3%，年初预期目标为7%；城镇新增就业5.6万人。", "7"),
+    ("全年固定资产投资增长3%，比预期目标7%低4个百分点；城镇新增就业5.6万人。", "7"),
+    ("全年固定资产投资增长3%，实现年度目标；城镇新增就业5.6万人。", None),
+    ("全年固定资产投资增长3%，与预期目标持平，城镇新增就业5.6万人。", None),
+    ("全年固定资产投资增长3%，差计划目标3.1个百分点，城镇新增就业5.6万人。", None),  # (units.points: a gap)
+]
+
+
+@pytest.mark.parametrize("review, plan", PLAN_MENTIONS)
+def test_the_plan_mentioned_inside_a_clause_of_results(review, plan):
+    assert named(review) == [("固定资产投资", "3"), ("城镇新增就业", "5.6")]
+    targets = [(t.year, t.name, str(t.value)) for t in extract_text(report(review)).targets]
+    assert targets == ([(2023, "固定资产投资", plan)] if plan else [])
+
+
+def test_this_years_plan_mentioned_still_turns_the_sentence_to_the_plan_year():
+    review = "全年固定资产投资增长3%，今年预期目标为6%，城镇新增就业5.6万人。"
+    assert named(review) == [("固定资产投资", "3")]
+    assert [t.year for t in extract_text(report(review)).targets if t.value == 6] != [2023]  # (no target of the reviewed year)
+
+
+def test_a_list_of_results_under_the_plan_fulfilled_is_results():
+    # "主要经济指标完成预期目标：…" opening a paragraph of the review: results, not a list of targets
+    review = "主要经济指标完成预期目标：地区生产总值增长6%，社会消费品零售总额增长5.5%。"
+    assert named(review) == [("地区生产总值", "6"), ("社会消费品零售总额", "5.5")]
 
 
 # plans.nouns / plans.periods: the plan a result missed, quoted with its figure, is a target of the

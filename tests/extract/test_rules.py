@@ -451,6 +451,14 @@ def test_a_bureau_of_a_region_with_a_one_character_name_issues_its_report():
     assert extract_text(text).document.issuer == "沛县发展和改革局"
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_commission_named_above_its_report_issues_it_when_the_title_follows_on_the_next_line(gap):
+    # (without a blank line the normaliser joins the byline to the title: 清河县发展和改革委员会关于…)
+    text = (f"清河县发展和改革委员会{gap}关于清河县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告\n"
+            "（2025年1月7日在清河县第十七届人民代表大会第五次会议上）\n\n各位代表：\n全县地区生产总值增长6%。\n")
+    assert extract_text(text).document.issuer == "清河县发展和改革委员会"
+
+
 def test_the_congress_a_report_was_delivered_at_names_the_region_without_the_date_before_it():
     text = ("政府工作报告\n——2024年1月21日在杭州市第十四届人民代表大会第四次会议上\n\n"
             "各位代表：现在，我代表市人民政府向大会报告工作。去年全市地区生产总值增长6%。\n")

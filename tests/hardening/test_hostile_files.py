@@ -53,7 +53,11 @@ def test_pdf_with_thousands_of_pages_hits_the_page_limit(tmp_path):
     with pytest.raises(LimitExceeded, match="3000 pages"):
         load(path)
     small = _many_page_pdf(tmp_path / "ok.pdf", 5)
-    assert len(load(small).pages) == 5
+    from zhibiao.load.pdf import load_pdf  # (the PDF reader itself: its English words are no Chinese document)
+
+    assert len(load_pdf(str(small), small.read_bytes(), "sha", Limits.from_env()).pages) == 5
+    with pytest.raises(LoadError, match="ok.pdf: not a Chinese document"):
+        load(small)
 
 
 def test_pdf_time_limit(tmp_path):

@@ -151,7 +151,7 @@ def test_longest_real_lines_repeated_a_thousand_times(index, tmp_path, limit_for
 def test_the_guard_catches_a_hang(tmp_path):
     """The guard itself: a stage that never ends is killed and reported, not waited for."""
     path = tmp_path / "x.txt"
-    path.write_text("x", encoding="utf-8")
+    path.write_text("地区生产总值增长6%", encoding="utf-8")
     import zhibiao.text.document as document
 
     original = document.Document.from_loaded

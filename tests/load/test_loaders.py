@@ -49,7 +49,14 @@ def test_txt_round_trip_in_gb18030_and_utf16(text):
         for enc in ("gb18030", "utf-16"):
             p = Path(d) / f"x.{enc}.txt"
             p.write_bytes(text.encode(enc))
-            assert load(p).text == text
+            if any("\u4e00" <= c <= "\u9fff" for c in text):
+                assert load(p).text == text
+            else:  # figures and marks alone: read as the text it is, and then refused as no Chinese document
+                from zhibiao.load.txt import decode
+
+                assert decode(p.read_bytes(), str(p))[0] == text
+                with pytest.raises(LoadError, match="not a Chinese document"):
+                    load(p)
 
 
 @settings(max_examples=40, deadline=None)
@@ -483,3 +490,29 @@ def test_utf16_without_a_byte_order_mark_is_told_by_its_nul_bytes(tmp_path, enco
     path.write_bytes(text.encode(encoding))
     loaded = load(path)
     assert (loaded.text, loaded.encoding) == (text, encoding)
+
+
+ENGLISH = ("Project notes\n\nThe build takes 15-25 % longer on this machine, and the cache saves 30 % of "
+           "the time. Run the demo first; 地区 appears once.\n")
+
+
+@pytest.mark.parametrize("write", ["txt", "html", "docx", "pdf"])
+def test_a_document_in_another_language_is_refused_with_its_share_of_chinese(tmp_path, write):
+    # an English README read as a plan would be made a work report with English "results" (15-25 %)
+    target = tmp_path / f"notes.{write}"
+    if write == "txt":
+        target.write_text(ENGLISH * 5, encoding="utf-8")
+    else:
+        {"html": write_html, "docx": write_docx, "pdf": write_pdf}[write](ENGLISH * 5, target)
+    with pytest.raises(LoadError, match=r"notes\.\w+: not a Chinese document \(\d+% of its letters are Chinese characters\)"):
+        load(target)
+
+
+def test_figures_alone_are_no_chinese_document_and_a_short_chinese_one_is(tmp_path):
+    figures = tmp_path / "figures.txt"
+    figures.write_text("2025 6.5 7.0 8\n" * 20, encoding="utf-8")
+    with pytest.raises(LoadError, match="not a Chinese document \\(it has no letters"):
+        load(figures)
+    short = tmp_path / "short.txt"
+    short.write_text("GDP增长6.5%，CPI涨幅3%左右，PM2.5浓度35微克/立方米。", encoding="utf-8")  # (Latin names, Chinese words)
+    assert "GDP" in load(short).text

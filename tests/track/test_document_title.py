@@ -29,3 +29,14 @@ def test_a_title_with_its_year_in_chinese_numerals_gets_no_second_year():
 def test_without_a_title_issuer_year_and_kind_name_it():
     assert document_title(doc(issuer="湖州市人民政府", plan_year=2025, doc_type="plan_notice",
                               doc_number="湖政发〔2025〕2号")).startswith("湖州市人民政府 2025年")
+
+
+def test_a_title_that_names_another_year_or_a_five_year_period_gets_no_year_before_it():
+    # (a plan year before 第十四个五年规划…纲要 — the year it was issued — reads as the plan's year)
+    outline = "湖州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    assert document_title(doc(title=outline, region_name="湖州市", plan_year=2021, doc_type="five_year_plan")) == outline
+    digest = "湖州市“十四五”规划纲要解读"
+    assert document_title(doc(title=digest, region_name="湖州市", plan_year=2021, doc_type="five_year_plan")) == digest
+    bulletin = "湖州市2024年国民经济和社会发展统计公报"
+    assert document_title(doc(title=bulletin, region_name="湖州市", plan_year=2025,
+                              doc_type="statistical_bulletin")) == bulletin

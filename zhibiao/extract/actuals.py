@@ -108,6 +108,14 @@ PLAN_WEIGHED: Final = re.compile(
     rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|[\d，,。；;]|$)")
 
 
+# any other mention of the reviewed year's plan in a clause of results, its figure quoted where one
+# follows (年初预期目标为7%, 比预期目标7%低1个百分点)
+PLAN_MENTIONED: Final = scanner(
+    rf"(?P<quote>(?:{_PLAN_WORDS})(?:(?:{LEX.alt('targets.set_as')})?(?P<inner>{_PLAN_FIGURE}))?)")
+PLAN_VERB_END: Final = re.compile(rf"(?:{LEX.alt('plans.comparisons')}|比|与|较|为|是|的)+$")  # (what links a name to the plan)
+POINTS: Final = re.compile(LEX.alt("units.points"))  # (a figure in points after the plan is the gap: 差计划目标3.1个百分点)
+
+
 @dataclass
 class QuotedPlan:
     """Last year's plan for a result, quoted beside it: a target of the reviewed year."""
@@ -260,6 +268,18 @@ class _ResultReader:
                                                  (c_start + lead, c_start + weighed.end()),
                                                  (c_start + weighed.start("inner"), c_start + weighed.end("inner")), year))
                 continue  # compared with the plan: no result, and still the reviewed year
+            mentioned = PLAN_MENTIONED.search(clause)
+            if mentioned:  # (this year's plan, 今年预期目标为…, makes a target sentence: blocked above)
+                planned = PLAN_VERB_END.sub("", clause[:mentioned.start()]).strip()
+                if planned and is_name_like(planned):
+                    last_name = planned  # "一般公共预算收入完成年计划的101.2%，增长3.8%": named for the next clause
+                # "年初预期目标为7%", "比预期目标7%低1个百分点", "实现预期目标": the reviewed year's plan, spoken
+                # of beside its results — no result, and the sentence goes on in the reviewed year
+                if mentioned.group("inner") and last_name and not POINTS.search(mentioned.group("inner")):
+                    self.plans.append(QuotedPlan(last_name, mentioned.group("quote"), mentioned.group("inner"),
+                                                 (c_start + mentioned.start("quote"), c_start + mentioned.end("quote")),
+                                                 (c_start + mentioned.start("inner"), c_start + mentioned.end("inner")), year))
+                continue
             if scope.is_future(clause):
                 stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
                 continue

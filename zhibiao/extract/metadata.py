@@ -131,8 +131,10 @@ def bureau_body(head: str) -> re.Match | None:
     return _first_in_windows(BUREAU_BODY, head, windows)
 
 
-# a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"
-BYLINE_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|[ \t]|$)")
+# a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"; or the title's own line,
+# a bureau naming itself before 关于 (新县发展和改革委员会关于…的报告: also a byline above the title, which
+# the normaliser joins to it)
+BYLINE_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|关于|[ \t]|$)")
 # (the small patterns of the functions below, compiled once)
 QUOTED_TITLE: Final = re.compile(rf"《([^》]{{6,80}}(?:{LEX.alt('documents.quoted_title_endings')}))》")
 A_YEAR: Final = re.compile(r"\d{4}年")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from zhibiao.extract.clauses import TWO_LETTERS, without_bare_total
-from zhibiao.extract.coordination import split_names, split_subjects
+from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -61,6 +61,10 @@ LIST_SEMICOLONS: Final = ("；", ";")  # a line ending in one leaves its sentenc
 SENTENCE_ENDS: Final = ("。", "；", ";", "，", ",", "：", ":")
 BARE_ITEM: Final = 40  # the longest line read as a bare list item (one target, no punctuation after it)
 OPENER_BEFORE: Final = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
+# an opener and a body's own name before what the body assigns (完成玉林|市下达任务, 达到湘西|自治州下达指标):
+# the name a region's, a few characters
+OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{2,6}}$")
+ASSIGNING_BODY: Final = re.compile(LEX.alt("kinds.assigning_bodies"))  # (what such a match opens with: 市下达…)
 _DIRS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE: Final = scanner(
     rf"(?:{LEX.alt('kinds.manner_leads')})(?:{LEX.alt('kinds.manners')})*(?:{_DIRS})"
@@ -98,7 +102,8 @@ SHARED: Final = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 # 力争控制在5%以内) — a name after the lead makes a target of its own (力争外贸增长10%)
 STRETCH_LEAD: Final = re.compile(
     rf"\s*(?:{LEX.alt('targets.stretch_leads')})(?:实现|{LEX.alt('measures.growth_qualifiers', 'measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'comparators.at_least_before', 'comparators.at_most_before', 'comparators.above_before', 'comparators.about_before', 'comparators.milestone_verbs')})*\s*")
-STRETCH_JOINS: Final = "，,、"  # (what parts a stretch from its target: one sentence's clauses)
+STRETCH_JOINS: Final = "，,、"
+SIBLING_SEPARATORS: Final = ("，", ",", "、")  # (a clause after ； or 。 starts an item of its own)  # (what parts a stretch from its target: one sentence's clauses)
 BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
 YEAR_LEAD: Final = re.compile(r"\s*到(\d{4})年")
 ASSIGNED_OBJECT: Final = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
@@ -441,6 +446,8 @@ def _target_start(clause: str) -> int | None:
         if m:
             start = m.start()
             opener = OPENER_BEFORE.search(clause[:start])
+            if opener is None and pattern is ASSIGNED and ASSIGNING_BODY.match(m.group()):
+                opener = OPENER_THEN_ASSIGNER.search(clause[:start])  # 完成|玉林|市下达任务: the body named in full
             positions.append(opener.start() if opener else start)
     positions = [p for p in positions if p > skip]
     return min(positions) if positions else None
@@ -521,6 +528,8 @@ class _ListReader:
         self.parent: str | None = None
         self.pending_names: list[tuple[str, int, int]] = []  # bare names waiting for a shared 均 predicate
         self.pending_values: list[tuple[str, tuple[int, int]]] = []  # names waiting for values (分别)
+        self.sibling: str | None = None  # the name of the target just before a clause, in its sentence
+        self.sibling_listed = False  # … and a 、 between them: one list
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -557,6 +566,7 @@ class _ListReader:
     def sentence(self, sentence: str, s_start: int, year: int | None) -> None:
         self.pending_names = []
         self.pending_values = []
+        emitted = len(self.out)  # (targets of earlier sentences are no siblings)
         for offset, sep, clause in _clauses(sentence):
             c_start = s_start + offset
             if not clause.strip():
@@ -575,6 +585,9 @@ class _ListReader:
                               name_span=name_span, modality=None, year=year, name_origin="composed")
                     continue
             self.pending_values = []
+            # the name of the target just before, in this sentence after a comma or 、 (its sibling)
+            self.sibling = self.out[-1].name if sep in SIBLING_SEPARATORS and len(self.out) > emitted else None
+            self.sibling_listed = sep == "、"
             self.clause(clause, c_start, year)
 
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
@@ -615,7 +628,8 @@ class _ListReader:
         verb = PREDICATE_VERB.search(name_part)
         # only a figure takes the verb into its text: "居民收入增长|与经济增长同步", "能耗下降|完成省下达任务"
         numeric = parse_target(clause[k:]).kind == "numeric"
-        if verb is not None and verb.start() >= 3 and numeric:  # 经济增长 stays whole: 经济 alone names nothing
+        # 经济增长 stays whole (经济 alone names nothing); a bare measure does not (利润|增长5%: a sibling's head takes it)
+        if verb is not None and (verb.start() >= 3 or name_part[:verb.start()] in BARE_MEASURES) and numeric:
             cut = verb.start()
             shared = SHARED_TAIL.search(name_part, 0, cut)  # "民间项目投资均增长12%": 均 is the predicate's
             if shared and shared.start() >= 2:
@@ -683,7 +697,14 @@ class _ListReader:
                 return
         # "努力实现城乡居民收入增长与经济增长同步": the modal words govern the whole relation
         whole_relative = parsed.kind == "relative" and bool(MODALITY.search(clause[:lead_end]))
-        for name, a, b in (names or split_subjects(name_part, and_joins=parsed.kind != "numeric")):
+        subjects = names or split_subjects(name_part, and_joins=parsed.kind != "numeric")
+        if len(subjects) == 1 and self.sibling is not None and (self.sibling_listed or subjects[0][0].strip() in BARE_MEASURES):
+            # "粮食播种面积稳定在50万亩以上，总产量稳定在2亿斤以上": a bare measure after a sibling takes its
+            # head; any name an intensity head in a list of 、 (单位GDP能耗下降3%、二氧化碳排放下降4%) — not
+            # after a comma (…能耗下降15%，森林覆盖率达到23%: a target of its own)
+            name, a, b = subjects[0]
+            subjects = [(share_head(self.sibling, name.strip()), a, b)]
+        for name, a, b in subjects:
             self.emit(name=name.strip(), text=(clause.strip() if whole_relative else target_text), parsed=parsed,
                       span=span, name_span=(name_offset + a, name_offset + b), modality=modality or parsed.modality,
                       year=year, name_origin="printed" if name.strip() in name_part else "composed")

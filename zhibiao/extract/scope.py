@@ -61,7 +61,9 @@ PLAN_NAMED: Final = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{_alt(
 TARGET_YEAR: Final = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
 YEAR_IS: Final = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{_alt('time.year_of_phrases')})")
 THIS_YEAR: Final = re.compile(_alt("time.this_year"))
-RESULT_MARKERS: Final = re.compile(_alt("time.result_markers"))
+# a result's markers (好于预期, 通过不懈努力) and the reviewed year's plan spoken of beside its results
+# (年初预期目标为7%, 完成预期目标): words of the future that speak of the past
+RESULT_MARKERS: Final = re.compile(f"{_alt('time.result_markers')}|{_alt('plans.words')}")
 REPORTING: Final = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{_alt('time.reporting_verbs')})(?:了|道)?$")
 # the longest text REPORTING can match: 12 characters, a verb, 了 or 道, a final newline (its $);
 # and the characters its matches end with (a verb's last, 了, 道, that newline)
@@ -78,8 +80,8 @@ YEAR_MENTION: Final = scanner(rf"(?<!\d)({YEAR})\s*年")  # (a scanner: tried on
 # that each of its alternatives opens with a character: re skips an alternative that opens with
 # another character at one comparison, but enters one opening with a look-behind or an optional
 # group (the exact union cost twice as much at each position its first characters let through).
-TIME_SIGNAL: Final = scanner(word_trie(LEX.words("time.result_markers", "time.multi_year", "time.last_year", "time.this_year",
-                                          "time.future") + ("努力",))
+TIME_SIGNAL: Final = scanner(word_trie(LEX.words("time.result_markers", "plans.words", "time.multi_year", "time.last_year",
+                                          "time.this_year", "time.future") + ("努力",))
                       + rf"|{_PLANNED}|十[一二三四五六]五|[12]\d{{3}}\s*年")
 
 # --- dates ----------------------------------------------------------------------------------

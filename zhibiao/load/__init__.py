@@ -5,7 +5,7 @@ is installed) into a :class:`LoadedText`.
 bytes, not the suffix, to pick the loader, and raises
 :class:`zhibiao.errors.LoadError` (one line naming the file and the problem) for anything it
 cannot read: a missing path, a directory, an empty or binary file, a scanned or encrypted PDF, a
-broken DOCX, a file over the size limit.
+broken DOCX, a file over the size limit, a document not in Chinese.
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Final
 
 from zhibiao.compiled import choose
 from zhibiao.errors import LimitExceeded, LoadError
 from zhibiao.load.limits import Limits
-from zhibiao.load.txt import decode
+from zhibiao.load.txt import CJK_RUN, decode
 from zhibiao.models import LoadedText
 
 # the HTML loader is compiled (setup.py) or read from its source: decided before it is imported
@@ -117,7 +118,29 @@ def load_bytes(data: bytes, source: str | os.PathLike, limits: Limits | None = N
     """Read a document from bytes already in memory (a fetched page or attachment). ``source``
     names it in errors and becomes ``LoadedText.path``; ``suffix`` (".pdf") only breaks ties the
     bytes leave open."""
-    limits = limits or Limits.from_env()
+    loaded = _load_by_kind(data, source, limits or Limits.from_env(), suffix)
+    _require_chinese(loaded)
+    return loaded
+
+
+LATIN_RUN: Final = re.compile(r"[A-Za-z][A-Za-z]*")  # (counted run by run, as txt.CJK_RUN)
+CHINESE_SAMPLE: Final = 20000  # characters read to judge the language (the head of a long document)
+CHINESE_LEAST: Final = 0.2  # the least share of Chinese characters among the letters of a document read
+
+
+def _require_chinese(loaded: LoadedText) -> None:
+    """A document in another language (an English README, a translation) holds no Chinese plan's
+    targets: reading it would only make nonsense of its figures (a year from a date, a "result"
+    from an English sentence) — it is refused, named, with the share that decided it."""
+    sample = loaded.text[:CHINESE_SAMPLE]
+    han = sum(map(len, CJK_RUN.findall(sample)))
+    letters = han + sum(map(len, LATIN_RUN.findall(sample)))
+    if han == 0 or han < CHINESE_LEAST * letters:
+        share = f"{100 * han / letters:.0f}% of its letters are" if letters else "it has no letters, no"
+        raise LoadError(loaded.path, f"not a Chinese document ({share} Chinese characters)")
+
+
+def _load_by_kind(data: bytes, source: str | os.PathLike, limits: Limits, suffix: str | None) -> LoadedText:
     name = str(source)  # an address stays as written (Path would fold its "//")
     if len(data) > limits.max_file_bytes:
         raise LimitExceeded(name, f"{len(data) / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB "

@@ -3,6 +3,7 @@ extract``): one owner, so that the CLI, the API and the pages name it alike. Kep
 ``queries`` so that naming a document needs no database library."""
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -29,7 +30,9 @@ def document_title(d: Any) -> str:
         from zhibiao.text.chinese import search_form
 
         plain = search_form(title)  # (溫州市 in a traditional title is 温州市, 二〇二五年 is 2025年)
-        if year_n and str(year_n) not in plain:
+        # a title naming a year of its own (2023年统计公报 of plan year 2024) or a five-year period
+        # (第十四个五年规划…纲要, issued in 2021) is whole: a year before it would misdate it
+        if year_n and not re.search(r"\d{4}\s*年", plain) and getattr(d, "doc_type", None) != "five_year_plan":
             title = f"{year_n}年{title}"
         if region and region not in plain:
             title = f"{region}{title}"
