@@ -128,6 +128,12 @@ class QuotedPlan:
     year: int | None
 
 
+def _quoted_plan(name: str, m: re.Match, quote: str, inner: str, c_start: int, year: int | None) -> QuotedPlan:
+    """The plan a match of a clause (starting at ``c_start``) quotes in its groups ``quote`` and ``inner``."""
+    return QuotedPlan(name, m.group(quote), m.group(inner), (c_start + m.start(quote), c_start + m.end(quote)),
+                      (c_start + m.start(inner), c_start + m.end(inner)), year)
+
+
 @dataclass
 class _Found:
     figure: Figure
@@ -256,9 +262,7 @@ class _ResultReader:
                 # "…增长6.2%，高于年初目标（6%）0.2个百分点", "完成年计划710亿元的89.4%": last year's
                 # plan for the figure just stated; the gap or the share completed is no result
                 q, i = ("quote", "inner") if quoted.group("quote") else ("quote2", "inner2")
-                self.plans.append(QuotedPlan(last_name, quoted.group(q), quoted.group(i),
-                                             (c_start + quoted.start(q), c_start + quoted.end(q)),
-                                             (c_start + quoted.start(i), c_start + quoted.end(i)), year))
+                self.plans.append(_quoted_plan(last_name, quoted, q, i, c_start, year))
                 continue
             weighed = PLAN_WEIGHED.match(clause)
             if weighed:
@@ -276,9 +280,7 @@ class _ResultReader:
                 # "年初预期目标为7%", "比预期目标7%低1个百分点", "实现预期目标": the reviewed year's plan, spoken
                 # of beside its results — no result, and the sentence goes on in the reviewed year
                 if mentioned.group("inner") and last_name and not POINTS.search(mentioned.group("inner")):
-                    self.plans.append(QuotedPlan(last_name, mentioned.group("quote"), mentioned.group("inner"),
-                                                 (c_start + mentioned.start("quote"), c_start + mentioned.end("quote")),
-                                                 (c_start + mentioned.start("inner"), c_start + mentioned.end("inner")), year))
+                    self.plans.append(_quoted_plan(last_name, mentioned, "quote", "inner", c_start, year))
                 continue
             if scope.is_future(clause):
                 stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan

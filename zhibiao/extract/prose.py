@@ -102,8 +102,9 @@ SHARED: Final = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
 # 力争控制在5%以内) — a name after the lead makes a target of its own (力争外贸增长10%)
 STRETCH_LEAD: Final = re.compile(
     rf"\s*(?:{LEX.alt('targets.stretch_leads')})(?:实现|{LEX.alt('measures.growth_qualifiers', 'measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'comparators.at_least_before', 'comparators.at_most_before', 'comparators.above_before', 'comparators.about_before', 'comparators.milestone_verbs')})*\s*")
-STRETCH_JOINS: Final = "，,、"
-SIBLING_SEPARATORS: Final = ("，", ",", "、")  # (a clause after ； or 。 starts an item of its own)  # (what parts a stretch from its target: one sentence's clauses)
+# what parts two clauses of one item (a stretch from its target, a sibling target from the one before):
+# a clause after ； or 。 starts an item of its own
+ITEM_JOINS: Final = ("，", ",", "、")
 BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
 YEAR_LEAD: Final = re.compile(r"\s*到(\d{4})年")
 ASSIGNED_OBJECT: Final = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
@@ -586,7 +587,7 @@ class _ListReader:
                     continue
             self.pending_values = []
             # the name of the target just before, in this sentence after a comma or 、 (its sibling)
-            self.sibling = self.out[-1].name if sep in SIBLING_SEPARATORS and len(self.out) > emitted else None
+            self.sibling = self.out[-1].name if sep in ITEM_JOINS and len(self.out) > emitted else None
             self.sibling_listed = sep == "、"
             self.clause(clause, c_start, year)
 
@@ -724,7 +725,7 @@ class _ListReader:
         last = self.out[-1]
         end = last.span[1]
         between = self.text[end:c_start]
-        if len(between) != 1 or between not in STRETCH_JOINS:
+        if len(between) != 1 or between not in ITEM_JOINS:
             return False
         stretch, first = parse_target(clause.strip()), last.parsed
         if stretch.kind != "numeric" or first.kind != "numeric" or stretch.unit != first.unit \
@@ -734,10 +735,11 @@ class _ListReader:
         if not beyond:
             return False
         new_end = c_start + len(clause.rstrip())
-        for t in self.out:
-            if t.span[1] == end:
-                t.text = self.text[t.span[0]:new_end]
-                t.span = (t.span[0], new_end)
+        for t in reversed(self.out):  # (the clause before's targets: the last ones)
+            if t.span[1] != end:
+                break
+            t.text = self.text[t.span[0]:new_end]
+            t.span = (t.span[0], new_end)
         return True
 
     def emit_pending(self, target_text: str, parsed: ParsedTarget, span: tuple[int, int], modality: str | None,

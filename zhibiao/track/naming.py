@@ -7,6 +7,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+A_YEAR = re.compile(r"\d{4}\s*年")  # (a title naming a year of its own)
 DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual plan"),
                   "plan_report": ("计划执行情况与计划草案的报告", "plan report"),
                   "work_report": ("政府工作报告", "government work report"),
@@ -32,7 +33,7 @@ def document_title(d: Any) -> str:
         plain = search_form(title)  # (溫州市 in a traditional title is 温州市, 二〇二五年 is 2025年)
         # a title naming a year of its own (2023年统计公报 of plan year 2024) or a five-year period
         # (第十四个五年规划…纲要, issued in 2021) is whole: a year before it would misdate it
-        if year_n and not re.search(r"\d{4}\s*年", plain) and getattr(d, "doc_type", None) != "five_year_plan":
+        if year_n and not A_YEAR.search(plain) and getattr(d, "doc_type", None) != "five_year_plan":
             title = f"{year_n}年{title}"
         if region and region not in plain:
             title = f"{region}{title}"
