@@ -281,6 +281,50 @@ def test_a_result_weighed_against_the_plan(word):
     assert named(review) == [("固定资产投资", "3"), ("城镇新增就业", "5.6")]
 
 
+# plans.set_by / plans.kinds: the plan weighed against named by who set it or by its kind, its figure
+# between — that year's target, the clause no result
+PLAN_WORDINGS = [
+    ("全年固定资产投资增长3%，未完成年初确定的7%目标；城镇新增就业5.6万人。", "未完成年初确定的7%目标", "7"),
+    ("全年固定资产投资增长3%，低于年初提出的7%的预期目标；城镇新增就业5.6万人。", "低于年初提出的7%的预期目标", "7"),
+    ("全年固定资产投资增长3%，未达到制定的7%目标；城镇新增就业5.6万人。", "未达到制定的7%目标", "7"),
+    ("全年固定资产投资增长3%，低于设定的7%的目标；城镇新增就业5.6万人。", "低于设定的7%的目标", "7"),
+    ("全年固定资产投资增长3%，未完成年初下达的7%目标；城镇新增就业5.6万人。", "未完成年初下达的7%目标", "7"),
+    ("全年固定资产投资增长3%，低于7%的控制目标；城镇新增就业5.6万人。", "低于7%的控制目标", "7"),
+    ("全年固定资产投资增长3%，低于7%左右的调控目标；城镇新增就业5.6万人。", "低于7%左右的调控目标", "7"),
+    ("全年固定资产投资增长3%，低于7%的约束性目标；城镇新增就业5.6万人。", "低于7%的约束性目标", "7"),
+    ("全年固定资产投资增长3%，低于7%的预期性目标；城镇新增就业5.6万人。", "低于7%的预期性目标", "7"),
+    ("全年居民消费价格上涨1.2%，控制在3%以内的目标之内；城镇新增就业5.6万人。", "控制在3%以内的目标", "3"),
+]
+
+
+@pytest.mark.parametrize("review, text, plan", PLAN_WORDINGS)
+def test_the_plan_weighed_against_in_other_wordings(review, text, plan):
+    assert [value for _name, value in named(review)][1:] == ["5.6"]  # (the clause of the plan: no result)
+    targets = [(t.year, t.text, str(t.value)) for t in extract_text(report(review)).targets]
+    assert targets == [(2023, text, plan)]
+
+
+# targets.results_openings (with the zone's year): a list of the reviewed year's plan in the review is
+# that year's targets, and the results told after it are results, not more targets
+@pytest.mark.parametrize("joint", ["。", "；\n", "。\n"])
+def test_a_list_of_last_years_plan_then_its_results(joint):
+    review = (f"年初确定的主要预期目标是：地区生产总值增长7%，城镇新增就业5万人{joint}"
+              "从执行情况看，地区生产总值增长6.1%，城镇新增就业5.6万人。")
+    doc = extract_text(report(review))
+    assert [(t.year, t.name, str(t.value)) for t in doc.targets] == [(2023, "地区生产总值", "7"), (2023, "城镇新增就业", "5")]
+    assert [(a.year, a.name, str(a.value)) for a in doc.actuals] == [(2023, "地区生产总值", "6.1"), (2023, "城镇新增就业", "5.6")]
+
+
+# plans.set_by before 主要目标是 (no colon): last year's plan recalled, its sentence the whole list — the
+# sentence after it tells results
+@pytest.mark.parametrize("word", ["确定的", "提出的", "制定的", "设定的", "下达的"])
+def test_last_years_plan_recalled_in_a_sentence_of_its_own(word):
+    review = f"年初{word}主要目标是地区生产总值增长7%，城镇新增就业5万人。全年地区生产总值增长6.1%。"
+    doc = extract_text(report(review))
+    assert [(t.year, t.name, str(t.value)) for t in doc.targets] == [(2023, "地区生产总值", "7"), (2023, "城镇新增就业", "5")]
+    assert [(a.year, a.name, str(a.value)) for a in doc.actuals] == [(2023, "地区生产总值", "6.1")]
+
+
 # plans.words anywhere in a clause of results (not only opening it): the reviewed year's plan spoken of
 # beside its results, no result and no turn to the plan year — its figure, where one follows, that
 # year's target (targets.set_as between)

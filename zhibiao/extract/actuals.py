@@ -102,10 +102,12 @@ PLAN_QUOTED: Final = scanner(
     rf"(?P<quote>(?:{_PLAN_WORDS})\s*[（(]\s*(?P<inner>[^（()）]{{0,8}}?{_PLAN_FIGURE})\s*[）)])"
     rf"|完成(?P<quote2>(?:{_PLAN_WORDS})(?P<inner2>[-−]?\d+(?:\.\d+)?\s*(?:{_UNITS})))的\s*\d+(?:\.\d+)?\s*%")
 
-# "低于年度预期目标0.2个百分点", "未完成6%的预期目标": a result weighed against the reviewed year's plan
+# "低于年度预期目标0.2个百分点", "未完成6%的预期目标", "未完成年初确定的8%目标", "低于5.5%的控制目标": a result
+# weighed against the reviewed year's plan
+_PLAN_SET: Final = rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.set_by')})?"
 PLAN_WEIGHED: Final = re.compile(
-    rf"^\s*(?:{LEX.alt('plans.comparisons')})(?:(?P<inner>{_PLAN_FIGURE})的)?"
-    rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|[\d，,。；;]|$)")
+    rf"^\s*(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
+    rf"{_PLAN_SET}(?:{LEX.alt('plans.kinds')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|之内|[\d，,。；;]|$)")
 
 
 # any other mention of the reviewed year's plan in a clause of results, its figure quoted where one

@@ -91,13 +91,14 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                                     lambda opening: scope.five_year_past(opening) is not None, reading.target_lists):
         if pt.parsed.kind is None:
             continue
-        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.year or meta.plan_year)
+        year = pt.year or _zone_year(scope, pt.span[0]) or meta.plan_year
+        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, year)
         if key in seen_prose:
             continue  # stated twice (a passing mention, then the list): one target
         seen_prose.add(key)
         p = pt.parsed
         targets.append(Target(
-            name=clean_name(pt.name), text=pt.text, kind=p.kind, year=pt.year or meta.plan_year, unit=p.unit,
+            name=clean_name(pt.name), text=pt.text, kind=p.kind, year=year, unit=p.unit,
             comparator=p.comparator, value=p.value, value_high=p.value_high, modality=pt.modality,
             reference=p.reference, source="prose", span=Span(*pt.span), name_span=Span(*pt.name_span),
             parent=pt.parent, category=pt.category, name_origin=pt.name_origin,
@@ -139,10 +140,15 @@ def appended_part(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _table_context(scope, doc_type: str, start: int) -> TableContext:
+def _zone_year(scope, start: int) -> int | None:
+    """The year of targets that name none, by the part of the document they stand in: the plan
+    year's, or the reviewed year's in a review (年初确定的目标为：… lists last year's plan)."""
     zone = scope.zone_at(max(0, start - 1))
-    year = scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
-    return TableContext(plan_year=scope.plan_year, zone_year=year,
+    return scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
+
+
+def _table_context(scope, doc_type: str, start: int) -> TableContext:
+    return TableContext(plan_year=scope.plan_year, zone_year=_zone_year(scope, start),
                         forward=doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"))
 
 

@@ -29,6 +29,7 @@ TRIGGER: Final = scanner(
     rf"(?:{LEX.alt('targets.head_qualifiers')})?(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.head_tails')})?(?:{_INTRO})?[:：]"
     rf"|主要预期目标(?:是|为)?[:：]?"
     rf"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
+    rf"|(?:{LEX.alt('plans.set_by')})主要(?:预期)?目标(?:是|为)[:：]?"  # 年初确定的主要目标是…: a plan quoted in a review
     rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
     rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
 )
@@ -291,6 +292,22 @@ def _list_goes_on(text: str, end: int) -> int:
     return end
 
 
+# a sentence (or line) opening with the results of the plan just listed: the list ends before it
+RESULTS_OPENING: Final = re.compile(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
+
+
+# a list opened as a plan set before (年初确定的主要目标是…, 人代会确定的目标为：): a review quoting last
+# year's plan, its sentence the whole list
+RECALLED_PLAN: Final = re.compile(rf"(?:{LEX.alt('plans.set_by')})[^。；;\n]{{0,20}}$")
+
+
+def _before_results(text: str, start: int, end: int) -> int:
+    """Where a list of last year's targets in a review ends: before the sentence telling its
+    results ("…主要预期目标是：…增长6.5%。从执行情况看，…增长5.8%。" — those are no targets)."""
+    m = RESULTS_OPENING.search(text, start, end)
+    return m.start() if m else end
+
+
 def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]) -> list[TargetList]:
     """Lists that start outside every table, cut where a table begins."""
     out = []
@@ -346,8 +363,11 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             k = text.find("。", start, end)
             if k >= 0 and not LIST_ITEM.match(text[start:start + 3]) and not _labelled(text[start:_line_end(text, start)]):
                 end = _list_goes_on(text, k)  # a paragraph after the trigger: its sentences as on one line
+        elif RECALLED_PLAN.search(text, max(0, m.start() - 40), m.end()):
+            end = _sentence_end(text, start)  # "年初确定的主要目标是…。全年…增长6%。": the results follow it
         else:
             end = _list_goes_on(text, _sentence_end(text, start))
+        end = _before_results(text, start, end)
         if end - start < 6:
             continue
         out.append(TargetList(start, end, year, ahead))
