@@ -508,3 +508,10 @@ def test_a_documents_region_is_given_its_level_by_the_same_rule(name, level):
                         encoding="utf-8")
     info = extract_document(Document.from_loaded(loaded)).document
     assert info.region is not None and info.region.name == name and info.region.level == level
+
+
+def test_a_plan_recalled_outside_a_review_is_the_plan_years():
+    # a plan notice restating the targets its congress set (…确定的主要预期目标是：) speaks of its own year
+    notice = ("某市人民政府关于下达2024年国民经济和社会发展计划的通知\n各县（区）人民政府：\n"
+              "市人民代表大会确定的主要预期目标是：地区生产总值增长6%，城镇新增就业5万人。\n")
+    assert [(t.year, t.name) for t in extract_text(notice).targets] == [(2024, "地区生产总值"), (2024, "城镇新增就业")]

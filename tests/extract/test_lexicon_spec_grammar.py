@@ -155,7 +155,23 @@ RELATIVES = [
     ("快于城镇居民", "城镇居民"),  # 农村居民收入增长快于城镇居民 (kinds.relative_final_tails)
     ("快于城镇居民收入增速", "城镇居民收入增速"),  # … only where the clause ends
     ("跑赢经济增长", "经济增长"), ("不高于全国平均水平", "全国平均"),
+    # kinds.relative_reaching / relative_reaching_tails: reaching another region's level
+    ("达到全国平均水平", "全国平均水平"), ("赶上全省平均水平", "全省平均水平"), ("追平全市平均水平", "全市平均水平"),
+    # kinds.multiples / multiple_bases: a multiple of the indicator's own level in a base year
+    ("较2020年翻一番", "2020年"), ("比2020年翻两番", "2020年"), ("比2020年翻番", "2020年"),
+    ("较2020年翻一倍", "2020年"), ("比2020年增长一倍", "2020年"), ("比2020年翻一番以上", "2020年"),
 ]
+
+
+# what is no relative target: a level reached that is no other region's (达到新水平: an aim), a figure
+# after 达到 (a numeric target), a multiple with no base year named has no reference
+@pytest.mark.parametrize("phrase,kind,reference", [
+    ("达到新水平", None, None), ("达到全国先进水平", None, None), ("达到500亿元", "numeric", None),
+    ("实现翻一番", "relative", None),
+])
+def test_what_reaches_no_reference(phrase, kind, reference):
+    p = parse_target(phrase)
+    assert (p.kind, p.reference) == (kind, reference)
 
 
 # kinds.relative_negations: a comparison denied is part of the target's text, never of the name

@@ -211,6 +211,7 @@ def test_congress_sessions_date_a_report(text, year):
 
 # target_year_in: the year a target statement names (scope's five-year periods)
 @pytest.mark.parametrize("words,year", [("“十四五”时期", 2025), ("“十三五”时期", 2020), ("“十二五”期间", 2015),
-                                        ("“十一五”时期", 2010), ("到2035年", 2035), ("2021—2025年", 2025)])
+                                        ("“十一五”时期", 2010), ("到2035年", 2035), ("2021—2025年", 2025),
+                                        ("展望2035年", 2035), ("至2030年", 2030), ("截至2025年", 2025)])
 def test_the_year_a_statement_names(words, year):
     assert target_year_in(words) == year

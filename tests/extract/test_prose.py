@@ -140,3 +140,19 @@ def test_a_figure_in_passing_is_a_target_only_where_no_list_states_the_targets()
     got = extract_text(restated)
     assert [t.name for t in got.targets] == ["地区生产总值", "城镇新增就业"]
     assert not [c for c in got.commitments if c.value == D(6)]
+
+
+def test_two_relative_targets_of_one_name_are_two_targets():
+    # one name, two references (in step with growth, above the province's average): not a repeat
+    doc = extract_text("某市2025年政府工作报告\n二、2025年主要目标\n主要预期目标是：城镇居民人均可支配收入增长与经济增长同步；"
+                       "城镇居民人均可支配收入增长高于全省平均水平。\n")
+    assert [(t.text, t.reference) for t in doc.targets] == [("与经济增长同步", "经济增长"), ("高于全省平均水平", "全省平均")]
+
+
+def test_a_multiple_is_of_the_indicators_level():
+    # 城乡居民人均收入 alone maps to its growth; a multiple of it (翻一番) is of its level
+    doc = extract_text("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+                       "展望2035年，城乡居民人均收入比2020年翻一番，地区生产总值较2020年翻两番。\n")
+    assert [(t.year, t.name, t.kind, t.reference, t.indicator) for t in doc.targets] == [
+        (2035, "城乡居民人均收入", "relative", "2020年", "disposable_income_level"),
+        (2035, "地区生产总值", "relative", "2020年", "gdp_level")]

@@ -303,3 +303,45 @@ def test_a_later_parts_indicator_is_found_from_the_name_without_its_amount_word(
     t.name = name
     s = decide(t, None, Shares())
     assert [p["status"] for p in s.parts] == ["pending", "achieved"]  # (no indicator: pending)
+
+
+# kinds.multiples (the extractor's lexicon): a multiple of the indicator's own level in a base year,
+# judged against the base year's actual times the word's factor — at the end year whole, before it the
+# share steady growth reaches (2 over 15 years: 2^(5/15) ≈ 1.26 after five)
+class Levels(Context):
+    """The indicator's level: 100亿元 in 2020, ``later`` any other year."""
+
+    def __init__(self, base="100"):
+        self.base = base
+
+    def actual_of(self, indicator, year):
+        return actual(self.base, unit="亿元", year=2020) if year == 2020 and self.base is not None else None
+
+
+@pytest.mark.parametrize("word, factor", [("翻一番", 2), ("翻两番", 4), ("翻番", 2), ("翻一倍", 2), ("增长一倍", 2)])
+def test_a_multiple_of_the_base_years_level(word, factor):
+    t = target(None, None, unit=None, kind="relative", text=f"比2020年{word}", reference="2020年", year=2035)
+    enough, short = str(100 * factor), str(100 * factor - 10)
+    assert decide(t, actual(enough, unit="亿元", year=2035), Levels()).status == "achieved"
+    assert decide(t, actual(short, unit="亿元", year=2035), Levels()).status == "missed"
+    midway = D(str(round(factor ** (5 / 15), 3))) * 100  # five of fifteen years
+    assert decide(t, actual(str(midway + 1), unit="亿元", year=2025), Levels()).status == "on_track"
+    assert decide(t, actual(str(midway - 1), unit="亿元", year=2025), Levels()).status == "behind"
+
+
+def test_a_multiple_says_what_it_compared_and_what_it_cannot():
+    t = target(None, None, unit=None, kind="relative", text="比2020年翻一番", reference="2020年", year=2035)
+    s = decide(t, actual("210", unit="亿元", year=2035), Levels())
+    assert "2020" in s.explanation and "1.05" not in s.explanation and "2.1" in s.explanation
+    assert decide(t, actual("210", unit="亿元", year=2035), Levels(base=None)).status == "pending"  # no base year's figure
+    assert decide(t, actual("8", year=2035), Levels()).status == "needs_review"  # a rate is no level to multiply
+    no_base = target(None, None, unit=None, kind="relative", text="实现翻一番", reference=None, year=2035)
+    assert decide(no_base, actual("210", unit="亿元", year=2035), Levels()).status == "needs_review"
+
+
+# kinds.relative_reaching: reaching the reference's level is meeting it, the figure equal included
+@pytest.mark.parametrize("word", ["达到", "赶上", "追平"])
+def test_reaching_the_references_level(word):
+    t = target(None, None, kind="relative", text=f"{word}经济增长平均水平", reference="经济增长平均水平")
+    assert decide(t, actual("7"), Figures(gdp_growth="7")).status == "achieved"  # (above's test: 7 > 7 fails)
+    assert decide(t, actual("6.9"), Figures(gdp_growth="7")).status == "missed"

@@ -3,7 +3,9 @@
 indicator id (or None when nothing matches well enough)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 from zhibiao.models import Extraction, Region
 from zhibiao.text.chinese import to_simplified
@@ -109,6 +111,20 @@ def _match_name(match, name: str | None, own: tuple[str, ...], unit: str | None,
     return m
 
 
+@lru_cache(maxsize=1)
+def _multiple() -> re.Pattern:
+    """较2020年翻一番: the extractor's multiples (read when first asked: importing the catalogue reads
+    none of the extraction data)."""
+    from zhibiao.extract.lexicon import LEX
+
+    return re.compile(LEX.alt("kinds.multiples"))
+
+
+def _target_measure(kind: str | None, text: str | None) -> str | None:
+    """A multiple is of a level, whatever the name (城乡居民人均收入 alone reads as its growth)."""
+    return "level" if kind == "relative" and text and _multiple().search(to_simplified(text)) else None
+
+
 def map_indicators(extraction: Extraction, settings=None) -> None:
     """Every line's indicator, by the catalogue of ``settings`` (read now when not given)."""
     catalog = _catalog(settings)
@@ -117,7 +133,7 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
     own = _own_region_forms(extraction)
     match = catalog.match
     for t in extraction.targets:
-        m = _match_name(match, t.name, own, t.unit, None, t.text, t.parent)
+        m = _match_name(match, t.name, own, t.unit, _target_measure(t.kind, t.text), t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     for a in extraction.actuals:
         m = _match_name(match, a.name, own, a.unit, a.measure, a.text)

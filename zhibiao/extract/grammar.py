@@ -72,7 +72,15 @@ RELATIVE: Final = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
     rf"|(?:{LEX.alt('kinds.relative_negations')})?(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}"
     rf"|(?:{LEX.alt('kinds.relative_final_tails')})(?=[，,。；;]|$)))"
+    rf"|(?:{LEX.alt('kinds.relative_reaching')})(?P<ref3>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_reaching_tails')}))"
+    rf"|(?:(?:{LEX.alt('kinds.multiple_bases')})(?P<ref4>\d{{4}}年)(?:相比)?)?(?:{LEX.alt('kinds.multiples')})"
 )
+REFERENCE_GROUPS: Final = ("ref1", "ref2", "ref3", "ref4")
+
+
+def reference_of(rel: re.Match) -> str | None:
+    """The reference a RELATIVE match names (与|经济增长|同步, 达到|全国平均水平, 较|2020年|翻一番)."""
+    return next((rel.group(g).strip() for g in REFERENCE_GROUPS if rel.group(g) and rel.group(g).strip()), None)
 _DIRECTIONS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL: Final = re.compile(rf"{_DIRECTIONS}|{LEX.alt('kinds.directional_phrases')}")
 _MORPHEMES: Final = "".join(LEX.words("kinds.direction_morphemes"))
@@ -254,8 +262,7 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
             return ParsedTarget("assigned", modality=modality)
         rel = RELATIVE.search(t)
         if rel:
-            ref = (rel.group("ref1") or rel.group("ref2") or "").strip()
-            return ParsedTarget("relative", modality=modality, reference=ref or None)
+            return ParsedTarget("relative", modality=modality, reference=reference_of(rel))
         if DIRECTIONAL.search(t) or DIRECTION_COMPOUND.search(t):
             return ParsedTarget("directional", modality=modality)
         return ParsedTarget(None, modality=modality, notes=[f"no value or known wording in {t!r}"])
@@ -279,8 +286,7 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     # "高于全国平均水平0.5个百分点以上": a gap in points against another indicator is a relative target
     rel = RELATIVE.search(t)
     if rel and rel.start() <= 2 and all(POINTS_AFTER.match(t, unit_end_of(c)) for c in cands):
-        ref = (rel.group("ref1") or rel.group("ref2") or "").strip()
-        return ParsedTarget("relative", modality=modality, reference=ref or None)
+        return ParsedTarget("relative", modality=modality, reference=reference_of(rel))
     # "由2.1%提高到2.2%": the value reached is the target
     reached = FROM_TO.search(t)
     if reached:

@@ -91,8 +91,8 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                                     lambda opening: scope.five_year_past(opening) is not None, reading.target_lists):
         if pt.parsed.kind is None:
             continue
-        year = pt.year or _zone_year(scope, pt.span[0]) or meta.plan_year
-        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, year)
+        year = pt.year or (_zone_year(scope, pt.span[0]) if pt.recalled else None) or meta.plan_year
+        key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.parsed.reference, year)
         if key in seen_prose:
             continue  # stated twice (a passing mention, then the list): one target
         seen_prose.add(key)
@@ -141,8 +141,9 @@ def appended_part(text: str) -> int:
 
 
 def _zone_year(scope, start: int) -> int | None:
-    """The year of targets that name none, by the part of the document they stand in: the plan
-    year's, or the reviewed year's in a review (年初确定的目标为：… lists last year's plan)."""
+    """The year of lines that name none, by the part of the document they stand in: the plan
+    year's, or the reviewed year's in a review (a table there; a list recalling the plan set before,
+    年初确定的目标为：…)."""
     zone = scope.zone_at(max(0, start - 1))
     return scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
 

@@ -52,7 +52,7 @@ _INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
 _PROPOSALS: Final = LEX.words("targets.proposals")
 INLINE_REACH: Final = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
-FUTURE_OPENING: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|到\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
+FUTURE_OPENING: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|(?:{LEX.alt('targets.later_year_leads')})\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
 LEAD_END: Final = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS: Final = LEX.alt("targets.bullets")
 LIST_ITEM: Final = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
@@ -107,7 +107,7 @@ STRETCH_LEAD: Final = re.compile(
 # a clause after ； or 。 starts an item of its own
 ITEM_JOINS: Final = ("，", ",", "、")
 BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
-YEAR_LEAD: Final = re.compile(r"\s*到(\d{4})年")
+YEAR_LEAD: Final = re.compile(rf"\s*(?:{LEX.alt('targets.later_year_leads')})(\d{{4}})年")
 ASSIGNED_OBJECT: Final = re.compile(rf"下达的(.{{2,40}}?)(?:{LEX.alt('targets.assigned_tails')})?$")
 # words that show a phrase is a sentence about targets, not an indicator's name ("…预期目标是在")
 NOT_A_NAME: Final = scanner(rf"目标是|目标为|(?:{LEX.alt('names.bad_endings')})$")
@@ -146,6 +146,7 @@ class ProseTarget:
     category: str | None = None  # a sub-head of the list (预期性指标, 经济发展类目标)
     year: int | None = None  # set when the list's words name its own year (“十四五”时期 → 2025)
     name_origin: str = "printed"
+    recalled: bool = False  # its list recalls a plan set before (年初确定的目标为：…): the reviewed year's in a review
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class TargetList:
     end: int
     year: int | None = None  # the year the opening words name, if any
     ahead: int = 0  # years after the plan year, when the words before it speak of the next five
+    recalled: bool = False  # opened as a plan set before (年初确定的主要目标是…): its sentence only
 
 def inline_statements(text: str, limit: int) -> Iterator[re.Match]:
     """``INLINE.finditer(text, 0, limit)``, INLINE tried only where a match can start — at a
@@ -316,7 +318,7 @@ def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]
             continue
         end = min([t.end] + [a for a, _b in tables if t.start < a < t.end])
         if end - t.start >= 4:
-            out.append(TargetList(t.start, end, t.year, t.ahead))
+            out.append(TargetList(t.start, end, t.year, t.ahead, t.recalled))
     return out
 
 
@@ -333,6 +335,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         year = _list_year(text, m.start(), m.end())
         # "…通过五年的努力奋斗，实现六个明显提升。…具体目标为：": goals for five years ahead
         ahead = 4 if year is None and NEXT_FIVE.search(text[max(0, m.start() - 200):m.start()]) else 0
+        recalled = RECALLED_PLAN.search(text, max(0, m.start() - 40), m.end()) is not None
         if not OPENS_ITEMS.search(m.group()) and not text[m.end():_line_end(text, m.end())].strip():
             continue  # a heading without a colon ("今年主要预期目标"): a heading list, read below
         start = m.end()
@@ -363,14 +366,14 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             k = text.find("。", start, end)
             if k >= 0 and not LIST_ITEM.match(text[start:start + 3]) and not _labelled(text[start:_line_end(text, start)]):
                 end = _list_goes_on(text, k)  # a paragraph after the trigger: its sentences as on one line
-        elif RECALLED_PLAN.search(text, max(0, m.start() - 40), m.end()):
+        elif recalled:
             end = _sentence_end(text, start)  # "年初确定的主要目标是…。全年…增长6%。": the results follow it
         else:
             end = _list_goes_on(text, _sentence_end(text, start))
         end = _before_results(text, start, end)
         if end - start < 6:
             continue
-        out.append(TargetList(start, end, year, ahead))
+        out.append(TargetList(start, end, year, ahead, recalled))
     for m in heading_lines(text, limit) if "\n" in text else ():
         if any(t.start - 80 <= m.start() <= t.end for t in out):
             continue  # the heading of a list already taken ("一、今年主要预期目标：")
@@ -582,7 +585,7 @@ class _ListReader:
     def emit(self, **kw) -> None:
         if kw["parsed"].kind == "directional" and ABSTRACT_SUBJECT.search(kw["name"]):
             return  # 创新能力明显增强: an aim, not an indicator's target
-        self.out.append(ProseTarget(category=self.category, parent=self.parent, **kw))
+        self.out.append(ProseTarget(category=self.category, parent=self.parent, recalled=self.tl.recalled, **kw))
 
     def sentence(self, sentence: str, s_start: int, year: int | None) -> None:
         self.pending_names = []
@@ -606,6 +609,11 @@ class _ListReader:
                               name_span=name_span, modality=None, year=year, name_origin="composed")
                     continue
             self.pending_values = []
+            lead = YEAR_LEAD.match(clause)
+            if lead and not clause[lead.end():].strip():
+                if year is None or int(lead.group(1)) > year:
+                    year = int(lead.group(1))  # "…；展望2035年，人均…": the clauses after it are for that year
+                continue
             # the name of the target just before, in this sentence after a comma or 、 (its sibling)
             self.sibling = self.out[-1].name if sep in ITEM_JOINS and len(self.out) > emitted else None
             self.sibling_listed = sep == "、"

@@ -337,7 +337,7 @@ def five_year_period(words: str) -> tuple[int, int] | None:
         return None
     start = _PERIOD_START.get(m.group(1) or (m.group(2) + "五"))
     return (start, start + 4) if start else None
-BY_YEAR: Final = re.compile(rf"(?:到|至|截至)({YEAR}|[二〇零一三四五六七八九]{{4}})\s*年")
+BY_YEAR: Final = re.compile(rf"(?:{LEX.alt('time.by_year')})({YEAR}|[二〇零一三四五六七八九]{{4}})\s*年")
 YEAR_RANGE: Final = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})\s*年")
 
 

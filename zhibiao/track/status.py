@@ -369,6 +369,10 @@ def _words():
         # 高于/低于 the reference, or denied (不低于: at least as high)
         "comparison": re.compile(f"(?P<no>{lex.alt('kinds.relative_negations')})?(?P<than>{lex.alt('kinds.relative_comparisons')})"),
         "below": re.compile(f"^(?:{lex.alt('kinds.relative_below')})$"),
+        "reaching": re.compile(lex.alt("kinds.relative_reaching")),  # 达到全国平均水平: at least as high
+        # 较2020年翻一番: the indicator's own level in the base year, times the word's factor
+        "multiple": re.compile(f"(?P<word>{lex.alt('kinds.multiples')})"),
+        "factors": {w: Decimal(str(f)) for w, f in lex.get("kinds.multiples").items()},
         "size": re.compile(lex.alt("kinds.direction_sizes")),  # 两位数 (增长)
         "stretch": re.compile(f"^(?:{lex.alt('targets.stretch_leads')})"),  # 力争7%: beyond the target, not a part of it
         "part_verb": re.compile(f"(?:{lex.alt('measures.growth_verbs', 'measures.decline_verbs', 'comparators.reach_words', 'kinds.part_measures')})"),
@@ -525,8 +529,44 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
                                               target=t.text, source=a.document), a)
 
 
+BASE_YEAR = re.compile(r"^(\d{4})年$")  # a multiple's reference: 较|2020年|翻一番
+
+
+def _multiple(t: TargetLine, a: Actual | None, ctx: Context, factor: Decimal) -> Status:
+    """A multiple of the indicator's own level in a base year (地区生产总值较2020年翻一番): the actual
+    against the factor times the base year's actual; in a year before the end, against the share of
+    the multiple that steady growth would have reached by then (2 over 15 years: 2^(5/15) after five)."""
+    base_year = BASE_YEAR.match(t.reference or "")
+    if base_year is None:
+        return Status("needs_review", Say.of("multiple_base_unknown"), a)
+    year = int(base_year.group(1))
+    if a is None:
+        return Status("pending", Say.of("no_actual"))
+    base = ctx.actual_of(t.indicator, year) if t.indicator else None
+    if base is None:
+        return Status("pending", Say.of("multiple_base_pending", year=year), a)
+    value = convert(a.value, a.unit, base.unit)
+    if value is None or not base.value:
+        return Status("needs_review", Say.of("progress_units"), a)  # (a growth rate is no level to multiply)
+    ratio = value / base.value
+    end = t.year if t.year is not None else a.year
+    if a.year is None or end is None or a.year >= end or end <= year:
+        required, (good, bad) = factor, ("achieved", "missed")
+    else:
+        share = Decimal(max(a.year - year, 0)) / Decimal(end - year)
+        required = Decimal(str(round(float(factor) ** float(share), 3)))
+        good, bad = "on_track", "behind"
+    return Status(good if ratio >= required else bad,
+                  Say.of("multiple", value=fmt(value, base.unit), source=a.document, year=year,
+                         base=fmt(base.value, base.unit), base_source=base.document, ratio=round(ratio, 2),
+                         factor=factor, required=required), a)
+
+
 def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
               references: tuple[tuple[str, str], ...]) -> Status:
+    said = _words()["multiple"].search(to_simplified(t.text or ""))
+    if said is not None:
+        return _multiple(t, a, ctx, _words()["factors"][said.group("word")])
     ref = (t.reference or "")
     plain = to_simplified(ref)
     ref_indicator = next((ind for word, ind in references if word in plain), None)  # (rules.yaml: the first)
@@ -549,7 +589,11 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
         said = w["comparison"].search(to_simplified(t.text or ""))
         below = said is not None and w["below"].match(said.group("than")) is not None
         denied = said is not None and said.group("no") is not None
-        if below:  # 低于X: under it; 不低于X: at least as high
+        reaching = said is None and w["reaching"].search(to_simplified(t.text or "")) is not None
+        if reaching:  # 达到X的平均水平: at least as high as it
+            ok = own >= other
+            key = "reached" if ok else "not_reached"
+        elif below:  # 低于X: under it; 不低于X: at least as high
             ok = own >= other if denied else own < other
             key = "below" if own < other else "not_below"  # (what was seen, whichever way the target points)
         else:  # 高于/快于/超过X: over it; 不高于/不超过X: at most as high
