@@ -184,6 +184,17 @@ def test_region_prefixes_and_short_forms(name, unit, expected):
     assert CAT.match(name, unit=unit).id == expected
 
 
+@pytest.mark.parametrize("name, text, expected", [
+    ("研发经费投入强度", "提高0.1个百分点", "rd_intensity"),
+    ("研发经费投入强度", "增加0.2个百分点", "rd_intensity"),  # (增加 opens a growth in %, not in points)
+    ("常住人口城镇化率", "提高1个百分点", "urbanization_rate"),
+])
+@pytest.mark.parametrize("points", ["个百分点", "百分点"])
+def test_a_change_in_points_is_the_share_or_rate_it_changes(name, text, expected, points):
+    m = CAT.match(name, unit=points, text=text)
+    assert m is not None and m.id == expected, m
+
+
 def test_an_index_is_the_growth_series_printed_another_way():
     assert CAT.match("居民消费价格总指数", measure="level", text="为101.6").id == "cpi"
 
