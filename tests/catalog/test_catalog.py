@@ -75,6 +75,8 @@ def test_parent_completes_a_short_sub_row_name():
 
 def test_unknown_names_stay_unmapped():
     assert CAT.match("绍兴文理学院更名进度") is None
+    # two binding targets at once (energy intensity, pollutant emissions), neither of them alone
+    assert CAT.match("节能减排", text="完成省下达任务") is None
     assert CAT.match("") is None
 
 
@@ -182,6 +184,33 @@ def test_catalog_unmatched_cli(tmp_path):
 ])
 def test_region_prefixes_and_short_forms(name, unit, expected):
     assert CAT.match(name, unit=unit).id == expected
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # a level indicator's growth is its own indicator, as gdp_growth is gdp_level's
+    ("接待游客", "万人次", "1500万人次", "tourist_arrivals"),
+    ("接待游客", "%", "增长12.4%", "tourist_arrivals_growth"),
+    ("接待国内外游客", "%", "比上年增长10.8%", "tourist_arrivals_growth"),
+    ("旅游总收入", "亿元", "120亿元", "tourism_revenue"),
+    ("旅游总收入", "%", "增长11%", "tourism_revenue_growth"),
+    ("粮食总产量", "万吨", "稳定在50万吨以上", "grain_output"),
+    ("粮食总产量", "%", "比上年增长2.3%", "grain_output_growth"),
+    ("粮食产量", None, "保持基本稳定", "grain_output"),
+])
+def test_a_levels_growth_is_the_growth_indicator(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, text=text)
+    assert m is not None and m.id == expected, m
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("研发经费投入强度", "提高0.1个百分点", "rd_intensity"),
+    ("研发经费投入强度", "增加0.2个百分点", "rd_intensity"),  # (增加 opens a growth in %, not in points)
+    ("常住人口城镇化率", "提高1个百分点", "urbanization_rate"),
+])
+@pytest.mark.parametrize("points", ["个百分点", "百分点"])
+def test_a_change_in_points_is_the_share_or_rate_it_changes(name, text, expected, points):
+    m = CAT.match(name, unit=points, text=text)
+    assert m is not None and m.id == expected, m
 
 
 def test_an_index_is_the_growth_series_printed_another_way():
@@ -370,6 +399,18 @@ def test_a_name_opening_with_the_documents_own_region_is_the_indicators():
                      "荔城地区生产总值635亿元，增长2.0%。\n")
     assert e.document.region.code == "350304"
     assert [(a.name, a.indicator) for a in e.actuals] == [("荔城地区生产总值", "gdp_level"), ("荔城地区生产总值", "gdp_growth")]
+
+
+def test_a_row_of_a_price_is_the_price_of_its_item():
+    from zhibiao.api import extract_text
+
+    # (粮食 under 居民消费价格 is grain's price; in the harvest table its output and the output's growth)
+    e = extract_text("某县2024年国民经济和社会发展统计公报\n一、综合\n全年居民消费价格比上年上涨0.4%。\n"
+                     "表1 2024年居民消费价格比上年涨跌幅度\n单位:% | |\n指标| 2024年|\n居民消费价格| 0.4 |\n"
+                     "一、食品烟酒| 1.3 |\n其中:粮食| 0.6 |\n二、农业\n表2 2024年主要农产品产量及增长速度\n"
+                     "指标 | 单位 | 产量 | 比上年增长(%) |\n粮食 | 吨 | 412350 | 1.2 |\n")
+    assert [(a.text, a.parent, a.indicator) for a in e.actuals if a.name == "粮食"] == [
+        ("0.6", "居民消费价格", None), ("412350", None, "grain_output"), ("1.2", None, "grain_output_growth")]
 
 
 def test_a_count_of_what_there_is_is_not_a_count_of_what_is_new():

@@ -11,7 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from zhibiao.catalog import matcher
 from zhibiao.catalog.matcher import (FUZZY_THRESHOLD, GROWTH_LASTS, GROWTH_SUFFIX, GROWTH_WORDING, GROWTH_WORDING_FIRSTS,
-                                     INDEX_LASTS, INDEX_SUFFIX, LEVEL_LASTS, LEVEL_SUFFIX, SHARE_NAME, SHARE_NAMES,
+                                     INDEX_LASTS, INDEX_SUFFIX, LEVEL_LASTS, LEVEL_SUFFIX, REDUCTION_LASTS,
+                                     REDUCTION_SUFFIX, SHARE_NAME, SHARE_NAMES,
                                      SHARE_WORDING, SHARE_WORDINGS, WORDS, Catalog, _holds_any, _infer_measure,
                                      _normalized, _plain, _suffix, normalize_name, without_brackets)
 
@@ -79,7 +80,8 @@ def test_names_opening_with_numberings_are_normalised_as_step_by_step():
 
 # ------------------------------------------------------------------ the word tests
 
-WORD_CHARACTERS = sorted(set("".join(WORDS["growth_suffixes"] + WORDS["growth_suffix_leads"] + WORDS["index_suffixes"]
+WORD_CHARACTERS = sorted(set("".join(WORDS["growth_suffixes"] + WORDS["growth_suffix_leads"] + WORDS["reduction_suffixes"]
+                                     + WORDS["index_suffixes"]
                                      + WORDS["level_suffixes"] + WORDS["growth_wording_leads"]
                                      + WORDS["growth_wording_verbs"] + WORDS["share_names"] + WORDS["share_wordings"]))) \
     + ["\n", "地", "(", ")"]
@@ -89,7 +91,8 @@ KEY = st.text(alphabet=st.sampled_from(WORD_CHARACTERS), max_size=10)
 @settings(max_examples=3000, deadline=None)
 @given(KEY)
 def test_the_word_tests_answer_as_their_patterns(key):
-    for lasts, pattern in ((GROWTH_LASTS, GROWTH_SUFFIX), (INDEX_LASTS, INDEX_SUFFIX), (LEVEL_LASTS, LEVEL_SUFFIX)):
+    for lasts, pattern in ((GROWTH_LASTS, GROWTH_SUFFIX), (REDUCTION_LASTS, REDUCTION_SUFFIX), (INDEX_LASTS, INDEX_SUFFIX),
+                           (LEVEL_LASTS, LEVEL_SUFFIX)):
         m, expected = _suffix(key, lasts, pattern), pattern.search(key)
         assert (m and m.span()) == (expected and expected.span()), (key, pattern.pattern)
     assert _holds_any(key, SHARE_NAMES) == bool(SHARE_NAME.search(key))
@@ -97,7 +100,8 @@ def test_the_word_tests_answer_as_their_patterns(key):
 
 
 def test_the_last_characters_are_the_words():
-    for lasts, words in ((GROWTH_LASTS, WORDS["growth_suffixes"]), (INDEX_LASTS, WORDS["index_suffixes"]),
+    for lasts, words in ((GROWTH_LASTS, WORDS["growth_suffixes"]), (REDUCTION_LASTS, WORDS["reduction_suffixes"]),
+                         (INDEX_LASTS, WORDS["index_suffixes"]),
                          (LEVEL_LASTS, WORDS["level_suffixes"])):
         assert set(lasts) == {w[-1] for w in words}
     assert set(GROWTH_WORDING_FIRSTS) == {w[0] for w in WORDS["growth_wording_leads"] + WORDS["growth_wording_verbs"]}
@@ -112,10 +116,10 @@ def _infer_measure_by_patterns(normalized, unit, measure, text):
         return measure
     if GROWTH_SUFFIX.search(key):
         return "growth"
-    if unit and unit not in ("%", "‰", "百分点"):
+    if unit and unit not in ("%", "‰", "百分点", "个百分点"):
         return "level"
     t = normalize_name(text or "")
-    if GROWTH_WORDING.match(t):
+    if GROWTH_WORDING.match(t) and unit not in ("百分点", "个百分点"):
         return "growth"
     if SHARE_NAME.search(key) or SHARE_WORDING.search(t):
         return "share"
@@ -125,7 +129,7 @@ def _infer_measure_by_patterns(normalized, unit, measure, text):
 
 
 @settings(max_examples=3000, deadline=None)
-@given(KEY, st.sampled_from([None, "%", "‰", "百分点", "亿元"]), st.sampled_from([None, "level", "growth", "share", "count"]),
+@given(KEY, st.sampled_from([None, "%", "‰", "百分点", "个百分点", "亿元"]), st.sampled_from([None, "level", "growth", "share", "count"]),
        st.one_of(st.none(), KEY))
 def test_the_measure_is_inferred_as_by_the_patterns(key, unit, measure, text):
     assert _infer_measure(key, unit, measure, text) == _infer_measure_by_patterns(key, unit, measure, text)

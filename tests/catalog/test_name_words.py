@@ -16,6 +16,7 @@ WORDS = yaml.safe_load(files("zhibiao.catalog").joinpath("data", "name_words.yam
 SPEC = {
     "growth_suffixes": ["增长率", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "实际增长", "名义增长", "递增"],
     "growth_suffix_leads": ["年均"],
+    "reduction_suffixes": ["下降率", "降低率", "下降", "降低", "降幅", "减少"],
     "index_suffixes": ["指数"],
     "level_suffixes": ["总额", "总量", "水平", "规模", "数量", "额"],
     "growth_wording_leads": ["比上年", "同比", "年均"],
@@ -27,6 +28,7 @@ SPEC = {
     "time_openings": ["年末", "年底", "全年"],
     "region_openings": ["全国", "全省", "全市", "全县", "全区"],
     "region_ends": ["省", "自治区", "市", "县"],
+    "region_part_openings": ["中心城区", "主城区", "城区", "市区", "县城"],
 }
 JOBS = "城镇新增就业"  # in the catalogue (new_urban_jobs); with a word of two or more before it, too far for a fuzzy match
 
@@ -40,6 +42,16 @@ def test_a_name_ending_with_a_growth_word_is_a_growth_of_its_concept(word):
 @pytest.mark.parametrize("lead", SPEC["growth_suffix_leads"])
 def test_a_growth_words_lead_is_no_part_of_the_concept(lead):
     assert concept_of(f"居民收入{lead}增长") == "居民收入"
+
+
+@pytest.mark.parametrize("word", SPEC["reduction_suffixes"])
+def test_a_name_ending_with_a_reduction_word_is_a_reduction_of_its_concept(word):
+    assert concept_of(f"单位地区生产总值能耗{word}") == "单位地区生产总值能耗"
+    # (the concept only: the measure is still the unit's)
+    assert infer_measure(f"生产安全事故死亡人数{word}", "人", None, "120人") == "level"
+    # the catalogue's reduction, however the word is printed (万元地区生产总值能耗 is one of its aliases)
+    found = Catalog.default().match(f"万元地区生产总值能耗{word}", unit="%", text="3%")
+    assert found.id == "energy_intensity_reduction" and found.reason == "concept", (word, found)
 
 
 @pytest.mark.parametrize("word", SPEC["index_suffixes"])
@@ -97,6 +109,20 @@ def test_a_names_time_names_no_indicator(word):
 def test_a_names_region_names_no_indicator(name):
     found = Catalog.default().match(name)
     assert found.id == "new_urban_jobs" and found.reason.startswith("without region"), name
+
+
+PM25 = "PM2.5平均浓度"  # in the catalogue (pm25), a concentration: measured per unit
+
+
+@pytest.mark.parametrize("part", SPEC["region_part_openings"])
+def test_the_part_of_the_region_a_figure_per_unit_is_measured_in_names_no_indicator(part):
+    found = Catalog.default().match(f"{part}{PM25}", unit="微克/立方米", text="控制在30微克/立方米以内")
+    assert found.id == "pm25" and found.reason.startswith("without a part of the region"), (part, found)
+    found = Catalog.default().match(f"{part}污水处理率", unit="%", text="达到95%")
+    assert found.id == "sewage_treatment_rate" and found.reason.startswith("without a part of the region"), (part, found)
+    # an amount or a count of the part is not the region's
+    found = Catalog.default().match(f"{part}常住人口", unit="万人", text="达到50万人")
+    assert found is None or found.id != "population", (part, found)
 
 
 def test_every_name_word_has_its_case():

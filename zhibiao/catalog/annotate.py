@@ -125,6 +125,21 @@ def _target_measure(kind: str | None, text: str | None) -> str | None:
     return "level" if kind == "relative" and text and _multiple().search(to_simplified(text)) else None
 
 
+PRICES = "prices"  # the catalogue's category of price indicators (cpi, ppi)
+
+
+def _a_price_of_its_item(catalog, priced: dict[str, bool], parent: str, found: str) -> bool:
+    """Is a line under ``parent`` the price of its item rather than ``found``, the item's own indicator?
+    So it is under a price (居民消费价格 | 其中：粮食 0.8: grain's price, not grain output's growth): a row
+    of a price is a price. (``priced``: the parents asked about, and their answers.)"""
+    is_price = priced.get(parent)
+    if is_price is None:
+        m = catalog.match(parent, measure="growth")
+        ind = catalog.get(m.id) if m else None
+        is_price = priced[parent] = ind is not None and ind.category == PRICES
+    return is_price and catalog.get(found).category != PRICES
+
+
 def map_indicators(extraction: Extraction, settings=None) -> None:
     """Every line's indicator, by the catalogue of ``settings`` (read now when not given)."""
     catalog = _catalog(settings)
@@ -135,8 +150,11 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
     for t in extraction.targets:
         m = _match_name(match, t.name, own, t.unit, _target_measure(t.kind, t.text), t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
+    priced: dict[str, bool] = {}
     for a in extraction.actuals:
         m = _match_name(match, a.name, own, a.unit, a.measure, a.text)
+        if m is not None and a.parent and _a_price_of_its_item(catalog, priced, a.parent, m.id):
+            m = None
         a.indicator, a.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     for c in extraction.commitments:
         m = match(c.metric, unit=c.unit, measure=None, text=c.text)

@@ -34,6 +34,7 @@ def _alt(key: str) -> str:
 
 
 GROWTH_SUFFIX: Final = scanner(rf"(?:{_alt('growth_suffix_leads')})?(?:{_alt('growth_suffixes')})$")
+REDUCTION_SUFFIX: Final = re.compile(rf"(?:{_alt('reduction_suffixes')})$")
 INDEX_SUFFIX: Final = re.compile(rf"(?:{_alt('index_suffixes')})$")
 LEVEL_SUFFIX: Final = re.compile(rf"(?:{_alt('level_suffixes')})$")
 NUMBERING: Final = re.compile(r"^(?:\d{1,3}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|[一二三四五六七八九十]+、\s*)")
@@ -57,6 +58,9 @@ REGION_PREFIX: Final = re.compile(rf"^(?:{_alt('region_openings')}|[\u4e00-\u9ff
 # character at the third to seventh place (after two to six characters)
 REGION_OPENING_FIRSTS: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["region_openings"]}))
 REGION_ENDS_FIRST: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["region_ends"]}))
+REGION_PART_OPENINGS: Final[tuple[str, ...]] = tuple(sorted(WORDS["region_part_openings"], key=len, reverse=True))
+# the measures of a figure per unit of something, which a part of the region measures as the whole does
+PER_UNIT_MEASURES: Final = ("share", "rate", "ratio", "index")
 
 
 # The patterns above that ask for a word at a name's end or start ask only when its last or first
@@ -64,6 +68,7 @@ REGION_ENDS_FIRST: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["r
 # a test of one character, and most names end with none of these words). ``$`` also matches before a
 # final newline: a text ending with one is read by the pattern (tests/catalog/test_cheap_paths.py).
 GROWTH_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["growth_suffixes"]}))
+REDUCTION_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["reduction_suffixes"]}))
 INDEX_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["index_suffixes"]}))
 LEVEL_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["level_suffixes"]}))
 GROWTH_WORDING_FIRSTS: Final = "".join(sorted({w[0] for w in (*WORDS["growth_wording_leads"], *WORDS["growth_wording_verbs"])}))
@@ -183,11 +188,14 @@ def without_brackets(key: str) -> str:
 
 
 def concept_of(key: str) -> str:
-    """地区生产总值增长 -> 地区生产总值; 城镇居民人均可支配收入水平 -> 城镇居民人均可支配收入."""
+    """地区生产总值增长 -> 地区生产总值; 城镇居民人均可支配收入水平 -> 城镇居民人均可支配收入;
+    万元GDP能耗下降率 -> 万元GDP能耗."""
     k = without_brackets(key)
     # (each pattern ends at the text's end: one match at most, cut out as ``sub("", k)`` would, by a
     # search that builds no new string where none matches)
     m = _suffix(k, GROWTH_LASTS, GROWTH_SUFFIX)
+    if m is None:
+        m = _suffix(k, REDUCTION_LASTS, REDUCTION_SUFFIX)
     if m is not None:
         k = k[:m.start()] + k[m.end():]
     m = _suffix(k, LEVEL_LASTS, LEVEL_SUFFIX)
@@ -251,16 +259,28 @@ def _infer_measure(normalized: str, unit: str | None, measure: str | None, text:
         return measure
     if _suffix(key, GROWTH_LASTS, GROWTH_SUFFIX):
         return "growth"
-    if unit and unit not in ("%", "‰", "百分点"):
+    relative, points = _relative_units()
+    if unit and unit not in relative:
         return "level"  # 增加3万人: an amount, even when the wording says it grows
     t = normalize_name(text or "")
-    if t[:1] in GROWTH_WORDING_FIRSTS and t and GROWTH_WORDING.match(t):  # (opening with a lead or a verb)
+    # (增加0.2个百分点: a change in points is of a share or a rate, never a growth in %)
+    if t[:1] in GROWTH_WORDING_FIRSTS and t and GROWTH_WORDING.match(t) and unit not in points:
         return "growth"
     if _holds_any(key, SHARE_NAMES) or _holds_any(t, SHARE_WORDINGS):
         return "share"
     if unit == "%":
         return "growth_or_share"
     return None
+
+
+@lru_cache(maxsize=1)
+def _relative_units() -> tuple[frozenset[str], frozenset[str]]:
+    """(%, ‰ and the points; the points): the extraction's units (units.per_mille, units.points),
+    read when first needed as :func:`_new_leads` reads its words."""
+    from zhibiao.extract.lexicon import LEX
+
+    per_mille, points = LEX.words("units.per_mille"), LEX.words("units.points")
+    return frozenset(("%", *per_mille, *points)), frozenset(points)
 
 
 def _bits(indexes) -> int:
@@ -459,8 +479,14 @@ class Catalog:
 
     # ------------------------------------------------------------------ matching
 
+    def _per_unit(self, indicator_id: str) -> bool:
+        """Is the indicator a figure per unit of something (a share, a rate, a ratio, an index, or in a
+        unit per unit: 微克/立方米), not an amount or a count?"""
+        ind = self.indicators[indicator_id]
+        return ind.measure in PER_UNIT_MEASURES or (ind.unit is not None and "/" in ind.unit)
+
     def _choose(self, ids: list[str], inferred: str | None, unit: str | None = None) -> str | None:
-        if unit and unit not in ("%", "‰", "百分点"):
+        if unit and unit not in _relative_units()[0]:
             # 空气质量优良天数215天: a count in its own unit is never the share of the same name
             ids = [i for i in ids if self.indicators[i].measure != "share"]
         if not ids:
@@ -532,6 +558,13 @@ class Catalog:
             found = self._match(bare, unit, measure, text, parent)
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without region: {found.reason}")
+        # "中心城区PM2.5平均浓度": the part of the region a figure per unit is measured in names no other
+        # indicator; an amount or a count of the part is not the region's (城区常住人口)
+        part = _without_part(key)
+        if part != key and len(part) >= 3:
+            found = self._match(part, unit, measure, text, parent)
+            if found is not None and self._per_unit(found.id):
+                return Match(found.id, round(found.confidence * 0.98, 3), f"without a part of the region: {found.reason}")
         best: Match | None = None
         for k in names:
             if len(k) < 3:
@@ -549,6 +582,16 @@ class Catalog:
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
                     break
         return best
+
+
+def _without_part(key: str) -> str:
+    """``key`` without a part of the region opening it (:data:`REGION_PART_OPENINGS`, longest first)."""
+    if not key.startswith(REGION_PART_OPENINGS):
+        return key
+    for word in REGION_PART_OPENINGS:
+        if key.startswith(word):
+            return key[len(word):]
+    return key
 
 
 def _without_time(key: str) -> str:
