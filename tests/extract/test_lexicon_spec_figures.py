@@ -369,6 +369,11 @@ FIGURES = [
     # names.list_head_verbs: a list's name before 等 keeps its verb
     *[(f"{verb}专项债、特别国债等资金支持50亿元", None, [(f"{verb}资金支持", "level", "=", "50", "亿元")])
       for verb in ("争取", "引进", "新增", "获得")],
+    # names.etc_words: 等 inside a word ends no list, the name is whole
+    *[(f"{name}52亿元", None, [(name, "level", "=", "52", "亿元")])
+      for name in ("具有资质等级的建筑业企业总产值", "二级以上等次企业产值", "等于标准的产品产值", "等同标准的产品产值",
+                   "高等院校科研经费", "中等职业学校经费", "初等教育经费", "同等规模企业产值", "平等协商企业产值",
+                   "外资对等准入企业产值", "相等权重企业产值")],
     # names.build_verbs: a circumstance ending in a building verb counts what follows the figure
     *[(f"在园区、平台{verb}15个线下分中心", None, [("线下分中心", "level", "=", "15", "个")])
       for verb in ("建设", "打造", "培育", "新建", "创建", "实施", "推进", "引进", "建成", "改造", "设立")],

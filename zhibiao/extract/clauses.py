@@ -183,6 +183,17 @@ DIGIT: Final = re.compile(r"\d")
 JOINER_END: Final = re.compile(r"[和及、]$")
 WORDS_AFTER: Final = re.compile(r"[\u4e00-\u9fff“]{2,}")
 LIST_HEAD_VERB: Final = re.compile(rf"^({_alt('names.list_head_verbs')})?")
+ETC_WORD: Final = re.compile(_alt("names.etc_words"))
+
+
+def list_etc(name: str) -> int:
+    """Where the last 等 that ends a list stands in a name ("专项债、特别国债等资金支持"), -1 where
+    none does (等 inside a word: 具有资质等级的…, 高等教育)."""
+    inside = {m.start() + k for m in ETC_WORD.finditer(name) for k, c in enumerate(m.group()) if c == "等"}
+    k = name.rfind("等")
+    while k >= 0 and k in inside:
+        k = name.rfind("等", 0, k)
+    return k
 BUILD_VERB_END: Final = LEX.ending("names.build_verbs")
 COUNT_LEAD: Final = re.compile(rf"^(?:{COUNT_VERBS})+")
 TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -590,12 +601,13 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             after_unit = clause[unit_end:unit_end + NEAR]
             if name and _may_end_with(name, JOINER_ENDS) and JOINER_END.search(name) and WORDS_AFTER.match(after_unit):
                 name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
-            if name and "等" in name:
+            etc = list_etc(name) if name and "等" in name else -1
+            if etc >= 0:
                 # "争取专项债、特别国债…等资金支持": the thing measured follows the list
                 head_match = LIST_HEAD_VERB.match(name)
                 assert head_match is not None  # the pattern may match nothing: it always matches
                 head = head_match.group()
-                tail_name = name.rsplit("等", 1)[1]
+                tail_name = name[etc + 1:]
                 name = head + tail_name if len(tail_name) >= 2 else ""
             if name and name[:1] in PREPOSITION_FIRST and PREPOSITION.match(name) and BUILD_VERB_END.search(name):
                 name = ""  # "在园区、平台建设15个线下分中心": the thing counted follows the figure
