@@ -515,3 +515,16 @@ def test_a_plan_recalled_outside_a_review_is_the_plan_years():
     notice = ("某市人民政府关于下达2024年国民经济和社会发展计划的通知\n各县（区）人民政府：\n"
               "市人民代表大会确定的主要预期目标是：地区生产总值增长6%，城镇新增就业5万人。\n")
     assert [(t.year, t.name) for t in extract_text(notice).targets] == [(2024, "地区生产总值"), (2024, "城镇新增就业")]
+
+
+# names.bare_measures (with names.shared_heads): a result's bare measure after a comma, of any length but
+# four (those swap the measure the name before ends with: …企业营业收入…；利润总额… → …企业利润总额), takes
+# the head of the name before
+@pytest.mark.parametrize("measure", ["产量", "总产量", "单产", "面积", "利润", "利税", "产值", "总产值"])
+def test_a_bare_measure_after_a_comma_takes_the_head_before(measure):
+    review = f"全年粮食播种面积稳定在98.6万亩，{measure}48.2万吨。"
+    assert named(review) == [("粮食播种面积", "98.6"), (f"粮食{measure}", "48.2")]
+
+
+def test_a_bare_measure_after_a_name_of_no_shared_head_stays_bare():
+    assert named("全年水果产量突破10万吨，产值13.5亿元。") == [("水果产量", "10"), ("产值", "13.5")]

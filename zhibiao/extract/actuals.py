@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name
+from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
@@ -82,7 +83,11 @@ BRACKETS: Final = re.compile(r"[（()）]")
 
 def _shared_head(name: str, before: str | None) -> str | None:
     """"规模以上工业企业营业收入…；利润总额…": a four-character measure after a name that opens with
-    a shared head (规模以上工业…) takes that head; ``None`` when the name stands alone."""
+    a shared head (规模以上工业…) takes that head, the measure it ends with swapped; a bare measure of
+    another length takes the head alone ("粮食播种面积…，总产量…" → 粮食总产量); ``None`` when the name
+    stands alone."""
+    if before and len(name) != 4 and name in BARE_MEASURES:
+        return share_head(before, name)
     if not before or len(name) != 4 or not is_name_like(name) or SHARED_HEADS.match(name):
         return None
     head = SHARED_HEADS.match(before)
