@@ -569,8 +569,16 @@ def _note_below(text: str, lines: list[tuple[int, int]], k: int) -> str:
 
 
 def _is_space_header(line: str) -> bool:
-    """The header row of a space-separated table (序号 … 指 标 …), first or repeated after a page break."""
-    return bool(SEQ_HEADER.search(line) and NAME_HEADER.search(line))
+    """The header row of a space-separated table (序号 … 指 标 …), first or repeated after a page break;
+    without a row number, a line of header cells only, a name column and a column of values or units
+    beside it (类别 指标 2020年 2025年 年均增长(%) 属性; 指标 单位 2024年目标 属性)."""
+    if not NAME_HEADER.search(line):
+        return False
+    if SEQ_HEADER.search(line):
+        return True
+    cols = _space_columns(line, 0)
+    return cols is not None and any(c.role == "name" for c in cols) \
+        and any(c.role in ("value", "unit") for c in cols)
 
 
 SEQ_HEADER, NAME_HEADER = re.compile(r"序\s*号"), re.compile(r"指\s*标")
@@ -700,6 +708,11 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
     toks = [(m.group(), m.start()) for m in TOKEN.finditer(line)]
     if not toks:
         return []
+    if len(toks) >= 2 and toks[-1][0] in VOCAB.attributes:
+        # "… % 6左右 预期性": the 属性 column is a cell of its own, never part of the target
+        word, at = toks[-1]
+        attribute = Cell(word, offset + at, offset + at + len(word), li, line_complete=True)
+        return _split_space_line(line[:at], offset, li, targets) + [attribute]
     if len(toks) > 2 and is_seq_number(toks[1][0]) and not toks[0][0].isdecimal() \
             and looks_like_category(toks[0][0]):
         # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
@@ -1223,9 +1236,21 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
 
 def _space_header(raw: str, offset: int) -> list[Column] | None:
     """The columns of a header whose cells are set apart by single spaces ("序号 指 标 单位 2024年预计
-    2025年计划 增长（%）"): each cell the shortest run of tokens that reads as a header (a word set
-    letter by letter is one cell; two names side by side, 指标 名称, one column). Only a header
-    with two value columns or more, every token read."""
+    2025年计划 增长（%）"), when it has two value columns or more and a name column (see
+    :func:`_space_columns`)."""
+    cols = _space_columns(raw, offset)
+    if cols is None:
+        return None
+    values = [c for c in cols if c.role == "value"]
+    if len(values) < 2 or not any(c.role == "name" for c in cols):
+        return None
+    return cols
+
+
+def _space_columns(raw: str, offset: int) -> list[Column] | None:
+    """The columns of a header whose cells are set apart by single spaces: each cell the shortest
+    run of tokens that reads as a header (a word set letter by letter is one cell; two names side
+    by side, 指标 名称, one column); ``None`` unless every token is read."""
     toks = [(m.group(), m.start()) for m in TOKEN.finditer(raw)]
     cols: list[Column] = []
     i = 0
@@ -1246,9 +1271,6 @@ def _space_header(raw: str, offset: int) -> list[Column] | None:
                 break
         else:
             return None
-    values = [c for c in cols if c.role == "value"]
-    if len(values) < 2 or not any(c.role == "name" for c in cols):
-        return None
     return cols
 
 
