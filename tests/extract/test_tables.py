@@ -397,3 +397,32 @@ def test_prose_and_figure_lines_with_spaces_open_no_table():
     # header words only, but no column of values or units: a list of indicators' attributes, no table
     listed = HEAD2 + "指标 属性\n地区生产总值 预期性\n森林覆盖率 约束性\n"
     assert find_tables(normalize(listed).text) == []
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_sub_row_loses_its_mark_and_is_a_child_of_its_row(sep):
+    rows = ["序号 指标名称 单位 2025年目标",
+            "1 主要污染物排放量减少 吨 完成市下达任务",
+            " 其中:化学需氧量 吨 96",
+            " 其中：氮氧化物 吨 140",
+            "2 城镇新增就业 人 3200"]
+    body = "\n".join(r.strip().replace(" ", sep) if sep == "\t" else "| " + r.strip().replace(" ", sep) + " |"
+                     for r in rows)
+    text = HEAD2.replace("2025年主要指标", "2025年主要目标") + body + "\n"
+    e = extract_text(text)
+    got = [(t.parent, t.name, t.text) for t in e.targets]
+    assert got == [(None, "主要污染物排放量减少", "完成市下达任务"), ("主要污染物排放量减少", "化学需氧量", "96"),
+                   ("主要污染物排放量减少", "氮氧化物", "140"), (None, "城镇新增就业", "3200")]
+    from zhibiao.text import normalize
+
+    norm = normalize(text).text
+    assert [t.name_span.slice(norm) for t in e.targets[1:3]] == ["化学需氧量", "氮氧化物"]
+
+
+def test_marked_sub_rows_in_a_table_without_row_numbers_end_at_an_unmarked_row():
+    text = HEAD2 + ("指标名称\t单位\t2025年目标\n"
+                    "固定资产投资增长\t%\t7\n"
+                    "其中：工业投资增长\t%\t10\n"
+                    "社会消费品零售总额增长\t%\t6\n")
+    assert [(t.parent, t.name) for t in targets_of(text)] == [
+        (None, "固定资产投资增长"), ("固定资产投资增长", "工业投资增长"), (None, "社会消费品零售总额增长")]

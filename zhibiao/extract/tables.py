@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final, Iterator
 
-from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
-                                     is_decimal_char, is_value_cell, parse_header, read_rows)
+from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
+                                     combine, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -213,6 +213,8 @@ DIGIT: Final = re.compile(r"\d")
 TOKEN: Final = re.compile(r"\S+")
 SPACED_ROW: Final = re.compile(r"^\s*\d{1,3} \S")
 # a row named by a fragment only (增长, 占投资比重): a part of the name on the row above
+# a sub-row's mark before its name (其中：氮氧化物; table_vocab.yaml sub_row_marks)
+SUB_ROW: Final = column_vocab().sub_row
 NAME_FRAGMENT: Final = re.compile(rf"{alternation(TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
 
 def squeeze(text: str) -> str:
@@ -892,6 +894,7 @@ class _Assembler:
         self.last_seq_num = 0
         self.warnings: list[str] = []
         self.value_columns: list[str] = []
+        self.marked_label = False  # the current label is the main row of sub-rows printed with 其中：
 
     def expected_seq(self, n: int) -> bool:
         return self.last_seq_num < n <= self.last_seq_num + 2 or (self.last_seq_num == 0 and n <= 3)
@@ -983,6 +986,7 @@ class _Assembler:
         self.last_seq_num = int(seq)
         self.group = []
         self.label = None
+        self.marked_label = False
 
     def flush_category(self) -> None:
         if self.pending_category:
@@ -999,8 +1003,20 @@ class _Assembler:
         if c.text in generic:
             # 结构性指标: the rows that follow are sub-rows of this row number's main row
             self.label = self.group[0] if self.group else None
+            self.marked_label = False
             return
-        row = Row(self.seq, self.category, c.text, c)
+        mark = SUB_ROW.match(c.text)
+        name = c.text
+        if mark is not None and mark.end() < len(name):
+            # 其中：氮氧化物: a sub-row of the row number's main row, as under a 其中 label of its own;
+            # its name is the words after the mark
+            name = name[mark.end():]
+            self.label = self.group[0] if self.group else None
+            self.marked_label = self.label is not None
+        elif self.marked_label and self.seq is None and self.group and self.group[-1].target is not None:
+            # in a table without row numbers, a row without the mark after marked sub-rows is a main row
+            self.label, self.marked_label, self.group = None, False, []
+        row = Row(self.seq, self.category, name, c)
         if not self.group:
             self.group.append(row)
             self.rows.append(row)
@@ -1131,10 +1147,14 @@ def parse_table(text: str, span: TableSpan) -> Table:
             parsed.unit = unit
         elif parsed.kind != "numeric":
             parsed.unit = parsed.unit or unit
+        name_start = r.name_cell.start
+        mark = SUB_ROW.match(text[name_start:r.name_cell.end])
+        if mark is not None and SUB_ROW.match(r.name) is None:
+            name_start += mark.end()  # (the name of a sub-row starts after its 其中：)
         out.append(TableRow(
             seq=r.seq, category=r.category, name=name, parent=r.parent, unit=parsed.unit,
             text=ttext, parsed=parsed, year=year, span=(r.target.start, r.target.end),
-            name_span=(r.name_cell.start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
+            name_span=(name_start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
         ))
     return Table(start, end, layout, year, out, asm.warnings)
 
