@@ -426,3 +426,24 @@ def test_marked_sub_rows_in_a_table_without_row_numbers_end_at_an_unmarked_row()
                     "社会消费品零售总额增长\t%\t6\n")
     assert [(t.parent, t.name) for t in targets_of(text)] == [
         (None, "固定资产投资增长"), ("固定资产投资增长", "工业投资增长"), (None, "社会消费品零售总额增长")]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell"])
+def test_a_name_set_letter_by_letter_loses_every_space(layout):
+    """地 区 生 产 总 值 增 速 in a cell (a word of more than six spaced letters: the normaliser joins
+    six, a header's spaced words side by side, and leaves a space), full-width digits around it."""
+    head = ["指标名称", "单位", "2024年目标", "2024年完成"]
+    rows = [["地 区 生 产 总 值 增 速", "％", "６左右", "６.１"], ["城 镇 新 增 就 业 人 数", "人", "３０００", "３１２０"],
+            ["其中：高 校 毕 业 生 就 业 人 数", "人", "８００", "８３５"]]
+    if layout == "pipe":
+        body = "\n".join("| " + " | ".join(r) + " |" for r in [head] + rows)
+    else:
+        body = "\n".join(c for r in [head] + rows for c in r)
+    text = ("某县人民政府关于2024年国民经济和社会发展计划执行情况与2025年计划的报告\n\n附件\n\n"
+            "2024年主要指标完成情况\n\n" + body + "\n")
+    e = extract_text(text)
+    assert [(t.parent, t.name) for t in e.targets] == [(None, "地区生产总值增速"), (None, "城镇新增就业人数"),
+                                                       ("城镇新增就业人数", "高校毕业生就业人数")]
+    assert [(a.name, a.value) for a in e.actuals] == [("地区生产总值增速", Decimal("6.1")),
+                                                     ("城镇新增就业人数", Decimal("3120")),
+                                                     ("高校毕业生就业人数", Decimal("835"))]
