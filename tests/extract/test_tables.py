@@ -308,3 +308,142 @@ def test_space_layout_without_a_unit_column_parts_no_name_holding_a_figure():
 
     cells = tables._split_space_line("1 地区生产总值增长 6.1% 6%左右", 0, 0)
     assert [c.role for c in cells] == ["seq", "name"]
+
+
+# ------------------------------------------------------------------ tables set out by single spaces
+
+OUTLINE_HEAD = ("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n"
+                "第二章 总体要求\n\n")
+
+
+def _column_table(header: str, rows: list[str], sep: str) -> str:
+    return "\n".join(line.replace(" ", sep) for line in [header] + rows)
+
+
+FIVE_YEAR_ROWS = [
+    "经济发展 地区生产总值(亿元) 212.4 300 >7 预期性",
+    "经济发展 数字经济核心产业增加值比重(%) 6.3 9 [2.7] 预期性",
+    "创新驱动 每万人口高价值发明专利拥有量(件) 0.8 1.6 — 预期性",
+    "民生福祉 城镇调查失业率(%) — <5.5 — 预期性",
+    "绿色生态 单位地区生产总值能耗降低(%) — — [完成省下达任务] 约束性",
+    "绿色生态 森林覆盖率(%) 71.3 >71.5 — 约束性",
+]
+
+
+def _read(text: str):
+    e = extract_text(text)
+    return ([(t.category, t.name, t.text, t.value, t.comparator, t.unit, t.year, t.attribute) for t in e.targets],
+            [(a.name, a.value, a.unit, a.year, a.measure) for a in e.actuals])
+
+
+@pytest.mark.parametrize("header", [
+    "类别 指标 2020年 2025年 年均增长(%) 属性",  # (属性: a header word)
+    "类别 指标 2020年 2025年 年均增长(%)",  # (no header word but its years: a year printed as a cell)
+])
+def test_a_five_year_table_set_out_by_single_spaces_reads_as_its_tabbed_form(header):
+    """A 专栏 of a five-year outline, no row numbers and no unit column, its cells parted by single
+    spaces: the rows a tabbed copy gives — units in the names, a base year's figures, the end year's
+    targets, an average beside them, a bracketed sum and dashes giving nothing."""
+    rows = FIVE_YEAR_ROWS if "属性" in header else [r.rsplit(" ", 1)[0] for r in FIVE_YEAR_ROWS]
+    caption = "专栏1 “十四五”时期经济社会发展主要指标\n"
+    note = "注：[ ]内为五年累计数。\n"
+    spaced = _read(OUTLINE_HEAD + caption + _column_table(header, rows, " ") + "\n" + note)
+    tabbed = _read(OUTLINE_HEAD + caption + _column_table(header, rows, "\t") + "\n" + note)
+    assert spaced == tabbed
+    targets, actuals = spaced
+    assert ("经济发展", "地区生产总值", "300", Decimal("300"), "=", "亿元", 2025,
+            "anticipatory" if "属性" in header else None) in targets
+    assert [t[1] for t in targets] == ["地区生产总值", "地区生产总值年均增长", "数字经济核心产业增加值比重",
+                                       "每万人口高价值发明专利拥有量", "城镇调查失业率", "单位地区生产总值能耗降低", "森林覆盖率"]
+    assert ("森林覆盖率", Decimal("71.3"), "%", 2020, "share") in actuals and len(actuals) == 4
+
+
+def test_a_table_without_row_numbers_under_a_header_of_single_spaces():
+    """指标 单位 2024年目标 属性: no 序号 column, one target column; the 属性 cell its own."""
+    text = NOTICE_HEAD.replace("2025", "2024") + "附件\n\n2024年全县主要预期目标\n\n" + (
+        "指标 单位 2024年目标 属性\n"
+        "地区生产总值增长 % 5.5左右 预期性\n"
+        "城乡居民人均可支配收入增长 % 6 预期性\n"
+        "单位地区生产总值能耗降低 % 完成市下达任务 约束性\n")
+    got = [(t.name, t.text, t.unit, t.year, t.attribute) for t in targets_of(text)]
+    assert got == [("地区生产总值增长", "5.5左右", "%", 2024, "anticipatory"),
+                   ("城乡居民人均可支配收入增长", "6", "%", 2024, "anticipatory"),
+                   ("单位地区生产总值能耗降低", "完成市下达任务", "%", 2024, "binding")]
+
+
+def test_the_attribute_of_a_row_set_out_by_single_spaces_is_a_cell_of_its_own():
+    text = HEAD2.replace("2025年主要指标", "2025年主要目标") + (
+        "类别 序号 指标 单位 2025年目标 属性\n"
+        "经济发展 1 地区生产总值增长 % 6左右 预期性\n"
+        "2 一般公共预算收入增长 % 与经济增长同步 预期性\n"
+        "绿色生态 3 主要河流断面水质达标率 % 100 约束性\n")
+    got = [(t.category, t.seq, t.name, t.text, t.kind, t.attribute) for t in targets_of(text)]
+    assert got == [("经济发展", "1", "地区生产总值增长", "6左右", "numeric", "anticipatory"),
+                   ("经济发展", "2", "一般公共预算收入增长", "与经济增长同步", "relative", "anticipatory"),
+                   ("绿色生态", "3", "主要河流断面水质达标率", "100", "numeric", "binding")]
+
+
+def test_prose_and_figure_lines_with_spaces_open_no_table():
+    """A line naming 指标 and a year amid words, and a bulletin's figure lines: no header, no rows."""
+    text = HEAD2 + ("全县各项指标 2024年 总体平稳\n"
+                    "全年粮食总产量 35.2 万吨\n"
+                    "油料产量 1.8 万吨\n"
+                    "全年地区生产总值增长6%左右。\n")
+    from zhibiao.extract.tables import find_tables
+    from zhibiao.text import normalize
+
+    assert find_tables(normalize(text).text) == []
+    assert all(t.source != "table" for t in targets_of(text))
+    # header words only, but no column of values or units: a list of indicators' attributes, no table
+    listed = HEAD2 + "指标 属性\n地区生产总值 预期性\n森林覆盖率 约束性\n"
+    assert find_tables(normalize(listed).text) == []
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_sub_row_loses_its_mark_and_is_a_child_of_its_row(sep):
+    rows = ["序号 指标名称 单位 2025年目标",
+            "1 主要污染物排放量减少 吨 完成市下达任务",
+            " 其中:化学需氧量 吨 96",
+            " 其中：氮氧化物 吨 140",
+            "2 城镇新增就业 人 3200"]
+    body = "\n".join(r.strip().replace(" ", sep) if sep == "\t" else "| " + r.strip().replace(" ", sep) + " |"
+                     for r in rows)
+    text = HEAD2.replace("2025年主要指标", "2025年主要目标") + body + "\n"
+    e = extract_text(text)
+    got = [(t.parent, t.name, t.text) for t in e.targets]
+    assert got == [(None, "主要污染物排放量减少", "完成市下达任务"), ("主要污染物排放量减少", "化学需氧量", "96"),
+                   ("主要污染物排放量减少", "氮氧化物", "140"), (None, "城镇新增就业", "3200")]
+    from zhibiao.text import normalize
+
+    norm = normalize(text).text
+    assert [t.name_span.slice(norm) for t in e.targets[1:3]] == ["化学需氧量", "氮氧化物"]
+
+
+def test_marked_sub_rows_in_a_table_without_row_numbers_end_at_an_unmarked_row():
+    text = HEAD2 + ("指标名称\t单位\t2025年目标\n"
+                    "固定资产投资增长\t%\t7\n"
+                    "其中：工业投资增长\t%\t10\n"
+                    "社会消费品零售总额增长\t%\t6\n")
+    assert [(t.parent, t.name) for t in targets_of(text)] == [
+        (None, "固定资产投资增长"), ("固定资产投资增长", "工业投资增长"), (None, "社会消费品零售总额增长")]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell"])
+def test_a_name_set_letter_by_letter_loses_every_space(layout):
+    """地 区 生 产 总 值 增 速 in a cell (a word of more than six spaced letters: the normaliser joins
+    six, a header's spaced words side by side, and leaves a space), full-width digits around it."""
+    head = ["指标名称", "单位", "2024年目标", "2024年完成"]
+    rows = [["地 区 生 产 总 值 增 速", "％", "６左右", "６.１"], ["城 镇 新 增 就 业 人 数", "人", "３０００", "３１２０"],
+            ["其中：高 校 毕 业 生 就 业 人 数", "人", "８００", "８３５"]]
+    if layout == "pipe":
+        body = "\n".join("| " + " | ".join(r) + " |" for r in [head] + rows)
+    else:
+        body = "\n".join(c for r in [head] + rows for c in r)
+    text = ("某县人民政府关于2024年国民经济和社会发展计划执行情况与2025年计划的报告\n\n附件\n\n"
+            "2024年主要指标完成情况\n\n" + body + "\n")
+    e = extract_text(text)
+    assert [(t.parent, t.name) for t in e.targets] == [(None, "地区生产总值增速"), (None, "城镇新增就业人数"),
+                                                       ("城镇新增就业人数", "高校毕业生就业人数")]
+    assert [(a.name, a.value) for a in e.actuals] == [("地区生产总值增速", Decimal("6.1")),
+                                                     ("城镇新增就业人数", Decimal("3120")),
+                                                     ("高校毕业生就业人数", Decimal("835"))]

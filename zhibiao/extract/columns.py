@@ -311,6 +311,16 @@ POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
 _LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 
 
+HAN_GAP: Final = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def joined_name(name: str) -> str:
+    """A name without the spaces a layout left between its Chinese characters (地 区 生 产 总 值 增 速,
+    letter-spaced in a cell, reaches this stage as 地区生产总值 增速: the normaliser joins a spaced
+    word of at most six letters, a header's cells being spaced words side by side)."""
+    return HAN_GAP.sub("", name) if " " in name else name
+
+
 def row_name(text: str) -> tuple[str, str | None, int]:
     """A row label without its 其中： mark and a unit printed in brackets after it:
     ("城镇新增就业（万人）" → 城镇新增就业, 万人); the offset where the name starts."""
@@ -399,6 +409,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     if not A_LETTER.search(name):
         return []
     name_span = (name_cell.start + lead, name_cell.start + lead + len(name))
+    name = joined_name(name)
     unit = name_unit
     unit_span = (name_cell.start, name_cell.end) if name_unit else None
     if "unit" in by_role and by_role["unit"].index in row.cells:
@@ -504,6 +515,7 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str)
         if cell is None:
             continue
         name, _u, _l = row_name(cell.text)
+        name = joined_name(name)
         sub = bool(column_vocab().sub_row.match(cell.text.strip()))
         if k == 0:
             first_name = name

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final, Iterator
 
-from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, combine, unit_in_name,
-                                     is_decimal_char, is_value_cell, parse_header, read_rows)
+from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
+                                     combine, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -213,6 +213,8 @@ DIGIT: Final = re.compile(r"\d")
 TOKEN: Final = re.compile(r"\S+")
 SPACED_ROW: Final = re.compile(r"^\s*\d{1,3} \S")
 # a row named by a fragment only (增长, 占投资比重): a part of the name on the row above
+# a sub-row's mark before its name (其中：氮氧化物; table_vocab.yaml sub_row_marks)
+SUB_ROW: Final = column_vocab().sub_row
 NAME_FRAGMENT: Final = re.compile(rf"{alternation(TABLE_WORDS['name_fragments'])}|占.{{0,8}}比重")
 
 def squeeze(text: str) -> str:
@@ -569,8 +571,16 @@ def _note_below(text: str, lines: list[tuple[int, int]], k: int) -> str:
 
 
 def _is_space_header(line: str) -> bool:
-    """The header row of a space-separated table (序号 … 指 标 …), first or repeated after a page break."""
-    return bool(SEQ_HEADER.search(line) and NAME_HEADER.search(line))
+    """The header row of a space-separated table (序号 … 指 标 …), first or repeated after a page break;
+    without a row number, a line of header cells only, a name column and a column of values or units
+    beside it (类别 指标 2020年 2025年 年均增长(%) 属性; 指标 单位 2024年目标 属性)."""
+    if not NAME_HEADER.search(line):
+        return False
+    if SEQ_HEADER.search(line):
+        return True
+    cols = _space_columns(line, 0)
+    return cols is not None and any(c.role == "name" for c in cols) \
+        and any(c.role in ("value", "unit") for c in cols)
 
 
 SEQ_HEADER, NAME_HEADER = re.compile(r"序\s*号"), re.compile(r"指\s*标")
@@ -700,6 +710,11 @@ def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -
     toks = [(m.group(), m.start()) for m in TOKEN.finditer(line)]
     if not toks:
         return []
+    if len(toks) >= 2 and toks[-1][0] in VOCAB.attributes:
+        # "… % 6左右 预期性": the 属性 column is a cell of its own, never part of the target
+        word, at = toks[-1]
+        attribute = Cell(word, offset + at, offset + at + len(word), li, line_complete=True)
+        return _split_space_line(line[:at], offset, li, targets) + [attribute]
     if len(toks) > 2 and is_seq_number(toks[1][0]) and not toks[0][0].isdecimal() \
             and looks_like_category(toks[0][0]):
         # "经济发展 1 地区生产总值增长 % 6左右": the category printed on its first row's line
@@ -879,6 +894,7 @@ class _Assembler:
         self.last_seq_num = 0
         self.warnings: list[str] = []
         self.value_columns: list[str] = []
+        self.marked_label = False  # the current label is the main row of sub-rows printed with 其中：
 
     def expected_seq(self, n: int) -> bool:
         return self.last_seq_num < n <= self.last_seq_num + 2 or (self.last_seq_num == 0 and n <= 3)
@@ -970,6 +986,7 @@ class _Assembler:
         self.last_seq_num = int(seq)
         self.group = []
         self.label = None
+        self.marked_label = False
 
     def flush_category(self) -> None:
         if self.pending_category:
@@ -986,8 +1003,20 @@ class _Assembler:
         if c.text in generic:
             # 结构性指标: the rows that follow are sub-rows of this row number's main row
             self.label = self.group[0] if self.group else None
+            self.marked_label = False
             return
-        row = Row(self.seq, self.category, c.text, c)
+        mark = SUB_ROW.match(c.text)
+        name = c.text
+        if mark is not None and mark.end() < len(name):
+            # 其中：氮氧化物: a sub-row of the row number's main row, as under a 其中 label of its own;
+            # its name is the words after the mark
+            name = name[mark.end():]
+            self.label = self.group[0] if self.group else None
+            self.marked_label = self.label is not None
+        elif self.marked_label and self.seq is None and self.group and self.group[-1].target is not None:
+            # in a table without row numbers, a row without the mark after marked sub-rows is a main row
+            self.label, self.marked_label, self.group = None, False, []
+        row = Row(self.seq, self.category, name, c)
         if not self.group:
             self.group.append(row)
             self.rows.append(row)
@@ -1118,10 +1147,14 @@ def parse_table(text: str, span: TableSpan) -> Table:
             parsed.unit = unit
         elif parsed.kind != "numeric":
             parsed.unit = parsed.unit or unit
+        name_start = r.name_cell.start
+        mark = SUB_ROW.match(text[name_start:r.name_cell.end])
+        if mark is not None and SUB_ROW.match(r.name) is None:
+            name_start += mark.end()  # (the name of a sub-row starts after its 其中：)
         out.append(TableRow(
             seq=r.seq, category=r.category, name=name, parent=r.parent, unit=parsed.unit,
             text=ttext, parsed=parsed, year=year, span=(r.target.start, r.target.end),
-            name_span=(r.name_cell.start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
+            name_span=(name_start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
         ))
     return Table(start, end, layout, year, out, asm.warnings)
 
@@ -1223,9 +1256,21 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
 
 def _space_header(raw: str, offset: int) -> list[Column] | None:
     """The columns of a header whose cells are set apart by single spaces ("序号 指 标 单位 2024年预计
-    2025年计划 增长（%）"): each cell the shortest run of tokens that reads as a header (a word set
-    letter by letter is one cell; two names side by side, 指标 名称, one column). Only a header
-    with two value columns or more, every token read."""
+    2025年计划 增长（%）"), when it has two value columns or more and a name column (see
+    :func:`_space_columns`)."""
+    cols = _space_columns(raw, offset)
+    if cols is None:
+        return None
+    values = [c for c in cols if c.role == "value"]
+    if len(values) < 2 or not any(c.role == "name" for c in cols):
+        return None
+    return cols
+
+
+def _space_columns(raw: str, offset: int) -> list[Column] | None:
+    """The columns of a header whose cells are set apart by single spaces: each cell the shortest
+    run of tokens that reads as a header (a word set letter by letter is one cell; two names side
+    by side, 指标 名称, one column); ``None`` unless every token is read."""
     toks = [(m.group(), m.start()) for m in TOKEN.finditer(raw)]
     cols: list[Column] = []
     i = 0
@@ -1246,9 +1291,6 @@ def _space_header(raw: str, offset: int) -> list[Column] | None:
                 break
         else:
             return None
-    values = [c for c in cols if c.role == "value"]
-    if len(values) < 2 or not any(c.role == "name" for c in cols):
-        return None
     return cols
 
 

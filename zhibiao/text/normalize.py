@@ -123,7 +123,9 @@ ITEM_START: Final = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇�
 STAMP_END: Final = scanner(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?)\s*$")
 DOC_NUMBER: Final = re.compile(r"〔\d{4}〕|\[\d{4}\]|(?<!\d)\d+号\s*$")  # (a digit run tried from its start only)
 _HEADER: Final = LAYOUT["table_header"]
-TABLE_HEADER: Final = re.compile(f"(?:{'|'.join(map(_spaced, _HEADER['names']))}).{{0,40}}(?:{_alt(_HEADER['columns'])})")
+# (or a year printed as a cell of its own: 指标 2020年 2025年 — a five-year table's base and end years)
+TABLE_HEADER: Final = re.compile(f"(?:{'|'.join(map(_spaced, _HEADER['names']))}).{{0,40}}"
+                                 rf"(?:{_alt(_HEADER['columns'])}|(?<![\d年])\d{{4}}年(?=[ \t]|$))")
 ATTACHMENT_LINE: Final = re.compile(r"^[ \t]*附\s*件\s*\d*[ \t]*$")
 
 UNIT_WORDS: Final = _alt(LAYOUT["split_decimal_units"])
