@@ -602,7 +602,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if name and _may_end_with(name, JOINER_ENDS) and JOINER_END.search(name) and WORDS_AFTER.match(after_unit):
                 name = ""  # "推出70项…场景和10个特色产业专区应用": the thing counted follows the figure
             etc = list_etc(name) if name and "等" in name else -1
-            if etc >= 0:
+            if name and etc >= 0:
                 # "争取专项债、特别国债…等资金支持": the thing measured follows the list
                 head_match = LIST_HEAD_VERB.match(name)
                 assert head_match is not None  # the pattern may match nothing: it always matches
