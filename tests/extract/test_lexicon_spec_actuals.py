@@ -304,6 +304,14 @@ def test_the_plan_weighed_against_in_other_wordings(review, text, plan):
     assert targets == [(2023, text, plan)]
 
 
+# plans.ceilings: a bare figure of a control target is a ceiling; one with its own bound keeps it
+@pytest.mark.parametrize("plan, comparator", [("低于7%的控制目标", "<="), ("低于7%的调控目标", "<="),
+                                              ("低于7%左右的调控目标", "~"), ("低于7%的预期目标", "=")])
+def test_a_control_target_is_a_ceiling(plan, comparator):
+    review = f"全年居民消费价格上涨1.2%，{plan}；城镇新增就业5.6万人。"
+    assert [(t.comparator, str(t.value)) for t in extract_text(report(review)).targets] == [(comparator, "7")]
+
+
 # targets.results_openings (with the zone's year): a list of the reviewed year's plan in the review is
 # that year's targets, and the results told after it are results, not more targets
 @pytest.mark.parametrize("joint", ["。", "；\n", "。\n"])

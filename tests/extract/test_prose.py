@@ -156,3 +156,11 @@ def test_a_multiple_is_of_the_indicators_level():
     assert [(t.year, t.name, t.kind, t.reference, t.indicator) for t in doc.targets] == [
         (2035, "城乡居民人均收入", "relative", "2020年", "disposable_income_level"),
         (2035, "地区生产总值", "relative", "2020年", "gdp_level")]
+
+
+def test_a_table_glued_into_one_line_is_no_target_of_the_list_above_it():
+    # a table whose rows were not told apart reads as one long line of cells: no prose, no target
+    row = " ".join(f"指标{i}(亿元) {i}.5 {i * 2} 预期性" for i in range(1, 16))
+    doc = extract_text("某县国民经济和社会发展第十四个五年规划纲要\n第二章 主要目标\n到2025年，地区生产总值突破500亿元，"
+                       f"城镇化率达到55%。\n展望2030年，人均地区生产总值达到全国平均水平。\n专栏1 主要指标 {row}\n第三章 产业\n")
+    assert [t.name for t in doc.targets] == ["地区生产总值", "城镇化率", "人均地区生产总值"]

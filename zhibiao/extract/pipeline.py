@@ -6,6 +6,7 @@ indicators are left as printed names; the catalogue stage resolves them.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
@@ -153,6 +154,9 @@ def _table_context(scope, doc_type: str, start: int) -> TableContext:
                         forward=doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"))
 
 
+CEILING_PLAN: Final = re.compile(LEX.alt("plans.ceilings"))
+
+
 def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
     """Last year's plans quoted beside their results (年初目标（6.5%）, 完成年计划710亿元的89.4%):
     targets of the reviewed year, named by the result they were set for."""
@@ -161,6 +165,7 @@ def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
         p = parse_target(q.inner)
         if p.kind != "numeric":
             continue
+        comparator = "<=" if p.comparator == "=" and CEILING_PLAN.search(q.text) else p.comparator  # 5.5%的控制目标
         span, inner = Span(*q.span), Span(*q.inner_span)
         if not value_reads_back(inner.slice(reading.text), Target(name=q.name, text=q.text, kind=p.kind, value=p.value,
                                                                  value_high=p.value_high)):
@@ -169,7 +174,7 @@ def _quoted_plan_targets(reading: Reading, warnings: list[str]) -> list[Target]:
         name_span, origin = ground_name(reading.text, q.name, span.start, max(0, span.start - NAME_REACH), False)
         out.append(Target(
             name=doc.printed(q.name, name_span or Span(max(0, span.start - NAME_REACH), span.end)), text=doc.printed(q.text, span),
-            kind=p.kind, year=q.year, unit=p.unit, comparator=p.comparator, value=p.value, value_high=p.value_high,
+            kind=p.kind, year=q.year, unit=p.unit, comparator=comparator, value=p.value, value_high=p.value_high,
             source="prose", span=span, name_span=name_span, name_origin=origin,
             source_span=doc.to_source(span), page=doc.page_of(span),
         ))

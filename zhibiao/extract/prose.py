@@ -427,7 +427,8 @@ def find_target_sentences(text: str, limit: int | None = None,
     return tuple((t.start, t.end) for t in find_target_lists(text, limit, tables))
 
 
-MAX_CLAUSE: Final = 400  # the longest clause of the real documents has 143 characters: a longer one lists no target
+MAX_CLAUSE: Final = 200  # the longest clause of the real documents stating a target has 143 characters: a longer one
+# is no prose (a table glued into one line when its rows were not told apart) and lists no target
 
 
 def _labelled(line: str) -> re.Match | None:
