@@ -191,8 +191,45 @@ def test_a_references_words_name_the_indicator_it_is_compared_with(reference, in
 
 
 def test_a_reference_naming_no_known_indicator_needs_review():
-    t = target(None, None, kind="relative", text="高于全国平均水平", reference="全国平均")
+    t = target(None, None, kind="relative", text="高于同类城市平均水平", reference="同类城市平均")
     assert decide(t, actual("8"), Figures(gdp_growth="7", fai_growth="7")).status == "needs_review"
+
+
+# reference_scopes (rules.yaml): the region a reference speaks of — the target's region's ancestor at
+# that level — and, naming no indicator, the target's own indicator there
+class Scopes(Context):
+    """Each level's figure of each indicator asked: {level: {indicator: value}}."""
+
+    def __init__(self, **levels):
+        self.levels = levels
+
+    def actual_of(self, indicator, year):
+        return None
+
+    def actual_of_scope(self, level, indicator, year):
+        v = self.levels.get(level, {}).get(indicator)
+        return None if v is None else actual(v)
+
+
+@pytest.mark.parametrize("word, level", [("全国", "national"), ("全省", "province"), ("全区", "province"),
+                                         ("全市", "prefecture")])
+def test_a_references_region_is_its_scope(word, level):
+    t = target(None, None, kind="relative", text=f"高于{word}平均水平", reference=f"{word}平均")  # (indicator "x")
+    others = {lv: {"x": "9"} for lv in ("national", "province", "prefecture") if lv != level}
+    assert decide(t, actual("8"), Scopes(**{level: {"x": "7"}}, **others)).status == "achieved"
+    assert decide(t, actual("8"), Scopes(**{level: {"x": "9"}})).status == "missed"
+    assert decide(t, actual("8"), Scopes(**others)).status == "pending"  # no figure of that region yet
+
+
+def test_a_scoped_reference_naming_an_indicator_is_that_indicator_there():
+    t = target(None, None, kind="relative", text="快于全省GDP增速", reference="全省GDP增速")
+    assert decide(t, actual("8"), Scopes(province={"gdp_growth": "7", "x": "9"})).status == "achieved"
+
+
+def test_reaching_the_provinces_level():
+    t = target(None, None, unit="元", kind="relative", text="达到全省平均水平", reference="全省平均水平")
+    assert decide(t, actual("60000", unit="元"), Scopes(province={"x": "60000"})).status == "achieved"
+    assert decide(t, actual("59000", unit="元"), Scopes(province={"x": "60000"})).status == "missed"
 
 
 def test_a_rules_file_without_references_uses_the_bundled_ones():
@@ -225,6 +262,16 @@ def test_a_rules_file_may_name_references_of_its_own():
 def test_a_rules_files_references_are_checked(references, message):
     with pytest.raises(InputError, match=message):
         Rules.from_data({"rules": Rules.load().rules, "references": references}, "mine.yaml")
+
+
+@pytest.mark.parametrize("scopes, message", [
+    ({"全省": "province"}, "must be a list"),
+    ([["全省"]], r"must be a \[word, level\] pair"),
+    ([["全省", "galaxy"]], "unknown level 'galaxy'"),
+])
+def test_a_rules_files_reference_scopes_are_checked(scopes, message):
+    with pytest.raises(InputError, match=message):
+        Rules.from_data({"rules": Rules.load().rules, "reference_scopes": scopes}, "mine.yaml")
 
 
 # ------------------------------------------------------------------ targets covering several years

@@ -171,6 +171,8 @@ class Rules:
     rules: list[dict[str, Any]]
     # a relative target's reference words and the indicator each names, the first found deciding
     references: tuple[tuple[str, str], ...] = ()
+    # a relative target's reference words and the level of the region each speaks of (全省 → province)
+    reference_scopes: tuple[tuple[str, str], ...] = ()
     # the words that make a target covering several years count them as a sum or an average
     period_words: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"cumulative": (), "average": ()})
 
@@ -188,7 +190,7 @@ class Rules:
         from zhibiao import __version__
 
         h = hashlib.sha256(__version__.encode())
-        h.update(json.dumps([self.tolerance, self.rules, self.references, self.period_words],
+        h.update(json.dumps([self.tolerance, self.rules, self.references, self.reference_scopes, self.period_words],
                             sort_keys=True, ensure_ascii=False, default=str).encode())
         for package, name in DECIDED_BY:
             h.update(f"{package}/{name}".encode())
@@ -228,6 +230,7 @@ class Rules:
         tol = dict(bundled["tolerance"])
         tol.update(data.get("tolerance") or {})
         return cls(tol, data["rules"], _references(data.get("references", bundled["references"]), source),
+                   _reference_scopes(data.get("reference_scopes", bundled["reference_scopes"]), source),
                    _period_words(data.get("period_words", bundled["period_words"]), source))
 
 
@@ -253,6 +256,23 @@ def _references(data: Any, source: str) -> tuple[tuple[str, str], ...]:
             raise InputError(f"{source}: reference #{i} must be a [word, indicator] pair, not {pair!r}")
         if Catalog.default().get(pair[1]) is None:
             raise InputError(f"{source}: reference #{i}: unknown indicator {pair[1]!r}")
+        out.append((pair[0], pair[1]))
+    return tuple(out)
+
+
+REGION_LEVELS = ("national", "province", "prefecture", "county")
+
+
+def _reference_scopes(data: Any, source: str) -> tuple[tuple[str, str], ...]:
+    """A rules file's ``reference_scopes``: [word, level] pairs, each level a region level."""
+    if not isinstance(data, list):
+        raise InputError(f"{source}: 'reference_scopes' must be a list of [word, level] pairs")
+    out = []
+    for i, pair in enumerate(data, 1):
+        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair)):
+            raise InputError(f"{source}: reference scope #{i} must be a [word, level] pair, not {pair!r}")
+        if pair[1] not in REGION_LEVELS:
+            raise InputError(f"{source}: reference scope #{i}: unknown level {pair[1]!r} (one of {', '.join(REGION_LEVELS)})")
         out.append((pair[0], pair[1]))
     return tuple(out)
 
@@ -338,6 +358,10 @@ class Context:
     region's targets."""
 
     def actual_of(self, indicator: str, year: int | None) -> Actual | None:  # pragma: no cover - interface
+        return None
+
+    def actual_of_scope(self, level: str, indicator: str, year: int | None) -> Actual | None:  # pragma: no cover - interface
+        """The actual of the region at ``level`` above (or being) the target's region (全省: its province)."""
         return None
 
     def parent_target(self, target: TargetLine) -> TargetLine | None:  # pragma: no cover - interface
@@ -563,18 +587,22 @@ def _multiple(t: TargetLine, a: Actual | None, ctx: Context, factor: Decimal) ->
 
 
 def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
-              references: tuple[tuple[str, str], ...]) -> Status:
+              references: tuple[tuple[str, str], ...], scopes: tuple[tuple[str, str], ...] = ()) -> Status:
     said = _words()["multiple"].search(to_simplified(t.text or ""))
     if said is not None:
         return _multiple(t, a, ctx, _words()["factors"][said.group("word")])
     ref = (t.reference or "")
     plain = to_simplified(ref)
     ref_indicator = next((ind for word, ind in references if word in plain), None)  # (rules.yaml: the first)
+    scope = next((level for word, level in scopes if word in plain), None)  # 全省平均水平: the province's
+    if scope is not None and ref_indicator is None:
+        ref_indicator = t.indicator  # 人均地区生产总值达到全省平均水平: the province's own figure of it
     if ref_indicator is None:
         return Status("needs_review", Say.of("reference_unknown", reference=ref), a)
     if a is None:
         return Status("pending", Say.of("no_actual"))
-    r = ctx.actual_of(ref_indicator, a.year or t.year)  # the reference of the same year as the figure
+    year = a.year or t.year  # (the reference of the same year as the figure)
+    r = ctx.actual_of_scope(scope, ref_indicator, year) if scope is not None else ctx.actual_of(ref_indicator, year)
     if r is None:
         return Status("pending", Say.of("reference_pending", reference=ref), a)
     own, other = signed_change(a), signed_change(r)
@@ -942,7 +970,7 @@ def _decide_one(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules) -> 
         if test == "compare":
             s = _compare(t, a, tol)
         elif test == "relative":
-            s = _relative(t, a, ctx, tol, rules.references)
+            s = _relative(t, a, ctx, tol, rules.references, rules.reference_scopes)
         elif test == "assigned":
             s = _assigned(t, a, ctx, tol)
         elif test == "progress":

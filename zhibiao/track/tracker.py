@@ -131,6 +131,16 @@ class _RegionContext(Context):
     def actual_of(self, indicator: str | None, year: int | None) -> Actual | None:
         return self.tracker.actual(self.region.code, indicator, year)
 
+    def actual_of_scope(self, level: str, indicator: str | None, year: int | None) -> Actual | None:
+        from zhibiao.catalog import RegionRegistry
+
+        registry = RegionRegistry.default()
+        own = registry.by_code(self.region.code) if self.region.code else None
+        if own is None:
+            return None
+        region = next((r for r in [own, *registry.ancestors(own)] if r.level == level), None)
+        return self.tracker.actual(region.code, indicator, year) if region is not None and region.code else None
+
     def parent_target(self, target: TargetLine) -> TargetLine | None:
         if not self.region.parent_code or not target.indicator or target.year is None:
             return None
