@@ -62,9 +62,10 @@ LIST_SEMICOLONS: Final = ("；", ";")  # a line ending in one leaves its sentenc
 SENTENCE_ENDS: Final = ("。", "；", ";", "，", ",", "：", ":")
 BARE_ITEM: Final = 40  # the longest line read as a bare list item (one target, no punctuation after it)
 OPENER_BEFORE: Final = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
-# an opener and a body's own name before what the body assigns (完成玉林|市下达任务, 达到湘西|自治州下达指标):
-# the name a region's, a few characters
-OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{2,6}}$")
+# an opener and a body's own name before what the body assigns (完成玉林|市下达任务, 达到湘西|自治州下达指标,
+# 完成黔西南布依族苗族自治|州下达任务): the name a region's, at most ten characters (an autonomous
+# prefecture's full name and its 自治)
+OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{2,10}}$")
 ASSIGNING_BODY: Final = re.compile(LEX.alt("kinds.assigning_bodies"))  # (what such a match opens with: 市下达…)
 _DIRS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE: Final = scanner(
