@@ -304,11 +304,13 @@ RESULTS_OPENING: Final = re.compile(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt(
 RECALLED_PLAN: Final = re.compile(rf"(?:{LEX.alt('plans.set_by')})[^。；;\n]{{0,20}}$")
 
 
-def _before_results(text: str, start: int, end: int) -> int:
+def _before_results(openings: list[int], start: int, end: int) -> int:
     """Where a list of last year's targets in a review ends: before the sentence telling its
-    results ("…主要预期目标是：…增长6.5%。从执行情况看，…增长5.8%。" — those are no targets)."""
-    m = RESULTS_OPENING.search(text, start, end)
-    return m.start() if m else end
+    results ("…主要预期目标是：…增长6.5%。从执行情况看，…增长5.8%。" — those are no targets).
+    ``openings``: where RESULTS_OPENING matches in the text, found once (a list per trigger, each
+    searched again, made a run of triggers quadratic)."""
+    k = bisect_left(openings, start)
+    return openings[k] if k < len(openings) and openings[k] < end else end
 
 
 def _outside_tables(lists: list[TargetList], tables: tuple[tuple[int, int], ...]) -> list[TargetList]:
@@ -329,6 +331,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
     so a document read again is read again)."""
     limit = len(text) if limit is None else limit
     out: list[TargetList] = []
+    openings: list[int] | None = None  # (where results open: found when a list first asks)
     for m in TRIGGER.finditer(text, 0, limit):
         head = text[max(0, m.start() - 40):m.start()]
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
@@ -371,7 +374,9 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             end = _sentence_end(text, start)  # "年初确定的主要目标是…。全年…增长6%。": the results follow it
         else:
             end = _list_goes_on(text, _sentence_end(text, start))
-        end = _before_results(text, start, end)
+        if openings is None:
+            openings = [r.start() for r in RESULTS_OPENING.finditer(text, 0, limit)]
+        end = _before_results(openings, start, end)
         if end - start < 6:
             continue
         out.append(TargetList(start, end, year, ahead, recalled))
