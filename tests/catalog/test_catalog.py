@@ -429,3 +429,54 @@ def test_every_growth_reaches_its_level_face_by_concept():
             assert level in index.concept.get(index.name_concepts[ind_id], []), ind_id
     m = CAT.match("社会消费品零售总额", unit="亿元", text="4000亿元")
     assert (m.id, m.confidence) == ("retail_sales_level", 1.0)
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # an amount the catalogue had only as a growth has its level too, as gdp_level is gdp_growth's
+    ("建筑业总产值", "亿元", "612.3亿元", "construction_output_level"),
+    ("建筑业总产值", "%", "比上年增长4.2%", "construction_output_growth"),
+    ("规模以上工业企业利润总额", "亿元", "215.7亿元", "industrial_profit_level"),
+    ("规上工业利润", "亿元", "30.6亿元", "industrial_profit_level"),
+    ("规上工业利润", "%", "增长9.5%", "industrial_profit_growth"),
+    ("年末金融机构本外币存款余额", "亿元", "4120.8亿元", "deposit_level"),
+    ("金融机构本外币存款余额", "%", "比年初增长10.1%", "deposit_growth"),
+    ("本外币贷款余额", "亿元", "3870.2亿元", "loan_level"),
+    ("各项贷款余额", "万元", "2456000万元", "loan_level"),
+    ("全员劳动生产率", "万元", "从人均9.1万元提高到13万元", "labor_productivity_level"),
+    ("全员劳动生产率", "元/人", "158200元/人", "labor_productivity_level"),
+    ("全员劳动生产率", None, "稳步增长", "labor_productivity_growth"),
+    ("规模以上服务业营业收入", "亿元", "410.5亿元", "services_revenue_level"),
+    ("工业投资", "亿元", "88.1亿元", "industrial_investment_level"),
+    ("交通投资", "亿元", "完成交通投资120亿元", "transport_investment_level"),
+    ("能源投资", "亿元", "56.3亿元", "energy_investment_level"),
+    ("水利投资", "亿元", "47.9亿元", "water_investment_level"),
+    ("服务贸易进出口额", "亿元", "12.6亿元", "services_trade_level"),
+    ("全社会研究与试验发展经费投入", "亿元", "96.4亿元", "rd_expenditure_level"),
+    ("数字经济核心产业增加值", "亿元", "502.8亿元", "digital_core_industry_level"),
+    ("全社会用电量", "亿千瓦时", "305.7亿千瓦时", "electricity_consumption_level"),
+    # and a level the catalogue had without its growth
+    ("港口货物吞吐量", "%", "比上年增长6.4%", "port_throughput_growth"),
+    ("港口货物吞吐量", "亿吨", "1.8亿吨", "port_throughput"),
+])
+def test_an_amounts_level_is_the_level_indicator(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if unit == "%" else None, text=text)
+    assert m is not None and m.id == expected, m
+
+
+def test_a_count_of_enterprises_is_not_an_amount_of_theirs():
+    # 规模以上工业企业 2150家 counts the enterprises: not their profits (a fuzzy 规模以上工业企业利润 once
+    # the profits have a level), nor the new ones
+    for name in ("年末规模以上工业企业", "规模以上工业企业", "规上工业企业"):
+        m = CAT.match(name, unit="家", measure="level", text="2150家")
+        assert m is not None and m.id == "industrial_enterprises", (name, m)
+    for name in ("规模以上工业企业", "规上工业企业"):  # (its own aliases)
+        assert CAT.match(name, unit="家", measure="level", text="860家").confidence == 1.0, name
+
+
+@pytest.mark.parametrize("name", ["新增县域规模以上工业企业", "新增市级规模以上工业企业", "新增省级规模以上工业企业"])
+def test_a_region_read_off_a_count_of_the_new_leaves_it_new(name):
+    # (新增县…, 新增市…, 新增省… read as a region of two characters ending 县/市/省 took 新增 with it)
+    m = CAT.match(name, unit="家", measure="level", text="25家")
+    assert m is not None and m.id == "industrial_enterprises_new", m
+    m = CAT.match("新增省级专精特新中小企业", unit="家", measure="level", text="12家")
+    assert m is not None and m.id == "specialised_smes", m
