@@ -480,3 +480,29 @@ def test_a_region_read_off_a_count_of_the_new_leaves_it_new(name):
     assert m is not None and m.id == "industrial_enterprises_new", m
     m = CAT.match("新增省级专精特新中小企业", unit="家", measure="level", text="12家")
     assert m is not None and m.id == "specialised_smes", m
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # tax revenue: its level and growth beside its share
+    ("税收收入", "亿元", "完成26.4亿元", "tax_revenue_level"),
+    ("税收收入", "%", "增长7.3%", "tax_revenue_growth"),
+    ("地方税收收入", "亿元", "14.2亿元", "tax_revenue_level"),
+    ("税收收入", None, "占一般公共预算收入比重达到80%以上", "tax_revenue_share"),
+    # spending on people's livelihood: its share under either name of the budget, its level, its growth
+    ("民生支出占财政支出比重", "%", "保持在75%以上", "livelihood_expenditure_share"),
+    ("民生支出占一般公共预算支出的比重", "%", "78.5%", "livelihood_expenditure_share"),
+    ("财政民生支出占比", "%", "达到80%", "livelihood_expenditure_share"),
+    ("民生支出", "亿元", "63.8亿元", "livelihood_expenditure_level"),
+    ("民生支出", "%", "增长5.9%", "livelihood_expenditure_growth"),
+    ("财政民生支出", "亿元", "71.2亿元", "livelihood_expenditure_level"),
+    # high-tech industry's value added: of GDP and of industry above designated size are two shares
+    ("高新技术产业增加值占GDP比重", "%", "达到22%", "hightech_industry_gdp_share"),
+    ("高新技术产业增加值占地区生产总值比重", "%", "21.5%", "hightech_industry_gdp_share"),
+    ("高新技术产业增加值占规上工业增加值比重", "%", "48%", "hightech_industry_share"),
+    # 地方收入: the part of 财政总收入 that stays with the county, its general public budget revenue
+    ("地方收入", "亿元", "完成18.7亿元", "budget_revenue_level"),
+    ("地方收入", "%", "增长6.8%", "budget_revenue_growth"),
+])
+def test_fiscal_and_hightech_names_of_county_reports(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if text.startswith("增长") else None, text=text)
+    assert m is not None and m.id == expected, m
