@@ -506,3 +506,23 @@ def test_a_region_read_off_a_count_of_the_new_leaves_it_new(name):
 def test_fiscal_and_hightech_names_of_county_reports(name, unit, text, expected):
     m = CAT.match(name, unit=unit, measure="growth" if text.startswith("增长") else None, text=text)
     assert m is not None and m.id == expected, m
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # two indicators of every bulletin the catalogue lacked: real estate investment, strategic emerging industries
+    ("房地产开发投资", "亿元", "736.5亿元", "real_estate_investment_level"),
+    ("房地产开发投资", "%", "比上年下降5.2%", "real_estate_investment_growth"),
+    ("战略性新兴产业增加值", "亿元", "288.4亿元", "strategic_emerging_industry_level"),
+    ("战略性新兴产业增加值", "%", "增长11.6%", "strategic_emerging_industry_growth"),
+    # (of GDP and of industry above designated size: two denominators, two indicators; 占比 says neither)
+    ("战略性新兴产业增加值占地区生产总值比重", "%", "达到16%", "strategic_emerging_industry_gdp_share"),
+    ("战略性新兴产业增加值占GDP比重", "%", "达到16%", "strategic_emerging_industry_gdp_share"),
+    ("战略性新兴产业增加值占规模以上工业增加值比重", "%", "42.5%", "strategic_emerging_industry_share"),
+    ("战略性新兴产业增加值占规上工业增加值比重", "%", "42.5%", "strategic_emerging_industry_share"),
+    ("战略性新兴产业增加值占比", "%", "42.5%", None),
+])
+def test_real_estate_and_strategic_emerging_industries(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if "增长" in text or "下降" in text else None, text=text)
+    assert (m and m.id) == expected, m
+    if name in ("房地产开发投资", "战略性新兴产业增加值"):  # (as printed: an alias of their own)
+        assert m.confidence == 1.0, m
