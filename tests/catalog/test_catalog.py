@@ -429,3 +429,100 @@ def test_every_growth_reaches_its_level_face_by_concept():
             assert level in index.concept.get(index.name_concepts[ind_id], []), ind_id
     m = CAT.match("社会消费品零售总额", unit="亿元", text="4000亿元")
     assert (m.id, m.confidence) == ("retail_sales_level", 1.0)
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # an amount the catalogue had only as a growth has its level too, as gdp_level is gdp_growth's
+    ("建筑业总产值", "亿元", "612.3亿元", "construction_output_level"),
+    ("建筑业总产值", "%", "比上年增长4.2%", "construction_output_growth"),
+    ("规模以上工业企业利润总额", "亿元", "215.7亿元", "industrial_profit_level"),
+    ("规上工业利润", "亿元", "30.6亿元", "industrial_profit_level"),
+    ("规上工业利润", "%", "增长9.5%", "industrial_profit_growth"),
+    ("年末金融机构本外币存款余额", "亿元", "4120.8亿元", "deposit_level"),
+    ("金融机构本外币存款余额", "%", "比年初增长10.1%", "deposit_growth"),
+    ("本外币贷款余额", "亿元", "3870.2亿元", "loan_level"),
+    ("各项贷款余额", "万元", "2456000万元", "loan_level"),
+    ("全员劳动生产率", "万元", "从人均9.1万元提高到13万元", "labor_productivity_level"),
+    ("全员劳动生产率", "元/人", "158200元/人", "labor_productivity_level"),
+    ("全员劳动生产率", None, "稳步增长", "labor_productivity_growth"),
+    ("规模以上服务业营业收入", "亿元", "410.5亿元", "services_revenue_level"),
+    ("工业投资", "亿元", "88.1亿元", "industrial_investment_level"),
+    ("交通投资", "亿元", "完成交通投资120亿元", "transport_investment_level"),
+    ("能源投资", "亿元", "56.3亿元", "energy_investment_level"),
+    ("水利投资", "亿元", "47.9亿元", "water_investment_level"),
+    ("服务贸易进出口额", "亿元", "12.6亿元", "services_trade_level"),
+    ("全社会研究与试验发展经费投入", "亿元", "96.4亿元", "rd_expenditure_level"),
+    ("数字经济核心产业增加值", "亿元", "502.8亿元", "digital_core_industry_level"),
+    ("全社会用电量", "亿千瓦时", "305.7亿千瓦时", "electricity_consumption_level"),
+    # and a level the catalogue had without its growth
+    ("港口货物吞吐量", "%", "比上年增长6.4%", "port_throughput_growth"),
+    ("港口货物吞吐量", "亿吨", "1.8亿吨", "port_throughput"),
+])
+def test_an_amounts_level_is_the_level_indicator(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if unit == "%" else None, text=text)
+    assert m is not None and m.id == expected, m
+
+
+def test_a_count_of_enterprises_is_not_an_amount_of_theirs():
+    # 规模以上工业企业 2150家 counts the enterprises: not their profits (a fuzzy 规模以上工业企业利润 once
+    # the profits have a level), nor the new ones
+    for name in ("年末规模以上工业企业", "规模以上工业企业", "规上工业企业"):
+        m = CAT.match(name, unit="家", measure="level", text="2150家")
+        assert m is not None and m.id == "industrial_enterprises", (name, m)
+    for name in ("规模以上工业企业", "规上工业企业"):  # (its own aliases)
+        assert CAT.match(name, unit="家", measure="level", text="860家").confidence == 1.0, name
+
+
+@pytest.mark.parametrize("name", ["新增县域规模以上工业企业", "新增市级规模以上工业企业", "新增省级规模以上工业企业"])
+def test_a_region_read_off_a_count_of_the_new_leaves_it_new(name):
+    # (新增县…, 新增市…, 新增省… read as a region of two characters ending 县/市/省 took 新增 with it)
+    m = CAT.match(name, unit="家", measure="level", text="25家")
+    assert m is not None and m.id == "industrial_enterprises_new", m
+    m = CAT.match("新增省级专精特新中小企业", unit="家", measure="level", text="12家")
+    assert m is not None and m.id == "specialised_smes", m
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # tax revenue: its level and growth beside its share
+    ("税收收入", "亿元", "完成26.4亿元", "tax_revenue_level"),
+    ("税收收入", "%", "增长7.3%", "tax_revenue_growth"),
+    ("地方税收收入", "亿元", "14.2亿元", "tax_revenue_level"),
+    ("税收收入", None, "占一般公共预算收入比重达到80%以上", "tax_revenue_share"),
+    # spending on people's livelihood: its share under either name of the budget, its level, its growth
+    ("民生支出占财政支出比重", "%", "保持在75%以上", "livelihood_expenditure_share"),
+    ("民生支出占一般公共预算支出的比重", "%", "78.5%", "livelihood_expenditure_share"),
+    ("财政民生支出占比", "%", "达到80%", "livelihood_expenditure_share"),
+    ("民生支出", "亿元", "63.8亿元", "livelihood_expenditure_level"),
+    ("民生支出", "%", "增长5.9%", "livelihood_expenditure_growth"),
+    ("财政民生支出", "亿元", "71.2亿元", "livelihood_expenditure_level"),
+    # high-tech industry's value added: of GDP and of industry above designated size are two shares
+    ("高新技术产业增加值占GDP比重", "%", "达到22%", "hightech_industry_gdp_share"),
+    ("高新技术产业增加值占地区生产总值比重", "%", "21.5%", "hightech_industry_gdp_share"),
+    ("高新技术产业增加值占规上工业增加值比重", "%", "48%", "hightech_industry_share"),
+    # 地方收入: the part of 财政总收入 that stays with the county, its general public budget revenue
+    ("地方收入", "亿元", "完成18.7亿元", "budget_revenue_level"),
+    ("地方收入", "%", "增长6.8%", "budget_revenue_growth"),
+])
+def test_fiscal_and_hightech_names_of_county_reports(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if text.startswith("增长") else None, text=text)
+    assert m is not None and m.id == expected, m
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # two indicators of every bulletin the catalogue lacked: real estate investment, strategic emerging industries
+    ("房地产开发投资", "亿元", "736.5亿元", "real_estate_investment_level"),
+    ("房地产开发投资", "%", "比上年下降5.2%", "real_estate_investment_growth"),
+    ("战略性新兴产业增加值", "亿元", "288.4亿元", "strategic_emerging_industry_level"),
+    ("战略性新兴产业增加值", "%", "增长11.6%", "strategic_emerging_industry_growth"),
+    # (of GDP and of industry above designated size: two denominators, two indicators; 占比 says neither)
+    ("战略性新兴产业增加值占地区生产总值比重", "%", "达到16%", "strategic_emerging_industry_gdp_share"),
+    ("战略性新兴产业增加值占GDP比重", "%", "达到16%", "strategic_emerging_industry_gdp_share"),
+    ("战略性新兴产业增加值占规模以上工业增加值比重", "%", "42.5%", "strategic_emerging_industry_share"),
+    ("战略性新兴产业增加值占规上工业增加值比重", "%", "42.5%", "strategic_emerging_industry_share"),
+    ("战略性新兴产业增加值占比", "%", "42.5%", None),
+])
+def test_real_estate_and_strategic_emerging_industries(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if "增长" in text or "下降" in text else None, text=text)
+    assert (m and m.id) == expected, m
+    if name in ("房地产开发投资", "战略性新兴产业增加值"):  # (as printed: an alias of their own)
+        assert m.confidence == 1.0, m

@@ -554,7 +554,9 @@ class Catalog:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without its time: {found.reason}")
         # "河南省生产总值", "全市规上工业增加值": the region in front names no indicator
         bare = _without_opening(REGION_PREFIX, key) if _may_open_with_region(key) else key
-        if bare != key and len(bare) >= 3:
+        # (新增县域规模以上工业企业: a "region" of two to six characters ending 县 that takes the lead
+        # of a count of what is new with it leaves a count of what there is: no region)
+        if bare != key and len(bare) >= 3 and not (_is_new(key) and not _is_new(bare)):
             found = self._match(bare, unit, measure, text, parent)
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without region: {found.reason}")
