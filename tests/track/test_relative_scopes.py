@@ -10,7 +10,8 @@ from zhibiao.ingest import ingest
 
 OUTLINE = ("衢州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
            "（2021年2月5日衢州市第八届人民代表大会第五次会议批准）\n第二章 发展目标\n"
-           "到2025年，全市地区生产总值比2020年翻一番，人均地区生产总值达到全省平均水平。\n")
+           "到2025年，全市地区生产总值比2020年翻一番，人均地区生产总值达到全省平均水平，"
+           "农村居民人均可支配收入增长高于全市平均水平。\n")
 
 
 def bulletin(region: str, year: int, body: str) -> str:
@@ -26,7 +27,8 @@ def test_a_city_held_to_its_province_and_to_its_own_past(db_url, tmp_path):  # n
     files = {
         "outline.txt": OUTLINE,
         "city2020.txt": bulletin("衢州市", 2020, "全市地区生产总值1000亿元，比上年增长3.1%。"),
-        "city2025.txt": bulletin("衢州市", 2025, "全市地区生产总值2100亿元，比上年增长6.1%。人均地区生产总值9.5万元。"),
+        "city2025.txt": bulletin("衢州市", 2025, "全市地区生产总值2100亿元，比上年增长6.1%。人均地区生产总值9.5万元。"
+                                 "农村居民人均可支配收入4.1万元，比上年增长6.8%。"),
         "province2025.txt": bulletin("浙江省", 2025, "全省人均地区生产总值9.8万元，比上年增长5.0%。"),
     }
     for name, text in files.items():
@@ -38,3 +40,6 @@ def test_a_city_held_to_its_province_and_to_its_own_past(db_url, tmp_path):  # n
     assert (doubled.status, reached.status) == ("achieved", "missed")  # 2100 ≥ 2 × 1000; 9.5万 < 9.8万
     assert "1000亿元" in doubled.explanation and "2.1" in doubled.explanation
     assert "9.8万元" in reached.explanation and "浙江省" in reached.explanation  # (the province's bulletin, by title)
+    # the city's own 全市 against a part of it: no indicator names the whole's figure — needs review, never
+    # the part compared with itself
+    assert lines["rural_income_growth"].status == "needs_review"

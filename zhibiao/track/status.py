@@ -364,6 +364,10 @@ class Context:
         """The actual of the region at ``level`` above (or being) the target's region (全省: its province)."""
         return None
 
+    def is_own_level(self, level: str) -> bool:  # pragma: no cover - interface
+        """Is the target's region itself of ``level`` (a city's own 全市)?"""
+        return False
+
     def parent_target(self, target: TargetLine) -> TargetLine | None:  # pragma: no cover - interface
         return None
 
@@ -595,8 +599,9 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
     plain = to_simplified(ref)
     ref_indicator = next((ind for word, ind in references if word in plain), None)  # (rules.yaml: the first)
     scope = next((level for word, level in scopes if word in plain), None)  # 全省平均水平: the province's
-    if scope is not None and ref_indicator is None:
+    if scope is not None and ref_indicator is None and not ctx.is_own_level(scope):
         ref_indicator = t.indicator  # 人均地区生产总值达到全省平均水平: the province's own figure of it
+    # (a city's 农村居民收入增长高于全市平均: a part against its whole, which no indicator of it names — needs review)
     if ref_indicator is None:
         return Status("needs_review", Say.of("reference_unknown", reference=ref), a)
     if a is None:

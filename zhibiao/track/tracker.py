@@ -141,6 +141,9 @@ class _RegionContext(Context):
         region = next((r for r in [own, *registry.ancestors(own)] if r.level == level), None)
         return self.tracker.actual(region.code, indicator, year) if region is not None and region.code else None
 
+    def is_own_level(self, level: str) -> bool:
+        return self.region.level == level
+
     def parent_target(self, target: TargetLine) -> TargetLine | None:
         if not self.region.parent_code or not target.indicator or target.year is None:
             return None
