@@ -526,3 +526,19 @@ def test_real_estate_and_strategic_emerging_industries(name, unit, text, expecte
     assert (m and m.id) == expected, m
     if name in ("房地产开发投资", "战略性新兴产业增加值"):  # (as printed: an alias of their own)
         assert m.confidence == 1.0, m
+
+
+@pytest.mark.parametrize("name, unit, text, expected", [
+    # 高技术制造业 (the statistics bureau's high-tech manufacturing) is not 高新技术产业 (a province's wider
+    # high-tech industries): each its own growth, level and share
+    ("高技术制造业增加值", "%", "增长12.3%", "hightech_manufacturing_growth"),
+    ("高技术制造业增加值增速", "%", "12.3%", "hightech_manufacturing_growth"),
+    ("高技术制造业增加值", "亿元", "526亿元", "hightech_manufacturing_level"),
+    ("高技术制造业增加值占规上工业增加值比重", "%", "15.2%", "hightech_manufacturing_share"),
+    ("高技术制造业增加值占规模以上工业增加值比重", "%", "15.2%", "hightech_manufacturing_share"),
+    ("高技术制造业占规上工业比重", "%", "15.2%", "hightech_manufacturing_share"),
+    ("高新技术产业增加值", "%", "增长10.4%", "hightech_industry_growth"),
+])
+def test_high_tech_manufacturing_is_not_high_tech_industry(name, unit, text, expected):
+    m = CAT.match(name, unit=unit, measure="growth" if text.startswith("增长") else None, text=text)
+    assert m is not None and m.id == expected and m.confidence >= 0.95, m
