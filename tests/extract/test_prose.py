@@ -164,3 +164,9 @@ def test_a_table_glued_into_one_line_is_no_target_of_the_list_above_it():
     doc = extract_text("某县国民经济和社会发展第十四个五年规划纲要\n第二章 主要目标\n到2025年，地区生产总值突破500亿元，"
                        f"城镇化率达到55%。\n展望2030年，人均地区生产总值达到全国平均水平。\n专栏1 主要指标 {row}\n第三章 产业\n")
     assert [t.name for t in doc.targets] == ["地区生产总值", "城镇化率", "人均地区生产总值"]
+
+
+def test_a_leads_colon_goes_with_it():
+    # 其中：… — the lead and its colon open the clause, neither is the name's
+    got = extract_prose_targets("主要预期目标是：地区生产总值增长5.5%左右，其中：一般公共预算收入增长3%左右。", plan_year=2024)
+    assert [t.name for t in got] == ["地区生产总值", "一般公共预算收入"]
