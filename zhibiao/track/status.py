@@ -244,20 +244,28 @@ def _period_words(data: Any, source: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(words) for key, words in data.items()}
 
 
+def _word_pairs(data: Any, source: str, section: str, item: str, kind: str, known) -> tuple[tuple[str, str], ...]:
+    """A rules file's list of [word, ``kind``] pairs (``references``, ``reference_scopes``), each second
+    member one ``known`` accepts (it returns the error's words, or None)."""
+    if not isinstance(data, list):
+        raise InputError(f"{source}: '{section}' must be a list of [word, {kind}] pairs")
+    out = []
+    for i, pair in enumerate(data, 1):
+        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair)):
+            raise InputError(f"{source}: {item} #{i} must be a [word, {kind}] pair, not {pair!r}")
+        unknown = known(pair[1])
+        if unknown:
+            raise InputError(f"{source}: {item} #{i}: {unknown}")
+        out.append((pair[0], pair[1]))
+    return tuple(out)
+
+
 def _references(data: Any, source: str) -> tuple[tuple[str, str], ...]:
     """A rules file's ``references``: [word, indicator] pairs, each indicator the catalogue's."""
     from zhibiao.catalog import Catalog
 
-    if not isinstance(data, list):
-        raise InputError(f"{source}: 'references' must be a list of [word, indicator] pairs")
-    out = []
-    for i, pair in enumerate(data, 1):
-        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair)):
-            raise InputError(f"{source}: reference #{i} must be a [word, indicator] pair, not {pair!r}")
-        if Catalog.default().get(pair[1]) is None:
-            raise InputError(f"{source}: reference #{i}: unknown indicator {pair[1]!r}")
-        out.append((pair[0], pair[1]))
-    return tuple(out)
+    return _word_pairs(data, source, "references", "reference", "indicator",
+                       lambda ind: None if Catalog.default().get(ind) is not None else f"unknown indicator {ind!r}")
 
 
 REGION_LEVELS = ("national", "province", "prefecture", "county")
@@ -265,16 +273,9 @@ REGION_LEVELS = ("national", "province", "prefecture", "county")
 
 def _reference_scopes(data: Any, source: str) -> tuple[tuple[str, str], ...]:
     """A rules file's ``reference_scopes``: [word, level] pairs, each level a region level."""
-    if not isinstance(data, list):
-        raise InputError(f"{source}: 'reference_scopes' must be a list of [word, level] pairs")
-    out = []
-    for i, pair in enumerate(data, 1):
-        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair)):
-            raise InputError(f"{source}: reference scope #{i} must be a [word, level] pair, not {pair!r}")
-        if pair[1] not in REGION_LEVELS:
-            raise InputError(f"{source}: reference scope #{i}: unknown level {pair[1]!r} (one of {', '.join(REGION_LEVELS)})")
-        out.append((pair[0], pair[1]))
-    return tuple(out)
+    return _word_pairs(data, source, "reference_scopes", "reference scope", "level",
+                       lambda level: None if level in REGION_LEVELS
+                       else f"unknown level {level!r} (one of {', '.join(REGION_LEVELS)})")
 
 
 def _bundled_rules() -> dict:
@@ -592,9 +593,11 @@ def _multiple(t: TargetLine, a: Actual | None, ctx: Context, factor: Decimal) ->
 
 def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
               references: tuple[tuple[str, str], ...], scopes: tuple[tuple[str, str], ...] = ()) -> Status:
-    said = _words()["multiple"].search(to_simplified(t.text or ""))
-    if said is not None:
-        return _multiple(t, a, ctx, _words()["factors"][said.group("word")])
+    w = _words()
+    wording = to_simplified(t.text or "")
+    multiple = w["multiple"].search(wording)
+    if multiple is not None:
+        return _multiple(t, a, ctx, w["factors"][multiple.group("word")])
     ref = (t.reference or "")
     plain = to_simplified(ref)
     ref_indicator = next((ind for word, ind in references if word in plain), None)  # (rules.yaml: the first)
@@ -613,16 +616,15 @@ def _relative(t: TargetLine, a: Actual | None, ctx: Context, tol: dict,
     own, other = signed_change(a), signed_change(r)
     own = a.value if own is None else own
     other = r.value if other is None else other
-    synced = _words()["in_step"].search(to_simplified(t.text or "")) is not None  # 同步, 相适应, 相匹配 …: the lexicon's
+    synced = w["in_step"].search(wording) is not None  # 同步, 相适应, 相匹配 …: the lexicon's
     if synced:
         ok = own >= other or abs(own - other) <= Decimal(str(tol["sync_points"]))
         key = "in_step" if ok else "not_in_step"
     else:
-        w = _words()
-        said = w["comparison"].search(to_simplified(t.text or ""))
+        said = w["comparison"].search(wording)
         below = said is not None and w["below"].match(said.group("than")) is not None
         denied = said is not None and said.group("no") is not None
-        reaching = said is None and w["reaching"].search(to_simplified(t.text or "")) is not None
+        reaching = said is None and w["reaching"].search(wording) is not None
         if reaching:  # 达到X的平均水平: at least as high as it
             ok = own >= other
             key = "reached" if ok else "not_reached"
