@@ -148,10 +148,10 @@ REGION_NAME = st.text(alphabet=st.sampled_from(list("全国省市县区自治年
 @settings(max_examples=500, deadline=None)
 @given(REGION_NAME)
 def test_the_cheap_tests_before_the_opening_patterns_refuse_no_match(key):
-    from zhibiao.catalog.matcher import (REGION_PREFIX, TIME_PREFIX, _may_open_with_region, _without_opening,
-                                         _without_time)
+    from zhibiao.catalog.matcher import (REGION_PREFIX, TIME_OPENINGS, TIME_PREFIX, _may_open_with_region,
+                                         _without_leading_word, _without_opening)
 
-    assert _without_time(key) == _without_opening(TIME_PREFIX, key)
+    assert _without_leading_word(key, TIME_OPENINGS) == _without_opening(TIME_PREFIX, key)
     if REGION_PREFIX.match(key):
         assert _may_open_with_region(key)
 

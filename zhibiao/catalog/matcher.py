@@ -547,7 +547,7 @@ class Catalog:
             if found is not None:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"bracketed: {found.reason}")
         # "年末城镇新增就业": the time of the figure names no indicator
-        timeless = _without_time(key)
+        timeless = _without_leading_word(key, TIME_OPENINGS)
         if timeless != key and len(timeless) >= 3:
             found = self._match(timeless, unit, measure, text, parent)
             if found is not None:
@@ -562,7 +562,7 @@ class Catalog:
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without region: {found.reason}")
         # "中心城区PM2.5平均浓度": the part of the region a figure per unit is measured in names no other
         # indicator; an amount or a count of the part is not the region's (城区常住人口)
-        part = _without_part(key)
+        part = _without_leading_word(key, REGION_PART_OPENINGS)
         if part != key and len(part) >= 3:
             found = self._match(part, unit, measure, text, parent)
             if found is not None and self._per_unit(found.id):
@@ -586,23 +586,13 @@ class Catalog:
         return best
 
 
-def _without_part(key: str) -> str:
-    """``key`` without a part of the region opening it (:data:`REGION_PART_OPENINGS`, longest first)."""
-    if not key.startswith(REGION_PART_OPENINGS):
-        return key
-    for word in REGION_PART_OPENINGS:
-        if key.startswith(word):
-            return key[len(word):]
-    return key
-
-
-def _without_time(key: str) -> str:
-    """``_without_opening(TIME_PREFIX, key)``: its words tried in its order by str.startswith."""
-    if not key.startswith(TIME_OPENINGS):
-        return key
-    for word in TIME_OPENINGS:
-        if key.startswith(word):
-            return key[len(word):]
+def _without_leading_word(key: str, words: tuple[str, ...]) -> str:
+    """``key`` without the first of ``words`` (longest first) that opens it: a part of the region
+    (:data:`REGION_PART_OPENINGS`) or a time (:data:`TIME_OPENINGS`), tried by str.startswith."""
+    if key.startswith(words):
+        for word in words:
+            if key.startswith(word):
+                return key[len(word):]
     return key
 
 
