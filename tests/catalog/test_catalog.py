@@ -195,6 +195,7 @@ def test_region_prefixes_and_short_forms(name, unit, expected):
     ("旅游总收入", "%", "增长11%", "tourism_revenue_growth"),
     ("粮食总产量", "万吨", "稳定在50万吨以上", "grain_output"),
     ("粮食总产量", "%", "比上年增长2.3%", "grain_output_growth"),
+    ("粮食播种面积", "%", "比上年增长0.4%", "grain_area_growth"),
     ("粮食产量", None, "保持基本稳定", "grain_output"),
 ])
 def test_a_levels_growth_is_the_growth_indicator(name, unit, text, expected):
