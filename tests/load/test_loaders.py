@@ -1,6 +1,7 @@
 """Each loader on real files made here, in every format; bad input gets one clear error."""
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 from pathlib import Path
@@ -516,3 +517,25 @@ def test_figures_alone_are_no_chinese_document_and_a_short_chinese_one_is(tmp_pa
     short = tmp_path / "short.txt"
     short.write_text("GDP增长6.5%，CPI涨幅3%左右，PM2.5浓度35微克/立方米。", encoding="utf-8")  # (Latin names, Chinese words)
     assert "GDP" in load(short).text
+
+
+def test_a_utf16_text_cut_short_loses_only_its_last_character(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(PLAN.encode("utf-16")[:-1])  # a download cut in the middle of the last character
+    loaded = load(path)
+    assert loaded.text.replace("\r\n", "\n")[:-1] == PLAN[:-1]
+    assert loaded.encoding == "utf-16 (with undecodable bytes replaced)"
+
+
+def test_a_utf32_text_is_read_by_its_byte_order_mark(tmp_path):
+    path = tmp_path / "plan32.txt"
+    path.write_bytes(PLAN.encode("utf-32"))  # FF FE 00 00: UTF-16's mark and a NUL character, read as UTF-32
+    loaded = load(path)
+    assert (loaded.text.replace("\r\n", "\n"), loaded.encoding) == (PLAN, "utf-32")
+
+
+def test_bytes_behind_a_byte_order_mark_that_do_not_decode_are_refused_in_one_line(tmp_path):
+    path = tmp_path / "junk.txt"
+    path.write_bytes(codecs.BOM_UTF32_LE + b"garbage, then more garbage")
+    with pytest.raises(LoadError, match=r"junk\.txt.*damaged UTF-32 text"):
+        load(path)

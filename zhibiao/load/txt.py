@@ -79,14 +79,33 @@ def _gb_or_big5(data: bytes, gb_text: str) -> tuple[str, str]:
     return gb_text, "gb18030"
 
 
+# a text marked UTF-16/32 whose bytes do not all decode: a download cut short loses its last
+# character; more than this share undecodable is no text in that encoding
+MARKED_DAMAGE_SHARE = 0.01
+
+
+def _decode_marked(data: bytes, codec: str, path: str) -> tuple[str, str]:
+    """(text, encoding) of a text opening with ``codec``'s byte order mark."""
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+    if text.count("\ufffd") <= max(1, MARKED_DAMAGE_SHARE * len(text)):
+        return text, f"{codec} (with undecodable bytes replaced)"
+    raise LoadError(path, f"damaged {codec.upper()} text (marked {codec.upper()}, but its bytes do not decode)")
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding). UTF-8 and BOM-marked encodings are unambiguous and tried first; then
     GB18030 (a superset of GBK, the usual encoding of government sites) and Big5 when either gives
     Chinese text; charset-normalizer decides the rest."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    # UTF-32's marks open with UTF-16's (FF FE 00 00): tried first
+    for marks, codec in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
+                         ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16")):
+        if data.startswith(marks):
+            return _decode_marked(data, codec, path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
