@@ -383,6 +383,9 @@ def test_a_short_name_inside_a_higher_divisions_full_name_names_nothing():
     ("货物出口总额", "亿元", "level", "320亿元", "export_level"),
     # the indicator's other name in brackets
     ("城镇人口占常住人口比重（常住人口城镇化率）", "%", "share", "63.2%", "urbanization_rate"),
+    # the share of registered residents (户籍) is another statistic, 15-20 points below the residents' share
+    ("户籍人口城镇化率", "%", "share", "达到45%", "registered_urbanization_rate"),
+    ("城镇化率", "%", "share", "达到60%", "urbanization_rate"),
     # the time of the figure names no indicator
     ("年末城镇新增就业", "人", "level", "3120人", "new_urban_jobs"),
 ])
