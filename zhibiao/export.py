@@ -4,7 +4,8 @@ Safe by construction, because exported files are opened in spreadsheets and docu
 untrusted: a text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 would be evaluated as a formula (``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``).
 
-- CSV: such a text cell is prefixed with ``'`` (the convention spreadsheets read as "text").
+- CSV: such a text cell is prefixed with ``'`` (the convention spreadsheets read as "text"), except a
+  comparator alone (``=``) or a signed number (``-2``), which can run nothing and stay as printed.
 - XLSX: every text cell is written as a string, never a formula, and flagged ``quotePrefix``,
   so the original text is kept exactly; characters XML cannot carry are dropped.
 - Numbers stay numbers in both (−5.6 is a number, not text); dicts and lists become JSON text.
@@ -31,9 +32,16 @@ BOM = "\ufeff"  # so that Excel reads the CSV as UTF-8
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# what opens with a formula character and yet can run nothing: a comparator alone (=) or a signed
+# number (-2, +3.5%) — left as printed, so that a tool reading the CSV reads the comparator and the
+# number the JSON has, not '= and '-2
+HARMLESS = re.compile(r"[=+\-]|[+\-]?\d+(?:\.\d+)?%?")
+
+
 def inert(text: str) -> str:
-    """Text a spreadsheet will show as text: a leading formula character gets a ``'`` before it."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """Text a spreadsheet will show as text: a leading formula character gets a ``'`` before it,
+    unless the text is a comparator alone or a signed number (``HARMLESS``)."""
+    return "'" + text if text.startswith(FORMULA_START) and HARMLESS.fullmatch(text) is None else text
 
 
 def plain(value: Any) -> Any:

@@ -57,6 +57,9 @@ def test_inert_leaves_ordinary_text_alone():
     assert inert("地区生产总值增长7%") == "地区生产总值增长7%"
     assert inert("") == ""
     assert inert("=1") == "'=1"
+    # a comparator alone and a signed number run nothing: a tool reading the CSV reads them as printed
+    assert [inert(t) for t in ("=", "-2", "+3.5%", "-0.5")] == ["=", "-2", "+3.5%", "-0.5"]
+    assert [inert(t) for t in ("=-2", "-2+3", "==", "-")] == ["'=-2", "'-2+3", "'==", "-"]
 
 
 def test_xlsx_drops_characters_xml_cannot_carry():

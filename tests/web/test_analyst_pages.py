@@ -114,7 +114,7 @@ def test_overview_tree_and_export(client):
     assert 'data-region="330500"' in home.text and "75%" in home.text
     r = client.post("/api/v1/export", params={"format": "csv", "name": "x"},
                     json={"columns": ["a", "b"], "rows": [["=1+1", "6%左右"], ["-2", None]]})
-    assert r.status_code == 200 and r.text.splitlines()[1:] == ["'=1+1,6%左右", "'-2,"]
+    assert r.status_code == 200 and r.text.splitlines()[1:] == ["'=1+1,6%左右", "-2,"]
     assert client.post("/api/v1/export", params={"format": "pdf"}, json={"columns": [], "rows": []}).status_code == 422
 
 
