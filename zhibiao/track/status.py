@@ -37,6 +37,7 @@ STATUSES = ("achieved", "basically_achieved", "missed", "on_track", "behind", "p
 SEVERITY = {"missed": 6, "behind": 5, "needs_review": 4, "pending": 3, "basically_achieved": 2, "on_track": 1,
             "achieved": 0}
 PERCENTISH = {"%", None}
+GOOD, BAD = {"achieved", "basically_achieved", "on_track"}, {"missed", "behind"}
 
 
 # ---------------------------------------------------------------------------------- messages
@@ -78,9 +79,18 @@ class StatusName(str):
     """A status, rendered by its name in the explanation's language."""
 
 
+class IndicatorName(str):
+    """A catalogue indicator, rendered by its name in the explanation's language."""
+
+
 def _text(v: Any, lang: str) -> str:
     if isinstance(v, StatusName):
         return status_name(str(v), lang)
+    if isinstance(v, IndicatorName):
+        from zhibiao.catalog import Catalog
+
+        ind = Catalog.default().get(str(v))
+        return str(v) if ind is None else (ind.name_en if lang == "en" else ind.name_zh)
     if isinstance(v, Joined):
         return v.render(lang)
     if isinstance(v, Decimal):
@@ -175,6 +185,9 @@ class Rules:
     reference_scopes: tuple[tuple[str, str], ...] = ()
     # the words that make a target covering several years count them as a sum or an average
     period_words: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"cumulative": (), "average": ()})
+    # an indicator whose figure documents seldom print, and the indicators of its parts that they do
+    # print (城乡居民收入: 城镇居民's and 农村居民's): a target of it with no figure is judged by theirs
+    components: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def version(self) -> str:
@@ -190,7 +203,8 @@ class Rules:
         from zhibiao import __version__
 
         h = hashlib.sha256(__version__.encode())
-        h.update(json.dumps([self.tolerance, self.rules, self.references, self.reference_scopes, self.period_words],
+        h.update(json.dumps([self.tolerance, self.rules, self.references, self.reference_scopes, self.period_words,
+                             self.components],
                             sort_keys=True, ensure_ascii=False, default=str).encode())
         for package, name in DECIDED_BY:
             h.update(f"{package}/{name}".encode())
@@ -231,7 +245,8 @@ class Rules:
         tol.update(data.get("tolerance") or {})
         return cls(tol, data["rules"], _references(data.get("references", bundled["references"]), source),
                    _reference_scopes(data.get("reference_scopes", bundled["reference_scopes"]), source),
-                   _period_words(data.get("period_words", bundled["period_words"]), source))
+                   _period_words(data.get("period_words", bundled["period_words"]), source),
+                   _components(data.get("components", bundled["components"]), source))
 
 
 def _period_words(data: Any, source: str) -> dict[str, tuple[str, ...]]:
@@ -242,6 +257,22 @@ def _period_words(data: Any, source: str) -> dict[str, tuple[str, ...]]:
         if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) and w for w in words):
             raise InputError(f"{source}: period_words.{key} must be a list of words")
     return {key: tuple(words) for key, words in data.items()}
+
+
+def _components(data: Any, source: str) -> dict[str, tuple[str, ...]]:
+    """A rules file's ``components``: an indicator and the indicators of its parts, all the catalogue's."""
+    from zhibiao.catalog import Catalog
+
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: 'components' must map an indicator to the indicators of its parts")
+    cat = Catalog.default()
+    for whole, parts in data.items():
+        if not (isinstance(parts, list) and len(parts) >= 2 and all(isinstance(p, str) for p in parts)):
+            raise InputError(f"{source}: components.{whole} must be a list of two or more indicators")
+        unknown = [i for i in (whole, *parts) if cat.get(str(i)) is None]
+        if unknown:
+            raise InputError(f"{source}: components.{whole}: unknown indicator {unknown[0]!r}")
+    return {str(whole): tuple(parts) for whole, parts in data.items()}
 
 
 def _word_pairs(data: Any, source: str, section: str, item: str, kind: str, known) -> tuple[tuple[str, str], ...]:
@@ -1039,8 +1070,35 @@ def _with_stretch(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules, s
     return replace(status, say=say)
 
 
+def _by_components(t: TargetLine, ctx: Context, rules: Rules) -> Status | None:
+    """A target of an indicator with no figure of its own, judged by its parts' figures (rules.yaml
+    ``components``: 城乡居民收入增长与经济增长同步 by 城镇居民's and 农村居民's): parts that agree decide
+    (the worst of them), parts that disagree need review; None when a part has no figure either (the
+    target then waits for data as any other)."""
+    parts = rules.components.get(t.indicator or "")
+    if not parts:
+        return None
+    found = [(ind, ctx.actual_of(ind, t.year)) for ind in parts]
+    if any(a is None for _ind, a in found):
+        return None
+    results = [(ind, _decide_one(replace(t, indicator=ind), a, ctx, rules)) for ind, a in found]
+    statuses = {s.status for _ind, s in results}
+    worst = max(results, key=lambda r: SEVERITY.get(r[1].status, 4))[1].status
+    agree = statuses <= GOOD or statuses <= BAD or len(statuses) == 1
+    say = Say.of("components" if agree else "components_disagree", parts=Joined(Say.of("part", text=IndicatorName(ind), status=StatusName(s.status),
+                                                   explanation=s.say) for ind, s in results))
+    return Status(worst if agree else "needs_review", say, None, "components",
+                  parts=[{"text": _text(IndicatorName(ind), "zh"), "indicator": ind, "status": s.status,
+                          "explanation": s.explanation, "explanation_en": s.explanation_en,
+                          "actual": _actual_brief(s.actual)} for ind, s in results])
+
+
 def decide(t: TargetLine, a: Actual | None, ctx: Context, rules: Rules | None = None) -> Status:
     rules = rules or Rules.load()
+    if a is None:
+        whole = _by_components(t, ctx, rules)
+        if whole is not None:
+            return whole
     parts = split_parts(t.text) if t.kind in ("numeric", "directional", "relative") else None
     if not parts:
         return _with_stretch(t, a, ctx, rules, _decide_one(t, a, ctx, rules))
