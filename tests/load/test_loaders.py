@@ -107,10 +107,11 @@ def test_html_page_main_content_metadata_and_merged_cells(tmp_path):
     assert loaded.metadata["成文日期"] == "2025-02-10"
     assert loaded.title == "湖州市人民政府关于下达2025年湖州市国民经济和社会发展计划的通知"
     lines = loaded.text.split("\n")
-    assert "类别\t序号\t指标\t\t目标" in lines
-    assert "经济发展\t1\t地区生产总值增速\t\t6%左右" in lines
+    # colspan: the text in every column the cell spans (the table reader reads a name once)
+    assert "类别\t序号\t指标\t指标\t目标" in lines
+    assert "经济发展\t1\t地区生产总值增速\t地区生产总值增速\t6%左右" in lines
     assert "\t2\t固定资产投资增速\t工业投资增速\t10%" in lines  # rowspan: text in the first row only
-    assert "生态\t3\t森林覆盖率" in lines
+    assert "生态\t3\t森林覆盖率\t森林覆盖率" in lines
     for noise in ("首页", "当前位置", "主办单位", "ICP", "alert", "不要我", "索引号"):
         assert noise not in loaded.text
 
@@ -195,6 +196,31 @@ def test_a_short_line_with_a_footer_word_or_a_site_tool_is_dropped_a_long_one_ke
     assert long in lines and "各区县人民政府：现印发给你们。" in lines
 
 
+def test_a_cell_merged_across_columns_is_printed_in_each_but_a_rows_only_text_once(tmp_path):
+    """A cell merged across columns holds for each (a target of two years); a title, heading or note
+    across the table is a line, not cells: printed once, its sentences never read twice."""
+    import docx
+
+    rows = [[("指标", 1), ("2024年目标", 1), ("2025年目标", 1)], [("二、民生", 3)],
+            [("城镇新增就业", 1), ("完成市下达任务", 2)], [("注：2024年数据为初步统计数。", 3)]]
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><div id="zoom"><p>平江县主要目标如下。</p><table>'
+                    + "".join("<tr>" + "".join(f'<td colspan="{n}">{t}</td>' for t, n in r) + "</tr>" for r in rows)
+                    + "</table></div></body></html>", encoding="utf-8")
+    d = docx.Document()
+    t = d.add_table(rows=len(rows), cols=3)
+    for i, r in enumerate(rows):
+        col = 0
+        for text, n in r:
+            (t.cell(i, col) if n == 1 else t.cell(i, col).merge(t.cell(i, col + n - 1))).text = text
+            col += n
+    d.save(str(tmp_path / "plan.docx"))
+    for path in (page, tmp_path / "plan.docx"):
+        lines = load(path).text.split("\n")
+        assert "城镇新增就业\t完成市下达任务\t完成市下达任务" in lines, path
+        assert "二、民生" in lines and "注：2024年数据为初步统计数。" in lines, path
+
+
 def test_docx_paragraphs_tables_and_merges(tmp_path):
     import docx
 
@@ -213,7 +239,7 @@ def test_docx_paragraphs_tables_and_merges(tmp_path):
     lines = loaded.text.split("\n")
     assert lines[0] == "嘉善县人民政府关于下达2025年计划的通知"
     assert "经济发展\t地区生产总值增速\t6%" in lines
-    assert "\t稳步增长" in lines  # merged cells once, first position
+    assert "\t稳步增长" in lines  # merged down: its first row only; a row's only text: once
     assert loaded.text.index("通知") < loaded.text.index("类别") < loaded.text.rindex("嘉善县人民政府")
 
 

@@ -72,7 +72,7 @@ def _column_vocab() -> ColumnVocab:
     return ColumnVocab(
         words=words, word=re.compile(alt), pattern=re.compile(rf"(?:{alt})+"),
         growth_with_unit=frozenset(data["growth_with_unit"]),
-        estimate_note=re.compile("|".join(map(re.escape, data["estimate_notes"]))),
+        estimate_note=re.compile(rf"(?:{alternation(data['estimate_note_links'])})(?:{LEX.alt('time.estimate')})"),
         total_shares=frozenset(data["total_shares"]),
         sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, data['sub_row_marks']))})\s*[:：]?\s*"),
         attributes=dict(data["attributes"]),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Final, Iterator
+from typing import Any, Callable, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
                                      combine, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
@@ -420,6 +420,23 @@ def _parts(raw: str, sep: str) -> list[tuple[str, int]]:
     return out
 
 
+def _merged_copies(parts: list[tuple[str, int]], value_at: Callable[[int], bool]) -> list[tuple[str, int]]:
+    """``parts`` with the copies of a merged cell blanked: a cell repeating the one on its left is
+    the same cell merged across columns (the HTML and DOCX loaders print it in each column it
+    spans, load/cells.py). A copy stands only where the cell starts in a value column and the copy
+    is in one (完成国家下达目标 over 2024年目标 | 2025年目标: a target of each year); a name, a
+    category or a unit merged across columns is read once, as before."""
+    out, start = list(parts), 0
+    for k in range(1, len(parts)):
+        text = parts[k][0].strip()
+        if not text or text != parts[k - 1][0].strip():
+            start = k
+            continue
+        if not (value_at(start) and value_at(k)):
+            out[k] = ("", parts[k][1])
+    return out
+
+
 def _row_sep(raw: str) -> str | None:
     if "\t" in raw and "\t" in raw.strip():
         return "\t"
@@ -690,7 +707,8 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
         if _is_rule_line(text[s:e]):
             continue
         seen_name = False
-        for part, at in _parts(text[s:e], sep):
+        # (a targets table has one value column: a merged cell's copies are all blanked)
+        for part, at in _merged_copies(_parts(text[s:e], sep), lambda k: False):
             if part.strip():
                 pos = s + at
                 lead = len(part) - len(part.lstrip())
@@ -1166,11 +1184,12 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
     category = None
     columns = span.columns or []
     cat_col = next((c.index for c in columns if c.role == "category"), None)
+    value_cols = {c.index for c in columns if c.role == "value"}
     for s, e in _line_bounds(text, span.body, span.end):
         raw = text[s:e]
         if not raw.strip() or _is_rule_line(raw):
             continue
-        parts = _parts(raw, sep) if sep in raw else [(raw, 0)]
+        parts = _merged_copies(_parts(raw, sep), value_cols.__contains__) if sep in raw else [(raw, 0)]
         filled = [(k, p, at) for k, (p, at) in enumerate(parts) if p.strip()]
         if not filled:
             continue

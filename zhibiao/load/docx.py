@@ -1,7 +1,8 @@
 """Word documents: paragraphs and tables in document order, tables as tab-separated rows.
 
-python-docx repeats a merged cell in every grid position it covers; we print its text once, in
-its first position, and leave the others empty (the same layout as Word's "save as text").
+python-docx repeats a merged cell in every grid position it covers. A cell merged down is printed
+once, in its first row, the rows below left empty (the same layout as Word's "save as text"); a
+cell merged across columns is printed in each column it spans (load/cells.py: it holds for each).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import zlib
 from pathlib import Path
 
 from zhibiao.errors import LimitExceeded, LoadError
+from zhibiao.load.cells import spread_across
 from zhibiao.load.limits import Limits
 from zhibiao.models import LoadedText
 
@@ -41,16 +43,25 @@ def _table_rows(table) -> list[str]:
     rows_out = []
     above: dict[int, object] = {}
     for row in table.rows:
-        cells = []
-        seen_in_row = set()
+        cells: list[str] = []
+        across: list[tuple[int, int]] = []  # (column, columns spanned) of a cell merged across
+        first_col: dict[int, int] = {}  # a cell's first column in this row, by id
         for col, cell in enumerate(row.cells):
             tc = cell._tc
-            if id(tc) in seen_in_row or above.get(col) is tc:
+            if above.get(col) is tc:
+                cells.append("")  # merged down: its text in its first row only
+            elif id(tc) in first_col:
                 cells.append("")
+                start = first_col[id(tc)]
+                if across and across[-1][0] == start:
+                    across[-1] = (start, across[-1][1] + 1)
+                else:
+                    across.append((start, 2))
             else:
                 cells.append(" ".join(cell.text.split()))
-            seen_in_row.add(id(tc))
+                first_col[id(tc)] = col
             above[col] = tc
+        cells = spread_across(cells, across)
         while cells and not cells[-1]:
             cells.pop()
         if any(cells):

@@ -3,7 +3,7 @@
 The page's navigation, breadcrumbs, share buttons, scripts and footers are dropped; the main
 content is the container with the most Chinese text and the fewest links. ``<table>`` elements
 are read directly, honouring rowspan and colspan: one row per line, cells separated by tabs, a
-merged cell's text in its first position only. The metadata block most sites print above the
+cell merged down in its first row only, a cell merged across columns in each (load/cells.py). The metadata block most sites print above the
 article (索引号, 发布机构, 发文字号, 成文日期 …) goes to ``LoadedText.metadata``.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from lxml import etree
 
 from zhibiao.datafiles import load_yaml
 from zhibiao.errors import LoadError
+from zhibiao.load.cells import spread_across
 from zhibiao.models import LoadedText
 
 DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button",
@@ -152,6 +153,7 @@ def _main_container(root):
 def _table_rows(table) -> list[str]:
     grid: dict[tuple[int, int], str] = {}
     taken: set[tuple[int, int]] = set()
+    across: list[tuple[int, int, int]] = []  # (row, column, columns spanned) of a cell merged across
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     for r, tr in enumerate(rows):
         c = 0
@@ -169,16 +171,19 @@ def _table_rows(table) -> list[str]:
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.add((r + dr, c + dc))
-            grid[(r, c)] = text  # the merged cell's text in its first position only
+            grid[(r, c)] = text  # a cell merged down: its text in its first row only
+            if colspan > 1:
+                across.append((r, c, colspan))
             c += colspan
     out = []
     width = max((c for _r, c in taken), default=-1) + 1
     for r in range(len(rows)):
         cells = [grid.get((r, c), "") for c in range(width)]
-        while cells and not cells[-1]:
-            cells.pop()
-        if any(cells):
-            out.append("\t".join(cells))
+        out_row = spread_across(cells, [(c, n) for rr, c, n in across if rr == r])
+        while out_row and not out_row[-1]:
+            out_row.pop()
+        if any(out_row):
+            out.append("\t".join(out_row))
     return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zhibiao.errors import LimitExceeded, LoadError
+from zhibiao.load.cells import spread_across
 from zhibiao.load.limits import Limits
 from zhibiao.models import LoadedText
 
@@ -24,6 +25,29 @@ FURNITURE = re.compile(r"^\s*(?:(?:[—–\-－]+\s*)?\d{1,4}(?:\s*[—–\-－]
 
 def _cell(text) -> str:
     return " ".join((text or "").split())
+
+
+def _across(rows: list[list[str]], boxes: list[list]) -> list[list[str]]:
+    """``rows`` with a cell merged across columns printed in each column it spans (load/cells.py):
+    pdfplumber gives no cell (None) where a merged cell extends, and a cell reaching past the left
+    edge of the next column spans it (a cell merged down leaves its rows below empty)."""
+    lefts: dict[int, float] = {}
+    for cells in boxes:
+        for k, box in enumerate(cells):
+            if box is not None:
+                lefts[k] = min(lefts.get(k, box[0]), box[0])
+    out = []
+    for texts, cells in zip(rows, boxes):
+        merged = []
+        for j, box in enumerate(cells):
+            n = 1
+            while (box is not None and j + n < len(cells) and cells[j + n] is None and j + n in lefts
+                   and box[2] > lefts[j + n] + 1):
+                n += 1
+            if n > 1:
+                merged.append((j, n))
+        out.append(spread_across(texts, merged))
+    return out
 
 
 # A gap between two characters of a line wider than this many of their size is a gap between the
@@ -157,7 +181,7 @@ def _page_items(page) -> _Page:
     except Exception:  # a malformed page's graphics: read its text only
         found = []
     for t in found:
-        rows = [[_cell(c) for c in row] for row in t.extract()]
+        rows = _across([[_cell(c) for c in row] for row in t.extract()], [r.cells for r in t.rows])
         rows = [r for r in rows if any(r)]
         if rows:
             tables.append((t.bbox, rows))
