@@ -421,6 +421,20 @@ def test_a_composed_name_is_written_in_the_documents_characters():
     assert [a.name for a in extract_text(text).actuals] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
 
 
+def test_a_name_composed_of_words_the_document_does_not_print_keeps_its_script():
+    # (城鄉 is printed, 城鎮 and 農村 are not: the words the coordination supplies are written traditional too)
+    text = ("政府工作報告\n\n各位代表：\n\n一、2025年工作回顧\n\n城鄉居民人均可支配收入分別增長4.6%、7.3%。\n\n"
+            "二、2026年主要目標\n\n今年要穩中求進。\n")
+    assert [a.name for a in extract_text(text).actuals] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
+
+
+def test_a_simplified_document_with_a_year_in_numerals_keeps_composed_names_simplified():
+    # (its search form differs from the printed text in the year's digits only)
+    text = ("政府工作报告\n\n各位代表：\n\n一、二〇二五年工作回顾\n\n二〇二五年城乡居民人均可支配收入分别增长4.6%、7.3%。\n\n"
+            "二、2026年主要目标\n\n今年要稳中求进。\n")
+    assert [a.name for a in extract_text(text).actuals] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
 def test_a_name_with_an_alias_in_brackets_lends_no_head():
     # (规模以上工业企业营业收入…；利润总额… shares its head; a name ending in a bracketed alias has none to lend)
     sentence = ("年末常住人口98.6万人，其中城镇人口60.2万人，占常住人口比重（常住人口城镇化率）为61.05%，比上年提高0.9个百分点；"
