@@ -421,6 +421,62 @@ def test_a_composed_name_is_written_in_the_documents_characters():
     assert [a.name for a in extract_text(text).actuals] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
 
 
+def test_a_name_composed_of_words_the_document_does_not_print_keeps_its_script():
+    # (城鄉 is printed, 城鎮 and 農村 are not: the words the coordination supplies are written traditional too)
+    text = ("政府工作報告\n\n各位代表：\n\n一、2025年工作回顧\n\n城鄉居民人均可支配收入分別增長4.6%、7.3%。\n\n"
+            "二、2026年主要目標\n\n今年要穩中求進。\n")
+    assert [a.name for a in extract_text(text).actuals] == ["城鎮居民人均可支配收入", "農村居民人均可支配收入"]
+
+
+def test_a_simplified_document_with_a_year_in_numerals_keeps_composed_names_simplified():
+    # (its search form differs from the printed text in the year's digits only)
+    text = ("政府工作报告\n\n各位代表：\n\n一、二〇二五年工作回顾\n\n二〇二五年城乡居民人均可支配收入分别增长4.6%、7.3%。\n\n"
+            "二、2026年主要目标\n\n今年要稳中求进。\n")
+    assert [a.name for a in extract_text(text).actuals] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+QUARTERS = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "初步核算，全年全市地区生产总值1630.2亿元，比上年增长5.3%。分季度看，一季度增长4.9%，二季度增长5.2%，"
+            "三季度增长5.6%，四季度增长5.4%。其中，第三产业增加值880.1亿元，增长6.0%。\n")
+
+
+def test_a_breakdown_by_quarter_gives_the_figure_of_each_quarter():
+    e = extract_text(QUARTERS)
+    assert [(a.name, a.value, a.period, a.parent) for a in e.actuals if a.measure == "growth"] == [
+        ("地区生产总值", D("5.3"), None, None), ("地区生产总值", D("4.9"), "2024-01/2024-03", None),
+        ("地区生产总值", D("5.2"), "2024-04/2024-06", None), ("地区生产总值", D("5.6"), "2024-07/2024-09", None),
+        ("地区生产总值", D("5.4"), "2024-10/2024-12", None), ("第三产业增加值", D("6.0"), None, None)]
+    # the breakdown is of the 初步核算 figure, and the 其中 sentence after it still continues the estimate
+    assert all(a.estimated for a in e.actuals)
+
+
+def test_quarters_after_a_figure_without_a_breakdown_opener_are_its_quarters():
+    e = extract_text(QUARTERS.replace("分季度看，", ""))
+    assert [(a.name, a.period) for a in e.actuals if a.measure == "growth"][1:3] == [
+        ("地区生产总值", "2024-01/2024-03"), ("地区生产总值", "2024-04/2024-06")]
+    # …but not a figure of the paragraph before: a quarter that names nothing else gives nothing
+    e = extract_text(QUARTERS.replace("比上年增长5.3%。分季度看，", "比上年增长5.3%。\n"))
+    assert [a.period for a in e.actuals if a.measure == "growth"] == [None, None]
+
+
+def test_a_list_of_periods_gives_one_period_to_each_figure():
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "全年规模以上工业增加值比上年增长7.1%。一季度、上半年和前三季度分别增长6.5%、6.8%、7.0%。\n"
+            "全年固定资产投资增长3.2%。一季度、上半年分别增长2.0%、2.4%和2.9%。\n")
+    assert [(a.name, a.value, a.period) for a in extract_text(text).actuals] == [
+        ("规模以上工业增加值", D("7.1"), None), ("规模以上工业增加值", D("6.5"), "2024-01/2024-03"),
+        ("规模以上工业增加值", D("6.8"), "2024-01/2024-06"), ("规模以上工业增加值", D("7.0"), "2024-01/2024-09"),
+        ("固定资产投资", D("3.2"), None)]  # two periods for three figures: none is given a period it may not have
+
+
+def test_a_new_breakdown_after_a_breakdown_is_of_the_same_figure():
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "全年规模以上工业增加值比上年增长7.1%。分登记注册类型看，私营企业增长8.3%；集体企业下降1.6%。"
+            "分门类看，采矿业增长3.4%，制造业增长7.8%。\n")
+    got = {a.name: a.parent for a in extract_text(text).actuals}
+    assert got["集体企业"] == got["采矿业"] == got["制造业"] == "规模以上工业增加值"
+
+
 def test_a_name_with_an_alias_in_brackets_lends_no_head():
     # (规模以上工业企业营业收入…；利润总额… shares its head; a name ending in a bracketed alias has none to lend)
     sentence = ("年末常住人口98.6万人，其中城镇人口60.2万人，占常住人口比重（常住人口城镇化率）为61.05%，比上年提高0.9个百分点；"

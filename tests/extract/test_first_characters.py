@@ -31,7 +31,8 @@ WORDS = sorted({w for path in ("names.leads", "names.own_region_words", "names.v
                                "names.prepositions", "names.bad_starts", "names.duration_leads", "names.duration_units",
                                "names.duration_tails", "names.cumulative_verbs", "measures.class_words",
                                "comparators.at_least_after", "comparators.at_most_after", "comparators.about_after",
-                               "time.half_year", "time.three_quarters", "time.first_quarter")
+                               "time.half_year", "time.three_quarters", "time.first_quarter",
+                               "time.later_parts")
                 for w in LEX.words(path)})
 PIECES = st.one_of(st.sampled_from(WORDS), st.sampled_from(list("0123456789一二两三四五六七八九十几多是年底末月至到-—、和及，, \n“\"截在对其比较他建外"
                                                                   "以上下的规级产业链累计达新增地区生产总值")),

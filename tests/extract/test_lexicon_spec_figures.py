@@ -350,7 +350,8 @@ FIGURES = [
     ("农村低保标准提高到户均3000元", None, [("农村低保标准", "level", "=", "3000", "元")]),
     # names.leading_periods: a period opening a clause is not part of the name
     *[(f"{period}规模以上工业增加值增长7.2%", None, [("规模以上工业增加值", "growth", "=", "7.2", "%")])
-      for period in ("上半年", "下半年", "前三季度", "一季度", "第一季度")],
+      for period in ("上半年", "下半年", "前三季度", "一季度", "第一季度", "二季度", "第二季度", "三季度", "第三季度", "四季度",
+                     "第四季度")],
     # names.place_scopes: a place's scope (or last year) after its name opens no indicator
     *[(f"{place}地区生产总值增长5.8%", None, [("地区生产总值", "growth", "=", "5.8", "%")])
       for place in ("江苏全省", "苏州全市", "丰县全县", "南湖全区", "济南去年", "济南上年")],

@@ -38,6 +38,7 @@ ELSEWHERE: Final = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt(
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE: Final = re.compile(LEX.alt("measures.averages"))
 ALL_YEAR: Final = re.compile(LEX.alt("time.whole_year"))
+LATER_PARTS: Final = {str(w): (int(m[0]), int(m[1])) for w, m in LEX.get("time.later_parts").items()}  # 二季度 → (4, 6)
 # a period word, unless inside a longer word holding it (公共: the look-alike is found first, from its
 # earlier start, and uses the characters up)
 PERIOD_WORDS: Final = re.compile(rf"{LEX.alt('time.period_word_lookalikes')}|({LEX.alt('time.period_words')})")
@@ -48,9 +49,13 @@ PERIOD: Final = [
     (re.compile(LEX.alt("time.half_year")), lambda m: (1, 6)),
     (re.compile(LEX.alt("time.three_quarters")), lambda m: (1, 9)),
     (scanner(rf"(?<![前二三四])(?:{LEX.alt('time.first_quarter')})"), lambda m: (1, 3)),
+    # 二季度, 下半年 (前三季度, 一至三季度 are three_quarters, found first); not 三季度以来, a time since
+    (scanner(rf"(?:{LEX.alt('time.later_parts')})(?!{LEX.alt('names.duration_tails')})"),
+     lambda m: LATER_PARTS[m.group()]),
 ]
 # what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's)
-PERIOD_FIRST: Final = frozenset(["1", "一"] + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter")])
+PERIOD_FIRST: Final = frozenset(["1", "一"] + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter",
+                                                                      "time.later_parts")])
 
 
 def _may_name_period(head: str, s_text: str) -> bool:
@@ -177,6 +182,7 @@ class _ResultReader:
         self.out: list[_Found] = []
         self.plans: list[QuotedPlan] = []
         self.prev_estimate = False  # the sentence before gave estimates (初步核算)
+        self.para_start = 0  # where the paragraph being read starts
 
     def run(self) -> list[_Found]:
         scope, text = self.scope, self.text
@@ -192,6 +198,7 @@ class _ResultReader:
                 if p_mode is None:
                     p_mode, p_year = zone.mode, year0
                 estimated = False
+                self.para_start = para.start
                 for sentence in para.sentences:
                     s_text = text[sentence.start:sentence.end]
                     # a sentence that opens with its own time sets it for the rest of the paragraph
@@ -233,8 +240,10 @@ class _ResultReader:
         if SAME_BELOW in s_text and ESTIMATE.search(s_text):
             para_estimated = True
         est_at = ESTIMATE.search(s_text)
-        # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate
-        continued = bool(self.prev_estimate and OPENS_AMONG.match(s_text))
+        # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate, and so
+        # does a breakdown (分季度看，一季度增长4.1%…), which passes it on
+        opens_breakdown = bool(BREAKDOWN_SENTENCE.match(s_text))
+        continued = bool(self.prev_estimate and (OPENS_AMONG.match(s_text) or opens_breakdown))
         self.prev_estimate = bool(est_at) or continued
         period = None
         if _may_name_period(head, s_text):  # (most sentences name none: ten patterns' calls spared)
@@ -244,8 +253,14 @@ class _ResultReader:
                     period = fn(pm)
                     break
         first_here = len(self.out)
-        # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before
-        breakdown = self.out[-1].figure.name if BREAKDOWN_SENTENCE.match(s_text) and self.out else None
+        # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before — of its
+        # whole where it was a part itself (…外商投资企业下降4.2%。分门类看，…: a new breakdown of the same figure)
+        breakdown = (self.out[-1].parent or self.out[-1].figure.name) if opens_breakdown and self.out else None
+        # what a clause naming only its period speaks of (…增长4.6%。一季度增长4.1%，二季度…): the breakdown's
+        # figure, or the figure just before in the paragraph
+        period_of = breakdown
+        if period_of is None and self.out and self.out[-1].sentence_start >= self.para_start:
+            period_of = self.out[-1].parent or self.out[-1].figure.name
         last_name: str | None = None
         recent: list[str] = []  # names of the sentence's figures, latest last
         stop = False
@@ -314,15 +329,24 @@ class _ResultReader:
             if ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"
             opening = clause.lstrip()
+            periods: list[tuple[int, int]] = []
+            periods_end = 0
+            analysed = clause
             if opening[:1] in PERIOD_FIRST:  # (a clause opening with a period: most open with none)
-                for pattern, fn in PERIOD:
-                    pm = pattern.match(opening)
-                    if pm:
-                        period = fn(pm)
-                        break
+                periods, periods_end = _periods_listed(opening)
+                if periods:
+                    period = periods[0]
+                    if last_name is None:
+                        last_name = period_of  # "一季度增长4.1%": the period is no name
+                if len(periods) > 1:
+                    # "一季度、上半年、前三季度分别增长5.8%、6.0%和6.1%": one period each, the list no name
+                    blank = len(clause) - len(opening) + periods_end
+                    analysed = " " * blank + clause[blank:]
             before = last_name
             numbers = self.r.clause_numbers(s, sentence.end, c_start, cl.end)
-            figures, last_name = clause_figures(clause, last_name, recent, numbers=numbers)
+            figures, last_name = clause_figures(analysed, last_name, recent, numbers=numbers)
+            if len(periods) > 1 and len(figures) != len(periods):
+                figures = []  # periods and figures that do not pair: no figure rather than a wrong period
             if BREAKDOWN.match(clause.lstrip()) and self.out:
                 breakdown = before or self.out[-1].figure.name  # "其中城市上涨0.4%": parts of the figure before
             for f in figures:
@@ -339,11 +363,12 @@ class _ResultReader:
                 if subject:
                     last_name = subject  # "消费对经济增长的贡献率上升3个百分点，达到51.2%"
             found = []
-            for f in figures:
+            for k, f in enumerate(figures):
                 a = c_start + f.start
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
-                found.append(_Found(f, a, c_start + f.end, year, period, estimated, c_start, s,
+                found.append(_Found(f, a, c_start + f.end, year,
+                                    periods[k] if len(periods) > 1 else period, estimated, c_start, s,
                                     parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if rank_m and found and _candidates(clause[:rank_m.start()]):
                 _give_rank(rank_m.group(), [x for x in found if x.start < c_start + rank_m.start()])
@@ -397,6 +422,28 @@ class _ResultReader:
                 elif f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
                                            sentence.start))
+
+
+PERIOD_JOINER: Final = re.compile(LEX.alt("names.list_joiners"))
+
+
+def _periods_listed(opening: str) -> tuple[list[tuple[int, int]], int]:
+    """The periods a clause opens with (一季度, or a list: 一季度、上半年和前三季度), as (first month, last
+    month), and where the last ends; none when it opens with none."""
+    periods: list[tuple[int, int]] = []
+    end = pos = 0
+    while opening[pos:pos + 1] in PERIOD_FIRST:  # (what each PERIOD opens with)
+        for pattern, fn in PERIOD:
+            pm = pattern.match(opening, pos)
+            if pm is not None:
+                periods.append(fn(pm))
+                end = pm.end()
+                break
+        joiner = PERIOD_JOINER.match(opening, end) if end > pos else None
+        if joiner is None:
+            break
+        pos = joiner.end()
+    return periods, end
 
 
 def _says_period(clause: str) -> bool:

@@ -37,6 +37,31 @@ def simplified_from(character: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _traditional_table() -> dict[int, str]:
+    """Each simplified character with its usual traditional form: OpenCC's STCharacters list, first
+    candidate of each entry (镇: 鎮; 发: 發 before 髮)."""
+    import opencc
+
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "STCharacters.txt")
+    table: dict[int, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or len(parts[0]) != 1:
+                continue
+            target = parts[1].split(" ")[0]
+            if len(target) == 1 and target != parts[0]:
+                table[ord(parts[0])] = target
+    return table
+
+
+def to_traditional(text: str) -> str:
+    """Character-for-character simplified -> traditional (same length): for words a document does not
+    print (a name composed from a coordination: 城鄉居民… → 城鎮居民…), written in its script."""
+    return text.translate(_traditional_table())
+
+
+@lru_cache(maxsize=1)
 def _traditional_of() -> dict[str, tuple[str, ...]]:
     """Each simplified character with the traditional ones :func:`_table` simplifies to it."""
     inverse: dict[str, list[str]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zhibiao.models import LoadedText, Span
-from zhibiao.text.chinese import has_traditional, to_simplified, years_in_digits
+from zhibiao.text.chinese import has_traditional, to_simplified, to_traditional, years_in_digits
 from zhibiao.text.normalize import NormalizedText, normalize
 
 
@@ -50,7 +50,11 @@ class Document:
         # a value not printed as it is (a name cleaned of its marks): each character of the span's
         # search form -> the printed one at its first place in the span (a table built in C from the
         # two, reversed so that the first place wins)
-        return value.translate(str.maketrans(searched[::-1], printed[::-1]))
+        out = value.translate(str.maketrans(searched[::-1], printed[::-1]))
+        if all(c in searched for c in value) or not any(s != p and not s.isdigit() for s, p in zip(searched, printed)):
+            return out  # (a span whose only change is a year's digits is not printed in traditional characters)
+        # a character the span does not print (镇 of 城镇居民…, composed from 城鄉居民…) in the span's script
+        return "".join(o if c in searched else to_traditional(c) for c, o in zip(value, out))
 
     @property
     def raw(self) -> str:
