@@ -241,3 +241,28 @@ def test_a_decline_with_a_stretch_is_one_target_judged_by_its_first_figure():
     s = decide(t, a, Refs())
     assert s.status == "achieved" and not s.parts
     assert "力争下降3.5%：未完成" in s.explanation
+
+
+@pytest.mark.parametrize("printed, unit, status", [
+    ("100.4", None, "achieved"),  # 居民消费价格指数为100.4 (上年=100): a rise of 0.4%, within 3%左右
+    ("103.6", "%", "missed"),     # 价格指数为103.6%: 3.6%, over it
+    ("98.9", None, "achieved"),   # a fall of 1.1%
+])
+@pytest.mark.parametrize("text", ["3%左右", "上涨3%左右"])
+def test_an_index_of_the_year_before_is_the_change_it_says(printed, unit, status, text):
+    t = TargetLine(name="居民消费价格涨幅", indicator="cpi", text=text, kind="numeric", comparator="~", value=D("3"),
+                   value_high=None, unit="%", year=2024, reference=None, direction="band")
+    a = Actual(value=D(printed), unit=unit, text=f"为{printed}", document="公报", span=[0, 4], year=2024, period=None,
+               estimated=False, measure="level", indicator="cpi")
+    s = decide(t, a, Refs())
+    assert s.status == status, s.explanation
+    change = D(printed) - 100
+    assert f"{change.normalize():f}%" in s.explanation or f"{abs(change).normalize():f}%" in s.explanation
+
+
+def test_a_level_of_a_level_indicator_is_no_index():
+    t = TargetLine(name="城镇调查失业率", indicator="surveyed_unemployment", text="5.5%以内", kind="numeric",
+                   comparator="<=", value=D("5.5"), value_high=None, unit="%", year=2024, reference=None, direction="down")
+    a = Actual(value=D("100"), unit="%", text="为100%", document="公报", span=[0, 4], year=2024, period=None,
+               estimated=False, measure="level", indicator="surveyed_unemployment")
+    assert decide(t, a, Refs()).status == "missed"

@@ -485,12 +485,31 @@ def _measure(a: Actual) -> str | None:
     return None
 
 
+# An index of the year before (上年=100) printed as a level: 居民消费价格指数为100.4 is a rise of 0.4%.
+# A growth indicator's figure printed as a level within this range is read so; outside it, no index.
+INDEX_BASE, INDEX_LOW, INDEX_HIGH = Decimal(100), Decimal(50), Decimal(200)
+
+
+def index_change(a: Actual) -> Decimal | None:
+    """The change an index printed as a level says (100.4 → 0.4, 98.9 → −1.1): a figure the extractor
+    read as a level, of an indicator the catalogue says is a change, in % or bare, near 100; else None."""
+    if a.measure != "level" or not a.indicator or a.unit not in PERCENTISH or not INDEX_LOW <= a.value <= INDEX_HIGH:
+        return None
+    from zhibiao.catalog import Catalog
+
+    ind = Catalog.default().get(a.indicator)
+    return a.value - INDEX_BASE if ind is not None and ind.measure == "growth" else None
+
+
 def decline_size(a: Actual) -> Decimal | None:
     """The actual read as the size of a decline (5.6 for 下降5.6% or 增长-5.6%); None for a level."""
     w = _words()
     text = to_simplified(a.text or "")  # (the lexicon's words are simplified; a text is as printed: 減少)
     if w["down_to"].search(text) or w["up_to"].search(text):
         return None  # 下降到3%: a level
+    index = index_change(a)
+    if index is not None:
+        return -index
     if w["down"].search(text):
         return a.value if a.value >= 0 else -a.value
     if w["up"].search(text) or _measure(a) == "growth":
@@ -548,6 +567,8 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
         raw = change
     elif frame == "level" and signed_change(a) is not None:
         return Status("needs_review", Say.of("level_vs_change", actual=a.text, target=t.text), a)
+    elif frame == "plain" and (index := index_change(a)) is not None:  # 居民消费价格指数为100.4 against 3%左右
+        raw, shown_unit = index, "%"
     value = convert(raw, shown_unit, t.unit)
     if value is None:
         return Status("needs_review", Say.of("units_differ", actual=a.text, target=t.text, a_unit=a.unit or "—",
