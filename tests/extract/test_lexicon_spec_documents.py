@@ -159,6 +159,18 @@ def test_a_title_broken_over_lines_is_joined_to_its_ending(ending):
     assert info(text).title == f"某市关于印发某项工作的{ending}"
 
 
+# documents.title_labels: a label before the title on its line (a repost's 原标题：) is not the title's
+@pytest.mark.parametrize("label", ["原标题：", "原题:", "标题："])
+def test_a_label_before_the_title_is_not_the_titles(label):
+    text = f"{label}某市政府工作报告（摘要）\n\n全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).title == "某市政府工作报告（摘要）"
+
+
+def test_a_label_in_traditional_characters_is_not_the_titles():
+    text = "原標題：某市政府工作報告（摘要）\n\n全市經濟運行平穩，各項工作有序推進，地區生產總值增長百分之五。\n"
+    assert info(text).title == "某市政府工作報告（摘要）"
+
+
 # documents.photo_credits: a caption under a page's photograph ((记者 某某 摄)) is never the title
 @pytest.mark.parametrize("credit", ["摄", "摄影", "供图"])
 def test_a_photographs_caption_is_not_the_title(credit):
