@@ -168,6 +168,16 @@ def test_an_in_year_reports_results_cover_the_part_of_the_year_its_title_names()
     }  # (2021年以来: several years, no result)
 
 
+def test_an_execution_report_delivered_after_its_year_reviews_it():
+    # (no draft in its title, but delivered to the next January's congress with that year's targets)
+    text = ("关于岚江市2023年国民经济和社会发展计划执行情况的报告\n——2024年1月10日在岚江市第九届人民代表大会第三次会议上\n\n"
+            "一、2023年计划执行情况\n全市地区生产总值增长5.2%。今年以来，经济开局良好。\n"
+            "二、2024年主要目标\n今年全市地区生产总值增长6%左右。\n")
+    e = extract_text(text)
+    assert (e.document.doc_type, e.document.plan_year) == ("plan_report", 2024)
+    assert [(a.year, a.period, str(a.value)) for a in e.actuals] == [(2023, None, "5.2")]
+
+
 def test_a_full_year_reports_results_cover_the_whole_year():
     text = ("岚江市2024年政府工作报告\n\n一、2023年工作回顾\n"
             "全市地区生产总值增长5.4%。年初以来，规模以上工业增加值增长7.2%。\n二、2024年工作安排\n全市上下要奋发有为。\n")

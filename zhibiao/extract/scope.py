@@ -675,9 +675,14 @@ PROGRESS_TITLE: Final = re.compile(rf"(?:{_alt('documents.progress_titles')})$")
 DRAFT_WORDS: Final = re.compile(_alt("documents.draft_words"))
 
 
-def in_year_report(title: str | None, doc_type: str) -> bool:
-    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan)."""
-    return bool(doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title))
+def in_year_report(title: str | None, doc_type: str, plan_year: int | None = None) -> bool:
+    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan) — not
+    one the evidence dates after its title's year (关于2023年…计划执行情况的报告 delivered to the
+    congress of January 2024, with 2024's targets: a review of 2023)."""
+    if not (doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title)):
+        return False
+    years = [int(y) for y in YEAR_WORD.findall(title)]
+    return plan_year is None or not years or max(years) >= plan_year
 
 
 def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
@@ -758,7 +763,7 @@ def _five_year_zones(text: str, zones: list[Zone], sections: list[Section], doc_
 def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
                 target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = ()) -> Scope:
     plan_year, evidence = decide_plan_year(text, title, doc_type)
-    in_year = in_year_report(title, doc_type)
+    in_year = in_year_report(title, doc_type, plan_year)
     scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year,
                   period=period_in(title) if in_year and title else None)
     if plan_year is None:
