@@ -41,7 +41,8 @@ def _time_words() -> list[str]:
     from zhibiao.extract.lexicon import LEX
 
     return list(LEX.words("time.result_markers", "time.multi_year", "time.last_year", "time.this_year", "time.future",
-                          "time.year_parts", "time.year_not_time", "time.year_not_time_before", "time.five_year_periods"))
+                          "time.year_parts", "time.year_not_time", "time.year_not_time_before", "time.five_year_periods",
+                          "time.year_to_date", "time.year_to_date_tails"))
 
 
 TIME_PIECES = st.lists(st.sampled_from(_time_words() + ["2024年", "2023 年", "1999年", "1000年", "到2025年", "截至2023年",
@@ -54,11 +55,11 @@ TIME_PIECES = st.lists(st.sampled_from(_time_words() + ["2024年", "2023 年", "
 @given(TIME_PIECES)
 def test_time_signal_finds_every_opening_a_test_of_time_of_finds_words_in(head):
     from zhibiao.extract.scope import (EXPLICIT_YEAR, FUTURE, LAST_YEAR, MULTI, RESULT_MARKERS, THIS_YEAR,
-                                       TIME_SIGNAL)
+                                       TIME_SIGNAL, YEAR_TO_DATE)
 
     if TIME_SIGNAL.search(head) is None:
         # (no result marker either: time_of's removal of markers leaves the opening as it is)
-        for pattern in (RESULT_MARKERS, EXPLICIT_YEAR, MULTI, LAST_YEAR, THIS_YEAR, FUTURE):
+        for pattern in (RESULT_MARKERS, EXPLICIT_YEAR, MULTI, LAST_YEAR, THIS_YEAR, FUTURE, YEAR_TO_DATE):
             assert pattern.search(head) is None, (pattern.pattern, head)
 
 

@@ -135,6 +135,55 @@ def test_an_in_year_report_gives_results_of_its_own_year_and_previews_the_next()
     assert (2025, "地区生产总值", "增长6%左右") in t  # next year's, previewed
 
 
+IN_YEAR_REPORT = """关于岚江市2024年1—9月国民经济和社会发展计划执行情况的报告
+岚江市发展和改革委员会　2024年10月25日
+
+一、主要指标完成情况
+前三季度，全市地区生产总值增长5.4%。规模以上工业增加值同比增长7.2%。
+今年以来，社会消费品零售总额612.3亿元，同比增长4.8%。
+今年1—8月，规模以上工业企业利润总额80.5亿元，增长6.6%。
+截至6月末，全市金融机构各项贷款余额2100.4亿元，同比增长8.1%。
+2021年以来，全市地区生产总值年均增长5.9%。2023年，全市地区生产总值增长5.0%。
+二、全年预计
+预计全年地区生产总值增长5.5%左右。
+"""
+
+
+def test_an_in_year_reports_results_cover_the_part_of_the_year_its_title_names():
+    e = extract_text(IN_YEAR_REPORT)
+    assert (e.document.doc_type, e.document.plan_year) == ("plan_report", 2024)
+    got = {(a.name, str(a.value)): (a.year, a.period, a.estimated) for a in e.actuals}
+    nine, eight, six = "2024-01/2024-09", "2024-01/2024-08", "2024-01/2024-06"
+    assert got == {
+        ("地区生产总值", "5.4"): (2024, nine, False),
+        ("规模以上工业增加值", "7.2"): (2024, nine, False),  # (no words of time: the title's part of the year)
+        ("社会消费品零售总额", "612.3"): (2024, nine, False),  # (今年以来: the year so far)
+        ("社会消费品零售总额", "4.8"): (2024, nine, False),
+        ("规模以上工业企业利润总额", "80.5"): (2024, eight, False),  # (a part of its own wins)
+        ("规模以上工业企业利润总额", "6.6"): (2024, eight, False),
+        ("金融机构各项贷款余额", "2100.4"): (2024, six, False),  # (a month's end)
+        ("金融机构各项贷款余额", "8.1"): (2024, six, False),
+        ("地区生产总值", "5.0"): (2023, None, False),  # (last year's: the whole year)
+        ("地区生产总值", "5.5"): (2024, None, True),  # (预计全年: the whole year's estimate)
+    }  # (2021年以来: several years, no result)
+
+
+def test_an_execution_report_delivered_after_its_year_reviews_it():
+    # (no draft in its title, but delivered to the next January's congress with that year's targets)
+    text = ("关于岚江市2023年国民经济和社会发展计划执行情况的报告\n——2024年1月10日在岚江市第九届人民代表大会第三次会议上\n\n"
+            "一、2023年计划执行情况\n全市地区生产总值增长5.2%。今年以来，经济开局良好。\n"
+            "二、2024年主要目标\n今年全市地区生产总值增长6%左右。\n")
+    e = extract_text(text)
+    assert (e.document.doc_type, e.document.plan_year) == ("plan_report", 2024)
+    assert [(a.year, a.period, str(a.value)) for a in e.actuals] == [(2023, None, "5.2")]
+
+
+def test_a_full_year_reports_results_cover_the_whole_year():
+    text = ("岚江市2024年政府工作报告\n\n一、2023年工作回顾\n"
+            "全市地区生产总值增长5.4%。年初以来，规模以上工业增加值增长7.2%。\n二、2024年工作安排\n全市上下要奋发有为。\n")
+    assert [(a.year, a.period) for a in extract_text(text).actuals] == [(2023, None)]
+
+
 # ---------------------------------------------------------------- bulletins' results
 
 def test_signed_figures_per_mille_rates_and_indices():

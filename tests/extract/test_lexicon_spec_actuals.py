@@ -288,6 +288,16 @@ def test_a_result_weighed_against_the_plan(word):
     assert named(review) == [("固定资产投资", "3"), ("城镇新增就业", "5.6")]
 
 
+# plans.comparisons (超) / plans.nouns (时序进度, 序时进度): an in-year result weighed against the plan's
+# schedule states no result; the clause after it still speaks of the indicator before
+@pytest.mark.parametrize("weighed", ["超时序进度", "超序时进度", "超过时序进度", "高于序时进度", "快于时序进度"])
+def test_a_result_weighed_against_the_plans_schedule(weighed):
+    text = ("某市2024年1—9月国民经济和社会发展计划执行情况\n\n一、主要指标完成情况\n"
+            f"1—9月，一般公共预算收入完成86.2亿元，{weighed}3.5个百分点，同比增长5.2%。\n")
+    assert [(a.name, str(a.value)) for a in extract_text(text).actuals] == [
+        ("一般公共预算收入", "86.2"), ("一般公共预算收入", "5.2")]
+
+
 # plans.set_by / plans.kinds: the plan weighed against named by who set it or by its kind, its figure
 # between — that year's target, the clause no result
 PLAN_WORDINGS = [

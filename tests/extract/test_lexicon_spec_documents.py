@@ -111,6 +111,8 @@ TITLED = [
     ("某市“十四五”规划和2035年远景目标", "five_year_plan"), ("中共某市委关于制定二〇三五年远景目标的建议", "five_year_plan"),
     ("中共某市委关于制定“十四五”规划的建议", "five_year_plan"), ("某市“十四五”规划建议", "five_year_plan"),
     ("某市2024年上半年国民经济和社会发展计划执行情况", "plan_report"),
+    ("关于某市2024年上半年国民经济和社会发展计划执行情况的报告", "plan_report"),
+    ("某市2024年1—9月国民经济和社会发展计划执行情况报告", "plan_report"),
 ]
 
 
@@ -157,6 +159,43 @@ def test_a_title_broken_over_lines_is_joined_to_its_ending(ending):
     # a blank line between (as a page break leaves it): the text stage keeps short lines apart
     text = f"某市关于印发\n\n某项工作的{ending}\n各区县，各部门：\n全市经济运行平稳。\n"
     assert info(text).title == f"某市关于印发某项工作的{ending}"
+
+
+# documents.progress_titles / draft_words: an execution report written during its year, its title in
+# report form too (关于…的报告), reports on its own year — the part its title names; a title naming last
+# year's execution and this year's draft reviews last year
+IN_YEAR_TITLES = ["某市2024年前三季度国民经济和社会发展计划执行情况", "关于某市2024年前三季度国民经济和社会发展计划执行情况的报告",
+                  "某市2024年前三季度国民经济和社会发展计划执行情况报告"]
+
+
+@pytest.mark.parametrize("title", IN_YEAR_TITLES)
+def test_an_in_year_report_reports_on_its_own_year(title):
+    e = extract_text(f"{title}\n\n一、主要指标完成情况\n全市地区生产总值增长5.1%。\n")
+    assert e.document.doc_type == "plan_report" and e.document.plan_year == 2024
+    assert [(a.year, a.period) for a in e.actuals] == [(2024, "2024-01/2024-09")]
+
+
+DRAFT_TITLES = ["关于某市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告",
+                "关于某市2025年国民经济和社会发展计划草案和2024年计划执行情况的报告",
+                "关于某市2025年计划安排和2024年计划执行情况的报告"]
+
+
+@pytest.mark.parametrize("title", DRAFT_TITLES)
+def test_a_report_with_next_years_draft_reviews_the_year_before(title):
+    e = extract_text(f"{title}\n\n一、2024年国民经济和社会发展计划执行情况\n全市地区生产总值增长5.1%。\n")
+    assert e.document.plan_year == 2025 and [(a.year, a.period) for a in e.actuals] == [(2024, None)]
+
+
+# documents.title_labels: a label before the title on its line (a repost's 原标题：) is not the title's
+@pytest.mark.parametrize("label", ["原标题：", "原题:", "标题："])
+def test_a_label_before_the_title_is_not_the_titles(label):
+    text = f"{label}某市政府工作报告（摘要）\n\n全市经济运行平稳，各项工作有序推进。\n"
+    assert info(text).title == "某市政府工作报告（摘要）"
+
+
+def test_a_label_in_traditional_characters_is_not_the_titles():
+    text = "原標題：某市政府工作報告（摘要）\n\n全市經濟運行平穩，各項工作有序推進，地區生產總值增長百分之五。\n"
+    assert info(text).title == "某市政府工作報告（摘要）"
 
 
 # documents.photo_credits: a caption under a page's photograph ((记者 某某 摄)) is never the title

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.extract.scope import Scope, delivered_on, target_year_in, title_mode, year_evidence
+from zhibiao.extract.scope import Scope, delivered_on, period_in, target_year_in, title_mode, year_evidence
 
 REPORT = Scope("work_report", 2024)
 
@@ -215,3 +215,35 @@ def test_congress_sessions_date_a_report(text, year):
                                         ("展望2035年", 2035), ("至2030年", 2030), ("截至2025年", 2025)])
 def test_the_year_a_statement_names(words, year):
     assert target_year_in(words) == year
+
+
+# time.year_to_date / year_to_date_tails: in an in-year report (…2024年1—9月…计划执行情况) the year so far
+# is its own year — results, not several years; another year's 以来 still is several
+IN_YEAR = Scope("plan_report", 2024, in_year=True)
+YEAR_SO_FAR = ["今年以来", "年初以来", "今年年初以来", "年初至今", "入年以来", "2024年以来", "2024年初以来"]
+
+
+@pytest.mark.parametrize("opening", YEAR_SO_FAR)
+def test_the_year_so_far_is_an_in_year_reports_own_year(opening):
+    assert IN_YEAR.time_of(f"{opening}，全市地区生产总值增长") == ("review", 2024)
+    assert not IN_YEAR.over_years(f"{opening}，全市地区生产总值增长6%")
+
+
+@pytest.mark.parametrize("opening", ["2021年以来", "五年来", "近三年"])
+def test_another_years_since_is_several_years_in_an_in_year_report(opening):
+    assert IN_YEAR.time_of(f"{opening}，全市地区生产总值年均增长") == ("multi", None)
+    assert IN_YEAR.over_years(f"{opening}，全市地区生产总值年均增长6%")
+
+
+def test_the_year_so_far_is_several_years_elsewhere():
+    assert REPORT.over_years("年初以来，全市地区生产总值增长6%")  # (a work report: 以来 is a look back)
+
+
+# time.half_year / three_quarters / first_quarter / month_ends: the part of a year words name
+PARTS = [("1—9月", (1, 9)), ("一至五月", (1, 5)), ("上半年", (1, 6)), ("前三季度", (1, 9)), ("一季度", (1, 3)),
+         ("9月末", (1, 9)), ("截至6月底", (1, 6)), ("12月末", None), ("全年", None)]
+
+
+@pytest.mark.parametrize("words,part", PARTS)
+def test_the_part_of_a_year_words_name(words, part):
+    assert period_in(words) == part

@@ -23,9 +23,8 @@ from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
-from zhibiao.extract.numbers import parse_chinese
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, Scope
+from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PERIOD, PERIOD_FIRST, Scope
 from zhibiao.extract.segments import CLOSE, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
@@ -38,30 +37,18 @@ ELSEWHERE: Final = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt(
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE: Final = re.compile(LEX.alt("measures.averages"))
 ALL_YEAR: Final = re.compile(LEX.alt("time.whole_year"))
-LATER_PARTS: Final = {str(w): (int(m[0]), int(m[1])) for w, m in LEX.get("time.later_parts").items()}  # 二季度 → (4, 6)
 # a period word, unless inside a longer word holding it (公共: the look-alike is found first, from its
 # earlier start, and uses the characters up)
 PERIOD_WORDS: Final = re.compile(rf"{LEX.alt('time.period_word_lookalikes')}|({LEX.alt('time.period_words')})")
 REACHED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('time.reached_verbs')})(?:了)?(?:约|近)?(?=\d|[一二三四五六七八九十])")
-PERIOD: Final = [
-    (scanner(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
-    (re.compile(r"一至([一二三四五六七八九十]{1,2})月"), lambda m: (1, int(parse_chinese(m.group(1))))),
-    (re.compile(LEX.alt("time.half_year")), lambda m: (1, 6)),
-    (re.compile(LEX.alt("time.three_quarters")), lambda m: (1, 9)),
-    (scanner(rf"(?<![前二三四])(?:{LEX.alt('time.first_quarter')})"), lambda m: (1, 3)),
-    # 二季度, 下半年 (前三季度, 一至三季度 are three_quarters, found first); not 三季度以来, a time since
-    (scanner(rf"(?:{LEX.alt('time.later_parts')})(?!{LEX.alt('names.duration_tails')})"),
-     lambda m: LATER_PARTS[m.group()]),
-]
-# what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's)
-PERIOD_FIRST: Final = frozenset(["1", "一"] + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter",
-                                                                      "time.later_parts")])
 
 
 def _may_name_period(head: str, s_text: str) -> bool:
     """Whether a PERIOD can be found in a sentence's words before its first figure (``head``, searched)
-    or at its start (matched): each match opens with a character of PERIOD_FIRST, there or at the start."""
-    return s_text[:1] in PERIOD_FIRST or not PERIOD_FIRST.isdisjoint(head)
+    or at its start or its first figure (matched: 今年1—9月, 截至9月末 — the period's number is read as
+    that figure): each match opens with a character of PERIOD_FIRST, there or at those places."""
+    return s_text[:1] in PERIOD_FIRST or s_text[len(head):len(head) + 1] in PERIOD_FIRST \
+        or not PERIOD_FIRST.isdisjoint(head)
 
 
 ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
@@ -245,10 +232,10 @@ class _ResultReader:
         opens_breakdown = bool(BREAKDOWN_SENTENCE.match(s_text))
         continued = bool(self.prev_estimate and (OPENS_AMONG.match(s_text) or opens_breakdown))
         self.prev_estimate = bool(est_at) or continued
-        period = None
+        period = scope.own_period(year)  # (an in-year report's results: the part of the year its title names)
         if _may_name_period(head, s_text):  # (most sentences name none: ten patterns' calls spared)
             for pattern, fn in PERIOD:
-                pm = pattern.search(head) or pattern.match(s_text)
+                pm = pattern.search(head) or pattern.match(s_text) or pattern.match(s_text, len(head))
                 if pm:
                     period = fn(pm)
                     break
@@ -312,7 +299,7 @@ class _ResultReader:
                 several = len(ORDINAL.findall(rank_m.group())) > 1 or rank_m.group().startswith("均")
                 _give_rank(rank_m.group(), pending if several else prev_clause_found)
                 pending = []
-            if MULTI.search(clause) and not scope.is_last_year(clause) and not scope.five_year:
+            if scope.over_years(clause) and not scope.is_last_year(clause) and not scope.five_year:
                 stop = True  # "五年累计培育…，累计新增…": the years before last
                 continue
             clause_year = scope.five_year_past(clause) if scope.five_year else None

@@ -33,6 +33,7 @@ TITLE_HINT: Final = re.compile(LEX.alt("documents.title_words"))
 TITLE_END: Final = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
 # a title and, on its line, the note of its delivery: 政府工作报告（2024年1月20日在…会议上）某某
 TITLE_THEN_DELIVERY: Final = re.compile(rf"^(.{{2,60}}?(?:{LEX.alt('documents.title_endings')}))\s*[（(]\s*[—–-]*\s*\d{{4}}\s*年")
+TITLE_LABEL: Final = re.compile(rf"^(?:{LEX.alt('documents.title_labels')})\s*[：:]\s*")
 PHOTO_CAPTION: Final = re.compile(rf"[（(][^（()）]{{0,30}}(?:{LEX.alt('documents.photo_credits')})[)）]\s*$")
 # a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
 HEADING_NUMBER: Final = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章篇节])")
@@ -219,6 +220,9 @@ def _title_line(doc: Document) -> str | None:
     for i, (line, at) in enumerate(lines[:15]):
         if first is not None and i > first[3] + 6:
             break
+        label = TITLE_LABEL.match(line)
+        if label:  # 原标题：…: a repost's label, the title after it
+            line, at = line[label.end():], at + label.end()
         if not TITLE_HINT.search(line) or len(line) > 80 or line.endswith(("。", "：", ":")) \
                 or line.startswith(("各", "附件")) or SENTENCE_MARK.search(line) or HEADING_NUMBER.match(line) \
                 or PHOTO_CAPTION.search(line) or page_furniture(line):

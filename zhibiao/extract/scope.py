@@ -61,6 +61,44 @@ PLAN_NAMED: Final = re.compile(rf"({YEAR})\s*年[^\n。，,；]{{0,8}}?(?:{_alt(
 TARGET_YEAR: Final = scanner(rf"(?<![到至\-—])({YEAR})\s*年[^，。；\n]{{0,16}}?主要(?:预期)?(?:目标|指标)")
 YEAR_IS: Final = scanner(rf"(?<![到至\-—\d])({YEAR})\s*年是[^。\n]{{0,60}}?(?:{_alt('time.year_of_phrases')})")
 THIS_YEAR: Final = re.compile(_alt("time.this_year"))
+# the year so far (今年以来, 年初以来, 2025年以来): in an in-year report, its own year — not several years
+YEAR_TO_DATE: Final = re.compile(rf"{_alt('time.year_to_date')}|({YEAR})\s*年(?:{_alt('time.year_to_date_tails')})")
+
+# --- the part of a year (1—9月, 上半年, 前三季度, 一季度, 9月末): (first month, last month) ---------------
+
+
+LATER_PARTS: Final = {str(w): (int(m[0]), int(m[1])) for w, m in LEX.get("time.later_parts").items()}  # 二季度 → (4, 6)
+
+
+def _month_end(m: re.Match) -> tuple[int, int]:
+    return 1, int(m.group(1))
+
+
+PERIOD: Final = [
+    (scanner(r"(?<!\d)1\s*[-—–~～至到]\s*(\d{1,2})\s*月"), lambda m: (1, int(m.group(1)))),
+    (re.compile(r"一至([一二三四五六七八九十]{1,2})月"), lambda m: (1, int(parse_chinese(m.group(1))))),
+    (re.compile(_alt("time.half_year")), lambda m: (1, 6)),
+    (re.compile(_alt("time.three_quarters")), lambda m: (1, 9)),
+    (scanner(rf"(?<![前二三四])(?:{_alt('time.first_quarter')})"), lambda m: (1, 3)),
+    # 二季度, 下半年 (前三季度, 一至三季度 are three_quarters, found first); not 三季度以来, a time since
+    (scanner(rf"(?:{_alt('time.later_parts')})(?!{_alt('names.duration_tails')})"),
+     lambda m: LATER_PARTS[m.group()]),
+    # a month's end before December's (9月末: the state of the year's first nine months; 12月末 is the year's)
+    (scanner(rf"(?<!\d)([1-9]|1[01])\s*月(?:{_alt('time.month_ends')})"), _month_end),
+]
+# what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's, N月末's)
+PERIOD_FIRST: Final = frozenset(["一"] + list("0123456789")
+                                + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter",
+                                                           "time.later_parts")])
+
+
+def period_in(words: str) -> tuple[int, int] | None:
+    """The part of a year ``words`` name (the first PERIOD that matches), or ``None``."""
+    for pattern, fn in PERIOD:
+        m = pattern.search(words)
+        if m:
+            return fn(m)
+    return None
 # a result's markers (好于预期, 通过不懈努力) and the reviewed year's plan spoken of beside its results
 # (年初预期目标为7%, 完成预期目标): words of the future that speak of the past
 RESULT_MARKERS: Final = re.compile(f"{_alt('time.result_markers')}|{_alt('plans.words')}")
@@ -81,7 +119,7 @@ YEAR_MENTION: Final = scanner(rf"(?<!\d)({YEAR})\s*年")  # (a scanner: tried on
 # another character at one comparison, but enters one opening with a look-behind or an optional
 # group (the exact union cost twice as much at each position its first characters let through).
 TIME_SIGNAL: Final = scanner(word_trie(LEX.words("time.result_markers", "plans.words", "time.multi_year", "time.last_year",
-                                          "time.this_year", "time.future") + ("努力",))
+                                          "time.this_year", "time.future", "time.year_to_date") + ("努力",))
                       + rf"|{_PLANNED}|十[一二三四五六]五|[12]\d{{3}}\s*年")
 
 # --- dates ----------------------------------------------------------------------------------
@@ -199,6 +237,9 @@ class Scope:
     plan_year: int | None
     evidence: list[YearEvidence] = field(default_factory=list)
     in_year: bool = False  # an execution report written during its year: its results are that year's
+    # an in-year report's part of its year, named by its title (…2025年1—9月…执行情况: (1, 9)): its results'
+    # unless their own words name another part (1—8月, 9月末) or the whole year (预计全年)
+    period: tuple[int, int] | None = None
     horizon: int | None = None  # a five-year plan: the year it plans for (the period's end)
     # what time_of answered for an opening, with the fields it read (doc_type, plan_year, in_year,
     # horizon): actuals and commitments ask of the same sentences' openings, half the questions of
@@ -246,6 +287,22 @@ class Scope:
         if REVIEW_OPENER.search(head):
             return base
         return None
+    def own_period(self, year: int | None) -> tuple[int, int] | None:
+        """The part of the year a result of ``year`` covers when its words name none: an in-year
+        report's own year, the part its title names; otherwise none (a whole year's)."""
+        return self.period if self.in_year and year is not None and year == self.plan_year else None
+
+    def _to_date(self, m: re.Match) -> str:
+        # (YEAR_TO_DATE's replacement: the report's own year so far goes; another year's 以来 stays)
+        return "" if m.group(1) is None or int(m.group(1)) == self.plan_year else m.group()
+
+    def over_years(self, clause: str) -> bool:
+        """Does a clause speak of several years (五年来, 2020年以来, 近三年)? In an in-year report the
+        year so far (今年以来, 年初以来, 2025年以来) is its own year, not several."""
+        if not MULTI.search(clause):
+            return False
+        return not self.in_year or bool(MULTI.search(YEAR_TO_DATE.sub(self._to_date, clause)))
+
     def _plain(self, clause: str) -> str:
         clause = RESULT_MARKERS.sub("", clause)
         return THIS_YEAR.sub("", clause) if self.in_year else clause  # during the year, 今年 is its results
@@ -273,6 +330,8 @@ class Scope:
             # none of the words tested below (nor a marker whose removal could join two halves of one)
             return None, None
         head = RESULT_MARKERS.sub("", head)
+        if self.in_year and not self.over_years(head) and YEAR_TO_DATE.search(head):
+            return "review", self.plan_year  # 今年以来 / 2025年以来 in an in-year report: the year so far
         years = list(EXPLICIT_YEAR.finditer(head))
         m = years[-1] if years else None  # the time adverbial is the year nearest the words that follow
         multi = MULTI.search(head)
@@ -623,9 +682,14 @@ PROGRESS_TITLE: Final = re.compile(rf"(?:{_alt('documents.progress_titles')})$")
 DRAFT_WORDS: Final = re.compile(_alt("documents.draft_words"))
 
 
-def in_year_report(title: str | None, doc_type: str) -> bool:
-    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan)."""
-    return bool(doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title))
+def in_year_report(title: str | None, doc_type: str, plan_year: int | None = None) -> bool:
+    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan) — not
+    one the evidence dates after its title's year (关于2023年…计划执行情况的报告 delivered to the
+    congress of January 2024, with 2024's targets: a review of 2023)."""
+    if not (doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title)):
+        return False
+    years = [int(y) for y in YEAR_WORD.findall(title)]
+    return plan_year is None or not years or max(years) >= plan_year
 
 
 def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
@@ -706,7 +770,9 @@ def _five_year_zones(text: str, zones: list[Zone], sections: list[Section], doc_
 def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
                 target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = ()) -> Scope:
     plan_year, evidence = decide_plan_year(text, title, doc_type)
-    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year_report(title, doc_type))
+    in_year = in_year_report(title, doc_type, plan_year)
+    scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year,
+                  period=period_in(title) if in_year and title else None)
     if plan_year is None:
         scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
     if doc_type in ("work_report", "plan_report"):
