@@ -20,7 +20,9 @@ It owns the rules that decide *which* stored line answers a question:
   3. a statistical bulletin's figure (初步核算 in a bulletin is the bulletin's figure);
   4. a preliminary figure (初步核算 in another document, or a figure a report states without 预计);
   5. an estimate (预计, a （预计） cell, a 预计全年 column, a note marking a column as estimates).
-  Then a full-year figure before a partial one; among equals the latest document. Superseded
+  Then a figure its clause does not narrow before one it does (剔除房地产开发投资后增长6.0% after the
+  headline 下降2.1%: ``qualifiers`` in ``track/bases.yaml``), a full-year figure before a partial one;
+  among equals the latest document. Superseded
   figures are returned too, so views show an estimate beside its revision.
 - **Which targets cover a period** (:attr:`TargetFact.period`): a target its document sets for a
   later year (a five-year outline's end year, 到2027年) covers the years from its base year (a
@@ -99,6 +101,7 @@ _ATTRIBUTE = {"metadata": "doc_metadata"}  # the column "metadata" is the attrib
 DOC_TYPE_ORDER = {"plan_notice": 0, "plan_report": 1, "work_report": 2, "five_year_plan": 3, "outline": 3,
                   "other": 4, "statistical_bulletin": 5}
 CONTEXT_CHARS = 160  # how far before a figure its sentence's words are looked for (预计, 初步核算, 修订)
+AFTER_FIGURE = re.compile(r"[\d。！？]")  # a figure's own words: after the figure before it, or its sentence's start
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +303,13 @@ class ActualFact:
             return "preliminary"
         return "estimate"  # marked estimated by a note or a column: 预计全年, 注：…为预计数
 
+    @property
+    def qualified(self) -> bool:
+        """Does its clause narrow what the figure counts (全社会固定资产投资下降2.1%（剔除房地产开发投资后增长
+        6.0%）: bases.yaml ``qualifiers`` among the words since the figure before it or the sentence's start)?"""
+        since = AFTER_FIGURE.split(self.context)[-1]
+        return any(w in since for w in basis_words()["qualifiers"])
+
     def to_dict(self) -> dict:
         return {"id": self.id, "region_code": self.region_code, "indicator": self.indicator, "name": self.name,
                 "year": self.year, "period": self.period, "measure": self.measure, "value": _num(self.value),
@@ -377,7 +387,7 @@ def target_precedence(t: TargetFact) -> tuple:
 
 def actual_precedence(a: ActualFact) -> tuple:
     """Smaller wins (see the module's docstring)."""
-    return (BASIS_ORDER[a.basis], 1 if a.period else 0, -(a.doc.plan_year or 0) if a.doc else 0,
+    return (BASIS_ORDER[a.basis], 1 if a.qualified else 0, 1 if a.period else 0, -(a.doc.plan_year or 0) if a.doc else 0,
             _desc(a.doc.issued_on if a.doc else None), -(a.doc.id if a.doc else 0), -a.id)
 
 

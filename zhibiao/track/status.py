@@ -172,6 +172,7 @@ class Status:
 DECIDED_BY = (("zhibiao.track", "status.py"), ("zhibiao.track", "comparison.py"), ("zhibiao.track", "tracker.py"),
               ("zhibiao.track", "queries.py"), ("zhibiao.track", "achievement.py"), ("zhibiao.track", "grid.py"),
               ("zhibiao.track", "snapshot.py"), ("zhibiao.track", "messages.yaml"), ("zhibiao.track", "rules.yaml"),
+              ("zhibiao.track", "bases.yaml"),
               ("zhibiao.extract", "data/lexicon.yaml"), ("zhibiao.catalog", "data/name_words.yaml"))
 
 
