@@ -129,6 +129,15 @@ def test_partial_periods_end_where_the_full_year_speaks():
         ("固定资产投资", D("4.1"), "2025-01/2025-09")]
 
 
+def test_a_later_clause_opening_with_its_own_year_speaks_of_that_year():
+    e = extract_text(REVIEW.format("全县粮食产量增长2.6%，2024年粮食产量增长1.2%；2023年，一般公共预算收入增长4.4%。"))
+    assert [(a.name, a.value, a.year) for a in e.actuals] == [
+        ("粮食产量", D("2.6"), 2025), ("粮食产量", D("1.2"), 2024), ("一般公共预算收入", D("4.4"), 2023)]
+    # a year inside a clause (较2024年) opens none: the year stays
+    e = extract_text(REVIEW.format("规上工业增加值增长7.0%，较2024年加快0.6个百分点，社会消费品零售总额增长5.0%。"))
+    assert [(a.value, a.year) for a in e.actuals] == [(D("7.0"), 2025), (D("5.0"), 2025)]
+
+
 def test_headings_without_numbers_scope_the_years():
     # "2024年工作回顾" reviews 2024 whatever else the document's dates suggest, and the part under
     # "2025年工作安排" sets tasks, never results

@@ -24,7 +24,7 @@ from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PERIOD, PERIOD_FIRST, Scope
+from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD, PERIOD_FIRST, Scope
 from zhibiao.extract.segments import CLOSE, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
@@ -305,6 +305,11 @@ class _ResultReader:
             clause_year = scope.five_year_past(clause) if scope.five_year else None
             if clause_year is not None:
                 year = clause_year  # "…，2020年全市地区生产总值预计达到2800亿元左右"
+            elif cl.start > sentence.start and PAST_YEAR.match(clause.lstrip()):
+                # "2023年地区生产总值增长6.0%，2024年增长5.9%": a later clause opening with its own year
+                c_mode, c_year = scope.time_of(scope.opening(clause))
+                if c_mode == "review" and c_year is not None and c_year != year:
+                    year, period = c_year, scope.own_period(c_year)
             if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or (AVERAGE.search(clause) and not scope.five_year):
                 subject = _subject(clause, self.r.clause_numbers(s, sentence.end, c_start, cl.end))
                 if subject and not ELSEWHERE.search(clause):

@@ -287,6 +287,7 @@ class Scope:
         if REVIEW_OPENER.search(head):
             return base
         return None
+
     def own_period(self, year: int | None) -> tuple[int, int] | None:
         """The part of the year a result of ``year`` covers when its words name none: an in-year
         report's own year, the part its title names; otherwise none (a whole year's)."""
