@@ -99,3 +99,24 @@ def test_the_page_and_the_api_say_the_same(db, lang):
         assert 'href="/region/330500/2024"' in page.text and 'href="/region/330500/2025"' in page.text
         report = client.get("/api/v1/report", params={"region": "湖州市", "year": 2019, "lang": lang})
         assert report.status_code == 404 and report.json() == {"detail": SAID[lang], **FIELDS}
+
+
+def test_comparing_with_a_year_not_stored_says_so_and_marks_nothing_new(db, capsys, monkeypatch, tmp_path):
+    # 2024 is the first year stored: against 2023, every line would read "new"
+    monkeypatch.setenv("ZHIBIAO_LANG", "zh")
+    assert main(["compare", "years", "-r", "湖州市", "-y", "2024", "--db", db]) == 1
+    assert capsys.readouterr().err == "error: 湖州市（330500）没有2023年的目标；已有目标的年份：2024、2025\n"
+    from zhibiao.store.database import Database
+    from zhibiao.web.app import create_app
+
+    with TestClient(create_app(Database.open(db))) as client:
+        api = client.get("/api/v1/compare/years", params={"region": "湖州市", "year": 2024})
+        assert api.status_code == 404 and api.json()["year"] == 2023
+        assert client.get("/compare/years", params={"region": "湖州市", "year": 2024}).status_code == 404
+        assert client.get("/api/v1/compare/years", params={"region": "湖州市", "year": 2025}).status_code == 200
+    # the report says last year's targets are not stored, and still reports the year
+    assert main(["report", str(tmp_path / "r.docx"), "-r", "湖州市", "-y", "2024", "--db", db]) == 0
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "上年目标未入库，无法比较。" in text

@@ -14,6 +14,7 @@ import yaml
 from zhibiao import __version__
 from zhibiao.track.achievement import Achievement, achievement
 from zhibiao.track.grid import comparison_label
+from zhibiao.track.queries import NoTargets
 
 LANGS = ("zh", "en")
 
@@ -152,5 +153,8 @@ def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
         for x in (mine or {}).get("targets", []):
             report.vs_parent.append({"indicator": x["indicator"], "name": x["name"], "own": x["child"]["text"],
                                      "parent": x["parent"]["text"], "comparison": comparison_label(x)})
-    report.vs_last_year = [r for r in tracker.compare_years(region, year) if r["previous"] or r["current"]]
+    try:
+        report.vs_last_year = [r for r in tracker.compare_years(region, year) if r["previous"] or r["current"]]
+    except NoTargets:  # last year's targets not stored: the section says so
+        report.vs_last_year = []
     return report

@@ -348,8 +348,12 @@ class Tracker:
     @_one_connection
     def compare_years(self, region: str, year: int) -> list[dict]:
         """This year's plan against last year's: raised, lowered, unchanged, changed, new, dropped,
-        and whether this year's is stricter or looser by the indicator's direction."""
+        and whether this year's is stricter or looser by the indicator's direction. A year without
+        targets stored is a :class:`NoTargets` (naming the years that have them): every line would
+        read "new" (or "dropped"), which says the region changed its plan when only a document is missing."""
         r = self.region(region)
+        self.q.require_year(r, year)
+        self.q.require_year(r, year - 1)
         now_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year)}
         prev_rows = {c.winner.key: c.winner for c in self.q.targets_for(r.code, year - 1)}
         out = []
