@@ -61,3 +61,17 @@ def test_a_rules_files_components_are_checked_against_the_catalogue():
                         "x")
     with pytest.raises(InputError, match="two or more"):
         Rules.from_data({**bundled, "components": {"disposable_income_growth": ["urban_income_growth"]}}, "x")
+
+
+def test_the_achievement_rate_counts_what_a_figure_decided():
+    from zhibiao.track.achievement import achievement
+
+    lines = [{"status": "pending", "actual": {"value": 21.6}},   # a five-year target's base-year figure: undecided
+             {"status": "pending", "actual": None},
+             {"status": "achieved", "actual": None},               # judged by its parts' figures
+             {"status": "missed", "actual": {"value": 4.1}},
+             {"status": "needs_review", "actual": {"value": 9}},   # beside a figure a person reads
+             {"status": "needs_review", "actual": None}]
+    a = achievement(lines)
+    assert (a.reached, a.judged, a.pending, a.total) == (1, 3, 2, 6)
+    assert achievement(lines[:2]).rate is None  # nothing decided: no rate, never 0 %

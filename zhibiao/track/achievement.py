@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Iterable
 
 REACHED = ("achieved", "basically_achieved")
+DECIDED = REACHED + ("missed", "on_track", "behind")
 
 
 @dataclass(frozen=True)
 class Achievement:
     reached: int      # achieved + basically achieved
-    judged: int       # targets with an actual figure
+    judged: int       # targets a figure decided (reached, missed, on track, behind; or needing review beside one)
     pending: int      # targets still waiting for one
     total: int
 
@@ -37,7 +38,9 @@ def achievement(lines: Iterable) -> Achievement:
         total += 1
         if status == "pending":
             pending += 1
-        if actual:
+        # a figure that decided the status (a pending five-year target's base-year figure decides none;
+        # a target judged by its parts' figures has none of its own)
+        if status in DECIDED or (actual and status != "pending"):
             judged += 1
             reached += status in REACHED
     return Achievement(reached, judged, pending, total)
