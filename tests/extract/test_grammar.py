@@ -40,6 +40,11 @@ SPEC = [
     ("增加3万人左右", "numeric", "~", D("3"), None, "万人"),
     ("控制在合理区间（1.2%左右）", "numeric", "~", D("1.2"), None, "%"),
     ("百分之五左右", "numeric", "~", D("5"), None, "%"),
+    # a rate per thousand in words reads as its sign after the figure does (3‰以内)
+    ("控制在千分之三点五以内", "numeric", "<=", D("3.5"), None, "‰"),
+    ("千分之八以下", "numeric", "<=", D("8"), None, "‰"),
+    ("负千分之零点六", "numeric", "=", D("-0.6"), None, "‰"),
+    ("增长百分之一万", "numeric", "=", D("10000"), None, "%"),  # a fraction's 万 is its numeral's, no unit
     ("一千二百万人以上", "numeric", ">=", D("1200"), None, "万人"),
     ("16.4亿元", "numeric", "=", D("16.4"), None, "亿元"),
     ("与经济增长基本同步", "relative", None, None, None, None),
@@ -64,7 +69,7 @@ def test_target_grammar(phrase, kind, comparator, value, high, unit):
     assert (p.kind, p.comparator, p.value, p.value_high, p.unit) == (kind, comparator, value, high, unit)
     if value is not None:
         a, b = p.number_span
-        assert str(value) in phrase[a:b] or phrase[a:b] in ("百分之五", "一千二百")
+        assert str(value) in phrase[a:b] or phrase[a:b] in ("百分之五", "一千二百", "千分之三点五", "千分之八", "负千分之零点六", "百分之一万")
 
 
 def test_values_are_exact_decimals():

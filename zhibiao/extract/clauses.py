@@ -251,7 +251,7 @@ def figure_candidates(text: str, numbers: tuple[NumberMatch, ...] | None = None)
 
 def _counts_a_figure(text: str, n: NumberMatch) -> bool:
     """A Chinese numeral the grammar leaves out that counts things as a figure (一百二十家。)."""
-    if not n.chinese or n.percent or n.end - n.start < 2 or n.value < 10:
+    if not n.chinese or n.fraction or n.end - n.start < 2 or n.value < 10:
         return False
     unit = UNIT_AFTER.match(text, n.end)
     if not unit or unit.group().strip() not in COUNT_WORDS:
@@ -293,7 +293,7 @@ def numbers_within(numbers: tuple[NumberMatch, ...], start: int, end: int) -> tu
     look-behind refuses, and none a number can go on with)."""
     if start == 0 and (not numbers or numbers[-1].end <= end):
         return numbers
-    return tuple([_new_number((n.value, n.start - start, n.end - start, n.percent, n.chinese))
+    return tuple([_new_number((n.value, n.start - start, n.end - start, n.fraction, n.chinese))
                   for n in numbers if start <= n.start and n.end <= end])
 
 
@@ -386,8 +386,8 @@ def _range_low(clause: str, start: int):
 
 
 def _unit_at(clause: str, n: NumberMatch) -> tuple[str | None, int]:
-    if n.percent:
-        return "%", n.end
+    if n.fraction:
+        return n.fraction, n.end
     more = MORE_THAN.match(clause[n.end:n.end + 2]) if clause[n.end:n.end + 1] in MORE_FIRST else None
     if more:
         m = UNIT_AFTER.match(clause, n.end + more.end())  # "3500余万人次", "4万多亿元"

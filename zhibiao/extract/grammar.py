@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, NumberMatch, find_numbers, parse_chinese
+from zhibiao.extract.numbers import CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
 from zhibiao.text.scan import scanner, word_trie
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
@@ -153,11 +153,11 @@ NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{T
 NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
 
-# What every candidate needs somewhere in its text: a digit, 百分之, or a Chinese numeral followed by
+# What every candidate needs somewhere in its text: a digit, a fraction's words (百分之, 千分之), or a Chinese numeral followed by
 # a unit (its last character before the unit's first; the unit may open with a space) — a cheap scan
 # that lets a text with none of them (（一）…, 进一步…: most sentences of a document) skip reading its numbers
 UNIT_FIRST_CHARS: Final = "".join(sorted({u[0] for u in UNITS}))
-MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
+MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|{FRACTION_WORDS}|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
 
 
 # a figure with a bound and a word after it qualifies the word (3岁以下婴幼儿托位数, 10亿元以上产业项目):
@@ -186,7 +186,7 @@ def _qualifies_a_name(text: str, n: NumberMatch) -> bool:
 
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
-    such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
+    such as PM2.5 or GDP, not Chinese numerals without a unit or a fraction's words (百分之, 千分之), not dates or times."""
     return list(iter_candidates(text))
 
 
@@ -206,10 +206,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
-        if n.chinese and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
-            # 一千二百万人: the 万 belongs to the unit 万人
-            n = NumberMatch(parse_chinese(text[n.start + (3 if n.percent else 0):n.end - 1]), n.start, n.end - 1,
-                            n.percent, True)
+        if n.chinese and not n.fraction and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
+            # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
+            n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
         # (every test below only leaves a number out, so their order does not matter)
         following = text[n.end:n.end + 1]
         after = NOT_A_VALUE_AFTER.match(text, n.end) if following in NOT_A_VALUE_FIRST or following.isspace() else None
@@ -223,9 +222,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         if n.start and (text[n.start - 1] in REFERENCE_LAST or text[n.start - 1].isspace()) and \
                 REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
             continue  # 见表1, 图2: a table's number, a figure's
-        if not n.percent and following not in RATE_UNITS and _qualifies_a_name(text, n):
+        if not n.fraction and following not in RATE_UNITS and _qualifies_a_name(text, n):
             continue  # 3岁以下婴幼儿托位数, 10亿元以上产业项目: a qualifier inside a name
-        if n.chinese and not n.percent:
+        if n.chinese and not n.fraction:
             unit = UNIT_AFTER.match(text, n.end)
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
             if not unit or unit.group().strip() in COUNT_WORDS:
@@ -273,10 +272,10 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     # A percentage is what a rate/growth target means; prefer it over counts in the same phrase
     # ("128个考核断面…占比100%" is 100%, "增长10%，占全国份额保持14.3‰" is 10%).
     def unit_of(n: NumberMatch) -> str | None:
-        return "%" if n.percent else _unit_after(t, n.end)[0]
+        return n.fraction or _unit_after(t, n.end)[0]
 
     def range_after(n: NumberMatch) -> NumberMatch | None:
-        end = n.end if n.percent else _unit_after(t, n.end)[1]
+        end = n.end if n.fraction else _unit_after(t, n.end)[1]
         sep = RANGE_SEP.match(t, end)
         if not sep:
             return None
@@ -303,7 +302,7 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     if high is not None:
         comparator, value_high, span_end = "range", high.value, high.end
     else:
-        unit_end = pick.end if pick.percent else _unit_after(t, pick.end)[1]
+        unit_end = pick.end if pick.fraction else _unit_after(t, pick.end)[1]
         comparator, value_high, span_end = _comparator(t, pick.start, unit_end), None, pick.end
     return ParsedTarget(
         "numeric", comparator=comparator, value=pick.value, value_high=value_high,
