@@ -34,6 +34,15 @@ SPEC = [
     ("3100万人次", "numeric", "=", D("3100"), None, "万人次"),
     ("6%—6.5%", "numeric", "range", D("6"), D("6.5"), "%"),
     ("6-6.5%", "numeric", "range", D("6"), D("6.5"), "%"),
+    # a range by its two ends: two bounds facing each other, or a joiner with 之间 after the second
+    ("增长6%以上、7%以下", "numeric", "range", D("6"), D("7"), "%"),
+    ("增长4%以上，5%以内", "numeric", "range", D("4"), D("5"), "%"),
+    ("增长6%和7%之间", "numeric", "range", D("6"), D("7"), "%"),
+    ("介于2.5%与3%之间", "numeric", "range", D("2.5"), D("3"), "%"),
+    ("增长6%以上、7%左右", "numeric", ">=", D("6"), None, "%"),  # no upper bound: two figures
+    ("增长7%以上、6%以下", "numeric", ">=", D("7"), None, "%"),  # no range: the upper bound is lower
+    ("增长6%以上、8亿元以下", "numeric", ">=", D("6"), None, "%"),  # no range: another unit
+    ("增长6%和7%", "numeric", "=", D("6"), None, "%"),  # no 之间: a list
     ("增长8%以上，占全国份额保持稳定", "numeric", ">=", D("8"), None, "%"),
     ("128个考核断面Ⅰ~Ⅲ类水断面占比100%", "numeric", "=", D("100"), None, "%"),
     ("较2020年下降13%", "numeric", "=", D("13"), None, "%"),

@@ -51,6 +51,24 @@ SUFFIX_COMPARATORS: Final = [
     (re.compile(rf"^(?:{LEX.alt('comparators.about_after')})"), "~"),
 ]
 RANGE_SEP: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
+# 6%和7%之间: a joiner that makes a range only with the tail after the second figure
+BETWEEN_SEP: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.between_joiners')})\s?")
+BETWEEN_TAIL: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.between_tails')})")
+# 6%以上、7%以下: a figure's lower bound and a joiner before the higher figure whose upper bound follows
+LOWER_BOUND_THEN: Final = re.compile(
+    rf"\s?(?:{LEX.alt('comparators.at_least_after')})\s?(?:{LEX.alt('comparators.bound_joiners')})\s?")
+UPPER_BOUND: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.at_most_after')})")
+
+
+def bounds_one_range(text: str, end: int, high_start: int, high_end: int) -> bool:
+    """Do the words between a figure (its unit ending at ``end``) and a higher one (from ``high_start``,
+    its unit ending at ``high_end``) make the two one range by naming its two ends: 6%和7%之间 (a
+    joiner, the tail after the second), 6%以上、7%以下 (a lower bound, a joiner, an upper bound)?"""
+    sep = BETWEEN_SEP.match(text, end) or LOWER_BOUND_THEN.match(text, end)
+    if sep is None or sep.end() != high_start:
+        return False
+    tail = BETWEEN_TAIL if sep.re is BETWEEN_SEP else UPPER_BOUND
+    return tail.match(text, high_end) is not None
 YEAR_AFTER: Final = re.compile(r"\s?年")
 FROM_TO: Final = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
 # the words after a figure that bound it (6%以上, 5.5%以内, 7%左右), and each kind of them
@@ -274,13 +292,20 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     def unit_of(n: NumberMatch) -> str | None:
         return n.fraction or _unit_after(t, n.end)[0]
 
+    def unit_end(n: NumberMatch) -> int:
+        return n.end if n.fraction else _unit_after(t, n.end)[1]
+
     def range_after(n: NumberMatch) -> NumberMatch | None:
-        end = n.end if n.fraction else _unit_after(t, n.end)[1]
+        end = unit_end(n)
         sep = RANGE_SEP.match(t, end)
-        if not sep:
+        if sep is not None:  # 6%—7%, 5—6%
+            nxt = next((c for c in cands if c.start == sep.end()), None)
+            return nxt if nxt is not None and nxt.value > n.value else None
+        # 6%和7%之间, 6%以上、7%以下: the second figure in the first's unit (or the first printed without one)
+        nxt = next((c for c in cands if c.start > end), None)
+        if nxt is None or nxt.value <= n.value or unit_of(n) not in (None, unit_of(nxt)):
             return None
-        nxt = next((c for c in cands if c.start == sep.end()), None)
-        return nxt if nxt is not None and nxt.value > n.value else None
+        return nxt if bounds_one_range(t, end, nxt.start, unit_end(nxt)) else None
 
     # "高于全国平均水平0.5个百分点以上": a gap in points against another indicator is a relative target
     rel = RELATIVE.search(t)
