@@ -477,8 +477,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         keep = [True] * len(figures)
         for k in range(1, len(figures)):
             lo, hi = figures[k - 1], figures[k]
-            if keep[k - 1] and lo[1] == hi[1] and hi[0].value > lo[0].value and ranged[k - 1] is None \
-                    and bounds_one_range(clause, lo[2], hi[0].start, hi[2]):
+            if lo[1] == hi[1] and hi[0].value > lo[0].value and bounds_one_range(clause, lo[2], hi[0].start, hi[2]):
                 keep[k - 1], ranged[k] = False, (lo[0].value, lo[0].start)
         if not all(keep):
             figures = [f for f, kept_ in zip(figures, keep) if kept_]

@@ -782,8 +782,8 @@ class _ListReader:
         """"地区生产总值增长6%以上、7%以下" (or …，7%以内): a nameless figure right after a target's lower
         bound, with an upper bound of its own, closes the range the target opened — the grammar reads
         the joined phrase (its LOWER_BOUND_THEN), and the targets of the clause before take the range."""
-        if not self.out or _target_start(clause) is not None:
-            return False  # (a clause naming a target of its own, or a bare one's first figure: 7%以下)
+        if not self.out:
+            return False
         last = self.out[-1]
         end = last.span[1]
         between = self.text[end:c_start]
@@ -791,7 +791,7 @@ class _ListReader:
             return False
         new_end = c_start + len(clause.rstrip())
         joined = parse_target(self.text[last.span[0]:new_end])
-        if joined.comparator != "range" or joined.value != last.parsed.value:
+        if joined.comparator != "range":
             return False
         for t in reversed(self.out):  # (the clause before's targets: the last ones)
             if t.span[1] != end:
