@@ -54,6 +54,7 @@ SPEC = [
     ("固定资产投资增长8%左右。", [("固定资产投资", "growth", D("8"), "%", "~")]),
     # a range by its two ends is at least its low end (as 1—2个 is), one figure
     ("地区生产总值增长6%以上、7%以下。", [("地区生产总值", "growth", D("6"), "%", ">=")]),
+    ("地区生产总值增长4%以上，5%以内。", [("地区生产总值", "growth", D("4"), "%", ">=")]),
     ("固定资产投资增长介于1.5%与2%之间。", [("固定资产投资", "growth", D("1.5"), "%", ">=")]),
     ("粮食总产量约1200万吨。", [("粮食总产量", "level", D("1200"), "万吨", "~")]),
     ("制造业增加值占GDP比重达37%以上。", [("制造业增加值占GDP比重", "share", D("37"), "%", ">=")]),
@@ -486,5 +487,7 @@ def test_a_figure_printed_in_traditional_characters_meets_its_tables_twin():
 def test_two_bounds_in_two_units_are_two_figures_not_a_range():
     e = extract_text(REVIEW.format("全年固定资产投资增长6%以上、80亿元以下。"))
     assert [(a.value, a.unit) for a in e.actuals] == [(D("6"), "%"), (D("80"), "亿元")]
+    e = extract_text(REVIEW.format("全年固定资产投资增长5%和6%之间，7%。"))  # (a range before: 7% is no end of it)
+    assert [(a.value, a.unit) for a in e.actuals][-1] == (D("7"), "%")
     e = extract_text(REVIEW.format("全年固定资产投资增长7%以上、6%以下。"))  # (the upper bound lower: no range)
     assert [(a.value, a.unit) for a in e.actuals] == [(D("7"), "%"), (D("6"), "%")]
