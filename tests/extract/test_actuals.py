@@ -52,6 +52,10 @@ SPEC = [
     ("全社会研发经费支出占GDP比重首次突破3.0%。", [("全社会研发经费支出占GDP比重", "share", D("3.0"), "%", ">")]),
     ("数字经济规模超5万亿元。", [("数字经济规模", "level", D("5"), "万亿元", ">")]),
     ("固定资产投资增长8%左右。", [("固定资产投资", "growth", D("8"), "%", "~")]),
+    # a range by its two ends is at least its low end (as 1—2个 is), one figure
+    ("地区生产总值增长6%以上、7%以下。", [("地区生产总值", "growth", D("6"), "%", ">=")]),
+    ("地区生产总值增长4%以上，5%以内。", [("地区生产总值", "growth", D("4"), "%", ">=")]),
+    ("固定资产投资增长介于1.5%与2%之间。", [("固定资产投资", "growth", D("1.5"), "%", ">=")]),
     ("粮食总产量约1200万吨。", [("粮食总产量", "level", D("1200"), "万吨", "~")]),
     ("制造业增加值占GDP比重达37%以上。", [("制造业增加值占GDP比重", "share", D("37"), "%", ">=")]),
     ("省、市重点建设项目投资分别超过500亿元和1800亿元。",
@@ -543,3 +547,12 @@ def test_a_figure_printed_in_traditional_characters_meets_its_tables_twin():
     precise = Actual(name="人均地區生產總值", measure="level", text="189195", value=D("189195"), unit="元", year=2020)
     precise.source = "table"
     assert _one_figure_each([per_head], [precise]) == [precise]
+
+
+def test_two_bounds_in_two_units_are_two_figures_not_a_range():
+    e = extract_text(REVIEW.format("全年固定资产投资增长6%以上、80亿元以下。"))
+    assert [(a.value, a.unit) for a in e.actuals] == [(D("6"), "%"), (D("80"), "亿元")]
+    e = extract_text(REVIEW.format("全年固定资产投资增长5%和6%之间，7%。"))  # (a range before: 7% is no end of it)
+    assert [(a.value, a.unit) for a in e.actuals][-1] == (D("7"), "%")
+    e = extract_text(REVIEW.format("全年固定资产投资增长7%以上、6%以下。"))  # (the upper bound lower: no range)
+    assert [(a.value, a.unit) for a in e.actuals] == [(D("7"), "%"), (D("6"), "%")]

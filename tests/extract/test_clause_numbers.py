@@ -14,7 +14,7 @@ from zhibiao.models import LoadedText
 from zhibiao.text.document import Document
 
 PIECES = st.sampled_from(["增长", "6.5", "%", "亿元", "一百二十", "家", "2024年", "“5+1”", "，", ",", "；", "：", ":", "、",
-                          "-", "−3.2", "3", "1,234", "万人", "百分之五", "两个", " ", "2026-02-12", "16:30", "新增", "个",
+                          "-", "−3.2", "3", "1,234", "万人", "百分之五", "负千分之一点二", "两个", " ", "2026-02-12", "16:30", "新增", "个",
                           "地区生产总值", "三十", "（", "）", "达到", "比上年增加", "一", "万", "点五"])
 
 
@@ -85,7 +85,7 @@ def _reading(text: str):
     return read(Document.from_loaded(loaded))
 
 
-HINT_PIECES = st.sampled_from(["增长", "6.5", "%", "亿元", "一百二十", "家", "三", "个", "两", "项", "万", "百分之五", "百分",
+HINT_PIECES = st.sampled_from(["增长", "6.5", "%", "亿元", "一百二十", "家", "三", "个", "两", "项", "万", "百分之五", "千分之五", "百分",
                                "十", "亩", "公里", "0", "，", "、", " ", "新增", "企业", "进一步", "一批", "第一", "1" * 41,
                                "十十十亿万", "（", "）", "达到"])
 
@@ -110,7 +110,7 @@ def test_commitments_clause_test_from_its_numbers_skips_only_clauses_without_fig
 def test_commitments_clause_test_cases():
     from zhibiao.extract.commitments import _may_count
 
-    for clause, expected in [("新增企业6家", True), ("增长百分之五", True), ("新增企业一百二十家", True),
+    for clause, expected in [("新增企业6家", True), ("增长百分之五", True), ("控制在千分之五以内", True), ("新增企业一百二十家", True),
                              ("进一步扩大开放", False), ("推进一批项目", True), ("统一思想", False), ("", False),
                              ("1" * 41 + "号", False)]:  # (a run of digits too long to be a figure: no number)
         assert _may_count(clause, find_numbers(clause)) is expected, clause

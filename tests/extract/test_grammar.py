@@ -34,12 +34,26 @@ SPEC = [
     ("3100万人次", "numeric", "=", D("3100"), None, "万人次"),
     ("6%—6.5%", "numeric", "range", D("6"), D("6.5"), "%"),
     ("6-6.5%", "numeric", "range", D("6"), D("6.5"), "%"),
+    # a range by its two ends: two bounds facing each other, or a joiner with 之间 after the second
+    ("增长6%以上、7%以下", "numeric", "range", D("6"), D("7"), "%"),
+    ("增长4%以上，5%以内", "numeric", "range", D("4"), D("5"), "%"),
+    ("增长6%和7%之间", "numeric", "range", D("6"), D("7"), "%"),
+    ("介于2.5%与3%之间", "numeric", "range", D("2.5"), D("3"), "%"),
+    ("增长6%以上、7%左右", "numeric", ">=", D("6"), None, "%"),  # no upper bound: two figures
+    ("增长7%以上、6%以下", "numeric", ">=", D("7"), None, "%"),  # no range: the upper bound is lower
+    ("增长6%以上、8亿元以下", "numeric", ">=", D("6"), None, "%"),  # no range: another unit
+    ("增长6%和7%", "numeric", "=", D("6"), None, "%"),  # no 之间: a list
     ("增长8%以上，占全国份额保持稳定", "numeric", ">=", D("8"), None, "%"),
     ("128个考核断面Ⅰ~Ⅲ类水断面占比100%", "numeric", "=", D("100"), None, "%"),
     ("较2020年下降13%", "numeric", "=", D("13"), None, "%"),
     ("增加3万人左右", "numeric", "~", D("3"), None, "万人"),
     ("控制在合理区间（1.2%左右）", "numeric", "~", D("1.2"), None, "%"),
     ("百分之五左右", "numeric", "~", D("5"), None, "%"),
+    # a rate per thousand in words reads as its sign after the figure does (3‰以内)
+    ("控制在千分之三点五以内", "numeric", "<=", D("3.5"), None, "‰"),
+    ("千分之八以下", "numeric", "<=", D("8"), None, "‰"),
+    ("负千分之零点六", "numeric", "=", D("-0.6"), None, "‰"),
+    ("增长百分之一万", "numeric", "=", D("10000"), None, "%"),  # a fraction's 万 is its numeral's, no unit
     ("一千二百万人以上", "numeric", ">=", D("1200"), None, "万人"),
     ("16.4亿元", "numeric", "=", D("16.4"), None, "亿元"),
     ("与经济增长基本同步", "relative", None, None, None, None),
@@ -64,7 +78,7 @@ def test_target_grammar(phrase, kind, comparator, value, high, unit):
     assert (p.kind, p.comparator, p.value, p.value_high, p.unit) == (kind, comparator, value, high, unit)
     if value is not None:
         a, b = p.number_span
-        assert str(value) in phrase[a:b] or phrase[a:b] in ("百分之五", "一千二百")
+        assert str(value) in phrase[a:b] or phrase[a:b] in ("百分之五", "一千二百", "千分之三点五", "千分之八", "负千分之零点六", "百分之一万")
 
 
 def test_values_are_exact_decimals():

@@ -198,6 +198,15 @@ def test_signed_figures_per_mille_rates_and_indices():
     assert a[("食品类价格指数", "level")].value == Decimal("99.6")
 
 
+def test_per_mille_rates_written_in_words_are_shares_signed_as_printed():
+    text = ("2023年荆州市国民经济和社会发展统计公报\n一、综合\n"
+            "全年出生人口3.2万人，出生率为千分之五点四；死亡率为千分之七；人口自然增长率为负千分之一点六。\n")
+    a = {(x.name, x.measure): (x.value, x.unit) for x in extract_text(text).actuals}
+    assert a[("出生率", "share")] == (Decimal("5.4"), "‰")
+    assert a[("死亡率", "share")] == (Decimal("7"), "‰")
+    assert a[("人口自然增长率", "share")] == (Decimal("-1.6"), "‰")
+
+
 def test_points_in_a_list_headlines_and_footnote_markers():
     text = ("2023年荆州市统计公报：GDP增长5.1%\n荆州市统计局\n2024年3月1日\n一、综合\n"
             "初步核算，全市地区生产总值（GDP）[1]1200.5亿元，比上年增长5.1%。三次产业分别拉动增长0.3个、2.0个和2.8个百分点。\n")

@@ -39,6 +39,17 @@ SPEC = [
     # a name of Latin letters (GDP) names an indicator as two Chinese characters do
     ("主要预期目标是：GDP增长6%左右，CPI涨幅3%左右。",
      [("GDP", "增长6%左右", "numeric", "~", D("6")), ("CPI涨幅", "3%左右", "numeric", "~", D("3"))]),
+    # a rate per thousand in words is a figure, as 4‰ is
+    ("主要预期目标是：婴儿死亡率控制在千分之四以下，人口自然增长率千分之二点五左右。",
+     [("婴儿死亡率", "控制在千分之四以下", "numeric", "<=", D("4")),
+      ("人口自然增长率", "千分之二点五左右", "numeric", "~", D("2.5"))]),
+    # a range printed as its two ends, after 、 or a comma, or between 和/与 and 之间
+    ("主要预期目标是：地区生产总值增长5%以上、6%以下，一般公共预算收入增长4%以上，5%以内，"
+     "固定资产投资增长介于3%与4%之间，城镇调查失业率5.5%以下。",
+     [("地区生产总值", "增长5%以上、6%以下", "numeric", "range", D("5")),
+      ("一般公共预算收入", "增长4%以上，5%以内", "numeric", "range", D("4")),
+      ("固定资产投资", "增长介于3%与4%之间", "numeric", "range", D("3")),
+      ("城镇调查失业率", "5.5%以下", "numeric", "<=", D("5.5"))]),
     ("报告指出，去年全省地区生产总值增长6%，完成了年度目标。", []),  # a review, never a target
 ]
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
-from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates
+from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
 from zhibiao.extract.reading import Reading
@@ -362,6 +362,10 @@ class _ResultReader:
                 found.append(_Found(f, a, c_start + f.end, year,
                                     periods[k] if len(periods) > 1 else period, estimated, c_start, s,
                                     parent=breakdown if breakdown and not is_name_like(f.name) else None))
+            if len(found) == 1 and prev_clause_found and not found[0].figure.own:
+                joined = parse_target(self.text[prev_clause_found[-1].start:found[0].end])
+                if joined.comparator == "range" and joined.value_high == found[0].figure.value:
+                    found = []  # "增长6%以上，7%以内": the other end of the range the figure before opened
             if rank_m and found and _candidates(clause[:rank_m.start()]):
                 _give_rank(rank_m.group(), [x for x in found if x.start < c_start + rank_m.start()])
                 pending = []

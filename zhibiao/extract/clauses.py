@@ -20,7 +20,7 @@ from zhibiao.extract.coordination import share_head, split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
-                                     candidates_among)
+                                     bounds_one_range, candidates_among)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
 from zhibiao.models import Span
@@ -251,7 +251,7 @@ def figure_candidates(text: str, numbers: tuple[NumberMatch, ...] | None = None)
 
 def _counts_a_figure(text: str, n: NumberMatch) -> bool:
     """A Chinese numeral the grammar leaves out that counts things as a figure (一百二十家。)."""
-    if not n.chinese or n.percent or n.end - n.start < 2 or n.value < 10:
+    if not n.chinese or n.fraction or n.end - n.start < 2 or n.value < 10:
         return False
     unit = UNIT_AFTER.match(text, n.end)
     if not unit or unit.group().strip() not in COUNT_WORDS:
@@ -293,7 +293,7 @@ def numbers_within(numbers: tuple[NumberMatch, ...], start: int, end: int) -> tu
     look-behind refuses, and none a number can go on with)."""
     if start == 0 and (not numbers or numbers[-1].end <= end):
         return numbers
-    return tuple([_new_number((n.value, n.start - start, n.end - start, n.percent, n.chinese))
+    return tuple([_new_number((n.value, n.start - start, n.end - start, n.fraction, n.chinese))
                   for n in numbers if start <= n.start and n.end <= end])
 
 
@@ -386,8 +386,8 @@ def _range_low(clause: str, start: int):
 
 
 def _unit_at(clause: str, n: NumberMatch) -> tuple[str | None, int]:
-    if n.percent:
-        return "%", n.end
+    if n.fraction:
+        return n.fraction, n.end
     more = MORE_THAN.match(clause[n.end:n.end + 2]) if clause[n.end:n.end + 1] in MORE_FIRST else None
     if more:
         m = UNIT_AFTER.match(clause, n.end + more.end())  # "3500余万人次", "4万多亿元"
@@ -467,7 +467,21 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue
         kept.append(f)
     figures = kept
-    ranged = [_range_low(clause, f[0].start) for f in figures]
+    # "1—2个": at least the low end (its value, where its words start); so are the two ends of a range
+    # each figure prints ("增长6%以上、7%以下", "6%和7%之间"): one figure, the low end's
+    ranged: list[tuple[Decimal, int] | None] = []
+    for f in figures:
+        low = _range_low(clause, f[0].start)
+        ranged.append((Decimal(low.group(1)), low.start()) if low is not None else None)
+    if len(figures) > 1:
+        keep = [True] * len(figures)
+        for k in range(1, len(figures)):
+            lo, hi = figures[k - 1], figures[k]
+            if lo[1] == hi[1] and hi[0].value > lo[0].value and bounds_one_range(clause, lo[2], hi[0].start, hi[2]):
+                keep[k - 1], ranged[k] = False, (lo[0].value, lo[0].start)
+        if not all(keep):
+            figures = [f for f, kept_ in zip(figures, keep) if kept_]
+            ranged = [r for r, kept_ in zip(ranged, keep) if kept_]
     if not figures:
         return out, _named_by_changes(clause, changes, 0, len(clause), last_name)
 
@@ -492,7 +506,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 last_name = changed_name = named  # (printed in this clause: the figure's own name)
             prev_end = max([prev_end] + [end for start, end in changes if prev_end <= start and end <= first[0].start])
         low = ranged[group[0]]
-        before = clause[prev_end:low.start() if low else first[0].start]  # "试点1—2个": the name ends before 1—
+        before = clause[prev_end:low[1] if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
         own_name = _name_before(before, len(before))
         if own_name and CONDITION_END.search(own_name):
@@ -574,8 +588,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if name is None:
                 name = names[0] if pos_in_group else None
             value = n.value
-            if ranged[k] is not None:
-                value = Decimal(ranged[k].group(1))  # "1—2个": at least the low end
+            range_low = ranged[k]
+            if range_low is not None:
+                value = range_low[0]  # "1—2个": at least the low end
             if unit == "%":
                 if measure_kind == "growth":
                     measure = "growth"
@@ -643,8 +658,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 named_before.remove(name)
             named_before.append(name)
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
-            if ranged[k] is not None:
-                start = ranged[k].start()
+            if range_low is not None:
+                start = range_low[1]
             paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR]) if clause[unit_end:unit_end + 1] in OPEN_PARENS else None
             # a unit's other name in brackets joins it (万套（间）); other short notes do not (6.1%(图), 6%（预计）)
             if paren and unit and paren.group()[1:-1] in UNIT_WORDS:
@@ -658,7 +673,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 end = max(end, noun_end)
                 consumed = max(consumed, noun_end)
             out.append(Figure(name=name, measure=measure, text=clause[start:end],
-                              comparator=">=" if ranged[k] is not None else comparator,
+                              comparator=">=" if range_low is not None else comparator,
                               value=value, unit=unit, start=start, end=end, own=own,
                               increment=unit != "%" and _increment_before(clause, n.start)))
     if changes and figures:

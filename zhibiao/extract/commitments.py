@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from zhibiao.extract.clauses import clause_figures, ground_name
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import NumberMatch
+from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.sections import section_path_at
 from zhibiao.extract.segments import Sentence, SpanIndex
@@ -31,7 +31,7 @@ from zhibiao.text.scan import scanner
 MODALITY: Final = re.compile(LEX.alt("commitments.modality"))
 # A figure is a digit, or a Chinese numeral before a unit (三家, 两个): 一 alone (一批, 进一步) is none.
 # (the look-behind: a run of numerals is tried from its start only, not rescanned from each character)
-FIGURE_HINT: Final = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|百分之")
+FIGURE_HINT: Final = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|{FRACTION_WORDS}")
 LEAD_MODAL: Final = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
@@ -139,12 +139,12 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
     """``FIGURE_HINT.search(clause)`` where its answer decides anything, from the clause's numbers (all
     of them, read with its sentence's): a clause without a number gives no figure, whatever the pattern
     says (the clause analysis finds its candidates among the numbers, and none there leaves it as it
-    was: nothing to skip it for); an Arabic number, or 百分之, is what the pattern looks for; only a
+    was: nothing to skip it for); an Arabic number, or a fraction's words (百分之, 千分之), is what the pattern looks for; only a
     clause whose numbers are all Chinese numerals is asked of the pattern (a unit after one)."""
     if not numbers:
         return False
     for n in numbers:
-        if not n.chinese or n.percent:
+        if not n.chinese or n.fraction:
             return True
     return FIGURE_HINT.search(clause) is not None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, NumberMatch, find_numbers, parse_chinese
+from zhibiao.extract.numbers import CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
 from zhibiao.text.scan import scanner, word_trie
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
@@ -51,6 +51,24 @@ SUFFIX_COMPARATORS: Final = [
     (re.compile(rf"^(?:{LEX.alt('comparators.about_after')})"), "~"),
 ]
 RANGE_SEP: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.range_separators')})\s?")
+# 6%和7%之间: a joiner that makes a range only with the tail after the second figure
+BETWEEN_SEP: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.between_joiners')})\s?")
+BETWEEN_TAIL: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.between_tails')})")
+# 6%以上、7%以下: a figure's lower bound and a joiner before the higher figure whose upper bound follows
+LOWER_BOUND_THEN: Final = re.compile(
+    rf"\s?(?:{LEX.alt('comparators.at_least_after')})\s?(?:{LEX.alt('comparators.bound_joiners')})\s?")
+UPPER_BOUND: Final = re.compile(rf"\s?(?:{LEX.alt('comparators.at_most_after')})")
+
+
+def bounds_one_range(text: str, end: int, high_start: int, high_end: int) -> bool:
+    """Do the words between a figure (its unit ending at ``end``) and a higher one (from ``high_start``,
+    its unit ending at ``high_end``) make the two one range by naming its two ends: 6%和7%之间 (a
+    joiner, the tail after the second), 6%以上、7%以下 (a lower bound, a joiner, an upper bound)?"""
+    sep = BETWEEN_SEP.match(text, end) or LOWER_BOUND_THEN.match(text, end)
+    if sep is None or sep.end() != high_start:
+        return False
+    tail = BETWEEN_TAIL if sep.re is BETWEEN_SEP else UPPER_BOUND
+    return tail.match(text, high_end) is not None
 YEAR_AFTER: Final = re.compile(r"\s?年")
 FROM_TO: Final = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
 # the words after a figure that bound it (6%以上, 5.5%以内, 7%左右), and each kind of them
@@ -153,11 +171,11 @@ NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{T
 NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
 
-# What every candidate needs somewhere in its text: a digit, 百分之, or a Chinese numeral followed by
+# What every candidate needs somewhere in its text: a digit, a fraction's words (百分之, 千分之), or a Chinese numeral followed by
 # a unit (its last character before the unit's first; the unit may open with a space) — a cheap scan
 # that lets a text with none of them (（一）…, 进一步…: most sentences of a document) skip reading its numbers
 UNIT_FIRST_CHARS: Final = "".join(sorted({u[0] for u in UNITS}))
-MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|百分之|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
+MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|{FRACTION_WORDS}|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
 
 
 # a figure with a bound and a word after it qualifies the word (3岁以下婴幼儿托位数, 10亿元以上产业项目):
@@ -186,7 +204,7 @@ def _qualifies_a_name(text: str, n: NumberMatch) -> bool:
 
 def _candidates(text: str) -> list[NumberMatch]:
     """Numbers that can be a target's value: not years (较2023年, 以2020年为基期), not part of a name
-    such as PM2.5 or GDP, not Chinese numerals without a unit or 百分之, not dates or times."""
+    such as PM2.5 or GDP, not Chinese numerals without a unit or a fraction's words (百分之, 千分之), not dates or times."""
     return list(iter_candidates(text))
 
 
@@ -206,10 +224,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
-        if n.chinese and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
-            # 一千二百万人: the 万 belongs to the unit 万人
-            n = NumberMatch(parse_chinese(text[n.start + (3 if n.percent else 0):n.end - 1]), n.start, n.end - 1,
-                            n.percent, True)
+        if n.chinese and not n.fraction and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
+            # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
+            n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
         # (every test below only leaves a number out, so their order does not matter)
         following = text[n.end:n.end + 1]
         after = NOT_A_VALUE_AFTER.match(text, n.end) if following in NOT_A_VALUE_FIRST or following.isspace() else None
@@ -223,9 +240,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         if n.start and (text[n.start - 1] in REFERENCE_LAST or text[n.start - 1].isspace()) and \
                 REFERENCE_BEFORE.search(text[max(0, n.start - 3):n.start]):
             continue  # 见表1, 图2: a table's number, a figure's
-        if not n.percent and following not in RATE_UNITS and _qualifies_a_name(text, n):
+        if not n.fraction and following not in RATE_UNITS and _qualifies_a_name(text, n):
             continue  # 3岁以下婴幼儿托位数, 10亿元以上产业项目: a qualifier inside a name
-        if n.chinese and not n.percent:
+        if n.chinese and not n.fraction:
             unit = UNIT_AFTER.match(text, n.end)
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
             if not unit or unit.group().strip() in COUNT_WORDS:
@@ -273,15 +290,22 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     # A percentage is what a rate/growth target means; prefer it over counts in the same phrase
     # ("128个考核断面…占比100%" is 100%, "增长10%，占全国份额保持14.3‰" is 10%).
     def unit_of(n: NumberMatch) -> str | None:
-        return "%" if n.percent else _unit_after(t, n.end)[0]
+        return n.fraction or _unit_after(t, n.end)[0]
+
+    def unit_end(n: NumberMatch) -> int:
+        return n.end if n.fraction else _unit_after(t, n.end)[1]
 
     def range_after(n: NumberMatch) -> NumberMatch | None:
-        end = n.end if n.percent else _unit_after(t, n.end)[1]
+        end = unit_end(n)
         sep = RANGE_SEP.match(t, end)
-        if not sep:
+        if sep is not None:  # 6%—7%, 5—6%
+            nxt = next((c for c in cands if c.start == sep.end()), None)
+            return nxt if nxt is not None and nxt.value > n.value else None
+        # 6%和7%之间, 6%以上、7%以下: the second figure in the first's unit (or the first printed without one)
+        nxt = next((c for c in cands if c.start > end), None)
+        if nxt is None or nxt.value <= n.value or unit_of(n) not in (None, unit_of(nxt)):
             return None
-        nxt = next((c for c in cands if c.start == sep.end()), None)
-        return nxt if nxt is not None and nxt.value > n.value else None
+        return nxt if bounds_one_range(t, end, nxt.start, unit_end(nxt)) else None
 
     # "高于全国平均水平0.5个百分点以上": a gap in points against another indicator is a relative target
     rel = RELATIVE.search(t)
@@ -303,7 +327,7 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     if high is not None:
         comparator, value_high, span_end = "range", high.value, high.end
     else:
-        unit_end = pick.end if pick.percent else _unit_after(t, pick.end)[1]
+        unit_end = pick.end if pick.fraction else _unit_after(t, pick.end)[1]
         comparator, value_high, span_end = _comparator(t, pick.start, unit_end), None, pick.end
     return ParsedTarget(
         "numeric", comparator=comparator, value=pick.value, value_high=value_high,

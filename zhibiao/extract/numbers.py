@@ -1,4 +1,4 @@
-"""Numbers as printed: Arabic (6.5, 1,234.5) and Chinese (百分之五, 一千二百万, 三点五), always to
+"""Numbers as printed: Arabic (6.5, 1,234.5) and Chinese (百分之五, 千分之三, 一千二百万, 三点五), always to
 ``Decimal`` from the printed digits — never through a binary float."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import NamedTuple
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
+from zhibiao.extract.lexicon import LEX
 from zhibiao.text.scan import scanner
 
 
@@ -21,12 +22,17 @@ ARABIC: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # [CN]*[digit][CN]*, without rescanning a long run of 万万万… from each of its characters.
 CHINESE: Final = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
 MAX_NUMBER_CHARS: Final = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
+# a fraction in words before a number (百分之五: 5 %, 千分之三: 3 ‰), and a sign in words before it
+# (负千分之一点二): the lexicon's units.fraction_words and units.negative_words
+FRACTION_UNITS: Final = {str(k): str(v) for k, v in LEX.get("units.fraction_words").items()}
+FRACTION_WORDS: Final = LEX.alt("units.fraction_words")
 # a minus sign before digits (增长-0.5%, 为-5.11‰, a table cell -3.1), never a hyphen between
 # numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
 # (a scanner: a position that cannot start a number — one not a digit, a minus sign, 百 or a
 # Chinese numeral — is refused on its first character, not after the whole pattern is tried)
-NUMBER: Final = scanner(rf"(?P<pct>百分之)?(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
-assert NUMBER.groups == 3, "iter_numbers reads NUMBER's groups by position: pct, ar, cn"
+NUMBER: Final = scanner(rf"(?:(?P<neg>{LEX.alt('units.negative_words')})?(?P<frac>{FRACTION_WORDS}))?"
+                        rf"(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+assert NUMBER.groups == 4, "iter_numbers reads NUMBER's groups by position: neg, frac, ar, cn"
 
 
 class NumberError(ValueError):
@@ -84,11 +90,11 @@ class NumberMatch(NamedTuple):
     value: Decimal
     start: int
     end: int
-    percent: bool  # written 百分之X
+    fraction: str  # the unit of a fraction written in words before it: "%" (百分之五), "‰" (千分之三), else ""
     chinese: bool
 
 
-# NumberMatch(value, start, end, percent, chinese) made by the tuple's own constructor: the named
+# NumberMatch(value, start, end, fraction, chinese) made by the tuple's own constructor: the named
 # tuple's __new__ is a Python function, and thousands of numbers are read per document
 _new_tuple: Final = tuple.__new__
 
@@ -109,18 +115,19 @@ def iter_numbers(text: str) -> list[NumberMatch]:
         start, end = m.span()
         if end - start > MAX_NUMBER_CHARS:
             continue  # (and int() refuses more than 4300 digits)
-        percent, arabic, chinese = m.groups()  # (pct, ar, cn: the pattern's groups in order)
+        negative, fraction, arabic, chinese = m.groups()  # (neg, frac, ar, cn: the pattern's groups in order)
+        unit = FRACTION_UNITS[fraction] if fraction else ""
         if arabic:
             # (parse_arabic's work inlined for the common form: digits, a sign and a point only — the
             # pattern lets nothing else through — go straight to Decimal)
             value = parse_arabic(arabic) if "," in arabic or "−" in arabic else Decimal(arabic)
-            out.append(_new_tuple(NumberMatch, (value, start, end, percent is not None, False)))
+            out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, False)))
         elif chinese:
             try:
                 value = parse_chinese(chinese)
             except NumberError:
                 continue
-            out.append(_new_tuple(NumberMatch, (value, start, end, percent is not None, True)))
+            out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, True)))
     return out
 
 

@@ -631,7 +631,7 @@ class _ListReader:
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
-        if self.stretch(clause, c_start):
+        if self.stretch(clause, c_start) or self.upper_bound(clause, c_start):
             return
         k = _target_start(clause)
         if k is None:
@@ -776,6 +776,27 @@ class _ListReader:
                 break
             t.text = self.text[t.span[0]:new_end]
             t.span = (t.span[0], new_end)
+        return True
+
+    def upper_bound(self, clause: str, c_start: int) -> bool:
+        """"地区生产总值增长6%以上、7%以下" (or …，7%以内): a nameless figure right after a target's lower
+        bound, with an upper bound of its own, closes the range the target opened — the grammar reads
+        the joined phrase (its LOWER_BOUND_THEN), and the targets of the clause before take the range."""
+        if not self.out:
+            return False
+        last = self.out[-1]
+        end = last.span[1]
+        between = self.text[end:c_start]
+        if last.parsed.comparator != ">=" or len(between) != 1 or between not in ITEM_JOINS:
+            return False
+        new_end = c_start + len(clause.rstrip())
+        joined = parse_target(self.text[last.span[0]:new_end])
+        if joined.comparator != "range":
+            return False
+        for t in reversed(self.out):  # (the clause before's targets: the last ones)
+            if t.span[1] != end:
+                break
+            t.text, t.span, t.parsed = self.text[t.span[0]:new_end], (t.span[0], new_end), joined
         return True
 
     def emit_pending(self, target_text: str, parsed: ParsedTarget, span: tuple[int, int], modality: str | None,
