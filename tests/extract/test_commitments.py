@@ -212,3 +212,12 @@ def test_a_verb_opening_a_list_governs_each_in_a_traditional_document():
             "2026年某市國民經濟和社會發展計劃已經市人大審議批准，現印發給你們。\n\n一、加快科技創新\n\n"
             "新增城鎮和農村公益性崗位分別1200個和800個。\n")
     assert [c.metric for c in extract_text(text).commitments] == ["新增城鎮公益性崗位", "新增農村公益性崗位"]
+
+
+def test_a_numbered_tasks_number_is_no_part_of_its_metric():
+    # 1. / （2） / 三、 before a task's words number the list; the metric (and the name of a result) is the words after
+    text = ("青禾县政府工作报告\n\n一、2024年工作回顾\n主要指标完成情况：\n（1）粮食总产量增长3.5%\n\n二、2025年重点工作\n"
+            "1.新建高标准农田3万亩\n（2）改造老旧小区40个\n三、新增城镇就业岗位1500个\n")
+    doc = extract_text(text)
+    assert [c.metric for c in doc.commitments] == ["新建高标准农田", "改造老旧小区", "新增城镇就业岗位"]
+    assert [a.name for a in doc.actuals] == ["粮食总产量"]

@@ -181,3 +181,16 @@ def test_a_leads_colon_goes_with_it():
     # 其中：… — the lead and its colon open the clause, neither is the name's
     got = extract_prose_targets("主要预期目标是：地区生产总值增长5.5%左右，其中：一般公共预算收入增长3%左右。", plan_year=2024)
     assert [t.name for t in got] == ["地区生产总值", "一般公共预算收入"]
+
+
+@pytest.mark.parametrize("mark", ["。", "！", "？"])
+def test_a_heading_naming_the_targets_after_a_sentence_on_its_line_opens_the_list(mark):
+    # "…之年。今年全县主要预期目标" and no colon: the words end their line as a heading's would, and
+    # the numbered items below are the year's targets (they were read as tasks, the list lost)
+    text = ("青禾县政府工作报告\n\n一、2024年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2025年工作安排\n"
+            f"今年是青禾撤县设区以后全面推进高质量发展的第一年{mark}今年全县经济社会发展主要预期目标\n"
+            "1.地区生产总值增长6%左右\n（2）城乡居民人均可支配收入增长7%\n3、粮食总产量稳定在12万吨以上\n")
+    doc = extract_text(text)
+    assert [(t.name, t.value) for t in doc.targets] == [("地区生产总值", D(6)), ("城乡居民人均可支配收入", D(7)),
+                                                        ("粮食总产量", D(12))]
+    assert not doc.commitments

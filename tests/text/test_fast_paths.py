@@ -70,6 +70,18 @@ def test_a_line_is_tested_as_the_pattern_does(cheap, pattern, line):
 
 @settings(max_examples=3000, deadline=None)
 @given(LINES)
+@example("地区生产总值增长7%左右")
+@example("城镇新增就业1800人 ")
+@example("粮食总产量稳定在10万吨以上")
+@example("PM2.5平均浓度下降到30")
+@example("增长6%-7%")
+def test_a_figure_item_line_is_tested_as_the_pattern_does(line):
+    general = len(line) <= N.FIGURE_ITEM_LONGEST and N.FIGURE_ITEM.match(line) is not None
+    assert N._figure_item(line) == general
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
 @example("图1 三次产业增加值")
 @example("表 2")
 @example("（一）构建体系")
@@ -277,7 +289,8 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
     width = wrap_length if N.FULL_LINE <= wrap_length <= N.WRAPPED_LONGEST else 0
     if sum(1 for _s, _e, line in nonblank if len(line) >= width - N.WRAP_SLACK) < N.WIDTH_LINES:
         width = 0
-    for (s1, e1, a), (s2, _e2, b) in zip(nonblank, nonblank[1:]):
+    items = [len(line) <= N.FIGURE_ITEM_LONGEST and N.FIGURE_ITEM.match(line) is not None for _s, _e, line in nonblank]
+    for i, ((s1, e1, a), (s2, _e2, b)) in enumerate(zip(nonblank, nonblank[1:])):
         # a clause's end, or a wrap mark across a blank line, runs on at the wrap width of a wrapped
         # text (reached by several lines); a line opening with a mark no line opens with continues
         # the line above
@@ -288,6 +301,10 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
             continue
         if a[-1] in N.WRAPPED_AFTER and s2 != e1 + 1 and not continues and not at_width:
             continue
+        if not at_width and (items[i] and items[i + 1] or items[i + 1] and items[i + 2:i + 3] == [True]
+                             or items[i] and items[i - 1:i] == [True] and re.match(r"[\u4e00-\u9fff]", b)
+                             and not any(b.startswith(w) for w in N.FIGURE_TAILS)):
+            continue  # list items a line, each stating its figure; the lines above and below a run of them
         if N._in_zones(s1, zones) or N._in_zones(s2, zones):
             continue
         number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))

@@ -23,6 +23,9 @@ SPEC = {
     "table_header.columns": ["目标", "单位", "计划", "预期", "属性"],
     "split_decimal_units": ["万亿元", "亿元", "万元", "亿美元", "万美元", "万人", "万吨", "万亩", "万户", "万套", "万千瓦",
                             "亿千瓦时", "万家", "万个", "万名", "万辆", "万平方米", "%", "‰"],
+    "item_units": ["元", "美元", "人", "人次", "个", "家", "项", "户", "套", "辆", "头", "座", "所", "吨", "亩", "公顷", "公里",
+                   "千米", "平方米", "千瓦", "千瓦时", "倍", "个百分点", "天"],
+    "item_unit_magnitudes": ["万", "亿", "千", "百"],
 }
 
 
@@ -85,6 +88,19 @@ def test_each_header_column_opens_a_table(column):
 def test_a_decimal_split_by_a_space_in_running_text_is_restored_before_each_unit(unit):
     assert f"12.3{unit}" in normalize(f"全年共安排资金 12 3{unit}，用于发展。").text
     assert "12 3" in normalize("全年共安排资金 12 3项，用于发展。").text  # no unit: two numbers
+
+
+@pytest.mark.parametrize("unit", SPEC["item_units"])
+def test_short_lines_each_ending_with_a_figure_and_its_unit_are_list_items(unit):
+    # (a line ending with a figure and no unit ends a line too, so each unit is tried on an item
+    # above one ending with a word no unit is: that pair was joined)
+    assert _apart(f"全市新建公共服务设施合计12{unit}\n全市新建公共服务设施合计15{unit}")
+    assert not _apart(f"全市新建公共服务设施合计12{unit}\n全市新建公共服务设施合计15项目")
+
+
+@pytest.mark.parametrize("word", SPEC["item_unit_magnitudes"])
+def test_a_list_items_unit_may_open_with_a_magnitude(word):
+    assert _apart(f"全市新建公共服务设施合计12{word}吨\n全市新建公共服务设施合计15{word}吨")
 
 
 def test_every_layout_word_has_its_case():

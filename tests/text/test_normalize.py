@@ -569,3 +569,31 @@ def test_a_line_opening_with_a_mark_no_line_opens_with_continues_the_line_above(
     # (across a blank line too: the wrap put the sentence's full stop on a line of its own)
     assert normalize("全年外贸进出口总额增长5%\n\n。城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%。城镇新增就业二十万人。\n"
     assert normalize("全年外贸进出口总额增长5%\n\n，城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%，城镇新增就业二十万人。\n"
+
+
+def test_short_lines_each_stating_a_figure_are_list_items_not_a_wrapped_sentence():
+    # a web page's list copied into a text file, a target a line, no mark after them: each line
+    # stays a line (they were glued into one item, 增长6%左右规模以上工业增加值增长7%…)
+    items = ["全市地区生产总值增长6%左右", "规模以上工业增加值增长7%", "城镇新增就业2300人以上",
+             "粮食总产量稳定在45万吨", "居民消费价格涨幅3%左右"]
+    text = "今年全市主要预期目标：\n" + "\n".join(items) + "\n"
+    assert normalize(text).text == text
+    # so do the lines above and below such a run: its lead, with no colon, and an item with no figure
+    text = "今年全市经济社会发展主要预期目标\n" + "\n".join(items) + "\n单位地区生产总值能耗降低完成省下达任务\n"
+    assert normalize(text).text == text
+    # (but a line opening with a figure's unit or qualifier goes on with the figure above it)
+    assert normalize("\n".join(items[:2]) + "\n以上的水平保持稳定\n").text == f"{items[0]}\n{items[1]}以上的水平保持稳定\n"
+    # a sentence a wrap cut after a figure runs on (the line below holds a clause mark) …
+    assert normalize("全市全年地区生产总值增长6%左右\n规模以上工业增加值增长7%，投资增长8%\n").text.count("\n") == 1
+    # … and so does a line at a wrapped text's width, whatever it holds
+    lines = ["全市上下坚持稳中求进工作总基调，地区生产总值增长6%", "规模以上工业增加值增长7%左右，投资增长8%以上，消费",
+             "市场持续回暖，社会消费品零售总额增长6.5%，居民收入", "稳步提高。"]
+    assert normalize("\n".join(lines) + "\n").text == "".join(lines) + "\n"
+    # (two lines at the width that a wrap happened to cut after a figure, no mark in either)
+    lines = ["全市上下坚持稳中求进工作总基调，经济运行稳中向好，投资", "安排专项资金支持重点项目建设投入资金合计达到12亿元",
+             "用于城乡基础设施和民生保障实事项目建设共计完成40个", "年度重点工作任务全面完成，人民群众获得感持续增强。"]
+    assert normalize("\n".join(lines) + "\n").text == "".join(lines) + "\n"
+    # a line longer than a list item's is a sentence's, whatever it ends with
+    long = "全市上下坚持稳中求进工作总基调经济运行稳中向好全年安排专项资金支持重点项目建设"
+    assert len(f"{long}40个") > 40
+    assert normalize(f"{long}12亿元\n{long}40个\n").text.count("\n") == 1

@@ -145,6 +145,10 @@ CHINESE_NUMERAL_RUN: Final = scanner(f"[{CN_CHARS}]{{2}}")
 WORD_OR_QUOTE: Final = re.compile(r"[\u4e00-\u9fff“]")
 BOUND_WORD: Final = re.compile(BOUND_AFTER)
 LEADING_MARKS: Final = re.compile(r"^[\s、，,—\-·]+")
+# a list item's number before its words (1.地区生产总值 / （2）实施重点项目 / 三、…): no part of the name;
+# a decimal (1.5级) is none
+ITEM_NUMBERING: Final = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+[、.．])\s*")
+ITEM_NUMBERING_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what a match starts with)
 LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
 LEADING_PLACE: Final = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 YEAR_END_PLACE: Final = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
@@ -328,6 +332,8 @@ def _name_before(clause: str, pos: int) -> str:
     # matches need are there)
     if name[:1] in LEADING_MARK_CHARS or name[:1].isspace():
         name = LEADING_MARKS.sub("", name)
+    if name[:1] in ITEM_NUMBERING_FIRST or name[:1].isdecimal():
+        name = ITEM_NUMBERING.sub("", name)
     lead = LEAD.match(name) if name[:1] in LEAD_FIRST or name[:1].isdecimal() else None
     if lead:
         name = name[lead.end():]

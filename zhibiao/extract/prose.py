@@ -34,8 +34,11 @@ TRIGGER: Final = scanner(
     rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
 )
 _NUMBERING: Final = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
-# 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets
-HEAD_LINE: Final = LineScanner(rf"(?m)^[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
+# 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets — or a
+# line ending with those words after a sentence (…收官之年。今年全县主要预期目标 / 1.地区生产总值增长7%左右):
+# the words open the list on the next lines as on a line of their own (SENTENCE_BEFORE_HEAD)
+SENTENCE_BEFORE_HEAD: Final = r"(?:[^\n]*[。！？])?"
+HEAD_LINE: Final = LineScanner(rf"(?m)^{SENTENCE_BEFORE_HEAD}[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
                        rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads"))
 _HEADING_HEADS: Final = LEX.words("targets.heading_heads")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".

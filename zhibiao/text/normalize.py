@@ -117,6 +117,14 @@ def _pipe_row(line: str) -> bool:
 # a cell of a table copied one cell per line: a figure, a unit or a short cell without punctuation
 QUALIFIER: Final = _alt(LAYOUT["cell_qualifiers"])
 CELL_VALUE: Final = re.compile(rf"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|{QUALIFIER})*\s*$")
+# a short line stating one figure: a name (its verb with it, no clause mark) and a figure ending the
+# line, with its unit and qualifier (地区生产总值增长7%左右, 城镇新增就业1800人): two such lines one above the
+# other are list items (a web page's, copied into a text file), not a sentence wrapped
+FIGURE_ITEM: Final = re.compile(
+    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?\d+(?:\.\d+)?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
+    rf"(?:[%‰]|(?:{_alt(LAYOUT['item_unit_magnitudes'])})*(?:{_alt(LAYOUT['item_units'])}))?(?:{QUALIFIER})?[ \t]*$")
+FIGURE_ITEM_LONGEST: Final = 40  # (a longer line is a sentence's, not a list item's)
+FIGURE_TAILS: Final = tuple(LAYOUT["item_units"] + LAYOUT["item_unit_magnitudes"] + LAYOUT["cell_qualifiers"])
 # a byline or timestamp ending a line ("NBD图数馆 2018-03-20 10:33:06"): never run into the next line
 # a line opening with a bullet or an ordinal item is a new item, never the end of the line above
 ITEM_START: Final = re.compile(r"^\s*(?:[—–\-•·●■◆▲★☆○◇□▪►√]|[一二三四五六七八九十]+是)")
@@ -784,12 +792,19 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
     reaching = wrap_width - WRAP_SLACK if wrap_width > 0 else len(text) + 1  # (no line reaches an unwrapped text's)
     furniture: dict[int, bool] = {}  # a line's start -> page_furniture(line) (asked once of a line that is
     # the lower of one pair and the upper of the next)
-    for (s1, e1, a), (s2, e2, b) in zip(nonblank, nonblank[1:]):
+    items = [_figure_item(line) for _s, _e, line in nonblank]  # (each line asked once)
+    for i, ((s1, e1, a), (s2, e2, b)) in enumerate(zip(nonblank, nonblank[1:])):
         last = a[-1]
         if len(a) < 10 or (len(a) < 15 and len(b) < 6) or "\t" in a or "\t" in b:
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         continues = b[0] in CONTINUES_ABOVE
         at_width = len(a) >= reaching
+        if not at_width and (items[i + 1] and (items[i] or (i + 2 < len(items) and items[i + 2]))
+                             or items[i] and i > 0 and items[i - 1] and _opens_words(b)):
+            # list items a line, each stating its figure (a wrapped line reaches the width): two of
+            # them one above the other, and the lines above and below such a run (the list's lead,
+            # 今年主要预期目标, and an item without a figure, 能耗降低完成省下达任务)
+            continue
         if last in TERMINAL_MARKS or (last in WRAPPED_AFTER and s2 > e1 + 1 and not continues):
             if last not in CLAUSE_ENDS and last not in WRAPPED_AFTER:
                 continue  # a sentence's end
@@ -915,6 +930,20 @@ def _date_line(line: str) -> bool:
     """``DATE_LINE.match(line)``, tried only on a line opening with a space, a dash, a bracket or a digit."""
     first = line[:1]
     return (first.isdecimal() or first.isspace() or first in DATE_OPENERS) and DATE_LINE.match(line) is not None
+
+
+def _figure_item(line: str) -> bool:
+    """``FIGURE_ITEM.match(line)``, tried only on a line no longer than FIGURE_ITEM_LONGEST ending
+    with a character a figure, a unit or a qualifier can end with."""
+    last = line.rstrip()[-1:]
+    return (len(line) <= FIGURE_ITEM_LONGEST and (last.isdecimal() or ("\u4e00" <= last <= "\u9fff") or last in "%‰")
+            and FIGURE_ITEM.match(line) is not None)
+
+
+def _opens_words(line: str) -> bool:
+    """Does ``line`` open with a Chinese word that is no figure's unit or qualifier (a line opening
+    with 万吨以上 or 左右 goes on with the figure above it)?"""
+    return "\u4e00" <= line[:1] <= "\u9fff" and not line.startswith(FIGURE_TAILS)
 
 
 def _cell_value(line: str) -> bool:
