@@ -113,6 +113,8 @@ class Actual:
     document_id: int | None = None
     basis: str | None = None  # official | revision | bulletin | preliminary | estimate
     superseded: list[dict] = field(default_factory=list)  # figures this one takes precedence over
+    review: dict | None = None  # a reviewer's correction of the figure (its value as corrected is used)
+    printed: str | None = None  # the figure's wording as printed, when a correction changed it
 
 
 @dataclass
