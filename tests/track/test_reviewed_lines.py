@@ -98,3 +98,27 @@ def test_a_corrected_target_is_quoted_as_corrected(tracker):
     assert t.explanation.startswith("实际 5.8% 达到目标 增长5.5%左右")
     assert "目标经审核员乙更正为 增长5.5%左右（原文：增长6%左右" in t.explanation
     assert "the target as corrected by 审核员乙: 增长5.5%左右" in t.explanation_en
+
+
+# an analyst's override names one of the region-year's targets, as status -i names an indicator
+
+def test_an_override_resolves_the_printed_name_or_id_of_one_target(tracker):
+    # the name the scorecard prints (地区生产总值, which the catalogue reads as the level's name)
+    assert tracker.override("嘉兴市", 2024, "地区生产总值", "achieved", "快报", who="分析员") == "gdp_growth"
+    assert tracker.override("嘉兴市", 2024, "fai_growth", "achieved", "快报") == "fai_growth"
+    lines = {t.indicator: t for t in Tracker(tracker.db).status("嘉兴市", 2024).targets}
+    assert lines["gdp_growth"].overridden and lines["gdp_growth"].status == "achieved"
+    assert lines["fai_growth"].overridden and not lines["retail_sales_growth"].overridden
+
+
+def test_an_override_of_no_target_is_refused_naming_the_candidates(tracker):
+    from zhibiao.errors import NotFound
+    from zhibiao.track.queries import NoTargets
+
+    with pytest.raises(NotFound, match=r"嘉兴市 has no target 不存在的指标 for 2024; its closest targets: .*\("):
+        tracker.override("嘉兴市", 2024, "不存在的指标", "missed", "x")
+    with pytest.raises(NotFound, match="has no target industrial_value_added_growth"):  # an id with no target here
+        tracker.override("嘉兴市", 2024, "industrial_value_added_growth", "missed", "x")
+    with pytest.raises(NoTargets):
+        tracker.override("嘉兴市", 2019, "gdp_growth", "missed", "x")
+    assert tracker.q.overrides("330400", 2024) == {} and tracker.q.overrides("330400", 2019) == {}

@@ -267,9 +267,7 @@ class Tracker:
                         and (line.measure != "level" or line.kind != "numeric"):
                     actual = None  # the base year's figure is where the period starts, not a result of it
             st: Status = decide(line, actual, ctx, self.rules)
-            key = line.indicator or line.name
-            if t.period:  # a five-year target: its own override, apart from the annual plan's
-                key = f"{key}@{t.period[0]}-{t.period[1]}"
+            key = override_key(line.indicator or line.name, t.period)
             overridden = False
             if key in overrides:
                 o = overrides[key]
@@ -309,13 +307,47 @@ class Tracker:
                                    if d["region"]["code"] in (None, r.code)]
         return report
 
-    def override(self, region: str, year: int, target: str, status: str, reason: str, who: str | None = None) -> None:
+    def override(self, region: str, year: int, target: str, status: str, reason: str, who: str | None = None) -> str:
+        """Set a target's status by hand; the target as :meth:`override_target` resolves it (its key is returned)."""
         if status not in STATUSES:
             raise InputError(f"status {status!r} is not one of {', '.join(STATUSES)}")
         if not reason.strip():
             raise InputError("an override needs a reason")
         r = self.region(region)
-        self.q.set_override(r.code, year, target, status, reason, who)
+        key = self.override_target(r, year, target)
+        self.q.set_override(r.code, year, key, status, reason, who)
+        return key
+
+    def override_target(self, r: Region, year: int, word: str) -> str:
+        """The key of the one target of the region-year that ``word`` designates: its key (the
+        indicator id, or the printed name of an unmapped line; ``id@base-end`` for a five-year
+        target), its printed name, or an indicator name the catalogue resolves. A region-year
+        without targets is a NoTargets; a word designating none or several is a NotFound naming
+        the candidates (an override stored under a key no target has would never be shown)."""
+        from zhibiao.errors import NotFound
+
+        self.q.require_year(r, year)
+        lines = {override_key(t.indicator or t.name, t.period): t
+                 for t in self.status(r.code, year, review_queue=False).targets}
+        word = word.strip()
+        if word in lines:
+            return word
+        try:
+            resolved = self.q.indicator(word)
+        except NotFound:
+            resolved = None
+        found = [k for k, t in lines.items() if word in (t.name, t.indicator) or (resolved and t.indicator == resolved)]
+        shown = {k: f"{k} ({t.name})" for k, t in lines.items()}
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise NotFound(f"{r.name} has several targets {word} for {year}: {', '.join(shown[k] for k in found)}; "
+                           "give one of them")
+        from rapidfuzz import fuzz, process
+
+        near = [shown[k] for _n, _s, k in process.extract(word, shown, scorer=fuzz.WRatio, limit=3)]
+        raise NotFound(f"{r.name} has no target {word} for {year}"
+                       + (f"; its closest targets: {', '.join(near)}" if near else ""))
 
     @_one_connection
     def cite(self, region: str, year: int, indicator: str | None = None) -> tuple[list[dict], list[Source]]:
@@ -587,6 +619,12 @@ def _apply(line: TargetLine, changes: dict) -> None:
                 continue
         if hasattr(line, k):
             setattr(line, k, v)
+
+
+def override_key(indicator_or_name: str, period) -> str:
+    """The key an override of a target is stored under: its indicator (its printed name when
+    unmapped); a five-year target's has its period, apart from the annual plan's."""
+    return f"{indicator_or_name}@{period[0]}-{period[1]}" if period else indicator_or_name
 
 
 def _corrected_target(line: TargetLine, t: TargetFact, review: dict) -> Say | None:
