@@ -122,3 +122,41 @@ def test_an_override_of_no_target_is_refused_naming_the_candidates(tracker):
     with pytest.raises(NoTargets):
         tracker.override("嘉兴市", 2019, "gdp_growth", "missed", "x")
     assert tracker.q.overrides("330400", 2024) == {} and tracker.q.overrides("330400", 2019) == {}
+
+
+# an imported figure marked estimated is an estimate; one whose unit cannot be its indicator's is refused
+
+def test_an_imported_estimate_is_ranked_and_shown_as_an_estimate(tracker, tmp_path):
+    from zhibiao.store.imports import import_actuals
+
+    csv = tmp_path / "kb.csv"
+    csv.write_text("region,indicator,year,value,unit,source,estimated\n"
+                   "嘉兴市,retail_sales_growth,2024,7.5,%,市统计局快报,是\n", encoding="utf-8")
+    assert import_actuals(tracker.db, csv).stored == 1
+    t = status(tracker, "retail_sales_growth")
+    assert t.actual["value"] == 6.4 and t.status == "missed"  # the bulletin's figure ranks above an estimate
+    assert [(s["value"], s["basis"]) for s in t.actual["superseded"]] == [(7.5, "estimate")]
+    doc, index = line(tracker, "嘉兴市2024年国民经济和社会发展统计公报", "actual", "retail_sales_growth")
+    tracker.q.review(doc, "actual", index, "reject", who="审核员甲")
+    t = status(tracker, "retail_sales_growth")
+    assert t.status == "achieved" and t.actual["basis"] == "estimate" and t.actual["estimated"]
+    assert t.explanation.startswith("实际 7.5%（预计） 达到目标")
+
+
+def test_an_import_with_a_unit_its_indicator_cannot_have_stores_nothing(tracker, tmp_path):
+    from zhibiao.store.imports import import_actuals
+
+    csv = tmp_path / "bad.csv"
+    csv.write_text("region,indicator,year,value,unit,source,estimated\n"
+                   "嘉兴市,fai_growth,2024,5.1,%,市统计局,否\n"
+                   "嘉兴市,retail_sales_growth,2024,75,亿斤,市统计局,\n"
+                   "嘉兴市,gdp_growth,2024,6.2,%,市统计局,也许\n", encoding="utf-8")
+    report = import_actuals(tracker.db, csv)
+    assert report.stored == 0 and report.errors == [
+        "bad.csv row 3: unit '亿斤' cannot be retail_sales_growth's (社会消费品零售总额增长, in %)",
+        "bad.csv row 4: estimated '也许' is not one of true/1/yes/是 or false/0/no/否"]
+    assert status(tracker, "fai_growth").actual["value"] == 4.6  # nothing half-imported
+    csv.write_text("region,indicator,year,value,unit,source\n嘉兴市,fai_growth,2024,5.1,%,市统计局\n", encoding="utf-8")
+    assert import_actuals(tracker.db, csv).stored == 1
+    assert status(tracker, "fai_growth").actual["basis"] == "official"
+    assert status(tracker, "fai_growth").actual["text"] == "固定资产投资增长 5.1%"  # its name, not its id

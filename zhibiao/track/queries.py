@@ -14,7 +14,7 @@ It owns the rules that decide *which* stored line answers a question:
   comparator is flagged as a conflict.
 - **Which figure is the actual** for a region, indicator and year (:func:`actual_precedence`), by
   the figure's basis (:attr:`ActualFact.basis`, words in ``track/bases.yaml``):
-  1. imported official figures (``zhibiao import-actuals``);
+  1. imported official figures (``zhibiao import-actuals``; one marked estimated is an estimate);
   2. a revision: a figure its sentence marks as revised (修订, 核实), or one published more than a
      year after its year;
   3. a statistical bulletin's figure (初步核算 in a bulletin is the bulletin's figure);
@@ -283,9 +283,10 @@ class ActualFact:
 
     @property
     def basis(self) -> str:
-        """official (imported) | revision | bulletin | preliminary | estimate (module docstring)."""
-        if self.imported:
-            return "official"
+        """official (imported) | revision | bulletin | preliminary | estimate (module docstring; an
+        imported figure marked estimated is an estimate)."""
+        if self.imported:  # (its estimated column: a 快报 or 预计 figure is an estimate)
+            return "estimate" if self.estimated else "official"
         words = basis_words()
         paragraph = self.context.rsplit("\n", 1)[-1]
         sentence = re.split(r"[。！？]", paragraph)[-1] + (self.text or "")
