@@ -152,3 +152,15 @@ def test_data_commands_end_to_end(tmp_path):
     assert "status" in header and ws.max_row > 10
     bad = zb("status", "-r", "火星市", "-y", "2024", "--db", db)
     assert bad.returncode == 1 and "火星市" in bad.stderr and "Traceback" not in bad.stderr
+    # an override names one of the region-year's targets (its id or its printed name), or is refused
+    ok = zb("override", "-r", "湖州市", "-y", "2024", "-t", "固定资产投资增速", "-s", "achieved", "--reason", "快报", "--db", db)
+    assert ok.returncode == 0 and "fai_growth: achieved" in ok.stdout
+    for target, year in (("地区生产总值增长率不存在", "2024"), ("grain_output", "2024"), ("gdp_growth", "2019")):
+        bad = zb("override", "-r", "湖州市", "-y", year, "-t", target, "-s", "missed", "--reason", "x", "--db", db)
+        assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+    assert "closest targets: gdp_growth (地区生产总值增速)" in zb(
+        "override", "-r", "湖州市", "-y", "2024", "-t", "地区生产总值增长率不存在", "-s", "missed", "--reason", "x",
+        "--db", db).stderr
+    overridden = [t for t in json.loads(zb("status", "-r", "湖州市", "-y", "2024", "--db", db, "-f", "json").stdout)["targets"]
+                  if t["overridden"]]
+    assert [t["indicator"] for t in overridden] == ["fai_growth"]

@@ -6,6 +6,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from paths import EXAMPLES
 from zhibiao.web.app import create_app
 
 TOKEN = "s3cret-token"
@@ -131,3 +132,30 @@ def test_openapi_and_pages(client):
     assert "GDP growth" in client.get("/region/330500/2024?lang=en").text
     assert client.get("/static/plotly.min.js").status_code == 200
     assert client.get("/static/..%2Fapp.py").status_code == 404
+
+
+def test_a_correction_of_an_actual_figure_changes_the_status(tmp_path):
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+
+    db = Database.open(tmp_path / "own.db")  # its own database: the module's is shared by the tests above
+    ingest(db, [EXAMPLES])
+    client = TestClient(create_app(db, token=TOKEN))
+    before = client.get("/api/v1/status", params={"region": "湖州市", "year": 2024}).json()["targets"]
+    line = next(t for t in before if t["actual"] and t["actual"]["document"] and t["status"] == "achieved"
+                and t["comparator"] in (">=", "~", ">") and t["actual"]["unit"] == "%")
+    doc = line["actual"]["document"]["id"]
+    spans = client.get(f"/api/v1/documents/{doc}/text").json()["spans"]
+    idx = next(s["index"] for s in spans if s["type"] == "actual" and s["line"]["span"] == line["actual"]["span"])
+    moved = client.post("/api/v1/corrections", headers=AUTH, json={"document_id": doc, "line_type": "actual",
+                                                                   "index": idx, "action": "correct",
+                                                                   "changes": {"year": 2019}})
+    assert moved.status_code == 422 and "import" in moved.json()["detail"]
+    low = line["value"] - 3
+    r = client.post("/api/v1/corrections", headers=AUTH, json={"document_id": doc, "line_type": "actual", "index": idx,
+                                                               "action": "correct", "changes": {"value": low},
+                                                               "who": "审核员"})
+    assert r.status_code == 200
+    after = next(t for t in client.get("/api/v1/status", params={"region": "湖州市", "year": 2024}).json()["targets"]
+                 if t["indicator"] == line["indicator"])
+    assert after["status"] == "missed" and after["actual"]["value"] == low and "审核员更正" in after["explanation"]

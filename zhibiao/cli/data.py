@@ -346,7 +346,8 @@ def _source(citation: dict | None) -> str:
 def override_command(
     region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
     year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="The year of the target."),
-    target: str = typer.Option(..., "--target", "-t", help="The target's indicator id (or its name when unmapped)."),
+    target: str = typer.Option(..., "--target", "-t", help="The target: its indicator id or name, or its printed "
+                               "name, designating one of the region-year's targets."),
     status: str = typer.Option(..., "--status", "-s", help="achieved, basically_achieved, missed, on_track, behind, "
                                "pending or needs_review."),
     reason: str = typer.Option(..., "--reason", help="Why (shown with the status)."),
@@ -357,10 +358,10 @@ def override_command(
     from rich.console import Console
 
     try:
-        _tracker(db).override(region, year, target, status, reason, who)
+        key = _tracker(db).override(region, year, target, status, reason, who)
     except ZhibiaoError as exc:
         fail(exc)
-    Console().print(plain(f"{region} {year} {target}: {status}"))
+    Console().print(plain(f"{region} {year} {key}: {status}"))
 
 
 @compare_app.command("years")

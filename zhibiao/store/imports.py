@@ -2,7 +2,9 @@
 
 Columns (header names, in any order; Chinese headers accepted): region (地区), indicator (指标 id)
 or name (指标名称), year (年份), period (期间, optional, e.g. 2024-01/2024-09), value (数值), unit
-(单位), source (来源), comparator (optional, default =), estimated (optional: true/false, 1/0, 是/否).
+(单位, converting to the indicator's: 万吨 for 吨, never 亿斤 for a growth in %), source (来源), comparator
+(optional, default =), estimated (optional: true/false, 1/0, yes/no, 是/否; an estimate ranks as the
+documents' estimates do).
 Nothing is stored when a row is invalid, unless the caller asks to skip invalid rows.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import delete
 
+from zhibiao.catalog.units import compatible
 from zhibiao.errors import InputError
 from zhibiao.store import validate as check
 from zhibiao.store.database import Database, retried
@@ -27,6 +30,8 @@ HEADERS = {
     "comparator": ("comparator", "比较符"), "estimated": ("estimated", "预计", "是否预计"),
 }
 PERIOD = re.compile(r"^\d{4}-\d{2}/\d{4}-\d{2}$")
+# the estimated column: a figure the source gives as an estimate (快报, 预计) is ranked as estimates are
+YES, NO = ("true", "1", "yes", "是", "y", "预计"), ("false", "0", "no", "否", "n", "")
 
 
 @dataclass
@@ -95,6 +100,8 @@ def import_actuals(db: Database, path: str | Path, skip_invalid: bool = False) -
         if indicator and catalog.get(indicator) is None:
             report.errors.append(f"{where}: indicator {indicator!r} is not in the catalogue")
             continue
+        if indicator and not row.get("name"):  # the figure is shown by the indicator's name, not its id
+            name = catalog.get(indicator).name_zh
         if not indicator:
             m = catalog.match(name, unit=row.get("unit") or None)
             if m is None:
@@ -117,8 +124,18 @@ def import_actuals(db: Database, path: str | Path, skip_invalid: bool = False) -
         if period and not PERIOD.match(period):
             report.errors.append(f"{where}: period {period!r} is not like 2024-01/2024-09")
             continue
-        estimated = (row.get("estimated") or "").lower() in ("1", "true", "yes", "是", "y")
+        flag = (row.get("estimated") or "").strip().lower()
+        if flag not in YES + NO:
+            report.errors.append(f"{where}: estimated {row.get('estimated')!r} is not one of "
+                                 f"{'/'.join(YES[:4])} or {'/'.join(NO[:4])}")
+            continue
+        estimated = flag in YES
         ind = catalog.get(indicator)
+        if ind is not None and not compatible(unit, ind.unit):
+            # (the status could only say "units differ": such a row replaced a document's valid figure)
+            report.errors.append(f"{where}: unit {unit!r} cannot be {indicator}'s ({ind.name_zh}, "
+                                 f"in {ind.unit})")
+            continue
         good.append(ObservationRow(
             document_id=None, source=source or path.name, region_code=region.code, indicator=indicator,
             name=name, year=year, period=period, measure=ind.measure if ind else None, value=value,

@@ -14,7 +14,7 @@ It owns the rules that decide *which* stored line answers a question:
   comparator is flagged as a conflict.
 - **Which figure is the actual** for a region, indicator and year (:func:`actual_precedence`), by
   the figure's basis (:attr:`ActualFact.basis`, words in ``track/bases.yaml``):
-  1. imported official figures (``zhibiao import-actuals``);
+  1. imported official figures (``zhibiao import-actuals``; one marked estimated is an estimate);
   2. a revision: a figure its sentence marks as revised (修订, 核实), or one published more than a
      year after its year;
   3. a statistical bulletin's figure (初步核算 in a bulletin is the bulletin's figure);
@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 import threading
 from contextlib import contextmanager, nullcontext
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
@@ -281,12 +281,15 @@ class ActualFact:
     source: str  # the import's source column, or the document's title
 
     context: str = ""  # the words before the figure in its paragraph (at most CONTEXT_CHARS)
+    review: dict | None = None  # a reviewer's correction applied to it (:func:`reviewed_actuals`)
+    printed: str | None = None  # its printed wording, when a correction changed the figure
 
     @property
     def basis(self) -> str:
-        """official (imported) | revision | bulletin | preliminary | estimate (module docstring)."""
-        if self.imported:
-            return "official"
+        """official (imported) | revision | bulletin | preliminary | estimate (module docstring; an
+        imported figure marked estimated is an estimate)."""
+        if self.imported:  # (its estimated column: a 快报 or 预计 figure is an estimate)
+            return "estimate" if self.estimated else "official"
         words = basis_words()
         paragraph = self.context.rsplit("\n", 1)[-1]
         sentence = re.split(r"[。！？]", paragraph)[-1] + (self.text or "")
@@ -318,7 +321,7 @@ class ActualFact:
                 "document": self.doc.brief() if self.doc else None, "document_id": self.doc.id if self.doc else None,
                 "document_title": self.doc.title if self.doc else None, "span": self.span,
                 "url": self.doc.url if self.doc else None,
-                "citation": cite_text(source_of(self.doc)) if self.doc else self.source}
+                "citation": cite_text(source_of(self.doc)) if self.doc else self.source, "review": self.review}
 
 
 @dataclass
@@ -411,6 +414,66 @@ def _desc(iso: str | None) -> tuple:
     if not iso:
         return (1, "")
     return (0, "".join(chr(0x10FFFF - ord(c)) for c in iso))
+
+
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def corrected_text(text: str | None, old: Any, new: Any) -> str | None:
+    """A line's printed wording with the figure a reviewer corrected written as corrected (增长6.5%左右
+    corrected to 5.5: 增长5.5%左右), so that what the status quotes and what it judges agree; None
+    when the wording does not print the old figure (a figure in words, converted units)."""
+    if not text or old is None or new is None:
+        return None
+    try:
+        old, new = Decimal(str(old)), Decimal(str(new))
+    except ArithmeticError:
+        return None
+    shown = format(new.normalize(), "f")
+
+    def number(m: re.Match) -> Decimal | None:
+        try:
+            return Decimal(m.group().replace(",", ""))
+        except ArithmeticError:
+            return None
+
+    hits = [m for m in _NUMBER.finditer(text) if number(m) == old]
+    if not hits and old < 0:  # 下降5.6% stored as −5.6
+        hits, shown = [m for m in _NUMBER.finditer(text) if number(m) == -old], format((-new).normalize(), "f")
+    if not hits:
+        return None
+    out, at = [], 0
+    for m in hits:
+        out += [text[at:m.start()], shown]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def reviewed_actuals(facts: list[ActualFact], reviews: dict) -> list[ActualFact]:
+    """The figures as reviewers left them (``reviews``: :meth:`ReadModel.corrections_for`): a
+    rejected figure is not an actual, a corrected one counts with its corrected value, unit,
+    comparator and name — the same reviews that apply to targets, so an analyst's correction of a
+    mis-read result changes the status."""
+    out = []
+    for f in facts:
+        review = reviews.get((f.doc.sha256, "actual", f"{f.span[0]}-{f.span[1]}")) if f.doc and f.span else None
+        if review is None or review["action"] == "confirm":
+            out.append(f)
+            continue
+        if review["action"] == "reject":
+            continue
+        changes = review.get("changes") or {}
+        fixed: dict[str, Any] = {"review": review}
+        if changes.get("value") is not None:
+            fixed["value"] = Decimal(str(changes["value"]))
+            fixed["printed"] = f.text
+            fixed["text"] = corrected_text(f.text, f.value, fixed["value"]) or \
+                f"{json_number(fixed['value'])}{changes.get('unit') or f.unit or ''}"
+        for key in ("unit", "comparator", "name"):
+            if changes.get(key):
+                fixed[key] = changes[key]
+        out.append(replace(f, **fixed))
+    return out
 
 
 def choose_targets(facts: Iterable[TargetFact]) -> list[ChosenTarget]:
@@ -843,9 +906,9 @@ class ReadModel:
         if prefetched is not None:
             candidates = prefetched.get(indicator, [])
         else:
-            candidates = self._actual_facts(self._actuals_select().where(
+            candidates = self._reviewed(self._actual_facts(self._actuals_select().where(
                 observations.c.region_code == region_code, observations.c.indicator == indicator,
-                observations.c.year == year))
+                observations.c.year == year)))
         facts = [f for f in candidates if f.value is not None and not (full_year and f.period)]
         if not facts:
             return None
@@ -864,7 +927,7 @@ class ReadModel:
                        observations.c.indicator.is_not(None))
                 .order_by(observations.c.id))
         by_indicator: dict[str, list[ActualFact]] = {}
-        for f in self._actual_facts(stmt):
+        for f in self._reviewed(self._actual_facts(stmt)):
             by_indicator.setdefault(f.indicator, []).append(f)
         key = (region_code, year)
         self._prefetched_actuals[key] = by_indicator
@@ -872,6 +935,11 @@ class ReadModel:
             yield
         finally:
             self._prefetched_actuals.pop(key, None)
+
+    def _reviewed(self, facts: list[ActualFact]) -> list[ActualFact]:
+        """The figures with their reviews applied (:func:`reviewed_actuals`): one query for their documents."""
+        shas = {f.doc.sha256 for f in facts if f.doc is not None}
+        return reviewed_actuals(facts, self.corrections_for(shas)) if shas else facts
 
     def actual_years(self, region_code: str, indicator: str, before: int | None = None) -> list[int]:
         stmt = select(observations.c.year).where(observations.c.region_code == region_code,
@@ -1090,6 +1158,12 @@ class ReadModel:
             d = conn.execute(select(documents.c.sha256, documents.c.extraction).where(documents.c.id == doc_id)).first()
         if d is None:
             raise NotFound(f"no document {doc_id}")
+        moved = sorted(k for k in ("indicator", "year") if k in (changes or {}))
+        if line_type == "actual" and action == "correct" and moved:
+            # a figure is read by its region, indicator and year: moving it is not a correction the
+            # status can follow — reject it and import the right figure (zhibiao import-actuals)
+            raise InputError(f"an actual figure's {' and '.join(moved)} cannot be corrected: reject the line "
+                             "and import the figure with zhibiao import-actuals")
         lines = (d.extraction or {}).get(line_type + "s") or []
         if not 0 <= index < len(lines):
             raise NotFound(f"document {doc_id} has no {line_type} #{index}")

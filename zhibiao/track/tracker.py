@@ -16,7 +16,8 @@ from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
 from zhibiao.track.citations import Source, cite_line
 from zhibiao.track.comparison import comparable, difference, intensive, strictness
-from zhibiao.track.queries import ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, source_of
+from zhibiao.track.queries import (ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, corrected_text,
+                                   source_of)
 from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
                                   period_measure, status_name)
 
@@ -201,7 +202,7 @@ class Tracker:
         return Actual(value=f.value, unit=f.unit, text=text, document=f.source, span=f.span, year=f.year,
                       period=f.period, estimated=f.basis == "estimate", comparator=f.comparator,
                       citation=citation, measure=f.measure, indicator=f.indicator,
-                      document_id=f.doc.id if f.doc else None, basis=f.basis,
+                      document_id=f.doc.id if f.doc else None, basis=f.basis, review=f.review, printed=f.printed,
                       superseded=[{"value": _num(s.value), "unit": s.unit, "text": s.text, "basis": s.basis,
                                    "period": s.period, "source": s.source,
                                    "document": s.doc.brief() if s.doc else None, "span": s.span}
@@ -252,8 +253,12 @@ class Tracker:
                 continue
             if reviewed_only and review is None:
                 continue
+            shown = line.text
+            corrected = None
             if review is not None and review["action"] == "correct":
                 _apply(line, review["changes"] or {})
+                shown = line.text
+                corrected = _corrected_target(line, t, review)
             actual = self.actual(r.code, line.indicator, year, full_year=bool(t.period)) if line.indicator else None
             if actual is None and line.indicator and t.period:
                 # a target for a later year (到2025年…, a five-year outline): the latest figure so far
@@ -262,9 +267,7 @@ class Tracker:
                         and (line.measure != "level" or line.kind != "numeric"):
                     actual = None  # the base year's figure is where the period starts, not a result of it
             st: Status = decide(line, actual, ctx, self.rules)
-            key = line.indicator or line.name
-            if t.period:  # a five-year target: its own override, apart from the annual plan's
-                key = f"{key}@{t.period[0]}-{t.period[1]}"
+            key = override_key(line.indicator or line.name, t.period)
             overridden = False
             if key in overrides:
                 o = overrides[key]
@@ -281,10 +284,14 @@ class Tracker:
             revised = _revision_note(a)
             if revised is not None:
                 notes.insert(0, revised)
+            if a is not None and a.review is not None and a.printed is not None:
+                notes.insert(0, _correction_note("actual_corrected", a.text, a.printed, a.review))
+            if corrected is not None:
+                notes.insert(0, corrected)
             for note in notes:
                 say_zh, say_en = f"{say_zh}；{note.render('zh')}", f"{say_en}; {note.render('en')}"
             report.targets.append(StatusLine(
-                name=line.name, indicator=line.indicator, text=line.text, comparator=line.comparator,
+                name=line.name, indicator=line.indicator, text=shown, comparator=line.comparator,
                 value=_num(line.value), value_high=_num(line.value_high), unit=line.unit, status=st.status,
                 explanation=say_zh, explanation_en=say_en,
                 status_zh=status_name(st.status, "zh"), status_en=status_name(st.status, "en"),
@@ -300,13 +307,47 @@ class Tracker:
                                    if d["region"]["code"] in (None, r.code)]
         return report
 
-    def override(self, region: str, year: int, target: str, status: str, reason: str, who: str | None = None) -> None:
+    def override(self, region: str, year: int, target: str, status: str, reason: str, who: str | None = None) -> str:
+        """Set a target's status by hand; the target as :meth:`override_target` resolves it (its key is returned)."""
         if status not in STATUSES:
             raise InputError(f"status {status!r} is not one of {', '.join(STATUSES)}")
         if not reason.strip():
             raise InputError("an override needs a reason")
         r = self.region(region)
-        self.q.set_override(r.code, year, target, status, reason, who)
+        key = self.override_target(r, year, target)
+        self.q.set_override(r.code, year, key, status, reason, who)
+        return key
+
+    def override_target(self, r: Region, year: int, word: str) -> str:
+        """The key of the one target of the region-year that ``word`` designates: its key (the
+        indicator id, or the printed name of an unmapped line; ``id@base-end`` for a five-year
+        target), its printed name, or an indicator name the catalogue resolves. A region-year
+        without targets is a NoTargets; a word designating none or several is a NotFound naming
+        the candidates (an override stored under a key no target has would never be shown)."""
+        from zhibiao.errors import NotFound
+
+        self.q.require_year(r, year)
+        lines = {override_key(t.indicator or t.name, t.period): t
+                 for t in self.status(r.code, year, review_queue=False).targets}
+        word = word.strip()
+        if word in lines:
+            return word
+        try:
+            resolved = self.q.indicator(word)
+        except NotFound:
+            resolved = None
+        found = [k for k, t in lines.items() if word in (t.name, t.indicator) or (resolved and t.indicator == resolved)]
+        shown = {k: f"{k} ({t.name})" for k, t in lines.items()}
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise NotFound(f"{r.name} has several targets {word} for {year}: {', '.join(shown[k] for k in found)}; "
+                           "give one of them")
+        from rapidfuzz import fuzz, process
+
+        near = [shown[k] for _n, _s, k in process.extract(word, shown, scorer=fuzz.WRatio, limit=3)]
+        raise NotFound(f"{r.name} has no target {word} for {year}"
+                       + (f"; its closest targets: {', '.join(near)}" if near else ""))
 
     @_one_connection
     def cite(self, region: str, year: int, indicator: str | None = None) -> tuple[list[dict], list[Source]]:
@@ -584,10 +625,40 @@ def _apply(line: TargetLine, changes: dict) -> None:
             setattr(line, k, v)
 
 
+def override_key(indicator_or_name: str, period) -> str:
+    """The key an override of a target is stored under: its indicator (its printed name when
+    unmapped); a five-year target's has its period, apart from the annual plan's."""
+    return f"{indicator_or_name}@{period[0]}-{period[1]}" if period else indicator_or_name
+
+
+def _corrected_target(line: TargetLine, t: TargetFact, review: dict) -> Say | None:
+    """The wording a corrected target is judged and quoted by — its printed wording with the
+    corrected figures written in (增长6.5%左右 corrected to 5.5: 增长5.5%左右) — set on ``line``,
+    and the note saying so; None when the correction changed no figure or comparator."""
+    changes = review.get("changes") or {}
+    if not any(k in changes for k in ("value", "value_high", "comparator")) or "text" in changes:
+        return None  # (a reviewer's own wording is used as given)
+    printed = line.text
+    text = printed
+    for old, new in ((t.value, line.value), (t.value_high, line.value_high)):
+        if old is not None and new is not None and old != new:
+            text = corrected_text(text, old, new) or text
+    line.text = text
+    if text == printed:  # the figure is not printed as digits, or only the comparator changed
+        text = f"{'' if line.comparator in (None, '=') else line.comparator}{fmt(line.value, line.unit)}"
+    return _correction_note("target_corrected", text, printed, review)
+
+
+def _correction_note(key: str, text: str, printed: str | None, review: dict) -> Say:
+    return Say.of(key, text=text, printed=printed or "—", who=review.get("who") or "?",
+                  date=(review.get("at") or "")[:10])
+
+
 def _actual_dict(a: Actual | None) -> dict | None:
     if a is None:
         return None
     return {"value": _num(a.value), "unit": a.unit, "text": a.text, "year": a.year, "period": a.period,
             "estimated": a.estimated, "basis": a.basis, "source": a.document,
             "document": {"id": a.document_id, "title": a.document} if a.document_id else None,
-            "span": a.span, "citation": a.citation, "superseded": a.superseded}
+            "span": a.span, "citation": a.citation, "superseded": a.superseded, "review": a.review,
+            "printed": a.printed}

@@ -481,7 +481,10 @@ def correct(request: Request, body: CorrectionIn):
         raise HTTPException(422, str(exc)) from None
     if body.action == "correct" and not changes:
         raise HTTPException(422, "a correction needs at least one changed field")
-    return state(request).read().review(body.document_id, body.line_type, body.index, body.action, changes, who)
+    try:
+        return state(request).read().review(body.document_id, body.line_type, body.index, body.action, changes, who)
+    except InputError as exc:  # a correction the status could not follow (an actual moved to another year)
+        raise HTTPException(422, str(exc)) from None
 
 
 @router.get("/review", summary="The queue of lines needing a person's review")
