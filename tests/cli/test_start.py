@@ -38,8 +38,9 @@ def database(tmp_path_factory):
     folder = tmp_path_factory.mktemp("start")
     plan = folder / "plan.txt"
     plan.write_text(PLAN, encoding="utf-8")
+    (folder / "plan2024.txt").write_text(PLAN.replace("2025", "2024"), encoding="utf-8")  # (compare years: the year before)
     db = folder / "zhibiao.db"
-    r = subprocess.run([sys.executable, "-m", "zhibiao", "ingest", str(plan), "--db", str(db), "-q"],
+    r = subprocess.run([sys.executable, "-m", "zhibiao", "ingest", str(folder), "--db", str(db), "-q"],
                        capture_output=True, text=True, timeout=120, env=ENV)
     assert r.returncode == 0, r.stderr
     return str(db)
