@@ -96,7 +96,8 @@ def test_xlsx_with_a_chart_sheet(example_db_path, tmp_path):
     out = tmp_path / "huzhou.xlsx"
     r = zb("report", str(out), "-r", "330500", "-y", "2024", "--db", str(example_db_path), "--format", "json")
     assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout)["achievement"] == {"reached": 12, "judged": 16, "pending": 6, "total": 22,
+    # (城乡居民收入增长与经济增长同步: judged by its parts since session 29 — they disagree, so it needs review)
+    assert json.loads(r.stdout)["achievement"] == {"reached": 12, "judged": 16, "pending": 5, "total": 22,
                                                    "rate": 0.75}
     wb = load_workbook(out)
     assert wb.sheetnames[:4] == ["概况", "完成情况", "与上级比较", "与上年比较"]

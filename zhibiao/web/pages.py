@@ -181,8 +181,10 @@ def scorecard(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
     tracker = _tracker(request)
     # a region-year without targets: NoTargets, a 404 page linking the years that have them (web/app.py)
     report = tracker.status(region, year, reviewed_only=reviewed, require_data=True)
+    # (the year before compared only when its targets are stored: compare years refuses it otherwise)
+    previous = year - 1 in tracker.q.years_with_targets(report.region["code"])
     return render(request, "scorecard.html", report=report, summary=report.summary, statuses=STATUS_ORDER, year=year,
-                  reviewed=reviewed, region=report.region, crumbs=_crumbs(report.region["code"]))
+                  reviewed=reviewed, region=report.region, crumbs=_crumbs(report.region["code"]), previous=previous)
 
 
 @router.get("/indicator/{indicator_id}", response_class=HTMLResponse)
