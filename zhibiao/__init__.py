@@ -16,8 +16,9 @@ def extract_file(path, limits=None):
     return _extract_file(path, limits)
 
 
-def open(db=None, rules=None):  # noqa: A001 - the natural name: zhibiao.open("zhibiao.db")
-    """A database of documents and the tracking questions asked of it.
+def open(db=None, rules=None, create=True):  # noqa: A001 - the natural name: zhibiao.open("zhibiao.db")
+    """A database of documents and the tracking questions asked of it (``create=False``: a SQLite
+    file that does not exist is an error, not a new empty database).
 
         db = zhibiao.open("zhibiao.db")
         db.status(region="绍兴市", year=2023).to_dict()
@@ -25,4 +26,4 @@ def open(db=None, rules=None):  # noqa: A001 - the natural name: zhibiao.open("z
     from zhibiao.store import Database
     from zhibiao.track import Rules, Tracker
 
-    return Tracker(Database.open(db), Rules.load(rules) if rules else None)
+    return Tracker(Database.open(db, create=create), Rules.load(rules) if rules else None)

@@ -120,3 +120,20 @@ def test_comparing_with_a_year_not_stored_says_so_and_marks_nothing_new(db, caps
 
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
     assert "上年目标未入库，无法比较。" in text
+
+
+@pytest.mark.parametrize("command", [["status", "-r", "湖州市", "-y", "2024"], ["targets"], ["compare", "years", "-r",
+                                     "湖州市", "-y", "2025"], ["cite", "-r", "湖州市", "-y", "2024"], ["snapshot"]])
+def test_a_command_that_reads_refuses_a_database_that_does_not_exist(tmp_path, capsys, command):
+    # a mistyped --db made an empty database, whose answer was "no targets"
+    missing = tmp_path / "typo.db"
+    assert main([*command, "--db", str(missing)]) == 2
+    assert capsys.readouterr().err == f"error: {missing}: no database here (zhibiao ingest makes one; --db or " \
+                                      "ZHIBIAO_DATABASE_URL names another)\n"
+    assert not list(tmp_path.iterdir())  # nothing made
+
+
+def test_a_command_that_stores_makes_its_database(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN.format(y=2025), encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "plan.txt"), "--db", str(tmp_path / "new.db"), "-q"]) == 0
+    assert (tmp_path / "new.db").exists()

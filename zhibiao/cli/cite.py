@@ -33,7 +33,7 @@ def cite_command(
     from zhibiao.track.queries import NoTargets
 
     try:
-        tracker = zhibiao.open(db)
+        tracker = zhibiao.open(db, create=False)
         tracker.q.require_year(tracker.region(region), year)
         figures, sources = tracker.cite(region, year, indicator)
     except NoTargets as exc:

@@ -25,11 +25,12 @@ compare_app = typer.Typer(help="Compare targets across years, regions and levels
 app.add_typer(compare_app, name="compare")
 
 
-def _tracker(db: Optional[str], rules: Optional[Path] = None):
+def _tracker(db: Optional[str], rules: Optional[Path] = None, create: bool = False):
+    """The database the command works on; only the commands that store (``create``) make a new one."""
     import zhibiao
 
     try:
-        return zhibiao.open(db, rules=rules)
+        return zhibiao.open(db, rules=rules, create=create)
     except ZhibiaoError as exc:
         fail(exc)  # its own exit code: a bad database file 3, an unreachable server 4
 
@@ -121,7 +122,7 @@ def ingest_command(
     local = [p for p in paths or [] if not is_address(p)]
     if not local and not addresses:
         raise typer.BadParameter("give files, folders or addresses, or --urls FILE", param_hint="PATHS")
-    tracker = _tracker(db)
+    tracker = _tracker(db, create=True)
     from zhibiao.store.database import now
 
     started = now()
@@ -186,7 +187,7 @@ def reindex_command(
 
     from zhibiao.ingest import reindex
 
-    tracker = _tracker(db)
+    tracker = _tracker(db, create=True)
     summary = reindex(tracker.db, everything=all_documents)
     _refresh_views(tracker)
     data = summary.to_dict()
@@ -210,7 +211,7 @@ def import_actuals_command(
 
     from zhibiao.store.imports import import_actuals
 
-    tracker = _tracker(db)
+    tracker = _tracker(db, create=True)
     try:
         report = import_actuals(tracker.db, file, skip_invalid=skip_invalid)
     except ZhibiaoError as exc:

@@ -235,13 +235,20 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @classmethod
-    def open(cls, db: str | os.PathLike | None = None, *, migrate: bool = True) -> "Database":
+    def open(cls, db: str | os.PathLike | None = None, *, migrate: bool = True, create: bool = True) -> "Database":
+        """The database at ``db`` (a path or a SQLAlchemy URL; the setting's by default), its schema
+        brought up to date. ``create=False`` (the commands that only read): a SQLite file that does not
+        exist is an :class:`InputError` — a mistyped path made an empty database, whose answer was "no
+        targets"."""
         url = resolve_url(db)
         try:
             if url.startswith("sqlite"):
                 path = url.split("sqlite:///", 1)[-1]
                 if path and path != ":memory:" and not path.startswith("file:") and not Path(path).parent.exists():
                     raise InputError(f"{path}: the folder for the database does not exist")
+                if not create and path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists():
+                    raise InputError(f"{path}: no database here (zhibiao ingest makes one; --db or ZHIBIAO_DATABASE_URL "
+                                     "names another)")
                 engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
                                        json_serializer=json_dumps)
                 _adapt_none_directly()
