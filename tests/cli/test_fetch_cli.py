@@ -85,3 +85,9 @@ def test_bad_settings_and_usage(site, tmp_path):
     assert zb("ingest", "--db", str(tmp_path / "z.db")).returncode == 2
     r = zb("ingest", "--urls", str(tmp_path / "none.txt"), "--db", str(tmp_path / "z.db"))
     assert r.returncode == 2 and "none.txt" in r.stderr
+
+
+@pytest.mark.parametrize("address", ["ftp://example.com/plan.txt", "file:///tmp/plan.txt"])
+def test_an_address_of_another_scheme_is_refused_as_such(tmp_path, address):
+    r = zb("ingest", address, "--db", str(tmp_path / "z.db"))
+    assert (r.returncode, r.stderr.strip()) == (2, f"error: {address}: only http:// and https:// addresses are fetched")

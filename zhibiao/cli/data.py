@@ -4,6 +4,7 @@ ZHIBIAO_DATABASE_URL)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from zhibiao.errors import NotFound, ZhibiaoError
 
 DbOption = setting_option("database", "--db")
 FORMATS = ("text", "json", "csv")
+OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")  # an address of a scheme not fetched (ftp://, file://)
 STATUS_COLOURS = {"achieved": "green", "basically_achieved": "yellow", "missed": "red", "on_track": "green",
                   "behind": "red", "pending": "bright_black", "needs_review": "magenta"}
 compare_app = typer.Typer(help="Compare targets across years, regions and levels. 目标比较。", no_args_is_help=True)
@@ -120,6 +122,9 @@ def ingest_command(
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"{urls}: cannot read the list of addresses: {getattr(exc, 'strerror', None) or exc}", 2)
     local = [p for p in paths or [] if not is_address(p)]
+    schemed = [p for p in local if OTHER_SCHEME.match(p)]  # ftp://… read as a path lost a slash: "ftp:/… no such file"
+    if schemed:
+        fail(f"{schemed[0]}: only http:// and https:// addresses are fetched", 2)
     if not local and not addresses:
         raise typer.BadParameter("give files, folders or addresses, or --urls FILE", param_hint="PATHS")
     tracker = _tracker(db, create=True)
