@@ -134,6 +134,26 @@ def test_openapi_and_pages(client):
     assert client.get("/static/..%2Fapp.py").status_code == 404
 
 
+def test_a_status_decided_by_an_estimate_says_so_beside_the_figure(tmp_path):
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+
+    (tmp_path / "plan.txt").write_text("眉山市2024年政府工作报告\n——2024年1月12日在眉山市第四届人民代表大会第四次会议上\n"
+                                       "二、2024年主要预期目标\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；"
+                                       "一般公共预算收入增长5%。\n", encoding="utf-8")
+    (tmp_path / "review.txt").write_text("眉山市2025年政府工作报告\n——2025年1月10日在眉山市第四届人民代表大会第五次会议上\n"
+                                         "一、2024年工作回顾\n预计全年全市地区生产总值增长6.1%。一般公共预算收入增长5.2%。\n",
+                                         encoding="utf-8")
+    db = Database.open(tmp_path / "e.db")
+    ingest(db, [tmp_path / "plan.txt", tmp_path / "review.txt"])
+    with TestClient(create_app(db)) as c:
+        bases = {t["indicator"]: t["actual"]["basis"] for t in c.get("/api/v1/status", params={"region": "511400",
+                                                                                             "year": 2024}).json()["targets"]}
+        assert bases == {"gdp_growth": "estimate", "budget_revenue_growth": "preliminary"}
+        assert c.get("/region/511400/2024").text.count('class="muted estimate-mark">（预计数）') == 1
+        assert c.get("/region/511400/2024?lang=en").text.count('class="muted estimate-mark">（estimate）') == 1
+
+
 def test_a_correction_of_an_actual_figure_changes_the_status(tmp_path):
     from zhibiao.ingest import ingest
     from zhibiao.store import Database
