@@ -196,6 +196,10 @@ def test_region_prefixes_and_short_forms(name, unit, expected):
     ("粮食总产量", "万吨", "稳定在50万吨以上", "grain_output"),
     ("粮食总产量", "%", "比上年增长2.3%", "grain_output_growth"),
     ("粮食播种面积", "%", "比上年增长0.4%", "grain_area_growth"),
+    ("粮食种植面积", "万亩", "稳定在165万亩以上", "grain_area"),
+    ("旅游综合收入", "亿元", "达到120亿元", "tourism_revenue"),
+    ("旅游综合收入", "%", "增长8%", "tourism_revenue_growth"),
+    ("二氧化碳排放强度", "%", "下降4%", "carbon_intensity_reduction"),
     ("粮食产量", None, "保持基本稳定", "grain_output"),
 ])
 def test_a_levels_growth_is_the_growth_indicator(name, unit, text, expected):
