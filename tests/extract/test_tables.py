@@ -447,3 +447,26 @@ def test_a_name_set_letter_by_letter_loses_every_space(layout):
     assert [(a.name, a.value) for a in e.actuals] == [("地区生产总值增速", Decimal("6.1")),
                                                      ("城镇新增就业人数", Decimal("3120")),
                                                      ("高校毕业生就业人数", Decimal("835"))]
+
+
+def test_a_value_cell_merged_down_counts_for_each_row_it_spans():
+    # (HTML rowspan, a Word vertical merge, a PDF's merged cell: printed in its first row only)
+    text = HEAD2 + ("序号\t指标名称\t单位\t2024年预计\t2025年目标\t属性\n"
+                    "1\t城镇常住居民人均可支配收入增长\t%\t5.1\t与经济增长基本同步\t预期性\n"
+                    "2\t农村常住居民人均可支配收入增长\t%\t6.3\t\t预期性\n"
+                    "3\t化学需氧量排放量降低\t%\t2.2\t完成省下达目标\t约束性\n"
+                    "4\t氨氮排放量降低\t%\t2.4\t\t约束性\n"
+                    "\t（按排放量核算）\t\t\t\t\n"
+                    "5\t森林覆盖率\t%\t58.2\t58.4\t约束性\n"
+                    "6\t人均公园绿地面积\t平方米\t14.1\t\t预期性\n")
+    e = extract_text(text)
+    t = {x.name: x for x in e.targets}
+    rural, ammonia = t["农村常住居民人均可支配收入增长"], t["氨氮排放量降低"]
+    assert (rural.text, rural.year) == ("与经济增长基本同步", 2025)
+    assert ammonia.text == "完成省下达目标" and ammonia.kind == "assigned"
+    # each copy is the printed cell: its span reads it back
+    urban = t["城镇常住居民人均可支配收入增长"]
+    assert text[rural.span.start:rural.span.end] == "与经济增长基本同步" == text[urban.span.start:urban.span.end]
+    assert "人均公园绿地面积" not in t  # a number is never spread down
+    assert not [x for x in e.targets if "核算" in x.name]  # nor to a line naming nothing else
+    assert [a.value for a in e.actuals if a.name == "人均公园绿地面积"] == [Decimal("14.1")]

@@ -25,7 +25,7 @@ from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD, PERIOD_FIRST, Scope
-from zhibiao.extract.segments import CLOSE, Sentence, SpanIndex
+from zhibiao.extract.segments import CLOSE, OPEN, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 from zhibiao.text.chinese import to_simplified
@@ -36,6 +36,42 @@ RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scope
 ELSEWHERE: Final = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
                        rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE: Final = re.compile(LEX.alt("measures.averages"))
+LIST_MARK: Final = "、"
+NUMERAL_FIRST: Final = re.compile(r"\s*[-−\d一二三四五六七八九十]")
+
+
+def _comparisons(clause: str, first: re.Match) -> list[tuple[int, int]]:
+    """The parts of a clause that weigh a figure against another region's ("增长6.2%、高于全省0.8个百分点",
+    "增长6.2%（高于全省0.8个百分点）"): each from its comparison's words to the bracket closing it, or
+    to the 、 after its first figure that a name follows (the next item's: "…0.8个百分点、规上工业…" —
+    not "高1200元、800元"), else to the clause's end. What the clause says besides is its own."""
+    out: list[tuple[int, int]] = []
+    m: re.Match | None = first
+    while m is not None:
+        start = m.start()
+        opened = max(clause.rfind(ch, 0, start) for ch in OPEN)
+        end = len(clause)
+        if opened >= 0 and max(clause.rfind(ch, opened, start) for ch in CLOSE) < 0:
+            closes = [at for at in (clause.find(ch, start) for ch in CLOSE) if at >= 0]
+            start, end = opened, min(closes) + 1 if closes else end  # (the brackets with it)
+        else:
+            digit = ANY_NUMERAL.search(clause, m.end())
+            at = clause.find(LIST_MARK, digit.end()) if digit else -1
+            while at >= 0 and NUMERAL_FIRST.match(clause, at + 1):
+                at = clause.find(LIST_MARK, at + 1)
+            end = at if at >= 0 else end
+        out.append((start, end))
+        m = ELSEWHERE.search(clause, end) if end < len(clause) else None
+    return out
+
+
+def _without(clause: str, parts: list[tuple[int, int]]) -> str:
+    """The clause with ``parts`` blanked (offsets kept)."""
+    for a, b in parts:
+        clause = clause[:a] + " " * (b - a) + clause[b:]
+    return clause
+
+
 ALL_YEAR: Final = re.compile(LEX.alt("time.whole_year"))
 # a period word, unless inside a longer word holding it (公共: the look-alike is found first, from its
 # earlier start, and uses the characters up)
@@ -310,7 +346,16 @@ class _ResultReader:
                 c_mode, c_year = scope.time_of(scope.opening(clause))
                 if c_mode == "review" and c_year is not None and c_year != year:
                     year, period = c_year, scope.own_period(c_year)
-            if scope.is_soft_future(clause) or ELSEWHERE.search(clause) or (AVERAGE.search(clause) and not scope.five_year):
+            elsewhere = ELSEWHERE.search(clause)
+            compared: list[tuple[int, int]] = []
+            if elsewhere:
+                # "增长6.2%、高于全省0.8个百分点": the comparison is the other region's; the figure before it ours
+                compared = _comparisons(clause, elsewhere)
+                if not _candidates(_without(clause, compared)):
+                    compared = []
+                else:
+                    elsewhere = None
+            if scope.is_soft_future(clause) or elsewhere or (AVERAGE.search(clause) and not scope.five_year):
                 subject = _subject(clause, self.r.clause_numbers(s, sentence.end, c_start, cl.end))
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
@@ -336,6 +381,8 @@ class _ResultReader:
                     analysed = " " * blank + clause[blank:]
             before = last_name
             numbers = self.r.clause_numbers(s, sentence.end, c_start, cl.end)
+            if compared:
+                analysed = _without(analysed, compared)  # (a number left there has lost its unit: no figure)
             figures, last_name = clause_figures(analysed, last_name, recent, numbers=numbers)
             if len(periods) > 1 and len(figures) != len(periods):
                 figures = []  # periods and figures that do not pair: no figure rather than a wrong period

@@ -1208,7 +1208,27 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
             category = squeeze(row.cells[cat_col].text)
         row.category = category
         rows.append(row)
+    _spread_down(rows, value_cols)
     return rows
+
+
+def _spread_down(rows: list[GridRow], value_cols: set[int]) -> None:
+    """A value cell merged down over several rows (与经济增长同步 over 城镇 and 农村居民收入; the loaders
+    print it in its first row only) counts for each row it spans: a row's empty value cell takes
+    the cell above it when that is qualitative (完成省下达任务) — a number is never spread, as in the
+    targets tables. The copy keeps the printed cell's span."""
+    kinds: dict[str, str | None] = {}
+    for above, row in zip(rows, rows[1:]):
+        if len(row.cells) < 2:
+            continue  # (a cell alone — a note, a wrapped name — is no row of its own)
+        for k in value_cols:
+            cell = above.cells.get(k)
+            if k in row.cells or cell is None:
+                continue
+            if cell.text not in kinds:
+                kinds[cell.text] = parse_target(cell.text).kind
+            if kinds[cell.text] in ("assigned", "relative", "directional"):
+                row.cells[k] = cell
 
 
 def _fits(col: Column, t: str) -> bool:
