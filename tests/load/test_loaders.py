@@ -565,3 +565,62 @@ def test_bytes_behind_a_byte_order_mark_that_do_not_decode_are_refused_in_one_li
     path.write_bytes(codecs.BOM_UTF32_LE + b"garbage, then more garbage")
     with pytest.raises(LoadError, match=r"junk\.txt.*damaged UTF-32 text"):
         load(path)
+
+
+def _fallback_digits_pdf(path: Path) -> Path:
+    """A Word-made work report: bold title and headings in a CJK font whose digits are printed by a
+    Latin fallback font, whose glyph boxes stand 3.4 pt lower than the CJK ones (past pdfplumber's 3 pt)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+
+    def mixed(x: float, y: float, parts: list[str], size: float) -> None:
+        for part in parts:
+            digits = part.isdigit()
+            font = "Helvetica-Bold" if digits else "STSong-Light"
+            c.setFont(font, size)
+            c.drawString(x, y - (4.5 if digits else 0), part)
+            x += pdfmetrics.stringWidth(part, font, size)
+
+    mixed(180, 790, ["桐岭市", "2026", "年政府工作报告"], 16.5)
+    mixed(60, 750, ["一、", "2025", "年工作回顾"], 14.25)
+    c.setFont("STSong-Light", 11)
+    c.drawString(80, 725, "全市地区生产总值增长5.4%，城镇新增就业1.8万人。")
+    mixed(60, 695, ["二、", "2026", "年主要目标"], 14.25)
+    c.setFont("STSong-Light", 11)
+    c.drawString(80, 670, "地区生产总值增长5.5%左右，城镇新增就业1.9万人。")
+    # a footnote mark, smaller and raised, and a second column's line a little lower: lines of their own
+    c.drawString(60, 640, "注：数据为快报数")
+    c.setFont("STSong-Light", 7)
+    c.drawString(148, 646.2, "1")
+    c.setFont("STSong-Light", 11)
+    c.drawString(60, 615, "左栏文字")
+    c.drawString(300, 611, "右栏文字")
+    c.drawString(60, 590, "甲乙丙")  # and the next line, starting below where this one ends
+    c.drawString(93, 576, "丁戊")
+    c.drawString(300, 560, "桐岭市人民政府")  # and a date printed over the issuer (a seal's place)
+    c.drawString(305, 555, "二〇二六年一月")
+    c.save()
+    return path
+
+
+def test_pdf_digits_in_a_fallback_font_stay_on_their_line(tmp_path):
+    loaded = load(_fallback_digits_pdf(tmp_path / "report.pdf"))
+    lines = loaded.text.splitlines()
+    assert "桐岭市2026年政府工作报告" in lines
+    assert "一、2025年工作回顾" in lines and "二、2026年主要目标" in lines
+    assert "2026" not in lines and "2025" not in lines
+    assert "1" in lines  # (the footnote mark is not put into the note)
+    assert "左栏文字" in lines and "右栏文字" in lines  # (nor a second column's line into the first's)
+    assert "甲乙丙" in lines and "丁戊" in lines
+    assert "桐岭市人民政府" in lines and "二〇二六年一月" in lines
+    from zhibiao.api import extract_file
+
+    e = extract_file(tmp_path / "report.pdf")
+    assert e.document.title == "桐岭市2026年政府工作报告" and e.document.plan_year == 2026
+    assert [(t.year, t.name, t.text) for t in e.targets] == [(2026, "地区生产总值", "增长5.5%左右"),
+                                                              (2026, "城镇新增就业", "1.9万人")]
+    assert [(a.year, a.name) for a in e.actuals] == [(2025, "地区生产总值"), (2025, "城镇新增就业")]

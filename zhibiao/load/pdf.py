@@ -113,6 +113,61 @@ def _text_line(line: dict) -> _Line:
     return _Line(_line_text(line), line["x0"], line["x1"], line["top"], line["bottom"], max(sizes, default=0) or 10.0)
 
 
+# Characters set in another font sit lower or higher than the line's (a Word title's digits in a
+# Latin fallback font: 3.5 pt below its CJK at 16.5 pt), past pdfplumber's fixed 3 pt tolerance, and
+# come out as a line of their own ("临湘市年政府工作报告" / "2026": the year lost). Two lines whose
+# boxes overlap by this share of the lower's height, set in this share of each other's size
+# (a footnote mark is smaller), and side by side (no character over another, no more than
+# SAME_LINE_GAP_EMS of their size apart: a second column's line is further) are one line.
+SAME_LINE_OVERLAP = 0.5
+SAME_LINE_SIZE = 0.8
+SAME_LINE_GAP_EMS = 1.0
+WORD_GAP = 3  # pdfplumber's x_tolerance: a wider gap between characters is a space
+
+
+def _size(line: dict) -> float:
+    return max((c.get("size") or 0 for c in line.get("chars") or ()), default=0) or 10.0
+
+
+def _same_line(a: dict, b: dict) -> bool:
+    sa, sb = _size(a), _size(b)
+    if min(sa, sb) < SAME_LINE_SIZE * max(sa, sb):
+        return False
+    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    if overlap < SAME_LINE_OVERLAP * min(a["bottom"] - a["top"], b["bottom"] - b["top"]):
+        return False
+    if max(a["x0"], b["x0"]) - min(a["x1"], b["x1"]) > SAME_LINE_GAP_EMS * max(sa, sb):
+        return False  # (apart: columns)
+    # no character over another's (text printed over text): one sweep from the left
+    reach = [float("-inf"), float("-inf")]  # how far right each line's characters so far reach
+    for x0, side, x1 in sorted([(c["x0"], 0, c["x1"]) for c in a.get("chars") or ()]
+                               + [(c["x0"], 1, c["x1"]) for c in b.get("chars") or ()]):
+        if x0 < reach[1 - side] - 0.5:
+            return False
+        reach[side] = max(reach[side], x1)
+    return True
+
+
+def _join_offset_lines(lines: list[dict]) -> list[dict]:
+    """pdfplumber's lines with each one that stands beside the line before it, a little lower or
+    higher, put into it at its characters' places (see SAME_LINE_OVERLAP)."""
+    out: list[dict] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is None or not line.get("chars") or not prev.get("chars") or not _same_line(prev, line):
+            out.append(line)
+            continue
+        chars = sorted(list(prev["chars"]) + list(line["chars"]), key=lambda c: c["x0"])
+        text = ""
+        for i, c in enumerate(chars):
+            if i and c["x0"] - chars[i - 1]["x1"] > WORD_GAP and not text.endswith(" "):
+                text += " "
+            text += c["text"]
+        out[-1] = {"text": text, "chars": chars, "x0": min(prev["x0"], line["x0"]), "x1": max(prev["x1"], line["x1"]),
+                   "top": min(prev["top"], line["top"]), "bottom": max(prev["bottom"], line["bottom"])}
+    return out
+
+
 Item = tuple[float, "_Line | None", "list[list[str]] | None"]  # (top, a text line, or a table's rows)
 
 
@@ -193,7 +248,7 @@ def _page_items(page) -> _Page:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in bboxes)
 
     free = page.filter(outside) if bboxes else page
-    items: list[Item] = [(line["top"], _text_line(line), None) for line in free.extract_text_lines(return_chars=True)]
+    items: list[Item] = [(line["top"], _text_line(line), None) for line in _join_offset_lines(free.extract_text_lines(return_chars=True))]
     items += [(bbox[1], None, rows) for bbox, rows in tables]
     items.sort(key=lambda it: it[0])
     return _Page(float(page.width), items)
