@@ -327,8 +327,8 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     if high is not None:
         comparator, value_high, span_end = "range", high.value, high.end
     else:
-        unit_end = pick.end if pick.fraction else _unit_after(t, pick.end)[1]
-        comparator, value_high, span_end = _comparator(t, pick.start, unit_end), None, pick.end
+        pick_end = pick.end if pick.fraction else _unit_after(t, pick.end)[1]
+        comparator, value_high, span_end = _comparator(t, pick.start, pick_end), None, pick.end
     return ParsedTarget(
         "numeric", comparator=comparator, value=pick.value, value_high=value_high,
         unit=unit or column_unit, modality=modality, number_span=(pick.start, span_end),
