@@ -61,7 +61,7 @@ def test_markup_in_arguments_is_harmless(hostile, capsys):
     _folder, db = hostile
     code = main(["override", "-r", "嘉善县", "-y", "2025", "-t", "[/red]x", "-s", "missed", "--reason", "r",
                  "--db", db])
-    assert code == 0 and "[/red]x" in capsys.readouterr().out
+    assert code == 1 and "[/red]x" in capsys.readouterr().err  # (no such target: named as typed, markup inert)
     assert main(["catalog", "search", "[/bold]"]) == 0
     assert "[/bold]" in capsys.readouterr().out
 
