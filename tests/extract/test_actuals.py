@@ -568,3 +568,32 @@ def test_two_bounds_in_two_units_are_two_figures_not_a_range():
     assert [(a.value, a.unit) for a in e.actuals][-1] == (D("7"), "%")
     e = extract_text(REVIEW.format("全年固定资产投资增长7%以上、6%以下。"))  # (the upper bound lower: no range)
     assert [(a.value, a.unit) for a in e.actuals] == [(D("7"), "%"), (D("6"), "%")]
+
+
+@pytest.mark.parametrize("named", ["城乡居民储蓄存款余额：", "城乡居民储蓄存款余额方面，", "从城乡居民储蓄存款余额看，",
+                                   "2.城乡居民储蓄存款余额："])
+def test_a_clause_made_of_a_name_alone_names_the_figures_after_it(named):
+    # an indicator named in a clause of its own, its figures in the next clauses (a review written
+    # indicator by indicator): the figures are its — and never the name's before, carried over it
+    assert lines(f"{named}达到733.4亿元，增长4.7%。") == [
+        ("城乡居民储蓄存款余额", "level", D("733.4"), "亿元", "="),
+        ("城乡居民储蓄存款余额", "growth", D("4.7"), "%", "=")]
+    got = lines(f"全市粮食总产量41.2万吨，增长1.3%；{named}达到733.4亿元，增长4.7%。")
+    assert [(name, value) for name, _, value, *_ in got] == [
+        ("粮食总产量", D("41.2")), ("粮食总产量", D("1.3")),
+        ("城乡居民储蓄存款余额", D("733.4")), ("城乡居民储蓄存款余额", D("4.7"))]
+
+
+def test_a_headings_words_alone_name_no_figure():
+    # 主要指标完成情况： names no indicator; the figure after it keeps its own name
+    assert [name for name, *_ in lines("主要指标完成情况：全市粮食总产量41.2万吨，增长1.3%。")] == ["粮食总产量", "粮食总产量"]
+
+
+def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_figures():
+    # "3.城乡居民储蓄存款余额。…": the name a sentence of its own, its figures in the next one (a plan
+    # report's review item by item); a heading's line, a paragraph of its own, names none
+    assert [(name, value) for name, _, value, *_ in lines("3.城乡居民储蓄存款余额。年末达到733.4亿元，增长4.7%。")] == [
+        ("城乡居民储蓄存款余额", D("733.4")), ("城乡居民储蓄存款余额", D("4.7"))]
+    assert lines("3.城乡居民储蓄存款余额\n\n年末达到733.4亿元，增长4.7%。") == []
+    # a relative target's words end in a name's word (…快于全省平均水平) but name nothing
+    assert lines("城乡居民储蓄存款余额增速快于全省平均水平。年末达到733.4亿元，增长4.7%。") == []

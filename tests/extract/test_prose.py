@@ -194,3 +194,16 @@ def test_a_heading_naming_the_targets_after_a_sentence_on_its_line_opens_the_lis
     assert [(t.name, t.value) for t in doc.targets] == [("地区生产总值", D(6)), ("城乡居民人均可支配收入", D(7)),
                                                         ("粮食总产量", D(12))]
     assert not doc.commitments
+
+
+def test_a_name_stated_alone_leaves_its_colon():
+    # 城镇新增就业：… — an indicator named alone, its colon no part of its name nor of the target's text
+    got = extract_prose_targets("主要预期目标是：城镇新增就业：2.1万人；城镇调查失业率：5.5%以内。", plan_year=2024)
+    assert [(t.name, t.text) for t in got] == [("城镇新增就业", "2.1万人"), ("城镇调查失业率", "5.5%以内")]
+
+
+def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_target():
+    # "1.城镇居民人均可支配收入。…": the name a sentence of its own, the target in the next one
+    got = extract_text("平川市2025年政府工作报告\n\n二、2025年主要预期目标\n\n1.城镇居民人均可支配收入。增长5.5%左右。\n"
+                       "2.一般公共预算收入。增长4%。\n")
+    assert [(t.name, t.text) for t in got.targets] == [("城镇居民人均可支配收入", "增长5.5%左右"), ("一般公共预算收入", "增长4%")]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name
+from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name, name_alone
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
@@ -206,6 +206,7 @@ class _ResultReader:
         self.plans: list[QuotedPlan] = []
         self.prev_estimate = False  # the sentence before gave estimates (初步核算)
         self.para_start = 0  # where the paragraph being read starts
+        self.alone_name: str | None = None  # the name the sentence before stated alone (地区生产总值。…)
 
     def run(self) -> list[_Found]:
         scope, text = self.scope, self.text
@@ -222,6 +223,7 @@ class _ResultReader:
                     p_mode, p_year = zone.mode, year0
                 estimated = False
                 self.para_start = para.start
+                self.alone_name = None
                 for sentence in para.sentences:
                     s_text = text[sentence.start:sentence.end]
                     # a sentence that opens with its own time sets it for the rest of the paragraph
@@ -240,6 +242,10 @@ class _ResultReader:
         s_text = text[s:sentence.end]
         bulletin = scope.bulletin
         first = self.r.first_figure(s, sentence.end)
+        # "一般公共预算收入。完成86.5亿元，增长3.6%。": a sentence that is a name alone names the figures of the
+        # next one, in its paragraph (a heading's line is a paragraph of its own: it names none)
+        named_before = self.alone_name
+        self.alone_name = name_alone(s_text.rstrip("。")) if len(sentence.clauses) == 1 else None
         if first is None:
             return para_estimated or bool(SAME_BELOW in s_text and ESTIMATE.search(s_text))
         head = s_text[:first.start]
@@ -284,7 +290,7 @@ class _ResultReader:
         period_of = breakdown
         if period_of is None and self.out and self.out[-1].sentence_start >= self.para_start:
             period_of = self.out[-1].parent or self.out[-1].figure.name
-        last_name: str | None = None
+        last_name: str | None = named_before
         recent: list[str] = []  # names of the sentence's figures, latest last
         stop = False
         prev_clause_found: list[_Found] = []
@@ -398,9 +404,11 @@ class _ResultReader:
                     recent.remove(f.name)
                 recent.append(f.name)
             if not figures and not rank_m:
-                subject = _subject(clause, numbers)
+                subject = name_alone(clause) or _subject(clause, numbers)
                 if subject:
-                    last_name = subject  # "消费对经济增长的贡献率上升3个百分点，达到51.2%"
+                    # "消费对经济增长的贡献率上升3个百分点，达到51.2%"; "…；一般公共预算收入：完成14.82亿元": a
+                    # clause naming its own subject, never the name carried from before
+                    last_name = subject
             found = []
             for k, f in enumerate(figures):
                 a = c_start + f.start

@@ -20,7 +20,7 @@ from zhibiao.extract.coordination import share_head, split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
-                                     bounds_one_range, candidates_among)
+                                     RELATIVE, bounds_one_range, candidates_among)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
 from zhibiao.models import Span
@@ -771,6 +771,25 @@ def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str
             or NOT_INDICATOR.search(name) or _verb_only(name) or COMPARISON_START.match(name) \
             or BAD_NAME_END.search(name):
         return None  # ("高于年初目标0.5个百分点": a comparison, no indicator)
+    return name
+
+
+NAME_ALONE: Final = re.compile(
+    rf"^[\s（(]*(?:[一二三四五六七八九十\d]+[)）、.．](?!\d))?\s*(?:(?:{_alt('names.alone_opens')})(?P<looked>[^，,；;：:]{{2,20}}?)"
+    rf"(?:{_alt('names.alone_look_ends')})|(?P<name>[^，,；;：:]{{2,20}}?)(?:{_alt('names.alone_ends')})?)\s*$")
+
+
+def name_alone(clause: str) -> str | None:
+    """The indicator a clause made of its name alone speaks of — the figures of the clauses after it are
+    its (地区生产总值：完成486.3亿元，增长6.2%; 一般公共预算收入方面，…; 从固定资产投资看，…; 1.地区生产总值：…).
+    None for any other clause: a heading's words (主要指标完成情况：) name no indicator."""
+    m = NAME_ALONE.match(clause)
+    if not m:
+        return None
+    name = (m.group("looked") or m.group("name")).strip()
+    if not is_name_like(name) or NOT_INDICATOR.search(name) or BAD_NAME_END.search(name) or _verb_only(name) \
+            or RELATIVE.search(name):
+        return None  # (…增速快于全省平均水平: a relative target, ending in a name's word)
     return name
 
 

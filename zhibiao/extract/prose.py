@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import TWO_LETTERS, without_bare_total
+from zhibiao.extract.clauses import TWO_LETTERS, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -565,6 +565,7 @@ class _ListReader:
         self.pending_values: list[tuple[str, tuple[int, int]]] = []  # names waiting for values (分别)
         self.sibling: str | None = None  # the name of the target just before a clause, in its sentence
         self.sibling_listed = False  # … and a 、 between them: one list
+        self.alone: tuple[str, int, int] | None = None  # a name the sentence before stated alone, and where
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -591,6 +592,10 @@ class _ListReader:
                 # "…建议2024年…主要预期目标是：地区生产总值增长6%左右；…": the items follow the colon
                 body, s_start = body[lead.end():], s_start + lead.end()
             self.sentence(body, s_start, year)
+            # "1.地区生产总值。增长6%左右。": a sentence that is a name alone names the next one's targets
+            alone = name_alone(body)
+            at = s_start + body.find(alone) if alone else 0
+            self.alone = (alone, at, at + len(alone)) if alone else None
         return self.out
 
     def emit(self, **kw) -> None:
@@ -685,6 +690,8 @@ class _ListReader:
         if respectively is not None:
             cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
         name_part = name_part[:cut]
+        if name_part.endswith(("：", ":")):
+            name_part = name_part[:-1]  # "地区生产总值：增长6%左右": a name stated alone, its colon no part of it
         trail = NAME_TRAIL.search(name_part)
         if trail is not None:
             # "地区生产总值目标增长6%": the words before the verb are the predicate's too
@@ -704,7 +711,11 @@ class _ListReader:
                                   alone=len(self.pending_names) == 1)
             self.pending_names = []
             return
-        if self.out and name_part.strip() and (PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())):
+        predicate_alone = not name_part.strip() or PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())
+        if self.alone is not None and predicate_alone:
+            # "1.地区生产总值。增长6%左右。": the name stated alone in the sentence before
+            pred, name_part, name_offset = lead_end, self.alone[0], self.alone[1]
+        elif self.out and name_part.strip() and predicate_alone:
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
