@@ -151,7 +151,7 @@ def test_a_status_decided_by_an_estimate_says_so_beside_the_figure(tmp_path):
                                                                                              "year": 2024}).json()["targets"]}
         assert bases == {"gdp_growth": "estimate", "budget_revenue_growth": "preliminary"}
         assert c.get("/region/511400/2024").text.count('class="muted estimate-mark">（预计数）') == 1
-        assert c.get("/region/511400/2024?lang=en").text.count('class="muted estimate-mark">（estimate）') == 1
+        assert c.get("/region/511400/2024?lang=en").text.count('class="muted estimate-mark">(estimate)') == 1
 
 
 def test_a_correction_of_an_actual_figure_changes_the_status(tmp_path):
