@@ -99,6 +99,9 @@ def test_the_page_and_the_api_say_the_same(db, lang):
         assert 'href="/region/330500/2024"' in page.text and 'href="/region/330500/2025"' in page.text
         report = client.get("/api/v1/report", params={"region": "湖州市", "year": 2019, "lang": lang})
         assert report.status_code == 404 and report.json() == {"detail": SAID[lang], **FIELDS}
+        for path in ("status", "citations", "compare/levels", "compare/years"):  # never an empty 200
+            r = client.get(f"/api/v1/{path}", params={"region": "湖州市", "year": 2019, "lang": lang})
+            assert r.status_code == 404 and r.json() == {"detail": SAID[lang], **FIELDS}, path
 
 
 def test_comparing_with_a_year_not_stored_says_so_and_marks_nothing_new(db, capsys, monkeypatch, tmp_path):

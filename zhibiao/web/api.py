@@ -180,7 +180,9 @@ def citations(request: Request, region: str, year: int = YEAR, indicator: str | 
               format: str = Query("json", pattern="^(json|text|csl|bibtex)$")):
     from zhibiao.track.citations import bibtex, csl_json
 
-    figures, sources = state(request).tracker().cite(region, year, indicator)
+    tracker = state(request).tracker()
+    tracker.q.require_year(tracker.region(region), year)  # (no targets: the one 404 answer, as the CLI's)
+    figures, sources = tracker.cite(region, year, indicator)
     name = f"zhibiao-{region}-{year}".replace('"', "")
     if format == "csl":
         return JSONResponse(csl_json(sources), media_type="application/vnd.citationstyles.csl+json")
@@ -357,7 +359,7 @@ def actuals(request: Request, region: str | None = None, year: int | None = YEAR
 @router.get("/status", summary="Status of a region's targets for a year (the same JSON as `zhibiao status`)")
 def status(request: Request, region: str, year: int = YEAR, reviewed: bool = False, format: str | None = None):
     st = state(request)
-    report = st.tracker().status(region, year, reviewed_only=reviewed)
+    report = st.tracker().status(region, year, reviewed_only=reviewed, require_data=True)
     if format == "csv":
         from zhibiao.track.tracker import status_rows
 
@@ -406,6 +408,8 @@ def _offset(token: str | None) -> int:
 @router.get("/compare/levels", summary="Child regions' targets against their parent's")
 def compare_levels(request: Request, region: str, year: int = YEAR):
     # (a municipality's 40 children: 1.6 MB, whose walk by FastAPI's encoder took longer than the answer)
+    tracker = state(request).tracker()
+    tracker.q.require_year(tracker.region(region), year)  # (no targets: the one 404 answer, as the CLI's)
     return json_answer(state(request).compare_levels(region, year))
 
 
