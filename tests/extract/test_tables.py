@@ -470,3 +470,24 @@ def test_a_value_cell_merged_down_counts_for_each_row_it_spans():
     assert "人均公园绿地面积" not in t  # a number is never spread down
     assert not [x for x in e.targets if "核算" in x.name]  # nor to a line naming nothing else
     assert [a.value for a in e.actuals if a.name == "人均公园绿地面积"] == [Decimal("14.1")]
+
+
+@pytest.mark.parametrize("mark", ["①", "（注1）", "*", "（%）①", "①（%）"])  # (before or after a unit in brackets)
+def test_a_footnote_mark_after_a_rows_name_names_neither_its_target_nor_its_result(mark):
+    # the targets were named without it, the results of the same row with it (地区生产总值增长①: a share
+    # of no indicator, beside the growth target)
+    from zhibiao.api import extract_text
+
+    text = ("关于青川省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+            "——2026年1月18日在青川省第九届人民代表大会第五次会议上\n表1　主要指标\n"
+            "序号\t指标\t单位\t2025年预计\t2026年计划\t属性\n"
+            f"1\t地区生产总值增长{mark}\t%\t5.3\t5.5左右\t预期性\n2\t城镇新增就业\t万人\t46.3\t45以上\t预期性\n"
+            "注：①按可比价格计算。\n")
+    e = extract_text(text)
+    rows = [(x.name, x.value) for x in e.targets] + [(x.name, x.measure, x.value) for x in e.actuals]
+    assert rows == [("地区生产总值增长", Decimal("5.5")), ("城镇新增就业", Decimal("45")),
+                    ("地区生产总值增长", "growth", Decimal("5.3")), ("城镇新增就业", "level", Decimal("46.3"))]
+    from zhibiao.text import normalize
+
+    norm = normalize(text).text
+    assert all(x.name_span.slice(norm) == x.name for x in [*e.targets, *e.actuals])  # (the mark outside the span)

@@ -20,7 +20,7 @@ from typing import Final
 from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
-from zhibiao.text.scan import alternation
+from zhibiao.text.scan import alternation, scanner
 
 TABLE_WORDS: Final = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
 
@@ -321,17 +321,28 @@ def joined_name(name: str) -> str:
     return HAN_GAP.sub("", name) if " " in name else name
 
 
+# (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
+# without rescanning a long run from each of its characters)
+FOOTNOTE_MARK: Final = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
+
+
+def clean_name(name: str) -> str:
+    """A name without the footnote mark after it (地区生产总值增长①, …（注1）, …*)."""
+    return FOOTNOTE_MARK.sub("", name).strip()
+
+
 def row_name(text: str) -> tuple[str, str | None, int]:
-    """A row label without its 其中： mark and a unit printed in brackets after it:
-    ("城镇新增就业（万人）" → 城镇新增就业, 万人); the offset where the name starts."""
+    """A row label without its 其中： mark, a footnote mark and a unit printed in brackets after it:
+    ("城镇新增就业（万人）" → 城镇新增就业, 万人; "地区生产总值增长①" → 地区生产总值增长); the offset where
+    the name starts."""
     name = text.strip()
     lead = 0
     m = column_vocab().sub_row.match(name) or CN_NUMBERING.match(name)
     if m:
         lead = m.end()
         name = name[m.end():]
-    name, unit = unit_in_name(name)
-    return name, unit, lead
+    name, unit = unit_in_name(clean_name(name))  # (the table's results were named 地区生产总值增长①: a share)
+    return clean_name(name), unit, lead
 
 
 def unit_in_name(name: str) -> tuple[str, str | None]:

@@ -20,21 +20,12 @@ from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments
-from zhibiao.extract.columns import TableContext
+from zhibiao.extract.columns import TableContext, clean_name
 from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.chinese import search_form
 from zhibiao.text.document import Document
 from zhibiao.text.scan import LineScanner, scanner
-
-# (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
-# without rescanning a long run from each of its characters)
-FOOTNOTE_MARK = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
-
-
-def clean_name(name: str) -> str:
-    return FOOTNOTE_MARK.sub("", name).strip()
-
 
 def value_reads_back(text: str, target: Target) -> bool:
     """The value of a numeric target must be printed in its own span: extraction never invents digits."""
