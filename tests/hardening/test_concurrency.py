@@ -57,7 +57,9 @@ def test_ingests_and_server_together(tmp_path, db_url):
                 r = client.post("/api/v1/documents", files=files)
                 assert r.status_code == 200, r.text
                 uploaded.append(r.json()["id"])
-                assert client.get("/api/v1/status", params={"region": "德清县", "year": 2010}).status_code == 200
+                read = client.get("/api/v1/status", params={"region": "德清县", "year": 2010})
+                # (answered while the ingests write: the year's targets, or — not stored yet — the no-targets 404)
+                assert read.status_code == 200 or read.json().get("error") == "no_targets", read.text
             for doc_id in uploaded[:3]:
                 assert client.delete(f"/api/v1/documents/{doc_id}").status_code == 200
             codes = [p.wait(timeout=180) for p in ingests]
