@@ -13,11 +13,12 @@ from functools import lru_cache
 from typing import Final
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def _character_table(file_name: str) -> dict[int, str]:
+    """One OpenCC character list as a translate table: each single character mapped to the first
+    candidate of its entry, when that is one other character."""
     import opencc
 
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", file_name)
     table: dict[int, str] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -28,6 +29,12 @@ def _table() -> dict[int, str]:
             if len(target) == 1 and target != parts[0]:
                 table[ord(parts[0])] = target
     return table
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Each traditional character with its simplified form: OpenCC's TSCharacters list."""
+    return _character_table("TSCharacters.txt")
 
 
 def simplified_from(character: str) -> tuple[str, ...]:
@@ -40,19 +47,7 @@ def simplified_from(character: str) -> tuple[str, ...]:
 def _traditional_table() -> dict[int, str]:
     """Each simplified character with its usual traditional form: OpenCC's STCharacters list, first
     candidate of each entry (镇: 鎮; 发: 發 before 髮)."""
-    import opencc
-
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "STCharacters.txt")
-    table: dict[int, str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 2 or len(parts[0]) != 1:
-                continue
-            target = parts[1].split(" ")[0]
-            if len(target) == 1 and target != parts[0]:
-                table[ord(parts[0])] = target
-    return table
+    return _character_table("STCharacters.txt")
 
 
 def to_traditional(text: str) -> str:
