@@ -207,3 +207,33 @@ def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_target():
     got = extract_text("平川市2025年政府工作报告\n\n二、2025年主要预期目标\n\n1.城镇居民人均可支配收入。增长5.5%左右。\n"
                        "2.一般公共预算收入。增长4%。\n")
     assert [(t.name, t.text) for t in got.targets] == [("城镇居民人均可支配收入", "增长5.5%左右"), ("一般公共预算收入", "增长4%")]
+
+
+def test_a_name_alone_names_a_target_worded_by_its_verb_alone():
+    # "城镇调查失业率。控制在5.5%以内。": the target's phrase opens the sentence (控制在…, 新增…) and the
+    # name before it is the sentence's, not a verb's (新增 names nothing); the list goes on after each
+    got = extract_text("白鹭县2026年政府工作报告\n\n二、2026年主要目标\n今年经济社会发展的主要预期目标是：\n"
+                       "地区生产总值。增长6%左右。\n城镇新增就业。新增3500人以上。\n"
+                       "城镇调查失业率。控制在5.5%以内。\n常住人口城镇化率。提高到61%。\n")
+    assert [(t.name, t.comparator, t.value) for t in got.targets] == [
+        ("地区生产总值", "~", D(6)), ("城镇新增就业", ">=", D(3500)), ("城镇调查失业率", "<=", D("5.5")),
+        ("常住人口城镇化率", "=", D(61))]
+
+
+def test_short_lines_each_stating_a_target_are_one_list():
+    # a list printed one target a line, each ending in 。 (a web page's paragraphs): every line is the
+    # list's, not only the first; the task paragraph after it is not
+    got = extract_text("白鹭县2026年政府工作报告\n\n二、2026年主要目标\n今年经济社会发展的主要预期目标是：\n"
+                       "地区生产总值增长6%左右。\n城镇新增就业3500人以上。\n城镇调查失业率控制在5.5%以内。\n"
+                       "一般公共预算收入增长4%。\n实现上述目标，必须坚持稳中求进，全力推动项目建设，全年新开工项目120个，"
+                       "完成重点项目投资300亿元，努力把各方面积极性调动起来。\n")
+    assert [(t.name, t.value) for t in got.targets] == [
+        ("地区生产总值", D(6)), ("城镇新增就业", D(3500)), ("城镇调查失业率", D("5.5")), ("一般公共预算收入", D(4))]
+
+
+def test_a_paragraph_of_names_alone_each_followed_by_its_target_is_one_list():
+    # the same items run on in one paragraph: the list goes on past each name alone to its target
+    got = extract_text("白鹭县2026年政府工作报告\n\n二、2026年主要目标\n今年经济社会发展的主要预期目标是：1.地区生产总值。"
+                       "增长6%左右。2.城镇调查失业率。控制在5.5%以内。3.一般公共预算收入。增长4%。\n")
+    assert [(t.name, t.value) for t in got.targets] == [
+        ("地区生产总值", D(6)), ("城镇调查失业率", D("5.5")), ("一般公共预算收入", D(4))]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import TWO_LETTERS, name_alone, without_bare_total
+from zhibiao.extract.clauses import NEW_OR_COUNT_LEAD, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -206,9 +206,16 @@ def _line_end(text: str, start: int) -> int:
 
 
 def _target_like(paragraph: str) -> bool:
-    """Most of a paragraph's clauses state a target."""
+    """Most of a paragraph's clauses state a target (a name alone, "城镇调查失业率。控制在5.5%以内。",
+    counted with the target it names)."""
     clauses = [c for c in CLAUSE_SPLIT.split(paragraph) if c.strip()]
-    hits = sum(1 for c in clauses if _target_start(c) is not None)
+    hits, named = 0, False
+    for c in clauses:
+        if _target_start(c, named_before=named) is not None:
+            hits += 1
+            named = False
+        else:
+            named = name_alone(c.strip()) is not None
     return hits > 0 and hits * 2 >= len(clauses)
 
 
@@ -286,12 +293,24 @@ def _list_goes_on(text: str, end: int) -> int:
     """Where a list of targets ending its sentence at ``end`` ends: the sentences after it that
     state targets are in it ("…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。"), and one adding
     to it ("同时，要在…取得新进展，城乡居民收入实际增长和经济增长保持同步。")."""
+    # the sentence before was a name alone ("城镇调查失业率。控制在5.5%以内。"; a name is short: looked for
+    # in the few characters before, which keeps the search bounded)
+    before = max(text.rfind("。", max(0, end - 30), end), text.rfind("\n", max(0, end - 30), end))
+    named = before >= 0 and name_alone(text[before + 1:end].strip()) is not None
     while end < len(text) and text[end] == "。":
         nxt = _sentence_end(text, end + 1)
         sentence = text[end + 1:nxt]
         clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+        if len(clauses) == 1 and not named and name_alone(sentence.strip()) and nxt < len(text):
+            after = _sentence_end(text, nxt + 1)
+            first = CLAUSE_SPLIT.split(text[nxt + 1:after], maxsplit=1)[0]
+            if _target_start(first, named_before=True) is not None:
+                end, named = nxt, True  # its target is stated by the next sentence
+                continue
+        stated = sum(1 for k, c in enumerate(clauses) if _target_start(c, named_before=named and k == 0) is not None)
+        named = False
         if not clauses or EXPLAINING.search(sentence) or TRIGGER.search(sentence) or (
-                sum(1 for c in clauses if _target_start(c) is not None) * 2 < len(clauses)
+                stated * 2 < len(clauses)
                 and not SUBHEAD.match(sentence)
                 and not (CONTINUING.match(sentence) and _target_start(clauses[-1]) is not None)):
             break
@@ -354,24 +373,31 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             end = start
             # the line before ended in ；, or was a bare item (a web page's <li>地区生产总值增长6%左右</li>,
             # followed by another): the list goes on to the next line stating a target
-            open_sentence = bare_item = False
+            open_sentence = bare_item = target_line = False
+            last_line = start
             for line in text[start:].split("\n"):
                 if not line.strip():
                     end += len(line) + 1
                     continue
                 states_target = _target_start(line) is not None
                 short = len(line.strip()) <= BARE_ITEM
+                # "地区生产总值增长6%左右。" / "城镇新增就业8000人以上。": short lines, each a target of its own
+                line_of_target = short and _target_like(line)
                 item = LIST_ITEM.match(line) or SUBHEAD.match(line.strip()) or _labelled(line) or (
-                    states_target and (open_sentence or (bare_item and short)))  # "规模以上工业增加值增长8%；" on a line of its own
+                    states_target and (open_sentence or (bare_item and short))) or (  # "规模以上工业增加值增长8%；" on a line of its own
+                    target_line and line_of_target)
                 if not item and end > start:
                     break
+                last_line = end
                 end += len(line) + 1
                 open_sentence = line.rstrip().endswith(LIST_SEMICOLONS)
                 bare_item = states_target and short and not line.rstrip().endswith(SENTENCE_ENDS)
-                if not item and not (open_sentence or bare_item):
+                # (only while every line closes its sentence: a list of ；-lines ends with its 。)
+                target_line = line_of_target and line.rstrip().endswith("。") and (target_line or last_line == start)
+                if not item and not (open_sentence or bare_item or target_line):
                     break  # a single paragraph after the trigger
             end = min(end, len(text))
-            k = text.find("。", start, end)
+            k = text.find("。", last_line, end)  # (the list's last line: a paragraph's sentences go on from it)
             if k >= 0 and not LIST_ITEM.match(text[start:start + 3]) and not _labelled(text[start:_line_end(text, start)]):
                 end = _list_goes_on(text, k)  # a paragraph after the trigger: its sentences as on one line
         elif recalled:
@@ -464,8 +490,10 @@ def _states_own_target(piece: str) -> bool:
     return _has_figure(piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
 
 
-def _target_start(clause: str) -> int | None:
-    """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上")."""
+def _target_start(clause: str, named_before: bool = False) -> int | None:
+    """Where the target phrase begins in a clause ("地区生产总值增长|6.5%以上"); at the clause's start
+    only when a name was stated before it (``named_before``: "地区生产总值。|控制在…"), since a phrase
+    with no name before it is otherwise no target."""
     if len(clause) > MAX_CLAUSE:
         return None  # (and the phrase patterns below, searched over it, stay bounded)
     positions = []
@@ -484,7 +512,7 @@ def _target_start(clause: str) -> int | None:
             if opener is None and pattern is ASSIGNED and ASSIGNING_BODY.match(m.group()):
                 opener = OPENER_THEN_ASSIGNER.search(clause[:start])  # 完成|玉林|市下达任务: the body named in full
             positions.append(opener.start() if opener else start)
-    positions = [p for p in positions if p > skip]
+    positions = [p for p in positions if p > skip or (named_before and p == skip)]
     return min(positions) if positions else None
 
 
@@ -641,7 +669,7 @@ class _ListReader:
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
         if self.stretch(clause, c_start) or self.upper_bound(clause, c_start):
             return
-        k = _target_start(clause)
+        k = _target_start(clause, named_before=self.alone is not None)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
             m = COMPLETES_ASSIGNED.match(clause)
@@ -711,7 +739,8 @@ class _ListReader:
                                   alone=len(self.pending_names) == 1)
             self.pending_names = []
             return
-        predicate_alone = not name_part.strip() or PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip())
+        predicate_alone = not name_part.strip() or PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip()) \
+            or (self.alone is not None and VERB_ONLY.fullmatch(NEW_OR_COUNT_LEAD.sub("", name_part.strip())) is not None)
         if self.alone is not None and predicate_alone:
             # "1.地区生产总值。增长6%左右。": the name stated alone in the sentence before
             pred, name_part, name_offset = lead_end, self.alone[0], self.alone[1]
