@@ -237,3 +237,12 @@ def test_a_paragraph_of_names_alone_each_followed_by_its_target_is_one_list():
                        "增长6%左右。2.城镇调查失业率。控制在5.5%以内。3.一般公共预算收入。增长4%。\n")
     assert [(t.name, t.value) for t in got.targets] == [
         ("地区生产总值", D(6)), ("城镇调查失业率", D("5.5")), ("一般公共预算收入", D(4))]
+
+
+@pytest.mark.parametrize("wording, comparator", [("分别不低于6%和7.5%", ">="), ("分别增长不低于6%、7.5%", ">="),
+                                                 ("分别不高于6%和7.5%", "<="), ("分别控制在6%、7.5%", "<=")])
+def test_a_bound_printed_before_a_respectively_lists_first_value_is_every_values(wording, comparator):
+    # the bound word after 分别 and before the first figure bounds each figure of the list, not the first alone
+    got = extract_prose_targets(f"主要预期目标是：城镇和农村居民人均可支配收入{wording}。", plan_year=2026)
+    assert [(t.name, t.parsed.comparator, t.parsed.value) for t in got] == [
+        ("城镇居民人均可支配收入", comparator, D(6)), ("农村居民人均可支配收入", comparator, D("7.5"))]

@@ -250,6 +250,15 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         yield n
 
 
+def comparator_before(text: str) -> str | None:
+    """The bound a word ending ``text`` sets on the figure after it (不低于 >=, 不高于 <=, 约 ~), if any."""
+    before = text[-8:].rstrip()
+    for pattern, comp in PREFIX_COMPARATORS:
+        if comp != "milestone" and pattern.search(before):
+            return comp
+    return None
+
+
 def _comparator(text: str, start: int, end: int) -> str:
     after = text[end:].lstrip()
     for pattern, comp in SUFFIX_COMPARATORS:

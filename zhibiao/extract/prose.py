@@ -16,7 +16,7 @@ from typing import Final
 
 from zhibiao.extract.clauses import NEW_OR_COUNT_LEAD, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
-from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
+from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
@@ -886,8 +886,10 @@ class _ListReader:
             else:
                 piece = _value_text(target_text, values[i], nxt)
                 pieces.append((piece, t_start + values[i].start, parse_target(piece)))
-        # "分别增长7%、10%左右": a bound printed after the last value is the whole list's
+        # "分别增长7%、10%左右": a bound printed after the last value is the whole list's; one printed before
+        # the first value, after 分别, too ("分别不低于5.5%和7%")
         last = pieces[-1][2] if pieces else None
+        first_bound = comparator_before(target_text[:values[0].start]) if values else None
         for i, name in enumerate(names):
             if i >= len(pieces):
                 self.pending_values.append((name, name_span))
@@ -895,6 +897,8 @@ class _ListReader:
             piece, a, parsed = pieces[i]
             if last is not None and parsed.comparator == "=" and last.comparator not in ("=", "range"):
                 parsed.comparator = last.comparator
+            elif first_bound is not None and parsed.comparator == "=":
+                parsed.comparator = first_bound
             self.emit(name=name, text=piece, parsed=parsed, span=(a, a + len(piece)), name_span=name_span,
                       modality=modality, year=year, name_origin="printed" if name in name_part else "composed")
 
