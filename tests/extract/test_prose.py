@@ -246,3 +246,31 @@ def test_a_bound_printed_before_a_respectively_lists_first_value_is_every_values
     got = extract_prose_targets(f"主要预期目标是：城镇和农村居民人均可支配收入{wording}。", plan_year=2026)
     assert [(t.name, t.parsed.comparator, t.parsed.value) for t in got] == [
         ("城镇居民人均可支配收入", comparator, D(6)), ("农村居民人均可支配收入", comparator, D("7.5"))]
+
+
+@pytest.mark.parametrize("comparison", ["高于全省1.5个百分点", "比全市目标高0.5个百分点", "与全省持平"])
+def test_a_comparison_with_another_region_beside_a_target_is_no_target(comparison):
+    # "…增长7%左右，高于全省1.5个百分点": the clause weighs the target against the province's
+    got = extract_prose_targets(f"主要预期目标是：地区生产总值增长7%左右，{comparison}；城镇调查失业率5.5%以内。", plan_year=2026)
+    assert [(t.name, t.parsed.value) for t in got] == [("地区生产总值", D(7)), ("城镇调查失业率", D("5.5"))]
+
+
+def test_a_bracket_stating_the_levels_above_targets_is_a_note():
+    # （省定目标…，市定目标…）: the province's and the city's targets, not the county's; nor part of its text
+    got = extract_prose_targets("主要预期目标是：地区生产总值增长7%左右（省定目标5%左右，市定目标6%左右）；"
+                                "一般公共预算收入增长4%（市下达目标为3%）。", plan_year=2026)
+    assert [(t.name, t.text, t.parsed.value) for t in got] == [("地区生产总值", "增长7%左右", D(7)),
+                                                               ("一般公共预算收入", "增长4%", D(4))]
+
+
+def test_the_reasons_given_for_each_target_state_no_target():
+    # a plan report explaining each target: 主要考虑 (and 二是… on its own line) quotes the levels above and
+    # last year's results; the next item, numbered or on a new line, is a target again
+    got = extract_text("柳岸市关于2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n\n"
+                       "二、2026年主要指标安排\n2026年主要指标安排如下：\n"
+                       "1.地区生产总值增长6%左右。主要考虑：一是全省预期目标为5%左右，省会城市为5.5%左右；\n"
+                       "二是2025年全市增长5.8%，潜在增长率在6%上下。\n"
+                       "2.规模以上工业增加值增长7%以上。这一目标综合考虑了全省6%左右的目标。\n"
+                       "3.一般公共预算收入增长3%。\n")
+    assert [(t.name, t.value) for t in got.targets] == [
+        ("地区生产总值", D(6)), ("规模以上工业增加值", D(7)), ("一般公共预算收入", D(3))]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.clauses import NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name, name_alone
+from zhibiao.extract.clauses import ELSEWHERE, NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name, name_alone
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
@@ -33,8 +33,6 @@ from zhibiao.text.scan import alternation, scanner
 
 RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
                   rf"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|{LEX.alt('ranks.places')})")
-ELSEWHERE: Final = scanner(rf"(?:{LEX.alt('elsewhere.comparisons')})(?:{LEX.alt('elsewhere.scopes')})"
-                       rf"|{LEX.alt('elsewhere.phrases', 'elsewhere.compared')}")
 AVERAGE: Final = re.compile(LEX.alt("measures.averages"))
 LIST_MARK: Final = "、"
 NUMERAL_FIRST: Final = re.compile(r"\s*[-−\d一二三四五六七八九十]")

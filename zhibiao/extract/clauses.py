@@ -35,6 +35,10 @@ def _alt(*paths: str) -> str:
 
 FOOTNOTE_MARK: Final = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
 POINTS: Final = re.compile(rf"^\s?(?:{_alt('units.points')})")
+# a comparison with another region ("高于全省0.8个百分点", "比全国高…"): its figure is no figure of the
+# document's region (actuals blank it; a target list states no target by it)
+ELSEWHERE: Final = scanner(rf"(?:{_alt('elsewhere.comparisons')})(?:{_alt('elsewhere.scopes')})"
+                           rf"|{_alt('elsewhere.phrases', 'elsewhere.compared')}")
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import NEW_OR_COUNT_LEAD, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -534,12 +534,25 @@ def _unbracketed_breakdowns(sentence: str) -> str:
     return "".join(chars)
 
 
+REASONING: Final = re.compile(rf"(?:{LEX.alt('targets.reasoning_leads')})")
+ENUMERATED: Final = re.compile(r"[一二三四五六七八九十]+是")  # "二是…": the next point of the same reasons
+LEVEL_ABOVE_NOTE: Final = re.compile(rf"[（(](?:{LEX.alt('targets.level_above_notes')})[^（()）]*[）)]")
+
+
+def _without_level_above_notes(sentence: str) -> str:
+    """The sentence with its brackets on the levels above's targets (（省定目标5.5%左右，市定目标6%左右）)
+    blanked, offsets kept."""
+    return LEVEL_ABOVE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def _clauses(sentence: str):
     """(offset, separator before it, clause): split on ，；。 and also on 、 where each piece states
     its own target ("交通投资增长10%、民间投资增长10%", "…保持稳定、实际使用外资稳中有增"); a
     breakdown in brackets is read as one after a comma."""
-    if ("（" in sentence or "(" in sentence) and OWN_CLAUSE_BRACKET.search(sentence):
-        sentence = _unbracketed_breakdowns(sentence)
+    if "（" in sentence or "(" in sentence:
+        sentence = _without_level_above_notes(sentence)
+        if OWN_CLAUSE_BRACKET.search(sentence):
+            sentence = _unbracketed_breakdowns(sentence)
     pos, sep, between = 0, "", ""
     for part in CLAUSE_SPLIT_KEPT.split(sentence):
         if len(part) == 1 and part in "，,；;。\n":
@@ -599,10 +612,18 @@ class _ListReader:
         text, tl = self.text, self.tl
         pos = tl.start
         sentences = AFTER_SENTENCE.split(text[tl.start:tl.end])
+        reasoning = False
         for k, sentence in enumerate(sentences):
             s_start = pos
             pos += len(sentence)
             body = sentence.rstrip("。\n")
+            opening = ITEM_NUMBERING.sub("", body.lstrip(), count=1)
+            if ITEM_NUMBER.match(body) or ((k == 0 or sentences[k - 1].endswith("\n")) and not ENUMERATED.match(opening)):
+                reasoning = False  # a new item
+            if REASONING.match(opening):
+                reasoning = True
+            if reasoning:
+                continue  # "主要考虑：一是…全省预期目标为5.5%左右…": the reasons for the target before
             if SUMMED_ITEM.match(body) and sentence.endswith("。") and not _has_figure(body) \
                     and k + 1 < len(sentences) and sentences[k + 1].strip():
                 continue  # "一是市域经济实力明显提升。到…": the item's summary, its targets follow
@@ -664,6 +685,8 @@ class _ListReader:
             self.clause(clause, c_start, year)
 
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
+        if ELSEWHERE.match(clause.lstrip(" （(")):
+            return  # "…增长6.5%左右，高于全省1个百分点", "比全市目标高…": weighed against another region, no target
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
