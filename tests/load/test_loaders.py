@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from decimal import Decimal
 import io
 import zipfile
 from pathlib import Path
@@ -624,3 +625,30 @@ def test_pdf_digits_in_a_fallback_font_stay_on_their_line(tmp_path):
     assert [(t.year, t.name, t.text) for t in e.targets] == [(2026, "地区生产总值", "增长5.5%左右"),
                                                               (2026, "城镇新增就业", "1.9万人")]
     assert [(a.year, a.name) for a in e.actuals] == [(2025, "地区生产总值"), (2025, "城镇新增就业")]
+
+
+def test_a_pretty_printed_pages_inline_elements_keep_their_sentence_on_one_line(tmp_path):
+    """White space at an inline element's edge is HTML's collapsible space: a figure printed on lines of
+    its own inside <strong> or <span> stays in its sentence (it read as paragraphs of their own, the
+    name and the figure apart); line breaks the markup makes (<p>, <br>) stay."""
+    page = tmp_path / "page.html"
+    page.write_text("""<html><head><meta charset="utf-8"></head><body><div id="zoom">
+<h1>平江县2026年政府工作报告</h1>
+<p>
+  全县地区生产总值完成
+  <strong>
+    286.4
+  </strong>
+  亿元，增长
+  <span style="color:red">
+    5.9
+  </span>
+  %。<br>一般公共预算收入<b>12.3</b>亿元。
+</p>
+</div></body></html>""", encoding="utf-8")
+    lines = [ln.strip() for ln in load(page).text.split("\n") if ln.strip()]
+    assert lines == ["平江县2026年政府工作报告", "全县地区生产总值完成 286.4 亿元，增长 5.9 %。", "一般公共预算收入12.3亿元。"]
+    from zhibiao.api import extract_file
+
+    actuals = {(a.name, a.value) for a in extract_file(page).actuals}
+    assert {("地区生产总值", Decimal("286.4")), ("地区生产总值", Decimal("5.9"))} <= actuals

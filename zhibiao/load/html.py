@@ -33,6 +33,14 @@ META_KEYS = tuple(WEB_PAGE["metadata_keys"])
 META_LINE = re.compile(rf"^\s*(?:{'|'.join(META_KEYS)})\s*[:：]")
 BLOCK_TAGS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
               "blockquote", "pre", "center", "tr", "table", "main", "body", "font"}
+# Inline elements: the whitespace at their edges is HTML's collapsible white space, one space at most —
+# a page pretty-printed with the figure on lines of its own (完成\n  <strong>\n    1368.5\n  </strong>\n  亿元)
+# reads as one sentence, not as four paragraphs
+INLINE_TAGS = {"span", "strong", "b", "i", "em", "a", "u", "sub", "sup", "small", "big", "label", "code", "mark", "s",
+               "strike", "ins", "del", "abbr", "cite", "q", "time", "var", "tt"}
+EDGE = "\x00"  # an inline element's edge in the text being built
+BREAK = "\x01"  # a line break the page's structure makes (never collapsed)
+HTML_SPACE = " \t\r\n\f"
 NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 # a line of a page's footer or of the tools around its article: a footer word, a site tool, or the
 # font size buttons (字体：大 中 小)
@@ -208,6 +216,32 @@ def _inline_text(el) -> str:
     return "".join(parts)
 
 
+def _collapse_inline_edges(text: str) -> str:
+    """The white space around each inline element's edge (EDGE) one space where it holds a line
+    break, else as printed; the edges dropped. Each character is looked at a bounded number of times."""
+    parts: list[str] = []
+    pos = 0
+    i = text.find(EDGE)
+    while i >= 0:
+        a = i
+        while a > pos and text[a - 1] in HTML_SPACE:
+            a -= 1
+        b = i
+        while b < len(text) and (text[b] in HTML_SPACE or text[b] == EDGE):
+            b += 1
+        run = text[a:b]
+        parts.append(text[pos:a])
+        parts.append(" " if "\n" in run else run.replace(EDGE, ""))
+        pos = b
+        i = text.find(EDGE, b)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _page_text(piece: str) -> str:
+    return piece.replace(EDGE, "").replace(BREAK, "") if EDGE in piece or BREAK in piece else piece
+
+
 def _to_text(container) -> str:
     out: list[str] = []
 
@@ -216,28 +250,33 @@ def _to_text(container) -> str:
             return
         tag = el.tag.lower()
         if tag == "table":
-            out.append("\n")
-            out.append("\n".join(_table_rows(el)))
-            out.append("\n")
+            out.append(BREAK)
+            out.append(_page_text("\n".join(_table_rows(el))))
+            out.append(BREAK)
             return
         if tag == "br":
-            out.append("\n")
+            out.append(BREAK)
         elif tag in BLOCK_TAGS:
-            out.append("\n")
+            out.append(BREAK)
+        inline = tag in INLINE_TAGS
+        if inline:
+            out.append(EDGE)
         if el.text:
-            out.append(el.text)
+            out.append(_page_text(el.text))
         for child in el:
             walk(child)
             if child.tail:
-                out.append(child.tail)
+                out.append(_page_text(child.tail))
+        if inline:
+            out.append(EDGE)
         if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "section", "article"):
-            out.append("\n")
+            out.append(BREAK)
 
     try:
         walk(container)
     except RecursionError:  # absurdly deep markup: keep the text, lose the layout
         out[:] = ["\n".join(t.strip() for t in container.itertext() if t.strip())]
-    text = "".join(out).replace("\xa0", " ")
+    text = _collapse_inline_edges("".join(out)).replace(BREAK, "\n").replace("\xa0", " ")
     lines = [ln.rstrip() for ln in text.split("\n")]
     kept = [ln for ln in lines if not FOOTER_LINE.search(ln) or len(ln) > 80]
     text = "\n".join(kept)
