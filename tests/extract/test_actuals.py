@@ -597,3 +597,11 @@ def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_figures():
     assert lines("3.城乡居民储蓄存款余额\n\n年末达到733.4亿元，增长4.7%。") == []
     # a relative target's words end in a name's word (…快于全省平均水平) but name nothing
     assert lines("城乡居民储蓄存款余额增速快于全省平均水平。年末达到733.4亿元，增长4.7%。") == []
+
+
+@pytest.mark.parametrize("mark", ["✅", "✔", "☑", "●", "■", "◆", "▶", "★", "①"])
+def test_a_list_mark_opening_a_line_is_no_part_of_the_figures_name(mark):
+    # a repost's items (✅预计全年地区生产总值…; ● and ■ the bullets of many government texts): the mark
+    # is passed over with the words that open a clause, so the name is the indicator's own
+    assert lines(f"{mark}预计全年地区生产总值完成512.6亿元，增长5.2%。") == [
+        ("地区生产总值", "level", D("512.6"), "亿元", "="), ("地区生产总值", "growth", D("5.2"), "%", "=")]
