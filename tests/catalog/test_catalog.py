@@ -427,6 +427,14 @@ def test_a_count_of_what_there_is_is_not_a_count_of_what_is_new():
     assert found is None or found.id != "industrial_enterprises_new"
 
 
+@pytest.mark.parametrize("name, indicator", [("新增高新技术企业", "hightech_enterprises_new"), ("新认定高新技术企业", "hightech_enterprises_new"),
+                                             ("高新技术企业总数", "hightech_enterprises"), ("高新技术企业", "hightech_enterprises"),
+                                             ("规上工业企业总数", "industrial_enterprises")])
+def test_high_tech_firms_new_in_the_year_and_their_stock_are_two_indicators(name, indicator):
+    # "新增高新技术企业35家，高新技术企业总数达到186家": two figures of one year, never one indicator's two values
+    assert CAT.match(name, unit="家", measure="level", text="35家").id == indicator
+
+
 def test_every_growth_reaches_its_level_face_by_concept():
     # 社会消费品零售总额增长's concept is 社会消费品零售 (增长 and 总额 taken off): its level's aliases must
     # share it, or a level printed under the growth's name (社会消费品零售总额 4000亿元) is matched only fuzzily
