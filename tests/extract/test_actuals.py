@@ -605,3 +605,13 @@ def test_a_list_mark_opening_a_line_is_no_part_of_the_figures_name(mark):
     # is passed over with the words that open a clause, so the name is the indicator's own
     assert lines(f"{mark}预计全年地区生产总值完成512.6亿元，增长5.2%。") == [
         ("地区生产总值", "level", D("512.6"), "亿元", "="), ("地区生产总值", "growth", D("5.2"), "%", "=")]
+
+
+def test_one_months_figure_is_that_months_never_the_years():
+    # a bulletin's 12月份 (a sentence's opening) and a month inside a clause (其中6月份当月…): the month is the
+    # figure's period, and no name: the figure is the indicator's just named
+    e = extract_text(REVIEW.format("全年社会消费品零售总额比上年增长4.4%。12月份，社会消费品零售总额同比增长5.7%。"
+                                   "全年规模以上工业增加值比上年增长6.9%，其中11月份当月增长8.2%。"))
+    assert [(a.name, a.value, a.period) for a in e.actuals] == [
+        ("社会消费品零售总额", D("4.4"), None), ("社会消费品零售总额", D("5.7"), "2025-12/2025-12"),
+        ("规模以上工业增加值", D("6.9"), None), ("规模以上工业增加值", D("8.2"), "2025-11/2025-11")]

@@ -91,6 +91,7 @@ ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
 OPENS_AMONG: Final = re.compile(r"\s*其中")
 ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
 LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 
@@ -370,6 +371,8 @@ class _ResultReader:
             if ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"
             opening = clause.lstrip()
+            if opening[:1] in LINK_FIRST and LEADING_LINK.match(opening):
+                opening = opening[LEADING_LINK.match(opening).end():]  # "其中12月份增长9.1%": the period after the link
             periods: list[tuple[int, int]] = []
             periods_end = 0
             analysed = clause
@@ -379,8 +382,9 @@ class _ResultReader:
                     period = periods[0]
                     if last_name is None:
                         last_name = period_of  # "一季度增长4.1%": the period is no name
-                if len(periods) > 1:
-                    # "一季度、上半年、前三季度分别增长5.8%、6.0%和6.1%": one period each, the list no name
+                if periods:
+                    # "一季度、上半年、前三季度分别增长5.8%、6.0%和6.1%": one period each, the list no name (nor one
+                    # period alone: 其中12月份增长9.1%)
                     blank = len(clause) - len(opening) + periods_end
                     analysed = " " * blank + clause[blank:]
             before = last_name

@@ -85,6 +85,8 @@ PERIOD: Final = [
      lambda m: LATER_PARTS[m.group()]),
     # a month's end before December's (9月末: the state of the year's first nine months; 12月末 is the year's)
     (scanner(rf"(?<!\d)([1-9]|1[01])\s*月(?:{_alt('time.month_ends')})"), _month_end),
+    # one month (12月份, 6月份当月): that month alone
+    (scanner(rf"(?<![\d\-—–~～至到])(1[0-2]|[1-9])\s*(?:{_alt('time.single_month')})(?:{_alt('time.single_month_tails')})?"), lambda m: (int(m.group(1)), int(m.group(1)))),
 ]
 # what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's, N月末's)
 PERIOD_FIRST: Final = frozenset(["一"] + list("0123456789")
