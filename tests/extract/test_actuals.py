@@ -9,6 +9,7 @@ import pytest
 
 from paths import DEV, GOLD, SEEDS, load_gold, need_shared
 from zhibiao.api import extract_text
+from zhibiao.extract.clauses import clause_figures
 from zhibiao.extract.grammar import _candidates
 from zhibiao.text import normalize
 
@@ -597,3 +598,53 @@ def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_figures():
     assert lines("3.城乡居民储蓄存款余额\n\n年末达到733.4亿元，增长4.7%。") == []
     # a relative target's words end in a name's word (…快于全省平均水平) but name nothing
     assert lines("城乡居民储蓄存款余额增速快于全省平均水平。年末达到733.4亿元，增长4.7%。") == []
+
+
+OUTLINE_LOOKING_BACK = ("青禾县国民经济和社会发展第十五个五年规划纲要\n（2026年1月12日青禾县第九届人民代表大会第五次会议批准）\n"
+                        "第一章　发展基础\n{}\n")
+
+
+def outline_lines(sentence: str):
+    """The actuals a sentence gives in the look back of a 十五五 outline (issued 2026, base year 2025)."""
+    e = extract_text(OUTLINE_LOOKING_BACK.format(sentence))
+    assert e.document.doc_type == "five_year_plan" and e.document.plan_year == 2026
+    return [(a.year, a.name, a.measure, a.value) for a in e.actuals]
+
+
+def test_a_level_raised_from_a_year_to_the_base_year_is_the_base_years():
+    # 从2020年的…增加到2025年的…: the year the level starts from dates nothing, the year it is raised to
+    # (no year ahead: the review's own) dates the figure, and the clauses after it are read on
+    assert outline_lines("“十四五”时期，全县地区生产总值从2020年的210.4亿元增加到2025年的301.7亿元，年均增长7.4%；"
+                         "一般公共预算收入达到18.6亿元。") == [
+        (2025, "地区生产总值", "level", D("301.7")), (2025, "地区生产总值", "growth", D("7.4")),
+        (2025, "一般公共预算收入", "level", D("18.6"))]
+    assert outline_lines("全县粮食总产量2025年达到61.5万吨；一般公共预算收入达到18.6亿元。") == [
+        (2025, "粮食总产量", "level", D("61.5")), (2025, "一般公共预算收入", "level", D("18.6"))]
+
+
+def test_a_change_against_a_year_neither_dates_nor_names_the_level_reached():
+    # 比2020年增加…，达到…: the comparison year is no time of the sentence, no part of the name
+    assert outline_lines("全县粮食总产量比2020年增加3.2万吨，达到61.5万吨；一般公共预算收入达到18.6亿元。") == [
+        (2025, "粮食总产量", "level", D("61.5")), (2025, "一般公共预算收入", "level", D("18.6"))]
+    assert lines("全县地区生产总值比2020年增加91.3亿元，达到301.7亿元。") == [
+        ("地区生产总值", "level", D("301.7"), "亿元", "=")]
+    # a growth against a year printed is over several years: no year's growth
+    assert lines("全县地区生产总值301.7亿元，比2020年增长43%。") == [("地区生产总值", "level", D("301.7"), "亿元", "=")]
+    assert lines("全县地区生产总值比2020年增长43%，达到301.7亿元。") == [("地区生产总值", "level", D("301.7"), "亿元", "=")]
+    assert lines("全县居民人均可支配收入比2020年提高38%，达到3.6万元。") == [
+        ("居民人均可支配收入", "level", D("3.6"), "万元", "=")]
+
+
+def test_a_level_raised_from_last_years_is_the_level_reached():
+    assert lines("全县地区生产总值由上年的280.2亿元增加到301.7亿元。") == [("地区生产总值", "level", D("301.7"), "亿元", "=")]
+
+
+def test_a_year_between_a_name_and_its_verb_is_no_part_of_the_name():
+    # (its 年底 a trail's word, stripped first)
+    assert [(f.name, f.value) for f in clause_figures("全县经营主体截至2025年底达到4.2万户")[0]] == [("经营主体", D("4.2"))]
+
+
+def test_a_year_whose_removal_leaves_no_name_stays_and_names_nothing():
+    # 据2023年1%人口变动抽样调查: a survey's year and sample, never the figure of the indicator before
+    assert clause_figures("据2023年1%人口变动抽样调查显示", "常住人口")[0] == []
+

@@ -41,7 +41,7 @@ LAST_YEAR: Final = scanner(rf"(?<![比较同与和])(?:{_alt('time.last_year')})
 _PERIOD_NAMES: Final = r"“?十[一二三四五六]五”?"
 MULTI: Final = scanner(rf"{_alt('time.multi_year')}|{_PERIOD_NAMES}(?:{_alt('time.five_year_periods')})")
 _PLANNED: Final = r"计划(?=[到在于将要新完实达力])"  # 计划到/计划在…: a plan ahead (not 年度计划)
-FUTURE: Final = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到20\d\d年")
+FUTURE: Final = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到(20\d\d)年")  # (到2025年: ahead of the review only)
 SOFT_FUTURE: Final = scanner(rf"{_alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
 ESTIMATE: Final = re.compile(rf"(?:{_alt('time.estimate')})(?!到)")
 EXPLICIT_YEAR: Final = scanner(
@@ -50,6 +50,8 @@ EXPLICIT_YEAR: Final = scanner(
 REVIEW_TITLE: Final = re.compile(_alt("time.review_titles"))
 REVIEW_OPENER: Final = re.compile(_alt("time.review_openers"))
 PAST_YEAR: Final = re.compile(rf"(?<!\d)({YEAR})\s*年")
+# a year that can date a figure: not one it is compared with or changes from (比2020年, 由2020年的)
+DATING_YEAR: Final = re.compile(rf"(?<![\d{''.join(LEX.words('time.compared_year_before'))}])({YEAR})\s*年")
 MULTI_TITLE: Final = re.compile(_alt("time.multi_titles"))
 PLAN_TITLE: Final = re.compile(_alt("time.plan_titles"))
 _NUMBERED: Final = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
@@ -275,7 +277,8 @@ class Scope:
             return None
         base = self.review_year
         head = RESULT_MARKERS.sub("", head)
-        years = [int(m.group(1)) for m in PAST_YEAR.finditer(head)]
+        # (由2020年的…增加到2025年的…: the level reached is 2025's; 比2020年增加…: no year of its own)
+        years = [int(m.group(1)) for m in DATING_YEAR.finditer(head)]
         past = [y for y in years if y <= base]
         if past:
             return max(past)
@@ -310,7 +313,18 @@ class Scope:
 
     def is_future(self, clause: str) -> bool:
         """Does a clause speak of the plan year or later? (Not "好于年初预期", "通过不懈努力": results.)"""
-        return not self.bulletin and bool(FUTURE.search(self._plain(clause)))
+        return not self.bulletin and self._future(self._plain(clause))
+
+    def _future(self, words: str) -> bool:
+        """Does FUTURE find a word of the future in ``words``? 到2025年 is one only when that year is
+        still ahead: a level raised to the reviewed year's (增加到2025年的1820.5亿元, in a review of
+        2025) is a result."""
+        for m in FUTURE.finditer(words):
+            if m.group(1) is None or self.plan_year is None:
+                return True
+            if int(m.group(1)) >= self.plan_year:
+                return True
+        return False
 
     def is_soft_future(self, clause: str) -> bool:
         return not self.bulletin and bool(SOFT_FUTURE.search(self._plain(clause)))
