@@ -207,3 +207,26 @@ def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_target():
     got = extract_text("平川市2025年政府工作报告\n\n二、2025年主要预期目标\n\n1.城镇居民人均可支配收入。增长5.5%左右。\n"
                        "2.一般公共预算收入。增长4%。\n")
     assert [(t.name, t.text) for t in got.targets] == [("城镇居民人均可支配收入", "增长5.5%左右"), ("一般公共预算收入", "增长4%")]
+
+
+OUTLINE_GOALS = "青禾县国民经济和社会发展第十五个五年规划纲要\n（2026年1月12日青禾县第九届人民代表大会第五次会议批准）\n第二章　{}\n{}\n"
+
+
+@pytest.mark.parametrize("heading,body", [
+    ("主要目标", "常住人口城镇化率提高到63%；地区生产总值年均增长5.5%左右。"),
+    ("经济社会发展主要目标", "综合考虑各方面因素，今后五年要努力实现以下主要目标：常住人口城镇化率提高到63%；"
+                         "地区生产总值年均增长5.5%左右。")])
+def test_an_outlines_goals_naming_no_year_are_for_its_horizon(heading, body):
+    # a list of targets in a five-year part whose words name no period: the part's horizon (2030), not
+    # the year the outline was issued
+    doc = extract_text(OUTLINE_GOALS.format(heading, body))
+    assert [(t.year, t.name) for t in doc.targets] == [(2030, "常住人口城镇化率"), (2030, "地区生产总值")]
+
+
+def test_the_years_a_sum_runs_over_are_the_predicates():
+    # 五年累计 before the figure (and before 分别) is the target's, never its name's
+    doc = extract_text(OUTLINE_GOALS.format("主要目标", "单位地区生产总值能耗和二氧化碳排放五年累计分别下降12%、16%；"
+                                                    "城镇新增就业五年累计5.5万人。"))
+    assert [(t.name, t.text) for t in doc.targets] == [
+        ("单位地区生产总值能耗", "五年累计分别下降12%"), ("单位地区生产总值二氧化碳排放", "16%"),
+        ("城镇新增就业", "五年累计5.5万人")]

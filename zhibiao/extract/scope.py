@@ -394,6 +394,12 @@ class Scope:
     def zone_at(self, offset: int) -> Zone | None:
         return next((z for z in self.zones if z.start <= offset < z.end), None)
 
+    def target_year_at(self, offset: int) -> int | None:
+        """The year a target whose words name none is for: the horizon of the five-year part it stands
+        in (an outline's 主要目标 listed after 今后五年…实现以下主要目标：), else the plan year."""
+        zone = self.zone_at(offset)
+        return zone.horizon if zone is not None and zone.mode == "plan" and zone.horizon else self.plan_year
+
 
 # --- the year a target is for ------------------------------------------------------------------
 _PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
