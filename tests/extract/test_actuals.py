@@ -648,3 +648,29 @@ def test_a_year_whose_removal_leaves_no_name_stays_and_names_nothing():
     # 据2023年1%人口变动抽样调查: a survey's year and sample, never the figure of the indicator before
     assert clause_figures("据2023年1%人口变动抽样调查显示", "常住人口")[0] == []
 
+
+def test_the_first_year_of_a_range_is_no_figure():
+    assert [c.value for c in _candidates("2021—2022年，全县地区生产总值年均增长5.2%")] == [D("5.2")]
+
+
+EVALUATION = "青禾县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告\n一、主要指标完成情况\n{}\n"
+
+
+def test_an_outlines_evaluation_reports_on_the_year_it_evaluates():
+    # not the outline: a report on it, issued the year after the last year of its period it reports (2022,
+    # not 2035), its results that year's — a paragraph naming no year too — and the outline's own contents
+    # (《纲要》…20项) none
+    e = extract_text(EVALUATION.format("——经济发展指标总体符合预期。2021—2022年，全县地区生产总值年均增长5.2%，"
+                                       "2022年达到240.8亿元，比2020年增加31.5亿元。\n森林覆盖率达到52.3%。\n"
+                                       "《纲要》共设置主要指标20项。\n2035年基本实现现代化的远景目标保持不变。"))
+    assert (e.document.doc_type, e.document.plan_year) == ("plan_report", 2023)
+    assert [(a.year, a.name, a.value) for a in e.actuals] == [(2022, "地区生产总值", D("240.8")),
+                                                              (2022, "森林覆盖率", D("52.3"))]
+
+
+def test_an_evaluation_is_not_dated_by_the_congress_that_adopted_the_outline():
+    e = extract_text(EVALUATION.format("《纲要》经某省第十三届人民代表大会第四次会议审议批准实施。\n"
+                                       "2023年，全县地区生产总值达到251.6亿元。"))
+    assert e.document.plan_year == 2024
+    # nor, dated nowhere, by the years its title names (二〇三五年)
+    assert extract_text(EVALUATION.format("森林覆盖率达到52.3%。")).document.plan_year is None

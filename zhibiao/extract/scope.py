@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.extract.metadata import evaluates_outline
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.models import Section
 from zhibiao.text.scan import LineScanner, scanner, word_trie
@@ -561,10 +562,30 @@ def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
     return ev
 
 
+# a sentence opening with the year it reports on (2022年，… / 2020—2022年，…)
+_REPORTED_YEAR: Final = re.compile(rf"(?:^|(?<=[。！？；\n]))[ \t\u3000]*(?:{YEAR}\s*[-—–~～至]\s*)?({YEAR})\s*年(?![以来底末])")
+
+
+def _evaluation_evidence(text: str, title: str | None) -> list[YearEvidence]:
+    """An outline's evaluation is dated by its issue (a date line, a date near its head, its
+    number, the page's date) — never by the years of the outline its title names (二〇三五年),
+    nor by the congress that adopted the outline — else by the latest year its sentences open
+    with, up to the period's end (2022年，… in a mid-term evaluation: issued the year after)."""
+    ev = [e for e in _five_year_evidence(text, title) if e.source not in ("period", "congress")]
+    period = five_year_period(title or "")
+    reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text)]
+    reported = [y for y in reported if period is None or period[0] <= y <= period[1]]
+    if reported:
+        ev.append(YearEvidence(max(reported) + 1, "evaluated", 3))
+    return ev
+
+
 def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvidence]:
     ev: list[YearEvidence] = []
     if doc_type == "five_year_plan":
         return _five_year_evidence(text, title)
+    if doc_type == "plan_report" and evaluates_outline(title):
+        return _evaluation_evidence(text, title)
     if title:
         found = [int(y) for y in YEAR_WORD.findall(title)]
         if found:
@@ -602,7 +623,8 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
 def decide_plan_year(text: str, title: str | None, doc_type: str) -> tuple[int | None, list[YearEvidence]]:
     ev = year_evidence(text, title, doc_type)
     ev = [e for e in ev if 1949 < e.year < 2100]
-    if not ev and doc_type not in ("statistical_bulletin",):
+    # (an outline's evaluation that dates itself nowhere: the years it mentions are the outline's, 2035 too)
+    if not ev and doc_type not in ("statistical_bulletin",) and not (doc_type == "plan_report" and evaluates_outline(title)):
         ev = _mentions(text, doc_type)
     if not ev:
         return None, []
