@@ -9,6 +9,7 @@ import pytest
 
 from paths import DEV, GOLD, SEEDS, load_gold, need_shared
 from zhibiao.api import extract_text
+from zhibiao.extract.clauses import clause_figures
 from zhibiao.extract.grammar import _candidates
 from zhibiao.text import normalize
 
@@ -615,3 +616,79 @@ def test_one_months_figure_is_that_months_never_the_years():
     assert [(a.name, a.value, a.period) for a in e.actuals] == [
         ("社会消费品零售总额", D("4.4"), None), ("社会消费品零售总额", D("5.7"), "2025-12/2025-12"),
         ("规模以上工业增加值", D("6.9"), None), ("规模以上工业增加值", D("8.2"), "2025-11/2025-11")]
+
+
+OUTLINE_LOOKING_BACK = ("青禾县国民经济和社会发展第十五个五年规划纲要\n（2026年1月12日青禾县第九届人民代表大会第五次会议批准）\n"
+                        "第一章　发展基础\n{}\n")
+
+
+def outline_lines(sentence: str):
+    """The actuals a sentence gives in the look back of a 十五五 outline (issued 2026, base year 2025)."""
+    e = extract_text(OUTLINE_LOOKING_BACK.format(sentence))
+    assert e.document.doc_type == "five_year_plan" and e.document.plan_year == 2026
+    return [(a.year, a.name, a.measure, a.value) for a in e.actuals]
+
+
+def test_a_level_raised_from_a_year_to_the_base_year_is_the_base_years():
+    # 从2020年的…增加到2025年的…: the year the level starts from dates nothing, the year it is raised to
+    # (no year ahead: the review's own) dates the figure, and the clauses after it are read on
+    assert outline_lines("“十四五”时期，全县地区生产总值从2020年的210.4亿元增加到2025年的301.7亿元，年均增长7.4%；"
+                         "一般公共预算收入达到18.6亿元。") == [
+        (2025, "地区生产总值", "level", D("301.7")), (2025, "地区生产总值", "growth", D("7.4")),
+        (2025, "一般公共预算收入", "level", D("18.6"))]
+    assert outline_lines("全县粮食总产量2025年达到61.5万吨；一般公共预算收入达到18.6亿元。") == [
+        (2025, "粮食总产量", "level", D("61.5")), (2025, "一般公共预算收入", "level", D("18.6"))]
+
+
+def test_a_change_against_a_year_neither_dates_nor_names_the_level_reached():
+    # 比2020年增加…，达到…: the comparison year is no time of the sentence, no part of the name
+    assert outline_lines("全县粮食总产量比2020年增加3.2万吨，达到61.5万吨；一般公共预算收入达到18.6亿元。") == [
+        (2025, "粮食总产量", "level", D("61.5")), (2025, "一般公共预算收入", "level", D("18.6"))]
+    assert lines("全县地区生产总值比2020年增加91.3亿元，达到301.7亿元。") == [
+        ("地区生产总值", "level", D("301.7"), "亿元", "=")]
+    # a growth against a year printed is over several years: no year's growth
+    assert lines("全县地区生产总值301.7亿元，比2020年增长43%。") == [("地区生产总值", "level", D("301.7"), "亿元", "=")]
+    assert lines("全县地区生产总值比2020年增长43%，达到301.7亿元。") == [("地区生产总值", "level", D("301.7"), "亿元", "=")]
+    assert lines("全县居民人均可支配收入比2020年提高38%，达到3.6万元。") == [
+        ("居民人均可支配收入", "level", D("3.6"), "万元", "=")]
+
+
+def test_a_level_raised_from_last_years_is_the_level_reached():
+    assert lines("全县地区生产总值由上年的280.2亿元增加到301.7亿元。") == [("地区生产总值", "level", D("301.7"), "亿元", "=")]
+
+
+def test_a_year_between_a_name_and_its_verb_is_no_part_of_the_name():
+    # (its 年底 a trail's word, stripped first)
+    assert [(f.name, f.value) for f in clause_figures("全县经营主体截至2025年底达到4.2万户")[0]] == [("经营主体", D("4.2"))]
+
+
+def test_a_year_whose_removal_leaves_no_name_stays_and_names_nothing():
+    # 据2023年1%人口变动抽样调查: a survey's year and sample, never the figure of the indicator before
+    assert clause_figures("据2023年1%人口变动抽样调查显示", "常住人口")[0] == []
+
+
+def test_the_first_year_of_a_range_is_no_figure():
+    assert [c.value for c in _candidates("2021—2022年，全县地区生产总值年均增长5.2%")] == [D("5.2")]
+
+
+EVALUATION = "青禾县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告\n一、主要指标完成情况\n{}\n"
+
+
+def test_an_outlines_evaluation_reports_on_the_year_it_evaluates():
+    # not the outline: a report on it, issued the year after the last year of its period it reports (2022,
+    # not 2035), its results that year's — a paragraph naming no year too — and the outline's own contents
+    # (《纲要》…20项) none
+    e = extract_text(EVALUATION.format("——经济发展指标总体符合预期。2021—2022年，全县地区生产总值年均增长5.2%，"
+                                       "2022年达到240.8亿元，比2020年增加31.5亿元。\n森林覆盖率达到52.3%。\n"
+                                       "《纲要》共设置主要指标20项。\n2035年基本实现现代化的远景目标保持不变。"))
+    assert (e.document.doc_type, e.document.plan_year) == ("plan_report", 2023)
+    assert [(a.year, a.name, a.value) for a in e.actuals] == [(2022, "地区生产总值", D("240.8")),
+                                                              (2022, "森林覆盖率", D("52.3"))]
+
+
+def test_an_evaluation_is_not_dated_by_the_congress_that_adopted_the_outline():
+    e = extract_text(EVALUATION.format("《纲要》经某省第十三届人民代表大会第四次会议审议批准实施。\n"
+                                       "2023年，全县地区生产总值达到251.6亿元。"))
+    assert e.document.plan_year == 2024
+    # nor, dated nowhere, by the years its title names (二〇三五年)
+    assert extract_text(EVALUATION.format("森林覆盖率达到52.3%。")).document.plan_year is None

@@ -113,6 +113,12 @@ TITLED = [
     ("某市2024年上半年国民经济和社会发展计划执行情况", "plan_report"),
     ("关于某市2024年上半年国民经济和社会发展计划执行情况的报告", "plan_report"),
     ("某市2024年1—9月国民经济和社会发展计划执行情况报告", "plan_report"),
+    # documents.evaluation_words: an outline's implementation evaluated is a report on it
+    ("某县“十四五”规划纲要实施年度评估报告", "plan_report"), ("某县“十四五”规划纲要中期评估", "plan_report"),
+    ("某县“十三五”规划纲要实施总结评估", "plan_report"), ("关于某县“十四五”规划纲要实施情况的报告", "plan_report"),
+    ("某县“十四五”规划纲要实施情况报告", "plan_report"),
+    # the draft of the next outline that reviews the last one is that outline (its draft words)
+    ("关于某县“十三五”规划纲要实施总结评估和“十四五”规划纲要草案的报告", "five_year_plan"),
 ]
 
 

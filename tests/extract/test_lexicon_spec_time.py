@@ -66,6 +66,28 @@ def test_openings_that_look_back_in_a_five_year_plan(opening):
     assert Scope("five_year_plan", 2021, horizon=2025).five_year_past(opening) == 2020
 
 
+# time.compared_year_before: in a five-year plan, a year a figure is compared with or changes from dates
+# nothing (a 十五五 outline looking back: the level reached is its base year's, 2025)
+COMPARED = ["全县粮食总产量比2021年增加5万吨", "全县粮食总产量较2021年增加5万吨", "全县粮食总产量与2021年相比增加5万吨",
+            "全县粮食总产量同2021年相比增加5万吨", "全县粮食总产量从2021年的80万吨增加到85万吨",
+            "全县粮食总产量由2021年的80万吨增加到85万吨", "全县粮食总产量是2021年的1.1倍"]
+
+
+@pytest.mark.parametrize("opening", COMPARED)
+def test_a_year_compared_with_dates_nothing_in_a_five_year_plan(opening):
+    assert Scope("five_year_plan", 2026, horizon=2030).five_year_past(opening) is None
+
+
+def test_the_year_a_level_is_raised_to_dates_it_in_a_five_year_plan():
+    outline = Scope("five_year_plan", 2026, horizon=2030)
+    assert outline.five_year_past("全县粮食总产量由2021年的80万吨增加到2025年的85万吨") == 2025
+    # 到2025年 in a review of 2025 is the year the level was reached, no word of the future; in an
+    # outline of 2021 it is ahead
+    assert not outline.is_future("增加到2025年的85万吨")
+    assert Scope("five_year_plan", 2021, horizon=2025).is_future("增加到2025年的85万吨")
+    assert not REPORT.is_future("增加到2023年的85万吨") and REPORT.is_future("增加到2024年的85万吨")
+
+
 # time.result_markers: a result told against expectations or after effort speaks of the past, though
 # the words of the future (预期, 努力, 目标) are in it; time.future / soft_future: the plan
 FUTURE = [

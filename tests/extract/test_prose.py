@@ -274,3 +274,26 @@ def test_the_reasons_given_for_each_target_state_no_target():
                        "3.一般公共预算收入增长3%。\n")
     assert [(t.name, t.value) for t in got.targets] == [
         ("地区生产总值", D(6)), ("规模以上工业增加值", D(7)), ("一般公共预算收入", D(3))]
+
+
+OUTLINE_GOALS = "青禾县国民经济和社会发展第十五个五年规划纲要\n（2026年1月12日青禾县第九届人民代表大会第五次会议批准）\n第二章　{}\n{}\n"
+
+
+@pytest.mark.parametrize("heading,body", [
+    ("主要目标", "常住人口城镇化率提高到63%；地区生产总值年均增长5.5%左右。"),
+    ("经济社会发展主要目标", "综合考虑各方面因素，今后五年要努力实现以下主要目标：常住人口城镇化率提高到63%；"
+                         "地区生产总值年均增长5.5%左右。")])
+def test_an_outlines_goals_naming_no_year_are_for_its_horizon(heading, body):
+    # a list of targets in a five-year part whose words name no period: the part's horizon (2030), not
+    # the year the outline was issued
+    doc = extract_text(OUTLINE_GOALS.format(heading, body))
+    assert [(t.year, t.name) for t in doc.targets] == [(2030, "常住人口城镇化率"), (2030, "地区生产总值")]
+
+
+def test_the_years_a_sum_runs_over_are_the_predicates():
+    # 五年累计 before the figure (and before 分别) is the target's, never its name's
+    doc = extract_text(OUTLINE_GOALS.format("主要目标", "单位地区生产总值能耗和二氧化碳排放五年累计分别下降12%、16%；"
+                                                    "城镇新增就业五年累计5.5万人。"))
+    assert [(t.name, t.text) for t in doc.targets] == [
+        ("单位地区生产总值能耗", "五年累计分别下降12%"), ("单位地区生产总值二氧化碳排放", "16%"),
+        ("城镇新增就业", "五年累计5.5万人")]

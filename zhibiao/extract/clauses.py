@@ -66,7 +66,9 @@ RATIO_NAME: Final = LEX.ending("measures.ratio_names")
 RATE_NAME: Final = LEX.ending("measures.rate_names")
 INDEX_NAME: Final = LEX.ending("measures.index_names")
 PER_MILLE: Final = frozenset(LEX.words("units.per_mille"))
-CHANGE_AGAINST_LAST: Final = re.compile(rf"(?:比|较)(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})了?$")
+# (or against a year printed, 比2020年增加469.6亿元: a change over years, in any unit — 比2020年增长35% is no year's growth)
+CHANGE_AGAINST_LAST: Final = re.compile(rf"(?:比|较)(?:(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})"
+                                        rf"|(?P<year>\d{{4}}\s*年)(?:末|底)?(?:{_alt('measures.change_verbs', 'measures.growth_verbs', 'measures.decline_verbs')}))了?$")
 CLASS_AFTER: Final = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
 ORDINAL_BEFORE: Final = LEX.ending("measures.ordinal_words")
 # how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
@@ -107,7 +109,8 @@ GROWTH_VERB_ENDS: Final = _last_characters(GROWTH_VERB_LAST)
 DECLINE_VERB_ENDS: Final = _last_characters(DECLINE_VERB_LAST)
 COMPARATOR_ENDS: Final = _last_characters(LEX.words("comparators.above_before", "comparators.below_before",
                                              "comparators.about_before", "comparators.reach_words"))  # (COMPARATOR_END's)
-CHANGE_ENDS: Final = _last_characters(LEX.words("measures.change_verbs"), ["了"])  # (what CHANGE_AGAINST_LAST's matches end with)
+CHANGE_ENDS: Final = _last_characters(LEX.words("measures.change_verbs", "measures.growth_verbs", "measures.decline_verbs"),
+                                      ["了"])  # (what CHANGE_AGAINST_LAST's matches end with)
 INCREMENT_ENDS: Final = _last_characters(LEX.words("names.increment_verbs"), ["了", "约", "近"])  # (…and INCREMENT_BEFORE's)
 TO_ENDS: Final = frozenset("到至")  # (…and TO_VERB's)
 POINTS_FIRST: Final = frozenset(w[0] for w in LEX.words("units.points"))  # (what POINTS's match opens with, past a space)
@@ -175,7 +178,7 @@ MORE_WORD: Final = re.compile(_MORE)
 RATIO_VERB_END: Final = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
 INDEX_OR_RATE_IS: Final = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
 WORD_OR_QUOTES: Final = re.compile(r"^[\u4e00-\u9fff“”]")
-FROM_BEFORE: Final = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
+FROM_BEFORE: Final = re.compile(rf"(?:从|由)(?:(?:\d{{4}}年|{_alt('measures.change_bases')})(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
 TO_BETWEEN: Final = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
 LIST_JOINER: Final = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparators.about_after')})\s*)?(?:{_alt('names.list_joiners')})\s*")
 TWO_LETTERS: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
@@ -326,6 +329,14 @@ def without_bare_total(name: str) -> str:
     return name[:total.start("total")] if total else name
 
 
+# a year between a name and its verb is the figure's time (地区生产总值2025年达到…, …截至2025年底达到…) or the
+# year it is compared with (地区生产总值比2020年增加…), never the name's
+# (its 年底 may be gone already: a trail's word)
+NAME_YEAR_END: Final = re.compile(rf"(?:{_alt('time.by_year', 'time.compared_year_before')})?(?<![\dA-Za-z.])(?:19|20)\d\d"
+                                  rf"(?:\s*年(?:{_alt('time.year_parts')})?)?$")
+NAME_YEAR_ENDS: Final = _last_characters(["年"], LEX.words("time.year_parts"), "0123456789")  # (what NAME_YEAR_END's matches end with)
+
+
 def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
@@ -374,6 +385,10 @@ def _name_before(clause: str, pos: int) -> str:
             name = FROM_FIGURE_END.sub("", name)  # "城镇化率从47.5%提高到": the figure left behind
         if name[-1:] in NAME_DURATION_ENDS:
             name = NAME_DURATION.sub("", name)  # "粮食总产量连续5年稳定在…": how long, not what
+        if name[-1:] in NAME_YEAR_ENDS:
+            timeless = NAME_YEAR_END.sub("", name)
+            if TWO_LETTERS.search(timeless):  # (据2021年: no name left, the words are no indicator's)
+                name = timeless
         if name == before:
             break  # nothing more to strip
     return name.strip(" 、，,")
@@ -431,7 +446,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         before_n = clause[max(0, n.start - NEAR):n.start]
         if unit in MAGNITUDES and MORE_WORD.match(after):
             continue  # "4万多": the unit is missing
-        change = CHANGE_AGAINST_LAST.search(before_n) if unit != "%" and _may_end_with(before_n, CHANGE_ENDS) else None
+        change = CHANGE_AGAINST_LAST.search(before_n) if _may_end_with(before_n, CHANGE_ENDS) else None
+        if change is not None and unit == "%" and change.group("year") is None:
+            change = None  # 比上年增长5%: the year's growth
         if change:
             # "比上年末增加1.1万人": a change against last year, not a level (its words name the indicator)
             changes.append((n.start - len(before_n) + change.start(), unit_end))

@@ -69,7 +69,8 @@ def bounds_one_range(text: str, end: int, high_start: int, high_end: int) -> boo
         return False
     tail = BETWEEN_TAIL if sep.re is BETWEEN_SEP else UPPER_BOUND
     return tail.match(text, high_end) is not None
-YEAR_AFTER: Final = re.compile(r"\s?年")
+# (年, or the first year of a range: 2020—2022年)
+YEAR_AFTER: Final = re.compile(r"\s?年|\s?[-—–~～至]\s?(?:19|20)\d\d\s?年")
 FROM_TO: Final = re.compile(rf"(?:由|从)[^，,。；;]{{0,20}}?\d[^，,。；;]{{0,12}}?(?:{LEX.alt('measures.to_verbs')})(?:到|至)")
 # the words after a figure that bound it (6%以上, 5.5%以内, 7%左右), and each kind of them
 BOUND_AFTER: Final = LEX.alt("comparators.at_least_after", "comparators.at_most_after", "comparators.about_after")
@@ -168,7 +169,7 @@ ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 # opening with it (年代) can both match there: a year's match is tested for the time word too.
 NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
 # the characters its match opens with, past a space (a set test is cheaper than the match at each number)
-NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
+NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】-—–~～至") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
 
 # What every candidate needs somewhere in its text: a digit, a fraction's words (百分之, 千分之), or a Chinese numeral followed by

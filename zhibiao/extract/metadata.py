@@ -56,6 +56,14 @@ FIVE_YEAR_TITLE: Final = re.compile(LEX.alt("documents.five_year_titles"))
 FIVE_YEAR_QUOTED: Final = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七八九十]+个五年|十[一二三四五六]五)[^》]{{0,30}}(?:{LEX.alt('documents.five_year_titles')})[^》]{{0,10}}》")
 PROGRESS_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
 DRAFT_WORDS: Final = re.compile(LEX.alt("documents.draft_words"))
+# …第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告: the outline's name, then its evaluation
+EVALUATION_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.five_year_titles')})[^《》]{{0,12}}?"
+                                     rf"(?:{LEX.alt('documents.evaluation_words')})")
+
+
+def evaluates_outline(title: str | None) -> bool:
+    """Does a title name a report evaluating an outline's implementation (no draft of a new one)?"""
+    return bool(title and EVALUATION_TITLE.search(title) and not DRAFT_WORDS.search(title))
 PARTY_ISSUER: Final = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})[\u4e00-\u9fff]{{1,12}}?(?:委员会|委)(?=关于)")
 _NUMBER_KEYS: Final = LEX.alt("documents.number_keys")
 DOC_NUMBER: Final = re.compile(rf"(?:(?:{_NUMBER_KEYS})\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*\d{{4}}\s*[〕\]】）)]\s*\d+\s*号)")
@@ -270,6 +278,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "statistical_bulletin"
     if "政府工作报告" in t:
         return "work_report"
+    if evaluates_outline(t):
+        return "plan_report"  # an outline's mid-term or final evaluation: a report on it, of the year evaluated
     if FIVE_YEAR_TITLE.search(t):
         return "five_year_plan"  # an outline, its proposal, or a notice issuing one
     if PLAN_REPORT_TITLE.search(t):

@@ -83,7 +83,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
                                     lambda opening: scope.five_year_past(opening) is not None, reading.target_lists):
         if pt.parsed.kind is None:
             continue
-        year = pt.year or (_zone_year(scope, pt.span[0]) if pt.recalled else None) or meta.plan_year
+        year = pt.year or (_zone_year(scope, pt.span[0]) if pt.recalled else None) or scope.target_year_at(pt.span[0])
         key = (pt.name, pt.parsed.kind, pt.parsed.comparator, pt.parsed.value, pt.parsed.reference, year)
         if key in seen_prose:
             continue  # stated twice (a passing mention, then the list): one target

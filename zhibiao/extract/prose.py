@@ -734,7 +734,8 @@ class _ListReader:
             shared = SHARED_TAIL.search(name_part)  # "其他主要经济指标均保持两位数增长": 均 is the wording's
             if shared:
                 cut = shared.start()
-        tail = PREDICATE_TAIL.search(name_part)
+        # (before 分别: 能耗和二氧化碳排放五年累计分别下降…)
+        tail = PREDICATE_TAIL.search(name_part, 0, len(name_part) if respectively is None else respectively.start())
         if tail is not None and tail.start() >= 2:
             cut = min(cut, tail.start())
         pred = k if cut == len(name_part) else lead_end + cut  # where the predicate's words start in the clause

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from zhibiao.extract.lexicon import LEX, load_data
+from zhibiao.extract.metadata import evaluates_outline
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.models import Section
 from zhibiao.text.scan import LineScanner, scanner, word_trie
@@ -41,7 +42,7 @@ LAST_YEAR: Final = scanner(rf"(?<![比较同与和])(?:{_alt('time.last_year')})
 _PERIOD_NAMES: Final = r"“?十[一二三四五六]五”?"
 MULTI: Final = scanner(rf"{_alt('time.multi_year')}|{_PERIOD_NAMES}(?:{_alt('time.five_year_periods')})")
 _PLANNED: Final = r"计划(?=[到在于将要新完实达力])"  # 计划到/计划在…: a plan ahead (not 年度计划)
-FUTURE: Final = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到20\d\d年")
+FUTURE: Final = re.compile(rf"{_alt('time.future')}|努力(?!下)|{_PLANNED}|到(20\d\d)年")  # (到2025年: ahead of the review only)
 SOFT_FUTURE: Final = scanner(rf"{_alt('time.soft_future')}|将(?!近)|(?<![主重需必纲摘概只首])要(?![素求点件闻务])")
 ESTIMATE: Final = re.compile(rf"(?:{_alt('time.estimate')})(?!到)")
 EXPLICIT_YEAR: Final = scanner(
@@ -50,6 +51,8 @@ EXPLICIT_YEAR: Final = scanner(
 REVIEW_TITLE: Final = re.compile(_alt("time.review_titles"))
 REVIEW_OPENER: Final = re.compile(_alt("time.review_openers"))
 PAST_YEAR: Final = re.compile(rf"(?<!\d)({YEAR})\s*年")
+# a year that can date a figure: not one it is compared with or changes from (比2020年, 由2020年的)
+DATING_YEAR: Final = re.compile(rf"(?<![\d{''.join(LEX.words('time.compared_year_before'))}])({YEAR})\s*年")
 MULTI_TITLE: Final = re.compile(_alt("time.multi_titles"))
 PLAN_TITLE: Final = re.compile(_alt("time.plan_titles"))
 _NUMBERED: Final = r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、[ \t]*)?"  # (two runs of [ \t]* side by side: quadratic)
@@ -277,7 +280,8 @@ class Scope:
             return None
         base = self.review_year
         head = RESULT_MARKERS.sub("", head)
-        years = [int(m.group(1)) for m in PAST_YEAR.finditer(head)]
+        # (由2020年的…增加到2025年的…: the level reached is 2025's; 比2020年增加…: no year of its own)
+        years = [int(m.group(1)) for m in DATING_YEAR.finditer(head)]
         past = [y for y in years if y <= base]
         if past:
             return max(past)
@@ -312,7 +316,18 @@ class Scope:
 
     def is_future(self, clause: str) -> bool:
         """Does a clause speak of the plan year or later? (Not "好于年初预期", "通过不懈努力": results.)"""
-        return not self.bulletin and bool(FUTURE.search(self._plain(clause)))
+        return not self.bulletin and self._future(self._plain(clause))
+
+    def _future(self, words: str) -> bool:
+        """Does FUTURE find a word of the future in ``words``? 到2025年 is one only when that year is
+        still ahead: a level raised to the reviewed year's (增加到2025年的1820.5亿元, in a review of
+        2025) is a result."""
+        for m in FUTURE.finditer(words):
+            if m.group(1) is None or self.plan_year is None:
+                return True
+            if int(m.group(1)) >= self.plan_year:
+                return True
+        return False
 
     def is_soft_future(self, clause: str) -> bool:
         return not self.bulletin and bool(SOFT_FUTURE.search(self._plain(clause)))
@@ -381,6 +396,12 @@ class Scope:
 
     def zone_at(self, offset: int) -> Zone | None:
         return next((z for z in self.zones if z.start <= offset < z.end), None)
+
+    def target_year_at(self, offset: int) -> int | None:
+        """The year a target whose words name none is for: the horizon of the five-year part it stands
+        in (an outline's 主要目标 listed after 今后五年…实现以下主要目标：), else the plan year."""
+        zone = self.zone_at(offset)
+        return zone.horizon if zone is not None and zone.mode == "plan" and zone.horizon else self.plan_year
 
 
 # --- the year a target is for ------------------------------------------------------------------
@@ -543,10 +564,30 @@ def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
     return ev
 
 
+# a sentence opening with the year it reports on (2022年，… / 2020—2022年，…)
+_REPORTED_YEAR: Final = re.compile(rf"(?:^|(?<=[。！？；\n]))[ \t\u3000]*(?:{YEAR}\s*[-—–~～至]\s*)?({YEAR})\s*年(?![以来底末])")
+
+
+def _evaluation_evidence(text: str, title: str | None) -> list[YearEvidence]:
+    """An outline's evaluation is dated by its issue (a date line, a date near its head, its
+    number, the page's date) — never by the years of the outline its title names (二〇三五年),
+    nor by the congress that adopted the outline — else by the latest year its sentences open
+    with, up to the period's end (2022年，… in a mid-term evaluation: issued the year after)."""
+    ev = [e for e in _five_year_evidence(text, title) if e.source not in ("period", "congress")]
+    period = five_year_period(title or "")
+    reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text)]
+    reported = [y for y in reported if period is None or period[0] <= y <= period[1]]
+    if reported:
+        ev.append(YearEvidence(max(reported) + 1, "evaluated", 3))
+    return ev
+
+
 def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvidence]:
     ev: list[YearEvidence] = []
     if doc_type == "five_year_plan":
         return _five_year_evidence(text, title)
+    if doc_type == "plan_report" and evaluates_outline(title):
+        return _evaluation_evidence(text, title)
     if title:
         found = [int(y) for y in YEAR_WORD.findall(title)]
         if found:
@@ -584,7 +625,8 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
 def decide_plan_year(text: str, title: str | None, doc_type: str) -> tuple[int | None, list[YearEvidence]]:
     ev = year_evidence(text, title, doc_type)
     ev = [e for e in ev if 1949 < e.year < 2100]
-    if not ev and doc_type not in ("statistical_bulletin",):
+    # (an outline's evaluation that dates itself nowhere: the years it mentions are the outline's, 2035 too)
+    if not ev and doc_type not in ("statistical_bulletin",) and not (doc_type == "plan_report" and evaluates_outline(title)):
         ev = _mentions(text, doc_type)
     if not ev:
         return None, []
