@@ -692,3 +692,18 @@ def test_an_evaluation_is_not_dated_by_the_congress_that_adopted_the_outline():
     assert e.document.plan_year == 2024
     # nor, dated nowhere, by the years its title names (二〇三五年)
     assert extract_text(EVALUATION.format("森林覆盖率达到52.3%。")).document.plan_year is None
+
+
+@pytest.mark.parametrize("turn, figure, value", [("负增长", "下降4.1%", "-4.1"), ("由负转正", "增长2.3%", "2.3"),
+                                                 ("逆势上扬", "增长7.7%", "7.7"), ("降幅收窄", "下降1.6%", "-1.6")])
+def test_a_change_told_in_words_names_the_figure_after_it(turn, figure, value):
+    # "…；固定资产投资由负转正，增长2.3%": the clause without a figure names the next one — never the
+    # indicator of the clause before (规上工业增加值 took 2.3)
+    got = lines(f"全县规模以上工业增加值增长8.4%；固定资产投资{turn}，{figure}。")
+    assert got[1][:3] == ("固定资产投资", "growth", D(value))
+
+
+@pytest.mark.parametrize("turn", ["转负为正", "扭负为正", "由降转升", "由降转增", "降幅扩大", "增幅回落", "增速回落"])
+def test_every_change_told_in_words_names_the_figure_after_it(turn):
+    got = lines(f"全县规模以上工业增加值增长8.4%；社会消费品零售总额{turn}，增长0.9%。")
+    assert got[1][:3] == ("社会消费品零售总额", "growth", D("0.9"))
