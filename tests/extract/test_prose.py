@@ -297,3 +297,10 @@ def test_the_years_a_sum_runs_over_are_the_predicates():
     assert [(t.name, t.text) for t in doc.targets] == [
         ("单位地区生产总值能耗", "五年累计分别下降12%"), ("单位地区生产总值二氧化碳排放", "16%"),
         ("城镇新增就业", "五年累计5.5万人")]
+
+
+@pytest.mark.parametrize("note", ["（见附表）", "（详见附表）", "（见附件）", "（详见附件）", "(见表1)", "（详见表2）", "（见专栏1）", "（详见专栏）"])
+def test_a_note_pointing_to_the_table_after_the_lists_lead_is_no_part_of_a_name(note):
+    got = extract_prose_targets(f"2026年全县经济社会发展主要预期目标{note}：地区生产总值增长6%左右，固定资产投资增长5%。",
+                                plan_year=2026)
+    assert [t.name for t in got] == ["地区生产总值", "固定资产投资"]

@@ -92,7 +92,7 @@ VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('k
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
 ABSTRACT_SUBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 # (a lead's colon goes with it: 其中：一般公共预算收入…)
-LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})[：:]?"
+LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})[：:]?"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails', 'targets.set_as')})+$")
 MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
