@@ -68,6 +68,18 @@ SPEC = [
     ("年经营性收入80万元、100万元以上行政村占比分别达到60%、40%以上。",
      [("年经营性收入80万元以上行政村占比", D("60"), "%", ">=", None),
       ("年经营性收入100万元以上行政村占比", D("40"), "%", ">=", None)]),
+    # a clause naming an indicator with no figure (its direction) names the nameless figure after it —
+    # never the name of a figure before it
+    ("固定资产投资止跌回稳，增长4%左右。", [("固定资产投资", D("4"), "%", "~", None)]),
+    ("固定资产投资止跌回稳，增长4%左右，建成1,2号厂房。",  # (a comma between digits: the clauses read alone)
+     [("固定资产投资", D("4"), "%", "~", None)]),
+    ("规上工业增加值增长7%，民间投资稳中有升，增长3%以上。",
+     [("规上工业增加值", D("7"), "%", "=", None), ("民间投资", D("3"), "%", ">=", None)]),
+    # a bare measure after a comma takes the head of the figure before (not after a semicolon)
+    ("粮食播种面积稳定在80万亩以上，总产量保持在30万吨以上。",
+     [("粮食播种面积", D("80"), "万亩", ">=", None), ("粮食总产量", D("30"), "万吨", ">=", None)]),
+    ("粮食播种面积稳定在80万亩以上；总产量保持在30万吨以上。",
+     [("粮食播种面积", D("80"), "万亩", ">=", None), ("总产量", D("30"), "万吨", ">=", None)]),
     # not commitments
     ("实施三个“一号工程”和十项重大工程。", []),  # numbers inside names
     ("到2030年，研发投入强度达到3.5%。", []),  # a later year's goal
@@ -78,6 +90,15 @@ SPEC = [
 @pytest.mark.parametrize("sentence, expected", SPEC, ids=[s for s, _ in SPEC])
 def test_sentence(sentence, expected):
     assert commitments(sentence) == expected
+
+
+def test_the_text_of_a_name_not_printed_whole_is_its_items():
+    """A figure whose name is composed (工业投资 + 占固定资产投资比重) has its own item's words as its
+    text, not the figures before it in the clause; a list's bare figure keeps the clause's words."""
+    e = extract_text(PLAN.format("其中工业投资增长12%以上、占固定资产投资比重达到30%。城乡低保标准分别提高4%和6%。"))
+    assert [(c.metric, c.text) for c in e.commitments] == [
+        ("工业投资", "工业投资增长12%以上"), ("工业投资占固定资产投资比重", "占固定资产投资比重达到30%"),
+        ("城镇低保标准", "城乡低保标准分别提高4%"), ("农村低保标准", "城乡低保标准分别提高4%和6%")]
 
 
 def test_modality_of_a_sentence_and_of_a_clause():

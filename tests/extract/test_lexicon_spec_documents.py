@@ -218,6 +218,20 @@ def test_the_date_under_a_signature(body):
     assert info(text).issued_on == "2024-03-05"
 
 
+# documents.bureaus: a planning or statistics bureau signs its reports too
+@pytest.mark.parametrize("bureau", ["发展和改革局", "发展和改革委员会", "发展改革委", "发改委", "发改局", "统计局"])
+def test_the_date_under_a_bureaus_signature(bureau):
+    text = f"某市2024年1—9月计划执行情况\n\n1—9月，全市地区生产总值增长5.1%。\n\n某市{bureau}\n2024年10月12日\n"
+    assert info(text).issued_on == "2024-10-12"
+
+
+# documents.publicity_notes: the note of a document's publication after its date leaves the date its date
+@pytest.mark.parametrize("note", ["此件主动公开", "此件公开发布", "此件依申请公开", "此件不予公开"])
+def test_a_publicity_note_after_the_date(note):
+    text = f"某市关于某项工作的报告\n\n全市经济运行平稳，各项工作有序推进。\n\n某市人民政府\n2024年3月5日（{note}）\n"
+    assert info(text).issued_on == "2024-03-05"
+
+
 # documents.dated_bodies: a body and a date on one line at the head of a document
 @pytest.mark.parametrize("body", ["人民政府", "委员会", "统计局", "发展和改革局", "调查队", "调查总队"])
 def test_a_body_and_its_date_on_one_line(body):

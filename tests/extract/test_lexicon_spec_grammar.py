@@ -157,6 +157,7 @@ RELATIVES = [
     ("跑赢经济增长", "经济增长"), ("不高于全国平均水平", "全国平均"),
     # kinds.relative_reaching / relative_reaching_tails: reaching another region's level
     ("达到全国平均水平", "全国平均水平"), ("赶上全省平均水平", "全省平均水平"), ("追平全市平均水平", "全市平均水平"),
+    ("达到中等发达国家水平", "中等发达国家水平"),  # (a 2035 vision's level: a reference for a person to review)
     # kinds.multiples / multiple_bases: a multiple of the indicator's own level in a base year
     ("较2020年翻一番", "2020年"), ("比2020年翻两番", "2020年"), ("比2020年翻番", "2020年"),
     ("较2020年翻一倍", "2020年"), ("比2020年增长一倍", "2020年"), ("比2020年翻一番以上", "2020年"),

@@ -54,6 +54,22 @@ SPEC = [
 ]
 
 
+def test_a_direction_worded_before_a_rate_is_one_target():
+    """A direction said of an indicator and a nameless rate right after it (…止跌回稳，增长4%左右;
+    …稳中有升、增长6%) are one target, the rate's; a level after a direction, or a rate after the
+    direction's item has ended (；), is a target of its own."""
+    got = targets("主要预期目标是：固定资产投资止跌回稳，增长4%左右；社会消费品零售总额稳中有升、增长6%；"
+                  "民间投资稳步增长，累计达到300亿元；进出口总额保持稳定；增长5%左右；服务业增加值突破200亿元，增长7%。")
+    assert got == [("固定资产投资", "增长4%左右", "numeric", "~", D("4")),
+                   ("社会消费品零售总额", "增长6%", "numeric", "=", D("6")),
+                   ("民间投资", "稳步增长", "directional", None, None),
+                   ("民间投资", "累计达到300亿元", "numeric", "=", D("300")),
+                   ("进出口总额", "保持稳定", "directional", None, None),
+                   ("进出口总额", "增长5%左右", "numeric", "~", D("5")),
+                   ("服务业增加值", "突破200亿元", "numeric", ">", D("200")),  # (a figure before: two)
+                   ("服务业增加值", "增长7%", "numeric", "=", D("7"))]
+
+
 @pytest.mark.parametrize("paragraph, expected", SPEC)
 def test_prose_targets(paragraph, expected):
     got = targets(paragraph)

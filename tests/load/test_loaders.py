@@ -313,7 +313,8 @@ def _justified_pdf(path: Path, paragraphs: list[list[str]], width: float = 360, 
     """A page set as a word processor sets it: each paragraph's lines but its last justified to the
     column's ``width`` (characters spaced out), lines 16 pt apart, paragraphs ``spacing`` more. A
     paragraph whose last line starts with ``|`` is justified to the end (it fills its last line
-    too); a line starting with ``>`` is indented by two characters."""
+    too); a line starting with ``>`` is indented by two characters, one starting with ``<`` set right
+    (a signature, its date)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -323,11 +324,14 @@ def _justified_pdf(path: Path, paragraphs: list[list[str]], width: float = 360, 
     y = 780.0
     for lines in paragraphs:
         for i, line in enumerate(lines):
-            full = i < len(lines) - 1 or line.startswith("|")
+            right = line.startswith("<")
+            full = (i < len(lines) - 1 or line.startswith("|")) and not right
             indent = 21 if line.startswith(">") else 0
-            line = line.lstrip("|>")
+            line = line.lstrip("|><")
             natural = pdfmetrics.stringWidth(line, "STSong-Light", 10.5)
             assert natural <= width - indent, line  # (the fixture's lines fit its column)
+            if right:
+                indent = width - natural
             text = c.beginText(72 + indent, y)
             text.setFont("STSong-Light", 10.5)
             text.setCharSpace((width - indent - natural) / (len(line) - 1) if full else 0)
@@ -377,6 +381,18 @@ def test_pdf_indented_line_opens_a_paragraph(tmp_path):
     text = load(path).text
     assert "增长4.1%。城镇新增就业" in text
     assert "增长6.0%。\n今年主要" in text and "就业2万人。\n固定资产" in text
+
+
+def test_pdf_a_line_set_right_is_no_wrap(tmp_path):
+    """A signature's date set right reaches the right edge, and the note after it starts at the left
+    edge: no wrap of the date (it was read as 2026年3月9日（此件主动公开）, a line of neither)."""
+    path = _justified_pdf(tmp_path / "notice.pdf", [
+        ["现将青川市2026年国民经济和社会发展计划下达给你们，请认真贯彻执行，", "确保全年目标任务圆满完成。"],
+        ["<青川市人民政府", "<2026年3月9日", "（此件主动公开）"],
+    ], spacing=0)
+    text = load(path).text
+    assert "执行，确保全年" in text  # (a paragraph's wrap is still joined)
+    assert "2026年3月9日\n（此件主动公开）" in text
 
 
 def test_pdf_short_lines_never_join(tmp_path):

@@ -19,7 +19,8 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.clauses import clause_figures, ground_name
+from zhibiao.extract.clauses import _subject, clause_figures, ground_name
+from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
 from zhibiao.extract.reading import Reading
@@ -41,6 +42,8 @@ COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last")
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
 NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
+HAN: Final = re.compile(r"[\u4e00-\u9fff]")
+ITEM_JOINERS: Final = frozenset("、和及与")  # (between the items of a clause's list of figures)
 
 
 @dataclass
@@ -135,6 +138,14 @@ def _opening(paragraph: str) -> str:
     return words[:brk.start()] if brk else words[:30]
 
 
+def _item_start(clause: str, end: int) -> int:
+    """Where the item after a figure ending at ``end`` starts: past the joiners and spaces after it
+    (、 和 及 …)."""
+    while end < len(clause) and (clause[end].isspace() or clause[end] in ITEM_JOINERS):
+        end += 1
+    return end
+
+
 def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
     """``FIGURE_HINT.search(clause)`` where its answer decides anything, from the clause's numbers (all
     of them, read with its sentence's): a clause without a number gives no figure, whatever the pattern
@@ -166,46 +177,69 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     # 力争/确保 opening a sentence govern all of it; inside, only their own clause
     modality_m = MODALITY.match(ITEM_NUMBER.sub("", s_text.lstrip()))
     last_name = None
+    bare: str | None = None  # the clause just before, when it holds no number (固定资产投资止跌回稳)
+    sibling: str | None = None  # the metric of the clause before's last commitment, after a comma
     for cl in sentence.clauses:
         c_start = cl.start
         clause = text[cl.start:cl.end]
+        before_bare, bare = bare, None
+        if text[c_start - 1:c_start] not in ("，", ","):
+            sibling = None  # (after ；, ： or 。: a task of its own, as for targets)
         numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
         if numbers is not None and not _may_count(clause, numbers):
+            bare = clause if not numbers else None
             continue  # (read from the sentence's numbers: the pattern's scan of the clause spared)
         if numbers is None and (not clause.strip() or not FIGURE_HINT.search(clause)):
+            bare = clause
             continue  # no digit and no Chinese numeral: nothing to count
         if blocked.overlaps(c_start, cl.end):
             continue  # the targets paragraph: targets, not commitments
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
         clause_modality = MODALITY.search(clause)
+        # "固定资产投资止跌回稳，增长3%左右": a clause naming an indicator with no figure (its direction)
+        # names the nameless figure of the next, as a result's clause does (never the name carried before it)
+        subject = _subject(before_bare) if before_bare and before_bare.strip() else None
+        if subject:
+            last_name = subject
         figures, last_name = clause_figures(clause, last_name, as_target=True, numbers=numbers)
+        emitted = len(out)
+        lead = item_start = len(clause) - len(clause.lstrip())  # where the figure's item starts: after the figure before
         for f in figures:
+            floor, item_start = item_start, _item_start(clause, f.end)
             if f.measure == "growth" and f.unit != "%":
                 continue
             if len(f.name) < 2:  # ("第2位", "约3万": a figure that names nothing)
                 continue
             metric = LEAD_MODAL.sub("", f.name)
-            if not f.own or len(metric) < 2:
-                continue  # the figure names nothing in its own clause
+            if not (f.own or (subject and f.name == subject)) or len(metric) < 2:
+                continue  # the figure names nothing in its own clause (nor the clause before, alone)
+            if sibling and f.own and metric in BARE_MEASURES:
+                # "粮食播种面积稳定在165万亩以上，总产量保持在57万吨以上": a bare measure takes its sibling's head
+                metric = share_head(sibling, metric)
             at = clause.rfind(metric, 0, f.start)
             if at < 0:
                 after = clause.find(metric, f.start)  # "新挂牌6个省级风貌样板区": named after the figure
-                at = after if after >= 0 else len(clause) - len(clause.lstrip())
+                # a name not printed whole (工业投资…、占固定资产投资比重…: composed) — its item's words, not the
+                # figures before it in the clause; a list's bare figure (…分别提高5%和8%) the clause's words
+                at = after if after >= 0 else floor if HAN.search(clause, floor, f.start) else lead
             printed = clause.startswith(metric, at)
             begin, end = min(at, f.start), max(f.end, at + len(metric) if printed else f.end)
             modality = clause_modality or modality_m
             name_span: Span | None
             if printed:
                 name_span, origin = Span(c_start + at, c_start + at + len(metric)), "printed"
-            else:
+            elif f.own:
                 name_span, origin = ground_name(text, metric, c_start + f.start, c_start, True)
+            else:
+                name_span, origin = ground_name(text, metric, c_start + f.start, s, False)  # the clause before's
             out.append(FoundCommitment(
                 metric=metric, text=clause[begin:end], value=f.value, unit=f.unit, comparator=f.comparator,
                 modality=modality.group() if modality else None, start=c_start + begin, end=c_start + end,
                 section_path=section_path_at(reading.sections, c_start),
                 target_ref=table_targets.ref(metric, f.value, f.unit), name_span=name_span, name_origin=origin,
             ))
+        sibling = out[-1].metric if len(out) > emitted else None
 
 
 def extract_commitments(reading: Reading, targets: list[Target]) -> list[Commitment]:

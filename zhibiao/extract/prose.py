@@ -763,6 +763,7 @@ class _ListReader:
                                   alone=len(self.pending_names) == 1)
             self.pending_names = []
             return
+        worded: ProseTarget | None = None  # a direction just before, which a rate after it words
         predicate_alone = not name_part.strip() or PREDICATE_TAIL.fullmatch(name_part.strip()) or PREDICATE_VERB.fullmatch(name_part.strip()) \
             or (self.alone is not None and VERB_ONLY.fullmatch(NEW_OR_COUNT_LEAD.sub("", name_part.strip())) is not None)
         if self.alone is not None and predicate_alone:
@@ -771,6 +772,8 @@ class _ListReader:
         elif self.out and name_part.strip() and predicate_alone:
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
+            worded = self.out[-1] if self.out[-1].parsed.kind == "directional" and \
+                self.text[self.out[-1].span[1]:c_start] in ITEM_JOINS else None
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
         if (name_part.strip() in BARE_TOTALS or (not name_part.strip() and YEAR_LEAD.match(clause))) and self.out:
             name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶", "…，到2026年突破8000亿元"
@@ -785,6 +788,10 @@ class _ListReader:
         parsed = parse_target(target_text)
         if parsed.kind is None:
             return
+        if worded is not None and parsed.kind == "numeric" and parsed.unit == "%":
+            # "固定资产投资止跌回稳，增长3%左右", "…稳中有升、增长5%": the direction is the rate's own wording,
+            # one target (a level after a direction, 稳定增长，突破300亿元, is a target of its own)
+            self.out.remove(worded)
         span = (c_start + pred, c_start + len(clause.rstrip()))
         names = None
         if SHARED.match(target_text) and self.pending_names:

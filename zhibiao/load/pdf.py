@@ -86,6 +86,10 @@ FULL_LINE_SHARE = 0.75
 # The next line starting further right than this (in its characters' size) opens a new paragraph
 # (the two-character indent of a Chinese paragraph), or is not body text (a centred or right-set line).
 INDENT_EMS = 0.5
+# A line starting further right than this of the text's left edge (in its characters' size: past a
+# paragraph's two-character indent) is set right or centred — a signature's date reaching the right
+# edge ends there, and a left-set line after it (（此件主动公开）) is no wrap of it.
+SET_RIGHT_EMS = 4.0
 # A gap between two lines wider than a wrap's by this much (in the characters' size) is space
 # between paragraphs.
 PARAGRAPH_GAP_EMS = 0.3
@@ -193,8 +197,8 @@ def _wrap_gap(pages: list[_Page]) -> float | None:
 
 
 def _join_wraps(pages: list[_Page]) -> None:
-    """Each line the paragraph only wraps at joined to the next, in place: the line is full, the
-    next starts at the text's left edge after no wider gap than a wrap's, and neither is a row of
+    """Each line the paragraph only wraps at joined to the next, in place: the line is full (and
+    not set right: SET_RIGHT_EMS), the next starts at the text's left edge after no wider gap than a wrap's, and neither is a row of
     cells; a wider gap between two lines of text becomes a blank line. The wraps are the PDF's
     layout, and only its geometry tells a wrap after 。 from the end of a paragraph: the text alone
     would read a new paragraph there, losing what its opening said ("去年，…。" then "原煤产量…":
@@ -210,6 +214,7 @@ def _join_wraps(pages: list[_Page]) -> None:
         for top, line, rows in page.items:
             prev = items[-1][1] if items else None
             if (line is not None and prev is not None and prev.full and not line.is_cells
+                    and prev.x0 <= left + SET_RIGHT_EMS * prev.size
                     and line.x0 <= left + INDENT_EMS * line.size
                     and line.top - prev.bottom <= wrap_gap + PARAGRAPH_GAP_EMS * line.size):
                 word_break = prev.text[-1:].isascii() and prev.text[-1:].isalnum() and line.text[:1].isascii() \
