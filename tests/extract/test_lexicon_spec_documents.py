@@ -342,3 +342,23 @@ def test_a_page_published_by_the_state_council_is_the_nations(publisher):
     loaded = LoadedText(path="<text>", format="html", text="关于做好某项工作的通知\n\n各地区要认真落实。\n",
                         sha256="0" * 64, encoding="utf-8", metadata={"发布机构": publisher})
     assert find_region_name(Document.from_loaded(loaded), None) == ("中华人民共和国", "国务院")
+
+
+def test_a_session_line_dated_in_chinese_numerals_dates_the_report_and_leaves_the_bureau_under_it_alone():
+    # "——二〇二六年一月八日在…会议上": the delivery's date in Chinese numerals; the line is a line of its own,
+    # so the bureau printed under it is the issuer, as printed (never rebuilt from the level's usual name)
+    text = ("关于青石县2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告\n"
+            "——二〇二六年一月九日在青石县第十七届人民代表大会第五次会议上\n青石县发展和改革委员会\n"
+            "一、2025年计划执行情况\n全县地区生产总值增长5.9%。\n")
+    got = info(text)
+    assert (got.issued_on, got.issuer) == ("2026-01-09", "青石县发展和改革委员会")
+
+
+@pytest.mark.parametrize("gap", ["\n", ""])
+def test_a_bureaus_signature_at_the_end_names_the_issuer_and_its_date_in_chinese_numerals_dates_the_report(gap):
+    # the signature and its date on two lines, or joined on one: the bureau as printed, the date read
+    text = ("关于青石县2025年计划执行情况与2026年计划草案的报告\n一、2025年计划执行情况\n"
+            f"全县地区生产总值增长5.9%，固定资产投资增长4.4%。\n" + "全县经济运行总体平稳，各项工作有序推进。\n" * 12
+            + f"青石县发展和改革委员会{gap}二〇二六年一月八日\n")
+    got = info(text)
+    assert (got.issued_on, got.issuer) == ("2026-01-08", "青石县发展和改革委员会")

@@ -74,7 +74,7 @@ ISO_DATE: Final = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1
 CN_DATE: Final = re.compile(r"(\d{4}|[零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 # (a planning or statistics bureau signs its reports too: 江门市发展和改革局 / 2023年12月18日)
 SIGNATURE: Final = re.compile(rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})\s*$")
-SIGNED_LINE: Final = re.compile(rf"^(.{{2,30}}?(?:{LEX.alt('documents.dated_bodies')}))\s*(\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*$")
+SIGNED_LINE: Final = re.compile(rf"^(.{{2,30}}?(?:{LEX.alt('documents.dated_bodies')}))\s*(\d{{4}}\s*年\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}|[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}})\s*日)\s*$")
 WRITTEN_ON: Final = re.compile(rf"(?:{LEX.alt('documents.date_keys')})\s*[:：]?\s*(\d{{4}}\s*[-年./]\s*\d{{1,2}}\s*[-月./]\s*\d{{1,2}})")
 _ISSUING: Final = LEX.alt("documents.issuing_verbs")
 ISSUING_WORDS: Final = re.compile(rf"现予(?:{_ISSUING})|现(?:{_ISSUING})给?你们|现将.{{0,30}}(?:{_ISSUING})给")
@@ -85,7 +85,8 @@ _APPROVAL: Final = LEX.alt("documents.approval_verbs")
 # a report's date of delivery: "2019年1月21日在杭州市第十三届人民代表大会第四次会议上";
 # an outline's approval: "（2021年2月5日衢州市第八届人民代表大会第六次会议批准）"
 # (a scanner: tried only at a digit or an opening bracket)
-DELIVERED: Final = scanner(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
+_MD: Final = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"  # a month or a day, in digits or Chinese numerals (一月八日)
+DELIVERED: Final = scanner(rf"(\d{{4}})\s*年\s*{_MD}\s*月\s*{_MD}\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})"
                        rf"|[（(]\s*(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^（()）\n]{{0,40}}?(?:{_CONGRESS})[^（()）\n]{{0,30}}?"
                        rf"(?:{_APPROVAL})\s*[）)]")
 CONGRESS_BODY: Final = re.compile(rf"{_BODY_START}(?P<r>{REGION_NAME})(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:{_CONGRESS})")
@@ -145,6 +146,9 @@ def bureau_body(head: str) -> re.Match | None:
 # a bureau naming itself before 关于 (新县发展和改革委员会关于…的报告: also a byline above the title, which
 # the normaliser joins to it)
 BYLINE_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|关于|[ \t]|$)")
+# a bureau signing at the end, its date after it on the same line or the next (瑞金市发展和改革委员会 / 2026年1月8日)
+SIGNING_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=[ \t]*(?:\d{{4}}\s*年|$))")
+SIGNATURE_REACH: Final = 600  # the characters at the end of a document its signature is looked for in
 # (the small patterns of the functions below, compiled once)
 QUOTED_TITLE: Final = re.compile(rf"《([^》]{{6,80}}(?:{LEX.alt('documents.quoted_title_endings')}))》")
 A_YEAR: Final = re.compile(r"\d{4}年")
@@ -325,6 +329,10 @@ def find_doc_number(doc: Document) -> str | None:
     return None
 
 
+def _month_or_day(printed: str) -> int:
+    return int(printed) if printed.isdigit() else int(parse_chinese(printed))
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     if 1 <= m <= 12 and 1 <= d <= 31:
         return f"{y:04d}-{m:02d}-{d:02d}"
@@ -364,13 +372,17 @@ def find_issued_on(doc: Document) -> str | None:
     if m and m.group(1) is None:
         return _iso(int(m.group(4)), int(m.group(5)), int(m.group(6)))
     if m:
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _iso(int(m.group(1)), _month_or_day(m.group(2)), _month_or_day(m.group(3)))
     lines = _lines(doc.search_text)
     for line in lines[:12]:
         m = SIGNED_LINE.match(line)
         if m and len(line) <= 40:
             return _date_in(m.group(2))  # "柳州市发展和改革委员会　2023年10月20日": the body and its date on one line
     for i, line in enumerate(lines):
+        if len(line) <= 40 and line[-1:] == "日":
+            signed = SIGNED_LINE.match(line)
+            if signed:
+                return _date_in(signed.group(2))  # the signature and its date on one line, at the end
         if len(line) > 24 or "印发" in line:
             continue
         date = _date_in(line)
@@ -477,8 +489,9 @@ def extract_metadata(doc: Document) -> Metadata:
     doc_type = doc_type_of(plain_title, doc.search_text)
     region, issuer = find_region_name(doc, plain_title)
     if issuer is None:
-        bureau = BYLINE_BUREAU.search(doc.search_text[:1500])
-        if bureau:  # "南雄市发展和改革局局长 陈立" on its own line under a plan report's title
+        bureau = BYLINE_BUREAU.search(doc.search_text[:1500]) \
+            or SIGNING_BUREAU.search(doc.search_text, max(0, len(doc.search_text) - SIGNATURE_REACH))
+        if bureau:  # "南雄市发展和改革局局长 陈立" on its own line under a plan report's title, or its signature
             issuer = doc.printed(bureau.group(), (bureau.start(), bureau.end()))
     # no issuer printed: the catalogue stage names the usual one for the document's kind and region
     number, issued_on = find_doc_number(doc), find_issued_on(doc)

@@ -105,7 +105,8 @@ TITLE_END: Final = re.compile(rf"(?:{_alt(LAYOUT['title_ends'])})$")
 # or a bracket open: a shorter one ends its paragraph (a list item one a paragraph: 地区生产总值增长6%左右)
 FULL_LINE: Final = 20
 # a date line, a byline (——2024年1月22日在…) or a bracketed date ((2022年3月25日)): a line of its own
-DATE_LINE: Final = re.compile(r"^\s*(?:[—–\-（(]+\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATE_LINE: Final = re.compile(r"^\s*(?:[—–\-（(]+\s*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                              r"|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)")
 # a table row with cells between pipes ("地区生产总值 | % | 6左右 |"): never joined
 PIPE_ROW: Final = re.compile(r"\S\s*\|\s*\S|^\s*\||\|\s*$")
 
