@@ -491,3 +491,17 @@ def test_a_footnote_mark_after_a_rows_name_names_neither_its_target_nor_its_resu
 
     norm = normalize(text).text
     assert all(x.name_span.slice(norm) == x.name for x in [*e.targets, *e.actuals])  # (the mark outside the span)
+
+
+@pytest.mark.parametrize("mark", ["#", "＃"])
+def test_a_row_marked_hash_is_a_part_of_the_row_right_above_it(mark):
+    # a bulletin's 第二产业 / #工业: # is the statistical tables' "of which" of the row above — the name
+    # without it, the parent that row; 其中 rows under a total stay the total's (其中：男性 after 乡村)
+    e = extract_text("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表1　2025年全县地区生产总值及增长速度\n"
+                     "指标\t绝对数（亿元）\t比上年增长（%）\n地区生产总值\t412.30\t5.8\n　第一产业\t40.12\t3.1\n"
+                     f"　第二产业\t170.55\t6.4\n　　{mark}工业\t150.21\t7.0\n　第三产业\t201.63\t5.5\n\n"
+                     "二、人口\n年末全县常住人口52.1万人。\n\n表2　2025年末人口\n指标\t年末数（万人）\t比重（%）\n年末常住人口\t52.1\t100.0\n其中：城镇\t31.0\t59.5\n"
+                     "乡村\t21.1\t40.5\n其中：男性\t26.4\t50.7\n女性\t25.7\t49.3\n")
+    parents = {(a.name, a.parent) for a in e.actuals}
+    assert ("工业", "第二产业") in parents and ("第一产业", "地区生产总值") in parents
+    assert ("男性", "年末常住人口") in parents

@@ -57,6 +57,7 @@ class ColumnVocab:
     estimate_note: re.Pattern
     total_shares: frozenset
     sub_row: re.Pattern
+    row_above_marks: tuple  # a sub-row's marks that make it a part of the row right above it (#工业)
     attributes: dict
     starts: frozenset  # the first characters of the words (a header's words open with one)
 
@@ -74,7 +75,8 @@ def _column_vocab() -> ColumnVocab:
         growth_with_unit=frozenset(data["growth_with_unit"]),
         estimate_note=re.compile(rf"(?:{alternation(data['estimate_note_links'])})(?:{LEX.alt('time.estimate')})"),
         total_shares=frozenset(data["total_shares"]),
-        sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, data['sub_row_marks']))})\s*[:：]?\s*"),
+        sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, [*data['sub_row_marks'], *data['row_above_marks']]))})\s*[:：]?\s*"),
+        row_above_marks=tuple(data["row_above_marks"]),
         attributes=dict(data["attributes"]),
         starts=frozenset(w[:1] for w in words),
     )
@@ -530,7 +532,10 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str)
         sub = bool(column_vocab().sub_row.match(cell.text.strip()))
         if k == 0:
             first_name = name
-        parent = first_name if (total and k > 0) else (main if sub else None)
+        # a row marked # (#工业) is a part of the main row right above it; under a total, any other row
+        # (其中：城镇, 其中：男性 — each 其中 a new breakdown of the total) is the total's
+        above = sub and cell.text.strip().startswith(column_vocab().row_above_marks)
+        parent = main if (above and main) else first_name if (total and k > 0) else (main if sub else None)
         if not sub:
             main = name
         out.extend(lines_of_row(row, columns, parent, estimated_years, all_estimated))
