@@ -596,6 +596,9 @@ SPLITS = [
     # the last item carries the rest of the name the first items open (城镇和农村…, long ones after
     # the word they end with), not when the first is a name in its own right
     ("城镇和农村居民人均可支配收入", 2, ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    # …after the sibling the last opens with of the word the first ends with, whatever stands before that word
+    ("实际城镇、农村常住居民人均消费支出", 2, ["实际城镇常住居民人均消费支出", "农村常住居民人均消费支出"]),
+    ("名义农村、城镇居民人均消费支出", 2, ["名义农村居民人均消费支出", "城镇居民人均消费支出"]),
     ("农村常住居民、城镇常住居民人均可支配收入", 2, ["农村常住居民人均可支配收入", "城镇常住居民人均可支配收入"]),
     ("生产总值、一般公共预算收入", 2, ["生产总值", "一般公共预算收入"]),
     ("财政收入、一般公共预算收入", 2, ["财政收入", "一般公共预算收入"]),
