@@ -597,3 +597,20 @@ def test_a_sentence_made_of_a_name_alone_names_the_next_sentences_figures():
     assert lines("3.城乡居民储蓄存款余额\n\n年末达到733.4亿元，增长4.7%。") == []
     # a relative target's words end in a name's word (…快于全省平均水平) but name nothing
     assert lines("城乡居民储蓄存款余额增速快于全省平均水平。年末达到733.4亿元，增长4.7%。") == []
+
+
+def test_a_series_over_a_run_of_years_gives_each_year_its_figure():
+    text = REVIEW.format("全市规模以上工业增加值连续三年分别增长8.1%、7.4%和7.9%。")
+    assert [(a.year, a.value) for a in extract_text(text).actuals] == [(2023, D("8.1")), (2024, D("7.4")), (2025, D("7.9"))]
+    # a series that does not pair with its run of years gives no figure rather than a wrong year
+    text = REVIEW.format("全市规模以上工业增加值连续三年分别增长7.4%和7.9%。")
+    assert extract_text(text).actuals == []
+    # a single figure over the run is the year's
+    assert lines("全市规模以上工业增加值连续三年增长7%以上。") == [("规模以上工业增加值", "growth", D("7"), "%", ">=")]
+
+
+def test_a_breakdown_opened_after_a_scope_clause_is_of_the_figure_before():
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n二、工业\n"
+            "全年规模以上工业增加值比上年增长7.1%。在规模以上工业中，分登记注册类型看，私营企业增长8.3%；集体企业下降1.6%。\n")
+    assert [(a.name, a.parent) for a in extract_text(text).actuals] == [
+        ("规模以上工业增加值", None), ("私营企业", "规模以上工业增加值"), ("集体企业", "规模以上工业增加值")]
