@@ -67,8 +67,9 @@ CHANGE_AGAINST_LAST: Final = re.compile(rf"(?:比|较)(?:{_alt('measures.change_
                                         rf"(?:{_alt('measures.change_verbs')}|(?:{_alt('measures.change_degrees')})(?:{_alt('measures.change_degree_verbs')})?)了?$")
 CLASS_AFTER: Final = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
 ORDINAL_BEFORE: Final = LEX.ending("measures.ordinal_words")
-# a currency's base figure: 1美元兑, 100日元兑 (the currency need be no unit of the lexicon's)
-EXCHANGE_AFTER: Final = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{_alt('measures.exchange_words')})")
+# a currency's base figure: 1美元兑7.17…, 100日元兑4.8… (the currency need be no unit of the lexicon's; the rate
+# follows: 5.6亿元兑现到位 is a figure)
+EXCHANGE_AFTER: Final = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{_alt('measures.exchange_words')})(?=\s?\d)")
 CURRENCY_CHANGE_BEFORE: Final = LEX.ending("measures.currency_changes")
 # a rate's base ending a name (人民币平均汇率为1美元兑): the figure's, not the name's
 RATE_BASE_END: Final = re.compile(rf"\d+(?:\.\d+)?[\u4e00-\u9fff]{{1,3}}(?:{_alt('measures.exchange_words')})$")
