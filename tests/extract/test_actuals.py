@@ -707,3 +707,41 @@ def test_a_change_told_in_words_names_the_figure_after_it(turn, figure, value):
 def test_every_change_told_in_words_names_the_figure_after_it(turn):
     got = lines(f"全县规模以上工业增加值增长8.4%；社会消费品零售总额{turn}，增长0.9%。")
     assert got[1][:3] == ("社会消费品零售总额", "growth", D("0.9"))
+
+
+def test_fewer_or_more_than_last_year_is_a_change_not_a_level():
+    # (比上年少增, 多收, 增产: the change against last year's figure — never a second level of the indicator)
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "全年城镇新增就业3.4万人，比上年少增0.2万人。全年油料产量12.5万吨，比上年多收0.6万吨。"
+            "全年蔬菜产量88万吨，比上年增产2.1万吨。\n")
+    assert [(a.name, a.value, a.unit) for a in extract_text(text).actuals] == [
+        ("城镇新增就业", D("3.4"), "万人"), ("油料产量", D("12.5"), "万吨"), ("蔬菜产量", D("88"), "万吨")]
+
+
+def test_an_exchange_rate_is_one_figure_in_the_currency_it_is_quoted_in():
+    # (1欧元兑 is the rate's base, 升值 the currency's change in value: neither is a figure of its own)
+    assert lines("全年人民币平均汇率为1欧元兑7.8630元人民币，比上年贬值1.3%。") == [
+        ("人民币平均汇率", "level", D("7.8630"), "元", "=")]
+
+
+def test_a_series_over_a_run_of_years_gives_each_year_its_figure():
+    text = REVIEW.format("全市规模以上工业增加值连续三年分别增长8.1%、7.4%和7.9%。")
+    assert [(a.year, a.value) for a in extract_text(text).actuals] == [(2023, D("8.1")), (2024, D("7.4")), (2025, D("7.9"))]
+    # a series that does not pair with its run of years gives no figure rather than a wrong year
+    text = REVIEW.format("全市规模以上工业增加值连续三年分别增长7.4%和7.9%。")
+    assert extract_text(text).actuals == []
+    # a single figure over the run is the year's
+    assert lines("全市规模以上工业增加值连续三年增长7%以上。") == [("规模以上工业增加值", "growth", D("7"), "%", ">=")]
+
+
+def test_a_breakdown_opened_after_a_scope_clause_is_of_the_figure_before():
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n二、工业\n"
+            "全年规模以上工业增加值比上年增长7.1%。在规模以上工业中，分登记注册类型看，私营企业增长8.3%；集体企业下降1.6%。\n")
+    assert [(a.name, a.parent) for a in extract_text(text).actuals] == [
+        ("规模以上工业增加值", None), ("私营企业", "规模以上工业增加值"), ("集体企业", "规模以上工业增加值")]
+
+
+def test_a_name_of_a_decline_states_the_decline():
+    # (降幅收窄至: the decline is now 2.3%, growth −2.3 — not a share of 2.3; 下降率达到 as 下降)
+    assert lines("全市民间投资降幅收窄至2.3%，单位地区生产总值能耗下降率达到3.1%。") == [
+        ("民间投资降幅", "growth", D("-2.3"), "%", "="), ("单位地区生产总值能耗下降率", "growth", D("-3.1"), "%", "=")]

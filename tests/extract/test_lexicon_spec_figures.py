@@ -58,6 +58,8 @@ FIGURES = [
     ("地区生产总值按年增长5%", None, [("地区生产总值", "growth", "=", "5", "%")]),  # (a Hong Kong paper's 同比)
     ("按年增长5%", "地区生产总值", [("地区生产总值", "growth", "=", "5", "%")]),
     ("一般公共预算收入按可比口径增长5%", None, [("一般公共预算收入", "growth", "=", "5", "%")]),
+    ("税收收入可比增长4.2%", None, [("税收收入", "growth", "=", "4.2", "%")]),
+    ("税收收入可比口径增长4.2%", None, [("税收收入", "growth", "=", "4.2", "%")]),
     ("按年下降3%", "单位生产总值能耗", [("单位生产总值能耗", "growth", "=", "-3", "%")]),
     ("单位生产总值能耗同比下降3%", None, [("单位生产总值能耗", "growth", "=", "-3", "%")]),
     ("单位生产总值能耗比上年下降3%", None, [("单位生产总值能耗", "growth", "=", "-3", "%")]),
@@ -70,6 +72,15 @@ FIGURES = [
     ("两项排放均下降3%", None, [("两项排放", "growth", "=", "-3", "%")]),
     # names.trails: words between a name and its figure, never part of the name
     ("地区生产总值平均为5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),
+    ("城镇调查失业率平均值为5.3%", None, [("城镇调查失业率", "level", "=", "5.3", "%")]),
+    # measures.to_verbs after a name: the level reached's verb, whole (比重回 | 升至 was the split)
+    ("税收收入占比回升至70.1%", None, [("税收收入占比", "share", "=", "70.1", "%")]),
+    ("民间投资降幅收窄至1.8%", None, [("民间投资降幅", "growth", "=", "-1.8", "%")]),
+    # measures.exchange_words: the base of an exchange rate is no figure, and no part of the rate's name;
+    # measures.currency_changes: a currency's change in value is no growth of the rate
+    ("全年港元平均汇率为1港元兑0.9125元人民币", None, [("港元平均汇率", "level", "=", "0.9125", "元")]),
+    ("比上年升值1.1%", "港元平均汇率", []), ("比上年贬值0.7%", "港元平均汇率", []),
+    ("奖补资金3.2亿元兑现到位", None, [("奖补资金", "level", "=", "3.2", "亿元")]),  # (no rate after it: a figure)
     ("一般公共预算收入仍实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
     ("一般公共预算收入仍然实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
     ("一般公共预算收入依然达到300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
@@ -401,7 +412,7 @@ def test_a_level_reached_is_no_growth(clause):
 # measures.growth_names / level_rates / ratio_names: a name that says what it measures
 NAMED_MEASURES = [
     ("居民消费价格涨幅2.1%", "growth"), ("工业产值增幅8%", "growth"), ("工业投资增速5%", "growth"),
-    ("研发投入增长率9%", "growth"), ("商品房价格降幅3%", "growth"), ("服务业增长速度6%", "growth"),
+    ("研发投入增长率9%", "growth"), ("服务业增长速度6%", "growth"),
     ("服务业比重52%", "share"), ("民间投资占比55%", "share"), ("研发人员比例3%", "share"), ("城镇化率62%", "share"),
     ("市场份额12%", "share"), ("三次产业之比9.5%", "share"), ("研发经费投入强度2.5%", "share"),
     ("消费贡献率60%", "share"), ("医保覆盖面97%", "share"), ("城乡居民收入水平3%", "share"),
@@ -417,6 +428,13 @@ def test_names_that_say_what_they_measure(clause, measure):
     assert (found.name, found.measure) == (clause.rstrip("0123456789.%"), measure)
 
 
+# measures.decline_names: the figure after a name of a decline is the decline itself, negative growth
+# (a verb's change of it keeps the verb's sign)
+@pytest.mark.parametrize("word", ["降幅", "减幅", "下降率", "降低率", "下降幅度", "降低幅度"])
+def test_a_name_of_a_decline_gives_negative_growth(word):
+    assert figures(f"单位产值水耗{word}为3.4%") == [(f"单位产值水耗{word}", "growth", "=", "-3.4", "%")]
+
+
 # numbers that are no figures: a change against last year (measures.change_bases/change_verbs), a
 # class (measures.class_words), an ordinal, a base or a frequency (measures.ordinal_words), a change
 # in points (units.points), a part of a name (units.name_units), another policy's number
@@ -426,6 +444,14 @@ NO_FIGURE = [
     ("年末从业人员比年初增加1.1万人", "1.1"), ("年末贷款余额比上年减少20亿元", "20"),
     ("年末从业人员比上年多1.1万人", "1.1"), ("年末从业人员比上年少1.1万人", "1.1"),
     ("年末贷款余额比上年增长20亿元", "20"), ("年末贷款余额比上年下降20亿元", "20"),
+    ("年末从业人员比上年同期增加1.1万人", "1.1"), ("年末从业人员比去年同期增加1.1万人", "1.1"),
+    ("油料产量比上年增产0.4万吨", "0.4"), ("油料产量比上年减产0.4万吨", "0.4"),
+    ("农民财产性收入比上年增收120元", "120"), ("农民财产性收入比上年减收120元", "120"),
+    # measures.change_degrees / change_degree_verbs: more or fewer than last year's (多增, 少收)
+    ("城镇新增就业比上年少增0.3万人", "0.3"), ("城镇新增就业比上年多增0.3万人", "0.3"),
+    ("城镇登记失业人员比上年多减0.3万人", "0.3"), ("油料产量比上年少收0.4万吨", "0.4"),
+    ("油料产量比上年多产0.4万吨", "0.4"), ("城镇新增就业比上年多增加0.3万人", "0.3"),
+    ("城镇登记失业人员比上年少减少0.3万人", "0.3"),
     ("年末市场主体比上年净增1.1万户", "1.1"),
     ("培育10亿元的产业集群", "10"), ("打造100亿元规模产业集群", "100"), ("培育50亿元级产业集群", "50"),
     ("培育1000亿量级产业集群", "1000"), ("冲刺1000亿元大关", "1000"), ("迈向5000亿元台阶", "5000"),
@@ -561,6 +587,8 @@ TEXTS = [
     ("地区生产总值约5000亿元", "约5000亿元"), ("地区生产总值为5000亿元", "为5000亿元"),
     ("地区生产总值近5000亿元", "近5000亿元"), ("地区生产总值接近5000亿元", "接近5000亿元"),
     ("城乡收入比缩小至1.9", "缩小至1.9"), ("服务业比重扩大至52%", "扩大至52%"), ("城镇化率提高到60%", "提高到60%"),
+    ("服务业比重回升至52%", "回升至52%"), ("服务业比重回升到52%", "回升到52%"), ("工业投资降幅收窄至3%", "收窄至3%"),
+    ("工业投资降幅收窄到3%", "收窄到3%"),
     ("城镇化率提高至60%", "提高至60%"), ("城镇化率降至60%", "降至60%"), ("城镇化率升至60%", "升至60%"),
     ("城镇化率回落到60%", "回落到60%"), ("地区生产总值完成5000亿元", "完成5000亿元"),
     ("地区生产总值实现5000亿元", "实现5000亿元"), ("城镇登记失业率稳定在3%", "稳定在3%"),
@@ -596,6 +624,9 @@ SPLITS = [
     # the last item carries the rest of the name the first items open (城镇和农村…, long ones after
     # the word they end with), not when the first is a name in its own right
     ("城镇和农村居民人均可支配收入", 2, ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    # …after the sibling the last opens with of the word the first ends with, whatever stands before that word
+    ("实际城镇、农村常住居民人均消费支出", 2, ["实际城镇常住居民人均消费支出", "农村常住居民人均消费支出"]),
+    ("名义农村、城镇居民人均消费支出", 2, ["名义农村居民人均消费支出", "城镇居民人均消费支出"]),
     ("农村常住居民、城镇常住居民人均可支配收入", 2, ["农村常住居民人均可支配收入", "城镇常住居民人均可支配收入"]),
     ("生产总值、一般公共预算收入", 2, ["生产总值", "一般公共预算收入"]),
     ("财政收入、一般公共预算收入", 2, ["财政收入", "一般公共预算收入"]),

@@ -505,3 +505,17 @@ def test_a_row_marked_hash_is_a_part_of_the_row_right_above_it(mark):
     parents = {(a.name, a.parent) for a in e.actuals}
     assert ("工业", "第二产业") in parents and ("第一产业", "地区生产总值") in parents
     assert ("男性", "年末常住人口") in parents
+
+
+def test_a_rows_name_of_a_decline_makes_its_result_a_decline():
+    # (能耗下降率 | 3.2: the decline itself, growth −3.2 as the prose's 下降3.2% — it was a share of 3.2, which
+    # the tracker could not weigh against the target 下降3%; a column saying its measure keeps its own reading)
+    from zhibiao.api import extract_text
+
+    text = ("关于青川省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+            "——2026年1月18日在青川省第九届人民代表大会第五次会议上\n表1　主要指标\n"
+            "序号\t指标\t单位\t2025年预计\t2026年计划\t属性\n"
+            "1\t单位地区生产总值能耗下降率\t%\t3.2\t3左右\t约束性\n2\t地区生产总值增长\t%\t5.3\t5.5左右\t预期性\n")
+    e = extract_text(text)
+    assert [(x.name, x.measure, x.value) for x in e.actuals] == [
+        ("单位地区生产总值能耗下降率", "growth", Decimal("-3.2")), ("地区生产总值增长", "growth", Decimal("5.3"))]

@@ -24,7 +24,7 @@ from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates, parse_targe
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD, PERIOD_FIRST, Scope
+from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD, PERIOD_FIRST, Scope, running_years
 from zhibiao.extract.segments import CLOSE, OPEN, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
@@ -101,7 +101,8 @@ OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words
 
 
 BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
-BREAKDOWN_SENTENCE: Final = re.compile(rf"\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
+# (a clause of the words before the sentence's first figure: 分经济类型看，…, 在规模以上工业中，分经济类型看，…)
+BREAKDOWN_SENTENCE: Final = re.compile(rf"(?:^|[，,])\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
 SHARED_HEADS: Final = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
 
 
@@ -270,7 +271,7 @@ class _ResultReader:
         est_at = ESTIMATE.search(s_text)
         # "初步核算，…增长4.3%。其中，第一产业增加值…": a sentence opened by 其中 continues the estimate, and so
         # does a breakdown (分季度看，一季度增长4.1%…), which passes it on
-        opens_breakdown = bool(BREAKDOWN_SENTENCE.match(s_text))
+        opens_breakdown = bool(BREAKDOWN_SENTENCE.search(head))
         continued = bool(self.prev_estimate and (OPENS_AMONG.match(s_text) or opens_breakdown))
         self.prev_estimate = bool(est_at) or continued
         period = scope.own_period(year)  # (an in-year report's results: the part of the year its title names)
@@ -411,12 +412,15 @@ class _ResultReader:
                     # "消费对经济增长的贡献率上升3个百分点，达到51.2%"; "…；一般公共预算收入：完成14.82亿元": a
                     # clause naming its own subject, never the name carried from before
                     last_name = subject
+            years = _series_years(analysed, figures, year)
+            if years is not None and len(years) != len(figures):
+                figures = []  # a run of years and a series that do not pair: no figure rather than a wrong year
             found = []
             for k, f in enumerate(figures):
                 a = c_start + f.start
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
-                found.append(_Found(f, a, c_start + f.end, year,
+                found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
                                     periods[k] if len(periods) > 1 else period, estimated, c_start, s,
                                     parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if len(found) == 1 and prev_clause_found and not found[0].figure.own:
@@ -475,6 +479,18 @@ class _ResultReader:
                 elif f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
                                            sentence.start))
+
+
+def _series_years(clause: str, figures: list[Figure], year: int | None) -> list[int] | None:
+    """The year of each figure of a series of one indicator after a run of years (地区生产总值连续三年分别增长
+    6.5%、6.0%和6.2%: 2023, 2024 and 2025 when the clause speaks of 2025) — a list as long as the run, which
+    the figures must match; ``None`` for any other clause (a single figure, 连续三年增长6%以上, is the year's)."""
+    if len(figures) < 2 or year is None or len({(f.name, f.measure, f.unit) for f in figures}) > 1:
+        return None
+    run = running_years(clause[:figures[0].start])
+    if run is None or run < 2:
+        return None
+    return [year - run + 1 + k for k in range(run)]
 
 
 PERIOD_JOINER: Final = re.compile(LEX.alt("names.list_joiners"))

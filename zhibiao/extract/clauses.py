@@ -61,16 +61,25 @@ TO_VERB: Final = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
 GROWTH_NAME: Final = LEX.ending("measures.growth_names")
+DECLINE_NAME: Final = LEX.ending("measures.decline_names")
 LEVEL_RATE: Final = LEX.ending("measures.level_rates")
 RATIO_NAME: Final = LEX.ending("measures.ratio_names")
 RATE_NAME: Final = LEX.ending("measures.rate_names")
 INDEX_NAME: Final = LEX.ending("measures.index_names")
 PER_MILLE: Final = frozenset(LEX.words("units.per_mille"))
-# (or against a year printed, 比2020年增加469.6亿元: a change over years, in any unit — 比2020年增长35% is no year's growth)
-CHANGE_AGAINST_LAST: Final = re.compile(rf"(?:比|较)(?:(?:{_alt('measures.change_bases')})(?:末|底)?(?:{_alt('measures.change_verbs')})"
+# (or against a year printed, 比2020年增加469.6亿元: a change over years, in any unit — 比2020年增长35% is no year's growth;
+# and with its degree against last year's: 比上年少增0.2万人, 多收)
+CHANGE_AGAINST_LAST: Final = re.compile(rf"(?:比|较)(?:(?:{_alt('measures.change_bases')})(?:末|底)?"
+                                        rf"(?:{_alt('measures.change_verbs')}|(?:{_alt('measures.change_degrees')})(?:{_alt('measures.change_degree_verbs')})?)"
                                         rf"|(?P<year>\d{{4}}\s*年)(?:末|底)?(?:{_alt('measures.change_verbs', 'measures.growth_verbs', 'measures.decline_verbs')}))了?$")
 CLASS_AFTER: Final = re.compile(rf"^(?:以上|以下)?(?:{_alt('measures.class_words')})")
 ORDINAL_BEFORE: Final = LEX.ending("measures.ordinal_words")
+# a currency's base figure: 1美元兑7.17…, 100日元兑4.8… (the currency need be no unit of the lexicon's; the rate
+# follows: 5.6亿元兑现到位 is a figure)
+EXCHANGE_AFTER: Final = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{_alt('measures.exchange_words')})(?=\s?\d)")
+CURRENCY_CHANGE_BEFORE: Final = LEX.ending("measures.currency_changes")
+# a rate's base ending a name (人民币平均汇率为1美元兑): the figure's, not the name's
+RATE_BASE_END: Final = re.compile(rf"\d+(?:\.\d+)?[\u4e00-\u9fff]{{1,3}}(?:{_alt('measures.exchange_words')})$")
 # how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
 TARGET_BEFORE: Final = [(LEX.ending("comparators.at_least_before"), ">="),
                  (LEX.ending("comparators.at_most_before"), "<="),
@@ -90,9 +99,11 @@ _OWN: Final = _alt("names.own_region_words")
 LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads', 'targets.bullets')}|{_OWN}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 # (and a target's marker and the words setting its figure: 经济增长预期目标定为7.5%左右 names 经济增长)
-TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'targets.set_as')}|(?<!人)均)+$")
+# (and a verb of the level reached: 税收收入比重回升至 → 税收收入比重, never 比重回 | 升至)
+TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'targets.set_as')}|(?<!人)均"
+                       rf"|(?:{_alt('measures.to_verbs')})[到至])+$")
 # the words each pattern anchored at the end can end with (a cheap test before the search)
-TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as"), "均")
+TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as"), "均", "到", "至")
 GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
 DECLINE_VERB_LAST: Final = (*LEX.words("measures.decline_verbs"), "了", "分别")
 FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")
@@ -109,10 +120,12 @@ GROWTH_VERB_ENDS: Final = _last_characters(GROWTH_VERB_LAST)
 DECLINE_VERB_ENDS: Final = _last_characters(DECLINE_VERB_LAST)
 COMPARATOR_ENDS: Final = _last_characters(LEX.words("comparators.above_before", "comparators.below_before",
                                              "comparators.about_before", "comparators.reach_words"))  # (COMPARATOR_END's)
-CHANGE_ENDS: Final = _last_characters(LEX.words("measures.change_verbs", "measures.growth_verbs", "measures.decline_verbs"),
+CHANGE_ENDS: Final = _last_characters(LEX.words("measures.change_verbs", "measures.growth_verbs", "measures.decline_verbs",
+                                                 "measures.change_degrees", "measures.change_degree_verbs"),
                                       ["了"])  # (what CHANGE_AGAINST_LAST's matches end with)
 INCREMENT_ENDS: Final = _last_characters(LEX.words("names.increment_verbs"), ["了", "约", "近"])  # (…and INCREMENT_BEFORE's)
 TO_ENDS: Final = frozenset("到至")  # (…and TO_VERB's)
+EXCHANGE_ENDS: Final = _last_characters(LEX.words("measures.exchange_words"))  # (…and RATE_BASE_END's)
 POINTS_FIRST: Final = frozenset(w[0] for w in LEX.words("units.points"))  # (what POINTS's match opens with, past a space)
 MORE_FIRST: Final = frozenset(["万", "亿", "千"] + [w[0] for w in LEX.words("comparators.more_after")])  # (…and MORE_THAN's)
 
@@ -364,6 +377,8 @@ def _name_before(clause: str, pos: int) -> str:
         name = LEADING_PLACE.sub("", name)
     if name.startswith(YEAR_ENDS):
         name = YEAR_END_PLACE.sub(r"\1", name)
+    if name[-1:] in EXCHANGE_ENDS:
+        name = RATE_BASE_END.sub("", name)  # "人民币平均汇率为1美元兑": the rate's base is the figure's
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
     if INNER_VERB_WORD.search(name):
         name = INNER_VERB.sub("", name)
@@ -441,6 +456,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
     quoted = "“" in clause
     for n in candidates:
+        if not EXCHANGE_ENDS.isdisjoint(clause[n.end:n.end + 4]) and EXCHANGE_AFTER.match(clause, n.end):
+            continue  # 1美元兑7.1680元: the base of an exchange rate, not a figure
         unit, unit_end = _unit_at(clause, n)
         after = clause[unit_end:unit_end + NEAR]
         before_n = clause[max(0, n.start - NEAR):n.start]
@@ -480,6 +497,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # inside quotation marks: a name such as “5+1”
         if ORDINAL_BEFORE.search(before_n):
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
+        if CURRENCY_CHANGE_BEFORE.search(before_n):
+            continue  # 比上年升值0.4%: a currency's value against another, no growth of the rate
         figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
     if "元以上" in clause:  # (what every QUALIFIER holds: its pattern is tried at every position)
@@ -633,6 +652,10 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 measure = "level"  # 居民消费价格总指数为101.6 (or 100.8%): an index as printed
             # a name that says what it measures: 居民消费价格涨幅, 城镇登记失业率, 人口自然增长率
             if name and unit == "%" and GROWTH_NAME.search(name) and not RATE_NAME.search(name):
+                measure = "growth"
+            elif name and unit == "%" and DECLINE_NAME.search(name):
+                if measure == "share":
+                    value = -value  # 降幅收窄至2.3%, 下降率为2.6%: the decline itself (a verb's change of it keeps its sign)
                 measure = "growth"
             elif name and unit == "%" and RATE_NAME.search(name):
                 measure = "share"

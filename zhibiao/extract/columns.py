@@ -308,7 +308,8 @@ class GridLine:
 
 
 _UNIT_IN_NAME: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOSE}]$")
-_GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'targets.predicate_verbs')})$")
+_GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'measures.decline_names', 'targets.predicate_verbs')})$")
+_DECLINE_NAME: Final = LEX.ending("measures.decline_names")
 POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
 _LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 
@@ -467,6 +468,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         value, _a, _b = number
         a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
+        if measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
+            value = -value  # 万元GDP能耗下降率 | 2.6: the decline itself, as prose's 下降率为2.6% (a column's growth is its own)
         estimated = c.estimated or c.kind == "estimate" or "预计" in text or all_estimated \
             or (c.year is not None and c.year in estimated_years)
         comparator = "~" if ABOUT.search(text) else "="

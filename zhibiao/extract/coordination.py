@@ -66,6 +66,21 @@ def share_lead(first: str, part: str) -> str:
     return new.group() + part if new is not None else part
 
 
+# the members of each coordinated word (城镇, 农村 of 城乡): siblings, one standing for another in a list
+_SIBLINGS = [frozenset(members) for members in _COORDINATIONS.values()]
+
+
+def _sibling_at(first: str, last: str) -> int:
+    """Where a list's last item goes on past the sibling it opens with of the word its first item ends
+    with (城镇 … 农村居民人均可支配收入 → after 农村), else 0."""
+    for members in _SIBLINGS:
+        for word in members:
+            if last.startswith(word) and len(last) > len(word) and any(
+                    first.endswith(other) for other in members if other != word):
+                return len(word)
+    return 0
+
+
 def expand_coordination(name: str, n: int) -> list[str] | None:
     """城乡居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入], the words before
     the coordinated word kept (金融机构本外币存贷款余额 → …存款余额, …贷款余额), when it has ``n``
@@ -114,6 +129,11 @@ def split_names(name: str, n: int) -> list[str] | None:
         k = parts[-1].find(parts[0][-2:])
         if 0 <= k and k + 2 < len(parts[-1]):
             return [p + parts[-1][k + 2:] if i < n - 1 else p for i, p in enumerate(parts)]
+        sibling = _sibling_at(parts[0], parts[-1])
+        if sibling:
+            # 实际城镇、农村居民人均可支配收入: the first item ends with the word the last opens with a
+            # sibling of (城镇 ↔ 农村): the rest is what follows the sibling, whatever stands before the word
+            return [p + parts[-1][sibling:] if i < n - 1 else p for i, p in enumerate(parts)]
         if short_first and not is_name_like(parts[0]):
             tail = parts[-1][len(parts[0]):]
             return [p + tail if i < n - 1 else p for i, p in enumerate(parts)]

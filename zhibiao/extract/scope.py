@@ -404,6 +404,24 @@ class Scope:
         return zone.horizon if zone is not None and zone.mode == "plan" and zone.horizon else self.plan_year
 
 
+# --- a run of years ------------------------------------------------------------------------------
+RUNNING_YEARS: Final = re.compile(rf"(?:{_alt('time.running_leads')})(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个?年")
+
+
+def running_years(words: str) -> int | None:
+    """How many years a run the words name lasts (连续三年 → 3, 连续5年 → 5), or ``None``: the figures of a
+    series listed after it (分别增长6.5%、6.0%和6.2%) are one each of those years, the last the year the
+    clause speaks of."""
+    m = RUNNING_YEARS.search(words)
+    if m is None:
+        return None
+    count = m.group(1)
+    try:
+        return int(count) if count.isdecimal() else int(parse_chinese(count))
+    except NumberError:  # pragma: no cover - the pattern lets only numerals through
+        return None
+
+
 # --- the year a target is for ------------------------------------------------------------------
 _PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
 FIVE_YEAR_PERIOD: Final = scanner(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
