@@ -146,6 +146,37 @@ def test_inline_statements_are_found_at_their_reach():
     assert [m.group() for m in inline_statements(text, len(text))] == ["建议2025年", "今年全省预期"]
 
 
+def _trigger_words() -> list[str]:
+    from zhibiao.extract.lexicon import LEX
+
+    return list(LEX.words("targets.head_qualifiers", "targets.heads", "targets.head_tails", "targets.introductions",
+                          "plans.set_by", "targets.aspect_heads", "targets.dash_heads"))
+
+
+TRIGGER_PIECES = st.lists(st.sampled_from(_trigger_words() + ["主要预期目标", "经济社会发展", "发展", "的", "主要", "预期", "目标", "指标",
+                                                              "是", "为", "：", ":", "，", "——", "—", "型", "类", "今年", "增长6%",
+                                                              "。", "\n", " ", "x", "目", "标", "指"]), max_size=16).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TRIGGER_PIECES, st.integers(0, 80))
+def test_triggers_are_the_pattern_s_matches(text, limit):
+    from zhibiao.extract.prose import TRIGGER, triggers
+
+    for end in (len(text), min(limit, len(text))):
+        assert [(m.span(), m.groups()) for m in triggers(text, end)] == \
+            [(m.span(), m.groups()) for m in TRIGGER.finditer(text, 0, end)]
+
+
+def test_triggers_are_found_at_their_reach():
+    from zhibiao.extract.prose import TRIGGER_REACH, triggers
+
+    assert TRIGGER_REACH == len("经济社会发展的主要预期")  # (the lexicon's words each hold 目标 or 指标)
+    text = "全市经济社会发展的主要预期目标是：地区生产总值增长6%。其中主要指标：…"
+    assert [m.group() for m in triggers(text, len(text))] == ["经济社会发展的主要预期目标是：", "主要指标："]
+    assert [m.group() for m in triggers(text, len(text) - 4)] == ["经济社会发展的主要预期目标是："]
+
+
 HEADING_PIECES = st.lists(st.sampled_from(["二、", "（一）", "1.", "2026年", "经济社会发展", "主要目标", "预期目标", "主要指标", "发展目标",
                                            "主要预期目标", "和任务", "是", "如下", "：", "。", "\n", " ", "\t", "全市", "x"]),
                           max_size=14).map("".join)

@@ -206,7 +206,13 @@ class _ResultReader:
         self.plans: list[QuotedPlan] = []
         self.prev_estimate = False  # the sentence before gave estimates (初步核算)
         self.para_start = 0  # where the paragraph being read starts
-        self.alone_name: str | None = None  # the name the sentence before stated alone (地区生产总值。…)
+        # the sentence before in the paragraph, whose name stated alone (地区生产总值。…) names this one's
+        # figures: read only when a sentence's figures ask for it (most have none, or are not results)
+        self.before: Sentence | None = None
+        self.p_mode: str = "review"  # the time of the paragraph being read, as of the sentences read for it
+        self.p_year: int | None = None
+        self.year0: int | None = None  # the reviewed year
+        self.unread: list[Sentence] = []  # its sentences whose openings are not read yet
 
     def run(self) -> list[_Found]:
         scope, text = self.scope, self.text
@@ -223,20 +229,36 @@ class _ResultReader:
                     p_mode, p_year = zone.mode, year0
                 estimated = False
                 self.para_start = para.start
-                self.alone_name = None
+                self.before = None
+                self.p_mode, self.p_year, self.year0 = p_mode, p_year, year0
+                self.unread = []
                 for sentence in para.sentences:
-                    s_text = text[sentence.start:sentence.end]
-                    # a sentence that opens with its own time sets it for the rest of the paragraph
-                    # ("…收官之年。过去五年，…。城镇新增就业人数超过6400万人。" speaks of five years)
-                    lead = scope.opening(s_text, 40)
-                    lead = lead if len(lead) < 40 else lead[:12]  # a time adverbial opens a long clause
-                    s_mode, s_year = scope.time_of(lead)
-                    estimated = self.sentence(sentence, p_mode, p_year, estimated)
-                    if s_mode is not None:
-                        p_mode, p_year = s_mode, (s_year if s_year is not None or s_mode != "review" else year0)
+                    estimated = self.sentence(sentence, estimated)
+                    self.unread.append(sentence)
         return self.out
 
-    def sentence(self, sentence: Sentence, p_mode: str, p_year: int | None, para_estimated: bool) -> bool:
+    def paragraph_time(self) -> tuple[str, int | None]:
+        """The time the paragraph speaks of so far: its opening's, or that of the last sentence before
+        which opens with its own — a sentence that does sets it for the rest of the paragraph
+        ("…收官之年。过去五年，…。城镇新增就业人数超过6400万人。" speaks of five years). The sentences'
+        openings are read when a figure asks (most sentences' never are)."""
+        scope, text = self.scope, self.text
+        for sentence in self.unread:
+            lead = scope.opening(text[sentence.start:sentence.end], 40)
+            lead = lead if len(lead) < 40 else lead[:12]  # a time adverbial opens a long clause
+            s_mode, s_year = scope.time_of(lead)
+            if s_mode is not None:
+                self.p_mode, self.p_year = s_mode, (s_year if s_year is not None or s_mode != "review" else self.year0)
+        self.unread = []
+        return self.p_mode, self.p_year
+
+    def alone_name(self, sentence: Sentence | None) -> str | None:
+        """The name ``sentence`` states alone, if it is one clause naming an indicator, else None."""
+        if sentence is None or len(sentence.clauses) != 1:
+            return None
+        return name_alone(self.text[sentence.start:sentence.end].rstrip("。"))
+
+    def sentence(self, sentence: Sentence, para_estimated: bool) -> bool:
         scope, text = self.scope, self.text
         s = sentence.start
         s_text = text[s:sentence.end]
@@ -244,14 +266,14 @@ class _ResultReader:
         first = self.r.first_figure(s, sentence.end)
         # "一般公共预算收入。完成86.5亿元，增长3.6%。": a sentence that is a name alone names the figures of the
         # next one, in its paragraph (a heading's line is a paragraph of its own: it names none)
-        named_before = self.alone_name
-        self.alone_name = name_alone(s_text.rstrip("。")) if len(sentence.clauses) == 1 else None
+        said_before = self.before
+        self.before = sentence
         if first is None:
             return para_estimated or bool(SAME_BELOW in s_text and ESTIMATE.search(s_text))
         head = s_text[:first.start]
         mode, year = scope.time_of(head)
         if mode is None:
-            mode, year = p_mode, p_year
+            mode, year = self.paragraph_time()
         elif mode == "review" and year is None:
             year = scope.review_year
         looking_back = scope.five_year_past(scope.opening(s_text, 40)) if scope.five_year else None
@@ -290,7 +312,7 @@ class _ResultReader:
         period_of = breakdown
         if period_of is None and self.out and self.out[-1].sentence_start >= self.para_start:
             period_of = self.out[-1].parent or self.out[-1].figure.name
-        last_name: str | None = named_before
+        last_name: str | None = self.alone_name(said_before)
         recent: list[str] = []  # names of the sentence's figures, latest last
         stop = False
         prev_clause_found: list[_Found] = []

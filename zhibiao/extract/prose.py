@@ -33,6 +33,53 @@ TRIGGER: Final = scanner(
     rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
     rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
 )
+# Every match of TRIGGER holds one of these words, its first starting within TRIGGER_REACH characters of
+# the match's start (the longest words that can stand before it: 经济社会发展的主要预期目标, a qualifier
+# before a head, 型 before an aspect's head); -1 when a word of the lexicon breaks that (then
+# TRIGGER scans the text as it is).
+_TRIGGER_WORDS: Final = ("目标", "指标")
+
+
+def _word_at(words: tuple[str, ...]) -> int | None:
+    """The furthest a trigger word can start into any of ``words``, or None when one holds none."""
+    at = 0
+    for w in words:
+        ks = [k for k in (w.find(t) for t in _TRIGGER_WORDS) if k >= 0]
+        if not ks:
+            return None
+        at = max(at, min(ks))
+    return at
+
+
+def _longest(path: str) -> int:
+    return max((len(w) for w in LEX.words(path)), default=0)
+
+
+def _trigger_reach() -> int:
+    heads, aspects, dashes = _word_at(LEX.words("targets.heads")), _word_at(LEX.words("targets.aspect_heads")), \
+        _word_at(LEX.words("targets.dash_heads"))
+    if heads is None or aspects is None or dashes is None:
+        return -1
+    return max(_longest("targets.head_qualifiers") + heads, len("主要预期"), len("经济社会发展的主要预期"),
+               _longest("plans.set_by") + len("主要预期"), len("型") + aspects, dashes)
+
+
+TRIGGER_REACH: Final = _trigger_reach()
+
+
+def triggers(text: str, limit: int) -> Iterator[re.Match]:
+    """``TRIGGER.finditer(text, 0, limit)``, TRIGGER tried only within its reach before the words every
+    match holds (found by str.find), instead of at every character of the text that can open it."""
+    if TRIGGER_REACH < 0:
+        return TRIGGER.finditer(text, 0, limit)
+    starts: list[int] = []
+    after = 0  # (the reach of a word overlaps the one before's: each place is taken once)
+    for k in positions(text, 0, limit, _TRIGGER_WORDS):
+        starts.extend(range(max(after, k - TRIGGER_REACH), k + 1))
+        after = k + 1
+    return matches_at(TRIGGER, text, starts, limit)
+
+
 _NUMBERING: Final = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
 # 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets — or a
 # line ending with those words after a sentence (…收官之年。今年全县主要预期目标 / 1.地区生产总值增长7%左右):
@@ -355,7 +402,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
     limit = len(text) if limit is None else limit
     out: list[TargetList] = []
     openings: list[int] | None = None  # (where results open: found when a list first asks)
-    for m in TRIGGER.finditer(text, 0, limit):
+    for m in triggers(text, limit):
         head = text[max(0, m.start() - 40):m.start()]
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
