@@ -32,9 +32,38 @@ def _tracker(db: Optional[str], rules: Optional[Path] = None, create: bool = Fal
     import zhibiao
 
     try:
-        return zhibiao.open(db, rules=rules, create=create)
+        tracker = zhibiao.open(db, rules=rules, create=create)
     except ZhibiaoError as exc:
         fail(exc)  # its own exit code: a bad database file 3, an unreachable server 4
+    if create:
+        _wait_for_writers(tracker.db)
+    return tracker
+
+
+LOCK_WAIT_SECONDS = 30.0  # as long as SQLite's busy timeout (store/database.py) would wait, in silence
+
+
+def _wait_for_writers(db, seconds: float | None = None) -> None:
+    """A command that writes, on a SQLite file another program is writing to: said at once on stderr,
+    waited for (up to ``seconds``), then a one-line error — not a silent minute before the error."""
+    import time
+
+    from zhibiao.errors import DatabaseFileError
+    from zhibiao.store.database import where
+
+    if not db.write_locked():
+        return
+    seconds = LOCK_WAIT_SECONDS if seconds is None else seconds
+    name = where(db.url)
+    print_error(f"{name} is being written by another program (another ingest?); waiting up to {seconds:g} s for it",
+                "waiting")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        if not db.write_locked():
+            return
+    fail(DatabaseFileError(f"{name}: the database is still locked by another program after {seconds:g} s; "
+                           "try again when it has finished"))
 
 
 def _fmt(fmt: str, allowed=FORMATS) -> str:
