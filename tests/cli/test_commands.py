@@ -206,3 +206,18 @@ def test_data_commands_end_to_end(tmp_path):
     overridden = [t for t in json.loads(zb("status", "-r", "湖州市", "-y", "2024", "--db", db, "-f", "json").stdout)["targets"]
                   if t["overridden"]]
     assert [t["indicator"] for t in overridden] == ["fai_growth"]
+
+
+def test_export_writes_the_format_its_file_name_says(tmp_path):
+    db = str(tmp_path / "z.db")
+    assert zb("ingest", str(EXAMPLES / "huzhou_2024_plan.docx"), "--db", db, "-q").returncode == 0
+    wrong = tmp_path / "x.xlsx"
+    r = zb("export", str(wrong), "-f", "csv", "--db", db)
+    assert (r.returncode, r.stderr) == (2, f"error: {wrong}: the name says xlsx but --format is csv: give -f xlsx, "
+                                           "or a file name ending in .csv\n")
+    assert not wrong.exists()
+    for name, magic in (("t.xlsx", b"PK\x03\x04"), ("t.json", b"[{"), ("t.csv", b"\xef\xbb\xbfregion,"),
+                        ("t.txt", b"\xef\xbb\xbfregion,")):  # no -f: the suffix's format, else csv
+        r = zb("export", str(tmp_path / name), "--db", db)
+        assert r.returncode == 0, r.stderr
+        assert (tmp_path / name).read_bytes().startswith(magic), name

@@ -522,10 +522,31 @@ TARGET_COLUMNS = ["region", "region_code", "year", "seq", "category", "parent", 
                   "url", "citation"]
 
 
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+
+
+def _export_format(output: Path, given: Optional[str]) -> str:
+    """The format asked for, else the one OUTPUT's suffix names, else csv. A suffix naming another
+    format than the one asked for is a usage error: CSV text in a file called .xlsx opens as a
+    damaged workbook."""
+    named = output.suffix.lower().lstrip(".") if str(output) != "-" else ""
+    named = named if named in EXPORT_FORMATS else None
+    if given is None:
+        return named or "csv"
+    fmt = _fmt(given, EXPORT_FORMATS)
+    if named and named != fmt:
+        from zhibiao.errors import InputError
+
+        fail(InputError(f"{output}: the name says {named} but --format is {fmt}: give -f {named}, or a file name "
+                        f"ending in .{fmt}"))
+    return fmt
+
+
 @app.command("export")
 def export_command(
     output: Path = typer.Argument(..., help="The file to write (use - for standard output with csv/json)."),
-    format: str = typer.Option("csv", "--format", "-f", help="csv, xlsx or json."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="csv, xlsx or json (default: OUTPUT's "
+                                         "suffix, else csv)."),
     region: Optional[str] = _REGION, year: Optional[int] = _YEAR, indicator: Optional[str] = _INDICATOR,
     level: Optional[str] = _LEVEL, db: Optional[str] = DbOption, lang: Optional[str] = LangOption,
 ) -> None:
@@ -536,7 +557,7 @@ def export_command(
     from zhibiao.export import write_csv, write_xlsx
     from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
 
-    fmt = _fmt(format, ("csv", "xlsx", "json"))
+    fmt = _export_format(output, format)
     lang = load_settings(lang=lang).lang
     tracker = _tracker(db)
     try:
