@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 import pytest
 import typer
@@ -18,15 +17,22 @@ c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN EXCLUSIVE")
 c.execute("CREATE TABLE IF NOT EXISTS held (x)")
 print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()  # held until the test says so
 c.execute("COMMIT")
 """
 
 
-def _hold(path, seconds):
-    p = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE, text=True)
+def _hold(path):
+    p = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         text=True)
     assert p.stdout.readline().strip() == "locked"
     return p
+
+
+def _release(holder):
+    holder.stdin.write("\n")
+    holder.stdin.flush()
+    holder.wait(timeout=30)
 
 
 @pytest.fixture
@@ -39,17 +45,18 @@ def db_path(tmp_path):
 
 
 def test_ingest_says_at_once_that_it_waits_then_goes_on(db_path):
-    holder = _hold(db_path, 3)
+    holder = _hold(db_path)
+    ingest = subprocess.Popen([sys.executable, "-m", "zhibiao", "ingest", str(EXAMPLES / "taizhou_2025_work_report.txt"),
+                               "--db", str(db_path), "-q", "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
     try:
-        started = time.monotonic()
-        r = subprocess.run([sys.executable, "-m", "zhibiao", "ingest", str(EXAMPLES / "taizhou_2025_work_report.txt"),
-                            "--db", str(db_path), "-q", "-f", "json"], capture_output=True, text=True, timeout=120)
+        first = ingest.stderr.readline()  # said while the other program still holds the lock
     finally:
-        holder.wait()
-    assert r.returncode == 0, r.stderr
-    assert r.stderr.startswith(f"waiting: {db_path} is being written by another program"), r.stderr
-    assert json.loads(r.stdout)["documents"]["new"] == 1
-    assert time.monotonic() - started < 25
+        _release(holder)
+    out, rest = ingest.communicate(timeout=120)
+    assert first.startswith(f"waiting: {db_path} is being written by another program"), first + rest
+    assert ingest.returncode == 0, rest
+    assert json.loads(out)["documents"]["new"] == 1
 
 
 def test_a_lock_not_released_is_one_line_after_the_wait(db_path, capsys):
@@ -58,13 +65,13 @@ def test_a_lock_not_released_is_one_line_after_the_wait(db_path, capsys):
 
     db = Database.open(db_path)
     assert not db.write_locked()
-    holder = _hold(db_path, 5)
+    holder = _hold(db_path)
     try:
         assert db.write_locked()
         with pytest.raises(typer.Exit) as exit_:
             _wait_for_writers(db, seconds=0.5)
     finally:
-        holder.wait()
+        _release(holder)
         db.dispose()
     assert exit_.value.exit_code == 3
     err = capsys.readouterr().err.splitlines()
