@@ -115,6 +115,48 @@ def test_demo_serves_the_bundled_examples():
     assert EXAMPLES.is_dir()
 
 
+def test_the_demo_database_goes_when_the_demo_stops(tmp_path):
+    import signal
+
+    port = _port()
+    proc = subprocess.Popen([sys.executable, "-m", "zhibiao", "demo", str(EXAMPLES), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, TMPDIR=str(tmp_path)))
+    try:
+        _get(f"http://127.0.0.1:{port}/api/v1/regions")
+        assert [p.name for p in tmp_path.glob("zhibiao-demo-*/demo.db")]  # while it serves
+    finally:
+        proc.send_signal(signal.SIGINT)  # Ctrl-C
+        out, _err = proc.communicate(timeout=30)
+    assert b"removed when the demo stops" in out
+    assert not list(tmp_path.glob("zhibiao-demo-*"))
+
+
+def test_a_busy_port_is_one_line_before_anything_is_announced(tmp_path):
+    db = tmp_path / "z.db"
+    assert zb("ingest", str(EXAMPLES / "huzhou_2025_plan.txt"), "--db", str(db), "-q").returncode == 0
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        line = f"error: port {port} on 127.0.0.1 is in use (another server?): choose another with --port\n"
+        serve = zb("serve", "--db", str(db), "--port", str(port))
+        demo = subprocess.run([sys.executable, "-m", "zhibiao", "demo", str(EXAMPLES), "--port", str(port)],
+                              capture_output=True, text=True, timeout=120, env=dict(os.environ, TMPDIR=str(tmp_path)))
+    for r in (serve, demo):
+        assert (r.returncode, r.stdout, r.stderr) == (2, "", line)
+    assert not list(tmp_path.glob("zhibiao-demo-*"))
+
+
+def test_demo_names_a_failed_file_s_reason_whole_below_the_table(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"ab\0\0cd")
+    r = zb("demo", str(tmp_path), "--no-serve")
+    row = next(line for line in r.stdout.splitlines() if "binary.txt" in line)
+    assert "error" in row and "not a" not in row  # the region column stays a region's
+    assert r.stderr == f"failed: {tmp_path / 'binary.txt'}: not a text, HTML, PDF or DOCX document (binary data: " \
+                       "NUL bytes)\n"
+
+
 @pytest.mark.corpus
 def test_demo_on_the_seeds_reports_shaoxing_2023():
     need_shared(SEEDS)
@@ -164,3 +206,18 @@ def test_data_commands_end_to_end(tmp_path):
     overridden = [t for t in json.loads(zb("status", "-r", "湖州市", "-y", "2024", "--db", db, "-f", "json").stdout)["targets"]
                   if t["overridden"]]
     assert [t["indicator"] for t in overridden] == ["fai_growth"]
+
+
+def test_export_writes_the_format_its_file_name_says(tmp_path):
+    db = str(tmp_path / "z.db")
+    assert zb("ingest", str(EXAMPLES / "huzhou_2024_plan.docx"), "--db", db, "-q").returncode == 0
+    wrong = tmp_path / "x.xlsx"
+    r = zb("export", str(wrong), "-f", "csv", "--db", db)
+    assert (r.returncode, r.stderr) == (2, f"error: {wrong}: the name says xlsx but --format is csv: give -f xlsx, "
+                                           "or a file name ending in .csv\n")
+    assert not wrong.exists()
+    for name, magic in (("t.xlsx", b"PK\x03\x04"), ("t.json", b"[{"), ("t.csv", b"\xef\xbb\xbfregion,"),
+                        ("t.txt", b"\xef\xbb\xbfregion,")):  # no -f: the suffix's format, else csv
+        r = zb("export", str(tmp_path / name), "--db", db)
+        assert r.returncode == 0, r.stderr
+        assert (tmp_path / name).read_bytes().startswith(magic), name

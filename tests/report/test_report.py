@@ -168,3 +168,24 @@ def test_shaoxing_2023_from_the_seeds(tmp_path):
     out = tmp_path / "shaoxing-2023.docx"
     assert zb("report", str(out), "-r", "绍兴市", "-y", "2023", "--db", str(db)).returncode == 0
     _check_docx_matches_status(out, _status(db, "绍兴市", 2023))
+
+
+def test_english_report_reads_as_english(example_db_path, tmp_path):
+    """No Chinese punctuation around English words, no '1 await data', whole counts on the chart."""
+    import zhibiao
+    from zhibiao.report.charts import _pyplot, status_figure
+    from zhibiao.report.data import build
+
+    out = tmp_path / "huzhou-en.docx"
+    assert zb("report", str(out), "-r", "湖州", "-y", "2024", "--lang", "en", "--db", str(example_db_path)).returncode == 0
+    paragraphs = [p for p in Document(str(out)).paragraphs]
+    bullets = [p.runs[0].text for p in paragraphs if p.style.name == "List Bullet"]
+    assert bullets and all(b.endswith(("(missed): ", "(behind): ")) and "（" not in b for b in bullets), bullets
+    summary = next(p.text for p in paragraphs if p.text.startswith("湖州市 set "))
+    assert "Awaiting data: " in summary and "await data" not in summary
+    report = build(zhibiao.open(str(example_db_path), create=False), "湖州市", 2024, "en")
+    report.lines = report.lines[:3]  # a region-year with few targets: counts of 1 to 3, where 0.5 ticks showed
+    fig = status_figure(report)
+    ticks = fig.axes[0].get_xticks()
+    _pyplot().close(fig)
+    assert len(ticks) > 1 and all(float(t).is_integer() for t in ticks), ticks

@@ -94,3 +94,20 @@ def test_datasette_and_a_read_only_connection(ingested):
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     conn.close()
     assert {"v_documents", "v_targets", "v_actuals", "v_status"} <= names
+
+
+def test_an_ingest_finishes_the_snapshot_an_interrupted_one_left(tmp_path):
+    """A Ctrl-C'd ingest stored its documents but never refreshed the snapshot; the re-run finds
+    them unchanged and must still bring v_status up to date (not only for what it stored)."""
+    from zhibiao.ingest import ingest, iter_files
+    from zhibiao.store import Database
+
+    path = tmp_path / "z.db"
+    db = Database.open(path)
+    # what the interrupted run stored, without its refresh: the province, which no city's document refreshes
+    ingest(db, iter_files([str(p) for p in sorted(EXAMPLES.glob("zhejiang_*")) if p.suffix != ".jsonl"]))
+    db.dispose()
+    r = zb("ingest", str(EXAMPLES), "--db", str(path), "-q", "-f", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["documents"]["unchanged"] == 2
+    assert zb("snapshot", "--stale", "--db", str(path), "-f", "json").stdout.strip() == '{"lines": 0}'

@@ -160,5 +160,7 @@ def test_seeds_scorecard_and_reader(page, seeds_server):
     assert page.locator("mark.span.active").inner_text() == "6.5%以上"
     main = page.inner_text("main")
     assert "绍兴市人民政府关于下达2024年绍兴市国民经济和社会发展" in main and "绍政发〔2024〕2号" in main
-    assert "000_f74a9d579936cf71" not in main and "/work" not in main  # a document is named, never a path
+    # a document is named by its title, never by a path; its file's own name is its source (docs/web.md)
+    assert "000_f74a9d579936cf71" not in page.inner_text("h1") and "/work" not in main
+    assert page.inner_text("#file-name") == "000_f74a9d579936cf71.txt"
     page.screenshot(path=str(SHOTS / "seeds_reader_000.png"))

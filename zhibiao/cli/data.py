@@ -19,6 +19,7 @@ from zhibiao.errors import NotFound, ZhibiaoError
 # module is imported at each start (zhibiao.cli), so what one command needs costs nothing to the others.
 
 DbOption = setting_option("database", "--db")
+LangOption = setting_option("lang", "--lang")
 FORMATS = ("text", "json", "csv")
 OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")  # an address of a scheme not fetched (ftp://, file://)
 STATUS_COLOURS = {"achieved": "green", "basically_achieved": "yellow", "missed": "red", "on_track": "green",
@@ -32,9 +33,38 @@ def _tracker(db: Optional[str], rules: Optional[Path] = None, create: bool = Fal
     import zhibiao
 
     try:
-        return zhibiao.open(db, rules=rules, create=create)
+        tracker = zhibiao.open(db, rules=rules, create=create)
     except ZhibiaoError as exc:
         fail(exc)  # its own exit code: a bad database file 3, an unreachable server 4
+    if create:
+        _wait_for_writers(tracker.db)
+    return tracker
+
+
+LOCK_WAIT_SECONDS = 30.0  # as long as SQLite's busy timeout (store/database.py) would wait, in silence
+
+
+def _wait_for_writers(db, seconds: float | None = None) -> None:
+    """A command that writes, on a SQLite file another program is writing to: said at once on stderr,
+    waited for (up to ``seconds``), then a one-line error — not a silent minute before the error."""
+    import time
+
+    from zhibiao.errors import DatabaseFileError
+    from zhibiao.store.database import where
+
+    if not db.write_locked():
+        return
+    seconds = LOCK_WAIT_SECONDS if seconds is None else seconds
+    name = where(db.url)
+    print_error(f"{name} is being written by another program (another ingest?); waiting up to {seconds:g} s for it",
+                "waiting")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        if not db.write_locked():
+            return
+    fail(DatabaseFileError(f"{name}: the database is still locked by another program after {seconds:g} s; "
+                           "try again when it has finished"))
 
 
 def _fmt(fmt: str, allowed=FORMATS) -> str:
@@ -43,11 +73,12 @@ def _fmt(fmt: str, allowed=FORMATS) -> str:
     return fmt
 
 
-def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> None:
+def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str], words=None) -> None:
+    """Rows as JSON, CSV (machine names) or a table (``words``: its headers and the values of a few
+    columns in the command's language)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
-    from rich.console import Console
     from rich.table import Table
 
     from zhibiao.export import write_csv
@@ -59,10 +90,10 @@ def _emit_rows(rows: list[dict], fmt: str, title: str, columns: list[str]) -> No
         return
     table = Table(title=plain(title))
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(words.column(c) if words else c, overflow="fold")
     for r in flat:
-        table.add_row(*[plain(r[c]) for c in columns])
-    Console().print(table)
+        table.add_row(*[plain(words.value(c, r[c]) if words else r[c]) for c in columns])
+    console().print(table)  # piped: wide rows, headers and names not folded (as status prints)
 
 
 @contextmanager
@@ -243,20 +274,23 @@ _REGION, _YEAR, _INDICATOR, _LEVEL = _filters()
 @app.command("targets")
 def targets_command(region: Optional[str] = _REGION, year: Optional[int] = _YEAR, indicator: Optional[str] = _INDICATOR,
                     level: Optional[str] = _LEVEL, db: Optional[str] = DbOption,
-                    format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
+                    format: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+                    lang: Optional[str] = LangOption) -> None:
     """List stored targets, filtered. 列出目标。"""
+    from zhibiao.cli.words import Words
+
     fmt = _fmt(format)
+    w = Words(load_settings(lang=lang).lang)
     try:
         rows = _tracker(db).targets(region=region, year=year, indicator=indicator, level=level)
     except ZhibiaoError as exc:
         fail(exc)
     if fmt != "json":
         rows = [r | {"document": r["document_title"]} for r in rows]
-    _emit_rows(rows, fmt, f"{len(rows)} target(s)", ["region", "year", "seq", "name", "indicator", "text", "kind",
-                                                     "comparator", "value", "unit", "document", "page"])
+    _emit_rows(rows, fmt, w("targets_title", n=len(rows)), ["region", "year", "seq", "name", "indicator", "text",
+                                                            "kind", "comparator", "value", "unit", "document",
+                                                            "page"], w)
 
-
-LangOption = setting_option("lang", "--lang")
 
 
 @app.command("status")
@@ -374,20 +408,25 @@ def override_command(
 def compare_years_command(region: str = typer.Option(..., "--region", "-r", help="Region name or code."),
                           year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="This year (compared with the year before)."),
                           db: Optional[str] = DbOption,
-                          format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
+                          format: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+                          lang: Optional[str] = LangOption) -> None:
     """A region's plan against its previous one: raised, lowered, unchanged, new, dropped. 年度比较。"""
+    from zhibiao.cli.words import Words
+
     fmt = _fmt(format)
+    lang = load_settings(lang=lang).lang
+    w = Words(lang)
     tracker = _tracker(db)
     try:
         r = tracker.region(region)
         tracker.q.require_year(r, year)
         rows = tracker.compare_years(region, year)
     except ZhibiaoError as exc:
-        fail(exc, fmt=fmt)
+        fail(exc, fmt=fmt, lang=lang)
     flat = [r | {"previous": (r["previous"] or {}).get("text"), "current": (r["current"] or {}).get("text")}
             for r in rows] if fmt != "json" else rows
-    _emit_rows(flat, fmt, f"{r.name} {year - 1} → {year}", ["name", "indicator", "change", "previous", "current",
-                                                            "delta", "unit", "strictness"])
+    _emit_rows(flat, fmt, w("years_title", region=r.name, previous=year - 1, year=year),
+               ["name", "indicator", "change", "previous", "current", "delta", "unit", "strictness"], w)
 
 
 @compare_app.command("regions")
@@ -402,9 +441,13 @@ def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-
                             offset: int = typer.Option(0, "--offset", min=0, help="With --size: the regions to skip "
                                                        "(the next page's --offset is printed)."),
                             db: Optional[str] = DbOption,
-                            format: str = typer.Option("text", "--format", "-f", help="text, json or csv.")) -> None:
+                            format: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+                            lang: Optional[str] = LangOption) -> None:
     """One indicator's targets across regions (every region, or a page of them). 地区比较。"""
+    from zhibiao.cli.words import Words
+
     fmt = _fmt(format)
+    w = Words(load_settings(lang=lang).lang)
     try:
         page = _tracker(db).compare_regions_page(indicator, year, level=level, parent=region,
                                                  offset=offset if size else 0, size=size)
@@ -412,38 +455,43 @@ def compare_regions_command(indicator: str = typer.Option(..., "--indicator", "-
         fail(exc)
     rows = page["rows"]
     if not rows:
-        fail(NotFound(f"no region has a {indicator} target for {year}"
-                       + (f" at the {level} level" if level else "") + (f" under {region}" if region else "")
-                       + (f" beyond the first {offset}" if size and offset else "")))
+        fail(NotFound(w("no_region_target", indicator=indicator, year=year)
+                      + (w("at_level", level=level) if level else "") + (w("under_region", region=region) if region else "")
+                      + (w("beyond", offset=offset) if size and offset else "")))
     flat = [r | {"region": r["region"]["name"], "document": r["document"]["title"]} for r in rows] \
         if fmt != "json" else rows
-    title = f"{indicator} {year}"
+    title = w("regions_title", indicator=indicator, year=year)
     if size:  # a page: which regions of how many, and how to ask for the next
         end = min(offset + size, page["total"])
-        nxt = f"; next page: --offset {end}" if end < page["total"] else ""
-        title += f" (regions {offset + 1}–{end} of {page['total']}{nxt})"
+        nxt = w("regions_next", offset=end) if end < page["total"] else ""
+        title += w("regions_page", first=offset + 1, last=end, total=page["total"], next=nxt)
         if fmt == "json":
             sys.stdout.write(json.dumps({"rows": rows, "total": page["total"], "offset": offset,
                                          "next": end if end < page["total"] else None}, ensure_ascii=False) + "\n")
             return
-    _emit_rows(flat, fmt, title, ["region", "name", "text", "comparator", "value", "unit", "document", "conflict"])
+    _emit_rows(flat, fmt, title, ["region", "name", "text", "comparator", "value", "unit", "document", "conflict"], w)
 
 
 @compare_app.command("levels")
 def compare_levels_command(region: str = typer.Option(..., "--region", "-r", help="The superior region."),
                            year: int = typer.Option(..., "--year", "-y", min=1949, max=2200, help="Plan year."),
                            db: Optional[str] = DbOption,
-                           format: str = typer.Option("text", "--format", "-f", help="text or json.")) -> None:
+                           format: str = typer.Option("text", "--format", "-f", help="text or json."),
+                           lang: Optional[str] = LangOption) -> None:
     """Each child region's targets against its parent's: like with like, stricter or looser by the
     indicator's direction (层层加码), and what a child left out. 层级比较。"""
+    from zhibiao.cli.words import Words
+
     fmt = _fmt(format, ("text", "json"))
+    lang = load_settings(lang=lang).lang
+    w = Words(lang)
     tracker = _tracker(db)
     try:
         r = tracker.region(region)
         tracker.q.require_year(r, year)
         data = tracker.compare_levels(region, year)
     except ZhibiaoError as exc:
-        fail(exc, fmt=fmt)
+        fail(exc, fmt=fmt, lang=lang)
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
@@ -451,21 +499,22 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
 
     out = console()
     if not data["children"]:
-        out.print(plain(f"no region under {data['region']['name']} has targets for {year}"))
+        out.print(plain(w("levels_none", region=data['region']['name'], year=year)))
     for child in data["children"]:
-        table = Table(title=plain(f"{child['region']['name']} vs {data['region']['name']} {year}"))
-        for c in ("indicator", "unit", "child", "parent", "margin", "stricter/looser"):
-            table.add_column(c, overflow="fold")
+        table = Table(title=plain(w("levels_title", child=child['region']['name'], parent=data['region']['name'],
+                                    year=year)))
+        for c in ("indicator", "unit", "child", "parent", "margin", "strictness"):
+            table.add_column(w.column(c), overflow="fold")
         for t in child["targets"]:
             name = f"{t['parent_name']} / {t['name']}" if t.get("parent_name") else t["name"]
             margin = "" if t["margin"] is None else f"{t['margin']:+}"
             if t["margin"] is None and not t["intensive"]:
-                margin = "(totals)"
+                margin = w("totals")
             table.add_row(plain(name), plain(t["unit"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),
-                          plain(margin), plain(t["strictness"] or ""))
+                          plain(margin), plain(w.value("strictness", t["strictness"] or "")))
         out.print(table)
         if child["left_out"]:
-            out.print(plain("left out: " + "、".join(f"{x['name']} {x['text']}" for x in child["left_out"])))
+            out.print(plain(w("left_out") + "、".join(f"{x['name']} {x['text']}" for x in child["left_out"])))
 
 
 TARGET_COLUMNS = ["region", "region_code", "year", "seq", "category", "parent", "name", "indicator", "text", "kind",
@@ -473,10 +522,31 @@ TARGET_COLUMNS = ["region", "region_code", "year", "seq", "category", "parent", 
                   "url", "citation"]
 
 
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+
+
+def _export_format(output: Path, given: Optional[str]) -> str:
+    """The format asked for, else the one OUTPUT's suffix names, else csv. A suffix naming another
+    format than the one asked for is a usage error: CSV text in a file called .xlsx opens as a
+    damaged workbook."""
+    named = output.suffix.lower().lstrip(".") if str(output) != "-" else ""
+    named = named if named in EXPORT_FORMATS else None
+    if given is None:
+        return named or "csv"
+    fmt = _fmt(given, EXPORT_FORMATS)
+    if named and named != fmt:
+        from zhibiao.errors import InputError
+
+        fail(InputError(f"{output}: the name says {named} but --format is {fmt}: give -f {named}, or a file name "
+                        f"ending in .{fmt}"))
+    return fmt
+
+
 @app.command("export")
 def export_command(
     output: Path = typer.Argument(..., help="The file to write (use - for standard output with csv/json)."),
-    format: str = typer.Option("csv", "--format", "-f", help="csv, xlsx or json."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="csv, xlsx or json (default: OUTPUT's "
+                                         "suffix, else csv)."),
     region: Optional[str] = _REGION, year: Optional[int] = _YEAR, indicator: Optional[str] = _INDICATOR,
     level: Optional[str] = _LEVEL, db: Optional[str] = DbOption, lang: Optional[str] = LangOption,
 ) -> None:
@@ -487,7 +557,7 @@ def export_command(
     from zhibiao.export import write_csv, write_xlsx
     from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
 
-    fmt = _fmt(format, ("csv", "xlsx", "json"))
+    fmt = _export_format(output, format)
     lang = load_settings(lang=lang).lang
     tracker = _tracker(db)
     try:

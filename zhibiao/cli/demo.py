@@ -40,7 +40,7 @@ def summarise(files: list[Path], console: Console) -> list:
     table.add_column("document", overflow="fold", min_width=14)  # its title, wrapped rather than cut
     for col in ("type", "region", "year", "targets", "actuals", "commitments", "warnings"):
         table.add_column(col)
-    extractions = []
+    extractions, failures = [], []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
@@ -48,7 +48,9 @@ def summarise(files: list[Path], console: Console) -> list:
             try:
                 e = extract_file(path)
             except ZhibiaoError as exc:
-                table.add_row(plain(path.name), plain("error", "red"), plain(str(exc.args[0])[:60]), "", "", "", "", "")
+                # "error" as its type; the reason whole, under the table (not cut short in the region column)
+                table.add_row(plain(path.name), plain("error", "red"), "", "", "", "", "", "")
+                failures.append(exc)
             else:
                 extractions.append(e)
                 d = e.document
@@ -57,6 +59,8 @@ def summarise(files: list[Path], console: Console) -> list:
                               str(len(e.actuals)), str(len(e.commitments)), str(len(e.warnings)))
             progress.advance(task)
     console.print(table)
+    for exc in failures:
+        print_error(exc, "failed")
     return extractions
 
 
@@ -85,6 +89,18 @@ def demo_command(
 
         print_error(f"{source}: no documents ({formats_text()}) in this folder")
         raise typer.Exit(3)
+    settings = load_settings(host=host, port=port)
+    if serve:  # a busy port said before the documents are read, in one line
+        try:
+            from zhibiao.web.serve import check_port
+        except ImportError:
+            pass
+        else:
+            try:
+                check_port(settings.host, settings.port)
+            except ZhibiaoError as exc:
+                print_error(exc)
+                raise typer.Exit(exc.exit_code) from None
     summarise(files, console)
     if serve:
         try:
@@ -92,4 +108,4 @@ def demo_command(
         except ImportError:
             console.print("(the web dashboard is not part of this installation; extraction summary only)")
             return
-        serve_demo(files, load_settings(host=host, port=port), console=console)
+        serve_demo(files, settings, console=console)

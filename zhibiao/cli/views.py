@@ -16,12 +16,15 @@ def refresh_status_snapshot(tracker, since=None, jobs: int = 1,
                             on_progress: Callable[[int, int], None] | None = None) -> int:
     """After a command changed what the database holds: v_status follows. With ``since`` (an
     ingest's start), only the region-years the documents stored since then can affect; ``jobs``
-    processes compute the statuses (one writes them)."""
-    from zhibiao.track.snapshot import affected_since, drop_orphans, refresh
+    processes compute the statuses (one writes them). An ingest also finishes what an earlier,
+    interrupted one left stale (Ctrl-C before its refresh: its documents are "unchanged" now, and
+    no longer stored since ``since``)."""
+    from zhibiao.track.snapshot import affected_since, drop_orphans, refresh, stale
 
     if since is None:
         return refresh(tracker, jobs=jobs, on_progress=on_progress)
-    n = refresh(tracker, affected_since(tracker.db, since), jobs=jobs, on_progress=on_progress)
+    todo = affected_since(tracker.db, since) | stale(tracker.db, tracker.rules.version)
+    n = refresh(tracker, todo, jobs=jobs, on_progress=on_progress)
     drop_orphans(tracker.db)
     return n
 

@@ -27,7 +27,7 @@ def serve_command(
 
     from zhibiao.settings import Settings
     from zhibiao.store import Database
-    from zhibiao.web.serve import run
+    from zhibiao.web.serve import check_port, run
 
     if generate_token and token:
         raise typer.BadParameter("give --token or --generate-token, not both", param_hint="--generate-token")
@@ -35,6 +35,7 @@ def serve_command(
         settings = Settings.load(database=db, host=host, port=port, max_upload_mb=max_upload_mb, workers=workers,
                                  request_timeout=request_timeout, max_concurrent=max_concurrent,
                                  token=secrets.token_hex(16) if generate_token else token)
+        check_port(settings.host, settings.port)  # before the start-up check (a large file: a minute)
         database = Database.open(settings.database)
         check_before_serving(database, settings.lang)
     except ZhibiaoError as exc:

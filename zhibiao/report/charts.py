@@ -47,6 +47,10 @@ def _png(fig) -> bytes:
 
 def status_chart(report: Report) -> bytes:
     """How many targets have each status, in the status colours."""
+    return _png(status_figure(report))
+
+
+def status_figure(report: Report):
     plt = _pyplot()
     w = report.words
     counts = report.counts()
@@ -56,10 +60,13 @@ def status_chart(report: Report) -> bytes:
     bars = ax.barh(labels, [counts[s] for s in order], color=[STATUS_COLOURS[s] for s in order])
     ax.bar_label(bars, padding=3)
     ax.invert_yaxis()
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no tick at 0.5 or 2.5
     ax.set_xlabel(w("count"))
     ax.set_title(w("chart_status"))
     ax.spines[["top", "right"]].set_visible(False)
-    return _png(fig)
+    return fig
 
 
 def percent_lines(report: Report) -> list:

@@ -118,7 +118,7 @@ def render_docx(report: Report) -> bytes:
     if behind:
         for line in behind:
             p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"{report.indicator_name(line, line.name)}（{w.status(line.status)}）：").bold = True
+            p.add_run(w("behind_line", name=report.indicator_name(line, line.name), status=w.status(line.status))).bold = True
             p.add_run(line.explanation)
     else:
         doc.add_paragraph(w("none_behind"))

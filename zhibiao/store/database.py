@@ -281,6 +281,27 @@ class Database:
         except (OperationalError, ProgrammingError):
             return None
 
+    def write_locked(self) -> bool:
+        """SQLite: whether another program holds the write lock now — a write would wait the busy
+        timeout in silence, then fail (a writer can say so at once). Never waits; False elsewhere."""
+        if not self.is_sqlite:
+            return False
+        import sqlite3
+
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.execute("PRAGMA busy_timeout=0")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                raw.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    return True
+                raise
+            finally:
+                raw.execute("PRAGMA busy_timeout=30000")  # as _sqlite_pragmas set it
+
     def check(self, thorough: bool = False) -> None:
         """Read the database's schema now, so that a file that is no database, or a server that
         cannot be reached, is reported at once rather than in the middle of a command.

@@ -46,6 +46,7 @@ from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from types import SimpleNamespace
+from pathlib import PurePath
 from typing import Any, Iterable
 
 from sqlalchemy import delete, func, insert, or_, select, union_all
@@ -1031,7 +1032,9 @@ class ReadModel:
             e = d.extraction or {}
             out |= {"counts": {k: len(e.get(k) or []) for k in ("targets", "actuals", "commitments")},
                     "sections": e.get("sections", []), "warnings": e.get("warnings", []), "text": d.text,
-                    "extraction": e}
+                    "extraction": e,
+                    # the reader's source of a document not fetched: its file's name (never the path on the server)
+                    "file_name": PurePath(str(d.path).replace("\\", "/")).name if getattr(d, "path", None) else None}
         return out
 
     def source(self, doc_id: int) -> Source:

@@ -280,7 +280,7 @@ class Tracker:
             notes = [Say.of("restated_differs", source=o.doc.title, text=o.text) for o in disagreeing if o.restated]
             others = [o for o in disagreeing if not o.restated]
             if others:
-                notes.insert(0, Say.of("conflict", others="；".join(f"{o.doc.title}：{o.text}" for o in others)))
+                notes.insert(0, Say.of("conflict", others=Joined(_other_wording(o, t.doc) for o in others)))
             revised = _revision_note(a)
             if revised is not None:
                 notes.insert(0, revised)
@@ -590,6 +590,16 @@ def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
                      "conflict": t.conflict, "url": (t.citation or {}).get("url"),
                      "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text")})
     return rows
+
+
+def _other_wording(other, winner) -> Say:
+    """Another document's wording of a target, named so that it cannot be taken for the winner's
+    document: one of the same title also by its document number, date and id."""
+    if winner is None or other.doc.title != winner.title:
+        return Say.of("conflict_other", title=other.doc.title, text=other.text)
+    d = other.doc
+    apart = " · ".join(x for x in (d.doc_number, d.issued_on, f"#{d.id}") if x)
+    return Say.of("conflict_other_apart", title=d.title, apart=apart, text=other.text)
 
 
 def _revision_note(a: Actual | None) -> Say | None:

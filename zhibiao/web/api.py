@@ -237,13 +237,15 @@ def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
 @router.post("/extract", summary="Extract an uploaded file without storing it (the upload preview)")
 async def preview(request: Request, file: UploadFile = File(...)):
     st = state(request)
-    path, name = await _save_upload(st, file)
+    lang = said_in(request)
+    path, name = await _save_upload(st, file, lang)
     from zhibiao.web.extraction import preview_json
+    from zhibiao.web.messages import problem
 
     try:  # read, extracted and encoded in a worker process: the event loop only forwards the bytes
-        status_code, body = await st.extraction.run(preview_json, str(path), name, name=name)
+        status_code, body = await st.extraction.run(preview_json, str(path), name, lang, name=name)
     except ZhibiaoError as exc:
-        raise HTTPException(422, str(exc).replace(str(path), name)) from None
+        raise HTTPException(422, problem(name, str(exc).replace(str(path), name), lang)) from None
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
     return Response(body, status_code=status_code, media_type="application/json")
@@ -258,46 +260,56 @@ def upload_name(filename: str | None) -> str:
     return (stem[:100 - len(suffix)] or "upload") + suffix
 
 
-async def _save_upload(st, file: UploadFile) -> tuple[FilePath, str]:
+def said_in(request: Request) -> str:
+    """The language of an upload's messages: English, unless the request asks for ``?lang=zh`` (the
+    upload page, in Chinese, does; the API's clients read English)."""
+    return "zh" if request.query_params.get("lang") == "zh" else "en"
+
+
+async def _save_upload(st, file: UploadFile, lang: str = "en") -> tuple[FilePath, str]:
     """The upload in a folder of its own (removed by the caller), and its name."""
     name = upload_name(file.filename)
     suffix = FilePath(name).suffix.lower()
     from zhibiao.load import SUFFIXES, formats_text
+    from zhibiao.web.messages import problem
 
     if suffix not in SUFFIXES:
-        raise HTTPException(422, f"{name}: unsupported file type (one of {formats_text()})")
+        raise HTTPException(422, problem(name, f"{name}: unsupported file type (one of {formats_text()})", lang))
     limit = st.max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
-        raise HTTPException(413, f"{name}: larger than the upload limit of {limit / 1_000_000:g} MB")
+        raise HTTPException(413, problem(name, f"{name}: larger than the upload limit of {limit / 1_000_000:g} MB",
+                                         lang))
     folder = FilePath(tempfile.mkdtemp(prefix="zhibiao-upload-"))
     path = folder / f"upload{suffix}"  # the client's name is shown, never used on disk
     path.write_bytes(data)
     return path, name
 
 
-async def _extract_upload(st, path: FilePath, name: str):
+async def _extract_upload(st, path: FilePath, name: str, lang: str = "en"):
     """Read and extract in the server's worker processes (never on the event loop), within the
     per-document time limit; a failure is a 422 naming the upload, a full queue a 503."""
     from zhibiao.ingest import extract_one
+    from zhibiao.web.messages import problem
 
     try:
         x = await st.extraction.run(extract_one, str(path), name=name)
     except ZhibiaoError as exc:
-        raise HTTPException(422, str(exc).replace(str(path), name)) from None
+        raise HTTPException(422, problem(name, str(exc).replace(str(path), name), lang)) from None
     if x.error:
-        raise HTTPException(422, x.error.replace(str(path), name))
+        raise HTTPException(422, problem(name, x.error.replace(str(path), name), lang))
     return x
 
 
 @router.post("/documents", summary="Upload and store a document", dependencies=[Depends(require_token)])
 async def upload(request: Request, file: UploadFile = File(...)):
     st = state(request)
-    path, name = await _save_upload(st, file)
+    lang = said_in(request)
+    path, name = await _save_upload(st, file, lang)
     from zhibiao.ingest import store
 
     try:
-        x = await _extract_upload(st, path, name)
+        x = await _extract_upload(st, path, name, lang)
         x.path = str(st.uploads / f"{x.loaded.sha256[:16]}-{name}")
         FilePath(x.path).write_bytes(path.read_bytes())
         x.loaded.path = x.path

@@ -226,6 +226,11 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
         return FileResponse(plotly_js(), media_type="application/javascript",
                             headers={"cache-control": "public, max-age=86400"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():  # what a browser asks for on a page without the icon link (the API's JSON, a file)
+        return FileResponse(Path(__file__).parent / "static" / "favicon.svg", media_type="image/svg+xml",
+                            headers={"cache-control": "public, max-age=86400"})
+
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str):
         folder = Path(__file__).parent / "static"
@@ -309,7 +314,8 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
             from fastapi.encoders import jsonable_encoder
 
             return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
-        problems = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors())
-        return error_page(request, 422, problems)
+        from zhibiao.web.messages import validation
+
+        return error_page(request, 422, validation(exc.errors(), lang_of(request)))
 
     return app

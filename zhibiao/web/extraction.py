@@ -56,16 +56,19 @@ def _warm_up() -> int:
     return os.getpid()
 
 
-def preview_json(path: str, name: str) -> tuple[int, bytes]:
+def preview_json(path: str, name: str, lang: str = "en") -> tuple[int, bytes]:
     """In a worker: the upload preview's whole answer, as JSON bytes (a large extraction is
-    encoded here, not on the server's event loop), with the upload's name in place of its path."""
+    encoded here, not on the server's event loop), with the upload's name in place of its path;
+    a document that cannot be read is said in ``lang`` (web/messages.py)."""
     import json
 
     from zhibiao.ingest import extract_one
+    from zhibiao.web.messages import problem
 
     x = extract_one(path)
     if x.error:
-        return 422, json.dumps({"detail": x.error.replace(path, name)}, ensure_ascii=False).encode("utf-8")
+        said = problem(name, x.error.replace(path, name), lang)
+        return 422, json.dumps({"detail": said}, ensure_ascii=False).encode("utf-8")
     data = x.stored_extraction()
     data["document"] = data["document"] | {"source": name}
     return 200, json.dumps(data, ensure_ascii=False).encode("utf-8")

@@ -3,6 +3,7 @@ English toggle (``?lang=en``, remembered in a cookie); indicator names in Englis
 catalogue."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,15 @@ def count(n):
 
 
 env.filters["count"] = count
+UPLOAD_PREFIX = re.compile(r"^[0-9a-f]{16}-")  # an uploaded file is kept as <sha256[:16]>-<its name> (api.upload)
+
+
+def shown_file_name(name: str) -> str:
+    """A document's file name as its reader knows it: an upload's without the prefix it is kept under."""
+    return UPLOAD_PREFIX.sub("", name)
+
+
+env.filters["shown_file_name"] = shown_file_name
 STATUS_ORDER = ("achieved", "basically_achieved", "on_track", "missed", "behind", "pending", "needs_review")
 
 

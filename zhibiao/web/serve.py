@@ -59,6 +59,29 @@ def write_access_note(settings: Settings, token_generated: bool = False, lang: s
             "(or --token TOKEN / ZHIBIAO_TOKEN)")
 
 
+def check_port(host: str, port: int) -> None:
+    """The address the server is to listen on can be bound now: a busy port is one line before
+    anything is announced — not "serving …" followed by uvicorn's raw bind error."""
+    import errno
+    import socket
+
+    from zhibiao.errors import InputError
+
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a closed port's TIME_WAIT is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InputError(f"port {port} on {host} is in use (another server?): choose another with --port") \
+                    from None
+            raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def run(db: Database, settings: Settings | None = None, console: Console | None = None,
         token_generated: bool = False) -> None:
     import uvicorn
@@ -67,6 +90,7 @@ def run(db: Database, settings: Settings | None = None, console: Console | None 
 
     settings = settings or Settings.load()
     console = console or Console()
+    check_port(settings.host, settings.port)
     workers = settings.workers
     many = f" with {workers} workers" if workers > 1 else ""
     console.print(f"serving {db.url} on http://{settings.host}:{settings.port}/{many} · Ctrl-C to stop", highlight=False,

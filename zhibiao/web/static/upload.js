@@ -40,7 +40,7 @@
       const form = new FormData();
       form.append('file', chosen, chosen.name);
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', url);
+      xhr.open('POST', url + '?lang=' + cfg.lang);  // the server's reasons in the page's language
       for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
       progress.hidden = false; progress.value = 0;
       say(L.uploading);

@@ -1,0 +1,46 @@
+"""English messages a page shows, in Chinese for a Chinese page (zhibiao/web/messages_zh.yaml): a
+document the loaders could not read, an upload refused, a query parameter out of range. The
+loaders and the validation library speak English; the web is the layer that knows the reader's
+language."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[list[tuple[re.Pattern, str]], dict[str, str]]:
+    from zhibiao.datafiles import load_yaml
+
+    data = load_yaml("zhibiao.web", "messages_zh.yaml")
+    return [(re.compile(p["en"]), p["zh"]) for p in data["problems"]], data["validation"]
+
+
+def problem(name: str, message: str, lang: str) -> str:
+    """``name: problem`` (an upload's name and the loader's reason) in ``lang``; a reason not in the
+    table stays as it is."""
+    if lang != "zh" or not message.startswith(f"{name}: "):
+        return message
+    reason = message[len(name) + 2:]
+    for pattern, zh in _table()[0]:
+        m = pattern.fullmatch(reason)
+        if m:
+            return f"{name}：{zh.format(**m.groupdict())}"
+    return message
+
+
+def validation(errors: list[dict], lang: str) -> str:
+    """A request's validation errors as one line: ``year: 应大于或等于 1949``."""
+    said = []
+    for e in errors:
+        where = ".".join(str(x) for x in e.get("loc", ())[1:])
+        text = e.get("msg", "")
+        if lang == "zh":
+            zh = _table()[1].get(e.get("type", ""))
+            if zh:
+                try:
+                    text = zh.format(**(e.get("ctx") or {}))
+                except (KeyError, IndexError):
+                    pass  # a context the entry does not expect: the English
+        said.append(f"{where}: {text}" if where else text)
+    return "; ".join(said)
