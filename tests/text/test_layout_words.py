@@ -23,8 +23,8 @@ SPEC = {
     "table_header.columns": ["目标", "单位", "计划", "预期", "属性"],
     "split_decimal_units": ["万亿元", "亿元", "万元", "亿美元", "万美元", "万人", "万吨", "万亩", "万户", "万套", "万千瓦",
                             "亿千瓦时", "万家", "万个", "万名", "万辆", "万平方米", "%", "‰"],
-    "item_units": ["元", "美元", "人", "人次", "个", "家", "项", "户", "套", "辆", "头", "座", "所", "吨", "亩", "公顷", "公里",
-                   "千米", "平方米", "千瓦", "千瓦时", "倍", "个百分点", "天"],
+    "item_units": ["元", "美元", "人", "人次", "个", "家", "项", "户", "套", "辆", "头", "座", "所", "吨", "斤", "公斤", "亩", "公顷",
+                   "公里", "千米", "平方米", "立方米", "千瓦", "千瓦时", "倍", "个百分点", "天"],
     "item_unit_magnitudes": ["万", "亿", "千", "百"],
 }
 
@@ -96,6 +96,19 @@ def test_short_lines_each_ending_with_a_figure_and_its_unit_are_list_items(unit)
     # above one ending with a word no unit is: that pair was joined)
     assert _apart(f"全市新建公共服务设施合计12{unit}\n全市新建公共服务设施合计15{unit}")
     assert not _apart(f"全市新建公共服务设施合计12{unit}\n全市新建公共服务设施合计15项目")
+
+
+def test_a_list_items_figure_may_be_spaced_from_its_words_and_its_unit():
+    # "一般公共预算收入增长 3 %左右" (a web page's spaces around a figure) is an item like its neighbours
+    assert _apart("全市新建公共服务设施增长 3 %左右\n全市新建公共服务设施合计15家")
+
+
+def test_a_line_without_a_figure_between_two_list_items_is_an_item_too():
+    # 城乡居民人均可支配收入增长与经济增长同步 between two items stating figures: a list item of its own, never the
+    # first half of the next one
+    lines = [ln for ln in normalize("地区生产总值增长5.5%左右\n一般公共预算收入增长3%左右\n城乡居民人均可支配收入增长与经济增长同步\n"
+                                    "城镇调查失业率5.5%以内\n").text.split("\n") if ln.strip()]
+    assert len(lines) == 4, lines
 
 
 @pytest.mark.parametrize("word", SPEC["item_unit_magnitudes"])

@@ -122,7 +122,7 @@ CELL_VALUE: Final = re.compile(rf"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d
 # line, with its unit and qualifier (地区生产总值增长7%左右, 城镇新增就业1800人): two such lines one above the
 # other are list items (a web page's, copied into a text file), not a sentence wrapped
 FIGURE_ITEM: Final = re.compile(
-    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?\d+(?:\.\d+)?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
+    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?[ \t]?\d+(?:\.\d+)?[ \t]?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
     rf"(?:[%‰]|(?:{_alt(LAYOUT['item_unit_magnitudes'])})*(?:{_alt(LAYOUT['item_units'])}))?(?:{QUALIFIER})?[ \t]*$")
 FIGURE_ITEM_LONGEST: Final = 40  # (a longer line is a sentence's, not a list item's)
 FIGURE_TAILS: Final = tuple(LAYOUT["item_units"] + LAYOUT["item_unit_magnitudes"] + LAYOUT["cell_qualifiers"])
@@ -800,7 +800,7 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         continues = b[0] in CONTINUES_ABOVE
         at_width = len(a) >= reaching
-        if not at_width and (items[i + 1] and (items[i] or (i + 2 < len(items) and items[i + 2]))
+        if not at_width and (items[i + 1] and (items[i] or (i > 0 and items[i - 1]) or (i + 2 < len(items) and items[i + 2]))
                              or items[i] and i > 0 and items[i - 1] and _opens_words(b)):
             # list items a line, each stating its figure (a wrapped line reaches the width): two of
             # them one above the other, and the lines above and below such a run (the list's lead,
