@@ -216,6 +216,10 @@ HEADER_CELLS = [
     ("单位", ("unit", None, None, None)), ("计量单位", ("unit", None, None, None)),
     ("属性", ("attribute", None, None, None)), ("指标属性", ("attribute", None, None, None)),
     ("备注", ("note", None, None, None)), ("说明", ("note", None, None, None)),
+    # columns read past (a completion table's rates, yes/no, ranks, responsible units, assessments)
+    *((w, ("ignored", None, None, None)) for w in (
+        "完成率", "完成进度（%）", "序时进度", "是否完成", "达标情况", "排名", "全省排名", "全市排名", "排位", "全省排位",
+        "全市排位", "位次", "责任单位", "牵头单位", "责任部门", "牵头部门", "进度评价", "进展评价", "评估结论")),
     ("2024年目标", ("value", "target", None, 2024)), ("2024年计划", ("value", "target", None, 2024)),
     ("2024年预期目标", ("value", "target", None, 2024)), ("2024年计划目标", ("value", "target", None, 2024)),
     ("2024年年度目标", ("value", "target", None, 2024)), ("2024年目标值", ("value", "target", None, 2024)),

@@ -519,3 +519,160 @@ def test_a_rows_name_of_a_decline_makes_its_result_a_decline():
     e = extract_text(text)
     assert [(x.name, x.measure, x.value) for x in e.actuals] == [
         ("单位地区生产总值能耗下降率", "growth", Decimal("-3.2")), ("地区生产总值增长", "growth", Decimal("5.3"))]
+
+
+REVIEW_HEAD = ("关于云岭县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+               "——2026年1月12日在云岭县第九届人民代表大会第五次会议上\n一、2025年计划执行情况\n"
+               "表1　2025年主要指标完成情况\n")
+
+
+@pytest.mark.parametrize("extra,cells", [
+    (["完成率（%）", "是否完成"], [["101.2", "完成"], ["—", "未完成"]]),
+    (["全省排名", "责任单位"], [["4", "县财政局"], ["11", "县发改局"]]),
+    (["完成率（%）", "全省排名"], [["101.2", "4"], ["—", "11"]]),
+    (["考核等级", "工作评语"], [["优", "稳中有进"], ["良", "略低于预期"]]),  # (words no vocabulary holds)
+])
+@pytest.mark.parametrize("sep", ["\t", "|"])
+def test_a_completion_table_reads_past_columns_of_rates_ranks_and_responsible_units(extra, cells, sep):
+    """A header with a name column and a column of targets or results is a header whatever else it
+    prints: the columns it does not know (two or more) are read past — before, every row was lost."""
+    head = ["指标", "单位", "年度目标", "实际完成", *extra]
+    rows = [["一般公共预算收入", "亿元", "18.6", "18.8", *cells[0]], ["固定资产投资增长", "%", "4", "-2.3", *cells[1]]]
+    body = "\n".join(sep.join(r) if sep == "\t" else "| " + " | ".join(r) + " |" for r in [head, *rows])
+    e = extract_text(REVIEW_HEAD + body + "\n")
+    assert [(t.name, t.value, t.year) for t in e.targets] == [("一般公共预算收入", Decimal("18.6"), 2025),
+                                                             ("固定资产投资增长", Decimal("4"), 2025)]
+    assert [(a.name, a.value) for a in e.actuals] == [("一般公共预算收入", Decimal("18.8")),
+                                                     ("固定资产投资增长", Decimal("-2.3"))]
+    assert not [w for w in e.warnings if "table" in w]
+
+
+def test_a_review_table_of_bare_years_reads_past_columns_it_does_not_know():
+    # 2024年 | 2025年 (no word of a target or a result): the years make the header
+    text = REVIEW_HEAD + ("指标\t单位\t2024年\t2025年\t考核等级\t工作评语\n"
+                          "一般公共预算收入\t亿元\t17.9\t18.8\t优\t稳中有进\n")
+    e = extract_text(text)
+    assert [(a.name, a.year, a.value) for a in e.actuals] == [("一般公共预算收入", 2024, Decimal("17.9")),
+                                                             ("一般公共预算收入", 2025, Decimal("18.8"))]
+
+
+def test_a_rank_column_with_its_year_is_no_result():
+    # 2025年全省排名: a column read past whatever its year (not a column of 2025's results)
+    text = REVIEW_HEAD + ("指标\t单位\t2025年目标\t2025年完成\t2025年全省排名\n"
+                          "一般公共预算收入\t亿元\t18.6\t18.8\t4\n城镇新增就业\t万人\t1.2\t1.31\t9\n")
+    e = extract_text(text)
+    assert [(a.name, a.value) for a in e.actuals] == [("一般公共预算收入", Decimal("18.8")),
+                                                     ("城镇新增就业", Decimal("1.31"))]
+
+
+def test_a_bulletins_table_reads_past_its_rank_columns():
+    # no column of targets or results by name, so only the vocabulary's words are read past (全省排名, 位次)
+    text = ("云岭县2025年国民经济和社会发展统计公报\n云岭县统计局\n2026年3月20日\n表1　2025年主要经济指标\n"
+            "指标\t单位\t绝对数\t比上年增长（%）\t全省排名\t位次\n"
+            "地区生产总值\t亿元\t186.2\t5.1\t12\t3\n一般公共预算收入\t亿元\t11.4\t2.6\t20\t5\n")
+    e = extract_text(text)
+    got = {(a.name, a.measure, a.value) for a in e.actuals if a.source == "table"}
+    assert got == {("地区生产总值", "level", Decimal("186.2")), ("地区生产总值", "growth", Decimal("5.1")),
+                   ("一般公共预算收入", "level", Decimal("11.4")), ("一般公共预算收入", "growth", Decimal("2.6"))}
+
+
+def test_a_targets_tables_columns_of_responsible_units_give_no_rows_and_no_warnings():
+    text = HEAD2 + ("序号\t指标\t单位\t2025年目标\t属性\t责任单位\t分管领导\n"
+                    "1\t地区生产总值增长\t%\t6左右\t预期性\t县发改局\t王明\n"
+                    "2\t城镇新增就业\t人\t3200\t预期性\t县人社局\t李青\n")
+    e = extract_text(text)
+    assert [(t.seq, t.name, t.text, t.attribute) for t in e.targets] == [
+        ("1", "地区生产总值增长", "6左右", "anticipatory"), ("2", "城镇新增就业", "3200", "anticipatory")]
+    assert not [w for w in e.warnings if "table" in w]
+
+
+def test_cells_beside_a_name_and_a_dated_column_that_are_no_titles_open_no_table():
+    """Unknown cells are ignored columns only when they could title one (short words, no figure, no
+    unit), and only beside a name column and a column of a year, a target or a result."""
+    from zhibiao.extract.tables import find_tables
+    from zhibiao.text import normalize
+
+    figures = HEAD2 + "主要指标\t2025年\t6%\t5.5%\n"
+    across = HEAD2 + "类别\t2025年\t工业\t农业\n"  # (no name column)
+    assert find_tables(normalize(figures).text) == [] and find_tables(normalize(across).text) == []
+
+
+def test_the_name_columns_title_is_no_parent_of_the_rows():
+    # 项目 over the names: a column title, as 指标 is (the rows were its sub-rows) — and so is the
+    # header printed again after a page break
+    text = HEAD2 + ("项目\t2025年目标\n地区生产总值增长（%）\t6左右\n项目\t2025年目标\n"
+                    "一般公共预算收入（亿元）\t12.4\n")
+    e = extract_text(text)
+    assert [(t.parent, t.name, t.text) for t in e.targets] == [(None, "地区生产总值增长", "6左右"),
+                                                             (None, "一般公共预算收入", "12.4")]
+
+
+@pytest.mark.parametrize("mark", ["续表", "续表1", "（续表）", "表1（续）"])
+def test_a_continuation_line_is_no_category(mark):
+    """A table split across pages: the line saying so (续表) between its rows names no category."""
+    text = ("关于青川省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+            "——2026年1月18日在青川省第九届人民代表大会第五次会议上\n表1　主要指标\n"
+            "序号\t指标\t单位\t2025年预计\t2026年计划\t属性\n"
+            "1\t地区生产总值增长\t%\t5.3\t5.5左右\t预期性\n"
+            f"{mark}\n"
+            "2\t城镇新增就业\t万人\t46.3\t45以上\t预期性\n")
+    e = extract_text(text)
+    assert [(t.seq, t.category) for t in e.targets] == [("1", None), ("2", None)]
+    # a targets table (one value column), read row by row: no row of its own, no parent of the rows below
+    notice = HEAD2 + f"指标\t单位\t2025年目标\n地区生产总值增长\t%\t6左右\n{mark}\n城镇新增就业\t人\t3200\n"
+    e = extract_text(notice)
+    assert [(t.category, t.parent, t.name) for t in e.targets] == [(None, None, "地区生产总值增长"),
+                                                                  (None, None, "城镇新增就业")]
+    assert not [w for w in e.warnings if "table" in w]
+
+
+def test_one_cell_per_line_a_column_read_past_before_the_values_takes_its_cell():
+    # 县财政局 where the responsible unit is due is no next row's name: the row's values come after it
+    cells = ["指标", "单位", "责任单位", "年度目标", "实际完成",
+             "一般公共预算收入", "亿元", "县财政局", "18.6", "18.8", "城镇新增就业", "万人", "县人社局", "1.2", "1.31"]
+    e = extract_text(REVIEW_HEAD + "\n".join(cells) + "\n")
+    assert [(t.name, t.value) for t in e.targets] == [("一般公共预算收入", Decimal("18.6")), ("城镇新增就业", Decimal("1.2"))]
+    assert [(a.name, a.value) for a in e.actuals] == [("一般公共预算收入", Decimal("18.8")),
+                                                     ("城镇新增就业", Decimal("1.31"))]
+
+
+def test_a_header_with_unknown_titles_printed_again_is_no_row():
+    text = REVIEW_HEAD + ("指标\t单位\t年度目标\t实际完成\t考核等级\t工作评语\n"
+                          "一般公共预算收入\t亿元\t18.6\t18.8\t优\t稳中有进\n"
+                          "指标\t单位\t年度目标\t实际完成\t考核等级\t工作评语\n"
+                          "城镇新增就业\t万人\t1.2\t1.31\t良\t略低于预期\n")
+    e = extract_text(text)
+    assert [t.name for t in e.targets] == ["一般公共预算收入", "城镇新增就业"]
+    assert not [w for w in e.warnings if "指标" in w]
+
+
+def test_a_table_set_out_by_single_spaces_with_a_column_read_past_gives_no_wrong_figures():
+    # its rows are read from the right: a rate or a yes/no column would shift them (not read yet)
+    text = REVIEW_HEAD + ("指标 单位 年度目标 实际完成 完成率（%） 是否完成\n"
+                          "一般公共预算收入 亿元 18.6 18.8 101.1 完成\n"
+                          "城镇新增就业 万人 1.2 1.31 109.2 完成\n")
+    e = extract_text(text)
+    assert not [x for x in [*e.targets, *e.actuals] if x.value in (Decimal("101.1"), Decimal("109.2"))]
+
+
+@pytest.mark.parametrize("layout", ["space", "cell"])
+def test_a_continuation_line_is_no_category_in_other_layouts(layout):
+    head = ["序号", "指标", "单位", "2025年预计", "2026年计划", "属性"]
+    rows = [["1", "地区生产总值增长", "%", "5.3", "5.5左右", "预期性"], ["续表"],
+            ["2", "城镇新增就业", "万人", "46.3", "45以上", "预期性"], ["3", "粮食产量", "万吨", "88.6", "88以上", "约束性"]]
+    sep = " " if layout == "space" else "\n"
+    text = ("关于青川省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+            "——2026年1月18日在青川省第九届人民代表大会第五次会议上\n表1　主要指标\n"
+            + "\n".join(sep.join(r) for r in [head, *rows]) + "\n")
+    e = extract_text(text)
+    assert [(t.seq, t.category, t.name) for t in e.targets] == [
+        ("1", None, "地区生产总值增长"), ("2", None, "城镇新增就业"), ("3", None, "粮食产量")]
+
+
+def test_a_title_no_vocabulary_knows_beside_no_column_of_values_keeps_its_targets():
+    """One unknown cell in a header with no known column of values may title the values (2025年增长目标):
+    its cells are read by meaning, as before; the title itself is no row and no parent."""
+    text = HEAD2 + "序号\t指标\t单位\t2025年增长目标\n1\t地区生产总值\t%\t6左右\n2\t一般公共预算收入\t%\t3\n"
+    e = extract_text(text)
+    assert [(t.parent, t.name, t.text) for t in e.targets] == [(None, "地区生产总值", "6左右"), (None, "一般公共预算收入", "3")]
+    assert not [w for w in e.warnings if "table" in w]

@@ -24,7 +24,7 @@ from zhibiao.text.scan import alternation, scanner
 
 TABLE_WORDS: Final = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
 
-_ROLES: Final = ("seq", "category", "name", "unit", "attribute", "note")
+_ROLES: Final = ("seq", "category", "name", "unit", "attribute", "note", "ignored")
 _KINDS: Final = ("target", "actual", "base", "average", "cumulative", "estimate")
 _MEASURES: Final = ("level", "growth", "share")
 BRACKETS: Final = "（(［[〔【"
@@ -95,7 +95,7 @@ class Column:
 
     index: int
     label: str
-    role: str  # seq | category | name | unit | attribute | note | value
+    role: str  # seq | category | name | unit | attribute | note | ignored | value
     kind: str | None = None  # value columns: target | actual | base | average | cumulative | estimate | result
     year: int | None = None
     period: tuple[int, int] | None = None
@@ -212,6 +212,9 @@ def parse_header(text: str) -> Column | None:
             kinds.append(value)
         elif group == "measure":
             col.measure = col.measure or value
+    if "ignored" in roles:
+        col.role = "ignored"  # 完成率（%）, 2025年全省排名: no target or result, whatever its year or kind
+        return col
     if roles and not kinds and col.year is None and col.year_offset is None and col.period is None:
         col.role = roles[0]
         return col

@@ -65,6 +65,7 @@ class Vocab:
     name_suffix: re.Pattern
     table_end: re.Pattern
     title: re.Pattern
+    continuation: re.Pattern  # 续表: the table above goes on (no category, no row)
 
 
 def _vocab() -> Vocab:
@@ -80,6 +81,7 @@ def _vocab() -> Vocab:
         name_suffix=re.compile(data["name_suffixes"]),
         table_end=re.compile(data["table_end"]),
         title=re.compile(alternation(data["titles"])),
+        continuation=re.compile(data["continuation"]),
     )
 
 
@@ -450,21 +452,67 @@ def _cell_line(raw: str) -> str:
     return raw.strip().strip("|").strip()
 
 
+_NOT_IN_HEADER: Final = re.compile(r"[。，；：,;:]")
+
+
+def _header_like(cell: str) -> bool:
+    """Could this cell title a column the vocabulary does not know (全省排名, 责任单位): a short
+    phrase, no figure, no unit, no sentence?"""
+    t = squeeze(cell)
+    return 0 < len(t) <= 16 and not is_value_cell(t) and not is_unit(t) and not _NOT_IN_HEADER.search(t)
+
+
+def _dated_values(cols: list[Column]) -> bool:
+    """A name column and a value column of a year, a target or a result (指标 | 年度目标 | 实际完成):
+    the header of a table whatever else it prints."""
+    return any(c.role == "name" for c in cols) and any(
+        c.role == "value" and (c.year is not None or c.year_offset is not None or c.kind in ("target", "actual", "estimate"))
+        for c in cols)
+
+
 def _header_row(raw: str, sep: str, offset: int = 0) -> list[Column] | None:
+    """The columns of a tab or ``|`` header row. Cells the vocabulary does not know (one beside
+    two known ones, or any number of short titles beside a name column and a column of a year, a
+    target or a result: 完成率（%） | 是否完成 | 全省排名 | 责任单位) are ignored columns: read past."""
     parts = _parts(raw, sep)
-    cols, misses = [], 0
+    cols: list[Column] = []
+    unknown: list[Column] = []
     for k, (piece, pos) in enumerate(parts):
         if not piece.strip():
             continue
+        span = (offset + pos, offset + pos + len(piece))
         c = parse_header(piece)
         if c is None:
-            misses += 1
+            unknown.append(Column(index=k, label=squeeze(piece), role="ignored", span=span))
             continue
-        c.index, c.span = k, (offset + pos, offset + pos + len(piece))
+        c.index, c.span = k, span
         cols.append(c)
-    if len(cols) >= 2 and misses <= (1 if len(cols) >= 3 else 0):
-        return cols
+    if len(cols) < 2:
+        return None
+    if _dated_values(cols) and all(_header_like(c.label) for c in unknown):
+        return sorted(cols + unknown, key=lambda c: c.index)
+    if len(unknown) <= (1 if len(cols) >= 3 else 0):
+        if not any(c.role == "value" for c in cols):
+            return cols  # (beside no column of values the cell may title the values: 2025年增长目标, read by meaning)
+        return sorted(cols + unknown, key=lambda c: c.index)
     return None
+
+
+def _ignored(columns: list[Column] | None) -> frozenset[int]:
+    """The indexes of a header's ignored columns (their cells are read past)."""
+    return frozenset(c.index for c in columns or [] if c.role == "ignored")
+
+
+def _header_again(filled: list[tuple[int, str]], ignored: frozenset[int]) -> bool:
+    """Is a row the header printed again (after a page break): every cell a column title or in an
+    ignored column, two titles at least?"""
+    titles = 0
+    for k, p in filled:
+        if parse_header(p) is not None:
+            titles += 1
+        elif k not in ignored:
+            return False
+    return titles >= 2
 
 
 def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0) -> list[Column] | None:
@@ -701,23 +749,35 @@ def _is_rule_line(raw: str) -> bool:
     return raw.count("-") >= 3 and not raw.strip(" \t|:+-—=")
 
 
-def _tab_cells(text: str, start: int, end: int, sep: str = "\t") -> list[Cell]:
+def _tab_cells(text: str, start: int, end: int, sep: str = "\t", columns: list[Column] | None = None,
+               body: int = -1) -> list[Cell]:
+    """The cells of a tab or ``|`` table, row by row. The header's rows (before ``body``, where its
+    rows start, and the header printed again) give cells of the role ``header`` — column titles,
+    never a name or a parent (项目 over the names, a title the vocabulary does not know) — and the
+    cells of its ignored columns are read past."""
     cells = []
+    ignored = _ignored(columns)
     for li, (s, e) in enumerate(_line_bounds(text, start, end)):
         if _is_rule_line(text[s:e]):
             continue
         seen_name = False
         # (a targets table has one value column: a merged cell's copies are all blanked)
-        for part, at in _merged_copies(_parts(text[s:e], sep), lambda k: False):
-            if part.strip():
-                pos = s + at
-                lead = len(part) - len(part.lstrip())
-                c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
-                if is_seq_number(c.text):
-                    c.role = "target" if seen_name else "seq"
-                elif not looks_like_category(c.text) or seen_name or is_unit(c.text):
-                    seen_name = True  # a unit follows a name: a number after it is a target
-                cells.append(c)
+        parts = [(k, part, at) for k, (part, at) in enumerate(_merged_copies(_parts(text[s:e], sep), lambda k: False))
+                 if part.strip()]
+        header = s < body or (columns is not None and _header_again([(k, p) for k, p, _at in parts], ignored))
+        for k, part, at in parts:
+            if k in ignored:
+                continue
+            pos = s + at
+            lead = len(part) - len(part.lstrip())
+            c = Cell(squeeze(part), pos + lead, pos + len(part.rstrip()), li)
+            if header:
+                c.role = "header"
+            elif is_seq_number(c.text):
+                c.role = "target" if seen_name else "seq"
+            elif not looks_like_category(c.text) or seen_name or is_unit(c.text):
+                seen_name = True  # a unit follows a name: a number after it is a target
+            cells.append(c)
     return cells
 
 
@@ -943,9 +1003,11 @@ class _Assembler:
                   and not self.rows[-1].is_label
                   and not (int(t) == self.last_seq_num + 1 and nxt is not None and not self.targets(nxt.text))):
                 self.add_target(c)  # a bare number right after a name is its target (医院数量 / 116)
-            elif is_header(t):
-                if not v.naming_header.match(t.replace(" ", "")):
+            elif c.role == "header" or is_header(t):  # (a title of the header row: 项目 too, never a name)
+                if is_header(t) and not v.naming_header.match(t.replace(" ", "")):
                     self.value_columns.append(t)
+            elif v.continuation.match(t):
+                pass  # 续表: the rows go on, no category
             elif t in v.attributes:
                 if self.rows:
                     self.rows[-1].binding = v.attributes[t]
@@ -1142,9 +1204,9 @@ def parse_table(text: str, span: TableSpan) -> Table:
     layout = span.layout if span.layout in ("tab", "pipe", "space") else detect_layout(text, start, end)
     targets = TargetTexts()
     if layout == "tab":
-        cells = _tab_cells(text, start, end)
+        cells = _tab_cells(text, start, end, "\t", span.columns, span.body)
     elif layout == "pipe":
-        cells = _tab_cells(text, start, end, "|")
+        cells = _tab_cells(text, start, end, "|", span.columns, span.body)
     elif layout == "space":
         cells = _space_cells(text, start, end, targets)
     else:
@@ -1185,6 +1247,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
     columns = span.columns or []
     cat_col = next((c.index for c in columns if c.role == "category"), None)
     value_cols = {c.index for c in columns if c.role == "value"}
+    ignored = _ignored(columns)
     for s, e in _line_bounds(text, span.body, span.end):
         raw = text[s:e]
         if not raw.strip() or _is_rule_line(raw):
@@ -1193,8 +1256,10 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
         filled = [(k, p, at) for k, (p, at) in enumerate(parts) if p.strip()]
         if not filled:
             continue
-        if all(parse_header(p) is not None for _k, p, _at in filled) and len(filled) >= 2:
+        if _header_again([(k, p) for k, p, _at in filled], ignored):
             continue  # the header repeated after a page break
+        if len(filled) == 1 and VOCAB.continuation.match(squeeze(filled[0][1])):
+            continue  # 续表: the rows go on, no category
         if len(filled) == 1 and not is_value_cell(filled[0][1]) and (
                 cat_col is None or filled[0][0] == cat_col) and looks_like_category(squeeze(filled[0][1])):
             m = cn_heading(squeeze(filled[0][1]))
@@ -1242,6 +1307,8 @@ def _fits(col: Column, t: str) -> bool:
         return t in VOCAB.attributes
     if col.role in ("name", "note"):
         return not is_value_cell(t) and not is_unit(t) and t not in VOCAB.attributes
+    if col.role == "ignored":
+        return True  # (whatever it prints: 县财政局, 未完成, 4)
     return is_value_cell(t)
 
 
@@ -1256,6 +1323,9 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
     category = None
     name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
     has_category = any(c.role == "category" for c in columns)
+    # an ignored column before a value column takes a name-like cell (县财政局 between 单位 and 年度目标):
+    # the row's values are still due; after the last value column such a cell starts the next row
+    last_value = max((k for k, c in enumerate(columns) if c.role == "value"), default=-1)
     for s, e in _line_bounds(text, span.body, span.end):
         raw = text[s:e]
         if not raw.strip():
@@ -1264,6 +1334,8 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
         if not t:
             row = None  # a line of pipes between rows
             continue
+        if VOCAB.continuation.match(t):
+            continue  # 续表: the rows go on
         if (row is None or j > name_at) and not has_category and (
                 cn_heading(t) or t in VOCAB.categories) and not is_value_cell(t):
             m = cn_heading(t)
@@ -1279,7 +1351,8 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
             k = j
             while k < n and not _fits(columns[k], t):
                 k += 1
-            if k < n and not (k > name_at and columns[k].role != "name" and _fits(columns[name_at], t)):
+            if k < n and not (k > name_at and columns[k].role != "name" and _fits(columns[name_at], t)
+                              and not (columns[k].role == "ignored" and k < last_value)):
                 if columns[k].role == "category":
                     category = t
                     row.category = t
@@ -1318,6 +1391,8 @@ def _space_columns(raw: str, offset: int) -> list[Column] | None:
             if i + width > len(toks):
                 continue
             c = parse_header("".join(t for t, _ in toks[i:i + width]))
+            if c is not None and c.role == "ignored":
+                return None  # (rows set out by spaces are read from the right: a column read past would shift them)
             if c is not None:
                 end = toks[i + width - 1][1] + len(toks[i + width - 1][0])
                 c.span = (offset + toks[i][1], offset + end)
@@ -1380,6 +1455,8 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
             category = toks.pop(0)[0]
         if not groups and not row.cells:
             words = "".join(t for t, _a, _b in toks)
+            if VOCAB.continuation.match(words):
+                continue  # 续表: the rows go on, no category
             if rows and "name" in by_role and by_role["name"] in rows[-1].cells and not looks_like_category(words):
                 cell = rows[-1].cells[by_role["name"]]  # a name wrapped onto the next line
                 rows[-1].cells[by_role["name"]] = GridCell(cell.text + words, cell.start, toks[-1][2])
