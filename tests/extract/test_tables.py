@@ -676,3 +676,21 @@ def test_a_title_no_vocabulary_knows_beside_no_column_of_values_keeps_its_target
     e = extract_text(text)
     assert [(t.parent, t.name, t.text) for t in e.targets] == [(None, "地区生产总值", "6左右"), (None, "一般公共预算收入", "3")]
     assert not [w for w in e.warnings if "table" in w]
+
+
+def test_a_same_period_growth_column_is_a_result_of_the_part_of_the_year_before_it():
+    # an in-year report's 全年目标 | 上半年完成 | 同比增长（%）: 同比 is against the same period of last
+    # year — a result (never a target of the table's year), the half-year's like the column before it
+    e = extract_text("关于青石县2025年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+                     "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t同比增长（%）\n"
+                     "固定资产投资\t%\t5以上\t—\t3.9\n规模以上工业增加值\t%\t7左右\t—\t8.2\n")
+    assert [(t.name, t.value) for t in e.targets] == [("固定资产投资", Decimal(5)), ("规模以上工业增加值", Decimal(7))]
+    assert [(a.name, a.measure, a.value, a.period) for a in e.actuals] == [
+        ("固定资产投资", "growth", Decimal("3.9"), "2025-01/2025-06"), ("规模以上工业增加值", "growth", Decimal("8.2"), "2025-01/2025-06")]
+
+
+@pytest.mark.parametrize("header", ["绝对额（亿元）\t比上年末增长（%）", "年末数（亿元）\t比年初增长（%）", "金额（亿元）\t比上年同期增长（%）"])
+def test_a_bulletins_balance_and_growth_columns_are_read(header):
+    e = extract_text("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表3　2025年末金融机构存贷款\n"
+                     f"指标\t{header}\n各项存款余额\t812.4\t8.8\n")
+    assert [(a.measure, a.value) for a in e.actuals] == [("level", Decimal("812.4")), ("growth", Decimal("8.8"))]

@@ -391,6 +391,12 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     the plan year in a plan document, a base value otherwise; results without a kind are actuals;
     averages are targets in a table of targets and actuals in a review."""
     values = [c for c in columns if c.role == "value"]
+    for prev, c in zip(values, values[1:]):
+        # a growth column with no time of its own right after a column of a part of the year (上半年完成 |
+        # 同比增长（%）): that part's growth, never the year's
+        if c.period is None and c.year is None and c.year_offset is None and c.measure == "growth" \
+                and c.kind in (None, "actual") and prev.period is not None and c.index == prev.index + 1:
+            c.period, c.year = prev.period, prev.year
     for c in values:
         if c.year is None and c.year_offset is not None and ctx.plan_year:
             c.year = ctx.plan_year + c.year_offset  # 本年计划, 上年完成: against the plan year
