@@ -632,3 +632,15 @@ def test_a_figure_grouped_by_spaces_maps_back_to_its_printed_digits():
     at = n.text.index("4206.9")
     span = n.to_source(at, at + len("4206.9亿元"))
     assert raw[span.start:span.end] == "4\u00a0206.9亿元"
+
+
+def test_a_figure_grouped_by_spaces_fills_a_cell_of_a_laid_out_row():
+    """In a row laid out in fixed-width columns a figure with decimals between wide gaps is one cell's; two
+    whole figures parted by one space may be two cells that filled their columns, and stay apart."""
+    raw = ("表1　主要指标\n指标              单位      上半年完成      同比增长（%）\n"
+           "地区生产总值      亿元      2 318.4         5.9\n年末常住人口      万人      641 100\n"
+           "工业增加值        亿元      150 320.5 6.5\n")
+    out = normalize(raw).text
+    assert "2318.4\t5.9" in out and "641\t100" in out and "150320.5" not in out
+    # a table copied one cell a line: the line is the cell
+    assert normalize("指标\n单位\n上半年完成\n地区生产总值\n亿元\n2 318.4\n").text.endswith("\n2318.4\n")

@@ -1071,9 +1071,10 @@ SPACE_GROUPED: Final = scanner(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?(?!
 
 def _space_grouped(text: str):
     """The numbers of SPACE_GROUPED that are one figure: glued to what follows it (8 962.4亿元, 43 860元、),
-    or, in a row of tab or | cells, filling its cell (1 452.6 under 上半年完成) — never followed by a space
-    (a figure and the next in a row of cells parted by spaces, 641 655 2.2; axis labels, 1 000 1 500).
-    Tried only where a space stands between digits."""
+    or filling its cell in a row of tab or | cells (1 452.6 under 上半年完成) or, with decimals (two whole
+    figures side by side may be cells that filled their columns: 874 100), in a row laid out in fixed-width
+    columns — else never followed by a space (a figure and the next in a row of cells
+    parted by spaces, 641 655 2.2; axis labels, 1 000 1 500). Tried only where a space stands between digits."""
     last = -1
     for gap in DIGIT_SPACE_DIGIT.finditer(text):
         if gap.start() < last:
@@ -1089,9 +1090,20 @@ def _space_grouped(text: str):
         after = text[x.end():e]
         if after[:1].isspace() or not after:
             line = text[s:e]
-            if not ("\t" in line or "|" in line) or after.lstrip(" ")[:1] not in ("", "\t", "|"):
+            if "\t" in line or "|" in line:
+                if after.lstrip(" ")[:1] not in ("", "\t", "|"):
+                    continue
+            elif not ("." in x.group() and _fills_laid_out_cell(line, x.start() - s, x.end() - s)):
                 continue
         yield x
+
+
+def _fills_laid_out_cell(line: str, start: int, end: int) -> bool:
+    """Does the figure at ``start:end`` of a line without tab or | cells fill a cell: a wide gap or the
+    line's edge on each side (a row laid out in fixed-width columns, 地区生产总值    亿元    1 452.6    5.9; a
+    table copied one cell a line)? A single space beside it may part two cells (150 320.5 6.5)."""
+    before, after = line[:start], line[end:]
+    return (before.endswith("  ") or not before.strip()) and (after.startswith("  ") or not after.strip())
 
 
 def _drop_thousands_separators(m: MappedText) -> MappedText:
