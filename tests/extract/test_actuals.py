@@ -745,3 +745,23 @@ def test_a_name_of_a_decline_states_the_decline():
     # (降幅收窄至: the decline is now 2.3%, growth −2.3 — not a share of 2.3; 下降率达到 as 下降)
     assert lines("全市民间投资降幅收窄至2.3%，单位地区生产总值能耗下降率达到3.1%。") == [
         ("民间投资降幅", "growth", D("-2.3"), "%", "="), ("单位地区生产总值能耗下降率", "growth", D("-3.1"), "%", "=")]
+
+
+def test_growth_below_zero_in_words_is_a_decline():
+    """负增长 is a decline: growth −N, the 负 no part of the name, the phrase printed whole."""
+    e = extract_text(REVIEW.format("全县工业用电量负增长7.3%，全县房地产开发投资同比负增长12.6%。"))
+    assert [(a.name, a.measure, a.value, a.text) for a in e.actuals] == [
+        ("工业用电量", "growth", D("-7.3"), "负增长7.3%"), ("房地产开发投资", "growth", D("-12.6"), "同比负增长12.6%")]
+
+
+def test_a_growth_cell_printing_a_decline_word_is_negative():
+    """A table's growth cell that says its fall in words (下降4.2, 减少0.8) is negative, as in prose; one printing
+    增长 or a sign reads as it did; a level column's figure keeps its value."""
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n全年地区生产总值增长5.1%。\n"
+            "表3　2024年主要工业产品产量\n产品名称\t单位\t产量\t比上年增长（%）\n"
+            "平板玻璃\t万重量箱\t812.5\t下降4.2\n原铝\t万吨\t35.8\t同比减少0.8\n"
+            "汽车\t万辆\t12.7\t增长9.3\n水泥\t万吨\t96.3\t-15.2\n")
+    got = {(a.name, a.measure): a.value for a in extract_text(text).actuals}
+    assert got[("平板玻璃", "growth")] == D("-4.2") and got[("原铝", "growth")] == D("-0.8")
+    assert got[("汽车", "growth")] == D("9.3") and got[("水泥", "growth")] == D("-15.2")
+    assert got[("平板玻璃", "level")] == D("812.5")

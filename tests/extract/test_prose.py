@@ -36,6 +36,9 @@ SPEC = [
       ("单位GDP能耗", "完成省下达任务", "assigned", None, None),
       ("城镇调查失业率", "5.5%以内", "numeric", "<=", D("5.5"))]),
     ("2023年，江苏目标经济增长5%左右。", [("经济增长", "5%左右", "numeric", "~", D("5"))]),
+    # 负增长 is the predicate (a decline, as 下降 is), not the name's
+    ("主要预期目标是：商品房销售面积负增长3%左右，地区生产总值增长6%。",
+     [("商品房销售面积", "负增长3%左右", "numeric", "~", D("3")), ("地区生产总值", "增长6%", "numeric", "=", D("6"))]),
     # a name of Latin letters (GDP) names an indicator as two Chinese characters do
     ("主要预期目标是：GDP增长6%左右，CPI涨幅3%左右。",
      [("GDP", "增长6%左右", "numeric", "~", D("6")), ("CPI涨幅", "3%左右", "numeric", "~", D("3"))]),

@@ -597,3 +597,50 @@ def test_short_lines_each_stating_a_figure_are_list_items_not_a_wrapped_sentence
     long = "全市上下坚持稳中求进工作总基调经济运行稳中向好全年安排专项资金支持重点项目建设"
     assert len(f"{long}40个") > 40
     assert normalize(f"{long}12亿元\n{long}40个\n").text.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # thousands grouped by a space (GB/T 15835), of any width: one figure
+        ("全区社会消费品零售总额６ ５１２．８亿元，增长3%", "全区社会消费品零售总额6512.8亿元，增长3%"),
+        ("居民人均可支配收入37\u00a0250元、18\u2009640元", "居民人均可支配收入37250元、18640元"),
+        ("地方财政收入突破1\u202f200亿元", "地方财政收入突破1200亿元"),
+        ("进出口总额12 345 678万元", "进出口总额12345678万元"),
+        # a cell of a tab row: the space is inside its cell
+        ("指标\t单位\t上半年完成\n地区生产总值\t亿元\t2 318.4\n", "指标\t单位\t上半年完成\n地区生产总值\t亿元\t2318.4\n"),
+        # two figures side by side, never one: years, a decimal's lost point, a figure followed by a space
+        ("2025 2026年目标", "2025 2026年目标"),
+        ("安排资金 １０２３ ６ 亿元", "安排资金1023.6亿元"),
+        ("刻度 1 000 1 500", "刻度1 000 1 500"),
+    ],
+)
+def test_thousands_grouped_by_spaces_are_one_figure(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_a_spaced_table_row_keeps_its_cells_apart():
+    """In a table zone's row of cells parted by single spaces a figure and its share stay two."""
+    raw = "表1　主要指标\n指标 单位 2024年 2025年 增长(%)\n常住人口 万人 641 655 2.2\n城镇人口 万人 415 428 3.1\n"
+    out = normalize(raw).text
+    assert "641 655 2.2" in out and "415 428 3.1" in out
+
+
+def test_a_figure_grouped_by_spaces_maps_back_to_its_printed_digits():
+    raw = "全年社会消费品零售总额4\u00a0206.9亿元。"
+    n = normalize(raw)
+    at = n.text.index("4206.9")
+    span = n.to_source(at, at + len("4206.9亿元"))
+    assert raw[span.start:span.end] == "4\u00a0206.9亿元"
+
+
+def test_a_figure_grouped_by_spaces_fills_a_cell_of_a_laid_out_row():
+    """In a row laid out in fixed-width columns a figure with decimals between wide gaps is one cell's; two
+    whole figures parted by one space may be two cells that filled their columns, and stay apart."""
+    raw = ("表1　主要指标\n指标              单位      上半年完成      同比增长（%）\n"
+           "地区生产总值      亿元      2 318.4         5.9\n年末常住人口      万人      641 100\n"
+           "工业增加值        亿元      150 320.5 6.5\n")
+    out = normalize(raw).text
+    assert "2318.4\t5.9" in out and "641\t100" in out and "150320.5" not in out
+    # a table copied one cell a line: the line is the cell
+    assert normalize("指标\n单位\n上半年完成\n地区生产总值\n亿元\n2 318.4\n").text.endswith("\n2318.4\n")

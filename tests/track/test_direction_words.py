@@ -40,6 +40,7 @@ def _line(text: str, name: str = "城镇调查失业率") -> TargetLine:
     ("下降到5%以下", "level"),
     ("提高到70%", "level"),
     ("下降3%", "decline"),
+    ("负增长3%左右", "decline"),  # (growth below zero: a decline, though it ends with 增长)
     ("增长6%", "rise"),
     ("6.5%以上", "plain"),
 ])

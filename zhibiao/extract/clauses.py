@@ -20,7 +20,7 @@ from zhibiao.extract.coordination import share_head, split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
-                                     RELATIVE, bounds_one_range, candidates_among)
+                                     DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
 from zhibiao.models import Span
@@ -53,10 +53,8 @@ RANGE_SEPARATORS: Final = frozenset("-—–~～至到")  # (RANGE_LOW's; a spac
 # (the look-behind: a match starts where a number starts, not at every digit of a long run)
 QUALIFIER: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[万亿]?元以上[\u4e00-\u9fff]")
 _GROWTH: Final = _alt("measures.growth_verbs")
-_DECLINE: Final = _alt("measures.decline_verbs")
 # (a qualifier right after 人 is part of 人均: "…人均增长5%" is per head, not "人 + 均增长")
 GROWTH_VERB: Final = scanner(rf"(?:(?<!人)(?:{_alt('measures.growth_qualifiers')}))*(?:{_GROWTH})(?:了)?(?:分别)?$")
-DECLINE_VERB: Final = scanner(rf"(?:(?<!人)(?:{_alt('measures.decline_qualifiers')}))*(?:{_DECLINE})(?:了)?(?:分别)?$")
 TO_VERB: Final = re.compile(rf"(?:{_alt('measures.to_verbs')})(?:到|至)$")
 # (a test of a text's last words is an Ending, not a pattern (?:…)$: the same answer, without
 # trying the pattern at every position of the text)
@@ -105,7 +103,6 @@ TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'ta
 # the words each pattern anchored at the end can end with (a cheap test before the search)
 TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as"), "均", "到", "至")
 GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
-DECLINE_VERB_LAST: Final = (*LEX.words("measures.decline_verbs"), "了", "分别")
 FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")
 
 
@@ -117,7 +114,6 @@ def _last_characters(*word_lists) -> frozenset[str]:
 
 TRAIL_ENDS: Final = _last_characters(TRAIL_LAST)
 GROWTH_VERB_ENDS: Final = _last_characters(GROWTH_VERB_LAST)
-DECLINE_VERB_ENDS: Final = _last_characters(DECLINE_VERB_LAST)
 COMPARATOR_ENDS: Final = _last_characters(LEX.words("comparators.above_before", "comparators.below_before",
                                              "comparators.about_before", "comparators.reach_words"))  # (COMPARATOR_END's)
 CHANGE_ENDS: Final = _last_characters(LEX.words("measures.change_verbs", "measures.growth_verbs", "measures.decline_verbs",
@@ -390,10 +386,11 @@ def _name_before(clause: str, pos: int) -> str:
             name = name[:-2]  # "补助标准增加到人均280元": 人均 qualifies the figure
         if name[-1:] in TRAIL_ENDS:
             name = TRAIL.sub("", name)
-        if name[-1:] in GROWTH_VERB_ENDS:
-            name = GROWTH_VERB.sub("", name)
+        # (a decline first: 负增长 ends with a growth verb, and 负 is no part of the name)
         if name[-1:] in DECLINE_VERB_ENDS:
             name = DECLINE_VERB.sub("", name)
+        if name[-1:] in GROWTH_VERB_ENDS:
+            name = GROWTH_VERB.sub("", name)
         if "（" in name or "(" in name:
             name = UNCLOSED_BRACKET.sub("", name)  # an unclosed bracket belongs to the figure
         if "从" in name or "由" in name:
@@ -594,7 +591,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         # (the prefix ends with no space, so no newline: its last character alone tells which
         # patterns anchored at its end can match — _may_end_with without the call)
         prefix_end = prefix[-1:]
-        if prefix_end in DECLINE_VERB_ENDS and DECLINE_VERB.search(prefix):
+        if declines(prefix):
             measure_kind = "decline"
         elif prefix_end in GROWTH_VERB_ENDS and GROWTH_VERB.search(prefix):
             measure_kind = "growth"
@@ -602,7 +599,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         to_level = TO_VERB.search(prefix) if prefix_end in TO_ENDS else None
         # 提高到60% is the level reached; 达到 only reaches the figure of the verb before it (增长达到5%)
         if measure_kind == "level" and (not to_level or to_level.group().startswith("达")):
-            if _may_end_with(verb_strip, DECLINE_VERB_ENDS) and DECLINE_VERB.search(verb_strip):
+            if declines(verb_strip):
                 measure_kind = "decline"
             elif _may_end_with(verb_strip, GROWTH_VERB_ENDS) and GROWTH_VERB.search(verb_strip):
                 measure_kind = "growth"

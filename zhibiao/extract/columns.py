@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, parse_target
+from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, declines, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.text.scan import alternation, scanner
@@ -474,10 +474,12 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         number = _number(text)
         if number is None or cumulative or POINTS_CELL.search(text):
             continue  # 完成 (no figure), ［4.5］ (a five-year sum), 提高13.4个百分点 (a change in points)
-        value, _a, _b = number
+        value, at, _b = number
         a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
-        if measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
+        if measure == "growth" and at and declines(text[:at].rstrip()):
+            value = -value  # 下降15.2 under 比上年增长（%）: a fall, as in prose
+        elif measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
             value = -value  # 万元GDP能耗下降率 | 2.6: the decline itself, as prose's 下降率为2.6% (a column's growth is its own)
         estimated = c.estimated or c.kind == "estimate" or "预计" in text or all_estimated \
             or (c.year is not None and c.year in estimated_years)

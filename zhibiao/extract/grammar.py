@@ -113,6 +113,19 @@ SIZED_DIRECTION: Final = (
     rf"(?:{LEX.alt('kinds.direction_up')})?|(?:{LEX.alt('kinds.direction_up')})(?:{LEX.alt('kinds.direction_sizes')})"
 )
 MODALITY: Final = re.compile(LEX.alt("kinds.modality"))
+# a verb of decline ending the words before a figure, with the qualifiers before it (下降, 同比减少,
+# 负增长): the figure is the size of a fall, its growth the negative — one test, for a clause of prose
+# (clauses.py) and a table's result cell (columns.py: 下降15.2 under 比上年增长（%） is −15.2)
+DECLINE_VERB: Final = scanner(rf"(?:(?<!人)(?:{word_trie(LEX.words('measures.decline_qualifiers'))}))*"
+                              rf"(?:{word_trie(LEX.words('measures.decline_verbs'))})(?:了)?(?:分别)?$")
+# the characters its matches end with (a test of a text's last character before the search)
+DECLINE_VERB_ENDS: Final = frozenset(w[-1] for w in (*LEX.words("measures.decline_verbs"), "了", "分别"))
+
+
+def declines(words: str) -> bool:
+    """Do ``words`` (those before a figure) end with a verb of decline?"""
+    end = words[-1:]
+    return (end in DECLINE_VERB_ENDS or end == "\n") and DECLINE_VERB.search(words) is not None
 GROWTH_WORD: Final = scanner(
     rf"(?:{LEX.alt('measures.growth_qualifiers')})?(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs', 'measures.growth_names')})")
 

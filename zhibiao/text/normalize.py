@@ -53,7 +53,7 @@ _KEEP_FULLWIDTH: Final = set("（）：，；！？")
 WIDTH_TABLE: dict[int, str] = {
     cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH
 }
-WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
+WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
                     0xFE6A: "%", 0x2215: "/"})
 
 
@@ -1063,11 +1063,56 @@ def _rebuild_columns(m: MappedText) -> MappedText:
 GROUPED_NUMBER: Final = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")  # (opens with a look-behind: told its first characters)
 
 
+# a number grouped in thousands by single spaces, as GB/T 15835 allows (8 962.4亿元, 43 860元; a no-break,
+# thin or ideographic space is one by now): a first group of one to three digits, never a 0, then groups of
+# exactly three — the space of a decimal point a PDF lost parts one or two digits (1023 6 亿元), and
+# two figures side by side in a list or a table's row (2025 2026, 6.5 7.0) are no such run
+SPACE_GROUPED: Final = scanner(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?(?!\d|\.\d)")
+
+
+def _space_grouped(text: str):
+    """The numbers of SPACE_GROUPED that are one figure: glued to what follows it (8 962.4亿元, 43 860元、),
+    or filling its cell in a row of tab or | cells (1 452.6 under 上半年完成) or, with decimals (two whole
+    figures side by side may be cells that filled their columns: 874 100), in a row laid out in fixed-width
+    columns — else never followed by a space (a figure and the next in a row of cells
+    parted by spaces, 641 655 2.2; axis labels, 1 000 1 500). Tried only where a space stands between digits."""
+    last = -1
+    for gap in DIGIT_SPACE_DIGIT.finditer(text):
+        if gap.start() < last:
+            continue
+        start = gap.start()
+        while start > 0 and text[start - 1].isdecimal() and gap.start() - start < 4:
+            start -= 1
+        x = SPACE_GROUPED.match(text, start)
+        if x is None:
+            continue
+        last = x.end()
+        s, e = _line_at(text, text.rfind("\n", 0, x.start()) + 1)
+        after = text[x.end():e]
+        if after[:1].isspace() or not after:
+            line = text[s:e]
+            if "\t" in line or "|" in line:
+                if after.lstrip(" ")[:1] not in ("", "\t", "|"):
+                    continue
+            elif not ("." in x.group() and _fills_laid_out_cell(line, x.start() - s, x.end() - s)):
+                continue
+        yield x
+
+
+def _fills_laid_out_cell(line: str, start: int, end: int) -> bool:
+    """Does the figure at ``start:end`` of a line without tab or | cells fill a cell: a wide gap or the
+    line's edge on each side (a row laid out in fixed-width columns, 地区生产总值    亿元    1 452.6    5.9; a
+    table copied one cell a line)? A single space beside it may part two cells (150 320.5 6.5)."""
+    before, after = line[:start], line[end:]
+    return (before.endswith("  ") or not before.strip()) and (after.startswith("  ") or not after.strip())
+
+
 def _drop_thousands_separators(m: MappedText) -> MappedText:
-    if "," not in m.text:
-        return m
+    text = m.text
     edits = [(x.start() + k, x.start() + k + 1, "", "thousands")
-             for x in GROUPED_NUMBER.finditer(m.text) for k, ch in enumerate(x.group()) if ch == ","]
+             for x in (GROUPED_NUMBER.finditer(text) if "," in text else ()) for k, ch in enumerate(x.group()) if ch == ","]
+    edits += [(x.start() + k, x.start() + k + 1, "", "thousands")
+              for x in _space_grouped(text) for k, ch in enumerate(x.group()) if ch == " "]
     return m.edit(edits) if edits else m
 
 
