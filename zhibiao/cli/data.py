@@ -386,8 +386,9 @@ def compare_years_command(region: str = typer.Option(..., "--region", "-r", help
         fail(exc, fmt=fmt)
     flat = [r | {"previous": (r["previous"] or {}).get("text"), "current": (r["current"] or {}).get("text")}
             for r in rows] if fmt != "json" else rows
+    # the difference's unit, not the targets': two growth rates differ by 个百分点, not by a per cent
     _emit_rows(flat, fmt, f"{r.name} {year - 1} → {year}", ["name", "indicator", "change", "previous", "current",
-                                                            "delta", "unit", "strictness"])
+                                                            "delta", "delta_unit", "strictness"])
 
 
 @compare_app.command("regions")
@@ -458,7 +459,7 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
             table.add_column(c, overflow="fold")
         for t in child["targets"]:
             name = f"{t['parent_name']} / {t['name']}" if t.get("parent_name") else t["name"]
-            margin = "" if t["margin"] is None else f"{t['margin']:+}"
+            margin = "" if t["margin"] is None else f"{t['margin']:+}{t['margin_unit'] or ''}"  # 个百分点, not %
             if t["margin"] is None and not t["intensive"]:
                 margin = "(totals)"
             table.add_row(plain(name), plain(t["unit"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),

@@ -205,7 +205,9 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
         r = tracker.region(region)
         region_name = r.name
         series = tracker.indicator_series(r.code, ind.id)
-    year = year or (years_with[-1] if years_with else None)
+    if year is None:  # the region's own latest year, not the database's: its place among the others that year
+        own = [p["year"] for p in series if p["year"] in years_with]
+        year = max(own) if own else (years_with[-1] if years_with else None)
     # the first page of regions (a national database has 3,800 with a target): the rest on /compare/regions
     page = request.app.state.zhibiao.compare_regions_page(ind.id, year, level=level, size=PAGE_REGIONS) if year \
         else {"rows": [], "total": 0}
@@ -216,7 +218,8 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
     pager = {"offset": 0, "size": PAGE_REGIONS, "total": page["total"],
              "url": f"/compare/regions?indicator={ind.id}&year={year}" + (f"&level={level}" if level else "")}
     return render(request, "indicator.html", ind=ind, region_name=region_name, series=series, across=across,
-                  year=year, level=level, chart=chart, years=years_with, pager=pager)
+                  year=year, level=level, chart=chart, years=years_with, pager=pager,
+                  region=region if region_name else None)
 
 
 @router.get("/compare/years", response_class=HTMLResponse)
