@@ -1179,6 +1179,31 @@ class ReadModel:
                                                     action=action, changes=changes or {}, who=who, created_at=now()))
         return {"ok": True, "line": lines[index], "correction": self.corrections(d.sha256).get((line_type, key))}
 
+    def set_region(self, doc_id: int, name_or_code: str, who: str | None = None) -> dict:
+        """A reviewer sets a document's region (its text names none, or one two regions bear:
+        朝阳区), by code or by a name of the region registry that means one region only; a name
+        several bear is an :class:`~zhibiao.errors.AmbiguousName` listing them, to choose by code.
+        Kept as a correction of the document (it survives re-extraction). Returns the document's
+        id, the region it had and the one it has."""
+        from zhibiao.catalog import RegionRegistry
+        from zhibiao.errors import AmbiguousName
+        from zhibiao.store.ingest import assign_region
+
+        reg = RegionRegistry.default()
+        text = str(name_or_code or "").strip()
+        if not text:
+            raise InputError("no region given")
+        found = ([reg.by_code(text)] if reg.by_code(text) else []) if text.isdigit() else reg.candidates(text)
+        if len(found) > 1:
+            raise AmbiguousName(f"{text!r} names {len(found)} regions: choose one by its code",
+                                [c.to_dict() | {"place": reg.place(c)} for c in found])
+        if not found:
+            near = closest_regions(text)
+            raise NotFound(f"no region is called {text!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+        self._document(doc_id)  # (an unknown document: NotFound)
+        before, code = assign_region(self.db, doc_id, found[0].code, who)
+        return {"document_id": doc_id, "before": before, "region": found[0].to_dict() | {"place": reg.place(found[0])}}
+
     def review_queue(self, limit: int = 500) -> list[dict]:
         """The lines a person should look at, most useful first: targets whose wording could not be
         parsed, targets two documents state differently, targets with no indicator, and lines of
