@@ -237,7 +237,7 @@
         }
         return;
       }
-      if (r.status === 404) { tell(L.region_unknown + (typeof body.detail === 'string' ? ' (' + body.detail + ')' : ''), true); return; }
+      if (r.status === 404) { tell(L.region_unknown, true); return; }  // (the API's detail is English)
       if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
       if (session) session.remember(token);
       tell(L.region_done + ': ' + body.region.name + ' ' + body.region.code, false);
