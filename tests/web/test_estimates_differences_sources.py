@@ -181,3 +181,5 @@ def test_an_indicator_page_for_a_region_shows_a_year_of_that_region(leshan):
     assert "<strong>2025</strong>" in bar and 'href="?year=2026&region=511100"' in bar
     assert re.search(r"<h2>2026 ", _text(c.get("/indicator/gdp_growth?region=德阳市").text))
     assert re.search(r"<h2>2024 ", _text(c.get("/indicator/gdp_growth?region=511100&year=2024").text))
+    # no region asked for: the newest year of the database, whichever region's series is drawn above it
+    assert re.search(r"<h2>2026 ", _text(c.get("/indicator/gdp_growth").text))
