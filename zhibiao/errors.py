@@ -30,6 +30,15 @@ class InputError(ZhibiaoError):
     exit_code = 2
 
 
+class AmbiguousName(InputError):
+    """A name several things bear (朝阳区: Beijing's and Changchun's): ``candidates`` lists them
+    (dicts: name, code, place), for a person to choose one."""
+
+    def __init__(self, message: str, candidates: list[dict]):
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class FetchError(LoadError):
     """An address could not be fetched as a document: refused (private address, robots.txt, a
     page that needs JavaScript), unreachable, timed out, over a limit, or not a document."""

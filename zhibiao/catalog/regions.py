@@ -209,6 +209,27 @@ class RegionRegistry:
                 return self.region(best[0]) if len(best) == 1 else None
         return None
 
+    def candidates(self, name: str | None, within: str | None = None) -> list[Region]:
+        """Every region ``name`` (a full or short name) could mean, the current divisions before
+        former ones, higher levels first: what to offer a person when :meth:`resolve` finds no
+        single one (朝阳区: Beijing's and Changchun's)."""
+        if not name:
+            return []
+        n = to_simplified(re.sub(r"\s+", "", name))
+        n = ISSUER_SUFFIX.sub("", n) or n
+        seen: list[str] = []
+        for table in (self._by_name, self._by_alias):
+            for c in table.get(n, []):
+                if c not in seen and self._within(c, within):
+                    seen.append(c)
+        seen.sort(key=lambda c: (self.rows[c].former, LEVEL_RANK.get(self.rows[c].level, 9), c))
+        return [self.region(c) for c in seen]
+
+    def place(self, region: Region) -> str:
+        """The regions above ``region`` below the nation, from the top (吉林省 长春市): what tells
+        two regions of one name apart."""
+        return " ".join(a.name for a in reversed(self.ancestors(region)) if a.code != "100000")
+
     def _current_first(self, codes: list[str]) -> list[str]:
         """``codes`` without the former divisions when a current one is among them: a short name a
         former division shares with its successor (临安: 临安市 until 2017, 临安区 since) is the

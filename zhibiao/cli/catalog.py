@@ -131,7 +131,14 @@ def regions(name: Optional[str] = typer.Argument(None, help="A region name (绍�
     reg = RegionRegistry.default()
     region = reg.by_code("100000") if not name else (reg.by_code(name) if name.isdigit() else reg.resolve(name))
     if region is None:
-        print_error(f"no single region is called {name!r}")
+        # a name two regions share (朝阳区: Beijing's, Changchun's): the candidates, by code, to ask again with
+        found = [] if not name or name.isdigit() else reg.candidates(name)
+        said = "; ".join(f"{c.name} {c.code} ({reg.place(c) or '-'})" for c in found)
+        print_error(f"no single region is called {name!r}" + (f": it could be {said} — give the code" if found else ""))
+        if fmt == "json":
+            typer.echo(json.dumps({"error": "ambiguous" if found else "unknown", "name": name,
+                                   "candidates": [c.to_dict() | {"place": reg.place(c)} for c in found]},
+                                  ensure_ascii=False))
         raise typer.Exit(1)
     children = reg.children(region.code)
     if fmt == "json":

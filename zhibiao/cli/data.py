@@ -425,8 +425,9 @@ def compare_years_command(region: str = typer.Option(..., "--region", "-r", help
         fail(exc, fmt=fmt, lang=lang)
     flat = [r | {"previous": (r["previous"] or {}).get("text"), "current": (r["current"] or {}).get("text")}
             for r in rows] if fmt != "json" else rows
+    # the difference's unit, not the targets': two growth rates differ by 个百分点, not by a per cent
     _emit_rows(flat, fmt, w("years_title", region=r.name, previous=year - 1, year=year),
-               ["name", "indicator", "change", "previous", "current", "delta", "unit", "strictness"], w)
+               ["name", "indicator", "change", "previous", "current", "delta", "delta_unit", "strictness"], w)
 
 
 @compare_app.command("regions")
@@ -507,7 +508,7 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
             table.add_column(w.column(c), overflow="fold")
         for t in child["targets"]:
             name = f"{t['parent_name']} / {t['name']}" if t.get("parent_name") else t["name"]
-            margin = "" if t["margin"] is None else f"{t['margin']:+}"
+            margin = "" if t["margin"] is None else f"{t['margin']:+}{t['margin_unit'] or ''}"  # 个百分点, not %
             if t["margin"] is None and not t["intensive"]:
                 margin = w("totals")
             table.add_row(plain(name), plain(t["unit"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),

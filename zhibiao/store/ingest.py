@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -26,7 +26,7 @@ from zhibiao.load import SUFFIXES  # the one list of document formats, owned by 
 from zhibiao.extract import EXTRACTOR_VERSION
 from zhibiao.models import DocumentInfo, Extraction, LoadedText, Provenance
 from zhibiao.store.database import Database, JSONText, json_dumps, now, retried
-from zhibiao.store.schema import (CommitmentRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
+from zhibiao.store.schema import (CommitmentRow, CorrectionRow, DocumentRow, DocumentVersionRow, ObservationRow, OriginalRow,
                                   TargetRow)
 
 
@@ -456,6 +456,7 @@ def store(db: Database, x: Extracted) -> FileResult:
             s.flush()
             lines = _lines(x, row, db.engine.dialect.name)
             insert_lines(s, [lines])
+            _keep_reviewed_region(s, row)
         return FileResult(x.path, status, targets=len(lines[0]), actuals=len(lines[1]), commitments=len(lines[2]))
     except IntegrityError as exc:
         with db.session() as s:
@@ -481,7 +482,9 @@ def store_many(db: Database, xs: list[Extracted]) -> list[FileResult]:
         identities = [_identity(x) for x in xs]  # (a path resolved: ≈ 8 system calls; once a document)
         idents = set(identities)
         known = set(s.scalars(select(DocumentRow.sha256).where(DocumentRow.sha256.in_(shas)))) | set(
-            s.scalars(select(DocumentRow.path).where(DocumentRow.path.in_(idents))))
+            s.scalars(select(DocumentRow.path).where(DocumentRow.path.in_(idents)))) | set(
+            s.scalars(select(CorrectionRow.document_sha256).where(  # a region a reviewer set: written one by one
+                CorrectionRow.document_sha256.in_(shas), CorrectionRow.line_type == DOCUMENT_REVIEW)))
     fast, slow, seen = [], [], set()
     for i, x in enumerate(xs):
         keys = {x.loaded.sha256, identities[i]}
@@ -547,5 +550,49 @@ def replace_extraction(db: Database, doc_id: int, x: Extracted) -> FileResult:
         row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on
         row.text, row.extraction, row.extractor_version = x.normalized_text, e.to_dict(), EXTRACTOR_VERSION
         n_t, n_a, n_c = write_lines(s, row, e)
+        _keep_reviewed_region(s, row)
         path = row.path
     return FileResult(path, "replaced", targets=n_t, actuals=n_a, commitments=n_c)
+
+
+# A reviewer's correction of a whole document (its region), kept with the line corrections (keyed by
+# the document's hash, so it survives re-extraction and a new ingest of the same bytes).
+DOCUMENT_REVIEW = "document"
+
+
+def _set_region(s: Session, row: DocumentRow, code: str) -> None:
+    """The document and its lines in the region ``code`` (targets and figures are read by region)."""
+    from zhibiao.catalog import RegionRegistry
+
+    region = RegionRegistry.default().by_code(code)
+    row.region_code, row.region_name = code, region.name if region else row.region_name
+    s.flush()
+    for table in (TargetRow.__table__, ObservationRow.__table__):
+        s.execute(update(table).where(table.c.document_id == row.id).values(region_code=code))
+
+
+def _keep_reviewed_region(s: Session, row: DocumentRow) -> None:
+    """A region a reviewer set for these bytes applies again after a re-extraction or a new ingest."""
+    code = s.scalar(select(CorrectionRow.changes).where(
+        CorrectionRow.document_sha256 == row.sha256, CorrectionRow.line_type == DOCUMENT_REVIEW,
+        CorrectionRow.line_key == "region").order_by(CorrectionRow.id.desc()).limit(1))
+    if code and code.get("region") and code["region"] != row.region_code:
+        _set_region(s, row, code["region"])
+
+
+@retried
+def assign_region(db: Database, doc_id: int, code: str, who: str | None = None) -> tuple[str | None, str]:
+    """A reviewer sets a stored document's region (one its text does not name, or names ambiguously:
+    朝阳区): kept as a correction of the document, applied to it and its lines now and after every
+    re-extraction. Returns the region it had and the one it has."""
+    from zhibiao.errors import NotFound
+
+    with db.session.begin() as s:
+        row = s.get(DocumentRow, doc_id)
+        if row is None:
+            raise NotFound(f"no document {doc_id}")
+        before = row.region_code
+        s.add(CorrectionRow(document_sha256=row.sha256, line_type=DOCUMENT_REVIEW, line_key="region",
+                            action="correct", changes={"region": code}, who=who, created_at=now()))
+        _set_region(s, row, code)
+    return before, code

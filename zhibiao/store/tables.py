@@ -233,6 +233,10 @@ status_snapshot = Table(
     # lines (migration 0013; NULL in lines written before it, whose marks the grid compares live,
     # in lines without an indicator, and in the lines of a region without a parent)
     Column("comparison", String(16)),
+    # the basis of the actual figure that decided the line (official, revision, bulletin, preliminary,
+    # estimate: the read model's), so that the grid marks a status an estimate decided (migration 0017;
+    # NULL in lines written before it, whose region-years the grid decides afresh)
+    Column("actual_basis", String(16)),
     Index("ix_status_snapshot_region_year", "region_code", "year"),
 )
 
@@ -251,6 +255,8 @@ status_summary = Table(
     # what decided these statuses (track/status.py, ``Rules.version``; migration 0016): a row of
     # other rules or code is not current
     Column("rules", String(16)),
+    # of the judged, how many an estimate (预计数) decided (migration 0017; NULL in rows written before it)
+    Column("estimated", Integer),
 )
 
 # target_key: the indicator id, or the target's name when unmapped.

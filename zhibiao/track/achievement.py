@@ -16,6 +16,7 @@ class Achievement:
     judged: int       # targets a figure decided (reached, missed, on track, behind; or needing review beside one)
     pending: int      # targets still waiting for one
     total: int
+    estimated: int = 0  # of the judged, those an estimate (预计数) decided: the rate may change with the bulletin
 
     @property
     def rate(self) -> float | None:
@@ -26,12 +27,24 @@ class Achievement:
         # built by hand: dataclasses.asdict copies recursively, and the home page's region tree
         # makes one for each of a national database's 34,000 region-years
         return {"reached": self.reached, "judged": self.judged, "pending": self.pending, "total": self.total,
-                "rate": self.rate}
+                "rate": self.rate, "estimated": self.estimated}
+
+
+def basis_of(line) -> str | None:
+    """The basis of the figure that decided a status line (official, bulletin, preliminary,
+    estimate…: the read model's ``ActualFact.basis``): a status report's line carries it in its
+    actual, a snapshot line (and a snapshot row, a dict) in ``actual_basis``."""
+    if isinstance(line, dict):
+        actual = line.get("actual")
+        return line.get("actual_basis") or (actual.get("basis") if isinstance(actual, dict) else None)
+    actual = line.actual
+    return getattr(line, "actual_basis", None) or (actual.get("basis") if isinstance(actual, dict) else None)
 
 
 def achievement(lines: Iterable) -> Achievement:
-    """From status lines (anything with ``.status`` and ``.actual``, or dicts with those keys)."""
-    reached = judged = pending = total = 0
+    """From status lines (anything with ``.status`` and ``.actual``, or dicts with those keys;
+    the actual's basis by :func:`basis_of`)."""
+    reached = judged = pending = total = estimated = 0
     for line in lines:
         status = line["status"] if isinstance(line, dict) else line.status
         actual = line.get("actual") if isinstance(line, dict) else line.actual
@@ -43,4 +56,5 @@ def achievement(lines: Iterable) -> Achievement:
         if status in DECIDED or (actual and status != "pending"):
             judged += 1
             reached += status in REACHED
-    return Achievement(reached, judged, pending, total)
+            estimated += actual is not None and basis_of(line) == "estimate"
+    return Achievement(reached, judged, pending, total, estimated)

@@ -28,10 +28,18 @@ RANK_DOWN = {"<": 3, "<=": 2, "=": 2, "range": 2, "~": 1}
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words of track/rules.yaml's ``comparison_words``: an increment's, and a per-unit figure's."""
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, dict[str, str]]]:
+    """The words of track/rules.yaml's ``comparison_words``: an increment's, a per-unit figure's,
+    and the units of differences."""
     words = load_yaml("zhibiao.track", "rules.yaml")["comparison_words"]
-    return tuple(words["increment"]), tuple(words["per_unit"])
+    return tuple(words["increment"]), tuple(words["per_unit"]), dict(words["difference_units"])
+
+
+def difference_unit(unit: str | None, lang: str = "zh") -> str | None:
+    """The unit of :func:`difference` for figures in ``unit``: 个百分点 (pp) for two figures in %
+    (two growth rates differ by points, not by a per cent of either), the unit itself otherwise."""
+    said = _words()[2].get(unit or "")
+    return said[lang] if said else unit
 
 
 def _value(t: TargetLine) -> Decimal | None:

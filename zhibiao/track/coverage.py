@@ -64,7 +64,7 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
                               .group_by(DocumentRow.region_code)).all())
         # each region-year's achievement as the snapshot wrote it (a row each, beside its lines)
         stats = s.execute(select(summary.region_code, summary.year, summary.lines, summary.reached, summary.judged,
-                                 summary.pending, summary.computed_at, summary.rules)).all()
+                                 summary.pending, summary.computed_at, summary.rules, summary.estimated)).all()
         target_years = s.execute(select(TargetRow.region_code, TargetRow.year).where(
             TargetRow.region_code.is_not(None), TargetRow.year.is_not(None)).distinct()).all()
         changed = dict(s.execute(select(DocumentRow.region_code, func.max(DocumentRow.ingested_at))
@@ -79,12 +79,14 @@ def region_tree(tracker, live_limit: int = LIVE_LIMIT) -> list[dict]:
     for code, year in target_years:
         years.setdefault(code, {})[year] = None
     previous: dict[tuple[str, int], dict] = {}  # the snapshot's figure of a region-year whose data changed since
-    for code, year, total, reached, judged, pending, computed, decided_by in stats:
+    for code, year, total, reached, judged, pending, computed, decided_by, estimated in stats:
         if code not in years or year not in years[code]:
             continue
-        figure = Achievement(int(reached or 0), int(judged or 0), int(pending or 0), int(total)).to_dict()
+        figure = Achievement(int(reached or 0), int(judged or 0), int(pending or 0), int(total),
+                             int(estimated or 0)).to_dict()
         newest = max(filter(None, (changed.get(code), overridden.get((code, year)))), default=None)
-        if decided_by == tracker.rules.version and (newest is None or computed >= newest):
+        # (a row written before migration 0017 does not say how many estimates decided: stale)
+        if decided_by == tracker.rules.version and estimated is not None and (newest is None or computed >= newest):
             years[code][year] = figure
         else:
             previous[(code, year)] = figure

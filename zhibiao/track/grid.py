@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from zhibiao.catalog import Catalog, RegionRegistry
-from zhibiao.track.achievement import Achievement, achievement
+from zhibiao.track.achievement import Achievement, achievement, basis_of
 from zhibiao.track.queries import SnapshotLine
 
 COMPARISONS = ("stricter", "same", "looser", "different")
@@ -42,6 +42,7 @@ class Cell:
     document_id: int | None
     span: list[int] | None
     comparison: str | None = None  # against the parent's target; None on the parent's own row
+    estimated: bool = False  # an estimate (预计数) decided the status: marked as the scorecard marks it
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -90,7 +91,8 @@ def _cells(lines, lang: str = "zh") -> dict[str, Cell]:
             actual, actual_value, document_id = a.get("text"), a.get("value"), (t.citation or {}).get("document_id")
         out[t.indicator] = Cell(indicator=t.indicator, name=t.name, text=t.text, unit=t.unit, value=t.value,
                                 status=t.status, explanation=t.explain(lang), actual=actual,
-                                actual_value=actual_value, document_id=document_id, span=t.span)
+                                actual_value=actual_value, document_id=document_id, span=t.span,
+                                estimated=actual is not None and basis_of(t) == "estimate")
     return out
 
 

@@ -345,6 +345,7 @@ class SnapshotLine:
     document_id: int | None
     span: list[int] | None
     comparison: str | None = None  # the grid's mark against the parent's target (migration 0013)
+    actual_basis: str | None = None  # the basis of the deciding figure: estimate, bulletin… (migration 0017)
 
     @property
     def actual(self) -> str | None:
@@ -747,12 +748,14 @@ class ReadModel:
         by_region: dict[str, list] = {}
         with self._conn() as conn:
             columns = (status_snapshot,) if lines else (s.region_code, s.computed_at, s.explanation_en,
-                                                        s.document_id, s.actual_document_id)
+                                                        s.document_id, s.actual_document_id, s.actual_text,
+                                                        s.actual_basis)
             result = conn.execute(select(*columns).where(s.year == year, s.region_code.in_(codes))
                                   .order_by(s.region_code, s.line_no))
             keys = tuple(result.keys())
-            i_region, i_computed, i_en, i_doc, i_actual_doc = (keys.index(k) for k in (
-                "region_code", "computed_at", "explanation_en", "document_id", "actual_document_id"))
+            i_region, i_computed, i_en, i_doc, i_actual_doc, i_actual, i_basis = (keys.index(k) for k in (
+                "region_code", "computed_at", "explanation_en", "document_id", "actual_document_id", "actual_text",
+                "actual_basis"))
             for row in result:
                 by_region.setdefault(row[i_region], []).append(row)
             if not by_region:
@@ -778,7 +781,7 @@ class ReadModel:
         if lines:
             pick = _columns(keys, ("line_no", "indicator", "name", "text", "unit", "value", "status", "explanation",
                                    "explanation_en", "actual_text", "actual_value", "document_id", "span_start",
-                                   "span_end", "comparison"))
+                                   "span_end", "comparison", "actual_basis"))
         out: dict[str, list[SnapshotLine]] = {}
         for code, rows in by_region.items():
             if decided.get(code) != version:
@@ -787,6 +790,8 @@ class ReadModel:
                          default=None)
             if any(r[i_en] is None for r in rows) or (newest is not None and min(r[i_computed] for r in rows) < newest):
                 continue
+            if any(r[i_actual] is not None and r[i_basis] is None for r in rows):
+                continue  # written before the figures' basis was kept (migration 0017): decided afresh
             if any(i is not None and i not in stored for r in rows for i in (r[i_doc], r[i_actual_doc])):
                 continue
             if not lines:
@@ -795,11 +800,11 @@ class ReadModel:
             made = out[code] = []
             for r in rows:
                 (line_no, indicator, name, text_, unit, value, status, explanation, explanation_en, actual_text,
-                 actual_value, document_id, span_start, span_end, comparison) = pick(r)
+                 actual_value, document_id, span_start, span_end, comparison, actual_basis) = pick(r)
                 made.append(SnapshotLine(
                     line_no, indicator, name, text_, unit, _num(value), status, explanation, explanation_en,
                     actual_text, _num(actual_value), document_id,
-                    [span_start, span_end] if span_start is not None else None, comparison))
+                    [span_start, span_end] if span_start is not None else None, comparison, actual_basis))
         return out
 
     def indicator_years(self, indicator: str) -> list[int]:
@@ -1176,6 +1181,31 @@ class ReadModel:
             conn.execute(insert(corrections).values(document_sha256=d.sha256, line_type=line_type, line_key=key,
                                                     action=action, changes=changes or {}, who=who, created_at=now()))
         return {"ok": True, "line": lines[index], "correction": self.corrections(d.sha256).get((line_type, key))}
+
+    def set_region(self, doc_id: int, name_or_code: str, who: str | None = None) -> dict:
+        """A reviewer sets a document's region (its text names none, or one two regions bear:
+        朝阳区), by code or by a name of the region registry that means one region only; a name
+        several bear is an :class:`~zhibiao.errors.AmbiguousName` listing them, to choose by code.
+        Kept as a correction of the document (it survives re-extraction). Returns the document's
+        id, the region it had and the one it has."""
+        from zhibiao.catalog import RegionRegistry
+        from zhibiao.errors import AmbiguousName
+        from zhibiao.store.ingest import assign_region
+
+        reg = RegionRegistry.default()
+        text = str(name_or_code or "").strip()
+        if not text:
+            raise InputError("no region given")
+        found = ([reg.by_code(text)] if reg.by_code(text) else []) if text.isdigit() else reg.candidates(text)
+        if len(found) > 1:
+            raise AmbiguousName(f"{text!r} names {len(found)} regions: choose one by its code",
+                                [c.to_dict() | {"place": reg.place(c)} for c in found])
+        if not found:
+            near = closest_regions(text)
+            raise NotFound(f"no region is called {text!r}" + (f"; closest: {', '.join(near)}" if near else ""))
+        self._document(doc_id)  # (an unknown document: NotFound)
+        before, code = assign_region(self.db, doc_id, found[0].code, who)
+        return {"document_id": doc_id, "before": before, "region": found[0].to_dict() | {"place": reg.place(found[0])}}
 
     def review_queue(self, limit: int = 500) -> list[dict]:
         """The lines a person should look at, most useful first: targets whose wording could not be

@@ -181,7 +181,7 @@ def status_rows(tracker, code: str, year: int) -> list[dict]:
             document_id=(line.citation or {}).get("document_id"),
             actual_document_id=(a.get("citation") or {}).get("document_id"), computed_at=stamp,
             explanation_en=line.explanation_en, span_start=line.span[0] if line.span else None,
-            span_end=line.span[1] if line.span else None, comparison=comparison))
+            span_end=line.span[1] if line.span else None, comparison=comparison, actual_basis=a.get("basis")))
     return rows
 
 
@@ -228,9 +228,10 @@ def _computed(tracker, region_years: list[tuple[str, int]], jobs: int) -> Iterat
 def summary_row(code: str, year: int, lines: list[dict], version: str) -> dict:
     """A region-year's row of ``status_summary``: the achievement of its lines (track/achievement.py,
     the one definition), as the region tree shows it, and what decided them (``Rules.version``)."""
-    a = achievement({"status": r["status"], "actual": r["actual_text"]} for r in lines)
+    a = achievement({"status": r["status"], "actual": r["actual_text"], "actual_basis": r.get("actual_basis")}
+                    for r in lines)
     return dict(region_code=code, year=year, lines=a.total, reached=a.reached, judged=a.judged, pending=a.pending,
-                computed_at=min(r["computed_at"] for r in lines), rules=version)
+                computed_at=min(r["computed_at"] for r in lines), rules=version, estimated=a.estimated)
 
 
 def _upsert_summaries(conn, summaries: list[dict]) -> None:
@@ -241,7 +242,7 @@ def _upsert_summaries(conn, summaries: list[dict]) -> None:
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert
     stmt = upsert(status_summary)
-    columns = ("lines", "reached", "judged", "pending", "computed_at", "rules")
+    columns = ("lines", "reached", "judged", "pending", "computed_at", "rules", "estimated")
     conn.execute(stmt.on_conflict_do_update(index_elements=["region_code", "year"],
                                             set_={c: stmt.excluded[c] for c in columns}), summaries)
 

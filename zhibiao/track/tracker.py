@@ -15,7 +15,7 @@ from zhibiao.errors import InputError
 from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
 from zhibiao.track.citations import Source, cite_line
-from zhibiao.track.comparison import comparable, difference, intensive, strictness
+from zhibiao.track.comparison import comparable, difference, difference_unit, intensive, strictness
 from zhibiao.track.queries import (ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, corrected_text,
                                    source_of)
 from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
@@ -386,6 +386,20 @@ class Tracker:
     def _brief(self, t: TargetFact | None) -> dict | None:
         return t.brief() if t is not None else None
 
+    def _difference_units(self, delta, b: TargetLine | None, a: TargetLine | None, indicator: str | None,
+                          key: str) -> dict:
+        """``{key: unit, key_en: unit}`` of the difference a − b (in b's unit: two figures in % differ
+        by 个百分点 / pp), both None without a difference."""
+        if delta is None:
+            return {key: None, key + "_en": None}
+        unit = (b.unit if b else None) or (a.unit if a else None)
+        if unit is None and indicator:  # two bare figures (6.5以上 under a growth rate): the indicator's unit
+            from zhibiao.catalog import Catalog
+
+            entry = Catalog.default().get(indicator)
+            unit = entry.unit if entry else None
+        return {key: difference_unit(unit), key + "_en": difference_unit(unit, "en")}
+
     @_one_connection
     def compare_years(self, region: str, year: int) -> list[dict]:
         """This year's plan against last year's: raised, lowered, unchanged, changed, new, dropped,
@@ -415,6 +429,7 @@ class Tracker:
             direction = self.directions().get(base.indicator or "", "up")
             out.append({"indicator": base.indicator, "name": base.name, "parent": base.parent, "unit": base.unit,
                         "change": change, "previous": self._brief(p), "current": self._brief(t), "delta": _num(delta),
+                        **self._difference_units(delta, pl, tl, base.indicator, "delta_unit"),
                         "strictness": strictness(tl, pl, direction) if tl and pl else None})
         return out
 
@@ -520,6 +535,7 @@ class Tracker:
             rows = {c.winner.key for c in chosen}
             lines = [{"indicator": pt.indicator, "name": ct.name, "parent_name": pt.parent,
                       "unit": pt.unit, "parent": pt.brief(), "child": ct.brief(), "margin": _num(margin),
+                      **self._difference_units(margin, pl, cl, pt.indicator, "margin_unit"),
                       "comparable": comparable(cl, pl), "intensive": per_unit, "strictness": label,
                       "raised": label == "stricter" if label in ("stricter", "looser") else None}
                      for pt, ct, cl, pl, per_unit, margin, label in pairs]

@@ -337,6 +337,31 @@ def delete_document(request: Request, doc_id: int = Path(ge=1, le=MAX_ID)):
     return {"deleted": doc_id}
 
 
+class RegionIn(BaseModel):
+    region: str = Field(min_length=1, max_length=80)
+    who: str | None = Field(default=None, max_length=80)
+
+
+@router.post("/documents/{doc_id}/region", dependencies=[Depends(require_token)],
+             summary="Set a document's region (a reviewer's correction: its text names none, or one several regions bear)")
+def set_region(request: Request, body: RegionIn, doc_id: int = Path(ge=1, le=MAX_ID)):
+    """``{"region": name or code, "who": …}``; a name several regions bear (朝阳区) is a 409 with
+    ``candidates`` (name, code, place) to choose from by code; an unknown one a 404."""
+    from zhibiao.errors import AmbiguousName
+    from zhibiao.store import validate
+
+    st = state(request)
+    try:
+        who = validate.text(body.who, "who", 80)
+        done = st.read().set_region(doc_id, body.region, who)
+    except AmbiguousName as exc:
+        return JSONResponse({"detail": str(exc), "error": "ambiguous", "candidates": exc.candidates}, status_code=409)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from None
+    st.after_write({done["before"], done["region"]["code"]})  # the region it leaves and the one it joins
+    return done
+
+
 @router.get("/regions", summary="Regions: the children of a region (the provinces by default)")
 def regions(request: Request, parent: str | None = None, with_documents: bool = False):
     return state(request).read().region_children(parent, with_documents) | {"next": None}

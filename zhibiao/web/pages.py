@@ -208,6 +208,7 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
     # scale, 60–210 ms), cached like the cross-region views until the database changes
     regions_with, years_with = request.app.state.zhibiao.views.get(("indicator_usage", ind.id),
                                                                    lambda: tracker.q.indicator_usage(ind.id))
+    asked = region is not None
     if region is None and regions_with:
         region = max(regions_with.items(), key=lambda x: x[1])[0]
     series, region_name = [], None
@@ -215,7 +216,9 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
         r = tracker.region(region)
         region_name = r.name
         series = tracker.indicator_series(r.code, ind.id)
-    year = year or (years_with[-1] if years_with else None)
+    if year is None:  # a region asked for: its own latest year, not the database's (its place among the others)
+        own = [p["year"] for p in series if p["year"] in years_with] if asked else []
+        year = max(own) if own else (years_with[-1] if years_with else None)
     # the first page of regions (a national database has 3,800 with a target): the rest on /compare/regions
     page = request.app.state.zhibiao.compare_regions_page(ind.id, year, level=level, size=PAGE_REGIONS) if year \
         else {"rows": [], "total": 0}
@@ -226,7 +229,8 @@ def indicator_page(request: Request, indicator_id: str, region: str | None = Non
     pager = {"offset": 0, "size": PAGE_REGIONS, "total": page["total"],
              "url": f"/compare/regions?indicator={ind.id}&year={year}" + (f"&level={level}" if level else "")}
     return render(request, "indicator.html", ind=ind, region_name=region_name, series=series, across=across,
-                  year=year, level=level, chart=chart, years=years_with, pager=pager)
+                  year=year, level=level, chart=chart, years=years_with, pager=pager,
+                  region=region if region_name else None)
 
 
 @router.get("/compare/years", response_class=HTMLResponse)

@@ -207,4 +207,42 @@
     box.dataset.ready = '1';
   }
   load();
+
+  // A reviewer sets the document's region (its text names none, or a name several regions bear): a
+  // name or a code; a name several bear answers with the candidates, each a button that sets it by code.
+  const regionForm = document.getElementById('region-form');
+  if (regionForm) {
+    const note = document.getElementById('region-message');
+    const choices = document.getElementById('region-candidates');
+    const tell = (text, bad) => { note.textContent = text; note.className = bad ? 'error-text' : 'muted'; };
+    async function setRegion(region) {
+      const token = document.getElementById('region-token').value || (document.getElementById('token') || {}).value || '';
+      const session = window.ZhibiaoSession;
+      if (session) await session.ready;
+      if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); document.getElementById('region-token').focus(); return; }
+      const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
+      const who = (document.getElementById('who') || {}).value || null;
+      const r = await fetch('/api/v1/documents/' + docId + '/region', {method: 'POST',
+        headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({region: region, who: who})});
+      let body = {};
+      try { body = await r.json(); } catch (e) { /* not JSON */ }
+      choices.textContent = '';
+      if (r.status === 409 && body.candidates) {
+        tell(L.region_choose, false);
+        for (const c of body.candidates) {
+          const b = document.createElement('button'); b.type = 'button'; b.className = 'region-choice';
+          b.textContent = c.name + ' ' + c.code + (c.place ? ' (' + c.place + ')' : '');
+          b.onclick = () => setRegion(c.code);
+          choices.appendChild(b);
+        }
+        return;
+      }
+      if (r.status === 404) { tell(L.region_unknown, true); return; }  // (the API's detail is English)
+      if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+      if (session) session.remember(token);
+      tell(L.region_done + ': ' + body.region.name + ' ' + body.region.code, false);
+      setTimeout(() => location.reload(), 600);
+    }
+    regionForm.addEventListener('submit', ev => { ev.preventDefault(); setRegion(document.getElementById('region-name').value.trim()); });
+  }
 })();
