@@ -394,8 +394,9 @@ class _ResultReader:
             if ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"
             opening = clause.lstrip()
-            if opening[:1] in LINK_FIRST and LEADING_LINK.match(opening):
-                opening = opening[LEADING_LINK.match(opening).end():]  # "其中12月份增长9.1%": the period after the link
+            link = LEADING_LINK.match(opening) if opening[:1] in LINK_FIRST else None
+            if link is not None:
+                opening = opening[link.end():]  # "其中12月份增长9.1%": the period after the link
             periods: list[tuple[int, int]] = []
             periods_end = 0
             analysed = clause
