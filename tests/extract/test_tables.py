@@ -694,3 +694,14 @@ def test_a_bulletins_balance_and_growth_columns_are_read(header):
     e = extract_text("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表3　2025年末金融机构存贷款\n"
                      f"指标\t{header}\n各项存款余额\t812.4\t8.8\n")
     assert [(a.measure, a.value) for a in e.actuals] == [("level", Decimal("812.4")), ("growth", Decimal("8.8"))]
+
+
+@pytest.mark.parametrize("cell, value", [("增长6.5%左右", "6.5"), ("下降2.1%", "-2.1")])
+def test_a_result_cell_printing_its_change_in_per_cent_is_a_growth_whatever_the_rows_unit(cell, value):
+    # a 预计全年 cell "增长6.5%左右" in a row whose unit is 亿元: the cell says what it is — GDP growing by
+    # 6.5 %, never a GDP of 6.5亿元
+    e = extract_text("关于青石县2025年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+                     "表1　主要经济指标完成情况\n指标\t单位\t上半年完成\t预计全年\n"
+                     f"地区生产总值\t亿元\t212.6\t{cell}\n")
+    got = [(a.measure, a.unit, a.value) for a in e.actuals if a.period is None]
+    assert got == [("growth", "%", Decimal(value))]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from zhibiao.extract.grammar import BOUND_AFTER, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, declines, parse_target
+from zhibiao.extract.grammar import BOUND_AFTER, GROWTH_WORD, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, declines, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.text.scan import alternation, scanner
@@ -474,9 +474,12 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         number = _number(text)
         if number is None or cumulative or POINTS_CELL.search(text):
             continue  # 完成 (no figure), ［4.5］ (a five-year sum), 提高13.4个百分点 (a change in points)
-        value, at, _b = number
+        value, at, end = number
         a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
+        if measure == "level" and at and text[end:].lstrip().startswith("%") and GROWTH_WORD.search(text, 0, at):
+            # "增长6%左右" in a row of 亿元 (预计全年): the cell says it is the growth, whatever the row's unit
+            measure, a_unit = "growth", "%"
         if measure == "growth" and at and declines(text[:at].rstrip()):
             value = -value  # 下降15.2 under 比上年增长（%）: a fall, as in prose
         elif measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
