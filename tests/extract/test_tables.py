@@ -705,3 +705,12 @@ def test_a_result_cell_printing_its_change_in_per_cent_is_a_growth_whatever_the_
                      f"地区生产总值\t亿元\t212.6\t{cell}\n")
     got = [(a.measure, a.unit, a.value) for a in e.actuals if a.period is None]
     assert got == [("growth", "%", Decimal(value))]
+
+
+@pytest.mark.parametrize("number", ["1.", "2、", "3．"])
+def test_a_rows_number_printed_in_its_name_cell_is_no_part_of_the_name(number):
+    # an outline's 专栏 printing each row's number before its name (1.地区生产总值（亿元）)
+    e = extract_text("青石县国民经济和社会发展第十五个五年规划纲要\n第一章　发展基础\n专栏1　主要指标\n"
+                     "类别\t指标\t2025年\t2030年\t属性\n"
+                     f"经济发展\t{number}地区生产总值（亿元）\t312.5\t420\t预期性\n")
+    assert {t.name for t in e.targets} == {"地区生产总值"} and {a.name for a in e.actuals} == {"地区生产总值"}
