@@ -668,3 +668,35 @@ def test_a_pretty_printed_pages_inline_elements_keep_their_sentence_on_one_line(
 
     actuals = {(a.name, a.value) for a in extract_file(page).actuals}
     assert {("地区生产总值", Decimal("286.4")), ("地区生产总值", Decimal("5.9"))} <= actuals
+
+
+@pytest.mark.parametrize("title, plain", [("青石县2026年政府工作报告_青石县人民政府", "青石县2026年政府工作报告"),
+                                          ("青石县2026年政府工作报告｜青石新闻网", "青石县2026年政府工作报告"),
+                                          ("关于下达2026年计划的通知 - 青石县政府门户网站", "关于下达2026年计划的通知"),
+                                          ("青石县2026年政府工作报告", "青石县2026年政府工作报告")])
+def test_a_pdf_printed_from_a_web_page_keeps_its_title_without_the_sites_name(tmp_path, title, plain):
+    # a page printed to PDF keeps the page's <title> in its metadata, the site's name after it: cut as the
+    # HTML loader cuts a <title> (one owner, load/titles.py)
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = tmp_path / "printed.pdf"
+    c = canvas.Canvas(str(out))
+    c.setTitle(title)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 760, "青石县2026年政府工作报告")
+    c.drawString(72, 730, "全县地区生产总值增长5.9%，一般公共预算收入增长3.1%。")
+    c.save()
+    assert load(out).title == plain
+
+
+def test_pdfminers_font_warnings_never_reach_the_users_terminal():
+    # a PDF printer leaving out a font's box makes pdfminer log a warning a font (nineteen lines for a
+    # Chromium page); the text is read all the same, so they are not shown
+    import logging
+
+    import zhibiao.load.pdf  # noqa: F401  (the loader sets the level when it is imported)
+
+    assert logging.getLogger("pdfminer").getEffectiveLevel() >= logging.ERROR

@@ -17,6 +17,7 @@ from lxml import etree
 from zhibiao.datafiles import load_yaml
 from zhibiao.errors import LoadError
 from zhibiao.load.cells import spread_across
+from zhibiao.load.titles import without_site_name
 from zhibiao.models import LoadedText
 
 DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button",
@@ -323,7 +324,7 @@ def load_html(path: str | Path, text: str, sha: str, encoding: str) -> LoadedTex
                 title = " ".join(h.text_content().split())
                 break
     if not title and page_title:
-        title = re.split(r"[_|\-–—]\s*[^_|\-–—]*(?:政府|网|门户)[^_|\-–—]*$", page_title.strip())[0].strip() or None
+        title = without_site_name(page_title) or None
     if title and title not in body[:400]:
         body = title + "\n\n" + body
     if not body.strip():

@@ -8,6 +8,7 @@ header row dropped). Pages are separated by a form feed so the normaliser can dr
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,11 @@ from pathlib import Path
 from zhibiao.errors import LimitExceeded, LoadError
 from zhibiao.load.cells import spread_across
 from zhibiao.load.limits import Limits
+from zhibiao.load.titles import without_site_name
+
+# pdfminer logs a warning for each font whose box a PDF printer left out (Chromium's: "Could not get
+# FontBBox…", nineteen lines on a user's terminal); the text is read all the same
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 from zhibiao.models import LoadedText
 
 
@@ -336,7 +342,7 @@ def load_pdf(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedT
         title = None
         try:
             title = (pdf.metadata or {}).get("Title")
-            title = title.strip() if isinstance(title, str) and re.search(r"[\u4e00-\u9fff]", title) else None
+            title = without_site_name(title) if isinstance(title, str) and re.search(r"[\u4e00-\u9fff]", title) else None
         except Exception:
             title = None
     finally:
