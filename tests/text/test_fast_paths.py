@@ -302,6 +302,7 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
         if a[-1] in N.WRAPPED_AFTER and s2 != e1 + 1 and not continues and not at_width:
             continue
         if not at_width and (items[i] and items[i + 1] or items[i + 1] and items[i + 2:i + 3] == [True]
+                             or items[i + 1] and items[i - 1:i] == [True]  # a line between two items is one
                              or items[i] and items[i - 1:i] == [True] and re.match(r"[\u4e00-\u9fff]", b)
                              and not any(b.startswith(w) for w in N.FIGURE_TAILS)):
             continue  # list items a line, each stating its figure; the lines above and below a run of them
