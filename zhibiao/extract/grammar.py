@@ -264,13 +264,20 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         yield n
 
 
-def comparator_before(text: str) -> str | None:
-    """The bound a word ending ``text`` sets on the figure after it (不低于 >=, 不高于 <=, 约 ~), if any."""
-    before = text[-8:].rstrip()
+def _prefix_comparator(before: str, after: str) -> str | None:
+    """The bound a word ending ``before`` sets on the figure after it (``after``: the words after the figure)."""
     for pattern, comp in PREFIX_COMPARATORS:
-        if comp != "milestone" and pattern.search(before):
+        if pattern.search(before):
+            if comp == "milestone":
+                # 迈上…台阶 / 突破…大关 is reached (>=); a bare 突破 exceeds (>)
+                return ">=" if MILESTONE_NOUN.match(after) or not before.endswith("突破") else ">"
             return comp
     return None
+
+
+def comparator_before(text: str) -> str | None:
+    """The bound a word ending ``text`` sets on the figure after it (不低于 >=, 不高于 <=, 约 ~), if any."""
+    return _prefix_comparator(text[-8:].rstrip(), "")
 
 
 def _comparator(text: str, start: int, end: int) -> str:
@@ -278,15 +285,8 @@ def _comparator(text: str, start: int, end: int) -> str:
     for pattern, comp in SUFFIX_COMPARATORS:
         if pattern.match(after):
             return comp
-    before = text[max(0, start - 8):start].rstrip()
     # "控制在3%左右" was handled by the suffix; a bare 控制在 is a ceiling.
-    for pattern, comp in PREFIX_COMPARATORS:
-        if pattern.search(before):
-            if comp == "milestone":
-                # 迈上…台阶 / 突破…大关 is reached (>=); a bare 突破 exceeds (>)
-                return ">=" if MILESTONE_NOUN.match(after) or not before.endswith("突破") else ">"
-            return comp
-    return "="
+    return _prefix_comparator(text[max(0, start - 8):start].rstrip(), after) or "="
 
 
 def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
