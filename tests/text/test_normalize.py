@@ -350,6 +350,22 @@ def test_page_numbers_on_the_first_and_last_lines_and_between_pages():
     assert normalize("第一章 总则\n第一条 内容。").text == "第一章总则\n第一条内容。"  # headings, not furniture
 
 
+def test_a_two_page_texts_running_header_is_furniture_and_never_joins_a_sentence():
+    # a header repeats only twice in two pages: opening both pages, no sentence, it is dropped, and
+    # the sentence broken by the page closes without it
+    line = "全县上下奋力拼搏，经济运行稳中向好，产业结构持续优化，新兴产业发展较快，服务业增加值比重达到"
+    text = f"清河县人民政府网站\n\n工作报告\n{line}\n\n— 1 —\n\f\n清河县人民政府网站\n\n42.5%。粮食稳定。\n"
+    out = normalize(text).text
+    assert "网站" not in out
+    assert f"{line}42.5%。" in out
+    # a line opening both pages that is a sentence is text, and a line that opens only one page stays
+    kept = normalize("全县经济稳中向好。\n第一段写完了\n\f全县经济稳中向好。\n第二段。\n").text
+    assert kept.count("全县经济稳中向好。") == 2
+    kept = normalize("全县上下，齐心协力\n第一段写完了。\n\f全县上下，齐心协力\n第二段。\n").text
+    assert kept.count("全县上下，齐心协力") == 2
+    assert "清河县人民政府网站" in normalize("清河县人民政府网站\n第一段。\n\f第二段。\n").text
+
+
 def test_width_folding_translates_every_run_and_keeps_the_map():
     raw = "ＧＤＰ增长６．５％，ＣＰＩ３％左右，目标１０"
     n = normalize(raw)

@@ -302,18 +302,39 @@ def _drop_furniture(m: MappedText) -> MappedText:
             continue
         if PAGE_NUMBER_STRICT.match(line) or (s, e) in numbered:
             drop.add((s, e))
-    if paged and len(edge) > 8:
+    pages = text.count("\f") + 1
+    if paged and (len(edge) > 8 or pages == 2):
         counts = Counter(re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip()) for i in edge)
-        pages = text.count("\f") + 1
+        # A header of a two-page text repeats only twice: there both copies must open their pages (or
+        # both close them) and read as no sentence, so a line that happens to recur is kept.
+        two_pages = _two_page_headers(text, lines, page_lines) if pages == 2 else set()
         for i in edge:
             key = re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
-            if key and "\t" not in key and counts[key] >= max(3, pages // 2) and len(key) < 40 and not TABLE_HEADER.search(key):
+            if (key and "\t" not in key and len(key) < 40 and not TABLE_HEADER.search(key)
+                    and (counts[key] >= max(3, pages // 2) or key in two_pages)):
                 drop.add(lines[i])
     edits = []
     for s, e in sorted(drop):
         keep_ff = "\f" if "\f" in text[s:e] else ""
         edits.append(Edit(s, min(e + 1, len(text)), keep_ff, "furniture"))
     return m.edit(edits)
+
+
+def _two_page_headers(text: str, lines: list[tuple[int, int]], page_lines: list[list[int]]) -> set[str]:
+    """The lines (digits as #) that open both pages of a two-page text, or close both, and end in
+    no sentence's punctuation: a running header or footer printed on each page."""
+    if len(page_lines) != 2 or not all(page_lines):
+        return set()
+
+    def key(i: int) -> str:
+        return re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip())
+
+    found: set[str] = set()
+    for first, second in ((page_lines[0][0], page_lines[1][0]), (page_lines[0][-1], page_lines[1][-1])):
+        k = key(first)
+        if k and k == key(second) and not k.endswith(TERMINAL) and not CLAUSE_MARK.search(k):
+            found.add(k)
+    return found
 
 
 def _is_prose(line: str) -> bool:
