@@ -108,6 +108,9 @@ class DocumentInfo:
     doc_type: str = "other"  # plan_notice | plan_report | work_report | statistical_bulletin | other
     title: str | None = None
     issuer: str | None = None
+    # no issuer printed: the catalogue stage names the usual one for the kind and region (shown in
+    # brackets, as a cataloguer's supplied information, never as if the document printed it)
+    issuer_inferred: bool = False
     region: Region | None = None
     plan_year: int | None = None
     doc_number: str | None = None
@@ -120,6 +123,7 @@ class DocumentInfo:
         return {
             "source": self.source, "sha256": self.sha256, "format": self.format,
             "doc_type": self.doc_type, "title": self.title, "issuer": self.issuer,
+            "issuer_inferred": self.issuer_inferred,
             "region": self.region.to_dict() if self.region else None,
             "plan_year": self.plan_year, "doc_number": self.doc_number, "issued_on": self.issued_on,
         }

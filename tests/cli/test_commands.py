@@ -221,3 +221,13 @@ def test_export_writes_the_format_its_file_name_says(tmp_path):
         r = zb("export", str(tmp_path / name), "--db", db)
         assert r.returncode == 0, r.stderr
         assert (tmp_path / name).read_bytes().startswith(magic), name
+
+
+def test_extract_text_output_names_the_issuer_and_brackets_one_not_printed(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("关于长兴县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+                      "一、2025年计划执行情况\n全县地区生产总值增长6.1%。\n", encoding="utf-8")
+    out = zb("extract", str(report)).stdout
+    assert "issuer [长兴县发展和改革局] (not printed)" in out
+    data = json.loads(zb("extract", str(report), "--format", "json").stdout)
+    assert data["document"]["issuer"] == "长兴县发展和改革局" and data["document"]["issuer_inferred"] is True

@@ -94,3 +94,29 @@ def test_a_fetched_document_is_cited_with_its_address_and_retrieval_date(tmp_pat
         assert item["URL"] == server.url("/files/plan2024.pdf") and item["accessed"]["date-parts"][0][0] >= 2024
     finally:
         server.close()
+
+
+def test_an_issuer_the_document_does_not_print_is_cited_in_brackets(tmp_path):
+    # a plan report naming no commission gets the usual one for a county, marked as supplied; a
+    # notice printing its government is cited as printed
+    report = tmp_path / "report.txt"
+    report.write_text("关于长兴县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+                      "——2026年1月10日在长兴县第十八届人民代表大会第五次会议上\n"
+                      "一、2025年计划执行情况\n全县地区生产总值增长6.1%。\n"
+                      "二、2026年主要目标\n2026年主要预期目标是：地区生产总值增长6%左右。\n", encoding="utf-8")
+    notice = tmp_path / "notice.txt"
+    notice.write_text("长兴县人民政府关于下达2025年长兴县国民经济和社会发展计划的通知\n长政发〔2025〕3号\n"
+                      "2025年主要预期目标是：地区生产总值增长5.5%左右。\n长兴县人民政府\n2025年2月1日\n",
+                      encoding="utf-8")
+    db = Database.open(tmp_path / "z.db")
+    assert ingest(db, [report, notice]).count("failed") == 0
+    tracker = Tracker(db)
+    supplied = next(t for t in tracker.status("长兴县", 2026).targets if t.indicator == "gdp_growth")
+    assert supplied.citation["text"].startswith("[长兴县发展和改革局]. ")
+    printed = next(t for t in tracker.status("长兴县", 2025).targets if t.indicator == "gdp_growth")
+    assert printed.citation["text"].startswith("长兴县人民政府. ")
+    assert printed.actual["citation"]["text"].startswith("[长兴县发展和改革局]. ")  # the result, from the report
+    assert [src.issuer_inferred for src in tracker.sources("长兴县", 2026)] == [True]
+    # the flag is the extraction's, kept by the store and given by the API's document
+    docs = {d["doc_type"]: d for d in (tracker.q.document(i) for i in (1, 2))}
+    assert docs["plan_report"]["issuer_inferred"] is True and docs["plan_notice"]["issuer_inferred"] is False

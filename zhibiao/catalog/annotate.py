@@ -43,6 +43,7 @@ def resolve_region(extraction: Extraction, text: str | None) -> None:
         doc.region = region
         if doc.issuer is None:
             doc.issuer = registry.issuer_name(region, doc.doc_type)
+            doc.issuer_inferred = True
         elif registry.names_a_government(doc.issuer):
             doc.issuer = registry.issuer_name(region)  # as the registry writes it ("日在浮山县人民政府")
     else:

@@ -52,8 +52,10 @@ def print_text(extraction: Extraction, console: Console) -> None:
     code = f" ({d.region.code})" if d.region and d.region.code else ""
     # named as everywhere else (its title, else issuer, year and kind), then the file it was read from
     console.print(plain(document_name(d), "bold") + plain(f"  ({Path(d.source).name})", "dim"))
+    # an issuer the document does not print (the usual one for its kind and region) in square brackets
+    issuer = (f"[{d.issuer}] (not printed)" if d.issuer_inferred else d.issuer) if d.issuer else "?"
     console.print(plain(f"  {d.doc_type} · {region}{code} · plan year {d.plan_year or '?'} · "
-                        f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'}"))
+                        f"{d.doc_number or 'no doc number'} · issued {d.issued_on or '?'} · issuer {issuer}"))
     wide = console.width >= 120  # on a narrow terminal, the columns a reader needs most
     table = Table(title=f"目标 Targets ({len(extraction.targets)})", show_lines=False)
     columns = ["#", "年 year", "类别 category", "指标 indicator", "目标 target", "kind", "cmp", "value", "unit", "id"]

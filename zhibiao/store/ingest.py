@@ -409,7 +409,7 @@ def _fill(row: DocumentRow, x: Extracted, identity: str | None = None) -> None:
     loaded, d = x.loaded, x.document
     row.sha256, row.format, row.doc_type = loaded.sha256, loaded.format, d.doc_type
     row.path = identity if identity is not None else _identity(x)
-    row.title, row.issuer = d.title, d.issuer
+    row.title, row.issuer, row.issuer_inferred = d.title, d.issuer, d.issuer_inferred
     row.region_code = d.region.code if d.region else None
     row.region_name = d.region.name if d.region else None
     row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on
@@ -545,6 +545,7 @@ def replace_extraction(db: Database, doc_id: int, x: Extracted) -> FileResult:
         _delete_lines(s, row.id)
         d = e.document
         row.doc_type, row.title, row.issuer = d.doc_type, d.title, d.issuer
+        row.issuer_inferred = d.issuer_inferred
         row.region_code = d.region.code if d.region else None
         row.region_name = d.region.name if d.region else None
         row.plan_year, row.doc_number, row.issued_on = d.plan_year, d.doc_number, d.issued_on

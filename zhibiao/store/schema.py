@@ -48,6 +48,7 @@ class DocumentRow(Base):
     doc_type: Mapped[str]
     title: Mapped[str | None]
     issuer: Mapped[str | None]
+    issuer_inferred: Mapped[bool | None]
     region_code: Mapped[str | None]
     region_name: Mapped[str | None]
     plan_year: Mapped[int | None]

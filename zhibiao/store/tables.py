@@ -44,6 +44,8 @@ documents = Table(
     Column("doc_type", String(32), nullable=False),
     Column("title", Text),
     Column("issuer", String(120)),
+    # the issuer is the usual one for the kind and region, not printed (NULL: stored before 0018)
+    Column("issuer_inferred", Boolean),
     Column("region_code", String(12), index=True),
     Column("region_name", String(64)),
     Column("plan_year", Integer, index=True),

@@ -31,6 +31,7 @@ class Source:
     url: str | None  # the address it was fetched from
     retrieved_at: str | None  # ISO date of retrieval
     sha256: str
+    issuer_inferred: bool = False  # the usual issuer for the kind and region, not printed: [in brackets]
 
     @classmethod
     def from_row(cls, d: Any) -> "Source":
@@ -43,7 +44,7 @@ class Source:
                    plan_year=d.plan_year, region_name=d.region_name, region_code=d.region_code,
                    doc_type=d.doc_type or "other", url=getattr(d, "source_url", None),
                    retrieved_at=retrieved.date().isoformat() if isinstance(retrieved, datetime) else retrieved,
-                   sha256=d.sha256)
+                   sha256=d.sha256, issuer_inferred=bool(getattr(d, "issuer_inferred", False)))
 
     @property
     def key(self) -> str:
@@ -52,13 +53,15 @@ class Source:
 
     def to_dict(self) -> dict[str, Any]:
         return {"document_id": self.document_id, "title": self.title, "issuer": self.issuer,
+                "issuer_inferred": self.issuer_inferred,
                 "doc_number": self.doc_number, "issued_on": self.issued_on, "url": self.url,
                 "retrieved_at": self.retrieved_at}
 
 
 def cite_text(src: Source, page: int | None = None) -> str:
     """A GB/T 7714-2015 reference: 浙江省人民政府. 关于…的通知: 浙政发〔2024〕5号[EB/OL]. (2024-01-30)[2026-12-01]. http://…"""
-    head = f"{src.issuer}. " if src.issuer else ""
+    # an issuer the document does not print is information supplied, in square brackets (GB/T 7714)
+    head = (f"[{src.issuer}]. " if src.issuer_inferred else f"{src.issuer}. ") if src.issuer else ""
     title = src.title + (f": {src.doc_number}" if src.doc_number and src.doc_number not in src.title else "")
     page_part = f": {page}" if page else ""
     if src.url:

@@ -135,6 +135,7 @@ class DocRef:
     url: str | None
     sha256: str
     retrieved_at: str | None = None  # ISO date a fetched document was retrieved
+    issuer_inferred: bool = False  # the usual issuer for the kind and region: the document prints none
     printed_title: str | None = None  # the title as the document prints it (for citations)
 
     @classmethod
@@ -142,7 +143,8 @@ class DocRef:
         return cls(id=d.id, title=document_title(d), doc_type=d.doc_type or "other", region_code=d.region_code,
                    region_name=d.region_name, plan_year=d.plan_year, issued_on=d.issued_on, doc_number=d.doc_number,
                    issuer=d.issuer, url=getattr(d, "source_url", None), sha256=d.sha256,
-                   retrieved_at=_iso_date(getattr(d, "retrieved_at", None)), printed_title=d.title)
+                   retrieved_at=_iso_date(getattr(d, "retrieved_at", None)), printed_title=d.title,
+                   issuer_inferred=bool(getattr(d, "issuer_inferred", False)))
 
     def brief(self) -> dict:
         return {"id": self.id, "title": self.title, "doc_type": self.doc_type}
@@ -156,7 +158,7 @@ def source_of(ref: DocRef) -> Source:
     return Source(document_id=ref.id, title=ref.printed_title or ref.title, issuer=ref.issuer, doc_number=ref.doc_number,
                   issued_on=ref.issued_on, plan_year=ref.plan_year, region_name=ref.region_name,
                   region_code=ref.region_code, doc_type=ref.doc_type, url=ref.url, retrieved_at=ref.retrieved_at,
-                  sha256=ref.sha256)
+                  sha256=ref.sha256, issuer_inferred=ref.issuer_inferred)
 
 
 @dataclass
@@ -839,7 +841,7 @@ class ReadModel:
                             "comparator", "estimated", "imported", "text", "span_start", "span_end", "source_start",
                             "source_end", "source")
     _DOCUMENT_COLUMNS = ("id", "title", "doc_type", "region_code", "region_name", "plan_year", "issued_on",
-                         "doc_number", "issuer", "source_url", "sha256", "retrieved_at", "path")
+                         "doc_number", "issuer", "issuer_inferred", "source_url", "sha256", "retrieved_at", "path")
 
     @staticmethod
     def _actuals_select():
@@ -1301,6 +1303,7 @@ def document_dict(d: Any) -> dict:
 
     return {"source": provenance(d), "version": d.version or 1, "citation": cite_text(Source.from_row(d)),"id": d.id, "sha256": d.sha256, "title": document_title(d), "printed_title": d.title,
             "format": d.format, "doc_type": d.doc_type, "issuer": d.issuer,
+            "issuer_inferred": bool(getattr(d, "issuer_inferred", False)),
             "region": {"name": d.region_name, "code": d.region_code}, "plan_year": d.plan_year,
             "doc_number": d.doc_number, "issued_on": d.issued_on, "url": getattr(d, "source_url", None),
             "retrieved_at": _iso_date(getattr(d, "retrieved_at", None)),

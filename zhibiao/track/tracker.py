@@ -378,7 +378,8 @@ class Tracker:
                                         plan_year=d["plan_year"], issued_on=d["issued_on"],
                                         doc_number=d["doc_number"], issuer=d["issuer"], url=d["url"],
                                         sha256=d["sha256"], retrieved_at=d.get("retrieved_at"),
-                                        printed_title=d.get("printed_title"))))
+                                        printed_title=d.get("printed_title"),
+                                        issuer_inferred=bool(d.get("issuer_inferred")))))
         return out
 
     # ------------------------------------------------------------------ comparisons
