@@ -558,3 +558,9 @@ def test_real_estate_and_strategic_emerging_industries(name, unit, text, expecte
 def test_high_tech_manufacturing_is_not_high_tech_industry(name, unit, text, expected):
     m = CAT.match(name, unit=unit, measure="growth" if text.startswith("增长") else None, text=text)
     assert m is not None and m.id == expected and m.confidence >= 0.95, m
+
+
+@pytest.mark.parametrize("name", ["税收收入比重", "税收比重", "税收收入占比"])
+def test_the_tax_share_of_budget_revenue_under_its_short_names(name):
+    # "税收收入比重达到78.5%": the share of tax in general budget revenue, the county reports' short name
+    assert CAT.match(name, unit="%", measure="share", text="78.5%").id == "tax_revenue_share"
