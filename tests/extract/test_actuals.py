@@ -765,3 +765,19 @@ def test_a_growth_cell_printing_a_decline_word_is_negative():
     assert got[("平板玻璃", "growth")] == D("-4.2") and got[("原铝", "growth")] == D("-0.8")
     assert got[("汽车", "growth")] == D("9.3") and got[("水泥", "growth")] == D("-15.2")
     assert got[("平板玻璃", "level")] == D("812.5")
+
+
+def test_last_years_change_printed_beside_the_years_is_no_result():
+    # 由上年(的)下降…转为增长…: the change turned from is last year's, the one turned to the year's (the name before 由
+    # kept); 上年为… / 上年同期… after a result: last year's figure for comparison, never the year's
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "全年规模以上工业企业营业收入352.1亿元，由上年下降3.7%转为增长6.4%。"
+            "全年建筑业总产值由上年的下降1.9%转为增长2.8%。"
+            "全年民间投资增长3.3%，上年为下降2.6%；进出口总额增长7.5%，上年同期增长1.2%。\n")
+    e = extract_text(text)
+    assert [(a.name, a.measure, a.value, a.year) for a in e.actuals] == [
+        ("规模以上工业企业营业收入", "level", D("352.1"), 2024), ("规模以上工业企业营业收入", "growth", D("6.4"), 2024),
+        ("建筑业总产值", "growth", D("2.8"), 2024), ("民间投资", "growth", D("3.3"), 2024),
+        ("进出口总额", "growth", D("7.5"), 2024)]
+    # in a report's review too
+    assert lines("全市一般公共预算收入由上年下降4.1%转为增长3.9%。") == [("一般公共预算收入", "growth", D("3.9"), "%", "=")]

@@ -553,3 +553,9 @@ def test_a_bare_measure_after_a_comma_takes_the_head_before(measure):
 
 def test_a_bare_measure_after_a_name_of_no_shared_head_stays_bare():
     assert named("全年水果产量突破10万吨，产值13.5亿元。") == [("水果产量", "10"), ("产值", "13.5")]
+
+
+# time.base_year_figures: a clause opening so after a result states the year before the result's, for comparison
+@pytest.mark.parametrize("opening", ["上年为", "上年是", "上年同期", "去年同期为", "而上年为"])
+def test_last_years_figure_beside_a_result_is_no_result(opening):
+    assert named(f"全年规模以上工业增加值增长6.6%，{opening}增长2.3%。") == [("规模以上工业增加值", "6.6")]

@@ -91,6 +91,8 @@ ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
 OPENS_AMONG: Final = re.compile(r"\s*其中")
 ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
 LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+# "…增长4.3%，上年为下降1.5%": last year's figure beside the result, for comparison
+BASE_YEAR_FIGURES: Final = re.compile(rf"(?:{LEX.alt('time.base_year_figures')})")
 LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
@@ -330,6 +332,11 @@ class _ResultReader:
                 continue
             if self.blocked.overlaps(c_start, cl.end):
                 continue  # a target sentence: never a result
+            lead = clause.lstrip()
+            if lead[:1] in LINK_FIRST:
+                lead = LEADING_LINK.sub("", lead)
+            if BASE_YEAR_FIGURES.match(lead):
+                continue  # "…增长4.3%，上年为下降1.5%": the year before the result's, no result (the name stays)
             quoted = PLAN_QUOTED.search(clause)
             if quoted and last_name:
                 # "…增长6.2%，高于年初目标（6%）0.2个百分点", "完成年计划710亿元的89.4%": last year's
