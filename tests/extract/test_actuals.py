@@ -781,3 +781,13 @@ def test_last_years_change_printed_beside_the_years_is_no_result():
         ("进出口总额", "growth", D("7.5"), 2024)]
     # in a report's review too
     assert lines("全市一般公共预算收入由上年下降4.1%转为增长3.9%。") == [("一般公共预算收入", "growth", D("3.9"), "%", "=")]
+
+
+def test_a_month_on_month_change_is_no_result():
+    # 环比: against the month before — a measure of its own, never the year's (同比) growth of the indicator, and
+    # no name (…，环比增长1.2% named 环比); the month's own 同比 figure keeps its month
+    e = extract_text(REVIEW.format("全年规模以上工业增加值比上年增长6.9%。12月份，规模以上工业增加值环比增长0.7%。"
+                                   "全年社会消费品零售总额增长4.4%，其中12月份当月增长5.7%，环比增长1.2%。"))
+    assert [(a.name, a.value, a.period) for a in e.actuals] == [
+        ("规模以上工业增加值", D("6.9"), None), ("社会消费品零售总额", D("4.4"), None),
+        ("社会消费品零售总额", D("5.7"), "2025-12/2025-12")]

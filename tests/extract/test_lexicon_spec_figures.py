@@ -80,6 +80,10 @@ FIGURES = [
     # measures.currency_changes: a currency's change in value is no growth of the rate
     ("全年港元平均汇率为1港元兑0.9125元人民币", None, [("港元平均汇率", "level", "=", "0.9125", "元")]),
     ("比上年升值1.1%", "港元平均汇率", []), ("比上年贬值0.7%", "港元平均汇率", []),
+    # measures.month_on_month: a change against the month before is no figure (never the year's growth)
+    ("工业用电量环比增长2.4%", None, []), ("工业用电量比上月下降1.3%", None, []), ("工业用电量较上月增长2.4%", None, []),
+    ("工业用电量、货运量环比分别增长2.4%、1.1%", None, []),
+    ("工业用电量同比增长5.1%，环比增长2.4%", None, [("工业用电量", "growth", "=", "5.1", "%")]),
     ("奖补资金3.2亿元兑现到位", None, [("奖补资金", "level", "=", "3.2", "亿元")]),  # (no rate after it: a figure)
     ("一般公共预算收入仍实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
     ("一般公共预算收入仍然实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),

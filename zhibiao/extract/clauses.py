@@ -76,6 +76,9 @@ ORDINAL_BEFORE: Final = LEX.ending("measures.ordinal_words")
 # follows: 5.6亿元兑现到位 is a figure)
 EXCHANGE_AFTER: Final = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{_alt('measures.exchange_words')})(?=\s?\d)")
 CURRENCY_CHANGE_BEFORE: Final = LEX.ending("measures.currency_changes")
+MONTH_ON_MONTH_WORDS: Final = tuple(LEX.words("measures.month_on_month"))  # (a test before the pattern's search)
+MONTH_ON_MONTH_BEFORE: Final = re.compile(rf"(?:{_alt('measures.month_on_month')})(?:分别|均)?"
+                                          rf"(?:{_alt('measures.growth_verbs', 'measures.decline_verbs')})?了?$")
 # a rate's base ending a name (人民币平均汇率为1美元兑): the figure's, not the name's
 RATE_BASE_END: Final = re.compile(rf"\d+(?:\.\d+)?[\u4e00-\u9fff]{{1,3}}(?:{_alt('measures.exchange_words')})$")
 # how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
@@ -455,6 +458,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     changed_name = None  # the name a change of this clause gave the figures after it
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
     quoted = "“" in clause
+    month_on_month = -1  # where the last figure against the month before ends
     for n in candidates:
         if not EXCHANGE_ENDS.isdisjoint(clause[n.end:n.end + 4]) and EXCHANGE_AFTER.match(clause, n.end):
             continue  # 1美元兑7.1680元: the base of an exchange rate, not a figure
@@ -499,6 +503,10 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
         if CURRENCY_CHANGE_BEFORE.search(before_n):
             continue  # 比上年升值0.4%: a currency's value against another, no growth of the rate
+        if (month_on_month >= 0 and LIST_JOINER.fullmatch(clause, month_on_month, n.start)) or (
+                any(w in before_n for w in MONTH_ON_MONTH_WORDS) and MONTH_ON_MONTH_BEFORE.search(before_n)):
+            month_on_month = unit_end  # (a list after it shares its words: 环比分别增长2.4%、1.1%)
+            continue  # 环比增长0.6%: against the month before, no growth of the year's
         figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
     if "元以上" in clause:  # (what every QUALIFIER holds: its pattern is tried at every position)
