@@ -791,3 +791,15 @@ def test_a_month_on_month_change_is_no_result():
     assert [(a.name, a.value, a.period) for a in e.actuals] == [
         ("规模以上工业增加值", D("6.9"), None), ("社会消费品零售总额", D("4.4"), None),
         ("社会消费品零售总额", D("5.7"), "2025-12/2025-12")]
+
+
+def test_a_period_noted_after_the_figure_is_its_period():
+    # 增长8.2%（1—11月数据）: the note names the figure's period, as 1—11月，… before it does; a note saying anything
+    # else (a comparison with a quarter) names none, and the next figure is the year's again
+    e = extract_text(REVIEW.format("全市规模以上工业增加值增长7.4%（1—11月数据）；固定资产投资增长3.2%（截至11月底），"
+                                   "社会消费品零售总额增长5.1%（前三季度累计）；一般公共预算收入增长4.6%（比上半年提高1.2个百分点），"
+                                   "税收收入增长3.8%（一季度起逐月回升）。"))
+    assert [(a.name, a.value, a.period) for a in e.actuals] == [
+        ("规模以上工业增加值", D("7.4"), "2025-01/2025-11"), ("固定资产投资", D("3.2"), "2025-01/2025-11"),
+        ("社会消费品零售总额", D("5.1"), "2025-01/2025-09"), ("一般公共预算收入", D("4.6"), None),
+        ("税收收入", D("3.8"), None)]

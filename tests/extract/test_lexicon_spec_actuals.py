@@ -559,3 +559,9 @@ def test_a_bare_measure_after_a_name_of_no_shared_head_stays_bare():
 @pytest.mark.parametrize("opening", ["上年为", "上年是", "上年同期", "去年同期为", "而上年为"])
 def test_last_years_figure_beside_a_result_is_no_result(opening):
     assert named(f"全年规模以上工业增加值增长6.6%，{opening}增长2.3%。") == [("规模以上工业增加值", "6.6")]
+
+
+# time.period_note_leads / period_note_tails: the words around a period in a note after the figure
+@pytest.mark.parametrize("note", ["（1—11月数据）", "（1—11月数）", "（1—11月累计）", "(截至11月底)", "（截止11月底）"])
+def test_a_note_after_a_figure_names_its_period(note):
+    assert [(str(a.value), a.period) for a in actuals(f"全市固定资产投资增长3.2%{note}。")] == [("3.2", "2023-01/2023-11")]

@@ -85,6 +85,26 @@ def _may_name_period(head: str, s_text: str) -> bool:
         or not PERIOD_FIRST.isdisjoint(head)
 
 
+# 增长8.2%（1—11月数据）: a note after the figure naming its period
+PERIOD_NOTE_OPEN: Final = re.compile(rf"\s?[（(]\s*(?:{LEX.alt('time.period_note_leads')})?")
+NOTE_OPENS: Final = frozenset(OPEN)  # (what a note opens with, a space aside: a test before the pattern)
+PERIOD_NOTE_CLOSE: Final = re.compile(rf"\s*(?:{LEX.alt('time.period_note_tails')})?\s*[）)]")
+
+
+def _period_noted(clause: str, end: int) -> tuple[int, int] | None:
+    """The period a note in brackets right after the figure ending at ``end`` names (增长8.2%（1—11月数据）,
+    （截至11月底））, else ``None``: a note saying anything else (（比一季度提高1.2个百分点）) names none."""
+    if not NOTE_OPENS.isdisjoint(clause[end:end + 2]):
+        m = PERIOD_NOTE_OPEN.match(clause, end)
+        at = m.end() if m is not None else -1
+        if at >= 0 and clause[at:at + 1] in PERIOD_FIRST:
+            for pattern, fn in PERIOD:
+                pm = pattern.match(clause, at)
+                if pm is not None:
+                    return fn(pm) if PERIOD_NOTE_CLOSE.match(clause, pm.end()) else None
+    return None
+
+
 ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
 SAME_BELOW: Final = "下同"  # (a word: found by str's own search, without a pattern's call)
 ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
@@ -451,7 +471,8 @@ class _ResultReader:
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
                 found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
-                                    periods[k] if len(periods) > 1 else period, estimated, c_start, s,
+                                    _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period),
+                                    estimated, c_start, s,
                                     parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if len(found) == 1 and prev_clause_found and not found[0].figure.own:
                 joined = parse_target(self.text[prev_clause_found[-1].start:found[0].end])
