@@ -161,7 +161,7 @@ PLAN_QUOTED: Final = scanner(
 # weighed against the reviewed year's plan
 _PLAN_SET: Final = rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.set_by')})?"
 PLAN_WEIGHED: Final = re.compile(
-    rf"^\s*(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
+    rf"^\s*(?:{LEX.alt('plans.degrees')})?(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
     rf"{_PLAN_SET}(?:{LEX.alt('plans.kinds')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|之内|[\d，,。；;]|$)")
 
 
