@@ -163,6 +163,12 @@ FIGURES = [
     ("两项收入各5000元", None, [("两项收入", "level", "=", "5000", "元")]),
     ("城镇化率由55%提高到60%", None, [("城镇化率", "share", "=", "60", "%")]),
     ("城镇化率从55%提高到60%", None, [("城镇化率", "share", "=", "60", "%")]),
+    # units.bare_magnitudes / bare_magnitude_leads: a magnitude alone after a verb reaching or passing it is one of it
+    ("规上工业营业收入突破千亿元", None, [("规上工业营业收入", "level", ">", "1000", "亿元")]),
+    ("规上工业营业收入超百亿元", None, [("规上工业营业收入", "level", ">", "100", "亿元")]),
+    ("地区生产总值达到万亿元", None, [("地区生产总值", "level", "=", "10000", "亿元")]),
+    ("接待游客达百万人次", None, [("接待游客", "level", "=", "100", "万人次")]),
+    ("培育千亿级产业集群", None, []), ("建设百万人口城市", None, []),
     # measures.turn_verbs: a change turned from last year's figure (由…, its own direction printed) to this one's
     ("工业投资由上年下降3.4%转为增长6.2%", None, [("工业投资", "growth", "=", "6.2", "%")]),
     ("工业投资由上年的下降3.4%转变为增长6.2%", None, [("工业投资", "growth", "=", "6.2", "%")]),

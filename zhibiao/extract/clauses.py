@@ -22,7 +22,8 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
+from zhibiao.extract.numbers import (BARE_MAGNITUDES, CN_CHARS, NumberMatch, _new_tuple, bare_magnitude_lead, find_numbers,
+                                     iter_numbers)
 from zhibiao.models import Span
 from zhibiao.text.scan import scanner, word_trie
 
@@ -718,6 +719,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
             if range_low is not None:
                 start = range_low[1]
+            if n.chinese and n.end - n.start == 1 and clause[n.start] in BARE_MAGNITUDES:
+                start = min(start, n.start - bare_magnitude_lead(clause, n.start))  # 破千亿元: read with its verb
             paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR]) if clause[unit_end:unit_end + 1] in OPEN_PARENS else None
             # a unit's other name in brackets joins it (万套（间）); other short notes do not (6.1%(图), 6%（预计）)
             if paren and unit and paren.group()[1:-1] in UNIT_WORDS:
