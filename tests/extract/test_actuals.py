@@ -812,3 +812,9 @@ def test_a_magnitude_alone_after_a_verb_passing_it_is_a_result():
     assert lines("全市规上工业营业收入突破千亿元，外贸进出口总额破百亿元，千亿级产业集群达到2个。") == [
         ("规上工业营业收入", "level", D("1000"), "亿元", ">"), ("外贸进出口总额", "level", D("100"), "亿元", ">"),
         ("千亿级产业集群", "level", D("2"), "个", "=")]
+
+
+def test_tenths_in_words_are_a_growth_in_per_cent():
+    # 增长两成 is growth of 20% (read back from its own words, 两成); 一成不变 or 统一成立 hold no tenths
+    assert lines("全市外贸出口增长两成，农产品网络零售额增长近三成，营商环境一成不变地优化。") == [
+        ("外贸出口", "growth", D("20"), "%", "="), ("农产品网络零售额", "growth", D("30"), "%", "~")]

@@ -169,6 +169,10 @@ FIGURES = [
     ("地区生产总值达到万亿元", None, [("地区生产总值", "level", "=", "10000", "亿元")]),
     ("接待游客达百万人次", None, [("接待游客", "level", "=", "100", "万人次")]),
     ("培育千亿级产业集群", None, []), ("建设百万人口城市", None, []),
+    # units.tenth_words: tenths after a numeral of one digit, after a verb of change or reaching (增长两成: 20%)
+    ("外贸出口增长两成", None, [("外贸出口", "growth", "=", "20", "%")]),
+    ("工业利润下降近三成", None, [("工业利润", "growth", "~", "-30", "%")]),
+    ("统一成立工作专班3个", None, [("统一成立工作专班", "level", "=", "3", "个")]),
     # measures.turn_verbs: a change turned from last year's figure (由…, its own direction printed) to this one's
     ("工业投资由上年下降3.4%转为增长6.2%", None, [("工业投资", "growth", "=", "6.2", "%")]),
     ("工业投资由上年的下降3.4%转变为增长6.2%", None, [("工业投资", "growth", "=", "6.2", "%")]),
