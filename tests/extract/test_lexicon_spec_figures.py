@@ -166,9 +166,10 @@ FIGURES = [
     # units.bare_magnitudes / bare_magnitude_leads: a magnitude alone after a verb reaching or passing it is one of it
     ("规上工业营业收入突破千亿元", None, [("规上工业营业收入", "level", ">", "1000", "亿元")]),
     ("规上工业营业收入超百亿元", None, [("规上工业营业收入", "level", ">", "100", "亿元")]),
-    ("地区生产总值达到万亿元", None, [("地区生产总值", "level", "=", "10000", "亿元")]),
+    ("地区生产总值达到千亿元", None, [("地区生产总值", "level", "=", "1000", "亿元")]),
     ("接待游客达百万人次", None, [("接待游客", "level", "=", "100", "万人次")]),
-    ("培育千亿级产业集群", None, []), ("建设百万人口城市", None, []),
+    ("培育千亿级产业集群", None, []), ("建设百万人口城市", None, []), ("打造超千亿城市", None, []),
+    ("外贸总额突破万亿元", None, []),
     # units.tenth_words: tenths after a numeral of one digit, after a verb of change or reaching (增长两成: 20%)
     ("外贸出口增长两成", None, [("外贸出口", "growth", "=", "20", "%")]),
     ("工业利润下降近三成", None, [("工业利润", "growth", "~", "-30", "%")]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
+from zhibiao.extract.numbers import BARE_MAGNITUDES, CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
 from zhibiao.text.scan import scanner, word_trie
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
@@ -239,7 +239,7 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
-        if n.chinese and not n.fraction and n.end - n.start > 1 and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
+        if n.chinese and not n.fraction and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
             n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
         # (every test below only leaves a number out, so their order does not matter)
@@ -262,6 +262,8 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
             if not unit or unit.group().strip() in COUNT_WORDS:
                 continue
+            if n.end - n.start == 1 and text[n.start] in BARE_MAGNITUDES and unit.group().strip() in MAGNITUDES:
+                continue  # 超千亿城市: a magnitude alone with no unit of its own is a word
         yield n
 
 
