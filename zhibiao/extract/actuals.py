@@ -352,10 +352,10 @@ class _ResultReader:
                 continue
             if self.blocked.overlaps(c_start, cl.end):
                 continue  # a target sentence: never a result
-            lead = clause.lstrip()
-            if lead[:1] in LINK_FIRST:
-                lead = LEADING_LINK.sub("", lead)
-            if BASE_YEAR_FIGURES.match(lead):
+            said_first = clause.lstrip()  # (what the clause opens with, past a link: 而上年为…)
+            if said_first[:1] in LINK_FIRST:
+                said_first = LEADING_LINK.sub("", said_first)
+            if BASE_YEAR_FIGURES.match(said_first):
                 continue  # "…增长4.3%，上年为下降1.5%": the year before the result's, no result (the name stays)
             quoted = PLAN_QUOTED.search(clause)
             if quoted and last_name:
