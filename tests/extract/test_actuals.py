@@ -65,6 +65,7 @@ SPEC = [
     ("城镇登记失业率控制在3.35%。", [("城镇登记失业率", "level", D("3.35"), "%", "=")]),
     ("城镇调查失业率控制在4.5%以内。", [("城镇调查失业率", "level", D("4.5"), "%", "<=")]),
     ("地区生产总值突破9000亿元，达到9180亿元。", [("地区生产总值", "level", D("9180"), "亿元", "=")]),
+    ("港口集装箱吞吐量突破百万标箱大关，达到108万标箱。", [("港口集装箱吞吐量", "level", D("108"), "万标箱", "=")]),
     ("新认定国家高新技术企业1100家，总数达6500家。",
      [("新认定国家高新技术企业", "level", D("1100"), "家", "="), ("国家高新技术企业总数", "level", D("6500"), "家", "=")]),
     # shares, ratios, indices
@@ -765,3 +766,55 @@ def test_a_growth_cell_printing_a_decline_word_is_negative():
     assert got[("平板玻璃", "growth")] == D("-4.2") and got[("原铝", "growth")] == D("-0.8")
     assert got[("汽车", "growth")] == D("9.3") and got[("水泥", "growth")] == D("-15.2")
     assert got[("平板玻璃", "level")] == D("812.5")
+
+
+def test_last_years_change_printed_beside_the_years_is_no_result():
+    # 由上年(的)下降…转为增长…: the change turned from is last year's, the one turned to the year's (the name before 由
+    # kept); 上年为… / 上年同期… after a result: last year's figure for comparison, never the year's
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "全年规模以上工业企业营业收入352.1亿元，由上年下降3.7%转为增长6.4%。"
+            "全年建筑业总产值由上年的下降1.9%转为增长2.8%。"
+            "全年民间投资增长3.3%，上年为下降2.6%；进出口总额增长7.5%，上年同期增长1.2%。\n")
+    e = extract_text(text)
+    assert [(a.name, a.measure, a.value, a.year) for a in e.actuals] == [
+        ("规模以上工业企业营业收入", "level", D("352.1"), 2024), ("规模以上工业企业营业收入", "growth", D("6.4"), 2024),
+        ("建筑业总产值", "growth", D("2.8"), 2024), ("民间投资", "growth", D("3.3"), 2024),
+        ("进出口总额", "growth", D("7.5"), 2024)]
+    # in a report's review too
+    assert lines("全市一般公共预算收入由上年下降4.1%转为增长3.9%。") == [("一般公共预算收入", "growth", D("3.9"), "%", "=")]
+
+
+def test_a_month_on_month_change_is_no_result():
+    # 环比: against the month before — a measure of its own, never the year's (同比) growth of the indicator, and
+    # no name (…，环比增长1.2% named 环比); the month's own 同比 figure keeps its month
+    e = extract_text(REVIEW.format("全年规模以上工业增加值比上年增长6.9%。12月份，规模以上工业增加值环比增长0.7%。"
+                                   "全年社会消费品零售总额增长4.4%，其中12月份当月增长5.7%，环比增长1.2%。"))
+    assert [(a.name, a.value, a.period) for a in e.actuals] == [
+        ("规模以上工业增加值", D("6.9"), None), ("社会消费品零售总额", D("4.4"), None),
+        ("社会消费品零售总额", D("5.7"), "2025-12/2025-12")]
+
+
+def test_a_period_noted_after_the_figure_is_its_period():
+    # 增长8.2%（1—11月数据）: the note names the figure's period, as 1—11月，… before it does; a note saying anything
+    # else (a comparison with a quarter) names none, and the next figure is the year's again
+    e = extract_text(REVIEW.format("全市规模以上工业增加值增长7.4%（1—11月数据）；固定资产投资增长3.2%（截至11月底），"
+                                   "社会消费品零售总额增长5.1%（前三季度累计）；一般公共预算收入增长4.6%（比上半年提高1.2个百分点），"
+                                   "税收收入增长3.8%（一季度起逐月回升）。"))
+    assert [(a.name, a.value, a.period) for a in e.actuals] == [
+        ("规模以上工业增加值", D("7.4"), "2025-01/2025-11"), ("固定资产投资", D("3.2"), "2025-01/2025-11"),
+        ("社会消费品零售总额", D("5.1"), "2025-01/2025-09"), ("一般公共预算收入", D("4.6"), None),
+        ("税收收入", D("3.8"), None)]
+
+
+def test_a_magnitude_alone_after_a_verb_passing_it_is_a_result():
+    # 突破千亿元 is more than 1000亿元, 破百亿元 more than 100亿元 (the verb read with the figure: its value reads back
+    # from its words); a magnitude in a word (千亿级) is none
+    assert lines("全市规上工业营业收入突破千亿元，外贸进出口总额破百亿元，千亿级产业集群达到2个。") == [
+        ("规上工业营业收入", "level", D("1000"), "亿元", ">"), ("外贸进出口总额", "level", D("100"), "亿元", ">"),
+        ("千亿级产业集群", "level", D("2"), "个", "=")]
+
+
+def test_tenths_in_words_are_a_growth_in_per_cent():
+    # 增长两成 is growth of 20% (read back from its own words, 两成); 一成不变 or 统一成立 hold no tenths
+    assert lines("全市外贸出口增长两成，农产品网络零售额增长近三成，营商环境一成不变地优化。") == [
+        ("外贸出口", "growth", D("20"), "%", "="), ("农产品网络零售额", "growth", D("30"), "%", "~")]

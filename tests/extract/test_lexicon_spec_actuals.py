@@ -311,6 +311,11 @@ PLAN_WORDINGS = [
     ("全年固定资产投资增长3%，低于7%的约束性目标；城镇新增就业5.6万人。", "低于7%的约束性目标", "7"),
     ("全年固定资产投资增长3%，低于7%的预期性目标；城镇新增就业5.6万人。", "低于7%的预期性目标", "7"),
     ("全年居民消费价格上涨1.2%，控制在3%以内的目标之内；城镇新增就业5.6万人。", "控制在3%以内的目标", "3"),
+    # plans.degrees: how far, before the comparison
+    ("全年固定资产投资增长3%，略低于年初确定的7%的预期目标；城镇新增就业5.6万人。", "略低于年初确定的7%的预期目标", "7"),
+    ("全年固定资产投资增长3%，稍低于7%的预期目标；城镇新增就业5.6万人。", "稍低于7%的预期目标", "7"),
+    ("全年固定资产投资增长3%，略微低于7%的预期目标；城镇新增就业5.6万人。", "略微低于7%的预期目标", "7"),
+    ("全年固定资产投资增长3%，稍微低于7%的预期目标；城镇新增就业5.6万人。", "稍微低于7%的预期目标", "7"),
 ]
 
 
@@ -553,3 +558,15 @@ def test_a_bare_measure_after_a_comma_takes_the_head_before(measure):
 
 def test_a_bare_measure_after_a_name_of_no_shared_head_stays_bare():
     assert named("全年水果产量突破10万吨，产值13.5亿元。") == [("水果产量", "10"), ("产值", "13.5")]
+
+
+# time.base_year_figures: a clause opening so after a result states the year before the result's, for comparison
+@pytest.mark.parametrize("opening", ["上年为", "上年是", "上年同期", "去年同期为", "而上年为"])
+def test_last_years_figure_beside_a_result_is_no_result(opening):
+    assert named(f"全年规模以上工业增加值增长6.6%，{opening}增长2.3%。") == [("规模以上工业增加值", "6.6")]
+
+
+# time.period_note_leads / period_note_tails: the words around a period in a note after the figure
+@pytest.mark.parametrize("note", ["（1—11月数据）", "（1—11月数）", "（1—11月累计）", "(截至11月底)", "（截止11月底）"])
+def test_a_note_after_a_figure_names_its_period(note):
+    assert [(str(a.value), a.period) for a in actuals(f"全市固定资产投资增长3.2%{note}。")] == [("3.2", "2023-01/2023-11")]

@@ -80,6 +80,10 @@ FIGURES = [
     # measures.currency_changes: a currency's change in value is no growth of the rate
     ("全年港元平均汇率为1港元兑0.9125元人民币", None, [("港元平均汇率", "level", "=", "0.9125", "元")]),
     ("比上年升值1.1%", "港元平均汇率", []), ("比上年贬值0.7%", "港元平均汇率", []),
+    # measures.month_on_month: a change against the month before is no figure (never the year's growth)
+    ("工业用电量环比增长2.4%", None, []), ("工业用电量比上月下降1.3%", None, []), ("工业用电量较上月增长2.4%", None, []),
+    ("工业用电量、货运量环比分别增长2.4%、1.1%", None, []),
+    ("工业用电量同比增长5.1%，环比增长2.4%", None, [("工业用电量", "growth", "=", "5.1", "%")]),
     ("奖补资金3.2亿元兑现到位", None, [("奖补资金", "level", "=", "3.2", "亿元")]),  # (no rate after it: a figure)
     ("一般公共预算收入仍实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
     ("一般公共预算收入仍然实现300亿元", None, [("一般公共预算收入", "level", "=", "300", "亿元")]),
@@ -159,6 +163,22 @@ FIGURES = [
     ("两项收入各5000元", None, [("两项收入", "level", "=", "5000", "元")]),
     ("城镇化率由55%提高到60%", None, [("城镇化率", "share", "=", "60", "%")]),
     ("城镇化率从55%提高到60%", None, [("城镇化率", "share", "=", "60", "%")]),
+    # units.bare_magnitudes / bare_magnitude_leads: a magnitude alone after a verb reaching or passing it is one of it
+    ("规上工业营业收入突破千亿元", None, [("规上工业营业收入", "level", ">", "1000", "亿元")]),
+    ("规上工业营业收入超百亿元", None, [("规上工业营业收入", "level", ">", "100", "亿元")]),
+    ("地区生产总值达到千亿元", None, [("地区生产总值", "level", "=", "1000", "亿元")]),
+    ("接待游客达百万人次", None, [("接待游客", "level", "=", "100", "万人次")]),
+    ("培育千亿级产业集群", None, []), ("建设百万人口城市", None, []), ("打造超千亿城市", None, []),
+    ("外贸总额突破万亿元", None, []),
+    # units.tenth_words: tenths after a numeral of one digit, after a verb of change or reaching (增长两成: 20%)
+    ("外贸出口增长两成", None, [("外贸出口", "growth", "=", "20", "%")]),
+    ("工业利润下降近三成", None, [("工业利润", "growth", "~", "-30", "%")]),
+    ("统一成立工作专班3个", None, [("统一成立工作专班", "level", "=", "3", "个")]),
+    # measures.turn_verbs: a change turned from last year's figure (由…, its own direction printed) to this one's
+    ("工业投资由上年下降3.4%转为增长6.2%", None, [("工业投资", "growth", "=", "6.2", "%")]),
+    ("工业投资由上年的下降3.4%转变为增长6.2%", None, [("工业投资", "growth", "=", "6.2", "%")]),
+    ("工业投资从增长3.4%变为下降6.2%", None, [("工业投资", "growth", "=", "-6.2", "%")]),
+    ("由下降3.4%转增6.2%", "工业投资", [("工业投资", "growth", "=", "6.2", "%")]),
     ("地区生产总值同口径5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),
     ("地区生产总值可比价5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),
     ("地区生产总值名义5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),

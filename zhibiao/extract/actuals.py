@@ -85,12 +85,34 @@ def _may_name_period(head: str, s_text: str) -> bool:
         or not PERIOD_FIRST.isdisjoint(head)
 
 
+# 增长8.2%（1—11月数据）: a note after the figure naming its period
+PERIOD_NOTE_OPEN: Final = re.compile(rf"\s?[（(]\s*(?:{LEX.alt('time.period_note_leads')})?")
+NOTE_OPENS: Final = frozenset(OPEN)  # (what a note opens with, a space aside: a test before the pattern)
+PERIOD_NOTE_CLOSE: Final = re.compile(rf"\s*(?:{LEX.alt('time.period_note_tails')})?\s*[）)]")
+
+
+def _period_noted(clause: str, end: int) -> tuple[int, int] | None:
+    """The period a note in brackets right after the figure ending at ``end`` names (增长8.2%（1—11月数据）,
+    （截至11月底））, else ``None``: a note saying anything else (（比一季度提高1.2个百分点）) names none."""
+    if not NOTE_OPENS.isdisjoint(clause[end:end + 2]):
+        m = PERIOD_NOTE_OPEN.match(clause, end)
+        at = m.end() if m is not None else -1
+        if at >= 0 and clause[at:at + 1] in PERIOD_FIRST:
+            for pattern, fn in PERIOD:
+                pm = pattern.match(clause, at)
+                if pm is not None:
+                    return fn(pm) if PERIOD_NOTE_CLOSE.match(clause, pm.end()) else None
+    return None
+
+
 ESTIMATED_NOTE: Final = re.compile(r"[（(]\s*预计")
 SAME_BELOW: Final = "下同"  # (a word: found by str's own search, without a pattern's call)
 ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
 OPENS_AMONG: Final = re.compile(r"\s*其中")
 ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
 LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+# "…增长4.3%，上年为下降1.5%": last year's figure beside the result, for comparison
+BASE_YEAR_FIGURES: Final = re.compile(rf"(?:{LEX.alt('time.base_year_figures')})")
 LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
@@ -139,7 +161,7 @@ PLAN_QUOTED: Final = scanner(
 # weighed against the reviewed year's plan
 _PLAN_SET: Final = rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.set_by')})?"
 PLAN_WEIGHED: Final = re.compile(
-    rf"^\s*(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
+    rf"^\s*(?:{LEX.alt('plans.degrees')})?(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
     rf"{_PLAN_SET}(?:{LEX.alt('plans.kinds')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|之内|[\d，,。；;]|$)")
 
 
@@ -330,6 +352,11 @@ class _ResultReader:
                 continue
             if self.blocked.overlaps(c_start, cl.end):
                 continue  # a target sentence: never a result
+            said_first = clause.lstrip()  # (what the clause opens with, past a link: 而上年为…)
+            if said_first[:1] in LINK_FIRST:
+                said_first = LEADING_LINK.sub("", said_first)
+            if BASE_YEAR_FIGURES.match(said_first):
+                continue  # "…增长4.3%，上年为下降1.5%": the year before the result's, no result (the name stays)
             quoted = PLAN_QUOTED.search(clause)
             if quoted and last_name:
                 # "…增长6.2%，高于年初目标（6%）0.2个百分点", "完成年计划710亿元的89.4%": last year's
@@ -444,7 +471,8 @@ class _ResultReader:
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
                 found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
-                                    periods[k] if len(periods) > 1 else period, estimated, c_start, s,
+                                    _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period),
+                                    estimated, c_start, s,
                                     parent=breakdown if breakdown and not is_name_like(f.name) else None))
             if len(found) == 1 and prev_clause_found and not found[0].figure.own:
                 joined = parse_target(self.text[prev_clause_found[-1].start:found[0].end])
@@ -458,7 +486,7 @@ class _ResultReader:
             if found:
                 prev_clause_found = found
                 self.out.extend(found)
-        # "突破9000亿元，达到9180亿元": the exact figure makes the bound redundant; "增加2380元，达到
+        # "突破9000亿元，达到9180亿元" (突破千万标箱大关，达到1003万标箱): the exact figure makes the bound redundant; "增加2380元，达到
         # 32650元": the level reached makes the change redundant (a change alone stays: 贫困人口减少1650万人)
         mine = self.out[first_here:]
         for k, x in enumerate(mine):
@@ -467,7 +495,7 @@ class _ResultReader:
                 self.out.remove(x)
         mine = self.out[first_here:]
         for x in mine:
-            if x.figure.comparator == ">" and any(
+            if x.figure.comparator in (">", ">=") and any(
                     g is not x and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
                     == (x.figure.name, x.figure.measure, x.figure.unit) for g in mine):
                 self.out.remove(x)

@@ -22,7 +22,8 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
+from zhibiao.extract.numbers import (BARE_MAGNITUDES, CN_CHARS, NumberMatch, _new_tuple, bare_magnitude_lead, find_numbers,
+                                     iter_numbers)
 from zhibiao.models import Span
 from zhibiao.text.scan import scanner, word_trie
 
@@ -76,6 +77,9 @@ ORDINAL_BEFORE: Final = LEX.ending("measures.ordinal_words")
 # follows: 5.6亿元兑现到位 is a figure)
 EXCHANGE_AFTER: Final = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{_alt('measures.exchange_words')})(?=\s?\d)")
 CURRENCY_CHANGE_BEFORE: Final = LEX.ending("measures.currency_changes")
+MONTH_ON_MONTH_WORDS: Final = tuple(LEX.words("measures.month_on_month"))  # (a test before the pattern's search)
+MONTH_ON_MONTH_BEFORE: Final = re.compile(rf"(?:{_alt('measures.month_on_month')})(?:分别|均)?"
+                                          rf"(?:{_alt('measures.growth_verbs', 'measures.decline_verbs')})?了?$")
 # a rate's base ending a name (人民币平均汇率为1美元兑): the figure's, not the name's
 RATE_BASE_END: Final = re.compile(rf"\d+(?:\.\d+)?[\u4e00-\u9fff]{{1,3}}(?:{_alt('measures.exchange_words')})$")
 # how a target states its bound (commitments read as targets: 控制在5% is a ceiling)
@@ -187,8 +191,11 @@ MORE_WORD: Final = re.compile(_MORE)
 RATIO_VERB_END: Final = re.compile(rf"(?:{_alt('measures.ratio_verbs')})?(?:至|到|为|达)?$")
 INDEX_OR_RATE_IS: Final = re.compile(r"(?:指数(?:为|达|达到)?|率(?:为|是|达|达到))$")
 WORD_OR_QUOTES: Final = re.compile(r"^[\u4e00-\u9fff“”]")
-FROM_BEFORE: Final = re.compile(rf"(?:从|由)(?:(?:\d{{4}}年|{_alt('measures.change_bases')})(?:底|末)?的?|人均|每人每年|每人每月|每人)?$")
-TO_BETWEEN: Final = re.compile(r"(?:到|至)(?:\d{4}年(?:底|末)?的?)?$")
+# (the figure changed from may print its own direction: 由上年的下降2.1%转为增长5.6% — last year's fall, no result)
+_CHANGE_VERB: Final = _alt("measures.growth_verbs", "measures.decline_verbs")
+FROM_BEFORE: Final = re.compile(rf"(?:从|由)(?:(?:\d{{4}}年|{_alt('measures.change_bases')})(?:底|末)?的?|人均|每人每年|每人每月|每人)?"
+                                rf"(?:{_CHANGE_VERB})?$")
+TO_BETWEEN: Final = re.compile(rf"(?:(?:到|至)(?:\d{{4}}年(?:底|末)?的?)?|(?:{_alt('measures.turn_verbs')})(?:{_CHANGE_VERB})?)$")
 LIST_JOINER: Final = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparators.about_after')})\s*)?(?:{_alt('names.list_joiners')})\s*")
 TWO_LETTERS: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 CUMULATIVE_ONLY: Final = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
@@ -452,6 +459,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
     changed_name = None  # the name a change of this clause gave the figures after it
     named_before = list(last_names or [])  # the names of the figures before, this clause's included
     quoted = "“" in clause
+    month_on_month = -1  # where the last figure against the month before ends
     for n in candidates:
         if not EXCHANGE_ENDS.isdisjoint(clause[n.end:n.end + 4]) and EXCHANGE_AFTER.match(clause, n.end):
             continue  # 1美元兑7.1680元: the base of an exchange rate, not a figure
@@ -496,6 +504,10 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             continue  # 第2位, 前1%, 每1000人口, 连续2次: an ordinal, a base or a frequency, not a figure
         if CURRENCY_CHANGE_BEFORE.search(before_n):
             continue  # 比上年升值0.4%: a currency's value against another, no growth of the rate
+        if (month_on_month >= 0 and LIST_JOINER.fullmatch(clause, month_on_month, n.start)) or (
+                any(w in before_n for w in MONTH_ON_MONTH_WORDS) and MONTH_ON_MONTH_BEFORE.search(before_n)):
+            month_on_month = unit_end  # (a list after it shares its words: 环比分别增长2.4%、1.1%)
+            continue  # 环比增长0.6%: against the month before, no growth of the year's
         figures.append((n, unit, unit_end))
     # "年经营性收入80万元、100万元以上行政村": a figure listed with a qualifier is a qualifier too
     if "元以上" in clause:  # (what every QUALIFIER holds: its pattern is tried at every position)
@@ -707,6 +719,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             start = _phrase_start(clause, n.start) if pos_in_group == 0 else n.start
             if range_low is not None:
                 start = range_low[1]
+            if n.chinese and n.end - n.start == 1 and clause[n.start] in BARE_MAGNITUDES:
+                start = min(start, n.start - bare_magnitude_lead(clause, n.start))  # 破千亿元: read with its verb
             paren = SHORT_PAREN.match(clause[unit_end:unit_end + NEAR]) if clause[unit_end:unit_end + 1] in OPEN_PARENS else None
             # a unit's other name in brackets joins it (万套（间）); other short notes do not (6.1%(图), 6%（预计）)
             if paren and unit and paren.group()[1:-1] in UNIT_WORDS:

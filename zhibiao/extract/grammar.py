@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
+from zhibiao.extract.numbers import BARE_MAGNITUDES, CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
 from zhibiao.text.scan import scanner, word_trie
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
@@ -189,7 +189,8 @@ NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】-—–~～至") | ASCII_LETT
 # a unit (its last character before the unit's first; the unit may open with a space) — a cheap scan
 # that lets a text with none of them (（一）…, 进一步…: most sentences of a document) skip reading its numbers
 UNIT_FIRST_CHARS: Final = "".join(sorted({u[0] for u in UNITS}))
-MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|{FRACTION_WORDS}|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}])")
+# (or tenths: 两成, a fraction in words after its numeral)
+MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|{FRACTION_WORDS}|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}]|{LEX.alt('units.tenth_words')})")
 
 
 # a figure with a bound and a word after it qualifies the word (3岁以下婴幼儿托位数, 10亿元以上产业项目):
@@ -261,6 +262,8 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
             if not unit or unit.group().strip() in COUNT_WORDS:
                 continue
+            if n.end - n.start == 1 and text[n.start] in BARE_MAGNITUDES and unit.group().strip() in MAGNITUDES:
+                continue  # 超千亿城市: a magnitude alone with no unit of its own is a word
         yield n
 
 

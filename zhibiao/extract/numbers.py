@@ -35,6 +35,30 @@ NUMBER: Final = scanner(rf"(?:(?P<neg>{LEX.alt('units.negative_words')})?(?P<fra
 assert NUMBER.groups == 4, "iter_numbers reads NUMBER's groups by position: neg, frac, ar, cn"
 
 
+# a magnitude alone after a verb reaching or passing it (突破千亿元, 超百亿元): one of it, before the larger
+# magnitude of its unit (千亿元 is 1000 of 亿元); the verb must be printed just before it
+BARE_MAGNITUDES: Final = {str(k): Decimal(v) for k, v in LEX.get("units.bare_magnitudes").items()}
+BARE_MAGNITUDE: Final = scanner(rf"(?<![{CN_CHARS}])[{''.join(BARE_MAGNITUDES)}](?=[万亿])")
+BARE_MAGNITUDE_LEADS: Final = tuple(sorted(set(LEX.words("comparators.above_before", "comparators.about_before",
+                                                         "comparators.milestone_verbs", "units.bare_magnitude_leads")),
+                                           key=len, reverse=True))
+
+
+def bare_magnitude_lead(text: str, start: int, leads: tuple[str, ...] = BARE_MAGNITUDE_LEADS) -> int:
+    """The length of the verb a magnitude alone at ``start`` needs before it to be a figure (突破 of 突破千亿元),
+    0 when none stands there."""
+    for word in leads:
+        if text.startswith(word, start - len(word)) and start >= len(word):
+            return len(word)
+    return 0
+
+
+# tenths (增长两成: 20%), a fraction in words after its numeral, after a verb of change or reaching
+TENTHS: Final = scanner(rf"(?<![{CN_CHARS}])([一二两三四五六七八九])(?:{LEX.alt('units.tenth_words')})")
+TENTH_LEADS: Final = tuple(sorted(set(BARE_MAGNITUDE_LEADS + LEX.words("measures.growth_verbs", "measures.decline_verbs")),
+                                  key=len, reverse=True))
+
+
 class NumberError(ValueError):
     pass
 
@@ -128,6 +152,15 @@ def iter_numbers(text: str) -> list[NumberMatch]:
             except NumberError:
                 continue
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, True)))
+    bare = [m for m in BARE_MAGNITUDE.finditer(text) if bare_magnitude_lead(text, m.start())]
+    if bare:
+        out.extend(_new_tuple(NumberMatch, (BARE_MAGNITUDES[m.group()], m.start(), m.end(), "", True)) for m in bare)
+        out.sort(key=lambda n: n.start)
+    tenths = [m for m in TENTHS.finditer(text) if bare_magnitude_lead(text, m.start(), TENTH_LEADS)]
+    if tenths:
+        at = {m.start(): m for m in tenths}  # (the numeral read alone is replaced by its tenths)
+        out = [n if n.start not in at else _new_tuple(NumberMatch, (Decimal(CN_DIGITS[at[n.start].group(1)] * 10), n.start,
+                                                                        at[n.start].end(), "%", True)) for n in out]
     return out
 
 
