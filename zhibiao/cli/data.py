@@ -362,9 +362,9 @@ def status_command(
     if any(t.conflict for t in report.targets):
         out.print(plain("⚠ " + ("another document states this target differently (see the explanation)" if en
                                 else "另有文件对该目标表述不同（见说明）")))
-    if report.needs_review:
-        out.print(plain(("documents needing review (no plan year or region): " if en else
-                         "需要审核的文件（缺年份或地区）：") + "；".join(d["title"] for d in report.needs_review)))
+    if report.needs_review:  # with their ids: `zhibiao document region ID REGION` sets a missing region
+        out.print(plain(w("needs_review", documents=w("list_sep").join(f"{d['title']} #{d['id']}"
+                                                                        for d in report.needs_review))))
 
 
 def _only_indicator(tracker, report, word: str) -> list:
