@@ -16,6 +16,7 @@ from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
 from zhibiao.track.citations import Source, cite_line
 from zhibiao.track.comparison import comparable, difference, difference_unit, intensive, strictness
+from zhibiao.track.naming import apart
 from zhibiao.track.queries import (ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, corrected_text,
                                    source_of)
 from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
@@ -624,9 +625,7 @@ def _other_wording(other, winner) -> Say:
     document: one of the same title also by its document number, date and id."""
     if winner is None or other.doc.title != winner.title:
         return Say.of("conflict_other", title=other.doc.title, text=other.text)
-    d = other.doc
-    apart = " · ".join(x for x in (d.doc_number, d.issued_on, f"#{d.id}") if x)
-    return Say.of("conflict_other_apart", title=d.title, apart=apart, text=other.text)
+    return Say.of("conflict_other_apart", title=other.doc.title, apart=apart(other.doc), text=other.text)
 
 
 def _revision_note(a: Actual | None) -> Say | None:
