@@ -2,13 +2,12 @@
 ``POST /api/v1/documents/{id}/region`` do — the same read model call, so the same answers: a name
 several regions bear (朝阳区) lists the candidates to choose from by code (text in zh/en, JSON as the
 API's 409), an unknown one names the closest; the choice is kept (status, a re-extraction) and the
-status snapshot follows. Documents written for this test (own wording), real SQLite, the real
-command."""
+status snapshot follows. Documents written for this test (own wording), real SQLite and
+PostgreSQL, the real command."""
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 
@@ -23,12 +22,31 @@ def zb(*args):
                           env={**os.environ, "ZHIBIAO_LANG": ""})
 
 
-@pytest.fixture
-def db(tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(tmp_path, request):
+    from dbs import drop_postgres, fresh_postgres_url
+
     (tmp_path / "chaoyang.txt").write_text(CHAOYANG, encoding="utf-8")
-    path = str(tmp_path / "z.db")
-    assert zb("ingest", str(tmp_path / "chaoyang.txt"), "--db", path, "-q").returncode == 0
-    return path
+    url = str(tmp_path / "z.db") if request.param == "sqlite" else fresh_postgres_url()
+    assert zb("ingest", str(tmp_path / "chaoyang.txt"), "--db", url, "-q").returncode == 0
+    yield url
+    if request.param == "postgres":
+        drop_postgres(url)
+
+
+def _snapshot_lines(db: str, code: str) -> int:
+    from sqlalchemy import func, select
+
+    from zhibiao.store import Database
+    from zhibiao.store.tables import status_snapshot
+
+    d = Database.open(db)
+    try:
+        with d.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(status_snapshot)
+                               .where(status_snapshot.c.region_code == code))
+    finally:
+        d.engine.dispose()
 
 
 def _doc_id(db: str) -> int:
@@ -65,13 +83,11 @@ def test_a_code_sets_the_region_and_it_stays(db):
     status = zb("status", "-r", "110105", "-y", "2024", "--db", db, "-f", "json")
     assert status.returncode == 0 and {t["indicator"] for t in json.loads(status.stdout)["targets"]} == {
         "gdp_growth", "budget_revenue_growth"}
-    with sqlite3.connect(db) as conn:  # v_status follows at once, as after the web's write
-        assert conn.execute("select count(*) from status_snapshot where region_code = '110105'").fetchone()[0] == 2
+    assert _snapshot_lines(db, "110105") == 2  # v_status follows at once, as after the web's write
     en = zb("document", "region", str(doc), "220104", "--db", db, "--lang", "en")
     assert en.stdout.strip() == (f"document #{doc} 朝阳区2024年政府工作报告: region 朝阳区 110105 → 朝阳区 220104 "
                                  "(吉林省 长春市)")
-    with sqlite3.connect(db) as conn:  # the region it left has no lines any more
-        assert conn.execute("select count(*) from status_snapshot where region_code = '110105'").fetchone()[0] == 0
+    assert _snapshot_lines(db, "110105") == 0  # the region it left has no lines any more
     js = zb("document", "region", str(doc), "110105", "--db", db, "-f", "json")
     assert json.loads(js.stdout) == {"document_id": doc, "before": "220104", "region": {
         "name": "朝阳区", "level": "county", "code": "110105", "parent": "北京市", "place": "北京市"}}
@@ -79,9 +95,9 @@ def test_a_code_sets_the_region_and_it_stays(db):
     assert zb("status", "-r", "110105", "-y", "2024", "--db", db).returncode == 0
 
 
-def test_status_names_the_documents_needing_review_by_id(db):
+def test_status_names_the_documents_needing_review_by_id(db, tmp_path):
     doc = _doc_id(db)
-    other = os.path.join(os.path.dirname(db), "sn.txt")
+    other = str(tmp_path / "sn.txt")
     with open(other, "w", encoding="utf-8") as fh:
         fh.write("遂宁市2024年政府工作报告\n二、2024年主要预期目标\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。\n")
     assert zb("ingest", other, "--db", db, "-q").returncode == 0
