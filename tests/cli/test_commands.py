@@ -153,8 +153,8 @@ def test_demo_names_a_failed_file_s_reason_whole_below_the_table(tmp_path):
     r = zb("demo", str(tmp_path), "--no-serve")
     row = next(line for line in r.stdout.splitlines() if "binary.txt" in line)
     assert "error" in row and "not a" not in row  # the region column stays a region's
-    assert r.stderr == f"failed: {tmp_path / 'binary.txt'}: not a text, HTML, PDF or DOCX document (binary data: " \
-                       "NUL bytes)\n"
+    assert r.stderr == f"failed: {tmp_path / 'binary.txt'}: binary data (NUL bytes), not a document (one of TXT, " \
+                       "HTML, PDF, DOCX, DOC, WPS)\n"
 
 
 @pytest.mark.corpus

@@ -95,7 +95,7 @@ def test_an_oversized_file_is_refused_with_the_limit(site, path):
 
 
 def test_an_image_is_not_a_document(site, fetcher):
-    with pytest.raises(FetchError, match=r"not a document \(content type image/png\)"):
+    with pytest.raises(FetchError, match=r"not a document \(content type image/png; one of TXT, HTML, PDF, DOCX, DOC, WPS\)"):
         fetch_address(site.url("/logo.png"), fetcher)
 
 

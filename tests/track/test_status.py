@@ -152,7 +152,7 @@ def test_shaoxing_2023_status(seeded):
     assert (ratio.text, ratio.status, ratio.actual["value"]) == ("不高于1.68", "achieved", 1.65)
     assert by["hospitals"].status == "pending" and by["hospitals"].actual is None
     data = report.to_dict()
-    assert set(data) == {"region", "year", "targets", "summary", "needs_review", "rejected"}
+    assert set(data) == {"region", "year", "targets", "summary", "achievement", "needs_review", "rejected"}
     assert set(data["targets"][0]) >= {"name", "indicator", "text", "comparator", "value", "unit", "status",
                                        "explanation", "actual"}
     assert sum(data["summary"].values()) == len(data["targets"])

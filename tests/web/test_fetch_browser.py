@@ -52,3 +52,23 @@ def test_add_by_address_then_read_the_source(page, fetch_server, site):  # noqa:
     page.locator("#scorecard details.cite summary").first.click()
     assert "浙政发〔2024〕5号" in page.locator("#scorecard details.cite p.citation").first.inner_text()
     page.screenshot(path=str(SHOTS / "fetch-scorecard.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_jobs_failures_are_said_in_the_page_s_language(page, fetch_server, site, lang):  # noqa: F811
+    """An address that failed is said in the page's language, as an upload's refusal is (the job's
+    results were English only): robots.txt's refusal and a missing page."""
+    page.goto(f"{fetch_server}/upload?lang={lang}")
+    page.fill("#addresses", f"{site.url('/private/plan.html')}\n{site.url('/no-such-page.html')}")
+    page.fill("#fetch-token", TOKEN)
+    page.click("#fetch-btn")
+    page.wait_for_selector("#fetch-message[data-done='1']", timeout=60_000)
+    texts = page.locator("#fetch-results li").all_inner_texts()
+    page.screenshot(path=str(SHOTS / f"fetch-failures-{lang}.png"), full_page=True)
+    robots, missing = texts
+    if lang == "zh":
+        assert robots.startswith(f"失败: {site.url('/private/plan.html')}：") and "的 robots.txt 禁止爬虫访问此路径" in robots
+        assert missing == f"失败: {site.url('/no-such-page.html')}：服务器答复 HTTP 404 Not Found，未取得文件"
+    else:
+        assert "forbids this path to crawlers" in robots
+        assert missing == f"failed: {site.url('/no-such-page.html')}: HTTP 404 Not Found"

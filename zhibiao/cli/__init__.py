@@ -11,7 +11,7 @@ import sys
 from zhibiao.cli.app import app
 from zhibiao.cli import extract as _extract  # noqa: F401  (registers commands)
 
-for _module in ("demo", "catalog", "data", "cite", "report", "views", "web", "settings"):
+for _module in ("demo", "catalog", "data", "cite", "report", "views", "web", "settings", "document"):
     try:  # modules of later stages register themselves when present
         __import__(f"zhibiao.cli.{_module}")
     except ModuleNotFoundError as exc:  # pragma: no cover - only while a stage is absent

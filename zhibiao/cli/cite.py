@@ -61,4 +61,5 @@ def cite_command(
             console.print(plain(f"{f['name']} {f['text']}", "bold"))
             console.print(plain(f"  {f['citation']['text']}"))
             if f["actual"] and f["actual"].get("citation"):
-                console.print(plain(f"  {w('actual')} {f['actual']['text']}: {f['actual']['citation']['text']}"))
+                mark = w("estimate_mark") if f["actual"].get("basis") == "estimate" else ""  # (as status marks it)
+                console.print(plain(f"  {w('actual')} {f['actual']['text']}{mark}: {f['actual']['citation']['text']}"))

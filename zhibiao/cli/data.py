@@ -304,6 +304,8 @@ def status_command(
     lang: Optional[str] = LangOption,
 ) -> None:
     """Did a region reach its targets? Status of each target with its actual and source. 目标完成情况。"""
+    from zhibiao.cli.words import Words
+    from zhibiao.track.achievement import basis_of
     from zhibiao.track.status import status_name
     from zhibiao.track.tracker import STATUS_COLUMNS, status_rows
 
@@ -329,6 +331,7 @@ def status_command(
     from rich.table import Table
 
     en = lang == "en"
+    w = Words(lang)
     out = console()
     table = Table(title=plain(f"{data['region']['name']} {year} " + ("status of targets" if en else "目标完成情况")))
     heads = (("indicator", "target", "status", "actual", "explanation", "source of the target") if en else
@@ -345,16 +348,23 @@ def status_command(
         status = t.status_en if en else t.status_zh
         known = catalog.get(t.indicator) if catalog and t.indicator else None
         name = f"{known.name_en} ({t.name})" if known else t.name  # English, with the printed name
+        actual = (t.actual or {}).get("text")
+        if actual and basis_of(t) == "estimate":  # the scorecard's mark: an estimate decided this status
+            actual += w("estimate_mark")
         table.add_row(plain(name), plain(t.text + (" ⚠" if t.conflict else "")), plain(status, colour),
-                      plain((t.actual or {}).get("text")), plain(t.explain(lang)), plain(_source(t.citation)))
+                      plain(actual), plain(t.explain(lang)), plain(_source(t.citation)))
     out.print(table)
-    out.print(plain(" · ".join(f"{status_name(k, lang)} {v}" for k, v in data["summary"].items())))
+    estimated = data["achievement"]["estimated"]
+    out.print(plain(" · ".join([f"{status_name(k, lang)} {v}" for k, v in data["summary"].items()]
+                               + ([w("estimates_decided", n=estimated)] if estimated else []))))
+    if estimated:
+        out.print(plain(w("estimates_note")))
     if any(t.conflict for t in report.targets):
         out.print(plain("⚠ " + ("another document states this target differently (see the explanation)" if en
                                 else "另有文件对该目标表述不同（见说明）")))
-    if report.needs_review:
-        out.print(plain(("documents needing review (no plan year or region): " if en else
-                         "需要审核的文件（缺年份或地区）：") + "；".join(d["title"] for d in report.needs_review)))
+    if report.needs_review:  # with their ids: `zhibiao document region ID REGION` sets a missing region
+        out.print(plain(w("needs_review", documents=w("list_sep").join(f"{d['title']} #{d['id']}"
+                                                                        for d in report.needs_review))))
 
 
 def _only_indicator(tracker, report, word: str) -> list:

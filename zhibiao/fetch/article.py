@@ -13,7 +13,7 @@ import httpx
 
 from zhibiao.errors import FetchError, LoadError
 from zhibiao.fetch.client import Fetcher, Response
-from zhibiao.load import load_bytes, sniff
+from zhibiao.load import formats_text, load_bytes, sniff
 from zhibiao.load.html import page_outline
 from zhibiao.load.txt import decode
 from zhibiao.models import LoadedText, Provenance
@@ -84,8 +84,7 @@ def _refuse_non_documents(r: Response) -> None:
     if r.status != 200:
         raise FetchError(r.url, f"HTTP {r.status} {r.reason}: no document in the answer".replace("  ", " "))
     if r.content_type not in DOCUMENT_TYPES and not r.content_type.startswith("text/"):
-        raise FetchError(r.url, f"not a document (content type {r.content_type}): zhibiao reads HTML pages, PDF, "
-                                "DOCX, DOC and text")
+        raise FetchError(r.url, f"not a document (content type {r.content_type}; one of {formats_text()})")
     if not r.data:
         raise FetchError(r.url, "the server sent an empty answer")
 

@@ -27,7 +27,7 @@ from zhibiao.models import LoadedText
 choose()
 
 __all__ = ["Limits", "load", "load_bytes", "sniff", "OLE_MAGIC", "FORMATS", "SUFFIXES", "is_document_name",
-           "formats_text"]
+           "formats_text", "binary_data"]
 
 # The one list of file names zhibiao reads as documents (by suffix; the loader still decides by the
 # bytes). Ingest, the demo, the web upload and the docs all use it. .doc and .wps need a converter
@@ -44,6 +44,13 @@ def is_document_name(name: str | os.PathLike) -> bool:
 def formats_text() -> str:
     """The formats for messages: TXT, HTML, PDF, DOCX, DOC, WPS."""
     return ", ".join(dict.fromkeys(FORMATS.values()))
+
+
+def binary_data(source: str | os.PathLike, detail: str = "") -> LoadError:
+    """The one wording of "these bytes are no document we read", with the formats read (from
+    FORMATS: DOC and WPS too), which the web's Chinese (web/messages_zh.yaml) takes as it is."""
+    return LoadError(str(source), f"binary data{f' ({detail})' if detail else ''}, not a document "
+                                  f"(one of {formats_text()})")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, WPS, old Excel: a compound file
 
@@ -168,9 +175,9 @@ def _load_by_kind(data: bytes, source: str | os.PathLike, limits: Limits, suffix
         warnings.append(f"{nul} stray NUL byte(s) removed (a damaged conversion?)")
     text, encoding = decode(data, name)
     if "\x00" in text:
-        raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data: NUL bytes)")
+        raise binary_data(name, "NUL bytes")
     if text and _printable(text[:4000]) / len(text[:4000]) < 0.85:
-        raise LoadError(name, "not a text, HTML, PDF or DOCX document (binary data)")
+        raise binary_data(name)
     if not text.strip():
         raise LoadError(name, "file has no text")
     if kind == "html":

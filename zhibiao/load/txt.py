@@ -143,4 +143,6 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     text, enc = min(readings, key=lambda r: r[0].count("\ufffd"))
     if text and text.count("\ufffd") / len(text) < 0.2 and _cjk_share(text) > 0.2:
         return text, f"{enc} (with undecodable bytes replaced)"
-    raise LoadError(path, "not a text, HTML, PDF or DOCX document (binary data)")
+    from zhibiao.load import binary_data  # (the package imports this module: not at the top)
+
+    raise binary_data(path)

@@ -28,7 +28,10 @@ def target_years(db: Database, region_codes: list[str]) -> list[int]:
 
 
 def documents_of(db: Database, region_code: str) -> list[dict]:
-    """A region's documents, newest plan year first."""
+    """A region's documents, newest plan year first; one whose title another bears with ``apart``
+    (its number, date and id: ``naming.apart``, as a conflict's explanation names them)."""
+    from zhibiao.track.naming import set_apart
+
     from zhibiao.store.schema import DocumentRow
 
     with db.session() as s:
@@ -36,7 +39,8 @@ def documents_of(db: Database, region_code: str) -> list[dict]:
                                 DocumentRow.doc_number, DocumentRow.issued_on)
                          .where(DocumentRow.region_code == region_code)
                          .order_by(DocumentRow.plan_year.desc(), DocumentRow.id)).all()
-    return [{"id": i, "title": t, "doc_type": k, "year": y, "doc_number": n, "issued_on": d} for i, t, k, y, n, d in rows]
+    return set_apart([{"id": i, "title": t, "doc_type": k, "year": y, "doc_number": n, "issued_on": d}
+                      for i, t, k, y, n, d in rows])
 
 
 # Region-years the tree computes afresh when the snapshot lacks them or is older than their data

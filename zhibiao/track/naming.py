@@ -46,3 +46,23 @@ def document_title(d: Any) -> str:
         return f"{d.region_name or ''}{year}{kind}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
     url = getattr(d, "source_url", None)
     return url or PurePath(getattr(d, "path", "") or "document").name
+
+
+def apart(d: Any) -> str:
+    """What tells a document from another of the same title (two uploads of one report, a plan
+    notice issued twice): its document number, issue date and id — 衢政发〔2024〕5号 · 2024-02-01 · #1.
+    ``d`` a stored document's row or record, or a dict with those keys."""
+    get = d.get if isinstance(d, dict) else (lambda k: getattr(d, k, None))
+    return " · ".join(str(x) for x in (get("doc_number"), get("issued_on"), f"#{get('id')}") if x)
+
+
+def set_apart(docs: list[dict], key: str = "title") -> list[dict]:
+    """``docs`` (dicts) with ``apart`` (:func:`apart`) on each whose ``key`` another of them bears too,
+    so that a list of documents never shows two it does not tell apart."""
+    seen: dict[Any, int] = {}
+    for d in docs:
+        seen[d.get(key)] = seen.get(d.get(key), 0) + 1
+    for d in docs:
+        if seen[d.get(key)] > 1:
+            d["apart"] = apart(d)
+    return docs

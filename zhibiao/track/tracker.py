@@ -16,6 +16,7 @@ from zhibiao.models import Region, json_number
 from zhibiao.store.database import Database
 from zhibiao.track.citations import Source, cite_line
 from zhibiao.track.comparison import comparable, difference, difference_unit, intensive, strictness
+from zhibiao.track.naming import apart
 from zhibiao.track.queries import (ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, corrected_text,
                                    source_of)
 from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
@@ -82,10 +83,18 @@ class StatusReport:
             out[t.status] = out.get(t.status, 0) + 1
         return out
 
+    def achievement(self):
+        """The achievement rate of these lines, with how many of its statuses an estimate (预计数)
+        decided (:mod:`zhibiao.track.achievement`: the one rate the pages show)."""
+        from zhibiao.track.achievement import achievement
+
+        return achievement(self.targets)
+
     def to_dict(self) -> dict:
         return {"region": self.region, "year": self.year,
                 "targets": [t.to_dict() for t in self.targets],
-                "summary": self.summary, "needs_review": self.needs_review, "rejected": self.rejected}
+                "summary": self.summary, "achievement": self.achievement().to_dict(),
+                "needs_review": self.needs_review, "rejected": self.rejected}
 
     def to_dataframe(self):
         import pandas as pd  # optional dependency
@@ -356,7 +365,8 @@ class Tracker:
         report = self.status(region, year)
         lines = [t for t in report.targets if not indicator or t.indicator == indicator]
         figures = [{"name": t.name, "indicator": t.indicator, "text": t.text, "citation": t.citation,
-                    "actual": {"text": t.actual["text"], "citation": t.actual.get("citation")} if t.actual else None}
+                    "actual": {"text": t.actual["text"], "citation": t.actual.get("citation"),
+                               "basis": t.actual.get("basis")} if t.actual else None}
                    for t in lines]
         ids: list[int] = []
         for f in figures:
@@ -584,7 +594,8 @@ class Tracker:
 
 STATUS_COLUMNS = ["region", "year", "category", "seq", "name", "indicator", "text", "unit", "status", "explanation",
                   "document", "document_id", "page", "span", "actual", "actual_text", "actual_document",
-                  "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation"]
+                  "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation",
+                  "actual_basis"]
 
 
 def _labels(pairs: list[tuple]) -> dict[str, str | None]:
@@ -605,7 +616,8 @@ def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
                      "actual_document": a.get("source"), "actual_document_id": (a.get("document") or {}).get("id"),
                      "actual_page": (a.get("citation") or {}).get("page"), "actual_span": a.get("span"),
                      "conflict": t.conflict, "url": (t.citation or {}).get("url"),
-                     "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text")})
+                     "citation": (t.citation or {}).get("text"), "actual_citation": (a.get("citation") or {}).get("text"),
+                     "actual_basis": a.get("basis")})  # (estimate: the figure is a 预计数, marked as on the pages)
     return rows
 
 
@@ -614,9 +626,7 @@ def _other_wording(other, winner) -> Say:
     document: one of the same title also by its document number, date and id."""
     if winner is None or other.doc.title != winner.title:
         return Say.of("conflict_other", title=other.doc.title, text=other.text)
-    d = other.doc
-    apart = " · ".join(x for x in (d.doc_number, d.issued_on, f"#{d.id}") if x)
-    return Say.of("conflict_other_apart", title=d.title, apart=apart, text=other.text)
+    return Say.of("conflict_other_apart", title=other.doc.title, apart=apart(other.doc), text=other.text)
 
 
 def _revision_note(a: Actual | None) -> Say | None:

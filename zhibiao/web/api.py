@@ -231,6 +231,11 @@ def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
     job = state(request).jobs.get(job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id}")
+    lang = said_in(request)
+    if lang != "en":  # the page's language (the upload page asks with ?lang=zh), as for an upload's messages
+        from zhibiao.web.messages import problem_at
+
+        job["results"] = [r | {"error": problem_at(r["error"], lang)} if r.get("error") else r for r in job["results"]]
     return job
 
 

@@ -24,9 +24,17 @@ def problem(name: str, message: str, lang: str) -> str:
     reason = message[len(name) + 2:]
     for pattern, zh in _table()[0]:
         m = pattern.fullmatch(reason)
-        if m:
-            return f"{name}：{zh.format(**m.groupdict())}"
+        if m:  # (a list of formats, "TXT, HTML, …" in English, is "TXT、HTML、…" in Chinese)
+            said = {k: v.replace(", ", "、") if k == "formats" and v else v for k, v in m.groupdict().items()}
+            return f"{name}：{zh.format(**said)}"
     return message
+
+
+def problem_at(message: str, lang: str) -> str:
+    """``address: problem`` (a fetched address's or its attachment's failure: an "add by address"
+    job's results) in ``lang``: the name is what comes before the first ": " when it holds no space."""
+    name = message.split(": ", 1)[0] if ": " in message else ""
+    return problem(name, message, lang) if name and not any(c.isspace() for c in name) else message
 
 
 def validation(errors: list[dict], lang: str) -> str:

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from zhibiao import __version__
+from zhibiao.track.naming import set_apart
 
 router = APIRouter(include_in_schema=False)
 env = Environment(loader=PackageLoader("zhibiao.web", "templates"), autoescape=select_autoescape(["html"]),
@@ -147,6 +148,7 @@ def home_view(st) -> dict:
     counts = read.counts()
     tree = region_tree(st.tracker())
     recent, _next = read.documents(size=12, newest_first=True)
+    set_apart(recent)  # two of one title: by number, date and id
     return {"tree": tree, "tree_rows": _tree_rows(tree),
             "years": sorted({c["year"] for c in cov if c["year"]}), "matrix": dict(matrix), "names": names,
             "order": order, "recent": recent, "n_targets": counts["targets"], "n_actuals": counts["actuals"],
@@ -166,7 +168,7 @@ def home(request: Request, q: str | None = None):
     view = dict(cached)
     view["compact_tree"] = view.pop("tree_rows") > TREE_ROWS
     if q:  # a search of titles: per request, the rest from the cached view
-        view["recent"], _next = st.read().documents(q=q, size=50, newest_first=True)
+        view["recent"] = set_apart(st.read().documents(q=q, size=50, newest_first=True)[0])
         return render(request, "home.html", q=q, **view)
     # The page itself is rendered once per view, language and query (a national page: 70 ms of CPU),
     # with a stand-in for the nonce each response's inline scripts carry

@@ -116,7 +116,7 @@
     if (session) session.remember(token);
     fetchBtn.disabled = true; bar.hidden = false; list.textContent = '';
     const poll = async () => {
-      const job = await (await fetch(data.url)).json();
+      const job = await (await fetch(data.url + '?lang=' + cfg.lang)).json();  // its failures in the page's language
       bar.max = job.total; bar.value = job.done;
       fmsg.textContent = job.done + ' / ' + job.total + (job.current ? ' · ' + job.current : '');
       list.textContent = '';

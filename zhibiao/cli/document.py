@@ -1,0 +1,68 @@
+"""`zhibiao document region`: a reviewer sets a stored document's region, as the reader page and
+``POST /api/v1/documents/{id}/region`` do — a thin layer over the same read model call
+(``ReadModel.set_region``: one owner of what a name means and of how the choice is kept)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from zhibiao.cli.app import app, fail, load_settings, print_error, setting_option, terminal_safe
+from zhibiao.errors import ZhibiaoError
+
+document_app = typer.Typer(help="A stored document's metadata, set by a reviewer. 文件信息。", no_args_is_help=True)
+app.add_typer(document_app, name="document")
+
+
+@document_app.command("region")
+def region_command(
+    document: int = typer.Argument(..., min=1, metavar="DOCUMENT", help="The document's id (the reader's /document/ID; `targets -f json` "
+                                   "document_id; `status` lists the documents needing review with theirs)."),
+    region: str = typer.Argument(..., metavar="REGION", help="A region's code (110105) or a name only one region bears."),
+    who: Optional[str] = typer.Option(None, "--who", help="Who decided (kept with the correction)."),
+    db: Optional[str] = setting_option("database", "--db"),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    lang: Optional[str] = setting_option("lang", "--lang"),
+) -> None:
+    """Set a document's region (its text names none, or a name several regions bear: 朝阳区); kept as a
+    correction, so re-extraction keeps it. 设定文件的地区。"""
+    if format not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    from zhibiao.cli.data import _tracker
+    from zhibiao.cli.words import Words
+    from zhibiao.errors import AmbiguousName
+    from zhibiao.store import validate
+
+    w = Words(load_settings(lang=lang).lang)
+    tracker = _tracker(db)
+    try:
+        who = validate.text(who, "who", 80)
+        done = tracker.q.set_region(document, region, who)
+    except AmbiguousName as exc:
+        # the candidates to choose from by code, as `catalog regions` and the API's 409 give them
+        said = w("list_sep").join(f"{c['name']} {c['code']}" + (w("region_place", place=c["place"]) if c.get("place")
+                                                                 else "") for c in exc.candidates)
+        print_error(w("region_ambiguous", name=region.strip(), candidates=said))
+        if format == "json":
+            sys.stdout.write(json.dumps({"detail": str(exc), "error": "ambiguous", "candidates": exc.candidates},
+                                        ensure_ascii=False) + "\n")
+        raise typer.Exit(1)
+    except ZhibiaoError as exc:
+        fail(exc)
+    from zhibiao.track.snapshot import refresh_regions
+
+    refresh_regions(tracker, {c for c in (done["before"], done["region"]["code"]) if c})  # v_status follows
+    if format == "json":  # the API's answer
+        sys.stdout.write(json.dumps(done, ensure_ascii=False) + "\n")
+        return
+    from zhibiao.catalog import RegionRegistry
+
+    before = RegionRegistry.default().by_code(done["before"]) if done["before"] else None
+    r = done["region"]
+    title = tracker.q.document(document)["title"]
+    typer.echo(terminal_safe(w("region_set", id=document, title=title,
+                               before=f"{before.name} {before.code}" if before else w("region_none"),
+                               region=f"{r['name']} {r['code']}",
+                               place=w("region_place", place=r["place"]) if r.get("place") else "")))
