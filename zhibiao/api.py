@@ -32,18 +32,20 @@ def annotate(extraction: Extraction, doc: Document | None = None, settings=None)
     return annotate_extraction(extraction, text=doc.text if doc is not None else None, settings=settings)
 
 
-def extract(doc: Document, settings=None) -> Extraction:
-    return annotate(extract_document(doc), doc, settings)
+def extract(doc: Document, settings=None, plan_year: int | None = None) -> Extraction:
+    """A document's extraction; ``plan_year`` dates it when the reader knows the year better than
+    its text says it (a reviewer's correction; ``zhibiao extract --plan-year``)."""
+    return annotate(extract_document(doc, plan_year or 0), doc, settings)
 
 
-def extract_file(path: str | Path, limits=None) -> Extraction:
+def extract_file(path: str | Path, limits=None, plan_year: int | None = None) -> Extraction:
     """Everything zhibiao extracts from one file, within the per-document time limit
-    (``limits.max_seconds``, ZHIBIAO_MAX_SECONDS) over every stage."""
-    doc, extraction = read_and_extract(path, limits)
+    (``limits.max_seconds``, ZHIBIAO_MAX_SECONDS) over every stage; dated by ``plan_year`` when given."""
+    doc, extraction = read_and_extract(path, limits, plan_year)
     return extraction
 
 
-def read_and_extract(path: str | Path, limits=None) -> tuple[Document, Extraction]:
+def read_and_extract(path: str | Path, limits=None, plan_year: int | None = None) -> tuple[Document, Extraction]:
     """The document and its extraction; every stage within the per-document time limit
     (a :class:`zhibiao.errors.LimitExceeded` naming the file when it runs out)."""
     from zhibiao.load import Limits
@@ -54,7 +56,7 @@ def read_and_extract(path: str | Path, limits=None) -> tuple[Document, Extractio
     limits = limits or Limits.from_settings(settings)
     with time_limit(limits.max_seconds, str(path)):
         doc = read_document(path, limits)
-        return doc, extract(doc, settings)
+        return doc, extract(doc, settings, plan_year)
 
 
 def extract_text(text: str, source: str = "<text>") -> Extraction:

@@ -23,10 +23,11 @@ from zhibiao.errors import ZhibiaoError
 from zhibiao.models import LoadedText
 from zhibiao.store.database import Database
 from zhibiao.store.ingest import (Extracted, FileResult, IngestSummary, documents_to_reindex, file_sha256, iter_files,
-                                  known_hashes, replace_extraction, store, store_many, stored_loaded)
+                                  known_hashes, replace_extraction, reviewed_plan_year, store, store_many,
+                                  stored_loaded)
 
 __all__ = ["Extracted", "FileResult", "IngestSummary", "extract_loaded", "extract_one", "ingest",
-           "ingest_addresses", "iter_files", "read_address_list", "reindex", "store"]
+           "ingest_addresses", "iter_files", "read_address_list", "reindex", "set_plan_year", "store"]
 
 
 def extract_one(path: str) -> Extracted:
@@ -42,13 +43,14 @@ def extract_one(path: str) -> Extracted:
         return Extracted(path, None, None, None, f"{path}: unexpected error: {type(exc).__name__}: {exc}")
 
 
-def extract_loaded(loaded: LoadedText) -> Extracted:
-    """Text a loader already read (a fetched document, a stored one) extracted."""
+def extract_loaded(loaded: LoadedText, plan_year: int | None = None) -> Extracted:
+    """Text a loader already read (a fetched document, a stored one) extracted (dated by
+    ``plan_year`` when a reviewer set one)."""
     from zhibiao.api import extract
     from zhibiao.text.document import Document
 
     doc = Document.from_loaded(loaded)
-    return Extracted(loaded.path, loaded, doc.text, extract(doc), None)
+    return Extracted(loaded.path, loaded, doc.text, extract(doc, plan_year=plan_year), None)
 
 
 _WORKER: dict = {}
@@ -138,11 +140,34 @@ def reindex(db: Database, everything: bool = False,
     text: the files need not exist any more. Reviewers' corrections are kept apart and survive."""
     summary = IngestSummary()
     for doc_id in documents_to_reindex(db, everything):
-        r = replace_extraction(db, doc_id, extract_loaded(stored_loaded(db, doc_id)))
+        r = replace_extraction(db, doc_id, extract_loaded(stored_loaded(db, doc_id), reviewed_plan_year(db, doc_id)))
         summary.results.append(r)
         if on_progress:
             on_progress(r)
     return summary
+
+
+def set_plan_year(db: Database, doc_id: int, year: int, who: str | None = None) -> dict:
+    """A reviewer sets a stored document's plan year (its text says none, or the wrong one): the
+    document is extracted again from its stored text, dated by that year — every target's, result's
+    and table's year follows from it as the extraction decides them (one owner of the plan year) —
+    and the choice kept as a correction, so a re-extraction dates it so again. Returns the
+    document's id, the year it had and has, and its region (whose statuses change)."""
+    from zhibiao.errors import InputError, NotFound
+    from zhibiao.store.schema import DocumentRow
+
+    if not isinstance(year, int) or isinstance(year, bool) or not 1950 <= year <= 2099:
+        raise InputError(f"plan year {year!r}: a year from 1950 to 2099")
+    with db.session() as s:
+        row = s.get(DocumentRow, doc_id)
+        if row is None:
+            raise NotFound(f"no document {doc_id}")
+        before = row.plan_year
+    r = replace_extraction(db, doc_id, extract_loaded(stored_loaded(db, doc_id), year), plan_year_set=year, who=who)
+    with db.session() as s:
+        row = s.get(DocumentRow, doc_id)
+        return {"document_id": doc_id, "before": before, "plan_year": row.plan_year, "region": row.region_code,
+                "targets": r.targets, "actuals": r.actuals}
 
 
 def read_address_list(text: str) -> list[str]:

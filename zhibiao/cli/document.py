@@ -1,6 +1,7 @@
-"""`zhibiao document region`: a reviewer sets a stored document's region, as the reader page and
-``POST /api/v1/documents/{id}/region`` do — a thin layer over the same read model call
-(``ReadModel.set_region``: one owner of what a name means and of how the choice is kept)."""
+"""`zhibiao document region` / `zhibiao document year`: a reviewer sets a stored document's region or
+plan year, as the reader page and ``POST /api/v1/documents/{id}/region`` / ``…/plan-year`` do — a
+thin layer over the same calls (``ReadModel.set_region``: one owner of what a name means and of how
+the choice is kept; ``zhibiao.ingest.set_plan_year``: the document extracted again, dated by the year)."""
 from __future__ import annotations
 
 import json
@@ -66,3 +67,40 @@ def region_command(
                                before=f"{before.name} {before.code}" if before else w("region_none"),
                                region=f"{r['name']} {r['code']}",
                                place=w("region_place", place=r["place"]) if r.get("place") else "")))
+
+
+@document_app.command("year")
+def year_command(
+    document: int = typer.Argument(..., min=1, metavar="DOCUMENT", help="The document's id (the reader's /document/ID; `targets -f json` "
+                                   "document_id; `status` lists the documents needing review with theirs)."),
+    year: int = typer.Argument(..., metavar="YEAR", help="The plan year (2024), from 1950 to 2099."),
+    who: Optional[str] = typer.Option(None, "--who", help="Who decided (kept with the correction)."),
+    db: Optional[str] = setting_option("database", "--db"),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    lang: Optional[str] = setting_option("lang", "--lang"),
+) -> None:
+    """Set a document's plan year (its text says none, or the wrong one): the document is extracted
+    again dated by it, and the choice kept as a correction, so re-extraction keeps it. 设定文件的计划年份。"""
+    if format not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    from zhibiao.cli.data import _tracker
+    from zhibiao.cli.words import Words
+    from zhibiao.ingest import set_plan_year
+    from zhibiao.store import validate
+
+    w = Words(load_settings(lang=lang).lang)
+    tracker = _tracker(db)
+    try:
+        who = validate.text(who, "who", 80)
+        done = set_plan_year(tracker.db, document, year, who)
+    except ZhibiaoError as exc:
+        fail(exc)
+    from zhibiao.track.snapshot import refresh_regions
+
+    refresh_regions(tracker, {done["region"]} if done["region"] else set())  # v_status follows
+    if format == "json":  # the API's answer
+        sys.stdout.write(json.dumps(done, ensure_ascii=False) + "\n")
+        return
+    title = tracker.q.document(document)["title"]
+    typer.echo(terminal_safe(w("year_set", id=document, title=title, before=done["before"] or w("region_none"),
+                               year=done["plan_year"], targets=done["targets"], actuals=done["actuals"])))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
@@ -95,6 +95,8 @@ def extract_command(
                                        show_default=False),
     format: str = typer.Option("text", "--format", "-f", help="Output: text (readable tables) or json "
                                "(one object per file, one per line).", case_sensitive=False),
+    plan_year: Optional[int] = typer.Option(None, "--plan-year", min=1950, max=2099, help="The plan year, when the "
+                                            "text does not say it (or says it wrongly): every line is dated by it. 计划年份。"),
 ) -> None:
     """Extract metadata, targets, actuals and commitments from documents. 提取文件中的目标指标。"""
     fmt = format.lower()
@@ -114,7 +116,7 @@ def extract_command(
         if number == 1:
             settle_garbage_collector(collect=False)  # (several files: what the first loaded stays)
         try:
-            extraction = extract_file(path)
+            extraction = extract_file(path, plan_year=plan_year)
         except ZhibiaoError as exc:
             failures += 1
             print_error(exc)

@@ -189,8 +189,9 @@ def without_page_tail(text: str) -> str:
     return text[:end] + NOT_A_NEWLINE.sub(" ", text[end:])
 
 
-def read(doc: Document) -> Reading:
-    """Everything the views share, computed once: segments, sections, tables, metadata, time scope."""
+def read(doc: Document, plan_year: int = 0) -> Reading:
+    """Everything the views share, computed once: segments, sections, tables, metadata, time scope
+    (dated by ``plan_year`` when a reviewer set one, 0 otherwise)."""
     text = without_page_tail(doc.search_text)
     meta = extract_metadata(doc)
     spans = find_tables(text)
@@ -200,7 +201,7 @@ def read(doc: Document) -> Reading:
     target_lists = find_target_lists(text, limit, table_spans)
     target_sentences = tuple((t.start, t.end) for t in target_lists)  # (find_target_sentences)
     title = search_form(meta.title) if meta.title else None  # read as the text is: simplified, years in digits
-    scope = build_scope(text, title, meta.doc_type, sections, limit, list(target_sentences), table_spans)
+    scope = build_scope(text, title, meta.doc_type, sections, limit, list(target_sentences), table_spans, plan_year)
     meta.plan_year = scope.plan_year
     if meta.issued_on is None and scope.delivered_on:
         meta.issued_on = scope.delivered_on
@@ -228,9 +229,10 @@ def _place(doc: Document, line: Actual | Commitment) -> None:
     line.page = doc.page_of(line.span)
 
 
-def extract_document(doc: Document) -> Extraction:
+def extract_document(doc: Document, plan_year: int = 0) -> Extraction:
+    """Everything a document states; ``plan_year`` (0: read from the text) is one a reviewer set."""
     warnings: list[str] = list(doc.loaded.warnings)
-    reading = read(doc)
+    reading = read(doc, plan_year)
     meta = reading.meta
     warnings += reading.scope.warnings
     region = Region(meta.region_name, region_level(meta.region_name) or "prefecture") if meta.region_name else None

@@ -221,7 +221,7 @@ class YearEvidence:
     """One reason to believe a year is the plan year: where it was read, and how much it weighs."""
 
     year: int
-    source: str  # title | delivery | target_statement | heading | year_is | congress | published | mentions
+    source: str  # title | delivery | target_statement | heading | year_is | congress | published | mentions | reviewer
     weight: int
     at: int | None = None  # offset in the text
 
@@ -831,8 +831,15 @@ def _five_year_zones(text: str, zones: list[Zone], sections: list[Section], doc_
 
 
 def build_scope(text: str, title: str | None, doc_type: str, sections: list[Section], limit: int,
-                target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = ()) -> Scope:
-    plan_year, evidence = decide_plan_year(text, title, doc_type)
+                target_sentences: list[tuple[int, int]], tables: tuple[tuple[int, int], ...] = (),
+                given_year: int = 0) -> Scope:
+    """The document's time scope; ``given_year`` (0: none) is a plan year a reviewer set, which the
+    lines are dated by as if the text had said it."""
+    if given_year:
+        plan_year: int | None = given_year
+        evidence = [YearEvidence(given_year, "reviewer", 0)]
+    else:
+        plan_year, evidence = decide_plan_year(text, title, doc_type)
     in_year = in_year_report(title, doc_type, plan_year)
     scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year,
                   period=period_in(title) if in_year and title else None)

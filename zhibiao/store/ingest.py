@@ -537,11 +537,17 @@ def stored_loaded(db: Database, doc_id: int) -> LoadedText:
 
 
 @retried
-def replace_extraction(db: Database, doc_id: int, x: Extracted) -> FileResult:
-    """A stored document's lines replaced by a new extraction of its own text, in one transaction."""
+def replace_extraction(db: Database, doc_id: int, x: Extracted, plan_year_set: int | None = None,
+                       who: str | None = None) -> FileResult:
+    """A stored document's lines replaced by a new extraction of its own text, in one transaction;
+    with ``plan_year_set``, the reviewer's plan year it was extracted with is kept as a correction
+    in the same transaction (the lines and the correction are written together or not at all)."""
     e = x.extraction
     with db.session.begin() as s:
         row = s.get(DocumentRow, doc_id)
+        if plan_year_set is not None:
+            s.add(CorrectionRow(document_sha256=row.sha256, line_type=DOCUMENT_REVIEW, line_key="plan_year",
+                                action="correct", changes={"plan_year": plan_year_set}, who=who, created_at=now()))
         _delete_lines(s, row.id)
         d = e.document
         row.doc_type, row.title, row.issuer = d.doc_type, d.title, d.issuer
@@ -556,9 +562,21 @@ def replace_extraction(db: Database, doc_id: int, x: Extracted) -> FileResult:
     return FileResult(path, "replaced", targets=n_t, actuals=n_a, commitments=n_c)
 
 
-# A reviewer's correction of a whole document (its region), kept with the line corrections (keyed by
-# the document's hash, so it survives re-extraction and a new ingest of the same bytes).
+# A reviewer's correction of a whole document (its region, its plan year), kept with the line
+# corrections (keyed by the document's hash, so it survives re-extraction and a new ingest of the same bytes).
 DOCUMENT_REVIEW = "document"
+
+
+def reviewed_plan_year(db: Database, doc_id: int) -> int | None:
+    """The plan year a reviewer set for a stored document's bytes (the newest), if any: its
+    re-extraction is dated by it (the extraction owns the year; the store only remembers the choice)."""
+    with db.session() as s:
+        sha = s.scalar(select(DocumentRow.sha256).where(DocumentRow.id == doc_id))
+        changes = s.scalar(select(CorrectionRow.changes).where(
+            CorrectionRow.document_sha256 == sha, CorrectionRow.line_type == DOCUMENT_REVIEW,
+            CorrectionRow.line_key == "plan_year").order_by(CorrectionRow.id.desc()).limit(1))
+    year = changes.get("plan_year") if changes else None
+    return int(year) if year else None
 
 
 def _set_region(s: Session, row: DocumentRow, code: str) -> None:

@@ -367,6 +367,30 @@ def set_region(request: Request, body: RegionIn, doc_id: int = Path(ge=1, le=MAX
     return done
 
 
+class PlanYearIn(BaseModel):
+    plan_year: int = Field(ge=1950, le=2099)
+    who: str | None = Field(default=None, max_length=80)
+
+
+@router.post("/documents/{doc_id}/plan-year", dependencies=[Depends(require_token)],
+             summary="Set a document's plan year (a reviewer's correction: its text says none, or the wrong one)")
+def set_plan_year(request: Request, body: PlanYearIn, doc_id: int = Path(ge=1, le=MAX_ID)):
+    """``{"plan_year": 2024, "who": …}``: the document is extracted again from its stored text,
+    dated by that year (every line's year follows from it), and the choice kept as a correction
+    that re-extraction applies again. Answers the year it had and has and the lines now stored."""
+    from zhibiao.ingest import set_plan_year as set_year
+    from zhibiao.store import validate
+
+    st = state(request)
+    try:
+        who = validate.text(body.who, "who", 80)
+        done = set_year(st.db, doc_id, body.plan_year, who)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from None
+    st.after_write({done["region"]})  # its region's statuses, the year it left and the one it joined
+    return done
+
+
 @router.get("/regions", summary="Regions: the children of a region (the provinces by default)")
 def regions(request: Request, parent: str | None = None, with_documents: bool = False):
     return state(request).read().region_children(parent, with_documents) | {"next": None}

@@ -245,4 +245,30 @@
     }
     regionForm.addEventListener('submit', ev => { ev.preventDefault(); setRegion(document.getElementById('region-name').value.trim()); });
   }
+
+  // A reviewer sets the document's plan year (its text says none, or the wrong one): the server
+  // extracts the document again dated by it, so every line's year follows.
+  const yearForm = document.getElementById('year-form');
+  if (yearForm) {
+    const note = document.getElementById('year-message');
+    const tell = (text, bad) => { note.textContent = text; note.className = bad ? 'error-text' : 'muted'; };
+    yearForm.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const token = document.getElementById('year-token').value || (document.getElementById('token') || {}).value || '';
+      const session = window.ZhibiaoSession;
+      if (session) await session.ready;
+      if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); document.getElementById('year-token').focus(); return; }
+      const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
+      const who = (document.getElementById('who') || {}).value || null;
+      const year = parseInt(document.getElementById('year-value').value, 10);
+      const r = await fetch('/api/v1/documents/' + docId + '/plan-year', {method: 'POST',
+        headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({plan_year: year, who: who})});
+      let body = {};
+      try { body = await r.json(); } catch (e) { /* not JSON */ }
+      if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+      if (session) session.remember(token);
+      tell(L.year_done + ': ' + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals), false);
+      setTimeout(() => location.reload(), 900);
+    });
+  }
 })();
