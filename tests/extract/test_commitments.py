@@ -242,3 +242,24 @@ def test_a_numbered_tasks_number_is_no_part_of_its_metric():
     doc = extract_text(text)
     assert [c.metric for c in doc.commitments] == ["新建高标准农田", "改造老旧小区", "新增城镇就业岗位"]
     assert [a.name for a in doc.actuals] == ["粮食总产量"]
+
+
+def county_plan(plan: str) -> list[tuple[str, Decimal]]:
+    """The commitments of a county's work report whose part for 2026 is ``plan``."""
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            f"{plan}\n")
+    return [(c.metric, c.value) for c in extract_text(text).commitments]
+
+
+def test_the_levels_above_quoted_before_a_countys_own_figures_are_no_tasks():
+    """A clause whose subject is a wider region (全省, 全市 in a county's report: clauses.OtherRegions, the
+    owner results read it by) or a region named with a verb setting a figure (elsewhere.setting_verbs)
+    quotes that region's target; the county's own tasks around it stay."""
+    plan = ("全省确定今年规上工业增加值增长7%左右，松原市确定增长7.5%左右。全县新建高标准农田2万亩，"
+            "全市新增就业1万人以上，青禾县确定新增市场主体3000户，我县目标新建污水管网80公里。")
+    assert [v for _, v in county_plan(plan)] == [D("2"), D("3000"), D("80")]  # (the county's own name: its own task)
+
+
+@pytest.mark.parametrize("verb", ["确定", "提出", "下达", "要求", "设定", "制定", "预期", "目标"])
+def test_a_region_named_setting_a_figure_is_no_task_of_the_document(verb):
+    assert county_plan(f"新建高标准农田2万亩，松原市{verb}新建污水管网80公里。") == [("新建高标准农田", D("2"))]

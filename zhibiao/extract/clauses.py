@@ -22,9 +22,10 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.metadata import REGION_NAME, region_level
 from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
 from zhibiao.models import Span
-from zhibiao.text.scan import scanner, word_trie
+from zhibiao.text.scan import alternation, scanner, word_trie
 
 
 def _alt(*paths: str) -> str:
@@ -39,6 +40,43 @@ POINTS: Final = re.compile(rf"^\s?(?:{_alt('units.points')})")
 # document's region (actuals blank it; a target list states no target by it)
 ELSEWHERE: Final = scanner(rf"(?:{_alt('elsewhere.comparisons')})(?:{_alt('elsewhere.scopes')})"
                            rf"|{_alt('elsewhere.phrases', 'elsewhere.compared')}")
+# a clause opening with a wider region's words states that region's figure, not the document's own, by
+# the level of the document's region (全国居民消费价格上涨0.2% in a province's report; a county's quotes its
+# province and city too: 全省确定今年…增长5.5%左右); a wider rank (全省第一) still speaks of the document's figure
+OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
+                       for level, words in LEX.get("elsewhere.wider_regions").items()}
+LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
+# a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
+REGION_SETS: Final = re.compile(rf"^(?P<r>{REGION_NAME})(?:{LEX.alt('elsewhere.setting_verbs')})")
+REGION_SUFFIX_END: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
+REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"documents.self_references.{level}"
+                                for level in LEX.get("documents.self_references"))))
+
+
+class OtherRegions:
+    """Whether a clause's subject is a region other than the document's: the wider region's words for the
+    document's level, or a region named, not the document's, setting a figure (洛阳市确定… in 宜阳县's
+    report). One owner for the results and the commitments a document states."""
+
+    __slots__ = ("wider", "own")
+
+    def __init__(self, region_name: str | None):
+        # (a document of unknown region is at least not the country's; nor is any region named its own)
+        self.wider = OTHER_REGION.get(region_level(region_name) or "province")
+        self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
+
+    def opens(self, clause: str) -> bool:
+        opening = clause.lstrip()
+        rest = LEADING_LINK.sub("", opening)
+        if self.wider is not None and self.wider.match(rest) and not WIDER_RANK.match(opening):
+            return True  # "全国居民消费价格上涨0.2%"
+        named = REGION_SETS.match(rest) if self.own else None
+        if named is None or named.group("r") in REGION_WORDS:
+            return False  # (全县确定…: the document's own words)
+        return REGION_SUFFIX_END.sub("", named.group("r")) not in self.own  # "洛阳市确定增长6%左右"
+
+
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant

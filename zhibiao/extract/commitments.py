@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.clauses import _subject, clause_figures, ground_name
+from zhibiao.extract.clauses import OtherRegions, _subject, clause_figures, ground_name
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
@@ -113,6 +113,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         return []
     out: list[FoundCommitment] = []
     table_targets = TableTargets(targets)
+    elsewhere = OtherRegions(reading.meta.region_name)
     heads = [s for s in reading.sections if s.level == 1]
     for zone in scope.zones:
         if zone.mode != "plan":
@@ -125,7 +126,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             for sentence in para.sentences:
-                _sentence(reading, sentence, table_targets, blocked_spans, out)
+                _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, out)
     return out
 
 
@@ -161,7 +162,7 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
-              out: list[FoundCommitment]) -> None:
+              elsewhere: OtherRegions, out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
@@ -196,6 +197,8 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue  # the targets paragraph: targets, not commitments
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
+        if elsewhere.opens(clause):
+            continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
         clause_modality = MODALITY.search(clause)
         # "固定资产投资止跌回稳，增长3%左右": a clause naming an indicator with no figure (its direction)
         # names the nameless figure of the next, as a result's clause does (never the name carried before it)
