@@ -263,3 +263,12 @@ def test_the_levels_above_quoted_before_a_countys_own_figures_are_no_tasks():
 @pytest.mark.parametrize("verb", ["确定", "提出", "下达", "要求", "设定", "制定", "预期", "目标"])
 def test_a_region_named_setting_a_figure_is_no_task_of_the_document(verb):
     assert county_plan(f"新建高标准农田2万亩，松原市{verb}新建污水管网80公里。") == [("新建高标准农田", D("2"))]
+
+
+@pytest.mark.parametrize("note", ["注", "备注", "说明", "注1", "注①"])
+def test_a_note_under_a_table_is_no_task(note):
+    """A note on how a table's figures are counted (its stretch figure, 力争6%, among them) sets no task."""
+    text = ("某市人民政府关于下达2026年国民经济和社会发展计划的通知\n\n一、主要指标\n"
+            "序号\t指标名称\t单位\t2026年目标\t属性\n1\t地区生产总值增长\t%\t5.5左右\t预期性\n"
+            f"{note}：①按可比价计算；②地区生产总值增速力争6%，规上工业增加值增速力争8%。\n\n二、重点任务\n新建高标准农田3万亩。\n")
+    assert [(c.metric, c.value) for c in extract_text(text).commitments] == [("新建高标准农田", D("3"))]

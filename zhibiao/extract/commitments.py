@@ -39,6 +39,7 @@ MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“
 OTHER_YEAR: Final = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
 REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
+NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
 NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
@@ -125,6 +126,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             p_mode, _ = scope.time_of(_opening(text[para.start:para.end]))
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
+            if NOTE.match(text, para.start, para.end):
+                continue  # "注：①按可比价计算；②力争6%。": a note on the figures above
             for sentence in para.sentences:
                 _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, out)
     return out
