@@ -323,3 +323,19 @@ def test_a_note_pointing_to_the_table_after_the_lists_lead_is_no_part_of_a_name(
     got = extract_prose_targets(f"2026年全县经济社会发展主要预期目标{note}：地区生产总值增长6%左右，固定资产投资增长5%。",
                                 plan_year=2026)
     assert [t.name for t in got] == ["地区生产总值", "固定资产投资"]
+
+
+@pytest.mark.parametrize("phrase, comparator, value, unit", [
+    ("突破千亿元", ">", D("1000"), "亿元"), ("超百亿元", ">", D("100"), "亿元"), ("迈上万亿元", ">=", D("10000"), "亿元"),
+    ("达到百万人次", "=", D("100"), "万人次"), ("约千万吨", "~", D("1000"), "万吨"), ("不低于千万元", ">=", D("1000"), "万元")])
+def test_a_bare_magnitude_after_a_bounding_word_is_its_figure(phrase, comparator, value, unit):
+    """突破千亿元: 千 with its 一 unwritten, before 亿 or 万, is 1000 亿元 after a word bounding or reaching it."""
+    got = [(t.name, t.parsed.comparator, t.parsed.value, t.parsed.unit)
+           for t in extract_prose_targets(f"主要预期目标是：旅游总收入{phrase}，城镇调查失业率5.5%以内。")]
+    assert got == [("旅游总收入", comparator, value, unit), ("城镇调查失业率", "<=", D("5.5"), "%")]
+
+
+@pytest.mark.parametrize("words", ["打造千亿级产业集群", "千方百计扩大就业", "建设百万千瓦级基地"])
+def test_a_bare_magnitude_in_a_word_is_no_figure(words):
+    assert targets(f"主要预期目标是：{words}，城镇调查失业率5.5%以内。") == [
+        ("城镇调查失业率", "5.5%以内", "numeric", "<=", D("5.5"))]

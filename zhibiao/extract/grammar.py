@@ -238,7 +238,7 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
-        if n.chinese and not n.fraction and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
+        if n.chinese and not n.fraction and n.end - n.start > 1 and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
             n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
         # (every test below only leaves a number out, so their order does not matter)

@@ -21,6 +21,11 @@ ARABIC: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # first part holds none of the characters the second requires: the same matches as
 # [CN]*[digit][CN]*, without rescanning a long run of 万万万… from each of its characters.
 CHINESE: Final = rf"(?<![{CN_CHARS}])[百千万亿点]*[零〇一二两三四五六七八九十][{CN_CHARS}]*"
+# A bare magnitude before 万 or 亿, its 一 unwritten (突破千亿元, 超百亿元, 近千万人次): a figure only after a word
+# bounding or reaching it — 千亿级产业, 百万千瓦级 and 千方百计 are words (the lexicon's comparators)
+BARE: Final = r"(?<![零〇一二两三四五六七八九十百千万亿点])[百千万](?=[万亿])"
+BARE_MAGNITUDES: Final = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+BARE_LEAD: Final = re.compile(rf"(?:{LEX.alt('comparators.above_before', 'comparators.milestone_verbs', 'comparators.reach_words', 'comparators.about_before', 'comparators.at_least_before')})$")
 MAX_NUMBER_CHARS: Final = 40  # no printed figure is longer: a longer run of digits or numerals is not a figure
 # a fraction in words before a number (百分之五: 5 %, 千分之三: 3 ‰), and a sign in words before it
 # (负千分之一点二): the lexicon's units.fraction_words and units.negative_words
@@ -31,7 +36,7 @@ FRACTION_WORDS: Final = LEX.alt("units.fraction_words")
 # (a scanner: a position that cannot start a number — one not a digit, a minus sign, 百 or a
 # Chinese numeral — is refused on its first character, not after the whole pattern is tried)
 NUMBER: Final = scanner(rf"(?:(?P<neg>{LEX.alt('units.negative_words')})?(?P<frac>{FRACTION_WORDS}))?"
-                        rf"(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+                        rf"(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}|{BARE}))")
 assert NUMBER.groups == 4, "iter_numbers reads NUMBER's groups by position: neg, frac, ar, cn"
 
 
@@ -123,10 +128,16 @@ def iter_numbers(text: str) -> list[NumberMatch]:
             value = parse_arabic(arabic) if "," in arabic or "−" in arabic else Decimal(arabic)
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, False)))
         elif chinese:
-            try:
-                value = parse_chinese(chinese)
-            except NumberError:
-                continue
+            bare = BARE_MAGNITUDES.get(chinese) if len(chinese) == 1 else None
+            if bare is not None:
+                if fraction or not BARE_LEAD.search(text, max(0, start - 4), start):
+                    continue  # (千亿级产业: a word)
+                value = bare
+            else:
+                try:
+                    value = parse_chinese(chinese)
+                except NumberError:
+                    continue
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, True)))
     return out
 
