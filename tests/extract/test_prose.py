@@ -339,3 +339,12 @@ def test_a_bare_magnitude_after_a_bounding_word_is_its_figure(phrase, comparator
 def test_a_bare_magnitude_in_a_word_is_no_figure(words):
     assert targets(f"主要预期目标是：{words}，城镇调查失业率5.5%以内。") == [
         ("城镇调查失业率", "5.5%以内", "numeric", "<=", D("5.5"))]
+
+
+@pytest.mark.parametrize("number", ["7.", "（7）", "7．"])
+def test_an_items_number_is_no_figure_of_a_shared_predicate(number):
+    """A numbered item naming two indicators before one predicate in words: the number is no figure, so
+    the 、 parts no targets of their own — each name takes the predicate, as without the number."""
+    got = targets(f"主要指标安排如下：\n{number}单位工业增加值用水量降低、二氧化碳排放强度降低完成市下达任务。")
+    assert [(name, kind) for name, _, kind, _, _ in got] == [
+        ("单位工业增加值用水量降低", "assigned"), ("二氧化碳排放强度降低", "assigned")]

@@ -534,7 +534,9 @@ def _has_figure(text: str) -> bool:
 def _states_own_target(piece: str) -> bool:
     """Does a 、-piece of a clause state a target of its own: a figure, or a target in words after
     a name of its own ("外贸进出口总额保持稳定、实际使用外资稳中有增")?"""
-    return _has_figure(piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
+    # (an item's number is no figure: "9.单位地区生产总值能耗降低、主要污染物减排完成省下达目标" is one predicate)
+    marker = ITEM_NUMBER.match(piece)
+    return _has_figure(piece[marker.end():] if marker else piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
 
 
 def _target_start(clause: str, named_before: bool = False) -> int | None:
