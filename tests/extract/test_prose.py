@@ -327,6 +327,7 @@ def test_a_note_pointing_to_the_table_after_the_lists_lead_is_no_part_of_a_name(
 
 @pytest.mark.parametrize("phrase, comparator, value, unit", [
     ("突破千亿元", ">", D("1000"), "亿元"), ("超百亿元", ">", D("100"), "亿元"), ("迈上万亿元", ">=", D("10000"), "亿元"),
+    ("突破千亿元大关", ">=", D("1000"), "亿元"), ("超百亿元以上", ">=", D("100"), "亿元"),
     ("达到百万人次", "=", D("100"), "万人次"), ("约千万吨", "~", D("1000"), "万吨"), ("不低于千万元", ">=", D("1000"), "万元")])
 def test_a_bare_magnitude_after_a_bounding_word_is_its_figure(phrase, comparator, value, unit):
     """突破千亿元: 千 with its 一 unwritten, before 亿 or 万, is 1000 亿元 after a word bounding or reaching it."""
@@ -335,7 +336,8 @@ def test_a_bare_magnitude_after_a_bounding_word_is_its_figure(phrase, comparator
     assert got == [("旅游总收入", comparator, value, unit), ("城镇调查失业率", "<=", D("5.5"), "%")]
 
 
-@pytest.mark.parametrize("words", ["打造千亿级产业集群", "千方百计扩大就业", "建设百万千瓦级基地"])
+@pytest.mark.parametrize("words", ["打造千亿级产业集群", "千方百计扩大就业", "建设百万千瓦级基地", "培育营收超百亿元企业",
+                                   "建成超千亿的产业园区"])
 def test_a_bare_magnitude_in_a_word_is_no_figure(words):
     assert targets(f"主要预期目标是：{words}，城镇调查失业率5.5%以内。") == [
         ("城镇调查失业率", "5.5%以内", "numeric", "<=", D("5.5"))]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.numbers import CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
+from zhibiao.extract.numbers import BARE_MAGNITUDES, CN_CHARS, FRACTION_WORDS, NumberMatch, find_numbers, parse_chinese
 from zhibiao.text.scan import scanner, word_trie
 
 # Units: the lexicon's standalone and compound units, its base units, and any magnitude before a
@@ -77,6 +77,10 @@ BOUND_AFTER: Final = LEX.alt("comparators.at_least_after", "comparators.at_most_
 AT_LEAST_AFTER: Final = LEX.words("comparators.at_least_after")
 AT_MOST_AFTER: Final = LEX.words("comparators.at_most_after")
 ABOUT_AFTER: Final = LEX.words("comparators.about_after")
+# what may follow a bare magnitude's unit (突破千亿元大关, 超百亿元以上, 近千万人次左右): anything else of Chinese is
+# a word it qualifies
+BARE_MAGNITUDE_TAIL: Final = re.compile(rf"(?:{LEX.alt('comparators.at_least_after', 'comparators.at_most_after', 'comparators.about_after', 'comparators.more_after', 'comparators.milestone_nouns')})")
+HAN_CHAR: Final = re.compile(r"[\u4e00-\u9fff]")
 MILESTONE_NOUN: Final = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
 
 _BODIES: Final = LEX.alt("kinds.assigning_bodies")
@@ -261,6 +265,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
             # 三个“一号工程”, 两个一百年: a Chinese numeral counting things is wording, not a value
             if not unit or unit.group().strip() in COUNT_WORDS:
                 continue
+            if n.end - n.start == 1 and text[n.start] in BARE_MAGNITUDES and HAN_CHAR.match(text, unit.end()) \
+                    and not BARE_MAGNITUDE_TAIL.match(text, unit.end()):
+                continue  # 超千亿城市, 超百亿元企业: a bare magnitude with a word after it qualifies the word
         yield n
 
 
