@@ -765,3 +765,16 @@ def test_a_growth_cell_printing_a_decline_word_is_negative():
     assert got[("平板玻璃", "growth")] == D("-4.2") and got[("原铝", "growth")] == D("-0.8")
     assert got[("汽车", "growth")] == D("9.3") and got[("水泥", "growth")] == D("-15.2")
     assert got[("平板玻璃", "level")] == D("812.5")
+
+
+@pytest.mark.parametrize("direction", ["增长两位数", "保持两位数增长", "实现两位数以上增长"])
+def test_a_direction_sized_in_words_is_the_predicate_not_the_name(direction):
+    """A clause stating a direction with its size in words (kinds.direction_sizes) names the figure after it by
+    the words before the direction."""
+    assert lines(f"全市跨境电商交易额{direction}，达到48.2亿元。") == [("跨境电商交易额", "level", D("48.2"), "亿元", "=")]
+
+
+def test_a_task_after_a_direction_sized_in_words_is_named_before_it():
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            "跨境电商交易额保持两位数增长，突破50亿元。\n")
+    assert [(c.metric, c.value) for c in extract_text(text).commitments] == [("跨境电商交易额", D("50"))]

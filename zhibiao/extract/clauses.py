@@ -19,7 +19,7 @@ from decimal import Decimal
 from zhibiao.extract.coordination import share_head, split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
-                                     DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
+                                     DIRECTION_COMPOUND, MAGNITUDES, SIZED_DIRECTION, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import REGION_NAME, region_level
@@ -825,6 +825,7 @@ def _phrase_start(clause: str, number_start: int) -> int:
 
 
 SUBJECT_VERB: Final = re.compile(LEX.alt("names.subject_verbs"))
+SIZED: Final = re.compile(SIZED_DIRECTION)
 COMPARISON_START: Final = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
 SHARE_OF_PLAN: Final = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
 QUOTED_TARGET: Final = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
@@ -843,7 +844,8 @@ def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str
         name = _name_before(clause, cands[0].start)
         name = QUOTED_TARGET.sub("", name)  # "年初确定的地区生产总值"
     else:
-        hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause)) if h]
+        # (a direction and its size in words, 增长两位数 / 保持两位数增长: the predicate, the name before it)
+        hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause), SIZED.search(clause)) if h]
         m = min(hits, key=lambda h: h.start()) if hits else None
         name = _name_before(clause, m.start()) if m else ""
     if not (2 <= len(name) <= 20) or not TWO_HAN.search(name) or (name[:1] in PREPOSITION_FIRST and PREPOSITION.match(name)) \
@@ -867,8 +869,8 @@ def name_alone(clause: str) -> str | None:
         return None
     name = (m.group("looked") or m.group("name")).strip()
     if not is_name_like(name) or NOT_INDICATOR.search(name) or BAD_NAME_END.search(name) or _verb_only(name) \
-            or RELATIVE.search(name):
-        return None  # (…增速快于全省平均水平: a relative target, ending in a name's word)
+            or RELATIVE.search(name) or SIZED.search(name):
+        return None  # (…增速快于全省平均水平: a relative target, ending in a name's word; …收入增长两位数: a direction)
     return name
 
 

@@ -191,7 +191,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             sibling = None  # (after ；, ： or 。: a task of its own, as for targets)
         numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
         if numbers is not None and not _may_count(clause, numbers):
-            bare = clause if not numbers else None
+            bare = clause  # (a numeral counting nothing, 两位数, 一是: no figure either)
             continue  # (read from the sentence's numbers: the pattern's scan of the clause spared)
         if numbers is None and (not clause.strip() or not FIGURE_HINT.search(clause)):
             bare = clause
