@@ -778,3 +778,11 @@ def test_a_task_after_a_direction_sized_in_words_is_named_before_it():
     text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
             "跨境电商交易额保持两位数增长，突破50亿元。\n")
     assert [(c.metric, c.value) for c in extract_text(text).commitments] == [("跨境电商交易额", D("50"))]
+
+
+@pytest.mark.parametrize("basis", ["按自然口径", "同口径", "按可比价计算", "按照现行价格"])
+def test_the_basis_a_figure_is_counted_on_names_nothing(basis):
+    """按自然口径下降2.3%: the basis (names.condition_endings 口径, names.basis_leads … basis_endings) is no name —
+    the figure speaks of the indicator before it."""
+    assert lines(f"全市税收收入38.5亿元，{basis}下降2.3%。") == [
+        ("税收收入", "level", D("38.5"), "亿元", "="), ("税收收入", "growth", D("-2.3"), "%", "=")]

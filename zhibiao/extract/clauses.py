@@ -590,8 +590,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         before = clause[prev_end:low[1] if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
         own_name = _name_before(before, len(before))
-        if own_name and CONDITION_END.search(own_name):
-            own_name = ""  # "…，扣除价格因素后实际增长4.8%": a condition, the indicator carried
+        if own_name and (CONDITION_END.search(own_name) or BASIS.fullmatch(own_name)):
+            own_name = ""  # "…，扣除价格因素后实际增长4.8%", "按自然口径下降2.3%": a condition, the indicator carried
         if g_index:
             # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
             own_name = own_name.rsplit("、", 1)[-1]
@@ -876,6 +876,7 @@ def name_alone(clause: str) -> str | None:
 
 BAD_NAME_END: Final = LEX.ending("names.bad_endings")
 CONDITION_END: Final = LEX.ending("names.condition_endings")
+BASIS: Final = re.compile(rf"(?:{_alt('names.basis_leads')})[^，,；;。]{{0,10}}(?:{_alt('names.basis_endings')})")
 BAD_NAME_START: Final = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 BAD_START_OR_PREPOSITION: Final = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
 BAD_START_OR_PREPOSITION_FIRST: Final = PREPOSITION_FIRST | _first_characters(LEX.words("names.bad_starts"))
