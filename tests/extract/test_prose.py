@@ -350,3 +350,11 @@ def test_an_items_number_is_no_figure_of_a_shared_predicate(number):
     got = targets(f"主要指标安排如下：\n{number}单位工业增加值用水量降低、二氧化碳排放强度降低完成市下达任务。")
     assert [(name, kind) for name, _, kind, _, _ in got] == [
         ("单位工业增加值用水量降低", "assigned"), ("二氧化碳排放强度降低", "assigned")]
+
+
+def test_a_verb_of_the_level_reached_opens_the_target_not_the_name():
+    """回落至 / 收窄到 (measures.to_verbs with 到 or 至) before a figure are the predicate's, as a result's name ends
+    before them."""
+    assert targets("主要预期目标是：工业品出厂价格涨幅回升至1.5%左右，城乡居民收入比收窄到1.9。") == [
+        ("工业品出厂价格涨幅", "回升至1.5%左右", "numeric", "~", D("1.5")),
+        ("城乡居民收入比", "收窄到1.9", "numeric", "=", D("1.9"))]

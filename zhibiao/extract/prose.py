@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -551,7 +551,8 @@ def _target_start(clause: str, named_before: bool = False) -> int | None:
     first = next((c for c in iter_candidates(clause) if c.start >= skip), None)
     if first is not None:
         pos = first.start
-        opener = OPENER_BEFORE.search(clause[:pos])
+        # (a verb of the level reached, 回落至 / 收窄到 — measures.to_verbs, as a result's name ends before it — opens the phrase too)
+        opener = OPENER_BEFORE.search(clause[:pos]) or TO_VERB.search(clause, 0, pos)
         positions.append(opener.start() if opener else pos)
     for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE, DIRECTION_COMPOUND, FROM_TO):
         m = pattern.search(clause)
