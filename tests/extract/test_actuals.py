@@ -786,3 +786,11 @@ def test_the_basis_a_figure_is_counted_on_names_nothing(basis):
     the figure speaks of the indicator before it."""
     assert lines(f"全市税收收入38.5亿元，{basis}下降2.3%。") == [
         ("税收收入", "level", D("38.5"), "亿元", "="), ("税收收入", "growth", D("-2.3"), "%", "=")]
+
+
+@pytest.mark.parametrize("month_end, period", [("12月末", None), ("12月底", None), ("6月末", "2025-01/2025-06")])
+def test_a_months_end_opening_a_name_is_its_time(month_end, period):
+    """12月末城镇登记失业率: a month's end (time.month_ends) is the figure's time — December's the year's, another
+    month's a part of it — never the name's."""
+    e = extract_text(REVIEW.format(f"全年新增城镇就业1.3万人，{month_end}城镇登记失业率2.1%。"))
+    assert [(a.name, a.period) for a in e.actuals][1:] == [("城镇登记失业率", period)]

@@ -203,7 +203,9 @@ LEADING_MARKS: Final = re.compile(r"^[\s、，,—\-·]+")
 # a decimal (1.5级) is none
 ITEM_NUMBERING: Final = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+[、.．])\s*")
 ITEM_NUMBERING_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what a match starts with)
-LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
+# (and a month's end, 12月末 too: a time, the year's state — never the name's)
+LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月"
+                                   rf"|(?:1[0-2]|[1-9])\s*月(?:{_alt('time.month_ends')}))[，,]?")
 LEADING_PLACE: Final = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 YEAR_END_PLACE: Final = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
 YEAR_ENDS: Final = LEX.words("names.year_ends")
@@ -213,7 +215,7 @@ BOUND_FIRST: Final = _first_characters(LEX.words("comparators.at_least_after", "
                                                  "comparators.about_after"))  # (BOUND_WORD's)
 JOINER_ENDS: Final = frozenset("和及、")  # (what JOINER_END's matches end with)
 LEADING_MARK_CHARS: Final = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
-LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + ["1"])  # what a match of LEADING_PERIOD starts with
+LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + list("123456789"))  # what a match of LEADING_PERIOD starts with
 LEADING_PLACE_WORD_FIRST: Final = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
 INNER_VERB_WORD: Final = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
 INNER_VERB: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
