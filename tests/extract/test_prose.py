@@ -358,3 +358,16 @@ def test_a_verb_of_the_level_reached_opens_the_target_not_the_name():
     assert targets("主要预期目标是：工业品出厂价格涨幅回升至1.5%左右，城乡居民收入比收窄到1.9。") == [
         ("工业品出厂价格涨幅", "回升至1.5%左右", "numeric", "~", D("1.5")),
         ("城乡居民收入比", "收窄到1.9", "numeric", "=", D("1.9"))]
+
+
+@pytest.mark.parametrize("quoted", ["全市确定增长6%左右", "松原市提出增长6%左右", "（全省确定增长5%左右）", "（全市确定增长6%左右）"])
+def test_the_levels_above_targets_quoted_in_a_countys_list_are_no_targets(quoted):
+    """In a county's list, a clause whose subject is a wider region or another region named setting a figure
+    (clauses.OtherRegions, the owner results and commitments read it by), or a bracket opening with one
+    (targets.level_above_notes), quotes that region's target."""
+    sep = "" if quoted.startswith("（") else "，"
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            f"今年主要预期目标是：地区生产总值增长6.5%左右{sep}{quoted}；一般公共预算收入增长4%。\n")
+    e = extract_text(text)
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6.5%左右"), ("一般公共预算收入", "增长4%")]
+    assert not e.commitments

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -645,9 +645,10 @@ def _value_text(target_text: str, value, nxt) -> str:
 class _ListReader:
     """The targets of one list, clause by clause."""
 
-    def __init__(self, text: str, tl: TargetList):
+    def __init__(self, text: str, tl: TargetList, elsewhere: OtherRegions | None = None):
         self.text = text
         self.tl = tl
+        self.elsewhere = elsewhere  # whose clauses speak of another region (全省确定…, in a county's list)
         self.out: list[ProseTarget] = []
         self.category: str | None = None
         self.main_name: str | None = None  # the item a "其中…" clause details
@@ -737,6 +738,8 @@ class _ListReader:
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
         if ELSEWHERE.match(clause.lstrip(" （(")):
             return  # "…增长6.5%左右，高于全省1个百分点", "比全市目标高…": weighed against another region, no target
+        if self.elsewhere is not None and self.elsewhere.opens(clause):
+            return  # "全市确定增长6%左右" in a county's list: the level above's target, quoted
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
@@ -1029,9 +1032,10 @@ def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | 
                           tables: tuple[tuple[int, int], ...] = (),
                           horizons: list[tuple[int, int, int]] | None = None,
                           looks_back=lambda opening: False,
-                          lists: tuple[TargetList, ...] | None = None) -> list[ProseTarget]:
+                          lists: tuple[TargetList, ...] | None = None,
+                          elsewhere: OtherRegions | None = None) -> list[ProseTarget]:
     """The targets stated in prose; ``lists``: :func:`find_target_lists` of the same arguments,
-    when the caller has them already."""
+    when the caller has them already; ``elsewhere``: the document's other regions, whose clauses state no target."""
     out: list[ProseTarget] = []
     if lists is None:
         lists = find_target_lists(text, limit, tables)
@@ -1040,5 +1044,5 @@ def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | 
     for tl in [*lists, *later]:
         if tl.year is None and tl.ahead and plan_year:
             tl = TargetList(tl.start, tl.end, plan_year + tl.ahead)
-        out.extend(_ListReader(text, tl).run())
+        out.extend(_ListReader(text, tl, elsewhere).run())
     return out
