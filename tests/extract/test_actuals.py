@@ -794,3 +794,8 @@ def test_a_months_end_opening_a_name_is_its_time(month_end, period):
     month's a part of it — never the name's."""
     e = extract_text(REVIEW.format(f"全年新增城镇就业1.3万人，{month_end}城镇登记失业率2.1%。"))
     assert [(a.name, a.period) for a in e.actuals][1:] == [("城镇登记失业率", period)]
+
+
+@pytest.mark.parametrize("milestone", ["突破千亿元大关", "迈上800亿元台阶", "突破800亿元"])
+def test_a_milestone_passed_beside_the_exact_level_is_redundant(milestone):
+    assert lines(f"全市地区生产总值首次{milestone}，达到1003.5亿元。") == [("地区生产总值", "level", D("1003.5"), "亿元", "=")]

@@ -451,7 +451,7 @@ class _ResultReader:
             if found:
                 prev_clause_found = found
                 self.out.extend(found)
-        # "突破9000亿元，达到9180亿元": the exact figure makes the bound redundant; "增加2380元，达到
+        # "突破9000亿元，达到9180亿元" (…突破千亿元大关, a milestone's >=, too): the exact figure makes the bound redundant; "增加2380元，达到
         # 32650元": the level reached makes the change redundant (a change alone stays: 贫困人口减少1650万人)
         mine = self.out[first_here:]
         for k, x in enumerate(mine):
@@ -460,7 +460,7 @@ class _ResultReader:
                 self.out.remove(x)
         mine = self.out[first_here:]
         for x in mine:
-            if x.figure.comparator == ">" and any(
+            if x.figure.comparator in (">", ">=") and any(
                     g is not x and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
                     == (x.figure.name, x.figure.measure, x.figure.unit) for g in mine):
                 self.out.remove(x)
