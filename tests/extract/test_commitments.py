@@ -272,3 +272,15 @@ def test_a_note_under_a_table_is_no_task(note):
             "序号\t指标名称\t单位\t2026年目标\t属性\n1\t地区生产总值增长\t%\t5.5左右\t预期性\n"
             f"{note}：①按可比价计算；②地区生产总值增速力争6%，规上工业增加值增速力争8%。\n\n二、重点任务\n新建高标准农田3万亩。\n")
     assert [(c.metric, c.value) for c in extract_text(text).commitments] == [("新建高标准农田", D("3"))]
+
+
+@pytest.mark.parametrize("zone", ["产业集聚区", "高新区"])
+def test_a_zone_of_the_documents_region_setting_a_figure_is_its_task(zone):
+    """A 区 of the document's level or below is a part of its region (an industrial zone): its figure is a task."""
+    assert [v for _, v in county_plan(f"新建高标准农田2万亩，{zone}目标新增规上企业12家。")] == [D("2"), D("12")]
+
+
+def test_a_county_of_a_citys_report_setting_a_figure_is_the_citys_task():
+    text = ("柳岸市2026年政府工作报告\n\n一、2025年工作回顾\n全市地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            "新建高标准农田2万亩，青禾县确定新增规上企业12家，临江市确定新增规上企业30家。\n")
+    assert [c.value for c in extract_text(text).commitments] == [D("2"), D("12")]

@@ -54,17 +54,23 @@ REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"document
                                 for level in LEX.get("documents.self_references"))))
 
 
+LEVEL_RANKS: Final = {"county": 0, "prefecture": 1, "province": 2, "national": 3}
+
+
 class OtherRegions:
     """Whether a clause's subject is a region other than the document's: the wider region's words for the
-    document's level, or a region named, not the document's, setting a figure (洛阳市确定… in 宜阳县's
-    report). One owner for the results and the commitments a document states."""
+    document's level, or a region named, not the document's nor a part of it, setting a figure (洛阳市确定… in
+    宜阳县's report: a level above, or a sibling — a 区 of the document's level is one of its zones, 产业集聚区).
+    One owner for the results, the targets and the commitments a document states."""
 
-    __slots__ = ("wider", "own")
+    __slots__ = ("wider", "own", "rank")
 
     def __init__(self, region_name: str | None):
+        level = region_level(region_name)
         # (a document of unknown region is at least not the country's; nor is any region named its own)
-        self.wider = OTHER_REGION.get(region_level(region_name) or "province")
+        self.wider = OTHER_REGION.get(level or "province")
         self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
+        self.rank = LEVEL_RANKS.get(level or "", 0)
 
     def opens(self, clause: str) -> bool:
         opening = clause.lstrip()
@@ -74,7 +80,11 @@ class OtherRegions:
         named = REGION_SETS.match(rest) if self.own else None
         if named is None or named.group("r") in REGION_WORDS:
             return False  # (全县确定…: the document's own words)
-        return REGION_SUFFIX_END.sub("", named.group("r")) not in self.own  # "洛阳市确定增长6%左右"
+        region = named.group("r")
+        rank = LEVEL_RANKS.get(region_level(region) or "", 0)
+        if rank < self.rank or (rank == self.rank and region.endswith("区")):
+            return False  # (高新区目标… in a city's report, 产业集聚区… in a county's: a part of the document's region)
+        return REGION_SUFFIX_END.sub("", region) not in self.own  # "洛阳市确定增长6%左右"
 
 
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
