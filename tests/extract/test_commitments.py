@@ -284,3 +284,10 @@ def test_a_county_of_a_citys_report_setting_a_figure_is_the_citys_task():
     text = ("柳岸市2026年政府工作报告\n\n一、2025年工作回顾\n全市地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
             "新建高标准农田2万亩，青禾县确定新增规上企业12家，临江市确定新增规上企业30家。\n")
     assert [c.value for c in extract_text(text).commitments] == [D("2"), D("12")]
+
+
+def test_a_document_of_unknown_region_keeps_the_countrys_tasks():
+    """A text naming no region may be the country's: 全国… in its plan is its own task."""
+    e = extract_text("今年工作安排\n\n全国新建高标准农田4500万亩，改造城镇老旧小区5万个。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert [c.value for c in e.commitments] == [D(4500), D(5)]

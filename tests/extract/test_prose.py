@@ -371,3 +371,10 @@ def test_the_levels_above_targets_quoted_in_a_countys_list_are_no_targets(quoted
     e = extract_text(text)
     assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6.5%左右"), ("一般公共预算收入", "增长4%")]
     assert not e.commitments
+
+
+def test_a_document_of_unknown_region_keeps_the_countrys_targets_in_its_list():
+    """A digest naming no region may be the country's: 全国… in its list is its own target."""
+    e = extract_text("今年发展主要预期目标是：国内生产总值增长5%左右；全国城镇新增就业1200万人以上；居民消费价格涨幅2%左右。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert [t.value for t in e.targets] == [D(5), D(1200), D(2)]

@@ -114,7 +114,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         return []
     out: list[FoundCommitment] = []
     table_targets = TableTargets(targets)
-    elsewhere = OtherRegions(reading.meta.region_name)
+    # (a document of unknown region may be the country's: 全国… may be its own tasks)
+    elsewhere = OtherRegions(reading.meta.region_name) if reading.meta.region_name else None
     heads = [s for s in reading.sections if s.level == 1]
     for zone in scope.zones:
         if zone.mode != "plan":
@@ -165,7 +166,7 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
-              elsewhere: OtherRegions, out: list[FoundCommitment]) -> None:
+              elsewhere: OtherRegions | None, out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
@@ -200,7 +201,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue  # the targets paragraph: targets, not commitments
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
-        if elsewhere.opens(clause):
+        if elsewhere is not None and elsewhere.opens(clause):
             continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
         clause_modality = MODALITY.search(clause)
         # "固定资产投资止跌回稳，增长3%左右": a clause naming an indicator with no figure (its direction)
