@@ -378,3 +378,13 @@ def test_a_document_of_unknown_region_keeps_the_countrys_targets_in_its_list():
     e = extract_text("今年发展主要预期目标是：国内生产总值增长5%左右；全国城镇新增就业1200万人以上；居民消费价格涨幅2%左右。\n")
     assert e.document.region is None or e.document.region.name is None
     assert [t.value for t in e.targets] == [D(5), D(1200), D(2)]
+
+
+@pytest.mark.parametrize("item", ["主要污染物减排完成市下达任务", "减排完成市确定任务", "能耗降低市下达任务", "碳排放强度降低市确定目标"])
+def test_an_indicator_completing_the_level_aboves_task_is_the_countys_target(item):
+    """A region's name is two to four characters before its ending, no verb of completing among them, and 下达 sets
+    none of its figures (elsewhere.setting_verbs): 主要污染物减排完成市… is an indicator completing the city's task, the
+    county's own target."""
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            f"今年主要预期目标是：地区生产总值增长6.5%左右，{item}。\n")
+    assert [t.kind for t in extract_text(text).targets] == ["numeric", "assigned"]

@@ -22,7 +22,7 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, SIZED_DIRECTION, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.metadata import REGION_NAME, region_level
+from zhibiao.extract.metadata import region_level
 from zhibiao.extract.numbers import CN_CHARS, NumberMatch, _new_tuple, find_numbers, iter_numbers
 from zhibiao.models import Span
 from zhibiao.text.scan import alternation, scanner, word_trie
@@ -48,7 +48,10 @@ OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words
 LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 # a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
-REGION_SETS: Final = re.compile(rf"^(?P<r>{REGION_NAME})(?:{LEX.alt('elsewhere.setting_verbs')})")
+# (a region's name of two to four characters before its ending, none of them a verb of completing: 节能减排完成市…
+# and 能耗完成市… are an indicator's words)
+REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{2,4}}?"
+                                rf"(?:{LEX.alt('documents.region_suffixes')}))(?:{LEX.alt('elsewhere.setting_verbs')})")
 REGION_SUFFIX_END: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
 REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"documents.self_references.{level}"
                                 for level in LEX.get("documents.self_references"))))
