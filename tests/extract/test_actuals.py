@@ -799,3 +799,12 @@ def test_a_months_end_opening_a_name_is_its_time(month_end, period):
 @pytest.mark.parametrize("milestone", ["突破千亿元大关", "迈上800亿元台阶", "突破800亿元"])
 def test_a_milestone_passed_beside_the_exact_level_is_redundant(milestone):
     assert lines(f"全市地区生产总值首次{milestone}，达到1003.5亿元。") == [("地区生产总值", "level", D("1003.5"), "亿元", "=")]
+
+
+def test_a_round_magnitude_passed_in_a_review_is_a_milestone_not_a_result():
+    """首次突破百亿元 (a bare magnitude, numbers.BARE) in a review is a milestone; the same words in the plan are a task."""
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县规上工业营业收入首次突破百亿元，地区生产总值增长5.1%。\n\n"
+            "二、2026年工作安排\n全县数字经济核心产业营业收入突破百亿元。\n")
+    e = extract_text(text)
+    assert [(a.name, a.value) for a in e.actuals] == [("地区生产总值", D("5.1"))]
+    assert [(c.metric, c.value, c.unit) for c in e.commitments] == [("数字经济核心产业营业收入", D("100"), "亿元")]

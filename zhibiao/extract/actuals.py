@@ -101,6 +101,8 @@ SHARED_HEADS: Final = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names
 
 
 BRACKETS: Final = re.compile(r"[（()）]")
+# a figure's words printing no digit (突破千亿元: a bare magnitude, its 一 unwritten)
+DIGITLESS: Final = re.compile(r"[^\d零〇一二两三四五六七八九十]*")
 
 
 def _shared_head(name: str, before: str | None) -> str | None:
@@ -433,6 +435,8 @@ class _ResultReader:
                 figures = []  # a run of years and a series that do not pair: no figure rather than a wrong year
             found = []
             for k, f in enumerate(figures):
+                if DIGITLESS.fullmatch(f.text):
+                    continue  # "首次突破千亿元": a round magnitude passed (numbers.BARE) is a milestone, no result
                 a = c_start + f.start
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
