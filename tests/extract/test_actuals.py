@@ -818,3 +818,47 @@ def test_tenths_in_words_are_a_growth_in_per_cent():
     # 增长两成 is growth of 20% (read back from its own words, 两成); 一成不变 or 统一成立 hold no tenths
     assert lines("全市外贸出口增长两成，农产品网络零售额增长近三成，营商环境一成不变地优化。") == [
         ("外贸出口", "growth", D("20"), "%", "="), ("农产品网络零售额", "growth", D("30"), "%", "~")]
+
+
+@pytest.mark.parametrize("direction", ["增长两位数", "保持两位数增长", "实现两位数以上增长"])
+def test_a_direction_sized_in_words_is_the_predicate_not_the_name(direction):
+    """A clause stating a direction with its size in words (kinds.direction_sizes) names the figure after it by
+    the words before the direction."""
+    assert lines(f"全市跨境电商交易额{direction}，达到48.2亿元。") == [("跨境电商交易额", "level", D("48.2"), "亿元", "=")]
+
+
+def test_a_task_after_a_direction_sized_in_words_is_named_before_it():
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            "跨境电商交易额保持两位数增长，突破50亿元。\n")
+    assert [(c.metric, c.value) for c in extract_text(text).commitments] == [("跨境电商交易额", D("50"))]
+
+
+@pytest.mark.parametrize("basis", ["按自然口径", "同口径", "按可比价计算", "按照现行价格"])
+def test_the_basis_a_figure_is_counted_on_names_nothing(basis):
+    """按自然口径下降2.3%: the basis (names.condition_endings 口径, names.basis_leads … basis_endings) is no name —
+    the figure speaks of the indicator before it."""
+    assert lines(f"全市税收收入38.5亿元，{basis}下降2.3%。") == [
+        ("税收收入", "level", D("38.5"), "亿元", "="), ("税收收入", "growth", D("-2.3"), "%", "=")]
+
+
+@pytest.mark.parametrize("month_end, period", [("12月末", None), ("12月底", None), ("6月末", "2025-01/2025-06")])
+def test_a_months_end_opening_a_name_is_its_time(month_end, period):
+    """12月末城镇登记失业率: a month's end (time.month_ends) is the figure's time — December's the year's, another
+    month's a part of it — never the name's."""
+    e = extract_text(REVIEW.format(f"全年新增城镇就业1.3万人，{month_end}城镇登记失业率2.1%。"))
+    assert [(a.name, a.period) for a in e.actuals][1:] == [("城镇登记失业率", period)]
+
+
+@pytest.mark.parametrize("milestone", ["突破千亿元大关", "迈上800亿元台阶", "突破800亿元"])
+def test_a_milestone_passed_beside_the_exact_level_is_redundant(milestone):
+    assert lines(f"全市地区生产总值首次{milestone}，达到1003.5亿元。") == [("地区生产总值", "level", D("1003.5"), "亿元", "=")]
+
+
+def test_a_round_magnitude_passed_in_a_review_is_a_bound_and_in_the_plan_a_task():
+    """首次突破百亿元 (a bare magnitude) in a review is a result above 100亿元; the same words in the plan are a task."""
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县规上工业营业收入首次突破百亿元，地区生产总值增长5.1%。\n\n"
+            "二、2026年工作安排\n全县数字经济核心产业营业收入突破百亿元。\n")
+    e = extract_text(text)
+    assert [(a.name, a.comparator, a.value) for a in e.actuals] == [
+        ("规上工业营业收入", ">", D("100")), ("地区生产总值", "=", D("5.1"))]
+    assert [(c.metric, c.value, c.unit) for c in e.commitments] == [("数字经济核心产业营业收入", D("100"), "亿元")]

@@ -242,3 +242,52 @@ def test_a_numbered_tasks_number_is_no_part_of_its_metric():
     doc = extract_text(text)
     assert [c.metric for c in doc.commitments] == ["新建高标准农田", "改造老旧小区", "新增城镇就业岗位"]
     assert [a.name for a in doc.actuals] == ["粮食总产量"]
+
+
+def county_plan(plan: str) -> list[tuple[str, Decimal]]:
+    """The commitments of a county's work report whose part for 2026 is ``plan``."""
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            f"{plan}\n")
+    return [(c.metric, c.value) for c in extract_text(text).commitments]
+
+
+def test_the_levels_above_quoted_before_a_countys_own_figures_are_no_tasks():
+    """A clause whose subject is a wider region (全省, 全市 in a county's report: clauses.OtherRegions, the
+    owner results read it by) or a region named with a verb setting a figure (elsewhere.setting_verbs)
+    quotes that region's target; the county's own tasks around it stay."""
+    plan = ("全省确定今年规上工业增加值增长7%左右，松原市确定增长7.5%左右。全县新建高标准农田2万亩，"
+            "全市新增就业1万人以上，青禾县确定新增市场主体3000户，我县目标新建污水管网80公里。")
+    assert [v for _, v in county_plan(plan)] == [D("2"), D("3000"), D("80")]  # (the county's own name: its own task)
+
+
+@pytest.mark.parametrize("verb", ["确定", "提出", "要求", "设定", "制定", "预期", "目标"])
+def test_a_region_named_setting_a_figure_is_no_task_of_the_document(verb):
+    assert county_plan(f"新建高标准农田2万亩，松原市{verb}新建污水管网80公里。") == [("新建高标准农田", D("2"))]
+
+
+@pytest.mark.parametrize("note", ["注", "备注", "说明", "注1", "注①"])
+def test_a_note_under_a_table_is_no_task(note):
+    """A note on how a table's figures are counted (its stretch figure, 力争6%, among them) sets no task."""
+    text = ("某市人民政府关于下达2026年国民经济和社会发展计划的通知\n\n一、主要指标\n"
+            "序号\t指标名称\t单位\t2026年目标\t属性\n1\t地区生产总值增长\t%\t5.5左右\t预期性\n"
+            f"{note}：①按可比价计算；②地区生产总值增速力争6%，规上工业增加值增速力争8%。\n\n二、重点任务\n新建高标准农田3万亩。\n")
+    assert [(c.metric, c.value) for c in extract_text(text).commitments] == [("新建高标准农田", D("3"))]
+
+
+@pytest.mark.parametrize("zone", ["产业集聚区", "高新区", "城市"])  # (城市: no region's name of one character)
+def test_a_zone_of_the_documents_region_setting_a_figure_is_its_task(zone):
+    """A 区 of the document's level or below is a part of its region (an industrial zone): its figure is a task."""
+    assert [v for _, v in county_plan(f"新建高标准农田2万亩，{zone}目标新增规上企业12家。")] == [D("2"), D("12")]
+
+
+def test_a_county_of_a_citys_report_setting_a_figure_is_the_citys_task():
+    text = ("柳岸市2026年政府工作报告\n\n一、2025年工作回顾\n全市地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            "新建高标准农田2万亩，青禾县确定新增规上企业12家，临江市确定新增规上企业30家。\n")
+    assert [c.value for c in extract_text(text).commitments] == [D("2"), D("12")]
+
+
+def test_a_document_of_unknown_region_keeps_the_countrys_tasks():
+    """A text naming no region may be the country's: 全国… in its plan is its own task."""
+    e = extract_text("今年工作安排\n\n全国新建高标准农田4500万亩，改造城镇老旧小区5万个。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert [c.value for c in e.commitments] == [D(4500), D(5)]

@@ -307,6 +307,24 @@ def test_the_chrome_after_an_articles_end_is_not_read(mark):
     assert [a.name for a in extract_text(page).actuals] == ["地区生产总值", "一般公共预算收入"]
 
 
+@pytest.mark.parametrize("mark", ["往期推荐：", "往期回顾", "往期精选", "精彩推荐", "热门推荐"])
+def test_a_reposts_links_to_earlier_articles_are_not_read(mark):
+    """The links a repost prints after its article (other places' targets in their headlines) are no
+    tasks or targets of the document."""
+    page = ("某市2026年政府工作报告\n——2026年1月8日在某市第九届人民代表大会第三次会议上\n\n一、2025年工作回顾\n"
+            "全市地区生产总值增长5.2%。\n\n二、2026年工作安排\n今年新建高标准农田3万亩。\n\n"
+            f"{mark}\n青山县：规上工业增加值增长9%以上\n白水市新增城镇就业2万人\n")
+    e = extract_text(page)
+    assert [c.metric for c in e.commitments] == ["新建高标准农田"] and not e.targets
+
+
+@pytest.mark.parametrize("credit", ["编辑：某某　审核：某某", "审核：某某", "责编：某某"])
+def test_an_articles_credit_line_ends_it(credit):
+    page = ("某市2024年经济运行情况\n\n去年全市地区生产总值增长6.1%。\n\n"
+            f"{credit}\n某县去年粮食产量突破50万吨\n")
+    assert [a.name for a in extract_text(page).actuals] == ["地区生产总值"]
+
+
 def test_a_paragraph_of_prose_after_the_mark_keeps_the_text_read():
     page = ("某市2024年经济运行情况\n\n去年全市地区生产总值增长6.1%。\n\n相关新闻\n"
             "去年全市粮食产量达到50万吨，比上年增长2%，全市上下坚持藏粮于地、藏粮于技，连续多年保持稳定增长的良好势头。\n")

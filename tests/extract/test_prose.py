@@ -323,3 +323,68 @@ def test_a_note_pointing_to_the_table_after_the_lists_lead_is_no_part_of_a_name(
     got = extract_prose_targets(f"2026年全县经济社会发展主要预期目标{note}：地区生产总值增长6%左右，固定资产投资增长5%。",
                                 plan_year=2026)
     assert [t.name for t in got] == ["地区生产总值", "固定资产投资"]
+
+
+@pytest.mark.parametrize("phrase, comparator, value, unit", [
+    ("突破千亿元", ">", D("1000"), "亿元"), ("超百亿元", ">", D("100"), "亿元"), ("迈上千亿元", ">=", D("1000"), "亿元"),
+    ("突破千亿元大关", ">=", D("1000"), "亿元"), ("超百亿元以上", ">=", D("100"), "亿元"),
+    ("达到百万人次", "=", D("100"), "万人次"), ("约千万吨", "~", D("1000"), "万吨"), ("不低于千万元", ">=", D("1000"), "万元")])
+def test_a_bare_magnitude_after_a_bounding_word_is_its_figure(phrase, comparator, value, unit):
+    """突破千亿元: 千 with its 一 unwritten, before 亿 or 万, is 1000 亿元 after a word bounding or reaching it."""
+    got = [(t.name, t.parsed.comparator, t.parsed.value, t.parsed.unit)
+           for t in extract_prose_targets(f"主要预期目标是：旅游总收入{phrase}，城镇调查失业率5.5%以内。")]
+    assert got == [("旅游总收入", comparator, value, unit), ("城镇调查失业率", "<=", D("5.5"), "%")]
+
+
+@pytest.mark.parametrize("words", ["打造千亿级产业集群", "千方百计扩大就业", "建设百万千瓦级基地", "培育营收超百亿元企业",
+                                   "建成超千亿的产业园区"])
+def test_a_bare_magnitude_in_a_word_is_no_figure(words):
+    assert targets(f"主要预期目标是：{words}，城镇调查失业率5.5%以内。") == [
+        ("城镇调查失业率", "5.5%以内", "numeric", "<=", D("5.5"))]
+
+
+@pytest.mark.parametrize("number", ["7.", "（7）", "7．"])
+def test_an_items_number_is_no_figure_of_a_shared_predicate(number):
+    """A numbered item naming two indicators before one predicate in words: the number is no figure, so
+    the 、 parts no targets of their own — each name takes the predicate, as without the number."""
+    got = targets(f"主要指标安排如下：\n{number}单位工业增加值用水量降低、二氧化碳排放强度降低完成市下达任务。")
+    assert [(name, kind) for name, _, kind, _, _ in got] == [
+        ("单位工业增加值用水量降低", "assigned"), ("二氧化碳排放强度降低", "assigned")]
+
+
+def test_a_verb_of_the_level_reached_opens_the_target_not_the_name():
+    """回落至 / 收窄到 (measures.to_verbs with 到 or 至) before a figure are the predicate's, as a result's name ends
+    before them."""
+    assert targets("主要预期目标是：工业品出厂价格涨幅回升至1.5%左右，城乡居民收入比收窄到1.9。") == [
+        ("工业品出厂价格涨幅", "回升至1.5%左右", "numeric", "~", D("1.5")),
+        ("城乡居民收入比", "收窄到1.9", "numeric", "=", D("1.9"))]
+
+
+@pytest.mark.parametrize("quoted", ["全市确定增长6%左右", "松原市提出增长6%左右", "（全省确定增长5%左右）", "（全市确定增长6%左右）"])
+def test_the_levels_above_targets_quoted_in_a_countys_list_are_no_targets(quoted):
+    """In a county's list, a clause whose subject is a wider region or another region named setting a figure
+    (clauses.OtherRegions, the owner results and commitments read it by), or a bracket opening with one
+    (targets.level_above_notes), quotes that region's target."""
+    sep = "" if quoted.startswith("（") else "，"
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            f"今年主要预期目标是：地区生产总值增长6.5%左右{sep}{quoted}；一般公共预算收入增长4%。\n")
+    e = extract_text(text)
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6.5%左右"), ("一般公共预算收入", "增长4%")]
+    assert not e.commitments
+
+
+def test_a_document_of_unknown_region_keeps_the_countrys_targets_in_its_list():
+    """A digest naming no region may be the country's: 全国… in its list is its own target."""
+    e = extract_text("今年发展主要预期目标是：国内生产总值增长5%左右；全国城镇新增就业1200万人以上；居民消费价格涨幅2%左右。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert [t.value for t in e.targets] == [D(5), D(1200), D(2)]
+
+
+@pytest.mark.parametrize("item", ["主要污染物减排完成市下达任务", "减排完成市确定任务", "能耗降低市下达任务", "碳排放强度降低市确定目标"])
+def test_an_indicator_completing_the_level_aboves_task_is_the_countys_target(item):
+    """A region's name is two to four characters before its ending, no verb of completing among them, and 下达 sets
+    none of its figures (elsewhere.setting_verbs): 主要污染物减排完成市… is an indicator completing the city's task, the
+    county's own target."""
+    text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+            f"今年主要预期目标是：地区生产总值增长6.5%左右，{item}。\n")
+    assert [t.kind for t in extract_text(text).targets] == ["numeric", "assigned"]

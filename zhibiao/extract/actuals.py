@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhibiao.extract.clauses import ELSEWHERE, NAME_REACH, TWO_LETTERS, Figure, _subject, clause_figures, ground_name, name_alone
+from zhibiao.extract.clauses import ELSEWHERE, LEADING_LINK, NAME_REACH, OtherRegions, TWO_LETTERS, Figure, _subject, clause_figures, ground_name, name_alone
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates, parse_target
 from zhibiao.extract.lexicon import LEX
@@ -29,7 +29,7 @@ from zhibiao.extract.segments import CLOSE, OPEN, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
 from zhibiao.text.chinese import to_simplified
-from zhibiao.text.scan import alternation, scanner
+from zhibiao.text.scan import scanner
 
 RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
                   rf"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|{LEX.alt('ranks.places')})")
@@ -110,16 +110,10 @@ SAME_BELOW: Final = "下同"  # (a word: found by str's own search, without a pa
 ANY_NUMERAL: Final = re.compile(r"\d|[一二三四五六七八九十百千万]")
 OPENS_AMONG: Final = re.compile(r"\s*其中")
 ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
-LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
 # "…增长4.3%，上年为下降1.5%": last year's figure beside the result, for comparison
 BASE_YEAR_FIGURES: Final = re.compile(rf"(?:{LEX.alt('time.base_year_figures')})")
 LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
-WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
-
-# a clause opening with a wider region's words states that region's figure, not the document's own
-OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
-                for level, words in LEX.get("elsewhere.wider_regions").items()}
 
 
 BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
@@ -223,7 +217,7 @@ class _ResultReader:
         self.text = reading.text
         self.blocked = SpanIndex(blocked)
         # a document of unknown region is at least not the country's
-        self.other_region = OTHER_REGION.get(region_level(reading.meta.region_name) or "province")
+        self.other_region = OtherRegions(reading.meta.region_name)
         self.out: list[_Found] = []
         self.plans: list[QuotedPlan] = []
         self.prev_estimate = False  # the sentence before gave estimates (初步核算)
@@ -415,8 +409,7 @@ class _ResultReader:
                 if subject and not ELSEWHERE.search(clause):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
                 continue
-            if self.other_region and self.other_region.match(LEADING_LINK.sub("", clause.lstrip())) \
-                    and not WIDER_RANK.match(clause.lstrip()):
+            if self.other_region.opens(clause):
                 continue  # "全国居民消费价格上涨0.2%": another region's figure
             if ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"

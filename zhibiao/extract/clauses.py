@@ -19,13 +19,14 @@ from decimal import Decimal
 from zhibiao.extract.coordination import share_head, split_names
 from zhibiao.extract.tables import is_name_like
 from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER, BOUND_AFTER, COUNT_WORDS, COUNTERS,
-                                     DIRECTION_COMPOUND, MAGNITUDES, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
+                                     DIRECTION_COMPOUND, MAGNITUDES, SIZED_DIRECTION, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.metadata import region_level
 from zhibiao.extract.numbers import (BARE_MAGNITUDES, CN_CHARS, NumberMatch, _new_tuple, bare_magnitude_lead, find_numbers,
                                      iter_numbers)
 from zhibiao.models import Span
-from zhibiao.text.scan import scanner, word_trie
+from zhibiao.text.scan import alternation, scanner, word_trie
 
 
 def _alt(*paths: str) -> str:
@@ -40,6 +41,56 @@ POINTS: Final = re.compile(rf"^\s?(?:{_alt('units.points')})")
 # document's region (actuals blank it; a target list states no target by it)
 ELSEWHERE: Final = scanner(rf"(?:{_alt('elsewhere.comparisons')})(?:{_alt('elsewhere.scopes')})"
                            rf"|{_alt('elsewhere.phrases', 'elsewhere.compared')}")
+# a clause opening with a wider region's words states that region's figure, not the document's own, by
+# the level of the document's region (全国居民消费价格上涨0.2% in a province's report; a county's quotes its
+# province and city too: 全省确定今年…增长5.5%左右); a wider rank (全省第一) still speaks of the document's figure
+OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
+                       for level, words in LEX.get("elsewhere.wider_regions").items()}
+LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
+# a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
+# (a region's name of two to four characters before its ending, none of them a verb of completing: 节能减排完成市…
+# and 能耗完成市… are an indicator's words)
+REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{2,4}}?"
+                                rf"(?:{LEX.alt('documents.region_suffixes')}))(?:{LEX.alt('elsewhere.setting_verbs')})")
+REGION_SUFFIX_END: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
+REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"documents.self_references.{level}"
+                                for level in LEX.get("documents.self_references"))))
+
+
+LEVEL_RANKS: Final = {"county": 0, "prefecture": 1, "province": 2, "national": 3}
+
+
+class OtherRegions:
+    """Whether a clause's subject is a region other than the document's: the wider region's words for the
+    document's level, or a region named, not the document's nor a part of it, setting a figure (洛阳市确定… in
+    宜阳县's report: a level above, or a sibling — a 区 of the document's level is one of its zones, 产业集聚区).
+    One owner for the results, the targets and the commitments a document states."""
+
+    __slots__ = ("wider", "own", "rank")
+
+    def __init__(self, region_name: str | None):
+        level = region_level(region_name)
+        # (a document of unknown region is at least not the country's; nor is any region named its own)
+        self.wider = OTHER_REGION.get(level or "province")
+        self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
+        self.rank = LEVEL_RANKS.get(level or "", 0)
+
+    def opens(self, clause: str) -> bool:
+        opening = clause.lstrip()
+        rest = LEADING_LINK.sub("", opening)
+        if self.wider is not None and self.wider.match(rest) and not WIDER_RANK.match(opening):
+            return True  # "全国居民消费价格上涨0.2%"
+        named = REGION_SETS.match(rest) if self.own else None
+        if named is None or named.group("r") in REGION_WORDS:
+            return False  # (全县确定…: the document's own words)
+        region = named.group("r")
+        rank = LEVEL_RANKS.get(region_level(region) or "", 0)
+        if rank < self.rank or (rank == self.rank and region.endswith("区")):
+            return False  # (高新区目标… in a city's report, 产业集聚区… in a county's: a part of the document's region)
+        return REGION_SUFFIX_END.sub("", region) not in self.own  # "洛阳市确定增长6%左右"
+
+
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant
@@ -169,7 +220,9 @@ LEADING_MARKS: Final = re.compile(r"^[\s、，,—\-·]+")
 # a decimal (1.5级) is none
 ITEM_NUMBERING: Final = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+[、.．])\s*")
 ITEM_NUMBERING_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what a match starts with)
-LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月)[，,]?")
+# (and a month's end, 12月末 too: a time, the year's state — never the name's)
+LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-—–~～至到]\s*\d{{1,2}}\s*月"
+                                   rf"|(?:1[0-2]|[1-9])\s*月(?:{_alt('time.month_ends')}))[，,]?")
 LEADING_PLACE: Final = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 YEAR_END_PLACE: Final = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
 YEAR_ENDS: Final = LEX.words("names.year_ends")
@@ -179,7 +232,7 @@ BOUND_FIRST: Final = _first_characters(LEX.words("comparators.at_least_after", "
                                                  "comparators.about_after"))  # (BOUND_WORD's)
 JOINER_ENDS: Final = frozenset("和及、")  # (what JOINER_END's matches end with)
 LEADING_MARK_CHARS: Final = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
-LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + ["1"])  # what a match of LEADING_PERIOD starts with
+LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + list("123456789"))  # what a match of LEADING_PERIOD starts with
 LEADING_PLACE_WORD_FIRST: Final = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
 INNER_VERB_WORD: Final = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
 INNER_VERB: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
@@ -564,8 +617,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         before = clause[prev_end:low[1] if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
         own_name = _name_before(before, len(before))
-        if own_name and CONDITION_END.search(own_name):
-            own_name = ""  # "…，扣除价格因素后实际增长4.8%": a condition, the indicator carried
+        if own_name and (CONDITION_END.search(own_name) or BASIS.fullmatch(own_name)):
+            own_name = ""  # "…，扣除价格因素后实际增长4.8%", "按自然口径下降2.3%": a condition, the indicator carried
         if g_index:
             # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
             own_name = own_name.rsplit("、", 1)[-1]
@@ -801,6 +854,7 @@ def _phrase_start(clause: str, number_start: int) -> int:
 
 
 SUBJECT_VERB: Final = re.compile(LEX.alt("names.subject_verbs"))
+SIZED: Final = re.compile(SIZED_DIRECTION)
 COMPARISON_START: Final = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
 SHARE_OF_PLAN: Final = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
 QUOTED_TARGET: Final = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
@@ -819,7 +873,8 @@ def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str
         name = _name_before(clause, cands[0].start)
         name = QUOTED_TARGET.sub("", name)  # "年初确定的地区生产总值"
     else:
-        hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause)) if h]
+        # (a direction and its size in words, 增长两位数 / 保持两位数增长: the predicate, the name before it)
+        hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause), SIZED.search(clause)) if h]
         m = min(hits, key=lambda h: h.start()) if hits else None
         name = _name_before(clause, m.start()) if m else ""
     if not (2 <= len(name) <= 20) or not TWO_HAN.search(name) or (name[:1] in PREPOSITION_FIRST and PREPOSITION.match(name)) \
@@ -843,13 +898,14 @@ def name_alone(clause: str) -> str | None:
         return None
     name = (m.group("looked") or m.group("name")).strip()
     if not is_name_like(name) or NOT_INDICATOR.search(name) or BAD_NAME_END.search(name) or _verb_only(name) \
-            or RELATIVE.search(name):
-        return None  # (…增速快于全省平均水平: a relative target, ending in a name's word)
+            or RELATIVE.search(name) or SIZED.search(name):
+        return None  # (…增速快于全省平均水平: a relative target, ending in a name's word; …收入增长两位数: a direction)
     return name
 
 
 BAD_NAME_END: Final = LEX.ending("names.bad_endings")
 CONDITION_END: Final = LEX.ending("names.condition_endings")
+BASIS: Final = re.compile(rf"(?:{_alt('names.basis_leads')})[^，,；;。]{{0,10}}(?:{_alt('names.basis_endings')})")
 BAD_NAME_START: Final = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 BAD_START_OR_PREPOSITION: Final = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
 BAD_START_OR_PREPOSITION_FIRST: Final = PREPOSITION_FIRST | _first_characters(LEX.words("names.bad_starts"))

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.clauses import _subject, clause_figures, ground_name
+from zhibiao.extract.clauses import OtherRegions, _subject, clause_figures, ground_name
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
@@ -39,6 +39,7 @@ MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“
 OTHER_YEAR: Final = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
 REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
+NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
 NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
@@ -113,6 +114,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         return []
     out: list[FoundCommitment] = []
     table_targets = TableTargets(targets)
+    # (a document of unknown region may be the country's: 全国… may be its own tasks)
+    elsewhere = OtherRegions(reading.meta.region_name) if reading.meta.region_name else None
     heads = [s for s in reading.sections if s.level == 1]
     for zone in scope.zones:
         if zone.mode != "plan":
@@ -124,8 +127,10 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             p_mode, _ = scope.time_of(_opening(text[para.start:para.end]))
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
+            if NOTE.match(text, para.start, para.end):
+                continue  # "注：①按可比价计算；②力争6%。": a note on the figures above
             for sentence in para.sentences:
-                _sentence(reading, sentence, table_targets, blocked_spans, out)
+                _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, out)
     return out
 
 
@@ -161,7 +166,7 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
-              out: list[FoundCommitment]) -> None:
+              elsewhere: OtherRegions | None, out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
@@ -187,7 +192,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             sibling = None  # (after ；, ： or 。: a task of its own, as for targets)
         numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
         if numbers is not None and not _may_count(clause, numbers):
-            bare = clause if not numbers else None
+            bare = clause  # (a numeral counting nothing, 两位数, 一是: no figure either)
             continue  # (read from the sentence's numbers: the pattern's scan of the clause spared)
         if numbers is None and (not clause.strip() or not FIGURE_HINT.search(clause)):
             bare = clause
@@ -196,6 +201,8 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue  # the targets paragraph: targets, not commitments
         if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
+        if elsewhere is not None and elsewhere.opens(clause):
+            continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
         clause_modality = MODALITY.search(clause)
         # "固定资产投资止跌回稳，增长3%左右": a clause naming an indicator with no figure (its direction)
         # names the nameless figure of the next, as a result's clause does (never the name carried before it)

@@ -77,6 +77,10 @@ BOUND_AFTER: Final = LEX.alt("comparators.at_least_after", "comparators.at_most_
 AT_LEAST_AFTER: Final = LEX.words("comparators.at_least_after")
 AT_MOST_AFTER: Final = LEX.words("comparators.at_most_after")
 ABOUT_AFTER: Final = LEX.words("comparators.about_after")
+# what may follow a bare magnitude's unit (突破千亿元大关, 超百亿元以上, 近千万人次左右): anything else of Chinese is
+# a word it qualifies
+BARE_MAGNITUDE_TAIL: Final = re.compile(rf"(?:{LEX.alt('comparators.at_least_after', 'comparators.at_most_after', 'comparators.about_after', 'comparators.more_after', 'comparators.milestone_nouns')})")
+HAN_CHAR: Final = re.compile(r"[\u4e00-\u9fff]")
 MILESTONE_NOUN: Final = re.compile(rf"^(?:{UNIT_RE})?(?:以上)?(?:的)?新?(?:{LEX.alt('comparators.milestone_nouns')})")
 
 _BODIES: Final = LEX.alt("kinds.assigning_bodies")
@@ -239,7 +243,7 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
     for n in find_numbers(text) if numbers is None else numbers:
         if stamps and any(a <= n.start < b for a, b in stamps):
             continue  # 2026-02-12 16:30: a page's date and time
-        if n.chinese and not n.fraction and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
+        if n.chinese and not n.fraction and n.end - n.start > 1 and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
             n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
         # (every test below only leaves a number out, so their order does not matter)
@@ -264,6 +268,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
                 continue
             if n.end - n.start == 1 and text[n.start] in BARE_MAGNITUDES and unit.group().strip() in MAGNITUDES:
                 continue  # 超千亿城市: a magnitude alone with no unit of its own is a word
+            if n.end - n.start == 1 and text[n.start] in BARE_MAGNITUDES and HAN_CHAR.match(text, unit.end()) \
+                    and not BARE_MAGNITUDE_TAIL.match(text, unit.end()):
+                continue  # 超千亿城市, 超百亿元企业: a bare magnitude with a word after it qualifies the word
         yield n
 
 

@@ -40,7 +40,8 @@ assert NUMBER.groups == 4, "iter_numbers reads NUMBER's groups by position: neg,
 BARE_MAGNITUDES: Final = {str(k): Decimal(v) for k, v in LEX.get("units.bare_magnitudes").items()}
 BARE_MAGNITUDE: Final = scanner(rf"(?<![{CN_CHARS}])[{''.join(BARE_MAGNITUDES)}](?=[万亿])")
 BARE_MAGNITUDE_LEADS: Final = tuple(sorted(set(LEX.words("comparators.above_before", "comparators.about_before",
-                                                         "comparators.milestone_verbs", "units.bare_magnitude_leads")),
+                                                         "comparators.at_least_before", "comparators.milestone_verbs",
+                                                         "units.bare_magnitude_leads")),
                                            key=len, reverse=True))
 
 

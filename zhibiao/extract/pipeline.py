@@ -10,7 +10,7 @@ from typing import Final
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
-from zhibiao.extract.clauses import NAME_REACH, figure_candidates, ground_name
+from zhibiao.extract.clauses import NAME_REACH, OtherRegions, figure_candidates, ground_name
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import iter_candidates, parse_target
 from zhibiao.extract.numbers import find_numbers
@@ -80,7 +80,8 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     horizons = [(z.start, z.end, z.horizon) for z in reading.scope.zones if z.mode == "plan" and z.horizon]
     scope = reading.scope
     for pt in extract_prose_targets(text, reading.limit, scope.plan_year, reading.table_spans, horizons,
-                                    lambda opening: scope.five_year_past(opening) is not None, reading.target_lists):
+                                    lambda opening: scope.five_year_past(opening) is not None, reading.target_lists,
+                                    OtherRegions(reading.meta.region_name) if reading.meta.region_name else None):
         if pt.parsed.kind is None:
             continue
         year = pt.year or (_zone_year(scope, pt.span[0]) if pt.recalled else None) or scope.target_year_at(pt.span[0])

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, parse_target)
@@ -534,7 +534,9 @@ def _has_figure(text: str) -> bool:
 def _states_own_target(piece: str) -> bool:
     """Does a 、-piece of a clause state a target of its own: a figure, or a target in words after
     a name of its own ("外贸进出口总额保持稳定、实际使用外资稳中有增")?"""
-    return _has_figure(piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
+    # (an item's number is no figure: "9.单位地区生产总值能耗降低、主要污染物减排完成省下达目标" is one predicate)
+    marker = ITEM_NUMBER.match(piece)
+    return _has_figure(piece[marker.end():] if marker else piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
 
 
 def _target_start(clause: str, named_before: bool = False) -> int | None:
@@ -549,7 +551,8 @@ def _target_start(clause: str, named_before: bool = False) -> int | None:
     first = next((c for c in iter_candidates(clause) if c.start >= skip), None)
     if first is not None:
         pos = first.start
-        opener = OPENER_BEFORE.search(clause[:pos])
+        # (a verb of the level reached, 回落至 / 收窄到 — measures.to_verbs, as a result's name ends before it — opens the phrase too)
+        opener = OPENER_BEFORE.search(clause[:pos]) or TO_VERB.search(clause, 0, pos)
         positions.append(opener.start() if opener else pos)
     for pattern in (RELATIVE, ASSIGNED, DIRECTIONAL_PHRASE, DIRECTION_COMPOUND, FROM_TO):
         m = pattern.search(clause)
@@ -642,9 +645,10 @@ def _value_text(target_text: str, value, nxt) -> str:
 class _ListReader:
     """The targets of one list, clause by clause."""
 
-    def __init__(self, text: str, tl: TargetList):
+    def __init__(self, text: str, tl: TargetList, elsewhere: OtherRegions | None = None):
         self.text = text
         self.tl = tl
+        self.elsewhere = elsewhere  # whose clauses speak of another region (全省确定…, in a county's list)
         self.out: list[ProseTarget] = []
         self.category: str | None = None
         self.main_name: str | None = None  # the item a "其中…" clause details
@@ -734,6 +738,8 @@ class _ListReader:
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
         if ELSEWHERE.match(clause.lstrip(" （(")):
             return  # "…增长6.5%左右，高于全省1个百分点", "比全市目标高…": weighed against another region, no target
+        if self.elsewhere is not None and self.elsewhere.opens(clause):
+            return  # "全市确定增长6%左右" in a county's list: the level above's target, quoted
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
@@ -1026,9 +1032,10 @@ def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | 
                           tables: tuple[tuple[int, int], ...] = (),
                           horizons: list[tuple[int, int, int]] | None = None,
                           looks_back=lambda opening: False,
-                          lists: tuple[TargetList, ...] | None = None) -> list[ProseTarget]:
+                          lists: tuple[TargetList, ...] | None = None,
+                          elsewhere: OtherRegions | None = None) -> list[ProseTarget]:
     """The targets stated in prose; ``lists``: :func:`find_target_lists` of the same arguments,
-    when the caller has them already."""
+    when the caller has them already; ``elsewhere``: the document's other regions, whose clauses state no target."""
     out: list[ProseTarget] = []
     if lists is None:
         lists = find_target_lists(text, limit, tables)
@@ -1037,5 +1044,5 @@ def extract_prose_targets(text: str, limit: int | None = None, plan_year: int | 
     for tl in [*lists, *later]:
         if tl.year is None and tl.ahead and plan_year:
             tl = TargetList(tl.start, tl.end, plan_year + tl.ahead)
-        out.extend(_ListReader(text, tl).run())
+        out.extend(_ListReader(text, tl, elsewhere).run())
     return out
