@@ -714,3 +714,61 @@ def test_a_rows_number_printed_in_its_name_cell_is_no_part_of_the_name(number):
                      "类别\t指标\t2025年\t2030年\t属性\n"
                      f"经济发展\t{number}地区生产总值（亿元）\t312.5\t420\t预期性\n")
     assert {t.name for t in e.targets} == {"地区生产总值"} and {a.name for a in e.actuals} == {"地区生产总值"}
+
+
+_COUNTY_NOTICE = "青石县人民政府关于印发青石县2026年国民经济和社会发展计划的通知\n青政发〔2026〕3号\n二、2026年主要目标\n"
+
+
+@pytest.mark.parametrize("header, cells", [
+    ("全省目标\t云岭市目标\t青石县目标", ("5左右", "5.5左右", "{own}")),
+    ("省目标\t市目标\t县目标", ("5左右", "5.5左右", "{own}")),
+    ("全市目标\t全县目标", ("5.5左右", "{own}")),
+    ("2026年全省目标\t2026年全县目标", ("5左右", "{own}")),
+    ("本县目标\t云岭市目标", ("{own}", "5.5左右")),
+])
+def test_a_targets_table_naming_regions_reads_the_documents_own_regions_column(header, cells):
+    # a county notice printing the province's and the city's targets beside its own (层层加码): the
+    # county's column is its targets; the others' figures are none of its, and no column title is a parent
+    rows = [("地区生产总值增长", "%", "6.5左右"), ("一般公共预算收入增长", "%", "4")]
+    text = _COUNTY_NOTICE + f"指标名称\t单位\t{header}\t属性\n" + "".join(
+        f"{name}\t{unit}\t" + "\t".join(c.format(own=own) for c in cells) + "\t预期性\n" for name, unit, own in rows)
+    e = extract_text(text)
+    assert [(t.name, t.text, t.parent) for t in e.targets] == [(n, own, None) for n, _u, own in rows]
+    assert not [w for w in e.warnings if "table" in w or "cell" in w]
+
+
+def test_a_citys_table_naming_the_province_and_itself_by_level_reads_the_citys_column():
+    e = extract_text("云岭市人民政府关于下达云岭市2026年国民经济和社会发展计划的通知\n云政发〔2026〕1号\n二、主要目标\n"
+                     "指标\t单位\t全省目标\t全市目标\n地区生产总值增长\t%\t5左右\t6左右\n")
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值增长", "6左右")]
+
+
+def test_a_table_of_other_regions_targets_only_gives_none_of_the_documents_and_says_so():
+    e = extract_text(_COUNTY_NOTICE + "指标\t单位\t全省目标\t全市目标\n地区生产总值增长\t%\t5左右\t5.5左右\n")
+    assert e.targets == []
+    assert [w for w in e.warnings if "全省目标" in w and "全市目标" in w]
+
+
+@pytest.mark.parametrize("own, other", [("青石彝族自治县", "青石县"), ("青石县", "青石市")])
+def test_a_regions_column_is_the_documents_by_its_ending_and_its_stem(own, other):
+    # 青石县目标 in 青石彝族自治县's notice is its own (a short name); 青石市目标 in 青石县's is not (a
+    # county and the city of the same name)
+    e = extract_text(f"{own}人民政府关于印发{own}2026年国民经济和社会发展计划的通知\n二、2026年主要目标\n"
+                     f"指标\t单位\t{other}目标\t云岭市目标\n地区生产总值增长\t%\t6左右\t5.5左右\n")
+    assert [t.text for t in e.targets] == (["6左右"] if own != "青石县" else [])
+
+
+def test_columns_of_several_regions_in_a_document_of_no_known_region_give_no_target_and_say_so():
+    e = extract_text("关于2026年国民经济和社会发展计划的报告\n二、2026年主要目标\n指标\t单位\t全省目标\t全县目标\n"
+                     "地区生产总值增长\t%\t5左右\t6左右\n")
+    assert e.targets == [] and [w for w in e.warnings if "全省目标, 全县目标" in w and "several regions" in w]
+
+
+@pytest.mark.parametrize("before", ["", "2025年预计完成\t"])
+def test_the_own_regions_cell_equal_to_another_regions_beside_it_is_read(before):
+    # 6 | 6 (the city's and the county's target alike) or a cell merged across the regions' columns,
+    # printed in each: the county's copy is its target (the city's column is read past, not the cell)
+    done = "5.8\t" if before else ""
+    e = extract_text(_COUNTY_NOTICE + f"指标\t单位\t{before}全市目标\t全县目标\n"
+                     f"社会消费品零售总额增长\t%\t{done}6\t6\n单位地区生产总值能耗降低\t%\t{done}完成上级下达任务\t完成上级下达任务\n")
+    assert [(t.name, t.text) for t in e.targets] == [("社会消费品零售总额增长", "6"), ("单位地区生产总值能耗降低", "完成上级下达任务")]

@@ -46,6 +46,10 @@ A_LETTER: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 ABOUT: Final = re.compile(LEX.alt("comparators.about_after", "comparators.about_before"))
 YEARS: Final = re.compile(r"(\d{4})\s*年")
 DASHES: Final = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
+_REGION_SUFFIXES: Final = LEX.words("documents.region_suffixes")
+_REGION_LEADS: Final = tuple(TABLE_WORDS["region_level_leads"])
+_SUFFIXES_LONGEST: Final = tuple(sorted(_REGION_SUFFIXES, key=len, reverse=True))
+_LEVEL_WORDS: Final = frozenset({*_REGION_SUFFIXES, *(lead + s for lead in _REGION_LEADS for s in _REGION_SUFFIXES)})
 _FIVE_YEAR_END: Final = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 
 
@@ -84,6 +88,9 @@ def _column_vocab() -> ColumnVocab:
 
 
 COLUMN_VOCAB: Final = _column_vocab()  # compiled once at import
+# a region opening a header cell, its column's words after it (临沂市目标, 县目标, 全县目标)
+REGION_HEAD: Final = re.compile(rf"[\u4e00-\u9fff]{{0,10}}?(?:{LEX.alt('documents.region_suffixes')})"
+                                rf"(?={COLUMN_VOCAB.pattern.pattern}$)")
 
 
 def column_vocab() -> ColumnVocab:
@@ -106,6 +113,7 @@ class Column:
     five_year_end: int | None = None  # “十三五”年均增长: a period ending in 2020
     span: tuple[int, int] | None = None  # where the header cell is printed
     year_offset: int | None = None  # 本年计划, 上年完成: the year against the plan year (0, −1)
+    region: str | None = None  # 临沂市目标, 全县目标: the region (a name or a level word) whose figures it holds
 
 
 _HEADER_MAX: Final = 24  # characters of a header cell, at most (spaces aside)
@@ -198,12 +206,16 @@ def parse_header(text: str) -> Column | None:
         if growth is not None and (not rest or rest[0] in v.starts and v.pattern.fullmatch(rest)):
             measure = "growth"  # 增长（%）, 计划增长%: 增长 with a unit, after a column's other words
             t = rest
+    region: str | None = None
     if t and (t[0] not in v.starts or not v.pattern.fullmatch(t)):
-        return None
+        r = REGION_HEAD.match(t)  # 临沂市目标, 2026年全县目标: a region's column
+        if r is None:
+            return None
+        region, t = r.group(), t[r.end():]
     if not t and year is None and year_offset is None and period is None and measure is None:
         return None
     col = Column(index=-1, label=label, role="value", kind=kind, year=year, period=period, measure=measure,
-                 unit=unit, estimated=estimated, five_year_end=five_year_end, year_offset=year_offset)
+                 unit=unit, estimated=estimated, five_year_end=five_year_end, year_offset=year_offset, region=region)
     kinds, roles = [], []
     for w in v.word.findall(t):
         group, value = v.words[w]
@@ -385,6 +397,49 @@ class TableContext:
     plan_year: int | None
     zone_year: int | None  # the year of the part the table stands in (the reviewed year in a review)
     forward: bool | None  # a plan document: a bare year after the plan year is a target column (None: not known)
+    region: str | None = None  # the document's region as named (临沭县): whose columns a table's are
+
+
+def _stem(name: str) -> str:
+    """A region's name without its ending (临沭县 → 临沭)."""
+    for suffix in _SUFFIXES_LONGEST:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def own_region(region: str, document: str) -> bool:
+    """Is a column's region (临沭县, 全县, 县) the document's (临沭县)? A level word by its last
+    character (县 of 临沭县), a name by its ending and its stem (峨边县 of 峨边彝族自治县; 长沙市 is not
+    长沙县's)."""
+    if region[-1:] != document[-1:]:
+        return False
+    if region in _LEVEL_WORDS:
+        return True
+    own, named = _stem(document), _stem(region)
+    return own.startswith(named) or named.startswith(own)
+
+
+def other_regions(columns: list[Column], ctx: TableContext) -> str | None:
+    """Read past the value columns of another region than the document's (全省目标 | 临沂市目标 beside
+    临沭县目标 in 临沭县's notice: the levels above's targets, none of the county's); a warning when no
+    column is the document's, or whose they are cannot be told (the document's region not known,
+    columns of several regions)."""
+    regional = [c for c in columns if c.role == "value" and c.region]
+    if not regional:
+        return None
+    if ctx.region:
+        others = [c for c in regional if not own_region(c.region or "", ctx.region)]
+    elif len({c.region for c in regional}) > 1:
+        others = regional  # several regions, none known to be the document's: no figure of any is its
+    else:
+        return None  # one region's columns (全县目标 | 全县完成) in a document whose region is not known: its own
+    for c in others:
+        c.role = "ignored"
+    if any(c.role == "value" for c in columns):
+        return None
+    whose = f"of other regions than {ctx.region}" if ctx.region else "of several regions, none known to be the document's"
+    return f"table columns {', '.join(c.label for c in others)}: figures {whose}, not read"
 
 
 def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
-                                     combine, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
+                                     combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -439,6 +439,12 @@ def _merged_copies(parts: list[tuple[str, int]], value_at: Callable[[int], bool]
     return out
 
 
+def _unread_blanked(parts: list[tuple[str, int]], ignored: frozenset[int]) -> list[tuple[str, int]]:
+    """``parts`` with the cells of ignored columns blanked, before merged cells are told: a cell
+    merged across 全省目标 | 临沂市目标 | 临沭县目标 (or equal by chance: 6 | 6) is the own column's too."""
+    return [("", at) if k in ignored else (p, at) for k, (p, at) in enumerate(parts)] if ignored else parts
+
+
 def _row_sep(raw: str) -> str | None:
     if "\t" in raw and "\t" in raw.strip():
         return "\t"
@@ -762,7 +768,7 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t", columns: list[C
             continue
         seen_name = False
         # (a targets table has one value column: a merged cell's copies are all blanked)
-        parts = [(k, part, at) for k, (part, at) in enumerate(_merged_copies(_parts(text[s:e], sep), lambda k: False))
+        parts = [(k, part, at) for k, (part, at) in enumerate(_merged_copies(_unread_blanked(_parts(text[s:e], sep), ignored), lambda k: False))
                  if part.strip()]
         header = s < body or (columns is not None and _header_again([(k, p) for k, p, _at in parts], ignored))
         for k, part, at in parts:
@@ -1252,7 +1258,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
         raw = text[s:e]
         if not raw.strip() or _is_rule_line(raw):
             continue
-        parts = _merged_copies(_parts(raw, sep), value_cols.__contains__) if sep in raw else [(raw, 0)]
+        parts = _merged_copies(_unread_blanked(_parts(raw, sep), ignored), value_cols.__contains__) if sep in raw else [(raw, 0)]
         filled = [(k, p, at) for k, (p, at) in enumerate(parts) if p.strip()]
         if not filled:
             continue
@@ -1506,6 +1512,10 @@ def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableCo
     out = []
     ctx = ctx or TableContext(None, None, None)
     for span in find_tables(text) if spans is None else spans:
+        warning = other_regions(span.columns or [], ctx)  # (全省目标 | 临沂市目标 | 临沭县目标: the county's column only)
+        if warning:
+            out.append(Table(span.start, span.end, span.layout, span.year, [], [warning]))
+            continue
         if not reads_by_column(span, ctx):
             out.append(parse_table(text, span))
             continue
