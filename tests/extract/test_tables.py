@@ -772,3 +772,14 @@ def test_the_own_regions_cell_equal_to_another_regions_beside_it_is_read(before)
     e = extract_text(_COUNTY_NOTICE + f"指标\t单位\t{before}全市目标\t全县目标\n"
                      f"社会消费品零售总额增长\t%\t{done}6\t6\n单位地区生产总值能耗降低\t%\t{done}完成上级下达任务\t完成上级下达任务\n")
     assert [(t.name, t.text) for t in e.targets] == [("社会消费品零售总额增长", "6"), ("单位地区生产总值能耗降低", "完成上级下达任务")]
+
+
+@pytest.mark.parametrize("body", [
+    "序号 指标名称 单位 全省目标 全市目标 全县目标 属性\n1 地区生产总值增长 % 5左右 5.5左右 6.5左右 预期性\n"
+    "2 一般公共预算收入增长 % 3 3.5 4 预期性\n",
+    "指标名称\n单位\n全省目标\n全县目标\n地区生产总值增长\n%\n5左右\n6.5左右\n一般公共预算收入增长\n%\n3\n4\n",
+])
+def test_other_regions_columns_of_a_table_set_out_by_spaces_or_one_cell_a_line_are_passed_over(body):
+    e = extract_text(_COUNTY_NOTICE + body)
+    assert [(t.name, t.text, t.parent) for t in e.targets] == [
+        ("地区生产总值增长", "6.5左右", None), ("一般公共预算收入增长", "4", None)]

@@ -393,6 +393,8 @@ def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
     values = [c for c in span.columns or [] if c.role == "value"]
     if not values:
         return False
+    if span.layout in ("space", "cell") and any(c.role == "ignored" and c.region for c in span.columns or []):
+        return True  # another region's column beside the own one: only a reading by position can pass over it
     if len(values) >= 2 or any(c.kind not in ("target", None) or c.measure is not None for c in values):
         return True
     only = values[0]
@@ -1426,7 +1428,8 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
     is a category."""
     columns = span.columns or []
     by_role = {c.role: c.index for c in reversed(columns)}
-    values = [c.index for c in columns if c.role == "value"]
+    # (another region's column read past still takes its figures: the values are counted from the right)
+    values = [c.index for c in columns if c.role == "value" or (c.role == "ignored" and c.region)]
     rows: list[GridRow] = []
     category = None
     for s, e in _line_bounds(text, span.body, span.end):
