@@ -783,3 +783,15 @@ def test_other_regions_columns_of_a_table_set_out_by_spaces_or_one_cell_a_line_a
     e = extract_text(_COUNTY_NOTICE + body)
     assert [(t.name, t.text, t.parent) for t in e.targets] == [
         ("地区生产总值增长", "6.5左右", None), ("一般公共预算收入增长", "4", None)]
+
+
+@pytest.mark.parametrize("target, estimate, expected", [
+    ("增长4%", "4.6", ("growth", "%", Decimal("4.6"))),  # below the half year's 31.7: the growth, as its target
+    ("增长4%", "65.2", ("level", "亿元", Decimal("65.2"))),  # above it: the year's level
+    ("62", "4.6", ("level", "亿元", Decimal("4.6"))),  # a target of a level: nothing says the figure is a growth
+])
+def test_a_bare_full_year_figure_below_the_half_years_level_takes_its_rows_growth_target(target, estimate, expected):
+    e = extract_text("关于青石县2025年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+                     "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t预计全年\n"
+                     f"一般公共预算收入\t亿元\t{target}\t31.7\t{estimate}\n")
+    assert [(a.measure, a.unit, a.value) for a in e.actuals if a.period is None] == [expected]

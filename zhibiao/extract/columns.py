@@ -380,6 +380,27 @@ def _number(text: str) -> tuple[Decimal, int, int] | None:
     return Decimal(m.group().replace("−", "-").replace(",", "")), m.start(), m.end()
 
 
+def printed_growth(text: str) -> bool:
+    """Does a cell print its figure as a change in per cent (增长6%左右, 下降2.1%)?"""
+    number = _number(text)
+    if number is None:
+        return False
+    _value, at, end = number
+    return bool(at) and text[end:].lstrip().startswith("%") and bool(GROWTH_WORD.search(text, 0, at))
+
+
+def _part_year_levels(row: GridRow, values: list[Column], unit: str | None, name: str) -> dict[int | None, Decimal]:
+    """The levels a row prints for a part of a year (上半年完成 | 486.2), the largest of each year."""
+    out: dict[int | None, Decimal] = {}
+    for c in values:
+        if c.period is None or c.kind not in ("actual", "result") or c.unit or actual_measure(name, unit, c) != "level":
+            continue
+        number = _number(row.cells[c.index].text)
+        if number is not None and not printed_growth(row.cells[c.index].text):
+            out[c.year] = max(out.get(c.year, number[0]), number[0])
+    return out
+
+
 def actual_measure(name: str, unit: str | None, column: Column) -> str:
     if column.measure:
         return column.measure
@@ -505,6 +526,11 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     values = [c for c in columns if c.role == "value" and c.index in row.cells
               and _squeeze(row.cells[c.index].text) not in DASHES and _squeeze(row.cells[c.index].text)]
     has_target = any(c.kind == "target" for c in values)
+    # a row whose target is a growth (增长5% in a row of 亿元) and which prints a part of the year's level
+    # (上半年完成 486.2): a bare full-year figure below that level (预计全年 5.3) cannot be the year's level —
+    # it is the growth its target is, as the cells beside it print it
+    target_growth = any(c.kind == "target" and printed_growth(row.cells[c.index].text) for c in values)
+    part_levels = _part_year_levels(row, values, unit, name) if target_growth else {}
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
     for c in values:
@@ -533,9 +559,12 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         value, at, end = number
         a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
-        if measure == "level" and at and text[end:].lstrip().startswith("%") and GROWTH_WORD.search(text, 0, at):
+        if measure == "level" and printed_growth(text):
             # "增长6%左右" in a row of 亿元 (预计全年): the cell says it is the growth, whatever the row's unit
             measure, a_unit = "growth", "%"
+        elif measure == "level" and c.period is None and c.year in part_levels and value < part_levels[c.year] \
+                and NUMERIC_CELL.fullmatch(_squeeze(text)) and not c.unit:
+            measure, a_unit = "growth", "%"  # 预计全年 5.3 beside 上半年完成 486.2 and a target of 增长5%
         if measure == "growth" and at and declines(text[:at].rstrip()):
             value = -value  # 下降15.2 under 比上年增长（%）: a fall, as in prose
         elif measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
