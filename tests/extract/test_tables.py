@@ -795,3 +795,16 @@ def test_a_bare_full_year_figure_below_the_half_years_level_takes_its_rows_growt
                      "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t预计全年\n"
                      f"一般公共预算收入\t亿元\t{target}\t31.7\t{estimate}\n")
     assert [(a.measure, a.unit, a.value) for a in e.actuals if a.period is None] == [expected]
+
+
+@pytest.mark.parametrize("average", ["年均增长［累计］", "年均增长/累计", "五年累计/年均", "年均增速／累计（%）"])
+def test_a_five_year_tables_average_column_joined_with_its_sum_by_a_slash_is_read_as_either(average):
+    # 年均增长/累计 says what 年均增长［累计］ says: a yearly average, or a five-year sum where the cell is bracketed
+    e = extract_text("青石县国民经济和社会发展第十五个五年规划纲要\n第二章　主要目标\n专栏1　主要指标\n"
+                     f"类别\t指标\t2025年\t2030年\t{average}\t属性\n"
+                     "经济发展\t地区生产总值增长（%）\t—\t—\t5.5左右\t预期性\n"
+                     "绿色生态\t单位地区生产总值能源消耗降低（%）\t—\t—\t〔12〕\t约束性\n"
+                     "人民生活\t居民人均可支配收入（元）\t38000\t50000\t5.6\t预期性\n")
+    assert [(t.name, t.text, t.year) for t in e.targets] == [
+        ("地区生产总值增长", "5.5左右", 2030), ("单位地区生产总值能源消耗降低", "〔12〕", 2030),
+        ("居民人均可支配收入", "50000", 2030), ("居民人均可支配收入年均增长", "5.6", 2030)]

@@ -185,6 +185,10 @@ def parse_header(text: str) -> Column | None:
         notes.append(b.group(1))
         t = t[:b.start()]
     v = COLUMN_VOCAB
+    if "/" in t:  # (the normaliser folds ／)
+        # 年均增长/累计, 五年累计/年均: two columns' words joined by a slash, read as either — their words
+        # together, as 年均增长［累计］ (an average, a bracketed cell a sum)
+        t = t.replace("/", "")
     unit: str | None = None
     kind: str | None = None
     estimated = False
