@@ -808,3 +808,15 @@ def test_a_five_year_tables_average_column_joined_with_its_sum_by_a_slash_is_rea
     assert [(t.name, t.text, t.year) for t in e.targets] == [
         ("地区生产总值增长", "5.5左右", 2030), ("单位地区生产总值能源消耗降低", "〔12〕", 2030),
         ("居民人均可支配收入", "50000", 2030), ("居民人均可支配收入年均增长", "5.6", 2030)]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("城乡居民人均可支配收入增长", [("城镇居民人均可支配收入增长", Decimal("5.1")), ("农村居民人均可支配收入增长", Decimal("7.2"))]),
+    ("居民人均可支配收入增长", []),  # a name that does not divide into them: neither figure is the whole's
+])
+def test_a_cell_printing_a_figure_for_each_part_of_a_coordinated_name_gives_each_parts_result(name, expected):
+    e = extract_text(_COUNTY_NOTICE + "指标\t单位\t2025年预计完成\t2026年目标\n"
+                     f"{name}\t%\t城镇5.1 农村7.2\t城镇6，农村7.5\n")
+    assert [(a.name, a.value) for a in e.actuals] == expected
+    assert [(t.name, t.value) for t in e.targets] == [(n, Decimal(v)) for (n, _x), v in zip(expected, ("6", "7.5"))]
+    assert all(a.name_origin == "composed" for a in e.actuals)

@@ -514,6 +514,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         return []
     name_span = (name_cell.start + lead, name_cell.start + lead + len(name))
     name = joined_name(name)
+    row_label = name
     unit = name_unit
     unit_span = (name_cell.start, name_cell.end) if name_unit else None
     if "unit" in by_role and by_role["unit"].index in row.cells:
@@ -537,13 +538,11 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     part_levels = _part_year_levels(row, values, unit, name) if target_growth else {}
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
-    for c in values:
-        cell = row.cells[c.index]
-        text = cell.text.strip()
-        span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
+    for c, name, text, span in _figures(values, row, row_label):
+        origin = "printed" if name == row_label else "composed"
         cumulative = c.kind == "cumulative" or bool(BRACKET_FIRST.match(_squeeze(text)))
         if c.kind == "target" or (forward and c.kind in ("average", "cumulative")):
-            t_name, origin, t_unit = name, "printed", c.unit or unit
+            t_name, t_unit = name, c.unit or unit
             if c.kind in ("average", "cumulative") and has_target:
                 if cumulative:
                     continue  # a five-year sum beside the end-year figure: a judgement call, left out
@@ -579,7 +578,48 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
                             value=value, comparator=comparator, estimated=estimated, period=c.period,
                             unit_span=unit_span if a_unit == unit else c.span, name=name, name_span=name_span,
-                            parent=parent, category=row.category))
+                            parent=parent, category=row.category, name_origin=origin))
+    return out
+
+
+def _figures(values: list[Column], row: GridRow, name: str) -> list[tuple[Column, str, str, tuple[int, int]]]:
+    """Each value cell's figures: (column, the name a figure is of, its text, its span)."""
+    out = []
+    for c in values:
+        cell = row.cells[c.index]
+        span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
+        out += [(c, n, t, s) for n, t, s in cell_figures(cell.text.strip(), span, name)]
+    return out
+
+
+# the parts a coordinated name stands for (城镇, 农村 of 城乡居民…): a cell may print a figure of each
+_MEMBERS: Final = sorted({m for ms in LEX.mapping("names.coordinations").values() for m in ms}, key=len, reverse=True)
+LABELLED_FIGURE: Final = re.compile(rf"[\s，,、；;]*({'|'.join(map(re.escape, _MEMBERS))})[:：]?\s*({NUMERIC_CELL.pattern})")
+
+
+def cell_figures(text: str, span: tuple[int, int], name: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """The figures of a value cell, each with the name it is of and its span: the cell whole, or —
+    a cell printing a figure for each part of a coordinated name (城乡居民人均可支配收入增长 | 城镇4.6
+    农村6.9) — each part's figure under the part's name (城镇居民…, 农村居民…); none when the name does not
+    divide into those parts (no figure is the whole's)."""
+    pieces, pos = [], 0
+    while pos < len(text):
+        m = LABELLED_FIGURE.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pieces.append(m)
+        pos = m.end()
+    if len(pieces) < 2 or text[pos:].strip():
+        return [(name, text, span)]
+    from zhibiao.extract.coordination import expand_coordination
+
+    names = expand_coordination(name, len(pieces)) or []
+    out = []
+    for m in pieces:
+        part = next((n for n in names if m.group(1) in n), None)
+        if part is None:
+            return []  # 城镇4.6 农村6.9 for a name that does not divide into them: neither is its figure
+        out.append((part, m.group(2), (span[0] + m.start(2), span[0] + m.end(2))))
     return out
 
 
