@@ -820,3 +820,17 @@ def test_a_cell_printing_a_figure_for_each_part_of_a_coordinated_name_gives_each
     assert [(a.name, a.value) for a in e.actuals] == expected
     assert [(t.name, t.value) for t in e.targets] == [(n, Decimal(v)) for (n, _x), v in zip(expected, ("6", "7.5"))]
     assert all(a.name_origin == "composed" for a in e.actuals)
+
+
+@pytest.mark.parametrize("cell", ["城镇6 农村7.5", "城镇6，农村7.5"])
+def test_a_targets_tables_cell_printing_a_figure_for_each_part_of_a_coordinated_name_gives_each_parts_target(cell):
+    e = extract_text(_COUNTY_NOTICE + f"指标\t单位\t2026年目标\t属性\n城乡居民人均可支配收入增长\t%\t{cell}\t预期性\n"
+                     "地区生产总值增长\t%\t6\t预期性\n")
+    assert [(t.name, t.value, t.name_origin) for t in e.targets] == [
+        ("城镇居民人均可支配收入增长", Decimal("6"), "composed"), ("农村居民人均可支配收入增长", Decimal("7.5"), "composed"),
+        ("地区生产总值增长", Decimal("6"), "printed")]
+
+
+def test_a_target_cell_continued_on_the_next_line_is_one_target_without_the_cells_between():
+    e = extract_text(_COUNTY_NOTICE + "指标\t单位\t2026年目标\t属性\n城镇调查失业率\t%\t控制在合理区间\t预期性\n\t\t（5.5%以内）\t\n")
+    assert [(t.name, t.text, t.value) for t in e.targets] == [("城镇调查失业率", "控制在合理区间（5.5%以内）", Decimal("5.5"))]

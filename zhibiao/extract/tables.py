@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
-                                     combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
+                                     cell_figures, combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -1225,25 +1225,30 @@ def parse_table(text: str, span: TableSpan) -> Table:
     for r in rows:
         if r.is_label or r.target is None:
             continue
-        ttext = squeeze(r.target_text or "")
         unit = None if r.unit in ("—", "-", "–", "/") else r.unit
         name = r.name
         if unit is None and name:
             name, unit = unit_in_name(name)  # 国内生产总值增长（%） | 4.5—5: the unit is the name's
-        parsed = parse_target(ttext, column_unit=unit)
-        if parsed.kind == "numeric" and parsed.unit is None:
-            parsed.unit = unit
-        elif parsed.kind != "numeric":
-            parsed.unit = parsed.unit or unit
         name_start = r.name_cell.start
         mark = SUB_ROW.match(text[name_start:r.name_cell.end])
         if mark is not None and SUB_ROW.match(r.name) is None:
             name_start += mark.end()  # (the name of a sub-row starts after its 其中：)
-        out.append(TableRow(
-            seq=r.seq, category=r.category, name=name, parent=r.parent, unit=parsed.unit,
-            text=ttext, parsed=parsed, year=year, span=(r.target.start, r.target.end),
-            name_span=(name_start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
-        ))
+        whole = (r.target.start, r.target.end)
+        # (城乡居民人均可支配收入增长 | 城镇6，农村7.5: a target of each part, as in tables read by column)
+        figures = cell_figures(text[whole[0]:whole[1]], whole, name) if squeeze(r.target_text or "") == squeeze(text[whole[0]:whole[1]]) \
+            else [(name, r.target_text or "", whole)]
+        for figure_name, figure, span in figures:
+            ttext = squeeze(figure)
+            parsed = parse_target(ttext, column_unit=unit)
+            if parsed.kind == "numeric" and parsed.unit is None:
+                parsed.unit = unit
+            elif parsed.kind != "numeric":
+                parsed.unit = parsed.unit or unit
+            out.append(TableRow(
+                seq=r.seq, category=r.category, name=figure_name, parent=r.parent, unit=parsed.unit,
+                text=ttext, parsed=parsed, year=year, span=span, name_span=(name_start, r.name_cell.end),
+                binding=r.binding, flags=list(r.flags), name_origin="printed" if figure_name == name else "composed",
+            ))
     return Table(start, end, layout, year, out, asm.warnings)
 
 
