@@ -725,6 +725,7 @@ _COUNTY_NOTICE = "青石县人民政府关于印发青石县2026年国民经济�
     ("全市目标\t全县目标", ("5.5左右", "{own}")),
     ("2026年全省目标\t2026年全县目标", ("5左右", "{own}")),
     ("本县目标\t云岭市目标", ("{own}", "5.5左右")),
+    ("云岭市目标\t我县目标", ("5.5左右", "{own}")),
 ])
 def test_a_targets_table_naming_regions_reads_the_documents_own_regions_column(header, cells):
     # a county notice printing the province's and the city's targets beside its own (层层加码): the
