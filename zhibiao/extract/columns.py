@@ -584,7 +584,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
 
 def _figures(values: list[Column], row: GridRow, name: str) -> list[tuple[Column, str, str, tuple[int, int]]]:
     """Each value cell's figures: (column, the name a figure is of, its text, its span)."""
-    out = []
+    out: list[tuple[Column, str, str, tuple[int, int]]] = []
     for c in values:
         cell = row.cells[c.index]
         span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
@@ -602,7 +602,8 @@ def cell_figures(text: str, span: tuple[int, int], name: str) -> list[tuple[str,
     a cell printing a figure for each part of a coordinated name (城乡居民人均可支配收入增长 | 城镇4.6
     农村6.9) — each part's figure under the part's name (城镇居民…, 农村居民…); none when the name does not
     divide into those parts (no figure is the whole's)."""
-    pieces, pos = [], 0
+    pieces: list[re.Match[str]] = []
+    pos = 0
     while pos < len(text):
         m = LABELLED_FIGURE.match(text, pos)
         if m is None or m.end() == pos:
@@ -614,7 +615,7 @@ def cell_figures(text: str, span: tuple[int, int], name: str) -> list[tuple[str,
     from zhibiao.extract.coordination import expand_coordination
 
     names = expand_coordination(name, len(pieces)) or []
-    out = []
+    out: list[tuple[str, str, tuple[int, int]]] = []
     for m in pieces:
         part = next((n for n in names if m.group(1) in n), None)
         if part is None:
