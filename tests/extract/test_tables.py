@@ -835,3 +835,14 @@ def test_a_targets_tables_cell_printing_a_figure_for_each_part_of_a_coordinated_
 def test_a_target_cell_continued_on_the_next_line_is_one_target_without_the_cells_between():
     e = extract_text(_COUNTY_NOTICE + "指标\t单位\t2026年目标\t属性\n城镇调查失业率\t%\t控制在合理区间\t预期性\n\t\t（5.5%以内）\t\n")
     assert [(t.name, t.text, t.value) for t in e.targets] == [("城镇调查失业率", "控制在合理区间（5.5%以内）", Decimal("5.5"))]
+
+
+@pytest.mark.parametrize("name, measure", [("规模以上工业增加值", "growth"), ("税收收入占比", "share"), ("常住人口城镇化率", "share"),
+                                           ("服务业增加值比重", "share"), ("民间投资比例", "share"), ("出口产品份额", "share")])
+def test_a_bare_full_year_figure_in_a_row_of_per_cent_beside_its_half_years_growth_is_that_growth(name, measure):
+    # 预计全年 7.5 in a row of % whose 同比增长（%） prints the half year's 8.2: the year's growth, not a share —
+    # unless the row names a share or a rate
+    e = extract_text("关于青石县2025年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+                     "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t同比增长（%）\t预计全年\n"
+                     f"{name}\t%\t7左右\t—\t8.2\t7.5\n")
+    assert [(a.measure, a.value) for a in e.actuals if a.period is None] == [(measure, Decimal("7.5"))]

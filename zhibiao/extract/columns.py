@@ -332,6 +332,7 @@ _GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'measur
 _DECLINE_NAME: Final = LEX.ending("measures.decline_names")
 POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
 _LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
+_SHARE_NAME: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['share_name_endings'])})$")
 
 
 HAN_GAP: Final = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -536,6 +537,10 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     # it is the growth its target is, as the cells beside it print it
     target_growth = any(c.kind == "target" and printed_growth(row.cells[c.index].text) for c in values)
     part_levels = _part_year_levels(row, values, unit, name) if target_growth else {}
+    # a row of % printing a part of the year's growth (规模以上工业增加值 | % | 8左右 | 同比增长 8.7 | 预计全年 8.5):
+    # its bare full-year figure is that growth's, not a share (unless the row names a share or a rate)
+    part_growth = {c.year for c in values if c.measure == "growth" and c.period is not None
+                   and _number(row.cells[c.index].text) is not None}
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
     for c, name, text, span in _figures(values, row, row_label):
@@ -568,6 +573,9 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         elif measure == "level" and c.period is None and c.year in part_levels and value < part_levels[c.year] \
                 and NUMERIC_CELL.fullmatch(_squeeze(text)) and not c.unit:
             measure, a_unit = "growth", "%"  # 预计全年 5.3 beside 上半年完成 486.2 and a target of 增长5%
+        elif measure == "share" and c.period is None and not c.measure and c.year in part_growth \
+                and not _SHARE_NAME.search(name):
+            measure = "growth"  # 预计全年 8.5 beside 同比增长 8.7 in a row of %
         if measure == "growth" and at and declines(text[:at].rstrip()):
             value = -value  # 下降15.2 under 比上年增长（%）: a fall, as in prose
         elif measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
