@@ -436,14 +436,14 @@ def _stem(name: str) -> str:
 
 def own_region(region: str, document: str) -> bool:
     """Is a column's region (临沭县, 全县, 县) the document's (临沭县)? A level word by its last
-    character (县 of 临沭县), a name by its ending and its stem (峨边县 of 峨边彝族自治县; 长沙市 is not
-    长沙县's)."""
+    character (县 of 临沭县), a name by its ending and its stem, either opening or ending the other (峨边县
+    of 峨边彝族自治县, 江宁区 of 南京市江宁区; 长沙市 is not 长沙县's)."""
     if region[-1:] != document[-1:]:
         return False
     if region in _LEVEL_WORDS:
         return True
     own, named = _stem(document), _stem(region)
-    return own.startswith(named) or named.startswith(own)
+    return own.startswith(named) or named.startswith(own) or own.endswith(named) or named.endswith(own)
 
 
 def other_regions(columns: list[Column], ctx: TableContext) -> str | None:
