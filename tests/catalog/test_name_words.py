@@ -125,6 +125,15 @@ def test_the_part_of_the_region_a_figure_per_unit_is_measured_in_names_no_indica
     assert found is None or found.id != "population", (part, found)
 
 
+@pytest.mark.parametrize("part", SPEC["region_part_openings"])
+def test_a_part_of_the_region_in_brackets_after_a_name_is_read_as_in_front_of_it(part):
+    found = Catalog.default().match(f"{PM25}（{part}）", unit="微克/立方米", text="控制在30微克/立方米以内")
+    assert found.id == "pm25" and found.reason.startswith("without a part of the region"), (part, found)
+    # a growth, an amount or a count of the part is not the region's (its own row stands beside it)
+    assert Catalog.default().match(f"地区生产总值增速（{part}）", unit="%", text="6左右") is None
+    assert Catalog.default().match(f"{JOBS}（{part}）", unit="万人", text="3.2") is None
+
+
 def test_every_name_word_has_its_case():
     """The file's words are the cases' words: a word added to it without a case fails here."""
     in_file = {key: sorted(words) if isinstance(words, list) else [words] for key, words in WORDS.items()}

@@ -714,3 +714,136 @@ def test_a_rows_number_printed_in_its_name_cell_is_no_part_of_the_name(number):
                      "类别\t指标\t2025年\t2030年\t属性\n"
                      f"经济发展\t{number}地区生产总值（亿元）\t312.5\t420\t预期性\n")
     assert {t.name for t in e.targets} == {"地区生产总值"} and {a.name for a in e.actuals} == {"地区生产总值"}
+
+
+_COUNTY_NOTICE = "青石县人民政府关于印发青石县2026年国民经济和社会发展计划的通知\n青政发〔2026〕3号\n二、2026年主要目标\n"
+
+
+@pytest.mark.parametrize("header, cells", [
+    ("全省目标\t云岭市目标\t青石县目标", ("5左右", "5.5左右", "{own}")),
+    ("省目标\t市目标\t县目标", ("5左右", "5.5左右", "{own}")),
+    ("全市目标\t全县目标", ("5.5左右", "{own}")),
+    ("2026年全省目标\t2026年全县目标", ("5左右", "{own}")),
+    ("本县目标\t云岭市目标", ("{own}", "5.5左右")),
+    ("云岭市目标\t我县目标", ("5.5左右", "{own}")),
+])
+def test_a_targets_table_naming_regions_reads_the_documents_own_regions_column(header, cells):
+    # a county notice printing the province's and the city's targets beside its own (层层加码): the
+    # county's column is its targets; the others' figures are none of its, and no column title is a parent
+    rows = [("地区生产总值增长", "%", "6.5左右"), ("一般公共预算收入增长", "%", "4")]
+    text = _COUNTY_NOTICE + f"指标名称\t单位\t{header}\t属性\n" + "".join(
+        f"{name}\t{unit}\t" + "\t".join(c.format(own=own) for c in cells) + "\t预期性\n" for name, unit, own in rows)
+    e = extract_text(text)
+    assert [(t.name, t.text, t.parent) for t in e.targets] == [(n, own, None) for n, _u, own in rows]
+    assert not [w for w in e.warnings if "table" in w or "cell" in w]
+
+
+def test_a_citys_table_naming_the_province_and_itself_by_level_reads_the_citys_column():
+    e = extract_text("云岭市人民政府关于下达云岭市2026年国民经济和社会发展计划的通知\n云政发〔2026〕1号\n二、主要目标\n"
+                     "指标\t单位\t全省目标\t全市目标\n地区生产总值增长\t%\t5左右\t6左右\n")
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值增长", "6左右")]
+
+
+def test_a_table_of_other_regions_targets_only_gives_none_of_the_documents_and_says_so():
+    e = extract_text(_COUNTY_NOTICE + "指标\t单位\t全省目标\t全市目标\n地区生产总值增长\t%\t5左右\t5.5左右\n")
+    assert e.targets == []
+    assert [w for w in e.warnings if "全省目标" in w and "全市目标" in w]
+
+
+@pytest.mark.parametrize("own, other", [("青石彝族自治县", "青石县"), ("青石县", "青石市"), ("云岭市青石区", "青石区"),
+                                        ("青石区", "云岭市青石区"), ("青石县", "青石彝族自治县")])
+def test_a_regions_column_is_the_documents_by_its_ending_and_its_stem(own, other):
+    # 青石县目标 in 青石彝族自治县's notice is its own (a short name); 青石市目标 in 青石县's is not (a
+    # county and the city of the same name)
+    e = extract_text(f"{own}人民政府关于印发{own}2026年国民经济和社会发展计划的通知\n二、2026年主要目标\n"
+                     f"指标\t单位\t{other}目标\t云岭市目标\n地区生产总值增长\t%\t6左右\t5.5左右\n")
+    assert [t.text for t in e.targets] == (["6左右"] if other != "青石市" else [])
+
+
+def test_columns_of_several_regions_in_a_document_of_no_known_region_give_no_target_and_say_so():
+    e = extract_text("关于2026年国民经济和社会发展计划的报告\n二、2026年主要目标\n指标\t单位\t全省目标\t全县目标\n"
+                     "地区生产总值增长\t%\t5左右\t6左右\n")
+    assert e.targets == [] and [w for w in e.warnings if "全省目标, 全县目标" in w and "several regions" in w]
+
+
+@pytest.mark.parametrize("before", ["", "2025年预计完成\t"])
+def test_the_own_regions_cell_equal_to_another_regions_beside_it_is_read(before):
+    # 6 | 6 (the city's and the county's target alike) or a cell merged across the regions' columns,
+    # printed in each: the county's copy is its target (the city's column is read past, not the cell)
+    done = "5.8\t" if before else ""
+    e = extract_text(_COUNTY_NOTICE + f"指标\t单位\t{before}全市目标\t全县目标\n"
+                     f"社会消费品零售总额增长\t%\t{done}6\t6\n单位地区生产总值能耗降低\t%\t{done}完成上级下达任务\t完成上级下达任务\n")
+    assert [(t.name, t.text) for t in e.targets] == [("社会消费品零售总额增长", "6"), ("单位地区生产总值能耗降低", "完成上级下达任务")]
+
+
+@pytest.mark.parametrize("body", [
+    "序号 指标名称 单位 全省目标 全市目标 全县目标 属性\n1 地区生产总值增长 % 5左右 5.5左右 6.5左右 预期性\n"
+    "2 一般公共预算收入增长 % 3 3.5 4 预期性\n",
+    "指标名称\n单位\n全省目标\n全县目标\n地区生产总值增长\n%\n5左右\n6.5左右\n一般公共预算收入增长\n%\n3\n4\n",
+])
+def test_other_regions_columns_of_a_table_set_out_by_spaces_or_one_cell_a_line_are_passed_over(body):
+    e = extract_text(_COUNTY_NOTICE + body)
+    assert [(t.name, t.text, t.parent) for t in e.targets] == [
+        ("地区生产总值增长", "6.5左右", None), ("一般公共预算收入增长", "4", None)]
+
+
+@pytest.mark.parametrize("target, estimate, expected", [
+    ("增长4%", "4.6", ("growth", "%", Decimal("4.6"))),  # below the half year's 31.7: the growth, as its target
+    ("增长4%", "65.2", ("level", "亿元", Decimal("65.2"))),  # above it: the year's level
+    ("62", "4.6", ("level", "亿元", Decimal("4.6"))),  # a target of a level: nothing says the figure is a growth
+])
+def test_a_bare_full_year_figure_below_the_half_years_level_takes_its_rows_growth_target(target, estimate, expected):
+    e = extract_text("关于青石县2025年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+                     "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t预计全年\n"
+                     f"一般公共预算收入\t亿元\t{target}\t31.7\t{estimate}\n")
+    assert [(a.measure, a.unit, a.value) for a in e.actuals if a.period is None] == [expected]
+
+
+@pytest.mark.parametrize("average", ["年均增长［累计］", "年均增长/累计", "五年累计/年均", "年均增速／累计（%）"])
+def test_a_five_year_tables_average_column_joined_with_its_sum_by_a_slash_is_read_as_either(average):
+    # 年均增长/累计 says what 年均增长［累计］ says: a yearly average, or a five-year sum where the cell is bracketed
+    e = extract_text("青石县国民经济和社会发展第十五个五年规划纲要\n第二章　主要目标\n专栏1　主要指标\n"
+                     f"类别\t指标\t2025年\t2030年\t{average}\t属性\n"
+                     "经济发展\t地区生产总值增长（%）\t—\t—\t5.5左右\t预期性\n"
+                     "绿色生态\t单位地区生产总值能源消耗降低（%）\t—\t—\t〔12〕\t约束性\n"
+                     "人民生活\t居民人均可支配收入（元）\t38000\t50000\t5.6\t预期性\n")
+    assert [(t.name, t.text, t.year) for t in e.targets] == [
+        ("地区生产总值增长", "5.5左右", 2030), ("单位地区生产总值能源消耗降低", "〔12〕", 2030),
+        ("居民人均可支配收入", "50000", 2030), ("居民人均可支配收入年均增长", "5.6", 2030)]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("城乡居民人均可支配收入增长", [("城镇居民人均可支配收入增长", Decimal("5.1")), ("农村居民人均可支配收入增长", Decimal("7.2"))]),
+    ("居民人均可支配收入增长", []),  # a name that does not divide into them: neither figure is the whole's
+])
+def test_a_cell_printing_a_figure_for_each_part_of_a_coordinated_name_gives_each_parts_result(name, expected):
+    e = extract_text(_COUNTY_NOTICE + "指标\t单位\t2025年预计完成\t2026年目标\n"
+                     f"{name}\t%\t城镇5.1 农村7.2\t城镇6，农村7.5\n")
+    assert [(a.name, a.value) for a in e.actuals] == expected
+    assert [(t.name, t.value) for t in e.targets] == [(n, Decimal(v)) for (n, _x), v in zip(expected, ("6", "7.5"))]
+    assert all(a.name_origin == "composed" for a in e.actuals)
+
+
+@pytest.mark.parametrize("cell", ["城镇6 农村7.5", "城镇6，农村7.5"])
+def test_a_targets_tables_cell_printing_a_figure_for_each_part_of_a_coordinated_name_gives_each_parts_target(cell):
+    e = extract_text(_COUNTY_NOTICE + f"指标\t单位\t2026年目标\t属性\n城乡居民人均可支配收入增长\t%\t{cell}\t预期性\n"
+                     "地区生产总值增长\t%\t6\t预期性\n")
+    assert [(t.name, t.value, t.name_origin) for t in e.targets] == [
+        ("城镇居民人均可支配收入增长", Decimal("6"), "composed"), ("农村居民人均可支配收入增长", Decimal("7.5"), "composed"),
+        ("地区生产总值增长", Decimal("6"), "printed")]
+
+
+def test_a_target_cell_continued_on_the_next_line_is_one_target_without_the_cells_between():
+    e = extract_text(_COUNTY_NOTICE + "指标\t单位\t2026年目标\t属性\n城镇调查失业率\t%\t控制在合理区间\t预期性\n\t\t（5.5%以内）\t\n")
+    assert [(t.name, t.text, t.value) for t in e.targets] == [("城镇调查失业率", "控制在合理区间（5.5%以内）", Decimal("5.5"))]
+
+
+@pytest.mark.parametrize("name, measure", [("规模以上工业增加值", "growth"), ("税收收入占比", "share"), ("常住人口城镇化率", "share"),
+                                           ("服务业增加值比重", "share"), ("民间投资比例", "share"), ("出口产品份额", "share")])
+def test_a_bare_full_year_figure_in_a_row_of_per_cent_beside_its_half_years_growth_is_that_growth(name, measure):
+    # 预计全年 7.5 in a row of % whose 同比增长（%） prints the half year's 8.2: the year's growth, not a share —
+    # unless the row names a share or a rate
+    e = extract_text("关于青石县2025年上半年国民经济和社会发展计划执行情况的报告\n一、上半年计划执行情况\n"
+                     "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t同比增长（%）\t预计全年\n"
+                     f"{name}\t%\t7左右\t—\t8.2\t7.5\n")
+    assert [(a.measure, a.value) for a in e.actuals if a.period is None] == [(measure, Decimal("7.5"))]

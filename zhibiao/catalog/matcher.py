@@ -517,6 +517,14 @@ class Catalog:
             return None
         index = self._indexes()
         key = normalize_name(name)
+        part_of = _part_in_brackets(key) if "(" in key else None
+        if part_of is not None:
+            # "地区生产总值增速（市区）" beside the region's own row: as a part in front of the name, a figure
+            # per unit measured there is the indicator's, an amount, a count or a growth of the part is not
+            found = self._match(part_of, unit, measure, text, parent)
+            if found is not None and self._per_unit(found.id):
+                return Match(found.id, round(found.confidence * 0.98, 3), f"without a part of the region: {found.reason}")
+            return None
         inferred = _infer_measure(key, unit, measure, text)
         names = [key]
         if parent:
@@ -584,6 +592,14 @@ class Catalog:
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
                     break
         return best
+
+
+def _part_in_brackets(key: str) -> str | None:
+    """``key`` without the part of the region it names in brackets (地区生产总值增速(市区)), else ``None``."""
+    for m in BRACKETED.finditer(key):
+        if m.group()[1:-1] in REGION_PART_OPENINGS:
+            return key[:m.start()] + key[m.end():]
+    return None
 
 
 def _without_leading_word(key: str, words: tuple[str, ...]) -> str:

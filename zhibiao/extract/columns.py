@@ -46,6 +46,10 @@ A_LETTER: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 ABOUT: Final = re.compile(LEX.alt("comparators.about_after", "comparators.about_before"))
 YEARS: Final = re.compile(r"(\d{4})\s*年")
 DASHES: Final = frozenset({"—", "-", "–", "——", "/", "／", "…", "－"})
+_REGION_SUFFIXES: Final = LEX.words("documents.region_suffixes")
+_REGION_LEADS: Final = tuple(TABLE_WORDS["region_level_leads"])
+_SUFFIXES_LONGEST: Final = tuple(sorted(_REGION_SUFFIXES, key=len, reverse=True))
+_LEVEL_WORDS: Final = frozenset({*_REGION_SUFFIXES, *(lead + s for lead in _REGION_LEADS for s in _REGION_SUFFIXES)})
 _FIVE_YEAR_END: Final = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 
 
@@ -84,6 +88,9 @@ def _column_vocab() -> ColumnVocab:
 
 
 COLUMN_VOCAB: Final = _column_vocab()  # compiled once at import
+# a region opening a header cell, its column's words after it (临沂市目标, 县目标, 全县目标)
+REGION_HEAD: Final = re.compile(rf"[\u4e00-\u9fff]{{0,10}}?(?:{LEX.alt('documents.region_suffixes')})"
+                                rf"(?={COLUMN_VOCAB.pattern.pattern}$)")
 
 
 def column_vocab() -> ColumnVocab:
@@ -106,6 +113,7 @@ class Column:
     five_year_end: int | None = None  # “十三五”年均增长: a period ending in 2020
     span: tuple[int, int] | None = None  # where the header cell is printed
     year_offset: int | None = None  # 本年计划, 上年完成: the year against the plan year (0, −1)
+    region: str | None = None  # 临沂市目标, 全县目标: the region (a name or a level word) whose figures it holds
 
 
 _HEADER_MAX: Final = 24  # characters of a header cell, at most (spaces aside)
@@ -177,6 +185,10 @@ def parse_header(text: str) -> Column | None:
         notes.append(b.group(1))
         t = t[:b.start()]
     v = COLUMN_VOCAB
+    if "/" in t:  # (the normaliser folds ／)
+        # 年均增长/累计, 五年累计/年均: two columns' words joined by a slash, read as either — their words
+        # together, as 年均增长［累计］ (an average, a bracketed cell a sum)
+        t = t.replace("/", "")
     unit: str | None = None
     kind: str | None = None
     estimated = False
@@ -198,12 +210,16 @@ def parse_header(text: str) -> Column | None:
         if growth is not None and (not rest or rest[0] in v.starts and v.pattern.fullmatch(rest)):
             measure = "growth"  # 增长（%）, 计划增长%: 增长 with a unit, after a column's other words
             t = rest
+    region: str | None = None
     if t and (t[0] not in v.starts or not v.pattern.fullmatch(t)):
-        return None
+        r = REGION_HEAD.match(t)  # 临沂市目标, 2026年全县目标: a region's column
+        if r is None:
+            return None
+        region, t = r.group(), t[r.end():]
     if not t and year is None and year_offset is None and period is None and measure is None:
         return None
     col = Column(index=-1, label=label, role="value", kind=kind, year=year, period=period, measure=measure,
-                 unit=unit, estimated=estimated, five_year_end=five_year_end, year_offset=year_offset)
+                 unit=unit, estimated=estimated, five_year_end=five_year_end, year_offset=year_offset, region=region)
     kinds, roles = [], []
     for w in v.word.findall(t):
         group, value = v.words[w]
@@ -316,6 +332,7 @@ _GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'measur
 _DECLINE_NAME: Final = LEX.ending("measures.decline_names")
 POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
 _LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
+_SHARE_NAME: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['share_name_endings'])})$")
 
 
 HAN_GAP: Final = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -368,6 +385,27 @@ def _number(text: str) -> tuple[Decimal, int, int] | None:
     return Decimal(m.group().replace("−", "-").replace(",", "")), m.start(), m.end()
 
 
+def printed_growth(text: str) -> bool:
+    """Does a cell print its figure as a change in per cent (增长6%左右, 下降2.1%)?"""
+    number = _number(text)
+    if number is None:
+        return False
+    _value, at, end = number
+    return bool(at) and text[end:].lstrip().startswith("%") and bool(GROWTH_WORD.search(text, 0, at))
+
+
+def _part_year_levels(row: GridRow, values: list[Column], unit: str | None, name: str) -> dict[int | None, Decimal]:
+    """The levels a row prints for a part of a year (上半年完成 | 486.2), the largest of each year."""
+    out: dict[int | None, Decimal] = {}
+    for c in values:
+        if c.period is None or c.kind not in ("actual", "result") or c.unit or actual_measure(name, unit, c) != "level":
+            continue
+        number = _number(row.cells[c.index].text)
+        if number is not None and not printed_growth(row.cells[c.index].text):
+            out[c.year] = max(out.get(c.year, number[0]), number[0])
+    return out
+
+
 def actual_measure(name: str, unit: str | None, column: Column) -> str:
     if column.measure:
         return column.measure
@@ -385,6 +423,49 @@ class TableContext:
     plan_year: int | None
     zone_year: int | None  # the year of the part the table stands in (the reviewed year in a review)
     forward: bool | None  # a plan document: a bare year after the plan year is a target column (None: not known)
+    region: str | None = None  # the document's region as named (临沭县): whose columns a table's are
+
+
+def _stem(name: str) -> str:
+    """A region's name without its ending (临沭县 → 临沭)."""
+    for suffix in _SUFFIXES_LONGEST:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def own_region(region: str, document: str) -> bool:
+    """Is a column's region (临沭县, 全县, 县) the document's (临沭县)? A level word by its last
+    character (县 of 临沭县), a name by its ending and its stem, either opening or ending the other (峨边县
+    of 峨边彝族自治县, 江宁区 of 南京市江宁区; 长沙市 is not 长沙县's)."""
+    if region[-1:] != document[-1:]:
+        return False
+    if region in _LEVEL_WORDS:
+        return True
+    own, named = _stem(document), _stem(region)
+    return own.startswith(named) or named.startswith(own) or own.endswith(named) or named.endswith(own)
+
+
+def other_regions(columns: list[Column], ctx: TableContext) -> str | None:
+    """Read past the value columns of another region than the document's (全省目标 | 临沂市目标 beside
+    临沭县目标 in 临沭县's notice: the levels above's targets, none of the county's); a warning when no
+    column is the document's, or whose they are cannot be told (the document's region not known,
+    columns of several regions)."""
+    regional = [c for c in columns if c.role == "value" and c.region]
+    if not regional:
+        return None
+    if ctx.region:
+        others = [c for c in regional if not own_region(c.region or "", ctx.region)]
+    elif len({c.region for c in regional}) > 1:
+        others = regional  # several regions, none known to be the document's: no figure of any is its
+    else:
+        return None  # one region's columns (全县目标 | 全县完成) in a document whose region is not known: its own
+    for c in others:
+        c.role = "ignored"
+    if any(c.role == "value" for c in columns):
+        return None
+    whose = f"of other regions than {ctx.region}" if ctx.region else "of several regions, none known to be the document's"
+    return f"table columns {', '.join(c.label for c in others)}: figures {whose}, not read"
 
 
 def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -> None:
@@ -434,6 +515,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         return []
     name_span = (name_cell.start + lead, name_cell.start + lead + len(name))
     name = joined_name(name)
+    row_label = name
     unit = name_unit
     unit_span = (name_cell.start, name_cell.end) if name_unit else None
     if "unit" in by_role and by_role["unit"].index in row.cells:
@@ -450,15 +532,22 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     values = [c for c in columns if c.role == "value" and c.index in row.cells
               and _squeeze(row.cells[c.index].text) not in DASHES and _squeeze(row.cells[c.index].text)]
     has_target = any(c.kind == "target" for c in values)
+    # a row whose target is a growth (增长5% in a row of 亿元) and which prints a part of the year's level
+    # (上半年完成 486.2): a bare full-year figure below that level (预计全年 5.3) cannot be the year's level —
+    # it is the growth its target is, as the cells beside it print it
+    target_growth = any(c.kind == "target" and printed_growth(row.cells[c.index].text) for c in values)
+    part_levels = _part_year_levels(row, values, unit, name) if target_growth else {}
+    # a row of % printing a part of the year's growth (规模以上工业增加值 | % | 8左右 | 同比增长 8.7 | 预计全年 8.5):
+    # its bare full-year figure is that growth's, not a share (unless the row names a share or a rate)
+    part_growth = {c.year for c in values if c.measure == "growth" and c.period is not None
+                   and _number(row.cells[c.index].text) is not None}
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
-    for c in values:
-        cell = row.cells[c.index]
-        text = cell.text.strip()
-        span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
+    for c, name, text, span in _figures(values, row, row_label):
+        origin = "printed" if name == row_label else "composed"
         cumulative = c.kind == "cumulative" or bool(BRACKET_FIRST.match(_squeeze(text)))
         if c.kind == "target" or (forward and c.kind in ("average", "cumulative")):
-            t_name, origin, t_unit = name, "printed", c.unit or unit
+            t_name, t_unit = name, c.unit or unit
             if c.kind in ("average", "cumulative") and has_target:
                 if cumulative:
                     continue  # a five-year sum beside the end-year figure: a judgement call, left out
@@ -478,9 +567,15 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         value, at, end = number
         a_unit = c.unit or ("%" if c.measure in ("growth", "share") or c.kind == "average" else unit)
         measure = "growth" if c.kind == "average" else actual_measure(name, a_unit, c)
-        if measure == "level" and at and text[end:].lstrip().startswith("%") and GROWTH_WORD.search(text, 0, at):
+        if measure == "level" and printed_growth(text):
             # "增长6%左右" in a row of 亿元 (预计全年): the cell says it is the growth, whatever the row's unit
             measure, a_unit = "growth", "%"
+        elif measure == "level" and c.period is None and c.year in part_levels and value < part_levels[c.year] \
+                and NUMERIC_CELL.fullmatch(_squeeze(text)) and not c.unit:
+            measure, a_unit = "growth", "%"  # 预计全年 5.3 beside 上半年完成 486.2 and a target of 增长5%
+        elif measure == "share" and c.period is None and not c.measure and c.year in part_growth \
+                and not _SHARE_NAME.search(name):
+            measure = "growth"  # 预计全年 8.5 beside 同比增长 8.7 in a row of %
         if measure == "growth" and at and declines(text[:at].rstrip()):
             value = -value  # 下降15.2 under 比上年增长（%）: a fall, as in prose
         elif measure == "growth" and not c.measure and a_unit == "%" and _DECLINE_NAME.search(name):
@@ -491,7 +586,49 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
                             value=value, comparator=comparator, estimated=estimated, period=c.period,
                             unit_span=unit_span if a_unit == unit else c.span, name=name, name_span=name_span,
-                            parent=parent, category=row.category))
+                            parent=parent, category=row.category, name_origin=origin))
+    return out
+
+
+def _figures(values: list[Column], row: GridRow, name: str) -> list[tuple[Column, str, str, tuple[int, int]]]:
+    """Each value cell's figures: (column, the name a figure is of, its text, its span)."""
+    out: list[tuple[Column, str, str, tuple[int, int]]] = []
+    for c in values:
+        cell = row.cells[c.index]
+        span = (cell.start + (len(cell.text) - len(cell.text.lstrip())), cell.start + len(cell.text.rstrip()))
+        out += [(c, n, t, s) for n, t, s in cell_figures(cell.text.strip(), span, name)]
+    return out
+
+
+# the parts a coordinated name stands for (城镇, 农村 of 城乡居民…): a cell may print a figure of each
+_MEMBERS: Final = sorted({m for ms in LEX.mapping("names.coordinations").values() for m in ms}, key=len, reverse=True)
+LABELLED_FIGURE: Final = re.compile(rf"[\s，,、；;]*({'|'.join(map(re.escape, _MEMBERS))})[:：]?\s*({NUMERIC_CELL.pattern})")
+
+
+def cell_figures(text: str, span: tuple[int, int], name: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """The figures of a value cell, each with the name it is of and its span: the cell whole, or —
+    a cell printing a figure for each part of a coordinated name (城乡居民人均可支配收入增长 | 城镇4.6
+    农村6.9) — each part's figure under the part's name (城镇居民…, 农村居民…); none when the name does not
+    divide into those parts (no figure is the whole's)."""
+    pieces: list[re.Match[str]] = []
+    pos = 0
+    while pos < len(text):
+        m = LABELLED_FIGURE.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pieces.append(m)
+        pos = m.end()
+    if len(pieces) < 2 or text[pos:].strip():
+        return [(name, text, span)]
+    from zhibiao.extract.coordination import expand_coordination
+
+    names = expand_coordination(name, len(pieces)) or []
+    out: list[tuple[str, str, tuple[int, int]]] = []
+    for m in pieces:
+        part = next((n for n in names if m.group(1) in n), None)
+        if part is None:
+            return []  # 城镇4.6 农村6.9 for a name that does not divide into them: neither is its figure
+        out.append((part, m.group(2), (span[0] + m.start(2), span[0] + m.end(2))))
     return out
 
 

@@ -141,9 +141,10 @@ def _zone_year(scope, start: int) -> int | None:
     return scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
 
 
-def _table_context(scope, doc_type: str, start: int) -> TableContext:
+def _table_context(scope, meta: Metadata, start: int) -> TableContext:
     return TableContext(plan_year=scope.plan_year, zone_year=_zone_year(scope, start),
-                        forward=doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"))
+                        forward=meta.doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"),
+                        region=meta.region_name)
 
 
 CEILING_PLAN: Final = re.compile(LEX.alt("plans.ceilings"))
@@ -208,7 +209,7 @@ def read(doc: Document, plan_year: int = 0) -> Reading:
         meta.issued_on = scope.delivered_on
     tables = []
     for span in spans:
-        tables += extract_tables(text, [span], _table_context(scope, meta.doc_type, span.start))
+        tables += extract_tables(text, [span], _table_context(scope, meta, span.start))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
                    limit=limit, target_sentences=target_sentences, target_lists=target_lists, tables=tables,
                    table_spans=table_spans, title_span=_title_span(doc.text, meta.title))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Final, Iterator
 
 from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
-                                     combine, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
+                                     cell_figures, combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -393,6 +393,8 @@ def reads_by_column(span: TableSpan, ctx: TableContext) -> bool:
     values = [c for c in span.columns or [] if c.role == "value"]
     if not values:
         return False
+    if span.layout in ("space", "cell") and any(c.role == "ignored" and c.region for c in span.columns or []):
+        return True  # another region's column beside the own one: only a reading by position can pass over it
     if len(values) >= 2 or any(c.kind not in ("target", None) or c.measure is not None for c in values):
         return True
     only = values[0]
@@ -437,6 +439,12 @@ def _merged_copies(parts: list[tuple[str, int]], value_at: Callable[[int], bool]
         if not (value_at(start) and value_at(k)):
             out[k] = ("", parts[k][1])
     return out
+
+
+def _unread_blanked(parts: list[tuple[str, int]], ignored: frozenset[int]) -> list[tuple[str, int]]:
+    """``parts`` with the cells of ignored columns blanked, before merged cells are told: a cell
+    merged across 全省目标 | 临沂市目标 | 临沭县目标 (or equal by chance: 6 | 6) is the own column's too."""
+    return [("", at) if k in ignored else (p, at) for k, (p, at) in enumerate(parts)] if ignored else parts
 
 
 def _row_sep(raw: str) -> str | None:
@@ -762,7 +770,7 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t", columns: list[C
             continue
         seen_name = False
         # (a targets table has one value column: a merged cell's copies are all blanked)
-        parts = [(k, part, at) for k, (part, at) in enumerate(_merged_copies(_parts(text[s:e], sep), lambda k: False))
+        parts = [(k, part, at) for k, (part, at) in enumerate(_merged_copies(_unread_blanked(_parts(text[s:e], sep), ignored), lambda k: False))
                  if part.strip()]
         header = s < body or (columns is not None and _header_again([(k, p) for k, p, _at in parts], ignored))
         for k, part, at in parts:
@@ -1217,25 +1225,30 @@ def parse_table(text: str, span: TableSpan) -> Table:
     for r in rows:
         if r.is_label or r.target is None:
             continue
-        ttext = squeeze(r.target_text or "")
         unit = None if r.unit in ("—", "-", "–", "/") else r.unit
         name = r.name
         if unit is None and name:
             name, unit = unit_in_name(name)  # 国内生产总值增长（%） | 4.5—5: the unit is the name's
-        parsed = parse_target(ttext, column_unit=unit)
-        if parsed.kind == "numeric" and parsed.unit is None:
-            parsed.unit = unit
-        elif parsed.kind != "numeric":
-            parsed.unit = parsed.unit or unit
         name_start = r.name_cell.start
         mark = SUB_ROW.match(text[name_start:r.name_cell.end])
         if mark is not None and SUB_ROW.match(r.name) is None:
             name_start += mark.end()  # (the name of a sub-row starts after its 其中：)
-        out.append(TableRow(
-            seq=r.seq, category=r.category, name=name, parent=r.parent, unit=parsed.unit,
-            text=ttext, parsed=parsed, year=year, span=(r.target.start, r.target.end),
-            name_span=(name_start, r.name_cell.end), binding=r.binding, flags=list(r.flags),
-        ))
+        whole = (r.target.start, r.target.end)
+        # (城乡居民人均可支配收入增长 | 城镇6，农村7.5: a target of each part, as in tables read by column)
+        figures = cell_figures(text[whole[0]:whole[1]], whole, name) if squeeze(r.target_text or "") == squeeze(text[whole[0]:whole[1]]) \
+            else [(name, r.target_text or "", whole)]
+        for figure_name, figure, span in figures:
+            ttext = squeeze(figure)
+            parsed = parse_target(ttext, column_unit=unit)
+            if parsed.kind == "numeric" and parsed.unit is None:
+                parsed.unit = unit
+            elif parsed.kind != "numeric":
+                parsed.unit = parsed.unit or unit
+            out.append(TableRow(
+                seq=r.seq, category=r.category, name=figure_name, parent=r.parent, unit=parsed.unit,
+                text=ttext, parsed=parsed, year=year, span=span, name_span=(name_start, r.name_cell.end),
+                binding=r.binding, flags=list(r.flags), name_origin="printed" if figure_name == name else "composed",
+            ))
     return Table(start, end, layout, year, out, asm.warnings)
 
 
@@ -1252,7 +1265,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
         raw = text[s:e]
         if not raw.strip() or _is_rule_line(raw):
             continue
-        parts = _merged_copies(_parts(raw, sep), value_cols.__contains__) if sep in raw else [(raw, 0)]
+        parts = _merged_copies(_unread_blanked(_parts(raw, sep), ignored), value_cols.__contains__) if sep in raw else [(raw, 0)]
         filled = [(k, p, at) for k, (p, at) in enumerate(parts) if p.strip()]
         if not filled:
             continue
@@ -1420,7 +1433,8 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
     is a category."""
     columns = span.columns or []
     by_role = {c.role: c.index for c in reversed(columns)}
-    values = [c.index for c in columns if c.role == "value"]
+    # (another region's column read past still takes its figures: the values are counted from the right)
+    values = [c.index for c in columns if c.role == "value" or (c.role == "ignored" and c.region)]
     rows: list[GridRow] = []
     category = None
     for s, e in _line_bounds(text, span.body, span.end):
@@ -1506,6 +1520,10 @@ def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableCo
     out = []
     ctx = ctx or TableContext(None, None, None)
     for span in find_tables(text) if spans is None else spans:
+        warning = other_regions(span.columns or [], ctx)  # (全省目标 | 临沂市目标 | 临沭县目标: the county's column only)
+        if warning:
+            out.append(Table(span.start, span.end, span.layout, span.year, [], [warning]))
+            continue
         if not reads_by_column(span, ctx):
             out.append(parse_table(text, span))
             continue
