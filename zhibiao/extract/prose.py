@@ -366,7 +366,7 @@ def _list_goes_on(text: str, end: int) -> int:
 
 
 # a sentence (or line) opening with the results of the plan just listed: the list ends before it
-RESULTS_OPENING: Final = re.compile(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
+RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
 
 
 # a list opened as a plan set before (年初确定的主要目标是…, 人代会确定的目标为：): a review quoting last
