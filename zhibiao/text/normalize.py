@@ -158,6 +158,21 @@ PINYIN_GLOSS: Final = scanner(rf"(?<=[\u4e00-\u9fff])\([{_PINYIN}]{{1,7}}\)"
 DOUBLED_PUNCT: Final = scanner(r"(?<=[,，、;；])[,，、。;；]+|(?<=。)[,，、;；。]+|(?<=[：:])[：:]+")
 # two marks side by side: where there are none, DOUBLED_PUNCT (tried at every character) has nothing to find
 TWO_MARKS: Final = re.compile(r"[,，、;；。：:][,，、。;；：:]")
+MARKS: Final = ",，、;；。：:"  # (the characters of both of TWO_MARKS' classes)
+
+
+def _two_marks(text: str) -> bool:
+    """``TWO_MARKS.search(text) is not None``, from each mark found by str.find and the character after
+    it (the engine tested every character of the text against the class; str.find runs through it
+    many times faster, and marks are a tenth of a text)."""
+    last = len(text) - 1
+    for ch in MARKS:
+        k = text.find(ch, 0, last)
+        while k >= 0:
+            if text[k + 1] in MARKS:
+                return True
+            k = text.find(ch, k + 1, last)
+    return False
 # an ASCII full stop ending a Chinese sentence (…增长5%. / …增长5%.下一句): never a decimal point, a
 # list number or an abbreviation's (a digit or a letter stands before those); the stop first, so
 # that the engine looks for it as a literal (the text's decimal points are the only other ones)
@@ -248,7 +263,7 @@ def _drop_noise(m: MappedText) -> MappedText:
         edits += [Edit(x.start(), x.end(), "\n" if BBCODE_BREAK.match(x.group()) else "", "noise") for x in BBCODE.finditer(text)]
     edits.sort(key=lambda e: e.start)
     taken = {(e.start, e.end) for e in edits}
-    for x in DOUBLED_PUNCT.finditer(text) if TWO_MARKS.search(text) else ():
+    for x in DOUBLED_PUNCT.finditer(text) if _two_marks(text) else ():
         if not any(a < x.end() and x.start() < b for a, b in taken):
             edits.append(Edit(x.start(), x.end(), "", "noise"))
     if "." in text:
