@@ -275,3 +275,13 @@ def test_future_openings_are_found_at_the_text_s_start_and_after_sentences():
 
     text = "到2025年，生产总值突破1万亿元。\u3000 “十四五”时期，年均增长5%\n今后五年，力争…。增长到2030年，x"
     assert [m.group().strip() for m in future_openings(text)] == ["到2025年，", "“十四五”时期，", "今后五年，"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["到", "2025", "2024", "20", "2", "5", "年", "前", "底", "以", "年底前", "完成", "，", "。", "x", "２"]),
+                max_size=12).map("".join))
+def test_a_later_year_is_found_as_the_pattern_finds_it(text):
+    from zhibiao.extract.commitments import OTHER_YEAR, _other_year
+
+    expected, found = OTHER_YEAR.search(text), _other_year(text)
+    assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
