@@ -203,3 +203,12 @@ def test_a_category_among_the_first_characters_is_every_character_it_matches(cat
     fast, plain = scanner(pattern), re.compile(pattern)
     assert is_scanner(fast)
     assert [m.start() for m in fast.finditer(plane)] == [m.start() for m in plain.finditer(plane)]
+
+
+def test_a_first_character_set_holds_single_characters_only():
+    from zhibiao.text.scan import first_character_set
+
+    assert first_character_set(r"(?:^|(?<=[。\n]))[ \t]*(?:到|今后)\d{4}年") == frozenset(" \t到今")
+    assert first_character_set(r"(?:约)?\d+") is None  # (a category)
+    assert first_character_set(r"(?:约)?[a-z]") is None  # (a range)
+    assert first_character_set(r"[ab]c") is None  # (re scans for it already: no set read)

@@ -141,6 +141,19 @@ def _with_first_set(pattern: str, flags: int, first: str) -> re.Pattern | None:
         return None  # internals (_sre.compile refuses code it does not know with RuntimeError: invalid SRE code)
 
 
+def first_character_set(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with (:func:`first_characters`) as a set, where
+    they are single characters written out (no range, no category); else ``None``. (A position of a
+    text whose character is not among them starts no match: tested before the pattern is tried there.)"""
+    first = first_characters(pattern, flags)
+    if first is None:
+        return None
+    (op, items), = _p.parse(first).data
+    if op is not _c.IN or any(item_op is not _c.LITERAL for item_op, _av in items):
+        return None
+    return frozenset(chr(av) for _op, av in items)
+
+
 # what the engine's categories hold in a str pattern (sre: Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE,
 # Py_UNICODE_ISALNUM or "_"), each character of the Basic Multilingual Plane tested by its str method
 _CATEGORY_TESTS = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
