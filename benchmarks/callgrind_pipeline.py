@@ -18,7 +18,13 @@ ctypes) is counted: every document is read once before it (the imports and the t
 first need are not a document's cost), and the caches that outlive a document are emptied before
 each (``run.forget_between_documents``: no repeat is served). (An exported function of the C API,
 not ``functools_reduce`` as before: a distribution's CPython — Debian's ``/usr/bin/python3`` — is
-stripped of its internal symbols, and callgrind then counted nothing.)"""
+stripped of its internal symbols, and callgrind then counted nothing.)
+
+``--settled`` (anywhere among the arguments): the garbage collector settled before the measured run
+as every process of the product that extracts many documents settles it
+(``workers.settle_garbage_collector``: freeze + a youngest generation of 10,000) — the product's
+figure; without it the collector keeps CPython's defaults, as the counts in benchmarks/RESULTS.md
+before the thirty-first session."""
 import ctypes
 import os
 import random
@@ -29,6 +35,8 @@ if os.environ.get("PYTHONHASHSEED") in (None, "random"):
     print("callgrind_pipeline: PYTHONHASHSEED is not set: the count moves by a few tenths of a percent from run to run "
           "(set PYTHONHASHSEED=0 to compare two counts)", file=sys.stderr)
 
+settled = "--settled" in sys.argv[1:]
+sys.argv[1:] = [a for a in sys.argv[1:] if a != "--settled"]
 co = Path(sys.argv[1]).resolve()
 which, n = sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, str(co))
@@ -47,6 +55,10 @@ else:
     docs = sorted(Path("/work/bench-small/national").rglob("*.txt"))[:n]
 for d in docs:
     extract_file(d)
+if settled:
+    from zhibiao.workers import settle_garbage_collector
+
+    settle_garbage_collector()
 
 
 def measured() -> None:

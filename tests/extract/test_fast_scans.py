@@ -248,3 +248,40 @@ def test_a_body_s_region_is_found_at_the_head_far_from_the_start_and_at_its_reac
     assert congress_body(f"，{longest}第{'十' * 40}届人大").group("r") == longest  # (a term's numerals: any number)
     assert bureau_body(f"，{longest}{longest}统计局").group("r") == longest + longest
     assert congress_body("某某市人民代表大会") is None and bureau_body("发展和改革局") is None
+
+
+def _future_words() -> list[str]:
+    from zhibiao.extract.lexicon import LEX
+
+    return list(LEX.words("targets.next_five_years", "targets.later_year_leads"))
+
+
+FUTURE_PIECES = st.lists(st.sampled_from(_future_words() + ["2025年", "2035年", "十四五", "十五五", "“", "”", "时期", "期间", "，", ",",
+                                                            "。", "\n", " ", "\t", "\u3000", "到", "今", "十", "x", "增长6%"]),
+                         max_size=14).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(FUTURE_PIECES)
+def test_future_openings_are_the_pattern_s_matches(text):
+    from zhibiao.extract.prose import FUTURE_OPENING, future_openings
+
+    assert [(m.span(), m.groups()) for m in future_openings(text)] == \
+        [(m.span(), m.groups()) for m in FUTURE_OPENING.finditer(text)]
+
+
+def test_future_openings_are_found_at_the_text_s_start_and_after_sentences():
+    from zhibiao.extract.prose import future_openings
+
+    text = "到2025年，生产总值突破1万亿元。\u3000 “十四五”时期，年均增长5%\n今后五年，力争…。增长到2030年，x"
+    assert [m.group().strip() for m in future_openings(text)] == ["到2025年，", "“十四五”时期，", "今后五年，"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["到", "2025", "2024", "20", "2", "5", "年", "前", "底", "以", "年底前", "完成", "，", "。", "x", "２"]),
+                max_size=12).map("".join))
+def test_a_later_year_is_found_as_the_pattern_finds_it(text):
+    from zhibiao.extract.commitments import OTHER_YEAR, _other_year
+
+    expected, found = OTHER_YEAR.search(text), _other_year(text)
+    assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))

@@ -700,3 +700,42 @@ def test_pdfminers_font_warnings_never_reach_the_users_terminal():
     import zhibiao.load.pdf  # noqa: F401  (the loader sets the level when it is imported)
 
     assert logging.getLogger("pdfminer").getEffectiveLevel() >= logging.ERROR
+
+
+def _refused_by_share(text: str) -> str | None:
+    """The language test as first written: every Chinese character of the sample counted (the
+    reference of the one that counts the head's first)."""
+    from zhibiao.load import CHINESE_LEAST, CHINESE_SAMPLE, LATIN_RUN
+    from zhibiao.load.txt import CJK_RUN
+
+    sample = text[:CHINESE_SAMPLE]
+    han = sum(map(len, CJK_RUN.findall(sample)))
+    letters = han + sum(map(len, LATIN_RUN.findall(sample)))
+    if han == 0 or han < CHINESE_LEAST * letters:
+        return f"{100 * han / letters:.0f}% of its letters are" if letters else "it has no letters, no"
+    return None
+
+
+_LANGUAGE_RUNS = st.lists(st.tuples(st.sampled_from(["国", "经济发展", "GDP", "a", "English words ", "2025 ", "，", "\n", "𠀀"]),
+                                    st.integers(1, 900)), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LANGUAGE_RUNS)
+@example([("English words ", 140), ("国", 1)])
+@example([("经济发展", 900), ("English words ", 400)])  # (passed by the first third's Chinese characters)
+@example([("English words ", 100), ("国", 900)])  # (the first third English: every letter counted)
+@example([("a", 1996), ("经济发展", 130)])
+def test_the_language_is_judged_as_by_counting_every_chinese_character(runs):
+    from zhibiao.load import _require_chinese
+    from zhibiao.models import LoadedText
+
+    text = "".join(piece * n for piece, n in runs)
+    refused = _refused_by_share(text)
+    loaded = LoadedText(path="x.txt", format="txt", text=text, sha256="0")
+    if refused is None:
+        _require_chinese(loaded)
+    else:
+        with pytest.raises(LoadError) as caught:
+            _require_chinese(loaded)
+        assert f"({refused} Chinese characters)" in str(caught.value)

@@ -354,3 +354,27 @@ def test_broken_lines_are_joined_as_by_every_test_in_turn(pieces, blocks):
     m = MappedText(text)
     zones = N.find_table_zones(text)
     _same(N._join_broken_lines(m, zones, blocks), _join_broken_lines(m, zones, blocks))
+
+
+# -- scans for a mark or a word, by str.find -------------------------------------------------
+
+_YEAR_PIECES = st.lists(st.sampled_from(list("一二〇零三四五六七八九十百千万年 \t\n\u3000x，") + ["二〇二五", "二零二四年", "一九九八 年"]),
+                        max_size=16).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_YEAR_PIECES)
+@example("二〇二五年")
+@example("十二〇二五年")
+@example("二〇二五 \n年二〇二六年")
+def test_years_are_put_in_digits_as_the_pattern_s_substitution_does(text):
+    from zhibiao.text.chinese import CHINESE_YEAR, _YEAR_DIGITS, years_in_digits
+
+    expected = CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
+    assert years_in_digits(text) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(list(",，、;；。：:x年\n ")), max_size=10).map("".join))
+def test_two_marks_side_by_side_are_found_as_the_pattern_finds_them(text):
+    assert N._two_marks(text) == (N.TWO_MARKS.search(text) is not None)

@@ -191,3 +191,24 @@ def test_a_word_trie_shares_each_words_opening_characters():
     assert scan.word_trie(["万人次", "万人", "万", "亿元"]) == "万(?:人(?:次)?)?|亿元"
     assert scan.word_trie([]) == "(?!)"
     assert re.fullmatch(scan.word_trie(["a.b", "a"]), "a.b") and not re.fullmatch(scan.word_trie(["a.b"]), "axb")
+
+
+@pytest.mark.parametrize("category", [r"\d", r"\s", r"\w"])
+def test_a_category_among_the_first_characters_is_every_character_it_matches(category):
+    # the set written into the pattern lists the characters the category matches (its test costs a
+    # call into the Unicode database at every character scanned): every character of the Basic
+    # Multilingual Plane, and some beyond it, found where the plain pattern finds them
+    plane = "".join(map(chr, range(0x10000))) + "\U0001d7d8\U000104a0\U00010000\U0010ffff"
+    pattern = rf"(?:y)?{category}"
+    fast, plain = scanner(pattern), re.compile(pattern)
+    assert is_scanner(fast)
+    assert [m.start() for m in fast.finditer(plane)] == [m.start() for m in plain.finditer(plane)]
+
+
+def test_a_first_character_set_holds_single_characters_only():
+    from zhibiao.text.scan import first_character_set
+
+    assert first_character_set(r"(?:^|(?<=[。\n]))[ \t]*(?:到|今后)\d{4}年") == frozenset(" \t到今")
+    assert first_character_set(r"(?:约)?\d+") is None  # (a category)
+    assert first_character_set(r"(?:约)?[a-z]") is None  # (a range)
+    assert first_character_set(r"[ab]c") is None  # (re scans for it already: no set read)

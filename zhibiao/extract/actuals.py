@@ -28,6 +28,7 @@ from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD,
 from zhibiao.extract.segments import CLOSE, OPEN, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
+from zhibiao.text.scan import scanner
 from zhibiao.text.chinese import to_simplified
 from zhibiao.text.scan import scanner
 
@@ -118,7 +119,7 @@ ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 
 BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
 # (a clause of the words before the sentence's first figure: 分经济类型看，…, 在规模以上工业中，分经济类型看，…)
-BREAKDOWN_SENTENCE: Final = re.compile(rf"(?:^|[，,])\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
+BREAKDOWN_SENTENCE: Final = scanner(rf"(?:^|[，,])\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
 SHARED_HEADS: Final = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
 
 

@@ -37,6 +37,16 @@ LEAD_MODAL: Final = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|�
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
 OTHER_YEAR: Final = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
+OTHER_YEAR_WORDS: Final = ("到20", "年前", "年底前", "年以前")  # (every match of OTHER_YEAR holds one of them)
+
+
+def _other_year(sentence: str) -> re.Match | None:
+    """``OTHER_YEAR.search(sentence)``, tried only in a sentence holding one of the words every match
+    holds (found by str's search: the pattern's scan stops at every 2 and 到 of a sentence)."""
+    for word in OTHER_YEAR_WORDS:
+        if word in sentence:
+            return OTHER_YEAR.search(sentence)
+    return None
 REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
 NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
@@ -176,7 +186,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     mode, _ = scope.time_of(s_text[:first.start])
     if mode in ("review", "multi"):
         return
-    other = OTHER_YEAR.search(s_text)
+    other = _other_year(s_text)
     if other and scope.plan_year and int(other.group(1) or other.group(2)) != scope.plan_year:
         return  # "到2025年…": a later year's goal
     # 力争/确保 opening a sentence govern all of it; inside, only their own clause

@@ -22,7 +22,7 @@ from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
 from zhibiao.extract.tables import is_name_like
-from zhibiao.text.scan import LineScanner, scanner
+from zhibiao.text.scan import LineScanner, first_character_set, scanner
 
 _INTRO: Final = LEX.alt("targets.introductions")
 TRIGGER: Final = scanner(
@@ -103,6 +103,8 @@ _PROPOSALS: Final = LEX.words("targets.proposals")
 INLINE_REACH: Final = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
 FUTURE_OPENING: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|(?:{LEX.alt('targets.later_year_leads')})\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
+# the characters a match of it can open with (spaces, 到, 今, “, 十…; None: unknown, any)
+FUTURE_FIRST: Final = first_character_set(FUTURE_OPENING.pattern)
 LEAD_END: Final = re.compile(rf"(?:{LEX.alt('targets.lead_endings')})[:：]?$")
 _BULLETS: Final = LEX.alt("targets.bullets")
 LIST_ITEM: Final = re.compile(rf"^\s*(?:{_BULLETS}|\d{{1,2}}[.、．]|[（(]\d{{1,2}}[）)]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)")
@@ -366,7 +368,7 @@ def _list_goes_on(text: str, end: int) -> int:
 
 
 # a sentence (or line) opening with the results of the plan just listed: the list ends before it
-RESULTS_OPENING: Final = re.compile(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
+RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
 
 
 # a list opened as a plan set before (年初确定的主要目标是…, 人代会确定的目标为：): a review quoting last
@@ -987,13 +989,32 @@ class _ListReader:
                       modality=modality, year=year, name_origin="printed" if name in name_part else "composed")
 
 
+def future_openings(text: str) -> Iterator[re.Match]:
+    """``FUTURE_OPENING.finditer(text)``, the pattern tried only where a match can start — the text's
+    start and after each 。 and line break (its opening: ``^`` or a look-behind for them), found by
+    str.find — instead of at every character that can open one (到, 今, 十, “ and spaces: the scan
+    tested every character of the text against that set) — and only where the character there can open
+    a match (FUTURE_FIRST: most sentences open otherwise)."""
+    first = FUTURE_FIRST
+    end = len(text)
+    starts = [0]
+    for mark in "。\n":
+        k = text.find(mark)
+        while k >= 0:
+            if k + 1 < end and (first is None or text[k + 1] in first):
+                starts.append(k + 1)
+            k = text.find(mark, k + 1)
+    starts.sort()  # (two runs in order: merged)
+    return matches_at(FUTURE_OPENING, text, starts, end)
+
+
 def future_lists(text: str, plan_year: int | None, taken: tuple[TargetList, ...]) -> list[TargetList]:
     """Sentences that set targets for a later year (到2025年，…; 今后五年，…年均增长7%左右; “十四五”
     时期，…) outside the year's lists: each dated to the year its opening words name."""
     if plan_year is None:
         return []
     out = []
-    for m in FUTURE_OPENING.finditer(text):
+    for m in future_openings(text):
         start = m.start()
         if any(t.start <= start < t.end for t in taken):
             continue

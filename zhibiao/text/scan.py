@@ -126,7 +126,7 @@ def _with_first_set(pattern: str, flags: int, first: str) -> re.Pattern | None:
             return None  # (an info block holding a prefix already, or no width to bound)
         body = code[code[1] + 1:]
         (op, items), = _p.parse(first).data
-        charset, cased = _compiler._optimize_charset(items)
+        charset, cased = _compiler._optimize_charset(_without_categories(items))
         if op is not _c.IN or cased:
             return None
         info = [_c.INFO, 0, _c.SRE_INFO_CHARSET, min(low, _compiler.MAXCODE), min(high, _compiler.MAXCODE)]
@@ -139,6 +139,54 @@ def _with_first_set(pattern: str, flags: int, first: str) -> re.Pattern | None:
                             tuple(index_group))
     except (AttributeError, TypeError, ValueError, IndexError, RuntimeError):  # pragma: no cover - another Python's
         return None  # internals (_sre.compile refuses code it does not know with RuntimeError: invalid SRE code)
+
+
+def first_character_set(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with (:func:`first_characters`) as a set, where
+    they are single characters written out (no range, no category); else ``None``. (A position of a
+    text whose character is not among them starts no match: tested before the pattern is tried there.)"""
+    first = first_characters(pattern, flags)
+    if first is None:
+        return None
+    (op, items), = _p.parse(first).data
+    if op is not _c.IN or any(item_op is not _c.LITERAL for item_op, _av in items):
+        return None
+    return frozenset(chr(av) for _op, av in items)
+
+
+# what the engine's categories hold in a str pattern (sre: Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE,
+# Py_UNICODE_ISALNUM or "_"), each character of the Basic Multilingual Plane tested by its str method
+_CATEGORY_TESTS = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
+_BMP: dict[str, list] = {}
+
+
+def _category_members(category: str) -> list:
+    """The class items of every character a category (``\\d``, ``\\s``, ``\\w``) matches, as literals and
+    ranges: the characters of the Basic Multilingual Plane it matches, and every character beyond it (a
+    superset there: one range, instead of the category's test)."""
+    if category not in _BMP:
+        plane = "".join(map(chr, range(0x10000)))
+        items: list = []
+        for run in re.finditer(f"{category}+", plane):
+            lo, hi = run.start(), run.end() - 1
+            items.append((_c.LITERAL, lo) if lo == hi else (_c.RANGE, (lo, hi)))
+        _BMP[category] = items + [(_c.RANGE, (0x10000, 0x10FFFF))]
+    return _BMP[category]
+
+
+def _without_categories(items) -> list:
+    """A first-character set's items with its categories (``\\d``) written out as the characters they
+    match (a superset beyond the Basic Multilingual Plane). Why: the engine tests a category by a
+    call into the Unicode database at every character of the text it scans (~45 instructions a
+    character for ``\\d``), a set of characters by a lookup in a bitmap — the same positions refused
+    (the set only says where a match may start; the pattern itself still tests its ``\\d``)."""
+    out: list = []
+    for op, av in items:
+        if op is _c.CATEGORY and av in _CATEGORY_TESTS:
+            out += _category_members(_CATEGORY_TESTS[av])
+        else:
+            out.append((op, av))
+    return out
 
 
 _SCANNERS: weakref.WeakSet = weakref.WeakSet()
