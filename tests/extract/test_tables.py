@@ -847,3 +847,15 @@ def test_a_bare_full_year_figure_in_a_row_of_per_cent_beside_its_half_years_grow
                      "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t同比增长（%）\t预计全年\n"
                      f"{name}\t%\t7左右\t—\t8.2\t7.5\n")
     assert [(a.measure, a.value) for a in e.actuals if a.period is None] == [(measure, Decimal("7.5"))]
+
+
+@pytest.mark.parametrize("share", ["完成年度目标（%）", "完成年度计划（%）", "完成全年目标（%）", "完成全年计划（%）",
+                                   "完成年度任务（%）"])  # (任务: no column word, read past as such)
+def test_a_column_of_the_years_plan_done_so_far_is_no_growth(share):
+    # 完成年度目标（%）: the share of the year's target done by the third quarter — read past, never the
+    # figure's growth (it was read as 完成 + %: a growth of 78.5 % for the year)
+    text = ("关于云岭县2025年前三季度国民经济和社会发展计划执行情况的报告\n主要指标完成情况如下：\n"
+            f"指标\t单位\t年度目标\t前三季度完成\t同比增长（%）\t{share}\n"
+            "一般公共预算收入\t亿元\t42.6\t33.4\t3.6\t78.4\n")
+    e = extract_text(text)
+    assert [(a.measure, a.value) for a in e.actuals] == [("level", Decimal("33.4")), ("growth", Decimal("3.6"))]
