@@ -564,3 +564,26 @@ def test_high_tech_manufacturing_is_not_high_tech_industry(name, unit, text, exp
 def test_the_tax_share_of_budget_revenue_under_its_short_names(name):
     # "税收收入比重达到78.5%": the share of tax in general budget revenue, the county reports' short name
     assert CAT.match(name, unit="%", measure="share", text="78.5%").id == "tax_revenue_share"
+
+
+def test_a_result_named_by_another_division_is_not_the_documents():
+    # a city's report quoting a neighbour's, a county's of its own and its province's figures: only its own
+    # stay (each was read as the city's gdp_growth: the place in front taken off)
+    from decimal import Decimal
+
+    from zhibiao.api import extract_text
+
+    text = ("湖州市2026年政府工作报告\n——2026年1月10日在湖州市第九届人民代表大会第六次会议上\n一、2025年工作回顾\n"
+            "2025年，全市地区生产总值增长6.1%，嘉兴市地区生产总值增长5.8%。长兴县地区生产总值增长6.5%。"
+            "浙江省生产总值增长5.5%，湖州市一般公共预算收入增长4.2%。\n")
+    e = extract_text(text)
+    assert [(a.name, a.value, a.indicator) for a in e.actuals] == [
+        ("地区生产总值", Decimal("6.1"), "gdp_growth"), ("一般公共预算收入", Decimal("4.2"), "budget_revenue_growth")]
+    assert REG.division_opening("白云机场旅客吞吐量") is None and REG.division_opening("白云区生产总值") == "白云区"
+    assert REG.division_opening("城区常住人口") is None  # (城区, 郊区: divisions' names, and a part's words)
+    # a name opening with the document's own full name is its own
+    e.actuals[0].name = "湖州市地区生产总值"
+    from zhibiao.catalog.annotate import map_indicators
+
+    map_indicators(e)
+    assert [(a.name, a.indicator) for a in e.actuals][0] == ("湖州市地区生产总值", "gdp_growth")

@@ -152,6 +152,7 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
         m = _match_name(match, t.name, own, t.unit, _target_measure(t.kind, t.text), t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     priced: dict[str, bool] = {}
+    _drop_other_divisions_results(extraction)
     for a in extraction.actuals:
         m = _match_name(match, a.name, own, a.unit, a.measure, a.text)
         if m is not None and a.parent and _a_price_of_its_item(catalog, priced, a.parent, m.id):
@@ -160,6 +161,27 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
     for c in extraction.commitments:
         m = match(c.metric, unit=c.unit, measure=None, text=c.text)
         c.indicator, c.indicator_confidence = (m.id, m.confidence) if m else (None, None)
+
+
+def _drop_other_divisions_results(extraction: Extraction) -> None:
+    """A result named by another division's full name (济南市地区生产总值增长5.8% in 潍坊市's report, a
+    county of the city, 寿光市…, or the province above) is that division's, quoted: no result of the
+    document's region (the catalogue would read the name without the place in front as the region's
+    own indicator). The registry says what is a division; the document's own region is kept."""
+    region = extraction.document.region
+    if region is None or not region.code or region.level == "national" or not extraction.actuals:
+        return
+    from zhibiao.catalog.regions import RegionRegistry
+
+    registry = RegionRegistry.default()
+    own = region.name
+    kept = []
+    for a in extraction.actuals:
+        opening = registry.division_opening(a.name) if a.name else None
+        if opening is None or opening == own:
+            kept.append(a)
+    if len(kept) != len(extraction.actuals):
+        extraction.actuals = kept
 
 
 def merge_restated_targets(extraction: Extraction) -> None:

@@ -209,6 +209,15 @@ class RegionRegistry:
                 return self.region(best[0]) if len(best) == 1 else None
         return None
 
+    def division_opening(self, text: str) -> str | None:
+        """The full name of a division that ``text`` opens with (济南市 of 济南市地区生产总值; three
+        characters at least, ending as a division's name ends), the shortest such; None when none.
+        Only full names: a short one opens too many words (白云 of 白云机场)."""
+        for end in range(3, min(len(text), 12) + 1):
+            if text[end - 1] in DIVISION_ENDS and text[:end] in self._by_name:
+                return text[:end]
+        return None
+
     def candidates(self, name: str | None, within: str | None = None) -> list[Region]:
         """Every region ``name`` (a full or short name) could mean, the current divisions before
         former ones, higher levels first: what to offer a person when :meth:`resolve` finds no
