@@ -859,3 +859,23 @@ def test_a_column_of_the_years_plan_done_so_far_is_no_growth(share):
             "一般公共预算收入\t亿元\t42.6\t33.4\t3.6\t78.4\n")
     e = extract_text(text)
     assert [(a.measure, a.value) for a in e.actuals] == [("level", Decimal("33.4")), ("growth", Decimal("3.6"))]
+
+
+@pytest.mark.parametrize("sep", ["\t", "|"])
+def test_a_continued_tables_first_row_number_is_its_row_number_wherever_it_starts(sep):
+    # 续表 / an excerpt: rows 11 and 12 — the numbers were glued to the names (11森林覆盖率), one name unmatched
+    rows = [["序号", "指标名称", "单位", "2026年目标", "属性"], ["11", "森林覆盖率", "%", "62.4", "约束性"],
+            ["12", "城镇调查失业率", "%", "5.5以内", "预期性"]]
+    body = "\n".join(sep.join(r) if sep == "\t" else "| " + " | ".join(r) + " |" for r in rows)
+    e = extract_text("云岭县人民政府关于下达2026年国民经济和社会发展计划的通知\n" + body + "\n")
+    assert [(t.seq, t.name, t.value) for t in e.targets] == [("11", "森林覆盖率", Decimal("62.4")),
+                                                            ("12", "城镇调查失业率", Decimal("5.5"))]
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_a_first_row_whose_name_opens_with_a_number_and_its_magnitude_keeps_it(sep):
+    # 10 万—50 万元群体比例: a name opening with a number (and its 万), never row 10 of a continued table
+    head = sep.join(["指标名称", "单位", "2026年目标"])
+    row = sep.join(["10 万—50 万元群体比例", "%", "20"])
+    e = extract_text(f"云岭县人民政府关于下达2026年国民经济和社会发展计划的通知\n{head}\n{row}\n")
+    assert [(t.seq, t.name) for t in e.targets] == [(None, "10万—50万元群体比例")]

@@ -202,6 +202,9 @@ class Table:
 # ---------------------------------------------------------------- cell classification helpers
 
 SEQ_NUMBER: Final = re.compile(r"\d{1,3}")
+# the first characters of the lexicon's magnitudes (万, 亿, 千…): a name opening with one continues the number
+# before it (10 万—50 万元群体比例), never follows a row's number
+MAGNITUDE_FIRSTS: Final = frozenset(w[0] for w in LEX.words("units.magnitudes"))
 LAYOUT_SPACES: Final = scanner(r"(?<=[^A-Za-z]) +| +(?=[^A-Za-z])")
 BRACKETED_END: Final = re.compile(r"[（(][^）)]*[）)]$")
 _RELATIVE_OPENERS: Final = ("kinds.relative_links", "kinds.relative_comparisons", "kinds.relative_openers")
@@ -1001,7 +1004,7 @@ class _Assembler:
                 self.add_unit(t, starts_line=i == 0 or cells[i - 1].line != c.line)
             elif c.role == "category":
                 self.pending_category.append(c)
-            elif c.role == "seq" and self.expected_seq(int(t)):
+            elif c.role == "seq" and (self.expected_seq(int(t)) or self.continues_numbering(nxt, c)):
                 self.start_group(t)
             elif c.role == "seq" and nxt is not None and nxt.line == c.line:
                 # a number that is not the next row number begins a name ("10 万—50 万元群体比例")
@@ -1067,6 +1070,13 @@ class _Assembler:
     def open_label_group(self) -> bool:
         """Inside a parent row whose sub-rows still lack targets (a pollutant list, say)."""
         return bool(self.group) and self.label is not None and self.group[-1].target is None
+
+    def continues_numbering(self, nxt: Cell | None, c: Cell) -> bool:
+        """A continued table's first row (续表, an excerpt: 9 | 森林覆盖率) numbers its row wherever the
+        numbering stood, when a name follows on its line — not a magnitude continuing the number (10 万—50
+        万元群体比例: a name that opens with a number)."""
+        return (self.last_seq_num == 0 and not self.rows and nxt is not None and nxt.line == c.line
+                and bool(nxt.text) and "\u4e00" <= nxt.text[0] <= "\u9fff" and nxt.text[0] not in MAGNITUDE_FIRSTS)
 
     def start_group(self, seq: str) -> None:
         self.flush_category()
