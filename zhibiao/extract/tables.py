@@ -1237,7 +1237,7 @@ def parse_table(text: str, span: TableSpan) -> Table:
         # (城乡居民人均可支配收入增长 | 城镇6，农村7.5: a target of each part, as in tables read by column)
         figures = cell_figures(text[whole[0]:whole[1]], whole, name) if squeeze(r.target_text or "") == squeeze(text[whole[0]:whole[1]]) \
             else [(name, r.target_text or "", whole)]
-        for figure_name, figure, span in figures:
+        for figure_name, figure, figure_span in figures:
             ttext = squeeze(figure)
             parsed = parse_target(ttext, column_unit=unit)
             if parsed.kind == "numeric" and parsed.unit is None:
@@ -1246,7 +1246,7 @@ def parse_table(text: str, span: TableSpan) -> Table:
                 parsed.unit = parsed.unit or unit
             out.append(TableRow(
                 seq=r.seq, category=r.category, name=figure_name, parent=r.parent, unit=parsed.unit,
-                text=ttext, parsed=parsed, year=year, span=span, name_span=(name_start, r.name_cell.end),
+                text=ttext, parsed=parsed, year=year, span=figure_span, name_span=(name_start, r.name_cell.end),
                 binding=r.binding, flags=list(r.flags), name_origin="printed" if figure_name == name else "composed",
             ))
     return Table(start, end, layout, year, out, asm.warnings)
