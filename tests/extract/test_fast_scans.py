@@ -285,3 +285,30 @@ def test_a_later_year_is_found_as_the_pattern_finds_it(text):
 
     expected, found = OTHER_YEAR.search(text), _other_year(text)
     assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+# --- numbers.iter_numbers: the bare magnitudes' and the tenths' scans only where their character is ---
+
+NUMBER_PIECES = st.lists(st.sampled_from(["突破", "达到", "达", "超", "增长", "下降", "近", "千", "百", "万", "亿", "成", "两",
+                                          "一", "三", "十", "元", "亿元", "万人", "12", "3.5", "%", "，", "。", " ", "统一",
+                                          "一成不变", "千亿元", "百亿", "两成"]), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(NUMBER_PIECES)
+def test_bare_magnitudes_and_tenths_hold_the_characters_tested_before_their_scans(text):
+    from zhibiao.extract.numbers import BARE_MAGNITUDE, BARE_MAGNITUDE_CHARS, TENTH_WORDS, TENTHS
+
+    if not any(c in text for c in BARE_MAGNITUDE_CHARS):
+        assert BARE_MAGNITUDE.search(text) is None
+    if not any(w in text for w in TENTH_WORDS):
+        assert TENTHS.search(text) is None
+
+
+def test_bare_magnitudes_and_tenths_are_still_read():
+    from decimal import Decimal
+
+    from zhibiao.extract.numbers import iter_numbers
+
+    assert [(n.value, n.start, n.end, n.fraction) for n in iter_numbers("规模突破千亿元")] == [(Decimal(1000), 4, 5, "")]
+    assert [(n.value, n.fraction) for n in iter_numbers("销量增长两成")] == [(Decimal(20), "%")]

@@ -39,6 +39,7 @@ assert NUMBER.groups == 4, "iter_numbers reads NUMBER's groups by position: neg,
 # magnitude of its unit (千亿元 is 1000 of 亿元); the verb must be printed just before it
 BARE_MAGNITUDES: Final = {str(k): Decimal(v) for k, v in LEX.get("units.bare_magnitudes").items()}
 BARE_MAGNITUDE: Final = scanner(rf"(?<![{CN_CHARS}])[{''.join(BARE_MAGNITUDES)}](?=[万亿])")
+BARE_MAGNITUDE_CHARS: Final = tuple(BARE_MAGNITUDES)  # (every match of BARE_MAGNITUDE is one of them)
 BARE_MAGNITUDE_LEADS: Final = tuple(sorted(set(LEX.words("comparators.above_before", "comparators.about_before",
                                                          "comparators.at_least_before", "comparators.milestone_verbs",
                                                          "units.bare_magnitude_leads")),
@@ -56,6 +57,7 @@ def bare_magnitude_lead(text: str, start: int, leads: tuple[str, ...] = BARE_MAG
 
 # tenths (增长两成: 20%), a fraction in words after its numeral, after a verb of change or reaching
 TENTHS: Final = scanner(rf"(?<![{CN_CHARS}])([一二两三四五六七八九])(?:{LEX.alt('units.tenth_words')})")
+TENTH_WORDS: Final = LEX.words("units.tenth_words")  # (every match of TENTHS holds one)
 TENTH_LEADS: Final = tuple(sorted(set(BARE_MAGNITUDE_LEADS + LEX.words("measures.growth_verbs", "measures.decline_verbs")),
                                   key=len, reverse=True))
 
@@ -153,11 +155,15 @@ def iter_numbers(text: str) -> list[NumberMatch]:
             except NumberError:
                 continue
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, True)))
-    bare = [m for m in BARE_MAGNITUDE.finditer(text) if bare_magnitude_lead(text, m.start())]
+    # (each scan below only where its match's one character is: most texts hold none — str's search
+    # for a character is far cheaper than the pattern's scan)
+    bare = [m for m in BARE_MAGNITUDE.finditer(text) if bare_magnitude_lead(text, m.start())] \
+        if any(c in text for c in BARE_MAGNITUDE_CHARS) else None
     if bare:
         out.extend(_new_tuple(NumberMatch, (BARE_MAGNITUDES[m.group()], m.start(), m.end(), "", True)) for m in bare)
         out.sort(key=lambda n: n.start)
-    tenths = [m for m in TENTHS.finditer(text) if bare_magnitude_lead(text, m.start(), TENTH_LEADS)]
+    tenths = [m for m in TENTHS.finditer(text) if bare_magnitude_lead(text, m.start(), TENTH_LEADS)] \
+        if any(w in text for w in TENTH_WORDS) else None
     if tenths:
         at = {m.start(): m for m in tenths}  # (the numeral read alone is replaced by its tenths)
         out = [n if n.start not in at else _new_tuple(NumberMatch, (Decimal(CN_DIGITS[at[n.start].group(1)] * 10), n.start,
