@@ -862,3 +862,17 @@ def test_a_round_magnitude_passed_in_a_review_is_a_bound_and_in_the_plan_a_task(
     assert [(a.name, a.comparator, a.value) for a in e.actuals] == [
         ("规上工业营业收入", ">", D("100")), ("地区生产总值", "=", D("5.1"))]
     assert [(c.metric, c.value, c.unit) for c in e.commitments] == [("数字经济核心产业营业收入", D("100"), "亿元")]
+
+
+def test_a_part_is_of_the_nearest_whole_measured_in_its_kind_of_unit():
+    # (其中 after two wholes: 住宿游客 in 万人次 is a part of the visitors counted in 万人次, not of the income in 亿元
+    # named last; its growth goes with it; a part in % alone stays with the whole just before)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n八、旅游\n"
+            "全年全县接待游客812.4万人次，比上年增长5.2%；旅游总收入96.7亿元，增长7.3%。"
+            "其中，住宿游客233.5万人次，同比增长9.1%。\n"
+            "全年全县农产品出口额21.4亿元，增长3.3%；出口企业320家。其中，果蔬类8200万元。\n")
+    got = [(a.name, a.value, a.parent) for a in extract_text(text).actuals if a.parent]
+    assert got == [("住宿游客", D("233.5"), "接待游客"), ("住宿游客", D("9.1"), "接待游客"),
+                   ("果蔬类", D("8200"), "农产品出口额")]
+    text = text.replace("其中，住宿游客233.5万人次，同比增长9.1%", "其中，住宿类增长9.1%").replace("，增长7.3%", "")
+    assert [(a.name, a.parent) for a in extract_text(text).actuals if a.parent][0] == ("住宿类", "旅游总收入")

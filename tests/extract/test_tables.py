@@ -847,3 +847,16 @@ def test_a_bare_full_year_figure_in_a_row_of_per_cent_beside_its_half_years_grow
                      "表1　主要经济指标完成情况\n指标\t单位\t全年目标\t上半年完成\t同比增长（%）\t预计全年\n"
                      f"{name}\t%\t7左右\t—\t8.2\t7.5\n")
     assert [(a.measure, a.value) for a in e.actuals if a.period is None] == [(measure, Decimal("7.5"))]
+
+
+def test_a_row_less_indented_than_the_sub_rows_before_it_is_a_whole_again():
+    # (a total's table: 其中 rows are the first row's parts; a row printed back at the margin after an indented
+    # 其中 row is a new whole, and its own 其中 rows its parts; a row as indented as the sub-row stays a part)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表4　2025年末全县金融机构存贷款\n"
+            "指标\t年末数（亿元）\t比上年增长（%）\n存款余额\t356.2\t7.4\n　其中：个人存款\t241.8\t9.0\n"
+            "贷款余额\t298.6\t8.1\n　其中：个人贷款\t120.3\t4.2\n")
+    parents = [(a.name, a.parent) for a in extract_text(text).actuals if a.measure == "level"]
+    assert parents == [("存款余额", None), ("个人存款", "存款余额"), ("贷款余额", None), ("个人贷款", "贷款余额")]
+    text = text.replace("\n贷款余额", "\n　贷款余额")
+    parents = [(a.name, a.parent) for a in extract_text(text).actuals if a.measure == "level"]
+    assert parents[2] == ("贷款余额", "存款余额")

@@ -121,6 +121,24 @@ BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
 # (a clause of the words before the sentence's first figure: 分经济类型看，…, 在规模以上工业中，分经济类型看，…)
 BREAKDOWN_SENTENCE: Final = scanner(rf"(?:^|[，,])\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
 SHARED_HEADS: Final = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
+# what a unit measures: its base unit, past its magnitude (万人次: 人次), one name of a unit named twice (千米: 公里)
+_MAGNITUDES: Final = tuple(sorted(LEX.words("units.magnitudes"), key=len, reverse=True))
+_BASES: Final = frozenset(LEX.words("units.base", "units.compound"))
+_KIND_OF: Final = {str(other): str(first) for first, others in LEX.get("units.same_as").items() for other in others}
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """What ``unit`` measures (人次 for 万人次, 元 for 亿元 and 万元, 公里 for 千米), or ``None`` for a unit of
+    no base (%, 倍, 个百分点) and no unit."""
+    if not unit:
+        return None
+    for m in _MAGNITUDES:
+        if unit.startswith(m) and unit[len(m):] in _BASES:
+            unit = unit[len(m):]
+            break
+    if unit not in _BASES:
+        return None
+    return _KIND_OF.get(unit, unit)
 
 
 BRACKETS: Final = re.compile(r"[（()）]")
@@ -324,6 +342,8 @@ class _ResultReader:
         # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before — of its
         # whole where it was a part itself (…外商投资企业下降4.2%。分门类看，…: a new breakdown of the same figure)
         breakdown = (self.out[-1].parent or self.out[-1].figure.name) if opens_breakdown and self.out else None
+        breakdown_named = False  # (named alone before 其中, not taken from the figures before)
+        part_of: dict[str, str] = {}  # each part's whole, decided by its first figure (…万人次，同比增长…)
         # what a clause naming only its period speaks of (…增长4.6%。一季度增长4.1%，二季度…): the breakdown's
         # figure, or the figure just before in the paragraph
         period_of = breakdown
@@ -441,6 +461,7 @@ class _ResultReader:
                 figures = []  # periods and figures that do not pair: no figure rather than a wrong period
             if BREAKDOWN.match(clause.lstrip()) and self.out:
                 breakdown = before or self.out[-1].figure.name  # "其中城市上涨0.4%": parts of the figure before
+                breakdown_named = before is not None
             for f in figures:
                 shared = _shared_head(f.name, before) if f.own else None
                 if shared:
@@ -464,10 +485,14 @@ class _ResultReader:
                 a = c_start + f.start
                 estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
                     bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
+                parent = breakdown if breakdown and not is_name_like(f.name) else None
+                if parent is not None and not breakdown_named:
+                    if f.name not in part_of:
+                        part_of[f.name] = self.whole_of_kind(f.unit, parent)
+                    parent = part_of[f.name]
                 found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
                                     _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period),
-                                    estimated, c_start, s,
-                                    parent=breakdown if breakdown and not is_name_like(f.name) else None))
+                                    estimated, c_start, s, parent=parent))
             if len(found) == 1 and prev_clause_found and not found[0].figure.own:
                 joined = parse_target(self.text[prev_clause_found[-1].start:found[0].end])
                 if joined.comparator == "range" and joined.value_high == found[0].figure.value:
@@ -499,6 +524,20 @@ class _ResultReader:
                 x.estimated = True
         return para_estimated
 
+
+    def whole_of_kind(self, unit: str | None, last: str) -> str:
+        """The whole a part measured in ``unit`` is of: the nearest whole before it in the paragraph with a
+        figure of the unit's kind ("接待游客3562.8万人次…；旅游总收入451.3亿元…。其中，过夜游客1268.3万人次": the
+        visitors), else ``last``, the whole just before (a part in % — 其中城市上涨0.4% — is of that one)."""
+        kind = unit_kind(unit)
+        if kind is None:
+            return last
+        for x in reversed(self.out):
+            if x.sentence_start < self.para_start:
+                break
+            if x.parent is None and unit_kind(x.figure.unit) == kind:
+                return x.figure.name
+        return last
 
     def reached(self, sentence: Sentence) -> None:
         """Levels a review of several years says were reached by its end: the reviewed year's."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Callable, Final
 
 from zhibiao.extract.grammar import BOUND_AFTER, GROWTH_WORD, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, declines, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
@@ -424,6 +424,9 @@ class TableContext:
     zone_year: int | None  # the year of the part the table stands in (the reviewed year in a review)
     forward: bool | None  # a plan document: a bare year after the plan year is a target column (None: not known)
     region: str | None = None  # the document's region as named (临沭县): whose columns a table's are
+    # how far the printed line a cell opens is indented (normalising drops a line's leading spaces: the
+    # loaded text's), by the cell's offset; None: not known
+    indent: Callable[[int], int] | None = None
 
 
 def _stem(name: str) -> str:
@@ -662,8 +665,9 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
 TITLE_GROWTH: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
 
 
-def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str) -> list[GridLine]:
-    """Every target and actual of a table's rows."""
+def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
+              indent: Callable[[int], int] | None = None) -> list[GridLine]:
+    """Every target and actual of a table's rows; ``indent``: how far the line a cell opens is indented."""
     name_col = next((c for c in columns if c.role == "name"), None)
     if name_col is None:
         return []
@@ -678,6 +682,7 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str)
     out: list[GridLine] = []
     main: str | None = None
     first_name = None
+    sub_indent = 0  # how far the last sub-row was indented (　其中：住户存款)
     for k, row in enumerate(rows):
         cell = row.cells.get(name_col.index)
         if cell is None:
@@ -687,6 +692,12 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str)
         sub = bool(column_vocab().sub_row.match(cell.text.strip()))
         if k == 0:
             first_name = name
+        if indent is not None and total and k > 0:
+            at = indent(cell.start)
+            if sub:
+                sub_indent = at
+            elif at < sub_indent:
+                total = False  # a row less indented than the sub-rows before it (各项贷款余额) is a whole again
         # a row marked # (#工业) is a part of the main row right above it; under a total, any other row
         # (其中：城镇, 其中：男性 — each 其中 a new breakdown of the total) is the total's
         above = sub and cell.text.strip().startswith(column_vocab().row_above_marks)
