@@ -876,3 +876,17 @@ def test_a_part_is_of_the_nearest_whole_measured_in_its_kind_of_unit():
                    ("果蔬类", D("8200"), "农产品出口额")]
     text = text.replace("其中，住宿游客233.5万人次，同比增长9.1%", "其中，住宿类增长9.1%").replace("，增长7.3%", "")
     assert [(a.name, a.parent) for a in extract_text(text).actuals if a.parent][0] == ("住宿类", "旅游总收入")
+
+
+@pytest.mark.parametrize("end", ["年末城镇调查失业率为", "12月末城镇调查失业率为", "年底城镇调查失业率"])
+def test_the_years_end_beside_the_years_average_is_december(end):
+    # (the year's rate is the average of its months, which the targets are set on; the end's figure beside it
+    # is December's, not a second figure of the year — alone it stays the year's)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n一、综合\n"
+            f"全年全县城镇调查失业率平均值为4.8%，{end}4.6%。全县在岗职工平均工资9.1万元。\n")
+    got = [(a.value, a.period) for a in extract_text(text).actuals]
+    assert got == [(D("4.8"), None), (D("4.6"), "2025-12/2025-12"), (D("9.1"), None)]
+    alone = text.replace("全年全县城镇调查失业率平均值为4.8%，", "")
+    assert [a.period for a in extract_text(alone).actuals] == [None, None]
+    other = text.replace("全年全县城镇调查失业率平均值为4.8%", "全年全县城镇登记失业率平均值为2.8%")
+    assert [a.period for a in extract_text(other).actuals] == [None, None, None]

@@ -127,6 +127,14 @@ _BASES: Final = frozenset(LEX.words("units.base", "units.compound"))
 _KIND_OF: Final = {str(other): str(first) for first, others in LEX.get("units.same_as").items() for other in others}
 
 
+def _without_year_end(name: str) -> str:
+    """A name without the year-end word it opens with (年末城镇调查失业率 → 城镇调查失业率)."""
+    for w in YEAR_END_NAMES:
+        if name.startswith(w):
+            return name[len(w):]
+    return name
+
+
 def unit_kind(unit: str | None) -> str | None:
     """What ``unit`` measures (人次 for 万人次, 元 for 亿元 and 万元, 公里 for 千米), or ``None`` for a unit of
     no base (%, 倍, 个百分点) and no unit."""
@@ -142,6 +150,9 @@ def unit_kind(unit: str | None) -> str | None:
 
 
 BRACKETS: Final = re.compile(r"[（()）]")
+YEAR_AVERAGE: Final = re.compile(LEX.alt("time.year_average"))
+DECEMBER_END: Final = re.compile(LEX.alt("time.december_ends"))
+YEAR_END_NAMES: Final = LEX.words("names.year_ends")
 
 
 def _shared_head(name: str, before: str | None) -> str | None:
@@ -216,6 +227,8 @@ class _Found:
     sentence_start: int
     rank: str | None = None
     parent: str | None = None  # a part of the figure before (其中城市上涨0.4%)
+    averaged: bool = False  # the year's average of its months (全年…平均值为5.2%)
+    at_end: bool = False  # of the year's end (年末…为5.0%, 12月末…)
 
     # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
     # of its arguments; this one is compiled and called directly — __eq__ and __repr__ stay generated)
@@ -225,6 +238,7 @@ class _Found:
         self.figure, self.start, self.end, self.year, self.period = figure, start, end, year, period
         self.estimated, self.clause_start, self.sentence_start = estimated, clause_start, sentence_start
         self.rank, self.parent = rank, parent
+        self.averaged, self.at_end = False, False
 
 
 class _ResultReader:
@@ -493,6 +507,9 @@ class _ResultReader:
                 found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
                                     _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period),
                                     estimated, c_start, s, parent=parent))
+                said = clause[:f.start]
+                found[-1].averaged = bool(YEAR_AVERAGE.search(said))
+                found[-1].at_end = f.name.startswith(YEAR_END_NAMES) or bool(DECEMBER_END.search(said))
             if len(found) == 1 and prev_clause_found and not found[0].figure.own:
                 joined = parse_target(self.text[prev_clause_found[-1].start:found[0].end])
                 if joined.comparator == "range" and joined.value_high == found[0].figure.value:
@@ -518,12 +535,29 @@ class _ResultReader:
                     g is not x and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
                     == (x.figure.name, x.figure.measure, x.figure.unit) for g in mine):
                 self.out.remove(x)
+        self.december(first_here)
         # a "(预计数)" note after the sentence's figures covers them all
         if ESTIMATED_NOTE.search(s_text):
             for x in self.out[first_here:]:
                 x.estimated = True
         return para_estimated
 
+
+    def december(self, first_here: int) -> None:
+        """"全年城镇调查失业率平均值为5.2%，年末城镇调查失业率为5.0%": beside the year's average of an indicator
+        in its paragraph, the figure of the year's end is December's (the year's is the average, which targets
+        are set on) — alone, the end's figure stays the year's."""
+        new = [x for x in self.out[first_here:] if x.averaged or x.at_end]
+        if not new:
+            return
+        para = [x for x in self.out if x.sentence_start >= self.para_start and (x.averaged or x.at_end)]
+        for x in new:
+            for y in para:
+                end, average = (x, y) if x.at_end else (y, x)
+                if end.at_end and average.averaged and end.period is None and average.period is None \
+                        and end.year == average.year and end.figure.unit == average.figure.unit \
+                        and _without_year_end(end.figure.name) == average.figure.name:
+                    end.period = (12, 12)
 
     def whole_of_kind(self, unit: str | None, last: str) -> str:
         """The whole a part measured in ``unit`` is of: the nearest whole before it in the paragraph with a
