@@ -890,3 +890,16 @@ def test_the_years_end_beside_the_years_average_is_december(end):
     assert [a.period for a in extract_text(alone).actuals] == [None, None]
     other = text.replace("全年全县城镇调查失业率平均值为4.8%", "全年全县城镇登记失业率平均值为2.8%")
     assert [a.period for a in extract_text(other).actuals] == [None, None, None]
+
+
+def test_a_figure_of_a_part_of_the_year_is_no_estimate_of_the_year():
+    # (预计全年 before it in its sentence, a 下同 note of its paragraph or a (预计数) note after the sentence speak of
+    # the year's figures; 1—11月's is that period's fact — an estimate only where its own clause says so)
+    report = ("青禾县2026年政府工作报告\n——2025年12月26日在青禾县第九届人民代表大会第五次会议上\n一、2025年工作回顾\n{}\n"
+              "二、2026年工作安排\n全县要稳中求进。\n")
+    e = extract_text(report.format("预计全年全县地区生产总值增长5.4%，1—11月，规模以上工业增加值增长6.9%，"
+                                   "1—11月预计一般公共预算收入增长3.1%。"))
+    assert [(a.value, a.period, a.estimated) for a in e.actuals] == [
+        (D("5.4"), None, True), (D("6.9"), "2025-01/2025-11", False), (D("3.1"), "2025-01/2025-11", True)]
+    e = extract_text(report.format("全县地区生产总值增长5.4%（预计数），1—11月规模以上工业增加值增长6.9%。"))
+    assert [(a.value, a.estimated) for a in e.actuals] == [(D("5.4"), True), (D("6.9"), False)]

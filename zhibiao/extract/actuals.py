@@ -497,15 +497,19 @@ class _ResultReader:
             found = []
             for k, f in enumerate(figures):
                 a = c_start + f.start
-                estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
-                    bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
+                f_period = _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period)
+                estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a)
+                if estimated and f_period is not None:
+                    # "预计全年…增长5.5%，1—11月，…增长7.1%": the estimate is the year's; a part of the year's figure
+                    # is that period's fact — an estimate only when its own clause says so (1—11月预计增长…)
+                    estimated = ESTIMATE.search(clause, 0, f.start) is not None
+                estimated = estimated or bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
                 parent = breakdown if breakdown and not is_name_like(f.name) else None
                 if parent is not None and not breakdown_named:
                     if f.name not in part_of:
                         part_of[f.name] = self.whole_of_kind(f.unit, parent)
                     parent = part_of[f.name]
-                found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
-                                    _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period),
+                found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year, f_period,
                                     estimated, c_start, s, parent=parent))
                 said = clause[:f.start]
                 found[-1].averaged = bool(YEAR_AVERAGE.search(said))
@@ -536,10 +540,10 @@ class _ResultReader:
                     == (x.figure.name, x.figure.measure, x.figure.unit) for g in mine):
                 self.out.remove(x)
         self.december(first_here)
-        # a "(预计数)" note after the sentence's figures covers them all
+        # a "(预计数)" note after the sentence's figures covers them all (but those of a part of the year)
         if ESTIMATED_NOTE.search(s_text):
             for x in self.out[first_here:]:
-                x.estimated = True
+                x.estimated = x.estimated or x.period is None
         return para_estimated
 
 
