@@ -860,3 +860,13 @@ def test_a_row_less_indented_than_the_sub_rows_before_it_is_a_whole_again():
     text = text.replace("\n贷款余额", "\n　贷款余额")
     parents = [(a.name, a.parent) for a in extract_text(text).actuals if a.measure == "level"]
     assert parents[2] == ("贷款余额", "存款余额")
+
+
+@pytest.mark.parametrize("flat", ["持平", "与上年持平", "同比持平"])
+def test_a_growth_cell_saying_flat_is_growth_zero(flat):
+    # (持平 under 比上年增长（%）: no change, growth 0 — as a printed 0.0 would be; in a level column it is no figure)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表2　2025年主要农产品产量\n"
+            f"产品名称\t单位\t产量\t比上年增长（%）\n稻谷\t万吨\t18.6\t{flat}\n茶叶\t吨\t{flat}\t2.7\n")
+    got = [(a.name, a.measure, a.value, a.text) for a in extract_text(text).actuals]
+    assert got == [("稻谷", "level", Decimal("18.6"), "18.6"), ("稻谷", "growth", Decimal("0"), flat),
+                   ("茶叶", "growth", Decimal("2.7"), "2.7")]

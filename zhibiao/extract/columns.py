@@ -331,6 +331,7 @@ _UNIT_IN_NAME: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOS
 _GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'measures.decline_names', 'targets.predicate_verbs')})$")
 _DECLINE_NAME: Final = LEX.ending("measures.decline_names")
 POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
+FLAT_CELLS: Final = frozenset(TABLE_WORDS["flat_cells"])  # (持平 under 比上年增长（%）: growth 0)
 _LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 _SHARE_NAME: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['share_name_endings'])})$")
 
@@ -565,6 +566,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
                                 name=t_name, name_span=name_span, parent=parent, category=row.category))
             continue
         number = _number(text)
+        if number is None and c.measure == "growth" and _squeeze(text) in FLAT_CELLS:
+            number = (Decimal(0), 0, len(text))  # 持平: no change, growth 0
         if number is None or cumulative or POINTS_CELL.search(text):
             continue  # 完成 (no figure), ［4.5］ (a five-year sum), 提高13.4个百分点 (a change in points)
         value, at, end = number

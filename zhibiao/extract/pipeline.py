@@ -20,7 +20,7 @@ from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments
-from zhibiao.extract.columns import TableContext, clean_name
+from zhibiao.extract.columns import FLAT_CELLS, TableContext, clean_name
 from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.chinese import search_form
@@ -43,6 +43,8 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
     if line.value is None:
         return True
     span_text = line.span.slice(text)
+    if line.value == 0 and span_text.strip() in FLAT_CELLS:
+        return True  # 持平 in a growth column: growth 0, said in words
     # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count (figure_candidates
     # holds the grammar's candidates too)
     value, negated = line.value, -line.value
