@@ -903,3 +903,10 @@ def test_a_figure_of_a_part_of_the_year_is_no_estimate_of_the_year():
         (D("5.4"), None, True), (D("6.9"), "2025-01/2025-11", False), (D("3.1"), "2025-01/2025-11", True)]
     e = extract_text(report.format("全县地区生产总值增长5.4%（预计数），1—11月规模以上工业增加值增长6.9%。"))
     assert [(a.value, a.estimated) for a in e.actuals] == [(D("5.4"), True), (D("6.9"), False)]
+
+
+@pytest.mark.parametrize("verb", ["完成", "实现"])
+def test_an_adverb_of_the_verb_opening_a_name_is_no_part_of_it(verb):
+    # (实际完成固定资产投资: 实际 qualifies the verb, which the name drops; 实际使用外资 is a name, 实际 its own)
+    assert [name for name, *_ in lines(f"全县实际{verb}固定资产投资61.3亿元，实际使用外资0.8亿美元，实际利用外资0.9亿美元。")] == [
+        "固定资产投资", "实际使用外资", "实际利用外资"]
