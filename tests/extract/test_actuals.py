@@ -903,6 +903,9 @@ def test_a_figure_of_a_part_of_the_year_is_no_estimate_of_the_year():
         (D("5.4"), None, True), (D("6.9"), "2025-01/2025-11", False), (D("3.1"), "2025-01/2025-11", True)]
     e = extract_text(report.format("全县地区生产总值增长5.4%（预计数），1—11月规模以上工业增加值增长6.9%。"))
     assert [(a.value, a.estimated) for a in e.actuals] == [(D("5.4"), True), (D("6.9"), False)]
+    # preliminary accounts (初步核算) of the period are its figures' own basis: still marked
+    e = extract_text(report.format("据初步核算，1—11月，规模以上工业增加值增长6.9%。"))
+    assert [(a.value, a.period, a.estimated) for a in e.actuals] == [(D("6.9"), "2025-01/2025-11", True)]
 
 
 @pytest.mark.parametrize("verb", ["完成", "实现"])

@@ -150,6 +150,7 @@ def unit_kind(unit: str | None) -> str | None:
 
 
 BRACKETS: Final = re.compile(r"[（()）]")
+FORECASTS: Final = frozenset(LEX.words("time.forecasts"))
 YEAR_AVERAGE: Final = re.compile(LEX.alt("time.year_average"))
 DECEMBER_END: Final = re.compile(LEX.alt("time.december_ends"))
 YEAR_END_NAMES: Final = LEX.words("names.year_ends")
@@ -498,8 +499,10 @@ class _ResultReader:
             for k, f in enumerate(figures):
                 a = c_start + f.start
                 f_period = _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period)
-                estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a)
-                if estimated and f_period is not None:
+                est_before = est_at is not None and s + est_at.start() <= a
+                estimated = para_estimated or continued or est_before
+                if estimated and f_period is not None and not continued and \
+                        (est_at is None or not est_before or est_at.group() in FORECASTS):
                     # "预计全年…增长5.5%，1—11月，…增长7.1%": the estimate is the year's; a part of the year's figure
                     # is that period's fact — an estimate only when its own clause says so (1—11月预计增长…)
                     estimated = ESTIMATE.search(clause, 0, f.start) is not None
