@@ -557,7 +557,12 @@ class _ResultReader:
         new = [x for x in self.out[first_here:] if x.averaged or x.at_end]
         if not new:
             return
-        para = [x for x in self.out if x.sentence_start >= self.para_start and (x.averaged or x.at_end)]
+        para: list[_Found] = []  # (the paragraph's, walked back from its end: never the document's before it)
+        for x in reversed(self.out):
+            if x.sentence_start < self.para_start:
+                break
+            if x.averaged or x.at_end:
+                para.append(x)
         for x in new:
             for y in para:
                 end, average = (x, y) if x.at_end else (y, x)
