@@ -862,3 +862,54 @@ def test_a_round_magnitude_passed_in_a_review_is_a_bound_and_in_the_plan_a_task(
     assert [(a.name, a.comparator, a.value) for a in e.actuals] == [
         ("规上工业营业收入", ">", D("100")), ("地区生产总值", "=", D("5.1"))]
     assert [(c.metric, c.value, c.unit) for c in e.commitments] == [("数字经济核心产业营业收入", D("100"), "亿元")]
+
+
+def test_a_part_is_of_the_nearest_whole_measured_in_its_kind_of_unit():
+    # (其中 after two wholes: 住宿游客 in 万人次 is a part of the visitors counted in 万人次, not of the income in 亿元
+    # named last; its growth goes with it; a part in % alone stays with the whole just before)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n八、旅游\n"
+            "全年全县接待游客812.4万人次，比上年增长5.2%；旅游总收入96.7亿元，增长7.3%。"
+            "其中，住宿游客233.5万人次，同比增长9.1%。\n"
+            "全年全县农产品出口额21.4亿元，增长3.3%；出口企业320家。其中，果蔬类8200万元。\n")
+    got = [(a.name, a.value, a.parent) for a in extract_text(text).actuals if a.parent]
+    assert got == [("住宿游客", D("233.5"), "接待游客"), ("住宿游客", D("9.1"), "接待游客"),
+                   ("果蔬类", D("8200"), "农产品出口额")]
+    text = text.replace("其中，住宿游客233.5万人次，同比增长9.1%", "其中，住宿类增长9.1%").replace("，增长7.3%", "")
+    assert [(a.name, a.parent) for a in extract_text(text).actuals if a.parent][0] == ("住宿类", "旅游总收入")
+
+
+@pytest.mark.parametrize("end", ["年末城镇调查失业率为", "12月末城镇调查失业率为", "年底城镇调查失业率"])
+def test_the_years_end_beside_the_years_average_is_december(end):
+    # (the year's rate is the average of its months, which the targets are set on; the end's figure beside it
+    # is December's, not a second figure of the year — alone it stays the year's)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n一、综合\n"
+            f"全年全县城镇调查失业率平均值为4.8%，{end}4.6%。全县在岗职工平均工资9.1万元。\n")
+    got = [(a.value, a.period) for a in extract_text(text).actuals]
+    assert got == [(D("4.8"), None), (D("4.6"), "2025-12/2025-12"), (D("9.1"), None)]
+    alone = text.replace("全年全县城镇调查失业率平均值为4.8%，", "")
+    assert [a.period for a in extract_text(alone).actuals] == [None, None]
+    other = text.replace("全年全县城镇调查失业率平均值为4.8%", "全年全县城镇登记失业率平均值为2.8%")
+    assert [a.period for a in extract_text(other).actuals] == [None, None, None]
+
+
+def test_a_figure_of_a_part_of_the_year_is_no_estimate_of_the_year():
+    # (预计全年 before it in its sentence, a 下同 note of its paragraph or a (预计数) note after the sentence speak of
+    # the year's figures; 1—11月's is that period's fact — an estimate only where its own clause says so)
+    report = ("青禾县2026年政府工作报告\n——2025年12月26日在青禾县第九届人民代表大会第五次会议上\n一、2025年工作回顾\n{}\n"
+              "二、2026年工作安排\n全县要稳中求进。\n")
+    e = extract_text(report.format("预计全年全县地区生产总值增长5.4%，1—11月，规模以上工业增加值增长6.9%，"
+                                   "1—11月预计一般公共预算收入增长3.1%。"))
+    assert [(a.value, a.period, a.estimated) for a in e.actuals] == [
+        (D("5.4"), None, True), (D("6.9"), "2025-01/2025-11", False), (D("3.1"), "2025-01/2025-11", True)]
+    e = extract_text(report.format("全县地区生产总值增长5.4%（预计数），1—11月规模以上工业增加值增长6.9%。"))
+    assert [(a.value, a.estimated) for a in e.actuals] == [(D("5.4"), True), (D("6.9"), False)]
+    # preliminary accounts (初步核算) of the period are its figures' own basis: still marked
+    e = extract_text(report.format("据初步核算，1—11月，规模以上工业增加值增长6.9%。"))
+    assert [(a.value, a.period, a.estimated) for a in e.actuals] == [(D("6.9"), "2025-01/2025-11", True)]
+
+
+@pytest.mark.parametrize("verb", ["完成", "实现"])
+def test_an_adverb_of_the_verb_opening_a_name_is_no_part_of_it(verb):
+    # (实际完成固定资产投资: 实际 qualifies the verb, which the name drops; 实际使用外资 is a name, 实际 its own)
+    assert [name for name, *_ in lines(f"全县实际{verb}固定资产投资61.3亿元，实际使用外资0.8亿美元，实际利用外资0.9亿美元。")] == [
+        "固定资产投资", "实际使用外资", "实际利用外资"]

@@ -879,3 +879,26 @@ def test_a_first_row_whose_name_opens_with_a_number_and_its_magnitude_keeps_it(s
     row = sep.join(["10 万—50 万元群体比例", "%", "20"])
     e = extract_text(f"云岭县人民政府关于下达2026年国民经济和社会发展计划的通知\n{head}\n{row}\n")
     assert [(t.seq, t.name) for t in e.targets] == [(None, "10万—50万元群体比例")]
+
+
+def test_a_row_less_indented_than_the_sub_rows_before_it_is_a_whole_again():
+    # (a total's table: 其中 rows are the first row's parts; a row printed back at the margin after an indented
+    # 其中 row is a new whole, and its own 其中 rows its parts; a row as indented as the sub-row stays a part)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表4　2025年末全县金融机构存贷款\n"
+            "指标\t年末数（亿元）\t比上年增长（%）\n存款余额\t356.2\t7.4\n　其中：个人存款\t241.8\t9.0\n"
+            "贷款余额\t298.6\t8.1\n　其中：个人贷款\t120.3\t4.2\n")
+    parents = [(a.name, a.parent) for a in extract_text(text).actuals if a.measure == "level"]
+    assert parents == [("存款余额", None), ("个人存款", "存款余额"), ("贷款余额", None), ("个人贷款", "贷款余额")]
+    text = text.replace("\n贷款余额", "\n　贷款余额")
+    parents = [(a.name, a.parent) for a in extract_text(text).actuals if a.measure == "level"]
+    assert parents[2] == ("贷款余额", "存款余额")
+
+
+@pytest.mark.parametrize("flat", ["持平", "与上年持平", "同比持平"])
+def test_a_growth_cell_saying_flat_is_growth_zero(flat):
+    # (持平 under 比上年增长（%）: no change, growth 0 — as a printed 0.0 would be; in a level column it is no figure)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表2　2025年主要农产品产量\n"
+            f"产品名称\t单位\t产量\t比上年增长（%）\n稻谷\t万吨\t18.6\t{flat}\n茶叶\t吨\t{flat}\t2.7\n")
+    got = [(a.name, a.measure, a.value, a.text) for a in extract_text(text).actuals]
+    assert got == [("稻谷", "level", Decimal("18.6"), "18.6"), ("稻谷", "growth", Decimal("0"), flat),
+                   ("茶叶", "growth", Decimal("2.7"), "2.7")]

@@ -121,9 +121,39 @@ BREAKDOWN: Final = re.compile(rf"(?:{LEX.alt('names.breakdowns')})")
 # (a clause of the words before the sentence's first figure: 分经济类型看，…, 在规模以上工业中，分经济类型看，…)
 BREAKDOWN_SENTENCE: Final = scanner(rf"(?:^|[，,])\s*(?:分|按)[\u4e00-\u9fff]{{1,8}}(?:看|分)[，,]")
 SHARED_HEADS: Final = re.compile(rf"^(?:{LEX.alt('names.intensity_heads', 'names.shared_heads')})")
+# what a unit measures: its base unit, past its magnitude (万人次: 人次), one name of a unit named twice (千米: 公里)
+_MAGNITUDES: Final = tuple(sorted(LEX.words("units.magnitudes"), key=len, reverse=True))
+_BASES: Final = frozenset(LEX.words("units.base", "units.compound"))
+_KIND_OF: Final = {str(other): str(first) for first, others in LEX.get("units.same_as").items() for other in others}
+
+
+def _without_year_end(name: str) -> str:
+    """A name without the year-end word it opens with (年末城镇调查失业率 → 城镇调查失业率)."""
+    for w in YEAR_END_NAMES:
+        if name.startswith(w):
+            return name[len(w):]
+    return name
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """What ``unit`` measures (人次 for 万人次, 元 for 亿元 and 万元, 公里 for 千米), or ``None`` for a unit of
+    no base (%, 倍, 个百分点) and no unit."""
+    if not unit:
+        return None
+    for m in _MAGNITUDES:
+        if unit.startswith(m) and unit[len(m):] in _BASES:
+            unit = unit[len(m):]
+            break
+    if unit not in _BASES:
+        return None
+    return _KIND_OF.get(unit, unit)
 
 
 BRACKETS: Final = re.compile(r"[（()）]")
+FORECASTS: Final = frozenset(LEX.words("time.forecasts"))
+YEAR_AVERAGE: Final = re.compile(LEX.alt("time.year_average"))
+DECEMBER_END: Final = re.compile(LEX.alt("time.december_ends"))
+YEAR_END_NAMES: Final = LEX.words("names.year_ends")
 
 
 def _shared_head(name: str, before: str | None) -> str | None:
@@ -198,6 +228,8 @@ class _Found:
     sentence_start: int
     rank: str | None = None
     parent: str | None = None  # a part of the figure before (其中城市上涨0.4%)
+    averaged: bool = False  # the year's average of its months (全年…平均值为5.2%)
+    at_end: bool = False  # of the year's end (年末…为5.0%, 12月末…)
 
     # (written out: compiled, a dataclass's generated __init__ runs as plain Python, called with a dict
     # of its arguments; this one is compiled and called directly — __eq__ and __repr__ stay generated)
@@ -207,6 +239,7 @@ class _Found:
         self.figure, self.start, self.end, self.year, self.period = figure, start, end, year, period
         self.estimated, self.clause_start, self.sentence_start = estimated, clause_start, sentence_start
         self.rank, self.parent = rank, parent
+        self.averaged, self.at_end = False, False
 
 
 class _ResultReader:
@@ -324,6 +357,8 @@ class _ResultReader:
         # "…增长8.2%。分经济类型看，国有控股企业增长5.1%…": a breakdown of the figure before — of its
         # whole where it was a part itself (…外商投资企业下降4.2%。分门类看，…: a new breakdown of the same figure)
         breakdown = (self.out[-1].parent or self.out[-1].figure.name) if opens_breakdown and self.out else None
+        breakdown_named = False  # (named alone before 其中, not taken from the figures before)
+        part_of: dict[str, str] = {}  # each part's whole, decided by its first figure (…万人次，同比增长…)
         # what a clause naming only its period speaks of (…增长4.6%。一季度增长4.1%，二季度…): the breakdown's
         # figure, or the figure just before in the paragraph
         period_of = breakdown
@@ -441,6 +476,7 @@ class _ResultReader:
                 figures = []  # periods and figures that do not pair: no figure rather than a wrong period
             if BREAKDOWN.match(clause.lstrip()) and self.out:
                 breakdown = before or self.out[-1].figure.name  # "其中城市上涨0.4%": parts of the figure before
+                breakdown_named = before is not None
             for f in figures:
                 shared = _shared_head(f.name, before) if f.own else None
                 if shared:
@@ -462,12 +498,25 @@ class _ResultReader:
             found = []
             for k, f in enumerate(figures):
                 a = c_start + f.start
-                estimated = para_estimated or continued or bool(est_at and s + est_at.start() <= a) or \
-                    bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
-                found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year,
-                                    _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period),
-                                    estimated, c_start, s,
-                                    parent=breakdown if breakdown and not is_name_like(f.name) else None))
+                f_period = _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period)
+                est_before = est_at is not None and s + est_at.start() <= a
+                estimated = para_estimated or continued or est_before
+                if estimated and f_period is not None and not continued and \
+                        (est_at is None or not est_before or est_at.group() in FORECASTS):
+                    # "预计全年…增长5.5%，1—11月，…增长7.1%": the estimate is the year's; a part of the year's figure
+                    # is that period's fact — an estimate only when its own clause says so (1—11月预计增长…)
+                    estimated = ESTIMATE.search(clause, 0, f.start) is not None
+                estimated = estimated or bool(ESTIMATE_NOTE_AFTER.match(clause[f.end:]))
+                parent = breakdown if breakdown and not is_name_like(f.name) else None
+                if parent is not None and not breakdown_named:
+                    if f.name not in part_of:
+                        part_of[f.name] = self.whole_of_kind(f.unit, parent)
+                    parent = part_of[f.name]
+                found.append(_Found(f, a, c_start + f.end, years[k] if years is not None else year, f_period,
+                                    estimated, c_start, s, parent=parent))
+                said = clause[:f.start]
+                found[-1].averaged = bool(YEAR_AVERAGE.search(said))
+                found[-1].at_end = f.name.startswith(YEAR_END_NAMES) or bool(DECEMBER_END.search(said))
             if len(found) == 1 and prev_clause_found and not found[0].figure.own:
                 joined = parse_target(self.text[prev_clause_found[-1].start:found[0].end])
                 if joined.comparator == "range" and joined.value_high == found[0].figure.value:
@@ -493,12 +542,48 @@ class _ResultReader:
                     g is not x and g.figure.comparator == "=" and (g.figure.name, g.figure.measure, g.figure.unit)
                     == (x.figure.name, x.figure.measure, x.figure.unit) for g in mine):
                 self.out.remove(x)
-        # a "(预计数)" note after the sentence's figures covers them all
+        self.december(first_here)
+        # a "(预计数)" note after the sentence's figures covers them all (but those of a part of the year)
         if ESTIMATED_NOTE.search(s_text):
             for x in self.out[first_here:]:
-                x.estimated = True
+                x.estimated = x.estimated or x.period is None
         return para_estimated
 
+
+    def december(self, first_here: int) -> None:
+        """"全年城镇调查失业率平均值为5.2%，年末城镇调查失业率为5.0%": beside the year's average of an indicator
+        in its paragraph, the figure of the year's end is December's (the year's is the average, which targets
+        are set on) — alone, the end's figure stays the year's."""
+        new = [x for x in self.out[first_here:] if x.averaged or x.at_end]
+        if not new:
+            return
+        para: list[_Found] = []  # (the paragraph's, walked back from its end: never the document's before it)
+        for x in reversed(self.out):
+            if x.sentence_start < self.para_start:
+                break
+            if x.averaged or x.at_end:
+                para.append(x)
+        for x in new:
+            for y in para:
+                end, average = (x, y) if x.at_end else (y, x)
+                if end.at_end and average.averaged and end.period is None and average.period is None \
+                        and end.year == average.year and end.figure.unit == average.figure.unit \
+                        and _without_year_end(end.figure.name) == average.figure.name:
+                    end.period = (12, 12)
+
+    def whole_of_kind(self, unit: str | None, last: str) -> str:
+        """The whole a part measured in ``unit`` is of: the nearest whole before it in the paragraph with a
+        figure of the unit's kind ("接待游客3562.8万人次…；旅游总收入451.3亿元…。其中，过夜游客1268.3万人次": the
+        visitors), else ``last``, the whole just before (a part in % — 其中城市上涨0.4% — is of that one)."""
+        kind = unit_kind(unit)
+        if kind is None:
+            return last
+        for x in reversed(self.out):
+            if x.sentence_start < self.para_start:
+                break
+            if x.parent is None and unit_kind(x.figure.unit) == kind:
+                return x.figure.name
+        return last
 
     def reached(self, sentence: Sentence) -> None:
         """Levels a review of several years says were reached by its end: the reviewed year's."""

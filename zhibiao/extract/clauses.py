@@ -235,6 +235,7 @@ LEADING_MARK_CHARS: Final = frozenset("、，,—-·")  # LEADING_MARKS's charac
 LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + list("123456789"))  # what a match of LEADING_PERIOD starts with
 LEADING_PLACE_WORD_FIRST: Final = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
 INNER_VERB_WORD: Final = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
+ADVERB_VERB: Final = re.compile(rf"^(?:{_alt('names.verb_adverbs')})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 INNER_VERB: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 UNCLOSED_BRACKET: Final = re.compile(r"[（(][^）)]*$")
 FROM_FIGURE_END: Final = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
@@ -437,6 +438,7 @@ def _name_before(clause: str, pos: int) -> str:
         name = RATE_BASE_END.sub("", name)  # "人民币平均汇率为1美元兑": the rate's base is the figure's
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
     if INNER_VERB_WORD.search(name):
+        name = ADVERB_VERB.sub("", name)  # "实际完成固定资产投资": the verb's adverb goes with it
         name = INNER_VERB.sub("", name)
     # (each pattern below is tried only where its last word or character is present: a pattern
     # anchored at the end is otherwise tried at every position of a name of up to 200 characters)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Callable, Final
 
 from zhibiao.extract.grammar import BOUND_AFTER, GROWTH_WORD, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, declines, parse_target
 from zhibiao.extract.lexicon import LEX, load_data
@@ -331,6 +331,7 @@ _UNIT_IN_NAME: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,8}})[{_CLOS
 _GROWTH_NAME: Final = re.compile(rf"(?:{LEX.alt('measures.growth_names', 'measures.decline_names', 'targets.predicate_verbs')})$")
 _DECLINE_NAME: Final = LEX.ending("measures.decline_names")
 POINTS_CELL: Final = re.compile(LEX.alt("units.points"))
+FLAT_CELLS: Final = frozenset(TABLE_WORDS["flat_cells"])  # (持平 under 比上年增长（%）: growth 0)
 _LEVEL_RATE: Final = re.compile(rf"(?:{LEX.alt('measures.level_rates')})$")
 _SHARE_NAME: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['share_name_endings'])})$")
 
@@ -424,6 +425,9 @@ class TableContext:
     zone_year: int | None  # the year of the part the table stands in (the reviewed year in a review)
     forward: bool | None  # a plan document: a bare year after the plan year is a target column (None: not known)
     region: str | None = None  # the document's region as named (临沭县): whose columns a table's are
+    # how far the printed line a cell opens is indented (normalising drops a line's leading spaces: the
+    # loaded text's), by the cell's offset; None: not known
+    indent: Callable[[int], int] | None = None
 
 
 def _stem(name: str) -> str:
@@ -562,6 +566,8 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
                                 name=t_name, name_span=name_span, parent=parent, category=row.category))
             continue
         number = _number(text)
+        if number is None and c.measure == "growth" and _squeeze(text) in FLAT_CELLS:
+            number = (Decimal(0), 0, len(text))  # 持平: no change, growth 0
         if number is None or cumulative or POINTS_CELL.search(text):
             continue  # 完成 (no figure), ［4.5］ (a five-year sum), 提高13.4个百分点 (a change in points)
         value, at, end = number
@@ -662,8 +668,9 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
 TITLE_GROWTH: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
 
 
-def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str) -> list[GridLine]:
-    """Every target and actual of a table's rows."""
+def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
+              indent: Callable[[int], int] | None = None) -> list[GridLine]:
+    """Every target and actual of a table's rows; ``indent``: how far the line a cell opens is indented."""
     name_col = next((c for c in columns if c.role == "name"), None)
     if name_col is None:
         return []
@@ -678,6 +685,7 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str)
     out: list[GridLine] = []
     main: str | None = None
     first_name = None
+    sub_indent = 0  # how far the last sub-row was indented (　其中：住户存款)
     for k, row in enumerate(rows):
         cell = row.cells.get(name_col.index)
         if cell is None:
@@ -687,6 +695,12 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str)
         sub = bool(column_vocab().sub_row.match(cell.text.strip()))
         if k == 0:
             first_name = name
+        if indent is not None and total and k > 0:
+            at = indent(cell.start)
+            if sub:
+                sub_indent = at
+            elif at < sub_indent:
+                total = False  # a row less indented than the sub-rows before it (各项贷款余额) is a whole again
         # a row marked # (#工业) is a part of the main row right above it; under a total, any other row
         # (其中：城镇, 其中：男性 — each 其中 a new breakdown of the total) is the total's
         above = sub and cell.text.strip().startswith(column_vocab().row_above_marks)

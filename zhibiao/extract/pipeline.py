@@ -6,7 +6,7 @@ indicators are left as printed names; the catalogue stage resolves them.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Callable, Final
 
 from zhibiao.extract.actuals import extract_actuals
 from zhibiao.extract.commitments import extract_commitments
@@ -20,7 +20,7 @@ from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments
-from zhibiao.extract.columns import TableContext, clean_name
+from zhibiao.extract.columns import FLAT_CELLS, TableContext, clean_name
 from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.chinese import search_form
@@ -43,6 +43,8 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
     if line.value is None:
         return True
     span_text = line.span.slice(text)
+    if line.value == 0 and span_text.strip() in FLAT_CELLS:
+        return True  # 持平 in a growth column: growth 0, said in words
     # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count (figure_candidates
     # holds the grammar's candidates too)
     value, negated = line.value, -line.value
@@ -141,10 +143,23 @@ def _zone_year(scope, start: int) -> int | None:
     return scope.plan_year if zone is None or zone.mode == "plan" else scope.review_year
 
 
-def _table_context(scope, meta: Metadata, start: int) -> TableContext:
+def _indents(doc: Document) -> Callable[[int], int]:
+    """How far the printed line the character at a (normalised) offset opens is indented: the spaces
+    before it in the loaded text (normalising drops them) — a table's sub-row is (　其中：住户存款)."""
+    raw = doc.raw
+
+    def indent(at: int) -> int:
+        a = doc.to_source(Span(at, at + 1)).start
+        line = raw.rfind("\n", 0, a) + 1
+        return a - line if raw[line:a].isspace() else 0
+
+    return indent
+
+
+def _table_context(scope, meta: Metadata, start: int, indent: Callable[[int], int] | None = None) -> TableContext:
     return TableContext(plan_year=scope.plan_year, zone_year=_zone_year(scope, start),
                         forward=meta.doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"),
-                        region=meta.region_name)
+                        region=meta.region_name, indent=indent)
 
 
 CEILING_PLAN: Final = re.compile(LEX.alt("plans.ceilings"))
@@ -208,8 +223,9 @@ def read(doc: Document, plan_year: int = 0) -> Reading:
     if meta.issued_on is None and scope.delivered_on:
         meta.issued_on = scope.delivered_on
     tables = []
+    indent = _indents(doc)
     for span in spans:
-        tables += extract_tables(text, [span], _table_context(scope, meta, span.start))
+        tables += extract_tables(text, [span], _table_context(scope, meta, span.start, indent))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
                    limit=limit, target_sentences=target_sentences, target_lists=target_lists, tables=tables,
                    table_spans=table_spans, title_span=_title_span(doc.text, meta.title))

@@ -1522,7 +1522,7 @@ def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridL
         for c in columns:
             if c.role == "value" and c.unit is None:
                 c.unit = span.unit
-    return read_rows(rows, columns, span.title, span.note)
+    return read_rows(rows, columns, span.title, span.note, ctx.indent)
 
 
 def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableContext | None = None) -> list[Table]:
