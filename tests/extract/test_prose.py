@@ -388,3 +388,14 @@ def test_an_indicator_completing_the_level_aboves_task_is_the_countys_target(ite
     text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
             f"今年主要预期目标是：地区生产总值增长6.5%左右，{item}。\n")
     assert [t.kind for t in extract_text(text).targets] == ["numeric", "assigned"]
+
+
+@pytest.mark.parametrize("item, name, text", [
+    ("五年累计完成全社会固定资产投资1.5万亿元", "全社会固定资产投资", "五年累计完成全社会固定资产投资1.5万亿元"),
+    ("累计实现外贸进出口总额800亿美元", "外贸进出口总额", "累计实现外贸进出口总额800亿美元"),
+])
+def test_a_period_summed_and_its_verb_before_the_name_are_the_predicates(item, name, text):
+    """累计 / 五年累计 and a verb printed before the name (targets.predicate_tails, names.inner_verbs) are the
+    predicate's, as after it: the name is the indicator's, the text keeps 累计 (how the years count)."""
+    got = targets(f"主要预期目标是：地区生产总值年均增长6%左右；{item}。")
+    assert got[1] == (name, text, "numeric", "=", got[1][4])

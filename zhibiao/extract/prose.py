@@ -148,6 +148,8 @@ MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
 COMPLETED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
 PREDICATE_TAIL: Final = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
+# the same words and a verb before the name (五年累计完成|固定资产投资1.2万亿元): the predicate's, printed first
+PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+(?:{LEX.alt('names.inner_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')}))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
 RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
@@ -766,6 +768,10 @@ class _ListReader:
             return
         lead = LEAD_MODAL.match(clause[:k])
         lead_end = lead.end() if lead else 0
+        ahead = PREDICATE_AHEAD.match(clause, lead_end, k)
+        text_start = lead_end
+        if ahead is not None:
+            lead_end = ahead.end()  # "五年累计完成固定资产投资1.2万亿元": the name after the predicate's words
         modality_m = MODALITY.search(clause)
         modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
         raw = clause[lead_end:k]
@@ -829,6 +835,8 @@ class _ListReader:
             pred, name_part = lead_end, self.out[-1].name
             worded = self.out[-1] if self.out[-1].parsed.kind == "directional" and \
                 self.text[self.out[-1].span[1]:c_start] in ITEM_JOINS else None
+        if ahead is not None:
+            pred = text_start  # (the text keeps them: 累计 says how the years count)
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
         if (name_part.strip() in BARE_TOTALS or (not name_part.strip() and YEAR_LEAD.match(clause))) and self.out:
             name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶", "…，到2026年突破8000亿元"
