@@ -399,3 +399,18 @@ def test_a_period_summed_and_its_verb_before_the_name_are_the_predicates(item, n
     predicate's, as after it: the name is the indicator's, the text keeps 累计 (how the years count)."""
     got = targets(f"主要预期目标是：地区生产总值年均增长6%左右；{item}。")
     assert got[1] == (name, text, "numeric", "=", got[1][4])
+
+
+@pytest.mark.parametrize("direction", ["企稳回升", "企稳向好", "止跌回升"])
+def test_a_four_character_direction_opening_with_a_halt_is_directional(direction):
+    """企稳 is a half of a direction idiom as 止跌 is (kinds.compound_prefixes): 企稳回升 is a directional target."""
+    got = targets(f"主要预期目标是：地区生产总值增长6%左右；规上工业增加值{direction}。")
+    assert got[1] == ("规上工业增加值", direction, "directional", None, None)
+
+
+def test_a_level_after_a_direction_is_a_target_of_the_same_name():
+    """A figure with only its verb after a direction (稳定增长，达到850亿元) is the level of the name before it,
+    a target of its own beside the direction — not lost for want of a name."""
+    got = targets("主要预期目标是：地区生产总值增长6%左右；全社会固定资产投资稳定增长，达到640亿元；城镇调查失业率5.5%以内。")
+    assert got[1:3] == [("全社会固定资产投资", "稳定增长", "directional", None, None),
+                        ("全社会固定资产投资", "达到640亿元", "numeric", "=", D(640))]

@@ -750,6 +750,9 @@ class _ListReader:
         if self.stretch(clause, c_start) or self.upper_bound(clause, c_start):
             return
         k = _target_start(clause, named_before=self.alone is not None)
+        if k is None and self.sibling is not None and _has_figure(clause):
+            # "固定资产投资稳定增长，达到850亿元": a figure with its verb alone after a target speaks of its name
+            k = _target_start(clause, named_before=True)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
             m = COMPLETES_ASSIGNED.match(clause)
@@ -830,7 +833,7 @@ class _ListReader:
         if self.alone is not None and predicate_alone:
             # "1.地区生产总值。增长6%左右。": the name stated alone in the sentence before
             pred, name_part, name_offset = lead_end, self.alone[0], self.alone[1]
-        elif self.out and name_part.strip() and predicate_alone:
+        elif self.out and (name_part.strip() or self.sibling is not None) and predicate_alone:
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
             worded = self.out[-1] if self.out[-1].parsed.kind == "directional" and \
