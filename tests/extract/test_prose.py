@@ -414,3 +414,11 @@ def test_a_level_after_a_direction_is_a_target_of_the_same_name():
     got = targets("主要预期目标是：地区生产总值增长6%左右；全社会固定资产投资稳定增长，达到640亿元；城镇调查失业率5.5%以内。")
     assert got[1:3] == [("全社会固定资产投资", "稳定增长", "directional", None, None),
                         ("全社会固定资产投资", "达到640亿元", "numeric", "=", D(640))]
+
+
+@pytest.mark.parametrize("level", ["中等发达国家水平", "发达国家水平"])
+def test_reaching_a_level_with_or_without_words_before_its_tail_is_relative(level):
+    """达到 and a reaching tail (kinds.relative_reaching_tails) is a relative target whether words stand before
+    the tail (中等发达国家水平) or not (发达国家水平): the reference is what is reached."""
+    e = extract_prose_targets(f"主要目标是：城镇化率达到70%；人均地区生产总值达到{level}。")
+    assert [(t.name, t.parsed.kind, t.parsed.reference) for t in e][1] == ("人均地区生产总值", "relative", level)

@@ -95,7 +95,7 @@ RELATIVE: Final = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
     rf"|(?:{LEX.alt('kinds.relative_negations')})?(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}"
     rf"|(?:{LEX.alt('kinds.relative_final_tails')})(?=[，,。；;]|$)))"
-    rf"|(?:{LEX.alt('kinds.relative_reaching')})(?P<ref3>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_reaching_tails')}))"
+    rf"|(?:{LEX.alt('kinds.relative_reaching')})(?P<ref3>[^，,。；;]{{0,14}}?(?:{LEX.alt('kinds.relative_reaching_tails')}))"
     rf"|(?:(?:{LEX.alt('kinds.multiple_bases')})(?P<ref4>\d{{4}}年)(?:相比)?)?(?:{LEX.alt('kinds.multiples')})"
 )
 REFERENCE_GROUPS: Final = ("ref1", "ref2", "ref3", "ref4")
