@@ -422,3 +422,14 @@ def test_reaching_a_level_with_or_without_words_before_its_tail_is_relative(leve
     the tail (中等发达国家水平) or not (发达国家水平): the reference is what is reached."""
     e = extract_prose_targets(f"主要目标是：城镇化率达到70%；人均地区生产总值达到{level}。")
     assert [(t.name, t.parsed.kind, t.parsed.reference) for t in e][1] == ("人均地区生产总值", "relative", level)
+
+
+@pytest.mark.parametrize("item, text", [
+    ("商品房销售面积降幅收窄至4%以内", "降幅收窄至4%以内"),
+    ("商品房销售面积降幅控制在4%以内", "降幅控制在4%以内"),
+])
+def test_a_declines_name_before_a_targets_figure_is_the_predicates(item, text):
+    """降幅 (measures.decline_names) before a target's figure sizes its fall, as 下降4%以内 does: the name is the
+    indicator, the text keeps 降幅 (the tracker reads it as a decline's size)."""
+    got = targets(f"主要预期目标是：地区生产总值增长6%左右；{item}。")
+    assert got[1] == ("商品房销售面积", text, "numeric", "<=", D(4))

@@ -148,6 +148,8 @@ MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
 COMPLETED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
 PREDICATE_TAIL: Final = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
+# a name of a decline ending the words before a figure (…降幅, …下降率): the predicate's in a target
+DECLINE_NAME_END: Final = re.compile(rf"(?:{LEX.alt('measures.decline_names')})$")
 # the same words and a verb before the name (五年累计完成|固定资产投资1.2万亿元): the predicate's, printed first
 PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+(?:{LEX.alt('names.inner_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
@@ -802,6 +804,9 @@ class _ListReader:
         tail = PREDICATE_TAIL.search(name_part, 0, len(name_part) if respectively is None else respectively.start())
         if tail is not None and tail.start() >= 2:
             cut = min(cut, tail.start())
+        decline = DECLINE_NAME_END.search(name_part, 0, cut) if numeric else None
+        if decline is not None and decline.start() >= 2:
+            cut = decline.start()  # "房地产开发投资降幅收窄至5%以内": the size of its fall is the predicate's, as 下降5%以内 is
         pred = k if cut == len(name_part) else lead_end + cut  # where the predicate's words start in the clause
         if respectively is not None:
             cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
