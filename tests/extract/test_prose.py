@@ -433,3 +433,15 @@ def test_a_declines_name_before_a_targets_figure_is_the_predicates(item, text):
     indicator, the text keeps 降幅 (the tracker reads it as a decline's size)."""
     got = targets(f"主要预期目标是：地区生产总值增长6%左右；{item}。")
     assert got[1] == ("商品房销售面积", text, "numeric", "<=", D(4))
+
+
+@pytest.mark.parametrize("milestone, unit", [("迈上万亿元台阶", "万亿元"), ("跨过万亿元大关", "万亿元"), ("突破万亿大关", "万亿")])
+def test_a_milestone_of_a_magnitude_alone_in_a_target_list_is_one_of_it(milestone, unit):
+    """In a target list, 万 alone between a milestone's verb and 亿 and its noun (units.milestone_magnitudes) is
+    one of 万亿: a target at least 1 万亿元; a review's same words are praise, no result."""
+    text = ("青禾市2026年政府工作报告\n\n一、2025年工作回顾\n过去一年，全市地区生产总值增长5.3%，规上工业产值" + milestone + "。\n\n"
+            "二、2026年工作安排\n今年主要预期目标是：地区生产总值增长6%左右；规上工业产值" + milestone + "。\n")
+    e = extract_text(text)
+    assert [(t.name, t.kind, t.comparator, t.value, t.unit) for t in e.targets][1] == \
+        ("规上工业产值", "numeric", ">=", D(1), unit)
+    assert [a.value for a in e.actuals] == [D("5.3")]

@@ -17,7 +17,7 @@ from typing import Final
 from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
-                                     iter_candidates, parse_target)
+                                     iter_candidates, milestone_figures, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
@@ -554,7 +554,8 @@ def _target_start(clause: str, named_before: bool = False) -> int | None:
     positions = []
     marker = ITEM_NUMBER.match(clause)
     skip = marker.end() if marker else 0  # "1.地区生产总值…": the item's number is no value
-    first = next((c for c in iter_candidates(clause) if c.start >= skip), None)
+    first = next((c for c in iter_candidates(clause) if c.start >= skip), None) \
+        or next((c for c in milestone_figures(clause) if c.start >= skip), None)  # 迈上万亿元台阶
     if first is not None:
         pos = first.start
         # (a verb of the level reached, 回落至 / 收窄到 — measures.to_verbs, as a result's name ends before it — opens the phrase too)
