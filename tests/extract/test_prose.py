@@ -445,3 +445,9 @@ def test_a_milestone_of_a_magnitude_alone_in_a_target_list_is_one_of_it(mileston
     assert [(t.name, t.kind, t.comparator, t.value, t.unit) for t in e.targets][1] == \
         ("规上工业产值", "numeric", ">=", D(1), unit)
     assert [a.value for a in e.actuals] == [D("5.3")]
+
+
+def test_an_assignment_after_a_target_names_its_own_object_not_the_target_before():
+    """Only a figure after a target speaks of its name: 完成…下达的…指标 after a comma names what is assigned."""
+    got = targets("主要预期目标是：地区生产总值增长6%以上，居民收入与经济增长同步，全面完成省下达的年度能耗双控指标。")
+    assert got[2][:3] == ("年度能耗双控指标", "完成省下达的年度能耗双控指标", "assigned")

@@ -839,7 +839,7 @@ class _ListReader:
         if self.alone is not None and predicate_alone:
             # "1.地区生产总值。增长6%左右。": the name stated alone in the sentence before
             pred, name_part, name_offset = lead_end, self.alone[0], self.alone[1]
-        elif self.out and (name_part.strip() or self.sibling is not None) and predicate_alone:
+        elif self.out and (name_part.strip() or (self.sibling is not None and numeric)) and predicate_alone:
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
             worded = self.out[-1] if self.out[-1].parsed.kind == "directional" and \
