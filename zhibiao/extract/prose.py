@@ -753,8 +753,9 @@ class _ListReader:
         if self.stretch(clause, c_start) or self.upper_bound(clause, c_start):
             return
         k = _target_start(clause, named_before=self.alone is not None)
-        if k is None and self.sibling is not None and _has_figure(clause):
+        if k is None and self.sibling is not None and _has_figure(clause) and STRETCH_LEAD.match(clause) is None:
             # "固定资产投资稳定增长，达到850亿元": a figure with its verb alone after a target speaks of its name
+            # (a figure striven for short of the target, 增长5%，力争4%, is no stretch and no target)
             k = _target_start(clause, named_before=True)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
