@@ -388,3 +388,66 @@ def test_an_indicator_completing_the_level_aboves_task_is_the_countys_target(ite
     text = ("青禾县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
             f"今年主要预期目标是：地区生产总值增长6.5%左右，{item}。\n")
     assert [t.kind for t in extract_text(text).targets] == ["numeric", "assigned"]
+
+
+@pytest.mark.parametrize("item, name, text", [
+    ("五年累计完成全社会固定资产投资1.5万亿元", "全社会固定资产投资", "五年累计完成全社会固定资产投资1.5万亿元"),
+    ("累计实现外贸进出口总额800亿美元", "外贸进出口总额", "累计实现外贸进出口总额800亿美元"),
+])
+def test_a_period_summed_and_its_verb_before_the_name_are_the_predicates(item, name, text):
+    """累计 / 五年累计 and a verb printed before the name (targets.predicate_tails, names.inner_verbs) are the
+    predicate's, as after it: the name is the indicator's, the text keeps 累计 (how the years count)."""
+    got = targets(f"主要预期目标是：地区生产总值年均增长6%左右；{item}。")
+    assert got[1] == (name, text, "numeric", "=", got[1][4])
+
+
+@pytest.mark.parametrize("direction", ["企稳回升", "企稳向好", "止跌回升"])
+def test_a_four_character_direction_opening_with_a_halt_is_directional(direction):
+    """企稳 is a half of a direction idiom as 止跌 is (kinds.compound_prefixes): 企稳回升 is a directional target."""
+    got = targets(f"主要预期目标是：地区生产总值增长6%左右；规上工业增加值{direction}。")
+    assert got[1] == ("规上工业增加值", direction, "directional", None, None)
+
+
+def test_a_level_after_a_direction_is_a_target_of_the_same_name():
+    """A figure with only its verb after a direction (稳定增长，达到850亿元) is the level of the name before it,
+    a target of its own beside the direction — not lost for want of a name."""
+    got = targets("主要预期目标是：地区生产总值增长6%左右；全社会固定资产投资稳定增长，达到640亿元；城镇调查失业率5.5%以内。")
+    assert got[1:3] == [("全社会固定资产投资", "稳定增长", "directional", None, None),
+                        ("全社会固定资产投资", "达到640亿元", "numeric", "=", D(640))]
+
+
+@pytest.mark.parametrize("level", ["中等发达国家水平", "发达国家水平"])
+def test_reaching_a_level_with_or_without_words_before_its_tail_is_relative(level):
+    """达到 and a reaching tail (kinds.relative_reaching_tails) is a relative target whether words stand before
+    the tail (中等发达国家水平) or not (发达国家水平): the reference is what is reached."""
+    e = extract_prose_targets(f"主要目标是：城镇化率达到70%；人均地区生产总值达到{level}。")
+    assert [(t.name, t.parsed.kind, t.parsed.reference) for t in e][1] == ("人均地区生产总值", "relative", level)
+
+
+@pytest.mark.parametrize("item, text", [
+    ("商品房销售面积降幅收窄至4%以内", "降幅收窄至4%以内"),
+    ("商品房销售面积降幅控制在4%以内", "降幅控制在4%以内"),
+])
+def test_a_declines_name_before_a_targets_figure_is_the_predicates(item, text):
+    """降幅 (measures.decline_names) before a target's figure sizes its fall, as 下降4%以内 does: the name is the
+    indicator, the text keeps 降幅 (the tracker reads it as a decline's size)."""
+    got = targets(f"主要预期目标是：地区生产总值增长6%左右；{item}。")
+    assert got[1] == ("商品房销售面积", text, "numeric", "<=", D(4))
+
+
+@pytest.mark.parametrize("milestone, unit", [("迈上万亿元台阶", "万亿元"), ("跨过万亿元大关", "万亿元"), ("突破万亿大关", "万亿")])
+def test_a_milestone_of_a_magnitude_alone_in_a_target_list_is_one_of_it(milestone, unit):
+    """In a target list, 万 alone between a milestone's verb and 亿 and its noun (units.milestone_magnitudes) is
+    one of 万亿: a target at least 1 万亿元; a review's same words are praise, no result."""
+    text = ("青禾市2026年政府工作报告\n\n一、2025年工作回顾\n过去一年，全市地区生产总值增长5.3%，规上工业产值" + milestone + "。\n\n"
+            "二、2026年工作安排\n今年主要预期目标是：地区生产总值增长6%左右；规上工业产值" + milestone + "。\n")
+    e = extract_text(text)
+    assert [(t.name, t.kind, t.comparator, t.value, t.unit) for t in e.targets][1] == \
+        ("规上工业产值", "numeric", ">=", D(1), unit)
+    assert [a.value for a in e.actuals] == [D("5.3")]
+
+
+def test_an_assignment_after_a_target_names_its_own_object_not_the_target_before():
+    """Only a figure after a target speaks of its name: 完成…下达的…指标 after a comma names what is assigned."""
+    got = targets("主要预期目标是：地区生产总值增长6%以上，居民收入与经济增长同步，全面完成省下达的年度能耗双控指标。")
+    assert got[2][:3] == ("年度能耗双控指标", "完成省下达的年度能耗双控指标", "assigned")

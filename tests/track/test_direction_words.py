@@ -43,6 +43,8 @@ def _line(text: str, name: str = "城镇调查失业率") -> TargetLine:
     ("负增长3%左右", "decline"),  # (growth below zero: a decline, though it ends with 增长)
     ("增长6%", "rise"),
     ("6.5%以上", "plain"),
+    ("降幅收窄至5%以内", "decline"),  # a decline's name opening the words: the size of a fall, whatever verb follows
+    ("降幅控制在3%以内", "decline"),
 ])
 def test_a_targets_frame_reads_as_its_words_say(text, frame):
     assert target_frame(_line(text)) == frame

@@ -266,3 +266,18 @@ def test_a_level_of_a_level_indicator_is_no_index():
     a = Actual(value=D("100"), unit="%", text="为100%", document="公报", span=[0, 4], year=2024, period=None,
                estimated=False, measure="level", indicator="surveyed_unemployment")
     assert decide(t, a, Refs()).status == "missed"
+
+
+@pytest.mark.parametrize("printed, value, status", [
+    ("下降3.2%", "3.2", "achieved"), ("下降6%", "6", "missed"),
+    ("降幅收窄至2.3%", "-2.3", "achieved"),  # a result told by its decline's name: a fall of 2.3
+    ("增长1.5%", "1.5", "achieved"),
+])
+def test_a_target_on_a_declines_size_reads_as_a_decline_whatever_its_verb(printed, value, status):
+    """降幅收窄至5%以内 (the extractor names 房地产开发投资, the text opens with 降幅: measures.decline_names) bounds the
+    size of a fall, as 下降5%以内 does — never a level of 5% the growth is held to."""
+    t = TargetLine(name="商品房销售面积", indicator="x", text="降幅收窄至5%以内", kind="numeric", comparator="<=",
+                   value=D("5"), value_high=None, unit="%", year=2024, reference=None, direction="down")
+    a = Actual(value=D(value), unit="%", text=printed, document="report.txt", span=[0, 4], year=2024, period=None,
+               estimated=False)
+    assert decide(t, a, Refs()).status == status

@@ -95,7 +95,7 @@ RELATIVE: Final = scanner(
     rf"(?:{LEX.alt('kinds.relative_links')})(?P<ref1>[^，,。；;]{{1,14}}?)(?:{LEX.alt('kinds.relative_adverbs')})*(?:{LEX.alt('kinds.relative_verbs')})"
     rf"|(?:{LEX.alt('kinds.relative_negations')})?(?:{LEX.alt('kinds.relative_comparisons')})(?P<ref2>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_tails')}"
     rf"|(?:{LEX.alt('kinds.relative_final_tails')})(?=[，,。；;]|$)))"
-    rf"|(?:{LEX.alt('kinds.relative_reaching')})(?P<ref3>[^，,。；;]{{1,14}}?(?:{LEX.alt('kinds.relative_reaching_tails')}))"
+    rf"|(?:{LEX.alt('kinds.relative_reaching')})(?P<ref3>[^，,。；;]{{0,14}}?(?:{LEX.alt('kinds.relative_reaching_tails')}))"
     rf"|(?:(?:{LEX.alt('kinds.multiple_bases')})(?P<ref4>\d{{4}}年)(?:相比)?)?(?:{LEX.alt('kinds.multiples')})"
 )
 REFERENCE_GROUPS: Final = ("ref1", "ref2", "ref3", "ref4")
@@ -274,6 +274,23 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         yield n
 
 
+# 迈上万亿元台阶: a magnitude alone after a milestone's verb, before 亿 and the milestone's noun (units.milestone_magnitudes)
+MILESTONE_MAGNITUDE: Final = re.compile(
+    rf"(?:{LEX.alt('comparators.milestone_verbs')})(?P<m>{LEX.alt('units.milestone_magnitudes')})(?=亿)")
+
+
+def milestone_figures(text: str) -> list[NumberMatch]:
+    """A target's milestone of a magnitude alone (工业总产值迈上万亿元台阶, 突破万亿大关): one of its unit,
+    万亿元, a number of no width before the unit (the text prints no digit). Read in targets only: a
+    review's 突破万亿大关 is praise, no result (clauses.py never asks)."""
+    out = []
+    for m in MILESTONE_MAGNITUDE.finditer(text):
+        k = m.start("m")
+        if MILESTONE_NOUN.match(text[k:]) and UNIT_AFTER.match(text, k):
+            out.append(NumberMatch(Decimal(1), k, k, "", True))
+    return out
+
+
 def _prefix_comparator(before: str, after: str) -> str | None:
     """The bound a word ending ``before`` sets on the figure after it (``after``: the words after the figure)."""
     for pattern, comp in PREFIX_COMPARATORS:
@@ -306,7 +323,7 @@ def parse_target(text: str, column_unit: str | None = None) -> ParsedTarget:
     modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
     if not t:
         return ParsedTarget(None, notes=["empty target"])
-    cands = _candidates(t)
+    cands = _candidates(t) or milestone_figures(t)
     if not cands:
         if ASSIGNED.search(t):
             return ParsedTarget("assigned", modality=modality)

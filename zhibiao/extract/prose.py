@@ -17,7 +17,7 @@ from typing import Final
 from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
-                                     iter_candidates, parse_target)
+                                     iter_candidates, milestone_figures, parse_target)
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
@@ -148,6 +148,10 @@ MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
 COMPLETED_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.completed')})了?.{{0,10}}$")
 # 年均增长 / 累计 / 平均: part of the predicate, never of the name
 PREDICATE_TAIL: Final = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.predicate_tails')})(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?$")
+# a name of a decline ending the words before a figure (…降幅, …下降率): the predicate's in a target
+DECLINE_NAME_END: Final = re.compile(rf"(?:{LEX.alt('measures.decline_names')})$")
+# the same words and a verb before the name (五年累计完成|固定资产投资1.2万亿元): the predicate's, printed first
+PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+(?:{LEX.alt('names.inner_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')}))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
 RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
@@ -550,7 +554,8 @@ def _target_start(clause: str, named_before: bool = False) -> int | None:
     positions = []
     marker = ITEM_NUMBER.match(clause)
     skip = marker.end() if marker else 0  # "1.地区生产总值…": the item's number is no value
-    first = next((c for c in iter_candidates(clause) if c.start >= skip), None)
+    first = next((c for c in iter_candidates(clause) if c.start >= skip), None) \
+        or next((c for c in milestone_figures(clause) if c.start >= skip), None)  # 迈上万亿元台阶
     if first is not None:
         pos = first.start
         # (a verb of the level reached, 回落至 / 收窄到 — measures.to_verbs, as a result's name ends before it — opens the phrase too)
@@ -748,6 +753,10 @@ class _ListReader:
         if self.stretch(clause, c_start) or self.upper_bound(clause, c_start):
             return
         k = _target_start(clause, named_before=self.alone is not None)
+        if k is None and self.sibling is not None and _has_figure(clause) and STRETCH_LEAD.match(clause) is None:
+            # "固定资产投资稳定增长，达到850亿元": a figure with its verb alone after a target speaks of its name
+            # (a figure striven for short of the target, 增长5%，力争4%, is no stretch and no target)
+            k = _target_start(clause, named_before=True)
         if k is None:
             # "完成省下达的节能减排降碳约束性指标": the indicator is the object of the assignment
             m = COMPLETES_ASSIGNED.match(clause)
@@ -766,6 +775,10 @@ class _ListReader:
             return
         lead = LEAD_MODAL.match(clause[:k])
         lead_end = lead.end() if lead else 0
+        ahead = PREDICATE_AHEAD.match(clause, lead_end, k)
+        text_start = lead_end
+        if ahead is not None:
+            lead_end = ahead.end()  # "五年累计完成固定资产投资1.2万亿元": the name after the predicate's words
         modality_m = MODALITY.search(clause)
         modality = modality_m.group() if modality_m and modality_m.group() not in ("确定", "计划") else None
         raw = clause[lead_end:k]
@@ -793,6 +806,9 @@ class _ListReader:
         tail = PREDICATE_TAIL.search(name_part, 0, len(name_part) if respectively is None else respectively.start())
         if tail is not None and tail.start() >= 2:
             cut = min(cut, tail.start())
+        decline = DECLINE_NAME_END.search(name_part, 0, cut) if numeric else None
+        if decline is not None and decline.start() >= 2:
+            cut = decline.start()  # "房地产开发投资降幅收窄至5%以内": the size of its fall is the predicate's, as 下降5%以内 is
         pred = k if cut == len(name_part) else lead_end + cut  # where the predicate's words start in the clause
         if respectively is not None:
             cut, pred = min(cut, respectively.start()), min(pred, lead_end + respectively.start())
@@ -824,11 +840,13 @@ class _ListReader:
         if self.alone is not None and predicate_alone:
             # "1.地区生产总值。增长6%左右。": the name stated alone in the sentence before
             pred, name_part, name_offset = lead_end, self.alone[0], self.alone[1]
-        elif self.out and name_part.strip() and predicate_alone:
+        elif self.out and (name_part.strip() or (self.sibling is not None and numeric)) and predicate_alone:
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
             worded = self.out[-1] if self.out[-1].parsed.kind == "directional" and \
                 self.text[self.out[-1].span[1]:c_start] in ITEM_JOINS else None
+        if ahead is not None:
+            pred = text_start  # (the text keeps them: 累计 says how the years count)
         target_text = NOTE_TAIL.sub("", clause[pred:]).strip()  # "…目标（来源：曲靖日报）": the page's note
         if (name_part.strip() in BARE_TOTALS or (not name_part.strip() and YEAR_LEAD.match(clause))) and self.out:
             name_part = self.out[-1].name  # "…增长8%左右，总量迈上5500亿元新台阶", "…，到2026年突破8000亿元"

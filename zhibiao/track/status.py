@@ -361,6 +361,8 @@ def _words():
     return {
         "down": re.compile(f"(?:{down})"),
         "down_to": re.compile(f"(?:{down})(?:到|至)|(?:{lex.alt('kinds.direction_down_to')})"),
+        # a name of a decline opening the words (降幅收窄至5%以内, 降幅控制在…): the size of a fall, whatever verb follows
+        "decline_name": re.compile(f"^\\s*(?:{lex.alt('measures.decline_names')})"),
         "up": re.compile(f"(?:{up})"),
         "up_to": re.compile(f"(?:{up})(?:到|至)"),
         "better": re.compile(lex.alt("kinds.direction_better")),
@@ -408,6 +410,8 @@ def _frame_of(text: str, name: str) -> str:
     w = _words()
     digit = re.search(r"\d", text)
     lead = text[:digit.start()] if digit else text  # the words before the figure: 较2020年下降13% → 较…下降
+    if w["decline_name"].match(lead):
+        return "decline"
     if w["down_to"].search(lead) or w["up_to"].search(lead):
         return "level"
     if w["down"].search(lead) or (w["down"].search(name[-4:]) and not w["up"].search(lead)):
@@ -448,6 +452,8 @@ def decline_size(a: Actual) -> Decimal | None:
     """The actual read as the size of a decline (5.6 for 下降5.6% or 增长-5.6%); None for a level."""
     w = _words()
     text = to_simplified(a.text or "")  # (the lexicon's words are simplified; a text is as printed: 減少)
+    if w["decline_name"].match(text):
+        return a.value if a.value >= 0 else -a.value  # 降幅收窄至2.3%: a fall of 2.3
     if w["down_to"].search(text) or w["up_to"].search(text):
         return None  # 下降到3%: a level
     index = index_change(a)
