@@ -67,8 +67,8 @@ def test_a_jobs_failures_are_said_in_the_page_s_language(page, fetch_server, sit
     page.screenshot(path=str(SHOTS / f"fetch-failures-{lang}.png"), full_page=True)
     robots, missing = texts
     if lang == "zh":
-        assert robots.startswith(f"失败: {site.url('/private/plan.html')}：") and "的 robots.txt 禁止爬虫访问此路径" in robots
-        assert missing == f"失败: {site.url('/no-such-page.html')}：服务器答复 HTTP 404 Not Found，未取得文件"
+        assert robots.startswith(f"失败：{site.url('/private/plan.html')}：") and "的 robots.txt 禁止爬虫访问此路径" in robots
+        assert missing == f"失败：{site.url('/no-such-page.html')}：服务器答复 HTTP 404 Not Found，未取得文件"
     else:
         assert "forbids this path to crawlers" in robots
         assert missing == f"failed: {site.url('/no-such-page.html')}: HTTP 404 Not Found"

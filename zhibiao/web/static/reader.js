@@ -110,7 +110,7 @@
       index: span.index, action: action, changes: changes, who: who})});
     let body = {};
     try { body = await r.json(); } catch (e) { /* not JSON */ }
-    if (!r.ok) { say(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+    if (!r.ok) { say(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
     if (session) session.remember(token);
     say(L.saved, false);
     load();
@@ -149,7 +149,7 @@
     cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || line.metric || ''));
     const c = span.correction;
     let shown = line.text;
-    if (c && c.action === 'correct') shown += ' → ' + Object.entries(c.changes || {}).map(([k, v]) => L[k] + ' ' + v).join(', ');
+    if (c && c.action === 'correct') shown += ' → ' + Object.entries(c.changes || {}).map(([k, v]) => L[k] + ' ' + v).join(L.comma);
     const td = cell(tr, shown);
     if (c) {
       const note = document.createElement('div'); note.className = 'corrected review-' + c.action;
@@ -238,9 +238,9 @@
         return;
       }
       if (r.status === 404) { tell(L.region_unknown, true); return; }  // (the API's detail is English)
-      if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+      if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
       if (session) session.remember(token);
-      tell(L.region_done + ': ' + body.region.name + ' ' + body.region.code, false);
+      tell(L.region_done + L.colon + body.region.name + ' ' + body.region.code, false);
       setTimeout(() => location.reload(), 600);
     }
     regionForm.addEventListener('submit', ev => { ev.preventDefault(); setRegion(document.getElementById('region-name').value.trim()); });
@@ -265,9 +265,9 @@
         headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({plan_year: year, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }
-      if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+      if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
       if (session) session.remember(token);
-      tell(L.year_done + ': ' + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals), false);
+      tell(L.year_done + L.colon + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals), false);
       setTimeout(() => location.reload(), 900);
     });
   }
