@@ -105,7 +105,7 @@
     if (!(session ? session.canWrite(token) : token)) { say(L.need_token, true); document.getElementById('token').focus(); return; }
     const who = (document.getElementById('who') || {}).value || null;
     const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
-    const r = await fetch('/api/v1/corrections', {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+    const r = await fetch('/api/v1/corrections?lang=' + cfg.lang, {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
       body: JSON.stringify({document_id: Number(docId), line_type: span.type,
       index: span.index, action: action, changes: changes, who: who})});
     let body = {};
@@ -222,7 +222,7 @@
       if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); document.getElementById('region-token').focus(); return; }
       const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
       const who = (document.getElementById('who') || {}).value || null;
-      const r = await fetch('/api/v1/documents/' + docId + '/region', {method: 'POST',
+      const r = await fetch('/api/v1/documents/' + docId + '/region?lang=' + cfg.lang, {method: 'POST',
         headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({region: region, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }
@@ -261,7 +261,7 @@
       const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
       const who = (document.getElementById('who') || {}).value || null;
       const year = parseInt(document.getElementById('year-value').value, 10);
-      const r = await fetch('/api/v1/documents/' + docId + '/plan-year', {method: 'POST',
+      const r = await fetch('/api/v1/documents/' + docId + '/plan-year?lang=' + cfg.lang, {method: 'POST',  // refusals in the page's language
         headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({plan_year: year, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }

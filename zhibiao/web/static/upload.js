@@ -109,10 +109,11 @@
     const session = window.ZhibiaoSession;
     if (session) await session.ready;
     const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
-    const r = await fetch('/api/v1/fetch', {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
-      body: JSON.stringify({urls: urls})});
+    const r = await fetch('/api/v1/fetch?lang=' + cfg.lang, {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+      body: JSON.stringify({urls: urls})});  // (its refusals in the page's language, as an upload's)
     const data = await r.json();
-    if (!r.ok) { fmsg.textContent = typeof data.detail === 'string' ? data.detail : JSON.stringify(data.detail); return; }
+    if (!r.ok) { fmsg.textContent = L.failed + L.colon + detail(data); fmsg.className = 'error-text'; return; }
+    fmsg.className = 'muted';
     if (session) session.remember(token);
     fetchBtn.disabled = true; bar.hidden = false; list.textContent = '';
     const poll = async () => {
@@ -136,7 +137,7 @@
       }
       if (job.state === 'queued' || job.state === 'running') { setTimeout(poll, 1000); return; }
       fetchBtn.disabled = false;
-      if (job.error) fmsg.textContent = job.error;
+      if (job.error) { fmsg.textContent = job.error; fmsg.className = 'error-text'; }  // (the job's own failure)
       fmsg.dataset.done = '1';
     };
     poll();
