@@ -372,7 +372,9 @@ def set_region(request: Request, body: RegionIn, doc_id: int = Path(ge=1, le=MAX
 
 
 class PlanYearIn(BaseModel):
-    plan_year: int = Field(ge=1950, le=2099)
+    # a year from 1950 to 2099: checked by ingest.set_plan_year (its one owner), whose refusal the
+    # page reads in its language (a bound here was pydantic's English, field name first)
+    plan_year: int = Field(description="a year from 1950 to 2099")
     who: str | None = Field(default=None, max_length=80)
 
 
@@ -384,13 +386,14 @@ def set_plan_year(request: Request, body: PlanYearIn, doc_id: int = Path(ge=1, l
     that re-extraction applies again. Answers the year it had and has and the lines now stored."""
     from zhibiao.ingest import set_plan_year as set_year
     from zhibiao.store import validate
+    from zhibiao.web.messages import said
 
     st = state(request)
     try:
         who = validate.text(body.who, "who", 80)
         done = set_year(st.db, doc_id, body.plan_year, who)
-    except InputError as exc:
-        raise HTTPException(422, str(exc)) from None
+    except InputError as exc:  # (the reader asks in its language: ?lang=zh)
+        raise HTTPException(422, said(str(exc), said_in(request))) from None
     st.after_write({done["region"]})  # its region's statuses, the year it left and the one it joined
     return done
 

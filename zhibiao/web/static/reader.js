@@ -267,8 +267,15 @@
       try { body = await r.json(); } catch (e) { /* not JSON */ }
       if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
       if (session) session.remember(token);
-      tell(L.year_done + L.colon + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals), false);
+      let done = L.year_done + L.colon + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals);
+      if (!body.targets) done += ' · ' + L.year_no_targets;  // (no scorecard will show it: say so)
+      tell(done, false);
+      // the page is read again (its year, its lines, its scorecards' links): the message stays on it
+      try { sessionStorage.setItem('zhibiao-year-said-' + docId, done); } catch (e) { /* storage off */ }
       setTimeout(() => location.reload(), 900);
     });
+    let kept = null;
+    try { kept = sessionStorage.getItem('zhibiao-year-said-' + docId); sessionStorage.removeItem('zhibiao-year-said-' + docId); } catch (e) { /* storage off */ }
+    if (kept) { tell(kept, false); document.getElementById('set-year').open = true; }
   }
 })();
