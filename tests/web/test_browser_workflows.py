@@ -94,7 +94,7 @@ def test_drop_a_file_preview_and_save_with_progress_beside_the_button(page, serv
     assert translate("doc_plan_notice", lang) in page.inner_text("#result-doc")
     assert page.locator("#result-targets tbody tr").first.locator("td").nth(2).inner_text() == translate("kind_numeric", lang)
     message = page.inner_text("#message")
-    assert message.startswith(translate("preview_done", lang) + ": 4 " + translate("targets", lang))
+    assert message.startswith(translate("preview_done", lang) + translate("colon", lang) + "4 " + translate("targets", lang))
     assert _beside(page, "#preview-btn", "#message")
     seen = page.evaluate("window.seen")
     assert translate("uploading", lang) in seen["messages"] and translate("extracting", lang) in seen["messages"]

@@ -67,8 +67,31 @@ def test_a_jobs_failures_are_said_in_the_page_s_language(page, fetch_server, sit
     page.screenshot(path=str(SHOTS / f"fetch-failures-{lang}.png"), full_page=True)
     robots, missing = texts
     if lang == "zh":
-        assert robots.startswith(f"失败: {site.url('/private/plan.html')}：") and "的 robots.txt 禁止爬虫访问此路径" in robots
-        assert missing == f"失败: {site.url('/no-such-page.html')}：服务器答复 HTTP 404 Not Found，未取得文件"
+        assert robots.startswith(f"失败：{site.url('/private/plan.html')}：") and "的 robots.txt 禁止爬虫访问此路径" in robots
+        assert missing == f"失败：{site.url('/no-such-page.html')}：服务器答复 HTTP 404 Not Found，未取得文件"
     else:
         assert "forbids this path to crawlers" in robots
         assert missing == f"failed: {site.url('/no-such-page.html')}: HTTP 404 Not Found"
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "失败：'gov.example/plan'：不是 http 或 https 地址"),
+                                        ("en", "Failed: 'gov.example/plan': not an http or https address")])
+def test_an_address_refused_is_said_in_the_page_s_language(page, fetch_server, lang, said):  # noqa: F811
+    """The form's own refusals (not an address, a wrong token) in the page's language, as an
+    upload's (the page asks /api/v1/fetch?lang=…)."""
+    page.goto(f"{fetch_server}/upload?lang={lang}")
+    page.fill("#addresses", "gov.example/plan")
+    page.fill("#fetch-token", TOKEN)
+    page.click("#fetch-btn")
+    page.wait_for_function("document.getElementById('fetch-message').textContent.length > 0")
+    assert page.inner_text("#fetch-message") == said
+    assert page.get_attribute("#fetch-message", "class") == "error-text"  # (in red, as an upload's refusal)
+    page.screenshot(path=str(SHOTS / f"fetch_refused_{lang}.png"))
+    page.context.clear_cookies()  # (no session the token above may have left)
+    page.goto(f"{fetch_server}/upload?lang={lang}")
+    page.fill("#addresses", "http://gov.example/plan")
+    page.fill("#fetch-token", "wrong")
+    page.click("#fetch-btn")
+    page.wait_for_function("document.getElementById('fetch-message').textContent.length > 0")
+    assert page.inner_text("#fetch-message") == ("失败：需要有效的写入令牌（token）" if lang == "zh" else
+                                                 "Failed: a valid token is required for this request")

@@ -30,14 +30,22 @@ def test_a_refused_upload_is_said_in_the_page_s_language(page, server, tmp_path)
     binary.write_bytes(b"\x00\x01\x02" * 100)
     zh = _upload_refused(page, server, binary, "zh")
     page.screenshot(path=str(SHOTS / "upload_refused_zh.png"))
-    assert zh == "失败: binary.txt：不是可读取的文件（二进制数据）；支持 TXT、HTML、PDF、DOCX、DOC、WPS"
+    assert zh == "失败：binary.txt：不是可读取的文件（二进制数据）；支持 TXT、HTML、PDF、DOCX、DOC、WPS"
     en = _upload_refused(page, server, binary, "en")
     page.screenshot(path=str(SHOTS / "upload_refused_en.png"))
     # the same formats in both languages (zhibiao.load.binary_data: FORMATS, one owner)
     assert en == "Failed: binary.txt: binary data (NUL bytes), not a document (one of TXT, HTML, PDF, DOCX, DOC, WPS)"
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert _upload_refused(page, server, empty, "zh") == "失败: empty.txt：文件为空"
+    assert _upload_refused(page, server, empty, "zh") == "失败：empty.txt：文件为空"
+
+
+def test_a_table_s_filter_labels_join_as_the_page_s_language_does(page, server):  # noqa: F811
+    """table.js joins a label and its value with the page's colon (i18n.yaml ``colon``): 状态：全部."""
+    for lang, said in (("zh", "状态：全部"), ("en", "Status: all")):
+        page.goto(f"{server}/region/330500/2024?lang={lang}")
+        page.wait_for_selector("select.dt-status")
+        assert page.locator("select.dt-status option").first.inner_text() == said
 
 
 def test_a_value_out_of_range_is_explained_in_the_page_s_language(page, server):  # noqa: F811

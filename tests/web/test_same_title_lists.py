@@ -56,3 +56,40 @@ def test_a_list_of_documents_tells_two_of_one_title_apart(client, page, table):
     assert "#" not in report  # a title of its own: nothing added
     en = _rows(client.get(page, params={"lang": "en"}).text, table)
     assert any(f"{TITLE} (遂府发〔2024〕3号 · 2024-02-02 · #{a})" in r for r in en), en
+    assert "#" not in next(r for r in en if "政府工作报告" in r)
+
+
+# two uploads of one county's work report that never says its year (own wording), and a dated one
+UNDATED = ("清流县政府工作报告\n——在清流县第十八届人民代表大会第五次会议上\n一、过去一年工作回顾\n全县地区生产总值增长{past}%。\n"
+           "二、今年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长{gdp}%左右。\n")
+DATED = ("清流县2025年政府工作报告\n——2025年1月10日在清流县第十八届人民代表大会第六次会议上\n二、2025年主要预期目标\n"
+         "今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
+
+
+@pytest.fixture(scope="module")
+def undated(tmp_path_factory):
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+
+    folder = tmp_path_factory.mktemp("same_title_undated")
+    files = {"a.txt": UNDATED.format(past="5.1", gdp="6"), "b.txt": UNDATED.format(past="4.8", gdp="5.5"),
+             "c.txt": DATED}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = Database.open(folder / "z.db")
+    assert ingest(db, [folder / n for n in files]).count("failed") == 0
+    return TestClient(create_app(db))
+
+
+@pytest.mark.parametrize("page", ["/", "/review", "/region/350423/2025"])
+def test_the_documents_needing_review_are_told_apart(undated, page):
+    """The home, review and scorecard pages' "needing review" lists: two of one title, by number,
+    date and id as every other list of documents (the read model's list carries ``apart``)."""
+    ids = sorted(d["id"] for d in undated.get("/api/v1/documents/needing-review").json()["rows"])
+    assert len(ids) == 2
+    for lang, (left, right) in (("zh", "（）"), ("en", "()")):
+        html = undated.get(page, params={"lang": lang}).text
+        part = re.sub(r"<[^>]+>", "", html.split('id="needs-review"', 1)[1].split("</section>", 1)[0])
+        for i in ids:
+            assert f"清流县政府工作报告 {left}#{i}{right}" in part, (lang, part)
+        assert "2025年政府工作报告" not in part

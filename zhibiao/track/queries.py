@@ -1094,8 +1094,11 @@ class ReadModel:
         docs = self._documents(select(*DOCUMENT_BRIEF).where(or_(documents.c.plan_year.is_(None),
                                                                  documents.c.region_code.is_(None)))
                                .order_by(documents.c.id).limit(limit))
-        return [document_dict(d) | {"missing": [m for m, v in (("year", d.plan_year), ("region", d.region_code))
-                                                if v is None]} for d in docs]
+        from zhibiao.track.naming import set_apart
+
+        # two of one title (an undated report uploaded twice): told apart as every list of documents does
+        return set_apart([document_dict(d) | {"missing": [m for m, v in (("year", d.plan_year), ("region", d.region_code))
+                                                          if v is None]} for d in docs])
 
     def coverage(self) -> list[dict]:
         d = documents.c

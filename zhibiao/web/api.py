@@ -207,22 +207,24 @@ class FetchIn(BaseModel):
              summary="Add documents by address: fetch, extract and store them in a background job")
 def fetch_addresses(request: Request, body: FetchIn):
     from zhibiao.fetch import is_address
+    from zhibiao.web.messages import said
 
+    lang = said_in(request)  # (the upload page asks in its language, as for an upload's refusals)
     urls = []
     for u in body.urls:
         u = u.strip()
         if not u:
             continue
         if len(u) > 2000 or not is_address(u):
-            raise HTTPException(422, f"{u[:80]!r}: not an http or https address")
+            raise HTTPException(422, said(f"{u[:80]!r}: not an http or https address", lang))
         if u not in urls:
             urls.append(u)
     if not urls:
-        raise HTTPException(422, "no address given")
+        raise HTTPException(422, said("no address given", lang))
     try:
         job = state(request).jobs.submit(urls)
     except InputError as exc:
-        raise HTTPException(429, str(exc)) from None
+        raise HTTPException(429, said(str(exc), lang)) from None
     return JSONResponse({"job": job, "url": f"/api/v1/jobs/{job['id']}"}, status_code=202)
 
 
@@ -233,9 +235,11 @@ def job_status(request: Request, job_id: str = Path(pattern="^[0-9a-f]{32}$")):
         raise HTTPException(404, f"no job {job_id}")
     lang = said_in(request)
     if lang != "en":  # the page's language (the upload page asks with ?lang=zh), as for an upload's messages
-        from zhibiao.web.messages import problem_at
+        from zhibiao.web.messages import problem_at, said
 
         job["results"] = [r | {"error": problem_at(r["error"], lang)} if r.get("error") else r for r in job["results"]]
+        if job.get("error"):  # the job's own failure: its words translated, the technical detail after them
+            job["error"] = said(job["error"], lang)
     return job
 
 
@@ -368,7 +372,9 @@ def set_region(request: Request, body: RegionIn, doc_id: int = Path(ge=1, le=MAX
 
 
 class PlanYearIn(BaseModel):
-    plan_year: int = Field(ge=1950, le=2099)
+    # a year from 1950 to 2099: checked by ingest.set_plan_year (its one owner), whose refusal the
+    # page reads in its language (a bound here was pydantic's English, field name first)
+    plan_year: int = Field(description="a year from 1950 to 2099")
     who: str | None = Field(default=None, max_length=80)
 
 
@@ -380,13 +386,14 @@ def set_plan_year(request: Request, body: PlanYearIn, doc_id: int = Path(ge=1, l
     that re-extraction applies again. Answers the year it had and has and the lines now stored."""
     from zhibiao.ingest import set_plan_year as set_year
     from zhibiao.store import validate
+    from zhibiao.web.messages import said
 
     st = state(request)
     try:
         who = validate.text(body.who, "who", 80)
         done = set_year(st.db, doc_id, body.plan_year, who)
-    except InputError as exc:
-        raise HTTPException(422, str(exc)) from None
+    except InputError as exc:  # (the reader asks in its language: ?lang=zh)
+        raise HTTPException(422, said(str(exc), said_in(request))) from None
     st.after_write({done["region"]})  # its region's statuses, the year it left and the one it joined
     return done
 

@@ -310,11 +310,16 @@ def create_app(db: Database | str | None = None, token: str | None = None, max_u
 
     @app.exception_handler(RequestValidationError)
     def invalid(request: Request, exc: RequestValidationError):
+        from zhibiao.web.messages import validation
+
         if request.url.path.startswith("/api/"):
             from fastapi.encoders import jsonable_encoder
 
-            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
-        from zhibiao.web.messages import validation
+            errors = jsonable_encoder(exc.errors())
+            asked = request.query_params.get("lang")
+            if asked in ("zh", "en"):  # a page asking in its language: one line in it, the errors beside
+                return JSONResponse({"detail": validation(exc.errors(), asked), "errors": errors}, status_code=422)
+            return JSONResponse({"detail": errors}, status_code=422)
 
         return error_page(request, 422, validation(exc.errors(), lang_of(request)))
 

@@ -146,14 +146,14 @@ class Guard:
         method, path = scope["method"].upper(), scope["path"]
         if method in WRITE_METHODS and path not in OPEN_WRITES:
             if not token:
-                return await _refuse(send_with_headers, 403, "this server is read-only (start it with --token or "
-                                     "ZHIBIAO_TOKEN to allow writes)")
+                return await _refuse(send_with_headers, 403, _said(scope, "this server is read-only (start it with "
+                                                                   "--token or ZHIBIAO_TOKEN to allow writes)"))
             how = credentials(headers, token)
             if how is None:
-                return await _refuse(send_with_headers, 401, "a valid token is required for this request")
+                return await _refuse(send_with_headers, 401, _said(scope, "a valid token is required for this request"))
             if how == "cookie" and not same_site(scope, headers):
-                return await _refuse(send_with_headers, 403, "a write with the session cookie must come from this "
-                                     "site's own pages (Origin checked)")
+                return await _refuse(send_with_headers, 403, _said(scope, "a write with the session cookie must come "
+                                                                   "from this site's own pages (Origin checked)"))
             scope["state"]["writer"] = how
         multipart = headers.get(b"content-type", b"").lower().startswith(b"multipart/")
         limit = max_upload + MULTIPART_OVERHEAD if multipart else max_json
@@ -183,6 +183,18 @@ class Guard:
         except BodyTooLarge:
             if not started:
                 await _refuse(send_with_headers, 413, what)
+
+
+def _said(scope, message: str) -> str:
+    """A refusal in the language the request asks for (``?lang=zh``: a page in Chinese), as an
+    upload's refusals are (web/messages.py)."""
+    from urllib.parse import parse_qs
+
+    if parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang") != ["zh"]:
+        return message
+    from zhibiao.web.messages import said
+
+    return said(message, "zh")
 
 
 async def _refuse(send, status: int, detail: str) -> None:

@@ -54,7 +54,7 @@ class Jobs:
             ingest_addresses(self.db, urls, on_start=started, on_progress=progressed, on_done=finished)
             update_job(self.db, job_id, state="done", current=None, finished=True)
         except Exception as exc:  # a bad setting, a database gone: the job says so, the server goes on
-            update_job(self.db, job_id, state="failed", current=None, error=f"{type(exc).__name__}: {exc}",
+            update_job(self.db, job_id, state="failed", current=None, error=f"internal error, the job stopped: {type(exc).__name__}: {exc}",
                        finished=True)
 
     def shutdown(self) -> None:

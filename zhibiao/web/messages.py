@@ -9,11 +9,12 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[tuple[re.Pattern, str]], dict[str, str]]:
+def _table() -> tuple[list[tuple[re.Pattern, str]], dict[str, str], list[tuple[re.Pattern, str]]]:
     from zhibiao.datafiles import load_yaml
 
     data = load_yaml("zhibiao.web", "messages_zh.yaml")
-    return [(re.compile(p["en"]), p["zh"]) for p in data["problems"]], data["validation"]
+    return ([(re.compile(p["en"]), p["zh"]) for p in data["problems"]], data["validation"],
+            [(re.compile(p["en"]), p["zh"]) for p in data["messages"]])
 
 
 def problem(name: str, message: str, lang: str) -> str:
@@ -35,6 +36,18 @@ def problem_at(message: str, lang: str) -> str:
     job's results) in ``lang``: the name is what comes before the first ": " when it holds no space."""
     name = message.split(": ", 1)[0] if ": " in message else ""
     return problem(name, message, lang) if name and not any(c.isspace() for c in name) else message
+
+
+def said(message: str, lang: str) -> str:
+    """A whole message of the API (an address refused, a write without the token, a job's own
+    failure) in ``lang``; one not in the table stays as it is."""
+    if lang != "zh":
+        return message
+    for pattern, zh in _table()[2]:
+        m = pattern.fullmatch(message)
+        if m:
+            return zh.format(**m.groupdict())
+    return message
 
 
 def validation(errors: list[dict], lang: str) -> str:

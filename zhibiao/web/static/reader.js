@@ -105,12 +105,12 @@
     if (!(session ? session.canWrite(token) : token)) { say(L.need_token, true); document.getElementById('token').focus(); return; }
     const who = (document.getElementById('who') || {}).value || null;
     const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
-    const r = await fetch('/api/v1/corrections', {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+    const r = await fetch('/api/v1/corrections?lang=' + cfg.lang, {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
       body: JSON.stringify({document_id: Number(docId), line_type: span.type,
       index: span.index, action: action, changes: changes, who: who})});
     let body = {};
     try { body = await r.json(); } catch (e) { /* not JSON */ }
-    if (!r.ok) { say(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+    if (!r.ok) { say(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
     if (session) session.remember(token);
     say(L.saved, false);
     load();
@@ -149,7 +149,7 @@
     cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || line.metric || ''));
     const c = span.correction;
     let shown = line.text;
-    if (c && c.action === 'correct') shown += ' → ' + Object.entries(c.changes || {}).map(([k, v]) => L[k] + ' ' + v).join(', ');
+    if (c && c.action === 'correct') shown += ' → ' + Object.entries(c.changes || {}).map(([k, v]) => L[k] + ' ' + v).join(L.comma);
     const td = cell(tr, shown);
     if (c) {
       const note = document.createElement('div'); note.className = 'corrected review-' + c.action;
@@ -222,7 +222,7 @@
       if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); document.getElementById('region-token').focus(); return; }
       const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
       const who = (document.getElementById('who') || {}).value || null;
-      const r = await fetch('/api/v1/documents/' + docId + '/region', {method: 'POST',
+      const r = await fetch('/api/v1/documents/' + docId + '/region?lang=' + cfg.lang, {method: 'POST',
         headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({region: region, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }
@@ -238,9 +238,9 @@
         return;
       }
       if (r.status === 404) { tell(L.region_unknown, true); return; }  // (the API's detail is English)
-      if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+      if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
       if (session) session.remember(token);
-      tell(L.region_done + ': ' + body.region.name + ' ' + body.region.code, false);
+      tell(L.region_done + L.colon + body.region.name + ' ' + body.region.code, false);
       setTimeout(() => location.reload(), 600);
     }
     regionForm.addEventListener('submit', ev => { ev.preventDefault(); setRegion(document.getElementById('region-name').value.trim()); });
@@ -261,14 +261,21 @@
       const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
       const who = (document.getElementById('who') || {}).value || null;
       const year = parseInt(document.getElementById('year-value').value, 10);
-      const r = await fetch('/api/v1/documents/' + docId + '/plan-year', {method: 'POST',
+      const r = await fetch('/api/v1/documents/' + docId + '/plan-year?lang=' + cfg.lang, {method: 'POST',  // refusals in the page's language
         headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({plan_year: year, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }
-      if (!r.ok) { tell(L.failed + ': ' + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
+      if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
       if (session) session.remember(token);
-      tell(L.year_done + ': ' + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals), false);
+      let done = L.year_done + L.colon + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals);
+      if (!body.targets) done += ' · ' + L.year_no_targets;  // (no scorecard will show it: say so)
+      tell(done, false);
+      // the page is read again (its year, its lines, its scorecards' links): the message stays on it
+      try { sessionStorage.setItem('zhibiao-year-said-' + docId, done); } catch (e) { /* storage off */ }
       setTimeout(() => location.reload(), 900);
     });
+    let kept = null;
+    try { kept = sessionStorage.getItem('zhibiao-year-said-' + docId); sessionStorage.removeItem('zhibiao-year-said-' + docId); } catch (e) { /* storage off */ }
+    if (kept) { tell(kept, false); document.getElementById('set-year').open = true; }
   }
 })();

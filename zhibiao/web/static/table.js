@@ -3,7 +3,7 @@
 // filter as CSV or XLSX — written by the server's one export module, as the CLI's exports are.
 // The state lives in the URL (?<table id>.q=…&<table id>.sort=…), so a view can be shared.
 (function () {
-  const labels = window.ZHIBIAO_TABLE || {filter: 'Filter', all: 'All', status: 'Status', category: 'Category',
+  const labels = window.ZHIBIAO_TABLE || {filter: 'Filter', all: 'All', status: 'Status', category: 'Category', colon: ': ',
     rows: 'rows', prev: '‹', next: '›', page: 'page'};
   const params = new URLSearchParams(location.search);
 
@@ -41,13 +41,13 @@
     let statusSel = null, catSel = null;
     if (statuses.size > 1) {
       statusSel = el('select', {className: 'dt-status'});
-      statusSel.append(el('option', {value: ''}, labels.status + ': ' + labels.all));
+      statusSel.append(el('option', {value: ''}, labels.status + labels.colon + labels.all));
       statuses.forEach((label, s) => statusSel.append(el('option', {value: s, selected: s === state.status}, label)));
       bar.append(statusSel);
     }
     if (categories.length > 1) {
       catSel = el('select', {className: 'dt-category'});
-      catSel.append(el('option', {value: ''}, labels.category + ': ' + labels.all));
+      catSel.append(el('option', {value: ''}, labels.category + labels.colon + labels.all));
       categories.forEach(c => catSel.append(el('option', {value: c, selected: c === state.category}, c)));
       bar.append(catSel);
     }

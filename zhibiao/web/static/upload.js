@@ -19,10 +19,10 @@
     if (!file) return;
     const dot = file.name.lastIndexOf('.');
     const suffix = dot >= 0 ? file.name.slice(dot).toLowerCase() : '';
-    if (!cfg.suffixes.includes(suffix)) { say(file.name + ': ' + L.wrong_type, 'error-text'); return; }
-    if (file.size > cfg.limit) { say(file.name + ': ' + L.too_large, 'error-text'); return; }
+    if (!cfg.suffixes.includes(suffix)) { say(file.name + L.colon + L.wrong_type, 'error-text'); return; }
+    if (file.size > cfg.limit) { say(file.name + L.colon + L.too_large, 'error-text'); return; }
     chosen = file;
-    fileName.textContent = L.chosen + ': ' + file.name + ' (' + Math.ceil(file.size / 1024) + ' KB)';
+    fileName.textContent = L.chosen + L.colon + file.name + ' (' + Math.ceil(file.size / 1024) + ' KB)';
     say('');
   }
 
@@ -62,9 +62,9 @@
   document.getElementById('preview-btn').onclick = async () => {
     if (!chosen) { say(L.choose_first, 'error-text'); return; }
     const r = await post('/api/v1/extract', {}, L.extracting);
-    if (!r.ok) { say(L.failed + ': ' + detail(r.body), 'error-text'); document.getElementById('result').hidden = true; return; }
+    if (!r.ok) { say(L.failed + L.colon + detail(r.body), 'error-text'); document.getElementById('result').hidden = true; return; }
     const data = r.body, d = data.document;
-    say(L.preview_done + ': ' + data.targets.length + ' ' + L.targets + ', ' + data.actuals.length + ' ' + L.actuals, 'ok-text');
+    say(L.preview_done + L.colon + data.targets.length + ' ' + L.targets + L.comma + data.actuals.length + ' ' + L.actuals, 'ok-text');
     document.getElementById('result-doc').textContent = [d.title || chosen.name, L.doc_types[d.doc_type] || d.doc_type, d.region ? d.region.name : L.no_region,
       d.plan_year || L.no_year].join(' · ');
     document.getElementById('result-counts').textContent = data.targets.length + ' ' + L.targets + ' · ' + data.actuals.length + ' ' +
@@ -87,10 +87,10 @@
     if (session) await session.ready;
     if (!(session ? session.canWrite(token) : token)) { say(L.need_token, 'error-text'); document.getElementById('token').focus(); return; }
     const r = await post('/api/v1/documents', session ? session.headers(token) : {authorization: 'Bearer ' + token}, L.saving);
-    if (!r.ok) { say(L.failed + ': ' + detail(r.body), 'error-text'); return; }
+    if (!r.ok) { say(L.failed + L.colon + detail(r.body), 'error-text'); return; }
     if (session) session.remember(token);
     const data = r.body;
-    say((L['saved_' + data.status] || data.status) + ': ' + data.targets + ' ' + L.targets + ', ' + data.actuals + ' ' + L.actuals + ' ', 'ok-text');
+    say((L['saved_' + data.status] || data.status) + L.colon + data.targets + ' ' + L.targets + L.comma + data.actuals + ' ' + L.actuals + ' ', 'ok-text');
     const a = document.createElement('a');
     a.href = '/document/' + data.id; a.id = 'saved-link';
     a.textContent = L.open_document + ' “' + data.title + '”';
@@ -109,10 +109,11 @@
     const session = window.ZhibiaoSession;
     if (session) await session.ready;
     const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
-    const r = await fetch('/api/v1/fetch', {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
-      body: JSON.stringify({urls: urls})});
+    const r = await fetch('/api/v1/fetch?lang=' + cfg.lang, {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+      body: JSON.stringify({urls: urls})});  // (its refusals in the page's language, as an upload's)
     const data = await r.json();
-    if (!r.ok) { fmsg.textContent = typeof data.detail === 'string' ? data.detail : JSON.stringify(data.detail); return; }
+    if (!r.ok) { fmsg.textContent = L.failed + L.colon + detail(data); fmsg.className = 'error-text'; return; }
+    fmsg.className = 'muted';
     if (session) session.remember(token);
     fetchBtn.disabled = true; bar.hidden = false; list.textContent = '';
     const poll = async () => {
@@ -127,16 +128,16 @@
         li.className = 'fetch-result ' + res.status;
         if (res.document_id && res.status !== 'failed') {
           const a = document.createElement('a'); a.href = '/document/' + res.document_id;
-          a.textContent = status + ': ' + (res.title || res.url) + ' (' + res.targets + ')';
+          a.textContent = status + L.colon + (res.title || res.url) + ' (' + res.targets + ')';
           li.appendChild(a);
         } else {
-          li.textContent = status + ': ' + (res.error || res.url);
+          li.textContent = status + L.colon + (res.error || res.url);
         }
         list.appendChild(li);
       }
       if (job.state === 'queued' || job.state === 'running') { setTimeout(poll, 1000); return; }
       fetchBtn.disabled = false;
-      if (job.error) fmsg.textContent = job.error;
+      if (job.error) { fmsg.textContent = job.error; fmsg.className = 'error-text'; }  // (the job's own failure)
       fmsg.dataset.done = '1';
     };
     poll();
