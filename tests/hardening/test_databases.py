@@ -36,6 +36,8 @@ COMMANDS = {
     ("compare", "years"): ["compare", "years", "-r", "湖州市", "-y", "2025"],
     ("compare", "regions"): ["compare", "regions", "-i", "gdp_growth", "-y", "2024"],
     ("compare", "levels"): ["compare", "levels", "-r", "浙江省", "-y", "2024"],
+    ("document", "region"): ["document", "region", "1", "330500"],
+    ("document", "year"): ["document", "year", "1", "2024"],
 }
 
 
