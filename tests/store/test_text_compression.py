@@ -39,7 +39,10 @@ def test_a_documents_text_is_lz4_compressed_on_postgresql(pg_url):
     db = Database.open(pg_url)
     try:
         assert ingest(db, [EXAMPLES]).count("failed") == 0
-        assert _compression(db) == {"lz4"}  # (every example is long enough to be compressed)
+        # every text PostgreSQL compresses is lz4; one it keeps inline (None: a short example whose row fits
+        # once its larger columns are compressed, which depends on their sizes) is not compressed at all
+        found = _compression(db)
+        assert "lz4" in found and found <= {"lz4", None}
     finally:
         db.dispose()
 
@@ -47,8 +50,12 @@ def test_a_documents_text_is_lz4_compressed_on_postgresql(pg_url):
 def test_rows_written_before_the_migration_keep_their_compression_until_rewritten(pg_url):
     db = Database.open(pg_url)
     try:
-        _migrate(db, "0014", up=False)
+        # a row as 0014 wrote it: stored by this version (its columns are newer than 0014's), the schema
+        # taken back to 0014, then the text written again there
         assert ingest(db, [EXAMPLES / "huzhou_2025_plan.txt"]).count("failed") == 0
+        _migrate(db, "0014", up=False)
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE documents SET text = text || ''")
         before = _compression(db)
         assert "lz4" not in before  # (pglz, or None: pglz stores a text it cannot shrink by a quarter as it is)
         _migrate(db, "0015", up=True)

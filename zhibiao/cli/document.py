@@ -17,6 +17,22 @@ document_app = typer.Typer(help="A stored document's metadata, set by a reviewer
 app.add_typer(document_app, name="document")
 
 
+def _opened(format: str, lang: str | None, db: str | None):
+    """What both commands start with: the output format checked, the words of the language, the database."""
+    if format not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    from zhibiao.cli.data import _tracker
+    from zhibiao.cli.words import Words
+
+    return Words(load_settings(lang=lang).lang), _tracker(db)
+
+
+def _who(who: str | None) -> str | None:
+    from zhibiao.store import validate
+
+    return validate.text(who, "who", 80)
+
+
 @document_app.command("region")
 def region_command(
     document: int = typer.Argument(..., min=1, metavar="DOCUMENT", help="The document's id (the reader's /document/ID; `targets -f json` "
@@ -29,18 +45,11 @@ def region_command(
 ) -> None:
     """Set a document's region (its text names none, or a name several regions bear: 朝阳区); kept as a
     correction, so re-extraction keeps it. 设定文件的地区。"""
-    if format not in ("text", "json"):
-        raise typer.BadParameter("must be text or json", param_hint="--format")
-    from zhibiao.cli.data import _tracker
-    from zhibiao.cli.words import Words
     from zhibiao.errors import AmbiguousName
-    from zhibiao.store import validate
 
-    w = Words(load_settings(lang=lang).lang)
-    tracker = _tracker(db)
+    w, tracker = _opened(format, lang, db)
     try:
-        who = validate.text(who, "who", 80)
-        done = tracker.q.set_region(document, region, who)
+        done = tracker.q.set_region(document, region, _who(who))
     except AmbiguousName as exc:
         # the candidates to choose from by code, as `catalog regions` and the API's 409 give them
         said = w("list_sep").join(f"{c['name']} {c['code']}" + (w("region_place", place=c["place"]) if c.get("place")
@@ -81,18 +90,11 @@ def year_command(
 ) -> None:
     """Set a document's plan year (its text says none, or the wrong one): the document is extracted
     again dated by it, and the choice kept as a correction, so re-extraction keeps it. 设定文件的计划年份。"""
-    if format not in ("text", "json"):
-        raise typer.BadParameter("must be text or json", param_hint="--format")
-    from zhibiao.cli.data import _tracker
-    from zhibiao.cli.words import Words
     from zhibiao.ingest import set_plan_year
-    from zhibiao.store import validate
 
-    w = Words(load_settings(lang=lang).lang)
-    tracker = _tracker(db)
+    w, tracker = _opened(format, lang, db)
     try:
-        who = validate.text(who, "who", 80)
-        done = set_plan_year(tracker.db, document, year, who)
+        done = set_plan_year(tracker.db, document, year, _who(who))
     except ZhibiaoError as exc:
         fail(exc)
     from zhibiao.track.snapshot import refresh_regions

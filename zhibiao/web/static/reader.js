@@ -98,20 +98,29 @@
     b.onclick = ev => { ev.stopPropagation(); onclick(); }; return b;
   }
 
-  async function send(span, action, changes) {
-    const token = (document.getElementById('token') || {}).value || '';
+  // A write's credentials: the form's own token field, else the page's — null (after saying so) when
+  // there is none; remember() keeps a token the server accepted for the session.
+  async function writeAccess(inputId, tell) {
+    const own = inputId ? document.getElementById(inputId) : null;
+    const token = (own && own.value) || (document.getElementById('token') || {}).value || '';
     const session = window.ZhibiaoSession;
     if (session) await session.ready;
-    if (!(session ? session.canWrite(token) : token)) { say(L.need_token, true); document.getElementById('token').focus(); return; }
+    if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); (own || document.getElementById('token')).focus(); return null; }
+    return {headers: Object.assign({'content-type': 'application/json'}, session ? session.headers(token) : {authorization: 'Bearer ' + token}),
+            remember: () => { if (session) session.remember(token); }};
+  }
+
+  async function send(span, action, changes) {
+    const access = await writeAccess(null, say);
+    if (!access) return;
     const who = (document.getElementById('who') || {}).value || null;
-    const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
-    const r = await fetch('/api/v1/corrections?lang=' + cfg.lang, {method: 'POST', headers: Object.assign({'content-type': 'application/json'}, auth),
+    const r = await fetch('/api/v1/corrections?lang=' + cfg.lang, {method: 'POST', headers: access.headers,
       body: JSON.stringify({document_id: Number(docId), line_type: span.type,
       index: span.index, action: action, changes: changes, who: who})});
     let body = {};
     try { body = await r.json(); } catch (e) { /* not JSON */ }
     if (!r.ok) { say(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
-    if (session) session.remember(token);
+    access.remember();
     say(L.saved, false);
     load();
   }
@@ -216,14 +225,11 @@
     const choices = document.getElementById('region-candidates');
     const tell = (text, bad) => { note.textContent = text; note.className = bad ? 'error-text' : 'muted'; };
     async function setRegion(region) {
-      const token = document.getElementById('region-token').value || (document.getElementById('token') || {}).value || '';
-      const session = window.ZhibiaoSession;
-      if (session) await session.ready;
-      if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); document.getElementById('region-token').focus(); return; }
-      const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
+      const access = await writeAccess('region-token', tell);
+      if (!access) return;
       const who = (document.getElementById('who') || {}).value || null;
       const r = await fetch('/api/v1/documents/' + docId + '/region?lang=' + cfg.lang, {method: 'POST',
-        headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({region: region, who: who})});
+        headers: access.headers, body: JSON.stringify({region: region, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }
       choices.textContent = '';
@@ -239,7 +245,7 @@
       }
       if (r.status === 404) { tell(L.region_unknown, true); return; }  // (the API's detail is English)
       if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
-      if (session) session.remember(token);
+      access.remember();
       tell(L.region_done + L.colon + body.region.name + ' ' + body.region.code, false);
       setTimeout(() => location.reload(), 600);
     }
@@ -254,19 +260,16 @@
     const tell = (text, bad) => { note.textContent = text; note.className = bad ? 'error-text' : 'muted'; };
     yearForm.addEventListener('submit', async ev => {
       ev.preventDefault();
-      const token = document.getElementById('year-token').value || (document.getElementById('token') || {}).value || '';
-      const session = window.ZhibiaoSession;
-      if (session) await session.ready;
-      if (!(session ? session.canWrite(token) : token)) { tell(L.need_token, true); document.getElementById('year-token').focus(); return; }
-      const auth = session ? session.headers(token) : {authorization: 'Bearer ' + token};
+      const access = await writeAccess('year-token', tell);
+      if (!access) return;
       const who = (document.getElementById('who') || {}).value || null;
       const year = parseInt(document.getElementById('year-value').value, 10);
       const r = await fetch('/api/v1/documents/' + docId + '/plan-year?lang=' + cfg.lang, {method: 'POST',  // refusals in the page's language
-        headers: Object.assign({'content-type': 'application/json'}, auth), body: JSON.stringify({plan_year: year, who: who})});
+        headers: access.headers, body: JSON.stringify({plan_year: year, who: who})});
       let body = {};
       try { body = await r.json(); } catch (e) { /* not JSON */ }
       if (!r.ok) { tell(L.failed + L.colon + (typeof body.detail === 'string' ? body.detail : r.status), true); return; }
-      if (session) session.remember(token);
+      access.remember();
       let done = L.year_done + L.colon + body.plan_year + ' · ' + L.year_lines.replace('{targets}', body.targets).replace('{actuals}', body.actuals);
       if (!body.targets) done += ' · ' + L.year_no_targets;  // (no scorecard will show it: say so)
       tell(done, false);
