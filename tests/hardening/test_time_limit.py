@@ -42,14 +42,14 @@ def test_the_timer_is_gone_after_the_block():
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
 
-def _slow_extract(doc, settings=None):
+def _slow_extract(doc, settings=None, plan_year=None):
     if "2031" in doc.text:
         while True:  # a stage that never ends (pure Python: the timer stops it)
             pass
     from zhibiao.api import annotate
     from zhibiao.extract.pipeline import extract_document
 
-    return annotate(extract_document(doc), doc, settings)
+    return annotate(extract_document(doc, plan_year or 0), doc, settings)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
