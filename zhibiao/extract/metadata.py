@@ -204,9 +204,14 @@ def find_title(doc: Document) -> str | None:
     A loader's title without a title's words (a portal's page named 文件 or 政策解读 for every
     document it holds) is the last resort, after the text's own title."""
     loaded = doc.loaded.title.strip() if doc.loaded.title else None
-    if loaded and TITLE_HINT.search(to_simplified(loaded)):
-        return loaded
     line_title = _title_line(doc)
+    if loaded and TITLE_HINT.search(to_simplified(loaded)):
+        if line_title and "".join(loaded.split()) in "".join(line_title.split()) \
+                and TITLE_END.search(to_simplified(line_title)):
+            # a Word page's <title> (its properties: 临海市2026年…计划) inside the printed title
+            # (…人民政府关于印发临海市2026年…计划的通知): the printed one is the document's
+            return line_title
+        return loaded
     if line_title and TITLE_END.search(to_simplified(line_title)):
         return line_title
     head = doc.search_text[:300]
@@ -462,12 +467,29 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
         # a bureau's own document (成都市温江区发展和改革局): the bureau is the issuer
         region, start = _body_region(m)
         return region, doc.printed(text[start:m.end()], (start, m.end()))
-    tail = _lines(text[-3000:])
-    for line in reversed(tail):
+    signed = _signature(text)
+    if signed:
+        return (signed.group("region") or NATION), signed.group()
+    return None, None
+
+
+def _signature(text: str) -> re.Match | None:
+    """A government's name on a line of its own near the end: the document's signature."""
+    for line in reversed(_lines(text[-3000:])):
         m = ISSUER.fullmatch(line) if len(line) < 20 else None
         if m:
-            return (m.group("region") or NATION), m.group()
-    return None, None
+            return m
+    return None
+
+
+def _signing_government(doc: Document, region: str) -> str | None:
+    """The issuer printed in the signature when the title names the region but not the issuer
+    (临海市2026年…计划 signed 临海市人民政府): printed, so not to be inferred."""
+    signed = _signature(doc.search_text)
+    if signed is None or (signed.group("region") or NATION) != region:
+        return None
+    at = doc.search_text.rfind(signed.group())
+    return doc.printed(signed.group(), (at, at + len(signed.group())))
 
 
 _AFTER_PREPOSITION: Final = re.compile(rf"^[\u4e00-\u9fff]+?(?:{'|'.join(map(re.escape, LEX.words('documents.body_prepositions')))})(?={REGION_NAME}$)")
@@ -488,6 +510,8 @@ def extract_metadata(doc: Document) -> Metadata:
     plain_title = search_form(title) if title else None  # the patterns read simplified characters, years in digits
     doc_type = doc_type_of(plain_title, doc.search_text)
     region, issuer = find_region_name(doc, plain_title)
+    if issuer is None and region is not None:
+        issuer = _signing_government(doc, region)
     if issuer is None:
         bureau = BYLINE_BUREAU.search(doc.search_text[:1500]) \
             or SIGNING_BUREAU.search(doc.search_text, max(0, len(doc.search_text) - SIGNATURE_REACH))

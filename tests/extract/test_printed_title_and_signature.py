@@ -1,0 +1,58 @@
+"""What a document prints wins over what a file says of it: a Word page's <title> (its properties)
+inside the printed title, and an issuer printed only in the signature (not to be inferred)."""
+from __future__ import annotations
+
+from zhibiao.api import extract_file, extract_text
+
+WORD_PAGE = ("<html><head><meta charset='gb2312'><title>缙云县2026年国民经济和社会发展计划</title></head><body>"
+             "<p class=MsoNormal>缙云县人民政府关于印发缙云县2026年国民经济和社会发展计划的通知<o:p></o:p></p>"
+             "<p class=MsoNormal>缙政发〔2026〕7号</p><p>各乡镇人民政府，县政府直属各单位：</p>"
+             "<p>现将《缙云县2026年国民经济和社会发展计划》印发给你们，请认真组织实施。</p>"
+             "<p>2026年全县地区生产总值增长6.5%左右。</p>"
+             "<p align=right>缙云县人民政府</p><p align=right>2026年2月12日</p></body></html>")
+
+
+def test_a_word_page_s_title_inside_the_printed_title_gives_way_to_it(tmp_path):
+    path = tmp_path / "notice.htm"
+    path.write_bytes(WORD_PAGE.encode("gb2312"))
+    d = extract_file(path).document
+    assert d.title == "缙云县人民政府关于印发缙云县2026年国民经济和社会发展计划的通知"
+    assert (d.doc_type, d.issuer, d.issuer_inferred) == ("plan_notice", "缙云县人民政府", False)
+
+
+def test_a_page_title_not_inside_the_first_line_is_kept(tmp_path):
+    # (a page titled by its document, whose first line is another heading: the page's title stands)
+    path = tmp_path / "plan.html"
+    path.write_text("<html><head><meta charset='utf-8'><title>缙云县人民政府关于印发缙云县2026年国民经济和社会发展"
+                    "计划的通知</title></head><body><p>缙云县2026年国民经济和社会发展计划</p>"
+                    "<p>2026年全县地区生产总值增长6.5%左右。</p></body></html>", encoding="utf-8")
+    assert extract_file(path).document.title == "缙云县人民政府关于印发缙云县2026年国民经济和社会发展计划的通知"
+
+
+SIGNED = """缙云县2026年国民经济和社会发展计划
+
+一、主要目标
+全县地区生产总值增长6.5%左右。
+
+缙云县人民政府
+2026年2月12日
+"""
+
+
+def test_an_issuer_printed_in_the_signature_is_not_inferred():
+    d = extract_text(SIGNED).document
+    assert (d.region.name, d.issuer, d.issuer_inferred) == ("缙云县", "缙云县人民政府", False)
+
+
+def test_another_government_s_signature_is_not_the_issuer():
+    d = extract_text(SIGNED.replace("缙云县人民政府\n", "丽水市人民政府\n")).document
+    assert d.region.name == "缙云县" and (d.issuer, d.issuer_inferred) == ("缙云县人民政府", True)  # (the county's own, supplied, not 丽水市's)
+
+
+def test_a_caption_holding_the_page_s_title_is_no_title(tmp_path):
+    # (the first line holds the <title> but ends as no title does: a table's caption, the page's title stands)
+    path = tmp_path / "plan.html"
+    path.write_text("<html><head><meta charset='utf-8'><title>缙云县2026年国民经济和社会发展计划</title></head><body>"
+                    "<p>缙云县2026年国民经济和社会发展计划主要指标</p><p>2026年全县地区生产总值增长6.5%左右。</p>"
+                    "</body></html>", encoding="utf-8")
+    assert extract_file(path).document.title == "缙云县2026年国民经济和社会发展计划"
