@@ -33,8 +33,8 @@ def test_a_refused_address_list_is_said_in_the_page_s_language(client):
     assert _refused(client, ["gov.example/plan"]) == (422, "'gov.example/plan': not an http or https address")
     assert _refused(client, ["  "], "zh") == (422, "没有填写地址")
     assert _refused(client, ["  "]) == (422, "no address given")
-    assert _refused(client, [], "zh") == (422, "urls: 过少（至少 1 项）")
-    assert _refused(client, ["http://a.example/"] * 101, "zh") == (422, "urls: 过多（最多 100 项）")
+    assert _refused(client, [], "zh") == (422, "网址（urls）：过少（至少 1 项）")
+    assert _refused(client, ["http://a.example/"] * 101, "zh") == (422, "网址（urls）：过多（最多 100 项）")
     assert _refused(client, [], "en") == (422, "urls: List should have at least 1 item after validation, not 0")
     code, detail = _refused(client, [])  # no language asked: the API's list, as before
     assert code == 422 and detail[0]["type"] == "too_short"

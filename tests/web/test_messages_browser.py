@@ -50,7 +50,7 @@ def test_a_table_s_filter_labels_join_as_the_page_s_language_does(page, server):
 
 def test_a_value_out_of_range_is_explained_in_the_page_s_language(page, server):  # noqa: F811
     page.goto(f"{server}/compare/years?region=330500&year=1800&lang=zh")
-    assert "year: 应大于或等于 1949" in page.inner_text("main")
+    assert "年份（year）：应大于或等于 1949" in page.inner_text("main")
     assert "greater than" not in page.inner_text("main")
     page.screenshot(path=str(SHOTS / "error_422_zh.png"))
     page.goto(f"{server}/compare/years?region=330500&year=1800&lang=en")

@@ -17,6 +17,13 @@ def _table() -> tuple[list[tuple[re.Pattern, str]], dict[str, str], list[tuple[r
             [(re.compile(p["en"]), p["zh"]) for p in data["messages"]])
 
 
+@lru_cache(maxsize=1)
+def _fields() -> dict[str, str]:
+    from zhibiao.datafiles import load_yaml
+
+    return load_yaml("zhibiao.web", "messages_zh.yaml")["fields"]
+
+
 def problem(name: str, message: str, lang: str) -> str:
     """``name: problem`` (an upload's name and the loader's reason) in ``lang``; a reason not in the
     table stays as it is."""
@@ -51,17 +58,23 @@ def said(message: str, lang: str) -> str:
 
 
 def validation(errors: list[dict], lang: str) -> str:
-    """A request's validation errors as one line: ``year: 应大于或等于 1949``."""
+    """A request's validation errors as one line: ``年份（year）：应大于或等于 1949`` (the parameter's
+    own name kept: it is what a caller of the API writes), ``year: Input should be …`` in English."""
     said = []
     for e in errors:
         where = ".".join(str(x) for x in e.get("loc", ())[1:])
         text = e.get("msg", "")
         if lang == "zh":
+            label = _fields().get(where.split(".", 1)[0]) if where else None
+            where = f"{label}（{where}）" if label else where
             zh = _table()[1].get(e.get("type", ""))
             if zh:
                 try:
                     text = zh.format(**(e.get("ctx") or {}))
                 except (KeyError, IndexError):
                     pass  # a context the entry does not expect: the English
-        said.append(f"{where}: {text}" if where else text)
-    return "; ".join(said)
+        if lang == "zh":
+            said.append(f"{where}：{text}" if where else text)
+        else:
+            said.append(f"{where}: {text}" if where else text)
+    return "；".join(said) if lang == "zh" else "; ".join(said)
