@@ -3,18 +3,9 @@
 JSON and CSV keep the machine names whatever the language."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
-
+from clirun import zb
 from paths import EXAMPLES
-
-
-def zb(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "zhibiao", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "ZHIBIAO_LANG": "", **(env or {})})
 
 
 @pytest.fixture(scope="module")

@@ -7,31 +7,20 @@ PostgreSQL, the real command."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from clirun import zb
+from dbs import db_url  # noqa: F401  (the fixture)
 
 CHAOYANG = ("朝阳区2024年政府工作报告\n——2024年1月9日在朝阳区第十七届人民代表大会第四次会议上\n二、2024年主要预期目标\n"
             "今年全区经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；一般公共预算收入增长4%。\n")
 
 
-def zb(*args):
-    return subprocess.run([sys.executable, "-m", "zhibiao", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "ZHIBIAO_LANG": ""})
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(tmp_path, request):
-    from dbs import drop_postgres, fresh_postgres_url
-
+@pytest.fixture
+def db(tmp_path, db_url):  # (a fresh SQLite file, or a fresh PostgreSQL database: dbs.db_url)
     (tmp_path / "chaoyang.txt").write_text(CHAOYANG, encoding="utf-8")
-    url = str(tmp_path / "z.db") if request.param == "sqlite" else fresh_postgres_url()
-    assert zb("ingest", str(tmp_path / "chaoyang.txt"), "--db", url, "-q").returncode == 0
-    yield url
-    if request.param == "postgres":
-        drop_postgres(url)
+    assert zb("ingest", str(tmp_path / "chaoyang.txt"), "--db", db_url, "-q").returncode == 0
+    return db_url
 
 
 def _snapshot_lines(db: str, code: str) -> int:

@@ -8,32 +8,21 @@ and the real app."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from clirun import zb
+from dbs import db_url  # noqa: F401  (the fixture)
 
 # a county work report that names its congress but never its year
 UNDATED = ("清流县政府工作报告\n——在清流县第十八届人民代表大会第五次会议上\n一、过去一年工作回顾\n全县地区生产总值增长5.1%。\n"
            "二、今年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。\n")
 
 
-def zb(*args):
-    return subprocess.run([sys.executable, "-m", "zhibiao", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "ZHIBIAO_LANG": ""})
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(tmp_path, request):
-    from dbs import drop_postgres, fresh_postgres_url
-
+@pytest.fixture
+def db(tmp_path, db_url):  # (a fresh SQLite file, or a fresh PostgreSQL database: dbs.db_url)
     (tmp_path / "report.txt").write_text(UNDATED, encoding="utf-8")
-    url = str(tmp_path / "z.db") if request.param == "sqlite" else fresh_postgres_url()
-    assert zb("ingest", str(tmp_path / "report.txt"), "--db", url, "-q").returncode == 0
-    yield url
-    if request.param == "postgres":
-        drop_postgres(url)
+    assert zb("ingest", str(tmp_path / "report.txt"), "--db", db_url, "-q").returncode == 0
+    return db_url
 
 
 def _lines(db: str) -> tuple[list, list]:

@@ -8,21 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from clirun import zb
 
 PLAN = ("遂宁市2024年政府工作报告\n——2024年1月11日在遂宁市第八届人民代表大会第四次会议上\n二、2024年主要预期目标\n"
         "今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右；城镇新增就业2.6万人。\n")
 REVIEW = ("遂宁市2025年政府工作报告\n——2025年1月13日在遂宁市第八届人民代表大会第五次会议上\n一、2024年工作回顾\n"
           "过去一年，预计全年全市地区生产总值增长6.4%。城镇新增就业2.7万人。\n")
-
-
-def zb(*args):
-    return subprocess.run([sys.executable, "-m", "zhibiao", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "ZHIBIAO_LANG": ""})
 
 
 @pytest.fixture(scope="module")

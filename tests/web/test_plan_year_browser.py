@@ -16,17 +16,22 @@ UNDATED = ("清流县政府工作报告\n——在清流县第十八届人民代
            "二、今年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。\n")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def _serving(tmp_path_factory, text: str):
+    """The app over a fresh SQLite database holding one report of ``text``, writable with TOKEN."""
     from zhibiao.ingest import ingest
     from zhibiao.store import Database
     from zhibiao.web.app import create_app
 
     folder = tmp_path_factory.mktemp("planyear")
-    (folder / "report.txt").write_text(UNDATED, encoding="utf-8")
+    (folder / "report.txt").write_text(text, encoding="utf-8")
     db = Database.open(folder / "y.db")
     ingest(db, [folder / "report.txt"])
     yield from _serve(create_app(db, token=TOKEN))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from _serving(tmp_path_factory, UNDATED)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -66,15 +71,7 @@ NO_TARGETS = ("宁化县政府工作报告\n——在宁化县第十八届人民
 
 @pytest.fixture(scope="module")
 def bare_server(tmp_path_factory):
-    from zhibiao.ingest import ingest
-    from zhibiao.store import Database
-    from zhibiao.web.app import create_app
-
-    folder = tmp_path_factory.mktemp("planyear_bare")
-    (folder / "report.txt").write_text(NO_TARGETS, encoding="utf-8")
-    db = Database.open(folder / "n.db")
-    ingest(db, [folder / "report.txt"])
-    yield from _serve(create_app(db, token=TOKEN))
+    yield from _serving(tmp_path_factory, NO_TARGETS)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -1,0 +1,12 @@
+"""The real command, as a user runs it: ``python -m zhibiao ARGS`` in a fresh process, its answer in
+the default language (``ZHIBIAO_LANG`` unset) unless a test sets one."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def zb(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "zhibiao", *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "ZHIBIAO_LANG": "", **(env or {})})
