@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from zhibiao.api import extract_file, extract_text
+from zhibiao.extract.segments import without_latin_prose
 
 
 def _actuals(e):
@@ -476,3 +477,46 @@ def test_a_digest_s_headline_a_direction_before_its_object_and_aims_on_the_econo
             "到2025年，全市GDP总量达5000亿元。\n保持经济平稳较快增长，质量效益明显提升。\n")
     t = [(x.name, x.text, x.kind) for x in extract_text(text).targets]
     assert t == [("常住人口城镇化率", "大幅提高", "directional"), ("GDP总量", "达5000亿元", "numeric")]
+
+
+# ---------------------------------------------------------------- bilingual pages
+
+BILINGUAL = (
+    "<html><head><meta charset='utf-8'><title>青溪市2026年政府工作报告摘要（双语）Summary of the Qingxi Work Report</title></head>"
+    "<body><div class='article'><h2>青溪市2026年政府工作报告摘要（双语）<br><span>Summary of the Qingxi Work Report</span></h2>"
+    "<p>2月3日，青溪市第九届人民代表大会第四次会议开幕。</p>"
+    "<p>2025年，全市税收收入88.2亿元，增长4.9%；社会消费品零售总额312亿元，增长6.4%。</p>"
+    "<p><i>In 2025, tax revenue rose 4.9% to 8.82 billion yuan; retail sales of consumer goods grew by 6.4%.</i></p>"
+    "<h3>2026年主要预期目标 Key Goals for 2026</h3>"
+    "<p>今年全市经济社会发展的主要预期目标是：税收收入（Tax Revenue）增长4%（up 4%）；"
+    "城镇新增就业1.2万人(12,000+ jobs)；PM2.5平均浓度控制在28微克/立方米以内。</p>"
+    "<p><i>This year we aim at tax revenue growth of 4% and over 12,000 new urban jobs.</i></p>"
+    "<p>新建中小学校6所。</p><p><i>We will build 6 primary and secondary schools and add 450 hospital beds.</i></p>"
+    "</div></body></html>")
+
+
+def test_the_english_of_a_bilingual_page_states_nothing(tmp_path):
+    # each paragraph followed by its translation, glosses in brackets: the English names nothing, sets no
+    # target, tells no result and no task (its figures are the Chinese ones'), and a heading's English half
+    # (…for 2026) is no target of 2026; the title keeps its Chinese half
+    path = tmp_path / "summary.html"
+    path.write_text(BILINGUAL, encoding="utf-8")
+    e = extract_file(path)
+    assert e.document.title == "青溪市2026年政府工作报告摘要（双语）"
+    assert [(t.name, t.text, t.value) for t in e.targets] == [
+        ("税收收入", "增长4%", Decimal(4)), ("城镇新增就业", "1.2万人", Decimal("1.2")),
+        ("PM2.5平均浓度", "控制在28微克/立方米以内", Decimal(28))]
+    assert [(a.name, a.value) for a in e.actuals] == [
+        ("税收收入", Decimal("88.2")), ("税收收入", Decimal("4.9")), ("社会消费品零售总额", Decimal(312)),
+        ("社会消费品零售总额", Decimal("6.4"))]
+    assert [(c.metric, c.value) for c in e.commitments] == [("新建中小学校", Decimal(6))]
+
+
+@pytest.mark.parametrize("text", [
+    "全市GDP增长5%，CPI上涨2%，PM2.5平均浓度30微克/立方米，发电量12亿kWh，化学需氧量（mg/L）下降3%，二氧化硫排放浓度降至35mg/m3以下。",
+    "建成5G基站1200个，政务App注册用户达到120万，公共场所免费Wi-Fi覆盖率达到95%。",
+    "指标\t2026年\nGross output value\t120\n",  # a table's cells: the table's reader's
+])
+def test_latin_letters_of_chinese_prose_stay(text):
+    # abbreviations, units and a single brand word are the Chinese text's own: nothing blanked
+    assert without_latin_prose(text, ((0, len(text)),) if "\t" in text else ()) == text

@@ -153,6 +153,27 @@ def test_a_headed_list_is_read_whole_whatever_blank_lines_part_its_items(gap):
     assert got[-1] == ("出口总额", D(24))
 
 
+def test_a_class_sub_head_keeps_the_list_going_and_a_section_heading_ends_it():
+    # a line naming a class of targets (民生保障类, 开放发展：) between the trigger and the items is the
+    # items' category; a heading of the report's tasks is no sub-head: the figures under it are tasks
+    text = ("青川县2026年政府工作报告\n\n二、2026年工作安排\n\n今年全县经济社会发展的主要预期目标是：\n民生保障类\n"
+            "城镇新增就业2100人以上；\n农村居民人均可支配收入增长7%。\n开放发展：\n外贸进出口总额增长9%左右。\n"
+            "（一）全力抓好项目建设工作\n新开工亿元以上项目18个。\n")
+    got = extract_text(text)
+    assert [(t.name, t.category, t.value) for t in got.targets] == [
+        ("城镇新增就业", "民生保障类", D(2100)), ("农村居民人均可支配收入", "民生保障类", D(7)),
+        ("外贸进出口总额", "开放发展", D(9))]
+    assert [c.value for c in got.commitments] == [D(18)]
+    # a short line that names no class (重点工作：) ends the list too
+    tasks = text.replace("开放发展：", "重点工作：")
+    got = extract_text(tasks)
+    assert [t.name for t in got.targets] == ["城镇新增就业", "农村居民人均可支配收入"]
+    assert [c.value for c in got.commitments] == [D(9), D(18)]
+    # a field's word alone, with no colon, is no sub-head (a targets table's category cell one a line prints so)
+    got = extract_text(text.replace("开放发展：", "开放发展"))
+    assert [t.name for t in got.targets] == ["城镇新增就业", "农村居民人均可支配收入"]
+
+
 def test_a_figure_in_passing_is_a_target_only_where_no_list_states_the_targets():
     # a news digest without a list states its targets in passing; a report listing them states a
     # section's own figure so (foreign trade, money supply): a task's figure, read as a commitment

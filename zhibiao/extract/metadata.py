@@ -16,6 +16,7 @@ from typing import Final
 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
+from zhibiao.extract.segments import without_latin_prose
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
 from zhibiao.text.normalize import page_furniture
@@ -507,6 +508,8 @@ def _body_region(m: re.Match) -> tuple[str, int]:
 
 def extract_metadata(doc: Document) -> Metadata:
     title = find_title(doc)
+    if title:  # a bilingual page's title without its English half (…要点（中英对照）Highlights of …)
+        title = without_latin_prose(title).strip() or title
     plain_title = search_form(title) if title else None  # the patterns read simplified characters, years in digits
     doc_type = doc_type_of(plain_title, doc.search_text)
     region, issuer = find_region_name(doc, plain_title)

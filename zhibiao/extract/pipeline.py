@@ -19,7 +19,7 @@ from zhibiao.extract.prose import extract_prose_targets, find_target_lists
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
-from zhibiao.extract.segments import Segments
+from zhibiao.extract.segments import Segments, without_latin_prose
 from zhibiao.extract.columns import FLAT_CELLS, TableContext, clean_name
 from zhibiao.extract.tables import extract_tables, find_tables
 from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Span, Target
@@ -213,6 +213,7 @@ def read(doc: Document, plan_year: int = 0) -> Reading:
     meta = extract_metadata(doc)
     spans = find_tables(text)
     table_spans = tuple((t.start, t.end) for t in spans)
+    text = without_latin_prose(text, table_spans)
     limit = appended_part(text)
     sections = extract_sections(text, limit, table_spans)
     target_lists = find_target_lists(text, limit, table_spans)

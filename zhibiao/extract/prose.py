@@ -21,8 +21,8 @@ from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, D
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
-from zhibiao.extract.tables import is_name_like
-from zhibiao.text.scan import LineScanner, first_character_set, scanner
+from zhibiao.extract.tables import VOCAB, is_name_like
+from zhibiao.text.scan import LineScanner, alternation, first_character_set, scanner
 
 _INTRO: Final = LEX.alt("targets.introductions")
 TRIGGER: Final = scanner(
@@ -152,8 +152,11 @@ PREDICATE_TAIL: Final = re.compile(rf"(?:{LEX.alt('measures.averages', 'targets.
 DECLINE_NAME_END: Final = re.compile(rf"(?:{LEX.alt('measures.decline_names')})$")
 # the same words and a verb before the name (五年累计完成|固定资产投资1.2万亿元): the predicate's, printed first
 PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+(?:{LEX.alt('names.inner_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
+# a sub-head: a kind of target (预期性指标), a class (经济发展类, 关于…类目标（13个）), or a field a targets table
+# names its categories by (table_vocab's categories) before a colon (经济发展：) — a line of its own
 SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
-                     rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')}))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
+                     rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')})"
+                     rf"|(?:{alternation(VOCAB.categories)})(?=(?:方面)?[:：]))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
 RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB: Final = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED: Final = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
@@ -436,14 +439,16 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
                 short = len(line.strip()) <= BARE_ITEM
                 # "地区生产总值增长6%左右。" / "城镇新增就业8000人以上。": short lines, each a target of its own
                 line_of_target = short and _target_like(line)
-                item = LIST_ITEM.match(line) or SUBHEAD.match(line.strip()) or _labelled(line) or (
+                sub = SUBHEAD.match(line.strip())
+                item = LIST_ITEM.match(line) or sub or _labelled(line) or (
                     states_target and (open_sentence or (bare_item and short))) or (  # "规模以上工业增加值增长8%；" on a line of its own
                     target_line and line_of_target)
                 if not item and end > start:
                     break
                 last_line = end
                 end += len(line) + 1
-                open_sentence = line.rstrip().endswith(LIST_SEMICOLONS)
+                # (a sub-head, 经济发展类 / 民生福祉：, opens its items below it as the trigger did)
+                open_sentence = line.rstrip().endswith(LIST_SEMICOLONS) or sub is not None
                 bare_item = states_target and short and not line.rstrip().endswith(SENTENCE_ENDS)
                 # (only while every line closes its sentence: a list of ；-lines ends with its 。)
                 target_line = line_of_target and line.rstrip().endswith("。") and (target_line or last_line == start)

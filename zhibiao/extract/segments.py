@@ -212,3 +212,55 @@ class SpanIndex:
         """Is there a span ``(a, b)`` with ``a < end`` and ``start < b``?"""
         k = bisect_left(self._starts, end)  # the spans that start before ``end``
         return k > 0 and self._reach[k - 1] > start
+
+
+# A bilingual page's English (a paragraph's translation, a heading's English half, a gloss in brackets:
+# 一般公共预算收入（General Public Budget Revenue）增长3%（up 3%）) states no name, target, result or task of
+# the document's: its words are read in the Chinese beside it. English prose is told by its words — two
+# lowercase letters in a row (up, within; never GDP, PM2.5, kWh) — in a stretch of text holding no Chinese
+# character or punctuation (nor a line or cell break): two such words, or one and a space in a bracket.
+LOWER_PAIR: Final = re.compile(r"[a-z]{2}")
+LATIN_WORD: Final = re.compile(r"[A-Za-z]*[a-z]{2}[A-Za-z]*")
+CJK_OR_BREAK: Final = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\n\t]")
+LATIN_LETTER: Final = re.compile(r"[A-Za-z]")
+
+
+def without_latin_prose(text: str, tables: tuple[tuple[int, int], ...] = ()) -> str:
+    """``text`` with English prose outside ``tables`` blanked (same offsets; see LATIN_WORD): tried only
+    at two lowercase letters, each stretch once (linear in the text)."""
+    cuts: list[tuple[int, int]] = []
+    done = 0
+    in_tables = SpanIndex(tables)
+    for m in LOWER_PAIR.finditer(text):
+        if m.start() < done:
+            continue
+        end = CJK_OR_BREAK.search(text, m.end())
+        b = len(text) if end is None else end.start()
+        a = m.start()
+        while a > done and CJK_OR_BREAK.match(text, a - 1) is None:
+            a -= 1
+        done = b
+        if in_tables.overlaps(a, b):
+            continue
+        words = len(LATIN_WORD.findall(text, a, b))
+        if 0 < a and b < len(text) and text[a - 1] in "（(" and text[b] in "）)":
+            if words and " " in text[a:b]:
+                cuts.append((a - 1, b + 1))  # a gloss in brackets, brackets and all
+            continue
+        first = LATIN_LETTER.search(text, a, b)
+        start = m.start() if first is None else first.start()
+        opened = text.rfind("(", a, start)  # "增长3%(up 3%)", "1.2万人(12000+ jobs)": the bracket the English opens
+        if opened >= 0 and ")" not in text[opened:start] and text[start:b].rstrip().endswith(")"):
+            start = opened
+        inner = text[start:b].rstrip()
+        if words >= 2 or (words and inner.startswith("(") and " " in inner):
+            cuts.append((start, b))
+    if not cuts:
+        return text
+    out: list[str] = []
+    pos = 0
+    for a, b in cuts:
+        out += [text[pos:a], " " * (b - a)]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
