@@ -966,3 +966,14 @@ def test_a_row_number_in_words_in_a_table_of_several_value_columns_is_read_as_pr
             "（二）\t货运量增长\t%\t4\t4.4\t4\n")
     assert [(t.seq, t.name, t.text) for t in targets_of(text) if t.year == 2025] == [
         ("一", "工业用电量增长", "6左右"), ("（二）", "货运量增长", "4")]
+
+
+def test_a_parent_labels_attribute_merged_down_is_its_parts_in_a_table_of_one_target_column():
+    text = (NOTICE_HEAD + "附件\n\n序号\t指标\t单位\t2025年目标\t属性\n"
+            "1\t森林蓄积量\t万立方米\t820\t预期性\n"
+            "2\t重点行业减排量\t\t\t约束性\n"  # (属性 merged down over the row and its parts)
+            "\t二氧化硫\t吨\t300\n"
+            "\t挥发性有机物\t吨\t40\n")
+    assert [(t.seq, t.parent, t.name, t.attribute) for t in targets_of(text)] == [
+        ("1", None, "森林蓄积量", "anticipatory"), ("2", "重点行业减排量", "二氧化硫", "binding"),
+        ("2", "重点行业减排量", "挥发性有机物", "binding")]

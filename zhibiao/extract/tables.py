@@ -1200,9 +1200,13 @@ class _Assembler:
         # qualitative target (完成省下达目标 over a pollutant list); a number is never spread.
         prev_target: Row | None = None
         kinds: dict[str, str | None] = {}  # a target's kind, by its words (rows below one target ask again)
+        # a label's 属性, merged down over its sub-rows (printed in its row only), is theirs too
+        label_bindings = {r.name: r.binding for r in self.rows if r.is_label and r.binding}
         for r in self.rows:
             if r.is_label:
                 continue
+            if r.binding is None and r.parent is not None and r.parent in label_bindings:
+                r.binding = label_bindings[r.parent]
             if r.target is not None:
                 prev_target = r
                 continue
