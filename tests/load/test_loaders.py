@@ -742,13 +742,14 @@ def test_the_language_is_judged_as_by_counting_every_chinese_character(runs):
 
 
 def _table_across_a_break(path: Path, ruled_below: bool, notes: tuple[tuple[float, str], ...] = (),
-                          narrow: bool = False) -> Path:
+                          narrow: bool = False, apart: bool = True) -> Path:
     """A ruled targets table at a page's foot whose second category cell is merged down over its rows
     and across the page break, as a browser prints it: the cell has no rule under it on the first page
     (its text set in the middle of its part there), and the row on the next page no rule over it
     (``ruled_below``: over its other cells, not the category's). The first category is merged down
     over two rows, within the page. The next page's top holds, instead of the row, ``notes``: pieces
-    of one line of text (x, words), or (``narrow``) a table of two columns under the third's place."""
+    of one line of text (x, words), or (``narrow``) a table of two columns under the third's place.
+    ``apart``: a rule between the two categories (else none: their texts in one run of rows)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -780,7 +781,7 @@ def _table_across_a_break(path: Path, ruled_below: bool, notes: tuple[tuple[floa
         c.line(x, top, x, top - 100)
     c.line(xs[0], top, xs[-1], top)
     c.line(xs[0], top - 20, xs[-1], top - 20)
-    c.line(xs[0], top - 60, xs[-1], top - 60)
+    c.line(xs[0] if apart else xs[1], top - 60, xs[-1], top - 60)
     for k in (2, 4, 5):
         c.line(xs[1], top - 20 * k, xs[-1], top - 20 * k)  # (none across the categories merged down)
     c.drawString(290, 40, "- 1 -")
@@ -837,3 +838,11 @@ def test_pdf_cell_merged_down_across_a_page_break_keeps_its_text_and_rows(tmp_pa
 def test_pdf_text_at_the_next_pages_top_is_no_row_unless_set_in_the_tables_cells(tmp_path, notes, narrow, line):
     loaded = load(_table_across_a_break(tmp_path / "notice.pdf", False, notes, narrow))
     assert line in loaded.text.split("\n")
+
+
+def test_pdf_two_texts_in_one_run_of_cells_without_rules_stay_apart(tmp_path):
+    # no rule between the two categories either: two texts, each in the row it stands in, not one
+    # text of both in the first row
+    lines = load(_table_across_a_break(tmp_path / "notice.pdf", False, apart=False)).text.split("\n")
+    assert "粮食安全\t1\t粮食播种面积\t万亩\t102.3\t102.5" in lines
+    assert "农业农村\t4\t农村公路里程\t公里\t3120\t3200" in lines

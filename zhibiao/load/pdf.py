@@ -291,23 +291,35 @@ def _orphans_placed(texts: list[list[str]], boxes: list[list], rows_y: list[tupl
         return k >= len(boxes[i]) or boxes[i][k] is not None or \
             inside(i, (columns[k][0] + columns[k][1]) / 2, (rows_y[i][0] + rows_y[i][1]) / 2)
 
-    groups: dict[tuple[int, int], list[dict]] = {}
+    runs: dict[tuple[int, int], list[tuple[int, dict]]] = {}  # (a run's first row, column) -> (row, character)
     for c in chars:
         x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         i = bisect.bisect_right(tops, y) - 1
         k = _column_at(x, columns)
         if i < 0 or y >= rows_y[i][1] or k is None or covered(i, k):
             continue  # (in a cell: extracted with it)
-        while i > 0 and not covered(i - 1, k):
-            i -= 1
-        groups.setdefault((i, k), []).append(c)
-    if not groups:
+        first = i
+        while first > 0 and not covered(first - 1, k):
+            first -= 1
+        runs.setdefault((first, k), []).append((i, c))
+    if not runs:
         return
     from pdfplumber.utils import extract_text
 
-    for (i, k), group in groups.items():
-        if not texts[i][k]:
-            texts[i][k] = _cell(extract_text(group))
+    for (first, k), placed in runs.items():
+        placed.sort(key=lambda ic: ic[1]["top"])
+        blocks: list[list[tuple[int, dict]]] = [[placed[0]]]
+        for i, c in placed[1:]:
+            last = blocks[-1][-1][1]
+            if c["top"] > last["bottom"] + (last["bottom"] - last["top"]) / 2:
+                blocks.append([])  # (a blank line between: the text of another cell)
+            blocks[-1].append((i, c))
+        for block in blocks:
+            # one text in the run: the merged cell's, printed in its first row; several (a column
+            # with no rules across it at all): each in the row it stands in
+            row = first if len(blocks) == 1 else block[0][0]
+            if not texts[row][k]:
+                texts[row][k] = _cell(extract_text([c for _i, c in block]))
 
 
 def _under_columns(table: _Table, columns: list[tuple[float, float]]) -> list[list[str]] | None:
