@@ -902,3 +902,78 @@ def test_a_growth_cell_saying_flat_is_growth_zero(flat):
     got = [(a.name, a.measure, a.value, a.text) for a in extract_text(text).actuals]
     assert got == [("稻谷", "level", Decimal("18.6"), "18.6"), ("稻谷", "growth", Decimal("0"), flat),
                    ("茶叶", "growth", Decimal("2.7"), "2.7")]
+
+
+# a numbered table of several value columns (last year's plan and estimate, this year's target): a parent
+# row printing no value (its cells empty, or one empty cell merged across them) under a row whose
+# qualitative cell spans the value columns, then its parts printed without a row number
+PARENT_ROWS = {
+    "tab": ("序号\t指标\t单位\t2024年计划\t2024年预计完成\t2025年目标\t属性\n"
+            "1\t单位地区生产总值能耗降低\t%\t完成市下达任务\t完成市下达任务\t完成市下达任务\t约束性\n"
+            "2\t重点行业减排量\t\t\t\t\t约束性\n"
+            "\t二氧化硫\t吨\t310\t322\t300\n"
+            "\t挥发性有机物\t吨\t45\t47\t40\n"),
+    "html": ("<table border=1><tr><td rowspan=2>序号</td><td rowspan=2>指标</td><td rowspan=2>单位</td>"
+             "<td colspan=2>2024年</td><td rowspan=2>2025年目标</td><td rowspan=2>属性</td></tr>"
+             "<tr><td>计划</td><td>预计完成</td></tr>"
+             "<tr><td>1</td><td>单位地区生产总值能耗降低</td><td>%</td><td colspan=3>完成市下达任务</td><td>约束性</td></tr>"
+             "<tr><td rowspan=3>2</td><td colspan=2>重点行业减排量</td><td colspan=3></td><td rowspan=3>约束性</td></tr>"
+             "<tr><td>二氧化硫</td><td>吨</td><td>310</td><td>322</td><td>300</td></tr>"
+             "<tr><td>挥发性有机物</td><td>吨</td><td>45</td><td>47</td><td>40</td></tr></table>"),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(PARENT_ROWS))
+def test_a_parent_row_of_a_table_of_several_value_columns_labels_its_parts(tmp_path, fmt):
+    # as in a table of one target column: the row with no value is its parts' parent, never a target
+    # copied from the merged cell above it, and its parts are under its row number (and its 属性)
+    from zhibiao.api import extract_file
+
+    title = "岚山市人民政府关于下达2025年国民经济和社会发展计划的通知"
+    if fmt == "html":
+        doc = tmp_path / "notice.html"
+        doc.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+                       f"<p>附件：主要指标</p>{PARENT_ROWS[fmt]}</body></html>", encoding="utf-8")
+    else:
+        doc = tmp_path / "notice.txt"
+        doc.write_text(f"{title}\n\n附件：主要指标\n\n{PARENT_ROWS[fmt]}\n", encoding="utf-8")
+    e = extract_file(doc)
+    got = {(t.year, t.seq, t.parent, t.name, t.text, t.attribute) for t in e.targets}
+    assert got == {
+        (2024, "1", None, "单位地区生产总值能耗降低", "完成市下达任务", "binding"),
+        (2025, "1", None, "单位地区生产总值能耗降低", "完成市下达任务", "binding"),
+        (2024, "2", "重点行业减排量", "二氧化硫", "310", "binding"), (2025, "2", "重点行业减排量", "二氧化硫", "300", "binding"),
+        (2024, "2", "重点行业减排量", "挥发性有机物", "45", "binding"),
+        (2025, "2", "重点行业减排量", "挥发性有机物", "40", "binding"),
+    }
+    assert {(a.parent, a.name, a.text) for a in e.actuals} == {("重点行业减排量", "二氧化硫", "322"),
+                                                              ("重点行业减排量", "挥发性有机物", "47")}
+
+
+@pytest.mark.parametrize("cell,comparator", [("5.5以内", "<="), ("5.5%以内", "<="), ("<5", "<"), ("≥92", ">="), ("6以上", ">="),
+                                             ("3.2左右", "~"), ("4.8", "=")])
+def test_a_table_result_keeps_the_bound_its_cell_prints(cell, comparator):
+    # the same cell read as a target keeps its bound; so does its result (以内 is <= for results too)
+    text = (NOTICE_HEAD + "附件\n\n序号\t指标\t单位\t2024年计划\t2024年预计完成\t2025年目标\n"
+            f"1\t城镇登记失业率\t%\t5\t{cell}\t5\n")
+    e = extract_text(text)
+    assert [(a.text, a.comparator) for a in e.actuals] == [(cell, comparator)]
+
+
+def test_a_row_number_in_words_in_a_table_of_several_value_columns_is_read_as_printed():
+    text = (NOTICE_HEAD + "附件\n\n序号\t指标\t单位\t2024年计划\t2024年预计完成\t2025年目标\n"
+            "一\t工业用电量增长\t%\t6\t5.2\t6左右\n"
+            "（二）\t货运量增长\t%\t4\t4.4\t4\n")
+    assert [(t.seq, t.name, t.text) for t in targets_of(text) if t.year == 2025] == [
+        ("一", "工业用电量增长", "6左右"), ("（二）", "货运量增长", "4")]
+
+
+def test_a_parent_labels_attribute_merged_down_is_its_parts_in_a_table_of_one_target_column():
+    text = (NOTICE_HEAD + "附件\n\n序号\t指标\t单位\t2025年目标\t属性\n"
+            "1\t森林蓄积量\t万立方米\t820\t预期性\n"
+            "2\t重点行业减排量\t\t\t约束性\n"  # (属性 merged down over the row and its parts)
+            "\t二氧化硫\t吨\t300\n"
+            "\t挥发性有机物\t吨\t40\n")
+    assert [(t.seq, t.parent, t.name, t.attribute) for t in targets_of(text)] == [
+        ("1", None, "森林蓄积量", "anticipatory"), ("2", "重点行业减排量", "二氧化硫", "binding"),
+        ("2", "重点行业减排量", "挥发性有机物", "binding")]

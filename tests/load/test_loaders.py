@@ -739,3 +739,110 @@ def test_the_language_is_judged_as_by_counting_every_chinese_character(runs):
         with pytest.raises(LoadError) as caught:
             _require_chinese(loaded)
         assert f"({refused} Chinese characters)" in str(caught.value)
+
+
+def _table_across_a_break(path: Path, ruled_below: bool, notes: tuple[tuple[float, str], ...] = (),
+                          narrow: bool = False, apart: bool = True) -> Path:
+    """A ruled targets table at a page's foot whose second category cell is merged down over its rows
+    and across the page break, as a browser prints it: the cell has no rule under it on the first page
+    (its text set in the middle of its part there), and the row on the next page no rule over it
+    (``ruled_below``: over its other cells, not the category's). The first category is merged down
+    over two rows, within the page. The next page's top holds, instead of the row, ``notes``: pieces
+    of one line of text (x, words), or (``narrow``) a table of two columns under the third's place.
+    ``apart``: a rule between the two categories (else none: their texts in one run of rows)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    xs = [60, 120, 150, 290, 330, 420, 510]
+    rows = [("类别", "序号", "指标名称", "单位", "2024年预计完成", "2025年目标"),
+            ("", "1", "粮食播种面积", "万亩", "102.3", "102.5"),
+            ("", "2", "高标准农田建设", "万亩", "4.1", "4.5"),
+            ("", "3", "农村自来水普及率", "%", "96.2", "97"),
+            ("", "4", "农村公路里程", "公里", "3120", "3200"),
+            ("", "5", "农产品加工产值", "亿元", "58.6", "62")]
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(60, 780, "青川县人民政府关于下达2025年国民经济和社会发展计划的通知")
+    c.drawString(60, 750, "现将主要指标下达给你们，请认真组织实施。")
+
+    def row_at(top: float, cells: tuple[str, ...]) -> None:
+        for x, cell in zip(xs, cells):
+            if cell:
+                c.drawString(x + 3, top - 14, cell)
+
+    top = 200  # the table's first page: the header and four rows
+    for k, cells in enumerate(rows[:5]):
+        row_at(top - 20 * k, cells)
+    c.drawString(xs[0] + 3, top - 20 - 14, "粮食安全")  # over rows 1 and 2, its text in the first
+    c.drawString(xs[0] + 3, top - 80 - 14, "农业农村")  # (the middle of the category's part on this page)
+    for x in xs:
+        c.line(x, top, x, top - 100)
+    c.line(xs[0], top, xs[-1], top)
+    c.line(xs[0], top - 20, xs[-1], top - 20)
+    c.line(xs[0] if apart else xs[1], top - 60, xs[-1], top - 60)
+    for k in (2, 4, 5):
+        c.line(xs[1], top - 20 * k, xs[-1], top - 20 * k)  # (none across the categories merged down)
+    c.drawString(290, 40, "- 1 -")
+    c.showPage()
+    c.setFont("STSong-Light", 10)
+    top = 800  # the next page: the last row, under the category cell still
+    for x, words in notes:
+        c.drawString(x, top - 14, words)
+    if narrow:
+        for x in (150, 220, 290):
+            c.line(x, top, x, top - 20)
+        c.line(150, top, 290, top)
+        c.line(150, top - 20, 290, top - 20)
+        c.drawString(153, top - 14, "甲")
+        c.drawString(223, top - 14, "乙")
+    if not notes and not narrow:
+        row_at(top, rows[5])
+        for x in xs:
+            c.line(x, top, x, top - 20)
+        c.line(xs[0], top - 20, xs[-1], top - 20)
+        if ruled_below:
+            c.line(xs[1], top, xs[-1], top)
+    c.drawString(290, 40, "- 2 -")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("ruled_below", [False, True])
+def test_pdf_cell_merged_down_across_a_page_break_keeps_its_text_and_rows(tmp_path, ruled_below):
+    # the category's text, in no cell pdfplumber finds, is its first row's; the row past the break,
+    # under the same columns (no table found there, or one without the category's column), is the table's
+    loaded = load(_table_across_a_break(tmp_path / "notice.pdf", ruled_below))
+    lines = loaded.text.split("\n")
+    assert "粮食安全\t1\t粮食播种面积\t万亩\t102.3\t102.5" in lines
+    assert "农业农村\t3\t农村自来水普及率\t%\t96.2\t97" in lines
+    assert "\t5\t农产品加工产值\t亿元\t58.6\t62" in lines
+    from zhibiao.api import extract_file
+
+    e = extract_file(tmp_path / "notice.pdf")
+    assert [(t.category, t.seq, t.name, t.text) for t in e.targets] == [
+        ("粮食安全", "1", "粮食播种面积", "102.5"), ("粮食安全", "2", "高标准农田建设", "4.5"),
+        ("农业农村", "3", "农村自来水普及率", "97"), ("农业农村", "4", "农村公路里程", "3200"),
+        ("农业农村", "5", "农产品加工产值", "62")]
+    assert [(a.name, a.text) for a in e.actuals] == [("粮食播种面积", "102.3"), ("高标准农田建设", "4.1"),
+                                                     ("农村自来水普及率", "96.2"), ("农村公路里程", "3120"),
+                                                     ("农产品加工产值", "58.6")]
+
+
+@pytest.mark.parametrize("notes,narrow,line", [
+    (((63, "注：表中数据为初步统计"), (240, "单位见表头")), False, "注：表中数据为初步统计  单位见表头"),  # across columns
+    (((153, "见附表"), (225, "（续）")), False, "见附表  （续）"),  # in one column
+    ((), True, "甲\t乙"),  # a table of its own: two columns where the one above has one
+])
+def test_pdf_text_at_the_next_pages_top_is_no_row_unless_set_in_the_tables_cells(tmp_path, notes, narrow, line):
+    loaded = load(_table_across_a_break(tmp_path / "notice.pdf", False, notes, narrow))
+    assert line in loaded.text.split("\n")
+
+
+def test_pdf_two_texts_in_one_run_of_cells_without_rules_stay_apart(tmp_path):
+    # no rule between the two categories either: two texts, each in the row it stands in, not one
+    # text of both in the first row
+    lines = load(_table_across_a_break(tmp_path / "notice.pdf", False, apart=False)).text.split("\n")
+    assert "粮食安全\t1\t粮食播种面积\t万亩\t102.3\t102.5" in lines
+    assert "农业农村\t4\t农村公路里程\t公里\t3120\t3200" in lines

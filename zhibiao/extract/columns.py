@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Final
 
-from zhibiao.extract.grammar import BOUND_AFTER, GROWTH_WORD, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates, declines, parse_target
+from zhibiao.extract.grammar import (BOUND_AFTER, GROWTH_WORD, SUFFIX_COMPARATORS, UNIT_RE, UNIT_WORDS, ParsedTarget, _candidates,
+                                     _unit_after, declines, parse_target)
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
 from zhibiao.text.scan import alternation, scanner
@@ -300,6 +301,12 @@ class GridCell:
 class GridRow:
     cells: dict[int, GridCell] = field(default_factory=dict)  # column index -> cell
     category: str | None = None
+    # a numbered table's structure, as the targets tables' assembler reads it (tables._row_structure):
+    # the row number a row printed without one is under, the parent label it is a sub-row of, and
+    # whether the row is such a label (no value of its own, names under it)
+    seq: str | None = None
+    parent: str | None = None
+    label: bool = False
 
 
 @dataclass
@@ -405,6 +412,29 @@ def _part_year_levels(row: GridRow, values: list[Column], unit: str | None, name
         if number is not None and not printed_growth(row.cells[c.index].text):
             out[c.year] = max(out.get(c.year, number[0]), number[0])
     return out
+
+
+# a bound printed as a symbol right before a result's figure (<5, ≤5.5, ≥90)
+SYMBOL_BOUNDS: Final = [(re.compile(rf"(?:{LEX.alt('comparators.symbols_at_least')})$"), ">="),
+                        (re.compile(rf"(?:{LEX.alt('comparators.symbols_at_most')})$"), "<="),
+                        (re.compile(rf"(?:{LEX.alt('comparators.symbols_above')})$"), ">"),
+                        (re.compile(rf"(?:{LEX.alt('comparators.symbols_below')})$"), "<"),
+                        (re.compile(rf"(?:{LEX.alt('comparators.symbols_about')})$"), "~")]
+
+
+def result_comparator(text: str, at: int, end: int) -> str:
+    """The bound a result cell prints on its figure (at ``at``–``end``), as the same cell read as a
+    target keeps it: 以内/以下 after it (and its unit) ``<=``, 以上 ``>=``, 左右 ``~``, a symbol before it
+    (<5 ``<``); 约 ``~``; else ``=``."""
+    after = text[_unit_after(text, end)[1]:].lstrip()
+    for pattern, comp in SUFFIX_COMPARATORS:
+        if pattern.match(after):
+            return comp
+    before = text[:at].rstrip()
+    for pattern, comp in SYMBOL_BOUNDS:
+        if pattern.search(before):
+            return comp
+    return "~" if ABOUT.search(text) else "="
 
 
 def actual_measure(name: str, unit: str | None, column: Column) -> str:
@@ -527,7 +557,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
         printed = _squeeze(unit_cell.text)
         unit = None if printed in DASHES else printed
         unit_span = (unit_cell.start, unit_cell.end)
-    seq = None
+    seq = row.seq  # (a sub-row printed without a number: its row number's)
     if "seq" in by_role and by_role["seq"].index in row.cells:
         seq = _squeeze(row.cells[by_role["seq"].index].text) or None
     attribute = None
@@ -588,7 +618,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
             value = -value  # 万元GDP能耗下降率 | 2.6: the decline itself, as prose's 下降率为2.6% (a column's growth is its own)
         estimated = c.estimated or c.kind == "estimate" or "预计" in text or all_estimated \
             or (c.year is not None and c.year in estimated_years)
-        comparator = "~" if ABOUT.search(text) else "="
+        comparator = result_comparator(text, at, end)  # (5.5以内: <=, as its target)
         out.append(GridLine("actual", text=_squeeze(text), span=span, year=c.year, unit=a_unit, measure=measure,
                             value=value, comparator=comparator, estimated=estimated, period=c.period,
                             unit_span=unit_span if a_unit == unit else c.span, name=name, name_span=name_span,
@@ -705,6 +735,7 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
         # (其中：城镇, 其中：男性 — each 其中 a new breakdown of the total) is the total's
         above = sub and cell.text.strip().startswith(column_vocab().row_above_marks)
         parent = main if (above and main) else first_name if (total and k > 0) else (main if sub else None)
+        parent = parent or row.parent  # (under a parent label: 主要污染物排放重点工程减排量 → 化学需氧量)
         if not sub:
             main = name
         out.extend(lines_of_row(row, columns, parent, estimated_years, all_estimated))

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Final, Iterator
 
-from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab,
-                                     cell_figures, combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows)
+from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab, DASHES,
+                                     cell_figures, combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows,
+                                     joined_name, row_name)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
                                      parse_target)
 from zhibiao.extract.lexicon import LEX
@@ -1081,7 +1082,7 @@ class _Assembler:
     def start_group(self, seq: str) -> None:
         self.flush_category()
         self.seq = seq
-        self.last_seq_num = int(seq)
+        self.last_seq_num = int(seq) if seq.isdigit() else self.last_seq_num  # (a column's 一, （二）: no count)
         self.group = []
         self.label = None
         self.marked_label = False
@@ -1199,9 +1200,13 @@ class _Assembler:
         # qualitative target (完成省下达目标 over a pollutant list); a number is never spread.
         prev_target: Row | None = None
         kinds: dict[str, str | None] = {}  # a target's kind, by its words (rows below one target ask again)
+        # a label's 属性, merged down over its sub-rows (printed in its row only), is theirs too
+        label_bindings = {r.name: r.binding for r in self.rows if r.is_label and r.binding}
         for r in self.rows:
             if r.is_label:
                 continue
+            if r.binding is None and r.parent is not None and r.parent in label_bindings:
+                r.binding = label_bindings[r.parent]
             if r.target is not None:
                 prev_target = r
                 continue
@@ -1296,7 +1301,6 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
             category = squeeze(row.cells[cat_col].text)
         row.category = category
         rows.append(row)
-    _spread_down(rows, value_cols)
     return rows
 
 
@@ -1304,10 +1308,11 @@ def _spread_down(rows: list[GridRow], value_cols: set[int]) -> None:
     """A value cell merged down over several rows (与经济增长同步 over 城镇 and 农村居民收入; the loaders
     print it in its first row only) counts for each row it spans: a row's empty value cell takes
     the cell above it when that is qualitative (完成省下达任务) — a number is never spread, as in the
-    targets tables. The copy keeps the printed cell's span."""
+    targets tables, and a parent label (no value of its own, sub-rows under it: ``GridRow.label``)
+    takes none. The copy keeps the printed cell's span."""
     kinds: dict[str, str | None] = {}
     for above, row in zip(rows, rows[1:]):
-        if len(row.cells) < 2:
+        if len(row.cells) < 2 or row.label:
             continue  # (a cell alone — a note, a wrapped name — is no row of its own)
         for k in value_cols:
             cell = above.cells.get(k)
@@ -1317,6 +1322,53 @@ def _spread_down(rows: list[GridRow], value_cols: set[int]) -> None:
                 kinds[cell.text] = parse_target(cell.text).kind
             if kinds[cell.text] in ("assigned", "relative", "directional"):
                 row.cells[k] = cell
+
+
+def _row_structure(rows: list[GridRow], columns: list[Column]) -> None:
+    """A numbered table read column by column, its rows put through the targets tables' assembler
+    for their structure (the same rules, not a copy of them): a row with no value followed by names
+    printed without a row number is their parent label (主要污染物排放重点工程减排量 → 化学需氧量, 氨氮),
+    and a row printed without a number (its number merged down) is under its row number's. Sets
+    ``GridRow.seq``, ``.parent`` and ``.label``; a sub-row with no 属性 of its own takes its label's
+    (the 属性 cell merged down over the label's rows)."""
+    by_role = {c.role: c.index for c in reversed(columns) if c.role != "value"}
+    seq_col, name_col, attr_col = by_role.get("seq"), by_role.get("name"), by_role.get("attribute")
+    if seq_col is None or name_col is None:
+        return  # (without row numbers a label's sub-rows have no end: a results table's rows stay as printed)
+    value_cols = [c.index for c in columns if c.role == "value"]
+    asm = _Assembler([])
+    read: list[tuple[GridRow, Row]] = []
+    grid_of: dict[str, GridRow] = {}  # the assembler's name of a row -> the row
+    category: str | None = None
+    for k, row in enumerate(rows):
+        if row.category != category:
+            category = row.category
+            asm.pending_category = [Cell(category or "", 0, 0, k)]  # (a new category starts new rows)
+        seq_cell = row.cells.get(seq_col)
+        if seq_cell is not None and squeeze(seq_cell.text):
+            asm.start_group(squeeze(seq_cell.text))
+        name_cell = row.cells.get(name_col)
+        if name_cell is None or not squeeze(name_cell.text):
+            continue
+        before = len(asm.rows)
+        asm.add_name(Cell(squeeze(name_cell.text), name_cell.start, name_cell.end, k))
+        if len(asm.rows) == before:
+            continue  # a generic label (结构性指标): the rows after it are the main row's
+        r = asm.rows[-1]
+        grid_of[r.name] = row
+        values = [row.cells[i] for i in value_cols if i in row.cells and squeeze(row.cells[i].text) not in DASHES]
+        if values:
+            asm.add_target(Cell(values[0].text, values[0].start, values[0].end, k))
+        read.append((row, r))
+    for row, r in read:
+        row.seq, row.label = r.seq, r.is_label
+        label = grid_of.get(r.parent) if r.parent else None
+        if label is None or not label.label:
+            continue
+        name, _unit, _lead = row_name(label.cells[name_col].text)
+        row.parent = joined_name(name)
+        if attr_col is not None and attr_col not in row.cells and attr_col in label.cells:
+            row.cells[attr_col] = label.cells[attr_col]
 
 
 def _fits(col: Column, t: str) -> bool:
@@ -1518,6 +1570,9 @@ def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridL
         rows = _grid_cells_space(text, span)
     else:
         rows = _grid_cells_line(text, span)
+    _row_structure(rows, columns)
+    if span.layout in ("tab", "pipe"):
+        _spread_down(rows, {c.index for c in columns if c.role == "value"})
     if span.unit:
         for c in columns:
             if c.role == "value" and c.unit is None:

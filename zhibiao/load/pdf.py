@@ -2,11 +2,14 @@
 
 pdfplumber finds ruled tables; text outside them is read line by line and interleaved with the
 tables by position. A table continued on the next page is joined to the one before (its repeated
-header row dropped). Pages are separated by a form feed so the normaliser can drop furniture, and
+header row dropped; its rows there under the columns they stand in, when a cell merged down across the
+break left them without some rules or all), and a table's text in no cell pdfplumber found is put in
+its cell. Pages are separated by a form feed so the normaliser can drop furniture, and
 ``LoadedText.pages`` keeps where each page starts.
 """
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import re
@@ -111,6 +114,8 @@ class _Line:
     bottom: float
     size: float  # its largest character's
     full: bool = False  # it reaches its page's right text edge (set by _Page.mark_full)
+    # a row of cells' characters, (x0, x1, text) each: a row under a table the page before (_row_under)
+    chars: tuple[tuple[float, float, str], ...] = ()
 
     @property
     def is_cells(self) -> bool:
@@ -120,7 +125,11 @@ class _Line:
 
 def _text_line(line: dict) -> _Line:
     sizes = [c.get("size") or 0 for c in line.get("chars") or ()]
-    return _Line(_line_text(line), line["x0"], line["x1"], line["top"], line["bottom"], max(sizes, default=0) or 10.0)
+    text = _line_text(line)
+    out = _Line(text, line["x0"], line["x1"], line["top"], line["bottom"], max(sizes, default=0) or 10.0)
+    if out.is_cells:
+        out.chars = tuple((c["x0"], c["x1"], c["text"]) for c in line.get("chars") or () if not c["text"].isspace())
+    return out
 
 
 # Characters set in another font sit lower or higher than the line's (a Word title's digits in a
@@ -133,6 +142,7 @@ SAME_LINE_OVERLAP = 0.5
 SAME_LINE_SIZE = 0.8
 SAME_LINE_GAP_EMS = 1.0
 WORD_GAP = 3  # pdfplumber's x_tolerance: a wider gap between characters is a space
+EDGE = 1.0  # how far (pt) a cell's character may reach over its column's rule
 
 
 def _size(line: dict) -> float:
@@ -178,7 +188,14 @@ def _join_offset_lines(lines: list[dict]) -> list[dict]:
     return out
 
 
-Item = tuple[float, "_Line | None", "list[list[str]] | None"]  # (top, a text line, or a table's rows)
+@dataclass
+class _Table:
+    """A ruled table of a page: its rows of cells' texts and where each column stands, (left, right)."""
+    rows: list[list[str]]
+    columns: list[tuple[float, float]]
+
+
+Item = tuple[float, "_Line | None", "_Table | None"]  # (top, a text line, or a table)
 
 
 @dataclass
@@ -239,6 +256,106 @@ def _join_wraps(pages: list[_Page]) -> None:
         page.items = items
 
 
+def _columns(boxes: list[list]) -> list[tuple[float, float]]:
+    """Where each column of a table stands: its cells' left edge and the nearest right edge (a cell
+    merged across columns reaches further)."""
+    out = []
+    for k in range(max((len(cells) for cells in boxes), default=0)):
+        lefts = [cells[k][0] for cells in boxes if k < len(cells) and cells[k] is not None]
+        rights = [cells[k][2] for cells in boxes if k < len(cells) and cells[k] is not None]
+        out.append((min(lefts), min(rights)) if lefts else (float("nan"), float("nan")))
+    return out
+
+
+def _column_at(x: float, columns: list[tuple[float, float]]) -> int | None:
+    return next((k for k, (left, right) in enumerate(columns) if left <= x < right), None)
+
+
+def _orphans_placed(texts: list[list[str]], boxes: list[list], rows_y: list[tuple[float, float]], chars: list[dict]) -> None:
+    """A table's text that lies in no cell pdfplumber found put in its cell, in place: a cell merged
+    down across a page break has no bottom rule on its page, so pdfplumber makes no cell of it and
+    would drop its text (绿色发展 over the rows on either side of the break). The text goes to the
+    first row of the cell's run of rows no found cell covers — where the loaders print a cell merged
+    down (load/cells.py). ``rows_y``: each row's top and bottom."""
+    columns = _columns(boxes)
+    found = [b for cells in boxes for b in cells if b is not None]
+    # the cells reaching into each row (its own, and those merged down from above): a character is
+    # looked for in its row's only
+    reach = [[b for b in found if b[1] < bottom and b[3] > top] for top, bottom in rows_y]
+    tops = [top for top, _bottom in rows_y]
+
+    def inside(i: int, x: float, y: float) -> bool:
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in reach[i])
+
+    def covered(i: int, k: int) -> bool:  # (by a cell of its row, or one merged down from above)
+        return k >= len(boxes[i]) or boxes[i][k] is not None or \
+            inside(i, (columns[k][0] + columns[k][1]) / 2, (rows_y[i][0] + rows_y[i][1]) / 2)
+
+    runs: dict[tuple[int, int], list[tuple[int, dict]]] = {}  # (a run's first row, column) -> (row, character)
+    for c in chars:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        i = bisect.bisect_right(tops, y) - 1
+        k = _column_at(x, columns)
+        if i < 0 or y >= rows_y[i][1] or k is None or covered(i, k):
+            continue  # (in a cell: extracted with it)
+        first = i
+        while first > 0 and not covered(first - 1, k):
+            first -= 1
+        runs.setdefault((first, k), []).append((i, c))
+    if not runs:
+        return
+    from pdfplumber.utils import extract_text
+
+    for (first, k), placed in runs.items():
+        placed.sort(key=lambda ic: ic[1]["top"])
+        blocks: list[list[tuple[int, dict]]] = [[placed[0]]]
+        for i, c in placed[1:]:
+            last = blocks[-1][-1][1]
+            if c["top"] > last["bottom"] + (last["bottom"] - last["top"]) / 2:
+                blocks.append([])  # (a blank line between: the text of another cell)
+            blocks[-1].append((i, c))
+        for block in blocks:
+            # one text in the run: the merged cell's, printed in its first row; several (a column
+            # with no rules across it at all): each in the row it stands in
+            row = first if len(blocks) == 1 else block[0][0]
+            if not texts[row][k]:
+                texts[row][k] = _cell(extract_text([c for _i, c in block]))
+
+
+def _under_columns(table: _Table, columns: list[tuple[float, float]]) -> list[list[str]] | None:
+    """``table``'s rows widened to ``columns`` (another table's), each of its columns in the one its
+    middle stands in; ``None`` unless each stands in one of its own, left to right."""
+    at = [_column_at((left + right) / 2, columns) for left, right in table.columns]
+    if any(k is None for k in at) or any(a >= b for a, b in zip(at, at[1:])):  # type: ignore[operator]
+        return None
+    out = []
+    for row in table.rows:
+        cells = [""] * len(columns)
+        for k, text in zip(at, row):
+            cells[k] = text  # type: ignore[index]
+        out.append(cells)
+    return out
+
+
+def _row_under(line: _Line, columns: list[tuple[float, float]]) -> list[str] | None:
+    """A line of cells at a page's top set under the columns of the table that ended the page before
+    (no character across a column's edge; two columns or more): a row of that table. A cell merged
+    down across the break leaves the row no rules of its own on this page, and pdfplumber finds no
+    table there."""
+    if not line.chars:
+        return None
+    cells = [""] * len(columns)
+    prev_x1 = None
+    for x0, x1, text in line.chars:
+        k = _column_at((x0 + x1) / 2, columns)
+        if k is None or x0 < columns[k][0] - EDGE or x1 > columns[k][1] + EDGE:
+            return None  # a character across a column's edge: text of the page, no cell of these columns
+        gap = prev_x1 is not None and x0 - prev_x1 > WORD_GAP
+        cells[k] += (" " if gap and cells[k] else "") + text
+        prev_x1 = x1
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
 def _page_items(page) -> _Page:
     """The page's text lines and tables, in order from its top."""
     tables = []
@@ -247,10 +364,17 @@ def _page_items(page) -> _Page:
     except Exception:  # a malformed page's graphics: read its text only
         found = []
     for t in found:
-        rows = _across([[_cell(c) for c in row] for row in t.extract()], [r.cells for r in t.rows])
+        texts = [[_cell(c) for c in row] for row in t.extract()]
+        boxes = [r.cells for r in t.rows]
+        x0, top, x1, bottom = t.bbox
+        chars_in = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                  and not c["text"].isspace()]
+        tops = [r.bbox[1] for r in t.rows]
+        _orphans_placed(texts, boxes, list(zip(tops, tops[1:] + [bottom])), chars_in)
+        rows = _across(texts, boxes)
         rows = [r for r in rows if any(r)]
         if rows:
-            tables.append((t.bbox, rows))
+            tables.append((t.bbox, _Table(rows, _columns(boxes))))
     bboxes = [b for b, _r in tables]
 
     def outside(obj) -> bool:
@@ -298,7 +422,7 @@ def load_pdf(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedT
         chunks: list[str] = []
         pages: list[int] = []
         offset = 0
-        prev_table: list[list[str]] | None = None
+        prev_table: _Table | None = None
         n_chars = 0
         read: list[_Page] = []
         for page in pdf.pages:
@@ -314,21 +438,42 @@ def load_pdf(path: str | Path, data: bytes, sha: str, limits: Limits) -> LoadedT
             page.close()  # (its characters are read: a long PDF's pages are not all held at once)
         _join_wraps(read)
         for page_read in read:
-            items = [(top, line.text if line is not None else "", rows) for top, line, rows in page_read.items]
             lines: list[str] = []
-            for i, (_top, text, rows) in enumerate(items):
-                if rows is None:
+            leading = True  # no text yet on the page but its furniture: a table here may go on from the page before
+            page_top = True  # nor any table
+            ends_open = False  # the page's content so far ends with a table's row
+            for _top, line, table in page_read.items:
+                if table is None:
+                    text = line.text if line is not None else ""
+                    row = _row_under(line, prev_table.columns) \
+                        if page_top and prev_table is not None and line is not None else None
+                    if row is not None:
+                        lines.append("\t".join(row).rstrip("\t"))  # a row of the table above, past the break
+                        ends_open = True
+                        continue
                     lines.append(text)
+                    if not FURNITURE.match(text):
+                        leading = leading and not text.strip()
+                        page_top = page_top and not text.strip()
+                        ends_open = False
                     continue
-                before = [t for _, t, r in items[:i] if r is None and t.strip() and not FURNITURE.match(t)]
-                continued = prev_table is not None and not before and len(rows[0]) == len(prev_table[0])
-                if continued and rows and rows[0] == prev_table[0]:
+                rows = table.rows
+                continued = prev_table is not None and leading
+                if prev_table is not None and continued and len(rows[0]) < len(prev_table.rows[0]):
+                    # (the columns of a cell merged down across the break have no rules on this page:
+                    # the rows found there are the table's under the columns they stand in)
+                    under = _under_columns(table, prev_table.columns)
+                    continued = under is not None
+                    rows = under if under is not None else rows
+                elif prev_table is not None and continued:
+                    continued = len(rows[0]) == len(prev_table.rows[0])
+                if prev_table is not None and continued and rows and rows[0] == prev_table.rows[0]:
                     rows = rows[1:]  # the header repeated on the new page
                 lines.append("\n".join("\t".join(r).rstrip("\t") for r in rows))
-                prev_table = rows if not continued else prev_table
+                prev_table = prev_table if continued else table
+                page_top, ends_open = False, True
             # a table is "open" only when it ends the page (a page number below it does not count)
-            content = [it for it in items if it[2] is not None or not FURNITURE.match(it[1])]
-            if not content or content[-1][2] is None:
+            if not ends_open:
                 prev_table = None
             page_text = "\n".join(lines).strip("\n") + "\n"
             pages.append(offset)
