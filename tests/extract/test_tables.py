@@ -915,6 +915,19 @@ def test_a_growth_cell_printing_its_sign_in_brackets_is_that_figure():
         ("固定资产投资增长", Decimal("-0.7"), 2025)]
 
 
+def test_a_captions_head_names_its_rows_bare_measures():
+    # (表N　…规模以上工业主要指标 | 利润总额: the industry's profit, as 规模以上工业…；利润总额… in prose; a row naming a thing
+    # of its own keeps its name, and a caption naming no head leaves the measure bare)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表4　2025年规模以上工业主要指标\n"
+            "指标\t单位\t绝对数\t比上年增长（%）\n营业收入\t亿元\t211.4\t4.4\n利润总额\t万元\t90310\t2.8\n"
+            "应交增值税\t万元\t30250\t1.9\n")
+    got = [(a.name, a.name_origin, a.indicator) for a in extract_text(text).actuals if a.measure == "level"]
+    assert got == [("规模以上工业营业收入", "composed", got[0][2]), ("规模以上工业利润总额", "composed", "industrial_profit_level"),
+                   ("应交增值税", "printed", None)]
+    plain = extract_text(text.replace("规模以上工业主要指标", "经济主要指标"))
+    assert [a.name for a in plain.actuals if a.measure == "level"] == ["营业收入", "利润总额", "应交增值税"]
+
+
 @pytest.mark.parametrize("flat", ["持平", "与上年持平", "同比持平"])
 def test_a_growth_cell_saying_flat_is_growth_zero(flat):
     # (持平 under 比上年增长（%）: no change, growth 0 — as a printed 0.0 would be; in a level column it is no figure)

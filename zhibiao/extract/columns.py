@@ -685,6 +685,10 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
 
 
 TITLE_GROWTH: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
+# a caption naming the head its rows' bare measures are of (表1　2025年规模以上工业主要指标 | 利润总额: 规模以上工业利润总额,
+# as a bare measure in prose takes the head of the name before it: names.shared_heads, names.bare_measures)
+CAPTION_HEAD: Final = re.compile(LEX.alt("names.shared_heads"))
+BARE_MEASURES: Final = frozenset(LEX.words("names.bare_measures"))
 
 
 def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
@@ -703,6 +707,7 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
                 c.measure = "growth"
     forward = any(c.kind == "target" for c in columns)
     total = not forward and total_row(rows, columns, title)
+    head = CAPTION_HEAD.search(title) if title else None
     estimated_years, all_estimated = estimate_note(note)
     out: list[GridLine] = []
     main: str | None = None
@@ -729,5 +734,10 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
         parent = main if (above and main) else first_name if (total and k > 0) else (main if sub else None)
         if not sub:
             main = name
-        out.extend(lines_of_row(row, columns, parent, estimated_years, all_estimated, signed_columns, warnings))
+        lines = lines_of_row(row, columns, parent, estimated_years, all_estimated, signed_columns, warnings)
+        if head is not None:
+            for x in lines:
+                if x.name in BARE_MEASURES:
+                    x.name, x.name_origin = head.group() + x.name, "composed"
+        out.extend(lines)
     return out
