@@ -926,6 +926,10 @@ def test_a_captions_head_names_its_rows_bare_measures():
                    ("应交增值税", "printed", None)]
     plain = extract_text(text.replace("规模以上工业主要指标", "经济主要指标"))
     assert [a.name for a in plain.actuals if a.measure == "level"] == ["营业收入", "利润总额", "应交增值税"]
+    # (the text stating the row's figure under its own words, 规模以上工业企业利润总额: one figure, the text's)
+    stated = extract_text(text.replace("表4", "全年规模以上工业企业利润总额90310万元，增长2.8%。\n表4"))
+    assert [(a.name, a.value, a.source) for a in stated.actuals if "利润" in a.name] == [
+        ("规模以上工业企业利润总额", Decimal("90310"), "prose"), ("规模以上工业企业利润总额", Decimal("2.8"), "prose")]
 
 
 @pytest.mark.parametrize("flat", ["持平", "与上年持平", "同比持平"])
