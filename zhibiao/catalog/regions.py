@@ -224,17 +224,16 @@ class RegionRegistry:
         济南地区生产总值, 青岛 alone), the longest such, with the codes it names; None when none. Only the
         short names :meth:`find_in_text` reads (none a county shares: 新建, 港口 open too many words) and
         none running into a division's end (济南市…: a full name, :meth:`division_opening`'s)."""
-        if self._short_openings is None:
-            names: dict[str, frozenset[str]] = {}
-            for alias, codes in self._by_alias.items():
-                if len(alias) >= 2 and all(1 <= LEVEL_RANK[self.rows[c].level] <= 2 for c in codes):
-                    names[alias] = frozenset(codes)
+        names = self._short_openings
+        if names is None:
+            names = {alias: frozenset(codes) for alias, codes in self._by_alias.items()
+                     if len(alias) >= 2 and all(1 <= LEVEL_RANK[self.rows[c].level] <= 2 for c in codes)}
             self._short_openings = names
         plain = to_simplified(text[:12])
         for end in range(min(len(plain), 8), 1, -1):
-            codes = self._short_openings.get(plain[:end])
-            if codes is not None and plain[end:end + 1] not in DIVISION_ENDS:
-                return plain[:end], codes
+            found = names.get(plain[:end])
+            if found is not None and plain[end:end + 1] not in DIVISION_ENDS:
+                return plain[:end], found
         return None
 
     def candidates(self, name: str | None, within: str | None = None) -> list[Region]:
