@@ -587,3 +587,46 @@ def test_a_result_named_by_another_division_is_not_the_documents():
 
     map_indicators(e)
     assert [(a.name, a.indicator) for a in e.actuals][0] == ("湖州市地区生产总值", "gdp_growth")
+
+
+def test_a_result_named_by_another_citys_short_name_is_not_the_documents():
+    # a neighbour by its short name (嘉兴地区生产总值…, 宁波 alone before its figure) is quoted, as by its full
+    # name; a place's product (金华火腿产量: the words after the place name no indicator) and the document's own
+    # short name (湖州…) stay
+    from decimal import Decimal
+
+    from zhibiao.api import extract_text
+
+    text = ("湖州市2026年政府工作报告\n——2026年1月10日在湖州市第九届人民代表大会第六次会议上\n一、2025年工作回顾\n"
+            "2025年，全市地区生产总值增长6.1%。同期，嘉兴地区生产总值增长5.8%，宁波增长5.4%。"
+            "湖州一般公共预算收入增长4.2%，金华火腿产量增长3.1%。\n")
+    e = extract_text(text)
+    assert [(a.name, a.value, a.indicator) for a in e.actuals] == [
+        ("地区生产总值", Decimal("6.1"), "gdp_growth"), ("一般公共预算收入", Decimal("4.2"), "budget_revenue_growth"),
+        ("金华火腿产量", Decimal("3.1"), None)]
+    # (the region known only from its mentions, after extraction: its short name stays in the name, its own)
+    e = extract_text("计划执行情况与计划草案的报告\n各位代表：\n受市人民政府委托，现将计划执行情况报告如下。\n"
+                     "一、2025年计划执行情况\n2025年，全市上下团结奋斗，嘉兴市经济运行稳中有进，嘉兴市各项事业全面发展。"
+                     "嘉兴地区生产总值7320亿元，增长5.8%。\n")
+    assert e.document.region.code == "330400"
+    assert [(a.name, a.indicator) for a in e.actuals] == [("嘉兴地区生产总值", "gdp_level"), ("嘉兴地区生产总值", "gdp_growth")]
+    assert REG.short_opening("嘉兴市地区生产总值") is None  # (a full name: division_opening's)
+    assert REG.short_opening("新建5G基站") is None  # (a county's short name opens too many words)
+
+
+def test_two_peers_named_alike_are_neither_the_texts_region():
+    # a round-up of two cities' figures, no region printed: the first named is not the text's region; one named
+    # more than the other is
+    from zhibiao.api import extract_text
+
+    text = ("两市公布经济目标\n记者梳理发现，嘉兴市提出今年地区生产总值增长5.5%左右，宁波市提出增长6%左右。"
+            "2025年，嘉兴市地区生产总值增长5.8%，宁波市增长5.4%。\n")
+    e = extract_text(text)
+    assert e.document.region is None
+    assert any("region could not be established" in w for w in e.warnings)
+    e = extract_text(text.replace("宁波市增长5.4%", "嘉兴市居民人均可支配收入增长5.1%"))
+    assert e.document.region is not None and e.document.region.name == "嘉兴市"
+    # (a county of the city scores the city's mentions too: a tie with its city leaves the city the text's)
+    e = extract_text("两地公布经济目标\n记者了解到，嘉兴市提出今年地区生产总值增长5.5%左右，嘉兴市居民人均可支配收入"
+                     "增长5.5%。海宁市提出增长6%左右。\n")
+    assert e.document.region is not None and e.document.region.name == "嘉兴市"

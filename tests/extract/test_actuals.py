@@ -768,6 +768,37 @@ def test_a_growth_cell_printing_a_decline_word_is_negative():
     assert got[("平板玻璃", "level")] == D("812.5")
 
 
+def test_growth_printed_in_brackets_is_the_bracketed_figure():
+    """A county bulletin's template prints the figure in brackets between the verb and %: a signed one is that
+    figure whatever the verb (下降（-5.1）% as printed, −5.1, never +5.1), an unsigned one follows the verb; the
+    brackets are the phrase's, its value read back from them; a bare (2) stays a list item's number."""
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n一、综合\n"
+            "全年茶叶产量3.42万吨，增长（-4.6）%；水果产量8.1万吨，下降（1.9）%。"
+            "规模以上工业企业利润总额58760万元，下降（-5.1）%。税收收入9.85亿元，增长(2.4)%。"
+            "建筑业总产值77.2亿元，增长（-3.3%）。\n（2）全年进出口总额12.6亿元，增长9.2%。\n")
+    got = [(a.name, a.value, a.text) for a in extract_text(text).actuals if a.measure == "growth"]
+    assert got == [("茶叶产量", D("-4.6"), "增长（-4.6）%"), ("水果产量", D("-1.9"), "下降（1.9）%"),
+                   ("规模以上工业企业利润总额", D("-5.1"), "下降（-5.1）%"), ("税收收入", D("2.4"), "增长(2.4)%"),
+                   ("建筑业总产值", D("-3.3"), "-3.3%"), ("进出口总额", D("9.2"), "增长9.2%")]
+    from zhibiao.extract.numbers import find_numbers
+
+    # (the number reader: a signed figure in brackets with them, an unsigned one only before %)
+    assert [(n.value, n.start, n.end) for n in find_numbers("（2）产量（-3.1），(4.0)%")] == [
+        (D("2"), 1, 2), (D("-3.1"), 5, 11), (D("4.0"), 12, 17)]
+
+
+def test_a_balances_growth_since_the_years_start_is_the_years_growth():
+    # (比年初 is a balance's usual base, as 比上年末: the year's growth of deposits and loans, not a comparison)
+    text = ("2024年桐原市国民经济和社会发展统计公报\n桐原市统计局\n十、金融\n"
+            "年末金融机构本外币各项存款余额1520.4亿元，比年初增长7.3%；各项贷款余额1388.6亿元，较年初下降0.6%。\n")
+    got = [(a.name, a.measure, a.value) for a in extract_text(text).actuals]
+    assert got == [("年末金融机构本外币各项存款余额", "level", D("1520.4")), ("年末金融机构本外币各项存款余额", "growth", D("7.3")),
+                   ("各项贷款余额", "level", D("1388.6")), ("各项贷款余额", "growth", D("-0.6"))]
+    for base in ("比年初", "较年初", "比上年末", "较上年末", "比上年底", "较上年底"):
+        assert lines(f"年末住户存款余额{base}增长5.5%，企业贷款余额{base}下降1.5%。") == [
+            ("年末住户存款余额", "growth", D("5.5"), "%", "="), ("企业贷款余额", "growth", D("-1.5"), "%", "=")], base
+
+
 def test_last_years_change_printed_beside_the_years_is_no_result():
     # 由上年(的)下降…转为增长…: the change turned from is last year's, the one turned to the year's (the name before 由
     # kept); 上年为… / 上年同期… after a result: last year's figure for comparison, never the year's

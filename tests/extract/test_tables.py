@@ -894,6 +894,44 @@ def test_a_row_less_indented_than_the_sub_rows_before_it_is_a_whole_again():
     assert parents[2] == ("贷款余额", "存款余额")
 
 
+def test_a_growth_cell_printing_its_sign_in_brackets_is_that_figure():
+    # (-5.1), （-13.4）: a signed figure in brackets, never a five-year sum; (2.6) beside them in the column is
+    # positive (the column signs its negatives), and alone in a column of no signed bracket undecided: left out,
+    # with a warning — never silently +2.6 or −2.6; a plan report's 预计完成 cell (-0.7) likewise
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表3　2025年建筑业主要指标\n"
+            "指标\t单位\t绝对数\t比上年增长（%）\n建筑业总产值\t亿元\t64.8\t(-5.1)\n"
+            "签订合同额\t亿元\t93.7\t（-13.4）\n新签合同额\t亿元\t41.2\t(2.6)\n")
+    e = extract_text(text)
+    got = [(a.name, a.value, a.text) for a in e.actuals if a.measure == "growth"]
+    assert got == [("建筑业总产值", Decimal("-5.1"), "(-5.1)"), ("签订合同额", Decimal("-13.4"), "（-13.4）"),
+                   ("新签合同额", Decimal("2.6"), "(2.6)")]
+    alone = extract_text(text.replace("(-5.1)", "3.0").replace("（-13.4）", "1.2"))
+    assert [a.value for a in alone.actuals if a.measure == "growth"] == [Decimal("3.0"), Decimal("1.2")]
+    assert any("'(2.6)'" in w and "新签合同额" in w for w in alone.warnings)
+    plan = extract_text("关于青石县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n受县人民政府委托\n"
+                        "序号\t指标\t单位\t2025年计划\t2025年预计完成\t2026年目标\n"
+                        "1\t固定资产投资增长\t%\t6\t(-0.7)\t4左右\n2\t城镇新增就业\t万人\t1.1\t1.2\t1.1\n")
+    assert [(a.name, a.value, a.year) for a in plan.actuals if a.measure == "growth"] == [
+        ("固定资产投资增长", Decimal("-0.7"), 2025)]
+
+
+def test_a_captions_head_names_its_rows_bare_measures():
+    # (表N　…规模以上工业主要指标 | 利润总额: the industry's profit, as 规模以上工业…；利润总额… in prose; a row naming a thing
+    # of its own keeps its name, and a caption naming no head leaves the measure bare)
+    text = ("2025年青石县国民经济和社会发展统计公报\n青石县统计局\n表4　2025年规模以上工业主要指标\n"
+            "指标\t单位\t绝对数\t比上年增长（%）\n营业收入\t亿元\t211.4\t4.4\n利润总额\t万元\t90310\t2.8\n"
+            "应交增值税\t万元\t30250\t1.9\n")
+    got = [(a.name, a.name_origin, a.indicator) for a in extract_text(text).actuals if a.measure == "level"]
+    assert got == [("规模以上工业营业收入", "composed", got[0][2]), ("规模以上工业利润总额", "composed", "industrial_profit_level"),
+                   ("应交增值税", "printed", None)]
+    plain = extract_text(text.replace("规模以上工业主要指标", "经济主要指标"))
+    assert [a.name for a in plain.actuals if a.measure == "level"] == ["营业收入", "利润总额", "应交增值税"]
+    # (the text stating the row's figure under its own words, 规模以上工业企业利润总额: one figure, the text's)
+    stated = extract_text(text.replace("表4", "全年规模以上工业企业利润总额90310万元，增长2.8%。\n表4"))
+    assert [(a.name, a.value, a.source) for a in stated.actuals if "利润" in a.name] == [
+        ("规模以上工业企业利润总额", Decimal("90310"), "prose"), ("规模以上工业企业利润总额", Decimal("2.8"), "prose")]
+
+
 @pytest.mark.parametrize("flat", ["持平", "与上年持平", "同比持平"])
 def test_a_growth_cell_saying_flat_is_growth_zero(flat):
     # (持平 under 比上年增长（%）: no change, growth 0 — as a printed 0.0 would be; in a level column it is no figure)

@@ -69,7 +69,8 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     """The division a text speaks of, from the divisions it names: each scores its mentions, one
     more for each of its ancestors named too (a county's text names its city and province, a
     province's names many cities once each), and two more at the level the text calls itself
-    (全县 → county; 全市 fits a county-level city too). None unless the best is named twice."""
+    (全县 → county; 全市 fits a county-level city too). None unless the best is named twice, and none
+    when two score alike, neither within the other (the first named is not the text's region)."""
     found: dict[str, Region] = {}
     mentions: Counter = Counter()
     masthead = len(head) - len(head.lstrip()) + len(head.lstrip().split("\n", 1)[0])
@@ -85,8 +86,17 @@ def _region_by_mentions(registry, head: str, hint: str | None):
             scores[code] += 2
     if not scores:
         return None
-    code, _score = scores.most_common(1)[0]
+    ranked = scores.most_common(2)
+    code, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == score and _peers(registry, found[code], found[ranked[1][0]]):
+        return None  # two named alike (济南市提出…，青岛市提出… in a round-up of cities): neither is the text's
     return found[code] if mentions[code] >= 2 else None
+
+
+def _peers(registry, one: Region, other: Region) -> bool:
+    """Is neither region within the other? (A county scores its city's mentions too: a tie with it is no doubt.)"""
+    return all(a.code != other.code for a in registry.ancestors(one)) and \
+        all(a.code != one.code for a in registry.ancestors(other))
 
 
 def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
@@ -152,7 +162,7 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
         m = _match_name(match, t.name, own, t.unit, _target_measure(t.kind, t.text), t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
     priced: dict[str, bool] = {}
-    _drop_other_divisions_results(extraction)
+    _drop_other_divisions_results(extraction, match)
     for a in extraction.actuals:
         m = _match_name(match, a.name, own, a.unit, a.measure, a.text)
         if m is not None and a.parent and _a_price_of_its_item(catalog, priced, a.parent, m.id):
@@ -163,11 +173,14 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
         c.indicator, c.indicator_confidence = (m.id, m.confidence) if m else (None, None)
 
 
-def _drop_other_divisions_results(extraction: Extraction) -> None:
+def _drop_other_divisions_results(extraction: Extraction, match) -> None:
     """A result named by another division's full name (济南市地区生产总值增长5.8% in 潍坊市's report, a
     county of the city, 寿光市…, or the province above) is that division's, quoted: no result of the
     document's region (the catalogue would read the name without the place in front as the region's
-    own indicator). The registry says what is a division; the document's own region is kept."""
+    own indicator). So is one opening with a province's or a city's short name (济南地区生产总值增长5.8%,
+    青岛增长5.9%) when nothing but an indicator follows it — or nothing at all: a place's product
+    (烟台苹果产量) names no indicator and stays. The registry says what is a division; the document's own
+    region is kept (``match``: the catalogue's)."""
     region = extraction.document.region
     if region is None or not region.code or region.level == "national" or not extraction.actuals:
         return
@@ -178,8 +191,14 @@ def _drop_other_divisions_results(extraction: Extraction) -> None:
     kept = []
     for a in extraction.actuals:
         opening = registry.division_opening(a.name) if a.name else None
-        if opening is None or opening == own:
-            kept.append(a)
+        if opening is not None and opening != own:
+            continue
+        short = registry.short_opening(a.name) if a.name and opening is None else None
+        if short is not None and region.code not in short[1]:
+            rest = a.name[len(short[0]):]
+            if not rest or match(rest, unit=a.unit, measure=a.measure, text=a.text) is not None:
+                continue  # (青岛 | 增长5.9%: the place alone, its figure)
+        kept.append(a)
     if len(kept) != len(extraction.actuals):
         extraction.actuals = kept
 

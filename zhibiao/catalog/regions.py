@@ -115,6 +115,7 @@ class RegionRegistry:
     _all_names: _Names | None = field(default=None, repr=False)
     _level_names: dict[str, _Names] = field(default_factory=dict, repr=False)
     _higher_names: dict[str, _Names] = field(default_factory=dict, repr=False)  # (by level: the names above it)
+    _short_openings: dict[str, frozenset[str]] | None = field(default=None, repr=False)  # (short_opening's names)
 
     def __post_init__(self) -> None:
         for row in self.rows.values():
@@ -216,6 +217,23 @@ class RegionRegistry:
         for end in range(3, min(len(text), 12) + 1):
             if text[end - 1] in DIVISION_ENDS and text[:end] in self._by_name:
                 return text[:end]
+        return None
+
+    def short_opening(self, text: str) -> tuple[str, frozenset[str]] | None:
+        """The short name of a province or a prefecture-level division ``text`` opens with (济南 of
+        济南地区生产总值, 青岛 alone), the longest such, with the codes it names; None when none. Only the
+        short names :meth:`find_in_text` reads (none a county shares: 新建, 港口 open too many words) and
+        none running into a division's end (济南市…: a full name, :meth:`division_opening`'s)."""
+        names = self._short_openings
+        if names is None:
+            names = {alias: frozenset(codes) for alias, codes in self._by_alias.items()
+                     if len(alias) >= 2 and all(1 <= LEVEL_RANK[self.rows[c].level] <= 2 for c in codes)}
+            self._short_openings = names
+        plain = to_simplified(text[:12])
+        for end in range(min(len(plain), 8), 1, -1):
+            found = names.get(plain[:end])
+            if found is not None and plain[end:end + 1] not in DIVISION_ENDS:
+                return plain[:end], found
         return None
 
     def candidates(self, name: str | None, within: str | None = None) -> list[Region]:

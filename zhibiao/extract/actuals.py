@@ -769,7 +769,7 @@ def extract_actuals(reading: Reading, targets_spans: list[tuple[int, int]]) -> l
             parent=doc.printed(f.parent, Span(max(0, f.start - NAME_REACH), f.end)) if f.parent else None,
         ))
     tabled = _table_actuals(reading, seen)
-    return _one_figure_each(out, tabled)
+    return _one_figure_each(out, tabled, text)
 
 
 _MAGNITUDE: Final = {"万亿": 10 ** 12, "亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
@@ -807,10 +807,11 @@ def _same_figure(a: Actual, b: Actual) -> bool:
     return ux == uy and abs(x - y) <= max(hx, hy)
 
 
-def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
+def _one_figure_each(prose: list[Actual], tabled: list[Actual], text: str = "") -> list[Actual]:
     """A figure a table and the text both state (人均地区生产总值 189195元 in the table, 18.9万元 in
     the text; 累计全社会固定资产投资 13.8 and 固定资产投资年均增长13.8%) is listed once: the more
-    precise printing."""
+    precise printing. ``text``: the document's, where a composed row name's printed words are (利润总额 of
+    规模以上工业利润总额, named by its caption: the text's 规模以上工业企业利润总额 is its twin)."""
     out = list(prose)
     if not tabled:
         return out
@@ -825,8 +826,9 @@ def _one_figure_each(prose: list[Actual], tabled: list[Actual]) -> list[Actual]:
         twin = None
         if t.value is not None:
             name = t.name
+            printed = text[t.name_span.start:t.name_span.end] if text and t.name_span and t.name_origin == "composed" else name
             for i, p, p_name in alike.get(_kind(t), ()):
-                if out[i] is p and (p_name in name or name in p_name) and _same_figure(p, t):
+                if out[i] is p and (p_name in name or name in p_name or (printed and printed in p_name)) and _same_figure(p, t):
                     twin = p
                     break
         if twin is None:

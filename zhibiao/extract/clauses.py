@@ -258,6 +258,7 @@ COUNT_TAIL: Final = re.compile(rf"(?:{_alt('names.count_tails')})$")
 NEW_OR_COUNT_LEAD: Final = re.compile(rf"^(?:{_alt('names.new_leads')}|{COUNT_VERBS})+")
 SHORT_PAREN: Final = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 OPEN_PARENS: Final = frozenset("（(")  # (what SHORT_PAREN opens with: a test before the match)
+CLOSE_PARENS: Final = frozenset("）)")
 COMPARATOR_END: Final = scanner(rf"(?:{COMPARATOR_WORDS})+$")
 MORE_AFTER: Final = scanner(rf"[万亿千]?(?:{_MORE})")
 DIGIT: Final = re.compile(r"\d")
@@ -618,6 +619,8 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         low = ranged[group[0]]
         before = clause[prev_end:low[1] if low else first[0].start]  # "试点1—2个": the name ends before 1—
         prefix = before.rstrip()[-NEAR:]  # the verbs and comparators just before the figure
+        if prefix[-1:] in OPEN_PARENS and clause[figures[group[-1]][2]:figures[group[-1]][2] + 1] in CLOSE_PARENS:
+            prefix = prefix[:-1].rstrip()  # 增长（-2.3%）: a figure in brackets after its verb is the verb's
         own_name = _name_before(before, len(before))
         if own_name and (CONDITION_END.search(own_name) or BASIS.fullmatch(own_name)):
             own_name = ""  # "…，扣除价格因素后实际增长4.8%", "按自然口径下降2.3%": a condition, the indicator carried
@@ -705,7 +708,9 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
                 if measure_kind == "growth":
                     measure = "growth"
                 elif measure_kind == "decline":
-                    measure, value = "growth", -value
+                    # (a figure printed with its own minus sign keeps it: 下降（-6.4）%, a template's verb before
+                    # the signed figure, is −6.4 as printed, never a growth of 6.4)
+                    measure, value = "growth", -abs(value)
                 else:
                     measure = "share"
             elif unit in PER_MILLE:

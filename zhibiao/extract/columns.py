@@ -40,6 +40,12 @@ _OPEN, _CLOSE = re.escape(BRACKETS), re.escape(CLOSING)
 BRACKET_TAIL: Final = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]{{1,10}})[{_CLOSE}]$")
 NUMBER_FIRST: Final = re.compile(rf"^[{_OPEN}]?[<>≤≥＜＞]?[-+]?\d")
 BRACKET_FIRST: Final = re.compile(rf"^[{_OPEN}]")
+# a figure in round brackets carrying its sign (a county bulletin's growth cell (-6.4), （-12.7）) is that signed
+# figure, never a five-year sum (［30］, 〔3.8〕, (30) print none); one without a sign, (3.5), in a growth column is a
+# positive figure where the column prints its negatives signed in brackets, else undecided (accounting prints a
+# negative so): left out with a warning
+SIGNED_BRACKET_CELL: Final = re.compile(r"[（(][-−]\d+(?:,\d{3})*(?:\.\d+)?[）)]")
+UNSIGNED_BRACKET_CELL: Final = re.compile(r"[（(]\d+(?:,\d{3})*(?:\.\d+)?[）)]")
 # a row's own numbering printed in its name cell (一、…; 1.地区生产总值 in an outline's 专栏): no part of the name
 CN_NUMBERING: Final = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2}(?=\s*[、.．]\s*[\u4e00-\u9fff]))\s*[、.．]\s*")
 PLAIN_NUMBER: Final = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
@@ -537,8 +543,10 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
 
 
 def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
-                 estimated_years: set[int], all_estimated: bool) -> list[GridLine]:
-    """The targets and actuals one row states, one per value cell."""
+                 estimated_years: set[int], all_estimated: bool, signed_columns: frozenset[int] = frozenset(),
+                 warnings: list[str] | None = None) -> list[GridLine]:
+    """The targets and actuals one row states, one per value cell. ``signed_columns``: the columns printing a
+    signed figure in brackets ((-6.4)); ``warnings``: where a cell left undecided is reported."""
     by_role = {c.role: c for c in reversed(columns) if c.role != "value"}
     name_col = by_role.get("name")
     if name_col is None or name_col.index not in row.cells:
@@ -579,7 +587,18 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
     out: list[GridLine] = []
     for c, name, text, span in _figures(values, row, row_label):
         origin = "printed" if name == row_label else "composed"
-        cumulative = c.kind == "cumulative" or bool(BRACKET_FIRST.match(_squeeze(text)))
+        squeezed = _squeeze(text)
+        cumulative = c.kind == "cumulative" or bool(BRACKET_FIRST.match(squeezed))
+        if cumulative and c.kind not in ("cumulative", "average") and SIGNED_BRACKET_CELL.fullmatch(squeezed):
+            cumulative = False  # (-6.4): a signed figure in brackets
+        elif cumulative and c.kind not in ("cumulative", "average", "target") and c.measure == "growth" \
+                and UNSIGNED_BRACKET_CELL.fullmatch(squeezed):
+            if c.index not in signed_columns:
+                if warnings is not None:
+                    warnings.append(f"row {name!r}: growth cell {squeezed!r} in brackets without a sign "
+                                    "(a negative as accounts print one, or a positive?) left out")
+                continue
+            cumulative = False  # (3.5) beside (-6.4) in the column: its brackets are the column's, the figure positive
         if c.kind == "target" or (forward and c.kind in ("average", "cumulative")):
             t_name, t_unit = name, c.unit or unit
             if c.kind in ("average", "cumulative") and has_target:
@@ -696,14 +715,21 @@ def total_row(rows: list[GridRow], columns: list[Column], title: str) -> bool:
 
 
 TITLE_GROWTH: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['columns']['growth'])})")
+# a caption naming the head its rows' bare measures are of (表1　2025年规模以上工业主要指标 | 利润总额: 规模以上工业利润总额,
+# as a bare measure in prose takes the head of the name before it: names.shared_heads, names.bare_measures)
+CAPTION_HEAD: Final = re.compile(LEX.alt("names.shared_heads"))
+BARE_MEASURES: Final = frozenset(LEX.words("names.bare_measures"))
 
 
 def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
-              indent: Callable[[int], int] | None = None) -> list[GridLine]:
-    """Every target and actual of a table's rows; ``indent``: how far the line a cell opens is indented."""
+              indent: Callable[[int], int] | None = None, warnings: list[str] | None = None) -> list[GridLine]:
+    """Every target and actual of a table's rows; ``indent``: how far the line a cell opens is indented;
+    ``warnings``: where cells left undecided are reported."""
     name_col = next((c for c in columns if c.role == "name"), None)
     if name_col is None:
         return []
+    signed_columns = frozenset(c.index for c in columns if c.role == "value" and any(
+        c.index in r.cells and SIGNED_BRACKET_CELL.fullmatch(_squeeze(r.cells[c.index].text)) for r in rows))
     if TITLE_GROWTH.search(title or ""):
         # "表1　2020年居民消费价格比上年涨跌幅度": the title says what its unlabelled figures are
         for c in columns:
@@ -711,6 +737,7 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
                 c.measure = "growth"
     forward = any(c.kind == "target" for c in columns)
     total = not forward and total_row(rows, columns, title)
+    head = CAPTION_HEAD.search(title) if title else None
     estimated_years, all_estimated = estimate_note(note)
     out: list[GridLine] = []
     main: str | None = None
@@ -738,5 +765,10 @@ def read_rows(rows: list[GridRow], columns: list[Column], title: str, note: str,
         parent = parent or row.parent  # (under a parent label: 主要污染物排放重点工程减排量 → 化学需氧量)
         if not sub:
             main = name
-        out.extend(lines_of_row(row, columns, parent, estimated_years, all_estimated))
+        lines = lines_of_row(row, columns, parent, estimated_years, all_estimated, signed_columns, warnings)
+        if head is not None:
+            for x in lines:
+                if x.name in BARE_MEASURES:
+                    x.name, x.name_origin = head.group() + x.name, "composed"
+        out.extend(lines)
     return out

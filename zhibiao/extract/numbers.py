@@ -30,8 +30,13 @@ FRACTION_WORDS: Final = LEX.alt("units.fraction_words")
 # numbers (6-6.5%, 2021-2025年, 1-9月) or after a letter (GB-5)
 # (a scanner: a position that cannot start a number — one not a digit, a minus sign, 百 or a
 # Chinese numeral — is refused on its first character, not after the whole pattern is tried)
+# A number printed in round brackets (a county bulletin's template: 增长（-2.3）%, a cell (-6.4)) is one
+# figure with its brackets when it carries its sign, or when a per-cent sign follows the bracket (下降（0.8）%);
+# a bare (2) is a list item's number, not a figure
+BRACKETED: Final = rf"[（(][-−]{ARABIC}[）)]|[（(]{ARABIC}[）)](?=\s?[%‰])"
 NUMBER: Final = scanner(rf"(?:(?P<neg>{LEX.alt('units.negative_words')})?(?P<frac>{FRACTION_WORDS}))?"
-                        rf"(?:(?P<ar>(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+                        rf"(?:(?P<ar>{BRACKETED}|(?:(?<![0-9A-Za-z%.])[-−])?{ARABIC})|(?P<cn>{CHINESE}))")
+OPEN_BRACKETS: Final = "（("  # (BRACKETED's opening brackets)
 assert NUMBER.groups == 4, "iter_numbers reads NUMBER's groups by position: neg, frac, ar, cn"
 
 
@@ -147,6 +152,8 @@ def iter_numbers(text: str) -> list[NumberMatch]:
         if arabic:
             # (parse_arabic's work inlined for the common form: digits, a sign and a point only — the
             # pattern lets nothing else through — go straight to Decimal)
+            if arabic[0] in OPEN_BRACKETS:
+                arabic = arabic[1:-1]  # (a bracketed figure: its brackets are the span's, not the number's)
             value = parse_arabic(arabic) if "," in arabic or "−" in arabic else Decimal(arabic)
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, False)))
         elif chinese:

@@ -1556,8 +1556,8 @@ def _grid_cells_space(text: str, span: TableSpan) -> list[GridRow]:
     return rows
 
 
-def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridLine]:
-    """Targets and actuals of a table with several kinds of column."""
+def read_by_columns(text: str, span: TableSpan, ctx: TableContext, warnings: list[str] | None = None) -> list[GridLine]:
+    """Targets and actuals of a table with several kinds of column (``warnings``: its cells left undecided)."""
     columns = span.columns or []
     title_match = YEAR_IN.search(span.title) if span.title else None
     title_year = int(title_match.group(1)) if title_match else None
@@ -1577,7 +1577,7 @@ def read_by_columns(text: str, span: TableSpan, ctx: TableContext) -> list[GridL
         for c in columns:
             if c.role == "value" and c.unit is None:
                 c.unit = span.unit
-    return read_rows(rows, columns, span.title, span.note, ctx.indent)
+    return read_rows(rows, columns, span.title, span.note, ctx.indent, warnings)
 
 
 def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableContext | None = None) -> list[Table]:
@@ -1592,10 +1592,11 @@ def extract_tables(text: str, spans: list[TableSpan] | None = None, ctx: TableCo
         if not reads_by_column(span, ctx):
             out.append(parse_table(text, span))
             continue
-        lines = read_by_columns(text, span, ctx)
+        warnings: list[str] = []
+        lines = read_by_columns(text, span, ctx, warnings)
         rows = [TableRow(seq=x.seq, category=x.category, name=x.name, parent=x.parent, unit=x.unit, text=x.text,
                          parsed=x.parsed, year=x.year, span=x.span, name_span=x.name_span, binding=x.attribute,
                          flags=[], name_origin=x.name_origin) for x in lines if x.type == "target" and x.parsed]
-        out.append(Table(span.start, span.end, span.layout, span.year, rows, [],
+        out.append(Table(span.start, span.end, span.layout, span.year, rows, warnings,
                          [x for x in lines if x.type == "actual"]))
     return out
