@@ -476,3 +476,15 @@ def test_a_digest_s_headline_a_direction_before_its_object_and_aims_on_the_econo
             "到2025年，全市GDP总量达5000亿元。\n保持经济平稳较快增长，质量效益明显提升。\n")
     t = [(x.name, x.text, x.kind) for x in extract_text(text).targets]
     assert t == [("常住人口城镇化率", "大幅提高", "directional"), ("GDP总量", "达5000亿元", "numeric")]
+
+
+def test_a_headline_stating_a_target_never_dates_the_plan_after_its_year():
+    # no title's words (目标定为…), no date: the year its headline names is the plan year, and the years the
+    # text names after it are its review's (2025年… → 2026), never a later one
+    doc = extract_text("青禾2026年经济增长目标定为5.5%左右\n\n青禾县第九届人民代表大会第五次会议开幕。"
+                       "今年全县地区生产总值增长5.5%左右。2025年全县地区生产总值增长5.1%。\n")
+    assert doc.document.plan_year == 2026
+    assert [(t.value, t.year) for t in doc.targets if t.value == Decimal("5.5")][:1] == [(Decimal("5.5"), 2026)]
+    # a first line that is a sentence (a clause: no headline) reads as the review it is
+    doc = extract_text("2025年，青禾县地区生产总值增长5.1%，城镇新增就业2万人。\n各位代表，今年全县要稳中求进。\n")
+    assert (doc.document.doc_type, doc.document.plan_year) == ("work_report", 2026)

@@ -668,6 +668,14 @@ def _mentions(text: str, doc_type: str) -> list[YearEvidence]:
     if doc_type in ("work_report", "plan_report"):
         cut = max(2000, len(text) * 2 // 5)
         head = [(y, at) for y, at in mentioned if at < cut] or mentioned
+        # a headline's year (潍坊2026年经济增长目标定为6%左右, a first line that is no title) is the year it
+        # names, and the plan year is never later: the years after it are its review's
+        first_line = len(text) - len(text.lstrip()) + max(0, text.lstrip().find("\n"))
+        headline = CLAUSE_BREAK.search(text, 0, first_line) is None  # (no clause: no sentence of the review)
+        named = [y for y, at in head if at < first_line] if headline else []
+        if named:
+            return [YearEvidence(y, "headline", 1, at) for y, at in head if at < first_line] + \
+                [YearEvidence(y + 1, "mentions", 1, at) for y, at in head if at >= first_line and y < max(named)]
         return [YearEvidence(y + 1, "mentions", 1, at) for y, at in head]
     return [YearEvidence(y, "mentions", 1, at) for y, at in mentioned]
 
