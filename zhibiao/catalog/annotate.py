@@ -69,7 +69,7 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     """The division a text speaks of, from the divisions it names: each scores its mentions, one
     more for each of its ancestors named too (a county's text names its city and province, a
     province's names many cities once each), and two more at the level the text calls itself
-    (全县 → county; 全市 fits a county-level city too). None unless the best is named twice."""
+    (全县 → county; 全市 fits a county-level city too). None unless the best is named twice, and none where another of its level scores as much."""
     found: dict[str, Region] = {}
     mentions: Counter = Counter()
     masthead = len(head) - len(head.lstrip()) + len(head.lstrip().split("\n", 1)[0])
@@ -85,7 +85,9 @@ def _region_by_mentions(registry, head: str, hint: str | None):
             scores[code] += 2
     if not scores:
         return None
-    code, _score = scores.most_common(1)[0]
+    code, score = scores.most_common(1)[0]
+    if any(other != code and s == score and found[other].level == found[code].level for other, s in scores.items()):
+        return None  # peers named alike (济南市提出…，青岛市提出…): none is the text's own, nor the first named
     return found[code] if mentions[code] >= 2 else None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
@@ -102,6 +102,7 @@ _INLINE_TIMES: Final = LEX.words("targets.inline_times")
 _INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
 _PROPOSALS: Final = LEX.words("targets.proposals")
 _QUOTING: Final = LEX.words("targets.quoting_verbs")
+REGION_WORDS_TUPLE: Final = tuple(REGION_WORDS)  # (全市提出…: the document's own words, no other region)
 INLINE_REACH: Final = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
 FUTURE_OPENING: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|(?:{LEX.alt('targets.later_year_leads')})\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
@@ -493,6 +494,8 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
+        if text.startswith(_QUOTING, m.start()) and REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
+            continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted
         start = _inline_start(text, m)
         if listed and start != m.end():
             continue
