@@ -494,8 +494,12 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
-        if text.startswith(_QUOTING, m.start()) and REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
-            continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted
+        if text.startswith(_QUOTING, m.start()):
+            if REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
+                continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted
+            brk = CLAUSE_SPLIT.search(text, m.end(), end)
+            if _target_start(text[m.end():brk.start() if brk else end]) is None:
+                continue  # 报告还提出，今年成都将夯实…: the quote opens with a task, not a name and its figure
         start = _inline_start(text, m)
         if listed and start != m.end():
             continue
