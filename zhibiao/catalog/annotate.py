@@ -86,7 +86,7 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     if not scores:
         return None
     code, score = scores.most_common(1)[0]
-    if any(other != code and s == score and found[other].level == found[code].level for other, s in scores.items()):
+    if any(other != code and n == score and found[other].level == found[code].level for other, n in scores.items()):
         return None  # peers named alike (济南市提出…，青岛市提出…): none is the text's own, nor the first named
     return found[code] if mentions[code] >= 2 else None
 
