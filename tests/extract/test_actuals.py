@@ -944,3 +944,32 @@ def test_an_adverb_of_the_verb_opening_a_name_is_no_part_of_it(verb):
     # (实际完成固定资产投资: 实际 qualifies the verb, which the name drops; 实际使用外资 is a name, 实际 its own)
     assert [name for name, *_ in lines(f"全县实际{verb}固定资产投资61.3亿元，实际使用外资0.8亿美元，实际利用外资0.9亿美元。")] == [
         "固定资产投资", "实际使用外资", "实际利用外资"]
+
+
+# a news item's lead quoting the work report, opened by the congress that heard it (the report's
+# year in its headline, which names no clause of its own)
+NEWS_LEAD = "青禾县2026年政府工作报告解读\n\n{}\n报告显示，2025年青禾县地区生产总值增长5.1%。\n"
+
+
+def test_a_clause_opening_with_the_plan_year_ends_the_sentences_results():
+    # the first figure, the day of the session, dates nothing: the clause opening with 2026年 does —
+    # the plan year's figure, never a result of the year before
+    e = extract_text(NEWS_LEAD.format("18日，青禾县第九届人民代表大会第五次会议开幕，2026年全县地区生产总值增长5.5%左右，城镇新增就业2万人。"))
+    assert [(a.name, a.value, a.year) for a in e.actuals] == [("地区生产总值", D("5.1"), 2025)]
+
+
+def test_a_clause_saying_who_proposes_opens_no_result():
+    # 县长提出 (targets.quoting_verbs): what follows is proposed, no result — with no year named, no target either
+    e = extract_text(NEWS_LEAD.format("青禾县第九届人民代表大会第五次会议开幕，县长提出，全县地区生产总值增长5.5%左右。"))
+    assert [(a.value, a.year) for a in e.actuals] == [(D("5.1"), 2025)]
+    e = extract_text(NEWS_LEAD.format("青禾县第九届人民代表大会第五次会议开幕，县长表示，全县地区生产总值增长5.5%左右。"))
+    assert (D("5.5"), 2025) in [(a.value, a.year) for a in e.actuals]  # (表示 proposes nothing: read as before)
+
+
+@pytest.mark.parametrize("lead", ["18日，青禾县第九届人民代表大会第五次会议开幕，县长在政府工作报告中提出，2026年全县地区生产总值增长5.5%左右。",
+                                  "报告提出，今年全县地区生产总值增长5.5%左右。", "报告明确，今年全县地区生产总值增长5.5%左右。"])
+def test_a_target_quoted_from_the_report_is_the_plan_years_target(lead):
+    e = extract_text(NEWS_LEAD.format(lead))
+    assert (e.document.title, e.document.plan_year) == ("青禾县2026年政府工作报告解读", 2026)
+    assert [(t.name, t.value, t.year) for t in e.targets] == [("地区生产总值", D("5.5"), 2026)]
+    assert [(a.value, a.year) for a in e.actuals] == [(D("5.1"), 2025)]

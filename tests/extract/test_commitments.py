@@ -291,3 +291,12 @@ def test_a_document_of_unknown_region_keeps_the_countrys_tasks():
     e = extract_text("今年工作安排\n\n全国新建高标准农田4500万亩，改造城镇老旧小区5万个。\n")
     assert e.document.region is None or e.document.region.name is None
     assert [c.value for c in e.commitments] == [D(4500), D(5)]
+
+
+def test_a_review_paragraph_opened_by_who_reports_is_no_task():
+    # after a news lead quoting the year's target (the plan from there on), a paragraph whose first clause only
+    # says who speaks (报告显示，2025年…) reviews the year before: its sentence naming no year (同期，…) commits to nothing
+    e = extract_text("青禾县2026年政府工作报告解读\n\n报告提出，今年全县地区生产总值增长5.5%左右。\n\n"
+                     "报告显示，2025年青禾县地区生产总值增长5.1%。同期，全县新增市场主体3200户。\n")
+    assert [c.metric for c in e.commitments] == []
+    assert [(t.value, t.year) for t in e.targets] == [(Decimal("5.5"), 2026)]

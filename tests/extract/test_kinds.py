@@ -520,3 +520,28 @@ def test_the_english_of_a_bilingual_page_states_nothing(tmp_path):
 def test_latin_letters_of_chinese_prose_stay(text):
     # abbreviations, units and a single brand word are the Chinese text's own: nothing blanked
     assert without_latin_prose(text, ((0, len(text)),) if "\t" in text else ()) == text
+
+
+def test_a_headline_stating_a_target_never_dates_the_plan_after_its_year():
+    # no title's words (目标定为…), no date: the year its headline names is the plan year, and the years the
+    # text names after it are its review's (2025年… → 2026), never a later one
+    doc = extract_text("青禾2026年经济增长目标定为5.5%左右\n\n青禾县第九届人民代表大会第五次会议开幕。"
+                       "今年全县地区生产总值增长5.5%左右。2025年全县地区生产总值增长5.1%。\n")
+    assert doc.document.plan_year == 2026
+    assert [(t.value, t.year) for t in doc.targets if t.value == Decimal("5.5")][:1] == [(Decimal("5.5"), 2026)]
+    # a first line that is a sentence (a clause: no headline) reads as the review it is
+    doc = extract_text("2025年，青禾县地区生产总值增长5.1%，城镇新增就业2万人。\n各位代表，今年全县要稳中求进。\n")
+    assert (doc.document.doc_type, doc.document.plan_year) == ("work_report", 2026)
+
+
+def test_a_news_item_naming_several_cities_alike_takes_none_of_them_as_its_region():
+    # (the first named is no more the text's own than the others: none, with a warning)
+    doc = extract_text("多地公布2026年经济目标\n记者梳理发现，淄博市提出今年地区生产总值增长5%以上，东营市提出增长5.5%左右。"
+                       "2025年，淄博地区生产总值增长5.2%，东营增长5.4%。\n")
+    assert doc.document.region is None
+    assert "the region could not be established from the document: listed for review" in doc.warnings
+    assert doc.targets == []  # (淄博市提出今年…: a city setting its own figure, no report of the document quoted)
+    # one of them named more than the other is the text's
+    doc = extract_text("淄博2026年经济目标公布\n记者获悉，淄博市提出今年地区生产总值增长5%以上，东营市提出增长5.5%左右。"
+                       "2025年，淄博地区生产总值增长5.2%。\n")
+    assert doc.document.region is not None and doc.document.region.name == "淄博市"

@@ -36,6 +36,8 @@ NAMED = [
     ("今年主要目标建议为：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("今年主要目标设定为：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("今年主要目标确定为：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
+    ("今年主要预期目标包括：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
+    ("今年主要预期目标还包括：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("预期性指标方面，城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("今年主要目标——城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("今年预期目标——城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
@@ -69,6 +71,12 @@ NAMED = [
     ("建议2024年全市生产总值增长6%左右，城镇新增就业3万人。", [("生产总值", "增长6%左右"), ("城镇新增就业", "3万人")]),
     ("提请2024年全市生产总值增长6%左右，城镇新增就业3万人。", [("生产总值", "增长6%左右"), ("城镇新增就业", "3万人")]),
     ("拟定2024年全市生产总值增长6%左右，城镇新增就业3万人。", [("生产总值", "增长6%左右"), ("城镇新增就业", "3万人")]),
+    # targets.quoting_verbs: a report quoted setting the year's figures (a news lead)
+    ("县长在报告中提出，今年全县生产总值增长7%左右，城镇新增就业2万人。", [("生产总值", "增长7%左右"), ("城镇新增就业", "2万人")]),
+    ("报告明确，2024年全县生产总值增长7%左右。", [("生产总值", "增长7%左右")]),
+    ("报告显示，今年全县生产总值增长7%左右。", []),  # (显示 reports, it sets nothing)
+    ("报告还提出，今年全县将夯实实体经济，大力推进20个产业园区建设。", []),  # (a quote opening with a task: the plan's tasks)
+    ("会议强调，全县提出，今年生产总值增长7%左右。", [("生产总值", "增长7%左右")]),  # (全县: the document's own, no other region)
     # targets.results_openings: the results told after a list of last year's plan end the list
     ("主要预期目标是：地区生产总值增长6.5%，城镇新增就业3万人。从执行情况看，地区生产总值增长5.2%，城镇新增就业3.2万人。",
      [("地区生产总值", "增长6.5%"), ("城镇新增就业", "3万人")]),
@@ -348,6 +356,19 @@ NAMED = [
     ("主要预期目标是：规模以上工业总产值总量突破900亿元。", [("规模以上工业总产值", "突破900亿元")]),
     ("主要预期目标是：用水总量控制在3亿立方米以内。", [("用水总量", "控制在3亿立方米以内")]),
 ]
+
+
+@pytest.mark.parametrize("lead", ["今年全县主要预期目标包括：", "今年全县主要预期目标还包括："])
+def test_what_a_list_includes_is_no_category(lead):
+    # (targets.introductions 包括, 还包括: the lead's words, never a category of the items after its colon)
+    assert [(t.category, t.name) for t in extract_prose_targets(lead + "城镇新增就业3万人，粮食产量50万吨。", plan_year=2024)] == [
+        (None, "城镇新增就业"), (None, "粮食产量")]
+
+
+def test_a_quoted_report_s_year_dates_its_targets():
+    # (targets.quoting_verbs) 报告提出，2025年…: the year the quoted report sets its figures for, whatever the plan year
+    assert [(t.name, t.year) for t in extract_prose_targets("报告提出，2025年全县生产总值增长7%左右。", plan_year=2024)] == [
+        ("生产总值", 2025)]
 
 
 @pytest.mark.parametrize("paragraph,expected", NAMED)

@@ -303,7 +303,7 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
             continue
         if not at_width and (items[i] and items[i + 1] or items[i + 1] and items[i + 2:i + 3] == [True]
                              or items[i + 1] and items[i - 1:i] == [True]  # a line between two items is one
-                             or items[i] and items[i - 1:i] == [True] and re.match(r"[\u4e00-\u9fff]", b)
+                             or items[i] and items[i - 1:i] == [True] and re.match(r"[\u4e00-\u9fff]|\d{1,4}\s*[年月日]", b)
                              and not any(b.startswith(w) for w in N.FIGURE_TAILS)):
             continue  # list items a line, each stating its figure; the lines above and below a run of them
         if N._in_zones(s1, zones) or N._in_zones(s2, zones):
@@ -311,6 +311,9 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
         number_cut = digit_at_end.search(a, max(0, len(a) - 2)) and digit_at_start.match(b) and not (a.endswith(".") and b.startswith("."))
         if blocks and "\n" in text[e1 + 1:s2] and not at_width and not number_cut:
             continue  # a paragraph's end, but for a wrapped text's line at its width or a number cut
+        if i == 0 and not at_width and re.match(r"[\u4e00-\u9fff]|\d{1,4}\s*[年月日]", b) and N.CLAUSE_PUNCT.search(b) \
+                and not N.CLAUSE_PUNCT.search(a) and re.search(r"\d{4}\s*年", a):
+            continue  # a headline naming a year above the text's first sentence
         if N._pipe_row(a) or N._pipe_row(b):
             continue
         if N.CELL_VALUE.match(b) and not N.CLAUSE_PUNCT.search(a):

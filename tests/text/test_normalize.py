@@ -62,6 +62,22 @@ def test_heading_and_title_lines_are_not_joined():
     assert "的通知\n" in out
 
 
+@pytest.mark.parametrize("below", ["今年全县地区生产总值预期增长5.5%左右。", "18日，青禾县第九届人民代表大会第五次会议开幕。",
+                                   "2026年全县地区生产总值增长5.5%左右，城镇新增就业2万人。"])
+def test_a_headline_naming_a_year_is_not_joined_to_the_first_sentence_below_it(below):
+    # (no blank line between: the headline names a year and holds no clause; the line below opens a sentence)
+    assert normalize(f"青禾县2026年政府工作报告解读\n{below}\n").text.startswith("青禾县2026年政府工作报告解读\n")
+    # a first line holding a clause, or naming no year, is a sentence's: a wrap runs on; and so does a
+    # line cut before a figure
+    assert normalize(f"青禾县2026年政府工作，报告解读\n{below}\n").text.count("\n") == 1
+    assert normalize(f"青禾县今年政府工作报告的解读\n{below}\n").text.count("\n") == 1
+    assert normalize("2025年青禾县全年地区生产总值增长\n5.1%，城镇新增就业2万人。\n").text.count("\n") == 1
+    # a first line at a wrapped text's width is a wrap, whatever it names
+    lines = ["2025年青禾县全年经济运行总体平稳稳中有进全县地区", "生产总值增长百分之五点一，城镇新增就业两万人，居民",
+             "收入稳步提高，民生保障持续加强，社会大局和谐稳定。"]
+    assert normalize("\n".join(lines) + "\n").text == "".join(lines) + "\n"
+
+
 def test_decimal_restored_in_space_table_rows_and_flagged():
     raw = "正文。\n\n附件\n\n类别 序号 指 标 单位 ２０２４ 年目标\n\n１ 地区生产总值增长 ％ ５ ５ 左右\n\n２ 森林覆盖率 ％ ６１ ４\n\n３ 人口 万人 １００\n"
     n = normalize(raw)

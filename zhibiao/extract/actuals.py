@@ -113,6 +113,8 @@ OPENS_AMONG: Final = re.compile(r"\s*其中")
 ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
 # "…增长4.3%，上年为下降1.5%": last year's figure beside the result, for comparison
 BASE_YEAR_FIGURES: Final = re.compile(rf"(?:{LEX.alt('time.base_year_figures')})")
+# a clause saying only who proposes (市长提出, 报告明确): the figures after it are the plan's, no result
+QUOTING_CLAUSE: Final = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,14}}?(?:{LEX.alt('targets.quoting_verbs')})了?$")
 LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 
@@ -412,8 +414,8 @@ class _ResultReader:
                 if mentioned.group("inner") and last_name and not POINTS.search(mentioned.group("inner")):
                     self.plans.append(_quoted_plan(last_name, mentioned, "quote", "inner", c_start, year))
                 continue
-            if scope.is_future(clause):
-                stop = True  # "今年全省地区生产总值预期增长6.5%": the rest speaks of the plan
+            if scope.is_future(clause) or QUOTING_CLAUSE.match(clause.strip()):
+                stop = True  # "今年全省地区生产总值预期增长6.5%", "…，市长提出，…": the rest speaks of the plan
                 continue
             rank_m = RANK.search(clause)
             if rank_m and not _candidates(clause[:rank_m.start()]):
@@ -431,6 +433,9 @@ class _ResultReader:
                 c_mode, c_year = scope.time_of(scope.opening(clause))
                 if c_mode == "review" and c_year is not None and c_year != year:
                     year, period = c_year, scope.own_period(c_year)
+                elif c_mode == "plan":
+                    stop = True  # "21日，…会议开幕，2026年全市…增长6%左右": the plan year's figures, no result
+                    continue
             elsewhere = ELSEWHERE.search(clause)
             compared: list[tuple[int, int]] = []
             if elsewhere:

@@ -134,7 +134,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         if head and MULTI_YEAR.search(head.title) and not (scope.plan_year and str(scope.plan_year) in head.title):
             continue
         for para in reading.segments.paragraphs_in(zone.start, zone.end):
-            p_mode, _ = scope.time_of(_opening(text[para.start:para.end]))
+            # (past a clause that only says who speaks: 报告显示，2025年…)
+            p_mode, _ = scope.time_of(scope.opening(text[para.start:para.end]))
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             if NOTE.match(text, para.start, para.end):

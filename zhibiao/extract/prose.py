@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
@@ -92,7 +92,8 @@ _HEADING_HEADS: Final = LEX.words("targets.heading_heads")
 INLINE: Final = scanner(rf"(?P<time>{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?P<marker>{LEX.alt('targets.inline_markers')})"
                     rf"(?!是|为(?!\d)|[:：])"
                     rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
-                    rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)")
+                    rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)"
+                    rf"|(?:{LEX.alt('targets.quoting_verbs')})[，,]?(?:{LEX.alt('targets.inline_times')}|(?P<quoted>\d{{4}})年)")
 # right after an inline marker: the figure set, so the name is the words before the marker
 # ("今年全市地区生产总值预期增长6%左右", "今年GDP增长目标定为6.5%"), not after it ("今年全市预期地区生产总值增长…")
 SET_AFTER_MARKER: Final = re.compile(rf"(?:{LEX.alt('targets.inline_markers')})*(?:{LEX.alt('targets.set_as')})?"
@@ -100,6 +101,8 @@ SET_AFTER_MARKER: Final = re.compile(rf"(?:{LEX.alt('targets.inline_markers')})*
 _INLINE_TIMES: Final = LEX.words("targets.inline_times")
 _INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
 _PROPOSALS: Final = LEX.words("targets.proposals")
+_QUOTING: Final = LEX.words("targets.quoting_verbs")
+REGION_WORDS_TUPLE: Final = tuple(REGION_WORDS)  # (全市提出…: the document's own words, no other region)
 INLINE_REACH: Final = 20  # the most characters INLINE allows between its time and its marker
 # a sentence opening with a later year or period: 到2025年， / 今后五年， / “十四五”时期，
 FUTURE_OPENING: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?:(?P<next>{LEX.alt('targets.next_five_years')})|(?:{LEX.alt('targets.later_year_leads')})\d{{4}}年|“?十[一二三四五六]五”?(?:时期|期间))[，,]")
@@ -228,7 +231,7 @@ def inline_statements(text: str, limit: int) -> Iterator[re.Match]:
         i = bisect_left(markers, end)
         return i < len(markers) and markers[i] <= end + INLINE_REACH
 
-    starts = positions(text, 0, limit, _PROPOSALS)
+    starts = positions(text, 0, limit, _PROPOSALS) + positions(text, 0, limit, _QUOTING)
     for word in _INLINE_TIMES:
         starts += [k for k in positions(text, 0, limit, (word,)) if marked(k + len(word))]
     # four digits and 年 ending within reach before a marker (\d: what str.isdecimal tests)
@@ -496,10 +499,17 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
+        if text.startswith(_QUOTING, m.start()):
+            if REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
+                continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted
+            brk = CLAUSE_SPLIT.search(text, m.end(), end)
+            if _target_start(text[m.end():brk.start() if brk else end]) is None:
+                continue  # 报告还提出，今年成都将夯实…: the quote opens with a task, not a name and its figure
         start = _inline_start(text, m)
         if listed and start != m.end():
             continue
-        out.append(TargetList(start, end, target_year_in(text[m.start():m.end()])))
+        quoted = m.group("quoted")  # (报告提出，2026年…: the year the quoted report sets figures for)
+        out.append(TargetList(start, end, int(quoted) if quoted else target_year_in(text[m.start():m.end()])))
     return tuple(_outside_tables(out, tables))
 
 

@@ -136,6 +136,9 @@ NEWS_DELIVERY: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
 DAY_DELIVERY: Final = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
                           rf"(?:{_alt('time.congress_events')})")
+# "21日，…人民代表大会第六次会议开幕": a news lead opening with the day alone (a day, no month, before it)
+DAY_FIRST_DELIVERY: Final = re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+                                rf"(?:{_alt('time.congress_events')})")
 RELATIVE_DELIVERY: Final = re.compile(rf"({_alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                rf"(?:{_alt('time.congress_events')})")
 YESTERDAY: Final = frozenset(LEX.words("time.yesterday"))
@@ -516,7 +519,7 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
     pub = published_date(text)
     if pub is None:
         return None
-    m = DAY_DELIVERY.search(head)
+    m = DAY_DELIVERY.search(head) or DAY_FIRST_DELIVERY.search(head)
     if m:
         day = int(m.group(1))
         y, mo = pub[0], pub[1]
@@ -668,6 +671,14 @@ def _mentions(text: str, doc_type: str) -> list[YearEvidence]:
     if doc_type in ("work_report", "plan_report"):
         cut = max(2000, len(text) * 2 // 5)
         head = [(y, at) for y, at in mentioned if at < cut] or mentioned
+        # a headline's year (潍坊2026年经济增长目标定为6%左右, a first line that is no title) is the year it
+        # names, and the plan year is never later: the years after it are its review's
+        first_line = len(text) - len(text.lstrip()) + max(0, text.lstrip().find("\n"))
+        headline = CLAUSE_BREAK.search(text, 0, first_line) is None  # (no clause: no sentence of the review)
+        named = [y for y, at in head if at < first_line] if headline else []
+        if named:
+            return [YearEvidence(y, "headline", 1, at) for y, at in head if at < first_line] + \
+                [YearEvidence(y + 1, "mentions", 1, at) for y, at in head if at >= first_line and y < max(named)]
         return [YearEvidence(y + 1, "mentions", 1, at) for y, at in head]
     return [YearEvidence(y, "mentions", 1, at) for y, at in mentioned]
 

@@ -874,6 +874,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # (a heading at a wrapped text's width runs on: it was wrapped)
         if _opens_new_line(b):
             continue  # b: a heading, an item, a date line or a "key: value" line
+        if i == 0 and _headline_above(a, b, at_width):
+            continue  # a headline (2026年政府工作报告解读) above its text's first sentence (今年全市…增长6%左右。)
         if _doc_number(b) or _doc_number(a):
             continue
         if s2 > e1 + 1 and "\n\n" in text[e1:s2] and not continues:
@@ -898,6 +900,20 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         edits.append((e1, s2, "", "join"))
     return m.edit(edits)
+
+
+A_YEAR: Final = re.compile(r"\d{4}\s*年")
+A_DATE: Final = re.compile(r"\d{1,4}\s*[年月日]")  # a sentence's time opening it (21日，… / 2026年全市…)
+
+
+def _headline_above(a: str, b: str, at_width: bool) -> bool:
+    """Is ``a``, the text's first line, a headline above the first sentence ``b``: a line naming a
+    year (2026年…解读, …2026年经济增长目标定为6%左右) with no clause of its own, short of a wrapped
+    text's width, above a line of clauses opening with a word or a date (a wrap of one sentence goes
+    on with a figure or a mark: 增长 / 5.2%；). Joined, the headline was lost as a title and glued to
+    the first name, and its year read as the review's."""
+    return (not at_width and ("\u4e00" <= b[:1] <= "\u9fff" or A_DATE.match(b) is not None)
+            and CLAUSE_PUNCT.search(b) is not None and CLAUSE_PUNCT.search(a) is None and A_YEAR.search(a) is not None)
 
 
 def _item(items: list[int], lines: list[tuple[int, int, str]], k: int) -> bool:
