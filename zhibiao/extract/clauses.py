@@ -46,13 +46,20 @@ ELSEWHERE: Final = scanner(rf"(?:{_alt('elsewhere.comparisons')})(?:{_alt('elsew
 # province and city too: 全省确定今年…增长5.5%左右); a wider rank (全省第一) still speaks of the document's figure
 OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
                        for level, words in LEX.get("elsewhere.wider_regions").items()}
+OTHER_REGION_FIRST: Final = {level: frozenset(w[0] for w in words)  # (what each level's matches open with)
+                             for level, words in LEX.get("elsewhere.wider_regions").items()}
 LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+LEADING_LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))  # (what LEADING_LINK's matches open with)
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 # a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
 # (a region's name of two to four characters before its ending, none of them a verb of completing: 节能减排完成市…
 # and 能耗完成市… are an indicator's words)
 REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{2,4}}?"
                                 rf"(?:{LEX.alt('documents.region_suffixes')}))(?:{LEX.alt('elsewhere.setting_verbs')})")
+# (REGION_SETS's match ends within its first characters — four of a name, a suffix, a verb — and holds a
+# verb: a clause whose opening holds none is not asked of the pattern)
+SETTING_VERBS: Final = tuple(LEX.words("elsewhere.setting_verbs"))
+REGION_SETS_REACH: Final = 4 + max(map(len, LEX.words("documents.region_suffixes"))) + max(map(len, SETTING_VERBS))
 REGION_SUFFIX_END: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
 REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"documents.self_references.{level}"
                                 for level in LEX.get("documents.self_references"))))
@@ -67,21 +74,25 @@ class OtherRegions:
     宜阳县's report: a level above, or a sibling — a 区 of the document's level is one of its zones, 产业集聚区).
     One owner for the results, the targets and the commitments a document states."""
 
-    __slots__ = ("wider", "own", "rank")
+    __slots__ = ("wider", "wider_first", "own", "rank")
 
     def __init__(self, region_name: str | None):
         level = region_level(region_name)
         # (a document of unknown region is at least not the country's; nor is any region named its own)
         self.wider = OTHER_REGION.get(level or "province")
+        self.wider_first: frozenset[str] = OTHER_REGION_FIRST.get(level or "province", frozenset())
         self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
         self.rank = LEVEL_RANKS.get(level or "", 0)
 
     def opens(self, clause: str) -> bool:
         opening = clause.lstrip()
-        rest = LEADING_LINK.sub("", opening)
-        if self.wider is not None and self.wider.match(rest) and not WIDER_RANK.match(opening):
+        # (each pattern anchored at the start asked only where the characters its matches need are there)
+        rest = LEADING_LINK.sub("", opening) if opening[:1] in LEADING_LINK_FIRST else opening
+        if self.wider is not None and rest[:1] in self.wider_first and self.wider.match(rest) \
+                and not WIDER_RANK.match(opening):
             return True  # "全国居民消费价格上涨0.2%"
-        named = REGION_SETS.match(rest) if self.own else None
+        window = rest[:REGION_SETS_REACH]
+        named = REGION_SETS.match(rest) if self.own and any(v in window for v in SETTING_VERBS) else None
         if named is None or named.group("r") in REGION_WORDS:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
