@@ -34,6 +34,7 @@ MODALITY: Final = re.compile(LEX.alt("commitments.modality"))
 # (the look-behind: a run of numerals is tried from its start only, not rescanned from each character)
 FIGURE_HINT: Final = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|{FRACTION_WORDS}")
 LEAD_MODAL: Final = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
+LEAD_MODAL_FIRST: Final = frozenset([w[0] for w in LEX.words("commitments.leads")] + ["要"])  # (what its matches open with)
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
 OTHER_YEAR: Final = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
@@ -48,6 +49,8 @@ def _other_year(sentence: str) -> re.Match | None:
             return OTHER_YEAR.search(sentence)
     return None
 REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
+# the characters every word of REVIEW_WORDS holds (年): a clause lacking one holds no match, found by str's search
+REVIEW_HELD: Final = "".join(sorted(frozenset.intersection(*(frozenset(w) for w in LEX.words("time.last_year", "commitments.reviews")))))
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
 NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
@@ -209,7 +212,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue  # no digit and no Chinese numeral: nothing to count
         if blocked.overlaps(c_start, cl.end):
             continue  # the targets paragraph: targets, not commitments
-        if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
+        if all(c in clause for c in REVIEW_HELD) and REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
         if elsewhere is not None and elsewhere.opens(clause):
             continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
@@ -228,7 +231,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
                 continue
             if len(f.name) < 2:  # ("第2位", "约3万": a figure that names nothing)
                 continue
-            metric = LEAD_MODAL.sub("", f.name)
+            metric = LEAD_MODAL.sub("", f.name) if f.name[:1] in LEAD_MODAL_FIRST else f.name
             if not (f.own or (subject and f.name == subject)) or len(metric) < 2:
                 continue  # the figure names nothing in its own clause (nor the clause before, alone)
             if sibling and f.own and metric in BARE_MEASURES:
