@@ -400,3 +400,16 @@ def test_other_regions_setting_figures_are_still_found():
     assert county.opens("洛阳市确定增长6%左右") and county.opens("其中全省确定增长5.5%左右")
     assert county.opens("广西壮族自治区提出增长7%")
     assert not county.opens("全县确定增长6%") and not county.opens("规上工业增加值增长6%")
+
+
+def test_a_commitment_s_section_path_is_section_path_at_s():
+    # (commitments bisect the sections' starts, given once a document, instead of a key function at each step)
+    from zhibiao.extract.commitments import _section_path_at
+    from zhibiao.extract.sections import section_path_at
+    from zhibiao.models import Section, Span
+
+    sections = [Section(1, "一", "甲", Span(10, 12), ["甲"]), Section(2, "（一）", "乙", Span(30, 33), ["甲", "乙"]),
+                Section(1, "二", "丙", Span(50, 52), ["丙"])]
+    starts = [s.span.start for s in sections]
+    for offset in range(0, 70):
+        assert _section_path_at(sections, starts, offset) == section_path_at(sections, offset)

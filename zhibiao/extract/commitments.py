@@ -15,6 +15,7 @@ from typing import Final
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_right
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -24,9 +25,8 @@ from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.sections import section_path_at
 from zhibiao.extract.segments import Sentence, SpanIndex
-from zhibiao.models import Commitment, Span, Target
+from zhibiao.models import Commitment, Section, Span, Target
 from zhibiao.text.scan import scanner
 
 MODALITY: Final = re.compile(LEX.alt("commitments.modality"))
@@ -54,6 +54,8 @@ REVIEW_HELD: Final = "".join(sorted(frozenset.intersection(*(frozenset(w) for w 
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
 NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
+ITEM_NUMBER_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what its matches open with past spaces)
+MODALITY_FIRST: Final = frozenset(w[0] for w in LEX.words("commitments.modality"))  # (what MODALITY's matches open with)
 NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 HAN: Final = re.compile(r"[\u4e00-\u9fff]")
@@ -103,6 +105,8 @@ class TableTargets:
     def ref(self, metric: str, value: Decimal, unit: str | None) -> int | None:
         """The index of the table target a commitment restates: the same value (in the same unit)
         and a name that reads the same (社会消费品零售总额 for 社会消费品零售总额增长)."""
+        if not self.by_value:
+            return None  # (a document without table targets: the value's hash spared)
         same_value = self.by_value.get(value)
         if not same_value:
             return None
@@ -130,6 +134,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
     # (a document of unknown region may be the country's: 全国… may be its own tasks)
     elsewhere = OtherRegions(reading.meta.region_name) if reading.meta.region_name else None
     heads = [s for s in reading.sections if s.level == 1]
+    # where each section starts, for section_path_at's binary search without a key function called at each step
+    starts = [s.span.start for s in reading.sections]
     for zone in scope.zones:
         if zone.mode != "plan":
             continue
@@ -143,7 +149,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             if NOTE.match(text, para.start, para.end):
                 continue  # "注：①按可比价计算；②力争6%。": a note on the figures above
             for sentence in para.sentences:
-                _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, out)
+                _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, starts, out)
     return out
 
 
@@ -179,7 +185,7 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
-              elsewhere: OtherRegions | None, out: list[FoundCommitment]) -> None:
+              elsewhere: OtherRegions | None, section_starts: list[int], out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
@@ -193,7 +199,11 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     if other and scope.plan_year and int(other.group(1) or other.group(2)) != scope.plan_year:
         return  # "到2025年…": a later year's goal
     # 力争/确保 opening a sentence govern all of it; inside, only their own clause
-    modality_m = MODALITY.match(ITEM_NUMBER.sub("", s_text.lstrip()))
+    # (each pattern anchored at the start asked only where the characters its matches open with are there)
+    opening = s_text.lstrip()
+    if opening[:1] in ITEM_NUMBER_FIRST or opening[:1].isdecimal():
+        opening = ITEM_NUMBER.sub("", opening)
+    modality_m = MODALITY.match(opening) if opening[:1] in MODALITY_FIRST else None
     last_name = None
     bare: str | None = None  # the clause just before, when it holds no number (固定资产投资止跌回稳)
     sibling: str | None = None  # the metric of the clause before's last commitment, after a comma
@@ -256,10 +266,16 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             out.append(FoundCommitment(
                 metric=metric, text=clause[begin:end], value=f.value, unit=f.unit, comparator=f.comparator,
                 modality=modality.group() if modality else None, start=c_start + begin, end=c_start + end,
-                section_path=section_path_at(reading.sections, c_start),
+                section_path=_section_path_at(reading.sections, section_starts, c_start),
                 target_ref=table_targets.ref(metric, f.value, f.unit), name_span=name_span, name_origin=origin,
             ))
         sibling = out[-1].metric if len(out) > emitted else None
+
+
+def _section_path_at(sections: list[Section], starts: list[int], offset: int) -> list[str]:
+    """``sections.section_path_at(sections, offset)``, the sections' starts given."""
+    k = bisect_right(starts, offset)
+    return sections[k - 1].path if k else []
 
 
 def extract_commitments(reading: Reading, targets: list[Target]) -> list[Commitment]:
