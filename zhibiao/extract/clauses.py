@@ -275,7 +275,8 @@ def two_letters(text: str) -> bool:
     characters most often answer, and a pattern's call costs more than the whole name's reading."""
     run = 0
     for c in text:
-        if "\u4e00" <= c <= "\u9fff" or "A" <= c <= "Z" or "a" <= c <= "z":
+        o = ord(c)  # (compared as a number: a comparison of strings is a call)
+        if 0x4E00 <= o <= 0x9FFF or 65 <= o <= 90 or 97 <= o <= 122:
             run += 1
             if run == 2:
                 return True
