@@ -312,3 +312,104 @@ def test_bare_magnitudes_and_tenths_are_still_read():
 
     assert [(n.value, n.start, n.end, n.fraction) for n in iter_numbers("规模突破千亿元")] == [(Decimal(1000), 4, 5, "")]
     assert [(n.value, n.fraction) for n in iter_numbers("销量增长两成")] == [(Decimal(20), "%")]
+
+
+# --- clauses: the clause analysis's pattern calls spared by cheaper tests (session 33) ---------------
+
+LETTER_PIECES = ["产", "值", "A", "z", "M2", "5", "、", " ", "\n", "“", "”", "Ａ", "㐀", "_", "（", "-"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LETTER_PIECES), max_size=8).map("".join))
+def test_two_letters_answers_as_the_pattern_does(text):
+    from zhibiao.extract.clauses import TWO_LETTERS, two_letters
+
+    assert two_letters(text) == (TWO_LETTERS.search(text) is not None)
+
+
+def test_a_name_of_letters_alone_holds_nothing_not_in_a_name():
+    # (_good_name asks NOT_IN_A_NAME only of a name that is not letters alone: no letter is a digit or a mark of it)
+    import sys
+
+    from zhibiao.extract.clauses import NOT_IN_A_NAME
+
+    letters = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha()]
+    assert not any(NOT_IN_A_NAME.search(c) for c in letters)
+    assert NOT_IN_A_NAME.search("建成2024年") and NOT_IN_A_NAME.search("产值>") and not "产值>".isalpha()
+
+
+SUBJECT_PIECES = ["粮食产量", "实现", "稳中有升", "止跌回稳", "保持", "两位数", "增长", "屡创历史新高", "完成", "年计划", "的",
+                  "达到", "预期目标", "101.2%", "8家", "，", " ", "规上工业增加值", "为", "量质齐升", "进一步"]
+
+
+def _subject_by_three_searches(clause):
+    # the reference: the first of the three predicates' separate searches, as _subject read it before
+    from zhibiao.extract import clauses
+    from zhibiao.extract.grammar import DIRECTION_COMPOUND
+
+    hits = [h for h in (clauses.SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause), clauses.SIZED.search(clause)) if h]
+    return min(h.start() for h in hits) if hits else None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_PIECES), max_size=8).map("".join))
+def test_the_predicate_s_one_search_starts_where_the_first_of_three_does(clause):
+    from zhibiao.extract.clauses import PREDICATE, SHARE_OF_PLAN
+
+    m = PREDICATE.search(clause)
+    assert (m.start() if m else None) == _subject_by_three_searches(clause)
+    assert SHARE_OF_PLAN.search(clause) is None or "的" in clause
+
+
+REGION_PIECES = ["洛阳市", "全省", "全国", "我市", "其中", "同时", "高新区", "确定", "提出", "目标", "增长", "6%", "左右", "，",
+                 " ", "宜阳县", "自治区", "节能减排完成市", "要求", "产业集聚区", "全市", "第一"]
+
+
+def _opens_by_patterns(regions, clause):
+    # the reference: OtherRegions.opens with every pattern asked, as it read a clause before
+    from zhibiao.extract import clauses
+
+    opening = clause.lstrip()
+    rest = clauses.LEADING_LINK.sub("", opening)
+    if regions.wider is not None and regions.wider.match(rest) and not clauses.WIDER_RANK.match(opening):
+        return True
+    named = clauses.REGION_SETS.match(rest) if regions.own else None
+    if named is None or named.group("r") in clauses.REGION_WORDS:
+        return False
+    region = named.group("r")
+    rank = clauses.LEVEL_RANKS.get(clauses.region_level(region) or "", 0)
+    if rank < regions.rank or (rank == regions.rank and region.endswith("区")):
+        return False
+    return clauses.REGION_SUFFIX_END.sub("", region) not in regions.own
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(["宜阳县", "洛阳市", "河南省", "某某区", None]),
+       st.lists(st.sampled_from(REGION_PIECES), max_size=7).map("".join))
+def test_other_regions_are_found_as_every_pattern_finds_them(region_name, clause):
+    from zhibiao.extract.clauses import OtherRegions
+
+    regions = OtherRegions(region_name)
+    assert regions.opens(clause) == _opens_by_patterns(regions, clause)
+
+
+def test_other_regions_setting_figures_are_still_found():
+    from zhibiao.extract.clauses import OtherRegions
+
+    county = OtherRegions("宜阳县")
+    assert county.opens("洛阳市确定增长6%左右") and county.opens("其中全省确定增长5.5%左右")
+    assert county.opens("广西壮族自治区提出增长7%")
+    assert not county.opens("全县确定增长6%") and not county.opens("规上工业增加值增长6%")
+
+
+def test_a_commitment_s_section_path_is_section_path_at_s():
+    # (commitments bisect the sections' starts, given once a document, instead of a key function at each step)
+    from zhibiao.extract.commitments import _section_path_at
+    from zhibiao.extract.sections import section_path_at
+    from zhibiao.models import Section, Span
+
+    sections = [Section(1, "一", "甲", Span(10, 12), ["甲"]), Section(2, "（一）", "乙", Span(30, 33), ["甲", "乙"]),
+                Section(1, "二", "丙", Span(50, 52), ["丙"])]
+    starts = [s.span.start for s in sections]
+    for offset in range(0, 70):
+        assert _section_path_at(sections, starts, offset) == section_path_at(sections, offset)

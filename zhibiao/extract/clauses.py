@@ -46,13 +46,20 @@ ELSEWHERE: Final = scanner(rf"(?:{_alt('elsewhere.comparisons')})(?:{_alt('elsew
 # province and city too: 全省确定今年…增长5.5%左右); a wider rank (全省第一) still speaks of the document's figure
 OTHER_REGION: Final = {level: re.compile(rf"^(?:{alternation(words)})") if words else None
                        for level, words in LEX.get("elsewhere.wider_regions").items()}
+OTHER_REGION_FIRST: Final = {level: frozenset(w[0] for w in words)  # (what each level's matches open with)
+                             for level, words in LEX.get("elsewhere.wider_regions").items()}
 LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
+LEADING_LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))  # (what LEADING_LINK's matches open with)
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 # a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
 # (a region's name of two to four characters before its ending, none of them a verb of completing: 节能减排完成市…
 # and 能耗完成市… are an indicator's words)
 REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{2,4}}?"
                                 rf"(?:{LEX.alt('documents.region_suffixes')}))(?:{LEX.alt('elsewhere.setting_verbs')})")
+# (REGION_SETS's match ends within its first characters — four of a name, a suffix, a verb — and holds a
+# verb: a clause whose opening holds none is not asked of the pattern)
+SETTING_VERBS: Final = tuple(LEX.words("elsewhere.setting_verbs"))
+REGION_SETS_REACH: Final = 4 + max(map(len, LEX.words("documents.region_suffixes"))) + max(map(len, SETTING_VERBS))
 REGION_SUFFIX_END: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
 REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"documents.self_references.{level}"
                                 for level in LEX.get("documents.self_references"))))
@@ -67,21 +74,25 @@ class OtherRegions:
     宜阳县's report: a level above, or a sibling — a 区 of the document's level is one of its zones, 产业集聚区).
     One owner for the results, the targets and the commitments a document states."""
 
-    __slots__ = ("wider", "own", "rank")
+    __slots__ = ("wider", "wider_first", "own", "rank")
 
     def __init__(self, region_name: str | None):
         level = region_level(region_name)
         # (a document of unknown region is at least not the country's; nor is any region named its own)
         self.wider = OTHER_REGION.get(level or "province")
+        self.wider_first: frozenset[str] = OTHER_REGION_FIRST.get(level or "province", frozenset())
         self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
         self.rank = LEVEL_RANKS.get(level or "", 0)
 
     def opens(self, clause: str) -> bool:
         opening = clause.lstrip()
-        rest = LEADING_LINK.sub("", opening)
-        if self.wider is not None and self.wider.match(rest) and not WIDER_RANK.match(opening):
+        # (each pattern anchored at the start asked only where the characters its matches need are there)
+        rest = LEADING_LINK.sub("", opening) if opening[:1] in LEADING_LINK_FIRST else opening
+        if self.wider is not None and rest[:1] in self.wider_first and self.wider.match(rest) \
+                and not WIDER_RANK.match(opening):
             return True  # "全国居民消费价格上涨0.2%"
-        named = REGION_SETS.match(rest) if self.own else None
+        window = rest[:REGION_SETS_REACH]
+        named = REGION_SETS.match(rest) if self.own and any(v in window for v in SETTING_VERBS) else None
         if named is None or named.group("r") in REGION_WORDS:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
@@ -204,6 +215,11 @@ COUNT_VERBS: Final = _alt("names.count_verbs")
 BARE_TOTALS: Final = frozenset(LEX.words("names.bare_totals"))
 PER_HEADS: Final = LEX.words("names.per_heads")
 MILESTONE_BEFORE: Final = LEX.ending("comparators.milestone_verbs")
+# what the words of the five Endings asked of a list's prefix end with (a newline: their $), and whether one of
+# them is empty (it ends any prefix)
+_PREFIX_ENDINGS: Final = (MILESTONE_BEFORE, ANY_TARGET_BEFORE, GT_BEFORE, LT_BEFORE, APPROX_BEFORE)
+PREFIX_WORD_ENDS: Final = frozenset().union(*(e.last for e in _PREFIX_ENDINGS), ["\n"])
+PREFIX_ANY_END: Final = any(e.empty for e in _PREFIX_ENDINGS)
 MILESTONE_AFTER: Final = re.compile(rf"^\s?(?:以上)?(?:的)?新?(?:{_alt('comparators.milestone_nouns')})")
 INCREMENT_BEFORE: Final = re.compile(rf"(?<![新])(?:{_alt('names.increment_verbs')})了?(?:约|近)?$")
 CHROME_END: Final = LEX.ending("names.chrome_words")
@@ -234,7 +250,7 @@ JOINER_ENDS: Final = frozenset("和及、")  # (what JOINER_END's matches end wi
 LEADING_MARK_CHARS: Final = frozenset("、，,—-·")  # LEADING_MARKS's characters but \s (str.isspace: the same)
 LEADING_PERIOD_FIRST: Final = frozenset([w[0] for w in LEX.words("names.leading_periods")] + list("123456789"))  # what a match of LEADING_PERIOD starts with
 LEADING_PLACE_WORD_FIRST: Final = frozenset(w[0] for w in LEX.words("names.place_scopes"))  # …and of the word at index 2 or 3 of LEADING_PLACE
-INNER_VERB_WORD: Final = re.compile(_alt("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
+INNER_VERB_WORDS: Final = tuple(LEX.words("names.inner_verbs"))  # (a test before INNER_VERB, whose look-behind is tried everywhere)
 ADVERB_VERB: Final = re.compile(rf"^(?:{_alt('names.verb_adverbs')})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 INNER_VERB: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_alt('names.inner_verbs')})(?=[\u4e00-\u9fff]{{2}})")
 UNCLOSED_BRACKET: Final = re.compile(r"[（(][^）)]*$")
@@ -252,6 +268,21 @@ FROM_BEFORE: Final = re.compile(rf"(?:从|由)(?:(?:\d{{4}}年|{_alt('measures.c
 TO_BETWEEN: Final = re.compile(rf"(?:(?:到|至)(?:\d{{4}}年(?:底|末)?的?)?|(?:{_alt('measures.turn_verbs')})(?:{_CHANGE_VERB})?)$")
 LIST_JOINER: Final = scanner(rf"\s*(?:(?:{_alt('comparators.at_least_after', 'comparators.about_after')})\s*)?(?:{_alt('names.list_joiners')})\s*")
 TWO_LETTERS: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+
+
+def two_letters(text: str) -> bool:
+    """``TWO_LETTERS.search(text) is not None``, read a character at a time: a name's first two
+    characters most often answer, and a pattern's call costs more than the whole name's reading."""
+    run = 0
+    for c in text:
+        o = ord(c)  # (compared as a number: a comparison of strings is a call)
+        if 0x4E00 <= o <= 0x9FFF or 65 <= o <= 90 or 97 <= o <= 122:
+            run += 1
+            if run == 2:
+                return True
+        else:
+            run = 0
+    return False
 CUMULATIVE_ONLY: Final = re.compile(rf"[、，,\s]*累计(?:{_alt('names.cumulative_verbs')})?")
 NEW_LEAD: Final = re.compile(r"^新增")
 COUNT_TAIL: Final = re.compile(rf"(?:{_alt('names.count_tails')})$")
@@ -408,6 +439,11 @@ NAME_YEAR_END: Final = re.compile(rf"(?:{_alt('time.by_year', 'time.compared_yea
 NAME_YEAR_ENDS: Final = _last_characters(["年"], LEX.words("time.year_parts"), "0123456789")  # (what NAME_YEAR_END's matches end with)
 
 
+PER_HEAD_ENDS: Final = _last_characters(PER_HEADS)
+# every character a step of _name_before's loop acts on ending a name (each step's own set, and 人均's)
+NAME_STRIP_ENDS: Final = PER_HEAD_ENDS | TRAIL_ENDS | DECLINE_VERB_ENDS | GROWTH_VERB_ENDS | NAME_DURATION_ENDS | NAME_YEAR_ENDS
+
+
 def _name_before(clause: str, pos: int) -> str:
     """The indicator named before the figure at ``pos``: the clause's words up to it, without the
     verbs and adverbs that introduce a figure."""
@@ -415,19 +451,24 @@ def _name_before(clause: str, pos: int) -> str:
     if name.rstrip()[-1:] in FOOTNOTE_CLOSERS:  # (a footnote mark ends the words, spaces aside)
         name = FOOTNOTE_MARK.sub("", name)  # 地区生产总值（GDP）[1]1412.50亿元: a footnote marker glued to the figure
     # (each substitution anchored at the start is tried only where the first characters its
-    # matches need are there)
-    if name[:1] in LEADING_MARK_CHARS or name[:1].isspace():
+    # matches need are there; the first character is sliced again only where the name changed)
+    first = name[:1]
+    if first in LEADING_MARK_CHARS or first.isspace():
         name = LEADING_MARKS.sub("", name)
-    if name[:1] in ITEM_NUMBERING_FIRST or name[:1].isdecimal():
+        first = name[:1]
+    if first in ITEM_NUMBERING_FIRST or first.isdecimal():
         name = ITEM_NUMBERING.sub("", name)
-    lead = LEAD.match(name) if name[:1] in LEAD_FIRST or name[:1].isdecimal() else None
+        first = name[:1]
+    lead = LEAD.match(name) if first in LEAD_FIRST or first.isdecimal() else None
     if lead:
         name = name[lead.end():]
-    if name[:1] in LEADING_PERIOD_FIRST:
+        first = name[:1]
+    if first in LEADING_PERIOD_FIRST:
         name = LEADING_PERIOD.sub("", name)
         # (LEAD is a greedy repeat: on words it has already stripped it matches nothing again, so
         # it is tried again only after a period was removed)
-        lead = LEAD.match(name) if name[:1] in LEAD_FIRST or name[:1].isdecimal() else None
+        first = name[:1]
+        lead = LEAD.match(name) if first in LEAD_FIRST or first.isdecimal() else None
         if lead:
             name = name[lead.end():]
     # "江苏全省GDP", "济南去年GDP": a place named before the indicator
@@ -438,31 +479,44 @@ def _name_before(clause: str, pos: int) -> str:
     if name[-1:] in EXCHANGE_ENDS:
         name = RATE_BASE_END.sub("", name)  # "人民币平均汇率为1美元兑": the rate's base is the figure's
     # "规模以上工业企业实现利润总额": the verb inside is not part of the indicator
-    if INNER_VERB_WORD.search(name):
+    if any(w in name for w in INNER_VERB_WORDS):  # (str's search: a pattern's call costs more than the words' tests)
         name = ADVERB_VERB.sub("", name)  # "实际完成固定资产投资": the verb's adverb goes with it
         name = INNER_VERB.sub("", name)
     # (each pattern below is tried only where its last word or character is present: a pattern
-    # anchored at the end is otherwise tried at every position of a name of up to 200 characters)
+    # anchored at the end is otherwise tried at every position of a name of up to 200 characters;
+    # the last character is sliced again only where the name changed)
     for _ in range(3):
         before = name
-        if name.endswith(PER_HEADS) and name[:-2].endswith(TRAIL_LAST):
+        last = name[-1:]
+        bracket = "（" in name or "(" in name
+        origin = "从" in name or "由" in name
+        if not (bracket or origin) and last not in NAME_STRIP_ENDS:
+            break  # (no step below can change it: each needs its last character, a bracket or 从/由)
+        if last in PER_HEAD_ENDS and name.endswith(PER_HEADS) and name[:-2].endswith(TRAIL_LAST):
             name = name[:-2]  # "补助标准增加到人均280元": 人均 qualifies the figure
-        if name[-1:] in TRAIL_ENDS:
+            last = name[-1:]
+        if last in TRAIL_ENDS:
             name = TRAIL.sub("", name)
+            last = name[-1:]
         # (a decline first: 负增长 ends with a growth verb, and 负 is no part of the name)
-        if name[-1:] in DECLINE_VERB_ENDS:
+        if last in DECLINE_VERB_ENDS:
             name = DECLINE_VERB.sub("", name)
-        if name[-1:] in GROWTH_VERB_ENDS:
+            last = name[-1:]
+        if last in GROWTH_VERB_ENDS:
             name = GROWTH_VERB.sub("", name)
-        if "（" in name or "(" in name:
+            last = name[-1:]
+        if bracket and ("（" in name or "(" in name):
             name = UNCLOSED_BRACKET.sub("", name)  # an unclosed bracket belongs to the figure
-        if "从" in name or "由" in name:
+            last = name[-1:]
+        if origin and ("从" in name or "由" in name):
             name = FROM_FIGURE_END.sub("", name)  # "城镇化率从47.5%提高到": the figure left behind
-        if name[-1:] in NAME_DURATION_ENDS:
+            last = name[-1:]
+        if last in NAME_DURATION_ENDS:
             name = NAME_DURATION.sub("", name)  # "粮食总产量连续5年稳定在…": how long, not what
-        if name[-1:] in NAME_YEAR_ENDS:
+            last = name[-1:]
+        if last in NAME_YEAR_ENDS:
             timeless = NAME_YEAR_END.sub("", name)
-            if TWO_LETTERS.search(timeless):  # (据2021年: no name left, the words are no indicator's)
+            if two_letters(timeless):  # (据2021年: no name left, the words are no indicator's)
                 name = timeless
         if name == before:
             break  # nothing more to strip
@@ -622,12 +676,12 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         if prefix[-1:] in OPEN_PARENS and clause[figures[group[-1]][2]:figures[group[-1]][2] + 1] in CLOSE_PARENS:
             prefix = prefix[:-1].rstrip()  # 增长（-2.3%）: a figure in brackets after its verb is the verb's
         own_name = _name_before(before, len(before))
-        if own_name and (CONDITION_END.search(own_name) or BASIS.fullmatch(own_name)):
+        if own_name and (CONDITION_END.search(own_name) or (own_name[:1] in BASIS_FIRST and BASIS.fullmatch(own_name))):
             own_name = ""  # "…，扣除价格因素后实际增长4.8%", "按自然口径下降2.3%": a condition, the indicator carried
         if g_index:
             # "GDP突破12万亿元、再上一个新台阶、人均达14.3万元": after a figure, the words since the last 、
             own_name = own_name.rsplit("、", 1)[-1]
-            if not TWO_LETTERS.search(own_name):
+            if not two_letters(own_name):
                 own_name = ""
             elif last_name:
                 # "…播种面积稳定在120万亩、产量…": 粮食产量; "新增…企业80家、高新技术企业60家": 新增高新技术企业
@@ -676,9 +730,11 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
         comparator = "="
         if clause[first[0].end:first[0].end + 1] in MORE_FIRST and MORE_AFTER.match(clause[first[0].end:first[0].end + NEAR]):
             comparator = ">"  # "3500余万人次": more than
-        milestone = MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
+        # (the five tests of the prefix's last words below asked only where its last character ends one of their words)
+        worded = PREFIX_ANY_END or prefix_end in PREFIX_WORD_ENDS
+        milestone = worded and MILESTONE_BEFORE.search(prefix) and MILESTONE_AFTER.match(clause[figures[group[-1]][2]:])
         bound = None
-        if ANY_TARGET_BEFORE.search(prefix):
+        if worded and ANY_TARGET_BEFORE.search(prefix):
             bound = next(c for pattern, c in TARGET_BEFORE if pattern.search(prefix))
         if bound in (">=", "<="):
             # 不低于/不超过 state a bound; 控制在 reports a result (=) but sets a ceiling in a plan
@@ -687,11 +743,11 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             comparator = "<="
         elif milestone:
             comparator = ">="  # "迈上5500亿元新台阶", "突破2000亿元大关": a level reached
-        elif comparator == ">" or GT_BEFORE.search(prefix):
+        elif comparator == ">" or (worded and GT_BEFORE.search(prefix)):
             comparator = ">"
-        elif LT_BEFORE.search(prefix):
+        elif worded and LT_BEFORE.search(prefix):
             comparator = "<"
-        elif APPROX_BEFORE.search(prefix) or tail_word.startswith(ABOUT_AFTER):
+        elif (worded and APPROX_BEFORE.search(prefix)) or tail_word.startswith(ABOUT_AFTER):
             comparator = "~"
         elif tail_word.startswith(AT_LEAST_AFTER):
             comparator = ">="
@@ -768,7 +824,7 @@ def clause_figures(clause: str, last_name: str | None = None, last_names: list[s
             if name:
                 name = without_bare_total(name)
             own = True
-            if not name or not TWO_LETTERS.search(name):
+            if not name or not two_letters(name):
                 name, own = last_name, last_name is not None and last_name == changed_name
             if not name:
                 continue
@@ -812,7 +868,7 @@ def _named_by_changes(clause: str, changes: list[tuple[int, int]], start: int, e
             name = _name_before(words, len(words))
             if start:
                 name = name.rsplit("、", 1)[-1]  # (after a figure: the words since the last 、)
-            if TWO_LETTERS.search(name) and _good_name(name):
+            if two_letters(name) and _good_name(name):
                 last_name = name
             start = change_end
     return last_name
@@ -822,13 +878,14 @@ _COUNTED_STOP: Final = (rf"(?={_alt('names.counted_stops')}|要(?!素|求|点)|[
                  r"|[^\u4e00-\u9fff“”A-Za-z]|$)")
 _NOT_COUNTED: Final = re.compile(rf"^(?:{_alt('names.not_counted')})")
 COUNTED_AFTER_DE: Final = re.compile(r"[^，,。；;、]{0,14}?的([\u4e00-\u9fff“”A-Za-z]{2,20}?)" + _COUNTED_STOP)
+DE_REACH: Final = 15  # (COUNTED_AFTER_DE's 的 stands within its first 15 characters)
 COUNTED_AFTER: Final = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?" + _COUNTED_STOP)
 
 
 def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
     """What a count printed before its noun counts: "10个具有辨识度的研学旅游基地" -> 研学旅游基地,
     "3家差异化管控试点企业出成效" -> 差异化管控试点企业."""
-    m = COUNTED_AFTER_DE.match(after) if counter else None
+    m = COUNTED_AFTER_DE.match(after) if counter and "的" in after[:DE_REACH] else None
     if m and not DIGIT.search(m.group()):
         return m.group(1), m.end()
     m = COUNTED_AFTER.match(after)
@@ -862,6 +919,7 @@ def _phrase_start(clause: str, number_start: int) -> int:
 
 SUBJECT_VERB: Final = re.compile(LEX.alt("names.subject_verbs"))
 SIZED: Final = re.compile(SIZED_DIRECTION)
+PREDICATE: Final = scanner(f"(?:{SUBJECT_VERB.pattern})|(?:{DIRECTION_COMPOUND.pattern})|(?:{SIZED_DIRECTION})")
 COMPARISON_START: Final = re.compile(rf"(?:{_alt('elsewhere.comparisons')})")
 SHARE_OF_PLAN: Final = re.compile(rf"(?:完成|达到|为)(?:{_alt('plans.words')}|(?:{_alt('plans.periods')})?(?:{_alt('plans.nouns')}))的")
 QUOTED_TARGET: Final = re.compile(rf"^.*(?:{_alt('names.quoting_verbs')})的")
@@ -873,7 +931,7 @@ def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str
     "粮食产量屡创历史新高，去年达到1.09万亿斤"; "一般公共预算收入完成年计划的101.2%" speaks of
     一般公共预算收入, its figure a share of the plan. ``numbers``: as for :func:`clause_figures`."""
     cands = _candidates(clause) if numbers is None else list(candidates_among(clause, numbers)) if numbers else []
-    share_of_plan = SHARE_OF_PLAN.search(clause)
+    share_of_plan = SHARE_OF_PLAN.search(clause) if "的" in clause else None  # (every match ends with 的)
     if share_of_plan:
         name = _name_before(clause, share_of_plan.start())
     elif cands:
@@ -881,8 +939,8 @@ def _subject(clause: str, numbers: tuple[NumberMatch, ...] | None = None) -> str
         name = QUOTED_TARGET.sub("", name)  # "年初确定的地区生产总值"
     else:
         # (a direction and its size in words, 增长两位数 / 保持两位数增长: the predicate, the name before it)
-        hits = [h for h in (SUBJECT_VERB.search(clause), DIRECTION_COMPOUND.search(clause), SIZED.search(clause)) if h]
-        m = min(hits, key=lambda h: h.start()) if hits else None
+        # (the first of the three: one search of their alternation, whose leftmost match starts where the first does)
+        m = PREDICATE.search(clause)
         name = _name_before(clause, m.start()) if m else ""
     if not (2 <= len(name) <= 20) or not TWO_HAN.search(name) or (name[:1] in PREPOSITION_FIRST and PREPOSITION.match(name)) \
             or NOT_INDICATOR.search(name) or _verb_only(name) or COMPARISON_START.match(name) \
@@ -913,6 +971,7 @@ def name_alone(clause: str) -> str | None:
 BAD_NAME_END: Final = LEX.ending("names.bad_endings")
 CONDITION_END: Final = LEX.ending("names.condition_endings")
 BASIS: Final = re.compile(rf"(?:{_alt('names.basis_leads')})[^，,；;。]{{0,10}}(?:{_alt('names.basis_endings')})")
+BASIS_FIRST: Final = _first_characters(LEX.words("names.basis_leads"))  # (what BASIS's matches open with)
 BAD_NAME_START: Final = re.compile(rf"^(?:{_alt('names.bad_starts')})")
 BAD_START_OR_PREPOSITION: Final = re.compile(f"{BAD_NAME_START.pattern}|{PREPOSITION.pattern}")  # (one test for the two)
 BAD_START_OR_PREPOSITION_FIRST: Final = PREPOSITION_FIRST | _first_characters(LEX.words("names.bad_starts"))
@@ -933,8 +992,9 @@ def _good_name(name: str) -> bool:
     """Whether the words before a figure read as an indicator's name, not a circumstance, a span of
     time or a verb."""
     first = name[:1]  # (each pattern anchored at the start asked only where its matches' first characters are)
+    # (a name of letters alone, most of them, holds none of NOT_IN_A_NAME's marks and digits: str.isalpha says so)
     return not (BAD_NAME_END.search(name) or (first in BAD_START_OR_PREPOSITION_FIRST and BAD_START_OR_PREPOSITION.match(name))
-                or NOT_IN_A_NAME.search(name) or (len(name) <= 4 and _verb_only(name))
+                or (not name.isalpha() and NOT_IN_A_NAME.search(name)) or (len(name) <= 4 and _verb_only(name))
                 or ((first in DURATION_FIRST or first.isdecimal()) and DURATION.fullmatch(name)))
 
 

@@ -15,6 +15,7 @@ from typing import Final
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_right
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -24,9 +25,8 @@ from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.sections import section_path_at
 from zhibiao.extract.segments import Sentence, SpanIndex
-from zhibiao.models import Commitment, Span, Target
+from zhibiao.models import Commitment, Section, Span, Target
 from zhibiao.text.scan import scanner
 
 MODALITY: Final = re.compile(LEX.alt("commitments.modality"))
@@ -34,6 +34,7 @@ MODALITY: Final = re.compile(LEX.alt("commitments.modality"))
 # (the look-behind: a run of numerals is tried from its start only, not rescanned from each character)
 FIGURE_HINT: Final = scanner(rf"\d|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+\s?(?:[{''.join(LEX.words('commitments.hint_units'))}]|%|百分)|{FRACTION_WORDS}")
 LEAD_MODAL: Final = re.compile(rf"^(?:{LEX.alt('commitments.leads')}|要(?!素|求|点))+")
+LEAD_MODAL_FIRST: Final = frozenset([w[0] for w in LEX.words("commitments.leads")] + ["要"])  # (what its matches open with)
 # A section for several years (“十三五”时期主要目标任务) commits to no single year's figures.
 MULTI_YEAR: Final = re.compile(rf"{LEX.alt('commitments.multi_year_titles')}|“?十[一二三四五]五”?")
 OTHER_YEAR: Final = scanner(r"到(20\d\d)年|(20\d\d)年(?:前|底前|以前)")
@@ -48,9 +49,13 @@ def _other_year(sentence: str) -> re.Match | None:
             return OTHER_YEAR.search(sentence)
     return None
 REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"))
+# the characters every word of REVIEW_WORDS holds (年): a clause lacking one holds no match, found by str's search
+REVIEW_HELD: Final = "".join(sorted(frozenset.intersection(*(frozenset(w) for w in LEX.words("time.last_year", "commitments.reviews")))))
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
 NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
+ITEM_NUMBER_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what its matches open with past spaces)
+MODALITY_FIRST: Final = frozenset(w[0] for w in LEX.words("commitments.modality"))  # (what MODALITY's matches open with)
 NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 HAN: Final = re.compile(r"[\u4e00-\u9fff]")
@@ -100,6 +105,8 @@ class TableTargets:
     def ref(self, metric: str, value: Decimal, unit: str | None) -> int | None:
         """The index of the table target a commitment restates: the same value (in the same unit)
         and a name that reads the same (社会消费品零售总额 for 社会消费品零售总额增长)."""
+        if not self.by_value:
+            return None  # (a document without table targets: the value's hash spared)
         same_value = self.by_value.get(value)
         if not same_value:
             return None
@@ -127,6 +134,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
     # (a document of unknown region may be the country's: 全国… may be its own tasks)
     elsewhere = OtherRegions(reading.meta.region_name) if reading.meta.region_name else None
     heads = [s for s in reading.sections if s.level == 1]
+    # where each section starts, for section_path_at's binary search without a key function called at each step
+    starts = [s.span.start for s in reading.sections]
     for zone in scope.zones:
         if zone.mode != "plan":
             continue
@@ -141,7 +150,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             if NOTE.match(text, para.start, para.end):
                 continue  # "注：①按可比价计算；②力争6%。": a note on the figures above
             for sentence in para.sentences:
-                _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, out)
+                _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, starts, out)
     return out
 
 
@@ -177,7 +186,7 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
-              elsewhere: OtherRegions | None, out: list[FoundCommitment]) -> None:
+              elsewhere: OtherRegions | None, section_starts: list[int], out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
@@ -191,7 +200,11 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     if other and scope.plan_year and int(other.group(1) or other.group(2)) != scope.plan_year:
         return  # "到2025年…": a later year's goal
     # 力争/确保 opening a sentence govern all of it; inside, only their own clause
-    modality_m = MODALITY.match(ITEM_NUMBER.sub("", s_text.lstrip()))
+    # (each pattern anchored at the start asked only where the characters its matches open with are there)
+    opening = s_text.lstrip()
+    if opening[:1] in ITEM_NUMBER_FIRST or opening[:1].isdecimal():
+        opening = ITEM_NUMBER.sub("", opening)
+    modality_m = MODALITY.match(opening) if opening[:1] in MODALITY_FIRST else None
     last_name = None
     bare: str | None = None  # the clause just before, when it holds no number (固定资产投资止跌回稳)
     sibling: str | None = None  # the metric of the clause before's last commitment, after a comma
@@ -210,7 +223,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue  # no digit and no Chinese numeral: nothing to count
         if blocked.overlaps(c_start, cl.end):
             continue  # the targets paragraph: targets, not commitments
-        if REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
+        if all(c in clause for c in REVIEW_HELD) and REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
         if elsewhere is not None and elsewhere.opens(clause):
             continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
@@ -229,7 +242,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
                 continue
             if len(f.name) < 2:  # ("第2位", "约3万": a figure that names nothing)
                 continue
-            metric = LEAD_MODAL.sub("", f.name)
+            metric = LEAD_MODAL.sub("", f.name) if f.name[:1] in LEAD_MODAL_FIRST else f.name
             if not (f.own or (subject and f.name == subject)) or len(metric) < 2:
                 continue  # the figure names nothing in its own clause (nor the clause before, alone)
             if sibling and f.own and metric in BARE_MEASURES:
@@ -254,10 +267,16 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             out.append(FoundCommitment(
                 metric=metric, text=clause[begin:end], value=f.value, unit=f.unit, comparator=f.comparator,
                 modality=modality.group() if modality else None, start=c_start + begin, end=c_start + end,
-                section_path=section_path_at(reading.sections, c_start),
+                section_path=_section_path_at(reading.sections, section_starts, c_start),
                 target_ref=table_targets.ref(metric, f.value, f.unit), name_span=name_span, name_origin=origin,
             ))
         sibling = out[-1].metric if len(out) > emitted else None
+
+
+def _section_path_at(sections: list[Section], starts: list[int], offset: int) -> list[str]:
+    """``sections.section_path_at(sections, offset)``, the sections' starts given."""
+    k = bisect_right(starts, offset)
+    return sections[k - 1].path if k else []
 
 
 def extract_commitments(reading: Reading, targets: list[Target]) -> list[Commitment]:
