@@ -104,9 +104,10 @@ def test_the_dates_and_times_a_text_holds_are_no_candidates():
 @given(st.lists(st.sampled_from(["2023年", "，", ",", "。", "；", "：", " ", "\n", "全市", "经济", "平稳", "发展"] + ["字" * 12]),
                 max_size=10).map("".join))
 def test_a_paragraphs_opening_is_its_first_clause_at_most_30_characters(paragraph):
-    from zhibiao.extract.commitments import CLAUSE_BREAK, _opening
+    from zhibiao.extract.scope import CLAUSE_BREAK, Scope
 
-    assert _opening(paragraph) == CLAUSE_BREAK.split(paragraph.lstrip(), maxsplit=1)[0][:30]
+    # (no clause of these words only says who speaks: the opening is the first clause's)
+    assert Scope.opening(paragraph) == CLAUSE_BREAK.split(paragraph.lstrip(), maxsplit=1)[0][:30]
 
 
 @settings(max_examples=600, deadline=None)

@@ -57,7 +57,6 @@ ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[
 ITEM_NUMBER_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what its matches open with past spaces)
 MODALITY_FIRST: Final = frozenset(w[0] for w in LEX.words("commitments.modality"))  # (what MODALITY's matches open with)
 NAME_MARKS: Final = re.compile(r"[\s“”\"'（）()、，,]")
-CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 HAN: Final = re.compile(r"[\u4e00-\u9fff]")
 ITEM_JOINERS: Final = frozenset("、和及与")  # (between the items of a clause's list of figures)
 
@@ -152,15 +151,6 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             for sentence in para.sentences:
                 _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, starts, out)
     return out
-
-
-def _opening(paragraph: str) -> str:
-    """A paragraph's opening words (what says its time): its first clause, at most 30 characters —
-    ``CLAUSE_BREAK.split(paragraph.lstrip(), maxsplit=1)[0][:30]``, found by a search of those 30
-    characters instead of a split of the whole paragraph."""
-    words = paragraph.lstrip()
-    brk = CLAUSE_BREAK.search(words, 0, 30)
-    return words[:brk.start()] if brk else words[:30]
 
 
 def _item_start(clause: str, end: int) -> int:
