@@ -413,3 +413,16 @@ def test_a_commitment_s_section_path_is_section_path_at_s():
     starts = [s.span.start for s in sections]
     for offset in range(0, 70):
         assert _section_path_at(sections, starts, offset) == section_path_at(sections, offset)
+
+
+LATIN_PIECES = ["增长", "5.8%", "（", "）", "(", ")", "up", " ", "GDP", "a", "b", "中", "。", "\n", "Tax Revenue", "km", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LATIN_PIECES), max_size=12).map("".join))
+def test_english_prose_is_blanked_as_without_the_ascii_test_first(text):
+    # (without_latin_prose passes a text whose ASCII holds no two lowercase letters in a row before its
+    # scan of every character: the scan's own answer — a中b is no pair, and the scan finds none either)
+    from zhibiao.extract.segments import _latin_prose_blanked, without_latin_prose
+
+    assert without_latin_prose(text) == _latin_prose_blanked(text, ())
