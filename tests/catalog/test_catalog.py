@@ -630,3 +630,26 @@ def test_two_peers_named_alike_are_neither_the_texts_region():
     e = extract_text("两地公布经济目标\n记者了解到，嘉兴市提出今年地区生产总值增长5.5%左右，嘉兴市居民人均可支配收入"
                      "增长5.5%。海宁市提出增长6%左右。\n")
     assert e.document.region is not None and e.document.region.name == "嘉兴市"
+
+
+@pytest.mark.parametrize("end", ["经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "工业园区",
+                                 "产业园区", "综合保税区", "保税区", "镇", "乡", "街道"])
+def test_a_short_name_running_into_a_place_within_names_that_place(end):
+    # (region_words.yaml place_within_ends: a town, a zone, a park named after a division is not it)
+    assert [r.name for r, _a, _b in REG.find_at_level(f"安吉{end}2026年工作报告", "county")] == []
+
+
+def test_a_short_name_before_other_words_and_a_full_name_before_a_zone_still_count():
+    assert [r.name for r, _a, _b in REG.find_at_level("安吉全力推进高质量发展", "county")] == ["安吉县"]
+    assert [r.name for r, _a, _b in REG.find_at_level("安吉县高新区", "county")] == ["安吉县"]
+
+
+def test_a_zone_s_report_is_not_filed_as_its_city_s():
+    # a zone named after its city (own wording): the city's short name opens the zone's, so neither the
+    # title nor the text names the city — no region (and a warning), never the city's figures
+    from zhibiao.api import extract_text
+
+    e = extract_text("衢州高新区2026年工作报告\n一、2025年工作回顾\n2025年，衢州高新区实现地区生产总值512.3亿元，增长7.1%。"
+                     "衢州高新区规上工业增加值增长9.2%。\n二、2026年主要目标\n2026年，地区生产总值增长7.5%以上。\n")
+    assert e.document.region is None
+    assert any("region could not be established" in w for w in e.warnings)

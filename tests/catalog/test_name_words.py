@@ -26,7 +26,7 @@ SPEC = {
     "share_of_lead": ["占"],
     "share_of_words": ["比重", "份额", "比例"],
     "time_openings": ["年末", "年底", "全年"],
-    "region_openings": ["全国", "全省", "全市", "全县", "全区"],
+    "region_openings": ["全国", "全省", "全市", "全县", "全区", "全州", "全旗", "全盟"],
     "region_ends": ["省", "自治区", "市", "县"],
     "region_part_openings": ["中心城区", "主城区", "城区", "市区", "县城"],
 }

@@ -222,6 +222,9 @@ FIGURES = [
     ("上年底常住人口达到300万人", None, [("常住人口", "level", "=", "300", "万人")]),
     ("一年来地区生产总值增长5%", None, [("地区生产总值", "growth", "=", "5", "%")]),
     ("过去一年地区生产总值增长5%", None, [("地区生产总值", "growth", "=", "5", "%")]),
+    # (an autonomous prefecture's, a banner's and a league's own words: 全州/我州, 全旗/我旗, 全盟/我盟)
+    *[(f"{own}地区生产总值增长5%", None, [("地区生产总值", "growth", "=", "5", "%")])
+      for own in ("全州", "全旗", "全盟", "我州", "我旗", "我盟")],
     ("我们新增就业3万人", None, [("新增就业", "level", "=", "3", "万人")]),
     ("实现地区生产总值5000亿元", None, [("地区生产总值", "level", "=", "5000", "亿元")]),
     ("完成固定资产投资3000亿元", None, [("固定资产投资", "level", "=", "3000", "亿元")]),
@@ -385,10 +388,11 @@ FIGURES = [
                      "第四季度")],
     # names.place_scopes: a place's scope (or last year) after its name opens no indicator
     *[(f"{place}地区生产总值增长5.8%", None, [("地区生产总值", "growth", "=", "5.8", "%")])
-      for place in ("江苏全省", "苏州全市", "丰县全县", "南湖全区", "济南去年", "济南上年")],
+      for place in ("江苏全省", "苏州全市", "丰县全县", "南湖全区", "湘西全州", "鄂托克全旗", "兴安全盟", "济南去年",
+                    "济南上年")],
     # names.year_ends, names.year_end_scopes: 年末全市常住人口 is 年末常住人口
     *[(f"{end}{scope}常住人口1200万人", None, [(f"{end}常住人口", "level", "=", "1200", "万人")])
-      for end in ("年末", "年底") for scope in ("全市", "全省", "全县", "全区", "全国")],
+      for end in ("年末", "年底") for scope in ("全市", "全省", "全县", "全区", "全国", "全州", "全旗", "全盟")],
     # names.inner_verbs: a verb inside the name is not part of the indicator
     ("规模以上工业企业实现利润总额520亿元", None, [("规模以上工业企业利润总额", "level", "=", "520", "亿元")]),
     ("规模以上工业企业完成营业收入2000亿元", None, [("规模以上工业企业营业收入", "level", "=", "2000", "亿元")]),

@@ -26,6 +26,9 @@ LEVEL_RANK: Final = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 WORDS: Final = load_yaml("zhibiao.catalog", "data", "region_words.yaml")
 # the characters a division's name ends with (省, 市, 区, 县, 旗, 州, 盟)
 DIVISION_ENDS: Final = frozenset(WORDS["division_ends"])
+# a town, a zone or a park named after a division (新市镇, 芜湖经济技术开发区): a short name running into
+# one of these names it, not the division
+PLACE_WITHIN_ENDS: Final = tuple(sorted(WORDS["place_within_ends"], key=len, reverse=True))
 # the nation's names (国务院, 全国, 中国, …); a full name ending with a level name end (县, 市, 区,
 # 旗) names a division at its level even when a higher one is known by it too
 NATIONAL_NAMES: Final = frozenset(WORDS["national_names"])
@@ -329,8 +332,9 @@ class RegionRegistry:
                 k += 1
             if k < len(inside) and inside[k][0] <= a and b <= inside[k][1] and inside[k] != (a, b):
                 continue  # 共和 of 中华人民共和国: a county's short name inside the country's
-            if b < len(plain) and plain[b] in DIVISION_ENDS and name != self.rows[codes[0]].name:
-                continue  # 朝阳 of 朝阳区: a short name running into another division's end names another place
+            if b < len(plain) and name != self.rows[codes[0]].name and (
+                    plain[b] in DIVISION_ENDS or plain.startswith(PLACE_WITHIN_ENDS, b)):
+                continue  # 朝阳 of 朝阳区, 新市 of 新市镇, 芜湖 of 芜湖经济技术开发区: a short name running into another place's end
             out.append((self.region(codes[0]), a, b))
         return out
 
