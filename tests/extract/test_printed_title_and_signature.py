@@ -56,3 +56,14 @@ def test_a_caption_holding_the_page_s_title_is_no_title(tmp_path):
                     "<p>缙云县2026年国民经济和社会发展计划主要指标</p><p>2026年全县地区生产总值增长6.5%左右。</p>"
                     "</body></html>", encoding="utf-8")
     assert extract_file(path).document.title == "缙云县2026年国民经济和社会发展计划"
+
+
+REPORT_HEAD = "缙云县2026年政府工作报告\n——在缙云县第十八届人民代表大会第五次会议上\n县长　某某\n（2026年1月9日）\n"
+
+
+def test_a_report_s_date_in_brackets_under_its_head_is_its_date():
+    body = "一、2025年工作回顾\n2025年，全县地区生产总值增长6.1%。\n"
+    assert extract_text(REPORT_HEAD + body).document.issued_on == "2026-01-09"
+    # (a bracketed date after the text has begun — a quoted meeting's — is not the report's)
+    late = REPORT_HEAD.replace("（2026年1月9日）\n", "") + "一、2025年工作回顾\n全县经济稳中有进。\n（2025年12月5日）\n" + body
+    assert extract_text(late).document.issued_on is None

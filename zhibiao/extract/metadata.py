@@ -364,6 +364,9 @@ def _iso_of(value: str) -> str | None:
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+HEAD_LINES: Final = 6  # a document's head: its title, delivery note, speaker and date lines
+
+
 def find_issued_on(doc: Document) -> str | None:
     """The date a notice was issued: a page's 成文日期 (in its metadata or printed in its header),
     the date under the issuer's name closing the notice (not the 印发 date of the colophon), or a
@@ -397,6 +400,8 @@ def find_issued_on(doc: Document) -> str | None:
         prev = lines[max(0, i - 2):i]
         if any(SIGNATURE.search(p) and len(p) <= 30 for p in prev):
             return date
+        if i < HEAD_LINES and line[:1] in "（(" and all(len(p) <= 40 and "。" not in p for p in lines[:i]):
+            return date  # a report's date in brackets under its title, delivery note and speaker: （2026年2月6日）
         if i < 40 and any(ISSUING_WORDS.search(p) for p in lines[max(0, i - 3):i]):
             return date  # "…现予下达，请认真贯彻实施。" / "2020年1月22日"
     return None
