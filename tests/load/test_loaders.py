@@ -846,3 +846,45 @@ def test_pdf_two_texts_in_one_run_of_cells_without_rules_stay_apart(tmp_path):
     lines = load(_table_across_a_break(tmp_path / "notice.pdf", False, apart=False)).text.split("\n")
     assert "粮食安全\t1\t粮食播种面积\t万亩\t102.3\t102.5" in lines
     assert "农业农村\t4\t农村公路里程\t公里\t3120\t3200" in lines
+
+
+CMS_PAGE = ("<html><head><meta charset='utf-8'><title>政府工作报告_某某网</title></head><body>"
+            "<div class='nav'>首页 &gt; 政务公开</div><div class='box'>"
+            "<h1>政府工作报告</h1>{between}"
+            "<div id='zoom'><p>各位代表：</p><p>现在，我代表县人民政府，向大会报告工作，请予审议。</p>"
+            "<p>2025年，全县地区生产总值增长5.6%，一般公共预算收入增长3.1%，城镇居民人均可支配收入增长4.8%。</p>"
+            + "<p>一年来，我们坚持稳中求进工作总基调，统筹发展和安全，扎实推进各项工作，经济社会发展取得新成效。</p>" * 4
+            + "</div>"
+            "</div></body></html>")
+HEAD = ("<p>——2026年1月12日在松阳县第十八届人民代表大会第五次会议上</p><p>县长　某某</p>"
+        "<p>发布时间：2026-01-20　来源：县政府办　浏览次数：312</p><p>【字体：大 中 小】 打印本页</p>")
+
+
+def test_the_lines_between_a_headline_and_its_article_are_the_article_s(tmp_path):
+    # (a CMS page: the headline, its delivery note and byline above the article's box; the page's
+    # furniture between them — 发布时间, the font buttons — is not the article's)
+    path = tmp_path / "report.html"
+    path.write_text(CMS_PAGE.format(between=HEAD), encoding="utf-8")
+    text = load(path).text
+    assert text.startswith("政府工作报告\n——2026年1月12日在松阳县第十八届人民代表大会第五次会议上\n县长 某某\n\n各位代表：")
+    assert "发布时间" not in text and "字体" not in text
+    from zhibiao.api import extract_file
+
+    d = extract_file(path).document
+    assert (d.region.name, d.issued_on, d.plan_year) == ("松阳县", "2026-01-12", 2026)
+
+
+def test_a_long_run_between_a_headline_and_its_article_is_not_taken(tmp_path):
+    # (more than a head's few lines — a list of links, a summary box — is not a delivery note and byline)
+    path = tmp_path / "page.html"
+    path.write_text(CMS_PAGE.format(between=HEAD + "".join(f"<p>相关链接第{i}条</p>" for i in range(1, 7))), encoding="utf-8")
+    assert load(path).text.startswith("政府工作报告\n\n各位代表：")
+
+
+def test_a_headline_s_own_box_above_the_article_gives_nothing(tmp_path):
+    # (the headline's siblings end before the article's box begins: what stands beside the headline in
+    # its own box — a column's name — is not known to lead into the article)
+    path = tmp_path / "page.html"
+    page = CMS_PAGE.format(between="").replace("<h1>政府工作报告</h1>", "<div class='title'><h1>政府工作报告</h1><p>要闻动态</p></div>")
+    path.write_text(page, encoding="utf-8")
+    assert load(path).text.startswith("政府工作报告\n\n各位代表：")

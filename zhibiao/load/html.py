@@ -300,6 +300,34 @@ def _metadata(root, page_text: str) -> dict[str, str]:
     return meta
 
 
+# a line of the page's furniture between its headline and its article (发布时间：… 来源：… 浏览次数：…)
+HEAD_FURNITURE = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, [*WEB_PAGE['metadata_keys'], *WEB_PAGE['line_labels']]))})\s*[:：]?")
+HEAD_BLOCK_LINES = 6  # the most lines a head block between a headline and the article holds
+HEAD_BLOCK_CHARACTERS = 300
+
+
+def _head_block(heading, container) -> str:
+    """The lines between a page's headline and the container its article was found in, printed beside
+    them (a delivery note ——2026年1月9日在…会议上, a byline, a date line: the headline's following siblings
+    up to the one holding the container), which belong to the article: a few short lines, none of the
+    page's furniture (发布时间：…, 字号 大 中 小); "" when there are none or too many (or the container is not
+    among the siblings)."""
+    head: list[str] = []
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling is container or any(a is sibling for a in container.iterancestors()):
+            break
+        line = " ".join(sibling.text_content().split())
+        if line and not HEAD_FURNITURE.match(line) and not FOOTER_LINE.search(line):
+            head.append(line)
+    else:
+        return ""  # (the container is not below the headline's siblings: nothing between them known)
+    if len(head) > HEAD_BLOCK_LINES or sum(map(len, head)) > HEAD_BLOCK_CHARACTERS:
+        return ""
+    return "\n".join(head)
+
+
 def load_html(path: str | Path, text: str, sha: str, encoding: str) -> LoadedText:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
@@ -316,17 +344,21 @@ def load_html(path: str | Path, text: str, sha: str, encoding: str) -> LoadedTex
     body = _to_text(container)
     body = "\n".join(ln for ln in body.split("\n") if not META_LINE.match(ln))
     title = meta.get("ArticleTitle")
+    heading = None  # (the title's heading, when it stands above the container, not in it)
     if not title:
         for tag in ("h1", "h2"):
             h = container.find(f".//{tag}") if container is not root else None
             h = h if h is not None else root.find(f".//{tag}")
             if h is not None and len(h.text_content().strip()) >= 6:
                 title = " ".join(h.text_content().split())
+                if container is not root and all(a is not container for a in h.iterancestors()):
+                    heading = h
                 break
     if not title and page_title:
         title = without_site_name(page_title) or None
     if title and title not in body[:400]:
-        body = title + "\n\n" + body
+        head = _head_block(heading, container) if heading is not None else ""
+        body = title + ("\n" + head if head else "") + "\n\n" + body
     if not body.strip():
         raise LoadError(str(path), "HTML page has no text content")
     return LoadedText(path=str(path), format="html", text=body, sha256=sha, encoding=encoding,
