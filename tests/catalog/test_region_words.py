@@ -17,6 +17,8 @@ from zhibiao.models import DocumentInfo, Extraction, Region
 WORDS = yaml.safe_load(files("zhibiao.catalog").joinpath("data", "region_words.yaml").read_text("utf-8"))
 SPEC = {
     "division_ends": ["省", "市", "区", "县", "旗", "州", "盟"],
+    "place_within_ends": ["经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "工业园区", "产业园区",
+                          "综合保税区", "保税区", "镇", "乡", "街道"],
     "autonomous_ends": ["自治县", "自治旗", "自治州", "自治区"],
     "short_name_ends": ["特别行政区", "地区", "省", "市", "县", "区", "旗", "盟"],
     "issuer_suffixes": ["人民政府办公厅", "人民政府办公室", "人民政府", "政府办公室", "政府", "发展和改革委员会",
@@ -123,7 +125,8 @@ def test_every_issuer_the_registry_writes_names_its_region_again(registry, code,
 
 def test_every_issuer_has_its_case():
     """(the lists' words have theirs by the parametrized tests above)"""
-    lists = {"division_ends", "autonomous_ends", "short_name_ends", "issuer_suffixes", "national_names", "level_name_ends"}
+    lists = {"division_ends", "autonomous_ends", "short_name_ends", "issuer_suffixes", "national_names", "level_name_ends",
+             "place_within_ends"}
     assert sorted(i[0] for i in ISSUERS) == sorted(set(SPEC) - lists)
 
 
@@ -131,3 +134,10 @@ def test_every_region_word_has_its_case():
     """The file's words are the cases' words: a word added to it without a case fails here."""
     in_file = {key: sorted(words) if isinstance(words, list) else [words] for key, words in WORDS.items()}
     assert in_file == {key: sorted(words) for key, words in SPEC.items()}
+
+
+@pytest.mark.parametrize("end", SPEC["place_within_ends"])
+def test_a_short_name_running_into_a_place_within_is_no_mention_of_its_division(registry, end):
+    # (a town, a zone or a park named after a county: 缙云 of 缙云{end} is not 缙云县)
+    assert [r.name for r, _a, _b in registry.find_at_level(f"缙云{end}", "county")] == [] and \
+        [r.name for r, _a, _b in registry.find_at_level("缙云经济稳中有进", "county")] == ["缙云县"]
