@@ -479,12 +479,20 @@ CANDIDATE_PIECES = ["增长", "6.5", "%", "亿元", "一百二十", "家", "2024
 def test_candidates_among_leaves_out_what_every_test_asked_of_every_number_leaves_out(text):
     # (a Chinese numeral no unit's first character nor a space follows is left out at once — UNIT_AFTER
     # cannot match there — and the dates and times are read only once a number has passed every other test)
+    # (a Chinese numeral never starts inside a date or time — digits and separators only — so the
+    # numeral a unit's 万 is taken from is read as before, and refused as before: 十亿一千二百|万人)
     from zhibiao.extract.grammar import candidates_among
-    from zhibiao.extract.numbers import find_numbers
+    from zhibiao.extract.numbers import NumberError, find_numbers
 
     numbers = find_numbers(text)
-    assert list(candidates_among(text, numbers)) == _candidates_among_every_test(text, numbers)
-    assert list(candidates_among(text)) == _candidates_among_every_test(text, numbers)
+    try:
+        expected = _candidates_among_every_test(text, numbers)
+    except NumberError:
+        with pytest.raises(NumberError):
+            list(candidates_among(text, numbers))
+        return
+    assert list(candidates_among(text, numbers)) == expected
+    assert list(candidates_among(text)) == expected
 
 
 @pytest.mark.parametrize("text, value", [("新增三 亿元", 3), ("达到十\u3000万人", 10), ("新增五千 万元投资", 5000)])

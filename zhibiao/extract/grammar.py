@@ -245,7 +245,8 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         if n.chinese and not n.fraction and n.end - n.start > 1 and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
             n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
-        # (every test below only leaves a number out, so their order does not matter: the cheapest first)
+        # (every test below only leaves a number out, so their order does not matter: the cheapest first;
+        # the dates and times last — a Chinese numeral, as above, never starts inside one: digits only)
         following = text[n.end:n.end + 1]
         if n.chinese and not n.fraction and not (following in UNIT_FIRST or following.isspace()):
             continue  # (UNIT_AFTER below cannot match here: 进一步, 一是 — most Chinese numerals — are read no further)
