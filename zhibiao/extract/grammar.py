@@ -193,6 +193,7 @@ NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】-—–~～至") | ASCII_LETT
 # a unit (its last character before the unit's first; the unit may open with a space) — a cheap scan
 # that lets a text with none of them (（一）…, 进一步…: most sentences of a document) skip reading its numbers
 UNIT_FIRST_CHARS: Final = "".join(sorted({u[0] for u in UNITS}))
+UNIT_FIRST: Final = frozenset(UNIT_FIRST_CHARS)  # (what UNIT_AFTER's match opens with, past a space)
 # (or tenths: 两成, a fraction in words after its numeral)
 MAY_HOLD_CANDIDATE: Final = scanner(rf"\d|{FRACTION_WORDS}|[{CN_CHARS}](?=[\s{re.escape(UNIT_FIRST_CHARS)}]|{LEX.alt('units.tenth_words')})")
 
@@ -238,16 +239,17 @@ def iter_candidates(text: str, numbers: Iterable[NumberMatch] | None = None) -> 
 def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) -> Iterator[NumberMatch]:
     """:func:`iter_candidates` for a text already known to pass ``MAY_HOLD_CANDIDATE`` (the clause
     analysis tests it first: the test is not made twice)."""
-    stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if _may_hold_stamp(text) else []
+    stamps: list[tuple[int, int]] | None = None
     quoted = "“" in text
     for n in find_numbers(text) if numbers is None else numbers:
-        if stamps and any(a <= n.start < b for a, b in stamps):
-            continue  # 2026-02-12 16:30: a page's date and time
         if n.chinese and not n.fraction and n.end - n.start > 1 and text[n.end - 1] in "万亿" and UNIT_AFTER.match(text, n.end - 1):
             # 一千二百万人: the 万 belongs to the unit 万人 (a fraction's is its numeral's: 百分之一万 is 10000%)
             n = NumberMatch(parse_chinese(text[n.start:n.end - 1]), n.start, n.end - 1, n.fraction, True)
-        # (every test below only leaves a number out, so their order does not matter)
+        # (every test below only leaves a number out, so their order does not matter: the cheapest first;
+        # the dates and times last — a Chinese numeral, as above, never starts inside one: digits only)
         following = text[n.end:n.end + 1]
+        if n.chinese and not n.fraction and not (following in UNIT_FIRST or following.isspace()):
+            continue  # (UNIT_AFTER below cannot match here: 进一步, 一是 — most Chinese numerals — are read no further)
         after = NOT_A_VALUE_AFTER.match(text, n.end) if following in NOT_A_VALUE_FIRST or following.isspace() else None
         if after is not None and (after.lastgroup != "year" or n.chinese or 1900 <= n.value <= 2100
                                   or TIME_AFTER.match(text, n.end)):
@@ -271,6 +273,10 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
             if n.end - n.start == 1 and text[n.start] in BARE_MAGNITUDES and HAN_CHAR.match(text, unit.end()) \
                     and not BARE_MAGNITUDE_TAIL.match(text, unit.end()):
                 continue  # 超千亿城市, 超百亿元企业: a bare magnitude with a word after it qualifies the word
+        if stamps is None:  # (read at the first number left: a text whose numbers are all left out needs none)
+            stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if _may_hold_stamp(text) else []
+        if stamps and any(a <= n.start < b for a, b in stamps):
+            continue  # 2026-02-12 16:30: a page's date and time
         yield n
 
 
