@@ -96,8 +96,6 @@ def _pairs() -> list[tuple[re.Pattern, re.Pattern]]:
     one and those compiled plainly."""
     pairs = []
     for pattern in PATTERNS:
-        if isinstance(pattern.pattern, bytes):
-            continue  # (segments' LOWER_PAIR_ASCII reads a text's ASCII bytes: no str is given to it)
         flags = pattern.flags & ~re.UNICODE
         if is_scanner(pattern):
             pairs.append((re.compile(pattern.pattern, flags), pattern))
