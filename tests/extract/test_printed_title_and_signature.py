@@ -20,13 +20,18 @@ def test_a_word_page_s_title_inside_the_printed_title_gives_way_to_it(tmp_path):
     assert (d.doc_type, d.issuer, d.issuer_inferred) == ("plan_notice", "缙云县人民政府", False)
 
 
+def _page_title(tmp_path, title: str, first_line: str) -> str | None:
+    """The title extracted from a page of that <title> whose text opens with ``first_line``."""
+    path = tmp_path / "plan.html"
+    path.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><p>{first_line}</p>"
+                    "<p>2026年全县地区生产总值增长6.5%左右。</p></body></html>", encoding="utf-8")
+    return extract_file(path).document.title
+
+
 def test_a_page_title_not_inside_the_first_line_is_kept(tmp_path):
     # (a page titled by its document, whose first line is another heading: the page's title stands)
-    path = tmp_path / "plan.html"
-    path.write_text("<html><head><meta charset='utf-8'><title>缙云县人民政府关于印发缙云县2026年国民经济和社会发展"
-                    "计划的通知</title></head><body><p>缙云县2026年国民经济和社会发展计划</p>"
-                    "<p>2026年全县地区生产总值增长6.5%左右。</p></body></html>", encoding="utf-8")
-    assert extract_file(path).document.title == "缙云县人民政府关于印发缙云县2026年国民经济和社会发展计划的通知"
+    assert _page_title(tmp_path, "缙云县人民政府关于印发缙云县2026年国民经济和社会发展计划的通知",
+                       "缙云县2026年国民经济和社会发展计划") == "缙云县人民政府关于印发缙云县2026年国民经济和社会发展计划的通知"
 
 
 SIGNED = """缙云县2026年国民经济和社会发展计划
@@ -51,11 +56,8 @@ def test_another_government_s_signature_is_not_the_issuer():
 
 def test_a_caption_holding_the_page_s_title_is_no_title(tmp_path):
     # (the first line holds the <title> but ends as no title does: a table's caption, the page's title stands)
-    path = tmp_path / "plan.html"
-    path.write_text("<html><head><meta charset='utf-8'><title>缙云县2026年国民经济和社会发展计划</title></head><body>"
-                    "<p>缙云县2026年国民经济和社会发展计划主要指标</p><p>2026年全县地区生产总值增长6.5%左右。</p>"
-                    "</body></html>", encoding="utf-8")
-    assert extract_file(path).document.title == "缙云县2026年国民经济和社会发展计划"
+    assert _page_title(tmp_path, "缙云县2026年国民经济和社会发展计划",
+                       "缙云县2026年国民经济和社会发展计划主要指标") == "缙云县2026年国民经济和社会发展计划"
 
 
 REPORT_HEAD = "缙云县2026年政府工作报告\n——在缙云县第十八届人民代表大会第五次会议上\n县长　某某\n（2026年1月9日）\n"
