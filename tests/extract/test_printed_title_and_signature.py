@@ -1,6 +1,7 @@
 """What a document prints wins over what a file says of it: a Word page's <title> (its properties)
 inside the printed title, and an issuer printed only in the signature (not to be inferred)."""
 from __future__ import annotations
+import pytest
 
 from zhibiao.api import extract_file, extract_text
 
@@ -69,3 +70,21 @@ def test_a_report_s_date_in_brackets_under_its_head_is_its_date():
     # (a bracketed date after the text has begun — a quoted meeting's — is not the report's)
     late = REPORT_HEAD.replace("（2026年1月9日）\n", "") + "一、2025年工作回顾\n全县经济稳中有进。\n（2025年12月5日）\n" + body
     assert extract_text(late).document.issued_on is None
+
+
+NEWS = "青禾：今年经济增长预期目标定为5.5%左右\n2026-01-12 09:15　来源：青禾日报\n记者从县两会上获悉，今年青禾县地区生产总值预期增长5.5%左右，城镇新增就业1.2万人。\n"
+
+
+def test_a_news_headline_without_a_title_s_words_is_the_title():
+    e = extract_text(NEWS)
+    assert e.document.title == "青禾：今年经济增长预期目标定为5.5%左右"
+    # (the page's date under it: the year its 今年 speaks of — not the document's issue date, the page's)
+    assert e.document.plan_year == 2026 and e.document.issued_on is None
+
+
+@pytest.mark.parametrize("first", ["青禾县统计局", "——2026年1月9日在青禾县第九届人民代表大会第五次会议上",
+                                   "2026年，全县经济运行稳中有进", "一、总体情况", "青禾县经济运行稳中有进，质效双升"])
+def test_a_first_line_that_is_no_headline_is_no_title(first):
+    # (a bureau's name over a bulletin, a report's delivery note, a sentence, a heading, a clause)
+    body = "2025年，全县地区生产总值增长6.1%，城镇新增就业1.1万人。\n"
+    assert extract_text(f"{first}\n\n{body}").document.title is None

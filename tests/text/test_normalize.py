@@ -676,3 +676,16 @@ def test_a_figure_grouped_by_spaces_fills_a_cell_of_a_laid_out_row():
     assert "2318.4\t5.9" in out and "641\t100" in out and "150320.5" not in out
     # a table copied one cell a line: the line is the cell
     assert normalize("指标\n单位\n上半年完成\n地区生产总值\n亿元\n2 318.4\n").text.endswith("\n2318.4\n")
+
+
+@pytest.mark.parametrize("dateline", ["2026-01-12 09:15　来源：青禾日报", "2026年1月12日 09:15", "2026年01月12日 来源：青禾新闻网",
+                                      "2026-01-12 发布时间：09:15"])
+def test_a_news_dateline_is_a_line_of_its_own(dateline):
+    # (a page's date with its time or a label after it: furniture, joined neither to the headline nor to the lead)
+    out = normalize(f"青禾县今年经济增长预期目标定为5.5%左右\n{dateline}\n记者从县两会上获悉，今年预期增长5.5%左右。\n").text
+    assert out.count("\n") == 3 and out.split("\n")[1].startswith("2026")
+    # (nor is a date opening a line of prose, or a date alone — a notice's, under its signature — furniture)
+    from zhibiao.text.normalize import page_furniture
+
+    assert page_furniture(dateline)
+    assert not page_furniture("2026年1月12日召开的会议提出，今年预期增长5.5%左右。") and not page_furniture("2026年1月12日")

@@ -40,3 +40,10 @@ def test_a_title_that_names_another_year_or_a_five_year_period_gets_no_year_befo
     bulletin = "湖州市2024年国民经济和社会发展统计公报"
     assert document_title(doc(title=bulletin, region_name="湖州市", plan_year=2025,
                               doc_type="statistical_bulletin")) == bulletin
+
+
+def test_a_title_naming_its_region_by_the_short_name_gets_no_region_before_it():
+    assert document_title(doc(title="青田：今年经济增长预期目标定为5.5%左右", region_name="青田县", plan_year=2026,
+                              doc_type="other")) == "2026年青田：今年经济增长预期目标定为5.5%左右"
+    # (a name of two characters is no short name's: 和县's 和 is any word's)
+    assert document_title(doc(title="和谐发展目标", region_name="和县", plan_year=2026, doc_type="other")).startswith("和县")

@@ -19,7 +19,7 @@ from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.extract.segments import without_latin_prose
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
-from zhibiao.text.normalize import page_furniture
+from zhibiao.text.normalize import DATE_LINE, page_furniture
 from zhibiao.text.scan import LineScanner, scanner
 
 REGION_NAME_CHARS: Final = 10  # a region's name before its suffix: at most this many characters
@@ -223,7 +223,27 @@ def find_title(doc: Document) -> str | None:
     quoted = QUOTED_TITLE.search(doc.search_text[:1500])
     if quoted and A_YEAR.search(quoted.group(1)):
         return doc.printed(quoted.group(1), (quoted.start(1), quoted.end(1)))
-    return line_title or loaded
+    return line_title or loaded or _headline(doc)
+
+
+HEADLINE_LENGTH: Final = (6, 40)  # a news headline's length, in characters
+HAN: Final = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _headline(doc: Document) -> str | None:
+    """A news headline without a title's words (滁州：今年经济增长预期目标6.5%左右) opening a text that has no
+    other title: its first line, when it reads as a headline — short, no sentence's or clause's mark, not a
+    page's furniture, a date (a report's delivery note, ——2026年1月15日在…会议上), a body's name (a bulletin's
+    bureau, 某某市统计局) or a numbered heading. (A page's own <title> is the loader's title, read before.)"""
+    text = doc.search_text[:200]
+    at = len(text) - len(text.lstrip())
+    line = text[at:].split("\n", 1)[0].rstrip()
+    low, high = HEADLINE_LENGTH
+    if not low <= len(line) <= high or len(HAN.findall(line)) < 4 or SENTENCE_MARK.search(line) \
+            or line.endswith(("：", ":", "；", ";")) or HEADING_NUMBER.match(line) or DATE_LINE.match(line) \
+            or SIGNATURE.search(line) or page_furniture(line):
+        return None
+    return doc.printed(line, (at, at + len(line)))
 
 
 def _title_line(doc: Document) -> str | None:

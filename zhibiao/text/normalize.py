@@ -778,6 +778,10 @@ _OPENINGS: Final = ([k for k in _WEB_PAGE["metadata_keys"] if k not in _WEB_PAGE
 PAGE_OPENING: Final = re.compile("|".join(_OPENINGS))
 OPENING_LENGTH = max(map(len, _OPENINGS))  # (only a line's first characters are simplified: asked of every joined pair)
 BREADCRUMB: Final = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
+# a news page's dateline: a date with the time of day or a label of the page's after it (2026-01-16 08:30,
+# 2026年1月16日 来源：…) — a date alone on its line is the document's (a notice's date under its signature)
+DATELINE: Final = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
+                             rf"(?:\d{{1,2}}:\d{{2}}|(?:{'|'.join(_WEB_PAGE['metadata_keys'] + _WEB_PAGE['line_labels'])})\s*[:：])")
 
 
 def page_furniture(line: str) -> bool:
@@ -786,6 +790,8 @@ def page_furniture(line: str) -> bool:
     joined, it glued 组配分类…成文日期… or 您当前的位置:…>时政 to the title below it."""
     if len(line) <= 100 and _has_breadcrumb(line):
         return True
+    if line.lstrip()[:1].isdigit() and len(line) <= 100 and DATELINE.match(line):
+        return True  # 2026-01-16 08:30 来源：某某日报: a news page's dateline under its headline
     # (a line whose first character no opening starts with, in either form, is not simplified nor matched)
     return line.lstrip()[:1] in _opening_firsts() and PAGE_OPENING.match(to_simplified(line.lstrip()[:OPENING_LENGTH])) is not None
 

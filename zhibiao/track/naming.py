@@ -8,6 +8,7 @@ from pathlib import PurePath
 from typing import Any
 
 A_YEAR = re.compile(r"\d{4}\s*年")  # (a title naming a year of its own)
+SHORTENED_BY = "省市县区旗盟"  # the last character of a division's name that its short name drops (滁州市 → 滁州)
 DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual plan"),
                   "plan_report": ("计划执行情况与计划草案的报告", "plan report"),
                   "work_report": ("政府工作报告", "government work report"),
@@ -35,8 +36,8 @@ def document_title(d: Any) -> str:
         # (第十四个五年规划…纲要, issued in 2021) is whole: a year before it would misdate it
         if year_n and not A_YEAR.search(plain) and getattr(d, "doc_type", None) != "five_year_plan":
             title = f"{year_n}年{title}"
-        if region and region not in plain:
-            title = f"{region}{title}"
+        if region and region not in plain and not (region[-1] in SHORTENED_BY and len(region) > 2 and region[:-1] in plain):
+            title = f"{region}{title}"  # (滁州：今年… names its city by the short name: no prefix)
         return title
     kind = genre(getattr(d, "doc_type", None))
     year = f"{d.plan_year}年" if getattr(d, "plan_year", None) else ""
