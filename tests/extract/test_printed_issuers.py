@@ -99,11 +99,27 @@ def test_a_press_office_over_its_release_is_the_issuer():
     assert extract_text(text).document.issuer == "国务院新闻办公室"
 
 
-@pytest.mark.parametrize("follower", ["举行", "召开"])
-def test_a_press_office_opening_a_headline_is_the_issuer(follower):
-    text = f"浙江省人民政府新闻办公室{follower}2025年全省经济运行情况新闻发布会\n\n2025年全省地区生产总值增长5.6%。\n"
+@pytest.mark.parametrize("office", ["浙江省人民政府新闻办公室", "浙江省政府新闻办"])
+@pytest.mark.parametrize("headline", ["{}举行2025年全省经济运行情况新闻发布会", "{}召开2025年全省经济运行情况新闻发布会",
+                                      "{}发布会：2025年全省经济运行情况", "{}新闻发布会：2025年全省经济运行情况"])
+def test_a_press_office_opening_a_headline_is_the_issuer(office, headline):
+    text = headline.format(office) + "\n\n2025年全省地区生产总值增长5.6%。\n"
     d = extract_text(text).document
-    assert (d.issuer, d.issuer_inferred) == ("浙江省人民政府新闻办公室", False)
+    assert (d.issuer, d.issuer_inferred) == (office, False)
+
+
+def test_a_standing_committee_opening_the_title_is_its_issuer():
+    text = "衢州市人大常委会关于批准衢州市2026年国民经济和社会发展计划的决议\n\n批准地区生产总值增长6%左右的预期目标。\n"
+    d = extract_text(text).document
+    assert (d.issuer, d.issuer_inferred) == ("衢州市人大常委会", False)
+
+
+@pytest.mark.parametrize("byline", ["衢州市发展和改革委员会主任　王明", "衢州市发展和改革局局长　王明"])
+def test_a_bureau_s_byline_with_its_head_s_name_is_the_issuer(byline):
+    text = ("关于衢州市2025年计划执行情况与2026年计划草案的报告\n" + byline
+            + "\n\n2026年主要预期目标是：地区生产总值增长6%左右。\n")
+    d = extract_text(text).document
+    assert (d.issuer, d.issuer_inferred) == (byline.split("　")[0][:-2], False)
 
 
 def _page(tmp_path, info: str, body: str, meta: str = "") -> object:
@@ -155,10 +171,17 @@ def test_bodies_named_in_sentences_are_not_the_issuer():
     assert d.issuer_inferred and d.issuer != "浙江省统计局"
 
 
-def test_two_bodies_signing_together_the_first_is_the_issuer():
-    text = ("2025年衢州市国民经济和社会发展统计公报\n衢州市统计局国家统计局衢州调查队\n（2026年3月20日）\n\n"
-            "初步核算，2025年全市地区生产总值增长6.3%。\n")
-    d = extract_text(text).document
+# (its signature at the end, past the head a byline is looked for in)
+BULLETIN = ("2025年衢州市国民经济和社会发展统计公报\n{head}\n初步核算，2025年全市地区生产总值增长6.3%。\n"
+            + "全市经济运行总体平稳，各项工作有序推进。\n" * 80 + "{end}")
+
+
+@pytest.mark.parametrize("head,end", [("衢州市统计局国家统计局衢州调查队\n（2026年3月20日）\n", ""),
+                                      ("", "\n衢州市统计局　国家统计局衢州调查队\n2026年3月20日\n"),
+                                      ("", "\n衢州市统计局国家统计局衢州调查队\n2026年3月20日\n"),
+                                      ("来源：衢州市统计局国家统计局衢州调查队\n", "")])
+def test_two_bodies_signing_together_the_first_is_the_issuer(head, end):
+    d = extract_text(BULLETIN.format(head=head, end=end)).document
     assert (d.issuer, d.issuer_inferred) == ("衢州市统计局", False)
 
 
@@ -169,8 +192,8 @@ def test_the_office_opening_the_title_is_the_issuer_not_the_government_in_its_na
 
 
 def test_a_title_opening_with_about_opens_with_no_issuer():
-    d = extract_text("关于衢州市人民政府2025年工作情况的报告\n\n全市地区生产总值增长6.3%。\n").document
-    assert d.issuer == "衢州市人民政府"
+    d = extract_text("关于衢州市统计局2025年工作情况的报告\n\n全市地区生产总值增长6.3%。\n").document
+    assert d.issuer_inferred and not d.issuer.startswith("关于")
 
 
 def test_another_region_s_body_at_the_end_is_no_signature():
@@ -187,5 +210,19 @@ def test_a_colophon_s_office_and_printing_date_are_no_signature():
 
 
 def test_a_government_opening_a_traditional_title_is_written_as_the_registry_writes_it():
-    text = "衢州市人民政府關於印發衢州市2026年國民經濟和社會發展計劃的通知\n\n全市地區生產總值增長6%左右。\n"
-    assert extract_text(text).document.issuer == "衢州市人民政府"
+    text = "麗水市人民政府關於印發麗水市2026年國民經濟和社會發展計劃的通知\n\n全市地區生產總值增長6%左右。\n"
+    assert extract_text(text).document.issuer == "丽水市人民政府"
+
+
+def test_a_source_value_ends_where_the_page_s_next_label_begins():
+    # (a copied page's labels run together: 来源：某某发展和改革委员会发布时间：…)
+    text = "2025年衢州市经济运行情况\n来源：衢州市发展和改革委员会发布时间：2026-01-25\n初步核算，2025年全市地区生产总值增长6.3%。\n"
+    assert extract_text(text).document.issuer == "衢州市发展和改革委员会"
+
+
+def test_a_national_body_fits_the_nation_and_a_province_s_does_not():
+    from zhibiao.extract.metadata import _fits
+
+    assert _fits("国务院新闻办公室", "中华人民共和国") and _fits("国家统计局", "中华人民共和国")
+    assert not _fits("浙江省人民政府新闻办公室", "中华人民共和国") and not _fits("国家统计局", "衢州市")
+    assert _fits("衢州经济技术开发区管委会", None)  # (no region known: any body)

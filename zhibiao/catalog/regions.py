@@ -287,13 +287,11 @@ class RegionRegistry:
             return NATIONAL_STATISTICS_BUREAU if national else f"{name}{STATISTICS_BUREAU}"
         return NATIONAL_GOVERNMENT if national else f"{name}{GOVERNMENT}"
 
-    @classmethod
-    def names_its_government(cls, issuer: str, region: Region) -> bool:
-        """Does ``issuer`` name ``region``'s own government (…人民政府 after its name, full or short; 国务院)?
-        Not a government below it (某市某镇人民政府: a town's, which the registry does not hold)."""
-        if region.level == "national":
-            return issuer == NATIONAL_GOVERNMENT
-        return any(f and issuer.endswith(f + GOVERNMENT) for f in (region.name, cls.short_name(region.name)))
+    @staticmethod
+    def names_its_government(issuer: str, region: Region) -> bool:
+        """Does ``issuer`` name ``region``'s own government (…人民政府 right after its name)? Not a
+        government below it (某市某镇人民政府: a town's, which the registry does not hold)."""
+        return issuer.endswith(region.name + GOVERNMENT)
 
     @staticmethod
     def short_name(name: str) -> str | None:

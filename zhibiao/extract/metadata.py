@@ -21,7 +21,7 @@ from zhibiao.extract.segments import without_latin_prose
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
 from zhibiao.text.normalize import page_furniture
-from zhibiao.text.scan import LineScanner, scanner
+from zhibiao.text.scan import LineScanner, alternation, scanner
 
 REGION_NAME_CHARS: Final = 10  # a region's name before its suffix: at most this many characters
 REGION_NAME: Final = rf"[\u4e00-\u9fff]{{1,{REGION_NAME_CHARS}}}?(?:{LEX.alt('documents.region_suffixes')})"
@@ -148,12 +148,11 @@ def bureau_body(head: str) -> re.Match | None:
 # words, the kind of body (documents.signing_bodies / bureaus) — 某市人民代表大会财政经济委员会, 某某经济技术
 # 开发区管委会, 某县某镇人民政府, 国务院新闻办公室, 某市发展和改革局. Printed as the issuer — opening the
 # title, on a line of its own at the head or the end, after a source line's key — it is the issuer; a body
-# named in a sentence (省统计局发布数据显示…) is not. One body: its words never run past a body's end into
-# another's name (某省统计局国家统计局某某调查总队: two bodies signing together, the first named first).
+# named in a sentence (省统计局发布数据显示…) is not. Where a nation's body follows a body's name
+# (某省统计局国家统计局某某调查总队: two bodies signing together), the first is the issuer.
 _NATIONAL_STARTS: Final = LEX.alt("documents.national_government", "documents.national_bodies")
-_BODY_ENDS: Final = LEX.alt("documents.signing_bodies", "documents.bureaus")
-_NEXT_BODY: Final = rf"(?:{_BODY_ENDS})(?:{_NATIONAL_STARTS}|{REGION_NAME})"
-BODY_NAME: Final = rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!{_NEXT_BODY})[\u4e00-\u9fff]){{0,16}}?(?:{_BODY_ENDS})"
+BODY_NAME: Final = (rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})[\u4e00-\u9fff]{{0,16}}?"
+                    rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})")
 # a body opening the title, the title's own words after it (某某开发区管委会2025年工作报告, 某市人民政府
 # 办公室关于…的通知, 某省政府新闻办举行…发布会)
 TITLE_BODY: Final = re.compile(rf"{BODY_NAME}(?=\d{{4}}\s*年|{LEX.alt('documents.issuer_followers')})")
@@ -163,12 +162,12 @@ TITLE_BODY: Final = re.compile(rf"{BODY_NAME}(?=\d{{4}}\s*年|{LEX.alt('document
 BYLINE_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?={LEX.alt('documents.byline_titles')}|关于|[ \t]|$|{_NATIONAL_STARTS})")
 # a body signing at the end, alone on its line or with its date after it, on that line or the next
 # (瑞金市发展和改革委员会 / 2026年1月8日) — not a colophon's body, whose date is the printing's (…办公室 2026年1月5日印发)
-SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:\d{{4}}\s*年[\d \t月日一二三四五六七八九十〇零]*)?$)")
-_PAGE_LABELS: Final = LEX.alt("documents.source_keys") + "|" + "|".join(
-    map(re.escape, (lambda page: page["metadata_keys"] + page["line_labels"])(load_yaml("zhibiao.load", "data", "web_page.yaml"))))
+SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:(?:\d{{4}}\s*年[\d \t月日一二三四五六七八九十〇零]*)?$|{_NATIONAL_STARTS}))")
+_WEB_PAGE: Final = load_yaml("zhibiao.load", "data", "web_page.yaml")  # (a page's labels: the loader's data)
+_PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *_WEB_PAGE["metadata_keys"], *_WEB_PAGE["line_labels"]))
 # a repost's source line naming a body (来源：某市统计局　发布时间：…): the value ends where the page's next
-# label begins, or at the end of its Chinese words
-SOURCE_LINE: Final = re.compile(rf"(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS})", re.M)
+# label begins (printed with no space between them when a page is copied), or at the end of its Chinese words
+SOURCE_LINE: Final = re.compile(rf"(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS}|{_NATIONAL_STARTS})", re.M)
 SOURCE_KEYS: Final = LEX.words("documents.source_keys")
 BODY_NAME_ALONE: Final = re.compile(BODY_NAME)
 GOVERNING_BODY: Final = re.compile(rf"(?:{LEX.alt('documents.governing_bodies')})$")
@@ -179,6 +178,10 @@ A_YEAR: Final = re.compile(r"\d{4}年")
 FOUR_DIGITS: Final = re.compile(r"\d{4}")
 SENTENCE_MARK: Final = re.compile(r"[，,。]")
 SENTENCE_OR_COLON: Final = re.compile(r"[，,。：:]")
+# the plan report's title (关于…计划执行情况与…计划草案的报告) — and a congress committee's review of it (…计划
+#草案的审查结果报告, signed by its 财政经济委员会): a plan report too, since it restates the draft's targets and last
+# year's results, which read as the plan report's (targets of the plan year, actuals of the year before); its
+# issuer is the committee it prints, not the development commission
 PLAN_REPORT_TITLE: Final = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
 ISSUING_TITLE: Final = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
 PLAN_REPORT_HEAD: Final = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
@@ -559,9 +562,10 @@ def _body_s_region(body: str) -> str:
 
 
 def printed_issuer(doc: Document, region: str | None) -> str | None:
-    """The issuer the document prints, by the general rule of BODY_NAME (TITLE_BODY: opening the
-    title, read first): on a line of its own at the head (a byline) or at the end (a signature), else the publisher a repost's source
-    line names (来源：某市统计局, a page's 发布机构) — as printed."""
+    """The issuer the document prints, by the general rule of BODY_NAME (the title's opening body is
+    read before): opening a headline, on a line of its own at the head (a byline) or at the end (a
+    signature), else the publisher a repost's source line names (来源：某市统计局, a page's 发布机构) —
+    as printed."""
     text = doc.search_text
     head = text.lstrip()
     headline = TITLE_BODY.match(head, 0, head.find("\n") if "\n" in head else len(head))
