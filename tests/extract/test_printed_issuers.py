@@ -226,3 +226,11 @@ def test_a_national_body_fits_the_nation_and_a_province_s_does_not():
     assert _fits("国务院新闻办公室", "中华人民共和国") and _fits("国家统计局", "中华人民共和国")
     assert not _fits("浙江省人民政府新闻办公室", "中华人民共和国") and not _fits("国家统计局", "衢州市")
     assert _fits("衢州经济技术开发区管委会", None)  # (no region known: any body)
+
+
+@pytest.mark.parametrize("note", ["数据来源", "资料来源"])
+def test_a_table_s_note_of_where_figures_come_from_names_no_issuer(note):
+    text = ("关于衢州市2025年计划执行情况与2026年计划草案的报告\n\n指标\t2026年目标\n地区生产总值增长（%）\t6左右\n"
+            f"{note}：衢州市统计局\n")
+    d = extract_text(text).document
+    assert (d.issuer, d.issuer_inferred) == ("衢州市发展和改革委员会", True)

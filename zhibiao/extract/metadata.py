@@ -166,8 +166,9 @@ SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:(?:\d{{4}}
 _WEB_PAGE: Final = load_yaml("zhibiao.load", "data", "web_page.yaml")  # (a page's labels: the loader's data)
 _PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *_WEB_PAGE["metadata_keys"], *_WEB_PAGE["line_labels"]))
 # a repost's source line naming a body (来源：某市统计局　发布时间：…): the value ends where the page's next
-# label begins (printed with no space between them when a page is copied), or at the end of its Chinese words
-SOURCE_LINE: Final = re.compile(rf"(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS}|{_NATIONAL_STARTS})", re.M)
+# label begins (printed with no space between them when a page is copied), or at the end of its Chinese words;
+# its key a label of its own (not a table's note: 数据来源：某市统计局 names where figures come from)
+SOURCE_LINE: Final = re.compile(rf"(?<![\u4e00-\u9fff])(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS}|{_NATIONAL_STARTS})", re.M)
 SOURCE_KEYS: Final = LEX.words("documents.source_keys")
 BODY_NAME_ALONE: Final = re.compile(BODY_NAME)
 GOVERNING_BODY: Final = re.compile(rf"(?:{LEX.alt('documents.governing_bodies')})$")
