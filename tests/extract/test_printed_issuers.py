@@ -234,3 +234,9 @@ def test_a_table_s_note_of_where_figures_come_from_names_no_issuer(note):
             f"{note}：衢州市统计局\n")
     d = extract_text(text).document
     assert (d.issuer, d.issuer_inferred) == ("衢州市发展和改革委员会", True)
+
+
+def test_a_body_s_name_never_runs_past_about():
+    # (中共某市委 is no body of the lexicon: the words after its 关于 are the title's subject, never its issuer's name)
+    d = extract_text("中共衢州市委关于支持衢州经济技术开发区管委会2026年改革的意见\n\n全市经济运行平稳。\n").document
+    assert d.issuer == "中共衢州市委"

@@ -149,9 +149,10 @@ def bureau_body(head: str) -> re.Match | None:
 # 开发区管委会, 某县某镇人民政府, 国务院新闻办公室, 某市发展和改革局. Printed as the issuer — opening the
 # title, on a line of its own at the head or the end, after a source line's key — it is the issuer; a body
 # named in a sentence (省统计局发布数据显示…) is not. Where a nation's body follows a body's name
-# (某省统计局国家统计局某某调查总队: two bodies signing together), the first is the issuer.
+# (某省统计局国家统计局某某调查总队: two bodies signing together), the first is the issuer. No name holds 关于
+# (中共某市委关于…某某委员会…: the title's subject, after its issuer).
 _NATIONAL_STARTS: Final = LEX.alt("documents.national_government", "documents.national_bodies")
-BODY_NAME: Final = (rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})[\u4e00-\u9fff]{{0,16}}?"
+BODY_NAME: Final = (rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!关于)[\u4e00-\u9fff]){{0,16}}?"
                     rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})")
 # a body opening the title, the title's own words after it (某某开发区管委会2025年工作报告, 某市人民政府
 # 办公室关于…的通知, 某省政府新闻办举行…发布会)
