@@ -44,7 +44,7 @@ def resolve_region(extraction: Extraction, text: str | None) -> None:
         if doc.issuer is None:
             doc.issuer = registry.issuer_name(region, doc.doc_type)
             doc.issuer_inferred = True
-        elif registry.names_a_government(doc.issuer):
+        elif registry.names_its_government(to_simplified(doc.issuer), region):
             doc.issuer = registry.issuer_name(region)  # as the registry writes it ("日在浮山县人民政府")
     else:
         doc.region = None

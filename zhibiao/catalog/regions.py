@@ -288,9 +288,10 @@ class RegionRegistry:
         return NATIONAL_GOVERNMENT if national else f"{name}{GOVERNMENT}"
 
     @staticmethod
-    def names_a_government(issuer: str) -> bool:
-        """Does ``issuer`` name a government as :meth:`issuer_name` writes one (…人民政府, 国务院)?"""
-        return issuer.endswith(GOVERNMENT) or issuer == NATIONAL_GOVERNMENT
+    def names_its_government(issuer: str, region: Region) -> bool:
+        """Does ``issuer`` name ``region``'s own government (…人民政府 right after its name)? Not a
+        government below it (某市某镇人民政府: a town's, which the registry does not hold)."""
+        return issuer.endswith(region.name + GOVERNMENT)
 
     @staticmethod
     def short_name(name: str) -> str | None:

@@ -14,13 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.extract.segments import without_latin_prose
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
 from zhibiao.text.normalize import DATE_LINE, page_furniture
-from zhibiao.text.scan import LineScanner, scanner
+from zhibiao.text.scan import LineScanner, alternation, scanner
 
 REGION_NAME_CHARS: Final = 10  # a region's name before its suffix: at most this many characters
 REGION_NAME: Final = rf"[\u4e00-\u9fff]{{1,{REGION_NAME_CHARS}}}?(?:{LEX.alt('documents.region_suffixes')})"
@@ -143,12 +144,35 @@ def bureau_body(head: str) -> re.Match | None:
     return _first_in_windows(BUREAU_BODY, head, windows)
 
 
-# a bureau opening a line of its own (a byline): "南雄市发展和改革局局长　陈立"; or the title's own line,
-# a bureau naming itself before 关于 (新县发展和改革委员会关于…的报告: also a byline above the title, which
-# the normaliser joins to it)
-BYLINE_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=局长|主任|关于|[ \t]|$)")
-# a bureau signing at the end, its date after it on the same line or the next (瑞金市发展和改革委员会 / 2026年1月8日)
-SIGNING_BUREAU: Final = re.compile(rf"(?m)^[ \t]*(?:{REGION_NAME})?{REGION_NAME}(?:{_BUREAUS})(?=[ \t]*(?:\d{{4}}\s*年|$))")
+# A body that issues documents, by name: a region's name (or the nation's body: 国务院, 国家, 全国), a few
+# words, the kind of body (documents.signing_bodies / bureaus) — 某市人民代表大会财政经济委员会, 某某经济技术
+# 开发区管委会, 某县某镇人民政府, 国务院新闻办公室, 某市发展和改革局. Printed as the issuer — opening the
+# title, on a line of its own at the head or the end, after a source line's key — it is the issuer; a body
+# named in a sentence (省统计局发布数据显示…) is not. Where a nation's body follows a body's name
+# (某省统计局国家统计局某某调查总队: two bodies signing together), the first is the issuer. No name holds 关于
+# (中共某市委关于…某某委员会…: the title's subject, after its issuer).
+_NATIONAL_STARTS: Final = LEX.alt("documents.national_government", "documents.national_bodies")
+BODY_NAME: Final = (rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!关于)[\u4e00-\u9fff]){{0,16}}?"
+                    rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})")
+# a body opening the title, the title's own words after it (某某开发区管委会2025年工作报告, 某市人民政府
+# 办公室关于…的通知, 某省政府新闻办举行…发布会)
+TITLE_BODY: Final = re.compile(rf"{BODY_NAME}(?=\d{{4}}\s*年|{LEX.alt('documents.issuer_followers')})")
+# a body opening a line of its own at the head (a byline): "南雄市发展和改革局局长　陈立", 国务院新闻办公室
+# above a press release; or the title's own line, a body naming itself before 关于 (新县发展和改革委员会关于…
+# 的报告: also a byline above the title, which the normaliser joins to it)
+BYLINE_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?={LEX.alt('documents.byline_titles')}|关于|[ \t]|$|{_NATIONAL_STARTS})")
+# a body signing at the end, alone on its line or with its date after it, on that line or the next
+# (瑞金市发展和改革委员会 / 2026年1月8日) — not a colophon's body, whose date is the printing's (…办公室 2026年1月5日印发)
+SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:(?:\d{{4}}\s*年[\d \t月日一二三四五六七八九十〇零]*)?$|{_NATIONAL_STARTS}))")
+_WEB_PAGE: Final = load_yaml("zhibiao.load", "data", "web_page.yaml")  # (a page's labels: the loader's data)
+_PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *_WEB_PAGE["metadata_keys"], *_WEB_PAGE["line_labels"]))
+# a repost's source line naming a body (来源：某市统计局　发布时间：…): the value ends where the page's next
+# label begins (printed with no space between them when a page is copied), or at the end of its Chinese words;
+# its key a label of its own (not a table's note: 数据来源：某市统计局 names where figures come from)
+SOURCE_LINE: Final = re.compile(rf"(?<![\u4e00-\u9fff])(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS}|{_NATIONAL_STARTS})", re.M)
+SOURCE_KEYS: Final = LEX.words("documents.source_keys")
+BODY_NAME_ALONE: Final = re.compile(BODY_NAME)
+GOVERNING_BODY: Final = re.compile(rf"(?:{LEX.alt('documents.governing_bodies')})$")
 SIGNATURE_REACH: Final = 600  # the characters at the end of a document its signature is looked for in
 # (the small patterns of the functions below, compiled once)
 QUOTED_TITLE: Final = re.compile(rf"《([^》]{{6,80}}(?:{LEX.alt('documents.quoted_title_endings')}))》")
@@ -156,6 +180,10 @@ A_YEAR: Final = re.compile(r"\d{4}年")
 FOUR_DIGITS: Final = re.compile(r"\d{4}")
 SENTENCE_MARK: Final = re.compile(r"[，,。]")
 SENTENCE_OR_COLON: Final = re.compile(r"[，,。：:]")
+# the plan report's title (关于…计划执行情况与…计划草案的报告) — and a congress committee's review of it (…计划
+#草案的审查结果报告, signed by its 财政经济委员会): a plan report too, since it restates the draft's targets and last
+# year's results, which read as the plan report's (targets of the plan year, actuals of the year before); its
+# issuer is the committee it prints, not the development commission
 PLAN_REPORT_TITLE: Final = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
 ISSUING_TITLE: Final = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
 PLAN_REPORT_HEAD: Final = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
@@ -241,8 +269,8 @@ def _headline(doc: Document) -> str | None:
     low, high = HEADLINE_LENGTH
     if not low <= len(line) <= high or len(HAN.findall(line)) < 4 or SENTENCE_MARK.search(line) \
             or line.endswith(("：", ":", "；", ";")) or HEADING_NUMBER.match(line) or DATE_LINE.match(line) \
-            or SIGNATURE.search(line) or page_furniture(line):
-        return None
+            or SIGNATURE.search(line) or PHOTO_CAPTION.search(line) or page_furniture(line):
+        return None  # (a photograph's caption: （记者 某某 摄）)
     return doc.printed(line, (at, at + len(line)))
 
 
@@ -303,12 +331,17 @@ def is_bulletin_layout(text: str) -> bool:
     return len(set(heads)) >= 2 or bool(BULLETIN_BODY.search(text[:600])) or "初步核算" in text[:3000]
 
 
-def doc_type_of(title: str | None, text: str) -> str:
+def doc_type_of(title: str | None, text: str, issuer: str | None = None) -> str:
     t = title or ""
     head = text[:800]
     if "统计公报" in t or BULLETIN_WORDS in head[:300]:
         return "statistical_bulletin"
     if "政府工作报告" in t:
+        return "work_report"
+    if "工作报告" in t and issuer and GOVERNING_BODY.search(to_simplified(issuer)):
+        # a government's 工作报告, or a development zone's administration's (某某开发区管委会2025年工作报告,
+        # a bare 工作报告 under its 管理委员会): it governs the zone as a government does — not a congress
+        # committee's or a court's 工作报告
         return "work_report"
     if evaluates_outline(t):
         return "plan_report"  # an outline's mid-term or final evaluation: a report on it, of the year evaluated
@@ -488,11 +521,14 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     m = congress_body(text[:1500])
     if m and not m.group("r").startswith(NATIONAL_BODIES):
         return _body_region(m)[0], None
+    source = source_body(doc)
+    if source:  # the publisher a repost's source line names (来源：某市统计局): its region, not a bureau's in a sentence
+        return _body_s_region(source), None
     m = bureau_body(text[:1500])
     if m and not m.group("r").startswith(NATIONAL_BODIES):
-        # a bureau's own document (成都市温江区发展和改革局): the bureau is the issuer
-        region, start = _body_region(m)
-        return region, doc.printed(text[start:m.end()], (start, m.end()))
+        # a bureau named at the head names the region; it issues the document only where it is printed
+        # as the issuer (a byline, a signature: printed_issuer), not in a sentence (某市统计局发布数据显示…)
+        return _body_region(m)[0], None
     signed = _signature(text)
     if signed:
         return (signed.group("region") or NATION), signed.group()
@@ -531,21 +567,70 @@ def _body_region(m: re.Match) -> tuple[str, int]:
     return name[cut:], m.start("r") + cut
 
 
+def _fits(body: str, region: str | None) -> bool:
+    """Can ``body`` issue a document of ``region``? It names the region (or the nation's body the
+    nation); any body when the region is unknown. (Another government's name at a page's end — the
+    portal's — is no signature.)"""
+    if region is None:
+        return True
+    return body.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES) if region == NATION else region in body
+
+
+def _body_s_region(body: str) -> str:
+    """The region a body's name opens with (某市统计局 → 某市; 国务院新闻办公室, 国家统计局 → the nation)."""
+    plain = to_simplified(body)
+    named = A_REGION_NAME.match(plain)
+    return named.group() if named and not plain.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES) else NATION
+
+
+def printed_issuer(doc: Document, region: str | None) -> str | None:
+    """The issuer the document prints, by the general rule of BODY_NAME (the title's opening body is
+    read before): opening a headline, on a line of its own at the head (a byline) or at the end (a
+    signature), else the publisher a repost's source line names (来源：某市统计局, a page's 发布机构) —
+    as printed."""
+    text = doc.search_text
+    head = text.lstrip()
+    headline = TITLE_BODY.match(head, 0, head.find("\n") if "\n" in head else len(head))
+    if headline:  # a headline without a title's words (某省人民政府新闻办公室举行…发布会): the body opening it
+        at = len(text) - len(head)
+        return doc.printed(headline.group(), (at, at + headline.end()))
+    source = source_body(doc)
+    if source and region == _body_s_region(source):
+        region = None  # (a region the source line named is no test of what the document prints: it prints its issuer)
+    for found in (BYLINE_BODY.search(text[:1500]), SIGNING_BODY.search(text, max(0, len(text) - SIGNATURE_REACH))):
+        if found and _fits(found.group().strip(), region):
+            start = found.start() + len(found.group()) - len(found.group().lstrip())
+            return doc.printed(text[start:found.end()], (start, found.end()))
+    return source
+
+
+def source_body(doc: Document) -> str | None:
+    """The body a repost's source line names (来源：某市统计局, a page's 发布机构 or 信息来源 in its metadata
+    or printed at its head), as printed: the original publisher. None for a source that is no body
+    (来源：某某日报)."""
+    for key in SOURCE_KEYS:
+        value = (doc.loaded.metadata.get(key) or "").strip()
+        if value and BODY_NAME_ALONE.fullmatch(to_simplified(value)):
+            return value
+    source = SOURCE_LINE.search(doc.search_text[:1500])
+    return doc.printed(source.group(1), source.span(1)) if source else None
+
+
 def extract_metadata(doc: Document) -> Metadata:
     title = find_title(doc)
     if title:  # a bilingual page's title without its English half (…要点（中英对照）Highlights of …)
         title = without_latin_prose(title).strip() or title
     plain_title = search_form(title) if title else None  # the patterns read simplified characters, years in digits
-    doc_type = doc_type_of(plain_title, doc.search_text)
     region, issuer = find_region_name(doc, plain_title)
+    opening = TITLE_BODY.match(plain_title) if plain_title else None
+    if opening:  # the body opening the title (某市人民政府办公室关于…: the office, not the government in it;
+        issuer = title[:opening.end()]  # its words hold no year, so the printed title has them at the same offsets)
     if issuer is None and region is not None:
         issuer = _signing_government(doc, region)
     if issuer is None:
-        bureau = BYLINE_BUREAU.search(doc.search_text[:1500]) \
-            or SIGNING_BUREAU.search(doc.search_text, max(0, len(doc.search_text) - SIGNATURE_REACH))
-        if bureau:  # "南雄市发展和改革局局长 陈立" on its own line under a plan report's title, or its signature
-            issuer = doc.printed(bureau.group(), (bureau.start(), bureau.end()))
+        issuer = printed_issuer(doc, region)
     # no issuer printed: the catalogue stage names the usual one for the document's kind and region
+    doc_type = doc_type_of(plain_title, doc.search_text, issuer)
     number, issued_on = find_doc_number(doc), find_issued_on(doc)
     if doc_type == "five_year_plan":
         said_number, said_date, said_issuer = issue_sentence(doc)
