@@ -300,6 +300,29 @@ def test_the_region_scan_finds_the_longest_name_at_each_place(text):
     assert list(_scan(text, _Names.of(NAMES | {"县"}))) == _scan_every_place(text, NAMES | {"县"})  # a one-character name
 
 
+OTHER_NAMES = {"新昌", "新昌县", "昌县", "县的", "越城"}  # (names of another table, starting where NAMES' do not)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SCANNED)
+def test_one_scan_for_several_tables_finds_what_each_tables_scan_finds(text):
+    from zhibiao.catalog.regions import _first_of_any, _Names, _scan_each
+
+    for groups in ([NAMES, OTHER_NAMES], [OTHER_NAMES, NAMES, NAMES | {"县"}], [NAMES]):
+        tables = [_Names.of(names) for names in groups]
+        assert _scan_each(text, tables, _first_of_any(tables)) == [_scan_every_place(text, names) for names in groups]
+
+
+def test_the_divisions_of_several_levels_are_those_of_each_level():
+    registry = RegionRegistry.default()
+    text = "绍兴市上虞区、越城区和新昌县，浙江省杭州市西湖区，中华人民共和国，朝阳区"
+    levels = ("province", "prefecture", "county")
+    each = registry.find_at_levels(text, levels)
+    assert [[(r.code, a, b) for r, a, b in found] for found in each] == \
+        [[(r.code, a, b) for r, a, b in registry.find_at_level(text, level)] for level in levels]
+    assert all(each)
+
+
 # ------------------------------------------------------------------ divisions made and unmade
 
 @pytest.mark.parametrize("name, code", [

@@ -37,6 +37,24 @@ def test_every_character_the_pattern_takes_as_plain_is_kept_by_every_step():
         assert not _plain().fullmatch(ch), ch
 
 
+def test_every_mark_the_second_pattern_takes_is_left_by_nfkc_and_simplifying_as_the_later_steps_read_it():
+    _plain()
+    marked = matcher._MARKED
+    plain = set(_plain_characters())
+    marks = [chr(c) for c in (*range(0x20, 0x7F), *map(ord, matcher.MARKS_KEPT_BY_NFKC), *map(ord, matcher.FOLDED_BY_NFKC))
+             if marked.fullmatch(chr(c)) and chr(c) not in plain]
+    assert set("GDP \"'*~()（）“”《》—–，；：％") <= set(marks)
+    for ch in marks:  # (the steps after NFKC and simplifying read （ as "(": they fold it so)
+        assert normalize_name(ch) == _normalized(ch), ch
+    # what it refuses: what NFKC or simplifying change otherwise (a full-width letter, Ⅲ, a traditional
+    # character, an ideographic space) and control characters
+    for ch in "Ｇ\u2162國\u3000\n\t":
+        assert not marked.fullmatch(ch), ch
+    for name in ("全社会研发（R&D）经费支出占GDP比重", "依申请政务服务“一网通办”率", "PM2.5年均浓度", "10万—50万元群体比例",
+                 "增长6.5%，城镇新增就业", "（一）占比：30％！"):
+        assert marked.fullmatch(name) and normalize_name(name) == _normalized(name), name
+
+
 def test_a_numbering_is_cut_off_only_a_name_opening_with_its_openers():
     _plain()
     openers = matcher._NUMBERING_OPENERS
@@ -59,7 +77,7 @@ def test_every_name_of_the_catalogue_is_normalised_as_step_by_step():
 
 
 # the characters a numbering is made of, with those steps change or read with their neighbours
-HOSTILE = list("1２٣9.．、 \u3000\t一二十（()）注*＊※“”\"'《》—–~GDPgdp%地区生产总值國內增长率额") + ["\n", "\u00a0", "e", "\u0301"]
+HOSTILE = list("1２٣9.．、 \u3000\t一二十（()）注*＊※“”\"'《》—–~GDPgdp%地区生产总值國內增长率额，；：％！？,;:") + ["\n", "\u00a0", "e", "\u0301"]
 
 
 @settings(max_examples=2000, deadline=None)

@@ -75,8 +75,8 @@ def _region_by_mentions(registry, head: str, hint: str | None):
     mentions: Counter = Counter()
     masthead = len(head) - len(head.lstrip()) + len(head.lstrip().split("\n", 1)[0])
     plain = to_simplified(head)  # (once for the three levels: the same length, the same offsets)
-    for level in ("province", "prefecture", "county"):
-        for reg, s, _e in registry.find_at_level(plain, level, simplified=True):
+    for named in registry.find_at_levels(plain, ("province", "prefecture", "county"), simplified=True):
+        for reg, s, _e in named:
             mentions[reg.code] += 2 if s < masthead else 1  # a title or masthead names its own region
             found[reg.code] = reg
     scores: Counter = Counter()

@@ -96,15 +96,24 @@ def _holds_any(text: str, words: tuple[str, ...]) -> bool:
 def normalize_name(name: str) -> str:
     if name and _plain().fullmatch(name):
         return _without_opening(NUMBERING, name) if name[:1] in _NUMBERING_OPENERS else name
+    if _MARKED is not None and _MARKED.fullmatch(name):  # (built with _plain's pattern, asked just before)
+        for mark, folded in FOLDED_BY_NFKC.items():  # (NFKC's fold of each: the only change it makes to such a name)
+            name = name.replace(mark, folded)
+        return _marks_folded(name)
     return _normalized(name)
 
 
 def _normalized(name: str) -> str:
-    """:func:`normalize_name` step by step (what its one-pattern path must give)."""
+    """:func:`normalize_name` step by step (what its one-pattern paths must give)."""
     if name and IDEOGRAPHS.fullmatch(name):
         return to_simplified(name)
     s = unicodedata.normalize("NFKC", name or "")
-    s = to_simplified(s)
+    return _marks_folded(to_simplified(s))
+
+
+def _marks_folded(s: str) -> str:
+    """The steps of :func:`_normalized` after NFKC and simplifying: notes, quotes and a numbering
+    cut off, brackets and dashes folded, lower case."""
     s = NOTE_OR_QUOTE.sub("", s)
     s = NUMBERING.sub("", s)
     s = s.replace("（", "(").replace("）", ")").replace("—", "-").replace("–", "-").replace("~", "-")
@@ -120,7 +129,7 @@ def _plain() -> re.Pattern:
     keeps, 、, and the printable ASCII ones each step keeps (one by one: not a capital, a space, a
     quote, a note mark or ~) but brackets, which open a note ((注1)) or a numbering ((1)) wherever
     they stand (tests/catalog/test_cheap_paths.py: every character, and names built to break it)."""
-    global _PLAIN, _NUMBERING_OPENERS
+    global _PLAIN, _NUMBERING_OPENERS, _MARKED
     pattern = _PLAIN
     if pattern is None:
         ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000))
@@ -133,6 +142,13 @@ def _plain() -> re.Pattern:
                                      if NUMBERING.match(ch + ".") or NUMBERING.match(ch + "、"))
         chars = "".join([*map(re.escape, ascii_kept), *_ranges(kept), "、"])
         pattern = _PLAIN = re.compile(f"[{chars}]*")
+        # the marks NFKC and simplifying leave as they are, or turn into what a later step turns them
+        # into anyway (（ → "(", as the brackets' fold does), or what FOLDED_BY_NFKC folds them to: a
+        # name of these and plain characters skips the two steps (NFKC costs a few thousand
+        # instructions a name: GDP, PM2.5, “一网通办”, （R&D）, 增长6%，)
+        # (tests/catalog/test_cheap_paths.py: each of them normalised so as step by step)
+        marks = "".join(map(re.escape, [*map(chr, range(0x20, 0x7F)), *MARKS_KEPT_BY_NFKC, *FOLDED_BY_NFKC]))
+        _MARKED = re.compile(f"[{chars}{marks}]*")
     return pattern
 
 
@@ -150,6 +166,11 @@ def _ranges(chars: list[str]) -> list[str]:
 
 
 _PLAIN: re.Pattern | None = None  # _plain(), built when a name is first normalised
+_MARKED: re.Pattern | None = None  # (with it) plain characters, ASCII's others, MARKS_KEPT_BY_NFKC and FOLDED_BY_NFKC
+# the marks of Chinese text a name or a wording prints (brackets, quotes, dashes) besides ASCII's, and
+# the full-width ones NFKC folds to ASCII (a wording's 增长6%，… / 占比：…), by str.replace
+MARKS_KEPT_BY_NFKC: Final = "（）“”‘’《》「」—–"
+FOLDED_BY_NFKC: Final = {"，": ",", "；": ";", "：": ":", "％": "%", "！": "!", "？": "?"}
 _NUMBERING_OPENERS = ""  # (with it)
 
 

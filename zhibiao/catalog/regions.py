@@ -86,6 +86,45 @@ def _scan(text: str, table: _Names):
                 break
 
 
+def _first_of_any(tables: list[_Names]) -> re.Pattern:
+    """A pattern finding every place where a name of one of ``tables`` can start (each table's
+    ``first`` finds some of them): any first character of theirs, followed by any second one when
+    every table's names have two."""
+    firsts = sorted({ch for table in tables for ch in table.lengths})
+    if not firsts:
+        return re.compile("(?!)")
+    pattern = "[" + "".join(re.escape(ch) for ch in firsts) + "]"
+    if all(table.pairs is not None for table in tables):
+        seconds = sorted({pair[1] for table in tables for pair in table.pairs or ()})
+        pattern += "(?=[" + "".join(re.escape(ch) for ch in seconds) + "])"
+    return re.compile(pattern)
+
+
+def _scan_each(text: str, tables: list[_Names], first: re.Pattern) -> list[list[tuple[str, int, int]]]:
+    """:func:`_scan` of each of ``tables`` (``first``: :func:`_first_of_any` of them), from one
+    pass of the engine over the text instead of one for each table: the places any can start a
+    name, each tried as each table's scan tries its own."""
+    found: list[list[tuple[str, int, int]]] = [[] for _table in tables]
+    after = [0] * len(tables)  # where each table's last name ends (its next one starts there or later)
+    for x in first.finditer(text):
+        at = x.start()
+        head = text[at]
+        for k, table in enumerate(tables):
+            if at < after[k]:
+                continue
+            sizes = table.lengths.get(head)
+            if sizes is None or (table.pairs is not None and text[at:at + 2] not in table.pairs):
+                continue
+            names = table.names
+            for size in sizes:
+                word = text[at:at + size]
+                if len(word) == size and word in names:  # (a slice past the text's end is shorter)
+                    found[k].append((word, at, at + size))
+                    after[k] = at + size
+                    break
+    return found
+
+
 def _ethnic_groups() -> list[str]:
     text = resources.files("zhibiao.catalog").joinpath("data/ethnic_groups.txt").read_text("utf-8")
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
@@ -119,6 +158,8 @@ class RegionRegistry:
     _level_names: dict[str, _Names] = field(default_factory=dict, repr=False)
     _higher_names: dict[str, _Names] = field(default_factory=dict, repr=False)  # (by level: the names above it)
     _short_openings: dict[str, frozenset[str]] | None = field(default=None, repr=False)  # (short_opening's names)
+    # levels asked about together -> _first_of_any of their names' tables, and of the tables above them
+    _levels_first: dict[tuple[str, ...], tuple[re.Pattern, re.Pattern]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for row in self.rows.values():
@@ -303,6 +344,46 @@ class RegionRegistry:
         """Divisions of one level named in ``text``, by full or short name (a document that calls
         itself 全县 names its county 漾濞, not 漾濞彝族自治县), longest names first. ``simplified``:
         ``text`` is to_simplified's already (a caller asking of every level simplifies it once)."""
+        return self.find_at_levels(text, (level,), simplified)[0]
+
+    def find_at_levels(self, text: str, levels: tuple[str, ...], simplified: bool = False) -> list[list[tuple[Region, int, int]]]:
+        """:meth:`find_at_level` of each of ``levels``, from one scan of the text for the names of all
+        of them (and one for the names above them, when asked)."""
+        for level in levels:
+            self._level_tables(level)
+        plain = text if simplified else to_simplified(text)
+        tables = [self._level_names[level] for level in levels]
+        first, higher_first = self._levels_first.get(levels) or self._levels_first.setdefault(
+            levels, (_first_of_any(tables), _first_of_any([self._higher_names[level] for level in levels])))
+        found = _scan_each(plain, tables, first)
+        insides: list[list[tuple[str, int, int]]] | None = None  # where the text names a higher division in full
+        out = []
+        for level, table, hits in zip(levels, tables, found):
+            names = table.names
+            assert isinstance(names, dict)  # (a level's names map to their codes; only a higher level's are a set)
+            kept = []
+            inside: list[tuple[str, int, int]] = []
+            k = 0  # (matches come in order too: one pass over both)
+            for name, a, b in hits:
+                codes = self._current_first(names[name])
+                if len(codes) != 1:
+                    continue
+                if insides is None:  # (found for every level at once, when one first needs them)
+                    insides = _scan_each(plain, [self._higher_names[lv] for lv in levels], higher_first)
+                inside = insides[levels.index(level)]
+                while k < len(inside) and inside[k][2] <= a:
+                    k += 1
+                if k < len(inside) and inside[k][1] <= a and b <= inside[k][2] and (inside[k][1], inside[k][2]) != (a, b):
+                    continue  # 共和 of 中华人民共和国: a county's short name inside the country's
+                if b < len(plain) and name != self.rows[codes[0]].name and (
+                        plain[b] in DIVISION_ENDS or plain.startswith(PLACE_WITHIN_ENDS, b)):
+                    continue  # 朝阳 of 朝阳区, 新市 of 新市镇, 芜湖 of 芜湖经济技术开发区: a short name running into another place's end
+                kept.append((self.region(codes[0]), a, b))
+            out.append(kept)
+        return out
+
+    def _level_tables(self, level: str) -> None:
+        """The names of a level's divisions and of those above it, as :func:`_scan` looks for them (built once)."""
         if level not in self._level_names:
             codes_of: dict[str, list[str]] = {}
             higher: set[str] = set()  # 大理 is the prefecture's before it is the county-level city's
@@ -316,28 +397,6 @@ class RegionRegistry:
             self._level_names[level] = _Names.of({n: c for n, c in codes_of.items()
                                                   if n not in higher or n.endswith(LEVEL_NAME_ENDS)})
             self._higher_names[level] = _Names.of({n for n in higher if len(n) > 2})
-        table = self._level_names[level]
-        names = table.names
-        assert isinstance(names, dict)  # (a level's names map to their codes; only a higher level's are a set)
-        plain = text if simplified else to_simplified(text)
-        out = []
-        inside: list[tuple[int, int]] | None = None  # where the text names a higher division in full, in order
-        k = 0  # (matches come in order too: one pass over both)
-        for name, a, b in _scan(plain, table):
-            codes = self._current_first(names[name])
-            if len(codes) != 1:
-                continue
-            if inside is None:
-                inside = [(x, y) for _n, x, y in _scan(plain, self._higher_names[level])]
-            while k < len(inside) and inside[k][1] <= a:
-                k += 1
-            if k < len(inside) and inside[k][0] <= a and b <= inside[k][1] and inside[k] != (a, b):
-                continue  # 共和 of 中华人民共和国: a county's short name inside the country's
-            if b < len(plain) and name != self.rows[codes[0]].name and (
-                    plain[b] in DIVISION_ENDS or plain.startswith(PLACE_WITHIN_ENDS, b)):
-                continue  # 朝阳 of 朝阳区, 新市 of 新市镇, 芜湖 of 芜湖经济技术开发区: a short name running into another place's end
-            out.append((self.region(codes[0]), a, b))
-        return out
 
     def resolve_compound(self, name: str | None, within: str | None = None) -> Region | None:
         """A division printed with its parents before it (南京市鼓楼区, 浙江省杭州市西湖区): the last
