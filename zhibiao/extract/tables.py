@@ -323,6 +323,25 @@ def cn_heading(text: str) -> re.Match[str] | None:
     return CN_HEADING.match(text) if text[:1] in CN_NUMERALS else None
 
 
+# a caption's mark opening a cell (专栏1 经济发展 | 地区生产总值…: a box's caption glued to its first row's category):
+# the box's, no part of the category
+CAPTION_MARK: Final = re.compile(rf"^(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})?\s*[:：]?\s*")
+
+
+def category_of(text: str) -> str:
+    """A category cell's words: without a heading's numeral (一、经济发展) or a caption's mark (专栏1 经济发展)."""
+    m = cn_heading(text)
+    if m is not None:
+        return m.group(1).strip()
+    mark = CAPTION_MARK.match(text) if text[:1] in CAPTION_FIRSTS else None
+    return text[mark.end():] if mark is not None and mark.end() < len(text) else text
+
+
+CAPTION_FIRSTS: Final = frozenset(w[0] for w in TABLE_WORDS["caption_openers"])
+# a line a caption's mark and its number open: the next box's or table's (a table's rows never open so)
+NEXT_CAPTION: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})(?![\d.．、])")
+
+
 def seq_prefix(text: str) -> re.Match[str] | None:
     """``SEQ_PREFIX.match(text)``, tried only where the text opens with a digit."""
     return SEQ_PREFIX.match(text) if is_decimal_char(text[:1]) else None
@@ -585,6 +604,8 @@ def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> 
             continue
         if v.table_end.match(line):
             break
+        if line[:1] in CAPTION_FIRSTS and NEXT_CAPTION.match(line) and _row_sep(raw) is None:
+            break  # the caption of the next box or table (专栏4 重点民生指标)
         if layout in ("tab", "pipe"):
             if _is_row_line(raw, layout):
                 k += 1
@@ -1089,9 +1110,7 @@ class _Assembler:
 
     def flush_category(self) -> None:
         if self.pending_category:
-            text = "".join(c.text for c in self.pending_category)
-            m = cn_heading(text)
-            self.category = m.group(1).strip() if m else text
+            self.category = category_of("".join(c.text for c in self.pending_category))
             self.pending_category = []
             self.group = []  # a new category starts new rows
             self.label = None
@@ -1290,15 +1309,14 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
             continue  # 续表: the rows go on, no category
         if len(filled) == 1 and not is_value_cell(filled[0][1]) and (
                 cat_col is None or filled[0][0] == cat_col) and looks_like_category(squeeze(filled[0][1])):
-            m = cn_heading(squeeze(filled[0][1]))
-            category = m.group(1) if m else squeeze(filled[0][1])
+            category = category_of(squeeze(filled[0][1]))
             continue
         row = GridRow()
         for k, p, at in filled:
             lead = len(p) - len(p.lstrip())
             row.cells[k] = GridCell(p.strip(), s + at + lead, s + at + len(p.rstrip()))
         if cat_col is not None and cat_col in row.cells:
-            category = squeeze(row.cells[cat_col].text)
+            category = category_of(squeeze(row.cells[cat_col].text))
         row.category = category
         rows.append(row)
     return rows
@@ -1413,8 +1431,7 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
             continue  # 续表: the rows go on
         if (row is None or j > name_at) and not has_category and (
                 cn_heading(t) or t in VOCAB.categories) and not is_value_cell(t):
-            m = cn_heading(t)
-            category = m.group(1) if m else t
+            category = category_of(t)
             row = None
             continue
         start = s + (len(raw) - len(raw.lstrip()))
