@@ -82,3 +82,9 @@ def test_a_table_row_takes_the_place_of_the_texts_figure_of_another_year_only_of
     assert _merged(a, b) == ["地区生产总值/prose", "地区生产总值增长/table"]
     b.year = 2025
     assert _merged(a, b) == ["地区生产总值增长/table"]
+
+
+def test_a_range_in_the_text_is_not_the_tables_single_figure():
+    a, b = _target("地区生产总值", "gdp_growth"), _target("地区生产总值增长", "gdp_growth", "table")
+    a.comparator, a.value_high = "range", Decimal("7")  # 增长6%—7% beside a row of 6
+    assert _merged(a, b) == ["地区生产总值/prose", "地区生产总值增长/table"]

@@ -24,6 +24,8 @@ def test_a_caption_without_a_title_is_parted_after_its_number():
     # the word after the number is the box's first item (a numbering, a sentence's marks), not its title
     text = normalize("专栏3 1.交通工程：新建高速公路120公里，新建国省道80公里。").text
     assert text.split("\n") == ["专栏3", "1.交通工程：新建高速公路120公里，新建国省道80公里。"]
+    text = normalize("专栏3 1.交通工程 新建高速公路120公里。").text
+    assert text.split("\n") == ["专栏3", "1.交通工程新建高速公路120公里。"]
     text = normalize("专栏3 城镇新增就业人数达到2万人，新建保障性住房1500套。").text
     assert text.split("\n") == ["专栏3", "城镇新增就业人数达到2万人，新建保障性住房1500套。"]
 

@@ -328,13 +328,10 @@ def cn_heading(text: str) -> re.Match[str] | None:
 CAPTION_MARK: Final = re.compile(rf"^(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})?\s*[:：]?\s*")
 
 
-def category_of(text: str) -> str:
-    """A category cell's words: without a heading's numeral (一、经济发展) or a caption's mark (专栏1 经济发展)."""
-    m = cn_heading(text)
-    if m is not None:
-        return m.group(1).strip()
+def without_caption_mark(text: str) -> str:
+    """A category cell's words without a caption's mark opening them (专栏1 经济发展 → 经济发展)."""
     mark = CAPTION_MARK.match(text) if text[:1] in CAPTION_FIRSTS else None
-    return text[mark.end():] if mark is not None and mark.end() < len(text) else text
+    return text[mark.end():] if mark is not None else text
 
 
 CAPTION_FIRSTS: Final = frozenset(w[0] for w in TABLE_WORDS["caption_openers"])
@@ -1110,7 +1107,9 @@ class _Assembler:
 
     def flush_category(self) -> None:
         if self.pending_category:
-            self.category = category_of("".join(c.text for c in self.pending_category))
+            text = "".join(c.text for c in self.pending_category)
+            m = cn_heading(text)
+            self.category = m.group(1).strip() if m else text
             self.pending_category = []
             self.group = []  # a new category starts new rows
             self.label = None
@@ -1309,14 +1308,15 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
             continue  # 续表: the rows go on, no category
         if len(filled) == 1 and not is_value_cell(filled[0][1]) and (
                 cat_col is None or filled[0][0] == cat_col) and looks_like_category(squeeze(filled[0][1])):
-            category = category_of(squeeze(filled[0][1]))
+            m = cn_heading(squeeze(filled[0][1]))
+            category = m.group(1) if m else squeeze(filled[0][1])
             continue
         row = GridRow()
         for k, p, at in filled:
             lead = len(p) - len(p.lstrip())
             row.cells[k] = GridCell(p.strip(), s + at + lead, s + at + len(p.rstrip()))
         if cat_col is not None and cat_col in row.cells:
-            category = category_of(squeeze(row.cells[cat_col].text))
+            category = without_caption_mark(squeeze(row.cells[cat_col].text))
         row.category = category
         rows.append(row)
     return rows
@@ -1431,7 +1431,8 @@ def _grid_cells_line(text: str, span: TableSpan) -> list[GridRow]:
             continue  # 续表: the rows go on
         if (row is None or j > name_at) and not has_category and (
                 cn_heading(t) or t in VOCAB.categories) and not is_value_cell(t):
-            category = category_of(t)
+            m = cn_heading(t)
+            category = m.group(1) if m else t
             row = None
             continue
         start = s + (len(raw) - len(raw.lstrip()))

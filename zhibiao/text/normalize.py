@@ -274,7 +274,7 @@ def _drop_noise(m: MappedText) -> MappedText:
 
 # a box's caption opening a line: the word, its number, then (after spaces or a colon) its title
 BOX_CAPTION: Final = re.compile(rf"(?m)^[ \t\u3000]*(?:{_alt(LAYOUT['box_captions'])})[ \u3000]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
-                                rf"(?![\d.．、])(?:[ \u3000]*[:：])?")
+                                rf"(?:[ \u3000]*[:：])?")
 BOX_TITLE: Final = re.compile(r"[ \u3000]*([^\s]{2,40})")
 # what a title never holds: a sentence's marks, a list's numbering (1.新能源汽车产业园…: the box's first item)
 NOT_A_BOX_TITLE: Final = re.compile(r"[。，；！？]|^(?:\d{1,2}[.．、]|[（(]?[一二三四五六七八九十\d]{1,2}[）)、])")
@@ -297,7 +297,7 @@ def _part_box_captions(m: MappedText) -> MappedText:
         if title is not None and not NOT_A_BOX_TITLE.search(title.group(1)):
             end = title.end()
         gap = SPACES_THEN_TEXT.match(text, end)
-        if gap is not None and text[gap.end()] != "\n":
+        if gap is not None:
             edits.append(Edit(gap.start(), gap.end(), "\n", "box caption"))
     return m.edit(edits)
 
