@@ -5,7 +5,8 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 1. line endings, BOM, NUL and other control characters, bidirectional overrides;
 2. width folding: full-width letters, digits and ASCII symbols to ASCII (Chinese punctuation
    such as ，。：（） is kept as printed);
-3. page furniture: page numbers ("—31—", "第 3 页", "3/12") and headers repeated at page starts;
+3. page furniture: page numbers ("—31—", "第 3 页", "3/12") and headers repeated at page starts; a
+   box's caption printed on one line with the box's first line (专栏2 重点产业项目 1.…) a line of its own;
 4. decimal points a PDF lost as a space, restored only on strong evidence and flagged
    (``1023 6 亿元``, ``％ 5 5 左右`` in a table row, ``PM2 5``, ``0 008``);
 5. spaces: a space next to a Chinese character is layout, not content, and goes — except in
