@@ -69,3 +69,12 @@ def test_a_caption_in_a_rows_first_cell_is_no_part_of_its_category():
 def test_a_long_caption_on_its_own_line_never_runs_into_the_box():
     ex = extract_text(HEAD + "专栏5 “十五五”时期交通水利能源重大工程项目\n新建高速公路120公里，新增蓄水能力3000万立方米。\n")
     assert not any("专栏" in n for n in _names(ex))
+
+
+def test_a_caption_in_the_first_cell_of_the_boxs_header_is_parted_from_the_header():
+    # (the header's cells keep their columns over the rows': 经济发展 is the category column's)
+    ex = extract_text("平山县2026年国民经济和社会发展计划\n\n一、主要预期目标\n全县经济平稳增长。\n\n"
+                      "专栏1 2026年主要指标\t类别\t指标\t2026年目标\t属性\n"
+                      "经济发展\t地区生产总值增长\t6%左右\t预期性\n\t一般公共预算收入增长\t5%\t预期性\n")
+    assert [(t.name, t.category, t.value) for t in ex.targets] == [
+        ("地区生产总值增长", "经济发展", 6), ("一般公共预算收入增长", "经济发展", 5)]

@@ -280,14 +280,16 @@ BOX_TITLE: Final = re.compile(r"[ \u3000]*([^\s]{2,40})")
 # what a title never holds: a sentence's marks, a list's numbering (1.新能源汽车产业园…: the box's first item)
 NOT_A_BOX_TITLE: Final = re.compile(r"[。，；！？]|^(?:\d{1,2}[.．、]|[（(]?[一二三四五六七八九十\d]{1,2}[）)、])")
 SPACES_THEN_TEXT: Final = re.compile(r"[ \u3000]+(?=[^\s])")
+TABS_THEN_TEXT: Final = re.compile(r"\t+(?=[^\s])")
 
 
 def _part_box_captions(m: MappedText) -> MappedText:
     """A box's caption printed on one line with the box's first line or row (a PDF's or a text file's
     专栏2 重点产业项目 1.新能源汽车产业园…, 专栏1 主要指标 类别 指标 2025年…): the spaces after it a line
     break, so that the caption is a line of its own, never part of the first row's name or a target's
-    text. Its title is the word after the number, when it reads as one; spaces, never a tab, part them
-    (专栏1 经济发展<tab>地区生产总值…: a row whose first cell holds the caption, read by the table)."""
+    text. Its title is the word after the number, when it reads as one; spaces part them, a tab only
+    before a header's cells (专栏1 主要指标<tab>序号<tab>指标…; 专栏1 经济发展<tab>地区生产总值…: a row whose
+    first cell holds the caption, read by the table)."""
     text = m.text
     if not any(w in text for w in LAYOUT["box_captions"]):
         return m
@@ -297,7 +299,11 @@ def _part_box_captions(m: MappedText) -> MappedText:
         title = BOX_TITLE.match(text, end)
         if title is not None and not NOT_A_BOX_TITLE.search(title.group(1)):
             end = title.end()
-        gap = SPACES_THEN_TEXT.match(text, end)
+        gap = SPACES_THEN_TEXT.match(text, end) or TABS_THEN_TEXT.match(text, end)
+        if gap is not None and gap.group()[0] == "\t":
+            line_end = text.find("\n", end)
+            if not TABLE_HEADER.search(text, gap.end(), line_end if line_end >= 0 else len(text)):
+                gap = None  # (a header's cells after a tab are the box's header: a row's cells stay in their row)
         if gap is not None:
             edits.append(Edit(gap.start(), gap.end(), "\n", "box caption"))
     return m.edit(edits)
