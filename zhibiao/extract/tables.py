@@ -336,7 +336,7 @@ def without_caption_mark(text: str) -> str:
 
 CAPTION_FIRSTS: Final = frozenset(w[0] for w in TABLE_WORDS["caption_openers"])
 # a line a caption's mark and its number open: the next box's or table's (a table's rows never open so)
-NEXT_CAPTION: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})(?![\d.．、])")
+NEXT_CAPTION: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})")
 
 
 def seq_prefix(text: str) -> re.Match[str] | None:
