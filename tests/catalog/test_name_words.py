@@ -29,6 +29,7 @@ SPEC = {
     "region_openings": ["全国", "全省", "全市", "全县", "全区", "全州", "全旗", "全盟"],
     "region_ends": ["省", "自治区", "市", "县"],
     "region_part_openings": ["中心城区", "主城区", "城区", "市区", "县城"],
+    "scope_qualifiers": ["限额以上", "限上", "规模以上", "规上"],
 }
 JOBS = "城镇新增就业"  # in the catalogue (new_urban_jobs); with a word of two or more before it, too far for a fuzzy match
 
@@ -132,6 +133,21 @@ def test_a_part_of_the_region_in_brackets_after_a_name_is_read_as_in_front_of_it
     # a growth, an amount or a count of the part is not the region's (its own row stands beside it)
     assert Catalog.default().match(f"地区生产总值增速（{part}）", unit="%", text="6左右") is None
     assert Catalog.default().match(f"{JOBS}（{part}）", unit="万人", text="3.2") is None
+
+
+@pytest.mark.parametrize("qualifier", SPEC["scope_qualifiers"])
+def test_a_name_narrowed_to_the_units_above_a_threshold_is_no_fuzzy_match_of_the_whole(qualifier):
+    # (each name is a fuzzy match of the whole's without the rule: the qualifier in front, the rest the same)
+    for name, whole in ((f"{qualifier}社会消费品零售总额增长", "retail_sales_growth"),
+                        (f"{qualifier}社会消费品零售额", "retail_sales_level"),
+                        (f"{qualifier}服务业增加值占地区生产总值比重", "services_share")):
+        found = Catalog.default().match(name)
+        assert found is None or found.id != whole, (name, found)
+
+
+def test_two_narrowed_names_may_match_fuzzily():
+    found = Catalog.default().match("规模以上全部工业增加值")
+    assert found is not None and found.id.startswith("industrial_value_added") and found.reason.startswith("fuzzy"), found
 
 
 def test_every_name_word_has_its_case():

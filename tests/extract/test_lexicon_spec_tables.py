@@ -168,7 +168,7 @@ CELLS = [
 
 # caption_openers / caption_endings: a line captioning a table gives its year when the header prints none
 @pytest.mark.parametrize("caption", [f"2025年全市经济{word}" for word in ("情况", "构成", "速度", "幅度", "指标", "目标",
-                                                                         "计划", "产量")] + ["附表 2025年全市经济"])
+                                                                         "计划", "产量")] + ["附表 2025年全市经济", "专栏1 2025年全市经济"])
 def test_a_caption_dates_the_table(caption):
     text = "附件\n" + caption + "\n序号\t指标名称\t目标\n1\t地区生产总值增速\t6%左右" + END
     assert [t.year for t in extract_tables(text, None)] == [2025]

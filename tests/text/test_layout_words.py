@@ -26,6 +26,7 @@ SPEC = {
     "item_units": ["元", "美元", "人", "人次", "个", "家", "项", "户", "套", "辆", "头", "座", "所", "吨", "斤", "公斤", "亩", "公顷",
                    "公里", "千米", "平方米", "立方米", "千瓦", "千瓦时", "倍", "个百分点", "天"],
     "item_unit_magnitudes": ["万", "亿", "千", "百"],
+    "box_captions": ["专栏"],
 }
 
 
@@ -55,6 +56,12 @@ def test_a_titles_bracketed_note_ends_its_line_after_each_title_word(word):
 def test_each_bracketed_note_ends_a_titles_line(note):
     assert _apart(f"某市二〇二四年政府工作报告（{note}）\n{RUNNING}")
     assert not _apart(f"某市二〇二四年政府工作报告（继续）\n{RUNNING}")
+
+
+@pytest.mark.parametrize("word", SPEC["box_captions"])
+def test_a_boxs_caption_is_parted_from_the_line_glued_to_it(word):
+    assert _apart(f"{word}2 重点产业项目 新建高速公路120公里，新建国省道80公里。")
+    assert not _apart("栏目2 重点产业项目 新建高速公路120公里，新建国省道80公里。")
 
 
 @pytest.mark.parametrize("word", SPEC["cell_qualifiers"])

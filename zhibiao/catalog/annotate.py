@@ -236,6 +236,7 @@ def merge_restated_targets(extraction: Extraction) -> None:
             drop.add(i)
     if drop:
         extraction.targets = [t for i, t in enumerate(extraction.targets) if i not in drop]
+    _merge_tabled_targets(extraction)
     # a figure worded as a target (预期, 目标) restating one (今年经济增长预期目标定为7.5%左右, in the
     # report's explanation of its list) is that target; a task's figure equal to a target (力争实际使用外资
     # 10.6亿美元以上, in the tasks) pursues it, and stays
@@ -243,6 +244,32 @@ def merge_restated_targets(extraction: Extraction) -> None:
     if stated:
         extraction.commitments = [c for c in extraction.commitments if c.indicator is None
                                   or (c.indicator, c.year, c.value) not in stated or not _worded_as_target(c.text)]
+
+
+def _merge_tabled_targets(extraction: Extraction) -> None:
+    """A target stated in the text and again in a table (a report's list, then 附表：主要指标): one target of
+    an indicator a year. Where both print the same figure the table's reading stands (its row number,
+    category and attribute; its cell often drops the words around the figure, 6 for 增长6%左右) and the
+    text's goes; where they differ both stay, with a warning (which is meant is for a reviewer)."""
+    tabled: dict[tuple, list] = {}
+    for t in extraction.targets:
+        if t.source == "table" and t.indicator is not None and t.kind == "numeric" and t.value is not None:
+            tabled.setdefault((t.indicator, t.year), []).append(t)
+    if not tabled:
+        return
+    kept = []
+    for t in extraction.targets:
+        rows = tabled.get((t.indicator, t.year)) if t.source != "table" and t.kind == "numeric" else None
+        if rows is None or t.value is None:
+            kept.append(t)
+        elif any(r.value == t.value and r.value_high == t.value_high for r in rows):
+            continue
+        else:
+            kept.append(t)
+            extraction.warnings.append(f"target {t.name!r} ({t.year}): the text says {t.text!r}, the table "
+                                       f"{rows[0].name!r} {rows[0].text!r}; both kept")
+    if len(kept) != len(extraction.targets):
+        extraction.targets = kept
 
 
 def _worded_as_target(text: str) -> bool:

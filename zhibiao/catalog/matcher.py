@@ -74,6 +74,7 @@ LEVEL_LASTS: Final = "".join(sorted({w[-1] for w in WORDS["level_suffixes"]}))
 GROWTH_WORDING_FIRSTS: Final = "".join(sorted({w[0] for w in (*WORDS["growth_wording_leads"], *WORDS["growth_wording_verbs"])}))
 SHARE_NAMES: Final[tuple[str, ...]] = tuple(WORDS["share_names"])
 SHARE_WORDINGS: Final[tuple[str, ...]] = tuple(WORDS["share_wordings"])
+SCOPE_QUALIFIERS: Final[tuple[str, ...]] = tuple(WORDS["scope_qualifiers"])
 
 
 def _suffix(key: str, lasts: str, pattern: re.Pattern) -> re.Match | None:
@@ -189,6 +190,11 @@ def _may_open_share_of(text: str) -> bool:
 
 
 _SHARE_OF_LEADS: tuple[str, ...] | None = None  # simplified_from(SHARE_OF_LEAD), once a text is asked about
+
+
+def _is_narrowed(key: str) -> bool:
+    """Does a name narrow its indicator to the units above a threshold (限额以上单位消费品零售额, 规上…)?"""
+    return _holds_any(key, SCOPE_QUALIFIERS)
 
 
 def _is_new(key: str) -> bool:
@@ -608,6 +614,8 @@ class Catalog:
                                                       score_cutoff=FUZZY_THRESHOLD):
                 if _is_new(hit_key) != _is_new(k):
                     continue  # 规模以上工业企业 (how many) is not 新增规模以上工业企业 (how many more)
+                if _is_narrowed(hit_key) != _is_narrowed(k):
+                    continue  # 限上社会消费品零售额 (the larger shops' sales) is not 社会消费品零售额 (all of them)
                 chosen = self._choose(index.exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")

@@ -323,6 +323,22 @@ def cn_heading(text: str) -> re.Match[str] | None:
     return CN_HEADING.match(text) if text[:1] in CN_NUMERALS else None
 
 
+# a caption's mark opening a cell (专栏1 经济发展 | 地区生产总值…: a box's caption glued to its first row's category):
+# the box's, no part of the category
+CAPTION_MARK: Final = re.compile(rf"^(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})?\s*[:：]?\s*")
+
+
+def without_caption_mark(text: str) -> str:
+    """A category cell's words without a caption's mark opening them (专栏1 经济发展 → 经济发展)."""
+    mark = CAPTION_MARK.match(text) if text[:1] in CAPTION_FIRSTS else None
+    return text[mark.end():] if mark is not None else text
+
+
+CAPTION_FIRSTS: Final = frozenset(w[0] for w in TABLE_WORDS["caption_openers"])
+# a line a caption's mark and its number open: the next box's or table's (a table's rows never open so)
+NEXT_CAPTION: Final = re.compile(rf"(?:{alternation(TABLE_WORDS['caption_openers'])})\s*(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})")
+
+
 def seq_prefix(text: str) -> re.Match[str] | None:
     """``SEQ_PREFIX.match(text)``, tried only where the text opens with a digit."""
     return SEQ_PREFIX.match(text) if is_decimal_char(text[:1]) else None
@@ -585,6 +601,8 @@ def _table_end(text: str, lines: list[tuple[int, int]], j: int, layout: str) -> 
             continue
         if v.table_end.match(line):
             break
+        if line[:1] in CAPTION_FIRSTS and NEXT_CAPTION.match(line) and _row_sep(raw) is None:
+            break  # the caption of the next box or table (专栏4 重点民生指标)
         if layout in ("tab", "pipe"):
             if _is_row_line(raw, layout):
                 k += 1
@@ -1298,7 +1316,7 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
             lead = len(p) - len(p.lstrip())
             row.cells[k] = GridCell(p.strip(), s + at + lead, s + at + len(p.rstrip()))
         if cat_col is not None and cat_col in row.cells:
-            category = squeeze(row.cells[cat_col].text)
+            category = without_caption_mark(squeeze(row.cells[cat_col].text))
         row.category = category
         rows.append(row)
     return rows

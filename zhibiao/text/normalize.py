@@ -5,7 +5,8 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 1. line endings, BOM, NUL and other control characters, bidirectional overrides;
 2. width folding: full-width letters, digits and ASCII symbols to ASCII (Chinese punctuation
    such as ，。：（） is kept as printed);
-3. page furniture: page numbers ("—31—", "第 3 页", "3/12") and headers repeated at page starts;
+3. page furniture: page numbers ("—31—", "第 3 页", "3/12") and headers repeated at page starts; a
+   box's caption printed on one line with the box's first line (专栏2 重点产业项目 1.…) a line of its own;
 4. decimal points a PDF lost as a space, restored only on strong evidence and flagged
    (``1023 6 亿元``, ``％ 5 5 左右`` in a table row, ``PM2 5``, ``0 008``);
 5. spaces: a space next to a Chinese character is layout, not content, and goes — except in
@@ -269,6 +270,42 @@ def _drop_noise(m: MappedText) -> MappedText:
     if "." in text:
         edits += [Edit(x.start(), x.end(), "。", "noise") for x in ASCII_FULL_STOP.finditer(text)]
         edits.sort(key=lambda e: e.start)
+    return m.edit(edits)
+
+
+# a box's caption opening a line: the word, its number, then (after spaces or a colon) its title
+BOX_CAPTION: Final = re.compile(rf"(?m)^[ \t\u3000]*(?:{_alt(LAYOUT['box_captions'])})[ \u3000]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+                                rf"(?:[ \u3000]*[:：])?")
+BOX_TITLE: Final = re.compile(r"[ \u3000]*([^\s]{2,40})")
+# what a title never holds: a sentence's marks, a list's numbering (1.新能源汽车产业园…: the box's first item)
+NOT_A_BOX_TITLE: Final = re.compile(r"[。，；！？]|^(?:\d{1,2}[.．、]|[（(]?[一二三四五六七八九十\d]{1,2}[）)、])")
+SPACES_THEN_TEXT: Final = re.compile(r"[ \u3000]+(?=[^\s])")
+TABS_THEN_TEXT: Final = re.compile(r"\t+(?=[^\s])")
+
+
+def _part_box_captions(m: MappedText) -> MappedText:
+    """A box's caption printed on one line with the box's first line or row (a PDF's or a text file's
+    专栏2 重点产业项目 1.新能源汽车产业园…, 专栏1 主要指标 类别 指标 2025年…): the spaces after it a line
+    break, so that the caption is a line of its own, never part of the first row's name or a target's
+    text. Its title is the word after the number, when it reads as one; spaces part them, a tab only
+    before a header's cells (专栏1 主要指标<tab>序号<tab>指标…; 专栏1 经济发展<tab>地区生产总值…: a row whose
+    first cell holds the caption, read by the table)."""
+    text = m.text
+    if not any(w in text for w in LAYOUT["box_captions"]):
+        return m
+    edits = []
+    for c in BOX_CAPTION.finditer(text):
+        end = c.end()
+        title = BOX_TITLE.match(text, end)
+        if title is not None and not NOT_A_BOX_TITLE.search(title.group(1)):
+            end = title.end()
+        gap = SPACES_THEN_TEXT.match(text, end) or TABS_THEN_TEXT.match(text, end)
+        if gap is not None and gap.group()[0] == "\t":
+            line_end = text.find("\n", end)
+            if not TABLE_HEADER.search(text, gap.end(), line_end if line_end >= 0 else len(text)):
+                gap = None  # (a header's cells after a tab are the box's header: a row's cells stay in their row)
+        if gap is not None:
+            edits.append(Edit(gap.start(), gap.end(), "\n", "box caption"))
     return m.edit(edits)
 
 
@@ -757,7 +794,7 @@ def _is_heading_line(line: str) -> bool:
     return (first.isdecimal() or first.isspace() or first in HEADING_OPENERS) and bool(HEADING.match(line) or CAPTION_LINE.match(line))
 
 
-CAPTION_LINE: Final = re.compile(r"\s*[图圖表]\s*\d{1,2}(?![\d.．])")
+CAPTION_LINE: Final = re.compile(rf"\s*(?:[图圖表]|{_alt(LAYOUT['box_captions'])})\s*\d{{1,2}}(?![\d.．])")
 
 
 CLAUSE_PUNCT: Final = re.compile(r"[，。；,;]")
@@ -1039,7 +1076,7 @@ def _opens_new_line(line: str) -> bool:
 DATE_OPENERS: Final = frozenset("—–-（(")
 CELL_OPENERS: Final = frozenset("-—–+<>≤≥＜＞〔［[(（")
 NEW_LINE_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附—–-•·●■◆▲★☆○◇□▪►√")
-HEADING_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附图圖表")  # (HEADING's and CAPTION_LINE's)
+HEADING_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附图圖表" + "".join(w[0] for w in LAYOUT["box_captions"]))  # (HEADING's and CAPTION_LINE's)
 
 
 # (the blanks first, the character before them tested after: a pattern opening with a class is scanned fast)
@@ -1192,6 +1229,7 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = _drop_noise(m)
     m = _drop_furniture(m)
     m = m.translate({0x0C: "\n"}, FORM_FEED)  # page breaks are plain line breaks from here on
+    m = _part_box_captions(m)
     columns = _rebuild_columns(m)
     in_order = columns is m  # (columns put one after the other: the map is no longer in order)
     m = columns
