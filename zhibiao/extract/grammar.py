@@ -184,9 +184,12 @@ ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 # What can follow a number that is no value, in one match at its end: 年 (a year: 较2023年), a Latin
 # letter (5G), a time word (21世纪), a document's number (〔2021〕5号). Only 年 and a time word
 # opening with it (年代) can both match there: a year's match is tested for the time word too.
-NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
+# the first month of a period of months (增速比1—10月回落0.2个百分点: 1—10月 is a time, its 1 no figure)
+MONTHS_AFTER: Final = r"\s?[-—–~～至到]\s?(?:1[0-2]|[1-9])\s?月"
+NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}"
+                                   rf"|{MONTHS_AFTER}")
 # the characters its match opens with, past a space (a set test is cheaper than the match at each number)
-NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】-—–~～至") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
+NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】-—–~～至到") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
 
 # What every candidate needs somewhere in its text: a digit, a fraction's words (百分之, 千分之), or a Chinese numeral followed by
