@@ -38,7 +38,8 @@ def _got(e) -> dict:
     ("2025年1—11月岚江市经济运行情况", Y11),
     ("岚江市2025年11月统计月报", Y11),  # (a month's report: the year so far, its 本月 November alone)
     ("岚江市2025年1-11月主要经济指标", Y11),
-    ("岚江市2025年11月份统计月报", Y11),  # (11月份 in a title: its report's month, the year so far)
+    ("岚江市2025年11月份统计月报", Y11),
+    ("岚江市2025年一至十一月经济运行情况", Y11),  # (11月份 in a title: its report's month, the year so far)
     ("岚江市2025年上半年经济运行情况", "2025-01/2025-06"),
 ])
 def test_a_monthly_reports_title_makes_it_an_in_year_report_of_its_part_of_the_year(title, period):
@@ -51,6 +52,7 @@ def test_a_monthly_reports_title_makes_it_an_in_year_report_of_its_part_of_the_y
 
 def test_what_is_not_a_monthly_reports_title():
     assert not monthly_report("岚江市2025年主要经济指标")  # (no month nor part of the year)
+    assert not monthly_report("岚江市2025年前10强企业主要经济指标")  # (a number, no month)
     assert not monthly_report("关于岚江市2025年1—9月国民经济和社会发展计划执行情况的报告")
     assert not monthly_report("2025年1—11月主要经济指标完成情况表")  # (a caption, not its closing words)
     assert monthly_report("2025年1—11月岚江市主要经济指标")
@@ -183,11 +185,61 @@ def test_the_month_printed_in_both_cells_of_its_merge_and_a_row_opening_with_an_
     }
 
 
-def test_a_cumulative_column_outside_a_part_of_the_year_stays_a_five_year_sum():
+def test_a_tables_own_month_gives_its_columns_periods_where_the_title_names_none():
+    text = ("岚江市2025年主要经济指标\n来源：岚江市统计局\n\n"
+            "指标 | 单位 | 11月 | 11月\n| | 本月 | 累计\n固定资产投资 | 亿元 | 40.2 | 386.5\n")
+    got = _got(extract_text(text))
+    assert got == {("固定资产投资", "level", "40.2"): (2025, NOV), ("固定资产投资", "level", "386.5"): (2025, Y11)}
+
+
+def test_a_monthly_tables_results_without_a_period_are_the_reports():
+    text = ("2025年1—11月岚江市主要经济指标\n来源：岚江市统计局\n\n"
+            "指标 | 单位 | 绝对值 | 同比增长%\n固定资产投资 | 亿元 | 386.5 | 3.4\n")
+    assert _got(extract_text(text)) == {("固定资产投资", "level", "386.5"): (2025, Y11),
+                                        ("固定资产投资", "growth", "3.4"): (2025, Y11)}
+
+
+def test_a_cumulative_five_year_column_stays_a_target():
     text = ("岚江市国民经济和社会发展第十四个五年规划纲要\n\n"
             "类别\t序号\t指标\t单位\t2020年基期值\t2025年目标\t累计\t属性\n"
             "经济发展\t1\t地区生产总值\t亿元\t1500\t2100\t—\t预期性\n"
-            "民生福祉\t2\t城镇新增就业\t万人\t—\t—\t［30］\t预期性\n")
+            "民生福祉\t2\t城镇新增就业\t万人\t—\t—\t30\t预期性\n")
     e = extract_text(text)
-    assert not any(a.period for a in e.actuals)
+    assert [(t.year, t.name, t.text) for t in e.targets if t.name == "城镇新增就业"] == [(2025, "城镇新增就业", "30")]
     assert not any(a.name == "城镇新增就业" for a in e.actuals)
+
+
+@pytest.mark.parametrize("months", ["1—10月", "1至10月", "1到10月"])
+def test_the_first_month_of_each_range_compared_with_is_no_figure(months):
+    text = ("2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n"
+            f"1—11月，全市规模以上工业增加值同比增长7.4%，增速比{months}回落0.2个百分点。\n")
+    assert [str(a.value) for a in extract_text(text).actuals] == ["7.4"]
+
+
+def test_a_month_after_a_name_is_no_part_of_it():
+    text = ("2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n"
+            "全市规模以上工业增加值当月增长7.1%，社会消费品零售总额11月份增长4.2%。\n")
+    assert _got(extract_text(text)) == {("规模以上工业增加值", "growth", "7.1"): (2025, NOV),
+                                        ("社会消费品零售总额", "growth", "4.2"): (2025, NOV)}
+
+
+def test_a_monthly_reports_title_is_its_own_not_a_title_it_quotes():
+    text = ("2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n"
+            "1—11月，《岚江市2025年政府工作报告》确定的目标任务有序推进。全市规模以上工业增加值同比增长7.4%。\n")
+    assert extract_text(text).document.title == "2025年1—11月岚江市经济运行情况"
+
+
+@pytest.mark.parametrize("closing", ["经济运行情况", "经济运行简况", "经济运行分析", "统计月报", "月度统计数据", "主要经济指标",
+                                     "主要统计指标"])
+def test_each_monthly_reports_closing_words(closing):
+    # (documents.monthly_report_titles)
+    assert monthly_report(f"岚江市2025年1—11月{closing}")
+    e = extract_text(f"岚江市2025年1—11月{closing}\n来源：岚江市统计局\n\n全市规模以上工业增加值同比增长6.2%。\n")
+    assert [(a.year, a.period) for a in e.actuals] == [(2025, Y11)]
+
+
+@pytest.mark.parametrize("word", ["本月", "当月", "本月份", "当月份"])
+def test_each_word_of_this_month(word):
+    # (time.this_month)
+    text = f"2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n{word}全市规模以上工业增加值同比增长5.1%。\n"
+    assert _got(extract_text(text)) == {("规模以上工业增加值", "growth", "5.1"): (2025, NOV)}

@@ -170,7 +170,7 @@ TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'ta
                        rf"|(?:1\s*[-—–~～至到]\s*)?(?<!\d)(?:1[0-2]|[1-9])\s*月份?|{_alt('names.leading_periods', 'time.this_month')})+$")
 # the words each pattern anchored at the end can end with (a cheap test before the search)
 TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as", "names.leading_periods",
-                                "time.this_month"), "均", "到", "至", "月", "份")
+                                "time.this_month"), "均", "到", "至")
 GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
 FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")
 

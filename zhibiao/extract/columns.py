@@ -35,7 +35,7 @@ YEAR_PREFIX: Final = re.compile(r"^(\d{4})\s*年(?:末|底)?")
 PERIOD_PREFIX: Final = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份)?|一至([一二三四五六七八九十]{1,2})月|(上半年)|(前三季度))")
 # one month (11月, 11月份: a monthly report's header, often merged over 本月 | 累计), or the report's own month
 # printed without its number (本月, 当月): THIS_MONTH, the month the table's context knows
-MONTH_PREFIX: Final = re.compile(r"^(1[0-2]|[1-9])\s*月(?:份)?(?![末底])")
+MONTH_PREFIX: Final = re.compile(r"^(1[0-2]|[1-9])\s*月(?:份)?")
 THIS_MONTH_PREFIX: Final = re.compile(LEX.alt("time.this_month"))
 _THIS_MONTH_STARTS: Final = frozenset(w[0] for w in LEX.words("time.this_month"))
 _RELATIVE_YEARS: Final = TABLE_WORDS["relative_years"]  # 本年 → 0, 上年 → −1

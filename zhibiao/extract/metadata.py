@@ -221,7 +221,7 @@ def find_title(doc: Document) -> str | None:
     document it holds) is the last resort, after the text's own title."""
     loaded = doc.loaded.title.strip() if doc.loaded.title else None
     line_title = _title_line(doc)
-    if loaded and (TITLE_HINT.search(to_simplified(loaded)) or monthly_report(loaded)):
+    if loaded and TITLE_HINT.search(to_simplified(loaded)):
         if line_title and "".join(loaded.split()) in "".join(line_title.split()) \
                 and _ends_title(to_simplified(line_title)):
             # a Word page's <title> (its properties: 临海市2026年…计划) inside the printed title

@@ -309,15 +309,13 @@ class Scope:
         report's own year, the part its title names; otherwise none (a whole year's)."""
         return self.period if self.in_year and year is not None and year == self.plan_year else None
 
-    def resolved(self, period: tuple[int, int] | None, year: int | None) -> tuple[int, int] | None:
-        """``period`` as months: THIS_MONTH (本月, 当月) is the month an in-year report of ``year`` is of (the
-        last of its part of the year: 1—11月's report, November); in any other text its month is not known
+    def resolved(self, period: tuple[int, int] | None) -> tuple[int, int] | None:
+        """``period`` as months: THIS_MONTH (本月, 当月) is the month an in-year report is of (the last of
+        its part of the year: 1—11月's report, November); in any other text its month is not known
         (``None``, as before the words were read)."""
         if period != THIS_MONTH:
             return period
-        if self.in_year and self.period is not None and year is not None and year == self.plan_year:
-            return self.period[1], self.period[1]
-        return None
+        return (self.period[1], self.period[1]) if self.period is not None else None
 
     def _to_date(self, m: re.Match) -> str:
         # (YEAR_TO_DATE's replacement: the report's own year so far goes; another year's 以来 stays)
