@@ -261,7 +261,8 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
             continue  # 较2023年: a year; 5G, 4K, 3D: part of a name; 21世纪: a time; 宜府发〔2021〕5号: a document's number
         if n.start > 0 and text[n.start - 1] in ASCII_LETTERS:
             continue  # PM2.5, SO2
-        if (following in MONTHS_FIRST or following.isspace()) and n.start > 0 and text[n.start - 1] in COMPARED_BEFORE and MONTHS_AFTER.match(text, n.end):
+        if (following in MONTHS_FIRST or following.isspace()) and n.start > 0 and text[n.start - 1] in COMPARED_BEFORE \
+                and MONTHS_AFTER.match(text, n.end):
             continue  # 增速比1—10月回落0.2个百分点: a period compared with
         if quoted and text.count("“", 0, n.start) > text.count("”", 0, n.start):
             continue  # inside quotation marks: a name (“三类500强”, “5+1”)

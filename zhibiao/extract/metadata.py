@@ -71,6 +71,8 @@ def monthly_report(title: str | None) -> bool:
 def _ends_title(line: str) -> bool:
     """Does ``line`` end as a whole title does (…的通知, …计划执行情况, a monthly report's …统计月报)?"""
     return bool(TITLE_END.search(line) or MONTHLY_TITLE.search(line))
+
+
 DRAFT_WORDS: Final = re.compile(LEX.alt("documents.draft_words"))
 # …第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告: the outline's name, then its evaluation
 EVALUATION_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.five_year_titles')})[^《》]{{0,12}}?"

@@ -783,8 +783,8 @@ def in_year_report(title: str | None, doc_type: str, plan_year: int | None = Non
     return plan_year is None or not years or max(years) >= plan_year
 
 
-# the month a monthly report's title names (2025年11月统计月报): not one of a range (1—11月) nor a month's end
-TITLE_MONTH: Final = re.compile(r"(?<![\d\-—–~～至到])(1[0-2]|[1-9])\s*月(?![末底])")
+# the month a monthly report's title names (2025年11月统计月报; a range, 1—11月, is period_in's)
+TITLE_MONTH: Final = re.compile(r"(1[0-2]|[1-9])\s*月")
 
 
 def report_period(title: str, doc_type: str) -> tuple[int, int] | None:
