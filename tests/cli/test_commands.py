@@ -62,6 +62,14 @@ def test_extract_text_output_shows_the_year_of_targets_for_other_years(tmp_path)
     assert "年 year" not in zb("extract", str(plan)).stdout  # one plan year: no column for it
 
 
+def test_extract_text_output_tells_a_months_figure_from_the_year_so_fars(tmp_path):
+    report = tmp_path / "monthly.txt"
+    report.write_text("2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n"
+                      "1—11月，全市规模以上工业增加值同比增长6.2%。本月全市规模以上工业增加值同比增长5.1%。\n", encoding="utf-8")
+    rows = [line for line in zb("extract", str(report)).stdout.splitlines() if "规模以上工业增加值" in line]
+    assert any("2025 1—11月" in r and "6.2" in r for r in rows) and any("2025 11月" in r and "5.1" in r for r in rows)
+
+
 def test_extract_text_output_of_a_bulletin_prints_no_empty_targets_table(tmp_path):
     bulletin = tmp_path / "bulletin.txt"
     bulletin.write_text("某县2024年国民经济和社会发展统计公报\n\n一、综合\n初步核算，全年全县地区生产总值286.45亿元，比上年增长5.6%。\n",

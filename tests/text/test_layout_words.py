@@ -14,7 +14,8 @@ LAYOUT = yaml.safe_load(files("zhibiao.text").joinpath("data", "layout.yaml").re
 RUNNING = "全市上下坚持稳中求进工作总基调，经济运行稳中向好。"
 OPENING = "某市关于二〇二四年国民经济和社会发展工作"  # 19 characters: with any word a full line
 SPEC = {
-    "title_word_ends": ["人民政府", "文件", "通知", "报告", "公报", "执行情况", "纲要", "的建议", "草案"],
+    "title_word_ends": ["人民政府", "文件", "通知", "报告", "公报", "执行情况", "纲要", "的建议", "草案", "经济运行情况", "统计月报",
+                        "主要经济指标"],
     "title_ends": ["计划", "规划", "建议", "决定", "意见", "情况", "（摘要）"],
     "title_note_words": ["报告", "纲要", "计划", "规划", "公报", "通知"],
     "title_notes": ["摘要", "全文", "节选", "草案"],

@@ -19,6 +19,15 @@ if TYPE_CHECKING:  # imported where used: every start imports this module, few e
 
 
 
+def _when(a) -> str:
+    """An actual's year, with the months it covers where it is a part of the year's (2025 1—11月, 2025 11月):
+    a month's figure and the year so far's side by side in a monthly report are told apart."""
+    if not a.period or "/" not in a.period:
+        return str(a.year or "")
+    first, last = (int(p[5:7]) for p in a.period.split("/"))
+    return f"{a.year or ''} {first}月" if first == last else f"{a.year or ''} {first}—{last}月"
+
+
 def _fmt_value(line) -> str:
     """A line's value as printed in the table: a target may be a range (value–value_high); actuals
     and commitments carry a single value."""
@@ -80,7 +89,7 @@ def print_text(extraction: Extraction, console: Console) -> None:
         for col in ("year", "name", "measure", "text", "value", "unit", "id"):
             at.add_column(col, overflow="fold")
         for a in extraction.actuals:
-            at.add_row(str(a.year or ""), plain(a.name), plain(a.measure), plain(a.text), _fmt_value(a), plain(a.unit),
+            at.add_row(_when(a), plain(a.name), plain(a.measure), plain(a.text), _fmt_value(a), plain(a.unit),
                        plain(a.indicator))
         console.print(at)
     if extraction.commitments:

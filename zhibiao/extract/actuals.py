@@ -503,7 +503,7 @@ class _ResultReader:
             found = []
             for k, f in enumerate(figures):
                 a = c_start + f.start
-                f_period = _period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period)
+                f_period = scope.resolved(_period_noted(clause, f.end) or (periods[k] if len(periods) > 1 else period))
                 est_before = est_at is not None and s + est_at.start() <= a
                 estimated = para_estimated or continued or est_before
                 if estimated and f_period is not None and not continued and \

@@ -164,10 +164,13 @@ LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('name
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 # (and a target's marker and the words setting its figure: 经济增长预期目标定为7.5%左右 names 经济增长)
 # (and a verb of the level reached: 税收收入比重回升至 → 税收收入比重, never 比重回 | 升至)
+# (and the period a figure is of, after its name: 规模以上工业增加值1—6月累计增长6.9%, …当月增长7.1%, …6月份增长)
 TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'targets.set_as')}|(?<!人)均"
-                       rf"|(?:{_alt('measures.to_verbs')})[到至])+$")
+                       rf"|(?:{_alt('measures.to_verbs')})[到至]"
+                       rf"|(?:1\s*[-—–~～至到]\s*)?(?<!\d)(?:1[0-2]|[1-9])\s*月份?|{_alt('names.leading_periods', 'time.this_month')})+$")
 # the words each pattern anchored at the end can end with (a cheap test before the search)
-TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as"), "均", "到", "至")
+TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as", "names.leading_periods",
+                                "time.this_month"), "均", "到", "至")
 GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
 FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")
 

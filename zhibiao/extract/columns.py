@@ -21,6 +21,7 @@ from zhibiao.extract.grammar import (BOUND_AFTER, GROWTH_WORD, SUFFIX_COMPARATOR
                                      _unit_after, declines, parse_target)
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
+from zhibiao.extract.scope import THIS_MONTH
 from zhibiao.text.scan import alternation, scanner
 
 TABLE_WORDS: Final = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
@@ -32,6 +33,11 @@ BRACKETS: Final = "（(［[〔【"
 CLOSING: Final = "）)］]〕】"
 YEAR_PREFIX: Final = re.compile(r"^(\d{4})\s*年(?:末|底)?")
 PERIOD_PREFIX: Final = re.compile(r"^(?:1\s*[-—–~～至到]\s*(\d{1,2})\s*月(?:份)?|一至([一二三四五六七八九十]{1,2})月|(上半年)|(前三季度))")
+# one month (11月, 11月份: a monthly report's header, often merged over 本月 | 累计), or the report's own month
+# printed without its number (本月, 当月): THIS_MONTH, the month the table's context knows
+MONTH_PREFIX: Final = re.compile(r"^(1[0-2]|[1-9])\s*月(?:份)?")
+THIS_MONTH_PREFIX: Final = re.compile(LEX.alt("time.this_month"))
+_THIS_MONTH_STARTS: Final = frozenset(w[0] for w in LEX.words("time.this_month"))
 _RELATIVE_YEARS: Final = TABLE_WORDS["relative_years"]  # 本年 → 0, 上年 → −1
 RELATIVE_YEAR_PREFIX: Final = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, _RELATIVE_YEARS), key=len, reverse=True))})(?:度)?")
 _RELATIVE_STARTS: Final = frozenset(w[0] for w in _RELATIVE_YEARS)
@@ -180,6 +186,14 @@ def parse_header(text: str) -> Column | None:
         else:
             period = (1, 6) if m.group(3) else (1, 9)
         t = t[m.end():]
+    elif is_decimal_char(t[:1]) and year is None:
+        m = MONTH_PREFIX.match(t)
+        if m:
+            period, t = (int(m.group(1)), int(m.group(1))), t[m.end():]
+    elif t[:1] in _THIS_MONTH_STARTS:
+        m = THIS_MONTH_PREFIX.match(t)
+        if m:
+            period, t = THIS_MONTH, t[m.end():]
     m = FIVE_YEAR_PREFIX.match(t) if t[:1] in _FIVE_YEAR_STARTS else None
     if m:
         five_year_end = _FIVE_YEAR_END.get(m.group(1))
@@ -257,9 +271,12 @@ def parse_header(text: str) -> Column | None:
 
 def combine(parent: Column, child: Column) -> Column:
     """A two-row header: 2022年计划 over 增速（%） is a target column of growth in %."""
+    period = child.period or parent.period
+    if child.period == THIS_MONTH and parent.period is not None:
+        period = (parent.period[1], parent.period[1])  # 11月 over 本月: November
     out = Column(index=child.index, label=parent.label + "/" + child.label, role="value", span=child.span,
                  kind=child.kind or parent.kind, year=child.year or parent.year,
-                 period=child.period or parent.period, measure=child.measure or parent.measure,
+                 period=period, measure=child.measure or parent.measure,
                  unit=child.unit or parent.unit, estimated=child.estimated or parent.estimated,
                  five_year_end=child.five_year_end or parent.five_year_end,
                  year_offset=parent.year_offset if child.year_offset is None else child.year_offset)
@@ -464,6 +481,9 @@ class TableContext:
     # how far the printed line a cell opens is indented (normalising drops a line's leading spaces: the
     # loaded text's), by the cell's offset; None: not known
     indent: Callable[[int], int] | None = None
+    # an in-year report's part of its year (a monthly report of 1—11月: (1, 11)): its columns' of results
+    # that name none, and its month (11) a 本月 column's
+    period: tuple[int, int] | None = None
 
 
 def _stem(name: str) -> str:
@@ -513,6 +533,14 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     the plan year in a plan document, a base value otherwise; results without a kind are actuals;
     averages are targets in a table of targets and actuals in a review."""
     values = [c for c in columns if c.role == "value"]
+    for c in values:
+        if c.period == THIS_MONTH:
+            c.period = (ctx.period[1], ctx.period[1]) if ctx.period else None  # 本月: the report's month
+        if c.kind == "cumulative" and c.five_year_end is None and (c.period or ctx.period) \
+                and (c.year is None or c.year == ctx.plan_year):
+            # 累计 in a table of a part of the year (11月 over 本月 | 累计, a monthly report's 累计 column): the
+            # year's so far, from January — no five-year sum
+            c.kind, c.period = "actual", (1, (c.period or ctx.period or (1, 12))[1])
     for prev, c in zip(values, values[1:]):
         # a growth column with no time of its own right after a column of a part of the year (上半年完成 |
         # 同比增长（%）): that part's growth, never the year's
@@ -520,6 +548,8 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
                 and c.kind in (None, "actual") and prev.period is not None and c.index == prev.index + 1:
             c.period, c.year = prev.period, prev.year
     for c in values:
+        if ctx.period and c.period is None and c.kind in ("actual", None) and c.year in (None, ctx.plan_year):
+            c.period = ctx.period  # an in-year report's results: the part of the year it is of, as its prose's
         if c.year is None and c.year_offset is not None and ctx.plan_year:
             c.year = ctx.plan_year + c.year_offset  # 本年计划, 上年完成: against the plan year
         if c.kind is None and c.measure is None and c.year is not None:

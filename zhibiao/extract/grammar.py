@@ -185,6 +185,11 @@ ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 # letter (5G), a time word (21世纪), a document's number (〔2021〕5号). Only 年 and a time word
 # opening with it (年代) can both match there: a year's match is tested for the time word too.
 NOT_A_VALUE_AFTER: Final = scanner(rf"(?P<year>{YEAR_AFTER.pattern})|[A-Za-z]|{TIME_AFTER.pattern}|{NUMBERED_THING_AFTER.pattern}")
+# the first month of a period of months compared with (增速比1—10月回落0.2个百分点: 比1—10月 is a time, its 1 no
+# figure); a period elsewhere (今年1—8月，…) keeps its number, where the actuals read the period a sentence opens with
+MONTHS_AFTER: Final = re.compile(r"\s?[-—–~～至到]\s?(?:1[0-2]|[1-9])\s?月")
+MONTHS_FIRST: Final = frozenset("-—–~～至到")  # (what a match of MONTHS_AFTER opens with, past a space)
+COMPARED_BEFORE: Final = frozenset(LEX.words("time.compared_year_before"))  # (single characters: 比, 较, 与 …)
 # the characters its match opens with, past a space (a set test is cheaper than the match at each number)
 NOT_A_VALUE_FIRST: Final = frozenset("年号〕]】-—–~～至") | ASCII_LETTERS | {w[0] for w in LEX.words("units.time_after")}
 
@@ -256,6 +261,9 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
             continue  # 较2023年: a year; 5G, 4K, 3D: part of a name; 21世纪: a time; 宜府发〔2021〕5号: a document's number
         if n.start > 0 and text[n.start - 1] in ASCII_LETTERS:
             continue  # PM2.5, SO2
+        if (following in MONTHS_FIRST or following.isspace()) and n.start > 0 and text[n.start - 1] in COMPARED_BEFORE \
+                and MONTHS_AFTER.match(text, n.end):
+            continue  # 增速比1—10月回落0.2个百分点: a period compared with
         if quoted and text.count("“", 0, n.start) > text.count("”", 0, n.start):
             continue  # inside quotation marks: a name (“三类500强”, “5+1”)
         if n.start and (text[n.start - 1] in REFERENCE_LAST or text[n.start - 1].isspace()) and \

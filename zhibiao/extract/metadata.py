@@ -57,6 +57,23 @@ def bulletin_title(head: str) -> re.Match | None:
 FIVE_YEAR_TITLE: Final = re.compile(LEX.alt("documents.five_year_titles"))
 FIVE_YEAR_QUOTED: Final = re.compile(rf"《[^》]{{0,40}}(?:第[一二三四五六七八九十]+个五年|十[一二三四五六]五)[^》]{{0,30}}(?:{LEX.alt('documents.five_year_titles')})[^》]{{0,10}}》")
 PROGRESS_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.progress_titles')})$")
+# a monthly statistics report's title: its year, a month or a part of the year, then its closing words
+# (2025年1—11月全市经济运行情况, 宜宾市2025年11月统计月报, 2025年上半年主要经济指标)
+_PART_OF_YEAR: Final = LEX.alt("time.half_year", "time.three_quarters", "time.first_quarter", "time.later_parts")
+MONTHLY_TITLE: Final = re.compile(rf"\d{{4}}\s*年[^\n。，]{{0,12}}?(?:\d{{1,2}}\s*月|一至[一二三四五六七八九十]{{1,2}}月|{_PART_OF_YEAR})"
+                                  rf"[^\n。，]{{0,20}}?(?:{LEX.alt('documents.monthly_report_titles')})[)）]?$")
+
+
+def monthly_report(title: str | None) -> bool:
+    """Is ``title`` a statistics bureau's monthly report's (2025年1—11月全市经济运行情况, 2025年11月统计月报)?"""
+    return bool(title and MONTHLY_TITLE.search(to_simplified(title)))
+
+
+def _ends_title(line: str) -> bool:
+    """Does ``line`` end as a whole title does (…的通知, …计划执行情况, a monthly report's …统计月报)?"""
+    return bool(TITLE_END.search(line) or MONTHLY_TITLE.search(line))
+
+
 DRAFT_WORDS: Final = re.compile(LEX.alt("documents.draft_words"))
 # …第十四个五年规划和二〇三五年远景目标纲要实施中期评估报告: the outline's name, then its evaluation
 EVALUATION_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.five_year_titles')})[^《》]{{0,12}}?"
@@ -236,12 +253,12 @@ def find_title(doc: Document) -> str | None:
     line_title = _title_line(doc)
     if loaded and TITLE_HINT.search(to_simplified(loaded)):
         if line_title and "".join(loaded.split()) in "".join(line_title.split()) \
-                and TITLE_END.search(to_simplified(line_title)):
+                and _ends_title(to_simplified(line_title)):
             # a Word page's <title> (its properties: 临海市2026年…计划) inside the printed title
             # (…人民政府关于印发临海市2026年…计划的通知): the printed one is the document's
             return line_title
         return loaded
-    if line_title and TITLE_END.search(to_simplified(line_title)):
+    if line_title and _ends_title(to_simplified(line_title)):
         return line_title
     head = doc.search_text[:300]
     bulletin = bulletin_title(head)
@@ -291,7 +308,7 @@ def _title_line(doc: Document) -> str | None:
         label = TITLE_LABEL.match(line)
         if label:  # 原标题：…: a repost's label, the title after it
             line, at = line[label.end():], at + label.end()
-        if not TITLE_HINT.search(line) or len(line) > 80 or line.endswith(("。", "：", ":")) \
+        if not (TITLE_HINT.search(line) or MONTHLY_TITLE.search(line)) or len(line) > 80 or line.endswith(("。", "：", ":")) \
                 or line.startswith(("各", "附件")) or SENTENCE_MARK.search(line) or HEADING_NUMBER.match(line) \
                 or PHOTO_CAPTION.search(line) or page_furniture(line):
             continue  # (首页>信息公开>政府工作报告: a breadcrumb names where the page sits, not the document)
@@ -299,14 +316,14 @@ def _title_line(doc: Document) -> str | None:
         delivered = TITLE_THEN_DELIVERY.match(title)
         if delivered:  # 政府工作报告（2019年1月21日在…会议上）: the title ends before its note
             title, end = delivered.group(1), at + delivered.end(1)
-        if not TITLE_END.search(title):
+        if not _ends_title(title):
             for nxt, nat in lines[i + 1:i + 3]:
                 if len(title) + len(nxt) > 80 or SENTENCE_OR_COLON.search(nxt):
                     break
                 title, end = title + nxt, nat + len(nxt)
-                if TITLE_END.search(title):
+                if _ends_title(title):
                     break
-            if not TITLE_END.search(title):
+            if not _ends_title(title):
                 title, end = line, at + len(line)
         number = DOC_NUMBER.match(title)
         if number and TITLE_HINT.search(title, number.end()):  # 嘉政发〔2023〕3号嘉祥县人民政府关于…: the number is not the title's
@@ -336,6 +353,8 @@ def doc_type_of(title: str | None, text: str, issuer: str | None = None) -> str:
     head = text[:800]
     if "统计公报" in t or BULLETIN_WORDS in head[:300]:
         return "statistical_bulletin"
+    if monthly_report(t):
+        return "other"  # a monthly statistics report: results of a part of the year, no plan and no annual bulletin
     if "政府工作报告" in t:
         return "work_report"
     if "工作报告" in t and issuer and GOVERNING_BODY.search(to_simplified(issuer)):

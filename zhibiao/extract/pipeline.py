@@ -159,7 +159,7 @@ def _indents(doc: Document) -> Callable[[int], int]:
 def _table_context(scope, meta: Metadata, start: int, indent: Callable[[int], int] | None = None) -> TableContext:
     return TableContext(plan_year=scope.plan_year, zone_year=_zone_year(scope, start),
                         forward=meta.doc_type in ("plan_notice", "plan_report", "work_report", "five_year_plan"),
-                        region=meta.region_name, indent=indent)
+                        region=meta.region_name, indent=indent, period=scope.period if scope.in_year else None)
 
 
 CEILING_PLAN: Final = re.compile(LEX.alt("plans.ceilings"))

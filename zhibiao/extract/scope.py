@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from zhibiao.extract.lexicon import LEX, load_data
-from zhibiao.extract.metadata import evaluates_outline
+from zhibiao.extract.metadata import evaluates_outline, monthly_report
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.models import Section
 from zhibiao.text.scan import LineScanner, scanner, word_trie
@@ -73,6 +73,10 @@ YEAR_TO_DATE: Final = re.compile(rf"{_alt('time.year_to_date')}|({YEAR})\s*年(?
 LATER_PARTS: Final = {str(w): (int(m[0]), int(m[1])) for w, m in LEX.get("time.later_parts").items()}  # 二季度 → (4, 6)
 
 
+# the period 本月/当月 name: the month of the report they are printed in (Scope.resolved), not known to a pattern
+THIS_MONTH: Final = (0, 0)
+
+
 def _month_end(m: re.Match) -> tuple[int, int]:
     return 1, int(m.group(1))
 
@@ -88,13 +92,16 @@ PERIOD: Final = [
      lambda m: LATER_PARTS[m.group()]),
     # a month's end before December's (9月末: the state of the year's first nine months; 12月末 is the year's)
     (scanner(rf"(?<!\d)([1-9]|1[01])\s*月(?:{_alt('time.month_ends')})"), _month_end),
-    # one month (12月份, 6月份当月): that month alone
-    (scanner(rf"(?<![\d\-—–~～至到])(1[0-2]|[1-9])\s*(?:{_alt('time.single_month')})(?:{_alt('time.single_month_tails')})?"), lambda m: (int(m.group(1)), int(m.group(1)))),
+    # one month (12月份, 6月份当月, 11月当月): that month alone
+    (scanner(rf"(?<![\d\-—–~～至到])(1[0-2]|[1-9])\s*(?:(?:{_alt('time.single_month')})(?:{_alt('time.single_month_tails')})?"
+             rf"|月(?:{_alt('time.this_month')}))"), lambda m: (int(m.group(1)), int(m.group(1)))),
+    # the month a monthly report is of, its number not printed (本月, 当月): THIS_MONTH, which Scope.resolved reads
+    (scanner(_alt("time.this_month")), lambda m: THIS_MONTH),
 ]
-# what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's, N月末's)
+# what a match of each PERIOD opens with (a period's words', 1—N月's, 一至N月's, N月末's, 本月's)
 PERIOD_FIRST: Final = frozenset(["一"] + list("0123456789")
                                 + [w[0] for w in LEX.words("time.half_year", "time.three_quarters", "time.first_quarter",
-                                                           "time.later_parts")])
+                                                           "time.later_parts", "time.this_month")])
 
 
 def period_in(words: str) -> tuple[int, int] | None:
@@ -301,6 +308,14 @@ class Scope:
         """The part of the year a result of ``year`` covers when its words name none: an in-year
         report's own year, the part its title names; otherwise none (a whole year's)."""
         return self.period if self.in_year and year is not None and year == self.plan_year else None
+
+    def resolved(self, period: tuple[int, int] | None) -> tuple[int, int] | None:
+        """``period`` as months: THIS_MONTH (本月, 当月) is the month an in-year report is of (the last of
+        its part of the year: 1—11月's report, November); in any other text its month is not known
+        (``None``, as before the words were read)."""
+        if period != THIS_MONTH:
+            return period
+        return (self.period[1], self.period[1]) if self.period is not None else None
 
     def _to_date(self, m: re.Match) -> str:
         # (YEAR_TO_DATE's replacement: the report's own year so far goes; another year's 以来 stays)
@@ -758,13 +773,31 @@ DRAFT_WORDS: Final = re.compile(_alt("documents.draft_words"))
 
 
 def in_year_report(title: str | None, doc_type: str, plan_year: int | None = None) -> bool:
-    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan) — not
-    one the evidence dates after its title's year (关于2023年…计划执行情况的报告 delivered to the
-    congress of January 2024, with 2024's targets: a review of 2023)."""
-    if not (doc_type == "plan_report" and title and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title)):
+    """An execution report written during its year (…2023年1—9月…计划执行情况, no draft plan), or a
+    statistics bureau's monthly report (2025年1—11月全市经济运行情况, 2025年11月统计月报) — not one the
+    evidence dates after its title's year (关于2023年…计划执行情况的报告 delivered to the congress of
+    January 2024, with 2024's targets: a review of 2023)."""
+    if not (title and (doc_type == "plan_report" and PROGRESS_TITLE.search(title) and not DRAFT_WORDS.search(title)
+                       or doc_type == "other" and monthly_report(title))):
         return False
     years = [int(y) for y in YEAR_WORD.findall(title)]
     return plan_year is None or not years or max(years) >= plan_year
+
+
+# the month a monthly report's title names (2025年11月统计月报; a range, 1—11月, is period_in's)
+TITLE_MONTH: Final = re.compile(r"(1[0-2]|[1-9])\s*月")
+
+
+def report_period(title: str, doc_type: str) -> tuple[int, int] | None:
+    """The part of its year an in-year report's title names. A monthly statistics report's figures are
+    the year's so far: 1—11月's, or 2025年11月统计月报's January to November (its 本月, November alone)."""
+    period = period_in(title)
+    if doc_type != "other" or not monthly_report(title):
+        return period
+    if period is None:
+        m = TITLE_MONTH.search(title)
+        return (1, int(m.group(1))) if m else None
+    return 1, period[1]
 
 
 def _cut(zones: list[Zone], tables: tuple[tuple[int, int], ...]) -> list[Zone]:
@@ -854,12 +887,14 @@ def build_scope(text: str, title: str | None, doc_type: str, sections: list[Sect
         plan_year, evidence = decide_plan_year(text, title, doc_type)
     in_year = in_year_report(title, doc_type, plan_year)
     scope = Scope(doc_type=doc_type, plan_year=plan_year, evidence=evidence, in_year=in_year,
-                  period=period_in(title) if in_year and title else None)
+                  period=report_period(title, doc_type) if in_year and title else None)
     if plan_year is None:
         scope.warnings.append("the plan year could not be established: lines are listed without a year, for review")
     if doc_type in ("work_report", "plan_report"):
         scope.delivered_on = delivered_on(text, plan_year)
-    zones = _zones(text, doc_type, plan_year, sections, limit, target_sentences)
+    # (a monthly statistics report states results only, as a bulletin does: no plan part)
+    zones = [Zone(0, limit, "review")] if in_year and doc_type == "other" else \
+        _zones(text, doc_type, plan_year, sections, limit, target_sentences)
     scope.zones = _cut(_five_year_zones(text, zones, sections, doc_type, title, plan_year), tables)
     scope.horizon = five_year_horizon(title, text, plan_year) if doc_type == "five_year_plan" else None
     return scope

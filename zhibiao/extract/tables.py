@@ -428,16 +428,18 @@ _CAPTION: Final = re.compile(rf"^(?:表\s*\d+|{alternation(TABLE_WORDS['caption_
 PIPE_SPLIT: Final = re.compile(r"\|")
 
 
-def _parts(raw: str, sep: str) -> list[tuple[str, int]]:
+def _parts(raw: str, sep: str, framed: bool = True) -> list[tuple[str, int]]:
     """The cells of a tab or ``|`` row with their offsets in the line (empty cells keep their
-    place; the pipes framing a row are not cells)."""
+    place; the pipes framing a row are not cells). ``framed=False``: the table's header opens with a
+    cell, not a pipe, so a pipe opening this row closes an empty first cell (| | 本月 | 累计 under
+    指标 | 单位 | 11月 | 11月)."""
     out, pos = [], 0
     pieces = raw.split(sep)
     for k, piece in enumerate(pieces):
         out.append((piece, pos))
         pos += len(piece) + 1
     if sep == "|":
-        if out and not out[0][0].strip():
+        if out and not out[0][0].strip() and framed:
             out = out[1:]
         if out and not out[-1][0].strip():
             out = out[:-1]
@@ -543,10 +545,12 @@ def _header_again(filled: list[tuple[int, str]], ignored: frozenset[int]) -> boo
     return titles >= 2
 
 
-def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0) -> list[Column] | None:
+def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0, framed: bool = True) -> list[Column] | None:
     """A second header row (绝对值 | 增速（%） under 2022年计划, 目标 | 实际 under 2023年): the
-    columns it refines, each combined with the label above it."""
-    parts = _parts(raw, sep)
+    columns it refines, each combined with the label above it — a label printed once over the
+    columns after it, or in each column it spans (a merged cell expanded: 11月 | 11月 over 本月 | 累计),
+    which then refines none past its last copy (同比增长% after them is a column of its own)."""
+    parts = _parts(raw, sep, framed)
     subs = []
     for k, (piece, pos) in enumerate(parts):
         if not piece.strip():
@@ -560,8 +564,12 @@ def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0) -> list[
         return None
     out = [c for c in top if c.index < subs[0].index or (c.role != "value" and c.index not in {x.index for x in subs})]
     values_above = sorted((c for c in top if c.role == "value"), key=lambda c: c.index)
+    copied = {c.index for prev, c in zip(values_above, values_above[1:])
+              if c.index == prev.index + 1 and c.label == prev.label}  # (a merged cell's copies after its first)
     for sub in subs:
         above = [c for c in values_above if c.index <= sub.index]
+        if above and above[-1].index in copied and sub.index > above[-1].index:
+            above = []  # past the last copy of a label printed in every column it spans: not under it
         if above:
             merged = combine(above[-1], sub)
             out.append(merged)
@@ -706,7 +714,8 @@ def find_tables(text: str) -> list[TableSpan]:
                 layout = "tab" if sep == "\t" else "pipe"
                 nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
                 if nxt is not None and _row_sep(text[lines[nxt][0]:lines[nxt][1]]) == sep:
-                    sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns, lines[nxt][0])
+                    sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns, lines[nxt][0],
+                                      framed=sep != "|" or line.startswith("|"))
                     if sub:
                         columns, body = sub, nxt + 1
         elif " " in line and _is_space_header(line):
