@@ -76,10 +76,11 @@ class OtherRegions:
 
     __slots__ = ("wider", "wider_first", "own", "rank")
 
-    def __init__(self, region_name: str | None):
+    def __init__(self, region_name: str | None, may_be_national: bool = False):
         level = region_level(region_name)
-        # (a document of unknown region is at least not the country's; nor is any region named its own)
-        self.wider = OTHER_REGION.get(level or "province")
+        # (a document of unknown region is at least not the country's — unless ``may_be_national``, for the
+        # targets and tasks a national document states with 全国…; no region named is its own either way)
+        self.wider = None if may_be_national and region_name is None else OTHER_REGION.get(level or "province")
         self.wider_first: frozenset[str] = OTHER_REGION_FIRST.get(level or "province", frozenset())
         self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
         self.rank = LEVEL_RANKS.get(level or "", 0)
@@ -92,7 +93,7 @@ class OtherRegions:
                 and not WIDER_RANK.match(opening):
             return True  # "全国居民消费价格上涨0.2%"
         window = rest[:REGION_SETS_REACH]
-        named = REGION_SETS.match(rest) if self.own and any(v in window for v in SETTING_VERBS) else None
+        named = REGION_SETS.match(rest) if any(v in window for v in SETTING_VERBS) else None
         if named is None or named.group("r") in REGION_WORDS:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
