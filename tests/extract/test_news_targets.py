@@ -89,8 +89,29 @@ def test_a_target_referred_back_to_opens_no_statement_in_passing():
 
 
 def test_other_cities_targets_in_a_document_of_unknown_region_are_not_its_own():
-    e = extract_text("代表热议高质量发展\n\n会上，株洲市提出地区生产总值增长6.5%。湘潭市提出新建5G基站2000个。\n\n"
+    e = extract_text("代表热议高质量发展\n\n会上，株洲市提出地区生产总值增长6.5%，新增就业5万人。湘潭市提出新建5G基站2000个。\n\n"
                      "代表们表示，要新增市场主体3万户。\n")
     assert e.document.region is None or e.document.region.name is None
     assert not e.targets
     assert [c.value for c in e.commitments] == [D(3)]
+
+
+COUNTY = "宜阳县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+
+
+@pytest.mark.parametrize("own", ["全县新建高标准农田2万亩", "我县新建高标准农田2万亩", "其中全县新建高标准农田2万亩"])
+def test_a_clause_after_another_regions_goes_on_with_it_until_one_names_a_region_of_its_own(own):
+    e = extract_text(COUNTY + f"洛阳市确定新建高标准农田10万亩，新增规上企业60家，{own}，新增规上企业12家。\n")
+    assert [c.value for c in e.commitments] == [D(2), D(12)]
+
+
+def test_a_clause_after_another_regions_in_an_item_of_its_own_is_the_documents():
+    e = extract_text(COUNTY + "洛阳市确定新建高标准农田10万亩；新增规上企业12家。\n")
+    assert [c.value for c in e.commitments] == [D(12)]
+
+
+def test_a_target_after_another_regions_in_a_list_goes_on_with_it():
+    e = extract_text(COUNTY + "今年全县主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长4%；全市确定地区生产总值增长6%左右，"
+                              "规模以上工业增加值增长7%，全县规模以上工业增加值增长8%；城镇新增就业3000人。\n")
+    assert [(t.name, t.value) for t in e.targets] == [("地区生产总值", D("6.5")), ("一般公共预算收入", D(4)),
+                                                       ("规模以上工业增加值", D(8)), ("城镇新增就业", D(3000))]

@@ -65,6 +65,7 @@ REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"document
                                 for level in LEX.get("documents.self_references"))))
 
 
+REGION_WORDS_OPENING: Final = tuple(REGION_WORDS)  # (str.startswith's argument)
 LEVEL_RANKS: Final = {"county": 0, "prefecture": 1, "province": 2, "national": 3}
 
 
@@ -101,6 +102,14 @@ class OtherRegions:
         if rank < self.rank or (rank == self.rank and region.endswith("区")):
             return False  # (高新区目标… in a city's report, 产业集聚区… in a county's: a part of the document's region)
         return REGION_SUFFIX_END.sub("", region) not in self.own  # "洛阳市确定增长6%左右"
+
+    def speaks_anew(self, clause: str) -> bool:
+        """Does a clause open with a region of its own — the document's words (全县…), or a region named setting
+        a figure? One that does not, after a comma, goes on with the region the clause before spoke of (会上，株洲市
+        提出地区生产总值增长6.5%，新增就业5万人: 株洲's figures both); ``opens`` is asked first."""
+        opening = clause.lstrip()
+        rest = LEADING_LINK.sub("", opening) if opening[:1] in LEADING_LINK_FIRST else opening
+        return rest.startswith(REGION_WORDS_OPENING) or REGION_SETS.match(rest) is not None
 
 
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")

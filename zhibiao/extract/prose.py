@@ -697,6 +697,7 @@ class _ListReader:
         self.sibling: str | None = None  # the name of the target just before a clause, in its sentence
         self.sibling_listed = False  # … and a 、 between them: one list
         self.alone: tuple[str, int, int] | None = None  # a name the sentence before stated alone, and where
+        self.other = False  # the clause before spoke of another region, which a clause after a comma goes on with
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -755,6 +756,8 @@ class _ListReader:
             elif sep not in ("，", ",", "、"):
                 self.parent = None  # a new item (after ；, 。 or a new line) details nothing
                 self.pending_names = []
+            if sep not in ("，", ","):
+                self.other = False
             if self.pending_values and not TWO_HAN.search(BOUND_WORDS.sub("", clause)):
                 # "城镇居民、农村居民人均可支配收入分别增长7%，8%": the next value of the list
                 if _has_figure(clause):
@@ -780,7 +783,11 @@ class _ListReader:
         if ON_A_TARGET.match(clause.lstrip()):
             return  # "…增长6%左右，这一目标高于全省0.5个百分点", "比去年目标低…": a comment on the target before
         if self.elsewhere is not None and self.elsewhere.opens(clause):
+            self.other = True
             return  # "全市确定增长6%左右" in a county's list: the level above's target, quoted
+        if self.other and self.elsewhere is not None and not self.elsewhere.speaks_anew(clause):
+            return  # "…株洲市提出地区生产总值增长6.5%，新增就业5万人": 株洲's targets both
+        self.other = False
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone
