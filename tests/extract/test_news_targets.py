@@ -73,7 +73,7 @@ def test_a_paragraph_adding_to_the_tasks_stays_a_task(tmp_path):
                                      "这些目标比去年低0.5个百分点", "这一指标高于全省0.5个百分点", "该指标高于全省0.5个百分点",
                                      "这一增速高于全省0.5个百分点", "该增速高于全省0.5个百分点", "这一预期比去年低0.5个百分点",
                                      "这一增幅高于全省0.5个百分点", "比去年目标低0.5个百分点", "较上年目标提高0.5个百分点",
-                                     "与全省预期目标相比高0.5个百分点"])
+                                     "与去年目标相比低0.5个百分点", "与上年目标持平"])
 def test_a_comment_on_a_target_states_none(comment):
     text = f"衡阳市2026年计划解读\n\n今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右，{comment}；一般公共预算收入增长5%。\n"
     e = extract_text(text)
@@ -112,6 +112,20 @@ def test_a_clause_after_another_regions_in_an_item_of_its_own_is_the_documents()
 
 def test_a_target_after_another_regions_in_a_list_goes_on_with_it():
     e = extract_text(COUNTY + "今年全县主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长4%；全市确定地区生产总值增长6%左右，"
-                              "规模以上工业增加值增长7%，全县规模以上工业增加值增长8%；城镇新增就业3000人。\n")
+                              "规模以上工业增加值增长7%，全县规模以上工业增加值增长8%，固定资产投资增长5%；城镇新增就业3000人。\n")
     assert [(t.name, t.value) for t in e.targets] == [("地区生产总值", D("6.5")), ("一般公共预算收入", D(4)),
-                                                       ("规模以上工业增加值", D(8)), ("城镇新增就业", D(3000))]
+                                                       ("规模以上工业增加值", D(8)), ("固定资产投资", D(5)),
+                                                       ("城镇新增就业", D(3000))]
+
+
+def test_a_sentence_opening_with_a_target_referred_back_to_gives_its_reasons():
+    e = extract_text("衡阳市2026年计划解读\n\n今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右。"
+                     "这一目标留有余地，规上工业增加值增长7%，固定资产投资增长5%。\n")
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6%左右")]
+
+
+def test_another_regions_targets_in_the_list_of_a_document_of_unknown_region_are_not_its_own():
+    e = extract_text("代表热议\n\n今年发展主要预期目标是：国内生产总值增长5%左右，全国城镇新增就业1200万人以上，"
+                     "湖南省提出地区生产总值增长6%左右。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert [(t.name, t.value) for t in e.targets] == [("国内生产总值", D(5)), ("城镇新增就业", D(1200))]
