@@ -129,3 +129,20 @@ def test_another_regions_targets_in_the_list_of_a_document_of_unknown_region_are
                      "湖南省提出地区生产总值增长6%左右。\n")
     assert e.document.region is None or e.document.region.name is None
     assert [(t.name, t.value) for t in e.targets] == [("国内生产总值", D(5)), ("城镇新增就业", D(1200))]
+
+
+def test_a_region_its_title_names_is_the_own_region_of_a_document_of_unknown_region(tmp_path):
+    # (a news page's region is read from its mentions after extraction: here the title's is its own)
+    e = _news(tmp_path, ["会上，衡阳市提出新建高标准农田20万亩，益阳市提出新建高标准农田15万亩。"])
+    assert [c.value for c in e.commitments] == [D(20)]
+
+
+def test_the_title_s_region_setting_a_target_in_a_list_is_the_own_region(tmp_path):
+    e = _news(tmp_path, ["今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右，衡阳市确定一般公共预算收入增长5%，"
+                         "益阳市确定一般公共预算收入增长4%。"])
+    assert [t.value for t in e.targets] == [D(6), D(5)]
+
+
+def test_the_title_s_region_stating_a_result_is_the_own_region(tmp_path):
+    e = _news(tmp_path, ["2025年，衡阳市提出地区生产总值增长5.9%，益阳市提出地区生产总值增长5.5%。"])
+    assert [a.value for a in e.actuals] == [D("5.9")]

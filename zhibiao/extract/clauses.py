@@ -77,13 +77,14 @@ class OtherRegions:
 
     __slots__ = ("wider", "wider_first", "own", "rank")
 
-    def __init__(self, region_name: str | None, may_be_national: bool = False):
+    def __init__(self, region_name: str | None, may_be_national: bool = False, title: str | None = None):
         level = region_level(region_name)
         # (a document of unknown region is at least not the country's — unless ``may_be_national``, for the
-        # targets and tasks a national document states with 全国…; no region named is its own either way)
+        # targets and tasks a national document states with 全国…; a region named is its own only where its
+        # ``title`` names it: 衡阳市召开新闻发布会… — a news page's region is read from its mentions later)
         self.wider = None if may_be_national and region_name is None else OTHER_REGION.get(level or "province")
         self.wider_first: frozenset[str] = OTHER_REGION_FIRST.get(level or "province", frozenset())
-        self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
+        self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else (title or "")
         self.rank = LEVEL_RANKS.get(level or "", 0)
 
     def opens(self, clause: str) -> bool:
