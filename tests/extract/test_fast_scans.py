@@ -373,7 +373,7 @@ def _opens_by_patterns(regions, clause):
     rest = clauses.LEADING_LINK.sub("", opening)
     if regions.wider is not None and regions.wider.match(rest) and not clauses.WIDER_RANK.match(opening):
         return True
-    named = clauses.REGION_SETS.match(rest) if regions.own else None
+    named = clauses.REGION_SETS.match(rest)
     if named is None or named.group("r") in clauses.REGION_WORDS:
         return False
     region = named.group("r")
@@ -385,11 +385,11 @@ def _opens_by_patterns(regions, clause):
 
 @settings(max_examples=3000, deadline=None)
 @given(st.sampled_from(["宜阳县", "洛阳市", "河南省", "某某区", None]),
-       st.lists(st.sampled_from(REGION_PIECES), max_size=7).map("".join))
-def test_other_regions_are_found_as_every_pattern_finds_them(region_name, clause):
+       st.lists(st.sampled_from(REGION_PIECES), max_size=7).map("".join), st.booleans())
+def test_other_regions_are_found_as_every_pattern_finds_them(region_name, clause, may_be_national):
     from zhibiao.extract.clauses import OtherRegions
 
-    regions = OtherRegions(region_name)
+    regions = OtherRegions(region_name, may_be_national=may_be_national)
     assert regions.opens(clause) == _opens_by_patterns(regions, clause)
 
 

@@ -65,6 +65,7 @@ REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"document
                                 for level in LEX.get("documents.self_references"))))
 
 
+REGION_WORDS_OPENING: Final = tuple(REGION_WORDS)  # (str.startswith's argument)
 LEVEL_RANKS: Final = {"county": 0, "prefecture": 1, "province": 2, "national": 3}
 
 
@@ -76,12 +77,14 @@ class OtherRegions:
 
     __slots__ = ("wider", "wider_first", "own", "rank")
 
-    def __init__(self, region_name: str | None):
+    def __init__(self, region_name: str | None, may_be_national: bool = False, title: str | None = None):
         level = region_level(region_name)
-        # (a document of unknown region is at least not the country's; nor is any region named its own)
-        self.wider = OTHER_REGION.get(level or "province")
+        # (a document of unknown region is at least not the country's — unless ``may_be_national``, for the
+        # targets and tasks a national document states with 全国…; a region named is its own only where its
+        # ``title`` names it: 衡阳市召开新闻发布会… — a news page's region is read from its mentions later)
+        self.wider = None if may_be_national and region_name is None else OTHER_REGION.get(level or "province")
         self.wider_first: frozenset[str] = OTHER_REGION_FIRST.get(level or "province", frozenset())
-        self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else ""
+        self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else (title or "")
         self.rank = LEVEL_RANKS.get(level or "", 0)
 
     def opens(self, clause: str) -> bool:
@@ -92,7 +95,7 @@ class OtherRegions:
                 and not WIDER_RANK.match(opening):
             return True  # "全国居民消费价格上涨0.2%"
         window = rest[:REGION_SETS_REACH]
-        named = REGION_SETS.match(rest) if self.own and any(v in window for v in SETTING_VERBS) else None
+        named = REGION_SETS.match(rest) if any(v in window for v in SETTING_VERBS) else None
         if named is None or named.group("r") in REGION_WORDS:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
@@ -100,6 +103,14 @@ class OtherRegions:
         if rank < self.rank or (rank == self.rank and region.endswith("区")):
             return False  # (高新区目标… in a city's report, 产业集聚区… in a county's: a part of the document's region)
         return REGION_SUFFIX_END.sub("", region) not in self.own  # "洛阳市确定增长6%左右"
+
+    def speaks_anew(self, clause: str) -> bool:
+        """Does a clause open with a region of its own — the document's words (全县…), or a region named setting
+        a figure? One that does not, after a comma, goes on with the region the clause before spoke of (会上，株洲市
+        提出地区生产总值增长6.5%，新增就业5万人: 株洲's figures both); ``opens`` is asked first."""
+        opening = clause.lstrip()
+        rest = LEADING_LINK.sub("", opening) if opening[:1] in LEADING_LINK_FIRST else opening
+        return rest.startswith(REGION_WORDS_OPENING) or REGION_SETS.match(rest) is not None
 
 
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")

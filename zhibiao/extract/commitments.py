@@ -130,8 +130,9 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
         return []
     out: list[FoundCommitment] = []
     table_targets = TableTargets(targets)
-    # (a document of unknown region may be the country's: 全国… may be its own tasks)
-    elsewhere = OtherRegions(reading.meta.region_name) if reading.meta.region_name else None
+    # (a document of unknown region may be the country's: 全国… may be its own tasks; a city named setting a
+    # figure, 会上，A市提出…, is still another region's)
+    elsewhere = OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title)
     heads = [s for s in reading.sections if s.level == 1]
     # where each section starts, for section_path_at's binary search without a key function called at each step
     starts = [s.span.start for s in reading.sections]
@@ -176,7 +177,7 @@ def _may_count(clause: str, numbers: tuple[NumberMatch, ...]) -> bool:
 
 
 def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets, blocked: SpanIndex,
-              elsewhere: OtherRegions | None, section_starts: list[int], out: list[FoundCommitment]) -> None:
+              elsewhere: OtherRegions, section_starts: list[int], out: list[FoundCommitment]) -> None:
     scope, text = reading.scope, reading.text
     s = sentence.start
     s_text = text[s:sentence.end]
@@ -198,12 +199,20 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     last_name = None
     bare: str | None = None  # the clause just before, when it holds no number (固定资产投资止跌回稳)
     sibling: str | None = None  # the metric of the clause before's last commitment, after a comma
+    other = False  # the clause before spoke of another region (洛阳市确定…), which a clause after a comma goes on with
     for cl in sentence.clauses:
         c_start = cl.start
         clause = text[cl.start:cl.end]
         before_bare, bare = bare, None
         if text[c_start - 1:c_start] not in ("，", ","):
             sibling = None  # (after ；, ： or 。: a task of its own, as for targets)
+            other = False
+        if elsewhere.opens(clause):
+            other = True
+            continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
+        if other and not elsewhere.speaks_anew(clause):
+            continue  # "会上，株洲市提出地区生产总值增长6.5%，新增就业5万人": 株洲's figures both
+        other = False
         numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
         if numbers is not None and not _may_count(clause, numbers):
             bare = clause  # (a numeral counting nothing, 两位数, 一是: no figure either)
@@ -215,8 +224,6 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue  # the targets paragraph: targets, not commitments
         if all(c in clause for c in REVIEW_HELD) and REVIEW_WORDS.search(clause) and not COMPARED_WITH_LAST.search(clause):
             continue
-        if elsewhere is not None and elsewhere.opens(clause):
-            continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
         clause_modality = MODALITY.search(clause)
         # "固定资产投资止跌回稳，增长3%左右": a clause naming an indicator with no figure (its direction)
         # names the nameless figure of the next, as a result's clause does (never the name carried before it)

@@ -83,7 +83,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     scope = reading.scope
     for pt in extract_prose_targets(text, reading.limit, scope.plan_year, reading.table_spans, horizons,
                                     lambda opening: scope.five_year_past(opening) is not None, reading.target_lists,
-                                    OtherRegions(reading.meta.region_name) if reading.meta.region_name else None):
+                                    OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title)):
         if pt.parsed.kind is None:
             continue
         year = pt.year or (_zone_year(scope, pt.span[0]) if pt.recalled else None) or scope.target_year_at(pt.span[0])

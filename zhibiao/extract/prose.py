@@ -131,7 +131,12 @@ DIRECTIONAL_PHRASE: Final = scanner(
     rf"|{SIZED_DIRECTION}"
 )
 EXPLAINING: Final = re.compile(LEX.alt("targets.explaining"))
-CONTINUING: Final = re.compile(rf"\s*(?:{LEX.alt('targets.continuing')})[，,]")  # a sentence adding to the one before
+# a sentence adding to the one before (\s: past a paragraph's break and indent too)
+CONTINUING: Final = re.compile(rf"\s*(?:(?:{LEX.alt('targets.continuing')})[，,]|{LEX.alt('targets.continuing_adverbs')})")
+# a target referred back to (这一目标, 该目标), or compared with (比去年目标…): what it opens comments on a
+# target and sets none
+ON_A_TARGET: Final = re.compile(rf"(?:{LEX.alt('targets.back_references')}|(?:{LEX.alt('targets.target_comparisons')})[^，,；;。\d]{{0,6}}?目标)")
+BACK_REFERENCES: Final = tuple(LEX.words("targets.back_references"))
 NEXT_FIVE: Final = re.compile(LEX.alt("targets.next_five_years"))
 LIST_YEAR: Final = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
 # an item opened by an ordinal (一是) or a bullet (——): its first sentence, without a figure and with
@@ -144,7 +149,7 @@ VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('k
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
 ABSTRACT_SUBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 # (a lead's colon goes with it: 其中：一般公共预算收入…)
-LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'names.own_region_words')})[：:]?"
+LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'targets.continuing_adverbs', 'names.own_region_words')})[：:]?"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails', 'targets.set_as')})+$")
 MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
@@ -349,16 +354,26 @@ def _sentence_end(text: str, start: int) -> int:
     return end
 
 
-def _list_goes_on(text: str, end: int) -> int:
-    """Where a list of targets ending its sentence at ``end`` ends: the sentences after it that
-    state targets are in it ("…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。"), and one adding
-    to it ("同时，要在…取得新进展，城乡居民收入实际增长和经济增长保持同步。")."""
+def _list_goes_on(text: str, start: int, end: int) -> int:
+    """Where a list of targets starting at ``start`` and ending its sentence at ``end`` ends: the
+    sentences after it that state targets are in it ("…同步。能耗强度下降3.1%以上，主要污染物排放继续减少。"),
+    and one adding to it ("同时，要在…取得新进展，城乡居民收入实际增长和经济增长保持同步。") — in the next
+    paragraph too where the list's sentence is alone in its own (a page giving each sentence a paragraph)."""
     # the sentence before was a name alone ("城镇调查失业率。控制在5.5%以内。"; a name is short: looked for
     # in the few characters before, which keeps the search bounded)
     before = max(text.rfind("。", max(0, end - 30), end), text.rfind("\n", max(0, end - 30), end))
     named = before >= 0 and name_alone(text[before + 1:end].strip()) is not None
     while end < len(text) and text[end] == "。":
         nxt = _sentence_end(text, end + 1)
+        if not text[end + 1:nxt].strip():
+            # the list's sentence ends its paragraph: the next goes on with it when it opens adding to it and the
+            # list's sentence was alone in its paragraph (…增长5%。\n同时，城镇新增就业5万人以上…: a news page's
+            # paragraph a sentence); a paragraph of several ends the list (the next is the report's tasks)
+            paragraph = text.rfind("\n", start, end) + 1 or start
+            adding = CONTINUING.match(text, end + 1)
+            if adding is None or text.find("。", paragraph, end) >= 0:
+                break
+            nxt = _sentence_end(text, adding.end())
         sentence = text[end + 1:nxt]
         clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
         if len(clauses) == 1 and not named and name_alone(sentence.strip()) and nxt < len(text):
@@ -461,11 +476,11 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             end = min(end, len(text))
             k = text.find("。", last_line, end)  # (the list's last line: a paragraph's sentences go on from it)
             if k >= 0 and not LIST_ITEM.match(text[start:start + 3]) and not _labelled(text[start:_line_end(text, start)]):
-                end = _list_goes_on(text, k)  # a paragraph after the trigger: its sentences as on one line
+                end = _list_goes_on(text, start, k)  # a paragraph after the trigger: its sentences as on one line
         elif recalled:
             end = _sentence_end(text, start)  # "年初确定的主要目标是…。全年…增长6%。": the results follow it
         else:
-            end = _list_goes_on(text, _sentence_end(text, start))
+            end = _list_goes_on(text, start, _sentence_end(text, start))
         if openings is None:
             openings = [r.start() for r in RESULTS_OPENING.finditer(text, 0, limit)]
         end = _before_results(openings, start, end)
@@ -500,6 +515,8 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
+        if m.group("marker") and text.endswith(BACK_REFERENCES, m.start(), m.end("marker")):
+            continue  # "今年要新开工项目150个，这一目标比去年多20个": the target referred back to, none set
         if text.startswith(_QUOTING, m.start()):
             if REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
                 continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted
@@ -607,7 +624,7 @@ def _unbracketed_breakdowns(sentence: str) -> str:
     return "".join(chars)
 
 
-REASONING: Final = re.compile(rf"(?:{LEX.alt('targets.reasoning_leads')})")
+REASONING: Final = re.compile(rf"(?:{LEX.alt('targets.reasoning_leads', 'targets.back_references')})")
 ENUMERATED: Final = re.compile(r"[一二三四五六七八九十]+是")  # "二是…": the next point of the same reasons
 LEVEL_ABOVE_NOTE: Final = re.compile(rf"[（(](?:{LEX.alt('targets.level_above_notes')})[^（()）]*[）)]")
 
@@ -681,6 +698,7 @@ class _ListReader:
         self.sibling: str | None = None  # the name of the target just before a clause, in its sentence
         self.sibling_listed = False  # … and a 、 between them: one list
         self.alone: tuple[str, int, int] | None = None  # a name the sentence before stated alone, and where
+        self.other = False  # the clause before spoke of another region, which a clause after a comma goes on with
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -739,6 +757,8 @@ class _ListReader:
             elif sep not in ("，", ",", "、"):
                 self.parent = None  # a new item (after ；, 。 or a new line) details nothing
                 self.pending_names = []
+            if sep not in ("，", ","):
+                self.other = False
             if self.pending_values and not TWO_HAN.search(BOUND_WORDS.sub("", clause)):
                 # "城镇居民、农村居民人均可支配收入分别增长7%，8%": the next value of the list
                 if _has_figure(clause):
@@ -761,8 +781,14 @@ class _ListReader:
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
         if ELSEWHERE.match(clause.lstrip(" （(")):
             return  # "…增长6.5%左右，高于全省1个百分点", "比全市目标高…": weighed against another region, no target
+        if ON_A_TARGET.match(clause.lstrip()):
+            return  # "…增长6%左右，这一目标高于全省0.5个百分点", "比去年目标低…": a comment on the target before
         if self.elsewhere is not None and self.elsewhere.opens(clause):
+            self.other = True
             return  # "全市确定增长6%左右" in a county's list: the level above's target, quoted
+        if self.other and self.elsewhere is not None and not self.elsewhere.speaks_anew(clause):
+            return  # "…株洲市提出地区生产总值增长6.5%，新增就业5万人": 株洲's targets both
+        self.other = False
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone

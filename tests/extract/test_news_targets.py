@@ -1,0 +1,148 @@
+"""Targets in news reports and press-conference articles: a news page gives every sentence a paragraph of
+its own, quotes the year's targets in a lead (今年…主要预期目标是：…), comments on them (这一目标高于全省…)
+and names other regions' figures beside them (会上，某市提出…). Every page and text here is written for the
+test, with regions and figures of our own choosing."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zhibiao.api import extract_file, extract_text
+
+D = Decimal
+
+
+def _page(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>　　{p}</p>" for p in paragraphs)
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>衡阳市召开新闻发布会解读2026年计划_衡阳新闻网</title>"
+            "</head><body><div class='nav'><a href='/'>首页</a> &gt; <a href='/news'>本地新闻</a></div><div class='article'>"
+            "<h1>衡阳市召开新闻发布会解读2026年国民经济和社会发展计划</h1><div class='info'>来源：衡阳日报 发布时间：2026-01-21</div>"
+            f"{body}</div><div class='footer'>主办：衡阳市人民政府 版权所有</div></body></html>")
+
+
+def _news(tmp_path, paragraphs: list[str]):
+    page = tmp_path / "news.html"
+    page.write_text(_page(paragraphs), "utf-8")
+    return extract_file(page)
+
+
+LEAD = "今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。"
+
+
+@pytest.mark.parametrize("adding", ["同时，", "此外，", "另外，", "还要实现", "还将实现", "同时要确保", "同时还要实现", "并将实现",
+                                    "并力争", "并确保"])
+def test_a_paragraph_adding_to_a_news_pages_list_of_targets_is_in_it(tmp_path, adding):
+    e = _news(tmp_path, ["1月20日，衡阳市人民政府新闻办召开新闻发布会。", LEAD,
+                         f"{adding}城镇新增就业6万人以上，居民消费价格涨幅3%左右，粮食产量稳定在60亿斤以上。"])
+    assert [(t.year, t.name, t.text) for t in e.targets] == [
+        (2026, "地区生产总值", "增长6%左右"), (2026, "一般公共预算收入", "增长5%"), (2026, "城镇新增就业", "6万人以上"),
+        (2026, "居民消费价格涨幅", "3%左右"), (2026, "粮食产量", "稳定在60亿斤以上")]
+    assert not e.commitments
+
+
+def test_paragraphs_adding_one_after_another_are_all_in_the_list():
+    text = (f"衡阳市2026年计划解读\n\n{LEAD}\n\n同时，城镇新增就业6万人以上。\n\n此外，单位地区生产总值能耗下降2.5%。\n\n"
+            "会议强调，要狠抓落实。\n")
+    assert [t.name for t in extract_text(text).targets] == ["地区生产总值", "一般公共预算收入", "城镇新增就业", "单位地区生产总值能耗"]
+
+
+def test_a_paragraph_not_adding_to_the_list_is_not_in_it():
+    text = f"衡阳市2026年计划解读\n\n{LEAD}\n\n全年实施重点项目300个，城镇新增就业6万人以上。\n"
+    e = extract_text(text)
+    assert [t.name for t in e.targets] == ["地区生产总值", "一般公共预算收入"]
+    assert [c.metric for c in e.commitments] == ["实施重点项目", "城镇新增就业"]
+
+
+def test_a_paragraph_adding_to_a_review_of_last_year_states_no_target(tmp_path):
+    e = _news(tmp_path, ["2025年，全市地区生产总值增长5.9%，一般公共预算收入增长3.8%。",
+                         "同时，城镇新增就业6.1万人，粮食产量达到61亿斤。", LEAD])
+    assert [t.name for t in e.targets] == ["地区生产总值", "一般公共预算收入"]
+    assert all(t.value not in (D("6.1"), D(61)) for t in e.targets)
+
+
+def test_a_paragraph_adding_to_the_tasks_stays_a_task(tmp_path):
+    e = _news(tmp_path, [LEAD, "围绕上述目标，今年将重点抓好以下工作：一是扩大有效投资，实施重点项目300个。",
+                         "同时，新开工项目140个以上，新增规模以上工业企业100家。"])
+    assert [t.name for t in e.targets] == ["地区生产总值", "一般公共预算收入"]
+    assert [c.metric for c in e.commitments] == ["实施重点项目", "新开工项目", "新增规模以上工业企业"]
+
+
+@pytest.mark.parametrize("comment", ["这一目标高于全省0.5个百分点", "这个目标高于全省0.5个百分点", "该目标比去年低0.5个百分点",
+                                     "此目标比去年低0.5个百分点", "上述目标比去年低0.5个百分点", "以上目标比去年低0.5个百分点",
+                                     "这些目标比去年低0.5个百分点", "这一指标高于全省0.5个百分点", "该指标高于全省0.5个百分点",
+                                     "这一增速高于全省0.5个百分点", "该增速高于全省0.5个百分点", "这一预期比去年低0.5个百分点",
+                                     "这一增幅高于全省0.5个百分点", "比去年目标低0.5个百分点", "较上年目标提高0.5个百分点",
+                                     "与去年目标相比低0.5个百分点", "与上年目标持平"])
+def test_a_comment_on_a_target_states_none(comment):
+    text = f"衡阳市2026年计划解读\n\n今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右，{comment}；一般公共预算收入增长5%。\n"
+    e = extract_text(text)
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6%左右"), ("一般公共预算收入", "增长5%")]
+    assert not e.commitments
+
+
+def test_a_target_referred_back_to_opens_no_statement_in_passing():
+    # (目标 in 这一目标 is no marker of a target stated in passing, 今年…目标…)
+    e = extract_text("衡阳市2026年计划解读\n\n今年要新开工项目150个以上，这一目标比去年多20个。\n")
+    assert not e.targets
+    assert [(c.metric, c.value) for c in e.commitments] == [("新开工项目", D(150))]
+
+
+def test_other_cities_targets_in_a_document_of_unknown_region_are_not_its_own():
+    e = extract_text("代表热议高质量发展\n\n会上，株洲市提出地区生产总值增长6.5%，新增就业5万人。湘潭市提出新建5G基站2000个。\n\n"
+                     "代表们表示，要新增市场主体3万户。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert not e.targets
+    assert [c.value for c in e.commitments] == [D(3)]
+
+
+COUNTY = "宜阳县2026年政府工作报告\n\n一、2025年工作回顾\n全县地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+
+
+@pytest.mark.parametrize("own", ["全县新建高标准农田2万亩", "我县新建高标准农田2万亩", "其中全县新建高标准农田2万亩"])
+def test_a_clause_after_another_regions_goes_on_with_it_until_one_names_a_region_of_its_own(own):
+    e = extract_text(COUNTY + f"洛阳市确定新建高标准农田10万亩，新增规上企业60家，{own}，新增规上企业12家。\n")
+    assert [c.value for c in e.commitments] == [D(2), D(12)]
+
+
+def test_a_clause_after_another_regions_in_an_item_of_its_own_is_the_documents():
+    e = extract_text(COUNTY + "洛阳市确定新建高标准农田10万亩；新增规上企业12家。\n")
+    assert [c.value for c in e.commitments] == [D(12)]
+
+
+def test_a_target_after_another_regions_in_a_list_goes_on_with_it():
+    e = extract_text(COUNTY + "今年全县主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长4%；全市确定地区生产总值增长6%左右，"
+                              "规模以上工业增加值增长7%，全县规模以上工业增加值增长8%，固定资产投资增长5%；城镇新增就业3000人。\n")
+    assert [(t.name, t.value) for t in e.targets] == [("地区生产总值", D("6.5")), ("一般公共预算收入", D(4)),
+                                                       ("规模以上工业增加值", D(8)), ("固定资产投资", D(5)),
+                                                       ("城镇新增就业", D(3000))]
+
+
+def test_a_sentence_opening_with_a_target_referred_back_to_gives_its_reasons():
+    e = extract_text("衡阳市2026年计划解读\n\n今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右。"
+                     "这一目标留有余地，规上工业增加值增长7%，固定资产投资增长5%。\n")
+    assert [(t.name, t.text) for t in e.targets] == [("地区生产总值", "增长6%左右")]
+
+
+def test_another_regions_targets_in_the_list_of_a_document_of_unknown_region_are_not_its_own():
+    e = extract_text("代表热议\n\n今年发展主要预期目标是：国内生产总值增长5%左右，全国城镇新增就业1200万人以上，"
+                     "湖南省提出地区生产总值增长6%左右。\n")
+    assert e.document.region is None or e.document.region.name is None
+    assert [(t.name, t.value) for t in e.targets] == [("国内生产总值", D(5)), ("城镇新增就业", D(1200))]
+
+
+def test_a_region_its_title_names_is_the_own_region_of_a_document_of_unknown_region(tmp_path):
+    # (a news page's region is read from its mentions after extraction: here the title's is its own)
+    e = _news(tmp_path, ["会上，衡阳市提出新建高标准农田20万亩，益阳市提出新建高标准农田15万亩。"])
+    assert [c.value for c in e.commitments] == [D(20)]
+
+
+def test_the_title_s_region_setting_a_target_in_a_list_is_the_own_region(tmp_path):
+    e = _news(tmp_path, ["今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右，衡阳市确定一般公共预算收入增长5%，"
+                         "益阳市确定一般公共预算收入增长4%。"])
+    assert [t.value for t in e.targets] == [D(6), D(5)]
+
+
+def test_the_title_s_region_stating_a_result_is_the_own_region(tmp_path):
+    e = _news(tmp_path, ["2025年，衡阳市提出地区生产总值增长5.9%，益阳市提出地区生产总值增长5.5%。"])
+    assert [a.value for a in e.actuals] == [D("5.9")]
