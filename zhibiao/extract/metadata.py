@@ -540,9 +540,9 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     m = congress_body(text[:1500])
     if m and not m.group("r").startswith(NATIONAL_BODIES):
         return _body_region(m)[0], None
-    source = source_body(doc)
-    if source:  # the publisher a repost's source line names (来源：某市统计局): its region, not a bureau's in a sentence
-        return _body_s_region(source), None
+    publisher = source_body(doc)
+    if publisher:  # the publisher a repost's source line names (来源：某市统计局): its region, not a bureau's in a sentence
+        return _body_s_region(publisher), None
     m = bureau_body(text[:1500])
     if m and not m.group("r").startswith(NATIONAL_BODIES):
         # a bureau named at the head names the region; it issues the document only where it is printed
@@ -642,7 +642,7 @@ def extract_metadata(doc: Document) -> Metadata:
     plain_title = search_form(title) if title else None  # the patterns read simplified characters, years in digits
     region, issuer = find_region_name(doc, plain_title)
     opening = TITLE_BODY.match(plain_title) if plain_title else None
-    if opening:  # the body opening the title (某市人民政府办公室关于…: the office, not the government in it;
+    if opening and title:  # the body opening the title (某市人民政府办公室关于…: the office, not the government in it;
         issuer = title[:opening.end()]  # its words hold no year, so the printed title has them at the same offsets)
     if issuer is None and region is not None:
         issuer = _signing_government(doc, region)

@@ -21,8 +21,9 @@ It owns the rules that decide *which* stored line answers a question:
   4. a preliminary figure (初步核算 in another document, or a figure a report states without 预计);
   5. an estimate (预计, a （预计） cell, a 预计全年 column, a note marking a column as estimates).
   Then a figure its clause does not narrow before one it does (剔除房地产开发投资后增长6.0% after the
-  headline 下降2.1%: ``qualifiers`` in ``track/bases.yaml``), a full-year figure before a partial one;
-  among equals the latest document. Superseded
+  headline 下降2.1%: ``qualifiers`` in ``track/bases.yaml``), a full-year figure before a partial one, the
+  year so far to its latest month (1—11月 before 1—10月; one month's figure, 11月当月, or a quarter's alone is
+  never a target's actual); among equals the latest document. Superseded
   figures are returned too, so views show an estimate beside its revision.
 - **Which targets cover a period** (:attr:`TargetFact.period`): a target its document sets for a
   later year (a five-year outline's end year, 到2027年) covers the years from its base year (a
@@ -60,6 +61,7 @@ from zhibiao.store.tables import (DOCUMENT_BRIEF, TO_REVIEW, changes, correction
 from zhibiao.store.textindex import contains, planned_for_each_word
 from zhibiao.track.citations import Source, cite_text
 from zhibiao.track.naming import document_title
+from zhibiao.track.status import months_to_date
 
 class NoTargets(NotFound):
     """A region-year the database holds no targets for: the one answer every command, page and API
@@ -394,7 +396,8 @@ def target_precedence(t: TargetFact) -> tuple:
 
 def actual_precedence(a: ActualFact) -> tuple:
     """Smaller wins (see the module's docstring)."""
-    return (BASIS_ORDER[a.basis], 1 if a.qualified else 0, 1 if a.period else 0, -(a.doc.plan_year or 0) if a.doc else 0,
+    return (BASIS_ORDER[a.basis], 1 if a.qualified else 0, 1 if a.period else 0, -(months_to_date(a.period) or 0),
+            -(a.doc.plan_year or 0) if a.doc else 0,
             _desc(a.doc.issued_on if a.doc else None), -(a.doc.id if a.doc else 0), -a.id)
 
 
@@ -917,7 +920,9 @@ class ReadModel:
             candidates = self._reviewed(self._actual_facts(self._actuals_select().where(
                 observations.c.region_code == region_code, observations.c.indicator == indicator,
                 observations.c.year == year)))
-        facts = [f for f in candidates if f.value is not None and not (full_year and f.period)]
+        # (a part of the year that does not open it — one month's figure of a monthly report — is no actual of
+        # the year: listed with the region's figures, never a target's status)
+        facts = [f for f in candidates if f.value is not None and not (f.period and (full_year or months_to_date(f.period) is None))]
         if not facts:
             return None
         facts.sort(key=actual_precedence)

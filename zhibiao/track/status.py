@@ -652,13 +652,21 @@ def _assigned(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Statu
     return s
 
 
+def months_to_date(period: str | None) -> int | None:
+    """The months of its year a part-year figure covers from January (2025-01/2025-11 → 11); None for a part
+    that does not open the year — one month's figure (2025-11/2025-11), a quarter's — which tells nothing of
+    the year's progress, and for an unreadable period."""
+    try:
+        start, end = (period or "").split("/")
+        if int(start.split("-")[1]) == 1:
+            return int(end.split("-")[1])
+    except (IndexError, ValueError):
+        pass
+    return None
+
+
 def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
-    months = 12
-    if a.period and "/" in a.period:
-        try:
-            months = int(a.period.split("/")[1].split("-")[1])
-        except (IndexError, ValueError):
-            months = 12
+    months = (months_to_date(a.period) if a.period else None) or 12
     if t.unit in PERCENTISH or is_points(t.unit) or t.comparator in ("~",) or target_frame(t) == "decline":
         return _compare(t, a, tol, partial=True)  # rates compare directly
     value = convert(a.value, a.unit, t.unit)

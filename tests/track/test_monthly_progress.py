@@ -1,0 +1,69 @@
+"""A monthly statistics report's figures of the year so far are a target's progress; one month's
+figure (11月当月) is the region's figure of that month, never the year's actual (documents of this
+test's own, in a work report's and a bureau's monthly layouts)."""
+from __future__ import annotations
+
+from zhibiao.ingest import ingest
+from zhibiao.store import Database
+from zhibiao.track.queries import months_to_date
+from zhibiao.track.tracker import Tracker
+
+WORK_REPORT = """湖州市2025年政府工作报告
+
+2025年1月12日在湖州市第九届人民代表大会第五次会议上
+
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右；城镇新增就业6万人以上。
+"""
+MONTHLY = """湖州市2025年1—11月经济运行情况
+
+湖州市统计局　2025年12月18日
+
+1—11月，全市社会消费品零售总额累计实现1380.5亿元，同比增长5.1%。
+
+11月当月，全市社会消费品零售总额128.3亿元，同比增长7.9%。
+"""
+
+
+def test_the_year_so_far_is_the_progress_and_one_month_is_not(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "report.txt").write_text(WORK_REPORT, encoding="utf-8")
+    (docs / "monthly.txt").write_text(MONTHLY, encoding="utf-8")
+    db = Database.open(tmp_path / "m.db")
+    ingest(db, [docs])
+    report = Tracker(db).status("330500", 2025)
+    retail = [t for t in report.targets if t.indicator == "retail_sales_growth"]
+    assert len(retail) == 1 and retail[0].actual is not None
+    # (the month's 7.9% would meet the 6.5% target; the year so far, 5.1%, is what the year stands at)
+    assert str(retail[0].actual["value"]) == "5.1", retail[0].actual
+
+
+def test_months_to_date():
+    assert months_to_date("2025-01/2025-11") == 11 and months_to_date("2025-01/2025-06") == 6
+    assert months_to_date("2025-11/2025-11") is None and months_to_date("2025-04/2025-06") is None
+    assert months_to_date(None) is None and months_to_date("2025") is None
+
+
+def _status_of(tmp_path, monthly: str):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "report.txt").write_text(WORK_REPORT, encoding="utf-8")
+    (docs / "monthly.txt").write_text(monthly, encoding="utf-8")
+    db = Database.open(tmp_path / "m.db")
+    ingest(db, [docs])
+    return [t for t in Tracker(db).status("330500", 2025).targets if t.indicator == "retail_sales_growth"]
+
+
+def test_one_month_s_figure_alone_is_no_actual_of_the_year(tmp_path):
+    month_only = MONTHLY.split("\n\n")[0] + "\n\n" + MONTHLY.split("\n\n")[1] + "\n\n" + MONTHLY.split("\n\n")[3]
+    assert "11月当月" in month_only and "1—11月，" not in month_only
+    retail = _status_of(tmp_path, month_only)
+    assert len(retail) == 1 and retail[0].actual is None
+
+
+def test_of_two_figures_of_the_year_so_far_the_later_month_s_is_the_actual(tmp_path):
+    # (a report quoting the month before too: 1—10月's figure printed after 1—11月's)
+    both = MONTHLY.replace("11月当月，全市社会消费品零售总额128.3亿元，同比增长7.9%。",
+                           "1—10月，全市社会消费品零售总额同比增长4.8%。")
+    retail = _status_of(tmp_path, both)
+    assert str(retail[0].actual["value"]) == "5.1", retail[0].actual
