@@ -7,8 +7,11 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+from zhibiao.datafiles import load_yaml
+
 A_YEAR = re.compile(r"\d{4}\s*年")  # (a title naming a year of its own)
-SHORTENED_BY = "省市县区旗盟"  # the last character of a division's name that its short name drops (滁州市 → 滁州)
+# the ends a division's short name drops (滁州市 → 滁州): the catalogue's words (catalog/data/region_words.yaml)
+SHORT_NAME_ENDS = tuple(load_yaml("zhibiao.catalog", "data", "region_words.yaml")["short_name_ends"])
 DOC_TYPE_NAMES = {"plan_notice": ("国民经济和社会发展计划", "annual plan"),
                   "plan_report": ("计划执行情况与计划草案的报告", "plan report"),
                   "work_report": ("政府工作报告", "government work report"),
@@ -36,8 +39,8 @@ def document_title(d: Any) -> str:
         # (第十四个五年规划…纲要, issued in 2021) is whole: a year before it would misdate it
         if year_n and not A_YEAR.search(plain) and getattr(d, "doc_type", None) != "five_year_plan":
             title = f"{year_n}年{title}"
-        if region and region not in plain and not (region[-1] in SHORTENED_BY and len(region) > 2 and region[:-1] in plain):
-            title = f"{region}{title}"  # (滁州：今年… names its city by the short name: no prefix)
+        if region and region not in plain and not _names_by_short_name(plain, region):
+            title = f"{region}{title}"
         return title
     kind = genre(getattr(d, "doc_type", None))
     year = f"{d.plan_year}年" if getattr(d, "plan_year", None) else ""
@@ -47,6 +50,13 @@ def document_title(d: Any) -> str:
         return f"{d.region_name or ''}{year}{kind}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
     url = getattr(d, "source_url", None)
     return url or PurePath(getattr(d, "path", "") or "document").name
+
+
+def _names_by_short_name(title: str, region: str) -> bool:
+    """Whether a title names the region by its short name (滁州：今年… of 滁州市) — of two characters at least:
+    和县's 和 is any word's."""
+    short = next((region[:-len(end)] for end in SHORT_NAME_ENDS if region.endswith(end)), "")
+    return len(short) >= 2 and short in title
 
 
 def apart(d: Any) -> str:
