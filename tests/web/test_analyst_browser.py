@@ -260,3 +260,39 @@ def test_regions_compared_page_by_page_in_both_languages(browser, examples):  # 
         assert pg.locator("#found-targets-table tbody tr").count() == first_page
     ctx.close()
     _shoot(browser, f"{examples}/compare/regions?indicator=gdp_growth&year=2024&size=2", "compare_regions_paged")
+
+
+MONTHLY_TABLE = """湖州市2025年1—11月主要经济指标
+
+湖州市统计局　2025年12月18日
+
+指标名称 | 单位 | 11月 | 11月
+| | 本月 | 累计
+社会消费品零售总额 | 亿元 | 128.3 | 1380.5
+一般公共预算收入 | 亿元 | 15.2 | 301.6
+"""
+
+
+def test_the_reader_tells_a_month_s_results_from_the_year_so_far(browser, tmp_path):  # noqa: F811
+    # (a monthly report's 11月 over 本月 | 累计: the rebuilt table groups each column's results under its months)
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.app import create_app
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "monthly.txt").write_text(MONTHLY_TABLE, encoding="utf-8")
+    db = Database.open(tmp_path / "m.db")
+    ingest(db, [tmp_path / "docs"])
+    for base in _serve(create_app(db)):
+        for lang, month, months in (("zh", "2025 · 11月", "2025 · 1—11月"),
+                                    ("en", "2025 · month 11", "2025 · months 1–11")):
+            ctx, pg = _page(browser)
+            pg.goto(f"{base}/document/1?lang={lang}")
+            pg.wait_for_selector("#doctext[data-ready='1']")
+            heads = [t.strip() for t in pg.locator("#rebuilt tr.year").all_inner_texts()]
+            assert any(h.endswith(month) for h in heads) and any(h.endswith(months) for h in heads), heads
+            # (and the list of lines beside the text: each result's months after its kind)
+            kinds = [t.strip() for t in pg.locator("#lines tbody tr td:first-child").all_inner_texts()]
+            tails = [k.split(" · ")[-1] for k in kinds]
+            assert tails.count(month.split(" · ")[1]) == 2 and tails.count(months.split(" · ")[1]) == 2, kinds
+            ctx.close()
