@@ -83,7 +83,8 @@ def test_a_news_headline_without_a_title_s_words_is_the_title():
 
 
 @pytest.mark.parametrize("first", ["青禾县统计局", "——2026年1月9日在青禾县第九届人民代表大会第五次会议上",
-                                   "2026年，全县经济运行稳中有进", "一、总体情况", "青禾县经济运行稳中有进，质效双升"])
+                                   "2026年，全县经济运行稳中有进", "一、总体情况", "青禾县经济运行稳中有进，质效双升",
+                                   "类别\t序号\t指标\t单位\t2026年目标", "类别 序号 指标名称 单位 目标值", "指标 | 单位 | 2026年目标"])
 def test_a_first_line_that_is_no_headline_is_no_title(first):
     # (a bureau's name over a bulletin, a report's delivery note, a sentence, a heading, a clause)
     body = "2025年，全县地区生产总值增长6.1%，城镇新增就业1.1万人。\n"

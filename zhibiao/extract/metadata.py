@@ -273,18 +273,19 @@ def find_title(doc: Document) -> str | None:
 
 HEADLINE_LENGTH: Final = (6, 40)  # a news headline's length, in characters
 HAN: Final = re.compile(r"[\u4e00-\u9fff]")
+CELL_GAPS: Final = re.compile(r"[\t|]|\S\s+\S+\s+\S")  # a table's row (类别 序号 指标 单位): cells, no headline
 
 
 def _headline(doc: Document) -> str | None:
     """A news headline without a title's words (滁州：今年经济增长预期目标6.5%左右) opening a text that has no
     other title: its first line, when it reads as a headline — short, no sentence's or clause's mark, not a
-    page's furniture, a date (a report's delivery note, ——2026年1月15日在…会议上), a body's name (a bulletin's
+    page's furniture, a table's row, a date (a report's delivery note, ——2026年1月15日在…会议上), a body's name (a bulletin's
     bureau, 某某市统计局) or a numbered heading. (A page's own <title> is the loader's title, read before.)"""
     text = doc.search_text[:200]
     at = len(text) - len(text.lstrip())
     line = text[at:].split("\n", 1)[0].rstrip()
     low, high = HEADLINE_LENGTH
-    if not low <= len(line) <= high or len(HAN.findall(line)) < 4 or SENTENCE_MARK.search(line) \
+    if not low <= len(line) <= high or len(HAN.findall(line)) < 4 or SENTENCE_MARK.search(line) or CELL_GAPS.search(line) \
             or line.endswith(("：", ":", "；", ";")) or HEADING_NUMBER.match(line) or DATE_LINE.match(line) \
             or SIGNATURE.search(line) or PHOTO_CAPTION.search(line) or page_furniture(line):
         return None  # (a photograph's caption: （记者 某某 摄）)
