@@ -118,6 +118,13 @@ def test_a_target_after_another_regions_in_a_list_goes_on_with_it():
                                                        ("城镇新增就业", D(3000))]
 
 
+def test_a_target_after_another_regions_in_an_item_of_its_own_is_the_documents():
+    # (a ；ends what the other region's clauses go on with: the item after it is the list's own)
+    e = extract_text(COUNTY + "今年全县主要预期目标是：地区生产总值增长6.5%左右；全市确定地区生产总值增长6%左右，"
+                              "规模以上工业增加值增长7%；城镇新增就业3000人。\n")
+    assert [(t.name, t.value) for t in e.targets] == [("地区生产总值", D("6.5")), ("城镇新增就业", D(3000))]
+
+
 def test_a_sentence_opening_with_a_target_referred_back_to_gives_its_reasons():
     e = extract_text("衡阳市2026年计划解读\n\n今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右。"
                      "这一目标留有余地，规上工业增加值增长7%，固定资产投资增长5%。\n")

@@ -113,6 +113,30 @@ class OtherRegions:
         return rest.startswith(REGION_WORDS_OPENING) or REGION_SETS.match(rest) is not None
 
 
+class QuotedRegion:
+    """Within a sentence, whether a clause is another region's: one opening with it (洛阳市确定增长6%左右), and
+    the clauses after a comma that go on with it (会上，株洲市提出…增长6.5%，新增就业5万人: 株洲's both) until one
+    opens with a region of its own (``OtherRegions.speaks_anew``). The targets' and the tasks' readers ask it
+    alike; ``elsewhere`` None (a document whose other regions are not looked for): no clause is another's."""
+
+    def __init__(self, elsewhere: OtherRegions | None):
+        self.elsewhere = elsewhere
+        self.speaking = False  # the clause before spoke of another region
+
+    def reset(self) -> None:
+        """A clause after ；, ： or 。: of its own, whoever the clause before spoke of."""
+        self.speaking = False
+
+    def quotes(self, clause: str) -> bool:
+        if self.elsewhere is None:
+            return False
+        if self.elsewhere.opens(clause):
+            self.speaking = True
+        elif self.speaking and self.elsewhere.speaks_anew(clause):
+            self.speaking = False
+        return self.speaking
+
+
 POINTS_LIST: Final = scanner(rf"(?:\s*[、和及与]\s*[-−]?\d+(?:\.\d+)?\s*个)*\s*(?:{_alt('units.points')})")
 # How far before or after a figure its verbs, comparators, units and qualifiers are looked for: every
 # such test is anchored at the figure, and looking no further keeps the work per figure constant

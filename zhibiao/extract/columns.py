@@ -21,7 +21,7 @@ from zhibiao.extract.grammar import (BOUND_AFTER, GROWTH_WORD, SUFFIX_COMPARATOR
                                      _unit_after, declines, parse_target)
 from zhibiao.extract.lexicon import LEX, load_data
 from zhibiao.extract.numbers import parse_chinese
-from zhibiao.extract.scope import THIS_MONTH
+from zhibiao.extract.scope import THIS_MONTH, this_month
 from zhibiao.text.scan import alternation, scanner
 
 TABLE_WORDS: Final = load_data("table_vocab.yaml")  # the table vocabulary, read once (here and by tables.py)
@@ -273,7 +273,7 @@ def combine(parent: Column, child: Column) -> Column:
     """A two-row header: 2022年计划 over 增速（%） is a target column of growth in %."""
     period = child.period or parent.period
     if child.period == THIS_MONTH and parent.period is not None:
-        period = (parent.period[1], parent.period[1])  # 11月 over 本月: November
+        period = this_month(parent.period)  # 11月 over 本月: November
     out = Column(index=child.index, label=parent.label + "/" + child.label, role="value", span=child.span,
                  kind=child.kind or parent.kind, year=child.year or parent.year,
                  period=period, measure=child.measure or parent.measure,
@@ -535,7 +535,7 @@ def classify(columns: list[Column], ctx: TableContext, title_year: int | None) -
     values = [c for c in columns if c.role == "value"]
     for c in values:
         if c.period == THIS_MONTH:
-            c.period = (ctx.period[1], ctx.period[1]) if ctx.period else None  # 本月: the report's month
+            c.period = this_month(ctx.period)  # 本月: the report's month
         if c.kind == "cumulative" and c.five_year_end is None and (c.period or ctx.period) \
                 and (c.year is None or c.year == ctx.plan_year):
             # 累计 in a table of a part of the year (11月 over 本月 | 累计, a monthly report's 累计 column): the

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from zhibiao.extract.clauses import OtherRegions, _subject, clause_figures, ground_name
+from zhibiao.extract.clauses import OtherRegions, QuotedRegion, _subject, clause_figures, ground_name
 from zhibiao.extract.coordination import BARE_MEASURES, share_head
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import FRACTION_WORDS, NumberMatch
@@ -199,20 +199,18 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     last_name = None
     bare: str | None = None  # the clause just before, when it holds no number (固定资产投资止跌回稳)
     sibling: str | None = None  # the metric of the clause before's last commitment, after a comma
-    quoting_other = False  # the clause before spoke of another region (洛阳市确定…), which a clause after a comma goes on with
+    quoted = QuotedRegion(elsewhere)
     for cl in sentence.clauses:
         c_start = cl.start
         clause = text[cl.start:cl.end]
         before_bare, bare = bare, None
         if text[c_start - 1:c_start] not in ("，", ","):
             sibling = None  # (after ；, ： or 。: a task of its own, as for targets)
-            quoting_other = False
-        if elsewhere.opens(clause):
-            quoting_other = True
-            continue  # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted
-        if quoting_other and not elsewhere.speaks_anew(clause):
-            continue  # "会上，株洲市提出地区生产总值增长6.5%，新增就业5万人": 株洲's figures both
-        quoting_other = False
+            quoted.reset()
+        if quoted.quotes(clause):
+            # "全省确定今年…增长5.5%左右，洛阳市确定增长6%左右": the levels above's, quoted; "会上，株洲市提出地区
+            # 生产总值增长6.5%，新增就业5万人": 株洲's figures both
+            continue
         numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
         if numbers is not None and not _may_count(clause, numbers):
             bare = clause  # (a numeral counting nothing, 两位数, 一是: no figure either)

@@ -14,13 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.datafiles import load_yaml
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
 from zhibiao.extract.segments import without_latin_prose
 from zhibiao.text.chinese import search_form, to_simplified
 from zhibiao.text.document import Document
-from zhibiao.text.normalize import DATE_LINE, page_furniture
+from zhibiao.text.normalize import DATE_LINE, PAGE_LABEL_WORDS, page_furniture
 from zhibiao.text.scan import LineScanner, alternation, scanner
 
 REGION_NAME_CHARS: Final = 10  # a region's name before its suffix: at most this many characters
@@ -181,8 +180,7 @@ BYLINE_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?={LEX.alt('documents.
 # a body signing at the end, alone on its line or with its date after it, on that line or the next
 # (瑞金市发展和改革委员会 / 2026年1月8日) — not a colophon's body, whose date is the printing's (…办公室 2026年1月5日印发)
 SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:(?:\d{{4}}\s*年[\d \t月日一二三四五六七八九十〇零]*)?$|{_NATIONAL_STARTS}))")
-_WEB_PAGE: Final = load_yaml("zhibiao.load", "data", "web_page.yaml")  # (a page's labels: the loader's data)
-_PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *_WEB_PAGE["metadata_keys"], *_WEB_PAGE["line_labels"]))
+_PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *PAGE_LABEL_WORDS))
 # a repost's source line naming a body (来源：某市统计局　发布时间：…): the value ends where the page's next
 # label begins (printed with no space between them when a page is copied), or at the end of its Chinese words;
 # its key a label of its own (not a table's note: 数据来源：某市统计局 names where figures come from)

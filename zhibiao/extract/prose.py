@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, QuotedRegion, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, UNIT_RE, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
@@ -688,7 +688,6 @@ class _ListReader:
     def __init__(self, text: str, tl: TargetList, elsewhere: OtherRegions | None = None):
         self.text = text
         self.tl = tl
-        self.elsewhere = elsewhere  # whose clauses speak of another region (全省确定…, in a county's list)
         self.out: list[ProseTarget] = []
         self.category: str | None = None
         self.main_name: str | None = None  # the item a "其中…" clause details
@@ -698,7 +697,7 @@ class _ListReader:
         self.sibling: str | None = None  # the name of the target just before a clause, in its sentence
         self.sibling_listed = False  # … and a 、 between them: one list
         self.alone: tuple[str, int, int] | None = None  # a name the sentence before stated alone, and where
-        self.other = False  # the clause before spoke of another region, which a clause after a comma goes on with
+        self.quoted = QuotedRegion(elsewhere)  # another region's clauses (全省确定…, and those after a comma)
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -758,7 +757,7 @@ class _ListReader:
                 self.parent = None  # a new item (after ；, 。 or a new line) details nothing
                 self.pending_names = []
             if sep not in ("，", ","):
-                self.other = False
+                self.quoted.reset()
             if self.pending_values and not TWO_HAN.search(BOUND_WORDS.sub("", clause)):
                 # "城镇居民、农村居民人均可支配收入分别增长7%，8%": the next value of the list
                 if _has_figure(clause):
@@ -783,12 +782,10 @@ class _ListReader:
             return  # "…增长6.5%左右，高于全省1个百分点", "比全市目标高…": weighed against another region, no target
         if ON_A_TARGET.match(clause.lstrip()):
             return  # "…增长6%左右，这一目标高于全省0.5个百分点", "比去年目标低…": a comment on the target before
-        if self.elsewhere is not None and self.elsewhere.opens(clause):
-            self.other = True
-            return  # "全市确定增长6%左右" in a county's list: the level above's target, quoted
-        if self.other and self.elsewhere is not None and not self.elsewhere.speaks_anew(clause):
-            return  # "…株洲市提出地区生产总值增长6.5%，新增就业5万人": 株洲's targets both
-        self.other = False
+        if self.quoted.quotes(clause):
+            # "全市确定增长6%左右" in a county's list: the level above's target, quoted; "…株洲市提出地区生产总值增长
+            # 6.5%，新增就业5万人": 株洲's targets both
+            return
         own_year = YEAR_LEAD.match(clause)
         if own_year and (year is None or int(own_year.group(1)) > year):
             year = int(own_year.group(1))  # "…增长5.5%左右，到2027年突破4000亿元": a later milestone

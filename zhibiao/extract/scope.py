@@ -77,6 +77,12 @@ LATER_PARTS: Final = {str(w): (int(m[0]), int(m[1])) for w, m in LEX.get("time.l
 THIS_MONTH: Final = (0, 0)
 
 
+def this_month(period: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The month 本月/当月 mean in a text of ``period`` (1—11月's report, a column under 11月: November alone);
+    ``None`` where the text's part of the year is not known."""
+    return (period[1], period[1]) if period is not None else None
+
+
 def _month_end(m: re.Match) -> tuple[int, int]:
     return 1, int(m.group(1))
 
@@ -313,9 +319,7 @@ class Scope:
         """``period`` as months: THIS_MONTH (本月, 当月) is the month an in-year report is of (the last of
         its part of the year: 1—11月's report, November); in any other text its month is not known
         (``None``, as before the words were read)."""
-        if period != THIS_MONTH:
-            return period
-        return (self.period[1], self.period[1]) if self.period is not None else None
+        return this_month(self.period) if period == THIS_MONTH else period
 
     def _to_date(self, m: re.Match) -> str:
         # (YEAR_TO_DATE's replacement: the report's own year so far goes; another year's 以来 stays)
