@@ -116,7 +116,7 @@ def test_a_number_cut_is_tested_as_the_patterns_do(a, b):
 
 def _page_furniture(line: str) -> bool:
     """page_furniture as it was: the regexes alone."""
-    if len(line) <= 100 and N.BREADCRUMB.search(line):
+    if len(line) <= 100 and (N.BREADCRUMB.search(line) or N.DATELINE.match(line)):
         return True
     return bool(N.PAGE_OPENING.match(to_simplified(line.lstrip()[:N.OPENING_LENGTH])))
 
