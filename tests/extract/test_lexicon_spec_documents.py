@@ -167,6 +167,27 @@ def test_a_title_broken_over_lines_is_joined_to_its_ending(ending):
     assert info(text).title == f"某市关于印发某项工作的{ending}"
 
 
+# documents.title_joiners: a title broken after a part that ends as a whole one (…计划执行情况) goes on on
+# the next line when that line opens with a joining word and ends as a title (与2025年…草案的报告)
+@pytest.mark.parametrize("joiner", ["与", "和", "及", "暨"])
+def test_a_title_broken_before_its_joining_word_is_one_title(joiner):
+    text = (f"关于某市2024年国民经济和社会发展计划执行情况\n{joiner}2025年国民经济和社会发展计划草案的报告\n"
+            "各位代表：\n全市经济运行平稳。\n")
+    assert info(text).title == f"关于某市2024年国民经济和社会发展计划执行情况{joiner}2025年国民经济和社会发展计划草案的报告"
+
+
+def test_a_whole_title_closed_by_its_ending_is_not_joined_to_the_next_line():
+    # (和谐… opens the next line by chance: the title before it ended with 的通知)
+    text = "某市人民政府关于印发某项工作方案的通知\n和谐社区建设三年行动计划\n各区县，各部门：\n全市经济运行平稳。\n"
+    assert info(text).title == "某市人民政府关于印发某项工作方案的通知"
+
+
+@pytest.mark.parametrize("line", ["与2025年主要目标", "与上年相比全市各项工作进展顺利各项指标完成良好经济运行总体平稳" * 2 + "的报告"])
+def test_a_line_opening_with_a_joining_word_is_no_part_of_the_title_unless_it_ends_as_one_of_a_title_s_length(line):
+    text = f"某市2024年国民经济和社会发展计划执行情况\n{line}\n全市经济运行平稳。\n"
+    assert info(text).title == "某市2024年国民经济和社会发展计划执行情况"
+
+
 # documents.progress_titles / draft_words: an execution report written during its year, its title in
 # report form too (关于…的报告), reports on its own year — the part its title names; a title naming last
 # year's execution and this year's draft reviews last year

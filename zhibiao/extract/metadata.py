@@ -34,6 +34,9 @@ TITLE_HINT: Final = re.compile(LEX.alt("documents.title_words"))
 TITLE_END: Final = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
 # a title and, on its line, the note of its delivery: 政府工作报告（2024年1月20日在…会议上）某某
 TITLE_THEN_DELIVERY: Final = re.compile(rf"^(.{{2,60}}?(?:{LEX.alt('documents.title_endings')}))\s*[（(]\s*[—–-]*\s*\d{{4}}\s*年")
+TITLE_JOINER: Final = re.compile(rf"^(?:{LEX.alt('documents.title_joiners')})")
+# a title closed by 的 and its ending (…的报告, …的通知): whole, whatever line follows
+CLOSED_TITLE: Final = re.compile(rf"的(?:{LEX.alt('documents.title_endings')})[)）]?$")
 TITLE_LABEL: Final = re.compile(rf"^(?:{LEX.alt('documents.title_labels')})\s*[：:]\s*")
 PHOTO_CAPTION: Final = re.compile(rf"[（(][^（()）]{{0,30}}(?:{LEX.alt('documents.photo_credits')})[)）]\s*$")
 # a numbered heading (一、2024年…计划执行情况) is a part of a document, never its title
@@ -324,6 +327,10 @@ def _title_line(doc: Document) -> str | None:
                     break
             if not _ends_title(title):
                 title, end = line, at + len(line)
+        elif i + 1 < len(lines) and not CLOSED_TITLE.search(title):
+            nxt, nat = lines[i + 1]
+            if TITLE_JOINER.match(nxt) and len(title) + len(nxt) <= 80 and _ends_title(nxt):
+                title, end = title + nxt, nat + len(nxt)  # …计划执行情况 / 与2025年…计划草案的报告: one title
         number = DOC_NUMBER.match(title)
         if number and TITLE_HINT.search(title, number.end()):  # 嘉政发〔2023〕3号嘉祥县人民政府关于…: the number is not the title's
             rest = title[number.end():].lstrip()
