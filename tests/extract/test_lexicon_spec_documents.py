@@ -127,6 +127,19 @@ def test_titles_name_the_kind_of_document(title, doc_type):
     assert doc_type_of(title, "") == doc_type
 
 
+# documents.other_reporting_bodies: a 工作报告 of a body other than a government, opened by 各位代表 as a
+# government's is, is no work report; the government's own (its 工作报告 under its name or none) is
+@pytest.mark.parametrize("body", ["人民代表大会常务委员会", "人大常委会", "中级人民法院", "人民检察院", "监察委员会"])
+def test_another_bodys_work_report_to_the_congress_is_not_a_government_work_report(body):
+    text = f"某市{body}2025年工作报告\n\n各位代表：\n现在，我向大会报告工作，请予审议。\n"
+    assert doc_type_of(f"某市{body}2025年工作报告", text) == "other"
+
+
+@pytest.mark.parametrize("title", ["某市人民政府工作报告", "某市2025年工作报告"])
+def test_a_governments_work_report_under_its_name_or_none_is_a_work_report(title):
+    assert doc_type_of(title, f"{title}\n\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n") == "work_report"
+
+
 # documents.bulletin_sections / bulletin_first_section: a text without a title laid out in a
 # bulletin's sections, opening with 综合, is a bulletin
 SECTIONS = ["农业", "工业", "建筑业", "固定资产投资", "投资", "国内贸易", "对外经济", "交通", "邮电", "旅游", "财政", "金融",

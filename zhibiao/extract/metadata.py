@@ -190,6 +190,7 @@ _PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *PAGE_LA
 SOURCE_LINE: Final = re.compile(rf"(?<![\u4e00-\u9fff])(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS}|{_NATIONAL_STARTS})", re.M)
 SOURCE_KEYS: Final = LEX.words("documents.source_keys")
 BODY_NAME_ALONE: Final = re.compile(BODY_NAME)
+OTHER_BODYS_REPORT: Final = re.compile(rf"(?:{LEX.alt('documents.other_reporting_bodies')})(?:\d{{4}}\s*年)?工作报告")
 GOVERNING_BODY: Final = re.compile(rf"(?:{LEX.alt('documents.governing_bodies')})$")
 SIGNATURE_REACH: Final = 600  # the characters at the end of a document its signature is looked for in
 # (the small patterns of the functions below, compiled once)
@@ -363,6 +364,8 @@ def doc_type_of(title: str | None, text: str, issuer: str | None = None) -> str:
         return "other"  # a monthly statistics report: results of a part of the year, no plan and no annual bulletin
     if "政府工作报告" in t:
         return "work_report"
+    if OTHER_BODYS_REPORT.search(t):
+        return "other"  # a congress committee's, a court's, a procuratorate's 工作报告: no government's, though 各位代表 opens it
     if "工作报告" in t and issuer and GOVERNING_BODY.search(to_simplified(issuer)):
         # a government's 工作报告, or a development zone's administration's (某某开发区管委会2025年工作报告,
         # a bare 工作报告 under its 管理委员会): it governs the zone as a government does — not a congress
