@@ -288,6 +288,21 @@ def test_a_bureau_near_the_head_names_the_region_and_its_byline_the_issuer(burea
     assert info(byline).issuer == f"某市{bureau}"
 
 
+# documents.citing_words / citing_followers: a bureau cited as the source of figures names whose figures they
+# are, not the document's region (a province's bureau cited in a text on one of its cities, a table's note)
+@pytest.mark.parametrize("sentence", ["据某省统计局发布，", "数据来源：某省统计局。", "数据来源:某省统计局。", "数字来源于某省统计局。",
+                                      "数字来自某省统计局。", "某省统计局数据显示，", "某省统计局近日发布的数据，", "某省统计局统计数据表明，"])
+def test_a_bureau_cited_as_the_source_of_figures_names_no_region(sentence):
+    assert _region_and_issuer(f"某项工作的说明\n\n{sentence}全市经济运行平稳，各项工作有序推进。\n") == (None, None)
+
+
+def test_a_text_citing_its_provinces_bureau_is_its_citys():
+    text = ("前三季度某市经济运行稳中有进\n\n"
+            "某某省统计局近日发布的数据显示，今年前三季度，宁波市实现地区生产总值8123亿元，同比增长5.6%。\n"
+            "宁波市统计局相关负责人表示，全市经济运行总体平稳。\n")
+    assert info(text).region.name == "宁波市"
+
+
 # documents.number_keys: a document number after its key on a long line
 @pytest.mark.parametrize("key", ["发文字号", "文号"])
 def test_a_document_number_after_its_key(key):

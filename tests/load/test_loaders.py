@@ -874,6 +874,16 @@ def test_the_lines_between_a_headline_and_its_article_are_the_article_s(tmp_path
     assert (d.region.name, d.issued_on, d.plan_year) == ("松阳县", "2026-01-12", 2026)
 
 
+def test_a_key_of_the_pages_metadata_is_a_word_of_its_own_not_the_end_of_a_notes(tmp_path):
+    # (数据来源： under a table names where its figures come from, not the page's source; 【来源：…】 does)
+    note = "<p>注：2025年数据来源：某某省统计局，为快报数。</p>"
+    path = tmp_path / "page.html"
+    path.write_text(CMS_PAGE.format(between="").replace("</div></div>", note + "</div></div>"), encoding="utf-8")
+    assert "来源" not in load(path).metadata
+    path.write_text(CMS_PAGE.format(between="<p>【来源：县政府办】</p>"), encoding="utf-8")
+    assert load(path).metadata["来源"] == "县政府办"  # (its bracket closes the value)
+
+
 def test_a_long_run_between_a_headline_and_its_article_is_not_taken(tmp_path):
     # (more than a head's few lines — a list of links, a summary box — is not a delivery note and byline)
     path = tmp_path / "page.html"

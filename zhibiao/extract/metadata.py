@@ -190,6 +190,9 @@ _PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *PAGE_LA
 SOURCE_LINE: Final = re.compile(rf"(?<![\u4e00-\u9fff])(?:{LEX.alt('documents.source_keys')})\s*[:：]\s*({BODY_NAME})(?=$|[^\u4e00-\u9fff]|{_PAGE_LABELS}|{_NATIONAL_STARTS})", re.M)
 SOURCE_KEYS: Final = LEX.words("documents.source_keys")
 BODY_NAME_ALONE: Final = re.compile(BODY_NAME)
+CITING_WORD: Final = re.compile(LEX.alt('documents.citing_words'))
+# (a few words between the body and its figures: 某省统计局近日发布的数据显示)
+CITING_AFTER: Final = re.compile(rf"[^。，；,;\n]{{0,6}}?(?:{LEX.alt('documents.citing_followers')})")
 OTHER_BODYS_REPORT: Final = re.compile(rf"(?:{LEX.alt('documents.other_reporting_bodies')})(?:\d{{4}}\s*年)?工作报告")
 GOVERNING_BODY: Final = re.compile(rf"(?:{LEX.alt('documents.governing_bodies')})$")
 SIGNATURE_REACH: Final = 600  # the characters at the end of a document its signature is looked for in
@@ -553,7 +556,7 @@ def find_region_name(doc: Document, title: str | None) -> tuple[str | None, str 
     if publisher:  # the publisher a repost's source line names (来源：某市统计局): its region, not a bureau's in a sentence
         return _body_s_region(publisher), None
     m = bureau_body(text[:1500])
-    if m and not m.group("r").startswith(NATIONAL_BODIES):
+    if m and not m.group("r").startswith(NATIONAL_BODIES) and not _cited(text, m):
         # a bureau named at the head names the region; it issues the document only where it is printed
         # as the issuer (a byline, a signature: printed_issuer), not in a sentence (某市统计局发布数据显示…)
         return _body_region(m)[0], None
@@ -583,6 +586,13 @@ def _signing_government(doc: Document, region: str) -> str | None:
 
 
 _AFTER_PREPOSITION: Final = re.compile(rf"^[\u4e00-\u9fff]+?(?:{'|'.join(map(re.escape, LEX.words('documents.body_prepositions')))})(?={REGION_NAME}$)")
+
+
+def _cited(text: str, m: re.Match) -> bool:
+    """Is the bureau ``m`` matched cited as the source of figures (据某省统计局…, 数据来源：某省统计局,
+    某省统计局数据显示)? Then it names whose figures they are, not the document's region."""
+    # (the region's words may hold the citing word: the match opens on a run of characters, 数字来自某省)
+    return bool(CITING_WORD.search(text, max(0, m.start() - 4), m.end("r")) or CITING_AFTER.match(text, m.end()))
 
 
 def _body_region(m: re.Match) -> tuple[str, int]:

@@ -292,7 +292,9 @@ def _metadata(root, page_text: str) -> dict[str, str]:
             meta[name] = content
     keys = "|".join(META_KEYS)
     for key in META_KEYS:
-        m = re.search(rf"{key}\s*[:：]\s*(.+?)(?=\s+(?:{keys})\s*[:：]|\n|$)", page_text)
+        # a key of the page's furniture opens its line or follows a space or a bracket: 数据来源： in a table's note,
+        # 信息来源 for 来源, are other words
+        m = re.search(rf"(?<![^\s【\[|丨/]){key}\s*[:：]\s*(.+?)(?=\s+(?:{keys})\s*[:：]|[】\]]|\n|$)", page_text)
         if m and m.group(1).strip() and key not in meta:
             value = m.group(1).strip()
             if not re.match(rf"^(?:{keys})\s*[:：]", value):
