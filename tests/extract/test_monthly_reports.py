@@ -58,6 +58,28 @@ def test_what_is_not_a_monthly_reports_title():
     assert monthly_report("2025年1—11月岚江市主要经济指标")
 
 
+# documents.in_year_headline_words: a news headline on the economy of the part of the year it opens with
+@pytest.mark.parametrize("headline, period", [
+    ("前三季度岚江经济运行稳中有进", "2025-01/2025-09"),
+    ("1—11月全市经济形势总体平稳", Y11),
+    ("2025年上半年岚江市经济运行持续向好", "2025-01/2025-06"),
+])
+def test_a_news_headline_on_the_economy_of_a_part_of_the_year_makes_it_an_in_year_report(headline, period):
+    # (no year in the headline: the page's date and the text's 今年 give it; its results are no tasks)
+    e = extract_text(f"{headline}\n2025-12-16 10:20 来源：岚江日报\n\n"
+                     "岚江市统计局近日发布的数据显示，今年以来，全市实现规模以上工业增加值318.6亿元，同比增长6.2%。\n")
+    d = e.document
+    assert (d.doc_type, d.plan_year) == ("other", 2025)
+    assert sorted((a.measure, a.year, a.period) for a in e.actuals) == [("growth", 2025, period), ("level", 2025, period)]
+    assert not e.commitments
+
+
+def test_what_is_not_a_news_headline_on_a_part_of_the_years_economy():
+    assert not monthly_report("关于岚江市2025年上半年经济运行情况和下半年工作安排的报告")  # (a report: its plan part too)
+    assert not monthly_report("岚江市经济运行稳中有进")  # (no part of the year)
+    assert not monthly_report("前三季度岚江市经济运行稳中有进再创佳绩迈上新台阶")  # (no short appraisal: a sentence's run)
+
+
 def test_a_monthly_report_in_a_bulletins_sections_is_no_bulletin():
     # (一、综合 / 二、农业 under a statistics bureau's name: a bulletin's layout, but a month's figures)
     text = ("岚江市2025年1—11月经济运行情况\n岚江市统计局\n一、综合\n1—11月，全市规模以上工业增加值增长6.2%。\n"

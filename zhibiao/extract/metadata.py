@@ -66,9 +66,19 @@ MONTHLY_TITLE: Final = re.compile(rf"\d{{4}}\s*年[^\n。，]{{0,12}}?(?:\d{{1,2
                                   rf"[^\n。，]{{0,20}}?(?:{LEX.alt('documents.monthly_report_titles')})[)）]?$")
 
 
+# a news headline on the economy of a part of the year (前三季度某市经济运行稳中有进, 1—11月全市经济运行总体平稳):
+# its part of the year opens it, a short appraisal closes it — the results so far, as a monthly report's
+IN_YEAR_HEADLINE: Final = re.compile(rf"^(?:\d{{4}}\s*年)?(?:\d{{1,2}}\s*[-—–~至]\s*\d{{1,2}}\s*月|{_PART_OF_YEAR})"
+                                     rf"[^\n。，：:]{{0,10}}?(?:{LEX.alt('documents.in_year_headline_words')})[\u4e00-\u9fff]{{0,6}}$")
+
+
 def monthly_report(title: str | None) -> bool:
-    """Is ``title`` a statistics bureau's monthly report's (2025年1—11月全市经济运行情况, 2025年11月统计月报)?"""
-    return bool(title and MONTHLY_TITLE.search(to_simplified(title)))
+    """Is ``title`` a statistics bureau's monthly report's (2025年1—11月全市经济运行情况, 2025年11月统计月报), or a
+    news headline on the economy of the part of the year it opens with (前三季度某市经济运行稳中有进)?"""
+    if not title:
+        return False
+    plain = to_simplified(title)
+    return bool(MONTHLY_TITLE.search(plain) or IN_YEAR_HEADLINE.search(plain))
 
 
 def _ends_title(line: str) -> bool:
