@@ -684,3 +684,14 @@ def test_a_district_whose_name_several_cities_have_is_the_one_of_the_city_the_te
     # two of its cities named: none of the four
     e = extract_text("鼓楼区2025年政府工作报告\n过去一年，我区与南京市、福州市开展合作。" + body)
     assert e.document.region is None
+
+
+@pytest.mark.parametrize("printed, code", [("恩施州", "422800"), ("黔东南州", "522600"), ("长阳县", "420528")])
+def test_an_autonomous_division_is_named_by_its_short_name_and_its_levels_end(printed, code):
+    # its own documents print 恩施州 (the registry knew 恩施土家族苗族自治州 and 恩施, the county-level city's):
+    # a prefecture's bulletin had no region (red team 34)
+    from zhibiao.api import extract_text
+
+    assert REG.resolve(printed).code == code
+    e = extract_text(f"{printed}2024年国民经济和社会发展统计公报\n全年地区生产总值增长5.6%。\n")
+    assert e.document.region is not None and e.document.region.code == code
