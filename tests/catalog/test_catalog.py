@@ -669,3 +669,29 @@ def test_a_zone_s_report_is_not_filed_as_its_city_s():
                      "衢州高新区规上工业增加值增长9.2%。\n二、2026年主要目标\n2026年，地区生产总值增长7.5%以上。\n")
     assert e.document.region is None
     assert any("region could not be established" in w for w in e.warnings)
+
+
+def test_a_district_whose_name_several_cities_have_is_the_one_of_the_city_the_text_names():
+    # 鼓楼区 is Nanjing's, Xuzhou's, Fuzhou's and Kaifeng's: the title's name alone is no region, and the
+    # city the signature names (twice) is not the district's document's region either (red team 34)
+    from zhibiao.api import extract_text
+
+    head = ("鼓楼区人民政府关于印发2025年鼓楼区国民经济和社会发展计划的通知\n各街道办事处，区直各部门：\n"
+            "《福州市鼓楼区2025年国民经济和社会发展计划》已经区十八届人大五次会议审议通过，现印发给你们。\n")
+    body = "2025年全区经济社会发展主要预期目标：地区生产总值增长5.5%左右。\n"
+    e = extract_text(head + "福州市鼓楼区人民政府\n2025年2月18日\n" + body)
+    assert e.document.region is not None and e.document.region.code == "350102"
+    # two of its cities named: none of the four
+    e = extract_text("鼓楼区2025年政府工作报告\n过去一年，我区与南京市、福州市开展合作。" + body)
+    assert e.document.region is None
+
+
+@pytest.mark.parametrize("printed, code", [("恩施州", "422800"), ("黔东南州", "522600"), ("长阳县", "420528")])
+def test_an_autonomous_division_is_named_by_its_short_name_and_its_levels_end(printed, code):
+    # its own documents print 恩施州 (the registry knew 恩施土家族苗族自治州 and 恩施, the county-level city's):
+    # a prefecture's bulletin had no region (red team 34)
+    from zhibiao.api import extract_text
+
+    assert REG.resolve(printed).code == code
+    e = extract_text(f"{printed}2024年国民经济和社会发展统计公报\n全年地区生产总值增长5.6%。\n")
+    assert e.document.region is not None and e.document.region.code == code

@@ -973,3 +973,18 @@ def test_a_target_quoted_from_the_report_is_the_plan_years_target(lead):
     assert (e.document.title, e.document.plan_year) == ("青禾县2026年政府工作报告解读", 2026)
     assert [(t.name, t.value, t.year) for t in e.targets] == [("地区生产总值", D("5.5"), 2026)]
     assert [(a.value, a.year) for a in e.actuals] == [(D("5.1"), 2025)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("全市地区生产总值[1]完成1012.35亿元。", "地区生产总值"),
+    ("全市规模以上工业增加值[2]比上年增长7.1%。", "规模以上工业增加值"),
+    ("全市规模以上工业增加值①比上年增长7.1%。", "规模以上工业增加值"),
+    ("全年一般公共预算收入（注1）实现98.56亿元。", "一般公共预算收入"),
+    ("全市地区生产总值［注2］ 达到1012.35亿元。", "地区生产总值"),
+    ("地区生产总值（GDP）[1]1012.35亿元。", "地区生产总值（GDP）"),  # glued to the figure, as before
+])
+def test_a_footnote_mark_before_the_figures_verb_is_no_part_of_the_name(sentence, name):
+    """A bulletin's footnote mark after a name and before its verb (地区生产总值[1]完成…, …增加值①比上年增长…)
+    is read past as one glued to the figure: the name kept it, matched to no indicator (red team 34)."""
+    e = extract_text("寿光市2023年国民经济和社会发展统计公报\n" + sentence)
+    assert {a.name for a in e.actuals} == {name}

@@ -472,3 +472,66 @@ def test_an_assignment_after_a_target_names_its_own_object_not_the_target_before
     """Only a figure after a target speaks of its name: 完成…下达的…指标 after a comma names what is assigned."""
     got = targets("主要预期目标是：地区生产总值增长6%以上，居民收入与经济增长同步，全面完成省下达的年度能耗双控指标。")
     assert got[2][:3] == ("年度能耗双控指标", "完成省下达的年度能耗双控指标", "assigned")
+
+
+# red team 34: a county's plan report and work report print the targets' attributes in prose
+CHONGREN_TARGETS = """2025年全县经济社会发展的主要预期目标是：
+
+地区生产总值增长6%左右；城镇新增就业3000人以上，城镇调查失业率控制在5.5%以内；居民消费价格涨幅3%左右。
+
+主要约束性目标是：单位地区生产总值能耗下降完成市下达任务；PM2.5平均浓度不高于28微克/立方米；森林覆盖率稳定在67%以上。
+"""
+
+JIANYANG_TARGETS = """今年全区经济社会发展的主要目标为：
+1.地区生产总值：增长6%左右（预期性）；
+2.城镇调查失业率：5.5%以内（预期性）；
+3.单位地区生产总值能耗：下降2.8%（约束性）；
+4.森林覆盖率：保持在76%以上（约束性）。
+"""
+
+HEADED_TARGETS = """2025年主要目标如下：
+（一）预期性指标
+地区生产总值增长6%左右；
+城镇调查失业率控制在5.5%以内。
+（二）约束性指标
+单位地区生产总值能耗下降3%；
+森林覆盖率稳定在67%以上。
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the list's opening words name one attribute (主要预期目标, every target's name in a work report, names none)
+    (CHONGREN_TARGETS, [None, None, None, None, "binding", "binding", "binding"]),
+    # a mark after each target
+    (JIANYANG_TARGETS, ["anticipatory", "anticipatory", "binding", "binding"]),
+    # sub-heads
+    (HEADED_TARGETS, ["anticipatory", "anticipatory", "binding", "binding"]),
+    # items led by their category
+    ("主要目标如下：\n预期性指标：地区生产总值增长6%左右，城镇调查失业率5.5%以内。\n约束性指标：森林覆盖率稳定在67%以上。\n",
+     ["anticipatory", "anticipatory", "binding"]),
+    # the opening words on a line of their own
+    ("主要约束性目标是：\n单位地区生产总值能耗下降3%；\n森林覆盖率稳定在67%以上。\n", ["binding", "binding"]),
+    # both named: neither
+    ("主要预期性和约束性指标如下：地区生产总值增长6%左右；森林覆盖率稳定在67%以上。", [None, None]),
+])
+def test_a_prose_targets_printed_attribute_is_kept(text, expected):
+    """预期性 / 约束性 printed in a list's opening words, a sub-head or a mark after a target is its
+    attribute, as a table's 属性 column's (prose targets had none: red team 34)."""
+    e = extract_text("2025年政府工作报告\n" + text)
+    assert [t.attribute for t in e.targets if t.source == "prose"] == expected
+
+
+def test_a_table_row_before_a_list_is_none_of_its_opening_words():
+    """A list opening a line after a table takes no attribute from the row above (…| 约束性 |)."""
+    e = extract_text("2021年规划纲要\n指标 | 单位 | 2020年 | 2025年 | 属性 |\n森林覆盖率 | % | 38.2 | 40 | 约束性 |\n"
+                     "到2025年，全县新增城镇就业累计达到3万人，高新技术企业达到60家。\n")
+    assert [(t.name, t.attribute) for t in e.targets if t.source == "prose"] == [("新增城镇就业", None), ("高新技术企业", None)]
+
+
+def test_a_sub_heads_label_before_its_items_is_their_category():
+    """预期性指标：… on the items' line is their category, as on a line of its own (its 指标： read as a
+    list's opening words, the label was dropped: red team 34)."""
+    e = extract_text("2025年政府工作报告\n主要目标如下：\n预期性指标：地区生产总值增长6%左右，城镇调查失业率5.5%以内。\n"
+                     "约束性指标：森林覆盖率稳定在67%以上。\n")
+    assert [(t.name, t.category) for t in e.targets] == [
+        ("地区生产总值", "预期性指标"), ("城镇调查失业率", "预期性指标"), ("森林覆盖率", "约束性指标")]

@@ -1015,3 +1015,22 @@ def test_a_parent_labels_attribute_merged_down_is_its_parts_in_a_table_of_one_ta
     assert [(t.seq, t.parent, t.name, t.attribute) for t in targets_of(text)] == [
         ("1", None, "森林蓄积量", "anticipatory"), ("2", "重点行业减排量", "二氧化硫", "binding"),
         ("2", "重点行业减排量", "挥发性有机物", "binding")]
+
+
+@pytest.mark.parametrize("header, cells", [
+    # a table of one target column (read row by row) and one of a year's results and the next year's targets
+    # (read column by column)
+    ("序号\t指标\t单位\t2025年目标\t属性\n", ["6左右", "7", "5", "≥239"]),
+    ("序号\t指标\t单位\t2024年完成\t2025年目标\t属性\n", ["5.6\t6左右", "7.1\t7", "3.2\t5", "241\t≥239"]),
+])
+def test_a_attribute_cell_merged_down_is_each_rows_it_spans(header, cells):
+    """A 属性 cell merged down over a block of rows (an HTML rowspan, a Word vertical merge: printed in its
+    first row only) is each row's attribute — only the first had one (red team 34: a city's plan notice)."""
+    names = ["地区生产总值增长", "规模以上工业增加值增长", "固定资产投资增长", "粮食播种面积"]
+    units = ["%", "%", "%", "万亩"]
+    attributes = ["\t预期性", "", "", "\t约束性"]
+    text = NOTICE_HEAD + "附件\n\n" + header + "".join(
+        f"{k + 1}\t{n}\t{u}\t{c}{a}\n" for k, (n, u, c, a) in enumerate(zip(names, units, cells, attributes)))
+    assert [(t.name, t.attribute) for t in targets_of(text) if t.year == 2025] == [
+        ("地区生产总值增长", "anticipatory"), ("规模以上工业增加值增长", "anticipatory"),
+        ("固定资产投资增长", "anticipatory"), ("粮食播种面积", "binding")]

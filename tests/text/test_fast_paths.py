@@ -56,6 +56,7 @@ MATCHED_AS_THE_PATTERN_DOES = [("_opens_new_line", "NEW_LINE_OPENING"), ("_date_
 @example(line="发布日期：2024")
 @example(line="国家发展 ： x")
 @example(line="\u2003（3）")
+@example(line="二〇二五年二月十八日")  # (a year in Chinese digits opens a date line: red team 34)
 @example(line="第三章 总则")
 @example(line="（2022年3月25日）")
 @example(line="—2024年1月22日")

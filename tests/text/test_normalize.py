@@ -189,6 +189,14 @@ def test_bylines_dated_signatures_and_titles_end_their_line():
     assert "2023年10月20日\n今年以来" in out
 
 
+def test_a_date_in_chinese_digits_ends_its_line():
+    """A notice's date under its signature printed in Chinese digits (二〇二五年二月十八日) is a line of its
+    own, as one in Arabic digits: it was joined to the plan's first line, and the notice lost its date
+    (red team 34)."""
+    raw = "福州市鼓楼区人民政府\n二〇二五年二月十八日\n2025年全区经济社会发展主要预期目标：地区生产总值增长5.5%左右。"
+    assert "二〇二五年二月十八日\n2025年全区" in normalize(raw).text
+
+
 def test_forum_markup_is_dropped_and_a_block_end_ends_its_paragraph():
     out = normalize("[align=center][b]20[/b][b]22[/b][b]年[/b]公报[/align][align=left]正文[/align]").text
     assert out.split("\n")[:2] == ["2022年公报", "正文"]

@@ -37,6 +37,8 @@ def resolve_region(extraction: Extraction, text: str | None) -> None:
         return
     doc = extraction.document
     region = _resolve_printed(registry, doc.region.name) if doc.region else None
+    if region is None and text and doc.region:
+        region = _one_named_within(registry, doc.region.name, text[:6000])
     if region is None and text:
         region = _region_by_mentions(registry, text[:6000], doc.region_level_hint)
     if region is not None:
@@ -63,6 +65,18 @@ def _resolve_printed(registry, name: str):
         if region is not None:
             return region
     return None
+
+
+def _one_named_within(registry, name: str, head: str):
+    """The one of the divisions a printed name could mean (鼓楼区: Nanjing's, Xuzhou's, Fuzhou's,
+    Kaifeng's) whose city or province the text names (福州市鼓楼区人民政府 under the title), else None:
+    the name itself is no guess, and the city named most is not the district's document's region."""
+    candidates = registry.candidates(name)
+    if len(candidates) < 2:
+        return None
+    named = {reg.code for reg, _s, _e in registry.find_in_text(head)}
+    within = [c for c in candidates if any(a.code in named for a in registry.ancestors(c))]
+    return within[0] if len(within) == 1 else None
 
 
 def _region_by_mentions(registry, head: str, hint: str | None):

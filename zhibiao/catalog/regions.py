@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Final
@@ -138,6 +138,18 @@ SHORT_SUFFIX: Final = scanner(rf"(?:(?:{_ETHNIC})族?)*(?:{alternation(WORDS['au
 ISSUER_SUFFIX: Final = re.compile(rf"(?:{alternation(WORDS['issuer_suffixes'])})$")
 
 
+AUTONOMOUS_SHORT_ENDS: Final = dict(WORDS["autonomous_short_ends"])
+
+
+def _autonomous_short_form(name: str) -> str | None:
+    """An autonomous division's short name with its level's end (恩施土家族苗族自治州 → 恩施州), else None."""
+    end = next((e for e in AUTONOMOUS_SHORT_ENDS if name.endswith(e)), None)
+    if end is None:
+        return None
+    stem = SHORT_SUFFIX.sub("", name)
+    return stem + AUTONOMOUS_SHORT_ENDS[end] if len(stem) >= 2 and stem != name else None
+
+
 @dataclass(frozen=True)
 class RegionRow:
     code: str
@@ -162,6 +174,10 @@ class RegionRegistry:
     _levels_first: dict[tuple[str, ...], tuple[re.Pattern, re.Pattern]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        for code, row in list(self.rows.items()):
+            worded = _autonomous_short_form(row.name)
+            if worded and worded not in row.aliases:
+                self.rows[code] = row = replace(row, aliases=(*row.aliases, worded))
         for row in self.rows.values():
             self._by_name.setdefault(row.name, []).append(row.code)
             for a in row.aliases:

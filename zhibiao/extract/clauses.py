@@ -35,7 +35,9 @@ def _alt(*paths: str) -> str:
     return word_trie(LEX.words(*paths))
 
 
-FOOTNOTE_MARK: Final = re.compile(r"[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]\s*$")
+# a footnote's mark ending a name: [1], （注1）, ①, * (the name's figure or its verb follows)
+FOOTNOTE_MARK: Final = re.compile(r"(?:[\[［〔【]\s?(?:注\s?)?\d{1,2}\s?[\]］〕】]|[（(]\s?注\s?\d{0,2}\s?[）)]"
+                                  r"|(?<![①②③④⑤⑥⑦⑧⑨⑩*＊※])[①②③④⑤⑥⑦⑧⑨⑩*＊※]+)\s*$")
 POINTS: Final = re.compile(rf"^\s?(?:{_alt('units.points')})")
 # a comparison with another region ("高于全省0.8个百分点", "比全国高…"): its figure is no figure of the
 # document's region (actuals blank it; a target list states no target by it)
@@ -207,7 +209,7 @@ TRAIL: Final = scanner(rf"(?:{_alt('names.trails', 'targets.inline_markers', 'ta
 TRAIL_LAST: Final = (*LEX.words("names.trails", "targets.inline_markers", "targets.set_as", "names.leading_periods",
                                 "time.this_month"), "均", "到", "至")
 GROWTH_VERB_LAST: Final = (*LEX.words("measures.growth_verbs"), "了", "分别")
-FOOTNOTE_CLOSERS: Final = frozenset("]］〕】")
+FOOTNOTE_CLOSERS: Final = frozenset("]］〕】）)①②③④⑤⑥⑦⑧⑨⑩*＊※")
 
 
 def _last_characters(*word_lists) -> frozenset[str]:
@@ -479,7 +481,7 @@ NAME_YEAR_ENDS: Final = _last_characters(["年"], LEX.words("time.year_parts"), 
 
 PER_HEAD_ENDS: Final = _last_characters(PER_HEADS)
 # every character a step of _name_before's loop acts on ending a name (each step's own set, and 人均's)
-NAME_STRIP_ENDS: Final = PER_HEAD_ENDS | TRAIL_ENDS | DECLINE_VERB_ENDS | GROWTH_VERB_ENDS | NAME_DURATION_ENDS | NAME_YEAR_ENDS
+NAME_STRIP_ENDS: Final = FOOTNOTE_CLOSERS | PER_HEAD_ENDS | TRAIL_ENDS | DECLINE_VERB_ENDS | GROWTH_VERB_ENDS | NAME_DURATION_ENDS | NAME_YEAR_ENDS
 
 
 def _name_before(clause: str, pos: int) -> str:
@@ -530,6 +532,9 @@ def _name_before(clause: str, pos: int) -> str:
         origin = "从" in name or "由" in name
         if not (bracket or origin) and last not in NAME_STRIP_ENDS:
             break  # (no step below can change it: each needs its last character, a bracket or 从/由)
+        if last in FOOTNOTE_CLOSERS:  # 地区生产总值[1]完成…, …增加值①比上年增长: the mark before the verb just taken off
+            name = FOOTNOTE_MARK.sub("", name)
+            last = name[-1:]
         if last in PER_HEAD_ENDS and name.endswith(PER_HEADS) and name[:-2].endswith(TRAIL_LAST):
             name = name[:-2]  # "补助标准增加到人均280元": 人均 qualifies the figure
             last = name[-1:]

@@ -96,7 +96,7 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
             name=clean_name(pt.name), text=pt.text, kind=p.kind, year=year, unit=p.unit,
             comparator=p.comparator, value=p.value, value_high=p.value_high, modality=pt.modality,
             reference=p.reference, source="prose", span=Span(*pt.span), name_span=Span(*pt.name_span),
-            parent=pt.parent, category=pt.category, name_origin=pt.name_origin,
+            parent=pt.parent, category=pt.category, name_origin=pt.name_origin, attribute=pt.attribute,
         ))
     out = []
     for t in targets:

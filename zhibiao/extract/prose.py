@@ -165,6 +165,7 @@ PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+
 SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')})"
                      rf"|(?:{alternation(VOCAB.categories)})(?=(?:方面)?[:：]))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
+SUBHEAD_WORDS: Final = frozenset(LEX.words("targets.subheads"))
 RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB: Final = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
 SHARED: Final = re.compile(rf"^(?:{LEX.alt('targets.shared_predicate')})")
@@ -201,6 +202,11 @@ BARE_NAME: Final = re.compile(r"[\u4e00-\u9fff、（）()A-Za-z0-9.]+")
 PREDICATE_WORDS: Final = re.compile(LEX.alt("targets.predicate_words"))
 GROWTH_END: Final = re.compile(rf"(?:{LEX.alt('targets.main_name_tails')})$")
 FIRST_LINE: Final = re.compile(r"\s*([^\n]*)")
+# an indicator's attribute (预期性 / 约束性, the words of a table's 属性 column) printed after a target:
+# 森林覆盖率：保持在76%以上（约束性）
+ATTRIBUTE_MARK: Final = re.compile(rf"[（(]\s*(?P<word>{alternation(VOCAB.attributes)})(?:指标|目标)?\s*[）)]")
+ATTRIBUTE_WORD: Final = re.compile(alternation(VOCAB.attributes))
+OPENING_WORDS: Final = 60  # characters before a list that can hold its opening words (主要约束性目标是：)
 OPENING_BREAK: Final = re.compile(r"[，,。]")
 
 
@@ -217,6 +223,26 @@ class ProseTarget:
     year: int | None = None  # set when the list's words name its own year (“十四五”时期 → 2025)
     name_origin: str = "printed"
     recalled: bool = False  # its list recalls a plan set before (年初确定的目标为：…): the reviewed year's in a review
+    attribute: str | None = None  # binding | anticipatory, as its words, its list's or its sub-head's print it
+
+
+def attribute_named(words: str) -> str | None:
+    """The attribute the words name when they name one only (约束性指标 → binding; 预期性和约束性指标,
+    both, or 主要预期目标, a work report's name for all of its targets: none)."""
+    named = {VOCAB.attributes[m.group()] for m in ATTRIBUTE_WORD.finditer(words)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _opening_words(text: str, start: int) -> str:
+    """The words opening the list at ``start``: its sentence's before it on its line (主要约束性目标是：…),
+    or, for a list opening a line, the line before when it leads into it (主要约束性目标是：⏎…) — never a
+    line of something else (a table's row printing 约束性)."""
+    before = text[max(0, start - OPENING_WORDS):start]
+    if not before[before.rfind("\n") + 1:].strip():
+        before = before.rstrip()
+        if not before.endswith(("：", ":")):
+            return ""
+    return before[max(before.rfind("。"), before.rfind("\n"), before.rfind("；")) + 1:]
 
 
 @dataclass(frozen=True)
@@ -555,9 +581,10 @@ MAX_CLAUSE: Final = 200  # the longest clause of the real documents stating a ta
 
 def _labelled(line: str) -> re.Match | None:
     """A list item led by its category ("民生福祉：城镇调查失业率…"), not by the indicator's own
-    name ("地区生产总值：增长6%左右", whose figure follows the colon at once) nor by 其中."""
+    name ("地区生产总值：增长6%左右", whose figure follows the colon at once) nor by 其中; a list's
+    opening words (指标：) are no category, but a sub-head's are (约束性指标：森林覆盖率…)."""
     m = LABELLED_ITEM.match(line)
-    if not m or m.group("cat") == "其中" or TRIGGER.search(m.group()):
+    if not m or m.group("cat") == "其中" or (TRIGGER.search(m.group()) and m.group("cat") not in SUBHEAD_WORDS):
         return None
     rest = line[m.end():]
     k = _target_start(rest)
@@ -698,6 +725,8 @@ class _ListReader:
         self.sibling_listed = False  # … and a 、 between them: one list
         self.alone: tuple[str, int, int] | None = None  # a name the sentence before stated alone, and where
         self.quoted = QuotedRegion(elsewhere)  # another region's clauses (全省确定…, and those after a comma)
+        self.list_attribute = attribute_named(_opening_words(text, tl.start))  # 主要约束性目标是：…
+        self.attribute = self.list_attribute  # … or a sub-head's: （二）约束性指标
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -721,10 +750,12 @@ class _ListReader:
             sub = SUBHEAD.match(body.strip())
             if sub:
                 self.category = sub.group("cat")
+                self.attribute = attribute_named(self.category) or self.list_attribute
                 continue
             label = _labelled(body)
             if label:
                 self.category = label.group("cat")
+                self.attribute = attribute_named(self.category) or self.list_attribute
                 body, s_start = body[label.end():], s_start + label.end()
             year = target_year_in(FIRST_BREAK.split(body, maxsplit=1)[0]) or tl.year
             lead = TRIGGER.search(body)
@@ -741,7 +772,10 @@ class _ListReader:
     def emit(self, **kw) -> None:
         if kw["parsed"].kind == "directional" and ABSTRACT_SUBJECT.search(kw["name"]):
             return  # 创新能力明显增强: an aim, not an indicator's target
-        self.out.append(ProseTarget(category=self.category, parent=self.parent, recalled=self.tl.recalled, **kw))
+        mark = ATTRIBUTE_MARK.search(kw["text"])
+        attribute = VOCAB.attributes[mark.group("word")] if mark else self.attribute
+        self.out.append(ProseTarget(category=self.category, parent=self.parent, recalled=self.tl.recalled,
+                                    attribute=attribute, **kw))
 
     def sentence(self, sentence: str, s_start: int, year: int | None) -> None:
         self.pending_names = []

@@ -144,7 +144,8 @@ TIME_SIGNAL: Final = scanner(word_trie(LEX.words("time.result_markers", "plans.w
 _CONGRESS: Final = _alt("documents.congress_words")
 FULL_DELIVERY: Final = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*在[\s\S]{{0,40}}?(?:{_CONGRESS})")
 # "2月25日上午10時，成都市第十七屆人民代表大會第一次會議…開幕": month and day, the year elsewhere
-NEWS_DELIVERY: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+# (no other month and day between it and the congress: 海峡新闻网1月21日讯　1月20日，…会议开幕 — the dateline's is the posting's)
+NEWS_DELIVERY: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日(?:(?!\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)[^。\n]){{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                            rf"(?:{_alt('time.congress_events', 'time.congress_reports')})")
 # "…第五届人民代表大会第二次会议20日开幕" / "昨天上午，…会议开幕": a day, or a day relative to the byline
 DAY_DELIVERY: Final = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"

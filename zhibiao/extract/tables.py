@@ -1229,11 +1229,13 @@ class _Assembler:
         kinds: dict[str, str | None] = {}  # a target's kind, by its words (rows below one target ask again)
         # a label's 属性, merged down over its sub-rows (printed in its row only), is theirs too
         label_bindings = {r.name: r.binding for r in self.rows if r.is_label and r.binding}
+        binding_above: str | None = None  # a 属性 cell merged down over the rows below it is theirs too
         for r in self.rows:
             if r.is_label:
                 continue
             if r.binding is None and r.parent is not None and r.parent in label_bindings:
                 r.binding = label_bindings[r.parent]
+            r.binding = binding_above = r.binding or binding_above
             if r.target is not None:
                 prev_target = r
                 continue
@@ -1331,16 +1333,19 @@ def _grid_cells_tab(text: str, span: TableSpan, sep: str) -> list[GridRow]:
     return rows
 
 
-def _spread_down(rows: list[GridRow], value_cols: set[int]) -> None:
+def _spread_down(rows: list[GridRow], value_cols: set[int], attr_col: int | None = None) -> None:
     """A value cell merged down over several rows (与经济增长同步 over 城镇 and 农村居民收入; the loaders
     print it in its first row only) counts for each row it spans: a row's empty value cell takes
     the cell above it when that is qualitative (完成省下达任务) — a number is never spread, as in the
     targets tables, and a parent label (no value of its own, sub-rows under it: ``GridRow.label``)
-    takes none. The copy keeps the printed cell's span."""
+    takes none; so does a 属性 cell merged down (预期性 over the rows of a column's block). The copy keeps
+    the printed cell's span."""
     kinds: dict[str, str | None] = {}
     for above, row in zip(rows, rows[1:]):
         if len(row.cells) < 2 or row.label:
             continue  # (a cell alone — a note, a wrapped name — is no row of its own)
+        if attr_col is not None and attr_col not in row.cells and attr_col in above.cells:
+            row.cells[attr_col] = above.cells[attr_col]
         for k in value_cols:
             cell = above.cells.get(k)
             if k in row.cells or cell is None:
@@ -1599,7 +1604,8 @@ def read_by_columns(text: str, span: TableSpan, ctx: TableContext, warnings: lis
         rows = _grid_cells_line(text, span)
     _row_structure(rows, columns)
     if span.layout in ("tab", "pipe"):
-        _spread_down(rows, {c.index for c in columns if c.role == "value"})
+        _spread_down(rows, {c.index for c in columns if c.role == "value"},
+                     next((c.index for c in columns if c.role == "attribute"), None))
     if span.unit:
         for c in columns:
             if c.role == "value" and c.unit is None:

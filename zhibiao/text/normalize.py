@@ -1075,7 +1075,7 @@ def _opens_new_line(line: str) -> bool:
 # the characters (besides spaces and digits) a line DATE_LINE, CELL_VALUE or NEW_LINE_OPENING
 # matches may open with: those their patterns write first (pinned, pattern by pattern, by
 # tests/text/test_fast_paths.py)
-DATE_OPENERS: Final = frozenset("—–-（(")
+DATE_OPENERS: Final = frozenset("—–-（(零〇○一二三四五六七八九")  # (二〇二五年二月十八日: a year in Chinese digits)
 CELL_OPENERS: Final = frozenset("-—–+<>≤≥＜＞〔［[(（")
 NEW_LINE_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附—–-•·●■◆▲★☆○◇□▪►√")
 HEADING_OPENERS: Final = frozenset("一二三四五六七八九十百（(第附图圖表" + "".join(w[0] for w in LAYOUT["box_captions"]))  # (HEADING's and CAPTION_LINE's)
