@@ -265,3 +265,33 @@ def test_each_word_of_this_month(word):
     # (time.this_month)
     text = f"2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n{word}全市规模以上工业增加值同比增长5.1%。\n"
     assert _got(extract_text(text)) == {("规模以上工业增加值", "growth", "5.1"): (2025, NOV)}
+
+
+# a % row whose name says no growth (规模以上工业增加值 | % | 5.2) under a value column whose header does: its figure is
+# that growth, never a share — the header read whole (a sign before its unit, each of its rows, one filled cell a row)
+GROWTH_HEADERS = {
+    "a sign before the unit": "指标\t单位\t1—11月\t比上年同期增长±%\n规模以上工业增加值\t%\t—\t5.2\n",
+    "a sign before the bracketed unit": "指标\t单位\t1—11月\t同比增长（±%）\n规模以上工业增加值\t%\t—\t5.2\n",
+    "a header's third row": ("指标\t单位\t11月\t11月\n\t\t本月\t累计\n\t\t同比增长(%)\t同比增长(%)\n"
+                             "规模以上工业增加值\t%\t4.8\t5.2\n"),
+    "a second row of one cell, tabs": "指标\t单位\t1—11月\n\t\t同比增长(%)\n规模以上工业增加值\t%\t5.2\n",
+    "a second row of one cell, pipes": "指标 | 单位 | 1—11月\n| | 同比增长(%)\n规模以上工业增加值 | % | 5.2\n",
+}
+
+
+@pytest.mark.parametrize("table", GROWTH_HEADERS.values(), ids=list(GROWTH_HEADERS))
+def test_a_percent_row_under_a_growth_header_is_that_growth_not_a_share(table):
+    e = extract_text(f"2025年1—11月岚江市经济运行情况\n来源：岚江市统计局\n\n表1　主要经济指标\n{table}")
+    got = {(a.name, a.measure, str(a.value)): a.period for a in e.actuals}
+    assert got[("规模以上工业增加值", "growth", "5.2")] == Y11
+    assert all(a.measure == "growth" for a in e.actuals)
+    if "本月" in table:  # (累计 over 同比增长: the year so far's growth; 本月's the month's)
+        assert got[("规模以上工业增加值", "growth", "4.8")] == NOV
+
+
+def test_a_growth_header_decides_a_percent_rows_measure_in_any_table():
+    # (a bulletin's table: 比上年增长±% over a row of % without a growth word)
+    text = ("岚江市2025年国民经济和社会发展统计公报\n岚江市统计局\n\n表1　2025年主要指标\n"
+            "指标\t单位\t绝对数\t比上年增长±%\n城镇居民人均可支配收入\t元\t51200\t5.1\n规模以上工业增加值\t%\t—\t6.3\n")
+    got = {(a.name, a.measure, str(a.value)) for a in extract_text(text).actuals}
+    assert {("规模以上工业增加值", "growth", "6.3"), ("城镇居民人均可支配收入", "growth", "5.1")} <= got

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from zhibiao.datafiles import load_yaml
 from zhibiao.api import extract_file, extract_text
 
 REVIEW = """关于衢州市2025年国民经济和社会发展计划执行情况与2026年计划草案的审查结果报告
@@ -218,6 +219,15 @@ def test_a_source_value_ends_where_the_page_s_next_label_begins():
     # (a copied page's labels run together: 来源：某某发展和改革委员会发布时间：…)
     text = "2025年衢州市经济运行情况\n来源：衢州市发展和改革委员会发布时间：2026-01-25\n初步核算，2025年全市地区生产总值增长6.3%。\n"
     assert extract_text(text).document.issuer == "衢州市发展和改革委员会"
+
+
+@pytest.mark.parametrize("label", ["发布日期", *load_yaml("zhibiao.load", "data", "web_page.yaml")["inline_labels"]])
+def test_a_monthly_report_s_bureau_glued_to_the_page_s_next_label_is_its_issuer(label):
+    # (来源：某某市统计局发布日期：… — and the labels a page prints only after another's value: 作者, 时间, 编辑)
+    text = (f"2025年1—11月衢州市经济运行情况\n来源：衢州市统计局{label}：2025-12-15 09:30\n\n"
+            "1—11月，全市规模以上工业增加值同比增长5.2%。\n")
+    d = extract_text(text).document
+    assert (d.issuer, d.issuer_inferred, d.doc_type) == ("衢州市统计局", False, "other")
 
 
 def test_a_national_body_fits_the_nation_and_a_province_s_does_not():

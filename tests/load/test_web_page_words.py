@@ -34,3 +34,11 @@ def test_a_generic_key_opening_a_wrapped_line_of_prose_is_prose(line):
     assert not page_furniture(line)
     joined = normalize(f"今年财政收入结构持续优化，其中\n{line}质量效益稳步提升。\n").text
     assert f"其中{line}质量效益稳步提升。" in joined
+
+
+@pytest.mark.parametrize("label", WORDS["inline_labels"])
+def test_a_label_printed_only_after_another_s_value_opens_no_line_of_furniture(label):
+    # (时间紧、任务重, 作者… at the head of a wrapped prose line: prose, joined)
+    line = f"{label}紧、任务重，"
+    assert not page_furniture(line)
+    assert f"其中{line}质量效益稳步提升。" in normalize(f"今年工作成效明显，其中\n{line}质量效益稳步提升。\n").text

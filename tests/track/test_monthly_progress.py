@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from zhibiao.ingest import ingest
 from zhibiao.store import Database
-from zhibiao.track.status import months_to_date
+from zhibiao.track.status import months_label, months_to_date
 from zhibiao.track.tracker import Tracker
 
 WORK_REPORT = """湖州市2025年政府工作报告
@@ -39,6 +39,16 @@ def test_the_year_so_far_is_the_progress_and_one_month_is_not(tmp_path):
     assert len(retail) == 1 and retail[0].actual is not None
     # (the month's 7.9% would meet the 6.5% target; the year so far, 5.1%, is what the year stands at)
     assert str(retail[0].actual["value"]) == "5.1", retail[0].actual
+    # (its months beside it, in both languages: what the scorecard, the API and the CLI show)
+    assert (retail[0].actual["months"], retail[0].actual["months_en"]) == ("1—11月", "months 1–11")
+
+
+def test_months_label():
+    # (the one label of a part of the year's months: the scorecard's, the reader's, the CLI's)
+    assert (months_label("2025-01/2025-11"), months_label("2025-01/2025-11", "en")) == ("1—11月", "months 1–11")
+    assert (months_label("2025-11/2025-11"), months_label("2025-11/2025-11", "en")) == ("11月", "month 11")
+    assert months_label("2025-04/2025-06") == "4—6月"
+    assert months_label("2025-01/2025-12") == months_label(None) == months_label("2025") == ""  # (a whole year's)
 
 
 def test_months_to_date():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -296,3 +297,45 @@ def test_the_reader_tells_a_month_s_results_from_the_year_so_far(browser, tmp_pa
             tails = [k.split(" · ")[-1] for k in kinds]
             assert tails.count(month.split(" · ")[1]) == 2 and tails.count(months.split(" · ")[1]) == 2, kinds
             ctx.close()
+
+
+SCORECARD_PLAN = """湖州市2025年政府工作报告
+
+2025年1月12日在湖州市第九届人民代表大会第五次会议上
+
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右。
+"""
+SCORECARD_MONTHLY = """湖州市2025年1—11月经济运行情况
+
+湖州市统计局　2025年12月18日
+
+1—11月，全市社会消费品零售总额累计实现1380.5亿元，同比增长5.1%。
+"""
+
+
+def test_the_scorecard_names_the_months_of_a_part_of_the_year_s_actual(browser, tmp_path):  # noqa: F811
+    # (the year so far's 1—11月 figure beside a year's target: its months in the page's language, never 2025-01/2025-11)
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.web.app import create_app
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.txt").write_text(SCORECARD_PLAN, encoding="utf-8")
+    (tmp_path / "docs" / "monthly.txt").write_text(SCORECARD_MONTHLY, encoding="utf-8")
+    db = Database.open(tmp_path / "m.db")
+    ingest(db, [tmp_path / "docs"])
+    for base in _serve(create_app(db)):
+        for lang, months in (("zh", "1—11月"), ("en", "months 1–11")):
+            ctx, pg = _page(browser)
+            pg.goto(f"{base}/region/330500/2025?lang={lang}")
+            row = pg.locator("#scorecard tr[data-indicator='retail_sales_growth']")
+            assert row.locator(".period-mark").inner_text().strip() == months
+            assert "2025-01/2025-11" not in pg.locator("#scorecard").inner_text()
+            pg.screenshot(path=str(SHOTS / f"scorecard_months_{lang}.png"), full_page=True)
+            ctx.close()
+        # (the REST API's status answer names them too, in both languages, beside its period)
+        from urllib.request import urlopen
+
+        data = json.loads(urlopen(f"{base}/api/v1/status?region=330500&year=2025").read())
+        actual = next(t for t in data["targets"] if t["indicator"] == "retail_sales_growth")["actual"]
+        assert (actual["period"], actual["months"], actual["months_en"]) == ("2025-01/2025-11", "1—11月", "months 1–11")

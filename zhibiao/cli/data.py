@@ -351,6 +351,9 @@ def status_command(
         actual = (t.actual or {}).get("text")
         if actual and basis_of(t) == "estimate":  # the scorecard's mark: an estimate decided this status
             actual += w("estimate_mark")
+        months = (t.actual or {}).get("months_en" if en else "months")
+        if actual and months:  # a part of the year's figure: its months, as the scorecard shows them (1—11月)
+            actual += f" · {months}"
         table.add_row(plain(name), plain(t.text + (" ⚠" if t.conflict else "")), plain(status, colour),
                       plain(actual), plain(t.explain(lang)), plain(_source(t.citation)))
     out.print(table)

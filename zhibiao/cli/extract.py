@@ -22,10 +22,10 @@ if TYPE_CHECKING:  # imported where used: every start imports this module, few e
 def _when(a) -> str:
     """An actual's year, with the months it covers where it is a part of the year's (2025 1—11月, 2025 11月):
     a month's figure and the year so far's side by side in a monthly report are told apart."""
-    if not a.period or "/" not in a.period:
-        return str(a.year or "")
-    first, last = (int(p[5:7]) for p in a.period.split("/"))
-    return f"{a.year or ''} {first}月" if first == last else f"{a.year or ''} {first}—{last}月"
+    from zhibiao.track.status import months_label
+
+    months = months_label(a.period)
+    return f"{a.year or ''} {months}" if months else str(a.year or "")
 
 
 def _fmt_value(line) -> str:

@@ -153,6 +153,15 @@ def _squeeze(text: str) -> str:
 
 
 _BARE_UNITS: Final = ("%", "‰")  # units a header may print without brackets (增长%, 增速‰)
+_UNIT_SIGNS: Final = tuple(TABLE_WORDS["unit_signs"])  # (比上年同期增长±%: ± before the unit)
+
+
+def _unsigned(unit: str) -> str:
+    """A header's unit without the sign printed before it (±% → %)."""
+    for sign in _UNIT_SIGNS:
+        if unit.startswith(sign):
+            return unit[len(sign):]
+    return unit
 
 
 def parse_header(text: str) -> Column | None:
@@ -214,8 +223,8 @@ def parse_header(text: str) -> Column | None:
     kind: str | None = None
     estimated = False
     for note in notes:
-        if note in UNIT_WORDS:
-            unit = note
+        if _unsigned(note) in UNIT_WORDS:
+            unit = _unsigned(note)
         elif note in v.words and v.words[note][0] == "kind":
             kind = kind or v.words[note][1]
         elif "预计" in note:
@@ -224,6 +233,7 @@ def parse_header(text: str) -> Column | None:
             return None
     if unit is None and t[-1:] in _BARE_UNITS:
         unit, t = t[-1], t[:-1]  # 增长%, 增速%: a unit printed bare
+        t = next((t[:-len(sign)] for sign in _UNIT_SIGNS if t.endswith(sign)), t)  # (增长±%)
     measure: str | None = None
     if unit:
         growth = next((w for w in v.growth_with_unit if t.endswith(w)), None)
@@ -274,8 +284,11 @@ def combine(parent: Column, child: Column) -> Column:
     period = child.period or parent.period
     if child.period == THIS_MONTH and parent.period is not None:
         period = this_month(parent.period)  # 11月 over 本月: November
+    kind = child.kind or parent.kind
+    if parent.kind == "cumulative" and child.kind == "actual":
+        kind = parent.kind  # 累计 over 同比增长（%）: the growth of the year so far, as 累计's figures are of it
     out = Column(index=child.index, label=parent.label + "/" + child.label, role="value", span=child.span,
-                 kind=child.kind or parent.kind, year=child.year or parent.year,
+                 kind=kind, year=child.year or parent.year,
                  period=period, measure=child.measure or parent.measure,
                  unit=child.unit or parent.unit, estimated=child.estimated or parent.estimated,
                  five_year_end=child.five_year_end or parent.five_year_end,

@@ -581,6 +581,15 @@ def _sub_header(raw: str, sep: str, top: list[Column], offset: int = 0, framed: 
     return sorted(out, key=lambda c: c.index)
 
 
+SUB_HEADER_ROWS: Final = 2  # a header's rows below its first, at most
+
+
+def _may_sub_header(raw: str, sep: str) -> bool:
+    """Could a line be a header's row below its first, cells split by ``sep``: cells after an empty first one
+    (_sub_header asks what they say), one filled cell at least (|  | 同比增长（%）, \t\t同比增长（%））?"""
+    return _row_sep(raw) == sep or (raw.count(sep) >= 2 if sep == "|" else sep in raw and not raw[:1].strip())
+
+
 def _is_row_line(raw: str, layout: str) -> bool:
     if layout == "tab":
         return "\t" in raw and bool(raw.strip())
@@ -712,12 +721,18 @@ def find_tables(text: str) -> list[TableSpan]:
             columns = _header_row(raw, sep, s)
             if columns:
                 layout = "tab" if sep == "\t" else "pipe"
-                nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
-                if nxt is not None and _row_sep(text[lines[nxt][0]:lines[nxt][1]]) == sep:
-                    sub = _sub_header(text[lines[nxt][0]:lines[nxt][1]], sep, columns, lines[nxt][0],
-                                      framed=sep != "|" or line.startswith("|"))
-                    if sub:
-                        columns, body = sub, nxt + 1
+                # the header's rows below its first, each refining the columns above it (11月 | 11月 over 本月 | 累计
+                # over 同比增长（%） | 同比增长（%）); one filled cell is a row of a header too (1—11月 over 同比增长（%）)
+                for _row in range(SUB_HEADER_ROWS):
+                    nxt = next((k for k in range(body, min(body + 2, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
+                    if nxt is None:
+                        break
+                    below = text[lines[nxt][0]:lines[nxt][1]]
+                    sub = _sub_header(below, sep, columns, lines[nxt][0], framed=sep != "|" or line.startswith("|")) \
+                        if _may_sub_header(below, sep) else None
+                    if not sub:
+                        break
+                    columns, body = sub, nxt + 1
         elif " " in line and _is_space_header(line):
             layout = "space"
             columns = _space_header(raw, s)  # several value columns: read column by column

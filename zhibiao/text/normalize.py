@@ -817,8 +817,8 @@ OPENING_LENGTH = max(map(len, _OPENINGS))  # (only a line's first characters are
 BREADCRUMB: Final = re.compile(r"[>»›][^>»›]*[>»›]")  # 首页>政务公开>政策文件: two steps or more
 # a news page's dateline: a date with the time of day or a label of the page's after it (2026-01-16 08:30,
 # 2026年1月16日 来源：…) — a date alone on its line is the document's (a notice's date under its signature)
-# the labels of a page's metadata and furniture (发布时间, 来源, 浏览次数…: load/data/web_page.yaml), labels with a colon
-PAGE_LABEL_WORDS: Final = (*_WEB_PAGE["metadata_keys"], *_WEB_PAGE["line_labels"])
+# the labels of a page's metadata and furniture (发布时间, 来源, 浏览次数, 作者…: load/data/web_page.yaml), labels with a colon
+PAGE_LABEL_WORDS: Final = (*_WEB_PAGE["metadata_keys"], *_WEB_PAGE["line_labels"], *_WEB_PAGE["inline_labels"])
 DATELINE: Final = re.compile(r"\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
                              rf"(?:\d{{1,2}}:\d{{2}}|(?:{'|'.join(PAGE_LABEL_WORDS)})\s*[:：])")
 

@@ -61,7 +61,7 @@ from zhibiao.store.tables import (DOCUMENT_BRIEF, TO_REVIEW, changes, correction
 from zhibiao.store.textindex import contains, planned_for_each_word
 from zhibiao.track.citations import Source, cite_text
 from zhibiao.track.naming import document_title
-from zhibiao.track.status import months_to_date
+from zhibiao.track.status import months_label, months_to_date
 
 class NoTargets(NotFound):
     """A region-year the database holds no targets for: the one answer every command, page and API
@@ -1087,9 +1087,12 @@ class ReadModel:
                 span = line.get("span")
                 if not span:
                     continue
+                period = line.get("period") if kind == "actuals" else None
                 spans.append({"type": kind[:-1], "index": i, "start": span[0], "end": span[1], "line": line,
                               "correction": reviews.get((kind[:-1], f"{span[0]}-{span[1]}")),
-                              "citation": cite_text(source, line.get("page"))})
+                              "citation": cite_text(source, line.get("page")),
+                              # (a result of a part of the year: its months, 1—11月 / months 1–11, as the scorecard's)
+                              "months": months_label(period, "zh") or None, "months_en": months_label(period, "en") or None})
         spans.sort(key=lambda x: (x["start"], -x["end"]))
         return {"id": doc["id"], "title": doc["title"], "text": doc["text"], "spans": spans}
 

@@ -652,17 +652,36 @@ def _assigned(t: TargetLine, a: Actual | None, ctx: Context, tol: dict) -> Statu
     return s
 
 
+def period_months(period: str | None) -> tuple[int, int] | None:
+    """The first and last months of its year a figure's period covers (2025-01/2025-11 → (1, 11), 2025-11/2025-11
+    → (11, 11)); None for a figure without one and for an unreadable period."""
+    try:
+        start, end = (period or "").split("/")
+        first, last = int(start.split("-")[1]), int(end.split("-")[1])
+    except (IndexError, ValueError):
+        return None
+    return (first, last) if 1 <= first <= last <= 12 else None
+
+
+def months_label(period: str | None, lang: str = "zh") -> str:
+    """The months a part of the year's figure covers, in words (1—11月, 11月; months 1–11, month 11): the one
+    label of them — the scorecard's, the reader's, the CLI's — so that one month's figure is never read as the
+    year so far's. "" for a whole year's figure."""
+    months = period_months(period)
+    if months is None or months == (1, 12):
+        return ""
+    first, last = months
+    if first == last:
+        return Say.of("year_month", month=last).render(lang)
+    return Say.of("year_months", first=first, last=last).render(lang)
+
+
 def months_to_date(period: str | None) -> int | None:
     """The months of its year a part-year figure covers from January (2025-01/2025-11 → 11); None for a part
     that does not open the year — one month's figure (2025-11/2025-11), a quarter's — which tells nothing of
     the year's progress, and for an unreadable period."""
-    try:
-        start, end = (period or "").split("/")
-        if int(start.split("-")[1]) == 1:
-            return int(end.split("-")[1])
-    except (IndexError, ValueError):
-        pass
-    return None
+    months = period_months(period)
+    return months[1] if months is not None and months[0] == 1 else None
 
 
 def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:

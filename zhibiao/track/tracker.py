@@ -20,7 +20,7 @@ from zhibiao.track.naming import apart
 from zhibiao.track.queries import (ActualFact, ChosenTarget, DocRef, ReadModel, TargetFact, corrected_text,
                                    source_of)
 from zhibiao.track.status import (STATUSES, Actual, Context, Joined, Rules, Say, Status, TargetLine, decide, fmt,
-                                  period_measure, status_name)
+                                  months_label, period_measure, status_name)
 
 
 def _num(v: Decimal | None):
@@ -695,6 +695,8 @@ def _actual_dict(a: Actual | None) -> dict | None:
     if a is None:
         return None
     return {"value": _num(a.value), "unit": a.unit, "text": a.text, "year": a.year, "period": a.period,
+            # (the months a part of the year's figure covers, as the pages and the CLI show them: 1—11月, month 11)
+            "months": months_label(a.period, "zh") or None, "months_en": months_label(a.period, "en") or None,
             "estimated": a.estimated, "basis": a.basis, "source": a.document,
             "document": {"id": a.document_id, "title": a.document} if a.document_id else None,
             "span": a.span, "citation": a.citation, "superseded": a.superseded, "review": a.review,

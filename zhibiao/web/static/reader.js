@@ -54,7 +54,7 @@
     const rest = results.filter(r => !used.has(r));
     for (const r of rest) {  // (a part of the year's results apart from the whole year's: 1—11月, 11月)
       const y = r.line.year == null ? '' : String(r.line.year);
-      const months = monthsOf(r.line.period);
+      const months = monthsOf(r);
       const k = 'results ' + y + (months ? ' · ' + months : '');
       if (!groups.has(k)) groups.set(k, []);
       groups.get(k).push({target: null, result: r});
@@ -93,15 +93,9 @@
     }
   }
 
-  // the months of its year a result covers (period 2025-01/2025-11 → 1—11月, 2025-11/2025-11 → 11月); '' for a whole year
-  function monthsOf(period) {
-    const m = /^\d{4}-(\d{2})\/\d{4}-(\d{2})$/.exec(period || '');
-    if (!m) return '';
-    const first = Number(m[1]), last = Number(m[2]);
-    if (first === 1 && last === 12) return '';
-    return first === last ? L.year_month.replace('{month}', last)
-      : L.year_months.replace('{first}', first).replace('{last}', last);
-  }
+  // the months of its year a result covers (1—11月, 11月; months 1–11): the server's label (track.status.months_label,
+  // the scorecard's too) in the page's language; '' for a whole year
+  function monthsOf(span) { return (cfg.lang === 'en' ? span.months_en : span.months) || ''; }
 
   function cell(tr, text) { const td = document.createElement('td'); td.textContent = text == null ? '' : String(text); tr.appendChild(td); return td; }
   function button(text, cls, onclick) {
@@ -165,7 +159,7 @@
     const line = span.line, id = span.start + '-' + span.end;
     const tr = document.createElement('tr');
     tr.id = 'row-' + id; tr.dataset.type = span.type;
-    const months = span.type === 'actual' ? monthsOf(line.period) : '';  // (11月's figure and 1—11月's told apart)
+    const months = monthsOf(span);  // (11月's figure and 1—11月's told apart)
     cell(tr, (L[span.type] || span.type) + (months ? ' · ' + months : ''));
     cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || line.metric || ''));
     const c = span.correction;
