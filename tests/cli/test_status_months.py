@@ -4,6 +4,8 @@ the scorecard of every face: `zhibiao status`'s actual column in Chinese and Eng
 one label, ``track.status.months_label``. Documents written for this test, real SQLite, the real command."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -42,3 +44,10 @@ def test_status_json_carries_the_months_in_both_languages(db):
     retail = next(t for t in data["targets"] if t["indicator"] == "retail_sales_growth")
     assert (retail["actual"]["period"], retail["actual"]["months"], retail["actual"]["months_en"]) \
         == ("2025-01/2025-11", "1—11月", "months 1–11")
+
+
+@pytest.mark.parametrize("lang, months", [("zh", "1—11月"), ("en", "months 1–11")])
+def test_status_csv_carries_the_months_in_its_language(db, lang, months):
+    out = zb("status", "-r", "湖州市", "-y", "2025", "--db", db, "-f", "csv", "--lang", lang)
+    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(out.stdout))}
+    assert rows["retail_sales_growth"]["actual_months"] == months

@@ -613,6 +613,8 @@ def status_rows(report: "StatusReport", lang: str = "zh") -> list[dict]:
                      "name": t.name, "indicator": t.indicator, "text": t.text, "unit": t.unit, "status": t.status, "explanation": t.explain(lang),
                      "document": (t.document or {}).get("title"), "document_id": (t.document or {}).get("id"),
                      "page": t.page, "span": t.span, "actual": a.get("value"), "actual_text": a.get("text"),
+                     # (a part of the year's figure: its months, 1—11月 / months 1–11 — never read as the year's)
+                     "actual_months": a.get("months_en" if lang == "en" else "months"),
                      "actual_document": a.get("source"), "actual_document_id": (a.get("document") or {}).get("id"),
                      "actual_page": (a.get("citation") or {}).get("page"), "actual_span": a.get("span"),
                      "conflict": t.conflict, "url": (t.citation or {}).get("url"),
