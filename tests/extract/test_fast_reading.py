@@ -94,30 +94,3 @@ def test_sentences_and_clauses_end_at_every_mark_and_not_inside_brackets():
                                                         "完成（主要是投资，消费）；就业：稳定", "尾"]
     assert [(text[c.start:c.end], c.sep) for c in sentences[0].clauses] == [("地区生产总值增长6%", ""), ("一般公共预算收入增长5%", "，")]
     assert [(text[c.start:c.end], c.sep) for c in sentences[4].clauses] == [("完成（主要是投资，消费）", ""), ("就业", "；"), ("稳定", "：")]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["增长6%", "地区生产总值", "，", ",", "：", "；", "（", "）", "(", ")", "。", "！", "？", "\n",
-                                 "其中", "完成年度目标", " "]), max_size=40).map("".join),
-       st.integers(min_value=0, max_value=30), st.integers(min_value=0, max_value=30))
-def test_a_documents_breaks_found_once_split_as_each_sentence_searched_for_its_own(text, cut_start, cut_length):
-    """segments.Breaks finds the sentence ends and clause breaks of the whole text once: each paragraph
-    (a cut one too) splits into the sentences, and each sentence into the clauses, that a search of
-    its own characters gave."""
-    from zhibiao.extract.segments import SENTENCE_ENDS, Segments, Sentence, _clauses, positions
-
-    segments = Segments(text)
-    paragraphs = list(segments.paragraphs) + list(segments.paragraphs_in(cut_start, cut_start + cut_length))
-    for p in paragraphs:
-        ends = [at for at in positions(text, p.start, p.end, SENTENCE_ENDS)]
-        assert segments.breaks.sentence_ends(p.start, p.end) == ends
-        for s in p.sentences:
-            assert isinstance(s, Sentence) and s.clauses == _clauses(text, s.start, s.end)
-
-
-def test_a_long_sentence_cut_at_a_comma_has_the_clauses_its_own_search_gave():
-    from zhibiao.extract.segments import Segments, _clauses
-
-    text = "，".join(["城镇新增就业5万人"] * 400)  # 4,000 characters, no 。: cut at commas into bounded pieces
-    for s in Segments(text).paragraphs[0].sentences:
-        assert s.clauses == _clauses(text, s.start, s.end) and all(c.end > c.start for c in s.clauses)
