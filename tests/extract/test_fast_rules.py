@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 from rapidfuzz import fuzz
 
 from zhibiao.extract.commitments import TableTargets, _norm
+from zhibiao.extract.numbers import find_numbers, prints_number
 from zhibiao.models import Target
 
 
@@ -180,3 +181,29 @@ def test_an_ending_says_what_it_said_when_it_looked_for_an_empty_word_at_each_se
     assert Ending(words).search(text) == before
     if any(words):  # (and what its pattern at the end says; alternation writes [""] as no word at all)
         assert before == bool(re.search(f"(?:{alternation(words)})$", text))
+
+
+# a span's text as the extractors print one: words, numbers in their printed forms, signs and brackets
+SPAN_PIECES = st.sampled_from(["增长", "下降", "亿元", "%", "年", "万人", "，", "、", ".", ",", "-", "−", "（", "）", "(", ")",
+                               "负", "百分之", "千分之", "一", "十", "两", "５", " ", "\n"])
+NUMBER_TEXTS = st.sampled_from(["5", "6.5", "12", "0", "0.5", "2024", "1,234", "6.50", "50", "5.0", "123.45"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(SPAN_PIECES, NUMBER_TEXTS), max_size=10).map("".join),
+       st.sampled_from(["5", "-5", "6.5", "-6.5", "12", "0", "0.5", "50", "5.0", "1234", "1E+3", "2024", "-0"]).map(Decimal))
+def test_a_value_printed_whole_is_a_number_find_numbers_reads(text, value):
+    """numbers.prints_number (the read-back's test by str.find) says a value is printed only where
+    find_numbers reads it there, or its negation."""
+    if prints_number(text, value):
+        assert any(n.value == value or n.value == -value for n in find_numbers(text))
+
+
+def test_a_value_printed_whole_examples():
+    assert prints_number("地区生产总值增长6.5%", Decimal("6.5"))
+    assert prints_number("下降（-2.3）%", Decimal("-2.3")) and prints_number("下降2.3%", Decimal("-2.3"))
+    assert prints_number("百分之5", Decimal("5"))
+    assert not prints_number("增长16.5%", Decimal("6.5"))  # (part of a longer number: left to find_numbers)
+    assert not prints_number("增长6.55%", Decimal("6.5")) and not prints_number("0.5万", Decimal("5"))
+    assert not prints_number("1,500亿元", Decimal("500")) and not prints_number("5,000亿元", Decimal("5"))
+    assert not prints_number("一千亿元", Decimal("1000")) and not prints_number("1E+3", Decimal("1E+3"))

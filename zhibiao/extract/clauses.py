@@ -10,7 +10,7 @@ Each figure keeps where its name came from (``origin``): ``printed`` in its own 
 """
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Iterable
 
 import re
 from dataclasses import dataclass
@@ -937,27 +937,51 @@ def _counted_after(after: str, counter: bool = True) -> tuple[str, int] | None:
     return m.group(), m.end()
 
 
-_PHRASE_START: Final = re.compile(rf"(?:{_alt('names.phrase_qualifiers')})?(?:{_alt('names.phrase_verbs')})?"
-                           rf"(?:{_alt('names.phrase_openers', 'comparators.milestone_verbs')})?$")
+def _by_last_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The words (none empty) by their last character."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        if w:
+            out.setdefault(w[-1], []).append(w)
+    return {last: tuple(ws) for last, ws in out.items()}
 
 
-# the characters a match of _PHRASE_START that is not empty can end with (a newline: its $)
+# The words a figure's phrase opens with before it ("同比增长达到5%": 同比 增长 达到), each part optional, in
+# this order: a qualifier, a verb, an opener — the parts by their last character, read back from the figure
+_PHRASE_PARTS: Final = (_by_last_character(LEX.words("names.phrase_openers", "comparators.milestone_verbs")),
+                        _by_last_character(LEX.words("names.phrase_verbs")),
+                        _by_last_character(LEX.words("names.phrase_qualifiers")))
+# the characters the phrase can end with (a newline: it may stand before one ending the words before the figure)
 _PHRASE_LAST: Final = frozenset([w[-1] for w in LEX.words("names.phrase_qualifiers", "names.phrase_verbs", "names.phrase_openers",
                                                    "comparators.milestone_verbs")] + ["\n"])
-
-
-# the longest match of _PHRASE_START: one word of each of its three parts, and a newline its $ may
-# stand before — it is searched for in the characters that can hold one, not in all NEAR before the
-# figure (the pattern, all of it optional, is tried at every position of what it is given)
+# the longest phrase: one word of each of its three parts, and a newline after it
 _PHRASE_LONGEST: Final = (max(map(len, LEX.words("names.phrase_qualifiers"))) + max(map(len, LEX.words("names.phrase_verbs")))
                           + max(map(len, LEX.words("names.phrase_openers", "comparators.milestone_verbs"))) + 1)
 
 
 def _phrase_start(clause: str, number_start: int) -> int:
+    """Where the phrase before the figure at ``number_start`` starts (同比增长达到5%: at 同比), else
+    ``number_start``: the earliest start of an opener, a verb before it and a qualifier before that,
+    each part optional, ending at the figure or at a newline just before it — the leftmost match of
+    ``(?:qualifiers)?(?:verbs)?(?:openers)?$`` before the figure, read back from the figure by the
+    words' last characters (that pattern, all of it optional, was tried at every position before it)."""
     if not number_start or clause[number_start - 1] not in _PHRASE_LAST:
-        return number_start  # (the pattern, all of it optional, is otherwise tried at every position)
-    m = _PHRASE_START.search(clause, max(0, number_start - min(NEAR, _PHRASE_LONGEST)), number_start)
-    return m.start() if m and m.group() else number_start
+        return number_start
+    lo = max(0, number_start - min(NEAR, _PHRASE_LONGEST))
+    starts = [number_start, number_start - 1] if clause[number_start - 1] == "\n" else [number_start]
+    earliest = number_start  # the earliest start of a phrase that is not empty
+    for part in _PHRASE_PARTS:  # (read back: the openers' words first)
+        found: list[int] = []  # where this part's words start, before the ends of the parts after it
+        for end in starts:
+            if end <= lo:
+                continue
+            for word in part.get(clause[end - 1], ()):
+                start = end - len(word)
+                if start >= lo and clause.startswith(word, start):
+                    found.append(start)
+                    earliest = min(earliest, start)
+        starts.extend(found)  # (each part optional: the ends before it stay ends)
+    return earliest
 
 
 SUBJECT_VERB: Final = re.compile(LEX.alt("names.subject_verbs"))

@@ -16,6 +16,7 @@ from zhibiao.text.scan import scanner
 CN_DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 CN_CHARS: Final = "零〇一二两三四五六七八九十百千万亿点"
+CN_DIGIT_VALUES: Final = {ch: Decimal(v) for ch, v in CN_DIGITS.items()}  # (parse_chinese of each alone)
 ARABIC: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral starts where its run of numeral characters starts (the look-behind), and its
 # first part holds none of the characters the second requires: the same matches as
@@ -157,10 +158,14 @@ def iter_numbers(text: str) -> list[NumberMatch]:
             value = parse_arabic(arabic) if "," in arabic or "−" in arabic else Decimal(arabic)
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, False)))
         elif chinese:
-            try:
-                value = parse_chinese(chinese)
-            except NumberError:
-                continue
+            digit = CN_DIGIT_VALUES.get(chinese)  # (一 of 进一步, 三 of 三是: most Chinese numerals are one digit)
+            if digit is not None:
+                value = digit
+            else:
+                try:
+                    value = parse_chinese(chinese)
+                except NumberError:
+                    continue
             out.append(_new_tuple(NumberMatch, (-value if negative else value, start, end, unit, True)))
     # (each scan below only where its match's one character is: most texts hold none — str's search
     # for a character is far cheaper than the pattern's scan)
@@ -176,6 +181,27 @@ def iter_numbers(text: str) -> list[NumberMatch]:
         out = [n if n.start not in at else _new_tuple(NumberMatch, (Decimal(CN_DIGITS[at[n.start].group(1)] * 10), n.start,
                                                                         at[n.start].end(), "%", True)) for n in out]
     return out
+
+
+def prints_number(text: str, value: Decimal) -> bool:
+    """Whether :func:`find_numbers` of ``text`` holds ``value`` or its negation, where the answer is
+    found by ``str.find``: ``value``'s digits as ``str`` writes them, bounded on neither side by a digit,
+    a point or a comma — no longer number holds them, and what may stand before them as a number's
+    (a sign, a bracket, 负, 百分之) changes no digit, only the sign. ``False`` says only "not printed
+    so": 1,234, 6.50 for 6.5 or a Chinese numeral are left to :func:`find_numbers` itself."""
+    digits = str(value)
+    if digits[:1] == "-":
+        digits = digits[1:]
+    if not digits or digits.strip("0123456789.") or len(digits) > MAX_NUMBER_CHARS // 2:
+        return False  # (an exponent, 1E+3, is printed by no text; a figure that long is read by no one)
+    at = text.find(digits)
+    while at >= 0:
+        end = at + len(digits)
+        if not (at and (text[at - 1].isdecimal() or text[at - 1] in ".,")) and not (
+                end < len(text) and (text[end].isdecimal() or (text[end] in ".," and text[end + 1:end + 2].isdecimal()))):
+            return True
+        at = text.find(digits, at + 1)
+    return False
 
 
 def read_back(text: str) -> Decimal | None:

@@ -13,7 +13,7 @@ from zhibiao.extract.commitments import extract_commitments
 from zhibiao.extract.clauses import NAME_REACH, OtherRegions, figure_candidates, ground_name
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import iter_candidates, milestone_figures, parse_target
-from zhibiao.extract.numbers import find_numbers
+from zhibiao.extract.numbers import find_numbers, prints_number
 from zhibiao.extract.metadata import Metadata, extract_metadata, region_level
 from zhibiao.extract.prose import extract_prose_targets, find_target_lists
 from zhibiao.extract.reading import Reading
@@ -47,6 +47,8 @@ def _reads_back(text: str, line, name: str, warnings: list[str]) -> bool:
         return True  # 持平 in a growth column: growth 0, said in words
     # as the extractors read numbers: 五百亿元 is 500 of 亿元, 一百二十家 a count (figure_candidates
     # holds the grammar's candidates too)
+    if prints_number(span_text, line.value):
+        return True  # (its digits printed whole: what find_numbers would read, found by str's search)
     value, negated = line.value, -line.value
     # (compared one by one, the first equal ending the search: a set of them hashed every Decimal)
     for n in find_numbers(span_text):

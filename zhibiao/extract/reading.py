@@ -3,6 +3,7 @@ segments, its sections, its metadata and its time scope."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final, cast
 
 from zhibiao.extract.clauses import DIGIT_COMMA_DIGIT, first_figure, numbers_within
 from zhibiao.extract.grammar import MAY_HOLD_CANDIDATE
@@ -12,6 +13,8 @@ from zhibiao.extract.scope import Scope
 from zhibiao.extract.segments import Segments
 from zhibiao.models import Section
 from zhibiao.text.document import Document
+
+_UNREAD: Final = object()  # (a sentence whose first figure was not looked for yet: None is an answer)
 
 
 @dataclass
@@ -39,15 +42,17 @@ class Reading:
         sentence of this document, though actuals and commitments both ask. The numbers of a
         sentence that may hold a figure are read whole, once: its clauses' are among them."""
         key = (start, end)
-        if key not in self._first_figures:
-            text = self.text[start:end]
-            if MAY_HOLD_CANDIDATE.search(text):
-                numbers = tuple(iter_numbers(text))
-                self._numbers[key] = None if "," in text and DIGIT_COMMA_DIGIT.search(text) else numbers
-                self._first_figures[key] = first_figure(text, numbers)
-            else:
-                self._first_figures[key] = None  # (no candidate: no figure, and no clause of it read)
-        return self._first_figures[key]
+        known = self._first_figures.get(key, _UNREAD)  # (one lookup: most sentences are asked twice)
+        if known is not _UNREAD:
+            return cast("NumberMatch | None", known)
+        text = self.text[start:end]
+        found: NumberMatch | None = None  # (no candidate: no figure, and no clause of it read)
+        if MAY_HOLD_CANDIDATE.search(text):
+            numbers = tuple(iter_numbers(text))
+            self._numbers[key] = None if "," in text and DIGIT_COMMA_DIGIT.search(text) else numbers
+            found = first_figure(text, numbers)
+        self._first_figures[key] = found
+        return found
 
     def clause_numbers(self, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[NumberMatch, ...] | None:
         """The numbers of the clause ``text[start:end]`` of the sentence ``text[sentence_start:sentence_end]``
