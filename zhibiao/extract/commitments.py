@@ -5,7 +5,8 @@ a targets-table row, a link to that target.
 
 They are read where the scope says the document speaks of its plan year: a plan notice's body
 before its targets table, a report's part after the review of last year. Paragraphs and sentences
-that open with last year (2023年，… / 去年…) or several years (五年来…) are reviews, not tasks; the
+that open with last year (2023年，… / 去年…) or several years (五年来…) are reviews, not tasks — and so is
+a paragraph adding to one (同时，完成…: ``Reading.paragraph_time``); the
 targets table and the targets paragraph are targets, not commitments. Figures come from the same
 clause analysis as actuals (``clauses.py``), read as targets (控制在5% is a ceiling).
 """
@@ -144,7 +145,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             continue
         for para in reading.segments.paragraphs_in(zone.start, zone.end):
             # (past a clause that only says who speaks: 报告显示，2025年…)
-            p_mode, _ = scope.time_of(scope.opening(text[para.start:para.end]))
+            p_mode, _ = reading.paragraph_time(para)  # (同时，… going on with the paragraph before's)
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             if NOTE.match(text, para.start, para.end):
