@@ -214,3 +214,32 @@ def test_a_paragraph_adding_what_is_still_to_do_to_a_review_states_tasks():
     assert [a.value for a in e.actuals] == [D("5.9")]
     assert [(c.metric, c.value) for c in e.commitments] == [("新开工项目", D(150)), ("新增就业", D(6))]
 
+
+# --- another region named setting a figure: a division is known by the registry's level, not its name's end -------
+PLAN_PART = "\n\n一、2025年工作回顾\n全市地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+
+
+def test_a_county_level_city_s_report_reads_a_county_beside_it_as_another_region():
+    # (浏阳市 ends as a city does and is a county: 长沙县 and 宁乡市 are beside it, 长沙市 above it)
+    e = extract_text("浏阳市2026年政府工作报告" + PLAN_PART + "长沙市确定新建高标准农田10万亩，宁乡市确定新建高标准农田3万亩，"
+                     "长沙县提出新建高标准农田4万亩，全市新建高标准农田2万亩。\n")
+    assert [(c.metric, c.value) for c in e.commitments] == [("新建高标准农田", D(2))]
+    assert [(a.name, a.value) for a in e.actuals] == [("地区生产总值", D("5.1"))]  # (全市: a county-level city's own words)
+
+
+def test_a_city_s_report_reads_a_division_within_it_as_another_region_and_a_zone_as_its_own():
+    # (长沙县 shares the city's short name; 高新区 is no division: the city's zone)
+    e = extract_text("长沙市2026年政府工作报告" + PLAN_PART + "浏阳市确定新建高标准农田3万亩，长沙县提出新建高标准农田4万亩，"
+                     "全市新建高标准农田12万亩；高新区确定新增规上企业50家。\n")
+    assert [c.value for c in e.commitments] == [D(12), D(50)]
+
+
+def test_without_a_registry_a_region_s_level_is_read_from_its_name():
+    from zhibiao.extract.clauses import OtherRegions
+
+    known = {"浏阳市": "county", "长沙县": "county"}.get
+    assert OtherRegions("浏阳市").opens("长沙县提出新建高标准农田4万亩") is False  # (a county below a 市, by its end)
+    assert OtherRegions("浏阳市", known=known).opens("长沙县提出新建高标准农田4万亩")
+    # (a county the registry does not know beside a county-level city it knows: of the city's level, not within it)
+    assert OtherRegions("浏阳市", known=known).opens("青溪县提出新建高标准农田4万亩")
+    assert OtherRegions("浏阳市").opens("青溪县提出新建高标准农田4万亩") is False

@@ -253,7 +253,7 @@ class _ResultReader:
         self.text = reading.text
         self.blocked = SpanIndex(blocked)
         # a document of unknown region is at least not the country's
-        self.other_region = OtherRegions(reading.meta.region_name, title=reading.meta.title)
+        self.other_region = OtherRegions(reading.meta.region_name, title=reading.meta.title, known=reading.known_levels)
         self.out: list[_Found] = []
         self.plans: list[QuotedPlan] = []
         self.prev_estimate = False  # the sentence before gave estimates (初步核算)

@@ -133,7 +133,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
     table_targets = TableTargets(targets)
     # (a document of unknown region may be the country's: 全国… may be its own tasks; a city named setting a
     # figure, 会上，A市提出…, is still another region's)
-    elsewhere = OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title)
+    elsewhere = OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title,
+                             known=reading.known_levels)
     heads = [s for s in reading.sections if s.level == 1]
     # where each section starts, for section_path_at's binary search without a key function called at each step
     starts = [s.span.start for s in reading.sections]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Final
+from typing import Callable, Final
 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
@@ -484,11 +484,21 @@ MUNICIPALITIES: Final = frozenset(LEX.words("documents.municipalities"))
 COUNTY_SUFFIXES: Final = tuple(LEX.words("documents.county_suffixes"))
 
 
-def region_level(name: str | None) -> str | None:
-    """A region's level from its printed name (the lexicon's endings); the catalogue stage replaces
-    it with the registry's when it knows the region."""
+# The level of the division a name names, by a registry that knows it (GB/T 2260: 义乌市 a county), None for a
+# name it does not know — the catalogue's, handed down by the caller (extract never imports catalog)
+KnownLevels = Callable[[str], str | None]
+
+
+def region_level(name: str | None, known: KnownLevels | None = None) -> str | None:
+    """A region's level: the ``known`` one where a registry knows the name (a county-level city ends in 市
+    as a prefecture does), else from its printed name (the lexicon's endings); the catalogue stage
+    replaces the document's with the registry's when it knows the region."""
     if not name:
         return None
+    if known is not None:
+        level = known(name)
+        if level is not None:
+            return level
     if name in NATIONAL_NAMES:
         return "national"
     if name.endswith(PROVINCE_SUFFIXES) or name in MUNICIPALITIES:

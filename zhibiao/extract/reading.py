@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from zhibiao.extract.clauses import DIGIT_COMMA_DIGIT, first_figure, numbers_within
 from zhibiao.extract.grammar import MAY_HOLD_CANDIDATE
-from zhibiao.extract.metadata import Metadata
+from zhibiao.extract.metadata import KnownLevels, Metadata
 from zhibiao.extract.numbers import NumberMatch, iter_numbers
 from zhibiao.extract.scope import Scope
 from zhibiao.extract.segments import Paragraph, Segments
@@ -29,6 +29,7 @@ class Reading:
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
     quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
+    known_levels: KnownLevels | None = None  # the registry's levels of the regions it knows (metadata.region_level)
     _first_figures: dict[tuple[int, int], NumberMatch | None] = field(default_factory=dict, repr=False)  # (start, end) -> first_figure
     # (start, end) of a sentence -> its numbers, read with its first figure, for its clauses; None
     # where they are not its clauses' (a thousands comma: see clauses.numbers_within)
