@@ -664,6 +664,10 @@ def extract_metadata(doc: Document) -> Metadata:
         said_number, said_date, said_issuer = issue_sentence(doc)
         number, issued_on = number or said_number, issued_on or said_date
         issuer = said_issuer or issuer  # the government that issued the outline, not the page's source
+    if region is None and issuer is not None:
+        # a body printed as the issuer names the document's region: a nation's body (国务院新闻办公室, 国家统计局,
+        # 国家发展改革委 opening a press release's headline or on its byline) the nation
+        region = _body_s_region(issuer)
     return Metadata(
         doc_type=doc_type, title=title, issuer=issuer, region_name=region,
         plan_year=None, doc_number=number, issued_on=issued_on,
