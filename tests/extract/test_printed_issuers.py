@@ -115,6 +115,17 @@ def test_the_body_printed_as_the_issuer_names_the_region_a_nation_s_body_the_nat
     assert (d.issuer, d.issuer_inferred, d.region.name, d.region.level, d.region.code) == (issuer, False, *region)
 
 
+@pytest.mark.parametrize("team, place, region", [("国家统计局衡阳调查队", "衡阳市", ("衡阳市", "prefecture")),
+                                                 ("国家统计局湖南调查总队", "湖南省", ("湖南省", "province"))])
+@pytest.mark.parametrize("head", ["{}\n\n", "来源：{}\n\n"])
+def test_a_nation_s_body_seated_in_a_region_names_that_region_not_the_nation(team, place, region, head):
+    # (its place printed short: the region the text names, found by the catalogue)
+    text = (f"2025年居民收入情况\n\n{head.format(team)}2025年，{place}居民人均可支配收入32000元，增长5%。"
+            f"{place}城镇居民人均可支配收入增长4.5%。\n")
+    d = extract_text(text).document
+    assert (d.issuer, d.region.name, d.region.level) == (team, *region)
+
+
 @pytest.mark.parametrize("office", ["浙江省人民政府新闻办公室", "浙江省政府新闻办"])
 @pytest.mark.parametrize("headline", ["{}举行2025年全省经济运行情况新闻发布会", "{}召开2025年全省经济运行情况新闻发布会",
                                       "{}发布会：2025年全省经济运行情况", "{}新闻发布会：2025年全省经济运行情况"])

@@ -29,6 +29,7 @@ REGION_NAME_REACH: Final = REGION_NAME_CHARS + max(map(len, LEX.words("documents
 NATION: Final = LEX.words("documents.nation")[0]
 NATIONAL_GOVERNMENT: Final = LEX.words("documents.national_government")
 NATIONAL_BODIES: Final = LEX.words("documents.national_bodies")
+SEATED_BODIES: Final = tuple(LEX.words("documents.seated_bodies"))
 ISSUER: Final = re.compile(rf"(?P<region>{REGION_NAME})人民政府|{LEX.alt('documents.national_government')}")
 TITLE_HINT: Final = re.compile(LEX.alt("documents.title_words"))
 TITLE_END: Final = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
@@ -604,11 +605,14 @@ def _fits(body: str, region: str | None) -> bool:
     return body.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES) if region == NATION else region in body
 
 
-def _body_s_region(body: str) -> str:
-    """The region a body's name opens with (某市统计局 → 某市; 国务院新闻办公室, 国家统计局 → the nation)."""
+def _body_s_region(body: str) -> str | None:
+    """The region a body's name opens with (某市统计局 → 某市; 国务院新闻办公室, 国家统计局 → the nation); None for
+    a nation's body seated in a region (国家统计局衡阳调查队: its place printed short, found by the catalogue)."""
     plain = to_simplified(body)
+    if plain.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES):
+        return None if plain.endswith(SEATED_BODIES) else NATION
     named = A_REGION_NAME.match(plain)
-    return named.group() if named and not plain.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES) else NATION
+    return named.group() if named else NATION
 
 
 def printed_issuer(doc: Document, region: str | None) -> str | None:
