@@ -32,10 +32,20 @@ def annotate(extraction: Extraction, doc: Document | None = None, settings=None)
     return annotate_extraction(extraction, text=doc.text if doc is not None else None, settings=settings)
 
 
+def known_levels():
+    """The region registry's levels of the regions it knows (``RegionRegistry.level_of``), handed to the
+    extraction for the regions a document names (extract never imports catalog); None without the registry."""
+    try:
+        from zhibiao.catalog.regions import RegionRegistry
+    except ImportError:  # (the registry module is optional while a checkout is being built, as for annotate)
+        return None
+    return RegionRegistry.default().level_of
+
+
 def extract(doc: Document, settings=None, plan_year: int | None = None) -> Extraction:
     """A document's extraction; ``plan_year`` dates it when the reader knows the year better than
     its text says it (a reviewer's correction; ``zhibiao extract --plan-year``)."""
-    return annotate(extract_document(doc, plan_year or 0), doc, settings)
+    return annotate(extract_document(doc, plan_year or 0, known_levels()), doc, settings)
 
 
 def extract_file(path: str | Path, limits=None, plan_year: int | None = None) -> Extraction:

@@ -142,6 +142,17 @@ def test_regions_resolve(name, code, level, parent):
     assert (r.code, r.level, r.parent) == (code, level, parent)
 
 
+@pytest.mark.parametrize("name, level", [
+    ("诸暨市", "county"), ("诸暨", "county"), ("義烏市", "county"), ("绍兴市", "prefecture"), ("浙江省", "province"),
+    ("朝阳区", "county"),  # (two districts share the name: one level)
+    ("国务院", "national"), ("中华人民共和国", "national"),
+    ("吉林", None),  # (a province and a city: two levels)
+    ("高新区", None), ("衢江县", None),  # (names no division has)
+])
+def test_a_region_s_level_is_known_by_its_name_where_the_registry_knows_it(name, level):
+    assert REG.level_of(name) == level
+
+
 def test_registry_covers_the_country_and_zhejiang_counties():
     levels = collections.Counter(row.level for row in REG.rows.values())
     assert levels["province"] >= 34 and levels["prefecture"] >= 330

@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 
 from zhibiao.api import extract_file, extract_text
+from zhibiao.models import LoadedText
+from zhibiao.text.document import Document
 
 D = Decimal
 
@@ -25,6 +27,12 @@ def _news(tmp_path, paragraphs: list[str]):
     page = tmp_path / "news.html"
     page.write_text(_page(paragraphs), "utf-8")
     return extract_file(page)
+
+
+def _reading(text: str):
+    from zhibiao.extract.pipeline import read
+
+    return read(Document.from_loaded(LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64, encoding="utf-8")))
 
 
 LEAD = "今年全市经济社会发展主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。"
@@ -153,3 +161,85 @@ def test_the_title_s_region_setting_a_target_in_a_list_is_the_own_region(tmp_pat
 def test_the_title_s_region_stating_a_result_is_the_own_region(tmp_path):
     e = _news(tmp_path, ["2025年，衡阳市提出地区生产总值增长5.9%，益阳市提出地区生产总值增长5.5%。"])
     assert [a.value for a in e.actuals] == [D("5.9")]
+
+
+# --- a paragraph adding to the one before (同时，/此外，/另外，) speaks of that one's time ---------------------
+
+@pytest.mark.parametrize("adding", ["同时，", "此外，", "另外，"])
+def test_a_paragraph_adding_to_a_one_sentence_review_states_its_results(tmp_path, adding):
+    e = _news(tmp_path, ["1月20日，衡阳市人民政府新闻办召开新闻发布会。", "2025年，全市地区生产总值增长5.9%。",
+                         f"{adding}完成重点项目投资420亿元，实现外贸进出口增长12%。", LEAD])
+    assert [(a.year, a.name, a.value) for a in e.actuals] == [
+        (2025, "地区生产总值", D("5.9")), (2025, "重点项目投资", D(420)), (2025, "外贸进出口", D(12))]
+    assert not e.commitments
+    assert [t.name for t in e.targets] == ["地区生产总值", "一般公共预算收入"]
+
+
+def test_a_review_in_a_work_reports_plan_part_goes_on_into_a_paragraph_adding_to_it():
+    e = extract_text("衡阳市人民政府工作报告\n\n一、2025年工作回顾\n\n全市地区生产总值增长5.9%。\n\n二、2026年工作安排\n\n"
+                     "去年全市新增市场主体3.2万户。\n\n此外，建成5G基站2100个。\n\n今年要新开工项目150个。\n")
+    assert [(a.year, a.name, a.value) for a in e.actuals][1:] == [(2025, "新增市场主体", D("3.2")), (2025, "建成5G基站", D(2100))]
+    assert [(c.metric, c.value) for c in e.commitments] == [("新开工项目", D(150))]
+
+
+@pytest.mark.parametrize("middle", ["同时，完成重点项目投资420亿元。", "同时，重点项目建设加快推进。"])
+def test_paragraphs_adding_one_after_another_to_a_review_all_state_results(middle):
+    text = f"衡阳市2026年计划解读\n\n2025年，全市地区生产总值增长5.9%。\n\n{middle}\n\n此外，建成5G基站2100个。\n\n今年要新开工项目150个。\n"
+    e = extract_text(text)
+    assert [a.value for a in e.actuals if a.value != 420] == [D("5.9"), D(2100)]
+    assert [c.value for c in e.commitments] == [D(150)]
+    # (asked of the last first: the run is walked back to the review)
+    reading = _reading(text)
+    last, = (p for p in reading.segments.paragraphs if reading.text.startswith("此外", p.start))
+    assert reading.paragraph_time(last) == ("review", 2025)
+
+
+def test_a_paragraph_adding_goes_on_with_the_time_the_one_before_ends_in():
+    # (the paragraph before opens with the meeting and ends with the review: the review goes on)
+    e = extract_text("衡阳市2026年计划解读\n\n1月20日，市人民政府召开常务会议。2025年，全市地区生产总值增长5.9%。\n\n"
+                     "同时，完成重点项目投资420亿元。\n")
+    assert [a.value for a in e.actuals] == [D("5.9"), D(420)]
+    assert not e.commitments
+
+
+def test_a_paragraph_adding_with_a_time_of_its_own_speaks_of_that_time():
+    # (its second sentence, naming none, speaks of the paragraph's)
+    e = extract_text("衡阳市2026年计划解读\n\n今年要新开工项目150个。\n\n同时，去年全市完成重点项目投资420亿元。城镇新增就业6.1万人。\n")
+    assert [(a.year, a.value) for a in e.actuals] == [(2025, D(420)), (2025, D("6.1"))]
+    assert [c.value for c in e.commitments] == [D(150)]
+
+
+def test_a_paragraph_adding_what_is_still_to_do_to_a_review_states_tasks():
+    e = extract_text("衡阳市2026年计划解读\n\n2025年，全市地区生产总值增长5.9%。\n\n同时，要新开工项目150个，力争新增就业6万人。\n")
+    assert [a.value for a in e.actuals] == [D("5.9")]
+    assert [(c.metric, c.value) for c in e.commitments] == [("新开工项目", D(150)), ("新增就业", D(6))]
+
+
+# --- another region named setting a figure: a division is known by the registry's level, not its name's end -------
+PLAN_PART = "\n\n一、2025年工作回顾\n全市地区生产总值增长5.1%。\n\n二、2026年工作安排\n"
+
+
+def test_a_county_level_city_s_report_reads_a_county_beside_it_as_another_region():
+    # (浏阳市 ends as a city does and is a county: 长沙县 and 宁乡市 are beside it, 长沙市 above it)
+    e = extract_text("浏阳市2026年政府工作报告" + PLAN_PART + "长沙市确定新建高标准农田10万亩，宁乡市确定新建高标准农田3万亩，"
+                     "长沙县提出新建高标准农田4万亩，全市新建高标准农田2万亩。\n")
+    assert [(c.metric, c.value) for c in e.commitments] == [("新建高标准农田", D(2))]
+    assert [(a.name, a.value) for a in e.actuals] == [("地区生产总值", D("5.1"))]  # (全市: a county-level city's own words)
+
+
+def test_a_city_s_report_reads_a_division_within_it_as_another_region_and_a_zone_as_its_own():
+    # (长沙县 shares the city's short name; 高新区 is no division: the city's zone)
+    e = extract_text("长沙市2026年政府工作报告" + PLAN_PART + "浏阳市确定新建高标准农田3万亩，长沙县提出新建高标准农田4万亩，"
+                     "全市新建高标准农田12万亩；高新区确定新增规上企业50家。\n")
+    assert [c.value for c in e.commitments] == [D(12), D(50)]
+
+
+def test_without_a_registry_a_region_s_level_is_read_from_its_name():
+    from zhibiao.extract.clauses import OtherRegions
+
+    known = {"浏阳市": "county", "长沙县": "county"}.get
+    assert OtherRegions("浏阳市").opens("长沙县提出新建高标准农田4万亩") is False  # (a county below a 市, by its end)
+    assert OtherRegions("浏阳市", known=known).opens("长沙县提出新建高标准农田4万亩")
+    # (a county the registry does not know beside a county-level city it knows: of the city's level, not within it)
+    assert OtherRegions("浏阳市", known=known).opens("青溪县提出新建高标准农田4万亩")
+    assert OtherRegions("浏阳市").opens("青溪县提出新建高标准农田4万亩") is False

@@ -100,6 +100,33 @@ def test_a_press_office_over_its_release_is_the_issuer():
     assert extract_text(text).document.issuer == "国务院新闻办公室"
 
 
+RELEASE = "初步核算，2025年国内生产总值增长5.0%。全国居民人均可支配收入实际增长5.1%。\n"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("国务院新闻办公室\n2026年1月19日新闻发布会\n\n" + RELEASE, "国务院新闻办公室"),  # its byline
+    ("2025年国民经济稳中有进\n\n" + RELEASE + "\n国务院新闻办公室\n2026年1月19日\n", "国务院新闻办公室"),  # its signature
+    ("国家统计局局长　王明\n\n" + RELEASE, "国家统计局"),
+    ("国家发展改革委举行2025年宏观经济运行情况新闻发布会\n\n" + RELEASE, "国家发展改革委"),  # opening the headline
+    ("浙江省政府新闻办举行2025年全省经济运行情况新闻发布会\n\n2025年全省地区生产总值增长5.6%。\n", "浙江省政府新闻办"),
+])
+def test_the_body_printed_as_the_issuer_names_the_region_a_nation_s_body_the_nation(text, issuer):
+    d = extract_text(text).document
+    region = ("浙江省", "province", "330000") if issuer.startswith("浙江") else ("中华人民共和国", "national", "100000")
+    assert (d.issuer, d.issuer_inferred, d.region.name, d.region.level, d.region.code) == (issuer, False, *region)
+
+
+@pytest.mark.parametrize("team, place, region", [("国家统计局衡阳调查队", "衡阳市", ("衡阳市", "prefecture")),
+                                                 ("国家统计局湖南调查总队", "湖南省", ("湖南省", "province"))])
+@pytest.mark.parametrize("head", ["{}\n\n", "来源：{}\n\n"])
+def test_a_nation_s_body_seated_in_a_region_names_that_region_not_the_nation(team, place, region, head):
+    # (its place printed short: the region the text names, found by the catalogue)
+    text = (f"2025年居民收入情况\n\n{head.format(team)}2025年，{place}居民人均可支配收入32000元，增长5%。"
+            f"{place}城镇居民人均可支配收入增长4.5%。\n")
+    d = extract_text(text).document
+    assert (d.issuer, d.region.name, d.region.level) == (team, *region)
+
+
 @pytest.mark.parametrize("office", ["浙江省人民政府新闻办公室", "浙江省政府新闻办"])
 @pytest.mark.parametrize("headline", ["{}举行2025年全省经济运行情况新闻发布会", "{}召开2025年全省经济运行情况新闻发布会",
                                       "{}发布会：2025年全省经济运行情况", "{}新闻发布会：2025年全省经济运行情况"])

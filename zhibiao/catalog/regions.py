@@ -270,6 +270,20 @@ class RegionRegistry:
                 return self.region(best[0]) if len(best) == 1 else None
         return None
 
+    def level_of(self, name: str) -> str | None:
+        """The level of the division ``name`` names (full, short, traditional or issuer name): the one
+        level of every current division so named (朝阳区: a county, whichever); None where the registry
+        knows no such name, or its divisions are of two levels (吉林: a province and a city). What the
+        extraction reads the level of a region it names by (义乌市 a county, though it ends as a city)."""
+        n = to_simplified(re.sub(r"\s+", "", name))
+        n = ISSUER_SUFFIX.sub("", n) or n
+        for table in (self._by_name, self._by_alias):
+            codes = self._current_first(table.get(n, []))
+            if codes:
+                levels = {self.rows[c].level for c in codes}
+                return levels.pop() if len(levels) == 1 else None
+        return None
+
     def division_opening(self, text: str) -> str | None:
         """The full name of a division that ``text`` opens with (济南市 of 济南市地区生产总值; three
         characters at least, ending as a division's name ends), the shortest such; None when none.

@@ -87,7 +87,7 @@ def unmatched(files: List[Path] = typer.Argument(..., help="Documents to extract
     from rich.console import Console
     from rich.table import Table
 
-    from zhibiao.api import read_document
+    from zhibiao.api import known_levels, read_document
     from zhibiao.extract.pipeline import extract_document
 
     cat = _catalog(catalog)
@@ -96,7 +96,7 @@ def unmatched(files: List[Path] = typer.Argument(..., help="Documents to extract
     err = Console(stderr=True)
     for path in files:
         try:
-            e = extract_document(read_document(path))
+            e = extract_document(read_document(path), known_levels=known_levels())
         except ZhibiaoError as exc:
             print_error(exc)
             continue

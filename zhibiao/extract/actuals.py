@@ -253,7 +253,7 @@ class _ResultReader:
         self.text = reading.text
         self.blocked = SpanIndex(blocked)
         # a document of unknown region is at least not the country's
-        self.other_region = OtherRegions(reading.meta.region_name, title=reading.meta.title)
+        self.other_region = OtherRegions(reading.meta.region_name, title=reading.meta.title, known=reading.known_levels)
         self.out: list[_Found] = []
         self.plans: list[QuotedPlan] = []
         self.prev_estimate = False  # the sentence before gave estimates (初步核算)
@@ -274,7 +274,7 @@ class _ResultReader:
                 p_text = text[para.start:para.end]
                 if not ANY_NUMERAL.search(p_text):
                     continue
-                p_mode, p_year = scope.time_of(scope.opening(p_text))
+                p_mode, p_year = self.r.paragraph_time(para)  # (同时，… going on with the paragraph before's)
                 if p_mode == "review" and p_year is None:
                     p_year = year0
                 if p_mode is None:
@@ -296,9 +296,7 @@ class _ResultReader:
         openings are read when a figure asks (most sentences' never are)."""
         scope, text = self.scope, self.text
         for sentence in self.unread:
-            lead = scope.opening(text[sentence.start:sentence.end], 40)
-            lead = lead if len(lead) < 40 else lead[:12]  # a time adverbial opens a long clause
-            s_mode, s_year = scope.time_of(lead)
+            s_mode, s_year = scope.lead_time(text[sentence.start:sentence.end])
             if s_mode is not None:
                 self.p_mode, self.p_year = s_mode, (s_year if s_year is not None or s_mode != "review" else self.year0)
         self.unread = []

@@ -22,7 +22,7 @@ from zhibiao.extract.grammar import (ABOUT_AFTER, AT_LEAST_AFTER, AT_MOST_AFTER,
                                      DIRECTION_COMPOUND, MAGNITUDES, SIZED_DIRECTION, MAY_HOLD_CANDIDATE, UNIT_AFTER, UNIT_WORDS, _candidates,
                                      DECLINE_VERB, DECLINE_VERB_ENDS, RELATIVE, bounds_one_range, candidates_among, declines)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.metadata import region_level
+from zhibiao.extract.metadata import KnownLevels, region_level
 from zhibiao.extract.numbers import (BARE_MAGNITUDES, CN_CHARS, NumberMatch, _new_tuple, bare_magnitude_lead, find_numbers,
                                      iter_numbers)
 from zhibiao.models import Span
@@ -73,21 +73,28 @@ LEVEL_RANKS: Final = {"county": 0, "prefecture": 1, "province": 2, "national": 3
 
 class OtherRegions:
     """Whether a clause's subject is a region other than the document's: the wider region's words for the
-    document's level, or a region named, not the document's nor a part of it, setting a figure (洛阳市确定… in
-    宜阳县's report: a level above, or a sibling — a 区 of the document's level is one of its zones, 产业集聚区).
+    document's level, or a region named setting a figure — a division the registry knows (``known``: its levels,
+    handed down from the catalogue) other than the document's, above, beside or below it (洛阳市确定… in 宜阳县's
+    report, 宁乡市确定… in 浏阳市's, 浏阳市确定… in 长沙市's); a name it does not know, by its ending, above or
+    beside the document's level, not a 区 at it (one of its zones, 产业集聚区; 高新区 below a city's).
     One owner for the results, the targets and the commitments a document states."""
 
-    __slots__ = ("wider", "wider_first", "own", "rank")
+    __slots__ = ("wider", "wider_first", "own", "rank", "known", "own_level")
 
-    def __init__(self, region_name: str | None, may_be_national: bool = False, title: str | None = None):
+    def __init__(self, region_name: str | None, may_be_national: bool = False, title: str | None = None,
+                 known: KnownLevels | None = None):
+        # (the wider region's words by the name's ending — 临湘市 says 全市 of itself; ranks by the level a registry
+        # ``known`` gives where it knows the name — 临湘市 a county: 华容县 beside it no part of it)
         level = region_level(region_name)
+        self.known = known
         # (a document of unknown region is at least not the country's — unless ``may_be_national``, for the
         # targets and tasks a national document states with 全国…; a region named is its own only where its
         # ``title`` names it: 衡阳市召开新闻发布会… — a news page's region is read from its mentions later)
         self.wider = None if may_be_national and region_name is None else OTHER_REGION.get(level or "province")
         self.wider_first: frozenset[str] = OTHER_REGION_FIRST.get(level or "province", frozenset())
         self.own = REGION_SUFFIX_END.sub("", region_name) if region_name else (title or "")
-        self.rank = LEVEL_RANKS.get(level or "", 0)
+        self.rank = LEVEL_RANKS.get(region_level(region_name, known) or "", 0)
+        self.own_level = known(region_name) if known is not None and region_name else None
 
     def opens(self, clause: str) -> bool:
         opening = clause.lstrip()
@@ -101,10 +108,18 @@ class OtherRegions:
         if named is None or named.group("r") in REGION_WORDS:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
-        rank = LEVEL_RANKS.get(region_level(region) or "", 0)
-        if rank < self.rank or (rank == self.rank and region.endswith("区")):
-            return False  # (高新区目标… in a city's report, 产业集聚区… in a county's: a part of the document's region)
-        return REGION_SUFFIX_END.sub("", region) not in self.own  # "洛阳市确定增长6%左右"
+        level = self.known(region) if self.known is not None else None
+        if level is None:
+            # a name no registry knows, below the document's level or a 区 at it: one of its zones (高新区目标… in a
+            # city's report, 产业集聚区… in a county's); a division a registry knows is another region wherever
+            # it is (浏阳市确定… in 长沙市's report: the county-level city's figure)
+            rank = LEVEL_RANKS.get(region_level(region) or "", 0)
+            if rank < self.rank or (rank == self.rank and region.endswith("区")):
+                return False
+        if REGION_SUFFIX_END.sub("", region) not in self.own:
+            return True  # "洛阳市确定增长6%左右"
+        # (长沙县提出… in 长沙市's report: the short name the document's, the division another)
+        return level is not None and self.own_level is not None and level != self.own_level
 
     def speaks_anew(self, clause: str) -> bool:
         """Does a clause open with a region of its own — the document's words (全县…), or a region named setting

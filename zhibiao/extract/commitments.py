@@ -5,7 +5,8 @@ a targets-table row, a link to that target.
 
 They are read where the scope says the document speaks of its plan year: a plan notice's body
 before its targets table, a report's part after the review of last year. Paragraphs and sentences
-that open with last year (2023年，… / 去年…) or several years (五年来…) are reviews, not tasks; the
+that open with last year (2023年，… / 去年…) or several years (五年来…) are reviews, not tasks — and so is
+a paragraph adding to one (同时，完成…: ``Reading.paragraph_time``); the
 targets table and the targets paragraph are targets, not commitments. Figures come from the same
 clause analysis as actuals (``clauses.py``), read as targets (控制在5% is a ceiling).
 """
@@ -132,7 +133,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
     table_targets = TableTargets(targets)
     # (a document of unknown region may be the country's: 全国… may be its own tasks; a city named setting a
     # figure, 会上，A市提出…, is still another region's)
-    elsewhere = OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title)
+    elsewhere = OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title,
+                             known=reading.known_levels)
     heads = [s for s in reading.sections if s.level == 1]
     # where each section starts, for section_path_at's binary search without a key function called at each step
     starts = [s.span.start for s in reading.sections]
@@ -144,7 +146,7 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             continue
         for para in reading.segments.paragraphs_in(zone.start, zone.end):
             # (past a clause that only says who speaks: 报告显示，2025年…)
-            p_mode, _ = scope.time_of(scope.opening(text[para.start:para.end]))
+            p_mode, _ = reading.paragraph_time(para)  # (同时，… going on with the paragraph before's)
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
             if NOTE.match(text, para.start, para.end):

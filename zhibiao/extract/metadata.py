@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Final
+from typing import Callable, Final
 
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.numbers import NumberError, parse_chinese
@@ -29,6 +29,7 @@ REGION_NAME_REACH: Final = REGION_NAME_CHARS + max(map(len, LEX.words("documents
 NATION: Final = LEX.words("documents.nation")[0]
 NATIONAL_GOVERNMENT: Final = LEX.words("documents.national_government")
 NATIONAL_BODIES: Final = LEX.words("documents.national_bodies")
+SEATED_BODIES: Final = tuple(LEX.words("documents.seated_bodies"))
 ISSUER: Final = re.compile(rf"(?P<region>{REGION_NAME})人民政府|{LEX.alt('documents.national_government')}")
 TITLE_HINT: Final = re.compile(LEX.alt("documents.title_words"))
 TITLE_END: Final = re.compile(rf"(?:{LEX.alt('documents.title_endings')})[)）]?$")
@@ -507,11 +508,21 @@ MUNICIPALITIES: Final = frozenset(LEX.words("documents.municipalities"))
 COUNTY_SUFFIXES: Final = tuple(LEX.words("documents.county_suffixes"))
 
 
-def region_level(name: str | None) -> str | None:
-    """A region's level from its printed name (the lexicon's endings); the catalogue stage replaces
-    it with the registry's when it knows the region."""
+# The level of the division a name names, by a registry that knows it (GB/T 2260: 义乌市 a county), None for a
+# name it does not know — the catalogue's, handed down by the caller (extract never imports catalog)
+KnownLevels = Callable[[str], str | None]
+
+
+def region_level(name: str | None, known: KnownLevels | None = None) -> str | None:
+    """A region's level: the ``known`` one where a registry knows the name (a county-level city ends in 市
+    as a prefecture does), else from its printed name (the lexicon's endings); the catalogue stage
+    replaces the document's with the registry's when it knows the region."""
     if not name:
         return None
+    if known is not None:
+        level = known(name)
+        if level is not None:
+            return level
     if name in NATIONAL_NAMES:
         return "national"
     if name.endswith(PROVINCE_SUFFIXES) or name in MUNICIPALITIES:
@@ -624,11 +635,14 @@ def _fits(body: str, region: str | None) -> bool:
     return body.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES) if region == NATION else region in body
 
 
-def _body_s_region(body: str) -> str:
-    """The region a body's name opens with (某市统计局 → 某市; 国务院新闻办公室, 国家统计局 → the nation)."""
+def _body_s_region(body: str) -> str | None:
+    """The region a body's name opens with (某市统计局 → 某市; 国务院新闻办公室, 国家统计局 → the nation); None for
+    a nation's body seated in a region (国家统计局衡阳调查队: its place printed short, found by the catalogue)."""
     plain = to_simplified(body)
+    if plain.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES):
+        return None if plain.endswith(SEATED_BODIES) else NATION
     named = A_REGION_NAME.match(plain)
-    return named.group() if named and not plain.startswith(NATIONAL_GOVERNMENT + NATIONAL_BODIES) else NATION
+    return named.group() if named else NATION
 
 
 def printed_issuer(doc: Document, region: str | None) -> str | None:
@@ -684,6 +698,10 @@ def extract_metadata(doc: Document) -> Metadata:
         said_number, said_date, said_issuer = issue_sentence(doc)
         number, issued_on = number or said_number, issued_on or said_date
         issuer = said_issuer or issuer  # the government that issued the outline, not the page's source
+    if region is None and issuer is not None:
+        # a body printed as the issuer names the document's region: a nation's body (国务院新闻办公室, 国家统计局,
+        # 国家发展改革委 opening a press release's headline or on its byline) the nation
+        region = _body_s_region(issuer)
     return Metadata(
         doc_type=doc_type, title=title, issuer=issuer, region_name=region,
         plan_year=None, doc_number=number, issued_on=issued_on,

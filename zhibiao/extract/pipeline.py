@@ -14,7 +14,7 @@ from zhibiao.extract.clauses import NAME_REACH, OtherRegions, figure_candidates,
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import iter_candidates, milestone_figures, parse_target
 from zhibiao.extract.numbers import find_numbers, prints_number
-from zhibiao.extract.metadata import Metadata, extract_metadata, region_level
+from zhibiao.extract.metadata import KnownLevels, Metadata, extract_metadata, region_level
 from zhibiao.extract.prose import extract_prose_targets, find_target_lists
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
@@ -85,7 +85,8 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     scope = reading.scope
     for pt in extract_prose_targets(text, reading.limit, scope.plan_year, reading.table_spans, horizons,
                                     lambda opening: scope.five_year_past(opening) is not None, reading.target_lists,
-                                    OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title)):
+                                    OtherRegions(reading.meta.region_name, may_be_national=True, title=reading.meta.title,
+                                                 known=reading.known_levels)):
         if pt.parsed.kind is None:
             continue
         year = pt.year or (_zone_year(scope, pt.span[0]) if pt.recalled else None) or scope.target_year_at(pt.span[0])
@@ -208,9 +209,10 @@ def without_page_tail(text: str) -> str:
     return text[:end] + NOT_A_NEWLINE.sub(" ", text[end:])
 
 
-def read(doc: Document, plan_year: int = 0) -> Reading:
+def read(doc: Document, plan_year: int = 0, known_levels: KnownLevels | None = None) -> Reading:
     """Everything the views share, computed once: segments, sections, tables, metadata, time scope
-    (dated by ``plan_year`` when a reviewer set one, 0 otherwise)."""
+    (dated by ``plan_year`` when a reviewer set one, 0 otherwise); ``known_levels``: the levels of the regions
+    a registry knows (the catalogue's, from the caller), for the regions a document names."""
     text = without_page_tail(doc.search_text)
     meta = extract_metadata(doc)
     spans = find_tables(text)
@@ -231,7 +233,7 @@ def read(doc: Document, plan_year: int = 0) -> Reading:
         tables += extract_tables(text, [span], _table_context(scope, meta, span.start, indent))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
                    limit=limit, target_sentences=target_sentences, target_lists=target_lists, tables=tables,
-                   table_spans=table_spans, title_span=_title_span(doc.text, meta.title))
+                   table_spans=table_spans, title_span=_title_span(doc.text, meta.title), known_levels=known_levels)
 
 
 def _title_span(text: str, title: str | None) -> tuple[int, int] | None:
@@ -250,10 +252,12 @@ def _place(doc: Document, line: Actual | Commitment) -> None:
     line.page = doc.page_of(line.span)
 
 
-def extract_document(doc: Document, plan_year: int = 0) -> Extraction:
-    """Everything a document states; ``plan_year`` (0: read from the text) is one a reviewer set."""
+def extract_document(doc: Document, plan_year: int = 0, known_levels: KnownLevels | None = None) -> Extraction:
+    """Everything a document states; ``plan_year`` (0: read from the text) is one a reviewer set;
+    ``known_levels`` the levels of the regions a registry knows (without it, a region's level is read from
+    its name's ending: a county-level city, 义乌市, as a prefecture)."""
     warnings: list[str] = list(doc.loaded.warnings)
-    reading = read(doc, plan_year)
+    reading = read(doc, plan_year, known_levels)
     meta = reading.meta
     warnings += reading.scope.warnings
     region = Region(meta.region_name, region_level(meta.region_name) or "prefecture") if meta.region_name else None

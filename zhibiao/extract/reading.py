@@ -7,10 +7,10 @@ from typing import Final, cast
 
 from zhibiao.extract.clauses import DIGIT_COMMA_DIGIT, first_figure, numbers_within
 from zhibiao.extract.grammar import MAY_HOLD_CANDIDATE
-from zhibiao.extract.metadata import Metadata
+from zhibiao.extract.metadata import KnownLevels, Metadata
 from zhibiao.extract.numbers import NumberMatch, iter_numbers
 from zhibiao.extract.scope import Scope
-from zhibiao.extract.segments import Segments
+from zhibiao.extract.segments import Paragraph, Segments
 from zhibiao.models import Section
 from zhibiao.text.document import Document
 
@@ -32,10 +32,57 @@ class Reading:
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
     quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
+    known_levels: KnownLevels | None = None  # the registry's levels of the regions it knows (metadata.region_level)
     _first_figures: dict[tuple[int, int], NumberMatch | None] = field(default_factory=dict, repr=False)  # (start, end) -> first_figure
     # (start, end) of a sentence -> its numbers, read with its first figure, for its clauses; None
     # where they are not its clauses' (a thousands comma: see clauses.numbers_within)
     _numbers: dict[tuple[int, int], tuple[NumberMatch, ...] | None] = field(default_factory=dict, repr=False)
+    _paragraph_times: dict[int, tuple[str | None, int | None]] = field(default_factory=dict, repr=False)  # start -> paragraph_time
+
+    def paragraph_time(self, para: Paragraph) -> tuple[str | None, int | None]:
+        """What a paragraph says of its time: ``Scope.time_of`` of its opening. One adding to the one
+        before (同时，完成…; ``Scope.adding_time``) and naming no time of its own speaks of the time the
+        one before ends in: that one's last sentence naming a time, else that one's own (a news page gives
+        each sentence a paragraph: 2025年，全市…增长5.9%。 / 同时，完成…: the review goes on). Each
+        paragraph read once; a run of such paragraphs walked back once."""
+        known = self._paragraph_times.get(para.start)
+        if known is not None:
+            return known
+        scope, text = self.scope, self.text
+        going_on: list[int] = []  # the paragraphs that take the time of the one before
+        p = para
+        found: tuple[str | None, int | None] = (None, None)
+        while True:
+            p_text = text[p.start:p.end]
+            found = scope.time_of(scope.opening(p_text))
+            if found[0] is not None:
+                break
+            adding = scope.adding_time(p_text)
+            if adding is None or adding[0] is not None:
+                found = adding or found
+                break
+            going_on.append(p.start)
+            before = self.segments.before(p.start)
+            if before is None:
+                break
+            closing = self._closing_time(before)
+            earlier = self._paragraph_times.get(before.start)
+            if closing is not None or earlier is not None:
+                found = closing or earlier or found
+                break
+            p = before
+        self._paragraph_times[p.start] = found
+        for start in going_on:
+            self._paragraph_times[start] = found
+        return found
+
+    def _closing_time(self, para: Paragraph) -> tuple[str | None, int | None] | None:
+        """The time the last sentence of ``para`` that names one names (``Scope.lead_time``), or None."""
+        for sentence in reversed(para.sentences):
+            mode, year = self.scope.lead_time(self.text[sentence.start:sentence.end])
+            if mode is not None:
+                return mode, year
+        return None
 
     def first_figure(self, start: int, end: int) -> NumberMatch | None:
         """The first figure of ``text[start:end]`` (offsets within it), or ``None``: found once per

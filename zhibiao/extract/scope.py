@@ -126,6 +126,9 @@ REPORTING: Final = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,12}}?(?:{_alt('time
 REPORTING_LONGEST = 12 + max(map(len, LEX.words("time.reporting_verbs"))) + 2
 REPORTING_ENDS: Final = frozenset([w[-1] for w in LEX.words("time.reporting_verbs")] + ["了", "道", "\n"])
 CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
+# a paragraph adding to the one before (同时，/此外，/另外，: the words a list of targets goes on with, prose):
+# it speaks of the time the one before ends in, unless it names its own
+ADDING: Final = re.compile(rf"\s*(?:{_alt('targets.continuing')})[，,]")
 LEADING_LINK: Final = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD: Final = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION: Final = scanner(rf"(?<!\d)({YEAR})\s*年")  # (a scanner: tried only at a 1 or a 2: a text's every year, found 4–5 times faster)
@@ -408,6 +411,26 @@ class Scope:
             after = CLAUSE_BREAK.search(text, brk.end())
             first = text[brk.end():after.start() if after else len(text)]
         return first[:limit]
+
+    def lead_time(self, sentence: str) -> tuple[str | None, int | None]:
+        """What a sentence's opening says of its time (a time adverbial opens a long clause: only the
+        first words of one are read)."""
+        lead = self.opening(sentence, 40)
+        return self.time_of(lead if len(lead) < 40 else lead[:12])
+
+    def adding_time(self, paragraph: str) -> tuple[str | None, int | None] | None:
+        """What a paragraph opening by adding to the one before (同时，/此外，/另外，) says of its time past
+        those words, as ``time_of`` does — ``(None, None)``: nothing, it goes on with the time of the one
+        before; ``None`` when it does not open so, or speaks of what is still to do (同时，要新增…: no
+        result, whatever the one before was)."""
+        m = ADDING.match(paragraph)
+        if m is None:
+            return None
+        words = self.opening(paragraph[m.end():])
+        mode, year = self.time_of(words)
+        if mode is None and (self.is_future(words) or self.is_soft_future(words)):
+            return None
+        return mode, year
 
     def is_last_year(self, clause: str) -> bool:
         """Does a clause open with the reviewed year ("去年…", "2023年…")?"""

@@ -195,6 +195,17 @@ class Segments:
                 yield Paragraph(self.text, a, b)
 
 
+    def before(self, start: int) -> Paragraph | None:
+        """The last paragraph with words that ends before ``start`` (blank lines passed over)."""
+        i = bisect_right(self._starts, start) - 1
+        while i >= 0:
+            p = self.paragraphs[i]
+            i -= 1
+            if p.end <= start and not self.text[p.start:p.end].isspace() and p.end > p.start:
+                return p
+        return None
+
+
 class SpanIndex:
     """Spans (any order, overlapping or not) asked whether any of them overlaps a range, in
     logarithmic time: the sentences where targets are stated, tested for every clause."""
