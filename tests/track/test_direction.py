@@ -231,3 +231,15 @@ def test_stricter_or_looser_by_direction_and_comparator(child, parent, direction
 def test_totals_and_mixed_frames_do_not_compare():
     assert strictness(_t("增加3万人", unit="万人"), _t("1600万人", unit="万人"), "up") is None
     assert strictness(_t("下降3%"), _t("3%"), "up") is None
+
+
+@pytest.mark.parametrize("period, zh, en", [
+    ("2025-01/2025-06", "1—6月实际 5.1%", "in months 1–6 is behind"),
+    ("2025-Q", "年内实际 5.1%", "in the year so far is behind"),  # (a period whose months cannot be read)
+])
+def test_a_part_of_the_years_rate_is_behind_the_years_target_so_far(period, zh, en):
+    line = _line("地区生产总值", "增长6%左右", year=2025)
+    a = Actual(value=Decimal("5.1"), unit="%", text="增长5.1%", document="某市2025年上半年经济运行情况", span=None,
+               year=2025, period=period, estimated=False, measure="growth", indicator=line.indicator)
+    s = decide(line, a, NoRefs())
+    assert s.status == "behind" and s.explanation.startswith(zh) and en in s.explanation_en, (s.explanation, s.explanation_en)

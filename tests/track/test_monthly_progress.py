@@ -43,6 +43,16 @@ def test_the_year_so_far_is_the_progress_and_one_month_is_not(tmp_path):
     assert (retail[0].actual["months"], retail[0].actual["months_en"]) == ("1—11月", "months 1–11")
 
 
+def test_the_year_so_far_behind_a_rate_target_is_said_to_be_behind_so_far_not_to_fall_short(tmp_path):
+    # (1—11月's 5.1% against the year's 6.5%左右: behind, and the explanation says the months and "so far" — a
+    # "falls short of the target" beside "behind" read as the year's verdict)
+    retail = _status_of(tmp_path, MONTHLY)[0]
+    assert retail.status == "behind"
+    zh, en = retail.explain("zh"), retail.explain("en")
+    assert zh.startswith("1—11月实际 5.1%") and "未达到全年目标 增长6.5%左右，进度落后" in zh, zh
+    assert "in months 1–11 is behind the year's target 增长6.5%左右 so far" in en and "falls short" not in en, en
+
+
 def test_months_label():
     # (the one label of a part of the year's months: the scorecard's, the reader's, the CLI's)
     assert (months_label("2025-01/2025-11"), months_label("2025-01/2025-11", "en")) == ("1—11月", "months 1–11")

@@ -555,6 +555,10 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
                                  slack=fmt(slack, t.unit), source=a.document), a)
     else:
         return Status("needs_review", Say.of("comparator_unknown", comparator=t.comparator), a)
+    if partial:  # (the year so far against the year's target: on track or behind, never met or missed)
+        return Status(good if ok else bad, Say.of("so_far_met" if ok else "so_far_behind", value=shown,
+                                                  estimated=_estimated(a), target=t.text, source=a.document,
+                                                  months=months_say(a.period) or Say.of("so_far")), a)
     return Status(good if ok else bad, Say.of("met" if ok else "not_met", value=shown, estimated=_estimated(a),
                                               target=t.text, source=a.document), a)
 
@@ -667,13 +671,19 @@ def months_label(period: str | None, lang: str = "zh") -> str:
     """The months a part of the year's figure covers, in words (1—11月, 11月; months 1–11, month 11): the one
     label of them — the scorecard's, the reader's, the CLI's — so that one month's figure is never read as the
     year so far's. "" for a whole year's figure."""
+    say = months_say(period)
+    return say.render(lang) if say is not None else ""
+
+
+def months_say(period: str | None) -> Say | None:
+    """:func:`months_label`'s words, to be rendered in either language (None for a whole year's figure)."""
     months = period_months(period)
     if months is None or months == (1, 12):
-        return ""
+        return None
     first, last = months
     if first == last:
-        return Say.of("year_month", month=last).render(lang)
-    return Say.of("year_months", first=first, last=last).render(lang)
+        return Say.of("year_month", month=last)
+    return Say.of("year_months", first=first, last=last)
 
 
 def months_to_date(period: str | None) -> int | None:
