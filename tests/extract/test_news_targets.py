@@ -243,3 +243,22 @@ def test_without_a_registry_a_region_s_level_is_read_from_its_name():
     # (a county the registry does not know beside a county-level city it knows: of the city's level, not within it)
     assert OtherRegions("浏阳市", known=known).opens("青溪县提出新建高标准农田4万亩")
     assert OtherRegions("浏阳市").opens("青溪县提出新建高标准农田4万亩") is False
+
+
+QUOTED_REPORT = ("衡阳市政府工作报告提出今年经济增长6.5%左右\n2026-01-09 10:20 来源：衡阳日报\n"
+                 "1月8日，衡阳市第十六届人民代表大会第五次会议开幕。2025年全市地区生产总值增长6.1%。\n"
+                 "报告还提出，今年全市地区生产总值增长6.5%左右；{middle}；一般公共预算收入增长5%；居民消费价格涨幅3%左右。\n")
+
+
+def test_a_quoted_statement_of_targets_goes_on_over_its_semicolons():
+    # (报告还提出，今年…；…；…: a news page's quote of the report's list, opened by no list's words — each piece
+    # stating a target is one)
+    e = extract_text(QUOTED_REPORT.format(middle="城镇新增就业4万人"))
+    assert [(t.indicator, t.value) for t in e.targets] == [
+        ("gdp_growth", D("6.5")), ("new_urban_jobs", D("4")), ("budget_revenue_growth", D("5")), ("cpi", D("3"))]
+
+
+def test_a_quoted_statement_ends_at_a_piece_stating_no_target():
+    # (…；要坚持稳中求进、以进促稳；…: a task ends the quoted targets; what follows it is not read as theirs)
+    e = extract_text(QUOTED_REPORT.format(middle="要坚持稳中求进、以进促稳"))
+    assert [t.indicator for t in e.targets] == ["gdp_growth"]

@@ -419,6 +419,23 @@ def _list_goes_on(text: str, start: int, end: int) -> int:
     return end
 
 
+def _pieces_go_on(text: str, end: int) -> int:
+    """Where an inline statement of targets ending its first piece at ``end`` ends: the pieces after a ；
+    in its sentence that each state a target go on with it (报告还提出，今年地区生产总值增长6.5%左右；城镇新增就业
+    4万人；一般公共预算收入增长5%。 — a news page's quote of a report's list, opened by no list's words)."""
+    while end < len(text) and text[end] in "；;":
+        nxt = len(text)
+        for stop in ("。", "\n", "；", ";"):
+            k = text.find(stop, end + 1, nxt)
+            if k >= 0:
+                nxt = k
+        piece = text[end + 1:nxt]
+        if _target_start(CLAUSE_SPLIT.split(piece, maxsplit=1)[0]) is None:
+            break
+        end = nxt
+    return end
+
+
 # a sentence (or line) opening with the results of the plan just listed: the list ends before it
 RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
 
@@ -552,6 +569,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         start = _inline_start(text, m)
         if listed and start != m.end():
             continue
+        end = _pieces_go_on(text, end)
         quoted = m.group("quoted")  # (报告提出，2026年…: the year the quoted report sets figures for)
         out.append(TargetList(start, end, int(quoted) if quoted else target_year_in(text[m.start():m.end()])))
     return tuple(_outside_tables(out, tables))
