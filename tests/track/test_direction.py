@@ -243,3 +243,11 @@ def test_a_part_of_the_years_rate_is_behind_the_years_target_so_far(period, zh, 
                year=2025, period=period, estimated=False, measure="growth", indicator=line.indicator)
     s = decide(line, a, NoRefs())
     assert s.status == "behind" and s.explanation.startswith(zh) and en in s.explanation_en, (s.explanation, s.explanation_en)
+
+
+def test_a_part_of_the_years_amount_whose_months_cannot_be_read_is_progress_of_the_year_so_far():
+    line = _line("城镇新增就业", "6万人以上", year=2025)
+    a = Actual(value=Decimal("6.3"), unit="万人", text="6.3万人", document="某市2025年经济运行情况", span=None,
+               year=2025, period="2025-Q", estimated=False, measure="level", indicator=line.indicator)
+    s = decide(line, a, NoRefs())
+    assert s.explanation.startswith("年内完成 6.3万人") and "done in the year so far" in s.explanation_en, s.explanation

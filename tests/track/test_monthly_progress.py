@@ -24,14 +24,14 @@ MONTHLY = """湖州市2025年1—11月经济运行情况
 """
 
 
-def _status_of(tmp_path, monthly: str):
+def _status_of(tmp_path, monthly: str, indicator: str = "retail_sales_growth"):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "report.txt").write_text(WORK_REPORT, encoding="utf-8")
     (docs / "monthly.txt").write_text(monthly, encoding="utf-8")
     db = Database.open(tmp_path / "m.db")
     ingest(db, [docs])
-    return [t for t in Tracker(db).status("330500", 2025).targets if t.indicator == "retail_sales_growth"]
+    return [t for t in Tracker(db).status("330500", 2025).targets if t.indicator == indicator]
 
 
 def test_the_year_so_far_is_the_progress_and_one_month_is_not(tmp_path):
@@ -51,6 +51,15 @@ def test_the_year_so_far_behind_a_rate_target_is_said_to_be_behind_so_far_not_to
     zh, en = retail.explain("zh"), retail.explain("en")
     assert zh.startswith("1—11月实际 5.1%") and "未达到全年目标 增长6.5%左右，进度落后" in zh, zh
     assert "in months 1–11 is behind the year's target 增长6.5%左右 so far" in en and "falls short" not in en, en
+
+
+def test_a_cumulative_amount_s_progress_names_its_months_as_the_label_does(tmp_path):
+    # (6.3万人 of 6万人以上 in 1—11月: on track, 91.7% of the year elapsed — its months written as everywhere else)
+    monthly = MONTHLY + "\n1—11月，全市城镇新增就业6.3万人。\n"
+    jobs = [t for t in _status_of(tmp_path, monthly, "new_urban_jobs")]
+    assert len(jobs) == 1 and jobs[0].status == "on_track"
+    assert jobs[0].explain("zh").startswith("1—11月完成 6.3万人，为目标的 105%，时序进度 91.7%"), jobs[0].explain("zh")
+    assert jobs[0].explain("en").startswith("6.3万人 done in months 1–11: 105% of the target"), jobs[0].explain("en")
 
 
 def test_months_label():

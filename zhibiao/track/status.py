@@ -705,7 +705,8 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
     share = Decimal(months) / 12 - Decimal(str(tol["progress_margin"]))
     ok = done >= share
     return Status("on_track" if ok else "behind",
-                  Say.of("progress", months=months, value=fmt(value, t.unit), done=round(done * 100, 1),
+                  Say.of("progress", months=months_say(a.period) or Say.of("so_far"), value=fmt(value, t.unit),
+                         done=round(done * 100, 1),
                          elapsed=round(Decimal(months) / 12 * 100, 1), source=a.document), a)
 
 
