@@ -419,16 +419,22 @@ def _list_goes_on(text: str, start: int, end: int) -> int:
     return end
 
 
+def _piece_end(text: str, start: int) -> int:
+    """Where the piece of a sentence starting at ``start`` ends: its 。, ；, or line's end."""
+    end = len(text)
+    for stop in ("。", "\n", "；", ";"):
+        k = text.find(stop, start, end)
+        if k >= 0:
+            end = k
+    return end
+
+
 def _pieces_go_on(text: str, end: int) -> int:
     """Where an inline statement of targets ending its first piece at ``end`` ends: the pieces after a ；
     in its sentence that each state a target go on with it (报告还提出，今年地区生产总值增长6.5%左右；城镇新增就业
     4万人；一般公共预算收入增长5%。 — a news page's quote of a report's list, opened by no list's words)."""
     while end < len(text) and text[end] in "；;":
-        nxt = len(text)
-        for stop in ("。", "\n", "；", ";"):
-            k = text.find(stop, end + 1, nxt)
-            if k >= 0:
-                nxt = k
+        nxt = _piece_end(text, end + 1)
         piece = text[end + 1:nxt]
         if _target_start(CLAUSE_SPLIT.split(piece, maxsplit=1)[0]) is None:
             break
@@ -550,11 +556,7 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
     for m in inline_statements(text, limit):
         if any(t.start - 60 <= m.start() <= t.end for t in out):
             continue
-        end = len(text)
-        for stop in ("。", "\n", "；", ";"):
-            k = text.find(stop, m.end())
-            if k >= 0:
-                end = min(end, k)
+        end = _piece_end(text, m.end())
         head = text[max(0, m.start() - 12):m.start()]
         if "去年" in head or end - m.end() < 4:
             continue
