@@ -558,7 +558,7 @@ def _compare(t: TargetLine, a: Actual, tol: dict, partial: bool = False) -> Stat
     if partial:  # (the year so far against the year's target: on track or behind, never met or missed)
         return Status(good if ok else bad, Say.of("so_far_met" if ok else "so_far_behind", value=shown,
                                                   estimated=_estimated(a), target=t.text, source=a.document,
-                                                  months=months_say(a.period) or Say.of("so_far")), a)
+                                                  months=_months_of(a)), a)
     return Status(good if ok else bad, Say.of("met" if ok else "not_met", value=shown, estimated=_estimated(a),
                                               target=t.text, source=a.document), a)
 
@@ -675,6 +675,11 @@ def months_label(period: str | None, lang: str = "zh") -> str:
     return say.render(lang) if say is not None else ""
 
 
+def _months_of(a: Actual) -> Say:
+    """A part of the year's figure's months in words, or "the year so far" where its period names none readably."""
+    return months_say(a.period) or Say.of("so_far")
+
+
 def months_say(period: str | None) -> Say | None:
     """:func:`months_label`'s words, to be rendered in either language (None for a whole year's figure)."""
     months = period_months(period)
@@ -705,7 +710,7 @@ def _progress(t: TargetLine, a: Actual, tol: dict) -> Status:
     share = Decimal(months) / 12 - Decimal(str(tol["progress_margin"]))
     ok = done >= share
     return Status("on_track" if ok else "behind",
-                  Say.of("progress", months=months_say(a.period) or Say.of("so_far"), value=fmt(value, t.unit),
+                  Say.of("progress", months=_months_of(a), value=fmt(value, t.unit),
                          done=round(done * 100, 1),
                          elapsed=round(Decimal(months) / 12 * 100, 1), source=a.document), a)
 
