@@ -10,7 +10,7 @@ import io
 import json
 
 import pytest
-from clirun import zb
+from clirun import ingested, zb
 
 PLAN = ("遂宁市2024年政府工作报告\n——2024年1月11日在遂宁市第八届人民代表大会第四次会议上\n二、2024年主要预期目标\n"
         "今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右；城镇新增就业2.6万人。\n")
@@ -20,12 +20,7 @@ REVIEW = ("遂宁市2025年政府工作报告\n——2025年1月13日在遂宁�
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("estimates")
-    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
-    (folder / "review.txt").write_text(REVIEW, encoding="utf-8")
-    path = str(folder / "z.db")
-    assert zb("ingest", str(folder), "--db", path, "-q").returncode == 0
-    return path
+    return ingested(tmp_path_factory.mktemp("estimates"), {"plan.txt": PLAN, "review.txt": REVIEW})
 
 
 def _row(out: str, word: str) -> str:

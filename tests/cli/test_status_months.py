@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from clirun import zb
+from clirun import ingested, zb
 
 PLAN = ("湖州市2025年政府工作报告\n\n2025年1月12日在湖州市第九届人民代表大会第五次会议上\n\n"
         "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右。\n")
@@ -19,12 +19,7 @@ MONTHLY = ("湖州市2025年1—11月经济运行情况\n\n湖州市统计局　
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("months")
-    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
-    (folder / "monthly.txt").write_text(MONTHLY, encoding="utf-8")
-    path = str(folder / "z.db")
-    assert zb("ingest", str(folder), "--db", path, "-q").returncode == 0
-    return path
+    return ingested(tmp_path_factory.mktemp("months"), {"plan.txt": PLAN, "monthly.txt": MONTHLY})
 
 
 def _row(out: str, word: str) -> str:
