@@ -30,17 +30,19 @@ def target_years(db: Database, region_codes: list[str]) -> list[int]:
 def documents_of(db: Database, region_code: str) -> list[dict]:
     """A region's documents, newest plan year first; one whose title another bears with ``apart``
     (its number, date and id: ``naming.apart``, as a conflict's explanation names them)."""
-    from zhibiao.track.naming import set_apart
+    from zhibiao.track.naming import document_title, set_apart
 
     from zhibiao.store.schema import DocumentRow
 
     with db.session() as s:
         rows = s.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.doc_type, DocumentRow.plan_year,
-                                DocumentRow.doc_number, DocumentRow.issued_on)
+                                DocumentRow.doc_number, DocumentRow.issued_on, DocumentRow.issuer,
+                                DocumentRow.region_name)
                          .where(DocumentRow.region_code == region_code)
                          .order_by(DocumentRow.plan_year.desc(), DocumentRow.id)).all()
-    return set_apart([{"id": i, "title": t, "doc_type": k, "year": y, "doc_number": n, "issued_on": d}
-                      for i, t, k, y, n, d in rows])
+    # (a document printing no title is named as everywhere else: its issuer or region, year and kind — never its id)
+    return set_apart([{"id": r.id, "title": document_title(r), "doc_type": r.doc_type, "year": r.plan_year,
+                       "doc_number": r.doc_number, "issued_on": r.issued_on} for r in rows])
 
 
 # Region-years the tree computes afresh when the snapshot lacks them or is older than their data

@@ -18,6 +18,7 @@ total is counted (a common word's would mean reading every match).
 from __future__ import annotations
 
 import unicodedata
+from types import SimpleNamespace
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
@@ -26,6 +27,7 @@ from zhibiao.catalog import Catalog, RegionRegistry, normalize_name
 from zhibiao.store.database import Database
 from zhibiao.store.tables import documents, targets
 from zhibiao.store.textindex import contains, newest_containing, planned_for_each_word
+from zhibiao.track.naming import document_title
 
 TRIGRAM = 3  # the shortest query the text indexes can answer
 
@@ -111,7 +113,7 @@ SECTIONS = ("documents", "targets")
 # what a match shows of its document: never its text, metadata or extraction (a national document's
 # row is 150 KB: reading 40 of them whole was most of a first search's time)
 _DOCUMENT = (documents.c.id, documents.c.title, documents.c.doc_type, documents.c.region_name,
-             documents.c.region_code, documents.c.plan_year, documents.c.doc_number)
+             documents.c.region_code, documents.c.plan_year, documents.c.doc_number, documents.c.issuer)
 
 
 def search(db: Database, q: str, limit: int = 20, section: str | None = None, before: int | None = None) -> SearchResult:
@@ -147,11 +149,13 @@ def search(db: Database, q: str, limit: int = 20, section: str | None = None, be
             select(t.id, t.name, t.text, t.indicator, t.region_code, t.year, t.span_start, t.span_end,
                    *(c.label(f"d_{c.name}") for c in _DOCUMENT))
             .join_from(targets, documents).where(t.id.in_(target_ids)))} if target_ids else {}
-    result.documents = [{"id": d.id, "title": d.title, "doc_type": d.doc_type, "region": d.region_name,
+    # (a document printing no title is named as everywhere else: its issuer or region, year and kind)
+    result.documents = [{"id": d.id, "title": document_title(d), "doc_type": d.doc_type, "region": d.region_name,
                          "region_code": d.region_code, "year": d.plan_year, "doc_number": d.doc_number}
                         for d in (docs[i] for i in doc_ids if i in docs)]
     result.targets = [{"name": r.name, "text": r.text, "indicator": r.indicator, "region": r.d_region_name,
-                       "region_code": r.region_code, "year": r.year, "document_id": r.d_id, "document": r.d_title,
+                       "region_code": r.region_code, "year": r.year, "document_id": r.d_id,
+                         "document": document_title(SimpleNamespace(**{c.name: getattr(r, f"d_{c.name}") for c in _DOCUMENT})),
                        "span": [r.span_start, r.span_end] if r.span_start is not None else None}
                       for r in (rows[i] for i in target_ids if i in rows)]
     return result
