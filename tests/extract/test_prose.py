@@ -468,6 +468,33 @@ def test_a_milestone_of_a_magnitude_alone_in_a_target_list_is_one_of_it(mileston
     assert [a.value for a in e.actuals] == [D("5.3")]
 
 
+@pytest.mark.parametrize("milestone, comparator", [("突破万亿元", ">"), ("总量突破万亿元", ">"), ("跨越万亿元", ">=")])
+def test_a_milestone_of_a_magnitude_alone_needs_no_noun_after_its_unit(milestone, comparator):
+    """地区生产总值突破万亿元 in a target list is a target over 1 万亿元 as 突破万亿元大关 is — and the rate after it, a
+    predicate alone, is still the name's."""
+    got = targets(f"主要预期目标是：地区生产总值{milestone}，增长6%左右；城镇新增就业3万人。")
+    assert got[:2] == [("地区生产总值", milestone.removeprefix("总量"), "numeric", comparator, D(1)),
+                       ("地区生产总值", "增长6%左右", "numeric", "~", D(6))]
+
+
+@pytest.mark.parametrize("size", ["万亿级", "万亿量级"])
+def test_a_magnitude_alone_before_a_class_is_no_milestone(size):
+    """突破万亿级 sizes a class of industry (units.magnitude_classes): no figure, no target."""
+    assert targets(f"主要预期目标是：数字经济核心产业突破{size}；城镇新增就业3万人。") == [
+        ("城镇新增就业", "3万人", "numeric", "=", D(3))]
+
+
+@pytest.mark.parametrize("before", ["", "一般公共预算收入增长5%，"])
+@pytest.mark.parametrize("milestone", ["地区生产总值迈上新台阶，", "力争地区生产总值跨上千亿台阶、"])
+def test_a_rate_after_a_milestone_in_words_is_the_milestone_s_name_s(before, milestone):
+    """地区生产总值迈上新台阶，增长6.5%: a milestone in words gives no target, but its name is the subject of the
+    predicate alone after it — not the target before (一般公共预算收入), nor lost."""
+    got = targets(f"主要预期目标是：{before}{milestone}增长6.5%以上；城镇新增就业3万人。")
+    assert ("地区生产总值", "增长6.5%以上", "numeric", ">=", D("6.5")) in got
+    assert [g for g in got if g[0] == "一般公共预算收入"] == ([("一般公共预算收入", "增长5%", "numeric", "=", D(5))]
+                                                             if before else [])
+
+
 def test_an_assignment_after_a_target_names_its_own_object_not_the_target_before():
     """Only a figure after a target speaks of its name: 完成…下达的…指标 after a comma names what is assigned."""
     got = targets("主要预期目标是：地区生产总值增长6%以上，居民收入与经济增长同步，全面完成省下达的年度能耗双控指标。")

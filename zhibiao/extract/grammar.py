@@ -292,15 +292,18 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
 MILESTONE_MAGNITUDE: Final = re.compile(
     rf"(?:{LEX.alt('comparators.milestone_verbs')})(?P<m>{LEX.alt('units.milestone_magnitudes')})(?=亿)")
 
+MAGNITUDE_CLASS: Final = re.compile(LEX.alt("units.magnitude_classes"))
+
 
 def milestone_figures(text: str) -> list[NumberMatch]:
-    """A target's milestone of a magnitude alone (工业总产值迈上万亿元台阶, 突破万亿大关): one of its unit,
-    万亿元, a number of no width before the unit (the text prints no digit). Read in targets only: a
-    review's 突破万亿大关 is praise, no result (clauses.py never asks)."""
+    """A target's milestone of a magnitude alone (工业总产值迈上万亿元台阶, 突破万亿大关, 地区生产总值突破万亿元):
+    one of its unit, 万亿元, a number of no width before the unit (the text prints no digit). Read in targets
+    only: a review's 突破万亿大关 is praise, no result (clauses.py never asks)."""
     out = []
     for m in MILESTONE_MAGNITUDE.finditer(text):
         k = m.start("m")
-        if MILESTONE_NOUN.match(text[k:]) and UNIT_AFTER.match(text, k):
+        unit = UNIT_AFTER.match(text, k)
+        if unit is not None and not MAGNITUDE_CLASS.match(text, unit.end()):
             out.append(NumberMatch(Decimal(1), k, k, "", True))
     return out
 

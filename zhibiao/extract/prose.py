@@ -622,7 +622,8 @@ def _states_own_target(piece: str) -> bool:
     a name of its own ("外贸进出口总额保持稳定、实际使用外资稳中有增")?"""
     # (an item's number is no figure: "9.单位地区生产总值能耗降低、主要污染物减排完成省下达目标" is one predicate)
     marker = ITEM_NUMBER.match(piece)
-    return _has_figure(piece[marker.end():] if marker else piece) or _target_start(piece) is not None  # (a start is never 0: a name precedes it)
+    return _has_figure(piece[marker.end():] if marker else piece) or _target_start(piece) is not None \
+        or _worded_milestone(piece) is not None  # (a start is never 0: a name precedes it)
 
 
 def _target_start(clause: str, named_before: bool = False) -> int | None:
@@ -680,6 +681,23 @@ def _without_level_above_notes(sentence: str) -> str:
     """The sentence with its brackets on the levels above's targets (（省定目标5.5%左右，市定目标6%左右）)
     blanked, offsets kept."""
     return LEVEL_ABOVE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
+
+
+def _is_name(name_part: str) -> bool:
+    """Could the words before a target's predicate name an indicator (two letters besides the predicate's words)?"""
+    core = PREDICATE_WORDS.sub("", name_part)
+    return len(core) >= 2 and TWO_LETTERS.search(core) is not None and NOT_A_NAME.search(name_part) is None
+
+
+# a clause reaching a milestone in words, no figure (地区生产总值迈上新台阶, 经济总量跨上千亿台阶): its name
+WORDED_MILESTONE: Final = re.compile(
+    rf"(?P<name>[^，、；：:]{{2,24}}?)(?:{LEX.alt('comparators.milestone_verbs')})[^，、；\d]{{0,8}}?"
+    rf"(?:{LEX.alt('comparators.milestone_nouns')})\s*$")
+
+
+def _worded_milestone(clause: str) -> re.Match | None:
+    lead = LEAD_MODAL.match(clause)  # (力争, 全市: no part of the name)
+    return WORDED_MILESTONE.match(clause, lead.end() if lead else 0)
 
 
 def _clauses(sentence: str):
@@ -744,6 +762,9 @@ class _ListReader:
         self.sibling: str | None = None  # the name of the target just before a clause, in its sentence
         self.sibling_listed = False  # … and a 、 between them: one list
         self.alone: tuple[str, int, int] | None = None  # a name the sentence before stated alone, and where
+        # the name of the clause just before when it reached a milestone in words and gave no target (地区生产总值
+        # 迈上新台阶，增长6.5%: the rate is its name's, not the target's before it), and where
+        self.milestone_named: tuple[str, int, int] | None = None
         self.quoted = QuotedRegion(elsewhere)  # another region's clauses (全省确定…, and those after a comma)
         self.list_attribute = attribute_named(_opening_words(text, tl.start))  # 主要约束性目标是：…
         self.attribute = self.list_attribute  # … or a sub-head's: （二）约束性指标
@@ -829,7 +850,11 @@ class _ListReader:
             # the name of the target just before, in this sentence after a comma or 、 (its sibling)
             self.sibling = self.out[-1].name if sep in ITEM_JOINS and len(self.out) > emitted else None
             self.sibling_listed = sep == "、"
+            before = len(self.out)
             self.clause(clause, c_start, year)
+            named = _worded_milestone(clause) if len(self.out) == before else None
+            self.milestone_named = (named.group("name"), c_start + named.start("name"), c_start + named.end("name")) \
+                if named is not None and _is_name(named.group("name")) else None
 
     def clause(self, clause: str, c_start: int, year: int | None) -> None:
         if ELSEWHERE.match(clause.lstrip(" （(")):
@@ -933,6 +958,10 @@ class _ListReader:
         if self.alone is not None and predicate_alone:
             # "1.地区生产总值。增长6%左右。": the name stated alone in the sentence before
             pred, name_part, name_offset = lead_end, self.alone[0], self.alone[1]
+        elif self.milestone_named is not None and predicate_alone:
+            # "地区生产总值迈上新台阶，增长6.5%": the predicate alone is the name's of the clause before, which reached
+            # its milestone in words only
+            pred, name_part, name_offset = lead_end, self.milestone_named[0], self.milestone_named[1]
         elif self.out and (name_part.strip() or (self.sibling is not None and numeric)) and predicate_alone:
             # "全市生产总值突破300亿元，年均增长8%": a predicate alone speaks of the name before it
             pred, name_part = lead_end, self.out[-1].name
@@ -947,8 +976,7 @@ class _ListReader:
         if not name_part.strip() and assigned_object:
             # "全面完成国家、省下达的年度节能减排降碳约束性指标": the indicator is the object assigned
             name_part, name_offset = assigned_object.group(1), c_start + k + assigned_object.start(1)
-        core = PREDICATE_WORDS.sub("", name_part)
-        if len(core) < 2 or not TWO_LETTERS.search(core) or NOT_A_NAME.search(name_part):
+        if not _is_name(name_part):
             self.pending_names = []
             return
         parsed = parse_target(target_text)
