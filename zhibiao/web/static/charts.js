@@ -9,6 +9,8 @@
     modeBarButtonsToRemove: ['select2d', 'lasso2d']};
   const data = () => JSON.parse(document.getElementById('chart-data').textContent);
   const L = () => window.ZHIBIAO_LABELS || {statuses: {}, comparisons: {}};
+  // an actual's words as the tables show them: a part of the year's with its months (5.1% · 1—11月)
+  const actualText = s => (s.actual_text || '') + (s.months ? ' · ' + s.months : '');
   const svgButton = {name: 'SVG', icon: Plotly.Icons.camera, click: gd => Plotly.downloadImage(gd, {format: 'svg', filename: gd.id})};
   config.modeBarButtonsToAdd = [svgButton];
 
@@ -25,7 +27,7 @@
       hovertemplate: '%{x}: %{text}<extra>' + labels.target + '</extra>'}, {
       type: 'scatter', mode: 'markers', name: labels.actual, x: names, y: rows.map(s => s.actual),
       marker: {size: 12, symbol: 'diamond', color: rows.map(s => colour(s.status || 'pending')), line: {width: 1, color: '#fff'}},
-      text: rows.map(s => (s.actual_text || '') + ' · ' + (labels.statuses[s.status] || '')),
+      text: rows.map(s => actualText(s) + ' · ' + (labels.statuses[s.status] || '')),
       hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'}];
     const layout = {margin: {t: 20, r: 10, l: 50, b: 60}, barmode: 'overlay', legend: {orientation: 'h', y: -0.25},
       yaxis: {title: {text: d.unit || ''}, zeroline: true}, shapes: []};
@@ -59,7 +61,7 @@
     const labels = L(), gj = d.map.geojson, by = d.colour;
     const drawn = new Set(gj.features.map(f => f.properties.adcode));
     const rows = d.series.filter(s => drawn.has(s.code));
-    const hover = s => s.name + '<br>' + (s.text || labels.no_target) + (s.actual_text ? '<br>' + labels.actual + ' ' + s.actual_text : '')
+    const hover = s => s.name + '<br>' + (s.text || labels.no_target) + (s.actual_text ? '<br>' + labels.actual + ' ' + actualText(s) : '')
       + (s.status ? '<br>' + (labels.statuses[s.status] || s.status) : '');
     const base = {type: 'choropleth', geojson: gj, featureidkey: 'properties.adcode', marker: {line: {color: '#fff', width: 0.8}},
       hovertemplate: '%{text}<extra></extra>'};
@@ -107,7 +109,7 @@
       text: s.map(p => p.text), hovertemplate: '%{x}: %{text}<extra>' + labels.target + '</extra>'});
     traces.push({type: 'scatter', mode: 'markers', x: years, y: s.map(p => p.actual), name: labels.actual,
       marker: {size: 12, color: s.map(p => colour(p.status || 'pending')), line: {width: 1, color: '#fff'}},
-      text: s.map(p => (p.actual_text || '') + ' · ' + (labels.statuses[p.status] || '')),
+      text: s.map(p => actualText(p) + ' · ' + (labels.statuses[p.status] || '')),
       hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'});
     Plotly.newPlot(el, traces, {margin: {t: 20, r: 10, l: 50, b: 40}, legend: {orientation: 'h', y: -0.2},
       xaxis: {dtick: 1, type: 'category'}, yaxis: {title: {text: d.unit || ''}, rangemode: 'tozero'}}, config).then(() => { el.dataset.ready = '1'; });
