@@ -11,6 +11,9 @@
   const L = () => window.ZHIBIAO_LABELS || {statuses: {}, comparisons: {}};
   // an actual's words as the tables show them: a part of the year's with its months (5.1% · 1—11月)
   const actualText = s => (s.actual_text || '') + (s.months ? ' · ' + s.months : '');
+  // ...and written beside its point on the chart over the years, seen without hovering (a whole year's: nothing)
+  const monthsBeside = points => ({text: points.map(p => p.months || ''), textposition: 'middle right',
+    textfont: {size: 11, color: '#6b7785'}});
   const svgButton = {name: 'SVG', icon: Plotly.Icons.camera, click: gd => Plotly.downloadImage(gd, {format: 'svg', filename: gd.id})};
   config.modeBarButtonsToAdd = [svgButton];
 
@@ -29,7 +32,9 @@
       marker: {size: 12, symbol: 'diamond', color: rows.map(s => colour(s.status || 'pending')), line: {width: 1, color: '#fff'}},
       text: rows.map(s => actualText(s) + ' · ' + (labels.statuses[s.status] || '')),
       hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'}];
+    // a region whose actual is a part of the year's names its months under its name (on the bar they were unread)
     const layout = {margin: {t: 20, r: 10, l: 50, b: 60}, barmode: 'overlay', legend: {orientation: 'h', y: -0.25},
+      xaxis: {tickvals: names, ticktext: rows.map(s => s.months ? s.name + '<br>' + s.months : s.name)},
       yaxis: {title: {text: d.unit || ''}, zeroline: true}, shapes: []};
     if (d.parent && d.parent.value !== null) {
       const line = {dash: 'dash', color: '#c0392b', width: 2};
@@ -107,10 +112,10 @@
     traces.push({type: 'scatter', mode: 'lines+markers', x: years, y: s.map(p => p.value), name: labels.target,
       line: {color: '#0f3057', dash: 'dot'}, marker: {symbol: 'line-ew-open', size: 18, color: '#0f3057', line: {width: 3}},
       text: s.map(p => p.text), hovertemplate: '%{x}: %{text}<extra>' + labels.target + '</extra>'});
-    traces.push({type: 'scatter', mode: 'markers', x: years, y: s.map(p => p.actual), name: labels.actual,
+    traces.push({type: 'scatter', mode: 'markers+text', x: years, y: s.map(p => p.actual), name: labels.actual,
       marker: {size: 12, color: s.map(p => colour(p.status || 'pending')), line: {width: 1, color: '#fff'}},
-      text: s.map(p => actualText(p) + ' · ' + (labels.statuses[p.status] || '')),
-      hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'});
+      ...monthsBeside(s), customdata: s.map(p => actualText(p) + ' · ' + (labels.statuses[p.status] || '')),
+      hovertemplate: '%{x}: %{customdata}<extra>' + labels.actual + '</extra>'});
     Plotly.newPlot(el, traces, {margin: {t: 20, r: 10, l: 50, b: 40}, legend: {orientation: 'h', y: -0.2},
       xaxis: {dtick: 1, type: 'category'}, yaxis: {title: {text: d.unit || ''}, rangemode: 'tozero'}}, config).then(() => { el.dataset.ready = '1'; });
   }
