@@ -115,3 +115,14 @@ def test_a_database_at_0018_upgrades_keeping_its_rows_and_its_old_lines_are_deci
     refresh(tracker, stale(db, tracker.rules.version))
     assert set(_stored(db)) == {HUZHOU, JIAXING, ZHEJIANG}
     db.dispose()
+
+
+def test_actual_period_is_the_figure_s_own_and_never_missing_beside_a_figure():
+    from zhibiao.track.status import actual_period
+
+    # (a part of the year's; a whole year's — an earlier year's figure, which may decide a later year's target of a
+    # five-year plan, is of its own year —; one naming no year: the status's; no figure: none)
+    assert actual_period({"period": "2025-01/2025-09", "year": 2025}, 2025) == "2025-01/2025-09"
+    assert actual_period({"period": None, "year": 2023}, 2025) == "2023"
+    assert actual_period({"period": None, "year": None}, 2025) == "2025"
+    assert actual_period(None, 2025) is None and actual_period({}, 2025) is None
