@@ -339,3 +339,66 @@ def test_the_scorecard_names_the_months_of_a_part_of_the_year_s_actual(browser, 
         data = json.loads(urlopen(f"{base}/api/v1/status?region=330500&year=2025").read())
         actual = next(t for t in data["targets"] if t["indicator"] == "retail_sales_growth")["actual"]
         assert (actual["period"], actual["months"], actual["months_en"]) == ("2025-01/2025-11", "1—11月", "months 1–11")
+
+
+PART_YEAR_DOCS = {
+    "zj.txt": "浙江省2025年政府工作报告\n\n2025年1月14日在浙江省第十四届人民代表大会第三次会议上\n\n"
+              "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；社会消费品零售总额增长5%左右。\n",
+    "hz.txt": "湖州市2025年政府工作报告\n\n2025年1月12日在湖州市第九届人民代表大会第五次会议上\n\n"
+              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右。\n",
+    "hz_m.txt": "湖州市2025年1—9月经济运行情况\n\n湖州市统计局　2025年10月20日\n\n"
+                "1—9月，全市社会消费品零售总额累计实现1080.5亿元，同比增长5.8%。\n",
+    "jx.txt": "嘉兴市2025年政府工作报告\n\n2025年1月10日在嘉兴市第十届人民代表大会第五次会议上\n\n"
+              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6%左右。\n",
+    "jx_b.txt": "嘉兴市2025年国民经济和社会发展统计公报\n\n嘉兴市统计局　2026年3月10日\n\n"
+                "初步核算，全年全市地区生产总值增长6.2%。全年社会消费品零售总额2050.3亿元，比上年增长5.9%。\n",
+}
+
+
+def test_the_grid_overview_and_indicator_pages_name_the_months_of_a_part_of_the_year_s_actual(browser, tmp_path):  # noqa: F811
+    # (湖州's 1—9月 figure beside 嘉兴's whole year's: the grid read from the status snapshot, its charts' hover, the
+    # overview's chart over the years and the indicator page name the months in the page's language)
+    from zhibiao.ingest import ingest
+    from zhibiao.store import Database
+    from zhibiao.track import Tracker
+    from zhibiao.track.snapshot import refresh
+    from zhibiao.web.app import create_app
+
+    (tmp_path / "docs").mkdir()
+    for name, body in PART_YEAR_DOCS.items():
+        (tmp_path / "docs" / name).write_text(body, encoding="utf-8")
+    db = Database.open(tmp_path / "p.db")
+    ingest(db, [tmp_path / "docs"])
+    refresh(Tracker(db))  # as `zhibiao ingest` does: the grid reads the snapshot
+    for base in _serve(create_app(db)):
+        for lang, months in (("zh", "1—9月"), ("en", "months 1–9")):
+            ctx, pg = _page(browser)
+            pg.goto(f"{base}/region/330000/2025/grid?indicator=retail_sales_growth&lang={lang}")
+            cell = pg.locator("#grid tr[data-region='330500'] td[data-status]", has_text="5.8%")
+            assert cell.locator(".period-mark").inner_text().strip() == months
+            assert cell.locator(".period-mark").get_attribute("title") == "2025-01/2025-09"
+            whole = pg.locator("#grid tr[data-region='330400'] td[data-status]", has_text="5.9%")
+            assert whole.count() == 1 and whole.locator(".period-mark").count() == 0  # a year's figure: none
+            pg.wait_for_function("document.querySelector('#chart-children .plot-container') !== null")
+            chart = pg.evaluate("(c => ({hover: c.data[1].text, x: c.data[1].x, ticks: c.layout.xaxis.ticktext}))"
+                                "(document.getElementById('chart-children'))")
+            by_city = dict(zip(chart["x"], zip(chart["ticks"], chart["hover"])))  # (the name under the bar, the hover)
+            assert by_city["湖州市"][0] == f"湖州市<br>{months}" and by_city["湖州市"][1].startswith(f"同比增长5.8% · {months} · ")
+            assert by_city["嘉兴市"][0] == "嘉兴市" and " · 1" not in by_city["嘉兴市"][1]
+            pg.screenshot(path=str(SHOTS / f"grid_months_{lang}.png"), full_page=True)
+            ctx.close()
+
+            ctx, pg = _page(browser)
+            pg.goto(f"{base}/region/330500?indicator=retail_sales_growth&lang={lang}")
+            pg.wait_for_selector("#chart-years[data-ready='1']")
+            actual = pg.evaluate("document.getElementById('chart-years').data.at(-1)")
+            assert actual["text"] == [months] and actual["customdata"][0].startswith(f"同比增长5.8% · {months} · ")
+            pg.screenshot(path=str(SHOTS / f"overview_months_{lang}.png"), full_page=True)
+            ctx.close()
+
+            ctx, pg = _page(browser)
+            pg.goto(f"{base}/indicator/retail_sales_growth?region=330500&lang={lang}")
+            mark = pg.locator("tr", has_text="同比增长5.8%").locator(".period-mark")
+            assert mark.inner_text().strip() == months
+            pg.screenshot(path=str(SHOTS / f"indicator_months_{lang}.png"), full_page=True)
+            ctx.close()

@@ -75,6 +75,13 @@ def percent_lines(report: Report) -> list:
             if line.unit == "%" and line.value is not None and line.actual_value is not None][:20]
 
 
+def line_label(report: Report, line) -> str:
+    """A line's name on a chart of targets against actuals: a part of the year's actual names its months
+    (社会消费品零售总额 · 1—11月), so that its bar is not read as the year's."""
+    name = report.indicator_name(line, line.name)
+    return f"{name} · {line.months}" if line.months else name
+
+
 def targets_chart(report: Report) -> bytes | None:
     """Each % target beside its actual, the actual coloured by status; None when there is none."""
     lines = percent_lines(report)
@@ -83,7 +90,7 @@ def targets_chart(report: Report) -> bytes | None:
     plt = _pyplot()
     w = report.words
     fig, ax = plt.subplots(figsize=(6.4, 0.5 * len(lines) + 1.2))
-    names = [report.indicator_name(line, line.name) for line in lines]
+    names = [line_label(report, line) for line in lines]
     ys = range(len(lines))
     ax.barh([y - 0.2 for y in ys], [float(line.value) for line in lines], height=0.4, color="#9db4d3",
             label=w("target"))

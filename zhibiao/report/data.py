@@ -75,6 +75,17 @@ class Line:
     actual_value: Any
     target_source: Source | None
     actual_source: Source | None
+    # a part of the year's actual: its months in the report's language (1—11月 / months 1–11,
+    # ``track.status.months_label``, the scorecard's); "" for a whole year's
+    months: str = ""
+
+    @property
+    def actual_shown(self) -> str | None:
+        """The actual as the report prints it: a part of the year's with its months (同比增长5.1% · 1—11月),
+        as the scorecard and ``zhibiao status`` show it — never read as the year's."""
+        if self.actual is None:
+            return None
+        return f"{self.actual} · {self.months}" if self.months else self.actual
 
 
 @dataclass
@@ -143,7 +154,8 @@ def build(tracker, region: str, year: int, lang: str = "zh") -> Report:
             unit=t.unit, value=t.value, status=t.status, explanation=t.explain(lang),
             actual=a["text"] if a else None, actual_value=a["value"] if a else None,
             target_source=_source(t.citation, t.span),
-            actual_source=_source(a.get("citation"), a.get("span")) if a else None))
+            actual_source=_source(a.get("citation"), a.get("span")) if a else None,
+            months=(a.get("months_en" if lang == "en" else "months") or "") if a else ""))
     report = Report(region=status.region, year=year, lang=lang, lines=lines, achievement=achievement(status.targets))
     parent_code = tracker.region(status.region["code"]).parent_code
     if parent_code:

@@ -100,7 +100,7 @@ def render_docx(report: Report) -> bytes:
         merged.paragraphs[0].runs[0].bold = True
         _shade(merged, "#f1f4f8")
         for line in lines:
-            cells = _row(table, [line.seq, report.indicator_name(line, line.name), line.target, line.actual,
+            cells = _row(table, [line.seq, report.indicator_name(line, line.name), line.target, line.actual_shown,
                                  w.status(line.status)])
             _status_cell(cells[4], line.status)
 
@@ -110,7 +110,7 @@ def render_docx(report: Report) -> bytes:
         if line.actual is None:
             continue
         _row(table, [report.indicator_name(line, line.name), line.target,
-                     line.target_source.label() if line.target_source else "", line.actual,
+                     line.target_source.label() if line.target_source else "", line.actual_shown,
                      line.actual_source.label() if line.actual_source else ""])
 
     doc.add_heading(w("behind"), level=1)

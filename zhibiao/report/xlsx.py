@@ -80,7 +80,7 @@ def render_xlsx(report: Report) -> bytes:
             st.cell(row=row, column=col).fill = CATEGORY_FILL
         row += 1
         for line in lines:
-            _put(st, row, [category, line.seq, report.indicator_name(line, line.name), line.target, line.actual,
+            _put(st, row, [category, line.seq, report.indicator_name(line, line.name), line.target, line.actual_shown,
                            w.status(line.status), line.explanation,
                            line.target_source.label() if line.target_source else None,
                            line.actual_source.label() if line.actual_source else None])
@@ -107,7 +107,7 @@ def render_xlsx(report: Report) -> bytes:
     data = wb.create_sheet(w("chart_data"))
     _header(data, [w("indicator"), w("target") + " (%)", w("actual") + " (%)"], [30, 12, 12])
     for i, line in enumerate(lines, start=2):
-        _put(data, i, [report.indicator_name(line, line.name), float(line.value), float(line.actual_value)])
+        _put(data, i, [charts.line_label(report, line), float(line.value), float(line.actual_value)])
     cs = wb.create_chartsheet(w("chart_sheet"))
     chart = BarChart()
     chart.type = "bar"

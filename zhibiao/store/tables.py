@@ -239,6 +239,11 @@ status_snapshot = Table(
     # estimate: the read model's), so that the grid marks a status an estimate decided (migration 0017;
     # NULL in lines written before it, whose region-years the grid decides afresh)
     Column("actual_basis", String(16)),
+    # the period that figure covers: 2025-01/2025-11 for a part of the year's (a monthly report's 1—11月),
+    # the year (2025) for a whole year's — so that the grid names a part of the year's months beside it, as the
+    # scorecard does (``track.status.months_label``; migration 0019, which adds it to v_status too; NULL in
+    # lines written before it, whose region-years the grid decides afresh)
+    Column("actual_period", String(24)),
     Index("ix_status_snapshot_region_year", "region_code", "year"),
 )
 

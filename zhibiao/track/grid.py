@@ -10,6 +10,7 @@ from typing import Any
 from zhibiao.catalog import Catalog, RegionRegistry
 from zhibiao.track.achievement import Achievement, achievement, basis_of
 from zhibiao.track.queries import SnapshotLine
+from zhibiao.track.status import actual_period, months_label
 
 COMPARISONS = ("stricter", "same", "looser", "different")
 
@@ -43,6 +44,11 @@ class Cell:
     span: list[int] | None
     comparison: str | None = None  # against the parent's target; None on the parent's own row
     estimated: bool = False  # an estimate (预计数) decided the status: marked as the scorecard marks it
+    # the period the actual covers (2025-01/2025-11, or the year) and, for a part of the year's, its months in
+    # the grid's language (1—11月 / months 1–11: ``months_label``, the scorecard's) — a nine-month figure beside a
+    # city's whole year's is never read as the year's
+    actual_period: str | None = None
+    months: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -77,7 +83,7 @@ class Grid:
         return [(r.region, r.cells.get(indicator)) for r in self.rows if not r.is_parent]
 
 
-def _cells(lines, lang: str = "zh") -> dict[str, Cell]:
+def _cells(lines, year: int, lang: str = "zh") -> dict[str, Cell]:
     """Each indicator's first line, as a cell: from a status report's lines (``StatusLine``) or
     the status snapshot's (``SnapshotLine``), which hold the same decisions."""
     out: dict[str, Cell] = {}
@@ -85,14 +91,16 @@ def _cells(lines, lang: str = "zh") -> dict[str, Cell]:
         if not t.indicator or t.indicator in out:
             continue
         if isinstance(t, SnapshotLine):
-            actual, actual_value, document_id = t.actual_text, t.actual_value, t.document_id
+            actual, actual_value, document_id, period = t.actual_text, t.actual_value, t.document_id, t.actual_period
         else:
             a = t.actual or {}
             actual, actual_value, document_id = a.get("text"), a.get("value"), (t.citation or {}).get("document_id")
+            period = actual_period(t.actual, year)
         out[t.indicator] = Cell(indicator=t.indicator, name=t.name, text=t.text, unit=t.unit, value=t.value,
                                 status=t.status, explanation=t.explain(lang), actual=actual,
                                 actual_value=actual_value, document_id=document_id, span=t.span,
-                                estimated=actual is not None and basis_of(t) == "estimate")
+                                estimated=actual is not None and basis_of(t) == "estimate",
+                                actual_period=period, months=months_label(period, lang))
     return out
 
 
@@ -146,7 +154,7 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, l
             return tracker.status(code, year).targets
 
         own = lines_of(parent.code)
-        rows = [GridRow(_region_dict(parent), _cells(own, lang), achievement(own), is_parent=True)]
+        rows = [GridRow(_region_dict(parent), _cells(own, year, lang), achievement(own), is_parent=True)]
         levels = _stored_marks(stored, [k.code for k in kids if k.code in with_targets])
         if levels is None:  # a child decided afresh, or lines written before the marks: compared now
             levels = {code: {ind: comparison_label({"strictness": label}) for ind, label in marks.items()}
@@ -158,7 +166,7 @@ def parent_grid(tracker, region: str, year: int, all_indicators: bool = False, l
                 if not child.former:  # (a division since unmade is shown only for the years it set targets)
                     without.append(_region_dict(child))
                 continue
-            cells = _cells(lines, lang)
+            cells = _cells(lines, year, lang)
             for ind, cell in cells.items():
                 if ind in rows[0].cells:
                     cell.comparison = levels.get(child.code, {}).get(ind, "different")

@@ -350,6 +350,7 @@ class SnapshotLine:
     span: list[int] | None
     comparison: str | None = None  # the grid's mark against the parent's target (migration 0013)
     actual_basis: str | None = None  # the basis of the deciding figure: estimate, bulletin… (migration 0017)
+    actual_period: str | None = None  # the period it covers: 2025-01/2025-11, or 2025 (migration 0019)
 
     @property
     def actual(self) -> str | None:
@@ -754,13 +755,13 @@ class ReadModel:
         with self._conn() as conn:
             columns = (status_snapshot,) if lines else (s.region_code, s.computed_at, s.explanation_en,
                                                         s.document_id, s.actual_document_id, s.actual_text,
-                                                        s.actual_basis)
+                                                        s.actual_basis, s.actual_period)
             result = conn.execute(select(*columns).where(s.year == year, s.region_code.in_(codes))
                                   .order_by(s.region_code, s.line_no))
             keys = tuple(result.keys())
-            i_region, i_computed, i_en, i_doc, i_actual_doc, i_actual, i_basis = (keys.index(k) for k in (
+            i_region, i_computed, i_en, i_doc, i_actual_doc, i_actual, i_basis, i_period = (keys.index(k) for k in (
                 "region_code", "computed_at", "explanation_en", "document_id", "actual_document_id", "actual_text",
-                "actual_basis"))
+                "actual_basis", "actual_period"))
             for row in result:
                 by_region.setdefault(row[i_region], []).append(row)
             if not by_region:
@@ -786,7 +787,7 @@ class ReadModel:
         if lines:
             pick = _columns(keys, ("line_no", "indicator", "name", "text", "unit", "value", "status", "explanation",
                                    "explanation_en", "actual_text", "actual_value", "document_id", "span_start",
-                                   "span_end", "comparison", "actual_basis"))
+                                   "span_end", "comparison", "actual_basis", "actual_period"))
         out: dict[str, list[SnapshotLine]] = {}
         for code, rows in by_region.items():
             if decided.get(code) != version:
@@ -795,8 +796,8 @@ class ReadModel:
                          default=None)
             if any(r[i_en] is None for r in rows) or (newest is not None and min(r[i_computed] for r in rows) < newest):
                 continue
-            if any(r[i_actual] is not None and r[i_basis] is None for r in rows):
-                continue  # written before the figures' basis was kept (migration 0017): decided afresh
+            if any(r[i_actual] is not None and (r[i_basis] is None or r[i_period] is None) for r in rows):
+                continue  # written before the figures' basis (migration 0017) or period (0019) was kept: decided afresh
             if any(i is not None and i not in stored for r in rows for i in (r[i_doc], r[i_actual_doc])):
                 continue
             if not lines:
@@ -805,11 +806,12 @@ class ReadModel:
             made = out[code] = []
             for r in rows:
                 (line_no, indicator, name, text_, unit, value, status, explanation, explanation_en, actual_text,
-                 actual_value, document_id, span_start, span_end, comparison, actual_basis) = pick(r)
+                 actual_value, document_id, span_start, span_end, comparison, actual_basis, actual_period) = pick(r)
                 made.append(SnapshotLine(
                     line_no, indicator, name, text_, unit, _num(value), status, explanation, explanation_en,
                     actual_text, _num(actual_value), document_id,
-                    [span_start, span_end] if span_start is not None else None, comparison, actual_basis))
+                    [span_start, span_end] if span_start is not None else None, comparison, actual_basis,
+                    actual_period))
         return out
 
     def indicator_years(self, indicator: str) -> list[int]:

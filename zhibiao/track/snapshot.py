@@ -21,6 +21,7 @@ from zhibiao.store.tables import regions, status_snapshot, status_summary, targe
 from zhibiao.track.achievement import achievement
 from zhibiao.track.grid import comparison_label
 from zhibiao.track.queries import ChosenTarget, ReadModel
+from zhibiao.track.status import actual_period
 
 # Region-years handed to a worker at a time (all the years of a region go together, so that what
 # the worker remembers of a region and its parent serves them all), and written per transaction.
@@ -181,7 +182,8 @@ def status_rows(tracker, code: str, year: int) -> list[dict]:
             document_id=(line.citation or {}).get("document_id"),
             actual_document_id=(a.get("citation") or {}).get("document_id"), computed_at=stamp,
             explanation_en=line.explanation_en, span_start=line.span[0] if line.span else None,
-            span_end=line.span[1] if line.span else None, comparison=comparison, actual_basis=a.get("basis")))
+            span_end=line.span[1] if line.span else None, comparison=comparison, actual_basis=a.get("basis"),
+            actual_period=actual_period(a, year)))
     return rows
 
 

@@ -691,6 +691,18 @@ def months_say(period: str | None) -> Say | None:
     return Say.of("year_months", first=first, last=last)
 
 
+def actual_period(actual: dict | None, year: int | None = None) -> str | None:
+    """The period a status's deciding figure (the tracker's actual dict) covers: a part of the year's
+    (2025-01/2025-11), else the year it is of (2025; ``year``, the status's, for a figure that names none: the
+    read model chose it for that year); None without a figure. What the status snapshot keeps beside the figure
+    (never None there, so that a line written before its column, migration 0019, is told from a whole year's)
+    and the grid labels with :func:`months_label`."""
+    if not actual:
+        return None
+    period = actual.get("period") or actual.get("year") or year
+    return str(period) if period is not None else None
+
+
 def months_to_date(period: str | None) -> int | None:
     """The months of its year a part-year figure covers from January (2025-01/2025-11 → 11); None for a part
     that does not open the year — one month's figure (2025-11/2025-11), a quarter's — which tells nothing of

@@ -593,7 +593,7 @@ class Tracker:
 
 
 STATUS_COLUMNS = ["region", "year", "category", "seq", "name", "indicator", "text", "unit", "status", "explanation",
-                  "document", "document_id", "page", "span", "actual", "actual_text", "actual_document",
+                  "document", "document_id", "page", "span", "actual", "actual_text", "actual_months", "actual_document",
                   "actual_document_id", "actual_page", "actual_span", "conflict", "url", "citation", "actual_citation",
                   "actual_basis"]
 

@@ -85,10 +85,11 @@ def grid_page(request: Request, region: str, year: int = FPath(ge=1949, le=2200)
                        "value": _num(cell.value) if cell else None,
                        "value_high": _num(getattr(cell, "value_high", None)) if cell else None,
                        "actual": _num(cell.actual_value) if cell else None, "actual_text": cell.actual if cell else None,
+                       "months": cell.months if cell else "",  # (a part of the year's figure: 1—11月, in the hover too)
                        "status": cell.status if cell else None, "comparison": cell.comparison if cell else None})
     for reg in grid.children_without_targets:  # drawn on the map too, as "no data"
         series.append({"code": reg["code"], "name": reg["name"], "text": None, "value": None, "value_high": None,
-                       "actual": None, "actual_text": None, "status": None, "comparison": None})
+                       "actual": None, "actual_text": None, "months": "", "status": None, "comparison": None})
     map_data = None
     if maps.available():
         geojson, missing = maps.boundaries(maps.divisions_drawn(children))
@@ -133,6 +134,7 @@ def overview_page(request: Request, region: str, indicator: str | None = None):
     if indicator not in counts:
         indicator = "gdp_growth" if "gdp_growth" in counts else (max(counts, key=counts.get) if counts else None)
     series = []
+    lang = lang_of(request)
     for y, report in reports.items():
         line = next((t for t in report.targets if t.indicator == indicator), None)
         if line is None:
@@ -140,7 +142,9 @@ def overview_page(request: Request, region: str, indicator: str | None = None):
         a = line.actual or {}
         series.append({"year": y, "value": _num(line.value), "value_high": line.value_high,
                        "comparator": line.comparator, "text": line.text, "status": line.status,
-                       "actual": _num(a.get("value")), "actual_text": a.get("text"), "unit": line.unit})
+                       "actual": _num(a.get("value")), "actual_text": a.get("text"), "unit": line.unit,
+                       # (a year whose figure is a part of the year's — 1—9月 of the year in course — says so)
+                       "months": a.get("months_en" if lang == "en" else "months") or ""})
     cat = Catalog.default()
     ind = cat.get(indicator) if indicator else None
     child_codes = {c.code for c in children}

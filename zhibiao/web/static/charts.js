@@ -9,6 +9,11 @@
     modeBarButtonsToRemove: ['select2d', 'lasso2d']};
   const data = () => JSON.parse(document.getElementById('chart-data').textContent);
   const L = () => window.ZHIBIAO_LABELS || {statuses: {}, comparisons: {}};
+  // an actual's words as the tables show them: a part of the year's with its months (5.1% · 1—11月)
+  const actualText = s => (s.actual_text || '') + (s.months ? ' · ' + s.months : '');
+  // ...and written beside its point on the chart over the years, seen without hovering (a whole year's: nothing)
+  const monthsBeside = points => ({text: points.map(p => p.months || ''), textposition: 'middle right',
+    textfont: {size: 11, color: '#6b7785'}});
   const svgButton = {name: 'SVG', icon: Plotly.Icons.camera, click: gd => Plotly.downloadImage(gd, {format: 'svg', filename: gd.id})};
   config.modeBarButtonsToAdd = [svgButton];
 
@@ -25,9 +30,11 @@
       hovertemplate: '%{x}: %{text}<extra>' + labels.target + '</extra>'}, {
       type: 'scatter', mode: 'markers', name: labels.actual, x: names, y: rows.map(s => s.actual),
       marker: {size: 12, symbol: 'diamond', color: rows.map(s => colour(s.status || 'pending')), line: {width: 1, color: '#fff'}},
-      text: rows.map(s => (s.actual_text || '') + ' · ' + (labels.statuses[s.status] || '')),
+      text: rows.map(s => actualText(s) + ' · ' + (labels.statuses[s.status] || '')),
       hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'}];
+    // a region whose actual is a part of the year's names its months under its name (on the bar they were unread)
     const layout = {margin: {t: 20, r: 10, l: 50, b: 60}, barmode: 'overlay', legend: {orientation: 'h', y: -0.25},
+      xaxis: {tickvals: names, ticktext: rows.map(s => s.months ? s.name + '<br>' + s.months : s.name)},
       yaxis: {title: {text: d.unit || ''}, zeroline: true}, shapes: []};
     if (d.parent && d.parent.value !== null) {
       const line = {dash: 'dash', color: '#c0392b', width: 2};
@@ -59,7 +66,7 @@
     const labels = L(), gj = d.map.geojson, by = d.colour;
     const drawn = new Set(gj.features.map(f => f.properties.adcode));
     const rows = d.series.filter(s => drawn.has(s.code));
-    const hover = s => s.name + '<br>' + (s.text || labels.no_target) + (s.actual_text ? '<br>' + labels.actual + ' ' + s.actual_text : '')
+    const hover = s => s.name + '<br>' + (s.text || labels.no_target) + (s.actual_text ? '<br>' + labels.actual + ' ' + actualText(s) : '')
       + (s.status ? '<br>' + (labels.statuses[s.status] || s.status) : '');
     const base = {type: 'choropleth', geojson: gj, featureidkey: 'properties.adcode', marker: {line: {color: '#fff', width: 0.8}},
       hovertemplate: '%{text}<extra></extra>'};
@@ -105,10 +112,10 @@
     traces.push({type: 'scatter', mode: 'lines+markers', x: years, y: s.map(p => p.value), name: labels.target,
       line: {color: '#0f3057', dash: 'dot'}, marker: {symbol: 'line-ew-open', size: 18, color: '#0f3057', line: {width: 3}},
       text: s.map(p => p.text), hovertemplate: '%{x}: %{text}<extra>' + labels.target + '</extra>'});
-    traces.push({type: 'scatter', mode: 'markers', x: years, y: s.map(p => p.actual), name: labels.actual,
+    traces.push({type: 'scatter', mode: 'markers+text', x: years, y: s.map(p => p.actual), name: labels.actual,
       marker: {size: 12, color: s.map(p => colour(p.status || 'pending')), line: {width: 1, color: '#fff'}},
-      text: s.map(p => (p.actual_text || '') + ' · ' + (labels.statuses[p.status] || '')),
-      hovertemplate: '%{x}: %{text}<extra>' + labels.actual + '</extra>'});
+      ...monthsBeside(s), customdata: s.map(p => actualText(p) + ' · ' + (labels.statuses[p.status] || '')),
+      hovertemplate: '%{x}: %{customdata}<extra>' + labels.actual + '</extra>'});
     Plotly.newPlot(el, traces, {margin: {t: 20, r: 10, l: 50, b: 40}, legend: {orientation: 'h', y: -0.2},
       xaxis: {dtick: 1, type: 'category'}, yaxis: {title: {text: d.unit || ''}, rangemode: 'tozero'}}, config).then(() => { el.dataset.ready = '1'; });
   }
