@@ -32,6 +32,7 @@ TRIGGER: Final = scanner(
     rf"|(?:{LEX.alt('plans.set_by')})主要(?:预期)?目标(?:是|为)[:：]?"  # 年初确定的主要目标是…: a plan quoted in a review
     rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
     rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
+    rf"|(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.comma_introductions')})[,，]"
 )
 # Every match of TRIGGER holds one of these words, its first starting within TRIGGER_REACH characters of
 # the match's start (the longest words that can stand before it: 经济社会发展的主要预期目标, a qualifier
