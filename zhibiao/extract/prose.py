@@ -119,9 +119,9 @@ SENTENCE_ENDS: Final = ("。", "；", ";", "，", ",", "：", ":")
 BARE_ITEM: Final = 40  # the longest line read as a bare list item (one target, no punctuation after it)
 OPENER_BEFORE: Final = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
 # an opener and a body's own name before what the body assigns (完成玉林|市下达任务, 达到湘西|自治州下达指标,
-# 完成黔西南布依族苗族自治|州下达任务): the name a region's, at most ten characters (an autonomous
-# prefecture's full name and its 自治)
-OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{2,10}}$")
+# 完成黔西南布依族苗族自治|州下达任务, 完成苏|州市下达目标: a name whose last character is a body's word, 州, read
+# as the body): the name a region's, at most ten characters (an autonomous prefecture's full name and its 自治)
+OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{1,10}}$")
 ASSIGNING_BODY: Final = re.compile(LEX.alt("kinds.assigning_bodies"))  # (what such a match opens with: 市下达…)
 _DIRS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE: Final = scanner(
