@@ -80,6 +80,11 @@ NAMED = [
     ("报告显示，今年全县生产总值增长7%左右。", []),  # (显示 reports, it sets nothing)
     ("报告还提出，今年全县将夯实实体经济，大力推进20个产业园区建设。", []),  # (a quote opening with a task: the plan's tasks)
     ("会议强调，全县提出，今年生产总值增长7%左右。", [("生产总值", "增长7%左右")]),  # (全县: the document's own, no other region)
+    # time.last_year opening a line or sentence after a list of the year's items: the review, which ends it
+    ("主要预期目标安排如下：\n1.地区生产总值增长6%左右。\n2.城镇新增就业3万人以上。\n去年城镇新增就业3.2万人，就业形势总体稳定。",
+     [("地区生产总值", "增长6%左右"), ("城镇新增就业", "3万人以上")]),
+    ("主要预期目标安排如下：\n1.地区生产总值增长6%左右。\n2.城镇新增就业3万人以上。\n上年城镇新增就业3.2万人，就业形势总体稳定。",
+     [("地区生产总值", "增长6%左右"), ("城镇新增就业", "3万人以上")]),
     # targets.results_openings: the results told after a list of last year's plan end the list
     ("主要预期目标是：地区生产总值增长6.5%，城镇新增就业3万人。从执行情况看，地区生产总值增长5.2%，城镇新增就业3.2万人。",
      [("地区生产总值", "增长6.5%"), ("城镇新增就业", "3万人")]),

@@ -444,7 +444,8 @@ def _pieces_go_on(text: str, end: int) -> int:
 
 
 # a sentence (or line) opening with the results of the plan just listed: the list ends before it
-RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
+# (or with last year's: 去年城镇新增就业4.7万人，… under the items of this year's — the review, no item of them)
+RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings', 'time.last_year')})")
 
 
 # a list opened as a plan set before (年初确定的主要目标是…, 人代会确定的目标为：): a review quoting last
