@@ -585,6 +585,16 @@ def test_a_clause_end_at_a_wrapped_texts_width_runs_on():
     assert normalize(long + "\n" + long + "\n" + long + "。\n").text.count("\n") == 3
 
 
+def test_lines_of_about_one_length_that_mostly_close_their_sentences_are_no_wrapped_text():
+    # (red team 35) a plan's lead and its items a line, each ending with ；or 。, the longest about 20
+    # characters: not a text wrapped at that width — no item runs into the next, whatever its length
+    lines = ["2026年全市经济社会发展的主要预期目标是：", "地区生产总值增长6%—6.5%；", "规模以上工业增加值增长6.5%以上；",
+             "社会消费品零售总额增长6%至7%；", "城镇居民人均可支配收入增长5.5%—6%；", "农村居民人均可支配收入增长6.5%—7%。"]
+    assert sum(len(x) >= 20 for x in lines) >= 3
+    text = "\n".join(lines) + "\n"
+    assert normalize(text).text == text
+
+
 def test_a_line_at_a_wrapped_texts_width_runs_on_whatever_it_ends_or_the_next_opens_with():
     # a wrapped text's line that reaches its width was cut by the wrap: it runs on after a character
     # no wrap is expected after (R&|D), into a line opening with a repost's ASCII bracket, and a
