@@ -621,6 +621,15 @@ def test_a_line_opening_with_a_mark_no_line_opens_with_continues_the_line_above(
     assert normalize("全年外贸进出口总额增长5%\n\n，城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%，城镇新增就业二十万人。\n"
 
 
+def test_a_list_items_name_may_be_a_label_with_a_colon():
+    # (red team 35) a county's targets a line, each a label and its figure: no line runs into the next,
+    # whatever the label's length (规模以上工业增加值：, nine characters, is no key of a "key: value" line)
+    items = ["地区生产总值：增长6.5%左右", "规模以上工业增加值：增长8%", "社会消费品零售总额：增长6.5%",
+             "一般公共预算收入：增长5%", "城镇新增就业：6000人以上"]
+    text = "某县2026年主要预期目标\n" + "\n".join(items) + "\n"
+    assert normalize(text).text == text
+
+
 def test_short_lines_each_stating_a_figure_are_list_items_not_a_wrapped_sentence():
     # a web page's list copied into a text file, a target a line, no mark after them: each line
     # stays a line (they were glued into one item, 增长6%左右规模以上工业增加值增长7%…)

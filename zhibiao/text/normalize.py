@@ -121,9 +121,10 @@ QUALIFIER: Final = _alt(LAYOUT["cell_qualifiers"])
 CELL_VALUE: Final = re.compile(rf"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|{QUALIFIER})*\s*$")
 # a short line stating one figure: a name (its verb with it, no clause mark) and a figure ending the
 # line, with its unit and qualifier (地区生产总值增长7%左右, 城镇新增就业1800人): two such lines one above the
-# other are list items (a web page's, copied into a text file), not a sentence wrapped
+# other are list items (a web page's, copied into a text file), not a sentence wrapped; the name may be a
+# label, a colon after it (地区生产总值：增长6.5%左右, 城镇新增就业：6000人以上)
 FIGURE_ITEM: Final = re.compile(
-    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?[ \t]?\d+(?:\.\d+)?[ \t]?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
+    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?(?:[：:][^\s，。；：、,;:！？!?]*?)?[ \t]?\d+(?:\.\d+)?[ \t]?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
     rf"(?:[%‰]|(?:{_alt(LAYOUT['item_unit_magnitudes'])})*(?:{_alt(LAYOUT['item_units'])}))?(?:{QUALIFIER})?[ \t]*$")
 FIGURE_ITEM_LONGEST: Final = 40  # (a longer line is a sentence's, not a list item's)
 FIGURE_TAILS: Final = tuple(LAYOUT["item_units"] + LAYOUT["item_unit_magnitudes"] + LAYOUT["cell_qualifiers"])
