@@ -38,6 +38,10 @@ NAMED = [
     ("今年主要目标确定为：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("今年主要预期目标包括：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
     ("今年主要预期目标还包括：城镇新增就业3万人。", [("城镇新增就业", "3万人")]),
+    # kinds.rate_nouns: a bare direction right after a rate's noun ending the name is a directional target (red team 35)
+    ("主要预期目标是：房地产开发投资降幅收窄；出口增幅回升；商品房价格涨幅稳定；工业品价格跌幅缩小。",
+     [("房地产开发投资降幅", "收窄"), ("出口增幅", "回升"), ("商品房价格涨幅", "稳定"), ("工业品价格跌幅", "缩小")]),
+    ("主要预期目标是：房地产开发投资收窄。", []),  # (no rate's noun: the verb alone names no target)
     # targets.comma_introductions: a bare head and its verb open a list with a comma too (a speech quoted)
     ("“今年我们的目标是，城镇新增就业3万人，地区生产总值增长6%左右。”", [("城镇新增就业", "3万人"), ("地区生产总值", "增长6%左右")]),
     ("今年全县的目标为，城镇新增就业3万人，地区生产总值增长6%左右。", [("城镇新增就业", "3万人"), ("地区生产总值", "增长6%左右")]),

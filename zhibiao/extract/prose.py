@@ -129,6 +129,7 @@ DIRECTIONAL_PHRASE: Final = scanner(
     rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
+    rf"|(?:{'|'.join(f'(?<={re.escape(w)})' for w in LEX.words('kinds.rate_nouns'))})(?:{_DIRS})$"
     rf"|{SIZED_DIRECTION}"
 )
 EXPLAINING: Final = re.compile(LEX.alt("targets.explaining"))
