@@ -395,6 +395,13 @@ def test_a_title_issuing_a_plan_names_a_plan_notice(title):
     assert doc_type_of(title, "") == "plan_notice"
 
 
+# documents.annual_plan_titles: a title that is the year's plan itself, printed without a notice (red team 35)
+@pytest.mark.parametrize("title", ["某市2024年国民经济和社会发展计划", "2024年某县国民经济和社会发展计划"])
+def test_a_title_that_is_the_years_plan_names_a_plan_notice(title):
+    assert doc_type_of(title, "") == "plan_notice"
+    assert doc_type_of(title + "执行情况", "") != "plan_notice"  # (its execution reported: no plan)
+
+
 # documents.quoted_title_endings: a page without a title line takes the dated document it quotes
 @pytest.mark.parametrize("quoted", ["某市2024年政府工作报告", "某市2024年国民经济和社会发展计划", "关于下达某市2024年计划的通知",
                                     "某市2023年国民经济和社会发展统计公报", "某市2024年产业发展规划纲要"])

@@ -254,3 +254,12 @@ HEADER_CELLS = [
 def test_header_cells(cell, expected):
     column = parse_header(cell)
     assert column is not None and (column.role, column.kind, column.measure, column.year) == expected
+
+
+# columns.modality: a target column of figures striven for (力争目标 beside 预期目标): its targets' modality
+@pytest.mark.parametrize("word", ["力争", "争取", "奋斗"])
+def test_a_target_columns_modality(word):
+    column = parse_header(f"2024年{word}目标")
+    assert column is not None and (column.kind, column.year, column.modality) == ("target", 2024, word)
+    plain = parse_header("2024年预期目标")
+    assert plain is not None and plain.modality is None

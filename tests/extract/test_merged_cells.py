@@ -170,3 +170,20 @@ def test_a_note_saying_the_results_are_preliminary_marks_them_estimated(note):
 def test_a_note_saying_nothing_of_estimates_marks_nothing():
     actuals = extract_text(RESULTS.format(note="注：2023年数据来源于县统计局。")).actuals
     assert {a.name: a.estimated for a in actuals} == {"地区生产总值增长": False, "粮食产量": False}
+
+
+@pytest.mark.parametrize("word", ["力争", "争取", "奋斗"])
+def test_a_column_of_figures_striven_for_gives_its_targets_that_modality_and_a_cell_merged_over_both_is_one(tmp_path, word):
+    # (red team 35: a plan notice's 2026年计划 over 预期目标 | 力争目标; a worded cell merged across both)
+    page = tmp_path / "plan.html"
+    page.write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="article"><h1>{TITLE}</h1><p>——2024年1月9日在云溪县第十八届人民代表大会第四次会议上</p>
+<table border="1"><tr><td rowspan="2">序号</td><td rowspan="2">指标</td><td rowspan="2">单位</td>
+<td colspan="2">2024年计划</td></tr><tr><td>预期目标</td><td>{word}目标</td></tr>
+<tr><td>1</td><td>地区生产总值增长</td><td>%</td><td>6</td><td>6.5</td></tr>
+<tr><td>2</td><td>单位地区生产总值能耗降低</td><td>%</td><td colspan="2">完成市下达任务</td></tr>
+</table></div></body></html>""", encoding="utf-8")
+    ex = extract_file(page)
+    assert [(t.year, t.name, t.text, t.modality) for t in ex.targets] == [
+        (2024, "地区生产总值增长", "6", None), (2024, "地区生产总值增长", "6.5", word),
+        (2024, "单位地区生产总值能耗降低", "完成市下达任务", None)]

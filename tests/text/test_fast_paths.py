@@ -288,8 +288,9 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
     digit_at_end, digit_at_start = re.compile(r"\d\.?$"), re.compile(r"\.?\d")
     wrap_length = N._wrap_length(nonblank)
     width = wrap_length if N.FULL_LINE <= wrap_length <= N.WRAPPED_LONGEST else 0
-    if sum(1 for _s, _e, line in nonblank if len(line) >= width - N.WRAP_SLACK) < N.WIDTH_LINES:
-        width = 0
+    reaching = [line for _s, _e, line in nonblank if len(line) >= width - N.WRAP_SLACK]
+    if len(reaching) < N.WIDTH_LINES or 2 * sum(1 for line in reaching if line.rstrip().endswith(N.TERMINAL)) >= len(reaching):
+        width = 0  # (a width most of whose lines close a sentence: a list's items, no wrap)
     items = [len(line) <= N.FIGURE_ITEM_LONGEST and N.FIGURE_ITEM.match(line) is not None for _s, _e, line in nonblank]
     for i, ((s1, e1, a), (s2, _e2, b)) in enumerate(zip(nonblank, nonblank[1:])):
         # a clause's end, or a wrap mark across a blank line, runs on at the wrap width of a wrapped
@@ -328,6 +329,9 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
             continue
         if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(N.TITLE_WORD_END) or N.TITLE_NOTE_END.search(a):
             continue
+        body_line = re.compile(rf"(?:{'|'.join(N.LAYOUT['body_line_ends'])})$")
+        if any(body_line.search(x) and len(x.strip()) < N.FULL_LINE and not N.CLAUSE_PUNCT.search(x) for x in (a, b)):
+            continue  # a body's name on a short line of its own
         wrapped_after = N._cjk_or_alnum(a[-1]) or a[-1] in N.WRAPPED_AFTER or a[-1] in N.CLAUSE_ENDS or continues
         if not number_cut and not (wrapped_after or at_width) \
                 or not number_cut and not (N._cjk_or_alnum(b[0]) or b[0] in N.WRAPPED_BEFORE or continues

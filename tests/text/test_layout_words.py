@@ -28,6 +28,7 @@ SPEC = {
                    "公里", "千米", "平方米", "立方米", "千瓦", "千瓦时", "倍", "个百分点", "天"],
     "item_unit_magnitudes": ["万", "亿", "千", "百"],
     "box_captions": ["专栏"],
+    "body_line_ends": ["人民政府", "委员会", "统计局", "调查队", "发展和改革局", "管委会"],
 }
 
 
@@ -40,6 +41,15 @@ def _apart(raw: str) -> bool:
 def test_a_line_ending_with_a_titles_last_word_never_runs_on(word):
     assert _apart(f"{OPENING}{word}\n{RUNNING}")
     assert not _apart(f"{OPENING}安排\n{RUNNING}")  # the same lines, another last word: one wrapped line
+
+
+@pytest.mark.parametrize("word", SPEC["body_line_ends"])
+def test_a_bodys_name_on_a_short_line_runs_into_neither_line_beside_it(word):
+    # (red team 35: a plan printed under its commission's name, above its lead sentence)
+    lines = [line for line in normalize(f"某市2024年国民经济和社会发展计划\n某市{word}\n{RUNNING}").text.split("\n") if line]
+    assert lines == ["某市2024年国民经济和社会发展计划", f"某市{word}", RUNNING]
+    joined = [line for line in normalize(f"某市2024年国民经济和社会发展计划\n某市经济运行\n{RUNNING}").text.split("\n") if line]
+    assert len(joined) < 3  # (the same lines, another last word: wrapped lines run on)
 
 
 @pytest.mark.parametrize("word", SPEC["title_ends"])

@@ -585,6 +585,16 @@ def test_a_clause_end_at_a_wrapped_texts_width_runs_on():
     assert normalize(long + "\n" + long + "\n" + long + "。\n").text.count("\n") == 3
 
 
+def test_lines_of_about_one_length_that_mostly_close_their_sentences_are_no_wrapped_text():
+    # (red team 35) a plan's lead and its items a line, each ending with ；or 。, the longest about 20
+    # characters: not a text wrapped at that width — no item runs into the next, whatever its length
+    lines = ["2026年全市经济社会发展的主要预期目标是：", "地区生产总值增长6%—6.5%；", "规模以上工业增加值增长6.5%以上；",
+             "社会消费品零售总额增长6%至7%；", "城镇居民人均可支配收入增长5.5%—6%；", "农村居民人均可支配收入增长6.5%—7%。"]
+    assert sum(len(x) >= 20 for x in lines) >= 3
+    text = "\n".join(lines) + "\n"
+    assert normalize(text).text == text
+
+
 def test_a_line_at_a_wrapped_texts_width_runs_on_whatever_it_ends_or_the_next_opens_with():
     # a wrapped text's line that reaches its width was cut by the wrap: it runs on after a character
     # no wrap is expected after (R&|D), into a line opening with a repost's ASCII bracket, and a
@@ -609,6 +619,15 @@ def test_a_line_opening_with_a_mark_no_line_opens_with_continues_the_line_above(
     # (across a blank line too: the wrap put the sentence's full stop on a line of its own)
     assert normalize("全年外贸进出口总额增长5%\n\n。城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%。城镇新增就业二十万人。\n"
     assert normalize("全年外贸进出口总额增长5%\n\n，城镇新增就业二十万人。\n").text == "全年外贸进出口总额增长5%，城镇新增就业二十万人。\n"
+
+
+def test_a_list_items_name_may_be_a_label_with_a_colon():
+    # (red team 35) a county's targets a line, each a label and its figure: no line runs into the next,
+    # whatever the label's length (规模以上工业增加值：, nine characters, is no key of a "key: value" line)
+    items = ["地区生产总值：增长6.5%左右", "规模以上工业增加值：增长8%", "社会消费品零售总额：增长6.5%",
+             "一般公共预算收入：增长5%", "城镇新增就业：6000人以上"]
+    text = "某县2026年主要预期目标\n" + "\n".join(items) + "\n"
+    assert normalize(text).text == text
 
 
 def test_short_lines_each_stating_a_figure_are_list_items_not_a_wrapped_sentence():

@@ -86,7 +86,8 @@ def _column_vocab() -> ColumnVocab:
     for group, entries in data["columns"].items():
         for w in entries:
             words.setdefault(w, ("role", group) if group in _ROLES else ("kind", group) if group in _KINDS
-                             else ("measure", group) if group in _MEASURES else ("filler", group))
+                             else ("measure", group) if group in _MEASURES
+                             else ("modality", w) if group == "modality" else ("filler", group))
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return ColumnVocab(
         words=words, word=re.compile(alt), pattern=re.compile(rf"(?:{alt})+"),
@@ -127,6 +128,7 @@ class Column:
     span: tuple[int, int] | None = None  # where the header cell is printed
     year_offset: int | None = None  # 本年计划, 上年完成: the year against the plan year (0, −1)
     region: str | None = None  # 临沂市目标, 全县目标: the region (a name or a level word) whose figures it holds
+    modality: str | None = None  # 力争目标: its targets' modality (a figure striven for beside the plan's)
 
 
 _HEADER_MAX: Final = 24  # characters of a header cell, at most (spaces aside)
@@ -260,6 +262,8 @@ def parse_header(text: str) -> Column | None:
             kinds.append(value)
         elif group == "measure":
             col.measure = col.measure or value
+        elif group == "modality":
+            col.modality = col.modality or value
     if "ignored" in roles:
         col.role = "ignored"  # 完成率（%）, 2025年全省排名: no target or result, whatever its year or kind
         return col
@@ -292,7 +296,8 @@ def combine(parent: Column, child: Column) -> Column:
                  period=period, measure=child.measure or parent.measure,
                  unit=child.unit or parent.unit, estimated=child.estimated or parent.estimated,
                  five_year_end=child.five_year_end or parent.five_year_end,
-                 year_offset=parent.year_offset if child.year_offset is None else child.year_offset)
+                 year_offset=parent.year_offset if child.year_offset is None else child.year_offset,
+                 modality=child.modality or parent.modality)
     if child.role != "value":
         out.role = child.role
     return out
@@ -628,6 +633,7 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
                    and _number(row.cells[c.index].text) is not None}
     forward = any(c.kind == "target" for c in columns)
     out: list[GridLine] = []
+    stated: set[tuple[int | None, str | None, str]] = set()  # (year, column's kind, cell) of the row's targets so far
     for c, name, text, span in _figures(values, row, row_label):
         origin = "printed" if name == row_label else "composed"
         squeezed = _squeeze(text)
@@ -650,9 +656,13 @@ def lines_of_row(row: GridRow, columns: list[Column], parent: str | None,
                 t_name, origin, t_unit = name + "年均增长", "composed", "%"
             elif c.measure == "growth" and unit != "%":
                 t_name, origin, t_unit = name + "增速", "composed", "%"
+            if (c.year, c.kind, _squeeze(text)) in stated:
+                continue  # 完成省下达目标 merged across 预期目标 | 力争目标 (the loader prints it in each): one target
+            stated.add((c.year, c.kind, _squeeze(text)))
             parsed = parse_target(_squeeze(text), column_unit=t_unit)
             if parsed.unit is None:
                 parsed.unit = t_unit  # a worded target keeps the unit its row prints, as in targets tables
+            parsed.modality = parsed.modality or c.modality  # (力争目标's cell: 7.5)
             out.append(GridLine("target", text=_squeeze(text), span=span, year=c.year, seq=seq, unit=parsed.unit,
                                 attribute=attribute, parsed=parsed, name_origin=origin,
                                 name=t_name, name_span=name_span, parent=parent, category=row.category))

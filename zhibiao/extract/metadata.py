@@ -219,6 +219,7 @@ SENTENCE_OR_COLON: Final = re.compile(r"[，,。：:]")
 # issuer is the committee it prints, not the development commission
 PLAN_REPORT_TITLE: Final = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
 ISSUING_TITLE: Final = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
+ANNUAL_PLAN_TITLE: Final = re.compile(rf"\d{{4}}年.{{0,20}}(?:{LEX.alt('documents.annual_plan_titles')})$")
 PLAN_REPORT_HEAD: Final = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
 DEPUTIES: Final = re.compile(r"(?:^|\n)\s*各位代表")
 WORK_REPORT_WORDS: Final = re.compile(r"作.{0,4}政府工作报告|政府工作报告")
@@ -393,7 +394,7 @@ def doc_type_of(title: str | None, text: str, issuer: str | None = None) -> str:
         return "plan_report"
     if PROGRESS_TITLE.search(t) and "计划" in t:
         return "plan_report"  # an execution report written during the year
-    if ISSUING_TITLE.search(t):
+    if ISSUING_TITLE.search(t) or ANNUAL_PLAN_TITLE.search(t):
         return "plan_notice"
     if PLAN_REPORT_HEAD.search(head):
         return "plan_report"

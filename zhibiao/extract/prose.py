@@ -32,6 +32,7 @@ TRIGGER: Final = scanner(
     rf"|(?:{LEX.alt('plans.set_by')})主要(?:预期)?目标(?:是|为)[:：]?"  # 年初确定的主要目标是…: a plan quoted in a review
     rf"|(?:型|类)?(?:{LEX.alt('targets.aspect_heads')})[,，:：]"
     rf"|(?:{LEX.alt('targets.dash_heads')})(?:是|为)?\s*(?:——|—)"
+    rf"|(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.comma_introductions')})[,，]"
 )
 # Every match of TRIGGER holds one of these words, its first starting within TRIGGER_REACH characters of
 # the match's start (the longest words that can stand before it: 经济社会发展的主要预期目标, a qualifier
@@ -118,9 +119,9 @@ SENTENCE_ENDS: Final = ("。", "；", ";", "，", ",", "：", ":")
 BARE_ITEM: Final = 40  # the longest line read as a bare list item (one target, no punctuation after it)
 OPENER_BEFORE: Final = scanner(rf"(?:{LEX.alt('targets.openers')})+$")
 # an opener and a body's own name before what the body assigns (完成玉林|市下达任务, 达到湘西|自治州下达指标,
-# 完成黔西南布依族苗族自治|州下达任务): the name a region's, at most ten characters (an autonomous
-# prefecture's full name and its 自治)
-OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{2,10}}$")
+# 完成黔西南布依族苗族自治|州下达任务, 完成苏|州市下达目标: a name whose last character is a body's word, 州, read
+# as the body): the name a region's, at most ten characters (an autonomous prefecture's full name and its 自治)
+OPENER_THEN_ASSIGNER: Final = scanner(rf"(?:{LEX.alt('targets.openers')})[\u4e00-\u9fff]{{1,10}}$")
 ASSIGNING_BODY: Final = re.compile(LEX.alt("kinds.assigning_bodies"))  # (what such a match opens with: 市下达…)
 _DIRS: Final = LEX.alt("kinds.direction_up", "kinds.direction_down", "kinds.direction_steady")
 DIRECTIONAL_PHRASE: Final = scanner(
@@ -128,6 +129,7 @@ DIRECTIONAL_PHRASE: Final = scanner(
     rf"|(?:{LEX.alt('kinds.manners')})+(?:{_DIRS})"
     rf"|{LEX.alt('kinds.directional_phrases')}"
     rf"|(?<=[\u4e00-\u9fff]{{4}})(?:改善|好转)$"
+    rf"|(?:{'|'.join(f'(?<={re.escape(w)})' for w in LEX.words('kinds.rate_nouns'))})(?:{_DIRS})$"
     rf"|{SIZED_DIRECTION}"
 )
 EXPLAINING: Final = re.compile(LEX.alt("targets.explaining"))
@@ -443,7 +445,8 @@ def _pieces_go_on(text: str, end: int) -> int:
 
 
 # a sentence (or line) opening with the results of the plan just listed: the list ends before it
-RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings')})")
+# (or with last year's: 去年城镇新增就业4.7万人，… under the items of this year's — the review, no item of them)
+RESULTS_OPENING: Final = scanner(rf"(?<![^。；;\n])[ \t\u3000]*(?:{LEX.alt('targets.results_openings', 'time.last_year')})")
 
 
 # a list opened as a plan set before (年初确定的主要目标是…, 人代会确定的目标为：): a review quoting last

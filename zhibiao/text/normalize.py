@@ -121,9 +121,10 @@ QUALIFIER: Final = _alt(LAYOUT["cell_qualifiers"])
 CELL_VALUE: Final = re.compile(rf"^\s*[-—–+<>≤≥＜＞〔［\[(（]*\d[\d.,%‰]*\s*(?:[)）〕］\]]|{QUALIFIER})*\s*$")
 # a short line stating one figure: a name (its verb with it, no clause mark) and a figure ending the
 # line, with its unit and qualifier (地区生产总值增长7%左右, 城镇新增就业1800人): two such lines one above the
-# other are list items (a web page's, copied into a text file), not a sentence wrapped
+# other are list items (a web page's, copied into a text file), not a sentence wrapped; the name may be a
+# label, a colon after it (地区生产总值：增长6.5%左右, 城镇新增就业：6000人以上)
 FIGURE_ITEM: Final = re.compile(
-    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?[ \t]?\d+(?:\.\d+)?[ \t]?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
+    r"^[ \t]*(?=[\u4e00-\u9fffA-Za-z“])[^\s，。；：、,;:！？!?]{2,}?(?:[：:][^\s，。；：、,;:！？!?]*?)?[ \t]?\d+(?:\.\d+)?[ \t]?[%‰]?(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?"
     rf"(?:[%‰]|(?:{_alt(LAYOUT['item_unit_magnitudes'])})*(?:{_alt(LAYOUT['item_units'])}))?(?:{QUALIFIER})?[ \t]*$")
 FIGURE_ITEM_LONGEST: Final = 40  # (a longer line is a sentence's, not a list item's)
 FIGURE_TAILS: Final = tuple(LAYOUT["item_units"] + LAYOUT["item_unit_magnitudes"] + LAYOUT["cell_qualifiers"])
@@ -915,6 +916,8 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # a caption above a header cell, a cell above a cell
         if (b.startswith("各") and b.endswith(("：", ":"))) or _ends_with(a, TITLE_WORD_ENDS) or _title_note_end(a):
             continue
+        if _body_line(a) or _body_line(b):
+            continue  # a bureau's name under a title, a signature
         if _stamp_at_end(a) or _date_line(a) or (_is_heading_line(a) and not at_width):
             continue  # (a heading at a wrapped text's width runs on: it was wrapped)
         if _opens_new_line(b):
@@ -992,8 +995,12 @@ def _wrap_width(lines: list[tuple[int, int, str]], width: int) -> int:
     lines or more (a headline and its dateline are two lines, not a width)."""
     if not FULL_LINE <= width <= WRAPPED_LONGEST:
         return 0
-    reaching = sum(1 for _s, _e, line in lines if len(line) >= width - WRAP_SLACK)
-    return width if reaching >= WIDTH_LINES else 0
+    reaching = [line for _s, _e, line in lines if len(line) >= width - WRAP_SLACK]
+    # a wrap cuts its lines anywhere, so most of those reaching the width end mid-sentence; lines of about one
+    # length that mostly close a sentence or a clause are a list's items (地区生产总值增长6%—6.5%；), a title and
+    # a lead (…主要预期目标是：), each a line of its own
+    closed = sum(1 for line in reaching if line.rstrip()[-1:] in TERMINAL_MARKS)
+    return width if len(reaching) >= WIDTH_LINES and closed * 2 < len(reaching) else 0
 
 
 def _number_cut(a: str, b: str) -> bool:
@@ -1024,6 +1031,13 @@ def _by_last(words: list[str]) -> dict[str, tuple[str, ...]]:
 # a line ending with one of these ends a title (TITLE_END's and TITLE_WORD_END's words, by their last character)
 TITLE_ENDS: Final = _by_last(LAYOUT["title_ends"])
 TITLE_WORD_ENDS: Final = _by_last(LAYOUT["title_word_ends"])
+BODY_LINE_ENDS: Final = _by_last(LAYOUT["body_line_ends"])
+
+
+def _body_line(line: str) -> bool:
+    """Is ``line`` a body's name on a line of its own: short of a full line, no clause's mark, ending with a
+    body's word (某市发展和改革委员会 under a title)."""
+    return _ends_with(line, BODY_LINE_ENDS) and len(line.strip()) < FULL_LINE and CLAUSE_PUNCT.search(line) is None
 # every match of TITLE_NOTE_END ends with a closing bracket and is at most this long
 TITLE_NOTE_LENGTH: Final = (max(map(len, LAYOUT["title_note_words"])) + max(map(len, LAYOUT["title_notes"])) + 2)
 
