@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from zhibiao.api import extract_file, extract_text
+from zhibiao.extract.clauses import LEAD as LEAD_NAME
 from zhibiao.models import LoadedText
 from zhibiao.text.document import Document
 
@@ -262,3 +263,26 @@ def test_a_quoted_statement_ends_at_a_piece_stating_no_target():
     # (…；要坚持稳中求进、以进促稳；…: a task ends the quoted targets; what follows it is not read as theirs)
     e = extract_text(QUOTED_REPORT.format(middle="要坚持稳中求进、以进促稳"))
     assert [t.indicator for t in e.targets] == ["gdp_growth"]
+
+
+@pytest.mark.parametrize("intent", ["将", "拟"])
+def test_a_plans_intent_before_a_targets_verb_is_no_part_of_its_name(intent):
+    # (今年…，将新增城镇就业4万人: 将/拟 say the plan means it; the name is the indicator's from its verb on)
+    e = extract_text(QUOTED_REPORT.format(middle=f"{intent}新增城镇就业4万人"))
+    assert [(t.name, t.indicator, t.value) for t in e.targets][1] == ("新增城镇就业", "new_urban_jobs", D("4"))
+
+
+def test_a_proper_name_opening_with_an_intents_character_keeps_it():
+    # (将乐县: a county's name, no 将 of intent before a verb — never read as 乐县…)
+    from zhibiao.extract.clauses import clause_figures
+
+    assert all(not f.name.startswith("乐县") for f in clause_figures("将乐县新增城镇就业4000人", as_target=True)[0])
+    assert LEAD_NAME.match("将乐县新增城镇就业") is None
+
+
+@pytest.mark.parametrize("clause,name", [("今年全县将新增城镇就业4000人", "新增城镇就业"),
+                                         ("拟实现地区生产总值增长6%", "地区生产总值")])
+def test_a_clauses_figure_is_named_without_the_plans_intent(clause, name):
+    from zhibiao.extract.clauses import clause_figures
+
+    assert [f.name for f in clause_figures(clause, as_target=True)[0]] == [name]

@@ -212,7 +212,10 @@ COMPARATOR_WORDS: Final = _alt("comparators.above_before", "comparators.below_be
 
 # --- names --------------------------------------------------------------------------------
 _OWN: Final = _alt("names.own_region_words")
-LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads', 'targets.bullets')}|{_OWN}|"
+# 将/拟 before a verb (将新增城镇就业…): the plan's intent; before anything else a name's own character (将乐县)
+INTENT_LEAD: Final = (rf"(?:{_alt('names.intent_adverbs')})"
+                      rf"(?=(?:{_alt('names.new_leads', 'names.inner_verbs', 'names.count_verbs', 'commitments.modality')}))")
+LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads', 'targets.bullets')}|{_OWN}|{INTENT_LEAD}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 # (and a target's marker and the words setting its figure: 经济增长预期目标定为7.5%左右 names 经济增长)
 # (and a verb of the level reached: 税收收入比重回升至 → 税收收入比重, never 比重回 | 升至)
@@ -297,7 +300,7 @@ LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-
 LEADING_PLACE: Final = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 YEAR_END_PLACE: Final = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
 YEAR_ENDS: Final = LEX.words("names.year_ends")
-LEAD_FIRST: Final = _first_characters(LEX.words("names.leads", "names.own_region_words", "targets.bullets"), "一二三四五六七八九十截“\"")  # (and a digit)
+LEAD_FIRST: Final = _first_characters(LEX.words("names.leads", "names.own_region_words", "targets.bullets", "names.intent_adverbs"), "一二三四五六七八九十截“\"")  # (and a digit)
 CLASS_AFTER_FIRST: Final = _first_characters(["以"], LEX.words("measures.class_words"))
 BOUND_FIRST: Final = _first_characters(LEX.words("comparators.at_least_after", "comparators.at_most_after",
                                                  "comparators.about_after"))  # (BOUND_WORD's)

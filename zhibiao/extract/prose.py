@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, QuotedRegion, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, INTENT_LEAD, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, QuotedRegion, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, UNIT_RE, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
@@ -149,7 +149,7 @@ VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('k
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
 ABSTRACT_SUBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 # (a lead's colon goes with it: 其中：一般公共预算收入…)
-LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'targets.continuing_adverbs', 'names.own_region_words')})[：:]?"
+LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'targets.continuing_adverbs', 'names.own_region_words')})[：:]?|{INTENT_LEAD}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails', 'targets.set_as')})+$")
 MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
