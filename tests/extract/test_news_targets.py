@@ -286,3 +286,11 @@ def test_a_clauses_figure_is_named_without_the_plans_intent(clause, name):
     from zhibiao.extract.clauses import clause_figures
 
     assert [f.name for f in clause_figures(clause, as_target=True)[0]] == [name]
+
+
+@pytest.mark.parametrize("steady", ["与上年持平", "保持上年水平", "只增不减"])
+def test_a_target_stated_in_passing_may_be_a_level_held(steady):
+    # (今年…目标与上年持平: a target stated in passing, a steady direction as the same words in a list or a
+    # table's cell are — no figure after its marker)
+    e = extract_text(QUOTED_REPORT.format(middle="城镇新增就业4万人") + f"今年全市粮食播种面积目标{steady}。\n")
+    assert [(t.name, t.text, t.kind) for t in e.targets if t.name == "粮食播种面积"] == [("粮食播种面积", steady, "directional")]

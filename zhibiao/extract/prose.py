@@ -94,13 +94,13 @@ _HEADING_HEADS: Final = LEX.words("targets.heading_heads", "targets.subheads")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE: Final = scanner(rf"(?P<time>{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?P<marker>{LEX.alt('targets.inline_markers')})"
                     rf"(?!是|为(?!\d)|[:：])"
-                    rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
+                    rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs', 'kinds.directional_phrases')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)"
                     rf"|(?:{LEX.alt('targets.quoting_verbs')})[，,]?(?:{LEX.alt('targets.inline_times')}|(?P<quoted>\d{{4}})年)")
 # right after an inline marker: the figure set, so the name is the words before the marker
 # ("今年全市地区生产总值预期增长6%左右", "今年GDP增长目标定为6.5%"), not after it ("今年全市预期地区生产总值增长…")
 SET_AFTER_MARKER: Final = re.compile(rf"(?:{LEX.alt('targets.inline_markers')})*(?:{LEX.alt('targets.set_as')})?"
-                                     rf"(?:\d|{LEX.alt('targets.predicate_verbs')})")
+                                     rf"(?:\d|{LEX.alt('targets.predicate_verbs', 'kinds.directional_phrases')})")
 _INLINE_TIMES: Final = LEX.words("targets.inline_times")
 _INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
 _PROPOSALS: Final = LEX.words("targets.proposals")
