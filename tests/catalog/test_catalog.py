@@ -611,10 +611,15 @@ def test_a_result_named_by_another_division_is_not_the_documents():
             "2025年，全市地区生产总值增长6.1%，嘉兴市地区生产总值增长5.8%。长兴县地区生产总值增长6.5%。"
             "浙江省生产总值增长5.5%，湖州市一般公共预算收入增长4.2%。\n")
     e = extract_text(text)
+    beside = extract_text(text.replace("湖州市", "株洲市").replace("嘉兴市", "攸县").replace("长兴县", "攸县"))
+    assert [a.indicator for a in beside.actuals] == ["gdp_growth", "budget_revenue_growth"]  # (攸县: a county's two characters)
     assert [(a.name, a.value, a.indicator) for a in e.actuals] == [
         ("地区生产总值", Decimal("6.1"), "gdp_growth"), ("一般公共预算收入", Decimal("4.2"), "budget_revenue_growth")]
     assert REG.division_opening("白云机场旅客吞吐量") is None and REG.division_opening("白云区生产总值") == "白云区"
     assert REG.division_opening("城区常住人口") is None  # (城区, 郊区: divisions' names, and a part's words)
+    # (a county's full name of two characters opens a name; its short name, one character, never does)
+    assert REG.division_opening("攸县地区生产总值") == "攸县" and REG.division_opening("沛县生产总值") == "沛县"
+    assert REG.division_opening("东区常住人口") is None and REG.division_opening("郊区常住人口") is None
     # a name opening with the document's own full name is its own
     e.actuals[0].name = "湖州市地区生产总值"
     from zhibiao.catalog.annotate import map_indicators

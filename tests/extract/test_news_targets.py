@@ -243,6 +243,21 @@ def test_without_a_registry_a_region_s_level_is_read_from_its_name():
     assert OtherRegions("浏阳市", known=known).opens("长沙县提出新建高标准农田4万亩")
     # (a county the registry does not know beside a county-level city it knows: of the city's level, not within it)
     assert OtherRegions("浏阳市", known=known).opens("青溪县提出新建高标准农田4万亩")
+
+
+
+def test_a_county_named_by_one_character_and_its_end_is_another_region_where_the_registry_knows_it():
+    # (攸县, 沛县: the full name; 该县, 各县 are words, no registry's division)
+    from zhibiao.extract.clauses import OtherRegions
+
+    known = {"醴陵市": "county", "攸县": "county"}.get
+    assert OtherRegions("醴陵市", known=known).opens("攸县提出新建高标准农田4万亩")
+    assert OtherRegions("醴陵市", known=known).speaks_anew("攸县提出新建高标准农田4万亩")
+    assert not OtherRegions("醴陵市", known=known).opens("该县提出新建高标准农田4万亩")
+    assert not OtherRegions("醴陵市", known=known).speaks_anew("该县提出新建高标准农田4万亩")
+    e = extract_text("醴陵市召开新闻发布会解读2026年计划\n2026-01-21 来源：醴陵日报\n今年全市经济社会发展主要预期目标是："
+                     "地区生产总值增长6%左右。\n会上，攸县提出地区生产总值增长6.5%，新增就业5000人。\n")
+    assert [(t.name, t.value) for t in e.targets] == [("地区生产总值", D(6))] and not e.commitments
     assert OtherRegions("浏阳市").opens("青溪县提出新建高标准农田4万亩") is False
 
 

@@ -54,9 +54,9 @@ LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
 LEADING_LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))  # (what LEADING_LINK's matches open with)
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 # a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
-# (a region's name of two to four characters before its ending, none of them a verb of completing: 节能减排完成市…
-# and 能耗完成市… are an indicator's words)
-REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{2,4}}?"
+# (a region's name of one to four characters before its ending, none of them a verb of completing: 节能减排完成市…
+# and 能耗完成市… are an indicator's words; one only where the registry knows the name, 攸县 — 该县, 各县 are words)
+REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{1,4}}?"
                                 rf"(?:{LEX.alt('documents.region_suffixes')}))(?:{LEX.alt('elsewhere.setting_verbs')})")
 # (REGION_SETS's match ends within its first characters — four of a name, a suffix, a verb — and holds a
 # verb: a clause whose opening holds none is not asked of the pattern)
@@ -109,6 +109,8 @@ class OtherRegions:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
         level = self.known(region) if self.known is not None else None
+        if level is None and len(REGION_SUFFIX_END.sub("", region)) < 2:
+            return False  # (该县提出…: a word; 攸县提出… a county the registry knows)
         if level is None:
             # a name no registry knows, below the document's level or a 区 at it: one of its zones (高新区目标… in a
             # city's report, 产业集聚区… in a county's); a division a registry knows is another region wherever
@@ -127,7 +129,11 @@ class OtherRegions:
         提出地区生产总值增长6.5%，新增就业5万人: 株洲's figures both); ``opens`` is asked first."""
         opening = clause.lstrip()
         rest = LEADING_LINK.sub("", opening) if opening[:1] in LEADING_LINK_FIRST else opening
-        return rest.startswith(REGION_WORDS_OPENING) or REGION_SETS.match(rest) is not None
+        if rest.startswith(REGION_WORDS_OPENING):
+            return True
+        named = REGION_SETS.match(rest)
+        return named is not None and (len(REGION_SUFFIX_END.sub("", named.group("r"))) >= 2
+                                      or (self.known is not None and self.known(named.group("r")) is not None))
 
 
 class QuotedRegion:

@@ -188,8 +188,8 @@ def bureau_body(head: str) -> re.Match | None:
 # (某省统计局国家统计局某某调查总队: two bodies signing together), the first is the issuer. No name holds 关于
 # (中共某市委关于…某某委员会…: the title's subject, after its issuer).
 _NATIONAL_STARTS: Final = LEX.alt("documents.national_government", "documents.national_bodies")
-BODY_NAME: Final = (rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!关于)[\u4e00-\u9fff]){{0,16}}?"
-                    rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})")
+BODY_NAME: Final = (rf"(?!关于)(?:(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!关于)[\u4e00-\u9fff]){{0,16}}?"
+                    rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})|{LEX.alt('documents.national_short_bodies')})")
 # a body opening the title, the title's own words after it (某某开发区管委会2025年工作报告, 某市人民政府
 # 办公室关于…的通知, 某省政府新闻办举行…发布会)
 TITLE_BODY: Final = re.compile(rf"{BODY_NAME}(?=\d{{4}}\s*年|{LEX.alt('documents.issuer_followers')})")
