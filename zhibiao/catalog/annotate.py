@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from zhibiao.models import Extraction, Region
+from zhibiao.models import Actual, Extraction, Region, Span
 from zhibiao.text.chinese import to_simplified
 
 
@@ -124,6 +124,29 @@ def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
     return tuple(f for f in (region.name, RegionRegistry.short_name(region.name)) if f)
 
 
+def _without_own_region(extraction: Extraction, own: tuple[str, ...], match) -> None:
+    """A line's name opening with the document's own region (衢州市地区生产总值 in a news page the catalogue found
+    衢州市's by its mentions: the extractor knew no region to take off) is the indicator's name after it, its region the
+    document's: the full name always, the short name where an indicator's name follows it (衢州港… is a port's)."""
+    full = own[0]
+    for line in (*extraction.targets, *extraction.actuals):
+        name = line.name
+        if not name:
+            continue
+        plain = to_simplified(name)
+        f = next((f for f in own if plain.startswith(f) and len(plain) - len(f) >= 2), None)
+        if f is None:
+            continue
+        rest = name[len(f):]
+        if f != full and match(rest, unit=line.unit, measure=line.measure if isinstance(line, Actual) else None,
+                                   text=line.text) is None:
+            continue
+        span = line.name_span
+        if span is not None and span.end - span.start == len(name):
+            line.name_span = Span(span.start + len(f), span.end)
+        line.name = rest
+
+
 def _match_name(match, name: str | None, own: tuple[str, ...], unit: str | None, measure: str | None,
                 text: str | None, parent: str | None = None):
     """The indicator of a name (``match``: the catalogue's), or of the name without the document's
@@ -172,6 +195,8 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
         return
     own = _own_region_forms(extraction)
     match = catalog.match
+    if own:
+        _without_own_region(extraction, own, match)
     for t in extraction.targets:
         m = _match_name(match, t.name, own, t.unit, _target_measure(t.kind, t.text), t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)
