@@ -630,8 +630,8 @@ def test_a_result_named_by_another_division_is_not_the_documents():
 
 def test_a_name_opening_with_the_region_the_catalogue_found_is_named_without_it():
     # (a news page naming its region in full only in its sentences: the extractor knew no region to take off; the
-    # catalogue finds it by its mentions — the name is the indicator's, its span the name's own; a short name before
-    # no indicator's name is a place's: 衢州港)
+    # catalogue finds it by its mentions — the name is the indicator's, its span the name's own; a short name is
+    # kept, a place may be named after its division: 衢州港; so is a full name running into a word: 衢州市场主体)
     from decimal import Decimal
 
     from zhibiao.api import extract_text
@@ -639,14 +639,14 @@ def test_a_name_opening_with_the_region_the_catalogue_found_is_named_without_it(
     from zhibiao.text.document import Document
 
     text = ("前三季度衢州经济运行稳中有进\n2025-10-24 来源：衢州日报\n前三季度，衢州市地区生产总值增长6.1%。"
-            "衢州市规模以上工业增加值同比增长8.2%，衢州港集装箱吞吐量增长12%。\n")
+            "衢州市规模以上工业增加值同比增长8.2%，衢州港集装箱吞吐量突破80万标箱，衢州市场主体增长12%。\n")
     e = extract_text(text)
     normalized = Document.from_loaded(LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64,
                                                  encoding="utf-8")).normalized.text
     assert e.document.region.name == "衢州市"
     assert [(a.name, a.name_span.slice(normalized), a.value) for a in e.actuals] == [
         ("地区生产总值", "地区生产总值", Decimal("6.1")), ("规模以上工业增加值", "规模以上工业增加值", Decimal("8.2")),
-        ("衢州港集装箱吞吐量", "衢州港集装箱吞吐量", Decimal(12))]
+        ("衢州港集装箱吞吐量", "衢州港集装箱吞吐量", Decimal(80)), ("衢州市场主体", "衢州市场主体", Decimal(12))]
 
 
 def test_a_result_named_by_another_citys_short_name_is_not_the_documents():

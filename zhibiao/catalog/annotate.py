@@ -125,25 +125,21 @@ def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
 
 
 def _without_own_region(extraction: Extraction, own: tuple[str, ...], match) -> None:
-    """A line's name opening with the document's own region (衢州市地区生产总值 in a news page the catalogue found
-    衢州市's by its mentions: the extractor knew no region to take off) is the indicator's name after it, its region the
-    document's: the full name always, the short name where an indicator's name follows it (衢州港… is a port's)."""
+    """A line's name opening with the full name of the document's own region before an indicator's name
+    (衢州市地区生产总值 in a news page the catalogue found 衢州市's by its mentions: the extractor knew no region to
+    take off) is the indicator's name after it, its region the document's. Not the short name: a place is named after
+    its division (福州港集装箱吞吐量), and a full name running into a word is none (衢州市场主体: 衢州 | 市场主体)."""
     full = own[0]
     for line in (*extraction.targets, *extraction.actuals):
         name = line.name
-        if not name:
+        if not name or len(name) - len(full) < 2 or not to_simplified(name).startswith(full):
             continue
-        plain = to_simplified(name)
-        f = next((f for f in own if plain.startswith(f) and len(plain) - len(f) >= 2), None)
-        if f is None:
-            continue
-        rest = name[len(f):]
-        if f != full and match(rest, unit=line.unit, measure=line.measure if isinstance(line, Actual) else None,
-                                   text=line.text) is None:
+        rest = name[len(full):]
+        if match(rest, unit=line.unit, measure=line.measure if isinstance(line, Actual) else None, text=line.text) is None:
             continue
         span = line.name_span
         if span is not None and span.end - span.start == len(name):
-            line.name_span = Span(span.start + len(f), span.end)
+            line.name_span = Span(span.start + len(full), span.end)
         line.name = rest
 
 
