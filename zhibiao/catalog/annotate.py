@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from zhibiao.models import Actual, Extraction, Region, Span
+from zhibiao.models import Actual, Extraction, Region, Span, Target
 from zhibiao.text.chinese import to_simplified
 
 
@@ -130,7 +130,8 @@ def _without_own_region(extraction: Extraction, own: tuple[str, ...], match) -> 
     take off) is the indicator's name after it, its region the document's. Not the short name: a place is named after
     its division (福州港集装箱吞吐量), and a full name running into a word is none (衢州市场主体: 衢州 | 市场主体)."""
     full = own[0]
-    for line in (*extraction.targets, *extraction.actuals):
+    lines: list[Target | Actual] = [*extraction.targets, *extraction.actuals]
+    for line in lines:
         name = line.name
         if not name or len(name) - len(full) < 2 or not to_simplified(name).startswith(full):
             continue
