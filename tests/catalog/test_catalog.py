@@ -611,16 +611,42 @@ def test_a_result_named_by_another_division_is_not_the_documents():
             "2025年，全市地区生产总值增长6.1%，嘉兴市地区生产总值增长5.8%。长兴县地区生产总值增长6.5%。"
             "浙江省生产总值增长5.5%，湖州市一般公共预算收入增长4.2%。\n")
     e = extract_text(text)
+    beside = extract_text(text.replace("湖州市", "株洲市").replace("嘉兴市", "攸县").replace("长兴县", "攸县"))
+    assert [a.indicator for a in beside.actuals] == ["gdp_growth", "budget_revenue_growth"]  # (攸县: a county's two characters)
     assert [(a.name, a.value, a.indicator) for a in e.actuals] == [
         ("地区生产总值", Decimal("6.1"), "gdp_growth"), ("一般公共预算收入", Decimal("4.2"), "budget_revenue_growth")]
     assert REG.division_opening("白云机场旅客吞吐量") is None and REG.division_opening("白云区生产总值") == "白云区"
     assert REG.division_opening("城区常住人口") is None  # (城区, 郊区: divisions' names, and a part's words)
-    # a name opening with the document's own full name is its own
+    # (a county's full name of two characters opens a name; its short name, one character, never does)
+    assert REG.division_opening("攸县地区生产总值") == "攸县" and REG.division_opening("沛县生产总值") == "沛县"
+    assert REG.division_opening("东区常住人口") is None and REG.division_opening("郊区常住人口") is None
+    # a name opening with the document's own full name is its own, named without it
     e.actuals[0].name = "湖州市地区生产总值"
     from zhibiao.catalog.annotate import map_indicators
 
     map_indicators(e)
-    assert [(a.name, a.indicator) for a in e.actuals][0] == ("湖州市地区生产总值", "gdp_growth")
+    assert [(a.name, a.indicator) for a in e.actuals][0] == ("地区生产总值", "gdp_growth")
+
+
+def test_a_name_opening_with_the_region_the_catalogue_found_is_named_without_it():
+    # (a news page naming its region in full only in its sentences: the extractor knew no region to take off; the
+    # catalogue finds it by its mentions — the name is the indicator's, its span the name's own; a short name is
+    # kept, a place may be named after its division: 衢州港; so is a full name running into a word: 衢州市场主体)
+    from decimal import Decimal
+
+    from zhibiao.api import extract_text
+    from zhibiao.models import LoadedText
+    from zhibiao.text.document import Document
+
+    text = ("前三季度衢州经济运行稳中有进\n2025-10-24 来源：衢州日报\n前三季度，衢州市地区生产总值增长6.1%。"
+            "衢州市规模以上工业增加值同比增长8.2%，衢州港集装箱吞吐量突破80万标箱，衢州市场主体增长12%。\n")
+    e = extract_text(text)
+    normalized = Document.from_loaded(LoadedText(path="<text>", format="txt", text=text, sha256="0" * 64,
+                                                 encoding="utf-8")).normalized.text
+    assert e.document.region.name == "衢州市"
+    assert [(a.name, a.name_span.slice(normalized), a.value) for a in e.actuals] == [
+        ("地区生产总值", "地区生产总值", Decimal("6.1")), ("规模以上工业增加值", "规模以上工业增加值", Decimal("8.2")),
+        ("衢州港集装箱吞吐量", "衢州港集装箱吞吐量", Decimal(80)), ("衢州市场主体", "衢州市场主体", Decimal(12))]
 
 
 def test_a_result_named_by_another_citys_short_name_is_not_the_documents():

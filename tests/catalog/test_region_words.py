@@ -26,6 +26,7 @@ SPEC = {
                         "发展改革委", "发改委", "发展和改革局", "发改局", "统计局", "人民代表大会常务委员会", "人大常委会"],
     "national_names": ["国务院", "全国", "中国", "中华人民共和国", "国家"],
     "level_name_ends": ["县", "市", "区", "旗"],
+    "two_character_name_ends": ["县", "市"],
     "government": ["人民政府"],
     "plan_commission": ["发展和改革委员会"],
     "plan_bureau": ["发展和改革局"],
@@ -90,6 +91,20 @@ def test_the_nations_names_name_it_within_any_parent(registry, name):
     assert registry.resolve(name, within=ZHEJIANG).code == NATION  # (the nation, though no division of the province)
 
 
+@pytest.mark.parametrize("end", SPEC["two_character_name_ends"])
+def test_a_division_s_full_name_of_two_characters_opens_a_name(end):
+    """攸县, 芒市: a full name of one character and its end opens a result's name as a longer one does (a
+    district's, 城区 / 东区, is a word too: none)."""
+    rows = [RegionRow(NATION, "中华人民共和国", "national", None, ()),
+            RegionRow("430000", "湖南省", "province", NATION, ("湖南",)),
+            RegionRow("430200", "株洲市", "prefecture", "430000", ("株洲",)),
+            RegionRow("430223", f"攸{end}", "county", "430200", ()),
+            RegionRow("430203", "东区", "county", "430200", ())]
+    registry = RegionRegistry({r.code: r for r in rows})
+    assert registry.division_opening(f"攸{end}地区生产总值") == f"攸{end}"
+    assert registry.division_opening("东区地区生产总值") is None
+
+
 @pytest.mark.parametrize("end", SPEC["level_name_ends"])
 def test_a_full_name_names_its_division_at_its_level_though_a_higher_one_is_known_by_it(end):
     """巢湖市: until 2011 a prefecture-level city, since then a county-level one (in a registry that
@@ -140,6 +155,7 @@ def test_every_issuer_the_registry_writes_names_its_region_again(registry, code,
 def test_every_issuer_has_its_case():
     """(the lists' words have theirs by the parametrized tests above)"""
     lists = {"division_ends", "autonomous_ends", "autonomous_short_ends", "short_name_ends", "issuer_suffixes", "national_names", "level_name_ends",
+             "two_character_name_ends",
              "place_within_ends"}
     assert sorted(i[0] for i in ISSUERS) == sorted(set(SPEC) - lists)
 

@@ -246,6 +246,12 @@ HEADER_CELLS = [
     ("增幅", ("value", None, "growth", None)), ("增长速度", ("value", None, "growth", None)),
     ("涨跌幅度", ("value", None, "growth", None)), ("增长率", ("value", None, "growth", None)),
     ("涨跌幅", ("value", None, "growth", None)),
+    ("比上年（%）", ("value", None, "growth", None)), ("比上年同期（%）", ("value", None, "growth", None)),
+    # a sign before the unit: the figures are signed changes, a growth (同比 a result's)
+    ("同比±%", ("value", "actual", "growth", None)), ("同比±（%）", ("value", "actual", "growth", None)),
+    ("同比（±%）", ("value", "actual", "growth", None)),
+    ("比上年±%", ("value", None, "growth", None)), ("比上年（±%）", ("value", None, "growth", None)),
+    ("比上年增长±%", ("value", None, "growth", None)), ("2024年比上年±%", ("value", None, "growth", 2024)),
     ("比重", ("value", None, "share", None)), ("占比", ("value", None, "share", None)),
 ]
 

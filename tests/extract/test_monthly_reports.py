@@ -80,6 +80,30 @@ def test_what_is_not_a_news_headline_on_a_part_of_the_years_economy():
     assert not monthly_report("前三季度岚江市经济运行稳中有进再创佳绩迈上新台阶")  # (no short appraisal: a sentence's run)
 
 
+# documents.results_briefings: a press conference on the economy's results of the year or of a part of it
+@pytest.mark.parametrize("title, period", [
+    ("国务院新闻办公室举行2025年国民经济运行情况新闻发布会", None),
+    ("岚江市统计局举行2025年前三季度全市经济运行情况新闻发布会", "2025-01/2025-09"),
+    ("岚江市2025年上半年经济形势发布会", "2025-01/2025-06"),
+    ("岚江市召开2025年1—11月经济运行情况新闻通气会", Y11),
+])
+def test_a_press_conference_on_results_is_an_in_year_report_of_the_period_it_names(title, period):
+    # (its figures are the results of the year or the part of it it names, never the plan year's tasks)
+    e = extract_text(f"{title}\n2026-01-17 10:00 来源：岚江日报\n\n"
+                     "初步核算，全市地区生产总值1612亿元，按不变价格计算，同比增长6.1%。全市城镇新增就业4.2万人。\n")
+    d = e.document
+    assert (d.doc_type, d.plan_year) == ("other", 2025)
+    assert [(a.name, a.year, a.period) for a in e.actuals] == [
+        ("地区生产总值", 2025, period), ("地区生产总值", 2025, period), ("城镇新增就业", 2025, period)]
+    assert not e.commitments and not e.targets
+
+
+def test_what_is_not_a_press_conference_on_results():
+    assert not monthly_report("岚江市2026年国民经济和社会发展计划新闻发布会")  # (a plan's: its targets)
+    assert not monthly_report("岚江市政府工作报告新闻发布会")
+    assert not monthly_report("岚江市经济运行情况新闻发布会")  # (no year named)
+
+
 def test_a_monthly_report_in_a_bulletins_sections_is_no_bulletin():
     # (一、综合 / 二、农业 under a statistics bureau's name: a bulletin's layout, but a month's figures)
     text = ("岚江市2025年1—11月经济运行情况\n岚江市统计局\n一、综合\n1—11月，全市规模以上工业增加值增长6.2%。\n"

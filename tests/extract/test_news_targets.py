@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from zhibiao.api import extract_file, extract_text
+from zhibiao.extract.clauses import LEAD as LEAD_NAME
 from zhibiao.models import LoadedText
 from zhibiao.text.document import Document
 
@@ -242,6 +243,21 @@ def test_without_a_registry_a_region_s_level_is_read_from_its_name():
     assert OtherRegions("浏阳市", known=known).opens("长沙县提出新建高标准农田4万亩")
     # (a county the registry does not know beside a county-level city it knows: of the city's level, not within it)
     assert OtherRegions("浏阳市", known=known).opens("青溪县提出新建高标准农田4万亩")
+
+
+
+def test_a_county_named_by_one_character_and_its_end_is_another_region_where_the_registry_knows_it():
+    # (攸县, 沛县: the full name; 该县, 各县 are words, no registry's division)
+    from zhibiao.extract.clauses import OtherRegions
+
+    known = {"醴陵市": "county", "攸县": "county"}.get
+    assert OtherRegions("醴陵市", known=known).opens("攸县提出新建高标准农田4万亩")
+    assert OtherRegions("醴陵市", known=known).speaks_anew("攸县提出新建高标准农田4万亩")
+    assert not OtherRegions("醴陵市", known=known).opens("该县提出新建高标准农田4万亩")
+    assert not OtherRegions("醴陵市", known=known).speaks_anew("该县提出新建高标准农田4万亩")
+    e = extract_text("醴陵市召开新闻发布会解读2026年计划\n2026-01-21 来源：醴陵日报\n今年全市经济社会发展主要预期目标是："
+                     "地区生产总值增长6%左右。\n会上，攸县提出地区生产总值增长6.5%，新增就业5000人。\n")
+    assert [(t.name, t.value) for t in e.targets] == [("地区生产总值", D(6))] and not e.commitments
     assert OtherRegions("浏阳市").opens("青溪县提出新建高标准农田4万亩") is False
 
 
@@ -262,3 +278,34 @@ def test_a_quoted_statement_ends_at_a_piece_stating_no_target():
     # (…；要坚持稳中求进、以进促稳；…: a task ends the quoted targets; what follows it is not read as theirs)
     e = extract_text(QUOTED_REPORT.format(middle="要坚持稳中求进、以进促稳"))
     assert [t.indicator for t in e.targets] == ["gdp_growth"]
+
+
+@pytest.mark.parametrize("intent", ["将", "拟"])
+def test_a_plans_intent_before_a_targets_verb_is_no_part_of_its_name(intent):
+    # (今年…，将新增城镇就业4万人: 将/拟 say the plan means it; the name is the indicator's from its verb on)
+    e = extract_text(QUOTED_REPORT.format(middle=f"{intent}新增城镇就业4万人"))
+    assert [(t.name, t.indicator, t.value) for t in e.targets][1] == ("新增城镇就业", "new_urban_jobs", D("4"))
+
+
+def test_a_proper_name_opening_with_an_intents_character_keeps_it():
+    # (将乐县: a county's name, no 将 of intent before a verb — never read as 乐县…)
+    from zhibiao.extract.clauses import clause_figures
+
+    assert all(not f.name.startswith("乐县") for f in clause_figures("将乐县新增城镇就业4000人", as_target=True)[0])
+    assert LEAD_NAME.match("将乐县新增城镇就业") is None
+
+
+@pytest.mark.parametrize("clause,name", [("今年全县将新增城镇就业4000人", "新增城镇就业"),
+                                         ("拟实现地区生产总值增长6%", "地区生产总值")])
+def test_a_clauses_figure_is_named_without_the_plans_intent(clause, name):
+    from zhibiao.extract.clauses import clause_figures
+
+    assert [f.name for f in clause_figures(clause, as_target=True)[0]] == [name]
+
+
+@pytest.mark.parametrize("steady", ["与上年持平", "保持上年水平", "只增不减"])
+def test_a_target_stated_in_passing_may_be_a_level_held(steady):
+    # (今年…目标与上年持平: a target stated in passing, a steady direction as the same words in a list or a
+    # table's cell are — no figure after its marker)
+    e = extract_text(QUOTED_REPORT.format(middle="城镇新增就业4万人") + f"今年全市粮食播种面积目标{steady}。\n")
+    assert [(t.name, t.text, t.kind) for t in e.targets if t.name == "粮食播种面积"] == [("粮食播种面积", steady, "directional")]

@@ -109,6 +109,7 @@ RELEASE = "初步核算，2025年国内生产总值增长5.0%。全国居民人�
     ("国家统计局局长　王明\n\n" + RELEASE, "国家统计局"),
     ("国家发展改革委举行2025年宏观经济运行情况新闻发布会\n\n" + RELEASE, "国家发展改革委"),  # opening the headline
     ("浙江省政府新闻办举行2025年全省经济运行情况新闻发布会\n\n2025年全省地区生产总值增长5.6%。\n", "浙江省政府新闻办"),
+    ("国新办举行2025年国民经济运行情况新闻发布会\n\n" + RELEASE, "国新办"),  # (the nation's press office by its short name)
 ])
 def test_the_body_printed_as_the_issuer_names_the_region_a_nation_s_body_the_nation(text, issuer):
     d = extract_text(text).document
@@ -260,7 +261,7 @@ def test_a_monthly_report_s_bureau_glued_to_the_page_s_next_label_is_its_issuer(
 def test_a_national_body_fits_the_nation_and_a_province_s_does_not():
     from zhibiao.extract.metadata import _fits
 
-    assert _fits("国务院新闻办公室", "中华人民共和国") and _fits("国家统计局", "中华人民共和国")
+    assert _fits("国务院新闻办公室", "中华人民共和国") and _fits("国家统计局", "中华人民共和国") and _fits("国新办", "中华人民共和国")
     assert not _fits("浙江省人民政府新闻办公室", "中华人民共和国") and not _fits("国家统计局", "衢州市")
     assert _fits("衢州经济技术开发区管委会", None)  # (no region known: any body)
 

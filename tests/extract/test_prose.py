@@ -548,6 +548,39 @@ def test_a_prose_targets_printed_attribute_is_kept(text, expected):
     assert [t.attribute for t in e.targets if t.source == "prose"] == expected
 
 
+MARKED_TARGETS = """今年全市经济社会发展的主要目标是：
+地区生产总值增长6%左右（预期性）；
+城镇调查失业率5.5%以内（预期性）；
+森林覆盖率（约束性）稳定在67%以上。
+"""
+
+
+def test_a_printed_attribute_mark_is_no_part_of_the_targets_words_nor_its_name():
+    """（预期性）/（约束性） after a prose target's figure or its name is read as its attribute and kept out of its
+    text and name, as a table's 属性 cell is."""
+    text = "2025年政府工作报告\n" + MARKED_TARGETS
+    e = extract_text(text)
+    assert [(t.name, t.text, t.attribute, t.indicator) for t in e.targets] == [
+        ("地区生产总值", "增长6%左右", "anticipatory", "gdp_growth"),
+        ("城镇调查失业率", "5.5%以内", "anticipatory", "surveyed_unemployment"),
+        ("森林覆盖率", "稳定在67%以上", "binding", "forest_coverage")]
+    assert e.targets[2].source_span.slice(text) == "稳定在67%以上" and e.targets[2].name_span.slice(text) == "森林覆盖率"
+
+
+@pytest.mark.parametrize("label", ["预期性指标：", "预期性指标", "（一）预期性指标", "预期性指标（3项）：", "预期性指标（3项）"])
+def test_a_sub_head_opening_its_own_list_gives_its_items_its_category_and_attribute(label):
+    """A sub-head that opens a list itself — no list's words before it — on its own line (with a colon, a
+    number, a count of items, or none) or before its ；-items: its items' category and attribute, as one
+    inside a list gives them."""
+    for body in (f"{label}\n地区生产总值增长6%左右；\n城镇调查失业率5.5%以内。\n",
+                 f"{label.rstrip('：')}：地区生产总值增长6%左右；城镇调查失业率5.5%以内。\n"):
+        e = extract_text("2025年全县国民经济和社会发展计划\n三、2025年工作安排\n全县经济平稳运行。\n" + body
+                         + "约束性指标（2项）\n森林覆盖率稳定在67%以上。\n")
+        assert [(t.name, t.category, t.attribute) for t in e.targets] == [
+            ("地区生产总值", "预期性指标", "anticipatory"), ("城镇调查失业率", "预期性指标", "anticipatory"),
+            ("森林覆盖率", "约束性指标", "binding")], body
+
+
 def test_a_table_row_before_a_list_is_none_of_its_opening_words():
     """A list opening a line after a table takes no attribute from the row above (…| 约束性 |)."""
     e = extract_text("2021年规划纲要\n指标 | 单位 | 2020年 | 2025年 | 属性 |\n森林覆盖率 | % | 38.2 | 40 | 约束性 |\n"

@@ -1034,3 +1034,14 @@ def test_a_attribute_cell_merged_down_is_each_rows_it_spans(header, cells):
     assert [(t.name, t.attribute) for t in targets_of(text) if t.year == 2025] == [
         ("地区生产总值增长", "anticipatory"), ("规模以上工业增加值增长", "anticipatory"),
         ("固定资产投资增长", "anticipatory"), ("粮食播种面积", "binding")]
+
+
+@pytest.mark.parametrize("header", ["同比±%", "比上年±%", "比上年增长±%", "同比±（%）", "比上年（%）"])
+def test_a_column_of_changes_on_the_year_before_is_read_as_growth(header):
+    """A bulletin's table column of signed changes on the year before (同比±%, 比上年±%) holds the items' growth."""
+    text = ("2024年岚江市国民经济和社会发展统计公报\n岚江市统计局\n一、综合\n初步核算，全年全市地区生产总值386亿元。\n"
+            f"表1  2024年主要农产品产量\n产品名称\t单位\t产量\t{header}\n粮食\t万吨\t31.2\t1.5\n油料\t万吨\t2.1\t-3.2\n")
+    e = extract_text(text)
+    assert [(a.name, a.measure, a.value) for a in e.actuals if a.source == "table"] == [
+        ("粮食", "level", Decimal("31.2")), ("粮食", "growth", Decimal("1.5")),
+        ("油料", "level", Decimal("2.1")), ("油料", "growth", Decimal("-3.2"))]

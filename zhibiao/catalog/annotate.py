@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from zhibiao.models import Extraction, Region
+from zhibiao.models import Actual, Extraction, Region, Span, Target
 from zhibiao.text.chinese import to_simplified
 
 
@@ -124,6 +124,26 @@ def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
     return tuple(f for f in (region.name, RegionRegistry.short_name(region.name)) if f)
 
 
+def _without_own_region(extraction: Extraction, own: tuple[str, ...], match) -> None:
+    """A line's name opening with the full name of the document's own region before an indicator's name
+    (衢州市地区生产总值 in a news page the catalogue found 衢州市's by its mentions: the extractor knew no region to
+    take off) is the indicator's name after it, its region the document's. Not the short name: a place is named after
+    its division (福州港集装箱吞吐量), and a full name running into a word is none (衢州市场主体: 衢州 | 市场主体)."""
+    full = own[0]
+    lines: list[Target | Actual] = [*extraction.targets, *extraction.actuals]
+    for line in lines:
+        name = line.name
+        if not name or len(name) - len(full) < 2 or not to_simplified(name).startswith(full):
+            continue
+        rest = name[len(full):]
+        if match(rest, unit=line.unit, measure=line.measure if isinstance(line, Actual) else None, text=line.text) is None:
+            continue
+        span = line.name_span
+        if span is not None and span.end - span.start == len(name):
+            line.name_span = Span(span.start + len(full), span.end)
+        line.name = rest
+
+
 def _match_name(match, name: str | None, own: tuple[str, ...], unit: str | None, measure: str | None,
                 text: str | None, parent: str | None = None):
     """The indicator of a name (``match``: the catalogue's), or of the name without the document's
@@ -172,6 +192,8 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
         return
     own = _own_region_forms(extraction)
     match = catalog.match
+    if own:
+        _without_own_region(extraction, own, match)
     for t in extraction.targets:
         m = _match_name(match, t.name, own, t.unit, _target_measure(t.kind, t.text), t.text, t.parent)
         t.indicator, t.indicator_confidence = (m.id, m.confidence) if m else (None, None)

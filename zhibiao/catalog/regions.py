@@ -26,6 +26,7 @@ LEVEL_RANK: Final = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
 WORDS: Final = load_yaml("zhibiao.catalog", "data", "region_words.yaml")
 # the characters a division's name ends with (省, 市, 区, 县, 旗, 州, 盟)
 DIVISION_ENDS: Final = frozenset(WORDS["division_ends"])
+TWO_CHARACTER_NAME_ENDS: Final = frozenset(WORDS["two_character_name_ends"])
 # a town, a zone or a park named after a division (新市镇, 芜湖经济技术开发区): a short name running into
 # one of these names it, not the division
 PLACE_WITHIN_ENDS: Final = tuple(sorted(WORDS["place_within_ends"], key=len, reverse=True))
@@ -286,10 +287,10 @@ class RegionRegistry:
 
     def division_opening(self, text: str) -> str | None:
         """The full name of a division that ``text`` opens with (济南市 of 济南市地区生产总值; three
-        characters at least, ending as a division's name ends), the shortest such; None when none.
-        Only full names: a short one opens too many words (白云 of 白云机场)."""
-        for end in range(3, min(len(text), 12) + 1):
-            if text[end - 1] in DIVISION_ENDS and text[:end] in self._by_name:
+        characters at least, ending as a division's name ends, or two ending as a county's does: 攸县), the
+        shortest such; None when none. Only full names: a short one opens too many words (白云 of 白云机场)."""
+        for end in range(2, min(len(text), 12) + 1):
+            if text[end - 1] in (TWO_CHARACTER_NAME_ENDS if end == 2 else DIVISION_ENDS) and text[:end] in self._by_name:
                 return text[:end]
         return None
 

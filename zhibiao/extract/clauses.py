@@ -54,9 +54,9 @@ LEADING_LINK: Final = re.compile(rf"^(?:{LEX.alt('names.leading_links')})")
 LEADING_LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))  # (what LEADING_LINK's matches open with)
 WIDER_RANK: Final = re.compile(rf"^(?:{LEX.alt('ranks.wider_scopes')})(?:{LEX.alt('ranks.wider_openers')})")
 # a region named with a verb setting a figure opening a clause (洛阳市确定增长6%左右): that region's target, quoted
-# (a region's name of two to four characters before its ending, none of them a verb of completing: 节能减排完成市…
-# and 能耗完成市… are an indicator's words)
-REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{2,4}}?"
+# (a region's name of one to four characters before its ending, none of them a verb of completing: 节能减排完成市…
+# and 能耗完成市… are an indicator's words; one only where the registry knows the name, 攸县 — 该县, 各县 are words)
+REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[\u4e00-\u9fff]){{1,4}}?"
                                 rf"(?:{LEX.alt('documents.region_suffixes')}))(?:{LEX.alt('elsewhere.setting_verbs')})")
 # (REGION_SETS's match ends within its first characters — four of a name, a suffix, a verb — and holds a
 # verb: a clause whose opening holds none is not asked of the pattern)
@@ -109,6 +109,8 @@ class OtherRegions:
             return False  # (全县确定…: the document's own words)
         region = named.group("r")
         level = self.known(region) if self.known is not None else None
+        if level is None and len(REGION_SUFFIX_END.sub("", region)) < 2:
+            return False  # (该县提出…: a word; 攸县提出… a county the registry knows)
         if level is None:
             # a name no registry knows, below the document's level or a 区 at it: one of its zones (高新区目标… in a
             # city's report, 产业集聚区… in a county's); a division a registry knows is another region wherever
@@ -127,7 +129,11 @@ class OtherRegions:
         提出地区生产总值增长6.5%，新增就业5万人: 株洲's figures both); ``opens`` is asked first."""
         opening = clause.lstrip()
         rest = LEADING_LINK.sub("", opening) if opening[:1] in LEADING_LINK_FIRST else opening
-        return rest.startswith(REGION_WORDS_OPENING) or REGION_SETS.match(rest) is not None
+        if rest.startswith(REGION_WORDS_OPENING):
+            return True
+        named = REGION_SETS.match(rest)
+        return named is not None and (len(REGION_SUFFIX_END.sub("", named.group("r"))) >= 2
+                                      or (self.known is not None and self.known(named.group("r")) is not None))
 
 
 class QuotedRegion:
@@ -212,7 +218,10 @@ COMPARATOR_WORDS: Final = _alt("comparators.above_before", "comparators.below_be
 
 # --- names --------------------------------------------------------------------------------
 _OWN: Final = _alt("names.own_region_words")
-LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads', 'targets.bullets')}|{_OWN}|"
+# 将/拟 before a verb (将新增城镇就业…): the plan's intent; before anything else a name's own character (将乐县)
+INTENT_LEAD: Final = (rf"(?:{_alt('names.intent_adverbs')})"
+                      rf"(?=(?:{_alt('names.new_leads', 'names.inner_verbs', 'names.count_verbs', 'commitments.modality')}))")
+LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads', 'targets.bullets')}|{_OWN}|{INTENT_LEAD}|"
                   rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
 # (and a target's marker and the words setting its figure: 经济增长预期目标定为7.5%左右 names 经济增长)
 # (and a verb of the level reached: 税收收入比重回升至 → 税收收入比重, never 比重回 | 升至)
@@ -297,7 +306,7 @@ LEADING_PERIOD: Final = re.compile(rf"^(?:{_alt('names.leading_periods')}|1\s*[-
 LEADING_PLACE: Final = re.compile(rf"^(?!{_alt('names.year_ends')}|全年)[\u4e00-\u9fff]{{2,3}}(?:{_alt('names.place_scopes')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 YEAR_END_PLACE: Final = re.compile(rf"^({_alt('names.year_ends')})(?:{_alt('names.year_end_scopes')})")
 YEAR_ENDS: Final = LEX.words("names.year_ends")
-LEAD_FIRST: Final = _first_characters(LEX.words("names.leads", "names.own_region_words", "targets.bullets"), "一二三四五六七八九十截“\"")  # (and a digit)
+LEAD_FIRST: Final = _first_characters(LEX.words("names.leads", "names.own_region_words", "targets.bullets", "names.intent_adverbs"), "一二三四五六七八九十截“\"")  # (and a digit)
 CLASS_AFTER_FIRST: Final = _first_characters(["以"], LEX.words("measures.class_words"))
 BOUND_FIRST: Final = _first_characters(LEX.words("comparators.at_least_after", "comparators.at_most_after",
                                                  "comparators.about_after"))  # (BOUND_WORD's)

@@ -224,8 +224,10 @@ def parse_header(text: str) -> Column | None:
     unit: str | None = None
     kind: str | None = None
     estimated = False
+    signed = False  # (a sign before the unit, 同比±%, 比上年（±%）: the figures are changes, signed — a growth)
     for note in notes:
         if _unsigned(note) in UNIT_WORDS:
+            signed = signed or _unsigned(note) != note
             unit = _unsigned(note)
         elif note in v.words and v.words[note][0] == "kind":
             kind = kind or v.words[note][1]
@@ -235,7 +237,10 @@ def parse_header(text: str) -> Column | None:
             return None
     if unit is None and t[-1:] in _BARE_UNITS:
         unit, t = t[-1], t[:-1]  # 增长%, 增速%: a unit printed bare
-        t = next((t[:-len(sign)] for sign in _UNIT_SIGNS if t.endswith(sign)), t)  # (增长±%)
+    if unit is not None:
+        sign = next((sign for sign in _UNIT_SIGNS if t.endswith(sign)), None)  # (增长±%, 同比±（%）)
+        if sign is not None:
+            t, signed = t[:-len(sign)], True
     measure: str | None = None
     if unit:
         growth = next((w for w in v.growth_with_unit if t.endswith(w)), None)
@@ -264,6 +269,8 @@ def parse_header(text: str) -> Column | None:
             col.measure = col.measure or value
         elif group == "modality":
             col.modality = col.modality or value
+    if signed and col.measure is None:
+        col.measure = "growth"  # 同比±%: a change on the year before, in %
     if "ignored" in roles:
         col.role = "ignored"  # 完成率（%）, 2025年全省排名: no target or result, whatever its year or kind
         return col

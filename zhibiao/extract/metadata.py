@@ -72,14 +72,20 @@ MONTHLY_TITLE: Final = re.compile(rf"\d{{4}}\s*年[^\n。，]{{0,12}}?(?:\d{{1,2
 IN_YEAR_HEADLINE: Final = re.compile(rf"^(?:\d{{4}}\s*年)?(?:\d{{1,2}}\s*[-—–~至]\s*\d{{1,2}}\s*月|{_PART_OF_YEAR})"
                                      rf"[^\n。，：:]{{0,10}}?(?:{LEX.alt('documents.in_year_headline_words')})[\u4e00-\u9fff]{{0,6}}$")
 
+# a press conference on the economy's results of a year or of a part of it (国务院新闻办公室举行2025年国民经济运行情况
+# 新闻发布会, 某市统计局2025年前三季度经济运行情况新闻发布会): the results of the period it names, as a monthly report's
+RESULTS_BRIEFING: Final = re.compile(rf"\d{{4}}\s*年[^\n。，]{{0,20}}?(?:{LEX.alt('documents.monthly_report_titles', 'documents.in_year_headline_words')})"
+                                     rf"[^\n。，]{{0,4}}?(?:{LEX.alt('documents.results_briefings')})$")
+
 
 def monthly_report(title: str | None) -> bool:
-    """Is ``title`` a statistics bureau's monthly report's (2025年1—11月全市经济运行情况, 2025年11月统计月报), or a
-    news headline on the economy of the part of the year it opens with (前三季度某市经济运行稳中有进)?"""
+    """Is ``title`` a statistics bureau's monthly report's (2025年1—11月全市经济运行情况, 2025年11月统计月报), a
+    news headline on the economy of the part of the year it opens with (前三季度某市经济运行稳中有进), or a press
+    conference's on the results of the year or the part it names (2025年国民经济运行情况新闻发布会)?"""
     if not title:
         return False
     plain = to_simplified(title)
-    return bool(MONTHLY_TITLE.search(plain) or IN_YEAR_HEADLINE.search(plain))
+    return bool(MONTHLY_TITLE.search(plain) or IN_YEAR_HEADLINE.search(plain) or RESULTS_BRIEFING.search(plain))
 
 
 def _ends_title(line: str) -> bool:
@@ -182,8 +188,8 @@ def bureau_body(head: str) -> re.Match | None:
 # (某省统计局国家统计局某某调查总队: two bodies signing together), the first is the issuer. No name holds 关于
 # (中共某市委关于…某某委员会…: the title's subject, after its issuer).
 _NATIONAL_STARTS: Final = LEX.alt("documents.national_government", "documents.national_bodies")
-BODY_NAME: Final = (rf"(?!关于)(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!关于)[\u4e00-\u9fff]){{0,16}}?"
-                    rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})")
+BODY_NAME: Final = (rf"(?!关于)(?:(?:{REGION_NAME}|{_NATIONAL_STARTS})(?:(?!关于)[\u4e00-\u9fff]){{0,16}}?"
+                    rf"(?:{LEX.alt('documents.signing_bodies', 'documents.bureaus')})|{LEX.alt('documents.national_short_bodies')})")
 # a body opening the title, the title's own words after it (某某开发区管委会2025年工作报告, 某市人民政府
 # 办公室关于…的通知, 某省政府新闻办举行…发布会)
 TITLE_BODY: Final = re.compile(rf"{BODY_NAME}(?=\d{{4}}\s*年|{LEX.alt('documents.issuer_followers')})")

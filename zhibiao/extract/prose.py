@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from zhibiao.extract.clauses import ELSEWHERE, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, QuotedRegion, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
+from zhibiao.extract.clauses import ELSEWHERE, INTENT_LEAD, ITEM_NUMBERING, NEW_OR_COUNT_LEAD, REGION_SUFFIX_END, REGION_WORDS, TO_VERB, OtherRegions, QuotedRegion, TWO_LETTERS, VERB_ONLY, name_alone, without_bare_total
 from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names, split_subjects
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, UNIT_RE, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
@@ -25,8 +25,9 @@ from zhibiao.extract.tables import VOCAB, is_name_like
 from zhibiao.text.scan import LineScanner, alternation, first_character_set, scanner
 
 _INTRO: Final = LEX.alt("targets.introductions")
+SUBHEAD_COUNT: Final = r"(?:[（(]\d+[个项][）)])?"  # 预期性指标（3项）: how many items a head has
 TRIGGER: Final = scanner(
-    rf"(?:{LEX.alt('targets.head_qualifiers')})?(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.head_tails')})?(?:{_INTRO})?[:：]"
+    rf"(?:{LEX.alt('targets.head_qualifiers')})?(?:{LEX.alt('targets.heads')})(?:{LEX.alt('targets.head_tails')})?{SUBHEAD_COUNT}(?:{_INTRO})?[:：]"
     rf"|主要预期目标(?:是|为)?[:：]?"
     rf"|(?:经济社会发展|发展)的?主要(?:预期)?目标(?:是|为)[:：]?"
     rf"|(?:{LEX.alt('plans.set_by')})主要(?:预期)?目标(?:是|为)[:：]?"  # 年初确定的主要目标是…: a plan quoted in a review
@@ -86,19 +87,21 @@ _NUMBERING: Final = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一�
 # line ending with those words after a sentence (…收官之年。今年全县主要预期目标 / 1.地区生产总值增长7%左右):
 # the words open the list on the next lines as on a line of their own (SENTENCE_BEFORE_HEAD)
 SENTENCE_BEFORE_HEAD: Final = r"(?:[^\n]*[。！？])?"
-HEAD_LINE: Final = LineScanner(rf"(?m)^{SENTENCE_BEFORE_HEAD}[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')}))"
-                       rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads"))
-_HEADING_HEADS: Final = LEX.words("targets.heading_heads")
+# (a sub-head alone on its line, （一）预期性指标 / 约束性指标（2项）, heads the items below it as a heading does)
+HEAD_LINE: Final = LineScanner(rf"(?m)^{SENTENCE_BEFORE_HEAD}[ \t]*{_NUMBERING}?[ \t]*(?P<words>[^\n。；;：:]{{0,30}}?(?:{LEX.alt('targets.heading_heads')})"
+                               rf"|(?:{LEX.alt('targets.subheads')}){SUBHEAD_COUNT}[：:]?)"
+                       rf"(?:和[^\n。；;]{{0,16}})?(?:{_INTRO})?[ \t]*$", holding=LEX.alt("targets.heading_heads", "targets.subheads"))
+_HEADING_HEADS: Final = LEX.words("targets.heading_heads", "targets.subheads")
 # A target stated in passing: "2023年，江苏目标经济增长5%左右", "今年全省地区生产总值预期增长6.5%".
 INLINE: Final = scanner(rf"(?P<time>{LEX.alt('targets.inline_times')}|\d{{4}}年)[^。；;\n]{{0,20}}?(?P<marker>{LEX.alt('targets.inline_markers')})"
                     rf"(?!是|为(?!\d)|[:：])"
-                    rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs')}))"
+                    rf"(?=[^。；;，,\n]{{0,12}}?(?:\d|{LEX.alt('targets.predicate_verbs', 'kinds.directional_phrases')}))"
                     rf"|(?:{LEX.alt('targets.proposals')})(?:{LEX.alt('targets.inline_times')}|\d{{4}}年)"
                     rf"|(?:{LEX.alt('targets.quoting_verbs')})[，,]?(?:{LEX.alt('targets.inline_times')}|(?P<quoted>\d{{4}})年)")
 # right after an inline marker: the figure set, so the name is the words before the marker
 # ("今年全市地区生产总值预期增长6%左右", "今年GDP增长目标定为6.5%"), not after it ("今年全市预期地区生产总值增长…")
 SET_AFTER_MARKER: Final = re.compile(rf"(?:{LEX.alt('targets.inline_markers')})*(?:{LEX.alt('targets.set_as')})?"
-                                     rf"(?:\d|{LEX.alt('targets.predicate_verbs')})")
+                                     rf"(?:\d|{LEX.alt('targets.predicate_verbs', 'kinds.directional_phrases')})")
 _INLINE_TIMES: Final = LEX.words("targets.inline_times")
 _INLINE_MARKERS: Final = LEX.words("targets.inline_markers")
 _PROPOSALS: Final = LEX.words("targets.proposals")
@@ -151,7 +154,7 @@ VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('k
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
 ABSTRACT_SUBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.abstract_subjects')})$")
 # (a lead's colon goes with it: 其中：一般公共预算收入…)
-LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'targets.continuing_adverbs', 'names.own_region_words')})[：:]?"
+LEAD_MODAL: Final = re.compile(rf"^[\s{_BULLETS}]*(?:{_NUMBERING}|[（(]\d{{1,2}}[）)])?(?:[（(](?:{LEX.alt('targets.reference_notes')})[^（()）]{{0,8}}[）)][：:]?|(?:{LEX.alt('targets.item_leads', 'targets.continuing_adverbs', 'names.own_region_words')})[：:]?|{INTENT_LEAD}"
                         rf"|(?:到|至|在)?\d{{4}}年(?:底|末)?)*")
 NAME_TRAIL: Final = scanner(rf"(?:{LEX.alt('targets.name_trails', 'targets.set_as')})+$")
 MODAL_TRAIL: Final = scanner(rf"(?:{LEX.alt('kinds.modality')})+$")
@@ -166,7 +169,7 @@ PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+
 # names its categories by (table_vocab's categories) before a colon (经济发展：) — a line of its own
 SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')})"
-                     rf"|(?:{alternation(VOCAB.categories)})(?=(?:方面)?[:：]))(?:[（(]\d+个[）)])?(?:方面)?[:：。]?\s*$")
+                     rf"|(?:{alternation(VOCAB.categories)})(?=(?:方面)?[:：])){SUBHEAD_COUNT}(?:方面)?[:：。]?\s*$")
 SUBHEAD_WORDS: Final = frozenset(LEX.words("targets.subheads"))
 RESPECTIVELY: Final = re.compile(LEX.alt("names.respectively"))
 PREDICATE_VERB: Final = scanner(rf"(?:{LEX.alt('measures.growth_qualifiers')})*(?:{LEX.alt('targets.predicate_verbs')})$")
@@ -208,6 +211,7 @@ FIRST_LINE: Final = re.compile(r"\s*([^\n]*)")
 # 森林覆盖率：保持在76%以上（约束性）
 ATTRIBUTE_MARK: Final = re.compile(rf"[（(]\s*(?P<word>{alternation(VOCAB.attributes)})(?:指标|目标)?\s*[）)]")
 ATTRIBUTE_WORD: Final = re.compile(alternation(VOCAB.attributes))
+ATTRIBUTE_MARK_END: Final = re.compile(rf"\s*{ATTRIBUTE_MARK.pattern}\s*$")
 OPENING_WORDS: Final = 60  # characters before a list that can hold its opening words (主要约束性目标是：)
 OPENING_BREAK: Final = re.compile(r"[，,。]")
 
@@ -359,6 +363,8 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         pos = line_end + 1
     if start is None or end is None:
         return None
+    if SUBHEAD.match(m.group("words")):
+        start = m.start("words")  # (its items' category and attribute: the list's reader reads the sub-head)
     return TargetList(start, end, target_year_in(m.group("words")))
 
 
@@ -769,8 +775,13 @@ class _ListReader:
         # 迈上新台阶，增长6.5%: the rate is its name's, not the target's before it), and where
         self.milestone_named: tuple[str, int, int] | None = None
         self.quoted = QuotedRegion(elsewhere)  # another region's clauses (全省确定…, and those after a comma)
-        self.list_attribute = attribute_named(_opening_words(text, tl.start))  # 主要约束性目标是：…
+        opening = _opening_words(text, tl.start)
+        self.list_attribute = attribute_named(opening)  # 主要约束性目标是：…
         self.attribute = self.list_attribute  # … or a sub-head's: （二）约束性指标
+        # a sub-head opening the list itself (预期性指标：地区生产总值增长…；…) is its items' category, as one inside it is
+        opening_sub = SUBHEAD.match(opening.strip())
+        if opening_sub is not None:
+            self.category = opening_sub.group("cat")
 
     def run(self) -> list[ProseTarget]:
         text, tl = self.text, self.tl
@@ -816,8 +827,15 @@ class _ListReader:
     def emit(self, **kw) -> None:
         if kw["parsed"].kind == "directional" and ABSTRACT_SUBJECT.search(kw["name"]):
             return  # 创新能力明显增强: an aim, not an indicator's target
-        mark = ATTRIBUTE_MARK.search(kw["text"])
+        # a mark after its figure (增长6%左右（预期性）) or its name (森林覆盖率（约束性）稳定在…) is read as a table's
+        # 属性 cell is, and is no part of the target's words nor of its name
+        named = ATTRIBUTE_MARK_END.search(kw["name"])
+        if named is not None:
+            a, _ = kw["name_span"]
+            kw["name"], kw["name_span"] = kw["name"][:named.start()], (a, a + named.start())
+        mark = ATTRIBUTE_MARK.search(kw["text"]) or named
         attribute = VOCAB.attributes[mark.group("word")] if mark else self.attribute
+        kw["text"] = ATTRIBUTE_MARK_END.sub("", kw["text"])
         self.out.append(ProseTarget(category=self.category, parent=self.parent, recalled=self.tl.recalled,
                                     attribute=attribute, **kw))
 
