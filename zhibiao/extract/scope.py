@@ -154,7 +154,9 @@ NEWS_DELIVERY: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日(?
 DAY_DELIVERY: Final = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
                           rf"(?:{_alt('time.congress_events')})")
 # "21日，…人民代表大会第六次会议开幕": a news lead opening with the day alone (a day, no month, before it)
-DAY_FIRST_DELIVERY: Final = re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+# (scanners: a pattern opening with ^ or a look-behind is tried by re at every position of the head it
+# searches; a match starts with a space or a digit)
+DAY_FIRST_DELIVERY: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                 rf"(?:{_alt('time.congress_events')})")
 RELATIVE_DELIVERY: Final = re.compile(rf"({_alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                rf"(?:{_alt('time.congress_events')})")
@@ -629,7 +631,7 @@ def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
 
 
 # a sentence opening with the year it reports on (2022年，… / 2020—2022年，…)
-_REPORTED_YEAR: Final = re.compile(rf"(?:^|(?<=[。！？；\n]))[ \t\u3000]*(?:{YEAR}\s*[-—–~～至]\s*)?({YEAR})\s*年(?![以来底末])")
+_REPORTED_YEAR: Final = scanner(rf"(?:^|(?<=[。！？；\n]))[ \t\u3000]*(?:{YEAR}\s*[-—–~～至]\s*)?({YEAR})\s*年(?![以来底末])")
 
 
 def _evaluation_evidence(text: str, title: str | None) -> list[YearEvidence]:
