@@ -207,3 +207,19 @@ def test_a_value_printed_whole_examples():
     assert not prints_number("增长6.55%", Decimal("6.5")) and not prints_number("0.5万", Decimal("5"))
     assert not prints_number("1,500亿元", Decimal("500")) and not prints_number("5,000亿元", Decimal("5"))
     assert not prints_number("一千亿元", Decimal("1000")) and not prints_number("1E+3", Decimal("1E+3"))
+
+
+DOC_NUMBER_LINES = st.lists(st.sampled_from(["绍政发", "〔", "[", "【", "（", "(", "〕", "]", "】", "）", ")", "2024", "12", " ", "号",
+                                             "文号：", "发文字号:", "实施“十四五”规划", "一号工程"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(DOC_NUMBER_LINES)
+def test_a_document_number_holds_its_year_in_brackets(line):
+    """metadata.find_doc_number tries DOC_NUMBER only on a line where DOC_NUMBER_YEAR is found: every
+    match of the one holds a match of the other."""
+    from zhibiao.extract.metadata import DOC_NUMBER, DOC_NUMBER_YEAR
+
+    if DOC_NUMBER.search(line):
+        assert DOC_NUMBER_YEAR.search(line)
+    assert DOC_NUMBER.search("绍政发〔2024〕2号") and DOC_NUMBER_YEAR.search("绍政发〔2024〕2号")
