@@ -223,3 +223,22 @@ def test_a_document_number_holds_its_year_in_brackets(line):
     if DOC_NUMBER.search(line):
         assert DOC_NUMBER_YEAR.search(line)
     assert DOC_NUMBER.search("绍政发〔2024〕2号") and DOC_NUMBER_YEAR.search("绍政发〔2024〕2号")
+
+
+OPENING_LINES = st.lists(st.sampled_from([" ", "\u3000", "\t", "注", "备注", "说明", "①", "：", ":", "同时", "此外", "另外", "，", ",",
+                                          "今年", "增长6%"]), max_size=6).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(OPENING_LINES)
+def test_a_note_or_an_adding_paragraph_opens_with_a_first_character_of_its_words_or_a_space(line):
+    """commitments.NOTE and scope.ADDING are tried only on a paragraph opening with one of their words'
+    first characters (NOTE_FIRST, ADDING_FIRST) or a space: every match opens so."""
+    from zhibiao.extract.commitments import NOTE, NOTE_FIRST
+    from zhibiao.extract.scope import ADDING, ADDING_FIRST
+
+    lead = line[:1]
+    if NOTE.match(line):
+        assert lead in NOTE_FIRST or lead.isspace()
+    if ADDING.match(line):
+        assert lead in ADDING_FIRST or lead.isspace()

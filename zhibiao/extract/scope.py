@@ -129,6 +129,7 @@ CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 # a paragraph adding to the one before (同时，/此外，/另外，: the words a list of targets goes on with, prose):
 # it speaks of the time the one before ends in, unless it names its own
 ADDING: Final = re.compile(rf"\s*(?:{_alt('targets.continuing')})[，,]")
+ADDING_FIRST: Final = frozenset(w[0] for w in LEX.words("targets.continuing"))  # (what ADDING opens with, past spaces)
 LEADING_LINK: Final = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD: Final = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION: Final = scanner(rf"(?<!\d)({YEAR})\s*年")  # (a scanner: tried only at a 1 or a 2: a text's every year, found 4–5 times faster)
@@ -425,7 +426,8 @@ class Scope:
         those words, as ``time_of`` does — ``(None, None)``: nothing, it goes on with the time of the one
         before; ``None`` when it does not open so, or speaks of what is still to do (同时，要新增…: no
         result, whatever the one before was)."""
-        m = ADDING.match(paragraph)
+        lead = paragraph[:1]  # (most paragraphs open with none of its words: the pattern's call spared)
+        m = ADDING.match(paragraph) if lead in ADDING_FIRST or lead.isspace() else None
         if m is None:
             return None
         words = self.opening(paragraph[m.end():])
