@@ -222,7 +222,9 @@ def test_a_document_number_holds_its_year_in_brackets(line):
 
     if DOC_NUMBER.search(line):
         assert DOC_NUMBER_YEAR.search(line)
-    assert DOC_NUMBER.search("绍政发〔2024〕2号") and DOC_NUMBER_YEAR.search("绍政发〔2024〕2号")
+    for opening, closing in ("〔〕", "[]", "【】", "（）", "()"):
+        number = f"绍政发{opening}2024{closing}2号"
+        assert DOC_NUMBER.search(number) and DOC_NUMBER_YEAR.search(number)
 
 
 OPENING_LINES = st.lists(st.sampled_from([" ", "\u3000", "\t", "注", "备注", "说明", "①", "：", ":", "同时", "此外", "另外", "，", ",",
@@ -242,3 +244,15 @@ def test_a_note_or_an_adding_paragraph_opens_with_a_first_character_of_its_words
         assert lead in NOTE_FIRST or lead.isspace()
     if ADDING.match(line):
         assert lead in ADDING_FIRST or lead.isspace()
+
+
+@settings(max_examples=400, deadline=None)
+@given(OPENING_LINES)
+def test_a_paragraph_adding_to_the_one_before_is_read_past_its_cheap_test(line):
+    """Scope.adding_time says what ADDING's match says (a paragraph opening with spaces included)."""
+    from zhibiao.extract.scope import ADDING, Scope
+
+    if ADDING.match(line) is None:
+        assert Scope("work_report", 2024).adding_time(line) is None
+    for opening in (" 同时，全市", "同时，全市", "此外，全市", "另外，全市"):
+        assert Scope("work_report", 2024).adding_time(opening) is not None
