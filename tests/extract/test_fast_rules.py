@@ -207,3 +207,52 @@ def test_a_value_printed_whole_examples():
     assert not prints_number("增长6.55%", Decimal("6.5")) and not prints_number("0.5万", Decimal("5"))
     assert not prints_number("1,500亿元", Decimal("500")) and not prints_number("5,000亿元", Decimal("5"))
     assert not prints_number("一千亿元", Decimal("1000")) and not prints_number("1E+3", Decimal("1E+3"))
+
+
+DOC_NUMBER_LINES = st.lists(st.sampled_from(["绍政发", "〔", "[", "【", "（", "(", "〕", "]", "】", "）", ")", "2024", "12", " ", "号",
+                                             "文号：", "发文字号:", "实施“十四五”规划", "一号工程"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(DOC_NUMBER_LINES)
+def test_a_document_number_holds_its_year_in_brackets(line):
+    """metadata.find_doc_number tries DOC_NUMBER only on a line where DOC_NUMBER_YEAR is found: every
+    match of the one holds a match of the other."""
+    from zhibiao.extract.metadata import DOC_NUMBER, DOC_NUMBER_YEAR
+
+    if DOC_NUMBER.search(line):
+        assert DOC_NUMBER_YEAR.search(line)
+    for opening, closing in ("〔〕", "[]", "【】", "（）", "()"):
+        number = f"绍政发{opening}2024{closing}2号"
+        assert DOC_NUMBER.search(number) and DOC_NUMBER_YEAR.search(number)
+
+
+OPENING_LINES = st.lists(st.sampled_from([" ", "\u3000", "\t", "注", "备注", "说明", "①", "：", ":", "同时", "此外", "另外", "，", ",",
+                                          "今年", "增长6%"]), max_size=6).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(OPENING_LINES)
+def test_a_note_or_an_adding_paragraph_opens_with_a_first_character_of_its_words_or_a_space(line):
+    """commitments.NOTE and scope.ADDING are tried only on a paragraph opening with one of their words'
+    first characters (NOTE_FIRST, ADDING_FIRST) or a space: every match opens so."""
+    from zhibiao.extract.commitments import NOTE, NOTE_FIRST
+    from zhibiao.extract.scope import ADDING, ADDING_FIRST
+
+    lead = line[:1]
+    if NOTE.match(line):
+        assert lead in NOTE_FIRST or lead.isspace()
+    if ADDING.match(line):
+        assert lead in ADDING_FIRST or lead.isspace()
+
+
+@settings(max_examples=400, deadline=None)
+@given(OPENING_LINES)
+def test_a_paragraph_adding_to_the_one_before_is_read_past_its_cheap_test(line):
+    """Scope.adding_time says what ADDING's match says (a paragraph opening with spaces included)."""
+    from zhibiao.extract.scope import ADDING, Scope
+
+    if ADDING.match(line) is None:
+        assert Scope("work_report", 2024).adding_time(line) is None
+    for opening in (" 同时，全市", "同时，全市", "此外，全市", "另外，全市"):
+        assert Scope("work_report", 2024).adding_time(opening) is not None

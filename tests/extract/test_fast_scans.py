@@ -35,6 +35,23 @@ def test_numerals_read_without_cn2an_are_read_as_cn2an_reads_them():
         assert parse_chinese.__wrapped__(form) == expected and str(parse_chinese.__wrapped__(form)) == str(expected)
 
 
+def test_a_ten_before_two_digits_is_refused_as_cn2an_refuses_it():
+    # 十四五 is refused without cn2an: what cn2an says of every 十 followed by two digits from one to nine
+    import cn2an
+    import pytest
+
+    from zhibiao.extract.numbers import NumberError, parse_chinese
+
+    digits = "一二两三四五六七八九"
+    for form in ("十" + a + b for a in digits for b in digits):
+        with pytest.raises(ValueError):
+            cn2an.cn2an(form.replace("两", "二"), "normal")
+        with pytest.raises(NumberError, match="not a Chinese numeral"):
+            parse_chinese.__wrapped__(form)
+        with pytest.raises(NumberError, match="not a Chinese numeral"):
+            parse_chinese.__wrapped__(form + "点五")
+
+
 # --- scope.TIME_SIGNAL: the loose test for words of time that spares time_of its six searches ------
 
 def _time_words() -> list[str]:

@@ -54,6 +54,7 @@ REVIEW_WORDS: Final = re.compile(LEX.alt("time.last_year", "commitments.reviews"
 REVIEW_HELD: Final = "".join(sorted(frozenset.intersection(*(frozenset(w) for w in LEX.words("time.last_year", "commitments.reviews")))))
 COMPARED_WITH_LAST: Final = re.compile(LEX.alt("commitments.compared_with_last"))
 NOTE: Final = re.compile(rf"\s*(?:{LEX.alt('commitments.notes')})[\d①②③④⑤⑥⑦⑧⑨⑩]*\s*[:：]")
+NOTE_FIRST: Final = frozenset(w[0] for w in LEX.words("commitments.notes"))  # (what NOTE opens with, past spaces)
 ITEM_NUMBER: Final = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[)）、.．]\s*")
 ITEM_NUMBER_FIRST: Final = frozenset("（(一二三四五六七八九十")  # (and a digit: what its matches open with past spaces)
 MODALITY_FIRST: Final = frozenset(w[0] for w in LEX.words("commitments.modality"))  # (what MODALITY's matches open with)
@@ -149,7 +150,8 @@ def find_commitments(reading: Reading, targets: list[Target], blocked: list[tupl
             p_mode, _ = reading.paragraph_time(para)  # (同时，… going on with the paragraph before's)
             if p_mode in ("review", "multi"):
                 continue  # "2023年，…": a review paragraph inside the plan
-            if NOTE.match(text, para.start, para.end):
+            lead = text[para.start:para.start + 1] if para.end > para.start else ""
+            if (lead in NOTE_FIRST or lead.isspace()) and NOTE.match(text, para.start, para.end):
                 continue  # "注：①按可比价计算；②力争6%。": a note on the figures above
             for sentence in para.sentences:
                 _sentence(reading, sentence, table_targets, blocked_spans, elsewhere, starts, out)

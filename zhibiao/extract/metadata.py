@@ -106,6 +106,9 @@ PARTY_ISSUER: Final = re.compile(rf"^(?:{LEX.alt('documents.party_issuers')})[\u
 _NUMBER_KEYS: Final = LEX.alt("documents.number_keys")
 DOC_NUMBER: Final = re.compile(rf"(?:(?:{_NUMBER_KEYS})\s*[:：]?\s*)?(?P<num>[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*\d{{4}}\s*[〕\]】）)]\s*\d+\s*号)")
 DOC_NUMBER_KEY: Final = re.compile(rf"(?:{_NUMBER_KEYS})\s*[:：]?\s*")
+# what every DOC_NUMBER holds, its year in brackets (〔2024〕): found by the engine's scan for a bracket, where
+# DOC_NUMBER itself is tried at every Chinese character of a line (a long line holding 号 costs ≈ 100,000 instructions)
+DOC_NUMBER_YEAR: Final = re.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]")
 DATE: Final = scanner(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE: Final = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 # a date in Chinese numerals (its year in digits in the search text: 2025年三月五日)
@@ -427,7 +430,7 @@ def find_doc_number(doc: Document) -> str | None:
     pos = 0
     for raw in head.split("\n")[:40]:
         line = raw.strip()
-        m = DOC_NUMBER.search(raw) if "号" in raw else None  # (every number ends in 号)
+        m = DOC_NUMBER.search(raw) if "号" in raw and DOC_NUMBER_YEAR.search(raw) else None  # (every number ends in 号)
         # a number on a short line of its own, after a 文号 key, or glued before the title
         if m and (len(line) <= 30 or DOC_NUMBER_KEY.search(raw[:m.start("num")]) or raw.lstrip().startswith(m.group("num"))):
             a, b = pos + m.start("num"), pos + m.end("num")  # (the match's offsets in its line, in the text)

@@ -129,6 +129,7 @@ CLAUSE_BREAK: Final = re.compile(r"[，,。；;：:]")
 # a paragraph adding to the one before (同时，/此外，/另外，: the words a list of targets goes on with, prose):
 # it speaks of the time the one before ends in, unless it names its own
 ADDING: Final = re.compile(rf"\s*(?:{_alt('targets.continuing')})[，,]")
+ADDING_FIRST: Final = frozenset(w[0] for w in LEX.words("targets.continuing"))  # (what ADDING opens with, past spaces)
 LEADING_LINK: Final = re.compile(rf"^\s*(?:{_alt('names.leading_links')})?")
 YEAR_WORD: Final = re.compile(rf"({YEAR})\s*年")
 YEAR_MENTION: Final = scanner(rf"(?<!\d)({YEAR})\s*年")  # (a scanner: tried only at a 1 or a 2: a text's every year, found 4–5 times faster)
@@ -154,7 +155,9 @@ NEWS_DELIVERY: Final = scanner(rf"(?<!\d)(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日(?
 DAY_DELIVERY: Final = re.compile(rf"(?:{_CONGRESS})[^。\n]{{0,30}}?会议[^。\n]{{0,10}}?(?<![\d月])(\d{{1,2}})\s*日[^。\n]{{0,20}}?"
                           rf"(?:{_alt('time.congress_events')})")
 # "21日，…人民代表大会第六次会议开幕": a news lead opening with the day alone (a day, no month, before it)
-DAY_FIRST_DELIVERY: Final = re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
+# (scanners: a pattern opening with ^ or a look-behind is tried by re at every position of the head it
+# searches; a match starts with a space or a digit)
+DAY_FIRST_DELIVERY: Final = scanner(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{{1,2}})\s*日[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                 rf"(?:{_alt('time.congress_events')})")
 RELATIVE_DELIVERY: Final = re.compile(rf"({_alt('time.today', 'time.yesterday')})[^。\n]{{0,60}}?(?:{_CONGRESS})[^。\n]{{0,40}}?"
                                rf"(?:{_alt('time.congress_events')})")
@@ -423,7 +426,8 @@ class Scope:
         those words, as ``time_of`` does — ``(None, None)``: nothing, it goes on with the time of the one
         before; ``None`` when it does not open so, or speaks of what is still to do (同时，要新增…: no
         result, whatever the one before was)."""
-        m = ADDING.match(paragraph)
+        lead = paragraph[:1]  # (most paragraphs open with none of its words: the pattern's call spared)
+        m = ADDING.match(paragraph) if lead in ADDING_FIRST or lead.isspace() else None
         if m is None:
             return None
         words = self.opening(paragraph[m.end():])
@@ -629,7 +633,7 @@ def _five_year_evidence(text: str, title: str | None) -> list[YearEvidence]:
 
 
 # a sentence opening with the year it reports on (2022年，… / 2020—2022年，…)
-_REPORTED_YEAR: Final = re.compile(rf"(?:^|(?<=[。！？；\n]))[ \t\u3000]*(?:{YEAR}\s*[-—–~～至]\s*)?({YEAR})\s*年(?![以来底末])")
+_REPORTED_YEAR: Final = scanner(rf"(?:^|(?<=[。！？；\n]))[ \t\u3000]*(?:{YEAR}\s*[-—–~～至]\s*)?({YEAR})\s*年(?![以来底末])")
 
 
 def _evaluation_evidence(text: str, title: str | None) -> list[YearEvidence]:
