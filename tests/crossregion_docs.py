@@ -28,3 +28,19 @@ def write_counties(folder: Path) -> Path:
     for name, (gdp, investment) in COUNTIES.items():
         (folder / f"{name}_2024.txt").write_text(county_plan(name, gdp, investment), encoding="utf-8")
     return folder
+
+
+# a province, two of its cities and their figures: 湖州's retail sales of 1—9月 (a monthly report) beside 嘉兴's whole
+# year's (a bulletin) — a part of the year's actual in the cross-region views
+PART_YEAR = {
+    "zj.txt": "浙江省2025年政府工作报告\n\n2025年1月14日在浙江省第十四届人民代表大会第三次会议上\n\n"
+              "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；社会消费品零售总额增长5%左右。\n",
+    "hz.txt": "湖州市2025年政府工作报告\n\n2025年1月12日在湖州市第九届人民代表大会第五次会议上\n\n"
+              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右。\n",
+    "hz_m.txt": "湖州市2025年1—9月经济运行情况\n\n湖州市统计局　2025年10月20日\n\n"
+                "1—9月，全市社会消费品零售总额累计实现1080.5亿元，同比增长5.8%。\n",
+    "jx.txt": "嘉兴市2025年政府工作报告\n\n2025年1月10日在嘉兴市第十届人民代表大会第五次会议上\n\n"
+              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6%左右。\n",
+    "jx_b.txt": "嘉兴市2025年国民经济和社会发展统计公报\n\n嘉兴市统计局　2026年3月10日\n\n"
+                "初步核算，全年全市地区生产总值增长6.2%。全年社会消费品零售总额2050.3亿元，比上年增长5.9%。\n",
+}

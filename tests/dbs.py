@@ -61,3 +61,16 @@ def check_invariants(db) -> None:
         for table in (TargetRow, CommitmentRow):
             assert set(s.scalars(select(table.document_id).distinct())) <= ids
         assert len({d.sha256 for d in docs}) == len(docs)
+
+
+def migrate_to(db, revision: str, up: bool = True) -> None:
+    """Take ``db``'s schema up or down to ``revision`` with the project's migrations (an older database, as a test
+    of an upgrade needs one)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "zhibiao.store:migrations")
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.upgrade if up else command.downgrade)(cfg, revision)

@@ -4,10 +4,8 @@ written before keep their compression until they are rewritten."""
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
-from dbs import drop_postgres, fresh_postgres_url
+from dbs import drop_postgres, fresh_postgres_url, migrate_to
 from paths import EXAMPLES
 from zhibiao.ingest import ingest
 from zhibiao.store import Database
@@ -25,14 +23,6 @@ def pg_url():
 def _compression(db) -> set[str | None]:
     with db.engine.connect() as conn:
         return set(conn.exec_driver_sql("SELECT pg_column_compression(text) FROM documents").scalars())
-
-
-def _migrate(db, revision: str, up: bool) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", "zhibiao.store:migrations")
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.upgrade if up else command.downgrade)(cfg, revision)
 
 
 def test_a_documents_text_is_lz4_compressed_on_postgresql(pg_url):
@@ -53,12 +43,12 @@ def test_rows_written_before_the_migration_keep_their_compression_until_rewritte
         # a row as 0014 wrote it: stored by this version (its columns are newer than 0014's), the schema
         # taken back to 0014, then the text written again there
         assert ingest(db, [EXAMPLES / "huzhou_2025_plan.txt"]).count("failed") == 0
-        _migrate(db, "0014", up=False)
+        migrate_to(db, "0014", up=False)
         with db.engine.begin() as conn:
             conn.exec_driver_sql("UPDATE documents SET text = text || ''")
         before = _compression(db)
         assert "lz4" not in before  # (pglz, or None: pglz stores a text it cannot shrink by a quarter as it is)
-        _migrate(db, "0015", up=True)
+        migrate_to(db, "0015", up=True)
         assert _compression(db) == before  # (not rewritten: docs/sql.md says how)
         with db.engine.begin() as conn:
             conn.exec_driver_sql("UPDATE documents SET text = text || ''")

@@ -7,11 +7,10 @@ Documents written for this test (own figures), on real SQLite and real PostgreSQ
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, inspect, select, text
 
-from dbs import db_url  # noqa: F401  (fixture)
+from crossregion_docs import PART_YEAR as DOCS
+from dbs import db_url, migrate_to  # noqa: F401  (fixture)
 from zhibiao.ingest import ingest
 from zhibiao.store import Database
 from zhibiao.store.tables import status_snapshot
@@ -19,18 +18,6 @@ from zhibiao.track.grid import parent_grid
 from zhibiao.track.snapshot import refresh, stale
 from zhibiao.track.tracker import Tracker
 
-DOCS = {
-    "zj.txt": "浙江省2025年政府工作报告\n\n2025年1月14日在浙江省第十四届人民代表大会第三次会议上\n\n"
-              "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；社会消费品零售总额增长5%左右。\n",
-    "hz.txt": "湖州市2025年政府工作报告\n\n2025年1月12日在湖州市第九届人民代表大会第五次会议上\n\n"
-              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右。\n",
-    "hz_m.txt": "湖州市2025年1—9月经济运行情况\n\n湖州市统计局　2025年10月20日\n\n"
-                "1—9月，全市社会消费品零售总额累计实现1080.5亿元，同比增长5.8%。\n",
-    "jx.txt": "嘉兴市2025年政府工作报告\n\n2025年1月10日在嘉兴市第十届人民代表大会第五次会议上\n\n"
-              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6%左右。\n",
-    "jx_b.txt": "嘉兴市2025年国民经济和社会发展统计公报\n\n嘉兴市统计局　2026年3月10日\n\n"
-                "初步核算，全年全市地区生产总值增长6.2%。全年社会消费品零售总额2050.3亿元，比上年增长5.9%。\n",
-}
 HUZHOU, JIAXING, ZHEJIANG = "330500", "330400", "330000"
 
 
@@ -54,14 +41,6 @@ def _stored(db) -> dict[str, list]:
     tracker = Tracker(db)
     return tracker.q.current_snapshot(2025, {HUZHOU: ZHEJIANG, JIAXING: ZHEJIANG, ZHEJIANG: None},
                                       tracker.rules.version)
-
-
-def _migrate(db, revision: str, up: bool) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", "zhibiao.store:migrations")
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.upgrade if up else command.downgrade)(cfg, revision)
 
 
 def test_the_grid_names_the_months_of_a_part_of_the_year_s_actual_from_the_snapshot(db):
@@ -89,7 +68,7 @@ def test_a_database_at_0018_upgrades_keeping_its_rows_and_its_old_lines_are_deci
                                      status_snapshot.c.actual_text).order_by("region_code", "line_no")).all()
     # the lines as 0018 wrote them: written by this version, the schema taken back to 0018 (the column and
     # the view's column gone)
-    _migrate(db, "0018", up=False)
+    migrate_to(db, "0018", up=False)
     with db.engine.connect() as conn:
         assert "actual_period" not in {c["name"] for c in inspect(conn).get_columns("status_snapshot")}
         assert conn.execute(text("SELECT COUNT(*) FROM v_status")).scalar() == len(before)

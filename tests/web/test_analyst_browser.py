@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from crossregion_docs import PART_YEAR
 from test_browser import CHROMIUM, SHOTS, _serve, browser  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
@@ -341,20 +342,6 @@ def test_the_scorecard_names_the_months_of_a_part_of_the_year_s_actual(browser, 
         assert (actual["period"], actual["months"], actual["months_en"]) == ("2025-01/2025-11", "1—11月", "months 1–11")
 
 
-PART_YEAR_DOCS = {
-    "zj.txt": "浙江省2025年政府工作报告\n\n2025年1月14日在浙江省第十四届人民代表大会第三次会议上\n\n"
-              "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；社会消费品零售总额增长5%左右。\n",
-    "hz.txt": "湖州市2025年政府工作报告\n\n2025年1月12日在湖州市第九届人民代表大会第五次会议上\n\n"
-              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6.5%左右。\n",
-    "hz_m.txt": "湖州市2025年1—9月经济运行情况\n\n湖州市统计局　2025年10月20日\n\n"
-                "1—9月，全市社会消费品零售总额累计实现1080.5亿元，同比增长5.8%。\n",
-    "jx.txt": "嘉兴市2025年政府工作报告\n\n2025年1月10日在嘉兴市第十届人民代表大会第五次会议上\n\n"
-              "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；社会消费品零售总额增长6%左右。\n",
-    "jx_b.txt": "嘉兴市2025年国民经济和社会发展统计公报\n\n嘉兴市统计局　2026年3月10日\n\n"
-                "初步核算，全年全市地区生产总值增长6.2%。全年社会消费品零售总额2050.3亿元，比上年增长5.9%。\n",
-}
-
-
 def test_the_grid_overview_and_indicator_pages_name_the_months_of_a_part_of_the_year_s_actual(browser, tmp_path):  # noqa: F811
     # (湖州's 1—9月 figure beside 嘉兴's whole year's: the grid read from the status snapshot, its charts' hover, the
     # overview's chart over the years and the indicator page name the months in the page's language)
@@ -365,7 +352,7 @@ def test_the_grid_overview_and_indicator_pages_name_the_months_of_a_part_of_the_
     from zhibiao.web.app import create_app
 
     (tmp_path / "docs").mkdir()
-    for name, body in PART_YEAR_DOCS.items():
+    for name, body in PART_YEAR.items():
         (tmp_path / "docs" / name).write_text(body, encoding="utf-8")
     db = Database.open(tmp_path / "p.db")
     ingest(db, [tmp_path / "docs"])
