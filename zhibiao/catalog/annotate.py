@@ -282,6 +282,40 @@ def merge_restated_targets(extraction: Extraction) -> None:
                                   or (c.indicator, c.year, c.value) not in stated or not _worded_as_target(c.text)]
 
 
+def merge_restated_actuals(extraction: Extraction) -> None:
+    """A result stated twice in one document under two names of one indicator is one result (a news
+    headline's GDP预计超过1.4万亿元 and its article's 地区生产总值预计超过1.4万亿元): as for targets
+    (:func:`merge_restated_targets`), a prose statement gives way to a table row, then to a printed
+    name over a carried one, then to the fuller name, then to the one stated first. Only one figure
+    of one period, base and standing (an estimate is not the final figure); two rows of a table stay two."""
+    def figure(a) -> tuple:
+        return (a.indicator, a.year, a.period, a.measure, a.comparator, a.value, a.unit, a.parent, a.estimated)
+
+    def rank(a) -> tuple:
+        return (a.source == "table", a.name_origin == "printed", len(a.name or ""))
+
+    kept: dict[tuple, int] = {}  # a figure -> the index of the result standing for it
+    drop: set[int] = set()
+    for i, a in enumerate(extraction.actuals):
+        if a.indicator is None or a.value is None:
+            continue
+        key = figure(a)
+        j = kept.get(key)
+        if j is None:
+            kept[key] = i
+            continue
+        other = extraction.actuals[j]
+        if a.source == "table" and other.source == "table":
+            continue  # two rows of a table are two rows
+        if rank(a) > rank(other):
+            drop.add(j)
+            kept[key] = i
+        else:
+            drop.add(i)
+    if drop:
+        extraction.actuals = [a for i, a in enumerate(extraction.actuals) if i not in drop]
+
+
 def _merge_tabled_targets(extraction: Extraction) -> None:
     """A target stated in the text and again in a table (a report's list, then 附表：主要指标): one target of
     an indicator a year. Where both print the same figure the table's reading stands (its row number,
@@ -320,4 +354,5 @@ def annotate_extraction(extraction: Extraction, text: str | None = None, setting
     resolve_region(extraction, text)
     map_indicators(extraction, settings)
     merge_restated_targets(extraction)
+    merge_restated_actuals(extraction)
     return extraction
