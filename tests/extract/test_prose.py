@@ -581,6 +581,21 @@ def test_a_sub_head_opening_its_own_list_gives_its_items_its_category_and_attrib
             ("森林覆盖率", "约束性指标", "binding")], body
 
 
+@pytest.mark.parametrize("joint, layout", [("", "："), ("\n", "："), ("\n", "\n")])
+@pytest.mark.parametrize("ordinal", [("一是", "二是"), ("1.", "2."), ("（一）", "（二）")])
+def test_a_numbered_sub_head_is_its_items_category_inline_or_on_its_line(ordinal, joint, layout):
+    """一是预期性指标：…。二是约束性指标：… — a sub-head after an item's number or ordinal word, before its
+    items in the sentence or on a line of its own, inside the list's sentence or opening a list itself: the
+    items' category and attribute (the ordinal was read as part of the label, which was then no sub-head)."""
+    first, second = ordinal
+    e = extract_text("2026年政府工作报告\n今年发展的主要预期目标：" + joint
+                     + f"{first}预期性指标{layout}地区生产总值增长6.5%左右，社会消费品零售总额增长6%。" + joint
+                     + f"{second}约束性指标{layout}森林覆盖率稳定在67%以上。\n")
+    assert [(t.name, t.category, t.attribute) for t in e.targets] == [
+        ("地区生产总值", "预期性指标", "anticipatory"), ("社会消费品零售总额", "预期性指标", "anticipatory"),
+        ("森林覆盖率", "约束性指标", "binding")]
+
+
 def test_a_table_row_before_a_list_is_none_of_its_opening_words():
     """A list opening a line after a table takes no attribute from the row above (…| 约束性 |)."""
     e = extract_text("2021年规划纲要\n指标 | 单位 | 2020年 | 2025年 | 属性 |\n森林覆盖率 | % | 38.2 | 40 | 约束性 |\n"

@@ -83,6 +83,8 @@ def triggers(text: str, limit: int) -> Iterator[re.Match]:
 
 
 _NUMBERING: Final = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))"
+# an item's number or ordinal word before its words (1. / （一） / 一是)
+_ITEM_ORDINAL: Final = rf"(?:{_NUMBERING}|[一二三四五六七八九十]+是)"
 # 二、预期目标 / 2026年经济社会发展主要目标 / 今年主要预期目标: a heading line naming the targets — or a
 # line ending with those words after a sentence (…收官之年。今年全县主要预期目标 / 1.地区生产总值增长7%左右):
 # the words open the list on the next lines as on a line of their own (SENTENCE_BEFORE_HEAD)
@@ -148,7 +150,9 @@ LIST_YEAR: Final = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?�
 # more of the item after it, sums the item up ("——生态环境持续改善。森林覆盖率…")
 SUMMED_ITEM: Final = re.compile(rf"^\s*(?:[一二三四五六七八九十]+是|{_BULLETS})")
 # "经济发展：地区生产总值增长6%左右…": a list item led by its category and a colon
-LABELLED_ITEM: Final = re.compile(rf"^[ \t\u3000]*(?:{_BULLETS})?[ \t\u3000]*(?P<cat>[\u4e00-\u9fff]{{2,8}})[:：](?=[^\n]*\d)")
+# (after the item's number: 一是预期性指标：…, （二）约束性指标：…)
+LABELLED_ITEM: Final = re.compile(rf"^[ \t\u3000]*(?:{_BULLETS})?[ \t\u3000]*{_ITEM_ORDINAL}?[ \t\u3000]*"
+                                  rf"(?P<cat>[\u4e00-\u9fff]{{2,8}})[:：](?=[^\n]*\d)")
 DATED_EVENT: Final = scanner(r"(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日")
 VERB_OBJECT: Final = re.compile(rf"(?:{LEX.alt('kinds.manners')})+(?:{LEX.alt('kinds.direction_up', 'kinds.direction_down')})"
                          r"(?P<obj>[\u4e00-\u9fffA-Za-z（）()]{4,20})")
@@ -167,7 +171,7 @@ DECLINE_NAME_END: Final = re.compile(rf"(?:{LEX.alt('measures.decline_names')})$
 PREDICATE_AHEAD: Final = re.compile(rf"(?:{LEX.alt('targets.predicate_tails')})+(?:{LEX.alt('names.inner_verbs')})(?=[\u4e00-\u9fffA-Za-z]{{2}})")
 # a sub-head: a kind of target (预期性指标), a class (经济发展类, 关于…类目标（13个）), or a field a targets table
 # names its categories by (table_vocab's categories) before a colon (经济发展：) — a line of its own
-SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_NUMBERING}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
+SUBHEAD: Final = re.compile(rf"^[\s{_BULLETS}]*{_ITEM_ORDINAL}?\s*(?:关于)?(?P<cat>{LEX.alt('targets.subheads')}"
                      rf"|[\u4e00-\u9fff]{{2,8}}(?:{LEX.alt('targets.class_subhead_suffixes')})"
                      rf"|(?:{alternation(VOCAB.categories)})(?=(?:方面)?[:：])){SUBHEAD_COUNT}(?:方面)?[:：。]?\s*$")
 SUBHEAD_WORDS: Final = frozenset(LEX.words("targets.subheads"))

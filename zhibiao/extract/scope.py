@@ -671,8 +671,8 @@ def year_evidence(text: str, title: str | None, doc_type: str) -> list[YearEvide
         if y is not None:
             ev.append(YearEvidence(y + (1 if mo >= 10 else 0), "delivery", 12, at))  # December sessions plan the next year
     elif pub and (doc_type in ("work_report", "plan_notice", "plan_report")
-                  or (doc_type == "other" and THIS_YEAR.search(text, 0, 1500))):
-        ev.append(YearEvidence(pub[0], "published", 2))  # (a news item speaking of 今年: its page's year)
+                  or (doc_type == "other" and (THIS_YEAR.search(text, 0, 1500) or LAST_YEAR.search(text, 0, 1500)))):
+        ev.append(YearEvidence(pub[0], "published", 2))  # (a news item speaking of 今年 or 去年: its page's year)
     for m in years_before(TARGET_YEAR, text, "主要", TARGET_YEAR_REACH):
         ev.append(YearEvidence(int(m.group(1)), "target_statement", 6, m.start()))
     for m in PLAN_HEADING.finditer(text):
