@@ -1,0 +1,26 @@
+"""Rules found by red team 36 (documents the project had never seen), each on a small text of our own."""
+from __future__ import annotations
+
+from zhibiao.api import extract_text
+
+FIVE_THEN_YEAR = ("政府工作报告\n——2026年1月16日在某某市第九届人民代表大会第五次会议上\n各位代表：\n"
+                  "一、2025年工作回顾\n全市地区生产总值增长5.7%。\n二、“十五五”时期主要目标\n"
+                  "今后五年，全市经济社会发展的主要目标是：地区生产总值年均增长6%左右；常住人口城镇化率达到68%。\n")
+
+
+def target_years(text: str) -> list[tuple]:
+    return [(t.year, t.name, t.text) for t in extract_text(text).targets]
+
+
+def test_this_years_list_after_the_five_year_goals_is_this_years():
+    # (no heading between: the paragraph after the five-year goals)
+    text = FIVE_THEN_YEAR + ("今年全市经济社会发展的主要预期目标是：规模以上工业增加值增长7.5%；"
+                             "社会消费品零售总额增长5%。\n")
+    assert target_years(text) == [(2030, "地区生产总值", "年均增长6%左右"), (2030, "常住人口城镇化率", "达到68%"),
+                                  (2026, "规模以上工业增加值", "增长7.5%"), (2026, "社会消费品零售总额", "增长5%")]
+
+
+def test_a_parts_heading_closes_the_five_year_goals_before_it():
+    text = FIVE_THEN_YEAR + ("三、2026年工作安排\n全市经济社会发展的主要预期目标是：规模以上工业增加值增长7.5%；"
+                             "社会消费品零售总额增长5%。\n")
+    assert target_years(text)[2:] == [(2026, "规模以上工业增加值", "增长7.5%"), (2026, "社会消费品零售总额", "增长5%")]
