@@ -24,3 +24,10 @@ def test_a_parts_heading_closes_the_five_year_goals_before_it():
     text = FIVE_THEN_YEAR + ("三、2026年工作安排\n全市经济社会发展的主要预期目标是：规模以上工业增加值增长7.5%；"
                              "社会消费品零售总额增长5%。\n")
     assert target_years(text)[2:] == [(2026, "规模以上工业增加值", "增长7.5%"), (2026, "社会消费品零售总额", "增长5%")]
+
+
+def test_a_preliminary_account_between_a_name_and_its_figure_is_no_part_of_the_name():
+    text = ("某某市政府工作报告\n各位代表：\n一、2025年工作回顾\n"
+            "过去一年，全市地区生产总值初步核算达到3120亿元，增长5.2%；居民人均可支配收入初步统计为41260元。\n")
+    assert [(a.name, a.text, a.estimated) for a in extract_text(text).actuals] == [
+        ("地区生产总值", "达到3120亿元", True), ("地区生产总值", "增长5.2%", True), ("居民人均可支配收入", "为41260元", True)]
