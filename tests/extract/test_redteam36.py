@@ -1,6 +1,8 @@
 """Rules found by red team 36 (documents the project had never seen), each on a small text of our own."""
 from __future__ import annotations
 
+import pytest
+
 from zhibiao.api import extract_text
 
 FIVE_THEN_YEAR = ("政府工作报告\n——2026年1月16日在某某市第九届人民代表大会第五次会议上\n各位代表：\n"
@@ -31,3 +33,15 @@ def test_a_preliminary_account_between_a_name_and_its_figure_is_no_part_of_the_n
             "过去一年，全市地区生产总值初步核算达到3120亿元，增长5.2%；居民人均可支配收入初步统计为41260元。\n")
     assert [(a.name, a.text, a.estimated) for a in extract_text(text).actuals] == [
         ("地区生产总值", "达到3120亿元", True), ("地区生产总值", "增长5.2%", True), ("居民人均可支配收入", "为41260元", True)]
+
+
+@pytest.mark.parametrize("title", ["某某市2026年国民经济和社会发展计划主要指标", "某某县2026年经济社会发展主要预期目标",
+                                   "某某市2026年国民经济和社会发展主要目标"])
+def test_a_title_naming_the_years_plan_targets_is_the_plan(title):
+    text = f"{title}\n某某市发展和改革委员会\n2026年2月6日\n2026年全市主要目标：地区生产总值增长6%左右；城镇新增就业3万人。\n"
+    assert extract_text(text).document.doc_type == "plan_notice"
+
+
+def test_a_title_naming_the_targets_done_is_no_plan():
+    text = "某某市2025年经济社会发展主要目标完成情况\n某某市统计局\n2026年1月20日\n全市地区生产总值增长5.8%。\n"
+    assert extract_text(text).document.doc_type != "plan_notice"
