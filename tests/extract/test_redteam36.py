@@ -45,3 +45,15 @@ def test_a_title_naming_the_years_plan_targets_is_the_plan(title):
 def test_a_title_naming_the_targets_done_is_no_plan():
     text = "某某市2025年经济社会发展主要目标完成情况\n某某市统计局\n2026年1月20日\n全市地区生产总值增长5.8%。\n"
     assert extract_text(text).document.doc_type != "plan_notice"
+
+
+def test_a_days_date_on_a_bodys_line_under_a_targets_heading_is_no_figure():
+    text = ("某某市2026年经济社会发展主要预期目标\n\n某某市发展和改革委员会2026年2月8日\n\n"
+            "类别\t指标\t单位\t2026年目标\n经济发展\t地区生产总值增长\t%\t6.5左右\n")
+    assert [(t.name, t.text) for t in extract_text(text).targets] == [("地区生产总值增长", "6.5左右")]
+
+
+def test_a_bodys_line_with_its_date_is_a_line_of_its_own_under_the_title():
+    text = "某某市2026年经济社会发展主要预期目标\n某某市发展和改革委员会　2026年2月8日\n\n地区生产总值增长6%左右。\n"
+    d = extract_text(text).document
+    assert (d.title, d.issuer, d.issued_on) == ("某某市2026年经济社会发展主要预期目标", "某某市发展和改革委员会", "2026-02-08")
