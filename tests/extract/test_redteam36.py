@@ -57,3 +57,21 @@ def test_a_bodys_line_with_its_date_is_a_line_of_its_own_under_the_title():
     text = "某某市2026年经济社会发展主要预期目标\n某某市发展和改革委员会　2026年2月8日\n\n地区生产总值增长6%左右。\n"
     d = extract_text(text).document
     assert (d.title, d.issuer, d.issued_on) == ("某某市2026年经济社会发展主要预期目标", "某某市发展和改革委员会", "2026-02-08")
+
+
+COMPLETION = ("关于某某市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+              "一、2025年计划执行情况\n序号\t指标\t单位\t2025年计划\t2025年完成\t2026年目标\n"
+              "1\t地区生产总值增长\t%\t6左右\t6.2\t6左右\n2\t居民人均可支配收入增长\t%\t6\t5.9（预计）\t6\n")
+
+
+@pytest.mark.parametrize("mark", ["带", "标有", "标注"])
+def test_a_note_on_the_figures_marked_as_estimates_marks_those_alone(mark):
+    text = COMPLETION + f"注：{mark}“预计”的为预计数。\n"
+    assert [(a.name, a.estimated) for a in extract_text(text).actuals] == [
+        ("地区生产总值增长", False), ("居民人均可支配收入增长", True)]
+
+
+def test_a_note_on_the_tables_figures_as_estimates_marks_them_all():
+    text = COMPLETION + "注：2025年完成数为预计数。\n"
+    assert [(a.name, a.estimated) for a in extract_text(text).actuals] == [
+        ("地区生产总值增长", True), ("居民人均可支配收入增长", True)]
