@@ -75,3 +75,10 @@ def test_a_note_on_the_tables_figures_as_estimates_marks_them_all():
     text = COMPLETION + "注：2025年完成数为预计数。\n"
     assert [(a.name, a.estimated) for a in extract_text(text).actuals] == [
         ("地区生产总值增长", True), ("居民人均可支配收入增长", True)]
+
+
+def test_a_worded_target_in_the_table_and_again_in_the_text_is_one_target():
+    text = (COMPLETION + "3\t单位地区生产总值能耗降低\t%\t完成省下达目标\t3.2\t完成省下达目标\n"
+            "二、2026年主要目标\n2026年主要预期目标建议如下：地区生产总值增长6%左右；单位地区生产总值能耗降低完成省下达目标。\n")
+    assert [(t.year, t.name, t.text, t.source) for t in extract_text(text).targets if t.kind == "assigned"] == [
+        (2025, "单位地区生产总值能耗降低", "完成省下达目标", "table"), (2026, "单位地区生产总值能耗降低", "完成省下达目标", "table")]
