@@ -82,3 +82,24 @@ def test_a_worded_target_in_the_table_and_again_in_the_text_is_one_target():
             "二、2026年主要目标\n2026年主要预期目标建议如下：地区生产总值增长6%左右；单位地区生产总值能耗降低完成省下达目标。\n")
     assert [(t.year, t.name, t.text, t.source) for t in extract_text(text).targets if t.kind == "assigned"] == [
         (2025, "单位地区生产总值能耗降低", "完成省下达目标", "table"), (2026, "单位地区生产总值能耗降低", "完成省下达目标", "table")]
+
+
+REVIEW = "关于某某省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n一、2025年计划执行情况\n"
+
+
+def lines(text: str) -> tuple[list, list]:
+    e = extract_text(text)
+    return [(t.year, t.name, t.text) for t in e.targets], [(a.year, a.name, a.text) for a in e.actuals]
+
+
+@pytest.mark.parametrize("plan, quoted", [("低于年初目标（6%）", "年初目标（6%）"),
+                                          ("低于年度预期目标（6%）", "预期目标（6%）")])
+def test_last_years_plan_quoted_beside_its_result_states_no_target_of_the_plan_year(plan, quoted):
+    text = REVIEW + f"2025年，全省地区生产总值增长5.1%，{plan}；城镇新增就业48.2万人。\n"
+    assert lines(text) == ([(2025, "地区生产总值", quoted)],
+                           [(2025, "地区生产总值", "增长5.1%"), (2025, "城镇新增就业", "48.2万人")])
+
+
+def test_a_plan_weighed_with_its_verb_is_quoted():
+    text = REVIEW + "全省固定资产投资下降1.2%，未完成年初确定的增长5%的目标；城镇新增就业48.2万人。\n"
+    assert lines(text)[0] == [(2025, "固定资产投资", "未完成年初确定的增长5%的目标")]

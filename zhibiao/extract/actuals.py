@@ -187,8 +187,10 @@ PLAN_QUOTED: Final = scanner(
 # "低于年度预期目标0.2个百分点", "未完成6%的预期目标", "未完成年初确定的8%目标", "低于5.5%的控制目标": a result
 # weighed against the reviewed year's plan
 _PLAN_SET: Final = rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.set_by')})?"
+# (the plan's figure with its verb: 未完成年初确定的增长5%的目标)
 PLAN_WEIGHED: Final = re.compile(
-    rf"^\s*(?:{LEX.alt('plans.degrees')})?(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
+    rf"^\s*(?:{LEX.alt('plans.degrees')})?(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}"
+    rf"(?:(?P<inner>(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?{_PLAN_FIGURE})的?)?"
     rf"{_PLAN_SET}(?:{LEX.alt('plans.kinds')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|之内|[\d，,。；;]|$)")
 
 

@@ -142,6 +142,8 @@ CONTINUING: Final = re.compile(rf"\s*(?:(?:{LEX.alt('targets.continuing')})[，,
 # target and sets none
 ON_A_TARGET: Final = re.compile(rf"(?:{LEX.alt('targets.back_references')}|(?:{LEX.alt('targets.target_comparisons')})[^，,；;。\d]{{0,6}}?目标)")
 BACK_REFERENCES: Final = tuple(LEX.words("targets.back_references"))
+REVIEWED_PLAN_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.reviewed_plan_periods')})(?:{LEX.alt('plans.set_by')})?"
+                                         rf"(?:{LEX.alt('plans.kinds')})?$")
 NEXT_FIVE: Final = re.compile(LEX.alt("targets.next_five_years"))
 # a part's heading, read backwards from a list (…、三 of 三、…; …章X第 of 第X章): the line it opens follows a newline
 PART_HEADING: Final = re.compile(r"[、章篇][一二三四五六七八九十]+(?:第)?[ \t\u3000]*\n")
@@ -590,6 +592,8 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             continue
         if m.group("marker") and text.endswith(BACK_REFERENCES, m.start(), m.end("marker")):
             continue  # "今年要新开工项目150个，这一目标比去年多20个": the target referred back to, none set
+        if m.group("marker") and REVIEWED_PLAN_BEFORE.search(text, max(0, m.start("marker") - 8), m.start("marker")):
+            continue  # "2025年，…增长5.1%，低于年初目标（6%）；…": last year's plan beside its result
         if text.startswith(_QUOTING, m.start()):
             if REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
                 continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted
