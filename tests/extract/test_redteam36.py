@@ -103,3 +103,13 @@ def test_last_years_plan_quoted_beside_its_result_states_no_target_of_the_plan_y
 def test_a_plan_weighed_with_its_verb_is_quoted():
     text = REVIEW + "全省固定资产投资下降1.2%，未完成年初确定的增长5%的目标；城镇新增就业48.2万人。\n"
     assert lines(text)[0] == [(2025, "固定资产投资", "未完成年初确定的增长5%的目标")]
+
+
+@pytest.mark.parametrize("assigned", ["市下达我县", "市分解下达给我县", "市确定我县"])
+def test_the_figure_the_level_above_assigned_is_no_task_of_the_documents_region(assigned):
+    text = ("某某县人民政府关于印发某某县2026年国民经济和社会发展计划主要目标的通知\n各乡镇人民政府，县政府各部门：\n"
+            f"{assigned}地区生产总值增长6.5%，我县确定为增长7%左右。\n全年主要预期目标是：地区生产总值增长7%左右；"
+            "城镇新增就业3000人以上。\n")
+    e = extract_text(text)
+    assert ([(t.name, t.text) for t in e.targets], e.commitments) == (
+        [("地区生产总值", "增长7%左右"), ("城镇新增就业", "3000人以上")], [])
