@@ -113,3 +113,11 @@ def test_the_figure_the_level_above_assigned_is_no_task_of_the_documents_region(
     e = extract_text(text)
     assert ([(t.name, t.text) for t in e.targets], e.commitments) == (
         [("地区生产总值", "增长7%左右"), ("城镇新增就业", "3000人以上")], [])
+
+
+@pytest.mark.parametrize("review", ["五年来，全市地区生产总值年均增长6.3%，2025年达到1368.2亿元，增长5.9%。",
+                                    "“十四五”时期，全市地区生产总值年均增长6.3%，去年达到1368.2亿元，增长5.9%。"])
+def test_the_years_figures_after_an_average_over_the_years_are_the_reviewed_years(review):
+    text = ("政府工作报告\n——2026年1月18日在某某市第十一届人民代表大会第五次会议上\n各位代表：\n"
+            f"一、“十四五”时期和2025年工作回顾\n{review}\n")
+    assert lines(text)[1] == [(2025, "地区生产总值", "达到1368.2亿元"), (2025, "地区生产总值", "增长5.9%")]

@@ -597,18 +597,26 @@ class _ResultReader:
             return
         last_name = None
         last_year = False  # "五年累计…；去年新增高新技术企业310家，…": from 去年 on, the reviewed year's results
+        own_year = f"{year}年"
+        averaged: str | None = None  # the subject of a clause over the years, right before
+        carried: str | None = None  # …carried into the year's clauses after it
         for cl in sentence.clauses:
             clause = text[cl.start:cl.end]
-            if not last_year and LAST_YEAR.match(clause.lstrip()) and not MULTI.search(clause):
+            opening = clause.lstrip()
+            if not last_year and (LAST_YEAR.match(opening) or opening.startswith(own_year)) and not MULTI.search(clause):
                 last_year = True
+                # "地区生产总值年均增长6.3%，2025年达到1368.2亿元，增长5.9%": the year's figures of the indicator averaged
+                last_name = carried = averaged
+            numbers = self.r.clause_numbers(sentence.start, sentence.end, cl.start, cl.end)
             over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else _says_period(clause)
             if not clause.strip() or over_years or self.blocked.overlaps(cl.start, cl.end):
+                averaged = _subject(clause, numbers) if over_years and AVERAGE.search(clause) else None
                 last_name = None
                 continue
-            figures, last_name = clause_figures(clause, last_name,
-                                                numbers=self.r.clause_numbers(sentence.start, sentence.end, cl.start, cl.end))
+            averaged = None
+            figures, last_name = clause_figures(clause, last_name, numbers=numbers)
             for f in figures:
-                if last_year and f.own and not f.increment:
+                if last_year and (f.own or f.name == carried) and not f.increment:
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
                                            sentence.start))
                 elif f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):
