@@ -121,3 +121,9 @@ def test_the_years_figures_after_an_average_over_the_years_are_the_reviewed_year
     text = ("政府工作报告\n——2026年1月18日在某某市第十一届人民代表大会第五次会议上\n各位代表：\n"
             f"一、“十四五”时期和2025年工作回顾\n{review}\n")
     assert lines(text)[1] == [(2025, "地区生产总值", "达到1368.2亿元"), (2025, "地区生产总值", "增长5.9%")]
+
+
+def test_a_sum_of_the_years_after_the_reviewed_years_figure_is_no_figure_of_that_year():
+    text = ("政府工作报告\n——2026年1月18日在某某市第十一届人民代表大会第五次会议上\n各位代表：\n"
+            "一、“十四五”时期和2025年工作回顾\n五年来，全市地区生产总值年均增长6.3%，2025年达到1368.2亿元；城镇新增就业累计20.5万人。\n")
+    assert lines(text)[1] == [(2025, "地区生产总值", "达到1368.2亿元")]

@@ -600,15 +600,18 @@ class _ResultReader:
         own_year = f"{year}年"
         averaged: str | None = None  # the subject of a clause over the years, right before
         carried: str | None = None  # …carried into the year's clauses after it
+        by_number = False  # the reviewed year's clauses opened by its number (2025年…), not by 去年
         for cl in sentence.clauses:
             clause = text[cl.start:cl.end]
             opening = clause.lstrip()
             if not last_year and (LAST_YEAR.match(opening) or opening.startswith(own_year)) and not MULTI.search(clause):
-                last_year = True
+                last_year, by_number = True, not LAST_YEAR.match(opening)
                 # "地区生产总值年均增长6.3%，2025年达到1368.2亿元，增长5.9%": the year's figures of the indicator averaged
                 last_name = carried = averaged
             numbers = self.r.clause_numbers(sentence.start, sentence.end, cl.start, cl.end)
-            over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else _says_period(clause)
+            # (after the year printed, 2021年达到…, a sum of the years is still one: …，城镇新增就业累计41.3万人)
+            over_years = (AVERAGE.search(clause) or MULTI.search(clause) or (by_number and _says_period(clause))) \
+                if last_year else _says_period(clause)
             if not clause.strip() or over_years or self.blocked.overlaps(cl.start, cl.end):
                 averaged = _subject(clause, numbers) if over_years and AVERAGE.search(clause) else None
                 last_name = None
