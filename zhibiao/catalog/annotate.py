@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Final
 
 from zhibiao.models import Actual, Extraction, Region, Span, Target
 from zhibiao.text.chinese import to_simplified
@@ -316,19 +317,28 @@ def merge_restated_actuals(extraction: Extraction) -> None:
         extraction.actuals = [a for i, a in enumerate(extraction.actuals) if i not in drop]
 
 
+WORDED_KINDS: Final = ("assigned", "relative", "directional")
+
+
 def _merge_tabled_targets(extraction: Extraction) -> None:
     """A target stated in the text and again in a table (a report's list, then 附表：主要指标): one target of
     an indicator a year. Where both print the same figure the table's reading stands (its row number,
     category and attribute; its cell often drops the words around the figure, 6 for 增长6%左右) and the
     text's goes; where they differ both stay, with a warning (which is meant is for a reviewer)."""
     tabled: dict[tuple, list] = {}
+    # (a target in words, 完成省下达目标, is the row's where both print the same words)
+    worded: set[tuple] = set()
     for t in extraction.targets:
         if t.source == "table" and t.indicator is not None and t.kind == "numeric" and t.value is not None:
             tabled.setdefault((t.indicator, t.year), []).append(t)
-    if not tabled:
+        elif t.source == "table" and t.indicator is not None and t.kind in WORDED_KINDS and t.value is None:
+            worded.add((t.indicator, t.year, t.kind, t.text))
+    if not tabled and not worded:
         return
     kept = []
     for t in extraction.targets:
+        if t.source != "table" and (t.indicator, t.year, t.kind, t.text) in worded:
+            continue
         rows = tabled.get((t.indicator, t.year)) if t.source != "table" and t.kind == "numeric" else None
         if rows is None or t.value is None:
             kept.append(t)

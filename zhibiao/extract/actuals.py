@@ -187,8 +187,10 @@ PLAN_QUOTED: Final = scanner(
 # "低于年度预期目标0.2个百分点", "未完成6%的预期目标", "未完成年初确定的8%目标", "低于5.5%的控制目标": a result
 # weighed against the reviewed year's plan
 _PLAN_SET: Final = rf"(?:{LEX.alt('plans.periods')})?(?:{LEX.alt('plans.set_by')})?"
+# (the plan's figure with its verb: 未完成年初确定的增长5%的目标)
 PLAN_WEIGHED: Final = re.compile(
-    rf"^\s*(?:{LEX.alt('plans.degrees')})?(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}(?:(?P<inner>{_PLAN_FIGURE})的?)?"
+    rf"^\s*(?:{LEX.alt('plans.degrees')})?(?:{LEX.alt('plans.comparisons')}){_PLAN_SET}"
+    rf"(?:(?P<inner>(?:{LEX.alt('measures.growth_verbs', 'measures.decline_verbs')})?{_PLAN_FIGURE})的?)?"
     rf"{_PLAN_SET}(?:{LEX.alt('plans.kinds')})?(?:{LEX.alt('plans.words', 'plans.nouns')})(?=的|任务|以内|之内|[\d，,。；;]|$)")
 
 
@@ -595,18 +597,29 @@ class _ResultReader:
             return
         last_name = None
         last_year = False  # "五年累计…；去年新增高新技术企业310家，…": from 去年 on, the reviewed year's results
+        own_year = f"{year}年"
+        averaged: str | None = None  # the subject of a clause over the years, right before
+        carried: str | None = None  # …carried into the year's clauses after it
+        by_number = False  # the reviewed year's clauses opened by its number (2025年…), not by 去年
         for cl in sentence.clauses:
             clause = text[cl.start:cl.end]
-            if not last_year and LAST_YEAR.match(clause.lstrip()) and not MULTI.search(clause):
-                last_year = True
-            over_years = AVERAGE.search(clause) or MULTI.search(clause) if last_year else _says_period(clause)
+            opening = clause.lstrip()
+            if not last_year and (LAST_YEAR.match(opening) or opening.startswith(own_year)) and not MULTI.search(clause):
+                last_year, by_number = True, not LAST_YEAR.match(opening)
+                # "地区生产总值年均增长6.3%，2025年达到1368.2亿元，增长5.9%": the year's figures of the indicator averaged
+                last_name = carried = averaged
+            numbers = self.r.clause_numbers(sentence.start, sentence.end, cl.start, cl.end)
+            # (after the year printed, 2021年达到…, a sum of the years is still one: …，城镇新增就业累计41.3万人)
+            over_years = (AVERAGE.search(clause) or MULTI.search(clause) or (by_number and _says_period(clause))) \
+                if last_year else _says_period(clause)
             if not clause.strip() or over_years or self.blocked.overlaps(cl.start, cl.end):
+                averaged = _subject(clause, numbers) if over_years and AVERAGE.search(clause) else None
                 last_name = None
                 continue
-            figures, last_name = clause_figures(clause, last_name,
-                                                numbers=self.r.clause_numbers(sentence.start, sentence.end, cl.start, cl.end))
+            averaged = None
+            figures, last_name = clause_figures(clause, last_name, numbers=numbers)
             for f in figures:
-                if last_year and f.own and not f.increment:
+                if last_year and (f.own or f.name == carried) and not f.increment:
                     self.out.append(_Found(f, cl.start + f.start, cl.start + f.end, year, None, False, cl.start,
                                            sentence.start))
                 elif f.measure == "level" and not f.increment and f.own and REACHED_BEFORE.search(clause[:f.start + 4]):

@@ -63,6 +63,11 @@ REGION_SETS: Final = re.compile(rf"^(?P<r>(?:(?!{LEX.alt('targets.completed')})[
 SETTING_VERBS: Final = tuple(LEX.words("elsewhere.setting_verbs"))
 REGION_SETS_REACH: Final = 4 + max(map(len, LEX.words("documents.region_suffixes"))) + max(map(len, SETTING_VERBS))
 REGION_SUFFIX_END: Final = re.compile(rf"(?:{LEX.alt('documents.region_suffixes')})$")
+# the level above assigning the document's region a figure, opening a clause (市下达我县地区生产总值增长6.5%，我县确定
+#为增长7%左右): the figure the level above set, quoted beside the document's own — no result or task of its own
+ASSIGNED_TO_OWN: Final = re.compile(rf"^(?:{LEX.alt('kinds.assigning_bodies')})(?:{LEX.alt('kinds.assigning_verbs')}){{1,2}}给?"
+                                    rf"(?:{LEX.alt('names.own_region_words')})")
+ASSIGNED_FIRST: Final = frozenset(w[0] for w in LEX.words("kinds.assigning_bodies"))  # (what its matches open with)
 REGION_WORDS: Final = frozenset(LEX.words("names.own_region_words", *(f"documents.self_references.{level}"
                                 for level in LEX.get("documents.self_references"))))
 
@@ -103,6 +108,8 @@ class OtherRegions:
         if self.wider is not None and rest[:1] in self.wider_first and self.wider.match(rest) \
                 and not WIDER_RANK.match(opening):
             return True  # "全国居民消费价格上涨0.2%"
+        if rest[:1] in ASSIGNED_FIRST and ASSIGNED_TO_OWN.match(rest):
+            return True  # "市下达我县地区生产总值增长6.5%"
         window = rest[:REGION_SETS_REACH]
         named = REGION_SETS.match(rest) if any(v in window for v in SETTING_VERBS) else None
         if named is None or named.group("r") in REGION_WORDS:

@@ -73,6 +73,7 @@ class ColumnVocab:
     pattern: re.Pattern  # a run of them
     growth_with_unit: frozenset
     estimate_note: re.Pattern
+    marked_estimates: re.Pattern  # a note saying the figures marked so are estimates (带“预计”的为预计数)
     total_shares: frozenset
     sub_row: re.Pattern
     row_above_marks: tuple  # a sub-row's marks that make it a part of the row right above it (#工业)
@@ -93,6 +94,8 @@ def _column_vocab() -> ColumnVocab:
         words=words, word=re.compile(alt), pattern=re.compile(rf"(?:{alt})+"),
         growth_with_unit=frozenset(data["growth_with_unit"]),
         estimate_note=re.compile(rf"(?:{alternation(data['estimate_note_links'])})(?:{LEX.alt('time.estimate')})"),
+        marked_estimates=re.compile(rf"(?:{alternation(data['estimate_note_marks'])})[^，,。；;]{{0,10}}的[\u4e00-\u9fff]{{0,2}}"
+                                    rf"(?:{alternation(data['estimate_note_links'])})(?:{LEX.alt('time.estimate')})"),
         total_shares=frozenset(data["total_shares"]),
         sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, [*data['sub_row_marks'], *data['row_above_marks']]))})\s*[:：]?\s*"),
         row_above_marks=tuple(data["row_above_marks"]),
@@ -748,9 +751,10 @@ def cell_figures(text: str, span: tuple[int, int], name: str) -> list[tuple[str,
 
 
 def estimate_note(note: str) -> tuple[set[int], bool]:
-    """Years a note under a table marks as estimates ("注：2025年数据为预计数"), or all (no year)."""
+    """Years a note under a table marks as estimates ("注：2025年数据为预计数"), or all (no year) — none
+    where it speaks of the figures marked (带“预计”的为预计数: each such cell says so itself)."""
     v = column_vocab()
-    if not v.estimate_note.search(note):
+    if not v.estimate_note.search(note) or v.marked_estimates.search(note):
         return set(), False
     years = {int(y) for y in YEARS.findall(note)}
     return years, not years

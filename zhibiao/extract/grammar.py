@@ -164,16 +164,17 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     return m.group().strip(), m.end()
 
 
-DATE_OR_TIME: Final = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
+# (and a month's day, 2月8日: a date line under a body's name read as a list's item holds no figure of 2 or 8)
+DATE_OR_TIME: Final = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?日")
 # a cheap test before looking for dates and times: what each holds (two separators around a
-# number, or a colon before two digits) — not a decimal point alone, as 7.8 has
-MAY_HOLD_STAMP: Final = scanner(r"[-/.]\d{1,2}[-/.]\d|:\d\d")
+# number, a colon before two digits, a day of a month) — not a decimal point alone, as 7.8 has
+MAY_HOLD_STAMP: Final = scanner(r"[-/.]\d{1,2}[-/.]\d|:\d\d|月\s?\d{1,2}\s?日")
 
 
 def _may_hold_stamp(text: str) -> bool:
     """``MAY_HOLD_STAMP.search(text)``, asked only where what its matches hold is: a colon, or two of
     its separators (a text with one decimal point or none, and no colon — most — holds no date)."""
-    return (":" in text or text.count(".") + text.count("-") + text.count("/") >= 2) and \
+    return (":" in text or text.count(".") + text.count("-") + text.count("/") >= 2 or "日" in text) and \
         MAY_HOLD_STAMP.search(text) is not None
 LATIN: Final = re.compile(r"[A-Za-z]")
 NUMBERED_THING_AFTER: Final = scanner(r"\s?号|\s?[〕\]】]\s?\d{1,4}\s?号")
@@ -284,7 +285,7 @@ def candidates_among(text: str, numbers: Iterable[NumberMatch] | None = None) ->
         if stamps is None:  # (read at the first number left: a text whose numbers are all left out needs none)
             stamps = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)] if _may_hold_stamp(text) else []
         if stamps and any(a <= n.start < b for a, b in stamps):
-            continue  # 2026-02-12 16:30: a page's date and time
+            continue  # 2026-02-12 16:30: a page's date and time; 2月8日: a day
         yield n
 
 

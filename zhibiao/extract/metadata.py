@@ -228,7 +228,8 @@ SENTENCE_OR_COLON: Final = re.compile(r"[，,。：:]")
 # issuer is the committee it prints, not the development commission
 PLAN_REPORT_TITLE: Final = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
 ISSUING_TITLE: Final = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
-ANNUAL_PLAN_TITLE: Final = re.compile(rf"\d{{4}}年.{{0,20}}(?:{LEX.alt('documents.annual_plan_titles')})$")
+ANNUAL_PLAN_TITLE: Final = re.compile(rf"\d{{4}}年.{{0,20}}(?:{LEX.alt('documents.annual_plan_titles')}"
+                                      rf"|(?:{LEX.alt('documents.annual_plan_subjects')})(?:{LEX.alt('documents.annual_plan_targets')}))$")
 PLAN_REPORT_HEAD: Final = re.compile(r"受.{0,12}人民政府委托|计划执行情况.{0,40}草案")
 DEPUTIES: Final = re.compile(r"(?:^|\n)\s*各位代表")
 WORK_REPORT_WORDS: Final = re.compile(r"作.{0,4}政府工作报告|政府工作报告")

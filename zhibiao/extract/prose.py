@@ -144,7 +144,11 @@ CONTINUING: Final = re.compile(rf"\s*(?:(?:{LEX.alt('targets.continuing')})[，,
 # target and sets none
 ON_A_TARGET: Final = re.compile(rf"(?:{LEX.alt('targets.back_references')}|(?:{LEX.alt('targets.target_comparisons')})[^，,；;。\d]{{0,6}}?目标)")
 BACK_REFERENCES: Final = tuple(LEX.words("targets.back_references"))
+REVIEWED_PLAN_BEFORE: Final = re.compile(rf"(?:{LEX.alt('targets.reviewed_plan_periods')})(?:{LEX.alt('plans.set_by')})?"
+                                         rf"(?:{LEX.alt('plans.kinds')})?$")
 NEXT_FIVE: Final = re.compile(LEX.alt("targets.next_five_years"))
+# a part's heading, read backwards from a list (…、三 of 三、…; …章X第 of 第X章): the line it opens follows a newline
+PART_HEADING: Final = re.compile(r"[、章篇][一二三四五六七八九十]+(?:第)?[ \t\u3000]*\n")
 LIST_YEAR: Final = scanner(r"(?<![\d到至])(\d{4})\s*年[^，。；\n]{0,20}?主要(?:预期)?(?:目标|指标)")
 # an item opened by an ordinal (一是) or a bullet (——): its first sentence, without a figure and with
 # more of the item after it, sums the item up ("——生态环境持续改善。森林覆盖率…")
@@ -372,15 +376,30 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
     return TargetList(start, end, target_year_in(m.group("words")))
 
 
-def _list_year(text: str, start: int, end: int) -> int | None:
+def _list_opening(text: str, start: int, end: int) -> str:
+    """The words opening a list: its trigger and what precedes it in its sentence (at most 40 characters)."""
+    cut = max(text.rfind("。", 0, start), text.rfind("\n", 0, start), start - 40)
+    return text[cut + 1:end]
+
+
+def _list_year(words: str) -> int | None:
     """The year the words opening a list name ("“十四五”时期主要目标：" → 2025); none for this
     year's list ("今年发展的主要预期目标是：")."""
-    cut = max(text.rfind("。", 0, start), text.rfind("\n", 0, start), start - 40)
-    words = text[cut + 1:end]
     if THIS_YEAR.search(words):
         return None
     named = LIST_YEAR.search(words)  # "2024年全市经济社会发展主要预期目标初步考虑为：" (a preview)
     return target_year_in(words) or (int(named.group(1)) if named else None)
+
+
+def _five_years_ahead(text: str, start: int) -> bool:
+    """Whether the words before a list naming no year speak of the next five years ("…通过五年的努力奋斗，
+    实现六个明显提升。…具体目标为："): looked for in the 200 characters before it, within its part (a
+    heading of a part, 三、2026年工作安排, closes the five-year goals of the part before)."""
+    window = max(0, start - 200)
+    head = PART_HEADING.search(text[window:start][::-1])
+    if head:
+        window = start - head.start()
+    return NEXT_FIVE.search(text, window, start) is not None
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -496,9 +515,11 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         head = text[max(0, m.start() - 40):m.start()]
         if COMPLETED_BEFORE.search(head) or "去年" in head[-15:]:
             continue  # "较好完成了…确定的目标任务": a review, not a list of targets
-        year = _list_year(text, m.start(), m.end())
-        # "…通过五年的努力奋斗，实现六个明显提升。…具体目标为：": goals for five years ahead
-        ahead = 4 if year is None and NEXT_FIVE.search(text[max(0, m.start() - 200):m.start()]) else 0
+        opening = _list_opening(text, m.start(), m.end())
+        year = _list_year(opening)
+        # "…通过五年的努力奋斗，实现六个明显提升。…具体目标为：": goals for five years ahead — not a list
+        # its own words give to this year (今年…主要预期目标是： after the five-year goals)
+        ahead = 4 if year is None and not THIS_YEAR.search(opening) and _five_years_ahead(text, m.start()) else 0
         recalled = RECALLED_PLAN.search(text, max(0, m.start() - 40), m.end()) is not None
         if not OPENS_ITEMS.search(m.group()) and not text[m.end():_line_end(text, m.end())].strip():
             continue  # a heading without a colon ("今年主要预期目标"): a heading list, read below
@@ -575,6 +596,8 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
             continue
         if m.group("marker") and text.endswith(BACK_REFERENCES, m.start(), m.end("marker")):
             continue  # "今年要新开工项目150个，这一目标比去年多20个": the target referred back to, none set
+        if m.group("marker") and REVIEWED_PLAN_BEFORE.search(text, max(0, m.start("marker") - 8), m.start("marker")):
+            continue  # "2025年，…增长5.1%，低于年初目标（6%）；…": last year's plan beside its result
         if text.startswith(_QUOTING, m.start()):
             if REGION_SUFFIX_END.search(head) and not head.endswith(REGION_WORDS_TUPLE):
                 continue  # 济南市提出今年…: a region setting its own figure (clauses.OtherRegions), no report of the document quoted

@@ -1034,9 +1034,16 @@ TITLE_WORD_ENDS: Final = _by_last(LAYOUT["title_word_ends"])
 BODY_LINE_ENDS: Final = _by_last(LAYOUT["body_line_ends"])
 
 
+# a date after a body's name on its line (某市发展和改革委员会　2026年2月8日, a web page's line under its title)
+DATE_AFTER_BODY: Final = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
 def _body_line(line: str) -> bool:
     """Is ``line`` a body's name on a line of its own: short of a full line, no clause's mark, ending with a
-    body's word (某市发展和改革委员会 under a title)."""
+    body's word (某市发展和改革委员会 under a title), or with the date after it."""
+    if line[-1:] == "日":
+        dated = DATE_AFTER_BODY.search(line)
+        line = line[:dated.start()] if dated else line
     return _ends_with(line, BODY_LINE_ENDS) and len(line.strip()) < FULL_LINE and CLAUSE_PUNCT.search(line) is None
 # every match of TITLE_NOTE_END ends with a closing bracket and is at most this long
 TITLE_NOTE_LENGTH: Final = (max(map(len, LAYOUT["title_note_words"])) + max(map(len, LAYOUT["title_notes"])) + 2)
