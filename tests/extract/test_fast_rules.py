@@ -256,3 +256,20 @@ def test_a_paragraph_adding_to_the_one_before_is_read_past_its_cheap_test(line):
         assert Scope("work_report", 2024).adding_time(line) is None
     for opening in (" 同时，全市", "同时，全市", "此外，全市", "另外，全市"):
         assert Scope("work_report", 2024).adding_time(opening) is not None
+
+
+QUOTING_PIECES = st.sampled_from(["市长", "报告", "市政府", "提出", "明确", "确定", "下达", "制定", "设定", "了", "出", "定", " ", "\n",
+                                  "\u3000", "“", "”", "，", "6%", "增长", "目标"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(QUOTING_PIECES, max_size=8).map("".join))
+def test_a_quoting_clause_ends_with_a_last_character_of_its_cheap_test(clause):
+    """actuals asks QUOTING_CLAUSE only of a clause ending (spaces aside) with one of QUOTING_LASTS: every
+    clause the pattern matches ends so."""
+    from zhibiao.extract.actuals import QUOTING_CLAUSE, QUOTING_LASTS
+
+    if QUOTING_CLAUSE.match(clause.strip()):
+        assert clause.rstrip()[-1:] in QUOTING_LASTS
+    for said in ("市长提出", "报告明确了", " 市政府提出\n", "“会议”明确 "):
+        assert QUOTING_CLAUSE.match(said.strip()) and said.rstrip()[-1:] in QUOTING_LASTS

@@ -115,6 +115,9 @@ ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
 BASE_YEAR_FIGURES: Final = re.compile(rf"(?:{LEX.alt('time.base_year_figures')})")
 # a clause saying only who proposes (市长提出, 报告明确): the figures after it are the plan's, no result
 QUOTING_CLAUSE: Final = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,14}}?(?:{LEX.alt('targets.quoting_verbs')})了?$")
+# the characters QUOTING_CLAUSE's matches of a stripped clause end with (a verb's last, 了): most clauses end
+# with none, and the pattern's lazy repeat tries every verb at each of its fourteen places
+QUOTING_LASTS: Final = frozenset([w[-1] for w in LEX.words("targets.quoting_verbs")] + ["了"])
 LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 
@@ -412,7 +415,7 @@ class _ResultReader:
                 if mentioned.group("inner") and last_name and not POINTS.search(mentioned.group("inner")):
                     self.plans.append(_quoted_plan(last_name, mentioned, "quote", "inner", c_start, year))
                 continue
-            if scope.is_future(clause) or QUOTING_CLAUSE.match(clause.strip()):
+            if scope.is_future(clause) or (clause.rstrip()[-1:] in QUOTING_LASTS and QUOTING_CLAUSE.match(clause.strip())):
                 stop = True  # "今年全省地区生产总值预期增长6.5%", "…，市长提出，…": the rest speaks of the plan
                 continue
             rank_m = RANK.search(clause)
