@@ -273,3 +273,30 @@ def test_a_quoting_clause_ends_with_a_last_character_of_its_cheap_test(clause):
         assert clause.rstrip()[-1:] in QUOTING_LASTS
     for said in ("市长提出", "报告明确了", " 市政府提出\n", "“会议”明确 "):
         assert QUOTING_CLAUSE.match(said.strip()) and said.rstrip()[-1:] in QUOTING_LASTS
+
+
+def _aside_pieces():
+    from zhibiao.extract.lexicon import LEX
+
+    words = LEX.words("time.base_year_figures", "plans.words", "plans.nouns", "ranks.verbs", "elsewhere.comparisons",
+                      "elsewhere.phrases", "elsewhere.compared", "measures.averages", "time.whole_year", "ranks.scopes",
+                      "ranks.places", "elsewhere.scopes", "plans.comparisons", "plans.degrees")
+    return st.sampled_from(sorted(set(words)) + ["第一", "第3位", "前10位", "（", "）", "(", "6.5%", "6%", "的", "完成", "为", "增长",
+                                                 "下降", "1.5%", "亿元", "地区生产总值", "，", " ", "其中", "而"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_aside_pieces(), max_size=7).map("".join))
+def test_a_clause_of_results_matched_by_a_pattern_asked_before_its_figures_holds_one_of_the_aside_words(clause):
+    """actuals asks BASE_YEAR_FIGURES, PLAN_QUOTED, PLAN_WEIGHED, PLAN_MENTIONED, RANK, ELSEWHERE, AVERAGE and
+    ALL_YEAR only of a clause ASIDE_WORDS finds a word in: every clause one of them matches holds one."""
+    from zhibiao.extract.actuals import (ALL_YEAR, ASIDE_WORDS, AVERAGE, BASE_YEAR_FIGURES, ELSEWHERE, PLAN_MENTIONED,
+                                         PLAN_QUOTED, PLAN_WEIGHED, RANK)
+
+    if ASIDE_WORDS.search(clause) is None:
+        assert not BASE_YEAR_FIGURES.match(clause.lstrip()) and not PLAN_WEIGHED.match(clause)
+        for pattern in (PLAN_QUOTED, PLAN_MENTIONED, RANK, ELSEWHERE, AVERAGE, ALL_YEAR):
+            assert not pattern.search(clause)
+    for said in ("上年为下降1.5%", "高于年初目标（6%）", "低于预期目标", "年初预期目标为7%", "居全省第一", "高于全省0.8个百分点",
+                 "年均增长5%", "全年增长6%"):
+        assert ASIDE_WORDS.search(said)
