@@ -75,6 +75,9 @@ SPEC = [
      [("固定资产投资", D("4"), "%", "~", None)]),
     ("规上工业增加值增长7%，民间投资稳中有升，增长3%以上。",
      [("规上工业增加值", D("7"), "%", "=", None), ("民间投资", D("3"), "%", ">=", None)]),
+    # (and so does one holding a numeral that counts nothing: its numbers are read with its sentence's)
+    ("民间投资两位数回升，增长10%以上。", [("民间投资", D("10"), "%", ">=", None)]),
+    ("工业投资保持两位数增长，增长12%左右。", [("工业投资", D("12"), "%", "~", None)]),
     # a bare measure after a comma takes the head of the figure before (not after a semicolon)
     ("粮食播种面积稳定在80万亩以上，总产量保持在30万吨以上。",
      [("粮食播种面积", D("80"), "万亩", ">=", None), ("粮食总产量", D("30"), "万吨", ">=", None)]),

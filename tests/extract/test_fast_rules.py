@@ -256,3 +256,49 @@ def test_a_paragraph_adding_to_the_one_before_is_read_past_its_cheap_test(line):
         assert Scope("work_report", 2024).adding_time(line) is None
     for opening in (" 同时，全市", "同时，全市", "此外，全市", "另外，全市"):
         assert Scope("work_report", 2024).adding_time(opening) is not None
+
+
+QUOTING_PIECES = st.sampled_from(["市长", "报告", "市政府", "提出", "明确", "确定", "下达", "制定", "设定", "了", "出", "定", " ", "\n",
+                                  "\u3000", "“", "”", "，", "6%", "增长", "目标"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(QUOTING_PIECES, max_size=8).map("".join))
+def test_a_quoting_clause_ends_with_a_last_character_of_its_cheap_test(clause):
+    """actuals asks QUOTING_CLAUSE only of a clause ending (spaces aside) with one of QUOTING_LASTS: every
+    clause the pattern matches ends so."""
+    from zhibiao.extract.actuals import QUOTING_CLAUSE, QUOTING_LASTS
+
+    if QUOTING_CLAUSE.match(clause.strip()):
+        assert clause.rstrip()[-1:] in QUOTING_LASTS
+    for said in ("市长提出", "报告明确了", " 市政府提出\n", "“会议”明确 "):
+        assert QUOTING_CLAUSE.match(said.strip()) and said.rstrip()[-1:] in QUOTING_LASTS
+
+
+def _aside_pieces():
+    from zhibiao.extract.lexicon import LEX
+
+    words = LEX.words("time.base_year_figures", "plans.words", "plans.nouns", "ranks.verbs", "elsewhere.comparisons",
+                      "elsewhere.phrases", "elsewhere.compared", "measures.averages", "time.whole_year", "ranks.scopes",
+                      "ranks.places", "elsewhere.scopes", "plans.comparisons", "plans.degrees")
+    return st.sampled_from(sorted(set(words)) + ["第一", "第3位", "前10位", "（", "）", "(", "6.5%", "6%", "的", "完成", "为", "增长",
+                                                 "下降", "1.5%", "亿元", "地区生产总值", "，", " ", "其中", "而"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_aside_pieces(), max_size=7).map("".join))
+def test_a_clause_of_results_matched_by_a_pattern_asked_before_its_figures_holds_one_of_the_aside_words(clause):
+    """actuals asks BASE_YEAR_FIGURES, PLAN_QUOTED, PLAN_WEIGHED, PLAN_MENTIONED, RANK, ELSEWHERE, AVERAGE and
+    ALL_YEAR only of a clause ASIDE_WORDS finds a word in: every clause one of them matches holds one."""
+    from zhibiao.extract.actuals import (ALL_YEAR, ASIDE_WORDS, AVERAGE, BASE_YEAR_FIGURES, ELSEWHERE, PLAN_MENTIONED,
+                                         PLAN_QUOTED, PLAN_WEIGHED, RANK)
+
+    if ASIDE_WORDS.search(clause) is None:
+        assert not BASE_YEAR_FIGURES.match(clause.lstrip()) and not PLAN_WEIGHED.match(clause)
+        for pattern in (PLAN_QUOTED, PLAN_MENTIONED, RANK, ELSEWHERE, AVERAGE, ALL_YEAR):
+            assert not pattern.search(clause)
+    for pattern, said in ((BASE_YEAR_FIGURES, "上年为下降1.5%"), (PLAN_QUOTED, "高于年初目标（6%）"), (PLAN_WEIGHED, "低于目标"),
+                          (PLAN_WEIGHED, "完成序时进度"), (PLAN_MENTIONED, "年初预期目标为7%"), (RANK, "居全省第一"),
+                          (ELSEWHERE, "高于全省0.8个百分点"), (ELSEWHERE, "比全国"), (ELSEWHERE, "全省平均"), (AVERAGE, "年均增长5%"),
+                          (ALL_YEAR, "全年增长6%")):
+        assert pattern.search(said) and ASIDE_WORDS.search(said), said

@@ -28,9 +28,8 @@ from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD,
 from zhibiao.extract.segments import CLOSE, OPEN, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
-from zhibiao.text.scan import scanner
 from zhibiao.text.chinese import to_simplified
-from zhibiao.text.scan import scanner
+from zhibiao.text.scan import scanner, word_trie
 
 RANK: Final = re.compile(rf"(?:{LEX.alt('ranks.verbs')})(?:{LEX.alt('ranks.scopes')})?"
                   rf"(?:第[一二三四五六七八九十\d]+(?:位|名)?(?:、第[一二三四五六七八九十\d]+(?:位|名)?)*|前\d+位?|{LEX.alt('ranks.places')})")
@@ -115,6 +114,9 @@ ORDINAL: Final = re.compile(r"第[一二三四五六七八九十\d]+")
 BASE_YEAR_FIGURES: Final = re.compile(rf"(?:{LEX.alt('time.base_year_figures')})")
 # a clause saying only who proposes (市长提出, 报告明确): the figures after it are the plan's, no result
 QUOTING_CLAUSE: Final = re.compile(rf"^[\s\u4e00-\u9fff“”]{{0,14}}?(?:{LEX.alt('targets.quoting_verbs')})了?$")
+# the characters QUOTING_CLAUSE's matches of a stripped clause end with (a verb's last, 了): most clauses end
+# with none, and the pattern's lazy repeat tries every verb at each of its fourteen places
+QUOTING_LASTS: Final = frozenset([w[-1] for w in LEX.words("targets.quoting_verbs")] + ["了"])
 LINK_FIRST: Final = frozenset(w[0] for w in LEX.words("names.leading_links"))
 ESTIMATE_NOTE_AFTER: Final = scanner(r"\s*[（(]\s*预计")
 
@@ -198,6 +200,13 @@ PLAN_WEIGHED: Final = re.compile(
 # follows (年初预期目标为7%, 比预期目标7%低1个百分点)
 PLAN_MENTIONED: Final = scanner(
     rf"(?P<quote>(?:{_PLAN_WORDS})(?:(?:{LEX.alt('targets.set_as')})?(?P<inner>{_PLAN_FIGURE}))?)")
+# the words every match of the patterns a clause of results is asked before its figures holds — last year's
+# figure (BASE_YEAR_FIGURES), the year's plan (PLAN_QUOTED, PLAN_WEIGHED, PLAN_MENTIONED), a rank (RANK), another
+# region (ELSEWHERE), an average (AVERAGE), the whole year (ALL_YEAR): most clauses hold none, and one search of
+# the words says so for the eight patterns' calls
+ASIDE_WORDS: Final = scanner(word_trie(LEX.words(
+    "time.base_year_figures", "plans.words", "plans.nouns", "ranks.verbs", "elsewhere.comparisons", "elsewhere.phrases",
+    "elsewhere.compared", "measures.averages", "time.whole_year")))
 PLAN_VERB_END: Final = re.compile(rf"(?:{LEX.alt('plans.comparisons')}|比|与|较|为|是|的)+$")  # (what links a name to the plan)
 POINTS: Final = re.compile(LEX.alt("units.points"))  # (a figure in points after the plan is the gap: 差计划目标3.1个百分点)
 
@@ -387,16 +396,17 @@ class _ResultReader:
             said_first = clause.lstrip()  # (what the clause opens with, past a link: 而上年为…)
             if said_first[:1] in LINK_FIRST:
                 said_first = LEADING_LINK.sub("", said_first)
-            if BASE_YEAR_FIGURES.match(said_first):
+            aside = ASIDE_WORDS.search(clause) is not None  # (without one, none of the eight patterns below matches)
+            if aside and BASE_YEAR_FIGURES.match(said_first):
                 continue  # "…增长4.3%，上年为下降1.5%": the year before the result's, no result (the name stays)
-            quoted = PLAN_QUOTED.search(clause)
+            quoted = PLAN_QUOTED.search(clause) if aside else None
             if quoted and last_name:
                 # "…增长6.2%，高于年初目标（6%）0.2个百分点", "完成年计划710亿元的89.4%": last year's
                 # plan for the figure just stated; the gap or the share completed is no result
                 q, i = ("quote", "inner") if quoted.group("quote") else ("quote2", "inner2")
                 self.plans.append(_quoted_plan(last_name, quoted, q, i, c_start, year))
                 continue
-            weighed = PLAN_WEIGHED.match(clause)
+            weighed = PLAN_WEIGHED.match(clause) if aside else None
             if weighed:
                 if weighed.group("inner") and last_name:  # "未完成6%的预期目标": the plan, quoted
                     lead = len(weighed.group()) - len(weighed.group().lstrip())
@@ -404,7 +414,7 @@ class _ResultReader:
                                                  (c_start + lead, c_start + weighed.end()),
                                                  (c_start + weighed.start("inner"), c_start + weighed.end("inner")), year))
                 continue  # compared with the plan: no result, and still the reviewed year
-            mentioned = PLAN_MENTIONED.search(clause)
+            mentioned = PLAN_MENTIONED.search(clause) if aside else None
             if mentioned:  # (this year's plan, 今年预期目标为…, makes a target sentence: blocked above)
                 planned = PLAN_VERB_END.sub("", clause[:mentioned.start()]).strip()
                 if planned and is_name_like(planned):
@@ -414,10 +424,10 @@ class _ResultReader:
                 if mentioned.group("inner") and last_name and not POINTS.search(mentioned.group("inner")):
                     self.plans.append(_quoted_plan(last_name, mentioned, "quote", "inner", c_start, year))
                 continue
-            if scope.is_future(clause) or QUOTING_CLAUSE.match(clause.strip()):
+            if scope.is_future(clause) or (clause.rstrip()[-1:] in QUOTING_LASTS and QUOTING_CLAUSE.match(clause.strip())):
                 stop = True  # "今年全省地区生产总值预期增长6.5%", "…，市长提出，…": the rest speaks of the plan
                 continue
-            rank_m = RANK.search(clause)
+            rank_m = RANK.search(clause) if aside else None
             if rank_m and not _candidates(clause[:rank_m.start()]):
                 several = len(ORDINAL.findall(rank_m.group())) > 1 or rank_m.group().startswith("均")
                 _give_rank(rank_m.group(), pending if several else prev_clause_found)
@@ -436,7 +446,7 @@ class _ResultReader:
                 elif c_mode == "plan":
                     stop = True  # "21日，…会议开幕，2026年全市…增长6%左右": the plan year's figures, no result
                     continue
-            elsewhere = ELSEWHERE.search(clause)
+            elsewhere = ELSEWHERE.search(clause) if aside else None
             compared: list[tuple[int, int]] = []
             if elsewhere:
                 # "增长6.2%、高于全省0.8个百分点": the comparison is the other region's; the figure before it ours
@@ -445,14 +455,14 @@ class _ResultReader:
                     compared = []
                 else:
                     elsewhere = None
-            if scope.is_soft_future(clause) or elsewhere or (AVERAGE.search(clause) and not scope.five_year):
+            if scope.is_soft_future(clause) or elsewhere or (aside and AVERAGE.search(clause) and not scope.five_year):
                 subject = _subject(clause, self.r.clause_numbers(s, sentence.end, c_start, cl.end))
-                if subject and not ELSEWHERE.search(clause):
+                if subject and not (aside and ELSEWHERE.search(clause)):
                     last_name = subject  # "年初确定的地区生产总值增长6.5%的目标顺利完成，实际增长7.1%"
                 continue
             if self.other_region.opens(clause):
                 continue  # "全国居民消费价格上涨0.2%": another region's figure
-            if ALL_YEAR.search(clause):
+            if aside and ALL_YEAR.search(clause):
                 period = None  # "上半年…增长7.2%，全年增长6.5%"
             opening = clause.lstrip()
             link = LEADING_LINK.match(opening) if opening[:1] in LINK_FIRST else None

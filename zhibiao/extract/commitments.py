@@ -202,12 +202,14 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
     modality_m = MODALITY.match(opening) if opening[:1] in MODALITY_FIRST else None
     last_name = None
     bare: str | None = None  # the clause just before, when it holds no number (固定资产投资止跌回稳)
+    bare_numbers: tuple[NumberMatch, ...] | None = None  # its numbers, where read with its sentence's
     sibling: str | None = None  # the metric of the clause before's last commitment, after a comma
     quoted = QuotedRegion(elsewhere)
     for cl in sentence.clauses:
         c_start = cl.start
         clause = text[cl.start:cl.end]
         before_bare, bare = bare, None
+        before_numbers, bare_numbers = bare_numbers, None
         if text[c_start - 1:c_start] not in ("，", ","):
             sibling = None  # (after ；, ： or 。: a task of its own, as for targets)
             quoted.reset()
@@ -217,7 +219,7 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
             continue
         numbers = reading.clause_numbers(s, sentence.end, c_start, cl.end)
         if numbers is not None and not _may_count(clause, numbers):
-            bare = clause  # (a numeral counting nothing, 两位数, 一是: no figure either)
+            bare, bare_numbers = clause, numbers  # (a numeral counting nothing, 两位数, 一是: no figure either)
             continue  # (read from the sentence's numbers: the pattern's scan of the clause spared)
         if numbers is None and (not clause.strip() or not FIGURE_HINT.search(clause)):
             bare = clause
@@ -229,7 +231,8 @@ def _sentence(reading: Reading, sentence: Sentence, table_targets: TableTargets,
         clause_modality = MODALITY.search(clause)
         # "固定资产投资止跌回稳，增长3%左右": a clause naming an indicator with no figure (its direction)
         # names the nameless figure of the next, as a result's clause does (never the name carried before it)
-        subject = _subject(before_bare) if before_bare and before_bare.strip() else None
+        # (its numbers, read with the sentence's, spare _subject reading them again: most such clauses hold none)
+        subject = _subject(before_bare, before_numbers) if before_bare and before_bare.strip() else None
         if subject:
             last_name = subject
         figures, last_name = clause_figures(clause, last_name, as_target=True, numbers=numbers)

@@ -14,8 +14,8 @@ from typing import Final, NamedTuple
 from zhibiao.extract.lexicon import LEX
 from zhibiao.text.scan import scanner
 
-SENTENCE_ENDS = "。！!？?\n"  # the characters that end a sentence
-CLAUSE_ENDS_OR_BRACKETS = "，,：:；;（(）)"  # those that end a clause, and the brackets that hide them
+SENTENCE_ENDS: Final = "。！!？?\n"  # the characters that end a sentence
+CLAUSE_ENDS_OR_BRACKETS: Final = "，,：:；;（(）)"  # those that end a clause, and the brackets that hide them
 
 
 def positions(text: str, start: int, end: int, chars: Iterable[str]) -> list[int]:
@@ -91,8 +91,9 @@ class Paragraph:
         return self._sentences
 
 
-OPEN, CLOSE = "（(", "）)"
-BRACKET_SPAN = 80  # a bracket left open longer than this is a stray one, not a parenthesis
+OPEN: Final = "（("
+CLOSE: Final = "）)"
+BRACKET_SPAN: Final = 80  # a bracket left open longer than this is a stray one, not a parenthesis
 # a bracket opening a breakdown of the figure before it or the plan it is weighed against
 # ("增长8.1%（其中制造业增长9.2%）", "2.3万人（完成年度目标的115%）"): a clause of its own, not hidden
 OWN_CLAUSE_BRACKET: Final = re.compile(
@@ -130,14 +131,14 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
 
 # Clause(start, end, sep) made by the tuple's own constructor: the named tuple's __new__ is a Python
 # function, and a document has thousands of clauses
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
 
 
 # The longest sentence of the real documents has under 500 characters (a clause under 150). A
 # longer run without a full stop is not prose: it is cut (at a clause break where there is one),
 # so that the work an extractor does per sentence, which grows faster than its length, stays bounded.
-MAX_SENTENCE = 1000
-_BREAKS = "，,；;：:、"
+MAX_SENTENCE: Final = 1000
+_BREAKS: Final = "，,；;：:、"
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
