@@ -16,7 +16,7 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1279,24 +1279,31 @@ def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]], in_
     decrease (every pass but the columns' keeps them so), and are searched by bisection."""
     if not flagged:
         return []
-    starts = m.starts
+    n = len(m.text)
     if in_order:
         first_at = None
     else:  # the first character made from each raw position (pairs given last to first: the first one stays)
+        starts = m.starts
         first_at = dict(zip(reversed(starts), range(len(starts) - 1, -1, -1)))
     changes: list[Change] = []
     for raw_start, raw_end, before, after in flagged:
         found: int | None
         if first_at is None:
-            k = bisect_left(starts, raw_start)
-            found = k if k < len(starts) and starts[k] == raw_start else None
+            lo, hi = 0, n  # (bisect_left of raw_start in the map's starts, read without building them)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if m.start_of(mid) < raw_start:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            found = lo if lo < n and m.start_of(lo) == raw_start else None
         else:
             found = first_at.get(raw_start)
         if found is None:
             continue
         i = found
         j = i
-        while j < len(m.text) and m.ends[j] <= raw_end:
+        while j < n and m.end_of(j) <= raw_end:
             j += 1
         changes.append(Change("decimal_restored", before, after, Span(i, j), Span(raw_start, raw_end)))
     return changes
