@@ -164,17 +164,26 @@ MARKS: Final = ",，、;；。：:"  # (the characters of both of TWO_MARKS' cla
 
 
 def _two_marks(text: str) -> bool:
-    """``TWO_MARKS.search(text) is not None``, from each mark found by str.find and the character after
-    it (the engine tested every character of the text against the class; str.find runs through it
-    many times faster, and marks are a tenth of a text)."""
+    """``TWO_MARKS.search(text) is not None``: the marks Chinese prose is full of (，、。) each by a
+    pattern opening with it (the engine runs through the text for a literal at a few instructions a
+    character, and tries the mark after it in C), the others from each found by str.find and the
+    character after it (str.find runs through a text many times faster, and they are rare: each one
+    found costs a call and a character made)."""
+    if any(after.search(text) is not None for after in MARK_THEN_MARK):
+        return True
     last = len(text) - 1
-    for ch in MARKS:
+    for ch in RARE_MARKS:
         k = text.find(ch, 0, last)
         while k >= 0:
             if text[k + 1] in MARKS:
                 return True
             k = text.find(ch, k + 1, last)
     return False
+
+
+COMMON_MARKS: Final = "，、。"
+RARE_MARKS: Final = "".join(ch for ch in MARKS if ch not in COMMON_MARKS)
+MARK_THEN_MARK: Final = tuple(re.compile(f"{ch}[{re.escape(MARKS)}]") for ch in COMMON_MARKS)
 # an ASCII full stop ending a Chinese sentence (…增长5%. / …增长5%.下一句): never a decimal point, a
 # list number or an abbreviation's (a digit or a letter stands before those); the stop first, so
 # that the engine looks for it as a literal (the text's decimal points are the only other ones)
@@ -882,13 +891,6 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         continues = b[0] in CONTINUES_ABOVE
         at_width = len(a) >= reaching
-        if not at_width and (_item(items, nonblank, i + 1) and (_item(items, nonblank, i) or (i > 0 and _item(items, nonblank, i - 1))
-                                                                 or (i + 2 < len(items) and _item(items, nonblank, i + 2)))
-                             or _item(items, nonblank, i) and i > 0 and _item(items, nonblank, i - 1) and _opens_words(b)):
-            # list items a line, each stating its figure (a wrapped line reaches the width): two of
-            # them one above the other, and the lines above and below such a run (the list's lead,
-            # 今年主要预期目标, and an item without a figure, 能耗降低完成省下达任务)
-            continue
         if last in TERMINAL_MARKS or (last in WRAPPED_AFTER and s2 > e1 + 1 and not continues):
             if last not in CLAUSE_ENDS and last not in WRAPPED_AFTER:
                 continue  # a sentence's end
@@ -902,6 +904,13 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         if zones and (_in_zones(s1, zones) or _in_zones(s2, zones)):
             continue
+        if not at_width and (_item(items, nonblank, i + 1) and (_item(items, nonblank, i) or (i > 0 and _item(items, nonblank, i - 1))
+                                                                 or (i + 2 < len(items) and _item(items, nonblank, i + 2)))
+                             or _item(items, nonblank, i) and i > 0 and _item(items, nonblank, i - 1) and _opens_words(b)):
+            # list items a line, each stating its figure (a wrapped line reaches the width): two of
+            # them one above the other, and the lines above and below such a run (the list's lead,
+            # 今年主要预期目标, and an item without a figure, 能耗降低完成省下达任务)
+            continue  # (after the character tests: a figure's pattern costs more, and they keep most pairs apart)
         if blocks and "\n" in text[e1 + 1:s2]:
             # the loader's paragraph end — unless its paragraphs are the lines of a wrapped text (a
             # PDF's text pasted into a page or a Word file, a line a paragraph): ``a`` at its width,
