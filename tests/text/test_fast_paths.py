@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import pytest
 from hypothesis import example, given, settings
@@ -482,3 +482,12 @@ def test_years_are_put_in_digits_as_the_pattern_s_substitution_does(text):
 @given(st.lists(st.sampled_from(list(",，、;；。：:x年\n ")), max_size=10).map("".join))
 def test_two_marks_side_by_side_are_found_as_the_pattern_finds_them(text):
     assert N._two_marks(text) == (N.TWO_MARKS.search(text) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 .\n亿元a")), max_size=30).map("".join), st.integers(0, 31))
+def test_the_spaces_between_digits_from_an_offset_are_those_of_the_whole_text_after_it(text, offset):
+    """The decimals' pass reads a zone's spaces between digits from the text's list (_digit_gaps), as
+    a scan of the text from the zone's start found them (its look-behind reads the digit before it)."""
+    gaps = N._digit_gaps(text)
+    assert gaps[bisect_left(gaps, offset):] == [gap.start() for gap in N.DIGIT_SPACE_DIGIT.finditer(text, offset)]

@@ -16,7 +16,7 @@ Passes, in order (each an edit list on a :class:`MappedText`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -364,7 +364,7 @@ def _drop_furniture(m: MappedText) -> MappedText:
             continue
         if PAGE_NUMBER_STRICT.match(line) or (s, e) in numbered:
             drop.add((s, e))
-    pages = text.count("\f") + 1
+    pages = text.count("\f") + 1 if paged else 1
     if paged and (len(edge) > 8 or pages == 2):
         counts = Counter(re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip()) for i in edge)
         # A header of a two-page text repeats only twice: there both copies must open their pages (or
@@ -560,8 +560,12 @@ def _is_space_row(line: str) -> bool:
     return "\t" not in line and " " in line.strip()
 
 
-def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
+def _restore_decimals(m: MappedText, zones: list[tuple[int, int]],
+                      gaps: list[int] | None = None) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
+    """``gaps``: the text's spaces between digits (:func:`_digit_gaps`), if found already."""
     text = m.text
+    if gaps is None:
+        gaps = _digit_gaps(text)
     edits: list[Edit] = []
     flagged: list[tuple[int, int, str, str]] = []
 
@@ -576,14 +580,14 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
 
     for x in PM25.finditer(text):
         add(x, "decimal_restored")
-    for x in _decimals_in_body(text):
+    for x in _decimals_in_body(text, gaps):
         add(x, "decimal_restored")
     for zone_start, zone_end in zones:  # (each starts at a line's start)
         tried = -1
         # the lines that start in the zone holding a digit, a space and a digit (both patterns below
         # match one; DIGIT_SPACE_DIGIT never spans lines): found by a scan for the spaces between digits
-        for gap in DIGIT_SPACE_DIGIT.finditer(text, zone_start):
-            s = text.rfind("\n", 0, gap.start()) + 1
+        for k in range(bisect_left(gaps, zone_start), len(gaps)):
+            s = text.rfind("\n", 0, gaps[k]) + 1
             if s > zone_end:
                 break
             if s == tried:
@@ -600,13 +604,19 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
     return m.edit(edits), flagged
 
 
-def _decimals_in_body(text: str):
+def _digit_gaps(text: str) -> list[int]:
+    """Where DIGIT_SPACE_DIGIT matches: the spaces between digits (the decimals' pass and the thousands'
+    read them; a text the first leaves as it is is not scanned again)."""
+    return [gap.start() for gap in DIGIT_SPACE_DIGIT.finditer(text)]
+
+
+def _decimals_in_body(text: str, gaps: list[int] | None = None):
     """``DECIMAL_IN_BODY.finditer(text)``, tried only where a match can start: every match opens
     a run of at most six digits (nothing of [\\d.] before it) that ends at a space between digits,
-    which a scan for those spaces finds (most texts hold none, the rest a few)."""
+    which a scan for those spaces finds (most texts hold none, the rest a few). ``gaps``: those
+    spaces (:func:`_digit_gaps`), if found already."""
     last = 0  # (matches do not overlap: one starts at or after the end of the one before)
-    for gap in DIGIT_SPACE_DIGIT.finditer(text):
-        space = gap.start()
+    for space in gaps if gaps is not None else _digit_gaps(text):
         start = space
         while start > space - 7 and start > 0 and text[start - 1].isdecimal():  # (isdecimal: what \d matches)
             start -= 1
@@ -1200,18 +1210,19 @@ GROUPED_NUMBER: Final = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,
 SPACE_GROUPED: Final = scanner(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?(?!\d|\.\d)")
 
 
-def _space_grouped(text: str):
+def _space_grouped(text: str, gaps: list[int] | None = None):
     """The numbers of SPACE_GROUPED that are one figure: glued to what follows it (8 962.4亿元, 43 860元、),
     or filling its cell in a row of tab or | cells (1 452.6 under 上半年完成) or, with decimals (two whole
     figures side by side may be cells that filled their columns: 874 100), in a row laid out in fixed-width
     columns — else never followed by a space (a figure and the next in a row of cells
-    parted by spaces, 641 655 2.2; axis labels, 1 000 1 500). Tried only where a space stands between digits."""
+    parted by spaces, 641 655 2.2; axis labels, 1 000 1 500). Tried only where a space stands between digits
+    (``gaps``: those spaces, :func:`_digit_gaps`, if found already)."""
     last = -1
-    for gap in DIGIT_SPACE_DIGIT.finditer(text):
-        if gap.start() < last:
+    for space in gaps if gaps is not None else _digit_gaps(text):
+        if space < last:
             continue
-        start = gap.start()
-        while start > 0 and text[start - 1].isdecimal() and gap.start() - start < 4:
+        start = space
+        while start > 0 and text[start - 1].isdecimal() and space - start < 4:
             start -= 1
         x = SPACE_GROUPED.match(text, start)
         if x is None:
@@ -1237,12 +1248,13 @@ def _fills_laid_out_cell(line: str, start: int, end: int) -> bool:
     return (before.endswith("  ") or not before.strip()) and (after.startswith("  ") or not after.strip())
 
 
-def _drop_thousands_separators(m: MappedText) -> MappedText:
+def _drop_thousands_separators(m: MappedText, gaps: list[int] | None = None) -> MappedText:
+    """``gaps``: the text's spaces between digits (:func:`_digit_gaps`), if found already."""
     text = m.text
     edits = [(x.start() + k, x.start() + k + 1, "", "thousands")
              for x in (GROUPED_NUMBER.finditer(text) if "," in text else ()) for k, ch in enumerate(x.group()) if ch == ","]
     edits += [(x.start() + k, x.start() + k + 1, "", "thousands")
-              for x in _space_grouped(text) for k, ch in enumerate(x.group()) if ch == " "]
+              for x in _space_grouped(text, gaps) for k, ch in enumerate(x.group()) if ch == " "]
     return m.edit(edits) if edits else m
 
 
@@ -1260,8 +1272,9 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = columns
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     zones = _Zones()
-    m, flagged = _restore_decimals(m, zones.of(m.text))
-    m = _drop_thousands_separators(m)
+    gaps = _digit_gaps(m.text)
+    restored, flagged = _restore_decimals(m, zones.of(m.text), gaps)
+    m = _drop_thousands_separators(restored, gaps if restored is m else None)  # (a text left as it was: its gaps)
     m = _fold_spaces(m, zones.of(m.text))
     m = _join_broken_lines(m, zones.of(m.text), blocks)
     changes = _locate_changes(m, flagged, in_order)
