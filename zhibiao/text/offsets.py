@@ -186,7 +186,12 @@ class MappedText:
         if start == end:
             pos = self.start_of(start) if start < n else self.raw_length
             return Span(pos, pos)
-        first, last = self.start_of(start), self.end_of(end - 1)
+        at, src, tail = self._at, self._src, self._tail
+        k = self._run(start)
+        first = src[k] + start - at[k] if tail[k] < 0 else src[k]
+        if end - 1 >= (at[k + 1] if k + 1 < len(at) else len(self.text)):  # (most spans lie in one run)
+            k = self._run(end - 1)
+        last = src[k] + end - at[k] if tail[k] < 0 else tail[k]
         if last < first:  # a span across pieces put in a new order (columns rebuilt): cover them all
             first, last = min(self.starts[start:end]), max(self.ends[start:end])
         return Span(first, last)
