@@ -11,12 +11,13 @@ from __future__ import annotations
 import importlib
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from zhibiao.models import Span
 from zhibiao.text.chinese import simplified_from, to_simplified
 from zhibiao.text.offsets import Edit, MappedText
 
@@ -215,6 +216,101 @@ def test_overlapping_edits_are_refused_with_plain_tuples():
         MappedText("abcdef").edit([(0, 3, "x", "t"), (2, 4, "y", "t")])
 
 
+def _rearrange(m: MappedText, pieces) -> MappedText:
+    """MappedText.rearrange as it was: the map's arrays extended piece by piece."""
+    parts, starts, ends = [], array("l"), array("l")
+    for i, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            nxt = next((p for p in pieces[i + 1:] if not isinstance(p, str)), None)
+            anchor = m.starts[nxt[0]] if nxt and nxt[0] < len(m.text) else m.raw_length
+            parts.append(piece)
+            starts.extend([anchor] * len(piece))
+            ends.extend([anchor] * len(piece))
+        else:
+            a, b = piece
+            parts.append(m.text[a:b])
+            starts.extend(m.starts[a:b])
+            ends.extend(m.ends[a:b])
+    return MappedText("".join(parts), starts, ends, m.raw_length)
+
+
+@st.composite
+def _passes(draw):
+    """A text and a few passes over it, as normalize makes them: edits, a translation, pieces put in
+    another order."""
+    text = draw(st.text(alphabet="ab国 \n", min_size=0, max_size=40))
+    passes = []
+    length = len(text)
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.sampled_from(["edit", "edit", "translate", "rearrange"]))
+        if kind == "edit":
+            edits, pos = [], 0
+            while len(edits) < 6:
+                start = pos + draw(st.integers(0, 4))
+                end = start + draw(st.integers(0, 3))
+                if end > length:
+                    break
+                edits.append((start, end, draw(st.sampled_from(["", " ", "xy", "abc", "\n"])), "test"))
+                pos = end + (1 if end == start else 0)
+            passes.append(("edit", draw(st.permutations(edits))))
+            length += sum(len(r) - (b - a) for a, b, r, _k in edits)
+        elif kind == "translate":
+            passes.append(("translate", None))
+        else:
+            cuts = sorted(draw(st.lists(st.integers(0, length), max_size=4)))
+            bounds = [0, *cuts, length]
+            pieces = [(a, b) for a, b in zip(bounds, bounds[1:])]
+            pieces = draw(st.permutations(pieces))
+            pieces = [p for piece in pieces for p in (piece, draw(st.sampled_from(["", "\n", "--"])))]
+            passes.append(("rearrange", pieces))
+            length += sum(len(p) for p in pieces if isinstance(p, str))
+    return text, passes
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_passes())
+def test_a_map_of_runs_reads_as_the_arrays_a_character_did(case):
+    """The map kept as runs (counting or constant) gives, after any passes, the arrays the passes made
+    piece by piece, and to_source, start_of and end_of read them."""
+    text, passes = case
+    m = reference = MappedText(text)
+    for kind, arg in passes:
+        if kind == "edit":
+            m, reference = m.edit(arg), _edit(reference, arg)
+        elif kind == "translate":
+            table = {ord("a"): "b"}
+            m, reference = m.translate(table), MappedText(reference.text.translate(table), reference.starts,
+                                                              reference.ends, reference.raw_length)
+        else:
+            m, reference = m.rearrange(arg), _rearrange(reference, arg)
+    _same(m, reference)
+    n = len(m.text)
+    assert [(m.start_of(i), m.end_of(i)) for i in range(n)] == list(zip(reference.starts, reference.ends))
+    for start in range(n + 1):
+        for end in range(start, min(n, start + 6) + 1):
+            assert _outcome(m.to_source, start, end) == _outcome(_to_source, reference, start, end)
+
+
+def _to_source(m: MappedText, start: int, end: int):
+    """MappedText.to_source as it was: read from the arrays."""
+    if start == end:
+        pos = m.starts[start] if start < len(m.text) else m.raw_length
+        return Span(pos, pos)
+    first, last = m.starts[start], m.ends[end - 1]
+    if last < first:
+        first, last = min(m.starts[start:end]), max(m.ends[start:end])
+    return Span(first, last)
+
+
+def _outcome(function, *args):
+    """What a call returns, or the kind of error it raises (a span a pass made backwards, across pieces
+    put in another order, is refused either way)."""
+    try:
+        return function(*args)
+    except ValueError:
+        return ValueError
+
+
 def _fold_spaces(m: MappedText, zones) -> MappedText:
     """_fold_spaces as it was: lines and runs of spaces found by the regex."""
     text = m.text
@@ -386,3 +482,12 @@ def test_years_are_put_in_digits_as_the_pattern_s_substitution_does(text):
 @given(st.lists(st.sampled_from(list(",，、;；。：:x年\n ")), max_size=10).map("".join))
 def test_two_marks_side_by_side_are_found_as_the_pattern_finds_them(text):
     assert N._two_marks(text) == (N.TWO_MARKS.search(text) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 .\n亿元a")), max_size=30).map("".join), st.integers(0, 31))
+def test_the_spaces_between_digits_from_an_offset_are_those_of_the_whole_text_after_it(text, offset):
+    """The decimals' pass reads a zone's spaces between digits from the text's list (_digit_gaps), as
+    a scan of the text from the zone's start found them (its look-behind reads the digit before it)."""
+    gaps = N._digit_gaps(text)
+    assert gaps[bisect_left(gaps, offset):] == [gap.start() for gap in N.DIGIT_SPACE_DIGIT.finditer(text, offset)]

@@ -164,17 +164,26 @@ MARKS: Final = ",，、;；。：:"  # (the characters of both of TWO_MARKS' cla
 
 
 def _two_marks(text: str) -> bool:
-    """``TWO_MARKS.search(text) is not None``, from each mark found by str.find and the character after
-    it (the engine tested every character of the text against the class; str.find runs through it
-    many times faster, and marks are a tenth of a text)."""
+    """``TWO_MARKS.search(text) is not None``: the marks Chinese prose is full of (，、。) each by a
+    pattern opening with it (the engine runs through the text for a literal at a few instructions a
+    character, and tries the mark after it in C), the others from each found by str.find and the
+    character after it (str.find runs through a text many times faster, and they are rare: each one
+    found costs a call and a character made)."""
+    if any(after.search(text) is not None for after in MARK_THEN_MARK):
+        return True
     last = len(text) - 1
-    for ch in MARKS:
+    for ch in RARE_MARKS:
         k = text.find(ch, 0, last)
         while k >= 0:
             if text[k + 1] in MARKS:
                 return True
             k = text.find(ch, k + 1, last)
     return False
+
+
+COMMON_MARKS: Final = "，、。"
+RARE_MARKS: Final = "".join(ch for ch in MARKS if ch not in COMMON_MARKS)
+MARK_THEN_MARK: Final = tuple(re.compile(f"{ch}[{re.escape(MARKS)}]") for ch in COMMON_MARKS)
 # an ASCII full stop ending a Chinese sentence (…增长5%. / …增长5%.下一句): never a decimal point, a
 # list number or an abbreviation's (a digit or a letter stands before those); the stop first, so
 # that the engine looks for it as a literal (the text's decimal points are the only other ones)
@@ -355,7 +364,7 @@ def _drop_furniture(m: MappedText) -> MappedText:
             continue
         if PAGE_NUMBER_STRICT.match(line) or (s, e) in numbered:
             drop.add((s, e))
-    pages = text.count("\f") + 1
+    pages = text.count("\f") + 1 if paged else 1
     if paged and (len(edge) > 8 or pages == 2):
         counts = Counter(re.sub(r"\d+", "#", text[lines[i][0]:lines[i][1]].replace("\f", "").strip()) for i in edge)
         # A header of a two-page text repeats only twice: there both copies must open their pages (or
@@ -551,8 +560,12 @@ def _is_space_row(line: str) -> bool:
     return "\t" not in line and " " in line.strip()
 
 
-def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
+def _restore_decimals(m: MappedText, zones: list[tuple[int, int]],
+                      gaps: list[int] | None = None) -> tuple[MappedText, list[tuple[int, int, str, str]]]:
+    """``gaps``: the text's spaces between digits (:func:`_digit_gaps`), if found already."""
     text = m.text
+    if gaps is None:
+        gaps = _digit_gaps(text)
     edits: list[Edit] = []
     flagged: list[tuple[int, int, str, str]] = []
 
@@ -567,14 +580,14 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
 
     for x in PM25.finditer(text):
         add(x, "decimal_restored")
-    for x in _decimals_in_body(text):
+    for x in _decimals_in_body(text, gaps):
         add(x, "decimal_restored")
     for zone_start, zone_end in zones:  # (each starts at a line's start)
         tried = -1
         # the lines that start in the zone holding a digit, a space and a digit (both patterns below
         # match one; DIGIT_SPACE_DIGIT never spans lines): found by a scan for the spaces between digits
-        for gap in DIGIT_SPACE_DIGIT.finditer(text, zone_start):
-            s = text.rfind("\n", 0, gap.start()) + 1
+        for k in range(bisect_left(gaps, zone_start), len(gaps)):
+            s = text.rfind("\n", 0, gaps[k]) + 1
             if s > zone_end:
                 break
             if s == tried:
@@ -591,13 +604,19 @@ def _restore_decimals(m: MappedText, zones: list[tuple[int, int]]) -> tuple[Mapp
     return m.edit(edits), flagged
 
 
-def _decimals_in_body(text: str):
+def _digit_gaps(text: str) -> list[int]:
+    """Where DIGIT_SPACE_DIGIT matches: the spaces between digits (the decimals' pass and the thousands'
+    read them; a text the first leaves as it is is not scanned again)."""
+    return [gap.start() for gap in DIGIT_SPACE_DIGIT.finditer(text)]
+
+
+def _decimals_in_body(text: str, gaps: list[int] | None = None):
     """``DECIMAL_IN_BODY.finditer(text)``, tried only where a match can start: every match opens
     a run of at most six digits (nothing of [\\d.] before it) that ends at a space between digits,
-    which a scan for those spaces finds (most texts hold none, the rest a few)."""
+    which a scan for those spaces finds (most texts hold none, the rest a few). ``gaps``: those
+    spaces (:func:`_digit_gaps`), if found already."""
     last = 0  # (matches do not overlap: one starts at or after the end of the one before)
-    for gap in DIGIT_SPACE_DIGIT.finditer(text):
-        space = gap.start()
+    for space in gaps if gaps is not None else _digit_gaps(text):
         start = space
         while start > space - 7 and start > 0 and text[start - 1].isdecimal():  # (isdecimal: what \d matches)
             start -= 1
@@ -882,13 +901,6 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue  # short lines one above the other are cells (one per line), not a wrapped sentence
         continues = b[0] in CONTINUES_ABOVE
         at_width = len(a) >= reaching
-        if not at_width and (_item(items, nonblank, i + 1) and (_item(items, nonblank, i) or (i > 0 and _item(items, nonblank, i - 1))
-                                                                 or (i + 2 < len(items) and _item(items, nonblank, i + 2)))
-                             or _item(items, nonblank, i) and i > 0 and _item(items, nonblank, i - 1) and _opens_words(b)):
-            # list items a line, each stating its figure (a wrapped line reaches the width): two of
-            # them one above the other, and the lines above and below such a run (the list's lead,
-            # 今年主要预期目标, and an item without a figure, 能耗降低完成省下达任务)
-            continue
         if last in TERMINAL_MARKS or (last in WRAPPED_AFTER and s2 > e1 + 1 and not continues):
             if last not in CLAUSE_ENDS and last not in WRAPPED_AFTER:
                 continue  # a sentence's end
@@ -902,6 +914,13 @@ def _join_broken_lines(m: MappedText, zones: list[tuple[int, int]], blocks: bool
             continue
         if zones and (_in_zones(s1, zones) or _in_zones(s2, zones)):
             continue
+        if not at_width and (_item(items, nonblank, i + 1) and (_item(items, nonblank, i) or (i > 0 and _item(items, nonblank, i - 1))
+                                                                 or (i + 2 < len(items) and _item(items, nonblank, i + 2)))
+                             or _item(items, nonblank, i) and i > 0 and _item(items, nonblank, i - 1) and _opens_words(b)):
+            # list items a line, each stating its figure (a wrapped line reaches the width): two of
+            # them one above the other, and the lines above and below such a run (the list's lead,
+            # 今年主要预期目标, and an item without a figure, 能耗降低完成省下达任务)
+            continue  # (after the character tests: a figure's pattern costs more, and they keep most pairs apart)
         if blocks and "\n" in text[e1 + 1:s2]:
             # the loader's paragraph end — unless its paragraphs are the lines of a wrapped text (a
             # PDF's text pasted into a page or a Word file, a line a paragraph): ``a`` at its width,
@@ -1198,18 +1217,19 @@ GROUPED_NUMBER: Final = scanner(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,
 SPACE_GROUPED: Final = scanner(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?(?!\d|\.\d)")
 
 
-def _space_grouped(text: str):
+def _space_grouped(text: str, gaps: list[int] | None = None):
     """The numbers of SPACE_GROUPED that are one figure: glued to what follows it (8 962.4亿元, 43 860元、),
     or filling its cell in a row of tab or | cells (1 452.6 under 上半年完成) or, with decimals (two whole
     figures side by side may be cells that filled their columns: 874 100), in a row laid out in fixed-width
     columns — else never followed by a space (a figure and the next in a row of cells
-    parted by spaces, 641 655 2.2; axis labels, 1 000 1 500). Tried only where a space stands between digits."""
+    parted by spaces, 641 655 2.2; axis labels, 1 000 1 500). Tried only where a space stands between digits
+    (``gaps``: those spaces, :func:`_digit_gaps`, if found already)."""
     last = -1
-    for gap in DIGIT_SPACE_DIGIT.finditer(text):
-        if gap.start() < last:
+    for space in gaps if gaps is not None else _digit_gaps(text):
+        if space < last:
             continue
-        start = gap.start()
-        while start > 0 and text[start - 1].isdecimal() and gap.start() - start < 4:
+        start = space
+        while start > 0 and text[start - 1].isdecimal() and space - start < 4:
             start -= 1
         x = SPACE_GROUPED.match(text, start)
         if x is None:
@@ -1235,12 +1255,13 @@ def _fills_laid_out_cell(line: str, start: int, end: int) -> bool:
     return (before.endswith("  ") or not before.strip()) and (after.startswith("  ") or not after.strip())
 
 
-def _drop_thousands_separators(m: MappedText) -> MappedText:
+def _drop_thousands_separators(m: MappedText, gaps: list[int] | None = None) -> MappedText:
+    """``gaps``: the text's spaces between digits (:func:`_digit_gaps`), if found already."""
     text = m.text
     edits = [(x.start() + k, x.start() + k + 1, "", "thousands")
              for x in (GROUPED_NUMBER.finditer(text) if "," in text else ()) for k, ch in enumerate(x.group()) if ch == ","]
     edits += [(x.start() + k, x.start() + k + 1, "", "thousands")
-              for x in _space_grouped(text) for k, ch in enumerate(x.group()) if ch == " "]
+              for x in _space_grouped(text, gaps) for k, ch in enumerate(x.group()) if ch == " "]
     return m.edit(edits) if edits else m
 
 
@@ -1258,8 +1279,9 @@ def normalize(loaded: LoadedText | str) -> NormalizedText:
     m = columns
     blocks = isinstance(loaded, LoadedText) and loaded.format in ("html", "docx")
     zones = _Zones()
-    m, flagged = _restore_decimals(m, zones.of(m.text))
-    m = _drop_thousands_separators(m)
+    gaps = _digit_gaps(m.text)
+    restored, flagged = _restore_decimals(m, zones.of(m.text), gaps)
+    m = _drop_thousands_separators(restored, gaps if restored is m else None)  # (a text left as it was: its gaps)
     m = _fold_spaces(m, zones.of(m.text))
     m = _join_broken_lines(m, zones.of(m.text), blocks)
     changes = _locate_changes(m, flagged, in_order)
@@ -1286,24 +1308,31 @@ def _locate_changes(m: MappedText, flagged: list[tuple[int, int, str, str]], in_
     decrease (every pass but the columns' keeps them so), and are searched by bisection."""
     if not flagged:
         return []
-    starts = m.starts
+    n = len(m.text)
     if in_order:
         first_at = None
     else:  # the first character made from each raw position (pairs given last to first: the first one stays)
+        starts = m.starts
         first_at = dict(zip(reversed(starts), range(len(starts) - 1, -1, -1)))
     changes: list[Change] = []
     for raw_start, raw_end, before, after in flagged:
         found: int | None
         if first_at is None:
-            k = bisect_left(starts, raw_start)
-            found = k if k < len(starts) and starts[k] == raw_start else None
+            lo, hi = 0, n  # (bisect_left of raw_start in the map's starts, read without building them)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if m.start_of(mid) < raw_start:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            found = lo if lo < n and m.start_of(lo) == raw_start else None
         else:
             found = first_at.get(raw_start)
         if found is None:
             continue
         i = found
         j = i
-        while j < len(m.text) and m.ends[j] <= raw_end:
+        while j < n and m.end_of(j) <= raw_end:
             j += 1
         changes.append(Change("decimal_restored", before, after, Span(i, j), Span(raw_start, raw_end)))
     return changes
