@@ -277,18 +277,24 @@ def is_name_like(text: str) -> bool:
         and _ends_with_name_suffix(BRACKETED_END.sub("", text)))
 
 
+def _worded_target(t: str) -> bool:
+    """A target in words, whatever else the cell holds: a phrase of assignment anywhere, a directional
+    target filling the cell, or a relative one opening it (与经济增长同步)."""
+    if ASSIGNED_OR_DIRECTIONAL.search(t):  # (ASSIGNED.search or DIRECTIONAL_TARGET.match)
+        return True
+    return t[0] in RELATIVE_OPENINGS and RELATIVE_OPENER.match(t) is not None and RELATIVE.search(t) is not None
+
+
 def is_target_text(text: str) -> bool:
     """Does this cell state a target (rather than name an indicator)?"""
     t = text.strip()
     if not t or len(t) > TARGET_LONGEST:
         return False
-    if ASSIGNED_OR_DIRECTIONAL.search(t):  # (ASSIGNED.search or DIRECTIONAL_TARGET.match)
-        return True
-    if t[0] in RELATIVE_OPENINGS and RELATIVE_OPENER.match(t) and RELATIVE.search(t):
-        return True
+    # (a figure first: most cells asked print one, and then the answer is yes unless a name holds it —
+    # the two tests after it say yes whatever else holds, so a cell with a figure asks them only then)
     if next(iter_candidates(t), None) is not None:  # (a figure: the first found is enough)
-        if is_name_like(t) and not FIGURE_END.search(t):
-            return False
+        return not is_name_like(t) or FIGURE_END.search(t) is not None or _worded_target(t)
+    if _worded_target(t):
         return True
     start = TARGET_START.match(t) if t[0] in TARGET_OPENINGS else None
     if start and len(t) > start.end() + 1 and not is_name_like(t):
