@@ -61,6 +61,8 @@ REGION_ENDS_FIRST: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["r
 REGION_PART_OPENINGS: Final[tuple[str, ...]] = tuple(sorted(WORDS["region_part_openings"], key=len, reverse=True))
 # the measures of a figure per unit of something, which a part of the region measures as the whole does
 PER_UNIT_MEASURES: Final = ("share", "rate", "ratio", "index")
+# (what :meth:`Catalog._match` holds as a line's inferred measure before it is read: no measure's name)
+UNREAD: Final = "(unread)"
 
 
 # The patterns above that ask for a word at a name's end or start ask only when its last or first
@@ -552,7 +554,9 @@ class Catalog:
             if found is not None and self._per_unit(found.id):
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without a part of the region: {found.reason}")
             return None
-        inferred = _infer_measure(key, unit, measure, text)
+        # what the line measures tells the ids of a name apart: read when a name first has ids (most
+        # names the catalogue is asked, a task's words, have none)
+        inferred: str | None = UNREAD
         names = [key]
         if parent:
             pkey = normalize_name(parent)
@@ -561,12 +565,19 @@ class Catalog:
             bare_k = without_brackets(k)
             for variant in (k, bare_k) if bare_k != k else (k,):  # (the same key is not looked up twice)
                 ids = index.exact.get(variant)
-                chosen = self._choose(ids, inferred, unit) if ids else None
-                if chosen:
-                    return Match(chosen, 1.0, "alias")
+                if ids:
+                    if inferred == UNREAD:
+                        inferred = _infer_measure(key, unit, measure, text)
+                    chosen = self._choose(ids, inferred, unit)
+                    if chosen:
+                        return Match(chosen, 1.0, "alias")
         for k in names:
             ids = index.concept.get(concept_of(k))
-            chosen = self._choose(ids, inferred, unit) if ids else None
+            if not ids:
+                continue
+            if inferred == UNREAD:
+                inferred = _infer_measure(key, unit, measure, text)
+            chosen = self._choose(ids, inferred, unit)
             if chosen:
                 return Match(chosen, 0.95, "concept")
         # "货物出口总额 | 占全国份额保持稳定": the wording names the share the line is of
@@ -616,6 +627,8 @@ class Catalog:
                     continue  # 规模以上工业企业 (how many) is not 新增规模以上工业企业 (how many more)
                 if _is_narrowed(hit_key) != _is_narrowed(k):
                     continue  # 限上社会消费品零售额 (the larger shops' sales) is not 社会消费品零售额 (all of them)
+                if inferred == UNREAD:
+                    inferred = _infer_measure(key, unit, measure, text)
                 chosen = self._choose(index.exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
