@@ -312,6 +312,20 @@ def _relative_units() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(("%", *per_mille, *points)), frozenset(points)
 
 
+def _holds_enough(ranks: list[int], held: frozenset[int], enough: float) -> bool:
+    """Are at least ``enough`` of a query's characters (``ranks``: by rank, a repeated one repeated) among a
+    key's (``held``)?"""
+    spare = len(ranks) - enough  # (how many it may miss)
+    if spare < 0:
+        return False
+    for r in ranks:
+        if r not in held:
+            spare -= 1
+            if spare < 0:
+                return False
+    return True
+
+
 def _bits(indexes) -> int:
     """A set of small integers as the bits of one integer."""
     out = 0
@@ -353,6 +367,7 @@ class _Index:
     lengths_bits: tuple[int, ...] = ()  # ``by_length``
     # ``rank`` by code point, up to the highest a key holds (-1: a character no key holds)
     rank_by_code: list[int] = field(default_factory=list)
+    key_ranks: tuple[frozenset[int], ...] = ()  # a key (by index) -> the ranks of its characters
 
 
 @dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
@@ -406,7 +421,7 @@ class Catalog:
                                  by_length,
                                  {i: concept_of(normalize_name(ind.name_zh)) for i, ind in self.indicators.items()},
                                  tuple(_bits(postings[ch]) for ch in rarest_first), tuple(map(_bits, by_length)),
-                                 rank_by_code)
+                                 rank_by_code, tuple(frozenset(rank_by_code[ord(ch)] for ch in k) for k in keys))
         return self._index
 
     def _fuzzy_lengths(self, length: int) -> frozenset[int]:
@@ -423,7 +438,10 @@ class Catalog:
         at most ``l1 · (2 − 2c) / (2 − c)`` characters of the query (23 %) are left unmatched; of
         any that many plus one of its characters, an alias that can match holds at least one.
         They are taken among the query's rarest characters in the catalogue, and only the aliases
-        holding one of them are scored (a handful instead of hundreds)."""
+        holding one of them are scored (a handful instead of hundreds) — of those, only the ones
+        holding c · (l1 + l2) / 2 of the query's characters: the common subsequence holds none other
+        (most aliases holding a rare character hold few of the others, and rapidfuzz's call costs
+        more than counting them)."""
         index = self._indexes()
         n = len(query)
         if n >= len(index.lengths_bits):
@@ -458,11 +476,15 @@ class Catalog:
             holding |= postings_by_rank[r]
         holding &= index.lengths_bits[n]
         keys = index.keys
+        key_ranks = index.key_ranks
+        least = (FUZZY_THRESHOLD - 1) / 200  # (the common subsequence's least share of both lengths, margin kept)
         out: list[str] = []
         while holding:  # the keys from the highest bit down, then reversed: in catalogue order
             top = holding.bit_length() - 1
-            out.append(keys[top])
             holding ^= 1 << top
+            key = keys[top]
+            if _holds_enough(ranks, key_ranks[top], least * (n + len(key))):
+                out.append(key)
         out.reverse()
         return out
 
