@@ -163,7 +163,8 @@ def test_the_measure_of_every_alias_is_inferred_as_by_the_patterns():
 # ------------------------------------------------------------------ the fuzzy candidates
 
 def _candidates_by_rank(catalog: Catalog, query: str) -> list[str]:
-    """Catalog._fuzzy_candidates as it was written: each character's rank looked up."""
+    """Catalog._fuzzy_candidates as it was written: each character's rank looked up (and each key's
+    characters the query holds counted by ``str``)."""
     index = catalog._indexes()
     n = len(query)
     if n >= len(index.lengths_bits):
@@ -178,7 +179,7 @@ def _candidates_by_rank(catalog: Catalog, query: str) -> list[str]:
     for r in ranks[:take]:
         holding |= index.postings_by_rank[r]
     holding &= index.lengths_bits[n]
-    return [k for i, k in enumerate(index.keys) if holding >> i & 1]
+    return [k for i, k in enumerate(index.keys) if holding >> i & 1 and sum(ch in k for ch in query) >= c * (n + len(k)) / 2]
 
 
 def test_the_candidates_are_those_of_the_ranks_for_every_key_and_near_miss():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from functools import lru_cache
 
 from hypothesis import given, settings, strategies as st
 from rapidfuzz import fuzz, process
@@ -105,17 +106,60 @@ def test_names_of_chinese_characters_are_normalised_as_every_name(name):
     assert normalize_name(name) == _normalised_step_by_step(name)
 
 
+def _candidates_spelt_out(catalog, query):
+    """Catalog._fuzzy_candidates with sets: the aliases of a fitting length holding one of the query's
+    rarest characters, and of those the ones holding c · (l1 + l2) / 2 of its characters."""
+    index = catalog._indexes()
+    n = len(query)
+    c = (FUZZY_THRESHOLD - 1) / 100
+    held = sorted((ch for ch in query if ch in index.rank), key=index.rank.__getitem__)
+    take = int(n * (2 - 2 * c) / (2 - c) + 1e-9) + 1 - (n - len(held))
+    holding = set().union(*(index.postings[ch] for ch in held[:take])) if take > 0 else set()
+    return [index.keys[i] for i in sorted(holding & catalog._fuzzy_lengths(n))
+            if sum(ch in index.keys[i] for ch in query) >= c * (n + len(index.keys[i])) / 2]
+
+
 def test_candidates_are_the_aliases_of_the_rarest_characters_in_catalogue_order():
     catalog = Catalog.load()
+    for query in ("规模以上工业增加值增速", "城城镇镇居民", "新增高新技术企业家数", "☃地区生产总值☃", "城镇居民人均收入收入"):
+        assert catalog._fuzzy_candidates(query) == _candidates_spelt_out(catalog, query), query
+
+
+def test_an_alias_holding_a_rare_character_of_a_name_and_few_others_is_not_scored():
+    catalog = Catalog.load()
     index = catalog._indexes()
-    for query in ("规模以上工业增加值增速", "城城镇镇居民", "新增高新技术企业家数", "☃地区生产总值☃"):
-        n = len(query)
-        c = (FUZZY_THRESHOLD - 1) / 100
-        held = sorted((ch for ch in query if ch in index.rank), key=index.rank.__getitem__)
-        take = int(n * (2 - 2 * c) / (2 - c) + 1e-9) + 1 - (n - len(held))
-        holding = set().union(*(index.postings[ch] for ch in held[:take])) if take > 0 else set()
-        expected = [index.keys[i] for i in sorted(holding & catalog._fuzzy_lengths(n))]
-        assert catalog._fuzzy_candidates(query) == expected, query
+    # (a name of an alias's rarest character and characters it does not hold: the alias holds too few)
+    alias = next(k for k in index.keys if len(k) == 8)
+    rarest = min(alias, key=index.rank.__getitem__)
+    others = [ch for ch in sorted(index.rank, key=index.rank.__getitem__, reverse=True) if ch not in alias][:7]
+    query = rarest + "".join(others)
+    assert alias not in catalog._fuzzy_candidates(query)
+    assert alias in catalog._fuzzy_candidates(alias[:7] + others[0])
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Catalog:
+    return Catalog.load()
+
+
+# a name of the catalogue's characters, repeated ones among them (the count of a key's characters a name
+# holds counts a repeated one each time)
+def _catalogue_names():
+    keys = _bundled()._keys
+    return st.lists(st.sampled_from(keys), min_size=1, max_size=2).flatmap(
+        lambda picked: st.lists(st.sampled_from(sorted(set("".join(picked)) | set("增长率总额☃"))), min_size=3, max_size=16)
+        .map("".join))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_catalogue_names())
+def test_the_candidates_of_any_name_give_the_hits_of_every_alias(query):
+    catalog = _bundled()
+    everything = process.extract(query, catalog._keys, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_THRESHOLD)
+    scored = process.extract(query, catalog._fuzzy_candidates(query), scorer=fuzz.ratio, limit=5,
+                             score_cutoff=FUZZY_THRESHOLD)
+    assert [(k, s) for k, s, _i in scored] == [(k, s) for k, s, _i in everything]
+    assert catalog._fuzzy_candidates(query) == _candidates_spelt_out(catalog, query)
 
 
 def test_the_share_a_line_is_of_is_read_from_its_wording_however_it_is_printed():

@@ -61,6 +61,8 @@ REGION_ENDS_FIRST: Final[tuple[str, ...]] = tuple(sorted({w[0] for w in WORDS["r
 REGION_PART_OPENINGS: Final[tuple[str, ...]] = tuple(sorted(WORDS["region_part_openings"], key=len, reverse=True))
 # the measures of a figure per unit of something, which a part of the region measures as the whole does
 PER_UNIT_MEASURES: Final = ("share", "rate", "ratio", "index")
+# (what :meth:`Catalog._match` holds as a line's inferred measure before it is read: no measure's name)
+UNREAD: Final = "(unread)"
 
 
 # The patterns above that ask for a word at a name's end or start ask only when its last or first
@@ -310,6 +312,20 @@ def _relative_units() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(("%", *per_mille, *points)), frozenset(points)
 
 
+def _holds_enough(ranks: list[int], held: frozenset[int], enough: float) -> bool:
+    """Are at least ``enough`` of a query's characters (``ranks``: by rank, a repeated one repeated) among a
+    key's (``held``)?"""
+    spare = len(ranks) - enough  # (how many it may miss)
+    if spare < 0:
+        return False
+    for r in ranks:
+        if r not in held:
+            spare -= 1
+            if spare < 0:
+                return False
+    return True
+
+
 def _bits(indexes) -> int:
     """A set of small integers as the bits of one integer."""
     out = 0
@@ -351,6 +367,7 @@ class _Index:
     lengths_bits: tuple[int, ...] = ()  # ``by_length``
     # ``rank`` by code point, up to the highest a key holds (-1: a character no key holds)
     rank_by_code: list[int] = field(default_factory=list)
+    key_ranks: tuple[frozenset[int], ...] = ()  # a key (by index) -> the ranks of its characters
 
 
 @dataclass(eq=False)  # compared by identity: its match results are cached per catalogue
@@ -404,7 +421,7 @@ class Catalog:
                                  by_length,
                                  {i: concept_of(normalize_name(ind.name_zh)) for i, ind in self.indicators.items()},
                                  tuple(_bits(postings[ch]) for ch in rarest_first), tuple(map(_bits, by_length)),
-                                 rank_by_code)
+                                 rank_by_code, tuple(frozenset(rank_by_code[ord(ch)] for ch in k) for k in keys))
         return self._index
 
     def _fuzzy_lengths(self, length: int) -> frozenset[int]:
@@ -421,7 +438,10 @@ class Catalog:
         at most ``l1 · (2 − 2c) / (2 − c)`` characters of the query (23 %) are left unmatched; of
         any that many plus one of its characters, an alias that can match holds at least one.
         They are taken among the query's rarest characters in the catalogue, and only the aliases
-        holding one of them are scored (a handful instead of hundreds)."""
+        holding one of them are scored (a handful instead of hundreds) — of those, only the ones
+        holding c · (l1 + l2) / 2 of the query's characters: the common subsequence holds none other
+        (most aliases holding a rare character hold few of the others, and rapidfuzz's call costs
+        more than counting them)."""
         index = self._indexes()
         n = len(query)
         if n >= len(index.lengths_bits):
@@ -456,11 +476,15 @@ class Catalog:
             holding |= postings_by_rank[r]
         holding &= index.lengths_bits[n]
         keys = index.keys
+        key_ranks = index.key_ranks
+        least = (FUZZY_THRESHOLD - 1) / 200  # (the common subsequence's least share of both lengths, margin kept)
         out: list[str] = []
         while holding:  # the keys from the highest bit down, then reversed: in catalogue order
             top = holding.bit_length() - 1
-            out.append(keys[top])
             holding ^= 1 << top
+            key = keys[top]
+            if _holds_enough(ranks, key_ranks[top], least * (n + len(key))):
+                out.append(key)
         out.reverse()
         return out
 
@@ -552,7 +576,9 @@ class Catalog:
             if found is not None and self._per_unit(found.id):
                 return Match(found.id, round(found.confidence * 0.98, 3), f"without a part of the region: {found.reason}")
             return None
-        inferred = _infer_measure(key, unit, measure, text)
+        # what the line measures tells the ids of a name apart: read when a name first has ids (most
+        # names the catalogue is asked, a task's words, have none)
+        inferred: str | None = UNREAD
         names = [key]
         if parent:
             pkey = normalize_name(parent)
@@ -561,12 +587,19 @@ class Catalog:
             bare_k = without_brackets(k)
             for variant in (k, bare_k) if bare_k != k else (k,):  # (the same key is not looked up twice)
                 ids = index.exact.get(variant)
-                chosen = self._choose(ids, inferred, unit) if ids else None
-                if chosen:
-                    return Match(chosen, 1.0, "alias")
+                if ids:
+                    if inferred == UNREAD:
+                        inferred = _infer_measure(key, unit, measure, text)
+                    chosen = self._choose(ids, inferred, unit)
+                    if chosen:
+                        return Match(chosen, 1.0, "alias")
         for k in names:
             ids = index.concept.get(concept_of(k))
-            chosen = self._choose(ids, inferred, unit) if ids else None
+            if not ids:
+                continue
+            if inferred == UNREAD:
+                inferred = _infer_measure(key, unit, measure, text)
+            chosen = self._choose(ids, inferred, unit)
             if chosen:
                 return Match(chosen, 0.95, "concept")
         # "货物出口总额 | 占全国份额保持稳定": the wording names the share the line is of
@@ -616,6 +649,8 @@ class Catalog:
                     continue  # 规模以上工业企业 (how many) is not 新增规模以上工业企业 (how many more)
                 if _is_narrowed(hit_key) != _is_narrowed(k):
                     continue  # 限上社会消费品零售额 (the larger shops' sales) is not 社会消费品零售额 (all of them)
+                if inferred == UNREAD:
+                    inferred = _infer_measure(key, unit, measure, text)
                 chosen = self._choose(index.exact[hit_key], inferred, unit)
                 if chosen and (best is None or score / 100 > best.confidence):
                     best = Match(chosen, round(score / 100, 3), f"fuzzy:{hit_key}")
