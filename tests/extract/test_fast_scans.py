@@ -380,7 +380,7 @@ def test_the_predicate_s_one_search_starts_where_the_first_of_three_does(clause)
 
 
 REGION_PIECES = ["洛阳市", "全省", "全国", "我市", "其中", "同时", "高新区", "确定", "提出", "目标", "增长", "6%", "左右", "，",
-                 " ", "宜阳县", "自治区", "节能减排完成市", "要求", "产业集聚区", "全市", "第一"]
+                 " ", "宜阳县", "自治区", "节能减排完成市", "要求", "产业集聚区", "全市", "第一", "市", "下达", "我县"]
 
 
 def _opens_by_patterns(regions, clause):
@@ -391,10 +391,14 @@ def _opens_by_patterns(regions, clause):
     rest = clauses.LEADING_LINK.sub("", opening)
     if regions.wider is not None and regions.wider.match(rest) and not clauses.WIDER_RANK.match(opening):
         return True
+    if clauses.ASSIGNED_TO_OWN.match(rest):
+        return True  # (the level above assigning the document's region a figure: 市下达我县…)
     named = clauses.REGION_SETS.match(rest)
     if named is None or named.group("r") in clauses.REGION_WORDS:
         return False
     region = named.group("r")
+    if len(clauses.REGION_SUFFIX_END.sub("", region)) < 2:
+        return False  # (该县提出…, 市市确定: a word, without a registry to know a county of one character)
     rank = clauses.LEVEL_RANKS.get(clauses.region_level(region) or "", 0)
     if rank < regions.rank or (rank == regions.rank and region.endswith("区")):
         return False
