@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Final
+from typing import Any, Callable, Final
 
 from zhibiao.models import Actual, Extraction, Region, Span, Target
 from zhibiao.text.chinese import to_simplified
@@ -247,32 +247,15 @@ def merge_restated_targets(extraction: Extraction) -> None:
     fuller name, then to the one stated first. Only figures: two directions of one indicator may
     speak of two things the catalogue does not tell apart. A commitment of a target's indicator, year and
     value, worded as a target, restates it and goes."""
-    def figure(t) -> tuple:
+    def figure(t) -> tuple | None:
+        if t.indicator is None or t.value is None or t.kind != "numeric":
+            return None
         return (t.indicator, t.year, t.comparator, t.value, t.value_high)
 
     def rank(t) -> tuple:
         return (t.source == "table", len(t.name or ""))
 
-    kept: dict[tuple, int] = {}  # a figure -> the index of the target standing for it
-    drop: set[int] = set()
-    for i, t in enumerate(extraction.targets):
-        if t.indicator is None or t.value is None or t.kind != "numeric":
-            continue
-        key = figure(t)
-        j = kept.get(key)
-        if j is None:
-            kept[key] = i
-            continue
-        other = extraction.targets[j]
-        if t.source == "table" and other.source == "table":
-            continue  # two rows of a table are two rows
-        if rank(t) > rank(other):
-            drop.add(j)
-            kept[key] = i
-        else:
-            drop.add(i)
-    if drop:
-        extraction.targets = [t for i, t in enumerate(extraction.targets) if i not in drop]
+    extraction.targets = _one_line_a_figure(extraction.targets, figure, rank)
     _merge_tabled_targets(extraction)
     # a figure worded as a target (预期, 目标) restating one (今年经济增长预期目标定为7.5%左右, in the
     # report's explanation of its list) is that target; a task's figure equal to a target (力争实际使用外资
@@ -289,33 +272,40 @@ def merge_restated_actuals(extraction: Extraction) -> None:
     (:func:`merge_restated_targets`), a prose statement gives way to a table row, then to a printed
     name over a carried one, then to the fuller name, then to the one stated first. Only one figure
     of one period, base and standing (an estimate is not the final figure); two rows of a table stay two."""
-    def figure(a) -> tuple:
+    def figure(a) -> tuple | None:
+        if a.indicator is None or a.value is None:
+            return None
         return (a.indicator, a.year, a.period, a.measure, a.comparator, a.value, a.unit, a.parent, a.estimated)
 
     def rank(a) -> tuple:
         return (a.source == "table", a.name_origin == "printed", len(a.name or ""))
 
-    kept: dict[tuple, int] = {}  # a figure -> the index of the result standing for it
+    extraction.actuals = _one_line_a_figure(extraction.actuals, figure, rank)
+
+
+def _one_line_a_figure(lines: list, figure: Callable[[Any], tuple | None], rank: Callable[[Any], tuple]) -> list:
+    """``lines`` with one line for each ``figure`` stated more than once: the highest ``rank``, the first of
+    equals; two table rows of one figure both stay (two rows are two rows), and a line whose figure is
+    ``None`` is never merged."""
+    kept: dict[tuple, int] = {}  # a figure -> the index of the line standing for it
     drop: set[int] = set()
-    for i, a in enumerate(extraction.actuals):
-        if a.indicator is None or a.value is None:
+    for i, line in enumerate(lines):
+        key = figure(line)
+        if key is None:
             continue
-        key = figure(a)
         j = kept.get(key)
         if j is None:
             kept[key] = i
             continue
-        other = extraction.actuals[j]
-        if a.source == "table" and other.source == "table":
+        other = lines[j]
+        if line.source == "table" and other.source == "table":
             continue  # two rows of a table are two rows
-        if rank(a) > rank(other):
+        if rank(line) > rank(other):
             drop.add(j)
             kept[key] = i
         else:
             drop.add(i)
-    if drop:
-        extraction.actuals = [a for i, a in enumerate(extraction.actuals) if i not in drop]
-
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
 
 WORDED_KINDS: Final = ("assigned", "relative", "directional")
 
