@@ -159,6 +159,15 @@ class Target:
 
 
 @dataclass
+class Allocation(Target):
+    """A target a document assigns to a region below its own (a breakdown table's cell, 分解下达:
+    南昌市 | 地区生产总值增长 6左右 in the province's notice) — the region's, not the document's."""
+
+    region: str = ""  # as printed in its row (南昌市, 南昌)
+    region_code: str | None = None  # the catalogue's: one of the divisions of the document's region
+
+
+@dataclass
 class Actual:
     """A result the document states for an earlier period (SCHEMA.md `actual` line)."""
 
@@ -213,6 +222,7 @@ class Extraction:
     actuals: list[Actual] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    allocations: list[Allocation] = field(default_factory=list)  # targets assigned to regions below
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -222,6 +232,7 @@ class Extraction:
             "targets": [line_to_dict(t) for t in self.targets],
             "actuals": [line_to_dict(a) for a in self.actuals],
             "commitments": [line_to_dict(c) for c in self.commitments],
+            "allocations": [line_to_dict(a) for a in self.allocations],
             "warnings": list(self.warnings),
         }
 

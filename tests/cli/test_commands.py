@@ -239,3 +239,19 @@ def test_extract_text_output_names_the_issuer_and_brackets_one_not_printed(tmp_p
     assert "issuer [长兴县发展和改革局] (not printed)" in out
     data = json.loads(zb("extract", str(report), "--format", "json").stdout)
     assert data["document"]["issuer"] == "长兴县发展和改革局" and data["document"]["issuer_inferred"] is True
+
+
+def test_extract_prints_a_breakdown_table_as_the_document_does_and_json_keeps_it_apart(tmp_path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("湖南省人民政府关于下达2027年全省国民经济和社会发展计划的通知\n湘政发〔2027〕2号\n"
+                      "2027年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。\n\n2027年各市州主要指标分解表\n"
+                      "市州\t地区生产总值增长（%）\t城镇新增就业（万人）\n长沙市\t6左右\t15\n株洲市\t5.8\t4\n", encoding="utf-8")
+    out = zb("extract", str(notice)).stdout
+    assert "Allocations (4: 2 regions)" in out
+    row = next(line for line in out.splitlines() if "长沙市" in line)
+    # a row a region, with its code, and its figures in the table's columns' order
+    assert "430100" in row and row.index("6左右") < row.index("15")
+    data = json.loads(zb("extract", "--format", "json", str(notice)).stdout)
+    assert len(data["targets"]) == 1
+    assert [(a["region"], a["region_code"], a["indicator"], a["text"]) for a in data["allocations"]][:2] == [
+        ("长沙市", "430100", "gdp_growth", "6左右"), ("长沙市", "430100", "new_urban_jobs", "15")]

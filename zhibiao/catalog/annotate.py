@@ -208,6 +208,27 @@ def map_indicators(extraction: Extraction, settings=None) -> None:
     for c in extraction.commitments:
         m = match(c.metric, unit=c.unit, measure=None, text=c.text)
         c.indicator, c.indicator_confidence = (m.id, m.confidence) if m else (None, None)
+    for al in extraction.allocations:
+        m = match(al.name, unit=al.unit, measure=_target_measure(al.kind, al.text), text=al.text)
+        al.indicator, al.indicator_confidence = (m.id, m.confidence) if m else (None, None)
+
+
+def resolve_allocated_regions(extraction: Extraction) -> None:
+    """Each allocation's region among the divisions of the document's own (南昌市, or 南昌, in
+    江西省's breakdown table: 360100); a name the registry cannot place there keeps no code, with a warning."""
+    registry = _registry()
+    if registry is None or not extraction.allocations:
+        return
+    own = extraction.document.region
+    within = own.code if own is not None and own.code and own.level != "national" else None
+    unplaced: list[str] = []
+    for al in extraction.allocations:
+        region = registry.resolve(al.region, within=within)
+        al.region_code = region.code if region is not None and (within is None or region.code != within) else None
+        if al.region_code is None and al.region not in unplaced:
+            unplaced.append(al.region)
+    if unplaced:
+        extraction.warnings.append(f"allocations to regions not found under the document's region: {'、'.join(unplaced)}")
 
 
 def _drop_other_divisions_results(extraction: Extraction, match) -> None:
@@ -352,6 +373,7 @@ def _worded_as_target(text: str) -> bool:
 
 def annotate_extraction(extraction: Extraction, text: str | None = None, settings=None) -> Extraction:
     resolve_region(extraction, text)
+    resolve_allocated_regions(extraction)
     map_indicators(extraction, settings)
     merge_restated_targets(extraction)
     merge_restated_actuals(extraction)

@@ -92,10 +92,35 @@ def print_text(extraction: Extraction, console: Console) -> None:
             at.add_row(_when(a), plain(a.name), plain(a.measure), plain(a.text), _fmt_value(a), plain(a.unit),
                        plain(a.indicator))
         console.print(at)
+    if extraction.allocations:
+        console.print(_allocations_table(extraction))
     if extraction.commitments:
         console.print(f"承诺 Commitments: {len(extraction.commitments)}")
     for w in extraction.warnings:
         console.print(plain("warning: ", "yellow") + plain(w), highlight=False)
+
+
+def _allocations_table(extraction: Extraction):
+    """The targets assigned to the regions below, as the breakdown table prints them: a row a
+    region (with its code), a column an indicator (with its unit and year)."""
+    from rich.table import Table
+
+    regions: dict[tuple[str, str | None], dict[tuple, str]] = {}
+    columns: list[tuple] = []
+    for a in extraction.allocations:
+        column = (a.name, a.unit, a.year)
+        if column not in columns:
+            columns.append(column)
+        regions.setdefault((a.region, a.region_code), {})[column] = a.text
+    years = {c[2] for c in columns}
+    table = Table(title=f"分解下达 Allocations ({len(extraction.allocations)}: {len(regions)} regions)")
+    table.add_column("地区 region", overflow="fold")
+    for name, unit, year in columns:
+        table.add_column(name + (f"（{unit}）" if unit else "") + (f" {year}" if len(years) > 1 else ""), overflow="fold")
+    for (region, code), cells in regions.items():
+        table.add_row(plain(region) + (plain(f" {code}", "dim") if code else plain(" ?", "red")),
+                      *(plain(cells.get(c, "")) for c in columns))
+    return table
 
 
 @app.command("extract")

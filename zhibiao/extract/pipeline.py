@@ -21,8 +21,9 @@ from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
 from zhibiao.extract.segments import Segments, without_latin_prose
 from zhibiao.extract.columns import FLAT_CELLS, TableContext, clean_name
+from zhibiao.extract.allocations import find_breakdown_tables
 from zhibiao.extract.tables import extract_tables, find_tables
-from zhibiao.models import Actual, Commitment, DocumentInfo, Extraction, Region, Span, Target
+from zhibiao.models import Actual, Allocation, Commitment, DocumentInfo, Extraction, Region, Span, Target
 from zhibiao.text.chinese import search_form
 from zhibiao.text.document import Document
 from zhibiao.text.scan import LineScanner, scanner
@@ -129,6 +130,28 @@ def _target_lines(reading: Reading, warnings: list[str]) -> list[Target]:
     return out
 
 
+def _allocation_lines(reading: Reading, warnings: list[str]) -> list[Allocation]:
+    """The targets breakdown tables assign to the regions below the document's, each re-read from its cell."""
+    doc, text, out = reading.doc, reading.text, []
+    for table in reading.breakdowns:
+        for cell in table.cells:
+            p, span, name_span = cell.parsed, Span(*cell.span), Span(*cell.name_span)
+            line = Allocation(
+                name=doc.printed(cell.name, name_span), text=doc.printed(cell.text, span), kind=p.kind,
+                year=table.year or reading.scope.plan_year, unit=p.unit, comparator=p.comparator, value=p.value,
+                value_high=p.value_high, modality=p.modality, reference=p.reference, source="table", span=span,
+                name_span=name_span, source_span=doc.to_source(span), page=doc.page_of(span),
+                region=doc.printed(cell.region, Span(*cell.region_span)))
+            if line.unit:
+                line.unit = doc.printed(line.unit, Span(name_span.start, name_span.end))
+            if p.kind == "numeric" and not value_reads_back(span.slice(text), line):
+                warnings.append(f"allocation to {cell.region} {cell.name!r}: value {p.value} cannot be read back "
+                                f"from {span.slice(text)!r}; left out")
+                continue
+            out.append(line)
+    return out
+
+
 ATTACHMENT_LINE = LineScanner(r"(?m)^[ \t]*附\s*件\s*\d*[ \t]*$")
 
 
@@ -217,6 +240,9 @@ def read(doc: Document, plan_year: int = 0, known_levels: KnownLevels | None = N
     meta = extract_metadata(doc)
     spans = find_tables(text)
     table_spans = tuple((t.start, t.end) for t in spans)
+    breakdowns = find_breakdown_tables(text)
+    if breakdowns:
+        table_spans = tuple(sorted(table_spans + tuple((b.start, b.end) for b in breakdowns)))
     text = without_latin_prose(text, table_spans)
     limit = appended_part(text)
     sections = extract_sections(text, limit, table_spans)
@@ -232,7 +258,7 @@ def read(doc: Document, plan_year: int = 0, known_levels: KnownLevels | None = N
     for span in spans:
         tables += extract_tables(text, [span], _table_context(scope, meta, span.start, indent))
     return Reading(doc=doc, text=text, segments=Segments(text), sections=sections, meta=meta, scope=scope,
-                   limit=limit, target_sentences=target_sentences, target_lists=target_lists, tables=tables,
+                   limit=limit, target_sentences=target_sentences, target_lists=target_lists, tables=tables, breakdowns=breakdowns,
                    table_spans=table_spans, title_span=_title_span(doc.text, meta.title), known_levels=known_levels)
 
 
@@ -278,5 +304,5 @@ def extract_document(doc: Document, plan_year: int = 0, known_levels: KnownLevel
     for line in lines:
         _place(doc, line)
     extraction = Extraction(document=info, sections=reading.sections, targets=targets, actuals=actuals,
-                            commitments=commitments, warnings=warnings)
+                            commitments=commitments, warnings=warnings, allocations=_allocation_lines(reading, warnings))
     return extraction

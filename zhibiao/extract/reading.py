@@ -29,6 +29,7 @@ class Reading:
     target_sentences: tuple[tuple[int, int], ...]  # the year's targets in prose: never results
     target_lists: tuple = ()  # prose.TargetList: where those targets are listed (target_sentences are their spans)
     tables: list = field(default_factory=list)  # tables.Table, each read once
+    breakdowns: list = field(default_factory=list)  # allocations.BreakdownTable: targets of the regions below
     table_spans: tuple[tuple[int, int], ...] = ()  # where tables are: never read as prose
     title_span: tuple[int, int] | None = None  # the title at the document's head
     quoted_plans: list = field(default_factory=list)  # actuals.QuotedPlan: last year's plans beside results
