@@ -117,7 +117,17 @@ def test_home_indicator_compare_and_english(page, server):
     page.screenshot(path=str(SHOTS / "indicator.png"), full_page=True)
     page.goto(f"{server}/compare/levels?region=浙江省&year=2024")
     assert "湖州市" in page.inner_text("main")
+    # what the province's breakdown table assigned 湖州市, beside its own target: 8% raised above 7.5 (更严)
+    row = page.locator("#assigned-330500 tr", has_text="规上工业")
+    assert "7.5" in row.inner_text() and "8%" in row.inner_text() and "更严" in row.inner_text()
     page.screenshot(path=str(SHOTS / "compare_levels.png"), full_page=True)
+    row.locator("a.source-link").first.click()  # the assigned figure, highlighted where the PDF prints it
+    page.wait_for_selector("mark.span.allocation.active")
+    assert page.locator("mark.span.allocation.active").inner_text() == "7.5"
+    assert "湖州市 · 规上工业增加值增长" in page.locator("#lines tr.active, #lines tr", has_text="7.5").first.inner_text()
+    page.screenshot(path=str(SHOTS / "reader_allocation.png"))
+    page.goto(f"{server}/compare/levels?region=浙江省&year=2024&lang=en")
+    assert "Assigned by the level above" in page.inner_text("#assigned-330500 ~ *, main")
     page.goto(f"{server}/region/330500/2024?lang=en")
     assert "GDP growth" in page.inner_text("#scorecard") and "achieved" in page.inner_text("#summary")
 

@@ -526,9 +526,21 @@ def compare_levels_command(region: str = typer.Option(..., "--region", "-r", hel
                 margin = w("totals")
             table.add_row(plain(name), plain(t["unit"]), plain(t["child"]["text"]), plain(t["parent"]["text"]),
                           plain(margin), plain(w.value("strictness", t["strictness"] or "")))
-        out.print(table)
+        if child["targets"]:
+            out.print(table)
         if child["left_out"]:
             out.print(plain(w("left_out") + "、".join(f"{x['name']} {x['text']}" for x in child["left_out"])))
+        if child["allocations"]:  # what the region's breakdown table assigned the child, beside its own targets
+            assigned = Table(title=plain(w("assigned_title", child=child['region']['name'], parent=data['region']['name'],
+                                           year=year)))
+            for c in ("indicator", "unit", "assigned", "own_target", "margin", "strictness"):
+                assigned.add_column(w.column(c), overflow="fold")
+            for a in child["allocations"]:
+                margin = "" if a["margin"] is None else f"{a['margin']:+}{a['margin_unit'] or ''}"
+                assigned.add_row(plain(a["name"]), plain(a["unit"]), plain(a["allocated"]["text"]),
+                                 plain(a["child"]["text"] if a["child"] else "—"), plain(margin),
+                                 plain(w.value("strictness", a["strictness"] or "")))
+            out.print(assigned)
 
 
 TARGET_COLUMNS = ["region", "region_code", "year", "seq", "category", "parent", "name", "indicator", "text", "kind",

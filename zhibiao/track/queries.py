@@ -114,6 +114,11 @@ def basis_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.items()}
 
 
+def _decimal(v: Any) -> Decimal | None:
+    """A JSON number of a stored extraction as the Decimal its printed digits make (6.5, not 6.4999…)."""
+    return None if v is None else Decimal(str(v))
+
+
 def _num(v: Decimal | None):
     return json_number(v) if v is not None else None
 
@@ -696,6 +701,32 @@ class ReadModel:
                 total = conn.scalar(select(func.count()).select_from(base.distinct().subquery())) or 0
         return codes, total
 
+    def allocations_from(self, region_code: str, year: int) -> dict[str, list[ChosenTarget]]:
+        """What a region's documents assign to its divisions for ``year`` (a breakdown table's cells:
+        ``Extraction.allocations``, kept in each document's stored extraction, never as the division's
+        own targets) — by the division's code, one line per indicator chosen as targets are
+        (:func:`target_precedence`: a plan notice's before a plan report's, the latest first)."""
+        with self._conn() as conn:
+            rows = conn.execute(select(*DOCUMENT_BRIEF, documents.c.extraction).where(
+                documents.c.region_code == region_code, documents.c.plan_year == year)
+                .order_by(documents.c.id)).all()
+        by_region: dict[str, list[TargetFact]] = {}
+        for row in rows:
+            lines = (row.extraction or {}).get("allocations") or []
+            if not lines:
+                continue
+            ref = DocRef.of(SimpleNamespace(**{c.name: getattr(row, c.name) for c in DOCUMENT_BRIEF}))
+            for i, a in enumerate(lines):
+                if a.get("year") != year or not a.get("region_code"):
+                    continue
+                span, source = a.get("span"), a.get("source_span")
+                by_region.setdefault(a["region_code"], []).append(TargetFact(
+                    -1, i, a["region_code"], year, a.get("name") or "", a.get("parent"), None, None, a.get("indicator"),
+                    a.get("text") or "", a.get("kind"), a.get("comparator"), _decimal(a.get("value")),
+                    _decimal(a.get("value_high")), a.get("unit"), a.get("modality"), a.get("reference"),
+                    list(span) if span else None, list(source) if source else None, a.get("page"), ref))
+        return {code: choose_targets(facts) for code, facts in sorted(by_region.items())}
+
     def target_series(self, region_code: str, indicator: str) -> dict[int, ChosenTarget]:
         """A region's winning target for one indicator, year by year."""
         stmt = self._targets_select().where(targets.c.region_code == region_code, targets.c.indicator == indicator)
@@ -1084,7 +1115,9 @@ class ReadModel:
         e = doc["extraction"]
         source = Source.from_row(row)
         spans = []
-        for kind in ("targets", "actuals", "commitments"):
+        # (allocations: targets the document assigns to the regions below, a breakdown table's cells — shown
+        # where they are printed, reviewed nowhere: no stored line of a region's is theirs)
+        for kind in ("targets", "actuals", "commitments", "allocations"):
             for i, line in enumerate(e.get(kind) or []):
                 span = line.get("span")
                 if not span:

@@ -542,6 +542,7 @@ class Tracker:
         are side by side), with units and parents, and the region's targets a child left out."""
         r = self.region(region)
         children = []
+        allocated = self.q.allocations_from(r.code, year)  # what the region's breakdown tables assign its divisions
         for child, chosen, parent_rows, pairs in self._level_pairs(r, year):
             rows = {c.winner.key for c in chosen}
             lines = [{"indicator": pt.indicator, "name": ct.name, "parent_name": pt.parent,
@@ -553,8 +554,34 @@ class Tracker:
             names = {c.winner.name for c in chosen}
             left_out = [pt.brief() for key, pt in parent_rows.items() if key not in rows and pt.name not in names]
             children.append({"region": {"name": child.name, "code": child.code, "level": child.level},
-                             "targets": lines, "left_out": left_out})
+                             "targets": lines, "left_out": left_out,
+                             "allocations": self._against_allocations(allocated.pop(child.code, []), chosen)})
+        for code, assigned in allocated.items():  # a division assigned targets, none of its own stored
+            child = self.region(code)
+            children.append({"region": {"name": child.name, "code": child.code, "level": child.level},
+                             "targets": [], "left_out": [], "allocations": self._against_allocations(assigned, [])})
         return {"region": {"name": r.name, "code": r.code, "level": r.level}, "year": year, "children": children}
+
+    def _against_allocations(self, assigned: list[ChosenTarget], chosen: list[ChosenTarget]) -> list[dict]:
+        """Each target the region above assigned a division (its breakdown table) beside the division's own
+        target of that indicator: how the own one compares — stricter (raised: 层层加码), the same, or looser
+        (below what it was assigned). Both are the division's figures, so totals compare too (城镇新增就业 14万人
+        against 15 assigned), unlike a division's total against its parent's."""
+        own = {c.winner.key: c.winner for c in chosen}
+        out = []
+        for a in assigned:
+            at = a.winner
+            ct = own.get(at.key)
+            al = self.line(at)
+            cl = self.line(ct) if ct is not None else None
+            margin = difference(cl, al) if cl is not None else None
+            label = strictness(cl, al, self.directions().get(at.indicator or "", "up")) if cl is not None else None
+            out.append({"indicator": at.indicator, "name": at.name, "unit": at.unit, "allocated": at.brief(),
+                        "child": ct.brief() if ct is not None else None, "margin": _num(margin),
+                        **self._difference_units(margin, al, cl, at.indicator, "margin_unit"),
+                        "comparable": cl is not None and comparable(cl, al), "strictness": label,
+                        "raised": label == "stricter" if label in ("stricter", "looser") else None})
+        return out
 
     @_one_connection
     def level_marks(self, region: str, year: int) -> dict[str, dict[str, str | None]]:

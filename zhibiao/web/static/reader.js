@@ -161,7 +161,8 @@
     tr.id = 'row-' + id; tr.dataset.type = span.type;
     const months = monthsOf(span);  // (11月's figure and 1—11月's told apart)
     cell(tr, (L[span.type] || span.type) + (months ? ' · ' + months : ''));
-    cell(tr, (line.parent ? line.parent + ' / ' : '') + (line.name || line.metric || ''));
+    // (an allocation: the region it is assigned to before the indicator)
+    cell(tr, (line.region ? line.region + ' · ' : '') + (line.parent ? line.parent + ' / ' : '') + (line.name || line.metric || ''));
     const c = span.correction;
     let shown = line.text;
     if (c && c.action === 'correct') shown += ' → ' + Object.entries(c.changes || {}).map(([k, v]) => L[k] + ' ' + v).join(L.comma);
@@ -187,7 +188,7 @@
       };
       actions.append(cite);
     }
-    if (cfg.writable && span.type !== 'commitment') {
+    if (cfg.writable && span.type !== 'commitment' && span.type !== 'allocation') {
       actions.append(button(L.confirm, 'confirm', () => send(span, 'confirm', {})),
                      button(L.correct, 'correct', () => correctForm(td, span)),
                      button(L.reject, 'reject', () => { if (confirm(L.reject_confirm)) send(span, 'reject', {}); }));
