@@ -98,15 +98,17 @@ def test_a_header_without_a_regions_column_is_no_breakdown():
 
 def test_a_header_of_other_columns_than_indicators_is_no_breakdown():
     # (a region's figures by year: no indicator names the columns)
-    table = "2027年各市州地区生产总值目标\n市州\t2026年\t2027年\n长沙市\t6\t6.5\n"
+    table = "2027年各市州地区生产总值目标\n市州\t2026年完成（%）\t2027年目标（%）\n长沙市\t6\t6.5\n"
     assert allocations(HEAD + table + TAIL) == []
 
 
 def test_the_rows_end_at_a_line_not_of_a_region_and_go_on_past_the_header_printed_again():
-    table = TAB_TABLE + "市州\t地区生产总值增长（%）\t城镇新增就业（万人）\t单位地区生产总值能耗降低（%）\n衡阳市\t5.6\t6\t2.5\n" \
-        "数据来源：省统计局\t2027\t\t\n"
+    # (printed again, the header says 目标: still the same table's, its rows read once)
+    table = TAB_TABLE + "市州\t地区生产总值增长目标（%）\t城镇新增就业目标（万人）\t单位地区生产总值能耗降低目标（%）\n" \
+        "衡阳市\t5.6\t6\t2.5\n数据来源：省统计局\t2027\t\t\n"
     regions = [r for r, *_ in allocations(HEAD + table + TAIL)]
-    assert regions[-3:] == ["衡阳市"] * 3 and "数据来源：省统计局" not in regions
+    assert regions[-4:] == ["湘潭"] + ["衡阳市"] * 3 and regions.count("衡阳市") == 3
+    assert "数据来源：省统计局" not in regions
 
 
 def test_a_district_is_placed_among_the_documents_citys_divisions():
@@ -145,3 +147,23 @@ def test_a_table_ends_at_its_last_rows_end():
     text = HEAD + TAB_TABLE + TAIL
     (table,) = find_breakdown_tables(text)
     assert text[table.start:table.end].splitlines()[-1] == "湘潭\t5.5以上\t4.1\t2.4"
+
+
+ACROSS = ("2027年各市州主要指标分解表\n指标\t单位\t全省\t长沙市\t株洲市\n地区生产总值增长\t%\t5.5左右\t6左右\t5.8\n"
+          "城镇新增就业\t万人\t70\t15\t—\n单位地区生产总值能耗降低（%）\t\t2.5\t2.2\t2.6\n")
+
+
+def test_a_breakdown_printed_the_other_way_round_a_column_a_region():
+    got = [(r, c, n, t, u) for r, c, n, t, _cmp, _v, u, _y, _i in allocations(HEAD + ACROSS + TAIL)]
+    assert got == [
+        # (the whole's column, 全省, is the province's own: no allocation)
+        ("长沙市", "430100", "地区生产总值增长", "6左右", "%"), ("株洲市", "430200", "地区生产总值增长", "5.8", "%"),
+        ("长沙市", "430100", "城镇新增就业", "15", "万人"),
+        # (the unit in the name's brackets when the unit column is empty)
+        ("长沙市", "430100", "单位地区生产总值能耗降低", "2.2", "%"), ("株洲市", "430200", "单位地区生产总值能耗降低", "2.6", "%")]
+
+
+def test_a_targets_table_beside_other_regions_columns_is_no_breakdown():
+    # (a county's targets printed beside its city's and province's: tables.py reads the county's column)
+    table = "2027年主要指标\n指标\t全省目标\t长沙市目标\t长沙县目标\n地区生产总值增长（%）\t5.5\t6\t6.5\n"
+    assert allocations(HEAD + table + TAIL) == []

@@ -12,11 +12,13 @@ the catalogue resolves the region among the document's own region's divisions. A
 (全省, 合计) restates the document's own targets and is passed over.
 
 The table is recognised by its header alone — a first cell naming the regions' column
-(``table_vocab.yaml`` ``breakdown.region_headers``), the others names of indicators — and by a
-caption or header naming targets (``breakdown.target_words``) and no results
-(``breakdown.result_words``). Cells parted by tabs (a Word, HTML or PDF table, or spaces: the
-normaliser makes a spaced table's gaps tabs) or ``|``; the rows end at the first line that is not
-a region's row (a header printed again after a page break is passed over).
+(``table_vocab.yaml`` ``breakdown.region_headers``), the others names of indicators; or, printed the
+other way round, a first cell naming the indicators' column (``indicator_headers``, a ``unit_headers``
+cell after it) and regions across — and by a caption or header naming targets
+(``breakdown.target_words``) and no results (``breakdown.result_words``). Cells parted by tabs (a
+Word, HTML or PDF table, or spaces: the normaliser makes a spaced table's gaps tabs) or ``|``; the
+rows end at the first line that is not a row (a header printed again after a page break is passed
+over).
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ from typing import Final
 
 from zhibiao.extract.columns import TABLE_WORDS, clean_name, unit_in_name
 from zhibiao.extract.grammar import ParsedTarget, parse_target
-from zhibiao.text.scan import alternation
+from zhibiao.extract.lexicon import LEX
+from zhibiao.text.scan import LineScanner, alternation
 
 _WORDS: Final = TABLE_WORDS["breakdown"]
 REGION_HEADER: Final = re.compile(rf"^(?:{alternation(_WORDS['region_headers'])})$")
@@ -34,9 +37,15 @@ TARGET_WORD: Final = re.compile(alternation(_WORDS["target_words"]))
 RESULT_WORD: Final = re.compile(alternation(_WORDS["result_words"]))
 WHOLE_ROW: Final = re.compile(rf"^(?:{alternation(_WORDS['whole_rows'])})$")
 SEQ_HEADER: Final = re.compile(r"^序\s*号$")
-# a header's first characters (a regions' column's, or 序号's): the only lines worth splitting into cells
-HEADER_FIRSTS: Final = frozenset(w[0] for w in _WORDS["region_headers"]) | {"序"}
-ANY_REGION_HEADER: Final = re.compile(alternation(_WORDS["region_headers"]))
+INDICATOR_HEADER: Final = re.compile(rf"^(?:{alternation(_WORDS['indicator_headers'])})$")
+UNIT_HEADER: Final = re.compile(rf"^(?:{alternation(_WORDS['unit_headers'])})$")
+# a header line's opening: the only lines worth splitting into cells (one scan for them, not a split of every line)
+HEADER_LINE: Final = LineScanner(
+    rf"(?m)^[ \u3000|]*(?:序\s*号[ \u3000]*[\t|][ \u3000|]*)?"
+    rf"(?:{alternation(_WORDS['region_headers'])}|{alternation(_WORDS['indicator_headers'])})[ \u3000]*[\t|]")
+# a region named in a header (长沙市, 湘西州, 浏阳市, 赣江新区): Chinese characters ending as a division's name does
+REGION_NAME: Final = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}(?:{LEX.alt('documents.region_suffixes')})$")
+INDICATOR_CELL: Final = re.compile(r"^.*[\u4e00-\u9fff].*[\u4e00-\u9fff]")  # an indicator's name: two Chinese characters
 # a region as a row prints it: Chinese characters only (南昌市, 赣江新区, 南昌), a bracketed note allowed after
 REGION_CELL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:[（(][\u4e00-\u9fff、]{1,12}[）)])?$")
 HAN: Final = re.compile(r"[\u4e00-\u9fff]")
@@ -102,15 +111,31 @@ def _header(cells: list[tuple[str, int, int]]) -> int | None:
     if len(cells) < first + 2 or not REGION_HEADER.match(_squeezed(cells[first][0])):
         return None
     names = [_squeezed(c) for c, _s, _e in cells[first + 1:]]
-    if not all(n and len(n) <= NAME_LONGEST and len(HAN.findall(n)) >= 2 for n in names):
+    # (a year names a column of a year's figures — 2026年目标 — not an indicator: the regions' figures by year)
+    if not all(n and len(n) <= NAME_LONGEST and len(HAN.findall(n)) >= 2 and not YEAR_IN.search(n) for n in names):
         return None
     return first
 
 
-def _is_row(cells: list[tuple[str, int, int]], at: int) -> bool:
-    """A region's row: its name where the header names the regions, a cell after it (a line of
-    one cell — the signature under the table, 湖南省人民政府 — is none)."""
-    return len(cells) > at + 1 and REGION_CELL.match(_squeezed(cells[at][0])) is not None
+def _columns_header(cells: list[tuple[str, int, int]]) -> tuple[int, int | None] | None:
+    """Where the indicators' column (and a 单位 column after it) is, when ``cells`` are the header of a
+    breakdown table printed the other way round (指标 | 单位 | 长沙市 | 株洲市 …): the regions across, two
+    at least, each a name with a division's ending or a whole's (全省)."""
+    first = 1 if cells and SEQ_HEADER.match(_squeezed(cells[0][0])) else 0
+    if len(cells) < first + 2 or not INDICATOR_HEADER.match(_squeezed(cells[first][0])):
+        return None
+    unit_at = first + 1 if UNIT_HEADER.match(_squeezed(cells[first + 1][0])) else None
+    regions = [_squeezed(c) for c, _s, _e in cells[(unit_at or first) + 1:]]
+    named = [r for r in regions if not WHOLE_ROW.match(r)]
+    if len(named) < 2 or not all(REGION_NAME.match(r) for r in named):
+        return None
+    return first, unit_at
+
+
+def _is_row(cells: list[tuple[str, int, int]], at: int, label: re.Pattern) -> bool:
+    """A row: its label where the header has its column (a region's name, or an indicator's), a cell
+    after it (a line of one cell — the signature under the table, 湖南省人民政府 — is none)."""
+    return len(cells) > at + 1 and label.match(_squeezed(cells[at][0])) is not None
 
 
 def _caption(text: str, start: int) -> str:
@@ -129,66 +154,88 @@ def _caption(text: str, start: int) -> str:
     return "\n".join(reversed(lines))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        out.append((start, end))
-        start = end + 1
-    return out
-
-
 def find_breakdown_tables(text: str) -> list[BreakdownTable]:
-    """Every breakdown table of ``text`` (no other table's header opens with a regions' column)."""
+    """Every breakdown table of ``text``: a row a region (设区市 | 地区生产总值增长（%） …) or a column a
+    region (指标 | 单位 | 长沙市 | 株洲市 …)."""
     out: list[BreakdownTable] = []
-    if not ANY_REGION_HEADER.search(text):
-        return out  # (most documents: no header word anywhere, one scan)
-    lines = _lines(text)
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
+    for m in HEADER_LINE.finditer(text):
+        s = m.start()
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        if out and s < out[-1].end:
+            continue
         line = text[s:e]
-        sep = _separator(line) if line.lstrip(" |\t\u3000")[:1] in HEADER_FIRSTS else None
-        at = _header(_cells(line, s, sep)) if sep else None
-        if sep is None or at is None:
-            i += 1
+        sep = _separator(line)
+        if sep is None:
             continue
         header = _cells(line, s, sep)
+        at = _header(header)
+        across = _columns_header(header) if at is None else None
+        if at is None and across is None:
+            continue
         caption = _caption(text, s)
         words = caption + line
         if not TARGET_WORD.search(words) or RESULT_WORD.search(words):
-            i += 1
             continue
-        columns = [(unit_in_name(clean_name(_squeezed(c))), (cs, ce)) for c, cs, ce in header[at + 1:]]
+        unit_at: int | None = None
+        if at is not None:  # a row a region, a column an indicator
+            label = REGION_CELL
+            columns = [(unit_in_name(clean_name(_squeezed(c))), (cs, ce)) for c, cs, ce in header[at + 1:]]
+        else:
+            assert across is not None
+            at, unit_at = across
+            label = INDICATOR_CELL
+            columns = [((_squeezed(c), None), (cs, ce)) for c, cs, ce in header[(unit_at or at) + 1:]]
         cells: list[AllocationCell] = []
-        k, last = i + 1, e
-        while k < len(lines):
-            rs, re_ = lines[k]
-            row_line = text[rs:re_]
-            if not row_line.strip():
-                k += 1
-                continue
-            row = _cells(row_line, rs, sep)
-            if len(row) > at and REGION_HEADER.match(_squeezed(row[at][0])):
-                k += 1
-                continue  # the header printed again (a page break): the rows go on
-            if not _is_row(row, at):
-                break
-            last = re_
-            region, region_start, region_end = row[at]
-            for ((name, unit), name_span), (cell, cs, ce) in zip(columns, row[at + 1:]):
-                value = _squeezed(cell)
-                if not value or WHOLE_ROW.match(_squeezed(region)):
-                    continue
-                parsed = parse_target(value, column_unit=unit)
-                if parsed.kind is None:
-                    continue  # (a dash: no target assigned)
-                cells.append(AllocationCell(_squeezed(region), (region_start, region_end), name, name_span, unit,
-                                            value, parsed, (cs, ce)))
-            k += 1
+        last, k = e, e + 1
+        while k < len(text):
+            row_end = text.find("\n", k)
+            row_end = len(text) if row_end < 0 else row_end
+            row_line = text[k:row_end]
+            if row_line.strip():
+                row = _cells(row_line, k, sep)
+                if len(row) > at and _squeezed(row[at][0]) == _squeezed(header[at][0]):
+                    pass  # the header printed again (a page break): the rows go on
+                elif not _is_row(row, at, label):
+                    break
+                elif across is None:
+                    last = row_end
+                    cells += _region_row(row, at, columns)
+                else:
+                    last = row_end
+                    cells += _indicator_row(row, at, unit_at, columns)
+            k = row_end + 1
         if cells:
             years = [int(y) for y in YEAR_IN.findall(caption + line)]
             out.append(BreakdownTable(s, last, max(years) if years else None, cells))
-        i = max(k, i + 1)
     return out
+
+
+def _assigned(region: tuple[str, int, int], name: str, name_span: tuple[int, int], unit: str | None,
+              cell: tuple[str, int, int]) -> AllocationCell | None:
+    """A cell's target for a region (None: empty, a dash, a whole's)."""
+    value = _squeezed(cell[0])
+    if not value or WHOLE_ROW.match(_squeezed(region[0])):
+        return None
+    parsed = parse_target(value, column_unit=unit)
+    if parsed.kind is None:
+        return None  # (a dash: no target assigned)
+    return AllocationCell(_squeezed(region[0]), (region[1], region[2]), name, name_span, unit, value, parsed,
+                          (cell[1], cell[2]))
+
+
+def _region_row(row: list[tuple[str, int, int]], at: int, columns: list) -> list[AllocationCell]:
+    """A region's row: a target of each indicator's column."""
+    found = (_assigned(row[at], name, name_span, unit, cell) for ((name, unit), name_span), cell in zip(columns, row[at + 1:]))
+    return [c for c in found if c is not None]
+
+
+def _indicator_row(row: list[tuple[str, int, int]], at: int, unit_at: int | None, columns: list) -> list[AllocationCell]:
+    """An indicator's row: a target of each region's column."""
+    name, unit = unit_in_name(clean_name(_squeezed(row[at][0])))
+    if unit_at is not None and unit_at < len(row) and _squeezed(row[unit_at][0]):
+        unit = _squeezed(row[unit_at][0])
+    name_span = (row[at][1], row[at][2])
+    found = (_assigned((region, rs, re_), name, name_span, unit, cell)
+             for ((region, _u), (rs, re_)), cell in zip(columns, row[(unit_at or at) + 1:]))
+    return [c for c in found if c is not None]
