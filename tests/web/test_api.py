@@ -67,7 +67,12 @@ def test_regions_indicators_compare(client):
              .json()["rows"]}
     assert years["industrial_value_added_growth"]["change"] == "lowered"
     levels = client.get("/api/v1/compare/levels", params={"region": "浙江省", "year": 2024}).json()
-    assert {c["region"]["name"] for c in levels["children"]} == {"湖州市", "台州市"}
+    assert {c["region"]["name"] for c in levels["children"] if c["targets"]} == {"湖州市", "台州市"}
+    # the cities the province's breakdown table assigned targets, their own plans not stored: their assignments alone
+    assert {c["region"]["name"] for c in levels["children"] if not c["targets"]} == {"杭州市", "宁波市", "温州市"}
+    huzhou = next(c for c in levels["children"] if c["region"]["name"] == "湖州市")
+    assert {(a["indicator"], a["allocated"]["text"], a["strictness"]) for a in huzhou["allocations"]} >= {
+        ("industrial_value_added_growth", "7.5", "stricter")}
     bad = client.get("/api/v1/status", params={"region": "火星市", "year": 2024})
     assert bad.status_code == 404 and "火星市" in bad.json()["detail"] and "closest" in bad.json()["detail"]
 

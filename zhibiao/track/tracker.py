@@ -137,6 +137,7 @@ class _RegionContext(Context):
         self.tracker, self.region = tracker, region
         # the parent's winning line by year and indicator, each read once per status
         self._parent_lines: dict[tuple[int, str], TargetLine | None] = {}
+        self._assigned: dict[int, dict[str, TargetFact]] = {}  # year -> indicator -> what the level above assigned
 
     def actual_of(self, indicator: str | None, year: int | None) -> Actual | None:
         return self.tracker.actual(self.region.code, indicator, year)
@@ -155,13 +156,23 @@ class _RegionContext(Context):
         return self.region.level == level
 
     def parent_target(self, target: TargetLine) -> TargetLine | None:
+        """The level above's target for this region: the figure its breakdown table assigned the region
+        (完成省下达目标 judged against the 3 the province's 分解表 gives the city), else the level above's own."""
         if not self.region.parent_code or not target.indicator or target.year is None:
             return None
         key = (target.year, target.indicator)
         if key not in self._parent_lines:
-            # the parent's line of this indicator only: its whole scorecard was read for each such line
-            chosen = self.tracker.q.target_for(self.region.parent_code, target.year, target.indicator)
-            self._parent_lines[key] = self.tracker.line(chosen.winner) if chosen else None
+            if target.year not in self._assigned:
+                assigned = self.tracker.q.allocations_from(self.region.parent_code, target.year).get(self.region.code, [])
+                self._assigned[target.year] = {c.winner.indicator: c.winner for c in assigned
+                                               if c.winner.indicator}
+            allocation = self._assigned[target.year].get(target.indicator)
+            if allocation is not None:
+                self._parent_lines[key] = self.tracker.line(allocation)
+            else:
+                # the parent's line of this indicator only: its whole scorecard was read for each such line
+                chosen = self.tracker.q.target_for(self.region.parent_code, target.year, target.indicator)
+                self._parent_lines[key] = self.tracker.line(chosen.winner) if chosen else None
         return self._parent_lines[key]
 
 
