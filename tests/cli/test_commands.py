@@ -255,3 +255,17 @@ def test_extract_prints_a_breakdown_table_as_the_document_does_and_json_keeps_it
     assert len(data["targets"]) == 1
     assert [(a["region"], a["region_code"], a["indicator"], a["text"]) for a in data["allocations"]][:2] == [
         ("长沙市", "430100", "gdp_growth", "6左右"), ("长沙市", "430100", "new_urban_jobs", "15")]
+
+
+def test_the_demo_summary_fits_an_80_column_terminal():
+    r = subprocess.run([sys.executable, "-m", "zhibiao", "demo", str(EXAMPLES), "--no-serve"], capture_output=True,
+                       text=True, timeout=300, env=os.environ | {"COLUMNS": "80"})
+    assert r.returncode == 0, r.stderr
+    from rich.cells import cell_len
+
+    lines = r.stdout.splitlines()
+    assert lines and max(cell_len(line) for line in lines) <= 80
+    # every count shown (not cut off at the terminal's edge): the 2025 work report of 湖州市, 9 targets and 24 results
+    row = next(line for line in lines if "湖州市2025年政府工作报告" in line)
+    assert "9 · 24 · 0" in row and "湖州市 2025" in row
+    assert "T · A · C: targets · actuals · commitments" in r.stdout

@@ -29,6 +29,9 @@ def document_files(folder: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
+NARROW: int = 110  # columns of a terminal below which the summary folds its counts into one column
+
+
 def summarise(files: list[Path], console: Console) -> list:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -36,10 +39,7 @@ def summarise(files: list[Path], console: Console) -> list:
     from zhibiao.api import extract_file
     from zhibiao.cli.extract import document_name
 
-    table = Table(title="zhibiao demo: what each document says")
-    table.add_column("document", overflow="fold", min_width=14)  # its title, wrapped rather than cut
-    for col in ("type", "region", "year", "targets", "actuals", "commitments", "warnings"):
-        table.add_column(col)
+    rows: list[tuple] = []  # (name, type, region, year, targets, actuals, commitments, warnings), None counts: failed
     extractions, failures = [], []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
@@ -49,15 +49,34 @@ def summarise(files: list[Path], console: Console) -> list:
                 e = extract_file(path)
             except ZhibiaoError as exc:
                 # "error" as its type; the reason whole, under the table (not cut short in the region column)
-                table.add_row(plain(path.name), plain("error", "red"), "", "", "", "", "", "")
+                rows.append((path.name, None, "", "", None, None, None, None))
                 failures.append(exc)
             else:
                 extractions.append(e)
                 d = e.document
-                region = d.region.name if d.region else "?"
-                table.add_row(plain(document_name(d)), plain(d.doc_type), plain(region), str(d.plan_year or "?"), str(len(e.targets)),
-                              str(len(e.actuals)), str(len(e.commitments)), str(len(e.warnings)))
+                rows.append((document_name(d), d.doc_type, d.region.name if d.region else "?", str(d.plan_year or "?"),
+                             len(e.targets), len(e.actuals), len(e.commitments), len(e.warnings)))
             progress.advance(task)
+    narrow = console.width < NARROW
+    warned = any(r[7] for r in rows)
+    table = Table(title="zhibiao demo: what each document says",
+                  caption="T · A · C: targets · actuals · commitments" if narrow else None)
+    table.add_column("document", overflow="fold", min_width=14)  # its title, wrapped rather than cut
+    if narrow:  # (80 columns: region and year together, the three counts in one column, warnings only if any)
+        columns = ["type", "region · year", "T · A · C"] + (["warnings"] if warned else [])
+    else:
+        columns = ["type", "region", "year", "targets", "actuals", "commitments", "warnings"]
+    for col in columns:
+        table.add_column(col, overflow="fold", justify="right" if col in ("targets", "actuals", "commitments",
+                                                                         "warnings") else "left")
+    for name, kind, region, year, n_t, n_a, n_c, n_w in rows:
+        if kind is None:
+            table.add_row(plain(name), plain("error", "red"), *([""] * (len(columns) - 1)))
+        elif narrow:
+            table.add_row(plain(name), plain(kind), plain(f"{region} {year}"), f"{n_t} · {n_a} · {n_c}",
+                          *([str(n_w)] if warned else []))
+        else:
+            table.add_row(plain(name), plain(kind), plain(region), year, str(n_t), str(n_a), str(n_c), str(n_w))
     console.print(table)
     for exc in failures:
         print_error(exc, "failed")
