@@ -125,7 +125,7 @@ def test_a_region_not_under_the_documents_keeps_no_code_and_is_reported():
     assert any("南昌市" in w for w in e.warnings)
 
 
-@pytest.mark.parametrize("header", ["设区市", "县（市、区）", "区县"])
+@pytest.mark.parametrize("header", ["设区市", "县（市、区）", "区县", "地区", "市（州）"])
 def test_the_regions_column_is_named_in_several_ways(header):
     assert allocations(HEAD + TAB_TABLE.replace("市州\t地区", header + "\t地区") + TAIL)
 
