@@ -191,6 +191,11 @@ def test_data_commands_end_to_end(tmp_path):
     assert json.loads(zb("ingest", str(EXAMPLES), "--db", db, "--format", "json").stdout)["documents"]["unchanged"] == 7
     status = json.loads(zb("status", "-r", "湖州市", "-y", "2024", "--db", db, "-f", "json").stdout)
     assert status["region"]["code"] == "330500"
+    # each target beside what the province's breakdown table assigned the city (JSON, and the table's words)
+    industry = next(t for t in status["targets"] if t["indicator"] == "industrial_value_added_growth")
+    assert (industry["text"], industry["assigned"]["text"]) == ("8%", "7.5")
+    shown = zb("status", "-r", "湖州市", "-y", "2024", "--db", db).stdout
+    assert "8%（下达 7.5）" in shown.replace(" ", "") or "8%（下达7.5）" in shown.replace(" ", "")
     r = zb("compare", "years", "-r", "湖州市", "-y", "2025", "--db", db, "-f", "csv")
     assert r.returncode == 0 and "lowered" in r.stdout
     out = tmp_path / "t.xlsx"

@@ -89,3 +89,12 @@ def test_a_target_to_complete_what_was_assigned_is_judged_against_the_figure_ass
     line = next(x for x in report.targets if x.indicator == "energy_intensity_reduction")
     assert (line.text, line.status) == ("完成省下达目标", "achieved")
     assert "2.5" in line.explain("zh") and "2.5" in line.explain("en")
+
+
+def test_the_scorecard_shows_beside_each_target_what_was_assigned(tracker):
+    lines = {x.indicator: x for x in tracker.status("长沙市", 2027).targets}
+    assert (lines["gdp_growth"].text, lines["gdp_growth"].assigned["text"]) == ("增长6.5%以上", "6左右")
+    assert lines["gdp_growth"].assigned["document"]["doc_type"] == "plan_notice"
+    assert lines["new_urban_jobs"].assigned["text"] == "15"
+    # (a province assigns itself nothing)
+    assert all(x.assigned is None for x in tracker.status("湖南省", 2027).targets)

@@ -63,6 +63,10 @@ def test_scorecard_shows_status_colours(page, server):
     assert badge.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(27, 127, 59)"
     missed = page.locator("#scorecard tr[data-indicator=industrial_value_added_growth] .status")
     assert missed.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(192, 57, 43)"
+    # beside the city's own 8%: the 7.5 the province's breakdown table assigned it, linked to its cell
+    assigned = page.locator("#scorecard tr[data-indicator=industrial_value_added_growth] .assigned")
+    assert "下达" in assigned.inner_text() and "7.5" in assigned.inner_text()
+    assert "#span-" in assigned.locator("a").get_attribute("href")
     page.screenshot(path=str(SHOTS / "scorecard.png"), full_page=True)
 
 

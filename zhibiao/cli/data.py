@@ -354,7 +354,10 @@ def status_command(
         months = (t.actual or {}).get("months_en" if en else "months")
         if actual and months:  # a part of the year's figure: its months, as the scorecard shows them (1—11月)
             actual += f" · {months}"
-        table.add_row(plain(name), plain(t.text + (" ⚠" if t.conflict else "")), plain(status, colour),
+        target = t.text + (" ⚠" if t.conflict else "")
+        if t.assigned:  # what the level above's breakdown table assigned the region (分解下达), beside its own
+            target += w("assigned_mark", text=t.assigned["text"])
+        table.add_row(plain(name), plain(target), plain(status, colour),
                       plain(actual), plain(t.explain(lang)), plain(_source(t.citation)))
     out.print(table)
     estimated = data["achievement"]["estimated"]

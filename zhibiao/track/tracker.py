@@ -58,6 +58,7 @@ class StatusLine:
     measure: str | None = None  # how such a target counts its years: level | average (年均) | cumulative (累计)
     progress: dict | None = None  # its figures year by year, the yearly change observed and still required
     restated: bool = False  # the target as a later document restates it (its issuing document is not stored)
+    assigned: dict | None = None  # what the level above's breakdown table (分解表) assigned the region for it
     status_en: str = ""
     status_zh: str = ""
 
@@ -155,6 +156,14 @@ class _RegionContext(Context):
     def is_own_level(self, level: str) -> bool:
         return self.region.level == level
 
+    def assigned(self, year: int) -> dict[str, TargetFact]:
+        """What the level above's breakdown tables assigned this region for ``year``, by target key."""
+        if year not in self._assigned:
+            found = self.tracker.q.allocations_from(self.region.parent_code, year).get(self.region.code, []) \
+                if self.region.parent_code else []
+            self._assigned[year] = {c.winner.key: c.winner for c in found}
+        return self._assigned[year]
+
     def parent_target(self, target: TargetLine) -> TargetLine | None:
         """The level above's target for this region: the figure its breakdown table assigned the region
         (完成省下达目标 judged against the 3 the province's 分解表 gives the city), else the level above's own."""
@@ -162,11 +171,7 @@ class _RegionContext(Context):
             return None
         key = (target.year, target.indicator)
         if key not in self._parent_lines:
-            if target.year not in self._assigned:
-                assigned = self.tracker.q.allocations_from(self.region.parent_code, target.year).get(self.region.code, [])
-                self._assigned[target.year] = {c.winner.indicator: c.winner for c in assigned
-                                               if c.winner.indicator}
-            allocation = self._assigned[target.year].get(target.indicator)
+            allocation = self.assigned(target.year).get(target.indicator)
             if allocation is not None:
                 self._parent_lines[key] = self.tracker.line(allocation)
             else:
@@ -264,6 +269,7 @@ class Tracker:
         overrides = self.q.overrides(r.code, year)
         chosen = self.q.targets_for(r.code, year)
         reviews = self.q.corrections_for({c.winner.doc.sha256 for c in chosen})
+        assigned = ctx.assigned(year)  # (each target beside what the level above assigned the region for it)
         for c in chosen:
             t = c.winner
             line = self.line(t)
@@ -320,7 +326,7 @@ class Tracker:
                 review=review, kind=line.kind, parent=line.parent, category=t.category, seq=t.seq, page=t.page, year=t.year,
                 conflict=bool(disagreeing), others=[o.brief() for o in c.others], parts=st.parts,
                 period=list(t.period) if t.period else None, measure=line.measure, progress=st.progress,
-                restated=t.restated,
+                restated=t.restated, assigned=assigned[t.key].brief() if t.key in assigned else None,
             ))
         if review_queue:
             report.needs_review = [d for d in self.q.documents_needing_review()
