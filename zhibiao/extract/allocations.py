@@ -45,7 +45,7 @@ HEADER_LINE: Final = LineScanner(
     rf"(?:{alternation(_WORDS['region_headers'])}|{alternation(_WORDS['indicator_headers'])})[ \u3000]*[\t|]")
 # a region named in a header (长沙市, 湘西州, 浏阳市, 赣江新区): Chinese characters ending as a division's name does
 REGION_NAME: Final = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}(?:{LEX.alt('documents.region_suffixes')})$")
-INDICATOR_CELL: Final = re.compile(r"^.*[\u4e00-\u9fff].*[\u4e00-\u9fff]")  # an indicator's name: two Chinese characters
+ANY_LABEL: Final = re.compile(r"\S")  # an indicator's row: any name (the rows end at a line of other cells)
 # a region as a row prints it: Chinese characters only (南昌市, 赣江新区, 南昌), a bracketed note allowed after
 REGION_CELL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:[（(][\u4e00-\u9fff、]{1,12}[）)])?$")
 HAN: Final = re.compile(r"[\u4e00-\u9fff]")
@@ -135,7 +135,7 @@ def _columns_header(cells: list[tuple[str, int, int]]) -> tuple[int, int | None]
 def _is_row(cells: list[tuple[str, int, int]], at: int, label: re.Pattern) -> bool:
     """A row: its label where the header has its column (a region's name, or an indicator's), a cell
     after it (a line of one cell — the signature under the table, 湖南省人民政府 — is none)."""
-    return len(cells) > at + 1 and label.match(_squeezed(cells[at][0])) is not None
+    return len(cells) > at + 1 and label.search(_squeezed(cells[at][0])) is not None
 
 
 def _caption(text: str, start: int) -> str:
@@ -184,7 +184,7 @@ def find_breakdown_tables(text: str) -> list[BreakdownTable]:
         else:
             assert across is not None
             at, unit_at = across
-            label = INDICATOR_CELL
+            label = ANY_LABEL
             columns = [((_squeezed(c), None), (cs, ce)) for c, cs, ce in header[(unit_at or at) + 1:]]
         cells: list[AllocationCell] = []
         last, k = e, e + 1
