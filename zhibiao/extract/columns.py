@@ -81,6 +81,17 @@ class ColumnVocab:
     starts: frozenset  # the first characters of the words (a header's words open with one)
 
 
+def attribute_cells(data: dict) -> dict[str, str]:
+    """A 属性 cell's text -> its attribute: each word as printed and in each of the brackets a table may
+    print it in (【约束性】: binding, as 约束性 is)."""
+    out: dict[str, str] = {}
+    for word, attribute in data["attributes"].items():
+        out[word] = attribute
+        for pair in data["attribute_brackets"]:
+            out[pair[0] + word + pair[1]] = attribute
+    return out
+
+
 def _column_vocab() -> ColumnVocab:
     data = TABLE_WORDS
     words: dict[str, tuple[str, str]] = {}
@@ -99,7 +110,7 @@ def _column_vocab() -> ColumnVocab:
         total_shares=frozenset(data["total_shares"]),
         sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, [*data['sub_row_marks'], *data['row_above_marks']]))})\s*[:：]?\s*"),
         row_above_marks=tuple(data["row_above_marks"]),
-        attributes=dict(data["attributes"]),
+        attributes=attribute_cells(data),
         starts=frozenset(w[:1] for w in words),
     )
 
