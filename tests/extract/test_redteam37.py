@@ -1,0 +1,96 @@
+"""Rules found by red team 37 (documents the project had never seen), each on a small text of our own."""
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.api import extract_text
+
+OUTLINE = ("某某省国民经济和社会发展第十五个五年规划纲要\n第三章 主要目标\n专栏1 主要指标\n"
+           "类别\t指标\t2025年\t2030年\t属性\n经济发展\t常住人口城镇化率（%）\t60.2\t65\t{a}\n"
+           "绿色生态\t森林覆盖率（%）\t41.5\t42\t{b}\n")
+
+
+@pytest.mark.parametrize("a, b", [("【预期性】", "【约束性】"), ("［预期性］", "〔约束性〕"), ("预期性", "约束性")])
+def test_an_attribute_cell_in_brackets_is_the_attribute(a, b):
+    targets = extract_text(OUTLINE.format(a=a, b=b)).targets
+    assert [(t.name, t.attribute) for t in targets] == [("常住人口城镇化率", "anticipatory"), ("森林覆盖率", "binding")]
+
+
+NOTED = ("某市人民政府关于印发某市2027年国民经济和社会发展计划的通知\n某市2027年主要预期目标\n"
+         "序号\t指标名称\t单位\t2027年目标\t备注\n1\t地区生产总值增长\t%\t6左右\t力争更好结果\n"
+         "2\t一般公共预算收入增长\t%\t4.5\t同口径\n3\t单位地区生产总值能耗降低\t%\t完成省下达目标任务\t{note}\n")
+
+
+@pytest.mark.parametrize("note", ["约束性指标", "约束性"])
+def test_a_remarks_column_gives_no_name_and_no_target_but_its_attribute(note):
+    e = extract_text(NOTED.format(note=note))
+    assert [(t.name, t.text, t.attribute) for t in e.targets] == [
+        ("地区生产总值增长", "6左右", None), ("一般公共预算收入增长", "4.5", None),
+        ("单位地区生产总值能耗降低", "完成省下达目标任务", "binding")]
+    assert not [w for w in e.warnings if "同口径" in w or "力争更好结果" in w]
+
+
+REVIEW = ("某某市政府工作报告\n——2026年1月16日在某某市第九届人民代表大会第五次会议上\n各位代表：\n"
+          "一、过去两年工作回顾\n{s}\n")
+
+
+@pytest.mark.parametrize("s", ["2024年和2025年，全市地区生产总值分别增长5.6%和5.4%。",
+                               "2024年、2025年，全市地区生产总值分别增长5.6%、5.4%。"])
+def test_a_list_of_years_before_a_series_gives_each_figure_its_year(s):
+    assert [(a.year, a.name, str(a.value)) for a in extract_text(REVIEW.format(s=s)).actuals] == [
+        (2024, "地区生产总值", "5.6"), (2025, "地区生产总值", "5.4")]
+
+
+def test_a_list_of_years_reaching_the_plan_year_dates_no_result_after_the_review():
+    # (2026 is the plan year: the list is no run of results)
+    s = "2025年和2026年，全市地区生产总值分别增长5.4%和6%。"
+    assert 2026 not in [a.year for a in extract_text(REVIEW.format(s=s)).actuals]
+
+
+def test_a_single_year_before_a_series_dates_each_figure_by_it():
+    s = "2025年，全市地区生产总值和一般公共预算收入分别增长5.4%和3.1%。"
+    assert [(a.year, a.name) for a in extract_text(REVIEW.format(s=s)).actuals] == [
+        (2025, "地区生产总值"), (2025, "一般公共预算收入")]
+
+
+@pytest.mark.parametrize("total", ["总额", "规模"])
+def test_a_bare_total_after_a_name_is_that_names_amount(total):
+    text = ("某市政府工作报告\n各位代表：\n今年全市经济社会发展主要预期目标是：社会消费品零售总额增长6%，"
+            f"{total}达到1800亿元；城镇新增就业3万人。\n")
+    assert [(t.name, t.text) for t in extract_text(text).targets] == [
+        ("社会消费品零售总额", "增长6%"), ("社会消费品零售总额", "达到1800亿元"), ("城镇新增就业", "3万人")]
+
+
+def test_a_congress_resolution_is_titled_by_its_first_line():
+    title = "某某省第十四届人民代表大会第五次会议关于某某省2026年国民经济和社会发展计划执行情况与2027年国民经济和社会发展计划的决议"
+    text = (f"{title}\n（2027年1月26日某某省第十四届人民代表大会第五次会议通过）\n"
+            "会议决定，批准《某某省2027年国民经济和社会发展计划》。\n")
+    assert extract_text(text).document.title == title
+
+
+@pytest.mark.parametrize("body", ["某某市人民政府办公室", "某某省人民政府办公厅"])
+def test_an_office_under_a_title_is_the_issuer_on_a_line_of_its_own(body):
+    title = "某某市推动制造业高质量发展三年行动方案（2026—2028年）主要指标"
+    text = f"{title}\n\n{body}\n\n2027年2月20日\n\n为加快建设先进制造业基地，制定本方案主要指标如下。\n"
+    d = extract_text(text).document
+    assert (d.title, d.issuer, d.issued_on) == (title, body, "2027-02-20")
+
+
+def test_listed_years_are_the_last_time_the_words_name_and_rise():
+    from zhibiao.extract.scope import listed_years
+
+    assert listed_years("2024年、2025年，全市地区生产总值") == [2024, 2025]
+    assert listed_years("2023、2024和2025年全市") == [2023, 2024, 2025]
+    assert listed_years("2024年和2025年两年间，2025年全市") is None  # (a year after the list)
+    assert listed_years("2025年和2024年") is None
+    assert listed_years("2025年全市") is None
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_an_attribute_cell_in_brackets_in_a_one_year_targets_table(sep):
+    rows = ["某市2027年主要预期目标", "序号 指标名称 单位 2027年目标 属性", "1 地区生产总值增长 % 6左右 【预期性】",
+            "2 单位地区生产总值能耗降低 % 3 [约束性]", "3 森林覆盖率 % 45 〔约束性〕", "4 粮食产量 万吨 30 （约束性）"]
+    text = "\n".join([rows[0]] + [r.replace(" ", sep) for r in rows[1:]]) + "\n"
+    assert [(t.name, t.attribute) for t in extract_text(text).targets] == [
+        ("地区生产总值增长", "anticipatory"), ("单位地区生产总值能耗降低", "binding"), ("森林覆盖率", "binding"),
+        ("粮食产量", "binding")]
