@@ -94,3 +94,18 @@ def test_an_attribute_cell_in_brackets_in_a_one_year_targets_table(sep):
     assert [(t.name, t.attribute) for t in extract_text(text).targets] == [
         ("地区生产总值增长", "anticipatory"), ("单位地区生产总值能耗降低", "binding"), ("森林覆盖率", "binding"),
         ("粮食产量", "binding")]
+
+
+def test_a_month_on_a_line_of_its_own_dates_an_outlines_evaluation():
+    text = ("某某市国民经济和社会发展第十五个五年规划纲要实施中期评估报告\n某某市发展和改革委员会\n2028年9月\n"
+            "一、主要指标完成情况\n2026年和2027年，全市地区生产总值分别增长5.6%和5.4%。\n")
+    e = extract_text(text)
+    assert e.document.plan_year == 2028
+    assert [(a.year, str(a.value)) for a in e.actuals] == [(2026, "5.6"), (2027, "5.4")]
+
+
+def test_a_footnote_number_after_a_tables_name_is_no_part_of_it():
+    text = ("某某市2026年国民经济和社会发展统计公报\n某某市统计局\n2027年3月18日\n表1 2026年全市主要经济指标\n"
+            "指标\t单位\t绝对数\t比上年增长（%）\n固定资产投资[2]\t—\t—\t4.3\n社会消费品零售总额【3】\t亿元\t2176.92\t5.8\n"
+            "注释：\n[2]固定资产投资统计起点为计划总投资500万元及以上的项目。\n")
+    assert sorted({a.name for a in extract_text(text).actuals}) == ["固定资产投资", "社会消费品零售总额"]

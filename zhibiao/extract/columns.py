@@ -417,11 +417,12 @@ def joined_name(name: str) -> str:
 
 # (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
 # without rescanning a long run from each of its characters)
-FOOTNOTE_MARK: Final = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
+FOOTNOTE_MARK: Final = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$"
+                               r"|[\[〔【]\s?(?:注\s?)?\d{1,2}\s?[\]〕】]$")
 
 
 def clean_name(name: str) -> str:
-    """A name without the footnote mark after it (地区生产总值增长①, …（注1）, …*)."""
+    """A name without the footnote mark after it (地区生产总值增长①, …（注1）, …*, a bulletin's 固定资产投资[2])."""
     return FOOTNOTE_MARK.sub("", name).strip()
 
 

@@ -598,7 +598,8 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
 
 
 _FULL_DATE: Final = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-_DATE_LINE: Final = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
+# a line that is a date (2024年3月28日, or the month alone under a bureau's name: 2028年9月) dates the document
+_DATE_LINE: Final = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:[ \t]*[）)])?[ \t]*$")
 _BARE_YEAR: Final = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
 _DOC_NUMBER_YEAR: Final = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
 _PROPOSAL: Final = re.compile(r"建议")
