@@ -109,3 +109,17 @@ def test_a_footnote_number_after_a_tables_name_is_no_part_of_it():
             "指标\t单位\t绝对数\t比上年增长（%）\n固定资产投资[2]\t—\t—\t4.3\n社会消费品零售总额【3】\t亿元\t2176.92\t5.8\n"
             "注释：\n[2]固定资产投资统计起点为计划总投资500万元及以上的项目。\n")
     assert sorted({a.name for a in extract_text(text).actuals}) == ["固定资产投资", "社会消费品零售总额"]
+
+
+@pytest.mark.parametrize("printed, value, unit", [("二十一点三亿元", "21.3", "亿元"), ("一点二万人", "1.2", "万人")])
+def test_a_chinese_decimal_before_its_magnitude_is_read(printed, value, unit):
+    text = ("某县政府工作报告\n——2027年1月9日在某县第十八届人民代表大会第四次会议上\n各位代表：\n一、2026年工作回顾\n"
+            f"过去一年，全县一般公共预算收入完成{printed}。\n")
+    assert [(str(a.value), a.unit) for a in extract_text(text).actuals] == [(value, unit)]
+
+
+def test_a_chinese_decimal_point_without_digits_before_a_magnitude_is_no_number():
+    from zhibiao.extract.numbers import NumberError, parse_chinese
+
+    with pytest.raises(NumberError):
+        parse_chinese("三点万")
