@@ -123,3 +123,14 @@ def test_a_chinese_decimal_point_without_digits_before_a_magnitude_is_no_number(
 
     with pytest.raises(NumberError):
         parse_chinese("三点万")
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("关于某某市2026年预算执行情况和2027年预算草案的报告", "other"),
+    ("关于某某市2026年全市和市级预算执行情况与2027年收支安排草案的报告", "other"),
+    ("关于某某市2026年财政收支执行情况与2027年全市预算草案的报告", "other"),
+    ("关于某某市2026年国民经济和社会发展计划执行情况与2027年计划草案的报告", "plan_report")])
+def test_a_budget_report_is_no_plan_report(title, doc_type):
+    text = (f"{title}\n——2027年1月10日在某某市第十七届人民代表大会第六次会议上\n各位代表：\n"
+            "一、2026年执行情况\n2026年，全市一般公共预算收入完成38.62亿元，增长4.1%。\n")
+    assert extract_text(text).document.doc_type == doc_type
