@@ -35,7 +35,9 @@ REVIEW = ("某某市政府工作报告\n——2026年1月16日在某某市第九
 
 
 @pytest.mark.parametrize("s", ["2024年和2025年，全市地区生产总值分别增长5.6%和5.4%。",
-                               "2024年、2025年，全市地区生产总值分别增长5.6%、5.4%。"])
+                               "2024年、2025年，全市地区生产总值分别增长5.6%、5.4%。",
+                               "2024年、2025年全市地区生产总值分别增长5.6%、5.4%。",  # (no comma: the list leads the name)
+                               "全市地区生产总值2024年和2025年分别增长5.6%和5.4%。"])  # (the list after the name)
 def test_a_list_of_years_before_a_series_gives_each_figure_its_year(s):
     assert [(a.year, a.name, str(a.value)) for a in extract_text(REVIEW.format(s=s)).actuals] == [
         (2024, "地区生产总值", "5.6"), (2025, "地区生产总值", "5.4")]
