@@ -66,8 +66,10 @@ def test_a_bare_total_after_a_name_is_that_names_amount(total):
 def test_a_congress_resolution_is_titled_by_its_first_line():
     title = "某某省第十四届人民代表大会第五次会议关于某某省2026年国民经济和社会发展计划执行情况与2027年国民经济和社会发展计划的决议"
     text = (f"{title}\n（2027年1月26日某某省第十四届人民代表大会第五次会议通过）\n"
+            "会议审查了省人民政府提出的《某某省2026年国民经济和社会发展计划执行情况与2027年国民经济和社会发展计划草案》，"
             "会议决定，批准《某某省2027年国民经济和社会发展计划》。\n")
-    assert extract_text(text).document.title == title
+    d = extract_text(text).document
+    assert (d.title, d.doc_type, d.plan_year) == (title, "other", 2027)
 
 
 @pytest.mark.parametrize("body", ["某某市人民政府办公室", "某某省人民政府办公厅"])
