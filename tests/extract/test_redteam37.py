@@ -138,3 +138,10 @@ def test_a_budget_report_is_no_plan_report(title, doc_type):
     text = (f"{title}\n——2027年1月10日在某某市第十七届人民代表大会第六次会议上\n各位代表：\n"
             "一、2026年执行情况\n2026年，全市一般公共预算收入完成38.62亿元，增长4.1%。\n")
     assert extract_text(text).document.doc_type == doc_type
+
+
+@pytest.mark.parametrize("name, indicator", [("R&D经费投入强度", "rd_intensity"), ("优良天数比率", "good_air_days_share"),
+                                             ("优良天数比例", "good_air_days_share")])
+def test_a_plan_reports_short_names_are_the_catalogues(name, indicator):
+    text = f"某市2028年国民经济和社会发展计划\n2028年全市主要预期目标：{name}达到3%；城镇新增就业3万人。\n"
+    assert extract_text(text).targets[0].indicator == indicator
