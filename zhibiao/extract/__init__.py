@@ -8,4 +8,4 @@ choose()
 # Bumped whenever extraction output changes, so `zhibiao reindex` knows which stored documents
 # were read by an older extractor (tests/extract/test_extractor_version.py holds it to the output
 # of the project's own documents).
-EXTRACTOR_VERSION = "2026.12.06.37.1"
+EXTRACTOR_VERSION = "2026.12.06.37.2"

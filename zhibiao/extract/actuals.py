@@ -24,7 +24,7 @@ from zhibiao.extract.grammar import BOUND_AFTER, UNITS, _candidates, parse_targe
 from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.metadata import region_level
 from zhibiao.extract.reading import Reading
-from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD, PERIOD_FIRST, Scope, running_years
+from zhibiao.extract.scope import ESTIMATE, LAST_YEAR, MULTI, PAST_YEAR, PERIOD, PERIOD_FIRST, Scope, listed_years, running_years
 from zhibiao.extract.segments import CLOSE, OPEN, Sentence, SpanIndex
 from zhibiao.extract.tables import is_name_like
 from zhibiao.models import Actual, Span
@@ -507,7 +507,7 @@ class _ResultReader:
                     # "消费对经济增长的贡献率上升3个百分点，达到51.2%"; "…；一般公共预算收入：完成14.82亿元": a
                     # clause naming its own subject, never the name carried from before
                     last_name = subject
-            years = _series_years(analysed, figures, year)
+            years = _series_years(analysed, figures, year, text[s:c_start], scope.review_year)
             if years is not None and len(years) != len(figures):
                 figures = []  # a run of years and a series that do not pair: no figure rather than a wrong year
             found = []
@@ -637,12 +637,18 @@ class _ResultReader:
                                            sentence.start))
 
 
-def _series_years(clause: str, figures: list[Figure], year: int | None) -> list[int] | None:
+def _series_years(clause: str, figures: list[Figure], year: int | None, sentence_before: str = "",
+                  review_year: int | None = None) -> list[int] | None:
     """The year of each figure of a series of one indicator after a run of years (地区生产总值连续三年分别增长
-    6.5%、6.0%和6.2%: 2023, 2024 and 2025 when the clause speaks of 2025) — a list as long as the run, which
-    the figures must match; ``None`` for any other clause (a single figure, 连续三年增长6%以上, is the year's)."""
+    6.5%、6.0%和6.2%: 2023, 2024 and 2025 when the clause speaks of 2025) or after a list of the years, in
+    the sentence before (2024年和2025年，全市地区生产总值分别增长5.6%和5.4%: each its year, none after the
+    reviewed year) — a list as long as the run, which the figures must match; ``None`` for any other clause
+    (a single figure, 连续三年增长6%以上, is the year's)."""
     if len(figures) < 2 or year is None or len({(f.name, f.measure, f.unit) for f in figures}) > 1:
         return None
+    listed = listed_years(sentence_before + clause[:figures[0].start])
+    if listed is not None and (review_year is None or listed[-1] <= review_year):
+        return listed
     run = running_years(clause[:figures[0].start])
     if run is None or run < 2:
         return None

@@ -229,7 +229,9 @@ _OWN: Final = _alt("names.own_region_words")
 INTENT_LEAD: Final = (rf"(?:{_alt('names.intent_adverbs')})"
                       rf"(?=(?:{_alt('names.new_leads', 'names.inner_verbs', 'names.count_verbs', 'commitments.modality')}))")
 LEAD: Final = re.compile(rf"^(?:[一二三四五六七八九十]+是|{_alt('names.leads', 'targets.bullets')}|{_OWN}|{INTENT_LEAD}|"
-                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年(?:底|末|全年)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
+                  rf"截至\d{{4}}年(?:底|末)|\d{{4}}年?(?:{_alt('names.list_joiners')})(?=\d{{4}})|\d{{4}}年(?:底|末|全年)?"
+                  rf"|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|以来)?)+")
+# (a list of years too, 2024年、2025年全市…: the series after it is one figure a year)
 # (and a target's marker and the words setting its figure: 经济增长预期目标定为7.5%左右 names 经济增长)
 # (and a verb of the level reached: 税收收入比重回升至 → 税收收入比重, never 比重回 | 升至)
 # (and the period a figure is of, after its name: 规模以上工业增加值1—6月累计增长6.9%, …当月增长7.1%, …6月份增长)
@@ -505,7 +507,9 @@ def without_bare_total(name: str) -> str:
 # a year between a name and its verb is the figure's time (地区生产总值2025年达到…, …截至2025年底达到…) or the
 # year it is compared with (地区生产总值比2020年增加…), never the name's
 # (its 年底 may be gone already: a trail's word)
-NAME_YEAR_END: Final = re.compile(rf"(?:{_alt('time.by_year', 'time.compared_year_before')})?(?<![\dA-Za-z.])(?:19|20)\d\d"
+# (or a list of years, 地区生产总值2024年和2025年分别增长…: one each of the series after it)
+NAME_YEAR_END: Final = re.compile(rf"(?:{_alt('time.by_year', 'time.compared_year_before')})?(?<![\dA-Za-z.])"
+                                  rf"(?:(?:19|20)\d\d\s*年?\s*(?:{_alt('names.list_joiners')})\s*)*(?:19|20)\d\d"
                                   rf"(?:\s*年(?:{_alt('time.year_parts')})?)?$")
 NAME_YEAR_ENDS: Final = _last_characters(["年"], LEX.words("time.year_parts"), "0123456789")  # (what NAME_YEAR_END's matches end with)
 

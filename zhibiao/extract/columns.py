@@ -81,6 +81,17 @@ class ColumnVocab:
     starts: frozenset  # the first characters of the words (a header's words open with one)
 
 
+def attribute_cells(data: dict) -> dict[str, str]:
+    """A 属性 cell's text -> its attribute: each word as printed and in each of the brackets a table may
+    print it in (【约束性】: binding, as 约束性 is)."""
+    out: dict[str, str] = {}
+    for word, attribute in data["attributes"].items():
+        out[word] = attribute
+        for pair in data["attribute_brackets"]:
+            out[pair[0] + word + pair[1]] = attribute
+    return out
+
+
 def _column_vocab() -> ColumnVocab:
     data = TABLE_WORDS
     words: dict[str, tuple[str, str]] = {}
@@ -99,7 +110,7 @@ def _column_vocab() -> ColumnVocab:
         total_shares=frozenset(data["total_shares"]),
         sub_row=re.compile(rf"^(?:{'|'.join(map(re.escape, [*data['sub_row_marks'], *data['row_above_marks']]))})\s*[:：]?\s*"),
         row_above_marks=tuple(data["row_above_marks"]),
-        attributes=dict(data["attributes"]),
+        attributes=attribute_cells(data),
         starts=frozenset(w[:1] for w in words),
     )
 
@@ -406,11 +417,12 @@ def joined_name(name: str) -> str:
 
 # (the look-behinds: a run of spaces or marks is tried from its start only — the same matches,
 # without rescanning a long run from each of its characters)
-FOOTNOTE_MARK: Final = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$")
+FOOTNOTE_MARK: Final = scanner(r"(?<!\s)\s*[（(]\s*注\s*\d*\s*[）)]|(?<![*＊※①②③④⑤])[*＊※①②③④⑤]+$"
+                               r"|[\[〔【]\s?(?:注\s?)?\d{1,2}\s?[\]〕】]$")
 
 
 def clean_name(name: str) -> str:
-    """A name without the footnote mark after it (地区生产总值增长①, …（注1）, …*)."""
+    """A name without the footnote mark after it (地区生产总值增长①, …（注1）, …*, a bulletin's 固定资产投资[2])."""
     return FOOTNOTE_MARK.sub("", name).strip()
 
 

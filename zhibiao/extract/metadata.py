@@ -227,6 +227,8 @@ SENTENCE_OR_COLON: Final = re.compile(r"[，,。：:]")
 # year's results, which read as the plan report's (targets of the plan year, actuals of the year before); its
 # issuer is the committee it prints, not the development commission
 PLAN_REPORT_TITLE: Final = re.compile(r"执行情况.{0,30}(计划|草案).{0,6}报告")
+BUDGET_TITLE: Final = re.compile(LEX.alt("documents.budget_titles"))
+RESOLUTION_TITLE: Final = re.compile(rf"(?:{LEX.alt('documents.resolution_titles')})$")
 ISSUING_TITLE: Final = re.compile(rf"(?:{_ISSUING}).{{0,30}}(?:{LEX.alt('documents.plan_words')})")
 ANNUAL_PLAN_TITLE: Final = re.compile(rf"\d{{4}}年.{{0,20}}(?:{LEX.alt('documents.annual_plan_titles')}"
                                       rf"|(?:{LEX.alt('documents.annual_plan_subjects')})(?:{LEX.alt('documents.annual_plan_targets')}))$")
@@ -396,10 +398,14 @@ def doc_type_of(title: str | None, text: str, issuer: str | None = None) -> str:
         # a bare 工作报告 under its 管理委员会): it governs the zone as a government does — not a congress
         # committee's or a court's 工作报告
         return "work_report"
+    if RESOLUTION_TITLE.search(t):
+        return "other"  # a congress's resolution approving the plan
     if evaluates_outline(t):
         return "plan_report"  # an outline's mid-term or final evaluation: a report on it, of the year evaluated
     if FIVE_YEAR_TITLE.search(t):
         return "five_year_plan"  # an outline, its proposal, or a notice issuing one
+    if BUDGET_TITLE.search(t):
+        return "other"  # a budget's execution and draft: no plan report
     if PLAN_REPORT_TITLE.search(t):
         return "plan_report"
     if PROGRESS_TITLE.search(t) and "计划" in t:

@@ -84,6 +84,7 @@ def parse_arabic(text: str) -> Decimal:
 # 十, 十八, 二十, 三十五: read here, as cn2an reads them (it takes ~10 µs a call)
 TENS: Final = re.compile("([一二三四五六七八九]?)十([一二三四五六七八九]?)")
 ONE_TO_NINE: Final = frozenset("一二两三四五六七八九")
+DECIMAL_MAGNITUDES: Final = {"万": 10000, "亿": 100000000}  # (万亿: both, one after the other)
 
 
 @lru_cache(maxsize=8192)
@@ -94,6 +95,10 @@ def parse_chinese(text: str) -> Decimal:
     whole, _, frac = text.partition("点")
     if any(ch in "点" for ch in frac):
         raise NumberError(f"two decimal points: {text!r}")
+    scale = 1
+    while frac[-1:] in DECIMAL_MAGNITUDES:  # 二十一点三亿, 三点五万: the magnitude after the decimals
+        scale *= DECIMAL_MAGNITUDES[frac[-1]]
+        frac = frac[:-1]
     if frac and any(ch not in CN_DIGITS for ch in frac):
         raise NumberError(f"bad decimals: {text!r}")
     if whole and all(ch in CN_DIGITS for ch in whole) and len(whole) > 1:
@@ -119,6 +124,10 @@ def parse_chinese(text: str) -> Decimal:
     else:
         integer = 0
     digits = "".join(str(CN_DIGITS[ch]) for ch in frac)
+    if scale > 1:
+        if not digits:
+            raise NumberError(f"bad decimals: {text!r}")  # (三点万: no decimal digit before the magnitude)
+        return (Decimal(f"{integer}.{digits}") * scale).normalize() + 0
     return Decimal(f"{integer}.{digits}") if digits else Decimal(integer)
 
 

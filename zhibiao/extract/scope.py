@@ -472,6 +472,23 @@ def running_years(words: str) -> int | None:
         return None
 
 
+# a list of years before a series of figures (2024年和2025年，…分别增长5.6%和5.4%; 2024、2025年): one year each
+YEAR_LIST: Final = re.compile(rf"({YEAR})\s*年?(?:\s*(?:{_alt('names.list_joiners')})\s*{YEAR}\s*年?)+")
+A_YEAR_NUMBER: Final = re.compile(YEAR)
+
+
+def listed_years(words: str) -> list[int] | None:
+    """The years a list names when it is the last time ``words`` name (2024年和2025年，全市地区生产总值 →
+    [2024, 2025]), in rising order; ``None`` for words naming one year, none, or a list with a year after it."""
+    last = None
+    for m in YEAR_LIST.finditer(words):
+        last = m
+    if last is None or EXPLICIT_YEAR.search(words, last.end()) is not None:
+        return None
+    years = [int(y) for y in A_YEAR_NUMBER.findall(last.group())]
+    return years if all(a < b for a, b in zip(years, years[1:])) else None
+
+
 # --- the year a target is for ------------------------------------------------------------------
 _PERIOD_START: dict[str, int] = dict(LEX.get("time.five_year_periods_start"))
 FIVE_YEAR_PERIOD: Final = scanner(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|规划|末|期末)?|第(十[一二三四五六])个五年")
@@ -581,7 +598,8 @@ def _delivery(text: str) -> tuple[int | None, int, int, int] | None:
 
 
 _FULL_DATE: Final = re.compile(rf"({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-_DATE_LINE: Final = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:[ \t]*[）)])?[ \t]*$")
+# a line that is a date (2024年3月28日, or the month alone under a bureau's name: 2028年9月) dates the document
+_DATE_LINE: Final = LineScanner(rf"(?m)^[ \t]*(?:[（(][ \t]*)?({YEAR})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:[ \t]*[）)])?[ \t]*$")
 _BARE_YEAR: Final = re.compile(rf"(?<![\d\-—–~～至])({YEAR})\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*[-—–~～至到]\s*{YEAR})")
 _DOC_NUMBER_YEAR: Final = re.compile(rf"[\u4e00-\u9fff]{{1,8}}\s*[〔\[【（(]\s*({YEAR})\s*[〕\]】）)]\s*\d+\s*号")
 _PROPOSAL: Final = re.compile(r"建议")

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Final, Iterator
 
-from zhibiao.extract.columns import (TABLE_WORDS, Column, GridCell, GridLine, GridRow, TableContext, classify, column_vocab, DASHES,
+from zhibiao.extract.columns import (TABLE_WORDS, Column, attribute_cells, GridCell, GridLine, GridRow, TableContext, classify, column_vocab, DASHES,
                                      cell_figures, combine, other_regions, unit_in_name, is_decimal_char, is_value_cell, parse_header, read_rows,
                                      joined_name, row_name)
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, DIRECTION_COMPOUND, RELATIVE, SIZED_DIRECTION, UNIT_WORDS, ParsedTarget, iter_candidates,
@@ -78,7 +78,7 @@ def _vocab() -> Vocab:
         naming_header=naming_header,
         target_columns=re.compile(data["target_columns"]),
         generic_labels=frozenset(data["generic_labels"]),
-        attributes=dict(data["attributes"]),
+        attributes=attribute_cells(data),
         name_suffix=re.compile(data["name_suffixes"]),
         table_end=re.compile(data["table_end"]),
         title=re.compile(alternation(data["titles"])),
@@ -817,6 +817,9 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t", columns: list[C
     cells of its ignored columns are read past."""
     cells = []
     ignored = _ignored(columns)
+    # a 备注 column's remarks (同口径, 力争更好结果) are no name and no target; an attribute printed there
+    # (约束性指标) is the row's, as a 属性 column's
+    notes = frozenset(c.index for c in columns or [] if c.role == "note")
     for li, (s, e) in enumerate(_line_bounds(text, start, end)):
         if _is_rule_line(text[s:e]):
             continue
@@ -826,7 +829,9 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t", columns: list[C
                  if part.strip()]
         header = s < body or (columns is not None and _header_again([(k, p) for k, p, _at in parts], ignored))
         for k, part, at in parts:
-            if k in ignored:
+            if k in notes and not header:
+                part = _note_attribute(part)
+            if k in ignored or not part:
                 continue
             pos = s + at
             lead = len(part) - len(part.lstrip())
@@ -839,6 +844,23 @@ def _tab_cells(text: str, start: int, end: int, sep: str = "\t", columns: list[C
                 seen_name = True  # a unit follows a name: a number after it is a target
             cells.append(c)
     return cells
+
+
+NOTE_ATTRIBUTE_TAILS: Final = tuple(TABLE_WORDS["note_attribute_tails"])
+
+
+def _note_attribute(part: str) -> str:
+    """What a 备注 cell gives the targets table: the attribute it prints (约束性, 约束性指标: the word alone, at
+    its place in the cell), else nothing — a remark (同口径, 力争更好结果) is no name and no target."""
+    text = part.strip()
+    for tail in NOTE_ATTRIBUTE_TAILS:
+        if text.endswith(tail) and text[:-len(tail)] in VOCAB.attributes:
+            text = text[:-len(tail)]
+            break
+    if text not in VOCAB.attributes:
+        return ""
+    at = part.index(text)
+    return " " * at + text
 
 
 def _split_space_line(line: str, offset: int, li: int, targets=is_target_text) -> list[Cell]:
