@@ -203,6 +203,17 @@ BYLINE_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?={LEX.alt('documents.
 # a body signing at the end, alone on its line or with its date after it, on that line or the next
 # (瑞金市发展和改革委员会 / 2026年1月8日) — not a colophon's body, whose date is the printing's (…办公室 2026年1月5日印发)
 SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:(?:\d{{4}}\s*年[\d \t月日一二三四五六七八九十〇零]*)?$|{_NATIONAL_STARTS}))")
+# a date alone on its line, bracketed or after a dash ((2026年2月8日), ——2026年2月8日)
+DATE_ALONE: Final = re.compile(r"[ \t\u3000]*[—–\-（(]*[ \t\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                               r"|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[ \t\u3000]*[）)]?[ \t\u3000]*$")
+
+
+def body_or_date_line(line: str) -> bool:
+    """Is ``line`` a document's furniture under its title: a body's name, with or without its date after it
+    (某市发展和改革委员会　2026年2月8日), or a date alone — no words of the document's own."""
+    return DATE_ALONE.match(line) is not None or SIGNING_BODY.match(line) is not None
+
+
 _PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *PAGE_LABEL_WORDS))
 # a repost's source line naming a body (来源：某市统计局　发布时间：…): the value ends where the page's next
 # label begins (printed with no space between them when a page is copied), or at the end of its Chinese words;

@@ -19,6 +19,7 @@ from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names,
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, UNIT_RE, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
 from zhibiao.extract.lexicon import LEX
+from zhibiao.extract.metadata import body_or_date_line
 from zhibiao.extract.scope import THIS_YEAR, target_year_in
 from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
 from zhibiao.extract.tables import VOCAB, is_name_like
@@ -360,6 +361,9 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         lines_read += 1
         if "\t" in line:
             break  # a table
+        if start is None and lead_taken == 0 and body_or_date_line(stripped):
+            pos = line_end + 1
+            continue  # a title's issuer and date under it (某市发展和改革委员会　2026年2月8日): the list opens below them
         if SUBHEAD.match(stripped) or _target_like(stripped):
             start = pos if start is None else start
             end = line_end

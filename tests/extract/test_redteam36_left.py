@@ -1,0 +1,18 @@
+"""Faults red team 36 left (its README's "Left"), each on a small text of our own."""
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.api import extract_text
+
+
+def targets(text: str) -> list[tuple]:
+    return [(t.year, t.name, t.text) for t in extract_text(text).targets]
+
+
+@pytest.mark.parametrize("furniture", ["某某市发展和改革委员会　2026年3月2日", "某某市发展和改革委员会\n2026年3月2日",
+                                       "某某市发展和改革委员会\n（2026年3月2日）", "2026年3月2日"])
+def test_a_title_naming_the_targets_opens_the_list_below_its_issuer_and_date(furniture):
+    text = f"某某市2026年经济社会发展主要预期目标\n{furniture}\n\n规模以上工业增加值增长7%；城镇新增就业2.5万人。\n"
+    assert targets(text) == [(2026, "规模以上工业增加值", "增长7%"), (2026, "城镇新增就业", "2.5万人")]
+
