@@ -29,3 +29,38 @@ def test_a_headline_is_named_as_printed_a_bare_work_reports_title_completed(text
     from zhibiao.cli.extract import document_name
 
     assert document_name(extract(text).document) == named
+
+
+IN_YEAR = ("某某市2025年1—6月国民经济和社会发展计划执行情况\n某某市发展和改革局\n2025年7月20日\n"
+           "一、主要指标完成情况\n1—6月，全市规模以上工业增加值增长5.8%，完成全年目标任务的48%，城镇新增就业1.2万人。\n"
+           "二、下半年工作安排\n")
+
+
+@pytest.mark.parametrize("words", ["要紧盯全年目标任务", "围绕年度预期目标", "全力以赴完成全年目标"])
+def test_an_in_year_reports_restatement_of_the_years_plan_gives_the_years_targets(words):
+    text = IN_YEAR + f"下半年，{words}，确保规模以上工业增加值增长6%，城镇新增就业2.5万人。\n"
+    e = extract_text(text)
+    assert [(t.year, t.name, t.text) for t in e.targets] == [(2025, "规模以上工业增加值", "增长6%"), (2025, "城镇新增就业", "2.5万人")]
+    assert e.commitments == []
+    assert [(a.name, a.text) for a in e.actuals] == [("规模以上工业增加值", "增长5.8%"), ("城镇新增就业", "1.2万人")]
+
+
+@pytest.mark.parametrize("sentence", ["下半年，要加快项目建设，确保新开工重点项目30个，新增规模以上工业企业20家。",
+                                      # (the year's plan named, then tasks: the sentence is no list of its targets)
+                                      "下半年，紧盯全年目标任务，狠抓项目建设，强化要素保障，深化改革攻坚，"
+                                      "确保新开工重点项目30个，新增规模以上工业企业20家。",
+                                      # (a sentence of its own naming it: the next one's figures are its own)
+                                      "下半年，要确保完成全年目标任务。加快项目建设，确保新开工重点项目30个，新增规模以上工业企业20家。"])
+def test_an_in_year_reports_own_tasks_stay_tasks(sentence):
+    text = IN_YEAR + sentence + "\n"
+    e = extract_text(text)
+    assert e.targets == [] and [(c.metric, c.text) for c in e.commitments] == [
+        ("新开工重点项目", "新开工重点项目30个"), ("新增规模以上工业企业", "新增规模以上工业企业20家")]
+
+
+def test_a_work_reports_restatement_of_the_years_plan_stays_its_tasks():
+    # (a report at the year's start lists the year's targets: what its tasks restate are tasks, as before)
+    text = ("政府工作报告\n——2025年1月10日在某某市第九届人民代表大会第四次会议上\n一、2024年工作回顾\n全市地区生产总值增长5.2%。\n"
+            "二、2025年工作安排\n要紧盯全年目标任务，确保规模以上工业增加值增长6%，城镇新增就业2.5万人。\n")
+    e = extract_text(text)
+    assert e.targets == [] and [c.text for c in e.commitments] == ["规模以上工业增加值增长6%", "城镇新增就业2.5万人"]
