@@ -64,3 +64,20 @@ def test_a_work_reports_restatement_of_the_years_plan_stays_its_tasks():
             "二、2025年工作安排\n要紧盯全年目标任务，确保规模以上工业增加值增长6%，城镇新增就业2.5万人。\n")
     e = extract_text(text)
     assert e.targets == [] and [c.text for c in e.commitments] == ["规模以上工业增加值增长6%", "城镇新增就业2.5万人"]
+
+
+NEWS = ("佛山市政府工作报告提出今年GDP增长5.5%左右\n2026年1月13日上午，佛山市第十六届人民代表大会第六次会议开幕。\n"
+        "报告提出，今年{0}地区生产总值增长5.5%左右，{0}城镇新增就业6万人，{0}港集装箱吞吐量达到400万标箱。\n")
+
+
+@pytest.mark.parametrize("own", ["佛山市", "佛山"])
+def test_the_documents_own_region_before_an_indicators_name_is_no_part_of_it(own):
+    e = extract_text(NEWS.format(own))
+    assert [(t.name, t.indicator) for t in e.targets][:2] == [("地区生产总值", "gdp_growth"), ("城镇新增就业", "new_urban_jobs")]
+    span = e.targets[0].name_span
+    assert NEWS.format(own)[span.start:span.end] == "地区生产总值"
+
+
+def test_a_place_named_after_the_region_keeps_its_name():
+    # (港集装箱吞吐量 is no indicator's own name: 佛山港 is a port)
+    assert extract_text(NEWS.format("佛山")).targets[2].name == "佛山港集装箱吞吐量"
