@@ -17,6 +17,12 @@ def test_a_title_naming_the_targets_opens_the_list_below_its_issuer_and_date(fur
     assert targets(text) == [(2026, "规模以上工业增加值", "增长7%"), (2026, "城镇新增就业", "2.5万人")]
 
 
+def test_a_bodys_line_after_the_list_ends_it():
+    text = ("某某市2026年经济社会发展主要预期目标\n某某市发展和改革委员会\n\n规模以上工业增加值增长7%；城镇新增就业2.5万人。\n"
+            "某某市统计局\n居民人均可支配收入增长6%。\n")  # (a page's next item, under another body's name)
+    assert targets(text) == [(2026, "规模以上工业增加值", "增长7%"), (2026, "城镇新增就业", "2.5万人")]
+
+
 
 @pytest.mark.parametrize("text, named", [
     ("青田县政府工作报告提出今年GDP增长5.5%左右\n2026年1月10日上午，青田县第十八届人民代表大会第五次会议开幕。"

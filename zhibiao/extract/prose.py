@@ -361,7 +361,7 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         lines_read += 1
         if "\t" in line:
             break  # a table
-        if start is None and lead_taken == 0 and body_or_date_line(stripped):
+        if start is None and body_or_date_line(stripped):
             pos = line_end + 1
             continue  # a title's issuer and date under it (某市发展和改革委员会　2026年2月8日): the list opens below them
         if SUBHEAD.match(stripped) or _target_like(stripped):
