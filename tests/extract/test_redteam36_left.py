@@ -42,7 +42,7 @@ IN_YEAR = ("某某市2025年1—6月国民经济和社会发展计划执行情�
            "二、下半年工作安排\n")
 
 
-@pytest.mark.parametrize("words", ["要紧盯全年目标任务", "围绕年度预期目标", "全力以赴完成全年目标"])
+@pytest.mark.parametrize("words", ["要紧盯全年目标任务", "围绕年度预期目标", "全力以赴完成全年目标", "全力完成年度任务"])
 def test_an_in_year_reports_restatement_of_the_years_plan_gives_the_years_targets(words):
     text = IN_YEAR + f"下半年，{words}，确保规模以上工业增加值增长6%，城镇新增就业2.5万人。\n"
     e = extract_text(text)
