@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from zhibiao.track.naming import document_title
 
 
@@ -43,7 +45,20 @@ def test_a_title_that_names_another_year_or_a_five_year_period_gets_no_year_befo
 
 
 def test_a_title_naming_its_region_by_the_short_name_gets_no_region_before_it():
-    assert document_title(doc(title="青田：今年经济增长预期目标定为5.5%左右", region_name="青田县", plan_year=2026,
-                              doc_type="other")) == "2026年青田：今年经济增长预期目标定为5.5%左右"
+    assert document_title(doc(title="青田2026年国民经济和社会发展计划", region_name="青田县", plan_year=2026,
+                              doc_type="plan_notice")) == "青田2026年国民经济和社会发展计划"
     # (a name of two characters is no short name's: 和县's 和 is any word's)
-    assert document_title(doc(title="和谐发展目标", region_name="和县", plan_year=2026, doc_type="other")).startswith("和县")
+    assert document_title(doc(title="和谐发展规划", region_name="和县", plan_year=2026, doc_type="other")).startswith("和县")
+
+
+@pytest.mark.parametrize("headline", ["青田：今年经济增长预期目标定为5.5%左右", "青田县政府工作报告提出今年GDP增长5.5%左右",
+                                      "青田县长：今年地区生产总值力争增长6%"])
+def test_a_headline_is_named_as_printed(headline):
+    # (no year before it: 2026年青田县政府工作报告提出… would be a title of its own, and a region before 青田：… one word)
+    assert document_title(doc(title=headline, region_name="青田县", plan_year=2026, doc_type="work_report")) == headline
+
+
+@pytest.mark.parametrize("title, named", [("政府工作报告（摘要）", "青田县2026年政府工作报告（摘要）"),
+                                          ("青田县政府工作报告（全文）", "2026年青田县政府工作报告（全文）")])
+def test_a_work_reports_title_with_its_note_gets_its_region_and_year(title, named):
+    assert document_title(doc(title=title, region_name="青田县", plan_year=2026)) == named

@@ -125,24 +125,35 @@ def _own_region_forms(extraction: Extraction) -> tuple[str, ...]:
     return tuple(f for f in (region.name, RegionRegistry.short_name(region.name)) if f)
 
 
+# how the catalogue matched a name by the name itself (an alias, or its concept): no near name, no words taken off it
+DIRECT_MATCHES: Final = ("alias", "concept")
+
+
 def _without_own_region(extraction: Extraction, own: tuple[str, ...], match) -> None:
-    """A line's name opening with the full name of the document's own region before an indicator's name
-    (衢州市地区生产总值 in a news page the catalogue found 衢州市's by its mentions: the extractor knew no region to
-    take off) is the indicator's name after it, its region the document's. Not the short name: a place is named after
-    its division (福州港集装箱吞吐量), and a full name running into a word is none (衢州市场主体: 衢州 | 市场主体)."""
-    full = own[0]
+    """A line's name opening with the document's own region before an indicator's name (衢州市地区生产总值 in a
+    news page the catalogue found 衢州市's by its mentions: the extractor knew no region to take off; 佛山地区生产总值,
+    by its short name) is the indicator's name after it, its region the document's. A full name running into a word
+    is none (衢州市场主体: 衢州 | 市场主体: no indicator after it); the short name only before an indicator's own
+    name — a place named after its division (福州港集装箱吞吐量: 港集装箱吞吐量 is a near name only) or a short name
+    that is a word's start (城中村改造面积 of 城中区) keeps it."""
     lines: list[Target | Actual] = [*extraction.targets, *extraction.actuals]
     for line in lines:
         name = line.name
-        if not name or len(name) - len(full) < 2 or not to_simplified(name).startswith(full):
+        if not name:
             continue
-        rest = name[len(full):]
-        if match(rest, unit=line.unit, measure=line.measure if isinstance(line, Actual) else None, text=line.text) is None:
-            continue
-        span = line.name_span
-        if span is not None and span.end - span.start == len(name):
-            line.name_span = Span(span.start + len(full), span.end)
-        line.name = rest
+        plain = to_simplified(name)
+        for k, form in enumerate(own):
+            if len(name) - len(form) < 2 or not plain.startswith(form):
+                continue
+            rest = name[len(form):]
+            found = match(rest, unit=line.unit, measure=line.measure if isinstance(line, Actual) else None, text=line.text)
+            if found is None or (k > 0 and found.reason not in DIRECT_MATCHES):
+                continue
+            span = line.name_span
+            if span is not None and span.end - span.start == len(name):
+                line.name_span = Span(span.start + len(form), span.end)
+            line.name = rest
+            break
 
 
 def _match_name(match, name: str | None, own: tuple[str, ...], unit: str | None, measure: str | None,

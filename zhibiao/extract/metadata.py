@@ -203,6 +203,14 @@ BYLINE_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?={LEX.alt('documents.
 # a body signing at the end, alone on its line or with its date after it, on that line or the next
 # (瑞金市发展和改革委员会 / 2026年1月8日) — not a colophon's body, whose date is the printing's (…办公室 2026年1月5日印发)
 SIGNING_BODY: Final = re.compile(rf"(?m)^[ \t]*{BODY_NAME}(?=[ \t]*(?:(?:\d{{4}}\s*年[\d \t月日一二三四五六七八九十〇零]*)?$|{_NATIONAL_STARTS}))")
+
+
+def body_or_date_line(line: str) -> bool:
+    """Is ``line`` a document's furniture under its title: a body's name, with or without its date after it
+    (某市发展和改革委员会　2026年2月8日), or a date alone — no words of the document's own."""
+    return SIGNING_BODY.match(line) is not None or date_alone(line) is not None
+
+
 _PAGE_LABELS: Final = alternation((*LEX.words("documents.source_keys"), *PAGE_LABEL_WORDS))
 # a repost's source line naming a body (来源：某市统计局　发布时间：…): the value ends where the page's next
 # label begins (printed with no space between them when a page is copied), or at the end of its Chinese words;
@@ -457,6 +465,12 @@ def _iso(y: int, m: int, d: int) -> str | None:
     return None
 
 
+def date_alone(line: str) -> str | None:
+    """The date of a line that is a date alone (2026年2月10日, （2026年2月10日）, with its publicity note after it)."""
+    date = _date_in(line)
+    return date if date and DATE_ALONE.fullmatch(line) else None
+
+
 def _date_in(line: str) -> str | None:
     m = DATE.search(line)
     if m:
@@ -506,8 +520,8 @@ def find_issued_on(doc: Document) -> str | None:
                 return _date_in(signed.group(2))  # the signature and its date on one line, at the end
         if len(line) > 24 or "印发" in line:
             continue
-        date = _date_in(line)
-        if not date or not DATE_ALONE.fullmatch(line):
+        date = date_alone(line)
+        if not date:
             continue
         prev = lines[max(0, i - 2):i]
         if any(SIGNATURE.search(p) and len(p) <= 30 for p in prev):

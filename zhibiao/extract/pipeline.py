@@ -15,7 +15,7 @@ from zhibiao.extract.lexicon import LEX
 from zhibiao.extract.grammar import iter_candidates, milestone_figures, parse_target
 from zhibiao.extract.numbers import find_numbers, prints_number
 from zhibiao.extract.metadata import KnownLevels, Metadata, extract_metadata, region_level
-from zhibiao.extract.prose import extract_prose_targets, find_target_lists
+from zhibiao.extract.prose import extract_prose_targets, find_target_lists, restated_year_lists
 from zhibiao.extract.reading import Reading
 from zhibiao.extract.scope import build_scope
 from zhibiao.extract.sections import extract_sections
@@ -251,6 +251,10 @@ def read(doc: Document, plan_year: int = 0, known_levels: KnownLevels | None = N
     title = search_form(meta.title) if meta.title else None  # read as the text is: simplified, years in digits
     scope = build_scope(text, title, meta.doc_type, sections, limit, list(target_sentences), table_spans, plan_year)
     meta.plan_year = scope.plan_year
+    restated = restated_year_lists(text, scope, target_lists)  # (an in-year report's: known once its scope is)
+    if restated:
+        target_lists = tuple(sorted((*target_lists, *restated), key=lambda t: t.start))
+        target_sentences = tuple((t.start, t.end) for t in target_lists)
     if meta.issued_on is None and scope.delivered_on:
         meta.issued_on = scope.delivered_on
     tables = []

@@ -19,7 +19,8 @@ from zhibiao.extract.coordination import BARE_MEASURES, share_head, split_names,
 from zhibiao.extract.grammar import (ASSIGNED, BOUND_AFTER, comparator_before, DIRECTION_COMPOUND, FROM_TO, MODALITY, RELATIVE, SIZED_DIRECTION, UNIT_RE, ParsedTarget, _candidates,
                                      iter_candidates, milestone_figures, parse_target)
 from zhibiao.extract.lexicon import LEX
-from zhibiao.extract.scope import THIS_YEAR, target_year_in
+from zhibiao.extract.metadata import body_or_date_line
+from zhibiao.extract.scope import THIS_YEAR, Scope, target_year_in
 from zhibiao.extract.segments import CLOSE, OPEN, OWN_CLAUSE_BRACKET, matches_at, positions
 from zhibiao.extract.tables import VOCAB, is_name_like
 from zhibiao.text.scan import LineScanner, alternation, first_character_set, scanner
@@ -360,6 +361,9 @@ def _heading_list(text: str, m: re.Match, limit: int) -> TargetList | None:
         lines_read += 1
         if "\t" in line:
             break  # a table
+        if start is None and body_or_date_line(stripped):
+            pos = line_end + 1
+            continue  # a title's issuer and date under it (某市发展和改革委员会　2026年2月8日): the list opens below them
         if SUBHEAD.match(stripped) or _target_like(stripped):
             start = pos if start is None else start
             end = line_end
@@ -611,6 +615,34 @@ def find_target_lists(text: str, limit: int | None = None, tables: tuple[tuple[i
         quoted = m.group("quoted")  # (报告提出，2026年…: the year the quoted report sets figures for)
         out.append(TargetList(start, end, int(quoted) if quoted else target_year_in(text[m.start():m.end()])))
     return tuple(_outside_tables(out, tables))
+
+
+# the year's plan named again (全年目标任务, 年度预期目标): in an in-year report, the figures after it restate it
+YEAR_PLAN_RESTATED: Final = scanner(rf"(?:{LEX.alt('plans.periods')})(?:{LEX.alt('plans.kinds')})?(?:{LEX.alt('plans.restated')})")
+
+
+def restated_year_lists(text: str, scope: Scope, taken: tuple[TargetList, ...]) -> list[TargetList]:
+    """In an in-year report (written during its year: ``scope.in_year``), the lists of its plans for the rest of
+    the year that restate the year's targets: a clause naming them with no figure of its own, then the sentence's
+    clauses stating targets (下半年，要紧盯全年目标任务，确保地区生产总值增长5.5%左右，固定资产投资增长6%) — the
+    report's year's targets, as its 全年目标（5.5%左右） are, not tasks of their own. (Its review of the year so far,
+    完成全年目标的52.3%, is no plan part.)"""
+    out: list[TargetList] = []
+    if not scope.in_year or scope.plan_year is None:
+        return out
+    for zone in scope.zones:
+        if zone.mode != "plan":
+            continue
+        for m in YEAR_PLAN_RESTATED.finditer(text, zone.start, zone.end):
+            if any(t.start <= m.start() < t.end for t in (*taken, *out)):
+                continue
+            brk = CLAUSE_SPLIT.search(text, m.end())
+            if brk is None or text[brk.start()] in "。\n":
+                continue  # (the sentence ends with the words: nothing restated after them)
+            start, end = brk.end(), _sentence_end(text, brk.end())
+            if _target_like(text[start:end]):
+                out.append(TargetList(start, end, scope.plan_year))
+    return out
 
 
 def _inline_start(text: str, m: re.Match) -> int:

@@ -3,6 +3,7 @@ extract``): one owner, so that the CLI, the API and the pages name it alike. Kep
 ``queries`` so that naming a document needs no database library."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePath
 from typing import Any
@@ -37,6 +38,8 @@ def document_title(d: Any) -> str:
         plain = search_form(title)  # (溫州市 in a traditional title is 温州市, 二〇二五年 is 2025年)
         # a title naming a year of its own (2023年统计公报 of plan year 2024) or a five-year period
         # (第十四个五年规划…纲要, issued in 2021) is whole: a year before it would misdate it
+        if not _names_a_document(plain):
+            return title  # a headline (佛山市政府工作报告提出今年GDP增长5.5%左右): whole as printed, its own words its time
         if year_n and not A_YEAR.search(plain) and getattr(d, "doc_type", None) != "five_year_plan":
             title = f"{year_n}年{title}"
         if region and region not in plain and not _names_by_short_name(plain, region):
@@ -50,6 +53,23 @@ def document_title(d: Any) -> str:
         return f"{d.region_name or ''}{year}{kind}" + (f"（{d.doc_number}）" if getattr(d, "doc_number", None) else "")
     url = getattr(d, "source_url", None)
     return url or PurePath(getattr(d, "path", "") or "document").name
+
+
+# a bracketed note after a title's last word (政府工作报告（摘要）, …（全文）)
+TITLE_NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]$")
+
+
+@functools.cache
+def _title_endings() -> tuple[str, ...]:
+    """The words a document's title ends with (报告, 公报, 计划…): the extractor's (documents.title_endings),
+    read when a title is first named (no import of the extractor for it)."""
+    return tuple(load_yaml("zhibiao.extract", "data", "lexicon.yaml")["documents"]["title_endings"])
+
+
+def _names_a_document(title: str) -> bool:
+    """Whether a title is a document's name (政府工作报告, 某市政府工作报告（摘要）) — which a region and a year
+    before it complete — rather than a headline's sentence (岳阳市长：今年GDP力争增长6%), which they would misread."""
+    return TITLE_NOTE.sub("", title.rstrip()).endswith(_title_endings())
 
 
 def _names_by_short_name(title: str, region: str) -> bool:
