@@ -426,7 +426,9 @@ def _join_broken_lines(m: MappedText, zones, blocks: bool = False) -> MappedText
         if (b.startswith("各") and b.endswith(("：", ":"))) or a.endswith(N.TITLE_WORD_END) or N.TITLE_NOTE_END.search(a):
             continue
         body_line = re.compile(rf"(?:{'|'.join(N.LAYOUT['body_line_ends'])})$")
-        if any(body_line.search(x) and len(x.strip()) < N.FULL_LINE and not N.CLAUSE_PUNCT.search(x) for x in (a, b)):
+        # (with the date after it on its line: 某市发展和改革委员会　2026年2月8日)
+        names = [re.sub(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", "", x) for x in (a, b)]
+        if any(body_line.search(x) and len(x.strip()) < N.FULL_LINE and not N.CLAUSE_PUNCT.search(x) for x in names):
             continue  # a body's name on a short line of its own
         wrapped_after = N._cjk_or_alnum(a[-1]) or a[-1] in N.WRAPPED_AFTER or a[-1] in N.CLAUSE_ENDS or continues
         if not number_cut and not (wrapped_after or at_width) \
@@ -453,6 +455,7 @@ _BREAKS = st.sampled_from(["\n", "\n\n", "\n \n"])
 @example([("要坚持稳中求进工作总基调，持续推动“八", "\n\n"), ("八战略”走深走实。", "\n")], False)
 @example([("全市上下坚持稳中求进工作总基调，持续推动经济", "\n\n"), ("高质量发展。", "\n")], True)
 @example([("全市上下坚持稳中求进工作总基调，收入200.", "\n"), ("2亿元", "\n"), ("您当前的位置：首页", "\n")], False)
+@example([("坚持稳中求进工作总基调", "\n"), ("人民政府2024年3月25日", "\n")], False)  # a body's line with its date
 def test_broken_lines_are_joined_as_by_every_test_in_turn(pieces, blocks):
     text = "".join(line + brk for line, brk in pieces)
     m = MappedText(text)

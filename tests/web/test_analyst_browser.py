@@ -204,7 +204,7 @@ def test_seeds_reader_shows_the_rebuilt_table_with_the_cell_highlighted(browser,
     for width in (1280, 390):
         ctx, pg = _page(browser, width)
         pg.goto(f"{seeds}/region/330600/2024")
-        pg.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
+        pg.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) > a").click()
         pg.wait_for_selector("#doctext[data-ready='1']")
         cell = pg.locator("#rebuilt td.current")
         assert cell.inner_text() == "6.5%以上"

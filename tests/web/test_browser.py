@@ -72,7 +72,7 @@ def test_scorecard_shows_status_colours(page, server):
 
 def test_click_a_number_and_see_its_span_in_the_reader(page, server):
     page.goto(f"{server}/region/330500/2024")
-    page.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
+    page.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) > a").click()
     page.wait_for_selector("#doctext[data-ready='1']")
     active = page.locator("mark.span.active")
     assert active.inner_text() == "6%左右"
@@ -169,7 +169,7 @@ def test_seeds_scorecard_and_reader(page, seeds_server):
     page.screenshot(path=str(SHOTS / "seeds_scorecard_shaoxing_2023.png"), full_page=True)
     # the 2024 plan (seed 000): its GDP target's span highlighted in the reader
     page.goto(f"{seeds_server}/region/330600/2024")
-    page.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) a").click()
+    page.locator("#scorecard tr[data-indicator=gdp_growth] td:nth-child(2) > a").click()
     page.wait_for_selector("#doctext[data-ready='1']")
     assert page.locator("mark.span.active").inner_text() == "6.5%以上"
     main = page.inner_text("main")
